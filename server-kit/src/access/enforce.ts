@@ -1,0 +1,69 @@
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { AccessMatrix, Caller } from '@rehab/shared-schema';
+import { forbiddenField } from '../errors';
+import type { AuditCollector } from '../audit/collector';
+
+interface GuardedContext {
+  caller: Caller;
+  audit: AuditCollector;
+}
+
+// Federation plumbing is protected by the gateway signature, not by field rules.
+const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service', '_Service.sdl']);
+
+function isGuardedType(name: string): boolean {
+  return !name.startsWith('__') && !name.startsWith('_');
+}
+
+function personIdOf(typeName: string, source: unknown): string | null {
+  if (typeof source !== 'object' || source === null) return null;
+  const record = source as { id?: unknown; personId?: unknown };
+  if (typeName === 'Person' && typeof record.id === 'string') return record.id;
+  return typeof record.personId === 'string' ? record.personId : null;
+}
+
+export class MissingAccessRuleError extends Error {
+  constructor(readonly coordinates: string[]) {
+    super(`Fields without an access rule: ${coordinates.join(', ')}`);
+  }
+}
+
+/** Coordinates ("Type.field") of every field the matrix must cover in this schema. */
+export function guardedCoordinates(schema: GraphQLSchema): string[] {
+  const out: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !isGuardedType(type.name)) continue;
+    for (const field of Object.keys(type.getFields())) {
+      const coordinate = `${type.name}.${field}`;
+      if (!FEDERATION_FIELDS.has(coordinate)) out.push(coordinate);
+    }
+  }
+  return out;
+}
+
+/**
+ * Wraps every field resolver with its rule from the matrix: a role not listed gets a
+ * FORBIDDEN error for that field, and sensitive reads are collected for the audit.
+ * Refuses a schema with any field the matrix does not cover.
+ */
+export function applyAccessRules(schema: GraphQLSchema, matrix: AccessMatrix): GraphQLSchema {
+  const coordinates = guardedCoordinates(schema);
+  const missing = coordinates.filter((c) => matrix[c] === undefined);
+  if (missing.length > 0) throw new MissingAccessRuleError(missing);
+  for (const coordinate of coordinates) {
+    const [typeName, fieldName] = coordinate.split('.') as [string, string];
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    const field = type.getFields()[fieldName];
+    const rule = matrix[coordinate];
+    if (!field || !rule) continue;
+    const original: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
+    const allowed = new Set(rule.read);
+    field.resolve = (source, args, context: GuardedContext, info) => {
+      if (!allowed.has(context.caller.role)) throw forbiddenField(coordinate);
+      if (rule.sensitive) context.audit.read(typeName, fieldName, personIdOf(typeName, source));
+      return original(source, args, context, info);
+    };
+  }
+  return schema;
+}

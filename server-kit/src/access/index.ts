@@ -1,0 +1,2 @@
+export * from './enforce';
+export * from './scope';

@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '@rehab/shared-schema';
+import { AuditLogEntry, type AuditAction } from './entity';
+
+interface PendingRead {
+  personId: string | null;
+  entityType: string;
+  fields: Set<string>;
+}
+
+/**
+ * Collects the sensitive fields one request reads, grouped per person and type, and
+ * writes them as audit rows in one statement before the response leaves.
+ */
+export class AuditCollector {
+  private readonly reads = new Map<string, PendingRead>();
+
+  constructor(private readonly caller: Caller) {}
+
+  read(entityType: string, field: string, personId: string | null): void {
+    const key = `${entityType}:${personId ?? ''}`;
+    let pending = this.reads.get(key);
+    if (!pending) {
+      pending = { personId, entityType, fields: new Set() };
+      this.reads.set(key, pending);
+    }
+    pending.fields.add(field);
+  }
+
+  get pendingCount(): number {
+    return this.reads.size;
+  }
+
+  private row(action: AuditAction, entityType: string, fields: string[], personId: string | null): Partial<AuditLogEntry> {
+    const c = this.caller;
+    return {
+      userId: c.userId, username: c.username, agency: c.agency, role: c.role, unitCode: c.unitCode,
+      action, personId, entityType, fields, purpose: c.purpose, requestId: c.requestId,
+    };
+  }
+
+  /** Writes the collected reads. Throws when the audit table cannot be written. */
+  async flush(manager: EntityManager): Promise<void> {
+    if (this.reads.size === 0) return;
+    const rows = [...this.reads.values()].map((r) => this.row('READ', r.entityType, [...r.fields].sort(), r.personId));
+    this.reads.clear();
+    await manager.createQueryBuilder().insert().into(AuditLogEntry).values(rows).updateEntity(false).execute();
+  }
+
+  /** Records a change; call inside the transaction that makes it. */
+  async change(manager: EntityManager, entityType: string, fields: string[], personId: string | null): Promise<void> {
+    await manager.createQueryBuilder().insert().into(AuditLogEntry)
+      .values(this.row('CHANGE', entityType, fields, personId)).updateEntity(false).execute();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './urls';
+export * from './datasource';
+export * from './query-counter';
+export * from './embedded';

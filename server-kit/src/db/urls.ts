@@ -1,0 +1,78 @@
+import { Client } from 'pg';
+
+/** Databases of the system: one per subgraph, plus the gateway's identity store. */
+export type DatabaseOwner = 'police' | 'labor-welfare' | 'health' | 'volunteers' | 'identity';
+
+export class DatabaseConfigError extends Error {}
+
+function envPrefix(owner: DatabaseOwner): string {
+  return owner.toUpperCase().replace(/-/g, '_');
+}
+
+/** Name of an owner's database on a shared server: rehab_police, rehab_labor_welfare, … */
+export function databaseName(owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): string {
+  const prefix = env.DATABASE_PREFIX ?? 'rehab';
+  return `${prefix}_${owner.replace(/-/g, '_')}`;
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * The connection URL of an owner's database: POLICE_DATABASE_URL (and so on) when set,
+ * otherwise a database named after the owner on the server DATABASE_URL names.
+ */
+export function databaseUrl(owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): string {
+  const own = env[`${envPrefix(owner)}_DATABASE_URL`];
+  if (own) return own;
+  const server = env.DATABASE_URL;
+  if (!server) {
+    throw new DatabaseConfigError(
+      `No database for ${owner}: set DATABASE_URL (a PostgreSQL server) or ${envPrefix(owner)}_DATABASE_URL.`);
+  }
+  return withDatabase(server, databaseName(owner, env));
+}
+
+/** Whether the owner's database lives on the shared server (so we may create or drop it). */
+export function isOnSharedServer(owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env[`${envPrefix(owner)}_DATABASE_URL`] && Boolean(env.DATABASE_URL);
+}
+
+async function withServer<T>(serverUrl: string, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the owner's database on the shared server when it does not exist yet. */
+export async function ensureDatabase(owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (!isOnSharedServer(owner, env)) return;
+  const name = databaseName(owner, env);
+  const server = env.DATABASE_URL as string;
+  await withServer(server, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return;
+    try {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new DatabaseConfigError(
+        `Could not create database ${name} (${message}). Create it yourself or set ${envPrefix(owner)}_DATABASE_URL.`);
+    }
+  });
+}
+
+/** Drops the owner's database from the shared server (throwaway test databases only). */
+export async function dropDatabase(owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (!isOnSharedServer(owner, env)) return;
+  const name = databaseName(owner, env);
+  await withServer(env.DATABASE_URL as string, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+}

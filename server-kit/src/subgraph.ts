@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { ACCESS_MATRIX, commonTypeDefs, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
+import { applyAccessRules } from './access/enforce';
+import { createContext, type LoaderFactory, type SubgraphContext } from './context';
+import { CONTEXT_HEADER, verifyCallerContext } from './context-token';
+import { domainError, formatPublicError, unauthenticated } from './errors';
+import { referenceQueryResolvers } from './reference/resolvers';
+import { scalarResolvers } from './scalars';
+
+export interface SubgraphModule<L> {
+  name: SubgraphName;
+  /** The subgraph's own schema.graphql text (the shared SDL is added here). */
+  schemaText: string;
+  resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  createLoaders: LoaderFactory<L>;
+}
+
+export interface SubgraphDeps {
+  db: DataSource;
+  /** Secret shared with the gateway for context signatures. */
+  contextSecret: string;
+  matrix?: AccessMatrix;
+  production?: boolean;
+}
+
+/** The subgraph's full SDL: shared scalars and reference types plus its own schema. */
+export function subgraphTypeDefs(schemaText: string): DocumentNode {
+  return parse(`${schemaText}\n${commonTypeDefs()}`);
+}
+
+function mergeSharedResolvers<L>(resolvers: GraphQLResolverMap<SubgraphContext<L>>): GraphQLResolverMap<SubgraphContext<L>> {
+  const query = (resolvers.Query ?? {}) as Record<string, unknown>;
+  return { ...scalarResolvers, ...resolvers, Query: { ...referenceQueryResolvers, ...query } } as GraphQLResolverMap<SubgraphContext<L>>;
+}
+
+function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (contextValue.audit.pendingCount === 0) return;
+          try {
+            await contextValue.audit.flush(contextValue.db.manager);
+          } catch {
+            // No audit row, no data: the response is replaced by an error.
+            const error = domainError('AUDIT_UNAVAILABLE', {
+              vi: 'Không ghi được nhật ký truy cập nên yêu cầu bị từ chối',
+              en: 'The access could not be audited, so the request is denied',
+            });
+            if (response.body.kind === 'single') {
+              response.body.singleResult = { errors: [formatPublicError(error.toJSON() as GraphQLFormattedError)] };
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Builds the ApolloServer of a subgraph: federation schema, access rules, audit, masking. */
+export function buildSubgraphServer<L>(module: SubgraphModule<L>, deps: SubgraphDeps, plugins: ApolloServerPlugin<SubgraphContext<L>>[] = []): ApolloServer<SubgraphContext<L>> {
+  const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(module.schemaText), resolvers: mergeSharedResolvers(module.resolvers) }]);
+  applyAccessRules(schema, deps.matrix ?? ACCESS_MATRIX);
+  return new ApolloServer<SubgraphContext<L>>({
+    schema,
+    introspection: !deps.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => formatPublicError(formatted),
+    plugins: [auditPlugin<L>(), ...plugins],
+  });
+}
+
+export interface RunningSubgraph {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export interface ListenOptions {
+  port: number;
+  host?: string;
+}
+
+/** Starts a subgraph over HTTP at /graphql; every request must carry a valid gateway signature. */
+export async function startSubgraph<L>(module: SubgraphModule<L>, deps: SubgraphDeps, listen: ListenOptions): Promise<RunningSubgraph> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  await apollo.start();
+  app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, {
+    context: async ({ req }) => {
+      const token = req.headers[CONTEXT_HEADER];
+      if (typeof token !== 'string') {
+        throw unauthenticated({ vi: 'Yêu cầu thiếu chữ ký của cổng API', en: 'The request lacks the gateway signature' });
+      }
+      try {
+        const caller = await verifyCallerContext(token, module.name, deps.contextSecret);
+        return createContext(deps.db, caller, module.createLoaders);
+      } catch {
+        throw unauthenticated({ vi: 'Chữ ký của cổng API không hợp lệ hoặc đã hết hạn', en: 'The gateway signature is invalid or expired' });
+      }
+    },
+  }));
+  await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${listen.host ?? '127.0.0.1'}:${port}/graphql`,
+    server: httpServer,
+    stop: () => apollo.stop(),
+  };
+}

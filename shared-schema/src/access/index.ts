@@ -1,0 +1,18 @@
+import type { AccessMatrix } from './matrix';
+import { SHARED_RULES } from './shared';
+import { POLICE_RULES } from './police';
+import { LABOR_WELFARE_RULES } from './labor-welfare';
+import { HEALTH_RULES } from './health';
+import { VOLUNTEERS_RULES } from './volunteers';
+
+export * from './roles';
+export * from './matrix';
+
+/** The access matrix of the whole supergraph, one entry per "Type.field". */
+export const ACCESS_MATRIX: AccessMatrix = {
+  ...SHARED_RULES,
+  ...POLICE_RULES,
+  ...LABOR_WELFARE_RULES,
+  ...HEALTH_RULES,
+  ...VOLUNTEERS_RULES,
+};

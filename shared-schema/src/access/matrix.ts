@@ -1,0 +1,41 @@
+import type { Agency, Role } from './roles';
+
+/**
+ * One entry per schema field: which agency owns it, which roles may read it and
+ * whether a read is sensitive (audited, with the person it concerns).
+ * Every field of every subgraph must have an entry; a subgraph refuses to start
+ * with a field that has none.
+ */
+export interface FieldRule {
+  owner: Agency | 'shared';
+  read: readonly Role[];
+  sensitive?: boolean;
+}
+
+export type AccessMatrix = Readonly<Record<string, FieldRule>>;
+
+export const ALL_ROLES: readonly Role[] = [
+  'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk',
+  'health_worker', 'volunteer', 'analyst', 'supervisor',
+];
+
+/** Officers who act on a named person's case (everyone but analysts). */
+export const CASE_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== 'analyst');
+
+/** Officers of the legal path: police, commune, labour, facility, court. */
+export const LEGAL_PATH_ROLES: readonly Role[] = [
+  'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk', 'supervisor',
+];
+
+export function canRead(matrix: AccessMatrix, role: Role, coordinate: string): boolean {
+  const rule = matrix[coordinate];
+  return rule !== undefined && rule.read.includes(role);
+}
+
+/** Declares rules for several fields of one type at once. */
+export function fieldsOf(type: string, owner: FieldRule['owner'],
+  fields: Readonly<Record<string, { read: readonly Role[]; sensitive?: boolean }>>): Record<string, FieldRule> {
+  const out: Record<string, FieldRule> = {};
+  for (const [field, rule] of Object.entries(fields)) out[`${type}.${field}`] = { owner, ...rule };
+  return out;
+}

@@ -1,0 +1,37 @@
+/** Agencies (cơ quan) and the roles their officers hold. */
+export const AGENCIES = ['police', 'labor-welfare', 'health', 'volunteers', 'analysis'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export const ROLES = [
+  'police_officer',
+  'commune_official',
+  'labour_officer',
+  'facility_staff',
+  'court_clerk',
+  'health_worker',
+  'volunteer',
+  'analyst',
+  'supervisor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isAgency(value: string): value is Agency {
+  return (AGENCIES as readonly string[]).includes(value);
+}
+
+/** The identity a subgraph receives, signed by the gateway, for one request. */
+export interface Caller {
+  userId: string;
+  username: string;
+  agency: Agency;
+  role: Role;
+  unitCode: string;
+  /** Materialised path of the caller's unit; records under it are in scope. */
+  unitPath: string;
+  purpose: string;
+  requestId: string;
+}

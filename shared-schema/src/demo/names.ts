@@ -1,0 +1,9 @@
+export const FAMILY_NAMES = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Đoàn', 'Lưu'];
+export const MALE_MIDDLE = ['Văn', 'Văn', 'Đức', 'Minh', 'Hữu', 'Quang', 'Xuân', 'Thành', 'Mạnh', 'Công', 'Trọng', 'Tiến'];
+export const FEMALE_MIDDLE = ['Thị', 'Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Hồng', 'Phương'];
+export const MALE_GIVEN = ['Hùng', 'Dũng', 'Tuấn', 'Nam', 'Hải', 'Long', 'Sơn', 'Thắng', 'Cường', 'Quân', 'Hiếu', 'Phong', 'Đạt', 'Khánh', 'Tùng', 'Vinh', 'Huy', 'Trung', 'Thành', 'Bình', 'Đức', 'Việt', 'Tâm', 'Kiên', 'Lâm', 'Hoàng', 'Nghĩa', 'Quyết', 'Toàn', 'Thịnh'];
+export const FEMALE_GIVEN = ['Hoa', 'Lan', 'Hương', 'Mai', 'Linh', 'Trang', 'Hà', 'Thủy', 'Nga', 'Yến', 'Hằng', 'Ngân', 'Phượng', 'Thảo', 'Vân'];
+export const NICKNAMES = ['Tèo', 'Tý', 'Bờm', 'Cu', 'Béo', 'Còi', 'Đen', 'Sứt', 'Tồ', 'Hói'];
+export const ETHNICITIES = ['Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Mường', 'Tày', 'Dao'];
+export const STREETS = ['Nguyễn Trãi', 'Lê Duẩn', 'Giải Phóng', 'Kim Mã', 'Láng', 'Trường Chinh', 'Minh Khai', 'Tam Trinh', 'Ngọc Lâm', 'Cầu Giấy', 'Hoàng Quốc Việt', 'Xuân Thủy', 'Quang Trung', 'Trần Phú', 'Tây Sơn'];
+export const HAMLETS = ['Thôn Đông', 'Thôn Đoài', 'Thôn Thượng', 'Thôn Hạ', 'Xóm Mới', 'Thôn Trung', 'Xóm Chùa', 'Thôn Bắc'];

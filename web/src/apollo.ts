@@ -1,0 +1,38 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { clearSession, getAccessToken } from './auth';
+
+/** Adds `Authorization: Bearer <token>` from the session to every operation. */
+const authLink = new SetContextLink((prevContext) => {
+  const token = getAccessToken();
+  if (!token) return {};
+  const headers: Record<string, string> = { ...prevContext.headers, Authorization: `Bearer ${token}` };
+  return { headers };
+});
+
+/** An expired or revoked token ends the session: the portal returns to the sign-in form. */
+const sessionLink = new ErrorLink(({ error }) => {
+  const unauthenticated =
+    (ServerError.is(error) && error.statusCode === 401) ||
+    (CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+  if (unauthenticated) clearSession('expired');
+});
+
+const httpLink = new HttpLink({ uri: '/graphql' });
+
+export function createApolloClient(): ApolloClient {
+  return new ApolloClient({
+    link: ApolloLink.from([sessionLink, authLink, httpLink]),
+    cache: new InMemoryCache(),
+    defaultOptions: {
+      // Partial data is kept and shown next to the errors: one agency's outage must not
+      // blank the panels of the others.
+      watchQuery: { errorPolicy: 'all' },
+      query: { errorPolicy: 'all' },
+      mutate: { errorPolicy: 'all' },
+    },
+  });
+}

@@ -1,0 +1,196 @@
+import { gql } from '@apollo/client';
+import type { ReactNode } from 'react';
+import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
+import { useI18n } from '../i18n';
+import { Field, Guarded, Panel, type PanelState } from './Panel';
+
+export const HEALTH_PANEL_FRAGMENT = gql`
+  fragment HealthPanel_person on Person {
+    addictionDeterminations {
+      id
+      examinedOn
+      addicted
+      substanceClasses
+      documentNumber
+    }
+    substitutionTreatment {
+      status
+      phase
+      enrolledOn
+      medication
+      clinic {
+        code
+        name
+      }
+    }
+  }
+`;
+
+export interface AddictionDetermination {
+  id: string;
+  examinedOn: string | null;
+  addicted: boolean | null;
+  /** OPIOIDS | STIMULANTS | CANNABIS | OTHER */
+  substanceClasses: ReadonlyArray<string> | null;
+  documentNumber: string | null;
+}
+
+export interface SubstitutionTreatment {
+  /** ACTIVE | STOPPED */
+  status: string | null;
+  /** INDUCTION | DOSE_ADJUSTMENT | MAINTENANCE | TAPERING | STOPPED */
+  phase: string | null;
+  enrolledOn: string | null;
+  /** METHADONE | BUPRENORPHINE */
+  medication: string | null;
+  clinic: { code: string; name: string | null } | null;
+}
+
+/** Health data: addiction determinations and substitution (methadone) treatment. */
+export interface HealthPanel_person {
+  addictionDeterminations: ReadonlyArray<AddictionDetermination | null> | null;
+  substitutionTreatment: SubstitutionTreatment | null;
+}
+
+const FIELDS = ['addictionDeterminations', 'substitutionTreatment'] as const satisfies ReadonlyArray<
+  keyof HealthPanel_person
+>;
+
+function DeterminationItem({
+  determination,
+  errors,
+  path,
+}: {
+  determination: AddictionDetermination;
+  errors: GraphQLErrors;
+  path: ResponsePath;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <li className="record">
+      <dl className="fields">
+        <Field label={t('health.examinedOn')}>
+          <Guarded errors={errors} path={[...path, 'examinedOn']} value={determination.examinedOn}>
+            {(date) => formatDate(date)}
+          </Guarded>
+        </Field>
+        <Field label={t('health.result')}>
+          <Guarded errors={errors} path={[...path, 'addicted']} value={determination.addicted}>
+            {(addicted) => (addicted ? t('health.addicted') : t('health.notAddicted'))}
+          </Guarded>
+        </Field>
+        <Field label={t('health.substanceClasses')}>
+          <Guarded errors={errors} path={[...path, 'substanceClasses']} value={determination.substanceClasses}>
+            {(classes) => classes.map((c) => label('substanceClass', c)).join('; ')}
+          </Guarded>
+        </Field>
+        <Field label={t('health.documentNumber')}>
+          <Guarded errors={errors} path={[...path, 'documentNumber']} value={determination.documentNumber}>
+            {(number) => number}
+          </Guarded>
+        </Field>
+      </dl>
+    </li>
+  );
+}
+
+function TreatmentDetails({
+  treatment,
+  errors,
+  path,
+}: {
+  treatment: SubstitutionTreatment;
+  errors: GraphQLErrors;
+  path: ResponsePath;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <dl className="fields record">
+      <Field label={t('health.treatmentStatus')}>
+        <Guarded errors={errors} path={[...path, 'status']} value={treatment.status}>
+          {(status) => label('treatmentStatus', status)}
+        </Guarded>
+      </Field>
+      <Field label={t('health.phase')}>
+        <Guarded errors={errors} path={[...path, 'phase']} value={treatment.phase}>
+          {(phase) => label('treatmentPhase', phase)}
+        </Guarded>
+      </Field>
+      <Field label={t('health.medication')}>
+        <Guarded errors={errors} path={[...path, 'medication']} value={treatment.medication}>
+          {(medication) => label('medication', medication)}
+        </Guarded>
+      </Field>
+      <Field label={t('health.clinic')}>
+        <Guarded errors={errors} path={[...path, 'clinic']} value={treatment.clinic}>
+          {(clinic) => clinic.name ?? clinic.code}
+        </Guarded>
+      </Field>
+      <Field label={t('health.enrolledOn')}>
+        <Guarded errors={errors} path={[...path, 'enrolledOn']} value={treatment.enrolledOn}>
+          {(date) => formatDate(date)}
+        </Guarded>
+      </Field>
+    </dl>
+  );
+}
+
+export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }): ReactNode {
+  const { t } = useI18n();
+  const empty = <p className="state state--empty">{t('state.empty')}</p>;
+  return (
+    <Panel
+      testId="panel-health"
+      title={t('panel.health')}
+      agency="health"
+      state={state}
+      fields={FIELDS}
+      isEmpty={(person) =>
+        (!person.addictionDeterminations || person.addictionDeterminations.length === 0) &&
+        !person.substitutionTreatment
+      }
+    >
+      {(person, errors, path) => (
+        <>
+          <section className="subsection">
+            <h3 className="subsection__title">{t('health.determinations')}</h3>
+            <Guarded
+              errors={errors}
+              path={[...path, 'addictionDeterminations']}
+              value={person.addictionDeterminations}
+              empty={empty}
+            >
+              {(determinations) => (
+                <ul className="records">
+                  {determinations.map((determination, index) =>
+                    determination === null ? null : (
+                      <DeterminationItem
+                        key={determination.id}
+                        determination={determination}
+                        errors={errors}
+                        path={[...path, 'addictionDeterminations', index]}
+                      />
+                    ),
+                  )}
+                </ul>
+              )}
+            </Guarded>
+          </section>
+          <section className="subsection">
+            <h3 className="subsection__title">{t('health.substitution')}</h3>
+            <Guarded
+              errors={errors}
+              path={[...path, 'substitutionTreatment']}
+              value={person.substitutionTreatment}
+              empty={empty}
+            >
+              {(treatment) => (
+                <TreatmentDetails treatment={treatment} errors={errors} path={[...path, 'substitutionTreatment']} />
+              )}
+            </Guarded>
+          </section>
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,141 @@
+import { gql } from '@apollo/client';
+import type { ReactNode } from 'react';
+import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
+import { useI18n } from '../i18n';
+import { Field, Guarded, Panel, type PanelState } from './Panel';
+
+export const IDENTITY_PANEL_FRAGMENT = gql`
+  fragment IdentityPanel_person on Person {
+    id
+    identificationNumber
+    fullName
+    otherNames
+    dateOfBirth
+    sex
+    ethnicity
+    permanentResidence {
+      addressLine
+      unit {
+        code
+        name
+        path
+      }
+    }
+    currentResidence {
+      addressLine
+      unit {
+        code
+        name
+        path
+      }
+    }
+  }
+`;
+
+export interface Residence {
+  addressLine: string | null;
+  unit: { code: string; name: string | null; path: string | null } | null;
+}
+
+/** Police data: the identity header. Every field may be null when its resolver failed. */
+export interface IdentityPanel_person {
+  id: string;
+  identificationNumber: string | null;
+  fullName: string | null;
+  otherNames: ReadonlyArray<string> | null;
+  dateOfBirth: string | null;
+  sex: string | null;
+  ethnicity: string | null;
+  permanentResidence: Residence | null;
+  currentResidence: Residence | null;
+}
+
+const FIELDS = [
+  'identificationNumber',
+  'fullName',
+  'otherNames',
+  'dateOfBirth',
+  'sex',
+  'ethnicity',
+  'permanentResidence',
+  'currentResidence',
+] as const satisfies ReadonlyArray<keyof IdentityPanel_person>;
+
+function formatResidence(residence: Residence): string {
+  return [residence.addressLine, residence.unit?.name].filter((part): part is string => !!part).join(', ');
+}
+
+function IdentityBody({
+  person,
+  errors,
+  path,
+}: {
+  person: IdentityPanel_person;
+  errors: GraphQLErrors;
+  path: ResponsePath;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <>
+      <p className="identity__name">
+        <Guarded errors={errors} path={[...path, 'fullName']} value={person.fullName}>
+          {(name) => name}
+        </Guarded>
+      </p>
+      <dl className="fields fields--identity">
+        <Field label={t('identity.identificationNumber')}>
+          <Guarded errors={errors} path={[...path, 'identificationNumber']} value={person.identificationNumber}>
+            {(number) => <span className="mono">{number}</span>}
+          </Guarded>
+        </Field>
+        <Field label={t('identity.otherNames')}>
+          <Guarded errors={errors} path={[...path, 'otherNames']} value={person.otherNames}>
+            {(names) => names.join(', ')}
+          </Guarded>
+        </Field>
+        <Field label={t('identity.dateOfBirth')}>
+          <Guarded errors={errors} path={[...path, 'dateOfBirth']} value={person.dateOfBirth}>
+            {(date) => formatDate(date)}
+          </Guarded>
+        </Field>
+        <Field label={t('identity.sex')}>
+          <Guarded errors={errors} path={[...path, 'sex']} value={person.sex}>
+            {(sex) => label('sex', sex)}
+          </Guarded>
+        </Field>
+        <Field label={t('identity.ethnicity')}>
+          <Guarded errors={errors} path={[...path, 'ethnicity']} value={person.ethnicity}>
+            {(ethnicity) => ethnicity}
+          </Guarded>
+        </Field>
+        <Field label={t('identity.permanentResidence')}>
+          <Guarded errors={errors} path={[...path, 'permanentResidence']} value={person.permanentResidence}>
+            {(residence) => formatResidence(residence)}
+          </Guarded>
+        </Field>
+        <Field label={t('identity.currentResidence')}>
+          <Guarded errors={errors} path={[...path, 'currentResidence']} value={person.currentResidence}>
+            {(residence) => formatResidence(residence)}
+          </Guarded>
+        </Field>
+      </dl>
+    </>
+  );
+}
+
+export function IdentityPanel({ state }: { state: PanelState<IdentityPanel_person> }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <Panel
+      testId="panel-police"
+      className="panel--identity"
+      title={t('panel.police')}
+      agency="police"
+      state={state}
+      fields={FIELDS}
+      isEmpty={() => false}
+    >
+      {(person, errors, path) => <IdentityBody person={person} errors={errors} path={path} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,131 @@
+import { gql } from '@apollo/client';
+import type { ReactNode } from 'react';
+import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
+import { useI18n } from '../i18n';
+import { Field, Guarded, Panel, type PanelState } from './Panel';
+
+export const LABOR_PANEL_FRAGMENT = gql`
+  fragment LaborPanel_person on Person {
+    rehabEpisodes {
+      id
+      kind
+      status
+      admittedOn
+      plannedEndOn
+      endedOn
+      facility {
+        code
+        name
+      }
+    }
+  }
+`;
+
+export interface RehabEpisode {
+  id: string;
+  /** COMPULSORY | VOLUNTARY_FACILITY | VOLUNTARY_COMMUNITY */
+  kind: string | null;
+  /** ADMITTED | ON_LEAVE | ABSCONDED | COMPLETED | TERMINATED */
+  status: string | null;
+  admittedOn: string | null;
+  plannedEndOn: string | null;
+  endedOn: string | null;
+  facility: { code: string; name: string | null } | null;
+}
+
+/** Labour-welfare data: rehabilitation episodes. */
+export interface LaborPanel_person {
+  rehabEpisodes: ReadonlyArray<RehabEpisode | null> | null;
+}
+
+const FIELDS = ['rehabEpisodes'] as const satisfies ReadonlyArray<keyof LaborPanel_person>;
+
+function EpisodeItem({
+  episode,
+  errors,
+  path,
+}: {
+  episode: RehabEpisode;
+  errors: GraphQLErrors;
+  path: ResponsePath;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <li className="record">
+      <p className="record__title">
+        <Guarded errors={errors} path={[...path, 'kind']} value={episode.kind}>
+          {(kind) => label('rehabKind', kind)}
+        </Guarded>
+      </p>
+      <dl className="fields">
+        <Field label={t('labor.status')}>
+          <Guarded errors={errors} path={[...path, 'status']} value={episode.status}>
+            {(status) => <span className={`badge badge--${status.toLowerCase()}`}>{label('rehabStatus', status)}</span>}
+          </Guarded>
+        </Field>
+        <Field label={t('labor.facility')}>
+          <Guarded errors={errors} path={[...path, 'facility']} value={episode.facility}>
+            {(facility) => facility.name ?? facility.code}
+          </Guarded>
+        </Field>
+        <Field label={t('labor.admittedOn')}>
+          <Guarded errors={errors} path={[...path, 'admittedOn']} value={episode.admittedOn}>
+            {(date) => formatDate(date)}
+          </Guarded>
+        </Field>
+        <Field label={t('labor.plannedEndOn')}>
+          <Guarded errors={errors} path={[...path, 'plannedEndOn']} value={episode.plannedEndOn}>
+            {(date) => formatDate(date)}
+          </Guarded>
+        </Field>
+        {(episode.endedOn !== null || episode.status === 'COMPLETED' || episode.status === 'TERMINATED') && (
+          <Field label={t('labor.endedOn')}>
+            <Guarded errors={errors} path={[...path, 'endedOn']} value={episode.endedOn}>
+              {(date) => formatDate(date)}
+            </Guarded>
+          </Field>
+        )}
+      </dl>
+    </li>
+  );
+}
+
+export function LaborPanel({ state }: { state: PanelState<LaborPanel_person> }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <Panel
+      testId="panel-labor"
+      title={t('panel.labor')}
+      agency="labor-welfare"
+      state={state}
+      fields={FIELDS}
+      isEmpty={(person) => !person.rehabEpisodes || person.rehabEpisodes.length === 0}
+    >
+      {(person, errors, path) => (
+        <section className="subsection" aria-label={t('labor.episodes')}>
+          <Guarded
+            errors={errors}
+            path={[...path, 'rehabEpisodes']}
+            value={person.rehabEpisodes}
+            empty={<p className="state state--empty">{t('state.empty')}</p>}
+          >
+            {(episodes) => (
+              <ul className="records">
+                {episodes.map((episode, index) =>
+                  episode === null ? null : (
+                    <EpisodeItem
+                      key={episode.id}
+                      episode={episode}
+                      errors={errors}
+                      path={[...path, 'rehabEpisodes', index]}
+                    />
+                  ),
+                )}
+              </ul>
+            )}
+          </Guarded>
+        </section>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,127 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import {
+  errorsWithin,
+  fieldAccess,
+  localizedMessages,
+  type GraphQLErrors,
+  type ResponsePath,
+} from '../graphqlErrors';
+import { useI18n } from '../i18n';
+import { HEALTH_PANEL_FRAGMENT, HealthPanel, type HealthPanel_person } from './HealthPanel';
+import { IDENTITY_PANEL_FRAGMENT, IdentityPanel, type IdentityPanel_person } from './IdentityPanel';
+import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './LaborPanel';
+import type { PanelState } from './Panel';
+import { VOLUNTEERS_PANEL_FRAGMENT, VolunteersPanel, type VolunteersPanel_person } from './VolunteersPanel';
+
+export type Person360_person = IdentityPanel_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;
+
+export interface Person360Query {
+  personByIdentificationNumber: Person360_person | null;
+}
+
+export interface Person360Variables {
+  /** IdentificationNumber: 12 digits. */
+  number: string;
+}
+
+/** The page query: one request, composed from the fragments of the four agency panels. */
+export const PERSON_360_QUERY: TypedDocumentNode<Person360Query, Person360Variables> = gql`
+  query Person360($number: IdentificationNumber!) {
+    personByIdentificationNumber(number: $number) {
+      id
+      ...IdentityPanel_person
+      ...LaborPanel_person
+      ...HealthPanel_person
+      ...VolunteersPanel_person
+    }
+  }
+  ${IDENTITY_PANEL_FRAGMENT}
+  ${LABOR_PANEL_FRAGMENT}
+  ${HEALTH_PANEL_FRAGMENT}
+  ${VOLUNTEERS_PANEL_FRAGMENT}
+`;
+
+const PERSON_PATH: ResponsePath = ['personByIdentificationNumber'];
+
+function Notice({ tone, messages }: { tone: 'error' | 'warning' | 'info'; messages: ReadonlyArray<string> }): ReactNode {
+  const [first, ...details] = messages;
+  return (
+    <div className={`notice notice--${tone}`} role={tone === 'info' ? 'status' : 'alert'}>
+      <p>{first}</p>
+      {details.map((message) => (
+        <p key={message} className="notice__detail">
+          {message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Panels({ state }: { state: PanelState<Person360_person> }): ReactNode {
+  return (
+    <div className="person360">
+      <IdentityPanel state={state} />
+      <div className="person360__agencies">
+        <LaborPanel state={state} />
+        <HealthPanel state={state} />
+        <VolunteersPanel state={state} />
+      </div>
+    </div>
+  );
+}
+
+export function Person360({ number }: { number: string }): ReactNode {
+  const { t, locale } = useI18n();
+  const { data, error, loading } = useQuery(PERSON_360_QUERY, {
+    variables: { number },
+    // Sensitive personal data is not kept in the client cache, and a repeated lookup
+    // must show the current errors, not a cached copy without them.
+    fetchPolicy: 'no-cache',
+    errorPolicy: 'all',
+  });
+
+  const graphQLErrors: GraphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : [];
+  const person = data?.personByIdentificationNumber ?? null;
+
+  let content: ReactNode;
+  if (loading && !data) {
+    content = <Panels state={{ kind: 'loading' }} />;
+  } else if (error && !CombinedGraphQLErrors.is(error) && !data) {
+    const detail = ServerError.is(error) ? `HTTP ${error.statusCode}` : error.message;
+    content = (
+      <>
+        <Notice tone="error" messages={[t('person.loadError'), detail]} />
+        <Panels state={{ kind: 'error', messages: [] }} />
+      </>
+    );
+  } else if (!person) {
+    const access = fieldAccess(graphQLErrors, PERSON_PATH, null);
+    if (access === 'ok') {
+      content = <Notice tone="info" messages={[t('person.notFound')]} />;
+    } else {
+      const head = access === 'forbidden' ? t('state.forbidden') : t('person.loadError');
+      content = <Notice tone="error" messages={[head, ...localizedMessages(graphQLErrors, locale)]} />;
+    }
+  } else {
+    // Errors outside the person object (no path, or another root field) are shown above the panels.
+    const pageErrors = graphQLErrors.filter((e) => errorsWithin([e], PERSON_PATH).length === 0);
+    content = (
+      <>
+        {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
+        <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
+      </>
+    );
+  }
+
+  return (
+    <section className="results" aria-labelledby="person360-heading" aria-busy={loading}>
+      <h2 id="person360-heading" className="visually-hidden">
+        {t('person.heading')}
+      </h2>
+      {content}
+    </section>
+  );
+}

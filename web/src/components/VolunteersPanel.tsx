@@ -1,0 +1,144 @@
+import { gql } from '@apollo/client';
+import type { ReactNode } from 'react';
+import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
+import { useI18n } from '../i18n';
+import { Field, Guarded, Panel, type PanelState } from './Panel';
+
+export const VOLUNTEERS_PANEL_FRAGMENT = gql`
+  fragment VolunteersPanel_person on Person {
+    supportAssignments {
+      id
+      reason
+      startedOn
+      endedOn
+      volunteer {
+        fullName
+        phone
+        organisation {
+          name
+        }
+      }
+    }
+  }
+`;
+
+export interface SupportAssignment {
+  id: string;
+  reason: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  volunteer: {
+    fullName: string | null;
+    phone: string | null;
+    organisation: { name: string | null } | null;
+  } | null;
+}
+
+/** Mass-organisation data: volunteers assigned to support the person after rehab. */
+export interface VolunteersPanel_person {
+  supportAssignments: ReadonlyArray<SupportAssignment | null> | null;
+}
+
+const FIELDS = ['supportAssignments'] as const satisfies ReadonlyArray<keyof VolunteersPanel_person>;
+
+function AssignmentItem({
+  assignment,
+  errors,
+  path,
+}: {
+  assignment: SupportAssignment;
+  errors: GraphQLErrors;
+  path: ResponsePath;
+}): ReactNode {
+  const { t, formatDate } = useI18n();
+  const volunteerPath = [...path, 'volunteer'];
+  return (
+    <li className="record">
+      <Guarded errors={errors} path={volunteerPath} value={assignment.volunteer}>
+        {(volunteer) => (
+          <>
+            <p className="record__title">
+              <Guarded errors={errors} path={[...volunteerPath, 'fullName']} value={volunteer.fullName}>
+                {(name) => name}
+              </Guarded>
+            </p>
+            <dl className="fields">
+              <Field label={t('volunteers.organisation')}>
+                <Guarded errors={errors} path={[...volunteerPath, 'organisation']} value={volunteer.organisation}>
+                  {(organisation) => (
+                    <Guarded
+                      errors={errors}
+                      path={[...volunteerPath, 'organisation', 'name']}
+                      value={organisation.name}
+                    >
+                      {(name) => name}
+                    </Guarded>
+                  )}
+                </Guarded>
+              </Field>
+              <Field label={t('volunteers.phone')}>
+                <Guarded errors={errors} path={[...volunteerPath, 'phone']} value={volunteer.phone}>
+                  {(phone) => <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>}
+                </Guarded>
+              </Field>
+            </dl>
+          </>
+        )}
+      </Guarded>
+      <dl className="fields">
+        <Field label={t('volunteers.reason')}>
+          <Guarded errors={errors} path={[...path, 'reason']} value={assignment.reason}>
+            {(reason) => reason}
+          </Guarded>
+        </Field>
+        <Field label={t('volunteers.period')}>
+          <Guarded errors={errors} path={[...path, 'startedOn']} value={assignment.startedOn}>
+            {(started) =>
+              `${formatDate(started)} – ${assignment.endedOn ? formatDate(assignment.endedOn) : t('volunteers.ongoing')}`
+            }
+          </Guarded>
+        </Field>
+      </dl>
+    </li>
+  );
+}
+
+export function VolunteersPanel({ state }: { state: PanelState<VolunteersPanel_person> }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <Panel
+      testId="panel-volunteers"
+      title={t('panel.volunteers')}
+      agency="volunteers"
+      state={state}
+      fields={FIELDS}
+      isEmpty={(person) => !person.supportAssignments || person.supportAssignments.length === 0}
+    >
+      {(person, errors, path) => (
+        <section className="subsection" aria-label={t('volunteers.assignments')}>
+          <Guarded
+            errors={errors}
+            path={[...path, 'supportAssignments']}
+            value={person.supportAssignments}
+            empty={<p className="state state--empty">{t('state.empty')}</p>}
+          >
+            {(assignments) => (
+              <ul className="records">
+                {assignments.map((assignment, index) =>
+                  assignment === null ? null : (
+                    <AssignmentItem
+                      key={assignment.id}
+                      assignment={assignment}
+                      errors={errors}
+                      path={[...path, 'supportAssignments', index]}
+                    />
+                  ),
+                )}
+              </ul>
+            )}
+          </Guarded>
+        </section>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,72 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Locale } from './i18n';
+
+export type ResponsePath = ReadonlyArray<string | number>;
+export type GraphQLErrors = ReadonlyArray<GraphQLFormattedError>;
+
+/** How a field of the response can be shown. */
+export type FieldAccess = 'ok' | 'forbidden' | 'unavailable';
+
+export function errorCode(error: GraphQLFormattedError): string | undefined {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isForbidden(error: GraphQLFormattedError): boolean {
+  return errorCode(error) === 'FORBIDDEN';
+}
+
+/** `extensions.i18n[locale]` when the server sent it, else the plain message. */
+export function localizedMessage(error: GraphQLFormattedError, locale: Locale): string {
+  const i18n = error.extensions?.i18n;
+  if (typeof i18n === 'object' && i18n !== null) {
+    const text: unknown = Reflect.get(i18n, locale);
+    if (typeof text === 'string' && text.length > 0) return text;
+  }
+  return error.message;
+}
+
+/** Distinct localized messages, in order. */
+export function localizedMessages(errors: GraphQLErrors, locale: Locale): string[] {
+  return [...new Set(errors.map((e) => localizedMessage(e, locale)))];
+}
+
+function startsWith(path: ResponsePath | undefined, prefix: ResponsePath): boolean {
+  if (!path || path.length < prefix.length) return false;
+  return prefix.every((segment, i) => path[i] === segment);
+}
+
+/** Errors whose path is `prefix` or goes below it. */
+export function errorsWithin(errors: GraphQLErrors, prefix: ResponsePath): GraphQLFormattedError[] {
+  return errors.filter((e) => startsWith(e.path, prefix));
+}
+
+/** Errors without a path, or at one of the given paths exactly (e.g. the root field). */
+export function errorsAt(errors: GraphQLErrors, paths: ReadonlyArray<ResponsePath>): GraphQLFormattedError[] {
+  return errors.filter(
+    (e) => !e.path || paths.some((p) => e.path !== undefined && e.path.length === p.length && startsWith(e.path, p)),
+  );
+}
+
+/**
+ * Whether the field at `path` (whose value is `value`) can be shown:
+ * an error at the field itself decides; otherwise a null value with errors below it
+ * (null bubbled up from a non-null child) is forbidden when all of them are FORBIDDEN.
+ */
+export function fieldAccess(errors: GraphQLErrors, path: ResponsePath, value: unknown): FieldAccess {
+  const within = errorsWithin(errors, path);
+  if (within.length === 0) return 'ok';
+  const exact = within.filter((e) => e.path !== undefined && e.path.length === path.length);
+  const deciding = exact.length > 0 ? exact : value === null || value === undefined ? within : [];
+  if (deciding.length === 0) return 'ok';
+  return deciding.every(isForbidden) ? 'forbidden' : 'unavailable';
+}
+
+/** Non-FORBIDDEN errors inside any of the given fields: these make an agency's data unavailable. */
+export function unavailableErrors(
+  errors: GraphQLErrors,
+  parent: ResponsePath,
+  fields: ReadonlyArray<string>,
+): GraphQLFormattedError[] {
+  return fields.flatMap((field) => errorsWithin(errors, [...parent, field])).filter((e) => !isForbidden(e));
+}

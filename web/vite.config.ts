@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const GATEWAY = 'http://localhost:4000';
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/graphql': { target: GATEWAY, changeOrigin: true },
+      '/auth': { target: GATEWAY, changeOrigin: true },
+    },
+  },
+});
