@@ -12,3 +12,5 @@ export * from './context';
 export * from './paging';
 export * from './subgraph';
 export * from './secrets';
+export * from './main';
+export * from './testing';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -75,7 +76,7 @@ export function buildSubgraphServer<L>(module: SubgraphModule<L>, deps: Subgraph
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatPublicError(formatted),
-    plugins: [auditPlugin<L>(), ...plugins],
+    plugins: [auditPlugin<L>(), ApolloServerPluginInlineTraceDisabled(), ...plugins],
   });
 }
 
@@ -120,3 +121,4 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
     stop: () => apollo.stop(),
   };
 }
+export type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';

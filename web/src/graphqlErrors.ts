@@ -16,14 +16,26 @@ export function isForbidden(error: GraphQLFormattedError): boolean {
   return errorCode(error) === 'FORBIDDEN';
 }
 
-/** `extensions.i18n[locale]` when the server sent it, else the plain message. */
-export function localizedMessage(error: GraphQLFormattedError, locale: Locale): string {
+/** `extensions.i18n[locale]` when the server sent it. */
+export function translatedMessage(error: GraphQLFormattedError, locale: Locale): string | undefined {
   const i18n = error.extensions?.i18n;
   if (typeof i18n === 'object' && i18n !== null) {
     const text: unknown = Reflect.get(i18n, locale);
     if (typeof text === 'string' && text.length > 0) return text;
   }
-  return error.message;
+  return undefined;
+}
+
+/** `extensions.i18n[locale]` when the server sent it, else the plain message. */
+export function localizedMessage(error: GraphQLFormattedError, locale: Locale): string {
+  return translatedMessage(error, locale) ?? error.message;
+}
+
+/** Distinct translated messages only (untranslated server text is left out), in order. */
+export function translatedMessages(errors: GraphQLErrors, locale: Locale): string[] {
+  return [
+    ...new Set(errors.map((e) => translatedMessage(e, locale)).filter((m): m is string => m !== undefined)),
+  ];
 }
 
 /** Distinct localized messages, in order. */

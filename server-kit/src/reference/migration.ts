@@ -2,7 +2,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ADMINISTRATIVE_UNITS, LEGAL_RULES } from '@rehab/shared-schema';
 
 /** Multi-row INSERT of plain rows, in chunks (one statement per chunk). */
-export async function insertRows(runner: QueryRunner, table: string, columns: readonly string[],
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+export async function insertRows(runner: SqlRunner, table: string, columns: readonly string[],
   rows: ReadonlyArray<readonly unknown[]>, chunkSize = 1000): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);

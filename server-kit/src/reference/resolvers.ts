@@ -1,6 +1,7 @@
 import { IsNull, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { AdministrativeUnitEntity, LegalRuleEntity } from './entities';
 import { HANOI_CODE } from '@rehab/shared-schema';
+import { keyedLoader } from '../loaders';
 
 interface WithDb {
   db: DataSource;
@@ -31,3 +32,9 @@ export const referenceQueryResolvers = {
     });
   },
 };
+
+/** Per-request loader of administrative units by code (one statement per batch). */
+export function administrativeUnitLoader(db: DataSource) {
+  return keyedLoader((codes) => db.getRepository(AdministrativeUnitEntity)
+    .createQueryBuilder('u').where('u.code IN (:...codes)', { codes }).getMany(), (u) => u.code);
+}

@@ -108,12 +108,12 @@ function IdentityBody({
             {(ethnicity) => ethnicity}
           </Guarded>
         </Field>
-        <Field label={t('identity.permanentResidence')}>
+        <Field label={t('identity.permanentResidence')} wide>
           <Guarded errors={errors} path={[...path, 'permanentResidence']} value={person.permanentResidence}>
             {(residence) => formatResidence(residence)}
           </Guarded>
         </Field>
-        <Field label={t('identity.currentResidence')}>
+        <Field label={t('identity.currentResidence')} wide>
           <Guarded errors={errors} path={[...path, 'currentResidence']} value={person.currentResidence}>
             {(residence) => formatResidence(residence)}
           </Guarded>

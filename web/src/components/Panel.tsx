@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import {
   fieldAccess,
-  localizedMessages,
+  translatedMessages,
   unavailableErrors,
   type GraphQLErrors,
   type ResponsePath,
@@ -77,7 +77,7 @@ export function Panel<T extends object>({
         {unavailable.length > 0 && (
           <div className="notice notice--warning" role="alert">
             <p>{t('state.panelUnavailable', { agency: label('agency', agency) })}</p>
-            {localizedMessages(unavailable, locale).map((message) => (
+            {translatedMessages(unavailable, locale).map((message) => (
               <p key={message} className="notice__detail">
                 {message}
               </p>
@@ -133,9 +133,17 @@ export function Guarded<V>({ errors, path, value, children, empty }: GuardedProp
 }
 
 /** One labelled value in a description list. */
-export function Field({ label, children }: { label: string; children: ReactNode }): ReactNode {
+export function Field({
+  label,
+  children,
+  wide = false,
+}: {
+  label: string;
+  children: ReactNode;
+  wide?: boolean;
+}): ReactNode {
   return (
-    <div className="field">
+    <div className={wide ? 'field field--wide' : 'field'}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>

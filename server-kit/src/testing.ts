@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { unitByCode, type Agency, type Caller, type Role } from '@rehab/shared-schema';
+import { dropDatabase, openDatabase, type CountedDataSource, type DatabaseOwner } from './db';
+
+/** Environment giving this test file databases of its own on the test server. */
+export function testDatabaseEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_PREFIX: `t_${randomBytes(5).toString('hex')}` };
+}
+
+export interface TestDatabase {
+  source: CountedDataSource;
+  db: DataSource;
+  env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+/** Creates, migrates and (on close) drops a throwaway database for one owner. */
+export async function openTestDatabase(owner: DatabaseOwner,
+  createSource: (env: NodeJS.ProcessEnv) => CountedDataSource, env: NodeJS.ProcessEnv = testDatabaseEnv()): Promise<TestDatabase> {
+  const source = createSource(env);
+  const db = await openDatabase(source, owner, env);
+  return {
+    source, db, env,
+    close: async () => {
+      await db.destroy();
+      await dropDatabase(owner, env);
+    },
+  };
+}
+
+const AGENCY_OF: Record<Role, Agency> = {
+  police_officer: 'police', commune_official: 'police', court_clerk: 'labor-welfare', labour_officer: 'labor-welfare',
+  facility_staff: 'labor-welfare', health_worker: 'health', volunteer: 'volunteers', analyst: 'analysis', supervisor: 'analysis',
+};
+
+/** A caller as the gateway would sign it, for tests: role at a unit (Hà Nội by default). */
+export function testCaller(role: Role, unitCode = '01', overrides: Partial<Caller> = {}): Caller {
+  const unit = unitByCode(unitCode);
+  if (!unit) throw new Error(`Unknown unit ${unitCode}`);
+  return {
+    userId: `test-${role}`, username: `test.${role}`, agency: AGENCY_OF[role], role, unitCode, unitPath: unit.path,
+    purpose: 'test', requestId: randomBytes(6).toString('hex'), ...overrides,
+  };
+}

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rehab/server-kit';
+import { createPoliceDataSource, policeSubgraph } from './server';
+
+runSubgraphMain(policeSubgraph, createPoliceDataSource);

@@ -1,0 +1,66 @@
+import { decodeCursor, domainError, encodeCursor, pageSize, unitScope } from '@rehab/server-kit';
+import { foldVietnamese } from '@rehab/shared-schema';
+import type { QueryResolvers } from '../__generated__/resolvers';
+import type { Context } from '../context';
+import { PersonEntity } from '../entities/Person';
+
+export interface PersonConnectionParent {
+  nodes: PersonEntity[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+const CURSOR_SEPARATOR = '\u0000';
+
+async function unitPath(ctx: Context, code: string): Promise<string> {
+  const unit = await ctx.loaders.unitByCode.load(code);
+  if (!unit) {
+    throw domainError('BAD_USER_INPUT', { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, { field: 'unitCode' });
+  }
+  return unit.path;
+}
+
+export const Query: QueryResolvers = {
+  person: (_parent, { id }, ctx) => ctx.loaders.personById.load(id),
+
+  personByIdentificationNumber: async (_parent, { number }, ctx) => {
+    const scope = unitScope('p.owner_unit_path', ctx.caller);
+    const person = await ctx.db.getRepository(PersonEntity).createQueryBuilder('p')
+      .where('p.identification_number = :number', { number }).andWhere(scope.sql, scope.params).getOne();
+    if (person) ctx.loaders.personById.prime(person.id, person);
+    return person;
+  },
+
+  persons: async (_parent, args, ctx) => {
+    const size = pageSize(args.first);
+    const scope = unitScope('p.owner_unit_path', ctx.caller);
+    const query = ctx.db.getRepository(PersonEntity).createQueryBuilder('p').where(scope.sql, scope.params);
+    if (args.unitCode) {
+      const path = await unitPath(ctx, args.unitCode);
+      query.andWhere('(p.owner_unit_path = :unitPath OR p.owner_unit_path LIKE :unitLike)', { unitPath: path, unitLike: `${path}.%` });
+    }
+    if (args.name) query.andWhere('p.full_name_folded LIKE :name', { name: `%${foldVietnamese(args.name)}%` });
+    const totalCount = await query.clone().getCount();
+    if (args.after) {
+      const [name, id] = decodeCursor(args.after).split(CURSOR_SEPARATOR);
+      query.andWhere('(p.full_name_folded, p.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
+    }
+    const rows = await query.orderBy('p.full_name_folded', 'ASC').addOrderBy('p.id', 'ASC').take(size + 1).getMany();
+    const nodes = rows.slice(0, size);
+    for (const p of nodes) ctx.loaders.personById.prime(p.id, p);
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount,
+      hasNextPage: rows.length > size,
+      endCursor: last ? encodeCursor(`${last.fullNameFolded}${CURSOR_SEPARATOR}${last.id}`) : null,
+    };
+  },
+};
+
+export const PersonConnection = {
+  nodes: (c: PersonConnectionParent) => c.nodes,
+  totalCount: (c: PersonConnectionParent) => c.totalCount,
+  pageInfo: (c: PersonConnectionParent) => ({ endCursor: c.endCursor, hasNextPage: c.hasNextPage }),
+};

@@ -1,0 +1,17 @@
+import type { ResidenceResolvers } from '../__generated__/resolvers';
+
+/** A residence as resolvers pass it on: the unit code and the address line. */
+export interface ResidenceParent {
+  personId: string;
+  unitCode: string;
+  addressLine: string;
+}
+
+export const Residence: ResidenceResolvers = {
+  unit: async (parent, _args, ctx) => {
+    const unit = await ctx.loaders.unitByCode.load(parent.unitCode);
+    if (!unit) throw new Error(`Unknown administrative unit ${parent.unitCode}`);
+    return unit;
+  },
+  addressLine: (parent) => parent.addressLine,
+};
