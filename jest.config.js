@@ -14,7 +14,8 @@ module.exports = {
   moduleNameMapper: {
     '^@rehab/(server-kit|shared-schema)$': '<rootDir>/$1/src',
     '^@rehab/(police|labor-welfare|health|volunteers)$': '<rootDir>/subgraphs/$1/src/server',
-    '^@rehab/gateway$': '<rootDir>/gateway/src/server',
+    '^@rehab/gateway$': '<rootDir>/gateway/src/exports',
+    '^@rehab/ops$': '<rootDir>/ops/src/exports',
   },
   testMatch: ['<rootDir>/**/src/**/__tests__/**/*.test.ts', '<rootDir>/test/src/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

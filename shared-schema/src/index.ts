@@ -5,3 +5,4 @@ export * from './identification';
 export * from './text';
 export * from './sdl';
 export * from './demo';
+export * from './compose/compose';

@@ -4,12 +4,12 @@ import { chromium, type Browser } from 'playwright-core';
  * Headless Chromium for the browser tests, from @sparticuz/chromium (a self-contained
  * Linux x64 build with its own fonts; no system browser or `playwright install` needed).
  *
- * @sparticuz/chromium is "type": "module". It does ship a CommonJS build under the
- * `require` condition, but its `exports` map lists the ESM typings first, so TypeScript
- * rejects a static import from CommonJS (TS1479). Hence the dynamic import():
- *  - tsc (module node16, CommonJS output) keeps it as a real import() -> ESM build;
- *  - @swc/jest rewrites it to require() -> CommonJS build (`module.exports = Chromium`),
- *    wrapped by the interop helper so that `.default` is the class either way.
+ * @sparticuz/chromium is "type": "module" but also ships a CommonJS build under the
+ * `require` export condition (`module.exports = Chromium`). It is loaded with require():
+ *  - a static `import` is rejected by TypeScript here (TS1479: the package's `exports` map
+ *    lists its ESM typings first, so TS sees an ES module imported from CommonJS);
+ *  - a dynamic `import()` is left as is by the repo's swc config (`ignoreDynamic: true`)
+ *    and then fails under jest without --experimental-vm-modules.
  */
 /** The part of @sparticuz/chromium's default export (a class with static members) used here. */
 interface ChromiumBinary {
@@ -21,19 +21,16 @@ function isChromiumBinary(value: unknown): value is ChromiumBinary {
   return typeof value === 'function' && 'executablePath' in value && 'args' in value;
 }
 
-let binary: Promise<ChromiumBinary> | undefined;
+let binary: ChromiumBinary | undefined;
 
-function loadChromiumBinary(): Promise<ChromiumBinary> {
-  binary ??= import('@sparticuz/chromium').then((loaded: unknown) => {
-    // ESM namespace or interop wrapper: { default: Chromium }; a bare require(): Chromium.
-    const candidate: unknown =
-      typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
-    // A double wrapper ({ default: { default: Chromium } }) comes from some interop paths.
-    const unwrapped: unknown =
-      typeof candidate === 'object' && candidate !== null && 'default' in candidate ? candidate.default : candidate;
-    if (!isChromiumBinary(unwrapped)) throw new Error('@sparticuz/chromium: unexpected module shape');
-    return unwrapped;
-  });
+function loadChromiumBinary(): ChromiumBinary {
+  if (binary) return binary;
+  const loaded: unknown = require('@sparticuz/chromium');
+  // The CommonJS build exports the class itself; accept an interop wrapper too.
+  const candidate: unknown =
+    typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  if (!isChromiumBinary(candidate)) throw new Error('@sparticuz/chromium: unexpected module shape');
+  binary = candidate;
   return binary;
 }
 
@@ -41,21 +38,29 @@ let executablePath: Promise<string> | undefined;
 
 /**
  * Path of the Chromium binary: BROWSER_EXECUTABLE_PATH when set (e.g. a local Chrome on a
- * developer machine), otherwise @sparticuz/chromium's, inflated once to $TMPDIR/chromium.
+ * developer machine), otherwise @sparticuz/chromium's, inflated on first use to
+ * $TMPDIR/chromium (with its fonts). Call it once from jest's global setup so parallel
+ * workers do not race to inflate the binary on a fresh machine.
  */
-function resolveExecutablePath(chromiumBinary: ChromiumBinary): Promise<string> {
+export function ensureBrowserExecutable(): Promise<string> {
   const override = process.env.BROWSER_EXECUTABLE_PATH;
   if (override) return Promise.resolve(override);
-  executablePath ??= chromiumBinary.executablePath();
+  executablePath ??= loadChromiumBinary().executablePath();
   return executablePath;
 }
 
+/**
+ * Dropped from @sparticuz/chromium's recommended (AWS Lambda) flags: with --single-process,
+ * closing a browser context kills the whole browser ("Target page, context or browser has
+ * been closed"), and tests open and close a context per test.
+ */
+const UNWANTED_ARGS = new Set(['--single-process']);
+
 /** Launches headless Chromium through playwright-core. Close it with `browser.close()`. */
 export async function launchBrowser(): Promise<Browser> {
-  const chromiumBinary = await loadChromiumBinary();
-  const args = [...new Set([...chromiumBinary.args, '--no-sandbox'])];
+  const args = [...new Set([...loadChromiumBinary().args.filter((arg) => !UNWANTED_ARGS.has(arg)), '--no-sandbox'])];
   return chromium.launch({
-    executablePath: await resolveExecutablePath(chromiumBinary),
+    executablePath: await ensureBrowserExecutable(),
     args,
     headless: true,
   });

@@ -101,7 +101,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   return {
     url,
     stop: async () => {
-      await pg.stop();
+      // A terminal Ctrl-C reaches postgres too; it may already be gone, so do not wait forever.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pg.stop(), new Promise((resolve) => { timer = setTimeout(resolve, 15_000); })]);
+      clearTimeout(timer);
       if (!persistent) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },
   };

@@ -1,3 +1,49 @@
-import type { FieldRule } from './matrix';
+import type { Role } from './roles';
+import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
 
-export const HEALTH_RULES: Record<string, FieldRule> = {};
+/**
+ * Who may read an addiction determination's conclusion: health, and the officers of the
+ * legal path that acts on it (it is the legal basis of rehab and of compulsory-rehab
+ * dossiers, hence the court). Never volunteers (nothing clinical) nor analysts
+ * (aggregates only).
+ */
+const DETERMINATION_READERS: readonly Role[] = [
+  'health_worker', 'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk', 'supervisor',
+];
+
+/**
+ * Who may see that a person is enrolled in substitution treatment, at which clinic and
+ * in which phase (DOMAIN.md: police see the enrolment, not doses or HIV status).
+ */
+const TREATMENT_READERS: readonly Role[] = [
+  'health_worker', 'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor',
+];
+
+const determination = { read: DETERMINATION_READERS, sensitive: true };
+const treatment = { read: TREATMENT_READERS, sensitive: true };
+const everyone = { read: ALL_ROLES };
+
+export const HEALTH_RULES: Record<string, FieldRule> = {
+  ...fieldsOf('Query', 'health', { clinics: everyone }),
+  ...fieldsOf('Person', 'health', {
+    addictionDeterminations: determination,
+    substitutionTreatment: treatment,
+  }),
+  ...fieldsOf('AddictionDetermination', 'health', {
+    id: { read: DETERMINATION_READERS },
+    examinedOn: determination,
+    addicted: determination,
+    substanceClasses: determination,
+    documentNumber: determination,
+  }),
+  ...fieldsOf('SubstitutionTreatment', 'health', {
+    id: { read: TREATMENT_READERS },
+    status: treatment,
+    phase: treatment,
+    enrolledOn: treatment,
+    medication: treatment,
+    clinic: treatment,
+  }),
+  // A clinic is public reference data (name and unit), readable by everyone.
+  ...fieldsOf('Clinic', 'health', { code: everyone, name: everyone, unit: everyone }),
+};

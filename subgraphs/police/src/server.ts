@@ -24,3 +24,5 @@ export const migrations = [CreateReferenceData1763800000000, CreateAuditLog17638
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'police', entities, migrations, env });
 }
+
+export { isPoliceEmpty, seedPolice } from './seed';

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { insertRows } from '@rehab/server-kit';
+import type { Agency, Role } from '@rehab/shared-schema';
+import { hashPassword } from './passwords';
+
+/** Password of every demo account (demo data only; listed in the README). */
+export const DEMO_PASSWORD = 'CaiNghien@2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  agency: Agency;
+  role: Role;
+  unitCode: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'congan.hanoi', displayName: 'Trần Quốc Khánh', agency: 'police', role: 'police_officer', unitCode: '01' },
+  { username: 'congan.badinh', displayName: 'Nguyễn Văn Thành', agency: 'police', role: 'police_officer', unitCode: '001' },
+  { username: 'congan.xa00101', displayName: 'Lê Minh Tuấn', agency: 'police', role: 'police_officer', unitCode: '00101' },
+  { username: 'ubnd.xa00101', displayName: 'Phạm Thị Hồng', agency: 'police', role: 'commune_official', unitCode: '00101' },
+  { username: 'laodong.hanoi', displayName: 'Đỗ Thị Lan', agency: 'labor-welfare', role: 'labour_officer', unitCode: '01' },
+  { username: 'laodong.badinh', displayName: 'Vũ Đức Long', agency: 'labor-welfare', role: 'labour_officer', unitCode: '001' },
+  { username: 'cscn1', displayName: 'Hoàng Văn Nam', agency: 'labor-welfare', role: 'facility_staff', unitCode: 'CSCN1' },
+  { username: 'toaan.badinh', displayName: 'Bùi Thị Mai', agency: 'labor-welfare', role: 'court_clerk', unitCode: '001' },
+  { username: 'yte.hanoi', displayName: 'Ngô Thị Hương', agency: 'health', role: 'health_worker', unitCode: '01' },
+  { username: 'yte.mmt001', displayName: 'Đặng Minh Hiếu', agency: 'health', role: 'health_worker', unitCode: 'MMT001' },
+  { username: 'tnv.xa00101', displayName: 'Trịnh Thị Thu', agency: 'volunteers', role: 'volunteer', unitCode: '00101' },
+  { username: 'phantich.hanoi', displayName: 'Lý Quang Huy', agency: 'analysis', role: 'analyst', unitCode: '01' },
+  { username: 'giamsat.hanoi', displayName: 'Dương Văn Bình', agency: 'analysis', role: 'supervisor', unitCode: '01' },
+];
+
+export async function isIdentityEmpty(db: DataSource): Promise<boolean> {
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM officer_account') as [{ count: number }];
+  return count === 0;
+}
+
+/** Creates the demo officer accounts, all with DEMO_PASSWORD (hashed once, salted per account). */
+export async function seedIdentity(db: DataSource, accounts: readonly DemoAccount[] = DEMO_ACCOUNTS): Promise<void> {
+  const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
+  await insertRows(db.manager, 'officer_account', ['id', 'username', 'display_name', 'password_hash', 'agency', 'role', 'unit_code'],
+    accounts.map((a, i) => [randomUUID(), a.username, a.displayName, hashes[i], a.agency, a.role, a.unitCode]));
+}

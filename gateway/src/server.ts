@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { DataSource } from 'typeorm';
+import { formatPublicError } from '@rehab/server-kit';
+import { unitByCode, type Caller, type SubgraphName } from '@rehab/shared-schema';
+import { SigningDataSource, type GatewayContext } from './datasource';
+import { createSubgraphFetcher, type FetcherOptions } from './fetcher';
+import { IdentityService, notAuthenticated } from './identity/accounts';
+import { authRoutes, bearerToken } from './identity/routes';
+import { staticSupergraph } from './supergraph';
+import type { AccessClaims } from './identity/tokens';
+
+export interface GatewayOptions {
+  identityDb: DataSource;
+  subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  supergraphPath: string;
+  contextSecret: string;
+  accessTokenSecret: string;
+  accessTokenTtlSeconds?: number;
+  /** Built portal to serve at /, or null. */
+  webDir?: string | null;
+  production?: boolean;
+  fetch?: Partial<FetcherOptions>;
+  log?: (message: string) => void;
+}
+
+export interface RunningGateway {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+const PURPOSE_HEADER = 'x-access-purpose';
+
+function callerFrom(claims: AccessClaims, purpose: string | undefined): Caller {
+  const unit = unitByCode(claims.unitCode);
+  if (!unit) throw notAuthenticated();
+  return {
+    userId: claims.accountId, username: claims.username, agency: claims.agency, role: claims.role,
+    unitCode: claims.unitCode, unitPath: unit.path, purpose: (purpose ?? 'case-work').slice(0, 200), requestId: randomUUID(),
+  };
+}
+
+function securityHeaders(app: Express): void {
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    next();
+  });
+}
+
+function servePortal(app: Express, webDir: string | null | undefined): void {
+  if (!webDir || !existsSync(join(webDir, 'index.html'))) {
+    app.get('/', (_req, res) => { res.type('text/plain; charset=utf-8').send('Cổng thông tin chưa được build: chạy npm run build.\nPortal not built: run npm run build.'); });
+    return;
+  }
+  app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
+  app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => { res.sendFile(join(webDir, 'index.html')); });
+}
+
+/** Starts gateway + portal on one origin: / (portal), /graphql (API), /auth (login). */
+export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const identity = new IdentityService(options.identityDb, {
+    accessTokenSecret: options.accessTokenSecret,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 15 * 60,
+    sessionTtlSeconds: 12 * 3600,
+  });
+  const { fetcher, close: closeFetcher } = createSubgraphFetcher({ maxSockets: 32, timeoutMs: 10_000, ...options.fetch });
+  const gateway = new ApolloGateway({
+    supergraphSdl: staticSupergraph(options.supergraphPath, log),
+    buildService: ({ name }) => {
+      const subgraph = name as SubgraphName;
+      const url = options.subgraphUrls[subgraph];
+      if (!url) throw new Error(`No URL configured for subgraph ${name}`);
+      return new SigningDataSource(subgraph, url, fetcher, options.contextSecret);
+    },
+  });
+  const app = express();
+  securityHeaders(app);
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => formatPublicError(formatted),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.use('/auth', authRoutes(identity));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+    context: async ({ req }) => {
+      const token = bearerToken(req);
+      const claims = token ? await identity.authenticate(token) : null;
+      if (!claims) throw notAuthenticated();
+      const purpose = req.headers[PURPOSE_HEADER];
+      return { caller: callerFrom(claims, typeof purpose === 'string' ? purpose : undefined) };
+    },
+  }));
+  servePortal(app, options.webDir);
+  await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = listen.host && listen.host !== '0.0.0.0' ? listen.host : 'localhost';
+  return {
+    url: `http://${host}:${port}/`,
+    server: httpServer,
+    stop: async () => {
+      await apollo.stop();
+      await closeFetcher();
+    },
+  };
+}

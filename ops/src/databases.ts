@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { dropDatabase, openDatabase, type CountedDataSource } from '@rehab/server-kit';
+import { generateDemoPopulation, type SubgraphName } from '@rehab/shared-schema';
+import { createIdentityDataSource, isIdentityEmpty, seedIdentity } from '@rehab/gateway';
+import { SUBGRAPHS } from './registry';
+
+export interface OpenDatabases {
+  subgraphs: Record<SubgraphName, { source: CountedDataSource; db: DataSource }>;
+  identity: DataSource;
+  close(): Promise<void>;
+}
+
+/** Creates (when allowed) and migrates every database of the system. */
+export async function openAllDatabases(env: NodeJS.ProcessEnv): Promise<OpenDatabases> {
+  const subgraphs = {} as OpenDatabases['subgraphs'];
+  for (const s of SUBGRAPHS) {
+    const source = s.createSource(env);
+    subgraphs[s.name] = { source, db: await openDatabase(source, s.name, env) };
+  }
+  const identity = await openDatabase(createIdentityDataSource(env), 'identity', env);
+  return {
+    subgraphs,
+    identity,
+    close: async () => {
+      await Promise.all([...Object.values(subgraphs).map((s) => s.db.destroy()), identity.destroy()]);
+    },
+  };
+}
+
+export interface SeedOptions {
+  persons?: number;
+  seed?: number;
+  log?: (message: string) => void;
+}
+
+/** Seeds the demo population into every subgraph and the demo accounts into identity. */
+export async function seedAll(dbs: OpenDatabases, options: SeedOptions = {}): Promise<number> {
+  const log = options.log ?? (() => undefined);
+  const population = generateDemoPopulation({
+    ...(options.persons !== undefined ? { persons: options.persons } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  });
+  for (const s of SUBGRAPHS) {
+    const started = Date.now();
+    await s.seed(dbs.subgraphs[s.name].db, population);
+    log(`  ${s.name}: ${population.length} persons in ${Date.now() - started} ms`);
+  }
+  if (await isIdentityEmpty(dbs.identity)) await seedIdentity(dbs.identity);
+  return population.length;
+}
+
+/** True when no subgraph holds any person yet. */
+export async function isEmpty(dbs: OpenDatabases): Promise<boolean> {
+  for (const s of SUBGRAPHS) {
+    if (!(await s.isEmpty(dbs.subgraphs[s.name].db))) return false;
+  }
+  return true;
+}
+
+/** Drops every database of the system (shared server only). */
+export async function dropAllDatabases(env: NodeJS.ProcessEnv): Promise<void> {
+  for (const s of SUBGRAPHS) await dropDatabase(s.name, env);
+  await dropDatabase('identity', env);
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { startSubgraph, type RunningSubgraph } from '@rehab/server-kit';
+import { REPO_ROOT, SUPERGRAPH_FILE, type SubgraphName } from '@rehab/shared-schema';
+import { startGateway, DEMO_PASSWORD, type RunningGateway } from '@rehab/gateway';
+import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
+import { SUBGRAPHS } from './registry';
+
+export interface SystemOptions {
+  env: NodeJS.ProcessEnv;
+  persons?: number;
+  production?: boolean;
+  webDir?: string | null;
+  /** Drop the databases on stop (throwaway test systems). */
+  dropOnStop?: boolean;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Four subgraphs and the gateway in this process, on free ports, over real HTTP. */
+export class InProcessSystem {
+  readonly subgraphs = new Map<SubgraphName, RunningSubgraph>();
+  private gateway: RunningGateway | undefined;
+  readonly contextSecret = randomBytes(32).toString('base64url');
+  readonly accessTokenSecret = randomBytes(32).toString('base64url');
+
+  private constructor(readonly options: SystemOptions, readonly dbs: OpenDatabases) {}
+
+  static async start(options: SystemOptions): Promise<InProcessSystem> {
+    const dbs = await openAllDatabases(options.env);
+    await seedAll(dbs, { persons: options.persons ?? 300 });
+    const system = new InProcessSystem(options, dbs);
+    for (const s of SUBGRAPHS) await system.startSubgraph(s.name);
+    system.gateway = await startGateway({
+      identityDb: dbs.identity,
+      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+      supergraphPath: SUPERGRAPH_FILE,
+      contextSecret: system.contextSecret,
+      accessTokenSecret: system.accessTokenSecret,
+      webDir: options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir,
+      production: options.production ?? false,
+      log: () => undefined,
+    }, { port: 0 });
+    return system;
+  }
+
+  get url(): string {
+    if (!this.gateway) throw new Error('gateway not started');
+    return this.gateway.url;
+  }
+
+  /** (Re)starts one subgraph; on the same port when it ran before. */
+  async startSubgraph(name: SubgraphName): Promise<RunningSubgraph> {
+    const entry = SUBGRAPHS.find((s) => s.name === name);
+    if (!entry) throw new Error(`unknown subgraph ${name}`);
+    const previous = this.subgraphs.get(name);
+    const port = previous ? Number(new URL(previous.url).port) : 0;
+    const running = await startSubgraph(entry.module, {
+      db: this.dbs.subgraphs[name].db, contextSecret: this.contextSecret, production: this.options.production ?? false,
+    }, { port });
+    this.subgraphs.set(name, running);
+    return running;
+  }
+
+  async stopSubgraph(name: SubgraphName): Promise<void> {
+    await this.subgraphs.get(name)?.stop();
+  }
+
+  queryCount(name: SubgraphName): number {
+    return this.dbs.subgraphs[name].source.queries.total;
+  }
+
+  resetQueryCounts(): void {
+    for (const s of Object.values(this.dbs.subgraphs)) s.source.queries.reset();
+  }
+
+  async login(username: string, password: string = DEMO_PASSWORD): Promise<string> {
+    const response = await fetch(new URL('auth/login', this.url), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    });
+    if (!response.ok) throw new Error(`login ${username} failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  async graphql<T = Record<string, unknown>>(token: string | null, query: string,
+    variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(new URL('graphql', this.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    return { status: response.status, ...body };
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway?.stop();
+    for (const running of this.subgraphs.values()) await running.stop().catch(() => undefined);
+    await this.dbs.close();
+    if (this.options.dropOnStop) await dropAllDatabases(this.options.env);
+  }
+}

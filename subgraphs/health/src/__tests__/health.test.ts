@@ -1,0 +1,317 @@
+import type { ApolloServer } from '@apollo/server';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import {
+  ACCESS_MATRIX, ROLES, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
+} from '@rehab/shared-schema';
+import { createLoaders, type Context } from '../context';
+import { isHealthEmpty, seedHealth } from '../seed';
+import { createHealthDataSource, healthSubgraph } from '../server';
+
+let database: TestDatabase;
+let server: ApolloServer<Context>;
+const population = generateDemoPopulation({ persons: 600 });
+/** The health subgraph's rules (shared-schema/src/access/health.ts), as wired into the matrix. */
+const HEALTH_RULES = Object.fromEntries(Object.entries(ACCESS_MATRIX).filter(([, rule]) => rule.owner === 'health'));
+
+function find(description: string, test: (p: DemoPerson) => boolean): DemoPerson {
+  const person = population.find(test);
+  if (!person) throw new Error(`The demo population has no ${description}`);
+  return person;
+}
+
+const districtOf = (communeCode: string): string => communeCode.slice(0, 3);
+const clinicDistrict = (clinicCode: string): string => unitByCode(clinicCode)?.parentCode ?? '';
+
+const onSubstitution = find('person on substitution treatment', (p) => p.substitution !== null);
+const notAddicted = find('person found not addicted', (p) => p.stage === 'NOT_ADDICTED');
+const managedOnly = find('managed person without determination', (p) => p.determination === null);
+const inFacility = find('person in compulsory rehab', (p) => p.stage === 'COMPULSORY_IN_FACILITY');
+/** Treated at a clinic of another district than the one they live in. */
+const treatedElsewhere = find('person treated outside their district', (p) => p.substitution !== null
+  && clinicDistrict(p.substitution.clinicCode) !== districtOf(p.currentResidence.unitCode));
+
+beforeAll(async () => {
+  database = await openTestDatabase('health', createHealthDataSource);
+  expect(await isHealthEmpty(database.db)).toBe(true);
+  await seedHealth(database.db, population);
+  server = buildSubgraphServer(healthSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+});
+
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+
+interface Result {
+  data?: Record<string, unknown> | null;
+  errors?: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
+  const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
+  const response = await server.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as Result;
+}
+
+const representations = (persons: readonly DemoPerson[]) => persons.map((p) => ({ __typename: 'Person', id: p.id }));
+
+const PERSON_HEALTH = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id
+  addictionDeterminations { id examinedOn addicted substanceClasses documentNumber }
+  substitutionTreatment { id status phase enrolledOn medication clinic { code name unit { code level } } } } } }`;
+
+interface DeterminationView { id?: string; examinedOn: string; addicted: boolean; substanceClasses: string[]; documentNumber: string }
+interface TreatmentView {
+  id?: string; status: string; phase: string; enrolledOn: string; medication: string;
+  clinic: { code: string; name: string; unit: { code: string; level: string } };
+}
+interface PersonView { id: string; addictionDeterminations: DeterminationView[]; substitutionTreatment: TreatmentView | null }
+
+function entities(result: Result): (PersonView | null)[] {
+  expect(result.errors).toBeUndefined();
+  return (result.data as { _entities: (PersonView | null)[] })._entities;
+}
+
+/** What the demo population says the health subgraph knows of a person. */
+function expectedHealth(p: DemoPerson): Omit<PersonView, 'id'> {
+  const d = p.determination;
+  const s = p.substitution;
+  return {
+    addictionDeterminations: d ? [{
+      examinedOn: d.examinedOn, addicted: d.addicted, substanceClasses: d.substanceClasses, documentNumber: d.documentNumber,
+    }] : [],
+    substitutionTreatment: s ? {
+      status: 'ACTIVE', phase: s.phase, enrolledOn: s.enrolledOn, medication: s.medication,
+      clinic: { code: s.clinicCode, name: unitByCode(s.clinicCode)?.name ?? '?', unit: { code: s.clinicCode, level: 'CLINIC' } },
+    } : null,
+  };
+}
+
+function withoutIds(view: PersonView): Omit<PersonView, 'id'> {
+  const { addictionDeterminations, substitutionTreatment } = view;
+  return {
+    addictionDeterminations: addictionDeterminations.map(({ id: _id, ...rest }) => rest),
+    substitutionTreatment: substitutionTreatment ? (({ id: _id, ...rest }) => rest)(substitutionTreatment) : null,
+  };
+}
+
+describe('Person health fields', () => {
+  it('return what the demo population says, per person', async () => {
+    const persons = [onSubstitution, notAddicted, managedOnly, inFacility, treatedElsewhere];
+    const views = entities(await run(PERSON_HEALTH, { r: representations(persons) }, 'health_worker'));
+    expect(views.map((v) => v?.id)).toEqual(persons.map((p) => p.id));
+    persons.forEach((p, i) => expect(withoutIds(views[i] as PersonView)).toEqual(expectedHealth(p)));
+    // Sanity of the fixtures themselves, so the comparison above covers every shape.
+    expect(expectedHealth(onSubstitution).substitutionTreatment).not.toBeNull();
+    expect(expectedHealth(notAddicted).addictionDeterminations).toEqual([
+      expect.objectContaining({ addicted: false, substanceClasses: [] })]);
+    expect(expectedHealth(managedOnly)).toEqual({ addictionDeterminations: [], substitutionTreatment: null });
+  });
+
+  it('audits sensitive reads with the person they concern', async () => {
+    const caller = testCaller('police_officer');
+    const contextValue = createContext(database.db, caller, createLoaders);
+    await server.executeOperation({ query: PERSON_HEALTH, variables: { r: representations([onSubstitution]) } }, { contextValue });
+    const rows = await database.db.query(
+      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]) as
+      { person_id: string; entity_type: string; fields: string[] }[];
+    expect(rows).toEqual([
+      { person_id: onSubstitution.id, entity_type: 'AddictionDetermination', fields: ['addicted', 'documentNumber', 'examinedOn', 'substanceClasses'] },
+      { person_id: onSubstitution.id, entity_type: 'Person', fields: ['addictionDeterminations', 'substitutionTreatment'] },
+      { person_id: onSubstitution.id, entity_type: 'SubstitutionTreatment', fields: ['clinic', 'enrolledOn', 'medication', 'phase', 'status'] },
+    ]);
+  });
+});
+
+describe('field access, generated from HEALTH_RULES', () => {
+  /** The Person field through which each health type is reached. */
+  const REACHED_THROUGH: Record<string, { field: string; list: boolean } | null> = {
+    Person: null,
+    AddictionDetermination: { field: 'addictionDeterminations', list: true },
+    SubstitutionTreatment: { field: 'substitutionTreatment', list: false },
+  };
+  const OBJECT_FIELDS = new Set(['Person.addictionDeterminations', 'Person.substitutionTreatment', 'SubstitutionTreatment.clinic']);
+
+  interface Case { coordinate: string; query: string; chain: { coordinate: string; path: (string | number)[] }[]; value: unknown }
+
+  function caseOf(coordinate: string): Case {
+    const [type, field] = coordinate.split('.') as [string, string];
+    const via = REACHED_THROUGH[type];
+    if (via === undefined) throw new Error(`No way to reach ${type} from Person in this test`);
+    const selection = `${field}${OBJECT_FIELDS.has(coordinate) ? ' { __typename }' : ''}`;
+    const inner = via ? `${via.field} { ${selection} }` : selection;
+    const personPath = ['_entities', 0];
+    const chain = via
+      ? [{ coordinate: `Person.${via.field}`, path: [...personPath, via.field] },
+        { coordinate, path: [...personPath, via.field, ...(via.list ? [0] : []), field] }]
+      : [{ coordinate, path: [...personPath, field] }];
+    const expected = expectedHealth(onSubstitution) as unknown as Record<string, unknown>;
+    const parent = via ? (via.list ? (expected[via.field] as unknown[])[0] : expected[via.field]) : expected;
+    const value = OBJECT_FIELDS.has(coordinate) ? undefined : (parent as Record<string, unknown>)[field];
+    return { coordinate, chain, value, query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${inner} } } }` };
+  }
+
+  const sensitive = Object.entries(HEALTH_RULES).filter(([, rule]) => rule.sensitive).map(([coordinate]) => coordinate);
+  const cases = sensitive.flatMap((coordinate) => ROLES.map((role) => [coordinate, role] as const));
+
+  it('covers every sensitive field the schema adds', () => {
+    expect(sensitive).toEqual(expect.arrayContaining([
+      'Person.addictionDeterminations', 'Person.substitutionTreatment', 'AddictionDetermination.documentNumber', 'SubstitutionTreatment.clinic',
+    ]));
+    expect(cases.length).toBe(sensitive.length * ROLES.length);
+  });
+
+  it.each(cases)('%s as %s', async (coordinate, role) => {
+    const c = caseOf(coordinate);
+    const result = await run(c.query, { r: representations([onSubstitution]) }, role);
+    const firstDenied = c.chain.find((step) => !HEALTH_RULES[step.coordinate]?.read.includes(role));
+    if (!firstDenied) {
+      expect(result.errors).toBeUndefined();
+      let value: unknown = result.data;
+      for (const key of c.chain[c.chain.length - 1]?.path ?? []) value = (value as Record<string | number, unknown>)[key];
+      if (c.value === undefined) expect(value).toEqual(expect.objectContaining({ __typename: expect.any(String) }));
+      else expect(value).toEqual(c.value);
+    } else {
+      const forbidden = result.errors?.find((e) => e.extensions?.code === 'FORBIDDEN');
+      expect(forbidden?.path).toEqual(firstDenied.path);
+      expect((result.data as { _entities: unknown[] })._entities[0]).toBeNull();
+    }
+  });
+
+  it('hides determinations and treatment from volunteers and analysts', () => {
+    for (const role of ['volunteer', 'analyst'] as const) {
+      for (const coordinate of sensitive) expect(HEALTH_RULES[coordinate]?.read).not.toContain(role);
+    }
+  });
+});
+
+describe('record scope', () => {
+  const resident = treatedElsewhere;
+  const clinicCode = resident.substitution?.clinicCode ?? '';
+  const home = resident.currentResidence.unitCode;
+  const elsewhere = unitsOfLevel('COMMUNE').find((u) => u.parentCode !== districtOf(home) && u.parentCode !== clinicDistrict(clinicCode));
+
+  async function view(role: Role, unitCode: string): Promise<PersonView> {
+    return entities(await run(PERSON_HEALTH, { r: representations([resident]) }, role, unitCode))[0] as PersonView;
+  }
+
+  it('shows nothing to a commune-level caller of another district', async () => {
+    const other = await view('commune_official', elsewhere?.code ?? '');
+    expect(other.addictionDeterminations).toEqual([]);
+    expect(other.substitutionTreatment).toBeNull();
+  });
+
+  it('shows both to the residence commune', async () => {
+    expect(withoutIds(await view('commune_official', home))).toEqual(expectedHealth(resident));
+  });
+
+  it('shows the enrolment, not the determination, to the treating clinic and its district', async () => {
+    for (const unit of [clinicCode, clinicDistrict(clinicCode)]) {
+      const atClinic = await view('health_worker', unit);
+      expect(atClinic.substitutionTreatment?.clinic.code).toBe(clinicCode);
+      expect(atClinic.addictionDeterminations).toEqual([]);
+    }
+  });
+});
+
+describe('statement count', () => {
+  async function statementsFor(persons: readonly DemoPerson[]): Promise<number> {
+    database.source.queries.reset();
+    const views = entities(await run(PERSON_HEALTH, { r: representations(persons) }, 'supervisor'));
+    expect(views).toHaveLength(persons.length);
+    return database.source.queries.total;
+  }
+
+  it('costs the same few statements for 10 and for 100 persons', async () => {
+    const ten = population.filter((p) => p.substitution).slice(0, 10);
+    const hundred = population.slice(0, 100);
+    expect(hundred.some((p) => p.substitution)).toBe(true);
+    const forTen = await statementsFor(ten);
+    const forHundred = await statementsFor(hundred);
+    // determinations, treatments, clinics, units, audit
+    expect(forTen).toBe(5);
+    expect(forHundred).toBe(forTen);
+  });
+});
+
+describe('clinics', () => {
+  const CLINICS = 'query($u: ID) { clinics(unitCode: $u) { code name unit { code level parentCode } } }';
+
+  it('lists every clinic to every role', async () => {
+    const all = unitsOfLevel('CLINIC');
+    for (const role of ROLES) {
+      const result = await run(CLINICS, {}, role);
+      expect(result.errors).toBeUndefined();
+      const clinics = (result.data as { clinics: { code: string; name: string; unit: { level: string } }[] }).clinics;
+      expect(clinics.map((c) => [c.code, c.name])).toEqual(all.map((u) => [u.code, u.name]));
+    }
+  });
+
+  it('filters by unit subtree', async () => {
+    const result = await run(CLINICS, { u: '001' }, 'health_worker');
+    expect(result.data).toEqual({ clinics: [{ code: 'MMT001', name: unitByCode('MMT001')?.name, unit: { code: 'MMT001', level: 'CLINIC', parentCode: '001' } }] });
+  });
+});
+
+describe('bad input', () => {
+  it('rejects an unknown unit code with a bilingual typed error', async () => {
+    const result = await run('query { clinics(unitCode: "XYZ") { code } }', {}, 'health_worker');
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT', field: 'unitCode',
+      i18n: { vi: 'Không có đơn vị hành chính mã XYZ', en: 'No administrative unit with code XYZ' },
+    });
+  });
+
+  it('rejects a malformed person id in an entity representation', async () => {
+    const result = await run(PERSON_HEALTH, { r: [{ __typename: 'Person', id: 'not-a-uuid' }] }, 'health_worker');
+    expect(result.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT', field: 'id',
+      i18n: { vi: 'Mã định danh người không hợp lệ: not-a-uuid', en: 'Invalid person id: not-a-uuid' },
+    });
+  });
+});
+
+describe('records over time', () => {
+  const later = population.filter((p) => p.substitution && p !== onSubstitution && p !== treatedElsewhere)[0] as DemoPerson;
+  const stoppedOnly = population.filter((p) => p.determination && !p.substitution && p !== notAddicted && p !== inFacility)[0] as DemoPerson;
+
+  async function insertTreatment(id: string, person: DemoPerson, status: string, phase: string, enrolledOn: string): Promise<void> {
+    const path = unitByCode(person.currentResidence.unitCode)?.path;
+    await database.db.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication,
+      owner_unit_path, residence_unit_path) VALUES ($1, $2, 'MMT001', $3, $4, $5, 'METHADONE', '01.001.MMT001', $6)`,
+    [id, person.id, status, phase, enrolledOn, path]);
+  }
+
+  it('lists determinations newest first and prefers the active enrolment, else the latest', async () => {
+    const path = unitByCode(later.currentResidence.unitCode)?.path;
+    await database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
+      document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2015-03-02', true, '{STIMULANTS}', '1/KQ', $3, $4)`,
+    ['00000000-0000-4000-8000-000000000001', later.id, later.currentResidence.unitCode, path]);
+    await insertTreatment('00000000-0000-4000-8000-000000000002', later, 'STOPPED', 'STOPPED', '2016-01-01');
+    await insertTreatment('00000000-0000-4000-8000-000000000003', stoppedOnly, 'STOPPED', 'STOPPED', '2016-01-01');
+    await insertTreatment('00000000-0000-4000-8000-000000000004', stoppedOnly, 'STOPPED', 'STOPPED', '2019-05-01');
+
+    const [a, b] = entities(await run(PERSON_HEALTH, { r: representations([later, stoppedOnly]) }, 'health_worker')) as PersonView[];
+    expect(a?.addictionDeterminations.map((d) => d.examinedOn)).toEqual([later.determination?.examinedOn, '2015-03-02']);
+    expect(a?.substitutionTreatment).toMatchObject({ status: 'ACTIVE', enrolledOn: later.substitution?.enrolledOn });
+    expect(b?.substitutionTreatment).toMatchObject({ id: '00000000-0000-4000-8000-000000000004', status: 'STOPPED', enrolledOn: '2019-05-01' });
+  });
+
+  it('allows at most one active enrolment per person', async () => {
+    await expect(insertTreatment('00000000-0000-4000-8000-000000000005', later, 'ACTIVE', 'INDUCTION', '2026-10-01'))
+      .rejects.toThrow(/substitution_treatment_one_active/);
+  });
+
+  it('refuses inconsistent rows', async () => {
+    await expect(insertTreatment('00000000-0000-4000-8000-000000000006', managedOnly, 'ACTIVE', 'STOPPED', '2026-10-01'))
+      .rejects.toThrow(/substitution_treatment_stopped_phase/);
+    await expect(database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
+      document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2020-01-01', true, '{}', '2/KQ', '00101', '01.001.00101')`,
+    ['00000000-0000-4000-8000-000000000007', managedOnly.id])).rejects.toThrow(/addiction_determination_classes_match_conclusion/);
+  });
+
+  it('is not empty once seeded', async () => {
+    expect(await isHealthEmpty(database.db)).toBe(false);
+  });
+});

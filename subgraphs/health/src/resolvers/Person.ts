@@ -1,0 +1,24 @@
+import { domainError } from '@rehab/server-kit';
+import type { PersonResolvers } from '../__generated__/resolvers';
+
+/** A person as this subgraph knows it: a reference to the police registry. */
+export interface PersonRef {
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const Person: PersonResolvers = {
+  // Identity lives in the police subgraph: no database read here, the fields load in batches.
+  __resolveReference: (reference) => {
+    if (!UUID.test(reference.id)) {
+      throw domainError('BAD_USER_INPUT', {
+        vi: `Mã định danh người không hợp lệ: ${reference.id}`,
+        en: `Invalid person id: ${reference.id}`,
+      }, { field: 'id' });
+    }
+    return { id: reference.id };
+  },
+  addictionDeterminations: (person, _args, ctx) => ctx.loaders.determinationsByPerson.load(person.id),
+  substitutionTreatment: (person, _args, ctx) => ctx.loaders.treatmentByPerson.load(person.id),
+};

@@ -1,0 +1,46 @@
+import type { ApolloServer } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import type { Caller, DemoPerson, Role } from '@rehab/shared-schema';
+import { createLoaders, type Context } from '../context';
+import { seedLaborWelfare } from '../seed';
+import { createLaborWelfareDataSource, laborWelfareSubgraph } from '../server';
+
+export type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
+
+/** A seeded throwaway database and the subgraph server on it. */
+export interface Harness {
+  database: TestDatabase;
+  server: ApolloServer<Context>;
+  run(query: string, variables: Record<string, unknown>, role: Role, unitCode?: string): Promise<Result>;
+  runAs(query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result>;
+  close(): Promise<void>;
+}
+
+export async function openHarness(population: readonly DemoPerson[]): Promise<Harness> {
+  const database = await openTestDatabase('labor-welfare', createLaborWelfareDataSource);
+  await seedLaborWelfare(database.db, population);
+  const server = buildSubgraphServer(laborWelfareSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  const runAs = async (query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> => {
+    const contextValue = createContext(database.db, caller, createLoaders);
+    const response = await server.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult;
+  };
+  return {
+    database,
+    server,
+    runAs,
+    run: (query, variables, role, unitCode = '01') => runAs(query, variables, testCaller(role, unitCode)),
+    close: async () => {
+      await server.stop();
+      await database.close();
+    },
+  };
+}
+
+/** `_entities` query selecting `selection` on each Person id. */
+export const PERSON_ENTITIES = (selection: string) =>
+  `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${selection} } } }`;
+
+export const personRefs = (ids: readonly string[]) => ({ r: ids.map((id) => ({ __typename: 'Person', id })) });

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+
+export type FacilityKind = 'PUBLIC_COMPULSORY_AND_VOLUNTARY' | 'PUBLIC_VOLUNTARY' | 'PRIVATE_VOLUNTARY';
+
+/** A rehab facility (cơ sở cai nghiện); its code is its FACILITY unit in the administrative tree. */
+@Entity({ name: 'facility' })
+export class FacilityEntity {
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: FacilityKind;
+
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  @Column({ name: 'staff_count', type: 'integer' })
+  staffCount: number;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+
+/** A plan target (chỉ tiêu): one unit, one indicator, one plan year. Not personal data. */
+@Entity({ name: 'plan_target' })
+export class PlanTargetEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'plan_year', type: 'integer' })
+  year: number;
+
+  @Column({ name: 'unit_code', type: 'varchar', length: 16 })
+  unitCode: string;
+
+  /** Path of the unit, so targets can be listed by subtree. */
+  @Column({ name: 'unit_path', type: 'varchar', length: 200 })
+  unitPath: string;
+
+  @Column({ name: 'indicator_code', type: 'varchar', length: 64 })
+  indicator: string;
+
+  @Column({ name: 'target_value', type: 'integer' })
+  target: number;
+
+  @VersionColumn()
+  version: number;
+}

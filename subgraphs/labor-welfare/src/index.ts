@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rehab/server-kit';
+import { createLaborWelfareDataSource, laborWelfareSubgraph } from './server';
+
+runSubgraphMain(laborWelfareSubgraph, createLaborWelfareDataSource);

@@ -1,0 +1,114 @@
+import { generateDemoPopulation, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { CapacityLedger } from '../rules/capacity';
+import {
+  ASSIGNED_SHARE, VOLUNTEERS_PER_COMMUNE, demoOrganisations, demoVolunteers, planAssignments, planVolunteersSeed,
+  type OrganisationRow,
+} from '../demo/plan';
+import { MASS_ORGANISATION_KINDS } from '../rules/organisations';
+
+const population = generateDemoPopulation({ persons: 600 });
+const base = population[0] as DemoPerson;
+const COMMUNE = '00101';
+
+/** A person under post-rehab management in COMMUNE; active unless an end is given. */
+function postRehabPerson(n: number, end: { completed?: boolean; relapsedOn?: string } = {}): DemoPerson {
+  return {
+    ...base,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    currentResidence: { unitCode: COMMUNE, addressLine: 'Số 1' },
+    postRehab: { decisionOn: '2026-03-01', endsOn: '2027-03-01', completed: end.completed ?? false, relapsedOn: end.relapsedOn ?? null },
+  };
+}
+
+function activePerVolunteer(assignments: ReturnType<typeof planAssignments>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of assignments) if (a.endedOn === null) counts.set(a.volunteerId, (counts.get(a.volunteerId) ?? 0) + 1);
+  return counts;
+}
+
+describe('demo seed plan', () => {
+  it('is deterministic, and volunteers do not depend on the population', () => {
+    expect(planVolunteersSeed(population)).toEqual(planVolunteersSeed(population));
+    expect(planVolunteersSeed(population.slice(0, 10)).volunteers).toEqual(planVolunteersSeed(population).volunteers);
+  });
+
+  it('has one organisation of each kind at Hà Nội level, with Vietnamese names', () => {
+    const organisations = demoOrganisations();
+    expect(organisations.map((o) => o.kind)).toEqual([...MASS_ORGANISATION_KINDS]);
+    expect(organisations.find((o) => o.kind === 'WOMENS_UNION')).toMatchObject({ unitCode: '01', name: 'Hội Liên hiệp Phụ nữ thành phố Hà Nội', maxActiveAssignments: 2 });
+    expect(new Set(organisations.map((o) => o.code)).size).toBe(organisations.length);
+  });
+
+  it('puts two volunteers of different organisations in every commune', () => {
+    const volunteers = demoVolunteers(demoOrganisations());
+    const communes = unitsOfLevel('COMMUNE');
+    expect(volunteers).toHaveLength(communes.length * VOLUNTEERS_PER_COMMUNE);
+    for (const commune of communes) {
+      const here = volunteers.filter((v) => v.unitCode === commune.code);
+      expect(here).toHaveLength(VOLUNTEERS_PER_COMMUNE);
+      expect(new Set(here.map((v) => v.organisationCode)).size).toBe(VOLUNTEERS_PER_COMMUNE);
+      for (const v of here) {
+        expect(v.ownerUnitPath).toBe(commune.path);
+        expect(v.phone).toMatch(/^0[0-9]{9}$/);
+        expect(v.fullName).toMatch(/^\p{Lu}\p{Ll}* \p{Lu}\p{Ll}* \p{Lu}\p{Ll}*$/u);
+      }
+    }
+  });
+
+  it('assigns about 80% of post-rehab persons, only to volunteers of their current commune', () => {
+    const plan = planVolunteersSeed(population);
+    const managed = population.filter((p) => p.postRehab);
+    const share = plan.assignments.length / managed.length;
+    expect(share).toBeGreaterThan(ASSIGNED_SHARE - 0.1);
+    expect(share).toBeLessThanOrEqual(ASSIGNED_SHARE + 0.1);
+    const communeOf = new Map(plan.volunteers.map((v) => [v.id, v.unitCode]));
+    const byId = new Map(population.map((p) => [p.id, p]));
+    for (const a of plan.assignments) {
+      const person = byId.get(a.personId) as DemoPerson;
+      expect(communeOf.get(a.volunteerId)).toBe(person.currentResidence.unitCode);
+    }
+  });
+
+  it('never gives a volunteer more active assignments than the organisation allows, skipping people instead', () => {
+    const crowd = Array.from({ length: 20 }, (_, i) => postRehabPerson(i));
+    const organisations = demoOrganisations();
+    const assignments = planAssignments(crowd, demoVolunteers(organisations), organisations);
+    const counts = activePerVolunteer(assignments);
+    // Two volunteers of the commune with room for two each: four people helped, the rest skipped.
+    expect(assignments).toHaveLength(VOLUNTEERS_PER_COMMUNE * 2);
+    expect([...counts.values()]).toEqual([2, 2]);
+  });
+
+  it('uses each organisation\'s own limit', () => {
+    const organisations: OrganisationRow[] = demoOrganisations().map((o) => ({ ...o, maxActiveAssignments: 1 }));
+    const crowd = Array.from({ length: 20 }, (_, i) => postRehabPerson(i));
+    const assignments = planAssignments(crowd, demoVolunteers(organisations), organisations);
+    expect([...activePerVolunteer(assignments).values()]).toEqual([1, 1]);
+  });
+
+  it('does not count ended assignments against capacity, and ends them at completion or relapse', () => {
+    const ended = [
+      ...Array.from({ length: 10 }, (_, i) => postRehabPerson(i, { completed: true })),
+      ...Array.from({ length: 10 }, (_, i) => postRehabPerson(100 + i, { relapsedOn: '2026-06-01' })),
+    ];
+    const organisations = demoOrganisations();
+    const assignments = planAssignments(ended, demoVolunteers(organisations), organisations);
+    expect(assignments.length).toBeGreaterThan(VOLUNTEERS_PER_COMMUNE * 2);
+    const completed = assignments.filter((a) => Number(a.personId.slice(-3)) < 100);
+    const relapsed = assignments.filter((a) => Number(a.personId.slice(-3)) >= 100);
+    expect(completed.length).toBeGreaterThan(0);
+    expect(relapsed.length).toBeGreaterThan(0);
+    expect(completed.map((a) => a.endedOn)).toEqual(completed.map(() => '2027-03-01'));
+    expect(relapsed.map((a) => a.endedOn)).toEqual(relapsed.map(() => '2026-06-01'));
+  });
+
+  it('refuses to take a full volunteer', () => {
+    const ledger = new CapacityLedger();
+    const volunteer = { id: 'v', maxActiveAssignments: 2 };
+    ledger.take(volunteer);
+    ledger.take(volunteer);
+    expect(ledger.hasCapacity(volunteer)).toBe(false);
+    expect(() => ledger.take(volunteer)).toThrow(/no capacity/);
+    expect(ledger.leastLoaded([volunteer])).toBeNull();
+  });
+});

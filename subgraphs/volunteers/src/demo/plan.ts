@@ -1,0 +1,147 @@
+import { HANOI_CODE, SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { CapacityLedger } from '../rules/capacity';
+import {
+  DEFAULT_MAX_ACTIVE_ASSIGNMENTS, MASS_ORGANISATION_KINDS, MASS_ORGANISATION_KIND_CODES, MASS_ORGANISATION_KIND_NAMES,
+  type AssignmentReason, type MassOrganisationKind,
+} from '../rules/organisations';
+import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE, MOBILE_PREFIXES } from './names';
+
+/**
+ * The volunteers agency's slice of the demo data, derived only from the population and
+ * fixed seeds (never the clock), so the same population always gives the same rows.
+ * Volunteers do not depend on the population: their ids are stable whatever its size.
+ */
+export const VOLUNTEER_SEED = 4004;
+export const ASSIGNMENT_SEED = 4005;
+export const VOLUNTEERS_PER_COMMUNE = 2;
+/** Share of people under post-rehab management given a volunteer (before capacity). */
+export const ASSIGNED_SHARE = 0.8;
+
+export interface OrganisationRow {
+  code: string;
+  name: string;
+  kind: MassOrganisationKind;
+  unitCode: string;
+  maxActiveAssignments: number;
+}
+
+export interface VolunteerRow {
+  id: string;
+  fullName: string;
+  phone: string;
+  organisationCode: string;
+  unitCode: string;
+  ownerUnitPath: string;
+}
+
+export interface AssignmentRow {
+  id: string;
+  personId: string;
+  volunteerId: string;
+  reason: AssignmentReason;
+  startedOn: string;
+  endedOn: string | null;
+  ownerUnitPath: string;
+}
+
+export interface VolunteersSeedPlan {
+  organisations: OrganisationRow[];
+  volunteers: VolunteerRow[];
+  assignments: AssignmentRow[];
+}
+
+function pathOf(code: string): string {
+  const unit = unitByCode(code);
+  if (!unit) throw new Error(`Unknown unit ${code}`);
+  return unit.path;
+}
+
+/** One organisation of each kind at the Hà Nội level. */
+export function demoOrganisations(): OrganisationRow[] {
+  return MASS_ORGANISATION_KINDS.map((kind) => ({
+    code: `${MASS_ORGANISATION_KIND_CODES[kind]}-${HANOI_CODE}`,
+    name: `${MASS_ORGANISATION_KIND_NAMES[kind]} thành phố Hà Nội`,
+    kind,
+    unitCode: HANOI_CODE,
+    maxActiveAssignments: DEFAULT_MAX_ACTIVE_ASSIGNMENTS,
+  }));
+}
+
+function volunteerName(rng: SeededRandom, female: boolean): string {
+  const middle = rng.pick(female ? FEMALE_MIDDLE : MALE_MIDDLE);
+  return `${rng.pick(FAMILY_NAMES)} ${middle} ${rng.pick(female ? FEMALE_GIVEN : MALE_GIVEN)}`;
+}
+
+/** VOLUNTEERS_PER_COMMUNE volunteers in every commune, each of a different organisation. */
+export function demoVolunteers(organisations: readonly OrganisationRow[]): VolunteerRow[] {
+  const rng = new SeededRandom(VOLUNTEER_SEED);
+  const out: VolunteerRow[] = [];
+  for (const commune of unitsOfLevel('COMMUNE')) {
+    const remaining = [...organisations];
+    for (let n = 0; n < VOLUNTEERS_PER_COMMUNE && remaining.length > 0; n++) {
+      const organisation = remaining.splice(rng.int(0, remaining.length - 1), 1)[0] as OrganisationRow;
+      const female = organisation.kind === 'WOMENS_UNION' || rng.chance(0.4);
+      out.push({
+        id: rng.uuid(),
+        fullName: volunteerName(rng, female),
+        phone: `${rng.pick(MOBILE_PREFIXES)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+        organisationCode: organisation.code,
+        unitCode: commune.code,
+        ownerUnitPath: commune.path,
+      });
+    }
+  }
+  return out;
+}
+
+/** When post-rehab help ended: at completion, at relapse, or not yet (null). */
+function endOf(postRehab: NonNullable<DemoPerson['postRehab']>): string | null {
+  if (postRehab.completed) return postRehab.endsOn;
+  return postRehab.relapsedOn;
+}
+
+/**
+ * About ASSIGNED_SHARE of the people under post-rehab management get a volunteer of
+ * their current-residence commune. An active assignment goes to the least-loaded
+ * volunteer with capacity left; when every volunteer of the commune is full the
+ * person is skipped. Ended assignments do not use capacity.
+ */
+export function planAssignments(population: readonly DemoPerson[], volunteers: readonly VolunteerRow[],
+  organisations: readonly OrganisationRow[]): AssignmentRow[] {
+  const rng = new SeededRandom(ASSIGNMENT_SEED);
+  const maxByOrganisation = new Map(organisations.map((o) => [o.code, o.maxActiveAssignments]));
+  const byCommune = new Map<string, { id: string; maxActiveAssignments: number }[]>();
+  for (const v of volunteers) {
+    const list = byCommune.get(v.unitCode) ?? [];
+    list.push({ id: v.id, maxActiveAssignments: maxByOrganisation.get(v.organisationCode) ?? DEFAULT_MAX_ACTIVE_ASSIGNMENTS });
+    byCommune.set(v.unitCode, list);
+  }
+  const ledger = new CapacityLedger();
+  const out: AssignmentRow[] = [];
+  for (const person of population) {
+    const postRehab = person.postRehab;
+    if (!postRehab || !rng.chance(ASSIGNED_SHARE)) continue;
+    const commune = person.currentResidence.unitCode;
+    const candidates = byCommune.get(commune) ?? [];
+    const endedOn = endOf(postRehab);
+    const volunteer = endedOn === null ? ledger.leastLoaded(candidates) : (candidates.length > 0 ? rng.pick(candidates) : null);
+    if (!volunteer) continue;
+    if (endedOn === null) ledger.take(volunteer);
+    out.push({
+      id: rng.uuid(),
+      personId: person.id,
+      volunteerId: volunteer.id,
+      reason: 'POST_REHAB_MANAGEMENT',
+      startedOn: postRehab.decisionOn,
+      endedOn,
+      ownerUnitPath: pathOf(commune),
+    });
+  }
+  return out;
+}
+
+export function planVolunteersSeed(population: readonly DemoPerson[]): VolunteersSeedPlan {
+  const organisations = demoOrganisations();
+  const volunteers = demoVolunteers(organisations);
+  return { organisations, volunteers, assignments: planAssignments(population, volunteers, organisations) };
+}

@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { insertRows } from '@rehab/server-kit';
+import type { DemoPerson } from '@rehab/shared-schema';
+import { planVolunteersSeed } from './demo/plan';
+
+const ORGANISATION_COLUMNS = ['code', 'name', 'kind', 'unit_code', 'max_active_assignments'];
+const VOLUNTEER_COLUMNS = ['id', 'full_name', 'phone', 'organisation_code', 'unit_code', 'owner_unit_path'];
+const ASSIGNMENT_COLUMNS = ['id', 'person_id', 'volunteer_id', 'reason', 'started_on', 'ended_on', 'owner_unit_path'];
+
+/** Is the volunteers database still empty (no organisations), so demo data may be seeded? */
+export async function isVolunteersEmpty(db: DataSource): Promise<boolean> {
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM mass_organisation') as [{ count: number }];
+  return count === 0;
+}
+
+/**
+ * Bulk-inserts the organisations, volunteers and post-rehab support assignments of the
+ * demo population (multi-row INSERTs, one transaction).
+ */
+export async function seedVolunteers(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
+  const plan = planVolunteersSeed(population);
+  await db.transaction(async (manager) => {
+    await insertRows(manager, 'mass_organisation', ORGANISATION_COLUMNS,
+      plan.organisations.map((o) => [o.code, o.name, o.kind, o.unitCode, o.maxActiveAssignments]));
+    await insertRows(manager, 'volunteer', VOLUNTEER_COLUMNS,
+      plan.volunteers.map((v) => [v.id, v.fullName, v.phone, v.organisationCode, v.unitCode, v.ownerUnitPath]));
+    await insertRows(manager, 'volunteer_assignment', ASSIGNMENT_COLUMNS,
+      plan.assignments.map((a) => [a.id, a.personId, a.volunteerId, a.reason, a.startedOn, a.endedOn, a.ownerUnitPath]));
+  });
+}
