@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { domainError, type Bilingual } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
 import { OfficerAccount, OfficerSession } from './entities';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -35,12 +35,19 @@ const LOCKED: Bilingual = {
 
 /** Officer login, sessions and token checks, on the gateway's identity database. */
 export class IdentityService {
+  // Unknown usernames cost one scrypt too, so timing does not reveal which accounts exist.
+  private dummyHash: Promise<string> | undefined;
+
   constructor(private readonly db: DataSource, private readonly config: IdentityConfig) {}
 
   async login(username: string, password: string): Promise<LoginResult> {
     const accounts = this.db.getRepository(OfficerAccount);
     const account = await accounts.findOneBy({ username });
-    if (!account || !account.active) throw new LoginError(BAD_CREDENTIALS, 401);
+    if (!account || !account.active) {
+      this.dummyHash ??= hashPassword('not-an-account');
+      await verifyPassword(password, await this.dummyHash);
+      throw new LoginError(BAD_CREDENTIALS, 401);
+    }
     if (account.lockedUntil && account.lockedUntil > new Date()) throw new LoginError(LOCKED, 423);
     if (!(await verifyPassword(password, account.passwordHash))) {
       const failed = account.failedAttempts + 1;

@@ -36,9 +36,12 @@ export async function isIdentityEmpty(db: DataSource): Promise<boolean> {
   return count === 0;
 }
 
-/** Creates the demo officer accounts, all with DEMO_PASSWORD (hashed once, salted per account). */
+/**
+ * Creates the demo officer accounts. They share the published DEMO_PASSWORD, so one
+ * scrypt hash (about a second of CPU) serves them all; real accounts get their own.
+ */
 export async function seedIdentity(db: DataSource, accounts: readonly DemoAccount[] = DEMO_ACCOUNTS): Promise<void> {
-  const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
+  const hash = await hashPassword(DEMO_PASSWORD);
   await insertRows(db.manager, 'officer_account', ['id', 'username', 'display_name', 'password_hash', 'agency', 'role', 'unit_code'],
-    accounts.map((a, i) => [randomUUID(), a.username, a.displayName, hashes[i], a.agency, a.role, a.unitCode]));
+    accounts.map((a) => [randomUUID(), a.username, a.displayName, hash, a.agency, a.role, a.unitCode]));
 }

@@ -1,0 +1,376 @@
+import type { ApolloServer } from '@apollo/server';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import {
+  ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, unitByCode, type DemoPerson, type Role,
+} from '@rehab/shared-schema';
+import { createLoaders, type Context } from '../context';
+import { planVolunteersSeed, type AssignmentRow } from '../demo/plan';
+import { byKindThenCode } from '../rules/organisations';
+import { isVolunteersEmpty, seedVolunteers } from '../seed';
+import { createVolunteersDataSource, volunteersSubgraph } from '../server';
+
+/** This subgraph's rules: the matrix entries the volunteers agency owns. */
+const VOLUNTEERS_RULES = Object.fromEntries(Object.entries(ACCESS_MATRIX).filter(([, rule]) => rule.owner === 'volunteers'));
+
+let database: TestDatabase;
+let server: ApolloServer<Context>;
+const population = generateDemoPopulation();
+const plan = planVolunteersSeed(population);
+const byPerson = new Map(plan.assignments.map((a) => [a.personId, a]));
+const volunteerById = new Map(plan.volunteers.map((v) => [v.id, v]));
+const organisationByCode = new Map(plan.organisations.map((o) => [o.code, o]));
+
+function find(label: string, test: (p: DemoPerson) => boolean): DemoPerson {
+  const person = population.find(test);
+  if (!person) throw new Error(`No demo person: ${label}`);
+  return person;
+}
+
+const active = find('active', (p) => byPerson.has(p.id) && p.postRehab?.completed === false && p.postRehab.relapsedOn === null);
+const completed = find('completed', (p) => byPerson.has(p.id) && p.postRehab?.completed === true);
+const relapsed = find('relapsed', (p) => byPerson.has(p.id) && p.postRehab?.relapsedOn !== null && p.postRehab?.relapsedOn !== undefined);
+const unmanaged = find('unmanaged', (p) => p.postRehab === null);
+const notAssigned = find('not assigned', (p) => p.postRehab !== null && !byPerson.has(p.id));
+
+beforeAll(async () => {
+  database = await openTestDatabase('volunteers', createVolunteersDataSource);
+  expect(await isVolunteersEmpty(database.db)).toBe(true);
+  await seedVolunteers(database.db, population);
+  server = buildSubgraphServer(volunteersSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+});
+
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+
+async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01') {
+  const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
+  const response = await server.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+const representations = (ids: readonly string[]) => ({ r: ids.map((id) => ({ __typename: 'Person', id })) });
+
+const SUPPORT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id
+  supportAssignments { id reason startedOn endedOn volunteer { fullName phone organisation { name } unit { code } } } } } }`;
+
+interface SupportAssignment {
+  id: string;
+  reason: string;
+  startedOn: string;
+  endedOn: string | null;
+  volunteer: { fullName: string; phone: string; organisation: { name: string }; unit: { code: string } };
+}
+type Entities = { _entities: ({ id: string; supportAssignments: SupportAssignment[] } | null)[] };
+
+/** What the demo population says a person's support assignment is. */
+function expectedSupport(person: DemoPerson): SupportAssignment[] {
+  const row = byPerson.get(person.id);
+  if (!row || !person.postRehab) return [];
+  const volunteer = volunteerById.get(row.volunteerId);
+  const organisation = organisationByCode.get(volunteer?.organisationCode ?? '');
+  if (!volunteer || !organisation) throw new Error('plan is inconsistent');
+  const post = person.postRehab;
+  return [{
+    id: row.id,
+    reason: 'POST_REHAB_MANAGEMENT',
+    startedOn: post.decisionOn,
+    endedOn: post.completed ? post.endsOn : post.relapsedOn,
+    volunteer: { fullName: volunteer.fullName, phone: volunteer.phone, organisation: { name: organisation.name }, unit: { code: person.currentResidence.unitCode } },
+  }];
+}
+
+describe('Person.supportAssignments', () => {
+  it('returns what the demo population says, for active, completed, relapsed and unassigned persons', async () => {
+    const persons = [active, completed, relapsed, unmanaged, notAssigned];
+    const result = await run(SUPPORT, representations(persons.map((p) => p.id)), 'commune_official');
+    expect(result.errors).toBeUndefined();
+    const entities = (result.data as Entities)._entities;
+    expect(entities.map((e) => e?.id)).toEqual(persons.map((p) => p.id));
+    persons.forEach((p, i) => expect(entities[i]?.supportAssignments).toEqual(expectedSupport(p)));
+    // Spot checks against the population itself, independent of the plan.
+    expect(entities[0]?.supportAssignments[0]).toMatchObject({ startedOn: active.postRehab?.decisionOn, endedOn: null });
+    expect(entities[1]?.supportAssignments[0]?.endedOn).toBe(completed.postRehab?.endsOn);
+    expect(entities[2]?.supportAssignments[0]?.endedOn).toBe(relapsed.postRehab?.relapsedOn);
+    expect(entities[0]?.supportAssignments[0]?.volunteer.unit.code).toBe(active.currentResidence.unitCode);
+    expect(entities[3]?.supportAssignments).toEqual([]);
+    expect(entities[4]?.supportAssignments).toEqual([]);
+  });
+
+  it('lists a person\'s assignments newest first', async () => {
+    const volunteer = plan.volunteers.find((v) => v.unitCode === unmanaged.currentResidence.unitCode);
+    const path = unitByCode(unmanaged.currentResidence.unitCode)?.path;
+    const rows: [string, string, string, string][] = [
+      ['a0000000-0000-4000-8000-000000000001', '2024-01-10', '2025-01-10', 'DRUG_USER_MANAGEMENT'],
+      ['a0000000-0000-4000-8000-000000000002', '2025-06-01', '2025-12-01', 'DRUG_USER_MANAGEMENT'],
+      ['a0000000-0000-4000-8000-000000000003', '2023-03-05', '2023-09-05', 'DRUG_USER_MANAGEMENT'],
+    ];
+    for (const [id, startedOn, endedOn, reason] of rows) {
+      await database.db.query(`INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)`, [id, unmanaged.id, volunteer?.id, reason, startedOn, endedOn, path]);
+    }
+    try {
+      const result = await run(SUPPORT, representations([unmanaged.id]), 'volunteer');
+      expect(result.errors).toBeUndefined();
+      const list = (result.data as Entities)._entities[0]?.supportAssignments ?? [];
+      expect(list.map((a) => a.startedOn)).toEqual(['2025-06-01', '2024-01-10', '2023-03-05']);
+      expect(list.map((a) => a.reason)).toEqual(['DRUG_USER_MANAGEMENT', 'DRUG_USER_MANAGEMENT', 'DRUG_USER_MANAGEMENT']);
+    } finally {
+      await database.db.query('DELETE FROM volunteer_assignment WHERE person_id = $1', [unmanaged.id]);
+    }
+  });
+
+  it('limits records to the caller\'s unit subtree', async () => {
+    const commune = active.currentResidence.unitCode;
+    const district = commune.slice(0, 3);
+    const otherDistrict = district === '001' ? '002' : '001';
+    const count = async (unitCode: string) => {
+      const result = await run(SUPPORT, representations([active.id]), 'commune_official', unitCode);
+      expect(result.errors).toBeUndefined();
+      return (result.data as Entities)._entities[0]?.supportAssignments.length;
+    };
+    expect(await count(commune)).toBe(1);
+    expect(await count(district)).toBe(1);
+    expect(await count(`${otherDistrict}01`)).toBe(0);
+    expect(await count(otherDistrict)).toBe(0);
+  });
+
+  it('costs the same few statements for 10 and for 100 persons', async () => {
+    const assigned = plan.assignments.map((a) => a.personId);
+    const others = population.filter((p) => !byPerson.has(p.id)).map((p) => p.id);
+    const statementsFor = async (ids: string[]) => {
+      database.source.queries.reset();
+      const result = await run(SUPPORT, representations(ids), 'police_officer');
+      expect(result.errors).toBeUndefined();
+      expect((result.data as Entities)._entities).toHaveLength(ids.length);
+      return database.source.queries.total;
+    };
+    const ten = await statementsFor([...assigned.slice(0, 5), ...others.slice(0, 5)]);
+    const hundred = await statementsFor([...assigned.slice(0, 80), ...others.slice(0, 20)]);
+    // Assignments with volunteers and organisations, their units, the audit insert.
+    expect(ten).toBe(3);
+    expect(hundred).toBe(ten);
+  });
+
+  it('rejects a malformed person id with a bilingual typed error, and still answers for the others', async () => {
+    const result = await run(SUPPORT, representations(['not-a-uuid', active.id]), 'police_officer');
+    console.log(JSON.stringify(result, null, 1));
+    expect(result.errors).toHaveLength(1);
+    const error = result.errors?.[0];
+    expect(error?.path).toEqual(['_entities', 0, 'supportAssignments']);
+    expect(error?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT', field: 'id',
+      i18n: { vi: 'Mã người không hợp lệ: not-a-uuid', en: 'Invalid person id: not-a-uuid' },
+    });
+    expect((result.data as Entities)._entities[1]?.supportAssignments).toHaveLength(1);
+  });
+
+  it('audits sensitive reads against the person helped', async () => {
+    const caller = testCaller('labour_officer');
+    const contextValue = createContext(database.db, caller, createLoaders);
+    await server.executeOperation({ query: SUPPORT, variables: representations([completed.id]) }, { contextValue });
+    const rows = await database.db.query(
+      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]) as
+      { person_id: string; entity_type: string; fields: string[] }[];
+    expect(rows).toEqual([
+      { person_id: completed.id, entity_type: 'Person', fields: ['supportAssignments'] },
+      { person_id: completed.id, entity_type: 'Volunteer', fields: ['fullName', 'organisation', 'phone', 'unit'] },
+      { person_id: completed.id, entity_type: 'VolunteerAssignment', fields: ['endedOn', 'id', 'reason', 'startedOn', 'volunteer'] },
+    ]);
+  });
+});
+
+describe('Query.massOrganisations', () => {
+  it('lists one organisation of each kind at Hà Nội level, to every role', async () => {
+    const query = '{ massOrganisations { code name kind maxActiveAssignments unit { code level } } }';
+    const expected = [...plan.organisations].sort(byKindThenCode).map((o) => ({
+      code: o.code, name: o.name, kind: o.kind, maxActiveAssignments: 2, unit: { code: '01', level: 'PROVINCE' },
+    }));
+    for (const role of ROLES) {
+      const result = await run(query, {}, role, '00101');
+      expect(result.errors).toBeUndefined();
+      expect((result.data as { massOrganisations: unknown[] }).massOrganisations).toEqual(expected);
+    }
+    expect(expected.map((o) => o.name)).toContain('Đội công tác xã hội tình nguyện thành phố Hà Nội');
+  });
+});
+
+describe('seeded assignments', () => {
+  it('never exceed an organisation\'s active limit per volunteer, and the limit is reached', async () => {
+    const rows = await database.db.query(`SELECT v.id, o.max_active_assignments AS max, count(a.id)::int AS active
+      FROM volunteer v JOIN mass_organisation o ON o.code = v.organisation_code
+      LEFT JOIN volunteer_assignment a ON a.volunteer_id = v.id AND a.ended_on IS NULL
+      GROUP BY v.id, o.max_active_assignments`) as { id: string; max: number; active: number }[];
+    expect(rows).toHaveLength(plan.volunteers.length);
+    expect(rows.filter((r) => r.active > r.max)).toEqual([]);
+    expect(rows.some((r) => r.active === r.max)).toBe(true);
+  });
+
+  it('are the planned rows: about 80% of post-rehab persons, in their commune', async () => {
+    const rows = await database.db.query(`SELECT a.person_id, a.owner_unit_path, v.unit_code
+      FROM volunteer_assignment a JOIN volunteer v ON v.id = a.volunteer_id`) as { person_id: string; owner_unit_path: string; unit_code: string }[];
+    expect(rows).toHaveLength(plan.assignments.length);
+    const managed = population.filter((p) => p.postRehab).length;
+    expect(rows.length / managed).toBeGreaterThan(0.7);
+    expect(rows.length / managed).toBeLessThanOrEqual(0.9);
+    const byId = new Map(population.map((p) => [p.id, p]));
+    for (const row of rows) {
+      const commune = byId.get(row.person_id)?.currentResidence.unitCode ?? '';
+      expect(row.unit_code).toBe(commune);
+      expect(row.owner_unit_path).toBe(unitByCode(commune)?.path);
+    }
+  });
+
+  it('are guarded by database constraints', async () => {
+    const row: AssignmentRow = plan.assignments[0] as AssignmentRow;
+    const insert = (reason: string, startedOn: string, endedOn: string | null) => database.db.query(
+      `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
+       VALUES ('b0000000-0000-4000-8000-000000000001', $1, $2, $3, $4, $5, $6)`,
+      [row.personId, row.volunteerId, reason, startedOn, endedOn, row.ownerUnitPath]);
+    await expect(insert('FRIENDSHIP', '2026-01-01', null)).rejects.toThrow(/check constraint/);
+    await expect(insert('POST_REHAB_MANAGEMENT', '2026-01-01', '2025-01-01')).rejects.toThrow(/volunteer_assignment_dates/);
+    await expect(database.db.query(`INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, owner_unit_path)
+      VALUES ('b0000000-0000-4000-8000-000000000002', $1, 'b0000000-0000-4000-8000-00000000ffff', 'POST_REHAB_MANAGEMENT', '2026-01-01', '01')`,
+    [row.personId])).rejects.toThrow(/foreign key/);
+    expect(await isVolunteersEmpty(database.db)).toBe(false);
+  });
+});
+
+// ---- Field access, generated from the access rules: every field of this subgraph, every role. ----
+
+interface FieldInfo {
+  type: string;
+  list: boolean;
+  object: boolean;
+}
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface Step {
+  type: string;
+  field: string;
+  list: boolean;
+}
+
+const INTROSPECTION = `{ __schema { types { name kind fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`;
+
+async function schemaFields(): Promise<Map<string, Map<string, FieldInfo>>> {
+  const result = await run(INTROSPECTION, {}, 'supervisor');
+  const types = (result.data as { __schema: { types: { name: string; kind: string; fields: { name: string; type: TypeRef }[] | null }[] } }).__schema.types;
+  const kinds = new Map(types.map((t) => [t.name, t.kind]));
+  const out = new Map<string, Map<string, FieldInfo>>();
+  for (const t of types) {
+    if (t.kind !== 'OBJECT' || !t.fields) continue;
+    const fields = new Map<string, FieldInfo>();
+    for (const f of t.fields) {
+      let ref: TypeRef | null = f.type;
+      let list = false;
+      while (ref && ref.kind !== 'OBJECT' && ref.kind !== 'SCALAR' && ref.kind !== 'ENUM' && ref.kind !== 'UNION') {
+        if (ref.kind === 'LIST') list = true;
+        ref = ref.ofType;
+      }
+      const name = ref?.name ?? '';
+      fields.set(f.name, { type: name, list, object: kinds.get(name) === 'OBJECT' });
+    }
+    out.set(t.name, fields);
+  }
+  return out;
+}
+
+/** Shortest route to each object type from the root query or from a Person entity. */
+function routes(schema: Map<string, Map<string, FieldInfo>>): Map<string, { root: 'Query' | 'Person'; steps: Step[] }> {
+  const found = new Map<string, { root: 'Query' | 'Person'; steps: Step[] }>();
+  const queue: { type: string; root: 'Query' | 'Person'; steps: Step[] }[] = [
+    { type: 'Query', root: 'Query', steps: [] }, { type: 'Person', root: 'Person', steps: [] }];
+  while (queue.length > 0) {
+    const node = queue.shift() as (typeof queue)[number];
+    if (found.has(node.type)) continue;
+    found.set(node.type, { root: node.root, steps: node.steps });
+    for (const [field, info] of schema.get(node.type) ?? []) {
+      if (info.object && !field.startsWith('_') && !found.has(info.type)) {
+        queue.push({ type: info.type, root: node.root, steps: [...node.steps, { type: node.type, field, list: info.list }] });
+      }
+    }
+  }
+  return found;
+}
+
+/** Follows a path of field names through data, taking the first element of lists. */
+function walk(data: unknown, names: readonly string[]): unknown {
+  let value = data;
+  for (const name of names) {
+    if (Array.isArray(value)) value = value[0];
+    value = (value as Record<string, unknown> | null | undefined)?.[name];
+  }
+  return Array.isArray(value) ? value[0] : value;
+}
+
+describe('field access by role', () => {
+  const subject = completed;
+  it('gives each field to the roles its rule allows and FORBIDDEN to the others', async () => {
+    const schema = await schemaFields();
+    const routeOf = routes(schema);
+    const [assignment] = expectedSupport(subject);
+    const row = byPerson.get(subject.id) as AssignmentRow;
+    const volunteer = volunteerById.get(row.volunteerId);
+    const organisation = organisationByCode.get(volunteer?.organisationCode ?? '');
+    const sortedOrganisations = [...plan.organisations].sort(byKindThenCode);
+    const expectedTree = {
+      _entities: [{ supportAssignments: [{ ...assignment, volunteer: { ...volunteer, organisation, unit: {} } }] }],
+      massOrganisations: sortedOrganisations.map((o) => ({ ...o, unit: {} })),
+    };
+    const coordinates = Object.keys(VOLUNTEERS_RULES);
+    expect(coordinates.length).toBeGreaterThan(10);
+    let cases = 0;
+    for (const coordinate of coordinates) {
+      const [typeName, fieldName] = coordinate.split('.') as [string, string];
+      const info = schema.get(typeName)?.get(fieldName);
+      const route = routeOf.get(typeName);
+      if (!info || !route) throw new Error(`No route to ${coordinate}`);
+      let selection = `${fieldName}${info.object ? ' { __typename }' : ''}`;
+      for (const step of [...route.steps].reverse()) selection = `${step.field} { ${selection} }`;
+      const query = route.root === 'Person'
+        ? `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${selection} } } }`
+        : `query { ${selection} }`;
+      const prefix = route.root === 'Person' ? ['_entities'] : [];
+      const names = [...prefix, ...route.steps.map((s) => s.field), fieldName];
+      const chain = [...route.steps.map((s) => `${s.type}.${s.field}`), coordinate];
+      for (const role of ROLES) {
+        cases += 1;
+        const result = await run(query, route.root === 'Person' ? representations([subject.id]) : {}, role);
+        const denied = chain.findIndex((c) => !canRead(ACCESS_MATRIX, role, c));
+        if (denied === -1) {
+          expect({ coordinate, role, errors: result.errors }).toEqual({ coordinate, role, errors: undefined });
+          const value = walk(result.data, names);
+          const expected = info.object ? { __typename: info.type } : walk(expectedTree, names);
+          expect(expected).not.toBeUndefined();
+          expect({ coordinate, role, value }).toEqual({ coordinate, role, value: expected });
+        } else {
+          const forbiddenAt = [...prefix, ...route.steps.map((s) => s.field), fieldName].slice(0, prefix.length + denied + 1);
+          const paths = (result.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN')
+            .map((e) => (e.path ?? []).filter((p) => typeof p === 'string'));
+          expect({ coordinate, role, paths }).toEqual({ coordinate, role, paths: [forbiddenAt] });
+          expect(walk(result.data, names) ?? null).toBeNull();
+        }
+      }
+    }
+    expect(cases).toBe(coordinates.length * ROLES.length);
+  });
+
+  it('follows DOMAIN.md: support fields are sensitive and hidden from health, facility, court and analysts', () => {
+    for (const [coordinate, rule] of Object.entries(VOLUNTEERS_RULES)) {
+      if (coordinate.startsWith('MassOrganisation.') || coordinate === 'Query.massOrganisations') {
+        expect({ coordinate, read: [...rule.read].sort() }).toEqual({ coordinate, read: [...ROLES].sort() });
+        continue;
+      }
+      expect({ coordinate, sensitive: rule.sensitive }).toEqual({ coordinate, sensitive: true });
+      expect({ coordinate, read: [...rule.read].sort() }).toEqual({
+        coordinate, read: ['commune_official', 'labour_officer', 'police_officer', 'supervisor', 'volunteer'],
+      });
+    }
+  });
+});
