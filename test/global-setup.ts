@@ -1,4 +1,7 @@
+// Relative imports: jest's moduleNameMapper does not apply to global setup (kept outside
+// test/src so the project build does not pull other workspaces' sources in).
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../server-kit/src/db/embedded';
+import { ensureBrowserExecutable } from './src/browser';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -10,6 +13,8 @@ declare global {
  * throwaway embedded one. Each test file makes its own databases on it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Inflate the bundled Chromium once, before parallel workers would race to do it.
+  await ensureBrowserExecutable();
   if (process.env.DATABASE_URL) return;
   const handle = await startEmbeddedPostgres();
   globalThis.__REHAB_TEST_PG__ = handle;

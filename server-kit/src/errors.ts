@@ -87,10 +87,14 @@ export function formatPublicError(formatted: GraphQLFormattedError): GraphQLForm
   const own = formatted.extensions?.i18n;
   const i18n = isBilingual(own) ? own : (GENERIC_TEXT[code] ?? { vi: formatted.message, en: formatted.message });
   const detail = isBilingual(own) ? {} : { detail: formatted.message };
-  const field = formatted.extensions?.field;
+  const { field, subgraph } = formatted.extensions ?? {};
   return {
     ...base,
     message: i18n.vi,
-    extensions: { code, i18n, ...detail, ...(typeof field === 'string' ? { field } : {}) },
+    extensions: {
+      code, i18n, ...detail,
+      ...(typeof field === 'string' ? { field } : {}),
+      ...(typeof subgraph === 'string' ? { subgraph } : {}),
+    },
   };
 }

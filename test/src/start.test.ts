@@ -2,7 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@rehab/server-kit';
+import { fallbackDataDir, freePort } from '@rehab/server-kit';
 import { REPO_ROOT } from '@rehab/shared-schema';
 import { DEMO_PASSWORD } from '@rehab/gateway';
 import { PERSON_360, population } from './fixtures';
@@ -57,7 +57,11 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
 
 describe('npm start', () => {
   const dataRoot = mkdtempSync(join(tmpdir(), 'rehab-start-'));
-  afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataRoot, { recursive: true, force: true });
+    // As root, the private temporary folder is out of postgres's reach: start used the fallback.
+    rmSync(join(fallbackDataDir(join(dataRoot, 'pg')), '..'), { recursive: true, force: true });
+  });
 
   it('reaches ready, answers a Person-360 query from all four subgraphs, and Ctrl-C leaves no process behind', async () => {
     expect(existsSync(START_SCRIPT)).toBe(true);

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -51,6 +52,33 @@ function runAsIds(): Ids | null {
   return ids;
 }
 
+/** Can the account with these ids enter `dir`? (Checked in a child process running as it.) */
+function canEnter(ids: Ids, dir: string): boolean {
+  const script = `require('fs').accessSync(${JSON.stringify(dir)}, require('fs').constants.X_OK)`;
+  return spawnSync(process.execPath, ['-e', script], { uid: ids.uid, gid: ids.gid, stdio: 'ignore' }).status === 0;
+}
+
+/** Where the cluster for `requested` lives when the postgres account cannot reach it. */
+export function fallbackDataDir(requested: string): string {
+  const key = createHash('sha256').update(requested).digest('hex').slice(0, 12);
+  return join('/var/tmp', `rehab-postgres-${key}`, 'data');
+}
+
+/**
+ * As root, a data folder under a private home (e.g. /root, mode 0700) is out of the
+ * postgres account's reach; then the cluster lives under /var/tmp instead, keyed by
+ * the requested path so each checkout keeps its own data.
+ */
+async function reachableDataDir(ids: Ids | null, requested: string, log?: (line: string) => void): Promise<string> {
+  await mkdir(requested, { recursive: true, mode: 0o700 });
+  if (!ids || canEnter(ids, join(requested, '..'))) return requested;
+  const fallback = fallbackDataDir(requested);
+  log?.(`The "${UNPRIVILEGED_USER}" account cannot reach ${requested}; keeping the database in ${fallback} instead.`);
+  await mkdir(fallback, { recursive: true, mode: 0o700 });
+  await chown(join(fallback, '..'), ids.uid, ids.gid);
+  return fallback;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -73,7 +101,9 @@ const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c'
 export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedPostgresHandle> {
   const ids = runAsIds();
   const persistent = Boolean(options.dataDir);
-  const dataDir = options.dataDir ?? join(await mkdtemp(join(tmpdir(), 'rehab-pg-')), 'data');
+  const dataDir = options.dataDir
+    ? await reachableDataDir(ids, options.dataDir, options.log ?? ((line) => console.log(line)))
+    : join(await mkdtemp(join(tmpdir(), 'rehab-pg-')), 'data');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (ids) {
     // The unprivileged account must own the data folder (and traverse a temporary parent).
@@ -95,7 +125,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     onLog: (line: string) => options.log?.(line),
     onError: (error: unknown) => options.log?.(String(error)),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await pg.initialise().catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (ids && /Permission denied/.test(message)) {
+        throw new EmbeddedPostgresError(`PostgreSQL runs as the unprivileged "${UNPRIVILEGED_USER}" account, which cannot reach ${dataDir}. `
+          + 'Choose a data folder whose parent folders it may enter (REHAB_DATA_DIR), or set DATABASE_URL.');
+      }
+      throw error;
+    });
+  }
   await pg.start();
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   return {

@@ -106,9 +106,10 @@ function pickStage(rng: SeededRandom): PathStage {
   return 'MANAGED';
 }
 
+/** The address line within the commune (the commune itself is the residence's unit). */
 function addressIn(rng: SeededRandom, commune: AdministrativeUnitRecord): string {
-  if (commune.name.startsWith('Xã')) return `${rng.pick(HAMLETS)}, ${commune.name}`;
-  return `Số ${rng.int(1, 180)} ngõ ${rng.int(1, 400)} phố ${rng.pick(STREETS)}, ${commune.name}`;
+  if (commune.name.startsWith('Xã')) return `Số nhà ${rng.int(1, 90)}, ${rng.pick(HAMLETS)}`;
+  return `Số ${rng.int(1, 180)} ngõ ${rng.int(1, 400)} phố ${rng.pick(STREETS)}`;
 }
 
 function name(rng: SeededRandom, sex: Sex): string {

@@ -28,3 +28,5 @@ export const migrations = [CreateReferenceData1763800000000, CreateAuditLog17638
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'health', entities, migrations, env });
 }
+
+export { isHealthEmpty, seedHealth } from './seed';

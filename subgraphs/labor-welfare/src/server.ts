@@ -26,3 +26,5 @@ export const migrations = [CreateReferenceData1763800000000, CreateAuditLog17638
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'labor-welfare', entities, migrations, env });
 }
+
+export { isLaborWelfareEmpty, seedLaborWelfare } from './seed';

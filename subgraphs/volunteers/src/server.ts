@@ -27,3 +27,5 @@ export const migrations = [CreateReferenceData1763800000000, CreateAuditLog17638
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'volunteers', entities, migrations, env });
 }
+
+export { isVolunteersEmpty, seedVolunteers } from './seed';

@@ -96,14 +96,10 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/**
- * A person of the population registry (owned by the police subgraph). The health
- * subgraph adds the person's addiction determinations and substitution treatment.
- */
 export type Person = {
   __typename?: 'Person';
-  /** Kết luận xác định tình trạng nghiện, newest first (within the caller's unit). */
-  addictionDeterminations: Array<AddictionDetermination>;
+  /** Kết luận xác định tình trạng nghiện, newest first (within the caller's unit). Nullable so an outage of this agency leaves the rest of a Person answer intact. */
+  addictionDeterminations?: Maybe<Array<AddictionDetermination>>;
   id: Scalars['ID']['output'];
   /** Điều trị thay thế: the active enrolment, else the latest one; null when none is visible. */
   substitutionTreatment?: Maybe<SubstitutionTreatment>;
@@ -374,7 +370,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  addictionDeterminations?: Resolver<Array<ResolversTypes['AddictionDetermination']>, ParentType, ContextType>;
+  addictionDeterminations?: Resolver<Maybe<Array<ResolversTypes['AddictionDetermination']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   substitutionTreatment?: Resolver<Maybe<ResolversTypes['SubstitutionTreatment']>, ParentType, ContextType>;
 };

@@ -101,8 +101,8 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
-  /** Các đợt cai nghiện (rehab episodes), newest first. */
-  rehabEpisodes: Array<RehabEpisode>;
+  /** Các đợt cai nghiện (rehab episodes), newest first. Nullable so an outage of this agency leaves the rest of a Person answer intact. */
+  rehabEpisodes?: Maybe<Array<RehabEpisode>>;
 };
 
 /** A plan target (chỉ tiêu) of one unit for one indicator in one plan year. */
@@ -383,7 +383,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  rehabEpisodes?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType>;
+  rehabEpisodes?: Resolver<Maybe<Array<ResolversTypes['RehabEpisode']>>, ParentType, ContextType>;
 };
 
 export type PlanTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTarget'] = ResolversParentTypes['PlanTarget']> = {

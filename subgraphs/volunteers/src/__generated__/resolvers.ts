@@ -106,15 +106,11 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/**
- * A person in the population registry (owned by police). The volunteers subgraph adds
- * the help that mass organisations give the person.
- */
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
-  /** Phân công giúp đỡ: volunteers assigned to help the person, newest first. */
-  supportAssignments: Array<VolunteerAssignment>;
+  /** Phân công giúp đỡ: volunteers assigned to help the person, newest first. Nullable so an outage of this agency leaves the rest of a Person answer intact. */
+  supportAssignments?: Maybe<Array<VolunteerAssignment>>;
 };
 
 export type Query = {
@@ -347,7 +343,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  supportAssignments?: Resolver<Array<ResolversTypes['VolunteerAssignment']>, ParentType, ContextType>;
+  supportAssignments?: Resolver<Maybe<Array<ResolversTypes['VolunteerAssignment']>>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

@@ -19,6 +19,8 @@ function checkedPersonId(id: string): string {
 }
 
 export const Person: PersonResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
-  supportAssignments: (p, _args, ctx) => ctx.loaders.assignmentsByPerson.load(checkedPersonId(p.id)),
+  // Checked before any field resolves: a malformed id must reach neither SQL nor the audit table.
+  // Async, so a bad representation fails alone rather than the whole _entities list.
+  __resolveReference: async (reference) => ({ id: checkedPersonId(reference.id) }),
+  supportAssignments: (p, _args, ctx) => ctx.loaders.assignmentsByPerson.load(p.id),
 };

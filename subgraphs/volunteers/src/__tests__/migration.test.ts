@@ -1,0 +1,28 @@
+import { openTestDatabase, type TestDatabase } from '@rehab/server-kit';
+import { createVolunteersDataSource } from '../server';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await openTestDatabase('volunteers', createVolunteersDataSource);
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+async function tables(): Promise<string[]> {
+  const rows = await database.db.query(`SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_name IN ('mass_organisation', 'volunteer', 'volunteer_assignment') ORDER BY table_name`) as { table_name: string }[];
+  return rows.map((r) => r.table_name);
+}
+
+describe('CreateVolunteers migration', () => {
+  it('goes down and up again cleanly', async () => {
+    expect(await tables()).toEqual(['mass_organisation', 'volunteer', 'volunteer_assignment']);
+    await database.db.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual([]);
+    await database.db.runMigrations({ transaction: 'each' });
+    expect(await tables()).toEqual(['mass_organisation', 'volunteer', 'volunteer_assignment']);
+  });
+});
