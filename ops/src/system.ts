@@ -13,6 +13,8 @@ export interface SystemOptions {
   webDir?: string | null;
   /** Drop the databases on stop (throwaway test systems). */
   dropOnStop?: boolean;
+  /** The databases are already seeded (benchmarks). */
+  skipSeed?: boolean;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -32,7 +34,7 @@ export class InProcessSystem {
 
   static async start(options: SystemOptions): Promise<InProcessSystem> {
     const dbs = await openAllDatabases(options.env);
-    await seedAll(dbs, { persons: options.persons ?? 300 });
+    if (!options.skipSeed) await seedAll(dbs, { persons: options.persons ?? 300 });
     const system = new InProcessSystem(options, dbs);
     for (const s of SUBGRAPHS) await system.startSubgraph(s.name);
     system.gateway = await startGateway({

@@ -1,0 +1,135 @@
+import { cpus, freemem, totalmem } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
+import { generateDemoPopulation, REPO_ROOT, SUBGRAPH_NAMES } from '@rehab/shared-schema';
+import { dropAllDatabases, openAllDatabases, seedAll } from './databases';
+import { InProcessSystem } from './system';
+
+/**
+ * npm run bench [-- --persons N]: seeds N persons (bulk), then measures the gateway on
+ * real HTTP: Person-360 lookups, 100-person lists with fields from all four subgraphs,
+ * and concurrent lookups. Writes docs/benchmarks.md.
+ */
+const PERSON_360 = `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) {
+  id fullName dateOfBirth currentResidence { addressLine unit { name } }
+  rehabEpisodes { kind status admittedOn facility { name } }
+  addictionDeterminations { examinedOn addicted substanceClasses }
+  substitutionTreatment { phase clinic { name } }
+  supportAssignments { startedOn volunteer { fullName organisation { name } } } } }`;
+
+const LIST_100 = `query($after: String) { persons(first: 100, after: $after) { pageInfo { endCursor }
+  nodes { id fullName currentResidence { unit { name } } rehabEpisodes { status facility { name } }
+    addictionDeterminations { addicted } substitutionTreatment { phase } supportAssignments { startedOn } } } }`;
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? fallback : Number(process.argv[index + 1]);
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  mean: number;
+  count: number;
+}
+
+function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), mean: samples.reduce((a, b) => a + b, 0) / samples.length, count: samples.length };
+}
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+const ms = (t: number) => `${t.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const persons = option('persons', 100_000);
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PREFIX: 'rehab_bench', GATEWAY_RATE_LIMIT_PER_SECOND: '100000', GATEWAY_RATE_LIMIT_BURST: '100000' };
+  let database: EmbeddedPostgresHandle | undefined;
+  if (!env.DATABASE_URL) {
+    database = await startEmbeddedPostgres();
+    env.DATABASE_URL = database.url;
+  }
+  const lines: string[] = [];
+  try {
+    await dropAllDatabases(env);
+    const dbs = await openAllDatabases(env);
+    const generationMs = await timed(async () => { generateDemoPopulation({ persons }); });
+    const seedLog: string[] = [];
+    const seedMs = await timed(async () => { await seedAll(dbs, { persons, log: (m) => seedLog.push(m.trim()) }); });
+    await dbs.close();
+    console.log(`seeded ${persons} persons in ${(seedMs / 1000).toFixed(1)} s`);
+
+    const system = await InProcessSystem.start({ env, persons, skipSeed: true, webDir: null });
+    const token = await system.login('giamsat.hanoi');
+    const sample = generateDemoPopulation({ persons: Math.min(persons, 5000) });
+    const lookup = async (i: number) => {
+      const person = sample[(i * 7919) % sample.length];
+      const response = await system.graphql(token, PERSON_360, { n: person?.identificationNumber });
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+    };
+    for (let i = 0; i < 20; i++) await lookup(i); // warm-up
+    const single: number[] = [];
+    for (let i = 0; i < 300; i++) single.push(await timed(() => lookup(i)));
+    system.resetQueryCounts();
+    const lists: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      lists.push(await timed(async () => {
+        const response = await system.graphql<{ persons: { pageInfo: { endCursor: string } } }>(token, LIST_100, { after });
+        if (response.errors) throw new Error(JSON.stringify(response.errors));
+        after = response.data?.persons.pageInfo.endCursor ?? null;
+      }));
+    }
+    const statements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 30).toFixed(1)}`).join(', ');
+    const concurrency = 8;
+    const total = 800;
+    let next = 0;
+    const concurrentMs = await timed(async () => {
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (next < total) await lookup(next++);
+      }));
+    });
+    const rssMb = process.memoryUsage().rss / 1024 / 1024;
+    await system.stop();
+
+    const s = summarise(single);
+    const l = summarise(lists);
+    lines.push(
+      `# Benchmarks`,
+      '',
+      `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --persons ${persons}\`.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${database ? 'embedded PostgreSQL 17 (throwaway, fsync off)' : 'PostgreSQL at DATABASE_URL'}.`,
+      'Gateway, four subgraphs and PostgreSQL on the same machine, real HTTP on loopback, one process for gateway and subgraphs (the benchmark harness).',
+      '',
+      '| what | figure |',
+      '|---|---|',
+      `| demo population generated (${persons} persons) | ${(generationMs / 1000).toFixed(1)} s |`,
+      `| bulk seed, all four subgraphs (multi-row INSERTs) | ${(seedMs / 1000).toFixed(1)} s (${seedLog.join('; ')}) |`,
+      `| Person-360 by identification number, sequential (${s.count} requests) | p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, mean ${ms(s.mean)} |`,
+      `| 100-person page with fields from all four subgraphs (${l.count} pages) | p50 ${ms(l.p50)}, p95 ${ms(l.p95)} |`,
+      `| SQL statements per 100-person page, per subgraph | ${statements} |`,
+      `| Person-360 with ${concurrency} concurrent clients (${total} requests) | ${(total / (concurrentMs / 1000)).toFixed(0)} requests/s |`,
+      `| resident memory of the harness process after the run | ${rssMb.toFixed(0)} MiB |`,
+      '',
+    );
+  } finally {
+    await dropAllDatabases(env).catch(() => undefined);
+    await database?.stop();
+  }
+  mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Benchmark failed:', error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
