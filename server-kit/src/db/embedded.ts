@@ -70,7 +70,8 @@ export function fallbackDataDir(requested: string): string {
  * the requested path so each checkout keeps its own data.
  */
 async function reachableDataDir(ids: Ids | null, requested: string, log?: (line: string) => void): Promise<string> {
-  await mkdir(requested, { recursive: true, mode: 0o700 });
+  // Parents stay enterable (0755); only the data folder itself is private (0700, PostgreSQL's rule).
+  await mkdir(join(requested, '..'), { recursive: true, mode: 0o755 });
   if (!ids || canEnter(ids, join(requested, '..'))) return requested;
   const fallback = fallbackDataDir(requested);
   log?.(`The "${UNPRIVILEGED_USER}" account cannot reach ${requested}; keeping the database in ${fallback} instead.`);
