@@ -15,6 +15,8 @@ export interface SystemOptions {
   dropOnStop?: boolean;
   /** The databases are already seeded (benchmarks). */
   skipSeed?: boolean;
+  /** Supergraph file to serve (the committed one by default). */
+  supergraphPath?: string;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -28,6 +30,7 @@ export class InProcessSystem {
   readonly subgraphs = new Map<SubgraphName, RunningSubgraph>();
   private gateway: RunningGateway | undefined;
   readonly contextSecret = randomBytes(32).toString('base64url');
+  readonly pseudonymSecret = randomBytes(32).toString('base64url');
   readonly accessTokenSecret = randomBytes(32).toString('base64url');
 
   private constructor(readonly options: SystemOptions, readonly dbs: OpenDatabases) {}
@@ -40,7 +43,7 @@ export class InProcessSystem {
     system.gateway = await startGateway({
       identityDb: dbs.identity,
       subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
-      supergraphPath: SUPERGRAPH_FILE,
+      supergraphPath: options.supergraphPath ?? SUPERGRAPH_FILE,
       contextSecret: system.contextSecret,
       accessTokenSecret: system.accessTokenSecret,
       webDir: options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir,
@@ -62,7 +65,7 @@ export class InProcessSystem {
     const previous = this.subgraphs.get(name);
     const port = previous ? Number(new URL(previous.url).port) : 0;
     const running = await startSubgraph(entry.module, {
-      db: this.dbs.subgraphs[name].db, contextSecret: this.contextSecret, production: this.options.production ?? false,
+      db: this.dbs.subgraphs[name].db, contextSecret: this.contextSecret, pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
     }, { port });
     this.subgraphs.set(name, running);
     return running;
