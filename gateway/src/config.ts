@@ -1,17 +1,9 @@
 import { join } from 'node:path';
-import { contextSecret } from '@rehab/server-kit';
-import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, SUBGRAPH_NAMES, SUPERGRAPH_FILE, subgraphEnvPrefix, type SubgraphName } from '@rehab/shared-schema';
+import { contextSecret, subgraphUrlsFromEnv } from '@rehab/server-kit';
+import { REPO_ROOT, SUPERGRAPH_FILE } from '@rehab/shared-schema';
 import { randomBytes } from 'node:crypto';
 
-/** URL of each subgraph: <NAME>_URL, else localhost on <NAME>_PORT (4001–4004). */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
-  const urls = {} as Record<SubgraphName, string>;
-  for (const name of SUBGRAPH_NAMES) {
-    const prefix = subgraphEnvPrefix(name);
-    urls[name] = env[`${prefix}_URL`] ?? `http://localhost:${env[`${prefix}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
-  }
-  return urls;
-}
+export { subgraphUrlsFromEnv };
 
 export function accessTokenSecret(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ACCESS_TOKEN_SECRET) return env.ACCESS_TOKEN_SECRET;

@@ -9,13 +9,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
-import { formatPublicError } from '@rehab/server-kit';
-import { unitByCode, type Caller, type SubgraphName } from '@rehab/shared-schema';
+import { gatewayLimitsFromEnv, limitServerOptions, type QueryLimits } from '@rehab/server-kit';
+import { unitByCode, type BreakGlassGrant, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { SigningDataSource, type GatewayContext } from './datasource';
 import { createSubgraphFetcher, type FetcherOptions } from './fetcher';
 import { IdentityService, notAuthenticated } from './identity/accounts';
 import { authRoutes, bearerToken } from './identity/routes';
 import { staticSupergraph } from './supergraph';
+import { introspectionPlugin } from './introspection';
+import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, TokenBuckets, type RateLimits } from './rate-limit';
 import type { AccessClaims } from './identity/tokens';
 
 export interface GatewayOptions {
@@ -28,6 +30,10 @@ export interface GatewayOptions {
   /** Built portal to serve at /, or null. */
   webDir?: string | null;
   production?: boolean;
+  /** Query limits; by default gatewayLimitsFromEnv(). */
+  limits?: QueryLimits;
+  /** Per-officer and per-IP login rate limits; by default rateLimitsFromEnv(). */
+  rateLimits?: RateLimits;
   fetch?: Partial<FetcherOptions>;
   log?: (message: string) => void;
 }
@@ -40,12 +46,14 @@ export interface RunningGateway {
 
 const PURPOSE_HEADER = 'x-access-purpose';
 
-function callerFrom(claims: AccessClaims, purpose: string | undefined): Caller {
+/** The caller a request's context carries to the subgraphs, with the session's active break-the-glass grants. */
+function callerFrom(claims: AccessClaims, purpose: string | undefined, grants: readonly BreakGlassGrant[] = []): Caller {
   const unit = unitByCode(claims.unitCode);
   if (!unit) throw notAuthenticated();
   return {
     userId: claims.accountId, username: claims.username, agency: claims.agency, role: claims.role,
     unitCode: claims.unitCode, unitPath: unit.path, purpose: (purpose ?? 'case-work').slice(0, 200), requestId: randomUUID(),
+    ...(grants.length > 0 ? { grants } : {}),
   };
 }
 
@@ -90,23 +98,32 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const app = express();
   securityHeaders(app);
   const httpServer = createServer(app);
+  const production = options.production ?? false;
+  const limits = limitServerOptions(options.limits ?? gatewayLimitsFromEnv(), { production });
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => formatPublicError(formatted),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // On for everyone: introspectionPlugin lets only some roles introspect in production.
+    introspection: true,
+    ...limits,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      rateLimitPlugin(new TokenBuckets(rateLimits.perUser)),
+      introspectionPlugin({ production }),
+      ...limits.plugins,
+    ],
   });
   await apollo.start();
   app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.post('/auth/login', loginRateLimit(new TokenBuckets(rateLimits.loginPerIp)));
   app.use('/auth', authRoutes(identity));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
     context: async ({ req }) => {
       const token = bearerToken(req);
-      const claims = token ? await identity.authenticate(token) : null;
-      if (!claims) throw notAuthenticated();
+      const session = token ? await identity.authenticateRequest(token) : null;
+      if (!session) throw notAuthenticated();
       const purpose = req.headers[PURPOSE_HEADER];
-      return { caller: callerFrom(claims, typeof purpose === 'string' ? purpose : undefined) };
+      return { caller: callerFrom(session.claims, typeof purpose === 'string' ? purpose : undefined, session.grants) };
     },
   }));
   servePortal(app, options.webDir);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { contextSecret, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
+import { contextSecret, pseudonymSecret, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
 import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, subgraphEnvPrefix } from '@rehab/shared-schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, accessTokenSecret } from '@rehab/gateway';
 import { isEmpty, openAllDatabases, seedAll } from './databases';
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
   await startDatabase();
   contextSecret(env);
+  pseudonymSecret(env);
   accessTokenSecret(env);
   await prepareData();
   const url = await startServices();

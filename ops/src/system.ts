@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { startSubgraph, type RunningSubgraph } from '@rehab/server-kit';
+import { startSubgraph, type OutboxOptions, type RunningSubgraph } from '@rehab/server-kit';
 import { REPO_ROOT, SUPERGRAPH_FILE, type SubgraphName } from '@rehab/shared-schema';
 import { startGateway, DEMO_PASSWORD, type RunningGateway } from '@rehab/gateway';
 import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
@@ -17,6 +17,8 @@ export interface SystemOptions {
   skipSeed?: boolean;
   /** Supergraph file to serve (the committed one by default). */
   supergraphPath?: string;
+  /** Outbox dispatcher tuning; by default quick polling and retries (at most 1 s apart). */
+  outbox?: OutboxOptions;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -66,6 +68,9 @@ export class InProcessSystem {
     const port = previous ? Number(new URL(previous.url).port) : 0;
     const running = await startSubgraph(entry.module, {
       db: this.dbs.subgraphs[name].db, contextSecret: this.contextSecret, pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
+      // Cross-agency notices go to the subgraphs running now (a restarted one keeps its port).
+      resolveSubgraphUrl: (destination) => this.subgraphs.get(destination)?.url,
+      outbox: { pollIntervalMs: 200, maxBackoffMs: 1000, ...this.options.outbox },
     }, { port });
     this.subgraphs.set(name, running);
     return running;

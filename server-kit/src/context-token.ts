@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { isAgency, isRole, type Caller } from '@rehab/shared-schema';
+import { isAgency, isRole, type BreakGlassGrant, type Caller } from '@rehab/shared-schema';
 
 /** Header carrying the gateway-signed caller context to a subgraph. */
 export const CONTEXT_HEADER = 'x-rehab-context';
@@ -31,6 +31,24 @@ function str(value: unknown, name: string): string {
   return value;
 }
 
+/** Most break-the-glass grants a context may carry (the gateway caps active grants lower). */
+export const MAX_CONTEXT_GRANTS = 20;
+
+function grant(value: unknown): BreakGlassGrant {
+  if (typeof value !== 'object' || value === null) throw new ContextTokenError('grant malformed');
+  const g = value as Record<string, unknown>;
+  const expiresAt = str(g.expiresAt, 'grants.expiresAt');
+  if (Number.isNaN(Date.parse(expiresAt))) throw new ContextTokenError('grant expiry malformed');
+  return { grantId: str(g.grantId, 'grants.grantId'), unitPath: str(g.unitPath, 'grants.unitPath'), reason: str(g.reason, 'grants.reason'), expiresAt };
+}
+
+/** The signed break-the-glass grants, when the claim is present. */
+function grants(value: unknown): { grants?: BreakGlassGrant[] } {
+  if (value === undefined) return {};
+  if (!Array.isArray(value) || value.length > MAX_CONTEXT_GRANTS) throw new ContextTokenError('grants malformed');
+  return value.length > 0 ? { grants: value.map(grant) } : {};
+}
+
 /** Verifies signature, issuer, audience and expiry; returns the caller. */
 export async function verifyCallerContext(token: string, audience: string, secret: string): Promise<Caller> {
   try {
@@ -42,6 +60,7 @@ export async function verifyCallerContext(token: string, audience: string, secre
       userId: str(payload.userId, 'userId'), username: str(payload.username, 'username'), agency, role,
       unitCode: str(payload.unitCode, 'unitCode'), unitPath: str(payload.unitPath, 'unitPath'),
       purpose: str(payload.purpose, 'purpose'), requestId: str(payload.requestId, 'requestId'),
+      ...grants(payload.grants),
     };
   } catch (error) {
     if (error instanceof ContextTokenError) throw error;

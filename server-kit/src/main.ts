@@ -1,6 +1,7 @@
 import { DEFAULT_SUBGRAPH_PORTS, subgraphEnvPrefix } from '@rehab/shared-schema';
 import { openDatabase, type CountedDataSource } from './db';
-import { contextSecret } from './secrets';
+import { contextSecret, pseudonymSecret } from './secrets';
+import { subgraphUrlsFromEnv } from './outbox';
 import { startSubgraph, type SubgraphModule } from './subgraph';
 
 /**
@@ -12,8 +13,10 @@ export function runSubgraphMain<L>(module: SubgraphModule<L>, createSource: () =
     const source = createSource();
     const db = await openDatabase(source, module.name);
     const port = Number(process.env[`${subgraphEnvPrefix(module.name)}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[module.name]);
+    const urls = subgraphUrlsFromEnv(process.env);
     const running = await startSubgraph(module, {
-      db, contextSecret: contextSecret(), production: process.env.NODE_ENV === 'production',
+      db, contextSecret: contextSecret(), pseudonymSecret: pseudonymSecret(), production: process.env.NODE_ENV === 'production',
+      resolveSubgraphUrl: (name) => urls[name],
     }, { port, host: process.env.HOST ?? '127.0.0.1' });
     console.log(`${module.name} subgraph ready at ${running.url}`);
     const stop = async () => {

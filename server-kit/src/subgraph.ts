@@ -9,13 +9,18 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ACCESS_MATRIX, commonTypeDefs, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, accessLogTypeDefs, commonTypeDefs, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
 import { applyAccessRules } from './access/enforce';
+import { accessLogResolvers } from './audit/access-log';
+import { PersonPseudonyms } from './access/pseudonym';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import { CONTEXT_HEADER, verifyCallerContext } from './context-token';
 import { domainError, formatPublicError, unauthenticated } from './errors';
+import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
 import { referenceQueryResolvers } from './reference/resolvers';
 import { scalarResolvers } from './scalars';
+import { noticeReceiver, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
+import { pseudonymSecret } from './secrets';
 
 export interface SubgraphModule<L> {
   name: SubgraphName;
@@ -23,24 +28,42 @@ export interface SubgraphModule<L> {
   schemaText: string;
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   createLoaders: LoaderFactory<L>;
+  /** Handlers of the cross-agency notices this subgraph receives, by topic (POST /notices). */
+  noticeHandlers?: Readonly<Record<string, NoticeHandler>>;
 }
 
 export interface SubgraphDeps {
   db: DataSource;
   /** Secret shared with the gateway for context signatures. */
   contextSecret: string;
+  /** Secret of analysts' person pseudonyms, the same in every subgraph (default: PSEUDONYM_SECRET). */
+  pseudonymSecret?: string;
   matrix?: AccessMatrix;
   production?: boolean;
+  /** Query limits; by default subgraphLimitsFromEnv() (wider than the gateway's, for its query plans). */
+  limits?: QueryLimits;
+  /** GraphQL URL of another subgraph; when given, startSubgraph runs the outbox dispatcher. */
+  resolveSubgraphUrl?: (name: SubgraphName) => string | undefined;
+  /** Outbox dispatcher tuning (poll interval, backoff). */
+  outbox?: OutboxOptions;
 }
 
-/** The subgraph's full SDL: shared scalars and reference types plus its own schema. */
-export function subgraphTypeDefs(schemaText: string): DocumentNode {
-  return parse(`${schemaText}\n${commonTypeDefs()}`);
+/**
+ * The subgraph's full SDL: shared scalars and reference types, its own schema, and its
+ * Person access-log field (e.g. policeAccessLog).
+ */
+export function subgraphTypeDefs(schemaText: string, name: SubgraphName): DocumentNode {
+  return parse(`${schemaText}\n${commonTypeDefs()}\n${accessLogTypeDefs(name)}`);
 }
 
-function mergeSharedResolvers<L>(resolvers: GraphQLResolverMap<SubgraphContext<L>>): GraphQLResolverMap<SubgraphContext<L>> {
+function mergeSharedResolvers<L>(name: SubgraphName, resolvers: GraphQLResolverMap<SubgraphContext<L>>): GraphQLResolverMap<SubgraphContext<L>> {
   const query = (resolvers.Query ?? {}) as Record<string, unknown>;
-  return { ...scalarResolvers, ...resolvers, Query: { ...referenceQueryResolvers, ...query } } as GraphQLResolverMap<SubgraphContext<L>>;
+  const person = (resolvers.Person ?? {}) as Record<string, unknown>;
+  return {
+    ...scalarResolvers, ...resolvers,
+    Query: { ...referenceQueryResolvers, ...query },
+    Person: { ...person, ...accessLogResolvers(name) },
+  } as GraphQLResolverMap<SubgraphContext<L>>;
 }
 
 function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
@@ -69,20 +92,22 @@ function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
 
 /** Builds the ApolloServer of a subgraph: federation schema, access rules, audit, masking. */
 export function buildSubgraphServer<L>(module: SubgraphModule<L>, deps: SubgraphDeps, plugins: ApolloServerPlugin<SubgraphContext<L>>[] = []): ApolloServer<SubgraphContext<L>> {
-  const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(module.schemaText), resolvers: mergeSharedResolvers(module.resolvers) }]);
-  applyAccessRules(schema, deps.matrix ?? ACCESS_MATRIX);
+  const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(module.schemaText, module.name), resolvers: mergeSharedResolvers(module.name, module.resolvers) }]);
+  applyAccessRules(schema, deps.matrix ?? ACCESS_MATRIX, new PersonPseudonyms(deps.pseudonymSecret ?? pseudonymSecret()));
+  const limits = limitServerOptions(deps.limits ?? subgraphLimitsFromEnv(), { production: deps.production ?? false });
   return new ApolloServer<SubgraphContext<L>>({
     schema,
     introspection: !deps.production,
-    includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => formatPublicError(formatted),
-    plugins: [auditPlugin<L>(), ApolloServerPluginInlineTraceDisabled(), ...plugins],
+    ...limits,
+    plugins: [auditPlugin<L>(), ApolloServerPluginInlineTraceDisabled(), ...limits.plugins, ...plugins],
   });
 }
 
 export interface RunningSubgraph {
   url: string;
   server: Server;
+  /** The outbox dispatcher, when deps.resolveSubgraphUrl was given. */
+  outbox?: OutboxDispatcher;
   stop(): Promise<void>;
 }
 
@@ -99,6 +124,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
   const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
+  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, contextSecret: deps.contextSecret, handlers: module.noticeHandlers ?? {} }));
   app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, {
     context: async ({ req }) => {
       const token = req.headers[CONTEXT_HEADER];
@@ -115,10 +141,18 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
   }));
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
+  const outbox = deps.resolveSubgraphUrl ? new OutboxDispatcher(deps.db, {
+    ...deps.outbox, source: module.name, contextSecret: deps.contextSecret, resolveSubgraphUrl: deps.resolveSubgraphUrl,
+  }) : undefined;
+  outbox?.start();
   return {
     url: `http://${listen.host ?? '127.0.0.1'}:${port}/graphql`,
     server: httpServer,
-    stop: () => apollo.stop(),
+    ...(outbox ? { outbox } : {}),
+    stop: async () => {
+      await outbox?.stop();
+      await apollo.stop();
+    },
   };
 }
 export type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { unitByCode, type Agency, type Caller, type Role } from '@rehab/shared-schema';
-import { dropDatabase, openDatabase, type CountedDataSource, type DatabaseOwner } from './db';
+import { dropDatabase, openDatabase, ownerDataSource, type CountedDataSource, type DatabaseOwner } from './db';
 
 /** Environment giving this test file databases of its own on the test server. */
 export function testDatabaseEnv(): NodeJS.ProcessEnv {
@@ -10,20 +10,32 @@ export function testDatabaseEnv(): NodeJS.ProcessEnv {
 
 export interface TestDatabase {
   source: CountedDataSource;
+  /** The application's connection (restricted role), as the subgraph uses it. */
   db: DataSource;
   env: NodeJS.ProcessEnv;
+  /** A connection as the database's owner (migrations, schema changes), opened on first use. */
+  owner(): Promise<DataSource>;
   close(): Promise<void>;
 }
 
-/** Creates, migrates and (on close) drops a throwaway database for one owner. */
+/**
+ * Creates, migrates and (on close) drops a throwaway database for one owner. `db`
+ * connects as the application's restricted role, like the running system.
+ */
 export async function openTestDatabase(owner: DatabaseOwner,
   createSource: (env: NodeJS.ProcessEnv) => CountedDataSource, env: NodeJS.ProcessEnv = testDatabaseEnv()): Promise<TestDatabase> {
   const source = createSource(env);
   const db = await openDatabase(source, owner, env);
+  let ownerDb: Promise<DataSource> | undefined;
   return {
     source, db, env,
+    owner: () => {
+      ownerDb ??= ownerDataSource(source, owner, env).initialize();
+      return ownerDb;
+    },
     close: async () => {
       await db.destroy();
+      if (ownerDb) await (await ownerDb).destroy();
       await dropDatabase(owner, env);
     },
   };

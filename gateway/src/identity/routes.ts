@@ -1,5 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { Bilingual } from '@rehab/server-kit';
 import { IdentityService, LoginError } from './accounts';
+import { RequestError, type GrantStatus } from './break-glass';
+import type { AccessClaims } from './tokens';
 
 /** Bearer token of a request, or null. */
 export function bearerToken(req: Request): string | null {
@@ -7,17 +10,54 @@ export function bearerToken(req: Request): string | null {
   return header?.startsWith('Bearer ') ? header.slice(7) : null;
 }
 
-function fail(res: Response, status: number, text: { vi: string; en: string }, code = 'UNAUTHENTICATED'): void {
-  res.status(status).json({ code, message: text.vi, messageEn: text.en });
+function fail(res: Response, status: number, text: Bilingual, code = 'UNAUTHENTICATED', field?: string): void {
+  res.status(status).json({ code, message: text.vi, messageEn: text.en, ...(field ? { field } : {}) });
 }
 
-/** POST /auth/login and POST /auth/logout. */
+const INTERNAL: Bilingual = { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' };
+const NOT_LOGGED_IN: Bilingual = { vi: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn', en: 'Not logged in, or the session has expired' };
+
+function failWith(res: Response, error: unknown): void {
+  if (error instanceof LoginError) fail(res, error.status, error.text);
+  else if (error instanceof RequestError) fail(res, error.status, error.text, error.code, error.field);
+  else fail(res, 500, INTERNAL, 'INTERNAL_SERVER_ERROR');
+}
+
+function bodyOf(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  return typeof body === 'object' && body !== null ? body as Record<string, unknown> : {};
+}
+
+type Handler = (req: Request, res: Response, claims: AccessClaims) => Promise<void>;
+
+/** Runs `handle` for a request with a valid access token of an open session; 401 otherwise. */
+function authenticated(identity: IdentityService, handle: Handler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const token = bearerToken(req);
+      const claims = token ? await identity.authenticate(token) : null;
+      if (!claims) {
+        fail(res, 401, NOT_LOGGED_IN);
+        return;
+      }
+      await handle(req, res, claims);
+    } catch (error) {
+      failWith(res, error);
+    }
+  };
+}
+
+const STATUSES: readonly GrantStatus[] = ['pending', 'reviewed', 'all'];
+
+/**
+ * /auth: login, refresh, logout, and break-the-glass grants (request, own active
+ * grants, supervisors' review list and review).
+ */
 export function authRoutes(identity: IdentityService): Router {
   const router = express.Router();
   router.use(express.json({ limit: '10kb' }));
   router.post('/login', async (req, res) => {
-    const body: unknown = req.body;
-    const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const { username, password } = bodyOf(req);
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
       fail(res, 400, { vi: 'Cần nhập tên đăng nhập và mật khẩu', en: 'Username and password are required' }, 'BAD_USER_INPUT');
       return;
@@ -25,15 +65,45 @@ export function authRoutes(identity: IdentityService): Router {
     try {
       res.json(await identity.login(username, password));
     } catch (error) {
-      if (error instanceof LoginError) fail(res, error.status, error.text);
-      else fail(res, 500, { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' }, 'INTERNAL_SERVER_ERROR');
+      failWith(res, error);
+    }
+  });
+  router.post('/refresh', async (req, res) => {
+    try {
+      res.json(await identity.refresh(bodyOf(req).refreshToken));
+    } catch (error) {
+      failWith(res, error);
     }
   });
   router.post('/logout', async (req, res) => {
-    const token = bearerToken(req);
-    const claims = token ? await identity.authenticate(token) : null;
-    if (claims) await identity.logout(claims);
-    res.status(204).end();
+    try {
+      const token = bearerToken(req);
+      const claims = token ? await identity.authenticate(token) : null;
+      if (claims) await identity.logout(claims);
+      else await identity.logoutWithRefreshToken(bodyOf(req).refreshToken);
+      res.status(204).end();
+    } catch (error) {
+      failWith(res, error);
+    }
   });
+
+  router.post('/break-glass', authenticated(identity, async (req, res, claims) => {
+    const { unitCode, reason, durationMinutes } = bodyOf(req);
+    res.status(201).json(await identity.breakGlass.request(claims, { unitCode, reason, durationMinutes }));
+  }));
+  router.get('/break-glass/mine', authenticated(identity, async (_req, res, claims) => {
+    res.json({ grants: await identity.breakGlass.mine(claims) });
+  }));
+  router.get('/break-glass', authenticated(identity, async (req, res, claims) => {
+    const status = typeof req.query.status === 'string' ? req.query.status : 'pending';
+    if (!(STATUSES as readonly string[]).includes(status)) {
+      fail(res, 400, { vi: 'Trạng thái phải là pending, reviewed hoặc all', en: 'status must be pending, reviewed or all' }, 'BAD_USER_INPUT', 'status');
+      return;
+    }
+    res.json({ grants: await identity.breakGlass.list(claims, status as GrantStatus) });
+  }));
+  router.post('/break-glass/:id/review', authenticated(identity, async (req, res, claims) => {
+    res.json(await identity.breakGlass.review(claims, String(req.params.id), bodyOf(req).note));
+  }));
   return router;
 }

@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'congan.badinh', displayName: 'Nguyễn Văn Thành', agency: 'police', role: 'police_officer', unitCode: '001' },
   { username: 'congan.xa00101', displayName: 'Lê Minh Tuấn', agency: 'police', role: 'police_officer', unitCode: '00101' },
   { username: 'ubnd.xa00101', displayName: 'Phạm Thị Hồng', agency: 'police', role: 'commune_official', unitCode: '00101' },
+  { username: 'congan.xa00102', displayName: 'Võ Đình Phúc', agency: 'police', role: 'police_officer', unitCode: '00102' },
   { username: 'laodong.hanoi', displayName: 'Đỗ Thị Lan', agency: 'labor-welfare', role: 'labour_officer', unitCode: '01' },
   { username: 'laodong.badinh', displayName: 'Vũ Đức Long', agency: 'labor-welfare', role: 'labour_officer', unitCode: '001' },
   { username: 'cscn1', displayName: 'Hoàng Văn Nam', agency: 'labor-welfare', role: 'facility_staff', unitCode: 'CSCN1' },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { isAgency, isRole, type Agency, type Role } from '@rehab/shared-schema';
 
@@ -21,7 +22,7 @@ export async function signAccessToken(claims: AccessClaims, secret: string, ttlS
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
   const token = await new SignJWT({ sid: claims.sessionId, username: claims.username, agency: claims.agency, role: claims.role, unit: claims.unitCode })
     .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(claims.accountId)
+    .setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(claims.accountId).setJti(randomUUID())
     .setIssuedAt().setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(key(secret));
   return { token, expiresAt };

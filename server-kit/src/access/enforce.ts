@@ -2,6 +2,8 @@ import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type Gra
 import type { AccessMatrix, Caller } from '@rehab/shared-schema';
 import { forbiddenField } from '../errors';
 import type { AuditCollector } from '../audit/collector';
+import { seesPseudonyms, type PersonPseudonyms } from './pseudonym';
+import { pseudonymizeReferences, pseudonymousField } from './pseudonymous-schema';
 
 interface GuardedContext {
   caller: Caller;
@@ -41,12 +43,19 @@ export function guardedCoordinates(schema: GraphQLSchema): string[] {
   return out;
 }
 
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 /**
  * Wraps every field resolver with its rule from the matrix: a role not listed gets a
- * FORBIDDEN error for that field, and sensitive reads are collected for the audit.
+ * FORBIDDEN error for that field, and sensitive reads are collected for the audit
+ * (with the real person id). For pseudonymous roles (analysts) person ids leave the
+ * subgraph as pseudonyms and come back in (arguments, entity representations) decoded,
+ * so resolvers and the audit only ever see real ids.
  * Refuses a schema with any field the matrix does not cover.
  */
-export function applyAccessRules(schema: GraphQLSchema, matrix: AccessMatrix): GraphQLSchema {
+export function applyAccessRules(schema: GraphQLSchema, matrix: AccessMatrix, pseudonyms: PersonPseudonyms): GraphQLSchema {
   const coordinates = guardedCoordinates(schema);
   const missing = coordinates.filter((c) => matrix[c] === undefined);
   if (missing.length > 0) throw new MissingAccessRuleError(missing);
@@ -59,11 +68,15 @@ export function applyAccessRules(schema: GraphQLSchema, matrix: AccessMatrix): G
     if (!field || !rule) continue;
     const original: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
     const allowed = new Set(rule.read);
-    field.resolve = (source, args, context: GuardedContext, info) => {
+    const pseudonymous = pseudonymousField(pseudonyms, type, field);
+    field.resolve = (source, args: Record<string, unknown>, context: GuardedContext, info) => {
       if (!allowed.has(context.caller.role)) throw forbiddenField(coordinate);
       if (rule.sensitive) context.audit.read(typeName, fieldName, personIdOf(typeName, source));
-      return original(source, args, context, info);
+      if (!pseudonymous || !seesPseudonyms(context.caller)) return original(source, args, context, info);
+      const result = original(source, pseudonymous.decodeArgs(args), context, info);
+      return isPromiseLike(result) ? Promise.resolve(result).then((value) => pseudonymous.encode(value)) : pseudonymous.encode(result);
     };
   }
+  pseudonymizeReferences(schema, pseudonyms);
   return schema;
 }

@@ -1,6 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@rehab/shared-schema';
+import { activeGrants } from '../access/scope';
 import { AuditLogEntry, type AuditAction } from './entity';
+
+/**
+ * The purpose recorded for a request: the caller's stated purpose, plus each active
+ * break-the-glass grant (id and reason) so a reviewer sees why the access was opened.
+ */
+export function auditPurpose(caller: Caller, now: Date = new Date()): { purpose: string; breakGlass: boolean } {
+  const grants = activeGrants(caller, now);
+  if (grants.length === 0) return { purpose: caller.purpose, breakGlass: false };
+  const notes = grants.map((g) => `break-glass ${g.grantId}: ${g.reason}`);
+  return { purpose: [caller.purpose, ...notes].join(' | '), breakGlass: true };
+}
 
 interface PendingRead {
   personId: string | null;
@@ -31,11 +43,13 @@ export class AuditCollector {
     return this.reads.size;
   }
 
+  /** One audit row; a read made while a break-the-glass grant is active is recorded as BREAK_GLASS. */
   private row(action: AuditAction, entityType: string, fields: string[], personId: string | null): Partial<AuditLogEntry> {
     const c = this.caller;
+    const { purpose, breakGlass } = auditPurpose(c);
     return {
       userId: c.userId, username: c.username, agency: c.agency, role: c.role, unitCode: c.unitCode,
-      action, personId, entityType, fields, purpose: c.purpose, requestId: c.requestId,
+      action: action === 'READ' && breakGlass ? 'BREAK_GLASS' : action, personId, entityType, fields, purpose, requestId: c.requestId,
     };
   }
 

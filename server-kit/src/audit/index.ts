@@ -1,3 +1,4 @@
 export * from './entity';
 export * from './migration';
 export * from './collector';
+export * from './access-log';

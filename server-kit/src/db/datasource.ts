@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { appDatabaseUrl, ensureAppRole } from './app-role';
 import { QueryCounter } from './query-counter';
 import { databaseUrl, ensureDatabase, type DatabaseOwner } from './urls';
 
@@ -22,15 +24,16 @@ export interface CountedDataSource {
 }
 
 /**
- * A TypeORM DataSource on the owner's database. Never synchronize: the schema comes
- * from migrations only.
+ * A TypeORM DataSource on the owner's database, connecting as the application's
+ * restricted role (see app-role.ts); openDatabase migrates as the owner first. Never
+ * synchronize: the schema comes from migrations only.
  */
 export function createDataSource(options: DataSourceOptions): CountedDataSource {
   const env = options.env ?? process.env;
   const queries = new QueryCounter();
   const dataSource = new DataSource({
     type: 'postgres',
-    url: databaseUrl(options.owner, env),
+    url: appDatabaseUrl(options.owner, env),
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'schema_migrations',
@@ -43,11 +46,45 @@ export function createDataSource(options: DataSourceOptions): CountedDataSource 
   return { dataSource, queries };
 }
 
-/** Creates the database when allowed, connects and runs pending migrations. */
+/**
+ * A short-lived DataSource with the same entities and migrations, connecting as the
+ * database's owner (the configured URL): for migrations and other schema changes.
+ */
+export function ownerDataSource(source: CountedDataSource, owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): DataSource {
+  const options = source.dataSource.options as PostgresConnectionOptions;
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl(owner, env),
+    entities: options.entities ?? [],
+    migrations: options.migrations ?? [],
+    migrationsTableName: options.migrationsTableName ?? 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: 2, application_name: `rehab-${owner}-owner` },
+  });
+}
+
+/** Runs pending migrations as the owner, then (re)grants the application role. */
+export async function migrateDatabase(source: CountedDataSource, owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await ensureDatabase(owner, env);
+  const migrator = ownerDataSource(source, owner, env);
+  await migrator.initialize();
+  try {
+    await migrator.runMigrations({ transaction: 'each' });
+  } finally {
+    await migrator.destroy();
+  }
+  await ensureAppRole(owner, env);
+}
+
+/**
+ * Creates the database when allowed, runs pending migrations as its owner, makes the
+ * application's restricted role ready, and connects the source as that role.
+ */
 export async function openDatabase(source: CountedDataSource, owner: DatabaseOwner,
   env: NodeJS.ProcessEnv = process.env): Promise<DataSource> {
-  await ensureDatabase(owner, env);
+  await migrateDatabase(source, owner, env);
   if (!source.dataSource.isInitialized) await source.dataSource.initialize();
-  await source.dataSource.runMigrations({ transaction: 'each' });
   return source.dataSource;
 }

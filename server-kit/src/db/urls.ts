@@ -5,7 +5,8 @@ export type DatabaseOwner = 'police' | 'labor-welfare' | 'health' | 'volunteers'
 
 export class DatabaseConfigError extends Error {}
 
-function envPrefix(owner: DatabaseOwner): string {
+/** Prefix of an owner's environment variables: POLICE, LABOR_WELFARE, IDENTITY, … */
+export function envPrefix(owner: DatabaseOwner): string {
   return owner.toUpperCase().replace(/-/g, '_');
 }
 

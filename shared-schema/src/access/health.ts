@@ -19,15 +19,33 @@ const TREATMENT_READERS: readonly Role[] = [
   'health_worker', 'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor',
 ];
 
+/**
+ * Who may see requests for a determination: health, the officers who may make one
+ * (police, commune, facility) and supervisors; the record scope is the requesting unit.
+ */
+const REQUEST_READERS: readonly Role[] = ['health_worker', 'police_officer', 'commune_official', 'facility_staff', 'supervisor'];
+
 const determination = { read: DETERMINATION_READERS, sensitive: true };
+const request = { read: REQUEST_READERS, sensitive: true };
 const treatment = { read: TREATMENT_READERS, sensitive: true };
 const everyone = { read: ALL_ROLES };
 
 export const HEALTH_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'health', { clinics: everyone }),
+  ...fieldsOf('Mutation', 'health', {
+    requestAddictionDetermination: { read: ['police_officer', 'commune_official', 'facility_staff'] },
+  }),
   ...fieldsOf('Person', 'health', {
     addictionDeterminations: determination,
     substitutionTreatment: treatment,
+    addictionDeterminationRequests: request,
+  }),
+  ...fieldsOf('AddictionDeterminationRequest', 'health', {
+    id: { read: REQUEST_READERS },
+    requestedAt: request,
+    requestedBy: request,
+    requestingUnit: request,
+    reason: request,
   }),
   ...fieldsOf('AddictionDetermination', 'health', {
     id: { read: DETERMINATION_READERS },

@@ -7,6 +7,7 @@ import { VOLUNTEERS_RULES } from './volunteers';
 
 export * from './roles';
 export * from './matrix';
+export * from './access-log';
 export { SHARED_RULES, POLICE_RULES, LABOR_WELFARE_RULES, HEALTH_RULES, VOLUNTEERS_RULES };
 
 /** The access matrix of the whole supergraph, one entry per "Type.field". */

@@ -1,24 +1,107 @@
+import type { Role } from './roles';
 import { ALL_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix';
 
 const everyone = { read: ALL_ROLES };
 
 /**
- * Rehab episodes tell where a named person is in the legal path (compulsory rehab,
- * absconding): officers of the legal path only, audited. Not health workers,
- * volunteers or analysts (aggregates only).
+ * Rehab episodes, dossiers, post-rehab cases and reintegration support tell where a
+ * named person is in the legal path (compulsory rehab, absconding, relapse): officers of
+ * the legal path only, audited. Not health workers, volunteers (they see the post-rehab
+ * period through their own assignments in the volunteers subgraph) or analysts
+ * (aggregates only).
  */
 const legalPath = { read: LEGAL_PATH_ROLES, sensitive: true };
 
+/** Who may call a mutation (`read` on Mutation.<name> means "may call"). */
+const callers = (...roles: Role[]) => ({ read: roles });
+
+/** Worklists: the officers who act on them (records are scoped to their unit in any case). */
+const worklist = (...roles: Role[]) => ({ read: [...roles, 'supervisor'] as Role[] });
+
+function legalPathFields(...fields: string[]): Record<string, typeof legalPath> {
+  return Object.fromEntries(fields.map((f) => [f, legalPath]));
+}
+
 export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
-  ...fieldsOf('Query', 'labor-welfare', { facilities: everyone, facility: everyone, planTargets: everyone }),
-  ...fieldsOf('Person', 'labor-welfare', { rehabEpisodes: legalPath }),
-  ...fieldsOf('RehabEpisode', 'labor-welfare', {
-    id: legalPath, kind: legalPath, status: legalPath, admittedOn: legalPath, plannedEndOn: legalPath,
-    endedOn: legalPath, facility: legalPath,
+  ...fieldsOf('Query', 'labor-welfare', {
+    facilities: everyone, facility: everyone, planTargets: everyone, facilitiesOverStaffingRatio: everyone, serviceProviders: everyone,
+    compulsoryRehabDossier: { read: LEGAL_PATH_ROLES }, rehabEpisode: { read: LEGAL_PATH_ROLES }, postRehabCase: { read: LEGAL_PATH_ROLES },
+    dossiersAwaitingReview: worklist('labour_officer'),
+    episodesDueToComplete: worklist('facility_staff', 'labour_officer', 'police_officer', 'commune_official'),
+    overdueLeaves: worklist('facility_staff', 'labour_officer', 'police_officer'),
+    postRehabCasesAwaitingDecision: worklist('commune_official', 'labour_officer', 'police_officer'),
+    postRehabCasesEndingSoon: worklist('commune_official', 'labour_officer', 'police_officer'),
   }),
-  // Facilities and plan targets are public administration, not personal data.
+  ...fieldsOf('Mutation', 'labor-welfare', {
+    updateFacilityStaffing: callers('labour_officer', 'facility_staff'),
+    registerServiceProvider: callers('labour_officer', 'commune_official'),
+    draftCompulsoryRehabDossier: callers('police_officer', 'commune_official'),
+    updateDossierDraft: callers('police_officer', 'commune_official'),
+    submitCompulsoryRehabDossier: callers('commune_official'),
+    returnDossierForCorrection: callers('labour_officer'),
+    forwardDossierToCourt: callers('labour_officer'),
+    recordCourtDecision: callers('court_clerk'),
+    setInterimMeasure: callers('commune_official', 'labour_officer'),
+    recordDossierEscort: callers('police_officer'),
+    admitCompulsory: callers('facility_staff'),
+    admitVoluntary: callers('facility_staff'),
+    registerCommunityRehab: callers('commune_official'),
+    advanceRehabPhase: callers('facility_staff', 'commune_official'),
+    grantLeave: callers('facility_staff'),
+    returnFromLeave: callers('facility_staff'),
+    recordEscape: callers('facility_staff'),
+    markLeaveAbsconded: callers('facility_staff'),
+    returnAfterEscape: callers('facility_staff'),
+    transferRehabEpisode: callers('facility_staff'),
+    completeRehabEpisode: callers('facility_staff', 'commune_official'),
+    terminateRehabEpisode: callers('facility_staff', 'commune_official'),
+    decidePostRehab: callers('commune_official'),
+    assignPostRehabSupporters: callers('commune_official'),
+    recordPostRehabRelapse: callers('commune_official', 'police_officer'),
+    completePostRehab: callers('commune_official'),
+    recordReintegrationSupport: callers('commune_official', 'labour_officer'),
+    updateReintegrationOutcome: callers('commune_official', 'labour_officer'),
+  }),
+  ...fieldsOf('Person', 'labor-welfare', {
+    rehabEpisodes: legalPath, compulsoryRehabDossiers: legalPath, postRehabCases: legalPath, reintegrationSupports: legalPath,
+  }),
+  ...fieldsOf('RehabEpisode', 'labor-welfare', legalPathFields(
+    'id', 'person', 'kind', 'status', 'admittedOn', 'plannedEndOn', 'endedOn', 'facility', 'residenceUnit', 'termMonths', 'daysHeld',
+    'phase', 'phaseSince', 'leave', 'absconding', 'certificateNumber', 'terminationReason', 'dossier', 'serviceProvider',
+    'postRehabCase', 'events', 'version')),
+  ...fieldsOf('RehabLeave', 'labor-welfare', legalPathFields('reason', 'note', 'startedOn', 'dueOn')),
+  ...fieldsOf('Absconding', 'labor-welfare', legalPathFields('reason', 'since')),
+  ...fieldsOf('CompulsoryRehabDossier', 'labor-welfare', legalPathFields(
+    'id', 'person', 'status', 'ground', 'groundNote', 'startedOn', 'residenceUnit', 'subjectFullName', 'subjectDateOfBirth', 'repeat',
+    'priorDecisionRef', 'addictionDeterminationRef', 'submittedOn', 'correctionReason', 'forwardedOn', 'decision', 'allowedTerm',
+    'interimMeasure', 'interimFacility', 'interimSince', 'daysHeld', 'escortedOn', 'admittedOn', 'episode', 'events', 'version')),
+  ...fieldsOf('CourtDecision', 'labor-welfare', legalPathFields('outcome', 'decisionNumber', 'decidedOn', 'termMonths', 'facility', 'reason')),
+  // The range of terms is the law applied to an age: no personal data beyond the dossier's.
+  ...fieldsOf('TermRange', 'labor-welfare', { minMonths: { read: LEGAL_PATH_ROLES }, maxMonths: { read: LEGAL_PATH_ROLES },
+    category: { read: LEGAL_PATH_ROLES }, legalBasis: { read: LEGAL_PATH_ROLES } }),
+  // Events are read through their (audited) case; actor names are officers', not the person's.
+  ...fieldsOf('CaseEvent', 'labor-welfare', Object.fromEntries(['action', 'fromStatus', 'toStatus', 'occurredOn', 'recordedAt', 'note',
+    'actorUsername', 'actorRole', 'actorUnitCode'].map((f) => [f, { read: LEGAL_PATH_ROLES }]))),
+  ...fieldsOf('PostRehabCase', 'labor-welfare', {
+    ...legalPathFields('id', 'person', 'status', 'episode', 'residenceUnit', 'openedOn', 'decisionNumber', 'decisionOn', 'periodMonths',
+      'endsOn', 'relapsedOn', 'relapseNote', 'completedOn', 'certificateNumber', 'events', 'version'),
+    // Volunteer ids (not the person's data; the case itself is read, and audited, through its other fields).
+    supporterIds: { read: LEGAL_PATH_ROLES },
+  }),
+  ...fieldsOf('ReintegrationSupport', 'labor-welfare', legalPathFields(
+    'id', 'person', 'kind', 'provider', 'startedOn', 'amountVnd', 'outcome', 'outcomeOn', 'outcomeNote', 'residenceUnit',
+    'postRehabCase', 'version')),
+  // Facilities, their occupancy and staffing, providers and plan targets are public administration, not personal data.
   ...fieldsOf('Facility', 'labor-welfare', {
-    code: everyone, name: everyone, kind: everyone, capacity: everyone, staffCount: everyone, unit: everyone,
+    code: everyone, name: everyone, kind: everyone, capacity: everyone, staffCount: everyone, managerCount: everyone, unit: everyone,
+    occupancy: everyone, staffing: everyone, version: everyone,
+  }),
+  ...fieldsOf('FacilityOccupancy', 'labor-welfare', { compulsory: everyone, voluntary: everyone, total: everyone }),
+  ...fieldsOf('FacilityStaffing', 'labor-welfare', {
+    compulsoryResidents: everyone, voluntaryResidents: everyone, careStaff: everyone, requiredStaff: everyone, overRatio: everyone,
+  }),
+  ...fieldsOf('ServiceProvider', 'labor-welfare', {
+    id: everyone, name: everyone, unit: everyone, registrationNumber: everyone, registeredOn: everyone, address: everyone,
   }),
   ...fieldsOf('PlanTarget', 'labor-welfare', { year: everyone, unit: everyone, indicator: everyone, target: everyone }),
 };

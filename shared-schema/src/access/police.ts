@@ -1,14 +1,49 @@
 import type { Role } from './roles';
-import { ALL_ROLES, CASE_ROLES, fieldsOf, type FieldRule } from './matrix';
+import { ALL_ROLES, CASE_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix';
 
 /** Case roles except volunteers: volunteers see name, age and address only. */
 const OFFICERS: readonly Role[] = CASE_ROLES.filter((r) => r !== 'volunteer');
+
+/** Who keeps the population registry: commune police and the commune committee. */
+const REGISTRARS: readonly Role[] = ['police_officer', 'commune_official'];
+
+/** Commune-level police work (movements, worklists, duplicates): police, commune, supervisors. */
+const COMMUNE_WORK: readonly Role[] = ['police_officer', 'commune_official', 'supervisor'];
+
+/** Who needs to know a person completed rehab: commune police and committee, labour, the facility. */
+const COMPLETION_READERS: readonly Role[] = ['police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor'];
+
+const legalPath = { read: LEGAL_PATH_ROLES, sensitive: true };
+const legalPathPlain = { read: LEGAL_PATH_ROLES };
+const communeWork = { read: COMMUNE_WORK, sensitive: true };
+const communeWorkPlain = { read: COMMUNE_WORK };
+const completion = { read: COMPLETION_READERS, sensitive: true };
+const completionPlain = { read: COMPLETION_READERS };
+const connection = (read: readonly Role[]) => ({ nodes: { read }, pageInfo: { read }, totalCount: { read } });
 
 export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'police', {
     person: { read: CASE_ROLES },
     personByIdentificationNumber: { read: OFFICERS },
     persons: { read: ALL_ROLES },
+    potentialDuplicates: communeWorkPlain,
+    transferNoticesAwaitingAcknowledgement: communeWorkPlain,
+    absconderSearches: communeWorkPlain,
+    rehabCompletionNotices: communeWorkPlain,
+  }),
+  ...fieldsOf('Mutation', 'police', {
+    registerPerson: { read: REGISTRARS },
+    updatePerson: { read: REGISTRARS },
+    // Police of district level or above (checked in the resolver), and supervisors.
+    mergePersons: { read: ['police_officer', 'supervisor'] },
+    recordDrugUseDetection: { read: ['police_officer'] },
+    decideDrugUserManagement: { read: ['commune_official'] },
+    recordCheckIn: { read: ['police_officer'] },
+    endDrugUserManagement: { read: ['commune_official'] },
+    recordResidenceChange: { read: ['police_officer'] },
+    acknowledgeTransferNotice: { read: ['police_officer'] },
+    recordAbsconderFound: { read: ['police_officer'] },
+    acknowledgeRehabCompletionNotice: { read: REGISTRARS },
   }),
   ...fieldsOf('Person', 'police', {
     id: { read: ALL_ROLES },
@@ -20,7 +55,81 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     ethnicity: { read: OFFICERS, sensitive: true },
     permanentResidence: { read: OFFICERS, sensitive: true },
     currentResidence: { read: CASE_ROLES, sensitive: true },
+    recordStatus: { read: OFFICERS },
+    mergedInto: { read: OFFICERS },
+    mergedRecords: { read: OFFICERS },
+    version: { read: OFFICERS },
+    drugUserManagements: legalPath,
+    transferNotices: communeWork,
+    absconderSearches: legalPath,
+    rehabCompletionNotices: completion,
   }),
   ...fieldsOf('Residence', 'police', { unit: { read: CASE_ROLES }, addressLine: { read: CASE_ROLES } }),
-  ...fieldsOf('PersonConnection', 'police', { nodes: { read: ALL_ROLES }, pageInfo: { read: ALL_ROLES }, totalCount: { read: ALL_ROLES } }),
+  ...fieldsOf('PersonConnection', 'police', connection(ALL_ROLES)),
+  ...fieldsOf('DrugUserManagement', 'police', {
+    id: legalPathPlain,
+    person: legalPathPlain,
+    status: legalPath,
+    detectedOn: legalPath,
+    detectionMethod: legalPath,
+    substances: legalPath,
+    testResult: legalPath,
+    decisionNumber: legalPath,
+    decisionDate: legalPath,
+    periodEndsOn: legalPath,
+    endedOn: legalPath,
+    endReason: legalPath,
+    supersededOn: legalPath,
+    checkIns: legalPath,
+    version: legalPathPlain,
+  }),
+  ...fieldsOf('DrugUserCheckIn', 'police', {
+    id: legalPathPlain, checkedInOn: legalPath, note: legalPath, recordedBy: legalPathPlain,
+  }),
+  ...fieldsOf('TransferNotice', 'police', {
+    id: communeWorkPlain,
+    person: communeWorkPlain,
+    fromUnit: communeWork,
+    toUnit: communeWork,
+    addressLine: communeWork,
+    movedOn: communeWork,
+    sentAt: communeWork,
+    dueAt: communeWork,
+    acknowledgedAt: communeWork,
+    acknowledgedBy: communeWorkPlain,
+    overdue: communeWorkPlain,
+    version: communeWorkPlain,
+  }),
+  ...fieldsOf('AbsconderSearch', 'police', {
+    id: legalPathPlain,
+    person: legalPathPlain,
+    episodeId: legalPathPlain,
+    facility: legalPath,
+    reason: legalPath,
+    since: legalPath,
+    status: legalPath,
+    openedAt: legalPath,
+    foundOn: legalPath,
+    foundNote: legalPath,
+    returnedOn: legalPath,
+    version: legalPathPlain,
+  }),
+  ...fieldsOf('RehabCompletionNotice', 'police', {
+    id: completionPlain,
+    person: completionPlain,
+    episodeId: completionPlain,
+    facility: completion,
+    completedOn: completion,
+    certificateNumber: completion,
+    receivedAt: completion,
+    acknowledgedAt: completion,
+    acknowledgedBy: completionPlain,
+    version: completionPlain,
+  }),
+  // A duplicate group shows only its commune and its persons, whose fields have their own rules.
+  ...fieldsOf('PotentialDuplicate', 'police', { unit: communeWorkPlain, persons: communeWorkPlain }),
+  ...fieldsOf('PotentialDuplicateConnection', 'police', connection(COMMUNE_WORK)),
+  ...fieldsOf('TransferNoticeConnection', 'police', connection(COMMUNE_WORK)),
+  ...fieldsOf('AbsconderSearchConnection', 'police', connection(COMMUNE_WORK)),
+  ...fieldsOf('RehabCompletionNoticeConnection', 'police', connection(COMMUNE_WORK)),
 };

@@ -23,6 +23,19 @@ export function isAgency(value: string): value is Agency {
   return (AGENCIES as readonly string[]).includes(value);
 }
 
+/**
+ * A break-the-glass grant: temporary access to another unit's subtree for a stated
+ * reason, flagged for a supervisor's review. Reads made under it are audited as such.
+ */
+export interface BreakGlassGrant {
+  grantId: string;
+  /** Materialised path of the unit whose subtree the grant opens. */
+  unitPath: string;
+  reason: string;
+  /** ISO 8601 instant after which the grant no longer widens the scope. */
+  expiresAt: string;
+}
+
 /** The identity a subgraph receives, signed by the gateway, for one request. */
 export interface Caller {
   userId: string;
@@ -34,4 +47,6 @@ export interface Caller {
   unitPath: string;
   purpose: string;
   requestId: string;
+  /** The caller's active break-the-glass grants, when any. */
+  grants?: readonly BreakGlassGrant[];
 }

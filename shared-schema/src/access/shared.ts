@@ -1,4 +1,5 @@
 import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
+import { ACCESS_LOG_READERS, accessLogRules } from './access-log';
 
 const everyone = { read: ALL_ROLES };
 
@@ -12,4 +13,9 @@ export const SHARED_RULES: Record<string, FieldRule> = {
     code: everyone, description: everyone, value: everyone, unit: everyone, effectiveFrom: everyone, effectiveTo: everyone, legalBasis: everyone,
   }),
   ...fieldsOf('PageInfo', 'shared', { endCursor: everyone, hasNextPage: everyone }),
+  // Each subgraph's Person access log (the kit adds it everywhere) and its rows: supervisors only.
+  ...accessLogRules(),
+  ...fieldsOf('AccessLogEntry', 'shared', Object.fromEntries(
+    ['occurredAt', 'username', 'role', 'unitCode', 'action', 'entityType', 'fields', 'purpose', 'requestId']
+      .map((field) => [field, { read: ACCESS_LOG_READERS }]))),
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { commonTypeDefs, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../sdl';
+import { accessLogTypeDefs } from '../access/access-log';
 
 /** Repository root, from shared-schema/src or shared-schema/dist. */
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -25,7 +26,7 @@ export function composeSupergraph(): CompositionResult {
   const result = composeServices(SUBGRAPH_NAMES.map((name) => ({
     name,
     url: defaultSubgraphUrl(name),
-    typeDefs: parse(`${readFileSync(subgraphSchemaFile(name), 'utf8')}\n${common}`),
+    typeDefs: parse(`${readFileSync(subgraphSchemaFile(name), 'utf8')}\n${common}\n${accessLogTypeDefs(name)}`),
   })));
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
   return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n` };
