@@ -5,12 +5,15 @@ import {
 } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
+import { AddictionDeterminationRequestEntity } from './entities/AddictionDeterminationRequest';
 import { ClinicEntity } from './entities/Clinic';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
 
 export interface HealthLoaders {
   /** A person's addiction determinations owned within the caller's unit subtree, newest first. */
   determinationsByPerson: DataLoader<string, AddictionDeterminationEntity[]>;
+  /** A person's determination requests made within the caller's unit subtree, newest first. */
+  requestsByPerson: DataLoader<string, AddictionDeterminationRequestEntity[]>;
   /** A person's current (active, else latest) enrolment whose clinic or residence is in the caller's subtree. */
   treatmentByPerson: DataLoader<string, SubstitutionTreatmentEntity | null>;
   /** Clinics by code (reference data, not scoped). */
@@ -28,6 +31,13 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
         .where('d.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params)
         .orderBy('d.examined_on', 'DESC').addOrderBy('d.id', 'DESC').getMany();
     }, (d) => d.personId),
+
+    requestsByPerson: groupedLoader(async (ids) => {
+      const scope = unitScope('r.owner_unit_path', caller);
+      return db.getRepository(AddictionDeterminationRequestEntity).createQueryBuilder('r')
+        .where('r.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params)
+        .orderBy('r.requested_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
+    }, (r) => r.personId),
 
     treatmentByPerson: keyedLoader(async (ids) => {
       const byClinic = unitScope('t.owner_unit_path', caller);

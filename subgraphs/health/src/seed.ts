@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { insertRows } from '@rehab/server-kit';
-import { SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { SeededRandom, addDays, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
 
 /** Fixed seed of the health slice's own ids, so the same population always gives the same rows. */
 export const HEALTH_SEED = 3003;
@@ -8,6 +8,10 @@ export const HEALTH_SEED = 3003;
 const CLINIC_COLUMNS = ['code', 'name', 'owner_unit_path'];
 const DETERMINATION_COLUMNS = ['id', 'person_id', 'examined_on', 'addicted', 'substance_classes', 'document_number',
   'owner_unit_code', 'owner_unit_path'];
+const REQUEST_COLUMNS = ['id', 'person_id', 'requested_at', 'requested_by', 'requested_by_username', 'reason', 'owner_unit_code',
+  'owner_unit_path'];
+/** Fixed seed of the determination requests' ids (a stream of its own, so the other rows keep theirs). */
+export const HEALTH_REQUEST_SEED = 3103;
 const TREATMENT_COLUMNS = ['id', 'person_id', 'clinic_code', 'status', 'phase', 'enrolled_on', 'medication',
   'owner_unit_path', 'residence_unit_path'];
 
@@ -42,6 +46,19 @@ function healthRows(population: readonly DemoPerson[]): HealthRows {
   return rows;
 }
 
+/**
+ * Each examined person's request: commune police asked the day after the detection
+ * (09:00 local time), for the person's residence commune.
+ */
+function requestRows(population: readonly DemoPerson[]): unknown[][] {
+  const rng = new SeededRandom(HEALTH_REQUEST_SEED);
+  return population.filter((p) => p.determination).map((p) => {
+    const commune = p.currentResidence.unitCode;
+    return [rng.uuid(), p.id, `${addDays(p.detectedOn, 1)}T02:00:00Z`, 'POLICE', `congan.xa${commune}`,
+      `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`, commune, pathOf(commune)];
+  });
+}
+
 /** Is the health database still empty (no clinics, no determinations), so demo data may be seeded? */
 export async function isHealthEmpty(db: DataSource): Promise<boolean> {
   const [{ count }] = await db.query(
@@ -57,5 +74,6 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);
     await insertRows(manager, 'addiction_determination', DETERMINATION_COLUMNS, determinations, 1000);
     await insertRows(manager, 'substitution_treatment', TREATMENT_COLUMNS, treatments, 1000);
+    await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requestRows(population), 1000);
   });
 }

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
+  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
   LegalRuleEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type HealthLoaders, type Context } from './context';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
+import { AddictionDeterminationRequestEntity } from './entities/AddictionDeterminationRequest';
 import { ClinicEntity } from './entities/Clinic';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
 import { CreateHealthRecords1763800003000 } from './migrations/1763800003000-CreateHealthRecords';
+import { CreateDeterminationRequests1763800003100 } from './migrations/1763800003100-CreateDeterminationRequests';
 import { resolvers } from './resolvers';
 
 export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
@@ -22,8 +24,10 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
 
 export const entities = [
   AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity,
+  AddictionDeterminationRequestEntity,
 ];
-export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateHealthRecords1763800003000];
+export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateHealthRecords1763800003000,
+  CreateDeterminationRequests1763800003100];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'health', entities, migrations, env });

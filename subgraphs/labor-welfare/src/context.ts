@@ -1,42 +1,102 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import {
-  administrativeUnitLoader, groupedLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext,
+  administrativeUnitLoader, groupedLoader, keyedLoader, type AdministrativeUnitEntity, type SubgraphContext,
 } from '@rehab/server-kit';
-import type { Caller } from '@rehab/shared-schema';
+import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
+import { CaseEventEntity } from './entities/CaseEvent';
+import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
+import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
+import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
+import { ServiceProviderEntity } from './entities/ServiceProvider';
+import { OPEN_EPISODE_STATUSES } from './rules/episode';
+import { loadLegalRules } from './rules-table';
+import { dossierScope, episodeScope, ownerScope } from './scope';
+
+export { episodeScope } from './scope';
+
+/** Open episodes of one facility by kind. */
+export interface FacilityOccupancyCounts {
+  facilityCode: string;
+  compulsory: number;
+  voluntary: number;
+}
 
 export interface LaborWelfareLoaders {
   /** A person's rehab episodes, newest first, limited to the caller's scope (facility or residence). */
   rehabEpisodesByPerson: DataLoader<string, RehabEpisodeEntity[]>;
+  /** Episodes by id, within the caller's scope. */
+  rehabEpisodeById: DataLoader<string, RehabEpisodeEntity | null>;
+  /** A person's dossiers, newest first, within the caller's scope (commune, named or holding facility). */
+  dossiersByPerson: DataLoader<string, CompulsoryRehabDossierEntity[]>;
+  dossierById: DataLoader<string, CompulsoryRehabDossierEntity | null>;
+  /** A person's post-rehab cases, newest first, within the caller's scope (residence commune). */
+  postRehabCasesByPerson: DataLoader<string, PostRehabCaseEntity[]>;
+  postRehabCaseById: DataLoader<string, PostRehabCaseEntity | null>;
+  postRehabCaseByEpisode: DataLoader<string, PostRehabCaseEntity | null>;
+  reintegrationSupportsByPerson: DataLoader<string, ReintegrationSupportEntity[]>;
+  /** History of a dossier, episode or post-rehab case (the parent was already scope-checked). */
+  eventsByEntity: DataLoader<string, CaseEventEntity[]>;
   /** Facilities by code (reference data, not scoped). */
   facilityByCode: DataLoader<string, FacilityEntity | null>;
+  /** Occupancy by facility code (aggregates, not personal data). */
+  occupancyByFacility: DataLoader<string, FacilityOccupancyCounts>;
+  serviceProviderById: DataLoader<string, ServiceProviderEntity | null>;
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  /** The rules table, read once per request. */
+  legalRules: () => Promise<LegalRuleRecord[]>;
 }
 
 export type Context = SubgraphContext<LaborWelfareLoaders>;
 
-/**
- * SQL condition keeping the episodes the caller may see: the facility's path or the
- * residence commune's path lies in the caller's subtree.
- */
-export function episodeScope(alias: string, caller: Caller): { sql: string; params: Record<string, string> } {
-  const facility = unitScope(`${alias}.facility_owner_path`, caller);
-  const residence = unitScope(`${alias}.residence_owner_path`, caller);
-  return { sql: `(${facility.sql} OR ${residence.sql})`, params: { ...facility.params, ...residence.params } };
-}
-
 export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoaders {
+  const episodes = () => {
+    const scope = episodeScope('e', caller);
+    return db.getRepository(RehabEpisodeEntity).createQueryBuilder('e').where(scope.sql, scope.params);
+  };
+  const dossiers = () => {
+    const scope = dossierScope('d', caller);
+    return db.getRepository(CompulsoryRehabDossierEntity).createQueryBuilder('d').where(scope.sql, scope.params);
+  };
+  const postRehab = () => {
+    const scope = ownerScope('c', caller);
+    return db.getRepository(PostRehabCaseEntity).createQueryBuilder('c').where(scope.sql, scope.params);
+  };
+  let rules: Promise<LegalRuleRecord[]> | undefined;
   return {
-    rehabEpisodesByPerson: groupedLoader(async (personIds) => {
-      const scope = episodeScope('e', caller);
-      return db.getRepository(RehabEpisodeEntity).createQueryBuilder('e')
-        .where('e.person_id IN (:...personIds)', { personIds }).andWhere(scope.sql, scope.params)
-        .orderBy('e.admitted_on', 'DESC').addOrderBy('e.id', 'DESC').getMany();
-    }, (e) => e.personId),
+    legalRules: () => (rules ??= loadLegalRules(db.manager)),
+    rehabEpisodesByPerson: groupedLoader((personIds) => episodes().andWhere('e.person_id IN (:...personIds)', { personIds })
+      .orderBy('e.admitted_on', 'DESC').addOrderBy('e.id', 'DESC').getMany(), (e) => e.personId),
+    rehabEpisodeById: keyedLoader((ids) => episodes().andWhere('e.id IN (:...ids)', { ids }).getMany(), (e) => e.id),
+    dossiersByPerson: groupedLoader((personIds) => dossiers().andWhere('d.person_id IN (:...personIds)', { personIds })
+      .orderBy('d.started_on', 'DESC').addOrderBy('d.id', 'DESC').getMany(), (d) => d.personId),
+    dossierById: keyedLoader((ids) => dossiers().andWhere('d.id IN (:...ids)', { ids }).getMany(), (d) => d.id),
+    postRehabCasesByPerson: groupedLoader((personIds) => postRehab().andWhere('c.person_id IN (:...personIds)', { personIds })
+      .orderBy('c.opened_on', 'DESC').addOrderBy('c.id', 'DESC').getMany(), (c) => c.personId),
+    postRehabCaseById: keyedLoader((ids) => postRehab().andWhere('c.id IN (:...ids)', { ids }).getMany(), (c) => c.id),
+    postRehabCaseByEpisode: keyedLoader((ids) => postRehab().andWhere('c.episode_id IN (:...ids)', { ids }).getMany(), (c) => c.episodeId),
+    reintegrationSupportsByPerson: groupedLoader((personIds) => {
+      const scope = ownerScope('s', caller);
+      return db.getRepository(ReintegrationSupportEntity).createQueryBuilder('s').where(scope.sql, scope.params)
+        .andWhere('s.person_id IN (:...personIds)', { personIds }).orderBy('s.started_on', 'DESC').addOrderBy('s.id', 'DESC').getMany();
+    }, (s) => s.personId),
+    eventsByEntity: groupedLoader((ids) => db.getRepository(CaseEventEntity).createQueryBuilder('v')
+      .where('v.entity_id IN (:...ids)', { ids }).orderBy('v.id', 'ASC').getMany(), (v) => v.entityId),
     facilityByCode: keyedLoader((codes) => db.getRepository(FacilityEntity).createQueryBuilder('f')
       .where('f.code IN (:...codes)', { codes }).getMany(), (f) => f.code),
+    occupancyByFacility: new DataLoader<string, FacilityOccupancyCounts>(async (codes) => {
+      const rows = await db.query(`SELECT facility_code AS code,
+          count(*) FILTER (WHERE kind = 'COMPULSORY')::int AS compulsory,
+          count(*) FILTER (WHERE kind <> 'COMPULSORY')::int AS voluntary
+        FROM rehab_episode WHERE facility_code = ANY($1) AND status = ANY($2) GROUP BY facility_code`,
+      [codes, OPEN_EPISODE_STATUSES]) as { code: string; compulsory: number; voluntary: number }[];
+      const byCode = new Map(rows.map((r) => [r.code, r]));
+      return codes.map((code) => ({ facilityCode: code, compulsory: byCode.get(code)?.compulsory ?? 0, voluntary: byCode.get(code)?.voluntary ?? 0 }));
+    }, { maxBatchSize: 1000 }),
+    serviceProviderById: keyedLoader((ids) => db.getRepository(ServiceProviderEntity).createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
     unitByCode: administrativeUnitLoader(db),
   };
 }

@@ -1,19 +1,21 @@
-import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '@rehab/server-kit';
 import {
   FACILITY_UNITS, SeededRandom, hanoi2022Targets, unitByCode, type DemoPerson, type TargetRow,
 } from '@rehab/shared-schema';
 import type { FacilityKind } from './entities/Facility';
 import { careStaffFor } from './rules/staffing';
+import {
+  DOSSIER_COLUMNS, EPISODE_COLUMNS, POST_REHAB_COLUMNS, PROVIDER_COLUMNS, SUPPORT_COLUMNS, legalPathRows,
+} from './seed-legal-path';
+
+export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId } from './seed-legal-path';
 
 /** Fixed seed for the invented facility figures (capacity, staff). */
 const FACILITY_SEED = 1763800002;
 const PLAN_YEAR_2022 = 2022;
 
-const FACILITY_COLUMNS = ['code', 'name', 'kind', 'capacity', 'staff_count'];
-const EPISODE_COLUMNS = ['id', 'person_id', 'kind', 'status', 'facility_code', 'residence_unit_code', 'facility_owner_path',
-  'residence_owner_path', 'admitted_on', 'planned_end_on', 'ended_on'];
+const FACILITY_COLUMNS = ['code', 'name', 'kind', 'capacity', 'staff_count', 'manager_count'];
 const TARGET_COLUMNS = ['plan_year', 'unit_code', 'unit_path', 'indicator_code', 'target_value'];
 
 function pathOf(code: string): string {
@@ -22,44 +24,40 @@ function pathOf(code: string): string {
   return unit.path;
 }
 
-/**
- * The id of a person's n-th demo rehab episode: a name-based (SHA-1, version 5 layout)
- * UUID of the person id, so it is the same on every seed.
- */
-export function demoEpisodeId(personId: string, ordinal = 0): string {
-  const hex = createHash('sha1').update(`rehab-episode:${personId}:${ordinal}`).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
   const compulsory = targets.some((t) => t.unitCode === code && t.indicator === 'COMPULSORY_ADMISSIONS' && t.value > 0);
   return compulsory ? 'PUBLIC_COMPULSORY_AND_VOLUNTARY' : 'PUBLIC_VOLUNTARY';
 }
 
+/** Capacity and staff: care staff enough for a full facility under the staffing rule, plus managers. */
 function facilityRows(targets: readonly TargetRow[]): unknown[][] {
   const rng = new SeededRandom(FACILITY_SEED);
   return FACILITY_UNITS.map((f) => {
     const kind = facilityKind(f.code, targets);
     const capacity = rng.int(8, 16) * 100;
     const managers = rng.int(8, 16);
-    return [f.code, f.name, kind, capacity, careStaffFor(capacity, kind !== 'PUBLIC_VOLUNTARY') + managers];
+    return [f.code, f.name, kind, capacity, careStaffFor(capacity, kind !== 'PUBLIC_VOLUNTARY') + managers, managers];
   });
-}
-
-function episodeRow(p: DemoPerson): unknown[] | null {
-  const rehab = p.rehab;
-  if (!rehab) return null;
-  const residence = p.currentResidence.unitCode;
-  return [demoEpisodeId(p.id), p.id, rehab.kind, rehab.status, rehab.facilityCode, residence,
-    rehab.facilityCode ? pathOf(rehab.facilityCode) : null, pathOf(residence), rehab.admittedOn, rehab.plannedEndOn, rehab.endedOn];
 }
 
 function targetRows(targets: readonly TargetRow[]): unknown[][] {
   return targets.map((t) => [PLAN_YEAR_2022, t.unitCode, pathOf(t.unitCode), t.indicator, t.value]);
+}
+
+/**
+ * The history of a seeded record starts with one IMPORT event in its current state,
+ * dated by its latest fact (set-based: three statements whatever the population).
+ */
+async function importEvents(manager: EntityManager): Promise<void> {
+  const columns = 'entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, details, actor_username, actor_role, actor_unit_code';
+  const imported = `'{"source": "demo seed"}'::jsonb, 'import', 'system', '01'`;
+  await manager.query(`INSERT INTO case_event (${columns}) SELECT 'EPISODE', id, person_id, 'IMPORT', NULL, status,
+    coalesce(ended_on, absconded_since, leave_started_on, phase_since, admitted_on), ${imported} FROM rehab_episode`);
+  await manager.query(`INSERT INTO case_event (${columns}) SELECT 'DOSSIER', id, person_id, 'IMPORT', NULL, status,
+    coalesce(admitted_on, decided_on, forwarded_on, submitted_on, started_on), ${imported} FROM compulsory_rehab_dossier`);
+  await manager.query(`INSERT INTO case_event (${columns}) SELECT 'POST_REHAB', id, person_id, 'IMPORT', NULL, status,
+    coalesce(completed_on, relapsed_on, decision_on, opened_on), ${imported} FROM post_rehab_case`);
 }
 
 /** Is the labour-welfare database still empty (so demo data may be seeded)? */
@@ -70,15 +68,23 @@ export async function isLaborWelfareEmpty(db: DataSource): Promise<boolean> {
 }
 
 /**
- * Bulk-inserts Hà Nội's facilities, its 2022 plan targets and each demo person's rehab
- * episode (multi-row INSERTs, one transaction).
+ * Bulk-inserts Hà Nội's facilities, its 2022 plan targets, community service providers
+ * and each demo person's legal path in this agency (dossiers, episodes, post-rehab
+ * cases, reintegration support, the start of their history): multi-row INSERTs, one
+ * transaction.
  */
 export async function seedLaborWelfare(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
   const targets = hanoi2022Targets();
-  const episodes = population.map(episodeRow).filter((row): row is unknown[] => row !== null);
+  const rows = legalPathRows(population);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilityRows(targets));
     await insertRows(manager, 'plan_target', TARGET_COLUMNS, targetRows(targets));
-    await insertRows(manager, 'rehab_episode', EPISODE_COLUMNS, episodes, 1000);
+    await insertRows(manager, 'service_provider', PROVIDER_COLUMNS, rows.providers);
+    // Dossiers name their episodes and relapsed cases: those foreign keys are checked at commit.
+    await insertRows(manager, 'compulsory_rehab_dossier', DOSSIER_COLUMNS, rows.dossiers, 1000);
+    await insertRows(manager, 'rehab_episode', EPISODE_COLUMNS, rows.episodes, 1000);
+    await insertRows(manager, 'post_rehab_case', POST_REHAB_COLUMNS, rows.postRehab, 1000);
+    await insertRows(manager, 'reintegration_support', SUPPORT_COLUMNS, rows.supports, 1000);
+    await importEvents(manager);
   });
 }

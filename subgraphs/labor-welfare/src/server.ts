@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
-  LegalRuleEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
+  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
+  InboxNoticeEntity, LegalRuleEntity, OutboxNoticeEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type LaborWelfareLoaders } from './context';
+import { CaseEventEntity } from './entities/CaseEvent';
+import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
 import { PlanTargetEntity } from './entities/PlanTarget';
+import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
+import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
+import { ServiceProviderEntity } from './entities/ServiceProvider';
 import { CreateRehabFoundation1763800002000 } from './migrations/1763800002000-CreateRehabFoundation';
+import { CreateLegalPath1763800002100 } from './migrations/1763800002100-CreateLegalPath';
+import { noticeHandlers } from './notice-handlers';
 import { resolvers } from './resolvers';
 
 export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
@@ -18,13 +25,20 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
   schemaText,
   resolvers: resolvers as GraphQLResolverMap<Context>,
   createLoaders,
+  noticeHandlers,
 };
 
-export const entities = [AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, FacilityEntity, RehabEpisodeEntity, PlanTargetEntity];
-export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateRehabFoundation1763800002000];
+export const entities = [
+  AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, OutboxNoticeEntity, InboxNoticeEntity, FacilityEntity, RehabEpisodeEntity,
+  PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity,
+];
+export const migrations = [
+  CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateRehabFoundation1763800002000,
+  CreateLegalPath1763800002100,
+];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'labor-welfare', entities, migrations, env });
 }
 
-export { isLaborWelfareEmpty, seedLaborWelfare } from './seed';
+export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId, isLaborWelfareEmpty, seedLaborWelfare } from './seed';

@@ -1,16 +1,47 @@
 import type DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { administrativeUnitLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext } from '@rehab/server-kit';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import {
+  administrativeUnitLoader, groupedLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext,
+} from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
+import { AbsconderSearchEntity } from './entities/AbsconderSearch';
+import { DrugUserCheckInEntity } from './entities/DrugUserCheckIn';
+import { DrugUserManagementEntity } from './entities/DrugUserManagement';
 import { PersonEntity } from './entities/Person';
+import { RehabCompletionNoticeEntity } from './entities/RehabCompletionNotice';
+import { TransferNoticeEntity } from './entities/TransferNotice';
 
 export interface PoliceLoaders {
   /** Persons by id, limited to the caller's unit subtree (others load as null). */
   personById: DataLoader<string, PersonEntity | null>;
+  /** Records merged into each survivor id (within the caller's unit). */
+  mergedRecordsBySurvivor: DataLoader<string, PersonEntity[]>;
+  /** Each person's drug-user management cases, newest detection first. */
+  managementsByPerson: DataLoader<string, DrugUserManagementEntity[]>;
+  /** Each management case's check-ins, newest first. */
+  checkInsByManagement: DataLoader<string, DrugUserCheckInEntity[]>;
+  /** Each person's transfer notices (sent or received within the caller's unit), newest first. */
+  transferNoticesByPerson: DataLoader<string, TransferNoticeEntity[]>;
+  absconderSearchesByPerson: DataLoader<string, AbsconderSearchEntity[]>;
+  completionNoticesByPerson: DataLoader<string, RehabCompletionNoticeEntity[]>;
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
 }
 
 export type Context = SubgraphContext<PoliceLoaders>;
+
+/** One scoped statement per batch: rows of `entity` whose `keyColumn` is among the keys. */
+function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, entity: new () => T, keyColumn: string,
+  keyOf: (row: T) => string, order: ReadonlyArray<readonly [string, 'ASC' | 'DESC']>,
+  scopeColumns: readonly string[] = ['r.owner_unit_path']): DataLoader<string, T[]> {
+  return groupedLoader(async (keys) => {
+    const scopes = scopeColumns.map((column) => unitScope(column, caller));
+    const query = db.getRepository(entity).createQueryBuilder('r')
+      .where(`r.${keyColumn} IN (:...keys)`, { keys })
+      .andWhere(`(${scopes.map((s) => s.sql).join(' OR ')})`, Object.assign({}, ...scopes.map((s) => s.params)) as Record<string, string>);
+    for (const [column, direction] of order) query.addOrderBy(column, direction);
+    return query.getMany();
+  }, keyOf);
+}
 
 export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
   return {
@@ -19,6 +50,18 @@ export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
       return db.getRepository(PersonEntity).createQueryBuilder('p')
         .where('p.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
     }, (p) => p.id),
+    mergedRecordsBySurvivor: scopedGroups(db, caller, PersonEntity, 'merged_into', (p) => p.mergedInto ?? '',
+      [['r.identification_number', 'ASC']]),
+    managementsByPerson: scopedGroups(db, caller, DrugUserManagementEntity, 'person_id', (m) => m.personId,
+      [['r.detected_on', 'DESC'], ['r.id', 'DESC']]),
+    checkInsByManagement: scopedGroups(db, caller, DrugUserCheckInEntity, 'management_id', (c) => c.managementId,
+      [['r.checked_in_on', 'DESC'], ['r.id', 'DESC']]),
+    transferNoticesByPerson: scopedGroups(db, caller, TransferNoticeEntity, 'person_id', (n) => n.personId,
+      [['r.sent_at', 'DESC'], ['r.id', 'DESC']], ['r.from_unit_path', 'r.to_unit_path']),
+    absconderSearchesByPerson: scopedGroups(db, caller, AbsconderSearchEntity, 'person_id', (s) => s.personId,
+      [['r.since', 'DESC'], ['r.id', 'DESC']]),
+    completionNoticesByPerson: scopedGroups(db, caller, RehabCompletionNoticeEntity, 'person_id', (n) => n.personId,
+      [['r.completed_on', 'DESC'], ['r.id', 'DESC']]),
     unitByCode: administrativeUnitLoader(db),
   };
 }

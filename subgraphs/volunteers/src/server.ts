@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
+  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
   LegalRuleEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type VolunteersLoaders } from './context';
@@ -22,7 +22,7 @@ export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
 
 export const entities = [AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry,
   MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity];
-export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateVolunteers1763800004000];
+export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateVolunteers1763800004000];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({ owner: 'volunteers', entities, migrations, env });

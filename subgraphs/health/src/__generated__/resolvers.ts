@@ -5,6 +5,7 @@ import type { PersonRef } from '../resolvers/Person';
 import type { AddictionDeterminationEntity } from '../entities/AddictionDetermination';
 import type { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import type { ClinicEntity } from '../entities/Clinic';
+import type { AddictionDeterminationRequestEntity } from '../entities/AddictionDeterminationRequest';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +26,31 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What an audit row records: a read, a read under a break-the-glass grant, or a change. */
+export type AccessAction =
+  | 'BREAK_GLASS'
+  | 'CHANGE'
+  | 'READ';
+
+/**
+ * One row of an agency's audit log about a person (nhật ký truy cập): who read or
+ * changed which fields, when, from which unit and for what stated purpose.
+ */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  action: AccessAction;
+  /** The type whose fields were read or changed, e.g. Person, RehabEpisode. */
+  entityType: Scalars['String']['output'];
+  fields: Array<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The stated purpose; break-the-glass reads name the grant and its reason. */
+  purpose: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  unitCode: Scalars['String']['output'];
+  username: Scalars['String']['output'];
+};
+
 /**
  * Conclusion of an addiction determination (xác định tình trạng nghiện,
  * Circular 18/2021/TT-BYT) by a qualified medical facility.
@@ -40,6 +66,20 @@ export type AddictionDetermination = {
   id: Scalars['ID']['output'];
   /** Substance classes the addiction was determined for (empty when not addicted). */
   substanceClasses: Array<SubstanceClass>;
+};
+
+/**
+ * A request for an addiction determination (đề nghị xác định tình trạng nghiện), owned by the
+ * requesting unit; the examination and its conclusion follow (AddictionDetermination).
+ */
+export type AddictionDeterminationRequest = {
+  __typename?: 'AddictionDeterminationRequest';
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  requestedBy: RequesterKind;
+  /** The requesting officer's unit (a commune, or a facility). */
+  requestingUnit: AdministrativeUnit;
 };
 
 /** A node of the administrative tree (đơn vị hành chính), with validity dates. */
@@ -89,6 +129,19 @@ export type LegalRule = {
   value: Scalars['Int']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Asks for an addiction determination of a person: police, the commune or a facility, each for its own kind. */
+  requestAddictionDetermination: AddictionDeterminationRequest;
+};
+
+
+export type MutationRequestAddictionDeterminationArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  requestedBy: RequesterKind;
+};
+
 /** Cursor pagination, the same in every list of every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -98,6 +151,8 @@ export type PageInfo = {
 
 export type Person = {
   __typename?: 'Person';
+  /** Đề nghị xác định tình trạng nghiện, newest first (those made within the caller's unit). Nullable like the other health fields. */
+  addictionDeterminationRequests?: Maybe<Array<AddictionDeterminationRequest>>;
   /** Kết luận xác định tình trạng nghiện, newest first (within the caller's unit). Nullable so an outage of this agency leaves the rest of a Person answer intact. */
   addictionDeterminations?: Maybe<Array<AddictionDetermination>>;
   id: Scalars['ID']['output'];
@@ -135,6 +190,15 @@ export type QueryClinicsArgs = {
 export type QueryLegalRulesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
+
+/** Who asks for an addiction determination (DOMAIN.md step 2). */
+export type RequesterKind =
+  /** Ủy ban nhân dân xã. */
+  | 'COMMUNE'
+  /** Cơ sở cai nghiện. */
+  | 'FACILITY'
+  /** Công an xã. */
+  | 'POLICE';
 
 /** Nhóm chất ma túy: the substance classes an addiction is determined for. */
 export type SubstanceClass =
@@ -275,10 +339,13 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessAction: AccessAction;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddictionDetermination: ResolverTypeWrapper<AddictionDeterminationEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddictionDeterminationRequest: ResolverTypeWrapper<AddictionDeterminationRequestEntity>;
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
   Clinic: ResolverTypeWrapper<ClinicEntity>;
@@ -288,9 +355,11 @@ export type ResolversTypes = {
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequesterKind: RequesterKind;
   SubstanceClass: SubstanceClass;
   SubstitutionMedication: SubstitutionMedication;
   SubstitutionPhase: SubstitutionPhase;
@@ -300,10 +369,12 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessLogEntry: AccessLogEntry;
+  String: Scalars['String']['output'];
   AddictionDetermination: AddictionDeterminationEntity;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AddictionDeterminationRequest: AddictionDeterminationRequestEntity;
   AdministrativeUnit: AdministrativeUnitEntity;
   Clinic: ClinicEntity;
   Date: Scalars['Date']['output'];
@@ -311,10 +382,23 @@ export type ResolversParentTypes = {
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   LegalRule: LegalRuleEntity;
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
   Query: Record<PropertyKey, never>;
   SubstitutionTreatment: SubstitutionTreatmentEntity;
+};
+
+export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AddictionDeterminationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddictionDetermination'] = ResolversParentTypes['AddictionDetermination']> = {
@@ -323,6 +407,14 @@ export type AddictionDeterminationResolvers<ContextType = Context, ParentType ex
   examinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   substanceClasses?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
+};
+
+export type AddictionDeterminationRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddictionDeterminationRequest'] = ResolversParentTypes['AddictionDeterminationRequest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['RequesterKind'], ParentType, ContextType>;
+  requestingUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
 export type AdministrativeUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit']> = {
@@ -363,6 +455,10 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  requestAddictionDetermination?: Resolver<ResolversTypes['AddictionDeterminationRequest'], ParentType, ContextType, RequireFields<MutationRequestAddictionDeterminationArgs, 'personId' | 'reason' | 'requestedBy'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -370,6 +466,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  addictionDeterminationRequests?: Resolver<Maybe<Array<ResolversTypes['AddictionDeterminationRequest']>>, ParentType, ContextType>;
   addictionDeterminations?: Resolver<Maybe<Array<ResolversTypes['AddictionDetermination']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   substitutionTreatment?: Resolver<Maybe<ResolversTypes['SubstitutionTreatment']>, ParentType, ContextType>;
@@ -392,13 +489,16 @@ export type SubstitutionTreatmentResolvers<ContextType = Context, ParentType ext
 };
 
 export type Resolvers<ContextType = Context> = {
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AddictionDetermination?: AddictionDeterminationResolvers<ContextType>;
+  AddictionDeterminationRequest?: AddictionDeterminationRequestResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   Clinic?: ClinicResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   IdentificationNumber?: GraphQLScalarType;
   LegalRule?: LegalRuleResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

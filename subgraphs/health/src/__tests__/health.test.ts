@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, ROLES, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
+  ACCESS_MATRIX, ROLES, addDays, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
 } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { isHealthEmpty, seedHealth } from '../seed';
@@ -139,13 +139,21 @@ describe('field access, generated from HEALTH_RULES', () => {
     Person: null,
     AddictionDetermination: { field: 'addictionDeterminations', list: true },
     SubstitutionTreatment: { field: 'substitutionTreatment', list: false },
+    AddictionDeterminationRequest: { field: 'addictionDeterminationRequests', list: true },
   };
   /** Object-valued fields are selected as { __typename }; this is what an allowed read returns. */
   const OBJECT_FIELDS = new Map<string, unknown>([
     ['Person.addictionDeterminations', [{ __typename: 'AddictionDetermination' }]],
     ['Person.substitutionTreatment', { __typename: 'SubstitutionTreatment' }],
     ['SubstitutionTreatment.clinic', { __typename: 'Clinic' }],
+    ['Person.addictionDeterminationRequests', [{ __typename: 'AddictionDeterminationRequest' }]],
+    ['AddictionDeterminationRequest.requestingUnit', { __typename: 'AdministrativeUnit' }],
   ]);
+  /** The demo request: commune police asked the day after the detection, 09:00 local time. */
+  const expectedRequest = (p: DemoPerson) => ({
+    requestedAt: `${addDays(p.detectedOn, 1)}T02:00:00.000Z`, requestedBy: 'POLICE',
+    reason: `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`,
+  });
 
   interface Case { coordinate: string; query: string; chain: { coordinate: string; path: (string | number)[] }[]; value: unknown }
 
@@ -160,7 +168,7 @@ describe('field access, generated from HEALTH_RULES', () => {
       ? [{ coordinate: `Person.${via.field}`, path: [...personPath, via.field] },
         { coordinate, path: [...personPath, via.field, ...(via.list ? [0] : []), field] }]
       : [{ coordinate, path: [...personPath, field] }];
-    const expected = expectedHealth(onSubstitution) as unknown as Record<string, unknown>;
+    const expected = { ...expectedHealth(onSubstitution), addictionDeterminationRequests: [expectedRequest(onSubstitution)] } as unknown as Record<string, unknown>;
     const parent = via ? (via.list ? (expected[via.field] as unknown[])[0] : expected[via.field]) : expected;
     const value = OBJECT_FIELDS.has(coordinate) ? OBJECT_FIELDS.get(coordinate) : (parent as Record<string, unknown>)[field];
     return { coordinate, chain, value, query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${inner} } } }` };

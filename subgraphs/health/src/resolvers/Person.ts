@@ -21,4 +21,5 @@ export const Person: PersonResolvers = {
   },
   addictionDeterminations: (person, _args, ctx) => ctx.loaders.determinationsByPerson.load(person.id),
   substitutionTreatment: (person, _args, ctx) => ctx.loaders.treatmentByPerson.load(person.id),
+  addictionDeterminationRequests: (person, _args, ctx) => ctx.loaders.requestsByPerson.load(person.id),
 };

@@ -3,7 +3,17 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AdministrativeUnitEntity, LegalRuleEntity } from '@rehab/server-kit';
 import type { PersonRef } from '../resolvers/Person';
 import type { FacilityEntity } from '../entities/Facility';
+import type { OccupancyView } from '../resolvers/Facility';
+import type { StaffingCheck } from '../rules/staffing';
+import type { ServiceProviderEntity } from '../entities/ServiceProvider';
 import type { RehabEpisodeEntity } from '../entities/RehabEpisode';
+import type { LeaveView, AbscondingView } from '../resolvers/RehabEpisode';
+import type { CompulsoryRehabDossierEntity } from '../entities/CompulsoryRehabDossier';
+import type { CourtDecisionView } from '../resolvers/CompulsoryRehabDossier';
+import type { AllowedTerm } from '../rules/term';
+import type { CaseEventEntity } from '../entities/CaseEvent';
+import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
+import type { ReintegrationSupportEntity } from '../entities/ReintegrationSupport';
 import type { PlanTargetEntity } from '../entities/PlanTarget';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -23,6 +33,44 @@ export type Scalars = {
   /** Personal identification number (số định danh cá nhân): 12 digits. */
   IdentificationNumber: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Why an episode is ABSCONDED. */
+export type AbscondReason =
+  /** Bỏ trốn khỏi cơ sở. */
+  | 'ESCAPED'
+  /** Hết hạn phép không trở lại. */
+  | 'LEAVE_OVERDUE';
+
+export type Absconding = {
+  __typename?: 'Absconding';
+  reason: AbscondReason;
+  since: Scalars['Date']['output'];
+};
+
+/** What an audit row records: a read, a read under a break-the-glass grant, or a change. */
+export type AccessAction =
+  | 'BREAK_GLASS'
+  | 'CHANGE'
+  | 'READ';
+
+/**
+ * One row of an agency's audit log about a person (nhật ký truy cập): who read or
+ * changed which fields, when, from which unit and for what stated purpose.
+ */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  action: AccessAction;
+  /** The type whose fields were read or changed, e.g. Person, RehabEpisode. */
+  entityType: Scalars['String']['output'];
+  fields: Array<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The stated purpose; break-the-glass reads name the grant and its reason. */
+  purpose: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  unitCode: Scalars['String']['output'];
+  username: Scalars['String']['output'];
 };
 
 /** A node of the administrative tree (đơn vị hành chính), with validity dates. */
@@ -45,6 +93,175 @@ export type AdministrativeUnitLevel =
   | 'FACILITY'
   | 'PROVINCE';
 
+export type AdmitVoluntaryInput = {
+  admittedOn: Scalars['Date']['input'];
+  facilityCode: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  residenceUnitCode: Scalars['ID']['input'];
+  termMonths: Scalars['Int']['input'];
+};
+
+/** One step in the history of a case. */
+export type CaseEvent = {
+  __typename?: 'CaseEvent';
+  action: Scalars['String']['output'];
+  actorRole: Scalars['String']['output'];
+  actorUnitCode: Scalars['String']['output'];
+  actorUsername: Scalars['String']['output'];
+  fromStatus?: Maybe<Scalars['String']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** The day the act took effect. */
+  occurredOn: Scalars['Date']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  toStatus: Scalars['String']['output'];
+};
+
+/** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
+export type CompulsoryRehabDossier = {
+  __typename?: 'CompulsoryRehabDossier';
+  /** Reference of the addiction determination (health) the dossier relies on. */
+  addictionDeterminationRef?: Maybe<Scalars['String']['output']>;
+  admittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The range of terms the court may approve, for a decision on `on` (today by default). */
+  allowedTerm?: Maybe<TermRange>;
+  /** The last reason the district labour office returned the dossier. */
+  correctionReason?: Maybe<Scalars['String']['output']>;
+  /** Days held at a facility up to asOf (today by default) or the admission. */
+  daysHeld: Scalars['Int']['output'];
+  decision?: Maybe<CourtDecision>;
+  episode?: Maybe<RehabEpisode>;
+  escortedOn?: Maybe<Scalars['Date']['output']>;
+  /** History, oldest first. */
+  events: Array<CaseEvent>;
+  forwardedOn?: Maybe<Scalars['Date']['output']>;
+  ground: DossierGround;
+  groundNote?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  interimFacility?: Maybe<Facility>;
+  interimMeasure?: Maybe<InterimMeasure>;
+  interimSince?: Maybe<Scalars['Date']['output']>;
+  person: Person;
+  priorDecisionRef?: Maybe<Scalars['String']['output']>;
+  /** Repeat case: a previous compulsory episode of this person, or a prior decision on file. */
+  repeat: Scalars['Boolean']['output'];
+  /** The commune of residence that compiles the dossier (its owner). */
+  residenceUnit: AdministrativeUnit;
+  /** Ngày lập hồ sơ: the law in force on this day sets the term. */
+  startedOn: Scalars['Date']['output'];
+  status: DossierStatus;
+  subjectDateOfBirth: Scalars['Date']['output'];
+  /** Identity snapshot taken from the registry at drafting. */
+  subjectFullName: Scalars['String']['output'];
+  submittedOn?: Maybe<Scalars['Date']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+
+/** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
+export type CompulsoryRehabDossierAllowedTermArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
+export type CompulsoryRehabDossierDaysHeldArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type CourtDecision = {
+  __typename?: 'CourtDecision';
+  decidedOn: Scalars['Date']['output'];
+  decisionNumber: Scalars['String']['output'];
+  /** The facility the person is sent to (approved). */
+  facility?: Maybe<Facility>;
+  outcome: CourtOutcome;
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Approved term in months. */
+  termMonths?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CourtDecisionInput = {
+  decidedOn: Scalars['Date']['input'];
+  decisionNumber: Scalars['String']['input'];
+  /** Required when APPROVED: the facility (taking compulsory residents) the person is sent to. */
+  facilityCode?: InputMaybe<Scalars['ID']['input']>;
+  outcome: CourtOutcome;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Required when APPROVED; checked against the rules table. */
+  termMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CourtOutcome =
+  /** Quyết định áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc. */
+  | 'APPROVED'
+  /** Miễn. */
+  | 'EXEMPTED'
+  /** Hoãn. */
+  | 'POSTPONED'
+  /** Không chấp nhận. */
+  | 'REJECTED';
+
+export type DossierDraftChanges = {
+  addictionDeterminationRef?: InputMaybe<Scalars['String']['input']>;
+  ground?: InputMaybe<DossierGround>;
+  groundNote?: InputMaybe<Scalars['String']['input']>;
+  priorDecisionRef?: InputMaybe<Scalars['String']['input']>;
+  subjectDateOfBirth?: InputMaybe<Scalars['Date']['input']>;
+  subjectFullName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Căn cứ đề nghị (Luật Phòng, chống ma túy 2021, Điều 32). */
+export type DossierGround =
+  /** Không đăng ký, không thực hiện cai nghiện tự nguyện. */
+  | 'NOT_REGISTERED'
+  /** Bỏ cai nghiện tự nguyện. */
+  | 'QUIT_VOLUNTARY_REHAB'
+  /** Tái nghiện trong thời gian quản lý sau cai nghiện. */
+  | 'RELAPSED_DURING_POST_REHAB'
+  /** Sử dụng ma túy trong thời gian điều trị thay thế. */
+  | 'USED_DURING_SUBSTITUTION'
+  /** Sử dụng ma túy trong thời gian cai nghiện tự nguyện. */
+  | 'USED_DURING_VOLUNTARY_REHAB';
+
+/** Trạng thái hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc. */
+export type DossierStatus =
+  /** Đã tiếp nhận vào cơ sở. */
+  | 'ADMITTED'
+  /** Tòa án quyết định đưa vào cơ sở cai nghiện bắt buộc. */
+  | 'APPROVED'
+  /** Đang lập (công an xã / UBND xã). */
+  | 'DRAFTED'
+  /** Miễn chấp hành. */
+  | 'EXEMPTED'
+  /** Đã chuyển Tòa án. */
+  | 'FORWARDED_TO_COURT'
+  /** Hoãn chấp hành. */
+  | 'POSTPONED'
+  /** Tòa án không chấp nhận. */
+  | 'REJECTED'
+  /** Bị trả lại để bổ sung. */
+  | 'RETURNED_FOR_CORRECTION'
+  /** Đã gửi phòng Lao động - Thương binh và Xã hội. */
+  | 'SUBMITTED';
+
+export type DraftDossierInput = {
+  addictionDeterminationRef?: InputMaybe<Scalars['String']['input']>;
+  ground: DossierGround;
+  groundNote?: InputMaybe<Scalars['String']['input']>;
+  personId: Scalars['ID']['input'];
+  /** The post-rehab case whose relapse started this dossier. */
+  postRehabCaseId?: InputMaybe<Scalars['ID']['input']>;
+  /** A prior compulsory-rehab decision on paper (makes the dossier a repeat case). */
+  priorDecisionRef?: InputMaybe<Scalars['String']['input']>;
+  /** The person's commune of residence (it owns the dossier). */
+  residenceUnitCode: Scalars['ID']['input'];
+  /** Ngày lập hồ sơ (today by default). */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  subjectDateOfBirth: Scalars['Date']['input'];
+  /** Identity snapshot from the registry. */
+  subjectFullName: Scalars['String']['input'];
+};
+
 export type DurationUnit =
   | 'DAYS'
   | 'HOURS'
@@ -59,11 +276,19 @@ export type Facility = {
   /** The facility's unit code in the administrative tree (e.g. CSCN1). */
   code: Scalars['ID']['output'];
   kind: FacilityKind;
+  /** Số cán bộ quản lý (excluded from the staffing rule). */
+  managerCount: Scalars['Int']['output'];
   name: Scalars['String']['output'];
-  /** Số cán bộ, nhân viên. */
+  /** Residents now: open episodes (in the facility, on leave or absconded) by kind. */
+  occupancy: FacilityOccupancy;
+  /** Số cán bộ, nhân viên (managers included). */
   staffCount: Scalars['Int']['output'];
+  /** The staffing check: one care staff member (managers excluded) per 7 compulsory or 9 voluntary residents. */
+  staffing: FacilityStaffing;
   /** The facility's node in the administrative tree (level FACILITY). */
   unit: AdministrativeUnit;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
 };
 
 /** Loại cơ sở cai nghiện. */
@@ -75,6 +300,61 @@ export type FacilityKind =
   /** Cơ sở cai nghiện công lập: chỉ tự nguyện. */
   | 'PUBLIC_VOLUNTARY';
 
+/** Open episodes of a facility by kind (a resident on leave or absconded keeps the place). */
+export type FacilityOccupancy = {
+  __typename?: 'FacilityOccupancy';
+  compulsory: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  voluntary: Scalars['Int']['output'];
+};
+
+/**
+ * Định mức cán bộ: each care staff member (managers excluded) is counted for 7 compulsory
+ * or 9 voluntary residents. requiredStaff = ceil(compulsory/7 + voluntary/9); the facility
+ * is over its ratio when its care staff are fewer.
+ */
+export type FacilityStaffing = {
+  __typename?: 'FacilityStaffing';
+  /** Staff minus managers. */
+  careStaff: Scalars['Int']['output'];
+  compulsoryResidents: Scalars['Int']['output'];
+  overRatio: Scalars['Boolean']['output'];
+  requiredStaff: Scalars['Int']['output'];
+  voluntaryResidents: Scalars['Int']['output'];
+};
+
+export type GrantLeaveInput = {
+  dueOn: Scalars['Date']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: LeaveReason;
+  startsOn: Scalars['Date']['input'];
+};
+
+/** Biện pháp trong thời gian lập hồ sơ và chờ quyết định. */
+export type InterimMeasure =
+  /** Giao gia đình quản lý. */
+  | 'FAMILY_MANAGEMENT'
+  /** Tạm giữ tại cơ sở cai nghiện (days count toward the term). */
+  | 'HELD_AT_FACILITY';
+
+export type InterimMeasureInput = {
+  /** Required for HELD_AT_FACILITY. */
+  facilityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Null ends the current measure. */
+  measure?: InputMaybe<InterimMeasure>;
+  since: Scalars['Date']['input'];
+};
+
+/** Lý do về phép. */
+export type LeaveReason =
+  /** Việc gia đình khẩn cấp. */
+  | 'FAMILY_EMERGENCY'
+  /** Về chịu tang. */
+  | 'FUNERAL'
+  /** Chữa bệnh. */
+  | 'MEDICAL_TREATMENT'
+  | 'OTHER';
+
 /** A legal duration or deadline with the period in which it is in force. */
 export type LegalRule = {
   __typename?: 'LegalRule';
@@ -85,6 +365,262 @@ export type LegalRule = {
   legalBasis: Scalars['String']['output'];
   unit: DurationUnit;
   value: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Tiếp nhận cai nghiện bắt buộc from an APPROVED dossier (staff of the facility the court named). */
+  admitCompulsory: RehabEpisode;
+  /** Tiếp nhận cai nghiện tự nguyện tại cơ sở (the facility's staff). */
+  admitVoluntary: RehabEpisode;
+  /** Chuyển giai đoạn (facility staff; commune official for rehab at home). */
+  advanceRehabPhase: RehabEpisode;
+  /** Phân công người hỗ trợ (commune official). */
+  assignPostRehabSupporters: PostRehabCase;
+  /** Xác nhận hoàn thành, đưa ra khỏi danh sách (commune official). */
+  completePostRehab: PostRehabCase;
+  /** Hoàn thành with a certificate: notifies police and opens a post-rehab case (facility staff; commune official for rehab at home). */
+  completeRehabEpisode: RehabEpisode;
+  /** Quyết định quản lý sau cai nghiện (commune official). */
+  decidePostRehab: PostRehabCase;
+  /** Lập hồ sơ đề nghị (commune police, commune official of the person's commune). */
+  draftCompulsoryRehabDossier: CompulsoryRehabDossier;
+  /** Chuyển hồ sơ sang Tòa án (district labour officer). */
+  forwardDossierToCourt: CompulsoryRehabDossier;
+  /** Cho về phép (facility staff). */
+  grantLeave: RehabEpisode;
+  /** Quá hạn phép không trở lại: the episode becomes ABSCONDED and police are notified (facility staff). */
+  markLeaveAbsconded: RehabEpisode;
+  /** Ghi quyết định của Tòa án (court clerk of the district). */
+  recordCourtDecision: CompulsoryRehabDossier;
+  /** Ghi việc áp giải đến cơ sở (police officer). */
+  recordDossierEscort: CompulsoryRehabDossier;
+  /** Bỏ trốn: notifies police (facility staff). */
+  recordEscape: RehabEpisode;
+  /** Tái nghiện: ends the case (commune official, police officer). */
+  recordPostRehabRelapse: PostRehabCase;
+  /** Ghi hỗ trợ hòa nhập cộng đồng (commune official, labour officer). */
+  recordReintegrationSupport: ReintegrationSupport;
+  /** Đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng (commune official). */
+  registerCommunityRehab: RehabEpisode;
+  /** Đăng ký đơn vị cung cấp dịch vụ cai nghiện tại cộng đồng (labour officer, commune official). */
+  registerServiceProvider: ServiceProvider;
+  /** Trở lại sau bỏ trốn: notifies police (facility staff). */
+  returnAfterEscape: RehabEpisode;
+  /** Trả hồ sơ để bổ sung (district labour officer). */
+  returnDossierForCorrection: CompulsoryRehabDossier;
+  /** Trở lại sau phép (facility staff). */
+  returnFromLeave: RehabEpisode;
+  /** Biện pháp trong thời gian chờ: giao gia đình quản lý / tạm giữ tại cơ sở (commune official, labour officer). */
+  setInterimMeasure: CompulsoryRehabDossier;
+  /** Gửi hồ sơ cho phòng Lao động (commune official). */
+  submitCompulsoryRehabDossier: CompulsoryRehabDossier;
+  /** Chấm dứt trước hạn (facility staff; commune official for rehab at home). */
+  terminateRehabEpisode: RehabEpisode;
+  /** Chuyển cơ sở (staff of the sending facility). */
+  transferRehabEpisode: RehabEpisode;
+  /** Sửa hồ sơ đang lập hoặc bị trả lại (commune police, commune official). */
+  updateDossierDraft: CompulsoryRehabDossier;
+  /** Cập nhật số chỗ, số cán bộ (labour officer, the facility's staff). */
+  updateFacilityStaffing: Facility;
+  /** Ghi kết quả hỗ trợ (commune official, labour officer). */
+  updateReintegrationOutcome: ReintegrationSupport;
+};
+
+
+export type MutationAdmitCompulsoryArgs = {
+  admittedOn: Scalars['Date']['input'];
+  dossierId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  facilityCode: Scalars['ID']['input'];
+};
+
+
+export type MutationAdmitVoluntaryArgs = {
+  input: AdmitVoluntaryInput;
+};
+
+
+export type MutationAdvanceRehabPhaseArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  on: Scalars['Date']['input'];
+  phase: RehabPhase;
+};
+
+
+export type MutationAssignPostRehabSupportersArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  supporterIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompletePostRehabArgs = {
+  certificateNumber: Scalars['String']['input'];
+  completedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteRehabEpisodeArgs = {
+  certificateNumber: Scalars['String']['input'];
+  completedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDecidePostRehabArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: PostRehabDecisionInput;
+};
+
+
+export type MutationDraftCompulsoryRehabDossierArgs = {
+  input: DraftDossierInput;
+};
+
+
+export type MutationForwardDossierToCourtArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  forwardedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationGrantLeaveArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: GrantLeaveInput;
+};
+
+
+export type MutationMarkLeaveAbscondedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordCourtDecisionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: CourtDecisionInput;
+};
+
+
+export type MutationRecordDossierEscortArgs = {
+  escortedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordEscapeArgs = {
+  escapedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRecordPostRehabRelapseArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  relapsedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationRecordReintegrationSupportArgs = {
+  input: ReintegrationSupportInput;
+};
+
+
+export type MutationRegisterCommunityRehabArgs = {
+  input: RegisterCommunityRehabInput;
+};
+
+
+export type MutationRegisterServiceProviderArgs = {
+  input: RegisterServiceProviderInput;
+};
+
+
+export type MutationReturnAfterEscapeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  returnedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationReturnDossierForCorrectionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReturnFromLeaveArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  returnedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationSetInterimMeasureArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: InterimMeasureInput;
+};
+
+
+export type MutationSubmitCompulsoryRehabDossierArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationTerminateRehabEpisodeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  terminatedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationTransferRehabEpisodeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  toFacilityCode: Scalars['ID']['input'];
+  transferredOn: Scalars['Date']['input'];
+};
+
+
+export type MutationUpdateDossierDraftArgs = {
+  changes: DossierDraftChanges;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateFacilityStaffingArgs = {
+  code: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: UpdateFacilityStaffingInput;
+};
+
+
+export type MutationUpdateReintegrationOutcomeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: ReintegrationOutcome;
+  outcomeOn: Scalars['Date']['input'];
 };
 
 /** Cursor pagination, the same in every list of every subgraph. */
@@ -100,9 +636,15 @@ export type PageInfo = {
  */
 export type Person = {
   __typename?: 'Person';
+  /** Hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc, newest first. */
+  compulsoryRehabDossiers?: Maybe<Array<CompulsoryRehabDossier>>;
   id: Scalars['ID']['output'];
+  /** Quản lý sau cai nghiện tại nơi cư trú, newest first. */
+  postRehabCases?: Maybe<Array<PostRehabCase>>;
   /** Các đợt cai nghiện (rehab episodes), newest first. Nullable so an outage of this agency leaves the rest of a Person answer intact. */
   rehabEpisodes?: Maybe<Array<RehabEpisode>>;
+  /** Hỗ trợ hòa nhập cộng đồng (loans, vocational training, job placement), newest first. */
+  reintegrationSupports?: Maybe<Array<ReintegrationSupport>>;
 };
 
 /** A plan target (chỉ tiêu) of one unit for one indicator in one plan year. */
@@ -115,19 +657,82 @@ export type PlanTarget = {
   year: Scalars['Int']['output'];
 };
 
+/** Post-rehab management at the place of residence (quản lý sau cai nghiện). */
+export type PostRehabCase = {
+  __typename?: 'PostRehabCase';
+  certificateNumber?: Maybe<Scalars['String']['output']>;
+  completedOn?: Maybe<Scalars['Date']['output']>;
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  decisionOn?: Maybe<Scalars['Date']['output']>;
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  /** The completed rehab episode (null when it lies outside the caller's unit, e.g. after a move). */
+  episode?: Maybe<RehabEpisode>;
+  events: Array<CaseEvent>;
+  id: Scalars['ID']['output'];
+  /** Opened when the rehab episode completed. */
+  openedOn: Scalars['Date']['output'];
+  /** From the rules table in force on the decision date. */
+  periodMonths?: Maybe<Scalars['Int']['output']>;
+  person: Person;
+  relapseNote?: Maybe<Scalars['String']['output']>;
+  relapsedOn?: Maybe<Scalars['Date']['output']>;
+  residenceUnit: AdministrativeUnit;
+  status: PostRehabStatus;
+  /** Assigned supporters: volunteer ids (volunteers subgraph). */
+  supporterIds: Array<Scalars['ID']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type PostRehabDecisionInput = {
+  decisionNumber: Scalars['String']['input'];
+  decisionOn: Scalars['Date']['input'];
+  supporterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Trạng thái quản lý sau cai nghiện. */
+export type PostRehabStatus =
+  /** Chờ quyết định của Chủ tịch UBND xã. */
+  | 'AWAITING_DECISION'
+  /** Đã hoàn thành, đưa ra khỏi danh sách. */
+  | 'COMPLETED'
+  /** Tái nghiện (case ended). */
+  | 'RELAPSED'
+  /** Đang quản lý. */
+  | 'UNDER_MANAGEMENT';
+
 export type Query = {
   __typename?: 'Query';
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Children of a unit (the provinces when parentCode is omitted). */
   administrativeUnits: Array<AdministrativeUnit>;
+  /** A dossier by id, within the caller's unit. */
+  compulsoryRehabDossier?: Maybe<CompulsoryRehabDossier>;
+  /** Worklist: dossiers submitted to the district labour office on or before asOf, oldest first. */
+  dossiersAwaitingReview: Array<CompulsoryRehabDossier>;
+  /** Worklist: residents of a facility whose planned end falls in asOf's month. */
+  episodesDueToComplete: Array<RehabEpisode>;
   /** Every rehab facility, by code. */
   facilities: Array<Facility>;
+  /** Worklist: facilities whose care staff are fewer than their residents need. */
+  facilitiesOverStaffingRatio: Array<Facility>;
   /** A rehab facility by its unit code. */
   facility?: Maybe<Facility>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
+  /** Worklist: leaves whose due date passed before asOf without a return. */
+  overdueLeaves: Array<RehabEpisode>;
   /** Plan targets of a year; with unitCode, those of units in that unit's subtree. */
   planTargets: Array<PlanTarget>;
+  /** A post-rehab case by id, within the caller's unit. */
+  postRehabCase?: Maybe<PostRehabCase>;
+  /** Worklist: post-rehab cases opened on or before asOf and still awaiting the commune chairman's decision. */
+  postRehabCasesAwaitingDecision: Array<PostRehabCase>;
+  /** Worklist: post-rehab cases under management ending within 30 days of asOf. */
+  postRehabCasesEndingSoon: Array<PostRehabCase>;
+  /** A rehab episode by id, within the caller's unit. */
+  rehabEpisode?: Maybe<RehabEpisode>;
+  /** Registered community service providers serving a unit: registered at it, above it or within it. */
+  serviceProviders: Array<ServiceProvider>;
 };
 
 
@@ -141,6 +746,25 @@ export type QueryAdministrativeUnitsArgs = {
 };
 
 
+export type QueryCompulsoryRehabDossierArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDossiersAwaitingReviewArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryEpisodesDueToCompleteArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityCode: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryFacilityArgs = {
   code: Scalars['ID']['input'];
 };
@@ -151,25 +775,103 @@ export type QueryLegalRulesArgs = {
 };
 
 
+export type QueryOverdueLeavesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode: Scalars['ID']['input'];
+};
+
+
 export type QueryPlanTargetsArgs = {
   unitCode?: InputMaybe<Scalars['ID']['input']>;
   year: Scalars['Int']['input'];
 };
 
+
+export type QueryPostRehabCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPostRehabCasesAwaitingDecisionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryPostRehabCasesEndingSoonArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryRehabEpisodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryServiceProvidersArgs = {
+  unitCode: Scalars['ID']['input'];
+};
+
+export type RegisterCommunityRehabInput = {
+  personId: Scalars['ID']['input'];
+  residenceUnitCode: Scalars['ID']['input'];
+  serviceProviderId: Scalars['ID']['input'];
+  startedOn: Scalars['Date']['input'];
+  termMonths: Scalars['Int']['input'];
+};
+
+export type RegisterServiceProviderInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  registeredOn: Scalars['Date']['input'];
+  registrationNumber: Scalars['String']['input'];
+  unitCode: Scalars['ID']['input'];
+};
+
 /** One rehab episode (đợt cai nghiện) of a person. */
 export type RehabEpisode = {
   __typename?: 'RehabEpisode';
+  /** Since when and why, while ABSCONDED. */
+  absconding?: Maybe<Absconding>;
   /** Ngày tiếp nhận. */
   admittedOn: Scalars['Date']['output'];
+  /** Số giấy chứng nhận hoàn thành (COMPLETED). */
+  certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** Days held at a facility before admission (count toward the term). */
+  daysHeld: Scalars['Int']['output'];
+  /** The court's dossier (compulsory rehab). */
+  dossier?: Maybe<CompulsoryRehabDossier>;
   /** Ngày kết thúc (null while the episode is open). */
   endedOn?: Maybe<Scalars['Date']['output']>;
+  /** History, oldest first. */
+  events: Array<CaseEvent>;
   /** The facility; null for rehab at home/community. */
   facility?: Maybe<Facility>;
   id: Scalars['ID']['output'];
   kind: RehabKind;
-  /** Ngày dự kiến kết thúc. */
+  /** The current leave while ON_LEAVE. */
+  leave?: Maybe<RehabLeave>;
+  person: Person;
+  phase?: Maybe<RehabPhase>;
+  phaseSince?: Maybe<Scalars['Date']['output']>;
+  /** Ngày dự kiến kết thúc: admission + term − days held (compulsory), extended by days absconded. */
   plannedEndOn: Scalars['Date']['output'];
+  /** The post-rehab case opened on completion. */
+  postRehabCase?: Maybe<PostRehabCase>;
+  /** The commune of residence (owner of the record with the facility). */
+  residenceUnit: AdministrativeUnit;
+  /** The registered provider (rehab at home/community). */
+  serviceProvider?: Maybe<ServiceProvider>;
   status: RehabStatus;
+  /** Thời hạn (months): the court's term, or the registered voluntary term. */
+  termMonths?: Maybe<Scalars['Int']['output']>;
+  /** Lý do chấm dứt (TERMINATED). */
+  terminationReason?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 /** Hình thức cai nghiện. */
@@ -180,6 +882,25 @@ export type RehabKind =
   | 'VOLUNTARY_COMMUNITY'
   /** Cai nghiện tự nguyện tại cơ sở. */
   | 'VOLUNTARY_FACILITY';
+
+export type RehabLeave = {
+  __typename?: 'RehabLeave';
+  dueOn: Scalars['Date']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  reason: LeaveReason;
+  startedOn: Scalars['Date']['output'];
+};
+
+/** Giai đoạn cai nghiện (phases only move forward). */
+export type RehabPhase =
+  /** Cắt cơn, giải độc. */
+  | 'DETOX'
+  /** Giáo dục, phục hồi hành vi, nhân cách. */
+  | 'EDUCATION_BEHAVIOUR'
+  /** Chuẩn bị tái hòa nhập cộng đồng. */
+  | 'REINTEGRATION_PREPARATION'
+  /** Dạy nghề, lao động trị liệu. */
+  | 'VOCATIONAL_LABOUR_THERAPY';
 
 /** Trạng thái đợt cai nghiện. */
 export type RehabStatus =
@@ -193,6 +914,87 @@ export type RehabStatus =
   | 'ON_LEAVE'
   /** Chấm dứt trước hạn. */
   | 'TERMINATED';
+
+export type ReintegrationOutcome =
+  | 'PENDING'
+  | 'SUCCEEDED'
+  | 'UNSUCCESSFUL';
+
+/** One reintegration support (hỗ trợ hòa nhập cộng đồng). */
+export type ReintegrationSupport = {
+  __typename?: 'ReintegrationSupport';
+  /** Loans: amount in đồng. */
+  amountVnd?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ReintegrationSupportKind;
+  outcome: ReintegrationOutcome;
+  outcomeNote?: Maybe<Scalars['String']['output']>;
+  outcomeOn?: Maybe<Scalars['Date']['output']>;
+  person: Person;
+  postRehabCase?: Maybe<PostRehabCase>;
+  /** Who provides it (bank, school, employer). */
+  provider: Scalars['String']['output'];
+  residenceUnit: AdministrativeUnit;
+  startedOn: Scalars['Date']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ReintegrationSupportInput = {
+  /** Loans only, in đồng. */
+  amountVnd?: InputMaybe<Scalars['Int']['input']>;
+  kind: ReintegrationSupportKind;
+  outcome?: InputMaybe<ReintegrationOutcome>;
+  outcomeNote?: InputMaybe<Scalars['String']['input']>;
+  outcomeOn?: InputMaybe<Scalars['Date']['input']>;
+  personId: Scalars['ID']['input'];
+  postRehabCaseId?: InputMaybe<Scalars['ID']['input']>;
+  provider: Scalars['String']['input'];
+  residenceUnitCode: Scalars['ID']['input'];
+  startedOn: Scalars['Date']['input'];
+};
+
+export type ReintegrationSupportKind =
+  /** Giới thiệu việc làm. */
+  | 'JOB_PLACEMENT'
+  /** Vay vốn. */
+  | 'LOAN'
+  /** Dạy nghề. */
+  | 'VOCATIONAL_TRAINING';
+
+/** A registered provider of voluntary rehab at home/community (đơn vị cung cấp dịch vụ cai nghiện tự nguyện tại cộng đồng). */
+export type ServiceProvider = {
+  __typename?: 'ServiceProvider';
+  address?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  registeredOn: Scalars['Date']['output'];
+  registrationNumber: Scalars['String']['output'];
+  /** The unit it is registered with; it serves that unit's subtree. */
+  unit: AdministrativeUnit;
+};
+
+export type TermCategory =
+  /** Người thành niên, lần đầu. */
+  | 'ADULT_FIRST'
+  /** Người thành niên, từ lần thứ hai. */
+  | 'ADULT_REPEAT'
+  /** Từ đủ 12 đến dưới 18 tuổi. */
+  | 'MINOR';
+
+/** The terms the law in force when the dossier started allows, for the person's age on a decision date. */
+export type TermRange = {
+  __typename?: 'TermRange';
+  category: TermCategory;
+  legalBasis: Scalars['String']['output'];
+  maxMonths: Scalars['Int']['output'];
+  minMonths: Scalars['Int']['output'];
+};
+
+export type UpdateFacilityStaffingInput = {
+  capacity: Scalars['Int']['input'];
+  managerCount: Scalars['Int']['input'];
+  staffCount: Scalars['Int']['input'];
+};
 
 
 
@@ -292,45 +1094,122 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AbscondReason: AbscondReason;
+  Absconding: ResolverTypeWrapper<AbscondingView>;
+  AccessAction: AccessAction;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
+  AdmitVoluntaryInput: AdmitVoluntaryInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CaseEvent: ResolverTypeWrapper<CaseEventEntity>;
+  CompulsoryRehabDossier: ResolverTypeWrapper<CompulsoryRehabDossierEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CourtDecision: ResolverTypeWrapper<CourtDecisionView>;
+  CourtDecisionInput: CourtDecisionInput;
+  CourtOutcome: CourtOutcome;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DossierDraftChanges: DossierDraftChanges;
+  DossierGround: DossierGround;
+  DossierStatus: DossierStatus;
+  DraftDossierInput: DraftDossierInput;
   DurationUnit: DurationUnit;
   Facility: ResolverTypeWrapper<FacilityEntity>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   FacilityKind: FacilityKind;
+  FacilityOccupancy: ResolverTypeWrapper<OccupancyView>;
+  FacilityStaffing: ResolverTypeWrapper<StaffingCheck>;
+  GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
+  InterimMeasure: InterimMeasure;
+  InterimMeasureInput: InterimMeasureInput;
+  LeaveReason: LeaveReason;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonRef>;
   PlanTarget: ResolverTypeWrapper<PlanTargetEntity>;
+  PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
+  PostRehabDecisionInput: PostRehabDecisionInput;
+  PostRehabStatus: PostRehabStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterCommunityRehabInput: RegisterCommunityRehabInput;
+  RegisterServiceProviderInput: RegisterServiceProviderInput;
   RehabEpisode: ResolverTypeWrapper<RehabEpisodeEntity>;
   RehabKind: RehabKind;
+  RehabLeave: ResolverTypeWrapper<LeaveView>;
+  RehabPhase: RehabPhase;
   RehabStatus: RehabStatus;
+  ReintegrationOutcome: ReintegrationOutcome;
+  ReintegrationSupport: ResolverTypeWrapper<ReintegrationSupportEntity>;
+  ReintegrationSupportInput: ReintegrationSupportInput;
+  ReintegrationSupportKind: ReintegrationSupportKind;
+  ServiceProvider: ResolverTypeWrapper<ServiceProviderEntity>;
+  TermCategory: TermCategory;
+  TermRange: ResolverTypeWrapper<AllowedTerm>;
+  UpdateFacilityStaffingInput: UpdateFacilityStaffingInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Absconding: AbscondingView;
+  AccessLogEntry: AccessLogEntry;
+  String: Scalars['String']['output'];
   AdministrativeUnit: AdministrativeUnitEntity;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
+  AdmitVoluntaryInput: AdmitVoluntaryInput;
+  Int: Scalars['Int']['output'];
+  CaseEvent: CaseEventEntity;
+  CompulsoryRehabDossier: CompulsoryRehabDossierEntity;
+  Boolean: Scalars['Boolean']['output'];
+  CourtDecision: CourtDecisionView;
+  CourtDecisionInput: CourtDecisionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DossierDraftChanges: DossierDraftChanges;
+  DraftDossierInput: DraftDossierInput;
   Facility: FacilityEntity;
-  Int: Scalars['Int']['output'];
+  FacilityOccupancy: OccupancyView;
+  FacilityStaffing: StaffingCheck;
+  GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
+  InterimMeasureInput: InterimMeasureInput;
   LegalRule: LegalRuleEntity;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonRef;
   PlanTarget: PlanTargetEntity;
+  PostRehabCase: PostRehabCaseEntity;
+  PostRehabDecisionInput: PostRehabDecisionInput;
   Query: Record<PropertyKey, never>;
+  RegisterCommunityRehabInput: RegisterCommunityRehabInput;
+  RegisterServiceProviderInput: RegisterServiceProviderInput;
   RehabEpisode: RehabEpisodeEntity;
+  RehabLeave: LeaveView;
+  ReintegrationSupport: ReintegrationSupportEntity;
+  ReintegrationSupportInput: ReintegrationSupportInput;
+  ServiceProvider: ServiceProviderEntity;
+  TermRange: AllowedTerm;
+  UpdateFacilityStaffingInput: UpdateFacilityStaffingInput;
+};
+
+export type AbscondingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Absconding'] = ResolversParentTypes['Absconding']> = {
+  reason?: Resolver<ResolversTypes['AbscondReason'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AdministrativeUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit']> = {
@@ -341,6 +1220,56 @@ export type AdministrativeUnitResolvers<ContextType = Context, ParentType extend
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type CaseEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUnitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUsername?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CompulsoryRehabDossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompulsoryRehabDossier'] = ResolversParentTypes['CompulsoryRehabDossier']> = {
+  addictionDeterminationRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  admittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  allowedTerm?: Resolver<Maybe<ResolversTypes['TermRange']>, ParentType, ContextType, Partial<CompulsoryRehabDossierAllowedTermArgs>>;
+  correctionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  daysHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<CompulsoryRehabDossierDaysHeldArgs>>;
+  decision?: Resolver<Maybe<ResolversTypes['CourtDecision']>, ParentType, ContextType>;
+  episode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType>;
+  escortedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['CaseEvent']>, ParentType, ContextType>;
+  forwardedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['DossierGround'], ParentType, ContextType>;
+  groundNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interimFacility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  interimMeasure?: Resolver<Maybe<ResolversTypes['InterimMeasure']>, ParentType, ContextType>;
+  interimSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  priorDecisionRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repeat?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residenceUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  subjectDateOfBirth?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  subjectFullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CourtDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CourtDecision'] = ResolversParentTypes['CourtDecision']> = {
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['CourtOutcome'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  termMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -356,9 +1285,27 @@ export type FacilityResolvers<ContextType = Context, ParentType extends Resolver
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FacilityKind'], ParentType, ContextType>;
+  managerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occupancy?: Resolver<ResolversTypes['FacilityOccupancy'], ParentType, ContextType>;
   staffCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffing?: Resolver<ResolversTypes['FacilityStaffing'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FacilityOccupancyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacilityOccupancy'] = ResolversParentTypes['FacilityOccupancy']> = {
+  compulsory?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voluntary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FacilityStaffingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacilityStaffing'] = ResolversParentTypes['FacilityStaffing']> = {
+  careStaff?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compulsoryResidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overRatio?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requiredStaff?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voluntaryResidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
@@ -375,6 +1322,37 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  admitCompulsory?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdmitCompulsoryArgs, 'admittedOn' | 'dossierId' | 'expectedVersion' | 'facilityCode'>>;
+  admitVoluntary?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdmitVoluntaryArgs, 'input'>>;
+  advanceRehabPhase?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdvanceRehabPhaseArgs, 'expectedVersion' | 'id' | 'on' | 'phase'>>;
+  assignPostRehabSupporters?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationAssignPostRehabSupportersArgs, 'expectedVersion' | 'id' | 'supporterIds'>>;
+  completePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationCompletePostRehabArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
+  completeRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationCompleteRehabEpisodeArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
+  decidePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationDecidePostRehabArgs, 'expectedVersion' | 'id' | 'input'>>;
+  draftCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationDraftCompulsoryRehabDossierArgs, 'input'>>;
+  forwardDossierToCourt?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationForwardDossierToCourtArgs, 'expectedVersion' | 'id'>>;
+  grantLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationGrantLeaveArgs, 'expectedVersion' | 'id' | 'input'>>;
+  markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
+  recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
+  recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
+  recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
+  recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
+  registerCommunityRehab?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRegisterCommunityRehabArgs, 'input'>>;
+  registerServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationRegisterServiceProviderArgs, 'input'>>;
+  returnAfterEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnAfterEscapeArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
+  returnDossierForCorrection?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationReturnDossierForCorrectionArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  returnFromLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnFromLeaveArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
+  setInterimMeasure?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSetInterimMeasureArgs, 'expectedVersion' | 'id' | 'input'>>;
+  submitCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSubmitCompulsoryRehabDossierArgs, 'expectedVersion' | 'id'>>;
+  terminateRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTerminateRehabEpisodeArgs, 'expectedVersion' | 'id' | 'reason' | 'terminatedOn'>>;
+  transferRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTransferRehabEpisodeArgs, 'expectedVersion' | 'id' | 'toFacilityCode' | 'transferredOn'>>;
+  updateDossierDraft?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationUpdateDossierDraftArgs, 'changes' | 'expectedVersion' | 'id'>>;
+  updateFacilityStaffing?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationUpdateFacilityStaffingArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updateReintegrationOutcome?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationUpdateReintegrationOutcomeArgs, 'expectedVersion' | 'id' | 'outcome' | 'outcomeOn'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -382,8 +1360,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  compulsoryRehabDossiers?: Resolver<Maybe<Array<ResolversTypes['CompulsoryRehabDossier']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  postRehabCases?: Resolver<Maybe<Array<ResolversTypes['PostRehabCase']>>, ParentType, ContextType>;
   rehabEpisodes?: Resolver<Maybe<Array<ResolversTypes['RehabEpisode']>>, ParentType, ContextType>;
+  reintegrationSupports?: Resolver<Maybe<Array<ResolversTypes['ReintegrationSupport']>>, ParentType, ContextType>;
 };
 
 export type PlanTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTarget'] = ResolversParentTypes['PlanTarget']> = {
@@ -393,36 +1374,132 @@ export type PlanTargetResolvers<ContextType = Context, ParentType extends Resolv
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PostRehabCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabCase'] = ResolversParentTypes['PostRehabCase']> = {
+  certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  decisionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  episode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['CaseEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  relapseNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relapsedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  residenceUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PostRehabStatus'], ParentType, ContextType>;
+  supporterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
+  compulsoryRehabDossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryCompulsoryRehabDossierArgs, 'id'>>;
+  dossiersAwaitingReview?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingReviewArgs, 'first' | 'unitCode'>>;
+  episodesDueToComplete?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryEpisodesDueToCompleteArgs, 'facilityCode' | 'first'>>;
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
+  facilitiesOverStaffingRatio?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType, RequireFields<QueryFacilityArgs, 'code'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
+  overdueLeaves?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryOverdueLeavesArgs, 'first' | 'unitCode'>>;
   planTargets?: Resolver<Array<ResolversTypes['PlanTarget']>, ParentType, ContextType, RequireFields<QueryPlanTargetsArgs, 'year'>>;
+  postRehabCase?: Resolver<Maybe<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCaseArgs, 'id'>>;
+  postRehabCasesAwaitingDecision?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesAwaitingDecisionArgs, 'first' | 'unitCode'>>;
+  postRehabCasesEndingSoon?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesEndingSoonArgs, 'first' | 'unitCode'>>;
+  rehabEpisode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryRehabEpisodeArgs, 'id'>>;
+  serviceProviders?: Resolver<Array<ResolversTypes['ServiceProvider']>, ParentType, ContextType, RequireFields<QueryServiceProvidersArgs, 'unitCode'>>;
 };
 
 export type RehabEpisodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RehabEpisode'] = ResolversParentTypes['RehabEpisode']> = {
+  absconding?: Resolver<Maybe<ResolversTypes['Absconding']>, ParentType, ContextType>;
   admittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  daysHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['CaseEvent']>, ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RehabKind'], ParentType, ContextType>;
+  leave?: Resolver<Maybe<ResolversTypes['RehabLeave']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['RehabPhase']>, ParentType, ContextType>;
+  phaseSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   plannedEndOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  postRehabCase?: Resolver<Maybe<ResolversTypes['PostRehabCase']>, ParentType, ContextType>;
+  residenceUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  serviceProvider?: Resolver<Maybe<ResolversTypes['ServiceProvider']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RehabStatus'], ParentType, ContextType>;
+  termMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  terminationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RehabLeaveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RehabLeave'] = ResolversParentTypes['RehabLeave']> = {
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['LeaveReason'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ReintegrationSupportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReintegrationSupport'] = ResolversParentTypes['ReintegrationSupport']> = {
+  amountVnd?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReintegrationSupportKind'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ReintegrationOutcome'], ParentType, ContextType>;
+  outcomeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  postRehabCase?: Resolver<Maybe<ResolversTypes['PostRehabCase']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  residenceUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceProvider'] = ResolversParentTypes['ServiceProvider']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+};
+
+export type TermRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TermRange'] = ResolversParentTypes['TermRange']> = {
+  category?: Resolver<ResolversTypes['TermCategory'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  Absconding?: AbscondingResolvers<ContextType>;
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
+  CaseEvent?: CaseEventResolvers<ContextType>;
+  CompulsoryRehabDossier?: CompulsoryRehabDossierResolvers<ContextType>;
+  CourtDecision?: CourtDecisionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Facility?: FacilityResolvers<ContextType>;
+  FacilityOccupancy?: FacilityOccupancyResolvers<ContextType>;
+  FacilityStaffing?: FacilityStaffingResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   LegalRule?: LegalRuleResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PlanTarget?: PlanTargetResolvers<ContextType>;
+  PostRehabCase?: PostRehabCaseResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RehabEpisode?: RehabEpisodeResolvers<ContextType>;
+  RehabLeave?: RehabLeaveResolvers<ContextType>;
+  ReintegrationSupport?: ReintegrationSupportResolvers<ContextType>;
+  ServiceProvider?: ServiceProviderResolvers<ContextType>;
+  TermRange?: TermRangeResolvers<ContextType>;
 };
 

@@ -17,8 +17,13 @@ export class FacilityEntity {
   @Column({ type: 'integer' })
   capacity: number;
 
+  /** All staff, managers included. */
   @Column({ name: 'staff_count', type: 'integer' })
   staffCount: number;
+
+  /** Managers (cán bộ quản lý), whom the staffing rule excludes. */
+  @Column({ name: 'manager_count', type: 'integer' })
+  managerCount: number;
 
   @VersionColumn()
   version: number;

@@ -1,5 +1,9 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { RehabKind, RehabStatus } from '@rehab/shared-schema';
+import type { RehabPhase } from '../rules/episode';
+
+export type LeaveReason = 'FUNERAL' | 'MEDICAL_TREATMENT' | 'FAMILY_EMERGENCY' | 'OTHER';
+export type AbscondReason = 'ESCAPED' | 'LEAVE_OVERDUE';
 
 /**
  * One rehab episode (đợt cai nghiện) of a person. Owned twice: by the facility (its
@@ -45,6 +49,51 @@ export class RehabEpisodeEntity {
 
   @Column({ name: 'ended_on', type: 'date', nullable: true })
   endedOn: string | null;
+
+  /** The court's dossier a compulsory episode was admitted from (null for seeded history and voluntary rehab). */
+  @Column({ name: 'dossier_id', type: 'uuid', nullable: true })
+  dossierId: string | null;
+
+  @Column({ name: 'term_months', type: 'integer', nullable: true })
+  termMonths: number | null;
+
+  /** Days held at a facility while the dossier was pending; they count toward the term. */
+  @Column({ name: 'days_held', type: 'integer' })
+  daysHeld: number;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phase: RehabPhase | null;
+
+  @Column({ name: 'phase_since', type: 'date', nullable: true })
+  phaseSince: string | null;
+
+  @Column({ name: 'leave_reason', type: 'varchar', length: 24, nullable: true })
+  leaveReason: LeaveReason | null;
+
+  @Column({ name: 'leave_note', type: 'text', nullable: true })
+  leaveNote: string | null;
+
+  @Column({ name: 'leave_started_on', type: 'date', nullable: true })
+  leaveStartedOn: string | null;
+
+  @Column({ name: 'leave_due_on', type: 'date', nullable: true })
+  leaveDueOn: string | null;
+
+  @Column({ name: 'absconded_reason', type: 'varchar', length: 16, nullable: true })
+  abscondedReason: AbscondReason | null;
+
+  @Column({ name: 'absconded_since', type: 'date', nullable: true })
+  abscondedSince: string | null;
+
+  @Column({ name: 'certificate_number', type: 'varchar', length: 64, nullable: true })
+  certificateNumber: string | null;
+
+  @Column({ name: 'termination_reason', type: 'text', nullable: true })
+  terminationReason: string | null;
+
+  /** The registered provider of rehab at home/community. */
+  @Column({ name: 'service_provider_id', type: 'uuid', nullable: true })
+  serviceProviderId: string | null;
 
   @VersionColumn()
   version: number;

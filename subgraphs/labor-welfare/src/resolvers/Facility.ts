@@ -1,7 +1,23 @@
-import type { FacilityResolvers } from '../__generated__/resolvers';
+import type { FacilityResolvers, FacilityOccupancyResolvers } from '../__generated__/resolvers';
+import { staffingCheck } from '../rules/staffing';
 import { unitOf } from './unit';
+
+/** A facility's residents now (open episodes by kind). */
+export interface OccupancyView {
+  compulsory: number;
+  voluntary: number;
+}
 
 export const Facility: FacilityResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.facilityByCode.load(reference.code),
   unit: (facility, _args, ctx) => unitOf(facility.code, ctx),
+  occupancy: (facility, _args, ctx) => ctx.loaders.occupancyByFacility.load(facility.code),
+  staffing: async (facility, _args, ctx) => {
+    const o = await ctx.loaders.occupancyByFacility.load(facility.code);
+    return staffingCheck(o.compulsory, o.voluntary, facility.staffCount, facility.managerCount);
+  },
+};
+
+export const FacilityOccupancy: FacilityOccupancyResolvers = {
+  total: (o) => o.compulsory + o.voluntary,
 };

@@ -10,4 +10,7 @@ export const Person: PersonResolvers = {
   // fields below apply this subgraph's own record scope.
   __resolveReference: (reference) => ({ id: reference.id }),
   rehabEpisodes: (person, _args, ctx) => ctx.loaders.rehabEpisodesByPerson.load(person.id),
+  compulsoryRehabDossiers: (person, _args, ctx) => ctx.loaders.dossiersByPerson.load(person.id),
+  postRehabCases: (person, _args, ctx) => ctx.loaders.postRehabCasesByPerson.load(person.id),
+  reintegrationSupports: (person, _args, ctx) => ctx.loaders.reintegrationSupportsByPerson.load(person.id),
 };

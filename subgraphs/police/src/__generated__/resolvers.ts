@@ -4,6 +4,13 @@ import type { AdministrativeUnitEntity, LegalRuleEntity } from '@rehab/server-ki
 import type { PersonEntity } from '../entities/Person';
 import type { ResidenceParent } from '../resolvers/Residence';
 import type { PersonConnectionParent } from '../resolvers/Query';
+import type { DrugUserManagementEntity } from '../entities/DrugUserManagement';
+import type { DrugUserCheckInEntity } from '../entities/DrugUserCheckIn';
+import type { TransferNoticeEntity } from '../entities/TransferNotice';
+import type { AbsconderSearchEntity } from '../entities/AbsconderSearch';
+import type { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
+import type { PotentialDuplicateParent } from '../resolvers/PotentialDuplicate';
+import type { PotentialDuplicateConnectionParent, TransferNoticeConnectionParent, AbsconderSearchConnectionParent, RehabCompletionNoticeConnectionParent } from '../resolvers/connections';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +29,73 @@ export type Scalars = {
   /** Personal identification number (số định danh cá nhân): 12 digits. */
   IdentificationNumber: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Lý do truy tìm. */
+export type AbsconderReason =
+  /** Bỏ trốn khỏi cơ sở. */
+  | 'ESCAPED'
+  /** Hết hạn về phép không trở lại. */
+  | 'LEAVE_OVERDUE';
+
+/** Truy tìm: opened by the facility's notice of an escape or overdue leave; closed by its notice of the return. */
+export type AbsconderSearch = {
+  __typename?: 'AbsconderSearch';
+  /** The labour-welfare rehab episode the person absconded from. */
+  episodeId: Scalars['ID']['output'];
+  facility: AdministrativeUnit;
+  foundNote?: Maybe<Scalars['String']['output']>;
+  foundOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  person: Person;
+  reason: AbsconderReason;
+  /** Ngày trở lại cơ sở (from the facility's notice). */
+  returnedOn?: Maybe<Scalars['Date']['output']>;
+  /** Ngày bỏ trốn / ngày phải trở lại cơ sở. */
+  since: Scalars['Date']['output'];
+  status: AbsconderSearchStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type AbsconderSearchConnection = {
+  __typename?: 'AbsconderSearchConnection';
+  nodes: Array<AbsconderSearch>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AbsconderSearchStatus =
+  /** Đã trở lại cơ sở; kết thúc truy tìm. */
+  | 'CLOSED'
+  /** Đã tìm thấy, chờ đưa trở lại cơ sở. */
+  | 'FOUND'
+  /** Đang truy tìm. */
+  | 'OPEN';
+
+/** What an audit row records: a read, a read under a break-the-glass grant, or a change. */
+export type AccessAction =
+  | 'BREAK_GLASS'
+  | 'CHANGE'
+  | 'READ';
+
+/**
+ * One row of an agency's audit log about a person (nhật ký truy cập): who read or
+ * changed which fields, when, from which unit and for what stated purpose.
+ */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  action: AccessAction;
+  /** The type whose fields were read or changed, e.g. Person, RehabEpisode. */
+  entityType: Scalars['String']['output'];
+  fields: Array<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The stated purpose; break-the-glass reads name the grant and its reason. */
+  purpose: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  unitCode: Scalars['String']['output'];
+  username: Scalars['String']['output'];
 };
 
 /** A node of the administrative tree (đơn vị hành chính), with validity dates. */
@@ -44,6 +118,71 @@ export type AdministrativeUnitLevel =
   | 'FACILITY'
   | 'PROVINCE';
 
+/** Cách phát hiện người sử dụng trái phép chất ma túy. */
+export type DetectionMethod =
+  /** Bắt quả tang đang sử dụng. */
+  | 'CAUGHT_USING'
+  /** Cách khác. */
+  | 'OTHER'
+  /** Xét nghiệm dương tính. */
+  | 'TEST_POSITIVE';
+
+export type DrugUseDetectionInput = {
+  detectedOn: Scalars['Date']['input'];
+  method: DetectionMethod;
+  substances: Array<SubstanceClass>;
+  testResult?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A managed person's report to commune police (trình diện). */
+export type DrugUserCheckIn = {
+  __typename?: 'DrugUserCheckIn';
+  checkedInOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  /** Username of the officer who recorded it. */
+  recordedBy: Scalars['String']['output'];
+};
+
+/**
+ * Quản lý người sử dụng trái phép chất ma túy: opened by a detection, decided by the commune
+ * chairman (the period comes from the rules table in force on the detection date).
+ */
+export type DrugUserManagement = {
+  __typename?: 'DrugUserManagement';
+  /** Trình diện with commune police, newest first. */
+  checkIns: Array<DrugUserCheckIn>;
+  decisionDate?: Maybe<Scalars['Date']['output']>;
+  /** Số quyết định quản lý. */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  /** Ngày phát hiện. */
+  detectedOn: Scalars['Date']['output'];
+  detectionMethod: DetectionMethod;
+  endReason?: Maybe<ManagementEndReason>;
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Ngày hết thời hạn quản lý: decision date plus DRUG_USER_MANAGEMENT_PERIOD in force on the detection date. */
+  periodEndsOn?: Maybe<Scalars['Date']['output']>;
+  person: Person;
+  status: DrugUserManagementStatus;
+  substances: Array<SubstanceClass>;
+  /** Admission to rehab that superseded the management. */
+  supersededOn?: Maybe<Scalars['Date']['output']>;
+  /** Kết quả xét nghiệm (required for TEST_POSITIVE). */
+  testResult?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type DrugUserManagementStatus =
+  /** Đang quản lý. */
+  | 'ACTIVE'
+  /** Đã kết thúc quản lý. */
+  | 'ENDED'
+  /** Đã phát hiện, chờ quyết định quản lý của Chủ tịch UBND xã. */
+  | 'PENDING_DECISION'
+  /** Đã chuyển sang cai nghiện (tiếp nhận vào cai nghiện). */
+  | 'SUPERSEDED_BY_REHAB';
+
 export type DurationUnit =
   | 'DAYS'
   | 'HOURS'
@@ -62,6 +201,122 @@ export type LegalRule = {
   value: Scalars['Int']['output'];
 };
 
+/** Lý do kết thúc quản lý. */
+export type ManagementEndReason =
+  /** Người bị quản lý chết. */
+  | 'DECEASED'
+  /** Quyết định quản lý bị hủy bỏ hoặc không ra quyết định. */
+  | 'DECISION_REVOKED'
+  /** Lý do khác. */
+  | 'OTHER'
+  /** Hết thời hạn quản lý. */
+  | 'PERIOD_COMPLETED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  acknowledgeRehabCompletionNotice: RehabCompletionNotice;
+  /** The receiving commune's acknowledgement of a transfer notice. */
+  acknowledgeTransferNotice: TransferNotice;
+  /** The commune chairman's decision: starts the management period. */
+  decideDrugUserManagement: DrugUserManagement;
+  endDrugUserManagement: DrugUserManagement;
+  /**
+   * Merges duplicateId into survivorId: the duplicate is kept, marked MERGED; open police
+   * cases move to the survivor; labour-welfare is notified (person.merged).
+   */
+  mergePersons: Person;
+  /** The person was found (the facility's notice of the return closes the search). */
+  recordAbsconderFound: AbsconderSearch;
+  /** A check-in (trình diện) of an actively managed person. */
+  recordCheckIn: DrugUserCheckIn;
+  /** Records a detection: opens a drug-user management case awaiting the chairman's decision. */
+  recordDrugUseDetection: DrugUserManagement;
+  /** A move to another commune: updates the current residence and sends the receiving commune a transfer notice. */
+  recordResidenceChange: TransferNotice;
+  /** Registers a person; the identification number is checked against date of birth and sex, and must be unique. */
+  registerPerson: Person;
+  updatePerson: Person;
+};
+
+
+export type MutationAcknowledgeRehabCompletionNoticeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAcknowledgeTransferNoticeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDecideDrugUserManagementArgs = {
+  decisionDate: Scalars['Date']['input'];
+  decisionNumber: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndDrugUserManagementArgs = {
+  endedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: ManagementEndReason;
+};
+
+
+export type MutationMergePersonsArgs = {
+  duplicateId: Scalars['ID']['input'];
+  duplicateVersion?: InputMaybe<Scalars['Int']['input']>;
+  reason: Scalars['String']['input'];
+  survivorId: Scalars['ID']['input'];
+  survivorVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRecordAbsconderFoundArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  foundOn: Scalars['Date']['input'];
+  note: Scalars['String']['input'];
+  searchId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordCheckInArgs = {
+  date: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+export type MutationRecordDrugUseDetectionArgs = {
+  input: DrugUseDetectionInput;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordResidenceChangeArgs = {
+  addressLine: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  movedOn: Scalars['Date']['input'];
+  personId: Scalars['ID']['input'];
+  toUnitCode: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterPersonArgs = {
+  input: RegisterPersonInput;
+};
+
+
+export type MutationUpdatePersonArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdatePersonInput;
+};
+
 /** Cursor pagination, the same in every list of every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -75,20 +330,36 @@ export type PageInfo = {
  */
 export type Person = {
   __typename?: 'Person';
+  /** Truy tìm: searches for the person after an escape or overdue leave, newest first. */
+  absconderSearches: Array<AbsconderSearch>;
   /** Nơi ở hiện tại. */
   currentResidence: Residence;
   dateOfBirth: Scalars['Date']['output'];
+  /** Quản lý người sử dụng trái phép chất ma túy: the person's cases, newest detection first. */
+  drugUserManagements: Array<DrugUserManagement>;
   /** Dân tộc. */
   ethnicity: Scalars['String']['output'];
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Số định danh cá nhân. */
   identificationNumber: Scalars['IdentificationNumber']['output'];
+  /** The record this one was merged into (when MERGED and within the caller's unit). */
+  mergedInto?: Maybe<Person>;
+  /** Records merged into this one; their histories stay on their own ids. */
+  mergedRecords: Array<Person>;
   /** Other names and nicknames (tên gọi khác). */
   otherNames: Array<Scalars['String']['output']>;
   /** Nơi thường trú. */
   permanentResidence: Residence;
+  /** ACTIVE, or MERGED into another record (then follow mergedInto; this record keeps its id, number and history). */
+  recordStatus: PersonRecordStatus;
+  /** Facilities' notices that the person completed rehab, newest first. */
+  rehabCompletionNotices: Array<RehabCompletionNotice>;
   sex: Sex;
+  /** Di biến động: notices of the person's moves between communes, newest first. */
+  transferNotices: Array<TransferNotice>;
+  /** Optimistic-locking version: pass it as expectedVersion to updatePerson and recordResidenceChange. */
+  version: Scalars['Int']['output'];
 };
 
 export type PersonConnection = {
@@ -98,19 +369,59 @@ export type PersonConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type PersonRecordStatus =
+  /** Đang sử dụng. */
+  | 'ACTIVE'
+  /** Đã hợp nhất vào hồ sơ khác. */
+  | 'MERGED';
+
+/** Active records sharing folded name, date of birth and commune, under different numbers. */
+export type PotentialDuplicate = {
+  __typename?: 'PotentialDuplicate';
+  persons: Array<Person>;
+  unit: AdministrativeUnit;
+};
+
+export type PotentialDuplicateConnection = {
+  __typename?: 'PotentialDuplicateConnection';
+  nodes: Array<PotentialDuplicate>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Absconder searches of persons in the caller's unit opened on or before asOf (default today), oldest first. */
+  absconderSearches: AbsconderSearchConnection;
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Children of a unit (the provinces when parentCode is omitted). */
   administrativeUnits: Array<AdministrativeUnit>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
-  /** A person by id, when within the caller's unit. */
+  /** A person by id, when within the caller's unit. A MERGED record is returned as it is (follow mergedInto). */
   person?: Maybe<Person>;
-  /** A person by personal identification number, when within the caller's unit. */
+  /** A person by personal identification number, when within the caller's unit (a MERGED record keeps its number). */
   personByIdentificationNumber?: Maybe<Person>;
-  /** Persons whose current residence lies in unitCode's subtree (and the caller's), by name ignoring diacritics. */
+  /**
+   * Persons whose current residence lies in unitCode's subtree (and the caller's), by name
+   * ignoring diacritics and case, and/or by exact identification number. MERGED records
+   * only with includeMerged.
+   */
   persons: PersonConnection;
+  /** Groups of active records with the same folded name, date of birth and commune under different numbers. */
+  potentialDuplicates: PotentialDuplicateConnection;
+  /** Rehab completion notices of persons in the caller's unit, oldest first. */
+  rehabCompletionNotices: RehabCompletionNoticeConnection;
+  /** Transfer notices the caller's unit must acknowledge (receiving side), earliest deadline first. */
+  transferNoticesAwaitingAcknowledgement: TransferNoticeConnection;
+};
+
+
+export type QueryAbsconderSearchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<AbsconderSearchStatus>;
 };
 
 
@@ -142,8 +453,68 @@ export type QueryPersonByIdentificationNumberArgs = {
 export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  identificationNumber?: InputMaybe<Scalars['IdentificationNumber']['input']>;
+  includeMerged?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   unitCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPotentialDuplicatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRehabCompletionNoticesArgs = {
+  acknowledged?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTransferNoticesAwaitingAcknowledgementArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type RegisterPersonInput = {
+  /** The record's owner: the caller's unit must contain this commune. */
+  currentResidence: ResidenceInput;
+  dateOfBirth: Scalars['Date']['input'];
+  ethnicity: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  identificationNumber: Scalars['IdentificationNumber']['input'];
+  otherNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  permanentResidence: ResidenceInput;
+  sex: Sex;
+};
+
+/** A facility's notice that a person completed rehab (danh sách hoàn thành cai nghiện), for commune police. */
+export type RehabCompletionNotice = {
+  __typename?: 'RehabCompletionNotice';
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  /** Số giấy chứng nhận hoàn thành cai nghiện. */
+  certificateNumber: Scalars['String']['output'];
+  completedOn: Scalars['Date']['output'];
+  episodeId: Scalars['ID']['output'];
+  /** The facility; null for voluntary rehab at home/community. */
+  facility?: Maybe<AdministrativeUnit>;
+  id: Scalars['ID']['output'];
+  person: Person;
+  receivedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type RehabCompletionNoticeConnection = {
+  __typename?: 'RehabCompletionNoticeConnection';
+  nodes: Array<RehabCompletionNotice>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** An address: the administrative unit and the address line within it. */
@@ -153,9 +524,82 @@ export type Residence = {
   unit: AdministrativeUnit;
 };
 
+export type ResidenceInput = {
+  addressLine: Scalars['String']['input'];
+  /** A commune's unit code. */
+  unitCode: Scalars['ID']['input'];
+};
+
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+/** Nhóm chất ma túy: the substance classes an addiction is determined for. */
+export type SubstanceClass =
+  /** Cần sa. */
+  | 'CANNABIS'
+  /** Nhóm chất dạng thuốc phiện. */
+  | 'OPIOIDS'
+  /** Các chất khác. */
+  | 'OTHER'
+  /** Nhóm chất kích thích (ATS). */
+  | 'STIMULANTS';
+
+/**
+ * Di biến động: the old commune's notice of a move to the receiving commune, which
+ * acknowledges it (within 24 hours of the notice under the law in force from 1 July 2026;
+ * no deadline when no rule was in force on the day of the move).
+ */
+export type TransferNotice = {
+  __typename?: 'TransferNotice';
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of the officer of the receiving commune who acknowledged it. */
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  /** Address within the receiving commune. */
+  addressLine: Scalars['String']['output'];
+  /** Deadline of the acknowledgement; null when no rule was in force on the day of the move. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  fromUnit: AdministrativeUnit;
+  id: Scalars['ID']['output'];
+  movedOn: Scalars['Date']['output'];
+  /** Past its deadline without an acknowledgement at asOf (default now). */
+  overdue: Scalars['Boolean']['output'];
+  /** The person; null for the sending commune once the person lives outside its unit. */
+  person?: Maybe<Person>;
+  sentAt: Scalars['DateTime']['output'];
+  toUnit: AdministrativeUnit;
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * Di biến động: the old commune's notice of a move to the receiving commune, which
+ * acknowledges it (within 24 hours of the notice under the law in force from 1 July 2026;
+ * no deadline when no rule was in force on the day of the move).
+ */
+export type TransferNoticeOverdueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type TransferNoticeConnection = {
+  __typename?: 'TransferNoticeConnection';
+  nodes: Array<TransferNotice>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Fields to change; omitted fields stay. A move to another commune goes through recordResidenceChange. */
+export type UpdatePersonInput = {
+  /** A new address line within the current commune. */
+  currentAddressLine?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
+  ethnicity?: InputMaybe<Scalars['String']['input']>;
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  identificationNumber?: InputMaybe<Scalars['IdentificationNumber']['input']>;
+  otherNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  permanentResidence?: InputMaybe<ResidenceInput>;
+  sex?: InputMaybe<Sex>;
+};
 
 
 
@@ -251,41 +695,114 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
+  AbsconderReason: AbsconderReason;
+  AbsconderSearch: ResolverTypeWrapper<AbsconderSearchEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AbsconderSearchConnection: ResolverTypeWrapper<AbsconderSearchConnectionParent>;
+  AbsconderSearchStatus: AbsconderSearchStatus;
+  AccessAction: AccessAction;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
+  AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DetectionMethod: DetectionMethod;
+  DrugUseDetectionInput: DrugUseDetectionInput;
+  DrugUserCheckIn: ResolverTypeWrapper<DrugUserCheckInEntity>;
+  DrugUserManagement: ResolverTypeWrapper<DrugUserManagementEntity>;
+  DrugUserManagementStatus: DrugUserManagementStatus;
   DurationUnit: DurationUnit;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ManagementEndReason: ManagementEndReason;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonEntity>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionParent>;
+  PersonRecordStatus: PersonRecordStatus;
+  PotentialDuplicate: ResolverTypeWrapper<PotentialDuplicateParent>;
+  PotentialDuplicateConnection: ResolverTypeWrapper<PotentialDuplicateConnectionParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterPersonInput: RegisterPersonInput;
+  RehabCompletionNotice: ResolverTypeWrapper<RehabCompletionNoticeEntity>;
+  RehabCompletionNoticeConnection: ResolverTypeWrapper<RehabCompletionNoticeConnectionParent>;
   Residence: ResolverTypeWrapper<ResidenceParent>;
+  ResidenceInput: ResidenceInput;
   Sex: Sex;
+  SubstanceClass: SubstanceClass;
+  TransferNotice: ResolverTypeWrapper<TransferNoticeEntity>;
+  TransferNoticeConnection: ResolverTypeWrapper<TransferNoticeConnectionParent>;
+  UpdatePersonInput: UpdatePersonInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AdministrativeUnit: AdministrativeUnitEntity;
+  AbsconderSearch: AbsconderSearchEntity;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  AbsconderSearchConnection: AbsconderSearchConnectionParent;
+  AccessLogEntry: AccessLogEntry;
+  AdministrativeUnit: AdministrativeUnitEntity;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DrugUseDetectionInput: DrugUseDetectionInput;
+  DrugUserCheckIn: DrugUserCheckInEntity;
+  DrugUserManagement: DrugUserManagementEntity;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   LegalRule: LegalRuleEntity;
-  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonEntity;
   PersonConnection: PersonConnectionParent;
+  PotentialDuplicate: PotentialDuplicateParent;
+  PotentialDuplicateConnection: PotentialDuplicateConnectionParent;
   Query: Record<PropertyKey, never>;
+  RegisterPersonInput: RegisterPersonInput;
+  RehabCompletionNotice: RehabCompletionNoticeEntity;
+  RehabCompletionNoticeConnection: RehabCompletionNoticeConnectionParent;
   Residence: ResidenceParent;
+  ResidenceInput: ResidenceInput;
+  TransferNotice: TransferNoticeEntity;
+  TransferNoticeConnection: TransferNoticeConnectionParent;
+  UpdatePersonInput: UpdatePersonInput;
+};
+
+export type AbsconderSearchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbsconderSearch'] = ResolversParentTypes['AbsconderSearch']> = {
+  episodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  foundNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  foundOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AbsconderReason'], ParentType, ContextType>;
+  returnedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AbsconderSearchStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AbsconderSearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbsconderSearchConnection'] = ResolversParentTypes['AbsconderSearchConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AbsconderSearch']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AdministrativeUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit']> = {
@@ -306,6 +823,31 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DrugUserCheckInResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUserCheckIn'] = ResolversParentTypes['DrugUserCheckIn']> = {
+  checkedInOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DrugUserManagementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUserManagement'] = ResolversParentTypes['DrugUserManagement']> = {
+  checkIns?: Resolver<Array<ResolversTypes['DrugUserCheckIn']>, ParentType, ContextType>;
+  decisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  decisionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  detectionMethod?: Resolver<ResolversTypes['DetectionMethod'], ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['ManagementEndReason']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEndsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DrugUserManagementStatus'], ParentType, ContextType>;
+  substances?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
+  supersededOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  testResult?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
   name: 'IdentificationNumber';
 }
@@ -320,6 +862,20 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeRehabCompletionNotice?: Resolver<ResolversTypes['RehabCompletionNotice'], ParentType, ContextType, RequireFields<MutationAcknowledgeRehabCompletionNoticeArgs, 'expectedVersion' | 'id'>>;
+  acknowledgeTransferNotice?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationAcknowledgeTransferNoticeArgs, 'expectedVersion' | 'id'>>;
+  decideDrugUserManagement?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationDecideDrugUserManagementArgs, 'decisionDate' | 'decisionNumber' | 'expectedVersion' | 'id'>>;
+  endDrugUserManagement?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationEndDrugUserManagementArgs, 'endedOn' | 'expectedVersion' | 'id' | 'reason'>>;
+  mergePersons?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergePersonsArgs, 'duplicateId' | 'reason' | 'survivorId'>>;
+  recordAbsconderFound?: Resolver<ResolversTypes['AbsconderSearch'], ParentType, ContextType, RequireFields<MutationRecordAbsconderFoundArgs, 'expectedVersion' | 'foundOn' | 'note' | 'searchId'>>;
+  recordCheckIn?: Resolver<ResolversTypes['DrugUserCheckIn'], ParentType, ContextType, RequireFields<MutationRecordCheckInArgs, 'date' | 'id' | 'note'>>;
+  recordDrugUseDetection?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationRecordDrugUseDetectionArgs, 'input' | 'personId'>>;
+  recordResidenceChange?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationRecordResidenceChangeArgs, 'addressLine' | 'expectedVersion' | 'movedOn' | 'personId' | 'toUnitCode'>>;
+  registerPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
+  updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'expectedVersion' | 'id' | 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -327,15 +883,23 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  absconderSearches?: Resolver<Array<ResolversTypes['AbsconderSearch']>, ParentType, ContextType>;
   currentResidence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
   dateOfBirth?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  drugUserManagements?: Resolver<Array<ResolversTypes['DrugUserManagement']>, ParentType, ContextType>;
   ethnicity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identificationNumber?: Resolver<ResolversTypes['IdentificationNumber'], ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  mergedRecords?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   otherNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   permanentResidence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['PersonRecordStatus'], ParentType, ContextType>;
+  rehabCompletionNotices?: Resolver<Array<ResolversTypes['RehabCompletionNotice']>, ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  transferNotices?: Resolver<Array<ResolversTypes['TransferNotice']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
@@ -344,13 +908,47 @@ export type PersonConnectionResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PotentialDuplicateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PotentialDuplicate'] = ResolversParentTypes['PotentialDuplicate']> = {
+  persons?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+};
+
+export type PotentialDuplicateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PotentialDuplicateConnection'] = ResolversParentTypes['PotentialDuplicateConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PotentialDuplicate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  absconderSearches?: Resolver<ResolversTypes['AbsconderSearchConnection'], ParentType, ContextType, RequireFields<QueryAbsconderSearchesArgs, 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByIdentificationNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdentificationNumberArgs, 'number'>>;
-  persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
+  persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first' | 'includeMerged'>>;
+  potentialDuplicates?: Resolver<ResolversTypes['PotentialDuplicateConnection'], ParentType, ContextType, RequireFields<QueryPotentialDuplicatesArgs, 'first'>>;
+  rehabCompletionNotices?: Resolver<ResolversTypes['RehabCompletionNoticeConnection'], ParentType, ContextType, RequireFields<QueryRehabCompletionNoticesArgs, 'first'>>;
+  transferNoticesAwaitingAcknowledgement?: Resolver<ResolversTypes['TransferNoticeConnection'], ParentType, ContextType, RequireFields<QueryTransferNoticesAwaitingAcknowledgementArgs, 'first' | 'overdueOnly'>>;
+};
+
+export type RehabCompletionNoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RehabCompletionNotice'] = ResolversParentTypes['RehabCompletionNotice']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certificateNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  episodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facility?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RehabCompletionNoticeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RehabCompletionNoticeConnection'] = ResolversParentTypes['RehabCompletionNoticeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['RehabCompletionNotice']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = {
@@ -358,16 +956,49 @@ export type ResidenceResolvers<ContextType = Context, ParentType extends Resolve
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
+export type TransferNoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferNotice'] = ResolversParentTypes['TransferNotice']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  addressLine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fromUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<TransferNoticeOverdueArgs>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TransferNoticeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferNoticeConnection'] = ResolversParentTypes['TransferNoticeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['TransferNotice']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  AbsconderSearch?: AbsconderSearchResolvers<ContextType>;
+  AbsconderSearchConnection?: AbsconderSearchConnectionResolvers<ContextType>;
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DrugUserCheckIn?: DrugUserCheckInResolvers<ContextType>;
+  DrugUserManagement?: DrugUserManagementResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   LegalRule?: LegalRuleResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PotentialDuplicate?: PotentialDuplicateResolvers<ContextType>;
+  PotentialDuplicateConnection?: PotentialDuplicateConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RehabCompletionNotice?: RehabCompletionNoticeResolvers<ContextType>;
+  RehabCompletionNoticeConnection?: RehabCompletionNoticeConnectionResolvers<ContextType>;
   Residence?: ResidenceResolvers<ContextType>;
+  TransferNotice?: TransferNoticeResolvers<ContextType>;
+  TransferNoticeConnection?: TransferNoticeConnectionResolvers<ContextType>;
 };
 

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { Sex } from '@rehab/shared-schema';
+import type { RecordStatus } from '../rules/person-record';
 
 @Entity({ name: 'person' })
 export class PersonEntity {
@@ -43,6 +44,13 @@ export class PersonEntity {
   /** Path of the unit that owns the record (current residence); drives record access. */
   @Column({ name: 'owner_unit_path', type: 'varchar', length: 200 })
   ownerUnitPath: string;
+
+  /** ACTIVE, or MERGED into `mergedInto` (kept with its history, never deleted). */
+  @Column({ name: 'record_status', type: 'varchar', length: 8, default: 'ACTIVE' })
+  recordStatus: RecordStatus;
+
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto: string | null;
 
   @VersionColumn()
   version: number;

@@ -1,8 +1,10 @@
-import { decodeCursor, domainError, encodeCursor, pageSize, unitScope } from '@rehab/server-kit';
+import { decodeCursor, encodeCursor, pageSize, unitScope } from '@rehab/server-kit';
 import { foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
-import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
+import { potentialDuplicates } from './PotentialDuplicate';
+import { unitPath } from './units';
+import { absconderSearches, rehabCompletionNotices, transferNoticesAwaitingAcknowledgement } from './worklists';
 
 export interface PersonConnectionParent {
   nodes: PersonEntity[];
@@ -12,14 +14,6 @@ export interface PersonConnectionParent {
 }
 
 const CURSOR_SEPARATOR = '\u0000';
-
-async function unitPath(ctx: Context, code: string): Promise<string> {
-  const unit = await ctx.loaders.unitByCode.load(code);
-  if (!unit) {
-    throw domainError('BAD_USER_INPUT', { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, { field: 'unitCode' });
-  }
-  return unit.path;
-}
 
 export const Query: QueryResolvers = {
   person: (_parent, { id }, ctx) => ctx.loaders.personById.load(id),
@@ -41,6 +35,8 @@ export const Query: QueryResolvers = {
       query.andWhere('(p.owner_unit_path = :unitPath OR p.owner_unit_path LIKE :unitLike)', { unitPath: path, unitLike: `${path}.%` });
     }
     if (args.name) query.andWhere('p.full_name_folded LIKE :name', { name: `%${foldVietnamese(args.name)}%` });
+    if (args.identificationNumber) query.andWhere('p.identification_number = :number', { number: args.identificationNumber });
+    if (!args.includeMerged) query.andWhere(`p.record_status = 'ACTIVE'`);
     const totalCount = await query.clone().getCount();
     if (args.after) {
       const [name, id] = decodeCursor(args.after).split(CURSOR_SEPARATOR);
@@ -57,6 +53,11 @@ export const Query: QueryResolvers = {
       endCursor: last ? encodeCursor(`${last.fullNameFolded}${CURSOR_SEPARATOR}${last.id}`) : null,
     };
   },
+
+  potentialDuplicates: (_parent, args, ctx) => potentialDuplicates(args, ctx),
+  transferNoticesAwaitingAcknowledgement: (_parent, args, ctx) => transferNoticesAwaitingAcknowledgement(args, ctx),
+  absconderSearches: (_parent, args, ctx) => absconderSearches(args, ctx),
+  rehabCompletionNotices: (_parent, args, ctx) => rehabCompletionNotices(args, ctx),
 };
 
 export const PersonConnection = {

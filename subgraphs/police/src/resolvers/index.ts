@@ -1,6 +1,17 @@
 import type { Resolvers } from '../__generated__/resolvers';
+import { connectionResolvers } from './connections';
+import { Mutation } from './Mutation';
 import { Person } from './Person';
+import { PotentialDuplicate } from './PotentialDuplicate';
 import { PersonConnection, Query } from './Query';
+import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, TransferNotice } from './records';
 import { Residence } from './Residence';
 
-export const resolvers: Resolvers = { Query, Person, Residence, PersonConnection };
+export const resolvers: Resolvers = {
+  Query, Mutation, Person, Residence, PersonConnection, PotentialDuplicate,
+  DrugUserManagement, TransferNotice, AbsconderSearch, RehabCompletionNotice,
+  PotentialDuplicateConnection: connectionResolvers,
+  TransferNoticeConnection: connectionResolvers,
+  AbsconderSearchConnection: connectionResolvers,
+  RehabCompletionNoticeConnection: connectionResolvers,
+};

@@ -25,6 +25,31 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What an audit row records: a read, a read under a break-the-glass grant, or a change. */
+export type AccessAction =
+  | 'BREAK_GLASS'
+  | 'CHANGE'
+  | 'READ';
+
+/**
+ * One row of an agency's audit log about a person (nhật ký truy cập): who read or
+ * changed which fields, when, from which unit and for what stated purpose.
+ */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  action: AccessAction;
+  /** The type whose fields were read or changed, e.g. Person, RehabEpisode. */
+  entityType: Scalars['String']['output'];
+  fields: Array<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The stated purpose; break-the-glass reads name the grant and its reason. */
+  purpose: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  unitCode: Scalars['String']['output'];
+  username: Scalars['String']['output'];
+};
+
 /** A node of the administrative tree (đơn vị hành chính), with validity dates. */
 export type AdministrativeUnit = {
   __typename?: 'AdministrativeUnit';
@@ -255,9 +280,11 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessAction: AccessAction;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
   AssignmentReason: AssignmentReason;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -278,9 +305,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessLogEntry: AccessLogEntry;
+  String: Scalars['String']['output'];
   AdministrativeUnit: AdministrativeUnitEntity;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
@@ -293,6 +321,18 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Volunteer: VolunteerParent;
   VolunteerAssignment: VolunteerAssignmentEntity;
+};
+
+export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AdministrativeUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit']> = {
@@ -370,6 +410,7 @@ export type VolunteerAssignmentResolvers<ContextType = Context, ParentType exten
 };
 
 export type Resolvers<ContextType = Context> = {
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 async function tables(): Promise<string[]> {
-  const rows = await database.db.query(`SELECT table_name FROM information_schema.tables
+  const rows = await (await database.owner()).query(`SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_name IN ('mass_organisation', 'volunteer', 'volunteer_assignment') ORDER BY table_name`) as { table_name: string }[];
   return rows.map((r) => r.table_name);
 }
@@ -20,9 +20,11 @@ async function tables(): Promise<string[]> {
 describe('CreateVolunteers migration', () => {
   it('goes down and up again cleanly', async () => {
     expect(await tables()).toEqual(['mass_organisation', 'volunteer', 'volunteer_assignment']);
-    await database.db.undoLastMigration({ transaction: 'each' });
+    // Schema changes run as the database's owner; the application's role may not make them.
+    const owner = await database.owner();
+    await owner.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual([]);
-    await database.db.runMigrations({ transaction: 'each' });
+    await owner.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(['mass_organisation', 'volunteer', 'volunteer_assignment']);
   });
 });

@@ -1,0 +1,115 @@
+import type { EntityManager } from 'typeorm';
+import { AdministrativeUnitEntity, AuditLogEntry, domainError, noticeRejected, type Notice, type NoticeHandler } from '@rehab/server-kit';
+import { PENDING_DOSSIER_STATUSES } from './rules/dossier';
+import { OPEN_EPISODE_STATUSES } from './rules/episode';
+import { OPEN_POST_REHAB_STATUSES } from './rules/post-rehab';
+
+/** Notices from police this subgraph acts on, each inside the transaction that records it in the inbox. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function field(notice: Notice, name: string): unknown {
+  const payload = notice.payload;
+  return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
+}
+
+function uuidField(notice: Notice, name: string): string {
+  const value = field(notice, name);
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw noticeRejected({ vi: `Thông báo ${notice.topic} thiếu ${name} hợp lệ`, en: `The ${notice.topic} notice lacks a valid ${name}` });
+  }
+  return value.toLowerCase();
+}
+
+/** The person tables of this subgraph, with the statuses of their open records. */
+const PERSON_TABLES = ['rehab_episode', 'compulsory_rehab_dossier', 'post_rehab_case', 'reintegration_support', 'case_event'] as const;
+
+/** An audit row for a change made on a notice (no officer: the sending agency is recorded). */
+async function auditNotice(manager: EntityManager, notice: Notice, personId: string, fields: string[], note: string): Promise<void> {
+  await manager.createQueryBuilder().insert().into(AuditLogEntry).values({
+    userId: `notice:${notice.source}`, username: `notice:${notice.source}`, agency: notice.source, role: 'system', unitCode: '01',
+    action: 'CHANGE', personId, entityType: 'Person', fields, purpose: `${notice.topic}: ${note}`, requestId: notice.id,
+  }).updateEntity(false).execute();
+}
+
+async function recordSystemEvents(manager: EntityManager, notice: Notice, rows: { type: string; id: string; status: string }[],
+  personId: string, action: string, details: Record<string, unknown>): Promise<void> {
+  if (rows.length === 0) return;
+  const today = notice.createdAt.slice(0, 10);
+  const values: unknown[] = [];
+  const tuples = rows.map((r) => {
+    values.push(r.type, r.id, personId, action, r.status, r.status, today, JSON.stringify(details), `notice:${notice.source}`, 'system', '01');
+    const n = values.length;
+    return `($${n - 10}, $${n - 9}, $${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}::jsonb, $${n - 2}, $${n - 1}, $${n})`;
+  });
+  await manager.query(`INSERT INTO case_event (entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, details,
+    actor_username, actor_role, actor_unit_code) VALUES ${tuples.join(', ')}`, values);
+}
+
+/**
+ * person.merged {survivorId, duplicateId}: police merged two registry records. Every
+ * row of this subgraph naming the duplicate now names the survivor; which rows moved is
+ * kept in person_merge_log (append-only) so a wrong merge can be undone, and audited.
+ * Refused (422, not retried) when both persons have an open episode, a pending dossier
+ * or an open post-rehab case: one of them must be closed first.
+ */
+export const personMerged: NoticeHandler = async (manager, notice) => {
+  const survivorId = uuidField(notice, 'survivorId');
+  const duplicateId = uuidField(notice, 'duplicateId');
+  if (survivorId === duplicateId) throw noticeRejected({ vi: 'Không thể hợp nhất một người với chính họ', en: 'A person cannot be merged into themselves' });
+  const [open] = await manager.query(`SELECT
+      (SELECT count(DISTINCT person_id) FROM rehab_episode WHERE person_id = ANY($1) AND status = ANY($2))::int AS episodes,
+      (SELECT count(DISTINCT person_id) FROM compulsory_rehab_dossier WHERE person_id = ANY($1) AND status = ANY($3))::int AS dossiers,
+      (SELECT count(DISTINCT person_id) FROM post_rehab_case WHERE person_id = ANY($1) AND status = ANY($4))::int AS cases`,
+  [[survivorId, duplicateId], OPEN_EPISODE_STATUSES, PENDING_DOSSIER_STATUSES, OPEN_POST_REHAB_STATUSES]) as [{ episodes: number; dossiers: number; cases: number }];
+  if (open.episodes > 1 || open.dossiers > 1 || open.cases > 1) {
+    throw domainError('CONFLICT', {
+      vi: 'Cả hai người đều có hồ sơ cai nghiện đang mở; hãy kết thúc một hồ sơ trước khi hợp nhất',
+      en: 'Both persons have an open rehab record; close one before merging',
+    });
+  }
+  const repointed: Record<string, string[]> = {};
+  for (const table of PERSON_TABLES) {
+    const result = await manager.query(`UPDATE ${table} SET person_id = $1 WHERE person_id = $2 RETURNING id::text AS id`,
+      [survivorId, duplicateId]) as [{ id: string }[], number];
+    const rows = result[0];
+    if (rows.length > 0) repointed[table] = rows.map((r) => r.id);
+  }
+  await manager.query('INSERT INTO person_merge_log (notice_id, survivor_id, duplicate_id, repointed) VALUES ($1, $2, $3, $4::jsonb)',
+    [notice.id, survivorId, duplicateId, JSON.stringify(repointed)]);
+  const fields = Object.keys(repointed).sort();
+  await auditNotice(manager, notice, survivorId, fields.length > 0 ? fields : ['none'], `merged ${duplicateId} into ${survivorId}`);
+};
+
+/**
+ * residence.moved {personId, toUnitCode}: the person now lives in another commune. The
+ * person's open cases (open episodes, pending dossiers, open post-rehab cases) move to
+ * it: the receiving commune and district take them over and the old ones no longer see
+ * them. Closed cases stay with the commune that handled them.
+ */
+export const residenceMoved: NoticeHandler = async (manager, notice) => {
+  const personId = uuidField(notice, 'personId');
+  const code = field(notice, 'toUnitCode');
+  const unit = typeof code === 'string' ? await manager.getRepository(AdministrativeUnitEntity).findOneBy({ code }) : null;
+  if (!unit || unit.level !== 'COMMUNE') {
+    throw noticeRejected({ vi: `Thông báo chuyển nơi cư trú có mã xã không hợp lệ: ${String(code)}`, en: `The move notice names no commune: ${String(code)}` });
+  }
+  const moves = [
+    { table: 'rehab_episode', type: 'EPISODE', path: 'residence_owner_path', statuses: OPEN_EPISODE_STATUSES },
+    { table: 'compulsory_rehab_dossier', type: 'DOSSIER', path: 'owner_unit_path', statuses: PENDING_DOSSIER_STATUSES },
+    { table: 'post_rehab_case', type: 'POST_REHAB', path: 'owner_unit_path', statuses: OPEN_POST_REHAB_STATUSES },
+  ] as const;
+  const moved: { type: string; id: string; status: string }[] = [];
+  for (const m of moves) {
+    const [rows] = await manager.query(`UPDATE ${m.table} SET residence_unit_code = $1, ${m.path} = $2
+      WHERE person_id = $3 AND status = ANY($4) AND residence_unit_code <> $1 RETURNING id::text AS id, status`,
+    [unit.code, unit.path, personId, m.statuses]) as [{ id: string; status: string }[], number];
+    moved.push(...rows.map((r) => ({ type: m.type, id: r.id, status: r.status })));
+  }
+  await recordSystemEvents(manager, notice, moved, personId, 'RESIDENCE_MOVED', { toUnitCode: unit.code });
+  if (moved.length > 0) await auditNotice(manager, notice, personId, ['residenceUnit'], `moved to ${unit.code}`);
+};
+
+export const noticeHandlers: Readonly<Record<string, NoticeHandler>> = {
+  'person.merged': personMerged,
+  'residence.moved': residenceMoved,
+};

@@ -1,0 +1,10 @@
+import type { PostRehabCaseResolvers } from '../__generated__/resolvers';
+import { unitOf } from './unit';
+
+export const PostRehabCase: PostRehabCaseResolvers = {
+  person: (c) => ({ id: c.personId }),
+  // Scoped: null when the episode lies outside the caller's unit.
+  episode: (c, _args, ctx) => ctx.loaders.rehabEpisodeById.load(c.episodeId),
+  residenceUnit: (c, _args, ctx) => unitOf(c.residenceUnitCode, ctx),
+  events: (c, _args, ctx) => ctx.loaders.eventsByEntity.load(c.id),
+};

@@ -1,0 +1,42 @@
+import type { Bilingual } from '@rehab/server-kit';
+import { POST_REHAB_NAME, illegalTransition } from './errors';
+
+/** Post-rehab management at the place of residence (quản lý sau cai nghiện). */
+export const POST_REHAB_STATUSES = ['AWAITING_DECISION', 'UNDER_MANAGEMENT', 'RELAPSED', 'COMPLETED'] as const;
+export type PostRehabStatus = (typeof POST_REHAB_STATUSES)[number];
+
+export const POST_REHAB_ACTIONS = ['DECIDE', 'ASSIGN_SUPPORTERS', 'RELAPSE', 'COMPLETE'] as const;
+export type PostRehabAction = (typeof POST_REHAB_ACTIONS)[number];
+
+export const OPEN_POST_REHAB_STATUSES: readonly PostRehabStatus[] = ['AWAITING_DECISION', 'UNDER_MANAGEMENT'];
+
+const TRANSITIONS: Record<PostRehabAction, { from: readonly PostRehabStatus[]; to: PostRehabStatus | 'SAME' }> = {
+  DECIDE: { from: ['AWAITING_DECISION'], to: 'UNDER_MANAGEMENT' },
+  ASSIGN_SUPPORTERS: { from: ['UNDER_MANAGEMENT'], to: 'SAME' },
+  RELAPSE: { from: OPEN_POST_REHAB_STATUSES, to: 'RELAPSED' },
+  COMPLETE: { from: ['UNDER_MANAGEMENT'], to: 'COMPLETED' },
+};
+
+export const POST_REHAB_STATUS_LABEL: Record<PostRehabStatus, Bilingual> = {
+  AWAITING_DECISION: { vi: 'chờ quyết định quản lý', en: 'awaiting the decision' },
+  UNDER_MANAGEMENT: { vi: 'đang quản lý', en: 'under management' },
+  RELAPSED: { vi: 'đã tái nghiện', en: 'relapsed' },
+  COMPLETED: { vi: 'đã hoàn thành', en: 'completed' },
+};
+
+export const POST_REHAB_ACTION_LABEL: Record<PostRehabAction, Bilingual> = {
+  DECIDE: { vi: 'ra quyết định quản lý sau cai nghiện', en: 'record the management decision' },
+  ASSIGN_SUPPORTERS: { vi: 'phân công người hỗ trợ', en: 'assign supporters' },
+  RELAPSE: { vi: 'ghi nhận tái nghiện', en: 'record a relapse' },
+  COMPLETE: { vi: 'xác nhận hoàn thành', en: 'certify completion' },
+};
+
+export function nextPostRehabStatus(from: PostRehabStatus, action: PostRehabAction): PostRehabStatus {
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(from)) throw illegalTransition(POST_REHAB_ACTION_LABEL[action], POST_REHAB_STATUS_LABEL[from], POST_REHAB_NAME);
+  return transition.to === 'SAME' ? from : transition.to;
+}
+
+export function isPostRehabActionAllowed(from: PostRehabStatus, action: PostRehabAction): boolean {
+  return TRANSITIONS[action].from.includes(from);
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import {
+  PersonPseudonyms, buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase,
+} from '@rehab/server-kit';
+import { makeIdentificationNumber, type Caller, type DemoPerson, type Role, type Sex } from '@rehab/shared-schema';
+import { createLoaders, type Context } from '../context';
+import { seedPolice } from '../seed';
+import { createPoliceDataSource, policeSubgraph } from '../server';
+
+export type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
+
+/** A seeded throwaway police database and the subgraph server on it. */
+export interface Harness {
+  database: TestDatabase;
+  server: ApolloServer<Context>;
+  run(query: string, variables: Record<string, unknown>, role: Role, unitCode?: string): Promise<Result>;
+  runAs(query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result>;
+  /** Rows of the tables, the audit log and the outbox: equal before and after a refused change. */
+  snapshot(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const PSEUDONYM_SECRET = 'p'.repeat(32);
+
+/** Analysts' pseudonyms as the test server makes them. */
+export const PSEUDONYMS = new PersonPseudonyms(PSEUDONYM_SECRET);
+
+const TABLES = ['person', 'person_merge', 'drug_user_management', 'drug_user_check_in', 'transfer_notice', 'absconder_search',
+  'rehab_completion_notice', 'audit_log', 'outbox_notice'];
+
+export async function openHarness(population: readonly DemoPerson[]): Promise<Harness> {
+  const database = await openTestDatabase('police', createPoliceDataSource);
+  await seedPolice(database.db, population);
+  const server = buildSubgraphServer(policeSubgraph, { db: database.db, contextSecret: 'x'.repeat(32), pseudonymSecret: PSEUDONYM_SECRET });
+  const runAs = async (query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> => {
+    const contextValue = createContext(database.db, caller, createLoaders);
+    const response = await server.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult;
+  };
+  return {
+    database,
+    server,
+    runAs,
+    run: (query, variables, role, unitCode = '01') => runAs(query, variables, testCaller(role, unitCode)),
+    snapshot: async () => {
+      const parts: unknown[] = [];
+      for (const table of TABLES) {
+        parts.push(await database.db.query(`SELECT * FROM ${table} ORDER BY 1`));
+      }
+      // A digest keeps a failing comparison readable; the rows themselves are in the database.
+      return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+    },
+    close: async () => {
+      await server.stop();
+      await database.close();
+    },
+  };
+}
+
+/** The data of a successful result (fails the test with the errors otherwise). */
+export function dataOf<T>(result: Result): T {
+  if (result.errors) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+  return result.data as T;
+}
+
+/** The first error's code, field and Vietnamese/English text. */
+export function errorOf(result: Result): { code: unknown; field: unknown; vi: string; en: string } {
+  const error = result.errors?.[0];
+  if (!error) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+  const i18n = error.extensions?.i18n as { vi: string; en: string } | undefined;
+  return { code: error.extensions?.code, field: error.extensions?.field, vi: i18n?.vi ?? '', en: i18n?.en ?? '' };
+}
+
+let serial = 900_000;
+
+/** A valid, never-used identification number for a person born on `dateOfBirth`. */
+export function freshNumber(dateOfBirth: string, sex: Sex, province = '001'): string {
+  serial += 1;
+  return makeIdentificationNumber(province, dateOfBirth, sex, serial);
+}
+
+export const COMMUNE = '00101';
+export const OTHER_COMMUNE_SAME_DISTRICT = '00102';
+export const OTHER_DISTRICT_COMMUNE = '00201';
+
+export const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) {
+  id identificationNumber fullName dateOfBirth sex version recordStatus currentResidence { addressLine unit { code } } } }`;
+
+export interface RegisteredPerson {
+  id: string;
+  identificationNumber: string;
+  fullName: string;
+  dateOfBirth: string;
+  version: number;
+}
+
+export function personInput(overrides: Record<string, unknown> = {}, commune = COMMUNE): Record<string, unknown> {
+  const dateOfBirth = (overrides.dateOfBirth as string | undefined) ?? '1990-05-17';
+  const sex = (overrides.sex as Sex | undefined) ?? 'MALE';
+  return {
+    identificationNumber: freshNumber(dateOfBirth, sex),
+    fullName: 'Nguyễn Văn Thử',
+    otherNames: [],
+    dateOfBirth,
+    sex,
+    ethnicity: 'Kinh',
+    permanentResidence: { unitCode: commune, addressLine: 'Số 1 phố Thử' },
+    currentResidence: { unitCode: commune, addressLine: 'Số 1 phố Thử' },
+    ...overrides,
+  };
+}
+
+/** Registers a person as a police officer of the commune. */
+export async function register(h: Harness, overrides: Record<string, unknown> = {}, commune = COMMUNE): Promise<RegisteredPerson> {
+  const result = await h.run(REGISTER, { input: personInput(overrides, commune) }, 'police_officer', commune);
+  return dataOf<{ registerPerson: RegisteredPerson }>(result).registerPerson;
+}

@@ -1,0 +1,82 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { domainError, type Bilingual } from '@rehab/server-kit';
+import type { Caller, LegalRuleCode } from '@rehab/shared-schema';
+import type { InputProblem } from '../rules/drug-user-management';
+import type { RuleDuration } from '../rules/legal-time';
+import { inCallerScope } from '../rules/person-record';
+import type { Transition } from '../rules/state-machine';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A typed error for the first problem found with an input (naming its field). */
+export function rejectProblems(problems: readonly InputProblem[]): void {
+  const [first] = problems;
+  if (first) throw domainError('BAD_USER_INPUT', first.text, { field: first.field });
+}
+
+/** The next state, or the machine's typed ILLEGAL_TRANSITION error. */
+export function allowed<S extends string>(transition: Transition<S>): S {
+  if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
+  return transition.to;
+}
+
+export function requireId(id: string, field: string): string {
+  if (!UUID.test(id)) {
+    throw domainError('BAD_USER_INPUT', { vi: `Mã không hợp lệ: ${id}`, en: `Invalid id: ${id}` }, { field });
+  }
+  return id.toLowerCase();
+}
+
+export function notFound(what: Bilingual, id: string): Error {
+  return domainError('NOT_FOUND', {
+    vi: `Không tìm thấy ${what.vi} ${id} trong phạm vi đơn vị của bạn`,
+    en: `No ${what.en} ${id} within your unit`,
+  });
+}
+
+/**
+ * The row with `id`, locked for the transaction, when its owner unit lies in the caller's
+ * own subtree; NOT_FOUND otherwise (whether it exists elsewhere is not revealed).
+ */
+export async function lockInScope<T extends ObjectLiteral>(manager: EntityManager, entity: new () => T, id: string,
+  caller: Caller, what: Bilingual, ownerPathOf: (row: T) => readonly string[]): Promise<T> {
+  const row = await manager.getRepository(entity).createQueryBuilder('r')
+    .setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  if (!row || !ownerPathOf(row).some((path) => inCallerScope(caller, path))) throw notFound(what, id);
+  return row;
+}
+
+/** Optimistic locking: the version the caller edited must still be the current one. */
+export function requireVersion(current: number, expected: number | null | undefined, what: Bilingual): void {
+  if (expected === null || expected === undefined || current === expected) return;
+  throw domainError('CONFLICT', {
+    vi: `${capitalize(what.vi)} đã được người khác cập nhật (phiên bản ${current}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
+    en: `The ${what.en} was changed by someone else (version ${current}, you edited version ${expected}); reload and try again`,
+  }, { field: 'expectedVersion' });
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+interface RuleRow {
+  value: number;
+  unit: RuleDuration['unit'];
+}
+
+/** The rules table's answer: the duration of `code` in force on `date`, or null when none is. */
+export async function ruleInForce(manager: EntityManager, code: LegalRuleCode, date: string): Promise<RuleDuration | null> {
+  const rows = await manager.query(
+    `SELECT value, unit FROM legal_rule WHERE code = $1 AND effective_from <= $2 AND (effective_to IS NULL OR effective_to >= $2)
+      ORDER BY effective_from DESC LIMIT 1`, [code, date]) as RuleRow[];
+  const [row] = rows;
+  return row ? { value: row.value, unit: row.unit } : null;
+}
+
+/** Is a database error a violation of the named unique constraint or index? */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return code === '23505' && name === constraint;
+}

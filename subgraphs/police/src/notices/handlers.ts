@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditLogEntry, domainError, noticeRejected, type Notice, type NoticeHandler } from '@rehab/server-kit';
+import { HANOI_CODE } from '@rehab/shared-schema';
+import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
+import { DrugUserManagementEntity } from '../entities/DrugUserManagement';
+import { PersonEntity } from '../entities/Person';
+import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
+import { searchMachine } from '../rules/absconder-search';
+import { OPEN_MANAGEMENT_STATUSES, managementMachine } from '../rules/drug-user-management';
+import { abscondedPayload, admittedPayload, completedPayload, returnedPayload } from './payloads';
+
+/**
+ * A change made on another agency's notice, in the audit log: the sending subgraph is the
+ * actor, the notice id the request id.
+ */
+async function auditNotice(manager: EntityManager, notice: Notice, entityType: string, fields: string[],
+  personId: string, unitCode: string = HANOI_CODE): Promise<void> {
+  await manager.createQueryBuilder().insert().into(AuditLogEntry).values({
+    userId: `notice:${notice.source}`, username: notice.source, agency: notice.source, role: 'notice', unitCode,
+    action: 'CHANGE', personId, entityType, fields, purpose: `notice ${notice.topic}`, requestId: notice.id,
+  }).updateEntity(false).execute();
+}
+
+/**
+ * The registry record a notice is about, locked. A notice about a record merged away
+ * applies to the record it was merged into; an unknown person is refused.
+ */
+async function subject(manager: EntityManager, personId: string): Promise<PersonEntity> {
+  const repo = manager.getRepository(PersonEntity);
+  const lock = (id: string) => repo.createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+  const person = await lock(personId);
+  if (!person) {
+    throw noticeRejected({ vi: `Không có người ${personId} trong cơ sở dữ liệu dân cư`, en: `No person ${personId} in the population registry` });
+  }
+  if (person.recordStatus !== 'MERGED' || !person.mergedInto) return person;
+  const survivor = await lock(person.mergedInto);
+  if (!survivor) throw new Error(`Merged record ${personId} points at a missing record`);
+  return survivor;
+}
+
+/** rehab.admitted: an admission to rehab supersedes the person's open drug-user management. */
+const admitted: NoticeHandler = async (manager, notice) => {
+  const payload = admittedPayload(notice.payload);
+  const person = await subject(manager, payload.personId);
+  const open = await manager.getRepository(DrugUserManagementEntity).createQueryBuilder('m').setLock('pessimistic_write')
+    .where('m.person_id = :id', { id: person.id }).andWhere('m.status IN (:...open)', { open: OPEN_MANAGEMENT_STATUSES }).getOne();
+  // Nothing open, or a case opened after this admission: nothing to supersede.
+  if (!open || payload.admittedOn < open.detectedOn) return;
+  const transition = managementMachine.transition(open.status, 'SUPERSEDE');
+  if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
+  await manager.createQueryBuilder().update(DrugUserManagementEntity)
+    .set({ status: transition.to, supersededOn: payload.admittedOn, version: () => 'version + 1' })
+    .where('id = :id', { id: open.id }).execute();
+  await auditNotice(manager, notice, 'DrugUserManagement', ['status', 'supersededOn'], person.id);
+};
+
+/** rehab.absconded: opens a search on the worklist of the person's commune police. */
+const absconded: NoticeHandler = async (manager, notice) => {
+  const payload = abscondedPayload(notice.payload);
+  const person = await subject(manager, payload.personId);
+  const ongoing = await manager.getRepository(AbsconderSearchEntity).createQueryBuilder('s')
+    .where('s.episode_id = :episode', { episode: payload.episodeId }).andWhere(`s.status <> 'CLOSED'`).getOne();
+  if (ongoing) {
+    throw domainError('CONFLICT', {
+      vi: `Đã có vụ truy tìm chưa kết thúc (${ongoing.id}) cho đợt cai nghiện ${payload.episodeId}`,
+      en: `A search (${ongoing.id}) for rehab episode ${payload.episodeId} is still open`,
+    });
+  }
+  await manager.createQueryBuilder().insert().into(AbsconderSearchEntity).values({
+    id: randomUUID(), personId: person.id, episodeId: payload.episodeId, facilityCode: payload.facilityCode,
+    reason: payload.reason, since: payload.since, status: 'OPEN', openedAt: () => 'now()', foundOn: null, foundNote: null,
+    foundBy: null, returnedOn: null, ownerUnitPath: person.ownerUnitPath, version: 1,
+  }).updateEntity(false).execute();
+  await auditNotice(manager, notice, 'AbsconderSearch', ['facility', 'reason', 'since', 'status'], person.id, payload.facilityCode);
+};
+
+/** rehab.returned: the person is back at the facility; the episode's search closes. */
+const returned: NoticeHandler = async (manager, notice) => {
+  const payload = returnedPayload(notice.payload);
+  const person = await subject(manager, payload.personId);
+  const search = await manager.getRepository(AbsconderSearchEntity).createQueryBuilder('s').setLock('pessimistic_write')
+    .where('s.episode_id = :episode', { episode: payload.episodeId }).andWhere(`s.status <> 'CLOSED'`).getOne();
+  // A return from leave on time never opened a search: nothing to close.
+  if (!search) return;
+  const transition = searchMachine.transition(search.status, 'RECORD_RETURN');
+  if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
+  if (payload.returnedOn < search.since) {
+    throw noticeRejected({
+      vi: `Ngày trở lại ${payload.returnedOn} ở trước ngày bỏ trốn ${search.since}`,
+      en: `The return date ${payload.returnedOn} is before the absconding date ${search.since}`,
+    });
+  }
+  await manager.createQueryBuilder().update(AbsconderSearchEntity)
+    .set({ status: transition.to, returnedOn: payload.returnedOn, version: () => 'version + 1' })
+    .where('id = :id', { id: search.id }).execute();
+  await auditNotice(manager, notice, 'AbsconderSearch', ['returnedOn', 'status'], person.id, search.facilityCode);
+};
+
+/** rehab.completed: the facility's completion list reaches the commune police's worklist. */
+const completed: NoticeHandler = async (manager, notice) => {
+  const payload = completedPayload(notice.payload);
+  const person = await subject(manager, payload.personId);
+  const existing = await manager.getRepository(RehabCompletionNoticeEntity).findOneBy({ episodeId: payload.episodeId });
+  if (existing) {
+    throw domainError('CONFLICT', {
+      vi: `Đã nhận thông báo hoàn thành cai nghiện của đợt ${payload.episodeId}`,
+      en: `Rehab episode ${payload.episodeId} was already reported completed`,
+    });
+  }
+  await manager.createQueryBuilder().insert().into(RehabCompletionNoticeEntity).values({
+    id: randomUUID(), personId: person.id, episodeId: payload.episodeId, facilityCode: payload.facilityCode,
+    completedOn: payload.completedOn, certificateNumber: payload.certificateNumber, receivedAt: () => 'now()',
+    acknowledgedAt: null, acknowledgedBy: null, ownerUnitPath: person.ownerUnitPath, version: 1,
+  }).updateEntity(false).execute();
+  await auditNotice(manager, notice, 'RehabCompletionNotice', ['certificateNumber', 'completedOn', 'facility'], person.id,
+    payload.facilityCode ?? HANOI_CODE);
+};
+
+/** Topics police handles, all sent by labour-welfare. */
+export const policeNoticeHandlers: Readonly<Record<string, NoticeHandler>> = {
+  'rehab.admitted': admitted,
+  'rehab.absconded': absconded,
+  'rehab.returned': returned,
+  'rehab.completed': completed,
+};

@@ -1,0 +1,55 @@
+import { isIsoDate, unitScope } from '@rehab/server-kit';
+import type {
+  QueryAbsconderSearchesArgs, QueryRehabCompletionNoticesArgs, QueryTransferNoticesAwaitingAcknowledgementArgs,
+} from '../__generated__/resolvers';
+import type { Context } from '../context';
+import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
+import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
+import { TransferNoticeEntity } from '../entities/TransferNotice';
+import { today } from '../rules/legal-time';
+import {
+  keysetPage, type AbsconderSearchConnectionParent, type RehabCompletionNoticeConnectionParent, type TransferNoticeConnectionParent,
+} from './connections';
+
+const isInstant = (v: string): boolean => !Number.isNaN(Date.parse(v));
+
+/**
+ * Notices of moves INTO the caller's unit sent by asOf (default now) and not yet
+ * acknowledged; overdueOnly keeps those past their deadline at asOf. Oldest first.
+ */
+export function transferNoticesAwaitingAcknowledgement(args: QueryTransferNoticesAwaitingAcknowledgementArgs,
+  ctx: Context): Promise<TransferNoticeConnectionParent> {
+  const asOf = args.asOf ? new Date(args.asOf) : new Date();
+  const scope = unitScope('n.to_unit_path', ctx.caller);
+  const query = ctx.db.getRepository(TransferNoticeEntity).createQueryBuilder('n')
+    .where(scope.sql, scope.params).andWhere('n.acknowledged_at IS NULL').andWhere('n.sent_at <= :asOf', { asOf });
+  if (args.overdueOnly) query.andWhere('n.due_at IS NOT NULL AND n.due_at < :asOf', { asOf });
+  return keysetPage(query, {
+    first: args.first, after: args.after, sortSql: 'n.sent_at', sortType: 'timestamptz', idSql: 'n.id',
+    sortOf: (n) => n.sentAt.toISOString(), validSort: isInstant,
+  });
+}
+
+/** Searches of persons of the caller's unit that began by asOf (default today), oldest first. */
+export function absconderSearches(args: QueryAbsconderSearchesArgs, ctx: Context): Promise<AbsconderSearchConnectionParent> {
+  const scope = unitScope('s.owner_unit_path', ctx.caller);
+  const query = ctx.db.getRepository(AbsconderSearchEntity).createQueryBuilder('s')
+    .where(scope.sql, scope.params).andWhere('s.since <= :asOf', { asOf: args.asOf ?? today() });
+  if (args.status) query.andWhere('s.status = :status', { status: args.status });
+  return keysetPage(query, {
+    first: args.first, after: args.after, sortSql: 's.since', sortType: 'date', idSql: 's.id',
+    sortOf: (s) => s.since, validSort: isIsoDate,
+  });
+}
+
+/** Completion notices of persons of the caller's unit, by completion date. */
+export function rehabCompletionNotices(args: QueryRehabCompletionNoticesArgs, ctx: Context): Promise<RehabCompletionNoticeConnectionParent> {
+  const scope = unitScope('c.owner_unit_path', ctx.caller);
+  const query = ctx.db.getRepository(RehabCompletionNoticeEntity).createQueryBuilder('c').where(scope.sql, scope.params);
+  if (args.acknowledged === true) query.andWhere('c.acknowledged_at IS NOT NULL');
+  if (args.acknowledged === false) query.andWhere('c.acknowledged_at IS NULL');
+  return keysetPage(query, {
+    first: args.first, after: args.after, sortSql: 'c.completed_on', sortType: 'date', idSql: 'c.id',
+    sortOf: (c) => c.completedOn, validSort: isIsoDate,
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Law 120/2025 comes into force on 1 July 2026: a dossier started the day before keeps
+ * the 2021 law's terms, one started that day gets the new ones. Adults first time and
+ * repeat, and a minor, on each side; each through the gateway by the acting roles.
+ * A repeat case is known from the person's earlier compulsory episode (seeded).
+ */
+import { randomUUID } from 'node:crypto';
+import type { InProcessSystem } from '@rehab/ops';
+import type { DemoPerson } from '@rehab/shared-schema';
+import { population, startTestSystem } from './fixtures';
+import { DOSSIER, call, refused, type Caller, type Row } from './legal-path-support';
+
+let system: InProcessSystem;
+const as: Record<string, Caller> = {};
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  const accounts = ['congan.xa00101', 'ubnd.xa00101', 'laodong.badinh', 'toaan.badinh'];
+  const tokens = await Promise.all(accounts.map((u) => system.login(u)));
+  accounts.forEach((u, i) => { as[u] = { system, token: tokens[i] as string }; });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+/** People who completed compulsory rehab and have no dossier in progress: their next dossier is a repeat case. */
+const repeaters: DemoPerson[] = population.filter((p) => p.rehab?.kind === 'COMPULSORY' && p.rehab.status === 'COMPLETED'
+  && p.postRehab !== null && p.postRehab.relapsedOn === null);
+
+interface Subject { kind: 'adult first' | 'adult repeat' | 'minor'; personId: string; dateOfBirth: string }
+
+/** A dossier started on `startedOn`, submitted and forwarded to the court, for the subject. */
+async function atCourt(subject: Subject, startedOn: string): Promise<Row> {
+  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(as['congan.xa00101'] as Caller,
+    `mutation($i: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $i) { id version } }`, { i: {
+      personId: subject.personId, residenceUnitCode: '00101', startedOn, ground: 'NOT_REGISTERED',
+      subjectFullName: `Đối tượng ${subject.kind}`, subjectDateOfBirth: subject.dateOfBirth,
+    } });
+  const id = drafted.draftCompulsoryRehabDossier.id;
+  await call(as['ubnd.xa00101'] as Caller, 'mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on) { id } }', { id, on: startedOn });
+  const forwarded = await call<{ forwardDossierToCourt: Row }>(as['laodong.badinh'] as Caller,
+    `mutation($id: ID!, $on: Date!) { forwardDossierToCourt(id: $id, expectedVersion: 2, forwardedOn: $on) { ${DOSSIER} } }`, { id, on: startedOn });
+  return forwarded.forwardDossierToCourt;
+}
+
+const DECIDE = `mutation($id: ID!, $v: Int!, $term: Int!) { recordCourtDecision(id: $id, expectedVersion: $v, input: { outcome: APPROVED,
+  decisionNumber: "88/2026/QĐ-TA", decidedOn: "2026-07-20", termMonths: $term, facilityCode: "CSCN3" }) { ${DOSSIER} } }`;
+
+describe('terms on each side of 1 July 2026', () => {
+  let n = 0;
+  const subject = (kind: Subject['kind']): Subject => {
+    if (kind === 'adult repeat') {
+      const p = repeaters[n++];
+      if (!p) throw new Error('the demo population has too few people after compulsory rehab');
+      return { kind, personId: p.id, dateOfBirth: p.dateOfBirth };
+    }
+    return { kind, personId: randomUUID(), dateOfBirth: kind === 'minor' ? '2011-02-01' : '1988-09-09' };
+  };
+
+  it.each([
+    // started, subject, allowed range, category, refused term, accepted term
+    ['2026-06-30', 'adult first', [12, 24], 'ADULT_FIRST', 36, 12],
+    ['2026-06-30', 'adult repeat', [12, 24], 'ADULT_REPEAT', 36, 24],
+    ['2026-06-30', 'minor', [6, 12], 'MINOR', 13, 6],
+    ['2026-07-01', 'adult first', [24, 24], 'ADULT_FIRST', 12, 24],
+    ['2026-07-01', 'adult repeat', [36, 36], 'ADULT_REPEAT', 24, 36],
+    ['2026-07-01', 'minor', [6, 12], 'MINOR', 24, 12],
+  ] as const)('started %s, %s: %j months', async (startedOn, kind, [min, max], category, refusedTerm, acceptedTerm) => {
+    const dossier = await atCourt(subject(kind), startedOn);
+    expect(dossier).toMatchObject({ status: 'FORWARDED_TO_COURT', startedOn, repeat: kind === 'adult repeat' });
+    expect(dossier.allowedTerm).toMatchObject({ minMonths: min, maxMonths: max, category,
+      legalBasis: expect.stringContaining(startedOn < '2026-07-01' || kind === 'minor' ? '73/2021' : '120/2025') });
+    const court = as['toaan.badinh'] as Caller;
+    const errors = await refused(court, DECIDE, { id: dossier.id, v: dossier.version, term: refusedTerm });
+    expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termMonths' });
+    const approved = await call<{ recordCourtDecision: Row }>(court, DECIDE, { id: dossier.id, v: dossier.version, term: acceptedTerm });
+    expect(approved.recordCourtDecision).toMatchObject({ status: 'APPROVED', decision: { termMonths: acceptedTerm, facility: { code: 'CSCN3' } } });
+  });
+});
