@@ -86,6 +86,17 @@ describe('population registry', () => {
     expect(analyst.errors?.[0]?.path).toEqual(['persons', 'nodes', 0, 'fullName']);
   });
 
+  it('refuses to filter by name or number for a role that may not read them (no re-identification)', async () => {
+    const byName = await run(`query($n: String) { persons(name: $n, first: 5) { totalCount } }`, { n: 'nguyen' }, 'analyst');
+    expect(byName.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'name' });
+    expect(byName.data).toBeNull();
+    const byNumber = await run(`query($n: IdentificationNumber) { persons(identificationNumber: $n, first: 5) { totalCount } }`,
+      { n: someone.identificationNumber }, 'analyst');
+    expect(byNumber.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'identificationNumber' });
+    const unfiltered = await run(`query { persons(first: 5) { totalCount } }`, {}, 'analyst');
+    expect(unfiltered.errors).toBeUndefined();
+  });
+
   it('audits sensitive reads: who, which person, which fields', async () => {
     const caller = testCaller('police_officer');
     const contextValue = createContext(database.db, caller, createLoaders);

@@ -1,6 +1,7 @@
-import { decodeCursor, encodeCursor, pageSize, unitScope } from '@rehab/server-kit';
-import { foldVietnamese } from '@rehab/shared-schema';
+import { decodeCursor, domainError, encodeCursor, pageSize, unitScope } from '@rehab/server-kit';
+import { ACCESS_MATRIX, canRead, foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
+import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { potentialDuplicates } from './PotentialDuplicate';
 import { unitPath } from './units';
@@ -15,6 +16,14 @@ export interface PersonConnectionParent {
 
 const CURSOR_SEPARATOR = '\u0000';
 
+function assertMayFilterBy(ctx: Context, coordinate: string, argument: string): void {
+  if (canRead(ACCESS_MATRIX, ctx.caller.role, coordinate)) return;
+  throw domainError('FORBIDDEN', {
+    vi: `Không có quyền lọc theo ${argument} vì không có quyền xem trường ${coordinate}`,
+    en: `Not allowed to filter by ${argument} without the right to read ${coordinate}`,
+  }, { field: argument });
+}
+
 export const Query: QueryResolvers = {
   person: (_parent, { id }, ctx) => ctx.loaders.personById.load(id),
 
@@ -27,6 +36,9 @@ export const Query: QueryResolvers = {
   },
 
   persons: async (_parent, args, ctx) => {
+    // Filtering by a field reveals it: only roles that may read names or numbers may filter by them.
+    if (args.name) assertMayFilterBy(ctx, 'Person.fullName', 'name');
+    if (args.identificationNumber) assertMayFilterBy(ctx, 'Person.identificationNumber', 'identificationNumber');
     const size = pageSize(args.first);
     const scope = unitScope('p.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder('p').where(scope.sql, scope.params);
