@@ -1,16 +1,12 @@
-/** One jest run for every workspace: TypeScript through swc, a real PostgreSQL from global setup. */
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs', ignoreDynamic: true },
-}];
+/** One jest run for every workspace: TypeScript through ts-jest, a real PostgreSQL from global setup. */
+// ts-jest transpiles each file on its own (type checking is `npm run typecheck`'s job).
+// Not swc: its native builds for other platforms are missing from the registry here,
+// which leaves a lockfile `npm ci` refuses.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', isolatedModules: true, diagnostics: false }];
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: {
     '^@rehab/(server-kit|shared-schema)$': '<rootDir>/$1/src',
     '^@rehab/(police|labor-welfare|health|volunteers)$': '<rootDir>/subgraphs/$1/src/server',

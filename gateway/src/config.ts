@@ -1,16 +1,12 @@
 import { join } from 'node:path';
-import { contextSecret, subgraphUrlsFromEnv } from '@rehab/server-kit';
+import { contextSecret, secretFromEnv, subgraphUrlsFromEnv } from '@rehab/server-kit';
 import { REPO_ROOT, SUPERGRAPH_FILE } from '@rehab/shared-schema';
-import { randomBytes } from 'node:crypto';
 
 export { subgraphUrlsFromEnv };
 
+/** Key of officers' access tokens (ACCESS_TOKEN_SECRET); only the gateway holds it. */
 export function accessTokenSecret(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.ACCESS_TOKEN_SECRET) return env.ACCESS_TOKEN_SECRET;
-  if (env.NODE_ENV === 'production') throw new Error('ACCESS_TOKEN_SECRET must be set in production');
-  const secret = randomBytes(32).toString('base64url');
-  env.ACCESS_TOKEN_SECRET = secret;
-  return secret;
+  return secretFromEnv('ACCESS_TOKEN_SECRET', env);
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {

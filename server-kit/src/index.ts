@@ -17,3 +17,4 @@ export * from './limits';
 export * from './secrets';
 export * from './main';
 export * from './testing';
+export * from './subgraph-database';

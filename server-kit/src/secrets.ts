@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
  * A secret from the environment. Production must set it; elsewhere a random one is made
  * and stored in env, so child processes started with that env share it.
  */
-function secretFromEnv(name: string, env: NodeJS.ProcessEnv): string {
+export function secretFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
   const value = env[name];
   if (value) return value;
   if (env.NODE_ENV === 'production') throw new Error(`${name} must be set in production`);

@@ -6,3 +6,5 @@ export * from './text';
 export * from './sdl';
 export * from './demo';
 export * from './compose/compose';
+export * from './ids';
+export * from './dates';

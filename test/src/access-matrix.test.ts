@@ -359,6 +359,9 @@ function plan(cases: readonly Case[]): Alias[][] {
 function rootCall(step: Step, person: DemoPerson, role: Role): string {
   if (step.coordinate === BY_NUMBER) return `personByIdentificationNumber(number: "${person.identificationNumber}")`;
   if (step.coordinate === BY_ID) return `person(id: "${personId(role, person)}")`;
+  // Filtering by name needs the right to read names (analysts may not: no re-identification),
+  // so for such roles the list is the person's commune, whose first nodes show the denial.
+  if (!canRead(ACCESS_MATRIX, role, 'Person.fullName')) return `persons(first: 5, unitCode: "${person.currentResidence.unitCode}")`;
   return `persons(first: 5, unitCode: "${person.currentResidence.unitCode}", name: ${JSON.stringify(person.fullName)})`;
 }
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { Caller, Role } from '@rehab/shared-schema';
+import { isUuid, type Caller, type Role } from '@rehab/shared-schema';
 
 /** Roles that see pseudonymous person ids (and sealed cursors) instead of real ones. */
 export const PSEUDONYMOUS_ROLES: readonly Role[] = ['analyst'];
@@ -8,7 +8,6 @@ export function seesPseudonyms(caller: Pick<Caller, 'role'>): boolean {
   return PSEUDONYMOUS_ROLES.includes(caller.role);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_SALT = 'rehab-pseudonyms';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -17,7 +16,7 @@ const TAG_BYTES = 16;
 export class PseudonymError extends Error {}
 
 function uuidBytes(uuid: string): Buffer {
-  if (!UUID.test(uuid)) throw new PseudonymError('not a UUID');
+  if (!isUuid(uuid)) throw new PseudonymError('not a UUID');
   return Buffer.from(uuid.replace(/-/g, ''), 'hex');
 }
 

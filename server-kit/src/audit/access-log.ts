@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { accessLogFieldName, type SubgraphName } from '@rehab/shared-schema';
+import { isUuid, accessLogFieldName, type SubgraphName } from '@rehab/shared-schema';
 import type { AuditAction } from './entity';
 
 /** An audit row as the AccessLogEntry type shows it. */
@@ -20,7 +20,6 @@ export interface AccessLogRow {
 /** Most rows shown per person and subgraph (the newest). */
 export const ACCESS_LOG_LIMIT = 200;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface RawRow {
   person_id: string;
@@ -37,7 +36,7 @@ interface RawRow {
 
 /** The newest audit rows of each person in `personIds`, in one statement. */
 export async function loadAccessLogs(db: DataSource, personIds: readonly string[]): Promise<AccessLogRow[][]> {
-  const ids = [...new Set(personIds.filter((id) => UUID.test(id)))];
+  const ids = [...new Set(personIds.filter((id) => isUuid(id)))];
   const rows = ids.length === 0 ? [] : await db.query(
     `SELECT person_id, occurred_at, username, role, unit_code, action, entity_type, fields, purpose, request_id
        FROM (SELECT a.*, row_number() OVER (PARTITION BY a.person_id ORDER BY a.occurred_at DESC, a.id DESC) AS n

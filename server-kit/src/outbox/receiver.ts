@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { SubgraphName } from '@rehab/shared-schema';
+import { isUuid, type SubgraphName } from '@rehab/shared-schema';
 import { domainError, formatPublicError, type Bilingual, type PublicErrorCode } from '../errors';
 import { isSubgraphName, TOPIC_PATTERN, type Notice, type NoticeHandler } from './notice';
 import { SERVICE_HEADER, verifyServiceToken, type ServiceClaims } from './service-token';
@@ -21,7 +21,6 @@ export interface NoticeReceiverOptions {
   handlers: Readonly<Record<string, NoticeHandler>>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function reply(res: Response, status: number, error: GraphQLError): void {
   res.status(status).json({ errors: [formatPublicError(error.toJSON() as GraphQLFormattedError)] });
@@ -33,7 +32,7 @@ const badRequest = (en: string, vi: string): GraphQLError => domainError('BAD_RE
 function parseNotice(body: unknown): Notice | null {
   if (typeof body !== 'object' || body === null) return null;
   const b = body as Record<string, unknown>;
-  if (typeof b.id !== 'string' || !UUID.test(b.id)) return null;
+  if (typeof b.id !== 'string' || !isUuid(b.id)) return null;
   if (typeof b.topic !== 'string' || !TOPIC_PATTERN.test(b.topic)) return null;
   if (!isSubgraphName(b.source) || !isSubgraphName(b.destination)) return null;
   if (typeof b.createdAt !== 'string' || Number.isNaN(Date.parse(b.createdAt))) return null;

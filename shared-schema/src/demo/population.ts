@@ -1,6 +1,7 @@
 import { ADMINISTRATIVE_UNITS, FACILITY_UNITS, type AdministrativeUnitRecord } from '../reference/units';
 import { makeIdentificationNumber, PROVINCE_CODES, type Sex } from '../identification';
-import { SeededRandom, addDays, addMonths } from './random';
+import { SeededRandom } from './random';
+import { addDays, addMonths } from '../dates';
 import {
   ETHNICITIES, FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, HAMLETS, MALE_GIVEN, MALE_MIDDLE, NICKNAMES, STREETS,
 } from './names';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
-  LegalRuleEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
+  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type HealthLoaders, type Context } from './context';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
@@ -22,15 +21,12 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
   createLoaders,
 };
 
-export const entities = [
-  AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity,
-  AddictionDeterminationRequestEntity,
-];
-export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateHealthRecords1763800003000,
-  CreateDeterminationRequests1763800003100];
+/** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
+export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity];
+export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
-  return createDataSource({ owner: 'health', entities, migrations, env });
+  return createSubgraphDataSource('health', { entities, migrations }, env);
 }
 
 export { isHealthEmpty, seedHealth } from './seed';

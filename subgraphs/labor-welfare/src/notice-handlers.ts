@@ -3,9 +3,9 @@ import { AdministrativeUnitEntity, AuditLogEntry, domainError, noticeRejected, t
 import { PENDING_DOSSIER_STATUSES } from './rules/dossier';
 import { OPEN_EPISODE_STATUSES } from './rules/episode';
 import { OPEN_POST_REHAB_STATUSES } from './rules/post-rehab';
+import { isUuid } from '@rehab/shared-schema';
 
 /** Notices from police this subgraph acts on, each inside the transaction that records it in the inbox. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function field(notice: Notice, name: string): unknown {
   const payload = notice.payload;
@@ -14,7 +14,7 @@ function field(notice: Notice, name: string): unknown {
 
 function uuidField(notice: Notice, name: string): string {
   const value = field(notice, name);
-  if (typeof value !== 'string' || !UUID.test(value)) {
+  if (typeof value !== 'string' || !isUuid(value)) {
     throw noticeRejected({ vi: `Thông báo ${notice.topic} thiếu ${name} hợp lệ`, en: `The ${notice.topic} notice lacks a valid ${name}` });
   }
   return value.toLowerCase();

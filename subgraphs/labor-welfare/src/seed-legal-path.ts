@@ -3,7 +3,7 @@ import {
   ADMINISTRATIVE_UNITS, DEMO_REFERENCE_DATE, SeededRandom, ruleAt, unitByCode, type DemoPerson, type DemoRehab,
 } from '@rehab/shared-schema';
 import type { DossierGround } from './entities/CompulsoryRehabDossier';
-import { addDays, addMonths, daysBetween } from './rules/dates';
+import { addDays, addMonths, daysBetween } from '@rehab/shared-schema';
 import type { RehabPhase } from './rules/episode';
 
 /**

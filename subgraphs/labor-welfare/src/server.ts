@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
-  InboxNoticeEntity, LegalRuleEntity, OutboxNoticeEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
+  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type LaborWelfareLoaders } from './context';
 import { CaseEventEntity } from './entities/CaseEvent';
@@ -28,17 +27,12 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
   noticeHandlers,
 };
 
-export const entities = [
-  AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, OutboxNoticeEntity, InboxNoticeEntity, FacilityEntity, RehabEpisodeEntity,
-  PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity,
-];
-export const migrations = [
-  CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateRehabFoundation1763800002000,
-  CreateLegalPath1763800002100,
-];
+/** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
+export const entities = [FacilityEntity, RehabEpisodeEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity];
+export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
-  return createDataSource({ owner: 'labor-welfare', entities, migrations, env });
+  return createSubgraphDataSource('labor-welfare', { entities, migrations }, env);
 }
 
 export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId, isLaborWelfareEmpty, seedLaborWelfare } from './seed';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
-  LegalRuleEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
+  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type PoliceLoaders, type Context } from './context';
 import { AbsconderSearchEntity } from './entities/AbsconderSearch';
@@ -26,17 +25,12 @@ export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
   noticeHandlers: policeNoticeHandlers,
 };
 
-export const entities = [
-  AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity,
-  TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity,
-];
-export const migrations = [
-  CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreatePerson1763800001000,
-  CreateLegalPath1763800001100,
-];
+/** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
+export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity, TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity];
+export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
-  return createDataSource({ owner: 'police', entities, migrations, env });
+  return createSubgraphDataSource('police', { entities, migrations }, env);
 }
 
 export { policeNoticeHandlers } from './notices/handlers';

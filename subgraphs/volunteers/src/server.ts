@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateReferenceData1763800000000,
-  LegalRuleEntity, createDataSource, type GraphQLResolverMap, type SubgraphModule,
+  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type VolunteersLoaders } from './context';
 import { MassOrganisationEntity } from './entities/MassOrganisation';
@@ -20,12 +19,12 @@ export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
   createLoaders,
 };
 
-export const entities = [AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry,
-  MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity];
-export const migrations = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002, CreateVolunteers1763800004000];
+/** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
+export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity];
+export const migrations = [CreateVolunteers1763800004000];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
-  return createDataSource({ owner: 'volunteers', entities, migrations, env });
+  return createSubgraphDataSource('volunteers', { entities, migrations }, env);
 }
 
 export { isVolunteersEmpty, seedVolunteers } from './seed';

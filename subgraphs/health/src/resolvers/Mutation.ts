@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { domainError } from '@rehab/server-kit';
-import type { Role } from '@rehab/shared-schema';
+import { isUuid, type Role } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequestEntity, type RequesterKind } from '../entities/AddictionDeterminationRequest';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The kind of requester each role that may ask for a determination acts as. */
 const KIND_OF_ROLE: Partial<Record<Role, RequesterKind>> = { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' };
@@ -12,7 +11,7 @@ const KIND_OF_ROLE: Partial<Record<Role, RequesterKind>> = { police_officer: 'PO
 export const Mutation: MutationResolvers = {
   // The request belongs to the requesting unit (health cannot see the person's residence).
   requestAddictionDetermination: async (_parent, args, ctx) => {
-    if (!UUID.test(args.personId)) {
+    if (!isUuid(args.personId)) {
       throw domainError('BAD_USER_INPUT', { vi: `Mã định danh người không hợp lệ: ${args.personId}`, en: `Invalid person id: ${args.personId}` }, { field: 'personId' });
     }
     const reason = args.reason.trim();

@@ -1,17 +1,17 @@
 import { domainError } from '@rehab/server-kit';
 import type { PersonResolvers } from '../__generated__/resolvers';
+import { isUuid } from '@rehab/shared-schema';
 
 /** A person as this subgraph knows it: a reference to the police registry. */
 export interface PersonRef {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const Person: PersonResolvers = {
   // Identity lives in the police subgraph: no database read here, the fields load in batches.
   __resolveReference: (reference) => {
-    if (!UUID.test(reference.id)) {
+    if (!isUuid(reference.id)) {
       throw domainError('BAD_USER_INPUT', {
         vi: `Mã định danh người không hợp lệ: ${reference.id}`,
         en: `Invalid person id: ${reference.id}`,

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { LEGAL_RULES, type RehabKind, type RehabStatus } from '@rehab/shared-schema';
-import { addMonths, ageOn, daysBetween, monthOf } from '../rules/dates';
+import { addMonths, ageOn, daysBetween, monthOf } from '@rehab/shared-schema';
 import {
   DOSSIER_ACTIONS, DOSSIER_STATUSES, isDossierActionAllowed, nextDossierStatus, type DossierAction, type DossierStatus,
 } from '../rules/dossier';

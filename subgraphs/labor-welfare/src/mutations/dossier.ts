@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { CompulsoryRehabDossierEntity } from '../entities/CompulsoryRehabDossier';
 import { PostRehabCaseEntity } from '../entities/PostRehabCase';
 import { RehabEpisodeEntity } from '../entities/RehabEpisode';
-import { ageOn, daysBetween, todayInHanoi } from '../rules/dates';
+import { ageOn, daysBetween, todayInHanoi } from '@rehab/shared-schema';
 import { COURT_ACTION, PENDING_DOSSIER_STATUSES, nextDossierStatus, type DossierAction } from '../rules/dossier';
 import {
   DOSSIER_NAME, POST_REHAB_NAME, badInput, checkNotBefore, checkNotFuture, notAllowed, optionalText, recordNotFound, requiredText,

@@ -8,7 +8,7 @@ import { PostRehabCaseEntity } from '../entities/PostRehabCase';
 import { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import { ServiceProviderEntity } from '../entities/ServiceProvider';
 import { notifyPolice } from '../notices';
-import { addDays, addMonths, daysBetween, todayInHanoi } from '../rules/dates';
+import { addDays, addMonths, daysBetween, todayInHanoi } from '@rehab/shared-schema';
 import { nextDossierStatus } from '../rules/dossier';
 import { checkPhaseAdvance, nextEpisodeStatus, OPEN_EPISODE_STATUSES, type EpisodeAction } from '../rules/episode';
 import {

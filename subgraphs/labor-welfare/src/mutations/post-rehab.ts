@@ -3,7 +3,7 @@ import type { Caller } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PostRehabCaseEntity } from '../entities/PostRehabCase';
-import { addMonths, todayInHanoi } from '../rules/dates';
+import { addMonths, todayInHanoi } from '@rehab/shared-schema';
 import { POST_REHAB_NAME, checkNotBefore, checkNotFuture, notAllowed, optionalText, requiredText } from '../rules/errors';
 import { nextPostRehabStatus, type PostRehabAction } from '../rules/post-rehab';
 import { postRehabPeriodMonths } from '../rules/term';

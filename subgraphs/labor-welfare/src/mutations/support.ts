@@ -1,6 +1,6 @@
 import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AdministrativeUnitEntity, domainError } from '@rehab/server-kit';
-import type { Caller, UnitLevel } from '@rehab/shared-schema';
+import { isUuid, type Caller, type UnitLevel } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { CaseEventEntity, type CaseEntityType } from '../entities/CaseEvent';
 import { FacilityEntity } from '../entities/Facility';
@@ -114,11 +114,10 @@ export function checkActsOn(caller: Caller, path: string, name: RecordName): voi
   if (!actsOn(caller, path)) throw outsideUnit(name);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids of records and persons are uuids; anything else is bad input (not a database error). */
 export function checkUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw badInput({ vi: `Mã không hợp lệ: ${value}`, en: `Invalid id: ${value}` }, field);
+  if (!isUuid(value)) throw badInput({ vi: `Mã không hợp lệ: ${value}`, en: `Invalid id: ${value}` }, field);
   return value.toLowerCase();
 }
 

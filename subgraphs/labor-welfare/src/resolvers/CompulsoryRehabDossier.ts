@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { CompulsoryRehabDossierResolvers, CourtDecisionResolvers } from '../__generated__/resolvers';
 import type { CourtOutcome } from '../rules/dossier';
-import { todayInHanoi } from '../rules/dates';
+import { todayInHanoi } from '@rehab/shared-schema';
 import { termRangeForDossier } from '../rules/term';
 import { daysHeldUntil } from '../mutations/dossier';
 import { unitOf } from './unit';

@@ -8,7 +8,7 @@ import { PlanTargetEntity } from '../entities/PlanTarget';
 import { PostRehabCaseEntity } from '../entities/PostRehabCase';
 import { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import { ServiceProviderEntity } from '../entities/ServiceProvider';
-import { addDays, monthOf, todayInHanoi } from '../rules/dates';
+import { addDays, monthOf, todayInHanoi } from '@rehab/shared-schema';
 import { checkPlanYear } from '../rules/plan';
 import { staffingCheck } from '../rules/staffing';
 import { dossierScope, episodeScope, ownerScope } from '../scope';

@@ -1,6 +1,6 @@
 import { domainError, type Bilingual } from '@rehab/server-kit';
 import type { GraphQLError } from 'graphql';
-import { todayInHanoi } from './dates';
+import { todayInHanoi } from '@rehab/shared-schema';
 
 /** What a record is called in messages (vi/en). */
 export interface RecordName {

@@ -1,6 +1,6 @@
 import type { Bilingual } from '@rehab/server-kit';
 import { ruleAt, type LegalRuleCode, type LegalRuleRecord } from '@rehab/shared-schema';
-import { ageOn } from './dates';
+import { ageOn } from '@rehab/shared-schema';
 import { badInput, notAllowed } from './errors';
 
 /** Below this age nobody may be sent to compulsory rehab. */

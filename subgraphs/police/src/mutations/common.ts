@@ -1,12 +1,11 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { domainError, type Bilingual } from '@rehab/server-kit';
-import type { Caller, LegalRuleCode } from '@rehab/shared-schema';
+import { isUuid, type Caller, type LegalRuleCode } from '@rehab/shared-schema';
 import type { InputProblem } from '../rules/drug-user-management';
 import type { RuleDuration } from '../rules/legal-time';
 import { inCallerScope } from '../rules/person-record';
 import type { Transition } from '../rules/state-machine';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A typed error for the first problem found with an input (naming its field). */
 export function rejectProblems(problems: readonly InputProblem[]): void {
@@ -21,7 +20,7 @@ export function allowed<S extends string>(transition: Transition<S>): S {
 }
 
 export function requireId(id: string, field: string): string {
-  if (!UUID.test(id)) {
+  if (!isUuid(id)) {
     throw domainError('BAD_USER_INPUT', { vi: `Mã không hợp lệ: ${id}`, en: `Invalid id: ${id}` }, { field });
   }
   return id.toLowerCase();

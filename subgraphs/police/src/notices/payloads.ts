@@ -1,5 +1,5 @@
 import { isIsoDate, noticeRejected } from '@rehab/server-kit';
-import { unitByCode } from '@rehab/shared-schema';
+import { isUuid, unitByCode } from '@rehab/shared-schema';
 import { ABSCONDER_REASONS, type AbsconderReason } from '../rules/absconder-search';
 
 /**
@@ -33,7 +33,6 @@ export interface CompletedPayload {
   certificateNumber: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class Fields {
   constructor(private readonly topic: string, private readonly payload: Record<string, unknown>) {}
@@ -47,7 +46,7 @@ class Fields {
 
   uuid(key: string): string {
     const v = this.payload[key];
-    if (typeof v !== 'string' || !UUID.test(v)) this.reject(key, { vi: 'phải là mã UUID', en: 'must be a UUID' });
+    if (typeof v !== 'string' || !isUuid(v)) this.reject(key, { vi: 'phải là mã UUID', en: 'must be a UUID' });
     return v.toLowerCase();
   }
 

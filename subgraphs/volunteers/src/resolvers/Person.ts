@@ -1,15 +1,15 @@
 import { domainError } from '@rehab/server-kit';
 import type { PersonResolvers } from '../__generated__/resolvers';
+import { isUuid } from '@rehab/shared-schema';
 
 /** A person as this subgraph knows them: only the id (police owns identity). */
 export interface PersonRef {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkedPersonId(id: string): string {
-  if (!UUID.test(id)) {
+  if (!isUuid(id)) {
     throw domainError('BAD_USER_INPUT', {
       vi: `Mã người không hợp lệ: ${id}`,
       en: `Invalid person id: ${id}`,
