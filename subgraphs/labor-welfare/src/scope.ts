@@ -17,7 +17,7 @@ export function actsOn(caller: Caller, path: string | null): boolean {
   return path !== null && inSubtree(path, caller.unitPath);
 }
 
-/** SQL condition: any of the owner-path columns lies in the caller's scope. */
+/** SQL condition: at least one owner-path column lies in the caller's scope. */
 export function anyPathScope(columns: readonly string[], caller: Caller): { sql: string; params: Record<string, string> } {
   const parts = columns.map((c) => unitScope(c, caller));
   // unitScope names its parameters the same for every column, with the same values: merge them.

@@ -83,7 +83,7 @@ describe('who may call each mutation', () => {
     const result = await h.run(query, variables, role as Role);
     const error = result.errors?.[0];
     if (allowed) {
-      // Past the access check: any refusal now comes from the record or the input, never from the rule.
+      // Past the access check, a refusal now comes from the record or the input, never from the rule.
       expect(error?.extensions).not.toEqual(accessDenied(coordinate));
     } else {
       expect(error?.extensions).toEqual(accessDenied(coordinate));
