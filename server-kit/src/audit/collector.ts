@@ -66,4 +66,11 @@ export class AuditCollector {
     await manager.createQueryBuilder().insert().into(AuditLogEntry)
       .values(this.row('CHANGE', entityType, fields, personId)).updateEntity(false).execute();
   }
+
+  /** Records one change per person in a single statement (bulk entry); call inside the transaction. */
+  async changeMany(manager: EntityManager, entityType: string, fields: string[], personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const rows = personIds.map((personId) => this.row('CHANGE', entityType, fields, personId));
+    await manager.createQueryBuilder().insert().into(AuditLogEntry).values(rows).updateEntity(false).execute();
+  }
 }

@@ -25,6 +25,12 @@ const TREATMENT_READERS: readonly Role[] = [
  */
 const REQUEST_READERS: readonly Role[] = ['health_worker', 'police_officer', 'commune_official', 'facility_staff', 'supervisor'];
 
+/** The clinical record (criteria, notes), doses, urine tests and HIV/hepatitis status: health only (DOMAIN.md). */
+const CLINICAL_READERS: readonly Role[] = ['health_worker'];
+/** A determination reached through its request: those who may see both. */
+const REQUEST_CONCLUSION_READERS: readonly Role[] = REQUEST_READERS.filter((r) => DETERMINATION_READERS.includes(r));
+
+const clinical = { read: CLINICAL_READERS, sensitive: true };
 const determination = { read: DETERMINATION_READERS, sensitive: true };
 const request = { read: REQUEST_READERS, sensitive: true };
 const treatment = { read: TREATMENT_READERS, sensitive: true };
@@ -34,11 +40,24 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'health', { clinics: everyone }),
   ...fieldsOf('Mutation', 'health', {
     requestAddictionDetermination: { read: ['police_officer', 'commune_official', 'facility_staff'] },
+    recordAddictionExamination: { read: CLINICAL_READERS },
+    enrollSubstitutionTreatment: { read: CLINICAL_READERS },
+    advanceTreatmentPhase: { read: CLINICAL_READERS },
+    transferTreatment: { read: CLINICAL_READERS },
+    terminateTreatment: { read: CLINICAL_READERS },
+    recordClinicDoses: { read: CLINICAL_READERS },
+    recordUrineTest: { read: CLINICAL_READERS },
+    recordInfectionStatus: { read: CLINICAL_READERS },
   }),
+  ...fieldsOf('Query', 'health', { missedDoseStreaks: { read: CLINICAL_READERS } }),
   ...fieldsOf('Person', 'health', {
     addictionDeterminations: determination,
     substitutionTreatment: treatment,
     addictionDeterminationRequests: request,
+    addictionExaminations: clinical,
+    doses: clinical,
+    urineTests: clinical,
+    infectionStatus: clinical,
   }),
   ...fieldsOf('AddictionDeterminationRequest', 'health', {
     id: { read: REQUEST_READERS },
@@ -46,6 +65,7 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     requestedBy: request,
     requestingUnit: request,
     reason: request,
+    determination: { read: REQUEST_CONCLUSION_READERS, sensitive: true },
   }),
   ...fieldsOf('AddictionDetermination', 'health', {
     id: { read: DETERMINATION_READERS },
@@ -61,6 +81,26 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     enrolledOn: treatment,
     medication: treatment,
     clinic: treatment,
+    stoppedOn: treatment,
+    terminationReason: clinical,
+    version: { read: CLINICAL_READERS },
+  }),
+  ...fieldsOf('AddictionExamination', 'health', {
+    id: { read: CLINICAL_READERS }, examinedOn: clinical, findings: clinical, clinicalNotes: clinical, physician: clinical,
+    facilityCode: clinical, determination: clinical,
+  }),
+  ...fieldsOf('SubstanceFinding', 'health', {
+    substanceClass: clinical, criteria: clinical, pattern: clinical, addicted: clinical,
+  }),
+  ...fieldsOf('Dose', 'health', {
+    id: { read: CLINICAL_READERS }, date: clinical, mg: clinical, kind: clinical, dispensingPoint: clinical, recordedBy: clinical, clinicCode: clinical,
+  }),
+  ...fieldsOf('ClinicDoseDay', 'health', { clinicCode: { read: CLINICAL_READERS }, date: { read: CLINICAL_READERS }, recorded: { read: CLINICAL_READERS } }),
+  ...fieldsOf('MissedDoseStreak', 'health', { personId: clinical, treatment: clinical, lastDoseOn: clinical, days: clinical }),
+  ...fieldsOf('UrineTest', 'health', { id: { read: CLINICAL_READERS }, testedOn: clinical, results: clinical }),
+  ...fieldsOf('UrineResult', 'health', { substanceClass: clinical, result: clinical }),
+  ...fieldsOf('InfectionStatus', 'health', {
+    id: { read: CLINICAL_READERS }, hiv: clinical, hepatitisB: clinical, hepatitisC: clinical, testedOn: clinical,
   }),
   // A clinic is public reference data (name and unit), readable by everyone.
   ...fieldsOf('Clinic', 'health', { code: everyone, name: everyone, unit: everyone }),

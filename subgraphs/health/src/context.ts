@@ -8,6 +8,10 @@ import { AddictionDeterminationEntity } from './entities/AddictionDetermination'
 import { AddictionDeterminationRequestEntity } from './entities/AddictionDeterminationRequest';
 import { ClinicEntity } from './entities/Clinic';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
+import {
+  DOSE_COLUMNS, EXAMINATION_COLUMNS, INFECTION_COLUMNS, URINE_COLUMNS, toDose, toExamination, toInfection, toUrineTest,
+  type DoseRecord, type ExaminationRecord, type InfectionStatusRecord, type UrineTestRecord,
+} from './records';
 
 export interface HealthLoaders {
   /** A person's addiction determinations owned within the caller's unit subtree, newest first. */
@@ -19,6 +23,29 @@ export interface HealthLoaders {
   /** Clinics by code (reference data, not scoped). */
   clinicByCode: DataLoader<string, ClinicEntity | null>;
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  /** A person's examinations made by facilities within the caller's unit, newest first. */
+  examinationsByPerson: DataLoader<string, ExaminationRecord[]>;
+  /** A person's latest 90 doses at clinics within the caller's unit, newest first. */
+  dosesByPerson: DataLoader<string, DoseRecord[]>;
+  /** A person's urine tests recorded within the caller's unit, newest first. */
+  urineTestsByPerson: DataLoader<string, UrineTestRecord[]>;
+  /** A person's latest HIV/hepatitis result recorded within the caller's unit. */
+  infectionByPerson: DataLoader<string, InfectionStatusRecord | null>;
+  /** The determination answering a request (scoped like the request: the requesting unit). */
+  determinationByRequest: DataLoader<string, AddictionDeterminationEntity | null>;
+  determinationById: DataLoader<string, AddictionDeterminationEntity | null>;
+}
+
+/** Rows of `table` for persons `ids` within the caller's unit (owner_unit_path), newest first by `orderBy`. */
+function scopedRows(db: DataSource, caller: Caller, table: string, columns: string, ids: readonly string[], orderBy: string,
+  perPerson?: number): Promise<Record<string, unknown>[]> {
+  const scope = unitScope('x.owner_unit_path', caller);
+  const inner = db.createQueryBuilder().select(columns.split(', ').map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'x.$1') : `x.${c}`)).join(', '))
+    .addSelect(`row_number() OVER (PARTITION BY x.person_id ORDER BY x.${orderBy} DESC, x.id DESC)`, 'rank')
+    .from(table, 'x').where('x.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params);
+  const [sql, params] = inner.getQueryAndParameters();
+  const limit = perPerson === undefined ? '' : ` WHERE r.rank <= ${Math.trunc(perPerson)}`;
+  return db.query(`SELECT * FROM (${sql}) r${limit} ORDER BY r.rank, r.person_id`, params) as Promise<Record<string, unknown>[]>;
 }
 
 export type Context = SubgraphContext<HealthLoaders>;
@@ -57,5 +84,21 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
       .where('c.code IN (:...codes)', { codes }).getMany(), (c) => c.code),
 
     unitByCode: administrativeUnitLoader(db),
+
+    examinationsByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'addiction_examination', EXAMINATION_COLUMNS, ids, 'examined_on'))
+      .map((r) => toExamination(r as unknown as Parameters<typeof toExamination>[0])), (e) => e.personId),
+    dosesByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'dose', DOSE_COLUMNS, ids, 'dose_date', 90))
+      .map((r) => toDose(r as unknown as Parameters<typeof toDose>[0])), (d) => d.personId),
+    urineTestsByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'urine_test', URINE_COLUMNS, ids, 'tested_on'))
+      .map((r) => toUrineTest(r as unknown as Parameters<typeof toUrineTest>[0])), (u) => u.personId),
+    infectionByPerson: keyedLoader(async (ids) => (await scopedRows(db, caller, 'infection_status', INFECTION_COLUMNS, ids, 'tested_on', 1))
+      .map((r) => toInfection(r as unknown as Parameters<typeof toInfection>[0])), (i) => i.personId),
+    determinationByRequest: keyedLoader(async (ids) => {
+      const scope = unitScope('d.owner_unit_path', caller);
+      return db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
+        .where('d.request_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
+    }, (d) => d.requestId ?? ''),
+    determinationById: keyedLoader((ids) => db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
+      .where('d.id IN (:...ids)', { ids }).getMany(), (d) => d.id),
   };
 }

@@ -7,7 +7,23 @@ export const HEALTH_SEED = 3003;
 
 const CLINIC_COLUMNS = ['code', 'name', 'owner_unit_path'];
 const DETERMINATION_COLUMNS = ['id', 'person_id', 'examined_on', 'addicted', 'substance_classes', 'document_number',
-  'owner_unit_code', 'owner_unit_path'];
+  'owner_unit_code', 'owner_unit_path', 'request_id'];
+/** Fixed seed of the issue-4 rows (examinations, doses, tests), a stream of its own. */
+export const HEALTH_CARE_SEED = 3203;
+const FACILITY_COLUMNS = ['code', 'name', 'qualified_on'];
+const PHYSICIAN_COLUMNS = ['username', 'full_name', 'certificate_number', 'facility_code'];
+const EXAMINATION_COLUMNS = ['id', 'request_id', 'determination_id', 'person_id', 'examined_on', 'findings', 'clinical_notes',
+  'physician_username', 'facility_code', 'owner_unit_path'];
+const DOSE_COLUMNS = ['id', 'person_id', 'treatment_id', 'dose_date', 'mg', 'kind', 'dispensing_point', 'recorded_by', 'clinic_code', 'owner_unit_path'];
+const URINE_COLUMNS = ['id', 'person_id', 'tested_on', 'results', 'recorded_by', 'owner_unit_path'];
+const INFECTION_COLUMNS = ['id', 'person_id', 'hiv', 'hepatitis_b', 'hepatitis_c', 'tested_on', 'recorded_by', 'owner_unit_path'];
+/** Days of seeded doses from each seeded enrolment. */
+const SEEDED_DOSE_DAYS = 3;
+/** Demo physicians (gateway demo accounts) and where they are certified. */
+const DEMO_PHYSICIANS: readonly (readonly [string, string, string])[] = [
+  ['yte.hanoi', 'Ngô Thị Hương', 'MMT001'],
+  ['yte.mmt001', 'Đặng Minh Hiếu', 'MMT001'],
+];
 const REQUEST_COLUMNS = ['id', 'person_id', 'requested_at', 'requested_by', 'requested_by_username', 'reason', 'owner_unit_code',
   'owner_unit_path'];
 /** Fixed seed of the determination requests' ids (a stream of its own, so the other rows keep theirs). */
@@ -26,7 +42,7 @@ interface HealthRows {
   treatments: unknown[][];
 }
 
-function healthRows(population: readonly DemoPerson[]): HealthRows {
+function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<string, string>): HealthRows {
   const rng = new SeededRandom(HEALTH_SEED);
   const rows: HealthRows = { determinations: [], treatments: [] };
   for (const p of population) {
@@ -35,7 +51,7 @@ function healthRows(population: readonly DemoPerson[]): HealthRows {
     const d = p.determination;
     if (d) {
       rows.determinations.push([rng.uuid(), p.id, d.examinedOn, d.addicted, d.substanceClasses, d.documentNumber,
-        residence, residencePath]);
+        residence, residencePath, requestOf.get(p.id) ?? null]);
     }
     const s = p.substitution;
     if (s) {
@@ -50,13 +66,70 @@ function healthRows(population: readonly DemoPerson[]): HealthRows {
  * Each examined person's request: commune police asked the day after the detection
  * (09:00 local time), for the person's residence commune.
  */
-function requestRows(population: readonly DemoPerson[]): unknown[][] {
+function requestRows(population: readonly DemoPerson[]): string[][] {
   const rng = new SeededRandom(HEALTH_REQUEST_SEED);
   return population.filter((p) => p.determination).map((p) => {
     const commune = p.currentResidence.unitCode;
     return [rng.uuid(), p.id, `${addDays(p.detectedOn, 1)}T02:00:00Z`, 'POLICE', `congan.xa${commune}`,
       `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`, commune, pathOf(commune)];
   });
+}
+
+const provinceOf = (path: string): string => path.split('.')[0] ?? '';
+const CRITERIA = ['CRAVING', 'LOSS_OF_CONTROL', 'TOLERANCE', 'NEGLECT_OF_OTHER_INTERESTS', 'CONTINUED_USE_DESPITE_HARM', 'WITHDRAWAL'];
+
+interface CareRows {
+  facilities: unknown[][];
+  physicians: unknown[][];
+  examinations: unknown[][];
+  doses: unknown[][];
+  urineTests: unknown[][];
+  infections: unknown[][];
+}
+
+/**
+ * Issue-4 rows: every clinic is a qualified facility with one certified physician (plus the
+ * demo accounts); each seeded determination gets the examination it derives from (criteria
+ * consistent with its conclusion); each seeded enrolment gets its first days of doses, a
+ * urine test and an HIV/hepatitis result.
+ */
+function careRows(determinations: readonly unknown[][], treatments: readonly unknown[][]): CareRows {
+  const rng = new SeededRandom(HEALTH_CARE_SEED);
+  const clinics = unitsOfLevel('CLINIC');
+  const rows: CareRows = { facilities: [], physicians: [], examinations: [], doses: [], urineTests: [], infections: [] };
+  const physicianOfProvince = new Map<string, [string, string, string]>();
+  for (const c of clinics) {
+    rows.facilities.push([c.code, c.name, '2021-12-31']);
+    const username = `bacsi.${c.code.toLowerCase()}`;
+    rows.physicians.push([username, `Bác sĩ ${c.name}`, `CCHN-${c.code}`, c.code]);
+    if (!physicianOfProvince.has(provinceOf(c.path))) physicianOfProvince.set(provinceOf(c.path), [username, c.code, c.path]);
+  }
+  for (const [username, name, code] of DEMO_PHYSICIANS) {
+    if (unitByCode(code)) rows.physicians.push([username, name, `CCHN-${username}`, code]);
+  }
+  for (const d of determinations) {
+    const [determinationId, personId, examinedOn, addicted, classes, , , ownerPath, requestId] = d as
+      [string, string, string, boolean, string[], string, string, string, string | null];
+    const physician = physicianOfProvince.get(provinceOf(ownerPath));
+    if (!requestId || !physician) continue;
+    const findings = addicted
+      ? classes.map((c) => ({ substanceClass: c, criteria: CRITERIA.slice(0, rng.int(3, 6)), pattern: 'TOGETHER_AT_LEAST_ONE_MONTH', addicted: true }))
+      : [{ substanceClass: 'OPIOIDS', criteria: CRITERIA.slice(0, rng.int(0, 2)), pattern: 'NEITHER', addicted: false }];
+    rows.examinations.push([rng.uuid(), requestId, determinationId, personId, examinedOn, JSON.stringify(findings),
+      'Khám lâm sàng, xét nghiệm nước tiểu', physician[0], physician[1], physician[2]]);
+  }
+  for (const t of treatments) {
+    const [treatmentId, personId, clinicCode, , , enrolledOn, , clinicPath] = t as [string, string, string, string, string, string, string, string];
+    for (let day = 0; day < SEEDED_DOSE_DAYS; day += 1) {
+      rows.doses.push([rng.uuid(), personId, treatmentId, addDays(enrolledOn, day), 20 + 10 * day, 'WITNESSED', 'Quầy cấp phát chính',
+        `bacsi.${clinicCode.toLowerCase()}`, clinicCode, clinicPath]);
+    }
+    rows.urineTests.push([rng.uuid(), personId, enrolledOn, JSON.stringify([{ substanceClass: 'OPIOIDS', result: rng.chance(0.3) ? 'POSITIVE' : 'NEGATIVE' }]),
+      `bacsi.${clinicCode.toLowerCase()}`, clinicPath]);
+    const result = (p: number) => (rng.chance(p) ? 'POSITIVE' : 'NEGATIVE');
+    rows.infections.push([rng.uuid(), personId, result(0.1), result(0.1), result(0.3), enrolledOn, `bacsi.${clinicCode.toLowerCase()}`, clinicPath]);
+  }
+  return rows;
 }
 
 /** Is the health database still empty (no clinics, no determinations), so demo data may be seeded? */
@@ -69,11 +142,19 @@ export async function isHealthEmpty(db: DataSource): Promise<boolean> {
 /** Bulk-inserts the clinics and the health part of the demo population (multi-row INSERTs, one transaction). */
 export async function seedHealth(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
   const clinics = unitsOfLevel('CLINIC').map((u) => [u.code, u.name, u.path]);
-  const { determinations, treatments } = healthRows(population);
+  const requests = requestRows(population);
+  const { determinations, treatments } = healthRows(population, new Map(requests.map((r) => [r[1] as string, r[0] as string])));
+  const care = careRows(determinations, treatments);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);
+    await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requests, 1000);
     await insertRows(manager, 'addiction_determination', DETERMINATION_COLUMNS, determinations, 1000);
     await insertRows(manager, 'substitution_treatment', TREATMENT_COLUMNS, treatments, 1000);
-    await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requestRows(population), 1000);
+    await insertRows(manager, 'qualified_facility', FACILITY_COLUMNS, care.facilities, 1000);
+    await insertRows(manager, 'certified_physician', PHYSICIAN_COLUMNS, care.physicians, 1000);
+    await insertRows(manager, 'addiction_examination', EXAMINATION_COLUMNS, care.examinations, 1000);
+    await insertRows(manager, 'dose', DOSE_COLUMNS, care.doses, 1000);
+    await insertRows(manager, 'urine_test', URINE_COLUMNS, care.urineTests, 1000);
+    await insertRows(manager, 'infection_status', INFECTION_COLUMNS, care.infections, 1000);
   });
 }

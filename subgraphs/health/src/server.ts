@@ -10,6 +10,7 @@ import { ClinicEntity } from './entities/Clinic';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
 import { CreateHealthRecords1763800003000 } from './migrations/1763800003000-CreateHealthRecords';
 import { CreateDeterminationRequests1763800003100 } from './migrations/1763800003100-CreateDeterminationRequests';
+import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-CreateTreatmentRecords';
 import { resolvers } from './resolvers';
 
 export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
@@ -23,7 +24,7 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity];
-export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100];
+export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('health', { entities, migrations }, env);

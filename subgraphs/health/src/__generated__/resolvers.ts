@@ -6,6 +6,7 @@ import type { AddictionDeterminationEntity } from '../entities/AddictionDetermin
 import type { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import type { ClinicEntity } from '../entities/Clinic';
 import type { AddictionDeterminationRequestEntity } from '../entities/AddictionDeterminationRequest';
+import type { ExaminationRecord, StreakRecord } from '../records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -51,6 +52,21 @@ export type AccessLogEntry = {
   username: Scalars['String']['output'];
 };
 
+/** Sáu tiêu chí (Thông tư 18/2021/TT-BYT) of an addiction. */
+export type AddictionCriterion =
+  /** Tiếp tục sử dụng mặc dù hiểu rõ tác hại. */
+  | 'CONTINUED_USE_DESPITE_HARM'
+  /** Thèm muốn mạnh mẽ hoặc cảm giác bắt buộc phải sử dụng. */
+  | 'CRAVING'
+  /** Khó khăn trong việc kiểm soát hành vi sử dụng. */
+  | 'LOSS_OF_CONTROL'
+  /** Sao nhãng các thú vui, sở thích trước đây. */
+  | 'NEGLECT_OF_OTHER_INTERESTS'
+  /** Có bằng chứng về sự dung nạp. */
+  | 'TOLERANCE'
+  /** Trạng thái cai. */
+  | 'WITHDRAWAL';
+
 /**
  * Conclusion of an addiction determination (xác định tình trạng nghiện,
  * Circular 18/2021/TT-BYT) by a qualified medical facility.
@@ -74,12 +90,38 @@ export type AddictionDetermination = {
  */
 export type AddictionDeterminationRequest = {
   __typename?: 'AddictionDeterminationRequest';
+  /** The conclusion of the examination made on this request, once made. */
+  determination?: Maybe<AddictionDetermination>;
   id: Scalars['ID']['output'];
   reason: Scalars['String']['output'];
   requestedAt: Scalars['DateTime']['output'];
   requestedBy: RequesterKind;
   /** The requesting officer's unit (a commune, or a facility). */
   requestingUnit: AdministrativeUnit;
+};
+
+/** The clinical record of an addiction examination by a certified physician (health only). */
+export type AddictionExamination = {
+  __typename?: 'AddictionExamination';
+  clinicalNotes?: Maybe<Scalars['String']['output']>;
+  /** The derived conclusion. */
+  determination: AddictionDetermination;
+  examinedOn: Scalars['Date']['output'];
+  /** The qualified medical facility. */
+  facilityCode: Scalars['ID']['output'];
+  findings: Array<SubstanceFinding>;
+  id: Scalars['ID']['output'];
+  /** Username of the certified physician. */
+  physician: Scalars['String']['output'];
+};
+
+export type AddictionExaminationInput = {
+  clinicalNotes?: InputMaybe<Scalars['String']['input']>;
+  /** Số phiếu kết quả. */
+  documentNumber: Scalars['String']['input'];
+  examinedOn: Scalars['Date']['input'];
+  /** One finding per substance class examined (each class at most once). */
+  findings: Array<SubstanceFindingInput>;
 };
 
 /** A node of the administrative tree (đơn vị hành chính), with validity dates. */
@@ -111,11 +153,59 @@ export type Clinic = {
   unit: AdministrativeUnit;
 };
 
+/** A clinic's day entered in one go. */
+export type ClinicDoseDay = {
+  __typename?: 'ClinicDoseDay';
+  clinicCode: Scalars['ID']['output'];
+  date: Scalars['Date']['output'];
+  recorded: Scalars['Int']['output'];
+};
+
+/** One dispensed dose (one per treatment and day). */
+export type Dose = {
+  __typename?: 'Dose';
+  clinicCode: Scalars['ID']['output'];
+  date: Scalars['Date']['output'];
+  dispensingPoint: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: DoseKind;
+  mg: Scalars['Float']['output'];
+  recordedBy: Scalars['String']['output'];
+};
+
+export type DoseInput = {
+  dispensingPoint: Scalars['String']['input'];
+  kind: DoseKind;
+  mg: Scalars['Float']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+export type DoseKind =
+  /** Cấp mang về. */
+  | 'TAKE_HOME'
+  /** Uống tại chỗ có giám sát. */
+  | 'WITNESSED';
+
 export type DurationUnit =
   | 'DAYS'
   | 'HOURS'
   | 'MONTHS'
   | 'WORKING_DAYS';
+
+export type GuardianConsentInput = {
+  consentedOn: Scalars['Date']['input'];
+  guardianName: Scalars['String']['input'];
+  relationship: Scalars['String']['input'];
+};
+
+export type InfectionStatus = {
+  __typename?: 'InfectionStatus';
+  hepatitisB: TestResult;
+  hepatitisC: TestResult;
+  hiv: TestResult;
+  id: Scalars['ID']['output'];
+  testedOn: Scalars['Date']['output'];
+};
 
 /** A legal duration or deadline with the period in which it is in force. */
 export type LegalRule = {
@@ -129,10 +219,81 @@ export type LegalRule = {
   value: Scalars['Int']['output'];
 };
 
+/** A person under active treatment who has missed consecutive days up to asOf. */
+export type MissedDoseStreak = {
+  __typename?: 'MissedDoseStreak';
+  /** Consecutive days without a dose up to and including asOf. */
+  days: Scalars['Int']['output'];
+  /** Ngày cấp thuốc gần nhất (null: none since enrolment). */
+  lastDoseOn?: Maybe<Scalars['Date']['output']>;
+  personId: Scalars['ID']['output'];
+  treatment: SubstitutionTreatment;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Moves an active treatment to the next phase (INDUCTION → DOSE_ADJUSTMENT → MAINTENANCE → TAPERING → STOPPED). */
+  advanceTreatmentPhase: SubstitutionTreatment;
+  /** Enrols a person with a determined opioid addiction. dateOfBirth and residenceUnitCode are snapshots from the registry (health does not own identity); under 16 needs guardianConsent. */
+  enrollSubstitutionTreatment: SubstitutionTreatment;
+  /** A certified physician records the examination; the conclusion is derived from the criteria. */
+  recordAddictionExamination: AddictionExamination;
+  /** A clinic's whole day of doses in one transaction: all rows or none. */
+  recordClinicDoses: ClinicDoseDay;
+  recordInfectionStatus: InfectionStatus;
+  recordUrineTest: UrineTest;
   /** Asks for an addiction determination of a person: police, the commune or a facility, each for its own kind. */
   requestAddictionDetermination: AddictionDeterminationRequest;
+  terminateTreatment: SubstitutionTreatment;
+  transferTreatment: SubstitutionTreatment;
+};
+
+
+export type MutationAdvanceTreatmentPhaseArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  on: Scalars['Date']['input'];
+  to: SubstitutionPhase;
+  treatmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationEnrollSubstitutionTreatmentArgs = {
+  clinicCode: Scalars['ID']['input'];
+  dateOfBirth: Scalars['Date']['input'];
+  enrolledOn: Scalars['Date']['input'];
+  guardianConsent?: InputMaybe<GuardianConsentInput>;
+  medication: SubstitutionMedication;
+  personId: Scalars['ID']['input'];
+  residenceUnitCode: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordAddictionExaminationArgs = {
+  input: AddictionExaminationInput;
+  requestId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordClinicDosesArgs = {
+  clinicCode: Scalars['ID']['input'];
+  date: Scalars['Date']['input'];
+  doses: Array<DoseInput>;
+};
+
+
+export type MutationRecordInfectionStatusArgs = {
+  hepatitisB: TestResult;
+  hepatitisC: TestResult;
+  hiv: TestResult;
+  personId: Scalars['ID']['input'];
+  testedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationRecordUrineTestArgs = {
+  date: Scalars['Date']['input'];
+  personId: Scalars['ID']['input'];
+  results: Array<UrineResultInput>;
 };
 
 
@@ -141,6 +302,31 @@ export type MutationRequestAddictionDeterminationArgs = {
   reason: Scalars['String']['input'];
   requestedBy: RequesterKind;
 };
+
+
+export type MutationTerminateTreatmentArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note: Scalars['String']['input'];
+  on: Scalars['Date']['input'];
+  reason: TerminationReason;
+  treatmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationTransferTreatmentArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  toClinicCode: Scalars['ID']['input'];
+  treatmentId: Scalars['ID']['input'];
+};
+
+/** How the criteria were observed. */
+export type ObservationPattern =
+  /** Neither: observed only briefly or once. */
+  | 'NEITHER'
+  /** Xuất hiện lặp lại trong thời gian 12 tháng. */
+  | 'REPEATED_WITHIN_12_MONTHS'
+  /** Cùng xuất hiện trong thời gian ít nhất 01 tháng. */
+  | 'TOGETHER_AT_LEAST_ONE_MONTH';
 
 /** Cursor pagination, the same in every list of every subgraph. */
 export type PageInfo = {
@@ -155,9 +341,17 @@ export type Person = {
   addictionDeterminationRequests?: Maybe<Array<AddictionDeterminationRequest>>;
   /** Kết luận xác định tình trạng nghiện, newest first (within the caller's unit). Nullable so an outage of this agency leaves the rest of a Person answer intact. */
   addictionDeterminations?: Maybe<Array<AddictionDetermination>>;
+  /** Khám xác định tình trạng nghiện: the clinical record (criteria per substance class), health only; newest first. */
+  addictionExaminations?: Maybe<Array<AddictionExamination>>;
+  /** Sổ cấp thuốc: the latest 90 doses within the caller's unit, newest first (health only). */
+  doses?: Maybe<Array<Dose>>;
   id: Scalars['ID']['output'];
+  /** Tình trạng HIV, viêm gan B, viêm gan C: the latest result (health workers only). */
+  infectionStatus?: Maybe<InfectionStatus>;
   /** Điều trị thay thế: the active enrolment, else the latest one; null when none is visible. */
   substitutionTreatment?: Maybe<SubstitutionTreatment>;
+  /** Xét nghiệm nước tiểu, newest first (health only). */
+  urineTests?: Maybe<Array<UrineTest>>;
 };
 
 export type Query = {
@@ -169,6 +363,8 @@ export type Query = {
   clinics: Array<Clinic>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
+  /** Worklist: active treatments at the clinic with at least minDays consecutive days without a dose up to asOf (default today). */
+  missedDoseStreaks: Array<MissedDoseStreak>;
 };
 
 
@@ -191,6 +387,13 @@ export type QueryLegalRulesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+export type QueryMissedDoseStreaksArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  clinicCode: Scalars['ID']['input'];
+  minDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Who asks for an addiction determination (DOMAIN.md step 2). */
 export type RequesterKind =
   /** Ủy ban nhân dân xã. */
@@ -210,6 +413,21 @@ export type SubstanceClass =
   | 'OTHER'
   /** Nhóm chất kích thích (ATS). */
   | 'STIMULANTS';
+
+/** A finding for one substance class; addicted is derived (at least 3 criteria, together ≥ 1 month or repeated within 12 months). */
+export type SubstanceFinding = {
+  __typename?: 'SubstanceFinding';
+  addicted: Scalars['Boolean']['output'];
+  criteria: Array<AddictionCriterion>;
+  pattern: ObservationPattern;
+  substanceClass: SubstanceClass;
+};
+
+export type SubstanceFindingInput = {
+  criteria: Array<AddictionCriterion>;
+  pattern: ObservationPattern;
+  substanceClass: SubstanceClass;
+};
 
 export type SubstitutionMedication =
   | 'BUPRENORPHINE'
@@ -243,6 +461,42 @@ export type SubstitutionTreatment = {
   medication: SubstitutionMedication;
   phase: SubstitutionPhase;
   status: SubstitutionStatus;
+  /** Ngày ngừng điều trị (null while active). */
+  stoppedOn?: Maybe<Scalars['Date']['output']>;
+  /** Why the treatment was terminated (null unless terminated). */
+  terminationReason?: Maybe<TerminationReason>;
+  version: Scalars['Int']['output'];
+};
+
+export type TerminationReason =
+  /** Buộc ngừng: vi phạm quy định điều trị. */
+  | 'FORCED_PROTOCOL_VIOLATIONS'
+  /** Buộc ngừng: nhiều lần xét nghiệm dương tính. */
+  | 'FORCED_REPEATED_POSITIVE_TESTS'
+  | 'OTHER'
+  /** Tự nguyện ngừng. */
+  | 'VOLUNTARY';
+
+export type TestResult =
+  | 'NEGATIVE'
+  | 'POSITIVE';
+
+export type UrineResult = {
+  __typename?: 'UrineResult';
+  result: TestResult;
+  substanceClass: SubstanceClass;
+};
+
+export type UrineResultInput = {
+  result: TestResult;
+  substanceClass: SubstanceClass;
+};
+
+export type UrineTest = {
+  __typename?: 'UrineTest';
+  id: Scalars['ID']['output'];
+  results: Array<UrineResult>;
+  testedOn: Scalars['Date']['output'];
 };
 
 
@@ -342,29 +596,48 @@ export type ResolversTypes = {
   AccessAction: AccessAction;
   AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddictionCriterion: AddictionCriterion;
   AddictionDetermination: ResolverTypeWrapper<AddictionDeterminationEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddictionDeterminationRequest: ResolverTypeWrapper<AddictionDeterminationRequestEntity>;
+  AddictionExamination: ResolverTypeWrapper<ExaminationRecord>;
+  AddictionExaminationInput: AddictionExaminationInput;
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
   Clinic: ResolverTypeWrapper<ClinicEntity>;
+  ClinicDoseDay: ResolverTypeWrapper<ClinicDoseDay>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Dose: ResolverTypeWrapper<Dose>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DoseInput: DoseInput;
+  DoseKind: DoseKind;
   DurationUnit: DurationUnit;
+  GuardianConsentInput: GuardianConsentInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
+  InfectionStatus: ResolverTypeWrapper<InfectionStatus>;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MissedDoseStreak: ResolverTypeWrapper<StreakRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObservationPattern: ObservationPattern;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequesterKind: RequesterKind;
   SubstanceClass: SubstanceClass;
+  SubstanceFinding: ResolverTypeWrapper<SubstanceFinding>;
+  SubstanceFindingInput: SubstanceFindingInput;
   SubstitutionMedication: SubstitutionMedication;
   SubstitutionPhase: SubstitutionPhase;
   SubstitutionStatus: SubstitutionStatus;
   SubstitutionTreatment: ResolverTypeWrapper<SubstitutionTreatmentEntity>;
+  TerminationReason: TerminationReason;
+  TestResult: TestResult;
+  UrineResult: ResolverTypeWrapper<UrineResult>;
+  UrineResultInput: UrineResultInput;
+  UrineTest: ResolverTypeWrapper<UrineTest>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -375,18 +648,32 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   AddictionDeterminationRequest: AddictionDeterminationRequestEntity;
+  AddictionExamination: ExaminationRecord;
+  AddictionExaminationInput: AddictionExaminationInput;
   AdministrativeUnit: AdministrativeUnitEntity;
   Clinic: ClinicEntity;
+  ClinicDoseDay: ClinicDoseDay;
+  Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Dose: Dose;
+  Float: Scalars['Float']['output'];
+  DoseInput: DoseInput;
+  GuardianConsentInput: GuardianConsentInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
+  InfectionStatus: InfectionStatus;
   LegalRule: LegalRuleEntity;
-  Int: Scalars['Int']['output'];
+  MissedDoseStreak: StreakRecord;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
   Query: Record<PropertyKey, never>;
+  SubstanceFinding: SubstanceFinding;
+  SubstanceFindingInput: SubstanceFindingInput;
   SubstitutionTreatment: SubstitutionTreatmentEntity;
+  UrineResult: UrineResult;
+  UrineResultInput: UrineResultInput;
+  UrineTest: UrineTest;
 };
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
@@ -410,11 +697,22 @@ export type AddictionDeterminationResolvers<ContextType = Context, ParentType ex
 };
 
 export type AddictionDeterminationRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddictionDeterminationRequest'] = ResolversParentTypes['AddictionDeterminationRequest']> = {
+  determination?: Resolver<Maybe<ResolversTypes['AddictionDetermination']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   requestedBy?: Resolver<ResolversTypes['RequesterKind'], ParentType, ContextType>;
   requestingUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+};
+
+export type AddictionExaminationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddictionExamination'] = ResolversParentTypes['AddictionExamination']> = {
+  clinicalNotes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  determination?: Resolver<ResolversTypes['AddictionDetermination'], ParentType, ContextType>;
+  examinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  facilityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['SubstanceFinding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  physician?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AdministrativeUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit']> = {
@@ -433,6 +731,12 @@ export type ClinicResolvers<ContextType = Context, ParentType extends ResolversP
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
+export type ClinicDoseDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicDoseDay'] = ResolversParentTypes['ClinicDoseDay']> = {
+  clinicCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -441,9 +745,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DoseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dose'] = ResolversParentTypes['Dose']> = {
+  clinicCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dispensingPoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DoseKind'], ParentType, ContextType>;
+  mg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
   name: 'IdentificationNumber';
 }
+
+export type InfectionStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfectionStatus'] = ResolversParentTypes['InfectionStatus']> = {
+  hepatitisB?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
+  hepatitisC?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
+  hiv?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  testedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
 
 export type LegalRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalRule'] = ResolversParentTypes['LegalRule']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -455,8 +777,23 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MissedDoseStreakResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissedDoseStreak'] = ResolversParentTypes['MissedDoseStreak']> = {
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastDoseOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  treatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  advanceTreatmentPhase?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationAdvanceTreatmentPhaseArgs, 'on' | 'to' | 'treatmentId'>>;
+  enrollSubstitutionTreatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationEnrollSubstitutionTreatmentArgs, 'clinicCode' | 'dateOfBirth' | 'enrolledOn' | 'medication' | 'personId' | 'residenceUnitCode'>>;
+  recordAddictionExamination?: Resolver<ResolversTypes['AddictionExamination'], ParentType, ContextType, RequireFields<MutationRecordAddictionExaminationArgs, 'input' | 'requestId'>>;
+  recordClinicDoses?: Resolver<ResolversTypes['ClinicDoseDay'], ParentType, ContextType, RequireFields<MutationRecordClinicDosesArgs, 'clinicCode' | 'date' | 'doses'>>;
+  recordInfectionStatus?: Resolver<ResolversTypes['InfectionStatus'], ParentType, ContextType, RequireFields<MutationRecordInfectionStatusArgs, 'hepatitisB' | 'hepatitisC' | 'hiv' | 'personId' | 'testedOn'>>;
+  recordUrineTest?: Resolver<ResolversTypes['UrineTest'], ParentType, ContextType, RequireFields<MutationRecordUrineTestArgs, 'date' | 'personId' | 'results'>>;
   requestAddictionDetermination?: Resolver<ResolversTypes['AddictionDeterminationRequest'], ParentType, ContextType, RequireFields<MutationRequestAddictionDeterminationArgs, 'personId' | 'reason' | 'requestedBy'>>;
+  terminateTreatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationTerminateTreatmentArgs, 'note' | 'on' | 'reason' | 'treatmentId'>>;
+  transferTreatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationTransferTreatmentArgs, 'toClinicCode' | 'treatmentId'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -468,8 +805,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   addictionDeterminationRequests?: Resolver<Maybe<Array<ResolversTypes['AddictionDeterminationRequest']>>, ParentType, ContextType>;
   addictionDeterminations?: Resolver<Maybe<Array<ResolversTypes['AddictionDetermination']>>, ParentType, ContextType>;
+  addictionExaminations?: Resolver<Maybe<Array<ResolversTypes['AddictionExamination']>>, ParentType, ContextType>;
+  doses?: Resolver<Maybe<Array<ResolversTypes['Dose']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  infectionStatus?: Resolver<Maybe<ResolversTypes['InfectionStatus']>, ParentType, ContextType>;
   substitutionTreatment?: Resolver<Maybe<ResolversTypes['SubstitutionTreatment']>, ParentType, ContextType>;
+  urineTests?: Resolver<Maybe<Array<ResolversTypes['UrineTest']>>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -477,6 +818,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   clinics?: Resolver<Array<ResolversTypes['Clinic']>, ParentType, ContextType, Partial<QueryClinicsArgs>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
+  missedDoseStreaks?: Resolver<Array<ResolversTypes['MissedDoseStreak']>, ParentType, ContextType, RequireFields<QueryMissedDoseStreaksArgs, 'clinicCode' | 'minDays'>>;
+};
+
+export type SubstanceFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubstanceFinding'] = ResolversParentTypes['SubstanceFinding']> = {
+  addicted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['AddictionCriterion']>, ParentType, ContextType>;
+  pattern?: Resolver<ResolversTypes['ObservationPattern'], ParentType, ContextType>;
+  substanceClass?: Resolver<ResolversTypes['SubstanceClass'], ParentType, ContextType>;
 };
 
 export type SubstitutionTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubstitutionTreatment'] = ResolversParentTypes['SubstitutionTreatment']> = {
@@ -486,22 +835,44 @@ export type SubstitutionTreatmentResolvers<ContextType = Context, ParentType ext
   medication?: Resolver<ResolversTypes['SubstitutionMedication'], ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['SubstitutionPhase'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SubstitutionStatus'], ParentType, ContextType>;
+  stoppedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  terminationReason?: Resolver<Maybe<ResolversTypes['TerminationReason']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UrineResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UrineResult'] = ResolversParentTypes['UrineResult']> = {
+  result?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
+  substanceClass?: Resolver<ResolversTypes['SubstanceClass'], ParentType, ContextType>;
+};
+
+export type UrineTestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UrineTest'] = ResolversParentTypes['UrineTest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['UrineResult']>, ParentType, ContextType>;
+  testedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AddictionDetermination?: AddictionDeterminationResolvers<ContextType>;
   AddictionDeterminationRequest?: AddictionDeterminationRequestResolvers<ContextType>;
+  AddictionExamination?: AddictionExaminationResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   Clinic?: ClinicResolvers<ContextType>;
+  ClinicDoseDay?: ClinicDoseDayResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Dose?: DoseResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
+  InfectionStatus?: InfectionStatusResolvers<ContextType>;
   LegalRule?: LegalRuleResolvers<ContextType>;
+  MissedDoseStreak?: MissedDoseStreakResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SubstanceFinding?: SubstanceFindingResolvers<ContextType>;
   SubstitutionTreatment?: SubstitutionTreatmentResolvers<ContextType>;
+  UrineResult?: UrineResultResolvers<ContextType>;
+  UrineTest?: UrineTestResolvers<ContextType>;
 };
 

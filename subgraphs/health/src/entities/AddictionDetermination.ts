@@ -31,6 +31,10 @@ export class AddictionDeterminationEntity {
   @Column({ name: 'owner_unit_path', type: 'varchar', length: 200 })
   ownerUnitPath: string;
 
+  /** The request this determination answers (null for seeded history). */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId: string | null;
+
   @VersionColumn()
   version: number;
 }

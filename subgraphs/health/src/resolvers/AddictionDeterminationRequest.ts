@@ -6,4 +6,5 @@ export const AddictionDeterminationRequest: AddictionDeterminationRequestResolve
     if (!unit) throw new Error(`Unknown administrative unit ${request.ownerUnitCode}`);
     return unit;
   },
+  determination: (request, _args, ctx) => ctx.loaders.determinationByRequest.load(request.id),
 };

@@ -3,6 +3,10 @@ import { domainError } from '@rehab/server-kit';
 import { isUuid, type Role } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequestEntity, type RequesterKind } from '../entities/AddictionDeterminationRequest';
+import { recordClinicDoses } from '../mutations/doses';
+import { recordAddictionExamination } from '../mutations/examination';
+import { recordInfectionStatus, recordUrineTest } from '../mutations/tests';
+import { advanceTreatmentPhase, enrollSubstitutionTreatment, terminateTreatment, transferTreatment } from '../mutations/treatment';
 
 
 /** The kind of requester each role that may ask for a determination acts as. */
@@ -36,4 +40,12 @@ export const Mutation: MutationResolvers = {
       return manager.getRepository(AddictionDeterminationRequestEntity).findOneByOrFail({ id });
     });
   },
+  recordAddictionExamination: (_parent, args, ctx) => recordAddictionExamination(args, ctx),
+  enrollSubstitutionTreatment: (_parent, args, ctx) => enrollSubstitutionTreatment(args, ctx),
+  advanceTreatmentPhase: (_parent, args, ctx) => advanceTreatmentPhase(args, ctx),
+  transferTreatment: (_parent, args, ctx) => transferTreatment(args, ctx),
+  terminateTreatment: (_parent, args, ctx) => terminateTreatment(args, ctx),
+  recordClinicDoses: (_parent, args, ctx) => recordClinicDoses(args, ctx),
+  recordUrineTest: (_parent, args, ctx) => recordUrineTest(args, ctx),
+  recordInfectionStatus: (_parent, args, ctx) => recordInfectionStatus(args, ctx),
 };

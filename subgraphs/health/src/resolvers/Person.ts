@@ -22,4 +22,8 @@ export const Person: PersonResolvers = {
   addictionDeterminations: (person, _args, ctx) => ctx.loaders.determinationsByPerson.load(person.id),
   substitutionTreatment: (person, _args, ctx) => ctx.loaders.treatmentByPerson.load(person.id),
   addictionDeterminationRequests: (person, _args, ctx) => ctx.loaders.requestsByPerson.load(person.id),
+  addictionExaminations: (person, _args, ctx) => ctx.loaders.examinationsByPerson.load(person.id),
+  doses: (person, _args, ctx) => ctx.loaders.dosesByPerson.load(person.id),
+  urineTests: (person, _args, ctx) => ctx.loaders.urineTestsByPerson.load(person.id),
+  infectionStatus: (person, _args, ctx) => ctx.loaders.infectionByPerson.load(person.id),
 };

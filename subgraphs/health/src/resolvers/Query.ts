@@ -1,6 +1,7 @@
 import { domainError } from '@rehab/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import { ClinicEntity } from '../entities/Clinic';
+import { missedDoseStreaks } from './worklists';
 
 export const Query: QueryResolvers = {
   clinics: async (_parent, { unitCode }, ctx) => {
@@ -18,4 +19,5 @@ export const Query: QueryResolvers = {
     for (const c of clinics) ctx.loaders.clinicByCode.prime(c.code, c);
     return clinics;
   },
+  missedDoseStreaks: (_parent, args, ctx) => missedDoseStreaks(args, ctx),
 };

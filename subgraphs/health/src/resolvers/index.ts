@@ -5,5 +5,6 @@ import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { SubstitutionTreatment } from './SubstitutionTreatment';
+import { AddictionExamination, MissedDoseStreak } from './records';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, AddictionDeterminationRequest };
+export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, AddictionDeterminationRequest, AddictionExamination, MissedDoseStreak };

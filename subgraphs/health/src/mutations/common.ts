@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import { domainError, isInUnitScope, type Bilingual } from '@rehab/server-kit';
+import { isUuid, unitByCode, type Caller } from '@rehab/shared-schema';
+import type { Transition } from '../rules/treatment';
+
+export function requireId(id: string, field: string): string {
+  if (!isUuid(id)) throw domainError('BAD_USER_INPUT', { vi: `Mã không hợp lệ: ${id}`, en: `Invalid id: ${id}` }, { field });
+  return id.toLowerCase();
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date (the Date scalar checks the shape; this also rejects 2026-02-30). */
+export function requireDate(date: string, field: string): string {
+  const parsed = Date.parse(`${date}T00:00:00Z`);
+  if (!ISO_DATE.test(date) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== date) {
+    throw domainError('BAD_USER_INPUT', { vi: `Ngày không hợp lệ: ${date}`, en: `Invalid date: ${date}` }, { field });
+  }
+  return date;
+}
+
+/** Trimmed text of 1..max characters. */
+export function requireText(text: string, field: string, max: number): string {
+  const value = text.trim();
+  if (value === '' || value.length > max) {
+    throw domainError('BAD_USER_INPUT', { vi: `Trường ${field} phải có từ 1 đến ${max} ký tự`, en: `${field} must have 1 to ${max} characters` }, { field });
+  }
+  return value;
+}
+
+export function notFound(what: Bilingual, id: string): Error {
+  return domainError('NOT_FOUND', { vi: `Không tìm thấy ${what.vi} ${id} trong phạm vi đơn vị của bạn`, en: `No ${what.en} ${id} within your unit` });
+}
+
+export function allowed<S>(transition: Transition<S>): S {
+  if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
+  return transition.to;
+}
+
+export function requireVersion(current: number, expected: number | null | undefined, what: Bilingual): void {
+  if (expected === null || expected === undefined || current === expected) return;
+  throw domainError('CONFLICT', {
+    vi: `${what.vi} đã được người khác cập nhật (phiên bản ${current}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
+    en: `The ${what.en} was changed by someone else (version ${current}, you edited version ${expected}); reload and try again`,
+  }, { field: 'expectedVersion' });
+}
+
+/** A clinic's unit path when the clinic exists and lies in the caller's subtree; NOT_FOUND otherwise. */
+export async function clinicInScope(manager: EntityManager, caller: Caller, code: string, field: string): Promise<string> {
+  const rows = await manager.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [code]) as { owner_unit_path: string }[];
+  const [row] = rows;
+  if (!row || !isInUnitScope(row.owner_unit_path, caller)) {
+    throw domainError('NOT_FOUND', { vi: `Không tìm thấy cơ sở điều trị ${code} trong phạm vi đơn vị của bạn`, en: `No clinic ${code} within your unit` }, { field });
+  }
+  return row.owner_unit_path;
+}
+
+export function communePath(code: string, field: string): string {
+  const unit = unitByCode(code);
+  if (!unit || unit.level !== 'COMMUNE') {
+    throw domainError('BAD_USER_INPUT', { vi: `Không có xã mã ${code}`, en: `No commune with code ${code}` }, { field });
+  }
+  return unit.path;
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } } | null;
+  return (e?.driverError?.code ?? e?.code) === '23505' && (e?.driverError?.constraint ?? e?.constraint) === constraint;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { domainError, isInUnitScope } from '@rehab/server-kit';
+import type { MutationRecordAddictionExaminationArgs } from '../__generated__/resolvers';
+import type { Context } from '../context';
+import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
+import { conclude, findingProblems } from '../rules/addiction';
+import { isUniqueViolation, notFound, requireDate, requireId, requireText } from './common';
+
+interface PhysicianRow { facility_code: string; facility_path: string }
+interface RequestRow { person_id: string; owner_unit_code: string; owner_unit_path: string; requested_on: string }
+
+const provinceOf = (path: string): string => path.split('.')[0] ?? '';
+
+/**
+ * A certified physician of a qualified facility records an examination on a request; the
+ * conclusion (AddictionDetermination) is derived by rules/addiction.ts and belongs, like the
+ * request, to the requesting unit (health does not know the residence), so the requesting
+ * agency sees it. The physician's facility must lie in the caller's unit, and the request
+ * must come from the facility's province (out of scope: NOT_FOUND).
+ */
+export async function recordAddictionExamination(args: MutationRecordAddictionExaminationArgs, ctx: Context): Promise<ExaminationRecord> {
+  const requestId = requireId(args.requestId, 'requestId');
+  const { input } = args;
+  const examinedOn = requireDate(input.examinedOn, 'input.examinedOn');
+  const documentNumber = requireText(input.documentNumber, 'input.documentNumber', 64);
+  const notes = input.clinicalNotes == null ? null : requireText(input.clinicalNotes, 'input.clinicalNotes', 4000);
+  const [problem] = findingProblems(input.findings);
+  if (problem) throw domainError('BAD_USER_INPUT', problem.text, { field: problem.field });
+
+  const physicians = await ctx.db.query(`SELECT p.facility_code, u.path AS facility_path FROM certified_physician p
+    JOIN administrative_unit u ON u.code = p.facility_code WHERE p.username = $1`, [ctx.caller.username]) as PhysicianRow[];
+  const [physician] = physicians;
+  if (!physician || !isInUnitScope(physician.facility_path, ctx.caller)) {
+    throw domainError('FORBIDDEN', {
+      vi: 'Chỉ bác sĩ có chứng chỉ hành nghề tại cơ sở y tế đủ điều kiện trong đơn vị của bạn mới được khám xác định tình trạng nghiện',
+      en: 'Only a physician certified at a qualified medical facility within your unit may examine for addiction',
+    });
+  }
+  const conclusion = conclude(input.findings);
+  return ctx.db.transaction(async (manager) => {
+    const requests = await manager.query(`SELECT person_id, owner_unit_code, owner_unit_path,
+      (requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS requested_on
+      FROM addiction_determination_request WHERE id = $1 FOR UPDATE`, [requestId]) as RequestRow[];
+    const [request] = requests;
+    if (!request || provinceOf(request.owner_unit_path) !== provinceOf(physician.facility_path)) {
+      throw notFound({ vi: 'đề nghị xác định tình trạng nghiện', en: 'determination request' }, requestId);
+    }
+    if (examinedOn < request.requested_on) {
+      throw domainError('BAD_USER_INPUT', { vi: `Ngày khám trước ngày đề nghị (${request.requested_on})`,
+        en: `The examination date is before the request (${request.requested_on})` }, { field: 'input.examinedOn' });
+    }
+    const determinationId = randomUUID();
+    const id = randomUUID();
+    try {
+      await manager.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes, document_number,
+        owner_unit_code, owner_unit_path, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [determinationId, request.person_id, examinedOn, conclusion.addicted, conclusion.substanceClasses, documentNumber,
+        request.owner_unit_code, request.owner_unit_path, requestId]);
+      await manager.query(`INSERT INTO addiction_examination (id, request_id, determination_id, person_id, examined_on, findings,
+        clinical_notes, physician_username, facility_code, owner_unit_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [id, requestId, determinationId, request.person_id, examinedOn, JSON.stringify(conclusion.findings), notes,
+        ctx.caller.username, physician.facility_code, physician.facility_path]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'addiction_examination_request_id_key')) {
+        throw domainError('ILLEGAL_TRANSITION', { vi: 'Đề nghị này đã có kết quả khám', en: 'This request has already been examined' });
+      }
+      throw error;
+    }
+    await ctx.audit.change(manager, 'AddictionExamination', ['findings', 'clinicalNotes', 'determination'], request.person_id);
+    const rows = await manager.query(`SELECT ${EXAMINATION_COLUMNS} FROM addiction_examination WHERE id = $1`, [id]) as Parameters<typeof toExamination>[0][];
+    return toExamination(rows[0]!);
+  });
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { domainError, isInUnitScope, type Bilingual } from '@rehab/server-kit';
+import type { Caller, TreatmentPhase } from '@rehab/shared-schema';
+import type {
+  MutationAdvanceTreatmentPhaseArgs, MutationEnrollSubstitutionTreatmentArgs, MutationTerminateTreatmentArgs, MutationTransferTreatmentArgs,
+} from '../__generated__/resolvers';
+import type { Context } from '../context';
+import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
+import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
+import {
+  allowed, clinicInScope, communePath, isUniqueViolation, notFound, requireDate, requireId, requireText, requireVersion,
+} from './common';
+
+const TREATMENT: Bilingual = { vi: 'đợt điều trị thay thế', en: 'substitution treatment' };
+
+const ENROLMENT_ERRORS: Record<EnrolmentProblem, { code: 'BAD_USER_INPUT' | 'ILLEGAL_TRANSITION'; field: string; text: Bilingual }> = {
+  BORN_AFTER_ENROLMENT: { code: 'BAD_USER_INPUT', field: 'dateOfBirth', text: { vi: 'Ngày sinh sau ngày bắt đầu điều trị', en: 'The date of birth is after enrolment' } },
+  NO_OPIOID_ADDICTION: { code: 'ILLEGAL_TRANSITION', field: 'personId', text: {
+    vi: 'Người này chưa có kết luận nghiện chất dạng thuốc phiện nên không thể điều trị thay thế',
+    en: 'The person has no determined opioid addiction, so cannot enrol in substitution treatment' } },
+  GUARDIAN_CONSENT_REQUIRED: { code: 'BAD_USER_INPUT', field: 'guardianConsent', text: {
+    vi: 'Người dưới 16 tuổi cần có sự đồng ý của người giám hộ', en: 'A person under 16 needs a guardian\'s consent' } },
+  CONSENT_AFTER_ENROLMENT: { code: 'BAD_USER_INPUT', field: 'guardianConsent.consentedOn', text: {
+    vi: 'Người giám hộ phải đồng ý trước ngày bắt đầu điều trị', en: 'The guardian must consent before enrolment' } },
+};
+
+/**
+ * Enrols a person with a determined opioid addiction. The date of birth and the residence
+ * commune are snapshots the caller takes from the police registry (as the labour dossier
+ * does): health does not own identity, and the enrolment keeps the values it was decided on.
+ */
+export async function enrollSubstitutionTreatment(args: MutationEnrollSubstitutionTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
+  const personId = requireId(args.personId, 'personId');
+  const enrolledOn = requireDate(args.enrolledOn, 'enrolledOn');
+  const dateOfBirth = requireDate(args.dateOfBirth, 'dateOfBirth');
+  const residencePath = communePath(args.residenceUnitCode, 'residenceUnitCode');
+  const consent = args.guardianConsent ?? null;
+  const guardian = consent === null ? null : {
+    name: requireText(consent.guardianName, 'guardianConsent.guardianName', 200),
+    relationship: requireText(consent.relationship, 'guardianConsent.relationship', 100),
+    consentedOn: requireDate(consent.consentedOn, 'guardianConsent.consentedOn'),
+  };
+  const clinicPath = await clinicInScope(ctx.db.manager, ctx.caller, args.clinicCode, 'clinicCode');
+  return ctx.db.transaction(async (manager) => {
+    const found = await manager.query(`SELECT EXISTS (SELECT 1 FROM addiction_determination WHERE person_id = $1 AND addicted
+      AND 'OPIOIDS' = ANY (substance_classes) AND examined_on <= $2) AS ok`, [personId, enrolledOn]) as [{ ok: boolean }];
+    const problem = enrolmentProblem({ opioidAddictionDetermined: found[0].ok, dateOfBirth, enrolledOn, guardianConsentedOn: guardian?.consentedOn ?? null });
+    if (problem) {
+      const e = ENROLMENT_ERRORS[problem];
+      throw domainError(e.code, e.text, { field: e.field });
+    }
+    const id = randomUUID();
+    try {
+      await manager.createQueryBuilder().insert().into(SubstitutionTreatmentEntity).values({
+        id, personId, clinicCode: args.clinicCode, status: 'ACTIVE', phase: 'INDUCTION', enrolledOn, medication: args.medication,
+        ownerUnitPath: clinicPath, residenceUnitPath: residencePath, dateOfBirth,
+        guardianName: guardian?.name ?? null, guardianRelationship: guardian?.relationship ?? null, guardianConsentedOn: guardian?.consentedOn ?? null,
+        version: 1,
+      }).updateEntity(false).execute();
+    } catch (error) {
+      if (isUniqueViolation(error, 'substitution_treatment_one_active')) {
+        throw domainError('ILLEGAL_TRANSITION', { vi: 'Người này đang điều trị thay thế', en: 'The person is already in substitution treatment' }, { field: 'personId' });
+      }
+      throw error;
+    }
+    await ctx.audit.change(manager, 'SubstitutionTreatment', ['status', 'phase', 'enrolledOn', 'medication', 'clinic'], personId);
+    return manager.getRepository(SubstitutionTreatmentEntity).findOneByOrFail({ id });
+  });
+}
+
+async function lockTreatment(manager: EntityManager, caller: Caller, id: string): Promise<SubstitutionTreatmentEntity> {
+  const row = await manager.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
+    .setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
+  if (!row || !isInUnitScope(row.ownerUnitPath, caller)) throw notFound(TREATMENT, id);
+  return row;
+}
+
+async function change(ctx: Context, treatmentId: string, expectedVersion: number | null | undefined, fields: string[],
+  apply: (row: SubstitutionTreatmentEntity, manager: EntityManager) => Promise<Partial<SubstitutionTreatmentEntity>>): Promise<SubstitutionTreatmentEntity> {
+  const id = requireId(treatmentId, 'treatmentId');
+  return ctx.db.transaction(async (manager) => {
+    const row = await lockTreatment(manager, ctx.caller, id);
+    requireVersion(row.version, expectedVersion, TREATMENT);
+    const values = await apply(row, manager);
+    await manager.createQueryBuilder().update(SubstitutionTreatmentEntity)
+      .set({ ...values, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+    await ctx.audit.change(manager, 'SubstitutionTreatment', fields, row.personId);
+    return manager.getRepository(SubstitutionTreatmentEntity).findOneByOrFail({ id });
+  });
+}
+
+function notBeforeEnrolment(row: SubstitutionTreatmentEntity, on: string): void {
+  if (on < row.enrolledOn) {
+    throw domainError('BAD_USER_INPUT', { vi: `Ngày ${on} trước ngày bắt đầu điều trị ${row.enrolledOn}`, en: `${on} is before enrolment on ${row.enrolledOn}` }, { field: 'on' });
+  }
+}
+
+export function advanceTreatmentPhase(args: MutationAdvanceTreatmentPhaseArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
+  const on = requireDate(args.on, 'on');
+  return change(ctx, args.treatmentId, args.expectedVersion, ['phase'], async (row) => {
+    const to: TreatmentPhase = allowed(advancePhase(row.phase, args.to));
+    notBeforeEnrolment(row, on);
+    return to === 'STOPPED' ? { phase: to, status: 'STOPPED', stoppedOn: on } : { phase: to };
+  });
+}
+
+export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
+  // The receiving clinic must exist; it need not be in the caller's unit (a clinic hands over to another district).
+  const rows = await ctx.db.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [args.toClinicCode]) as { owner_unit_path: string }[];
+  const [target] = rows;
+  if (!target) throw domainError('BAD_USER_INPUT', { vi: `Không có cơ sở điều trị ${args.toClinicCode}`, en: `No clinic ${args.toClinicCode}` }, { field: 'toClinicCode' });
+  return change(ctx, args.treatmentId, args.expectedVersion, ['clinic'], async (row) => {
+    allowed(requireOngoing(row.phase, { vi: 'chuyển cơ sở', en: 'transfer' }));
+    if (row.clinicCode === args.toClinicCode) {
+      throw domainError('BAD_USER_INPUT', { vi: 'Người bệnh đã điều trị tại cơ sở này', en: 'The patient is already treated at this clinic' }, { field: 'toClinicCode' });
+    }
+    return { clinicCode: args.toClinicCode, ownerUnitPath: target.owner_unit_path };
+  });
+}
+
+export function terminateTreatment(args: MutationTerminateTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
+  const on = requireDate(args.on, 'on');
+  const note = requireText(args.note, 'note', 2000);
+  return change(ctx, args.treatmentId, args.expectedVersion, ['status', 'phase', 'terminationReason'], async (row) => {
+    allowed(requireOngoing(row.phase, { vi: 'ngừng điều trị', en: 'terminate' }));
+    notBeforeEnrolment(row, on);
+    return { phase: 'STOPPED', status: 'STOPPED', stoppedOn: on, terminationReason: args.reason, terminationNote: note };
+  });
+}
