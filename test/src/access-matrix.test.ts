@@ -251,6 +251,10 @@ async function direct(subgraph: SubgraphName, role: Role, unitCode: string, quer
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
 }
 
+/** Probing roles: the supervisor, else (health-only data) the first role that may read the whole path. */
+const PROBERS: readonly Role[] = ['supervisor', ...ROLES.filter((r) => r !== 'supervisor')];
+const proberOf = (t: Target): Role => PROBERS.find((r) => t.steps.every((step) => readable(r, step))) ?? 'supervisor';
+
 /**
  * Which seeded persons have data for each target: a supervisor's forged _entities over
  * the whole population at the owning subgraph. Targets still without data are asked
@@ -259,11 +263,11 @@ async function direct(subgraph: SubgraphName, role: Role, unitCode: string, quer
 async function findPersonsWithData(): Promise<void> {
   const all = population.map((p) => ({ __typename: PERSON, id: p.id }));
   for (let pass = 0; pass < 2; pass++) {
-    for (const owner of SUBGRAPH_NAMES) {
-      const pending = TARGETS.filter((t) => t.owner === owner && !withData.get(t.coordinate)?.length);
+    for (const owner of SUBGRAPH_NAMES) for (const prober of PROBERS) {
+      const pending = TARGETS.filter((t) => t.owner === owner && !withData.get(t.coordinate)?.length && proberOf(t) === prober);
       for (const batch of chunks(pending)) {
         const query = `query($all: [_Any!]!) { ${batch.map((t, i) => `t${i}: _entities(representations: $all) { ... on Person { ${selection(t.steps)} } }`).join(' ')} }`;
-        const response = await direct(owner, 'supervisor', '01', query, { all });
+        const response = await direct(owner, prober, '01', query, { all });
         if (response.errors) throw new Error(`probe at ${owner} failed: ${JSON.stringify(response.errors.slice(0, 3))}`);
         batch.forEach((target, i) => {
           const entities = (response.data?.[`t${i}`] ?? []) as unknown[];

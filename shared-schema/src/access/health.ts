@@ -82,7 +82,8 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     medication: treatment,
     clinic: treatment,
     stoppedOn: treatment,
-    terminationReason: clinical,
+    // Part of the treatment status (why it stopped); the free-text note stays in health and is not in the schema.
+    terminationReason: treatment,
     version: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('AddictionExamination', 'health', {
@@ -96,7 +97,10 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     id: { read: CLINICAL_READERS }, date: clinical, mg: clinical, kind: clinical, dispensingPoint: clinical, recordedBy: clinical, clinicCode: clinical,
   }),
   ...fieldsOf('ClinicDoseDay', 'health', { clinicCode: { read: CLINICAL_READERS }, date: { read: CLINICAL_READERS }, recorded: { read: CLINICAL_READERS } }),
-  ...fieldsOf('MissedDoseStreak', 'health', { personId: clinical, treatment: clinical, lastDoseOn: clinical, days: clinical }),
+  // Reached only through Query.missedDoseStreaks (health workers only); its treatment's fields are sensitive and audited.
+  ...fieldsOf('MissedDoseStreak', 'health', {
+    personId: { read: CLINICAL_READERS }, treatment: { read: CLINICAL_READERS }, lastDoseOn: { read: CLINICAL_READERS }, days: { read: CLINICAL_READERS },
+  }),
   ...fieldsOf('UrineTest', 'health', { id: { read: CLINICAL_READERS }, testedOn: clinical, results: clinical }),
   ...fieldsOf('UrineResult', 'health', { substanceClass: clinical, result: clinical }),
   ...fieldsOf('InfectionStatus', 'health', {

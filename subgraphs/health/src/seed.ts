@@ -29,7 +29,10 @@ const REQUEST_COLUMNS = ['id', 'person_id', 'requested_at', 'requested_by', 'req
 /** Fixed seed of the determination requests' ids (a stream of its own, so the other rows keep theirs). */
 export const HEALTH_REQUEST_SEED = 3103;
 const TREATMENT_COLUMNS = ['id', 'person_id', 'clinic_code', 'status', 'phase', 'enrolled_on', 'medication',
-  'owner_unit_path', 'residence_unit_path'];
+  'owner_unit_path', 'residence_unit_path', 'stopped_on', 'termination_reason', 'termination_note'];
+/** Fixed seed of the stopped enrolments' ids (a stream of its own). */
+export const HEALTH_STOPPED_SEED = 3303;
+const STOP_REASONS = ['VOLUNTARY', 'FORCED_PROTOCOL_VIOLATIONS', 'FORCED_REPEATED_POSITIVE_TESTS', 'OTHER'];
 
 function pathOf(code: string): string {
   const unit = unitByCode(code);
@@ -56,9 +59,20 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
     const s = p.substitution;
     if (s) {
       rows.treatments.push([rng.uuid(), p.id, s.clinicCode, 'ACTIVE', s.phase, s.enrolledOn, s.medication,
-        pathOf(s.clinicCode), residencePath]);
+        pathOf(s.clinicCode), residencePath, null, null, null]);
     }
   }
+  // Every fourth opioid-addicted person without an ongoing enrolment stopped an earlier one (own id stream).
+  const stopped = new SeededRandom(HEALTH_STOPPED_SEED);
+  const candidates = population.filter((p) => !p.substitution && p.determination?.addicted && p.determination.substanceClasses.includes('OPIOIDS'));
+  candidates.filter((_p, i) => i % 4 === 0).forEach((p, i) => {
+    const district = unitByCode(p.currentResidence.unitCode)?.parentCode;
+    const clinic = unitsOfLevel('CLINIC').find((c) => c.parentCode === district) ?? unitsOfLevel('CLINIC')[0];
+    const enrolledOn = addDays(p.determination?.examinedOn ?? p.detectedOn, 7);
+    if (!clinic) return;
+    rows.treatments.push([stopped.uuid(), p.id, clinic.code, 'STOPPED', 'STOPPED', enrolledOn, 'METHADONE', clinic.path,
+      pathOf(p.currentResidence.unitCode), addDays(enrolledOn, 120), STOP_REASONS[i % STOP_REASONS.length], 'Ngừng điều trị (dữ liệu mẫu)']);
+  });
   return rows;
 }
 
