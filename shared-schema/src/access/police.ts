@@ -13,6 +13,11 @@ const COMMUNE_WORK: readonly Role[] = ['police_officer', 'commune_official', 'su
 /** Who needs to know a person completed rehab: commune police and committee, labour, the facility. */
 const COMPLETION_READERS: readonly Role[] = ['police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor'];
 
+/** Who acts on a volunteer's report of a high relapse risk: commune police and committee, supervisors. */
+const RELAPSE_READERS: readonly Role[] = COMMUNE_WORK;
+const relapse = { read: RELAPSE_READERS, sensitive: true };
+const relapsePlain = { read: RELAPSE_READERS };
+
 const legalPath = { read: LEGAL_PATH_ROLES, sensitive: true };
 const legalPathPlain = { read: LEGAL_PATH_ROLES };
 const communeWork = { read: COMMUNE_WORK, sensitive: true };
@@ -30,6 +35,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     transferNoticesAwaitingAcknowledgement: communeWorkPlain,
     absconderSearches: communeWorkPlain,
     rehabCompletionNotices: communeWorkPlain,
+    relapseRiskReports: { read: RELAPSE_READERS },
   }),
   ...fieldsOf('Mutation', 'police', {
     registerPerson: { read: REGISTRARS },
@@ -113,6 +119,9 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     foundNote: legalPath,
     returnedOn: legalPath,
     version: legalPathPlain,
+  }),
+  ...fieldsOf('RelapseRiskReport', 'police', {
+    id: relapsePlain, person: relapsePlain, assignmentId: relapsePlain, observedOn: relapse, note: relapse, receivedAt: relapsePlain,
   }),
   ...fieldsOf('RehabCompletionNotice', 'police', {
     id: completionPlain,
