@@ -1,7 +1,11 @@
 import type { Role } from './roles';
 import { ALL_ROLES, CASE_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix';
 
-/** Case roles except volunteers: volunteers see name, age and address only. */
+/**
+ * Case roles except volunteers. Volunteers see the name, age, address and phone of the
+ * people assigned to them only, from the volunteers subgraph's own snapshot
+ * (myAssignedPeople): never through the registry, so they cannot browse it.
+ */
 const OFFICERS: readonly Role[] = CASE_ROLES.filter((r) => r !== 'volunteer');
 
 /** Who keeps the population registry: commune police and the commune committee. */
@@ -54,13 +58,13 @@ export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Person', 'police', {
     id: { read: ALL_ROLES },
     identificationNumber: { read: OFFICERS, sensitive: true },
-    fullName: { read: CASE_ROLES, sensitive: true },
+    fullName: { read: OFFICERS, sensitive: true },
     otherNames: { read: OFFICERS, sensitive: true },
-    dateOfBirth: { read: CASE_ROLES, sensitive: true },
+    dateOfBirth: { read: OFFICERS, sensitive: true },
     sex: { read: OFFICERS },
     ethnicity: { read: OFFICERS, sensitive: true },
     permanentResidence: { read: OFFICERS, sensitive: true },
-    currentResidence: { read: CASE_ROLES, sensitive: true },
+    currentResidence: { read: OFFICERS, sensitive: true },
     recordStatus: { read: OFFICERS },
     mergedInto: { read: OFFICERS },
     mergedRecords: { read: OFFICERS },
@@ -70,7 +74,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     absconderSearches: legalPath,
     rehabCompletionNotices: completion,
   }),
-  ...fieldsOf('Residence', 'police', { unit: { read: CASE_ROLES }, addressLine: { read: CASE_ROLES } }),
+  ...fieldsOf('Residence', 'police', { unit: { read: OFFICERS }, addressLine: { read: OFFICERS } }),
   ...fieldsOf('PersonConnection', 'police', connection(ALL_ROLES)),
   ...fieldsOf('DrugUserManagement', 'police', {
     id: legalPathPlain,

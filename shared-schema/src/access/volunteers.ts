@@ -45,7 +45,8 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     reassignVolunteer: { read: COMMUNE },
     logSupportActivity: { read: OWN },
   }),
-  ...fieldsOf('Person', 'volunteers', { supportAssignments: support }),
+  // Not volunteers: a volunteer sees only their own people, through myAssignedPeople.
+  ...fieldsOf('Person', 'volunteers', { supportAssignments: { read: SUPPORT_ROLES.filter((r) => r !== 'volunteer'), sensitive: true } }),
   ...fieldsOf('VolunteerAssignment', 'volunteers', {
     id: support, reason: support, startedOn: support, endedOn: support, volunteer: support,
     endReason: supportPlain, version: supportPlain,
