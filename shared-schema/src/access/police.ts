@@ -19,8 +19,9 @@ const COMPLETION_READERS: readonly Role[] = ['police_officer', 'commune_official
 
 /** Who acts on a volunteer's report of a high relapse risk: commune police and committee, supervisors. */
 const RELAPSE_READERS: readonly Role[] = COMMUNE_WORK;
-const relapse = { read: RELAPSE_READERS, sensitive: true };
 const relapsePlain = { read: RELAPSE_READERS };
+/** Reached only from the relapseRiskReports worklist, which audits a read per person itself. */
+const relapse = relapsePlain;
 
 const legalPath = { read: LEGAL_PATH_ROLES, sensitive: true };
 const legalPathPlain = { read: LEGAL_PATH_ROLES };

@@ -25,10 +25,16 @@ const VOLUNTEER_LIST: readonly Role[] = ['commune_official', 'police_officer', '
  * registry. Record level: only the calling volunteer's own assignments (resolver).
  */
 const OWN: readonly Role[] = ['volunteer'];
-const own = { read: OWN, sensitive: true };
 const ownPlain = { read: OWN };
-const managers = { read: MANAGERS, sensitive: true };
 const managersPlain = { read: MANAGERS };
+/*
+ * The person data in AssignedPerson and PendingReassignment is not marked sensitive here
+ * because `sensitive` drives the audit of fields reached from Person; these types are
+ * reached only from the root worklists, which audit a read per person themselves
+ * (resolvers/worklist.ts, resolvers/Query.ts).
+ */
+const own = ownPlain;
+const managers = managersPlain;
 
 export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'volunteers', {

@@ -57,10 +57,13 @@ export function rehabCompletionNotices(args: QueryRehabCompletionNoticesArgs, ct
 }
 
 /** Relapse-risk reports of persons of the caller's unit observed on or after `since` (default 30 days ago), newest first. */
-export function relapseRiskReports(args: { since?: string | null }, ctx: Context): Promise<RelapseRiskReportEntity[]> {
+export async function relapseRiskReports(args: { since?: string | null }, ctx: Context): Promise<RelapseRiskReportEntity[]> {
   const scope = unitScope('r.owner_unit_path', ctx.caller);
   const since = args.since ?? addDays(today(), -30);
-  return ctx.db.getRepository(RelapseRiskReportEntity).createQueryBuilder('r').where(scope.sql, scope.params)
+  const rows = await ctx.db.getRepository(RelapseRiskReportEntity).createQueryBuilder('r').where(scope.sql, scope.params)
     .andWhere('r.observed_on >= :since', { since })
     .orderBy('r.observed_on', 'DESC').addOrderBy('r.received_at', 'DESC').addOrderBy('r.id', 'ASC').getMany();
+  // Root worklist, not below Person: the read of each person's report is audited here.
+  for (const r of rows) ctx.audit.read('RelapseRiskReport', 'observedOn', r.personId);
+  return rows;
 }

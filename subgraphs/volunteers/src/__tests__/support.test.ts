@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
-import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi, type Caller, type Role } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi, type Caller } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { VOLUNTEER_ACCOUNTS, planVolunteersSeed, type VolunteerRow } from '../demo/plan';
 import { hasCapacity, mustNotify, periodEnding, visitDue } from '../rules/support';

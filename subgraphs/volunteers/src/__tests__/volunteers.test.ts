@@ -121,7 +121,7 @@ describe('Person.supportAssignments', () => {
         VALUES ($1, $2, $3, $4, $5, $6, $7)`, [id, unmanaged.id, volunteer?.id, reason, startedOn, endedOn, path]);
     }
     try {
-      const result = await run(SUPPORT, representations([unmanaged.id]), 'volunteer');
+      const result = await run(SUPPORT, representations([unmanaged.id]), 'labour_officer');
       expect(result.errors).toBeUndefined();
       const list = (result.data as Entities)._entities[0]?.supportAssignments ?? [];
       expect(list.map((a) => a.startedOn)).toEqual(['2025-06-01', '2024-01-10', '2023-03-05']);

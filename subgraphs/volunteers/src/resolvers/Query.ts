@@ -26,11 +26,14 @@ export const Query: QueryResolvers = {
     return (await query.orderBy('v.unit_code').addOrderBy('v.full_name').addOrderBy('v.id').getMany()).map((v) => volunteerParent(v));
   },
 
-  assignmentsNeedingVolunteer: (_parent, _args, ctx) => {
+  assignmentsNeedingVolunteer: async (_parent, _args, ctx) => {
     const scope = unitScope('a.owner_unit_path', ctx.caller);
-    return ctx.db.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
+    const rows = await ctx.db.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
       .innerJoinAndSelect('a.volunteer', 'v').innerJoinAndSelect('v.organisation', 'o')
       .where('a.needs_volunteer').andWhere(scope.sql, scope.params)
       .orderBy('a.ended_on', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+    // Root worklist, not below Person: each person's read is audited here.
+    for (const a of rows) ctx.audit.read('PendingReassignment', 'fullName', a.personId);
+    return rows;
   },
 };

@@ -86,6 +86,8 @@ export async function myPeople(ctx: Context, asOf: string, intervalDays: number)
       visitDue: visitDue(facts, asOf, intervalDays), periodEnding: periodEnding(facts, asOf), activities: own,
     };
   });
+  // Root worklist, not below Person: the volunteer's read of each person's contact is audited here.
+  for (const p of people) ctx.audit.read('AssignedPerson', 'contact', p.personId);
   return { volunteer: volunteerParent(volunteer), people };
 }
 
