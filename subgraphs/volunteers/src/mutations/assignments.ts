@@ -89,7 +89,8 @@ export const assignmentMutations: Pick<MutationResolvers, 'assignVolunteer' | 'e
       }
       for (const a of active) await ctx.audit.change(manager, ASSIGNMENT_TYPE, ['endReason', 'endedOn'], a.personId);
       const updated = await manager.getRepository(VolunteerEntity).findOneOrFail({ where: { id: volunteer.id }, relations: { organisation: true } });
-      const needingVolunteer = await Promise.all(active.map((a) => reload(manager, a.id)));
+      const needingVolunteer: VolunteerAssignmentEntity[] = [];
+      for (const a of active) needingVolunteer.push(await reload(manager, a.id));
       return { volunteer: volunteerParent(updated), needingVolunteer };
     });
   },
