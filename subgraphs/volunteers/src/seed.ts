@@ -5,6 +5,7 @@ import { planVolunteersSeed } from './demo/plan';
 
 const ORGANISATION_COLUMNS = ['code', 'name', 'kind', 'unit_code', 'max_active_assignments'];
 const VOLUNTEER_COLUMNS = ['id', 'full_name', 'phone', 'organisation_code', 'unit_code', 'owner_unit_path', 'username'];
+const ACTIVITY_COLUMNS = ['id', 'assignment_id', 'occurred_on', 'kind', 'note', 'relapse_risk', 'recorded_by'];
 const TRAINING_COLUMNS = ['volunteer_id', 'course', 'started_on', 'completed_on'];
 const ASSIGNMENT_COLUMNS = ['id', 'person_id', 'volunteer_id', 'reason', 'started_on', 'ended_on', 'owner_unit_path',
   'full_name', 'date_of_birth', 'address', 'phone', 'period_ends_on', 'end_reason'];
@@ -31,5 +32,7 @@ export async function seedVolunteers(db: DataSource, population: readonly DemoPe
     await insertRows(manager, 'volunteer_assignment', ASSIGNMENT_COLUMNS,
       plan.assignments.map((a) => [a.id, a.personId, a.volunteerId, a.reason, a.startedOn, a.endedOn, a.ownerUnitPath,
         a.fullName, a.dateOfBirth, a.address, a.phone, a.periodEndsOn, a.endedOn === null ? null : 'ENDED']));
+    await insertRows(manager, 'support_activity', ACTIVITY_COLUMNS,
+      plan.activities.map((s) => [s.id, s.assignmentId, s.occurredOn, s.kind, s.note, s.relapseRisk, s.recordedBy]));
   });
 }

@@ -103,6 +103,20 @@ describe('support rules', () => {
   });
 });
 
+describe('the seed', () => {
+  it('has support activities of seeded assignments, never after their end nor a HIGH risk', async () => {
+    expect(plan.activities.length).toBeGreaterThan(0);
+    expect(await count('SELECT count(*)::int AS n FROM support_activity')).toBe(plan.activities.length);
+    const ends = new Map(plan.assignments.map((a) => [a.id, a]));
+    for (const s of plan.activities) {
+      const a = ends.get(s.assignmentId);
+      expect(a !== undefined && s.occurredOn >= a.startedOn && (a.endedOn === null || s.occurredOn <= a.endedOn)).toBe(true);
+      expect(s.relapseRisk).not.toBe('HIGH');
+    }
+    expect(planVolunteersSeed(population)).toEqual(plan);
+  });
+});
+
 describe('the demo volunteer account', () => {
   it('is linked to one volunteer record of its commune', async () => {
     const rows = await database.db.query('SELECT id, unit_code FROM volunteer WHERE username = $1', ['tnv.xa00101']) as { id: string; unit_code: string }[];
@@ -261,7 +275,7 @@ describe('logSupportActivity and the volunteer\'s worklist', () => {
     }
     expect(codeOf(await runAs(LOG, { a: theirs.id, d: today }, volunteerCaller()))).toBe('NOT_FOUND');
     expect(codeOf(await runAs(LOG, { a: mine.id, d: today }, volunteerCaller('tnv.unknown')))).toBe('FORBIDDEN');
-    expect(await count('SELECT count(*)::int AS n FROM support_activity')).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM support_activity WHERE assignment_id = $1', [mine.id])).toBe(0);
   });
 
   it('refuses bad input', async () => {
@@ -269,7 +283,7 @@ describe('logSupportActivity and the volunteer\'s worklist', () => {
     expect(fieldOf(await runAs(LOG, { a: mine.id, d: addDays(today, -46) }, volunteerCaller()))).toBe('date');
     expect(fieldOf(await runAs(LOG, { a: mine.id, d: today, n: 'x'.repeat(501) }, volunteerCaller()))).toBe('note');
     expect(fieldOf(await runAs(LOG, { a: 'x', d: today }, volunteerCaller()))).toBe('assignmentId');
-    expect(await count('SELECT count(*)::int AS n FROM support_activity')).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM support_activity WHERE assignment_id = $1', [mine.id])).toBe(0);
   });
 
   it('shows the worklist: my people with a visit due and a period ending, then the visit clears it', async () => {

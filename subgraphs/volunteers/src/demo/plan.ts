@@ -1,5 +1,6 @@
-import { HANOI_CODE, addDays, SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { DEMO_REFERENCE_DATE, HANOI_CODE, addDays, SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
+import type { RelapseRisk, SupportActivityKind } from '../rules/support';
 import {
   DEFAULT_MAX_ACTIVE_ASSIGNMENTS, MASS_ORGANISATION_KINDS, MASS_ORGANISATION_KIND_CODES, MASS_ORGANISATION_KIND_NAMES,
   type AssignmentReason, type MassOrganisationKind,
@@ -57,11 +58,47 @@ export interface AssignmentRow {
   periodEndsOn: string;
 }
 
+export interface ActivityRow {
+  id: string;
+  assignmentId: string;
+  occurredOn: string;
+  kind: SupportActivityKind;
+  note: string | null;
+  relapseRisk: RelapseRisk;
+  recordedBy: string;
+}
+
 export interface VolunteersSeedPlan {
   organisations: OrganisationRow[];
   volunteers: VolunteerRow[];
   trainings: TrainingRow[];
   assignments: AssignmentRow[];
+  activities: ActivityRow[];
+}
+
+export const ACTIVITY_SEED = 4006;
+const ACTIVITY_KINDS: readonly SupportActivityKind[] = ['VISIT', 'VISIT', 'COUNSELLING', 'FAMILY_SUPPORT', 'JOB_REFERRAL'];
+
+/**
+ * A few support activities for each assignment, monthly from its start, until it ended or
+ * the demo reference date (never the clock); no HIGH risks (those are reported, not seeded).
+ */
+export function demoActivities(assignments: readonly AssignmentRow[]): ActivityRow[] {
+  const rng = new SeededRandom(ACTIVITY_SEED);
+  const out: ActivityRow[] = [];
+  for (const a of assignments) {
+    const until = a.endedOn ?? DEMO_REFERENCE_DATE;
+    const count = rng.int(1, 3);
+    for (let i = 1; i <= count; i++) {
+      const occurredOn = addDays(a.startedOn, 30 * i - rng.int(0, 10));
+      if (occurredOn > until) break;
+      out.push({
+        id: rng.uuid(), assignmentId: a.id, occurredOn, kind: rng.pick(ACTIVITY_KINDS),
+        note: rng.chance(0.5) ? 'Đã gặp, tình hình ổn định' : null, relapseRisk: rng.chance(0.2) ? 'LOW' : 'NONE', recordedBy: 'seed',
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -189,8 +226,6 @@ export function demoTrainings(volunteers: readonly VolunteerRow[]): TrainingRow[
 export function planVolunteersSeed(population: readonly DemoPerson[]): VolunteersSeedPlan {
   const organisations = demoOrganisations();
   const volunteers = demoVolunteers(organisations);
-  return {
-    organisations, volunteers, trainings: demoTrainings(volunteers),
-    assignments: planAssignments(population, volunteers, organisations),
-  };
+  const assignments = planAssignments(population, volunteers, organisations);
+  return { organisations, volunteers, trainings: demoTrainings(volunteers), assignments, activities: demoActivities(assignments) };
 }
