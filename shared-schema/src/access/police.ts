@@ -1,7 +1,11 @@
 import type { Role } from './roles';
 import { ALL_ROLES, CASE_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix';
 
-/** Case roles except volunteers: volunteers see name, age and address only. */
+/**
+ * Case roles except volunteers. Volunteers see the name, age, address and phone of the
+ * people assigned to them only, from the volunteers subgraph's own snapshot
+ * (myAssignedPeople): never through the registry, so they cannot browse it.
+ */
 const OFFICERS: readonly Role[] = CASE_ROLES.filter((r) => r !== 'volunteer');
 
 /** Who keeps the population registry: commune police and the commune committee. */
@@ -12,6 +16,12 @@ const COMMUNE_WORK: readonly Role[] = ['police_officer', 'commune_official', 'su
 
 /** Who needs to know a person completed rehab: commune police and committee, labour, the facility. */
 const COMPLETION_READERS: readonly Role[] = ['police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor'];
+
+/** Who acts on a volunteer's report of a high relapse risk: commune police and committee, supervisors. */
+const RELAPSE_READERS: readonly Role[] = COMMUNE_WORK;
+const relapsePlain = { read: RELAPSE_READERS };
+/** Reached only from the relapseRiskReports worklist, which audits a read per person itself. */
+const relapse = relapsePlain;
 
 const legalPath = { read: LEGAL_PATH_ROLES, sensitive: true };
 const legalPathPlain = { read: LEGAL_PATH_ROLES };
@@ -30,6 +40,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     transferNoticesAwaitingAcknowledgement: communeWorkPlain,
     absconderSearches: communeWorkPlain,
     rehabCompletionNotices: communeWorkPlain,
+    relapseRiskReports: { read: RELAPSE_READERS },
   }),
   ...fieldsOf('Mutation', 'police', {
     registerPerson: { read: REGISTRARS },
@@ -48,13 +59,13 @@ export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Person', 'police', {
     id: { read: ALL_ROLES },
     identificationNumber: { read: OFFICERS, sensitive: true },
-    fullName: { read: CASE_ROLES, sensitive: true },
+    fullName: { read: OFFICERS, sensitive: true },
     otherNames: { read: OFFICERS, sensitive: true },
-    dateOfBirth: { read: CASE_ROLES, sensitive: true },
+    dateOfBirth: { read: OFFICERS, sensitive: true },
     sex: { read: OFFICERS },
     ethnicity: { read: OFFICERS, sensitive: true },
     permanentResidence: { read: OFFICERS, sensitive: true },
-    currentResidence: { read: CASE_ROLES, sensitive: true },
+    currentResidence: { read: OFFICERS, sensitive: true },
     recordStatus: { read: OFFICERS },
     mergedInto: { read: OFFICERS },
     mergedRecords: { read: OFFICERS },
@@ -64,7 +75,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     absconderSearches: legalPath,
     rehabCompletionNotices: completion,
   }),
-  ...fieldsOf('Residence', 'police', { unit: { read: CASE_ROLES }, addressLine: { read: CASE_ROLES } }),
+  ...fieldsOf('Residence', 'police', { unit: { read: OFFICERS }, addressLine: { read: OFFICERS } }),
   ...fieldsOf('PersonConnection', 'police', connection(ALL_ROLES)),
   ...fieldsOf('DrugUserManagement', 'police', {
     id: legalPathPlain,
@@ -113,6 +124,9 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     foundNote: legalPath,
     returnedOn: legalPath,
     version: legalPathPlain,
+  }),
+  ...fieldsOf('RelapseRiskReport', 'police', {
+    id: relapsePlain, person: relapsePlain, assignmentId: relapsePlain, observedOn: relapse, note: relapse, receivedAt: relapsePlain,
   }),
   ...fieldsOf('RehabCompletionNotice', 'police', {
     id: completionPlain,

@@ -10,17 +10,71 @@ import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
 const SUPPORT_ROLES: readonly Role[] = ['commune_official', 'police_officer', 'labour_officer', 'volunteer', 'supervisor'];
 
 const support = { read: SUPPORT_ROLES, sensitive: true };
+const supportPlain = { read: SUPPORT_ROLES };
 const everyone = { read: ALL_ROLES };
 
+/** The commune acts on assignments (assign, end, reassign when a volunteer leaves). */
+const COMMUNE: readonly Role[] = ['commune_official'];
+/** Who manages volunteers and their assignments in a unit: the commune committee and supervisors. */
+const MANAGERS: readonly Role[] = ['commune_official', 'supervisor'];
+/** Who may list the volunteers of a unit (to pick one, or to know who helps): not the volunteers themselves. */
+const VOLUNTEER_LIST: readonly Role[] = ['commune_official', 'police_officer', 'labour_officer', 'supervisor'];
+/**
+ * A volunteer's own view of the people assigned to them: name, age, address, phone and
+ * period only (DOMAIN.md). Nobody else reads it through this type: officers have the
+ * registry. Record level: only the calling volunteer's own assignments (resolver).
+ */
+const OWN: readonly Role[] = ['volunteer'];
+const ownPlain = { read: OWN };
+const managersPlain = { read: MANAGERS };
+/*
+ * The person data in AssignedPerson and PendingReassignment is not marked sensitive here
+ * because `sensitive` drives the audit of fields reached from Person; these types are
+ * reached only from the root worklists, which audit a read per person themselves
+ * (resolvers/worklist.ts, resolvers/Query.ts).
+ */
+const own = ownPlain;
+const managers = managersPlain;
+
 export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
-  ...fieldsOf('Query', 'volunteers', { massOrganisations: everyone }),
-  ...fieldsOf('Person', 'volunteers', { supportAssignments: support }),
+  ...fieldsOf('Query', 'volunteers', {
+    massOrganisations: everyone,
+    myVolunteerWorklist: ownPlain,
+    myAssignedPeople: ownPlain,
+    volunteers: { read: VOLUNTEER_LIST },
+    assignmentsNeedingVolunteer: managersPlain,
+  }),
+  ...fieldsOf('Mutation', 'volunteers', {
+    assignVolunteer: { read: COMMUNE },
+    endAssignment: { read: COMMUNE },
+    deactivateVolunteer: { read: COMMUNE },
+    reassignVolunteer: { read: COMMUNE },
+    logSupportActivity: { read: OWN },
+  }),
+  // Not volunteers: a volunteer sees only their own people, through myAssignedPeople.
+  ...fieldsOf('Person', 'volunteers', { supportAssignments: { read: SUPPORT_ROLES.filter((r) => r !== 'volunteer'), sensitive: true } }),
   ...fieldsOf('VolunteerAssignment', 'volunteers', {
     id: support, reason: support, startedOn: support, endedOn: support, volunteer: support,
+    endReason: supportPlain, version: supportPlain,
   }),
   ...fieldsOf('Volunteer', 'volunteers', {
     id: support, fullName: support, phone: support, organisation: support, unit: support,
+    active: supportPlain, trainings: supportPlain, version: supportPlain,
   }),
+  ...fieldsOf('VolunteerTraining', 'volunteers', { course: supportPlain, startedOn: supportPlain, completedOn: supportPlain }),
+  ...fieldsOf('AssignedPerson', 'volunteers', {
+    assignmentId: ownPlain, personId: ownPlain, fullName: own, age: own, address: own, phone: own, reason: own,
+    startedOn: own, periodEndsOn: own, lastActivityOn: own, visitDue: ownPlain, periodEnding: ownPlain, activities: own,
+  }),
+  ...fieldsOf('SupportActivity', 'volunteers', {
+    id: ownPlain, assignmentId: ownPlain, occurredOn: ownPlain, kind: ownPlain, note: ownPlain, relapseRisk: ownPlain,
+  }),
+  ...fieldsOf('VolunteerWorklist', 'volunteers', { volunteer: ownPlain, people: ownPlain, visitsDue: ownPlain, periodsEnding: ownPlain }),
+  ...fieldsOf('PendingReassignment', 'volunteers', {
+    assignmentId: managersPlain, personId: managersPlain, fullName: managers, reason: managers, endedOn: managersPlain,
+    previousVolunteer: managersPlain, version: managersPlain,
+  }),
+  ...fieldsOf('VolunteerDeactivation', 'volunteers', { volunteer: managersPlain, needingVolunteer: managersPlain }),
   // The organisations themselves are public reference data.
   ...fieldsOf('MassOrganisation', 'volunteers', {
     code: everyone, name: everyone, kind: everyone, unit: everyone, maxActiveAssignments: everyone,

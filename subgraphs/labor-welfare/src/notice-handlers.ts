@@ -109,7 +109,35 @@ export const residenceMoved: NoticeHandler = async (manager, notice) => {
   if (moved.length > 0) await auditNotice(manager, notice, personId, ['residenceUnit'], `moved to ${unit.code}`);
 };
 
+/**
+ * support.relapse-risk {personId, assignmentId, observedOn, note?} (from volunteers): a
+ * volunteer observed a high relapse risk. The person's open post-rehab case is flagged
+ * with a RELAPSE_RISK_REPORTED event (its history, seen by the labour officer and the
+ * commune); nothing to flag when the person has no open case (e.g. drug-user management
+ * only, which police handles).
+ */
+export const relapseRiskReported: NoticeHandler = async (manager, notice) => {
+  const personId = uuidField(notice, 'personId');
+  const assignmentId = uuidField(notice, 'assignmentId');
+  const observedOn = field(notice, 'observedOn');
+  if (typeof observedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(observedOn)) {
+    throw noticeRejected({ vi: 'Thông báo nguy cơ tái nghiện thiếu ngày quan sát hợp lệ', en: 'The relapse-risk notice lacks a valid observedOn' });
+  }
+  const note = field(notice, 'note');
+  const text = typeof note === 'string' ? note.slice(0, 500) : null;
+  const rows = await manager.query(`SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
+    [personId, OPEN_POST_REHAB_STATUSES]) as { id: string; status: string }[];
+  if (rows.length === 0) return;
+  for (const c of rows) {
+    await manager.query(`INSERT INTO case_event (entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, note, details,
+      actor_username, actor_role, actor_unit_code) VALUES ('POST_REHAB', $1, $2, 'RELAPSE_RISK_REPORTED', $3, $3, $4, $5, $6::jsonb, $7, 'system', '01')`,
+    [c.id, personId, c.status, observedOn, text, JSON.stringify({ assignmentId }), `notice:${notice.source}`]);
+  }
+  await auditNotice(manager, notice, personId, ['events'], `relapse risk observed on ${observedOn}`);
+};
+
 export const noticeHandlers: Readonly<Record<string, NoticeHandler>> = {
+  'support.relapse-risk': relapseRiskReported,
   'person.merged': personMerged,
   'residence.moved': residenceMoved,
 };

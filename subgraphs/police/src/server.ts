@@ -9,9 +9,11 @@ import { DrugUserCheckInEntity } from './entities/DrugUserCheckIn';
 import { DrugUserManagementEntity } from './entities/DrugUserManagement';
 import { PersonEntity } from './entities/Person';
 import { RehabCompletionNoticeEntity } from './entities/RehabCompletionNotice';
+import { RelapseRiskReportEntity } from './entities/RelapseRiskReport';
 import { TransferNoticeEntity } from './entities/TransferNotice';
 import { CreatePerson1763800001000 } from './migrations/1763800001000-CreatePerson';
 import { CreateLegalPath1763800001100 } from './migrations/1763800001100-CreateLegalPath';
+import { CreateRelapseRiskReport1763800001200 } from './migrations/1763800001200-CreateRelapseRiskReport';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
 
@@ -26,8 +28,9 @@ export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity, TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity];
-export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100];
+export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity, TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity,
+  RelapseRiskReportEntity];
+export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100, CreateRelapseRiskReport1763800001200];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('police', { entities, migrations }, env);

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { administrativeUnitLoader, groupedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { VolunteerAssignmentEntity } from './entities/VolunteerAssignment';
+import { VolunteerTrainingEntity } from './entities/VolunteerTraining';
 
 export interface VolunteersLoaders {
   /**
@@ -11,6 +12,8 @@ export interface VolunteersLoaders {
    */
   assignmentsByPerson: DataLoader<string, VolunteerAssignmentEntity[]>;
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  /** Training courses per volunteer id, oldest first (one statement per batch). */
+  trainingsByVolunteer: DataLoader<string, VolunteerTrainingEntity[]>;
 }
 
 export type Context = SubgraphContext<VolunteersLoaders>;
@@ -28,5 +31,7 @@ export function createLoaders(db: DataSource, caller: Caller): VolunteersLoaders
         .getMany();
     }, (a) => a.personId),
     unitByCode: administrativeUnitLoader(db),
+    trainingsByVolunteer: groupedLoader((ids) => db.getRepository(VolunteerTrainingEntity).createQueryBuilder('t')
+      .where('t.volunteer_id IN (:...ids)', { ids }).orderBy('t.started_on').addOrderBy('t.id').getMany(), (t) => t.volunteerId),
   };
 }

@@ -7,7 +7,10 @@ import { createLoaders, type Context, type VolunteersLoaders } from './context';
 import { MassOrganisationEntity } from './entities/MassOrganisation';
 import { VolunteerEntity } from './entities/Volunteer';
 import { VolunteerAssignmentEntity } from './entities/VolunteerAssignment';
+import { SupportActivityEntity } from './entities/SupportActivity';
+import { VolunteerTrainingEntity } from './entities/VolunteerTraining';
 import { CreateVolunteers1763800004000 } from './migrations/1763800004000-CreateVolunteers';
+import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSupport';
 import { resolvers } from './resolvers';
 
 export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
@@ -20,8 +23,8 @@ export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity];
-export const migrations = [CreateVolunteers1763800004000];
+export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity, VolunteerTrainingEntity, SupportActivityEntity];
+export const migrations = [CreateVolunteers1763800004000, CreateSupport1763800004100];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('volunteers', { entities, migrations }, env);

@@ -9,6 +9,7 @@ import type { DrugUserCheckInEntity } from '../entities/DrugUserCheckIn';
 import type { TransferNoticeEntity } from '../entities/TransferNotice';
 import type { AbsconderSearchEntity } from '../entities/AbsconderSearch';
 import type { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
+import type { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import type { PotentialDuplicateParent } from '../resolvers/PotentialDuplicate';
 import type { PotentialDuplicateConnectionParent, TransferNoticeConnectionParent, AbsconderSearchConnectionParent, RehabCompletionNoticeConnectionParent } from '../resolvers/connections';
 import type { Context } from '../context';
@@ -412,6 +413,8 @@ export type Query = {
   potentialDuplicates: PotentialDuplicateConnection;
   /** Rehab completion notices of persons in the caller's unit, oldest first. */
   rehabCompletionNotices: RehabCompletionNoticeConnection;
+  /** Volunteers' reports of a high relapse risk for persons in the caller's unit, observed on or after since (default: 30 days before today), newest first. */
+  relapseRiskReports: Array<RelapseRiskReport>;
   /** Transfer notices the caller's unit must acknowledge (receiving side), earliest deadline first. */
   transferNoticesAwaitingAcknowledgement: TransferNoticeConnection;
 };
@@ -474,6 +477,11 @@ export type QueryRehabCompletionNoticesArgs = {
 };
 
 
+export type QueryRelapseRiskReportsArgs = {
+  since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryTransferNoticesAwaitingAcknowledgementArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
@@ -515,6 +523,19 @@ export type RehabCompletionNoticeConnection = {
   nodes: Array<RehabCompletionNotice>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** A volunteer's report of a high relapse risk (from the volunteers agency), for commune police. */
+export type RelapseRiskReport = {
+  __typename?: 'RelapseRiskReport';
+  /** The volunteers agency's assignment the report came from. */
+  assignmentId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** The volunteer's short note. */
+  note?: Maybe<Scalars['String']['output']>;
+  observedOn: Scalars['Date']['output'];
+  person: Person;
+  receivedAt: Scalars['DateTime']['output'];
 };
 
 /** An address: the administrative unit and the address line within it. */
@@ -729,6 +750,7 @@ export type ResolversTypes = {
   RegisterPersonInput: RegisterPersonInput;
   RehabCompletionNotice: ResolverTypeWrapper<RehabCompletionNoticeEntity>;
   RehabCompletionNoticeConnection: ResolverTypeWrapper<RehabCompletionNoticeConnectionParent>;
+  RelapseRiskReport: ResolverTypeWrapper<RelapseRiskReportEntity>;
   Residence: ResolverTypeWrapper<ResidenceParent>;
   ResidenceInput: ResidenceInput;
   Sex: Sex;
@@ -765,6 +787,7 @@ export type ResolversParentTypes = {
   RegisterPersonInput: RegisterPersonInput;
   RehabCompletionNotice: RehabCompletionNoticeEntity;
   RehabCompletionNoticeConnection: RehabCompletionNoticeConnectionParent;
+  RelapseRiskReport: RelapseRiskReportEntity;
   Residence: ResidenceParent;
   ResidenceInput: ResidenceInput;
   TransferNotice: TransferNoticeEntity;
@@ -929,6 +952,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first' | 'includeMerged'>>;
   potentialDuplicates?: Resolver<ResolversTypes['PotentialDuplicateConnection'], ParentType, ContextType, RequireFields<QueryPotentialDuplicatesArgs, 'first'>>;
   rehabCompletionNotices?: Resolver<ResolversTypes['RehabCompletionNoticeConnection'], ParentType, ContextType, RequireFields<QueryRehabCompletionNoticesArgs, 'first'>>;
+  relapseRiskReports?: Resolver<Array<ResolversTypes['RelapseRiskReport']>, ParentType, ContextType, Partial<QueryRelapseRiskReportsArgs>>;
   transferNoticesAwaitingAcknowledgement?: Resolver<ResolversTypes['TransferNoticeConnection'], ParentType, ContextType, RequireFields<QueryTransferNoticesAwaitingAcknowledgementArgs, 'first' | 'overdueOnly'>>;
 };
 
@@ -949,6 +973,15 @@ export type RehabCompletionNoticeConnectionResolvers<ContextType = Context, Pare
   nodes?: Resolver<Array<ResolversTypes['RehabCompletionNotice']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RelapseRiskReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelapseRiskReport'] = ResolversParentTypes['RelapseRiskReport']> = {
+  assignmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  observedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ResidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = {
@@ -997,6 +1030,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   RehabCompletionNotice?: RehabCompletionNoticeResolvers<ContextType>;
   RehabCompletionNoticeConnection?: RehabCompletionNoticeConnectionResolvers<ContextType>;
+  RelapseRiskReport?: RelapseRiskReportResolvers<ContextType>;
   Residence?: ResidenceResolvers<ContextType>;
   TransferNotice?: TransferNoticeResolvers<ContextType>;
   TransferNoticeConnection?: TransferNoticeConnectionResolvers<ContextType>;

@@ -8,7 +8,8 @@ import { PersonEntity } from '../entities/Person';
 import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
 import { searchMachine } from '../rules/absconder-search';
 import { OPEN_MANAGEMENT_STATUSES, managementMachine } from '../rules/drug-user-management';
-import { abscondedPayload, admittedPayload, completedPayload, returnedPayload } from './payloads';
+import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
+import { abscondedPayload, admittedPayload, completedPayload, relapseRiskPayload, returnedPayload } from './payloads';
 
 /**
  * A change made on another agency's notice, in the audit log: the sending subgraph is the
@@ -117,8 +118,25 @@ const completed: NoticeHandler = async (manager, notice) => {
     payload.facilityCode ?? HANOI_CODE);
 };
 
-/** Topics police handles, all sent by labour-welfare. */
+/**
+ * support.relapse-risk (from volunteers): a volunteer observed a high relapse risk; the
+ * report goes on the worklist of the person's commune police (relapseRiskReports). One
+ * report per notice (the inbox already drops a redelivered notice; the unique notice id
+ * is the database's guard).
+ */
+const relapseRisk: NoticeHandler = async (manager, notice) => {
+  const payload = relapseRiskPayload(notice.payload);
+  const person = await subject(manager, payload.personId);
+  await manager.createQueryBuilder().insert().into(RelapseRiskReportEntity).values({
+    id: randomUUID(), noticeId: notice.id, personId: person.id, assignmentId: payload.assignmentId, observedOn: payload.observedOn,
+    note: payload.note, receivedAt: () => 'now()', ownerUnitPath: person.ownerUnitPath,
+  }).updateEntity(false).execute();
+  await auditNotice(manager, notice, 'RelapseRiskReport', ['note', 'observedOn'], person.id);
+};
+
+/** Topics police handles: the rehab ones sent by labour-welfare, the relapse risk by volunteers. */
 export const policeNoticeHandlers: Readonly<Record<string, NoticeHandler>> = {
+  'support.relapse-risk': relapseRisk,
   'rehab.admitted': admitted,
   'rehab.absconded': absconded,
   'rehab.returned': returned,

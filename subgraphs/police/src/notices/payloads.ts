@@ -64,6 +64,11 @@ class Fields {
     return v.trim();
   }
 
+  optionalText(key: string, max: number): string | null {
+    const v = this.payload[key];
+    return v === null || v === undefined ? null : this.text(key, max);
+  }
+
   facility(key: string, nullable: boolean): string | null {
     const v = this.payload[key];
     if (nullable && (v === null || v === undefined)) return null;
@@ -112,5 +117,20 @@ export function completedPayload(payload: unknown): CompletedPayload {
   return {
     personId: f.uuid('personId'), episodeId: f.uuid('episodeId'), facilityCode: f.facility('facilityCode', true),
     completedOn: f.date('completedOn'), certificateNumber: f.text('certificateNumber', 64),
+  };
+}
+
+/** support.relapse-risk, sent by the volunteers subgraph. */
+export interface RelapseRiskPayload {
+  personId: string;
+  assignmentId: string;
+  observedOn: string;
+  note: string | null;
+}
+
+export function relapseRiskPayload(payload: unknown): RelapseRiskPayload {
+  const f = fields('support.relapse-risk', payload);
+  return {
+    personId: f.uuid('personId'), assignmentId: f.uuid('assignmentId'), observedOn: f.date('observedOn'), note: f.optionalText('note', 500),
   };
 }

@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { potentialDuplicates } from './PotentialDuplicate';
 import { unitPath } from './units';
-import { absconderSearches, rehabCompletionNotices, transferNoticesAwaitingAcknowledgement } from './worklists';
+import { absconderSearches, rehabCompletionNotices, relapseRiskReports, transferNoticesAwaitingAcknowledgement } from './worklists';
 
 export interface PersonConnectionParent {
   nodes: PersonEntity[];
@@ -70,6 +70,7 @@ export const Query: QueryResolvers = {
   transferNoticesAwaitingAcknowledgement: (_parent, args, ctx) => transferNoticesAwaitingAcknowledgement(args, ctx),
   absconderSearches: (_parent, args, ctx) => absconderSearches(args, ctx),
   rehabCompletionNotices: (_parent, args, ctx) => rehabCompletionNotices(args, ctx),
+  relapseRiskReports: (_parent, args, ctx) => relapseRiskReports(args, ctx),
 };
 
 export const PersonConnection = {

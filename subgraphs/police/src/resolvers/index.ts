@@ -4,12 +4,12 @@ import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { PotentialDuplicate } from './PotentialDuplicate';
 import { PersonConnection, Query } from './Query';
-import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, TransferNotice } from './records';
+import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, RelapseRiskReport, TransferNotice } from './records';
 import { Residence } from './Residence';
 
 export const resolvers: Resolvers = {
   Query, Mutation, Person, Residence, PersonConnection, PotentialDuplicate,
-  DrugUserManagement, TransferNotice, AbsconderSearch, RehabCompletionNotice,
+  DrugUserManagement, TransferNotice, AbsconderSearch, RehabCompletionNotice, RelapseRiskReport,
   PotentialDuplicateConnection: connectionResolvers,
   TransferNoticeConnection: connectionResolvers,
   AbsconderSearchConnection: connectionResolvers,

@@ -1,5 +1,5 @@
 import type {
-  AbsconderSearchResolvers, DrugUserManagementResolvers, RehabCompletionNoticeResolvers, TransferNoticeResolvers,
+  AbsconderSearchResolvers, DrugUserManagementResolvers, RehabCompletionNoticeResolvers, RelapseRiskReportResolvers, TransferNoticeResolvers,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { PersonEntity } from '../entities/Person';
@@ -34,4 +34,8 @@ export const AbsconderSearch: AbsconderSearchResolvers = {
 export const RehabCompletionNotice: RehabCompletionNoticeResolvers = {
   person: (c, _args, ctx) => personOf(c, ctx),
   facility: (c, _args, ctx) => (c.facilityCode ? knownUnit(ctx, c.facilityCode) : null),
+};
+
+export const RelapseRiskReport: RelapseRiskReportResolvers = {
+  person: (r, _args, ctx) => personOf(r, ctx),
 };

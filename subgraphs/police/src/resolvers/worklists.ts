@@ -5,7 +5,9 @@ import type {
 import type { Context } from '../context';
 import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
 import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
+import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import { TransferNoticeEntity } from '../entities/TransferNotice';
+import { addDays } from '@rehab/shared-schema';
 import { today } from '../rules/legal-time';
 import {
   keysetPage, type AbsconderSearchConnectionParent, type RehabCompletionNoticeConnectionParent, type TransferNoticeConnectionParent,
@@ -52,4 +54,16 @@ export function rehabCompletionNotices(args: QueryRehabCompletionNoticesArgs, ct
     first: args.first, after: args.after, sortSql: 'c.completed_on', sortType: 'date', idSql: 'c.id',
     sortOf: (c) => c.completedOn, validSort: isIsoDate,
   });
+}
+
+/** Relapse-risk reports of persons of the caller's unit observed on or after `since` (default 30 days ago), newest first. */
+export async function relapseRiskReports(args: { since?: string | null }, ctx: Context): Promise<RelapseRiskReportEntity[]> {
+  const scope = unitScope('r.owner_unit_path', ctx.caller);
+  const since = args.since ?? addDays(today(), -30);
+  const rows = await ctx.db.getRepository(RelapseRiskReportEntity).createQueryBuilder('r').where(scope.sql, scope.params)
+    .andWhere('r.observed_on >= :since', { since })
+    .orderBy('r.observed_on', 'DESC').addOrderBy('r.received_at', 'DESC').addOrderBy('r.id', 'ASC').getMany();
+  // Root worklist, not below Person: the read of each person's report is audited here.
+  for (const r of rows) ctx.audit.read('RelapseRiskReport', 'observedOn', r.personId);
+  return rows;
 }

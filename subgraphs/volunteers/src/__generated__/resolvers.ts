@@ -5,6 +5,9 @@ import type { PersonRef } from '../resolvers/Person';
 import type { MassOrganisationEntity } from '../entities/MassOrganisation';
 import type { VolunteerParent } from '../resolvers/Volunteer';
 import type { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
+import type { VolunteerTrainingEntity } from '../entities/VolunteerTraining';
+import type { SupportActivityEntity } from '../entities/SupportActivity';
+import type { AssignedPersonParent, VolunteerWorklistParent, VolunteerDeactivationParent } from '../resolvers/worklist';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -70,6 +73,49 @@ export type AdministrativeUnitLevel =
   | 'FACILITY'
   | 'PROVINCE';
 
+/** A person assigned to the calling volunteer: only what a volunteer may see (name, age, address, phone, period). */
+export type AssignedPerson = {
+  __typename?: 'AssignedPerson';
+  /** The volunteer's own activities for this person, newest first. */
+  activities: Array<SupportActivity>;
+  address: Scalars['String']['output'];
+  /** Age on the worklist date. */
+  age?: Maybe<Scalars['Int']['output']>;
+  assignmentId: Scalars['ID']['output'];
+  fullName: Scalars['String']['output'];
+  lastActivityOn?: Maybe<Scalars['Date']['output']>;
+  /** The period ends within 30 days. */
+  periodEnding: Scalars['Boolean']['output'];
+  /** End of the post-rehab or management period. */
+  periodEndsOn?: Maybe<Scalars['Date']['output']>;
+  personId: Scalars['ID']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  reason: AssignmentReason;
+  startedOn: Scalars['Date']['output'];
+  /** No activity logged in the last visitIntervalDays days. */
+  visitDue: Scalars['Boolean']['output'];
+};
+
+/** What a volunteer may know of the person, given by the commune official when assigning. */
+export type AssignedPersonContactInput = {
+  /** Address line of the current residence. */
+  address: Scalars['String']['input'];
+  dateOfBirth: Scalars['Date']['input'];
+  fullName: Scalars['String']['input'];
+  /** End of the post-rehab or management period. */
+  periodEndsOn?: InputMaybe<Scalars['Date']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Why an assignment ended. */
+export type AssignmentEndReason =
+  /** Ended by the commune (period over, help no longer needed). */
+  | 'ENDED'
+  /** A new volunteer took over after the previous one left. */
+  | 'REASSIGNED'
+  /** The volunteer left; the person needs a new volunteer. */
+  | 'VOLUNTEER_LEFT';
+
 /** Why a volunteer is assigned to a person. */
 export type AssignmentReason =
   /** Quản lý người sử dụng trái phép chất ma túy. */
@@ -124,11 +170,79 @@ export type MassOrganisationKind =
   /** Đoàn Thanh niên. */
   | 'YOUTH_UNION';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Assigns a volunteer of the commune to a person of that commune (commune official). Refused beyond the volunteer's capacity. */
+  assignVolunteer: VolunteerAssignment;
+  /** Records that a volunteer left; their active assignments end and go on the reassignment worklist (commune official). */
+  deactivateVolunteer: VolunteerDeactivation;
+  /** Ends an active assignment (commune official). */
+  endAssignment: VolunteerAssignment;
+  /** Logs a support activity (the assigned volunteer only); a HIGH relapse risk notifies commune police and labour. */
+  logSupportActivity: SupportActivity;
+  /** Gives a person whose volunteer left a new volunteer (commune official). */
+  reassignVolunteer: VolunteerAssignment;
+};
+
+
+export type MutationAssignVolunteerArgs = {
+  contact: AssignedPersonContactInput;
+  personId: Scalars['ID']['input'];
+  reason: AssignmentReason;
+  startedOn: Scalars['Date']['input'];
+  volunteerId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeactivateVolunteerArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+  volunteerId: Scalars['ID']['input'];
+};
+
+
+export type MutationEndAssignmentArgs = {
+  endedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationLogSupportActivityArgs = {
+  assignmentId: Scalars['ID']['input'];
+  date: Scalars['Date']['input'];
+  kind: SupportActivityKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  relapseRisk: RelapseRisk;
+};
+
+
+export type MutationReassignVolunteerArgs = {
+  assignmentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  startedOn: Scalars['Date']['input'];
+  volunteerId: Scalars['ID']['input'];
+};
+
 /** Cursor pagination, the same in every list of every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A person whose volunteer left and who needs a new one (commune worklist). */
+export type PendingReassignment = {
+  __typename?: 'PendingReassignment';
+  /** The ended assignment; pass it to reassignVolunteer. */
+  assignmentId: Scalars['ID']['output'];
+  endedOn: Scalars['Date']['output'];
+  fullName: Scalars['String']['output'];
+  personId: Scalars['ID']['output'];
+  previousVolunteer: Volunteer;
+  reason: AssignmentReason;
+  version: Scalars['Int']['output'];
 };
 
 export type Person = {
@@ -143,10 +257,18 @@ export type Query = {
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Children of a unit (the provinces when parentCode is omitted). */
   administrativeUnits: Array<AdministrativeUnit>;
+  /** People of the caller's unit whose volunteer left and who need a new one. */
+  assignmentsNeedingVolunteer: Array<PendingReassignment>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
   /** Mass organisations, in the order of MassOrganisationKind. */
   massOrganisations: Array<MassOrganisation>;
+  /** The people assigned to the calling volunteer (same as myVolunteerWorklist.people). */
+  myAssignedPeople: Array<AssignedPerson>;
+  /** The calling volunteer's worklist (asOf defaults to today; visits are due after visitIntervalDays without activity). */
+  myVolunteerWorklist: VolunteerWorklist;
+  /** Volunteers serving the caller's unit (active ones unless includeInactive). */
+  volunteers: Array<Volunteer>;
 };
 
 
@@ -164,25 +286,103 @@ export type QueryLegalRulesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+export type QueryMyAssignedPeopleArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryMyVolunteerWorklistArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  visitIntervalDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryVolunteersArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The relapse risk a volunteer observed; HIGH is reported to commune police and labour. */
+export type RelapseRisk =
+  | 'HIGH'
+  | 'LOW'
+  | 'NONE';
+
+/** A support activity logged by the assigned volunteer. */
+export type SupportActivity = {
+  __typename?: 'SupportActivity';
+  assignmentId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: SupportActivityKind;
+  /** Short note (at most 500 characters). */
+  note?: Maybe<Scalars['String']['output']>;
+  occurredOn: Scalars['Date']['output'];
+  relapseRisk: RelapseRisk;
+};
+
+/** Kinds of support a volunteer gives. */
+export type SupportActivityKind =
+  /** Tư vấn. */
+  | 'COUNSELLING'
+  /** Hỗ trợ gia đình. */
+  | 'FAMILY_SUPPORT'
+  /** Giới thiệu việc làm. */
+  | 'JOB_REFERRAL'
+  /** Thăm hỏi. */
+  | 'VISIT';
+
 /** A member or volunteer (tình nguyện viên) of a mass organisation, serving one commune. */
 export type Volunteer = {
   __typename?: 'Volunteer';
+  /** False once the volunteer has left. */
+  active: Scalars['Boolean']['output'];
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   organisation: MassOrganisation;
   phone: Scalars['String']['output'];
+  /** Training courses taken (bồi dưỡng), oldest first. */
+  trainings: Array<VolunteerTraining>;
   /** The commune the volunteer serves. */
   unit: AdministrativeUnit;
+  version: Scalars['Int']['output'];
 };
 
 /** A volunteer assigned to help a person (phân công giúp đỡ). */
 export type VolunteerAssignment = {
   __typename?: 'VolunteerAssignment';
+  /** Why the assignment ended (null while active). */
+  endReason?: Maybe<AssignmentEndReason>;
   /** Null while the assignment is active. */
   endedOn?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   reason: AssignmentReason;
   startedOn: Scalars['Date']['output'];
+  version: Scalars['Int']['output'];
+  volunteer: Volunteer;
+};
+
+/** What deactivateVolunteer did: the volunteer, and the people who now need a new volunteer. */
+export type VolunteerDeactivation = {
+  __typename?: 'VolunteerDeactivation';
+  needingVolunteer: Array<PendingReassignment>;
+  volunteer: Volunteer;
+};
+
+/** A training course a volunteer took, with its dates. */
+export type VolunteerTraining = {
+  __typename?: 'VolunteerTraining';
+  /** Null while the course is under way. */
+  completedOn?: Maybe<Scalars['Date']['output']>;
+  course: Scalars['String']['output'];
+  startedOn: Scalars['Date']['output'];
+};
+
+/** A volunteer's own worklist (tình nguyện viên): my people, visits due, periods ending. */
+export type VolunteerWorklist = {
+  __typename?: 'VolunteerWorklist';
+  people: Array<AssignedPerson>;
+  periodsEnding: Array<AssignedPerson>;
+  visitsDue: Array<AssignedPerson>;
   volunteer: Volunteer;
 };
 
@@ -286,21 +486,32 @@ export type ResolversTypes = {
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
+  AssignedPerson: ResolverTypeWrapper<AssignedPersonParent>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AssignedPersonContactInput: AssignedPersonContactInput;
+  AssignmentEndReason: AssignmentEndReason;
   AssignmentReason: AssignmentReason;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationUnit: DurationUnit;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MassOrganisation: ResolverTypeWrapper<MassOrganisationEntity>;
   MassOrganisationKind: MassOrganisationKind;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PendingReassignment: ResolverTypeWrapper<VolunteerAssignmentEntity>;
   Person: ResolverTypeWrapper<PersonRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelapseRisk: RelapseRisk;
+  SupportActivity: ResolverTypeWrapper<SupportActivityEntity>;
+  SupportActivityKind: SupportActivityKind;
   Volunteer: ResolverTypeWrapper<VolunteerParent>;
   VolunteerAssignment: ResolverTypeWrapper<VolunteerAssignmentEntity>;
+  VolunteerDeactivation: ResolverTypeWrapper<VolunteerDeactivationParent>;
+  VolunteerTraining: ResolverTypeWrapper<VolunteerTrainingEntity>;
+  VolunteerWorklist: ResolverTypeWrapper<VolunteerWorklistParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -309,18 +520,26 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   AdministrativeUnit: AdministrativeUnitEntity;
   ID: Scalars['ID']['output'];
+  AssignedPerson: AssignedPersonParent;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  AssignedPersonContactInput: AssignedPersonContactInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   LegalRule: LegalRuleEntity;
-  Int: Scalars['Int']['output'];
   MassOrganisation: MassOrganisationEntity;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
+  PendingReassignment: VolunteerAssignmentEntity;
   Person: PersonRef;
   Query: Record<PropertyKey, never>;
+  SupportActivity: SupportActivityEntity;
   Volunteer: VolunteerParent;
   VolunteerAssignment: VolunteerAssignmentEntity;
+  VolunteerDeactivation: VolunteerDeactivationParent;
+  VolunteerTraining: VolunteerTrainingEntity;
+  VolunteerWorklist: VolunteerWorklistParent;
 };
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
@@ -343,6 +562,22 @@ export type AdministrativeUnitResolvers<ContextType = Context, ParentType extend
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type AssignedPersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssignedPerson'] = ResolversParentTypes['AssignedPerson']> = {
+  activities?: Resolver<Array<ResolversTypes['SupportActivity']>, ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  assignmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastActivityOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  periodEnding?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  periodEndsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AssignmentReason'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  visitDue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -375,9 +610,27 @@ export type MassOrganisationResolvers<ContextType = Context, ParentType extends 
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignVolunteer?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationAssignVolunteerArgs, 'contact' | 'personId' | 'reason' | 'startedOn' | 'volunteerId'>>;
+  deactivateVolunteer?: Resolver<ResolversTypes['VolunteerDeactivation'], ParentType, ContextType, RequireFields<MutationDeactivateVolunteerArgs, 'expectedVersion' | 'reason' | 'volunteerId'>>;
+  endAssignment?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationEndAssignmentArgs, 'endedOn' | 'expectedVersion' | 'id'>>;
+  logSupportActivity?: Resolver<ResolversTypes['SupportActivity'], ParentType, ContextType, RequireFields<MutationLogSupportActivityArgs, 'assignmentId' | 'date' | 'kind' | 'relapseRisk'>>;
+  reassignVolunteer?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationReassignVolunteerArgs, 'assignmentId' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PendingReassignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingReassignment'] = ResolversParentTypes['PendingReassignment']> = {
+  assignmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  endedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousVolunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AssignmentReason'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
@@ -389,38 +642,81 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
+  assignmentsNeedingVolunteer?: Resolver<Array<ResolversTypes['PendingReassignment']>, ParentType, ContextType>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   massOrganisations?: Resolver<Array<ResolversTypes['MassOrganisation']>, ParentType, ContextType>;
+  myAssignedPeople?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType, Partial<QueryMyAssignedPeopleArgs>>;
+  myVolunteerWorklist?: Resolver<ResolversTypes['VolunteerWorklist'], ParentType, ContextType, RequireFields<QueryMyVolunteerWorklistArgs, 'visitIntervalDays'>>;
+  volunteers?: Resolver<Array<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<QueryVolunteersArgs, 'includeInactive'>>;
+};
+
+export type SupportActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportActivity'] = ResolversParentTypes['SupportActivity']> = {
+  assignmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SupportActivityKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  relapseRisk?: Resolver<ResolversTypes['RelapseRisk'], ParentType, ContextType>;
 };
 
 export type VolunteerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['MassOrganisation'], ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trainings?: Resolver<Array<ResolversTypes['VolunteerTraining']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type VolunteerAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerAssignment'] = ResolversParentTypes['VolunteerAssignment']> = {
+  endReason?: Resolver<Maybe<ResolversTypes['AssignmentEndReason']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['AssignmentReason'], ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  volunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
+};
+
+export type VolunteerDeactivationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerDeactivation'] = ResolversParentTypes['VolunteerDeactivation']> = {
+  needingVolunteer?: Resolver<Array<ResolversTypes['PendingReassignment']>, ParentType, ContextType>;
+  volunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
+};
+
+export type VolunteerTrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerTraining'] = ResolversParentTypes['VolunteerTraining']> = {
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  course?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type VolunteerWorklistResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerWorklist'] = ResolversParentTypes['VolunteerWorklist']> = {
+  people?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType>;
+  periodsEnding?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType>;
+  visitsDue?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType>;
   volunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
+  AssignedPerson?: AssignedPersonResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   IdentificationNumber?: GraphQLScalarType;
   LegalRule?: LegalRuleResolvers<ContextType>;
   MassOrganisation?: MassOrganisationResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PendingReassignment?: PendingReassignmentResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SupportActivity?: SupportActivityResolvers<ContextType>;
   Volunteer?: VolunteerResolvers<ContextType>;
   VolunteerAssignment?: VolunteerAssignmentResolvers<ContextType>;
+  VolunteerDeactivation?: VolunteerDeactivationResolvers<ContextType>;
+  VolunteerTraining?: VolunteerTrainingResolvers<ContextType>;
+  VolunteerWorklist?: VolunteerWorklistResolvers<ContextType>;
 };
 

@@ -1,5 +1,6 @@
-import { HANOI_CODE, SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { DEMO_REFERENCE_DATE, HANOI_CODE, addDays, SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
+import type { RelapseRisk, SupportActivityKind } from '../rules/support';
 import {
   DEFAULT_MAX_ACTIVE_ASSIGNMENTS, MASS_ORGANISATION_KINDS, MASS_ORGANISATION_KIND_CODES, MASS_ORGANISATION_KIND_NAMES,
   type AssignmentReason, type MassOrganisationKind,
@@ -32,6 +33,14 @@ export interface VolunteerRow {
   organisationCode: string;
   unitCode: string;
   ownerUnitPath: string;
+  username: string | null;
+}
+
+export interface TrainingRow {
+  volunteerId: string;
+  course: string;
+  startedOn: string;
+  completedOn: string | null;
 }
 
 export interface AssignmentRow {
@@ -42,13 +51,67 @@ export interface AssignmentRow {
   startedOn: string;
   endedOn: string | null;
   ownerUnitPath: string;
+  fullName: string;
+  dateOfBirth: string;
+  address: string;
+  phone: string;
+  periodEndsOn: string;
+}
+
+export interface ActivityRow {
+  id: string;
+  assignmentId: string;
+  occurredOn: string;
+  kind: SupportActivityKind;
+  note: string | null;
+  relapseRisk: RelapseRisk;
+  recordedBy: string;
 }
 
 export interface VolunteersSeedPlan {
   organisations: OrganisationRow[];
   volunteers: VolunteerRow[];
+  trainings: TrainingRow[];
   assignments: AssignmentRow[];
+  activities: ActivityRow[];
 }
+
+export const ACTIVITY_SEED = 4006;
+const ACTIVITY_KINDS: readonly SupportActivityKind[] = ['VISIT', 'VISIT', 'COUNSELLING', 'FAMILY_SUPPORT', 'JOB_REFERRAL'];
+
+/**
+ * A few support activities for each assignment, monthly from its start, until it ended or
+ * the demo reference date (never the clock); no HIGH risks (those are reported, not seeded).
+ */
+export function demoActivities(assignments: readonly AssignmentRow[]): ActivityRow[] {
+  const rng = new SeededRandom(ACTIVITY_SEED);
+  const out: ActivityRow[] = [];
+  for (const a of assignments) {
+    const until = a.endedOn ?? DEMO_REFERENCE_DATE;
+    const count = rng.int(1, 3);
+    for (let i = 1; i <= count; i++) {
+      const occurredOn = addDays(a.startedOn, 30 * i - rng.int(0, 10));
+      if (occurredOn > until) break;
+      out.push({
+        id: rng.uuid(), assignmentId: a.id, occurredOn, kind: rng.pick(ACTIVITY_KINDS),
+        note: rng.chance(0.5) ? 'Đã gặp, tình hình ổn định' : null, relapseRisk: rng.chance(0.2) ? 'LOW' : 'NONE', recordedBy: 'seed',
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Demo accounts of the gateway (gateway/src/identity/seed.ts) that are volunteers: the
+ * first volunteer of the commune is linked to the account through volunteer.username.
+ */
+export const VOLUNTEER_ACCOUNTS: Readonly<Record<string, string>> = { '00101': 'tnv.xa00101' };
+
+const COURSES = [
+  'Kỹ năng tư vấn hỗ trợ người sau cai nghiện',
+  'Pháp luật về phòng, chống ma túy',
+  'Kỹ năng làm việc với gia đình người nghiện',
+] as const;
 
 function pathOf(code: string): string {
   const unit = unitByCode(code);
@@ -88,6 +151,7 @@ export function demoVolunteers(organisations: readonly OrganisationRow[]): Volun
         organisationCode: organisation.code,
         unitCode: commune.code,
         ownerUnitPath: commune.path,
+        username: n === 0 ? VOLUNTEER_ACCOUNTS[commune.code] ?? null : null,
       });
     }
   }
@@ -135,7 +199,26 @@ export function planAssignments(population: readonly DemoPerson[], volunteers: r
       startedOn: postRehab.decisionOn,
       endedOn,
       ownerUnitPath: pathOf(commune),
+      fullName: person.fullName,
+      dateOfBirth: person.dateOfBirth,
+      address: person.currentResidence.addressLine,
+      phone: person.phone,
+      periodEndsOn: postRehab.endsOn,
     });
+  }
+  return out;
+}
+
+/** One or two courses per volunteer, from fixed dates (deterministic, never the clock). */
+export function demoTrainings(volunteers: readonly VolunteerRow[]): TrainingRow[] {
+  const rng = new SeededRandom(VOLUNTEER_SEED + 100);
+  const out: TrainingRow[] = [];
+  for (const v of volunteers) {
+    const count = rng.int(1, 2);
+    for (let i = 0; i < count; i++) {
+      const startedOn = `202${rng.int(2, 5)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
+      out.push({ volunteerId: v.id, course: COURSES[(i + rng.int(0, 2)) % COURSES.length] as string, startedOn, completedOn: addDays(startedOn, 5) });
+    }
   }
   return out;
 }
@@ -143,5 +226,6 @@ export function planAssignments(population: readonly DemoPerson[], volunteers: r
 export function planVolunteersSeed(population: readonly DemoPerson[]): VolunteersSeedPlan {
   const organisations = demoOrganisations();
   const volunteers = demoVolunteers(organisations);
-  return { organisations, volunteers, assignments: planAssignments(population, volunteers, organisations) };
+  const assignments = planAssignments(population, volunteers, organisations);
+  return { organisations, volunteers, trainings: demoTrainings(volunteers), assignments, activities: demoActivities(assignments) };
 }

@@ -28,6 +28,20 @@ export class VolunteerEntity {
   @Column({ name: 'owner_unit_path', type: 'varchar', length: 200 })
   ownerUnitPath: string;
 
+  /** The gateway account of a volunteer who uses the system (e.g. tnv.xa00101); null for members without one. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  username: string | null;
+
+  /** False once the volunteer has left (left_on set). */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ name: 'left_on', type: 'date', nullable: true })
+  leftOn: string | null;
+
+  @Column({ name: 'left_reason', type: 'varchar', length: 500, nullable: true })
+  leftReason: string | null;
+
   @VersionColumn()
   version: number;
 }

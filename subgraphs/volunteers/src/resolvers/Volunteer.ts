@@ -10,8 +10,11 @@ export interface VolunteerParent {
   phone: string;
   organisation: MassOrganisationEntity;
   unitCode: string;
+  active: boolean;
+  version: number;
 }
 
 export const Volunteer: VolunteerResolvers = {
   unit: (v, _args, ctx) => referencedUnit(ctx, v.unitCode),
+  trainings: (v, _args, ctx) => ctx.loaders.trainingsByVolunteer.load(v.id),
 };

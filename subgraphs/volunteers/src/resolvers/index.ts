@@ -1,8 +1,13 @@
 import type { Resolvers } from '../__generated__/resolvers';
 import { MassOrganisation } from './MassOrganisation';
+import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
+import { AssignedPerson, PendingReassignment, VolunteerDeactivation, VolunteerWorklist } from './support';
 import { Volunteer } from './Volunteer';
 import { VolunteerAssignment } from './VolunteerAssignment';
 
-export const resolvers: Resolvers = { Query, Person, MassOrganisation, Volunteer, VolunteerAssignment };
+export const resolvers: Resolvers = {
+  Query, Mutation, Person, MassOrganisation, Volunteer, VolunteerAssignment,
+  VolunteerWorklist, AssignedPerson, PendingReassignment, VolunteerDeactivation,
+};

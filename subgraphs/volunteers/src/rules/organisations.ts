@@ -42,3 +42,6 @@ export function byKindThenCode<T extends { kind: MassOrganisationKind; code: str
   const kind = MASS_ORGANISATION_KINDS.indexOf(a.kind) - MASS_ORGANISATION_KINDS.indexOf(b.kind);
   return kind !== 0 ? kind : a.code.localeCompare(b.code);
 }
+
+export const ASSIGNMENT_END_REASONS = ['ENDED', 'VOLUNTEER_LEFT', 'REASSIGNED'] as const;
+export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];

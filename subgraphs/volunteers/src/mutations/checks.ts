@@ -1,0 +1,118 @@
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { domainError } from '@rehab/server-kit';
+import { isUuid, todayInHanoi, type Caller } from '@rehab/shared-schema';
+import type { Context } from '../context';
+import { VolunteerEntity } from '../entities/Volunteer';
+import { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
+import {
+  ASSIGNMENT_NAME, VOLUNTEER_NAME, badInput, capacityExceeded, illegal, notFound, outsideUnit, stale,
+} from '../rules/errors';
+import { hasCapacity } from '../rules/support';
+import { actsOn, visibleTo } from '../scope';
+
+/** Input checks and row locks shared by the mutations. */
+
+export function checkUuid(value: string, field: string): string {
+  if (!isUuid(value)) throw badInput({ vi: `Mã không hợp lệ: ${value}`, en: `Invalid id: ${value}` }, field);
+  return value.toLowerCase();
+}
+
+export function checkVersion(value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw badInput({ vi: 'Phiên bản phải là số nguyên dương', en: 'The version must be a positive integer' }, 'expectedVersion');
+  }
+}
+
+export function checkNotFuture(date: string, field: string, today: string = todayInHanoi()): void {
+  if (date > today) {
+    throw badInput({ vi: `Ngày ${date} chưa đến (hôm nay là ${today})`, en: `The date ${date} is in the future (today is ${today})` }, field);
+  }
+}
+
+export function checkNotBefore(date: string, earliest: string, field: string, what: { vi: string; en: string }): void {
+  if (date < earliest) {
+    throw badInput({ vi: `Ngày ${date} ở trước ${what.vi} (${earliest})`, en: `The date ${date} is before ${what.en} (${earliest})` }, field);
+  }
+}
+
+/** Trimmed text of 1..max characters. */
+export function requiredText(value: string, field: string, what: { vi: string; en: string }, max: number): string {
+  const text = value.trim();
+  if (text.length === 0) throw badInput({ vi: `Thiếu ${what.vi}`, en: `The ${what.en} is missing` }, field);
+  if (text.length > max) throw badInput({ vi: `${what.vi} dài quá ${max} ký tự`, en: `The ${what.en} is longer than ${max} characters` }, field);
+  return text;
+}
+
+/** Trimmed text of at most max characters; empty means none. */
+export function optionalText(value: string | null | undefined, field: string, what: { vi: string; en: string }, max: number): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  return requiredText(value, field, what, max);
+}
+
+export function optionalPhone(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const phone = value.trim();
+  if (!/^0[0-9]{9}$/.test(phone)) {
+    throw badInput({ vi: `Số điện thoại không hợp lệ: ${phone}`, en: `Invalid phone number: ${phone}` }, field);
+  }
+  return phone;
+}
+
+/**
+ * Locks a volunteer row (SELECT … FOR UPDATE): concurrent assignments of the same
+ * volunteer queue here, so the capacity count below cannot be raced. Not visible →
+ * NOT_FOUND; outside the caller's unit → FORBIDDEN; left → ILLEGAL_TRANSITION.
+ */
+export async function lockVolunteer(manager: EntityManager, caller: Caller, id: string, field: string,
+  expectedVersion?: number): Promise<VolunteerEntity> {
+  const volunteer = await manager.getRepository(VolunteerEntity).createQueryBuilder('v')
+    .setLock('pessimistic_write').where('v.id = :id', { id }).getOne();
+  if (!volunteer || !visibleTo(caller, volunteer.ownerUnitPath)) throw notFound(VOLUNTEER_NAME, id, field);
+  if (!actsOn(caller, volunteer.ownerUnitPath)) throw outsideUnit(VOLUNTEER_NAME);
+  if (expectedVersion !== undefined && volunteer.version !== expectedVersion) throw stale(VOLUNTEER_NAME, expectedVersion, volunteer.version);
+  if (!volunteer.active) {
+    throw illegal({ vi: `Tình nguyện viên ${volunteer.fullName} đã nghỉ (${volunteer.leftOn ?? ''})`, en: `The volunteer left on ${volunteer.leftOn ?? ''}` }, field);
+  }
+  return volunteer;
+}
+
+/** Refuses one more assignment beyond the organisation's limit (call with the volunteer row locked). */
+export async function checkCapacity(manager: EntityManager, volunteer: VolunteerEntity): Promise<void> {
+  const [{ active, max }] = await manager.query(`SELECT
+      (SELECT count(*)::int FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL) AS active,
+      (SELECT max_active_assignments FROM mass_organisation WHERE code = $2) AS max`,
+  [volunteer.id, volunteer.organisationCode]) as [{ active: number; max: number }];
+  if (!hasCapacity(active, max)) throw capacityExceeded(active, max);
+}
+
+/** Locks an assignment for a change by the commune: visible, owned by the caller's unit, latest version. */
+export async function lockAssignment(manager: EntityManager, caller: Caller, id: string, expectedVersion: number,
+  field = 'id'): Promise<VolunteerAssignmentEntity> {
+  checkVersion(expectedVersion);
+  const assignment = await manager.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
+    .setLock('pessimistic_write').where('a.id = :id', { id: checkUuid(id, field) }).getOne();
+  if (!assignment || !visibleTo(caller, assignment.ownerUnitPath)) throw notFound(ASSIGNMENT_NAME, id, field);
+  if (!actsOn(caller, assignment.ownerUnitPath)) throw outsideUnit(ASSIGNMENT_NAME);
+  if (assignment.version !== expectedVersion) throw stale(ASSIGNMENT_NAME, expectedVersion, assignment.version);
+  return assignment;
+}
+
+export const ONE_ACTIVE_PER_PERSON = {
+  vi: 'Người này đang được một tình nguyện viên khác giúp đỡ; hãy kết thúc phân công đó trước',
+  en: 'The person already has an active volunteer; end that assignment first',
+};
+
+/** One transaction per change (with audit and notices); a uniqueness guard becomes a typed error. */
+export async function inTransaction<T>(ctx: Context, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(work);
+  } catch (error) {
+    if (error instanceof QueryFailedError) {
+      const { code, constraint } = error.driverError as { code?: string; constraint?: string };
+      if (code === '23505' && constraint === 'volunteer_assignment_one_active_per_person') {
+        throw domainError('ILLEGAL_TRANSITION', ONE_ACTIVE_PER_PERSON, { field: 'personId' });
+      }
+    }
+    throw error;
+  }
+}
