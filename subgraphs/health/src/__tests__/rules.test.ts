@@ -16,7 +16,7 @@ describe('addiction criteria (Circular 18/2021/TT-BYT)', () => {
     expect(isAddicted({ substanceClass: 'OPIOIDS', criteria: ['CRAVING', 'CRAVING', 'TOLERANCE'], pattern: 'TOGETHER_AT_LEAST_ONE_MONTH' })).toBe(false);
   });
 
-  it('concludes per substance class, in schema order, addicted when any class is', () => {
+  it('concludes per substance class, in schema order, addicted when at least one class is', () => {
     const c = conclude([
       { substanceClass: 'CANNABIS', criteria: ['CRAVING', 'TOLERANCE', 'WITHDRAWAL'], pattern: 'REPEATED_WITHIN_12_MONTHS' },
       { substanceClass: 'STIMULANTS', criteria: ['CRAVING', 'TOLERANCE'], pattern: 'TOGETHER_AT_LEAST_ONE_MONTH' },

@@ -26,7 +26,7 @@ function rowError(problems: readonly RowProblem[]): Error {
 /**
  * A clinic's whole day in one transaction: every row is checked first (an active treatment
  * at this clinic, enrolled by the date, not yet dosed that day, plausible mg and point), then
- * all rows go in with one multi-row INSERT and one audit statement; any problem records nothing.
+ * all rows go in with one multi-row INSERT and one audit statement; a single problem records nothing.
  */
 export async function recordClinicDoses(args: MutationRecordClinicDosesArgs, ctx: Context): Promise<ClinicDoseDay> {
   const date = requireDate(args.date, 'date');

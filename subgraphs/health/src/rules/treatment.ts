@@ -21,7 +21,7 @@ export function advancePhase(from: TreatmentPhase, to: TreatmentPhase): Transiti
   } };
 }
 
-/** Termination, or a transfer, is possible from any phase but STOPPED. */
+/** Termination, or a transfer, is possible from every phase but STOPPED. */
 export function requireOngoing(phase: TreatmentPhase, action: { vi: string; en: string }): Transition<TreatmentPhase> {
   if (phase !== 'STOPPED') return { ok: true, to: phase };
   return { ok: false, text: { vi: `Không thể ${action.vi}: đã ngừng điều trị`, en: `Cannot ${action.en}: the treatment has stopped` } };
