@@ -18,3 +18,4 @@ export * from './secrets';
 export * from './main';
 export * from './testing';
 export * from './subgraph-database';
+export * from './record-errors';

@@ -1,6 +1,6 @@
 import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AdministrativeUnitEntity, domainError } from '@rehab/server-kit';
-import { isUuid, type Caller, type UnitLevel } from '@rehab/shared-schema';
+import { type Caller, type UnitLevel } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { CaseEventEntity, type CaseEntityType } from '../entities/CaseEvent';
 import { FacilityEntity } from '../entities/Facility';
@@ -115,18 +115,6 @@ export function checkActsOn(caller: Caller, path: string, name: RecordName): voi
 }
 
 
-/** Ids of records and persons are uuids; anything else is bad input (not a database error). */
-export function checkUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw badInput({ vi: `Mã không hợp lệ: ${value}`, en: `Invalid id: ${value}` }, field);
-  return value.toLowerCase();
-}
-
-export function checkVersion(value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw badInput({ vi: 'Phiên bản phải là số nguyên dương', en: 'The version must be a positive integer' }, 'expectedVersion');
-  }
-}
-
 /** Typed errors for the database's uniqueness guards (a concurrent change got there first). */
 export const OPEN_EPISODE_EXISTS = { vi: 'Người này đang có một đợt cai nghiện chưa kết thúc', en: 'The person already has an open rehab episode' };
 export const PENDING_DOSSIER_EXISTS = { vi: 'Người này đang có một hồ sơ đề nghị chưa giải quyết xong', en: 'The person already has a dossier in progress' };
@@ -158,3 +146,5 @@ export async function inTransaction<T>(ctx: Context, work: (manager: EntityManag
     throw error;
   }
 }
+
+export { checkUuid, checkVersion } from '@rehab/server-kit';

@@ -1,12 +1,8 @@
-import { domainError, type Bilingual } from '@rehab/server-kit';
+import { domainError, type Bilingual, type RecordName } from '@rehab/server-kit';
+
+export { outsideUnit, recordNotFound, staleVersion, type RecordName } from '@rehab/server-kit';
 import type { GraphQLError } from 'graphql';
 import { todayInHanoi } from '@rehab/shared-schema';
-
-/** What a record is called in messages (vi/en). */
-export interface RecordName {
-  vi: string;
-  en: string;
-}
 
 export const DOSSIER_NAME: RecordName = { vi: 'hồ sơ đề nghị', en: 'dossier' };
 export const EPISODE_NAME: RecordName = { vi: 'đợt cai nghiện', en: 'rehab episode' };
@@ -25,27 +21,6 @@ export function illegalTransition(action: Bilingual, from: Bilingual, name: Reco
 /** Another refusal of the domain rules that is not about the record's state. */
 export function notAllowed(text: Bilingual, field?: string): GraphQLError {
   return domainError('ILLEGAL_TRANSITION', text, field ? { field } : {});
-}
-
-export function staleVersion(name: RecordName, expected: number, actual: number): GraphQLError {
-  return domainError('CONFLICT', {
-    vi: `${capitalise(name.vi)} đã được người khác cập nhật (phiên bản ${actual}, bạn gửi ${expected}); vui lòng tải lại`,
-    en: `The ${name.en} was changed by someone else (version ${actual}, you sent ${expected}); reload it`,
-  }, { field: 'expectedVersion' });
-}
-
-export function recordNotFound(name: RecordName, id: string, field = 'id'): GraphQLError {
-  return domainError('NOT_FOUND', {
-    vi: `Không tìm thấy ${name.vi} ${id} trong phạm vi đơn vị của bạn`,
-    en: `No ${name.en} ${id} within your unit`,
-  }, { field });
-}
-
-export function outsideUnit(name: RecordName): GraphQLError {
-  return domainError('FORBIDDEN', {
-    vi: `${capitalise(name.vi)} không thuộc đơn vị của bạn nên bạn không được thực hiện thao tác này`,
-    en: `The ${name.en} is not owned by your unit, so you may not act on it`,
-  });
 }
 
 export function badInput(text: Bilingual, field: string): GraphQLError {

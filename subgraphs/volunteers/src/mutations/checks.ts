@@ -1,27 +1,18 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { domainError } from '@rehab/server-kit';
-import { isUuid, todayInHanoi, type Caller } from '@rehab/shared-schema';
+import { checkUuid, checkVersion, domainError } from '@rehab/server-kit';
+import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { VolunteerEntity } from '../entities/Volunteer';
 import { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
 import {
-  ASSIGNMENT_NAME, VOLUNTEER_NAME, badInput, capacityExceeded, illegal, notFound, outsideUnit, stale,
+  ASSIGNMENT_NAME, VOLUNTEER_NAME, badInput, capacityExceeded, illegal, recordNotFound, outsideUnit, staleVersion,
 } from '../rules/errors';
 import { hasCapacity } from '../rules/support';
 import { actsOn, visibleTo } from '../scope';
 
+export { checkUuid, checkVersion };
+
 /** Input checks and row locks shared by the mutations. */
-
-export function checkUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw badInput({ vi: `Mã không hợp lệ: ${value}`, en: `Invalid id: ${value}` }, field);
-  return value.toLowerCase();
-}
-
-export function checkVersion(value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw badInput({ vi: 'Phiên bản phải là số nguyên dương', en: 'The version must be a positive integer' }, 'expectedVersion');
-  }
-}
 
 export function checkNotFuture(date: string, field: string, today: string = todayInHanoi()): void {
   if (date > today) {
@@ -67,9 +58,9 @@ export async function lockVolunteer(manager: EntityManager, caller: Caller, id: 
   expectedVersion?: number): Promise<VolunteerEntity> {
   const volunteer = await manager.getRepository(VolunteerEntity).createQueryBuilder('v')
     .setLock('pessimistic_write').where('v.id = :id', { id }).getOne();
-  if (!volunteer || !visibleTo(caller, volunteer.ownerUnitPath)) throw notFound(VOLUNTEER_NAME, id, field);
+  if (!volunteer || !visibleTo(caller, volunteer.ownerUnitPath)) throw recordNotFound(VOLUNTEER_NAME, id, field);
   if (!actsOn(caller, volunteer.ownerUnitPath)) throw outsideUnit(VOLUNTEER_NAME);
-  if (expectedVersion !== undefined && volunteer.version !== expectedVersion) throw stale(VOLUNTEER_NAME, expectedVersion, volunteer.version);
+  if (expectedVersion !== undefined && volunteer.version !== expectedVersion) throw staleVersion(VOLUNTEER_NAME, expectedVersion, volunteer.version);
   if (!volunteer.active) {
     throw illegal({ vi: `Tình nguyện viên ${volunteer.fullName} đã nghỉ (${volunteer.leftOn ?? ''})`, en: `The volunteer left on ${volunteer.leftOn ?? ''}` }, field);
   }
@@ -91,9 +82,9 @@ export async function lockAssignment(manager: EntityManager, caller: Caller, id:
   checkVersion(expectedVersion);
   const assignment = await manager.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
     .setLock('pessimistic_write').where('a.id = :id', { id: checkUuid(id, field) }).getOne();
-  if (!assignment || !visibleTo(caller, assignment.ownerUnitPath)) throw notFound(ASSIGNMENT_NAME, id, field);
+  if (!assignment || !visibleTo(caller, assignment.ownerUnitPath)) throw recordNotFound(ASSIGNMENT_NAME, id, field);
   if (!actsOn(caller, assignment.ownerUnitPath)) throw outsideUnit(ASSIGNMENT_NAME);
-  if (assignment.version !== expectedVersion) throw stale(ASSIGNMENT_NAME, expectedVersion, assignment.version);
+  if (assignment.version !== expectedVersion) throw staleVersion(ASSIGNMENT_NAME, expectedVersion, assignment.version);
   return assignment;
 }
 
