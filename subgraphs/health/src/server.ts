@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
   createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
@@ -13,7 +13,7 @@ import { CreateDeterminationRequests1763800003100 } from './migrations/176380000
 import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-CreateTreatmentRecords';
 import { resolvers } from './resolvers';
 
-export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
 export const healthSubgraph: SubgraphModule<HealthLoaders> = {
   name: 'health',

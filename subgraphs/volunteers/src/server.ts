@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
   createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
@@ -13,7 +13,7 @@ import { CreateVolunteers1763800004000 } from './migrations/1763800004000-Create
 import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSupport';
 import { resolvers } from './resolvers';
 
-export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
 export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
   name: 'volunteers',
