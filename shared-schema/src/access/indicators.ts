@@ -6,12 +6,11 @@ import { ALL_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix'
  * not personal data: every officer reads them for the units of their own subtree (the
  * resolvers check the unit), analysts and supervisors for the whole province. The records
  * behind a number name a person (pseudonymous for analysts): officers of the legal path
- * and analysts only, audited.
+ * and analysts only, audited by Query.indicatorRecords (one audit row per person listed).
  */
 const everyone = { read: ALL_ROLES };
 const planners = { read: ['labour_officer', 'supervisor'] as readonly Role[] };
 const drillDown = { read: [...LEGAL_PATH_ROLES, 'analyst'] as readonly Role[] };
-const drillDownSensitive = { ...drillDown, sensitive: true };
 
 const all = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, everyone]));
 
@@ -32,9 +31,8 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
   // Inaccessible in the supergraph: only the gateway's query plans read it.
   ...fieldsOf('IndicatorMeasurement', 'shared', all('numerator', 'denominator', 'personKeys')),
   ...fieldsOf('IndicatorRecordConnection', 'labor-welfare', { nodes: drillDown, pageInfo: drillDown, totalCount: drillDown }),
-  ...fieldsOf('IndicatorRecord', 'labor-welfare', {
-    personId: drillDownSensitive, person: drillDownSensitive, date: drillDownSensitive, description: drillDownSensitive, unit: drillDown,
-  }),
+  // Audited by the resolver, one row per person listed (the matrix's `sensitive` marks fields reached from a Person).
+  ...fieldsOf('IndicatorRecord', 'labor-welfare', { personId: drillDown, person: drillDown, date: drillDown, description: drillDown, unit: drillDown }),
   ...fieldsOf('PlanImportResult', 'labor-welfare', Object.fromEntries([
     'plan', 'table', 'rowsRead', 'rowsImported', 'targetsCreated', 'targetsUpdated', 'targetsRemoved', 'targetsUnchanged', 'unchanged', 'problems',
   ].map((f) => [f, planners]))),

@@ -87,7 +87,10 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicatorDefinitions' | 'in
       }, { field: 'indicator' });
     }
     const scope = await scopeOf(ctx, args);
-    return recordsPage(ctx, valueOf(scope, indicator).key, args.first, args.after);
+    const page = await recordsPage(ctx, valueOf(scope, indicator).key, args.first, args.after);
+    // A sensitive read: one audit row per person listed (with the real id, as everywhere).
+    for (const node of page.nodes) ctx.audit.read('IndicatorRecord', indicator.code, node.personId);
+    return page;
   },
 };
 
