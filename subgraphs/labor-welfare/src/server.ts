@@ -38,3 +38,4 @@ export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.en
 }
 
 export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId, isLaborWelfareEmpty, seedLaborWelfare } from './seed';
+export { demo2026PlanId, hanoi2022PlanId } from './plans/seed-plans';

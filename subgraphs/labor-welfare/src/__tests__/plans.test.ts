@@ -169,7 +169,12 @@ describe('plans and their targets', () => {
       { id: hanoi2022PlanId(), year: 2022, title: HANOI_2022_TITLE }, { id: demo2026PlanId(), year: 2026, title: DEMO_2026_TITLE },
     ]));
     expect(data.y2026).toEqual([{ id: demo2026PlanId(), title: DEMO_2026_TITLE }]);
-    expect(await provinceTargets(hanoi2022PlanId())).toMatchObject({ COMPULSORY_DOSSIERS: 950, VOLUNTARY_MOBILISED: 2100 });
+    expect(await provinceTargets(hanoi2022PlanId())).toMatchObject({ COMPULSORY_DOSSIERS: 950, VOLUNTARY_MOBILISED: 2100, METHADONE_MAINTAINED: null });
+    // The demo plan adds city-wide shares (stored in percent, read as shares) and methadone patients.
+    expect(await provinceTargets(demo2026PlanId())).toMatchObject({
+      RECORDS_IN_TREATMENT_SHARE: 0.8, METHADONE_MAINTENANCE_SHARE: 0.7, COMPLETIONS_UNDER_MANAGEMENT_SHARE: 1, METHADONE_MAINTAINED: 650,
+      COMPULSORY_DOSSIERS: expect.any(Number), POST_REHAB_MODELS_TOTAL: expect.any(Number),
+    });
   });
 
   it('pages a plan\'s targets with a cursor and filters them by unit and indicator', async () => {

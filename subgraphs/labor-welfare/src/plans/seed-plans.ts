@@ -12,8 +12,18 @@ export const DEMO_2026_TITLE = 'Kế hoạch 2026 (dữ liệu minh hoạ)';
 export const hanoi2022PlanId = (): string => yearPlanId(HANOI_CODE, 2022);
 export const demo2026PlanId = (): string => demoPlanId(HANOI_CODE, 2026);
 
-/** Share of the 2022 targets the demo plan asks of the (smaller) demo population. */
-const DEMO_SCALE = 0.1;
+/** Share of the 2022 targets the demo plan asks of the (smaller) demo population (3,000 persons by default). */
+const DEMO_SCALE = 0.35;
+
+/**
+ * City-wide targets of the demo plan that the published tables do not carry, as a total
+ * row: the plans' headline shares in percent (above 80% of managed people treated, Lào
+ * Cai's 70% in maintenance, 100% of completions managed) and methadone patients (Hà Nội's
+ * 6,500 scaled to the demo population).
+ */
+const DEMO_CITY_TARGETS = `unit,RECORDS_IN_TREATMENT_SHARE,METHADONE_MAINTENANCE_SHARE,COMPLETIONS_UNDER_MANAGEMENT_SHARE,METHADONE_MAINTAINED
+Toàn thành phố,80,70,100,650
+`;
 
 async function insertPlan(manager: EntityManager, id: string, year: number, title: string): Promise<PlanEntity> {
   await manager.query('INSERT INTO plan (id, province_code, plan_year, title) VALUES ($1, $2, $3, $4)', [id, HANOI_CODE, year, title]);
@@ -22,7 +32,7 @@ async function insertPlan(manager: EntityManager, id: string, year: number, titl
   return plan;
 }
 
-/** An illustrative table: the 2022 table with every number scaled down (at least 1), parts recomputed so they add up. */
+/** An illustrative table: the 2022 table with every number scaled (at least 1), totals recomputed from their parts. */
 function demoTable(csv: string): string {
   const { header, rows } = parseCsv(csv);
   const totalAt = header.cells.findIndex((h) => h.startsWith('models_total'));
@@ -48,4 +58,5 @@ export async function seedPlans(manager: EntityManager, dir: string = DATA_DIR):
   const demo = await insertPlan(manager, demo2026PlanId(), 2026, DEMO_2026_TITLE);
   await importPlanTable(manager, demo, 'DISTRICT', demoTable(district));
   await importPlanTable(manager, demo, 'FACILITY', demoTable(facility));
+  await importPlanTable(manager, demo, 'DISTRICT', DEMO_CITY_TARGETS);
 }
