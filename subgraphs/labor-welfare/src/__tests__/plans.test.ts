@@ -43,6 +43,11 @@ async function provinceTargets(plan: string, unit = '01'): Promise<Record<string
   return Object.fromEntries(rows.map((r) => [r.indicator.code, r.target]));
 }
 
+async function auditCount(): Promise<number> {
+  const [row] = await h.database.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'CHANGE' AND entity_type = 'PlanTarget'") as { n: number }[];
+  return row?.n ?? -1;
+}
+
 async function targetCount(plan: string): Promise<number> {
   const [row] = await h.database.db.query('SELECT count(*)::int AS n FROM plan_target WHERE plan_id = $1', [plan]) as { n: number }[];
   return row?.n ?? -1;
@@ -68,11 +73,25 @@ describe('importing the Hà Nội 2022 tables', () => {
 
   it('changes nothing when the same files are imported again', async () => {
     const before = await targetCount(plan);
+    const audits = await auditCount();
     expect(await importTable(plan, 'DISTRICT', DISTRICT_CSV)).toMatchObject({
       targetsCreated: 0, targetsUpdated: 0, targetsRemoved: 0, targetsUnchanged: 180, unchanged: true, problems: [],
     });
     expect(await importTable(plan, 'FACILITY', FACILITY_CSV)).toMatchObject({ targetsCreated: 0, targetsUpdated: 0, unchanged: true });
     expect(await targetCount(plan)).toBe(before);
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it('updates changed cells and removes emptied ones when a revised table is imported, audited', async () => {
+    const revised = DISTRICT_CSV.replace('Cầu Giấy,30,32,', 'Cầu Giấy,31,32,').replace('Tây Hồ,30,35,12,8,0,8', 'Tây Hồ,30,35,12,8,0,');
+    const audits = await auditCount();
+    expect(await importTable(plan, 'DISTRICT', revised)).toMatchObject({
+      targetsCreated: 0, targetsUpdated: 1, targetsRemoved: 1, targetsUnchanged: 178, unchanged: false, problems: [],
+    });
+    expect(await auditCount()).toBe(audits + 1);
+    expect(await provinceTargets(plan)).toMatchObject({ COMPULSORY_DOSSIERS: 951, POST_REHAB_MODELS_TOTAL: 251 });
+    expect(await importTable(plan, 'DISTRICT', DISTRICT_CSV)).toMatchObject({ targetsCreated: 1, targetsUpdated: 1, unchanged: false });
+    expect(await provinceTargets(plan)).toMatchObject({ COMPULSORY_DOSSIERS: 950, POST_REHAB_MODELS_TOTAL: 259 });
   });
 
   it('reads a district\'s and a facility\'s own targets', async () => {
@@ -106,6 +125,20 @@ describe('a table whose parts do not add up', () => {
     // Without an imported total row the province's target is the sum of the districts imported.
     expect(await provinceTargets(plan)).toMatchObject({ COMPULSORY_DOSSIERS: 30 + 56 + 1040, POST_REHAB_MODELS_TOTAL: 8 + 6 + 14 });
     expect(await provinceTargets(plan, '003')).toMatchObject({ COMPULSORY_DOSSIERS: null });
+  });
+
+  it('checks a district row against its communes', async () => {
+    const plan = await newPlan('Kế hoạch thử cấp xã');
+    const csv = 'unit,compulsory_rehab_dossiers\nQuận Ba Đình,10\nPhường Ba Đình 1,4\nPhường Ba Đình 2,5\nQuận Hoàn Kiếm,3\nPhường Hoàn Kiếm 1,3\n';
+    const result = await importTable(plan, 'DISTRICT', csv);
+    expect(result.problems.map(({ kind, line, unitName, expected, found }) => ({ kind, line, unitName, expected, found }))).toEqual([
+      { kind: 'TOTAL_MISMATCH', line: 2, unitName: 'Quận Ba Đình', expected: 9, found: '10' },
+    ]);
+    expect(result).toMatchObject({ rowsImported: 4 });
+    // Ba Đình has no own target (its row was refused): the sum of its communes.
+    expect(await provinceTargets(plan, '001')).toMatchObject({ COMPULSORY_DOSSIERS: 9 });
+    // Hoàn Kiếm's own 3 stands for its commune's 3 (not added twice): 9 + 3 for the city.
+    expect(await provinceTargets(plan)).toMatchObject({ COMPULSORY_DOSSIERS: 12 });
   });
 
   it('keeps a consistent total row as the province\'s own target', async () => {

@@ -107,16 +107,25 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'importPlanTa
       throw domainError('BAD_USER_INPUT', { vi: 'Tên kế hoạch phải có từ 1 đến 300 ký tự', en: 'The plan title must have 1 to 300 characters' }, { field: 'title' });
     }
     checkPlanner(ctx.caller, province.path);
-    const rows = await ctx.db.query(`INSERT INTO plan (id, province_code, plan_year, title) VALUES (gen_random_uuid(), $1, $2, $3)
-      ON CONFLICT ON CONSTRAINT plan_unique_title DO NOTHING RETURNING id`, [province.code, input.year, title]) as { id: string }[];
-    if (!rows[0]) {
-      throw domainError('CONFLICT', { vi: `Đã có kế hoạch "${title}" năm ${input.year}`, en: `A plan "${title}" of ${input.year} already exists` }, { field: 'title' });
-    }
-    return planOrNotFound(ctx, rows[0].id, 'id');
+    const id = await ctx.db.transaction(async (manager) => {
+      const rows = await manager.query(`INSERT INTO plan (id, province_code, plan_year, title) VALUES (gen_random_uuid(), $1, $2, $3)
+        ON CONFLICT ON CONSTRAINT plan_unique_title DO NOTHING RETURNING id`, [province.code, input.year, title]) as { id: string }[];
+      if (!rows[0]) {
+        throw domainError('CONFLICT', { vi: `Đã có kế hoạch "${title}" năm ${input.year}`, en: `A plan "${title}" of ${input.year} already exists` }, { field: 'title' });
+      }
+      await ctx.audit.change(manager, 'Plan', ['provinceCode', 'title', 'year'], null);
+      return rows[0].id;
+    });
+    return planOrNotFound(ctx, id, 'id');
   },
   importPlanTargets: async (_parent, { plan: planId, table, csv }, ctx) => {
     const plan = await planOrNotFound(ctx, planId);
     checkPlanner(ctx.caller, unitOrBadInput(plan.provinceCode, 'plan').path);
-    return ctx.db.transaction((manager) => importPlanTable(manager, plan, table, csv));
+    return ctx.db.transaction(async (manager) => {
+      const outcome = await importPlanTable(manager, plan, table, csv);
+      // Audited when something changed (the same file again changes nothing, audits nothing).
+      if (!outcome.nothingChanged) await ctx.audit.change(manager, 'PlanTarget', ['target'], null);
+      return outcome;
+    });
   },
 };
