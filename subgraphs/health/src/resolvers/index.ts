@@ -1,14 +1,14 @@
 import { indicatorResolvers } from '../indicators/measures';
 import type { Resolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequest } from './AddictionDeterminationRequest';
-import { Clinic } from './Clinic';
+import { Clinic, Dose } from './Clinic';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { SubstitutionTreatment } from './SubstitutionTreatment';
 import { AddictionExamination, MissedDoseStreak } from './records';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, AddictionDeterminationRequest, AddictionExamination, MissedDoseStreak };
+export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, Dose, AddictionDeterminationRequest, AddictionExamination, MissedDoseStreak };
 
 // Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
 Object.assign(resolvers, indicatorResolvers);
