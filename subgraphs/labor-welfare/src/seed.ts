@@ -19,7 +19,7 @@ const FACILITY_COLUMNS = ['code', 'name', 'kind', 'capacity', 'staff_count', 'ma
 
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
-  const compulsory = targets.some((t) => t.unitCode === code && t.indicator === 'COMPULSORY_ADMISSIONS' && t.value > 0);
+  const compulsory = targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
   return compulsory ? 'PUBLIC_COMPULSORY_AND_VOLUNTARY' : 'PUBLIC_VOLUNTARY';
 }
 
