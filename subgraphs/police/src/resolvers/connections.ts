@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, domainError, encodeCursor, pageSize } from '@rehab/server-kit';
 import type { AbsconderSearchEntity } from '../entities/AbsconderSearch';
+import type { DrugUserManagementEntity } from '../entities/DrugUserManagement';
 import type { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
 import type { TransferNoticeEntity } from '../entities/TransferNotice';
 import type { PotentialDuplicateParent } from './PotentialDuplicate';
@@ -16,6 +17,7 @@ export interface ConnectionParent<T> {
 export type TransferNoticeConnectionParent = ConnectionParent<TransferNoticeEntity>;
 export type AbsconderSearchConnectionParent = ConnectionParent<AbsconderSearchEntity>;
 export type RehabCompletionNoticeConnectionParent = ConnectionParent<RehabCompletionNoticeEntity>;
+export type DrugUserManagementConnectionParent = ConnectionParent<DrugUserManagementEntity>;
 export type PotentialDuplicateConnectionParent = ConnectionParent<PotentialDuplicateParent>;
 
 /** Field resolvers of every connection type. */
