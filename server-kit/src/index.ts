@@ -20,3 +20,4 @@ export * from './testing';
 export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
+export { bodyErrorHandler } from './http-errors';
