@@ -8,14 +8,17 @@ import { IndicatorDefinition, IndicatorRecord, IndicatorValue, PlanImportProblem
 import { Plan, PlanTargetExtra, planMutations, planQueries } from './plans';
 import { pageResolvers } from '../indicators/views';
 import { PostRehabCase } from './PostRehabCase';
+import { PostRehabModel, postRehabModelMutations, postRehabModelQueries } from './post-rehab-models';
+import { connectionResolvers } from '@rehab/server-kit';
 import { Query } from './Query';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...planQueries, ...indicatorQueries },
-  Mutation: { ...Mutation, ...planMutations },
+  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries },
+  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations },
+  PostRehabModel, PostRehabModelConnection: connectionResolvers,
   Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,
   CompulsoryRehabDossier, CourtDecision, PostRehabCase, ReintegrationSupport, PlanTarget: { ...PlanTarget, ...PlanTargetExtra },
   Plan, PlanTargetConnection: pageResolvers, IndicatorValue, IndicatorDefinition, IndicatorRecord,
