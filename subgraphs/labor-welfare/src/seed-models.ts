@@ -16,14 +16,16 @@ const NAMES: Readonly<Record<PostRehabModelKind, string>> = {
 const KINDS = Object.keys(NAMES) as PostRehabModelKind[];
 
 /**
- * One or two post-rehab models per commune, set up between 2019 and the demo reference
- * date, about one in six since ended: deterministic, never the clock.
+ * About three communes in five run a post-rehab model (one in ten of those a second one),
+ * set up between 2019 and the demo reference date, about one in six since ended:
+ * deterministic, never the clock.
  */
 export function demoModelRows(): unknown[][] {
   const rng = new SeededRandom(MODEL_SEED);
   return unitsOfLevel('COMMUNE').flatMap((commune) => {
     const first = rng.int(0, KINDS.length - 1);
-    const kinds = [KINDS[first], KINDS[(first + 1) % KINDS.length]].slice(0, rng.int(1, 2)) as PostRehabModelKind[];
+    const count = rng.chance(0.6) ? (rng.chance(0.1) ? 2 : 1) : 0;
+    const kinds = [KINDS[first], KINDS[(first + 1) % KINDS.length]].slice(0, count) as PostRehabModelKind[];
     return kinds.map((kind) => {
       const establishedOn = addDays('2019-01-01', rng.int(0, 2860));
       const endedOn = rng.chance(1 / 6) ? addDays(establishedOn, rng.int(180, 700)) : null;
