@@ -21,4 +21,4 @@ export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
 export { bodyErrorHandler } from './http-errors';
-export { connectionResolvers, cursorParts, keysetPage, makeCursor, type ConnectionParent, type KeysetOptions } from './keyset';
+export { badCursor, connectionResolvers, cursorParts, keysetPage, makeCursor, type ConnectionParent, type KeysetOptions } from './keyset';

@@ -17,7 +17,8 @@ export const connectionResolvers = {
   pageInfo: <T>(c: ConnectionParent<T>) => ({ endCursor: c.endCursor, hasNextPage: c.hasNextPage }),
 };
 
-const badCursor = () => domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
+/** The typed error of a pagination cursor this server did not make. */
+export const badCursor = () => domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
 
 /** The string parts a cursor carries (sort values then id). */
 export function cursorParts(after: string, count: number): string[] {

@@ -1,5 +1,5 @@
-import { decodeCursor, domainError, encodeCursor, pageSize } from '@rehab/server-kit';
-import type { IndicatorValueKey } from '@rehab/shared-schema';
+import { badCursor, cursorParts, encodeCursor, isIsoDate, pageSize } from '@rehab/server-kit';
+import { isUuid, type IndicatorValueKey } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import type { IndicatorRecordConnectionView, IndicatorRecordView } from './views';
 
@@ -50,19 +50,11 @@ const RECORDS: Readonly<Record<string, string>> = {
     FROM post_rehab_case x WHERE x.decision_on <= :to AND coalesce(x.relapsed_on, x.completed_on, :to) >= :from AND WITHIN(x.owner_unit_path)`,
 };
 
-const badCursor = () => domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
-
+/** The (date, id) a page ends on, from the cursor (BAD_USER_INPUT when it was not made here). */
 function cursorOf(after: string): [string, string] {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(decodeCursor(after));
-  } catch {
-    throw badCursor();
-  }
-  if (!Array.isArray(parts) || parts.length !== 2 || !/^\d{4}-\d{2}-\d{2}$/.test(String(parts[0])) || !/^[0-9a-f-]{36}$/i.test(String(parts[1]))) {
-    throw badCursor();
-  }
-  return [String(parts[0]), String(parts[1])];
+  const [date, id] = cursorParts(after, 2) as [string, string];
+  if (!isIsoDate(date) || !isUuid(id)) throw badCursor();
+  return [date, id];
 }
 
 interface RecordRow {

@@ -1,4 +1,4 @@
-import { checkUuid, decodeCursor, domainError, encodeCursor, pageSize, recordNotFound } from '@rehab/server-kit';
+import { checkUuid, cursorParts, domainError, encodeCursor, pageSize, recordNotFound } from '@rehab/server-kit';
 import { isWithin, unitByCode, type AdministrativeUnitRecord, type Caller } from '@rehab/shared-schema';
 import type { MutationResolvers, PlanResolvers, PlanTargetResolvers, QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -33,17 +33,8 @@ function checkPlanner(caller: Caller, provincePath: string): void {
   }
 }
 
-const badCursor = () => domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
-
 function targetCursor(after: string): [string, string] {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(decodeCursor(after));
-  } catch {
-    throw badCursor();
-  }
-  if (!Array.isArray(parts) || parts.length !== 2 || !parts.every((p) => typeof p === 'string')) throw badCursor();
-  return parts as [string, string];
+  return cursorParts(after, 2) as [string, string];
 }
 
 async function targetsPage(ctx: Context, plan: PlanEntity, args: { first?: number | null; after?: string | null; unitCode?: string | null; indicatorCode?: string | null }): Promise<PlanTargetConnectionView> {
