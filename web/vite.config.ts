@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // GraphiQL (analyst page) is one large lazy chunk by nature.
+    chunkSizeWarningLimit: 1000,
   },
   server: {
     proxy: {

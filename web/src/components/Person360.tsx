@@ -10,41 +10,46 @@ import {
   type ResponsePath,
 } from '../graphqlErrors';
 import { useI18n } from '../i18n';
+import type { Officer } from '../auth';
+import { PersonActions } from './PersonActions';
+import { Timeline, TIMELINE_FRAGMENT, type Timeline_person } from './Timeline';
 import { HEALTH_PANEL_FRAGMENT, HealthPanel, type HealthPanel_person } from './HealthPanel';
 import { IDENTITY_PANEL_FRAGMENT, IdentityPanel, type IdentityPanel_person } from './IdentityPanel';
 import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './LaborPanel';
 import type { PanelState } from './Panel';
 import { VOLUNTEERS_PANEL_FRAGMENT, VolunteersPanel, type VolunteersPanel_person } from './VolunteersPanel';
 
-export type Person360_person = IdentityPanel_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;
+export type Person360_person = IdentityPanel_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person &
+  Timeline_person;
 
 export interface Person360Query {
-  personByIdentificationNumber: Person360_person | null;
+  person: Person360_person | null;
 }
 
 export interface Person360Variables {
-  /** IdentificationNumber: 12 digits. */
-  number: string;
+  id: string;
 }
 
 /** The page query: one request, composed from the fragments of the four agency panels. */
 export const PERSON_360_QUERY: TypedDocumentNode<Person360Query, Person360Variables> = gql`
-  query Person360($number: IdentificationNumber!) {
-    personByIdentificationNumber(number: $number) {
+  query Person360($id: ID!) {
+    person(id: $id) {
       id
       ...IdentityPanel_person
       ...LaborPanel_person
       ...HealthPanel_person
       ...VolunteersPanel_person
+      ...Timeline_person
     }
   }
+  ${TIMELINE_FRAGMENT}
   ${IDENTITY_PANEL_FRAGMENT}
   ${LABOR_PANEL_FRAGMENT}
   ${HEALTH_PANEL_FRAGMENT}
   ${VOLUNTEERS_PANEL_FRAGMENT}
 `;
 
-const PERSON_PATH: ResponsePath = ['personByIdentificationNumber'];
+const PERSON_PATH: ResponsePath = ['person'];
 
 function Notice({ tone, messages }: { tone: 'error' | 'warning' | 'info'; messages: ReadonlyArray<string> }): ReactNode {
   const [first, ...details] = messages;
@@ -73,10 +78,10 @@ function Panels({ state }: { state: PanelState<Person360_person> }): ReactNode {
   );
 }
 
-export function Person360({ number }: { number: string }): ReactNode {
+export function Person360({ id, officer }: { id: string; officer: Officer }): ReactNode {
   const { t, locale } = useI18n();
-  const { data, error, loading } = useQuery(PERSON_360_QUERY, {
-    variables: { number },
+  const { data, error, loading, refetch } = useQuery(PERSON_360_QUERY, {
+    variables: { id },
     // Sensitive personal data is not kept in the client cache, and a repeated lookup
     // must show the current errors, not a cached copy without them.
     fetchPolicy: 'no-cache',
@@ -84,7 +89,7 @@ export function Person360({ number }: { number: string }): ReactNode {
   });
 
   const graphQLErrors: GraphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : [];
-  const person = data?.personByIdentificationNumber ?? null;
+  const person = data?.person ?? null;
 
   let content: ReactNode;
   if (loading && !data) {
@@ -112,6 +117,8 @@ export function Person360({ number }: { number: string }): ReactNode {
       <>
         {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
         <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
+        <Timeline person={person} />
+        <PersonActions person={person} officer={officer} reload={() => refetch()} />
       </>
     );
   }

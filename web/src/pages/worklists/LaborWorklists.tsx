@@ -1,0 +1,143 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import type { Officer } from '../../auth';
+import { DossierActions, EpisodeActions } from '../../forms/LaborActions';
+import { useI18n } from '../../i18n';
+import { PersonLink, WorklistSection } from './WorklistSection';
+
+interface DossierRow {
+  id: string;
+  status: string;
+  version: number;
+  startedOn: string;
+  submittedOn: string | null;
+  subjectFullName: string;
+  person: { id: string };
+}
+
+const DOSSIERS: TypedDocumentNode<{ dossiersAwaitingReview: DossierRow[] }, { unitCode: string }> = gql`
+  query DossiersAwaitingReview($unitCode: ID!) {
+    dossiersAwaitingReview(unitCode: $unitCode) {
+      id
+      status
+      version
+      startedOn
+      submittedOn
+      subjectFullName
+      person {
+        id
+      }
+    }
+  }
+`;
+
+interface EpisodeRow {
+  id: string;
+  status: string;
+  version: number;
+  admittedOn: string;
+  plannedEndOn: string;
+  person: { id: string; fullName: string | null };
+}
+
+const EPISODE_FIELDS = 'id status version admittedOn plannedEndOn person { id fullName }';
+
+const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string }> = gql`
+  query EpisodesDueToComplete($facilityCode: ID!) { episodesDueToComplete(facilityCode: $facilityCode) { ${EPISODE_FIELDS} } }
+`;
+
+const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
+  query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ${EPISODE_FIELDS} } }
+`;
+
+/** Phòng Lao động: dossiers submitted by the communes, to review and forward to the court. */
+export function DossierReviewWorklist({ officer }: { officer: Officer }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error, refetch } = useQuery(DOSSIERS, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.dossiersAwaitingReview')} testId="worklist-dossiers" loading={loading} error={error}
+      rows={data?.dossiersAwaitingReview} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
+        { header: t('field.startedOn'), cell: (r) => formatDate(r.startedOn) },
+        { header: t('field.submittedOn'), cell: (r) => formatDate(r.submittedOn) },
+      ]}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />} />
+  );
+}
+
+function EpisodeWorklist({ title, testId, rows, loading, error, officer, reload }: {
+  title: string;
+  testId: string;
+  rows: EpisodeRow[] | undefined;
+  loading: boolean;
+  error: Parameters<typeof WorklistSection>[0]['error'];
+  officer: Officer;
+  reload: () => Promise<unknown>;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <WorklistSection title={title} testId={testId} loading={loading} error={error} rows={rows} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+        { header: t('labor.status'), cell: (r) => label('rehabStatus', r.status) },
+        { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
+        { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },
+      ]}
+      actions={(r) => <EpisodeActions episode={r} role={officer.role} reload={reload} />} />
+  );
+}
+
+/** Cơ sở cai nghiện: residents due to complete this month, and overdue leaves. */
+export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode {
+  const { t } = useI18n();
+  const due = useQuery(DUE, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const overdue = useQuery(OVERDUE, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  return (
+    <>
+      {officer.role === 'facility_staff' && (
+        <EpisodeWorklist title={t('worklist.episodesDue')} testId="worklist-episodes-due" rows={due.data?.episodesDueToComplete}
+          loading={due.loading} error={due.error} officer={officer} reload={() => due.refetch()} />
+      )}
+      <EpisodeWorklist title={t('worklist.overdueLeaves')} testId="worklist-overdue-leaves" rows={overdue.data?.overdueLeaves}
+        loading={overdue.loading} error={overdue.error} officer={officer} reload={() => overdue.refetch()} />
+    </>
+  );
+}
+
+interface PostRehabRow {
+  id: string;
+  status: string;
+  openedOn: string;
+  endsOn: string | null;
+  person: { id: string; fullName: string | null };
+}
+
+const POST_FIELDS = 'id status openedOn endsOn person { id fullName }';
+const AWAITING: TypedDocumentNode<{ postRehabCasesAwaitingDecision: PostRehabRow[] }, { unitCode: string }> = gql`
+  query PostRehabAwaiting($unitCode: ID!) { postRehabCasesAwaitingDecision(unitCode: $unitCode) { ${POST_FIELDS} } }
+`;
+const ENDING: TypedDocumentNode<{ postRehabCasesEndingSoon: PostRehabRow[] }, { unitCode: string }> = gql`
+  query PostRehabEnding($unitCode: ID!) { postRehabCasesEndingSoon(unitCode: $unitCode) { ${POST_FIELDS} } }
+`;
+
+/** UBND xã / Lao động: post-rehab cases awaiting the chairman's decision, and those ending soon. */
+export function PostRehabWorklists({ officer }: { officer: Officer }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const awaiting = useQuery(AWAITING, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const ending = useQuery(ENDING, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const columns = [
+    { header: t('identity.fullName'), cell: (r: PostRehabRow) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+    { header: t('field.openedOn'), cell: (r: PostRehabRow) => formatDate(r.openedOn) },
+    { header: t('field.periodEndsOn'), cell: (r: PostRehabRow) => formatDate(r.endsOn) },
+  ];
+  return (
+    <>
+      <WorklistSection title={t('worklist.postRehabAwaiting')} testId="worklist-post-rehab-awaiting" loading={awaiting.loading}
+        error={awaiting.error} rows={awaiting.data?.postRehabCasesAwaitingDecision} rowKey={(r) => r.id} columns={columns} />
+      <WorklistSection title={t('worklist.postRehabEnding')} testId="worklist-post-rehab-ending" loading={ending.loading}
+        error={ending.error} rows={ending.data?.postRehabCasesEndingSoon} rowKey={(r) => r.id} columns={columns} />
+    </>
+  );
+}
