@@ -112,7 +112,10 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     }
   } else {
     // Errors outside the person object (no path, or another root field) are shown above the panels.
-    const pageErrors = graphQLErrors.filter((e) => errorsWithin([e], PERSON_PATH).length === 0);
+    // An agency that does not answer is shown in its own panel.
+    const pageErrors = graphQLErrors.filter(
+      (e) => errorsWithin([e], PERSON_PATH).length === 0 && typeof e.extensions?.subgraph !== 'string',
+    );
     content = (
       <>
         {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
