@@ -46,6 +46,8 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     transferTreatment: { read: CLINICAL_READERS },
     terminateTreatment: { read: CLINICAL_READERS },
     recordClinicDoses: { read: CLINICAL_READERS },
+    openDispensingPoint: { read: ['health_worker'] },
+    closeDispensingPoint: { read: ['health_worker'] },
     recordUrineTest: { read: CLINICAL_READERS },
     recordInfectionStatus: { read: CLINICAL_READERS },
   }),
@@ -107,5 +109,9 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     id: { read: CLINICAL_READERS }, hiv: clinical, hepatitisB: clinical, hepatitisC: clinical, testedOn: clinical,
   }),
   // A clinic is public reference data (name and unit), readable by everyone.
-  ...fieldsOf('Clinic', 'health', { code: everyone, name: everyone, unit: everyone }),
+  ...fieldsOf('Clinic', 'health', { code: everyone, name: everyone, unit: everyone, dispensingPoints: everyone }),
+  // Where a clinic dispenses is public reference data too; which person took a dose there is not (Dose is clinical).
+  ...fieldsOf('DispensingPoint', 'health', {
+    code: everyone, clinicCode: everyone, name: everyone, address: everyone, openedOn: everyone, closedOn: everyone, version: everyone,
+  }),
 };

@@ -43,6 +43,7 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     myAssignedPeople: ownPlain,
     volunteers: { read: VOLUNTEER_LIST },
     assignmentsNeedingVolunteer: managersPlain,
+    organisationChapters: { read: VOLUNTEER_LIST },
   }),
   ...fieldsOf('Mutation', 'volunteers', {
     assignVolunteer: { read: COMMUNE },
@@ -50,6 +51,9 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     deactivateVolunteer: { read: COMMUNE },
     reassignVolunteer: { read: COMMUNE },
     logSupportActivity: { read: OWN },
+    openOrganisationChapter: { read: COMMUNE },
+    registerVolunteer: { read: COMMUNE },
+    recordVolunteerTraining: { read: COMMUNE },
   }),
   // Not volunteers: a volunteer sees only their own people, through myAssignedPeople.
   ...fieldsOf('Person', 'volunteers', { supportAssignments: { read: SUPPORT_ROLES.filter((r) => r !== 'volunteer'), sensitive: true } }),
@@ -59,7 +63,12 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
   }),
   ...fieldsOf('Volunteer', 'volunteers', {
     id: support, fullName: support, phone: support, organisation: support, unit: support,
-    active: supportPlain, trainings: supportPlain, version: supportPlain,
+    active: supportPlain, trainings: supportPlain, version: supportPlain, chapter: supportPlain,
+  }),
+  // A chapter and its leader's contact: who works with volunteers (not analysts, health, facilities or courts).
+  ...fieldsOf('OrganisationChapter', 'volunteers', {
+    id: supportPlain, name: supportPlain, organisation: supportPlain, unit: supportPlain, leaderName: supportPlain,
+    leaderPhone: supportPlain, establishedOn: supportPlain, activeVolunteerCount: supportPlain, version: supportPlain,
   }),
   ...fieldsOf('VolunteerTraining', 'volunteers', { course: supportPlain, startedOn: supportPlain, completedOn: supportPlain }),
   ...fieldsOf('AssignedPerson', 'volunteers', {

@@ -7,6 +7,7 @@ import type { Caller } from '@rehab/shared-schema';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
 import { AddictionDeterminationRequestEntity } from './entities/AddictionDeterminationRequest';
 import { ClinicEntity } from './entities/Clinic';
+import { DispensingPointEntity } from './entities/DispensingPoint';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
 import {
   DOSE_COLUMNS, EXAMINATION_COLUMNS, INFECTION_COLUMNS, URINE_COLUMNS, toDose, toExamination, toInfection, toUrineTest,
@@ -22,6 +23,8 @@ export interface HealthLoaders {
   treatmentByPerson: DataLoader<string, SubstitutionTreatmentEntity | null>;
   /** Clinics by code (reference data, not scoped). */
   clinicByCode: DataLoader<string, ClinicEntity | null>;
+  dispensingPointByCode: DataLoader<string, DispensingPointEntity | null>;
+  dispensingPointsByClinic: DataLoader<string, DispensingPointEntity[]>;
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
   /** A person's examinations made by facilities within the caller's unit, newest first. */
   examinationsByPerson: DataLoader<string, ExaminationRecord[]>;
@@ -82,6 +85,11 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
 
     clinicByCode: keyedLoader((codes) => db.getRepository(ClinicEntity).createQueryBuilder('c')
       .where('c.code IN (:...codes)', { codes }).getMany(), (c) => c.code),
+
+    dispensingPointByCode: keyedLoader((codes) => db.getRepository(DispensingPointEntity).createQueryBuilder('p')
+      .where('p.code IN (:...codes)', { codes }).getMany(), (p) => p.code),
+    dispensingPointsByClinic: groupedLoader((codes) => db.getRepository(DispensingPointEntity).createQueryBuilder('p')
+      .where('p.clinic_code IN (:...codes)', { codes }).orderBy('p.code').getMany(), (p) => p.clinicCode),
 
     unitByCode: administrativeUnitLoader(db),
 

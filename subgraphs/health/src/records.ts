@@ -26,7 +26,7 @@ export interface DoseRecord {
   date: string;
   mg: number;
   kind: 'WITNESSED' | 'TAKE_HOME';
-  dispensingPoint: string;
+  dispensingPointCode: string;
   recordedBy: string;
   clinicCode: string;
 }
@@ -59,12 +59,12 @@ export function toExamination(r: ExaminationRow): ExaminationRecord {
     physician: r.physician_username, facilityCode: r.facility_code, determinationId: r.determination_id };
 }
 
-interface DoseRow { id: string; person_id: string; dose_date: string; mg: string; kind: DoseRecord['kind']; dispensing_point: string; recorded_by: string; clinic_code: string }
+interface DoseRow { id: string; person_id: string; dose_date: string; mg: string; kind: DoseRecord['kind']; dispensing_point_code: string; recorded_by: string; clinic_code: string }
 
-export const DOSE_COLUMNS = 'id, person_id, dose_date::text AS dose_date, mg::text AS mg, kind, dispensing_point, recorded_by, clinic_code';
+export const DOSE_COLUMNS = 'id, person_id, dose_date::text AS dose_date, mg::text AS mg, kind, dispensing_point_code, recorded_by, clinic_code';
 
 export function toDose(r: DoseRow): DoseRecord {
-  return { id: r.id, personId: r.person_id, date: r.dose_date, mg: Number(r.mg), kind: r.kind, dispensingPoint: r.dispensing_point,
+  return { id: r.id, personId: r.person_id, date: r.dose_date, mg: Number(r.mg), kind: r.kind, dispensingPointCode: r.dispensing_point_code,
     recordedBy: r.recorded_by, clinicCode: r.clinic_code };
 }
 

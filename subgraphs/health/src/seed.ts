@@ -6,6 +6,20 @@ import { SeededRandom, addDays, unitByCode, unitsOfLevel, type DemoPerson } from
 export const HEALTH_SEED = 3003;
 
 const CLINIC_COLUMNS = ['code', 'name', 'owner_unit_path'];
+const POINT_COLUMNS = ['code', 'clinic_code', 'name', 'address', 'opened_on', 'owner_unit_path'];
+
+/** The clinic's own counter, where seeded doses are dispensed. */
+const mainPointOf = (clinicCode: string): string => `${clinicCode}-01`;
+
+/** Each clinic's own counter and a satellite point at the health station of its district's first commune. */
+function dispensingPointRows(): unknown[][] {
+  return unitsOfLevel('CLINIC').flatMap((c) => {
+    const commune = unitsOfLevel('COMMUNE').find((u) => u.parentCode === c.parentCode);
+    const own = [mainPointOf(c.code), c.code, 'Quầy cấp phát tại cơ sở', c.name, '2021-12-31', c.path];
+    if (!commune) return [own];
+    return [own, [`${c.code}-02`, c.code, `Điểm cấp phát Trạm y tế ${commune.name}`, `Trạm y tế ${commune.name}`, '2022-06-01', c.path]];
+  });
+}
 const DETERMINATION_COLUMNS = ['id', 'person_id', 'examined_on', 'addicted', 'substance_classes', 'document_number',
   'owner_unit_code', 'owner_unit_path', 'request_id'];
 /** Fixed seed of the issue-4 rows (examinations, doses, tests), a stream of its own. */
@@ -14,7 +28,7 @@ const FACILITY_COLUMNS = ['code', 'name', 'qualified_on'];
 const PHYSICIAN_COLUMNS = ['username', 'full_name', 'certificate_number', 'facility_code'];
 const EXAMINATION_COLUMNS = ['id', 'request_id', 'determination_id', 'person_id', 'examined_on', 'findings', 'clinical_notes',
   'physician_username', 'facility_code', 'owner_unit_path'];
-const DOSE_COLUMNS = ['id', 'person_id', 'treatment_id', 'dose_date', 'mg', 'kind', 'dispensing_point', 'recorded_by', 'clinic_code', 'owner_unit_path'];
+const DOSE_COLUMNS = ['id', 'person_id', 'treatment_id', 'dose_date', 'mg', 'kind', 'dispensing_point_code', 'recorded_by', 'clinic_code', 'owner_unit_path'];
 const URINE_COLUMNS = ['id', 'person_id', 'tested_on', 'results', 'recorded_by', 'owner_unit_path'];
 const INFECTION_COLUMNS = ['id', 'person_id', 'hiv', 'hepatitis_b', 'hepatitis_c', 'tested_on', 'recorded_by', 'owner_unit_path'];
 /** Days of seeded doses from each seeded enrolment. */
@@ -135,7 +149,7 @@ function careRows(determinations: readonly unknown[][], treatments: readonly unk
   for (const t of treatments) {
     const [treatmentId, personId, clinicCode, , , enrolledOn, , clinicPath] = t as [string, string, string, string, string, string, string, string];
     for (let day = 0; day < SEEDED_DOSE_DAYS; day += 1) {
-      rows.doses.push([rng.uuid(), personId, treatmentId, addDays(enrolledOn, day), 20 + 10 * day, 'WITNESSED', 'Quầy cấp phát chính',
+      rows.doses.push([rng.uuid(), personId, treatmentId, addDays(enrolledOn, day), 20 + 10 * day, 'WITNESSED', mainPointOf(clinicCode),
         `bacsi.${clinicCode.toLowerCase()}`, clinicCode, clinicPath]);
     }
     rows.urineTests.push([rng.uuid(), personId, enrolledOn, JSON.stringify([{ substanceClass: 'OPIOIDS', result: rng.chance(0.3) ? 'POSITIVE' : 'NEGATIVE' }]),
@@ -161,6 +175,7 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
   const care = careRows(determinations, treatments);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);
+    await insertRows(manager, 'dispensing_point', POINT_COLUMNS, dispensingPointRows());
     await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requests, 1000);
     await insertRows(manager, 'addiction_determination', DETERMINATION_COLUMNS, determinations, 1000);
     await insertRows(manager, 'substitution_treatment', TREATMENT_COLUMNS, treatments, 1000);

@@ -7,10 +7,12 @@ import { createLoaders, type HealthLoaders, type Context } from './context';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
 import { AddictionDeterminationRequestEntity } from './entities/AddictionDeterminationRequest';
 import { ClinicEntity } from './entities/Clinic';
+import { DispensingPointEntity } from './entities/DispensingPoint';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
 import { CreateHealthRecords1763800003000 } from './migrations/1763800003000-CreateHealthRecords';
 import { CreateDeterminationRequests1763800003100 } from './migrations/1763800003100-CreateDeterminationRequests';
 import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-CreateTreatmentRecords';
+import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-CreateDispensingPoints';
 import { resolvers } from './resolvers';
 
 export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
@@ -23,8 +25,8 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity];
-export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200];
+export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity, DispensingPointEntity];
+export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200, CreateDispensingPoints1763800003300];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('health', { entities, migrations }, env);

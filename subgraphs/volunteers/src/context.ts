@@ -1,7 +1,8 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { administrativeUnitLoader, groupedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext } from '@rehab/server-kit';
+import { administrativeUnitLoader, groupedLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
+import { OrganisationChapterEntity } from './entities/OrganisationChapter';
 import { VolunteerAssignmentEntity } from './entities/VolunteerAssignment';
 import { VolunteerTrainingEntity } from './entities/VolunteerTraining';
 
@@ -14,6 +15,10 @@ export interface VolunteersLoaders {
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
   /** Training courses per volunteer id, oldest first (one statement per batch). */
   trainingsByVolunteer: DataLoader<string, VolunteerTrainingEntity[]>;
+  /** A chapter with its organisation, by id (chapters are reached through visible volunteers or the scoped list). */
+  chapterById: DataLoader<string, OrganisationChapterEntity | null>;
+  /** Active volunteers per chapter id. */
+  activeVolunteerCountByChapter: DataLoader<string, number>;
 }
 
 export type Context = SubgraphContext<VolunteersLoaders>;
@@ -33,5 +38,13 @@ export function createLoaders(db: DataSource, caller: Caller): VolunteersLoaders
     unitByCode: administrativeUnitLoader(db),
     trainingsByVolunteer: groupedLoader((ids) => db.getRepository(VolunteerTrainingEntity).createQueryBuilder('t')
       .where('t.volunteer_id IN (:...ids)', { ids }).orderBy('t.started_on').addOrderBy('t.id').getMany(), (t) => t.volunteerId),
+    chapterById: keyedLoader((ids) => db.getRepository(OrganisationChapterEntity).createQueryBuilder('c')
+      .innerJoinAndSelect('c.organisation', 'o').where('c.id IN (:...ids)', { ids }).getMany(), (c) => c.id),
+    activeVolunteerCountByChapter: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await db.query(`SELECT chapter_id, count(*)::int AS n FROM volunteer WHERE active AND chapter_id = ANY ($1::uuid[])
+        GROUP BY chapter_id`, [ids]) as { chapter_id: string; n: number }[];
+      const counts = new Map(rows.map((r) => [r.chapter_id, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }

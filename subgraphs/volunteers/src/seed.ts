@@ -4,7 +4,8 @@ import type { DemoPerson } from '@rehab/shared-schema';
 import { planVolunteersSeed } from './demo/plan';
 
 const ORGANISATION_COLUMNS = ['code', 'name', 'kind', 'unit_code', 'max_active_assignments'];
-const VOLUNTEER_COLUMNS = ['id', 'full_name', 'phone', 'organisation_code', 'unit_code', 'owner_unit_path', 'username'];
+const CHAPTER_COLUMNS = ['id', 'organisation_code', 'unit_code', 'owner_unit_path', 'name'];
+const VOLUNTEER_COLUMNS = ['id', 'full_name', 'phone', 'organisation_code', 'chapter_id', 'unit_code', 'owner_unit_path', 'username'];
 const ACTIVITY_COLUMNS = ['id', 'assignment_id', 'occurred_on', 'kind', 'note', 'relapse_risk', 'recorded_by'];
 const TRAINING_COLUMNS = ['volunteer_id', 'course', 'started_on', 'completed_on'];
 const ASSIGNMENT_COLUMNS = ['id', 'person_id', 'volunteer_id', 'reason', 'started_on', 'ended_on', 'owner_unit_path',
@@ -25,8 +26,10 @@ export async function seedVolunteers(db: DataSource, population: readonly DemoPe
   await db.transaction(async (manager) => {
     await insertRows(manager, 'mass_organisation', ORGANISATION_COLUMNS,
       plan.organisations.map((o) => [o.code, o.name, o.kind, o.unitCode, o.maxActiveAssignments]));
+    await insertRows(manager, 'organisation_chapter', CHAPTER_COLUMNS,
+      plan.chapters.map((c) => [c.id, c.organisationCode, c.unitCode, c.ownerUnitPath, c.name]));
     await insertRows(manager, 'volunteer', VOLUNTEER_COLUMNS,
-      plan.volunteers.map((v) => [v.id, v.fullName, v.phone, v.organisationCode, v.unitCode, v.ownerUnitPath, v.username]));
+      plan.volunteers.map((v) => [v.id, v.fullName, v.phone, v.organisationCode, v.chapterId, v.unitCode, v.ownerUnitPath, v.username]));
     await insertRows(manager, 'volunteer_training', TRAINING_COLUMNS,
       plan.trainings.map((t) => [t.volunteerId, t.course, t.startedOn, t.completedOn]));
     await insertRows(manager, 'volunteer_assignment', ASSIGNMENT_COLUMNS,

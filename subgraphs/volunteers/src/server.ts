@@ -9,8 +9,10 @@ import { VolunteerEntity } from './entities/Volunteer';
 import { VolunteerAssignmentEntity } from './entities/VolunteerAssignment';
 import { SupportActivityEntity } from './entities/SupportActivity';
 import { VolunteerTrainingEntity } from './entities/VolunteerTraining';
+import { OrganisationChapterEntity } from './entities/OrganisationChapter';
 import { CreateVolunteers1763800004000 } from './migrations/1763800004000-CreateVolunteers';
 import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSupport';
+import { CreateOrganisationChapters1763800004200 } from './migrations/1763800004200-CreateOrganisationChapters';
 import { resolvers } from './resolvers';
 
 export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
@@ -23,8 +25,8 @@ export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity, VolunteerTrainingEntity, SupportActivityEntity];
-export const migrations = [CreateVolunteers1763800004000, CreateSupport1763800004100];
+export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity, VolunteerTrainingEntity, SupportActivityEntity, OrganisationChapterEntity];
+export const migrations = [CreateVolunteers1763800004000, CreateSupport1763800004100, CreateOrganisationChapters1763800004200];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('volunteers', { entities, migrations }, env);

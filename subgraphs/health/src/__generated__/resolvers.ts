@@ -6,7 +6,8 @@ import type { AddictionDeterminationEntity } from '../entities/AddictionDetermin
 import type { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import type { ClinicEntity } from '../entities/Clinic';
 import type { AddictionDeterminationRequestEntity } from '../entities/AddictionDeterminationRequest';
-import type { ExaminationRecord, StreakRecord } from '../records';
+import type { ExaminationRecord, StreakRecord, DoseRecord } from '../records';
+import type { DispensingPointEntity } from '../entities/DispensingPoint';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -149,8 +150,16 @@ export type Clinic = {
   __typename?: 'Clinic';
   /** The clinic's administrative unit code, e.g. MMT001. */
   code: Scalars['ID']['output'];
+  /** Its dispensing points (điểm cấp phát), by code; closed ones only when includeClosed. */
+  dispensingPoints: Array<DispensingPoint>;
   name: Scalars['String']['output'];
   unit: AdministrativeUnit;
+};
+
+
+/** A substitution treatment clinic (cơ sở điều trị thay thế). */
+export type ClinicDispensingPointsArgs = {
+  includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A clinic's day entered in one go. */
@@ -161,12 +170,26 @@ export type ClinicDoseDay = {
   recorded: Scalars['Int']['output'];
 };
 
+/** A dispensing point (điểm cấp phát thuốc) of a clinic: its own counter or a satellite point such as a commune health station. */
+export type DispensingPoint = {
+  __typename?: 'DispensingPoint';
+  address?: Maybe<Scalars['String']['output']>;
+  clinicCode: Scalars['ID']['output'];
+  /** Doses are not recorded at the point on or after this day. */
+  closedOn?: Maybe<Scalars['Date']['output']>;
+  /** The clinic's code and a number, e.g. MMT001-02. */
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  openedOn?: Maybe<Scalars['Date']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 /** One dispensed dose (one per treatment and day). */
 export type Dose = {
   __typename?: 'Dose';
   clinicCode: Scalars['ID']['output'];
   date: Scalars['Date']['output'];
-  dispensingPoint: Scalars['String']['output'];
+  dispensingPoint: DispensingPoint;
   id: Scalars['ID']['output'];
   kind: DoseKind;
   mg: Scalars['Float']['output'];
@@ -174,7 +197,8 @@ export type Dose = {
 };
 
 export type DoseInput = {
-  dispensingPoint: Scalars['String']['input'];
+  /** Code of an open dispensing point of the clinic (see Clinic.dispensingPoints). */
+  dispensingPointCode: Scalars['ID']['input'];
   kind: DoseKind;
   mg: Scalars['Float']['input'];
   personId: Scalars['ID']['input'];
@@ -234,8 +258,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Moves an active treatment to the next phase (INDUCTION → DOSE_ADJUSTMENT → MAINTENANCE → TAPERING → STOPPED). */
   advanceTreatmentPhase: SubstitutionTreatment;
+  /** Closes a dispensing point from closedOn; doses already recorded there stay. */
+  closeDispensingPoint: DispensingPoint;
   /** Enrols a person with a determined opioid addiction. dateOfBirth and residenceUnitCode are snapshots from the registry (health does not own identity); under 16 needs guardianConsent. */
   enrollSubstitutionTreatment: SubstitutionTreatment;
+  /** Opens a dispensing point of the clinic (health workers of the clinic). */
+  openDispensingPoint: DispensingPoint;
   /** A certified physician records the examination; the conclusion is derived from the criteria. */
   recordAddictionExamination: AddictionExamination;
   /** A clinic's whole day of doses in one transaction: all rows or none. */
@@ -257,6 +285,13 @@ export type MutationAdvanceTreatmentPhaseArgs = {
 };
 
 
+export type MutationCloseDispensingPointArgs = {
+  closedOn: Scalars['Date']['input'];
+  code: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
 export type MutationEnrollSubstitutionTreatmentArgs = {
   clinicCode: Scalars['ID']['input'];
   dateOfBirth: Scalars['Date']['input'];
@@ -265,6 +300,14 @@ export type MutationEnrollSubstitutionTreatmentArgs = {
   medication: SubstitutionMedication;
   personId: Scalars['ID']['input'];
   residenceUnitCode: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenDispensingPointArgs = {
+  address: Scalars['String']['input'];
+  clinicCode: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  openedOn: Scalars['Date']['input'];
 };
 
 
@@ -610,7 +653,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Dose: ResolverTypeWrapper<Dose>;
+  DispensingPoint: ResolverTypeWrapper<DispensingPointEntity>;
+  Dose: ResolverTypeWrapper<DoseRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DoseInput: DoseInput;
   DoseKind: DoseKind;
@@ -656,7 +700,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Dose: Dose;
+  DispensingPoint: DispensingPointEntity;
+  Dose: DoseRecord;
   Float: Scalars['Float']['output'];
   DoseInput: DoseInput;
   GuardianConsentInput: GuardianConsentInput;
@@ -727,6 +772,7 @@ export type AdministrativeUnitResolvers<ContextType = Context, ParentType extend
 
 export type ClinicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dispensingPoints?: Resolver<Array<ResolversTypes['DispensingPoint']>, ParentType, ContextType, RequireFields<ClinicDispensingPointsArgs, 'includeClosed'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
@@ -745,10 +791,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DispensingPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispensingPoint'] = ResolversParentTypes['DispensingPoint']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clinicCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DoseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dose'] = ResolversParentTypes['Dose']> = {
   clinicCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  dispensingPoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dispensingPoint?: Resolver<ResolversTypes['DispensingPoint'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DoseKind'], ParentType, ContextType>;
   mg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -786,7 +842,9 @@ export type MissedDoseStreakResolvers<ContextType = Context, ParentType extends 
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   advanceTreatmentPhase?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationAdvanceTreatmentPhaseArgs, 'on' | 'to' | 'treatmentId'>>;
+  closeDispensingPoint?: Resolver<ResolversTypes['DispensingPoint'], ParentType, ContextType, RequireFields<MutationCloseDispensingPointArgs, 'closedOn' | 'code' | 'expectedVersion'>>;
   enrollSubstitutionTreatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationEnrollSubstitutionTreatmentArgs, 'clinicCode' | 'dateOfBirth' | 'enrolledOn' | 'medication' | 'personId' | 'residenceUnitCode'>>;
+  openDispensingPoint?: Resolver<ResolversTypes['DispensingPoint'], ParentType, ContextType, RequireFields<MutationOpenDispensingPointArgs, 'address' | 'clinicCode' | 'name' | 'openedOn'>>;
   recordAddictionExamination?: Resolver<ResolversTypes['AddictionExamination'], ParentType, ContextType, RequireFields<MutationRecordAddictionExaminationArgs, 'input' | 'requestId'>>;
   recordClinicDoses?: Resolver<ResolversTypes['ClinicDoseDay'], ParentType, ContextType, RequireFields<MutationRecordClinicDosesArgs, 'clinicCode' | 'date' | 'doses'>>;
   recordInfectionStatus?: Resolver<ResolversTypes['InfectionStatus'], ParentType, ContextType, RequireFields<MutationRecordInfectionStatusArgs, 'hepatitisB' | 'hepatitisC' | 'hiv' | 'personId' | 'testedOn'>>;
@@ -861,6 +919,7 @@ export type Resolvers<ContextType = Context> = {
   ClinicDoseDay?: ClinicDoseDayResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DispensingPoint?: DispensingPointResolvers<ContextType>;
   Dose?: DoseResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   InfectionStatus?: InfectionStatusResolvers<ContextType>;

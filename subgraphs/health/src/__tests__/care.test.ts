@@ -222,7 +222,7 @@ describe('recordClinicDoses', () => {
       VALUES ${values.join(', ')}`, params);
   });
 
-  const dosesOf = (ids: readonly string[]) => ids.map((personId, i) => ({ personId, mg: 60 + (i % 5), kind: i % 10 === 0 ? 'TAKE_HOME' : 'WITNESSED', dispensingPoint: 'Quầy 1' }));
+  const dosesOf = (ids: readonly string[]) => ids.map((personId, i) => ({ personId, mg: 60 + (i % 5), kind: i % 10 === 0 ? 'TAKE_HOME' : 'WITNESSED', dispensingPointCode: `${CLINIC}-01` }));
   const dosesOn = async (date: string): Promise<number> => {
     const [{ n }] = await database.db.query('SELECT count(*)::int AS n FROM dose WHERE clinic_code = $1 AND dose_date = $2', [CLINIC, date]) as [{ n: number }];
     return n;
@@ -260,7 +260,11 @@ describe('recordClinicDoses', () => {
     const [first, second] = persons as [string, string];
     expect(failure(await run(DOSES, { c: CLINIC, d: DAY, doses: dosesOf([first]) }, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'doses.0.personId' });
     expect(failure(await run(DOSES, { c: CLINIC, d: '2026-04-02', doses: dosesOf([first, first]) }, 'health_worker'))).toMatchObject({ field: 'doses.1.personId' });
-    expect(failure(await run(DOSES, { c: CLINIC, d: '2026-04-02', doses: [{ ...dosesOf([second])[0], dispensingPoint: ' ' }] }, 'health_worker'))).toMatchObject({ field: 'doses.0.dispensingPoint' });
+    for (const point of ['MMT001-01', `${CLINIC}-99`, ' ']) {
+      expect(failure(await run(DOSES, { c: CLINIC, d: '2026-04-02', doses: [{ ...dosesOf([second])[0], dispensingPointCode: point }] }, 'health_worker'))).toMatchObject({ field: 'doses.0.dispensingPointCode' });
+    }
+    const tomorrow = addDays(todayInHanoi(), 1);
+    expect(failure(await run(DOSES, { c: CLINIC, d: tomorrow, doses: dosesOf([second]) }, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
     expect(failure(await run(DOSES, { c: CLINIC, d: '2026-02-01', doses: dosesOf([second]) }, 'health_worker'))).toMatchObject({ field: 'doses.0.personId' });
     expect(failure(await run(DOSES, { c: CLINIC, d: '2026-04-02', doses: [] }, 'health_worker'))).toMatchObject({ field: 'doses' });
     expect(failure(await run(DOSES, { c: CLINIC, d: '2026-04-02', doses: dosesOf([second]) }, 'health_worker', 'MMT001'))).toMatchObject({ code: 'NOT_FOUND', field: 'clinicCode' });
@@ -318,11 +322,72 @@ describe('urine tests and HIV/hepatitis status', () => {
     expect(failure(await run(URINE, { p: 'x', d: '2026-03-02', r: [{ substanceClass: 'OPIOIDS', result: 'NEGATIVE' }] }, 'health_worker'))).toMatchObject({ field: 'personId' });
     expect(failure(await run(INFECTION, { p: 'x' }, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId' });
   });
+
+  it('refuses tests dated in the future, recording nothing', async () => {
+    const person = randomUUID();
+    const tomorrow = addDays(todayInHanoi(), 1);
+    expect(failure(await run(URINE, { p: person, d: tomorrow, r: [{ substanceClass: 'OPIOIDS', result: 'NEGATIVE' }] }, 'health_worker')))
+      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+    const future = INFECTION.replace('"2026-03-01"', `"${tomorrow}"`);
+    expect(failure(await run(future, { p: person }, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'testedOn' });
+    const [{ n }] = await database.db.query(`SELECT ((SELECT count(*) FROM urine_test WHERE person_id = $1)
+      + (SELECT count(*) FROM infection_status WHERE person_id = $1))::int AS n`, [person]) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+});
+
+describe('dispensing points', () => {
+  const POINTS = `query($u: ID, $all: Boolean) { clinics(unitCode: $u) { code dispensingPoints(includeClosed: $all) { code clinicCode name address openedOn closedOn version } } }`;
+  const OPEN = `mutation($c: ID!, $n: String!, $a: String!, $on: Date!) { openDispensingPoint(clinicCode: $c, name: $n, address: $a, openedOn: $on) { code name closedOn version } }`;
+  const CLOSE = `mutation($code: ID!, $on: Date!, $v: Int!) { closeDispensingPoint(code: $code, closedOn: $on, expectedVersion: $v) { code closedOn version } }`;
+
+  it('seeds each clinic with its own counter and a satellite point, readable by every role', async () => {
+    for (const role of ROLES) {
+      const [clinic] = ok<{ code: string; dispensingPoints: { code: string; clinicCode: string; name: string }[] }[]>(await run(POINTS, { u: 'MMT001' }, role), 'clinics');
+      expect(clinic?.dispensingPoints.map((p) => [p.code, p.clinicCode])).toEqual([['MMT001-01', 'MMT001'], ['MMT001-02', 'MMT001']]);
+      expect(clinic?.dispensingPoints[0]?.name).toBe('Quầy cấp phát tại cơ sở');
+    }
+  });
+
+  it('opens a numbered point, closes it, and refuses doses there from the closing day', async () => {
+    const opened = ok<{ code: string; version: number }>(await run(OPEN, { c: 'MMT004', n: 'Điểm cấp phát lưu động', a: 'Trạm y tế phường', on: '2026-01-05' }, 'health_worker', 'MMT004'), 'openDispensingPoint');
+    expect(opened).toEqual({ code: 'MMT004-03', name: 'Điểm cấp phát lưu động', closedOn: null, version: 1 });
+    expect(failure(await run(OPEN, { c: 'MMT004', n: 'Điểm cấp phát lưu động', a: 'x', on: '2026-01-05' }, 'health_worker', 'MMT004')))
+      .toMatchObject({ code: 'CONFLICT', field: 'name' });
+    expect(failure(await run(CLOSE, { code: opened.code, on: '2026-02-01', v: 7 }, 'health_worker', 'MMT004'))).toMatchObject({ code: 'CONFLICT' });
+    expect(failure(await run(CLOSE, { code: opened.code, on: '2026-01-01', v: 1 }, 'health_worker', 'MMT004'))).toMatchObject({ field: 'closedOn' });
+    expect(ok(await run(CLOSE, { code: opened.code, on: '2026-02-01', v: 1 }, 'health_worker', 'MMT004'), 'closeDispensingPoint'))
+      .toEqual({ code: opened.code, closedOn: '2026-02-01', version: 2 });
+    const [open, all] = await Promise.all([false, true].map(async (includeClosed) => ok<{ dispensingPoints: { code: string }[] }[]>(
+      await run(POINTS, { u: 'MMT004', all: includeClosed }, 'health_worker', 'MMT004'), 'clinics')[0]?.dispensingPoints.map((p) => p.code)));
+    expect(open).not.toContain(opened.code);
+    expect(all).toContain(opened.code);
+
+    const treatment = randomUUID();
+    const person = randomUUID();
+    await database.db.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
+      VALUES ($1, $2, 'MMT004', 'ACTIVE', 'MAINTENANCE', '2026-01-01', 'METHADONE', '01.004.MMT004', '01.004.00401')`, [treatment, person]);
+    const dose = (d: string) => run(DOSES, { c: 'MMT004', d, doses: [{ personId: person, mg: 40, kind: 'WITNESSED', dispensingPointCode: opened.code }] }, 'health_worker', 'MMT004');
+    expect(ok(await dose('2026-01-31'), 'recordClinicDoses')).toMatchObject({ recorded: 1 });
+    expect(failure(await dose('2026-02-01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'doses.0.dispensingPointCode' });
+    expect(failure(await dose('2026-01-04'))).toMatchObject({ field: 'doses.0.dispensingPointCode' });
+  });
+
+  it('lets only health workers of the clinic open or close points', async () => {
+    for (const role of ROLES.filter((r) => r !== 'health_worker')) {
+      expect(failure(await run(OPEN, { c: 'MMT001', n: 'X', a: 'Y', on: '2026-01-05' }, role)).code).toBe('FORBIDDEN');
+      expect(failure(await run(CLOSE, { code: 'MMT001-02', on: '2026-01-05', v: 1 }, role)).code).toBe('FORBIDDEN');
+    }
+    expect(failure(await run(OPEN, { c: 'MMT001', n: 'X', a: 'Y', on: '2026-01-05' }, 'health_worker', 'MMT002'))).toMatchObject({ code: 'NOT_FOUND', field: 'clinicCode' });
+    expect(failure(await run(CLOSE, { code: 'MMT001-02', on: '2026-01-05', v: 1 }, 'health_worker', 'MMT002'))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(failure(await run(OPEN, { c: 'MMT001', n: ' ', a: 'Y', on: '2026-01-05' }, 'health_worker', 'MMT001'))).toMatchObject({ field: 'name' });
+    expect(failure(await run(OPEN, { c: 'MMT001', n: 'X', a: 'Y', on: addDays(todayInHanoi(), 1) }, 'health_worker', 'MMT001'))).toMatchObject({ field: 'openedOn' });
+  });
 });
 
 it('gives every new mutation and query a rule', () => {
   for (const name of ['recordAddictionExamination', 'enrollSubstitutionTreatment', 'advanceTreatmentPhase', 'transferTreatment', 'terminateTreatment',
-    'recordClinicDoses', 'recordUrineTest', 'recordInfectionStatus']) {
+    'recordClinicDoses', 'recordUrineTest', 'recordInfectionStatus', 'openDispensingPoint', 'closeDispensingPoint']) {
     expect(ACCESS_MATRIX[`Mutation.${name}`]?.read).toEqual(['health_worker']);
   }
   expect(ACCESS_MATRIX['Query.missedDoseStreaks']?.read).toEqual(['health_worker']);

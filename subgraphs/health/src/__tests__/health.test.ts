@@ -159,6 +159,7 @@ describe('field access, generated from HEALTH_RULES', () => {
     ['AddictionExamination.findings', expect.arrayContaining([{ __typename: 'SubstanceFinding' }])],
     ['AddictionExamination.determination', { __typename: 'AddictionDetermination' }],
     ['Person.doses', [{ __typename: 'Dose' }, { __typename: 'Dose' }, { __typename: 'Dose' }]],
+    ['Dose.dispensingPoint', { __typename: 'DispensingPoint' }],
     ['Person.urineTests', [{ __typename: 'UrineTest' }]],
     ['UrineTest.results', [{ __typename: 'UrineResult' }]],
     ['Person.infectionStatus', { __typename: 'InfectionStatus' }],

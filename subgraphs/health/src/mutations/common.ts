@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { domainError, isInUnitScope, type Bilingual } from '@rehab/server-kit';
-import { isUuid, unitByCode, type Caller } from '@rehab/shared-schema';
+import { isUuid, todayInHanoi, unitByCode, type Caller } from '@rehab/shared-schema';
 import type { Transition } from '../rules/treatment';
 
 export function requireId(id: string, field: string): string {
@@ -17,6 +17,16 @@ export function requireDate(date: string, field: string): string {
     throw domainError('BAD_USER_INPUT', { vi: `Ngày không hợp lệ: ${date}`, en: `Invalid date: ${date}` }, { field });
   }
   return date;
+}
+
+/** A real date that is not after today in Hà Nội: what happened cannot be recorded ahead of time. */
+export function requirePastDate(date: string, field: string): string {
+  const day = requireDate(date, field);
+  const today = todayInHanoi();
+  if (day > today) {
+    throw domainError('BAD_USER_INPUT', { vi: `Ngày ${day} ở tương lai (hôm nay là ${today})`, en: `${day} is in the future (today is ${today})` }, { field });
+  }
+  return day;
 }
 
 /** Trimmed text of 1..max characters. */

@@ -4,7 +4,7 @@ import type { MutationRecordAddictionExaminationArgs } from '../__generated__/re
 import type { Context } from '../context';
 import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
 import { conclude, findingProblems } from '../rules/addiction';
-import { isUniqueViolation, notFound, requireDate, requireId, requireText } from './common';
+import { isUniqueViolation, notFound, requirePastDate, requireId, requireText } from './common';
 
 interface PhysicianRow { facility_code: string; facility_path: string }
 interface RequestRow { person_id: string; owner_unit_code: string; owner_unit_path: string; requested_on: string }
@@ -21,7 +21,7 @@ const provinceOf = (path: string): string => path.split('.')[0] ?? '';
 export async function recordAddictionExamination(args: MutationRecordAddictionExaminationArgs, ctx: Context): Promise<ExaminationRecord> {
   const requestId = requireId(args.requestId, 'requestId');
   const { input } = args;
-  const examinedOn = requireDate(input.examinedOn, 'input.examinedOn');
+  const examinedOn = requirePastDate(input.examinedOn, 'input.examinedOn');
   const documentNumber = requireText(input.documentNumber, 'input.documentNumber', 64);
   const notes = input.clinicalNotes == null ? null : requireText(input.clinicalNotes, 'input.clinicalNotes', 4000);
   const [problem] = findingProblems(input.findings);

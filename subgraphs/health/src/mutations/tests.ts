@@ -3,12 +3,12 @@ import { domainError } from '@rehab/server-kit';
 import type { MutationRecordInfectionStatusArgs, MutationRecordUrineTestArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { InfectionStatusRecord, UrineTestRecord } from '../records';
-import { requireDate, requireId } from './common';
+import { requirePastDate, requireId } from './common';
 
 /** Urine and infection tests belong to the recording health unit (scope of later reads). */
 export async function recordUrineTest(args: MutationRecordUrineTestArgs, ctx: Context): Promise<UrineTestRecord> {
   const personId = requireId(args.personId, 'personId');
-  const testedOn = requireDate(args.date, 'date');
+  const testedOn = requirePastDate(args.date, 'date');
   const classes = args.results.map((r) => r.substanceClass);
   if (classes.length === 0 || new Set(classes).size !== classes.length) {
     throw domainError('BAD_USER_INPUT', { vi: 'Mỗi nhóm chất phải có đúng một kết quả, ít nhất một nhóm', en: 'Each substance class needs exactly one result, at least one class' }, { field: 'results' });
@@ -25,7 +25,7 @@ export async function recordUrineTest(args: MutationRecordUrineTestArgs, ctx: Co
 
 export async function recordInfectionStatus(args: MutationRecordInfectionStatusArgs, ctx: Context): Promise<InfectionStatusRecord> {
   const personId = requireId(args.personId, 'personId');
-  const testedOn = requireDate(args.testedOn, 'testedOn');
+  const testedOn = requirePastDate(args.testedOn, 'testedOn');
   const id = randomUUID();
   return ctx.db.transaction(async (manager) => {
     await manager.query(`INSERT INTO infection_status (id, person_id, hiv, hepatitis_b, hepatitis_c, tested_on, recorded_by, owner_unit_path)

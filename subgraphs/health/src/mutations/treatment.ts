@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
 import {
-  allowed, clinicInScope, communePath, isUniqueViolation, notFound, requireDate, requireId, requireText, requireVersion,
+  allowed, clinicInScope, communePath, isUniqueViolation, notFound, requirePastDate, requireId, requireText, requireVersion,
 } from './common';
 
 const TREATMENT: Bilingual = { vi: 'đợt điều trị thay thế', en: 'substitution treatment' };
@@ -32,14 +32,14 @@ const ENROLMENT_ERRORS: Record<EnrolmentProblem, { code: 'BAD_USER_INPUT' | 'ILL
  */
 export async function enrollSubstitutionTreatment(args: MutationEnrollSubstitutionTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
   const personId = requireId(args.personId, 'personId');
-  const enrolledOn = requireDate(args.enrolledOn, 'enrolledOn');
-  const dateOfBirth = requireDate(args.dateOfBirth, 'dateOfBirth');
+  const enrolledOn = requirePastDate(args.enrolledOn, 'enrolledOn');
+  const dateOfBirth = requirePastDate(args.dateOfBirth, 'dateOfBirth');
   const residencePath = communePath(args.residenceUnitCode, 'residenceUnitCode');
   const consent = args.guardianConsent ?? null;
   const guardian = consent === null ? null : {
     name: requireText(consent.guardianName, 'guardianConsent.guardianName', 200),
     relationship: requireText(consent.relationship, 'guardianConsent.relationship', 100),
-    consentedOn: requireDate(consent.consentedOn, 'guardianConsent.consentedOn'),
+    consentedOn: requirePastDate(consent.consentedOn, 'guardianConsent.consentedOn'),
   };
   const clinicPath = await clinicInScope(ctx.db.manager, ctx.caller, args.clinicCode, 'clinicCode');
   return ctx.db.transaction(async (manager) => {
@@ -97,7 +97,7 @@ function notBeforeEnrolment(row: SubstitutionTreatmentEntity, on: string): void 
 }
 
 export function advanceTreatmentPhase(args: MutationAdvanceTreatmentPhaseArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
-  const on = requireDate(args.on, 'on');
+  const on = requirePastDate(args.on, 'on');
   return change(ctx, args.treatmentId, args.expectedVersion, ['phase'], async (row) => {
     const to: TreatmentPhase = allowed(advancePhase(row.phase, args.to));
     notBeforeEnrolment(row, on);
@@ -120,7 +120,7 @@ export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx
 }
 
 export function terminateTreatment(args: MutationTerminateTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
-  const on = requireDate(args.on, 'on');
+  const on = requirePastDate(args.on, 'on');
   const note = requireText(args.note, 'note', 2000);
   return change(ctx, args.treatmentId, args.expectedVersion, ['status', 'phase', 'terminationReason'], async (row) => {
     allowed(requireOngoing(row.phase, { vi: 'ngừng điều trị', en: 'terminate' }));

@@ -3,6 +3,7 @@ import { domainError } from '@rehab/server-kit';
 import { isUuid, type Role } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequestEntity, type RequesterKind } from '../entities/AddictionDeterminationRequest';
+import { closeDispensingPoint, openDispensingPoint } from '../mutations/dispensing-points';
 import { recordClinicDoses } from '../mutations/doses';
 import { recordAddictionExamination } from '../mutations/examination';
 import { recordInfectionStatus, recordUrineTest } from '../mutations/tests';
@@ -46,6 +47,8 @@ export const Mutation: MutationResolvers = {
   transferTreatment: (_parent, args, ctx) => transferTreatment(args, ctx),
   terminateTreatment: (_parent, args, ctx) => terminateTreatment(args, ctx),
   recordClinicDoses: (_parent, args, ctx) => recordClinicDoses(args, ctx),
+  openDispensingPoint: (_parent, args, ctx) => openDispensingPoint(args, ctx),
+  closeDispensingPoint: (_parent, args, ctx) => closeDispensingPoint(args, ctx),
   recordUrineTest: (_parent, args, ctx) => recordUrineTest(args, ctx),
   recordInfectionStatus: (_parent, args, ctx) => recordInfectionStatus(args, ctx),
 };

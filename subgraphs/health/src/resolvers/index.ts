@@ -1,10 +1,10 @@
 import type { Resolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequest } from './AddictionDeterminationRequest';
-import { Clinic } from './Clinic';
+import { Clinic, Dose } from './Clinic';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { SubstitutionTreatment } from './SubstitutionTreatment';
 import { AddictionExamination, MissedDoseStreak } from './records';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, AddictionDeterminationRequest, AddictionExamination, MissedDoseStreak };
+export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, Dose, AddictionDeterminationRequest, AddictionExamination, MissedDoseStreak };

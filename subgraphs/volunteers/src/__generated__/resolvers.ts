@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AdministrativeUnitEntity, LegalRuleEntity } from '@rehab/server-kit';
 import type { PersonRef } from '../resolvers/Person';
 import type { MassOrganisationEntity } from '../entities/MassOrganisation';
+import type { OrganisationChapterEntity } from '../entities/OrganisationChapter';
 import type { VolunteerParent } from '../resolvers/Volunteer';
 import type { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
 import type { VolunteerTrainingEntity } from '../entities/VolunteerTraining';
@@ -180,8 +181,14 @@ export type Mutation = {
   endAssignment: VolunteerAssignment;
   /** Logs a support activity (the assigned volunteer only); a HIGH relapse risk notifies commune police and labour. */
   logSupportActivity: SupportActivity;
+  /** Opens the chapter of an organisation in a commune (commune official); one per organisation and commune. */
+  openOrganisationChapter: OrganisationChapter;
   /** Gives a person whose volunteer left a new volunteer (commune official). */
   reassignVolunteer: VolunteerAssignment;
+  /** Records a training course a volunteer took or is taking (commune official). */
+  recordVolunteerTraining: Volunteer;
+  /** Registers a member of a chapter as a volunteer of its commune (commune official). username links a volunteer's portal account. */
+  registerVolunteer: Volunteer;
 };
 
 
@@ -218,11 +225,54 @@ export type MutationLogSupportActivityArgs = {
 };
 
 
+export type MutationOpenOrganisationChapterArgs = {
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  leaderName?: InputMaybe<Scalars['String']['input']>;
+  leaderPhone?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organisationCode: Scalars['ID']['input'];
+  unitCode: Scalars['ID']['input'];
+};
+
+
 export type MutationReassignVolunteerArgs = {
   assignmentId: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
   startedOn: Scalars['Date']['input'];
   volunteerId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordVolunteerTrainingArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  course: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  startedOn: Scalars['Date']['input'];
+  volunteerId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterVolunteerArgs = {
+  chapterId: Scalars['ID']['input'];
+  fullName: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A chapter (chi hội, chi đoàn) of a mass organisation in one commune: its members help the people of that commune. */
+export type OrganisationChapter = {
+  __typename?: 'OrganisationChapter';
+  /** How many of its volunteers are active. */
+  activeVolunteerCount: Scalars['Int']['output'];
+  establishedOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  leaderName?: Maybe<Scalars['String']['output']>;
+  leaderPhone?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  organisation: MassOrganisation;
+  /** The commune of the chapter. */
+  unit: AdministrativeUnit;
+  version: Scalars['Int']['output'];
 };
 
 /** Cursor pagination, the same in every list of every subgraph. */
@@ -267,6 +317,8 @@ export type Query = {
   myAssignedPeople: Array<AssignedPerson>;
   /** The calling volunteer's worklist (asOf defaults to today; visits are due after visitIntervalDays without activity). */
   myVolunteerWorklist: VolunteerWorklist;
+  /** Chapters of the organisations in the caller's unit, by commune then organisation; narrowed to a unit's subtree or one organisation when given. */
+  organisationChapters: Array<OrganisationChapter>;
   /** Volunteers serving the caller's unit (active ones unless includeInactive). */
   volunteers: Array<Volunteer>;
 };
@@ -295,6 +347,12 @@ export type QueryMyAssignedPeopleArgs = {
 export type QueryMyVolunteerWorklistArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   visitIntervalDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOrganisationChaptersArgs = {
+  organisationCode?: InputMaybe<Scalars['ID']['input']>;
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -336,6 +394,8 @@ export type Volunteer = {
   __typename?: 'Volunteer';
   /** False once the volunteer has left. */
   active: Scalars['Boolean']['output'];
+  /** The chapter of the organisation the volunteer belongs to. */
+  chapter: OrganisationChapter;
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   organisation: MassOrganisation;
@@ -500,6 +560,7 @@ export type ResolversTypes = {
   MassOrganisation: ResolverTypeWrapper<MassOrganisationEntity>;
   MassOrganisationKind: MassOrganisationKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrganisationChapter: ResolverTypeWrapper<OrganisationChapterEntity>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PendingReassignment: ResolverTypeWrapper<VolunteerAssignmentEntity>;
   Person: ResolverTypeWrapper<PersonRef>;
@@ -530,6 +591,7 @@ export type ResolversParentTypes = {
   LegalRule: LegalRuleEntity;
   MassOrganisation: MassOrganisationEntity;
   Mutation: Record<PropertyKey, never>;
+  OrganisationChapter: OrganisationChapterEntity;
   PageInfo: PageInfo;
   PendingReassignment: VolunteerAssignmentEntity;
   Person: PersonRef;
@@ -615,7 +677,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deactivateVolunteer?: Resolver<ResolversTypes['VolunteerDeactivation'], ParentType, ContextType, RequireFields<MutationDeactivateVolunteerArgs, 'expectedVersion' | 'reason' | 'volunteerId'>>;
   endAssignment?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationEndAssignmentArgs, 'endedOn' | 'expectedVersion' | 'id'>>;
   logSupportActivity?: Resolver<ResolversTypes['SupportActivity'], ParentType, ContextType, RequireFields<MutationLogSupportActivityArgs, 'assignmentId' | 'date' | 'kind' | 'relapseRisk'>>;
+  openOrganisationChapter?: Resolver<ResolversTypes['OrganisationChapter'], ParentType, ContextType, RequireFields<MutationOpenOrganisationChapterArgs, 'name' | 'organisationCode' | 'unitCode'>>;
   reassignVolunteer?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationReassignVolunteerArgs, 'assignmentId' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
+  recordVolunteerTraining?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRecordVolunteerTrainingArgs, 'course' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
+  registerVolunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'chapterId' | 'fullName' | 'phone'>>;
+};
+
+export type OrganisationChapterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationChapter'] = ResolversParentTypes['OrganisationChapter']> = {
+  activeVolunteerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leaderName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leaderPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['MassOrganisation'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -647,6 +724,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   massOrganisations?: Resolver<Array<ResolversTypes['MassOrganisation']>, ParentType, ContextType>;
   myAssignedPeople?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType, Partial<QueryMyAssignedPeopleArgs>>;
   myVolunteerWorklist?: Resolver<ResolversTypes['VolunteerWorklist'], ParentType, ContextType, RequireFields<QueryMyVolunteerWorklistArgs, 'visitIntervalDays'>>;
+  organisationChapters?: Resolver<Array<ResolversTypes['OrganisationChapter']>, ParentType, ContextType, Partial<QueryOrganisationChaptersArgs>>;
   volunteers?: Resolver<Array<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<QueryVolunteersArgs, 'includeInactive'>>;
 };
 
@@ -661,6 +739,7 @@ export type SupportActivityResolvers<ContextType = Context, ParentType extends R
 
 export type VolunteerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  chapter?: Resolver<ResolversTypes['OrganisationChapter'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['MassOrganisation'], ParentType, ContextType>;
@@ -708,6 +787,7 @@ export type Resolvers<ContextType = Context> = {
   LegalRule?: LegalRuleResolvers<ContextType>;
   MassOrganisation?: MassOrganisationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OrganisationChapter?: OrganisationChapterResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PendingReassignment?: PendingReassignmentResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;

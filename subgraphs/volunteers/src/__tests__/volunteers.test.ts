@@ -15,9 +15,10 @@ import { createVolunteersDataSource, volunteersSubgraph } from '../server';
  * tested in support.test.ts.
  */
 const ISSUE4_TYPES = new Set(['Mutation', 'AssignedPerson', 'SupportActivity', 'VolunteerWorklist', 'PendingReassignment',
-  'VolunteerDeactivation', 'VolunteerTraining']);
+  'VolunteerDeactivation', 'VolunteerTraining', 'OrganisationChapter']);
 const ISSUE4_FIELDS = new Set(['Query.myVolunteerWorklist', 'Query.myAssignedPeople', 'Query.volunteers', 'Query.assignmentsNeedingVolunteer',
-  'Volunteer.active', 'Volunteer.trainings', 'Volunteer.version', 'VolunteerAssignment.endReason', 'VolunteerAssignment.version']);
+  'Volunteer.active', 'Volunteer.trainings', 'Volunteer.version', 'VolunteerAssignment.endReason', 'VolunteerAssignment.version',
+  'Query.organisationChapters', 'Volunteer.chapter']);
 const VOLUNTEERS_RULES = Object.fromEntries(Object.entries(ACCESS_MATRIX).filter(([coordinate, rule]) =>
   rule.owner === 'volunteers' && !ISSUE4_TYPES.has(coordinate.split('.')[0] as string) && !ISSUE4_FIELDS.has(coordinate)));
 

@@ -2,7 +2,7 @@ import { DEMO_REFERENCE_DATE, HANOI_CODE, addDays, SeededRandom, unitByCode, uni
 import { CapacityLedger } from '../rules/capacity';
 import type { RelapseRisk, SupportActivityKind } from '../rules/support';
 import {
-  DEFAULT_MAX_ACTIVE_ASSIGNMENTS, MASS_ORGANISATION_KINDS, MASS_ORGANISATION_KIND_CODES, MASS_ORGANISATION_KIND_NAMES,
+  DEFAULT_MAX_ACTIVE_ASSIGNMENTS, chapterName, MASS_ORGANISATION_KINDS, MASS_ORGANISATION_KIND_CODES, MASS_ORGANISATION_KIND_NAMES,
   type AssignmentReason, type MassOrganisationKind,
 } from '../rules/organisations';
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE, MOBILE_PREFIXES } from './names';
@@ -34,6 +34,14 @@ export interface VolunteerRow {
   unitCode: string;
   ownerUnitPath: string;
   username: string | null;
+}
+
+export interface ChapterRow {
+  id: string;
+  organisationCode: string;
+  unitCode: string;
+  ownerUnitPath: string;
+  name: string;
 }
 
 export interface TrainingRow {
@@ -70,7 +78,8 @@ export interface ActivityRow {
 
 export interface VolunteersSeedPlan {
   organisations: OrganisationRow[];
-  volunteers: VolunteerRow[];
+  chapters: ChapterRow[];
+  volunteers: (VolunteerRow & { chapterId: string })[];
   trainings: TrainingRow[];
   assignments: AssignmentRow[];
   activities: ActivityRow[];
@@ -223,9 +232,30 @@ export function demoTrainings(volunteers: readonly VolunteerRow[]): TrainingRow[
   return out;
 }
 
+/** Fixed seed of the chapters' ids (a stream of its own, so the volunteers keep theirs). */
+export const CHAPTER_SEED = 4007;
+
+/** The chapter of each organisation in each commune where it has a volunteer. */
+export function demoChapters(organisations: readonly OrganisationRow[], volunteers: readonly VolunteerRow[]): ChapterRow[] {
+  const rng = new SeededRandom(CHAPTER_SEED);
+  const kindOf = new Map(organisations.map((o) => [o.code, o.kind]));
+  const seen = new Map<string, ChapterRow>();
+  for (const v of volunteers) {
+    const key = `${v.organisationCode}|${v.unitCode}`;
+    if (seen.has(key)) continue;
+    const kind = kindOf.get(v.organisationCode) as MassOrganisationKind;
+    seen.set(key, { id: rng.uuid(), organisationCode: v.organisationCode, unitCode: v.unitCode, ownerUnitPath: v.ownerUnitPath,
+      name: chapterName(kind, unitByCode(v.unitCode)?.name ?? v.unitCode) });
+  }
+  return [...seen.values()];
+}
+
 export function planVolunteersSeed(population: readonly DemoPerson[]): VolunteersSeedPlan {
   const organisations = demoOrganisations();
-  const volunteers = demoVolunteers(organisations);
+  const members = demoVolunteers(organisations);
+  const chapters = demoChapters(organisations, members);
+  const chapterOf = new Map(chapters.map((c) => [`${c.organisationCode}|${c.unitCode}`, c.id]));
+  const volunteers = members.map((v) => ({ ...v, chapterId: chapterOf.get(`${v.organisationCode}|${v.unitCode}`) as string }));
   const assignments = planAssignments(population, volunteers, organisations);
-  return { organisations, volunteers, trainings: demoTrainings(volunteers), assignments, activities: demoActivities(assignments) };
+  return { organisations, chapters, volunteers, trainings: demoTrainings(volunteers), assignments, activities: demoActivities(assignments) };
 }

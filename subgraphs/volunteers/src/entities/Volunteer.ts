@@ -20,6 +20,10 @@ export class VolunteerEntity {
   @JoinColumn({ name: 'organisation_code' })
   organisation: MassOrganisationEntity;
 
+  /** The chapter of the organisation in the commune the volunteer belongs to. */
+  @Column({ name: 'chapter_id', type: 'uuid' })
+  chapterId: string;
+
   /** The commune the volunteer serves. */
   @Column({ name: 'unit_code', type: 'varchar', length: 16 })
   unitCode: string;

@@ -1,6 +1,7 @@
 import { unitScope } from '@rehab/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import { MassOrganisationEntity } from '../entities/MassOrganisation';
+import { OrganisationChapterEntity } from '../entities/OrganisationChapter';
 import { VolunteerEntity } from '../entities/Volunteer';
 import { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
 import { byKindThenCode } from '../rules/organisations';
@@ -24,6 +25,19 @@ export const Query: QueryResolvers = {
       .where(scope.sql, scope.params);
     if (includeInactive !== true) query.andWhere('v.active');
     return (await query.orderBy('v.unit_code').addOrderBy('v.full_name').addOrderBy('v.id').getMany()).map((v) => volunteerParent(v));
+  },
+
+  organisationChapters: async (_parent, { unitCode, organisationCode }, ctx) => {
+    const scope = unitScope('c.owner_unit_path', ctx.caller);
+    const query = ctx.db.getRepository(OrganisationChapterEntity).createQueryBuilder('c').innerJoinAndSelect('c.organisation', 'o')
+      .where(scope.sql, scope.params);
+    if (unitCode != null) {
+      const unit = await ctx.loaders.unitByCode.load(unitCode);
+      if (!unit) return [];
+      query.andWhere("(c.owner_unit_path = :path OR c.owner_unit_path LIKE :below)", { path: unit.path, below: `${unit.path}.%` });
+    }
+    if (organisationCode != null) query.andWhere('c.organisation_code = :organisationCode', { organisationCode });
+    return query.orderBy('c.unit_code').addOrderBy('c.name').addOrderBy('c.id').getMany();
   },
 
   assignmentsNeedingVolunteer: async (_parent, _args, ctx) => {

@@ -1,4 +1,4 @@
-import type { VolunteerResolvers } from '../__generated__/resolvers';
+import type { OrganisationChapterResolvers, VolunteerResolvers } from '../__generated__/resolvers';
 import type { MassOrganisationEntity } from '../entities/MassOrganisation';
 import { referencedUnit } from './units';
 
@@ -9,6 +9,7 @@ export interface VolunteerParent {
   fullName: string;
   phone: string;
   organisation: MassOrganisationEntity;
+  chapterId: string;
   unitCode: string;
   active: boolean;
   version: number;
@@ -17,4 +18,14 @@ export interface VolunteerParent {
 export const Volunteer: VolunteerResolvers = {
   unit: (v, _args, ctx) => referencedUnit(ctx, v.unitCode),
   trainings: (v, _args, ctx) => ctx.loaders.trainingsByVolunteer.load(v.id),
+  chapter: async (v, _args, ctx) => {
+    const chapter = await ctx.loaders.chapterById.load(v.chapterId);
+    if (!chapter) throw new Error(`Volunteer ${v.id} has no chapter ${v.chapterId}`);
+    return chapter;
+  },
+};
+
+export const OrganisationChapter: OrganisationChapterResolvers = {
+  unit: (c, _args, ctx) => referencedUnit(ctx, c.unitCode),
+  activeVolunteerCount: (c, _args, ctx) => ctx.loaders.activeVolunteerCountByChapter.load(c.id),
 };

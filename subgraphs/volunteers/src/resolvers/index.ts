@@ -4,10 +4,10 @@ import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { AssignedPerson, PendingReassignment, VolunteerDeactivation, VolunteerWorklist } from './support';
-import { Volunteer } from './Volunteer';
+import { OrganisationChapter, Volunteer } from './Volunteer';
 import { VolunteerAssignment } from './VolunteerAssignment';
 
 export const resolvers: Resolvers = {
-  Query, Mutation, Person, MassOrganisation, Volunteer, VolunteerAssignment,
+  Query, Mutation, Person, MassOrganisation, OrganisationChapter, Volunteer, VolunteerAssignment,
   VolunteerWorklist, AssignedPerson, PendingReassignment, VolunteerDeactivation,
 };

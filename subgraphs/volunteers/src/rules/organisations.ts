@@ -45,3 +45,19 @@ export function byKindThenCode<T extends { kind: MassOrganisationKind; code: str
 
 export const ASSIGNMENT_END_REASONS = ['ENDED', 'VOLUNTEER_LEFT', 'REASSIGNED'] as const;
 export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
+
+/** What a chapter of each kind of organisation is called at commune level. */
+export const CHAPTER_PREFIXES: Readonly<Record<MassOrganisationKind, string>> = {
+  FATHERLAND_FRONT: 'Ban công tác Mặt trận',
+  WOMENS_UNION: 'Chi hội Phụ nữ',
+  VETERANS_ASSOCIATION: 'Chi hội Cựu chiến binh',
+  FARMERS_ASSOCIATION: 'Chi hội Nông dân',
+  YOUTH_UNION: 'Chi đoàn Thanh niên',
+  LABOUR_FEDERATION: 'Công đoàn cơ sở',
+  SOCIAL_WORK_VOLUNTEER_TEAM: 'Đội công tác xã hội tình nguyện',
+};
+
+/** The usual name of an organisation's chapter in a commune, e.g. "Chi hội Phụ nữ Phường Phúc Xá". */
+export function chapterName(kind: MassOrganisationKind, unitName: string): string {
+  return `${CHAPTER_PREFIXES[kind]} ${unitName}`;
+}
