@@ -134,6 +134,7 @@ export const portalVi = {
   'health.recordDoses': 'Ghi sổ {count} liều',
   'health.dosesSaved': 'Đã ghi {count} liều',
   'health.nothingRecorded': 'Chưa liều nào được ghi; hãy sửa dòng lỗi rồi gửi lại',
+  'health.noDispensingPoint': 'Cơ sở chưa có điểm cấp phát đang hoạt động',
 
   'worklist.heading': 'Việc cần làm',
   'worklist.empty': 'Không có việc nào cần xử lý',
@@ -316,6 +317,7 @@ export const portalEn: Record<PortalMessageKey, string> = {
   'health.recordDoses': 'Record {count} doses',
   'health.dosesSaved': '{count} doses recorded',
   'health.nothingRecorded': 'No dose was recorded; correct the row and send again',
+  'health.noDispensingPoint': 'The clinic has no open dispensing point',
 
   'worklist.heading': 'Worklist',
   'worklist.empty': 'Nothing to do',

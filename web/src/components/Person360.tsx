@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import {
   errorsWithin,
   fieldAccess,
@@ -87,6 +87,12 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     fetchPolicy: 'no-cache',
     errorPolicy: 'all',
   });
+  const [refreshKey, setRefreshKey] = useState(0);
+  const reload = useCallback(async () => {
+    const result = await refetch();
+    setRefreshKey((key) => key + 1);
+    return result;
+  }, [refetch]);
 
   const graphQLErrors: GraphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : [];
   const person = data?.person ?? null;
@@ -120,8 +126,8 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       <>
         {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
         <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
-        <Timeline person={person} />
-        <PersonActions person={person} officer={officer} reload={() => refetch()} />
+        <Timeline person={person} refreshKey={refreshKey} />
+        <PersonActions person={person} officer={officer} reload={reload} />
       </>
     );
   }

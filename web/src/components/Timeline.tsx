@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useI18n, type Agency, type MessageKey } from '../i18n';
 import type { HealthPanel_person } from './HealthPanel';
 import type { LaborPanel_person } from './LaborPanel';
@@ -123,9 +123,14 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
 }
 
 /** Dòng thời gian: one list merged across the agencies, each event labelled with its agency. */
-export function Timeline({ person }: { person: TimelinePerson & { id: string } }): ReactNode {
+export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id: string }; refreshKey: number }): ReactNode {
   const { t, label, formatDate } = useI18n();
   const police = useQuery(POLICE_TIMELINE, { variables: { id: person.id }, fetchPolicy: 'no-cache' });
+  const { refetch } = police;
+  // The page's data was reloaded after an action: reload the police events too.
+  useEffect(() => {
+    if (refreshKey > 0) void refetch();
+  }, [refreshKey, refetch]);
   const events = timelineEvents(person, police.data?.person ?? null);
   return (
     <section className="panel timeline" data-testid="timeline" aria-labelledby="timeline-heading">

@@ -8,7 +8,7 @@ import { useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
 
 interface VolunteersQuery {
-  volunteers: { id: string; fullName: string; organisation: { name: string } }[];
+  volunteers: { id: string; fullName: string; organisation: { name: string }; chapter: { name: string } }[];
 }
 
 const VOLUNTEERS: TypedDocumentNode<VolunteersQuery, Record<string, never>> = gql`
@@ -17,6 +17,9 @@ const VOLUNTEERS: TypedDocumentNode<VolunteersQuery, Record<string, never>> = gq
       id
       fullName
       organisation {
+        name
+      }
+      chapter {
         name
       }
     }
@@ -60,7 +63,7 @@ function AssignForm({ person, close, reload }: { person: AssignSubject; close: (
     <ActionForm testId="form-assign" title={t('action.assignVolunteer')} submitLabel={t('form.save')}
       fields={[
         { name: 'volunteerId', label: t('volunteers.volunteer'), kind: 'select',
-          options: volunteers.map((v) => ({ value: v.id, label: `${v.fullName} — ${v.organisation.name}` })) },
+          options: volunteers.map((v) => ({ value: v.id, label: `${v.fullName} — ${v.chapter.name}` })) },
         { name: 'reason', label: t('volunteers.reason'), kind: 'select', options: options('assignmentReason', ['POST_REHAB_MANAGEMENT', 'DRUG_USER_MANAGEMENT']) },
         { name: 'startedOn', label: t('field.startedOn'), kind: 'date', required: true, initial: today() },
         { name: 'phone', label: t('volunteers.phone'), kind: 'text' },

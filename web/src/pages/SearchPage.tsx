@@ -3,13 +3,17 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Officer } from '../auth';
-import { isIdentificationNumber } from '../components/PersonLookup';
 import { ErrorNotice } from '../components/States';
 import { localizedMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
 
 const PAGE_SIZE = 10;
+
+/** Số định danh cá nhân: exactly 12 digits, checked before any request is sent. */
+export function isIdentificationNumber(value: string): boolean {
+  return /^\d{12}$/.test(value);
+}
 
 export interface SearchCriteria {
   name: string;

@@ -31,11 +31,26 @@ const STREAKS: TypedDocumentNode<{ missedDoseStreaks: Streak[] }, { clinicCode: 
   }
 `;
 
-const CLINICS: TypedDocumentNode<{ clinics: { code: string; name: string }[] }, { unitCode: string }> = gql`
+interface DispensingPoint {
+  code: string;
+  name: string;
+}
+
+interface Clinic {
+  code: string;
+  name: string;
+  dispensingPoints: DispensingPoint[];
+}
+
+const CLINICS: TypedDocumentNode<{ clinics: Clinic[] }, { unitCode: string }> = gql`
   query Clinics($unitCode: ID) {
     clinics(unitCode: $unitCode) {
       code
       name
+      dispensingPoints {
+        code
+        name
+      }
     }
   }
 `;
@@ -54,7 +69,7 @@ interface DoseRow {
   give: boolean;
   mg: string;
   kind: string;
-  dispensingPoint: string;
+  dispensingPointCode: string;
 }
 
 function rowFieldError(errors: ReadonlyArray<GraphQLFormattedError>, index: number, field: string, locale: 'vi' | 'en'): string | null {
@@ -63,10 +78,11 @@ function rowFieldError(errors: ReadonlyArray<GraphQLFormattedError>, index: numb
 }
 
 /** Sổ cấp thuốc: a clinic's whole day of doses in one submission (all or nothing). */
-function DoseDayForm({ clinicCode, date, patients, onDone }: {
+function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
   clinicCode: string;
   date: string;
   patients: Streak[];
+  points: DispensingPoint[];
   onDone: () => void;
 }): ReactNode {
   const { t, label, locale } = useI18n();
@@ -76,7 +92,7 @@ function DoseDayForm({ clinicCode, date, patients, onDone }: {
   const [errors, setErrors] = useState<ReadonlyArray<GraphQLFormattedError>>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const rowOf = (id: string): DoseRow => rows[id] ?? { give: true, mg: '', kind: 'WITNESSED', dispensingPoint: '' };
+  const rowOf = (id: string): DoseRow => rows[id] ?? { give: false, mg: '', kind: 'WITNESSED', dispensingPointCode: points[0]?.code ?? '' };
   const update = (id: string, patch: Partial<DoseRow>): void => setRows((prev) => ({ ...prev, [id]: { ...rowOf(id), ...patch } }));
   const given = patients.filter((p) => rowOf(p.personId).give);
 
@@ -85,7 +101,7 @@ function DoseDayForm({ clinicCode, date, patients, onDone }: {
     setBusy(true);
     const doses = given.map((p) => {
       const r = rowOf(p.personId);
-      return { personId: p.personId, mg: Number(r.mg || 'NaN'), kind: r.kind, dispensingPoint: r.dispensingPoint };
+      return { personId: p.personId, mg: Number(r.mg || 'NaN'), kind: r.kind, dispensingPointCode: r.dispensingPointCode };
     });
     const outcome = await submit(RECORD_DOSES, { clinicCode, date, doses });
     setBusy(false);
@@ -143,9 +159,11 @@ function DoseDayForm({ clinicCode, date, patients, onDone }: {
                     </select>
                   </td>
                   <td>
-                    <input className="input" type="text" aria-label={`${t('field.dispensingPoint')}: ${name}`} value={r.dispensingPoint}
-                      aria-invalid={err('dispensingPoint') ? true : undefined} onChange={(e) => update(p.personId, { dispensingPoint: e.target.value })} />
-                    {err('dispensingPoint') && <p className="form-field__error" role="alert">{err('dispensingPoint')}</p>}
+                    <select className="input" aria-label={`${t('field.dispensingPoint')}: ${name}`} value={r.dispensingPointCode}
+                      aria-invalid={err('dispensingPointCode') ? true : undefined} onChange={(e) => update(p.personId, { dispensingPointCode: e.target.value })}>
+                      {points.map((point) => <option key={point.code} value={point.code}>{point.name}</option>)}
+                    </select>
+                    {err('dispensingPointCode') && <p className="form-field__error" role="alert">{err('dispensingPointCode')}</p>}
                   </td>
                 </tr>
               );
@@ -170,11 +188,12 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
   const clinics = useQuery(CLINICS, { variables: { unitCode: officer.unitCode } });
   const [chosen, setChosen] = useState<string | null>(null);
   const [date, setDate] = useState(today());
-  const clinicCode = chosen ?? clinics.data?.clinics[0]?.code ?? null;
+  const clinic = clinics.data?.clinics.find((c) => c.code === chosen) ?? clinics.data?.clinics[0] ?? null;
+  const clinicCode = clinic?.code ?? null;
   const streaks = useQuery(STREAKS, { skip: !clinicCode, variables: { clinicCode: clinicCode ?? '', asOf: null, minDays: 3 }, fetchPolicy: 'no-cache' });
   const awaiting = useQuery(STREAKS, { skip: !clinicCode, variables: { clinicCode: clinicCode ?? '', asOf: date, minDays: 1 }, fetchPolicy: 'no-cache' });
   if (clinics.loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
-  if (!clinicCode) return <p className="state state--empty">{t('health.noClinic')}</p>;
+  if (!clinic || !clinicCode) return <p className="state state--empty">{t('health.noClinic')}</p>;
   return (
     <>
       <div className="toolbar">
@@ -201,8 +220,11 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
         <div className="panel__body">
           {awaiting.loading && <p className="state state--loading" role="status">{t('state.loading')}</p>}
           {awaiting.data && awaiting.data.missedDoseStreaks.length === 0 && <p className="state state--empty">{t('health.allDosed')}</p>}
-          {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && (
-            <DoseDayForm key={`${clinicCode}-${date}`} clinicCode={clinicCode} date={date} patients={awaiting.data.missedDoseStreaks}
+          {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && clinic.dispensingPoints.length === 0 && (
+            <p className="state state--empty">{t('health.noDispensingPoint')}</p>
+          )}
+          {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && clinic.dispensingPoints.length > 0 && (
+            <DoseDayForm key={`${clinicCode}-${date}`} clinicCode={clinicCode} date={date} patients={awaiting.data.missedDoseStreaks} points={clinic.dispensingPoints}
               onDone={() => { void awaiting.refetch(); void streaks.refetch(); }} />
           )}
         </div>

@@ -1,0 +1,168 @@
+import type { Page } from 'playwright-core';
+import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { population } from './fixtures';
+
+/** One main action per agency through the portal's forms, with server validation and an edit conflict. */
+let portal: Portal;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  portal = await startPortal();
+});
+
+afterAll(async () => {
+  await stopPortal(portal);
+});
+
+afterEach(async () => {
+  await page?.close();
+  expect(problems).toEqual([]);
+});
+
+async function open(): Promise<Page> {
+  ({ page, problems } = await openPage(portal));
+  return page;
+}
+
+function isoDate(offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+/** A person living in commune 00101 (Phường Ba Đình 1), the demo commune accounts' unit. */
+const subject = population.find((p) => p.currentResidence.unitCode === '00101')!;
+
+/** A person of Ba Đình whose earlier drug-user management was superseded by rehab (none open). */
+const detected = population.find((p) => p.currentResidence.unitCode.startsWith('001') && p.rehab !== null
+  && p.rehab.admittedOn >= p.detectedOn && p.id !== subject.id)!;
+
+describe('actions of each agency', () => {
+  it('police: records a detection; a future date is refused beside its field, then the timeline shows it', async () => {
+    await open();
+    await logIn(page, portal, 'congan.badinh');
+    await openPersonByName(page, detected.fullName);
+    await page.getByRole('button', { name: 'Ghi nhận phát hiện sử dụng ma túy' }).click();
+    const form = page.getByTestId('form-detection');
+    await form.getByLabel('Ngày phát hiện').fill(isoDate(10));
+    await form.getByLabel('Cách phát hiện').selectOption('CAUGHT_USING');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const fieldError = form.locator('.form-field', { has: page.getByLabel('Ngày phát hiện') }).locator('.form-field__error');
+    await fieldError.waitFor();
+    expect(await fieldError.textContent()).toContain('sau ngày hôm nay');
+    expect(await form.getByLabel('Ngày phát hiện').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'action-police-field-error');
+    await form.getByLabel('Ngày phát hiện').fill(isoDate(0));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li', { hasText: 'Phát hiện sử dụng trái phép chất ma túy' }).filter({ hasText: dmy(isoDate(0)) }).first().waitFor();
+    await shot(page, 'action-police-saved');
+  });
+
+  it('volunteers: the commune assigns a volunteer, who then logs a visit from the worklist', async () => {
+    const volunteerToken = await portal.system.login('tnv.xa00101');
+    const me = await portal.system.graphql<{ myVolunteerWorklist: { volunteer: { fullName: string } } }>(volunteerToken,
+      '{ myVolunteerWorklist { volunteer { fullName } } }');
+    const volunteerName = me.data!.myVolunteerWorklist.volunteer.fullName;
+
+    await open();
+    await logIn(page, portal, 'ubnd.xa00101');
+    await openPersonByName(page, subject.fullName);
+    await page.getByRole('button', { name: 'Phân công tình nguyện viên' }).click();
+    const form = page.getByTestId('form-assign');
+    const option = await form.getByLabel('Người hỗ trợ').locator('option', { hasText: volunteerName }).getAttribute('value');
+    await form.getByLabel('Người hỗ trợ').selectOption(option!);
+    await form.getByLabel('Điện thoại').fill('0912345678');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+    await page.getByTestId('panel-volunteers').getByText(volunteerName).waitFor();
+    await shot(page, 'action-volunteers-assigned');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'tnv.xa00101');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const row = page.getByTestId('worklist-volunteer').locator('tr', { hasText: subject.fullName });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Ghi nhận hoạt động hỗ trợ' }).click();
+    const visit = page.getByTestId('form-log-visit');
+    await visit.getByLabel('Hình thức hỗ trợ').selectOption('COUNSELLING');
+    await visit.getByLabel('Ghi chú').fill('Tư vấn cho gia đình, người được hỗ trợ đã có việc làm');
+    await visit.getByRole('button', { name: 'Lưu' }).click();
+    await row.getByText(dmy(isoDate(0))).waitFor();
+    await shot(page, 'action-volunteers-visit');
+  });
+
+  it('labour-welfare: the commune opens and submits a dossier; the district returns it after an edit conflict, nothing typed lost', async () => {
+    await open();
+    await logIn(page, portal, 'ubnd.xa00101');
+    await openPersonByName(page, subject.fullName);
+    await page.getByRole('button', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).click();
+    const draft = page.getByTestId('form-draft-dossier');
+    await draft.getByLabel('Căn cứ đề nghị').selectOption('NOT_REGISTERED');
+    await draft.getByRole('button', { name: 'Lưu' }).click();
+    await draft.getByText('Đã lưu thành công').waitFor();
+    const dossier = page.locator('.record-actions', { hasText: 'Đang lập' });
+    await dossier.getByRole('button', { name: 'Gửi hồ sơ lên Phòng Lao động' }).click();
+    await dossier.getByTestId('form-submit-dossier').getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('.record-actions', { hasText: 'Đã gửi Phòng Lao động' }).waitFor();
+    await shot(page, 'action-labor-submitted');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'laodong.badinh');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const row = page.getByTestId('worklist-dossiers').locator('tr', { hasText: subject.fullName });
+    await row.getByRole('button', { name: 'Trả hồ sơ để bổ sung' }).click();
+    const form = row.getByTestId('form-return-dossier');
+    const reason = 'Thiếu văn bản xác định tình trạng nghiện của cơ sở y tế';
+    await form.getByLabel('Nội dung cần bổ sung').fill(reason);
+
+    // Meanwhile a colleague records an interim measure: the dossier's version moves on.
+    const token = await portal.system.login('laodong.badinh');
+    const list = await portal.system.graphql<{ dossiersAwaitingReview: { id: string; version: number; subjectFullName: string }[] }>(token,
+      '{ dossiersAwaitingReview(unitCode: "001") { id version subjectFullName } }');
+    const current = list.data!.dossiersAwaitingReview.find((d) => d.subjectFullName === subject.fullName)!;
+    const interim = await portal.system.graphql(token, `mutation($id: ID!, $v: Int!, $since: Date!) {
+      setInterimMeasure(id: $id, expectedVersion: $v, input: { measure: FAMILY_MANAGEMENT, since: $since }) { version } }`,
+    { id: current.id, v: current.version, since: isoDate(0) });
+    expect(interim.errors).toBeUndefined();
+
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByTestId('conflict-notice').waitFor();
+    expect(await form.getByTestId('conflict-notice').textContent()).toContain('người khác cập nhật');
+    expect(await form.getByLabel('Nội dung cần bổ sung').inputValue()).toBe(reason);
+    await shot(page, 'action-labor-conflict');
+    await form.getByRole('button', { name: 'Tải lại dữ liệu mới' }).click();
+    await form.getByTestId('conflict-notice').waitFor({ state: 'detached' });
+    expect(await form.getByLabel('Nội dung cần bổ sung').inputValue()).toBe(reason);
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await row.waitFor({ state: 'detached' });
+    const after = await portal.system.graphql<{ compulsoryRehabDossier: { status: string; correctionReason: string } }>(token,
+      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status correctionReason } }', { id: current.id });
+    expect(after.data!.compulsoryRehabDossier).toEqual({ status: 'RETURNED_FOR_CORRECTION', correctionReason: reason });
+  });
+
+  it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {
+    await open();
+    await logIn(page, portal, 'yte.mmt001');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const form = page.getByTestId('form-dose-day');
+    await form.waitFor();
+    const rows = form.locator('tbody tr');
+    const before = await rows.count();
+    const first = rows.first();
+    await first.getByRole('checkbox').check();
+    await first.getByLabel(/Liều \(mg\)/).fill('0');
+    await form.getByRole('button', { name: 'Ghi sổ 1 liều' }).click();
+    await first.locator('.form-field__error').waitFor();
+    expect(await first.locator('.form-field__error').textContent()).toContain('ngoài khoảng');
+    expect(await form.getByText('Chưa liều nào được ghi').count()).toBe(1);
+    await shot(page, 'action-health-row-error');
+    await first.getByLabel(/Liều \(mg\)/).fill('60');
+    await form.getByRole('button', { name: 'Ghi sổ 1 liều' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="form-dose-day"] tbody tr').length === n - 1, before);
+    await shot(page, 'action-health-doses');
+  });
+});
