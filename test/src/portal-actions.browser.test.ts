@@ -162,7 +162,7 @@ describe('actions of each agency', () => {
     await shot(page, 'action-health-row-error');
     await first.getByLabel(/Liều \(mg\)/).fill('60');
     await form.getByRole('button', { name: 'Ghi sổ 1 liều' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="form-dose-day"] tbody tr').length === n - 1, before);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="form-dose-day"] tbody tr').length === ${before - 1}`);
     await shot(page, 'action-health-doses');
   });
 });

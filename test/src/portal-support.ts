@@ -70,5 +70,22 @@ export async function openPersonByName(page: Page, fullName: string): Promise<vo
 
 /** The page is no wider than the viewport (nothing to scroll sideways). */
 export async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+}
+
+/** Runs an expression in the page (a string: the test project has no DOM typings). */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate<T>(expression);
+}
+
+interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+}
+
+/** The portal's session as kept in sessionStorage, or null. */
+export async function storedSession(page: Page): Promise<StoredSession | null> {
+  const raw = await inPage<string | null>(page, "sessionStorage.getItem('rehab.session')");
+  return raw === null ? null : (JSON.parse(raw) as StoredSession);
 }

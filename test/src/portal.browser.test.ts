@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { fitsWidth, logIn, openPage, openPersonByName, shot, startPortal, stopPortal, TABLET, type Portal } from './portal-support';
+import { fitsWidth, inPage, logIn, openPage, storedSession, openPersonByName, shot, startPortal, stopPortal, TABLET, type Portal } from './portal-support';
 import { population, personAt } from './fixtures';
 
 /** Login, officer bar, languages, search, Person-360, timeline, viewports, refresh, GraphiQL, partial failure. */
@@ -59,7 +59,7 @@ describe('sign-in and the officer bar', () => {
     await shot(page, `worklist-${username}`);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('rehab.session'))).toBeNull();
+    expect(await storedSession(page)).toBeNull();
   });
 
   it('switches to English and back, keeping the page', async () => {
@@ -68,7 +68,7 @@ describe('sign-in and the officer bar', () => {
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'Search persons' }).waitFor();
     expect(await page.getByRole('region', { name: 'Signed-in officer' }).textContent()).toContain('Supervisor');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await inPage<string>(page, 'document.documentElement.lang')).toBe('en');
     await shot(page, 'search-english');
     await page.getByRole('button', { name: /Tiếng Việt/ }).click();
     await page.getByRole('heading', { name: 'Tìm kiếm người' }).waitFor();
@@ -77,20 +77,19 @@ describe('sign-in and the officer bar', () => {
   it('refreshes an expiring access token with the refresh token instead of ending the session', async () => {
     await open();
     await logIn(page, portal, 'giamsat.hanoi');
-    const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem('rehab.session') ?? '{}') as { accessToken: string; refreshToken: string });
+    const before = await storedSession(page);
     // Pretend the 15-minute access token is about to expire.
-    await page.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('rehab.session') ?? '{}') as Record<string, unknown>;
-      sessionStorage.setItem('rehab.session', JSON.stringify({ ...session, expiresAt: new Date(Date.now() + 1000).toISOString() }));
-    });
+    await inPage(page, `sessionStorage.setItem('rehab.session', JSON.stringify({
+      ...JSON.parse(sessionStorage.getItem('rehab.session')), expiresAt: new Date(Date.now() + 1000).toISOString() }))`);
     const refreshed = page.waitForResponse((r) => r.url().endsWith('/auth/refresh') && r.status() === 200);
     await page.getByLabel('Họ và tên').fill('nguyen');
     await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
     await refreshed;
     await page.getByTestId('search-results').waitFor();
-    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('rehab.session') ?? '{}') as { accessToken: string; refreshToken: string });
-    expect(after.accessToken).not.toBe(before.accessToken);
-    expect(after.refreshToken).not.toBe(before.refreshToken);
+    const after = await storedSession(page);
+    expect(after?.accessToken).toBeTruthy();
+    expect(after?.accessToken).not.toBe(before?.accessToken);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
     expect(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
   });
 });
@@ -157,7 +156,7 @@ describe('search and Person-360', () => {
     // The skip link leads to the main content; the name field has the focus on arrival.
     await page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' }).focus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await inPage<string>(page, 'document.activeElement.id')).toBe('main');
     await page.getByLabel('Họ và tên').focus();
     await page.keyboard.type('tran');
     await page.keyboard.press('Enter');
@@ -165,8 +164,8 @@ describe('search and Person-360', () => {
     await page.getByTestId('search-results').getByRole('link').first().focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('panel-police').waitFor();
-    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).length);
+    const unlabelled = await inPage<number>(page, `[...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).length`);
     expect(unlabelled).toBe(0);
   });
 
