@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/serve
 import { generateDemoPopulation, REPO_ROOT, SUBGRAPH_NAMES } from '@rehab/shared-schema';
 import { dropAllDatabases, openAllDatabases, seedAll } from './databases';
 import { InProcessSystem } from './system';
+import { demo2026PlanId } from '@rehab/labor-welfare';
 
 /**
  * npm run bench [-- --persons N]: seeds N persons (bulk), then measures the gateway on
@@ -22,6 +23,12 @@ const PERSON_360 = `query($n: IdentificationNumber!) { personByIdentificationNum
 const LIST_100 = `query($after: String) { persons(first: 100, after: $after) { pageInfo { endCursor }
   nodes { id fullName currentResidence { unit { name } } rehabEpisodes { status facility { name } }
     addictionDeterminations { addicted } substitutionTreatment { phase } supportAssignments { startedOn } } } }`;
+
+/** Every indicator of the city for a year, and one indicator over the 30 districts (issue 7). */
+const INDICATORS = `query($plan: ID!) { indicators(plan: $plan, unit: "01", period: { kind: YEAR, year: 2026 }) {
+  indicator { code } target actual ratio numerator denominator } }`;
+const BREAKDOWN = `query($plan: ID!) { indicatorBreakdown(plan: $plan, indicator: "RECORDS_IN_TREATMENT_SHARE", unit: "01",
+  period: { kind: YEAR, year: 2026 }) { unit { code } actual numerator denominator } }`;
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -92,6 +99,17 @@ async function main(): Promise<void> {
       }));
     }
     const statements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 30).toFixed(1)}`).join(', ');
+    const analyst = await system.login('phantich.hanoi');
+    const indicatorRun = (query: string) => async () => {
+      const response = await system.graphql(analyst, query, { plan: demo2026PlanId() });
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+    };
+    const indicatorTimes: number[] = [];
+    for (let i = 0; i < 10; i++) indicatorTimes.push(await timed(indicatorRun(INDICATORS)));
+    system.resetQueryCounts();
+    const breakdownTimes: number[] = [];
+    for (let i = 0; i < 10; i++) breakdownTimes.push(await timed(indicatorRun(BREAKDOWN)));
+    const breakdownStatements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 10).toFixed(1)}`).join(', ');
     const concurrency = 8;
     const total = 800;
     let next = 0;
@@ -105,6 +123,8 @@ async function main(): Promise<void> {
 
     const s = summarise(single);
     const l = summarise(lists);
+    const ind = summarise(indicatorTimes);
+    const brk = summarise(breakdownTimes);
     lines.push(
       `# Benchmarks`,
       '',
@@ -119,6 +139,8 @@ async function main(): Promise<void> {
       `| Person-360 by identification number, sequential (${s.count} requests) | p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, mean ${ms(s.mean)} |`,
       `| 100-person page with fields from all four subgraphs (${l.count} pages) | p50 ${ms(l.p50)}, p95 ${ms(l.p95)} |`,
       `| SQL statements per 100-person page, per subgraph | ${statements} |`,
+      `| \`indicators\`: every indicator of the city for 2026, as the analyst (${ind.count} requests) | p50 ${ms(ind.p50)}, p95 ${ms(ind.p95)} |`,
+      `| \`indicatorBreakdown\`: the cross-agency share over 30 districts (${brk.count} requests) | p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
       `| Person-360 with ${concurrency} concurrent clients (${total} requests) | ${(total / (concurrentMs / 1000)).toFixed(0)} requests/s |`,
       `| resident memory of the harness process after the run | ${rssMb.toFixed(0)} MiB |`,
       '',

@@ -19,3 +19,4 @@ export * from './main';
 export * from './testing';
 export * from './subgraph-database';
 export * from './record-errors';
+export * from './indicators';

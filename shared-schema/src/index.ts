@@ -8,3 +8,5 @@ export * from './demo';
 export * from './compose/compose';
 export * from './ids';
 export * from './dates';
+export * from './indicators';
+export * from './schema-files';

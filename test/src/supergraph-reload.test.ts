@@ -1,16 +1,16 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { testDatabaseEnv } from '@rehab/server-kit';
-import { commonTypeDefs, defaultSubgraphUrl, subgraphSchemaFile, SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@rehab/shared-schema';
+import { commonTypeDefs, defaultSubgraphUrl, subgraphSchemaText, SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@rehab/shared-schema';
 import { InProcessSystem } from '@rehab/ops';
 
 /** A supergraph in which the health subgraph's `clinics` root field has another name. */
 function supergraphWithoutClinics(): string {
   const result = composeServices(SUBGRAPH_NAMES.map((name) => {
-    let sdl = readFileSync(subgraphSchemaFile(name), 'utf8');
+    let sdl = subgraphSchemaText(name);
     if (name === 'health') sdl = sdl.replace('clinics(unitCode', 'clinicsBeforeReload(unitCode');
     return { name, url: defaultSubgraphUrl(name), typeDefs: parse(`${sdl}\n${commonTypeDefs()}`) };
   }));

@@ -4,11 +4,13 @@ import { POLICE_RULES } from './police';
 import { LABOR_WELFARE_RULES } from './labor-welfare';
 import { HEALTH_RULES } from './health';
 import { VOLUNTEERS_RULES } from './volunteers';
+import { INDICATOR_RULES } from './indicators';
 
 export * from './roles';
 export * from './matrix';
 export * from './access-log';
 export { SHARED_RULES, POLICE_RULES, LABOR_WELFARE_RULES, HEALTH_RULES, VOLUNTEERS_RULES };
+export { INDICATOR_RULES };
 
 /** The access matrix of the whole supergraph, one entry per "Type.field". */
 export const ACCESS_MATRIX: AccessMatrix = {
@@ -17,4 +19,5 @@ export const ACCESS_MATRIX: AccessMatrix = {
   ...LABOR_WELFARE_RULES,
   ...HEALTH_RULES,
   ...VOLUNTEERS_RULES,
+  ...INDICATOR_RULES,
 };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
   createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
@@ -15,7 +15,7 @@ import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-
 import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-CreateDispensingPoints';
 import { resolvers } from './resolvers';
 
-export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
 export const healthSubgraph: SubgraphModule<HealthLoaders> = {
   name: 'health',

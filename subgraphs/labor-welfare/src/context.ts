@@ -7,6 +7,7 @@ import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
 import { CaseEventEntity } from './entities/CaseEvent';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
+import { PlanEntity } from './entities/Plan';
 import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
@@ -45,6 +46,8 @@ export interface LaborWelfareLoaders {
   occupancyByFacility: DataLoader<string, FacilityOccupancyCounts>;
   serviceProviderById: DataLoader<string, ServiceProviderEntity | null>;
   unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  /** Plans by id (not personal data, not scoped). */
+  planById: DataLoader<string, PlanEntity | null>;
   /** The rules table, read once per request. */
   legalRules: () => Promise<LegalRuleRecord[]>;
 }
@@ -98,5 +101,7 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
     serviceProviderById: keyedLoader((ids) => db.getRepository(ServiceProviderEntity).createQueryBuilder('p')
       .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
     unitByCode: administrativeUnitLoader(db),
+    planById: keyedLoader((ids) => db.getRepository(PlanEntity).createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
   };
 }

@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '@rehab/server-kit';
 import {
-  FACILITY_UNITS, SeededRandom, hanoi2022Targets, unitByCode, type DemoPerson, type TargetRow,
+  FACILITY_UNITS, SeededRandom, hanoi2022Targets, type DemoPerson, type TargetRow,
 } from '@rehab/shared-schema';
 import type { FacilityKind } from './entities/Facility';
+import { seedPlans } from './plans/seed-plans';
 import { careStaffFor } from './rules/staffing';
 import {
   DOSSIER_COLUMNS, EPISODE_COLUMNS, POST_REHAB_COLUMNS, PROVIDER_COLUMNS, SUPPORT_COLUMNS, legalPathRows,
@@ -13,16 +14,8 @@ export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId } from '.
 
 /** Fixed seed for the invented facility figures (capacity, staff). */
 const FACILITY_SEED = 1763800002;
-const PLAN_YEAR_2022 = 2022;
 
 const FACILITY_COLUMNS = ['code', 'name', 'kind', 'capacity', 'staff_count', 'manager_count'];
-const TARGET_COLUMNS = ['plan_year', 'unit_code', 'unit_path', 'indicator_code', 'target_value'];
-
-function pathOf(code: string): string {
-  const unit = unitByCode(code);
-  if (!unit) throw new Error(`Unknown unit ${code}`);
-  return unit.path;
-}
 
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
@@ -39,10 +32,6 @@ function facilityRows(targets: readonly TargetRow[]): unknown[][] {
     const managers = rng.int(8, 16);
     return [f.code, f.name, kind, capacity, careStaffFor(capacity, kind !== 'PUBLIC_VOLUNTARY') + managers, managers];
   });
-}
-
-function targetRows(targets: readonly TargetRow[]): unknown[][] {
-  return targets.map((t) => [PLAN_YEAR_2022, t.unitCode, pathOf(t.unitCode), t.indicator, t.value]);
 }
 
 /**
@@ -68,7 +57,7 @@ export async function isLaborWelfareEmpty(db: DataSource): Promise<boolean> {
 }
 
 /**
- * Bulk-inserts Hà Nội's facilities, its 2022 plan targets, community service providers
+ * Bulk-inserts Hà Nội's facilities, its plans (2022 imported from the CSVs, a 2026 demo plan), community service providers
  * and each demo person's legal path in this agency (dossiers, episodes, post-rehab
  * cases, reintegration support, the start of their history): multi-row INSERTs, one
  * transaction.
@@ -78,7 +67,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
   const rows = legalPathRows(population);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilityRows(targets));
-    await insertRows(manager, 'plan_target', TARGET_COLUMNS, targetRows(targets));
+    await seedPlans(manager);
     await insertRows(manager, 'service_provider', PROVIDER_COLUMNS, rows.providers);
     // Dossiers name their episodes and relapsed cases: those foreign keys are checked at commit.
     await insertRows(manager, 'compulsory_rehab_dossier', DOSSIER_COLUMNS, rows.dossiers, 1000);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
   createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
@@ -7,6 +7,7 @@ import { createLoaders, type Context, type LaborWelfareLoaders } from './context
 import { CaseEventEntity } from './entities/CaseEvent';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
+import { PlanEntity } from './entities/Plan';
 import { PlanTargetEntity } from './entities/PlanTarget';
 import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
@@ -14,10 +15,11 @@ import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
 import { CreateRehabFoundation1763800002000 } from './migrations/1763800002000-CreateRehabFoundation';
 import { CreateLegalPath1763800002100 } from './migrations/1763800002100-CreateLegalPath';
+import { CreatePlans1763800002200 } from './migrations/1763800002200-CreatePlans';
 import { noticeHandlers } from './notice-handlers';
 import { resolvers } from './resolvers';
 
-export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
 export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
   name: 'labor-welfare',
@@ -28,11 +30,12 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [FacilityEntity, RehabEpisodeEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity];
-export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100];
+export const entities = [FacilityEntity, RehabEpisodeEntity, PlanEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity];
+export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100, CreatePlans1763800002200];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('labor-welfare', { entities, migrations }, env);
 }
 
 export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId, isLaborWelfareEmpty, seedLaborWelfare } from './seed';
+export { demo2026PlanId, hanoi2022PlanId } from './plans/seed-plans';

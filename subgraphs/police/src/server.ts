@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
   createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
@@ -17,7 +17,7 @@ import { CreateRelapseRiskReport1763800001200 } from './migrations/1763800001200
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
 
-export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
 export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
   name: 'police',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
   createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
@@ -15,7 +15,7 @@ import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSup
 import { CreateOrganisationChapters1763800004200 } from './migrations/1763800004200-CreateOrganisationChapters';
 import { resolvers } from './resolvers';
 
-export const schemaText = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
+export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
 export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
   name: 'volunteers',

@@ -222,6 +222,22 @@ export type GuardianConsentInput = {
   relationship: Scalars['String']['input'];
 };
 
+/** Counts for one IndicatorValue (and, for the cross-agency share, the keys of the people counted). */
+export type IndicatorMeasurement = {
+  __typename?: 'IndicatorMeasurement';
+  denominator?: Maybe<Scalars['Int']['output']>;
+  numerator?: Maybe<Scalars['Int']['output']>;
+  personKeys?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** An indicator for one unit and period of a plan (owned by labor-welfare; opaque id). */
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  /** What this agency's records count for the indicator; null for indicators it does not measure. */
+  healthMeasure?: Maybe<IndicatorMeasurement>;
+  id: Scalars['ID']['output'];
+};
+
 export type InfectionStatus = {
   __typename?: 'InfectionStatus';
   hepatitisB: TestResult;
@@ -622,11 +638,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  IndicatorValue: IndicatorValue;
   Person: Person;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  IndicatorValue:
+    ( { __typename: 'IndicatorValue' }
+    & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
@@ -661,6 +681,8 @@ export type ResolversTypes = {
   DurationUnit: DurationUnit;
   GuardianConsentInput: GuardianConsentInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
+  IndicatorMeasurement: ResolverTypeWrapper<IndicatorMeasurement>;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
   InfectionStatus: ResolverTypeWrapper<InfectionStatus>;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
   MissedDoseStreak: ResolverTypeWrapper<StreakRecord>;
@@ -706,6 +728,8 @@ export type ResolversParentTypes = {
   DoseInput: DoseInput;
   GuardianConsentInput: GuardianConsentInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
+  IndicatorMeasurement: IndicatorMeasurement;
+  IndicatorValue: IndicatorValue | FederationReferenceTypes['IndicatorValue'];
   InfectionStatus: InfectionStatus;
   LegalRule: LegalRuleEntity;
   MissedDoseStreak: StreakRecord;
@@ -815,6 +839,18 @@ export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfi
   name: 'IdentificationNumber';
 }
 
+export type IndicatorMeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorMeasurement'] = ResolversParentTypes['IndicatorMeasurement']> = {
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  personKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorValue']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  healthMeasure?: Resolver<Maybe<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type InfectionStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfectionStatus'] = ResolversParentTypes['InfectionStatus']> = {
   hepatitisB?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
   hepatitisC?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
@@ -922,6 +958,8 @@ export type Resolvers<ContextType = Context> = {
   DispensingPoint?: DispensingPointResolvers<ContextType>;
   Dose?: DoseResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
+  IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
   InfectionStatus?: InfectionStatusResolvers<ContextType>;
   LegalRule?: LegalRuleResolvers<ContextType>;
   MissedDoseStreak?: MissedDoseStreakResolvers<ContextType>;

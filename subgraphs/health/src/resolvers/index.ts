@@ -1,3 +1,4 @@
+import { indicatorResolvers } from '../indicators/measures';
 import type { Resolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequest } from './AddictionDeterminationRequest';
 import { Clinic, Dose } from './Clinic';
@@ -8,3 +9,6 @@ import { SubstitutionTreatment } from './SubstitutionTreatment';
 import { AddictionExamination, MissedDoseStreak } from './records';
 
 export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreatment, Clinic, Dose, AddictionDeterminationRequest, AddictionExamination, MissedDoseStreak };
+
+// Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
+Object.assign(resolvers, indicatorResolvers);

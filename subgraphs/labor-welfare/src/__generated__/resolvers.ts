@@ -15,6 +15,11 @@ import type { CaseEventEntity } from '../entities/CaseEvent';
 import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
 import type { ReintegrationSupportEntity } from '../entities/ReintegrationSupport';
 import type { PlanTargetEntity } from '../entities/PlanTarget';
+import type { PlanEntity } from '../entities/Plan';
+import type { PlanTargetConnectionView, IndicatorValueParent, IndicatorRecordView, IndicatorRecordConnectionView } from '../indicators/views';
+import type { IndicatorDefinitionRecord, PeriodRecord, IndicatorMeasurementRecord } from '@rehab/shared-schema';
+import type { PlanImportOutcome } from '../plans/import';
+import type { ImportProblem } from '../plans/table';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -201,6 +206,12 @@ export type CourtOutcome =
   /** Không chấp nhận. */
   | 'REJECTED';
 
+export type CreatePlanInput = {
+  provinceCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
 export type DossierDraftChanges = {
   addictionDeterminationRef?: InputMaybe<Scalars['String']['input']>;
   ground?: InputMaybe<DossierGround>;
@@ -330,6 +341,104 @@ export type GrantLeaveInput = {
   startsOn: Scalars['Date']['input'];
 };
 
+/** An indicator (chỉ số) with its written definition. */
+export type IndicatorDefinition = {
+  __typename?: 'IndicatorDefinition';
+  /** e.g. COMPULSORY_DOSSIERS, FACILITY_ADMISSIONS, METHADONE_MAINTAINED. */
+  code: Scalars['ID']['output'];
+  /** What is counted, from which records, in which period. */
+  definition: Scalars['String']['output'];
+  measure: IndicatorMeasure;
+  name: Scalars['String']['output'];
+  /** The agency whose records are counted. */
+  owner: Scalars['String']['output'];
+  /** The plan table (CSV import) whose column sets its target; null when plans set none. */
+  planTable?: Maybe<PlanTableKind>;
+};
+
+
+/** An indicator (chỉ số) with its written definition. */
+export type IndicatorDefinitionDefinitionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** An indicator (chỉ số) with its written definition. */
+export type IndicatorDefinitionNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** An indicator (chỉ số) with its written definition. */
+export type IndicatorDefinitionOwnerArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type IndicatorMeasure =
+  /** A number of people or records. */
+  | 'COUNT'
+  /** numerator / denominator, between 0 and 1. */
+  | 'SHARE';
+
+/**
+ * What a measuring subgraph (police, health, volunteers) counts for one IndicatorValue.
+ * Internal to the supergraph: the fields carrying it are @inaccessible.
+ */
+export type IndicatorMeasurement = {
+  __typename?: 'IndicatorMeasurement';
+  denominator?: Maybe<Scalars['Int']['output']>;
+  numerator?: Maybe<Scalars['Int']['output']>;
+  /** Keys of the people counted (cross-agency share only). */
+  personKeys?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** A record behind an indicator's number (drill-down). Person ids are pseudonymous for analysts. */
+export type IndicatorRecord = {
+  __typename?: 'IndicatorRecord';
+  /** The day that put the record in the period (admission, dossier started, decision…). */
+  date: Scalars['Date']['output'];
+  /** What the record is, without names or identification numbers. */
+  description: Scalars['String']['output'];
+  person?: Maybe<Person>;
+  personId: Scalars['ID']['output'];
+  unit: AdministrativeUnit;
+};
+
+export type IndicatorRecordConnection = {
+  __typename?: 'IndicatorRecordConnection';
+  nodes: Array<IndicatorRecord>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * One indicator for one unit (rolled up over its subtree) in one period of a plan: target
+ * from the plan, actual from the case data of the agency that owns the indicator, resolved
+ * through the federation (the *Measure fields, @requires).
+ */
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  /** A count, or a share between 0 and 1 for SHARE indicators; null when the system holds no such records. */
+  actual?: Maybe<Scalars['Float']['output']>;
+  /** The share's denominator (null for COUNT indicators). */
+  denominator?: Maybe<Scalars['Int']['output']>;
+  healthMeasure?: Maybe<IndicatorMeasurement>;
+  /** Opaque: plan, indicator, unit and period. */
+  id: Scalars['ID']['output'];
+  indicator: IndicatorDefinition;
+  /** The count for COUNT indicators; the share's numerator for SHARE indicators. */
+  numerator?: Maybe<Scalars['Int']['output']>;
+  period: Period;
+  plan: Plan;
+  policeMeasure?: Maybe<IndicatorMeasurement>;
+  /** actual / target; null when there is no target or it is 0. */
+  ratio?: Maybe<Scalars['Float']['output']>;
+  /** Null when the plan has no target for this unit (or its subtree) and indicator. */
+  target?: Maybe<Scalars['Float']['output']>;
+  unit: AdministrativeUnit;
+  volunteersMeasure?: Maybe<IndicatorMeasurement>;
+};
+
 /** Biện pháp trong thời gian lập hồ sơ và chờ quyết định. */
 export type InterimMeasure =
   /** Giao gia đình quản lý. */
@@ -367,6 +476,11 @@ export type LegalRule = {
   value: Scalars['Int']['output'];
 };
 
+/** Language of a text field (Vietnamese by default). */
+export type Locale =
+  | 'EN'
+  | 'VI';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Tiếp nhận cai nghiện bắt buộc from an APPROVED dossier (staff of the facility the court named). */
@@ -381,6 +495,8 @@ export type Mutation = {
   completePostRehab: PostRehabCase;
   /** Hoàn thành with a certificate: notifies police and opens a post-rehab case (facility staff; commune official for rehab at home). */
   completeRehabEpisode: RehabEpisode;
+  /** Tạo kế hoạch (labour officer or supervisor of the province). */
+  createPlan: Plan;
   /** Quyết định quản lý sau cai nghiện (commune official). */
   decidePostRehab: PostRehabCase;
   /** Lập hồ sơ đề nghị (commune police, commune official of the person's commune). */
@@ -389,6 +505,8 @@ export type Mutation = {
   forwardDossierToCourt: CompulsoryRehabDossier;
   /** Cho về phép (facility staff). */
   grantLeave: RehabEpisode;
+  /** Nhập chỉ tiêu từ bảng CSV (labour officer or supervisor of the province). */
+  importPlanTargets: PlanImportResult;
   /** Quá hạn phép không trở lại: the episode becomes ABSCONDED and police are notified (facility staff). */
   markLeaveAbsconded: RehabEpisode;
   /** Ghi quyết định của Tòa án (court clerk of the district). */
@@ -472,6 +590,11 @@ export type MutationCompleteRehabEpisodeArgs = {
 };
 
 
+export type MutationCreatePlanArgs = {
+  input: CreatePlanInput;
+};
+
+
 export type MutationDecidePostRehabArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -495,6 +618,13 @@ export type MutationGrantLeaveArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: GrantLeaveInput;
+};
+
+
+export type MutationImportPlanTargetsArgs = {
+  csv: Scalars['String']['input'];
+  plan: Scalars['ID']['input'];
+  table: PlanTableKind;
 };
 
 
@@ -630,6 +760,34 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A reporting period, first and last day inclusive. */
+export type Period = {
+  __typename?: 'Period';
+  from: Scalars['Date']['output'];
+  kind: PeriodKind;
+  /** e.g. "Quý 2/2026". */
+  label: Scalars['String']['output'];
+  number?: Maybe<Scalars['Int']['output']>;
+  to: Scalars['Date']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** A reporting period: number is the month (1-12) or quarter (1-4); absent for YEAR. */
+export type PeriodInput = {
+  kind: PeriodKind;
+  number?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+/** Kỳ báo cáo. */
+export type PeriodKind =
+  /** Tháng. */
+  | 'MONTH'
+  /** Quý. */
+  | 'QUARTER'
+  /** Năm. */
+  | 'YEAR';
+
 /**
  * A person of the population registry (owned by the police subgraph). Labour-welfare
  * adds the person's rehab episodes.
@@ -647,14 +805,101 @@ export type Person = {
   reintegrationSupports?: Maybe<Array<ReintegrationSupport>>;
 };
 
+/** A plan (kế hoạch) of a province for a year, with targets per unit and indicator. */
+export type Plan = {
+  __typename?: 'Plan';
+  id: Scalars['ID']['output'];
+  province: AdministrativeUnit;
+  /** Mã tỉnh, thành phố ("01" Hà Nội). */
+  provinceCode: Scalars['ID']['output'];
+  /** Targets, by unit path then indicator; filters: a unit (its subtree) and an indicator. */
+  targets: PlanTargetConnection;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+
+/** A plan (kế hoạch) of a province for a year, with targets per unit and indicator. */
+export type PlanTargetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  indicatorCode?: InputMaybe<Scalars['ID']['input']>;
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A row of the table that was not imported, by name. */
+export type PlanImportProblem = {
+  __typename?: 'PlanImportProblem';
+  /** The column at fault (header as written). */
+  column?: Maybe<Scalars['String']['output']>;
+  expected?: Maybe<Scalars['Float']['output']>;
+  found?: Maybe<Scalars['String']['output']>;
+  indicatorCode?: Maybe<Scalars['ID']['output']>;
+  kind: PlanImportProblemKind;
+  /** 1-based line of the CSV file. */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** The unit's name as written in the table. */
+  unitName: Scalars['String']['output'];
+};
+
+
+/** A row of the table that was not imported, by name. */
+export type PlanImportProblemMessageArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** Kind of a row reported by a plan import. */
+export type PlanImportProblemKind =
+  | 'DUPLICATE_UNIT'
+  | 'INVALID_NUMBER'
+  /** The parts of a row do not add up to its total column. */
+  | 'PARTS_DO_NOT_ADD_UP'
+  /** A total or subtotal row differs from the sum of its units. */
+  | 'TOTAL_MISMATCH'
+  | 'UNKNOWN_UNIT'
+  | 'WRONG_UNIT_KIND';
+
+export type PlanImportResult = {
+  __typename?: 'PlanImportResult';
+  plan: Plan;
+  /** The rows not imported, in file order. */
+  problems: Array<PlanImportProblem>;
+  rowsImported: Scalars['Int']['output'];
+  /** Data lines read. */
+  rowsRead: Scalars['Int']['output'];
+  table: PlanTableKind;
+  targetsCreated: Scalars['Int']['output'];
+  targetsRemoved: Scalars['Int']['output'];
+  targetsUnchanged: Scalars['Int']['output'];
+  targetsUpdated: Scalars['Int']['output'];
+  /** Nothing in the plan changed (e.g. the same file imported again). */
+  unchanged: Scalars['Boolean']['output'];
+};
+
+/** The table of a plan that a CSV import fills: appendix I (districts) or II (facilities). */
+export type PlanTableKind =
+  | 'DISTRICT'
+  | 'FACILITY';
+
 /** A plan target (chỉ tiêu) of one unit for one indicator in one plan year. */
 export type PlanTarget = {
   __typename?: 'PlanTarget';
-  /** Indicator code, e.g. COMPULSORY_REHAB_DOSSIERS. */
+  id: Scalars['ID']['output'];
+  /** Indicator code, e.g. COMPULSORY_DOSSIERS (see indicatorDefinitions). */
   indicator: Scalars['String']['output'];
+  plan: Plan;
   target: Scalars['Int']['output'];
   unit: AdministrativeUnit;
   year: Scalars['Int']['output'];
+};
+
+export type PlanTargetConnection = {
+  __typename?: 'PlanTargetConnection';
+  nodes: Array<PlanTarget>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Post-rehab management at the place of residence (quản lý sau cai nghiện). */
@@ -717,12 +962,22 @@ export type Query = {
   facilitiesOverStaffingRatio: Array<Facility>;
   /** A rehab facility by its unit code. */
   facility?: Maybe<Facility>;
+  /** One row per child unit (districts of the province, communes of a district; facilities for facility indicators at the province). */
+  indicatorBreakdown: Array<IndicatorValue>;
+  indicatorDefinitions: Array<IndicatorDefinition>;
+  /** The records behind a unit's number, oldest first (indicators labour-welfare measures). */
+  indicatorRecords: IndicatorRecordConnection;
+  /** One row per indicator for the unit, rolled up over its subtree. */
+  indicators: Array<IndicatorValue>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
   /** Worklist: leaves whose due date passed before asOf without a return. */
   overdueLeaves: Array<RehabEpisode>;
+  plan?: Maybe<Plan>;
   /** Plan targets of a year; with unitCode, those of units in that unit's subtree. */
   planTargets: Array<PlanTarget>;
+  /** Plans, newest year first; filters: year, province. */
+  plans: Array<Plan>;
   /** A post-rehab case by id, within the caller's unit. */
   postRehabCase?: Maybe<PostRehabCase>;
   /** Worklist: post-rehab cases opened on or before asOf and still awaiting the commune chairman's decision. */
@@ -770,6 +1025,32 @@ export type QueryFacilityArgs = {
 };
 
 
+export type QueryIndicatorBreakdownArgs = {
+  indicator: Scalars['ID']['input'];
+  period: PeriodInput;
+  plan: Scalars['ID']['input'];
+  unit: Scalars['ID']['input'];
+};
+
+
+export type QueryIndicatorRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  indicator: Scalars['ID']['input'];
+  period: PeriodInput;
+  plan: Scalars['ID']['input'];
+  unit: Scalars['ID']['input'];
+};
+
+
+export type QueryIndicatorsArgs = {
+  indicatorCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  period: PeriodInput;
+  plan: Scalars['ID']['input'];
+  unit: Scalars['ID']['input'];
+};
+
+
 export type QueryLegalRulesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -782,9 +1063,20 @@ export type QueryOverdueLeavesArgs = {
 };
 
 
+export type QueryPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryPlanTargetsArgs = {
   unitCode?: InputMaybe<Scalars['ID']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryPlansArgs = {
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1077,7 +1369,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Facility: Facility;
+  IndicatorValue: IndicatorValue;
   Person: Person;
+  Plan: Plan;
 };
 
 /** Mapping of federation reference types */
@@ -1085,9 +1379,30 @@ export type FederationReferenceTypes = {
   Facility:
     ( { __typename: 'Facility' }
     & GraphQLRecursivePick<FederationTypes['Facility'], {"code":true}> );
+  IndicatorValue:
+    ( { __typename: 'IndicatorValue' }
+    & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}> ) );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Plan:
+    ( { __typename: 'Plan' }
+    & GraphQLRecursivePick<FederationTypes['Plan'], {"id":true}> );
 };
 
 
@@ -1110,6 +1425,7 @@ export type ResolversTypes = {
   CourtDecision: ResolverTypeWrapper<CourtDecisionView>;
   CourtDecisionInput: CourtDecisionInput;
   CourtOutcome: CourtOutcome;
+  CreatePlanInput: CreatePlanInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DossierDraftChanges: DossierDraftChanges;
@@ -1123,14 +1439,31 @@ export type ResolversTypes = {
   FacilityStaffing: ResolverTypeWrapper<StaffingCheck>;
   GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
+  IndicatorDefinition: ResolverTypeWrapper<IndicatorDefinitionRecord>;
+  IndicatorMeasure: IndicatorMeasure;
+  IndicatorMeasurement: ResolverTypeWrapper<IndicatorMeasurementRecord>;
+  IndicatorRecord: ResolverTypeWrapper<IndicatorRecordView>;
+  IndicatorRecordConnection: ResolverTypeWrapper<IndicatorRecordConnectionView>;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValueParent>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   InterimMeasure: InterimMeasure;
   InterimMeasureInput: InterimMeasureInput;
   LeaveReason: LeaveReason;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
+  Locale: Locale;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Period: ResolverTypeWrapper<PeriodRecord>;
+  PeriodInput: PeriodInput;
+  PeriodKind: PeriodKind;
   Person: ResolverTypeWrapper<PersonRef>;
+  Plan: ResolverTypeWrapper<PlanEntity>;
+  PlanImportProblem: ResolverTypeWrapper<ImportProblem>;
+  PlanImportProblemKind: PlanImportProblemKind;
+  PlanImportResult: ResolverTypeWrapper<PlanImportOutcome>;
+  PlanTableKind: PlanTableKind;
   PlanTarget: ResolverTypeWrapper<PlanTargetEntity>;
+  PlanTargetConnection: ResolverTypeWrapper<PlanTargetConnectionView>;
   PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
   PostRehabDecisionInput: PostRehabDecisionInput;
   PostRehabStatus: PostRehabStatus;
@@ -1166,6 +1499,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CourtDecision: CourtDecisionView;
   CourtDecisionInput: CourtDecisionInput;
+  CreatePlanInput: CreatePlanInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DossierDraftChanges: DossierDraftChanges;
@@ -1175,12 +1509,24 @@ export type ResolversParentTypes = {
   FacilityStaffing: StaffingCheck;
   GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
+  IndicatorDefinition: IndicatorDefinitionRecord;
+  IndicatorMeasurement: IndicatorMeasurementRecord;
+  IndicatorRecord: IndicatorRecordView;
+  IndicatorRecordConnection: IndicatorRecordConnectionView;
+  IndicatorValue: IndicatorValueParent;
+  Float: Scalars['Float']['output'];
   InterimMeasureInput: InterimMeasureInput;
   LegalRule: LegalRuleEntity;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Period: PeriodRecord;
+  PeriodInput: PeriodInput;
   Person: PersonRef;
+  Plan: PlanEntity;
+  PlanImportProblem: ImportProblem;
+  PlanImportResult: PlanImportOutcome;
   PlanTarget: PlanTargetEntity;
+  PlanTargetConnection: PlanTargetConnectionView;
   PostRehabCase: PostRehabCaseEntity;
   PostRehabDecisionInput: PostRehabDecisionInput;
   Query: Record<PropertyKey, never>;
@@ -1312,6 +1658,49 @@ export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfi
   name: 'IdentificationNumber';
 }
 
+export type IndicatorDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorDefinition'] = ResolversParentTypes['IndicatorDefinition']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<IndicatorDefinitionDefinitionArgs, 'locale'>>;
+  measure?: Resolver<ResolversTypes['IndicatorMeasure'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<IndicatorDefinitionNameArgs, 'locale'>>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<IndicatorDefinitionOwnerArgs, 'locale'>>;
+  planTable?: Resolver<Maybe<ResolversTypes['PlanTableKind']>, ParentType, ContextType>;
+};
+
+export type IndicatorMeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorMeasurement'] = ResolversParentTypes['IndicatorMeasurement']> = {
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  personKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type IndicatorRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorRecord'] = ResolversParentTypes['IndicatorRecord']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+};
+
+export type IndicatorRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorRecordConnection'] = ResolversParentTypes['IndicatorRecordConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['IndicatorRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorValue']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  actual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['IndicatorDefinition'], ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+};
+
 export type LegalRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalRule'] = ResolversParentTypes['LegalRule']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1329,10 +1718,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   assignPostRehabSupporters?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationAssignPostRehabSupportersArgs, 'expectedVersion' | 'id' | 'supporterIds'>>;
   completePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationCompletePostRehabArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
   completeRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationCompleteRehabEpisodeArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
+  createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
   decidePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationDecidePostRehabArgs, 'expectedVersion' | 'id' | 'input'>>;
   draftCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationDraftCompulsoryRehabDossierArgs, 'input'>>;
   forwardDossierToCourt?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationForwardDossierToCourtArgs, 'expectedVersion' | 'id'>>;
   grantLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationGrantLeaveArgs, 'expectedVersion' | 'id' | 'input'>>;
+  importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'csv' | 'plan' | 'table'>>;
   markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
@@ -1358,6 +1749,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PeriodKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   compulsoryRehabDossiers?: Resolver<Maybe<Array<ResolversTypes['CompulsoryRehabDossier']>>, ParentType, ContextType>;
@@ -1367,11 +1767,54 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   reintegrationSupports?: Resolver<Maybe<Array<ResolversTypes['ReintegrationSupport']>>, ParentType, ContextType>;
 };
 
+export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan'], FederationReferenceType extends FederationReferenceTypes['Plan'] = FederationReferenceTypes['Plan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Plan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  provinceCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targets?: Resolver<ResolversTypes['PlanTargetConnection'], ParentType, ContextType, RequireFields<PlanTargetsArgs, 'first'>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PlanImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanImportProblem'] = ResolversParentTypes['PlanImportProblem']> = {
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  found?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicatorCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlanImportProblemKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PlanImportProblemMessageArgs, 'locale'>>;
+  unitName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlanImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanImportResult'] = ResolversParentTypes['PlanImportResult']> = {
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['PlanImportProblem']>, ParentType, ContextType>;
+  rowsImported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['PlanTableKind'], ParentType, ContextType>;
+  targetsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetsRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PlanTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTarget'] = ResolversParentTypes['PlanTarget']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PlanTargetConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTargetConnection'] = ResolversParentTypes['PlanTargetConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PlanTarget']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PostRehabCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabCase'] = ResolversParentTypes['PostRehabCase']> = {
@@ -1403,9 +1846,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   facilitiesOverStaffingRatio?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType, RequireFields<QueryFacilityArgs, 'code'>>;
+  indicatorBreakdown?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<QueryIndicatorBreakdownArgs, 'indicator' | 'period' | 'plan' | 'unit'>>;
+  indicatorDefinitions?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
+  indicatorRecords?: Resolver<ResolversTypes['IndicatorRecordConnection'], ParentType, ContextType, RequireFields<QueryIndicatorRecordsArgs, 'first' | 'indicator' | 'period' | 'plan' | 'unit'>>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'period' | 'plan' | 'unit'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   overdueLeaves?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryOverdueLeavesArgs, 'first' | 'unitCode'>>;
+  plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   planTargets?: Resolver<Array<ResolversTypes['PlanTarget']>, ParentType, ContextType, RequireFields<QueryPlanTargetsArgs, 'year'>>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
   postRehabCase?: Resolver<Maybe<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCaseArgs, 'id'>>;
   postRehabCasesAwaitingDecision?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesAwaitingDecisionArgs, 'first' | 'unitCode'>>;
   postRehabCasesEndingSoon?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesEndingSoonArgs, 'first' | 'unitCode'>>;
@@ -1489,11 +1938,21 @@ export type Resolvers<ContextType = Context> = {
   FacilityOccupancy?: FacilityOccupancyResolvers<ContextType>;
   FacilityStaffing?: FacilityStaffingResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
+  IndicatorDefinition?: IndicatorDefinitionResolvers<ContextType>;
+  IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
+  IndicatorRecord?: IndicatorRecordResolvers<ContextType>;
+  IndicatorRecordConnection?: IndicatorRecordConnectionResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
   LegalRule?: LegalRuleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Period?: PeriodResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  PlanImportProblem?: PlanImportProblemResolvers<ContextType>;
+  PlanImportResult?: PlanImportResultResolvers<ContextType>;
   PlanTarget?: PlanTargetResolvers<ContextType>;
+  PlanTargetConnection?: PlanTargetConnectionResolvers<ContextType>;
   PostRehabCase?: PostRehabCaseResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RehabEpisode?: RehabEpisodeResolvers<ContextType>;

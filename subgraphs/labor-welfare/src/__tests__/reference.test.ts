@@ -53,9 +53,9 @@ describe('facilities', () => {
 
 describe('plan targets', () => {
   const PUBLISHED_2022: Record<string, number> = {
-    COMPULSORY_REHAB_DOSSIERS: 950, POST_REHAB_MANAGEMENT: 900, REINTEGRATION_SUPPORT: 300,
+    COMPULSORY_DOSSIERS: 950, POST_REHAB_MANAGEMENT: 900, REINTEGRATION_SUPPORT: 300,
     POST_REHAB_MODELS_MAINTAINED: 87, POST_REHAB_MODELS_NEW: 172, POST_REHAB_MODELS_TOTAL: 259,
-    COMPULSORY_ADMISSIONS: 950, VOLUNTARY_MOBILISATION: 2100, VOCATIONAL_TRAINING: 500,
+    FACILITY_ADMISSIONS: 950, VOLUNTARY_MOBILISED: 2100, FACILITY_VOCATIONAL_TRAINING: 500,
   };
 
   it('sums Hà Nội\'s 2022 targets per indicator to the published totals', async () => {
@@ -68,10 +68,10 @@ describe('plan targets', () => {
   });
 
   it('filters by the unit subtree', async () => {
-    expect(await targets(2022, 'CSCN5')).toEqual([{ year: 2022, unit: { code: 'CSCN5' }, indicator: 'VOLUNTARY_MOBILISATION', target: 500 }]);
+    expect(await targets(2022, 'CSCN5')).toEqual([{ year: 2022, unit: { code: 'CSCN5' }, indicator: 'VOLUNTARY_MOBILISED', target: 500 }]);
     const cauGiay = await targets(2022, '005');
     expect(cauGiay.map((r) => [r.indicator, r.target])).toEqual([
-      ['COMPULSORY_REHAB_DOSSIERS', 30], ['POST_REHAB_MANAGEMENT', 32], ['POST_REHAB_MODELS_MAINTAINED', 8],
+      ['COMPULSORY_DOSSIERS', 30], ['POST_REHAB_MANAGEMENT', 32], ['POST_REHAB_MODELS_MAINTAINED', 8],
       ['POST_REHAB_MODELS_NEW', 0], ['POST_REHAB_MODELS_TOTAL', 8], ['REINTEGRATION_SUPPORT', 11],
     ]);
     expect(await targets(2022, '00501')).toEqual([]);

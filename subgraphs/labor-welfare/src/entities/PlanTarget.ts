@@ -1,11 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
-/** A plan target (chỉ tiêu): one unit, one indicator, one plan year. Not personal data. */
+/** A plan target (chỉ tiêu): one unit, one indicator, one plan. Not personal data. */
 @Entity({ name: 'plan_target' })
 export class PlanTargetEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId: string;
+
+  /** The plan's year (kept with the target for the year-only planTargets query). */
   @Column({ name: 'plan_year', type: 'integer' })
   year: number;
 

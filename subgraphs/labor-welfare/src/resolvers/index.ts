@@ -4,6 +4,9 @@ import { Facility, FacilityOccupancy } from './Facility';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { PlanTarget } from './PlanTarget';
+import { IndicatorDefinition, IndicatorRecord, IndicatorValue, PlanImportProblem, PlanImportResult, indicatorQueries } from './indicators';
+import { Plan, PlanTargetExtra, planMutations, planQueries } from './plans';
+import { pageResolvers } from '../indicators/views';
 import { PostRehabCase } from './PostRehabCase';
 import { Query } from './Query';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
@@ -11,6 +14,10 @@ import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query, Mutation, Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,
-  CompulsoryRehabDossier, CourtDecision, PostRehabCase, ReintegrationSupport, PlanTarget,
+  Query: { ...Query, ...planQueries, ...indicatorQueries },
+  Mutation: { ...Mutation, ...planMutations },
+  Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,
+  CompulsoryRehabDossier, CourtDecision, PostRehabCase, ReintegrationSupport, PlanTarget: { ...PlanTarget, ...PlanTargetExtra },
+  Plan, PlanTargetConnection: pageResolvers, IndicatorValue, IndicatorDefinition, IndicatorRecord,
+  IndicatorRecordConnection: pageResolvers, PlanImportResult, PlanImportProblem,
 };

@@ -1,3 +1,4 @@
+import { indicatorResolvers } from '../indicators/measures';
 import type { Resolvers } from '../__generated__/resolvers';
 import { connectionResolvers } from './connections';
 import { Mutation } from './Mutation';
@@ -15,3 +16,6 @@ export const resolvers: Resolvers = {
   AbsconderSearchConnection: connectionResolvers,
   RehabCompletionNoticeConnection: connectionResolvers,
 };
+
+// Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
+Object.assign(resolvers, indicatorResolvers);

@@ -130,6 +130,22 @@ export type DurationUnit =
   | 'MONTHS'
   | 'WORKING_DAYS';
 
+/** Counts for one IndicatorValue (and, for the cross-agency share, the keys of the people counted). */
+export type IndicatorMeasurement = {
+  __typename?: 'IndicatorMeasurement';
+  denominator?: Maybe<Scalars['Int']['output']>;
+  numerator?: Maybe<Scalars['Int']['output']>;
+  personKeys?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** An indicator for one unit and period of a plan (owned by labor-welfare; opaque id). */
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  id: Scalars['ID']['output'];
+  /** What this agency's records count for the indicator; null for indicators it does not measure. */
+  volunteersMeasure?: Maybe<IndicatorMeasurement>;
+};
+
 /** A legal duration or deadline with the period in which it is in force. */
 export type LegalRule = {
   __typename?: 'LegalRule';
@@ -526,11 +542,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  IndicatorValue: IndicatorValue;
   Person: Person;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  IndicatorValue:
+    ( { __typename: 'IndicatorValue' }
+    & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
@@ -556,6 +576,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationUnit: DurationUnit;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
+  IndicatorMeasurement: ResolverTypeWrapper<IndicatorMeasurement>;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
   LegalRule: ResolverTypeWrapper<LegalRuleEntity>;
   MassOrganisation: ResolverTypeWrapper<MassOrganisationEntity>;
   MassOrganisationKind: MassOrganisationKind;
@@ -588,6 +610,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
+  IndicatorMeasurement: IndicatorMeasurement;
+  IndicatorValue: IndicatorValue | FederationReferenceTypes['IndicatorValue'];
   LegalRule: LegalRuleEntity;
   MassOrganisation: MassOrganisationEntity;
   Mutation: Record<PropertyKey, never>;
@@ -653,6 +677,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
   name: 'IdentificationNumber';
 }
+
+export type IndicatorMeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorMeasurement'] = ResolversParentTypes['IndicatorMeasurement']> = {
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  personKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorValue']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  volunteersMeasure?: Resolver<Maybe<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType>;
+};
 
 export type LegalRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalRule'] = ResolversParentTypes['LegalRule']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -784,6 +820,8 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   IdentificationNumber?: GraphQLScalarType;
+  IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
   LegalRule?: LegalRuleResolvers<ContextType>;
   MassOrganisation?: MassOrganisationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import { indicatorResolvers } from '../indicators/measures';
 import type { Resolvers } from '../__generated__/resolvers';
 import { MassOrganisation } from './MassOrganisation';
 import { Mutation } from './Mutation';
@@ -11,3 +12,6 @@ export const resolvers: Resolvers = {
   Query, Mutation, Person, MassOrganisation, OrganisationChapter, Volunteer, VolunteerAssignment,
   VolunteerWorklist, AssignedPerson, PendingReassignment, VolunteerDeactivation,
 };
+
+// Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
+Object.assign(resolvers, indicatorResolvers);

@@ -1,0 +1,92 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import {
+  decodeIndicatorValueId, PROVINCE_WIDE_INDICATOR_ROLES, type Caller, type IndicatorMeasurementRecord, type IndicatorValueKey,
+} from '@rehab/shared-schema';
+import { isInUnitScope } from './access/scope';
+
+/**
+ * Indicator measures (issue 7). labor-welfare's IndicatorValue @requires a
+ * `<agency>Measure` field from each measuring subgraph; the gateway asks each subgraph
+ * once per list with every IndicatorValue id. These helpers give a subgraph that field
+ * from SQL branches, one statement per batch whatever the list size.
+ */
+
+/**
+ * One SQL branch per indicator code. It reads the request rows `req r` (columns i, code,
+ * path, d_from, d_to: the unit's path and the period's first and last day) and selects
+ * `r.i, numerator, denominator, person_keys` (integers or NULL, text[] or NULL), with
+ * `WHERE r.code = '<CODE>'` and `GROUP BY r.i`. `WITHIN(column)` is replaced by the
+ * subtree test of that path column against r.path. `extra` parameters are $6, $7…; `i`
+ * is the index of the key in `keys`.
+ */
+export type MeasureBranches = Readonly<Record<string, string>>;
+
+/** May the caller read indicators of the unit at `path`? Analysts and supervisors read every unit, others their subtree. */
+export function mayReadIndicators(caller: Pick<Caller, 'role' | 'unitPath' | 'grants'>, path: string): boolean {
+  return (PROVINCE_WIDE_INDICATOR_ROLES as readonly string[]).includes(caller.role) || isInUnitScope(path, caller);
+}
+
+const within = (sql: string): string => sql.replace(/WITHIN\(([^)]+)\)/g, (_m, column: string) => `(${column} = r.path OR ${column} LIKE r.path || '.%')`);
+
+interface MeasureRow {
+  i: number;
+  numerator: number | null;
+  denominator: number | null;
+  person_keys: string[] | null;
+}
+
+/** Runs the branches of the requested codes as one UNION ALL statement. */
+export async function runMeasureBranches(db: DataSource, branches: MeasureBranches, keys: readonly IndicatorValueKey[],
+  extra: readonly unknown[] = []): Promise<Map<number, IndicatorMeasurementRecord>> {
+  const wanted = keys.map((k, i) => ({ k, i })).filter(({ k }) => branches[k.indicator.code] !== undefined);
+  const codes = [...new Set(wanted.map(({ k }) => k.indicator.code))];
+  const out = new Map<number, IndicatorMeasurementRecord>();
+  if (codes.length === 0) return out;
+  const sql = `WITH req AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[]) AS r(i, code, path, d_from, d_to))
+    ${codes.map((c) => `(${within(branches[c] as string)})`).join('\nUNION ALL\n')}`;
+  // Extra parameters ($6…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
+  const params = [wanted.map(({ i }) => i), wanted.map(({ k }) => k.indicator.code), wanted.map(({ k }) => k.unit.path),
+    wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), ...(sql.includes('$6') ? extra : [])];
+  const rows = await db.query(sql, params) as MeasureRow[];
+  for (const row of rows) out.set(row.i, { numerator: row.numerator, denominator: row.denominator, personKeys: row.person_keys });
+  return out;
+}
+
+interface MeasureContext {
+  db: DataSource;
+  caller: Caller;
+}
+
+const loaders = new WeakMap<object, DataLoader<string, IndicatorMeasurementRecord | null>>();
+
+/** The request's loader of measures by IndicatorValue id (kept per context object, so never shared across requests). */
+function measureLoader(ctx: MeasureContext, branches: MeasureBranches): DataLoader<string, IndicatorMeasurementRecord | null> {
+  let loader = loaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const keys = ids.map((id) => decodeIndicatorValueId(id));
+      const readable = keys.map((k) => (k && mayReadIndicators(ctx.caller, k.unit.path) ? k : null));
+      const present = readable.map((k, i) => ({ k, i })).filter((x): x is { k: IndicatorValueKey; i: number } => x.k !== null);
+      const measured = await runMeasureBranches(ctx.db, branches, present.map((x) => x.k));
+      const byIndex = new Map(present.map((x, j) => [x.i, measured.get(j) ?? null]));
+      return ids.map((_id, i) => byIndex.get(i) ?? null);
+    }, { maxBatchSize: 1000 });
+    loaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+/**
+ * Resolvers of the IndicatorValue entity in a measuring subgraph: the reference is the
+ * id; `field` (e.g. healthMeasure) is this subgraph's count, null for indicators it
+ * does not measure or units the caller may not read.
+ */
+export function indicatorMeasureResolvers(field: string, branches: MeasureBranches) {
+  return {
+    IndicatorValue: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+      [field]: (parent: { id: string }, _args: unknown, ctx: MeasureContext) => measureLoader(ctx, branches).load(parent.id),
+    },
+  };
+}

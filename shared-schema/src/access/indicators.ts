@@ -1,0 +1,42 @@
+import type { Role } from './roles';
+import { ALL_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix';
+
+/**
+ * Plans and indicators (issue 7). Plans, targets and indicator values are aggregates,
+ * not personal data: every officer reads them for the units of their own subtree (the
+ * resolvers check the unit), analysts and supervisors for the whole province. The records
+ * behind a number name a person (pseudonymous for analysts): officers of the legal path
+ * and analysts only, audited by Query.indicatorRecords (one audit row per person listed).
+ */
+const everyone = { read: ALL_ROLES };
+const planners = { read: ['labour_officer', 'supervisor'] as readonly Role[] };
+const drillDown = { read: [...LEGAL_PATH_ROLES, 'analyst'] as readonly Role[] };
+
+const all = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, everyone]));
+
+export const INDICATOR_RULES: Record<string, FieldRule> = {
+  ...fieldsOf('Query', 'labor-welfare', {
+    plans: everyone, plan: everyone, indicatorDefinitions: everyone, indicators: everyone, indicatorBreakdown: everyone,
+    indicatorRecords: drillDown,
+  }),
+  ...fieldsOf('Mutation', 'labor-welfare', { createPlan: planners, importPlanTargets: planners }),
+  ...fieldsOf('Plan', 'labor-welfare', all('id', 'provinceCode', 'province', 'year', 'title', 'targets', 'version')),
+  ...fieldsOf('PlanTargetConnection', 'labor-welfare', all('nodes', 'pageInfo', 'totalCount')),
+  ...fieldsOf('PlanTarget', 'labor-welfare', all('id', 'plan')),
+  ...fieldsOf('Period', 'labor-welfare', all('kind', 'year', 'number', 'from', 'to', 'label')),
+  ...fieldsOf('IndicatorDefinition', 'labor-welfare', all('code', 'name', 'definition', 'measure', 'owner', 'planTable')),
+  ...fieldsOf('IndicatorValue', 'labor-welfare', all(
+    'id', 'plan', 'indicator', 'unit', 'period', 'target', 'actual', 'ratio', 'numerator', 'denominator',
+    'policeMeasure', 'healthMeasure', 'volunteersMeasure')),
+  // Inaccessible in the supergraph: only the gateway's query plans read it.
+  ...fieldsOf('IndicatorMeasurement', 'shared', all('numerator', 'denominator', 'personKeys')),
+  ...fieldsOf('IndicatorRecordConnection', 'labor-welfare', { nodes: drillDown, pageInfo: drillDown, totalCount: drillDown }),
+  // Audited by the resolver, one row per person listed (the matrix's `sensitive` marks fields reached from a Person).
+  ...fieldsOf('IndicatorRecord', 'labor-welfare', { personId: drillDown, person: drillDown, date: drillDown, description: drillDown, unit: drillDown }),
+  ...fieldsOf('PlanImportResult', 'labor-welfare', Object.fromEntries([
+    'plan', 'table', 'rowsRead', 'rowsImported', 'targetsCreated', 'targetsUpdated', 'targetsRemoved', 'targetsUnchanged', 'unchanged', 'problems',
+  ].map((f) => [f, planners]))),
+  ...fieldsOf('PlanImportProblem', 'labor-welfare', Object.fromEntries([
+    'kind', 'line', 'unitName', 'column', 'indicatorCode', 'expected', 'found', 'message',
+  ].map((f) => [f, planners]))),
+};

@@ -1,0 +1,4 @@
+export * from './catalogue';
+export * from './period';
+export * from './value-id';
+export * from './measurement';

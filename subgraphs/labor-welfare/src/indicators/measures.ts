@@ -1,0 +1,49 @@
+import type { MeasureBranches } from '@rehab/server-kit';
+
+const count = (code: string, from: string, join: string) => `SELECT r.i, count(x.id)::int AS numerator, NULL::int AS denominator,
+  NULL::text[] AS person_keys FROM req r LEFT JOIN ${from} x ON ${join} WHERE r.code = '${code}' GROUP BY r.i`;
+
+const distinctPersons = (code: string, from: string, join: string) => `SELECT r.i, count(DISTINCT x.person_id)::int AS numerator,
+  NULL::int AS denominator, NULL::text[] AS person_keys FROM req r LEFT JOIN ${from} x ON ${join} WHERE r.code = '${code}' GROUP BY r.i`;
+
+/** An episode counts for a unit when its facility or its commune of residence lies in the unit's subtree. */
+const episodeIn = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path))';
+const inPeriod = (column: string) => `${column} BETWEEN r.d_from AND r.d_to`;
+const support = (code: string, kind: string | null) => distinctPersons(code, 'reintegration_support',
+  `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path)${kind ? ` AND x.kind = '${kind}'` : ''}`);
+
+/**
+ * The indicators labour-welfare measures from its own records, as SQL branches (run as
+ * one statement per list by server-kit's runMeasureBranches). The definitions in words:
+ * shared-schema/src/indicators/catalogue.ts.
+ */
+export const LABOR_WELFARE_MEASURES: MeasureBranches = {
+  COMPULSORY_DOSSIERS: count('COMPULSORY_DOSSIERS', 'compulsory_rehab_dossier', `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path)`),
+  FACILITY_ADMISSIONS: count('FACILITY_ADMISSIONS', 'rehab_episode', `x.kind = 'COMPULSORY' AND ${inPeriod('x.admitted_on')} AND ${episodeIn}`),
+  VOLUNTARY_MOBILISED: count('VOLUNTARY_MOBILISED', 'rehab_episode', `x.kind <> 'COMPULSORY' AND ${inPeriod('x.admitted_on')} AND ${episodeIn}`),
+  FACILITY_VOCATIONAL_TRAINING: count('FACILITY_VOCATIONAL_TRAINING', 'rehab_episode', `x.facility_code IS NOT NULL
+    AND x.admitted_on <= r.d_to AND coalesce(x.ended_on, r.d_to) >= r.d_from
+    AND (x.phase IN ('VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION') OR x.status = 'COMPLETED') AND ${episodeIn}`),
+  POST_REHAB_MANAGEMENT: count('POST_REHAB_MANAGEMENT', 'post_rehab_case', `${inPeriod('x.decision_on')} AND WITHIN(x.owner_unit_path)`),
+  COMPLETIONS_UNDER_MANAGEMENT_SHARE: `SELECT r.i, (count(x.id) FILTER (WHERE c.decision_on IS NOT NULL))::int AS numerator,
+    count(x.id)::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN (rehab_episode x LEFT JOIN post_rehab_case c ON c.episode_id = x.id)
+      ON x.status = 'COMPLETED' AND ${inPeriod('x.ended_on')} AND WITHIN(x.residence_owner_path)
+    WHERE r.code = 'COMPLETIONS_UNDER_MANAGEMENT_SHARE' GROUP BY r.i`,
+  REINTEGRATION_SUPPORT: support('REINTEGRATION_SUPPORT', null),
+  LOANS: support('LOANS', 'LOAN'),
+  VOCATIONAL_TRAINING: support('VOCATIONAL_TRAINING', 'VOCATIONAL_TRAINING'),
+  JOB_PLACEMENT: support('JOB_PLACEMENT', 'JOB_PLACEMENT'),
+  RELAPSE_RATE: `SELECT r.i, (count(x.id) FILTER (WHERE ${inPeriod('x.relapsed_on')}))::int AS numerator,
+    count(x.id)::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
+      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path)
+    WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
+  // The people police count (RECORDS_IN_TREATMENT_SHARE) that neither health nor the mass
+  // organisations counted, passed as ($6 index, $7 person id) pairs: those with a rehab
+  // episode during the period.
+  RECORDS_IN_TREATMENT_SHARE: `SELECT r.i, count(DISTINCT pk.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN unnest($6::int[], $7::uuid[]) AS pk(i, person_id) ON pk.i = r.i AND EXISTS (
+      SELECT 1 FROM rehab_episode e WHERE e.person_id = pk.person_id AND e.admitted_on <= r.d_to AND coalesce(e.ended_on, r.d_to) >= r.d_from)
+    WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE' GROUP BY r.i`,
+};

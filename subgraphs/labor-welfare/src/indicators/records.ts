@@ -1,0 +1,107 @@
+import { decodeCursor, domainError, encodeCursor, pageSize } from '@rehab/server-kit';
+import type { IndicatorValueKey } from '@rehab/shared-schema';
+import type { Context } from '../context';
+import type { IndicatorRecordConnectionView, IndicatorRecordView } from './views';
+
+/**
+ * The records behind each number labour-welfare measures: one SELECT per indicator
+ * giving id, person_id, date, unit path and a description without names. `:from`, `:to`
+ * and `WITHIN(col)` (the unit's subtree) are bound by recordsPage.
+ */
+const EPISODE_IN = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path))';
+const KIND_VI = `CASE x.kind WHEN 'COMPULSORY' THEN 'cai nghiện bắt buộc' WHEN 'VOLUNTARY_FACILITY' THEN 'cai nghiện tự nguyện tại cơ sở'
+  ELSE 'cai nghiện tự nguyện tại gia đình, cộng đồng' END`;
+const AT_FACILITY = `coalesce(' tại ' || x.facility_code, '')`;
+const SUPPORT_VI = `CASE x.kind WHEN 'LOAN' THEN 'Hỗ trợ vay vốn' WHEN 'VOCATIONAL_TRAINING' THEN 'Hỗ trợ dạy nghề' ELSE 'Giới thiệu việc làm' END`;
+
+const support = (kind: string | null) => `SELECT x.id, x.person_id, x.started_on AS date, x.owner_unit_path AS path,
+  ${SUPPORT_VI} || ' (' || x.provider || ')' AS description FROM reintegration_support x
+  WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path)${kind ? ` AND x.kind = '${kind}'` : ''}`;
+
+const RECORDS: Readonly<Record<string, string>> = {
+  COMPULSORY_DOSSIERS: `SELECT x.id, x.person_id, x.started_on AS date, x.owner_unit_path AS path,
+    'Hồ sơ đề nghị cai nghiện bắt buộc, trạng thái ' || x.status AS description
+    FROM compulsory_rehab_dossier x WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path)`,
+  FACILITY_ADMISSIONS: `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
+    'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
+    FROM rehab_episode x WHERE x.kind = 'COMPULSORY' AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`,
+  VOLUNTARY_MOBILISED: `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
+    'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
+    FROM rehab_episode x WHERE x.kind <> 'COMPULSORY' AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`,
+  FACILITY_VOCATIONAL_TRAINING: `SELECT x.id, x.person_id, coalesce(x.phase_since, x.admitted_on) AS date, x.facility_owner_path AS path,
+    'Học viên giai đoạn ' || coalesce(x.phase, x.status) || ${AT_FACILITY} AS description
+    FROM rehab_episode x WHERE x.facility_code IS NOT NULL AND x.admitted_on <= :to AND coalesce(x.ended_on, :to) >= :from
+      AND (x.phase IN ('VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION') OR x.status = 'COMPLETED') AND ${EPISODE_IN}`,
+  POST_REHAB_MANAGEMENT: `SELECT x.id, x.person_id, x.decision_on AS date, x.owner_unit_path AS path,
+    'Quyết định quản lý sau cai nghiện, trạng thái ' || x.status AS description
+    FROM post_rehab_case x WHERE x.decision_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path)`,
+  COMPLETIONS_UNDER_MANAGEMENT_SHARE: `SELECT x.id, x.person_id, x.ended_on AS date, x.residence_owner_path AS path,
+    'Hoàn thành cai nghiện; ' || CASE WHEN c.decision_on IS NULL THEN 'chưa có quyết định quản lý sau cai nghiện'
+      ELSE 'đã có quyết định quản lý sau cai nghiện' END AS description
+    FROM rehab_episode x LEFT JOIN post_rehab_case c ON c.episode_id = x.id
+    WHERE x.status = 'COMPLETED' AND x.ended_on BETWEEN :from AND :to AND WITHIN(x.residence_owner_path)`,
+  REINTEGRATION_SUPPORT: support(null),
+  LOANS: support('LOAN'),
+  VOCATIONAL_TRAINING: support('VOCATIONAL_TRAINING'),
+  JOB_PLACEMENT: support('JOB_PLACEMENT'),
+  RELAPSE_RATE: `SELECT x.id, x.person_id, coalesce(CASE WHEN x.relapsed_on BETWEEN :from AND :to THEN x.relapsed_on END, x.decision_on) AS date,
+    x.owner_unit_path AS path,
+    CASE WHEN x.relapsed_on BETWEEN :from AND :to THEN 'Tái nghiện trong kỳ' ELSE 'Được quản lý sau cai nghiện trong kỳ' END AS description
+    FROM post_rehab_case x WHERE x.decision_on <= :to AND coalesce(x.relapsed_on, x.completed_on, :to) >= :from AND WITHIN(x.owner_unit_path)`,
+};
+
+const badCursor = () => domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
+
+function cursorOf(after: string): [string, string] {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(decodeCursor(after));
+  } catch {
+    throw badCursor();
+  }
+  if (!Array.isArray(parts) || parts.length !== 2 || !/^\d{4}-\d{2}-\d{2}$/.test(String(parts[0])) || !/^[0-9a-f-]{36}$/i.test(String(parts[1]))) {
+    throw badCursor();
+  }
+  return [String(parts[0]), String(parts[1])];
+}
+
+interface RecordRow {
+  id: string;
+  person_id: string;
+  date: string;
+  path: string;
+  description: string;
+  total: number;
+}
+
+/** Whether labour-welfare can list the records of an indicator. */
+export const hasRecords = (code: string): boolean => RECORDS[code] !== undefined;
+
+/** One page of the records behind a number, by date then id: one statement (the total rides along as a window). */
+export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: number | null | undefined, after: string | null | undefined): Promise<IndicatorRecordConnectionView> {
+  const size = pageSize(first, 50);
+  const source = RECORDS[key.indicator.code] as string;
+  const params: unknown[] = [key.period.from, key.period.to, key.unit.path];
+  const body = source.replace(/:from/g, '$1::date').replace(/:to/g, '$2::date')
+    .replace(/WITHIN\(([^)]+)\)/g, (_m, c: string) => `(${c} = $3 OR ${c} LIKE $3 || '.%')`);
+  let where = '';
+  if (after) {
+    const [date, id] = cursorOf(after);
+    params.push(date, id);
+    where = 'WHERE (s.date, s.id) > ($4::date, $5::uuid)';
+  }
+  params.push(size + 1);
+  const rows = await ctx.db.query(`SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total
+    FROM (SELECT q.*, count(*) OVER ()::int AS total FROM (${body}) q) s ${where} ORDER BY s.date, s.id LIMIT $${params.length}`, params) as RecordRow[];
+  const totalCount = rows[0]?.total ?? (after ? await countAll(ctx, body, params.slice(0, 3)) : 0);
+  const nodes: IndicatorRecordView[] = rows.slice(0, size).map((r) => ({
+    id: r.id, personId: r.person_id, date: r.date, description: r.description, unitCode: r.path.slice(r.path.lastIndexOf('.') + 1),
+  }));
+  const last = nodes[nodes.length - 1];
+  return { nodes, totalCount, hasNextPage: rows.length > size, endCursor: last ? encodeCursor(JSON.stringify([last.date, last.id])) : null };
+}
+
+async function countAll(ctx: Context, body: string, params: unknown[]): Promise<number> {
+  const [row] = await ctx.db.query(`SELECT count(*)::int AS n FROM (${body}) q`, params) as { n: number }[];
+  return row?.n ?? 0;
+}

@@ -1,0 +1,57 @@
+/**
+ * The saved example queries for analysts (docs/queries/*.graphql, also loaded by the
+ * portal's GraphiQL): each runs against the seeded system as the analyst and returns
+ * data, no errors, and no name or identification number of anyone.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InProcessSystem } from '@rehab/ops';
+import { REPO_ROOT } from '@rehab/shared-schema';
+import { population, startTestSystem } from './fixtures';
+
+const DIR = join(REPO_ROOT, 'docs', 'queries');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.graphql')).sort();
+
+let system: InProcessSystem;
+let analyst: string;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  analyst = await system.login('phantich.hanoi');
+});
+afterAll(async () => { await system.stop(); });
+
+/** Every number-like leaf of a response. */
+function numbers(value: unknown, key = ''): { key: string; value: number }[] {
+  if (typeof value === 'number') return [{ key, value }];
+  if (Array.isArray(value)) return value.flatMap((v) => numbers(v, key));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => numbers(v, k));
+  return [];
+}
+
+describe('saved example queries', () => {
+  it('are 3 to 5 files, each titled in Vietnamese on its first line', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(3);
+    expect(FILES.length).toBeLessThanOrEqual(5);
+    for (const f of FILES) expect(readFileSync(join(DIR, f), 'utf8').split('\n')[0]).toMatch(/^# \S.*[ạảãáàâầấậẩẫăằắặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđíìịỉĩóòọỏõúùụủũýỳỵỷỹ]/u);
+  });
+
+  it.each(FILES)('%s answers the analyst with data, no errors, no names or identification numbers', async (file) => {
+    const response = await system.graphql(analyst, readFileSync(join(DIR, file), 'utf8'));
+    expect(response.errors).toBeUndefined();
+    const data = response.data as Record<string, unknown>;
+    for (const value of Object.values(data)) expect(value).toBeTruthy();
+    const text = JSON.stringify(data);
+    expect(text).not.toMatch(/\b\d{12}\b/);
+    for (const p of population) expect(text).not.toContain(p.fullName);
+    // Something was counted or planned: a positive actual, target or total.
+    expect(numbers(data).some((n) => ['actual', 'target', 'totalCount', 'numerator'].includes(n.key) && n.value > 0)).toBe(true);
+  });
+
+  it('shows 2026 targets against actuals for the whole city', async () => {
+    const response = await system.graphql<{ indicators: { indicator: { code: string }; target: number | null; actual: number | null }[] }>(
+      analyst, readFileSync(join(DIR, FILES[0] as string), 'utf8'));
+    const both = (response.data?.indicators ?? []).filter((v) => v.target !== null && (v.actual ?? 0) > 0);
+    expect(both.length).toBeGreaterThanOrEqual(3);
+  });
+});
