@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { fitsWidth, inPage, logIn, openPage, storedSession, openPersonByName, shot, startPortal, stopPortal, TABLET, type Portal } from './portal-support';
 import { population, personAt } from './fixtures';
@@ -186,6 +187,60 @@ describe('search and Person-360', () => {
   });
 });
 
+describe('dashboard', () => {
+  it('shows targets against results with a chart, drills down from a number to the list behind it, and exports CSV', async () => {
+    await open();
+    await logIn(page, portal, 'giamsat.hanoi');
+    await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
+    const indicators = page.getByTestId('dashboard-indicators');
+    await indicators.waitFor();
+    const plan = page.getByLabel('Kế hoạch');
+    const plan2026 = await plan.locator('option', { hasText: '2026' }).first().getAttribute('value');
+    if (plan2026) await plan.selectOption(plan2026);
+    await indicators.waitFor();
+    expect(await indicators.locator('tbody tr').count()).toBeGreaterThan(2);
+    await page.getByTestId('indicator-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await shot(page, 'dashboard');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất CSV' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFTên,Mã đơn vị,Chỉ tiêu,Kết quả,Tỷ lệ đạt');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength((await indicators.locator('tbody tr').count()) + 1);
+
+    // A count indicator with a result: its number opens the breakdown per unit, whose numbers open the records.
+    const rows = indicators.locator('tbody tr');
+    let chosen = -1;
+    for (let i = 0; i < (await rows.count()) && chosen < 0; i += 1) {
+      // Records behind a number are listed for labour-welfare's indicators (e.g. the compulsory dossiers).
+      const name = await rows.nth(i).locator('th').textContent();
+      const [target, actual] = await rows.nth(i).locator('td').allTextContents();
+      if (name === 'Lập hồ sơ đề nghị cai nghiện bắt buộc' && target !== '—' && actual !== '0') chosen = i;
+    }
+    expect(chosen).toBeGreaterThanOrEqual(0);
+    await rows.nth(chosen).locator('button.link-button').click();
+    const breakdown = page.getByTestId('dashboard-breakdown');
+    await breakdown.waitFor();
+    await shot(page, 'dashboard-breakdown');
+    const units = breakdown.locator('tbody tr');
+    const count = await units.count();
+    expect(count).toBeGreaterThan(1);
+    let opened = false;
+    for (let i = 0; i < count && !opened; i += 1) {
+      const button = units.nth(i).locator('button.link-button');
+      if ((await button.textContent())?.trim() === '0') continue;
+      const expected = Number((await button.textContent())?.replace(/\D/g, ''));
+      await button.click();
+      const records = page.getByTestId('dashboard-records');
+      await records.waitFor();
+      expect(await records.locator('tbody tr').count()).toBe(Math.min(expected, 20));
+      opened = true;
+    }
+    expect(opened).toBe(true);
+    await shot(page, 'dashboard-records');
+  });
+});
+
 describe('analyst page', () => {
   it('runs a query in the bundled GraphiQL with the analyst token (no CDN)', async () => {
     await open();
@@ -198,10 +253,15 @@ describe('analyst page', () => {
     await logIn(page, portal, 'phantich.hanoi');
     const ide = page.getByTestId('graphiql');
     await ide.locator('.graphiql-container').waitFor();
-    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('planTargets'));
+    // The saved example queries (docs/queries) are listed; choosing one loads it into the editor.
+    await page.getByRole('button', { name: 'Các kế hoạch và chỉ tiêu lập hồ sơ cai nghiện bắt buộc của từng quận, huyện' }).click();
+    await ide.getByText('KeHoachVaChiTieu').first().waitFor();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('KeHoachVaChiTieu'));
     await ide.getByRole('button', { name: /Execute query/i }).click();
-    expect((await answered).status()).toBe(200);
-    await ide.locator('.result-window').getByText('"target"').first().waitFor();
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect((await response.json() as { errors?: unknown }).errors).toBeUndefined();
+    await ide.locator('.result-window').getByText('"plans"').first().waitFor();
     expect(external).toEqual([]);
     await shot(page, 'analyst-graphiql');
   });

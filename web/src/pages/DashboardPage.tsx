@@ -123,11 +123,12 @@ function Level({ plan, unit, period, drill, setDrill }: {
   drill: Drill;
   setDrill: (drill: Drill) => void;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorText = useErrorText();
-  const top = useQuery(INDICATORS, { variables: { plan, unit, period }, skip: drill.indicator !== null });
+  const apiLocale = locale === 'en' ? 'EN' : 'VI';
+  const top = useQuery(INDICATORS, { variables: { plan, unit, period, locale: apiLocale }, skip: drill.indicator !== null });
   const breakdown = useQuery(BREAKDOWN, {
-    variables: { plan, indicator: drill.indicator?.code ?? '', unit, period },
+    variables: { plan, indicator: drill.indicator?.code ?? '', unit, period, locale: apiLocale },
     skip: drill.indicator === null || drill.unit !== null,
   });
   if (drill.indicator && drill.unit) {

@@ -36,22 +36,24 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
 `;
 
 const VALUE_FIELDS = `
-  indicator { code name measure owner definition }
+  indicator { code name(locale: $locale) measure owner(locale: $locale) definition(locale: $locale) }
   unit { code name }
   target actual ratio numerator denominator
 `;
 
-export const INDICATORS: TypedDocumentNode<{ indicators: IndicatorValue[] }, { plan: string; unit: string; period: PeriodInput }> = gql`
-  query DashboardIndicators($plan: ID!, $unit: ID!, $period: PeriodInput!) {
+export type ApiLocale = 'VI' | 'EN';
+
+export const INDICATORS: TypedDocumentNode<{ indicators: IndicatorValue[] }, { plan: string; unit: string; period: PeriodInput; locale: ApiLocale }> = gql`
+  query DashboardIndicators($plan: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
     indicators(plan: $plan, unit: $unit, period: $period) { ${VALUE_FIELDS} }
   }
 `;
 
 export const BREAKDOWN: TypedDocumentNode<
   { indicatorBreakdown: IndicatorValue[] },
-  { plan: string; indicator: string; unit: string; period: PeriodInput }
+  { plan: string; indicator: string; unit: string; period: PeriodInput; locale: ApiLocale }
 > = gql`
-  query DashboardBreakdown($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!) {
+  query DashboardBreakdown($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
     indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) { ${VALUE_FIELDS} }
   }
 `;
