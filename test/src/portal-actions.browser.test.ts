@@ -17,7 +17,7 @@ afterAll(async () => {
 
 afterEach(async () => {
   await page?.close();
-  expect(problems).toEqual([]);
+  expect(problems ?? []).toEqual([]);
 });
 
 async function open(): Promise<Page> {
@@ -142,6 +142,47 @@ describe('actions of each agency', () => {
     const after = await portal.system.graphql<{ compulsoryRehabDossier: { status: string; correctionReason: string } }>(token,
       'query($id: ID!) { compulsoryRehabDossier(id: $id) { status correctionReason } }', { id: current.id });
     expect(after.data!.compulsoryRehabDossier).toEqual({ status: 'RETURNED_FOR_CORRECTION', correctionReason: reason });
+  });
+
+  it('court: the district forwards the corrected dossier; the clerk records the decision, a term outside the law refused beside its field', async () => {
+    const commune = await portal.system.login('ubnd.xa00101');
+    const found = await portal.system.graphql<{ person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] } }>(commune,
+      'query($id: ID!) { person(id: $id) { compulsoryRehabDossiers { id version status } } }', { id: subject.id });
+    const dossier = found.data!.person.compulsoryRehabDossiers.find((d) => d.status === 'RETURNED_FOR_CORRECTION')!;
+    const resubmitted = await portal.system.graphql(commune, 'mutation($id: ID!, $v: Int!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: $v) { status } }',
+      { id: dossier.id, v: dossier.version });
+    expect(resubmitted.errors).toBeUndefined();
+
+    await open();
+    await logIn(page, portal, 'laodong.badinh');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const row = page.getByTestId('worklist-dossiers').locator('tr', { hasText: subject.fullName });
+    await row.getByRole('button', { name: 'Chuyển hồ sơ sang Tòa án' }).click();
+    await row.getByTestId('form-forward').getByRole('button', { name: 'Lưu' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'toaan.badinh');
+    await openPersonByName(page, subject.fullName);
+    const record = page.locator('.record-actions', { hasText: 'Đã chuyển Tòa án' });
+    await record.getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' }).click();
+    const form = record.getByTestId('form-decide');
+    const hint = await form.locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') }).locator('.form-field__hint').textContent();
+    const [, max] = /từ (\d+) đến (\d+) tháng/.exec(hint ?? '') ?? [];
+    expect(max).toBeDefined();
+    await form.getByLabel('Quyết định', { exact: true }).selectOption('APPROVED');
+    await form.getByLabel('Số quyết định').fill('15/2026/QĐ-TA');
+    await form.getByLabel('Thời hạn (tháng)').fill(String(Number(max) + 12));
+    await form.getByLabel('Mã cơ sở cai nghiện').fill('CSCN1');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const termError = form.locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') }).locator('.form-field__error');
+    await termError.waitFor();
+    await shot(page, 'action-court-term-error');
+    await form.getByLabel('Thời hạn (tháng)').fill(max!);
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('.record-actions', { hasText: 'Tòa án chấp nhận' }).waitFor();
+    await page.getByTestId('timeline').getByText('Tòa án ra quyết định').waitFor();
+    await shot(page, 'action-court-decided');
   });
 
   it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {

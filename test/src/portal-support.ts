@@ -33,7 +33,7 @@ export async function stopPortal(portal: Portal | undefined): Promise<void> {
 
 /** A page that records every console error and uncaught page error (each test asserts there are none). */
 export async function openPage(portal: Portal, viewport = DESKTOP): Promise<{ page: Page; problems: string[] }> {
-  const page = await portal.browser.newPage({ viewport });
+  const page = await portal.browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);

@@ -20,6 +20,11 @@ export const TIMELINE_FRAGMENT = gql`
         outcome
         decidedOn
       }
+      allowedTerm {
+        minMonths
+        maxMonths
+        legalBasis
+      }
     }
     addictionDeterminationRequests {
       id
@@ -37,6 +42,14 @@ export interface Dossier {
   submittedOn: string | null;
   forwardedOn: string | null;
   decision: { outcome: string; decidedOn: string } | null;
+  /** The terms the court may approve today (by the law in force when the dossier started). */
+  allowedTerm: TermRange | null;
+}
+
+export interface TermRange {
+  minMonths: number;
+  maxMonths: number;
+  legalBasis: string;
 }
 
 export interface Timeline_person {

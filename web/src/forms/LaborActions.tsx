@@ -108,7 +108,7 @@ export function EpisodeActions({ episode, role, reload }: { episode: VersionedRe
 
 /** Hồ sơ đề nghị: submit (commune), review and forward (district labour), court decision, admission. */
 export function DossierActions({ dossier, role, unitCode, reload }: {
-  dossier: VersionedRecord;
+  dossier: VersionedRecord & { allowedTerm?: { minMonths: number; maxMonths: number; legalBasis: string } | null };
   role: string;
   unitCode: string;
   reload: () => Promise<unknown>;
@@ -134,7 +134,10 @@ export function DossierActions({ dossier, role, unitCode, reload }: {
         { name: 'outcome', label: t('field.outcome'), kind: 'select', options: options('courtOutcome', ['APPROVED', 'REJECTED', 'POSTPONED', 'EXEMPTED']) },
         { name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true },
         dateField('decidedOn', t('field.decidedOn')),
-        { name: 'termMonths', label: t('field.termMonths'), kind: 'number' },
+        { name: 'termMonths', label: t('field.termMonths'), kind: 'number',
+          hint: dossier.allowedTerm ? t('field.termHint', {
+            min: String(dossier.allowedTerm.minMonths), max: String(dossier.allowedTerm.maxMonths), basis: dossier.allowedTerm.legalBasis,
+          }) : undefined },
         { name: 'facilityCode', label: t('field.facilityCode'), kind: 'text' },
         { name: 'reason', label: t('field.reason'), kind: 'textarea' },
       ],
