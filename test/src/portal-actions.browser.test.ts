@@ -25,9 +25,9 @@ async function open(): Promise<Page> {
   return page;
 }
 
+/** A date in Hà Nội (the pages run in Asia/Ho_Chi_Minh, as the servers judge "today"). */
 function isoDate(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
@@ -60,6 +60,33 @@ describe('actions of each agency', () => {
     const timeline = page.getByTestId('timeline');
     await timeline.locator('li', { hasText: 'Phát hiện sử dụng trái phép chất ma túy' }).filter({ hasText: dmy(isoDate(0)) }).first().waitFor();
     await shot(page, 'action-police-saved');
+
+    // The police also ask health for an addiction determination.
+    await page.getByRole('button', { name: 'Đề nghị xác định tình trạng nghiện' }).click();
+    const request = page.getByTestId('form-request-determination');
+    await request.getByLabel('Lý do').fill('Phát hiện sử dụng trái phép chất ma túy, đề nghị xác định tình trạng nghiện');
+    await request.getByRole('button', { name: 'Gửi' }).click();
+    await request.getByText('Đã lưu thành công').waitFor();
+    await timeline.locator('li', { hasText: 'Đề nghị xác định tình trạng nghiện' }).first().waitFor();
+  });
+
+  it('health: records the examination requested by the police; the conclusion is derived and shown', async () => {
+    await open();
+    await logIn(page, portal, 'yte.hanoi');
+    await openPersonByName(page, detected.fullName);
+    await page.getByRole('button', { name: /^Ghi nhận kết quả khám xác định/ }).click();
+    const form = page.getByTestId('form-examination');
+    await form.getByLabel('Số văn bản').fill('27/2026/XĐ-YT');
+    await form.getByLabel('Nhóm chất').selectOption('STIMULANTS');
+    for (const criterion of ['Thèm muốn mạnh mẽ', 'Mất kiểm soát', 'Hội chứng cai']) await form.getByLabel(criterion).check();
+    await form.getByLabel('Thời gian biểu hiện').selectOption('TOGETHER_AT_LEAST_ONE_MONTH');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+    const health = page.getByTestId('panel-health');
+    await health.getByText('27/2026/XĐ-YT').waitFor();
+    expect(await health.textContent()).toContain('Nghiện');
+    await page.getByTestId('timeline').locator('li', { hasText: 'Kết luận xác định tình trạng nghiện' }).first().waitFor();
+    await shot(page, 'action-health-examination');
   });
 
   it('volunteers: the commune assigns a volunteer, who then logs a visit from the worklist', async () => {

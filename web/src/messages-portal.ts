@@ -49,6 +49,7 @@ export const portalVi = {
   'action.recordDetection': 'Ghi nhận phát hiện sử dụng ma túy',
   'action.requestDetermination': 'Đề nghị xác định tình trạng nghiện',
   'action.enroll': 'Tiếp nhận điều trị thay thế',
+  'action.recordExamination': 'Ghi nhận kết quả khám xác định (đề nghị ngày {date})',
   'action.grantLeave': 'Cho về phép',
   'action.returnFromLeave': 'Ghi nhận trở lại sau phép',
   'action.recordEscape': 'Ghi nhận bỏ trốn',
@@ -78,6 +79,9 @@ export const portalVi = {
   'field.testResult': 'Kết quả xét nghiệm',
   'field.testResultHint': 'Bắt buộc khi phát hiện qua xét nghiệm dương tính',
   'field.reason': 'Lý do',
+  'field.criteria': 'Tiêu chí chẩn đoán có biểu hiện (Thông tư 18/2021/TT-BYT)',
+  'field.pattern': 'Thời gian biểu hiện',
+  'field.clinicalNotes': 'Ghi chú lâm sàng',
   'field.clinicCode': 'Mã cơ sở điều trị',
   'field.leaveReason': 'Lý do về phép',
   'field.startsOn': 'Ngày bắt đầu',
@@ -233,6 +237,7 @@ export const portalEn: Record<PortalMessageKey, string> = {
   'action.recordDetection': 'Record detected drug use',
   'action.requestDetermination': 'Request an addiction determination',
   'action.enroll': 'Enrol in substitution treatment',
+  'action.recordExamination': 'Record the examination (request of {date})',
   'action.grantLeave': 'Grant leave',
   'action.returnFromLeave': 'Record return from leave',
   'action.recordEscape': 'Record an escape',
@@ -262,6 +267,9 @@ export const portalEn: Record<PortalMessageKey, string> = {
   'field.testResult': 'Test result',
   'field.testResultHint': 'Required when detected by a positive test',
   'field.reason': 'Reason',
+  'field.criteria': 'Criteria observed (Circular 18/2021/TT-BYT)',
+  'field.pattern': 'Observation pattern',
+  'field.clinicalNotes': 'Clinical notes',
   'field.clinicCode': 'Clinic code',
   'field.leaveReason': 'Reason for leave',
   'field.startsOn': 'Starts on',
@@ -385,6 +393,13 @@ export const portalEnumsVi = {
   doseKind: { WITNESSED: 'Uống tại chỗ', TAKE_HOME: 'Mang về' },
   supportActivityKind: { VISIT: 'Thăm hỏi', COUNSELLING: 'Tư vấn', FAMILY_SUPPORT: 'Hỗ trợ gia đình', JOB_REFERRAL: 'Giới thiệu việc làm' },
   relapseRisk: { NONE: 'Không có', LOW: 'Thấp', HIGH: 'Cao' },
+  addictionCriterion: {
+    CRAVING: 'Thèm muốn mạnh mẽ', LOSS_OF_CONTROL: 'Mất kiểm soát', TOLERANCE: 'Dung nạp',
+    NEGLECT_OF_OTHER_INTERESTS: 'Sao nhãng sở thích khác', CONTINUED_USE_DESPITE_HARM: 'Tiếp tục sử dụng dù có hại', WITHDRAWAL: 'Hội chứng cai',
+  },
+  observationPattern: {
+    TOGETHER_AT_LEAST_ONE_MONTH: 'Cùng xuất hiện ít nhất 1 tháng', REPEATED_WITHIN_12_MONTHS: 'Lặp lại trong 12 tháng', NEITHER: 'Không thuộc hai trường hợp trên',
+  },
   assignmentReason: { POST_REHAB_MANAGEMENT: 'Quản lý sau cai nghiện', DRUG_USER_MANAGEMENT: 'Quản lý người sử dụng ma túy' },
 } as const;
 
@@ -409,5 +424,12 @@ export const portalEnumsEn: PortalEnumLabels = {
   doseKind: { WITNESSED: 'Witnessed', TAKE_HOME: 'Take-home' },
   supportActivityKind: { VISIT: 'Visit', COUNSELLING: 'Counselling', FAMILY_SUPPORT: 'Family support', JOB_REFERRAL: 'Job referral' },
   relapseRisk: { NONE: 'None', LOW: 'Low', HIGH: 'High' },
+  addictionCriterion: {
+    CRAVING: 'Craving', LOSS_OF_CONTROL: 'Loss of control', TOLERANCE: 'Tolerance',
+    NEGLECT_OF_OTHER_INTERESTS: 'Neglect of other interests', CONTINUED_USE_DESPITE_HARM: 'Continued use despite harm', WITHDRAWAL: 'Withdrawal',
+  },
+  observationPattern: {
+    TOGETHER_AT_LEAST_ONE_MONTH: 'Together for at least a month', REPEATED_WITHIN_12_MONTHS: 'Repeatedly within 12 months', NEITHER: 'Neither',
+  },
   assignmentReason: { POST_REHAB_MANAGEMENT: 'Post-rehab management', DRUG_USER_MANAGEMENT: 'Drug-user management' },
 };

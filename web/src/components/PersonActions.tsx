@@ -51,7 +51,7 @@ export function PersonActions({ person, officer, reload }: {
             <EpisodeActions episode={episode} role={role} reload={reload} />
           </div>
         ))}
-        <HealthActions person={subject} role={role} unitCode={officer.unitCode} reload={reload} />
+        <HealthActions person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }} role={role} unitCode={officer.unitCode} reload={reload} />
         <VolunteerActions person={subject} role={role} reload={reload} />
       </div>
     </section>

@@ -30,6 +30,9 @@ export const TIMELINE_FRAGMENT = gql`
       id
       requestedAt
       reason
+      determination {
+        id
+      }
     }
   }
 `;
@@ -46,6 +49,14 @@ export interface Dossier {
   allowedTerm: TermRange | null;
 }
 
+export interface DeterminationRequest {
+  id: string;
+  requestedAt: string | null;
+  reason: string | null;
+  /** Null until the examination made on the request is recorded. */
+  determination: { id: string } | null;
+}
+
 export interface TermRange {
   minMonths: number;
   maxMonths: number;
@@ -54,7 +65,7 @@ export interface TermRange {
 
 export interface Timeline_person {
   compulsoryRehabDossiers: ReadonlyArray<Dossier | null> | null;
-  addictionDeterminationRequests: ReadonlyArray<{ id: string; requestedAt: string | null; reason: string | null } | null> | null;
+  addictionDeterminationRequests: ReadonlyArray<DeterminationRequest | null> | null;
 }
 
 type TimelinePerson = Timeline_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { errorCode, localizedMessage } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 
-export type FieldKind = 'text' | 'textarea' | 'date' | 'number' | 'select';
+export type FieldKind = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkboxes';
 
 export interface FieldSpec {
   /** The argument or input field name, matched against the server's `extensions.field`. */
@@ -70,6 +70,24 @@ function Input({ spec, id, value, onChange, described, invalid }: {
       <select {...common} onChange={(e) => onChange(e.target.value)}>
         {(spec.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
+    );
+  }
+  if (spec.kind === 'checkboxes') {
+    // Several choices in one value, comma-separated.
+    const chosen = new Set(value.split(',').filter(Boolean));
+    const toggle = (option: string, on: boolean): void => {
+      const next = (spec.options ?? []).map((o) => o.value).filter((v) => (v === option ? on : chosen.has(v)));
+      onChange(next.join(','));
+    };
+    return (
+      <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={described} aria-invalid={invalid || undefined} className="checkbox-group">
+        {(spec.options ?? []).map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" name={spec.name} value={o.value} checked={chosen.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
     );
   }
   if (spec.kind === 'textarea') return <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />;
@@ -145,8 +163,12 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
           const messages = fieldErrors(spec.name);
           const described = messages.length > 0 ? `${id}-error` : spec.hint ? `${id}-hint` : undefined;
           return (
-            <div key={spec.name} className={spec.kind === 'textarea' ? 'form-field form-field--wide' : 'form-field'}>
-              <label htmlFor={id}>{spec.label}{spec.required && <span aria-hidden="true"> *</span>}</label>
+            <div key={spec.name} className={spec.kind === 'textarea' || spec.kind === 'checkboxes' ? 'form-field form-field--wide' : 'form-field'}>
+              {spec.kind === 'checkboxes' ? (
+                <span id={`${id}-label`} className="form-field__label">{spec.label}</span>
+              ) : (
+                <label htmlFor={id}>{spec.label}{spec.required && <span aria-hidden="true"> *</span>}</label>
+              )}
               <Input spec={spec} id={id} value={values[spec.name] ?? ''} described={described} invalid={messages.length > 0}
                 onChange={(value) => setValues((prev) => ({ ...prev, [spec.name]: value }))} />
               {spec.hint && messages.length === 0 && <p id={`${id}-hint`} className="form-field__hint">{spec.hint}</p>}
