@@ -212,6 +212,30 @@ describe('actions of each agency', () => {
     await shot(page, 'action-court-decided');
   });
 
+  it('facility: grants leave from the worklist (a due date before the start refused beside it), then records the return', async () => {
+    const resident = population.find((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')!;
+    await open();
+    await logIn(page, portal, 'cscn1');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    await page.getByLabel('Tháng dự kiến hoàn thành (để trống: tháng này)').fill(resident.rehab!.plannedEndOn.slice(0, 7));
+    const row = page.getByTestId('worklist-episodes-due').locator('tr', { hasText: resident.fullName });
+    await row.getByRole('button', { name: 'Cho về phép' }).click();
+    const form = row.getByTestId('form-grant-leave');
+    await form.getByLabel('Lý do về phép').selectOption('FUNERAL');
+    await form.getByLabel('Ngày phải trở lại').fill(isoDate(-1));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const dueError = form.locator('.form-field', { has: page.getByLabel('Ngày phải trở lại') }).locator('.form-field__error');
+    await dueError.waitFor();
+    expect(await dueError.textContent()).toContain('ngày bắt đầu phép');
+    await form.getByLabel('Ngày phải trở lại').fill(isoDate(3));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await row.getByText('Đang nghỉ phép').waitFor();
+    await shot(page, 'action-facility-leave');
+    await row.getByRole('button', { name: 'Ghi nhận trở lại sau phép' }).click();
+    await row.getByTestId('form-return-leave').getByRole('button', { name: 'Lưu' }).click();
+    await row.getByText('Đang cai nghiện').waitFor();
+  });
+
   it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {
     await open();
     await logIn(page, portal, 'yte.mmt001');

@@ -8,11 +8,13 @@ interface NavItem {
 }
 
 const ANALYST_ROLES = new Set(['analyst', 'supervisor']);
+/** Roles that do not read the police registry's names (analysts, volunteers, facility staff) get no person search. */
+const NO_SEARCH = new Set(['analyst', 'volunteer', 'facility_staff']);
 
 /** Pages an officer of this role may open (analysts see aggregates, not person records). */
 export function navItems(role: string): NavItem[] {
   const items: NavItem[] = [];
-  if (role !== 'analyst') items.push({ page: 'search', label: 'nav.search' });
+  if (!NO_SEARCH.has(role)) items.push({ page: 'search', label: 'nav.search' });
   if (role !== 'analyst' && role !== 'supervisor') items.push({ page: 'worklist', label: 'nav.worklist' });
   items.push({ page: 'dashboard', label: 'nav.dashboard' });
   if (ANALYST_ROLES.has(role)) items.push({ page: 'analyst', label: 'nav.analyst' });

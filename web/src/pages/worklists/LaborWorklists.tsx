@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Officer } from '../../auth';
 import { DossierActions, EpisodeActions } from '../../forms/LaborActions';
 import { useI18n } from '../../i18n';
@@ -38,13 +38,17 @@ interface EpisodeRow {
   version: number;
   admittedOn: string;
   plannedEndOn: string;
-  person: { id: string; fullName: string | null };
+  person: { id: string };
+  /** The name as the court's dossier has it (facility staff do not read the police registry). */
+  dossier: { subjectFullName: string } | null;
 }
 
-const EPISODE_FIELDS = 'id status version admittedOn plannedEndOn person { id fullName }';
+const EPISODE_FIELDS = 'id status version admittedOn plannedEndOn person { id } dossier { subjectFullName }';
 
-const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string }> = gql`
-  query EpisodesDueToComplete($facilityCode: ID!) { episodesDueToComplete(facilityCode: $facilityCode) { ${EPISODE_FIELDS} } }
+const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string; asOf: string | null }> = gql`
+  query EpisodesDueToComplete($facilityCode: ID!, $asOf: Date) {
+    episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) { ${EPISODE_FIELDS} }
+  }
 `;
 
 const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
@@ -80,7 +84,7 @@ function EpisodeWorklist({ title, testId, rows, loading, error, officer, reload 
   return (
     <WorklistSection title={title} testId={testId} loading={loading} error={error} rows={rows} rowKey={(r) => r.id}
       columns={[
-        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.dossier?.subjectFullName ?? t('worklist.voluntaryResident')} /> },
         { header: t('labor.status'), cell: (r) => label('rehabStatus', r.status) },
         { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
         { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },
@@ -92,10 +96,21 @@ function EpisodeWorklist({ title, testId, rows, loading, error, officer, reload 
 /** Cơ sở cai nghiện: residents due to complete this month, and overdue leaves. */
 export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode {
   const { t } = useI18n();
-  const due = useQuery(DUE, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const monthId = useId();
+  const [month, setMonth] = useState('');
+  const asOf = /^\d{4}-\d{2}$/.test(month) ? `${month}-01` : null;
+  const due = useQuery(DUE, { variables: { facilityCode: officer.unitCode, asOf }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
   const overdue = useQuery(OVERDUE, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
   return (
     <>
+      {officer.role === 'facility_staff' && (
+        <div className="toolbar">
+          <div className="form-field">
+            <label htmlFor={monthId}>{t('worklist.dueMonth')}</label>
+            <input id={monthId} className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          </div>
+        </div>
+      )}
       {officer.role === 'facility_staff' && (
         <EpisodeWorklist title={t('worklist.episodesDue')} testId="worklist-episodes-due" rows={due.data?.episodesDueToComplete}
           loading={due.loading} error={due.error} officer={officer} reload={() => due.refetch()} />
