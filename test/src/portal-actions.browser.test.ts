@@ -212,6 +212,23 @@ describe('actions of each agency', () => {
     await shot(page, 'action-court-decided');
   });
 
+  it('facility: admits the person the court sent, from the intake worklist', async () => {
+    await open();
+    await logIn(page, portal, 'cscn1');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const row = page.getByTestId('worklist-admissions').locator('tr', { hasText: subject.fullName });
+    await row.getByRole('button', { name: 'Tiếp nhận vào cơ sở' }).click();
+    const form = row.getByTestId('form-admit');
+    expect(await form.getByLabel('Mã cơ sở cai nghiện').inputValue()).toBe('CSCN1');
+    await shot(page, 'action-facility-admission');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await row.waitFor({ state: 'detached' });
+    const token = await portal.system.login('laodong.badinh');
+    const episodes = await portal.system.graphql<{ person: { rehabEpisodes: { kind: string; status: string; facility: { code: string } }[] } }>(token,
+      'query($id: ID!) { person(id: $id) { rehabEpisodes { kind status facility { code } } } }', { id: subject.id });
+    expect(episodes.data!.person.rehabEpisodes).toContainEqual({ kind: 'COMPULSORY', status: 'ADMITTED', facility: { code: 'CSCN1' } });
+  });
+
   it('facility: grants leave from the worklist (a due date before the start refused beside it), then records the return', async () => {
     const resident = population.find((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')!;
     await open();

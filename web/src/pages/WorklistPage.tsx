@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { useI18n } from '../i18n';
 import { HealthWorklists } from './worklists/HealthWorklists';
-import { DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
+import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { NeedingVolunteerWorklist, VolunteerWorklist } from './worklists/VolunteerWorklists';
 
@@ -12,7 +12,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
     case 'labour_officer':
       return <><DossierReviewWorklist officer={officer} /><PostRehabWorklists officer={officer} /></>;
     case 'facility_staff':
-      return <FacilityWorklists officer={officer} />;
+      return <><AdmissionWorklist officer={officer} /><FacilityWorklists officer={officer} /></>;
     case 'police_officer':
       return <><PoliceWorklists /><FacilityWorklists officer={officer} /></>;
     case 'commune_official':

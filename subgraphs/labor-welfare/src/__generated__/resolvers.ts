@@ -952,6 +952,11 @@ export type Query = {
   administrativeUnits: Array<AdministrativeUnit>;
   /** A dossier by id, within the caller's unit. */
   compulsoryRehabDossier?: Maybe<CompulsoryRehabDossier>;
+  /**
+   * Worklist: dossiers the court approved with this facility and that are not yet admitted,
+   * oldest decision first (tiếp nhận người có quyết định đưa vào cơ sở cai nghiện bắt buộc).
+   */
+  dossiersAwaitingAdmission: Array<CompulsoryRehabDossier>;
   /** Worklist: dossiers submitted to the district labour office on or before asOf, oldest first. */
   dossiersAwaitingReview: Array<CompulsoryRehabDossier>;
   /** Worklist: residents of a facility whose planned end falls in asOf's month. */
@@ -1003,6 +1008,12 @@ export type QueryAdministrativeUnitsArgs = {
 
 export type QueryCompulsoryRehabDossierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDossiersAwaitingAdmissionArgs = {
+  facilityCode: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1841,6 +1852,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   compulsoryRehabDossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryCompulsoryRehabDossierArgs, 'id'>>;
+  dossiersAwaitingAdmission?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingAdmissionArgs, 'facilityCode' | 'first'>>;
   dossiersAwaitingReview?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingReviewArgs, 'first' | 'unitCode'>>;
   episodesDueToComplete?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryEpisodesDueToCompleteArgs, 'facilityCode' | 'first'>>;
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;

@@ -9,12 +9,13 @@ import { Plan, PlanTargetExtra, planMutations, planQueries } from './plans';
 import { pageResolvers } from '../indicators/views';
 import { PostRehabCase } from './PostRehabCase';
 import { Query } from './Query';
+import { admissionQueries } from './admissions';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...planQueries, ...indicatorQueries },
+  Query: { ...Query, ...planQueries, ...indicatorQueries, ...admissionQueries },
   Mutation: { ...Mutation, ...planMutations },
   Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,
   CompulsoryRehabDossier, CourtDecision, PostRehabCase, ReintegrationSupport, PlanTarget: { ...PlanTarget, ...PlanTargetExtra },

@@ -32,6 +32,42 @@ const DOSSIERS: TypedDocumentNode<{ dossiersAwaitingReview: DossierRow[] }, { un
   }
 `;
 
+const AWAITING_ADMISSION: TypedDocumentNode<{ dossiersAwaitingAdmission: (DossierRow & { decision: { decidedOn: string; termMonths: number | null } | null })[] }, { facilityCode: string }> = gql`
+  query DossiersAwaitingAdmission($facilityCode: ID!) {
+    dossiersAwaitingAdmission(facilityCode: $facilityCode) {
+      id
+      status
+      version
+      startedOn
+      submittedOn
+      subjectFullName
+      person {
+        id
+      }
+      decision {
+        decidedOn
+        termMonths
+      }
+    }
+  }
+`;
+
+/** Cơ sở cai nghiện: people the court sent to this facility, to admit. */
+export function AdmissionWorklist({ officer }: { officer: Officer }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error, refetch } = useQuery(AWAITING_ADMISSION, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.awaitingAdmission')} testId="worklist-admissions" loading={loading} error={error}
+      rows={data?.dossiersAwaitingAdmission} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
+        { header: t('field.decidedOn'), cell: (r) => formatDate(r.decision?.decidedOn) },
+        { header: t('field.termMonths'), cell: (r) => (r.decision?.termMonths == null ? '—' : String(r.decision.termMonths)) },
+      ]}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />} />
+  );
+}
+
 interface EpisodeRow {
   id: string;
   status: string;
