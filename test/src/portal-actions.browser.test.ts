@@ -70,14 +70,14 @@ describe('actions of each agency', () => {
     await timeline.locator('li', { hasText: 'Đề nghị xác định tình trạng nghiện' }).first().waitFor();
   });
 
-  it('health: records the examination requested by the police; the conclusion is derived and shown', async () => {
+  it('health: records the examination requested by the police (conclusion derived), then enrols the person in methadone treatment', async () => {
     await open();
     await logIn(page, portal, 'yte.hanoi');
     await openPersonByName(page, detected.fullName);
     await page.getByRole('button', { name: /^Ghi nhận kết quả khám xác định/ }).click();
     const form = page.getByTestId('form-examination');
     await form.getByLabel('Số văn bản').fill('27/2026/XĐ-YT');
-    await form.getByLabel('Nhóm chất').selectOption('STIMULANTS');
+    await form.getByLabel('Nhóm chất').selectOption('OPIOIDS');
     for (const criterion of ['Thèm muốn mạnh mẽ', 'Mất kiểm soát', 'Hội chứng cai']) await form.getByLabel(criterion).check();
     await form.getByLabel('Thời gian biểu hiện').selectOption('TOGETHER_AT_LEAST_ONE_MONTH');
     await form.getByRole('button', { name: 'Lưu' }).click();
@@ -87,6 +87,15 @@ describe('actions of each agency', () => {
     expect(await health.textContent()).toContain('Nghiện');
     await page.getByTestId('timeline').locator('li', { hasText: 'Kết luận xác định tình trạng nghiện' }).first().waitFor();
     await shot(page, 'action-health-examination');
+
+    // Addicted to opioids: the person can now be enrolled in methadone treatment at a clinic.
+    await page.getByRole('button', { name: 'Tiếp nhận điều trị thay thế' }).click();
+    const enrol = page.getByTestId('form-enroll');
+    await enrol.getByLabel('Mã cơ sở điều trị').fill('MMT001');
+    await enrol.getByRole('button', { name: 'Lưu' }).click();
+    await enrol.getByText('Đã lưu thành công').waitFor();
+    await health.getByText('Đang điều trị').waitFor();
+    await page.getByTestId('timeline').locator('li', { hasText: 'Bắt đầu điều trị thay thế' }).first().waitFor();
   });
 
   it('volunteers: the commune assigns a volunteer, who then logs a visit from the worklist', async () => {

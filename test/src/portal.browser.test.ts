@@ -179,6 +179,13 @@ describe('search and Person-360', () => {
       await page.getByTestId('timeline').waitFor();
       expect(await fitsWidth(page)).toBe(true);
       await shot(page, `person-360-${viewport.width}x${viewport.height}`);
+      await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
+      await page.getByTestId('dashboard-indicators').waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, `dashboard-${viewport.width}x${viewport.height}`);
+      await page.getByRole('link', { name: 'Truy vấn phân tích' }).click();
+      await page.getByTestId('graphiql').locator('.graphiql-container').waitFor();
+      expect(await fitsWidth(page)).toBe(true);
       if (viewport === TABLET) {
         await page.close();
         expect(problems).toEqual([]);
