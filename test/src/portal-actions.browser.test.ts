@@ -143,7 +143,9 @@ describe('actions of each agency', () => {
     const dossier = page.locator('.record-actions', { hasText: 'Đang lập' });
     await dossier.getByRole('button', { name: 'Gửi hồ sơ lên Phòng Lao động' }).click();
     await dossier.getByTestId('form-submit-dossier').getByRole('button', { name: 'Lưu' }).click();
-    await page.locator('.record-actions', { hasText: 'Đã gửi Phòng Lao động' }).waitFor();
+    // Submitted: the commune has no further action on it; the timeline records the step.
+    await page.getByTestId('timeline').locator('li', { hasText: 'Gửi hồ sơ lên Phòng Lao động' }).waitFor();
+    await dossier.waitFor({ state: 'detached' });
     await shot(page, 'action-labor-submitted');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
@@ -216,8 +218,9 @@ describe('actions of each agency', () => {
     await shot(page, 'action-court-term-error');
     await form.getByLabel('Thời hạn (tháng)').fill(max!);
     await form.getByRole('button', { name: 'Lưu' }).click();
-    await page.locator('.record-actions', { hasText: 'Tòa án chấp nhận' }).waitFor();
+    // Decided: the clerk has nothing more to do on it; the timeline shows the decision (the admission test relies on it).
     await page.getByTestId('timeline').getByText('Tòa án ra quyết định').waitFor();
+    await record.waitFor({ state: 'detached' });
     await shot(page, 'action-court-decided');
   });
 

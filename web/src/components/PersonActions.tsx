@@ -7,6 +7,8 @@ import { VolunteerActions } from '../forms/VolunteerActions';
 import { useI18n } from '../i18n';
 import type { Person360_person } from './Person360';
 
+const ACTING_ROLES = new Set(['police_officer', 'commune_official', 'labour_officer', 'court_clerk', 'facility_staff', 'health_worker']);
+
 function compact<T>(list: ReadonlyArray<T | null> | null | undefined): T[] {
   return (list ?? []).filter((item): item is T => item !== null);
 }
@@ -19,6 +21,8 @@ export function PersonActions({ person, officer, reload }: {
 }): ReactNode {
   const { t, label, formatDate } = useI18n();
   const role = officer.role;
+  // Supervisors, analysts and volunteers act elsewhere (or not at all) on a person's record.
+  if (!ACTING_ROLES.has(role)) return null;
   const residence = person.currentResidence;
   const subject = {
     id: person.id,
@@ -36,20 +40,12 @@ export function PersonActions({ person, officer, reload }: {
         <PoliceActions personId={person.id} role={role} reload={reload} />
         <OpenDossierAction person={subject} role={role} reload={reload} />
         {dossiers.map((dossier) => (
-          <div key={dossier.id} className="record-actions">
-            <p className="record-actions__title">
-              {t('labor.dossier')} {formatDate(dossier.startedOn)} — {label('dossierStatus', dossier.status ?? '')}
-            </p>
-            <DossierActions dossier={dossier} role={role} unitCode={officer.unitCode} reload={reload} />
-          </div>
+          <DossierActions key={dossier.id} dossier={dossier} role={role} unitCode={officer.unitCode} reload={reload}
+            title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status ?? '')}`} />
         ))}
         {episodes.map((episode) => (
-          <div key={episode.id} className="record-actions">
-            <p className="record-actions__title">
-              {t('labor.episode')} {formatDate(episode.admittedOn)} — {label('rehabStatus', episode.status ?? '')}
-            </p>
-            <EpisodeActions episode={episode} role={role} reload={reload} />
-          </div>
+          <EpisodeActions key={episode.id} episode={episode} role={role} reload={reload}
+            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status ?? '')}`} />
         ))}
         <HealthActions person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }} role={role} unitCode={officer.unitCode} reload={reload} />
         <VolunteerActions person={subject} role={role} reload={reload} />

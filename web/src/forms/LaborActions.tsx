@@ -47,14 +47,17 @@ interface Step {
   variables: (v: FormValues) => Record<string, unknown>;
 }
 
-function StepMenu({ label, steps, record, reload }: {
+function StepMenu({ label, steps, record, reload, title }: {
   label: string;
   steps: Step[];
   record: VersionedRecord;
   reload: () => Promise<unknown>;
+  /** Names the record above its actions (Person-360 lists several records). */
+  title?: string;
 }): ReactNode {
   const { t } = useI18n();
   const submit = useSubmit();
+  if (steps.length === 0) return null;
   const actions: MenuAction[] = steps.map((step) => ({
     key: step.key,
     label: step.label,
@@ -64,13 +67,25 @@ function StepMenu({ label, steps, record, reload }: {
         onDone={() => void reload()} onReload={reload} onCancel={close} />
     ),
   }));
-  return <ActionMenu label={label} actions={actions} />;
+  const menu = <ActionMenu label={title ?? label} actions={actions} />;
+  if (!title) return menu;
+  return (
+    <div className="record-actions">
+      <p className="record-actions__title">{title}</p>
+      {menu}
+    </div>
+  );
 }
 
 const dateField = (name: string, label: string): FieldSpec => ({ name, label, kind: 'date', required: true, initial: today() });
 
 /** Cơ sở cai nghiện: leave, escape and return, completion of one episode. */
-export function EpisodeActions({ episode, role, reload }: { episode: VersionedRecord; role: string; reload: () => Promise<unknown> }): ReactNode {
+export function EpisodeActions({ episode, role, reload, title }: {
+  episode: VersionedRecord;
+  role: string;
+  reload: () => Promise<unknown>;
+  title?: string;
+}): ReactNode {
   const { t } = useI18n();
   const options = useEnumOptions();
   if (role !== 'facility_staff') return null;
@@ -103,15 +118,16 @@ export function EpisodeActions({ episode, role, reload }: { episode: VersionedRe
     steps.push({ key: 'return-escape', label: t('action.returnAfterEscape'), mutation: M.returnAfterEscape,
       fields: [dateField('returnedOn', t('field.returnedOn'))], variables: (v) => ({ returnedOn: v.returnedOn }) });
   }
-  return <StepMenu label={t('action.labor')} steps={steps} record={episode} reload={reload} />;
+  return <StepMenu label={t('action.labor')} steps={steps} record={episode} reload={reload} title={title} />;
 }
 
 /** Hồ sơ đề nghị: submit (commune), review and forward (district labour), court decision, admission. */
-export function DossierActions({ dossier, role, unitCode, reload }: {
+export function DossierActions({ dossier, role, unitCode, reload, title }: {
   dossier: VersionedRecord & { allowedTerm?: { minMonths: number; maxMonths: number; legalBasis: string } | null };
   role: string;
   unitCode: string;
   reload: () => Promise<unknown>;
+  title?: string;
 }): ReactNode {
   const { t } = useI18n();
   const options = useEnumOptions();
@@ -152,7 +168,7 @@ export function DossierActions({ dossier, role, unitCode, reload }: {
       fields: [{ name: 'facilityCode', label: t('field.facilityCode'), kind: 'text', required: true, initial: unitCode }, dateField('admittedOn', t('labor.admittedOn'))],
       variables: (v) => ({ dossierId: dossier.id, facilityCode: v.facilityCode, admittedOn: v.admittedOn }) });
   }
-  return <StepMenu label={t('action.labor')} steps={steps} record={dossier} reload={reload} />;
+  return <StepMenu label={t('action.labor')} steps={steps} record={dossier} reload={reload} title={title} />;
 }
 
 export interface DraftSubject {
