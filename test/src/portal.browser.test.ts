@@ -71,8 +71,12 @@ describe('sign-in and the officer bar', () => {
     expect(await page.getByRole('region', { name: 'Signed-in officer' }).textContent()).toContain('Supervisor');
     expect(await inPage<string>(page, 'document.documentElement.lang')).toBe('en');
     await shot(page, 'search-english');
+    await page.getByRole('link', { name: 'Targets and results' }).click();
+    await page.getByTestId('dashboard-indicators').getByText('Compulsory-rehab dossiers compiled').waitFor();
+    await shot(page, 'dashboard-english');
     await page.getByRole('button', { name: /Tiếng Việt/ }).click();
-    await page.getByRole('heading', { name: 'Tìm kiếm người' }).waitFor();
+    await page.getByRole('heading', { name: 'Chỉ tiêu và kết quả thực hiện' }).waitFor();
+    await page.getByTestId('dashboard-indicators').getByText('Lập hồ sơ đề nghị cai nghiện bắt buộc').waitFor();
   });
 
   it('refreshes an expiring access token with the refresh token instead of ending the session', async () => {
