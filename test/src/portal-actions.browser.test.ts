@@ -241,7 +241,7 @@ describe('actions of each agency', () => {
     expect(episodes.data!.person.rehabEpisodes).toContainEqual({ kind: 'COMPULSORY', status: 'ADMITTED', facility: { code: 'CSCN1' } });
   });
 
-  it('facility: grants leave from the worklist (a due date before the start refused beside it), records the return, then an escape', async () => {
+  it('facility: grants leave from the worklist (a due date before the start refused beside it), records the return, an escape and the return after it', async () => {
     const resident = population.find((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')!;
     await open();
     await logIn(page, portal, 'cscn1');
@@ -268,12 +268,15 @@ describe('actions of each agency', () => {
     await row.getByRole('button', { name: 'Ghi nhận bỏ trốn' }).click();
     await row.getByTestId('form-escape').getByLabel('Ghi chú').fill('Trốn khỏi khu lao động trị liệu');
     await row.getByTestId('form-escape').getByRole('button', { name: 'Lưu' }).click();
-    // Absconded residents leave the list of those due to complete.
+    // The resident moves from the list of those due to complete to the absconders', where the return is recorded.
     await row.waitFor({ state: 'detached' });
-    const token = await portal.system.login('laodong.hanoi');
-    const after = await portal.system.graphql<{ person: { rehabEpisodes: { status: string; facility: { code: string } | null }[] } }>(token,
-      'query($id: ID!) { person(id: $id) { rehabEpisodes { status facility { code } } } }', { id: resident.id });
-    expect(after.data!.person.rehabEpisodes).toContainEqual({ status: 'ABSCONDED', facility: { code: 'CSCN1' } });
+    const gone = page.getByTestId('worklist-absconded').locator('tr', { hasText: resident.fullName });
+    await gone.getByText('Bỏ trốn', { exact: true }).waitFor();
+    await shot(page, 'action-facility-absconded');
+    await gone.getByRole('button', { name: 'Ghi nhận trở lại sau bỏ trốn' }).click();
+    await gone.getByTestId('form-return-escape').getByRole('button', { name: 'Lưu' }).click();
+    await gone.waitFor({ state: 'detached' });
+    await row.getByText('Đang cai nghiện').waitFor();
   });
 
   it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {

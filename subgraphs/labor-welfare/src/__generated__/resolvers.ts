@@ -947,6 +947,11 @@ export type PostRehabStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Worklist: residents of this facility who absconded (escaped, or did not return from leave),
+   * longest absent first, for recording their return.
+   */
+  abscondedResidents: Array<RehabEpisode>;
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Children of a unit (the provinces when parentCode is omitted). */
   administrativeUnits: Array<AdministrativeUnit>;
@@ -993,6 +998,12 @@ export type Query = {
   rehabEpisode?: Maybe<RehabEpisode>;
   /** Registered community service providers serving a unit: registered at it, above it or within it. */
   serviceProviders: Array<ServiceProvider>;
+};
+
+
+export type QueryAbscondedResidentsArgs = {
+  facilityCode: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1849,6 +1860,7 @@ export type PostRehabCaseResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  abscondedResidents?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryAbscondedResidentsArgs, 'facilityCode' | 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   compulsoryRehabDossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryCompulsoryRehabDossierArgs, 'id'>>;

@@ -1,8 +1,8 @@
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import { openHarness, type Harness } from './harness';
-import { COMMUNE, FACILITY, LABOUR, M, STAFF, approved, fails, ok, runAs, type Row } from './legal-path-support';
+import { COMMUNE, FACILITY, LABOUR, M, STAFF, admitted, approved, fails, ok, runAs, type Row } from './legal-path-support';
 
-/** dossiersAwaitingAdmission: the facility's intake worklist used by the officers' portal. */
+/** dossiersAwaitingAdmission and abscondedResidents: the facility's worklists used by the officers' portal. */
 let h: Harness;
 
 beforeAll(async () => { h = await openHarness(generateDemoPopulation({ persons: 30 })); });
@@ -34,5 +34,25 @@ describe('dossiers awaiting admission', () => {
     expect(health.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bad = await fails(h, STAFF, QUERY, { f: '00101' });
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'facilityCode' });
+  });
+});
+
+describe('absconded residents', () => {
+  const ABSCONDED = 'query($f: ID!) { abscondedResidents(facilityCode: $f) { id status absconding { since } } }';
+  const list = async (actor: typeof STAFF) => ((await ok(h, actor, ABSCONDED, { f: FACILITY })) as unknown as Row[]).map((r) => r.id);
+
+  it('lists a resident who escaped until the return is recorded, for the facility only', async () => {
+    const e = await admitted(h, '2025-04-01');
+    expect(await list(STAFF)).not.toContain(e.id);
+    const escaped = await ok(h, STAFF, M.escape, { id: e.id, v: e.version, on: '2025-05-02' });
+    expect(await list(STAFF)).toContain(e.id);
+    expect(await list({ role: 'facility_staff', unit: 'CSCN2' })).not.toContain(e.id);
+    await ok(h, STAFF, M.returned, { id: e.id, v: escaped.version, on: '2025-05-09' });
+    expect(await list(STAFF)).not.toContain(e.id);
+  });
+
+  it('is refused to a volunteer', async () => {
+    const denied = await runAs(h, { role: 'volunteer', unit: COMMUNE }, ABSCONDED, { f: FACILITY });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

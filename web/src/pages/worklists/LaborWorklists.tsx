@@ -87,6 +87,10 @@ const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facility
   }
 `;
 
+const ABSCONDED: TypedDocumentNode<{ abscondedResidents: EpisodeRow[] }, { facilityCode: string }> = gql`
+  query AbscondedResidents($facilityCode: ID!) { abscondedResidents(facilityCode: $facilityCode) { ${EPISODE_FIELDS} } }
+`;
+
 const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
   query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ${EPISODE_FIELDS} } }
 `;
@@ -137,6 +141,11 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
   const asOf = /^\d{4}-\d{2}$/.test(month) ? `${month}-01` : null;
   const due = useQuery(DUE, { variables: { facilityCode: officer.unitCode, asOf }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
   const overdue = useQuery(OVERDUE, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const absconded = useQuery(ABSCONDED, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
+  // An action on one list can move the resident to another: reload them all.
+  const reloadAll = async (): Promise<unknown> => Promise.all([
+    due.refetch(), overdue.refetch(), ...(officer.role === 'facility_staff' ? [absconded.refetch()] : []),
+  ]);
   return (
     <>
       {officer.role === 'facility_staff' && (
@@ -149,10 +158,14 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
       )}
       {officer.role === 'facility_staff' && (
         <EpisodeWorklist title={t('worklist.episodesDue')} testId="worklist-episodes-due" rows={due.data?.episodesDueToComplete}
-          loading={due.loading} error={due.error} officer={officer} reload={() => due.refetch()} />
+          loading={due.loading} error={due.error} officer={officer} reload={reloadAll} />
       )}
       <EpisodeWorklist title={t('worklist.overdueLeaves')} testId="worklist-overdue-leaves" rows={overdue.data?.overdueLeaves}
-        loading={overdue.loading} error={overdue.error} officer={officer} reload={() => overdue.refetch()} />
+        loading={overdue.loading} error={overdue.error} officer={officer} reload={reloadAll} />
+      {officer.role === 'facility_staff' && (
+        <EpisodeWorklist title={t('worklist.absconded')} testId="worklist-absconded" rows={absconded.data?.abscondedResidents}
+          loading={absconded.loading} error={absconded.error} officer={officer} reload={reloadAll} />
+      )}
     </>
   );
 }
