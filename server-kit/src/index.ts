@@ -20,3 +20,5 @@ export * from './testing';
 export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
+export { bodyErrorHandler } from './http-errors';
+export { connectionResolvers, cursorParts, keysetPage, makeCursor, type ConnectionParent, type KeysetOptions } from './keyset';

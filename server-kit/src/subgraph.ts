@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -9,13 +9,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ACCESS_MATRIX, accessLogTypeDefs, commonTypeDefs, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, accessLogTypeDefs, commonTypeDefs, type AccessMatrix, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { applyAccessRules } from './access/enforce';
 import { accessLogResolvers } from './audit/access-log';
 import { PersonPseudonyms } from './access/pseudonym';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import { CONTEXT_HEADER, verifyCallerContext } from './context-token';
 import { domainError, formatPublicError, unauthenticated } from './errors';
+import { bodyErrorHandler } from './http-errors';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
 import { referenceQueryResolvers } from './reference/resolvers';
 import { scalarResolvers } from './scalars';
@@ -116,6 +117,42 @@ export interface ListenOptions {
   host?: string;
 }
 
+/** The caller of a request: undefined without a signature, null with an invalid one. */
+interface SignedLocals { caller?: Caller | null }
+
+/** Body limit of requests the gateway signed (its query plans carry representations, e.g. indicator measures). */
+export function signedBodyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const mib = Number(env.SUBGRAPH_MAX_BODY_MIB ?? 32);
+  return (Number.isFinite(mib) && mib > 0 ? mib : 32) * 1024 * 1024;
+}
+
+/** An unsigned or forged request gets no more than this parsed before it is refused. */
+const UNSIGNED_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Checks the gateway's signature before reading the body, so only signed requests may be
+ * large; the caller (or why there is none) is left in res.locals for the context.
+ */
+function signedBodyParser(audience: string, secret: string): RequestHandler {
+  const signed = express.json({ limit: signedBodyLimit() });
+  const unsigned = express.json({ limit: UNSIGNED_BODY_LIMIT });
+  return (req, res, next) => {
+    const token = req.headers[CONTEXT_HEADER];
+    const locals = res.locals as SignedLocals;
+    if (typeof token !== 'string') {
+      unsigned(req, res, next);
+      return;
+    }
+    verifyCallerContext(token, audience, secret).then((caller) => {
+      locals.caller = caller;
+      signed(req, res, next);
+    }, () => {
+      locals.caller = null;
+      unsigned(req, res, next);
+    });
+  };
+}
+
 /** Starts a subgraph over HTTP at /graphql; every request must carry a valid gateway signature. */
 export async function startSubgraph<L>(module: SubgraphModule<L>, deps: SubgraphDeps, listen: ListenOptions): Promise<RunningSubgraph> {
   const app = express();
@@ -125,20 +162,19 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
   await apollo.start();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
   app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, contextSecret: deps.contextSecret, handlers: module.noticeHandlers ?? {} }));
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, {
-    context: async ({ req }) => {
-      const token = req.headers[CONTEXT_HEADER];
-      if (typeof token !== 'string') {
+  app.use('/graphql', signedBodyParser(module.name, deps.contextSecret), expressMiddleware(apollo, {
+    context: async ({ res }) => {
+      const caller = (res.locals as SignedLocals).caller;
+      if (caller === undefined) {
         throw unauthenticated({ vi: 'Yêu cầu thiếu chữ ký của cổng API', en: 'The request lacks the gateway signature' });
       }
-      try {
-        const caller = await verifyCallerContext(token, module.name, deps.contextSecret);
-        return createContext(deps.db, caller, module.createLoaders);
-      } catch {
+      if (caller === null) {
         throw unauthenticated({ vi: 'Chữ ký của cổng API không hợp lệ hoặc đã hết hạn', en: 'The gateway signature is invalid or expired' });
       }
+      return createContext(deps.db, caller, module.createLoaders);
     },
   }));
+  app.use(bodyErrorHandler);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const outbox = deps.resolveSubgraphUrl ? new OutboxDispatcher(deps.db, {

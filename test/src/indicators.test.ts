@@ -42,6 +42,17 @@ async function policeFixture(): Promise<void> {
   [uuid(105), P[5], BA_DINH_1.path]);
 }
 
+async function modelsFixture(): Promise<void> {
+  const models: [number, string, typeof BA_DINH_1, string, string | null][] = [
+    [1, 'CLUB', BA_DINH_1, '2014-05-01', null], [2, 'VOLUNTEER_TEAM', BA_DINH_2, '2014-01-01', '2015-06-30'],
+    [3, 'COUNSELLING_POINT', BA_DINH_1, '2015-03-01', null], [4, 'SELF_MANAGED_GROUP', BA_DINH_2, '2015-09-01', '2015-11-30'],
+  ];
+  for (const [n, kind, unit, from, to] of models) {
+    await sql('labor-welfare', `INSERT INTO post_rehab_model (id, name, kind, unit_code, owner_unit_path, established_on, ended_on, recorded_by)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, 'test')`, [uuid(500 + n), `Mô hình M${n}`, kind, unit.code, unit.path, from, to]);
+  }
+}
+
 async function healthFixture(): Promise<void> {
   // P1 in maintenance since March 2015; P6 in treatment until February 2015 (stopped).
   await sql('health', `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
@@ -122,6 +133,7 @@ beforeAll(async () => {
   await healthFixture();
   await volunteersFixture();
   await laborWelfareFixture();
+  await modelsFixture();
 });
 
 afterAll(async () => { await system.stop(); });
@@ -147,10 +159,23 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(v.JOB_PLACEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.VOCATIONAL_TRAINING)).toEqual({ actual: 0, numerator: 0, denominator: null });
     expect(pick(v.COMPULSORY_DOSSIERS)).toEqual({ actual: 0, numerator: 0, denominator: null });
-    expect(pick(v.POST_REHAB_MODELS_TOTAL)).toEqual({ actual: null, numerator: null, denominator: null });
+    // Models: M1 (2014, running) maintained; M3 (March) and M4 (September, ended November) new; M2 ended in June.
+    expect(pick(v.POST_REHAB_MODELS_MAINTAINED)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.POST_REHAB_MODELS_NEW)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.POST_REHAB_MODELS_TOTAL)).toEqual({ actual: 3, numerator: 3, denominator: null });
     // Ba Đình's 2022 targets; ratio = actual / target.
     expect(v.POST_REHAB_MANAGEMENT).toMatchObject({ unit: { code: '001' }, target: 44, ratio: 1 / 44 });
     expect(v.FACILITY_ADMISSIONS).toMatchObject({ target: null, ratio: null });
+  });
+
+  it('counts post-rehab models per commune and per quarter', async () => {
+    const c1 = await values(BA_DINH_1.code, YEAR_2015);
+    const c2 = await values(BA_DINH_2.code, YEAR_2015);
+    expect([c1, c2].map((c) => [c.POST_REHAB_MODELS_MAINTAINED?.actual, c.POST_REHAB_MODELS_NEW?.actual, c.POST_REHAB_MODELS_TOTAL?.actual]))
+      .toEqual([[1, 1, 2], [0, 1, 1]]);
+    // First quarter: M1 and M2 (ended only in June) maintained, M3 new.
+    const q1 = await values('001', { kind: 'QUARTER', year: 2015, number: 1 });
+    expect([q1.POST_REHAB_MODELS_MAINTAINED?.actual, q1.POST_REHAB_MODELS_NEW?.actual, q1.POST_REHAB_MODELS_TOTAL?.actual]).toEqual([2, 1, 3]);
   });
 
   it('rolls communes up and splits by period', async () => {

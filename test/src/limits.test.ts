@@ -334,4 +334,21 @@ describe('errors in production mode', () => {
     const after = await post(system.url, 'congan.hanoi', { query: PERSON_360, variables: { number: person.identificationNumber } });
     expect(after.body.errors).toBeUndefined();
   });
+
+  it('answers a body that is not JSON or too large with a typed error, also in development mode', async () => {
+    const cases: [string, string, number, string][] = [
+      ['graphql', '{"query": ', 400, 'BAD_REQUEST'],
+      ['auth/login', '{"username": ', 400, 'BAD_REQUEST'],
+      ['graphql', JSON.stringify({ query: `{ __typename }${' '.repeat(1_100_000)}` }), 413, 'PAYLOAD_TOO_LARGE'],
+      ['auth/login', JSON.stringify({ username: 'x'.repeat(20_000), password: 'y' }), 413, 'PAYLOAD_TOO_LARGE'],
+    ];
+    for (const base of [system.url, devGateway.url]) {
+      for (const [path, body, status, code] of cases) {
+        const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const text = await response.text();
+        expect({ path, status: response.status, code: (JSON.parse(text) as Body).errors?.[0]?.extensions?.code }).toEqual({ path, status, code });
+        expect(text).not.toMatch(INTERNALS);
+      }
+    }
+  });
 });

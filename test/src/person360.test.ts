@@ -103,6 +103,25 @@ describe('trust between gateway and subgraphs', () => {
     expect(valid.status).toBe(200);
     expect(valid.body.errors).toBeUndefined();
   });
+
+  it('reads a large body only when the gateway signed it (query plans carry long representations)', async () => {
+    const url = system.subgraphs.get('police')?.url as string;
+    // About 3 MB of representations, as an indicator over 100,000 persons makes.
+    const many = { ...ENTITIES, variables: { r: Array.from({ length: 40_000 }, () => ({ __typename: 'Person', id: population[0]?.id })) } };
+    const signed = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(testCaller('supervisor'), 'police', system.contextSecret) }, many);
+    expect(signed.status).toBe(200);
+    expect((signed.body.data as { _entities: unknown[] })._entities).toHaveLength(40_000);
+    for (const headers of [{}, { [CONTEXT_HEADER]: 'forged' }] as Record<string, string>[]) {
+      const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(many) });
+      expect(refused.status).toBe(413);
+      const text = await refused.text();
+      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Yêu cầu quá lớn', extensions: { code: 'PAYLOAD_TOO_LARGE', i18n: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' } } }] });
+      expect(text).not.toMatch(/at |node_modules|stack/);
+    }
+    const garbled = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(garbled.status).toBe(400);
+    expect(await garbled.text()).not.toMatch(/at |node_modules|SyntaxError/);
+  });
 });
 
 describe('a subgraph down', () => {

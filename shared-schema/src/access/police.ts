@@ -41,6 +41,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     absconderSearches: communeWorkPlain,
     rehabCompletionNotices: communeWorkPlain,
     relapseRiskReports: { read: RELAPSE_READERS },
+    drugUserManagementsEnding: communeWorkPlain,
   }),
   ...fieldsOf('Mutation', 'police', {
     registerPerson: { read: REGISTRARS },
@@ -146,4 +147,5 @@ export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('TransferNoticeConnection', 'police', connection(COMMUNE_WORK)),
   ...fieldsOf('AbsconderSearchConnection', 'police', connection(COMMUNE_WORK)),
   ...fieldsOf('RehabCompletionNoticeConnection', 'police', connection(COMMUNE_WORK)),
+  ...fieldsOf('DrugUserManagementConnection', 'police', connection(COMMUNE_WORK)),
 };

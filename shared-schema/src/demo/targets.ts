@@ -18,17 +18,20 @@ export interface TargetRow {
   value: number;
 }
 
-/** Column → indicator code; a plan's CSV maps its columns through such a table. */
+/**
+ * Column → indicator code (the codes of ./indicators/catalogue.ts). The plan import in
+ * labor-welfare (src/plans/columns.ts) generalises these headers over the year.
+ */
 export const INDICATOR_COLUMNS: Readonly<Record<string, string>> = {
-  compulsory_rehab_dossiers: 'COMPULSORY_REHAB_DOSSIERS',
+  compulsory_rehab_dossiers: 'COMPULSORY_DOSSIERS',
   post_rehab_management: 'POST_REHAB_MANAGEMENT',
   reintegration_support: 'REINTEGRATION_SUPPORT',
   models_maintained_from_2021: 'POST_REHAB_MODELS_MAINTAINED',
   models_new_2022: 'POST_REHAB_MODELS_NEW',
   models_total_2022: 'POST_REHAB_MODELS_TOTAL',
-  compulsory_admissions: 'COMPULSORY_ADMISSIONS',
-  voluntary_mobilisation: 'VOLUNTARY_MOBILISATION',
-  vocational_training: 'VOCATIONAL_TRAINING',
+  compulsory_admissions: 'FACILITY_ADMISSIONS',
+  voluntary_mobilisation: 'VOLUNTARY_MOBILISED',
+  vocational_training: 'FACILITY_VOCATIONAL_TRAINING',
 };
 
 function unitCodeByName(name: string): string {

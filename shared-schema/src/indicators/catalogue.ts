@@ -144,24 +144,24 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     code: 'POST_REHAB_MODELS_MAINTAINED', measure: 'COUNT', owner: LABOUR, measuredBy: 'labor-welfare', table: 'DISTRICT',
     name: { vi: 'Mô hình quản lý sau cai nghiện duy trì', en: 'Post-rehab models maintained' },
     definition: {
-      vi: 'Mô hình quản lý sau cai nghiện (đội tình nguyện, câu lạc bộ B93, điểm tư vấn) duy trì từ năm trước. Hệ thống chưa lưu hồ sơ mô hình: chỉ có chỉ tiêu, chưa có kết quả.',
-      en: 'Post-rehab models (volunteer teams, Club B93, counselling points) kept from the previous year. The system holds no records of models yet: target only, no actual.',
+      vi: 'Mô hình quản lý sau cai nghiện (đội tình nguyện, câu lạc bộ B93, điểm tư vấn, tổ tự quản) của các xã, phường trong đơn vị, thành lập trước kỳ và còn hoạt động đến hết kỳ (hồ sơ mô hình của Lao động - TB&XH).',
+      en: 'Post-rehab models (volunteer teams, Club B93, counselling points, self-managed groups) of the communes in the unit set up before the period and still running at its end (labour\'s model records).',
     },
   }),
   def({
     code: 'POST_REHAB_MODELS_NEW', measure: 'COUNT', owner: LABOUR, measuredBy: 'labor-welfare', table: 'DISTRICT',
     name: { vi: 'Mô hình quản lý sau cai nghiện xây dựng mới', en: 'New post-rehab models' },
     definition: {
-      vi: 'Mô hình quản lý sau cai nghiện xây dựng mới trong năm kế hoạch. Hệ thống chưa lưu hồ sơ mô hình: chỉ có chỉ tiêu, chưa có kết quả.',
-      en: 'Post-rehab models set up in the plan year. The system holds no records of models yet: target only, no actual.',
+      vi: 'Mô hình quản lý sau cai nghiện của các xã, phường trong đơn vị được thành lập trong kỳ.',
+      en: 'Post-rehab models of the communes in the unit set up during the period.',
     },
   }),
   def({
     code: 'POST_REHAB_MODELS_TOTAL', measure: 'COUNT', owner: LABOUR, measuredBy: 'labor-welfare', table: 'DISTRICT',
     name: { vi: 'Tổng số mô hình quản lý sau cai nghiện', en: 'Post-rehab models in total' },
     definition: {
-      vi: 'Mô hình duy trì cộng mô hình mới (tổng phải bằng hai phần). Hệ thống chưa lưu hồ sơ mô hình: chỉ có chỉ tiêu, chưa có kết quả.',
-      en: 'Models maintained plus new models (the total must equal its two parts). The system holds no records of models yet: target only, no actual.',
+      vi: 'Mô hình duy trì cộng mô hình mới trong kỳ (tổng bằng hai phần).',
+      en: 'Models maintained plus models new in the period (the total equals its two parts).',
     },
   }),
   def({
@@ -181,4 +181,4 @@ export function indicatorByCode(code: string): IndicatorDefinitionRecord | undef
 }
 
 /** Indicators with no records in the system yet (target only). */
-export const TARGET_ONLY_INDICATORS: ReadonlySet<string> = new Set(['POST_REHAB_MODELS_MAINTAINED', 'POST_REHAB_MODELS_NEW', 'POST_REHAB_MODELS_TOTAL']);
+export const TARGET_ONLY_INDICATORS: ReadonlySet<string> = new Set<string>();

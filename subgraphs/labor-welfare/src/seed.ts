@@ -5,6 +5,7 @@ import {
 } from '@rehab/shared-schema';
 import type { FacilityKind } from './entities/Facility';
 import { seedPlans } from './plans/seed-plans';
+import { MODEL_COLUMNS, demoModelRows } from './seed-models';
 import { careStaffFor } from './rules/staffing';
 import {
   DOSSIER_COLUMNS, EPISODE_COLUMNS, POST_REHAB_COLUMNS, PROVIDER_COLUMNS, SUPPORT_COLUMNS, legalPathRows,
@@ -19,7 +20,7 @@ const FACILITY_COLUMNS = ['code', 'name', 'kind', 'capacity', 'staff_count', 'ma
 
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
-  const compulsory = targets.some((t) => t.unitCode === code && t.indicator === 'COMPULSORY_ADMISSIONS' && t.value > 0);
+  const compulsory = targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
   return compulsory ? 'PUBLIC_COMPULSORY_AND_VOLUNTARY' : 'PUBLIC_VOLUNTARY';
 }
 
@@ -68,6 +69,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
   await db.transaction(async (manager) => {
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilityRows(targets));
     await seedPlans(manager);
+    await insertRows(manager, 'post_rehab_model', MODEL_COLUMNS, demoModelRows());
     await insertRows(manager, 'service_provider', PROVIDER_COLUMNS, rows.providers);
     // Dossiers name their episodes and relapsed cases: those foreign keys are checked at commit.
     await insertRows(manager, 'compulsory_rehab_dossier', DOSSIER_COLUMNS, rows.dossiers, 1000);

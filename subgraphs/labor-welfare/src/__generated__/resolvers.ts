@@ -20,6 +20,8 @@ import type { PlanTargetConnectionView, IndicatorValueParent, IndicatorRecordVie
 import type { IndicatorDefinitionRecord, PeriodRecord, IndicatorMeasurementRecord } from '@rehab/shared-schema';
 import type { PlanImportOutcome } from '../plans/import';
 import type { ImportProblem } from '../plans/table';
+import type { PostRehabModelEntity } from '../entities/PostRehabModel';
+import type { PostRehabModelConnectionParent } from '../resolvers/post-rehab-models';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -501,6 +503,8 @@ export type Mutation = {
   decidePostRehab: PostRehabCase;
   /** Lập hồ sơ đề nghị (commune police, commune official of the person's commune). */
   draftCompulsoryRehabDossier: CompulsoryRehabDossier;
+  /** Records that a model stopped running on endedOn. */
+  endPostRehabModel: PostRehabModel;
   /** Chuyển hồ sơ sang Tòa án (district labour officer). */
   forwardDossierToCourt: CompulsoryRehabDossier;
   /** Cho về phép (facility staff). */
@@ -515,6 +519,8 @@ export type Mutation = {
   recordDossierEscort: CompulsoryRehabDossier;
   /** Bỏ trốn: notifies police (facility staff). */
   recordEscape: RehabEpisode;
+  /** Records a post-rehab model of a commune (commune official, labour officer). */
+  recordPostRehabModel: PostRehabModel;
   /** Tái nghiện: ends the case (commune official, police officer). */
   recordPostRehabRelapse: PostRehabCase;
   /** Ghi hỗ trợ hòa nhập cộng đồng (commune official, labour officer). */
@@ -607,6 +613,13 @@ export type MutationDraftCompulsoryRehabDossierArgs = {
 };
 
 
+export type MutationEndPostRehabModelArgs = {
+  endedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationForwardDossierToCourtArgs = {
   expectedVersion: Scalars['Int']['input'];
   forwardedOn?: InputMaybe<Scalars['Date']['input']>;
@@ -654,6 +667,11 @@ export type MutationRecordEscapeArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRecordPostRehabModelArgs = {
+  input: PostRehabModelInput;
 };
 
 
@@ -934,6 +952,48 @@ export type PostRehabDecisionInput = {
   supporterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** A post-rehab model of a commune, counted by the plan's model indicators while it runs. */
+export type PostRehabModel = {
+  __typename?: 'PostRehabModel';
+  /** Null while it runs. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  establishedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  kind: PostRehabModelKind;
+  name: Scalars['String']['output'];
+  /** The commune where it runs. */
+  unit: AdministrativeUnit;
+  version: Scalars['Int']['output'];
+};
+
+export type PostRehabModelConnection = {
+  __typename?: 'PostRehabModelConnection';
+  nodes: Array<PostRehabModel>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PostRehabModelInput = {
+  establishedOn: Scalars['Date']['input'];
+  kind: PostRehabModelKind;
+  name: Scalars['String']['input'];
+  /** A commune (xã, phường) within the caller's unit. */
+  unitCode: Scalars['ID']['input'];
+};
+
+/** Kinds of post-rehab models (mô hình quản lý sau cai nghiện). */
+export type PostRehabModelKind =
+  /** Câu lạc bộ (ví dụ câu lạc bộ B93). */
+  | 'CLUB'
+  /** Điểm tư vấn, hỗ trợ điều trị nghiện tại cộng đồng. */
+  | 'COUNSELLING_POINT'
+  /** Mô hình khác. */
+  | 'OTHER'
+  /** Tổ tự quản, nhóm tự lực. */
+  | 'SELF_MANAGED_GROUP'
+  /** Đội tình nguyện hỗ trợ người sau cai nghiện. */
+  | 'VOLUNTEER_TEAM';
+
 /** Trạng thái quản lý sau cai nghiện. */
 export type PostRehabStatus =
   /** Chờ quyết định của Chủ tịch UBND xã. */
@@ -994,6 +1054,8 @@ export type Query = {
   postRehabCasesAwaitingDecision: Array<PostRehabCase>;
   /** Worklist: post-rehab cases under management ending within 30 days of asOf. */
   postRehabCasesEndingSoon: Array<PostRehabCase>;
+  /** Post-rehab models in unitCode's subtree (and the caller's), oldest first; running ones only unless includeEnded. */
+  postRehabModels: PostRehabModelConnection;
   /** A rehab episode by id, within the caller's unit. */
   rehabEpisode?: Maybe<RehabEpisode>;
   /** Registered community service providers serving a unit: registered at it, above it or within it. */
@@ -1118,6 +1180,14 @@ export type QueryPostRehabCasesEndingSoonArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryPostRehabModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1488,6 +1558,10 @@ export type ResolversTypes = {
   PlanTargetConnection: ResolverTypeWrapper<PlanTargetConnectionView>;
   PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
   PostRehabDecisionInput: PostRehabDecisionInput;
+  PostRehabModel: ResolverTypeWrapper<PostRehabModelEntity>;
+  PostRehabModelConnection: ResolverTypeWrapper<PostRehabModelConnectionParent>;
+  PostRehabModelInput: PostRehabModelInput;
+  PostRehabModelKind: PostRehabModelKind;
   PostRehabStatus: PostRehabStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCommunityRehabInput: RegisterCommunityRehabInput;
@@ -1551,6 +1625,9 @@ export type ResolversParentTypes = {
   PlanTargetConnection: PlanTargetConnectionView;
   PostRehabCase: PostRehabCaseEntity;
   PostRehabDecisionInput: PostRehabDecisionInput;
+  PostRehabModel: PostRehabModelEntity;
+  PostRehabModelConnection: PostRehabModelConnectionParent;
+  PostRehabModelInput: PostRehabModelInput;
   Query: Record<PropertyKey, never>;
   RegisterCommunityRehabInput: RegisterCommunityRehabInput;
   RegisterServiceProviderInput: RegisterServiceProviderInput;
@@ -1743,6 +1820,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
   decidePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationDecidePostRehabArgs, 'expectedVersion' | 'id' | 'input'>>;
   draftCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationDraftCompulsoryRehabDossierArgs, 'input'>>;
+  endPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationEndPostRehabModelArgs, 'endedOn' | 'expectedVersion' | 'id'>>;
   forwardDossierToCourt?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationForwardDossierToCourtArgs, 'expectedVersion' | 'id'>>;
   grantLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationGrantLeaveArgs, 'expectedVersion' | 'id' | 'input'>>;
   importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'csv' | 'plan' | 'table'>>;
@@ -1750,6 +1828,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
+  recordPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationRecordPostRehabModelArgs, 'input'>>;
   recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
   recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
   registerCommunityRehab?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRegisterCommunityRehabArgs, 'input'>>;
@@ -1859,6 +1938,22 @@ export type PostRehabCaseResolvers<ContextType = Context, ParentType extends Res
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PostRehabModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabModel'] = ResolversParentTypes['PostRehabModel']> = {
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  establishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PostRehabModelKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PostRehabModelConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabModelConnection'] = ResolversParentTypes['PostRehabModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PostRehabModel']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   abscondedResidents?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryAbscondedResidentsArgs, 'facilityCode' | 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
@@ -1882,6 +1977,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   postRehabCase?: Resolver<Maybe<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCaseArgs, 'id'>>;
   postRehabCasesAwaitingDecision?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesAwaitingDecisionArgs, 'first' | 'unitCode'>>;
   postRehabCasesEndingSoon?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesEndingSoonArgs, 'first' | 'unitCode'>>;
+  postRehabModels?: Resolver<ResolversTypes['PostRehabModelConnection'], ParentType, ContextType, RequireFields<QueryPostRehabModelsArgs, 'first' | 'includeEnded'>>;
   rehabEpisode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryRehabEpisodeArgs, 'id'>>;
   serviceProviders?: Resolver<Array<ResolversTypes['ServiceProvider']>, ParentType, ContextType, RequireFields<QueryServiceProvidersArgs, 'unitCode'>>;
 };
@@ -1978,6 +2074,8 @@ export type Resolvers<ContextType = Context> = {
   PlanTarget?: PlanTargetResolvers<ContextType>;
   PlanTargetConnection?: PlanTargetConnectionResolvers<ContextType>;
   PostRehabCase?: PostRehabCaseResolvers<ContextType>;
+  PostRehabModel?: PostRehabModelResolvers<ContextType>;
+  PostRehabModelConnection?: PostRehabModelConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RehabEpisode?: RehabEpisodeResolvers<ContextType>;
   RehabLeave?: RehabLeaveResolvers<ContextType>;

@@ -12,6 +12,11 @@ const inPeriod = (column: string) => `${column} BETWEEN r.d_from AND r.d_to`;
 const support = (code: string, kind: string | null) => distinctPersons(code, 'reintegration_support',
   `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path)${kind ? ` AND x.kind = '${kind}'` : ''}`);
 
+/** A model runs through the period when set up before it and not ended by its last day. */
+const modelMaintained = 'x.established_on < r.d_from AND (x.ended_on IS NULL OR x.ended_on > r.d_to)';
+const modelNew = inPeriod('x.established_on');
+const models = (code: string, condition: string) => count(code, 'post_rehab_model', `(${condition}) AND WITHIN(x.owner_unit_path)`);
+
 /**
  * The indicators labour-welfare measures from its own records, as SQL branches (run as
  * one statement per list by server-kit's runMeasureBranches). The definitions in words:
@@ -34,6 +39,9 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
   LOANS: support('LOANS', 'LOAN'),
   VOCATIONAL_TRAINING: support('VOCATIONAL_TRAINING', 'VOCATIONAL_TRAINING'),
   JOB_PLACEMENT: support('JOB_PLACEMENT', 'JOB_PLACEMENT'),
+  POST_REHAB_MODELS_MAINTAINED: models('POST_REHAB_MODELS_MAINTAINED', modelMaintained),
+  POST_REHAB_MODELS_NEW: models('POST_REHAB_MODELS_NEW', modelNew),
+  POST_REHAB_MODELS_TOTAL: models('POST_REHAB_MODELS_TOTAL', `(${modelMaintained}) OR ${modelNew}`),
   RELAPSE_RATE: `SELECT r.i, (count(x.id) FILTER (WHERE ${inPeriod('x.relapsed_on')}))::int AS numerator,
     count(x.id)::int AS denominator, NULL::text[] AS person_keys
     FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to

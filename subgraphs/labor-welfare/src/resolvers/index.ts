@@ -8,6 +8,8 @@ import { IndicatorDefinition, IndicatorRecord, IndicatorValue, PlanImportProblem
 import { Plan, PlanTargetExtra, planMutations, planQueries } from './plans';
 import { pageResolvers } from '../indicators/views';
 import { PostRehabCase } from './PostRehabCase';
+import { PostRehabModel, postRehabModelMutations, postRehabModelQueries } from './post-rehab-models';
+import { connectionResolvers } from '@rehab/server-kit';
 import { Query } from './Query';
 import { admissionQueries } from './admissions';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
@@ -15,8 +17,9 @@ import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...planQueries, ...indicatorQueries, ...admissionQueries },
-  Mutation: { ...Mutation, ...planMutations },
+  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries },
+  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations },
+  PostRehabModel, PostRehabModelConnection: connectionResolvers,
   Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,
   CompulsoryRehabDossier, CourtDecision, PostRehabCase, ReintegrationSupport, PlanTarget: { ...PlanTarget, ...PlanTargetExtra },
   Plan, PlanTargetConnection: pageResolvers, IndicatorValue, IndicatorDefinition, IndicatorRecord,

@@ -11,7 +11,7 @@ import type { AbsconderSearchEntity } from '../entities/AbsconderSearch';
 import type { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
 import type { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import type { PotentialDuplicateParent } from '../resolvers/PotentialDuplicate';
-import type { PotentialDuplicateConnectionParent, TransferNoticeConnectionParent, AbsconderSearchConnectionParent, RehabCompletionNoticeConnectionParent } from '../resolvers/connections';
+import type { PotentialDuplicateConnectionParent, TransferNoticeConnectionParent, AbsconderSearchConnectionParent, RehabCompletionNoticeConnectionParent, DrugUserManagementConnectionParent } from '../resolvers/connections';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -172,6 +172,13 @@ export type DrugUserManagement = {
   /** Kết quả xét nghiệm (required for TEST_POSITIVE). */
   testResult?: Maybe<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
+};
+
+export type DrugUserManagementConnection = {
+  __typename?: 'DrugUserManagementConnection';
+  nodes: Array<DrugUserManagement>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type DrugUserManagementStatus =
@@ -413,6 +420,12 @@ export type Query = {
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Children of a unit (the provinces when parentCode is omitted). */
   administrativeUnits: Array<AdministrativeUnit>;
+  /**
+   * Worklist: active drug-user managements of persons in the caller's unit whose period ends
+   * within withinDays (default 30) of asOf (default today), or has already ended while the
+   * management is still open, earliest end first: the commune closes or reviews them.
+   */
+  drugUserManagementsEnding: DrugUserManagementConnection;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
   /** A person by id, when within the caller's unit. A MERGED record is returned as it is (follow mergedInto). */
@@ -451,6 +464,14 @@ export type QueryAdministrativeUnitArgs = {
 
 export type QueryAdministrativeUnitsArgs = {
   parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDrugUserManagementsEndingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -753,6 +774,7 @@ export type ResolversTypes = {
   DrugUseDetectionInput: DrugUseDetectionInput;
   DrugUserCheckIn: ResolverTypeWrapper<DrugUserCheckInEntity>;
   DrugUserManagement: ResolverTypeWrapper<DrugUserManagementEntity>;
+  DrugUserManagementConnection: ResolverTypeWrapper<DrugUserManagementConnectionParent>;
   DrugUserManagementStatus: DrugUserManagementStatus;
   DurationUnit: DurationUnit;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
@@ -796,6 +818,7 @@ export type ResolversParentTypes = {
   DrugUseDetectionInput: DrugUseDetectionInput;
   DrugUserCheckIn: DrugUserCheckInEntity;
   DrugUserManagement: DrugUserManagementEntity;
+  DrugUserManagementConnection: DrugUserManagementConnectionParent;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   IndicatorMeasurement: IndicatorMeasurement;
   IndicatorValue: IndicatorValue | FederationReferenceTypes['IndicatorValue'];
@@ -895,6 +918,12 @@ export type DrugUserManagementResolvers<ContextType = Context, ParentType extend
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DrugUserManagementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUserManagementConnection'] = ResolversParentTypes['DrugUserManagementConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['DrugUserManagement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
   name: 'IdentificationNumber';
 }
@@ -982,6 +1011,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   absconderSearches?: Resolver<ResolversTypes['AbsconderSearchConnection'], ParentType, ContextType, RequireFields<QueryAbsconderSearchesArgs, 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
+  drugUserManagementsEnding?: Resolver<ResolversTypes['DrugUserManagementConnection'], ParentType, ContextType, RequireFields<QueryDrugUserManagementsEndingArgs, 'first' | 'withinDays'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByIdentificationNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdentificationNumberArgs, 'number'>>;
@@ -1055,6 +1085,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   DrugUserCheckIn?: DrugUserCheckInResolvers<ContextType>;
   DrugUserManagement?: DrugUserManagementResolvers<ContextType>;
+  DrugUserManagementConnection?: DrugUserManagementConnectionResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;

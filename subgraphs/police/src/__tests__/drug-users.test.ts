@@ -154,6 +154,48 @@ describe('drug-user management', () => {
   });
 });
 
+describe('worklist of management periods ending', () => {
+  const ENDING = `query($asOf: Date, $days: Int, $first: Int, $after: String) { drugUserManagementsEnding(asOf: $asOf, withinDays: $days, first: $first, after: $after) {
+    totalCount pageInfo { endCursor hasNextPage } nodes { id periodEndsOn person { id } } } }`;
+  interface Page { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: { id: string; periodEndsOn: string }[] }
+  const ending = async (vars: Record<string, unknown>, role: 'police_officer' | 'commune_official' = 'commune_official', unit = COMMUNE) =>
+    dataOf<{ drugUserManagementsEnding: Page }>(await h.run(ENDING, vars, role, unit)).drugUserManagementsEnding;
+
+  it('lists open managements ending within the window, earliest first, pages them, and leaves out ended ones', async () => {
+    const soon = await decide(await detect((await register(h)).id), '2026-07-20');
+    const later = await decide(await detect((await register(h)).id, positive('2026-08-20')), '2026-08-25');
+    const closed = await decide(await detect((await register(h)).id), '2026-07-21');
+    dataOf(await h.run(END, { id: closed.id, v: closed.version, d: '2026-10-01', r: 'DECEASED' }, 'commune_official', COMMUNE));
+    const ours = (page: Page) => page.nodes.filter((n) => [soon.id, later.id, closed.id].includes(n.id)).map((n) => [n.id, n.periodEndsOn]);
+
+    expect(ours(await ending({ asOf: '2027-07-01', days: 30, first: 100 }))).toEqual([[soon.id, '2027-07-20']]);
+    expect(ours(await ending({ asOf: '2027-07-01', days: 60, first: 100 }))).toEqual([[soon.id, '2027-07-20'], [later.id, '2027-08-25']]);
+    // Overdue and still open: on the list until the commune closes it.
+    expect(ours(await ending({ asOf: '2027-09-30', days: 0, first: 100 }))).toEqual([[soon.id, '2027-07-20'], [later.id, '2027-08-25']]);
+
+    const all = await ending({ asOf: '2027-09-30', days: 0, first: 100 });
+    const dates = all.nodes.map((n) => n.periodEndsOn);
+    expect(dates).toEqual([...dates].sort());
+    const first = await ending({ asOf: '2027-09-30', days: 0, first: 1 });
+    const second = await ending({ asOf: '2027-09-30', days: 0, first: 1, after: first.pageInfo.endCursor });
+    expect([first.nodes[0]?.id, second.nodes[0]?.id]).toEqual(all.nodes.slice(0, 2).map((n) => n.id));
+    expect(first.totalCount).toBe(all.totalCount);
+    // The commune police see the same list; another district's commune sees none of these.
+    expect(ours(await ending({ asOf: '2027-07-01', days: 30, first: 100 }, 'police_officer'))).toEqual([[soon.id, '2027-07-20']]);
+    expect(ours(await ending({ asOf: '2027-09-30', days: 0, first: 100 }, 'commune_official', OTHER_DISTRICT_COMMUNE))).toEqual([]);
+  });
+
+  it('refuses other roles and a bad window', async () => {
+    for (const role of ['labour_officer', 'health_worker', 'volunteer', 'analyst', 'facility_staff', 'court_clerk'] as const) {
+      expect([role, errorOf(await h.run(ENDING, {}, role, COMMUNE)).code]).toEqual([role, 'FORBIDDEN']);
+    }
+    for (const days of [-1, 367]) {
+      expect(errorOf(await h.run(ENDING, { days }, 'commune_official', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinDays' });
+    }
+    expect(errorOf(await h.run(ENDING, { after: 'bogus' }, 'commune_official', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
 describe('management period from the law in force on the detection date', () => {
   it('uses the rule in force when the case started, not when it was decided', async () => {
     // A hypothetical new rule from 1 July 2026 (18 months), so the two sides of the date differ.

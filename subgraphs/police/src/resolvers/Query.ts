@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { potentialDuplicates } from './PotentialDuplicate';
 import { unitPath } from './units';
-import { absconderSearches, rehabCompletionNotices, relapseRiskReports, transferNoticesAwaitingAcknowledgement } from './worklists';
+import { absconderSearches, drugUserManagementsEnding, rehabCompletionNotices, relapseRiskReports, transferNoticesAwaitingAcknowledgement } from './worklists';
 
 export interface PersonConnectionParent {
   nodes: PersonEntity[];
@@ -71,6 +71,7 @@ export const Query: QueryResolvers = {
   absconderSearches: (_parent, args, ctx) => absconderSearches(args, ctx),
   rehabCompletionNotices: (_parent, args, ctx) => rehabCompletionNotices(args, ctx),
   relapseRiskReports: (_parent, args, ctx) => relapseRiskReports(args, ctx),
+  drugUserManagementsEnding: (_parent, args, ctx) => drugUserManagementsEnding(args, ctx),
 };
 
 export const PersonConnection = {

@@ -15,6 +15,7 @@ export const resolvers: Resolvers = {
   TransferNoticeConnection: connectionResolvers,
   AbsconderSearchConnection: connectionResolvers,
   RehabCompletionNoticeConnection: connectionResolvers,
+  DrugUserManagementConnection: connectionResolvers,
 };
 
 // Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.

@@ -1,16 +1,18 @@
 import { isIsoDate, unitScope } from '@rehab/server-kit';
+import { domainError } from '@rehab/server-kit';
 import type {
-  QueryAbsconderSearchesArgs, QueryRehabCompletionNoticesArgs, QueryTransferNoticesAwaitingAcknowledgementArgs,
+  QueryAbsconderSearchesArgs, QueryDrugUserManagementsEndingArgs, QueryRehabCompletionNoticesArgs, QueryTransferNoticesAwaitingAcknowledgementArgs,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
+import { DrugUserManagementEntity } from '../entities/DrugUserManagement';
 import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
 import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import { TransferNoticeEntity } from '../entities/TransferNotice';
 import { addDays } from '@rehab/shared-schema';
 import { today } from '../rules/legal-time';
 import {
-  keysetPage, type AbsconderSearchConnectionParent, type RehabCompletionNoticeConnectionParent, type TransferNoticeConnectionParent,
+  keysetPage, type AbsconderSearchConnectionParent, type DrugUserManagementConnectionParent, type RehabCompletionNoticeConnectionParent, type TransferNoticeConnectionParent,
 } from './connections';
 
 const isInstant = (v: string): boolean => !Number.isNaN(Date.parse(v));
@@ -41,6 +43,25 @@ export function absconderSearches(args: QueryAbsconderSearchesArgs, ctx: Context
   return keysetPage(query, {
     first: args.first, after: args.after, sortSql: 's.since', sortType: 'date', idSql: 's.id',
     sortOf: (s) => s.since, validSort: isIsoDate,
+  });
+}
+
+/** The longest look-ahead of the ending-periods worklist (a year). */
+const MAX_WITHIN_DAYS = 366;
+
+/** Active managements whose period ends by asOf + withinDays (overdue ones included), earliest end first. */
+export function drugUserManagementsEnding(args: QueryDrugUserManagementsEndingArgs, ctx: Context): Promise<DrugUserManagementConnectionParent> {
+  const within = args.withinDays ?? 30;
+  if (!Number.isInteger(within) || within < 0 || within > MAX_WITHIN_DAYS) {
+    throw domainError('BAD_USER_INPUT', { vi: `Số ngày phải từ 0 đến ${MAX_WITHIN_DAYS}`, en: `withinDays must be 0 to ${MAX_WITHIN_DAYS}` }, { field: 'withinDays' });
+  }
+  const until = addDays(args.asOf ?? today(), within);
+  const scope = unitScope('m.owner_unit_path', ctx.caller);
+  const query = ctx.db.getRepository(DrugUserManagementEntity).createQueryBuilder('m')
+    .where(scope.sql, scope.params).andWhere("m.status = 'ACTIVE'").andWhere('m.period_ends_on <= :until', { until });
+  return keysetPage(query, {
+    first: args.first, after: args.after, sortSql: 'm.period_ends_on', sortType: 'date', idSql: 'm.id',
+    sortOf: (m) => m.periodEndsOn ?? '', validSort: isIsoDate,
   });
 }
 
