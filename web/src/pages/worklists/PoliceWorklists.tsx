@@ -83,6 +83,44 @@ const COMPLETIONS: TypedDocumentNode<{ rehabCompletionNotices: { nodes: Completi
   }
 `;
 
+interface ManagementRow {
+  id: string;
+  detectedOn: string;
+  periodEndsOn: string | null;
+  person: { id: string; fullName: string | null };
+}
+
+const ENDING: TypedDocumentNode<{ drugUserManagementsEnding: { nodes: ManagementRow[] } }, Record<string, never>> = gql`
+  query ManagementsEnding {
+    drugUserManagementsEnding(first: 50) {
+      nodes {
+        id
+        detectedOn
+        periodEndsOn
+        person {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`;
+
+/** Công an / UBND xã: drug-user managements whose period ends soon (or ended while still open). */
+export function ManagementsEndingWorklist(): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error } = useQuery(ENDING, { fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.managementsEnding')} testId="worklist-managements-ending" loading={loading} error={error}
+      rows={data?.drugUserManagementsEnding.nodes} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+        { header: t('field.detectedOn'), cell: (r) => formatDate(r.detectedOn) },
+        { header: t('field.periodEndsOn'), cell: (r) => formatDate(r.periodEndsOn) || '—' },
+      ]} />
+  );
+}
+
 /** Công an / UBND xã: absconder searches, transfer notices to acknowledge, rehab completions. */
 export function PoliceWorklists(): ReactNode {
   const { t, formatDate } = useI18n();
@@ -91,6 +129,7 @@ export function PoliceWorklists(): ReactNode {
   const completions = useQuery(COMPLETIONS, { fetchPolicy: 'no-cache' });
   return (
     <>
+      <ManagementsEndingWorklist />
       <WorklistSection title={t('worklist.absconderSearches')} testId="worklist-absconders" loading={searches.loading}
         error={searches.error} rows={searches.data?.absconderSearches.nodes} rowKey={(r) => r.id}
         columns={[
