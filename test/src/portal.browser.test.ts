@@ -57,8 +57,8 @@ describe('sign-in and the officer bar', () => {
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
     await page.getByRole('heading', { name: 'Việc cần làm', level: 2 }).waitFor();
     // Every worklist of the role has loaded (a table or "nothing to do"), none failed.
-    await page.locator('.worklist .state--loading').first().waitFor({ state: 'detached' });
-    expect(await page.locator('.worklist').count()).toBeGreaterThan(0);
+    await page.locator('.worklist').first().waitFor();
+    await page.locator('main .state--loading').first().waitFor({ state: 'detached' });
     expect(await page.locator('.worklist .notice--error').count()).toBe(0);
     expect(await bar.textContent()).toContain(unit);
     await shot(page, `worklist-${username}`);
