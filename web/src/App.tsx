@@ -1,54 +1,83 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { clearSession, logout, takeSessionEndReason, useSession, type Session } from './auth';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { accessTokenDue, clearSession, logout, refreshSession, takeSessionEndReason, useSession, type Session } from './auth';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { LoginForm } from './components/LoginForm';
+import { MainNav, navItems } from './components/MainNav';
 import { OfficerBar } from './components/OfficerBar';
-import { Person360 } from './components/Person360';
-import { PersonLookup } from './components/PersonLookup';
 import { useI18n, type MessageKey } from './i18n';
+import { PersonPage } from './pages/PersonPage';
+import { emptySearch, SearchPage, type SearchState } from './pages/SearchPage';
+import { WorklistPage } from './pages/WorklistPage';
+import { useRoute, type Route } from './router';
+
+// Charts and GraphiQL are large: loaded only when their page is opened.
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const AnalystPage = lazy(() => import('./pages/AnalystPage'));
 
 /** Largest delay setTimeout accepts (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
+const REFRESH_MARGIN_MS = 60_000;
 
-interface Lookup {
-  number: string;
-  /** Bumped on every submit so that looking up the same number again refetches. */
-  seq: number;
+function after(instant: string, marginMs: number, action: () => void): () => void {
+  const delay = Date.parse(instant) - marginMs - Date.now();
+  if (!Number.isFinite(delay)) return () => undefined;
+  const timer = window.setTimeout(action, Math.min(Math.max(delay, 0), MAX_TIMEOUT_MS));
+  return () => window.clearTimeout(timer);
+}
+
+/** Keeps the access token fresh while the portal is open, and ends the session on time. */
+function useSessionTimers(session: Session): void {
+  useEffect(() => after(session.refreshExpiresAt, 0, () => clearSession('expired')), [session.refreshExpiresAt]);
+  useEffect(
+    () => after(session.expiresAt, REFRESH_MARGIN_MS, () => {
+      if (accessTokenDue(session)) void refreshSession();
+    }),
+    [session],
+  );
+}
+
+function Page({ route, session, search, setSearch }: {
+  route: Route;
+  session: Session;
+  search: SearchState;
+  setSearch: (state: SearchState) => void;
+}): ReactNode {
+  const { t } = useI18n();
+  const allowed = navItems(session.officer.role).map((item) => item.page);
+  const page = route.page === 'person' || allowed.includes(route.page) ? route.page : allowed[0];
+  const fallback = <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  switch (page) {
+    case 'person':
+      return route.page === 'person' ? <PersonPage id={route.id} officer={session.officer} /> : null;
+    case 'worklist':
+      return <WorklistPage officer={session.officer} />;
+    case 'dashboard':
+      return <Suspense fallback={fallback}><DashboardPage officer={session.officer} /></Suspense>;
+    case 'analyst':
+      return <Suspense fallback={fallback}><AnalystPage /></Suspense>;
+    default:
+      return <SearchPage officer={session.officer} state={search} onChange={setSearch} />;
+  }
 }
 
 function Workspace({ session }: { session: Session }): ReactNode {
   const client = useApolloClient();
-  const [lookup, setLookup] = useState<Lookup | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    inputRef.current?.focus();
-  }, []);
-
-  // End the session when the token expires, even without a request.
-  useEffect(() => {
-    const delay = Date.parse(session.expiresAt) - Date.now();
-    if (!Number.isFinite(delay)) return undefined;
-    const timer = window.setTimeout(() => clearSession('expired'), Math.min(Math.max(delay, 0), MAX_TIMEOUT_MS));
-    return () => window.clearTimeout(timer);
-  }, [session.expiresAt]);
+  const route = useRoute();
+  const [search, setSearch] = useState<SearchState>(emptySearch);
+  useSessionTimers(session);
 
   const handleLogout = useCallback(async () => {
     await logout();
     await client.clearStore();
   }, [client]);
 
-  const handleLookup = useCallback((number: string) => {
-    setLookup((previous) => ({ number, seq: (previous?.seq ?? 0) + 1 }));
-  }, []);
-
   return (
     <>
       <OfficerBar officer={session.officer} onLogout={handleLogout} />
+      <MainNav role={session.officer.role} current={route.page} />
       <main id="main" className="main" tabIndex={-1}>
-        <PersonLookup onLookup={handleLookup} inputRef={inputRef} />
-        {lookup && <Person360 key={`${lookup.number}#${lookup.seq}`} number={lookup.number} />}
+        <Page route={route} session={session} search={search} setSearch={setSearch} />
       </main>
     </>
   );
@@ -74,7 +103,8 @@ export function App(): ReactNode {
         <LanguageSwitch />
       </header>
       {session ? (
-        <Workspace key={session.accessToken} session={session} />
+        // Keyed by the session, not the access token: a refresh must not reset the pages.
+        <Workspace key={`${session.officer.username}#${session.refreshExpiresAt}`} session={session} />
       ) : (
         <main id="main" className="main main--login" tabIndex={-1}>
           <LoginForm notice={loginNotice} />

@@ -2,11 +2,14 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { clearSession, getAccessToken } from './auth';
+import { clearSession, freshAccessToken } from './auth';
 
-/** Adds `Authorization: Bearer <token>` from the session to every operation. */
-const authLink = new SetContextLink((prevContext) => {
-  const token = getAccessToken();
+/**
+ * Adds `Authorization: Bearer <token>` from the session to every operation, exchanging the
+ * refresh token first when the access token is about to expire.
+ */
+const authLink = new SetContextLink(async (prevContext) => {
+  const token = await freshAccessToken();
   if (!token) return {};
   const headers: Record<string, string> = { ...prevContext.headers, Authorization: `Bearer ${token}` };
   return { headers };

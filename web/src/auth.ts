@@ -12,8 +12,12 @@ export interface Officer {
 
 export interface Session {
   accessToken: string;
-  /** ISO 8601 instant. */
+  /** ISO 8601 instant: when the access token expires (15 minutes after issue). */
   expiresAt: string;
+  /** Single-use token exchanged at POST /auth/refresh for new tokens (rotated each time). */
+  refreshToken: string;
+  /** ISO 8601 instant: when the session ends; no refresh extends it. */
+  refreshExpiresAt: string;
   officer: Officer;
 }
 
@@ -62,6 +66,8 @@ function isSession(value: unknown): value is Session {
     typeof value.accessToken === 'string' &&
     value.accessToken.length > 0 &&
     typeof value.expiresAt === 'string' &&
+    typeof value.refreshToken === 'string' &&
+    typeof value.refreshExpiresAt === 'string' &&
     isOfficer(value.officer)
   );
 }
@@ -97,12 +103,21 @@ function parseSession(raw: string | null): Session | null {
   return cachedSession;
 }
 
+/** Whether the session itself (not just its access token) has ended. */
 export function isExpired(session: Session, now: number = Date.now()): boolean {
-  const expires = Date.parse(session.expiresAt);
+  const expires = Date.parse(session.refreshExpiresAt);
   return Number.isFinite(expires) && expires <= now;
 }
 
-/** The current, unexpired session, or null. */
+/** Refresh the access token this long before it expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+export function accessTokenDue(session: Session, now: number = Date.now()): boolean {
+  const expires = Date.parse(session.expiresAt);
+  return !Number.isFinite(expires) || expires - REFRESH_MARGIN_MS <= now;
+}
+
+/** The current session (its access token may need a refresh), or null. */
 export function getSession(): Session | null {
   const session = parseSession(storage()?.getItem(SESSION_STORAGE_KEY) ?? null);
   if (session && isExpired(session)) return null;
@@ -187,23 +202,77 @@ export async function login(username: string, password: string): Promise<Session
     throw new LoginError(`HTTP_${response.status}`);
   }
   if (!isSession(body)) throw new LoginError('UNEXPECTED_RESPONSE');
-  const session: Session = {
-    accessToken: body.accessToken,
-    expiresAt: body.expiresAt,
-    officer: { ...body.officer },
-  };
+  const session = toSession(body);
   saveSession(session);
   return session;
 }
 
+function toSession(body: Session): Session {
+  return {
+    accessToken: body.accessToken,
+    expiresAt: body.expiresAt,
+    refreshToken: body.refreshToken,
+    refreshExpiresAt: body.refreshExpiresAt,
+    officer: { ...body.officer },
+  };
+}
+
+let refreshing: Promise<Session | null> | null = null;
+
+async function exchangeRefreshToken(refreshToken: string): Promise<Session | null> {
+  let response: Response;
+  try {
+    response = await fetch('/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+  } catch {
+    // Network trouble: keep the session; the next request tries again.
+    return getSession();
+  }
+  const body = await readJson(response);
+  if (!response.ok || !isSession(body)) {
+    clearSession('expired');
+    return null;
+  }
+  const session = toSession(body);
+  saveSession(session);
+  return session;
+}
+
+/**
+ * Exchanges the refresh token for new tokens (one exchange at a time: the token is single
+ * use, and a second use would revoke the session). Resolves with the new session, or null
+ * when the session has ended.
+ */
+export function refreshSession(): Promise<Session | null> {
+  const session = getSession();
+  if (!session) return Promise.resolve(null);
+  refreshing ??= exchangeRefreshToken(session.refreshToken).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** A valid access token, refreshed first when it is about to expire; null without a session. */
+export async function freshAccessToken(): Promise<string | null> {
+  const session = getSession();
+  if (!session) return null;
+  if (!accessTokenDue(session)) return session.accessToken;
+  return (await refreshSession())?.accessToken ?? null;
+}
+
 /** POST /auth/logout with the bearer token, then forget the session whatever the answer. */
 export async function logout(): Promise<void> {
-  const token = getAccessToken();
+  const session = getSession();
   try {
-    if (token) {
+    if (session) {
+      // The refresh token ends the session even when the access token has expired.
       await fetch('/auth/logout', {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', ...(accessTokenDue(session) ? {} : { Authorization: `Bearer ${session.accessToken}` }) },
+        body: JSON.stringify({ refreshToken: session.refreshToken }),
       });
     }
   } catch {

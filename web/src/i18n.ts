@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-portal';
 
 export type Locale = 'vi' | 'en';
 
@@ -15,6 +16,7 @@ export const DEFAULT_LOCALE: Locale = 'vi';
 const LOCALE_STORAGE_KEY = 'rehab.locale';
 
 const vi = {
+  ...portalVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -100,6 +102,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...portalEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -186,6 +189,7 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };
 
 /** Labels for every enum-like value the portal displays. */
 const enumLabelsVi = {
+  ...portalEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -247,6 +251,7 @@ export type EnumName = keyof typeof enumLabelsVi;
 type EnumLabels = { [K in EnumName]: Record<keyof (typeof enumLabelsVi)[K], string> };
 
 const enumLabelsEn: EnumLabels = {
+  ...portalEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

@@ -27,6 +27,9 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     facilities: everyone, facility: everyone, planTargets: everyone, facilitiesOverStaffingRatio: everyone, serviceProviders: everyone,
     compulsoryRehabDossier: { read: LEGAL_PATH_ROLES }, rehabEpisode: { read: LEGAL_PATH_ROLES }, postRehabCase: { read: LEGAL_PATH_ROLES },
     dossiersAwaitingReview: worklist('labour_officer'),
+    // The facility's intake worklist (issue 6): approved dossiers sent to it, not yet admitted.
+    dossiersAwaitingAdmission: worklist('facility_staff', 'labour_officer', 'police_officer'),
+    abscondedResidents: worklist('facility_staff', 'labour_officer', 'police_officer'),
     episodesDueToComplete: worklist('facility_staff', 'labour_officer', 'police_officer', 'commune_official'),
     overdueLeaves: worklist('facility_staff', 'labour_officer', 'police_officer'),
     postRehabCasesAwaitingDecision: worklist('commune_official', 'labour_officer', 'police_officer'),

@@ -10,6 +10,7 @@ export const LABOR_PANEL_FRAGMENT = gql`
       id
       kind
       status
+      version
       admittedOn
       plannedEndOn
       endedOn
@@ -31,6 +32,8 @@ export interface RehabEpisode {
   plannedEndOn: string | null;
   endedOn: string | null;
   facility: { code: string; name: string | null } | null;
+  /** Optimistic-locking version, passed to the facility's actions. */
+  version: number | null;
 }
 
 /** Labour-welfare data: rehabilitation episodes. */

@@ -67,17 +67,21 @@ export function Panel<T extends object>({
     );
   } else {
     const { person, errors, path } = state;
-    const unavailable = unavailableErrors(errors, path, fields);
-    const allUnavailable = fields.every(
-      (field) => fieldAccess(errors, [...path, field], person[field]) === 'unavailable',
-    );
+    // The gateway reports an agency that does not answer without a path, naming its subgraph.
+    const down = errors.filter((e) => !e.path && e.extensions?.subgraph === agency);
+    const unavailable = [...unavailableErrors(errors, path, fields), ...down];
+    const allUnavailable =
+      fields.every((field) => fieldAccess(errors, [...path, field], person[field]) === 'unavailable') ||
+      (down.length > 0 && fields.every((field) => person[field] === null || person[field] === undefined));
     const anyFieldError = fields.some((field) => fieldAccess(errors, [...path, field], person[field]) !== 'ok');
     body = (
       <>
         {unavailable.length > 0 && (
           <div className="notice notice--warning" role="alert">
             <p>{t('state.panelUnavailable', { agency: label('agency', agency) })}</p>
-            {translatedMessages(unavailable, locale).map((message) => (
+            {translatedMessages(unavailable, locale)
+              .filter((message) => message !== t('state.panelUnavailable', { agency: label('agency', agency) }))
+              .map((message) => (
               <p key={message} className="notice__detail">
                 {message}
               </p>

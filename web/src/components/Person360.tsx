@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import {
   errorsWithin,
   fieldAccess,
@@ -10,41 +10,46 @@ import {
   type ResponsePath,
 } from '../graphqlErrors';
 import { useI18n } from '../i18n';
+import type { Officer } from '../auth';
+import { PersonActions } from './PersonActions';
+import { Timeline, TIMELINE_FRAGMENT, type Timeline_person } from './Timeline';
 import { HEALTH_PANEL_FRAGMENT, HealthPanel, type HealthPanel_person } from './HealthPanel';
 import { IDENTITY_PANEL_FRAGMENT, IdentityPanel, type IdentityPanel_person } from './IdentityPanel';
 import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './LaborPanel';
 import type { PanelState } from './Panel';
 import { VOLUNTEERS_PANEL_FRAGMENT, VolunteersPanel, type VolunteersPanel_person } from './VolunteersPanel';
 
-export type Person360_person = IdentityPanel_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;
+export type Person360_person = IdentityPanel_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person &
+  Timeline_person;
 
 export interface Person360Query {
-  personByIdentificationNumber: Person360_person | null;
+  person: Person360_person | null;
 }
 
 export interface Person360Variables {
-  /** IdentificationNumber: 12 digits. */
-  number: string;
+  id: string;
 }
 
 /** The page query: one request, composed from the fragments of the four agency panels. */
 export const PERSON_360_QUERY: TypedDocumentNode<Person360Query, Person360Variables> = gql`
-  query Person360($number: IdentificationNumber!) {
-    personByIdentificationNumber(number: $number) {
+  query Person360($id: ID!) {
+    person(id: $id) {
       id
       ...IdentityPanel_person
       ...LaborPanel_person
       ...HealthPanel_person
       ...VolunteersPanel_person
+      ...Timeline_person
     }
   }
+  ${TIMELINE_FRAGMENT}
   ${IDENTITY_PANEL_FRAGMENT}
   ${LABOR_PANEL_FRAGMENT}
   ${HEALTH_PANEL_FRAGMENT}
   ${VOLUNTEERS_PANEL_FRAGMENT}
 `;
 
-const PERSON_PATH: ResponsePath = ['personByIdentificationNumber'];
+const PERSON_PATH: ResponsePath = ['person'];
 
 function Notice({ tone, messages }: { tone: 'error' | 'warning' | 'info'; messages: ReadonlyArray<string> }): ReactNode {
   const [first, ...details] = messages;
@@ -73,18 +78,24 @@ function Panels({ state }: { state: PanelState<Person360_person> }): ReactNode {
   );
 }
 
-export function Person360({ number }: { number: string }): ReactNode {
+export function Person360({ id, officer }: { id: string; officer: Officer }): ReactNode {
   const { t, locale } = useI18n();
-  const { data, error, loading } = useQuery(PERSON_360_QUERY, {
-    variables: { number },
+  const { data, error, loading, refetch } = useQuery(PERSON_360_QUERY, {
+    variables: { id },
     // Sensitive personal data is not kept in the client cache, and a repeated lookup
     // must show the current errors, not a cached copy without them.
     fetchPolicy: 'no-cache',
     errorPolicy: 'all',
   });
+  const [refreshKey, setRefreshKey] = useState(0);
+  const reload = useCallback(async () => {
+    const result = await refetch();
+    setRefreshKey((key) => key + 1);
+    return result;
+  }, [refetch]);
 
   const graphQLErrors: GraphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : [];
-  const person = data?.personByIdentificationNumber ?? null;
+  const person = data?.person ?? null;
 
   let content: ReactNode;
   if (loading && !data) {
@@ -107,11 +118,16 @@ export function Person360({ number }: { number: string }): ReactNode {
     }
   } else {
     // Errors outside the person object (no path, or another root field) are shown above the panels.
-    const pageErrors = graphQLErrors.filter((e) => errorsWithin([e], PERSON_PATH).length === 0);
+    // An agency that does not answer is shown in its own panel.
+    const pageErrors = graphQLErrors.filter(
+      (e) => errorsWithin([e], PERSON_PATH).length === 0 && typeof e.extensions?.subgraph !== 'string',
+    );
     content = (
       <>
         {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
         <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
+        <Timeline person={person} refreshKey={refreshKey} />
+        <PersonActions person={person} officer={officer} reload={reload} />
       </>
     );
   }

@@ -1007,11 +1007,21 @@ export type PostRehabStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Worklist: residents of this facility who absconded (escaped, or did not return from leave),
+   * longest absent first, for recording their return.
+   */
+  abscondedResidents: Array<RehabEpisode>;
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Children of a unit (the provinces when parentCode is omitted). */
   administrativeUnits: Array<AdministrativeUnit>;
   /** A dossier by id, within the caller's unit. */
   compulsoryRehabDossier?: Maybe<CompulsoryRehabDossier>;
+  /**
+   * Worklist: dossiers the court approved with this facility and that are not yet admitted,
+   * oldest decision first (tiếp nhận người có quyết định đưa vào cơ sở cai nghiện bắt buộc).
+   */
+  dossiersAwaitingAdmission: Array<CompulsoryRehabDossier>;
   /** Worklist: dossiers submitted to the district labour office on or before asOf, oldest first. */
   dossiersAwaitingReview: Array<CompulsoryRehabDossier>;
   /** Worklist: residents of a facility whose planned end falls in asOf's month. */
@@ -1053,6 +1063,12 @@ export type Query = {
 };
 
 
+export type QueryAbscondedResidentsArgs = {
+  facilityCode: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryAdministrativeUnitArgs = {
   code: Scalars['ID']['input'];
 };
@@ -1065,6 +1081,12 @@ export type QueryAdministrativeUnitsArgs = {
 
 export type QueryCompulsoryRehabDossierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDossiersAwaitingAdmissionArgs = {
+  facilityCode: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1933,9 +1955,11 @@ export type PostRehabModelConnectionResolvers<ContextType = Context, ParentType 
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  abscondedResidents?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryAbscondedResidentsArgs, 'facilityCode' | 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   compulsoryRehabDossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryCompulsoryRehabDossierArgs, 'id'>>;
+  dossiersAwaitingAdmission?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingAdmissionArgs, 'facilityCode' | 'first'>>;
   dossiersAwaitingReview?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingReviewArgs, 'first' | 'unitCode'>>;
   episodesDueToComplete?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryEpisodesDueToCompleteArgs, 'facilityCode' | 'first'>>;
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;

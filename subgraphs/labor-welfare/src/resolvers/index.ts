@@ -11,12 +11,13 @@ import { PostRehabCase } from './PostRehabCase';
 import { PostRehabModel, postRehabModelMutations, postRehabModelQueries } from './post-rehab-models';
 import { connectionResolvers } from '@rehab/server-kit';
 import { Query } from './Query';
+import { admissionQueries } from './admissions';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries },
+  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries },
   Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations },
   PostRehabModel, PostRehabModelConnection: connectionResolvers,
   Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,

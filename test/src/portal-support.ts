@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { InProcessSystem } from '@rehab/ops';
+import { testDatabaseEnv } from '@rehab/server-kit';
+import { REPO_ROOT, foldVietnamese } from '@rehab/shared-schema';
+import { DEMO_PASSWORD } from '@rehab/gateway';
+import { InProcessSystem as System } from '@rehab/ops';
+import { launchBrowser } from './browser';
+import { PERSONS } from './fixtures';
+
+/** The built portal (web/dist) in real headless Chromium against the real gateway: one system and one browser per file. */
+export const SCREENSHOTS = join(REPO_ROOT, 'test-output', 'screenshots');
+export const DESKTOP = { width: 1366, height: 768 };
+export const TABLET = { width: 820, height: 1180 };
+
+export interface Portal {
+  system: InProcessSystem;
+  browser: Browser;
+}
+
+export async function startPortal(): Promise<Portal> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const system = await System.start({ env: testDatabaseEnv(), persons: PERSONS, dropOnStop: true, webDir: join(REPO_ROOT, 'web', 'dist') });
+  const browser = await launchBrowser();
+  return { system, browser };
+}
+
+export async function stopPortal(portal: Portal | undefined): Promise<void> {
+  await portal?.browser.close();
+  await portal?.system.stop();
+}
+
+/** A page that records every console error and uncaught page error (each test asserts there are none). */
+export async function openPage(portal: Portal, viewport = DESKTOP): Promise<{ page: Page; problems: string[] }> {
+  const page = await portal.browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { page, problems };
+}
+
+export async function logIn(page: Page, portal: Portal, username: string): Promise<void> {
+  if (!page.url().startsWith(portal.system.url)) await page.goto(portal.system.url);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Name search ignores diacritics: "Lê Quang Nghĩa" → "le quang nghia". */
+export function withoutDiacritics(name: string): string {
+  return foldVietnamese(name);
+}
+
+/** Searches by name (typed without diacritics) and opens the person's Person-360. */
+export async function openPersonByName(page: Page, fullName: string): Promise<void> {
+  await page.getByRole('link', { name: 'Tìm kiếm' }).click();
+  await page.getByLabel('Họ và tên').fill(withoutDiacritics(fullName));
+  await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
+  await page.getByTestId('search-results').getByRole('link', { name: fullName }).click();
+  await page.getByTestId('panel-police').getByText(fullName).first().waitFor();
+}
+
+/** The page is no wider than the viewport (nothing to scroll sideways). */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+}
+
+/** Runs an expression in the page (a string: the test project has no DOM typings). */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate<T>(expression);
+}
+
+interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+}
+
+/** The portal's session as kept in sessionStorage, or null. */
+export async function storedSession(page: Page): Promise<StoredSession | null> {
+  const raw = await inPage<string | null>(page, "sessionStorage.getItem('rehab.session')");
+  return raw === null ? null : (JSON.parse(raw) as StoredSession);
+}

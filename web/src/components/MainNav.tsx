@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { useI18n, type MessageKey } from '../i18n';
+import { routeHref, type PageName } from '../router';
+
+interface NavItem {
+  page: Exclude<PageName, 'person'>;
+  label: MessageKey;
+}
+
+const ANALYST_ROLES = new Set(['analyst', 'supervisor']);
+/** Roles that do not read the police registry's names (analysts, volunteers, facility staff) get no person search. */
+const NO_SEARCH = new Set(['analyst', 'volunteer', 'facility_staff']);
+
+/** Pages an officer of this role may open (analysts see aggregates, not person records). */
+export function navItems(role: string): NavItem[] {
+  const items: NavItem[] = [];
+  if (!NO_SEARCH.has(role)) items.push({ page: 'search', label: 'nav.search' });
+  if (role !== 'analyst' && role !== 'supervisor') items.push({ page: 'worklist', label: 'nav.worklist' });
+  items.push({ page: 'dashboard', label: 'nav.dashboard' });
+  if (ANALYST_ROLES.has(role)) items.push({ page: 'analyst', label: 'nav.analyst' });
+  return items;
+}
+
+export function MainNav({ role, current }: { role: string; current: PageName }): ReactNode {
+  const { t } = useI18n();
+  const active = current === 'person' ? 'search' : current;
+  return (
+    <nav className="main-nav" aria-label={t('nav.region')}>
+      <ul>
+        {navItems(role).map((item) => (
+          <li key={item.page}>
+            <a href={routeHref({ page: item.page })} aria-current={active === item.page ? 'page' : undefined}>
+              {t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { Officer } from '../auth';
+import { HealthActions } from '../forms/HealthActions';
+import { DossierActions, EpisodeActions, OpenDossierAction } from '../forms/LaborActions';
+import { PoliceActions } from '../forms/PoliceActions';
+import { VolunteerActions } from '../forms/VolunteerActions';
+import { useI18n } from '../i18n';
+import type { Person360_person } from './Person360';
+
+const ACTING_ROLES = new Set(['police_officer', 'commune_official', 'labour_officer', 'court_clerk', 'facility_staff', 'health_worker']);
+
+function compact<T>(list: ReadonlyArray<T | null> | null | undefined): T[] {
+  return (list ?? []).filter((item): item is T => item !== null);
+}
+
+/** Thao tác: the main actions of each agency on this person, as the officer's role allows. */
+export function PersonActions({ person, officer, reload }: {
+  person: Person360_person;
+  officer: Officer;
+  reload: () => Promise<unknown>;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  const role = officer.role;
+  // Supervisors, analysts and volunteers act elsewhere (or not at all) on a person's record.
+  if (!ACTING_ROLES.has(role)) return null;
+  const residence = person.currentResidence;
+  const subject = {
+    id: person.id,
+    fullName: person.fullName,
+    dateOfBirth: person.dateOfBirth,
+    residenceUnitCode: residence?.unit?.code ?? null,
+    address: residence ? [residence.addressLine, residence.unit?.name].filter(Boolean).join(', ') : null,
+  };
+  const episodes = compact(person.rehabEpisodes);
+  const dossiers = compact(person.compulsoryRehabDossiers);
+  return (
+    <section className="panel person-actions" data-testid="person-actions" aria-labelledby="person-actions-heading">
+      <h2 id="person-actions-heading" className="panel__title">{t('action.heading')}</h2>
+      <div className="panel__body">
+        <PoliceActions personId={person.id} role={role} reload={reload} />
+        <OpenDossierAction person={subject} role={role} reload={reload} />
+        {dossiers.map((dossier) => (
+          <DossierActions key={dossier.id} dossier={dossier} role={role} unitCode={officer.unitCode} reload={reload}
+            title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status ?? '')}`} />
+        ))}
+        {episodes.map((episode) => (
+          <EpisodeActions key={episode.id} episode={episode} role={role} reload={reload}
+            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status ?? '')}`} />
+        ))}
+        <HealthActions person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }} role={role} unitCode={officer.unitCode} reload={reload} />
+        <VolunteerActions person={subject} role={role} reload={reload} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useEffect, type ReactNode } from 'react';
+import { useI18n, type Agency, type MessageKey } from '../i18n';
+import type { HealthPanel_person } from './HealthPanel';
+import type { LaborPanel_person } from './LaborPanel';
+import type { VolunteersPanel_person } from './VolunteersPanel';
+
+/** Fields of the Person-360 query used only by the timeline and the action forms. */
+export const TIMELINE_FRAGMENT = gql`
+  fragment Timeline_person on Person {
+    compulsoryRehabDossiers {
+      id
+      status
+      version
+      startedOn
+      submittedOn
+      forwardedOn
+      decision {
+        outcome
+        decidedOn
+      }
+      allowedTerm {
+        minMonths
+        maxMonths
+        legalBasis
+      }
+    }
+    addictionDeterminationRequests {
+      id
+      requestedAt
+      reason
+      determination {
+        id
+      }
+    }
+  }
+`;
+
+export interface Dossier {
+  id: string;
+  status: string | null;
+  version: number | null;
+  startedOn: string | null;
+  submittedOn: string | null;
+  forwardedOn: string | null;
+  decision: { outcome: string; decidedOn: string } | null;
+  /** The terms the court may approve today (by the law in force when the dossier started). */
+  allowedTerm: TermRange | null;
+}
+
+export interface DeterminationRequest {
+  id: string;
+  requestedAt: string | null;
+  reason: string | null;
+  /** Null until the examination made on the request is recorded. */
+  determination: { id: string } | null;
+}
+
+export interface TermRange {
+  minMonths: number;
+  maxMonths: number;
+  legalBasis: string;
+}
+
+export interface Timeline_person {
+  compulsoryRehabDossiers: ReadonlyArray<Dossier | null> | null;
+  addictionDeterminationRequests: ReadonlyArray<DeterminationRequest | null> | null;
+}
+
+type TimelinePerson = Timeline_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;
+
+interface PoliceTimelineQuery {
+  person: {
+    id: string;
+    drugUserManagements: { id: string; detectedOn: string; decisionDate: string | null; endedOn: string | null }[];
+    absconderSearches: { id: string; since: string; foundOn: string | null; returnedOn: string | null }[];
+  } | null;
+}
+
+/** Police events come in their own request: their lists are non-null, so a refusal would blank the person. */
+const POLICE_TIMELINE: TypedDocumentNode<PoliceTimelineQuery, { id: string }> = gql`
+  query PoliceTimeline($id: ID!) {
+    person(id: $id) {
+      id
+      drugUserManagements {
+        id
+        detectedOn
+        decisionDate
+        endedOn
+      }
+      absconderSearches {
+        id
+        since
+        foundOn
+        returnedOn
+      }
+    }
+  }
+`;
+
+export interface TimelineEvent {
+  date: string;
+  agency: Agency;
+  label: MessageKey;
+  detail?: string;
+}
+
+function push(events: TimelineEvent[], date: string | null | undefined, agency: Agency, label: MessageKey, detail?: string): void {
+  if (date) events.push({ date: date.slice(0, 10), agency, label, detail });
+}
+
+function compact<T>(list: ReadonlyArray<T | null> | null | undefined): T[] {
+  return (list ?? []).filter((item): item is T => item !== null);
+}
+
+/** All agencies' dated events of the person, newest first. */
+export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQuery['person']): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const m of police?.drugUserManagements ?? []) {
+    push(events, m.detectedOn, 'police', 'timeline.detected');
+    push(events, m.decisionDate, 'police', 'timeline.managementDecided');
+    push(events, m.endedOn, 'police', 'timeline.managementEnded');
+  }
+  for (const s of police?.absconderSearches ?? []) {
+    push(events, s.since, 'police', 'timeline.searchOpened');
+    push(events, s.foundOn, 'police', 'timeline.found');
+  }
+  for (const d of compact(person.compulsoryRehabDossiers)) {
+    push(events, d.startedOn, 'labor-welfare', 'timeline.dossierOpened');
+    push(events, d.submittedOn, 'labor-welfare', 'timeline.dossierSubmitted');
+    push(events, d.forwardedOn, 'labor-welfare', 'timeline.dossierForwarded');
+    push(events, d.decision?.decidedOn, 'labor-welfare', 'timeline.courtDecision');
+  }
+  for (const e of compact(person.rehabEpisodes)) {
+    push(events, e.admittedOn, 'labor-welfare', 'timeline.admitted', e.facility?.name ?? undefined);
+    push(events, e.endedOn, 'labor-welfare', 'timeline.episodeEnded', e.facility?.name ?? undefined);
+  }
+  for (const r of compact(person.addictionDeterminationRequests)) push(events, r.requestedAt, 'health', 'timeline.determinationRequested');
+  for (const d of compact(person.addictionDeterminations)) push(events, d.examinedOn, 'health', 'timeline.determined');
+  push(events, person.substitutionTreatment?.enrolledOn, 'health', 'timeline.enrolled', person.substitutionTreatment?.clinic?.name ?? undefined);
+  for (const a of compact(person.supportAssignments)) {
+    push(events, a.startedOn, 'volunteers', 'timeline.assigned', a.volunteer?.fullName ?? undefined);
+    push(events, a.endedOn, 'volunteers', 'timeline.assignmentEnded');
+  }
+  return events.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** Dòng thời gian: one list merged across the agencies, each event labelled with its agency. */
+export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id: string }; refreshKey: number }): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  const police = useQuery(POLICE_TIMELINE, { variables: { id: person.id }, fetchPolicy: 'no-cache' });
+  const { refetch } = police;
+  // The page's data was reloaded after an action: reload the police events too.
+  useEffect(() => {
+    if (refreshKey > 0) void refetch();
+  }, [refreshKey, refetch]);
+  const events = timelineEvents(person, police.data?.person ?? null);
+  return (
+    <section className="panel timeline" data-testid="timeline" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="panel__title">{t('timeline.heading')}</h2>
+      <div className="panel__body">
+        {police.loading && <p className="state state--loading" role="status">{t('state.loading')}</p>}
+        {!police.loading && !police.data?.person && (
+          <p className="muted">{t('timeline.policeUnavailable')}</p>
+        )}
+        {events.length === 0 ? (
+          <p className="state state--empty">{t('state.empty')}</p>
+        ) : (
+          <ol className="timeline__list">
+            {events.map((event, index) => (
+              <li key={`${event.date}-${event.label}-${index}`} className="timeline__item">
+                <time dateTime={event.date}>{formatDate(event.date)}</time>
+                <span className={`agency-tag agency-tag--${event.agency}`}>{label('agency', event.agency)}</span>
+                <span>{t(event.label)}{event.detail ? ` — ${event.detail}` : ''}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { errorCode, localizedMessage } from '../graphqlErrors';
+import { useI18n } from '../i18n';
+
+export type FieldKind = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkboxes';
+
+export interface FieldSpec {
+  /** The argument or input field name, matched against the server's `extensions.field`. */
+  name: string;
+  label: string;
+  kind: FieldKind;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  required?: boolean;
+  initial?: string;
+  hint?: string;
+}
+
+export type FormValues = Record<string, string>;
+
+/** What a submit returns: the GraphQL errors of the mutation (none on success). */
+export interface SubmitOutcome {
+  errors: ReadonlyArray<GraphQLFormattedError>;
+}
+
+interface ActionFormProps {
+  title: string;
+  submitLabel: string;
+  fields: ReadonlyArray<FieldSpec>;
+  onSubmit: (values: FormValues) => Promise<SubmitOutcome>;
+  /** Called after a successful submit (e.g. to refetch the record). */
+  onDone: () => void;
+  /** Reloads the record after an edit conflict; the values typed are kept. */
+  onReload?: () => Promise<unknown>;
+  onCancel?: () => void;
+  testId?: string;
+}
+
+const CONFLICT = 'CONFLICT';
+
+/** The last segment of `extensions.field` ("input.dueOn" → "dueOn"). */
+function fieldOf(error: GraphQLFormattedError): string | undefined {
+  const field = error.extensions?.field;
+  return typeof field === 'string' ? field.split('.').pop() : undefined;
+}
+
+function initialValues(fields: ReadonlyArray<FieldSpec>): FormValues {
+  return Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'select' ? f.options?.[0]?.value ?? '' : '')]));
+}
+
+function Input({ spec, id, value, onChange, described, invalid }: {
+  spec: FieldSpec;
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  described: string | undefined;
+  invalid: boolean;
+}): ReactNode {
+  const common = {
+    id,
+    name: spec.name,
+    className: 'input',
+    value,
+    required: spec.required,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': described,
+  };
+  if (spec.kind === 'select') {
+    return (
+      <select {...common} onChange={(e) => onChange(e.target.value)}>
+        {(spec.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    );
+  }
+  if (spec.kind === 'checkboxes') {
+    // Several choices in one value, comma-separated.
+    const chosen = new Set(value.split(',').filter(Boolean));
+    const toggle = (option: string, on: boolean): void => {
+      const next = (spec.options ?? []).map((o) => o.value).filter((v) => (v === option ? on : chosen.has(v)));
+      onChange(next.join(','));
+    };
+    return (
+      <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={described} aria-invalid={invalid || undefined} className="checkbox-group">
+        {(spec.options ?? []).map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" name={spec.name} value={o.value} checked={chosen.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  if (spec.kind === 'textarea') return <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />;
+  return <input {...common} type={spec.kind} step={spec.kind === 'number' ? 'any' : undefined} onChange={(e) => onChange(e.target.value)} />;
+}
+
+/**
+ * A form for one mutation. Server validation errors (`extensions.field`) appear beside their
+ * field; a stale version (CONFLICT) is explained and the values typed are kept.
+ */
+export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onReload, onCancel, testId }: ActionFormProps): ReactNode {
+  const { t, locale } = useI18n();
+  const baseId = useId();
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields));
+  const [errors, setErrors] = useState<ReadonlyArray<GraphQLFormattedError>>([]);
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [done, setDone] = useState(false);
+
+  const names = new Set(fields.map((f) => f.name));
+  const fieldErrors = (name: string): string[] =>
+    errors.filter((e) => errorCode(e) !== CONFLICT && fieldOf(e) === name).map((e) => localizedMessage(e, locale));
+  const general = errors.filter((e) => errorCode(e) !== CONFLICT && !names.has(fieldOf(e) ?? ''));
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setDone(false);
+    try {
+      const outcome = await onSubmit(values);
+      setErrors(outcome.errors);
+      setConflict(outcome.errors.some((e) => errorCode(e) === CONFLICT));
+      if (outcome.errors.length === 0) {
+        setDone(true);
+        onDone();
+      }
+    } catch (error) {
+      setErrors([{ message: error instanceof Error ? error.message : String(error) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async (): Promise<void> => {
+    await onReload?.();
+    setConflict(false);
+    setErrors([]);
+  };
+
+  return (
+    <form className="action-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate data-testid={testId}>
+      <h3 className="action-form__title">{title}</h3>
+      {conflict && (
+        <div className="notice notice--warning" role="alert" data-testid="conflict-notice">
+          <p>{t('form.conflict')}</p>
+          <p className="notice__detail">{localizedMessage(errors.find((e) => errorCode(e) === CONFLICT) ?? { message: '' }, locale)}</p>
+          {onReload && (
+            <button type="button" className="button button--secondary" onClick={() => void reload()}>
+              {t('form.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      {general.length > 0 && (
+        <div className="notice notice--error" role="alert">
+          {[...new Set(general.map((e) => localizedMessage(e, locale)))].map((m) => <p key={m}>{m}</p>)}
+        </div>
+      )}
+      {done && <p className="notice notice--success" role="status">{t('form.saved')}</p>}
+      <div className="action-form__fields">
+        {fields.map((spec) => {
+          const id = `${baseId}-${spec.name}`;
+          const messages = fieldErrors(spec.name);
+          const described = messages.length > 0 ? `${id}-error` : spec.hint ? `${id}-hint` : undefined;
+          return (
+            <div key={spec.name} className={spec.kind === 'textarea' || spec.kind === 'checkboxes' ? 'form-field form-field--wide' : 'form-field'}>
+              {spec.kind === 'checkboxes' ? (
+                <span id={`${id}-label`} className="form-field__label">{spec.label}</span>
+              ) : (
+                <label htmlFor={id}>{spec.label}{spec.required && <span aria-hidden="true"> *</span>}</label>
+              )}
+              <Input spec={spec} id={id} value={values[spec.name] ?? ''} described={described} invalid={messages.length > 0}
+                onChange={(value) => setValues((prev) => ({ ...prev, [spec.name]: value }))} />
+              {spec.hint && messages.length === 0 && <p id={`${id}-hint`} className="form-field__hint">{spec.hint}</p>}
+              {messages.length > 0 && (
+                <p id={`${id}-error`} className="form-field__error" role="alert">{messages.join(' ')}</p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="action-form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('form.sending') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>{t('form.close')}</button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { gql } from '@apollo/client';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { ActionForm } from './ActionForm';
+import { ActionMenu, type MenuAction } from './ActionMenu';
+import { useEnumOptions } from './options';
+import { optional, today, useSubmit } from './useSubmit';
+
+const REQUEST_DETERMINATION = gql`
+  mutation RequestAddictionDetermination($personId: ID!, $reason: String!, $requestedBy: RequesterKind!) {
+    requestAddictionDetermination(personId: $personId, reason: $reason, requestedBy: $requestedBy) {
+      id
+      requestedAt
+    }
+  }
+`;
+
+const ENROLL = gql`
+  mutation EnrollSubstitutionTreatment($personId: ID!, $clinicCode: ID!, $medication: SubstitutionMedication!, $enrolledOn: Date!,
+    $dateOfBirth: Date!, $residenceUnitCode: ID!) {
+    enrollSubstitutionTreatment(personId: $personId, clinicCode: $clinicCode, medication: $medication, enrolledOn: $enrolledOn,
+      dateOfBirth: $dateOfBirth, residenceUnitCode: $residenceUnitCode) {
+      id
+      status
+    }
+  }
+`;
+
+const RECORD_EXAMINATION = gql`
+  mutation RecordAddictionExamination($requestId: ID!, $input: AddictionExaminationInput!) {
+    recordAddictionExamination(requestId: $requestId, input: $input) {
+      id
+    }
+  }
+`;
+
+const CRITERIA = ['CRAVING', 'LOSS_OF_CONTROL', 'TOLERANCE', 'NEGLECT_OF_OTHER_INTERESTS', 'CONTINUED_USE_DESPITE_HARM', 'WITHDRAWAL'];
+
+const REQUESTER: Record<string, string> = { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' };
+
+export interface HealthActionPerson {
+  id: string;
+  /** Requests still waiting for their examination. */
+  pendingRequests: ReadonlyArray<{ id: string; requestedAt: string | null; reason: string | null }>;
+  dateOfBirth: string | null;
+  residenceUnitCode: string | null;
+}
+
+/** Y tế: request an addiction determination (police, commune, facility); enrol in substitution treatment (clinic). */
+export function HealthActions({ person, role, unitCode, reload }: {
+  person: HealthActionPerson;
+  role: string;
+  unitCode: string;
+  reload: () => Promise<unknown>;
+}): ReactNode {
+  const { t, formatDate } = useI18n();
+  const options = useEnumOptions();
+  const submit = useSubmit();
+  const actions: MenuAction[] = [];
+  const requester = REQUESTER[role];
+  if (requester) {
+    actions.push({
+      key: 'request',
+      label: t('action.requestDetermination'),
+      render: (close) => (
+        <ActionForm testId="form-request-determination" title={t('action.requestDetermination')} submitLabel={t('form.send')}
+          fields={[{ name: 'reason', label: t('field.reason'), kind: 'textarea', required: true }]}
+          onSubmit={(v) => submit(REQUEST_DETERMINATION, { personId: person.id, reason: v.reason ?? '', requestedBy: requester })}
+          onDone={() => void reload()} onCancel={close} />
+      ),
+    });
+  }
+  if (role === 'health_worker') {
+    actions.push({
+      key: 'enroll',
+      label: t('action.enroll'),
+      render: (close) => (
+        <ActionForm testId="form-enroll" title={t('action.enroll')} submitLabel={t('form.save')}
+          fields={[
+            { name: 'clinicCode', label: t('field.clinicCode'), kind: 'text', required: true, initial: unitCode },
+            { name: 'medication', label: t('health.medication'), kind: 'select', options: options('medication', ['METHADONE', 'BUPRENORPHINE']) },
+            { name: 'enrolledOn', label: t('health.enrolledOn'), kind: 'date', required: true, initial: today() },
+          ]}
+          onSubmit={(v) => submit(ENROLL, {
+            personId: person.id, clinicCode: v.clinicCode, medication: v.medication, enrolledOn: v.enrolledOn,
+            dateOfBirth: person.dateOfBirth, residenceUnitCode: person.residenceUnitCode,
+          })}
+          onDone={() => void reload()} onCancel={close} />
+      ),
+    });
+  }
+  if (role === 'health_worker') {
+    for (const request of person.pendingRequests) {
+      actions.push({
+        key: `examine-${request.id}`,
+        label: t('action.recordExamination', { date: formatDate(request.requestedAt) }),
+        render: (close) => (
+          <ActionForm testId="form-examination" title={t('action.recordExamination', { date: formatDate(request.requestedAt) })}
+            submitLabel={t('form.save')}
+            fields={[
+              { name: 'examinedOn', label: t('health.examinedOn'), kind: 'date', required: true, initial: today() },
+              { name: 'documentNumber', label: t('health.documentNumber'), kind: 'text', required: true },
+              { name: 'substanceClass', label: t('field.substance'), kind: 'select', options: options('substanceClass', ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER']) },
+              { name: 'criteria', label: t('field.criteria'), kind: 'checkboxes', options: options('addictionCriterion', CRITERIA) },
+              { name: 'pattern', label: t('field.pattern'), kind: 'select',
+                options: options('observationPattern', ['TOGETHER_AT_LEAST_ONE_MONTH', 'REPEATED_WITHIN_12_MONTHS', 'NEITHER']) },
+              { name: 'clinicalNotes', label: t('field.clinicalNotes'), kind: 'textarea' },
+            ]}
+            onSubmit={(v) => submit(RECORD_EXAMINATION, { requestId: request.id, input: {
+              examinedOn: v.examinedOn, documentNumber: v.documentNumber ?? '', clinicalNotes: optional(v.clinicalNotes),
+              findings: [{ substanceClass: v.substanceClass, criteria: (v.criteria ?? '').split(',').filter(Boolean), pattern: v.pattern }],
+            } })}
+            onDone={() => void reload()} onCancel={close} />
+        ),
+      });
+    }
+  }
+  return <ActionMenu label={t('action.health')} actions={actions} />;
+}

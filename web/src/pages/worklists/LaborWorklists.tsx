@@ -1,0 +1,207 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useId, useState, type ReactNode } from 'react';
+import type { Officer } from '../../auth';
+import { DossierActions, EpisodeActions } from '../../forms/LaborActions';
+import { useI18n } from '../../i18n';
+import { PersonLink, WorklistSection } from './WorklistSection';
+
+interface DossierRow {
+  id: string;
+  status: string;
+  version: number;
+  startedOn: string;
+  submittedOn: string | null;
+  subjectFullName: string;
+  person: { id: string };
+}
+
+const DOSSIERS: TypedDocumentNode<{ dossiersAwaitingReview: DossierRow[] }, { unitCode: string }> = gql`
+  query DossiersAwaitingReview($unitCode: ID!) {
+    dossiersAwaitingReview(unitCode: $unitCode) {
+      id
+      status
+      version
+      startedOn
+      submittedOn
+      subjectFullName
+      person {
+        id
+      }
+    }
+  }
+`;
+
+const AWAITING_ADMISSION: TypedDocumentNode<{ dossiersAwaitingAdmission: (DossierRow & { decision: { decidedOn: string; termMonths: number | null } | null })[] }, { facilityCode: string }> = gql`
+  query DossiersAwaitingAdmission($facilityCode: ID!) {
+    dossiersAwaitingAdmission(facilityCode: $facilityCode) {
+      id
+      status
+      version
+      startedOn
+      submittedOn
+      subjectFullName
+      person {
+        id
+      }
+      decision {
+        decidedOn
+        termMonths
+      }
+    }
+  }
+`;
+
+/** Cơ sở cai nghiện: people the court sent to this facility, to admit. */
+export function AdmissionWorklist({ officer }: { officer: Officer }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error, refetch } = useQuery(AWAITING_ADMISSION, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.awaitingAdmission')} testId="worklist-admissions" loading={loading} error={error}
+      rows={data?.dossiersAwaitingAdmission} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
+        { header: t('field.decidedOn'), cell: (r) => formatDate(r.decision?.decidedOn) },
+        { header: t('field.termMonths'), cell: (r) => (r.decision?.termMonths == null ? '—' : String(r.decision.termMonths)) },
+      ]}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />} />
+  );
+}
+
+interface EpisodeRow {
+  id: string;
+  status: string;
+  version: number;
+  admittedOn: string;
+  plannedEndOn: string;
+  person: { id: string };
+  /** The name as the court's dossier has it (facility staff do not read the police registry). */
+  dossier: { subjectFullName: string } | null;
+}
+
+const EPISODE_FIELDS = 'id status version admittedOn plannedEndOn person { id } dossier { subjectFullName }';
+
+const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string; asOf: string | null }> = gql`
+  query EpisodesDueToComplete($facilityCode: ID!, $asOf: Date) {
+    episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) { ${EPISODE_FIELDS} }
+  }
+`;
+
+const ABSCONDED: TypedDocumentNode<{ abscondedResidents: EpisodeRow[] }, { facilityCode: string }> = gql`
+  query AbscondedResidents($facilityCode: ID!) { abscondedResidents(facilityCode: $facilityCode) { ${EPISODE_FIELDS} } }
+`;
+
+const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
+  query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ${EPISODE_FIELDS} } }
+`;
+
+/** Phòng Lao động: dossiers submitted by the communes, to review and forward to the court. */
+export function DossierReviewWorklist({ officer }: { officer: Officer }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error, refetch } = useQuery(DOSSIERS, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.dossiersAwaitingReview')} testId="worklist-dossiers" loading={loading} error={error}
+      rows={data?.dossiersAwaitingReview} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
+        { header: t('field.startedOn'), cell: (r) => formatDate(r.startedOn) },
+        { header: t('field.submittedOn'), cell: (r) => formatDate(r.submittedOn) },
+      ]}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />} />
+  );
+}
+
+function EpisodeWorklist({ title, testId, rows, loading, error, officer, reload }: {
+  title: string;
+  testId: string;
+  rows: EpisodeRow[] | undefined;
+  loading: boolean;
+  error: Parameters<typeof WorklistSection>[0]['error'];
+  officer: Officer;
+  reload: () => Promise<unknown>;
+}): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <WorklistSection title={title} testId={testId} loading={loading} error={error} rows={rows} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.dossier?.subjectFullName ?? t('worklist.voluntaryResident')} /> },
+        { header: t('labor.status'), cell: (r) => label('rehabStatus', r.status) },
+        { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
+        { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },
+      ]}
+      actions={(r) => <EpisodeActions episode={r} role={officer.role} reload={reload} />} />
+  );
+}
+
+/** Cơ sở cai nghiện: residents due to complete this month, and overdue leaves. */
+export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode {
+  const { t } = useI18n();
+  const monthId = useId();
+  const [month, setMonth] = useState('');
+  const asOf = /^\d{4}-\d{2}$/.test(month) ? `${month}-01` : null;
+  const due = useQuery(DUE, { variables: { facilityCode: officer.unitCode, asOf }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
+  const overdue = useQuery(OVERDUE, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const absconded = useQuery(ABSCONDED, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
+  // An action on one list can move the resident to another: reload them all.
+  const reloadAll = async (): Promise<unknown> => Promise.all([
+    due.refetch(), overdue.refetch(), ...(officer.role === 'facility_staff' ? [absconded.refetch()] : []),
+  ]);
+  return (
+    <>
+      {officer.role === 'facility_staff' && (
+        <div className="toolbar">
+          <div className="form-field">
+            <label htmlFor={monthId}>{t('worklist.dueMonth')}</label>
+            <input id={monthId} className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          </div>
+        </div>
+      )}
+      {officer.role === 'facility_staff' && (
+        <EpisodeWorklist title={t('worklist.episodesDue')} testId="worklist-episodes-due" rows={due.data?.episodesDueToComplete}
+          loading={due.loading} error={due.error} officer={officer} reload={reloadAll} />
+      )}
+      <EpisodeWorklist title={t('worklist.overdueLeaves')} testId="worklist-overdue-leaves" rows={overdue.data?.overdueLeaves}
+        loading={overdue.loading} error={overdue.error} officer={officer} reload={reloadAll} />
+      {officer.role === 'facility_staff' && (
+        <EpisodeWorklist title={t('worklist.absconded')} testId="worklist-absconded" rows={absconded.data?.abscondedResidents}
+          loading={absconded.loading} error={absconded.error} officer={officer} reload={reloadAll} />
+      )}
+    </>
+  );
+}
+
+interface PostRehabRow {
+  id: string;
+  status: string;
+  openedOn: string;
+  endsOn: string | null;
+  person: { id: string; fullName: string | null };
+}
+
+const POST_FIELDS = 'id status openedOn endsOn person { id fullName }';
+const AWAITING: TypedDocumentNode<{ postRehabCasesAwaitingDecision: PostRehabRow[] }, { unitCode: string }> = gql`
+  query PostRehabAwaiting($unitCode: ID!) { postRehabCasesAwaitingDecision(unitCode: $unitCode) { ${POST_FIELDS} } }
+`;
+const ENDING: TypedDocumentNode<{ postRehabCasesEndingSoon: PostRehabRow[] }, { unitCode: string }> = gql`
+  query PostRehabEnding($unitCode: ID!) { postRehabCasesEndingSoon(unitCode: $unitCode) { ${POST_FIELDS} } }
+`;
+
+/** UBND xã / Lao động: post-rehab cases awaiting the chairman's decision, and those ending soon. */
+export function PostRehabWorklists({ officer }: { officer: Officer }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const awaiting = useQuery(AWAITING, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const ending = useQuery(ENDING, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const columns = [
+    { header: t('identity.fullName'), cell: (r: PostRehabRow) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+    { header: t('field.openedOn'), cell: (r: PostRehabRow) => formatDate(r.openedOn) },
+    { header: t('field.periodEndsOn'), cell: (r: PostRehabRow) => formatDate(r.endsOn) },
+  ];
+  return (
+    <>
+      <WorklistSection title={t('worklist.postRehabAwaiting')} testId="worklist-post-rehab-awaiting" loading={awaiting.loading}
+        error={awaiting.error} rows={awaiting.data?.postRehabCasesAwaitingDecision} rowKey={(r) => r.id} columns={columns} />
+      <WorklistSection title={t('worklist.postRehabEnding')} testId="worklist-post-rehab-ending" loading={ending.loading}
+        error={ending.error} rows={ending.data?.postRehabCasesEndingSoon} rowKey={(r) => r.id} columns={columns} />
+    </>
+  );
+}

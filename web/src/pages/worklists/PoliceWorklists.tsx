@@ -1,0 +1,157 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n';
+import { PersonLink, WorklistSection } from './WorklistSection';
+
+interface SearchRow {
+  id: string;
+  since: string;
+  status: string;
+  reason: string;
+  facility: { name: string };
+  person: { id: string; fullName: string | null };
+}
+
+const SEARCHES: TypedDocumentNode<{ absconderSearches: { nodes: SearchRow[] } }, Record<string, never>> = gql`
+  query OpenAbsconderSearches {
+    absconderSearches(status: OPEN, first: 50) {
+      nodes {
+        id
+        since
+        status
+        reason
+        facility {
+          name
+        }
+        person {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`;
+
+interface NoticeRow {
+  id: string;
+  movedOn: string;
+  dueAt: string | null;
+  fromUnit: { name: string };
+  person: { id: string; fullName: string | null } | null;
+}
+
+const TRANSFERS: TypedDocumentNode<{ transferNoticesAwaitingAcknowledgement: { nodes: NoticeRow[] } }, Record<string, never>> = gql`
+  query TransfersAwaiting {
+    transferNoticesAwaitingAcknowledgement(first: 50) {
+      nodes {
+        id
+        movedOn
+        dueAt
+        fromUnit {
+          name
+        }
+        person {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`;
+
+interface CompletionRow {
+  id: string;
+  completedOn: string;
+  certificateNumber: string;
+  person: { id: string; fullName: string | null };
+}
+
+const COMPLETIONS: TypedDocumentNode<{ rehabCompletionNotices: { nodes: CompletionRow[] } }, Record<string, never>> = gql`
+  query CompletionNotices {
+    rehabCompletionNotices(acknowledged: false, first: 50) {
+      nodes {
+        id
+        completedOn
+        certificateNumber
+        person {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`;
+
+interface ManagementRow {
+  id: string;
+  detectedOn: string;
+  periodEndsOn: string | null;
+  person: { id: string; fullName: string | null };
+}
+
+const ENDING: TypedDocumentNode<{ drugUserManagementsEnding: { nodes: ManagementRow[] } }, Record<string, never>> = gql`
+  query ManagementsEnding {
+    drugUserManagementsEnding(first: 50) {
+      nodes {
+        id
+        detectedOn
+        periodEndsOn
+        person {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`;
+
+/** Công an / UBND xã: drug-user managements whose period ends soon (or ended while still open). */
+export function ManagementsEndingWorklist(): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error } = useQuery(ENDING, { fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.managementsEnding')} testId="worklist-managements-ending" loading={loading} error={error}
+      rows={data?.drugUserManagementsEnding.nodes} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+        { header: t('field.detectedOn'), cell: (r) => formatDate(r.detectedOn) },
+        { header: t('field.periodEndsOn'), cell: (r) => formatDate(r.periodEndsOn) || '—' },
+      ]} />
+  );
+}
+
+/** Công an / UBND xã: absconder searches, transfer notices to acknowledge, rehab completions. */
+export function PoliceWorklists(): ReactNode {
+  const { t, formatDate } = useI18n();
+  const searches = useQuery(SEARCHES, { fetchPolicy: 'no-cache' });
+  const transfers = useQuery(TRANSFERS, { fetchPolicy: 'no-cache' });
+  const completions = useQuery(COMPLETIONS, { fetchPolicy: 'no-cache' });
+  return (
+    <>
+      <ManagementsEndingWorklist />
+      <WorklistSection title={t('worklist.absconderSearches')} testId="worklist-absconders" loading={searches.loading}
+        error={searches.error} rows={searches.data?.absconderSearches.nodes} rowKey={(r) => r.id}
+        columns={[
+          { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+          { header: t('labor.facility'), cell: (r) => r.facility.name },
+          { header: t('field.since'), cell: (r) => formatDate(r.since) },
+        ]} />
+      <WorklistSection title={t('worklist.transfers')} testId="worklist-transfers" loading={transfers.loading}
+        error={transfers.error} rows={transfers.data?.transferNoticesAwaitingAcknowledgement.nodes} rowKey={(r) => r.id}
+        columns={[
+          { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person?.id} name={r.person?.fullName} /> },
+          { header: t('field.fromUnit'), cell: (r) => r.fromUnit.name },
+          { header: t('field.movedOn'), cell: (r) => formatDate(r.movedOn) },
+          { header: t('field.dueAt'), cell: (r) => formatDate(r.dueAt) || '—' },
+        ]} />
+      <WorklistSection title={t('worklist.completions')} testId="worklist-completions" loading={completions.loading}
+        error={completions.error} rows={completions.data?.rehabCompletionNotices.nodes} rowKey={(r) => r.id}
+        columns={[
+          { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+          { header: t('field.completedOn'), cell: (r) => formatDate(r.completedOn) },
+          { header: t('field.certificateNumber'), cell: (r) => r.certificateNumber },
+        ]} />
+    </>
+  );
+}

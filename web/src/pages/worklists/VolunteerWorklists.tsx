@@ -1,0 +1,105 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useState, type ReactNode } from 'react';
+import { LogVisitForm } from '../../forms/VolunteerActions';
+import { useI18n } from '../../i18n';
+import { PersonLink, WorklistSection } from './WorklistSection';
+
+interface AssignedRow {
+  assignmentId: string;
+  personId: string;
+  fullName: string;
+  age: number | null;
+  address: string;
+  phone: string | null;
+  periodEndsOn: string | null;
+  lastActivityOn: string | null;
+  visitDue: boolean;
+}
+
+const MY_WORKLIST: TypedDocumentNode<{ myVolunteerWorklist: { people: AssignedRow[] } }, Record<string, never>> = gql`
+  query MyVolunteerWorklist {
+    myVolunteerWorklist {
+      people {
+        assignmentId
+        personId
+        fullName
+        age
+        address
+        phone
+        periodEndsOn
+        lastActivityOn
+        visitDue
+      }
+    }
+  }
+`;
+
+function LogVisitToggle({ row, onDone }: { row: AssignedRow; onDone: () => void }): ReactNode {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button button--secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('action.logVisit')}
+      </button>
+      {open && <LogVisitForm assignmentId={row.assignmentId} onDone={onDone} />}
+    </>
+  );
+}
+
+/** Tình nguyện viên: the people assigned to me, visits due, and the visit log form. */
+export function VolunteerWorklist(): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error, refetch } = useQuery(MY_WORKLIST, { fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.myPeople')} testId="worklist-volunteer" loading={loading} error={error}
+      rows={data?.myVolunteerWorklist.people} rowKey={(r) => r.assignmentId}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => r.fullName },
+        { header: t('field.age'), cell: (r) => (r.age === null ? '—' : String(r.age)) },
+        { header: t('field.address'), cell: (r) => r.address },
+        { header: t('volunteers.phone'), cell: (r) => r.phone ?? '—' },
+        { header: t('field.lastActivityOn'), cell: (r) => formatDate(r.lastActivityOn) || '—' },
+        { header: t('field.visitDue'), cell: (r) => (r.visitDue ? t('common.yes') : t('common.no')) },
+      ]}
+      actions={(r) => <LogVisitToggle row={r} onDone={() => void refetch()} />} />
+  );
+}
+
+interface PendingRow {
+  assignmentId: string;
+  personId: string;
+  fullName: string;
+  endedOn: string;
+  previousVolunteer: { fullName: string };
+}
+
+const NEEDING: TypedDocumentNode<{ assignmentsNeedingVolunteer: PendingRow[] }, Record<string, never>> = gql`
+  query AssignmentsNeedingVolunteer {
+    assignmentsNeedingVolunteer {
+      assignmentId
+      personId
+      fullName
+      endedOn
+      previousVolunteer {
+        fullName
+      }
+    }
+  }
+`;
+
+/** UBND xã: people whose volunteer left and who need a new one. */
+export function NeedingVolunteerWorklist(): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { data, loading, error } = useQuery(NEEDING, { fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.needingVolunteer')} testId="worklist-needing-volunteer" loading={loading} error={error}
+      rows={data?.assignmentsNeedingVolunteer} rowKey={(r) => r.assignmentId}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.personId} name={r.fullName} /> },
+        { header: t('field.previousVolunteer'), cell: (r) => r.previousVolunteer.fullName },
+        { header: t('field.endedOn'), cell: (r) => formatDate(r.endedOn) },
+      ]} />
+  );
+}
