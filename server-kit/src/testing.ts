@@ -42,7 +42,7 @@ export async function openTestDatabase(owner: DatabaseOwner,
 }
 
 const AGENCY_OF: Record<Role, Agency> = {
-  police_officer: 'police', commune_official: 'police', court_clerk: 'labor-welfare', labour_officer: 'labor-welfare',
+  police_officer: 'police', commune_official: 'police', court_clerk: 'court', labour_officer: 'labor-welfare',
   facility_staff: 'labor-welfare', health_worker: 'health', volunteer: 'volunteers', analyst: 'analysis', supervisor: 'analysis',
 };
 

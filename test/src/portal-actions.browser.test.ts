@@ -201,6 +201,8 @@ describe('actions of each agency', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
     await logIn(page, portal, 'toaan.badinh');
+    // The clerk works for the court, not for labour.
+    expect(await page.locator('.officer-bar').textContent()).toContain('Tòa án nhân dân');
     await openPersonByName(page, subject.fullName);
     const record = page.locator('.record-actions', { hasText: 'Đã chuyển Tòa án' });
     await record.getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' }).click();

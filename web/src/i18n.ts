@@ -195,6 +195,7 @@ const enumLabelsVi = {
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
     health: 'Y tế',
     volunteers: 'Mặt trận / Đoàn thể',
+    court: 'Tòa án nhân dân',
     analysis: 'Ban Chỉ đạo / Phân tích',
   },
   role: {
@@ -257,6 +258,7 @@ const enumLabelsEn: EnumLabels = {
     'labor-welfare': 'Labour, Invalids and Social Affairs',
     health: 'Health',
     volunteers: 'Fatherland Front / Mass organisations',
+    court: 'People\'s Court',
     analysis: 'Steering Committee / Analysis',
   },
   role: {

@@ -24,7 +24,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'laodong.hanoi', displayName: 'Đỗ Thị Lan', agency: 'labor-welfare', role: 'labour_officer', unitCode: '01' },
   { username: 'laodong.badinh', displayName: 'Vũ Đức Long', agency: 'labor-welfare', role: 'labour_officer', unitCode: '001' },
   { username: 'cscn1', displayName: 'Hoàng Văn Nam', agency: 'labor-welfare', role: 'facility_staff', unitCode: 'CSCN1' },
-  { username: 'toaan.badinh', displayName: 'Bùi Thị Mai', agency: 'labor-welfare', role: 'court_clerk', unitCode: '001' },
+  { username: 'toaan.badinh', displayName: 'Bùi Thị Mai', agency: 'court', role: 'court_clerk', unitCode: '001' },
   { username: 'yte.hanoi', displayName: 'Ngô Thị Hương', agency: 'health', role: 'health_worker', unitCode: '01' },
   { username: 'yte.mmt001', displayName: 'Đặng Minh Hiếu', agency: 'health', role: 'health_worker', unitCode: 'MMT001' },
   { username: 'tnv.xa00101', displayName: 'Trịnh Thị Thu', agency: 'volunteers', role: 'volunteer', unitCode: '00101' },
