@@ -8,17 +8,20 @@ export interface ChartRow {
   actual: number | null;
 }
 
-/** Chỉ tiêu và kết quả: grouped bars per row (a recharts chart, not hand-drawn). */
+/** Height of one row's pair of bars: long Vietnamese names read across, on the category axis. */
+const ROW_HEIGHT = 34;
+
+/** Chỉ tiêu và kết quả: a pair of horizontal bars per row (a recharts chart, not hand-drawn). */
 export function IndicatorChart({ rows, label }: { rows: ReadonlyArray<ChartRow>; label: string }): ReactNode {
   const { t } = useI18n();
   if (rows.length === 0) return null;
   return (
     <figure className="chart" aria-label={label} data-testid="indicator-chart">
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 48, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" angle={-30} textAnchor="end" interval={0} height={70} tick={{ fontSize: 11 }} />
-          <YAxis />
+      <ResponsiveContainer width="100%" height={48 + rows.length * ROW_HEIGHT}>
+        <BarChart data={[...rows]} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" />
+          <YAxis type="category" dataKey="name" width={260} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip />
           <Legend verticalAlign="top" />
           <Bar dataKey="target" name={t('dashboard.target')} fill="#8fa9c9" isAnimationActive={false} />
