@@ -281,6 +281,27 @@ describe('actions of each agency', () => {
     await row.getByText('Đang cai nghiện').waitFor();
   });
 
+  it('facility: completes a resident\'s rehab from the worklist; the commune\'s post-rehab case opens', async () => {
+    // The second compulsory resident of CSCN1 (the first is the leave test's).
+    const resident = population.filter((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')[1]!;
+    await open();
+    await logIn(page, portal, 'cscn1');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    await page.getByLabel('Tháng dự kiến hoàn thành (để trống: tháng này)').fill(resident.rehab!.plannedEndOn.slice(0, 7));
+    const row = page.getByTestId('worklist-episodes-due').locator('tr', { hasText: resident.fullName });
+    await row.getByRole('button', { name: 'Hoàn thành cai nghiện' }).click();
+    const form = row.getByTestId('form-complete');
+    await form.getByLabel('Số giấy chứng nhận').fill('GCN-215/2026/CSCN1');
+    await shot(page, 'action-facility-complete');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await row.waitFor({ state: 'detached' });
+    const token = await portal.system.login('laodong.hanoi');
+    const seen = await portal.system.graphql<{ person: { rehabEpisodes: { status: string; certificateNumber: string | null }[]; postRehabCases: { status: string }[] } }>(token,
+      'query($id: ID!) { person(id: $id) { rehabEpisodes { status certificateNumber } postRehabCases { status } } }', { id: resident.id });
+    expect(seen.data!.person.rehabEpisodes).toContainEqual({ status: 'COMPLETED', certificateNumber: 'GCN-215/2026/CSCN1' });
+    expect(seen.data!.person.postRehabCases).toContainEqual({ status: 'AWAITING_DECISION' });
+  });
+
   it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {
     await open();
     await logIn(page, portal, 'yte.mmt001');
