@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { seedIdentity } from '@rehab/gateway';
 import { population } from './fixtures';
+import { call, registerPerson } from './legal-path-support';
 
 /** One main action per agency through the portal's forms, with server validation and an edit conflict. */
 let portal: Portal;
@@ -300,6 +302,75 @@ describe('actions of each agency', () => {
       'query($id: ID!) { person(id: $id) { rehabEpisodes { status certificateNumber } postRehabCases { status } } }', { id: resident.id });
     expect(seen.data!.person.rehabEpisodes).toContainEqual({ status: 'COMPLETED', certificateNumber: 'GCN-215/2026/CSCN1' });
     expect(seen.data!.person.postRehabCases).toContainEqual({ status: 'AWAITING_DECISION' });
+  });
+
+  it('commune: the chairman decides a drug-user management, the police record a check-in, the chairman ends it (the law\'s period explained beside the date)', async () => {
+    // A person of 00101 detected today by the commune police (set up through the API; the detection form is tested above).
+    const police = { system: portal.system, token: await portal.system.login('congan.xa00101') };
+    const managed = await registerPerson(police, 'Phan Văn Trình Diện', '1991-03-04');
+    await call(police, `mutation($p: ID!, $d: Date!) { recordDrugUseDetection(personId: $p, input: { detectedOn: $d, method: CAUGHT_USING,
+      substances: [STIMULANTS] }) { id } }`, { p: managed.id, d: isoDate(0) });
+    const records = () => page.locator('.record-actions', { hasText: 'Quản lý người sử dụng ma túy' });
+
+    await open();
+    await logIn(page, portal, 'ubnd.xa00101');
+    await openPersonByName(page, 'Phan Văn Trình Diện');
+    const pending = records().filter({ hasText: 'Chờ quyết định quản lý' });
+    await pending.getByRole('button', { name: 'Quyết định quản lý người sử dụng ma túy' }).click();
+    const decide = pending.getByTestId('form-decide-management');
+    await decide.getByLabel('Số quyết định').fill('21/QĐ-UBND');
+    await decide.getByRole('button', { name: 'Lưu' }).click();
+    await records().filter({ hasText: 'Đang quản lý' }).first().waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'congan.xa00101');
+    await openPersonByName(page, 'Phan Văn Trình Diện');
+    const active = records().filter({ hasText: 'Đang quản lý' });
+    await active.getByRole('button', { name: 'Ghi nhận trình diện' }).click();
+    const checkIn = active.getByTestId('form-check-in');
+    await checkIn.getByLabel('Ghi chú').fill('Trình diện đúng hẹn, có việc làm ổn định');
+    await checkIn.getByRole('button', { name: 'Lưu' }).click();
+    await checkIn.getByText('Đã lưu thành công').waitFor();
+    await shot(page, 'action-police-check-in');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'ubnd.xa00101');
+    await openPersonByName(page, 'Phan Văn Trình Diện');
+    const open2 = records().filter({ hasText: 'Đang quản lý' });
+    await open2.getByRole('button', { name: 'Kết thúc quản lý' }).click();
+    const end = open2.getByTestId('form-end-management');
+    await end.getByLabel('Lý do kết thúc').selectOption('PERIOD_COMPLETED');
+    await end.getByRole('button', { name: 'Lưu' }).click();
+    // Before the period's end, "period completed" is refused beside the date.
+    const dateError = end.locator('.form-field', { has: page.getByLabel('Ngày kết thúc') }).locator('.form-field__error');
+    await dateError.waitFor();
+    expect(await dateError.textContent()).toContain('Thời hạn quản lý đến ngày');
+    await shot(page, 'action-commune-end-error');
+    await end.getByLabel('Lý do kết thúc').selectOption('DECISION_REVOKED');
+    await end.getByRole('button', { name: 'Lưu' }).click();
+    // An ended management has no further step: its actions leave the page.
+    await records().filter({ hasText: 'Đang quản lý' }).waitFor({ state: 'detached' });
+    const seen = await call<{ person: { drugUserManagements: { status: string; decisionNumber: string | null; endReason: string | null; checkIns: { note: string }[] }[] } }>(police,
+      'query($id: ID!) { person(id: $id) { drugUserManagements { status decisionNumber endReason checkIns { note } } } }', { id: managed.id });
+    expect(seen.person.drugUserManagements).toEqual([{ status: 'ENDED', decisionNumber: '21/QĐ-UBND', endReason: 'DECISION_REVOKED',
+      checkIns: [{ note: 'Trình diện đúng hẹn, có việc làm ổn định' }] }]);
+  });
+
+  it('commune: the chairman decides post-rehab management of the resident who just completed rehab', async () => {
+    const resident = population.filter((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')[1]!;
+    const commune = resident.currentResidence.unitCode;
+    await seedIdentity(portal.system.dbs.identity, [{ username: `ubnd.test${commune}`, displayName: 'Chủ tịch UBND xã (kiểm thử)', agency: 'police',
+      role: 'commune_official', unitCode: commune }]);
+    await open();
+    await logIn(page, portal, `ubnd.test${commune}`);
+    await openPersonByName(page, resident.fullName);
+    const record = page.locator('.record-actions', { hasText: 'Quản lý sau cai nghiện' }).filter({ hasText: 'Chờ quyết định' });
+    await record.getByRole('button', { name: 'Quyết định quản lý sau cai nghiện' }).click();
+    const form = record.getByTestId('form-decide-post-rehab');
+    await form.getByLabel('Số quyết định').fill('88/QĐ-UBND');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('.record-actions', { hasText: 'Quản lý sau cai nghiện' }).filter({ hasText: 'Đang quản lý' }).first().waitFor();
+    await shot(page, 'action-commune-post-rehab-decided');
   });
 
   it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {

@@ -61,7 +61,7 @@ export function withoutDiacritics(name: string): string {
 
 /** Searches by name (typed without diacritics) and opens the person's Person-360. */
 export async function openPersonByName(page: Page, fullName: string): Promise<void> {
-  await page.getByRole('link', { name: 'Tìm kiếm' }).click();
+  await page.getByRole('link', { name: 'Tìm kiếm', exact: true }).click();
   await page.getByLabel('Họ và tên').fill(withoutDiacritics(fullName));
   await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
   await page.getByTestId('search-results').getByRole('link', { name: fullName }).click();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { HealthActions } from '../forms/HealthActions';
+import { ManagementActions } from '../forms/ManagementActions';
 import { DossierActions, EpisodeActions, OpenDossierAction } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
 import { VolunteerActions } from '../forms/VolunteerActions';
@@ -38,6 +39,7 @@ export function PersonActions({ person, officer, reload }: {
       <h2 id="person-actions-heading" className="panel__title">{t('action.heading')}</h2>
       <div className="panel__body">
         <PoliceActions personId={person.id} role={role} reload={reload} />
+        <ManagementActions personId={person.id} role={role} reload={reload} />
         <OpenDossierAction person={subject} role={role} reload={reload} />
         {dossiers.map((dossier) => (
           <DossierActions key={dossier.id} dossier={dossier} role={role} unitCode={officer.unitCode} reload={reload}

@@ -39,7 +39,7 @@ export interface VersionedRecord {
   version: number | null;
 }
 
-interface Step {
+export interface Step {
   key: string;
   label: string;
   fields: FieldSpec[];
@@ -47,7 +47,7 @@ interface Step {
   variables: (v: FormValues) => Record<string, unknown>;
 }
 
-function StepMenu({ label, steps, record, reload, title }: {
+export function StepMenu({ label, steps, record, reload, title }: {
   label: string;
   steps: Step[];
   record: VersionedRecord;
@@ -77,7 +77,7 @@ function StepMenu({ label, steps, record, reload, title }: {
   );
 }
 
-const dateField = (name: string, label: string): FieldSpec => ({ name, label, kind: 'date', required: true, initial: today() });
+export const dateField = (name: string, label: string): FieldSpec => ({ name, label, kind: 'date', required: true, initial: today() });
 
 /** Cơ sở cai nghiện: leave, escape and return, completion of one episode. */
 export function EpisodeActions({ episode, role, reload, title }: {
