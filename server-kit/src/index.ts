@@ -22,3 +22,4 @@ export * from './record-errors';
 export * from './indicators';
 export { bodyErrorHandler } from './http-errors';
 export { badCursor, connectionResolvers, cursorParts, keysetPage, makeCursor, type ConnectionParent, type KeysetOptions } from './keyset';
+export { isUniqueViolation, violatedUniqueConstraint } from './db/unique-violation';

@@ -73,7 +73,4 @@ export function communePath(code: string, field: string): string {
   return unit.path;
 }
 
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } } | null;
-  return (e?.driverError?.code ?? e?.code) === '23505' && (e?.driverError?.constraint ?? e?.constraint) === constraint;
-}
+export { isUniqueViolation } from '@rehab/server-kit';

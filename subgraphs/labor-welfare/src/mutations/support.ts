@@ -1,5 +1,5 @@
-import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { AdministrativeUnitEntity, domainError } from '@rehab/server-kit';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AdministrativeUnitEntity, domainError, violatedUniqueConstraint } from '@rehab/server-kit';
 import { type Caller, type UnitLevel } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { CaseEventEntity, type CaseEntityType } from '../entities/CaseEvent';
@@ -138,11 +138,9 @@ export async function inTransaction<T>(ctx: Context, work: (manager: EntityManag
   try {
     return await ctx.db.transaction(work);
   } catch (error) {
-    if (error instanceof QueryFailedError) {
-      const { code, constraint } = error.driverError as { code?: string; constraint?: string };
-      const guard = code === '23505' && constraint ? UNIQUE_GUARDS[constraint] : undefined;
-      if (guard) throw domainError(guard.code, guard.text, guard.field ? { field: guard.field } : {});
-    }
+    const constraint = violatedUniqueConstraint(error);
+    const guard = constraint ? UNIQUE_GUARDS[constraint] : undefined;
+    if (guard) throw domainError(guard.code, guard.text, guard.field ? { field: guard.field } : {});
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
 import {
-  checkUuid, checkVersion, domainError, isIsoDate, keysetPage, unitScope, type ConnectionParent, type RecordName,
+  checkUuid, checkVersion, domainError, isIsoDate, isUniqueViolation, keysetPage, unitScope, type ConnectionParent, type RecordName,
 } from '@rehab/server-kit';
 import type { MutationResolvers, PostRehabModelResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { PostRehabModelEntity } from '../entities/PostRehabModel';
@@ -14,12 +13,6 @@ import { unitOf } from './unit';
 export type PostRehabModelConnectionParent = ConnectionParent<PostRehabModelEntity>;
 
 const MODEL_NAME: RecordName = { vi: 'mô hình quản lý sau cai nghiện', en: 'post-rehab model' };
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const { code, constraint: name } = error.driverError as { code?: string; constraint?: string };
-  return code === '23505' && name === constraint;
-}
 
 export const postRehabModelQueries: Pick<QueryResolvers, 'postRehabModels'> = {
   postRehabModels: (_parent, { unitCode, includeEnded, first, after }, ctx) => {

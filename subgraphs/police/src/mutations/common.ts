@@ -72,10 +72,4 @@ export async function ruleInForce(manager: EntityManager, code: LegalRuleCode, d
   return row ? { value: row.value, unit: row.unit } : null;
 }
 
-/** Is a database error a violation of the named unique constraint or index? */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  const name = e?.driverError?.constraint ?? e?.constraint;
-  return code === '23505' && name === constraint;
-}
+export { isUniqueViolation } from '@rehab/server-kit';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError, recordNotFound, type RecordName } from '@rehab/server-kit';
+import { domainError, isUniqueViolation, recordNotFound, type RecordName } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -15,11 +15,6 @@ import { checkNotBefore, checkNotFuture, checkUuid, lockVolunteer, optionalPhone
 
 const CHAPTER_NAME: RecordName = { vi: 'chi hội', en: 'chapter' };
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { driverError?: { code?: unknown; constraint?: unknown } } | null;
-  return e?.driverError?.code === '23505' && e.driverError.constraint === constraint;
-}
 
 /** A commune the caller acts for: chapters and their members belong to one commune. */
 function communeOf(ctx: Context, unitCode: string): { code: string; path: string } {

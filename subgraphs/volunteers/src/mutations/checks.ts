@@ -1,5 +1,5 @@
-import { QueryFailedError, type EntityManager } from 'typeorm';
-import { checkUuid, checkVersion, domainError } from '@rehab/server-kit';
+import type { EntityManager } from 'typeorm';
+import { checkUuid, checkVersion, domainError, isUniqueViolation } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { VolunteerEntity } from '../entities/Volunteer';
@@ -98,11 +98,8 @@ export async function inTransaction<T>(ctx: Context, work: (manager: EntityManag
   try {
     return await ctx.db.transaction(work);
   } catch (error) {
-    if (error instanceof QueryFailedError) {
-      const { code, constraint } = error.driverError as { code?: string; constraint?: string };
-      if (code === '23505' && constraint === 'volunteer_assignment_one_active_per_person') {
-        throw domainError('ILLEGAL_TRANSITION', ONE_ACTIVE_PER_PERSON, { field: 'personId' });
-      }
+    if (isUniqueViolation(error, 'volunteer_assignment_one_active_per_person')) {
+      throw domainError('ILLEGAL_TRANSITION', ONE_ACTIVE_PER_PERSON, { field: 'personId' });
     }
     throw error;
   }
