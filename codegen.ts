@@ -21,7 +21,8 @@ function subgraph(dir: string): CodegenConfig['generates'] {
         enumsAsTypes: true,
         scalars: { Date: 'string', DateTime: 'string', IdentificationNumber: 'string' },
         mappers: {
-          AdministrativeUnit: `${kit}#AdministrativeUnitEntity`,
+          AdministrativeUnit: '@rehab/shared-schema#AdministrativeUnitRecord',
+          Responsibility: '@rehab/shared-schema#ResponsibilityRecord',
           LegalRule: `${kit}#LegalRuleEntity`,
           ...mappers,
         },

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import {
   decodeIndicatorValueId, PROVINCE_WIDE_INDICATOR_ROLES, type Caller, type IndicatorMeasurementRecord, type IndicatorValueKey,
 } from '@rehab/shared-schema';
-import { isInUnitScope } from './access/scope';
+import { isInUnitScope, ownedRoots } from './access/scope';
 
 /**
  * Indicator measures (issue 7). labor-welfare's IndicatorValue @requires a
@@ -17,7 +17,7 @@ import { isInUnitScope } from './access/scope';
  * path, d_from, d_to: the unit's path and the period's first and last day) and selects
  * `r.i, numerator, denominator, person_keys` (integers or NULL, text[] or NULL), with
  * `WHERE r.code = '<CODE>'` and `GROUP BY r.i`. `WITHIN(column)` is replaced by the
- * subtree test of that path column against r.path. `extra` parameters are $6, $7…; `i`
+ * scope test of that path column against the unit's subtrees. `extra` parameters are $7, $8…; `i`
  * is the index of the key in `keys`.
  */
 export type MeasureBranches = Readonly<Record<string, string>>;
@@ -27,7 +27,16 @@ export function mayReadIndicators(caller: Pick<Caller, 'role' | 'unitPath' | 'gr
   return (PROVINCE_WIDE_INDICATOR_ROLES as readonly string[]).includes(caller.role) || isInUnitScope(path, caller);
 }
 
-const within = (sql: string): string => sql.replace(/WITHIN\(([^)]+)\)/g, (_m, column: string) => `(${column} = r.path OR ${column} LIKE r.path || '.%')`);
+const inRoots = (column: string) => `EXISTS (SELECT 1 FROM unnest(r.roots) AS root WHERE ${column} = root OR ${column} LIKE root || '.%')`;
+
+/**
+ * WITHIN(column) keeps records owned in the requested unit's subtrees (itself and its whole
+ * predecessors across a reform); WITHIN(column, personColumn) also those of a split
+ * predecessor whose person was assigned to a unit there.
+ */
+const within = (sql: string): string => sql.replace(/WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g, (_m, column: string, person: string | undefined) => (person
+  ? `(${inRoots(column)} OR (${person}, ${column}) IN (SELECT a.person_id, a.from_unit_path FROM person_unit_assignment a WHERE ${inRoots('a.to_unit_path')}))`
+  : inRoots(column)));
 
 interface MeasureRow {
   i: number;
@@ -43,11 +52,13 @@ export async function runMeasureBranches(db: DataSource, branches: MeasureBranch
   const codes = [...new Set(wanted.map(({ k }) => k.indicator.code))];
   const out = new Map<number, IndicatorMeasurementRecord>();
   if (codes.length === 0) return out;
-  const sql = `WITH req AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[]) AS r(i, code, path, d_from, d_to))
+  const sql = `WITH req AS (SELECT r.*, string_to_array(r.roots_text, ',') AS roots
+      FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[]) AS r(i, code, path, d_from, d_to, roots_text))
     ${codes.map((c) => `(${within(branches[c] as string)})`).join('\nUNION ALL\n')}`;
-  // Extra parameters ($6…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
+  // Extra parameters ($7…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
   const params = [wanted.map(({ i }) => i), wanted.map(({ k }) => k.indicator.code), wanted.map(({ k }) => k.unit.path),
-    wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), ...(sql.includes('$6') ? extra : [])];
+    wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), wanted.map(({ k }) => ownedRoots(k.unit.path).join(',')),
+    ...(sql.includes('$7') ? extra : [])];
   const rows = await db.query(sql, params) as MeasureRow[];
   for (const row of rows) out.set(row.i, { numerator: row.numerator, denominator: row.denominator, personKeys: row.person_keys });
   return out;

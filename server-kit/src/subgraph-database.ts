@@ -3,15 +3,18 @@ import { AuditLogEntry } from './audit/entity';
 import { CreateAuditLog1763800000001 } from './audit/migration';
 import { createDataSource, type CountedDataSource, type DatabaseOwner } from './db';
 import { CreateOutbox1763800000002, InboxNoticeEntity, OutboxNoticeEntity } from './outbox';
-import { AdministrativeUnitEntity, LegalRuleEntity } from './reference/entities';
+import { AdministrativeUnitEntity, LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity } from './reference/entities';
+import { AdoptRealUnits1764700000000 } from './reference/adopt-real-units';
 import { CreateReferenceData1763800000000 } from './reference/migration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Classes = MixedList<Function | string | EntitySchema>;
 
 /** Tables every subgraph database has: reference data, audit log, outbox and inbox. */
-export const COMMON_ENTITIES = [AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, OutboxNoticeEntity, InboxNoticeEntity];
-export const COMMON_MIGRATIONS = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002];
+export const COMMON_ENTITIES = [AdministrativeUnitEntity, UnitLineageEntity, PersonUnitAssignmentEntity, LegalRuleEntity, AuditLogEntry,
+  OutboxNoticeEntity, InboxNoticeEntity];
+export const COMMON_MIGRATIONS = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002,
+  AdoptRealUnits1764700000000];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */
 export function createSubgraphDataSource(owner: DatabaseOwner, own: { entities: readonly Function[]; migrations: readonly Function[] },

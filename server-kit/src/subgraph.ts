@@ -18,7 +18,8 @@ import { CONTEXT_HEADER, verifyCallerContext } from './context-token';
 import { domainError, formatPublicError, unauthenticated } from './errors';
 import { bodyErrorHandler } from './http-errors';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
-import { referenceQueryResolvers } from './reference/resolvers';
+import { referenceQueryResolvers, referenceTypeResolvers } from './reference/resolvers';
+import { COMMON_NOTICE_HANDLERS } from './reference/unit-assignment';
 import { scalarResolvers } from './scalars';
 import { noticeReceiver, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
 import { pseudonymSecret } from './secrets';
@@ -61,7 +62,7 @@ function mergeSharedResolvers<L>(name: SubgraphName, resolvers: GraphQLResolverM
   const query = (resolvers.Query ?? {}) as Record<string, unknown>;
   const person = (resolvers.Person ?? {}) as Record<string, unknown>;
   return {
-    ...scalarResolvers, ...resolvers,
+    ...scalarResolvers, ...referenceTypeResolvers, ...resolvers,
     Query: { ...referenceQueryResolvers, ...query },
     Person: { ...person, ...accessLogResolvers(name) },
   } as GraphQLResolverMap<SubgraphContext<L>>;
@@ -161,7 +162,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
   const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
-  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, contextSecret: deps.contextSecret, handlers: module.noticeHandlers ?? {} }));
+  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, contextSecret: deps.contextSecret, handlers: { ...COMMON_NOTICE_HANDLERS, ...module.noticeHandlers } }));
   app.use('/graphql', signedBodyParser(module.name, deps.contextSecret), expressMiddleware(apollo, {
     context: async ({ res }) => {
       const caller = (res.locals as SignedLocals).caller;

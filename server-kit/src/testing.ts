@@ -42,8 +42,8 @@ export async function openTestDatabase(owner: DatabaseOwner,
 }
 
 const AGENCY_OF: Record<Role, Agency> = {
-  police_officer: 'police', commune_official: 'police', court_clerk: 'court', labour_officer: 'labor-welfare',
-  facility_staff: 'labor-welfare', health_worker: 'health', volunteer: 'volunteers', analyst: 'analysis', supervisor: 'analysis',
+  police_officer: 'police', commune_official: 'commune', court_clerk: 'court', labour_officer: 'labor-welfare',
+  facility_staff: 'police', health_worker: 'health', volunteer: 'volunteers', analyst: 'analysis', supervisor: 'analysis',
 };
 
 /** A caller as the gateway would sign it, for tests: role at a unit (Hà Nội by default). */

@@ -47,3 +47,9 @@ export function monthOf(date: string): { first: string; last: string } {
   const first = `${date.slice(0, 7)}-01`;
   return { first, last: addDays(addMonths(first, 1), -1) };
 }
+
+/** 2025-07-01 → 01/07/2025, as Vietnamese officers write dates. */
+export function formatDateVi(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,5 +1,8 @@
 export * from './access';
 export * from './reference/units';
+export * from './reference/unit-patches';
+export { LEGACY_GENERATED_UNITS, type LegacyUnitRecord } from './reference/legacy-units';
+export { unitNameKey } from './reference/lineage';
 export * from './reference/rules';
 export * from './identification';
 export * from './text';
@@ -10,3 +13,5 @@ export * from './ids';
 export * from './dates';
 export * from './indicators';
 export * from './schema-files';
+export * from './csv';
+export * from './reference/responsibilities';

@@ -1,21 +1,21 @@
 import type { InProcessSystem } from '@rehab/ops';
 import { CONTEXT_HEADER, isInUnitScope, signCallerContext, testCaller, unitScope, verifyCallerContext } from '@rehab/server-kit';
-import { isWithin, unitByCode, type BreakGlassGrant } from '@rehab/shared-schema';
+import { unitAt, units, type BreakGlassGrant } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
 /**
- * Break the glass (DOMAIN.md): access outside one's unit needs a stated reason, is
+ * Break the glass (docs/domain.md): access outside one's unit needs a stated reason, is
  * time-limited, and is flagged for review. Through the whole system: gateway grant,
  * signed context, widened scope in the subgraphs, BREAK_GLASS audit rows, expiry.
  */
 let system: InProcessSystem;
 let officer: string;
 
-const BADINH = unitByCode('001');
-// A person living outside Ba Đình (district 001), with a rehab episode so two agencies are involved.
-const outsider = population.find((p) => p.rehab && !isWithin(unitByCode(p.currentResidence.unitCode)?.path ?? '', BADINH?.path ?? '01.001'));
-const outsiderDistrict = unitByCode(unitByCode(outsider?.currentResidence.unitCode ?? '')?.parentCode ?? '');
-const REASON = 'Truy tìm đối tượng bỏ trốn, phối hợp với công an quận bạn';
+// A person of another ward of Hà Nội (recorded in it, not in Phường Ba Đình's old wards), with a rehab episode so two agencies are involved.
+const outsider = population.find((p) => p.rehab && p.home.unitPath.startsWith('01.') && p.home.unitCode !== '00004'
+  && p.currentResidence.unitPath === p.home.unitPath && !units().scopeRoots('01.00004').some((r) => p.formerUnit.unitPath.startsWith(r)));
+const outsiderWard = unitAt(outsider?.home.unitCode ?? '');
+const REASON = 'Truy tìm đối tượng bỏ trốn, phối hợp với công an phường bạn';
 
 const PERSON = `query($id: ID!) { person(id: $id) { id fullName rehabEpisodes { status } } }`;
 
@@ -37,7 +37,7 @@ async function get(path: string, token: string): Promise<{ status: number; body:
 
 beforeAll(async () => {
   system = await startTestSystem();
-  officer = await system.login('congan.badinh');
+  officer = await system.login('congan.phuongbadinh');
 });
 
 afterAll(async () => {
@@ -47,19 +47,19 @@ afterAll(async () => {
 describe('break the glass through the system', () => {
   let grantId: string;
 
-  it('has a person outside the officer\'s district to look for', () => {
+  it('has a person outside the officer\'s ward to look for', () => {
     expect(outsider).toBeDefined();
-    expect(outsiderDistrict?.level).toBe('DISTRICT');
+    expect(outsiderWard?.level).toBe('COMMUNE');
   });
 
-  it('a district police officer cannot see a person of another district', async () => {
+  it('a ward police officer cannot see a person of another ward', async () => {
     const response = await system.graphql<PersonAnswer>(officer, PERSON, { id: outsider?.id });
     expect(response.errors).toBeUndefined();
     expect(response.data?.person).toBeNull();
   });
 
   it('after breaking the glass with a reason they can, and the subgraphs audit it as BREAK_GLASS', async () => {
-    const grant = await post('auth/break-glass', officer, { unitCode: outsiderDistrict?.code, reason: REASON, durationMinutes: 20 });
+    const grant = await post('auth/break-glass', officer, { unitCode: outsiderWard?.code, reason: REASON, durationMinutes: 20 });
     expect(grant.status).toBe(201);
     grantId = grant.body.grantId as string;
 
@@ -70,7 +70,7 @@ describe('break the glass through the system', () => {
 
     for (const name of ['police', 'labor-welfare'] as const) {
       const rows = await system.dbs.subgraphs[name].db.query(
-        `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.badinh' AND person_id = $1`, [outsider?.id]) as
+        `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.phuongbadinh' AND person_id = $1`, [outsider?.id]) as
         { action: string; purpose: string; fields: string[] }[];
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
@@ -90,7 +90,7 @@ describe('break the glass through the system', () => {
     const supervisor = await system.login('giamsat.hanoi');
     const pending = await get('auth/break-glass?status=pending', supervisor);
     expect(pending.status).toBe(200);
-    expect(pending.body.grants).toEqual(expect.arrayContaining([expect.objectContaining({ grantId, username: 'congan.badinh', reason: REASON })]));
+    expect(pending.body.grants).toEqual(expect.arrayContaining([expect.objectContaining({ grantId, username: 'congan.phuongbadinh', reason: REASON })]));
     const reviewed = await post(`auth/break-glass/${grantId}/review`, supervisor, { note: 'Đúng quy trình' });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body).toMatchObject({ grantId, reviewedBy: 'giamsat.hanoi' });
@@ -106,35 +106,38 @@ describe('break the glass through the system', () => {
 });
 
 describe('grants in the signed context', () => {
-  const grant = (expiresAt: string): BreakGlassGrant => ({ grantId: 'g-1', unitPath: '01.002', reason: REASON, expiresAt });
+  /** A grant to Phường Hoàn Kiếm (01.00070), for an officer of Phường Ba Đình (01.00004). */
+  const grant = (expiresAt: string): BreakGlassGrant => ({ grantId: 'g-1', unitPath: '01.00070', reason: REASON, expiresAt });
 
   it('survive signing and verification, and malformed ones are refused', async () => {
     const secret = 's'.repeat(40);
-    const caller = testCaller('police_officer', '001', { grants: [grant('2099-01-01T00:00:00.000Z')] });
+    const caller = testCaller('police_officer', '00004', { grants: [grant('2099-01-01T00:00:00.000Z')] });
     expect(await verifyCallerContext(await signCallerContext(caller, 'police', secret), 'police', secret)).toEqual(caller);
-    const forgedShape = { ...testCaller('police_officer', '001'), grants: [{ grantId: 'g', unitPath: 7 }] } as unknown as typeof caller;
+    const forgedShape = { ...testCaller('police_officer', '00004'), grants: [{ grantId: 'g', unitPath: 7 }] } as unknown as typeof caller;
     await expect(verifyCallerContext(await signCallerContext(forgedShape, 'police', secret), 'police', secret)).rejects.toThrow();
   });
 
   it('widen the SQL scope only while active', () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    const active = unitScope('p.path', testCaller('police_officer', '001', { grants: [grant('2030-01-01T00:10:00Z')] }), now);
-    expect(active.sql).toContain(':scopePathGrant1');
-    expect(Object.values(active.params)).toEqual(expect.arrayContaining(['01.001', '01.002', '01.002.%']));
-    const expired = unitScope('p.path', testCaller('police_officer', '001', { grants: [grant('2029-12-31T23:59:59Z')] }), now);
-    expect(Object.values(expired.params)).toEqual(['01.001', '01.001.%']);
-    const caller = testCaller('police_officer', '001', { grants: [grant('2030-01-01T00:10:00Z')] });
-    expect(isInUnitScope('01.002.00201', caller, now)).toBe(true);
-    expect(isInUnitScope('01.0021', caller, now)).toBe(false);
-    expect(isInUnitScope('01.002.00201', caller, new Date('2030-01-01T00:10:00Z'))).toBe(false);
-    expect(isInUnitScope('01.001.00101', caller, new Date('2030-01-01T00:10:00Z'))).toBe(true);
+    const own = units().scopeRoots('01.00004');
+    const active = unitScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] }), now);
+    expect(Object.values(active.params)).toEqual(expect.arrayContaining([...own, '01.00070', '01.00070.%']));
+    const expired = unitScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2029-12-31T23:59:59Z')] }), now);
+    expect(Object.values(expired.params)).toEqual(own.flatMap((root) => [root, `${root}.%`]));
+    const caller = testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] });
+    expect(isInUnitScope('01.00070', caller, now)).toBe(true);
+    // The grant opens Hoàn Kiếm's whole old wards too (the grant's unit owns them).
+    expect(isInUnitScope(units().scopeRoots('01.00070').find((r) => r !== '01.00070') as string, caller, now)).toBe(true);
+    expect(isInUnitScope('01.000701', caller, now)).toBe(false);
+    expect(isInUnitScope('01.00070', caller, new Date('2030-01-01T00:10:00Z'))).toBe(false);
+    expect(isInUnitScope('01.001.00004', caller, new Date('2030-01-01T00:10:00Z'))).toBe(true);
   });
 
   it('a subgraph ignores a validly signed grant that has expired', async () => {
     const url = system.subgraphs.get('police')?.url as string;
-    const district = outsiderDistrict?.path as string;
+    const ward = outsiderWard?.path as string;
     const ask = async (expiresAt: string) => {
-      const caller = testCaller('police_officer', '001', { grants: [{ grantId: 'g-2', unitPath: district, reason: REASON, expiresAt }] });
+      const caller = testCaller('police_officer', '00004', { grants: [{ grantId: 'g-2', unitPath: ward, reason: REASON, expiresAt }] });
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(caller, 'police', system.contextSecret) },

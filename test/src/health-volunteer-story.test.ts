@@ -10,10 +10,10 @@
  *
  * The subject is a seeded person under post-rehab management who is not in treatment; the
  * test works in that person's commune with accounts minted for it (the volunteer's linked to
- * a volunteer record by username, as the demo account tnv.xa00101 is in the seed).
+ * a volunteer record by username, as the demo account tnv.phuongbadinh is in the seed).
  */
 import type { InProcessSystem } from '@rehab/ops';
-import { addDays, todayInHanoi } from '@rehab/shared-schema';
+import { REFORM_DATE, addDays, todayInHanoi } from '@rehab/shared-schema';
 import { seedIdentity } from '@rehab/gateway';
 import { population, startTestSystem } from './fixtures';
 import { call, eventually, refused, type Caller } from './legal-path-support';
@@ -28,15 +28,22 @@ let province: Caller;
 const today = todayInHanoi();
 /** Dosing starts 30 days ago: no dose may be dated in the future. */
 const firstDay = addDays(today, -30);
-const subject = population.find((p) => p.postRehab !== null && !p.postRehab.completed && p.postRehab.relapsedOn === null
-  && p.substitution === null);
-const COMMUNE = subject?.currentResidence.unitCode ?? '';
+// Under post-rehab management decided since the reform, in a commune of Hà Nội of today (so the case is that commune's).
+const candidates = population.filter((p) => p.postRehab !== null && !p.postRehab.completed && p.postRehab.relapsedOn === null
+  && p.substitution === null && p.postRehab.decisionOn >= REFORM_DATE && p.home.unitPath.startsWith('01.') && p.currentResidence.unitPath === p.home.unitPath);
+let subject: (typeof population)[number] | undefined;
+let COMMUNE = '';
 
 beforeAll(async () => {
-  if (!subject) throw new Error('no person under post-rehab management outside treatment in the test population');
   system = await startTestSystem();
+  // One the seed gave no volunteer yet (the test assigns one).
+  const helped = new Set((await system.dbs.subgraphs.volunteers.db.query('SELECT person_id FROM volunteer_assignment WHERE ended_on IS NULL') as
+    { person_id: string }[]).map((r) => r.person_id));
+  subject = candidates.find((p) => !helped.has(p.id));
+  if (!subject) throw new Error('no person under post-rehab management outside treatment and without a volunteer in the test population');
+  COMMUNE = subject.home.unitCode;
   await seedIdentity(system.dbs.identity, [
-    { username: `ubnd.test${COMMUNE}`, displayName: 'Ủy ban xã (kiểm thử)', agency: 'police', role: 'commune_official', unitCode: COMMUNE },
+    { username: `ubnd.test${COMMUNE}`, displayName: 'Ủy ban xã (kiểm thử)', agency: 'commune', role: 'commune_official', unitCode: COMMUNE },
     { username: `congan.test${COMMUNE}`, displayName: 'Công an xã (kiểm thử)', agency: 'police', role: 'police_officer', unitCode: COMMUNE },
     { username: `tnv.test${COMMUNE}`, displayName: 'Tình nguyện viên (kiểm thử)', agency: 'volunteers', role: 'volunteer', unitCode: COMMUNE },
   ]);
@@ -210,7 +217,7 @@ async function relapseRiskReachesPoliceAndLabour(personId: string, caseId: strin
   expect(await reports()).toHaveLength(1);
   expect(await events()).toHaveLength(1);
   // Police of another commune do not see it.
-  const other = { system, token: await system.login(COMMUNE === '00102' ? 'congan.xa00101' : 'congan.xa00102') };
+  const other = { system, token: await system.login(COMMUNE === '00008' ? 'congan.phuongbadinh' : 'congan.phuongngocha') };
   const elsewhere = await call<{ relapseRiskReports: { assignmentId: string }[] }>(other, 'query { relapseRiskReports { assignmentId } }');
   expect(elsewhere.relapseRiskReports.filter((r) => r.assignmentId === assignmentId)).toEqual([]);
 }

@@ -1,5 +1,5 @@
 /**
- * Indicators through the gateway (issue 7): a small fixture of people across the four
+ * Indicators through the gateway: a small fixture of people across the four
  * agencies in 2015 (the demo data counts back from 2026-11-01 and does not reach 2015),
  * whose indicator values are computed by hand below; the analyst's drill-down is
  * pseudonymous; a list costs one statement per measuring subgraph whatever its length.
@@ -10,8 +10,9 @@ import { startTestSystem } from './fixtures';
 let system: InProcessSystem;
 let analyst: string;
 
-const BA_DINH_1 = { code: '00101', path: '01.001.00101' };
-const BA_DINH_2 = { code: '00102', path: '01.001.00102' };
+/** Two wards of Quận Ba Đình in 2015: Phúc Xá and Trúc Bạch. */
+const BA_DINH_1 = { code: '00001', path: '01.001.00001' };
+const BA_DINH_2 = { code: '00004', path: '01.001.00004' };
 const uuid = (n: number) => `15000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 /** P1 … P8 of the fixture. */
 const P = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(uuid);
@@ -56,9 +57,9 @@ async function modelsFixture(): Promise<void> {
 async function healthFixture(): Promise<void> {
   // P1 in maintenance since March 2015; P6 in treatment until February 2015 (stopped).
   await sql('health', `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
-    VALUES ($1, $2, 'MMT001', 'ACTIVE', 'MAINTENANCE', '2015-03-01', 'METHADONE', '01.001.MMT001', $3)`, [uuid(201), P[1], BA_DINH_1.path]);
+    VALUES ($1, $2, 'MMT001', 'ACTIVE', 'MAINTENANCE', '2015-03-01', 'METHADONE', '01.MMT001', $3)`, [uuid(201), P[1], BA_DINH_1.path]);
   await sql('health', `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path,
-    residence_unit_path, stopped_on, termination_reason) VALUES ($1, $2, 'MMT001', 'STOPPED', 'STOPPED', '2014-06-01', 'METHADONE', '01.001.MMT001', $3,
+    residence_unit_path, stopped_on, termination_reason) VALUES ($1, $2, 'MMT001', 'STOPPED', 'STOPPED', '2014-06-01', 'METHADONE', '01.MMT001', $3,
     '2015-02-01', 'VOLUNTARY')`, [uuid(206), P[6], BA_DINH_2.path]);
 }
 
@@ -206,7 +207,9 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     const communes = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, { plan: plan2022, indicator: 'RECORDS_IN_TREATMENT_SHARE', unit: '001', period: YEAR_2015 });
     expect(communes.errors).toBeUndefined();
     const rows = communes.data?.indicatorBreakdown ?? [];
-    expect(rows.map((r) => r.unit.code)).toEqual(['00101', '00102', '00103', '00104', '00105', '00106']);
+    // Quận Ba Đình's thirteen wards of 2015 (the list of 1 March 2025), in code order.
+    expect(rows.map((r) => r.unit.code)).toEqual(['00001', '00004', '00006', '00007', '00008', '00013', '00016', '00019', '00022', '00025',
+      '00028', '00031', '00034']);
     expect(rows.slice(0, 3).map((r) => [r.numerator, r.denominator])).toEqual([[2, 2], [1, 2], [0, 0]]);
     const facilities = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, { plan: plan2022, indicator: 'FACILITY_ADMISSIONS', unit: '01', period: YEAR_2015 });
     expect(facilities.data?.indicatorBreakdown.map((r) => [r.unit.code, r.actual, r.target])).toEqual([
@@ -250,7 +253,7 @@ describe('the analyst\'s drill-down', () => {
       { plan: plan2022, indicator: 'VOLUNTARY_MOBILISED', unit: '001', after: page.pageInfo.endCursor });
     expect(second.errors).toBeUndefined();
     const nodes = [...page.nodes, ...(second.data?.indicatorRecords.nodes ?? [])];
-    expect(nodes.map((n) => [n.date, n.unit.code])).toEqual([['2015-03-01', 'CSCN2'], ['2015-06-01', '00102']]);
+    expect(nodes.map((n) => [n.date, n.unit.code])).toEqual([['2015-03-01', 'CSCN2'], ['2015-06-01', '00004']]);
     expect(nodes[0]?.description).toBe('Tiếp nhận cai nghiện tự nguyện tại cơ sở tại CSCN2');
     for (const n of nodes) {
       expect(P).not.toContain(n.personId);

@@ -1,7 +1,8 @@
 /**
  * Law 120/2025 comes into force on 1 July 2026: a dossier started the day before keeps
  * the 2021 law's terms, one started that day gets the new ones. Adults first time and
- * repeat, and a minor, on each side; each through the gateway by the acting roles.
+ * repeat, and a minor, on each side; each through the gateway by today's acting roles (the ward
+ * police send the dossier to a regional court, whose clerk records the decision).
  * A repeat case is known from the person's earlier compulsory episode (seeded).
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ const as: Record<string, Caller> = {};
 
 beforeAll(async () => {
   system = await startTestSystem();
-  const accounts = ['congan.xa00101', 'ubnd.xa00101', 'laodong.badinh', 'toaan.badinh'];
+  const accounts = ['congan.phuongbadinh', 'toaan.kv1'];
   const tokens = await Promise.all(accounts.map((u) => system.login(u)));
   accounts.forEach((u, i) => { as[u] = { system, token: tokens[i] as string }; });
 });
@@ -30,18 +31,18 @@ const repeaters: DemoPerson[] = population.filter((p) => p.rehab?.kind === 'COMP
 
 interface Subject { kind: 'adult first' | 'adult repeat' | 'minor'; personId: string; dateOfBirth: string }
 
-/** A dossier started on `startedOn`, submitted and forwarded to the court, for the subject. */
+/** A dossier started on `startedOn` and sent by the ward police to regional court no. 1 (the arrangement of 2026), for the subject. */
 async function atCourt(subject: Subject, startedOn: string): Promise<Row> {
-  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(as['congan.xa00101'] as Caller,
+  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(as['congan.phuongbadinh'] as Caller,
     `mutation($i: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $i) { id version } }`, { i: {
-      personId: subject.personId, residenceUnitCode: '00101', startedOn, ground: 'NOT_REGISTERED',
+      personId: subject.personId, residenceUnitCode: '00004', startedOn, ground: 'NOT_REGISTERED',
       subjectFullName: `Đối tượng ${subject.kind}`, subjectDateOfBirth: subject.dateOfBirth,
     } });
   const id = drafted.draftCompulsoryRehabDossier.id;
-  await call(as['ubnd.xa00101'] as Caller, 'mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on) { id } }', { id, on: startedOn });
-  const forwarded = await call<{ forwardDossierToCourt: Row }>(as['laodong.badinh'] as Caller,
-    `mutation($id: ID!, $on: Date!) { forwardDossierToCourt(id: $id, expectedVersion: 2, forwardedOn: $on) { ${DOSSIER} } }`, { id, on: startedOn });
-  return forwarded.forwardDossierToCourt;
+  const sent = await call<{ submitCompulsoryRehabDossier: Row }>(as['congan.phuongbadinh'] as Caller,
+    `mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on, courtUnitCode: "TAKV-HN01") { ${DOSSIER} } }`,
+    { id, on: startedOn });
+  return sent.submitCompulsoryRehabDossier;
 }
 
 const DECIDE = `mutation($id: ID!, $v: Int!, $term: Int!) { recordCourtDecision(id: $id, expectedVersion: $v, input: { outcome: APPROVED,
@@ -71,7 +72,7 @@ describe('terms on each side of 1 July 2026', () => {
     expect(dossier).toMatchObject({ status: 'FORWARDED_TO_COURT', startedOn, repeat: kind === 'adult repeat' });
     expect(dossier.allowedTerm).toMatchObject({ minMonths: min, maxMonths: max, category,
       legalBasis: expect.stringContaining(startedOn < '2026-07-01' || kind === 'minor' ? '73/2021' : '120/2025') });
-    const court = as['toaan.badinh'] as Caller;
+    const court = as['toaan.kv1'] as Caller;
     const errors = await refused(court, DECIDE, { id: dossier.id, v: dossier.version, term: refusedTerm });
     expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termMonths' });
     const approved = await call<{ recordCourtDecision: Row }>(court, DECIDE, { id: dossier.id, v: dossier.version, term: acceptedTerm });

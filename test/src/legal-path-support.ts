@@ -39,7 +39,7 @@ let serial = 810_000;
 /** Registers a new person living in commune 00101 (police registry), as the commune police. */
 export async function registerPerson(police: Caller, fullName: string, dateOfBirth: string): Promise<{ id: string; version: number }> {
   serial += 1;
-  const address = { unitCode: '00101', addressLine: 'Số 5 ngõ 12 phố Đội Cấn' };
+  const address = { unitCode: '00004', addressLine: 'Số 5 ngõ 12 phố Đội Cấn' };
   const data = await call<{ registerPerson: { id: string; version: number } }>(police,
     'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id version } }', { i: {
       identificationNumber: makeIdentificationNumber('001', dateOfBirth, 'MALE', serial), fullName, dateOfBirth, sex: 'MALE', ethnicity: 'Kinh',

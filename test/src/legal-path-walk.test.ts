@@ -1,8 +1,9 @@
 /**
- * One person along the whole legal path, through the gateway, each step by the demo
- * account of the role that acts there: detection and management (commune police and
- * chairman), addiction-determination request (health), the compulsory-rehab dossier
- * (commune, district labour office, court), escort and admission, leave, escape, the
+ * One person along the whole legal path in 2024–2026, through the gateway, each step by the
+ * demo account of the role that acted there on the step's date: detection and management
+ * (today's ward police and chairman, entering the old ward's past), addiction-determination
+ * request (health), the compulsory-rehab dossier of 2024 (commune chair, the district labour
+ * office and the district court of before the reform), escort and admission, leave, escape, the
  * police search opened by the facility's notice, found, return (search closed),
  * completion (police notified, post-rehab case opened), post-rehab decision and
  * completion.
@@ -16,7 +17,7 @@ const as: Record<string, Caller> = {};
 
 beforeAll(async () => {
   system = await startTestSystem();
-  const accounts = ['congan.xa00101', 'ubnd.xa00101', 'laodong.badinh', 'toaan.badinh', 'cscn1', 'yte.hanoi'];
+  const accounts = ['congan.phuongbadinh', 'ubnd.phuongbadinh', 'laodong.badinh', 'toaan.badinh', 'cscn1', 'yte.hanoi', 'giamsat.hanoi'];
   const tokens = await Promise.all(accounts.map((u) => system.login(u)));
   accounts.forEach((u, i) => { as[u] = { system, token: tokens[i] as string }; });
 });
@@ -25,11 +26,12 @@ afterAll(async () => {
   await system.stop();
 });
 
-const police = () => as['congan.xa00101'] as Caller;
-const commune = () => as['ubnd.xa00101'] as Caller;
+const police = () => as['congan.phuongbadinh'] as Caller;
+const commune = () => as['ubnd.phuongbadinh'] as Caller;
 const labour = () => as['laodong.badinh'] as Caller;
 const court = () => as['toaan.badinh'] as Caller;
 const facility = () => as.cscn1 as Caller;
+const supervisor = () => as['giamsat.hanoi'] as Caller;
 
 const wake = (name: 'labor-welfare' | 'police') => system.subgraphs.get(name)?.outbox?.wake();
 
@@ -59,14 +61,14 @@ describe('the legal path, end to end', () => {
       'query($id: ID!) { person(id: $id) { fullName dateOfBirth } }', { id: person.id });
     const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(police(),
       `mutation($i: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $i) { id status version repeat } }`, { i: {
-        personId: person.id, residenceUnitCode: '00101', startedOn: '2024-03-01', ground: 'NOT_REGISTERED',
+        personId: person.id, residenceUnitCode: '00004', startedOn: '2024-03-01', ground: 'NOT_REGISTERED',
         subjectFullName: identity.person.fullName, subjectDateOfBirth: identity.person.dateOfBirth,
         addictionDeterminationRef: request.requestAddictionDetermination.id,
       } });
     const dossier = drafted.draftCompulsoryRehabDossier;
     expect(dossier).toMatchObject({ status: 'DRAFTED', repeat: false });
-    // The commune police may not submit: that is the commune's act.
-    const notPolice = await refused(police(), 'mutation($id: ID!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1) { id } }', { id: dossier.id });
+    // In March 2024 the commune police could not submit it: that was the commune chair's act (until 28 February 2025).
+    const notPolice = await refused(police(), 'mutation($id: ID!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: "2024-03-05") { id } }', { id: dossier.id });
     expect(notPolice[0]?.extensions?.code).toBe('FORBIDDEN');
     await call(commune(), 'mutation($id: ID!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: "2024-03-05") { status } }', { id: dossier.id });
 
@@ -146,7 +148,7 @@ describe('the legal path, end to end', () => {
     // The facility does not see the commune's post-rehab case; the commune finds it on its worklist.
     expect(episode.postRehabCase).toBeNull();
     const awaiting = await call<{ postRehabCasesAwaitingDecision: { id: string; person: { id: string; fullName: string } }[] }>(commune(),
-      'query { postRehabCasesAwaitingDecision(unitCode: "00101", asOf: "2025-04-06") { id person { id fullName } } }');
+      'query { postRehabCasesAwaitingDecision(unitCode: "00004", asOf: "2025-04-06") { id person { id fullName } } }');
     const postCase = awaiting.postRehabCasesAwaitingDecision.find((c) => c.person.id === person.id);
     expect(postCase?.person.fullName).toBe('Phạm Văn Hành Trình');
 
@@ -155,13 +157,13 @@ describe('the legal path, end to end', () => {
       input: { decisionNumber: "40/QĐ-UBND", decisionOn: "2025-04-15" }) { status version periodMonths endsOn } }`, { id: postCase?.id });
     expect(decidedCase.decidePostRehab).toMatchObject({ status: 'UNDER_MANAGEMENT', periodMonths: 12, endsOn: '2026-04-15' });
     const ending = await call<{ postRehabCasesEndingSoon: { id: string }[] }>(commune(),
-      'query { postRehabCasesEndingSoon(unitCode: "00101", asOf: "2026-04-01") { id } }');
+      'query { postRehabCasesEndingSoon(unitCode: "00004", asOf: "2026-04-01") { id } }');
     expect(ending.postRehabCasesEndingSoon.map((c) => c.id)).toContain(postCase?.id);
     await call(commune(), `mutation($id: ID!, $v: Int!) { completePostRehab(id: $id, expectedVersion: $v, completedOn: "2026-04-16",
       certificateNumber: "9/GCN-QLSCN") { status } }`, { id: postCase?.id, v: decidedCase.decidePostRehab.version });
 
-    // The person's whole path, as the district labour office sees it.
-    const path = await call<{ person: Row }>(labour(), `query($id: ID!) { person(id: $id) {
+    // The person's whole path, as the steering committee's supervisor sees it.
+    const path = await call<{ person: Row }>(supervisor(), `query($id: ID!) { person(id: $id) {
       compulsoryRehabDossiers { status decision { termMonths } events { action actorRole } }
       rehabEpisodes { status admittedOn endedOn events { action } }
       postRehabCases { status completedOn certificateNumber } } }`, { id: person.id });

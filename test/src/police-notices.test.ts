@@ -13,11 +13,11 @@ import { startTestSystem } from './fixtures';
 let system: InProcessSystem;
 let police: string;
 let commune: string;
-let district: string;
+let province: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  [police, commune, district] = await Promise.all(['congan.xa00101', 'ubnd.xa00101', 'congan.badinh'].map((u) => system.login(u)));
+  [police, commune, province] = await Promise.all(['congan.phuongbadinh', 'ubnd.phuongbadinh', 'congan.hanoi'].map((u) => system.login(u)));
 });
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ async function registerPerson(fullName: string): Promise<{ id: string; identific
   serial += 1;
   const input = {
     identificationNumber: makeIdentificationNumber('001', '1992-03-03', 'MALE', serial), fullName, dateOfBirth: '1992-03-03', sex: 'MALE',
-    ethnicity: 'Kinh', permanentResidence: { unitCode: '00101', addressLine: 'Số 2 phố Thử' }, currentResidence: { unitCode: '00101', addressLine: 'Số 2 phố Thử' },
+    ethnicity: 'Kinh', permanentResidence: { unitCode: '00004', addressLine: 'Số 2 phố Thử' }, currentResidence: { unitCode: '00004', addressLine: 'Số 2 phố Thử' },
   };
   const data = await call<{ registerPerson: { id: string; identificationNumber: string; version: number } }>(police,
     'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id identificationNumber version } }', { i: input });
@@ -118,7 +118,7 @@ describe('notices from labour-welfare to police', () => {
     expect(notice).toMatchObject({ certificateNumber: '12/GCN-CSCN2' });
     const done = await call<{ acknowledgeRehabCompletionNotice: { acknowledgedBy: string } }>(commune,
       'mutation($id: ID!, $v: Int!) { acknowledgeRehabCompletionNotice(id: $id, expectedVersion: $v) { acknowledgedBy } }', { id: notice?.id, v: notice?.version });
-    expect(done.acknowledgeRehabCompletionNotice.acknowledgedBy).toBe('ubnd.xa00101');
+    expect(done.acknowledgeRehabCompletionNotice.acknowledgedBy).toBe('ubnd.phuongbadinh');
   });
 
   it('refuse a malformed notice for good: the sender records it as failed', async () => {
@@ -146,21 +146,22 @@ describe('notices from police to labour-welfare', () => {
   it('tell labour of a merge and of a move', async () => {
     const survivor = await registerPerson('Lê Văn Hợp Nhất');
     const duplicate = await registerPerson('Lê Văn Hợp Nhất');
-    const duplicates = await call<{ potentialDuplicates: { nodes: { persons: { id: string }[] }[] } }>(district,
-      'query { potentialDuplicates(unitCode: "00101", first: 200) { nodes { persons { id } } } }');
+    // The provincial police merge (district police ended on 1 March 2025).
+    const duplicates = await call<{ potentialDuplicates: { nodes: { persons: { id: string }[] }[] } }>(province,
+      'query { potentialDuplicates(unitCode: "00004", first: 200) { nodes { persons { id } } } }');
     expect(duplicates.potentialDuplicates.nodes.some((g) => g.persons.some((p) => p.id === duplicate.id))).toBe(true);
-    await call(district, 'mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Đăng ký trùng") { id } }',
+    await call(province, 'mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Đăng ký trùng") { id } }',
       { s: survivor.id, d: duplicate.id });
     await delivered('person.merged', { survivorId: survivor.id, duplicateId: duplicate.id });
 
     const moved = await call<{ recordResidenceChange: { dueAt: string | null; sentAt: string } }>(police,
-      `mutation($p: ID!, $v: Int!) { recordResidenceChange(personId: $p, expectedVersion: $v, toUnitCode: "00102", addressLine: "Số 9 phố Mới", movedOn: "2026-11-01") { sentAt dueAt } }`,
+      `mutation($p: ID!, $v: Int!) { recordResidenceChange(personId: $p, expectedVersion: $v, toUnitCode: "00008", addressLine: "Số 9 phố Mới", movedOn: "2026-11-01") { sentAt dueAt } }`,
       { p: survivor.id, v: 2 });
     expect(Date.parse(moved.recordResidenceChange.dueAt as string) - Date.parse(moved.recordResidenceChange.sentAt)).toBe(24 * 3_600_000);
-    await delivered('residence.moved', { personId: survivor.id, toUnitCode: '00102' });
+    await delivered('residence.moved', { personId: survivor.id, toUnitCode: '00008' });
 
     // The receiving commune's police find it on their worklist and acknowledge it.
-    const receiving = await system.login('congan.xa00102');
+    const receiving = await system.login('congan.phuongngocha');
     const worklist = await call<{ transferNoticesAwaitingAcknowledgement: { nodes: { id: string; version: number; person: { id: string } | null }[] } }>(receiving,
       'query { transferNoticesAwaitingAcknowledgement(first: 200) { nodes { id version person { id } } } }');
     const notice = worklist.transferNoticesAwaitingAcknowledgement.nodes.find((n) => n.person?.id === survivor.id);
@@ -169,6 +170,6 @@ describe('notices from police to labour-welfare', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const done = await call<{ acknowledgeTransferNotice: { acknowledgedBy: string } }>(receiving,
       'mutation($id: ID!, $v: Int!) { acknowledgeTransferNotice(id: $id, expectedVersion: $v) { acknowledgedBy } }', { id: notice?.id, v: notice?.version });
-    expect(done.acknowledgeTransferNotice.acknowledgedBy).toBe('congan.xa00102');
+    expect(done.acknowledgeTransferNotice.acknowledgedBy).toBe('congan.phuongngocha');
   });
 });

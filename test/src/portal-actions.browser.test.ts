@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
-import { seedIdentity } from '@rehab/gateway';
+import { addDays, RESPONSIBILITIES, units } from '@rehab/shared-schema';
+import { accountUnit, addCommuneAccount, logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
 import { population } from './fixtures';
 import { call, registerPerson } from './legal-path-support';
 
@@ -34,17 +34,30 @@ function isoDate(offsetDays = 0): string {
 
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
-/** A person living in commune 00101 (Phường Ba Đình 1), the demo commune accounts' unit. */
-const subject = population.find((p) => p.currentResidence.unitCode === '00101')!;
+/** The ward of the demo ward accounts (Phường Ba Đình), the province's police and the regional court the ward's dossiers go to. */
+const ward = accountUnit('congan.phuongbadinh');
+const court = accountUnit('toaan.kv1');
 
-/** A person of Ba Đình whose earlier drug-user management was superseded by rehab (none open). */
-const detected = population.find((p) => p.currentResidence.unitCode.startsWith('001') && p.rehab !== null
-  && p.rehab.admittedOn >= p.detectedOn && p.id !== subject.id)!;
+/** A person whose registry record is in the ward (today's unit). */
+const subject = population.find((p) => p.currentResidence.unitPath === ward.path)!;
+
+/** A person of Hà Nội recorded in today's units whose earlier drug-user management was superseded by rehab (none open). */
+const detected = population.find((p) => p.currentResidence.unitPath === p.home.unitPath && p.home.unitPath.startsWith(`${accountUnit('congan.hanoi').path}.`)
+  && p.rehab !== null && p.rehab.admittedOn >= p.detectedOn && p.id !== subject.id)!;
+
+/** The person's dossier in progress, through the API. */
+async function pendingDossier(token: string, personId: string): Promise<{ id: string; version: number; status: string }> {
+  const found = await portal.system.graphql<{ person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] } }>(token,
+    'query($id: ID!) { person(id: $id) { compulsoryRehabDossiers { id version status } } }', { id: personId });
+  const pending = found.data!.person.compulsoryRehabDossiers.filter((d) => ['DRAFTED', 'FORWARDED_TO_COURT', 'APPROVED'].includes(d.status));
+  expect(pending).toHaveLength(1);
+  return pending[0]!;
+}
 
 describe('actions of each agency', () => {
   it('police: records a detection; a future date is refused beside its field, then the timeline shows it', async () => {
     await open();
-    await logIn(page, portal, 'congan.badinh');
+    await logIn(page, portal, 'congan.hanoi');
     await openPersonByName(page, detected.fullName);
     await page.getByRole('button', { name: 'Ghi nhận phát hiện sử dụng ma túy' }).click();
     const form = page.getByTestId('form-detection');
@@ -101,13 +114,13 @@ describe('actions of each agency', () => {
   });
 
   it('volunteers: the commune assigns a volunteer, who then logs a visit from the worklist', async () => {
-    const volunteerToken = await portal.system.login('tnv.xa00101');
+    const volunteerToken = await portal.system.login('tnv.phuongbadinh');
     const me = await portal.system.graphql<{ myVolunteerWorklist: { volunteer: { fullName: string } } }>(volunteerToken,
       '{ myVolunteerWorklist { volunteer { fullName } } }');
     const volunteerName = me.data!.myVolunteerWorklist.volunteer.fullName;
 
     await open();
-    await logIn(page, portal, 'ubnd.xa00101');
+    await logIn(page, portal, 'ubnd.phuongbadinh');
     await openPersonByName(page, subject.fullName);
     await page.getByRole('button', { name: 'Phân công tình nguyện viên' }).click();
     const form = page.getByTestId('form-assign');
@@ -120,7 +133,7 @@ describe('actions of each agency', () => {
     await shot(page, 'action-volunteers-assigned');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
-    await logIn(page, portal, 'tnv.xa00101');
+    await logIn(page, portal, 'tnv.phuongbadinh');
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
     const row = page.getByTestId('worklist-volunteer').locator('tr', { hasText: subject.fullName });
     await row.waitFor();
@@ -133,99 +146,151 @@ describe('actions of each agency', () => {
     await shot(page, 'action-volunteers-visit');
   });
 
-  it('labour-welfare: the commune opens and submits a dossier; the district returns it after an edit conflict, nothing typed lost', async () => {
+  it('dossier: the commune chair is no longer offered it; the ward police draft it and send it to a regional court (the court required, an edit conflict loses nothing)', async () => {
     await open();
-    await logIn(page, portal, 'ubnd.xa00101');
+    // Since 1 March 2025 the head of commune police compiles and sends the dossier: the chair sees who does.
+    await logIn(page, portal, 'ubnd.phuongbadinh');
+    await openPersonByName(page, subject.fullName);
+    await page.getByTestId('person-actions').waitFor();
+    const who = page.getByTestId('who-compiles-dossiers');
+    await who.waitFor();
+    expect(await who.textContent()).toContain('Trưởng Công an cấp xã');
+    expect(await page.getByRole('button', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'congan.phuongbadinh');
     await openPersonByName(page, subject.fullName);
     await page.getByRole('button', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).click();
     const draft = page.getByTestId('form-draft-dossier');
     await draft.getByLabel('Căn cứ đề nghị').selectOption('NOT_REGISTERED');
     await draft.getByRole('button', { name: 'Lưu' }).click();
-    await draft.getByText('Đã lưu thành công').waitFor();
     const dossier = page.locator('.record-actions', { hasText: 'Đang lập' });
-    await dossier.getByRole('button', { name: 'Gửi hồ sơ lên Phòng Lao động' }).click();
-    await dossier.getByTestId('form-submit-dossier').getByRole('button', { name: 'Lưu' }).click();
-    // Submitted: the commune has no further action on it; the timeline records the step.
-    await page.getByTestId('timeline').locator('li', { hasText: 'Gửi hồ sơ lên Phòng Lao động' }).waitFor();
-    await dossier.waitFor({ state: 'detached' });
-    await shot(page, 'action-labor-submitted');
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await dossier.waitFor();
+    // One dossier in progress at a time: opening another is no longer offered.
+    expect(await page.getByRole('button', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).count()).toBe(0);
 
-    await logIn(page, portal, 'laodong.badinh');
-    await page.getByRole('link', { name: 'Việc cần làm' }).click();
-    const row = page.getByTestId('worklist-dossiers').locator('tr', { hasText: subject.fullName });
-    await row.getByRole('button', { name: 'Trả hồ sơ để bổ sung' }).click();
-    const form = row.getByTestId('form-return-dossier');
-    const reason = 'Thiếu văn bản xác định tình trạng nghiện của cơ sở y tế';
-    await form.getByLabel('Nội dung cần bổ sung').fill(reason);
+    await dossier.getByRole('button', { name: 'Gửi hồ sơ đến Tòa án' }).click();
+    const send = dossier.getByTestId('form-submit-dossier');
+    const courtField = send.locator('.form-field', { has: page.getByLabel('Tòa án nhận hồ sơ') });
+    // No court is pre-selected; sending without one is refused beside the field, naming the province's courts.
+    expect(await send.getByLabel('Tòa án nhận hồ sơ').inputValue()).toBe('');
+    await send.getByRole('button', { name: 'Lưu' }).click();
+    await courtField.locator('.form-field__error').waitFor();
+    expect(await courtField.locator('.form-field__error').textContent()).toContain(court.name);
+    expect(await send.getByLabel('Tòa án nhận hồ sơ').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'action-dossier-court-required');
+    await send.getByLabel('Tòa án nhận hồ sơ').selectOption(court.code);
 
-    // Meanwhile a colleague records an interim measure: the dossier's version moves on.
-    const token = await portal.system.login('laodong.badinh');
-    const list = await portal.system.graphql<{ dossiersAwaitingReview: { id: string; version: number; subjectFullName: string }[] }>(token,
-      '{ dossiersAwaitingReview(unitCode: "001") { id version subjectFullName } }');
-    const current = list.data!.dossiersAwaitingReview.find((d) => d.subjectFullName === subject.fullName)!;
+    // Meanwhile a colleague sets the interim measure: the dossier's version moves on.
+    const token = await portal.system.login('congan.phuongbadinh');
+    const current = await pendingDossier(token, subject.id);
     const interim = await portal.system.graphql(token, `mutation($id: ID!, $v: Int!, $since: Date!) {
       setInterimMeasure(id: $id, expectedVersion: $v, input: { measure: FAMILY_MANAGEMENT, since: $since }) { version } }`,
     { id: current.id, v: current.version, since: isoDate(0) });
     expect(interim.errors).toBeUndefined();
 
-    await form.getByRole('button', { name: 'Lưu' }).click();
-    await form.getByTestId('conflict-notice').waitFor();
-    expect(await form.getByTestId('conflict-notice').textContent()).toContain('người khác cập nhật');
-    expect(await form.getByLabel('Nội dung cần bổ sung').inputValue()).toBe(reason);
-    await shot(page, 'action-labor-conflict');
-    await form.getByRole('button', { name: 'Tải lại dữ liệu mới' }).click();
-    await form.getByTestId('conflict-notice').waitFor({ state: 'detached' });
-    expect(await form.getByLabel('Nội dung cần bổ sung').inputValue()).toBe(reason);
-    await form.getByRole('button', { name: 'Lưu' }).click();
-    await row.waitFor({ state: 'detached' });
-    const after = await portal.system.graphql<{ compulsoryRehabDossier: { status: string; correctionReason: string } }>(token,
-      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status correctionReason } }', { id: current.id });
-    expect(after.data!.compulsoryRehabDossier).toEqual({ status: 'RETURNED_FOR_CORRECTION', correctionReason: reason });
+    // A legal step says what it will do and waits for confirmation.
+    await send.getByRole('button', { name: 'Lưu' }).click();
+    const confirm = send.getByTestId('confirm-notice');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`Gửi hồ sơ đến ${court.name}?`);
+    await shot(page, 'action-dossier-confirm');
+    await confirm.getByRole('button', { name: 'Xác nhận' }).click();
+    await send.getByTestId('conflict-notice').waitFor();
+    expect(await send.getByTestId('conflict-notice').textContent()).toContain('người khác cập nhật');
+    expect(await send.getByLabel('Tòa án nhận hồ sơ').inputValue()).toBe(court.code);
+    await shot(page, 'action-dossier-conflict');
+    await send.getByRole('button', { name: 'Tải lại dữ liệu mới' }).click();
+    await send.getByTestId('conflict-notice').waitFor({ state: 'detached' });
+    expect(await send.getByLabel('Tòa án nhận hồ sơ').inputValue()).toBe(court.code);
+    await send.getByRole('button', { name: 'Lưu' }).click();
+    await send.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
+    // Sent straight to the court (no district review): the police have no further step; the timeline names the court.
+    await page.getByTestId('timeline').locator('li', { hasText: 'Chuyển hồ sơ sang Tòa án' }).filter({ hasText: court.name }).waitFor();
+    await dossier.waitFor({ state: 'detached' });
+    await shot(page, 'action-dossier-sent');
+    const sent = await portal.system.graphql<{ compulsoryRehabDossier: { status: string; court: { code: string } | null; interimMeasure: string | null } }>(token,
+      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } interimMeasure } }', { id: current.id });
+    expect(sent.data!.compulsoryRehabDossier).toEqual({ status: 'FORWARDED_TO_COURT', court: { code: court.code }, interimMeasure: 'FAMILY_MANAGEMENT' });
   });
 
-  it('court: the district forwards the corrected dossier; the clerk records the decision, a term outside the law refused beside its field', async () => {
-    const commune = await portal.system.login('ubnd.xa00101');
-    const found = await portal.system.graphql<{ person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] } }>(commune,
-      'query($id: ID!) { person(id: $id) { compulsoryRehabDossiers { id version status } } }', { id: subject.id });
-    const dossier = found.data!.person.compulsoryRehabDossiers.find((d) => d.status === 'RETURNED_FOR_CORRECTION')!;
-    const resubmitted = await portal.system.graphql(commune, 'mutation($id: ID!, $v: Int!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: $v) { status } }',
-      { id: dossier.id, v: dossier.version });
-    expect(resubmitted.errors).toBeUndefined();
-
+  it('court: the regional court\'s clerk decides from the worklist of dossiers awaiting decision, a term outside the law refused beside its field', async () => {
     await open();
-    await logIn(page, portal, 'laodong.badinh');
-    await page.getByRole('link', { name: 'Việc cần làm' }).click();
-    const row = page.getByTestId('worklist-dossiers').locator('tr', { hasText: subject.fullName });
-    await row.getByRole('button', { name: 'Chuyển hồ sơ sang Tòa án' }).click();
-    await row.getByTestId('form-forward').getByRole('button', { name: 'Lưu' }).click();
-    await row.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-
-    await logIn(page, portal, 'toaan.badinh');
+    await logIn(page, portal, 'toaan.kv1');
     // The clerk works for the court, not for labour.
     expect(await page.locator('.officer-bar').textContent()).toContain('Tòa án nhân dân');
-    await openPersonByName(page, subject.fullName);
-    const record = page.locator('.record-actions', { hasText: 'Đã chuyển Tòa án' });
-    await record.getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' }).click();
-    const form = record.getByTestId('form-decide');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const row = page.getByTestId('worklist-court').locator('tr', { hasText: subject.fullName });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(court.name);
+    await row.getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' }).click();
+    const form = row.getByTestId('form-decide');
     const hint = await form.locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') }).locator('.form-field__hint').textContent();
     const [, max] = /từ (\d+) đến (\d+) tháng/.exec(hint ?? '') ?? [];
     expect(max).toBeDefined();
     await form.getByLabel('Quyết định', { exact: true }).selectOption('APPROVED');
     await form.getByLabel('Số quyết định').fill('15/2026/QĐ-TA');
     await form.getByLabel('Thời hạn (tháng)').fill(String(Number(max) + 12));
-    await form.getByLabel('Mã cơ sở cai nghiện').fill('CSCN1');
+    // The province's facilities, each with the agency that runs it today (the provincial police).
+    const facility = form.getByLabel('Cơ sở cai nghiện', { exact: true });
+    const cscn1 = await facility.locator('option', { hasText: accountUnit('cscn1').name }).textContent();
+    expect(cscn1).toContain('nay do Công an quản lý');
+    await facility.selectOption('CSCN1');
     await form.getByRole('button', { name: 'Lưu' }).click();
     const termError = form.locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') }).locator('.form-field__error');
     await termError.waitFor();
     await shot(page, 'action-court-term-error');
     await form.getByLabel('Thời hạn (tháng)').fill(max!);
     await form.getByRole('button', { name: 'Lưu' }).click();
-    // Decided: the clerk has nothing more to do on it; the timeline shows the decision (the admission test relies on it).
-    await page.getByTestId('timeline').getByText('Tòa án ra quyết định').waitFor();
-    await record.waitFor({ state: 'detached' });
+    // Decided: the dossier leaves the court's list.
+    await row.waitFor({ state: 'detached' });
     await shot(page, 'action-court-decided');
+    const token = await portal.system.login('toaan.kv1');
+    const decided = await portal.system.graphql<{ dossiersAwaitingDecision: { id: string }[] }>(token, '{ dossiersAwaitingDecision { id } }');
+    expect(decided.errors).toBeUndefined();
+    const police = await portal.system.login('congan.phuongbadinh');
+    const dossier = await pendingDossier(police, subject.id);
+    expect(dossier.status).toBe('APPROVED');
+    expect(decided.data!.dossiersAwaitingDecision.map((d) => d.id)).not.toContain(dossier.id);
+  });
+
+  it('dossier of the past: sent to the district labour office before its review ended and never reviewed, listed read-only by the ended district, forwarded by the ward police to the regional court', async () => {
+    // The last days of the district review, from the responsibility table (not a date written here).
+    const reviewEnded = RESPONSIBILITIES.find((r) => r.step === 'DOSSIER_REVIEW')!.effectiveTo!;
+    const police = { system: portal.system, token: await portal.system.login('congan.phuongbadinh') };
+    const chair = { system: portal.system, token: await portal.system.login('ubnd.phuongbadinh') };
+    const person = await registerPerson(police, 'Trần Văn Tồn Đọng', '1988-04-12');
+    const drafted = await call<{ draftCompulsoryRehabDossier: { id: string } }>(police, `mutation($i: DraftDossierInput!) {
+      draftCompulsoryRehabDossier(input: $i) { id } }`, { i: {
+      personId: person.id, residenceUnitCode: ward.code, startedOn: addDays(reviewEnded, -20), ground: 'NOT_REGISTERED',
+      subjectFullName: 'Trần Văn Tồn Đọng', subjectDateOfBirth: '1988-04-12' } });
+    const id = drafted.draftCompulsoryRehabDossier.id;
+    await call(chair, 'mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on) { status } }',
+      { id, on: addDays(reviewEnded, -10) });
+
+    await open();
+    await logIn(page, portal, 'laodong.badinh');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const list = page.getByTestId('worklist-dossiers');
+    const row = list.locator('tr', { hasText: 'Trần Văn Tồn Đọng' });
+    await row.waitFor();
+    expect(await list.locator('.worklist__note').textContent()).toContain('Chỉ xem');
+    expect(await row.getByRole('button').count()).toBe(0);
+    await shot(page, 'worklist-district-read-only');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'congan.phuongbadinh');
+    await openPersonByName(page, 'Trần Văn Tồn Đọng');
+    const record = page.locator('.record-actions', { hasText: 'Đã gửi Phòng Lao động' });
+    await record.getByRole('button', { name: 'Chuyển hồ sơ sang Tòa án' }).click();
+    const form = record.getByTestId('form-forward');
+    await form.getByLabel('Tòa án nhận hồ sơ').selectOption(court.code);
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
+    await record.waitFor({ state: 'detached' });
+    const forwarded = await call<{ compulsoryRehabDossier: { status: string; court: { code: string } | null } }>(police,
+      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } } }', { id });
+    expect(forwarded.compulsoryRehabDossier).toEqual({ status: 'FORWARDED_TO_COURT', court: { code: court.code } });
   });
 
   it('facility: admits the person the court sent, from the intake worklist', async () => {
@@ -239,7 +304,7 @@ describe('actions of each agency', () => {
     await shot(page, 'action-facility-admission');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await row.waitFor({ state: 'detached' });
-    const token = await portal.system.login('laodong.badinh');
+    const token = await portal.system.login('congan.phuongbadinh');
     const episodes = await portal.system.graphql<{ person: { rehabEpisodes: { kind: string; status: string; facility: { code: string } }[] } }>(token,
       'query($id: ID!) { person(id: $id) { rehabEpisodes { kind status facility { code } } } }', { id: subject.id });
     expect(episodes.data!.person.rehabEpisodes).toContainEqual({ kind: 'COMPULSORY', status: 'ADMITTED', facility: { code: 'CSCN1' } });
@@ -305,15 +370,15 @@ describe('actions of each agency', () => {
   });
 
   it('commune: the chairman decides a drug-user management, the police record a check-in, the chairman ends it (the law\'s period explained beside the date)', async () => {
-    // A person of 00101 detected today by the commune police (set up through the API; the detection form is tested above).
-    const police = { system: portal.system, token: await portal.system.login('congan.xa00101') };
+    // A person of the ward detected today by the ward police (set up through the API; the detection form is tested above).
+    const police = { system: portal.system, token: await portal.system.login('congan.phuongbadinh') };
     const managed = await registerPerson(police, 'Phan Văn Trình Diện', '1991-03-04');
     await call(police, `mutation($p: ID!, $d: Date!) { recordDrugUseDetection(personId: $p, input: { detectedOn: $d, method: CAUGHT_USING,
       substances: [STIMULANTS] }) { id } }`, { p: managed.id, d: isoDate(0) });
     const records = () => page.locator('.record-actions', { hasText: 'Quản lý người sử dụng ma túy' });
 
     await open();
-    await logIn(page, portal, 'ubnd.xa00101');
+    await logIn(page, portal, 'ubnd.phuongbadinh');
     await openPersonByName(page, 'Phan Văn Trình Diện');
     const pending = records().filter({ hasText: 'Chờ quyết định quản lý' });
     await pending.getByRole('button', { name: 'Quyết định quản lý người sử dụng ma túy' }).click();
@@ -323,7 +388,7 @@ describe('actions of each agency', () => {
     await records().filter({ hasText: 'Đang quản lý' }).first().waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
-    await logIn(page, portal, 'congan.xa00101');
+    await logIn(page, portal, 'congan.phuongbadinh');
     await openPersonByName(page, 'Phan Văn Trình Diện');
     const active = records().filter({ hasText: 'Đang quản lý' });
     await active.getByRole('button', { name: 'Ghi nhận trình diện' }).click();
@@ -334,7 +399,7 @@ describe('actions of each agency', () => {
     await shot(page, 'action-police-check-in');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
-    await logIn(page, portal, 'ubnd.xa00101');
+    await logIn(page, portal, 'ubnd.phuongbadinh');
     await openPersonByName(page, 'Phan Văn Trình Diện');
     const open2 = records().filter({ hasText: 'Đang quản lý' });
     await open2.getByRole('button', { name: 'Kết thúc quản lý' }).click();
@@ -358,11 +423,10 @@ describe('actions of each agency', () => {
 
   it('commune: the chairman decides post-rehab management of the resident who just completed rehab', async () => {
     const resident = population.filter((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')[1]!;
-    const commune = resident.currentResidence.unitCode;
-    await seedIdentity(portal.system.dbs.identity, [{ username: `ubnd.test${commune}`, displayName: 'Chủ tịch UBND xã (kiểm thử)', agency: 'police',
-      role: 'commune_official', unitCode: commune }]);
+    // The chairman of the commune the resident lives in today.
+    const chairman = await addCommuneAccount(portal, 'commune_official', resident.home.unitCode);
     await open();
-    await logIn(page, portal, `ubnd.test${commune}`);
+    await logIn(page, portal, chairman);
     await openPersonByName(page, resident.fullName);
     const record = page.locator('.record-actions', { hasText: 'Quản lý sau cai nghiện' }).filter({ hasText: 'Chờ quyết định' });
     await record.getByRole('button', { name: 'Quyết định quản lý sau cai nghiện' }).click();
@@ -371,6 +435,65 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.locator('.record-actions', { hasText: 'Quản lý sau cai nghiện' }).filter({ hasText: 'Đang quản lý' }).first().waitFor();
     await shot(page, 'action-commune-post-rehab-decided');
+  });
+
+  it('province: the provincial police assign a person of a split commune to the suggested new ward, who is then the ward police\'s', async () => {
+    const province = accountUnit('congan.hanoi');
+    // Recorded before the reform in a commune split between several new ones, and not yet assigned.
+    const waiting = population.find((p) => p.currentResidence.unitPath.startsWith(`${province.path}.`) && units().isSplit(p.currentResidence.unitPath))!;
+    const former = units().byUnitPath(waiting.currentResidence.unitPath)!;
+    const home = units().byUnitPath(waiting.home.unitPath)!;
+    const wardPolice = await addCommuneAccount(portal, 'police_officer', home.code);
+
+    // Before: the new ward's police do not see the person.
+    await open();
+    await logIn(page, portal, wardPolice);
+    await page.getByLabel('Số định danh cá nhân').fill(waiting.identificationNumber);
+    await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
+    await page.getByText('Không tìm thấy người phù hợp').waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // The supervisor reads the worklist, without the action.
+    await logIn(page, portal, 'giamsat.hanoi');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const read = page.getByTestId('worklist-reassignment').locator('tr', { hasText: waiting.identificationNumber });
+    await read.waitFor();
+    expect(await read.getByRole('button').count()).toBe(0);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'congan.hanoi');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const list = page.getByTestId('worklist-reassignment');
+    const row = list.locator('tr', { hasText: waiting.identificationNumber });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(former.name);
+    expect(await row.textContent()).toContain(home.name);
+    await row.getByRole('button', { name: 'Phân về xã, phường mới' }).click();
+    const form = row.getByTestId('form-assign-unit');
+    // The address's suggestion is pre-selected among the new communes that took part of the old one.
+    const select = form.getByLabel('Xã, phường mới');
+    expect(await select.inputValue()).toBe(home.code);
+    expect(await select.locator('option').allTextContents()).toEqual(
+      units().successors(former).map((l) => l.successor).sort((x, y) => x.code.localeCompare(y.code)).map((u) => u.name));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const confirm = form.getByTestId('confirm-notice');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`Phân ${waiting.fullName} về ${home.name}?`);
+    await shot(page, 'action-reassignment-confirm');
+    await confirm.getByRole('button', { name: 'Xác nhận' }).click();
+    const done = list.getByTestId('reassignment-done');
+    await done.waitFor();
+    expect(await done.textContent()).toBe(`Đã phân ${waiting.fullName} về ${home.name}`);
+    await row.waitFor({ state: 'detached' });
+    await shot(page, 'action-reassignment-done');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // After: the person is the new ward's, under today's unit name.
+    await logIn(page, portal, wardPolice);
+    await openPersonByName(page, waiting.fullName);
+    const residence = await page.getByTestId('panel-police').locator('.field', { hasText: 'Nơi ở hiện tại' }).locator('dd').textContent();
+    // Today's unit: no note of an ended unit.
+    expect(residence).toBe(`${waiting.currentResidence.addressLine}, ${home.name}`);
   });
 
   it('health: enters a clinic’s day of doses; a bad dose is named beside its row, nothing recorded until corrected', async () => {

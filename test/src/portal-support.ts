@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InProcessSystem } from '@rehab/ops';
 import { testDatabaseEnv } from '@rehab/server-kit';
-import { REPO_ROOT, foldVietnamese } from '@rehab/shared-schema';
-import { DEMO_PASSWORD } from '@rehab/gateway';
+import { REPO_ROOT, foldVietnamese, unitAt, unitByCode, type AdministrativeUnitRecord } from '@rehab/shared-schema';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity } from '@rehab/gateway';
 import { InProcessSystem as System } from '@rehab/ops';
 import { launchBrowser } from './browser';
 import { PERSONS } from './fixtures';
@@ -88,4 +88,26 @@ interface StoredSession {
 export async function storedSession(page: Page): Promise<StoredSession | null> {
   const raw = await inPage<string | null>(page, "sessionStorage.getItem('rehab.session')");
   return raw === null ? null : (JSON.parse(raw) as StoredSession);
+}
+
+/** The unit of a demo account as it is today (its latest version for an account of an ended unit, e.g. a district). */
+export function accountUnit(username: string): AdministrativeUnitRecord {
+  const account = DEMO_ACCOUNTS.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  const unit = unitAt(account.unitCode) ?? unitByCode(account.unitCode);
+  if (!unit) throw new Error(`no unit ${account.unitCode} for ${username}`);
+  return unit;
+}
+
+/**
+ * Adds an officer account of a commune that has no demo account (the commune of a person the test
+ * follows), and returns its username. The password is the demo accounts' one.
+ */
+export async function addCommuneAccount(portal: Portal, role: 'police_officer' | 'commune_official', unitCode: string): Promise<string> {
+  const username = `${role === 'police_officer' ? 'congan' : 'ubnd'}.test${unitCode}`;
+  await seedIdentity(portal.system.dbs.identity, [{
+    username, displayName: role === 'police_officer' ? 'Trưởng Công an xã (kiểm thử)' : 'Chủ tịch UBND xã (kiểm thử)',
+    agency: role === 'police_officer' ? 'police' : 'commune', role, unitCode,
+  }]);
+  return username;
 }

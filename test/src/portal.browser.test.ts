@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { fitsWidth, inPage, logIn, openPage, storedSession, openPersonByName, shot, startPortal, stopPortal, TABLET, type Portal } from './portal-support';
+import { units } from '@rehab/shared-schema';
+import {
+  accountUnit, fitsWidth, inPage, logIn, openPage, storedSession, openPersonByName, shot, startPortal, stopPortal, TABLET, type Portal,
+} from './portal-support';
 import { population, personAt } from './fixtures';
 
 /** Login, officer bar, languages, search, Person-360, timeline, viewports, refresh, GraphiQL, partial failure. */
@@ -27,8 +30,13 @@ async function open(viewport?: { width: number; height: number }): Promise<Page>
   return page;
 }
 
-const communePerson = population.find((p) => p.currentResidence.unitCode === '00101' && p.stage === 'POST_REHAB')
-  ?? population.find((p) => p.currentResidence.unitCode === '00101');
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+/** The ward of the demo ward accounts (Phường Ba Đình) and the people whose registry records it reads. */
+const ward = accountUnit('congan.phuongbadinh');
+const wardRoots = units().scopeRoots(ward.path);
+const inWard = (path: string): boolean => wardRoots.some((root) => path === root || path.startsWith(`${root}.`));
+const communePerson = population.find((p) => p.currentResidence.unitPath === ward.path);
 
 describe('sign-in and the officer bar', () => {
   it('shows a login error in Vietnamese for a wrong password', async () => {
@@ -44,12 +52,22 @@ describe('sign-in and the officer bar', () => {
     problems.length = 0;
   });
 
+  // Today's accounts, and the two of Quận Ba Đình, which ended with the district tier: their unit is
+  // marked as ended, and their lists of the past are read-only.
   it.each([
-    ['congan.xa00101', 'Công an', 'Cán bộ Công an', 'Phường Ba Đình 1'],
-    ['laodong.badinh', 'Lao động - Thương binh và Xã hội', 'Cán bộ Phòng Lao động', 'Quận Ba Đình'],
-    ['yte.mmt001', 'Y tế', 'Cán bộ Y tế', 'Cơ sở điều trị Methadone Ba Đình'],
-    ['tnv.xa00101', 'Mặt trận / Đoàn thể', 'Tình nguyện viên', 'Phường Ba Đình 1'],
-  ])('%s sees agency, role and unit on every page, and can sign out', async (username, agency, role, unit) => {
+    ['congan.phuongbadinh', 'Công an', 'Cán bộ Công an', false],
+    ['ubnd.phuongbadinh', 'Ủy ban nhân dân cấp xã', 'Cán bộ UBND xã', false],
+    ['congan.hanoi', 'Công an', 'Cán bộ Công an', false],
+    ['cscn1', 'Công an', 'Cán bộ cơ sở cai nghiện', false],
+    ['toaan.kv1', 'Tòa án nhân dân', 'Thư ký Tòa án', false],
+    ['laodong.badinh', 'Lao động - Thương binh và Xã hội', 'Cán bộ ngành Lao động', true],
+    ['toaan.badinh', 'Tòa án nhân dân', 'Thư ký Tòa án', true],
+    ['yte.mmt001', 'Y tế', 'Cán bộ Y tế', false],
+    ['tnv.phuongbadinh', 'Mặt trận / Đoàn thể', 'Tình nguyện viên', false],
+    ['giamsat.hanoi', 'Ban Chỉ đạo / Phân tích', 'Cán bộ giám sát', false],
+    ['congan.phuonglaocai', 'Công an', 'Cán bộ Công an', false],
+  ])('%s sees agency, role and unit on every page, and can sign out', async (username, agency, role, ended) => {
+    const unit = accountUnit(username).name;
     await open();
     await logIn(page, portal, username);
     const bar = page.getByRole('region', { name: 'Cán bộ đang đăng nhập' });
@@ -61,6 +79,15 @@ describe('sign-in and the officer bar', () => {
     await page.locator('main .state--loading').first().waitFor({ state: 'detached' });
     expect(await page.locator('.worklist .notice--error').count()).toBe(0);
     expect(await bar.textContent()).toContain(unit);
+    if (ended) {
+      await bar.getByTestId('unit-ended').waitFor();
+      expect(await bar.getByTestId('unit-ended').textContent()).toContain('chỉ xem dữ liệu trước đây');
+      // Their worklists show the past without actions.
+      expect(await page.locator('.worklist__note').first().textContent()).toContain('Chỉ xem');
+      expect(await page.locator('.worklist .table__actions button').count()).toBe(0);
+    } else {
+      expect(await bar.getByTestId('unit-ended').count()).toBe(0);
+    }
     await shot(page, `worklist-${username}`);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
@@ -134,20 +161,56 @@ describe('search and Person-360', () => {
     await shot(page, 'person-360');
   });
 
-  it('searches by identification number and by unit', async () => {
+  it('searches by identification number and by today\'s unit (the old communes it took in whole included)', async () => {
     await open();
-    await logIn(page, portal, 'congan.badinh');
+    await logIn(page, portal, 'congan.hanoi');
     const person = communePerson!;
     await page.getByLabel('Số định danh cá nhân').fill(person.identificationNumber);
     await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
     await page.getByTestId('search-results').getByRole('link', { name: person.fullName }).waitFor();
     expect(await page.getByTestId('search-results').locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Số định danh cá nhân').fill('');
-    await page.getByLabel('Đơn vị hành chính').selectOption('00101');
+    // The province's units today: its communes and wards, with the names the API gives them.
+    const select = page.getByLabel('Đơn vị hành chính');
+    const hanoi = accountUnit('congan.hanoi');
+    expect(await select.locator('option').count()).toBe(units().childrenOf(hanoi.code, undefined, ['COMMUNE']).length + 1);
+    await select.selectOption(ward.code);
+    expect(await select.locator('option:checked').textContent()).toContain(ward.name);
     await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
     await page.getByTestId('search-results').getByRole('link', { name: person.fullName }).waitFor();
-    const expected = population.filter((p) => p.currentResidence.unitCode === '00101').length;
+    const expected = population.filter((p) => inWard(p.currentResidence.unitPath)).length;
+    expect(expected).toBeGreaterThan(0);
     await page.getByText(`Kết quả: ${expected} người`).waitFor();
+  });
+
+  it('shows a residence recorded before the reform under its old commune, with its district, end date and successor', async () => {
+    // A person recorded in a commune that went whole into one new commune, and one of a split commune.
+    const ended = (path: string): boolean => (units().byUnitPath(path)?.validTo ?? null) !== null;
+    const whole = population.find((p) => p.currentResidence.unitPath.startsWith('01.') && ended(p.currentResidence.unitPath)
+      && !units().isSplit(p.currentResidence.unitPath))!;
+    const split = population.find((p) => p.currentResidence.unitPath.startsWith('01.') && units().isSplit(p.currentResidence.unitPath))!;
+    const former = units().byUnitPath(whole.currentResidence.unitPath)!;
+    const successor = units().successors(former)[0]!.successor;
+    const district = units().byUnitPath(former.path.split('.').slice(0, 2).join('.'))!;
+    await open();
+    await logIn(page, portal, 'giamsat.hanoi');
+    await openPersonByName(page, whole.fullName);
+    const identity = page.getByTestId('panel-police');
+    await identity.getByText(former.name, { exact: false }).first().waitFor();
+    const text = await identity.textContent();
+    expect(text).toContain(`${former.name} (${district.name}, đến ${dmy(former.validTo!)}; nay thuộc ${successor.name})`);
+    await shot(page, 'person-360-former-unit');
+
+    // In the search results, a split commune names every new commune that took part of it.
+    await page.getByRole('link', { name: 'Tìm kiếm', exact: true }).click();
+    await page.getByLabel('Họ và tên').fill(split.fullName);
+    await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
+    const row = page.getByTestId('search-results').locator('tr', { hasText: split.identificationNumber });
+    await row.waitFor();
+    const splitUnit = units().byUnitPath(split.currentResidence.unitPath)!;
+    const parts = units().successors(splitUnit).map((l) => l.successor.name);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(await row.textContent()).toContain(`nay chia về ${parts.join(', ')}`);
   });
 
   it('rejects a malformed identification number before asking the server, next to the field', async () => {

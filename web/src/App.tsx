@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ActingProvider } from './acting';
 import { accessTokenDue, clearSession, logout, refreshSession, takeSessionEndReason, useSession, type Session } from './auth';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { LoginForm } from './components/LoginForm';
@@ -73,13 +74,13 @@ function Workspace({ session }: { session: Session }): ReactNode {
   }, [client]);
 
   return (
-    <>
+    <ActingProvider officer={session.officer}>
       <OfficerBar officer={session.officer} onLogout={handleLogout} />
       <MainNav role={session.officer.role} current={route.page} />
       <main id="main" className="main" tabIndex={-1}>
         <Page route={route} session={session} search={search} setSearch={setSearch} />
       </main>
-    </>
+    </ActingProvider>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-portal';
+import { todayEn, todayVi } from './messages-today';
 
 export type Locale = 'vi' | 'en';
 
@@ -17,6 +18,7 @@ const LOCALE_STORAGE_KEY = 'rehab.locale';
 
 const vi = {
   ...portalVi,
+  ...todayVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -103,6 +105,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...portalEn,
+  ...todayEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -196,12 +199,13 @@ const enumLabelsVi = {
     health: 'Y tế',
     volunteers: 'Mặt trận / Đoàn thể',
     court: 'Tòa án nhân dân',
+    commune: 'Ủy ban nhân dân cấp xã',
     analysis: 'Ban Chỉ đạo / Phân tích',
   },
   role: {
     police_officer: 'Cán bộ Công an',
     commune_official: 'Cán bộ UBND xã',
-    labour_officer: 'Cán bộ Phòng Lao động',
+    labour_officer: 'Cán bộ ngành Lao động',
     facility_staff: 'Cán bộ cơ sở cai nghiện',
     court_clerk: 'Thư ký Tòa án',
     health_worker: 'Cán bộ Y tế',
@@ -259,6 +263,7 @@ const enumLabelsEn: EnumLabels = {
     health: 'Health',
     volunteers: 'Fatherland Front / Mass organisations',
     court: 'People\'s Court',
+    commune: 'Commune People\'s Committee',
     analysis: 'Steering Committee / Analysis',
   },
   role: {

@@ -27,7 +27,9 @@ export interface AuthHarness {
 export async function openAuthHarness(): Promise<AuthHarness> {
   const database = await openTestDatabase('identity', createIdentityDataSource);
   await seedIdentity(database.db);
-  const identity = new IdentityService(database.db, { accessTokenSecret: SECRET, accessTokenTtlSeconds: 60, sessionTtlSeconds: 3600 });
+  // The gateway's own access-token lifetime: a suite's tokens, taken once, outlive its tests even on a slow shared
+  // machine (a 60-second lifetime expired mid-suite). Expiry itself is tested in identity.test.ts.
+  const identity = new IdentityService(database.db, { accessTokenSecret: SECRET, accessTokenTtlSeconds: 15 * 60, sessionTtlSeconds: 3600 });
   const app = express();
   app.use('/auth', authRoutes(identity));
   const server: Server = createServer(app);

@@ -1,13 +1,17 @@
+import { units } from '@rehab/shared-schema';
 import { MAX_ACTIVE_GRANTS, MAX_DURATION_MINUTES, type GrantView } from '../identity/break-glass';
 import { openAuthHarness, type AuthHarness } from './auth-harness';
 
 let h: AuthHarness;
-let badinhPolice: string;
+/** Police of Phường Ba Đình (00004). */
+let wardPolice: string;
 let supervisor: string;
+/** Phường Hoàn Kiếm: another ward of Hà Nội, outside Phường Ba Đình's scope. */
+const OTHER_WARD = '00070';
 
 beforeAll(async () => {
   h = await openAuthHarness();
-  badinhPolice = (await h.login('congan.badinh')).accessToken;
+  wardPolice = (await h.login('congan.phuongbadinh')).accessToken;
   supervisor = (await h.login('giamsat.hanoi')).accessToken;
 });
 
@@ -28,26 +32,28 @@ const breakGlass = (token: string, body: Record<string, unknown>) => h.post<Gran
 
 describe('requesting break-the-glass access', () => {
   it('opens another unit for a stated reason and a limited time', async () => {
-    const response = await breakGlass(badinhPolice, { unitCode: '002', reason: `  ${REASON}  `, durationMinutes: 30 });
+    const response = await breakGlass(wardPolice, { unitCode: OTHER_WARD, reason: `  ${REASON}  `, durationMinutes: 30 });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      username: 'congan.badinh', role: 'police_officer', unitCode: '001', targetUnitCode: '002', targetUnitName: 'Quận Hoàn Kiếm',
+      username: 'congan.phuongbadinh', role: 'police_officer', unitCode: '00004', targetUnitCode: OTHER_WARD, targetUnitName: 'Phường Hoàn Kiếm',
       reason: REASON, active: true, reviewedAt: null,
     });
     expect(Date.parse(response.body.expiresAt) - Date.parse(response.body.createdAt)).toBe(30 * 60_000);
-    const mine = await h.get<{ grants: GrantView[] }>('/auth/break-glass/mine', badinhPolice);
+    const mine = await h.get<{ grants: GrantView[] }>('/auth/break-glass/mine', wardPolice);
     expect(mine.body.grants.map((g) => g.grantId)).toContain(response.body.grantId);
     // The grant itself is on the append-only audit trail of the identity database.
     expect(await h.database.db.query('SELECT username, action, entity_type, purpose FROM audit_log WHERE request_id = $1',
-      [response.body.grantId])).toEqual([{ username: 'congan.badinh', action: 'BREAK_GLASS', entity_type: 'BreakGlassGrant', purpose: `break-glass 002: ${REASON}` }]);
+      [response.body.grantId])).toEqual([{ username: 'congan.phuongbadinh', action: 'BREAK_GLASS', entity_type: 'BreakGlassGrant', purpose: `break-glass ${OTHER_WARD}: ${REASON}` }]);
   });
 
   it('travels with the session into the request context until it expires', async () => {
-    const { accessToken } = await h.login('congan.xa00101');
-    const created = await breakGlass(accessToken, { unitCode: '00201', reason: REASON, durationMinutes: 15 });
+    // Police of Phường Ngọc Hà open Phường Lào Cai, in another province: the grant carries today's path of the ward.
+    const { accessToken } = await h.login('congan.phuongngocha');
+    const created = await breakGlass(accessToken, { unitCode: '02647', reason: REASON, durationMinutes: 15 });
     expect(created.status).toBe(201);
+    expect(created.body.targetUnitName).toBe('Phường Lào Cai');
     const before = await h.identity.authenticateRequest(accessToken);
-    expect(before?.grants).toEqual([{ grantId: created.body.grantId, unitPath: '01.002.00201', reason: REASON, expiresAt: created.body.expiresAt }]);
+    expect(before?.grants).toEqual([{ grantId: created.body.grantId, unitPath: '15.02647', reason: REASON, expiresAt: created.body.expiresAt }]);
     await h.database.db.query(`UPDATE break_glass_grant SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
       WHERE id = $1`, [created.body.grantId]);
     expect((await h.identity.authenticateRequest(accessToken))?.grants).toEqual([]);
@@ -55,34 +61,36 @@ describe('requesting break-the-glass access', () => {
   });
 
   it.each([
-    [{ unitCode: '002', reason: 'cần xem', durationMinutes: 30 }, 'reason'],
-    [{ unitCode: '002', durationMinutes: 30 }, 'reason'],
-    [{ unitCode: '002', reason: REASON, durationMinutes: MAX_DURATION_MINUTES + 1 }, 'durationMinutes'],
-    [{ unitCode: '002', reason: REASON, durationMinutes: 0 }, 'durationMinutes'],
-    [{ unitCode: '002', reason: REASON, durationMinutes: '30' }, 'durationMinutes'],
+    [{ unitCode: OTHER_WARD, reason: 'cần xem', durationMinutes: 30 }, 'reason'],
+    [{ unitCode: OTHER_WARD, durationMinutes: 30 }, 'reason'],
+    [{ unitCode: OTHER_WARD, reason: REASON, durationMinutes: MAX_DURATION_MINUTES + 1 }, 'durationMinutes'],
+    [{ unitCode: OTHER_WARD, reason: REASON, durationMinutes: 0 }, 'durationMinutes'],
+    [{ unitCode: OTHER_WARD, reason: REASON, durationMinutes: '30' }, 'durationMinutes'],
     [{ unitCode: 'XYZ', reason: REASON }, 'unitCode'],
-    [{ unitCode: '00101', reason: REASON }, 'unitCode'],
+    // Its own ward (already in scope), and the city above it.
+    [{ unitCode: '00004', reason: REASON }, 'unitCode'],
     [{ unitCode: '01', reason: REASON }, 'unitCode'],
   ])('refuses %j (field %s)', async (body, field) => {
-    const response = await breakGlass(badinhPolice, body);
+    const response = await breakGlass(wardPolice, body);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(response.body.message).not.toBe(response.body.messageEn);
   });
 
   it('is not for analysts, volunteers or supervisors, nor without a login', async () => {
-    for (const username of ['phantich.hanoi', 'tnv.xa00101', 'giamsat.hanoi']) {
+    for (const username of ['phantich.hanoi', 'tnv.phuongbadinh', 'giamsat.hanoi']) {
       const { accessToken } = await h.login(username);
-      const response = await breakGlass(accessToken, { unitCode: '002', reason: REASON });
+      const response = await breakGlass(accessToken, { unitCode: OTHER_WARD, reason: REASON });
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('FORBIDDEN');
     }
-    expect((await h.post('/auth/break-glass', { unitCode: '002', reason: REASON })).status).toBe(401);
+    expect((await h.post('/auth/break-glass', { unitCode: OTHER_WARD, reason: REASON })).status).toBe(401);
   });
 
   it(`caps a session at ${MAX_ACTIVE_GRANTS} active grants`, async () => {
-    const { accessToken } = await h.login('laodong.badinh');
-    const codes = ['002', '003', '004', '005', '006', '007'];
+    const { accessToken } = await h.login('congan.phuongngocha');
+    // Six other wards of Hà Nội today.
+    const codes = units().childrenOf('01', undefined, ['COMMUNE']).map((u) => u.code).filter((c) => c !== '00008').slice(0, MAX_ACTIVE_GRANTS + 1);
     const statuses: number[] = [];
     for (const unitCode of codes) statuses.push((await breakGlass(accessToken, { unitCode, reason: REASON })).status);
     expect(statuses).toEqual([...Array(MAX_ACTIVE_GRANTS).fill(201), 409]);
@@ -94,11 +102,11 @@ describe('reviewing break-the-glass access', () => {
 
   beforeAll(async () => {
     const { accessToken } = await h.login('yte.mmt001');
-    grantId = (await breakGlass(accessToken, { unitCode: '003', reason: 'Bệnh nhân chuyển tuyến điều trị methadone khẩn', durationMinutes: 60 })).body.grantId;
+    grantId = (await breakGlass(accessToken, { unitCode: OTHER_WARD, reason: 'Bệnh nhân chuyển tuyến điều trị methadone khẩn', durationMinutes: 60 })).body.grantId;
   });
 
   it('is for supervisors only: others get 403 with a bilingual message', async () => {
-    for (const token of [badinhPolice, (await h.login('phantich.hanoi')).accessToken]) {
+    for (const token of [wardPolice, (await h.login('phantich.hanoi')).accessToken]) {
       const list = await h.get<ErrorBody>('/auth/break-glass?status=pending', token);
       expect(list.status).toBe(403);
       expect(list.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/giám sát/), messageEn: expect.stringMatching(/supervisors/) });
@@ -112,7 +120,7 @@ describe('reviewing break-the-glass access', () => {
   it('lists pending grants, marks one reviewed once, then lists it as reviewed', async () => {
     const pending = await h.get<{ grants: GrantView[] }>('/auth/break-glass?status=pending', supervisor);
     expect(pending.status).toBe(200);
-    expect(pending.body.grants.find((g) => g.grantId === grantId)).toMatchObject({ username: 'yte.mmt001', targetUnitCode: '003', reviewedAt: null });
+    expect(pending.body.grants.find((g) => g.grantId === grantId)).toMatchObject({ username: 'yte.mmt001', targetUnitCode: OTHER_WARD, reviewedAt: null });
 
     const reviewed = await h.post<GrantView>(`/auth/break-glass/${grantId}/review`, { note: 'Đã xác minh với trạm y tế' }, supervisor);
     expect(reviewed.status).toBe(200);

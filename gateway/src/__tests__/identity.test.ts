@@ -46,17 +46,24 @@ describe('access tokens', () => {
 
 describe('login', () => {
   it('returns a token and the officer\'s agency, role and unit', async () => {
-    const result = await identity.login('ubnd.xa00101', DEMO_PASSWORD);
-    expect(result.officer).toMatchObject({ agency: 'police', role: 'commune_official', unitCode: '00101', unitName: 'Phường Ba Đình 1' });
-    expect(await identity.authenticate(result.accessToken)).toMatchObject({ username: 'ubnd.xa00101' });
+    const result = await identity.login('ubnd.phuongbadinh', DEMO_PASSWORD);
+    expect(result.officer).toMatchObject({ agency: 'commune', role: 'commune_official', unitCode: '00004', unitName: 'Phường Ba Đình' });
+    expect(await identity.authenticate(result.accessToken)).toMatchObject({ username: 'ubnd.phuongbadinh', unitCode: '00004' });
+    // Lào Cai, the second demo province: the ward of today.
+    expect((await identity.login('ubnd.phuonglaocai', DEMO_PASSWORD)).officer).toMatchObject({ unitCode: '02647', unitName: 'Phường Lào Cai' });
+  });
+
+  it('names the unit of an account whose unit ended by its last version (Quận Ba Đình, until 30 June 2025)', async () => {
+    const result = await identity.login('laodong.badinh', DEMO_PASSWORD);
+    expect(result.officer).toMatchObject({ agency: 'labor-welfare', role: 'labour_officer', unitCode: '001', unitName: 'Quận Ba Đình' });
   });
 
   it(`locks the account after ${MAX_FAILED_ATTEMPTS} failures, even for the right password`, async () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) {
-      await expect(identity.login('tnv.xa00101', 'sai')).rejects.toMatchObject({ status: 401 });
+      await expect(identity.login('tnv.phuongbadinh', 'sai')).rejects.toMatchObject({ status: 401 });
     }
-    await expect(identity.login('tnv.xa00101', 'sai')).rejects.toMatchObject({ status: 423 });
-    await expect(identity.login('tnv.xa00101', DEMO_PASSWORD)).rejects.toMatchObject({ status: 423 });
+    await expect(identity.login('tnv.phuongbadinh', 'sai')).rejects.toMatchObject({ status: 423 });
+    await expect(identity.login('tnv.phuongbadinh', DEMO_PASSWORD)).rejects.toMatchObject({ status: 423 });
   });
 
   it('refuses inactive accounts and revoked sessions', async () => {

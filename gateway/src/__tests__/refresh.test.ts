@@ -16,7 +16,7 @@ interface Tokens {
   expiresAt: string;
   refreshToken: string;
   refreshExpiresAt: string;
-  officer: { username: string; unitCode: string };
+  officer: { username: string; unitCode: string; unitName: string };
 }
 
 interface ErrorBody {
@@ -37,7 +37,7 @@ const refresh = (refreshToken: unknown) => h.post<Tokens & ErrorBody>('/auth/ref
 
 describe('refresh tokens', () => {
   it('come with the login, opaque, and are stored only as a SHA-256 hash', async () => {
-    const login = await h.post<Tokens>('/auth/login', { username: 'congan.badinh', password: 'CaiNghien@2026' });
+    const login = await h.post<Tokens>('/auth/login', { username: 'congan.phuongbadinh', password: 'CaiNghien@2026' });
     expect(login.status).toBe(200);
     const { refreshToken, refreshExpiresAt } = login.body;
     expect(refreshToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
@@ -95,7 +95,7 @@ describe('refresh tokens', () => {
   });
 
   it('refuse malformed and unknown tokens without ending the session they name', async () => {
-    const a = await h.login('ubnd.xa00101');
+    const a = await h.login('ubnd.phuongbadinh');
     const [sessionId] = a.refreshToken.split('.') as [string];
     for (const bad of [undefined, 42, '', 'nonsense', `${sessionId}.${'A'.repeat(43)}`, `${sessionId}.${'A'.repeat(10)}`]) {
       const response = await refresh(bad);
@@ -108,13 +108,13 @@ describe('refresh tokens', () => {
   });
 
   it('carry the account\'s current unit and stop working when the account is deactivated', async () => {
-    const a = await h.login('congan.xa00101');
-    await h.database.db.query("UPDATE officer_account SET unit_code = '00102' WHERE username = 'congan.xa00101'");
+    const a = await h.login('congan.phuongbadinh');
+    await h.database.db.query("UPDATE officer_account SET unit_code = '00008' WHERE username = 'congan.phuongbadinh'");
     const moved = await refresh(a.refreshToken);
     expect(moved.status).toBe(200);
-    expect(moved.body.officer.unitCode).toBe('00102');
-    expect(await h.identity.authenticate(moved.body.accessToken)).toMatchObject({ unitCode: '00102' });
-    await h.database.db.query("UPDATE officer_account SET active = false WHERE username = 'congan.xa00101'");
+    expect(moved.body.officer).toMatchObject({ unitCode: '00008', unitName: 'Phường Ngọc Hà' });
+    expect(await h.identity.authenticate(moved.body.accessToken)).toMatchObject({ unitCode: '00008' });
+    await h.database.db.query("UPDATE officer_account SET active = false WHERE username = 'congan.phuongbadinh'");
     expect((await refresh(moved.body.refreshToken)).status).toBe(401);
     expect((await sessionRow(a.refreshToken)).revoked_reason).toBe('inactive');
   });

@@ -1,20 +1,20 @@
 import {
-  AdministrativeUnitEntity, AuditLogEntry, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
-  LegalRuleEntity, createDataSource,
+  AdministrativeUnitEntity, AdoptRealUnits1764700000000, AuditLogEntry, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
+  LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity, createDataSource,
 } from '@rehab/server-kit';
 import { BreakGlassGrantEntity, OfficerAccount, OfficerSession } from './entities';
 import { CreateOfficerAccounts1763800005000 } from '../migrations/1763800005000-CreateOfficerAccounts';
 import { CreateBreakGlassGrants1763800006000 } from '../migrations/1763800006000-CreateBreakGlassGrants';
 import { AddRefreshTokens1763800007000 } from '../migrations/1763800007000-AddRefreshTokens';
 
-/** The gateway's own database: officer accounts, sessions, break-the-glass grants (plus reference units). */
+/** The gateway's own database: officer accounts, sessions, break-the-glass grants (plus the reference tables). */
 export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({
     owner: 'identity',
-    entities: [AdministrativeUnitEntity, LegalRuleEntity, AuditLogEntry, OfficerAccount, OfficerSession, BreakGlassGrantEntity],
+    entities: [AdministrativeUnitEntity, UnitLineageEntity, PersonUnitAssignmentEntity, LegalRuleEntity, AuditLogEntry, OfficerAccount, OfficerSession, BreakGlassGrantEntity],
     migrations: [
       CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOfficerAccounts1763800005000,
-      CreateBreakGlassGrants1763800006000, AddRefreshTokens1763800007000,
+      CreateBreakGlassGrants1763800006000, AddRefreshTokens1763800007000, AdoptRealUnits1764700000000,
     ],
     env,
   });

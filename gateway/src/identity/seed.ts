@@ -15,21 +15,31 @@ export interface DemoAccount {
   unitCode: string;
 }
 
+/**
+ * Today's demo accounts (December 2026): ward police and the ward chairman of Phường Ba Đình,
+ * the provincial police drug division that runs rehab since 1 March 2025, a rehab facility of
+ * the provincial police, a regional court, a clinic, a volunteer, the analyst and supervisor,
+ * the same in Lào Cai (the second demo province); and two accounts of Quận Ba Đình, which
+ * ended with the district tier on 30 June 2025, to read the past.
+ */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'congan.hanoi', displayName: 'Trần Quốc Khánh', agency: 'police', role: 'police_officer', unitCode: '01' },
-  { username: 'congan.badinh', displayName: 'Nguyễn Văn Thành', agency: 'police', role: 'police_officer', unitCode: '001' },
-  { username: 'congan.xa00101', displayName: 'Lê Minh Tuấn', agency: 'police', role: 'police_officer', unitCode: '00101' },
-  { username: 'ubnd.xa00101', displayName: 'Phạm Thị Hồng', agency: 'police', role: 'commune_official', unitCode: '00101' },
-  { username: 'congan.xa00102', displayName: 'Võ Đình Phúc', agency: 'police', role: 'police_officer', unitCode: '00102' },
+  { username: 'congan.phuongbadinh', displayName: 'Lê Minh Tuấn', agency: 'police', role: 'police_officer', unitCode: '00004' },
+  { username: 'ubnd.phuongbadinh', displayName: 'Phạm Thị Hồng', agency: 'commune', role: 'commune_official', unitCode: '00004' },
+  { username: 'congan.phuongngocha', displayName: 'Võ Đình Phúc', agency: 'police', role: 'police_officer', unitCode: '00008' },
+  { username: 'cscn1', displayName: 'Hoàng Văn Nam', agency: 'police', role: 'facility_staff', unitCode: 'CSCN1' },
+  { username: 'toaan.kv1', displayName: 'Bùi Thị Mai', agency: 'court', role: 'court_clerk', unitCode: 'TAKV-HN01' },
   { username: 'laodong.hanoi', displayName: 'Đỗ Thị Lan', agency: 'labor-welfare', role: 'labour_officer', unitCode: '01' },
-  { username: 'laodong.badinh', displayName: 'Vũ Đức Long', agency: 'labor-welfare', role: 'labour_officer', unitCode: '001' },
-  { username: 'cscn1', displayName: 'Hoàng Văn Nam', agency: 'labor-welfare', role: 'facility_staff', unitCode: 'CSCN1' },
-  { username: 'toaan.badinh', displayName: 'Bùi Thị Mai', agency: 'court', role: 'court_clerk', unitCode: '001' },
   { username: 'yte.hanoi', displayName: 'Ngô Thị Hương', agency: 'health', role: 'health_worker', unitCode: '01' },
   { username: 'yte.mmt001', displayName: 'Đặng Minh Hiếu', agency: 'health', role: 'health_worker', unitCode: 'MMT001' },
-  { username: 'tnv.xa00101', displayName: 'Trịnh Thị Thu', agency: 'volunteers', role: 'volunteer', unitCode: '00101' },
+  { username: 'tnv.phuongbadinh', displayName: 'Trịnh Thị Thu', agency: 'volunteers', role: 'volunteer', unitCode: '00004' },
   { username: 'phantich.hanoi', displayName: 'Lý Quang Huy', agency: 'analysis', role: 'analyst', unitCode: '01' },
   { username: 'giamsat.hanoi', displayName: 'Dương Văn Bình', agency: 'analysis', role: 'supervisor', unitCode: '01' },
+  { username: 'congan.laocai', displayName: 'Hoàng Văn Sơn', agency: 'police', role: 'police_officer', unitCode: '15' },
+  { username: 'congan.phuonglaocai', displayName: 'Lò Văn Thắng', agency: 'police', role: 'police_officer', unitCode: '02647' },
+  { username: 'ubnd.phuonglaocai', displayName: 'Giàng Thị Mai', agency: 'commune', role: 'commune_official', unitCode: '02647' },
+  { username: 'laodong.badinh', displayName: 'Vũ Đức Long', agency: 'labor-welfare', role: 'labour_officer', unitCode: '001' },
+  { username: 'toaan.badinh', displayName: 'Nguyễn Thị Hà', agency: 'court', role: 'court_clerk', unitCode: '001' },
 ];
 
 export async function isIdentityEmpty(db: DataSource): Promise<boolean> {

@@ -1,2 +1,3 @@
 export * from './enforce';
 export * from './scope';
+export * from './responsibility';

@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { ADMINISTRATIVE_UNITS, LEGAL_RULES } from '@rehab/shared-schema';
+import { LEGACY_GENERATED_UNITS, LEGAL_RULES } from '@rehab/shared-schema';
+import type { SqlRunner } from './bulk';
+
+/** The rules of the first release; later rows come with AdoptRealUnits1764700000000. */
+const FIRST_LEGAL_RULES = LEGAL_RULES.filter((r) => r.batch === 1);
 
 /** Multi-row INSERT of plain rows, in chunks (one statement per chunk). */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
 export async function insertRows(runner: SqlRunner, table: string, columns: readonly string[],
   rows: ReadonlyArray<readonly unknown[]>, chunkSize = 1000): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
@@ -16,7 +16,11 @@ export async function insertRows(runner: SqlRunner, table: string, columns: read
   }
 }
 
-/** Creates and fills the reference tables (administrative units, legal rules). */
+/**
+ * Creates and fills the reference tables (administrative units, legal rules) as they were
+ * first released: Hà Nội with generated communes, replaced by the real tree in
+ * AdoptRealUnits1764700000000. Frozen: it must keep doing what it did.
+ */
 export class CreateReferenceData1763800000000 implements MigrationInterface {
   name = 'CreateReferenceData1763800000000';
 
@@ -31,9 +35,9 @@ export class CreateReferenceData1763800000000 implements MigrationInterface {
       id serial PRIMARY KEY, code varchar(64) NOT NULL, description text NOT NULL, value integer NOT NULL,
       unit varchar(16) NOT NULL, effective_from date NOT NULL, effective_to date, legal_basis text NOT NULL)`);
     await insertRows(runner, 'administrative_unit', ['code', 'name', 'level', 'parent_code', 'path', 'valid_from', 'valid_to'],
-      ADMINISTRATIVE_UNITS.map((u) => [u.code, u.name, u.level, u.parentCode, u.path, u.validFrom, u.validTo]));
+      LEGACY_GENERATED_UNITS.map((u) => [u.code, u.name, u.level, u.parentCode, u.path, u.validFrom, u.validTo]));
     await insertRows(runner, 'legal_rule', ['code', 'description', 'value', 'unit', 'effective_from', 'effective_to', 'legal_basis'],
-      LEGAL_RULES.map((r) => [r.code, r.description, r.value, r.unit, r.effectiveFrom, r.effectiveTo, r.legalBasis]));
+      FIRST_LEGAL_RULES.map((r) => [r.code, r.description, r.value, r.unit, r.effectiveFrom, r.effectiveTo, r.legalBasis]));
   }
 
   async down(runner: QueryRunner): Promise<void> {

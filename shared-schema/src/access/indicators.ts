@@ -9,7 +9,8 @@ import { ALL_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix'
  * and analysts only, audited by Query.indicatorRecords (one audit row per person listed).
  */
 const everyone = { read: ALL_ROLES };
-const planners = { read: ['labour_officer', 'supervisor'] as readonly Role[] };
+// Plans are made by whoever runs rehab in the province on the day (labour until 28 February 2025, the provincial police since): the mutation checks the date.
+const planners = { read: ['labour_officer', 'police_officer', 'supervisor'] as readonly Role[] };
 const drillDown = { read: [...LEGAL_PATH_ROLES, 'analyst'] as readonly Role[] };
 
 const all = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, everyone]));

@@ -30,21 +30,23 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     // The facility's intake worklist (issue 6): approved dossiers sent to it, not yet admitted.
     dossiersAwaitingAdmission: worklist('facility_staff', 'labour_officer', 'police_officer'),
     abscondedResidents: worklist('facility_staff', 'labour_officer', 'police_officer'),
+    dossiersAwaitingDecision: worklist('court_clerk'),
     episodesDueToComplete: worklist('facility_staff', 'labour_officer', 'police_officer', 'commune_official'),
     overdueLeaves: worklist('facility_staff', 'labour_officer', 'police_officer'),
     postRehabCasesAwaitingDecision: worklist('commune_official', 'labour_officer', 'police_officer'),
     postRehabCasesEndingSoon: worklist('commune_official', 'labour_officer', 'police_officer'),
   }),
   ...fieldsOf('Mutation', 'labor-welfare', {
-    updateFacilityStaffing: callers('labour_officer', 'facility_staff'),
-    registerServiceProvider: callers('labour_officer', 'commune_official'),
+    updateFacilityStaffing: callers('labour_officer', 'police_officer', 'facility_staff'),
+    registerServiceProvider: callers('labour_officer', 'police_officer'),
     draftCompulsoryRehabDossier: callers('police_officer', 'commune_official'),
     updateDossierDraft: callers('police_officer', 'commune_official'),
-    submitCompulsoryRehabDossier: callers('commune_official'),
+    // Roles of every arrangement in force at some date; the responsibility table decides per date (mutations check it).
+    submitCompulsoryRehabDossier: callers('commune_official', 'police_officer'),
     returnDossierForCorrection: callers('labour_officer'),
-    forwardDossierToCourt: callers('labour_officer'),
+    forwardDossierToCourt: callers('labour_officer', 'police_officer', 'commune_official'),
     recordCourtDecision: callers('court_clerk'),
-    setInterimMeasure: callers('commune_official', 'labour_officer'),
+    setInterimMeasure: callers('commune_official', 'labour_officer', 'police_officer'),
     recordDossierEscort: callers('police_officer'),
     admitCompulsory: callers('facility_staff'),
     admitVoluntary: callers('facility_staff'),
@@ -76,7 +78,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Absconding', 'labor-welfare', legalPathFields('reason', 'since')),
   ...fieldsOf('CompulsoryRehabDossier', 'labor-welfare', legalPathFields(
     'id', 'person', 'status', 'ground', 'groundNote', 'startedOn', 'residenceUnit', 'subjectFullName', 'subjectDateOfBirth', 'repeat',
-    'priorDecisionRef', 'addictionDeterminationRef', 'submittedOn', 'correctionReason', 'forwardedOn', 'decision', 'allowedTerm',
+    'priorDecisionRef', 'addictionDeterminationRef', 'submittedOn', 'correctionReason', 'forwardedOn', 'court', 'decision', 'allowedTerm',
     'interimMeasure', 'interimFacility', 'interimSince', 'daysHeld', 'escortedOn', 'admittedOn', 'episode', 'events', 'version')),
   ...fieldsOf('CourtDecision', 'labor-welfare', legalPathFields('outcome', 'decisionNumber', 'decidedOn', 'termMonths', 'facility', 'reason')),
   // The range of terms is the law applied to an age: no personal data beyond the dossier's.
@@ -97,7 +99,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
   // Facilities, their occupancy and staffing, providers and plan targets are public administration, not personal data.
   ...fieldsOf('Facility', 'labor-welfare', {
     code: everyone, name: everyone, kind: everyone, capacity: everyone, staffCount: everyone, managerCount: everyone, unit: everyone,
-    occupancy: everyone, staffing: everyone, version: everyone,
+    occupancy: everyone, staffing: everyone, managingAgency: everyone, version: everyone,
   }),
   ...fieldsOf('FacilityOccupancy', 'labor-welfare', { compulsory: everyone, voluntary: everyone, total: everyone }),
   ...fieldsOf('FacilityStaffing', 'labor-welfare', {

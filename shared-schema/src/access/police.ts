@@ -42,11 +42,17 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     rehabCompletionNotices: communeWorkPlain,
     relapseRiskReports: { read: RELAPSE_READERS },
     drugUserManagementsEnding: communeWorkPlain,
+    // Province level only (checked in the resolver): provincial police and supervisors.
+    unitReassignmentWorklist: { read: ['police_officer', 'supervisor'] },
   }),
+  // The split commune's person and address: the worklist audits a read per person listed itself.
+  ...fieldsOf('UnitReassignmentCase', 'police', Object.fromEntries(['person', 'formerUnit', 'candidates', 'suggested', 'suggestionReason',
+    'addressLine'].map((f) => [f, { read: ['police_officer', 'supervisor'] as readonly Role[] }]))),
+  ...fieldsOf('UnitReassignmentCaseConnection', 'police', connection(['police_officer', 'supervisor'])),
   ...fieldsOf('Mutation', 'police', {
     registerPerson: { read: REGISTRARS },
     updatePerson: { read: REGISTRARS },
-    // Police of district level or above (checked in the resolver), and supervisors.
+    // Provincial police (checked in the resolver; district police ended on 1 March 2025), and supervisors.
     mergePersons: { read: ['police_officer', 'supervisor'] },
     recordDrugUseDetection: { read: ['police_officer'] },
     decideDrugUserManagement: { read: ['commune_official'] },
@@ -56,6 +62,8 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     acknowledgeTransferNotice: { read: ['police_officer'] },
     recordAbsconderFound: { read: ['police_officer'] },
     acknowledgeRehabCompletionNotice: { read: REGISTRARS },
+    // Provincial police (checked in the resolver).
+    assignPersonToUnit: { read: ['police_officer'] },
   }),
   ...fieldsOf('Person', 'police', {
     id: { read: ALL_ROLES },

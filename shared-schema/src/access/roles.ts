@@ -1,5 +1,5 @@
 /** Agencies (cơ quan) and the roles their officers hold. */
-export const AGENCIES = ['police', 'labor-welfare', 'health', 'volunteers', 'court', 'analysis'] as const;
+export const AGENCIES = ['police', 'labor-welfare', 'health', 'volunteers', 'court', 'commune', 'analysis'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 export const ROLES = [

@@ -1,4 +1,4 @@
-import { ADMINISTRATIVE_UNITS, FACILITY_UNITS, type AdministrativeUnitRecord } from '../reference/units';
+import { HANOI_CODE, REFORM_DATE, bareUnitName, units, type AdministrativeUnitRecord } from '../reference/units';
 import { makeIdentificationNumber, PROVINCE_CODES, type Sex } from '../identification';
 import { SeededRandom } from './random';
 import { addDays, addMonths } from '../dates';
@@ -7,7 +7,8 @@ import {
 } from './names';
 
 /**
- * A deterministic demo population spread over every stage of the path (DOMAIN.md).
+ * A deterministic demo population spread over every stage of the path (docs/domain.md),
+ * living in Hà Nội (nine in ten) and Lào Cai, the second, smaller demo province.
  * Every subgraph seeds its own slice from the same list, so ids and dates agree
  * across agencies. Dates are computed backwards from a fixed reference date, never
  * from the clock, so the same seed always gives the same data.
@@ -39,7 +40,20 @@ export type TreatmentPhase = 'INDUCTION' | 'DOSE_ADJUSTMENT' | 'MAINTENANCE' | '
 
 export interface DemoResidence {
   unitCode: string;
+  /** The unit version's path: the code alone is ambiguous across the 2025 reform. */
+  unitPath: string;
   addressLine: string;
+}
+
+/**
+ * The person's commune before the reform was split between several new ones; the province
+ * assigned the person's records to their new commune (through the reassignment worklist).
+ */
+export interface DemoUnitAssignment {
+  fromPath: string;
+  toCode: string;
+  toPath: string;
+  assignedOn: string;
 }
 
 export interface DemoDetermination {
@@ -83,7 +97,14 @@ export interface DemoPerson {
   ethnicity: string;
   phone: string;
   permanentResidence: DemoResidence;
+  /** The registry's residence: the unit it was recorded in (a pre-reform commune for people recorded before July 2025). */
   currentResidence: DemoResidence;
+  /** Where the person lives in today's units (a commune of the two-tier tree). */
+  home: DemoResidence;
+  /** The pre-reform commune of the same place (one of home's predecessors). */
+  formerUnit: DemoResidence;
+  /** Set when formerUnit was split and the province has assigned the person to home; null otherwise. */
+  unitAssignment: DemoUnitAssignment | null;
   stage: PathStage;
   detectedOn: string;
   determination: DemoDetermination | null;
@@ -92,10 +113,57 @@ export interface DemoPerson {
   postRehab: DemoPostRehab | null;
 }
 
-const COMMUNES = ADMINISTRATIVE_UNITS.filter((u) => u.level === 'COMMUNE');
-const CLINICS = ADMINISTRATIVE_UNITS.filter((u) => u.level === 'CLINIC');
-const COMPULSORY_FACILITIES = ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'];
-const VOLUNTARY_FACILITIES = ['CSCN2', 'CSCN5', 'CSCN6', 'CSCN7'];
+/** Nine in ten demo people live in Hà Nội, the rest in Lào Cai (the second demo province). */
+const LAO_CAI_CODE = '15';
+const FACILITIES: Readonly<Record<string, { compulsory: string[]; voluntary: string[] }>> = {
+  [HANOI_CODE]: { compulsory: ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'], voluntary: ['CSCN2', 'CSCN5', 'CSCN6', 'CSCN7'] },
+  [LAO_CAI_CODE]: { compulsory: ['CSCNLC'], voluntary: ['CSCNLC'] },
+};
+/** Identification numbers carry the 3-digit province of birth registration (pre-reform codes). */
+const BIRTH_PROVINCE: Readonly<Record<string, string>> = { [HANOI_CODE]: '001', [LAO_CAI_CODE]: '010' };
+
+interface Place {
+  province: string;
+  home: AdministrativeUnitRecord;
+  former: AdministrativeUnitRecord;
+  split: boolean;
+}
+
+let places: Place[] | undefined;
+
+/** Every commune of the two demo provinces today, each with a pre-reform commune it took in (when one is known). */
+function demoPlaces(): Place[] {
+  if (places) return places;
+  const tree = units();
+  places = [HANOI_CODE, LAO_CAI_CODE].flatMap((province) => tree.childrenOf(province, REFORM_DATE, ['COMMUNE']).flatMap((home) => {
+    const links = tree.predecessors(home).filter((l) => l.predecessor.level === 'COMMUNE');
+    return links.map((l) => ({ province, home, former: l.predecessor, split: !l.whole }));
+  }));
+  return places;
+}
+
+function pickPlace(rng: SeededRandom, index: number): Place {
+  const all = demoPlaces();
+  const province = index % 10 === 9 ? LAO_CAI_CODE : HANOI_CODE;
+  const inProvince = all.filter((p) => p.province === province);
+  // Hà Nội: every commune gets people (the n-th Hà Nội person goes to the n-th commune, round after round).
+  const homes = [...new Set(inProvince.map((p) => p.home))];
+  const nthInHanoi = index - Math.floor((index + 1) / 10);
+  const home = province === HANOI_CODE ? homes[nthInHanoi % homes.length] as AdministrativeUnitRecord : rng.pick(homes);
+  return rng.pick(inProvince.filter((p) => p.home === home));
+}
+
+const residence = (unit: AdministrativeUnitRecord, addressLine: string): DemoResidence => ({ unitCode: unit.code, unitPath: unit.path, addressLine });
+
+/** The unit a record about the person made on `date` belongs to: the old commune before the reform, the new one after. */
+export function demoUnitOn(person: Pick<DemoPerson, 'home' | 'formerUnit'>, date: string): DemoResidence {
+  return date < REFORM_DATE ? person.formerUnit : person.home;
+}
+
+/** The facilities and clinics of the person's province. */
+export function demoProvinceOf(person: Pick<DemoPerson, 'home'>): string {
+  return person.home.unitPath.split('.')[0] as string;
+}
 
 function pickStage(rng: SeededRandom): PathStage {
   const total = STAGE_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
@@ -107,10 +175,14 @@ function pickStage(rng: SeededRandom): PathStage {
   return 'MANAGED';
 }
 
-/** The address line within the commune (the commune itself is the residence's unit). */
-function addressIn(rng: SeededRandom, commune: AdministrativeUnitRecord): string {
-  if (commune.name.startsWith('Xã')) return `Số nhà ${rng.int(1, 90)}, ${rng.pick(HAMLETS)}`;
-  return `Số ${rng.int(1, 180)} ngõ ${rng.int(1, 400)} phố ${rng.pick(STREETS)}`;
+/**
+ * The address line within the commune. A neighbourhood (tổ dân phố, thôn) often keeps the
+ * name of the new commune, which is what the reassignment worklist suggests from.
+ */
+function addressIn(rng: SeededRandom, commune: AdministrativeUnitRecord, neighbourhood: AdministrativeUnitRecord): string {
+  const area = bareUnitName(neighbourhood.name);
+  if (commune.kind === 'WARD') return `Số ${rng.int(1, 180)} ngõ ${rng.int(1, 400)} phố ${rng.pick(STREETS)}, tổ dân phố ${area} ${rng.int(1, 30)}`;
+  return `Số nhà ${rng.int(1, 90)}, ${rng.pick(HAMLETS)} ${area}`;
 }
 
 function name(rng: SeededRandom, sex: Sex): string {
@@ -127,7 +199,8 @@ function substances(rng: SeededRandom, stage: PathStage): SubstanceClass[] {
   return rng.chance(0.5) ? ['CANNABIS'] : ['OTHER'];
 }
 
-function rehabFor(rng: SeededRandom, stage: PathStage, ref: string): DemoRehab | null {
+function rehabFor(rng: SeededRandom, stage: PathStage, ref: string, province: string): DemoRehab | null {
+  const facilities = FACILITIES[province] as { compulsory: string[]; voluntary: string[] };
   const inFacility = stage === 'COMPULSORY_IN_FACILITY' || stage === 'VOLUNTARY_FACILITY' || stage === 'VOLUNTARY_COMMUNITY';
   const completed = stage === 'POST_REHAB' || stage === 'POST_REHAB_COMPLETED' || stage === 'RELAPSED';
   if (!inFacility && !completed) return null;
@@ -137,7 +210,7 @@ function rehabFor(rng: SeededRandom, stage: PathStage, ref: string): DemoRehab |
         : rng.pick<RehabKind>(['COMPULSORY', 'COMPULSORY', 'COMPULSORY', 'VOLUNTARY_FACILITY', 'VOLUNTARY_COMMUNITY']);
   const termMonths = kind === 'COMPULSORY' ? rng.pick([12, 18, 24]) : rng.pick([6, 9, 12]);
   const facilityCode = kind === 'VOLUNTARY_COMMUNITY' ? null
-    : rng.pick(kind === 'COMPULSORY' ? COMPULSORY_FACILITIES : VOLUNTARY_FACILITIES);
+    : rng.pick(kind === 'COMPULSORY' ? facilities.compulsory : facilities.voluntary);
   if (inFacility) {
     const admittedOn = addDays(addMonths(ref, -termMonths), rng.int(20, termMonths * 30 - 5));
     const roll = rng.next();
@@ -158,15 +231,28 @@ function postRehabFor(rng: SeededRandom, stage: PathStage, rehab: DemoRehab | nu
   return { decisionOn, endsOn, completed: stage === 'POST_REHAB_COMPLETED', relapsedOn };
 }
 
-function substitutionFor(rng: SeededRandom, stage: PathStage, commune: AdministrativeUnitRecord,
+const CLINICS: Readonly<Record<string, string[]>> = {
+  [HANOI_CODE]: ['MMT001', 'MMT002', 'MMT004', 'MMT006', 'MMT007', 'MMT008', 'MMT009', 'MMT016', 'MMT017', 'MMT018', 'MMT020',
+    'MMT268', 'MMT269', 'MMT271', 'MMT277'],
+  [LAO_CAI_CODE]: ['MMTLC1', 'MMTYB1'],
+};
+
+/** The clinic nearest the person: the one named after the old district (Hà Nội) or the old province (Lào Cai), else any. */
+function clinicFor(rng: SeededRandom, place: Place): string {
+  const clinics = CLINICS[place.province] as string[];
+  const district = place.former.parentCode ?? '';
+  const local = place.province === HANOI_CODE ? `MMT${district}` : place.former.path.startsWith('10.') ? 'MMTLC1' : 'MMTYB1';
+  return clinics.includes(local) ? local : rng.pick(clinics);
+}
+
+function substitutionFor(rng: SeededRandom, stage: PathStage, place: Place,
   examinedOn: string, ref: string): DemoSubstitution | null {
   if (stage !== 'SUBSTITUTION') return null;
-  const local = CLINICS.find((c) => c.parentCode === commune.parentCode);
   const enrolledOn = addDays(examinedOn, rng.int(2, 5));
   const days = (Date.parse(ref) - Date.parse(enrolledOn)) / 86_400_000;
   const phase: TreatmentPhase = days < 14 ? 'INDUCTION' : days < 60 ? 'DOSE_ADJUSTMENT'
     : rng.chance(0.1) ? 'TAPERING' : 'MAINTENANCE';
-  return { clinicCode: (local ?? rng.pick(CLINICS)).code, enrolledOn, phase, medication: rng.chance(0.95) ? 'METHADONE' : 'BUPRENORPHINE' };
+  return { clinicCode: clinicFor(rng, place), enrolledOn, phase, medication: rng.chance(0.95) ? 'METHADONE' : 'BUPRENORPHINE' };
 }
 
 function dateOfBirth(rng: SeededRandom, ref: string, adultOnly: boolean): string {
@@ -174,16 +260,33 @@ function dateOfBirth(rng: SeededRandom, ref: string, adultOnly: boolean): string
   return addDays(`${Number(ref.slice(0, 4)) - age}-01-01`, rng.int(0, 364));
 }
 
+/** Who lives where, in which unit the registry holds them, and whether the province has assigned a split commune's record. */
+function placesFor(rng: SeededRandom, index: number, detectedOn: string) {
+  const place = pickPlace(rng, index);
+  const home = residence(place.home, addressIn(rng, place.home, place.home));
+  const formerUnit = residence(place.former, home.addressLine);
+  const moved = rng.chance(0.15) ? pickPlace(rng, index + 1) : place;
+  const permanentResidence = residence(moved.home, addressIn(rng, moved.home, moved.home));
+  if (detectedOn >= REFORM_DATE) return { place, home, formerUnit, permanentResidence, currentResidence: home, unitAssignment: null };
+  // Recorded before the reform: the registry keeps the old commune. A split commune's people are assigned
+  // to their new commune by the province; about one in seven still waits in the worklist.
+  const assigned = place.split && rng.chance(0.85);
+  const unitAssignment: DemoUnitAssignment | null = assigned
+    ? { fromPath: place.former.path, toCode: place.home.code, toPath: place.home.path, assignedOn: addDays(REFORM_DATE, rng.int(10, 300)) }
+    : null;
+  return { place, home, formerUnit, permanentResidence, currentResidence: assigned ? home : formerUnit, unitAssignment };
+}
+
 function onePerson(rng: SeededRandom, index: number, ref: string): DemoPerson {
   const stage = pickStage(rng);
   const sex: Sex = rng.chance(0.92) ? 'MALE' : 'FEMALE';
   const dob = dateOfBirth(rng, ref, stage !== 'COMPULSORY_IN_FACILITY');
-  const province = rng.chance(0.8) ? '001' : rng.pick(PROVINCE_CODES);
-  const home = rng.pick(COMMUNES);
-  const current = rng.chance(0.85) ? home : rng.pick(COMMUNES);
-  const rehab = rehabFor(rng, stage, ref);
+  const provinceOfPlace = index % 10 === 9 ? LAO_CAI_CODE : HANOI_CODE;
+  const birthProvince = rng.chance(0.8) ? BIRTH_PROVINCE[provinceOfPlace] as string : rng.pick(PROVINCE_CODES);
+  const rehab = rehabFor(rng, stage, ref, provinceOfPlace);
   const examinedOn = rehab ? addDays(rehab.admittedOn, -rng.int(20, 90)) : addDays(ref, -rng.int(15, 900));
   const detectedOn = addDays(examinedOn, -rng.int(7, 40));
+  const where = placesFor(rng, index, detectedOn);
   const determination: DemoDetermination | null = stage === 'MANAGED' ? null : {
     examinedOn,
     addicted: stage !== 'NOT_ADDICTED',
@@ -192,19 +295,22 @@ function onePerson(rng: SeededRandom, index: number, ref: string): DemoPerson {
   };
   return {
     id: rng.uuid(),
-    identificationNumber: makeIdentificationNumber(province, dob, sex, (index * 7919 + 104729) % 1_000_000),
+    identificationNumber: makeIdentificationNumber(birthProvince, dob, sex, (index * 7919 + 104729) % 1_000_000),
     fullName: name(rng, sex),
     otherNames: rng.chance(0.2) ? [rng.pick(NICKNAMES)] : [],
     dateOfBirth: dob,
     sex,
     ethnicity: rng.pick(ETHNICITIES),
     phone: `09${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
-    permanentResidence: { unitCode: home.code, addressLine: addressIn(rng, home) },
-    currentResidence: { unitCode: current.code, addressLine: addressIn(rng, current) },
+    permanentResidence: where.permanentResidence,
+    currentResidence: where.currentResidence,
+    home: where.home,
+    formerUnit: where.formerUnit,
+    unitAssignment: where.unitAssignment,
     stage,
     detectedOn,
     determination,
-    substitution: substitutionFor(rng, stage, current, examinedOn, ref),
+    substitution: substitutionFor(rng, stage, where.place, examinedOn, ref),
     rehab,
     postRehab: postRehabFor(rng, stage, rehab),
   };
@@ -222,4 +328,3 @@ export function generateDemoPopulation(options: PopulationOptions = {}): DemoPer
   return Array.from({ length: options.persons ?? DEMO_PERSONS }, (_, i) => onePerson(rng, i, ref));
 }
 
-export { FACILITY_UNITS };

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMINISTRATIVE_UNITS, bareDistrictName } from '../reference/units';
+import { HANOI_CODE, bareUnitName, units } from '../reference/units';
+import { unitNameKey } from '../reference/lineage';
 
-/**
- * Hà Nội's 2022 plan targets (appendices I and II), as published. A copy of
- * ../shared/data lives in shared-schema/data so a clone runs on its own; a test
- * checks the copy against ../shared/data when that folder is present.
- */
+/** Hà Nội's 2022 plan targets (appendices I and II), as published, in shared-schema/data. */
 export const DATA_DIR = join(__dirname, '..', '..', 'data');
 export const DISTRICT_TARGETS_FILE = 'hanoi-2022-district-targets.csv';
 export const FACILITY_TARGETS_FILE = 'hanoi-2022-facility-targets.csv';
@@ -34,9 +31,12 @@ export const INDICATOR_COLUMNS: Readonly<Record<string, string>> = {
   vocational_training: 'FACILITY_VOCATIONAL_TRAINING',
 };
 
+/** The 2022 plan was set on the districts and facilities of that year. */
+const PLAN_DATE = '2022-01-01';
+
 function unitCodeByName(name: string): string {
-  const unit = ADMINISTRATIVE_UNITS.find((u) => u.name === name
-    || (u.level === 'DISTRICT' && bareDistrictName(u.name) === name));
+  const unit = units().childrenOf(HANOI_CODE, PLAN_DATE, ['DISTRICT', 'FACILITY'])
+    .find((u) => unitNameKey(u.name) === unitNameKey(name) || (u.level === 'DISTRICT' && unitNameKey(bareUnitName(u.name)) === unitNameKey(name)));
   if (!unit) throw new Error(`Unknown unit in plan table: ${name}`);
   return unit.code;
 }

@@ -1,3 +1,4 @@
+import { isWithin, units, validOn, type AdministrativeUnitRecord, type UnitLevel } from '../reference/units';
 import { addDays, addMonths } from '../dates';
 
 export type PeriodKind = 'MONTH' | 'QUARTER' | 'YEAR';
@@ -50,4 +51,23 @@ export function periodOf(input: PeriodInput): PeriodRecord {
   const firstMonth = number === null ? 1 : (number - 1) * months + 1;
   const from = `${input.year}-${String(firstMonth).padStart(2, '0')}-01`;
   return { kind: input.kind, year: input.year, number, from, to: addDays(addMonths(from, months), -1), label: label(input.kind, input.year, number) };
+}
+
+/**
+ * The version of a unit a report for `period` is about: the one valid at the period's end,
+ * else at its start (a district in a 2025 report), else its latest.
+ */
+export function unitForPeriod(code: string, period: Pick<PeriodRecord, 'from' | 'to'>): AdministrativeUnitRecord | undefined {
+  return units().at(code, period.to) ?? units().at(code, period.from) ?? units().current(code);
+}
+
+/**
+ * The units a report on `unit` for `period` breaks down by: its children valid at the
+ * period's end (the new communes for a period reaching past 1 July 2025), else at its start
+ * (the districts for a period before the reform).
+ */
+export function childUnitsForPeriod(unit: AdministrativeUnitRecord, period: Pick<PeriodRecord, 'from' | 'to'>,
+  levels: readonly UnitLevel[]): AdministrativeUnitRecord[] {
+  const on = validOn(unit, period.to) ? period.to : period.from;
+  return units().childrenOf(unit.code, on, levels).filter((u) => u.parentCode === unit.code && isWithin(u.path, unit.path));
 }

@@ -1,6 +1,6 @@
-import { periodOf, periodProblem, type PeriodKind, type PeriodRecord } from './period';
+import { periodOf, periodProblem, unitForPeriod, type PeriodKind, type PeriodRecord } from './period';
 import { indicatorByCode, type IndicatorDefinitionRecord } from './catalogue';
-import { unitByCode, type AdministrativeUnitRecord } from '../reference/units';
+import type { AdministrativeUnitRecord } from '../reference/units';
 
 /**
  * The key of an IndicatorValue entity: plan, indicator, unit and period, as an opaque id.
@@ -38,8 +38,10 @@ export function decodeIndicatorValueId(id: string): IndicatorValueKey | null {
   if (typeof planId !== 'string' || typeof code !== 'string' || typeof unitCode !== 'string') return null;
   if (!KINDS.includes(kind as PeriodKind) || typeof year !== 'number' || (number !== null && typeof number !== 'number')) return null;
   const indicator = indicatorByCode(code);
-  const unit = unitByCode(unitCode);
   const input = { kind: kind as PeriodKind, year, number };
-  if (!indicator || !unit || periodProblem(input)) return null;
-  return { planId, indicator, unit, period: periodOf(input) };
+  if (!indicator || periodProblem(input)) return null;
+  const period = periodOf(input);
+  const unit = unitForPeriod(unitCode, period);
+  if (!unit) return null;
+  return { planId, indicator, unit, period };
 }

@@ -1,104 +1,207 @@
+import { join } from 'node:path';
+import { todayInHanoi } from '../dates';
+import { cachedTree, type BuiltTree } from './unit-cache';
+import { resolveReformLineage } from './lineage';
+import { applyUnitPatches, readUnitPatches, type UnitPatch } from './unit-patches';
+import { buildUnitRecords, readUnitSourceData, UNITS_DATA_DIR } from './unit-data';
+import {
+  isWithin, REFORM_DATE, unitKey, validOn, type AdministrativeUnitRecord, type UnitLevel, type UnitLineageLink, type UnresolvedPredecessor,
+} from './unit-types';
+
+export * from './unit-types';
+export { UNITS_DATA_DIR } from './unit-data';
+
 /**
- * Administrative units of Hà Nội as a generic tree (province → district → commune),
- * plus the rehab facilities and methadone clinics that own records.
- *
- * District codes and names are the official ones. Commune codes and names are
- * GENERATED (the plan data names districts only): "Phường <district> 1", …
- * Districts carry validity dates: Hà Nội's district tier was abolished on 1 July 2025
- * (two-tier local government), so historical records still resolve while the tree
- * records that the tier is no longer in force.
+ * The dated unit tree with lineage across reforms. Every lookup takes a date (today in
+ * Hà Nội when omitted), because a code can name different territory on different dates.
  */
-export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'FACILITY' | 'CLINIC';
+export class UnitDirectory {
+  private readonly byCode = new Map<string, AdministrativeUnitRecord[]>();
+  private readonly byPath = new Map<string, AdministrativeUnitRecord[]>();
+  private readonly children = new Map<string, AdministrativeUnitRecord[]>();
+  private readonly toPredecessors = new Map<string, UnitLineageLink[]>();
+  private readonly toSuccessors = new Map<string, UnitLineageLink[]>();
+  private readonly unresolvedBySuccessor = new Map<string, UnresolvedPredecessor[]>();
+  private readonly rootsCache = new Map<string, readonly string[]>();
 
-export interface AdministrativeUnitRecord {
-  code: string;
-  name: string;
-  level: UnitLevel;
-  parentCode: string | null;
-  path: string;
-  validFrom: string;
-  validTo: string | null;
-}
-
-export const HANOI_CODE = '01';
-const HANOI_FROM = '2008-08-01';
-const DISTRICT_TIER_ENDS = '2025-06-30';
-export const COMMUNES_PER_DISTRICT = 6;
-
-type DistrictKind = 'Quận' | 'Huyện' | 'Thị xã';
-const DISTRICTS: ReadonlyArray<readonly [string, string, DistrictKind]> = [
-  ['001', 'Ba Đình', 'Quận'], ['002', 'Hoàn Kiếm', 'Quận'], ['003', 'Tây Hồ', 'Quận'],
-  ['004', 'Long Biên', 'Quận'], ['005', 'Cầu Giấy', 'Quận'], ['006', 'Đống Đa', 'Quận'],
-  ['007', 'Hai Bà Trưng', 'Quận'], ['008', 'Hoàng Mai', 'Quận'], ['009', 'Thanh Xuân', 'Quận'],
-  ['016', 'Sóc Sơn', 'Huyện'], ['017', 'Đông Anh', 'Huyện'], ['018', 'Gia Lâm', 'Huyện'],
-  ['019', 'Nam Từ Liêm', 'Quận'], ['020', 'Thanh Trì', 'Huyện'], ['021', 'Bắc Từ Liêm', 'Quận'],
-  ['250', 'Mê Linh', 'Huyện'], ['268', 'Hà Đông', 'Quận'], ['269', 'Sơn Tây', 'Thị xã'],
-  ['271', 'Ba Vì', 'Huyện'], ['272', 'Phúc Thọ', 'Huyện'], ['273', 'Đan Phượng', 'Huyện'],
-  ['274', 'Hoài Đức', 'Huyện'], ['275', 'Quốc Oai', 'Huyện'], ['276', 'Thạch Thất', 'Huyện'],
-  ['277', 'Chương Mỹ', 'Huyện'], ['278', 'Thanh Oai', 'Huyện'], ['279', 'Thường Tín', 'Huyện'],
-  ['280', 'Phú Xuyên', 'Huyện'], ['281', 'Ứng Hòa', 'Huyện'], ['282', 'Mỹ Đức', 'Huyện'],
-];
-
-/** Hà Nội's seven public rehab facilities (names as in the 2022 plan). */
-export const FACILITY_UNITS: ReadonlyArray<{ code: string; name: string }> = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
-  code: `CSCN${n}`,
-  name: `Cơ sở cai nghiện ma túy số ${n} Hà Nội`,
-}));
-
-/** Districts that host a methadone clinic in the demo data (generated). */
-const CLINIC_DISTRICTS = ['001', '002', '004', '006', '007', '008', '009', '016', '017', '018', '020', '268', '269', '271', '277'];
-
-function unit(code: string, name: string, level: UnitLevel, parent: AdministrativeUnitRecord | null,
-  validTo: string | null = null): AdministrativeUnitRecord {
-  return {
-    code, name, level,
-    parentCode: parent?.code ?? null,
-    path: parent ? `${parent.path}.${code}` : code,
-    validFrom: HANOI_FROM,
-    validTo,
-  };
-}
-
-function communeName(kind: DistrictKind, district: string, n: number): string {
-  return `${kind === 'Huyện' ? 'Xã' : 'Phường'} ${district} ${n}`;
-}
-
-function buildUnits(): AdministrativeUnitRecord[] {
-  const hanoi = unit(HANOI_CODE, 'Thành phố Hà Nội', 'PROVINCE', null);
-  const units = [hanoi];
-  for (const [code, name, kind] of DISTRICTS) {
-    const district = unit(code, `${kind} ${name}`, 'DISTRICT', hanoi, DISTRICT_TIER_ENDS);
-    units.push(district);
-    for (let n = 1; n <= COMMUNES_PER_DISTRICT; n++) {
-      units.push(unit(`${code}${String(n).padStart(2, '0')}`, communeName(kind, name, n), 'COMMUNE', district));
+  constructor(readonly units: readonly AdministrativeUnitRecord[], readonly lineage: readonly UnitLineageLink[],
+    readonly unresolved: readonly UnresolvedPredecessor[]) {
+    for (const u of units) {
+      push(this.byCode, u.code, u);
+      push(this.byPath, u.path, u);
+      push(this.children, u.parentCode ?? '', u);
     }
-    if (CLINIC_DISTRICTS.includes(code)) {
-      units.push(unit(`MMT${code}`, `Cơ sở điều trị Methadone ${name}`, 'CLINIC', district));
+    for (const link of lineage) {
+      push(this.toPredecessors, unitKey(link.successor), link);
+      push(this.toSuccessors, unitKey(link.predecessor), link);
     }
+    for (const u of unresolved) push(this.unresolvedBySuccessor, u.successorCode, u);
   }
-  for (const f of FACILITY_UNITS) units.push(unit(f.code, f.name, 'FACILITY', hanoi));
-  return units;
+
+  /** The version of `code` valid on `on`. */
+  at(code: string, on: string = todayInHanoi()): AdministrativeUnitRecord | undefined {
+    return this.byCode.get(code)?.find((u) => validOn(u, on));
+  }
+
+  /** Every version of `code`, oldest first. */
+  versions(code: string): readonly AdministrativeUnitRecord[] {
+    return this.byCode.get(code) ?? [];
+  }
+
+  /** The version valid today, else the latest that ended (an account of a unit that no longer exists still reads its past). */
+  current(code: string): AdministrativeUnitRecord | undefined {
+    const versions = this.versions(code);
+    return this.at(code) ?? [...versions].sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0];
+  }
+
+  /** The version at `path` valid on `on`, else any version at that path. */
+  byUnitPath(path: string, on?: string): AdministrativeUnitRecord | undefined {
+    const versions = this.byPath.get(path) ?? [];
+    return (on ? versions.find((u) => validOn(u, on)) : undefined) ?? versions.find((u) => validOn(u, todayInHanoi())) ?? versions[0];
+  }
+
+  /** Children of a unit valid on `on` (the provinces when parentCode is null), in code order. */
+  childrenOf(parentCode: string | null, on: string = todayInHanoi(), levels?: readonly UnitLevel[]): AdministrativeUnitRecord[] {
+    return (this.children.get(parentCode ?? '') ?? [])
+      .filter((u) => validOn(u, on) && (!levels || levels.includes(u.level)))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  /** Units of one level valid on `on`, in path order. */
+  ofLevel(level: UnitLevel, on: string = todayInHanoi()): AdministrativeUnitRecord[] {
+    return this.units.filter((u) => u.level === level && validOn(u, on));
+  }
+
+  /** Units of the subtree of `path` (itself excluded) valid on `on`. */
+  within(path: string, on: string = todayInHanoi(), levels?: readonly UnitLevel[]): AdministrativeUnitRecord[] {
+    return this.units.filter((u) => u.path !== path && isWithin(u.path, path) && validOn(u, on) && (!levels || levels.includes(u.level)));
+  }
+
+  predecessors(unit: AdministrativeUnitRecord): readonly UnitLineageLink[] {
+    return this.toPredecessors.get(unitKey(unit)) ?? [];
+  }
+
+  successors(unit: AdministrativeUnitRecord): readonly UnitLineageLink[] {
+    return this.toSuccessors.get(unitKey(unit)) ?? [];
+  }
+
+  /** Parts of a published predecessor list that named no unique unit. */
+  unresolvedPredecessors(unit: AdministrativeUnitRecord): readonly UnresolvedPredecessor[] {
+    return unit.validFrom >= REFORM_DATE ? this.unresolvedBySuccessor.get(unit.code) ?? [] : [];
+  }
+
+  /**
+   * The subtrees whose records belong to the unit at `path`: itself and, transitively,
+   * every predecessor that came in whole (a new commune inherits its whole predecessors;
+   * a merged province the provinces merged into it). A predecessor split between several
+   * successors is not inherited: its records are assigned person by person.
+   */
+  scopeRoots(path: string): readonly string[] {
+    const cached = this.rootsCache.get(path);
+    if (cached) return cached;
+    const roots = new Set<string>([path]);
+    const queue = [...(this.byPath.get(path) ?? [])];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const unit = queue.pop() as AdministrativeUnitRecord;
+      if (seen.has(unitKey(unit))) continue;
+      seen.add(unitKey(unit));
+      for (const link of this.predecessors(unit)) {
+        if (!link.whole) continue;
+        roots.add(link.predecessor.path);
+        queue.push(link.predecessor);
+      }
+    }
+    const minimal = [...roots].filter((r) => ![...roots].some((other) => other !== r && isWithin(r, other))).sort();
+    this.rootsCache.set(path, minimal);
+    return minimal;
+  }
+
+  /**
+   * Where a record owned by the pre-reform unit at `path` belongs today: the single
+   * successor it went into whole, or null when it was split (or has no successor).
+   */
+  wholeSuccessorOf(path: string): AdministrativeUnitRecord | null {
+    const unit = this.byUnitPath(path);
+    if (!unit) return null;
+    const whole = this.successors(unit).filter((l) => l.whole);
+    return whole.length === 1 ? (whole[0] as UnitLineageLink).successor : null;
+  }
+
+  /** Today's province of a record owned at `path` (a merged province's records belong to the province it went into). */
+  provinceToday(path: string): AdministrativeUnitRecord | undefined {
+    const code = path.split('.')[0] ?? '';
+    const today = this.at(code);
+    if (today) return today;
+    const old = this.versions(code).find((u) => u.level === 'PROVINCE');
+    return old ? this.successors(old).find((l) => l.whole)?.successor : undefined;
+  }
+
+  /** Is the unit at `path` a predecessor split between several successors? */
+  isSplit(path: string): boolean {
+    const unit = this.byUnitPath(path);
+    return unit !== undefined && unit.validTo !== null && this.successors(unit).length > 1;
+  }
 }
 
-export const ADMINISTRATIVE_UNITS: readonly AdministrativeUnitRecord[] = buildUnits();
-
-const BY_CODE = new Map(ADMINISTRATIVE_UNITS.map((u) => [u.code, u]));
-
-export function unitByCode(code: string): AdministrativeUnitRecord | undefined {
-  return BY_CODE.get(code);
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-/** Units of one level, in tree order. */
-export function unitsOfLevel(level: UnitLevel): AdministrativeUnitRecord[] {
-  return ADMINISTRATIVE_UNITS.filter((u) => u.level === level);
+/** Builds the directory from a data folder: the published lists, the institutions, then every patch in order. */
+/** The tree of the published lists and institutions, before any patch. */
+export function buildUnitTree(dir: string = UNITS_DATA_DIR): BuiltTree {
+  const data = readUnitSourceData(dir);
+  const units = buildUnitRecords(data);
+  const { edges, unresolved } = resolveReformLineage(data, units);
+  return { units, lineage: edges, unresolved };
+}
+
+/** The modules whose code decides the tree: a change to them invalidates the cache. */
+const BUILDER_MODULES = ['unit-data', 'lineage', 'unit-types', 'units'];
+
+function builderFiles(): string[] {
+  const ext = __filename.endsWith('.ts') ? '.ts' : '.js';
+  return BUILDER_MODULES.map((m) => join(__dirname, `${m}${ext}`));
+}
+
+/** The base tree (no patches), built once and cached on disk; what the first real-units migration loads. */
+export function loadBaseUnitTree(dir: string = UNITS_DATA_DIR): BuiltTree {
+  return cachedTree(dir, builderFiles(), () => buildUnitTree(dir));
+}
+
+/** The base tree with every patch of `dir` applied, in name order. */
+export function loadUnitDirectory(dir: string = UNITS_DATA_DIR, patches: readonly UnitPatch[] = readUnitPatches(dir)): UnitDirectory {
+  const tree = applyUnitPatches(loadBaseUnitTree(dir), patches);
+  return new UnitDirectory(tree.units, tree.lineage, tree.unresolved);
+}
+
+let directory: UnitDirectory | undefined;
+
+/** The project's unit tree (data/units and its patches), loaded once per process. */
+export function units(): UnitDirectory {
+  directory ??= loadUnitDirectory();
+  return directory;
+}
+
+/** The version of `code` valid today, else its latest version: how an account's or a stored code's unit is shown. */
+export function unitByCode(code: string, on?: string): AdministrativeUnitRecord | undefined {
+  return on ? units().at(code, on) : units().current(code);
+}
+
+/** The version of `code` valid on `on` (today when omitted), or undefined. */
+export function unitAt(code: string, on?: string): AdministrativeUnitRecord | undefined {
+  return units().at(code, on);
+}
+
+/** Units of one level valid on `on` (today when omitted). */
+export function unitsOfLevel(level: UnitLevel, on?: string): AdministrativeUnitRecord[] {
+  return units().ofLevel(level, on);
 }
 
 /** "Quận Cầu Giấy" → "Cầu Giấy": the bare name used in published plan tables. */
-export function bareDistrictName(name: string): string {
-  return name.replace(/^(Quận|Huyện|Thị xã) /u, '');
-}
-
-/** True when `path` is the unit itself or lies beneath it in the tree. */
-export function isWithin(path: string, ancestorPath: string): boolean {
-  return path === ancestorPath || path.startsWith(`${ancestorPath}.`);
+export function bareUnitName(name: string): string {
+  return name.replace(/^(Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn|Đặc khu|Tỉnh) /u, '');
 }

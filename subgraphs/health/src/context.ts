@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import {
-  administrativeUnitLoader, groupedLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext,
+  groupedLoader, keyedLoader, pathScope, unitLookup, unitScope, type UnitLookup, type SubgraphContext,
 } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
@@ -25,7 +25,7 @@ export interface HealthLoaders {
   clinicByCode: DataLoader<string, ClinicEntity | null>;
   dispensingPointByCode: DataLoader<string, DispensingPointEntity | null>;
   dispensingPointsByClinic: DataLoader<string, DispensingPointEntity[]>;
-  unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  unitByCode: UnitLookup;
   /** A person's examinations made by facilities within the caller's unit, newest first. */
   examinationsByPerson: DataLoader<string, ExaminationRecord[]>;
   /** A person's latest 90 doses at clinics within the caller's unit, newest first. */
@@ -53,17 +53,24 @@ function scopedRows(db: DataSource, caller: Caller, table: string, columns: stri
 
 export type Context = SubgraphContext<HealthLoaders>;
 
+/**
+ * Scope of records owned by a commune (requests, determinations, a treatment's residence):
+ * a split pre-reform commune's records follow their person to the new commune assigned.
+ */
+const communeScope = (alias: string, column: string, caller: Caller) =>
+  pathScope(`${alias}.${column}`, caller, { personColumn: `${alias}.person_id` });
+
 export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
   return {
     determinationsByPerson: groupedLoader(async (ids) => {
-      const scope = unitScope('d.owner_unit_path', caller);
+      const scope = communeScope('d', 'owner_unit_path', caller);
       return db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
         .where('d.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params)
         .orderBy('d.examined_on', 'DESC').addOrderBy('d.id', 'DESC').getMany();
     }, (d) => d.personId),
 
     requestsByPerson: groupedLoader(async (ids) => {
-      const scope = unitScope('r.owner_unit_path', caller);
+      const scope = communeScope('r', 'owner_unit_path', caller);
       return db.getRepository(AddictionDeterminationRequestEntity).createQueryBuilder('r')
         .where('r.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params)
         .orderBy('r.requested_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
@@ -71,7 +78,7 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
 
     treatmentByPerson: keyedLoader(async (ids) => {
       const byClinic = unitScope('t.owner_unit_path', caller);
-      const byResidence = unitScope('t.residence_unit_path', caller);
+      const byResidence = communeScope('t', 'residence_unit_path', caller);
       // One row per person: the active enrolment, else the latest one.
       return db.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
         .distinctOn(['t.person_id'])
@@ -91,7 +98,7 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
     dispensingPointsByClinic: groupedLoader((codes) => db.getRepository(DispensingPointEntity).createQueryBuilder('p')
       .where('p.clinic_code IN (:...codes)', { codes }).orderBy('p.code').getMany(), (p) => p.clinicCode),
 
-    unitByCode: administrativeUnitLoader(db),
+    unitByCode: unitLookup(),
 
     examinationsByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'addiction_examination', EXAMINATION_COLUMNS, ids, 'examined_on'))
       .map((r) => toExamination(r as unknown as Parameters<typeof toExamination>[0])), (e) => e.personId),
@@ -102,7 +109,7 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
     infectionByPerson: keyedLoader(async (ids) => (await scopedRows(db, caller, 'infection_status', INFECTION_COLUMNS, ids, 'tested_on', 1))
       .map((r) => toInfection(r as unknown as Parameters<typeof toInfection>[0])), (i) => i.personId),
     determinationByRequest: keyedLoader(async (ids) => {
-      const scope = unitScope('d.owner_unit_path', caller);
+      const scope = communeScope('d', 'owner_unit_path', caller);
       return db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
         .where('d.request_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
     }, (d) => d.requestId ?? ''),

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { insertRows } from '@rehab/server-kit';
-import { SeededRandom, addDays, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
+import {
+  SeededRandom, addDays, demoUnitOn, unitAt, units, unitsOfLevel, type AdministrativeUnitRecord, type DemoPerson,
+} from '@rehab/shared-schema';
 
 /** Fixed seed of the health slice's own ids, so the same population always gives the same rows. */
 export const HEALTH_SEED = 3003;
@@ -11,10 +13,28 @@ const POINT_COLUMNS = ['code', 'clinic_code', 'name', 'address', 'opened_on', 'o
 /** The clinic's own counter, where seeded doses are dispensed. */
 const mainPointOf = (clinicCode: string): string => `${clinicCode}-01`;
 
-/** Each clinic's own counter and a satellite point at the health station of its district's first commune. */
+/**
+ * The commune of today whose health station hosts a clinic's satellite point: the first that
+ * took in a commune of the old district the clinic is named after (MMT001: Ba Đình), else the
+ * first of the clinic's province.
+ */
+function satelliteCommune(clinic: AdministrativeUnitRecord): AdministrativeUnitRecord | undefined {
+  const communes = units().childrenOf(clinic.parentCode, undefined, ['COMMUNE']);
+  const district = clinic.code.replace(/^MMT/, '');
+  return communes.find((c) => units().predecessors(c).some((l) => l.predecessor.parentCode === district)) ?? communes[0];
+}
+
+/** The clinic as it was on `on` (a clinic whose province merged has two versions). */
+function clinicOn(code: string, on: string): AdministrativeUnitRecord {
+  const clinic = unitAt(code, on) ?? units().current(code);
+  if (!clinic) throw new Error(`Unknown clinic ${code}`);
+  return clinic;
+}
+
+/** Each clinic's own counter and a satellite point at the health station of a commune it serves. */
 function dispensingPointRows(): unknown[][] {
   return unitsOfLevel('CLINIC').flatMap((c) => {
-    const commune = unitsOfLevel('COMMUNE').find((u) => u.parentCode === c.parentCode);
+    const commune = satelliteCommune(c);
     const own = [mainPointOf(c.code), c.code, 'Quầy cấp phát tại cơ sở', c.name, '2021-12-31', c.path];
     if (!commune) return [own];
     return [own, [`${c.code}-02`, c.code, `Điểm cấp phát Trạm y tế ${commune.name}`, `Trạm y tế ${commune.name}`, '2022-06-01', c.path]];
@@ -48,12 +68,6 @@ const TREATMENT_COLUMNS = ['id', 'person_id', 'clinic_code', 'status', 'phase', 
 export const HEALTH_STOPPED_SEED = 3303;
 const STOP_REASONS = ['VOLUNTARY', 'FORCED_PROTOCOL_VIOLATIONS', 'FORCED_REPEATED_POSITIVE_TESTS', 'OTHER'];
 
-function pathOf(code: string): string {
-  const unit = unitByCode(code);
-  if (!unit) throw new Error(`Unknown unit ${code}`);
-  return unit.path;
-}
-
 interface HealthRows {
   determinations: unknown[][];
   treatments: unknown[][];
@@ -63,29 +77,30 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
   const rng = new SeededRandom(HEALTH_SEED);
   const rows: HealthRows = { determinations: [], treatments: [] };
   for (const p of population) {
-    const residence = p.currentResidence.unitCode;
-    const residencePath = pathOf(residence);
     const d = p.determination;
     if (d) {
+      const residence = demoUnitOn(p, d.examinedOn);
       rows.determinations.push([rng.uuid(), p.id, d.examinedOn, d.addicted, d.substanceClasses, d.documentNumber,
-        residence, residencePath, requestOf.get(p.id) ?? null]);
+        residence.unitCode, residence.unitPath, requestOf.get(p.id) ?? null]);
     }
     const s = p.substitution;
     if (s) {
       rows.treatments.push([rng.uuid(), p.id, s.clinicCode, 'ACTIVE', s.phase, s.enrolledOn, s.medication,
-        pathOf(s.clinicCode), residencePath, null, null, null]);
+        clinicOn(s.clinicCode, s.enrolledOn).path, demoUnitOn(p, s.enrolledOn).unitPath, null, null, null]);
     }
   }
   // Every fourth opioid-addicted person without an ongoing enrolment stopped an earlier one (own id stream).
   const stopped = new SeededRandom(HEALTH_STOPPED_SEED);
   const candidates = population.filter((p) => !p.substitution && p.determination?.addicted && p.determination.substanceClasses.includes('OPIOIDS'));
   candidates.filter((_p, i) => i % 4 === 0).forEach((p, i) => {
-    const district = unitByCode(p.currentResidence.unitCode)?.parentCode;
-    const clinic = unitsOfLevel('CLINIC').find((c) => c.parentCode === district) ?? unitsOfLevel('CLINIC')[0];
+    const district = p.formerUnit.unitPath.split('.')[1] ?? '';
+    const province = p.home.unitPath.split('.')[0] ?? '';
+    const clinics = unitsOfLevel('CLINIC').filter((c) => c.parentCode === province);
+    const clinic = clinics.find((c) => c.code === `MMT${district}`) ?? clinics[0];
     const enrolledOn = addDays(p.determination?.examinedOn ?? p.detectedOn, 7);
     if (!clinic) return;
-    rows.treatments.push([stopped.uuid(), p.id, clinic.code, 'STOPPED', 'STOPPED', enrolledOn, 'METHADONE', clinic.path,
-      pathOf(p.currentResidence.unitCode), addDays(enrolledOn, 120), STOP_REASONS[i % STOP_REASONS.length], 'Ngừng điều trị (dữ liệu mẫu)']);
+    rows.treatments.push([stopped.uuid(), p.id, clinic.code, 'STOPPED', 'STOPPED', enrolledOn, 'METHADONE', clinicOn(clinic.code, enrolledOn).path,
+      demoUnitOn(p, enrolledOn).unitPath, addDays(enrolledOn, 120), STOP_REASONS[i % STOP_REASONS.length], 'Ngừng điều trị (dữ liệu mẫu)']);
   });
   return rows;
 }
@@ -97,13 +112,14 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
 function requestRows(population: readonly DemoPerson[]): string[][] {
   const rng = new SeededRandom(HEALTH_REQUEST_SEED);
   return population.filter((p) => p.determination).map((p) => {
-    const commune = p.currentResidence.unitCode;
-    return [rng.uuid(), p.id, `${addDays(p.detectedOn, 1)}T02:00:00Z`, 'POLICE', `congan.xa${commune}`,
-      `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`, commune, pathOf(commune)];
+    const commune = demoUnitOn(p, addDays(p.detectedOn, 1));
+    return [rng.uuid(), p.id, `${addDays(p.detectedOn, 1)}T02:00:00Z`, 'POLICE', `congan.xa${commune.unitCode}`,
+      `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`, commune.unitCode, commune.unitPath];
   });
 }
 
-const provinceOf = (path: string): string => path.split('.')[0] ?? '';
+/** The province of today a record belongs to (Lào Cai's records from old Lào Cai and Yên Bái included). */
+const provinceOf = (path: string): string => units().provinceToday(path)?.code ?? path.split('.')[0] ?? '';
 const CRITERIA = ['CRAVING', 'LOSS_OF_CONTROL', 'TOLERANCE', 'NEGLECT_OF_OTHER_INTERESTS', 'CONTINUED_USE_DESPITE_HARM', 'WITHDRAWAL'];
 
 interface CareRows {
@@ -133,7 +149,7 @@ function careRows(determinations: readonly unknown[][], treatments: readonly unk
     if (!physicianOfProvince.has(provinceOf(c.path))) physicianOfProvince.set(provinceOf(c.path), [username, c.code, c.path]);
   }
   for (const [username, name, code] of DEMO_PHYSICIANS) {
-    if (unitByCode(code)) rows.physicians.push([username, name, `CCHN-${username}`, code]);
+    if (units().current(code)) rows.physicians.push([username, name, `CCHN-${username}`, code]);
   }
   for (const d of determinations) {
     const [determinationId, personId, examinedOn, addicted, classes, , , ownerPath, requestId] = d as
@@ -175,6 +191,7 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
   const care = careRows(determinations, treatments);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);
+    await seedPersonUnitAssignments(manager, population);
     await insertRows(manager, 'dispensing_point', POINT_COLUMNS, dispensingPointRows());
     await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requests, 1000);
     await insertRows(manager, 'addiction_determination', DETERMINATION_COLUMNS, determinations, 1000);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import {
-  administrativeUnitLoader, groupedLoader, keyedLoader, type AdministrativeUnitEntity, type SubgraphContext,
+  groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphContext,
 } from '@rehab/server-kit';
 import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
 import { CaseEventEntity } from './entities/CaseEvent';
@@ -45,7 +45,7 @@ export interface LaborWelfareLoaders {
   /** Occupancy by facility code (aggregates, not personal data). */
   occupancyByFacility: DataLoader<string, FacilityOccupancyCounts>;
   serviceProviderById: DataLoader<string, ServiceProviderEntity | null>;
-  unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  unitByCode: UnitLookup;
   /** Plans by id (not personal data, not scoped). */
   planById: DataLoader<string, PlanEntity | null>;
   /** The rules table, read once per request. */
@@ -100,7 +100,7 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
     }, { maxBatchSize: 1000 }),
     serviceProviderById: keyedLoader((ids) => db.getRepository(ServiceProviderEntity).createQueryBuilder('p')
       .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
-    unitByCode: administrativeUnitLoader(db),
+    unitByCode: unitLookup(),
     planById: keyedLoader((ids) => db.getRepository(PlanEntity).createQueryBuilder('p')
       .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  ADMINISTRATIVE_UNITS, DEMO_REFERENCE_DATE, SeededRandom, ruleAt, unitByCode, type DemoPerson, type DemoRehab,
+  DEMO_REFERENCE_DATE, REFORM_DATE, SeededRandom, bareUnitName, demoProvinceOf, demoUnitOn, durationAt, unitAt, units,
+  type AdministrativeUnitRecord, type DemoPerson, type DemoRehab,
 } from '@rehab/shared-schema';
 import type { DossierGround } from './entities/CompulsoryRehabDossier';
 import { addDays, addMonths, daysBetween } from '@rehab/shared-schema';
@@ -25,7 +26,7 @@ export const DOSSIER_COLUMNS = ['id', 'person_id', 'status', 'ground', 'ground_n
   'subject_full_name', 'subject_date_of_birth', 'is_repeat', 'prior_decision_ref', 'addiction_determination_ref', 'post_rehab_case_id',
   'submitted_on', 'correction_reason', 'forwarded_on', 'decision_outcome', 'decision_number', 'decided_on', 'term_months', 'decision_reason',
   'facility_code', 'facility_owner_path', 'interim_measure', 'interim_facility_code', 'interim_facility_path', 'interim_since',
-  'days_held_closed', 'escorted_on', 'admitted_on', 'episode_id'];
+  'days_held_closed', 'escorted_on', 'admitted_on', 'episode_id', 'court_unit_code', 'court_unit_path'];
 export const POST_REHAB_COLUMNS = ['id', 'person_id', 'episode_id', 'status', 'residence_unit_code', 'owner_unit_path', 'opened_on',
   'decision_number', 'decision_on', 'period_months', 'ends_on', 'supporter_ids', 'relapsed_on', 'relapse_note', 'completed_on',
   'certificate_number'];
@@ -56,17 +57,37 @@ export const demoDossierId = (personId: string, ordinal = 0): string => nameUuid
 export const demoPostRehabId = (personId: string): string => nameUuid(`post-rehab:${personId}`);
 export const demoProviderId = (unitCode: string): string => nameUuid(`service-provider:${unitCode}`);
 
-function pathOf(code: string): string {
-  const unit = unitByCode(code);
-  if (!unit) throw new Error(`Unknown unit ${code}`);
-  return unit.path;
+/** The unit (facility, court…) with `code` as it was on `on`. */
+function unitOn(code: string, on: string): AdministrativeUnitRecord {
+  const unit = unitAt(code, on);
+  if (!unit) throw new Error(`No unit ${code} on ${on}`);
+  return unit;
 }
 
 const later = (a: string, b: string): string => (a > b ? a : b);
 const earlier = (a: string, b: string): string => (a < b ? a : b);
-const DISTRICTS = ADMINISTRATIVE_UNITS.filter((u) => u.level === 'DISTRICT');
+/** Demo provinces: Hà Nội, and Lào Cai (old Lào Cai and Yên Bái before the reform). */
+const DEMO_PROVINCES = ['01', '15'];
+const DEMO_PROVINCES_BEFORE = ['01', '10', '15'];
 const PROVIDERS_REGISTERED_ON = '2020-01-02';
-const COMPULSORY_FACILITIES = ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'];
+/** Providers of community rehab registered again by the provincial police after the reform (Decree 184/2025). */
+const PROVINCE_PROVIDERS_REGISTERED_ON = '2025-07-15';
+const COMPULSORY_FACILITIES: Readonly<Record<string, string[]>> = { '01': ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'], '15': ['CSCNLC'] };
+const REGIONAL_COURTS: Readonly<Record<string, string[]>> = { '01': ['TAKV-HN01', 'TAKV-HN02'], '15': ['TAKV-LC01'] };
+/** From 1 March 2025 a dossier goes from the commune police straight to the court (no district labour review). */
+const NO_REVIEW_FROM = '2025-03-01';
+
+/** The provider of community rehab serving the person's unit on `on`: the old district's, or the province's after the reform. */
+function providerFor(p: DemoPerson, on: string): string {
+  return on < REFORM_DATE ? demoProviderId(p.formerUnit.unitPath.split('.')[1] ?? '') : demoProviderId(demoProvinceOf(p));
+}
+
+/** The regional court a dossier decided from 1 July 2025 went to (null before: the district court). */
+function courtFor(rng: SeededRandom, p: DemoPerson, decidedOn: string | null): [string | null, string | null] {
+  if (decidedOn === null || decidedOn < REFORM_DATE) return [null, null];
+  const court = unitOn(rng.pick(REGIONAL_COURTS[demoProvinceOf(p)] as string[]), decidedOn);
+  return [court.code, court.path];
+}
 
 /** Months from `from` to `to` when `to` is whole months later. */
 function wholeMonths(from: string, to: string): number | null {
@@ -92,9 +113,16 @@ class Builder {
   constructor(private readonly ref: string) {}
 
   providers(): void {
-    for (const d of DISTRICTS) {
-      this.rows.providers.push([demoProviderId(d.code), `Tổ công tác cai nghiện ma túy tại cộng đồng – ${d.name}`, d.code, d.path,
-        `${d.code}/ĐK-CNCĐ`, PROVIDERS_REGISTERED_ON, `Trụ sở UBND ${d.name}`]);
+    for (const province of DEMO_PROVINCES_BEFORE) {
+      for (const d of units().childrenOf(province, PROVIDERS_REGISTERED_ON, ['DISTRICT'])) {
+        this.rows.providers.push([demoProviderId(d.code), `Tổ công tác cai nghiện ma túy tại cộng đồng – ${d.name}`, d.code, d.path,
+          `${d.code}/ĐK-CNCĐ`, PROVIDERS_REGISTERED_ON, `Trụ sở UBND ${d.name}`]);
+      }
+    }
+    for (const code of DEMO_PROVINCES) {
+      const p = unitOn(code, PROVINCE_PROVIDERS_REGISTERED_ON);
+      this.rows.providers.push([demoProviderId(code), `Cơ sở cai nghiện tự nguyện tại cộng đồng – ${p.name}`, p.code, p.path,
+        `${code}/2025/ĐK-CNCĐ-CAT`, PROVINCE_PROVIDERS_REGISTERED_ON, `Công an ${p.name}`]);
     }
   }
 
@@ -116,7 +144,7 @@ class Builder {
 
   private episode(p: DemoPerson, n: number, rehab: DemoRehab, id: string): void {
     const rng = this.rng;
-    const commune = p.currentResidence.unitCode;
+    const commune = demoUnitOn(p, rehab.admittedOn);
     const term = wholeMonths(rehab.admittedOn, rehab.plannedEndOn);
     const [phase, phaseSince] = phaseOn(rehab.admittedOn, rehab.plannedEndOn, rehab.endedOn ?? this.ref);
     let leave: unknown[] = [null, null, null, null];
@@ -133,35 +161,37 @@ class Builder {
       absconded = [reason, since];
     }
     const certificate = rehab.status === 'COMPLETED' ? `${n + 1}/GCN-${rehab.facilityCode ?? 'CĐ'}` : null;
-    this.rows.episodes.push([id, p.id, rehab.kind === 'COMPULSORY' ? demoDossierId(p.id) : null, rehab.kind, rehab.status, rehab.facilityCode, commune,
-      rehab.facilityCode ? pathOf(rehab.facilityCode) : null, pathOf(commune), rehab.admittedOn, rehab.plannedEndOn, rehab.endedOn,
-      term, 0, phase, phaseSince, ...leave, ...absconded, certificate, null,
-      rehab.kind === 'VOLUNTARY_COMMUNITY' ? demoProviderId(commune.slice(0, 3)) : null]);
+    // A facility whose province merged is recorded under the province of the day the person was admitted.
+    this.rows.episodes.push([id, p.id, rehab.kind === 'COMPULSORY' ? demoDossierId(p.id) : null, rehab.kind, rehab.status, rehab.facilityCode,
+      commune.unitCode, rehab.facilityCode ? unitOn(rehab.facilityCode, rehab.admittedOn).path : null, commune.unitPath, rehab.admittedOn,
+      rehab.plannedEndOn, rehab.endedOn, term, 0, phase, phaseSince, ...leave, ...absconded, certificate, null,
+      rehab.kind === 'VOLUNTARY_COMMUNITY' ? providerFor(p, rehab.admittedOn) : null]);
   }
 
   /** An earlier voluntary rehab at home, quit before the compulsory dossier (ordinal 1). */
   private terminatedVoluntary(p: DemoPerson, rehab: DemoRehab): void {
-    const commune = p.currentResidence.unitCode;
     const id = demoEpisodeId(p.id, 1);
     const terminatedOn = addDays(rehab.admittedOn, -this.rng.int(70, 120));
     const admittedOn = addMonths(terminatedOn, -3);
+    const commune = demoUnitOn(p, admittedOn);
+    const term = durationAt('VOLUNTARY_REHAB_MIN', admittedOn)?.value ?? 6;
     const reason = 'Tự ý bỏ cai nghiện tự nguyện tại gia đình, cộng đồng';
-    this.rows.episodes.push([id, p.id, null, 'VOLUNTARY_COMMUNITY', 'TERMINATED', null, commune, null, pathOf(commune), admittedOn,
-      addMonths(admittedOn, 6), terminatedOn, 6, 0, 'EDUCATION_BEHAVIOUR', addDays(admittedOn, 18), null, null, null, null, null, null,
-      null, reason, demoProviderId(commune.slice(0, 3))]);
+    this.rows.episodes.push([id, p.id, null, 'VOLUNTARY_COMMUNITY', 'TERMINATED', null, commune.unitCode, null, commune.unitPath, admittedOn,
+      addMonths(admittedOn, term), terminatedOn, term, 0, 'EDUCATION_BEHAVIOUR', addDays(admittedOn, 18), null, null, null, null, null, null,
+      null, reason, providerFor(p, admittedOn)]);
   }
 
   /** The court's dossier behind a compulsory episode: drafted, (returned once,) forwarded, approved, escorted, admitted. */
   private admittedDossier(p: DemoPerson, n: number, rehab: DemoRehab, episodeId: string, ground: DossierGround | null): void {
     const rng = this.rng;
-    const commune = p.currentResidence.unitCode;
     const id = demoDossierId(p.id);
-    const facility = rehab.facilityCode ?? 'CSCN1';
+    const facility = rehab.facilityCode ?? (COMPULSORY_FACILITIES[demoProvinceOf(p)] as string[])[0] as string;
     const term = wholeMonths(rehab.admittedOn, rehab.plannedEndOn) ?? 12;
     const decidedOn = addDays(rehab.admittedOn, -rng.int(2, 10));
     const forwardedOn = addDays(decidedOn, -rng.int(5, 15));
-    const submittedOn = addDays(forwardedOn, -rng.int(3, 10));
-    const returned = rng.chance(0.25);
+    const reviewed = forwardedOn < NO_REVIEW_FROM;
+    const submittedOn = reviewed ? addDays(forwardedOn, -rng.int(3, 10)) : forwardedOn;
+    const returned = reviewed && rng.chance(0.25);
     const firstSubmission = returned ? addDays(submittedOn, -rng.int(7, 14)) : submittedOn;
     const startedOn = addDays(firstSubmission, -rng.int(5, 20));
     const chosen = ground ?? rng.pick<DossierGround>(['NOT_REGISTERED', 'NOT_REGISTERED', 'USED_DURING_VOLUNTARY_REHAB', 'USED_DURING_SUBSTITUTION']);
@@ -169,9 +199,11 @@ class Builder {
     const correction = returned ? 'Thiếu biên bản vi phạm và bản tóm tắt lý lịch' : null;
     const reason = rng.chance(0.5) ? 'Đủ căn cứ áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc' : null;
     const decisionNumber = `${n + 1}/QĐ-TA`;
-    this.rows.dossiers.push([id, p.id, 'ADMITTED', chosen, groundNote, startedOn, commune, pathOf(commune), p.fullName, p.dateOfBirth,
+    const commune = demoUnitOn(p, startedOn);
+    this.rows.dossiers.push([id, p.id, 'ADMITTED', chosen, groundNote, startedOn, commune.unitCode, commune.unitPath, p.fullName, p.dateOfBirth,
       false, null, p.determination?.documentNumber ?? null, null, submittedOn, correction, forwardedOn, 'APPROVED', decisionNumber,
-      decidedOn, term, reason, facility, pathOf(facility), null, null, null, null, 0, rehab.admittedOn, rehab.admittedOn, episodeId]);
+      decidedOn, term, reason, facility, unitOn(facility, decidedOn).path, null, null, null, null, 0, rehab.admittedOn, rehab.admittedOn, episodeId,
+      ...courtFor(rng, p, decidedOn)]);
   }
 
   /**
@@ -181,7 +213,6 @@ class Builder {
    */
   private pendingDossier(p: DemoPerson, n: number, ground: DossierGround, previous: DemoRehab | null): void {
     const rng = this.rng;
-    const commune = p.currentResidence.unitCode;
     const id = demoDossierId(p.id, 1);
     const relapsedOn = p.postRehab?.relapsedOn ?? null;
     const startedOn = relapsedOn ? addDays(relapsedOn, rng.int(3, 20)) : addDays(this.ref, -rng.int(5, 60));
@@ -197,36 +228,41 @@ class Builder {
     const submittedOn = reached('SUBMITTED') ? earlier(addDays(startedOn, rng.int(2, 8)), this.ref) : null;
     const returned = stage === 'RETURNED_FOR_CORRECTION';
     const forwardedOn = !recent || stage === 'FORWARDED_TO_COURT' ? earlier(addDays(submittedOn ?? startedOn, rng.int(2, 8)), this.ref) : null;
+    // Dossiers of the demo's last 90 days went straight to the court (no review since 1 March 2025).
+    const status = recent && (stage === 'SUBMITTED' || stage === 'RETURNED_FOR_CORRECTION') && startedOn >= NO_REVIEW_FROM ? 'FORWARDED_TO_COURT' : stage;
+    const forwarded = status === 'FORWARDED_TO_COURT' && forwardedOn === null ? submittedOn : forwardedOn;
     const decidedOn = recent ? null : addDays(forwardedOn ?? startedOn, rng.int(5, 20));
     const outcome = stage === 'REJECTED' || stage === 'EXEMPTED' || stage === 'POSTPONED' ? stage : null;
     const decisionReason = outcome === 'POSTPONED' ? 'Đang điều trị bệnh nặng, hoãn chấp hành'
       : outcome === 'EXEMPTED' ? 'Đã tự nguyện cai nghiện và có tiến bộ rõ rệt' : outcome === 'REJECTED' ? 'Chưa đủ căn cứ' : null;
     const held = recent && rng.chance(0.5);
-    const facility = rng.pick(COMPULSORY_FACILITIES);
+    const facility = rng.pick(COMPULSORY_FACILITIES[demoProvinceOf(p)] as string[]);
     // Pending and postponed dossiers keep their interim measure; the others ended it with the decision.
     const interimOn = recent || outcome === 'POSTPONED';
-    const interim = interimOn ? (held ? ['HELD_AT_FACILITY', facility, pathOf(facility), startedOn] : ['FAMILY_MANAGEMENT', null, null, startedOn])
+    const interim = interimOn ? (held ? ['HELD_AT_FACILITY', facility, unitOn(facility, startedOn).path, startedOn] : ['FAMILY_MANAGEMENT', null, null, startedOn])
       : [null, null, null, null];
     const daysHeldClosed = 0;
-    const correction = returned ? 'Thiếu kết quả xác định tình trạng nghiện' : null;
+    const correction = returned && status === stage ? 'Thiếu kết quả xác định tình trạng nghiện' : null;
     const decisionNumber = outcome ? `${n + 1}/${startedOn.slice(0, 4)}/QĐ-TA` : null;
-    this.rows.dossiers.push([id, p.id, stage, ground, null, startedOn, commune, pathOf(commune), p.fullName, p.dateOfBirth, repeat, priorRef,
-      p.determination?.documentNumber ?? null, postRehabCaseId, submittedOn, correction, forwardedOn, outcome, decisionNumber, decidedOn,
-      null, decisionReason, null, null, ...interim, daysHeldClosed, null, null, null]);
+    const commune = demoUnitOn(p, startedOn);
+    const court = status === 'FORWARDED_TO_COURT' ? courtFor(rng, p, forwarded) : courtFor(rng, p, decidedOn);
+    this.rows.dossiers.push([id, p.id, status, ground, null, startedOn, commune.unitCode, commune.unitPath, p.fullName, p.dateOfBirth, repeat,
+      priorRef, p.determination?.documentNumber ?? null, postRehabCaseId, submittedOn, correction, forwarded, outcome, decisionNumber, decidedOn,
+      null, decisionReason, null, null, ...interim, daysHeldClosed, null, null, null, ...court]);
   }
 
   private postRehab(p: DemoPerson, n: number, rehab: DemoRehab, episodeId: string): void {
     const post = p.postRehab;
     if (!post || !rehab.endedOn) return;
     const rng = this.rng;
-    const commune = p.currentResidence.unitCode;
+    const commune = demoUnitOn(p, post.decisionOn);
     const id = demoPostRehabId(p.id);
-    const period = ruleAt('POST_REHAB_MANAGEMENT_PERIOD', post.decisionOn)?.value ?? 12;
+    const period = durationAt('POST_REHAB_MANAGEMENT_PERIOD', post.decisionOn)?.value ?? 12;
     const status = post.relapsedOn ? 'RELAPSED' : post.completed ? 'COMPLETED' : 'UNDER_MANAGEMENT';
     const decisionNumber = `${n + 1}/QĐ-UBND`;
     const relapseNote = post.relapsedOn && rng.chance(0.6) ? 'Test nhanh dương tính với ma túy tổng hợp' : null;
     const certificate = status === 'COMPLETED' ? `${n + 1}/GCN-QLSCN` : null;
-    this.rows.postRehab.push([id, p.id, episodeId, status, commune, pathOf(commune), rehab.endedOn, decisionNumber, post.decisionOn, period,
+    this.rows.postRehab.push([id, p.id, episodeId, status, commune.unitCode, commune.unitPath, rehab.endedOn, decisionNumber, post.decisionOn, period,
       post.endsOn, [], post.relapsedOn, relapseNote, certificate ? post.endsOn : null, certificate]);
     this.supports(p, id, post.decisionOn);
   }
@@ -235,23 +271,24 @@ class Builder {
   private supports(p: DemoPerson, caseId: string, decisionOn: string): void {
     const rng = this.rng;
     if (!rng.chance(0.4)) return;
-    const commune = p.currentResidence.unitCode;
-    const district = unitByCode(commune.slice(0, 3))?.name ?? 'Hà Nội';
     const count = rng.int(1, 2);
     for (let i = 0; i < count; i++) {
       const kind = rng.pick(['LOAN', 'VOCATIONAL_TRAINING', 'JOB_PLACEMENT'] as const);
-      const provider = { LOAN: `Ngân hàng Chính sách xã hội – ${district}`, VOCATIONAL_TRAINING: `Trung tâm Giáo dục nghề nghiệp – ${district}`,
-        JOB_PLACEMENT: 'Trung tâm Dịch vụ việc làm Hà Nội' }[kind];
       const startedOn = earlier(addDays(decisionOn, rng.int(10, 120)), this.ref);
+      const commune = demoUnitOn(p, startedOn);
+      const area = startedOn < REFORM_DATE ? units().byUnitPath(commune.unitPath.split('.').slice(0, 2).join('.'))?.name : unitAt(demoProvinceOf(p))?.name;
+      const province = bareUnitName(unitAt(demoProvinceOf(p))?.name ?? '');
       const known = daysBetween(startedOn, this.ref) > 90;
       const succeeded = rng.chance(0.7);
       const outcome = known ? (succeeded ? 'SUCCEEDED' : 'UNSUCCESSFUL') : 'PENDING';
+      const provider = { LOAN: `Ngân hàng Chính sách xã hội – ${area ?? province}`, VOCATIONAL_TRAINING: `Trung tâm Giáo dục nghề nghiệp – ${area ?? province}`,
+        JOB_PLACEMENT: `Trung tâm Dịch vụ việc làm ${province}` }[kind];
       const outcomeOn = known ? earlier(addDays(startedOn, rng.int(30, 90)), this.ref) : null;
       const note = !known ? null : { LOAN: succeeded ? 'Đã giải ngân, sử dụng vốn đúng mục đích' : 'Không đủ điều kiện vay',
         VOCATIONAL_TRAINING: succeeded ? 'Hoàn thành khóa học nghề sửa chữa xe máy' : 'Bỏ học giữa chừng',
         JOB_PLACEMENT: succeeded ? 'Đã có việc làm ổn định' : 'Chưa tìm được việc phù hợp' }[kind];
       this.rows.supports.push([nameUuid(`support:${p.id}:${i}`), p.id, kind, provider, startedOn,
-        kind === 'LOAN' ? rng.int(10, 50) * 1_000_000 : null, outcome, outcomeOn, note, commune, pathOf(commune), caseId]);
+        kind === 'LOAN' ? rng.int(10, 50) * 1_000_000 : null, outcome, outcomeOn, note, commune.unitCode, commune.unitPath, caseId]);
     }
   }
 }

@@ -1,8 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows } from '@rehab/server-kit';
-import {
-  FACILITY_UNITS, SeededRandom, hanoi2022Targets, type DemoPerson, type TargetRow,
-} from '@rehab/shared-schema';
+import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
+import { SeededRandom, hanoi2022Targets, unitsOfLevel, type DemoPerson, type TargetRow } from '@rehab/shared-schema';
 import type { FacilityKind } from './entities/Facility';
 import { seedPlans } from './plans/seed-plans';
 import { MODEL_COLUMNS, demoModelRows } from './seed-models';
@@ -18,16 +16,20 @@ const FACILITY_SEED = 1763800002;
 
 const FACILITY_COLUMNS = ['code', 'name', 'kind', 'capacity', 'staff_count', 'manager_count'];
 
+/** Facilities outside Hà Nội's 2022 plan that take compulsory residents (Lào Cai's provincial facility). */
+const COMPULSORY_OUTSIDE_THE_PLAN = ['CSCNLC'];
+
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
-  const compulsory = targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
+  const compulsory = COMPULSORY_OUTSIDE_THE_PLAN.includes(code)
+    || targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
   return compulsory ? 'PUBLIC_COMPULSORY_AND_VOLUNTARY' : 'PUBLIC_VOLUNTARY';
 }
 
 /** Capacity and staff: care staff enough for a full facility under the staffing rule, plus managers. */
 function facilityRows(targets: readonly TargetRow[]): unknown[][] {
   const rng = new SeededRandom(FACILITY_SEED);
-  return FACILITY_UNITS.map((f) => {
+  return unitsOfLevel('FACILITY').map((f) => {
     const kind = facilityKind(f.code, targets);
     const capacity = rng.int(8, 16) * 100;
     const managers = rng.int(8, 16);
@@ -58,7 +60,7 @@ export async function isLaborWelfareEmpty(db: DataSource): Promise<boolean> {
 }
 
 /**
- * Bulk-inserts Hà Nội's facilities, its plans (2022 imported from the CSVs, a 2026 demo plan), community service providers
+ * Bulk-inserts the demo provinces' facilities, Hà Nội's plans (2022 imported from the CSVs, a 2026 demo plan), community service providers
  * and each demo person's legal path in this agency (dossiers, episodes, post-rehab
  * cases, reintegration support, the start of their history): multi-row INSERTs, one
  * transaction.
@@ -68,6 +70,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
   const rows = legalPathRows(population);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilityRows(targets));
+    await seedPersonUnitAssignments(manager, population);
     await seedPlans(manager);
     await insertRows(manager, 'post_rehab_model', MODEL_COLUMNS, demoModelRows());
     await insertRows(manager, 'service_provider', PROVIDER_COLUMNS, rows.providers);

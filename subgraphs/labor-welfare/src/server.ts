@@ -17,6 +17,7 @@ import { CreateRehabFoundation1763800002000 } from './migrations/1763800002000-C
 import { CreateLegalPath1763800002100 } from './migrations/1763800002100-CreateLegalPath';
 import { CreatePlans1763800002200 } from './migrations/1763800002200-CreatePlans';
 import { CreatePostRehabModels1763800002300 } from './migrations/1763800002300-CreatePostRehabModels';
+import { AddDossierCourt1764700002400 } from './migrations/1764700002400-AddDossierCourt';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
 import { noticeHandlers } from './notice-handlers';
 import { resolvers } from './resolvers';
@@ -33,7 +34,8 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [FacilityEntity, RehabEpisodeEntity, PlanEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity, PostRehabModelEntity];
-export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100, CreatePlans1763800002200, CreatePostRehabModels1763800002300];
+export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100, CreatePlans1763800002200, CreatePostRehabModels1763800002300,
+  AddDossierCourt1764700002400];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('labor-welfare', { entities, migrations }, env);

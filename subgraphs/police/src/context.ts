@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import {
-  administrativeUnitLoader, groupedLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext,
+  anyPathScope, groupedLoader, keyedLoader, unitLookup, unitScope, type UnitLookup, type SubgraphContext,
 } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { AbsconderSearchEntity } from './entities/AbsconderSearch';
@@ -24,7 +24,7 @@ export interface PoliceLoaders {
   transferNoticesByPerson: DataLoader<string, TransferNoticeEntity[]>;
   absconderSearchesByPerson: DataLoader<string, AbsconderSearchEntity[]>;
   completionNoticesByPerson: DataLoader<string, RehabCompletionNoticeEntity[]>;
-  unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  unitByCode: UnitLookup;
 }
 
 export type Context = SubgraphContext<PoliceLoaders>;
@@ -32,12 +32,12 @@ export type Context = SubgraphContext<PoliceLoaders>;
 /** One scoped statement per batch: rows of `entity` whose `keyColumn` is among the keys. */
 function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, entity: new () => T, keyColumn: string,
   keyOf: (row: T) => string, order: ReadonlyArray<readonly [string, 'ASC' | 'DESC']>,
-  scopeColumns: readonly string[] = ['r.owner_unit_path']): DataLoader<string, T[]> {
+  scopeColumns: readonly string[] = ['r.owner_unit_path'], personColumn: string | null = 'r.person_id'): DataLoader<string, T[]> {
   return groupedLoader(async (keys) => {
-    const scopes = scopeColumns.map((column) => unitScope(column, caller));
+    const scope = anyPathScope(scopeColumns, caller, personColumn ? { personColumn } : {});
     const query = db.getRepository(entity).createQueryBuilder('r')
       .where(`r.${keyColumn} IN (:...keys)`, { keys })
-      .andWhere(`(${scopes.map((s) => s.sql).join(' OR ')})`, Object.assign({}, ...scopes.map((s) => s.params)) as Record<string, string>);
+      .andWhere(scope.sql, scope.params);
     for (const [column, direction] of order) query.addOrderBy(column, direction);
     return query.getMany();
   }, keyOf);
@@ -51,7 +51,7 @@ export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
         .where('p.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
     }, (p) => p.id),
     mergedRecordsBySurvivor: scopedGroups(db, caller, PersonEntity, 'merged_into', (p) => p.mergedInto ?? '',
-      [['r.identification_number', 'ASC']]),
+      [['r.identification_number', 'ASC']], ['r.owner_unit_path'], null),
     managementsByPerson: scopedGroups(db, caller, DrugUserManagementEntity, 'person_id', (m) => m.personId,
       [['r.detected_on', 'DESC'], ['r.id', 'DESC']]),
     checkInsByManagement: scopedGroups(db, caller, DrugUserCheckInEntity, 'management_id', (c) => c.managementId,
@@ -62,6 +62,6 @@ export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
       [['r.since', 'DESC'], ['r.id', 'DESC']]),
     completionNoticesByPerson: scopedGroups(db, caller, RehabCompletionNoticeEntity, 'person_id', (n) => n.personId,
       [['r.completed_on', 'DESC'], ['r.id', 'DESC']]),
-    unitByCode: administrativeUnitLoader(db),
+    unitByCode: unitLookup(),
   };
 }

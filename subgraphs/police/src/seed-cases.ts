@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  SeededRandom, addDays, ruleAt, unitByCode, DEMO_REFERENCE_DATE, type DemoPerson, type SubstanceClass,
+  REFORM_DATE, SeededRandom, addDays, demoUnitOn, durationAt, DEMO_REFERENCE_DATE, type DemoPerson, type SubstanceClass,
 } from '@rehab/shared-schema';
 import { managementPeriodEnd } from './rules/drug-user-management';
 import { transferDueAt } from './rules/notices';
@@ -54,16 +54,11 @@ const CHECK_IN_NOTES = ['Trình diện đúng hẹn', 'Trình diện, test nhanh
 const at = (date: string, hour: number): Date => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 const later = (a: string, b: string): string => (a > b ? a : b);
 const earlier = (a: string, b: string): string => (a < b ? a : b);
+/** The seeded officer of a commune (a label in the records, not an account). */
 const officerOf = (communeCode: string): string => `congan.xa${communeCode}`;
 
-function pathOf(code: string): string {
-  const unit = unitByCode(code);
-  if (!unit) throw new Error(`Unknown unit ${code}`);
-  return unit.path;
-}
-
-function management(rng: SeededRandom, p: DemoPerson, n: number, owner: string, ref: string, rows: CaseRows): void {
-  const rule = ruleAt('DRUG_USER_MANAGEMENT_PERIOD', p.detectedOn);
+function management(rng: SeededRandom, p: DemoPerson, n: number, ref: string, rows: CaseRows): void {
+  const rule = durationAt('DRUG_USER_MANAGEMENT_PERIOD', p.detectedOn);
   // Detections before the rules table's first rule predate the registry's cases.
   if (!rule) return;
   const found = p.determination?.substanceClasses ?? [];
@@ -85,7 +80,10 @@ function management(rng: SeededRandom, p: DemoPerson, n: number, owner: string, 
     endedOn = periodEndsOn;
   }
   const id = uuidOf(rng);
-  const commune = p.currentResidence.unitCode;
+  // The management belongs to the commune of its detection, before or after the reform.
+  const unit = demoUnitOn(p, p.detectedOn);
+  const commune = unit.unitCode;
+  const owner = unit.unitPath;
   const decisionKept = decided && (supersededOn === null || decisionDate < supersededOn);
   rows.managements.push([id, p.id, status, p.detectedOn, method, substances, testResult, officerOf(commune),
     decisionKept ? `${n + 1}/QĐ-UBND` : null, decisionKept ? decisionDate : null, decisionKept ? periodEndsOn : null,
@@ -98,27 +96,28 @@ function management(rng: SeededRandom, p: DemoPerson, n: number, owner: string, 
   }
 }
 
+/** A move from the permanent residence to where the person lives now, since the reform (between today's communes). */
 function transfer(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows): void {
-  const from = p.permanentResidence.unitCode;
-  const to = p.currentResidence.unitCode;
-  if (from === to) return;
-  const movedOn = later(addDays(ref, -rng.int(10, 700)), addDays(p.dateOfBirth, 365 * 14));
+  const from = p.permanentResidence;
+  const to = p.home;
+  if (from.unitPath === to.unitPath) return;
+  const movedOn = later(later(addDays(ref, -rng.int(10, 480)), addDays(p.dateOfBirth, 365 * 14)), REFORM_DATE);
   const sentAt = at(movedOn, 2 + rng.int(0, 6));
-  const rule = ruleAt('RESIDENCE_CHANGE_NOTICE', movedOn);
+  const rule = durationAt('RESIDENCE_CHANGE_NOTICE', movedOn);
   const dueAt = transferDueAt(sentAt, rule ? { value: rule.value, unit: rule.unit } : null);
   const acknowledged = rng.chance(0.85);
   const acknowledgedAt = acknowledged ? new Date(sentAt.getTime() + rng.int(1, 30) * 3_600_000) : null;
-  rows.transfers.push([uuidOf(rng), p.id, from, pathOf(from), to, pathOf(to), p.currentResidence.addressLine, movedOn, sentAt, dueAt,
-    officerOf(from), acknowledgedAt, acknowledged ? officerOf(to) : null]);
+  rows.transfers.push([uuidOf(rng), p.id, from.unitCode, from.unitPath, to.unitCode, to.unitPath, to.addressLine, movedOn, sentAt, dueAt,
+    officerOf(from.unitCode), acknowledgedAt, acknowledged ? officerOf(to.unitCode) : null]);
 }
 
-function searches(rng: SeededRandom, p: DemoPerson, owner: string, ref: string, rows: CaseRows): void {
+function searches(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows): void {
   const rehab = p.rehab;
   if (!rehab?.facilityCode) return;
   const episode = demoEpisodeId(p.id);
-  const commune = p.currentResidence.unitCode;
   if (rehab.status === 'ABSCONDED') {
     const since = earlier(addDays(rehab.admittedOn, rng.int(30, 150)), addDays(ref, -3));
+    const { unitCode: commune, unitPath: owner } = demoUnitOn(p, since);
     const reason = rng.chance(0.7) ? 'ESCAPED' : 'LEAVE_OVERDUE';
     const found = rng.chance(0.3);
     const foundOn = found ? earlier(addDays(since, rng.int(2, 20)), ref) : null;
@@ -132,20 +131,22 @@ function searches(rng: SeededRandom, p: DemoPerson, owner: string, ref: string, 
     const foundOn = addDays(since, rng.int(1, 10));
     const returnedOn = addDays(foundOn, rng.int(0, 3));
     if (returnedOn >= end) return;
+    const { unitCode: commune, unitPath: owner } = demoUnitOn(p, since);
     rows.searches.push([uuidOf(rng), p.id, episode, rehab.facilityCode, rng.chance(0.6) ? 'ESCAPED' : 'LEAVE_OVERDUE', since, 'CLOSED',
       at(since, 3), foundOn, 'Đã tìm thấy và bàn giao cho cơ sở', officerOf(commune), returnedOn, owner]);
   }
 }
 
-function completion(rng: SeededRandom, p: DemoPerson, n: number, owner: string, ref: string, rows: CaseRows): void {
+function completion(rng: SeededRandom, p: DemoPerson, n: number, ref: string, rows: CaseRows): void {
   const rehab = p.rehab;
   if (rehab?.status !== 'COMPLETED' || !rehab.endedOn) return;
+  const { unitCode: commune, unitPath: owner } = demoUnitOn(p, rehab.endedOn);
   const receivedAt = at(addDays(rehab.endedOn, 1), 3);
   const acknowledged = rehab.endedOn < addDays(ref, -14);
   const acknowledgedAt = acknowledged ? new Date(receivedAt.getTime() + rng.int(1, 5) * 86_400_000) : null;
   rows.completions.push([uuidOf(rng), p.id, demoEpisodeId(p.id), rehab.facilityCode, rehab.endedOn,
     `${n + 1}/GCN-${rehab.facilityCode ?? 'CĐ'}`, receivedAt, acknowledgedAt,
-    acknowledged ? officerOf(p.currentResidence.unitCode) : null, owner]);
+    acknowledged ? officerOf(commune) : null, owner]);
 }
 
 /** Each demo person's police facts along the path, derived from the population (no clock). */
@@ -153,11 +154,10 @@ export function caseRows(population: readonly DemoPerson[], ref: string = DEMO_R
   const rng = new SeededRandom(POLICE_CASES_SEED);
   const rows: CaseRows = { managements: [], checkIns: [], transfers: [], searches: [], completions: [] };
   population.forEach((p, n) => {
-    const owner = pathOf(p.currentResidence.unitCode);
-    management(rng, p, n, owner, ref, rows);
+    management(rng, p, n, ref, rows);
     transfer(rng, p, ref, rows);
-    searches(rng, p, owner, ref, rows);
-    completion(rng, p, n, owner, ref, rows);
+    searches(rng, p, ref, rows);
+    completion(rng, p, n, ref, rows);
   });
   return rows;
 }

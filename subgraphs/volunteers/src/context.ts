@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { administrativeUnitLoader, groupedLoader, keyedLoader, unitScope, type AdministrativeUnitEntity, type SubgraphContext } from '@rehab/server-kit';
+import { groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { OrganisationChapterEntity } from './entities/OrganisationChapter';
 import { VolunteerAssignmentEntity } from './entities/VolunteerAssignment';
 import { VolunteerTrainingEntity } from './entities/VolunteerTraining';
+import { assignmentScope } from './scope';
 
 export interface VolunteersLoaders {
   /**
@@ -12,7 +13,7 @@ export interface VolunteersLoaders {
    * (one statement per batch), limited to the caller's unit subtree.
    */
   assignmentsByPerson: DataLoader<string, VolunteerAssignmentEntity[]>;
-  unitByCode: DataLoader<string, AdministrativeUnitEntity | null>;
+  unitByCode: UnitLookup;
   /** Training courses per volunteer id, oldest first (one statement per batch). */
   trainingsByVolunteer: DataLoader<string, VolunteerTrainingEntity[]>;
   /** A chapter with its organisation, by id (chapters are reached through visible volunteers or the scoped list). */
@@ -26,7 +27,7 @@ export type Context = SubgraphContext<VolunteersLoaders>;
 export function createLoaders(db: DataSource, caller: Caller): VolunteersLoaders {
   return {
     assignmentsByPerson: groupedLoader(async (personIds) => {
-      const scope = unitScope('a.owner_unit_path', caller);
+      const scope = assignmentScope('a', caller);
       return db.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
         .innerJoinAndSelect('a.volunteer', 'v')
         .innerJoinAndSelect('v.organisation', 'o')
@@ -35,7 +36,7 @@ export function createLoaders(db: DataSource, caller: Caller): VolunteersLoaders
         .orderBy('a.started_on', 'DESC').addOrderBy('a.id', 'ASC')
         .getMany();
     }, (a) => a.personId),
-    unitByCode: administrativeUnitLoader(db),
+    unitByCode: unitLookup(),
     trainingsByVolunteer: groupedLoader((ids) => db.getRepository(VolunteerTrainingEntity).createQueryBuilder('t')
       .where('t.volunteer_id IN (:...ids)', { ids }).orderBy('t.started_on').addOrderBy('t.id').getMany(), (t) => t.volunteerId),
     chapterById: keyedLoader((ids) => db.getRepository(OrganisationChapterEntity).createQueryBuilder('c')

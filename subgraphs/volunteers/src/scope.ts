@@ -1,17 +1,11 @@
-import { activeGrants } from '@rehab/server-kit';
+import { pathScope, type SqlScope } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 
-/** Is `path` the unit `root` or inside its subtree? */
-export function inSubtree(path: string, root: string): boolean {
-  return path === root || path.startsWith(`${root}.`);
-}
+export { actsOn, assignedUnitPaths, inSubtree, visibleTo } from '@rehab/server-kit';
 
-/** May the caller see a record owned by `path` (own unit, or an active break-the-glass grant)? */
-export function visibleTo(caller: Caller, path: string): boolean {
-  return [caller.unitPath, ...activeGrants(caller).map((g) => g.unitPath)].some((root) => inSubtree(path, root));
-}
-
-/** May the caller act on a record owned by `path`? Only within their own unit: a grant opens reads, not acts. */
-export function actsOn(caller: Caller, path: string): boolean {
-  return inSubtree(path, caller.unitPath);
-}
+/**
+ * Scope of assignments (owned by the person's commune on their start date): a split
+ * pre-reform commune's assignments follow their person to the new commune assigned.
+ */
+export const assignmentScope = (alias: string, caller: Caller): SqlScope =>
+  pathScope(`${alias}.owner_unit_path`, caller, { personColumn: `${alias}.person_id` });

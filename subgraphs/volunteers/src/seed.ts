@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertRows } from '@rehab/server-kit';
+import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
 import type { DemoPerson } from '@rehab/shared-schema';
 import { planVolunteersSeed } from './demo/plan';
 
@@ -24,6 +24,7 @@ export async function isVolunteersEmpty(db: DataSource): Promise<boolean> {
 export async function seedVolunteers(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
   const plan = planVolunteersSeed(population);
   await db.transaction(async (manager) => {
+    await seedPersonUnitAssignments(manager, population);
     await insertRows(manager, 'mass_organisation', ORGANISATION_COLUMNS,
       plan.organisations.map((o) => [o.code, o.name, o.kind, o.unitCode, o.maxActiveAssignments]));
     await insertRows(manager, 'organisation_chapter', CHAPTER_COLUMNS,

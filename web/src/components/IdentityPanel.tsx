@@ -2,6 +2,7 @@ import { gql } from '@apollo/client';
 import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
+import { DATED_UNIT_FIELDS, UnitName, type DatedUnit } from '../units';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const IDENTITY_PANEL_FRAGMENT = gql`
@@ -16,17 +17,13 @@ export const IDENTITY_PANEL_FRAGMENT = gql`
     permanentResidence {
       addressLine
       unit {
-        code
-        name
-        path
+        ${DATED_UNIT_FIELDS}
       }
     }
     currentResidence {
       addressLine
       unit {
-        code
-        name
-        path
+        ${DATED_UNIT_FIELDS}
       }
     }
   }
@@ -34,7 +31,8 @@ export const IDENTITY_PANEL_FRAGMENT = gql`
 
 export interface Residence {
   addressLine: string | null;
-  unit: { code: string; name: string | null; path: string | null } | null;
+  /** The unit the residence was recorded in, as it was then (a pre-reform commune keeps its name). */
+  unit: DatedUnit | null;
 }
 
 /** Police data: the identity header. Every field may be null when its resolver failed. */
@@ -61,8 +59,14 @@ const FIELDS = [
   'currentResidence',
 ] as const satisfies ReadonlyArray<keyof IdentityPanel_person>;
 
-function formatResidence(residence: Residence): string {
-  return [residence.addressLine, residence.unit?.name].filter((part): part is string => !!part).join(', ');
+function ResidenceText({ residence }: { residence: Residence }): ReactNode {
+  return (
+    <>
+      {residence.addressLine}
+      {residence.addressLine && residence.unit ? ', ' : ''}
+      {residence.unit && <UnitName unit={residence.unit} />}
+    </>
+  );
 }
 
 function IdentityBody({
@@ -110,12 +114,12 @@ function IdentityBody({
         </Field>
         <Field label={t('identity.permanentResidence')} wide>
           <Guarded errors={errors} path={[...path, 'permanentResidence']} value={person.permanentResidence}>
-            {(residence) => formatResidence(residence)}
+            {(residence) => <ResidenceText residence={residence} />}
           </Guarded>
         </Field>
         <Field label={t('identity.currentResidence')} wide>
           <Guarded errors={errors} path={[...path, 'currentResidence']} value={person.currentResidence}>
-            {(residence) => formatResidence(residence)}
+            {(residence) => <ResidenceText residence={residence} />}
           </Guarded>
         </Field>
       </dl>

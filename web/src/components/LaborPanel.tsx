@@ -2,6 +2,7 @@ import { gql } from '@apollo/client';
 import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
+import { useFacilityLabel } from '../units';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const LABOR_PANEL_FRAGMENT = gql`
@@ -17,6 +18,7 @@ export const LABOR_PANEL_FRAGMENT = gql`
       facility {
         code
         name
+        managingAgency
       }
     }
   }
@@ -31,7 +33,8 @@ export interface RehabEpisode {
   admittedOn: string | null;
   plannedEndOn: string | null;
   endedOn: string | null;
-  facility: { code: string; name: string | null } | null;
+  /** managingAgency: the agency that runs the facility today (labour-welfare until 28 February 2025, police since). */
+  facility: { code: string; name: string | null; managingAgency: string | null } | null;
   /** Optimistic-locking version, passed to the facility's actions. */
   version: number | null;
 }
@@ -53,6 +56,7 @@ function EpisodeItem({
   path: ResponsePath;
 }): ReactNode {
   const { t, label, formatDate } = useI18n();
+  const facilityLabel = useFacilityLabel();
   return (
     <li className="record">
       <p className="record__title">
@@ -68,7 +72,9 @@ function EpisodeItem({
         </Field>
         <Field label={t('labor.facility')}>
           <Guarded errors={errors} path={[...path, 'facility']} value={episode.facility}>
-            {(facility) => facility.name ?? facility.code}
+            {(facility) => (facility.name && facility.managingAgency
+              ? facilityLabel({ name: facility.name, managingAgency: facility.managingAgency })
+              : facility.name ?? facility.code)}
           </Guarded>
         </Field>
         <Field label={t('labor.admittedOn')}>

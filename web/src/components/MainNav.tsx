@@ -15,7 +15,8 @@ const NO_SEARCH = new Set(['analyst', 'volunteer', 'facility_staff']);
 export function navItems(role: string): NavItem[] {
   const items: NavItem[] = [];
   if (!NO_SEARCH.has(role)) items.push({ page: 'search', label: 'nav.search' });
-  if (role !== 'analyst' && role !== 'supervisor') items.push({ page: 'worklist', label: 'nav.worklist' });
+  // Supervisors have the province's reassignment worklist to read; analysts see aggregates only.
+  if (role !== 'analyst') items.push({ page: 'worklist', label: 'nav.worklist' });
   items.push({ page: 'dashboard', label: 'nav.dashboard' });
   if (ANALYST_ROLES.has(role)) items.push({ page: 'analyst', label: 'nav.analyst' });
   return items;

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useActing } from '../acting';
 import type { Officer } from '../auth';
 import { useI18n } from '../i18n';
 
@@ -10,7 +11,10 @@ interface OfficerBarProps {
 /** Who is signed in: name, agency, role and unit, with the sign-out button. */
 export function OfficerBar({ officer, onLogout }: OfficerBarProps): ReactNode {
   const { t, label } = useI18n();
+  const acting = useActing();
   const [busy, setBusy] = useState(false);
+  // A unit that no longer exists today (a district, ended with the reform): the account reads the past only.
+  const ended = acting.loaded && acting.unit === null;
 
   const handleLogout = async (): Promise<void> => {
     setBusy(true);
@@ -38,7 +42,10 @@ export function OfficerBar({ officer, onLogout }: OfficerBarProps): ReactNode {
         </div>
         <div>
           <dt>{t('officer.unit')}</dt>
-          <dd>{officer.unitName}</dd>
+          <dd>
+            {officer.unitName}
+            {ended && <span className="officer-bar__note" data-testid="unit-ended"> — {t('unit.endedAccount')}</span>}
+          </dd>
         </div>
       </dl>
       <button type="button" className="button button--secondary" onClick={() => void handleLogout()} disabled={busy}>

@@ -2,13 +2,26 @@ import type { ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { HealthActions } from '../forms/HealthActions';
 import { ManagementActions } from '../forms/ManagementActions';
-import { DossierActions, EpisodeActions, OpenDossierAction } from '../forms/LaborActions';
+import { DossierActions, OpenDossierAction, PENDING_DOSSIER_STATUSES, WhoCompilesDossiers } from '../forms/DossierActions';
+import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
 import { VolunteerActions } from '../forms/VolunteerActions';
 import { useI18n } from '../i18n';
+import type { DatedUnit } from '../units';
 import type { Person360_person } from './Person360';
 
 const ACTING_ROLES = new Set(['police_officer', 'commune_official', 'labour_officer', 'court_clerk', 'facility_staff', 'health_worker']);
+
+/**
+ * The commune a record made today belongs to: the residence's unit, or, for a unit that ended
+ * with the reform and went whole into one new commune, that commune (a split one waits for
+ * the province to assign the person).
+ */
+function currentUnitCode(unit: DatedUnit): string {
+  const successors = unit.successors ?? [];
+  const only = successors.length === 1 && successors[0]?.whole ? successors[0].unit.code : null;
+  return unit.validTo && only ? only : unit.code;
+}
 
 function compact<T>(list: ReadonlyArray<T | null> | null | undefined): T[] {
   return (list ?? []).filter((item): item is T => item !== null);
@@ -29,7 +42,7 @@ export function PersonActions({ person, officer, reload }: {
     id: person.id,
     fullName: person.fullName,
     dateOfBirth: person.dateOfBirth,
-    residenceUnitCode: residence?.unit?.code ?? null,
+    residenceUnitCode: residence?.unit ? currentUnitCode(residence.unit) : null,
     address: residence ? [residence.addressLine, residence.unit?.name].filter(Boolean).join(', ') : null,
   };
   const episodes = compact(person.rehabEpisodes);
@@ -40,13 +53,15 @@ export function PersonActions({ person, officer, reload }: {
       <div className="panel__body">
         <PoliceActions personId={person.id} role={role} reload={reload} />
         <ManagementActions personId={person.id} role={role} reload={reload} />
-        <OpenDossierAction person={subject} role={role} reload={reload} />
+        <OpenDossierAction person={subject} reload={reload}
+          hasPendingDossier={dossiers.some((d) => PENDING_DOSSIER_STATUSES.includes(d.status ?? ''))} />
+        <WhoCompilesDossiers role={role} />
         {dossiers.map((dossier) => (
-          <DossierActions key={dossier.id} dossier={dossier} role={role} unitCode={officer.unitCode} reload={reload}
+          <DossierActions key={dossier.id} dossier={dossier} unitCode={officer.unitCode} reload={reload}
             title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status ?? '')}`} />
         ))}
         {episodes.map((episode) => (
-          <EpisodeActions key={episode.id} episode={episode} role={role} reload={reload}
+          <EpisodeActions key={episode.id} episode={episode} reload={reload}
             title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status ?? '')}`} />
         ))}
         <HealthActions person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }} role={role} unitCode={officer.unitCode} reload={reload} />

@@ -16,6 +16,10 @@ export const TIMELINE_FRAGMENT = gql`
       startedOn
       submittedOn
       forwardedOn
+      court {
+        code
+        name
+      }
       decision {
         outcome
         decidedOn
@@ -44,6 +48,8 @@ export interface Dossier {
   startedOn: string | null;
   submittedOn: string | null;
   forwardedOn: string | null;
+  /** The regional court the dossier was sent to (null before regional courts, or when the court is not shown). */
+  court: { code: string; name: string } | null;
   decision: { outcome: string; decidedOn: string } | null;
   /** The terms the court may approve today (by the law in force when the dossier started). */
   allowedTerm: TermRange | null;
@@ -129,7 +135,7 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
   for (const d of compact(person.compulsoryRehabDossiers)) {
     push(events, d.startedOn, 'labor-welfare', 'timeline.dossierOpened');
     push(events, d.submittedOn, 'labor-welfare', 'timeline.dossierSubmitted');
-    push(events, d.forwardedOn, 'labor-welfare', 'timeline.dossierForwarded');
+    push(events, d.forwardedOn, 'labor-welfare', 'timeline.dossierForwarded', d.court?.name);
     push(events, d.decision?.decidedOn, 'labor-welfare', 'timeline.courtDecision');
   }
   for (const e of compact(person.rehabEpisodes)) {

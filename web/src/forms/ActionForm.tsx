@@ -34,6 +34,11 @@ interface ActionFormProps {
   onReload?: () => Promise<unknown>;
   onCancel?: () => void;
   testId?: string;
+  /**
+   * What the step will do, shown for confirmation before anything is sent (legal and
+   * administrative steps); null sends at once.
+   */
+  confirm?: (values: FormValues) => string | null;
 }
 
 const CONFLICT = 'CONFLICT';
@@ -98,7 +103,7 @@ function Input({ spec, id, value, onChange, described, invalid }: {
  * A form for one mutation. Server validation errors (`extensions.field`) appear beside their
  * field; a stale version (CONFLICT) is explained and the values typed are kept.
  */
-export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onReload, onCancel, testId }: ActionFormProps): ReactNode {
+export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onReload, onCancel, testId, confirm }: ActionFormProps): ReactNode {
   const { t, locale } = useI18n();
   const baseId = useId();
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
@@ -106,6 +111,8 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [done, setDone] = useState(false);
+  /** The confirmation question while it is shown. */
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const names = new Set(fields.map((f) => f.name));
   const fieldErrors = (name: string): string[] =>
@@ -114,6 +121,17 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
+    const question = confirming === null ? confirm?.(values) ?? null : null;
+    if (question !== null) {
+      setDone(false);
+      setConfirming(question);
+      return;
+    }
+    await send();
+  };
+
+  const send = async (): Promise<void> => {
+    setConfirming(null);
     setBusy(true);
     setDone(false);
     try {
@@ -170,7 +188,12 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
                 <label htmlFor={id}>{spec.label}{spec.required && <span aria-hidden="true"> *</span>}</label>
               )}
               <Input spec={spec} id={id} value={values[spec.name] ?? ''} described={described} invalid={messages.length > 0}
-                onChange={(value) => setValues((prev) => ({ ...prev, [spec.name]: value }))} />
+                onChange={(value) => {
+                  // A changed answer withdraws the question asked about the old one, and the server's word on the old value.
+                  setConfirming(null);
+                  setErrors((prev) => prev.filter((e) => fieldOf(e) !== spec.name));
+                  setValues((prev) => ({ ...prev, [spec.name]: value }));
+                }} />
               {spec.hint && messages.length === 0 && <p id={`${id}-hint`} className="form-field__hint">{spec.hint}</p>}
               {messages.length > 0 && (
                 <p id={`${id}-error`} className="form-field__error" role="alert">{messages.join(' ')}</p>
@@ -179,8 +202,17 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
           );
         })}
       </div>
+      {confirming !== null && (
+        <div className="notice notice--info" role="alertdialog" aria-label={t('form.confirmTitle')} data-testid="confirm-notice">
+          <p>{confirming}</p>
+          <div className="action-form__actions">
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void send()}>{t('form.confirm')}</button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>{t('form.back')}</button>
+          </div>
+        </div>
+      )}
       <div className="action-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy || confirming !== null}>
           {busy ? t('form.sending') : submitLabel}
         </button>
         {onCancel && (

@@ -2,7 +2,8 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { dateField, StepMenu, type Step } from './LaborActions';
+import { useActing, type Acting } from '../acting';
+import { dateField, StepMenu, type Step } from './StepMenu';
 import { useEnumOptions } from './options';
 import { optional } from './useSubmit';
 
@@ -40,9 +41,10 @@ const M = {
 type T = ReturnType<typeof useI18n>['t'];
 type Options = ReturnType<typeof useEnumOptions>;
 
-/** Công an xã records check-ins; the commune chairman decides and ends the management. */
-function managementSteps(m: ManagementRecord, role: string, t: T, options: Options): Step[] {
-  if (m.status === 'PENDING_DECISION' && role === 'commune_official') {
+/** Công an xã records check-ins; whoever decides the management today (the commune chairman) decides and ends it. */
+function managementSteps(m: ManagementRecord, role: string, acting: Acting, t: T, options: Options): Step[] {
+  const decides = acting.mayAct('DRUG_USER_MANAGEMENT_DECISION');
+  if (m.status === 'PENDING_DECISION' && decides) {
     return [{ key: 'decide-management', label: t('action.decideManagement'), mutation: M.decide,
       fields: [{ name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true }, dateField('decisionDate', t('field.decisionDate'))],
       variables: (v) => ({ decisionNumber: v.decisionNumber ?? '', decisionDate: v.decisionDate }) }];
@@ -53,16 +55,17 @@ function managementSteps(m: ManagementRecord, role: string, t: T, options: Optio
       fields: [dateField('date', t('field.checkedInOn')), { name: 'note', label: t('field.note'), kind: 'textarea' }],
       variables: (v) => ({ date: v.date, note: v.note ?? '' }) }];
   }
-  if (role !== 'commune_official') return [];
+  if (!decides) return [];
   return [{ key: 'end-management', label: t('action.endManagement'), mutation: M.end,
     fields: [dateField('endedOn', t('field.endedOn')),
       { name: 'reason', label: t('field.endReason'), kind: 'select', options: options('managementEndReason', ['PERIOD_COMPLETED', 'DECISION_REVOKED', 'DECEASED', 'OTHER']) }],
     variables: (v) => ({ endedOn: v.endedOn, reason: v.reason }) }];
 }
 
-/** The commune chairman decides post-rehab management and confirms its end; police and commune record a relapse. */
-function postRehabSteps(c: PostRehabRecord, role: string, t: T): Step[] {
-  if (c.status === 'AWAITING_DECISION' && role === 'commune_official') {
+/** Whoever runs post-rehab management today (the commune chairman) decides it and confirms its end; police and commune record a relapse. */
+function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T): Step[] {
+  const manages = acting.mayAct('POST_REHAB_MANAGEMENT');
+  if (c.status === 'AWAITING_DECISION' && manages) {
     return [{ key: 'decide-post-rehab', label: t('action.decidePostRehab'), mutation: M.decidePostRehab,
       fields: [{ name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true }, dateField('decisionOn', t('field.decisionDate'))],
       variables: (v) => ({ input: { decisionNumber: v.decisionNumber ?? '', decisionOn: v.decisionOn } }) }];
@@ -72,7 +75,7 @@ function postRehabSteps(c: PostRehabRecord, role: string, t: T): Step[] {
     fields: [dateField('relapsedOn', t('field.relapsedOn')), { name: 'note', label: t('field.note'), kind: 'textarea' }],
     variables: (v) => ({ relapsedOn: v.relapsedOn, note: optional(v.note) }) };
   if (role === 'police_officer') return [relapse];
-  if (role !== 'commune_official') return [];
+  if (!manages) return [];
   return [relapse, { key: 'complete-post-rehab', label: t('action.completePostRehab'), mutation: M.completePostRehab,
     fields: [dateField('completedOn', t('field.completedOn')), { name: 'certificateNumber', label: t('field.certificateNumber'), kind: 'text', required: true }],
     variables: (v) => ({ completedOn: v.completedOn, certificateNumber: v.certificateNumber ?? '' }) }];
@@ -82,6 +85,7 @@ function postRehabSteps(c: PostRehabRecord, role: string, t: T): Step[] {
 export function ManagementActions({ personId, role, reload }: { personId: string; role: string; reload: () => Promise<unknown> }): ReactNode {
   const { t, label, formatDate } = useI18n();
   const options = useEnumOptions();
+  const arrangements = useActing();
   const acting = role === 'police_officer' || role === 'commune_official';
   const { data, refetch } = useQuery(MANAGEMENT_QUERY, { variables: { id: personId }, skip: !acting, fetchPolicy: 'no-cache', errorPolicy: 'all' });
   const reloadAll = useCallback(async () => {
@@ -94,11 +98,11 @@ export function ManagementActions({ personId, role, reload }: { personId: string
   return (
     <>
       {managements.map((m) => (
-        <StepMenu key={m.id} label={t('action.police')} steps={managementSteps(m, role, t, options)} record={m} reload={reloadAll}
+        <StepMenu key={m.id} label={t('action.police')} steps={managementSteps(m, role, arrangements, t, options)} record={m} reload={reloadAll}
           title={t('action.managementTitle', { date: formatDate(m.detectedOn ?? ''), status: label('managementStatus', m.status ?? '') })} />
       ))}
       {cases.map((c) => (
-        <StepMenu key={c.id} label={t('action.labor')} steps={postRehabSteps(c, role, t)} record={c} reload={reloadAll}
+        <StepMenu key={c.id} label={t('action.labor')} steps={postRehabSteps(c, role, arrangements, t)} record={c} reload={reloadAll}
           title={t('action.postRehabTitle', { date: formatDate(c.openedOn ?? ''), status: label('postRehabStatus', c.status ?? '') })} />
       ))}
     </>

@@ -166,7 +166,7 @@ function periodOf(value: string, year: number): PeriodInput {
   return { kind: 'YEAR', year };
 }
 
-/** Bảng chỉ tiêu: targets against results per district and facility, with drill-down and CSV export. */
+/** Bảng chỉ tiêu: targets against results per unit (as the indicator API breaks the period down) and facility, with drill-down and CSV export. */
 export default function DashboardPage({ officer }: { officer: Officer }): ReactNode {
   const { t } = useI18n();
   const errorText = useErrorText();

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/States';
 import { localizedMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
+import { DATED_UNIT_FIELDS, UnitName, type DatedUnit } from '../units';
 
 const PAGE_SIZE = 10;
 
@@ -40,7 +41,7 @@ interface PersonRow {
   fullName: string;
   identificationNumber: string;
   dateOfBirth: string;
-  currentResidence: { addressLine: string; unit: { code: string; name: string } };
+  currentResidence: { addressLine: string; unit: DatedUnit };
 }
 
 interface PersonsQuery {
@@ -75,8 +76,7 @@ export const PERSONS_QUERY: TypedDocumentNode<PersonsQuery, PersonsVariables> = 
         currentResidence {
           addressLine
           unit {
-            code
-            name
+            ${DATED_UNIT_FIELDS}
           }
         }
       }
@@ -191,7 +191,7 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
                 <td><a href={routeHref({ page: 'person', id: person.id })}>{person.fullName}</a></td>
                 <td className="mono">{person.identificationNumber}</td>
                 <td>{formatDate(person.dateOfBirth)}</td>
-                <td>{person.currentResidence.addressLine}, {person.currentResidence.unit.name}</td>
+                <td>{person.currentResidence.addressLine}, <UnitName unit={person.currentResidence.unit} /></td>
               </tr>
             ))}
           </tbody>

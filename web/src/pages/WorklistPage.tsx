@@ -1,26 +1,37 @@
 import type { ReactNode } from 'react';
+import { useActing } from '../acting';
 import type { Officer } from '../auth';
 import { useI18n } from '../i18n';
+import { CourtWorklist } from './worklists/CourtWorklist';
 import { HealthWorklists } from './worklists/HealthWorklists';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
+import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
 import { NeedingVolunteerWorklist, VolunteerWorklist } from './worklists/VolunteerWorklists';
 
 function Lists({ officer }: { officer: Officer }): ReactNode {
   const { t } = useI18n();
+  const acting = useActing();
   switch (officer.role) {
     case 'labour_officer':
       return <><DossierReviewWorklist officer={officer} /><PostRehabWorklists officer={officer} /></>;
     case 'facility_staff':
       return <><AdmissionWorklist officer={officer} /><FacilityWorklists officer={officer} /></>;
     case 'police_officer':
-      return <><PoliceWorklists /><FacilityWorklists officer={officer} /></>;
+      return <><ReassignmentWorklist officer={officer} /><PoliceWorklists /><FacilityWorklists officer={officer} /></>;
     case 'commune_official':
       return <><PostRehabWorklists officer={officer} /><NeedingVolunteerWorklist /><PoliceWorklists /></>;
+    case 'court_clerk':
+      return <CourtWorklist officer={officer} />;
     case 'health_worker':
       return <HealthWorklists officer={officer} />;
     case 'volunteer':
       return <VolunteerWorklist />;
+    case 'supervisor':
+      // Supervisors read the province's reassignment worklist (they do not assign).
+      if (!acting.loaded) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
+      if (acting.unit?.level === 'PROVINCE') return <ReassignmentWorklist officer={officer} />;
+      return <p className="state state--empty">{t('worklist.noneForRole')}</p>;
     default:
       return <p className="state state--empty">{t('worklist.noneForRole')}</p>;
   }

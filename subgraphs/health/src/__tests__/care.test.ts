@@ -1,10 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type QueryCounter, type TestDatabase } from '@rehab/server-kit';
-import { ACCESS_MATRIX, ROLES, addDays, generateDemoPopulation, todayInHanoi, type Caller, type Role } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, ROLES, addDays, generateDemoPopulation, todayInHanoi, unitAt, type Caller, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
 import { createHealthDataSource, healthSubgraph } from '../server';
+import { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, oldCommuneOfProvince, pathOf, wholePredecessor } from './units';
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;
@@ -82,7 +83,7 @@ const examination = (findings: unknown[], documentNumber = 'KQ-001/2026') => ({
 });
 
 async function requested(personId: string): Promise<string> {
-  return ok<{ id: string }>(await run(REQUEST, { p: personId }, 'police_officer', '00101'), 'requestAddictionDetermination').id;
+  return ok<{ id: string }>(await run(REQUEST, { p: personId }, 'police_officer', COMMUNE), 'requestAddictionDetermination').id;
 }
 
 /** A person with a fresh police request examined as opioid-addicted. */
@@ -103,7 +104,7 @@ describe('recordAddictionExamination', () => {
       findings: [{ substanceClass: 'OPIOIDS', addicted: true, pattern: 'TOGETHER_AT_LEAST_ONE_MONTH' }, { substanceClass: 'CANNABIS', addicted: false }],
       determination: { addicted: true, substanceClasses: ['OPIOIDS'], documentNumber: 'KQ-001/2026' },
     });
-    const police = await run(PERSON, { r: [{ __typename: 'Person', id: person }] }, 'police_officer', '00101');
+    const police = await run(PERSON, { r: [{ __typename: 'Person', id: person }] }, 'police_officer', COMMUNE);
     expect(police.errors).toBeUndefined();
     expect(police.data?._entities).toEqual([{
       addictionDeterminations: [{ addicted: true, substanceClasses: ['OPIOIDS'], documentNumber: 'KQ-001/2026' }],
@@ -111,7 +112,7 @@ describe('recordAddictionExamination', () => {
       substitutionTreatment: null,
     }]);
     const criteria = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { addictionExaminations { id } } } }`,
-      { r: [{ __typename: 'Person', id: person }] }, 'police_officer', '00101');
+      { r: [{ __typename: 'Person', id: person }] }, 'police_officer', COMMUNE);
     expect(failure(criteria).code).toBe('FORBIDDEN');
     const audit = await database.db.query(`SELECT entity_type FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`, [person]) as { entity_type: string }[];
     expect(audit.map((a) => a.entity_type)).toEqual(['AddictionDeterminationRequest', 'AddictionExamination']);
@@ -144,10 +145,38 @@ describe('recordAddictionExamination', () => {
     expect(failure(await run(EXAMINE, { id: 'nope', input }, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId' });
     expect(await count('addiction_examination')).toBe(before);
   });
+  it('examines the requests of the physician\'s province, Lào Cai\'s old communes and Yên Bái\'s merged into it included', async () => {
+    await database.db.query(`INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
+      VALUES ('test.laocai', 'Bác sĩ Lào Cai', 'CCHN-LC-TEST', 'MMTLC1')`);
+    const laoCaiPhysician = { username: 'test.laocai' };
+    const oldRequest = async (path: string): Promise<string> => {
+      const id = randomUUID();
+      await database.db.query(`INSERT INTO addiction_determination_request (id, person_id, requested_at, requested_by, requested_by_username,
+        reason, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2025-05-02T02:00:00Z', 'POLICE', 'congan.cu', 'Phát hiện sử dụng', $3, $4)`,
+      [id, randomUUID(), path.split('.').pop(), path]);
+      return id;
+    };
+    // Today's Phường Lào Cai; a commune of the old Lào Cai ('10') and one of the old Yên Bái ('15'), both before the merge.
+    const requests = [
+      ok<{ id: string }>(await run(REQUEST, { p: randomUUID() }, 'police_officer', OTHER_PROVINCE_COMMUNE), 'requestAddictionDetermination').id,
+      await oldRequest(wholePredecessor(OTHER_PROVINCE_COMMUNE)),
+      await oldRequest(oldCommuneOfProvince(LAO_CAI)),
+    ];
+    const hanoiRequest = await requested(randomUUID());
+    const before = await count('addiction_examination');
+    expect(failure(await run(EXAMINE, { id: hanoiRequest, input: examination(OPIOID_FINDINGS) }, 'health_worker', 'MMTLC1', laoCaiPhysician)).code).toBe('NOT_FOUND');
+    expect(failure(await run(EXAMINE, { id: requests[0], input: examination(OPIOID_FINDINGS) }, 'health_worker')).code).toBe('NOT_FOUND');
+    expect(await count('addiction_examination')).toBe(before);
+    for (const [i, id] of requests.entries()) {
+      const exam = ok<{ facilityCode: string; determination: { addicted: boolean } }>(await run(EXAMINE, { id, input: examination(OPIOID_FINDINGS, `KQ-LC-${i}`) },
+        'health_worker', 'MMTLC1', laoCaiPhysician), 'recordAddictionExamination');
+      expect(exam).toMatchObject({ facilityCode: 'MMTLC1', determination: { addicted: true } });
+    }
+  });
 });
 
 const TODAY = todayInHanoi();
-const enrolVars = (p: string, extra: Record<string, unknown> = {}) => ({ p, c: 'MMT001', on: TODAY, dob: '1990-01-01', res: '00101', ...extra });
+const enrolVars = (p: string, extra: Record<string, unknown> = {}) => ({ p, c: 'MMT001', on: TODAY, dob: '1990-01-01', res: COMMUNE, ...extra });
 
 describe('substitution treatment', () => {
   it('enrols only a determined opioid addiction, once; under 16 with a guardian\'s consent', async () => {
@@ -159,8 +188,12 @@ describe('substitution treatment', () => {
     const enrolled = ok<Record<string, unknown>>(await run(ENROL, { ...minor, g: { guardianName: 'Nguyễn Văn Bố', relationship: 'Bố', consentedOn: TODAY } }, 'health_worker'), 'enrollSubstitutionTreatment');
     expect(enrolled).toMatchObject({ status: 'ACTIVE', phase: 'INDUCTION', enrolledOn: TODAY, version: 1, clinic: { code: 'MMT001' } });
     expect(failure(await run(ENROL, enrolVars(person), 'health_worker')).code).toBe('ILLEGAL_TRANSITION');
-    const police = await run(PERSON, { r: [{ __typename: 'Person', id: person }] }, 'labour_officer', '001');
-    expect((police.data?._entities as { substitutionTreatment: unknown }[])[0]?.substitutionTreatment).toEqual({ phase: 'INDUCTION', status: 'ACTIVE', clinic: { code: 'MMT001' } });
+    const treatmentSeenBy = async (unitCode: string) => ((await run(PERSON, { r: [{ __typename: 'Person', id: person }] }, 'labour_officer', unitCode))
+      .data?._entities as { substitutionTreatment: unknown }[])[0]?.substitutionTreatment;
+    expect(await treatmentSeenBy('01')).toEqual({ phase: 'INDUCTION', status: 'ACTIVE', clinic: { code: 'MMT001' } });
+    // Quận Ba Đình's account (the district ended on 30 June 2025) reads the past only; Lào Cai none of Hà Nội's.
+    expect(await treatmentSeenBy('001')).toBeNull();
+    expect(await treatmentSeenBy(LAO_CAI)).toBeNull();
   });
 
   it('is denied to other roles and outside the caller\'s clinic; rejects bad input', async () => {
@@ -197,6 +230,22 @@ describe('substitution treatment', () => {
     ok(await run(ENROL, enrolVars(person), 'health_worker'), 'enrollSubstitutionTreatment');
   });
 
+  it('takes the residence commune as it was on the enrolment date', async () => {
+    const person = randomUUID();
+    const before = '2025-06-01';
+    const oldWard = unitAt(COMMUNE, before);
+    await database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes, document_number,
+      owner_unit_code, owner_unit_path) VALUES ($1, $2, '2025-05-20', true, '{OPIOIDS}', 'KQ-CU/2025', $3, $4)`,
+    [randomUUID(), person, COMMUNE, oldWard?.path]);
+    // The district tier still existed on that date, but a district is not a commune.
+    expect(failure(await run(ENROL, enrolVars(person, { on: before, res: '001' }), 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residenceUnitCode' });
+    const t = ok<{ id: string }>(await run(ENROL, enrolVars(person, { on: before }), 'health_worker'), 'enrollSubstitutionTreatment').id;
+    const [row] = await database.db.query('SELECT residence_unit_path FROM substitution_treatment WHERE id = $1', [t]) as [{ residence_unit_path: string }];
+    // Before 1 July 2025 the code named the old ward (Phường Trúc Bạch of Quận Ba Đình), not today's.
+    expect(oldWard?.path).not.toBe(pathOf(COMMUNE));
+    expect(row.residence_unit_path).toBe(oldWard?.path);
+  });
+
   it('walks INDUCTION → … → STOPPED', async () => {
     const person = await opioidAddicted();
     const t = ok<{ id: string }>(await run(ENROL, enrolVars(person), 'health_worker'), 'enrollSubstitutionTreatment').id;
@@ -216,7 +265,7 @@ describe('recordClinicDoses', () => {
     const params: unknown[] = [];
     const values = persons.map((p) => {
       params.push(randomUUID(), p);
-      return `($${params.length - 1}, $${params.length}, '${CLINIC}', 'ACTIVE', 'MAINTENANCE', '2026-03-01', 'METHADONE', '01.016.MMT016', '01.016.01601')`;
+      return `($${params.length - 1}, $${params.length}, '${CLINIC}', 'ACTIVE', 'MAINTENANCE', '2026-03-01', 'METHADONE', '${pathOf(CLINIC)}', '${pathOf(COMMUNE)}')`;
     });
     await database.db.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
       VALUES ${values.join(', ')}`, params);
@@ -366,7 +415,7 @@ describe('dispensing points', () => {
     const treatment = randomUUID();
     const person = randomUUID();
     await database.db.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
-      VALUES ($1, $2, 'MMT004', 'ACTIVE', 'MAINTENANCE', '2026-01-01', 'METHADONE', '01.004.MMT004', '01.004.00401')`, [treatment, person]);
+      VALUES ($1, $2, 'MMT004', 'ACTIVE', 'MAINTENANCE', '2026-01-01', 'METHADONE', $3, $4)`, [treatment, person, pathOf('MMT004'), pathOf(COMMUNE)]);
     const dose = (d: string) => run(DOSES, { c: 'MMT004', d, doses: [{ personId: person, mg: 40, kind: 'WITNESSED', dispensingPointCode: opened.code }] }, 'health_worker', 'MMT004');
     expect(ok(await dose('2026-01-31'), 'recordClinicDoses')).toMatchObject({ recorded: 1 });
     expect(failure(await dose('2026-02-01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'doses.0.dispensingPointCode' });

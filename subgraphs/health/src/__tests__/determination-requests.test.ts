@@ -5,6 +5,7 @@ import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, type Role } from
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
 import { createHealthDataSource, healthSubgraph } from '../server';
+import { COMMUNE, NEIGHBOUR_COMMUNE, OTHER_PROVINCE_COMMUNE, pathOf, splitPredecessor, wholePredecessor } from './units';
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;
@@ -44,8 +45,8 @@ async function requestAs(role: Role, unitCode: string, by: string, reason = 'Ph�
   return (result.data as { requestAddictionDetermination: Request }).requestAddictionDetermination;
 }
 
-async function visibleTo(role: Role, unitCode: string): Promise<string[]> {
-  const result = await run(REQUESTS, { r: [{ __typename: 'Person', id: PERSON }] }, role, unitCode);
+async function visibleTo(role: Role, unitCode: string, personId = PERSON): Promise<string[]> {
+  const result = await run(REQUESTS, { r: [{ __typename: 'Person', id: personId }] }, role, unitCode);
   expect(result.errors).toBeUndefined();
   const [person] = (result.data as { _entities: { addictionDeterminationRequests: Request[] }[] })._entities;
   return (person?.addictionDeterminationRequests ?? []).map((r) => r.id);
@@ -62,10 +63,10 @@ describe('requestAddictionDetermination', () => {
   let byFacility: Request;
 
   it('records a request by police, the commune or a facility, owned by the requesting unit, audited', async () => {
-    byPolice = await requestAs('police_officer', '00101', 'POLICE');
-    expect(byPolice).toMatchObject({ requestedBy: 'POLICE', reason: 'Phát hiện sử dụng ma túy, đề nghị xác định tình trạng nghiện', requestingUnit: { code: '00101', level: 'COMMUNE' } });
+    byPolice = await requestAs('police_officer', COMMUNE, 'POLICE');
+    expect(byPolice).toMatchObject({ requestedBy: 'POLICE', reason: 'Phát hiện sử dụng ma túy, đề nghị xác định tình trạng nghiện', requestingUnit: { code: COMMUNE, level: 'COMMUNE' } });
     expect(Number.isNaN(Date.parse(byPolice.requestedAt))).toBe(false);
-    byCommune = await requestAs('commune_official', '00101', 'COMMUNE', '  Gia đình đề nghị  ');
+    byCommune = await requestAs('commune_official', COMMUNE, 'COMMUNE', '  Gia đình đề nghị  ');
     expect(byCommune.reason).toBe('Gia đình đề nghị');
     byFacility = await requestAs('facility_staff', 'CSCN1', 'FACILITY');
     expect(byFacility.requestingUnit).toEqual({ code: 'CSCN1', level: 'FACILITY' });
@@ -77,10 +78,12 @@ describe('requestAddictionDetermination', () => {
   it('shows requests to health and to the requesting units, within their scope, newest first', async () => {
     expect(await visibleTo('health_worker', '01')).toEqual([byFacility.id, byCommune.id, byPolice.id]);
     expect(await visibleTo('supervisor', '01')).toHaveLength(3);
-    expect(await visibleTo('police_officer', '00101')).toEqual([byCommune.id, byPolice.id]);
+    expect(await visibleTo('police_officer', COMMUNE)).toEqual([byCommune.id, byPolice.id]);
     expect(await visibleTo('facility_staff', 'CSCN1')).toEqual([byFacility.id]);
-    // Another district's police, and a clinic outside the requesting commune, see none.
-    expect(await visibleTo('police_officer', '00201')).toEqual([]);
+    // The neighbouring ward's police, another province's, its health workers and a clinic outside the requesting commune see none.
+    expect(await visibleTo('police_officer', NEIGHBOUR_COMMUNE)).toEqual([]);
+    expect(await visibleTo('police_officer', OTHER_PROVINCE_COMMUNE)).toEqual([]);
+    expect(await visibleTo('health_worker', '15')).toEqual([]);
     expect(await visibleTo('health_worker', 'MMT001')).toEqual([]);
   });
 
@@ -100,13 +103,38 @@ describe('requestAddictionDetermination', () => {
       ['facility_staff', { p: PERSON, r: 'x', by: 'POLICE' }, 'requestedBy'],
     ];
     for (const [role, variables, field] of cases) {
-      const error = (await run(REQUEST, variables, role, role === 'facility_staff' ? 'CSCN1' : '00101')).errors?.[0];
+      const error = (await run(REQUEST, variables, role, role === 'facility_staff' ? 'CSCN1' : COMMUNE)).errors?.[0];
       expect([field, error?.extensions?.code, error?.extensions?.field]).toEqual([field, 'BAD_USER_INPUT', field]);
     }
-    const mismatch = await run(REQUEST, { p: PERSON, r: 'x', by: 'FACILITY' }, 'commune_official', '00101');
+    const mismatch = await run(REQUEST, { p: PERSON, r: 'x', by: 'FACILITY' }, 'commune_official', COMMUNE);
     expect(mismatch.errors?.[0]?.extensions?.i18n).toEqual({
       vi: 'Vai trò của bạn chỉ được đề nghị với tư cách COMMUNE, không phải FACILITY', en: 'Your role may only request as COMMUNE, not FACILITY',
     });
     expect(await rows()).toBe(before);
+  });
+
+  it('follows the 2025 reform: a ward reads its old wards\' requests taken in whole, a split ward\'s only for persons assigned to it', async () => {
+    const merged = '3c1f5e2a-7b4d-4e8f-9a1c-2d3e4f5a6b01';
+    const split = '3c1f5e2a-7b4d-4e8f-9a1c-2d3e4f5a6b02';
+    const old = { whole: wholePredecessor(COMMUNE), split: splitPredecessor(COMMUNE) };
+    const insert = (id: string, person: string, path: string) => database.db.query(`INSERT INTO addiction_determination_request
+      (id, person_id, requested_at, requested_by, requested_by_username, reason, owner_unit_code, owner_unit_path)
+      VALUES ($1, $2, '2025-05-02T02:00:00Z', 'POLICE', 'congan.cu', 'Phát hiện sử dụng (trước sắp xếp)', $3, $4)`,
+    [id, person, path.split('.').pop(), path]);
+    const mergedRequest = '5d2e6f3b-8c5e-4f9a-8b2d-3e4f5a6b7c01';
+    const splitRequest = '5d2e6f3b-8c5e-4f9a-8b2d-3e4f5a6b7c02';
+    await insert(mergedRequest, merged, old.whole);
+    await insert(splitRequest, split, old.split.path);
+
+    expect(await visibleTo('police_officer', COMMUNE, merged)).toEqual([mergedRequest]);
+    expect(await visibleTo('police_officer', NEIGHBOUR_COMMUNE, merged)).toEqual([]);
+    // Before the province assigns the person, neither heir of the split ward sees it; the province does.
+    expect(await visibleTo('police_officer', COMMUNE, split)).toEqual([]);
+    expect(await visibleTo('police_officer', old.split.otherHeir, split)).toEqual([]);
+    expect(await visibleTo('health_worker', '01', split)).toEqual([splitRequest]);
+    await database.db.query(`INSERT INTO person_unit_assignment (person_id, from_unit_path, to_unit_code, to_unit_path, assigned_on)
+      VALUES ($1, $2, $3, $4, '2025-08-01')`, [split, old.split.path, COMMUNE, pathOf(COMMUNE)]);
+    expect(await visibleTo('police_officer', COMMUNE, split)).toEqual([splitRequest]);
+    expect(await visibleTo('police_officer', old.split.otherHeir, split)).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import type { ApolloServer } from '@apollo/server';
 import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, ROLES, addDays, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
+  ACCESS_MATRIX, REFORM_DATE, ROLES, addDays, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
 } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { isHealthEmpty, seedHealth } from '../seed';
 import { createHealthDataSource, healthSubgraph } from '../server';
+import { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, inHanoi, owns, pathOf, wasSplit } from './units';
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;
@@ -13,22 +14,25 @@ const population = generateDemoPopulation({ persons: 600 });
 /** The health subgraph's rules (shared-schema/src/access/health.ts), as wired into the matrix. */
 const HEALTH_RULES = Object.fromEntries(Object.entries(ACCESS_MATRIX).filter(([, rule]) => rule.owner === 'health'));
 
+/** A Hà Nội person (the callers below are of Hà Nội, '01', unless told). */
 function find(description: string, test: (p: DemoPerson) => boolean): DemoPerson {
-  const person = population.find(test);
+  const person = population.find((p) => inHanoi(p) && test(p));
   if (!person) throw new Error(`The demo population has no ${description}`);
   return person;
 }
 
-const districtOf = (communeCode: string): string => communeCode.slice(0, 3);
-const clinicDistrict = (clinicCode: string): string => unitByCode(clinicCode)?.parentCode ?? '';
+/** The old district (before July 2025) of a demo person's former commune. */
+const oldDistrictOf = (p: DemoPerson): string => p.formerUnit.unitPath.split('.')[1] ?? '';
+/** The demo person's records before the reform belong to their old commune: does today's home commune own them? */
+const homeOwnsPast = (p: DemoPerson): boolean => owns(p.home.unitPath, p.formerUnit.unitPath) || p.unitAssignment !== null;
 
 const onSubstitution = find('person on substitution treatment', (p) => p.substitution !== null);
 const notAddicted = find('person found not addicted', (p) => p.stage === 'NOT_ADDICTED');
 const managedOnly = find('managed person without determination', (p) => p.determination === null);
 const inFacility = find('person in compulsory rehab', (p) => p.stage === 'COMPULSORY_IN_FACILITY');
-/** Treated at a clinic of another district than the one they live in. */
-const treatedElsewhere = find('person treated outside their district', (p) => p.substitution !== null
-  && clinicDistrict(p.substitution.clinicCode) !== districtOf(p.currentResidence.unitCode));
+/** Treated at a clinic not named after their old district, whose home commune reads their records of before the reform. */
+const treatedElsewhere = find('person treated outside their old district', (p) => p.substitution !== null
+  && p.substitution.clinicCode !== `MMT${oldDistrictOf(p)}` && homeOwnsPast(p));
 
 beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
@@ -240,29 +244,67 @@ describe('field access, generated from HEALTH_RULES', () => {
 describe('record scope', () => {
   const resident = treatedElsewhere;
   const clinicCode = resident.substitution?.clinicCode ?? '';
-  const home = resident.currentResidence.unitCode;
-  const elsewhere = unitsOfLevel('COMMUNE').find((u) => u.parentCode !== districtOf(home) && u.parentCode !== clinicDistrict(clinicCode));
+  const home = resident.home.unitCode;
+  /** A Hà Nội commune of today that took in none of the resident's old commune. */
+  const elsewhere = unitsOfLevel('COMMUNE').find((u) => u.path.startsWith('01.') && u.code !== home
+    && !owns(u.path, resident.formerUnit.unitPath));
 
-  async function view(role: Role, unitCode: string): Promise<PersonView> {
-    return entities(await run(PERSON_HEALTH, { r: representations([resident]) }, role, unitCode))[0] as PersonView;
+  async function view(role: Role, unitCode: string, person: DemoPerson = resident): Promise<PersonView> {
+    return entities(await run(PERSON_HEALTH, { r: representations([person]) }, role, unitCode))[0] as PersonView;
   }
 
-  it('shows nothing to a commune-level caller of another district', async () => {
-    const other = await view('commune_official', elsewhere?.code ?? '');
-    expect(other.addictionDeterminations).toEqual([]);
-    expect(other.substitutionTreatment).toBeNull();
+  it('shows nothing to another commune of the province, nor to another province', async () => {
+    for (const unit of [elsewhere?.code ?? '', OTHER_PROVINCE_COMMUNE, LAO_CAI]) {
+      const other = await view('commune_official', unit);
+      expect({ unit, determinations: other.addictionDeterminations, treatment: other.substitutionTreatment })
+        .toEqual({ unit, determinations: [], treatment: null });
+    }
   });
 
-  it('shows both to the residence commune', async () => {
+  it('shows both to the home commune', async () => {
     expect(withoutIds(await view('commune_official', home))).toEqual(expectedHealth(resident));
   });
 
-  it('shows the enrolment, not the determination, to the treating clinic and its district', async () => {
-    for (const unit of [clinicCode, clinicDistrict(clinicCode)]) {
-      const atClinic = await view('health_worker', unit);
-      expect(atClinic.substitutionTreatment?.clinic.code).toBe(clinicCode);
-      expect(atClinic.addictionDeterminations).toEqual([]);
-    }
+  it('shows the enrolment, not the determination, to the treating clinic', async () => {
+    const atClinic = await view('health_worker', clinicCode);
+    expect(atClinic.substitutionTreatment?.clinic.code).toBe(clinicCode);
+    expect(atClinic.addictionDeterminations).toEqual([]);
+    // Another clinic of the province sees neither.
+    const otherClinic = unitsOfLevel('CLINIC').find((c) => c.parentCode === '01' && c.code !== clinicCode)?.code ?? '';
+    expect(withoutIds(await view('health_worker', otherClinic))).toEqual({ addictionDeterminations: [], substitutionTreatment: null });
+  });
+});
+
+describe('record scope across the 2025 reform', () => {
+  /** Examined before 1 July 2025: the determination belongs to the old commune. */
+  const examinedBefore = (p: DemoPerson) => p.determination !== null && p.determination.examinedOn < REFORM_DATE;
+  const mergedWhole = find('person examined before the reform in a commune merged whole', (p) => examinedBefore(p) && !wasSplit(p.formerUnit.unitPath));
+  const splitAssigned = find('person of a split commune assigned to a new one', (p) => examinedBefore(p) && p.unitAssignment !== null);
+  const splitWaiting = find('person of a split commune not yet assigned', (p) => examinedBefore(p) && wasSplit(p.formerUnit.unitPath)
+    && p.unitAssignment === null);
+
+  async function determinations(person: DemoPerson, unitCode: string): Promise<string[]> {
+    const [view] = entities(await run(PERSON_HEALTH, { r: representations([person]) }, 'commune_official', unitCode)) as PersonView[];
+    return (view?.addictionDeterminations ?? []).map((d) => d.documentNumber);
+  }
+
+  it('gives a new commune the records of the old commune it took in whole', async () => {
+    expect(mergedWhole.formerUnit.unitPath).not.toBe(mergedWhole.home.unitPath);
+    expect(await determinations(mergedWhole, mergedWhole.home.unitCode)).toEqual([mergedWhole.determination?.documentNumber]);
+  });
+
+  it('gives a split commune\'s records to the new commune the person was assigned to, and to no other', async () => {
+    const assignment = splitAssigned.unitAssignment;
+    expect(assignment?.fromPath).toBe(splitAssigned.formerUnit.unitPath);
+    expect(await determinations(splitAssigned, assignment?.toCode ?? '')).toEqual([splitAssigned.determination?.documentNumber]);
+    const otherHeirs = unitsOfLevel('COMMUNE').filter((u) => u.code !== assignment?.toCode && u.path.startsWith('01.')
+      && !owns(u.path, splitAssigned.formerUnit.unitPath)).slice(0, 3);
+    for (const heir of otherHeirs) expect(await determinations(splitAssigned, heir.code)).toEqual([]);
+  });
+
+  it('leaves an unassigned split commune\'s records to the province until the assignment', async () => {
+    expect(await determinations(splitWaiting, splitWaiting.home.unitCode)).toEqual([]);
+    expect(await determinations(splitWaiting, '01')).toEqual([splitWaiting.determination?.documentNumber]);
   });
 });
 
@@ -280,8 +322,8 @@ describe('statement count', () => {
     expect(hundred.some((p) => p.substitution)).toBe(true);
     const forTen = await statementsFor(ten);
     const forHundred = await statementsFor(hundred);
-    // determinations, treatments, clinics, units, audit
-    expect(forTen).toBe(5);
+    // determinations, treatments, clinics, audit (units are reference data in memory)
+    expect(forTen).toBe(4);
     expect(forHundred).toBe(forTen);
   });
 });
@@ -299,9 +341,17 @@ describe('clinics', () => {
     }
   });
 
-  it('filters by unit subtree', async () => {
-    const result = await run(CLINICS, { u: '001' }, 'health_worker');
-    expect(result.data).toEqual({ clinics: [{ code: 'MMT001', name: unitByCode('MMT001')?.name, unit: { code: 'MMT001', level: 'CLINIC', parentCode: '001' } }] });
+  it('filters by unit subtree: clinics belong to their province', async () => {
+    for (const province of ['01', LAO_CAI]) {
+      const result = await run(CLINICS, { u: province }, 'health_worker');
+      const expected = unitsOfLevel('CLINIC').filter((u) => u.parentCode === province)
+        .map((u) => ({ code: u.code, name: u.name, unit: { code: u.code, level: 'CLINIC', parentCode: province } }));
+      expect(expected.length).toBeGreaterThan(1);
+      expect(result.data).toEqual({ clinics: expected });
+    }
+    expect((await run(CLINICS, { u: 'MMT001' }, 'health_worker')).data).toEqual({
+      clinics: [{ code: 'MMT001', name: unitByCode('MMT001')?.name, unit: { code: 'MMT001', level: 'CLINIC', parentCode: '01' } }] });
+    expect((await run(CLINICS, { u: COMMUNE }, 'health_worker')).data).toEqual({ clinics: [] });
   });
 });
 
@@ -325,23 +375,22 @@ describe('bad input', () => {
 });
 
 describe('records over time', () => {
-  const later = population.filter((p) => p.substitution && p !== onSubstitution && p !== treatedElsewhere)[0] as DemoPerson;
+  const later = find('another person on substitution treatment', (p) => p.substitution !== null && p !== onSubstitution && p !== treatedElsewhere);
   // Not opioid-addicted: the seed gives some opioid-addicted persons a stopped enrolment of their own.
-  const stoppedOnly = population.filter((p) => p.determination && !p.substitution && p !== notAddicted && p !== inFacility
-    && !p.determination.substanceClasses.includes('OPIOIDS'))[0] as DemoPerson;
+  const stoppedOnly = find('person determined but never treated', (p) => p.determination !== null && !p.substitution && p !== notAddicted
+    && p !== inFacility && !p.determination.substanceClasses.includes('OPIOIDS'));
 
   async function insertTreatment(id: string, person: DemoPerson, status: string, phase: string, enrolledOn: string): Promise<void> {
-    const path = unitByCode(person.currentResidence.unitCode)?.path;
     await database.db.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication,
-      owner_unit_path, residence_unit_path) VALUES ($1, $2, 'MMT001', $3, $4, $5, 'METHADONE', '01.001.MMT001', $6)`,
-    [id, person.id, status, phase, enrolledOn, path]);
+      owner_unit_path, residence_unit_path) VALUES ($1, $2, 'MMT001', $3, $4, $5, 'METHADONE', $6, $7)`,
+    [id, person.id, status, phase, enrolledOn, pathOf('MMT001'), person.formerUnit.unitPath]);
   }
 
   it('lists determinations newest first and prefers the active enrolment, else the latest', async () => {
-    const path = unitByCode(later.currentResidence.unitCode)?.path;
+    // Examined in 2015: owned by the person's commune as it was then.
     await database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
       document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2015-03-02', true, '{STIMULANTS}', '1/KQ', $3, $4)`,
-    ['00000000-0000-4000-8000-000000000001', later.id, later.currentResidence.unitCode, path]);
+    ['00000000-0000-4000-8000-000000000001', later.id, later.formerUnit.unitCode, later.formerUnit.unitPath]);
     await insertTreatment('00000000-0000-4000-8000-000000000002', later, 'STOPPED', 'STOPPED', '2016-01-01');
     await insertTreatment('00000000-0000-4000-8000-000000000003', stoppedOnly, 'STOPPED', 'STOPPED', '2016-01-01');
     await insertTreatment('00000000-0000-4000-8000-000000000004', stoppedOnly, 'STOPPED', 'STOPPED', '2019-05-01');
@@ -361,8 +410,8 @@ describe('records over time', () => {
     await expect(insertTreatment('00000000-0000-4000-8000-000000000006', managedOnly, 'ACTIVE', 'STOPPED', '2026-10-01'))
       .rejects.toThrow(/substitution_treatment_stopped_phase/);
     await expect(database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
-      document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2020-01-01', true, '{}', '2/KQ', '00101', '01.001.00101')`,
-    ['00000000-0000-4000-8000-000000000007', managedOnly.id])).rejects.toThrow(/addiction_determination_classes_match_conclusion/);
+      document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2020-01-01', true, '{}', '2/KQ', $3, $4)`,
+    ['00000000-0000-4000-8000-000000000007', managedOnly.id, COMMUNE, pathOf(COMMUNE)])).rejects.toThrow(/addiction_determination_classes_match_conclusion/);
   });
 
   it('is not empty once seeded', async () => {

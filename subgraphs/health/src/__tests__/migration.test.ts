@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '@rehab/server-kit';
+import { units } from '@rehab/shared-schema';
 import { createHealthDataSource } from '../server';
 
 let database: TestDatabase;
@@ -15,7 +16,8 @@ afterAll(async () => {
 describe('CreateDispensingPoints migration', () => {
   it('turns the free-text points of earlier doses into points of their clinic, and goes down again', async () => {
     const owner = await database.owner();
-    await owner.undoLastMigration({ transaction: 'each' });
+    // AdoptRealUnits (back to the generated units of the first release), then CreateDispensingPoints.
+    for (let i = 0; i < 2; i++) await owner.undoLastMigration({ transaction: 'each' });
     const treatment = randomUUID();
     await owner.query(`INSERT INTO clinic (code, name, owner_unit_path) VALUES ('MMT001', 'Cơ sở MMT Ba Đình', '01.001.MMT001')`);
     await owner.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
@@ -28,6 +30,10 @@ describe('CreateDispensingPoints migration', () => {
     }
 
     await owner.runMigrations({ transaction: 'each' });
+    // The clinic moved under the province with the real units; the generated commune became a real one of Quận Ba Đình.
+    expect(await owner.query('SELECT owner_unit_path FROM clinic')).toEqual([{ owner_unit_path: '01.MMT001' }]);
+    const [{ residence_unit_path: residence }] = await owner.query('SELECT residence_unit_path FROM substitution_treatment') as [{ residence_unit_path: string }];
+    expect(units().byUnitPath(residence)).toMatchObject({ level: 'COMMUNE', parentCode: '001' });
     expect(await owner.query('SELECT code, name FROM dispensing_point ORDER BY code')).toEqual([
       { code: 'MMT001-01', name: 'Quầy cấp phát tại cơ sở' },
       { code: 'MMT001-02', name: 'Quầy số 2' },
@@ -38,7 +44,7 @@ describe('CreateDispensingPoints migration', () => {
       { day: '2026-01-04', code: 'MMT001-02' }, { day: '2026-01-05', code: 'MMT001-03' },
     ]);
 
-    await owner.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < 2; i++) await owner.undoLastMigration({ transaction: 'each' });
     const back = await owner.query('SELECT dispensing_point FROM dose ORDER BY dose_date') as { dispensing_point: string }[];
     expect(back.map((r) => r.dispensing_point)).toEqual(['Quầy cấp phát tại cơ sở', 'Quầy số 2', 'Quầy số 2', 'Trạm y tế phường Phúc Xá']);
     await owner.runMigrations({ transaction: 'each' });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { domainError, isInUnitScope, type Bilingual } from '@rehab/server-kit';
-import { isUuid, todayInHanoi, unitByCode, type Caller } from '@rehab/shared-schema';
+import { domainError, isInUnitScope, requireUnit, type Bilingual } from '@rehab/server-kit';
+import { isUuid, todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { Transition } from '../rules/treatment';
 
 export function requireId(id: string, field: string): string {
@@ -65,12 +65,9 @@ export async function clinicInScope(manager: EntityManager, caller: Caller, code
   return row.owner_unit_path;
 }
 
-export function communePath(code: string, field: string): string {
-  const unit = unitByCode(code);
-  if (!unit || unit.level !== 'COMMUNE') {
-    throw domainError('BAD_USER_INPUT', { vi: `Không có xã mã ${code}`, en: `No commune with code ${code}` }, { field });
-  }
-  return unit.path;
+/** The path of the commune `code` names on `on` (a code can name other territory before the 2025 reform). */
+export function communePath(code: string, field: string, on: string): string {
+  return requireUnit(code, field, ['COMMUNE'], on).path;
 }
 
 export { isUniqueViolation } from '@rehab/server-kit';

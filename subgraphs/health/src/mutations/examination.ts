@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { domainError, isInUnitScope } from '@rehab/server-kit';
+import { unitByCode, units } from '@rehab/shared-schema';
 import type { MutationRecordAddictionExaminationArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
 import { conclude, findingProblems } from '../rules/addiction';
 import { isUniqueViolation, notFound, requirePastDate, requireId, requireText } from './common';
 
-interface PhysicianRow { facility_code: string; facility_path: string }
+interface PhysicianRow { facility_code: string }
 interface RequestRow { person_id: string; owner_unit_code: string; owner_unit_path: string; requested_on: string }
 
-const provinceOf = (path: string): string => path.split('.')[0] ?? '';
+/** Today's province of a record owned at `path`: a merged province's records belong to the province it went into. */
+const provinceOf = (path: string): string | undefined => units().provinceToday(path)?.code;
 
 /**
  * A certified physician of a qualified facility records an examination on a request; the
@@ -27,10 +29,11 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
   const [problem] = findingProblems(input.findings);
   if (problem) throw domainError('BAD_USER_INPUT', problem.text, { field: problem.field });
 
-  const physicians = await ctx.db.query(`SELECT p.facility_code, u.path AS facility_path FROM certified_physician p
-    JOIN administrative_unit u ON u.code = p.facility_code WHERE p.username = $1`, [ctx.caller.username]) as PhysicianRow[];
+  const physicians = await ctx.db.query('SELECT facility_code FROM certified_physician WHERE username = $1', [ctx.caller.username]) as PhysicianRow[];
   const [physician] = physicians;
-  if (!physician || !isInUnitScope(physician.facility_path, ctx.caller)) {
+  // The facility as it is today (a facility of a merged province has a version before the merge, under the old province).
+  const facilityPath = physician ? unitByCode(physician.facility_code)?.path : undefined;
+  if (!physician || facilityPath === undefined || !isInUnitScope(facilityPath, ctx.caller)) {
     throw domainError('FORBIDDEN', {
       vi: 'Chỉ bác sĩ có chứng chỉ hành nghề tại cơ sở y tế đủ điều kiện trong đơn vị của bạn mới được khám xác định tình trạng nghiện',
       en: 'Only a physician certified at a qualified medical facility within your unit may examine for addiction',
@@ -42,7 +45,8 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
       (requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS requested_on
       FROM addiction_determination_request WHERE id = $1 FOR UPDATE`, [requestId]) as RequestRow[];
     const [request] = requests;
-    if (!request || provinceOf(request.owner_unit_path) !== provinceOf(physician.facility_path)) {
+    const province = request ? provinceOf(request.owner_unit_path) : undefined;
+    if (!request || province === undefined || province !== provinceOf(facilityPath)) {
       throw notFound({ vi: 'đề nghị xác định tình trạng nghiện', en: 'determination request' }, requestId);
     }
     if (examinedOn < request.requested_on) {
@@ -59,7 +63,7 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
       await manager.query(`INSERT INTO addiction_examination (id, request_id, determination_id, person_id, examined_on, findings,
         clinical_notes, physician_username, facility_code, owner_unit_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [id, requestId, determinationId, request.person_id, examinedOn, JSON.stringify(conclusion.findings), notes,
-        ctx.caller.username, physician.facility_code, physician.facility_path]);
+        ctx.caller.username, physician.facility_code, facilityPath]);
     } catch (error) {
       if (isUniqueViolation(error, 'addiction_examination_request_id_key')) {
         throw domainError('ILLEGAL_TRANSITION', { vi: 'Đề nghị này đã có kết quả khám', en: 'This request has already been examined' });

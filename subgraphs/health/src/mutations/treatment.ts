@@ -34,7 +34,7 @@ export async function enrollSubstitutionTreatment(args: MutationEnrollSubstituti
   const personId = requireId(args.personId, 'personId');
   const enrolledOn = requirePastDate(args.enrolledOn, 'enrolledOn');
   const dateOfBirth = requirePastDate(args.dateOfBirth, 'dateOfBirth');
-  const residencePath = communePath(args.residenceUnitCode, 'residenceUnitCode');
+  const residencePath = communePath(args.residenceUnitCode, 'residenceUnitCode', enrolledOn);
   const consent = args.guardianConsent ?? null;
   const guardian = consent === null ? null : {
     name: requireText(consent.guardianName, 'guardianConsent.guardianName', 200),

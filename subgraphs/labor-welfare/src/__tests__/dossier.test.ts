@@ -2,7 +2,7 @@ import { generateDemoPopulation } from '@rehab/shared-schema';
 import { openHarness, type Harness } from './harness';
 import {
   COMMUNE, COMMUNE_OFFICIAL, COURT, DISTRICT, FACILITY, LABOUR, M, OTHER_COMMUNE, POLICE, STAFF, VOLUNTARY_ONLY_FACILITY,
-  approved, draft, fails, footprint, forwarded, ok, runAs, type Row,
+  REGIONAL_COURT, REGIONAL_COURT_UNIT, approved, courtOn, draft, fails, footprint, forwarded, ok, runAs, type Row,
 } from './legal-path-support';
 
 let h: Harness;
@@ -15,17 +15,17 @@ const decision = (input: Record<string, unknown>) => ({
 });
 
 describe('the dossier from drafting to the court', () => {
-  it('walks drafted → submitted → returned → resubmitted → forwarded → approved → escorted, with its history', async () => {
-    const d = await draft(h, { startedOn: '2025-03-03' });
-    expect(d).toMatchObject({ status: 'DRAFTED', version: 1, repeat: false, startedOn: '2025-03-03', subjectDateOfBirth: '1990-05-05' });
-    const s1 = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-03-04' });
-    expect(s1).toMatchObject({ status: 'SUBMITTED', submittedOn: '2025-03-04', version: 2 });
-    const r = await ok(h, LABOUR, M.returnIt, { id: d.id, v: s1.version, reason: 'Thiếu biên bản vi phạm' });
+  it('walks drafted → submitted → returned → resubmitted → forwarded → approved → escorted under the arrangement before March 2025', async () => {
+    const d = await draft(h, { startedOn: '2025-02-03' });
+    expect(d).toMatchObject({ status: 'DRAFTED', version: 1, repeat: false, startedOn: '2025-02-03', subjectDateOfBirth: '1990-05-05' });
+    const s1 = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-02-04' });
+    expect(s1).toMatchObject({ status: 'SUBMITTED', submittedOn: '2025-02-04', version: 2 });
+    const r = await ok(h, LABOUR, M.returnIt, { id: d.id, v: s1.version, reason: 'Thiếu biên bản vi phạm', on: '2025-02-06' });
     expect(r).toMatchObject({ status: 'RETURNED_FOR_CORRECTION', correctionReason: 'Thiếu biên bản vi phạm' });
     const e = await ok(h, POLICE, M.edit, { id: d.id, v: r.version, changes: { groundNote: 'Đã bổ sung biên bản' } });
-    const s2 = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: e.version, on: '2025-03-10' });
-    const f = await ok(h, LABOUR, M.forward, { id: d.id, v: s2.version, on: '2025-03-12' });
-    expect(f).toMatchObject({ status: 'FORWARDED_TO_COURT', forwardedOn: '2025-03-12' });
+    const s2 = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: e.version, on: '2025-02-10' });
+    const f = await ok(h, LABOUR, M.forward, { id: d.id, v: s2.version, on: '2025-02-12' });
+    expect(f).toMatchObject({ status: 'FORWARDED_TO_COURT', forwardedOn: '2025-02-12' });
     const a = await ok(h, COURT, M.decide, { id: d.id, v: f.version, input: decision({ reason: 'Đủ căn cứ' }) });
     expect(a).toMatchObject({
       status: 'APPROVED',
@@ -58,17 +58,65 @@ describe('the dossier from drafting to the court', () => {
   });
 
   it('lists submitted dossiers on the district labour office\'s worklist as of a date', async () => {
-    const d = await draft(h, { startedOn: '2025-05-02' });
-    await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-05-05' });
+    const d = await draft(h, { startedOn: '2025-02-02' });
+    await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-02-05' });
     const query = 'query($u: ID!, $asOf: Date) { dossiersAwaitingReview(unitCode: $u, asOf: $asOf) { id submittedOn } }';
     const ids = async (actor: typeof LABOUR, unit: string, asOf: string) =>
       ((await ok(h, actor, query, { u: unit, asOf })) as unknown as Row[]).map((r) => r.id);
-    expect(await ids(LABOUR, DISTRICT, '2025-05-05')).toContain(d.id);
-    expect(await ids(LABOUR, DISTRICT, '2025-05-04')).not.toContain(d.id);
+    expect(await ids(LABOUR, DISTRICT, '2025-02-05')).toContain(d.id);
+    expect(await ids(LABOUR, DISTRICT, '2025-02-04')).not.toContain(d.id);
     // Another district's labour office does not see it, even asking for Ba Đình.
-    expect(await ids({ role: 'labour_officer', unit: '002' }, DISTRICT, '2025-05-05')).not.toContain(d.id);
-    const denied = await runAs(h, { role: 'volunteer', unit: COMMUNE }, query, { u: DISTRICT, asOf: '2025-05-05' });
+    expect(await ids({ role: 'labour_officer', unit: '002' }, DISTRICT, '2025-02-05')).not.toContain(d.id);
+    const denied = await runAs(h, { role: 'volunteer', unit: COMMUNE }, query, { u: DISTRICT, asOf: '2025-02-05' });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('who acts follows the arrangement in force on the step\'s date', () => {
+  const DOSSIER = 'query($id: ID!) { compulsoryRehabDossier(id: $id) { id status court { code name } } }';
+
+  it('from 1 March 2025: the head of commune police sends the dossier straight to the district court; no labour review', async () => {
+    const d = await draft(h, { startedOn: '2025-03-10' });
+    const chair = await fails(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-03-11' });
+    expect(chair.extensions?.code).toBe('FORBIDDEN');
+    expect((chair.extensions?.i18n as { vi: string }).vi).toContain('Trưởng Công an cấp xã');
+    const sent = await ok(h, POLICE, M.submit, { id: d.id, v: d.version, on: '2025-03-11' });
+    expect(sent).toMatchObject({ status: 'FORWARDED_TO_COURT', submittedOn: '2025-03-11', forwardedOn: '2025-03-11' });
+    expect((sent.events as Row[]).map((e) => [e.action, e.actorRole])).toEqual([
+      ['DRAFT', 'police_officer'], ['SUBMIT', 'police_officer'], ['FORWARD_TO_COURT', 'police_officer']]);
+    // Before 1 July 2025 the district court decides; a court named by the sender is refused.
+    const named = await draft(h, { startedOn: '2025-03-12' });
+    expect((await fails(h, POLICE, M.submit, { id: named.id, v: named.version, on: '2025-03-12', court: REGIONAL_COURT_UNIT })).extensions)
+      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'courtUnitCode' });
+    const decided = await ok(h, COURT, M.decide, { id: d.id, v: sent.version, input: decision({ decidedOn: '2025-04-01' }) });
+    expect(decided).toMatchObject({ status: 'APPROVED' });
+  });
+
+  it('from 1 July 2025: a regional court the sender names decides; the district court and the other regional court cannot', async () => {
+    const d = await draft(h, { startedOn: '2026-09-01' });
+    expect((await fails(h, POLICE, M.submit, { id: d.id, v: d.version, on: '2026-09-02' })).extensions)
+      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'courtUnitCode' });
+    const sent = await ok(h, POLICE, M.submit, { id: d.id, v: d.version, on: '2026-09-02', court: REGIONAL_COURT_UNIT });
+    expect(await ok(h, REGIONAL_COURT, DOSSIER, { id: d.id })).toMatchObject({ status: 'FORWARDED_TO_COURT', court: { code: REGIONAL_COURT_UNIT } });
+    const input = decision({ decidedOn: '2026-09-20', termMonths: 24 });
+    expect((await fails(h, { role: 'court_clerk', unit: 'TAKV-HN02' }, M.decide, { id: d.id, v: sent.version, input })).extensions?.code).toBe('NOT_FOUND');
+    // The district court ended with the district tier: it neither sees today's dossier nor decides after 30 June 2025.
+    expect((await fails(h, COURT, M.decide, { id: d.id, v: sent.version, input })).extensions?.code).toBe('NOT_FOUND');
+    const past = await forwarded(h, { startedOn: '2025-02-03' });
+    expect((await fails(h, COURT, M.decide, { id: past.id, v: past.version, input: decision({ decidedOn: '2025-07-02' }) })).extensions?.code).toBe('FORBIDDEN');
+    expect(await ok(h, REGIONAL_COURT, M.decide, { id: d.id, v: sent.version, input })).toMatchObject({ status: 'APPROVED' });
+  });
+
+  it('lets an account of a district that ended read its past but act on nothing today', async () => {
+    const past = await forwarded(h, { startedOn: '2025-02-03' });
+    expect(await ok(h, LABOUR, DOSSIER, { id: past.id })).toMatchObject({ id: past.id, court: null });
+    const today = await draft(h, { startedOn: '2026-10-01' });
+    expect((await runAs(h, LABOUR, DOSSIER, { id: today.id })).data?.compulsoryRehabDossier).toBeNull();
+    const submitted = await draft(h, { startedOn: '2025-02-10' });
+    const s = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: submitted.id, v: submitted.version, on: '2025-02-11' });
+    // The district review ended on 28 February 2025: a return dated after it is refused, one dated before is recorded.
+    expect((await fails(h, LABOUR, M.returnIt, { id: s.id, v: s.version, reason: 'x' })).extensions?.code).toBe('FORBIDDEN');
+    expect(await ok(h, LABOUR, M.returnIt, { id: s.id, v: s.version, reason: 'Thiếu biên bản', on: '2025-02-20' })).toMatchObject({ status: 'RETURNED_FOR_CORRECTION' });
   });
 });
 
@@ -76,7 +124,7 @@ describe('the term is checked against the law in force when the dossier started'
   async function tryTerm(startedOn: string, dateOfBirth: string, termMonths: number, decidedOn: string, priorDecisionRef?: string) {
     const f = await forwarded(h, { startedOn, dateOfBirth, ...(priorDecisionRef ? { priorDecisionRef } : {}) });
     const before = await footprint(h);
-    const result = await runAs(h, COURT, M.decide, { id: f.id, v: f.version, input: decision({ decidedOn, termMonths }) });
+    const result = await runAs(h, courtOn(decidedOn), M.decide, { id: f.id, v: f.version, input: decision({ decidedOn, termMonths }) });
     if (result.errors) expect(await footprint(h)).toEqual(before);
     return result.errors?.[0] ?? null;
   }
@@ -117,7 +165,7 @@ describe('the term is checked against the law in force when the dossier started'
 
   it('shows the allowed range on the dossier', async () => {
     const f = await forwarded(h, { startedOn: '2026-07-01' });
-    const got = await ok(h, COURT, 'query($id: ID!) { compulsoryRehabDossier(id: $id) { allowedTerm(on: "2026-07-10") { minMonths maxMonths category legalBasis } } }', { id: f.id });
+    const got = await ok(h, REGIONAL_COURT, 'query($id: ID!) { compulsoryRehabDossier(id: $id) { allowedTerm(on: "2026-07-10") { minMonths maxMonths category legalBasis } } }', { id: f.id });
     expect(got.allowedTerm).toMatchObject({ minMonths: 24, maxMonths: 24, category: 'ADULT_FIRST', legalBasis: expect.stringContaining('120/2025') });
   });
 
@@ -136,7 +184,10 @@ describe('interim measure while pending', () => {
     // Released to the family for a while, then held again: both held periods count.
     const family = await ok(h, LABOUR, M.interim, { id: f.id, v: held.version, input: { measure: 'FAMILY_MANAGEMENT', since: '2025-02-20' } });
     expect(family).toMatchObject({ interimMeasure: 'FAMILY_MANAGEMENT', interimFacility: null, daysHeld: 10 });
-    const again = await ok(h, COMMUNE_OFFICIAL, M.interim, { id: f.id, v: family.version, input: { measure: 'HELD_AT_FACILITY', facilityCode: FACILITY, since: '2025-03-01' } });
+    // From 1 March 2025 the head of commune police sets the measure (the commune chair no longer may).
+    expect((await fails(h, COMMUNE_OFFICIAL, M.interim, { id: f.id, v: family.version, input: { measure: 'HELD_AT_FACILITY', facilityCode: FACILITY, since: '2025-03-01' } }))
+      .extensions?.code).toBe('FORBIDDEN');
+    const again = await ok(h, POLICE, M.interim, { id: f.id, v: family.version, input: { measure: 'HELD_AT_FACILITY', facilityCode: FACILITY, since: '2025-03-01' } });
     const a = await ok(h, COURT, M.decide, { id: f.id, v: again.version, input: decision({ decidedOn: '2025-03-15', termMonths: 12 }) });
     // The holding facility's staff see the dossier they hold the person for.
     const seen = await ok(h, STAFF, 'query($id: ID!) { compulsoryRehabDossier(id: $id) { id } }', { id: f.id });
@@ -150,7 +201,7 @@ describe('interim measure while pending', () => {
 
   it('refuses holding at a facility that takes no compulsory residents', async () => {
     const d = await draft(h);
-    const error = await fails(h, COMMUNE_OFFICIAL, M.interim, { id: d.id, v: d.version, input: { measure: 'HELD_AT_FACILITY', facilityCode: VOLUNTARY_ONLY_FACILITY, since: '2025-03-04' } });
+    const error = await fails(h, COMMUNE_OFFICIAL, M.interim, { id: d.id, v: d.version, input: { measure: 'HELD_AT_FACILITY', facilityCode: VOLUNTARY_ONLY_FACILITY, since: '2025-02-04' } });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facilityCode' });
   });
 });
@@ -160,7 +211,7 @@ describe('illegal transitions fail with a typed error and change nothing', () =>
   const steps: Step[] = [
     { name: 'edit', actor: POLICE, query: M.edit, vars: (d) => ({ id: d.id, v: d.version, changes: { groundNote: 'x' } }) },
     { name: 'submit', actor: COMMUNE_OFFICIAL, query: M.submit, vars: (d) => ({ id: d.id, v: d.version, on: '2025-04-01' }) },
-    { name: 'return', actor: LABOUR, query: M.returnIt, vars: (d) => ({ id: d.id, v: d.version, reason: 'x' }) },
+    { name: 'return', actor: LABOUR, query: M.returnIt, vars: (d) => ({ id: d.id, v: d.version, reason: 'x', on: '2025-02-20' }) },
     { name: 'forward', actor: LABOUR, query: M.forward, vars: (d) => ({ id: d.id, v: d.version, on: '2025-04-01' }) },
     { name: 'approve', actor: COURT, query: M.decide, vars: (d) => ({ id: d.id, v: d.version, input: decision({ decidedOn: '2025-04-01' }) }) },
     { name: 'postpone', actor: COURT, query: M.decide, vars: (d) => ({ id: d.id, v: d.version, input: { outcome: 'POSTPONED', decisionNumber: '1', decidedOn: '2025-04-01' } }) },
@@ -171,7 +222,7 @@ describe('illegal transitions fail with a typed error and change nothing', () =>
   /** States to try each step from, and the steps legal there. */
   const states: { status: string; make: () => Promise<Row>; legal: string[] }[] = [
     { status: 'DRAFTED', make: () => draft(h), legal: ['edit', 'submit'] },
-    { status: 'SUBMITTED', make: async () => { const d = await draft(h); return ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-03-04' }); }, legal: ['return', 'forward'] },
+    { status: 'SUBMITTED', make: async () => { const d = await draft(h); return ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: '2025-02-04' }); }, legal: ['return', 'forward'] },
     { status: 'FORWARDED_TO_COURT', make: () => forwarded(h), legal: ['approve', 'postpone'] },
     { status: 'APPROVED', make: () => approved(h, 12, '2025-03-20'), legal: ['escort', 'admit'] },
     { status: 'REJECTED', make: async () => { const f = await forwarded(h); return ok(h, COURT, M.decide, { id: f.id, v: f.version, input: { outcome: 'REJECTED', decisionNumber: '2', decidedOn: '2025-03-20' } }); }, legal: [] },

@@ -3,7 +3,7 @@ import { generateDemoPopulation } from '@rehab/shared-schema';
 import { demoProviderId } from '../seed';
 import { openHarness, type Harness } from './harness';
 import {
-  COMMUNE, COMMUNE_OFFICIAL, FACILITY, M, OTHER_FACILITY, STAFF, VOLUNTARY_ONLY_FACILITY, admitted, approved, fails, footprint, noticesFor,
+  COMMUNE, COMMUNE_OFFICIAL, DISTRICT, FACILITY, M, OTHER_FACILITY, STAFF, VOLUNTARY_ONLY_FACILITY, admitted, approved, fails, footprint, noticesFor,
   ok, runAs, type Actor, type Row,
 } from './legal-path-support';
 
@@ -169,7 +169,8 @@ describe('voluntary rehab', () => {
 
   it('registers rehab at home with a provider serving the commune; facility-only steps are refused', async () => {
     const personId = randomUUID();
-    const provider = demoProviderId(COMMUNE.slice(0, 3));
+    // On 1 June 2025 the code names Trúc Bạch of Quận Ba Đình: the district's provider serves it.
+    const provider = demoProviderId(DISTRICT);
     const input = { personId, residenceUnitCode: COMMUNE, serviceProviderId: provider, startedOn: '2025-06-01', termMonths: 9 };
     const far = await fails(h, COMMUNE_OFFICIAL, M.community, { input: { ...input, serviceProviderId: demoProviderId('002') } });
     expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.serviceProviderId' });

@@ -1,7 +1,7 @@
 import { generateDemoPopulation, ROLES } from '@rehab/shared-schema';
 import { demoProviderId } from '../seed';
 import { openHarness, type Harness } from './harness';
-import { COMMUNE, FACILITY, OTHER_FACILITY, admitted, fails, ok, runAs, type Actor, type Row } from './legal-path-support';
+import { COMMUNE, FACILITY, OTHER_COMMUNE, OTHER_FACILITY, admitted, fails, ok, runAs, type Actor, type Row } from './legal-path-support';
 
 const population = generateDemoPopulation({ persons: 300 });
 let h: Harness;
@@ -68,23 +68,35 @@ describe('community service providers', () => {
   const LIST = 'query($u: ID!) { serviceProviders(unitCode: $u) { id name unit { code } registrationNumber } }';
   const REGISTER = `mutation($input: RegisterServiceProviderInput!) { registerServiceProvider(input: $input) { id unit { code } } }`;
 
-  it('lists the providers serving a commune: registered above it or at it, not in other districts', async () => {
+  it('lists the providers serving a commune: registered above it or at it, not in other provinces', async () => {
+    // Today's Phường Ba Đình is served by the provider Hà Nội's police registered after the reform.
     const list = (await ok(h, { role: 'volunteer', unit: COMMUNE }, LIST, { u: COMMUNE })) as unknown as Row[];
-    expect(list.map((p) => p.id)).toEqual([demoProviderId('001')]);
-    const registered = await ok(h, { role: 'commune_official', unit: COMMUNE }, REGISTER, { input: {
-      unitCode: COMMUNE, name: 'Điểm tư vấn cộng đồng phường 1', registrationNumber: '00101/ĐK-1', registeredOn: '2025-01-02',
+    expect(list.map((p) => p.id)).toEqual([demoProviderId('01')]);
+    const registered = await ok(h, { role: 'police_officer', unit: '01' }, REGISTER, { input: {
+      unitCode: COMMUNE, name: 'Điểm tư vấn cộng đồng phường Ba Đình', registrationNumber: '00004/ĐK-1', registeredOn: '2025-09-02',
     } });
     const after = (await ok(h, { role: 'volunteer', unit: COMMUNE }, LIST, { u: COMMUNE })) as unknown as Row[];
-    expect(after.map((p) => p.id)).toEqual([demoProviderId('001'), registered.id]);
+    expect(after.map((p) => p.id).sort()).toEqual([demoProviderId('01'), registered.id].sort());
+    // Quận Ba Đình's providers of before the reform, as its ended account reads them.
     const district = (await ok(h, { role: 'labour_officer', unit: '001' }, LIST, { u: '001' })) as unknown as Row[];
-    expect(district.map((p) => p.id)).toEqual([demoProviderId('001'), registered.id]);
-    const other = (await ok(h, { role: 'labour_officer', unit: '002' }, LIST, { u: '00201' })) as unknown as Row[];
-    expect(other.map((p) => p.id)).toEqual([demoProviderId('002')]);
+    expect(district.map((p) => p.id)).toContain(demoProviderId('001'));
+    const other = (await ok(h, { role: 'police_officer', unit: '15' }, LIST, { u: OTHER_COMMUNE })) as unknown as Row[];
+    expect(other.map((p) => p.id)).toEqual([demoProviderId('15')]);
+  });
+
+  it('registers providers by the arrangement of the registration date: the district labour office, then the provincial police', async () => {
+    const before = { unitCode: '001', name: 'Y', registrationNumber: 'D-1', registeredOn: '2025-01-02' };
+    expect(await ok(h, { role: 'labour_officer', unit: '001' }, REGISTER, { input: before })).toMatchObject({ unit: { code: '001' } });
+    // From 1 July 2025 (Decree 184/2025) the provincial police director registers them; the district office no longer exists.
+    const after = { unitCode: COMMUNE, name: 'Z', registrationNumber: 'P-1', registeredOn: '2025-08-01' };
+    expect((await fails(h, { role: 'labour_officer', unit: '01' }, REGISTER, { input: after })).extensions?.code).toBe('FORBIDDEN');
+    expect((await fails(h, { role: 'labour_officer', unit: '001' }, REGISTER, { input: after })).extensions?.code).toBe('FORBIDDEN');
+    expect(await ok(h, { role: 'police_officer', unit: '01' }, REGISTER, { input: after })).toMatchObject({ unit: { code: COMMUNE } });
   });
 
   it('refuses a duplicate registration number and registration outside the caller\'s unit', async () => {
-    const input = { unitCode: COMMUNE, name: 'X', registrationNumber: '001/ĐK-CNCĐ', registeredOn: '2025-01-02' };
-    expect((await fails(h, { role: 'commune_official', unit: COMMUNE }, REGISTER, { input })).extensions).toMatchObject({ code: 'CONFLICT', field: 'registrationNumber' });
-    expect((await fails(h, { role: 'commune_official', unit: '00201' }, REGISTER, { input: { ...input, registrationNumber: 'new' } })).extensions?.code).toBe('FORBIDDEN');
+    const input = { unitCode: COMMUNE, name: 'X', registrationNumber: '01/2025/ĐK-CNCĐ-CAT', registeredOn: '2025-09-02' };
+    expect((await fails(h, { role: 'police_officer', unit: '01' }, REGISTER, { input })).extensions).toMatchObject({ code: 'CONFLICT', field: 'registrationNumber' });
+    expect((await fails(h, { role: 'police_officer', unit: '15' }, REGISTER, { input: { ...input, registrationNumber: 'new' } })).extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -3,10 +3,18 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Role } from '@rehab/shared-schema';
 import type { Harness, Result } from './harness';
 
-/** Units of the demo accounts: commune 00101 in district 001 (Ba Đình), facility CSCN1. */
-export const COMMUNE = '00101';
+/**
+ * Units of the tests. 00004 is Phường Ba Đình today; on a date before 1 July 2025 the same
+ * code is Phường Trúc Bạch of Quận Ba Đình (001), which Ba Đình took in whole, so today's
+ * ward also acts on its records. 02647 is Phường Lào Cai, another province.
+ */
+export const COMMUNE = '00004';
 export const DISTRICT = '001';
-export const OTHER_COMMUNE = '00201';
+export const OTHER_COMMUNE = '02647';
+export const REGIONAL_COURT_UNIT = 'TAKV-HN01';
+/** The last day of the district labour review and of the commune chair's dossier; then the commune police's. */
+export const BEFORE_POLICE = '2025-02-28';
+export const REFORM = '2025-07-01';
 export const FACILITY = 'CSCN1';
 export const OTHER_FACILITY = 'CSCN2';
 export const VOLUNTARY_ONLY_FACILITY = 'CSCN5';
@@ -35,7 +43,13 @@ export interface Actor {
 export const POLICE: Actor = { role: 'police_officer', unit: COMMUNE };
 export const COMMUNE_OFFICIAL: Actor = { role: 'commune_official', unit: COMMUNE };
 export const LABOUR: Actor = { role: 'labour_officer', unit: DISTRICT };
+/** The district court (until 30 June 2025). */
 export const COURT: Actor = { role: 'court_clerk', unit: DISTRICT };
+/** A regional court of Hà Nội (from 1 July 2025). */
+export const REGIONAL_COURT: Actor = { role: 'court_clerk', unit: REGIONAL_COURT_UNIT };
+
+/** The court that decides on `decidedOn`. */
+export const courtOn = (decidedOn: string): Actor => (decidedOn < REFORM ? COURT : REGIONAL_COURT);
 export const STAFF: Actor = { role: 'facility_staff', unit: FACILITY };
 
 /** Runs an operation as an actor and returns the result (errors included). */
@@ -65,9 +79,9 @@ export async function fails(h: Harness, actor: Actor, query: string, variables: 
 export const M = {
   draft: `mutation($input: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $input) { ${DOSSIER_FIELDS} } }`,
   edit: `mutation($id: ID!, $v: Int!, $changes: DossierDraftChanges!) { updateDossierDraft(id: $id, expectedVersion: $v, changes: $changes) { ${DOSSIER_FIELDS} } }`,
-  submit: `mutation($id: ID!, $v: Int!, $on: Date) { submitCompulsoryRehabDossier(id: $id, expectedVersion: $v, submittedOn: $on) { ${DOSSIER_FIELDS} } }`,
-  returnIt: `mutation($id: ID!, $v: Int!, $reason: String!) { returnDossierForCorrection(id: $id, expectedVersion: $v, reason: $reason) { ${DOSSIER_FIELDS} } }`,
-  forward: `mutation($id: ID!, $v: Int!, $on: Date) { forwardDossierToCourt(id: $id, expectedVersion: $v, forwardedOn: $on) { ${DOSSIER_FIELDS} } }`,
+  submit: `mutation($id: ID!, $v: Int!, $on: Date, $court: ID) { submitCompulsoryRehabDossier(id: $id, expectedVersion: $v, submittedOn: $on, courtUnitCode: $court) { ${DOSSIER_FIELDS} } }`,
+  returnIt: `mutation($id: ID!, $v: Int!, $reason: String!, $on: Date) { returnDossierForCorrection(id: $id, expectedVersion: $v, reason: $reason, returnedOn: $on) { ${DOSSIER_FIELDS} } }`,
+  forward: `mutation($id: ID!, $v: Int!, $on: Date, $court: ID) { forwardDossierToCourt(id: $id, expectedVersion: $v, forwardedOn: $on, courtUnitCode: $court) { ${DOSSIER_FIELDS} } }`,
   decide: `mutation($id: ID!, $v: Int!, $input: CourtDecisionInput!) { recordCourtDecision(id: $id, expectedVersion: $v, input: $input) { ${DOSSIER_FIELDS} } }`,
   interim: `mutation($id: ID!, $v: Int!, $input: InterimMeasureInput!) { setInterimMeasure(id: $id, expectedVersion: $v, input: $input) { ${DOSSIER_FIELDS} } }`,
   escort: `mutation($id: ID!, $v: Int!, $on: Date!) { recordDossierEscort(id: $id, expectedVersion: $v, escortedOn: $on) { ${DOSSIER_FIELDS} } }`,
@@ -97,23 +111,30 @@ export interface DossierOptions {
   priorDecisionRef?: string;
 }
 
-/** Drafts a dossier for a new (or given) person of commune 00101 as the commune police. */
+/** Drafts a dossier for a new (or given) person of commune 00004 as the commune police. */
 export async function draft(h: Harness, options: DossierOptions = {}): Promise<Row> {
   return ok(h, { ...POLICE, unit: options.commune ?? COMMUNE }, M.draft, {
     input: {
-      personId: options.personId ?? randomUUID(), residenceUnitCode: options.commune ?? COMMUNE, startedOn: options.startedOn ?? '2025-03-03',
+      personId: options.personId ?? randomUUID(), residenceUnitCode: options.commune ?? COMMUNE, startedOn: options.startedOn ?? '2025-02-03',
       ground: 'NOT_REGISTERED', subjectFullName: 'Nguyễn Văn Thử', subjectDateOfBirth: options.dateOfBirth ?? '1990-05-05',
       ...(options.priorDecisionRef ? { priorDecisionRef: options.priorDecisionRef } : {}),
     },
   });
 }
 
-/** Drafts, submits and forwards a dossier to the court. */
+/**
+ * Drafts a dossier and sends it to the court as the arrangement of its date has it: before
+ * 1 March 2025 the commune chair submits and the district labour office forwards; from then
+ * the commune police send it straight to the court (a regional court from 1 July 2025).
+ */
 export async function forwarded(h: Harness, options: DossierOptions = {}): Promise<Row> {
   const d = await draft(h, options);
   const started = (d.startedOn as string);
-  const s = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: started });
-  return ok(h, LABOUR, M.forward, { id: s.id, v: s.version, on: started });
+  if (started <= BEFORE_POLICE) {
+    const s = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: started });
+    return ok(h, LABOUR, M.forward, { id: s.id, v: s.version, on: started });
+  }
+  return ok(h, POLICE, M.submit, { id: d.id, v: d.version, on: started, court: started < REFORM ? null : REGIONAL_COURT_UNIT });
 }
 
 let decisions = 0;
@@ -121,7 +142,7 @@ let decisions = 0;
 /** A dossier approved by the court (term, facility CSCN1), decided on `decidedOn`. */
 export async function approved(h: Harness, termMonths: number, decidedOn: string, options: DossierOptions = {}): Promise<Row> {
   const f = await forwarded(h, options);
-  return ok(h, COURT, M.decide, {
+  return ok(h, courtOn(decidedOn), M.decide, {
     id: f.id, v: f.version,
     input: { outcome: 'APPROVED', decisionNumber: `${++decisions}/QĐ-TA`, decidedOn, termMonths, facilityCode: FACILITY },
   });

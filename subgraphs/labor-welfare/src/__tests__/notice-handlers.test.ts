@@ -100,7 +100,7 @@ describe('residence.moved', () => {
     const d = await draft(h);
     const person = await personOf('compulsory_rehab_dossier', d.id);
     await deliver(notice('residence.moved', { personId: person, toUnitCode: OTHER_COMMUNE }));
-    const submitted = await ok(h, { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE }, M.submit, { id: d.id, v: d.version, on: '2025-03-04' });
+    const submitted = await ok(h, { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE }, M.submit, { id: d.id, v: d.version, on: '2025-02-04' });
     expect(submitted.status).toBe('SUBMITTED');
   });
 

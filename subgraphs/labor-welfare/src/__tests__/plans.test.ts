@@ -30,12 +30,12 @@ function ok(result: Result): Record<string, unknown> {
 }
 
 async function newPlan(title: string): Promise<string> {
-  const data = ok(await h.run(CREATE, { input: { provinceCode: '01', year: 2022, title } }, 'labour_officer'));
+  const data = ok(await h.run(CREATE, { input: { provinceCode: '01', year: 2022, title } }, 'police_officer'));
   return (data.createPlan as { id: string }).id;
 }
 
 async function importTable(plan: string, table: 'DISTRICT' | 'FACILITY', csv: string): Promise<ImportView> {
-  return ok(await h.run(IMPORT, { plan, table, csv }, 'labour_officer')).importPlanTargets as ImportView;
+  return ok(await h.run(IMPORT, { plan, table, csv }, 'police_officer')).importPlanTargets as ImportView;
 }
 
 async function provinceTargets(plan: string, unit = '01'): Promise<Record<string, number | null>> {
@@ -129,7 +129,7 @@ describe('a table whose parts do not add up', () => {
 
   it('checks a district row against its communes', async () => {
     const plan = await newPlan('Kế hoạch thử cấp xã');
-    const csv = 'unit,compulsory_rehab_dossiers\nQuận Ba Đình,10\nPhường Ba Đình 1,4\nPhường Ba Đình 2,5\nQuận Hoàn Kiếm,3\nPhường Hoàn Kiếm 1,3\n';
+    const csv = 'unit,compulsory_rehab_dossiers\nQuận Ba Đình,10\nPhường Phúc Xá,4\nPhường Trúc Bạch,5\nQuận Hoàn Kiếm,3\nPhường Phúc Tân,3\n';
     const result = await importTable(plan, 'DISTRICT', csv);
     expect(result.problems.map(({ kind, line, unitName, expected, found }) => ({ kind, line, unitName, expected, found }))).toEqual([
       { kind: 'TOTAL_MISMATCH', line: 2, unitName: 'Quận Ba Đình', expected: 9, found: '10' },
@@ -163,7 +163,7 @@ describe('bad input', () => {
     ['no header', '', 'Thiếu dòng tiêu đề'],
   ])('refuses %s with a typed bilingual error and changes nothing', async (_name, csv, vi) => {
     const before = await targetCount(plan);
-    const result = await h.run(IMPORT, { plan, table: 'DISTRICT', csv }, 'labour_officer');
+    const result = await h.run(IMPORT, { plan, table: 'DISTRICT', csv }, 'police_officer');
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
     expect(String((result.errors?.[0]?.extensions?.i18n as { vi: string }).vi)).toContain(vi);
@@ -179,8 +179,9 @@ describe('bad input', () => {
     expect(result).toMatchObject({ rowsImported: 1, targetsCreated: 1 });
   });
 
-  it('lets only province-level labour officers and supervisors import', async () => {
-    for (const [role, unit] of [['analyst', '01'], ['health_worker', '01'], ['labour_officer', '001']] as const) {
+  it('lets only the agency that runs rehab today (provincial police) and supervisors import', async () => {
+    // The labour department ran rehab until 28 February 2025; its officers no longer manage plans.
+    for (const [role, unit] of [['analyst', '01'], ['health_worker', '01'], ['labour_officer', '01'], ['labour_officer', '001'], ['police_officer', '00004']] as const) {
       const result = await h.run(IMPORT, { plan, table: 'DISTRICT', csv: DISTRICT_CSV }, role, unit);
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
@@ -188,9 +189,9 @@ describe('bad input', () => {
   });
 
   it('answers NOT_FOUND for an unknown plan and CONFLICT for a duplicate title', async () => {
-    const missing = await h.run(IMPORT, { plan: '00000000-0000-4000-8000-000000000000', table: 'DISTRICT', csv: DISTRICT_CSV }, 'labour_officer');
+    const missing = await h.run(IMPORT, { plan: '00000000-0000-4000-8000-000000000000', table: 'DISTRICT', csv: DISTRICT_CSV }, 'police_officer');
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const dup = await h.run(CREATE, { input: { provinceCode: '01', year: 2022, title: 'Kế hoạch thử tệp hỏng' } }, 'labour_officer');
+    const dup = await h.run(CREATE, { input: { provinceCode: '01', year: 2022, title: 'Kế hoạch thử tệp hỏng' } }, 'police_officer');
     expect(dup.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
@@ -239,11 +240,13 @@ describe('plans and their targets', () => {
     expect(await code({ unit: '01', period: { kind: 'YEAR', year: 2026, number: 2 } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     expect(await code({ unit: 'XX', period: { kind: 'YEAR', year: 2026 } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unit' });
     expect(await code({ unit: '01', period: { kind: 'YEAR', year: 2026 } }, 'labour_officer', '001')).toMatchObject({ code: 'FORBIDDEN', field: 'unit' });
-    expect(await code({ unit: '00101', period: { kind: 'YEAR', year: 2026 } }, 'labour_officer', '001')).toBeUndefined();
+    // The old district's account reads the old district's indicators for its time; today's units are not its own.
+    expect(await code({ unit: '00004', period: { kind: 'YEAR', year: 2022 } }, 'labour_officer', '001')).toBeUndefined();
+    expect(await code({ unit: '00004', period: { kind: 'YEAR', year: 2026 } }, 'labour_officer', '001')).toMatchObject({ code: 'FORBIDDEN', field: 'unit' });
   });
 
   it('defines every indicator in Vietnamese and English', async () => {
-    const data = ok(await h.run('{ indicatorDefinitions { code name definition nameEn: name(locale: EN) owner measure planTable } }', {}, 'volunteer', '00101'));
+    const data = ok(await h.run('{ indicatorDefinitions { code name definition nameEn: name(locale: EN) owner measure planTable } }', {}, 'volunteer', '00004'));
     const list = data.indicatorDefinitions as { code: string; name: string; nameEn: string; definition: string; measure: string }[];
     expect(list.length).toBeGreaterThanOrEqual(15);
     expect(list.find((d) => d.code === 'RELAPSE_RATE')).toMatchObject({ name: 'Tỷ lệ tái nghiện', nameEn: 'Relapse rate', measure: 'SHARE' });

@@ -1,4 +1,4 @@
-import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, isWithin, todayInHanoi, units } from '@rehab/shared-schema';
 import { demoModelRows } from '../seed-models';
 import { openHarness, type Harness, type Result } from './harness';
 
@@ -40,33 +40,41 @@ describe('post-rehab models', () => {
     const first = await list({ all: true, first: 2 });
     const next = await list({ all: true, first: 2, after: first.pageInfo.endCursor });
     expect([...first.nodes, ...next.nodes].map((m) => m.id)).toEqual(all.nodes.slice(0, 4).map((m) => m.id));
-    const commune = await list({ u: '00101', all: true, first: 200 });
-    expect(commune.nodes.every((m) => m.unit.code === '00101')).toBe(true);
-    // A commune official of another district sees none of these.
-    expect(ok<Page>(await h.run(LIST, { u: '001', all: true }, 'commune_official', '00201'), 'postRehabModels').totalCount).toBe(0);
+    // A ward of today: the models of the old wards merged into it whole (as the old district's account sees them).
+    const ofWard = (path: string) => seeded.filter((r) => units().scopeRoots(path).some((root) => isWithin(String(r[4]), root)));
+    const ward = units().childrenOf('01', undefined, ['COMMUNE']).find((c) => ofWard(c.path).length > 0);
+    if (!ward) throw new Error('no ward of today with a model of an old ward of Ba Đình');
+    const commune = await list({ u: ward.code, all: true, first: 200 });
+    expect(commune.nodes.map((m) => m.id).sort()).toEqual(ofWard(ward.path).map((r) => String(r[0])).sort());
+    // A commune official of another province sees none of these.
+    expect(ok<Page>(await h.run(LIST, { u: '001', all: true }, 'commune_official', '02647'), 'postRehabModels').totalCount).toBe(0);
   });
 
   it('records a model of a commune and ends it, with version checks', async () => {
-    const input = { name: 'Câu lạc bộ Đồng cảm', kind: 'CLUB', unitCode: '00101', establishedOn: addDays(today, -100) };
-    const model = ok<Model>(await h.run(RECORD, { i: input }, 'commune_official', '00101'), 'recordPostRehabModel');
-    expect(model).toMatchObject({ name: 'Câu lạc bộ Đồng cảm', unit: { code: '00101' }, endedOn: null, version: 1 });
-    expect(failure(await h.run(RECORD, { i: input }, 'labour_officer', '001'))).toEqual({ code: 'CONFLICT', field: 'input.name' });
-    expect(failure(await h.run(END, { id: model.id, v: 9, on: today }, 'commune_official', '00101')).code).toBe('CONFLICT');
-    expect(failure(await h.run(END, { id: model.id, v: 1, on: addDays(today, -101) }, 'commune_official', '00101')).field).toBe('endedOn');
-    const ended = ok<Model>(await h.run(END, { id: model.id, v: 1, on: today }, 'labour_officer', '001'), 'endPostRehabModel');
+    const input = { name: 'Câu lạc bộ Đồng cảm', kind: 'CLUB', unitCode: '00004', establishedOn: addDays(today, -100) };
+    const model = ok<Model>(await h.run(RECORD, { i: input }, 'commune_official', '00004'), 'recordPostRehabModel');
+    expect(model).toMatchObject({ name: 'Câu lạc bộ Đồng cảm', unit: { code: '00004' }, endedOn: null, version: 1 });
+    expect(failure(await h.run(RECORD, { i: input }, 'labour_officer', '01'))).toEqual({ code: 'CONFLICT', field: 'input.name' });
+    // The district's account ended with the district tier: it cannot record today's work.
+    expect(failure(await h.run(RECORD, { i: input }, 'labour_officer', '001')).code).toBe('FORBIDDEN');
+    expect(failure(await h.run(END, { id: model.id, v: 9, on: today }, 'commune_official', '00004')).code).toBe('CONFLICT');
+    expect(failure(await h.run(END, { id: model.id, v: 1, on: addDays(today, -101) }, 'commune_official', '00004')).field).toBe('endedOn');
+    const ended = ok<Model>(await h.run(END, { id: model.id, v: 1, on: today }, 'labour_officer', '01'), 'endPostRehabModel');
     expect(ended).toMatchObject({ endedOn: today, version: 2 });
-    expect(failure(await h.run(END, { id: model.id, v: 2, on: today }, 'commune_official', '00101')).code).toBe('ILLEGAL_TRANSITION');
-    expect(failure(await h.run(END, { id: model.id, v: 2, on: today }, 'commune_official', '00201')).code).toBe('NOT_FOUND');
+    expect(failure(await h.run(END, { id: model.id, v: 2, on: today }, 'commune_official', '00004')).code).toBe('ILLEGAL_TRANSITION');
+    expect(failure(await h.run(END, { id: model.id, v: 2, on: today }, 'commune_official', '02647')).code).toBe('NOT_FOUND');
   });
 
   it('refuses bad input and other units, recording nothing', async () => {
-    const base = { name: 'Mô hình X', kind: 'OTHER', unitCode: '00101', establishedOn: '2024-01-01' };
+    const base = { name: 'Mô hình X', kind: 'OTHER', unitCode: '00004', establishedOn: '2024-01-01' };
     const cases: [Record<string, unknown>, string, string, { code: string; field?: string }][] = [
       [{ ...base, unitCode: '001' }, 'labour_officer', '001', { code: 'BAD_USER_INPUT', field: 'input.unitCode' }],
       [{ ...base, unitCode: 'XYZ' }, 'labour_officer', '001', { code: 'BAD_USER_INPUT', field: 'input.unitCode' }],
       [{ ...base, name: ' ' }, 'labour_officer', '001', { code: 'BAD_USER_INPUT', field: 'input.name' }],
       [{ ...base, establishedOn: addDays(today, 1) }, 'labour_officer', '001', { code: 'BAD_USER_INPUT', field: 'input.establishedOn' }],
-      [base, 'commune_official', '00102', { code: 'FORBIDDEN' }],
+      [base, 'commune_official', '00008', { code: 'FORBIDDEN' }],
+      // A code that names no unit on the date: Phường Kim Mã ended with the reform.
+      [{ ...base, unitCode: '00028', establishedOn: '2025-09-01' }, 'labour_officer', '01', { code: 'BAD_USER_INPUT', field: 'input.unitCode' }],
     ];
     const [{ n: before }] = await h.database.db.query('SELECT count(*)::int AS n FROM post_rehab_model') as [{ n: number }];
     for (const [input, role, unit, expected] of cases) {

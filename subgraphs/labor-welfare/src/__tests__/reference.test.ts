@@ -20,11 +20,12 @@ async function targets(year: number, unitCode?: string): Promise<TargetView[]> {
 }
 
 describe('facilities', () => {
-  it('lists Hà Nội\'s seven facilities; number 5 takes voluntary residents only', async () => {
+  it('lists Hà Nội\'s seven facilities (number 5 takes voluntary residents only) and Lào Cai\'s', async () => {
     const result = await h.run(FACILITIES, {}, 'facility_staff');
     expect(result.errors).toBeUndefined();
-    const list = (result.data as { facilities: FacilityView[] }).facilities;
-    expect(list.map((f) => f.code)).toEqual(['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN5', 'CSCN6', 'CSCN7']);
+    const all = (result.data as { facilities: FacilityView[] }).facilities;
+    expect(all.map((f) => f.code)).toEqual(['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN5', 'CSCN6', 'CSCN7', 'CSCNLC']);
+    const list = all.filter((f) => f.code !== 'CSCNLC');
     for (const f of list) {
       expect(f.kind).toBe(f.code === 'CSCN5' ? 'PUBLIC_VOLUNTARY' : 'PUBLIC_COMPULSORY_AND_VOLUNTARY');
       expect(f.unit).toEqual({ code: f.code, level: 'FACILITY' });
@@ -74,7 +75,7 @@ describe('plan targets', () => {
       ['COMPULSORY_DOSSIERS', 30], ['POST_REHAB_MANAGEMENT', 32], ['POST_REHAB_MODELS_MAINTAINED', 8],
       ['POST_REHAB_MODELS_NEW', 0], ['POST_REHAB_MODELS_TOTAL', 8], ['REINTEGRATION_SUPPORT', 11],
     ]);
-    expect(await targets(2022, '00501')).toEqual([]);
+    expect(await targets(2022, '00166')).toEqual([]);
     expect(await targets(2023)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { testCaller } from '@rehab/server-kit';
-import { FACILITY_UNITS, ROLES, generateDemoPopulation, type DemoPerson } from '@rehab/shared-schema';
+import { REFORM_DATE, ROLES, generateDemoPopulation, unitAt, units, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
 import { demoEpisodeId, isLaborWelfareEmpty } from '../seed';
 import { PERSON_ENTITIES, openHarness, personRefs, type Harness } from './harness';
 
@@ -21,7 +21,7 @@ type Entities = { _entities: ({ rehabEpisodes: EpisodeView[] } | null)[] };
 function expectedEpisodes(p: DemoPerson): EpisodeView[] {
   const r = p.rehab;
   if (!r) return [];
-  const facility = r.facilityCode ? FACILITY_UNITS.find((f) => f.code === r.facilityCode) : null;
+  const facility = r.facilityCode ? unitAt(r.facilityCode) : null;
   return [{
     id: demoEpisodeId(p.id), kind: r.kind, status: r.status, admittedOn: r.admittedOn, plannedEndOn: r.plannedEndOn,
     endedOn: r.endedOn, facility: facility ? { code: facility.code, name: facility.name } : null,
@@ -37,7 +37,9 @@ function find(test: (p: DemoPerson) => boolean, what: string): DemoPerson {
   return p;
 }
 
-const compulsoryOpen = find((p) => p.rehab?.kind === 'COMPULSORY' && p.rehab.status === 'ADMITTED', 'compulsory resident');
+// Admitted before the reform, recorded in an old commune that went whole into today's (so today's commune sees the record).
+const compulsoryOpen = find((p) => p.rehab?.kind === 'COMPULSORY' && p.rehab.status === 'ADMITTED' && p.rehab.admittedOn < REFORM_DATE
+  && p.home.unitPath.startsWith('01.') && !units().isSplit(p.formerUnit.unitPath), 'compulsory resident admitted before July 2025');
 const community = find((p) => p.rehab?.kind === 'VOLUNTARY_COMMUNITY', 'community rehab');
 const completedInFacility = find((p) => p.rehab?.status === 'COMPLETED' && p.rehab.facilityCode !== null, 'completed facility rehab');
 const noRehab = find((p) => p.rehab === null, 'person without rehab');
@@ -68,21 +70,22 @@ describe('Person.rehabEpisodes', () => {
 
 describe('record scope', () => {
   const subject = compulsoryOpen;
-  const commune = subject.currentResidence.unitCode;
-  const district = commune.slice(0, 3);
-  const otherDistrictCommune = `${district === '001' ? '002' : '001'}01`;
+  // Today's commune, and the district of the old commune the episode was recorded in (its account reads the past).
+  const commune = subject.home.unitCode;
+  const district = subject.formerUnit.unitPath.split('.')[1] as string;
+  const otherProvinceCommune = '02647';
   const facility = subject.rehab?.facilityCode as string;
   const otherFacility = facility === 'CSCN1' ? 'CSCN2' : 'CSCN1';
   const visible = async (role: 'commune_official' | 'labour_officer' | 'facility_staff', unit: string) =>
     (await episodesOf([subject.id], role, unit))[0]?.length;
 
-  it('shows an episode to the residence commune and its district', async () => {
+  it('shows an episode to today\'s residence commune and to the old district it was recorded in', async () => {
     expect(await visible('commune_official', commune)).toBe(1);
     expect(await visible('labour_officer', district)).toBe(1);
   });
 
-  it('hides it from a commune of another district', async () => {
-    expect(await visible('commune_official', otherDistrictCommune)).toBe(0);
+  it('hides it from a commune of another province', async () => {
+    expect(await visible('commune_official', otherProvinceCommune)).toBe(0);
   });
 
   it('shows it to the staff of its facility only', async () => {
@@ -91,13 +94,14 @@ describe('record scope', () => {
   });
 
   it('shows community rehab to no facility', async () => {
-    for (const f of FACILITY_UNITS) expect((await episodesOf([community.id], 'facility_staff', f.code))[0]).toEqual([]);
+    for (const f of unitsOfLevel('FACILITY')) expect((await episodesOf([community.id], 'facility_staff', f.code))[0]).toEqual([]);
   });
 });
 
 describe('cost and audit', () => {
   const SELECTION = 'rehabEpisodes { id kind status facility { code name kind unit { code } } }';
-  const withFacility = population.filter((p) => p.rehab?.facilityCode);
+  // Hà Nội's people: a supervisor of Hà Nội does not see Lào Cai's.
+  const withFacility = population.filter((p) => p.rehab?.facilityCode && p.home.unitPath.startsWith('01.'));
 
   async function statementsFor(persons: readonly DemoPerson[]): Promise<number> {
     h.database.source.queries.reset();

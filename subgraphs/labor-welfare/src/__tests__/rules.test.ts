@@ -148,12 +148,18 @@ describe('compulsory term by age, repeat and the law in force when the dossier s
     expect(errorOf(() => checkTerm(24, law2025)).extensions.i18n).toMatchObject({ en: expect.stringContaining('exactly 36 months') });
   });
 
-  it('has no rule before the rules table starts', () => {
-    expectTyped(() => compulsoryTermRange(30, false, '2021-06-01', LEGAL_RULES), 'BAD_USER_INPUT', 'startedOn');
+  it('takes the older law for a case begun before 2022, and has no rule before the rules table starts', () => {
+    expect(compulsoryTermRange(30, false, '2021-06-01', LEGAL_RULES)).toMatchObject({ minMonths: 12, maxMonths: 24, legalBasis: expect.stringContaining('2008') });
+    expect(compulsoryTermRange(15, false, '2021-06-01', LEGAL_RULES)).toMatchObject({ minMonths: 12, maxMonths: 24, category: 'MINOR' });
+    expectTyped(() => compulsoryTermRange(30, false, '2008-06-01', LEGAL_RULES), 'BAD_USER_INPUT', 'startedOn');
   });
 
   it('reads voluntary and post-rehab durations from the rules', () => {
-    expect(voluntaryTermRange('2026-08-01', LEGAL_RULES)).toMatchObject({ minMonths: 6, maxMonths: 12 });
+    expect(voluntaryTermRange('2026-06-30', LEGAL_RULES)).toMatchObject({ minMonths: 6, maxMonths: 12 });
+    // Law 120/2025: 24 months for a first rehab, 36 from the second, voluntary included.
+    expect(voluntaryTermRange('2026-07-01', LEGAL_RULES)).toMatchObject({ minMonths: 24, maxMonths: 24, legalBasis: expect.stringContaining('120/2025') });
+    expect(voluntaryTermRange('2026-07-01', LEGAL_RULES, true)).toMatchObject({ minMonths: 36, maxMonths: 36 });
+    expect(voluntaryTermRange('2026-06-30', LEGAL_RULES, true)).toMatchObject({ minMonths: 6, maxMonths: 12 });
     expect(postRehabPeriodMonths('2026-08-01', LEGAL_RULES)).toBe(12);
     const shorter = LEGAL_RULES.map((r) => (r.code === 'POST_REHAB_MANAGEMENT_PERIOD' ? { ...r, value: 6 } : r));
     expect(postRehabPeriodMonths('2026-08-01', shorter)).toBe(6);

@@ -67,6 +67,13 @@ export class CompulsoryRehabDossierEntity {
   @Column({ name: 'forwarded_on', type: 'date', nullable: true })
   forwardedOn: string | null;
 
+  /** The regional court the dossier was sent to (from 1 July 2025); null before, when the district court decided. */
+  @Column({ name: 'court_unit_code', type: 'varchar', length: 16, nullable: true })
+  courtUnitCode: string | null;
+
+  @Column({ name: 'court_unit_path', type: 'varchar', length: 200, nullable: true })
+  courtUnitPath: string | null;
+
   @Column({ name: 'decision_outcome', type: 'varchar', length: 16, nullable: true })
   decisionOutcome: CourtOutcome | null;
 

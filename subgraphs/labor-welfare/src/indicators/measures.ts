@@ -48,10 +48,10 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
       AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path)
     WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
   // The people police count (RECORDS_IN_TREATMENT_SHARE) that neither health nor the mass
-  // organisations counted, passed as ($6 index, $7 person id) pairs: those with a rehab
+  // organisations counted, passed as ($7 index, $8 person id) pairs: those with a rehab
   // episode during the period.
   RECORDS_IN_TREATMENT_SHARE: `SELECT r.i, count(DISTINCT pk.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
-    FROM req r LEFT JOIN unnest($6::int[], $7::uuid[]) AS pk(i, person_id) ON pk.i = r.i AND EXISTS (
+    FROM req r LEFT JOIN unnest($7::int[], $8::uuid[]) AS pk(i, person_id) ON pk.i = r.i AND EXISTS (
       SELECT 1 FROM rehab_episode e WHERE e.person_id = pk.person_id AND e.admitted_on <= r.d_to AND coalesce(e.ended_on, r.d_to) >= r.d_from)
     WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE' GROUP BY r.i`,
 };

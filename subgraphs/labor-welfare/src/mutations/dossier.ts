@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { CompulsoryRehabDossierEntity } from '../entities/CompulsoryRehabDossier';
 import { PostRehabCaseEntity } from '../entities/PostRehabCase';
 import { RehabEpisodeEntity } from '../entities/RehabEpisode';
-import { ageOn, daysBetween, todayInHanoi } from '@rehab/shared-schema';
+import { ageOn, daysBetween, responsibleFor, todayInHanoi, units } from '@rehab/shared-schema';
 import { COURT_ACTION, PENDING_DOSSIER_STATUSES, nextDossierStatus, type DossierAction } from '../rules/dossier';
 import {
   DOSSIER_NAME, POST_REHAB_NAME, badInput, checkNotBefore, checkNotFuture, notAllowed, optionalText, recordNotFound, requiredText,
@@ -16,12 +16,12 @@ import {
   PENDING_DOSSIER_EXISTS, applyChanges, checkActsOn, checkUuid, checkVersion, inTransaction, inputFacility, inputUnit, legalRules,
   lockForChange, recordEvent,
 } from './support';
-import { domainError } from '@rehab/server-kit';
+import { domainError, requireResponsible } from '@rehab/server-kit';
 
 const DOSSIER_TYPE = 'CompulsoryRehabDossier';
 
-/** The paths that make a dossier visible: the commune, the facility the court named, the facility holding the person. */
-export const dossierPaths = (d: CompulsoryRehabDossierEntity) => [d.ownerUnitPath, d.facilityOwnerPath, d.interimFacilityPath];
+/** The paths that make a dossier visible: the commune, the facility the court named, the facility holding the person, the court. */
+export const dossierPaths = (d: CompulsoryRehabDossierEntity) => [d.ownerUnitPath, d.facilityOwnerPath, d.interimFacilityPath, d.courtUnitPath];
 
 /** Locks a dossier the caller's unit owns (the residence commune's subtree) for a change. */
 export function lockDossier(manager: EntityManager, caller: Caller, id: string, expectedVersion: number,
@@ -86,6 +86,42 @@ async function transition(manager: EntityManager, ctx: Context, d: CompulsoryReh
   return updated;
 }
 
+const COURT_NOT_YET = {
+  vi: 'Hồ sơ gửi phòng Lao động kiểm tra trước, chưa chọn Tòa án', en: 'The dossier goes to the district labour office first: no court is chosen yet',
+};
+
+/** Did a dossier submitted on `on` go to the district labour office for review (before 1 March 2025)? */
+function reviewedOn(on: string): boolean {
+  return responsibleFor('DOSSIER_REVIEW', on).length > 0;
+}
+
+/**
+ * The court a dossier sent on `on` goes to: from 1 July 2025 a regional court of the
+ * dossier's province, named by the sender (or the province's only one); before, the
+ * district court of the commune (no court unit: the tree finds it).
+ */
+function courtFor(d: CompulsoryRehabDossierEntity, on: string, code: string | null | undefined):
+{ courtUnitCode: string | null; courtUnitPath: string | null } {
+  const regional = responsibleFor('COURT_DECISION', on).some((r) => r.unitLevel === 'COURT');
+  if (!regional) {
+    if (code) throw badInput({ vi: 'Trước ngày 01/7/2025 hồ sơ gửi Tòa án cấp huyện, không chọn Tòa án khu vực', en: 'Before 1 July 2025 the district court decides: no regional court is chosen' }, 'courtUnitCode');
+    return { courtUnitCode: null, courtUnitPath: null };
+  }
+  const province = d.ownerUnitPath.split('.')[0] ?? '';
+  const courts = units().within(units().provinceToday(d.ownerUnitPath)?.path ?? province, on, ['COURT']);
+  const chosen = code ? inputUnit(code, 'courtUnitCode', ['COURT'], on) : courts.length === 1 ? courts[0] : undefined;
+  if (!chosen) {
+    throw badInput({
+      vi: `Chọn Tòa án nhân dân khu vực nhận hồ sơ (${courts.map((c) => `${c.code} ${c.name}`).join('; ')})`,
+      en: `Choose the regional court to send the dossier to (${courts.map((c) => c.code).join(', ')})`,
+    }, 'courtUnitCode');
+  }
+  if (!courts.some((c) => c.path === chosen.path)) {
+    throw badInput({ vi: `${chosen.name} không thuộc tỉnh, thành phố của hồ sơ`, en: `${chosen.code} is not a court of the dossier's province` }, 'courtUnitCode');
+  }
+  return { courtUnitCode: chosen.code, courtUnitPath: chosen.path };
+}
+
 function dateOrToday(value: string | null | undefined, field: string): string {
   const date = value ?? todayInHanoi();
   checkNotFuture(date, field);
@@ -120,9 +156,10 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
   | 'setInterimMeasure' | 'recordDossierEscort'> = {
   draftCompulsoryRehabDossier: (_parent, { input }, ctx) => inTransaction(ctx, async (manager) => {
     const personId = checkUuid(input.personId, 'input.personId');
-    const residence = await inputUnit(manager, input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE']);
-    checkActsOn(ctx.caller, residence.path, DOSSIER_NAME);
     const startedOn = dateOrToday(input.startedOn, 'input.startedOn');
+    requireResponsible(ctx.caller, 'DOSSIER_DRAFTING', startedOn);
+    const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], startedOn);
+    checkActsOn(ctx.caller, residence.path, DOSSIER_NAME);
     const subjectFullName = requiredText(input.subjectFullName, 'input.subjectFullName', NAME_LABEL, 200);
     checkSubjectAge(input.subjectDateOfBirth, startedOn);
     const priorDecisionRef = optionalText(input.priorDecisionRef, 'input.priorDecisionRef', REF_LABEL, 100);
@@ -157,38 +194,55 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
   updateDossierDraft: (_parent, { id, expectedVersion, changes }, ctx) => inTransaction(ctx, async (manager) => {
     const d = await lockDossier(manager, ctx.caller, id, expectedVersion);
     nextDossierStatus(d.status, 'EDIT');
+    requireResponsible(ctx.caller, 'DOSSIER_DRAFTING', todayInHanoi());
     return transition(manager, ctx, d, 'EDIT', todayInHanoi(), await draftChanges(manager, d, changes));
   }),
 
-  submitCompulsoryRehabDossier: (_parent, { id, expectedVersion, submittedOn }, ctx) => inTransaction(ctx, async (manager) => {
+  submitCompulsoryRehabDossier: (_parent, { id, expectedVersion, submittedOn, courtUnitCode }, ctx) => inTransaction(ctx, async (manager) => {
     const d = await lockDossier(manager, ctx.caller, id, expectedVersion);
     nextDossierStatus(d.status, 'SUBMIT');
     const on = dateOrToday(submittedOn, 'submittedOn');
     checkNotBefore(on, d.startedOn, 'submittedOn', { vi: 'ngày lập hồ sơ', en: 'the day the dossier started' });
-    return transition(manager, ctx, d, 'SUBMIT', on, { submittedOn: on });
+    requireResponsible(ctx.caller, 'DOSSIER_SUBMISSION', on);
+    if (reviewedOn(on)) {
+      if (courtUnitCode) throw badInput(COURT_NOT_YET, 'courtUnitCode');
+      return transition(manager, ctx, d, 'SUBMIT', on, { submittedOn: on });
+    }
+    // No district review since 1 March 2025: the dossier goes from the compiler to the court.
+    const court = courtFor(d, on, courtUnitCode);
+    const submitted = await transition(manager, ctx, d, 'SUBMIT', on, { submittedOn: on });
+    return transition(manager, ctx, submitted, 'FORWARD_TO_COURT', on, { forwardedOn: on, ...court }, null, { court: court.courtUnitCode });
   }),
 
-  returnDossierForCorrection: (_parent, { id, expectedVersion, reason }, ctx) => inTransaction(ctx, async (manager) => {
+  returnDossierForCorrection: (_parent, { id, expectedVersion, reason, returnedOn }, ctx) => inTransaction(ctx, async (manager) => {
     const d = await lockDossier(manager, ctx.caller, id, expectedVersion);
     nextDossierStatus(d.status, 'RETURN_FOR_CORRECTION');
+    const on = dateOrToday(returnedOn, 'returnedOn');
+    checkNotBefore(on, d.submittedOn ?? d.startedOn, 'returnedOn', { vi: 'ngày gửi hồ sơ', en: 'the submission' });
+    requireResponsible(ctx.caller, 'DOSSIER_REVIEW', on);
     const text = requiredText(reason, 'reason', { vi: 'lý do trả lại', en: 'reason' }, 2000);
-    return transition(manager, ctx, d, 'RETURN_FOR_CORRECTION', todayInHanoi(), { correctionReason: text }, text);
+    return transition(manager, ctx, d, 'RETURN_FOR_CORRECTION', on, { correctionReason: text }, text);
   }),
 
-  forwardDossierToCourt: (_parent, { id, expectedVersion, forwardedOn }, ctx) => inTransaction(ctx, async (manager) => {
+  forwardDossierToCourt: (_parent, { id, expectedVersion, forwardedOn, courtUnitCode }, ctx) => inTransaction(ctx, async (manager) => {
     const d = await lockDossier(manager, ctx.caller, id, expectedVersion);
     nextDossierStatus(d.status, 'FORWARD_TO_COURT');
     const on = dateOrToday(forwardedOn, 'forwardedOn');
     checkNotBefore(on, d.submittedOn ?? d.startedOn, 'forwardedOn', { vi: 'ngày gửi hồ sơ', en: 'the submission' });
-    return transition(manager, ctx, d, 'FORWARD_TO_COURT', on, { forwardedOn: on });
+    // While the district review exists its office forwards; after, a dossier still waiting for it is sent by the compiler.
+    requireResponsible(ctx.caller, reviewedOn(on) ? 'DOSSIER_REVIEW' : 'DOSSIER_SUBMISSION', on);
+    const court = courtFor(d, on, courtUnitCode);
+    return transition(manager, ctx, d, 'FORWARD_TO_COURT', on, { forwardedOn: on, ...court }, null, { court: court.courtUnitCode });
   }),
 
   recordCourtDecision: (_parent, { id, expectedVersion, input }, ctx) => inTransaction(ctx, async (manager) => {
-    const d = await lockDossier(manager, ctx.caller, id, expectedVersion);
+    // The court the dossier was sent to decides (the district court, through the tree, before 1 July 2025).
+    const d = await lockDossier(manager, ctx.caller, id, expectedVersion, (row) => row.courtUnitPath ?? row.ownerUnitPath);
     const action = COURT_ACTION[input.outcome];
     nextDossierStatus(d.status, action);
     const decisionNumber = requiredText(input.decisionNumber, 'input.decisionNumber', { vi: 'số quyết định', en: 'decision number' }, 64);
     checkNotFuture(input.decidedOn, 'input.decidedOn');
+    requireResponsible(ctx.caller, 'COURT_DECISION', input.decidedOn);
     checkNotBefore(input.decidedOn, d.forwardedOn ?? d.startedOn, 'input.decidedOn', { vi: 'ngày chuyển Tòa án', en: 'the forwarding to the court' });
     const reason = optionalText(input.reason, 'input.reason', { vi: 'lý do', en: 'reason' }, 2000);
     const base: Partial<CompulsoryRehabDossierEntity> = {
@@ -205,7 +259,7 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
       const range = termRangeForDossier(d.subjectDateOfBirth, input.decidedOn, d.repeat, d.startedOn, await legalRules(manager));
       checkTerm(input.termMonths, range, 'input.termMonths');
       const facility = await inputFacility(manager, input.facilityCode, 'input.facilityCode', true);
-      const unit = await inputUnit(manager, facility.code, 'input.facilityCode', ['FACILITY']);
+      const unit = inputUnit(facility.code, 'input.facilityCode', ['FACILITY'], input.decidedOn);
       return transition(manager, ctx, d, action, input.decidedOn,
         { ...base, termMonths: input.termMonths, facilityCode: facility.code, facilityOwnerPath: unit.path }, reason,
         { decisionNumber, termMonths: input.termMonths, facilityCode: facility.code, termRange: range });
@@ -225,6 +279,7 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
     const d = await lockDossier(manager, ctx.caller, id, expectedVersion);
     nextDossierStatus(d.status, 'SET_INTERIM_MEASURE');
     checkNotFuture(input.since, 'input.since');
+    requireResponsible(ctx.caller, 'INTERIM_MEASURE', input.since);
     checkNotBefore(input.since, d.interimSince ?? d.startedOn, 'input.since',
       d.interimSince ? { vi: 'ngày bắt đầu biện pháp hiện tại', en: 'the start of the current measure' } : { vi: 'ngày lập hồ sơ', en: 'the day the dossier started' });
     const ended = endInterim(d, input.since);
@@ -239,7 +294,7 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
     }
     if (!input.facilityCode) throw badInput({ vi: 'Tạm giữ tại cơ sở phải ghi cơ sở', en: 'Holding at a facility needs the facility' }, 'input.facilityCode');
     const facility = await inputFacility(manager, input.facilityCode, 'input.facilityCode', true);
-    const unit = await inputUnit(manager, facility.code, 'input.facilityCode', ['FACILITY']);
+    const unit = inputUnit(facility.code, 'input.facilityCode', ['FACILITY'], input.since);
     return transition(manager, ctx, d, 'SET_INTERIM_MEASURE', input.since, {
       ...ended, interimMeasure: 'HELD_AT_FACILITY', interimFacilityCode: facility.code, interimFacilityPath: unit.path, interimSince: input.since,
     }, null, { measure: input.measure, facilityCode: facility.code });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError } from '@rehab/server-kit';
+import { domainError, requireResponsible } from '@rehab/server-kit';
 import type { Caller, RehabKind } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -89,9 +89,14 @@ function checkActDate(date: string, floor: string, field: string, what = { vi: '
   checkNotBefore(date, floor, field, what);
 }
 
-/** The voluntary term (months) registered on `startedOn`, checked against the rules table. */
-async function voluntaryTerm(manager: EntityManager, termMonths: number, startedOn: string): Promise<number> {
-  checkTerm(termMonths, voluntaryTermRange(startedOn, await legalRules(manager)), 'input.termMonths');
+/**
+ * The voluntary term (months) registered on `startedOn`, checked against the rules table;
+ * a repeat rehab (any earlier episode of the person) has its own term where the law sets one.
+ */
+async function voluntaryTerm(manager: EntityManager, personId: string, termMonths: number, startedOn: string): Promise<number> {
+  const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM rehab_episode WHERE person_id = $1 AND admitted_on < $2) AS repeat',
+    [personId, startedOn]) as [{ repeat: boolean }];
+  checkTerm(termMonths, voluntaryTermRange(startedOn, await legalRules(manager), row.repeat), 'input.termMonths');
   return termMonths;
 }
 
@@ -131,11 +136,11 @@ export const episodeMutations: Pick<MutationResolvers, 'admitCompulsory' | 'admi
   admitVoluntary: (_parent, { input }, ctx) => inTransaction(ctx, async (manager) => {
     const personId = checkUuid(input.personId, 'input.personId');
     const facility = await inputFacility(manager, input.facilityCode, 'input.facilityCode', false);
-    const facilityUnit = await inputUnit(manager, facility.code, 'input.facilityCode', ['FACILITY']);
+    const facilityUnit = inputUnit(facility.code, 'input.facilityCode', ['FACILITY'], input.admittedOn);
     checkActsOn(ctx.caller, facilityUnit.path, EPISODE_NAME);
-    const residence = await inputUnit(manager, input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE']);
+    const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], input.admittedOn);
     checkNotFuture(input.admittedOn, 'input.admittedOn');
-    const term = await voluntaryTerm(manager, input.termMonths, input.admittedOn);
+    const term = await voluntaryTerm(manager, personId, input.termMonths, input.admittedOn);
     return admit(manager, ctx, {
       personId, kind: 'VOLUNTARY_FACILITY', facilityCode: facility.code, facilityOwnerPath: facilityUnit.path,
       residenceUnitCode: residence.code, residenceOwnerPath: residence.path, admittedOn: input.admittedOn,
@@ -145,7 +150,8 @@ export const episodeMutations: Pick<MutationResolvers, 'admitCompulsory' | 'admi
 
   registerCommunityRehab: (_parent, { input }, ctx) => inTransaction(ctx, async (manager) => {
     const personId = checkUuid(input.personId, 'input.personId');
-    const residence = await inputUnit(manager, input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE']);
+    requireResponsible(ctx.caller, 'COMMUNITY_REHAB', input.startedOn);
+    const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], input.startedOn);
     checkActsOn(ctx.caller, residence.path, EPISODE_NAME);
     const providerId = checkUuid(input.serviceProviderId, 'input.serviceProviderId');
     const provider = await manager.getRepository(ServiceProviderEntity).findOneBy({ id: providerId });
@@ -157,7 +163,7 @@ export const episodeMutations: Pick<MutationResolvers, 'admitCompulsory' | 'admi
     }
     checkNotFuture(input.startedOn, 'input.startedOn');
     checkNotBefore(input.startedOn, provider.registeredOn, 'input.startedOn', { vi: 'ngày đăng ký của đơn vị cung cấp dịch vụ', en: 'the provider\'s registration' });
-    const term = await voluntaryTerm(manager, input.termMonths, input.startedOn);
+    const term = await voluntaryTerm(manager, personId, input.termMonths, input.startedOn);
     return admit(manager, ctx, {
       personId, kind: 'VOLUNTARY_COMMUNITY', facilityCode: null, facilityOwnerPath: null, residenceUnitCode: residence.code,
       residenceOwnerPath: residence.path, admittedOn: input.startedOn, plannedEndOn: addMonths(input.startedOn, term), termMonths: term,
@@ -246,7 +252,7 @@ export const episodeMutations: Pick<MutationResolvers, 'admitCompulsory' | 'admi
       throw badInput({ vi: 'Cơ sở chuyển đến trùng cơ sở hiện tại', en: 'The person is already at that facility' }, 'toFacilityCode');
     }
     const to = await inputFacility(manager, toFacilityCode, 'toFacilityCode', e.kind === 'COMPULSORY');
-    const unit = await inputUnit(manager, to.code, 'toFacilityCode', ['FACILITY']);
+    const unit = inputUnit(to.code, 'toFacilityCode', ['FACILITY'], transferredOn);
     checkActDate(transferredOn, e.admittedOn, 'transferredOn');
     return transition(manager, ctx, e, 'TRANSFER', transferredOn, { facilityCode: to.code, facilityOwnerPath: unit.path }, null,
       { from: e.facilityCode, to: to.code });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requireResponsible } from '@rehab/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { FacilityEntity } from '../entities/Facility';
 import { ServiceProviderEntity } from '../entities/ServiceProvider';
@@ -23,7 +24,7 @@ export const facilityMutations: Pick<MutationResolvers, 'updateFacilityStaffing'
     if (managerCount > staffCount) {
       throw badInput({ vi: 'Số cán bộ quản lý không thể lớn hơn tổng số cán bộ', en: 'Managers cannot outnumber the staff' }, 'input.managerCount');
     }
-    const unit = await inputUnit(manager, code, 'code', ['FACILITY']);
+    const unit = inputUnit(code, 'code', ['FACILITY']);
     const facility = await lockForChange(manager, ctx.caller, {
       entity: FacilityEntity, name: FACILITY_NAME, key: { column: 'code', value: code }, expectedVersion,
       // Facilities are public: anyone sees them; only the facility and the labour office above it act.
@@ -35,7 +36,8 @@ export const facilityMutations: Pick<MutationResolvers, 'updateFacilityStaffing'
   }),
 
   registerServiceProvider: (_parent, { input }, ctx) => inTransaction(ctx, async (manager) => {
-    const unit = await inputUnit(manager, input.unitCode, 'input.unitCode', ['PROVINCE', 'DISTRICT', 'COMMUNE']);
+    requireResponsible(ctx.caller, 'COMMUNITY_REHAB_PROVIDERS', input.registeredOn);
+    const unit = inputUnit(input.unitCode, 'input.unitCode', ['PROVINCE', 'DISTRICT', 'COMMUNE'], input.registeredOn);
     checkActsOn(ctx.caller, unit.path, PROVIDER_NAME);
     checkNotFuture(input.registeredOn, 'input.registeredOn');
     const id = randomUUID();

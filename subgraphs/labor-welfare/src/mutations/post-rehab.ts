@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { requireResponsible } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -46,6 +47,7 @@ export const postRehabMutations: Pick<MutationResolvers, 'decidePostRehab' | 'as
     nextPostRehabStatus(c.status, 'DECIDE');
     const decisionNumber = requiredText(input.decisionNumber, 'input.decisionNumber', { vi: 'số quyết định', en: 'decision number' }, 64);
     checkNotFuture(input.decisionOn, 'input.decisionOn');
+    requireResponsible(ctx.caller, 'POST_REHAB_MANAGEMENT', input.decisionOn);
     checkNotBefore(input.decisionOn, c.openedOn, 'input.decisionOn', { vi: 'ngày hoàn thành cai nghiện', en: 'the completion of rehab' });
     // The period in force on the decision date (a rule, not a constant).
     const periodMonths = postRehabPeriodMonths(input.decisionOn, await legalRules(manager));

@@ -18,7 +18,7 @@ function checkAmount(kind: string, amount: number | null | undefined): number | 
 export const reintegrationMutations: Pick<MutationResolvers, 'recordReintegrationSupport' | 'updateReintegrationOutcome'> = {
   recordReintegrationSupport: (_parent, { input }, ctx) => inTransaction(ctx, async (manager) => {
     const personId = checkUuid(input.personId, 'input.personId');
-    const residence = await inputUnit(manager, input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE']);
+    const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], input.startedOn);
     checkActsOn(ctx.caller, residence.path, SUPPORT_NAME);
     const provider = requiredText(input.provider, 'input.provider', { vi: 'đơn vị hỗ trợ', en: 'provider' }, 200);
     checkNotFuture(input.startedOn, 'input.startedOn');

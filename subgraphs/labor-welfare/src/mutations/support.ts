@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AdministrativeUnitEntity, domainError, violatedUniqueConstraint } from '@rehab/server-kit';
-import { type Caller, type UnitLevel } from '@rehab/shared-schema';
+import { assignedUnitPaths, domainError, requireUnit, violatedUniqueConstraint } from '@rehab/server-kit';
+import { type AdministrativeUnitRecord, type Caller, type UnitLevel } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { CaseEventEntity, type CaseEntityType } from '../entities/CaseEvent';
 import { FacilityEntity } from '../entities/Facility';
@@ -36,8 +36,12 @@ export interface LockSpec<E extends Versioned> {
 export async function lockForChange<E extends Versioned>(manager: EntityManager, caller: Caller, spec: LockSpec<E>): Promise<E> {
   const row = await manager.getRepository(spec.entity).createQueryBuilder('r')
     .setLock('pessimistic_write').where(`r.${spec.key.column} = :key`, { key: spec.key.value }).getOne();
-  if (!row || !visibleTo(caller, spec.paths(row))) throw recordNotFound(spec.name, spec.key.value);
-  if (!actsOn(caller, spec.actingPath(row))) throw outsideUnit(spec.name);
+  if (!row) throw recordNotFound(spec.name, spec.key.value);
+  const personId = (row as { personId?: string }).personId ?? null;
+  const assigned = await assignedUnitPaths(manager, personId, spec.paths(row));
+  if (!visibleTo(caller, spec.paths(row), assigned)) throw recordNotFound(spec.name, spec.key.value);
+  const acting = spec.actingPath(row);
+  if (!actsOn(caller, acting, await assignedUnitPaths(manager, personId, [acting]))) throw outsideUnit(spec.name);
   if (row.version !== spec.expectedVersion) throw staleVersion(spec.name, spec.expectedVersion, row.version);
   return row;
 }
@@ -73,27 +77,12 @@ export async function recordEvent(manager: EntityManager, caller: Caller, event:
   }).updateEntity(false).execute();
 }
 
-const LEVEL_LABEL: Record<UnitLevel, { vi: string; en: string }> = {
-  PROVINCE: { vi: 'tỉnh, thành phố', en: 'a province' },
-  DISTRICT: { vi: 'quận, huyện', en: 'a district' },
-  COMMUNE: { vi: 'xã, phường', en: 'a commune' },
-  FACILITY: { vi: 'cơ sở cai nghiện', en: 'a facility' },
-  CLINIC: { vi: 'cơ sở điều trị', en: 'a clinic' },
-};
-
-/** The unit an input names, checked to exist and to be of one of `levels`. */
-export async function inputUnit(manager: EntityManager, code: string, field: string,
-  levels: readonly UnitLevel[]): Promise<AdministrativeUnitEntity> {
-  const unit = await manager.getRepository(AdministrativeUnitEntity).findOneBy({ code });
-  if (!unit) throw badInput({ vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, field);
-  if (!levels.includes(unit.level)) {
-    const wanted = levels.map((l) => LEVEL_LABEL[l]);
-    throw badInput({
-      vi: `Đơn vị ${code} phải là ${wanted.map((w) => w.vi).join(' hoặc ')}`,
-      en: `The unit ${code} must be ${wanted.map((w) => w.en).join(' or ')}`,
-    }, field);
-  }
-  return unit;
+/**
+ * The unit an input names, as it was on `on` (the record's date; today by default), checked
+ * to exist then and to be of one of `levels`.
+ */
+export function inputUnit(code: string, field: string, levels: readonly UnitLevel[], on?: string): AdministrativeUnitRecord {
+  return requireUnit(code, field, levels, on);
 }
 
 /** A facility an input names; `compulsory` requires one that takes compulsory residents. */

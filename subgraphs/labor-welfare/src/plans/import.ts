@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { domainError } from '@rehab/server-kit';
-import { unitByCode, type PlanTableKind } from '@rehab/shared-schema';
+import { unitAt, type PlanTableKind } from '@rehab/shared-schema';
+import { planDate } from './dates';
 import type { PlanEntity } from '../entities/Plan';
-import { CsvFormatError } from './csv';
+import { CsvFormatError } from '@rehab/shared-schema';
 import { checkTable, type ImportProblem, type TableRow } from './table';
 
 export interface ImportCounts {
@@ -68,11 +69,12 @@ async function writeCells(manager: EntityManager, plan: PlanEntity, cells: reado
  * file again changes nothing.
  */
 export async function importPlanTable(manager: EntityManager, plan: PlanEntity, table: PlanTableKind, csv: string): Promise<PlanImportOutcome> {
-  const province = unitByCode(plan.provinceCode);
-  if (!province) throw new Error(`plan ${plan.id} has an unknown province ${plan.provinceCode}`);
+  const on = planDate(plan.year);
+  const province = unitAt(plan.provinceCode, on);
+  if (!province) throw new Error(`plan ${plan.id} has no province ${plan.provinceCode} on ${on}`);
   let checked;
   try {
-    checked = checkTable(csv, table, province);
+    checked = checkTable(csv, table, province, on);
   } catch (error) {
     if (error instanceof CsvFormatError) throw badCsv(error);
     throw error;

@@ -5,7 +5,7 @@ import { DATA_DIR, DISTRICT_TARGETS_FILE, FACILITY_TARGETS_FILE, HANOI_CODE } fr
 import type { PlanEntity } from '../entities/Plan';
 import { demoPlanId, yearPlanId } from './ids';
 import { importPlanTable } from './import';
-import { parseCsv } from './csv';
+import { parseCsv } from '@rehab/shared-schema';
 
 export const HANOI_2022_TITLE = 'Kế hoạch năm 2022 (Thành phố Hà Nội)';
 export const DEMO_2026_TITLE = 'Kế hoạch 2026 (dữ liệu minh hoạ)';

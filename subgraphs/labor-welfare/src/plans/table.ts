@@ -1,7 +1,5 @@
-import {
-  ADMINISTRATIVE_UNITS, bareDistrictName, isWithin, type AdministrativeUnitRecord, type PlanTableKind, type UnitLevel,
-} from '@rehab/shared-schema';
-import { CsvFormatError, parseCsv, type CsvRecord } from './csv';
+import { bareUnitName, isWithin, unitNameKey, units, type AdministrativeUnitRecord, type PlanTableKind, type UnitLevel } from '@rehab/shared-schema';
+import { CsvFormatError, parseCsv, type CsvRecord } from '@rehab/shared-schema';
 import { indicatorOfHeader, ROW_RELATIONS, TOTAL_ROW_NAMES } from './columns';
 
 export type ProblemKind = 'PARTS_DO_NOT_ADD_UP' | 'TOTAL_MISMATCH' | 'UNKNOWN_UNIT' | 'WRONG_UNIT_KIND' | 'DUPLICATE_UNIT' | 'INVALID_NUMBER';
@@ -44,11 +42,19 @@ const LEVELS: Readonly<Record<PlanTableKind, readonly UnitLevel[]>> = { DISTRICT
 
 const norm = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
-function unitNamed(name: string, province: AdministrativeUnitRecord): AdministrativeUnitRecord | undefined {
-  const n = norm(name);
-  return ADMINISTRATIVE_UNITS.find((u) => u.level !== 'PROVINCE' && isWithin(u.path, province.path)
-    && (norm(u.name) === n || norm(u.code) === n || (u.level === 'DISTRICT' && norm(bareDistrictName(u.name)) === n)));
+/**
+ * A unit of the province valid on the plan's date, by its name, bare name ("Cầu Giấy") or
+ * code; tone marks may sit on either vowel ("Ứng Hoà" = "Ứng Hòa"), as published tables vary.
+ */
+function unitNamed(name: string, province: AdministrativeUnitRecord, on: string): AdministrativeUnitRecord | undefined {
+  const n = unitNameKey(name);
+  const matches = units().within(province.path, on)
+    .filter((u) => unitNameKey(u.name) === n || u.code === name.trim() || unitNameKey(bareUnitName(u.name)) === n);
+  // "Thanh Trì" is a district and a ward of another district: the higher level wins, as plan tables name the level they are set on.
+  return matches.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level))[0];
 }
+
+const LEVEL_ORDER: readonly UnitLevel[] = ['DISTRICT', 'FACILITY', 'COMMUNE', 'CLINIC', 'COURT', 'PROVINCE'];
 
 /** "2,100", "2.100", "2 100" and "2100" are 2100; anything else that is not a whole number is not. */
 function parseNumber(cell: string): number | null | 'invalid' {
@@ -76,6 +82,8 @@ function headerIndicators(header: CsvRecord): string[] {
 interface Reader {
   kind: PlanTableKind;
   province: AdministrativeUnitRecord;
+  /** The day the plan's units are taken from. */
+  on: string;
   indicators: string[];
   headers: string[];
   problems: ImportProblem[];
@@ -84,7 +92,7 @@ interface Reader {
 
 function unitOfRow(r: Reader, at: { line: number; unitName: string }): { unit: AdministrativeUnitRecord; total: boolean } | null {
   if (TOTAL_ROW_NAMES.includes(norm(at.unitName))) return { unit: r.province, total: true };
-  const unit = unitNamed(at.unitName, r.province);
+  const unit = unitNamed(at.unitName, r.province, r.on);
   if (!unit) {
     r.problems.push(problem(at, 'UNKNOWN_UNIT', { vi: `Không tìm thấy đơn vị "${at.unitName}"`, en: `Unknown unit "${at.unitName}"` }, { found: at.unitName }));
     return null;
@@ -175,13 +183,13 @@ function checkSubtotals(rows: readonly TableRow[], indicators: readonly string[]
  * the others map to indicators. Throws CsvFormatError when the text is not such a table;
  * otherwise every inconsistent row is reported and the others are accepted.
  */
-export function checkTable(csv: string, kind: PlanTableKind, province: AdministrativeUnitRecord): CheckedTable {
+export function checkTable(csv: string, kind: PlanTableKind, province: AdministrativeUnitRecord, on: string): CheckedTable {
   const { header, rows: records } = parseCsv(csv);
   const indicators = headerIndicators(header);
   if (new Set(indicators).size !== indicators.length) {
     throw new CsvFormatError(header.line, 'Hai cột ứng với cùng một chỉ số', 'Two columns map to the same indicator');
   }
-  const reader: Reader = { kind, province, indicators, headers: header.cells.slice(1).map((h) => h.trim()), problems: [], seen: new Set() };
+  const reader: Reader = { kind, province, on, indicators, headers: header.cells.slice(1).map((h) => h.trim()), problems: [], seen: new Set() };
   const rows = records.map((record) => readRow(reader, record)).filter((r): r is TableRow => r !== null);
   for (const row of rows) checkRelations(row, reader.problems);
   checkSubtotals(rows, indicators, reader.problems);

@@ -19,7 +19,8 @@ export interface CourtDecisionView {
 
 export const CompulsoryRehabDossier: CompulsoryRehabDossierResolvers = {
   person: (d) => ({ id: d.personId }),
-  residenceUnit: (d, _args, ctx) => unitOf(d.residenceUnitCode, ctx),
+  residenceUnit: (d, _args, ctx) => unitOf(d.residenceUnitCode, ctx, d.ownerUnitPath),
+  court: (d, _args, ctx) => (d.courtUnitCode ? unitOf(d.courtUnitCode, ctx, d.courtUnitPath) : null),
   decision: (d) => (d.decisionOutcome && d.decisionNumber && d.decidedOn
     ? {
       personId: d.personId, outcome: d.decisionOutcome, decisionNumber: d.decisionNumber, decidedOn: d.decidedOn,

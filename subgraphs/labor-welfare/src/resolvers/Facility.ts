@@ -1,4 +1,5 @@
 import type { FacilityResolvers, FacilityOccupancyResolvers } from '../__generated__/resolvers';
+import { agencyInCharge, todayInHanoi } from '@rehab/shared-schema';
 import { staffingCheck } from '../rules/staffing';
 import { unitOf } from './unit';
 
@@ -12,6 +13,7 @@ export const Facility: FacilityResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.facilityByCode.load(reference.code),
   unit: (facility, _args, ctx) => unitOf(facility.code, ctx),
   occupancy: (facility, _args, ctx) => ctx.loaders.occupancyByFacility.load(facility.code),
+  managingAgency: (_facility, { on }) => agencyInCharge('FACILITY_OPERATION', on ?? todayInHanoi()) ?? 'police',
   staffing: async (facility, _args, ctx) => {
     const o = await ctx.loaders.occupancyByFacility.load(facility.code);
     return staffingCheck(o.compulsory, o.voluntary, facility.staffCount, facility.managerCount);

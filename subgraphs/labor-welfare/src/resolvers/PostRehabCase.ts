@@ -5,6 +5,6 @@ export const PostRehabCase: PostRehabCaseResolvers = {
   person: (c) => ({ id: c.personId }),
   // Scoped: null when the episode lies outside the caller's unit.
   episode: (c, _args, ctx) => ctx.loaders.rehabEpisodeById.load(c.episodeId),
-  residenceUnit: (c, _args, ctx) => unitOf(c.residenceUnitCode, ctx),
+  residenceUnit: (c, _args, ctx) => unitOf(c.residenceUnitCode, ctx, c.ownerUnitPath),
   events: (c, _args, ctx) => ctx.loaders.eventsByEntity.load(c.id),
 };

@@ -1,5 +1,5 @@
-import { domainError, pageSize } from '@rehab/server-kit';
-import type { AdministrativeUnitEntity } from '@rehab/server-kit';
+import { domainError, pageSize, pathScope } from '@rehab/server-kit';
+import type { AdministrativeUnitRecord } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { CompulsoryRehabDossierEntity } from '../entities/CompulsoryRehabDossier';
@@ -13,7 +13,7 @@ import { checkPlanYear } from '../rules/plan';
 import { staffingCheck } from '../rules/staffing';
 import { dossierScope, episodeScope, ownerScope } from '../scope';
 
-async function unitNamed(ctx: Context, code: string, field: string): Promise<AdministrativeUnitEntity> {
+async function unitNamed(ctx: Context, code: string, field: string): Promise<AdministrativeUnitRecord> {
   const unit = await ctx.loaders.unitByCode.load(code);
   if (!unit) {
     throw domainError('BAD_USER_INPUT', { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, { field });
@@ -25,9 +25,13 @@ async function unitPath(ctx: Context, code: string): Promise<string> {
   return (await unitNamed(ctx, code, 'unitCode')).path;
 }
 
-/** SQL keeping rows whose `column` path lies in the subtree of `path`. */
-function subtree(column: string, path: string, name: string): [string, Record<string, string>] {
-  return [`(${column} = :${name} OR ${column} LIKE :${name}Like)`, { [name]: path, [`${name}Like`]: `${path}.%` }];
+/**
+ * SQL keeping rows of the unit at `path`: its subtree, those of the old units merged into it
+ * whole, and (with `personColumn`) a split old unit's records of the people assigned to it.
+ */
+function subtree(column: string, path: string, personColumn?: string): [string, Record<string, string | string[]>] {
+  const scope = pathScope(column, { unitPath: path }, personColumn ? { personColumn } : {});
+  return [scope.sql, scope.params];
 }
 
 export const Query: QueryResolvers = {
@@ -77,7 +81,7 @@ export const Query: QueryResolvers = {
 
   dossiersAwaitingReview: async (_parent, { unitCode, asOf, first }, ctx) => {
     const limit = pageSize(first, 100);
-    const [sql, params] = subtree('d.owner_unit_path', await unitPath(ctx, unitCode), 'unit');
+    const [sql, params] = subtree('d.owner_unit_path', await unitPath(ctx, unitCode), 'd.person_id');
     const scope = dossierScope('d', ctx.caller);
     return ctx.db.getRepository(CompulsoryRehabDossierEntity).createQueryBuilder('d')
       .where("d.status = 'SUBMITTED' AND d.submitted_on <= :asOf", { asOf: asOf ?? todayInHanoi() })
@@ -99,8 +103,8 @@ export const Query: QueryResolvers = {
   overdueLeaves: async (_parent, { unitCode, asOf, first }, ctx) => {
     const limit = pageSize(first, 100);
     const path = await unitPath(ctx, unitCode);
-    const [facilitySql, facilityParams] = subtree('e.facility_owner_path', path, 'unitF');
-    const [residenceSql, residenceParams] = subtree('e.residence_owner_path', path, 'unitR');
+    const [facilitySql, facilityParams] = subtree('e.facility_owner_path', path);
+    const [residenceSql, residenceParams] = subtree('e.residence_owner_path', path, 'e.person_id');
     const scope = episodeScope('e', ctx.caller);
     return ctx.db.getRepository(RehabEpisodeEntity).createQueryBuilder('e')
       .where("e.status = 'ON_LEAVE' AND e.leave_due_on < :asOf", { asOf: asOf ?? todayInHanoi() })
@@ -110,7 +114,7 @@ export const Query: QueryResolvers = {
 
   postRehabCasesAwaitingDecision: async (_parent, { unitCode, asOf, first }, ctx) => {
     const limit = pageSize(first, 100);
-    const [sql, params] = subtree('c.owner_unit_path', await unitPath(ctx, unitCode), 'unit');
+    const [sql, params] = subtree('c.owner_unit_path', await unitPath(ctx, unitCode), 'c.person_id');
     const scope = ownerScope('c', ctx.caller);
     return ctx.db.getRepository(PostRehabCaseEntity).createQueryBuilder('c')
       .where("c.status = 'AWAITING_DECISION' AND c.opened_on <= :asOf", { asOf: asOf ?? todayInHanoi() })
@@ -121,7 +125,7 @@ export const Query: QueryResolvers = {
   postRehabCasesEndingSoon: async (_parent, { unitCode, asOf, first }, ctx) => {
     const limit = pageSize(first, 100);
     const from = asOf ?? todayInHanoi();
-    const [sql, params] = subtree('c.owner_unit_path', await unitPath(ctx, unitCode), 'unit');
+    const [sql, params] = subtree('c.owner_unit_path', await unitPath(ctx, unitCode), 'c.person_id');
     const scope = ownerScope('c', ctx.caller);
     return ctx.db.getRepository(PostRehabCaseEntity).createQueryBuilder('c')
       .where("c.status = 'UNDER_MANAGEMENT' AND c.ends_on BETWEEN :from AND :to", { from, to: addDays(from, 30) })

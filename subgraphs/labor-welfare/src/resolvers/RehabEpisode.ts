@@ -20,7 +20,7 @@ export interface AbscondingView {
 export const RehabEpisode: RehabEpisodeResolvers = {
   person: (episode) => ({ id: episode.personId }),
   facility: (episode, _args, ctx) => (episode.facilityCode ? ctx.loaders.facilityByCode.load(episode.facilityCode) : null),
-  residenceUnit: (episode, _args, ctx) => unitOf(episode.residenceUnitCode, ctx),
+  residenceUnit: (episode, _args, ctx) => unitOf(episode.residenceUnitCode, ctx, episode.residenceOwnerPath),
   leave: (e) => (e.status === 'ON_LEAVE' && e.leaveReason && e.leaveStartedOn && e.leaveDueOn
     ? { personId: e.personId, reason: e.leaveReason, note: e.leaveNote, startedOn: e.leaveStartedOn, dueOn: e.leaveDueOn }
     : null),

@@ -1,12 +1,12 @@
 import { domainError, pageSize } from '@rehab/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
-import type { AdministrativeUnitEntity } from '@rehab/server-kit';
+import type { AdministrativeUnitRecord } from '@rehab/shared-schema';
 import { CompulsoryRehabDossierEntity } from '../entities/CompulsoryRehabDossier';
 import { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import { dossierScope, episodeScope } from '../scope';
 
-async function facilityNamed(ctx: Context, code: string): Promise<AdministrativeUnitEntity> {
+async function facilityNamed(ctx: Context, code: string): Promise<AdministrativeUnitRecord> {
   const facility = await ctx.loaders.unitByCode.load(code);
   if (!facility || facility.level !== 'FACILITY') {
     throw domainError('BAD_USER_INPUT', { vi: `Không có cơ sở cai nghiện mã ${code}`, en: `No rehab facility with code ${code}` },
@@ -16,7 +16,14 @@ async function facilityNamed(ctx: Context, code: string): Promise<Administrative
 }
 
 /** Queries of the facility's intake and absconder worklists (schema/admissions.graphql). */
-export const admissionQueries: Pick<QueryResolvers<Context>, 'dossiersAwaitingAdmission' | 'abscondedResidents'> = {
+export const admissionQueries: Pick<QueryResolvers<Context>, 'dossiersAwaitingAdmission' | 'abscondedResidents' | 'dossiersAwaitingDecision'> = {
+  dossiersAwaitingDecision: async (_parent, { first }, ctx) => {
+    const scope = dossierScope('d', ctx.caller);
+    return ctx.db.getRepository(CompulsoryRehabDossierEntity).createQueryBuilder('d')
+      .where("d.status IN ('FORWARDED_TO_COURT', 'POSTPONED')").andWhere(scope.sql, scope.params)
+      .orderBy('d.forwarded_on', 'ASC').addOrderBy('d.id', 'ASC').take(pageSize(first, 100)).getMany();
+  },
+
   dossiersAwaitingAdmission: async (_parent, { facilityCode, first }, ctx) => {
     const facility = await facilityNamed(ctx, facilityCode);
     const scope = dossierScope('d', ctx.caller);

@@ -1,6 +1,7 @@
-import { domainError, mayReadIndicators } from '@rehab/server-kit';
+import { domainError, mayReadIndicators, ownedRoots } from '@rehab/server-kit';
 import {
-  ADMINISTRATIVE_UNITS, INDICATORS, decodeIndicatorValueId, encodeIndicatorValueId, indicatorByCode, isWithin, periodOf, periodProblem,
+  INDICATORS, childUnitsForPeriod, decodeIndicatorValueId, encodeIndicatorValueId, indicatorByCode, isWithin, periodOf, periodProblem,
+  unitForPeriod,
   type AdministrativeUnitRecord, type IndicatorDefinitionRecord, type IndicatorValueKey, type LocalizedText, type PeriodInput,
 } from '@rehab/shared-schema';
 import type {
@@ -32,20 +33,21 @@ interface Scope {
 /** Checks plan, unit and period, and that the caller may read the unit's indicators. */
 async function scopeOf(ctx: Context, args: { plan: string; unit: string; period: PeriodInput }): Promise<Scope> {
   const plan = await planOrNotFound(ctx, args.plan);
-  const unit = unitOrBadInput(args.unit, 'unit');
-  const province = unitOrBadInput(plan.provinceCode, 'plan');
-  if (!isWithin(unit.path, province.path)) {
-    throw domainError('BAD_USER_INPUT', { vi: `${unit.name} không thuộc tỉnh, thành phố của kế hoạch`, en: `${unit.name} is not in the plan's province` }, { field: 'unit' });
-  }
   const problem = periodProblem(args.period);
   if (problem) throw domainError('BAD_USER_INPUT', problem, { field: 'period' });
+  const period = periodOf(args.period);
+  const unit = unitForPeriod(args.unit, period) ?? unitOrBadInput(args.unit, 'unit');
+  const province = unitForPeriod(plan.provinceCode, period) ?? unitOrBadInput(plan.provinceCode, 'plan');
+  if (!isWithin(unit.path, province.path) && !ownedRoots(province.path).some((root) => isWithin(unit.path, root))) {
+    throw domainError('BAD_USER_INPUT', { vi: `${unit.name} không thuộc tỉnh, thành phố của kế hoạch`, en: `${unit.name} is not in the plan's province` }, { field: 'unit' });
+  }
   if (!mayReadIndicators(ctx.caller, unit.path)) {
     throw domainError('FORBIDDEN', {
       vi: `Bạn chỉ xem được chỉ số của đơn vị mình và các đơn vị trực thuộc (${unit.name} nằm ngoài phạm vi)`,
       en: `You may read the indicators of your own unit and the units beneath it (${unit.name} is outside)`,
     }, { field: 'unit' });
   }
-  return { planId: plan.id, unit, period: periodOf(args.period) };
+  return { planId: plan.id, unit, period };
 }
 
 function valueOf(scope: Scope, indicator: IndicatorDefinitionRecord, unit: AdministrativeUnitRecord = scope.unit): IndicatorValueWithKey {
@@ -53,11 +55,13 @@ function valueOf(scope: Scope, indicator: IndicatorDefinitionRecord, unit: Admin
   return { id: encodeIndicatorValueId(key), key };
 }
 
-/** Child units of a breakdown: facilities of the province for facility indicators; otherwise the territorial children. */
-function childUnits(unit: AdministrativeUnitRecord, indicator: IndicatorDefinitionRecord): AdministrativeUnitRecord[] {
-  const children = ADMINISTRATIVE_UNITS.filter((u) => u.parentCode === unit.code);
-  if (indicator.byFacility && unit.level === 'PROVINCE') return children.filter((u) => u.level === 'FACILITY');
-  return children.filter((u) => u.level === 'DISTRICT' || u.level === 'COMMUNE');
+/**
+ * Child units of a breakdown: facilities of the province for facility indicators; otherwise
+ * the territorial children of the period (districts before 1 July 2025, the new communes after).
+ */
+function childUnits(unit: AdministrativeUnitRecord, indicator: IndicatorDefinitionRecord, period: Scope['period']): AdministrativeUnitRecord[] {
+  if (indicator.byFacility && unit.level === 'PROVINCE') return childUnitsForPeriod(unit, period, ['FACILITY']);
+  return childUnitsForPeriod(unit, period, ['DISTRICT', 'COMMUNE']);
 }
 
 function keyOf(value: IndicatorValueParent): IndicatorValueKey {
@@ -76,7 +80,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicatorDefinitions' | 'in
   indicatorBreakdown: async (_parent, args, ctx) => {
     const indicator = indicatorOrBadInput(args.indicator);
     const scope = await scopeOf(ctx, args);
-    return childUnits(scope.unit, indicator).map((unit) => valueOf(scope, indicator, unit));
+    return childUnits(scope.unit, indicator, scope.period).map((unit) => valueOf(scope, indicator, unit));
   },
   indicatorRecords: async (_parent, args, ctx) => {
     const indicator = indicatorOrBadInput(args.indicator);
@@ -104,7 +108,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   __resolveReference: (ref) => ref,
   plan: async (v, _args, ctx) => planOrNotFound(ctx, keyOf(v).planId),
   indicator: (v) => keyOf(v).indicator,
-  unit: (v, _args, ctx) => unitOf(keyOf(v).unit.code, ctx),
+  unit: (v) => keyOf(v).unit,
   period: (v) => keyOf(v).period,
   target: (v, _args, ctx) => targetValue(ctx, keyOf(v)),
   actual: async (v, _args, ctx) => (await computedValue(ctx, v)).actual,

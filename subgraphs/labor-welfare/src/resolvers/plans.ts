@@ -1,5 +1,6 @@
-import { checkUuid, cursorParts, domainError, encodeCursor, pageSize, recordNotFound } from '@rehab/server-kit';
-import { isWithin, unitByCode, type AdministrativeUnitRecord, type Caller } from '@rehab/shared-schema';
+import { actsOn, checkUuid, cursorParts, domainError, encodeCursor, pageSize, recordNotFound, requireResponsible, requireUnit } from '@rehab/server-kit';
+import { todayInHanoi, unitAt, unitByCode, type AdministrativeUnitRecord, type Caller } from '@rehab/shared-schema';
+import { planDate } from '../plans/dates';
 import type { MutationResolvers, PlanResolvers, PlanTargetResolvers, QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PlanEntity } from '../entities/Plan';
@@ -24,9 +25,13 @@ export function unitOrBadInput(code: string, field: string): AdministrativeUnitR
   return unit;
 }
 
-/** Plans are made and filled by the province's labour officers (or a supervisor of the province). */
+/**
+ * Plans are made and filled by province-level officers of the agency that runs rehab that day
+ * (the labour department until 28 February 2025, the provincial police since), or a supervisor.
+ */
 function checkPlanner(caller: Caller, provincePath: string): void {
-  if (!isWithin(provincePath, caller.unitPath)) {
+  requireResponsible(caller, 'REHAB_STATE_MANAGEMENT', todayInHanoi());
+  if (!actsOn(caller, provincePath)) {
     throw domainError('FORBIDDEN', {
       vi: 'Chỉ cán bộ cấp tỉnh, thành phố được lập và nhập chỉ tiêu kế hoạch', en: 'Only province-level officers may create plans and import targets',
     });
@@ -58,7 +63,7 @@ async function targetsPage(ctx: Context, plan: PlanEntity, args: { first?: numbe
 
 export const Plan: PlanResolvers = {
   __resolveReference: (ref, ctx) => ctx.loaders.planById.load(ref.id),
-  province: (plan, _args, ctx) => unitOf(plan.provinceCode, ctx),
+  province: (plan, _args, ctx) => unitOf(plan.provinceCode, ctx, unitAt(plan.provinceCode, planDate(plan.year))?.path),
   targets: (plan, args, ctx) => targetsPage(ctx, plan, args),
 };
 
@@ -88,11 +93,9 @@ export const planQueries: Pick<QueryResolvers, 'plans' | 'plan'> = {
 
 export const planMutations: Pick<MutationResolvers, 'createPlan' | 'importPlanTargets'> = {
   createPlan: async (_parent, { input }, ctx) => {
-    const province = unitOrBadInput(input.provinceCode, 'provinceCode');
-    if (province.level !== 'PROVINCE') {
-      throw domainError('BAD_USER_INPUT', { vi: `${province.name} không phải tỉnh, thành phố`, en: `${province.name} is not a province` }, { field: 'provinceCode' });
-    }
     checkPlanYear(input.year);
+    // The province as it was when the plan's year began (code 15 is Yên Bái in 2024, Lào Cai in 2026).
+    const province = requireUnit(input.provinceCode, 'provinceCode', ['PROVINCE'], planDate(input.year));
     const title = input.title.trim();
     if (title.length === 0 || title.length > 300) {
       throw domainError('BAD_USER_INPUT', { vi: 'Tên kế hoạch phải có từ 1 đến 300 ký tự', en: 'The plan title must have 1 to 300 characters' }, { field: 'title' });
@@ -111,7 +114,7 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'importPlanTa
   },
   importPlanTargets: async (_parent, { plan: planId, table, csv }, ctx) => {
     const plan = await planOrNotFound(ctx, planId);
-    checkPlanner(ctx.caller, unitOrBadInput(plan.provinceCode, 'plan').path);
+    checkPlanner(ctx.caller, (unitAt(plan.provinceCode, planDate(plan.year)) ?? unitOrBadInput(plan.provinceCode, 'plan')).path);
     return ctx.db.transaction(async (manager) => {
       const outcome = await importPlanTable(manager, plan, table, csv);
       // Audited when something changed (the same file again changes nothing, audits nothing).

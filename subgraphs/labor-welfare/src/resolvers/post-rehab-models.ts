@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkUuid, checkVersion, domainError, isIsoDate, isUniqueViolation, keysetPage, unitScope, type ConnectionParent, type RecordName,
+  checkUuid, checkVersion, domainError, isIsoDate, isUniqueViolation, keysetPage, pathScope, requireUnit, unitScope, type ConnectionParent, type RecordName,
 } from '@rehab/server-kit';
 import type { MutationResolvers, PostRehabModelResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { PostRehabModelEntity } from '../entities/PostRehabModel';
 import { applyChanges, lockForChange } from '../mutations/support';
-import { badInput, checkNotBefore, checkNotFuture, illegalTransition, outsideUnit, requiredText } from '../rules/errors';
+import { checkNotBefore, checkNotFuture, illegalTransition, outsideUnit, requiredText } from '../rules/errors';
 import { actsOn } from '../scope';
 import { unitOrBadInput } from './plans';
 import { unitOf } from './unit';
@@ -19,8 +19,9 @@ export const postRehabModelQueries: Pick<QueryResolvers, 'postRehabModels'> = {
     const scope = unitScope('m.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(PostRehabModelEntity).createQueryBuilder('m').where(scope.sql, scope.params);
     if (unitCode) {
-      const { path } = unitOrBadInput(unitCode, 'unitCode');
-      query.andWhere('(m.owner_unit_path = :path OR m.owner_unit_path LIKE :below)', { path, below: `${path}.%` });
+      // The unit's models, those of the old communes merged into it whole included.
+      const unit = pathScope('m.owner_unit_path', { unitPath: unitOrBadInput(unitCode, 'unitCode').path });
+      query.andWhere(unit.sql, unit.params);
     }
     if (includeEnded !== true) query.andWhere('m.ended_on IS NULL');
     return keysetPage(query, {
@@ -32,10 +33,10 @@ export const postRehabModelQueries: Pick<QueryResolvers, 'postRehabModels'> = {
 export const postRehabModelMutations: Pick<MutationResolvers, 'recordPostRehabModel' | 'endPostRehabModel'> = {
   recordPostRehabModel: async (_parent, { input }, ctx) => {
     const name = requiredText(input.name, 'input.name', { vi: 'tên mô hình', en: 'model name' }, 200);
-    const unit = unitOrBadInput(input.unitCode, 'input.unitCode');
-    if (unit.level !== 'COMMUNE') throw badInput({ vi: `${unit.name} không phải xã, phường`, en: `${unit.code} is not a commune` }, 'input.unitCode');
-    if (!actsOn(ctx.caller, unit.path)) throw outsideUnit(MODEL_NAME);
     checkNotFuture(input.establishedOn, 'input.establishedOn');
+    // The commune as it was when the model was set up (a model of 2024 belongs to the old commune).
+    const unit = requireUnit(input.unitCode, 'input.unitCode', ['COMMUNE'], input.establishedOn);
+    if (!actsOn(ctx.caller, unit.path)) throw outsideUnit(MODEL_NAME);
     const id = randomUUID();
     try {
       await ctx.db.getRepository(PostRehabModelEntity).insert({
@@ -70,5 +71,5 @@ export const postRehabModelMutations: Pick<MutationResolvers, 'recordPostRehabMo
 };
 
 export const PostRehabModel: PostRehabModelResolvers = {
-  unit: (m, _args, ctx) => unitOf(m.unitCode, ctx),
+  unit: (m, _args, ctx) => unitOf(m.unitCode, ctx, m.ownerUnitPath),
 };

@@ -1,5 +1,5 @@
 import type { Bilingual } from '@rehab/server-kit';
-import { ruleAt, type LegalRuleCode, type LegalRuleRecord } from '@rehab/shared-schema';
+import { durationAt, type DurationRule, type LegalRuleCode, type LegalRuleRecord } from '@rehab/shared-schema';
 import { ageOn } from '@rehab/shared-schema';
 import { badInput, notAllowed } from './errors';
 
@@ -19,8 +19,8 @@ export interface AllowedTerm {
   legalBasis: string;
 }
 
-function rule(code: LegalRuleCode, startedOn: string, rules: readonly LegalRuleRecord[]): LegalRuleRecord {
-  const found = ruleAt(code, startedOn, rules);
+function rule(code: LegalRuleCode, startedOn: string, rules: readonly LegalRuleRecord[]): DurationRule {
+  const found = durationAt(code, startedOn, rules);
   if (!found || found.unit !== 'MONTHS') {
     throw badInput({
       vi: `Không có quy định ${code} có hiệu lực ngày ${startedOn}`,
@@ -51,7 +51,7 @@ export function compulsoryTermRange(age: number, repeat: boolean, startedOn: str
     const max = rule('COMPULSORY_MINOR_MAX', startedOn, rules);
     return { minMonths: min.value, maxMonths: max.value, category: 'MINOR', legalBasis: max.legalBasis };
   }
-  const repeatRule = repeat ? ruleAt('COMPULSORY_ADULT_REPEAT', startedOn, rules) : undefined;
+  const repeatRule = repeat ? durationAt('COMPULSORY_ADULT_REPEAT', startedOn, rules) : undefined;
   if (repeatRule && repeatRule.unit === 'MONTHS') {
     return { minMonths: repeatRule.value, maxMonths: repeatRule.value, category: 'ADULT_REPEAT', legalBasis: repeatRule.legalBasis };
   }
@@ -83,8 +83,15 @@ export function checkTerm(months: number, range: { minMonths: number; maxMonths:
   }
 }
 
-/** Voluntary rehab (at a facility or at home/community): VOLUNTARY_REHAB_MIN..MAX in force on `startedOn`. */
-export function voluntaryTermRange(startedOn: string, rules: readonly LegalRuleRecord[]): { minMonths: number; maxMonths: number; legalBasis: string } {
+/**
+ * Voluntary rehab (at a facility or at home/community): VOLUNTARY_REHAB_MIN..MAX in force on
+ * `startedOn` (6–12 months under the 2021 law, 24 from 1 July 2026), or exactly
+ * VOLUNTARY_REHAB_REPEAT for a repeat rehab where that law has one (36 months).
+ */
+export function voluntaryTermRange(startedOn: string, rules: readonly LegalRuleRecord[], repeat = false):
+{ minMonths: number; maxMonths: number; legalBasis: string } {
+  const repeatRule = repeat ? durationAt('VOLUNTARY_REHAB_REPEAT', startedOn, rules) : undefined;
+  if (repeatRule && repeatRule.unit === 'MONTHS') return { minMonths: repeatRule.value, maxMonths: repeatRule.value, legalBasis: repeatRule.legalBasis };
   const min = rule('VOLUNTARY_REHAB_MIN', startedOn, rules);
   const max = rule('VOLUNTARY_REHAB_MAX', startedOn, rules);
   return { minMonths: min.value, maxMonths: max.value, legalBasis: max.legalBasis };
@@ -92,7 +99,7 @@ export function voluntaryTermRange(startedOn: string, rules: readonly LegalRuleR
 
 /** The post-rehab management period (months) in force on the decision date. */
 export function postRehabPeriodMonths(decisionOn: string, rules: readonly LegalRuleRecord[]): number {
-  const found = ruleAt('POST_REHAB_MANAGEMENT_PERIOD', decisionOn, rules);
+  const found = durationAt('POST_REHAB_MANAGEMENT_PERIOD', decisionOn, rules);
   if (!found || found.unit !== 'MONTHS') {
     throw badInput({
       vi: `Không có quy định thời hạn quản lý sau cai nghiện có hiệu lực ngày ${decisionOn}`,

@@ -45,9 +45,8 @@ describe('Person police fields of the demo population', () => {
     expect(v.transferNotices).toEqual([{ fromUnit: { code: mover.permanentResidence.unitCode }, toUnit: { code: mover.currentResidence.unitCode }, addressLine: mover.currentResidence.addressLine }]);
   });
 
-  it('stay within the caller\'s unit: a commune official of another district gets nothing', async () => {
-    const district = managed.currentResidence.unitCode.slice(0, 3);
-    const other = district === '002' ? '00301' : '00201';
+  it('stay within the caller\'s unit: a commune official of another province gets nothing', async () => {
+    const other = managed.home.unitPath.startsWith('15.') ? '00004' : '02647';
     const result = await h.run(entities('drugUserManagements { id }'), refs([managed]), 'commune_official', other);
     expect(dataOf<{ _entities: unknown[] }>(result)._entities).toEqual([null]);
     const inside = await h.run(entities('drugUserManagements { id }'), refs([managed]), 'commune_official', managed.currentResidence.unitCode);
@@ -159,17 +158,18 @@ const ID = randomUUID();
 const MUTATIONS: Record<string, [string, Record<string, unknown>]> = {
   registerPerson: ['mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }', { i: {
     identificationNumber: '001090000001', fullName: 'A', dateOfBirth: '1990-01-01', sex: 'MALE', ethnicity: 'Kinh',
-    permanentResidence: { unitCode: '00101', addressLine: 'x' }, currentResidence: { unitCode: '00101', addressLine: 'x' } } }],
+    permanentResidence: { unitCode: '00004', addressLine: 'x' }, currentResidence: { unitCode: '00004', addressLine: 'x' } } }],
   updatePerson: ['mutation($id: ID!) { updatePerson(id: $id, expectedVersion: 1, input: { fullName: "B" }) { id } }', { id: ID }],
   mergePersons: ['mutation($id: ID!) { mergePersons(survivorId: $id, duplicateId: $id, reason: "x") { id } }', { id: ID }],
   recordDrugUseDetection: ['mutation($id: ID!) { recordDrugUseDetection(personId: $id, input: { detectedOn: "2026-01-01", method: OTHER, substances: [OTHER] }) { id } }', { id: ID }],
   decideDrugUserManagement: ['mutation($id: ID!) { decideDrugUserManagement(id: $id, expectedVersion: 1, decisionNumber: "1", decisionDate: "2026-01-02") { id } }', { id: ID }],
   recordCheckIn: ['mutation($id: ID!) { recordCheckIn(id: $id, date: "2026-01-02", note: "") { id } }', { id: ID }],
   endDrugUserManagement: ['mutation($id: ID!) { endDrugUserManagement(id: $id, expectedVersion: 1, endedOn: "2026-01-02", reason: OTHER) { id } }', { id: ID }],
-  recordResidenceChange: ['mutation($id: ID!) { recordResidenceChange(personId: $id, expectedVersion: 1, toUnitCode: "00102", addressLine: "x", movedOn: "2026-01-02") { id } }', { id: ID }],
+  recordResidenceChange: ['mutation($id: ID!) { recordResidenceChange(personId: $id, expectedVersion: 1, toUnitCode: "00008", addressLine: "x", movedOn: "2026-01-02") { id } }', { id: ID }],
   acknowledgeTransferNotice: ['mutation($id: ID!) { acknowledgeTransferNotice(id: $id, expectedVersion: 1) { id } }', { id: ID }],
   recordAbsconderFound: ['mutation($id: ID!) { recordAbsconderFound(searchId: $id, expectedVersion: 1, foundOn: "2026-01-02", note: "x") { id } }', { id: ID }],
   acknowledgeRehabCompletionNotice: ['mutation($id: ID!) { acknowledgeRehabCompletionNotice(id: $id, expectedVersion: 1) { id } }', { id: ID }],
+  assignPersonToUnit: ['mutation($id: ID!) { assignPersonToUnit(personId: $id, expectedVersion: 1, toUnitCode: "00004") { id } }', { id: ID }],
 };
 
 const POLICE_MUTATIONS = Object.entries(ACCESS_MATRIX).filter(([c, rule]) => c.startsWith('Mutation.') && rule.owner === 'police').map(([c]) => c.slice('Mutation.'.length));
@@ -189,7 +189,7 @@ describe('police mutations by role', () => {
   it.each(POLICE_MUTATIONS.flatMap((name) => ROLES.filter((role) => canRead(ACCESS_MATRIX, role, `Mutation.${name}`)).map((role) => [name, role] as const)))(
     '%s passes the role check for %s', async (name, role) => {
       const [query, variables] = MUTATIONS[name] as [string, Record<string, unknown>];
-      const result = await h.run(query, variables, role, '00101');
+      const result = await h.run(query, variables, role, '00004');
       // It then succeeds or fails on the record (unknown here), never on the role.
       const messages = (result.errors ?? []).map((e) => (e.extensions?.i18n as { en?: string } | undefined)?.en);
       expect(messages).not.toContain(`Not allowed to read Mutation.${name}`);

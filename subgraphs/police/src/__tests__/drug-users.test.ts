@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import type { Notice } from '@rehab/server-kit';
 import { policeNoticeHandlers } from '../notices/handlers';
-import { COMMUNE, OTHER_DISTRICT_COMMUNE, dataOf, errorOf, openHarness, register, type Harness } from './harness';
+import { COMMUNE, OTHER_COMMUNE, dataOf, errorOf, openHarness, register, type Harness } from './harness';
 
 let h: Harness;
 
@@ -60,7 +60,7 @@ describe('drug-user management', () => {
       { entity_type: 'DrugUserCheckIn', role: 'police_officer' },
       { entity_type: 'DrugUserManagement', role: 'commune_official' },
     ]);
-    const viaPerson = await h.run(`query($id: ID!) { person(id: $id) { drugUserManagements { id status checkIns { note } } } }`, { id: p.id }, 'labour_officer', '001');
+    const viaPerson = await h.run(`query($id: ID!) { person(id: $id) { drugUserManagements { id status checkIns { note } } } }`, { id: p.id }, 'labour_officer', '01');
     expect(dataOf<{ person: { drugUserManagements: unknown[] } }>(viaPerson).person.drugUserManagements).toEqual([
       { id: active.id, status: 'ENDED', checkIns: [{ note: 'Trình diện đúng hẹn' }] }]);
   });
@@ -70,13 +70,13 @@ describe('drug-user management', () => {
     const m = await detect(p.id);
     const before = await h.snapshot();
     expect(errorOf(await h.run(DETECT, { p: p.id, input: positive() }, 'commune_official', COMMUNE)).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(DETECT, { p: p.id, input: positive() }, 'police_officer', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(DETECT, { p: p.id, input: positive() }, 'police_officer', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.run(DECIDE, { id: m.id, v: 1, n: '1', d: '2026-07-20' }, 'police_officer', COMMUNE)).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(DECIDE, { id: m.id, v: 1, n: '1', d: '2026-07-20' }, 'commune_official', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(DECIDE, { id: m.id, v: 1, n: '1', d: '2026-07-20' }, 'commune_official', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.run(CHECK_IN, { id: m.id, d: '2026-08-01', note: '' }, 'commune_official', COMMUNE)).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(CHECK_IN, { id: m.id, d: '2026-08-01', note: '' }, 'police_officer', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(CHECK_IN, { id: m.id, d: '2026-08-01', note: '' }, 'police_officer', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.run(END, { id: m.id, v: 1, d: '2026-08-01', r: 'OTHER' }, 'police_officer', COMMUNE)).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(END, { id: m.id, v: 1, d: '2026-08-01', r: 'OTHER' }, 'commune_official', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(END, { id: m.id, v: 1, d: '2026-08-01', r: 'OTHER' }, 'commune_official', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(await h.snapshot()).toBe(before);
   });
 
@@ -182,7 +182,7 @@ describe('worklist of management periods ending', () => {
     expect(first.totalCount).toBe(all.totalCount);
     // The commune police see the same list; another district's commune sees none of these.
     expect(ours(await ending({ asOf: '2027-07-01', days: 30, first: 100 }, 'police_officer'))).toEqual([[soon.id, '2027-07-20']]);
-    expect(ours(await ending({ asOf: '2027-09-30', days: 0, first: 100 }, 'commune_official', OTHER_DISTRICT_COMMUNE))).toEqual([]);
+    expect(ours(await ending({ asOf: '2027-09-30', days: 0, first: 100 }, 'commune_official', OTHER_COMMUNE))).toEqual([]);
   });
 
   it('refuses other roles and a bad window', async () => {

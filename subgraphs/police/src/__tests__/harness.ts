@@ -82,9 +82,12 @@ export function freshNumber(dateOfBirth: string, sex: Sex, province = '001'): st
   return makeIdentificationNumber(province, dateOfBirth, sex, serial);
 }
 
-export const COMMUNE = '00101';
-export const OTHER_COMMUNE_SAME_DISTRICT = '00102';
-export const OTHER_DISTRICT_COMMUNE = '00201';
+/** Phường Ba Đình (today): the demo ward. */
+export const COMMUNE = '00004';
+/** Phường Ngọc Hà, its neighbour in Hà Nội. */
+export const NEIGHBOUR_COMMUNE = '00008';
+/** Phường Lào Cai, in another province. */
+export const OTHER_COMMUNE = '02647';
 
 export const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) {
   id identificationNumber fullName dateOfBirth sex version recordStatus currentResidence { addressLine unit { code } } } }`;

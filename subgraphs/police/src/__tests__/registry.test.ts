@@ -1,6 +1,6 @@
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import {
-  COMMUNE, OTHER_DISTRICT_COMMUNE, REGISTER, dataOf, errorOf, freshNumber, openHarness, personInput, register,
+  COMMUNE, OTHER_COMMUNE, REGISTER, dataOf, errorOf, freshNumber, openHarness, personInput, register,
   type Harness, type RegisteredPerson,
 } from './harness';
 
@@ -35,7 +35,7 @@ describe('registerPerson', () => {
 
   it('refuses a residence outside the caller\'s unit, changing nothing', async () => {
     const before = await h.snapshot();
-    const result = await h.run(REGISTER, { input: personInput({}, OTHER_DISTRICT_COMMUNE) }, 'police_officer', COMMUNE);
+    const result = await h.run(REGISTER, { input: personInput({}, OTHER_COMMUNE) }, 'police_officer', COMMUNE);
     expect(errorOf(result)).toMatchObject({ code: 'FORBIDDEN', field: 'currentResidence.unitCode' });
     expect(await h.snapshot()).toBe(before);
   });
@@ -83,8 +83,8 @@ describe('registerPerson', () => {
     expect(errorOf(inScope)).toMatchObject({ code: 'CONFLICT', field: 'identificationNumber' });
     expect(errorOf(inScope).vi).toBe(`Số định danh cá nhân ${holder.identificationNumber} đã thuộc hồ sơ của Phạm Văn Trùng (sinh ngày 1990-05-17, mã hồ sơ ${holder.id})`);
     const elsewhere = await h.run(REGISTER, {
-      input: personInput({ identificationNumber: holder.identificationNumber }, OTHER_DISTRICT_COMMUNE),
-    }, 'police_officer', OTHER_DISTRICT_COMMUNE);
+      input: personInput({ identificationNumber: holder.identificationNumber }, OTHER_COMMUNE),
+    }, 'police_officer', OTHER_COMMUNE);
     const error = errorOf(elsewhere);
     expect(error.code).toBe('CONFLICT');
     expect(error.vi).not.toContain('Phạm Văn Trùng');
@@ -122,7 +122,7 @@ describe('updatePerson', () => {
 
   it('refuses records outside the caller\'s unit, other roles and bad input', async () => {
     const p = await register(h);
-    expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'police_officer', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'police_officer', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'labour_officer', '01')).code).toBe('FORBIDDEN');
     expect(errorOf(await h.run(UPDATE, { id: 'not-a-uuid', v: 1, input: {} }, 'police_officer', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     // A new date of birth inconsistent with the number.
@@ -152,7 +152,7 @@ describe('search', () => {
     const p = await register(h);
     const found = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', COMMUNE)).persons;
     expect(found).toEqual({ totalCount: 1, nodes: [{ id: p.id, recordStatus: 'ACTIVE' }] });
-    const outside = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', OTHER_DISTRICT_COMMUNE)).persons;
+    const outside = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', OTHER_COMMUNE)).persons;
     expect(outside.totalCount).toBe(0);
     const partial = dataOf<Search>(await h.run(SEARCH, { n: `${p.identificationNumber.slice(0, 11)}9` }, 'police_officer', COMMUNE)).persons;
     expect(partial.nodes.map((n) => n.id)).not.toContain(p.id);
@@ -166,25 +166,25 @@ type Duplicates = { potentialDuplicates: { totalCount: number; pageInfo: { endCu
 
 describe('potentialDuplicates', () => {
   it('groups active records with the same folded name, date of birth and commune', async () => {
-    const a = await register(h, { fullName: 'Đỗ Văn Trùng Lặp', dateOfBirth: '1985-02-03' }, '00103');
-    const b = await register(h, { fullName: 'đỗ văn trùng lặp', dateOfBirth: '1985-02-03' }, '00103');
-    await register(h, { fullName: 'Đỗ Văn Trùng Lặp', dateOfBirth: '1985-02-04' }, '00103');
-    await register(h, { fullName: 'Đỗ Văn Trùng Lặp', dateOfBirth: '1985-02-03' }, '00104');
-    const c = await register(h, { fullName: 'Vũ Thị Hai Lần', sex: 'FEMALE', dateOfBirth: '1979-12-01' }, '00103');
-    const d = await register(h, { fullName: 'Vu Thi Hai Lan', sex: 'FEMALE', dateOfBirth: '1979-12-01' }, '00103');
-    const all = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00103' }, 'police_officer', '001')).potentialDuplicates;
+    const a = await register(h, { fullName: 'Đỗ Văn Trùng Lặp', dateOfBirth: '1985-02-03' }, '00025');
+    const b = await register(h, { fullName: 'đỗ văn trùng lặp', dateOfBirth: '1985-02-03' }, '00025');
+    await register(h, { fullName: 'Đỗ Văn Trùng Lặp', dateOfBirth: '1985-02-04' }, '00025');
+    await register(h, { fullName: 'Đỗ Văn Trùng Lặp', dateOfBirth: '1985-02-03' }, '00070');
+    const c = await register(h, { fullName: 'Vũ Thị Hai Lần', sex: 'FEMALE', dateOfBirth: '1979-12-01' }, '00025');
+    const d = await register(h, { fullName: 'Vu Thi Hai Lan', sex: 'FEMALE', dateOfBirth: '1979-12-01' }, '00025');
+    const all = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00025' }, 'police_officer', '01')).potentialDuplicates;
     expect(all.totalCount).toBe(2);
     expect(all.nodes.map((g) => g.persons.map((p) => p.id).sort())).toEqual([[a.id, b.id].sort(), [c.id, d.id].sort()]);
-    expect(all.nodes.every((g) => g.unit.code === '00103')).toBe(true);
-    const page1 = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00103', first: 1 }, 'police_officer', '001')).potentialDuplicates;
+    expect(all.nodes.every((g) => g.unit.code === '00025')).toBe(true);
+    const page1 = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00025', first: 1 }, 'police_officer', '01')).potentialDuplicates;
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00103', first: 1, after: page1.pageInfo.endCursor }, 'police_officer', '001')).potentialDuplicates;
+    const page2 = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00025', first: 1, after: page1.pageInfo.endCursor }, 'police_officer', '01')).potentialDuplicates;
     expect([...page1.nodes, ...page2.nodes]).toEqual(all.nodes);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     // Another district's police see none of them; a bad cursor is a typed error.
-    expect(dataOf<Duplicates>(await h.run(DUPLICATES, {}, 'police_officer', '002')).potentialDuplicates.nodes
+    expect(dataOf<Duplicates>(await h.run(DUPLICATES, {}, 'police_officer', '15')).potentialDuplicates.nodes
       .some((g) => g.persons.some((p) => p.id === a.id))).toBe(false);
-    expect(errorOf(await h.run(DUPLICATES, { after: 'bogus' }, 'police_officer', '001'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(errorOf(await h.run(DUPLICATES, { after: 'bogus' }, 'police_officer', '01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(errorOf(await h.run(DUPLICATES, {}, 'labour_officer', '01')).code).toBe('FORBIDDEN');
   });
 });
@@ -206,7 +206,7 @@ describe('mergePersons', () => {
     const [s, d] = await pair();
     // The duplicate's open case moves to the survivor.
     const opened = dataOf<{ recordDrugUseDetection: { id: string } }>(await h.run(DETECT, { p: d.id }, 'police_officer', COMMUNE)).recordDrugUseDetection;
-    const result = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng hồ sơ do đăng ký hai lần', sv: 1, dv: 1 }, 'police_officer', '001');
+    const result = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng hồ sơ do đăng ký hai lần', sv: 1, dv: 1 }, 'police_officer', '01');
     const survivor = dataOf<{ mergePersons: { id: string; version: number; mergedRecords: unknown[] } }>(result).mergePersons;
     expect(survivor).toEqual({ id: s.id, recordStatus: 'ACTIVE', version: 2, mergedRecords: [{ id: d.id, recordStatus: 'MERGED', mergedInto: { id: s.id } }] });
     const byNumber = await h.run(`query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id recordStatus mergedInto { id } drugUserManagements { id } } }`,
@@ -234,23 +234,23 @@ describe('mergePersons', () => {
     const [s, d] = await pair();
     const before = await h.snapshot();
     expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'police_officer', COMMUNE)).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'commune_official', '001')).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'police_officer', '002')).code).toBe('NOT_FOUND');
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: s.id, r: 'x' }, 'police_officer', '001'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateId' });
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: '  ' }, 'police_officer', '001'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x', dv: 7 }, 'police_officer', '001')).code).toBe('CONFLICT');
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'commune_official', '01')).code).toBe('FORBIDDEN');
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'police_officer', '15')).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: s.id, r: 'x' }, 'police_officer', '01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateId' });
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: '  ' }, 'police_officer', '01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x', dv: 7 }, 'police_officer', '01')).code).toBe('CONFLICT');
     expect(await h.snapshot()).toBe(before);
     expect(dataOf<{ mergePersons: { id: string } }>(await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'supervisor', '01')).mergePersons.id).toBe(s.id);
   });
 
   it('refuses illegal merges and any action on a merged record, changing nothing', async () => {
     const [s, d] = await pair();
-    dataOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'police_officer', '001'));
+    dataOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'police_officer', '01'));
     const before = await h.snapshot();
-    const again = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'police_officer', '001');
+    const again = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'police_officer', '01');
     expect(errorOf(again).code).toBe('ILLEGAL_TRANSITION');
     expect(errorOf(again).vi).toContain('đã hợp nhất vào hồ sơ khác');
-    expect(errorOf(await h.run(MERGE, { s: d.id, d: s.id, r: 'Trùng' }, 'police_officer', '001')).code).toBe('ILLEGAL_TRANSITION');
+    expect(errorOf(await h.run(MERGE, { s: d.id, d: s.id, r: 'Trùng' }, 'police_officer', '01')).code).toBe('ILLEGAL_TRANSITION');
     const edit = await h.run(UPDATE, { id: d.id, v: 2, input: { fullName: 'X' } }, 'police_officer', COMMUNE);
     expect(errorOf(edit).code).toBe('ILLEGAL_TRANSITION');
     const detect = await h.run(DETECT, { p: d.id }, 'police_officer', COMMUNE);
@@ -264,7 +264,7 @@ describe('mergePersons', () => {
     dataOf(await h.run(DETECT, { p: s.id }, 'police_officer', COMMUNE));
     dataOf(await h.run(DETECT, { p: d.id }, 'police_officer', COMMUNE));
     const before = await h.snapshot();
-    const result = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'police_officer', '001');
+    const result = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'police_officer', '01');
     expect(errorOf(result).code).toBe('ILLEGAL_TRANSITION');
     expect(errorOf(result).en).toBe('Both records have an open drug-user management case; end one of them before merging');
     expect(await h.snapshot()).toBe(before);

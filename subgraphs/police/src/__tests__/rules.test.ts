@@ -1,5 +1,7 @@
 import { testCaller } from '@rehab/server-kit';
-import { makeIdentificationNumber } from '@rehab/shared-schema';
+import { formatDateVi, makeIdentificationNumber, todayInHanoi } from '@rehab/shared-schema';
+
+const todayVi = (): string => formatDateVi(todayInHanoi());
 import {
   checkInProblems, decisionProblems, detectionProblems, endProblems, managementMachine, managementPeriodEnd,
 } from '../rules/drug-user-management';
@@ -121,18 +123,21 @@ describe('person facts', () => {
   });
 
   it('takes only communes as residences', () => {
-    expect(residenceUnitProblem('f', '00101')).toBeNull();
-    expect(residenceUnitProblem('f', '001')?.text.vi).toBe('Đơn vị 001 (Quận Ba Đình) không phải cấp xã, phường');
+    expect(residenceUnitProblem('f', '00004')).toBeNull();
+    expect(residenceUnitProblem('f', '01')?.text.vi).toBe('Đơn vị 01 (Thành phố Hà Nội) không phải cấp xã, phường, đặc khu');
+    // A commune that ended with the reform is no residence today, but was one before.
+    expect(residenceUnitProblem('f', '00028')?.text.vi).toBe('Mã 00028 không là đơn vị nào vào ngày 02/12/2026 (Phường Kim Mã đến 30/06/2025)'.replace('02/12/2026', todayVi()));
+    expect(residenceUnitProblem('f', '00028', '2025-01-01')).toBeNull();
     expect(residenceUnitProblem('f', 'CSCN1')?.field).toBe('f');
     expect(residenceUnitProblem('f', 'nope')?.text.en).toBe('No administrative unit with code nope');
   });
 
-  it('lets police of district level or above and supervisors merge', () => {
+  it('lets provincial police and supervisors merge (district police ended on 1 March 2025)', () => {
     expect(mayMerge(testCaller('police_officer', '01'))).toBe(true);
-    expect(mayMerge(testCaller('police_officer', '001'))).toBe(true);
-    expect(mayMerge(testCaller('police_officer', '00101'))).toBe(false);
+    expect(mayMerge(testCaller('police_officer', '001'))).toBe(false);
+    expect(mayMerge(testCaller('police_officer', '00004'))).toBe(false);
     expect(mayMerge(testCaller('supervisor', '01'))).toBe(true);
-    expect(mayMerge(testCaller('commune_official', '001'))).toBe(false);
+    expect(mayMerge(testCaller('commune_official', '01'))).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { Notice } from '@rehab/server-kit';
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import { policeNoticeHandlers } from '../notices/handlers';
-import { COMMUNE, OTHER_DISTRICT_COMMUNE, dataOf, errorOf, openHarness, register, type Harness } from './harness';
+import { COMMUNE, OTHER_COMMUNE, dataOf, errorOf, openHarness, register, type Harness } from './harness';
 
 let h: Harness;
 
@@ -53,12 +53,12 @@ describe('absconder searches', () => {
     await deliver('rehab.absconded', { personId: p.id, episodeId, facilityCode: 'CSCN1', reason: 'ESCAPED', since: '2026-09-01' });
     const [open] = await searchesOf(p.id);
     expect(open).toMatchObject({ person: { id: p.id }, episodeId, facility: { code: 'CSCN1' }, reason: 'ESCAPED', since: '2026-09-01', status: 'OPEN', version: 1 });
-    // On the commune police's worklist (and the district's), not another district's.
+    // On the commune police's worklist (and the province's), not another province's commune's.
     const listed = (unit: string, status?: string) => h.run(SEARCHES, { status, asOf: '2026-09-02' }, 'police_officer', unit)
       .then((r) => dataOf<Searches>(r).absconderSearches.nodes.map((s) => s.id));
     expect(await listed(COMMUNE, 'OPEN')).toContain(open?.id);
-    expect(await listed('001')).toContain(open?.id);
-    expect(await listed(OTHER_DISTRICT_COMMUNE)).not.toContain(open?.id);
+    expect(await listed('01')).toContain(open?.id);
+    expect(await listed(OTHER_COMMUNE)).not.toContain(open?.id);
     expect(await h.run(SEARCHES, { asOf: '2026-08-31' }, 'police_officer', COMMUNE).then((r) => dataOf<Searches>(r).absconderSearches.nodes.map((s) => s.id))).not.toContain(open?.id);
     const found = await h.run(FOUND, { id: open?.id, v: 1, on: '2026-09-04', note: 'Tìm thấy tại nhà người quen' }, 'police_officer', COMMUNE);
     expect(dataOf<{ recordAbsconderFound: Search }>(found).recordAbsconderFound).toMatchObject({ status: 'FOUND', foundOn: '2026-09-04', foundNote: 'Tìm thấy tại nhà người quen', version: 2 });
@@ -95,7 +95,7 @@ describe('absconder searches', () => {
     const vars = { id: search?.id, v: 1, on: '2026-09-03', note: 'Tìm thấy' };
     expect(errorOf(await h.run(FOUND, vars, 'commune_official', COMMUNE)).code).toBe('FORBIDDEN');
     expect(errorOf(await h.run(FOUND, vars, 'facility_staff', 'CSCN1')).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(FOUND, vars, 'police_officer', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(FOUND, vars, 'police_officer', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.run(FOUND, { ...vars, on: '2026-08-30' }, 'police_officer', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'foundOn' });
     expect(errorOf(await h.run(FOUND, { ...vars, note: '' }, 'police_officer', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
     expect(errorOf(await h.run(FOUND, { ...vars, v: 2 }, 'police_officer', COMMUNE))).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
@@ -115,7 +115,7 @@ describe('absconder searches', () => {
   it('refuses malformed or impossible notices for good (typed, so the sender marks them failed)', async () => {
     const p = await register(h);
     const episodeId = randomUUID();
-    expect(await refused('rehab.absconded', { personId: p.id, episodeId, facilityCode: '00101', reason: 'ESCAPED', since: '2026-09-01' }))
+    expect(await refused('rehab.absconded', { personId: p.id, episodeId, facilityCode: '00004', reason: 'ESCAPED', since: '2026-09-01' }))
       .toEqual({ code: 'BAD_USER_INPUT', vi: 'Thông báo rehab.absconded: trường facilityCode phải là mã một cơ sở cai nghiện' });
     expect((await refused('rehab.absconded', { personId: p.id, episodeId, facilityCode: 'CSCN1', reason: 'GONE', since: '2026-09-01' })).code).toBe('BAD_USER_INPUT');
     expect((await refused('rehab.absconded', { personId: randomUUID(), episodeId, facilityCode: 'CSCN1', reason: 'ESCAPED', since: '2026-09-01' })).vi)
@@ -131,7 +131,7 @@ describe('absconder searches', () => {
     const survivor = await register(h, { fullName: 'Người Còn Lại', dateOfBirth: '1980-01-01' });
     const duplicate = await register(h, { fullName: 'Người Còn Lại', dateOfBirth: '1980-01-01' });
     dataOf(await h.run(`mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Trùng") { id } }`,
-      { s: survivor.id, d: duplicate.id }, 'police_officer', '001'));
+      { s: survivor.id, d: duplicate.id }, 'police_officer', '01'));
     await deliver('rehab.absconded', { personId: duplicate.id, episodeId: randomUUID(), facilityCode: 'CSCN3', reason: 'ESCAPED', since: '2026-10-01' });
     expect((await searchesOf(survivor.id)).map((s) => s.status)).toEqual(['OPEN']);
     expect(await searchesOf(duplicate.id)).toEqual([]);
@@ -151,11 +151,11 @@ describe('rehab completion notices', () => {
     const awaiting = dataOf<Notices>(await h.run(NOTICES, { ack: false }, 'commune_official', COMMUNE)).rehabCompletionNotices.nodes;
     const notice = awaiting.find((n) => n.episodeId === episodeId);
     expect(notice).toBeDefined();
-    expect(dataOf<Notices>(await h.run(NOTICES, { ack: false }, 'police_officer', OTHER_DISTRICT_COMMUNE)).rehabCompletionNotices.nodes
+    expect(dataOf<Notices>(await h.run(NOTICES, { ack: false }, 'police_officer', OTHER_COMMUNE)).rehabCompletionNotices.nodes
       .some((n) => n.episodeId === episodeId)).toBe(false);
     const before = await h.snapshot();
     expect(errorOf(await h.run(ACK, { id: notice?.id, v: 1 }, 'labour_officer', '01')).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(ACK, { id: notice?.id, v: 1 }, 'police_officer', OTHER_DISTRICT_COMMUNE)).code).toBe('NOT_FOUND');
+    expect(errorOf(await h.run(ACK, { id: notice?.id, v: 1 }, 'police_officer', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
     expect(errorOf(await h.run(ACK, { id: notice?.id, v: 4 }, 'police_officer', COMMUNE)).code).toBe('CONFLICT');
     expect(errorOf(await h.run(ACK, { id: '1', v: 1 }, 'police_officer', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(await h.snapshot()).toBe(before);

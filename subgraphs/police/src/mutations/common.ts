@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { domainError, type Bilingual } from '@rehab/server-kit';
+import { assignedUnitPaths, domainError, type Bilingual } from '@rehab/server-kit';
 import { isUuid, type Caller, type LegalRuleCode } from '@rehab/shared-schema';
 import type { InputProblem } from '../rules/drug-user-management';
 import type { RuleDuration } from '../rules/legal-time';
@@ -41,7 +41,11 @@ export async function lockInScope<T extends ObjectLiteral>(manager: EntityManage
   caller: Caller, what: Bilingual, ownerPathOf: (row: T) => readonly string[]): Promise<T> {
   const row = await manager.getRepository(entity).createQueryBuilder('r')
     .setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
-  if (!row || !ownerPathOf(row).some((path) => inCallerScope(caller, path))) throw notFound(what, id);
+  if (!row) throw notFound(what, id);
+  const paths = ownerPathOf(row);
+  // A record of a split pre-reform commune is the new commune's once the person was assigned there.
+  const assigned = await assignedUnitPaths(manager, (row as { personId?: string }).personId ?? null, paths);
+  if (![...paths, ...assigned].some((path) => inCallerScope(caller, path))) throw notFound(what, id);
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError } from '@rehab/server-kit';
+import { domainError, requireResponsible } from '@rehab/server-kit';
 import type {
   MutationDecideDrugUserManagementArgs, MutationEndDrugUserManagementArgs, MutationRecordCheckInArgs,
   MutationRecordDrugUseDetectionArgs,
@@ -73,6 +73,7 @@ export async function decideDrugUserManagement(args: MutationDecideDrugUserManag
     requireVersion(m.version, args.expectedVersion, MANAGEMENT);
     const status = allowed(managementMachine.transition(m.status, 'DECIDE'));
     rejectProblems(decisionProblems(m.detectedOn, args.decisionNumber, args.decisionDate, today()));
+    requireResponsible(ctx.caller, 'DRUG_USER_MANAGEMENT_DECISION', args.decisionDate);
     // The law in force when the case started (the detection) sets the period's length.
     const rule = await ruleInForce(manager, 'DRUG_USER_MANAGEMENT_PERIOD', m.detectedOn);
     if (!rule) {

@@ -5,6 +5,7 @@ import {
 import { acknowledgeTransferNotice, recordResidenceChange } from '../mutations/movements';
 import { mergePersons, registerPerson, updatePerson } from '../mutations/registry';
 import { acknowledgeRehabCompletionNotice, recordAbsconderFound } from '../mutations/searches';
+import { assignPersonToUnit } from '../mutations/reassignment';
 
 /** Each mutation runs in one transaction with its audit rows and outbox notices (see mutations/). */
 export const Mutation: MutationResolvers = {
@@ -19,4 +20,5 @@ export const Mutation: MutationResolvers = {
   acknowledgeTransferNotice: (_parent, args, ctx) => acknowledgeTransferNotice(args, ctx),
   recordAbsconderFound: (_parent, args, ctx) => recordAbsconderFound(args, ctx),
   acknowledgeRehabCompletionNotice: (_parent, args, ctx) => acknowledgeRehabCompletionNotice(args, ctx),
+  assignPersonToUnit: (_parent, args, ctx) => assignPersonToUnit(args, ctx),
 };

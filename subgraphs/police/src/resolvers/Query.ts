@@ -1,9 +1,10 @@
-import { decodeCursor, domainError, encodeCursor, pageSize, unitScope } from '@rehab/server-kit';
+import { decodeCursor, domainError, encodeCursor, pageSize, pathScope, unitScope } from '@rehab/server-kit';
 import { ACCESS_MATRIX, canRead, foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { potentialDuplicates } from './PotentialDuplicate';
+import { unitReassignmentWorklist } from './reassignment';
 import { unitPath } from './units';
 import { absconderSearches, drugUserManagementsEnding, rehabCompletionNotices, relapseRiskReports, transferNoticesAwaitingAcknowledgement } from './worklists';
 
@@ -43,8 +44,9 @@ export const Query: QueryResolvers = {
     const scope = unitScope('p.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder('p').where(scope.sql, scope.params);
     if (args.unitCode) {
-      const path = await unitPath(ctx, args.unitCode);
-      query.andWhere('(p.owner_unit_path = :unitPath OR p.owner_unit_path LIKE :unitLike)', { unitPath: path, unitLike: `${path}.%` });
+      // The unit's people, those recorded in the old communes merged into it whole included.
+      const unit = pathScope('p.owner_unit_path', { unitPath: await unitPath(ctx, args.unitCode) });
+      query.andWhere(unit.sql, unit.params);
     }
     if (args.name) query.andWhere('p.full_name_folded LIKE :name', { name: `%${foldVietnamese(args.name)}%` });
     if (args.identificationNumber) query.andWhere('p.identification_number = :number', { number: args.identificationNumber });
@@ -72,6 +74,7 @@ export const Query: QueryResolvers = {
   rehabCompletionNotices: (_parent, args, ctx) => rehabCompletionNotices(args, ctx),
   relapseRiskReports: (_parent, args, ctx) => relapseRiskReports(args, ctx),
   drugUserManagementsEnding: (_parent, args, ctx) => drugUserManagementsEnding(args, ctx),
+  unitReassignmentWorklist: (_parent, args, ctx) => unitReassignmentWorklist(args, ctx),
 };
 
 export const PersonConnection = {

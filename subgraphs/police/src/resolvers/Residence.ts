@@ -4,12 +4,14 @@ import type { ResidenceResolvers } from '../__generated__/resolvers';
 export interface ResidenceParent {
   personId: string;
   unitCode: string;
+  /** The unit version the residence was recorded in (the current residence's owner path); null: today's version of the code. */
+  unitPath: string | null;
   addressLine: string;
 }
 
 export const Residence: ResidenceResolvers = {
   unit: async (parent, _args, ctx) => {
-    const unit = await ctx.loaders.unitByCode.load(parent.unitCode);
+    const unit = parent.unitPath ? await ctx.loaders.unitByCode.loadPath(parent.unitPath) : await ctx.loaders.unitByCode.load(parent.unitCode);
     if (!unit) throw new Error(`Unknown administrative unit ${parent.unitCode}`);
     return unit;
   },

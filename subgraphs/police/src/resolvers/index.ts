@@ -7,6 +7,7 @@ import { PotentialDuplicate } from './PotentialDuplicate';
 import { PersonConnection, Query } from './Query';
 import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, RelapseRiskReport, TransferNotice } from './records';
 import { Residence } from './Residence';
+import { UnitReassignmentCase, UnitReassignmentCaseConnection } from './reassignment';
 
 export const resolvers: Resolvers = {
   Query, Mutation, Person, Residence, PersonConnection, PotentialDuplicate,
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   AbsconderSearchConnection: connectionResolvers,
   RehabCompletionNoticeConnection: connectionResolvers,
   DrugUserManagementConnection: connectionResolvers,
+  UnitReassignmentCase, UnitReassignmentCaseConnection,
 };
 
 // Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.

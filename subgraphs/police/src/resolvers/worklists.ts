@@ -1,4 +1,4 @@
-import { isIsoDate, unitScope } from '@rehab/server-kit';
+import { isIsoDate, pathScope, unitScope } from '@rehab/server-kit';
 import { domainError } from '@rehab/server-kit';
 import type {
   QueryAbsconderSearchesArgs, QueryDrugUserManagementsEndingArgs, QueryRehabCompletionNoticesArgs, QueryTransferNoticesAwaitingAcknowledgementArgs,
@@ -36,7 +36,7 @@ export function transferNoticesAwaitingAcknowledgement(args: QueryTransferNotice
 
 /** Searches of persons of the caller's unit that began by asOf (default today), oldest first. */
 export function absconderSearches(args: QueryAbsconderSearchesArgs, ctx: Context): Promise<AbsconderSearchConnectionParent> {
-  const scope = unitScope('s.owner_unit_path', ctx.caller);
+  const scope = pathScope('s.owner_unit_path', ctx.caller, { personColumn: 's.person_id' });
   const query = ctx.db.getRepository(AbsconderSearchEntity).createQueryBuilder('s')
     .where(scope.sql, scope.params).andWhere('s.since <= :asOf', { asOf: args.asOf ?? today() });
   if (args.status) query.andWhere('s.status = :status', { status: args.status });
@@ -56,7 +56,7 @@ export function drugUserManagementsEnding(args: QueryDrugUserManagementsEndingAr
     throw domainError('BAD_USER_INPUT', { vi: `Số ngày phải từ 0 đến ${MAX_WITHIN_DAYS}`, en: `withinDays must be 0 to ${MAX_WITHIN_DAYS}` }, { field: 'withinDays' });
   }
   const until = addDays(args.asOf ?? today(), within);
-  const scope = unitScope('m.owner_unit_path', ctx.caller);
+  const scope = pathScope('m.owner_unit_path', ctx.caller, { personColumn: 'm.person_id' });
   const query = ctx.db.getRepository(DrugUserManagementEntity).createQueryBuilder('m')
     .where(scope.sql, scope.params).andWhere("m.status = 'ACTIVE'").andWhere('m.period_ends_on <= :until', { until });
   return keysetPage(query, {

@@ -1,5 +1,6 @@
 import type { Bilingual } from '@rehab/server-kit';
-import { centurySexDigit, identificationProblems, isWithin, unitByCode, type Caller, type IdentificationProblem, type Sex } from '@rehab/shared-schema';
+import { actsOn, callerUnitLevel } from '@rehab/server-kit';
+import { centurySexDigit, formatDateVi, identificationProblems, todayInHanoi, unitAt, units, type Caller, type IdentificationProblem, type Sex } from '@rehab/shared-schema';
 import { stateMachine } from './state-machine';
 import type { InputProblem } from './drug-user-management';
 
@@ -99,27 +100,31 @@ export function personFactProblems(p: PersonFacts, today: string): InputProblem[
   return problems;
 }
 
-/** Residences are communes: the unit must exist and be of level COMMUNE. */
-export function residenceUnitProblem(field: string, unitCode: string): InputProblem | null {
-  const unit = unitByCode(unitCode);
+/** Residences are communes valid on `on` (today by default): a commune that no longer exists is refused with its dates. */
+export function residenceUnitProblem(field: string, unitCode: string, on: string = todayInHanoi()): InputProblem | null {
+  const unit = unitAt(unitCode, on);
   if (unit?.level === 'COMMUNE') return null;
+  if (unit) return { field, text: { vi: `Đơn vị ${unitCode} (${unit.name}) không phải cấp xã, phường, đặc khu`, en: `Unit ${unitCode} (${unit.name}) is not a commune` } };
+  const earlier = units().versions(unitCode)[0];
   return {
     field,
-    text: unit
-      ? { vi: `Đơn vị ${unitCode} (${unit.name}) không phải cấp xã, phường`, en: `Unit ${unitCode} (${unit.name}) is not a commune` }
+    text: earlier
+      ? { vi: `Mã ${unitCode} không là đơn vị nào vào ngày ${formatDateVi(on)} (${earlier.name} đến ${earlier.validTo ? formatDateVi(earlier.validTo) : ''})`,
+        en: `Code ${unitCode} names no unit on ${on} (${earlier.name} until ${earlier.validTo ?? ''})` }
       : { vi: `Không có đơn vị hành chính mã ${unitCode}`, en: `No administrative unit with code ${unitCode}` },
   };
 }
 
-/** Merging records is for police of district level or above, and for supervisors. */
-export function mayMerge(caller: Pick<Caller, 'role' | 'unitCode'>): boolean {
+/**
+ * Merging records is for provincial police (district police ended on 1 March 2025; a district
+ * account keeps reading the past) and for supervisors.
+ */
+export function mayMerge(caller: Pick<Caller, 'role' | 'unitPath'>): boolean {
   if (caller.role === 'supervisor') return true;
-  if (caller.role !== 'police_officer') return false;
-  const level = unitByCode(caller.unitCode)?.level;
-  return level === 'PROVINCE' || level === 'DISTRICT';
+  return caller.role === 'police_officer' && callerUnitLevel(caller) === 'PROVINCE';
 }
 
-/** Is a record owned at `ownerPath` within the caller's unit subtree? */
+/** Is a record owned at `ownerPath` within the caller's own unit (and the units merged into it whole)? */
 export function inCallerScope(caller: Pick<Caller, 'unitPath'>, ownerPath: string): boolean {
-  return isWithin(ownerPath, caller.unitPath);
+  return actsOn(caller, ownerPath);
 }

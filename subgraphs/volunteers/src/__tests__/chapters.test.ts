@@ -6,6 +6,7 @@ import { createLoaders, type Context } from '../context';
 import { planVolunteersSeed } from '../demo/plan';
 import { seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
+import { COMMUNE, LAO_CAI, NEIGHBOUR_COMMUNE } from './units';
 
 type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 
@@ -14,8 +15,7 @@ let server: ApolloServer<Context>;
 const population = generateDemoPopulation({ persons: 200 });
 const plan = planVolunteersSeed(population);
 const today = todayInHanoi();
-const COMMUNE = '00101';
-const OTHER = '00102';
+const OTHER = NEIGHBOUR_COMMUNE;
 /** A seeded chapter of COMMUNE. */
 function chapterOfCommune(): { id: string; organisationCode: string } {
   const chapter = plan.chapters.find((c) => c.unitCode === COMMUNE);
@@ -68,14 +68,17 @@ describe('organisation chapters', () => {
       expect(c.unit.code).toBe(COMMUNE);
       expect(c.activeVolunteerCount).toBe(plan.volunteers.filter((v) => v.chapterId === c.id).length);
     }
-    // A district officer sees the chapters of every commune of the district, and may narrow to one.
-    const district = ok<Chapter[]>(await run(CHAPTERS, {}, as('police_officer', '001')), 'organisationChapters');
-    expect(new Set(district.map((c) => c.unit.code)).size).toBeGreaterThan(1);
-    const narrowed = ok<Chapter[]>(await run(CHAPTERS, { u: OTHER }, as('police_officer', '001')), 'organisationChapters');
+    // A provincial officer sees the chapters of every commune of the province, and may narrow to one.
+    const province = ok<Chapter[]>(await run(CHAPTERS, {}, as('police_officer', '01')), 'organisationChapters');
+    expect(new Set(province.map((c) => c.unit.code))).toEqual(new Set(plan.chapters.filter((c) => c.ownerUnitPath.startsWith('01.')).map((c) => c.unitCode)));
+    const narrowed = ok<Chapter[]>(await run(CHAPTERS, { u: OTHER }, as('police_officer', '01')), 'organisationChapters');
+    expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed.every((c) => c.unit.code === OTHER)).toBe(true);
-    // Another commune's official sees none of 00101's.
-    const elsewhere = ok<Chapter[]>(await run(CHAPTERS, { u: COMMUNE }, as('commune_official', OTHER)), 'organisationChapters');
-    expect(elsewhere).toEqual([]);
+    // The neighbouring ward's official, another province's police, and the account of Quận Ba Đình (the district ended in 2025) see none of COMMUNE's.
+    for (const [role, unit] of [['commune_official', OTHER], ['police_officer', LAO_CAI], ['police_officer', '001']] as const) {
+      const elsewhere = ok<Chapter[]>(await run(CHAPTERS, { u: COMMUNE }, as(role, unit)), 'organisationChapters');
+      expect({ unit, elsewhere }).toEqual({ unit, elsewhere: [] });
+    }
   });
 
   it('opens a chapter once per organisation and commune, registers members and records their training', async () => {
@@ -88,9 +91,9 @@ describe('organisation chapters', () => {
     expect(failure(await run(OPEN, vars, as('commune_official')))).toEqual({ code: 'CONFLICT', field: 'organisationCode' });
 
     const member = ok<{ id: string; organisation: { code: string }; unit: { code: string }; chapter: { id: string; activeVolunteerCount: number }; version: number }>(
-      await run(REGISTER, { c: chapter.id, n: 'Vũ Thị Lan', p: '0912000111', u: 'tnv.moi00101' }, as('commune_official')), 'registerVolunteer');
+      await run(REGISTER, { c: chapter.id, n: 'Vũ Thị Lan', p: '0912000111', u: 'tnv.moi.phuongbadinh' }, as('commune_official')), 'registerVolunteer');
     expect(member).toMatchObject({ organisation: { code: free.code }, unit: { code: COMMUNE }, chapter: { id: chapter.id, activeVolunteerCount: 1 } });
-    expect(failure(await run(REGISTER, { c: chapter.id, n: 'Người khác', p: '0912000112', u: 'tnv.moi00101' }, as('commune_official'))))
+    expect(failure(await run(REGISTER, { c: chapter.id, n: 'Người khác', p: '0912000112', u: 'tnv.moi.phuongbadinh' }, as('commune_official'))))
       .toEqual({ code: 'CONFLICT', field: 'username' });
 
     const trained = ok<{ version: number; trainings: unknown[] }>(await run(TRAIN,

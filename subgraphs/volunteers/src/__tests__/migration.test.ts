@@ -1,4 +1,5 @@
 import { openTestDatabase, type TestDatabase } from '@rehab/server-kit';
+import { units } from '@rehab/shared-schema';
 import { createVolunteersDataSource } from '../server';
 
 let database: TestDatabase;
@@ -24,6 +25,9 @@ describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrati
     expect(await tables()).toEqual(ALL);
     // Schema changes run as the database's owner; the application's role may not make them.
     const owner = await database.owner();
+    // AdoptRealUnits (a common migration, later than this subgraph's) first: back to the generated units of the first release.
+    await owner.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual(ALL);
     await owner.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual(ALL.filter((t) => t !== 'organisation_chapter'));
     await owner.undoLastMigration({ transaction: 'each' });
@@ -36,7 +40,8 @@ describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrati
 
   it('gives volunteers recorded before chapters the chapter of their organisation in their commune', async () => {
     const owner = await database.owner();
-    await owner.undoLastMigration({ transaction: 'each' });
+    // AdoptRealUnits, then CreateOrganisationChapters: volunteers of a generated commune of the first release.
+    for (let i = 0; i < 2; i++) await owner.undoLastMigration({ transaction: 'each' });
     await owner.query(`INSERT INTO mass_organisation (code, name, kind, unit_code) VALUES
       ('HLHPN-01', 'Hội Liên hiệp Phụ nữ thành phố Hà Nội', 'WOMENS_UNION', '01'), ('DTN-01', 'Đoàn Thanh niên thành phố Hà Nội', 'YOUTH_UNION', '01')`);
     await owner.query(`INSERT INTO volunteer (id, full_name, phone, organisation_code, unit_code, owner_unit_path) VALUES
@@ -48,5 +53,10 @@ describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrati
       JOIN volunteer v ON v.chapter_id = c.id GROUP BY c.name ORDER BY members DESC`) as { name: string; members: number }[];
     expect(rows.map((r) => r.members)).toEqual([2, 1]);
     expect(rows.map((r) => r.name)).toEqual([expect.stringMatching(/^Chi hội Phụ nữ /), expect.stringMatching(/^Chi đoàn Thanh niên /)]);
+    // Then the real units: the generated commune became a real ward of Quận Ba Đình, for volunteers and chapters alike.
+    const paths = await owner.query(`SELECT DISTINCT owner_unit_path AS path FROM volunteer
+      UNION SELECT DISTINCT owner_unit_path FROM organisation_chapter`) as { path: string }[];
+    expect(paths).toHaveLength(1);
+    expect(units().byUnitPath(paths[0]?.path ?? '')).toMatchObject({ level: 'COMMUNE', parentCode: '001' });
   });
 });

@@ -1,21 +1,24 @@
-import { generateDemoPopulation, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import { HANOI_CODE, demoUnitOn, generateDemoPopulation, type DemoPerson } from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
 import {
   ASSIGNED_SHARE, VOLUNTEERS_PER_COMMUNE, demoOrganisations, demoVolunteers, planAssignments, planVolunteersSeed,
   type OrganisationRow,
 } from '../demo/plan';
 import { MASS_ORGANISATION_KINDS } from '../rules/organisations';
+import { COMMUNE, LAO_CAI, communesOf, pathOf } from './units';
 
 const population = generateDemoPopulation({ persons: 600 });
 const base = population[0] as DemoPerson;
-const COMMUNE = '00101';
 
-/** A person under post-rehab management in COMMUNE; active unless an end is given. */
+/** A person under post-rehab management in COMMUNE (today); active unless an end is given. */
 function postRehabPerson(n: number, end: { completed?: boolean; relapsedOn?: string } = {}): DemoPerson {
+  const residence = { unitCode: COMMUNE, unitPath: pathOf(COMMUNE), addressLine: 'Số 1' };
   return {
     ...base,
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    currentResidence: { unitCode: COMMUNE, addressLine: 'Số 1' },
+    currentResidence: residence,
+    home: residence,
+    unitAssignment: null,
     postRehab: { decisionOn: '2026-03-01', endsOn: '2027-03-01', completed: end.completed ?? false, relapsedOn: end.relapsedOn ?? null },
   };
 }
@@ -32,21 +35,31 @@ describe('demo seed plan', () => {
     expect(planVolunteersSeed(population.slice(0, 10)).volunteers).toEqual(planVolunteersSeed(population).volunteers);
   });
 
-  it('has one organisation of each kind at Hà Nội level, with Vietnamese names', () => {
+  it('has one organisation of each kind at the level of each demo province, with Vietnamese names', () => {
     const organisations = demoOrganisations();
-    expect(organisations.map((o) => o.kind)).toEqual([...MASS_ORGANISATION_KINDS]);
-    expect(organisations.find((o) => o.kind === 'WOMENS_UNION')).toMatchObject({ unitCode: '01', name: 'Hội Liên hiệp Phụ nữ thành phố Hà Nội', maxActiveAssignments: 2 });
+    for (const province of [HANOI_CODE, LAO_CAI]) {
+      expect(organisations.filter((o) => o.unitCode === province).map((o) => o.kind)).toEqual([...MASS_ORGANISATION_KINDS]);
+    }
+    expect(organisations).toHaveLength(2 * MASS_ORGANISATION_KINDS.length);
+    expect(organisations.find((o) => o.kind === 'WOMENS_UNION' && o.unitCode === HANOI_CODE))
+      .toMatchObject({ name: 'Hội Liên hiệp Phụ nữ thành phố Hà Nội', maxActiveAssignments: 2 });
+    expect(organisations.find((o) => o.kind === 'WOMENS_UNION' && o.unitCode === LAO_CAI))
+      .toMatchObject({ name: 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai', maxActiveAssignments: 2 });
     expect(new Set(organisations.map((o) => o.code)).size).toBe(organisations.length);
   });
 
-  it('puts two volunteers of different organisations in every commune', () => {
-    const volunteers = demoVolunteers(demoOrganisations());
-    const communes = unitsOfLevel('COMMUNE');
+  it('puts two volunteers of different organisations of its province in every commune of the demo provinces, as of today', () => {
+    const organisations = demoOrganisations();
+    const volunteers = demoVolunteers(organisations);
+    const communes = [...communesOf(HANOI_CODE), ...communesOf(LAO_CAI)];
+    expect(communes.length).toBeGreaterThan(126);
     expect(volunteers).toHaveLength(communes.length * VOLUNTEERS_PER_COMMUNE);
+    const provinceOf = new Map(organisations.map((o) => [o.code, o.unitCode]));
     for (const commune of communes) {
       const here = volunteers.filter((v) => v.unitCode === commune.code);
       expect(here).toHaveLength(VOLUNTEERS_PER_COMMUNE);
       expect(new Set(here.map((v) => v.organisationCode)).size).toBe(VOLUNTEERS_PER_COMMUNE);
+      expect(here.map((v) => provinceOf.get(v.organisationCode))).toEqual(here.map(() => commune.parentCode));
       for (const v of here) {
         expect(v.ownerUnitPath).toBe(commune.path);
         expect(v.phone).toMatch(/^0[0-9]{9}$/);
@@ -55,7 +68,7 @@ describe('demo seed plan', () => {
     }
   });
 
-  it('assigns about 80% of post-rehab persons, only to volunteers of their current commune', () => {
+  it('assigns about 80% of post-rehab persons, only to volunteers of the commune they live in today, owned by the commune of the start', () => {
     const plan = planVolunteersSeed(population);
     const managed = population.filter((p) => p.postRehab);
     const share = plan.assignments.length / managed.length;
@@ -65,8 +78,12 @@ describe('demo seed plan', () => {
     const byId = new Map(population.map((p) => [p.id, p]));
     for (const a of plan.assignments) {
       const person = byId.get(a.personId) as DemoPerson;
-      expect(communeOf.get(a.volunteerId)).toBe(person.currentResidence.unitCode);
+      expect(communeOf.get(a.volunteerId)).toBe(person.home.unitCode);
+      expect(a.ownerUnitPath).toBe(demoUnitOn(person, a.startedOn).unitPath);
     }
+    // Some started before the 1 July 2025 reform: owned by a commune of the old tree, not the volunteer's.
+    const volunteerPath = new Map(plan.volunteers.map((v) => [v.id, v.ownerUnitPath]));
+    expect(plan.assignments.some((a) => a.ownerUnitPath !== volunteerPath.get(a.volunteerId))).toBe(true);
   });
 
   it('never gives a volunteer more active assignments than the organisation allows, skipping people instead', () => {

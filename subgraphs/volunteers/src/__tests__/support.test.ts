@@ -8,6 +8,7 @@ import { VOLUNTEER_ACCOUNTS, planVolunteersSeed, type VolunteerRow } from '../de
 import { hasCapacity, mustNotify, periodEnding, visitDue } from '../rules/support';
 import { seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
+import { COMMUNE, NEIGHBOUR_COMMUNE, pathOf, splitPredecessor, wholePredecessor } from './units';
 
 type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 
@@ -16,7 +17,6 @@ let server: ApolloServer<Context>;
 const population = generateDemoPopulation();
 const plan = planVolunteersSeed(population);
 const today = todayInHanoi();
-const COMMUNE = '00101';
 const OTHER_COMMUNE = plan.volunteers.find((v) => v.unitCode !== COMMUNE)?.unitCode as string;
 const inCommune = plan.volunteers.filter((v) => v.unitCode === COMMUNE);
 const linked = inCommune.find((v) => v.username === VOLUNTEER_ACCOUNTS[COMMUNE]) as VolunteerRow;
@@ -59,11 +59,11 @@ async function assign(volunteerId: string, startedOn = addDays(today, -60), peri
 }
 
 /** Ends a volunteer's active assignments (seeded ones included) so each test starts from a known load. */
-async function freeUp(volunteerId: string): Promise<void> {
+async function freeUp(volunteerId: string, unit = COMMUNE): Promise<void> {
   const rows = await database.db.query('SELECT id, version FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL',
     [volunteerId]) as { id: string; version: number }[];
   for (const a of rows) {
-    const r = await runAs(END, { id: a.id, v: a.version, e: today }, official());
+    const r = await runAs(END, { id: a.id, v: a.version, e: today }, official(unit));
     expect(r.errors).toBeUndefined();
   }
 }
@@ -119,7 +119,8 @@ describe('the seed', () => {
 
 describe('the demo volunteer account', () => {
   it('is linked to one volunteer record of its commune', async () => {
-    const rows = await database.db.query('SELECT id, unit_code FROM volunteer WHERE username = $1', ['tnv.xa00101']) as { id: string; unit_code: string }[];
+    expect(VOLUNTEER_ACCOUNTS[COMMUNE]).toBe('tnv.phuongbadinh');
+    const rows = await database.db.query('SELECT id, unit_code FROM volunteer WHERE username = $1', ['tnv.phuongbadinh']) as { id: string; unit_code: string }[];
     expect(rows).toEqual([{ id: linked.id, unit_code: COMMUNE }]);
   });
 });
@@ -344,5 +345,59 @@ describe('visibility', () => {
     for (const field of ['fullName', 'dateOfBirth', 'currentResidence', 'identificationNumber']) {
       expect({ field, read: canRead(ACCESS_MATRIX, 'volunteer', `Person.${field}`) }).toEqual({ field, read: false });
     }
+  });
+});
+
+describe('assignments made before the 2025 reform', () => {
+  // Volunteers serve today's communes; an assignment belongs to the commune of its start.
+  const WARD = NEIGHBOUR_COMMUNE;
+  const inWard = plan.volunteers.filter((v) => v.unitCode === WARD);
+  const leaver = inWard[0] as VolunteerRow;
+  const successor = inWard[1] as VolunteerRow;
+  const SUPPORT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { supportAssignments { id } } } }`;
+
+  async function oldAssignment(volunteerId: string, ownerPath: string): Promise<{ id: string; personId: string }> {
+    const row = { id: randomUUID(), personId: randomUUID() };
+    await database.db.query(`INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, owner_unit_path,
+      full_name, date_of_birth, address, phone, period_ends_on) VALUES ($1, $2, $3, 'POST_REHAB_MANAGEMENT', '2025-03-01', $4,
+      'Người trước sắp xếp', '1988-02-03', 'Số 2 phố Cũ', '0912345670', $5)`, [row.id, row.personId, volunteerId, ownerPath, addDays(today, 100)]);
+    return row;
+  }
+  const supportSeenBy = async (personId: string, unit: string) => ((await runAs(SUPPORT, { r: [{ __typename: 'Person', id: personId }] },
+    official(unit))).data as { _entities: { supportAssignments: { id: string }[] }[] })._entities[0]?.supportAssignments.map((a) => a.id);
+
+  it('lets today\'s ward take over an old ward it took in whole: the leaver\'s people go to one of its volunteers', async () => {
+    await freeUp(leaver.id, WARD);
+    await freeUp(successor.id, WARD);
+    const old = await oldAssignment(leaver.id, wholePredecessor(WARD));
+    expect(await supportSeenBy(old.personId, WARD)).toEqual([old.id]);
+    const [{ version }] = await database.db.query('SELECT version FROM volunteer WHERE id = $1', [leaver.id]) as [{ version: number }];
+    const left = await runAs(DEACTIVATE, { id: leaver.id, v: version, why: 'Chuyển công tác' }, official(WARD));
+    expect(left.errors).toBeUndefined();
+    const pending = await runAs(`{ assignmentsNeedingVolunteer { assignmentId version } }`, {}, official(WARD));
+    const waiting = (pending.data as { assignmentsNeedingVolunteer: { assignmentId: string; version: number }[] }).assignmentsNeedingVolunteer
+      .find((n) => n.assignmentId === old.id);
+    expect(waiting).toBeDefined();
+    const taken = await runAs(REASSIGN, { a: old.id, v: waiting?.version, to: successor.id, s: today }, official(WARD));
+    expect(taken.errors).toBeUndefined();
+    expect((taken.data as { reassignVolunteer: { volunteer: { id: string } } }).reassignVolunteer.volunteer.id).toBe(successor.id);
+    await freeUp(successor.id, WARD);
+  });
+
+  it('gives a split old ward\'s assignment to the ward its person was assigned to, and to no other', async () => {
+    const split = splitPredecessor(WARD);
+    const old = await oldAssignment(successor.id, split.path);
+    const end = (unit: string) => runAs(END, { id: old.id, v: 1, e: today }, official(unit));
+    // Until the province assigns the person, neither new ward reads or ends it.
+    expect(await supportSeenBy(old.personId, WARD)).toEqual([]);
+    expect(codeOf(await end(WARD))).toBe('NOT_FOUND');
+    await database.db.query(`INSERT INTO person_unit_assignment (person_id, from_unit_path, to_unit_code, to_unit_path, assigned_on)
+      VALUES ($1, $2, $3, $4, '2025-08-01')`, [old.personId, split.path, WARD, pathOf(WARD)]);
+    expect(await supportSeenBy(old.personId, WARD)).toEqual([old.id]);
+    expect(await supportSeenBy(old.personId, split.otherHeir)).toEqual([]);
+    expect(codeOf(await end(split.otherHeir))).toBe('NOT_FOUND');
+    const ended = await end(WARD);
+    expect(ended.errors).toBeUndefined();
+    expect(ended.data).toMatchObject({ endAssignment: { id: old.id, endedOn: today, endReason: 'ENDED' } });
   });
 });

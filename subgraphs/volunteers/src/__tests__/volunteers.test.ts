@@ -1,13 +1,14 @@
 import type { ApolloServer } from '@apollo/server';
 import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, unitByCode, type DemoPerson, type Role,
+  ACCESS_MATRIX, REFORM_DATE, ROLES, canRead, demoUnitOn, generateDemoPopulation, unitAt, type DemoPerson, type Role,
 } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { planVolunteersSeed, type AssignmentRow } from '../demo/plan';
 import { byKindThenCode } from '../rules/organisations';
 import { isVolunteersEmpty, seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
+import { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, communesOf, inHanoi, owns, wasSplit } from './units';
 
 /**
  * This subgraph's foundation rules: the matrix entries the volunteers agency owns for the
@@ -30,8 +31,9 @@ const byPerson = new Map(plan.assignments.map((a) => [a.personId, a]));
 const volunteerById = new Map(plan.volunteers.map((v) => [v.id, v]));
 const organisationByCode = new Map(plan.organisations.map((o) => [o.code, o]));
 
+/** A Hà Nội person (the callers below are of Hà Nội, '01', unless told). */
 function find(label: string, test: (p: DemoPerson) => boolean): DemoPerson {
-  const person = population.find(test);
+  const person = population.find((p) => inHanoi(p) && test(p));
   if (!person) throw new Error(`No demo person: ${label}`);
   return person;
 }
@@ -88,7 +90,7 @@ function expectedSupport(person: DemoPerson): SupportAssignment[] {
     reason: 'POST_REHAB_MANAGEMENT',
     startedOn: post.decisionOn,
     endedOn: post.completed ? post.endsOn : post.relapsedOn,
-    volunteer: { fullName: volunteer.fullName, phone: volunteer.phone, organisation: { name: organisation.name }, unit: { code: person.currentResidence.unitCode } },
+    volunteer: { fullName: volunteer.fullName, phone: volunteer.phone, organisation: { name: organisation.name }, unit: { code: person.home.unitCode } },
   }];
 }
 
@@ -104,14 +106,16 @@ describe('Person.supportAssignments', () => {
     expect(entities[0]?.supportAssignments[0]).toMatchObject({ startedOn: active.postRehab?.decisionOn, endedOn: null });
     expect(entities[1]?.supportAssignments[0]?.endedOn).toBe(completed.postRehab?.endsOn);
     expect(entities[2]?.supportAssignments[0]?.endedOn).toBe(relapsed.postRehab?.relapsedOn);
-    expect(entities[0]?.supportAssignments[0]?.volunteer.unit.code).toBe(active.currentResidence.unitCode);
+    // Volunteers serve the commune the person lives in today.
+    expect(entities[0]?.supportAssignments[0]?.volunteer.unit.code).toBe(active.home.unitCode);
     expect(entities[3]?.supportAssignments).toEqual([]);
     expect(entities[4]?.supportAssignments).toEqual([]);
   });
 
   it('lists a person\'s assignments newest first', async () => {
-    const volunteer = plan.volunteers.find((v) => v.unitCode === unmanaged.currentResidence.unitCode);
-    const path = unitByCode(unmanaged.currentResidence.unitCode)?.path;
+    const volunteer = plan.volunteers.find((v) => v.unitCode === unmanaged.home.unitCode);
+    // Each assignment belongs to the person's commune of its start date.
+    const pathOn = (date: string) => demoUnitOn(unmanaged, date).unitPath;
     const rows: [string, string, string, string][] = [
       ['a0000000-0000-4000-8000-000000000001', '2024-01-10', '2025-01-10', 'DRUG_USER_MANAGEMENT'],
       ['a0000000-0000-4000-8000-000000000002', '2025-06-01', '2025-12-01', 'DRUG_USER_MANAGEMENT'],
@@ -119,7 +123,7 @@ describe('Person.supportAssignments', () => {
     ];
     for (const [id, startedOn, endedOn, reason] of rows) {
       await database.db.query(`INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)`, [id, unmanaged.id, volunteer?.id, reason, startedOn, endedOn, path]);
+        VALUES ($1, $2, $3, $4, $5, $6, $7)`, [id, unmanaged.id, volunteer?.id, reason, startedOn, endedOn, pathOn(startedOn)]);
     }
     try {
       const result = await run(SUPPORT, representations([unmanaged.id]), 'labour_officer');
@@ -132,19 +136,39 @@ describe('Person.supportAssignments', () => {
     }
   });
 
+  const count = async (person: DemoPerson, unitCode: string) => {
+    const result = await run(SUPPORT, representations([person.id]), 'commune_official', unitCode);
+    expect(result.errors).toBeUndefined();
+    return (result.data as Entities)._entities[0]?.supportAssignments.length;
+  };
+  /** The assignment belongs to the commune of its start: before the reform, the person's old commune. */
+  const ownerOf = (p: DemoPerson) => demoUnitOn(p, p.postRehab?.decisionOn ?? '').unitPath;
+
   it('limits records to the caller\'s unit subtree', async () => {
-    const commune = active.currentResidence.unitCode;
-    const district = commune.slice(0, 3);
-    const otherDistrict = district === '001' ? '002' : '001';
-    const count = async (unitCode: string) => {
-      const result = await run(SUPPORT, representations([active.id]), 'commune_official', unitCode);
-      expect(result.errors).toBeUndefined();
-      return (result.data as Entities)._entities[0]?.supportAssignments.length;
-    };
-    expect(await count(commune)).toBe(1);
-    expect(await count(district)).toBe(1);
-    expect(await count(`${otherDistrict}01`)).toBe(0);
-    expect(await count(otherDistrict)).toBe(0);
+    const helped = find('person helped whose home commune owns the assignment', (p) => byPerson.has(p.id) && owns(p.home.unitPath, ownerOf(p)));
+    /** A commune of Hà Nội today that took in nothing of the assignment's commune. */
+    const elsewhere = communesOf('01').find((u) => u.code !== helped.home.unitCode && !owns(u.path, ownerOf(helped)));
+    expect(await count(helped, helped.home.unitCode)).toBe(1);
+    expect(await count(helped, '01')).toBe(1);
+    expect(await count(helped, elsewhere?.code ?? '')).toBe(0);
+    expect(await count(helped, OTHER_PROVINCE_COMMUNE)).toBe(0);
+    expect(await count(helped, LAO_CAI)).toBe(0);
+  });
+
+  it('follows the 2025 reform: a new commune reads the assignments of old communes it took in whole, a split one\'s for persons assigned to it', async () => {
+    const before = (p: DemoPerson) => byPerson.has(p.id) && (p.postRehab?.decisionOn ?? '') < REFORM_DATE;
+    const merged = find('person helped before the reform in a commune merged whole', (p) => before(p) && !wasSplit(p.formerUnit.unitPath));
+    const assigned = find('person helped before the reform in a split commune, assigned', (p) => before(p) && p.unitAssignment !== null);
+    const waiting = find('person helped before the reform in a split commune, not yet assigned', (p) => before(p)
+      && wasSplit(p.formerUnit.unitPath) && p.unitAssignment === null);
+    for (const p of [merged, assigned, waiting]) expect(ownerOf(p)).toBe(p.formerUnit.unitPath);
+    expect(await count(merged, merged.home.unitCode)).toBe(1);
+    expect(await count(assigned, assigned.home.unitCode)).toBe(1);
+    expect(await count(waiting, waiting.home.unitCode)).toBe(0);
+    expect(await count(waiting, '01')).toBe(1);
+    // Quận Ba Đình's account reads the past: what was owned in its old wards.
+    const inBaDinh = find('person helped before the reform in Quận Ba Đình', (p) => before(p) && p.formerUnit.unitPath.startsWith('01.001.'));
+    expect(await count(inBaDinh, '001')).toBe(1);
   });
 
   it('costs the same few statements for 10 and for 100 persons', async () => {
@@ -159,8 +183,8 @@ describe('Person.supportAssignments', () => {
     };
     const ten = await statementsFor([...assigned.slice(0, 5), ...others.slice(0, 5)]);
     const hundred = await statementsFor([...assigned.slice(0, 80), ...others.slice(0, 20)]);
-    // Assignments with volunteers and organisations, their units, the audit insert.
-    expect(ten).toBe(3);
+    // Assignments with volunteers and organisations, the audit insert (units are reference data in memory).
+    expect(ten).toBe(2);
     expect(hundred).toBe(ten);
   });
 
@@ -192,17 +216,19 @@ describe('Person.supportAssignments', () => {
 });
 
 describe('Query.massOrganisations', () => {
-  it('lists one organisation of each kind at Hà Nội level, to every role', async () => {
+  it('lists one organisation of each kind at the level of each demo province, to every role', async () => {
     const query = '{ massOrganisations { code name kind maxActiveAssignments unit { code level } } }';
     const expected = [...plan.organisations].sort(byKindThenCode).map((o) => ({
-      code: o.code, name: o.name, kind: o.kind, maxActiveAssignments: 2, unit: { code: '01', level: 'PROVINCE' },
+      code: o.code, name: o.name, kind: o.kind, maxActiveAssignments: 2, unit: { code: o.unitCode, level: 'PROVINCE' },
     }));
+    expect(new Set(expected.map((o) => o.unit.code))).toEqual(new Set(['01', LAO_CAI]));
     for (const role of ROLES) {
-      const result = await run(query, {}, role, '00101');
+      const result = await run(query, {}, role, COMMUNE);
       expect(result.errors).toBeUndefined();
       expect((result.data as { massOrganisations: unknown[] }).massOrganisations).toEqual(expected);
     }
-    expect(expected.map((o) => o.name)).toContain('Đội công tác xã hội tình nguyện thành phố Hà Nội');
+    expect(expected.map((o) => o.name)).toEqual(expect.arrayContaining([
+      'Đội công tác xã hội tình nguyện thành phố Hà Nội', 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai']));
   });
 });
 
@@ -217,7 +243,7 @@ describe('seeded assignments', () => {
     expect(rows.some((r) => r.active === r.max)).toBe(true);
   });
 
-  it('are the planned rows: about 80% of post-rehab persons, in their commune', async () => {
+  it('are the planned rows: about 80% of post-rehab persons, by a volunteer of their commune, owned by the commune of the start', async () => {
     const rows = await database.db.query(`SELECT a.person_id, a.owner_unit_path, v.unit_code
       FROM volunteer_assignment a JOIN volunteer v ON v.id = a.volunteer_id`) as { person_id: string; owner_unit_path: string; unit_code: string }[];
     expect(rows).toHaveLength(plan.assignments.length);
@@ -226,9 +252,11 @@ describe('seeded assignments', () => {
     expect(rows.length / managed).toBeLessThanOrEqual(0.9);
     const byId = new Map(population.map((p) => [p.id, p]));
     for (const row of rows) {
-      const commune = byId.get(row.person_id)?.currentResidence.unitCode ?? '';
-      expect(row.unit_code).toBe(commune);
-      expect(row.owner_unit_path).toBe(unitByCode(commune)?.path);
+      const person = byId.get(row.person_id) as DemoPerson;
+      const startedOn = person.postRehab?.decisionOn ?? '';
+      expect(row.unit_code).toBe(person.home.unitCode);
+      // Before 1 July 2025 the person's old commune, after it today's.
+      expect(row.owner_unit_path).toBe(unitAt(startedOn < REFORM_DATE ? person.formerUnit.unitCode : person.home.unitCode, startedOn)?.path);
     }
   });
 

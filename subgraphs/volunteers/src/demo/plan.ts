@@ -1,4 +1,6 @@
-import { DEMO_REFERENCE_DATE, HANOI_CODE, addDays, SeededRandom, unitByCode, unitsOfLevel, type DemoPerson } from '@rehab/shared-schema';
+import {
+  DEMO_REFERENCE_DATE, HANOI_CODE, addDays, SeededRandom, bareUnitName, demoUnitOn, unitAt, unitByCode, units, type DemoPerson,
+} from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
 import type { RelapseRisk, SupportActivityKind } from '../rules/support';
 import {
@@ -114,7 +116,10 @@ export function demoActivities(assignments: readonly AssignmentRow[]): ActivityR
  * Demo accounts of the gateway (gateway/src/identity/seed.ts) that are volunteers: the
  * first volunteer of the commune is linked to the account through volunteer.username.
  */
-export const VOLUNTEER_ACCOUNTS: Readonly<Record<string, string>> = { '00101': 'tnv.xa00101' };
+export const VOLUNTEER_ACCOUNTS: Readonly<Record<string, string>> = { '00004': 'tnv.phuongbadinh' };
+
+/** The demo provinces: Hà Nội and Lào Cai. */
+const DEMO_PROVINCES = [HANOI_CODE, '15'];
 
 const COURSES = [
   'Kỹ năng tư vấn hỗ trợ người sau cai nghiện',
@@ -122,21 +127,19 @@ const COURSES = [
   'Kỹ năng làm việc với gia đình người nghiện',
 ] as const;
 
-function pathOf(code: string): string {
-  const unit = unitByCode(code);
-  if (!unit) throw new Error(`Unknown unit ${code}`);
-  return unit.path;
-}
-
-/** One organisation of each kind at the Hà Nội level. */
+/** One organisation of each kind at the level of each demo province ("Hội Liên hiệp Phụ nữ thành phố Hà Nội"). */
 export function demoOrganisations(): OrganisationRow[] {
-  return MASS_ORGANISATION_KINDS.map((kind) => ({
-    code: `${MASS_ORGANISATION_KIND_CODES[kind]}-${HANOI_CODE}`,
-    name: `${MASS_ORGANISATION_KIND_NAMES[kind]} thành phố Hà Nội`,
-    kind,
-    unitCode: HANOI_CODE,
-    maxActiveAssignments: DEFAULT_MAX_ACTIVE_ASSIGNMENTS,
-  }));
+  return DEMO_PROVINCES.flatMap((province) => {
+    const unit = unitAt(province);
+    const where = unit ? `${unit.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${bareUnitName(unit.name)}` : province;
+    return MASS_ORGANISATION_KINDS.map((kind) => ({
+      code: `${MASS_ORGANISATION_KIND_CODES[kind]}-${province}`,
+      name: `${MASS_ORGANISATION_KIND_NAMES[kind]} ${where}`,
+      kind,
+      unitCode: province,
+      maxActiveAssignments: DEFAULT_MAX_ACTIVE_ASSIGNMENTS,
+    }));
+  });
 }
 
 function volunteerName(rng: SeededRandom, female: boolean): string {
@@ -148,8 +151,8 @@ function volunteerName(rng: SeededRandom, female: boolean): string {
 export function demoVolunteers(organisations: readonly OrganisationRow[]): VolunteerRow[] {
   const rng = new SeededRandom(VOLUNTEER_SEED);
   const out: VolunteerRow[] = [];
-  for (const commune of unitsOfLevel('COMMUNE')) {
-    const remaining = [...organisations];
+  for (const commune of DEMO_PROVINCES.flatMap((p) => units().childrenOf(p, undefined, ['COMMUNE']))) {
+    const remaining = organisations.filter((o) => o.unitCode === commune.parentCode);
     for (let n = 0; n < VOLUNTEERS_PER_COMMUNE && remaining.length > 0; n++) {
       const organisation = remaining.splice(rng.int(0, remaining.length - 1), 1)[0] as OrganisationRow;
       const female = organisation.kind === 'WOMENS_UNION' || rng.chance(0.4);
@@ -194,8 +197,8 @@ export function planAssignments(population: readonly DemoPerson[], volunteers: r
   for (const person of population) {
     const postRehab = person.postRehab;
     if (!postRehab || !rng.chance(ASSIGNED_SHARE)) continue;
-    const commune = person.currentResidence.unitCode;
-    const candidates = byCommune.get(commune) ?? [];
+    // Volunteers are those of the commune the person lives in today; the assignment belongs to the commune of its date.
+    const candidates = byCommune.get(person.home.unitCode) ?? [];
     const endedOn = endOf(postRehab);
     const volunteer = endedOn === null ? ledger.leastLoaded(candidates) : (candidates.length > 0 ? rng.pick(candidates) : null);
     if (!volunteer) continue;
@@ -207,10 +210,10 @@ export function planAssignments(population: readonly DemoPerson[], volunteers: r
       reason: 'POST_REHAB_MANAGEMENT',
       startedOn: postRehab.decisionOn,
       endedOn,
-      ownerUnitPath: pathOf(commune),
+      ownerUnitPath: demoUnitOn(person, postRehab.decisionOn).unitPath,
       fullName: person.fullName,
       dateOfBirth: person.dateOfBirth,
-      address: person.currentResidence.addressLine,
+      address: person.home.addressLine,
       phone: person.phone,
       periodEndsOn: postRehab.endsOn,
     });

@@ -12,7 +12,7 @@ import { MAX_NOTE_LENGTH, mustNotify } from '../rules/support';
 import { callerVolunteer, volunteerParent } from '../resolvers/worklist';
 import {
   checkCapacity, checkNotBefore, checkNotFuture, checkUuid, checkVersion, inTransaction, lockAssignment, lockVolunteer,
-  optionalPhone, optionalText, requiredText,
+  optionalPhone, optionalText, requiredText, servesAssignment,
 } from './checks';
 
 const ASSIGNMENT_TYPE = 'VolunteerAssignment';
@@ -109,7 +109,7 @@ export const assignmentMutations: Pick<MutationResolvers, 'assignVolunteer' | 'e
       checkNotBefore(startedOn, previous.endedOn ?? previous.startedOn, 'startedOn',
         { vi: 'ngày tình nguyện viên cũ nghỉ', en: 'the day the previous volunteer left' });
       const volunteer = await lockVolunteer(manager, ctx.caller, volunteerKey, 'volunteerId');
-      if (volunteer.ownerUnitPath !== previous.ownerUnitPath) {
+      if (!(await servesAssignment(manager, volunteer.ownerUnitPath, previous))) {
         throw badInput({ vi: 'Tình nguyện viên mới phải phục vụ xã của người được giúp đỡ', en: 'The new volunteer must serve the person\'s commune' }, 'volunteerId');
       }
       await checkCapacity(manager, volunteer);

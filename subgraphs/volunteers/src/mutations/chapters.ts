@@ -28,7 +28,7 @@ function communeOf(ctx: Context, unitCode: string): { code: string; path: string
 
 async function chapterFor(manager: EntityManager, ctx: Context, id: string): Promise<OrganisationChapterEntity> {
   const chapter = await manager.getRepository(OrganisationChapterEntity).findOneBy({ id: checkUuid(id, 'chapterId') });
-  if (!chapter || !visibleTo(ctx.caller, chapter.ownerUnitPath)) throw recordNotFound(CHAPTER_NAME, id, 'chapterId');
+  if (!chapter || !visibleTo(ctx.caller, [chapter.ownerUnitPath])) throw recordNotFound(CHAPTER_NAME, id, 'chapterId');
   if (!actsOn(ctx.caller, chapter.ownerUnitPath)) throw outsideUnit(CHAPTER_NAME);
   return chapter;
 }

@@ -8,7 +8,7 @@ import {
   ASSIGNMENT_NAME, VOLUNTEER_NAME, badInput, capacityExceeded, illegal, recordNotFound, outsideUnit, staleVersion,
 } from '../rules/errors';
 import { hasCapacity } from '../rules/support';
-import { actsOn, visibleTo } from '../scope';
+import { actsOn, assignedUnitPaths, visibleTo } from '../scope';
 
 export { checkUuid, checkVersion };
 
@@ -58,7 +58,7 @@ export async function lockVolunteer(manager: EntityManager, caller: Caller, id: 
   expectedVersion?: number): Promise<VolunteerEntity> {
   const volunteer = await manager.getRepository(VolunteerEntity).createQueryBuilder('v')
     .setLock('pessimistic_write').where('v.id = :id', { id }).getOne();
-  if (!volunteer || !visibleTo(caller, volunteer.ownerUnitPath)) throw recordNotFound(VOLUNTEER_NAME, id, field);
+  if (!volunteer || !visibleTo(caller, [volunteer.ownerUnitPath])) throw recordNotFound(VOLUNTEER_NAME, id, field);
   if (!actsOn(caller, volunteer.ownerUnitPath)) throw outsideUnit(VOLUNTEER_NAME);
   if (expectedVersion !== undefined && volunteer.version !== expectedVersion) throw staleVersion(VOLUNTEER_NAME, expectedVersion, volunteer.version);
   if (!volunteer.active) {
@@ -76,14 +76,26 @@ export async function checkCapacity(manager: EntityManager, volunteer: Volunteer
   if (!hasCapacity(active, max)) throw capacityExceeded(active, max);
 }
 
+/**
+ * Does the commune at `communePath` serve the person of `assignment` (owned by the person's commune
+ * on its start date): that commune, one it took in whole across a reform, or a split one whose person
+ * the province assigned to it?
+ */
+export async function servesAssignment(manager: EntityManager, communePath: string, assignment: VolunteerAssignmentEntity): Promise<boolean> {
+  return actsOn({ unitPath: communePath }, assignment.ownerUnitPath,
+    await assignedUnitPaths(manager, assignment.personId, [assignment.ownerUnitPath]));
+}
+
 /** Locks an assignment for a change by the commune: visible, owned by the caller's unit, latest version. */
 export async function lockAssignment(manager: EntityManager, caller: Caller, id: string, expectedVersion: number,
   field = 'id'): Promise<VolunteerAssignmentEntity> {
   checkVersion(expectedVersion);
   const assignment = await manager.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
     .setLock('pessimistic_write').where('a.id = :id', { id: checkUuid(id, field) }).getOne();
-  if (!assignment || !visibleTo(caller, assignment.ownerUnitPath)) throw recordNotFound(ASSIGNMENT_NAME, id, field);
-  if (!actsOn(caller, assignment.ownerUnitPath)) throw outsideUnit(ASSIGNMENT_NAME);
+  // An assignment of a split pre-reform commune belongs to the new commune its person was assigned to.
+  const assigned = assignment ? await assignedUnitPaths(manager, assignment.personId, [assignment.ownerUnitPath]) : [];
+  if (!assignment || !visibleTo(caller, [assignment.ownerUnitPath], assigned)) throw recordNotFound(ASSIGNMENT_NAME, id, field);
+  if (!actsOn(caller, assignment.ownerUnitPath, assigned)) throw outsideUnit(ASSIGNMENT_NAME);
   if (assignment.version !== expectedVersion) throw staleVersion(ASSIGNMENT_NAME, expectedVersion, assignment.version);
   return assignment;
 }

@@ -5,6 +5,7 @@ import { OrganisationChapterEntity } from '../entities/OrganisationChapter';
 import { VolunteerEntity } from '../entities/Volunteer';
 import { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
 import { byKindThenCode } from '../rules/organisations';
+import { assignmentScope } from '../scope';
 import { DEFAULT_VISIT_INTERVAL_DAYS } from '../rules/support';
 import { myPeople, volunteerParent, worklistDate } from './worklist';
 
@@ -41,7 +42,7 @@ export const Query: QueryResolvers = {
   },
 
   assignmentsNeedingVolunteer: async (_parent, _args, ctx) => {
-    const scope = unitScope('a.owner_unit_path', ctx.caller);
+    const scope = assignmentScope('a', ctx.caller);
     const rows = await ctx.db.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
       .innerJoinAndSelect('a.volunteer', 'v').innerJoinAndSelect('v.organisation', 'o')
       .where('a.needs_volunteer').andWhere(scope.sql, scope.params)

@@ -2,7 +2,9 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type ReactNode } from 'react';
 import type { Officer } from '../../auth';
-import { DossierActions, EpisodeActions } from '../../forms/LaborActions';
+import { useActing } from '../../acting';
+import { DossierActions } from '../../forms/DossierActions';
+import { EpisodeActions } from '../../forms/LaborActions';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
 
@@ -64,7 +66,7 @@ export function AdmissionWorklist({ officer }: { officer: Officer }): ReactNode 
         { header: t('field.decidedOn'), cell: (r) => formatDate(r.decision?.decidedOn) },
         { header: t('field.termMonths'), cell: (r) => (r.decision?.termMonths == null ? '—' : String(r.decision.termMonths)) },
       ]}
-      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />} />
+      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />} />
   );
 }
 
@@ -95,29 +97,33 @@ const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: st
   query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ${EPISODE_FIELDS} } }
 `;
 
-/** Phòng Lao động: dossiers submitted by the communes, to review and forward to the court. */
+/**
+ * Phòng Lao động: dossiers submitted by the communes, to review and forward to the court —
+ * while that review is part of the path; after, the dossiers it still holds are shown read-only.
+ */
 export function DossierReviewWorklist({ officer }: { officer: Officer }): ReactNode {
   const { t, formatDate } = useI18n();
+  const acting = useActing();
   const { data, loading, error, refetch } = useQuery(DOSSIERS, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
   return (
     <WorklistSection title={t('worklist.dossiersAwaitingReview')} testId="worklist-dossiers" loading={loading} error={error}
+      note={acting.loaded && !acting.mayAct('DOSSIER_REVIEW') ? t('worklist.readOnly') : undefined}
       rows={data?.dossiersAwaitingReview} rowKey={(r) => r.id}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
         { header: t('field.startedOn'), cell: (r) => formatDate(r.startedOn) },
         { header: t('field.submittedOn'), cell: (r) => formatDate(r.submittedOn) },
       ]}
-      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />} />
+      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />} />
   );
 }
 
-function EpisodeWorklist({ title, testId, rows, loading, error, officer, reload }: {
+function EpisodeWorklist({ title, testId, rows, loading, error, reload }: {
   title: string;
   testId: string;
   rows: EpisodeRow[] | undefined;
   loading: boolean;
   error: Parameters<typeof WorklistSection>[0]['error'];
-  officer: Officer;
   reload: () => Promise<unknown>;
 }): ReactNode {
   const { t, label, formatDate } = useI18n();
@@ -129,7 +135,7 @@ function EpisodeWorklist({ title, testId, rows, loading, error, officer, reload 
         { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
         { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },
       ]}
-      actions={(r) => <EpisodeActions episode={r} role={officer.role} reload={reload} />} />
+      actions={(r) => <EpisodeActions episode={r} reload={reload} />} />
   );
 }
 
@@ -158,13 +164,13 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
       )}
       {officer.role === 'facility_staff' && (
         <EpisodeWorklist title={t('worklist.episodesDue')} testId="worklist-episodes-due" rows={due.data?.episodesDueToComplete}
-          loading={due.loading} error={due.error} officer={officer} reload={reloadAll} />
+          loading={due.loading} error={due.error} reload={reloadAll} />
       )}
       <EpisodeWorklist title={t('worklist.overdueLeaves')} testId="worklist-overdue-leaves" rows={overdue.data?.overdueLeaves}
-        loading={overdue.loading} error={overdue.error} officer={officer} reload={reloadAll} />
+        loading={overdue.loading} error={overdue.error} reload={reloadAll} />
       {officer.role === 'facility_staff' && (
         <EpisodeWorklist title={t('worklist.absconded')} testId="worklist-absconded" rows={absconded.data?.abscondedResidents}
-          loading={absconded.loading} error={absconded.error} officer={officer} reload={reloadAll} />
+          loading={absconded.loading} error={absconded.error} reload={reloadAll} />
       )}
     </>
   );

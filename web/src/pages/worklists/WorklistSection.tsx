@@ -12,8 +12,12 @@ export interface Column<T> {
 }
 
 /** One worklist: a titled table with loading, empty and error states, and optional actions per row. */
-export function WorklistSection<T>({ title, testId, loading, error, rows, columns, actions, rowKey }: {
+export function WorklistSection<T>({ title, testId, loading, error, rows, columns, actions, rowKey, note, children }: {
   title: string;
+  /** A line under the title (e.g. that the list is read-only today). */
+  note?: string;
+  /** Shown above the table (e.g. the outcome of the last action). */
+  children?: ReactNode;
   testId: string;
   loading: boolean;
   error: ErrorLike | undefined;
@@ -54,7 +58,11 @@ export function WorklistSection<T>({ title, testId, loading, error, rows, column
   return (
     <section className="panel worklist" data-testid={testId} aria-label={title}>
       <h3 className="panel__title">{title}{rows ? ` (${rows.length})` : ''}</h3>
-      <div className="panel__body">{body}</div>
+      <div className="panel__body">
+        {note && <p className="muted worklist__note">{note}</p>}
+        {children}
+        {body}
+      </div>
     </section>
   );
 }

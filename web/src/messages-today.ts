@@ -1,0 +1,81 @@
+/**
+ * Messages about today's units and who acts: dated units, the court a dossier goes to, the
+ * province's reassignment worklist, who takes a step today. Vietnamese first.
+ */
+export const todayVi = {
+  'unit.endedOn': 'đến {date}',
+  'unit.nowPartOf': 'nay thuộc {names}',
+  'unit.nowSplitInto': 'nay chia về {names}',
+  'unit.endedAccount': 'đơn vị đã kết thúc khi sắp xếp đơn vị hành chính: chỉ xem dữ liệu trước đây',
+
+  'facility.managedBy': 'nay do {agency} quản lý',
+
+  'action.submitDossierToCourt': 'Gửi hồ sơ đến Tòa án',
+  'action.whoActsToday': 'Theo quy định hiện hành, việc {step} do {actors} thực hiện ({basis}).',
+  'confirm.sendToCourt': 'Gửi hồ sơ đến {court}? Hồ sơ đã gửi không sửa được nữa; Tòa án sẽ xem xét, quyết định.',
+  'form.confirm': 'Xác nhận',
+  'form.back': 'Quay lại',
+  'form.confirmTitle': 'Xác nhận thao tác',
+
+  'field.court': 'Tòa án nhận hồ sơ',
+  'field.courtPlaceholder': '— Chọn Tòa án nhân dân khu vực —',
+  'field.facility': 'Cơ sở cai nghiện',
+  'field.facilityNone': '— Không (chỉ ghi khi chấp nhận) —',
+  'field.facilityHint': 'Cơ sở cai nghiện ma túy công lập của tỉnh, thành phố',
+  'field.residenceUnit': 'Xã, phường lập hồ sơ',
+
+  'worklist.awaitingDecision': 'Hồ sơ đề nghị chờ Tòa án quyết định',
+  'worklist.readOnly': 'Chỉ xem: theo quy định hiện hành, đơn vị của bạn không còn thực hiện bước này.',
+  'worklist.reassignment': 'Người của xã, phường cũ bị chia tách chờ phân về xã, phường mới',
+
+  'reassign.total': 'Còn {count} người chờ phân về xã, phường mới',
+  'reassign.formerUnit': 'Xã, phường cũ (trước sắp xếp)',
+  'reassign.suggestion': 'Gợi ý theo địa chỉ',
+  'reassign.assign': 'Phân về xã, phường mới',
+  'reassign.toUnit': 'Xã, phường mới',
+  'reassign.choose': '— Chọn xã, phường mới —',
+  'reassign.suggested': 'Gợi ý vì địa chỉ có “{reason}”',
+  'reassign.noSuggestion': 'Địa chỉ không chỉ ra một xã, phường mới duy nhất: hãy chọn',
+  'reassign.confirm': 'Phân {name} về {unit}? Hồ sơ của người này lập tại {former} sẽ thuộc {unit} ở mọi cơ quan.',
+  'reassign.done': 'Đã phân {name} về {unit}',
+} as const;
+
+export type TodayMessageKey = keyof typeof todayVi;
+
+export const todayEn: Record<TodayMessageKey, string> = {
+  'unit.endedOn': 'until {date}',
+  'unit.nowPartOf': 'now part of {names}',
+  'unit.nowSplitInto': 'now split between {names}',
+  'unit.endedAccount': 'this unit ended with the reorganisation of administrative units: you read the past only',
+
+  'facility.managedBy': 'run by {agency} today',
+
+  'action.submitDossierToCourt': 'Send the dossier to the court',
+  'action.whoActsToday': 'Under the rules in force today, the step “{step}” is taken by {actors} ({basis}).',
+  'confirm.sendToCourt': 'Send the dossier to {court}? A dossier sent cannot be edited; the court will consider and decide it.',
+  'form.confirm': 'Confirm',
+  'form.back': 'Go back',
+  'form.confirmTitle': 'Confirm the action',
+
+  'field.court': 'Court to send it to',
+  'field.courtPlaceholder': '— Choose the regional people’s court —',
+  'field.facility': 'Rehabilitation facility',
+  'field.facilityNone': '— None (only for an approval) —',
+  'field.facilityHint': 'A public drug rehabilitation facility of the province',
+  'field.residenceUnit': 'Commune of the dossier',
+
+  'worklist.awaitingDecision': 'Dossiers awaiting the court’s decision',
+  'worklist.readOnly': 'Read only: under the rules in force today your unit no longer takes this step.',
+  'worklist.reassignment': 'People of split former communes awaiting their new commune',
+
+  'reassign.total': '{count} people waiting for their new commune',
+  'reassign.formerUnit': 'Former commune (before the reform)',
+  'reassign.suggestion': 'Suggested from the address',
+  'reassign.assign': 'Assign to the new commune',
+  'reassign.toUnit': 'New commune',
+  'reassign.choose': '— Choose the new commune —',
+  'reassign.suggested': 'Suggested because the address names “{reason}”',
+  'reassign.noSuggestion': 'The address points to no single new commune: choose one',
+  'reassign.confirm': 'Assign {name} to {unit}? Their records made in {former} become {unit}’s in every agency.',
+  'reassign.done': '{name} assigned to {unit}',
+};

@@ -1,0 +1,74 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { useActing } from '../../acting';
+import type { Officer } from '../../auth';
+import { DossierActions } from '../../forms/DossierActions';
+import { useI18n } from '../../i18n';
+import { PersonLink, WorklistSection } from './WorklistSection';
+
+interface AwaitingDecisionRow {
+  id: string;
+  status: string;
+  version: number;
+  subjectFullName: string;
+  startedOn: string;
+  forwardedOn: string | null;
+  residenceUnit: { name: string };
+  court: { code: string; name: string } | null;
+  allowedTerm: { minMonths: number; maxMonths: number; legalBasis: string } | null;
+  person: { id: string };
+}
+
+const AWAITING_DECISION: TypedDocumentNode<{ dossiersAwaitingDecision: AwaitingDecisionRow[] }, Record<string, never>> = gql`
+  query DossiersAwaitingDecision {
+    dossiersAwaitingDecision {
+      id
+      status
+      version
+      subjectFullName
+      startedOn
+      forwardedOn
+      residenceUnit {
+        name
+      }
+      court {
+        code
+        name
+      }
+      allowedTerm {
+        minMonths
+        maxMonths
+        legalBasis
+      }
+      person {
+        id
+      }
+    }
+  }
+`;
+
+/**
+ * Tòa án: dossiers sent to the clerk's court and awaiting its decision (forwarded or
+ * postponed), oldest first, with the decision recorded inline. A court that no longer
+ * decides (the district courts, since 1 July 2025) sees its past dossiers read-only.
+ */
+export function CourtWorklist({ officer }: { officer: Officer }): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  const acting = useActing();
+  const { data, loading, error, refetch } = useQuery(AWAITING_DECISION, { fetchPolicy: 'no-cache' });
+  return (
+    <WorklistSection title={t('worklist.awaitingDecision')} testId="worklist-court" loading={loading} error={error}
+      note={acting.loaded && !acting.mayAct('COURT_DECISION') ? t('worklist.readOnly') : undefined}
+      rows={data?.dossiersAwaitingDecision} rowKey={(r) => r.id}
+      columns={[
+        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
+        { header: t('field.residenceUnit'), cell: (r) => r.residenceUnit.name },
+        { header: t('field.startedOn'), cell: (r) => formatDate(r.startedOn) },
+        { header: t('field.forwardedOn'), cell: (r) => formatDate(r.forwardedOn) || '—' },
+        { header: t('field.court'), cell: (r) => r.court?.name ?? '—' },
+        { header: t('labor.status'), cell: (r) => label('dossierStatus', r.status) },
+      ]}
+      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />} />
+  );
+}

@@ -1,0 +1,117 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { useI18n } from './i18n';
+
+/**
+ * Units as the API returns them, with their dates. A record made before the 1 July 2025
+ * reform keeps its unit (a commune of a district that no longer exists): the portal shows
+ * that old name, with the district it belonged to, its end date and where its territory went.
+ */
+export const DATED_UNIT_FIELDS = `
+  code
+  name
+  path
+  validTo
+  parent {
+    name
+  }
+  successors {
+    whole
+    unit {
+      code
+      name
+    }
+  }
+`;
+
+export interface DatedUnit {
+  code: string;
+  name: string | null;
+  path?: string | null;
+  validTo?: string | null;
+  parent?: { name: string } | null;
+  successors?: ReadonlyArray<{ whole: boolean; unit: { code: string; name: string } }> | null;
+}
+
+/** "(Quận Ba Đình, đến 30/06/2025; nay thuộc Phường Ba Đình)" for a unit that has ended; empty for today's units. */
+export function useFormerUnitNote(): (unit: DatedUnit) => string {
+  const { t, formatDate } = useI18n();
+  return (unit) => {
+    if (!unit.validTo) return '';
+    const successors = unit.successors ?? [];
+    const names = successors.map((s) => s.unit.name).join(', ');
+    const now = successors.length === 0 ? ''
+      : successors.length === 1 && successors[0]?.whole ? t('unit.nowPartOf', { names }) : t('unit.nowSplitInto', { names });
+    const ended = t('unit.endedOn', { date: formatDate(unit.validTo) });
+    return `(${[unit.parent?.name, ended].filter(Boolean).join(', ')}${now ? `; ${now}` : ''})`;
+  };
+}
+
+/** A unit's name as the API returns it; an ended unit's with its district, end date and successors. */
+export function UnitName({ unit }: { unit: DatedUnit }): ReactNode {
+  const note = useFormerUnitNote()(unit);
+  return (
+    <>
+      {unit.name ?? unit.code}
+      {note && <span className="unit-note"> {note}</span>}
+    </>
+  );
+}
+
+export interface UnitOption {
+  code: string;
+  name: string;
+}
+
+interface UnitsUnderQuery {
+  administrativeUnits: UnitOption[];
+}
+
+const COURTS: TypedDocumentNode<UnitsUnderQuery, { parentCode: string }> = gql`
+  query ProvinceCourts($parentCode: ID!) {
+    administrativeUnits(parentCode: $parentCode, levels: [COURT]) {
+      code
+      name
+    }
+  }
+`;
+
+/** Today's courts of a province (regional people's courts), to send a dossier to. */
+export function useCourts(provinceCode: string | null): { courts: UnitOption[] | undefined } {
+  const { data } = useQuery(COURTS, { variables: { parentCode: provinceCode ?? '' }, skip: !provinceCode });
+  return { courts: data?.administrativeUnits };
+}
+
+export interface FacilityOption {
+  code: string;
+  name: string;
+  managingAgency: string;
+  unit: { path: string };
+}
+
+const FACILITIES: TypedDocumentNode<{ facilities: FacilityOption[] }, Record<string, never>> = gql`
+  query RehabFacilities {
+    facilities {
+      code
+      name
+      managingAgency
+      unit {
+        path
+      }
+    }
+  }
+`;
+
+/** The public rehab facilities of a province, with the agency that runs each today. */
+export function useFacilities(provinceCode: string | null): { facilities: FacilityOption[] | undefined } {
+  const { data } = useQuery(FACILITIES, { skip: !provinceCode });
+  const facilities = data?.facilities.filter((f) => f.unit.path.split('.')[0] === provinceCode);
+  return { facilities };
+}
+
+/** "Cơ sở cai nghiện ma túy số 1 Hà Nội (Công an quản lý)". */
+export function useFacilityLabel(): (facility: { name: string; managingAgency: string }) => string {
+  const { t, label } = useI18n();
+  return (facility) => `${facility.name} (${t('facility.managedBy', { agency: label('agency', facility.managingAgency) })})`;
+}
