@@ -27,16 +27,19 @@ export function mayReadIndicators(caller: Pick<Caller, 'role' | 'unitPath' | 'gr
   return (PROVINCE_WIDE_INDICATOR_ROLES as readonly string[]).includes(caller.role) || isInUnitScope(path, caller);
 }
 
-const inRoots = (column: string) => `EXISTS (SELECT 1 FROM unnest(r.roots) AS root WHERE ${column} = root OR ${column} LIKE root || '.%')`;
+const inRoots = (column: string, roots: string) => `EXISTS (SELECT 1 FROM unnest(${roots}) AS root WHERE ${column} = root OR ${column} LIKE root || '.%')`;
 
 /**
- * WITHIN(column) keeps records owned in the requested unit's subtrees (itself and its whole
- * predecessors across a reform); WITHIN(column, personColumn) also those of a split
- * predecessor whose person was assigned to a unit there.
+ * Expands WITHIN(column) in `sql`: records owned in the requested unit's subtrees (`roots`,
+ * an SQL text[]: the unit and its whole predecessors across a reform, see ownedRoots);
+ * WITHIN(column, personColumn) also those of a split predecessor whose person was assigned
+ * to a unit there.
  */
-const within = (sql: string): string => sql.replace(/WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g, (_m, column: string, person: string | undefined) => (person
-  ? `(${inRoots(column)} OR (${person}, ${column}) IN (SELECT a.person_id, a.from_unit_path FROM person_unit_assignment a WHERE ${inRoots('a.to_unit_path')}))`
-  : inRoots(column)));
+export const expandWithin = (sql: string, roots: string): string => sql.replace(/WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g,
+  (_m, column: string, person: string | undefined) => (person
+    ? `(${inRoots(column, roots)} OR EXISTS (SELECT 1 FROM person_unit_assignment pua WHERE pua.person_id = ${person}
+      AND pua.from_unit_path = ${column} AND ${inRoots('pua.to_unit_path', roots)}))`
+    : inRoots(column, roots)));
 
 interface MeasureRow {
   i: number;
@@ -54,7 +57,7 @@ export async function runMeasureBranches(db: DataSource, branches: MeasureBranch
   if (codes.length === 0) return out;
   const sql = `WITH req AS (SELECT r.*, string_to_array(r.roots_text, ',') AS roots
       FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[]) AS r(i, code, path, d_from, d_to, roots_text))
-    ${codes.map((c) => `(${within(branches[c] as string)})`).join('\nUNION ALL\n')}`;
+    ${codes.map((c) => `(${expandWithin(branches[c] as string, 'r.roots')})`).join('\nUNION ALL\n')}`;
   // Extra parameters ($7…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
   const params = [wanted.map(({ i }) => i), wanted.map(({ k }) => k.indicator.code), wanted.map(({ k }) => k.unit.path),
     wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), wanted.map(({ k }) => ownedRoots(k.unit.path).join(',')),

@@ -6,6 +6,7 @@ import { CreateOutbox1763800000002, InboxNoticeEntity, OutboxNoticeEntity } from
 import { AdministrativeUnitEntity, LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity } from './reference/entities';
 import { AdoptRealUnits1764700000000 } from './reference/adopt-real-units';
 import { CreateReferenceData1763800000000 } from './reference/migration';
+import { CreateUnitPatchLog1764700000200 } from './reference/unit-patch-sync';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Classes = MixedList<Function | string | EntitySchema>;
@@ -14,7 +15,7 @@ type Classes = MixedList<Function | string | EntitySchema>;
 export const COMMON_ENTITIES = [AdministrativeUnitEntity, UnitLineageEntity, PersonUnitAssignmentEntity, LegalRuleEntity, AuditLogEntry,
   OutboxNoticeEntity, InboxNoticeEntity];
 export const COMMON_MIGRATIONS = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002,
-  AdoptRealUnits1764700000000];
+  AdoptRealUnits1764700000000, CreateUnitPatchLog1764700000200];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */
 export function createSubgraphDataSource(owner: DatabaseOwner, own: { entities: readonly Function[]; migrations: readonly Function[] },

@@ -55,3 +55,16 @@ export function testCaller(role: Role, unitCode = '01', overrides: Partial<Calle
     purpose: 'test', requestId: randomBytes(6).toString('hex'), ...overrides,
   };
 }
+
+/**
+ * Undoes every migration run after `name` (common ones added later included), so a
+ * migration test reaches its own migration however many come after it.
+ */
+export async function undoMigrationsAfter(owner: DataSource, name: string): Promise<void> {
+  for (;;) {
+    const [last] = await owner.query('SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1') as { name: string }[];
+    if (!last) throw new Error(`Migration ${name} was never run`);
+    if (last.name === name) return;
+    await owner.undoLastMigration({ transaction: 'each' });
+  }
+}

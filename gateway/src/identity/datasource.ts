@@ -1,5 +1,5 @@
 import {
-  AdministrativeUnitEntity, AdoptRealUnits1764700000000, AuditLogEntry, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
+  AdministrativeUnitEntity, AdoptRealUnits1764700000000, AuditLogEntry, CreateUnitPatchLog1764700000200, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
   LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity, createDataSource,
 } from '@rehab/server-kit';
 import { BreakGlassGrantEntity, OfficerAccount, OfficerSession } from './entities';
@@ -15,6 +15,7 @@ export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
     migrations: [
       CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOfficerAccounts1763800005000,
       CreateBreakGlassGrants1763800006000, AddRefreshTokens1763800007000, AdoptRealUnits1764700000000,
+      CreateUnitPatchLog1764700000200,
     ],
     env,
   });

@@ -3,6 +3,7 @@ import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { appDatabaseUrl, ensureAppRole } from './app-role';
 import { QueryCounter } from './query-counter';
+import { applyPendingUnitPatches } from '../reference/unit-patch-sync';
 import { databaseUrl, ensureDatabase, type DatabaseOwner } from './urls';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -72,6 +73,7 @@ export async function migrateDatabase(source: CountedDataSource, owner: Database
   await migrator.initialize();
   try {
     await migrator.runMigrations({ transaction: 'each' });
+    await applyPendingUnitPatches(migrator);
   } finally {
     await migrator.destroy();
   }

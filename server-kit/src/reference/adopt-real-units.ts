@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
   LEGACY_GENERATED_UNITS, LEGAL_RULES, loadBaseUnitTree, type AdministrativeUnitRecord, type LegacyUnitRecord,
 } from '@rehab/shared-schema';
-import { insertJsonRows } from './bulk';
+import { insertJsonRows, type SqlRunner } from './bulk';
 
 /**
  * Replaces the generated Hà Nội tree of the first release with Vietnam's real units before
@@ -78,7 +78,7 @@ const UNIT_COLUMNS = {
 const LEGACY_COLUMNS = {
   code: 'varchar', valid_from: 'date', name: 'varchar', level: 'varchar', parent_code: 'varchar', path: 'varchar', valid_to: 'date',
 } as const;
-const LINEAGE_COLUMNS = {
+export const LINEAGE_COLUMNS = {
   successor_code: 'varchar', successor_valid_from: 'date', successor_path: 'varchar', predecessor_code: 'varchar',
   predecessor_valid_from: 'date', predecessor_path: 'varchar', whole: 'boolean', method: 'varchar',
 } as const;
@@ -88,7 +88,7 @@ function legacyRow(u: LegacyUnitRecord) {
 }
 
 /** Inserts unit versions (also used by the patch migrations). */
-export async function insertUnits(runner: Pick<QueryRunner, 'query'>, units: readonly AdministrativeUnitRecord[]): Promise<void> {
+export async function insertUnits(runner: SqlRunner, units: readonly AdministrativeUnitRecord[]): Promise<void> {
   await insertJsonRows(runner, 'administrative_unit', units.map((u) => ({
     code: u.code, valid_from: u.validFrom, name: u.name, name_en: u.nameEn, level: u.level, kind: u.kind,
     parent_code: u.parentCode, path: u.path, valid_to: u.validTo,

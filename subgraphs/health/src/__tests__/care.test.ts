@@ -1,11 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type QueryCounter, type TestDatabase } from '@rehab/server-kit';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type QueryCounter, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, addDays, generateDemoPopulation, todayInHanoi, unitAt, type Caller, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
 import { createHealthDataSource, healthSubgraph } from '../server';
-import { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, oldCommuneOfProvince, pathOf, wholePredecessor } from './units';
+const { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, oldCommuneOfProvince, pathOf, wholePredecessor } = demoUnits;
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;

@@ -1,11 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
 import { createHealthDataSource, healthSubgraph } from '../server';
-import { COMMUNE, NEIGHBOUR_COMMUNE, OTHER_PROVINCE_COMMUNE, pathOf, splitPredecessor, wholePredecessor } from './units';
+const { COMMUNE, NEIGHBOUR_COMMUNE, OTHER_PROVINCE_COMMUNE, pathOf, splitPredecessor, wholePredecessor } = demoUnits;
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;

@@ -1,12 +1,12 @@
 import type { ApolloServer } from '@apollo/server';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import {
   ACCESS_MATRIX, REFORM_DATE, ROLES, addDays, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
 } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { isHealthEmpty, seedHealth } from '../seed';
 import { createHealthDataSource, healthSubgraph } from '../server';
-import { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, inHanoi, owns, pathOf, wasSplit } from './units';
+const { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, inHanoi, owns, pathOf, wasSplit } = demoUnits;
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;

@@ -2,7 +2,7 @@ import { indicatorMeasureResolvers, type MeasureBranches } from '@rehab/server-k
 
 /** Substitution-treatment patients during the period, by residence (see the indicator definitions). */
 const IN_TREATMENT = `JOIN substitution_treatment t ON t.enrolled_on <= r.d_to
-  AND (t.stopped_on IS NULL OR t.stopped_on >= r.d_from) AND WITHIN(t.residence_unit_path)`;
+  AND (t.stopped_on IS NULL OR t.stopped_on >= r.d_from) AND WITHIN(t.residence_unit_path, t.person_id)`;
 
 /** SQL of the indicators health measures (server-kit's indicatorMeasureResolvers runs them as one statement). */
 export const HEALTH_MEASURES: MeasureBranches = {

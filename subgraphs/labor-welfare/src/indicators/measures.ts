@@ -7,10 +7,10 @@ const distinctPersons = (code: string, from: string, join: string) => `SELECT r.
   NULL::int AS denominator, NULL::text[] AS person_keys FROM req r LEFT JOIN ${from} x ON ${join} WHERE r.code = '${code}' GROUP BY r.i`;
 
 /** An episode counts for a unit when its facility or its commune of residence lies in the unit's subtree. */
-const episodeIn = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path))';
+const episodeIn = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path, x.person_id))';
 const inPeriod = (column: string) => `${column} BETWEEN r.d_from AND r.d_to`;
 const support = (code: string, kind: string | null) => distinctPersons(code, 'reintegration_support',
-  `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path)${kind ? ` AND x.kind = '${kind}'` : ''}`);
+  `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path, x.person_id)${kind ? ` AND x.kind = '${kind}'` : ''}`);
 
 /** A model runs through the period when set up before it and not ended by its last day. */
 const modelMaintained = 'x.established_on < r.d_from AND (x.ended_on IS NULL OR x.ended_on > r.d_to)';
@@ -23,17 +23,17 @@ const models = (code: string, condition: string) => count(code, 'post_rehab_mode
  * shared-schema/src/indicators/catalogue.ts.
  */
 export const LABOR_WELFARE_MEASURES: MeasureBranches = {
-  COMPULSORY_DOSSIERS: count('COMPULSORY_DOSSIERS', 'compulsory_rehab_dossier', `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path)`),
+  COMPULSORY_DOSSIERS: count('COMPULSORY_DOSSIERS', 'compulsory_rehab_dossier', `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path, x.person_id)`),
   FACILITY_ADMISSIONS: count('FACILITY_ADMISSIONS', 'rehab_episode', `x.kind = 'COMPULSORY' AND ${inPeriod('x.admitted_on')} AND ${episodeIn}`),
   VOLUNTARY_MOBILISED: count('VOLUNTARY_MOBILISED', 'rehab_episode', `x.kind <> 'COMPULSORY' AND ${inPeriod('x.admitted_on')} AND ${episodeIn}`),
   FACILITY_VOCATIONAL_TRAINING: count('FACILITY_VOCATIONAL_TRAINING', 'rehab_episode', `x.facility_code IS NOT NULL
     AND x.admitted_on <= r.d_to AND coalesce(x.ended_on, r.d_to) >= r.d_from
     AND (x.phase IN ('VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION') OR x.status = 'COMPLETED') AND ${episodeIn}`),
-  POST_REHAB_MANAGEMENT: count('POST_REHAB_MANAGEMENT', 'post_rehab_case', `${inPeriod('x.decision_on')} AND WITHIN(x.owner_unit_path)`),
+  POST_REHAB_MANAGEMENT: count('POST_REHAB_MANAGEMENT', 'post_rehab_case', `${inPeriod('x.decision_on')} AND WITHIN(x.owner_unit_path, x.person_id)`),
   COMPLETIONS_UNDER_MANAGEMENT_SHARE: `SELECT r.i, (count(x.id) FILTER (WHERE c.decision_on IS NOT NULL))::int AS numerator,
     count(x.id)::int AS denominator, NULL::text[] AS person_keys
     FROM req r LEFT JOIN (rehab_episode x LEFT JOIN post_rehab_case c ON c.episode_id = x.id)
-      ON x.status = 'COMPLETED' AND ${inPeriod('x.ended_on')} AND WITHIN(x.residence_owner_path)
+      ON x.status = 'COMPLETED' AND ${inPeriod('x.ended_on')} AND WITHIN(x.residence_owner_path, x.person_id)
     WHERE r.code = 'COMPLETIONS_UNDER_MANAGEMENT_SHARE' GROUP BY r.i`,
   REINTEGRATION_SUPPORT: support('REINTEGRATION_SUPPORT', null),
   LOANS: support('LOANS', 'LOAN'),
@@ -45,7 +45,7 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
   RELAPSE_RATE: `SELECT r.i, (count(x.id) FILTER (WHERE ${inPeriod('x.relapsed_on')}))::int AS numerator,
     count(x.id)::int AS denominator, NULL::text[] AS person_keys
     FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
-      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path)
+      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
     WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
   // The people police count (RECORDS_IN_TREATMENT_SHARE) that neither health nor the mass
   // organisations counted, passed as ($7 index, $8 person id) pairs: those with a rehab

@@ -1,4 +1,4 @@
-import { badCursor, cursorParts, encodeCursor, isIsoDate, pageSize } from '@rehab/server-kit';
+import { badCursor, cursorParts, encodeCursor, expandWithin, isIsoDate, ownedRoots, pageSize } from '@rehab/server-kit';
 import { isUuid, type IndicatorValueKey } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import type { IndicatorRecordConnectionView, IndicatorRecordView } from './views';
@@ -6,9 +6,9 @@ import type { IndicatorRecordConnectionView, IndicatorRecordView } from './views
 /**
  * The records behind each number labour-welfare measures: one SELECT per indicator
  * giving id, person_id, date, unit path and a description without names. `:from`, `:to`
- * and `WITHIN(col)` (the unit's subtree) are bound by recordsPage.
+ * and `WITHIN(col[, person])` (the unit's subtrees across a reform) are bound by recordsPage.
  */
-const EPISODE_IN = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path))';
+const EPISODE_IN = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path, x.person_id))';
 const KIND_VI = `CASE x.kind WHEN 'COMPULSORY' THEN 'cai nghiện bắt buộc' WHEN 'VOLUNTARY_FACILITY' THEN 'cai nghiện tự nguyện tại cơ sở'
   ELSE 'cai nghiện tự nguyện tại gia đình, cộng đồng' END`;
 const AT_FACILITY = `coalesce(' tại ' || x.facility_code, '')`;
@@ -16,12 +16,12 @@ const SUPPORT_VI = `CASE x.kind WHEN 'LOAN' THEN 'Hỗ trợ vay vốn' WHEN 'VO
 
 const support = (kind: string | null) => `SELECT x.id, x.person_id, x.started_on AS date, x.owner_unit_path AS path,
   ${SUPPORT_VI} || ' (' || x.provider || ')' AS description FROM reintegration_support x
-  WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path)${kind ? ` AND x.kind = '${kind}'` : ''}`;
+  WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path, x.person_id)${kind ? ` AND x.kind = '${kind}'` : ''}`;
 
 const RECORDS: Readonly<Record<string, string>> = {
   COMPULSORY_DOSSIERS: `SELECT x.id, x.person_id, x.started_on AS date, x.owner_unit_path AS path,
     'Hồ sơ đề nghị cai nghiện bắt buộc, trạng thái ' || x.status AS description
-    FROM compulsory_rehab_dossier x WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path)`,
+    FROM compulsory_rehab_dossier x WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path, x.person_id)`,
   FACILITY_ADMISSIONS: `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
     'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
     FROM rehab_episode x WHERE x.kind = 'COMPULSORY' AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`,
@@ -34,12 +34,12 @@ const RECORDS: Readonly<Record<string, string>> = {
       AND (x.phase IN ('VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION') OR x.status = 'COMPLETED') AND ${EPISODE_IN}`,
   POST_REHAB_MANAGEMENT: `SELECT x.id, x.person_id, x.decision_on AS date, x.owner_unit_path AS path,
     'Quyết định quản lý sau cai nghiện, trạng thái ' || x.status AS description
-    FROM post_rehab_case x WHERE x.decision_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path)`,
+    FROM post_rehab_case x WHERE x.decision_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path, x.person_id)`,
   COMPLETIONS_UNDER_MANAGEMENT_SHARE: `SELECT x.id, x.person_id, x.ended_on AS date, x.residence_owner_path AS path,
     'Hoàn thành cai nghiện; ' || CASE WHEN c.decision_on IS NULL THEN 'chưa có quyết định quản lý sau cai nghiện'
       ELSE 'đã có quyết định quản lý sau cai nghiện' END AS description
     FROM rehab_episode x LEFT JOIN post_rehab_case c ON c.episode_id = x.id
-    WHERE x.status = 'COMPLETED' AND x.ended_on BETWEEN :from AND :to AND WITHIN(x.residence_owner_path)`,
+    WHERE x.status = 'COMPLETED' AND x.ended_on BETWEEN :from AND :to AND WITHIN(x.residence_owner_path, x.person_id)`,
   REINTEGRATION_SUPPORT: support(null),
   LOANS: support('LOAN'),
   VOCATIONAL_TRAINING: support('VOCATIONAL_TRAINING'),
@@ -47,7 +47,7 @@ const RECORDS: Readonly<Record<string, string>> = {
   RELAPSE_RATE: `SELECT x.id, x.person_id, coalesce(CASE WHEN x.relapsed_on BETWEEN :from AND :to THEN x.relapsed_on END, x.decision_on) AS date,
     x.owner_unit_path AS path,
     CASE WHEN x.relapsed_on BETWEEN :from AND :to THEN 'Tái nghiện trong kỳ' ELSE 'Được quản lý sau cai nghiện trong kỳ' END AS description
-    FROM post_rehab_case x WHERE x.decision_on <= :to AND coalesce(x.relapsed_on, x.completed_on, :to) >= :from AND WITHIN(x.owner_unit_path)`,
+    FROM post_rehab_case x WHERE x.decision_on <= :to AND coalesce(x.relapsed_on, x.completed_on, :to) >= :from AND WITHIN(x.owner_unit_path, x.person_id)`,
 };
 
 /** The (date, id) a page ends on, from the cursor (BAD_USER_INPUT when it was not made here). */
@@ -73,9 +73,8 @@ export const hasRecords = (code: string): boolean => RECORDS[code] !== undefined
 export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: number | null | undefined, after: string | null | undefined): Promise<IndicatorRecordConnectionView> {
   const size = pageSize(first, 50);
   const source = RECORDS[key.indicator.code] as string;
-  const params: unknown[] = [key.period.from, key.period.to, key.unit.path];
-  const body = source.replace(/:from/g, '$1::date').replace(/:to/g, '$2::date')
-    .replace(/WITHIN\(([^)]+)\)/g, (_m, c: string) => `(${c} = $3 OR ${c} LIKE $3 || '.%')`);
+  const params: unknown[] = [key.period.from, key.period.to, ownedRoots(key.unit.path)];
+  const body = expandWithin(source.replace(/:from/g, '$1::date').replace(/:to/g, '$2::date'), '$3::text[]');
   let where = '';
   if (after) {
     const [date, id] = cursorOf(after);

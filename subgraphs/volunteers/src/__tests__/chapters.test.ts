@@ -1,12 +1,12 @@
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi, type Caller, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { planVolunteersSeed } from '../demo/plan';
 import { seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
-import { COMMUNE, LAO_CAI, NEIGHBOUR_COMMUNE } from './units';
+const { COMMUNE, LAO_CAI, NEIGHBOUR_COMMUNE } = demoUnits;
 
 type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 

@@ -1,4 +1,4 @@
-import { openTestDatabase, type TestDatabase } from '@rehab/server-kit';
+import { openTestDatabase, undoMigrationsAfter, type TestDatabase } from '@rehab/server-kit';
 import { units } from '@rehab/shared-schema';
 import { createVolunteersDataSource } from '../server';
 
@@ -25,8 +25,8 @@ describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrati
     expect(await tables()).toEqual(ALL);
     // Schema changes run as the database's owner; the application's role may not make them.
     const owner = await database.owner();
-    // AdoptRealUnits (a common migration, later than this subgraph's) first: back to the generated units of the first release.
-    await owner.undoLastMigration({ transaction: 'each' });
+    // The common migrations later than this subgraph's first (AdoptRealUnits: back to the generated units of the first release).
+    await undoMigrationsAfter(owner, 'CreateOrganisationChapters1763800004200');
     expect(await tables()).toEqual(ALL);
     await owner.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual(ALL.filter((t) => t !== 'organisation_chapter'));
@@ -40,8 +40,9 @@ describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrati
 
   it('gives volunteers recorded before chapters the chapter of their organisation in their commune', async () => {
     const owner = await database.owner();
-    // AdoptRealUnits, then CreateOrganisationChapters: volunteers of a generated commune of the first release.
-    for (let i = 0; i < 2; i++) await owner.undoLastMigration({ transaction: 'each' });
+    // The later common migrations, then CreateOrganisationChapters: volunteers of a generated commune of the first release.
+    await undoMigrationsAfter(owner, 'CreateOrganisationChapters1763800004200');
+    await owner.undoLastMigration({ transaction: 'each' });
     await owner.query(`INSERT INTO mass_organisation (code, name, kind, unit_code) VALUES
       ('HLHPN-01', 'Hội Liên hiệp Phụ nữ thành phố Hà Nội', 'WOMENS_UNION', '01'), ('DTN-01', 'Đoàn Thanh niên thành phố Hà Nội', 'YOUTH_UNION', '01')`);
     await owner.query(`INSERT INTO volunteer (id, full_name, phone, organisation_code, unit_code, owner_unit_path) VALUES

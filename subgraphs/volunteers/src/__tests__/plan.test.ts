@@ -1,3 +1,4 @@
+import { demoUnits } from '@rehab/server-kit';
 import { HANOI_CODE, demoUnitOn, generateDemoPopulation, type DemoPerson } from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
 import {
@@ -5,7 +6,7 @@ import {
   type OrganisationRow,
 } from '../demo/plan';
 import { MASS_ORGANISATION_KINDS } from '../rules/organisations';
-import { COMMUNE, LAO_CAI, communesOf, pathOf } from './units';
+const { COMMUNE, LAO_CAI, communesOf, pathOf } = demoUnits;
 
 const population = generateDemoPopulation({ persons: 600 });
 const base = population[0] as DemoPerson;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi, type Caller } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { VOLUNTEER_ACCOUNTS, planVolunteersSeed, type VolunteerRow } from '../demo/plan';
 import { hasCapacity, mustNotify, periodEnding, visitDue } from '../rules/support';
 import { seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
-import { COMMUNE, NEIGHBOUR_COMMUNE, pathOf, splitPredecessor, wholePredecessor } from './units';
+const { COMMUNE, NEIGHBOUR_COMMUNE, pathOf, splitPredecessor, wholePredecessor } = demoUnits;
 
 type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 

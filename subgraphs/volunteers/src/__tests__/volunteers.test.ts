@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import {
   ACCESS_MATRIX, REFORM_DATE, ROLES, canRead, demoUnitOn, generateDemoPopulation, unitAt, type DemoPerson, type Role,
 } from '@rehab/shared-schema';
@@ -8,7 +8,7 @@ import { planVolunteersSeed, type AssignmentRow } from '../demo/plan';
 import { byKindThenCode } from '../rules/organisations';
 import { isVolunteersEmpty, seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
-import { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, communesOf, inHanoi, owns, wasSplit } from './units';
+const { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, communesOf, inHanoi, owns, wasSplit } = demoUnits;
 
 /**
  * This subgraph's foundation rules: the matrix entries the volunteers agency owns for the

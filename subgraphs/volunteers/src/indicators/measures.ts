@@ -5,7 +5,7 @@ export const VOLUNTEERS_MEASURES: MeasureBranches = {
   RECORDS_IN_TREATMENT_SHARE: `SELECT r.i, NULL::int AS numerator, NULL::int AS denominator,
     coalesce(array_agg(DISTINCT a.person_id::text) FILTER (WHERE a.id IS NOT NULL), '{}') AS person_keys
     FROM req r LEFT JOIN (support_activity s JOIN volunteer_assignment a ON a.id = s.assignment_id)
-      ON s.kind = 'COUNSELLING' AND s.occurred_on BETWEEN r.d_from AND r.d_to AND WITHIN(a.owner_unit_path)
+      ON s.kind = 'COUNSELLING' AND s.occurred_on BETWEEN r.d_from AND r.d_to AND WITHIN(a.owner_unit_path, a.person_id)
     WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE' GROUP BY r.i`,
 };
 

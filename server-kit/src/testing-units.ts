@@ -1,6 +1,9 @@
 import { isWithin, unitAt, unitByCode, units, type DemoPerson } from '@rehab/shared-schema';
 
-/** Phường Ba Đình (today): the demo ward. It took in the old wards Trúc Bạch and Quán Thánh whole. */
+/**
+ * Demo units that tests of every subgraph share.
+ * Phường Ba Đình (today): the demo ward, with the demo accounts. It took in the old wards Trúc Bạch and Quán Thánh whole.
+ */
 export const COMMUNE = '00004';
 /** Phường Ngọc Hà, its neighbour in Hà Nội, which took in neither. */
 export const NEIGHBOUR_COMMUNE = '00008';
@@ -54,3 +57,6 @@ export function oldCommuneOfProvince(provinceCode: string): string {
   if (!commune) throw new Error(`No pre-reform commune in ${provinceCode}`);
   return commune.path;
 }
+
+/** Today's communes of a province, in code order. */
+export const communesOf = (provinceCode: string) => units().childrenOf(provinceCode, undefined, ['COMMUNE']);
