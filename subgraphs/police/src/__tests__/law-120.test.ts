@@ -315,3 +315,23 @@ describe('electronic monitoring (giám sát điện tử)', () => {
     expect(errorOf(await report(o.id, 'M-3', 'FAULT', '2026-08-02T10:00:00Z', '00025')).code).toBe('NOT_FOUND');
   });
 });
+
+describe('merging records', () => {
+  it('moves the open management\'s declarations and summonses and open monitoring orders with their alerts to the survivor', async () => {
+    const { personId, managementId } = await managed('2026-07-05');
+    const survivor = await register(h);
+    dataOf(await police(`mutation($m: ID!) { recordSubstanceDeclaration(managementId: $m, input: { declaredOn: "2026-07-06", substances: [CANNABIS], source: "Bạn cho" }) { id } }`, { m: managementId }));
+    dataOf(await police(`mutation($m: ID!) { summonDrugUser(managementId: $m, input: { summonedOn: "2026-07-06", appearOn: "2026-07-07", reason: "Thử" }) { id } }`, { m: managementId }));
+    const order = `mutation($p: ID!) { orderElectronicMonitoring(personId: $p, input: { orderedOn: "2026-07-15", basis: SUBSTITUTION_TREATMENT,
+      basisReference: "MMT-1", deviceId: "VN-EM-MERGE", startsOn: "2026-07-15", endsOn: "2026-12-31" }) { id } }`;
+    const orderId = dataOf<{ orderElectronicMonitoring: { id: string } }>(await police(order, { p: personId })).orderElectronicMonitoring.id;
+    dataOf(await police(`mutation($o: ID!) { reportMonitoringDeviceEvent(orderId: $o, input: { eventId: "MG-1", kind: FAULT, occurredAt: "2026-08-01T00:00:00Z" }) { duplicate } }`, { o: orderId }));
+    const merge = `mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Trùng hồ sơ") { id } }`;
+    dataOf(await police(merge, { s: survivor.id, d: personId }, '01'));
+    const owners = await h.database.db.query(`SELECT 'declaration' AS t, person_id FROM substance_declaration WHERE management_id = $1
+      UNION ALL SELECT 'summons', person_id FROM summons WHERE management_id = $1
+      UNION ALL SELECT 'order', person_id FROM electronic_monitoring_order WHERE id = $2
+      UNION ALL SELECT 'alert', person_id FROM monitoring_alert WHERE order_id = $2 ORDER BY 1`, [managementId, orderId]);
+    expect(owners).toEqual(['alert', 'declaration', 'order', 'summons'].map((t) => ({ t, person_id: survivor.id })));
+  });
+});
