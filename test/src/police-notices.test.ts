@@ -157,7 +157,8 @@ describe('notices from police to labour-welfare', () => {
     const moved = await call<{ recordResidenceChange: { dueAt: string | null; sentAt: string } }>(police,
       `mutation($p: ID!, $v: Int!) { recordResidenceChange(personId: $p, expectedVersion: $v, toUnitCode: "00008", addressLine: "Số 9 phố Mới", movedOn: "2026-11-01") { sentAt dueAt } }`,
       { p: survivor.id, v: 2 });
-    expect(Date.parse(moved.recordResidenceChange.dueAt as string) - Date.parse(moved.recordResidenceChange.sentAt)).toBe(24 * 3_600_000);
+    // Law 120: 24 hours from the move (the end of the move day in Hà Nội), not from the recording.
+    expect(moved.recordResidenceChange.dueAt).toBe('2026-11-02T17:00:00.000Z');
     await delivered('residence.moved', { personId: survivor.id, toUnitCode: '00008' });
 
     // The receiving commune's police find it on their worklist and acknowledge it.

@@ -31,6 +31,16 @@ const completion = { read: COMPLETION_READERS, sensitive: true };
 const completionPlain = { read: COMPLETION_READERS };
 const connection = (read: readonly Role[]) => ({ nodes: { read }, pageInfo: { read }, totalCount: { read } });
 
+/**
+ * Law 120/2025 duties (declarations, summonses, electronic monitoring): police records,
+ * read by police of the person's unit only (law-enforcement data).
+ */
+const LAW_120_READERS: readonly Role[] = ['police_officer'];
+const law120 = { read: LAW_120_READERS, sensitive: true };
+const law120Plain = { read: LAW_120_READERS };
+const allFields = (fields: readonly string[], rule: { read: readonly Role[]; sensitive?: boolean }) =>
+  Object.fromEntries(fields.map((f) => [f, rule]));
+
 export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'police', {
     person: { read: CASE_ROLES },
@@ -44,6 +54,8 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     drugUserManagementsEnding: communeWorkPlain,
     // Province level only (checked in the resolver): provincial police and supervisors.
     unitReassignmentWorklist: { read: ['police_officer', 'supervisor'] },
+    summonsesAwaitingOutcome: law120Plain,
+    monitoringAlertsAwaitingAcknowledgement: law120Plain,
   }),
   // The split commune's person and address: the worklist audits a read per person listed itself.
   ...fieldsOf('UnitReassignmentCase', 'police', Object.fromEntries(['person', 'formerUnit', 'candidates', 'suggested', 'suggestionReason',
@@ -64,6 +76,17 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     acknowledgeRehabCompletionNotice: { read: REGISTRARS },
     // Provincial police (checked in the resolver).
     assignPersonToUnit: { read: ['police_officer'] },
+    // Law 120/2025: commune police (unit level checked in the resolvers); monitoring orders by the
+    // head of commune police (responsibilities table); device events by police of the order's
+    // commune or province (the monitoring centre).
+    recordSubstanceDeclaration: law120Plain,
+    summonDrugUser: law120Plain,
+    recordSummonsOutcome: law120Plain,
+    recordMovePresentation: law120Plain,
+    orderElectronicMonitoring: law120Plain,
+    endElectronicMonitoring: law120Plain,
+    reportMonitoringDeviceEvent: law120Plain,
+    acknowledgeMonitoringAlert: law120Plain,
   }),
   ...fieldsOf('Person', 'police', {
     id: { read: ALL_ROLES },
@@ -83,6 +106,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     transferNotices: communeWork,
     absconderSearches: legalPath,
     rehabCompletionNotices: completion,
+    electronicMonitoringOrders: law120,
   }),
   ...fieldsOf('Residence', 'police', { unit: { read: OFFICERS }, addressLine: { read: OFFICERS } }),
   ...fieldsOf('PersonConnection', 'police', connection(ALL_ROLES)),
@@ -102,6 +126,8 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     supersededOn: legalPath,
     checkIns: legalPath,
     version: legalPathPlain,
+    substanceDeclarations: law120,
+    summonses: law120,
   }),
   ...fieldsOf('DrugUserCheckIn', 'police', {
     id: legalPathPlain, checkedInOn: legalPath, note: legalPath, recordedBy: legalPathPlain,
@@ -119,7 +145,32 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     acknowledgedBy: communeWorkPlain,
     overdue: communeWorkPlain,
     version: communeWorkPlain,
+    presentationDueAt: communeWork,
+    handOverDueAt: communeWork,
+    recordedLate: communeWorkPlain,
+    presentedAt: communeWork,
+    presentationRecordedBy: communeWorkPlain,
+    presentationStatus: communeWorkPlain,
   }),
+  ...fieldsOf('SubstanceDeclaration', 'police', {
+    ...allFields(['declaredOn', 'substances', 'source', 'recordedAt'], law120),
+    ...allFields(['id', 'recordedBy'], law120Plain),
+  }),
+  ...fieldsOf('Summons', 'police', {
+    ...allFields(['summonedOn', 'appearOn', 'reason', 'outcome', 'outcomeNote', 'outcomeRecordedAt'], law120),
+    ...allFields(['id', 'person', 'managementId', 'issuedBy', 'outcomeRecordedBy', 'version'], law120Plain),
+  }),
+  ...fieldsOf('ElectronicMonitoringOrder', 'police', {
+    ...allFields(['basis', 'basisReference', 'deviceId', 'orderedOn', 'startsOn', 'endsOn', 'status', 'endedOn', 'endReason', 'alerts'], law120),
+    ...allFields(['id', 'person', 'orderedBy', 'version'], law120Plain),
+  }),
+  ...fieldsOf('MonitoringAlert', 'police', {
+    ...allFields(['kind', 'occurredAt', 'receivedAt', 'acknowledgedAt'], law120),
+    ...allFields(['id', 'person', 'orderId', 'eventId', 'reportedBy', 'acknowledgedBy', 'version'], law120Plain),
+  }),
+  ...fieldsOf('DeviceEventReceipt', 'police', { alert: law120Plain, duplicate: law120Plain }),
+  ...fieldsOf('SummonsConnection', 'police', connection(LAW_120_READERS)),
+  ...fieldsOf('MonitoringAlertConnection', 'police', connection(LAW_120_READERS)),
   ...fieldsOf('AbsconderSearch', 'police', {
     id: legalPathPlain,
     person: legalPathPlain,

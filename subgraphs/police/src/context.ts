@@ -7,6 +7,10 @@ import type { Caller } from '@rehab/shared-schema';
 import { AbsconderSearchEntity } from './entities/AbsconderSearch';
 import { DrugUserCheckInEntity } from './entities/DrugUserCheckIn';
 import { DrugUserManagementEntity } from './entities/DrugUserManagement';
+import { ElectronicMonitoringOrderEntity } from './entities/ElectronicMonitoringOrder';
+import { MonitoringAlertEntity } from './entities/MonitoringAlert';
+import { SubstanceDeclarationEntity } from './entities/SubstanceDeclaration';
+import { SummonsEntity } from './entities/Summons';
 import { PersonEntity } from './entities/Person';
 import { RehabCompletionNoticeEntity } from './entities/RehabCompletionNotice';
 import { TransferNoticeEntity } from './entities/TransferNotice';
@@ -25,6 +29,12 @@ export interface PoliceLoaders {
   absconderSearchesByPerson: DataLoader<string, AbsconderSearchEntity[]>;
   completionNoticesByPerson: DataLoader<string, RehabCompletionNoticeEntity[]>;
   unitByCode: UnitLookup;
+  /** Law 120/2025: each management's substance declarations and summonses, newest first. */
+  declarationsByManagement: DataLoader<string, SubstanceDeclarationEntity[]>;
+  summonsesByManagement: DataLoader<string, SummonsEntity[]>;
+  /** Each person's electronic monitoring orders, newest first, and each order's alerts, oldest first. */
+  monitoringOrdersByPerson: DataLoader<string, ElectronicMonitoringOrderEntity[]>;
+  alertsByOrder: DataLoader<string, MonitoringAlertEntity[]>;
 }
 
 export type Context = SubgraphContext<PoliceLoaders>;
@@ -63,5 +73,13 @@ export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
     completionNoticesByPerson: scopedGroups(db, caller, RehabCompletionNoticeEntity, 'person_id', (n) => n.personId,
       [['r.completed_on', 'DESC'], ['r.id', 'DESC']]),
     unitByCode: unitLookup(),
+    declarationsByManagement: scopedGroups(db, caller, SubstanceDeclarationEntity, 'management_id', (d) => d.managementId,
+      [['r.declared_on', 'DESC'], ['r.recorded_at', 'DESC'], ['r.id', 'DESC']]),
+    summonsesByManagement: scopedGroups(db, caller, SummonsEntity, 'management_id', (s) => s.managementId,
+      [['r.summoned_on', 'DESC'], ['r.issued_at', 'DESC'], ['r.id', 'DESC']]),
+    monitoringOrdersByPerson: scopedGroups(db, caller, ElectronicMonitoringOrderEntity, 'person_id', (o) => o.personId,
+      [['r.ordered_on', 'DESC'], ['r.id', 'DESC']]),
+    alertsByOrder: scopedGroups(db, caller, MonitoringAlertEntity, 'order_id', (a) => a.orderId,
+      [['r.occurred_at', 'ASC'], ['r.id', 'ASC']]),
   };
 }

@@ -3,7 +3,8 @@ import {
   REFORM_DATE, SeededRandom, addDays, demoUnitOn, durationAt, DEMO_REFERENCE_DATE, type DemoPerson, type SubstanceClass,
 } from '@rehab/shared-schema';
 import { managementPeriodEnd } from './rules/drug-user-management';
-import { transferDueAt } from './rules/notices';
+import type { RuleDuration } from './rules/legal-time';
+import { moveDeadline } from './rules/law-120';
 
 /** Fixed seed of the police slice's own facts (ids, methods, check-ins), so every seed is the same. */
 export const POLICE_CASES_SEED = 1763800001;
@@ -12,7 +13,7 @@ export const MANAGEMENT_COLUMNS = ['id', 'person_id', 'status', 'detected_on', '
   'detected_by', 'decision_number', 'decision_date', 'period_ends_on', 'ended_on', 'end_reason', 'superseded_on', 'owner_unit_path'];
 export const CHECK_IN_COLUMNS = ['id', 'management_id', 'person_id', 'checked_in_on', 'note', 'recorded_by', 'owner_unit_path'];
 export const TRANSFER_COLUMNS = ['id', 'person_id', 'from_unit_code', 'from_unit_path', 'to_unit_code', 'to_unit_path', 'address_line',
-  'moved_on', 'sent_at', 'due_at', 'sent_by', 'acknowledged_at', 'acknowledged_by'];
+  'moved_on', 'sent_at', 'due_at', 'sent_by', 'acknowledged_at', 'acknowledged_by', 'presentation_due_at', 'presented_at', 'presentation_recorded_by'];
 export const SEARCH_COLUMNS = ['id', 'person_id', 'episode_id', 'facility_code', 'reason', 'since', 'status', 'opened_at', 'found_on',
   'found_note', 'found_by', 'returned_on', 'owner_unit_path'];
 export const COMPLETION_COLUMNS = ['id', 'person_id', 'episode_id', 'facility_code', 'completed_on', 'certificate_number', 'received_at',
@@ -103,12 +104,20 @@ function transfer(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows)
   if (from.unitPath === to.unitPath) return;
   const movedOn = later(later(addDays(ref, -rng.int(10, 480)), addDays(p.dateOfBirth, 365 * 14)), REFORM_DATE);
   const sentAt = at(movedOn, 2 + rng.int(0, 6));
-  const rule = durationAt('RESIDENCE_CHANGE_NOTICE', movedOn);
-  const dueAt = transferDueAt(sentAt, rule ? { value: rule.value, unit: rule.unit } : null);
+  const dueAt = moveDeadline(movedOn, ruleDuration('RESIDENCE_CHANGE_NOTICE', movedOn));
+  const presentationDueAt = moveDeadline(movedOn, ruleDuration('MOVE_PRESENTATION_DEADLINE', movedOn));
   const acknowledged = rng.chance(0.85);
   const acknowledgedAt = acknowledged ? new Date(sentAt.getTime() + rng.int(1, 30) * 3_600_000) : null;
+  // Under Law 120 the receiving commune records the presentation when it takes the file in.
+  const presentedAt = presentationDueAt && acknowledgedAt ? acknowledgedAt : null;
   rows.transfers.push([uuidOf(rng), p.id, from.unitCode, from.unitPath, to.unitCode, to.unitPath, to.addressLine, movedOn, sentAt, dueAt,
-    officerOf(from.unitCode), acknowledgedAt, acknowledged ? officerOf(to.unitCode) : null]);
+    officerOf(from.unitCode), acknowledgedAt, acknowledged ? officerOf(to.unitCode) : null, presentationDueAt, presentedAt,
+    presentedAt ? officerOf(to.unitCode) : null]);
+}
+
+function ruleDuration(code: 'RESIDENCE_CHANGE_NOTICE' | 'MOVE_PRESENTATION_DEADLINE', on: string): RuleDuration | null {
+  const rule = durationAt(code, on);
+  return rule ? { value: rule.value, unit: rule.unit } : null;
 }
 
 function searches(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows): void {

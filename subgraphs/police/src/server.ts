@@ -11,6 +11,11 @@ import { PersonEntity } from './entities/Person';
 import { RehabCompletionNoticeEntity } from './entities/RehabCompletionNotice';
 import { RelapseRiskReportEntity } from './entities/RelapseRiskReport';
 import { TransferNoticeEntity } from './entities/TransferNotice';
+import { ElectronicMonitoringOrderEntity } from './entities/ElectronicMonitoringOrder';
+import { MonitoringAlertEntity } from './entities/MonitoringAlert';
+import { SubstanceDeclarationEntity } from './entities/SubstanceDeclaration';
+import { SummonsEntity } from './entities/Summons';
+import { CreateLaw120Duties1764700003000 } from './migrations/1764700003000-CreateLaw120Duties';
 import { CreatePerson1763800001000 } from './migrations/1763800001000-CreatePerson';
 import { CreateLegalPath1763800001100 } from './migrations/1763800001100-CreateLegalPath';
 import { CreateRelapseRiskReport1763800001200 } from './migrations/1763800001200-CreateRelapseRiskReport';
@@ -29,8 +34,9 @@ export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity, TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity,
-  RelapseRiskReportEntity];
-export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100, CreateRelapseRiskReport1763800001200];
+  RelapseRiskReportEntity, SubstanceDeclarationEntity, SummonsEntity, ElectronicMonitoringOrderEntity, MonitoringAlertEntity];
+export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100, CreateRelapseRiskReport1763800001200,
+  CreateLaw120Duties1764700003000];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('police', { entities, migrations }, env);

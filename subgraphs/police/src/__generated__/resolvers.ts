@@ -14,6 +14,12 @@ import type { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import type { PotentialDuplicateParent } from '../resolvers/PotentialDuplicate';
 import type { PotentialDuplicateConnectionParent, TransferNoticeConnectionParent, AbsconderSearchConnectionParent, RehabCompletionNoticeConnectionParent, DrugUserManagementConnectionParent } from '../resolvers/connections';
 import type { UnitReassignmentCaseParent, UnitReassignmentConnectionParent } from '../resolvers/reassignment';
+import type { SubstanceDeclarationEntity } from '../entities/SubstanceDeclaration';
+import type { SummonsEntity } from '../entities/Summons';
+import type { SummonsConnectionParent, MonitoringAlertConnectionParent } from '../resolvers/law-120';
+import type { ElectronicMonitoringOrderEntity } from '../entities/ElectronicMonitoringOrder';
+import type { MonitoringAlertEntity } from '../entities/MonitoringAlert';
+import type { DeviceEventReceiptParent } from '../mutations/monitoring';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -163,6 +169,30 @@ export type DetectionMethod =
   /** Xét nghiệm dương tính. */
   | 'TEST_POSITIVE';
 
+export type DeviceEventInput = {
+  /** The monitoring centre's id of the event: 1 to 100 characters; a re-sent id is not recorded again. */
+  eventId: Scalars['String']['input'];
+  kind: DeviceEventKind;
+  occurredAt: Scalars['DateTime']['input'];
+};
+
+/** Sự kiện thiết bị giám sát. */
+export type DeviceEventKind =
+  /** Thiết bị bị lỗi. */
+  | 'FAULT'
+  /** Đã khắc phục lỗi thiết bị. */
+  | 'FAULT_CLEARED'
+  /** Tháo, phá thiết bị. */
+  | 'TAMPER';
+
+/** The answer to a device-event report: the alert, and whether it had already been received. */
+export type DeviceEventReceipt = {
+  __typename?: 'DeviceEventReceipt';
+  alert: MonitoringAlert;
+  /** True when this event id had already been received for the order (nothing new was recorded). */
+  duplicate: Scalars['Boolean']['output'];
+};
+
 export type DrugUseDetectionInput = {
   detectedOn: Scalars['Date']['input'];
   method: DetectionMethod;
@@ -201,7 +231,11 @@ export type DrugUserManagement = {
   periodEndsOn?: Maybe<Scalars['Date']['output']>;
   person: Person;
   status: DrugUserManagementStatus;
+  /** Khai báo chất ma túy và nguồn gốc, newest first (police of the unit). */
+  substanceDeclarations: Array<SubstanceDeclaration>;
   substances: Array<SubstanceClass>;
+  /** Triệu tập under this management, newest first (police of the unit). */
+  summonses: Array<Summons>;
   /** Admission to rehab that superseded the management. */
   supersededOn?: Maybe<Scalars['Date']['output']>;
   /** Kết quả xét nghiệm (required for TEST_POSITIVE). */
@@ -231,6 +265,42 @@ export type DurationUnit =
   | 'HOURS'
   | 'MONTHS'
   | 'WORKING_DAYS';
+
+/** Giám sát điện tử: the head of commune police's order to monitor a person with a device. */
+export type ElectronicMonitoringOrder = {
+  __typename?: 'ElectronicMonitoringOrder';
+  /** Device events reported for the order, oldest first. */
+  alerts: Array<MonitoringAlert>;
+  basis: MonitoringBasis;
+  /** Số quyết định hoặc mã hồ sơ của căn cứ (the rehab, treatment or post-rehab record). */
+  basisReference: Scalars['String']['output'];
+  /** Mã thiết bị giám sát. */
+  deviceId: Scalars['String']['output'];
+  endReason?: Maybe<Scalars['String']['output']>;
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  orderedBy: Scalars['String']['output'];
+  /** Ngày ra quyết định. */
+  orderedOn: Scalars['Date']['output'];
+  person: Person;
+  startsOn: Scalars['Date']['output'];
+  status: MonitoringOrderStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type ElectronicMonitoringOrderInput = {
+  basis: MonitoringBasis;
+  /** 1 to 200 characters. */
+  basisReference: Scalars['String']['input'];
+  /** 1 to 64 characters. */
+  deviceId: Scalars['String']['input'];
+  /** After startsOn, at most 36 months after it. */
+  endsOn: Scalars['Date']['input'];
+  orderedOn: Scalars['Date']['input'];
+  /** On or after orderedOn. */
+  startsOn: Scalars['Date']['input'];
+};
 
 /** Counts for one IndicatorValue (and, for the cross-agency share, the keys of the people counted). */
 export type IndicatorMeasurement = {
@@ -282,8 +352,62 @@ export type ManagementEndReason =
   /** Hết thời hạn quản lý. */
   | 'PERIOD_COMPLETED';
 
+/** A device event of a monitoring order, for commune police to acknowledge (each event once). */
+export type MonitoringAlert = {
+  __typename?: 'MonitoringAlert';
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  /** The monitoring centre's id of the event (unique per order). */
+  eventId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: DeviceEventKind;
+  occurredAt: Scalars['DateTime']['output'];
+  orderId: Scalars['ID']['output'];
+  person: Person;
+  receivedAt: Scalars['DateTime']['output'];
+  reportedBy: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type MonitoringAlertConnection = {
+  __typename?: 'MonitoringAlertConnection';
+  nodes: Array<MonitoringAlert>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Căn cứ áp dụng giám sát điện tử (Law 120/2025). */
+export type MonitoringBasis =
+  /** Quản lý sau cai nghiện. */
+  | 'POST_REHAB_MANAGEMENT'
+  /** Điều trị nghiện bằng thuốc thay thế. */
+  | 'SUBSTITUTION_TREATMENT'
+  /** Cai nghiện tự nguyện tại gia đình, cộng đồng. */
+  | 'VOLUNTARY_HOME_COMMUNITY_REHAB';
+
+export type MonitoringOrderStatus =
+  /** Đã chấm dứt trước thời hạn. */
+  | 'ENDED_EARLY'
+  /** Quyết định còn hiệu lực (applies between startsOn and endsOn). */
+  | 'ORDERED';
+
+/** Trình diện tại Công an xã nơi đến after a move. */
+export type MovePresentationStatus =
+  /** Not yet presented, deadline not passed. */
+  | 'AWAITING'
+  /** Presented after the deadline. */
+  | 'LATE'
+  /** Not presented and the deadline has passed. */
+  | 'MISSING'
+  /** No presentation deadline: no rule was in force on the day of the move. */
+  | 'NOT_REQUIRED'
+  /** Presented within the deadline. */
+  | 'ON_TIME';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Commune police acknowledge a device alert (once). */
+  acknowledgeMonitoringAlert: MonitoringAlert;
   acknowledgeRehabCompletionNotice: RehabCompletionNotice;
   /** The receiving commune's acknowledgement of a transfer notice. */
   acknowledgeTransferNotice: TransferNotice;
@@ -296,22 +420,42 @@ export type Mutation = {
   /** The commune chairman's decision: starts the management period. */
   decideDrugUserManagement: DrugUserManagement;
   endDrugUserManagement: DrugUserManagement;
+  /** The head of commune police ends a monitoring order before its end date. */
+  endElectronicMonitoring: ElectronicMonitoringOrder;
   /**
    * Merges duplicateId into survivorId: the duplicate is kept, marked MERGED; open police
    * cases move to the survivor; labour-welfare is notified (person.merged).
    */
   mergePersons: Person;
+  /** The head of commune police orders electronic monitoring of a person of the commune. */
+  orderElectronicMonitoring: ElectronicMonitoringOrder;
   /** The person was found (the facility's notice of the return closes the search). */
   recordAbsconderFound: AbsconderSearch;
   /** A check-in (trình diện) of an actively managed person. */
   recordCheckIn: DrugUserCheckIn;
   /** Records a detection: opens a drug-user management case awaiting the chairman's decision. */
   recordDrugUseDetection: DrugUserManagement;
+  /** Police of the receiving commune record that the person presented themselves after a move (once). */
+  recordMovePresentation: TransferNotice;
   /** A move to another commune: updates the current residence and sends the receiving commune a transfer notice. */
   recordResidenceChange: TransferNotice;
+  /** Commune police record a managed person's declaration of the substances used and their source. */
+  recordSubstanceDeclaration: SubstanceDeclaration;
+  /** Whether the summoned person appeared (once). */
+  recordSummonsOutcome: Summons;
   /** Registers a person; the identification number is checked against date of birth and sex, and must be unique. */
   registerPerson: Person;
+  /** The monitoring centre (police of the order's commune or province) reports a device event; idempotent on (order, eventId). */
+  reportMonitoringDeviceEvent: DeviceEventReceipt;
+  /** Commune police summon a managed person to appear. */
+  summonDrugUser: Summons;
   updatePerson: Person;
+};
+
+
+export type MutationAcknowledgeMonitoringAlertArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -350,12 +494,26 @@ export type MutationEndDrugUserManagementArgs = {
 };
 
 
+export type MutationEndElectronicMonitoringArgs = {
+  endedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationMergePersonsArgs = {
   duplicateId: Scalars['ID']['input'];
   duplicateVersion?: InputMaybe<Scalars['Int']['input']>;
   reason: Scalars['String']['input'];
   survivorId: Scalars['ID']['input'];
   survivorVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationOrderElectronicMonitoringArgs = {
+  input: ElectronicMonitoringOrderInput;
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -380,6 +538,13 @@ export type MutationRecordDrugUseDetectionArgs = {
 };
 
 
+export type MutationRecordMovePresentationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  presentedAt: Scalars['DateTime']['input'];
+  transferNoticeId: Scalars['ID']['input'];
+};
+
+
 export type MutationRecordResidenceChangeArgs = {
   addressLine: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -389,8 +554,34 @@ export type MutationRecordResidenceChangeArgs = {
 };
 
 
+export type MutationRecordSubstanceDeclarationArgs = {
+  input: SubstanceDeclarationInput;
+  managementId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordSummonsOutcomeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: SummonsOutcome;
+};
+
+
 export type MutationRegisterPersonArgs = {
   input: RegisterPersonInput;
+};
+
+
+export type MutationReportMonitoringDeviceEventArgs = {
+  input: DeviceEventInput;
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationSummonDrugUserArgs = {
+  input: SummonsInput;
+  managementId: Scalars['ID']['input'];
 };
 
 
@@ -420,6 +611,8 @@ export type Person = {
   dateOfBirth: Scalars['Date']['output'];
   /** Quản lý người sử dụng trái phép chất ma túy: the person's cases, newest detection first. */
   drugUserManagements: Array<DrugUserManagement>;
+  /** Giám sát điện tử: the person's monitoring orders, newest first. */
+  electronicMonitoringOrders: Array<ElectronicMonitoringOrder>;
   /** Dân tộc. */
   ethnicity: Scalars['String']['output'];
   fullName: Scalars['String']['output'];
@@ -492,6 +685,8 @@ export type Query = {
   drugUserManagementsEnding: DrugUserManagementConnection;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
+  /** Unacknowledged device alerts of persons in the caller's unit, oldest first. */
+  monitoringAlertsAwaitingAcknowledgement: MonitoringAlertConnection;
   /** A person by id, when within the caller's unit. A MERGED record is returned as it is (follow mergedInto). */
   person?: Maybe<Person>;
   /** A person by personal identification number, when within the caller's unit (a MERGED record keeps its number). */
@@ -510,6 +705,8 @@ export type Query = {
   relapseRiskReports: Array<RelapseRiskReport>;
   /** Who acts at each step on the given date (today when omitted). */
   responsibilities: Array<Responsibility>;
+  /** Summonses of persons in the caller's unit whose appearance date is before asOf (default today) with no outcome, oldest first. */
+  summonsesAwaitingOutcome: SummonsConnection;
   /** Transfer notices the caller's unit must acknowledge (receiving side), earliest deadline first. */
   transferNoticesAwaitingAcknowledgement: TransferNoticeConnection;
   /**
@@ -554,6 +751,12 @@ export type QueryLegalRulesArgs = {
 };
 
 
+export type QueryMonitoringAlertsAwaitingAcknowledgementArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
@@ -595,6 +798,13 @@ export type QueryRelapseRiskReportsArgs = {
 
 export type QueryResponsibilitiesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QuerySummonsesAwaitingOutcomeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -714,6 +924,69 @@ export type SubstanceClass =
   /** Nhóm chất kích thích (ATS). */
   | 'STIMULANTS';
 
+/** Khai báo chất ma túy đã sử dụng và nguồn gốc: a managed person's declaration to commune police. */
+export type SubstanceDeclaration = {
+  __typename?: 'SubstanceDeclaration';
+  /** Ngày khai báo. */
+  declaredOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** Username of the officer who recorded it. */
+  recordedBy: Scalars['String']['output'];
+  /** Nguồn gốc chất ma túy, as the person declared it. */
+  source: Scalars['String']['output'];
+  substances: Array<SubstanceClass>;
+};
+
+export type SubstanceDeclarationInput = {
+  declaredOn: Scalars['Date']['input'];
+  /** Nguồn gốc: 1 to 500 characters. */
+  source: Scalars['String']['input'];
+  substances: Array<SubstanceClass>;
+};
+
+/** Triệu tập: commune police summon a managed person to appear on a date. */
+export type Summons = {
+  __typename?: 'Summons';
+  /** Ngày phải có mặt. */
+  appearOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  issuedBy: Scalars['String']['output'];
+  /** The drug-user management the person is summoned under. */
+  managementId: Scalars['ID']['output'];
+  outcome?: Maybe<SummonsOutcome>;
+  outcomeNote?: Maybe<Scalars['String']['output']>;
+  outcomeRecordedAt?: Maybe<Scalars['DateTime']['output']>;
+  outcomeRecordedBy?: Maybe<Scalars['String']['output']>;
+  person: Person;
+  reason: Scalars['String']['output'];
+  /** Ngày ra giấy triệu tập. */
+  summonedOn: Scalars['Date']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type SummonsConnection = {
+  __typename?: 'SummonsConnection';
+  nodes: Array<Summons>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SummonsInput = {
+  /** On or after summonedOn, within 30 days of it. */
+  appearOn: Scalars['Date']['input'];
+  /** Lý do triệu tập: 1 to 500 characters. */
+  reason: Scalars['String']['input'];
+  summonedOn: Scalars['Date']['input'];
+};
+
+/** Kết quả triệu tập. */
+export type SummonsOutcome =
+  /** Có mặt theo giấy triệu tập. */
+  | 'APPEARED'
+  /** Không có mặt. */
+  | 'DID_NOT_APPEAR';
+
 /**
  * Di biến động: the old commune's notice of a move to the receiving commune, which
  * acknowledges it (within 24 hours of the notice under the law in force from 1 July 2026;
@@ -729,12 +1002,30 @@ export type TransferNotice = {
   /** Deadline of the acknowledgement; null when no rule was in force on the day of the move. */
   dueAt?: Maybe<Scalars['DateTime']['output']>;
   fromUnit: AdministrativeUnit;
+  /**
+   * When the old commune must pass the file on: RESIDENCE_CHANGE_NOTICE in force on the move date,
+   * counted from the end of the move day (Hà Nội time); equals dueAt. Null before the rule.
+   */
+  handOverDueAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   movedOn: Scalars['Date']['output'];
   /** Past its deadline without an acknowledgement at asOf (default now). */
   overdue: Scalars['Boolean']['output'];
   /** The person; null for the sending commune once the person lives outside its unit. */
   person?: Maybe<Person>;
+  /**
+   * When the person must present themselves at the receiving commune: MOVE_PRESENTATION_DEADLINE
+   * in force on the move date, counted from the end of the move day (Hà Nội time); null before the rule.
+   */
+  presentationDueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of the receiving commune's officer who recorded the presentation. */
+  presentationRecordedBy?: Maybe<Scalars['String']['output']>;
+  /** Whether the person presented themselves in time, at asOf (default now). */
+  presentationStatus: MovePresentationStatus;
+  /** Thời điểm người chuyển đến trình diện Công an xã nơi đến. */
+  presentedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The move was recorded (and the file passed on) after handOverDueAt. */
+  recordedLate: Scalars['Boolean']['output'];
   sentAt: Scalars['DateTime']['output'];
   toUnit: AdministrativeUnit;
   version: Scalars['Int']['output'];
@@ -747,6 +1038,16 @@ export type TransferNotice = {
  * no deadline when no rule was in force on the day of the move).
  */
 export type TransferNoticeOverdueArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * Di biến động: the old commune's notice of a move to the receiving commune, which
+ * acknowledges it (within 24 hours of the notice under the law in force from 1 July 2026;
+ * no deadline when no rule was in force on the day of the move).
+ */
+export type TransferNoticePresentationStatusArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -930,12 +1231,18 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DetectionMethod: DetectionMethod;
+  DeviceEventInput: DeviceEventInput;
+  DeviceEventKind: DeviceEventKind;
+  DeviceEventReceipt: ResolverTypeWrapper<DeviceEventReceiptParent>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DrugUseDetectionInput: DrugUseDetectionInput;
   DrugUserCheckIn: ResolverTypeWrapper<DrugUserCheckInEntity>;
   DrugUserManagement: ResolverTypeWrapper<DrugUserManagementEntity>;
   DrugUserManagementConnection: ResolverTypeWrapper<DrugUserManagementConnectionParent>;
   DrugUserManagementStatus: DrugUserManagementStatus;
   DurationUnit: DurationUnit;
+  ElectronicMonitoringOrder: ResolverTypeWrapper<ElectronicMonitoringOrderEntity>;
+  ElectronicMonitoringOrderInput: ElectronicMonitoringOrderInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
   IndicatorMeasurement: ResolverTypeWrapper<IndicatorMeasurement>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
@@ -943,9 +1250,13 @@ export type ResolversTypes = {
   LegalRuleKind: LegalRuleKind;
   Locale: Locale;
   ManagementEndReason: ManagementEndReason;
+  MonitoringAlert: ResolverTypeWrapper<MonitoringAlertEntity>;
+  MonitoringAlertConnection: ResolverTypeWrapper<MonitoringAlertConnectionParent>;
+  MonitoringBasis: MonitoringBasis;
+  MonitoringOrderStatus: MonitoringOrderStatus;
+  MovePresentationStatus: MovePresentationStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonEntity>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionParent>;
   PersonRecordStatus: PersonRecordStatus;
@@ -961,6 +1272,12 @@ export type ResolversTypes = {
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
   Sex: Sex;
   SubstanceClass: SubstanceClass;
+  SubstanceDeclaration: ResolverTypeWrapper<SubstanceDeclarationEntity>;
+  SubstanceDeclarationInput: SubstanceDeclarationInput;
+  Summons: ResolverTypeWrapper<SummonsEntity>;
+  SummonsConnection: ResolverTypeWrapper<SummonsConnectionParent>;
+  SummonsInput: SummonsInput;
+  SummonsOutcome: SummonsOutcome;
   TransferNotice: ResolverTypeWrapper<TransferNoticeEntity>;
   TransferNoticeConnection: ResolverTypeWrapper<TransferNoticeConnectionParent>;
   UnitLineage: ResolverTypeWrapper<Omit<UnitLineage, 'unit'> & { unit: ResolversTypes['AdministrativeUnit'] }>;
@@ -981,17 +1298,23 @@ export type ResolversParentTypes = {
   AdministrativeUnit: AdministrativeUnitRecord;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeviceEventInput: DeviceEventInput;
+  DeviceEventReceipt: DeviceEventReceiptParent;
+  Boolean: Scalars['Boolean']['output'];
   DrugUseDetectionInput: DrugUseDetectionInput;
   DrugUserCheckIn: DrugUserCheckInEntity;
   DrugUserManagement: DrugUserManagementEntity;
   DrugUserManagementConnection: DrugUserManagementConnectionParent;
+  ElectronicMonitoringOrder: ElectronicMonitoringOrderEntity;
+  ElectronicMonitoringOrderInput: ElectronicMonitoringOrderInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   IndicatorMeasurement: IndicatorMeasurement;
   IndicatorValue: IndicatorValue | FederationReferenceTypes['IndicatorValue'];
   LegalRule: LegalRuleEntity;
+  MonitoringAlert: MonitoringAlertEntity;
+  MonitoringAlertConnection: MonitoringAlertConnectionParent;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonEntity;
   PersonConnection: PersonConnectionParent;
   PotentialDuplicate: PotentialDuplicateParent;
@@ -1004,6 +1327,11 @@ export type ResolversParentTypes = {
   Residence: ResidenceParent;
   ResidenceInput: ResidenceInput;
   Responsibility: ResponsibilityRecord;
+  SubstanceDeclaration: SubstanceDeclarationEntity;
+  SubstanceDeclarationInput: SubstanceDeclarationInput;
+  Summons: SummonsEntity;
+  SummonsConnection: SummonsConnectionParent;
+  SummonsInput: SummonsInput;
   TransferNotice: TransferNoticeEntity;
   TransferNoticeConnection: TransferNoticeConnectionParent;
   UnitLineage: Omit<UnitLineage, 'unit'> & { unit: ResolversParentTypes['AdministrativeUnit'] };
@@ -1069,6 +1397,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeviceEventReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceEventReceipt'] = ResolversParentTypes['DeviceEventReceipt']> = {
+  alert?: Resolver<ResolversTypes['MonitoringAlert'], ParentType, ContextType>;
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type DrugUserCheckInResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUserCheckIn'] = ResolversParentTypes['DrugUserCheckIn']> = {
   checkedInOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1088,7 +1421,9 @@ export type DrugUserManagementResolvers<ContextType = Context, ParentType extend
   periodEndsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DrugUserManagementStatus'], ParentType, ContextType>;
+  substanceDeclarations?: Resolver<Array<ResolversTypes['SubstanceDeclaration']>, ParentType, ContextType>;
   substances?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
+  summonses?: Resolver<Array<ResolversTypes['Summons']>, ParentType, ContextType>;
   supersededOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   testResult?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1098,6 +1433,23 @@ export type DrugUserManagementConnectionResolvers<ContextType = Context, ParentT
   nodes?: Resolver<Array<ResolversTypes['DrugUserManagement']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ElectronicMonitoringOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ElectronicMonitoringOrder'] = ResolversParentTypes['ElectronicMonitoringOrder']> = {
+  alerts?: Resolver<Array<ResolversTypes['MonitoringAlert']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['MonitoringBasis'], ParentType, ContextType>;
+  basisReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deviceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MonitoringOrderStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
@@ -1127,18 +1479,46 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type MonitoringAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitoringAlert'] = ResolversParentTypes['MonitoringAlert']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeviceEventKind'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MonitoringAlertConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitoringAlertConnection'] = ResolversParentTypes['MonitoringAlertConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['MonitoringAlert']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeMonitoringAlert?: Resolver<ResolversTypes['MonitoringAlert'], ParentType, ContextType, RequireFields<MutationAcknowledgeMonitoringAlertArgs, 'expectedVersion' | 'id'>>;
   acknowledgeRehabCompletionNotice?: Resolver<ResolversTypes['RehabCompletionNotice'], ParentType, ContextType, RequireFields<MutationAcknowledgeRehabCompletionNoticeArgs, 'expectedVersion' | 'id'>>;
   acknowledgeTransferNotice?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationAcknowledgeTransferNoticeArgs, 'expectedVersion' | 'id'>>;
   assignPersonToUnit?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationAssignPersonToUnitArgs, 'expectedVersion' | 'personId' | 'toUnitCode'>>;
   decideDrugUserManagement?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationDecideDrugUserManagementArgs, 'decisionDate' | 'decisionNumber' | 'expectedVersion' | 'id'>>;
   endDrugUserManagement?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationEndDrugUserManagementArgs, 'endedOn' | 'expectedVersion' | 'id' | 'reason'>>;
+  endElectronicMonitoring?: Resolver<ResolversTypes['ElectronicMonitoringOrder'], ParentType, ContextType, RequireFields<MutationEndElectronicMonitoringArgs, 'endedOn' | 'expectedVersion' | 'id' | 'reason'>>;
   mergePersons?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergePersonsArgs, 'duplicateId' | 'reason' | 'survivorId'>>;
+  orderElectronicMonitoring?: Resolver<ResolversTypes['ElectronicMonitoringOrder'], ParentType, ContextType, RequireFields<MutationOrderElectronicMonitoringArgs, 'input' | 'personId'>>;
   recordAbsconderFound?: Resolver<ResolversTypes['AbsconderSearch'], ParentType, ContextType, RequireFields<MutationRecordAbsconderFoundArgs, 'expectedVersion' | 'foundOn' | 'note' | 'searchId'>>;
   recordCheckIn?: Resolver<ResolversTypes['DrugUserCheckIn'], ParentType, ContextType, RequireFields<MutationRecordCheckInArgs, 'date' | 'id' | 'note'>>;
   recordDrugUseDetection?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationRecordDrugUseDetectionArgs, 'input' | 'personId'>>;
+  recordMovePresentation?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationRecordMovePresentationArgs, 'expectedVersion' | 'presentedAt' | 'transferNoticeId'>>;
   recordResidenceChange?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationRecordResidenceChangeArgs, 'addressLine' | 'expectedVersion' | 'movedOn' | 'personId' | 'toUnitCode'>>;
+  recordSubstanceDeclaration?: Resolver<ResolversTypes['SubstanceDeclaration'], ParentType, ContextType, RequireFields<MutationRecordSubstanceDeclarationArgs, 'input' | 'managementId'>>;
+  recordSummonsOutcome?: Resolver<ResolversTypes['Summons'], ParentType, ContextType, RequireFields<MutationRecordSummonsOutcomeArgs, 'expectedVersion' | 'id' | 'outcome'>>;
   registerPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
+  reportMonitoringDeviceEvent?: Resolver<ResolversTypes['DeviceEventReceipt'], ParentType, ContextType, RequireFields<MutationReportMonitoringDeviceEventArgs, 'input' | 'orderId'>>;
+  summonDrugUser?: Resolver<ResolversTypes['Summons'], ParentType, ContextType, RequireFields<MutationSummonDrugUserArgs, 'input' | 'managementId'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
 
@@ -1153,6 +1533,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   currentResidence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
   dateOfBirth?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   drugUserManagements?: Resolver<Array<ResolversTypes['DrugUserManagement']>, ParentType, ContextType>;
+  electronicMonitoringOrders?: Resolver<Array<ResolversTypes['ElectronicMonitoringOrder']>, ParentType, ContextType>;
   ethnicity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1191,6 +1572,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   drugUserManagementsEnding?: Resolver<ResolversTypes['DrugUserManagementConnection'], ParentType, ContextType, RequireFields<QueryDrugUserManagementsEndingArgs, 'first' | 'withinDays'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
+  monitoringAlertsAwaitingAcknowledgement?: Resolver<ResolversTypes['MonitoringAlertConnection'], ParentType, ContextType, RequireFields<QueryMonitoringAlertsAwaitingAcknowledgementArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByIdentificationNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdentificationNumberArgs, 'number'>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first' | 'includeMerged'>>;
@@ -1198,6 +1580,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   rehabCompletionNotices?: Resolver<ResolversTypes['RehabCompletionNoticeConnection'], ParentType, ContextType, RequireFields<QueryRehabCompletionNoticesArgs, 'first'>>;
   relapseRiskReports?: Resolver<Array<ResolversTypes['RelapseRiskReport']>, ParentType, ContextType, Partial<QueryRelapseRiskReportsArgs>>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
+  summonsesAwaitingOutcome?: Resolver<ResolversTypes['SummonsConnection'], ParentType, ContextType, RequireFields<QuerySummonsesAwaitingOutcomeArgs, 'first'>>;
   transferNoticesAwaitingAcknowledgement?: Resolver<ResolversTypes['TransferNoticeConnection'], ParentType, ContextType, RequireFields<QueryTransferNoticesAwaitingAcknowledgementArgs, 'first' | 'overdueOnly'>>;
   unitReassignmentWorklist?: Resolver<ResolversTypes['UnitReassignmentCaseConnection'], ParentType, ContextType, RequireFields<QueryUnitReassignmentWorklistArgs, 'first'>>;
 };
@@ -1247,16 +1630,52 @@ export type ResponsibilityResolvers<ContextType = Context, ParentType extends Re
   unitLevel?: Resolver<ResolversTypes['AdministrativeUnitLevel'], ParentType, ContextType>;
 };
 
+export type SubstanceDeclarationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubstanceDeclaration'] = ResolversParentTypes['SubstanceDeclaration']> = {
+  declaredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  substances?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
+};
+
+export type SummonsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Summons'] = ResolversParentTypes['Summons']> = {
+  appearOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  managementId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['SummonsOutcome']>, ParentType, ContextType>;
+  outcomeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeRecordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcomeRecordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summonedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SummonsConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SummonsConnection'] = ResolversParentTypes['SummonsConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Summons']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TransferNoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferNotice'] = ResolversParentTypes['TransferNotice']> = {
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   addressLine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fromUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  handOverDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   movedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<TransferNoticeOverdueArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  presentationDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  presentationRecordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  presentationStatus?: Resolver<ResolversTypes['MovePresentationStatus'], ParentType, ContextType, Partial<TransferNoticePresentationStatusArgs>>;
+  presentedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recordedLate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   toUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1296,13 +1715,17 @@ export type Resolvers<ContextType = Context> = {
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeviceEventReceipt?: DeviceEventReceiptResolvers<ContextType>;
   DrugUserCheckIn?: DrugUserCheckInResolvers<ContextType>;
   DrugUserManagement?: DrugUserManagementResolvers<ContextType>;
   DrugUserManagementConnection?: DrugUserManagementConnectionResolvers<ContextType>;
+  ElectronicMonitoringOrder?: ElectronicMonitoringOrderResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
   LegalRule?: LegalRuleResolvers<ContextType>;
+  MonitoringAlert?: MonitoringAlertResolvers<ContextType>;
+  MonitoringAlertConnection?: MonitoringAlertConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
@@ -1315,6 +1738,9 @@ export type Resolvers<ContextType = Context> = {
   RelapseRiskReport?: RelapseRiskReportResolvers<ContextType>;
   Residence?: ResidenceResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
+  SubstanceDeclaration?: SubstanceDeclarationResolvers<ContextType>;
+  Summons?: SummonsResolvers<ContextType>;
+  SummonsConnection?: SummonsConnectionResolvers<ContextType>;
   TransferNotice?: TransferNoticeResolvers<ContextType>;
   TransferNoticeConnection?: TransferNoticeConnectionResolvers<ContextType>;
   UnitLineage?: UnitLineageResolvers<ContextType>;

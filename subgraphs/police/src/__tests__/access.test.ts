@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, type DemoPerson, type Role } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, unitByCode, type DemoPerson, type Role } from '@rehab/shared-schema';
 import { demoEpisodeId } from '../seed-cases';
 import { seesPseudonyms } from '@rehab/server-kit';
 import { PSEUDONYMS, dataOf, errorOf, openHarness, type Harness, type Result } from './harness';
@@ -86,10 +86,16 @@ const PATH_TO: Record<string, string[]> = {
   TransferNotice: ['Person.transferNotices'],
   AbsconderSearch: ['Person.absconderSearches'],
   RehabCompletionNotice: ['Person.rehabCompletionNotices'],
+  SubstanceDeclaration: ['Person.drugUserManagements', 'DrugUserManagement.substanceDeclarations'],
+  Summons: ['Person.drugUserManagements', 'DrugUserManagement.summonses'],
+  ElectronicMonitoringOrder: ['Person.electronicMonitoringOrders'],
+  MonitoringAlert: ['Person.electronicMonitoringOrders', 'ElectronicMonitoringOrder.alerts'],
 };
 const OBJECT_LEAF: Record<string, string> = {
   'Person.permanentResidence': 'addressLine', 'Person.currentResidence': 'addressLine', 'Person.drugUserManagements': 'id',
   'Person.transferNotices': 'id', 'Person.absconderSearches': 'id', 'Person.rehabCompletionNotices': 'id', 'DrugUserManagement.checkIns': 'id',
+  'DrugUserManagement.substanceDeclarations': 'id', 'DrugUserManagement.summonses': 'id', 'Person.electronicMonitoringOrders': 'id',
+  'ElectronicMonitoringOrder.alerts': 'id',
   'TransferNotice.fromUnit': 'code', 'TransferNotice.toUnit': 'code', 'AbsconderSearch.facility': 'code', 'RehabCompletionNotice.facility': 'code',
 };
 
@@ -121,9 +127,40 @@ const present = (v: unknown): boolean => v !== null && v !== undefined && !(Arra
 /** A seeded person with a value at the case's field (found by a supervisor over the whole population). */
 const holders = new Map<string, DemoPerson>();
 
+/**
+ * Law 120 records (from 1 July 2026) have no demo data: one seeded person of Hà Nội with a
+ * management gets one of each, as raw rows (this test is about who reads them), and a move
+ * with a recorded presentation.
+ */
+async function seedLaw120Records(): Promise<void> {
+  const db = h.database.db;
+  const hanoi = unitByCode('01')?.path ?? '';
+  const [m] = await db.query(`SELECT id, person_id, owner_unit_path FROM drug_user_management WHERE owner_unit_path LIKE $1 ORDER BY id LIMIT 1`,
+    [`${hanoi}.%`]) as Array<{ id: string; person_id: string; owner_unit_path: string }>;
+  if (!m) throw new Error('no seeded management in Hà Nội');
+  const order = randomUUID();
+  await db.query(`INSERT INTO substance_declaration (id, management_id, person_id, declared_on, substances, source, recorded_by, recorded_at, owner_unit_path)
+    VALUES ($1, $2, $3, '2026-07-02', ARRAY['OPIOIDS'], 'Nguồn thử', 'seed', now(), $4)`, [randomUUID(), m.id, m.person_id, m.owner_unit_path]);
+  await db.query(`INSERT INTO summons (id, management_id, person_id, summoned_on, appear_on, reason, issued_by, issued_at, outcome, outcome_note,
+    outcome_recorded_at, outcome_recorded_by, owner_unit_path) VALUES ($1, $2, $3, '2026-07-02', '2026-07-03', 'Thử', 'seed', now(), 'APPEARED',
+    'Có mặt', now(), 'seed', $4)`, [randomUUID(), m.id, m.person_id, m.owner_unit_path]);
+  await db.query(`INSERT INTO electronic_monitoring_order (id, person_id, basis, basis_reference, device_id, ordered_on, ordered_by, starts_on, ends_on,
+    status, ended_on, end_reason, owner_unit_path) VALUES ($1, $2, 'POST_REHAB_MANAGEMENT', 'QĐ thử', 'DEV-ACCESS', '2026-07-02', 'seed', '2026-07-02',
+    '2027-07-01', 'ENDED_EARLY', '2026-09-01', 'Thử', $3)`, [order, m.person_id, m.owner_unit_path]);
+  await db.query(`INSERT INTO monitoring_alert (id, order_id, person_id, kind, event_id, occurred_at, received_at, reported_by, acknowledged_at,
+    acknowledged_by, owner_unit_path) VALUES ($1, $2, $3, 'TAMPER', 'EV-ACCESS', '2026-08-01T10:00:00Z', now(), 'seed', now(), 'seed', $4)`,
+  [randomUUID(), order, m.person_id, m.owner_unit_path]);
+  await db.query(`UPDATE transfer_notice SET presented_at = sent_at, presentation_recorded_by = 'seed',
+    presentation_due_at = coalesce(presentation_due_at, sent_at + interval '24 hours') WHERE person_id = $1`, [mover.id]);
+}
+
+/** The first role that may read the whole chain (the supervisor when it may). */
+const proberOf = (c: Case): Role => (['supervisor', ...ROLES] as Role[]).find((r) => c.chain.every((x) => canRead(ACCESS_MATRIX, r, x))) ?? 'supervisor';
+
 beforeAll(async () => {
+  await seedLaw120Records();
   for (const c of CASES) {
-    const result = dataOf<{ _entities: unknown[] }>(await h.run(entities(selection(c.chain, c.coordinate)), refs(population), 'supervisor'));
+    const result = dataOf<{ _entities: unknown[] }>(await h.run(entities(selection(c.chain, c.coordinate)), refs(population, proberOf(c)), proberOf(c)));
     const names = c.chain.map((x) => x.split('.')[1] as string);
     const index = result._entities.findIndex((e) => valuesAt(e, names).some(present));
     if (index < 0) throw new Error(`no seeded person has data for ${c.coordinate}`);
@@ -170,6 +207,14 @@ const MUTATIONS: Record<string, [string, Record<string, unknown>]> = {
   recordAbsconderFound: ['mutation($id: ID!) { recordAbsconderFound(searchId: $id, expectedVersion: 1, foundOn: "2026-01-02", note: "x") { id } }', { id: ID }],
   acknowledgeRehabCompletionNotice: ['mutation($id: ID!) { acknowledgeRehabCompletionNotice(id: $id, expectedVersion: 1) { id } }', { id: ID }],
   assignPersonToUnit: ['mutation($id: ID!) { assignPersonToUnit(personId: $id, expectedVersion: 1, toUnitCode: "00004") { id } }', { id: ID }],
+  recordSubstanceDeclaration: ['mutation($id: ID!) { recordSubstanceDeclaration(managementId: $id, input: { declaredOn: "2026-07-02", substances: [OTHER], source: "x" }) { id } }', { id: ID }],
+  summonDrugUser: ['mutation($id: ID!) { summonDrugUser(managementId: $id, input: { summonedOn: "2026-07-02", appearOn: "2026-07-03", reason: "x" }) { id } }', { id: ID }],
+  recordSummonsOutcome: ['mutation($id: ID!) { recordSummonsOutcome(id: $id, expectedVersion: 1, outcome: APPEARED) { id } }', { id: ID }],
+  recordMovePresentation: ['mutation($id: ID!) { recordMovePresentation(transferNoticeId: $id, expectedVersion: 1, presentedAt: "2026-07-02T00:00:00Z") { id } }', { id: ID }],
+  orderElectronicMonitoring: ['mutation($id: ID!) { orderElectronicMonitoring(personId: $id, input: { orderedOn: "2026-07-02", basis: SUBSTITUTION_TREATMENT, basisReference: "x", deviceId: "d", startsOn: "2026-07-02", endsOn: "2026-08-02" }) { id } }', { id: ID }],
+  endElectronicMonitoring: ['mutation($id: ID!) { endElectronicMonitoring(id: $id, expectedVersion: 1, endedOn: "2026-07-03", reason: "x") { id } }', { id: ID }],
+  reportMonitoringDeviceEvent: ['mutation($id: ID!) { reportMonitoringDeviceEvent(orderId: $id, input: { eventId: "e", kind: FAULT, occurredAt: "2026-07-03T00:00:00Z" }) { duplicate } }', { id: ID }],
+  acknowledgeMonitoringAlert: ['mutation($id: ID!) { acknowledgeMonitoringAlert(id: $id, expectedVersion: 1) { id } }', { id: ID }],
 };
 
 const POLICE_MUTATIONS = Object.entries(ACCESS_MATRIX).filter(([c, rule]) => c.startsWith('Mutation.') && rule.owner === 'police').map(([c]) => c.slice('Mutation.'.length));

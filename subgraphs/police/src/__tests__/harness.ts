@@ -28,7 +28,7 @@ const PSEUDONYM_SECRET = 'p'.repeat(32);
 export const PSEUDONYMS = new PersonPseudonyms(PSEUDONYM_SECRET);
 
 const TABLES = ['person', 'person_merge', 'drug_user_management', 'drug_user_check_in', 'transfer_notice', 'absconder_search',
-  'rehab_completion_notice', 'audit_log', 'outbox_notice'];
+  'rehab_completion_notice', 'substance_declaration', 'summons', 'electronic_monitoring_order', 'monitoring_alert', 'audit_log', 'outbox_notice'];
 
 export async function openHarness(population: readonly DemoPerson[]): Promise<Harness> {
   const database = await openTestDatabase('police', createPoliceDataSource);

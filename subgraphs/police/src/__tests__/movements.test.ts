@@ -1,4 +1,4 @@
-import { generateDemoPopulation } from '@rehab/shared-schema';
+import { generateDemoPopulation, todayInHanoi } from '@rehab/shared-schema';
 import {
   COMMUNE, NEIGHBOUR_COMMUNE, OTHER_COMMUNE, dataOf, errorOf, openHarness, register, type Harness,
 } from './harness';
@@ -54,7 +54,8 @@ describe('recordResidenceChange', () => {
       { p: p.id }, 'police_officer', COMMUNE));
     const notice = await move(p.id);
     expect(notice).toMatchObject({ fromUnit: { code: COMMUNE }, toUnit: { code: NEIGHBOUR_COMMUNE }, movedOn: '2026-08-01', acknowledgedAt: null, version: 1 });
-    expect(Date.parse(notice.dueAt as string) - Date.parse(notice.sentAt)).toBe(24 * 3_600_000);
+    // Law 120: 24 hours from the move (the end of the move day in Hà Nội), not from the recording.
+    expect(notice.dueAt).toBe('2026-08-02T17:00:00.000Z');
     // The sending commune keeps its notice but no longer sees the person.
     expect(notice.person).toBeNull();
     const query = `query($id: ID!) { person(id: $id) { version currentResidence { addressLine unit { code } } drugUserManagements { status } transferNotices { id } } }`;
@@ -110,22 +111,25 @@ describe('acknowledgeTransferNotice and the worklist', () => {
     expect(await h.snapshot()).toBe(after);
   });
 
-  it('lists the receiving commune\'s unacknowledged notices; overdue past the deadline at asOf', async () => {
-    const due = await move((await register(h)).id, '2026-08-02', '00025');
+  it('lists the receiving commune\'s unacknowledged notices; overdue past the deadline (from the move date) at asOf', async () => {
+    const due = await move((await register(h)).id, todayInHanoi(), '00025');
+    const recordedLate = await move((await register(h)).id, '2026-08-02', '00025');
     const undated = await move((await register(h)).id, '2026-06-20', '00025');
     const acknowledged = await move((await register(h)).id, '2026-08-03', '00025');
     dataOf(await h.run(ACK, { id: acknowledged.id, v: 1 }, 'police_officer', '00025'));
-    const early = await worklist('00025', hoursAfter(due.sentAt, 23));
+    const early = await worklist('00025', hoursAfter(due.dueAt as string, -1));
     expect([early.get(due.id), early.get(undated.id), early.has(acknowledged.id)]).toEqual([false, false, false]);
-    const late = await worklist('00025', hoursAfter(due.sentAt, 25));
+    // A move recorded after its deadline is overdue from the moment it is recorded.
+    expect((await worklist('00025', hoursAfter(recordedLate.sentAt, 0))).get(recordedLate.id)).toBe(true);
+    const late = await worklist('00025', hoursAfter(due.dueAt as string, 1));
     expect([late.get(due.id), late.get(undated.id)]).toEqual([true, false]);
-    const overdueOnly = await worklist('00025', hoursAfter(due.sentAt, 25), true);
+    const overdueOnly = await worklist('00025', hoursAfter(due.dueAt as string, 1), true);
     expect([overdueOnly.has(due.id), overdueOnly.has(undated.id)]).toEqual([true, false]);
     // Not on the sender's worklist, nor on one as of before it was sent.
-    expect((await worklist(COMMUNE, hoursAfter(due.sentAt, 25))).has(due.id)).toBe(false);
+    expect((await worklist(COMMUNE, hoursAfter(due.dueAt as string, 1))).has(due.id)).toBe(false);
     expect((await worklist('00025', hoursAfter(due.sentAt, -1))).has(due.id)).toBe(false);
     // The province sees its communes' worklists; other roles none.
-    expect((await worklist('01', hoursAfter(due.sentAt, 25), true)).has(due.id)).toBe(true);
+    expect((await worklist('01', hoursAfter(due.dueAt as string, 1), true)).has(due.id)).toBe(true);
     expect(errorOf(await h.run(WORKLIST, {}, 'labour_officer', '01')).code).toBe('FORBIDDEN');
   });
 

@@ -34,8 +34,19 @@ export class TransferNoticeEntity {
   @Column({ name: 'sent_at', type: 'timestamptz' })
   sentAt: Date;
 
+  /** The hand-over deadline (RESIDENCE_CHANGE_NOTICE), counted from the move date. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
+
+  /** Law 120/2025: the person presents themselves at the receiving commune by then (null before the rule). */
+  @Column({ name: 'presentation_due_at', type: 'timestamptz', nullable: true })
+  presentationDueAt: Date | null;
+
+  @Column({ name: 'presented_at', type: 'timestamptz', nullable: true })
+  presentedAt: Date | null;
+
+  @Column({ name: 'presentation_recorded_by', type: 'varchar', length: 64, nullable: true })
+  presentationRecordedBy: string | null;
 
   @Column({ name: 'sent_by', type: 'varchar', length: 64 })
   sentBy: string;

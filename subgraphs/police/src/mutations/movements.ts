@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { domainError, enqueueNotice } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
-import type { MutationAcknowledgeTransferNoticeArgs, MutationRecordResidenceChangeArgs } from '../__generated__/resolvers';
+import type {
+  MutationAcknowledgeTransferNoticeArgs, MutationRecordMovePresentationArgs, MutationRecordResidenceChangeArgs,
+} from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { TransferNoticeEntity } from '../entities/TransferNotice';
 import { today } from '../rules/legal-time';
-import { noticeState, transferDueAt, transferNoticeMachine } from '../rules/notices';
+import { moveDeadline, presentationMachine, presentationProblems } from '../rules/law-120';
+import { noticeState, transferNoticeMachine } from '../rules/notices';
 import { inCallerScope, residenceUnitProblem } from '../rules/person-record';
 import { allowed, lockInScope, rejectProblems, requireId, requireVersion, ruleInForce } from './common';
 import { lockActivePerson } from './drug-users';
+import { requireCommunePolice, requireRuleInForce } from './law-120-checks';
 import { PERSON } from './registry';
 
 export const TRANSFER_NOTICE = { vi: 'thông báo thay đổi nơi cư trú', en: 'transfer notice' };
 
 /** Tables whose rows follow the person's residence (the commune that owns the person owns them). */
-const FOLLOWING_TABLES = ['drug_user_management', 'drug_user_check_in', 'absconder_search', 'rehab_completion_notice'] as const;
+const FOLLOWING_TABLES = ['drug_user_management', 'drug_user_check_in', 'absconder_search', 'rehab_completion_notice',
+  'substance_declaration', 'summons', 'electronic_monitoring_order', 'monitoring_alert'] as const;
 
 export async function recordResidenceChange(args: MutationRecordResidenceChangeArgs, ctx: Context): Promise<TransferNoticeEntity> {
   const personId = requireId(args.personId, 'personId');
@@ -48,8 +53,9 @@ export async function recordResidenceChange(args: MutationRecordResidenceChangeA
     const from = unitByCode(person.currentUnitCode);
     if (!from) throw new Error(`Unknown unit ${person.currentUnitCode}`);
     const sentAt = new Date();
-    // The deadline of the law in force on the day of the move; none when no rule was in force.
-    const dueAt = transferDueAt(sentAt, await ruleInForce(manager, 'RESIDENCE_CHANGE_NOTICE', args.movedOn));
+    // Deadlines of the law in force on the day of the move, run from the move (not the recording); none before the rule.
+    const dueAt = moveDeadline(args.movedOn, await ruleInForce(manager, 'RESIDENCE_CHANGE_NOTICE', args.movedOn));
+    const presentationDueAt = moveDeadline(args.movedOn, await ruleInForce(manager, 'MOVE_PRESENTATION_DEADLINE', args.movedOn));
     await manager.createQueryBuilder().update(PersonEntity)
       .set({ currentUnitCode: to.code, currentAddress: addressLine, ownerUnitPath: to.path, version: () => 'version + 1' })
       .where('id = :id', { id: personId }).execute();
@@ -59,10 +65,10 @@ export async function recordResidenceChange(args: MutationRecordResidenceChangeA
     const id = randomUUID();
     await manager.createQueryBuilder().insert().into(TransferNoticeEntity).values({
       id, personId, fromUnitCode: from.code, fromUnitPath: from.path, toUnitCode: to.code, toUnitPath: to.path, addressLine,
-      movedOn: args.movedOn, sentAt, dueAt, sentBy: ctx.caller.username, acknowledgedAt: null, acknowledgedBy: null, version: 1,
+      movedOn: args.movedOn, sentAt, dueAt, presentationDueAt, presentedAt: null, presentationRecordedBy: null, sentBy: ctx.caller.username, acknowledgedAt: null, acknowledgedBy: null, version: 1,
     }).updateEntity(false).execute();
     await ctx.audit.change(manager, 'Person', ['currentResidence'], personId);
-    await ctx.audit.change(manager, 'TransferNotice', ['addressLine', 'dueAt', 'fromUnit', 'movedOn', 'sentAt', 'toUnit'], personId);
+    await ctx.audit.change(manager, 'TransferNotice', ['addressLine', 'dueAt', 'fromUnit', 'movedOn', 'presentationDueAt', 'sentAt', 'toUnit'], personId);
     await enqueueNotice(manager, 'police', { destination: 'labor-welfare', topic: 'residence.moved', payload: { personId, toUnitCode: to.code } });
     ctx.loaders.personById.clear(personId);
     return manager.getRepository(TransferNoticeEntity).findOneByOrFail({ id });
@@ -85,6 +91,31 @@ export async function acknowledgeTransferNotice(args: MutationAcknowledgeTransfe
       .set({ acknowledgedAt: () => 'now()', acknowledgedBy: ctx.caller.username, version: () => 'version + 1' })
       .where('id = :id', { id }).execute();
     await ctx.audit.change(manager, 'TransferNotice', ['acknowledgedAt'], notice.personId);
+    return manager.getRepository(TransferNoticeEntity).findOneByOrFail({ id });
+  });
+}
+
+/** Police of the receiving commune record the person's presentation after the move (Law 120/2025), once. */
+export async function recordMovePresentation(args: MutationRecordMovePresentationArgs, ctx: Context): Promise<TransferNoticeEntity> {
+  const id = requireId(args.transferNoticeId, 'transferNoticeId');
+  const presentedAt = new Date(args.presentedAt);
+  requireCommunePolice(ctx);
+  return ctx.db.transaction(async (manager) => {
+    const notice = await lockInScope(manager, TransferNoticeEntity, id, ctx.caller, TRANSFER_NOTICE, (n) => [n.fromUnitPath, n.toUnitPath]);
+    if (!inCallerScope(ctx.caller, notice.toUnitPath)) {
+      throw domainError('FORBIDDEN', {
+        vi: 'Chỉ công an xã nơi đến mới ghi nhận việc trình diện sau khi chuyển nơi cư trú',
+        en: 'Only police of the receiving commune may record the presentation after a move',
+      });
+    }
+    requireVersion(notice.version, args.expectedVersion, TRANSFER_NOTICE);
+    allowed(presentationMachine.transition(notice.presentedAt ? 'PRESENTED' : 'AWAITING', 'PRESENT'));
+    await requireRuleInForce(manager, 'MOVE_PRESENTATION_DEADLINE', notice.movedOn, 'transferNoticeId');
+    rejectProblems(presentationProblems(notice.movedOn, presentedAt, new Date()));
+    await manager.createQueryBuilder().update(TransferNoticeEntity)
+      .set({ presentedAt, presentationRecordedBy: ctx.caller.username, version: () => 'version + 1' })
+      .where('id = :id', { id }).execute();
+    await ctx.audit.change(manager, 'TransferNotice', ['presentedAt'], notice.personId);
     return manager.getRepository(TransferNoticeEntity).findOneByOrFail({ id });
   });
 }

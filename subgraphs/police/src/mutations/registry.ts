@@ -14,6 +14,7 @@ import {
   identificationNumberProblems, inCallerScope, mayMerge, personFactProblems, personRecordMachine, residenceUnitProblem,
 } from '../rules/person-record';
 import { allowed, isUniqueViolation, lockInScope, rejectProblems, requireId, requireVersion } from './common';
+import { repointLaw120Records } from './law-120-merge';
 
 export const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
 const NUMBER_CONSTRAINT = 'person_identification_number_unique';
@@ -232,6 +233,7 @@ async function repointOpenCases(manager: EntityManager, ctx: Context, duplicateI
       [survivor.id, survivor.ownerUnitPath, managementIds]);
     await ctx.audit.change(manager, 'DrugUserManagement', ['person'], survivor.id);
   }
+  await repointLaw120Records(manager, ctx, duplicateId, survivor, managementIds);
   const [searches] = await manager.query(`UPDATE absconder_search SET person_id = $1, owner_unit_path = $2, version = version + 1
     WHERE person_id = $3 AND status <> 'CLOSED' RETURNING id`, params) as [unknown[], number];
   if (searches.length > 0) await ctx.audit.change(manager, 'AbsconderSearch', ['person'], survivor.id);

@@ -2,7 +2,11 @@ import type { MutationResolvers } from '../__generated__/resolvers';
 import {
   decideDrugUserManagement, endDrugUserManagement, recordCheckIn, recordDrugUseDetection,
 } from '../mutations/drug-users';
-import { acknowledgeTransferNotice, recordResidenceChange } from '../mutations/movements';
+import { acknowledgeTransferNotice, recordMovePresentation, recordResidenceChange } from '../mutations/movements';
+import { recordSubstanceDeclaration, recordSummonsOutcome, summonDrugUser } from '../mutations/law-120-duties';
+import {
+  acknowledgeMonitoringAlert, endElectronicMonitoring, orderElectronicMonitoring, reportMonitoringDeviceEvent,
+} from '../mutations/monitoring';
 import { mergePersons, registerPerson, updatePerson } from '../mutations/registry';
 import { acknowledgeRehabCompletionNotice, recordAbsconderFound } from '../mutations/searches';
 import { assignPersonToUnit } from '../mutations/reassignment';
@@ -21,4 +25,13 @@ export const Mutation: MutationResolvers = {
   recordAbsconderFound: (_parent, args, ctx) => recordAbsconderFound(args, ctx),
   acknowledgeRehabCompletionNotice: (_parent, args, ctx) => acknowledgeRehabCompletionNotice(args, ctx),
   assignPersonToUnit: (_parent, args, ctx) => assignPersonToUnit(args, ctx),
+  // Law 120/2025 (from 1 July 2026).
+  recordSubstanceDeclaration: (_parent, args, ctx) => recordSubstanceDeclaration(args, ctx),
+  summonDrugUser: (_parent, args, ctx) => summonDrugUser(args, ctx),
+  recordSummonsOutcome: (_parent, args, ctx) => recordSummonsOutcome(args, ctx),
+  recordMovePresentation: (_parent, args, ctx) => recordMovePresentation(args, ctx),
+  orderElectronicMonitoring: (_parent, args, ctx) => orderElectronicMonitoring(args, ctx),
+  endElectronicMonitoring: (_parent, args, ctx) => endElectronicMonitoring(args, ctx),
+  reportMonitoringDeviceEvent: (_parent, args, ctx) => reportMonitoringDeviceEvent(args, ctx),
+  acknowledgeMonitoringAlert: (_parent, args, ctx) => acknowledgeMonitoringAlert(args, ctx),
 };

@@ -8,6 +8,7 @@ export const Person: PersonResolvers = {
   mergedRecords: (p, _args, ctx) => ctx.loaders.mergedRecordsBySurvivor.load(p.id),
   drugUserManagements: (p, _args, ctx) => ctx.loaders.managementsByPerson.load(p.id),
   transferNotices: (p, _args, ctx) => ctx.loaders.transferNoticesByPerson.load(p.id),
+  electronicMonitoringOrders: (p, _args, ctx) => ctx.loaders.monitoringOrdersByPerson.load(p.id),
   absconderSearches: (p, _args, ctx) => ctx.loaders.absconderSearchesByPerson.load(p.id),
   rehabCompletionNotices: (p, _args, ctx) => ctx.loaders.completionNoticesByPerson.load(p.id),
 };

@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { potentialDuplicates } from './PotentialDuplicate';
 import { unitReassignmentWorklist } from './reassignment';
+import { monitoringAlertsAwaitingAcknowledgement, summonsesAwaitingOutcome } from './law-120';
 import { unitPath } from './units';
 import { absconderSearches, drugUserManagementsEnding, rehabCompletionNotices, relapseRiskReports, transferNoticesAwaitingAcknowledgement } from './worklists';
 
@@ -75,6 +76,8 @@ export const Query: QueryResolvers = {
   relapseRiskReports: (_parent, args, ctx) => relapseRiskReports(args, ctx),
   drugUserManagementsEnding: (_parent, args, ctx) => drugUserManagementsEnding(args, ctx),
   unitReassignmentWorklist: (_parent, args, ctx) => unitReassignmentWorklist(args, ctx),
+  summonsesAwaitingOutcome: (_parent, args, ctx) => summonsesAwaitingOutcome(args, ctx),
+  monitoringAlertsAwaitingAcknowledgement: (_parent, args, ctx) => monitoringAlertsAwaitingAcknowledgement(args, ctx),
 };
 
 export const PersonConnection = {

@@ -7,6 +7,7 @@ import { PotentialDuplicate } from './PotentialDuplicate';
 import { PersonConnection, Query } from './Query';
 import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, RelapseRiskReport, TransferNotice } from './records';
 import { Residence } from './Residence';
+import { ElectronicMonitoringOrder, MonitoringAlert, Summons } from './law-120';
 import { UnitReassignmentCase, UnitReassignmentCaseConnection } from './reassignment';
 
 export const resolvers: Resolvers = {
@@ -18,6 +19,9 @@ export const resolvers: Resolvers = {
   RehabCompletionNoticeConnection: connectionResolvers,
   DrugUserManagementConnection: connectionResolvers,
   UnitReassignmentCase, UnitReassignmentCaseConnection,
+  Summons, MonitoringAlert, ElectronicMonitoringOrder,
+  SummonsConnection: connectionResolvers,
+  MonitoringAlertConnection: connectionResolvers,
 };
 
 // Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.

@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import type { PersonEntity } from '../entities/Person';
 import { isOverdue } from '../rules/notices';
 import { knownUnit } from './units';
+import { transferNoticeLaw120 } from './law-120';
 
 /** The person a record belongs to (records and persons share their owner unit, so it is in scope). */
 async function personOf(record: { personId: string }, ctx: Context): Promise<PersonEntity> {
@@ -16,6 +17,8 @@ async function personOf(record: { personId: string }, ctx: Context): Promise<Per
 export const DrugUserManagement: DrugUserManagementResolvers = {
   person: (m, _args, ctx) => personOf(m, ctx),
   checkIns: (m, _args, ctx) => ctx.loaders.checkInsByManagement.load(m.id),
+  substanceDeclarations: (m, _args, ctx) => ctx.loaders.declarationsByManagement.load(m.id),
+  summonses: (m, _args, ctx) => ctx.loaders.summonsesByManagement.load(m.id),
 };
 
 export const TransferNotice: TransferNoticeResolvers = {
@@ -24,6 +27,7 @@ export const TransferNotice: TransferNoticeResolvers = {
   fromUnit: (n, _args, ctx) => knownUnit(ctx, n.fromUnitCode),
   toUnit: (n, _args, ctx) => knownUnit(ctx, n.toUnitCode),
   overdue: (n, args) => isOverdue(n, args.asOf ? new Date(args.asOf) : new Date()),
+  ...transferNoticeLaw120,
 };
 
 export const AbsconderSearch: AbsconderSearchResolvers = {
