@@ -8,6 +8,7 @@ import { PersonConnection, Query } from './Query';
 import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, RelapseRiskReport, TransferNotice } from './records';
 import { Residence } from './Residence';
 import { UnitReassignmentCase, UnitReassignmentCaseConnection } from './reassignment';
+import { treatmentRegistrationResolvers } from '../treatment-registration';
 
 export const resolvers: Resolvers = {
   Query, Mutation, Person, Residence, PersonConnection, PotentialDuplicate,
@@ -22,3 +23,8 @@ export const resolvers: Resolvers = {
 
 // Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
 Object.assign(resolvers, indicatorResolvers);
+
+// Treatment-registration deadlines (health's determinations, the registrations that meet them), apart like the indicators.
+Object.assign(resolvers.Query as object, treatmentRegistrationResolvers.Query);
+Object.assign(resolvers.Person as object, treatmentRegistrationResolvers.Person);
+Object.assign(resolvers, treatmentRegistrationResolvers.types);
