@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, type DemoPerson, type Role } from '@rehab/shared-schema';
 import { demoEpisodeId } from '../seed-cases';
 import { seesPseudonyms } from '@rehab/server-kit';
+import { policeNoticeHandlers } from '../notices/handlers';
 import { PSEUDONYMS, dataOf, errorOf, openHarness, type Harness, type Result } from './harness';
 
 let h: Harness;
@@ -86,10 +87,12 @@ const PATH_TO: Record<string, string[]> = {
   TransferNotice: ['Person.transferNotices'],
   AbsconderSearch: ['Person.absconderSearches'],
   RehabCompletionNotice: ['Person.rehabCompletionNotices'],
+  TreatmentRegistrationDeadline: ['Person.treatmentRegistrationDeadline'],
 };
 const OBJECT_LEAF: Record<string, string> = {
   'Person.permanentResidence': 'addressLine', 'Person.currentResidence': 'addressLine', 'Person.drugUserManagements': 'id',
   'Person.transferNotices': 'id', 'Person.absconderSearches': 'id', 'Person.rehabCompletionNotices': 'id', 'DrugUserManagement.checkIns': 'id',
+  'Person.treatmentRegistrationDeadline': 'id',
   'TransferNotice.fromUnit': 'code', 'TransferNotice.toUnit': 'code', 'AbsconderSearch.facility': 'code', 'RehabCompletionNotice.facility': 'code',
 };
 
@@ -122,8 +125,21 @@ const present = (v: unknown): boolean => v !== null && v !== undefined && !(Arra
 const holders = new Map<string, DemoPerson>();
 
 beforeAll(async () => {
+  // Treatment-registration deadlines come only from health's notices: one met (late) for the first person.
+  const personId = population[0]?.id;
+  for (const [topic, payload] of [
+    ['addiction.determined', { personId, determinationId: randomUUID(), determinedOn: '2026-10-01', informedOn: '2026-10-01', substanceClasses: ['OPIOIDS'] }],
+    ['treatment.substitution-started', { personId, treatmentId: randomUUID(), enrolledOn: '2026-10-20' }],
+  ] as const) {
+    const handler = policeNoticeHandlers[topic];
+    if (!handler) throw new Error(`no ${topic} handler`);
+    await h.database.db.transaction((manager) => handler(manager, { id: randomUUID(), topic, source: 'health', destination: 'police',
+      createdAt: new Date().toISOString(), payload }));
+  }
   for (const c of CASES) {
-    const result = dataOf<{ _entities: unknown[] }>(await h.run(entities(selection(c.chain, c.coordinate)), refs(population), 'supervisor'));
+    // A role that may read the whole chain finds the holder (supervisors, unless the field is for police only).
+    const finder = canRead(ACCESS_MATRIX, 'supervisor', c.coordinate) ? 'supervisor' : 'police_officer';
+    const result = dataOf<{ _entities: unknown[] }>(await h.run(entities(selection(c.chain, c.coordinate)), refs(population), finder));
     const names = c.chain.map((x) => x.split('.')[1] as string);
     const index = result._entities.findIndex((e) => valuesAt(e, names).some(present));
     if (index < 0) throw new Error(`no seeded person has data for ${c.coordinate}`);
