@@ -16,8 +16,8 @@ afterAll(async () => {
 describe('CreateDispensingPoints migration', () => {
   it('turns the free-text points of earlier doses into points of their clinic, and goes down again', async () => {
     const owner = await database.owner();
-    // AdoptRealUnits (back to the generated units of the first release), then CreateDispensingPoints.
-    for (let i = 0; i < 2; i++) await owner.undoLastMigration({ transaction: 'each' });
+    // AddDeterminationInformedOn, AdoptRealUnits (back to the generated units of the first release), then CreateDispensingPoints.
+    for (let i = 0; i < 3; i++) await owner.undoLastMigration({ transaction: 'each' });
     const treatment = randomUUID();
     await owner.query(`INSERT INTO clinic (code, name, owner_unit_path) VALUES ('MMT001', 'Cơ sở MMT Ba Đình', '01.001.MMT001')`);
     await owner.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
@@ -44,7 +44,7 @@ describe('CreateDispensingPoints migration', () => {
       { day: '2026-01-04', code: 'MMT001-02' }, { day: '2026-01-05', code: 'MMT001-03' },
     ]);
 
-    for (let i = 0; i < 2; i++) await owner.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < 3; i++) await owner.undoLastMigration({ transaction: 'each' });
     const back = await owner.query('SELECT dispensing_point FROM dose ORDER BY dose_date') as { dispensing_point: string }[];
     expect(back.map((r) => r.dispensing_point)).toEqual(['Quầy cấp phát tại cơ sở', 'Quầy số 2', 'Quầy số 2', 'Trạm y tế phường Phúc Xá']);
     await owner.runMigrations({ transaction: 'each' });
