@@ -22,8 +22,8 @@ async function sums(): Promise<Record<string, number>> {
 describe('CreatePlans migration', () => {
   it('moves year-only targets into a plan of their year, and back', async () => {
     const owner = await database.owner();
-    // AddDossierCourt, AdoptRealUnits (back to the generated units), CreatePostRehabModels, then CreatePlans.
-    for (let i = 0; i < 4; i++) await owner.undoLastMigration({ transaction: 'each' });
+    // AddFacilityAdmitsMinors, AddDossierCourt, AdoptRealUnits (back to the generated units), CreatePostRehabModels, then CreatePlans.
+    for (let i = 0; i < 5; i++) await owner.undoLastMigration({ transaction: 'each' });
     // Before plans: targets by year, with the old indicator codes.
     expect(await sums()).toMatchObject({ COMPULSORY_REHAB_DOSSIERS: 950, COMPULSORY_ADMISSIONS: 950, VOLUNTARY_MOBILISATION: 2100, VOCATIONAL_TRAINING: 500 });
     const [{ exists }] = await owner.query("SELECT to_regclass('plan') IS NOT NULL AS exists") as [{ exists: boolean }];
