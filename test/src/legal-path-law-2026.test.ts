@@ -75,6 +75,12 @@ describe('terms on each side of 1 July 2026', () => {
     const court = as['toaan.kv1'] as Caller;
     const errors = await refused(court, DECIDE, { id: dossier.id, v: dossier.version, term: refusedTerm });
     expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termMonths' });
+    if (kind === 'minor') {
+      // Decided on 20 July 2026: Law 120/2025 sends a minor only to a facility that admits minors, and no demo facility does.
+      const placement = await refused(court, DECIDE, { id: dossier.id, v: dossier.version, term: acceptedTerm });
+      expect(placement[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facilityCode' });
+      return;
+    }
     const approved = await call<{ recordCourtDecision: Row }>(court, DECIDE, { id: dossier.id, v: dossier.version, term: acceptedTerm });
     expect(approved.recordCourtDecision).toMatchObject({ status: 'APPROVED', decision: { termMonths: acceptedTerm, facility: { code: 'CSCN3' } } });
   });

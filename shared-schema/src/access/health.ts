@@ -72,6 +72,7 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
   ...fieldsOf('AddictionDetermination', 'health', {
     id: { read: DETERMINATION_READERS },
     examinedOn: determination,
+    informedOn: determination,
     addicted: determination,
     substanceClasses: determination,
     documentNumber: determination,

@@ -98,7 +98,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     'postRehabCase', 'version')),
   // Facilities, their occupancy and staffing, providers and plan targets are public administration, not personal data.
   ...fieldsOf('Facility', 'labor-welfare', {
-    code: everyone, name: everyone, kind: everyone, capacity: everyone, staffCount: everyone, managerCount: everyone, unit: everyone,
+    code: everyone, name: everyone, kind: everyone, admitsMinors: everyone, capacity: everyone, staffCount: everyone, managerCount: everyone, unit: everyone,
     occupancy: everyone, staffing: everyone, managingAgency: everyone, version: everyone,
   }),
   ...fieldsOf('FacilityOccupancy', 'labor-welfare', { compulsory: everyone, voluntary: everyone, total: everyone }),

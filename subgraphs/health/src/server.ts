@@ -13,6 +13,7 @@ import { CreateHealthRecords1763800003000 } from './migrations/1763800003000-Cre
 import { CreateDeterminationRequests1763800003100 } from './migrations/1763800003100-CreateDeterminationRequests';
 import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-CreateTreatmentRecords';
 import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-CreateDispensingPoints';
+import { AddDeterminationInformedOn1764700004500 } from './migrations/1764700004500-AddDeterminationInformedOn';
 import { resolvers } from './resolvers';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
@@ -26,7 +27,8 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity, DispensingPointEntity];
-export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200, CreateDispensingPoints1763800003300];
+export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200, CreateDispensingPoints1763800003300,
+  AddDeterminationInformedOn1764700004500];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('health', { entities, migrations }, env);

@@ -18,6 +18,7 @@ import { CreateLegalPath1763800002100 } from './migrations/1763800002100-CreateL
 import { CreatePlans1763800002200 } from './migrations/1763800002200-CreatePlans';
 import { CreatePostRehabModels1763800002300 } from './migrations/1763800002300-CreatePostRehabModels';
 import { AddDossierCourt1764700002400 } from './migrations/1764700002400-AddDossierCourt';
+import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800-AddFacilityAdmitsMinors';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
 import { noticeHandlers } from './notice-handlers';
 import { resolvers } from './resolvers';
@@ -35,7 +36,7 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [FacilityEntity, RehabEpisodeEntity, PlanEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity, PostRehabModelEntity];
 export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100, CreatePlans1763800002200, CreatePostRehabModels1763800002300,
-  AddDossierCourt1764700002400];
+  AddDossierCourt1764700002400, AddFacilityAdmitsMinors1764700004800];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('labor-welfare', { entities, migrations }, env);

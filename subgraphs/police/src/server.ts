@@ -16,9 +16,12 @@ import { MonitoringAlertEntity } from './entities/MonitoringAlert';
 import { SubstanceDeclarationEntity } from './entities/SubstanceDeclaration';
 import { SummonsEntity } from './entities/Summons';
 import { CreateLaw120Duties1764700003000 } from './migrations/1764700003000-CreateLaw120Duties';
+import { TreatmentRegistrationDeadlineEntity } from './entities/TreatmentRegistrationDeadline';
 import { CreatePerson1763800001000 } from './migrations/1763800001000-CreatePerson';
 import { CreateLegalPath1763800001100 } from './migrations/1763800001100-CreateLegalPath';
 import { CreateRelapseRiskReport1763800001200 } from './migrations/1763800001200-CreateRelapseRiskReport';
+import { CreateWorkingCalendar1764700004000 } from './migrations/1764700004000-CreateWorkingCalendar';
+import { CreateTreatmentRegistration1764700004100 } from './migrations/1764700004100-CreateTreatmentRegistration';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
 
@@ -34,9 +37,10 @@ export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity, TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity,
-  RelapseRiskReportEntity, SubstanceDeclarationEntity, SummonsEntity, ElectronicMonitoringOrderEntity, MonitoringAlertEntity];
+  RelapseRiskReportEntity, SubstanceDeclarationEntity, SummonsEntity, ElectronicMonitoringOrderEntity, MonitoringAlertEntity,
+  TreatmentRegistrationDeadlineEntity];
 export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100, CreateRelapseRiskReport1763800001200,
-  CreateLaw120Duties1764700003000];
+  CreateLaw120Duties1764700003000, CreateWorkingCalendar1764700004000, CreateTreatmentRegistration1764700004100];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('police', { entities, migrations }, env);

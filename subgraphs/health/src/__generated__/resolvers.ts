@@ -83,6 +83,8 @@ export type AddictionDetermination = {
   /** Ngày khám. */
   examinedOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
+  /** Ngày thông báo kết quả cho người được xác định: the treatment-registration deadline runs from it. */
+  informedOn: Scalars['Date']['output'];
   /** Substance classes the addiction was determined for (empty when not addicted). */
   substanceClasses: Array<SubstanceClass>;
 };
@@ -125,6 +127,8 @@ export type AddictionExaminationInput = {
   examinedOn: Scalars['Date']['input'];
   /** One finding per substance class examined (each class at most once). */
   findings: Array<SubstanceFindingInput>;
+  /** Ngày thông báo kết quả cho người được xác định (default examinedOn); not before examinedOn nor in the future. */
+  informedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -877,6 +881,7 @@ export type AddictionDeterminationResolvers<ContextType = Context, ParentType ex
   documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   examinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  informedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   substanceClasses?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
 };
 

@@ -14,6 +14,10 @@ export class AddictionDeterminationEntity {
   @Column({ name: 'examined_on', type: 'date' })
   examinedOn: string;
 
+  /** The day the person was told of the conclusion (the treatment-registration deadline runs from it); null: on examinedOn. */
+  @Column({ name: 'informed_on', type: 'date', nullable: true })
+  informedOn: string | null;
+
   @Column({ type: 'boolean' })
   addicted: boolean;
 

@@ -3,6 +3,7 @@ import { domainError, isInUnitScope } from '@rehab/server-kit';
 import { unitByCode, units } from '@rehab/shared-schema';
 import type { MutationRecordAddictionExaminationArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
+import { notifyPolice } from '../notices';
 import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
 import { conclude, findingProblems } from '../rules/addiction';
 import { isUniqueViolation, notFound, requirePastDate, requireId, requireText } from './common';
@@ -24,6 +25,11 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
   const requestId = requireId(args.requestId, 'requestId');
   const { input } = args;
   const examinedOn = requirePastDate(input.examinedOn, 'input.examinedOn');
+  const informedOn = input.informedOn == null ? examinedOn : requirePastDate(input.informedOn, 'input.informedOn');
+  if (informedOn < examinedOn) {
+    throw domainError('BAD_USER_INPUT', { vi: `Ngày thông báo kết quả ${informedOn} ở trước ngày khám ${examinedOn}`,
+      en: `The informed date ${informedOn} is before the examination ${examinedOn}` }, { field: 'input.informedOn' });
+  }
   const documentNumber = requireText(input.documentNumber, 'input.documentNumber', 64);
   const notes = input.clinicalNotes == null ? null : requireText(input.clinicalNotes, 'input.clinicalNotes', 4000);
   const [problem] = findingProblems(input.findings);
@@ -56,9 +62,9 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
     const determinationId = randomUUID();
     const id = randomUUID();
     try {
-      await manager.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes, document_number,
-        owner_unit_code, owner_unit_path, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [determinationId, request.person_id, examinedOn, conclusion.addicted, conclusion.substanceClasses, documentNumber,
+      await manager.query(`INSERT INTO addiction_determination (id, person_id, examined_on, informed_on, addicted, substance_classes,
+        document_number, owner_unit_code, owner_unit_path, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [determinationId, request.person_id, examinedOn, informedOn, conclusion.addicted, conclusion.substanceClasses, documentNumber,
         request.owner_unit_code, request.owner_unit_path, requestId]);
       await manager.query(`INSERT INTO addiction_examination (id, request_id, determination_id, person_id, examined_on, findings,
         clinical_notes, physician_username, facility_code, owner_unit_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -71,6 +77,12 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
       throw error;
     }
     await ctx.audit.change(manager, 'AddictionExamination', ['findings', 'clinicalNotes', 'determination'], request.person_id);
+    if (conclusion.addicted) {
+      // Police keep the treatment-registration deadline that runs from the day the person was told.
+      await notifyPolice(manager, 'addiction.determined', {
+        personId: request.person_id, determinationId, determinedOn: examinedOn, informedOn, substanceClasses: conclusion.substanceClasses,
+      });
+    }
     const rows = await manager.query(`SELECT ${EXAMINATION_COLUMNS} FROM addiction_examination WHERE id = $1`, [id]) as Parameters<typeof toExamination>[0][];
     return toExamination(rows[0]!);
   });

@@ -7,6 +7,7 @@ import type {
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
+import { notifyPolice } from '../notices';
 import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
 import {
   allowed, clinicInScope, communePath, isUniqueViolation, notFound, requirePastDate, requireId, requireText, requireVersion,
@@ -65,6 +66,8 @@ export async function enrollSubstitutionTreatment(args: MutationEnrollSubstituti
       throw error;
     }
     await ctx.audit.change(manager, 'SubstitutionTreatment', ['status', 'phase', 'enrolledOn', 'medication', 'clinic'], personId);
+    // Enrolment registers the person for treatment: it meets police's treatment-registration deadline.
+    await notifyPolice(manager, 'treatment.substitution-started', { personId, treatmentId: id, enrolledOn });
     return manager.getRepository(SubstitutionTreatmentEntity).findOneByOrFail({ id });
   });
 }

@@ -319,6 +319,11 @@ export type DurationUnit =
 /** A rehab facility (cơ sở cai nghiện ma túy); it owns the records of its residents. */
 export type Facility = {
   __typename?: 'Facility';
+  /**
+   * Tiếp nhận người từ đủ 12 đến dưới 18 tuổi (a minors' area): from 1 July 2026 a court may send
+   * a minor to compulsory rehab only at such a facility (or a reformatory school).
+   */
+  admitsMinors: Scalars['Boolean']['output'];
   /** Số chỗ (places for residents). */
   capacity: Scalars['Int']['output'];
   /** The facility's unit code in the administrative tree (e.g. CSCN1). */
@@ -1874,6 +1879,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type FacilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility'], FederationReferenceType extends FederationReferenceTypes['Facility'] = FederationReferenceTypes['Facility']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Facility']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  admitsMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FacilityKind'], ParentType, ContextType>;

@@ -1,7 +1,7 @@
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import { openHarness, type Harness } from './harness';
 import {
-  COMMUNE, COMMUNE_OFFICIAL, COURT, DISTRICT, FACILITY, LABOUR, M, OTHER_COMMUNE, POLICE, STAFF, VOLUNTARY_ONLY_FACILITY,
+  COMMUNE, COMMUNE_OFFICIAL, COURT, DISTRICT, FACILITY, LABOUR, M, OTHER_COMMUNE, OTHER_FACILITY, POLICE, STAFF, VOLUNTARY_ONLY_FACILITY,
   REGIONAL_COURT, REGIONAL_COURT_UNIT, approved, courtOn, draft, fails, footprint, forwarded, ok, runAs, type Row,
 } from './legal-path-support';
 
@@ -121,10 +121,14 @@ describe('who acts follows the arrangement in force on the step\'s date', () => 
 });
 
 describe('the term is checked against the law in force when the dossier started', () => {
+  // From 1 July 2026 a minor goes only to a facility that admits minors (minor-placement.test.ts): test data marks one.
+  beforeAll(async () => { await h.database.db.query('UPDATE facility SET admits_minors = true WHERE code = $1', [OTHER_FACILITY]); });
+
   async function tryTerm(startedOn: string, dateOfBirth: string, termMonths: number, decidedOn: string, priorDecisionRef?: string) {
     const f = await forwarded(h, { startedOn, dateOfBirth, ...(priorDecisionRef ? { priorDecisionRef } : {}) });
     const before = await footprint(h);
-    const result = await runAs(h, courtOn(decidedOn), M.decide, { id: f.id, v: f.version, input: decision({ decidedOn, termMonths }) });
+    const result = await runAs(h, courtOn(decidedOn), M.decide, { id: f.id, v: f.version,
+      input: decision({ decidedOn, termMonths, facilityCode: OTHER_FACILITY }) });
     if (result.errors) expect(await footprint(h)).toEqual(before);
     return result.errors?.[0] ?? null;
   }

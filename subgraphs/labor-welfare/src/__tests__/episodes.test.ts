@@ -164,7 +164,10 @@ describe('voluntary rehab', () => {
     expect((await fails(h, STAFF, M.admitVoluntary, { input: { ...input, termMonths: 6 } })).extensions?.code).toBe('FORBIDDEN');
     const e = await ok(h, staff, M.admitVoluntary, { input: { ...input, termMonths: 6 } });
     expect(e).toMatchObject({ kind: 'VOLUNTARY_FACILITY', plannedEndOn: '2025-12-01', termMonths: 6, dossier: null });
-    expect(await noticesFor(h, 'rehab.admitted', personId)).toHaveLength(1);
+    // Police are told the registration (person, date, form): it meets the person's treatment-registration deadline.
+    expect((await noticesFor(h, 'rehab.admitted', personId)).map((n) => [n.destination, n.payload])).toEqual([['police', {
+      personId, episodeId: e.id, admittedOn: '2025-06-01', kind: 'VOLUNTARY_FACILITY', facilityCode: VOLUNTARY_ONLY_FACILITY,
+    }]]);
   });
 
   it('registers rehab at home with a provider serving the commune; facility-only steps are refused', async () => {
@@ -176,6 +179,9 @@ describe('voluntary rehab', () => {
     expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.serviceProviderId' });
     const e = await ok(h, COMMUNE_OFFICIAL, M.community, { input });
     expect(e).toMatchObject({ kind: 'VOLUNTARY_COMMUNITY', facility: null, serviceProvider: { id: provider }, plannedEndOn: '2026-03-01' });
+    expect((await noticesFor(h, 'rehab.admitted', personId)).map((n) => [n.destination, n.payload])).toEqual([['police', {
+      personId, episodeId: e.id, admittedOn: '2025-06-01', kind: 'VOLUNTARY_COMMUNITY', facilityCode: null,
+    }]]);
     const leave = await fails(h, COMMUNE_OFFICIAL, M.leave, { id: e.id, v: e.version, input: { reason: 'OTHER', startsOn: '2025-07-01', dueOn: '2025-07-02' } });
     expect(leave.extensions?.code).toBe('FORBIDDEN');
     const done = await ok(h, COMMUNE_OFFICIAL, M.complete, { id: e.id, v: e.version, on: '2026-03-01', cert: '5/GCN-CĐ' });

@@ -25,6 +25,10 @@ export class FacilityEntity {
   @Column({ name: 'manager_count', type: 'integer' })
   managerCount: number;
 
+  /** Takes compulsory residents aged 12 to under 18 (a minors' area): required for them from 1 July 2026. */
+  @Column({ name: 'admits_minors', type: 'boolean', default: false })
+  admitsMinors: boolean;
+
   @VersionColumn()
   version: number;
 }

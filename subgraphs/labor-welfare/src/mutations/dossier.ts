@@ -12,6 +12,7 @@ import {
   DOSSIER_NAME, POST_REHAB_NAME, badInput, checkNotBefore, checkNotFuture, notAllowed, optionalText, recordNotFound, requiredText,
 } from '../rules/errors';
 import { COMPULSORY_MIN_AGE, checkTerm, termRangeForDossier } from '../rules/term';
+import { checkMinorPlacement } from '../rules/minors';
 import {
   PENDING_DOSSIER_EXISTS, applyChanges, checkActsOn, checkUuid, checkVersion, inTransaction, inputFacility, inputUnit, legalRules,
   lockForChange, recordEvent,
@@ -256,9 +257,11 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
       if (!input.facilityCode) {
         throw badInput({ vi: 'Quyết định đưa vào cơ sở phải ghi cơ sở cai nghiện', en: 'An approval needs the facility' }, 'input.facilityCode');
       }
-      const range = termRangeForDossier(d.subjectDateOfBirth, input.decidedOn, d.repeat, d.startedOn, await legalRules(manager));
+      const rules = await legalRules(manager);
+      const range = termRangeForDossier(d.subjectDateOfBirth, input.decidedOn, d.repeat, d.startedOn, rules);
       checkTerm(input.termMonths, range, 'input.termMonths');
       const facility = await inputFacility(manager, input.facilityCode, 'input.facilityCode', true);
+      checkMinorPlacement(facility, d.subjectDateOfBirth, input.decidedOn, rules, 'input.facilityCode');
       const unit = inputUnit(facility.code, 'input.facilityCode', ['FACILITY'], input.decidedOn);
       return transition(manager, ctx, d, action, input.decidedOn,
         { ...base, termMonths: input.termMonths, facilityCode: facility.code, facilityOwnerPath: unit.path }, reason,

@@ -20,6 +20,7 @@ import type { SummonsConnectionParent, MonitoringAlertConnectionParent } from '.
 import type { ElectronicMonitoringOrderEntity } from '../entities/ElectronicMonitoringOrder';
 import type { MonitoringAlertEntity } from '../entities/MonitoringAlert';
 import type { DeviceEventReceiptParent } from '../mutations/monitoring';
+import type { DeadlineParent, DeadlineConnectionParent } from '../treatment-registration/resolvers';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -634,6 +635,8 @@ export type Person = {
   sex: Sex;
   /** Di biến động: notices of the person's moves between communes, newest first. */
   transferNotices: Array<TransferNotice>;
+  /** Thời hạn đăng ký cai nghiện: the latest deadline (by informed date), for police of the person's unit; null when none. */
+  treatmentRegistrationDeadline?: Maybe<TreatmentRegistrationDeadline>;
   /** Optimistic-locking version: pass it as expectedVersion to updatePerson and recordResidenceChange. */
   version: Scalars['Int']['output'];
 };
@@ -709,6 +712,11 @@ export type Query = {
   summonsesAwaitingOutcome: SummonsConnection;
   /** Transfer notices the caller's unit must acknowledge (receiving side), earliest deadline first. */
   transferNoticesAwaitingAcknowledgement: TransferNoticeConnection;
+  /**
+   * Worklist of commune police: persons of the caller's unit past their treatment-registration
+   * deadline with no registration as of asOf (default today), earliest deadline first.
+   */
+  treatmentRegistrationOverdue: TreatmentRegistrationDeadlineConnection;
   /**
    * Worklist of the province (provincial police, supervisors): persons of the caller's
    * province recorded in a split pre-reform commune and not yet assigned to a new one.
@@ -813,6 +821,13 @@ export type QueryTransferNoticesAwaitingAcknowledgementArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryTreatmentRegistrationOverdueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1058,6 +1073,95 @@ export type TransferNoticeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * Thời hạn đăng ký cai nghiện / điều trị: a person found addicted by an addiction determination
+ * (health) must register for voluntary rehab or substitution treatment within the working days the
+ * rules table sets on the day they were told (TREATMENT_REGISTRATION_DEADLINE; Saturdays, Sundays and
+ * public holidays do not count). Kept by police from health's and labour-welfare's notices; it
+ * follows the person's residence. Commune police only.
+ */
+export type TreatmentRegistrationDeadline = {
+  __typename?: 'TreatmentRegistrationDeadline';
+  /** Ngày tiếp nhận vào cơ sở cai nghiện bắt buộc, when the person was admitted without having registered. */
+  compulsoryAdmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** Số ngày quá hạn (calendar days after the deadline) on asOf; 0 unless OVERDUE. */
+  daysOverdue: Scalars['Int']['output'];
+  /** Hạn đăng ký: the last day a registration is on time; null when no rule was in force. */
+  deadline?: Maybe<Scalars['Date']['output']>;
+  /** Health's AddictionDetermination the deadline runs from. */
+  determinationId: Scalars['ID']['output'];
+  /** Ngày kết luận xác định tình trạng nghiện. */
+  determinedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** Ngày người nghiện được thông báo kết quả. */
+  informedOn: Scalars['Date']['output'];
+  person: Person;
+  /** Ngày đăng ký (the first registration on or after the determination), once received. */
+  registeredOn?: Maybe<Scalars['Date']['output']>;
+  registrationForm?: Maybe<TreatmentRegistrationForm>;
+  /** The status on asOf (default: the worklist's asOf, else today). */
+  status: TreatmentRegistrationStatus;
+  /** Substance classes of the addiction (health's SubstanceClass values). */
+  substanceClasses: Array<Scalars['String']['output']>;
+  /** Số ngày làm việc of the rule in force on informedOn; null when none was. */
+  workingDays?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * Thời hạn đăng ký cai nghiện / điều trị: a person found addicted by an addiction determination
+ * (health) must register for voluntary rehab or substitution treatment within the working days the
+ * rules table sets on the day they were told (TREATMENT_REGISTRATION_DEADLINE; Saturdays, Sundays and
+ * public holidays do not count). Kept by police from health's and labour-welfare's notices; it
+ * follows the person's residence. Commune police only.
+ */
+export type TreatmentRegistrationDeadlineDaysOverdueArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * Thời hạn đăng ký cai nghiện / điều trị: a person found addicted by an addiction determination
+ * (health) must register for voluntary rehab or substitution treatment within the working days the
+ * rules table sets on the day they were told (TREATMENT_REGISTRATION_DEADLINE; Saturdays, Sundays and
+ * public holidays do not count). Kept by police from health's and labour-welfare's notices; it
+ * follows the person's residence. Commune police only.
+ */
+export type TreatmentRegistrationDeadlineStatusArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type TreatmentRegistrationDeadlineConnection = {
+  __typename?: 'TreatmentRegistrationDeadlineConnection';
+  nodes: Array<TreatmentRegistrationDeadline>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How a person registered for treatment after an addiction determination. */
+export type TreatmentRegistrationForm =
+  /** Điều trị thay thế (health). */
+  | 'SUBSTITUTION_TREATMENT'
+  /** Cai nghiện tự nguyện tại gia đình, cộng đồng (labour-welfare). */
+  | 'VOLUNTARY_COMMUNITY'
+  /** Cai nghiện tự nguyện tại cơ sở cai nghiện (labour-welfare). */
+  | 'VOLUNTARY_FACILITY';
+
+/** Where a treatment-registration deadline stands on a date. */
+export type TreatmentRegistrationStatus =
+  /** Đã đưa vào cơ sở cai nghiện bắt buộc (without having registered): the case has moved on; off the worklist. */
+  | 'COMPULSORY_ADMITTED'
+  /** Không có thời hạn: no rule was in force on the informed date. */
+  | 'NO_DEADLINE'
+  /** Quá hạn chưa đăng ký: the factual basis of a compulsory-rehab dossier's NOT_REGISTERED ground. */
+  | 'OVERDUE'
+  /** Chưa đăng ký, còn trong thời hạn. */
+  | 'PENDING'
+  /** Đã đăng ký đúng hạn. */
+  | 'SATISFIED'
+  /** Đã đăng ký nhưng quá hạn. */
+  | 'SATISFIED_LATE';
+
 /** A link across a reform: the other unit, and whether the whole predecessor moved or only a part. */
 export type UnitLineage = {
   __typename?: 'UnitLineage';
@@ -1280,6 +1384,10 @@ export type ResolversTypes = {
   SummonsOutcome: SummonsOutcome;
   TransferNotice: ResolverTypeWrapper<TransferNoticeEntity>;
   TransferNoticeConnection: ResolverTypeWrapper<TransferNoticeConnectionParent>;
+  TreatmentRegistrationDeadline: ResolverTypeWrapper<DeadlineParent>;
+  TreatmentRegistrationDeadlineConnection: ResolverTypeWrapper<DeadlineConnectionParent>;
+  TreatmentRegistrationForm: TreatmentRegistrationForm;
+  TreatmentRegistrationStatus: TreatmentRegistrationStatus;
   UnitLineage: ResolverTypeWrapper<Omit<UnitLineage, 'unit'> & { unit: ResolversTypes['AdministrativeUnit'] }>;
   UnitLineageMethod: UnitLineageMethod;
   UnitReassignmentCase: ResolverTypeWrapper<UnitReassignmentCaseParent>;
@@ -1334,6 +1442,8 @@ export type ResolversParentTypes = {
   SummonsInput: SummonsInput;
   TransferNotice: TransferNoticeEntity;
   TransferNoticeConnection: TransferNoticeConnectionParent;
+  TreatmentRegistrationDeadline: DeadlineParent;
+  TreatmentRegistrationDeadlineConnection: DeadlineConnectionParent;
   UnitLineage: Omit<UnitLineage, 'unit'> & { unit: ResolversParentTypes['AdministrativeUnit'] };
   UnitReassignmentCase: UnitReassignmentCaseParent;
   UnitReassignmentCaseConnection: UnitReassignmentConnectionParent;
@@ -1546,6 +1656,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   rehabCompletionNotices?: Resolver<Array<ResolversTypes['RehabCompletionNotice']>, ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
   transferNotices?: Resolver<Array<ResolversTypes['TransferNotice']>, ParentType, ContextType>;
+  treatmentRegistrationDeadline?: Resolver<Maybe<ResolversTypes['TreatmentRegistrationDeadline']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1582,6 +1693,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
   summonsesAwaitingOutcome?: Resolver<ResolversTypes['SummonsConnection'], ParentType, ContextType, RequireFields<QuerySummonsesAwaitingOutcomeArgs, 'first'>>;
   transferNoticesAwaitingAcknowledgement?: Resolver<ResolversTypes['TransferNoticeConnection'], ParentType, ContextType, RequireFields<QueryTransferNoticesAwaitingAcknowledgementArgs, 'first' | 'overdueOnly'>>;
+  treatmentRegistrationOverdue?: Resolver<ResolversTypes['TreatmentRegistrationDeadlineConnection'], ParentType, ContextType, RequireFields<QueryTreatmentRegistrationOverdueArgs, 'first'>>;
   unitReassignmentWorklist?: Resolver<ResolversTypes['UnitReassignmentCaseConnection'], ParentType, ContextType, RequireFields<QueryUnitReassignmentWorklistArgs, 'first'>>;
 };
 
@@ -1687,6 +1799,28 @@ export type TransferNoticeConnectionResolvers<ContextType = Context, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TreatmentRegistrationDeadlineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentRegistrationDeadline'] = ResolversParentTypes['TreatmentRegistrationDeadline']> = {
+  compulsoryAdmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<TreatmentRegistrationDeadlineDaysOverdueArgs>>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  determinationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  determinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  informedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  registrationForm?: Resolver<Maybe<ResolversTypes['TreatmentRegistrationForm']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TreatmentRegistrationStatus'], ParentType, ContextType, Partial<TreatmentRegistrationDeadlineStatusArgs>>;
+  substanceClasses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  workingDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TreatmentRegistrationDeadlineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentRegistrationDeadlineConnection'] = ResolversParentTypes['TreatmentRegistrationDeadlineConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['TreatmentRegistrationDeadline']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UnitLineageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitLineage'] = ResolversParentTypes['UnitLineage']> = {
   method?: Resolver<ResolversTypes['UnitLineageMethod'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
@@ -1743,6 +1877,8 @@ export type Resolvers<ContextType = Context> = {
   SummonsConnection?: SummonsConnectionResolvers<ContextType>;
   TransferNotice?: TransferNoticeResolvers<ContextType>;
   TransferNoticeConnection?: TransferNoticeConnectionResolvers<ContextType>;
+  TreatmentRegistrationDeadline?: TreatmentRegistrationDeadlineResolvers<ContextType>;
+  TreatmentRegistrationDeadlineConnection?: TreatmentRegistrationDeadlineConnectionResolvers<ContextType>;
   UnitLineage?: UnitLineageResolvers<ContextType>;
   UnitReassignmentCase?: UnitReassignmentCaseResolvers<ContextType>;
   UnitReassignmentCaseConnection?: UnitReassignmentCaseConnectionResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, unitByCode, type DemoPerson, type Role } from '@rehab/shared-schema';
 import { demoEpisodeId } from '../seed-cases';
 import { seesPseudonyms } from '@rehab/server-kit';
+import { policeNoticeHandlers } from '../notices/handlers';
 import { PSEUDONYMS, dataOf, errorOf, openHarness, type Harness, type Result } from './harness';
 
 let h: Harness;
@@ -90,12 +91,14 @@ const PATH_TO: Record<string, string[]> = {
   Summons: ['Person.drugUserManagements', 'DrugUserManagement.summonses'],
   ElectronicMonitoringOrder: ['Person.electronicMonitoringOrders'],
   MonitoringAlert: ['Person.electronicMonitoringOrders', 'ElectronicMonitoringOrder.alerts'],
+  TreatmentRegistrationDeadline: ['Person.treatmentRegistrationDeadline'],
 };
 const OBJECT_LEAF: Record<string, string> = {
   'Person.permanentResidence': 'addressLine', 'Person.currentResidence': 'addressLine', 'Person.drugUserManagements': 'id',
   'Person.transferNotices': 'id', 'Person.absconderSearches': 'id', 'Person.rehabCompletionNotices': 'id', 'DrugUserManagement.checkIns': 'id',
   'DrugUserManagement.substanceDeclarations': 'id', 'DrugUserManagement.summonses': 'id', 'Person.electronicMonitoringOrders': 'id',
   'ElectronicMonitoringOrder.alerts': 'id',
+  'Person.treatmentRegistrationDeadline': 'id',
   'TransferNotice.fromUnit': 'code', 'TransferNotice.toUnit': 'code', 'AbsconderSearch.facility': 'code', 'RehabCompletionNotice.facility': 'code',
 };
 
@@ -159,6 +162,20 @@ const proberOf = (c: Case): Role => (['supervisor', ...ROLES] as Role[]).find((r
 
 beforeAll(async () => {
   await seedLaw120Records();
+  // Treatment-registration deadlines come only from notices: one met (late) for the first person, one closed by a compulsory admission.
+  const personId = population[0]?.id;
+  for (const [topic, payload] of [
+    ['addiction.determined', { personId, determinationId: randomUUID(), determinedOn: '2026-10-01', informedOn: '2026-10-01', substanceClasses: ['OPIOIDS'] }],
+    ['treatment.substitution-started', { personId, treatmentId: randomUUID(), enrolledOn: '2026-10-20' }],
+    // The second person never registered and was admitted to compulsory rehab.
+    ['addiction.determined', { personId: population[1]?.id, determinationId: randomUUID(), determinedOn: '2026-10-01', informedOn: '2026-10-01', substanceClasses: ['OPIOIDS'] }],
+    ['rehab.admitted', { personId: population[1]?.id, episodeId: randomUUID(), admittedOn: '2026-10-20', kind: 'COMPULSORY', facilityCode: 'CSCN1' }],
+  ] as const) {
+    const handler = policeNoticeHandlers[topic];
+    if (!handler) throw new Error(`no ${topic} handler`);
+    await h.database.db.transaction((manager) => handler(manager, { id: randomUUID(), topic, source: topic === 'rehab.admitted' ? 'labor-welfare' : 'health', destination: 'police',
+      createdAt: new Date().toISOString(), payload }));
+  }
   for (const c of CASES) {
     const result = dataOf<{ _entities: unknown[] }>(await h.run(entities(selection(c.chain, c.coordinate)), refs(population, proberOf(c)), proberOf(c)));
     const names = c.chain.map((x) => x.split('.')[1] as string);

@@ -20,7 +20,7 @@ export const TRANSFER_NOTICE = { vi: 'thông báo thay đổi nơi cư trú', en
 
 /** Tables whose rows follow the person's residence (the commune that owns the person owns them). */
 const FOLLOWING_TABLES = ['drug_user_management', 'drug_user_check_in', 'absconder_search', 'rehab_completion_notice',
-  'substance_declaration', 'summons', 'electronic_monitoring_order', 'monitoring_alert'] as const;
+  'substance_declaration', 'summons', 'electronic_monitoring_order', 'monitoring_alert', 'treatment_registration_deadline'] as const;
 
 export async function recordResidenceChange(args: MutationRecordResidenceChangeArgs, ctx: Context): Promise<TransferNoticeEntity> {
   const personId = requireId(args.personId, 'personId');

@@ -1,44 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { AuditLogEntry, domainError, noticeRejected, type Notice, type NoticeHandler } from '@rehab/server-kit';
+import { domainError, noticeRejected, type NoticeHandler } from '@rehab/server-kit';
 import { HANOI_CODE } from '@rehab/shared-schema';
 import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
 import { DrugUserManagementEntity } from '../entities/DrugUserManagement';
-import { PersonEntity } from '../entities/Person';
 import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
 import { searchMachine } from '../rules/absconder-search';
 import { OPEN_MANAGEMENT_STATUSES, managementMachine } from '../rules/drug-user-management';
 import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
+import { inOrder, registrationOnAdmission, treatmentRegistrationHandlers } from '../treatment-registration/notices';
+import { auditNotice, subject } from './subject';
 import { abscondedPayload, admittedPayload, completedPayload, relapseRiskPayload, returnedPayload } from './payloads';
-
-/**
- * A change made on another agency's notice, in the audit log: the sending subgraph is the
- * actor, the notice id the request id.
- */
-async function auditNotice(manager: EntityManager, notice: Notice, entityType: string, fields: string[],
-  personId: string, unitCode: string = HANOI_CODE): Promise<void> {
-  await manager.createQueryBuilder().insert().into(AuditLogEntry).values({
-    userId: `notice:${notice.source}`, username: notice.source, agency: notice.source, role: 'notice', unitCode,
-    action: 'CHANGE', personId, entityType, fields, purpose: `notice ${notice.topic}`, requestId: notice.id,
-  }).updateEntity(false).execute();
-}
-
-/**
- * The registry record a notice is about, locked. A notice about a record merged away
- * applies to the record it was merged into; an unknown person is refused.
- */
-async function subject(manager: EntityManager, personId: string): Promise<PersonEntity> {
-  const repo = manager.getRepository(PersonEntity);
-  const lock = (id: string) => repo.createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
-  const person = await lock(personId);
-  if (!person) {
-    throw noticeRejected({ vi: `Không có người ${personId} trong cơ sở dữ liệu dân cư`, en: `No person ${personId} in the population registry` });
-  }
-  if (person.recordStatus !== 'MERGED' || !person.mergedInto) return person;
-  const survivor = await lock(person.mergedInto);
-  if (!survivor) throw new Error(`Merged record ${personId} points at a missing record`);
-  return survivor;
-}
 
 /** rehab.admitted: an admission to rehab supersedes the person's open drug-user management. */
 const admitted: NoticeHandler = async (manager, notice) => {
@@ -134,11 +105,13 @@ const relapseRisk: NoticeHandler = async (manager, notice) => {
   await auditNotice(manager, notice, 'RelapseRiskReport', ['note', 'observedOn'], person.id);
 };
 
-/** Topics police handles: the rehab ones sent by labour-welfare, the relapse risk by volunteers. */
+/** Topics police handles: the rehab ones sent by labour-welfare, the relapse risk by volunteers, determinations and treatment by health. */
 export const policeNoticeHandlers: Readonly<Record<string, NoticeHandler>> = {
   'support.relapse-risk': relapseRisk,
-  'rehab.admitted': admitted,
+  // A voluntary admission also meets a treatment-registration deadline.
+  'rehab.admitted': inOrder(admitted, registrationOnAdmission),
   'rehab.absconded': absconded,
   'rehab.returned': returned,
   'rehab.completed': completed,
+  ...treatmentRegistrationHandlers,
 };

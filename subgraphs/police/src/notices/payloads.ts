@@ -34,7 +34,7 @@ export interface CompletedPayload {
 }
 
 
-class Fields {
+export class Fields {
   constructor(private readonly topic: string, private readonly payload: Record<string, unknown>) {}
 
   private reject(key: string, what: { vi: string; en: string }): never {
@@ -87,7 +87,7 @@ class Fields {
   }
 }
 
-function fields(topic: string, payload: unknown): Fields {
+export function fields(topic: string, payload: unknown): Fields {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw noticeRejected({ vi: `Thông báo ${topic}: nội dung phải là một đối tượng JSON`, en: `Notice ${topic}: the payload must be a JSON object` });
   }

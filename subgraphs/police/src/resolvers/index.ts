@@ -9,6 +9,7 @@ import { AbsconderSearch, DrugUserManagement, RehabCompletionNotice, RelapseRisk
 import { Residence } from './Residence';
 import { ElectronicMonitoringOrder, MonitoringAlert, Summons } from './law-120';
 import { UnitReassignmentCase, UnitReassignmentCaseConnection } from './reassignment';
+import { treatmentRegistrationResolvers } from '../treatment-registration';
 
 export const resolvers: Resolvers = {
   Query, Mutation, Person, Residence, PersonConnection, PotentialDuplicate,
@@ -26,3 +27,8 @@ export const resolvers: Resolvers = {
 
 // Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
 Object.assign(resolvers, indicatorResolvers);
+
+// Treatment-registration deadlines (health's determinations, the registrations that meet them), apart like the indicators.
+Object.assign(resolvers.Query as object, treatmentRegistrationResolvers.Query);
+Object.assign(resolvers.Person as object, treatmentRegistrationResolvers.Person);
+Object.assign(resolvers, treatmentRegistrationResolvers.types);

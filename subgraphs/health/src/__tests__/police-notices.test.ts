@@ -1,0 +1,112 @@
+import type { ApolloServer } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { buildSubgraphServer, createContext, demoUnits, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { addDays, generateDemoPopulation, todayInHanoi, type Role } from '@rehab/shared-schema';
+import { createLoaders, type Context } from '../context';
+import { seedHealth } from '../seed';
+import { createHealthDataSource, healthSubgraph } from '../server';
+
+const { COMMUNE } = demoUnits;
+
+/**
+ * What health tells police for the treatment-registration deadline: an addiction concluded
+ * (with the day the person was told) and an enrolment in substitution treatment, each queued
+ * in the outbox in the transaction of the change.
+ */
+let database: TestDatabase;
+let server: ApolloServer<Context>;
+const PHYSICIAN = 'test.health_worker';
+const TODAY = todayInHanoi();
+
+beforeAll(async () => {
+  database = await openTestDatabase('health', createHealthDataSource);
+  await seedHealth(database.db, generateDemoPopulation({ persons: 10 }));
+  await database.db.query(`INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
+    VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`, [PHYSICIAN]);
+  server = buildSubgraphServer(healthSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+});
+
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+
+interface Result { data?: Record<string, unknown> | null; errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }
+
+async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
+  const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
+  const response = await server.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as Result;
+}
+
+function ok<T>(result: Result, field: string): T {
+  expect(result.errors).toBeUndefined();
+  return (result.data as Record<string, T>)[field] as T;
+}
+
+const REQUEST = `mutation($p: ID!) { requestAddictionDetermination(personId: $p, reason: "Phát hiện sử dụng", requestedBy: POLICE) { id } }`;
+const EXAMINE = `mutation($id: ID!, $input: AddictionExaminationInput!) { recordAddictionExamination(requestId: $id, input: $input) {
+  determination { id addicted examinedOn informedOn substanceClasses } } }`;
+const ENROL = `mutation($p: ID!) { enrollSubstitutionTreatment(personId: $p, clinicCode: "MMT001", medication: METHADONE, enrolledOn: "${TODAY}",
+  dateOfBirth: "1990-01-01", residenceUnitCode: "${COMMUNE}") { id } }`;
+
+const ADDICTED = [
+  { substanceClass: 'STIMULANTS', criteria: ['CRAVING', 'TOLERANCE', 'LOSS_OF_CONTROL'], pattern: 'REPEATED_WITHIN_12_MONTHS' },
+  { substanceClass: 'OPIOIDS', criteria: ['CRAVING', 'TOLERANCE', 'WITHDRAWAL'], pattern: 'TOGETHER_AT_LEAST_ONE_MONTH' },
+];
+const NOT_ADDICTED = [{ substanceClass: 'CANNABIS', criteria: ['CRAVING'], pattern: 'NEITHER' }];
+
+async function examine(findings: unknown[], dates: { examinedOn: string; informedOn?: string }): Promise<{ person: string; result: Result }> {
+  const person = randomUUID();
+  const id = ok<{ id: string }>(await run(REQUEST, { p: person }, 'police_officer', COMMUNE), 'requestAddictionDetermination').id;
+  // Requested a week ago, so the examination and the informed date may lie in the past days.
+  await database.db.query(`UPDATE addiction_determination_request SET requested_at = now() - interval '7 days' WHERE id = $1`, [id]);
+  const result = await run(EXAMINE, { id, input: { ...dates, documentNumber: 'KQ-9/2026', findings } }, 'health_worker');
+  return { person, result };
+}
+
+const notices = (topic: string, person: string) => database.db.query(
+  `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2`, [topic, person]) as Promise<{ destination: string; payload: unknown }[]>;
+
+describe('notices to police for the treatment-registration deadline', () => {
+  it('tells police of an addiction with the day the person was told', async () => {
+    const examinedOn = addDays(TODAY, -3);
+    const informedOn = addDays(TODAY, -1);
+    const { person, result } = await examine(ADDICTED, { examinedOn, informedOn });
+    const d = ok<{ determination: { id: string } }>(result, 'recordAddictionExamination').determination;
+    expect(d).toMatchObject({ addicted: true, examinedOn, informedOn, substanceClasses: ['OPIOIDS', 'STIMULANTS'] });
+    expect(await notices('addiction.determined', person)).toEqual([{ destination: 'police', payload: {
+      personId: person, determinationId: d.id, determinedOn: examinedOn, informedOn, substanceClasses: ['OPIOIDS', 'STIMULANTS'],
+    } }]);
+  });
+
+  it('takes the examination date as the informed date by default, and sends nothing when not addicted', async () => {
+    const examinedOn = addDays(TODAY, -2);
+    const addicted = await examine(ADDICTED, { examinedOn });
+    expect(ok<{ determination: unknown }>(addicted.result, 'recordAddictionExamination').determination).toMatchObject({ informedOn: examinedOn });
+    expect((await notices('addiction.determined', addicted.person)).map((n) => (n.payload as { informedOn: string }).informedOn)).toEqual([examinedOn]);
+    const clean = await examine(NOT_ADDICTED, { examinedOn });
+    expect(ok<{ determination: unknown }>(clean.result, 'recordAddictionExamination').determination).toMatchObject({ addicted: false, informedOn: examinedOn });
+    expect(await notices('addiction.determined', clean.person)).toEqual([]);
+  });
+
+  it('refuses an informed date before the examination or in the future, recording and sending nothing', async () => {
+    const count = async () => (await database.db.query(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
+      (SELECT count(*) FROM outbox_notice)::int AS o`) as unknown[])[0];
+    const before = await count();
+    for (const informedOn of [addDays(TODAY, -5), addDays(TODAY, 1)]) {
+      const { result } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -4), informedOn });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.informedOn' });
+    }
+    expect(await count()).toEqual(before);
+  });
+
+  it('tells police of an enrolment in substitution treatment', async () => {
+    const { person } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -1) });
+    const t = ok<{ id: string }>(await run(ENROL, { p: person }, 'health_worker'), 'enrollSubstitutionTreatment');
+    expect(await notices('treatment.substitution-started', person)).toEqual([{ destination: 'police', payload: {
+      personId: person, treatmentId: t.id, enrolledOn: TODAY,
+    } }]);
+  });
+});
