@@ -1,4 +1,5 @@
-import { cpus, freemem, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +25,7 @@ const LIST_100 = `query($after: String) { persons(first: 100, after: $after) { p
   nodes { id fullName currentResidence { unit { name } } rehabEpisodes { status facility { name } }
     addictionDeterminations { addicted } substitutionTreatment { phase } supportAssignments { startedOn } } } }`;
 
-/** Every indicator of the city for a year, and one indicator over the 30 districts (issue 7). */
+/** Every indicator of the city for a year, and one indicator over the city's units of that year (126 communes and wards in 2026). */
 const INDICATORS = `query($plan: ID!) { indicators(plan: $plan, unit: "01", period: { kind: YEAR, year: 2026 }) {
   indicator { code } target actual ratio numerator denominator } }`;
 const BREAKDOWN = `query($plan: ID!) { indicatorBreakdown(plan: $plan, indicator: "RECORDS_IN_TREATMENT_SHARE", unit: "01",
@@ -56,8 +57,17 @@ async function timed(run: () => Promise<void>): Promise<number> {
 
 const ms = (t: number) => `${t.toFixed(1)} ms`;
 
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 async function main(): Promise<void> {
   const persons = option('persons', 100_000);
+  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(', ');
   // One benchmark user sends far more than an officer's rate limit allows.
   process.env.GRAPHQL_RATE_PER_SECOND = '100000';
   process.env.GRAPHQL_RATE_BURST = '100000';
@@ -100,9 +110,11 @@ async function main(): Promise<void> {
     }
     const statements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 30).toFixed(1)}`).join(', ');
     const analyst = await system.login('phantich.hanoi');
+    let breakdownUnits = 0;
     const indicatorRun = (query: string) => async () => {
-      const response = await system.graphql(analyst, query, { plan: demo2026PlanId() });
+      const response = await system.graphql<{ indicatorBreakdown?: unknown[] }>(analyst, query, { plan: demo2026PlanId() });
       if (response.errors) throw new Error(JSON.stringify(response.errors));
+      breakdownUnits = response.data?.indicatorBreakdown?.length ?? breakdownUnits;
     };
     const indicatorTimes: number[] = [];
     for (let i = 0; i < 10; i++) indicatorTimes.push(await timed(indicatorRun(INDICATORS)));
@@ -128,9 +140,10 @@ async function main(): Promise<void> {
     lines.push(
       `# Benchmarks`,
       '',
-      `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --persons ${persons}\`.`,
+      `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --persons ${persons}\` at commit ${commit()}.`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${database ? 'embedded PostgreSQL 17 (throwaway, fsync off)' : 'PostgreSQL at DATABASE_URL'}.`,
       'Gateway, four subgraphs and PostgreSQL on the same machine, real HTTP on loopback, one process for gateway and subgraphs (the benchmark harness).',
+      `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`,
       '',
       '| what | figure |',
       '|---|---|',
@@ -140,7 +153,7 @@ async function main(): Promise<void> {
       `| 100-person page with fields from all four subgraphs (${l.count} pages) | p50 ${ms(l.p50)}, p95 ${ms(l.p95)} |`,
       `| SQL statements per 100-person page, per subgraph | ${statements} |`,
       `| \`indicators\`: every indicator of the city for 2026, as the analyst (${ind.count} requests) | p50 ${ms(ind.p50)}, p95 ${ms(ind.p95)} |`,
-      `| \`indicatorBreakdown\`: the cross-agency share over 30 districts (${brk.count} requests) | p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
+      `| \`indicatorBreakdown\`: the cross-agency share over the city's ${breakdownUnits} units of 2026 (${brk.count} requests) | p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
       `| Person-360 with ${concurrency} concurrent clients (${total} requests) | ${(total / (concurrentMs / 1000)).toFixed(0)} requests/s |`,
       `| resident memory of the harness process after the run | ${rssMb.toFixed(0)} MiB |`,
       '',
