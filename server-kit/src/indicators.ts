@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import {
-  decodeIndicatorValueId, PROVINCE_WIDE_INDICATOR_ROLES, type Caller, type IndicatorMeasurementRecord, type IndicatorValueKey,
+  decodeIndicatorValueId, isWithin, PROVINCE_WIDE_INDICATOR_ROLES, type Caller, type IndicatorMeasurementRecord, type IndicatorValueKey,
 } from '@rehab/shared-schema';
 import { isInUnitScope, ownedRoots } from './access/scope';
 
@@ -16,9 +16,11 @@ import { isInUnitScope, ownedRoots } from './access/scope';
  * One SQL branch per indicator code. It reads the request rows `req r` (columns i, code,
  * path, d_from, d_to: the unit's path and the period's first and last day) and selects
  * `r.i, numerator, denominator, person_keys` (integers or NULL, text[] or NULL), with
- * `WHERE r.code = '<CODE>'` and `GROUP BY r.i`. `WITHIN(column)` is replaced by the
- * scope test of that path column against the unit's subtrees. `extra` parameters are $7, $8…; `i`
- * is the index of the key in `keys`.
+ * `WHERE r.code = '<CODE>'` and `GROUP BY r.i`. `WITHIN(column[, personColumn])` is replaced by
+ * the scope test of that path column against the unit's subtrees. A unit has one request row
+ * per root (see REQUEST_ROWS): a record matches at most one row of its unit per WITHIN, so a
+ * branch that ORs two WITHINs counts DISTINCT ids. `extra` parameters are $7, $8…; `i` is the
+ * index of the key in `keys`.
  */
 export type MeasureBranches = Readonly<Record<string, string>>;
 
@@ -28,18 +30,56 @@ export function mayReadIndicators(caller: Pick<Caller, 'role' | 'unitPath' | 'gr
 }
 
 const inRoots = (column: string, roots: string) => `EXISTS (SELECT 1 FROM unnest(${roots}) AS root WHERE ${column} = root OR ${column} LIKE root || '.%')`;
+const WITHIN_CALL = /WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g;
 
 /**
- * Expands WITHIN(column) in `sql`: records owned in the requested unit's subtrees (`roots`,
- * an SQL text[]: the unit and its whole predecessors across a reform, see ownedRoots);
+ * Expands WITHIN(column) in `sql` for one unit: records owned in its subtrees (`roots`, an
+ * SQL text[]: the unit and its whole predecessors across a reform, see ownedRoots);
  * WITHIN(column, personColumn) also those of a split predecessor whose person was assigned
  * to a unit there.
  */
-export const expandWithin = (sql: string, roots: string): string => sql.replace(/WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g,
+export const expandWithin = (sql: string, roots: string): string => sql.replace(WITHIN_CALL,
   (_m, column: string, person: string | undefined) => (person
-    ? `(${inRoots(column, roots)} OR EXISTS (SELECT 1 FROM person_unit_assignment pua WHERE pua.person_id = ${person}
-      AND pua.from_unit_path = ${column} AND ${inRoots('pua.to_unit_path', roots)}))`
+    // The uncorrelated IN is hashed once per statement: only records of a split commune probe their person's assignment.
+    ? `(${inRoots(column, roots)} OR (${column} IN (SELECT split.from_unit_path FROM person_unit_assignment split)
+      AND EXISTS (SELECT 1 FROM person_unit_assignment pua WHERE pua.person_id = ${person}
+      AND pua.from_unit_path = ${column} AND ${inRoots('pua.to_unit_path', roots)})))`
     : inRoots(column, roots)));
+
+/** `column` lies at or below `root`: a range the path index answers, then the exact test. */
+const belowRoot = (column: string) => `${column} ~>=~ r.root AND ${column} ~<~ (r.root || '/')
+  AND (${column} = r.root OR ${column} LIKE r.root || '.%')`;
+
+/**
+ * Expands WITHIN for the request rows of runMeasureBranches, one row per unit and root (`r.root`):
+ * a root is one of the unit's subtrees (`split` false) or a split pre-reform commune with a person
+ * assigned into the unit (`split` true), whose records count only for those persons.
+ */
+const expandWithinRows = (sql: string): string => sql.replace(WITHIN_CALL, (_m, column: string, person: string | undefined) => (person
+  ? `(${belowRoot(column)} AND (NOT r.split OR EXISTS (SELECT 1 FROM person_unit_assignment pua
+      WHERE pua.person_id = ${person} AND pua.from_unit_path = ${column} AND ${inRoots('pua.to_unit_path', 'r.roots')})))`
+  : `(NOT r.split AND ${belowRoot(column)})`));
+
+/** The unit's roots without repeats or roots inside another (so a record matches one root row at most). */
+function disjointRoots(path: string): string[] {
+  const roots = [...new Set(ownedRoots(path))].sort();
+  return roots.filter((root) => !roots.some((other) => other !== root && isWithin(root, other)));
+}
+
+/**
+ * The request rows: each key once per root, plus each split pre-reform commune outside the
+ * roots with a person assigned into them. Branches join records to rows by root, which the
+ * path indexes answer, rather than testing every record against every unit's roots.
+ */
+const REQUEST_ROWS = `WITH req0 AS (SELECT q.*, string_to_array(q.roots_text, ',') AS roots
+      FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[]) AS q(i, code, path, d_from, d_to, roots_text)),
+    moves AS (SELECT DISTINCT from_unit_path, to_unit_path FROM person_unit_assignment),
+    req AS (SELECT q.*, root, false AS split FROM req0 q CROSS JOIN LATERAL unnest(q.roots) AS root
+      UNION ALL
+      SELECT DISTINCT ON (q.i, m.from_unit_path) q.*, m.from_unit_path AS root, true AS split
+      FROM req0 q CROSS JOIN LATERAL unnest(q.roots) AS into_root
+        JOIN moves m ON m.to_unit_path = into_root OR m.to_unit_path LIKE into_root || '.%'
+      WHERE NOT ${inRoots('m.from_unit_path', 'q.roots')})`;
 
 interface MeasureRow {
   i: number;
@@ -55,12 +95,11 @@ export async function runMeasureBranches(db: DataSource, branches: MeasureBranch
   const codes = [...new Set(wanted.map(({ k }) => k.indicator.code))];
   const out = new Map<number, IndicatorMeasurementRecord>();
   if (codes.length === 0) return out;
-  const sql = `WITH req AS (SELECT r.*, string_to_array(r.roots_text, ',') AS roots
-      FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[]) AS r(i, code, path, d_from, d_to, roots_text))
-    ${codes.map((c) => `(${expandWithin(branches[c] as string, 'r.roots')})`).join('\nUNION ALL\n')}`;
+  const sql = `${REQUEST_ROWS}
+    ${codes.map((c) => `(${expandWithinRows(branches[c] as string)})`).join('\nUNION ALL\n')}`;
   // Extra parameters ($7…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
   const params = [wanted.map(({ i }) => i), wanted.map(({ k }) => k.indicator.code), wanted.map(({ k }) => k.unit.path),
-    wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), wanted.map(({ k }) => ownedRoots(k.unit.path).join(',')),
+    wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), wanted.map(({ k }) => disjointRoots(k.unit.path).join(',')),
     ...(sql.includes('$7') ? extra : [])];
   const rows = await db.query(sql, params) as MeasureRow[];
   for (const row of rows) out.set(row.i, { numerator: row.numerator, denominator: row.denominator, personKeys: row.person_keys });

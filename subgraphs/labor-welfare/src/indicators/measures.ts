@@ -6,8 +6,15 @@ const count = (code: string, from: string, join: string) => `SELECT r.i, count(x
 const distinctPersons = (code: string, from: string, join: string) => `SELECT r.i, count(DISTINCT x.person_id)::int AS numerator,
   NULL::int AS denominator, NULL::text[] AS person_keys FROM req r LEFT JOIN ${from} x ON ${join} WHERE r.code = '${code}' GROUP BY r.i`;
 
-/** An episode counts for a unit when its facility or its commune of residence lies in the unit's subtree. */
-const episodeIn = '(WITHIN(x.facility_owner_path) OR WITHIN(x.residence_owner_path, x.person_id))';
+/**
+ * Episodes that count for a unit: its facility or its commune of residence lies in the unit's
+ * subtree. Two lateral arms, so each is answered by its path index (an OR of the two is not).
+ */
+const episodes = (code: string, condition: string) => `SELECT r.i, count(DISTINCT ep.id)::int AS numerator, NULL::int AS denominator,
+  NULL::text[] AS person_keys FROM req r LEFT JOIN LATERAL (
+    SELECT x.id FROM rehab_episode x WHERE ${condition} AND WITHIN(x.facility_owner_path)
+    UNION ALL SELECT x.id FROM rehab_episode x WHERE ${condition} AND WITHIN(x.residence_owner_path, x.person_id)) ep ON true
+  WHERE r.code = '${code}' GROUP BY r.i`;
 const inPeriod = (column: string) => `${column} BETWEEN r.d_from AND r.d_to`;
 const support = (code: string, kind: string | null) => distinctPersons(code, 'reintegration_support',
   `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path, x.person_id)${kind ? ` AND x.kind = '${kind}'` : ''}`);
@@ -24,11 +31,11 @@ const models = (code: string, condition: string) => count(code, 'post_rehab_mode
  */
 export const LABOR_WELFARE_MEASURES: MeasureBranches = {
   COMPULSORY_DOSSIERS: count('COMPULSORY_DOSSIERS', 'compulsory_rehab_dossier', `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path, x.person_id)`),
-  FACILITY_ADMISSIONS: count('FACILITY_ADMISSIONS', 'rehab_episode', `x.kind = 'COMPULSORY' AND ${inPeriod('x.admitted_on')} AND ${episodeIn}`),
-  VOLUNTARY_MOBILISED: count('VOLUNTARY_MOBILISED', 'rehab_episode', `x.kind <> 'COMPULSORY' AND ${inPeriod('x.admitted_on')} AND ${episodeIn}`),
-  FACILITY_VOCATIONAL_TRAINING: count('FACILITY_VOCATIONAL_TRAINING', 'rehab_episode', `x.facility_code IS NOT NULL
+  FACILITY_ADMISSIONS: episodes('FACILITY_ADMISSIONS', `x.kind = 'COMPULSORY' AND ${inPeriod('x.admitted_on')}`),
+  VOLUNTARY_MOBILISED: episodes('VOLUNTARY_MOBILISED', `x.kind <> 'COMPULSORY' AND ${inPeriod('x.admitted_on')}`),
+  FACILITY_VOCATIONAL_TRAINING: episodes('FACILITY_VOCATIONAL_TRAINING', `x.facility_code IS NOT NULL
     AND x.admitted_on <= r.d_to AND coalesce(x.ended_on, r.d_to) >= r.d_from
-    AND (x.phase IN ('VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION') OR x.status = 'COMPLETED') AND ${episodeIn}`),
+    AND (x.phase IN ('VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION') OR x.status = 'COMPLETED')`),
   POST_REHAB_MANAGEMENT: count('POST_REHAB_MANAGEMENT', 'post_rehab_case', `${inPeriod('x.decision_on')} AND WITHIN(x.owner_unit_path, x.person_id)`),
   COMPLETIONS_UNDER_MANAGEMENT_SHARE: `SELECT r.i, (count(x.id) FILTER (WHERE c.decision_on IS NOT NULL))::int AS numerator,
     count(x.id)::int AS denominator, NULL::text[] AS person_keys
