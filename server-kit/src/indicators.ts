@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import {
   decodeIndicatorValueId, isWithin, PROVINCE_WIDE_INDICATOR_ROLES, type Caller, type IndicatorMeasurementRecord, type IndicatorValueKey,
 } from '@rehab/shared-schema';
+import { seesPseudonyms } from './access/pseudonym';
 import { isInUnitScope, ownedRoots } from './access/scope';
 
 /**
@@ -143,3 +144,23 @@ export function indicatorMeasureResolvers(field: string, branches: MeasureBranch
     },
   };
 }
+
+/**
+ * Small-cell suppression (issue 13): an analyst reading a count of 1 to threshold − 1 people
+ * could single them out, so such a value is shown as "< threshold" (suppressed: true, the
+ * numbers null). Threshold from SMALL_CELL_THRESHOLD (a positive integer; 1 turns suppression
+ * off), default 5. A count of 0 names no one and is shown.
+ */
+export const DEFAULT_SMALL_CELL_THRESHOLD = 5;
+
+export function smallCellThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SMALL_CELL_THRESHOLD ?? DEFAULT_SMALL_CELL_THRESHOLD);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_SMALL_CELL_THRESHOLD;
+}
+
+/** Callers whose indicator values and drill-down rows are coarsened: those who see pseudonymous ids (analysts). */
+export const coarsensFor = (caller: Pick<Caller, 'role'>): boolean => seesPseudonyms(caller);
+
+/** Is a count a small cell (1 ≤ n < threshold)? */
+export const isSmallCell = (count: number | null, threshold: number = smallCellThreshold()): boolean =>
+  count !== null && count > 0 && count < threshold;

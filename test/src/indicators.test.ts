@@ -7,6 +7,10 @@
 import type { InProcessSystem } from '@rehab/ops';
 import { startTestSystem } from './fixtures';
 
+// The hand-made fixture's exact values, small cells included: suppression off here
+// (SMALL_CELL_THRESHOLD=1); analysts' small-cell suppression is proved in inference.test.ts.
+process.env.SMALL_CELL_THRESHOLD = '1';
+
 let system: InProcessSystem;
 let analyst: string;
 

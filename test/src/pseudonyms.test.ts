@@ -33,6 +33,18 @@ async function page(token: string, after: string | null = null): Promise<Page['p
   return response.data?.persons as Page['persons'];
 }
 
+/** Every person the supervisor lists (the analyst's scope too: the city), real ids in id order. */
+async function realIdsInIdOrder(): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: string | null = null, n = 0; n < 100; n++) {
+    const p = await page(supervisor, after);
+    ids.push(...p.nodes.map((node) => node.id));
+    if (!p.pageInfo.hasNextPage) break;
+    after = p.pageInfo.endCursor;
+  }
+  return ids.sort();
+}
+
 /** An _entities call straight to a subgraph, signed as the gateway would for this role. */
 async function entities(subgraph: SubgraphName, role: Role, ids: string[]) {
   const url = system.subgraphs.get(subgraph)?.url as string;
@@ -57,8 +69,8 @@ describe('pseudonymous person ids for analysts', () => {
       expect(REAL_IDS.has(node.id)).toBe(false);
     }
     expect(again.nodes).toEqual(mine.nodes);
-    // The same persons, in the same order, under their pseudonyms.
-    expect(mine.nodes.map((n) => n.id)).toEqual(real.nodes.map((n) => pseudonyms.pseudonymOf(n.id)));
+    // The same persons under their pseudonyms, in the order of their random real ids (no name order, see inference.test.ts).
+    expect(mine.nodes.map((n) => n.id)).toEqual((await realIdsInIdOrder()).slice(0, 25).map((id) => pseudonyms.pseudonymOf(id)));
   });
 
   it('gives other roles the real ids', async () => {
@@ -71,9 +83,8 @@ describe('pseudonymous person ids for analysts', () => {
     const cursor = first.pageInfo.endCursor as string;
     const opened = Buffer.from(cursor, 'base64url').toString('latin1');
     for (const p of population) expect(opened).not.toContain(p.id);
-    const [next, realFirst] = [await page(analyst, cursor), await page(supervisor)];
-    const realNext = await page(supervisor, realFirst.pageInfo.endCursor);
-    expect(next.nodes.map((n) => n.id)).toEqual(realNext.nodes.map((n) => pseudonyms.pseudonymOf(n.id)));
+    const next = await page(analyst, cursor);
+    expect(next.nodes.map((n) => n.id)).toEqual((await realIdsInIdOrder()).slice(25, 50).map((id) => pseudonyms.pseudonymOf(id)));
   });
 
   it('resolves a list with federated reference types for the analyst', async () => {

@@ -45,7 +45,8 @@ export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'police', {
     person: { read: CASE_ROLES },
     personByIdentificationNumber: { read: OFFICERS },
-    persons: { read: ALL_ROLES },
+    // The registry list: not volunteers (they see only their assigned people, myAssignedPeople).
+    persons: { read: ALL_ROLES.filter((r) => r !== 'volunteer') },
     potentialDuplicates: communeWorkPlain,
     transferNoticesAwaitingAcknowledgement: communeWorkPlain,
     absconderSearches: communeWorkPlain,

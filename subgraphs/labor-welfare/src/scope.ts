@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { anyPathScope, pathScope, type SqlScope } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 
@@ -15,3 +16,19 @@ export const dossierScope = (alias: string, caller: Caller): SqlScope =>
 /** Records owned by one unit (post-rehab cases, reintegration support). */
 export const ownerScope = (alias: string, caller: Caller, personColumn: string | null = `${alias}.person_id`): SqlScope =>
   pathScope(`${alias}.owner_unit_path`, caller, personColumn ? { personColumn } : {});
+
+/**
+ * Does labour-welfare know the person within the caller's own unit (acting scope, no grants):
+ * a rehab episode at its facility or of its residents, a dossier or a post-rehab case it owns?
+ * Labour-welfare does not own identity; these are what it knows of a person.
+ */
+export async function knownInUnit(manager: EntityManager, caller: Caller, personId: string): Promise<boolean> {
+  const held = (table: string, columns: readonly string[]) => {
+    const scope = anyPathScope(columns.map((c) => `x.${c}`), caller, { acting: true, personColumn: 'x.person_id' });
+    return manager.createQueryBuilder().select('1').from(table, 'x')
+      .where('x.person_id = :personId', { personId }).andWhere(scope.sql, scope.params).getExists();
+  };
+  return (await held('rehab_episode', ['facility_owner_path', 'residence_owner_path']))
+    || (await held('post_rehab_case', ['owner_unit_path']))
+    || held('compulsory_rehab_dossier', ['owner_unit_path']);
+}

@@ -181,7 +181,8 @@ const enrolVars = (p: string, extra: Record<string, unknown> = {}) => ({ p, c: '
 describe('substitution treatment', () => {
   it('enrols only a determined opioid addiction, once; under 16 with a guardian\'s consent', async () => {
     const notExamined = randomUUID();
-    expect(failure(await run(ENROL, enrolVars(notExamined), 'health_worker'))).toMatchObject({ code: 'ILLEGAL_TRANSITION', field: 'personId' });
+    // Health knows no determination of the person: the same NOT_FOUND as a person determined elsewhere.
+    expect(failure(await run(ENROL, enrolVars(notExamined), 'health_worker'))).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
     const person = await opioidAddicted();
     const minor = enrolVars(person, { dob: addDays(TODAY, -15 * 365) });
     expect(failure(await run(ENROL, minor, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'guardianConsent' });
@@ -344,7 +345,7 @@ describe('urine tests and HIV/hepatitis status', () => {
   const HEALTH_ONLY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { urineTests { testedOn results { substanceClass result } } infectionStatus { hiv hepatitisB hepatitisC testedOn } doses { mg } } } }`;
 
   it('records them for health only and shows them to health workers only', async () => {
-    const person = randomUUID();
+    const person = await opioidAddicted();
     ok(await run(URINE, { p: person, d: '2026-03-02', r: [{ substanceClass: 'OPIOIDS', result: 'POSITIVE' }, { substanceClass: 'STIMULANTS', result: 'NEGATIVE' }] }, 'health_worker'), 'recordUrineTest');
     expect(ok(await run(INFECTION, { p: person }, 'health_worker'), 'recordInfectionStatus')).toMatchObject({ hiv: 'POSITIVE', hepatitisB: 'NEGATIVE', hepatitisC: 'POSITIVE' });
     const seen = await run(HEALTH_ONLY, { r: [{ __typename: 'Person', id: person }] }, 'health_worker');
@@ -360,6 +361,15 @@ describe('urine tests and HIV/hepatitis status', () => {
       expect(failure(await run(INFECTION, { p: person }, role)).code).toBe('FORBIDDEN');
       expect(failure(await run(URINE, { p: person, d: '2026-03-02', r: [{ substanceClass: 'OPIOIDS', result: 'NEGATIVE' }] }, role)).code).toBe('FORBIDDEN');
     }
+    // A patient of another unit and an unknown id get the same NOT_FOUND, and nothing is written.
+    const count = async (): Promise<number> => Number((await database.db.query('SELECT (SELECT count(*) FROM urine_test) + (SELECT count(*) FROM infection_status) AS n'))[0].n);
+    const before = await count();
+    for (const id of [person, randomUUID()]) {
+      expect(failure(await run(INFECTION, { p: id }, 'health_worker', 'MMT002'))).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+      expect(failure(await run(URINE, { p: id, d: '2026-03-02', r: [{ substanceClass: 'OPIOIDS', result: 'NEGATIVE' }] }, 'health_worker', 'MMT002')))
+        .toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+    }
+    expect(await count()).toBe(before);
     // A health worker of another clinic does not see what the province recorded.
     const other = await run(HEALTH_ONLY, { r: [{ __typename: 'Person', id: person }] }, 'health_worker', 'MMT002');
     expect(other.data?._entities).toEqual([{ urineTests: [], infectionStatus: null, doses: [] }]);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { domainError, isInUnitScope, requireUnit, type Bilingual } from '@rehab/server-kit';
+import { actsOn, domainError, requireUnit, type Bilingual } from '@rehab/server-kit';
 import { isUuid, todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { Transition } from '../rules/treatment';
 
@@ -55,11 +55,11 @@ export function requireVersion(current: number, expected: number | null | undefi
   }, { field: 'expectedVersion' });
 }
 
-/** A clinic's unit path when the clinic exists and lies in the caller's subtree; NOT_FOUND otherwise. */
+/** A clinic's unit path when the clinic exists and the caller's unit acts on it (no grants: they open reads); NOT_FOUND otherwise. */
 export async function clinicInScope(manager: EntityManager, caller: Caller, code: string, field: string): Promise<string> {
   const rows = await manager.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [code]) as { owner_unit_path: string }[];
   const [row] = rows;
-  if (!row || !isInUnitScope(row.owner_unit_path, caller)) {
+  if (!row || !actsOn(caller, row.owner_unit_path)) {
     throw domainError('NOT_FOUND', { vi: `Không tìm thấy cơ sở điều trị ${code} trong phạm vi đơn vị của bạn`, en: `No clinic ${code} within your unit` }, { field });
   }
   return row.owner_unit_path;

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, isInUnitScope } from '@rehab/server-kit';
-import { unitByCode, units } from '@rehab/shared-schema';
+import { actsOn, domainError } from '@rehab/server-kit';
+import { unitByCode } from '@rehab/shared-schema';
 import type { MutationRecordAddictionExaminationArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { notifyPolice } from '../notices';
 import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
+import { provinceOf } from './care';
 import { conclude, findingProblems } from '../rules/addiction';
 import { isUniqueViolation, notFound, requirePastDate, requireId, requireText } from './common';
 
 interface PhysicianRow { facility_code: string }
 interface RequestRow { person_id: string; owner_unit_code: string; owner_unit_path: string; requested_on: string }
 
-/** Today's province of a record owned at `path`: a merged province's records belong to the province it went into. */
-const provinceOf = (path: string): string | undefined => units().provinceToday(path)?.code;
 
 /**
  * A certified physician of a qualified facility records an examination on a request; the
@@ -39,7 +38,7 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
   const [physician] = physicians;
   // The facility as it is today (a facility of a merged province has a version before the merge, under the old province).
   const facilityPath = physician ? unitByCode(physician.facility_code)?.path : undefined;
-  if (!physician || facilityPath === undefined || !isInUnitScope(facilityPath, ctx.caller)) {
+  if (!physician || facilityPath === undefined || !actsOn(ctx.caller, facilityPath)) {
     throw domainError('FORBIDDEN', {
       vi: 'Chỉ bác sĩ có chứng chỉ hành nghề tại cơ sở y tế đủ điều kiện trong đơn vị của bạn mới được khám xác định tình trạng nghiện',
       en: 'Only a physician certified at a qualified medical facility within your unit may examine for addiction',

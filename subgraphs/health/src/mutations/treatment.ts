@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError, isInUnitScope, type Bilingual } from '@rehab/server-kit';
+import { actsOn, domainError, type Bilingual } from '@rehab/server-kit';
 import type { Caller, TreatmentPhase } from '@rehab/shared-schema';
 import type {
   MutationAdvanceTreatmentPhaseArgs, MutationEnrollSubstitutionTreatmentArgs, MutationTerminateTreatmentArgs, MutationTransferTreatmentArgs,
@@ -8,6 +8,7 @@ import type {
 import type { Context } from '../context';
 import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import { notifyPolice } from '../notices';
+import { opioidAddictionInProvince } from './care';
 import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
 import {
   allowed, clinicInScope, communePath, isUniqueViolation, notFound, requirePastDate, requireId, requireText, requireVersion,
@@ -30,6 +31,8 @@ const ENROLMENT_ERRORS: Record<EnrolmentProblem, { code: 'BAD_USER_INPUT' | 'ILL
  * Enrols a person with a determined opioid addiction. The date of birth and the residence
  * commune are snapshots the caller takes from the police registry (as the labour dossier
  * does): health does not own identity, and the enrolment keeps the values it was decided on.
+ * Health knows the person through a determination requested in the clinic's province; without
+ * one the answer is NOT_FOUND, whether the id is unknown or determined elsewhere.
  */
 export async function enrollSubstitutionTreatment(args: MutationEnrollSubstitutionTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
   const personId = requireId(args.personId, 'personId');
@@ -44,9 +47,8 @@ export async function enrollSubstitutionTreatment(args: MutationEnrollSubstituti
   };
   const clinicPath = await clinicInScope(ctx.db.manager, ctx.caller, args.clinicCode, 'clinicCode');
   return ctx.db.transaction(async (manager) => {
-    const found = await manager.query(`SELECT EXISTS (SELECT 1 FROM addiction_determination WHERE person_id = $1 AND addicted
-      AND 'OPIOIDS' = ANY (substance_classes) AND examined_on <= $2) AS ok`, [personId, enrolledOn]) as [{ ok: boolean }];
-    const problem = enrolmentProblem({ opioidAddictionDetermined: found[0].ok, dateOfBirth, enrolledOn, guardianConsentedOn: guardian?.consentedOn ?? null });
+    const opioid = await opioidAddictionInProvince(manager, personId, clinicPath, enrolledOn);
+    const problem = enrolmentProblem({ opioidAddictionDetermined: opioid, dateOfBirth, enrolledOn, guardianConsentedOn: guardian?.consentedOn ?? null });
     if (problem) {
       const e = ENROLMENT_ERRORS[problem];
       throw domainError(e.code, e.text, { field: e.field });
@@ -75,7 +77,7 @@ export async function enrollSubstitutionTreatment(args: MutationEnrollSubstituti
 async function lockTreatment(manager: EntityManager, caller: Caller, id: string): Promise<SubstitutionTreatmentEntity> {
   const row = await manager.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
     .setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
-  if (!row || !isInUnitScope(row.ownerUnitPath, caller)) throw notFound(TREATMENT, id);
+  if (!row || !actsOn(caller, row.ownerUnitPath)) throw notFound(TREATMENT, id);
   return row;
 }
 

@@ -249,6 +249,11 @@ export type CreatePlanInput = {
   year: Scalars['Int']['input'];
 };
 
+/** How exact an indicator record's date is. */
+export type DatePrecision =
+  | 'DAY'
+  | 'MONTH';
+
 export type DossierDraftChanges = {
   addictionDeterminationRef?: InputMaybe<Scalars['String']['input']>;
   ground?: InputMaybe<DossierGround>;
@@ -448,8 +453,13 @@ export type IndicatorMeasurement = {
 /** A record behind an indicator's number (drill-down). Person ids are pseudonymous for analysts. */
 export type IndicatorRecord = {
   __typename?: 'IndicatorRecord';
-  /** The day that put the record in the period (admission, dossier started, decision…). */
+  /**
+   * The day that put the record in the period (admission, dossier started, decision…); for
+   * analysts the first day of its month (datePrecision MONTH).
+   */
   date: Scalars['Date']['output'];
+  /** DAY, or MONTH when the date was coarsened to its month (analysts). */
+  datePrecision: DatePrecision;
   /** What the record is, without names or identification numbers. */
   description: Scalars['String']['output'];
   person?: Maybe<Person>;
@@ -486,6 +496,12 @@ export type IndicatorValue = {
   policeMeasure?: Maybe<IndicatorMeasurement>;
   /** actual / target; null when there is no target or it is 0. */
   ratio?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Small-cell suppression for analysts: true when the count (or a share's numerator or
+   * denominator) is 1 to SMALL_CELL_THRESHOLD − 1 people (default 5); actual, ratio, numerator
+   * and denominator are then null and the portal shows "< 5". Always false for other roles.
+   */
+  suppressed: Scalars['Boolean']['output'];
   /** Null when the plan has no target for this unit (or its subtree) and indicator. */
   target?: Maybe<Scalars['Float']['output']>;
   unit: AdministrativeUnit;
@@ -1626,6 +1642,17 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"policeMeasure":{"numerator":true,"denominator":true,"personKeys":true},"healthMeasure":{"numerator":true,"denominator":true,"personKeys":true},"volunteersMeasure":{"numerator":true,"denominator":true,"personKeys":true}}> ) );
   Person:
     ( { __typename: 'Person' }
@@ -1658,6 +1685,7 @@ export type ResolversTypes = {
   CourtOutcome: CourtOutcome;
   CreatePlanInput: CreatePlanInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DossierDraftChanges: DossierDraftChanges;
   DossierGround: DossierGround;
@@ -1928,6 +1956,7 @@ export type IndicatorMeasurementResolvers<ContextType = Context, ParentType exte
 
 export type IndicatorRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorRecord'] = ResolversParentTypes['IndicatorRecord']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1950,6 +1979,7 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };

@@ -162,5 +162,7 @@ describe('reintegration support', () => {
     expect((await fails(h, COMMUNE_OFFICIAL, RECORD, { input: { ...base, kind: 'LOAN', outcome: 'SUCCEEDED' } })).extensions)
       .toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.outcomeOn' });
     expect((await fails(h, { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE }, RECORD, { input: { ...base, kind: 'LOAN' } })).extensions?.code).toBe('FORBIDDEN');
+    // A person labour-welfare knows nothing of in the caller's unit (no episode, dossier or post-rehab case).
+    expect((await fails(h, COMMUNE_OFFICIAL, RECORD, { input: { ...base, kind: 'LOAN' } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.personId' });
   });
 });

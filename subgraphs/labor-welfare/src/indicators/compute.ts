@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { mayReadIndicators, runMeasureBranches } from '@rehab/server-kit';
+import { coarsensFor, isSmallCell, mayReadIndicators, runMeasureBranches, smallCellThreshold } from '@rehab/server-kit';
 import {
   decodeIndicatorValueId, TARGET_ONLY_INDICATORS, type IndicatorMeasurementRecord, type IndicatorValueKey,
 } from '@rehab/shared-schema';
@@ -12,14 +12,24 @@ export interface ComputedValue {
   numerator: number | null;
   denominator: number | null;
   actual: number | null;
+  /** A small cell withheld from the caller (analysts): the numbers above are then null. */
+  suppressed: boolean;
 }
 
-const NONE: ComputedValue = { numerator: null, denominator: null, actual: null };
+const NONE: ComputedValue = { numerator: null, denominator: null, actual: null, suppressed: false };
+const SUPPRESSED: ComputedValue = { numerator: null, denominator: null, actual: null, suppressed: true };
+
+/** Analysts see a count (or a share's numerator or denominator) of 1 to threshold − 1 people as suppressed. */
+function suppressSmallCells(ctx: Context, value: ComputedValue): ComputedValue {
+  if (!coarsensFor(ctx.caller)) return value;
+  const threshold = smallCellThreshold();
+  return isSmallCell(value.numerator, threshold) || isSmallCell(value.denominator, threshold) ? SUPPRESSED : value;
+}
 
 function finish(measure: 'COUNT' | 'SHARE', numerator: number | null, denominator: number | null): ComputedValue {
   if (numerator === null) return NONE;
-  if (measure === 'COUNT') return { numerator, denominator: null, actual: numerator };
-  return { numerator, denominator, actual: denominator ? numerator / denominator : null };
+  if (measure === 'COUNT') return { numerator, denominator: null, actual: numerator, suppressed: false };
+  return { numerator, denominator, actual: denominator ? numerator / denominator : null, suppressed: false };
 }
 
 /** People police count that health or the mass organisations also counted, and the rest (to check for rehab here). */
@@ -53,7 +63,7 @@ export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, Comp
     const present = values.map((v, i) => ({ v, k: keys[i] ?? null })).filter((x): x is { v: IndicatorValueParent; k: IndicatorValueKey } => x.k !== null && mayReadIndicators(ctx.caller, x.k.unit.path));
     const pairs = present.flatMap(({ v }, i) => splitPoliceKeys(v).rest.map((person) => [i, person] as const));
     const own = await runMeasureBranches(ctx.db, LABOR_WELFARE_MEASURES, present.map((x) => x.k), [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
-    const byId = new Map(present.map(({ v, k }, i) => [v.id, combine(k, v, own.get(i))]));
+    const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, combine(k, v, own.get(i)))]));
     return values.map((v) => byId.get(v.id) ?? NONE);
   }, { cacheKeyFn: (v) => v.id, maxBatchSize: 1000 });
 }

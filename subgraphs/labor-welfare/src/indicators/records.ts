@@ -1,5 +1,5 @@
 import { badCursor, cursorParts, encodeCursor, expandWithin, isIsoDate, ownedRoots, pageSize } from '@rehab/server-kit';
-import { isUuid, type IndicatorValueKey } from '@rehab/shared-schema';
+import { isUuid, unitByCode, type IndicatorValueKey } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import type { IndicatorRecordConnectionView, IndicatorRecordView } from './views';
 
@@ -64,17 +64,46 @@ interface RecordRow {
   path: string;
   description: string;
   total: number;
+  /** Records of the same month and unit (coarse pages only). */
+  cell: number | null;
 }
 
 /** Whether labour-welfare can list the records of an indicator. */
 export const hasRecords = (code: string): boolean => RECORDS[code] !== undefined;
 
+/** Coarse rows (analysts): the month instead of the day, and a window count of the rows sharing month and unit. */
+const coarseRows = (body: string): string => `SELECT q.id, q.person_id, date_trunc('month', q.date)::date AS date, q.path, q.description,
+  count(*) OVER (PARTITION BY date_trunc('month', q.date), q.path)::int AS cell FROM (${body}) q`;
+const exactRows = (body: string): string => `SELECT q.*, NULL::int AS cell FROM (${body}) q`;
+
+/**
+ * A coarse row names its facility only when at least `threshold` rows share its month and
+ * facility; otherwise the row is placed at the requested unit and its description loses the
+ * facility ("Tiếp nhận … tại CSCN1" → "Tiếp nhận …").
+ */
+function view(r: RecordRow, key: IndicatorValueKey, threshold: number): IndicatorRecordView {
+  const unitCode = r.path.slice(r.path.lastIndexOf('.') + 1);
+  const base = { id: r.id, personId: r.person_id, date: r.date, description: r.description, unitCode };
+  if (r.cell === null) return { ...base, datePrecision: 'DAY' };
+  const singles = r.cell < threshold && unitByCode(unitCode)?.level === 'FACILITY';
+  if (!singles) return { ...base, datePrecision: 'MONTH' };
+  return { ...base, datePrecision: 'MONTH', unitCode: key.unit.code, description: r.description.replace(` tại ${unitCode}`, '') };
+}
+
+export interface RecordsOptions {
+  /** Month instead of day, facility only where it does not single a person out (analysts). */
+  coarse: boolean;
+  threshold: number;
+}
+
 /** One page of the records behind a number, by date then id: one statement (the total rides along as a window). */
-export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: number | null | undefined, after: string | null | undefined): Promise<IndicatorRecordConnectionView> {
+export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: number | null | undefined, after: string | null | undefined,
+  options: RecordsOptions): Promise<IndicatorRecordConnectionView> {
   const size = pageSize(first, 50);
   const source = RECORDS[key.indicator.code] as string;
   const params: unknown[] = [key.period.from, key.period.to, ownedRoots(key.unit.path)];
-  const body = expandWithin(source.replace(/:from/g, '$1::date').replace(/:to/g, '$2::date'), '$3::text[]');
+  const raw = expandWithin(source.replace(/:from/g, '$1::date').replace(/:to/g, '$2::date'), '$3::text[]');
+  const body = options.coarse ? coarseRows(raw) : exactRows(raw);
   let where = '';
   if (after) {
     const [date, id] = cursorOf(after);
@@ -82,12 +111,10 @@ export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: n
     where = 'WHERE (s.date, s.id) > ($4::date, $5::uuid)';
   }
   params.push(size + 1);
-  const rows = await ctx.db.query(`SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total
+  const rows = await ctx.db.query(`SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total, s.cell
     FROM (SELECT q.*, count(*) OVER ()::int AS total FROM (${body}) q) s ${where} ORDER BY s.date, s.id LIMIT $${params.length}`, params) as RecordRow[];
   const totalCount = rows[0]?.total ?? (after ? await countAll(ctx, body, params.slice(0, 3)) : 0);
-  const nodes: IndicatorRecordView[] = rows.slice(0, size).map((r) => ({
-    id: r.id, personId: r.person_id, date: r.date, description: r.description, unitCode: r.path.slice(r.path.lastIndexOf('.') + 1),
-  }));
+  const nodes = rows.slice(0, size).map((r) => view(r, key, options.threshold));
   const last = nodes[nodes.length - 1];
   return { nodes, totalCount, hasNextPage: rows.length > size, endCursor: last ? encodeCursor(JSON.stringify([last.date, last.id])) : null };
 }

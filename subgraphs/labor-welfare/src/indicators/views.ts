@@ -31,6 +31,8 @@ export interface IndicatorRecordView {
   id: string;
   personId: string;
   date: string;
+  /** MONTH when the date was coarsened to the first day of its month (analysts). */
+  datePrecision: 'DAY' | 'MONTH';
   description: string;
   unitCode: string;
 }

@@ -17,7 +17,7 @@ import {
   PENDING_DOSSIER_EXISTS, applyChanges, checkActsOn, checkUuid, checkVersion, inTransaction, inputFacility, inputUnit, legalRules,
   lockForChange, recordEvent,
 } from './support';
-import { domainError, requireResponsible } from '@rehab/server-kit';
+import { actsOn, domainError, requireResponsible } from '@rehab/server-kit';
 
 const DOSSIER_TYPE = 'CompulsoryRehabDossier';
 
@@ -168,7 +168,7 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
     if (input.postRehabCaseId) {
       postRehabCaseId = checkUuid(input.postRehabCaseId, 'input.postRehabCaseId');
       const relapsed = await manager.getRepository(PostRehabCaseEntity).findOneBy({ id: postRehabCaseId, personId });
-      if (!relapsed) throw recordNotFound(POST_REHAB_NAME, postRehabCaseId, 'input.postRehabCaseId');
+      if (!relapsed || !actsOn(ctx.caller, relapsed.ownerUnitPath)) throw recordNotFound(POST_REHAB_NAME, postRehabCaseId, 'input.postRehabCaseId');
       if (relapsed.status !== 'RELAPSED') {
         throw badInput({ vi: 'Hồ sơ quản lý sau cai nghiện này chưa ghi nhận tái nghiện', en: 'That post-rehab case has not recorded a relapse' }, 'input.postRehabCaseId');
       }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { PostRehabCaseEntity } from '../entities/PostRehabCase';
 import { ReintegrationSupportEntity } from '../entities/ReintegrationSupport';
-import { POST_REHAB_NAME, SUPPORT_NAME, badInput, checkNotBefore, checkNotFuture, optionalText, recordNotFound, requiredText } from '../rules/errors';
+import { PERSON_NAME, POST_REHAB_NAME, SUPPORT_NAME, badInput, checkNotBefore, checkNotFuture, optionalText, recordNotFound, requiredText } from '../rules/errors';
+import { actsOn, knownInUnit } from '../scope';
 import { applyChanges, checkActsOn, checkUuid, checkVersion, inTransaction, inputUnit, lockForChange } from './support';
 
 const SUPPORT_TYPE = 'ReintegrationSupport';
@@ -35,10 +36,12 @@ export const reintegrationMutations: Pick<MutationResolvers, 'recordReintegratio
     if (input.postRehabCaseId) {
       postRehabCaseId = checkUuid(input.postRehabCaseId, 'input.postRehabCaseId');
       const found = await manager.getRepository(PostRehabCaseEntity).findOneBy({ id: postRehabCaseId, personId });
-      if (!found) throw recordNotFound(POST_REHAB_NAME, postRehabCaseId, 'input.postRehabCaseId');
+      if (!found || !actsOn(ctx.caller, found.ownerUnitPath)) throw recordNotFound(POST_REHAB_NAME, postRehabCaseId, 'input.postRehabCaseId');
     }
     const id = randomUUID();
     const amount = checkAmount(input.kind, input.amountVnd);
+    // Support follows rehab: the person must be known to labour-welfare in the caller's unit.
+    if (!(await knownInUnit(manager, ctx.caller, personId))) throw recordNotFound(PERSON_NAME, personId, 'input.personId');
     await manager.createQueryBuilder().insert().into(ReintegrationSupportEntity).values({
       id, personId, kind: input.kind, provider, startedOn: input.startedOn, amountVnd: amount === null ? null : String(amount),
       outcome, outcomeOn, outcomeNote: optionalText(input.outcomeNote, 'input.outcomeNote', NOTE, 2000),

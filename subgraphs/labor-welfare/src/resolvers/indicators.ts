@@ -1,4 +1,4 @@
-import { domainError, mayReadIndicators, ownedRoots } from '@rehab/server-kit';
+import { coarsensFor, domainError, isSmallCell, mayReadIndicators, ownedRoots, smallCellThreshold } from '@rehab/server-kit';
 import {
   INDICATORS, childUnitsForPeriod, decodeIndicatorValueId, encodeIndicatorValueId, indicatorByCode, isWithin, periodOf, periodProblem,
   unitForPeriod,
@@ -70,6 +70,12 @@ function keyOf(value: IndicatorValueParent): IndicatorValueKey {
   return key;
 }
 
+/** An analyst asked for the records of a small cell (shown as "< threshold"). */
+const smallCellRefused = (threshold: number): Error => domainError('FORBIDDEN', {
+  vi: `Số hồ sơ dưới ${threshold} nên danh sách không được hiển thị cho phân tích viên (tránh nhận diện cá nhân)`,
+  en: `Fewer than ${threshold} records, so the list is not shown to analysts (it could identify people)`,
+}, { field: 'indicator' });
+
 export const indicatorQueries: Pick<QueryResolvers, 'indicatorDefinitions' | 'indicators' | 'indicatorBreakdown' | 'indicatorRecords'> = {
   indicatorDefinitions: () => [...INDICATORS],
   indicators: async (_parent, args, ctx) => {
@@ -91,7 +97,11 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicatorDefinitions' | 'in
       }, { field: 'indicator' });
     }
     const scope = await scopeOf(ctx, args);
-    const page = await recordsPage(ctx, valueOf(scope, indicator).key, args.first, args.after);
+    const coarse = coarsensFor(ctx.caller);
+    const threshold = smallCellThreshold();
+    const page = await recordsPage(ctx, valueOf(scope, indicator).key, args.first, args.after, { coarse, threshold });
+    // The list of a suppressed cell would give its count (and its people) back.
+    if (coarse && isSmallCell(page.totalCount, threshold)) throw smallCellRefused(threshold);
     // A sensitive read: one audit row per person listed (with the real id, as everywhere).
     for (const node of page.nodes) ctx.audit.read('IndicatorRecord', indicator.code, node.personId);
     return page;
@@ -114,6 +124,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   actual: async (v, _args, ctx) => (await computedValue(ctx, v)).actual,
   numerator: async (v, _args, ctx) => (await computedValue(ctx, v)).numerator,
   denominator: async (v, _args, ctx) => (await computedValue(ctx, v)).denominator,
+  suppressed: async (v, _args, ctx) => (await computedValue(ctx, v)).suppressed,
   ratio: async (v, _args, ctx) => {
     const [{ actual }, target] = await Promise.all([computedValue(ctx, v), targetValue(ctx, keyOf(v))]);
     return actual === null || !target ? null : actual / target;

@@ -4,6 +4,8 @@ export { outsideUnit, recordNotFound, staleVersion, type RecordName } from '@reh
 import type { GraphQLError } from 'graphql';
 import { todayInHanoi } from '@rehab/shared-schema';
 
+/** A person as labour-welfare knows them (episodes, dossiers, post-rehab cases). */
+export const PERSON_NAME: RecordName = { vi: 'người', en: 'person' };
 export const DOSSIER_NAME: RecordName = { vi: 'hồ sơ đề nghị', en: 'dossier' };
 export const EPISODE_NAME: RecordName = { vi: 'đợt cai nghiện', en: 'rehab episode' };
 export const POST_REHAB_NAME: RecordName = { vi: 'hồ sơ quản lý sau cai nghiện', en: 'post-rehab case' };

@@ -3,6 +3,7 @@ import {
   COMMUNE, OTHER_COMMUNE, REGISTER, dataOf, errorOf, freshNumber, openHarness, personInput, register,
   type Harness, type RegisteredPerson,
 } from './harness';
+import { CANNOT_REGISTER_HERE } from '../mutations/registry';
 
 let h: Harness;
 
@@ -86,11 +87,16 @@ describe('registerPerson', () => {
       input: personInput({ identificationNumber: holder.identificationNumber }, OTHER_COMMUNE),
     }, 'police_officer', OTHER_COMMUNE);
     const error = errorOf(elsewhere);
-    expect(error.code).toBe('CONFLICT');
-    expect(error.vi).not.toContain('Phạm Văn Trùng');
-    expect(error.vi).not.toContain(holder.id);
-    expect(error.vi).toContain('ngoài phạm vi đơn vị của bạn');
+    // The generic answer: nothing about where, or whether, the number is held.
+    expect(error).toMatchObject({ code: 'CONFLICT', field: 'identificationNumber', ...CANNOT_REGISTER_HERE });
     expect(await h.snapshot()).toBe(before);
+    // Both refusals are audited with their reason (no person named: the holder's access log is not the caller's to fill).
+    const refused = await h.database.db.query(`SELECT unit_code, person_id, entity_type, purpose FROM audit_log WHERE action = 'REFUSED' ORDER BY id DESC LIMIT 2`) as
+      { unit_code: string; person_id: string | null; entity_type: string; purpose: string }[];
+    expect(refused.map((r) => [r.unit_code, r.person_id, r.entity_type, r.purpose.split(' | ')[0]])).toEqual([
+      [OTHER_COMMUNE, null, 'PersonRegistration', `registerPerson refused: NUMBER_HELD_OUTSIDE_UNIT holder ${holder.id}`],
+      [COMMUNE, null, 'PersonRegistration', `registerPerson refused: NUMBER_HELD_IN_UNIT holder ${holder.id}`],
+    ]);
   });
 });
 

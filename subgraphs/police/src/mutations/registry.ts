@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { GraphQLError } from 'graphql';
 import { domainError, enqueueNotice } from '@rehab/server-kit';
 import { foldVietnamese, unitByCode, type Caller, type Sex } from '@rehab/shared-schema';
 import type {
@@ -36,7 +37,25 @@ interface NumberHolder {
   owner_unit_path: string;
 }
 
-/** CONFLICT for a number already in the registry, naming the holder only within the caller's unit. */
+/**
+ * The one answer to a registration the caller may not be told the reason of (the number is
+ * held by a person outside their unit): it says no more than that the number cannot be
+ * registered here, so "held elsewhere" reveals nothing beyond the refusal itself.
+ */
+export const CANNOT_REGISTER_HERE = {
+  vi: 'Không thể đăng ký số định danh cá nhân này tại đơn vị của bạn; đề nghị liên hệ Công an cấp tỉnh',
+  en: 'This identification number cannot be registered in your unit; contact the provincial police',
+};
+
+/** Why a registration was refused, for the audit row (never sent to the caller). */
+const refusalReasons = new WeakMap<object, string>();
+
+function refusal(error: Error, reason: string): Error {
+  refusalReasons.set(error, reason);
+  return error;
+}
+
+/** CONFLICT for a number already in the registry: the holder named within the caller's unit, the generic answer outside it. */
 async function rejectTakenNumber(manager: EntityManager, caller: Caller, number: string, exceptId: string | null): Promise<void> {
   const rows = await manager.query(
     `SELECT id, full_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, owner_unit_path
@@ -44,15 +63,26 @@ async function rejectTakenNumber(manager: EntityManager, caller: Caller, number:
   const holder = rows.find((r) => r.id !== exceptId);
   if (!holder) return;
   if (inCallerScope(caller, holder.owner_unit_path)) {
-    throw domainError('CONFLICT', {
+    throw refusal(domainError('CONFLICT', {
       vi: `Số định danh cá nhân ${number} đã thuộc hồ sơ của ${holder.full_name} (sinh ngày ${holder.date_of_birth}, mã hồ sơ ${holder.id})`,
       en: `The identification number ${number} already belongs to ${holder.full_name} (born ${holder.date_of_birth}, record ${holder.id})`,
-    }, { field: 'identificationNumber' });
+    }, { field: 'identificationNumber' }), `NUMBER_HELD_IN_UNIT holder ${holder.id}`);
   }
-  throw domainError('CONFLICT', {
-    vi: `Số định danh cá nhân ${number} đã được đăng ký cho một người ngoài phạm vi đơn vị của bạn; đề nghị cấp trên xác minh`,
-    en: `The identification number ${number} is already registered to a person outside your unit; ask a higher level to verify`,
-  }, { field: 'identificationNumber' });
+  throw refusal(domainError('CONFLICT', CANNOT_REGISTER_HERE, { field: 'identificationNumber' }), `NUMBER_HELD_OUTSIDE_UNIT holder ${holder.id}`);
+}
+
+/**
+ * A refused registration leaves an audit row (action REFUSED, in its own statement since the
+ * refused transaction rolled back) with the reason, for provincial police to follow up. The
+ * row names no person: the access log of the number's holder is not the caller's to fill.
+ */
+async function auditRefusedRegistration(ctx: Context, error: unknown): Promise<void> {
+  const code = error instanceof GraphQLError ? String(error.extensions.code ?? 'ERROR') : 'ERROR';
+  const reason = (typeof error === 'object' && error !== null ? refusalReasons.get(error) : undefined) ?? code;
+  const c = ctx.caller;
+  await ctx.db.query(`INSERT INTO audit_log (user_id, username, agency, role, unit_code, action, person_id, entity_type, fields, purpose, request_id)
+    VALUES ($1, $2, $3, $4, $5, 'REFUSED', NULL, 'PersonRegistration', $6, $7, $8)`,
+  [c.userId, c.username, c.agency, c.role, c.unitCode, ['identificationNumber'], `registerPerson refused: ${reason} | ${c.purpose}`, c.requestId]);
 }
 
 /** Runs `write`, turning a race on the unique number into the same CONFLICT as the check before it. */
@@ -76,7 +106,17 @@ function pathOfCommune(code: string): string {
   return unit.path;
 }
 
-export async function registerPerson({ input }: MutationRegisterPersonArgs, ctx: Context): Promise<PersonEntity> {
+/** Registers a person; every refusal is audited with its reason before it reaches the caller. */
+export async function registerPerson(args: MutationRegisterPersonArgs, ctx: Context): Promise<PersonEntity> {
+  try {
+    return await register(args, ctx);
+  } catch (error) {
+    if (error instanceof GraphQLError) await auditRefusedRegistration(ctx, error);
+    throw error;
+  }
+}
+
+async function register({ input }: MutationRegisterPersonArgs, ctx: Context): Promise<PersonEntity> {
   const otherNames = input.otherNames ?? [];
   rejectProblems([
     ...personFactProblems({
@@ -91,10 +131,10 @@ export async function registerPerson({ input }: MutationRegisterPersonArgs, ctx:
   rejectIdentification(input.identificationNumber, input.dateOfBirth, input.sex);
   const ownerPath = pathOfCommune(input.currentResidence.unitCode);
   if (!inCallerScope(ctx.caller, ownerPath)) {
-    throw domainError('FORBIDDEN', {
+    throw refusal(domainError('FORBIDDEN', {
       vi: `Xã ${input.currentResidence.unitCode} nằm ngoài phạm vi đơn vị của bạn nên không thể đăng ký người cư trú ở đó`,
       en: `Commune ${input.currentResidence.unitCode} lies outside your unit, so you cannot register its residents`,
-    }, { field: 'currentResidence.unitCode' });
+    }, { field: 'currentResidence.unitCode' }), 'COMMUNE_OUTSIDE_UNIT');
   }
   const id = randomUUID();
   const person = await withUniqueNumber(ctx, input.identificationNumber, null, async (manager) => {

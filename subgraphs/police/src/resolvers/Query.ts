@@ -1,4 +1,4 @@
-import { decodeCursor, domainError, encodeCursor, pageSize, pathScope, unitScope } from '@rehab/server-kit';
+import { decodeCursor, domainError, encodeCursor, pageSize, pathScope, seesPseudonyms, unitScope } from '@rehab/server-kit';
 import { ACCESS_MATRIX, canRead, foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -53,19 +53,26 @@ export const Query: QueryResolvers = {
     if (args.identificationNumber) query.andWhere('p.identification_number = :number', { number: args.identificationNumber });
     if (!args.includeMerged) query.andWhere(`p.record_status = 'ACTIVE'`);
     const totalCount = await query.clone().getCount();
+    // Pseudonymous callers (analysts) get the list in id order: random ids carry no name order,
+    // so a page of pseudonyms cannot be lined up against a known list of names.
+    const byName = !seesPseudonyms(ctx.caller);
     if (args.after) {
       const [name, id] = decodeCursor(args.after).split(CURSOR_SEPARATOR);
-      query.andWhere('(p.full_name_folded, p.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
+      if (byName) query.andWhere('(p.full_name_folded, p.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
+      else query.andWhere('p.id > :afterId', { afterId: name });
     }
-    const rows = await query.orderBy('p.full_name_folded', 'ASC').addOrderBy('p.id', 'ASC').take(size + 1).getMany();
+    if (byName) query.orderBy('p.full_name_folded', 'ASC').addOrderBy('p.id', 'ASC');
+    else query.orderBy('p.id', 'ASC');
+    const rows = await query.take(size + 1).getMany();
     const nodes = rows.slice(0, size);
     for (const p of nodes) ctx.loaders.personById.prime(p.id, p);
     const last = nodes[nodes.length - 1];
+    const cursor = (p: PersonEntity): string => (byName ? `${p.fullNameFolded}${CURSOR_SEPARATOR}${p.id}` : p.id);
     return {
       nodes,
       totalCount,
       hasNextPage: rows.length > size,
-      endCursor: last ? encodeCursor(`${last.fullNameFolded}${CURSOR_SEPARATOR}${last.id}`) : null,
+      endCursor: last ? encodeCursor(cursor(last)) : null,
     };
   },
 
