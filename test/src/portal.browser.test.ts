@@ -319,6 +319,29 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard for an analyst', () => {
+  it('withholds small cells of the breakdown: no result from 1 to 4 is shown, they read "below the reporting threshold"', async () => {
+    await open();
+    await logIn(page, portal, 'phantich.hanoi');
+    await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
+    const indicators = page.getByTestId('dashboard-indicators');
+    await indicators.waitFor();
+    const plan = page.getByLabel('Kế hoạch');
+    const plan2026 = await plan.locator('option', { hasText: '2026' }).first().getAttribute('value');
+    if (plan2026) await plan.selectOption(plan2026);
+    await indicators.getByText('Lập hồ sơ đề nghị cai nghiện bắt buộc').waitFor();
+    await indicators.locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).locator('button.link-button').click();
+    const breakdown = page.getByTestId('dashboard-breakdown');
+    await breakdown.locator('tbody tr').first().waitFor();
+    // 2026 breaks down by Hà Nội's 126 communes and wards: most hold a handful of dossiers.
+    expect(await breakdown.getByTestId('suppressed').count()).toBeGreaterThan(0);
+    const shown = (await breakdown.locator('tbody tr td:nth-child(3)').allTextContents()).map((v) => v.trim());
+    const small = shown.filter((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4);
+    expect(small).toEqual([]);
+    await shot(page, 'dashboard-analyst-suppressed');
+  });
+});
+
 describe('analyst page', () => {
   it('runs a query in the bundled GraphiQL with the analyst token (no CDN)', async () => {
     await open();

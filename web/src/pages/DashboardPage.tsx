@@ -40,7 +40,7 @@ function ValuesTable({ rows, nameOf, onDrill, drillLabel, csvName, testId }: {
   const lang = locale === 'vi' ? 'vi-VN' : 'en-GB';
   const exportCsv = (): void => {
     const header = [t('dashboard.name'), t('dashboard.code'), t('dashboard.target'), t('dashboard.actual'), t('dashboard.ratio')];
-    downloadCsv(csvName, toCsv(header, rows.map((r) => [nameOf(r), r.unit.code, r.target, r.actual, r.ratio])));
+    downloadCsv(csvName, toCsv(header, rows.map((r) => [nameOf(r), r.unit.code, r.target, r.suppressed ? t('dashboard.suppressed') : r.actual, r.ratio])));
   };
   return (
     <>
@@ -60,7 +60,9 @@ function ValuesTable({ rows, nameOf, onDrill, drillLabel, csvName, testId }: {
                 <th scope="row">{nameOf(r)}</th>
                 <td className="num">{formatValue(r.target, r.indicator.measure, lang)}</td>
                 <td className="num">
-                  {onDrill ? (
+                  {r.suppressed ? (
+                    <span title={t('dashboard.suppressedHint')} data-testid="suppressed">{t('dashboard.suppressed')}</span>
+                  ) : onDrill ? (
                     <button type="button" className="link-button" aria-label={drillLabel(r)} onClick={() => onDrill(r)}>
                       {formatValue(r.actual, r.indicator.measure, lang)}
                     </button>

@@ -22,6 +22,8 @@ export interface IndicatorValue {
   ratio: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** A small cell withheld from analysts (actual, ratio, numerator and denominator are then null). */
+  suppressed: boolean;
 }
 
 export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }> = gql`
@@ -38,7 +40,7 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
 const VALUE_FIELDS = `
   indicator { code name(locale: $locale) measure owner(locale: $locale) definition(locale: $locale) }
   unit { code name }
-  target actual ratio numerator denominator
+  target actual ratio numerator denominator suppressed
 `;
 
 export type ApiLocale = 'VI' | 'EN';
