@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { CONTEXT_HEADER, domainError, signCallerContext } from '@rehab/server-kit';
@@ -19,13 +20,13 @@ const AGENCY_NAME: Record<SubgraphName, { vi: string; en: string }> = {
  * network failure becomes a typed error naming the agency, never the internal URL.
  */
 export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: SubgraphName, url: string, fetcher: Fetcher, private readonly secret: string) {
+  constructor(private readonly subgraph: SubgraphName, url: string, fetcher: Fetcher, private readonly privateKey: KeyObject) {
     super({ url, fetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('caller' in context) || !context.caller) throw new Error('No caller in gateway context');
-    request.http?.headers.set(CONTEXT_HEADER, await signCallerContext(context.caller, this.subgraph, this.secret));
+    request.http?.headers.set(CONTEXT_HEADER, await signCallerContext(context.caller, this.subgraph, this.privateKey, request));
   }
 
   override didEncounterError(error: Error): void {

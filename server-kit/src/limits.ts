@@ -222,9 +222,12 @@ function withTokenLimitText(formatted: GraphQLFormattedError): GraphQLFormattedE
   return { ...formatted, message: i18n.vi, extensions: { ...formatted.extensions, i18n } };
 }
 
-/** formatError for every server: typed errors kept, the rest masked; no suggestions in production. */
-export function publicErrorFormatter(production: boolean): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
-  return (formatted) => formatPublicError(withTokenLimitText(production ? withoutSuggestions(formatted) : formatted));
+/**
+ * formatError for every server: typed errors kept, the rest masked; "did you mean" hints
+ * removed unless keepSuggestions (the gateway then strips them per role, see its introspection plugin).
+ */
+export function publicErrorFormatter(keepSuggestions: boolean): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
+  return (formatted) => formatPublicError(withTokenLimitText(keepSuggestions ? formatted : withoutSuggestions(formatted)));
 }
 
 /** The ApolloServer options that enforce the limits; spread them into the server's options. */
@@ -244,12 +247,12 @@ export interface LimitServerOptions {
  * armor's rule on the document with page sizes bound from variables; batched HTTP requests
  * refused; CSRF prevention on; errors masked and, in production, without suggestions.
  */
-export function limitServerOptions(limits: QueryLimits, options: { production: boolean }): LimitServerOptions {
+export function limitServerOptions(limits: QueryLimits, options: { production: boolean; keepSuggestions?: boolean }): LimitServerOptions {
   return {
     validationRules: armorRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [costPlugin(limits.maxCost)],
-    formatError: publicErrorFormatter(options.production),
+    formatError: publicErrorFormatter(!options.production && (options.keepSuggestions ?? false)),
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

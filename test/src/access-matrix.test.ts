@@ -19,7 +19,7 @@ import {
   type GraphQLField, type GraphQLObjectType, type GraphQLOutputType,
 } from 'graphql';
 import type { GraphQLResponse, InProcessSystem } from '@rehab/ops';
-import { CONTEXT_HEADER, PersonPseudonyms, seesPseudonyms, signCallerContext, testCaller } from '@rehab/server-kit';
+import { PersonPseudonyms, seesPseudonyms, testCaller } from '@rehab/server-kit';
 import {
   ACCESS_MATRIX, ROLES, SUBGRAPH_NAMES, SUPERGRAPH_FILE, canRead, unitByCode, type DemoPerson, type Role, type SubgraphName,
 } from '@rehab/shared-schema';
@@ -242,10 +242,7 @@ async function direct(subgraph: SubgraphName, role: Role, unitCode: string, quer
   variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>> {
   const response = await fetch(system.subgraphs.get(subgraph)?.url as string, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [CONTEXT_HEADER]: await signCallerContext(testCaller(role, unitCode), subgraph, system.contextSecret),
-    },
+    headers: await system.signedHeaders(testCaller(role, unitCode), subgraph, { query, variables }),
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };

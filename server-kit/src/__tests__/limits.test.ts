@@ -48,7 +48,7 @@ interface Body {
 }
 
 async function serverWith(production: boolean): Promise<ApolloServer> {
-  const limits = limitServerOptions(LIMITS, { production });
+  const limits = limitServerOptions(LIMITS, { production, keepSuggestions: true });
   const server = new ApolloServer({ schema, introspection: true, ...limits });
   await server.start();
   return server;
