@@ -173,7 +173,7 @@ export class BreakGlassService {
     });
     await this.db.transaction(async (manager) => {
       await manager.getRepository(BreakGlassGrantEntity).insert(grant);
-      await auditGrant(manager, claims, 'BREAK_GLASS', ['targetUnitCode', 'reason', 'expiresAt', 'status'], grant, `break-glass ${target.code} (${grant.status}): ${reason}`);
+      await auditGrant(manager, claims, 'BREAK_GLASS', ['targetUnitCode', 'reason', 'expiresAt', 'status'], grant, `break-glass ${target.code}${grant.status === 'PENDING' ? ' (awaiting approval)' : ''}: ${reason}`);
       await grantEvent(manager, 'BREAK_GLASS_REQUEST', claims, grant, client, { status: grant.status });
     });
     return view(grant, now);
