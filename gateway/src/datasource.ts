@@ -17,7 +17,7 @@ const AGENCY_NAME: Record<SubgraphName, { vi: string; en: string }> = {
 };
 
 /** Subgraph error codes the gateway passes through unchanged (others: unavailable or masked). */
-const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'SERVICE_UNAVAILABLE']);
+const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'SERVICE_UNAVAILABLE']);
 /** Errors made by errorFromResponse for passing through. */
 const PASS = new WeakSet<GraphQLError>();
 
@@ -37,7 +37,8 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * A subgraph's typed refusal of the whole request (HTTP 400 BAD_USER_INPUT, e.g. a Date
-   * variable "2026-13-01"; 503 SERVICE_UNAVAILABLE, its database down) passes through with
+   * variable "2026-13-01", or GRAPHQL_VALIDATION_FAILED, the same date written in the query,
+   * which only the subgraph's scalar can judge; 503 SERVICE_UNAVAILABLE, its database down) passes through with
    * its code, bilingual text and field, instead of becoming an internal error.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
@@ -48,7 +49,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const code = extensions?.code;
     const i18n = extensions?.i18n as { vi?: unknown; en?: unknown } | undefined;
     if (!PASSED_THROUGH.has(String(code)) || typeof i18n?.vi !== 'string' || typeof i18n.en !== 'string') return error;
-    const typed = domainError(code as 'BAD_USER_INPUT', { vi: i18n.vi, en: i18n.en },
+    const typed = domainError(code as 'BAD_USER_INPUT' | 'GRAPHQL_VALIDATION_FAILED' | 'SERVICE_UNAVAILABLE', { vi: i18n.vi, en: i18n.en },
       { httpStatus: code === 'SERVICE_UNAVAILABLE' ? 503 : 400, ...(typeof extensions?.field === 'string' ? { field: extensions.field } : {}) });
     typed.extensions.subgraph = this.subgraph;
     PASS.add(typed);

@@ -19,6 +19,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (code && CODES.has(code)) return true;
   const message = inner instanceof Error ? inner.message : '';
   if (MESSAGES.test(message)) return true;
-  const next = (inner as { cause?: unknown; driverError?: unknown; originalError?: unknown });
-  return isDatabaseUnavailable(next.driverError ?? next.cause ?? next.originalError, depth + 1);
+  // thrownValue: graphql-js wraps a thrown non-Error (e.g. an error object of another realm) in NonErrorThrown.
+  const next = (inner as { cause?: unknown; driverError?: unknown; originalError?: unknown; thrownValue?: unknown });
+  return isDatabaseUnavailable(next.driverError ?? next.cause ?? next.originalError ?? next.thrownValue, depth + 1);
 }

@@ -7,6 +7,7 @@ import {
 } from 'graphql';
 import { domainError, formatPublicError, SERVICE_UNAVAILABLE_TEXT, type Bilingual } from './errors';
 import { isDatabaseUnavailable } from './db-unavailable';
+import { malformedRecordId } from './id-guard';
 
 /**
  * Limits on one GraphQL operation, checked before anything is executed. The gateway
@@ -249,17 +250,28 @@ function documentHasNul(document: DocumentNode): boolean {
   return found;
 }
 
+/** No operation to run: several in the document without operationName, or none of that name (HTTP 400). */
+function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const text: Bilingual = !operationName && count > 1
+    ? { vi: 'Tài liệu có nhiều thao tác: cần chỉ rõ operationName', en: 'The document holds several operations: operationName is required' }
+    : { vi: 'Không tìm thấy thao tác cần chạy trong tài liệu', en: 'The document holds no operation of that name' };
+  return domainError('OPERATION_RESOLUTION_FAILURE', text, { httpStatus: 400 });
+}
+
 /**
  * Refusals of every server before any resolver runs: a NUL character in a string
  * (PostgreSQL text cannot hold one) is BAD_USER_INPUT; a subscription (not offered over
- * HTTP) is BAD_REQUEST; both HTTP 400. A response carrying SERVICE_UNAVAILABLE (a
+ * HTTP) is BAD_REQUEST; a record id that is not a UUID (id-guard.ts) is BAD_USER_INPUT;
+ * an operation that cannot be chosen is OPERATION_RESOLUTION_FAILURE; all HTTP 400. A response carrying SERVICE_UNAVAILABLE (a
  * database that does not answer) is HTTP 503.
  */
 function requestGuardPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operation }) {
+        async didResolveOperation({ document, request, operation, schema }) {
+          if (!operation) throw unresolvedOperation(document, request.operationName);
           if (hasNul(request.variables) || documentHasNul(document)) {
             throw domainError('BAD_USER_INPUT', {
               vi: 'Dữ liệu chứa ký tự NUL (\\u0000) không được phép', en: 'The input contains a NUL character (\\u0000), which is not allowed',
@@ -269,6 +281,12 @@ function requestGuardPlugin(): ApolloServerPlugin<BaseContext> {
             throw domainError('BAD_REQUEST', {
               vi: 'Hệ thống không hỗ trợ subscription qua HTTP', en: 'Subscriptions are not supported over HTTP',
             }, { httpStatus: 400 });
+          }
+          const badId = malformedRecordId(document, schema, request.variables ?? {});
+          if (badId) {
+            throw domainError('BAD_USER_INPUT', {
+              vi: `Mã không hợp lệ ở trường ${badId}: cần một UUID`, en: `Invalid id in ${badId}: a UUID is expected`,
+            }, { field: badId, httpStatus: 400 });
           }
         },
         async willSendResponse({ response }) {

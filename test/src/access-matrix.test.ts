@@ -427,7 +427,7 @@ beforeAll(async () => {
   await chooseAccounts();
   const tokens = await Promise.all(ROLES.map((role) => system.login((accounts.get(role) as DemoAccount).username)));
   await Promise.all(ROLES.map((role, n) => runRole(role, tokens[n] as string)));
-});
+}, 600_000);
 
 afterAll(async () => {
   await system?.stop();

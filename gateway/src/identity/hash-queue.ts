@@ -22,7 +22,7 @@ export function hashQueueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): H
   return {
     concurrency: positiveNumberFromEnv(env, 'LOGIN_HASH_CONCURRENCY', 2),
     perClientConcurrency: 1,
-    perClientWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING_PER_IP', 4),
+    perClientWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING_PER_IP', 16),
     maxWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING', 64),
   };
 }
