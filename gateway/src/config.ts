@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { contextSecret, secretFromEnv, subgraphUrlsFromEnv } from '@rehab/server-kit';
+import { contextPrivateKeyFromEnv, secretFromEnv, subgraphUrlsFromEnv } from '@rehab/server-kit';
 import { REPO_ROOT, SUPERGRAPH_FILE } from '@rehab/shared-schema';
 
 export { subgraphUrlsFromEnv };
@@ -16,7 +16,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {
     subgraphUrls: subgraphUrlsFromEnv(env),
     supergraphPath: env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE,
     webDir: env.WEB_DIR ?? join(REPO_ROOT, 'web', 'dist'),
-    contextSecret: contextSecret(env),
+    contextPrivateKey: contextPrivateKeyFromEnv(env),
     accessTokenSecret: accessTokenSecret(env),
     production: env.NODE_ENV === 'production',
     fetch: {

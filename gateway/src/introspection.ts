@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BREAK, visit, type DocumentNode } from 'graphql';
+import { BREAK, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { domainError } from '@rehab/server-kit';
 import type { Role } from '@rehab/shared-schema';
 import type { GatewayContext } from './datasource';
 
-/** Roles whose tooling may read the schema in production (analysts' and supervisors' tools). */
+/** Roles whose tooling may read the schema (analysts' and supervisors' tools). */
 export const INTROSPECTION_ROLES: readonly Role[] = ['analyst', 'supervisor'];
 
 /** True when the operation asks for `__schema` or `__type` anywhere (`__typename` is not introspection). */
@@ -22,23 +22,53 @@ export function isIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
-/**
- * Introspection by role. In development everyone may introspect; in production only the
- * roles in INTROSPECTION_ROLES, others get FORBIDDEN before anything runs. (ApolloServer's
- * own `introspection` switch is on at the gateway so that this plugin decides.)
- */
-export function introspectionPlugin(options: { production: boolean; roles?: readonly Role[] }): ApolloServerPlugin<GatewayContext> {
-  const roles = options.roles ?? INTROSPECTION_ROLES;
+export interface SchemaToolOptions {
+  production: boolean;
+  /** Development switch (GRAPHQL_SCHEMA_TOOLS_FOR_ALL=true): every role may introspect and sees hints. Ignored in production. */
+  openToAll?: boolean;
+  roles?: readonly Role[];
+}
+
+/** The development switch from the environment. */
+export const schemaToolsForAllFromEnv = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.NODE_ENV !== 'production' && env.GRAPHQL_SCHEMA_TOOLS_FOR_ALL === 'true';
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestion(error: GraphQLFormattedError): GraphQLFormattedError {
+  const detail = error.extensions?.detail;
   return {
-    async requestDidStart() {
-      if (!options.production) return undefined;
+    ...error,
+    message: error.message.replace(SUGGESTION, ''),
+    ...(error.extensions ? { extensions: { ...error.extensions, ...(typeof detail === 'string' ? { detail: detail.replace(SUGGESTION, '') } : {}) } } : {}),
+  };
+}
+
+/**
+ * Introspection and "did you mean" hints by role, in every mode: only the roles in
+ * INTROSPECTION_ROLES may introspect (others get FORBIDDEN before anything runs); hints
+ * reach those roles in development only (production strips them for everyone). The
+ * development switch opens both to every role. (ApolloServer's own `introspection`
+ * switch is on at the gateway so that this plugin decides.)
+ */
+export function introspectionPlugin(options: SchemaToolOptions): ApolloServerPlugin<GatewayContext> {
+  const roles = options.roles ?? INTROSPECTION_ROLES;
+  const openToAll = (options.openToAll ?? false) && !options.production;
+  return {
+    async requestDidStart({ contextValue }) {
+      const privileged = openToAll || roles.includes(contextValue.caller.role);
+      const hints = privileged && !options.production;
       return {
-        async didResolveOperation({ document, contextValue }) {
-          if (!isIntrospection(document) || roles.includes(contextValue.caller.role)) return;
+        async didResolveOperation({ document }) {
+          if (privileged || !isIntrospection(document)) return;
           throw domainError('FORBIDDEN', {
-            vi: 'Trong môi trường vận hành, chỉ chuyên viên phân tích và cán bộ giám sát được tra cứu lược đồ (introspection)',
-            en: 'In production only analysts and supervisors may introspect the schema',
+            vi: 'Chỉ chuyên viên phân tích và cán bộ giám sát được tra cứu lược đồ (introspection)',
+            en: 'Only analysts and supervisors may introspect the schema',
           }, { httpStatus: 403 });
+        },
+        async willSendResponse({ response }) {
+          if (hints || response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map(withoutSuggestion);
         },
       };
     },

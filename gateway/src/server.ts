@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +16,7 @@ import { createSubgraphFetcher, type FetcherOptions } from './fetcher';
 import { IdentityService, notAuthenticated } from './identity/accounts';
 import { authRoutes, bearerToken } from './identity/routes';
 import { staticSupergraph } from './supergraph';
-import { introspectionPlugin } from './introspection';
+import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
 import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, TokenBuckets, type RateLimits } from './rate-limit';
 import type { AccessClaims } from './identity/tokens';
 
@@ -24,12 +24,20 @@ export interface GatewayOptions {
   identityDb: DataSource;
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   supergraphPath: string;
-  contextSecret: string;
+  /** The gateway's Ed25519 private key for subgraph contexts (the subgraphs hold the public key). */
+  contextPrivateKey: KeyObject;
   accessTokenSecret: string;
   accessTokenTtlSeconds?: number;
   /** Built portal to serve at /, or null. */
   webDir?: string | null;
   production?: boolean;
+  /** Development switch: every role may introspect and sees "did you mean" hints (default GRAPHQL_SCHEMA_TOOLS_FOR_ALL). */
+  schemaToolsForAll?: boolean;
+  /**
+   * express "trust proxy" for req.ip (per-IP login limit, security events): false (default:
+   * the socket address), a hop count, or addresses/subnets such as "loopback, 10.0.0.0/8" (TRUST_PROXY).
+   */
+  trustProxy?: boolean | number | string;
   /** Query limits; by default gatewayLimitsFromEnv(). */
   limits?: QueryLimits;
   /** Per-officer and per-IP login rate limits; by default rateLimitsFromEnv(). */
@@ -55,6 +63,15 @@ function callerFrom(claims: AccessClaims, purpose: string | undefined, grants: r
     unitCode: claims.unitCode, unitPath: unit.path, purpose: (purpose ?? 'case-work').slice(0, 200), requestId: randomUUID(),
     ...(grants.length > 0 ? { grants } : {}),
   };
+}
+
+/** TRUST_PROXY: unset/false → false, true, a hop count, or express's list of trusted addresses/subnets. */
+export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 function securityHeaders(app: Express): void {
@@ -92,24 +109,26 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       const subgraph = name as SubgraphName;
       const url = options.subgraphUrls[subgraph];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SigningDataSource(subgraph, url, fetcher, options.contextSecret);
+      return new SigningDataSource(subgraph, url, fetcher, options.contextPrivateKey);
     },
   });
   const app = express();
+  app.set('trust proxy', options.trustProxy ?? trustProxyFromEnv());
   securityHeaders(app);
   const httpServer = createServer(app);
   const production = options.production ?? false;
-  const limits = limitServerOptions(options.limits ?? gatewayLimitsFromEnv(), { production });
+  // Hints kept by the formatter; introspectionPlugin strips them per role.
+  const limits = limitServerOptions(options.limits ?? gatewayLimitsFromEnv(), { production, keepSuggestions: true });
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // On for everyone: introspectionPlugin lets only some roles introspect in production.
+    // On for everyone: introspectionPlugin lets only some roles introspect.
     introspection: true,
     ...limits,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       rateLimitPlugin(new TokenBuckets(rateLimits.perUser)),
-      introspectionPlugin({ production }),
+      introspectionPlugin({ production, openToAll: options.schemaToolsForAll ?? schemaToolsForAllFromEnv() }),
       ...limits.plugins,
     ],
   });

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { contextSecret, pseudonymSecret, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
-import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, subgraphEnvPrefix } from '@rehab/shared-schema';
+import {
+  CONTEXT_PRIVATE_KEY, ensureDevelopmentKeys, noticePrivateKeyName, pseudonymSecret, startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '@rehab/server-kit';
+import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, SUBGRAPH_NAMES, subgraphEnvPrefix, type SubgraphName } from '@rehab/shared-schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, accessTokenSecret } from '@rehab/gateway';
 import { isEmpty, openAllDatabases, seedAll } from './databases';
 import { startChild, stopChild, waitForHealth, type Child } from './children';
@@ -38,17 +41,32 @@ async function prepareData(): Promise<void> {
   }
 }
 
+/** Private keys: each process gets only its own (public keys go to everyone). */
+const PRIVATE_KEY_NAMES = [CONTEXT_PRIVATE_KEY, ...SUBGRAPH_NAMES.map(noticePrivateKeyName)];
+
+function envWithOnly(own: string): NodeJS.ProcessEnv {
+  const copy: NodeJS.ProcessEnv = { ...env };
+  for (const name of PRIVATE_KEY_NAMES) {
+    if (name === own) continue;
+    delete copy[name];
+    delete copy[`${name}_FILE`];
+  }
+  return copy;
+}
+
+const subgraphEnv = (name: SubgraphName): NodeJS.ProcessEnv => envWithOnly(noticePrivateKeyName(name));
+
 async function startServices(): Promise<string> {
   for (const s of SUBGRAPHS) {
     const prefix = subgraphEnvPrefix(s.name);
     const port = Number(env[`${prefix}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[s.name]);
     env[`${prefix}_PORT`] = String(port);
-    const child = startChild(s.name, join(REPO_ROOT, 'subgraphs', s.name, 'dist', 'index.js'), env);
+    const child = startChild(s.name, join(REPO_ROOT, 'subgraphs', s.name, 'dist', 'index.js'), subgraphEnv(s.name));
     children.push(child);
     await waitForHealth(`http://127.0.0.1:${port}/health`, child);
   }
   const port = Number(env.PORT ?? 4000);
-  const gateway = startChild('gateway', join(REPO_ROOT, 'gateway', 'dist', 'index.js'), { ...env, PORT: String(port) });
+  const gateway = startChild('gateway', join(REPO_ROOT, 'gateway', 'dist', 'index.js'), { ...envWithOnly(CONTEXT_PRIVATE_KEY), PORT: String(port) });
   children.push(gateway);
   await waitForHealth(`http://127.0.0.1:${port}/health`, gateway);
   return `http://localhost:${port}/`;
@@ -68,7 +86,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
   await startDatabase();
-  contextSecret(env);
+  // Ed25519 pairs made for this start when not given: the gateway's context pair, one notice pair per subgraph.
+  ensureDevelopmentKeys(env);
   pseudonymSecret(env);
   accessTokenSecret(env);
   await prepareData();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { startSubgraph, type OutboxOptions, type RunningSubgraph } from '@rehab/server-kit';
-import { REPO_ROOT, SUPERGRAPH_FILE, type SubgraphName } from '@rehab/shared-schema';
+import { CONTEXT_HEADER, generateTrust, signCallerContext, startSubgraph, subgraphTrustOf, type BoundRequest, type OutboxOptions, type RunningSubgraph } from '@rehab/server-kit';
+import { REPO_ROOT, SUPERGRAPH_FILE, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { startGateway, DEMO_PASSWORD, type RunningGateway } from '@rehab/gateway';
 import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
 import { SUBGRAPHS } from './registry';
@@ -31,7 +31,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export class InProcessSystem {
   readonly subgraphs = new Map<SubgraphName, RunningSubgraph>();
   private gateway: RunningGateway | undefined;
-  readonly contextSecret = randomBytes(32).toString('base64url');
+  /** Keys generated for this system: the gateway's context pair, one notice pair per subgraph. */
+  readonly trust = generateTrust();
   readonly pseudonymSecret = randomBytes(32).toString('base64url');
   readonly accessTokenSecret = randomBytes(32).toString('base64url');
 
@@ -46,7 +47,7 @@ export class InProcessSystem {
       identityDb: dbs.identity,
       subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
       supergraphPath: options.supergraphPath ?? SUPERGRAPH_FILE,
-      contextSecret: system.contextSecret,
+      contextPrivateKey: system.trust.contextPrivateKey,
       accessTokenSecret: system.accessTokenSecret,
       webDir: options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir,
       production: options.production ?? false,
@@ -67,13 +68,24 @@ export class InProcessSystem {
     const previous = this.subgraphs.get(name);
     const port = previous ? Number(new URL(previous.url).port) : 0;
     const running = await startSubgraph(entry.module, {
-      db: this.dbs.subgraphs[name].db, contextSecret: this.contextSecret, pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
+      db: this.dbs.subgraphs[name].db, trust: subgraphTrustOf(this.trust, name), pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
       // Cross-agency notices go to the subgraphs running now (a restarted one keeps its port).
       resolveSubgraphUrl: (destination) => this.subgraphs.get(destination)?.url,
       outbox: { pollIntervalMs: 200, maxBackoffMs: 1000, ...this.options.outbox },
     }, { port });
     this.subgraphs.set(name, running);
     return running;
+  }
+
+  /**
+   * Headers of a direct call to a subgraph, signed as the gateway would sign it: for this
+   * caller, this subgraph and this exact body (query, variables, operation name), usable once.
+   */
+  async signedHeaders(caller: Caller, subgraph: SubgraphName, body: BoundRequest, ttlSeconds?: number): Promise<Record<string, string>> {
+    return {
+      'content-type': 'application/json',
+      [CONTEXT_HEADER]: await signCallerContext(caller, subgraph, this.trust.contextPrivateKey, body, ttlSeconds),
+    };
   }
 
   async stopSubgraph(name: SubgraphName): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { isAgency, isRole, type BreakGlassGrant, type Caller } from '@rehab/shared-schema';
 
@@ -6,22 +7,48 @@ export const CONTEXT_HEADER = 'x-rehab-context';
 const ISSUER = 'rehab-gateway';
 const DEFAULT_TTL_SECONDS = 60;
 
-function key(secret: string): Uint8Array {
-  if (secret.length < 32) throw new Error('Context secret must be at least 32 characters');
-  return new TextEncoder().encode(secret);
+const ALGORITHM = 'EdDSA';
+
+/** The GraphQL request a context is bound to (the body the gateway sends to the subgraph). */
+export interface BoundRequest {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
 }
 
-/** Signs the caller for one subgraph (audience) for a short time. */
-export async function signCallerContext(caller: Caller, audience: string, secret: string,
-  ttlSeconds = DEFAULT_TTL_SECONDS): Promise<string> {
-  return new SignJWT({ ...caller })
-    .setProtectedHeader({ alg: 'HS256' })
+/** JSON with object keys sorted, so the same value hashes the same after a JSON round trip. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** SHA-256 (base64url) of query, variables and operation name: the claim `rqh`. */
+export function requestHash(request: BoundRequest): string {
+  const bound = [request.query ?? null, request.variables ?? null, request.operationName ?? null];
+  return createHash('sha256').update(canonicalJson(bound)).digest('base64url');
+}
+
+/**
+ * Signs the caller for one subgraph (audience) and one request (hash of query, variables
+ * and operation name) for a short time, with the gateway's Ed25519 PRIVATE key; a unique
+ * id (jti) lets the subgraph refuse a second use.
+ */
+export async function signCallerContext(caller: Caller, audience: string, privateKey: KeyObject,
+  request: BoundRequest, ttlSeconds = DEFAULT_TTL_SECONDS): Promise<string> {
+  return new SignJWT({ ...caller, rqh: requestHash(request) })
+    .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
     .setAudience(audience)
     .setSubject(caller.userId)
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key(secret));
+    .sign(privateKey);
 }
 
 export class ContextTokenError extends Error {}
@@ -49,22 +76,78 @@ function grants(value: unknown): { grants?: BreakGlassGrant[] } {
   return value.length > 0 ? { grants: value.map(grant) } : {};
 }
 
-/** Verifies signature, issuer, audience and expiry; returns the caller. */
-export async function verifyCallerContext(token: string, audience: string, secret: string): Promise<Caller> {
+/** A verified context: the caller, and what binds it to one request and one use. */
+export interface VerifiedContext {
+  caller: Caller;
+  /** Hash of the request it was signed for (compare with requestHash of the body). */
+  requestHash: string;
+  /** Unique id, for the replay record. */
+  tokenId: string;
+  /** Expiry, epoch seconds. */
+  expiresAt: number;
+}
+
+/** Verifies signature (the gateway's public key), issuer, audience and expiry; returns the caller and its binding. */
+export async function verifyCallerContext(token: string, audience: string, publicKey: KeyObject): Promise<VerifiedContext> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, publicKey, { issuer: ISSUER, audience, algorithms: [ALGORITHM], requiredClaims: ['jti', 'exp'] });
     const agency = str(payload.agency, 'agency');
     const role = str(payload.role, 'role');
     if (!isAgency(agency) || !isRole(role)) throw new ContextTokenError('unknown agency or role');
     return {
-      userId: str(payload.userId, 'userId'), username: str(payload.username, 'username'), agency, role,
-      unitCode: str(payload.unitCode, 'unitCode'), unitPath: str(payload.unitPath, 'unitPath'),
-      purpose: str(payload.purpose, 'purpose'), requestId: str(payload.requestId, 'requestId'),
-      ...grants(payload.grants),
+      requestHash: str(payload.rqh, 'rqh'), tokenId: str(payload.jti, 'jti'), expiresAt: Number(payload.exp),
+      caller: callerOf(payload, agency, role),
     };
   } catch (error) {
     if (error instanceof ContextTokenError) throw error;
     if (error instanceof joseErrors.JOSEError) throw new ContextTokenError(error.code);
     throw error;
+  }
+}
+
+function callerOf(payload: Record<string, unknown>, agency: Caller['agency'], role: Caller['role']): Caller {
+  return {
+    userId: str(payload.userId, 'userId'), username: str(payload.username, 'username'), agency, role,
+    unitCode: str(payload.unitCode, 'unitCode'), unitPath: str(payload.unitPath, 'unitPath'),
+    purpose: str(payload.purpose, 'purpose'), requestId: str(payload.requestId, 'requestId'),
+    ...grants(payload.grants),
+  };
+}
+
+/**
+ * Ids of contexts already used, kept until they expire. In memory: one subgraph process
+ * sees every request signed for its audience when each subgraph runs as one instance (npm
+ * start, docker-compose). Several instances behind a balancer would each keep their own
+ * record; then a replay to another instance within the 60 s lifetime would still need the
+ * same query, variables and operation name (the signed request hash). Full (more than
+ * maxEntries live ids) means fail closed: the context is refused.
+ */
+export class ReplayRecord {
+  private readonly seen = new Map<string, number>();
+  private inserts = 0;
+
+  constructor(private readonly maxEntries = 500_000, private readonly now: () => number = () => Date.now() / 1000) {}
+
+  /** Records the id; false when it was seen before (a replay) or the record is full. */
+  firstUse(tokenId: string, expiresAt: number): boolean {
+    const now = this.now();
+    if (this.seen.has(tokenId)) return false;
+    if (this.seen.size >= this.maxEntries) this.prune(now);
+    if (this.seen.size >= this.maxEntries) return false;
+    this.seen.set(tokenId, expiresAt);
+    if (++this.inserts % 10_000 === 0) this.prune(now);
+    return true;
+  }
+
+  /** Drops ids whose context has expired (insertion order is roughly expiry order). */
+  prune(now: number = this.now()): void {
+    for (const [id, expiresAt] of this.seen) {
+      if (expiresAt >= now) continue;
+      this.seen.delete(id);
+    }
+  }
+
+  get size(): number {
+    return this.seen.size;
   }
 }

@@ -10,6 +10,7 @@ export const PUBLIC_ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'AUDIT_UNAVAILABLE',
   'SUBGRAPH_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -58,6 +59,11 @@ const GENERIC_TEXT: Partial<Record<string, Bilingual>> = {
   PERSISTED_QUERY_NOT_FOUND: { vi: 'Không tìm thấy truy vấn đã lưu', en: 'Persisted query not found' },
   OPERATION_RESOLUTION_FAILURE: { vi: 'Không xác định được thao tác cần chạy', en: 'Could not determine the operation to run' },
   BAD_REQUEST: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+};
+
+export const SERVICE_UNAVAILABLE_TEXT: Bilingual = {
+  vi: 'Dịch vụ tạm thời không khả dụng (cơ sở dữ liệu không phản hồi); vui lòng thử lại sau, chưa có thay đổi nào được lưu',
+  en: 'The service is temporarily unavailable (the database does not answer); please retry later, nothing was saved',
 };
 
 const INTERNAL: Bilingual = {

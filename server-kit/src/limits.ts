@@ -5,7 +5,9 @@ import {
   type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLFormattedError, type GraphQLSchema,
   type ValidationContext, type ValidationRule,
 } from 'graphql';
-import { domainError, formatPublicError, type Bilingual } from './errors';
+import { domainError, formatPublicError, SERVICE_UNAVAILABLE_TEXT, type Bilingual } from './errors';
+import { isDatabaseUnavailable } from './db-unavailable';
+import { malformedRecordId } from './id-guard';
 
 /**
  * Limits on one GraphQL operation, checked before anything is executed. The gateway
@@ -222,9 +224,78 @@ function withTokenLimitText(formatted: GraphQLFormattedError): GraphQLFormattedE
   return { ...formatted, message: i18n.vi, extensions: { ...formatted.extensions, i18n } };
 }
 
-/** formatError for every server: typed errors kept, the rest masked; no suggestions in production. */
-export function publicErrorFormatter(production: boolean): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
-  return (formatted) => formatPublicError(withTokenLimitText(production ? withoutSuggestions(formatted) : formatted));
+/**
+ * formatError for every server: typed errors kept, the rest masked; "did you mean" hints
+ * removed unless keepSuggestions (the gateway then strips them per role, see its introspection plugin).
+ */
+export function publicErrorFormatter(keepSuggestions: boolean): (formatted: GraphQLFormattedError, error?: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    if (isDatabaseUnavailable(error)) {
+      return formatPublicError({ ...formatted, message: SERVICE_UNAVAILABLE_TEXT.vi, extensions: { code: 'SERVICE_UNAVAILABLE', i18n: SERVICE_UNAVAILABLE_TEXT } });
+    }
+    return formatPublicError(withTokenLimitText(keepSuggestions ? formatted : withoutSuggestions(formatted)));
+  };
+}
+
+/** True when a value (variables) holds a NUL character anywhere, keys included. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
+function documentHasNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, { StringValue(node) { if (node.value.includes('\u0000')) found = true; } });
+  return found;
+}
+
+/** No operation to run: several in the document without operationName, or none of that name (HTTP 400). */
+function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const text: Bilingual = !operationName && count > 1
+    ? { vi: 'Tài liệu có nhiều thao tác: cần chỉ rõ operationName', en: 'The document holds several operations: operationName is required' }
+    : { vi: 'Không tìm thấy thao tác cần chạy trong tài liệu', en: 'The document holds no operation of that name' };
+  return domainError('OPERATION_RESOLUTION_FAILURE', text, { httpStatus: 400 });
+}
+
+/**
+ * Refusals of every server before any resolver runs: a NUL character in a string
+ * (PostgreSQL text cannot hold one) is BAD_USER_INPUT; a subscription (not offered over
+ * HTTP) is BAD_REQUEST; a record id that is not a UUID (id-guard.ts) is BAD_USER_INPUT;
+ * an operation that cannot be chosen is OPERATION_RESOLUTION_FAILURE; all HTTP 400. A response carrying SERVICE_UNAVAILABLE (a
+ * database that does not answer) is HTTP 503.
+ */
+function requestGuardPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operation, schema }) {
+          if (!operation) throw unresolvedOperation(document, request.operationName);
+          if (hasNul(request.variables) || documentHasNul(document)) {
+            throw domainError('BAD_USER_INPUT', {
+              vi: 'Dữ liệu chứa ký tự NUL (\\u0000) không được phép', en: 'The input contains a NUL character (\\u0000), which is not allowed',
+            }, { httpStatus: 400 });
+          }
+          if (operation?.operation === 'subscription') {
+            throw domainError('BAD_REQUEST', {
+              vi: 'Hệ thống không hỗ trợ subscription qua HTTP', en: 'Subscriptions are not supported over HTTP',
+            }, { httpStatus: 400 });
+          }
+          const badId = malformedRecordId(document, schema, request.variables ?? {});
+          if (badId) {
+            throw domainError('BAD_USER_INPUT', {
+              vi: `Mã không hợp lệ ở trường ${badId}: cần một UUID`, en: `Invalid id in ${badId}: a UUID is expected`,
+            }, { field: badId, httpStatus: 400 });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (response.body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.status = 503;
+        },
+      };
+    },
+  };
 }
 
 /** The ApolloServer options that enforce the limits; spread them into the server's options. */
@@ -232,7 +303,7 @@ export interface LimitServerOptions {
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
   plugins: ApolloServerPlugin<BaseContext>[];
-  formatError: (formatted: GraphQLFormattedError) => GraphQLFormattedError;
+  formatError: (formatted: GraphQLFormattedError, error?: unknown) => GraphQLFormattedError;
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   includeStacktraceInErrorResponses: false;
@@ -244,12 +315,12 @@ export interface LimitServerOptions {
  * armor's rule on the document with page sizes bound from variables; batched HTTP requests
  * refused; CSRF prevention on; errors masked and, in production, without suggestions.
  */
-export function limitServerOptions(limits: QueryLimits, options: { production: boolean }): LimitServerOptions {
+export function limitServerOptions(limits: QueryLimits, options: { production: boolean; keepSuggestions?: boolean }): LimitServerOptions {
   return {
     validationRules: armorRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [costPlugin(limits.maxCost)],
-    formatError: publicErrorFormatter(options.production),
+    plugins: [requestGuardPlugin(), costPlugin(limits.maxCost)],
+    formatError: publicErrorFormatter(!options.production && (options.keepSuggestions ?? false)),
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

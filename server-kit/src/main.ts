@@ -1,6 +1,6 @@
 import { DEFAULT_SUBGRAPH_PORTS, subgraphEnvPrefix } from '@rehab/shared-schema';
 import { openDatabase, type CountedDataSource } from './db';
-import { contextSecret, pseudonymSecret } from './secrets';
+import { pseudonymSecret, subgraphTrustFromEnv } from './secrets';
 import { subgraphUrlsFromEnv } from './outbox';
 import { startSubgraph, type SubgraphModule } from './subgraph';
 
@@ -15,7 +15,7 @@ export function runSubgraphMain<L>(module: SubgraphModule<L>, createSource: () =
     const port = Number(process.env[`${subgraphEnvPrefix(module.name)}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[module.name]);
     const urls = subgraphUrlsFromEnv(process.env);
     const running = await startSubgraph(module, {
-      db, contextSecret: contextSecret(), pseudonymSecret: pseudonymSecret(), production: process.env.NODE_ENV === 'production',
+      db, trust: subgraphTrustFromEnv(module.name), pseudonymSecret: pseudonymSecret(), production: process.env.NODE_ENV === 'production',
       resolveSubgraphUrl: (name) => urls[name],
     }, { port, host: process.env.HOST ?? '127.0.0.1' });
     console.log(`${module.name} subgraph ready at ${running.url}`);

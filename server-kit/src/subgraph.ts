@@ -14,7 +14,7 @@ import { applyAccessRules } from './access/enforce';
 import { accessLogResolvers } from './audit/access-log';
 import { PersonPseudonyms } from './access/pseudonym';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
-import { CONTEXT_HEADER, verifyCallerContext } from './context-token';
+import { CONTEXT_HEADER, ReplayRecord, requestHash, verifyCallerContext, type BoundRequest, type VerifiedContext } from './context-token';
 import { domainError, formatPublicError, unauthenticated } from './errors';
 import { bodyErrorHandler } from './http-errors';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
@@ -22,7 +22,7 @@ import { referenceQueryResolvers, referenceTypeResolvers } from './reference/res
 import { COMMON_NOTICE_HANDLERS } from './reference/unit-assignment';
 import { scalarResolvers } from './scalars';
 import { noticeReceiver, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
-import { pseudonymSecret } from './secrets';
+import { pseudonymSecret, type SubgraphTrust } from './secrets';
 
 export interface SubgraphModule<L> {
   name: SubgraphName;
@@ -36,8 +36,11 @@ export interface SubgraphModule<L> {
 
 export interface SubgraphDeps {
   db: DataSource;
-  /** Secret shared with the gateway for context signatures. */
-  contextSecret: string;
+  /**
+   * Keys: the gateway's public key (contexts), this subgraph's notice signing key and the
+   * others' notice public keys. Required by startSubgraph; buildSubgraphServer needs none.
+   */
+  trust?: SubgraphTrust;
   /** Secret of analysts' person pseudonyms, the same in every subgraph (default: PSEUDONYM_SECRET). */
   pseudonymSecret?: string;
   matrix?: AccessMatrix;
@@ -119,7 +122,7 @@ export interface ListenOptions {
 }
 
 /** The caller of a request: undefined without a signature, null with an invalid one. */
-interface SignedLocals { caller?: Caller | null }
+interface SignedLocals { caller?: Caller | null; context?: VerifiedContext }
 
 /** Body limit of requests the gateway signed (its query plans carry representations, e.g. indicator measures). */
 export function signedBodyLimit(env: NodeJS.ProcessEnv = process.env): number {
@@ -134,7 +137,7 @@ const UNSIGNED_BODY_LIMIT = 64 * 1024;
  * Checks the gateway's signature before reading the body, so only signed requests may be
  * large; the caller (or why there is none) is left in res.locals for the context.
  */
-function signedBodyParser(audience: string, secret: string): RequestHandler {
+function signedBodyParser(audience: string, publicKey: SubgraphTrust['contextPublicKey']): RequestHandler {
   const signed = express.json({ limit: signedBodyLimit() });
   const unsigned = express.json({ limit: UNSIGNED_BODY_LIMIT });
   return (req, res, next) => {
@@ -144,8 +147,9 @@ function signedBodyParser(audience: string, secret: string): RequestHandler {
       unsigned(req, res, next);
       return;
     }
-    verifyCallerContext(token, audience, secret).then((caller) => {
-      locals.caller = caller;
+    verifyCallerContext(token, audience, publicKey).then((context) => {
+      locals.caller = context.caller;
+      locals.context = context;
       signed(req, res, next);
     }, () => {
       locals.caller = null;
@@ -154,23 +158,47 @@ function signedBodyParser(audience: string, secret: string): RequestHandler {
   };
 }
 
+/**
+ * After the body is read: a context counts only for the request it was signed for (hash of
+ * query, variables and operation name) and only once; otherwise the caller is invalid.
+ */
+function boundContextCheck(replays: ReplayRecord): RequestHandler {
+  return (req, res, next) => {
+    const locals = res.locals as SignedLocals;
+    const context = locals.context;
+    if (!context) {
+      next();
+      return;
+    }
+    const body: unknown = req.body;
+    const request: BoundRequest = typeof body === 'object' && body !== null ? body as BoundRequest : {};
+    if (requestHash(request) !== context.requestHash || !replays.firstUse(context.tokenId, context.expiresAt)) locals.caller = null;
+    next();
+  };
+}
+
 /** Starts a subgraph over HTTP at /graphql; every request must carry a valid gateway signature. */
 export async function startSubgraph<L>(module: SubgraphModule<L>, deps: SubgraphDeps, listen: ListenOptions): Promise<RunningSubgraph> {
+  const trust = deps.trust;
+  if (!trust) throw new Error(`startSubgraph(${module.name}): deps.trust (the gateway's public key and the notice keys) is required`);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
-  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, contextSecret: deps.contextSecret, handlers: { ...COMMON_NOTICE_HANDLERS, ...module.noticeHandlers } }));
-  app.use('/graphql', signedBodyParser(module.name, deps.contextSecret), expressMiddleware(apollo, {
+  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, senderKeys: trust.noticePublicKeys, handlers: { ...COMMON_NOTICE_HANDLERS, ...module.noticeHandlers } }));
+  app.use('/graphql', signedBodyParser(module.name, trust.contextPublicKey), boundContextCheck(new ReplayRecord()), expressMiddleware(apollo, {
     context: async ({ res }) => {
       const caller = (res.locals as SignedLocals).caller;
       if (caller === undefined) {
         throw unauthenticated({ vi: 'Yêu cầu thiếu chữ ký của cổng API', en: 'The request lacks the gateway signature' });
       }
       if (caller === null) {
-        throw unauthenticated({ vi: 'Chữ ký của cổng API không hợp lệ hoặc đã hết hạn', en: 'The gateway signature is invalid or expired' });
+        throw unauthenticated({
+          vi: 'Chữ ký của cổng API không hợp lệ, đã hết hạn, đã được dùng hoặc không khớp với yêu cầu',
+          en: 'The gateway signature is invalid, expired, already used or made for another request',
+        });
       }
       return createContext(deps.db, caller, module.createLoaders);
     },
@@ -179,7 +207,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const outbox = deps.resolveSubgraphUrl ? new OutboxDispatcher(deps.db, {
-    ...deps.outbox, source: module.name, contextSecret: deps.contextSecret, resolveSubgraphUrl: deps.resolveSubgraphUrl,
+    ...deps.outbox, source: module.name, signingKey: trust.noticePrivateKey, resolveSubgraphUrl: deps.resolveSubgraphUrl,
   }) : undefined;
   outbox?.start();
   return {

@@ -19,7 +19,7 @@ import {
   type GraphQLField, type GraphQLObjectType, type GraphQLOutputType,
 } from 'graphql';
 import type { GraphQLResponse, InProcessSystem } from '@rehab/ops';
-import { CONTEXT_HEADER, PersonPseudonyms, seesPseudonyms, signCallerContext, testCaller } from '@rehab/server-kit';
+import { PersonPseudonyms, seesPseudonyms, testCaller } from '@rehab/server-kit';
 import {
   ACCESS_MATRIX, ROLES, SUBGRAPH_NAMES, SUPERGRAPH_FILE, canRead, unitByCode, type DemoPerson, type Role, type SubgraphName,
 } from '@rehab/shared-schema';
@@ -242,10 +242,7 @@ async function direct(subgraph: SubgraphName, role: Role, unitCode: string, quer
   variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>> {
   const response = await fetch(system.subgraphs.get(subgraph)?.url as string, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [CONTEXT_HEADER]: await signCallerContext(testCaller(role, unitCode), subgraph, system.contextSecret),
-    },
+    headers: await system.signedHeaders(testCaller(role, unitCode), subgraph, { query, variables }),
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
@@ -430,7 +427,7 @@ beforeAll(async () => {
   await chooseAccounts();
   const tokens = await Promise.all(ROLES.map((role) => system.login((accounts.get(role) as DemoAccount).username)));
   await Promise.all(ROLES.map((role, n) => runRole(role, tokens[n] as string)));
-});
+}, 600_000);
 
 afterAll(async () => {
   await system?.stop();

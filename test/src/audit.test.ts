@@ -182,7 +182,7 @@ describe('a request whose audit row cannot be written', () => {
   });
 
   it('is denied at the subgraph with AUDIT_UNAVAILABLE and no data', async () => {
-    const server = buildSubgraphServer(policeSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+    const server = buildSubgraphServer(policeSubgraph, { db: database.db });
     const person = population[0];
     const run = async () => {
       const contextValue = createContext(database.db, testCaller('police_officer'), policeSubgraph.createLoaders);

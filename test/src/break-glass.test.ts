@@ -1,5 +1,5 @@
 import type { InProcessSystem } from '@rehab/ops';
-import { CONTEXT_HEADER, isInUnitScope, signCallerContext, testCaller, unitScope, verifyCallerContext } from '@rehab/server-kit';
+import { isInUnitScope, signCallerContext, testCaller, unitScope, verifyCallerContext } from '@rehab/server-kit';
 import { unitAt, units, type BreakGlassGrant } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
@@ -110,11 +110,12 @@ describe('grants in the signed context', () => {
   const grant = (expiresAt: string): BreakGlassGrant => ({ grantId: 'g-1', unitPath: '01.00070', reason: REASON, expiresAt });
 
   it('survive signing and verification, and malformed ones are refused', async () => {
-    const secret = 's'.repeat(40);
+    const { contextPrivateKey, contextPublicKey } = system.trust;
+    const request = { query: '{ __typename }' };
     const caller = testCaller('police_officer', '00004', { grants: [grant('2099-01-01T00:00:00.000Z')] });
-    expect(await verifyCallerContext(await signCallerContext(caller, 'police', secret), 'police', secret)).toEqual(caller);
+    expect((await verifyCallerContext(await signCallerContext(caller, 'police', contextPrivateKey, request), 'police', contextPublicKey)).caller).toEqual(caller);
     const forgedShape = { ...testCaller('police_officer', '00004'), grants: [{ grantId: 'g', unitPath: 7 }] } as unknown as typeof caller;
-    await expect(verifyCallerContext(await signCallerContext(forgedShape, 'police', secret), 'police', secret)).rejects.toThrow();
+    await expect(verifyCallerContext(await signCallerContext(forgedShape, 'police', contextPrivateKey, request), 'police', contextPublicKey)).rejects.toThrow();
   });
 
   it('widen the SQL scope only while active', () => {
@@ -138,11 +139,8 @@ describe('grants in the signed context', () => {
     const ward = outsiderWard?.path as string;
     const ask = async (expiresAt: string) => {
       const caller = testCaller('police_officer', '00004', { grants: [{ grantId: 'g-2', unitPath: ward, reason: REASON, expiresAt }] });
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(caller, 'police', system.contextSecret) },
-        body: JSON.stringify({ query: 'query($id: ID!) { person(id: $id) { id } }', variables: { id: outsider?.id } }),
-      });
+      const body = { query: 'query($id: ID!) { person(id: $id) { id } }', variables: { id: outsider?.id } };
+      const response = await fetch(url, { method: 'POST', headers: await system.signedHeaders(caller, 'police', body), body: JSON.stringify(body) });
       return ((await response.json()) as { data: { person: { id: string } | null } }).data.person;
     };
     expect(await ask(new Date(Date.now() + 600_000).toISOString())).toEqual({ id: outsider?.id });

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import type { InProcessSystem } from '@rehab/ops';
 import { DEMO_PASSWORD, startGateway, type GatewayOptions, type RunningGateway } from '@rehab/gateway';
-import { CONTEXT_HEADER, GATEWAY_LIMIT_DEFAULTS, signCallerContext, testCaller } from '@rehab/server-kit';
+import { GATEWAY_LIMIT_DEFAULTS, testCaller } from '@rehab/server-kit';
 import { SUBGRAPH_NAMES, SUPERGRAPH_FILE, type SubgraphName } from '@rehab/shared-schema';
 import { PERSON_360, personAt, population, startTestSystem } from './fixtures';
 
@@ -30,7 +30,7 @@ function extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningGatewa
     identityDb: system.dbs.identity,
     subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
     supergraphPath: SUPERGRAPH_FILE,
-    contextSecret: system.contextSecret,
+    contextPrivateKey: system.trust.contextPrivateKey,
     accessTokenSecret: system.accessTokenSecret,
     webDir: null,
     log: () => undefined,
@@ -43,7 +43,7 @@ beforeAll(async () => {
   for (const username of ['congan.hanoi', 'phantich.hanoi', 'giamsat.hanoi', 'yte.hanoi', 'laodong.hanoi', 'tnv.phuongbadinh']) {
     tokens[username] = await system.login(username);
   }
-  devGateway = await extraGateway({ production: false, limits: { ...GATEWAY_LIMIT_DEFAULTS, maxDepth: 4 } });
+  devGateway = await extraGateway({ production: false, schemaToolsForAll: true, limits: { ...GATEWAY_LIMIT_DEFAULTS, maxDepth: 4 } });
   throttled = await extraGateway({
     production: true,
     rateLimits: { perUser: { ratePerSecond: 0.001, burst: 3 }, loginPerIp: { ratePerSecond: 0.001, burst: 3 } },
@@ -81,7 +81,7 @@ async function direct(name: SubgraphName, body: unknown): Promise<Reply> {
   const url = system.subgraphs.get(name)?.url as string;
   return reply(await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(testCaller('supervisor'), name, system.contextSecret) },
+    headers: await system.signedHeaders(testCaller('supervisor'), name, typeof body === 'object' && body !== null ? body : {}),
     body: JSON.stringify(body),
   }));
 }
@@ -239,7 +239,7 @@ describe('introspection and suggestions', () => {
   const SCHEMA = '{ __schema { queryType { name } } }';
 
   it.each(['congan.hanoi', 'yte.hanoi', 'laodong.hanoi', 'tnv.phuongbadinh'])('in production, %s may not introspect (FORBIDDEN)', async (username) => {
-    expectTyped(await post(system.url, username, { query: SCHEMA }), 403, 'FORBIDDEN', /only analysts and supervisors may introspect/);
+    expectTyped(await post(system.url, username, { query: SCHEMA }), 403, 'FORBIDDEN', /Only analysts and supervisors may introspect/);
     expectTyped(await post(system.url, username, { query: '{ __type(name: "Person") { fields { name } } }' }), 403, 'FORBIDDEN');
     const typename = await post(system.url, username, { query: '{ __typename }' });
     expect(typename.body).toEqual({ data: { __typename: 'Query' } });
@@ -253,7 +253,7 @@ describe('introspection and suggestions', () => {
     expect(types).toEqual(expect.arrayContaining(['Person', 'RehabEpisode', 'SubstitutionTreatment']));
   });
 
-  it('in development, every role may introspect', async () => {
+  it('in development with the switch on, every role may introspect', async () => {
     const result = await post(devGateway.url, 'congan.hanoi', { query: SCHEMA });
     expect(result.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });

@@ -93,13 +93,14 @@ describe('trust between gateway and subgraphs', () => {
     expect(unsigned.body.data).toBeUndefined();
     const service = await direct(url, {}, { query: '{ _service { sdl } }' });
     expect(service.status).toBe(401);
-    const forged = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, 'f'.repeat(43)) });
+    // Signed with another Ed25519 key (e.g. a subgraph's own notice key): not the gateway's.
+    const forged = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, system.trust.noticePrivateKeys[name], ENTITIES) });
     expect(forged.status).toBe(401);
-    const otherAudience = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name === 'police' ? 'health' : 'police', system.contextSecret) });
+    const otherAudience = await direct(url, await system.signedHeaders(caller, name === 'police' ? 'health' : 'police', ENTITIES));
     expect(otherAudience.status).toBe(401);
-    const expired = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, system.contextSecret, -10) });
+    const expired = await direct(url, await system.signedHeaders(caller, name, ENTITIES, -10));
     expect(expired.status).toBe(401);
-    const valid = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, system.contextSecret) });
+    const valid = await direct(url, await system.signedHeaders(caller, name, ENTITIES));
     expect(valid.status).toBe(200);
     expect(valid.body.errors).toBeUndefined();
   });
@@ -108,7 +109,7 @@ describe('trust between gateway and subgraphs', () => {
     const url = system.subgraphs.get('police')?.url as string;
     // About 3 MB of representations, as an indicator over 100,000 persons makes.
     const many = { ...ENTITIES, variables: { r: Array.from({ length: 40_000 }, () => ({ __typename: 'Person', id: population[0]?.id })) } };
-    const signed = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(testCaller('supervisor'), 'police', system.contextSecret) }, many);
+    const signed = await direct(url, await system.signedHeaders(testCaller('supervisor'), 'police', many), many);
     expect(signed.status).toBe(200);
     expect((signed.body.data as { _entities: unknown[] })._entities).toHaveLength(40_000);
     for (const headers of [{}, { [CONTEXT_HEADER]: 'forged' }] as Record<string, string>[]) {

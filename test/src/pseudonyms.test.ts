@@ -1,5 +1,5 @@
 import type { InProcessSystem } from '@rehab/ops';
-import { CONTEXT_HEADER, PersonPseudonyms, signCallerContext, testCaller } from '@rehab/server-kit';
+import { PersonPseudonyms, testCaller } from '@rehab/server-kit';
 import type { Role, SubgraphName } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
@@ -48,14 +48,11 @@ async function realIdsInIdOrder(): Promise<string[]> {
 /** An _entities call straight to a subgraph, signed as the gateway would for this role. */
 async function entities(subgraph: SubgraphName, role: Role, ids: string[]) {
   const url = system.subgraphs.get(subgraph)?.url as string;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(testCaller(role), subgraph, system.contextSecret) },
-    body: JSON.stringify({
-      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }',
-      variables: { r: ids.map((id) => ({ __typename: 'Person', id })) },
-    }),
-  });
+  const body = {
+    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }',
+    variables: { r: ids.map((id) => ({ __typename: 'Person', id })) },
+  };
+  const response = await fetch(url, { method: 'POST', headers: await system.signedHeaders(testCaller(role), subgraph, body), body: JSON.stringify(body) });
   return (await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: { path?: unknown[]; extensions?: { code?: string } }[] };
 }
 

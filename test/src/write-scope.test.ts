@@ -20,7 +20,7 @@ import {
 } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { InProcessSystem } from '@rehab/ops';
-import { CONTEXT_HEADER, actsOn, signCallerContext, testCaller } from '@rehab/server-kit';
+import { actsOn, testCaller } from '@rehab/server-kit';
 import {
   ACCESS_MATRIX, ROLES, SUPERGRAPH_FILE, addDays, canRead, makeIdentificationNumber, todayInHanoi, unitByCode, type Role, type SubgraphName,
 } from '@rehab/shared-schema';
@@ -244,7 +244,7 @@ async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
   const before = await fingerprint(c.owner);
   const response = await fetch(system.subgraphs.get(c.owner)?.url as string, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(testCaller(c.role, c.unitCode), c.owner, system.contextSecret) },
+    headers: await system.signedHeaders(testCaller(c.role, c.unitCode), c.owner, { query, variables }),
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json() as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntry, type AuditAction, type Bilingual } from '@rehab/server-kit';
 import { isWithin, unitByCode, type BreakGlassGrant, type Role } from '@rehab/shared-schema';
-import { BreakGlassGrantEntity } from './entities';
+import { BreakGlassGrantEntity, type GrantState } from './entities';
+import { recordSecurityEvent, type SecurityEventKind } from './security-events';
 import type { AccessClaims } from './tokens';
 
 /** An error a /auth route answers with: HTTP status, public code, bilingual text. */
@@ -29,7 +30,14 @@ export const BREAK_GLASS_ROLES: readonly Role[] = [
 ];
 export const REVIEWER_ROLES: readonly Role[] = ['supervisor'];
 
-export type GrantStatus = 'pending' | 'reviewed' | 'all';
+/** List filters: pending review (opened, not yet reviewed), awaiting approval (PENDING), reviewed, all. */
+export type GrantStatus = 'pending' | 'awaiting-approval' | 'reviewed' | 'all';
+
+/** Levels a grant may open without approval: one commune (or one facility, clinic, court). Wider ones wait. */
+const OPENS_AT_ONCE = new Set(['COMMUNE', 'FACILITY', 'CLINIC', 'COURT']);
+
+/** The client of a request, for the security event. */
+interface Client { ip: string }
 
 export interface BreakGlassRequest {
   unitCode: unknown;
@@ -50,6 +58,10 @@ export interface GrantView {
   createdAt: string;
   expiresAt: string;
   active: boolean;
+  /** OPEN, PENDING (waits for a supervisor's approval) or REFUSED. */
+  status: GrantState;
+  decidedAt: string | null;
+  decidedBy: string | null;
   reviewedAt: string | null;
   reviewedBy: string | null;
   reviewNote: string | null;
@@ -67,7 +79,8 @@ function view(g: BreakGlassGrantEntity, now: Date): GrantView {
     grantId: g.id, username: g.username, agency: g.agency, role: g.role, unitCode: g.unitCode,
     targetUnitCode: g.targetUnitCode, targetUnitName: unitByCode(g.targetUnitCode)?.name ?? g.targetUnitCode,
     reason: g.reason, createdAt: g.createdAt.toISOString(), expiresAt: g.expiresAt.toISOString(),
-    active: g.expiresAt > now, reviewedAt: g.reviewedAt?.toISOString() ?? null, reviewedBy: g.reviewerUsername,
+    active: g.status === 'OPEN' && g.expiresAt > now, status: g.status,
+    decidedAt: g.decidedAt?.toISOString() ?? null, decidedBy: g.deciderUsername, reviewedAt: g.reviewedAt?.toISOString() ?? null, reviewedBy: g.reviewerUsername,
     reviewNote: g.reviewNote,
   };
 }
@@ -110,8 +123,11 @@ function checkedReason(value: unknown): string {
 export class BreakGlassService {
   constructor(private readonly db: DataSource) {}
 
-  /** Opens another unit's subtree to the caller's session for a time. */
-  async request(claims: AccessClaims, input: BreakGlassRequest, now: Date = new Date()): Promise<GrantView> {
+  /**
+   * Opens another unit's subtree to the caller's session for a time: at once for one
+   * commune (facility, clinic, court); a district or province waits PENDING for a supervisor.
+   */
+  async request(claims: AccessClaims, input: BreakGlassRequest, client: Client = { ip: 'unknown' }, now: Date = new Date()): Promise<GrantView> {
     if (!BREAK_GLASS_ROLES.includes(claims.role)) {
       throw new RequestError(403, 'FORBIDDEN', {
         vi: 'Vai trò của bạn không được phép truy cập khẩn cấp ngoài đơn vị',
@@ -139,7 +155,7 @@ export class BreakGlassService {
     const minutes = checkedDuration(input.durationMinutes);
     const repository = this.db.getRepository(BreakGlassGrantEntity);
     const active = await repository.createQueryBuilder('g')
-      .where('g.session_id = :session AND g.expires_at > :now', { session: claims.sessionId, now }).getCount();
+      .where(`g.session_id = :session AND g.expires_at > :now AND g.status <> 'REFUSED'`, { session: claims.sessionId, now }).getCount();
     if (active >= MAX_ACTIVE_GRANTS) {
       throw new RequestError(409, 'CONFLICT', {
         vi: `Đã có ${MAX_ACTIVE_GRANTS} lần truy cập khẩn cấp đang hiệu lực trong phiên này`,
@@ -152,10 +168,13 @@ export class BreakGlassService {
       targetUnitCode: target.code, targetUnitPath: target.path, reason, createdAt: now,
       expiresAt: new Date(now.getTime() + minutes * 60_000),
       reviewedAt: null, reviewedBy: null, reviewerUsername: null, reviewNote: null,
+      status: OPENS_AT_ONCE.has(target.level) ? 'OPEN' : 'PENDING', durationMinutes: minutes,
+      decidedAt: null, decidedBy: null, deciderUsername: null, decisionNote: null,
     });
     await this.db.transaction(async (manager) => {
       await manager.getRepository(BreakGlassGrantEntity).insert(grant);
-      await auditGrant(manager, claims, 'BREAK_GLASS', ['targetUnitCode', 'reason', 'expiresAt'], grant, `break-glass ${target.code}: ${reason}`);
+      await auditGrant(manager, claims, 'BREAK_GLASS', ['targetUnitCode', 'reason', 'expiresAt', 'status'], grant, `break-glass ${target.code}${grant.status === 'PENDING' ? ' (awaiting approval)' : ''}: ${reason}`);
+      await grantEvent(manager, 'BREAK_GLASS_REQUEST', claims, grant, client, { status: grant.status });
     });
     return view(grant, now);
   }
@@ -163,7 +182,7 @@ export class BreakGlassService {
   /** The grants that widen a session's scope now, as the signed caller context carries them. */
   async activeForSession(sessionId: string, now: Date = new Date()): Promise<BreakGlassGrant[]> {
     const rows = await this.db.getRepository(BreakGlassGrantEntity).createQueryBuilder('g')
-      .where('g.session_id = :sessionId AND g.expires_at > :now', { sessionId, now })
+      .where(`g.session_id = :sessionId AND g.status = 'OPEN' AND g.expires_at > :now`, { sessionId, now })
       .orderBy('g.created_at', 'ASC').getMany();
     return rows.map(toContextGrant);
   }
@@ -171,7 +190,7 @@ export class BreakGlassService {
   /** The caller's own grants in this session that are still active. */
   async mine(claims: AccessClaims, now: Date = new Date()): Promise<GrantView[]> {
     const rows = await this.db.getRepository(BreakGlassGrantEntity).createQueryBuilder('g')
-      .where('g.session_id = :session AND g.expires_at > :now', { session: claims.sessionId, now })
+      .where(`g.session_id = :session AND g.expires_at > :now AND g.status <> 'REFUSED'`, { session: claims.sessionId, now })
       .orderBy('g.created_at', 'ASC').getMany();
     return rows.map((g) => view(g, now));
   }
@@ -191,14 +210,15 @@ export class BreakGlassService {
     const query = this.db.getRepository(BreakGlassGrantEntity).createQueryBuilder('g')
       .where(`(g.unit_path = :path OR g.unit_path LIKE :like OR g.target_unit_path = :path OR g.target_unit_path LIKE :like)`,
         { path, like: `${path}.%` });
-    if (status === 'pending') query.andWhere('g.reviewed_at IS NULL');
+    if (status === 'pending') query.andWhere(`g.reviewed_at IS NULL AND g.status <> 'PENDING'`);
+    if (status === 'awaiting-approval') query.andWhere(`g.status = 'PENDING'`);
     if (status === 'reviewed') query.andWhere('g.reviewed_at IS NOT NULL');
     const rows = await query.orderBy('g.created_at', 'ASC').addOrderBy('g.id', 'ASC').take(500).getMany();
     return rows.map((g) => view(g, now));
   }
 
-  /** Marks a grant reviewed, once, by a supervisor other than its holder. */
-  async review(claims: AccessClaims, grantId: string, note: unknown, now: Date = new Date()): Promise<GrantView> {
+  /** A grant a supervisor may review or decide: in the subtree, not their own; with the checked note. */
+  private async reviewable(claims: AccessClaims, grantId: string, note: unknown): Promise<{ grant: BreakGlassGrantEntity; text: string | null }> {
     const path = this.requireReviewer(claims);
     if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 1000)) {
       throw badInput('note', { vi: 'Ghi chú tối đa 1000 ký tự', en: 'The note may have at most 1000 characters' });
@@ -206,16 +226,46 @@ export class BreakGlassService {
     const notFound = new RequestError(404, 'NOT_FOUND', {
       vi: 'Không tìm thấy lần truy cập khẩn cấp này', en: 'No such break-the-glass grant',
     });
-    if (!/^[0-9a-f-]{36}$/i.test(grantId)) throw notFound;
-    const repository = this.db.getRepository(BreakGlassGrantEntity);
-    const grant = await repository.findOneBy({ id: grantId });
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(grantId)) throw notFound;
+    const grant = await this.db.getRepository(BreakGlassGrantEntity).findOneBy({ id: grantId });
     if (!grant || !(isWithin(grant.unitPath, path) || isWithin(grant.targetUnitPath, path))) throw notFound;
     if (grant.accountId === claims.accountId) {
       throw new RequestError(403, 'FORBIDDEN', {
         vi: 'Không được tự xác nhận lần truy cập khẩn cấp của chính mình', en: 'You may not review your own break-the-glass access',
       });
     }
-    const text = typeof note === 'string' && note.trim() ? note.trim() : null;
+    return { grant, text: typeof note === 'string' && note.trim() ? note.trim() : null };
+  }
+
+  /**
+   * A supervisor approves (it opens now, for the requested duration) or refuses a PENDING
+   * grant, once; audited and recorded as a security event.
+   */
+  async decide(claims: AccessClaims, grantId: string, approve: unknown, note: unknown, client: Client = { ip: 'unknown' },
+    now: Date = new Date()): Promise<GrantView> {
+    if (typeof approve !== 'boolean') {
+      throw badInput('approve', { vi: 'Cần chọn phê duyệt (true) hoặc từ chối (false)', en: 'approve must be true or false' });
+    }
+    const { grant, text } = await this.reviewable(claims, grantId, note);
+    const status: GrantState = approve ? 'OPEN' : 'REFUSED';
+    const expiresAt = approve ? new Date(now.getTime() + (grant.durationMinutes ?? DEFAULT_DURATION_MINUTES) * 60_000) : now;
+    const decided = { status, expiresAt, decidedAt: now, decidedBy: claims.accountId, deciderUsername: claims.username, decisionNote: text };
+    await this.db.transaction(async (manager) => {
+      const result = await manager.createQueryBuilder().update(BreakGlassGrantEntity).set(decided)
+        .where(`id = :id AND status = 'PENDING'`, { id: grantId }).execute();
+      if (!result.affected) {
+        throw new RequestError(409, 'CONFLICT', { vi: 'Yêu cầu này không còn chờ phê duyệt', en: 'This grant is not awaiting approval' });
+      }
+      await auditGrant(manager, claims, 'CHANGE', ['status', 'expiresAt', 'decisionNote'], grant,
+        `break-glass ${approve ? 'approved' : 'refused'}${text ? `: ${text}` : ''}`);
+      await grantEvent(manager, approve ? 'BREAK_GLASS_GRANT' : 'BREAK_GLASS_REFUSE', claims, grant, client, { holder: grant.username });
+    });
+    return view({ ...grant, ...decided }, now);
+  }
+
+  /** Marks a grant reviewed, once, by a supervisor other than its holder. */
+  async review(claims: AccessClaims, grantId: string, note: unknown, client: Client = { ip: 'unknown' }, now: Date = new Date()): Promise<GrantView> {
+    const { grant, text } = await this.reviewable(claims, grantId, note);
     await this.db.transaction(async (manager) => {
       const result = await manager.createQueryBuilder().update(BreakGlassGrantEntity)
         .set({ reviewedAt: now, reviewedBy: claims.accountId, reviewerUsername: claims.username, reviewNote: text })
@@ -224,9 +274,19 @@ export class BreakGlassService {
         throw new RequestError(409, 'CONFLICT', { vi: 'Lần truy cập này đã được xác nhận', en: 'This grant has already been reviewed' });
       }
       await auditGrant(manager, claims, 'CHANGE', ['reviewedAt', 'reviewNote'], grant, `break-glass review${text ? `: ${text}` : ''}`);
+      await grantEvent(manager, 'BREAK_GLASS_REVIEW', claims, grant, client, { holder: grant.username });
     });
     return view({ ...grant, reviewedAt: now, reviewedBy: claims.accountId, reviewerUsername: claims.username, reviewNote: text }, now);
   }
+}
+
+/** The security event of a grant's request, decision or review, in the same transaction. */
+async function grantEvent(manager: EntityManager, kind: SecurityEventKind, claims: AccessClaims, grant: BreakGlassGrantEntity,
+  client: Client, detail: Record<string, unknown>): Promise<void> {
+  await recordSecurityEvent(manager, {
+    kind, username: claims.username, accountId: claims.accountId, sessionId: claims.sessionId, unitCode: claims.unitCode, ip: client.ip,
+    detail: { grantId: grant.id, targetUnitCode: grant.targetUnitCode, ...detail },
+  });
 }
 
 function toContextGrant(g: BreakGlassGrantEntity): BreakGlassGrant {

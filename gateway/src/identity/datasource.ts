@@ -6,6 +6,7 @@ import { BreakGlassGrantEntity, OfficerAccount, OfficerSession } from './entitie
 import { CreateOfficerAccounts1763800005000 } from '../migrations/1763800005000-CreateOfficerAccounts';
 import { CreateBreakGlassGrants1763800006000 } from '../migrations/1763800006000-CreateBreakGlassGrants';
 import { AddRefreshTokens1763800007000 } from '../migrations/1763800007000-AddRefreshTokens';
+import { SecurityEvents1764700006000 } from '../migrations/1764700006000-SecurityEvents';
 
 /** The gateway's own database: officer accounts, sessions, break-the-glass grants (plus the reference tables). */
 export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
@@ -15,7 +16,7 @@ export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
     migrations: [
       CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOfficerAccounts1763800005000,
       CreateBreakGlassGrants1763800006000, AddRefreshTokens1763800007000, AdoptRealUnits1764700000000,
-      CreateUnitPatchLog1764700000200,
+      CreateUnitPatchLog1764700000200, SecurityEvents1764700006000,
     ],
     env,
   });

@@ -122,4 +122,25 @@ export class BreakGlassGrantEntity {
 
   @Column({ name: 'review_note', type: 'text', nullable: true })
   reviewNote: string | null;
+
+  /** OPEN (in force until expiresAt), PENDING (wider than one commune: waits for a supervisor), REFUSED. */
+  @Column({ type: 'varchar', length: 16, default: 'OPEN' })
+  status: GrantState;
+
+  @Column({ name: 'duration_minutes', type: 'integer', nullable: true })
+  durationMinutes: number | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ name: 'decider_username', type: 'varchar', length: 64, nullable: true })
+  deciderUsername: string | null;
+
+  @Column({ name: 'decision_note', type: 'text', nullable: true })
+  decisionNote: string | null;
 }
+
+export type GrantState = 'OPEN' | 'PENDING' | 'REFUSED';

@@ -1,7 +1,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Bilingual } from '@rehab/server-kit';
-import { IdentityService, LoginError } from './accounts';
-import { RequestError, type GrantStatus } from './break-glass';
+import { IdentityService, LoginError, type ClientInfo } from './accounts';
+import { RequestError, REVIEWER_ROLES, type GrantStatus } from './break-glass';
+import { listSecurityEvents, SECURITY_EVENT_KINDS, type SecurityEventKind } from './security-events';
+import { unitByCode } from '@rehab/shared-schema';
 import type { AccessClaims } from './tokens';
 
 /** Bearer token of a request, or null. */
@@ -9,6 +11,9 @@ export function bearerToken(req: Request): string | null {
   const header = req.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7) : null;
 }
+
+/** The client as express sees it (req.ip follows TRUST_PROXY). */
+export const clientOf = (req: Request): ClientInfo => ({ ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
 
 function fail(res: Response, status: number, text: Bilingual, code = 'UNAUTHENTICATED', field?: string): void {
   res.status(status).json({ code, message: text.vi, messageEn: text.en, ...(field ? { field } : {}) });
@@ -47,7 +52,33 @@ function authenticated(identity: IdentityService, handle: Handler) {
   };
 }
 
-const STATUSES: readonly GrantStatus[] = ['pending', 'reviewed', 'all'];
+const STATUSES: readonly GrantStatus[] = ['pending', 'awaiting-approval', 'reviewed', 'all'];
+
+const queryString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** GET /auth/security-events?kind=&before=&limit=: supervisors only, events of their subtree, newest first. */
+async function securityEvents(identity: IdentityService, claims: AccessClaims, query: Record<string, unknown>) {
+  const unit = unitByCode(claims.unitCode);
+  if (!REVIEWER_ROLES.includes(claims.role) || !unit) {
+    throw new RequestError(403, 'FORBIDDEN', {
+      vi: 'Chỉ cán bộ giám sát mới được xem nhật ký sự kiện an ninh', en: 'Only supervisors may read the security events',
+    });
+  }
+  const kind = queryString(query.kind);
+  const before = queryString(query.before);
+  const limit = Number(queryString(query.limit) ?? 100);
+  if (kind !== undefined && !(SECURITY_EVENT_KINDS as readonly string[]).includes(kind)) {
+    throw new RequestError(400, 'BAD_USER_INPUT', { vi: 'Loại sự kiện không hợp lệ', en: 'Unknown event kind' }, 'kind');
+  }
+  if ((before !== undefined && !/^\d{1,18}$/.test(before)) || !Number.isInteger(limit) || limit < 1 || limit > 500) {
+    throw new RequestError(400, 'BAD_USER_INPUT', {
+      vi: 'Tham số phân trang không hợp lệ (limit từ 1 đến 500)', en: 'Invalid paging parameters (limit 1 to 500)',
+    }, before !== undefined && !/^\d{1,18}$/.test(before) ? 'before' : 'limit');
+  }
+  return listSecurityEvents(identity.database, unit.path, {
+    ...(kind ? { kind: kind as SecurityEventKind } : {}), ...(before ? { beforeId: before } : {}), limit,
+  });
+}
 
 /**
  * /auth: login, refresh, logout, and break-the-glass grants (request, own active
@@ -63,14 +94,14 @@ export function authRoutes(identity: IdentityService): Router {
       return;
     }
     try {
-      res.json(await identity.login(username, password));
+      res.json(await identity.login(username, password, clientOf(req)));
     } catch (error) {
       failWith(res, error);
     }
   });
   router.post('/refresh', async (req, res) => {
     try {
-      res.json(await identity.refresh(bodyOf(req).refreshToken));
+      res.json(await identity.refresh(bodyOf(req).refreshToken, clientOf(req)));
     } catch (error) {
       failWith(res, error);
     }
@@ -79,8 +110,8 @@ export function authRoutes(identity: IdentityService): Router {
     try {
       const token = bearerToken(req);
       const claims = token ? await identity.authenticate(token) : null;
-      if (claims) await identity.logout(claims);
-      else await identity.logoutWithRefreshToken(bodyOf(req).refreshToken);
+      if (claims) await identity.logout(claims, clientOf(req));
+      else await identity.logoutWithRefreshToken(bodyOf(req).refreshToken, clientOf(req));
       res.status(204).end();
     } catch (error) {
       failWith(res, error);
@@ -89,7 +120,7 @@ export function authRoutes(identity: IdentityService): Router {
 
   router.post('/break-glass', authenticated(identity, async (req, res, claims) => {
     const { unitCode, reason, durationMinutes } = bodyOf(req);
-    res.status(201).json(await identity.breakGlass.request(claims, { unitCode, reason, durationMinutes }));
+    res.status(201).json(await identity.breakGlass.request(claims, { unitCode, reason, durationMinutes }, clientOf(req)));
   }));
   router.get('/break-glass/mine', authenticated(identity, async (_req, res, claims) => {
     res.json({ grants: await identity.breakGlass.mine(claims) });
@@ -103,7 +134,14 @@ export function authRoutes(identity: IdentityService): Router {
     res.json({ grants: await identity.breakGlass.list(claims, status as GrantStatus) });
   }));
   router.post('/break-glass/:id/review', authenticated(identity, async (req, res, claims) => {
-    res.json(await identity.breakGlass.review(claims, String(req.params.id), bodyOf(req).note));
+    res.json(await identity.breakGlass.review(claims, String(req.params.id), bodyOf(req).note, clientOf(req)));
+  }));
+  router.post('/break-glass/:id/decide', authenticated(identity, async (req, res, claims) => {
+    const { approve, note } = bodyOf(req);
+    res.json(await identity.breakGlass.decide(claims, String(req.params.id), approve, note, clientOf(req)));
+  }));
+  router.get('/security-events', authenticated(identity, async (req, res, claims) => {
+    res.json({ events: await securityEvents(identity, claims, req.query) });
   }));
   return router;
 }

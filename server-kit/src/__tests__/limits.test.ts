@@ -28,12 +28,12 @@ function makeExecutableSchemaFromSdl(): GraphQLSchema {
   const schema = buildSchema(`
     enum Status { ACTIVE INACTIVE }
     type Person { id: ID! fullName: String! status: Status! friend: Person! friends(first: Int = 5): [Person!]! }
-    type Query { person(id: ID!): Person persons(first: Int = 20, status: Status): [Person!]! }
+    type Query { person(seq: ID!): Person persons(first: Int = 20, status: Status): [Person!]! } # seq: a number, not a record id (those must be UUIDs, id-guard.ts)
   `);
   const query = schema.getQueryType();
   const fields = query?.getFields();
   if (!fields?.person || !fields.persons) throw new Error('test schema lacks its root fields');
-  fields.person.resolve = (_root, args: { id: string }) => person(Number(args.id));
+  fields.person.resolve = (_root, args: { seq: string }) => person(Number(args.seq));
   fields.persons.resolve = (_root, args: { first: number }) => Array.from({ length: args.first }, (_, i) => person(i + 1));
   return schema;
 }
@@ -48,7 +48,7 @@ interface Body {
 }
 
 async function serverWith(production: boolean): Promise<ApolloServer> {
-  const limits = limitServerOptions(LIMITS, { production });
+  const limits = limitServerOptions(LIMITS, { production, keepSuggestions: true });
   const server = new ApolloServer({ schema, introspection: true, ...limits });
   await server.start();
   return server;
@@ -108,34 +108,34 @@ describe('limit configuration', () => {
 
 describe('query limits (graphql-armor rules and plugins)', () => {
   it('answers a query within every limit', async () => {
-    const result = await post(dev, { query: '{ person(id: "1") { fullName friend { fullName } } }' });
+    const result = await post(dev, { query: '{ person(seq: "1") { fullName friend { fullName } } }' });
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { person: { fullName: 'Người 1', friend: { fullName: 'Người 2' } } } });
   });
 
   it('refuses a query nested deeper than maxDepth; fragments are not a level', async () => {
-    const deep = await post(dev, { query: '{ person(id: "1") { friend { friend { friend { fullName } } } } }' });
+    const deep = await post(dev, { query: '{ person(seq: "1") { friend { friend { friend { fullName } } } } }' });
     expectRefused(deep, /nested too deeply: at most 4 levels, this one has 5/);
     expect(deep.body.errors?.[0]?.message).toBe('Truy vấn lồng quá sâu: tối đa 4 cấp, truy vấn này có 5 cấp');
-    const fragments = await post(dev, { query: '{ person(id: "1") { ...A } } fragment A on Person { friend { ... on Person { friend { fullName } } } }' });
+    const fragments = await post(dev, { query: '{ person(seq: "1") { ...A } } fragment A on Person { friend { ... on Person { friend { fullName } } } }' });
     expect(fragments.body.errors).toBeUndefined();
   });
 
   it('refuses more aliases than maxAliases', async () => {
-    const result = await post(dev, { query: '{ a: person(id: "1") { id } b: person(id: "2") { id } c: person(id: "3") { id } d: person(id: "4") { id } }' });
+    const result = await post(dev, { query: '{ a: person(seq: "1") { id } b: person(seq: "2") { id } c: person(seq: "3") { id } d: person(seq: "4") { id } }' });
     expectRefused(result, /too many aliases: at most 3, this one has 4/);
   });
 
   it('refuses more directives than maxDirectives', async () => {
-    const result = await post(dev, { query: '{ person(id: "1") { id @include(if: true) fullName @include(if: true) status @skip(if: false) } }' });
+    const result = await post(dev, { query: '{ person(seq: "1") { id @include(if: true) fullName @include(if: true) status @skip(if: false) } }' });
     expectRefused(result, /too many directives: at most 2, this one has 3/);
   });
 
   it('stops parsing a query with more tokens than maxTokens', async () => {
     const fields = (n: number) => Array.from({ length: n }, () => 'id').join(' ');
     // 10 tokens around the fields: { person ( id : "1" ) { … } }
-    expect((await post(dev, { query: `{ person(id: "1") { ${fields(50)} } }` })).body.errors).toBeUndefined();
-    const result = await post(dev, { query: `{ person(id: "1") { ${fields(51)} } }` });
+    expect((await post(dev, { query: `{ person(seq: "1") { ${fields(50)} } }` })).body.errors).toBeUndefined();
+    const result = await post(dev, { query: `{ person(seq: "1") { ${fields(51)} } }` });
     expect(result.status).toBe(400);
     expect(result.body.data).toBeUndefined();
     expect(result.body.errors?.[0]?.message).toBe('Truy vấn quá dài: tối đa 60 token');
@@ -161,7 +161,7 @@ describe('query limits (graphql-armor rules and plugins)', () => {
   });
 
   it('refuses batched HTTP requests with a typed error', async () => {
-    const result = await post(dev, [{ query: '{ person(id: "1") { id } }' }, { query: '{ person(id: "2") { id } }' }]);
+    const result = await post(dev, [{ query: '{ person(seq: "1") { id } }' }, { query: '{ person(seq: "2") { id } }' }]);
     expect(result.status).toBe(400);
     expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(result.body.errors?.[0]?.extensions?.i18n?.en).toBe('Bad request');
@@ -169,7 +169,7 @@ describe('query limits (graphql-armor rules and plugins)', () => {
 });
 
 describe('field suggestions', () => {
-  const typo = '{ person(id: "1") { fulName } }';
+  const typo = '{ person(seq: "1") { fulName } }';
   const enumTypo = '{ persons(first: 1, status: ACTIV) { id } }';
 
   it('are shown in development', async () => {

@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { ALL_ROLES, SHARED_RULES, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
 import { CONTEXT_HEADER, signCallerContext } from '../context-token';
+import { generateTrust, subgraphTrustOf } from '../secrets';
 import { createDataSource } from '../db';
 import {
   CreateOutbox1763800000002, enqueueNotice, noticeRejected, noticesUrl, outboxEntries, SERVICE_HEADER, signServiceToken,
@@ -28,7 +29,9 @@ class CreateNoticeEffect1763800000099 implements MigrationInterface {
 const SENDER: SubgraphName = 'labor-welfare';
 const RECEIVER: SubgraphName = 'police';
 const TOPIC = 'test.effect';
-const SECRET = randomBytes(32).toString('base64url');
+/** Keys of this test: the gateway's context pair and one notice pair per subgraph. */
+const TRUST = generateTrust();
+const SENDER_KEY = TRUST.noticePrivateKeys[SENDER];
 
 const SCHEMA = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
@@ -96,7 +99,7 @@ let receiverPort = 0;
 let receiverAddress: string | undefined;
 
 async function startReceiver(): Promise<void> {
-  receiver = await startSubgraph(receiverModule, { db: receiverDb.db, contextSecret: SECRET, matrix: MATRIX }, { port: receiverPort });
+  receiver = await startSubgraph(receiverModule, { db: receiverDb.db, trust: subgraphTrustOf(TRUST, RECEIVER), matrix: MATRIX }, { port: receiverPort });
   receiverPort = Number(new URL(receiver.url).port);
   receiverAddress = receiver.url;
 }
@@ -112,7 +115,7 @@ beforeAll(async () => {
   receiverDb = await openTestDatabase(RECEIVER, createSource(RECEIVER), env);
   await startReceiver();
   sender = await startSubgraph(senderModule, {
-    db: senderDb.db, contextSecret: SECRET, matrix: MATRIX,
+    db: senderDb.db, trust: subgraphTrustOf(TRUST, SENDER), matrix: MATRIX,
     resolveSubgraphUrl: (name) => (name === RECEIVER ? receiverAddress : undefined),
     outbox: { pollIntervalMs: 100, initialBackoffMs: 50, maxBackoffMs: 200 },
   }, { port: 0 });
@@ -187,10 +190,11 @@ describe('outbox: sender side', () => {
 
   it('delivers a notice enqueued by a mutation end to end; the handler runs once', async () => {
     const caller = testCaller('facility_staff');
+    const request = { query: 'mutation { recordEvent(value: "completed") }' };
     const response = await fetch(sender.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(caller, SENDER, SECRET) },
-      body: JSON.stringify({ query: 'mutation { recordEvent(value: "completed") }' }),
+      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(caller, SENDER, TRUST.contextPrivateKey, request) },
+      body: JSON.stringify(request),
     });
     const body = await response.json() as { data?: { recordEvent: string }; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
@@ -271,7 +275,7 @@ describe('outbox: idempotent receiver', () => {
     };
     const post = async () => fetch(noticesUrl(receiver?.url ?? ''), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SERVICE_HEADER]: await signServiceToken(SENDER, RECEIVER, notice.id, SECRET) },
+      headers: { 'content-type': 'application/json', [SERVICE_HEADER]: await signServiceToken(notice, SENDER_KEY) },
       body: JSON.stringify(notice),
     });
     const responses = await Promise.all([post(), post(), post()]);
@@ -302,10 +306,12 @@ describe('outbox: service token', () => {
   it.each([
     ['no token', async () => undefined],
     ['a token that is not a JWT', async () => 'not-a-token'],
-    ['a token signed with another secret', async (n: Notice) => signServiceToken(SENDER, RECEIVER, n.id, randomBytes(32).toString('base64url'))],
-    ['a token addressed to another subgraph', async (n: Notice) => signServiceToken(SENDER, 'health', n.id, SECRET)],
-    ['a token of another source (forged source)', async (n: Notice) => signServiceToken('volunteers', RECEIVER, n.id, SECRET)],
-    ['a token for another notice', async () => signServiceToken(SENDER, RECEIVER, randomUUID(), SECRET)],
+    ['a token signed with another key', async (n: Notice) => signServiceToken(n, generateKeyPairSync('ed25519').privateKey)],
+    ['a token signed by the receiver\'s own key (a subgraph signing for another)', async (n: Notice) => signServiceToken(n, TRUST.noticePrivateKeys[RECEIVER])],
+    ['a token addressed to another subgraph', async (n: Notice) => signServiceToken({ ...n, destination: 'health' }, SENDER_KEY)],
+    ['a token of another source (forged source)', async (n: Notice) => signServiceToken({ ...n, source: 'volunteers' }, SENDER_KEY)],
+    ['a token for another notice', async (n: Notice) => signServiceToken({ ...n, id: randomUUID() }, SENDER_KEY)],
+    ['a token for other content', async (n: Notice) => signServiceToken({ ...n, payload: { value: 'other' } }, SENDER_KEY)],
   ])('refuses %s with 401 and records nothing', async (_case, token: (n: Notice) => Promise<string | undefined>) => {
     const notice = noticeFor();
     const { status, body } = await post(notice, await token(notice));

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource, EntitySubscriberInterface } from 'typeorm';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
@@ -22,7 +23,8 @@ export interface OutboxOptions {
 
 export interface OutboxDispatcherConfig extends OutboxOptions {
   source: SubgraphName;
-  contextSecret: string;
+  /** This subgraph's own notice signing key (Ed25519 private). */
+  signingKey: KeyObject;
   /** The destination's GraphQL URL; notices go to /notices on the same origin. */
   resolveSubgraphUrl: (name: SubgraphName) => string | undefined;
 }
@@ -239,7 +241,7 @@ export class OutboxDispatcher {
       payload: row.payload, createdAt: row.created_at.toISOString(),
     };
     try {
-      const token = await signServiceToken(row.source, row.destination, row.id, this.config.contextSecret);
+      const token = await signServiceToken(notice, this.config.signingKey);
       const response = await fetch(noticesUrl(graphqlUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SERVICE_HEADER]: token },

@@ -1,10 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { isUuid, type SubgraphName } from '@rehab/shared-schema';
 import { domainError, formatPublicError, type Bilingual, type PublicErrorCode } from '../errors';
 import { isSubgraphName, TOPIC_PATTERN, type Notice, type NoticeHandler } from './notice';
-import { SERVICE_HEADER, verifyServiceToken, type ServiceClaims } from './service-token';
+import { SERVICE_HEADER, noticeHash, verifyServiceToken, type ServiceClaims } from './service-token';
 
 /** Codes a handler throws (domainError) to refuse a notice for good: 422, not retried. */
 export const NOTICE_REJECTION_CODES: readonly PublicErrorCode[] = [
@@ -17,7 +18,8 @@ export const noticeRejected = (text: Bilingual): GraphQLError => domainError('BA
 export interface NoticeReceiverOptions {
   name: SubgraphName;
   db: DataSource;
-  contextSecret: string;
+  /** Each sender's notice public key: a notice is accepted only when signed by the subgraph it names. */
+  senderKeys: Readonly<Partial<Record<SubgraphName, KeyObject>>>;
   handlers: Readonly<Record<string, NoticeHandler>>;
 }
 
@@ -56,7 +58,7 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
     let claims: ServiceClaims;
     try {
       if (typeof token !== 'string') throw new Error('no service token');
-      claims = await verifyServiceToken(token, options.name, options.contextSecret);
+      claims = await verifyServiceToken(token, options.name, options.senderKeys);
     } catch {
       reply(res, 401, domainError('UNAUTHENTICATED', {
         vi: 'Thông báo thiếu mã xác thực dịch vụ hợp lệ', en: 'The notice lacks a valid service token',
@@ -68,7 +70,7 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
       reply(res, 400, badRequest('The notice is malformed', 'Thông báo không đúng định dạng'));
       return;
     }
-    if (notice.source !== claims.source || notice.id !== claims.noticeId.toLowerCase()) {
+    if (notice.source !== claims.source || notice.id !== claims.noticeId.toLowerCase() || noticeHash(notice) !== claims.noticeHash) {
       reply(res, 401, domainError('UNAUTHENTICATED', {
         vi: 'Mã xác thực dịch vụ không khớp với thông báo', en: 'The service token does not match the notice',
       }));

@@ -1,42 +1,57 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { createHash, type KeyObject } from 'node:crypto';
+import { SignJWT, decodeJwt, jwtVerify } from 'jose';
 import type { SubgraphName } from '@rehab/shared-schema';
-import { isSubgraphName } from './notice';
+import { canonicalJson } from '../context-token';
+import { isSubgraphName, type Notice } from './notice';
 
 /** Header carrying the sender's service token on POST /notices. */
 export const SERVICE_HEADER = 'x-rehab-service';
 const ISSUER = 'rehab-outbox';
 const TTL_SECONDS = 60;
+const ALGORITHM = 'EdDSA';
 
 export const noticeAudience = (destination: SubgraphName): string => `notices:${destination}`;
 
-function key(secret: string): Uint8Array {
-  if (secret.length < 32) throw new Error('Context secret must be at least 32 characters');
-  return new TextEncoder().encode(secret);
+/** SHA-256 (base64url) of the notice as sent: the claim `nh` binds the token to its content. */
+export function noticeHash(notice: Notice): string {
+  return createHash('sha256').update(canonicalJson(notice)).digest('base64url');
 }
 
 /**
- * Signs one notice delivery (HS256, shared context secret): audience notices:<destination>,
- * subject the sending subgraph, the notice id as a claim, 60 s expiry.
+ * Signs one notice delivery with the SENDER's own Ed25519 private key: audience
+ * notices:<destination>, subject the sending subgraph, the notice id and content hash as
+ * claims, 60 s expiry. A receiver verifies it with that sender's public key only, so no
+ * subgraph can sign for another.
  */
-export async function signServiceToken(source: SubgraphName, destination: SubgraphName, noticeId: string, secret: string): Promise<string> {
-  return new SignJWT({ nid: noticeId })
-    .setProtectedHeader({ alg: 'HS256' })
+export async function signServiceToken(notice: Notice, privateKey: KeyObject): Promise<string> {
+  return new SignJWT({ nid: notice.id, nh: noticeHash(notice) })
+    .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
-    .setAudience(noticeAudience(destination))
-    .setSubject(source)
+    .setAudience(noticeAudience(notice.destination))
+    .setSubject(notice.source)
     .setIssuedAt()
     .setExpirationTime(`${TTL_SECONDS}s`)
-    .sign(key(secret));
+    .sign(privateKey);
 }
 
 export interface ServiceClaims {
   source: SubgraphName;
   noticeId: string;
+  noticeHash: string;
 }
 
-/** Verifies a service token addressed to `destination`; throws on anything wrong. */
-export async function verifyServiceToken(token: string, destination: SubgraphName, secret: string): Promise<ServiceClaims> {
-  const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: noticeAudience(destination), algorithms: ['HS256'] });
-  if (!isSubgraphName(payload.sub) || typeof payload.nid !== 'string') throw new Error('service token claims malformed');
-  return { source: payload.sub, noticeId: payload.nid };
+/**
+ * Verifies a service token addressed to `destination` with the public key of the sender
+ * it names (subject); throws on anything wrong.
+ */
+export async function verifyServiceToken(token: string, destination: SubgraphName,
+  senderKeys: Readonly<Partial<Record<SubgraphName, KeyObject>>>): Promise<ServiceClaims> {
+  const claimed = decodeJwt(token).sub;
+  const key = isSubgraphName(claimed) ? senderKeys[claimed] : undefined;
+  if (!key) throw new Error('service token from an unknown sender');
+  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: noticeAudience(destination), algorithms: [ALGORITHM] });
+  if (!isSubgraphName(payload.sub) || payload.sub !== claimed || typeof payload.nid !== 'string' || typeof payload.nh !== 'string') {
+    throw new Error('service token claims malformed');
+  }
+  return { source: payload.sub, noticeId: payload.nid, noticeHash: payload.nh };
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   // The test caller is a physician certified at MMT001.
   await database.db.query(`INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
     VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`, [PHYSICIAN]);
-  server = buildSubgraphServer(healthSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ const PERSON = '0b1e3c9a-5d7f-4a21-9e8b-6c4d2f1a0e99';
 beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
   await seedHealth(database.db, population);
-  server = buildSubgraphServer(healthSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
   expect(await isHealthEmpty(database.db)).toBe(true);
   await seedHealth(database.db, population);
-  server = buildSubgraphServer(healthSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedHealth(database.db, generateDemoPopulation({ persons: 10 }));
   await database.db.query(`INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
     VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`, [PHYSICIAN]);
-  server = buildSubgraphServer(healthSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

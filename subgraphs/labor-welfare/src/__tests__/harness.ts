@@ -20,7 +20,7 @@ export interface Harness {
 export async function openHarness(population: readonly DemoPerson[]): Promise<Harness> {
   const database = await openTestDatabase('labor-welfare', createLaborWelfareDataSource);
   await seedLaborWelfare(database.db, population);
-  const server = buildSubgraphServer(laborWelfareSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  const server = buildSubgraphServer(laborWelfareSubgraph, { db: database.db });
   const runAs = async (query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> => {
     const contextValue = createContext(database.db, caller, createLoaders);
     const response = await server.executeOperation({ query, variables }, { contextValue });

@@ -33,7 +33,7 @@ const TABLES = ['person', 'person_merge', 'drug_user_management', 'drug_user_che
 export async function openHarness(population: readonly DemoPerson[]): Promise<Harness> {
   const database = await openTestDatabase('police', createPoliceDataSource);
   await seedPolice(database.db, population);
-  const server = buildSubgraphServer(policeSubgraph, { db: database.db, contextSecret: 'x'.repeat(32), pseudonymSecret: PSEUDONYM_SECRET });
+  const server = buildSubgraphServer(policeSubgraph, { db: database.db, pseudonymSecret: PSEUDONYM_SECRET });
   const runAs = async (query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> => {
     const contextValue = createContext(database.db, caller, createLoaders);
     const response = await server.executeOperation({ query, variables }, { contextValue });

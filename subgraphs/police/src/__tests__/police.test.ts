@@ -13,7 +13,7 @@ const someone = population[0] as DemoPerson;
 beforeAll(async () => {
   database = await openTestDatabase('police', createPoliceDataSource);
   await seedPolice(database.db, population);
-  server = buildSubgraphServer(policeSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(policeSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -26,7 +26,7 @@ function chapterOfCommune(): { id: string; organisationCode: string } {
 beforeAll(async () => {
   database = await openTestDatabase('volunteers', createVolunteersDataSource);
   await seedVolunteers(database.db, population);
-  server = buildSubgraphServer(volunteersSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(volunteersSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -71,7 +71,7 @@ async function freeUp(volunteerId: string, unit = COMMUNE): Promise<void> {
 beforeAll(async () => {
   database = await openTestDatabase('volunteers', createVolunteersDataSource);
   await seedVolunteers(database.db, population);
-  server = buildSubgraphServer(volunteersSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(volunteersSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
   database = await openTestDatabase('volunteers', createVolunteersDataSource);
   expect(await isVolunteersEmpty(database.db)).toBe(true);
   await seedVolunteers(database.db, population);
-  server = buildSubgraphServer(volunteersSubgraph, { db: database.db, contextSecret: 'x'.repeat(32) });
+  server = buildSubgraphServer(volunteersSubgraph, { db: database.db });
 });
 
 afterAll(async () => {

@@ -1,0 +1,93 @@
+import { positiveNumberFromEnv } from '@rehab/server-kit';
+
+/** Thrown when a client already has too much password work waiting, or the queue is full. */
+export class HashQueueFull extends Error {
+  constructor(readonly scope: 'client' | 'server') {
+    super(`password hashing queue full (${scope})`);
+  }
+}
+
+export interface HashQueueOptions {
+  /** Hashes running at once (scrypt N=2^17 takes ~128 MiB and one libuv thread each). */
+  concurrency: number;
+  /** Hashes running at once for one client key (IP address). */
+  perClientConcurrency: number;
+  /** Requests one client may have waiting; more are refused at once. */
+  perClientWaiting: number;
+  /** Requests waiting in all; more are refused at once. */
+  maxWaiting: number;
+}
+
+export function hashQueueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HashQueueOptions {
+  return {
+    concurrency: positiveNumberFromEnv(env, 'LOGIN_HASH_CONCURRENCY', 2),
+    perClientConcurrency: 1,
+    perClientWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING_PER_IP', 16),
+    maxWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING', 64),
+  };
+}
+
+interface Job {
+  run: () => void;
+}
+
+interface Client {
+  running: number;
+  waiting: Job[];
+}
+
+/**
+ * A bounded, fair queue for the password hashing of unauthenticated requests: at most
+ * `concurrency` hashes run, one client (IP) runs at most `perClientConcurrency` of them,
+ * and free slots go round-robin over the clients that wait. Many bad logins from one
+ * address therefore wait behind each other, not in front of another officer's login.
+ */
+export class HashQueue {
+  private readonly clients = new Map<string, Client>();
+  private running = 0;
+  private waiting = 0;
+
+  constructor(private readonly options: HashQueueOptions) {}
+
+  run<T>(clientKey: string, work: () => Promise<T>): Promise<T> {
+    const client = this.clients.get(clientKey) ?? { running: 0, waiting: [] };
+    if (client.waiting.length >= this.options.perClientWaiting) return Promise.reject(new HashQueueFull('client'));
+    if (this.waiting >= this.options.maxWaiting) return Promise.reject(new HashQueueFull('server'));
+    this.clients.set(clientKey, client);
+    return new Promise<T>((resolve, reject) => {
+      client.waiting.push({
+        run: () => {
+          work().then(resolve, reject).finally(() => {
+            client.running -= 1;
+            this.running -= 1;
+            if (client.running === 0 && client.waiting.length === 0) this.clients.delete(clientKey);
+            this.pump();
+          });
+        },
+      });
+      this.waiting += 1;
+      this.pump();
+    });
+  }
+
+  /** Starts waiting jobs while slots are free, the least recently served client first. */
+  private pump(): void {
+    while (this.running < this.options.concurrency) {
+      const next = [...this.clients].find(([, c]) => c.waiting.length > 0 && c.running < this.options.perClientConcurrency);
+      if (!next) return;
+      const [key, client] = next;
+      const job = client.waiting.shift() as Job;
+      client.running += 1;
+      this.running += 1;
+      this.waiting -= 1;
+      // Served: to the back of the round.
+      this.clients.delete(key);
+      this.clients.set(key, client);
+      job.run();
+    }
+  }
+
+  get stats(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting };
+  }
+}
