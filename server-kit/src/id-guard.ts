@@ -12,7 +12,7 @@ import { isUuid } from '@rehab/shared-schema';
 const RECORD_ID_NAME = /^(id|[a-z][A-Za-z0-9]*Ids?)$/;
 const MAX_DEPTH = 16;
 
-/** The first argument or input field (its name) holding a record id that is not a UUID, in a JS value. */
+/** The first argument or input field holding a record id that is not a UUID, in a JS value: its path, e.g. `input.personId`. */
 function malformedIn(name: string, type: GraphQLInputType, value: unknown, depth: number): string | null {
   if (value === null || value === undefined || depth > MAX_DEPTH) return null;
   const nullable = getNullableType(type);
@@ -29,13 +29,13 @@ function malformedIn(name: string, type: GraphQLInputType, value: unknown, depth
   if (!isInputObjectType(named) || typeof value !== 'object' || Array.isArray(value)) return null;
   for (const field of Object.values(named.getFields())) {
     const found = malformedIn(field.name, field.type, (value as Record<string, unknown>)[field.name], depth + 1);
-    if (found) return found;
+    if (found) return `${name}.${found}`;
   }
   return null;
 }
 
 /**
- * The name of the first argument or input field of the operation (literal or variable)
+ * The path of the first argument or input field of the operation (literal or variable)
  * whose record id is not a UUID, or null when every id is well formed.
  */
 export function malformedRecordId(document: DocumentNode, schema: GraphQLSchema, variables: Readonly<Record<string, unknown>>): string | null {

@@ -114,7 +114,7 @@ describe('record ids that are not UUIDs', () => {
       variables: { i: { postRehabCaseId: 42 } },
     });
     expectTyped(input, 400, 'BAD_USER_INPUT');
-    expect(input.body.errors?.[0]?.extensions?.field).toBe('postRehabCaseId');
+    expect(input.body.errors?.[0]?.extensions?.field).toBe('input.postRehabCaseId');
     expect(system.queryCount('labor-welfare')).toBe(before);
     // Codes are not ids: a unit code is left to the resolvers.
     expect((await gateway({ query: '{ administrativeUnit(code: "00004") { code } }' })).status).toBe(200);
