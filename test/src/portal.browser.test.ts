@@ -265,16 +265,22 @@ describe('search and Person-360', () => {
   });
 });
 
+/** Signs in as `username`, opens the dashboard and chooses the 2026 plan; returns the indicators table. */
+async function openDashboard2026(username: string) {
+  await open();
+  await logIn(page, portal, username);
+  await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
+  const indicators = page.getByTestId('dashboard-indicators');
+  await indicators.waitFor();
+  const plan = page.getByLabel('Kế hoạch');
+  const plan2026 = await plan.locator('option', { hasText: '2026' }).first().getAttribute('value');
+  if (plan2026) await plan.selectOption(plan2026);
+  return indicators;
+}
+
 describe('dashboard', () => {
   it('shows targets against results with a chart, drills down from a number to the list behind it, and exports CSV', async () => {
-    await open();
-    await logIn(page, portal, 'giamsat.hanoi');
-    await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
-    const indicators = page.getByTestId('dashboard-indicators');
-    await indicators.waitFor();
-    const plan = page.getByLabel('Kế hoạch');
-    const plan2026 = await plan.locator('option', { hasText: '2026' }).first().getAttribute('value');
-    if (plan2026) await plan.selectOption(plan2026);
+    const indicators = await openDashboard2026('giamsat.hanoi');
     await indicators.waitFor();
     expect(await indicators.locator('tbody tr').count()).toBeGreaterThan(2);
     await page.getByTestId('indicator-chart').locator('.recharts-bar-rectangle').first().waitFor();
@@ -321,14 +327,7 @@ describe('dashboard', () => {
 
 describe('dashboard for an analyst', () => {
   it('withholds small cells of the breakdown: no result from 1 to 4 is shown, they read "below the reporting threshold"', async () => {
-    await open();
-    await logIn(page, portal, 'phantich.hanoi');
-    await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
-    const indicators = page.getByTestId('dashboard-indicators');
-    await indicators.waitFor();
-    const plan = page.getByLabel('Kế hoạch');
-    const plan2026 = await plan.locator('option', { hasText: '2026' }).first().getAttribute('value');
-    if (plan2026) await plan.selectOption(plan2026);
+    const indicators = await openDashboard2026('phantich.hanoi');
     await indicators.getByText('Lập hồ sơ đề nghị cai nghiện bắt buộc').waitFor();
     await indicators.locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).locator('button.link-button').click();
     const breakdown = page.getByTestId('dashboard-breakdown');

@@ -39,3 +39,12 @@ export function createApolloClient(): ApolloClient {
     },
   });
 }
+
+/**
+ * For a refetch nobody awaits: its failure already shows through the query's own error
+ * state, and a sign-out clears the store under queries still in flight (Apollo rejects
+ * them), which must not surface as an unhandled rejection.
+ */
+export function settled(): undefined {
+  return undefined;
+}

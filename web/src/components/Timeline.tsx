@@ -5,6 +5,7 @@ import { useI18n, type Agency, type MessageKey } from '../i18n';
 import type { HealthPanel_person } from './HealthPanel';
 import type { LaborPanel_person } from './LaborPanel';
 import type { VolunteersPanel_person } from './VolunteersPanel';
+import { settled } from '../apollo';
 
 /** Fields of the Person-360 query used only by the timeline and the action forms. */
 export const TIMELINE_FRAGMENT = gql`
@@ -159,7 +160,7 @@ export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id
   const { refetch } = police;
   // The page's data was reloaded after an action: reload the police events too.
   useEffect(() => {
-    if (refreshKey > 0) void refetch();
+    if (refreshKey > 0) refetch().catch(settled);
   }, [refreshKey, refetch]);
   const events = timelineEvents(person, police.data?.person ?? null);
   return (

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { errorCode, localizedMessage } from '../graphqlErrors';
 import { useI18n } from '../i18n';
+import { settled } from '../apollo';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkboxes';
 
@@ -29,7 +30,8 @@ interface ActionFormProps {
   fields: ReadonlyArray<FieldSpec>;
   onSubmit: (values: FormValues) => Promise<SubmitOutcome>;
   /** Called after a successful submit (e.g. to refetch the record). */
-  onDone: () => void;
+  /** After a success; a returned promise (a reload) is settled here: its failure shows in the reloaded queries. */
+  onDone: () => unknown;
   /** Reloads the record after an edit conflict; the values typed are kept. */
   onReload?: () => Promise<unknown>;
   onCancel?: () => void;
@@ -140,7 +142,7 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
       setConflict(outcome.errors.some((e) => errorCode(e) === CONFLICT));
       if (outcome.errors.length === 0) {
         setDone(true);
-        onDone();
+        Promise.resolve(onDone()).catch(settled);
       }
     } catch (error) {
       setErrors([{ message: error instanceof Error ? error.message : String(error) }]);

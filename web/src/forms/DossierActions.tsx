@@ -161,7 +161,7 @@ export function OpenDossierAction({ person, hasPendingDossier, reload }: {
           groundNote: optional(v.groundNote), subjectFullName: person.fullName, subjectDateOfBirth: person.dateOfBirth,
           addictionDeterminationRef: optional(v.addictionDeterminationRef),
         } })}
-        onDone={() => void reload()} onCancel={close} />
+        onDone={reload} onCancel={close} />
     ),
   }];
   return <ActionMenu label={t('action.labor')} actions={actions} />;

@@ -66,7 +66,7 @@ export function HealthActions({ person, role, unitCode, reload }: {
         <ActionForm testId="form-request-determination" title={t('action.requestDetermination')} submitLabel={t('form.send')}
           fields={[{ name: 'reason', label: t('field.reason'), kind: 'textarea', required: true }]}
           onSubmit={(v) => submit(REQUEST_DETERMINATION, { personId: person.id, reason: v.reason ?? '', requestedBy: requester })}
-          onDone={() => void reload()} onCancel={close} />
+          onDone={reload} onCancel={close} />
       ),
     });
   }
@@ -85,7 +85,7 @@ export function HealthActions({ person, role, unitCode, reload }: {
             personId: person.id, clinicCode: v.clinicCode, medication: v.medication, enrolledOn: v.enrolledOn,
             dateOfBirth: person.dateOfBirth, residenceUnitCode: person.residenceUnitCode,
           })}
-          onDone={() => void reload()} onCancel={close} />
+          onDone={reload} onCancel={close} />
       ),
     });
   }
@@ -110,7 +110,7 @@ export function HealthActions({ person, role, unitCode, reload }: {
               examinedOn: v.examinedOn, documentNumber: v.documentNumber ?? '', clinicalNotes: optional(v.clinicalNotes),
               findings: [{ substanceClass: v.substanceClass, criteria: (v.criteria ?? '').split(',').filter(Boolean), pattern: v.pattern }],
             } })}
-            onDone={() => void reload()} onCancel={close} />
+            onDone={reload} onCancel={close} />
         ),
       });
     }

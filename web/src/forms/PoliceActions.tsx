@@ -40,7 +40,7 @@ export function PoliceActions({ personId, role, reload }: { personId: string; ro
           personId,
           input: { detectedOn: v.detectedOn, method: v.method, substances: [v.substances], testResult: optional(v.testResult) },
         })}
-        onDone={() => void reload()}
+        onDone={reload}
         onCancel={close}
       />
     ),

@@ -39,7 +39,7 @@ export function StepMenu({ label, steps, record, reload, title }: {
     render: (close) => (
       <ActionForm testId={`form-${step.key}`} title={step.label} submitLabel={t('form.save')} fields={step.fields} confirm={step.confirm}
         onSubmit={(v) => submit(step.mutation, { id: record.id, expectedVersion: record.version, ...step.variables(v) })}
-        onDone={() => void reload()} onReload={reload} onCancel={close} />
+        onDone={reload} onReload={reload} onCancel={close} />
     ),
   }));
   const menu = <ActionMenu label={title ?? label} actions={actions} />;

@@ -73,7 +73,7 @@ function AssignForm({ person, close, reload }: { person: AssignSubject; close: (
         personId: person.id, volunteerId: v.volunteerId, reason: v.reason, startedOn: v.startedOn,
         contact: { fullName: person.fullName, dateOfBirth: person.dateOfBirth, address: person.address ?? '', phone: optional(v.phone), periodEndsOn: optional(v.periodEndsOn) },
       })}
-      onDone={() => void reload()} onCancel={close} />
+      onDone={reload} onCancel={close} />
   );
 }
 

@@ -7,6 +7,7 @@ import { today, useSubmit } from '../../forms/useSubmit';
 import { useI18n } from '../../i18n';
 import type { GraphQLFormattedError } from 'graphql';
 import { PersonLink, WorklistSection } from './WorklistSection';
+import { settled } from '../../apollo';
 
 interface Streak {
   personId: string;
@@ -225,7 +226,7 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
           )}
           {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && clinic.dispensingPoints.length > 0 && (
             <DoseDayForm key={`${clinicCode}-${date}`} clinicCode={clinicCode} date={date} patients={awaiting.data.missedDoseStreaks} points={clinic.dispensingPoints}
-              onDone={() => { void awaiting.refetch(); void streaks.refetch(); }} />
+              onDone={() => { awaiting.refetch().catch(settled); streaks.refetch().catch(settled); }} />
           )}
         </div>
       </section>

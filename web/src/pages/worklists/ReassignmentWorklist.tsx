@@ -8,6 +8,7 @@ import { ActionMenu } from '../../forms/ActionMenu';
 import { useSubmit } from '../../forms/useSubmit';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
+import { settled } from '../../apollo';
 
 const PAGE_SIZE = 20;
 
@@ -149,7 +150,7 @@ export function ReassignmentWorklist({ officer }: { officer: Officer }): ReactNo
       actions={assigns ? (r) => (
         <AssignAction item={r} reload={reload} onAssigned={(unit) => {
           setDone(t('reassign.done', { name: r.person.fullName ?? '', unit }));
-          void refetch();
+          refetch().catch(settled);
         }} />
       ) : undefined}>
       {done && <p className="notice notice--success" role="status" data-testid="reassignment-done">{done}</p>}

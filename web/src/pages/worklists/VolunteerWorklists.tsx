@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { LogVisitForm } from '../../forms/VolunteerActions';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
+import { settled } from '../../apollo';
 
 interface AssignedRow {
   assignmentId: string;
@@ -63,7 +64,7 @@ export function VolunteerWorklist(): ReactNode {
         { header: t('field.lastActivityOn'), cell: (r) => formatDate(r.lastActivityOn) || '—' },
         { header: t('field.visitDue'), cell: (r) => (r.visitDue ? t('common.yes') : t('common.no')) },
       ]}
-      actions={(r) => <LogVisitToggle row={r} onDone={() => void refetch()} />} />
+      actions={(r) => <LogVisitToggle row={r} onDone={() => { refetch().catch(settled); }} />} />
   );
 }
 
