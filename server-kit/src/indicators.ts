@@ -7,7 +7,7 @@ import { seesPseudonyms } from './access/pseudonym';
 import { isInUnitScope, ownedRoots } from './access/scope';
 
 /**
- * Indicator measures (issue 7). labor-welfare's IndicatorValue @requires a
+ * Indicator measures. labor-welfare's IndicatorValue @requires a
  * `<agency>Measure` field from each measuring subgraph; the gateway asks each subgraph
  * once per list with every IndicatorValue id. These helpers give a subgraph that field
  * from SQL branches, one statement per batch whatever the list size.
@@ -146,7 +146,7 @@ export function indicatorMeasureResolvers(field: string, branches: MeasureBranch
 }
 
 /**
- * Small-cell suppression (issue 13): an analyst reading a count of 1 to threshold − 1 people
+ * Small-cell suppression: an analyst reading a count of 1 to threshold − 1 people
  * could single them out, so such a value is shown as "< threshold" (suppressed: true, the
  * numbers null). Threshold from SMALL_CELL_THRESHOLD (a positive integer; 1 turns suppression
  * off), default 5. A count of 0 names no one and is shown.

@@ -117,7 +117,7 @@ function checkedReason(value: unknown): string {
 }
 
 /**
- * Break the glass (DOMAIN.md): access outside one's unit needs a stated reason, is
+ * Break the glass: access outside one's unit needs a stated reason, is
  * time-limited, and is flagged for a supervisor's review.
  */
 export class BreakGlassService {

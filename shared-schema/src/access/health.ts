@@ -13,7 +13,7 @@ const DETERMINATION_READERS: readonly Role[] = [
 
 /**
  * Who may see that a person is enrolled in substitution treatment, at which clinic and
- * in which phase (DOMAIN.md: police see the enrolment, not doses or HIV status).
+ * in which phase (police see the enrolment, not doses or HIV status).
  */
 const TREATMENT_READERS: readonly Role[] = [
   'health_worker', 'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor',
@@ -25,7 +25,7 @@ const TREATMENT_READERS: readonly Role[] = [
  */
 const REQUEST_READERS: readonly Role[] = ['health_worker', 'police_officer', 'commune_official', 'facility_staff', 'supervisor'];
 
-/** The clinical record (criteria, notes), doses, urine tests and HIV/hepatitis status: health only (DOMAIN.md). */
+/** The clinical record (criteria, notes), doses, urine tests and HIV/hepatitis status: health only. */
 const CLINICAL_READERS: readonly Role[] = ['health_worker'];
 /** A determination reached through its request: those who may see both. */
 const REQUEST_CONCLUSION_READERS: readonly Role[] = REQUEST_READERS.filter((r) => DETERMINATION_READERS.includes(r));

@@ -2,7 +2,7 @@ import type { Role } from './roles';
 import { ALL_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix';
 
 /**
- * Plans and indicators (issue 7). Plans, targets and indicator values are aggregates,
+ * Plans and indicators. Plans, targets and indicator values are aggregates,
  * not personal data: every officer reads them for the units of their own subtree (the
  * resolvers check the unit), analysts and supervisors for the whole province. The records
  * behind a number name a person (pseudonymous for analysts): officers of the legal path

@@ -27,7 +27,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     facilities: everyone, facility: everyone, planTargets: everyone, facilitiesOverStaffingRatio: everyone, serviceProviders: everyone,
     compulsoryRehabDossier: { read: LEGAL_PATH_ROLES }, rehabEpisode: { read: LEGAL_PATH_ROLES }, postRehabCase: { read: LEGAL_PATH_ROLES },
     dossiersAwaitingReview: worklist('labour_officer'),
-    // The facility's intake worklist (issue 6): approved dossiers sent to it, not yet admitted.
+    // The facility's intake worklist: approved dossiers sent to it, not yet admitted.
     dossiersAwaitingAdmission: worklist('facility_staff', 'labour_officer', 'police_officer'),
     abscondedResidents: worklist('facility_staff', 'labour_officer', 'police_officer'),
     dossiersAwaitingDecision: worklist('court_clerk'),

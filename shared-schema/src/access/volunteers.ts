@@ -5,7 +5,7 @@ import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
  * Who may see that a person is helped by a volunteer: the fact alone reveals that the
  * person is under management, so it is sensitive. Officers who manage or escort the
  * person, the volunteers themselves and supervisors; not health workers, facility
- * staff, court clerks or analysts (DOMAIN.md, "Sensitivity and who may see what").
+ * staff, court clerks or analysts.
  */
 const SUPPORT_ROLES: readonly Role[] = ['commune_official', 'police_officer', 'labour_officer', 'volunteer', 'supervisor'];
 
@@ -21,7 +21,7 @@ const MANAGERS: readonly Role[] = ['commune_official', 'supervisor'];
 const VOLUNTEER_LIST: readonly Role[] = ['commune_official', 'police_officer', 'labour_officer', 'supervisor'];
 /**
  * A volunteer's own view of the people assigned to them: name, age, address, phone and
- * period only (DOMAIN.md). Nobody else reads it through this type: officers have the
+ * period only. Nobody else reads it through this type: officers have the
  * registry. Record level: only the calling volunteer's own assignments (resolver).
  */
 const OWN: readonly Role[] = ['volunteer'];

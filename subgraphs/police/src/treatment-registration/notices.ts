@@ -118,10 +118,10 @@ export const registrationOnAdmission: NoticeHandler = async (manager, notice) =>
 
 /** A compulsory admission is no registration, but it closes the person's unmet deadlines: the worklist has done its work. */
 async function closeByCompulsoryAdmission(manager: EntityManager, notice: Notice, personId: string, admittedOn: string): Promise<void> {
-  const rows = await manager.query(`UPDATE treatment_registration_deadline SET compulsory_admitted_on = $2, version = version + 1
-    WHERE person_id = $1 AND registration_id IS NULL AND compulsory_admitted_on IS NULL AND determined_on <= $2 RETURNING id`,
-  [personId, admittedOn]) as [unknown[], number] | unknown[];
-  const changed = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+  // TypeORM answers an UPDATE with [rows, affected count].
+  const [, changed] = await manager.query(`UPDATE treatment_registration_deadline SET compulsory_admitted_on = $2, version = version + 1
+    WHERE person_id = $1 AND registration_id IS NULL AND compulsory_admitted_on IS NULL AND determined_on <= $2`,
+  [personId, admittedOn]) as [unknown[], number];
   if (changed > 0) await auditNotice(manager, notice, 'TreatmentRegistrationDeadline', ['compulsoryAdmittedOn'], personId);
 }
 

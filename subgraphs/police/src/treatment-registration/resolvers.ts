@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { domainError, groupedLoader, isIsoDate, keysetPage, pathScope, type ConnectionParent } from '@rehab/server-kit';
+import { groupedLoader, isIsoDate, keysetPage, pathScope, type ConnectionParent } from '@rehab/server-kit';
 import type { PersonResolvers, QueryTreatmentRegistrationOverdueArgs, TreatmentRegistrationDeadlineResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { PersonEntity } from '../entities/Person';
@@ -11,17 +11,10 @@ import { daysOverdue, registrationStatus } from './rules';
 export type DeadlineParent = TreatmentRegistrationDeadlineEntity & { asOf?: string };
 export type DeadlineConnectionParent = ConnectionParent<DeadlineParent>;
 
-function checkDate(value: string | null | undefined, field: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (!isIsoDate(value)) {
-    throw domainError('BAD_USER_INPUT', { vi: `Ngày không hợp lệ: ${value}`, en: `Invalid date: ${value}` }, { field });
-  }
-  return value;
-}
-
 /** Persons of the caller's unit past their deadline with no registration as of asOf, earliest deadline first. */
 export async function treatmentRegistrationOverdue(args: QueryTreatmentRegistrationOverdueArgs, ctx: Context): Promise<DeadlineConnectionParent> {
-  const asOf = checkDate(args.asOf, 'asOf') ?? today();
+  // Dates arrive checked by the Date scalar.
+  const asOf = args.asOf ?? today();
   const scope = pathScope('d.owner_unit_path', ctx.caller, { personColumn: 'd.person_id' });
   const query = ctx.db.getRepository(TreatmentRegistrationDeadlineEntity).createQueryBuilder('d')
     .where(scope.sql, scope.params)
@@ -57,7 +50,7 @@ export const personTreatmentRegistration: Pick<PersonResolvers, 'treatmentRegist
   treatmentRegistrationDeadline: async (p: PersonEntity, _args, ctx) => (await deadlinesByPerson(ctx).load(p.id))[0] ?? null,
 };
 
-const asOfOf = (d: DeadlineParent, asOf: string | null | undefined): string => checkDate(asOf, 'asOf') ?? d.asOf ?? today();
+const asOfOf = (d: DeadlineParent, asOf: string | null | undefined): string => asOf ?? d.asOf ?? today();
 
 export const TreatmentRegistrationDeadline: TreatmentRegistrationDeadlineResolvers = {
   person: async (d, _args, ctx) => {
