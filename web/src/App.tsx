@@ -68,9 +68,11 @@ function Workspace({ session }: { session: Session }): ReactNode {
   const [search, setSearch] = useState<SearchState>(emptySearch);
   useSessionTimers(session);
 
+  // The store is cleared (cancelling queries still in flight) before the session is revoked,
+  // so no request leaves with a token the server has just revoked.
   const handleLogout = useCallback(async () => {
-    await logout();
     await client.clearStore();
+    await logout();
   }, [client]);
 
   return (
