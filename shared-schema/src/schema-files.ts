@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /**
  * A subgraph's own SDL: `schema.graphql`, then every `schema/*.graphql` in name order.
  * Extra files let a feature add types and fields to a subgraph without editing lines of
- * its main schema (e.g. the indicator measures of issue 7).
+ * its main schema (e.g. its indicator measures).
  */
 export function subgraphSchemaFiles(dir: string): string[] {
   const extra = join(dir, 'schema');

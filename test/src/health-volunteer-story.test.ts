@@ -1,5 +1,5 @@
 /**
- * Issue 4's chain on ONE person, through the gateway, each step by the account whose job it
+ * The health and volunteer chain on ONE person, through the gateway, each step by the account whose job it
  * is: commune police request an addiction determination → a certified physician examines →
  * the conclusion is derived (police see it, never the criteria) → enrolment in methadone →
  * 30 days of dosing entered a clinic's day per call at a dispensing point of the clinic,

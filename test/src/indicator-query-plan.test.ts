@@ -1,5 +1,5 @@
 /**
- * The gateway's query plan for a list of indicator values (issue 7): labor-welfare answers
+ * The gateway's query plan for a list of indicator values: labor-welfare answers
  * the list, police, health and volunteers are asked once each for every value at once
  * (their @inaccessible measures), then labor-welfare once more for the fields that
  * @requires them. Planned from the committed supergraph, as the gateway does.

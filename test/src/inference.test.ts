@@ -1,5 +1,5 @@
 /**
- * Inference by analysts (issue 13): a pseudonymous list carries no name order; indicator
+ * Inference by analysts: a pseudonymous list carries no name order; indicator
  * values and breakdowns of 1 to 4 people are suppressed for analysts ("< 5", the default
  * SMALL_CELL_THRESHOLD); drill-down rows give the month, not the day, and a facility only
  * where at least 5 rows share month and facility; the records of a suppressed cell are not

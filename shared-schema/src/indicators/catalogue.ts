@@ -41,7 +41,7 @@ const RESIDENCE_VI = 'theo xã nơi cư trú (cộng dồn lên huyện, thành 
 const RESIDENCE_EN = 'by commune of residence (summed up the unit tree)';
 
 /**
- * The indicators of the plans (DOMAIN.md "Plans and indicators"), each with its written
+ * The indicators of the plans (docs/domain.md, "Plans and indicators"), each with its written
  * definition. The order is the order of `indicatorDefinitions` and `indicators`.
  */
 export const INDICATORS: readonly IndicatorDefinitionRecord[] = [

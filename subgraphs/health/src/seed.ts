@@ -42,7 +42,7 @@ function dispensingPointRows(): unknown[][] {
 }
 const DETERMINATION_COLUMNS = ['id', 'person_id', 'examined_on', 'addicted', 'substance_classes', 'document_number',
   'owner_unit_code', 'owner_unit_path', 'request_id'];
-/** Fixed seed of the issue-4 rows (examinations, doses, tests), a stream of its own. */
+/** Fixed seed of the clinical rows (examinations, doses, tests), a stream of its own. */
 export const HEALTH_CARE_SEED = 3203;
 const FACILITY_COLUMNS = ['code', 'name', 'qualified_on'];
 const PHYSICIAN_COLUMNS = ['username', 'full_name', 'certificate_number', 'facility_code'];
@@ -132,7 +132,7 @@ interface CareRows {
 }
 
 /**
- * Issue-4 rows: every clinic is a qualified facility with one certified physician (plus the
+ * Clinical rows: every clinic is a qualified facility with one certified physician (plus the
  * demo accounts); each seeded determination gets the examination it derives from (criteria
  * consistent with its conclusion); each seeded enrolment gets its first days of doses, a
  * urine test and an HIV/hepatitis result.

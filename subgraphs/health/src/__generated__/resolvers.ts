@@ -517,7 +517,7 @@ export type QueryResponsibilitiesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** Who asks for an addiction determination (DOMAIN.md step 2). */
+/** Who asks for an addiction determination (docs/domain.md, step 2 of the person's path). */
 export type RequesterKind =
   /** Ủy ban nhân dân xã. */
   | 'COMMUNE'

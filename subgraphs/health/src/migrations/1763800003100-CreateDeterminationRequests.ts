@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Requests for an addiction determination (issue 3; issue 4 adds the examinations). */
+/** Requests for an addiction determination (a later migration adds the examinations). */
 export class CreateDeterminationRequests1763800003100 implements MigrationInterface {
   name = 'CreateDeterminationRequests1763800003100';
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Issue 4: qualified facilities and certified physicians, examinations (criteria per
+ * Qualified facilities and certified physicians, examinations (criteria per
  * substance class), the enrolment's lifecycle columns, the dosing ledger, urine tests and
  * HIV/hepatitis status.
  */

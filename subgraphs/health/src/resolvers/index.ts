@@ -12,5 +12,5 @@ export const resolvers: Resolvers = { Query, Mutation, Person, SubstitutionTreat
   // A determination without an informed date (before it was recorded) was told on its examination date.
   AddictionDetermination: { informedOn: (d) => d.informedOn ?? d.examinedOn } };
 
-// Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
+// Indicator measures, added apart from the map above so agency changes to it merge cleanly.
 Object.assign(resolvers, indicatorResolvers);

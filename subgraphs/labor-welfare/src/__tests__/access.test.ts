@@ -71,7 +71,7 @@ describe('who may call each mutation', () => {
 
   it('has a rule for every mutation and only the acting roles in it', () => {
     expect(rules.map(([c]) => c).sort()).toEqual(Object.keys(mutation.getFields()).map((f) => `Mutation.${f}`).sort());
-    // Plans are made by the province's labour officers or a supervisor (issue 7).
+    // Plans are made by the province's labour officers or a supervisor.
     const planning = new Set(['Mutation.createPlan', 'Mutation.importPlanTargets']);
     for (const [coordinate, rule] of rules) {
       expect(rule.read.length).toBeGreaterThan(0);

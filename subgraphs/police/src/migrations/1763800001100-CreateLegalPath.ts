@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const SUBSTANCES = `ARRAY['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER']::text[]`;
 
 /**
- * Issue 3, police part: merged registry records, drug-user management with check-ins,
+ * The legal path, police part: merged registry records, drug-user management with check-ins,
  * transfer notices (di biến động), absconder searches and rehab completion notices.
  */
 export class CreateLegalPath1763800001100 implements MigrationInterface {

@@ -3,7 +3,7 @@ import { isUuid, unitByCode } from '@rehab/shared-schema';
 import { ABSCONDER_REASONS, type AbsconderReason } from '../rules/absconder-search';
 
 /**
- * Payloads of the notices labour-welfare sends to police (see /tmp/police-api.md). Each
+ * Payloads of the notices labour-welfare sends to police. Each
  * parser refuses a malformed payload for good (422: the sender records it as failed).
  */
 export interface AdmittedPayload {

@@ -25,7 +25,7 @@ export const resolvers: Resolvers = {
   MonitoringAlertConnection: connectionResolvers,
 };
 
-// Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
+// Indicator measures, added apart from the map above so agency changes to it merge cleanly.
 Object.assign(resolvers, indicatorResolvers);
 
 // Treatment-registration deadlines (health's determinations, the registrations that meet them), apart like the indicators.

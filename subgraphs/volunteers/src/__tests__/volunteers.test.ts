@@ -12,7 +12,7 @@ const { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, communesOf, inHanoi, owns, was
 
 /**
  * This subgraph's foundation rules: the matrix entries the volunteers agency owns for the
- * support read through Person. The worklists, mutations and their types (issue 4) are
+ * support read through Person. The worklists, mutations and their types are
  * tested in support.test.ts.
  */
 const ISSUE4_TYPES = new Set(['Mutation', 'AssignedPerson', 'SupportActivity', 'VolunteerWorklist', 'PendingReassignment',
@@ -398,7 +398,7 @@ describe('field access by role', () => {
     expect(cases).toBe(coordinates.length * ROLES.length);
   });
 
-  it('follows DOMAIN.md: support fields are sensitive and hidden from health, facility, court and analysts', () => {
+  it('follows docs/domain.md: support fields are sensitive and hidden from health, facility, court and analysts', () => {
     for (const [coordinate, rule] of Object.entries(VOLUNTEERS_RULES)) {
       if (coordinate.startsWith('MassOrganisation.') || coordinate === 'Query.massOrganisations') {
         expect({ coordinate, read: [...rule.read].sort() }).toEqual({ coordinate, read: [...ROLES].sort() });

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Issue 4: volunteers' accounts, training, leaving; the contact snapshot an assignment
+ * Volunteers' accounts, training, leaving; the contact snapshot an assignment
  * carries (all a volunteer may see of the person); support activities.
  */
 export class CreateSupport1763800004100 implements MigrationInterface {

@@ -13,5 +13,5 @@ export const resolvers: Resolvers = {
   VolunteerWorklist, AssignedPerson, PendingReassignment, VolunteerDeactivation,
 };
 
-// Indicator measures (issue 7), added apart from the map above so agency changes to it merge cleanly.
+// Indicator measures, added apart from the map above so agency changes to it merge cleanly.
 Object.assign(resolvers, indicatorResolvers);

@@ -31,7 +31,7 @@ export const MASS_ORGANISATION_KIND_CODES: Readonly<Record<MassOrganisationKind,
   SOCIAL_WORK_VOLUNTEER_TEAM: 'DCTXH',
 };
 
-/** Each member or volunteer directly helps 1–2 people (DOMAIN.md, step 8). */
+/** Each member or volunteer directly helps 1–2 people (docs/domain.md, "The person's path", step 8). */
 export const DEFAULT_MAX_ACTIVE_ASSIGNMENTS = 2;
 
 export const ASSIGNMENT_REASONS = ['POST_REHAB_MANAGEMENT', 'DRUG_USER_MANAGEMENT'] as const;
