@@ -20,6 +20,7 @@ import { bodyErrorHandler } from './http-errors';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
 import { referenceQueryResolvers, referenceTypeResolvers } from './reference/resolvers';
 import { COMMON_NOTICE_HANDLERS } from './reference/unit-assignment';
+import { receiverHandlers } from './notices/catalogue';
 import { scalarResolvers } from './scalars';
 import { noticeReceiver, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
 import { pseudonymSecret, type SubgraphTrust } from './secrets';
@@ -187,7 +188,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, deps: Subgraph
   const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
-  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, senderKeys: trust.noticePublicKeys, handlers: { ...COMMON_NOTICE_HANDLERS, ...module.noticeHandlers } }));
+  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, senderKeys: trust.noticePublicKeys, handlers: receiverHandlers(module.name, COMMON_NOTICE_HANDLERS, module.noticeHandlers) }));
   app.use('/graphql', signedBodyParser(module.name, trust.contextPublicKey), boundContextCheck(new ReplayRecord()), expressMiddleware(apollo, {
     context: async ({ res }) => {
       const caller = (res.locals as SignedLocals).caller;

@@ -1,30 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { enqueueNotice } from '@rehab/server-kit';
-import type { SubstanceClass } from '@rehab/shared-schema';
+import { ADDICTION_DETERMINED, SUBSTITUTION_STARTED, sendNotice, type PayloadOf } from '@rehab/server-kit';
 
-/** Notices health sends to police (through its outbox, in the transaction of the change). */
-export interface AddictionDeterminedNotice {
-  personId: string;
-  determinationId: string;
-  /** The conclusion's date (the examination). */
-  determinedOn: string;
-  /** The day the person was told: the treatment-registration deadline runs from it. */
-  informedOn: string;
-  substanceClasses: SubstanceClass[];
-}
+/** Notices health sends to police; their payloads are the contracts' (server-kit notices catalogue). */
+const TO_POLICE = {
+  'addiction.determined': ADDICTION_DETERMINED,
+  'treatment.substitution-started': SUBSTITUTION_STARTED,
+} as const;
 
-export interface SubstitutionStartedNotice {
-  personId: string;
-  treatmentId: string;
-  enrolledOn: string;
-}
-
-export interface HealthPoliceNotices {
-  'addiction.determined': AddictionDeterminedNotice;
-  'treatment.substitution-started': SubstitutionStartedNotice;
-}
+type ToPolice = typeof TO_POLICE;
 
 /** Queues a notice to police; call inside the transaction of the change it reports. */
-export function notifyPolice<T extends keyof HealthPoliceNotices>(manager: EntityManager, topic: T, payload: HealthPoliceNotices[T]): Promise<string> {
-  return enqueueNotice(manager, 'health', { destination: 'police', topic, payload });
+export async function notifyPolice<T extends keyof ToPolice>(manager: EntityManager, topic: T, payload: PayloadOf<ToPolice[T]['shape']>): Promise<void> {
+  const contract = TO_POLICE[topic];
+  await sendNotice(manager, contract, payload as PayloadOf<typeof contract.shape>);
 }

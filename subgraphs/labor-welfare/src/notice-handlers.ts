@@ -1,24 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { AdministrativeUnitEntity, AuditLogEntry, domainError, noticeRejected, type Notice, type NoticeHandler } from '@rehab/server-kit';
+import {
+  AdministrativeUnitEntity, AuditLogEntry, PERSON_MERGED, RELAPSE_RISK, RESIDENCE_MOVED, domainError, noticeRejected, onNotice,
+  type ContractHandler, type Notice, type NoticeHandler,
+} from '@rehab/server-kit';
 import { PENDING_DOSSIER_STATUSES } from './rules/dossier';
 import { OPEN_EPISODE_STATUSES } from './rules/episode';
 import { OPEN_POST_REHAB_STATUSES } from './rules/post-rehab';
-import { isUuid } from '@rehab/shared-schema';
 
 /** Notices from police this subgraph acts on, each inside the transaction that records it in the inbox. */
-
-function field(notice: Notice, name: string): unknown {
-  const payload = notice.payload;
-  return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
-}
-
-function uuidField(notice: Notice, name: string): string {
-  const value = field(notice, name);
-  if (typeof value !== 'string' || !isUuid(value)) {
-    throw noticeRejected({ vi: `Thông báo ${notice.topic} thiếu ${name} hợp lệ`, en: `The ${notice.topic} notice lacks a valid ${name}` });
-  }
-  return value.toLowerCase();
-}
 
 /** The person tables of this subgraph, with the statuses of their open records. */
 const PERSON_TABLES = ['rehab_episode', 'compulsory_rehab_dossier', 'post_rehab_case', 'reintegration_support', 'case_event'] as const;
@@ -52,10 +41,7 @@ async function recordSystemEvents(manager: EntityManager, notice: Notice, rows: 
  * Refused (422, not retried) when both persons have an open episode, a pending dossier
  * or an open post-rehab case: one of them must be closed first.
  */
-export const personMerged: NoticeHandler = async (manager, notice) => {
-  const survivorId = uuidField(notice, 'survivorId');
-  const duplicateId = uuidField(notice, 'duplicateId');
-  if (survivorId === duplicateId) throw noticeRejected({ vi: 'Không thể hợp nhất một người với chính họ', en: 'A person cannot be merged into themselves' });
+export const personMerged: ContractHandler<typeof PERSON_MERGED.shape> = async (manager, { survivorId, duplicateId }, notice) => {
   const [open] = await manager.query(`SELECT
       (SELECT count(DISTINCT person_id) FROM rehab_episode WHERE person_id = ANY($1) AND status = ANY($2))::int AS episodes,
       (SELECT count(DISTINCT person_id) FROM compulsory_rehab_dossier WHERE person_id = ANY($1) AND status = ANY($3))::int AS dossiers,
@@ -86,12 +72,11 @@ export const personMerged: NoticeHandler = async (manager, notice) => {
  * it: the receiving commune and district take them over and the old ones no longer see
  * them. Closed cases stay with the commune that handled them.
  */
-export const residenceMoved: NoticeHandler = async (manager, notice) => {
-  const personId = uuidField(notice, 'personId');
-  const code = field(notice, 'toUnitCode');
-  const unit = typeof code === 'string' ? await manager.getRepository(AdministrativeUnitEntity).findOneBy({ code }) : null;
+export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = async (manager, { personId, toUnitCode: code }, notice) => {
+  // The contract checked the code against the reference tree; this database's copy gives the path.
+  const unit = await manager.getRepository(AdministrativeUnitEntity).findOneBy({ code });
   if (!unit || unit.level !== 'COMMUNE') {
-    throw noticeRejected({ vi: `Thông báo chuyển nơi cư trú có mã xã không hợp lệ: ${String(code)}`, en: `The move notice names no commune: ${String(code)}` });
+    throw noticeRejected({ vi: `Thông báo chuyển nơi cư trú có mã xã không hợp lệ: ${code}`, en: `The move notice names no commune: ${code}` });
   }
   const moves = [
     { table: 'rehab_episode', type: 'EPISODE', path: 'residence_owner_path', statuses: OPEN_EPISODE_STATUSES },
@@ -116,15 +101,8 @@ export const residenceMoved: NoticeHandler = async (manager, notice) => {
  * commune); nothing to flag when the person has no open case (e.g. drug-user management
  * only, which police handles).
  */
-export const relapseRiskReported: NoticeHandler = async (manager, notice) => {
-  const personId = uuidField(notice, 'personId');
-  const assignmentId = uuidField(notice, 'assignmentId');
-  const observedOn = field(notice, 'observedOn');
-  if (typeof observedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(observedOn)) {
-    throw noticeRejected({ vi: 'Thông báo nguy cơ tái nghiện thiếu ngày quan sát hợp lệ', en: 'The relapse-risk notice lacks a valid observedOn' });
-  }
-  const note = field(notice, 'note');
-  const text = typeof note === 'string' ? note.slice(0, 500) : null;
+export const relapseRiskReported: ContractHandler<typeof RELAPSE_RISK.shape> = async (manager, payload, notice) => {
+  const { personId, assignmentId, observedOn, note: text } = payload;
   const rows = await manager.query(`SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
     [personId, OPEN_POST_REHAB_STATUSES]) as { id: string; status: string }[];
   if (rows.length === 0) return;
@@ -137,7 +115,7 @@ export const relapseRiskReported: NoticeHandler = async (manager, notice) => {
 };
 
 export const noticeHandlers: Readonly<Record<string, NoticeHandler>> = {
-  'support.relapse-risk': relapseRiskReported,
-  'person.merged': personMerged,
-  'residence.moved': residenceMoved,
+  ...onNotice(RELAPSE_RISK, relapseRiskReported),
+  ...onNotice(PERSON_MERGED, personMerged),
+  ...onNotice(RESIDENCE_MOVED, residenceMoved),
 };

@@ -1,47 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import { enqueueNotice } from '@rehab/server-kit';
-import type { RehabKind } from '@rehab/shared-schema';
-import type { AbscondReason } from './entities/RehabEpisode';
+import {
+  REHAB_ABSCONDED, REHAB_ADMITTED, REHAB_COMPLETED, REHAB_RETURNED, sendNotice, type PayloadOf,
+} from '@rehab/server-kit';
 
-/** Notices labour-welfare sends to police (through its outbox, in the transaction of the change). */
-export interface RehabAdmittedNotice {
-  personId: string;
-  episodeId: string;
-  admittedOn: string;
-  kind: RehabKind;
-  facilityCode: string | null;
-}
+/** Notices labour-welfare sends to police; their payloads are the contracts' (server-kit notices catalogue). */
+const TO_POLICE = {
+  'rehab.admitted': REHAB_ADMITTED,
+  'rehab.absconded': REHAB_ABSCONDED,
+  'rehab.returned': REHAB_RETURNED,
+  'rehab.completed': REHAB_COMPLETED,
+} as const;
 
-export interface RehabAbscondedNotice {
-  personId: string;
-  episodeId: string;
-  facilityCode: string;
-  reason: AbscondReason;
-  since: string;
-}
-
-export interface RehabReturnedNotice {
-  personId: string;
-  episodeId: string;
-  returnedOn: string;
-}
-
-export interface RehabCompletedNotice {
-  personId: string;
-  episodeId: string;
-  facilityCode: string | null;
-  completedOn: string;
-  certificateNumber: string;
-}
-
-export interface PoliceNotices {
-  'rehab.admitted': RehabAdmittedNotice;
-  'rehab.absconded': RehabAbscondedNotice;
-  'rehab.returned': RehabReturnedNotice;
-  'rehab.completed': RehabCompletedNotice;
-}
+type ToPolice = typeof TO_POLICE;
 
 /** Queues a notice to police; call inside the transaction of the change it reports. */
-export function notifyPolice<T extends keyof PoliceNotices>(manager: EntityManager, topic: T, payload: PoliceNotices[T]): Promise<string> {
-  return enqueueNotice(manager, 'labor-welfare', { destination: 'police', topic, payload });
+export async function notifyPolice<T extends keyof ToPolice>(manager: EntityManager, topic: T, payload: PayloadOf<ToPolice[T]['shape']>): Promise<void> {
+  const contract = TO_POLICE[topic];
+  await sendNotice(manager, contract, payload as PayloadOf<typeof contract.shape>);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, enqueueNotice } from '@rehab/server-kit';
+import { RESIDENCE_MOVED, domainError, sendNotice } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
 import type {
   MutationAcknowledgeTransferNoticeArgs, MutationRecordMovePresentationArgs, MutationRecordResidenceChangeArgs,
@@ -69,7 +69,7 @@ export async function recordResidenceChange(args: MutationRecordResidenceChangeA
     }).updateEntity(false).execute();
     await ctx.audit.change(manager, 'Person', ['currentResidence'], personId);
     await ctx.audit.change(manager, 'TransferNotice', ['addressLine', 'dueAt', 'fromUnit', 'movedOn', 'presentationDueAt', 'sentAt', 'toUnit'], personId);
-    await enqueueNotice(manager, 'police', { destination: 'labor-welfare', topic: 'residence.moved', payload: { personId, toUnitCode: to.code } });
+    await sendNotice(manager, RESIDENCE_MOVED, { personId, toUnitCode: to.code });
     ctx.loaders.personById.clear(personId);
     return manager.getRepository(TransferNoticeEntity).findOneByOrFail({ id });
   });

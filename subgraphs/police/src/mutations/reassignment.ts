@@ -1,6 +1,5 @@
-import { enqueueNotice, recordPersonUnitAssignment, type PersonUnitAssignedPayload } from '@rehab/server-kit';
-import { PERSON_UNIT_ASSIGNED } from '@rehab/server-kit';
-import { formatDateVi, units, type SubgraphName } from '@rehab/shared-schema';
+import { PERSON_UNIT_ASSIGNED_NOTICE, recordPersonUnitAssignment, sendNotice, type PersonUnitAssignedPayload } from '@rehab/server-kit';
+import { formatDateVi, units } from '@rehab/shared-schema';
 import { domainError } from '@rehab/server-kit';
 import type { MutationAssignPersonToUnitArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -11,8 +10,6 @@ import { candidatesOf, checkProvinceLevel } from '../resolvers/reassignment';
 import { allowed, lockInScope, requireId, requireVersion } from './common';
 
 const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
-/** Every agency keeps the assignment, so its records of the old commune follow the person. */
-const RECEIVERS: readonly SubgraphName[] = ['labor-welfare', 'health', 'volunteers'];
 
 /**
  * Assigns a person of a split pre-reform commune to one of its new communes: the registry's
@@ -44,7 +41,7 @@ export async function assignPersonToUnit(args: MutationAssignPersonToUnitArgs, c
     await manager.query('UPDATE person SET current_unit_code = $1, owner_unit_path = $2, version = version + 1 WHERE id = $3',
       [to.code, to.path, person.id]);
     await recordPersonUnitAssignment(manager, assignment);
-    for (const destination of RECEIVERS) await enqueueNotice(manager, 'police', { destination, topic: PERSON_UNIT_ASSIGNED, payload: assignment });
+    await sendNotice(manager, PERSON_UNIT_ASSIGNED_NOTICE, assignment);
     await ctx.audit.change(manager, 'Person', ['currentResidence'], person.id);
     return manager.getRepository(PersonEntity).findOneByOrFail({ id: person.id });
   });

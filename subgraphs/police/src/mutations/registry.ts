@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
-import { domainError, enqueueNotice } from '@rehab/server-kit';
+import { PERSON_MERGED, domainError, sendNotice } from '@rehab/server-kit';
 import { foldVietnamese, unitByCode, type Caller, type Sex } from '@rehab/shared-schema';
 import type {
   MutationMergePersonsArgs, MutationRegisterPersonArgs, MutationUpdatePersonArgs,
@@ -251,7 +251,7 @@ export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context)
     await repointOpenCases(manager, ctx, duplicateId, s);
     await ctx.audit.change(manager, 'Person', ['mergedInto', 'recordStatus'], duplicateId);
     await ctx.audit.change(manager, 'Person', ['mergedRecords'], survivorId);
-    await enqueueNotice(manager, 'police', { destination: 'labor-welfare', topic: 'person.merged', payload: { survivorId, duplicateId } });
+    await sendNotice(manager, PERSON_MERGED, { survivorId, duplicateId });
     return manager.getRepository(PersonEntity).findOneByOrFail({ id: survivorId });
   });
   ctx.loaders.personById.clear(survivor.id).prime(survivor.id, survivor);

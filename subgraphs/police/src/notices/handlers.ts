@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, noticeRejected, type NoticeHandler } from '@rehab/server-kit';
+import {
+  REHAB_ABSCONDED, REHAB_ADMITTED, REHAB_COMPLETED, REHAB_RETURNED, RELAPSE_RISK, domainError, noticeRejected, onNotice,
+  type ContractHandler, type NoticeHandler,
+} from '@rehab/server-kit';
 import { HANOI_CODE } from '@rehab/shared-schema';
 import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
 import { DrugUserManagementEntity } from '../entities/DrugUserManagement';
@@ -7,13 +10,11 @@ import { RehabCompletionNoticeEntity } from '../entities/RehabCompletionNotice';
 import { searchMachine } from '../rules/absconder-search';
 import { OPEN_MANAGEMENT_STATUSES, managementMachine } from '../rules/drug-user-management';
 import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
-import { inOrder, registrationOnAdmission, treatmentRegistrationHandlers } from '../treatment-registration/notices';
+import { registrationOnAdmission, treatmentRegistrationHandlers } from '../treatment-registration/notices';
 import { auditNotice, subject } from './subject';
-import { abscondedPayload, admittedPayload, completedPayload, relapseRiskPayload, returnedPayload } from './payloads';
 
 /** rehab.admitted: an admission to rehab supersedes the person's open drug-user management. */
-const admitted: NoticeHandler = async (manager, notice) => {
-  const payload = admittedPayload(notice.payload);
+const admitted: ContractHandler<typeof REHAB_ADMITTED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
   const open = await manager.getRepository(DrugUserManagementEntity).createQueryBuilder('m').setLock('pessimistic_write')
     .where('m.person_id = :id', { id: person.id }).andWhere('m.status IN (:...open)', { open: OPEN_MANAGEMENT_STATUSES }).getOne();
@@ -28,8 +29,7 @@ const admitted: NoticeHandler = async (manager, notice) => {
 };
 
 /** rehab.absconded: opens a search on the worklist of the person's commune police. */
-const absconded: NoticeHandler = async (manager, notice) => {
-  const payload = abscondedPayload(notice.payload);
+const absconded: ContractHandler<typeof REHAB_ABSCONDED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
   const ongoing = await manager.getRepository(AbsconderSearchEntity).createQueryBuilder('s')
     .where('s.episode_id = :episode', { episode: payload.episodeId }).andWhere(`s.status <> 'CLOSED'`).getOne();
@@ -48,8 +48,7 @@ const absconded: NoticeHandler = async (manager, notice) => {
 };
 
 /** rehab.returned: the person is back at the facility; the episode's search closes. */
-const returned: NoticeHandler = async (manager, notice) => {
-  const payload = returnedPayload(notice.payload);
+const returned: ContractHandler<typeof REHAB_RETURNED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
   const search = await manager.getRepository(AbsconderSearchEntity).createQueryBuilder('s').setLock('pessimistic_write')
     .where('s.episode_id = :episode', { episode: payload.episodeId }).andWhere(`s.status <> 'CLOSED'`).getOne();
@@ -70,8 +69,7 @@ const returned: NoticeHandler = async (manager, notice) => {
 };
 
 /** rehab.completed: the facility's completion list reaches the commune police's worklist. */
-const completed: NoticeHandler = async (manager, notice) => {
-  const payload = completedPayload(notice.payload);
+const completed: ContractHandler<typeof REHAB_COMPLETED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
   const existing = await manager.getRepository(RehabCompletionNoticeEntity).findOneBy({ episodeId: payload.episodeId });
   if (existing) {
@@ -95,8 +93,7 @@ const completed: NoticeHandler = async (manager, notice) => {
  * report per notice (the inbox already drops a redelivered notice; the unique notice id
  * is the database's guard).
  */
-const relapseRisk: NoticeHandler = async (manager, notice) => {
-  const payload = relapseRiskPayload(notice.payload);
+const relapseRisk: ContractHandler<typeof RELAPSE_RISK.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
   await manager.createQueryBuilder().insert().into(RelapseRiskReportEntity).values({
     id: randomUUID(), noticeId: notice.id, personId: person.id, assignmentId: payload.assignmentId, observedOn: payload.observedOn,
@@ -107,11 +104,11 @@ const relapseRisk: NoticeHandler = async (manager, notice) => {
 
 /** Topics police handles: the rehab ones sent by labour-welfare, the relapse risk by volunteers, determinations and treatment by health. */
 export const policeNoticeHandlers: Readonly<Record<string, NoticeHandler>> = {
-  'support.relapse-risk': relapseRisk,
+  ...onNotice(RELAPSE_RISK, relapseRisk),
   // A voluntary admission also meets a treatment-registration deadline.
-  'rehab.admitted': inOrder(admitted, registrationOnAdmission),
-  'rehab.absconded': absconded,
-  'rehab.returned': returned,
-  'rehab.completed': completed,
+  ...onNotice(REHAB_ADMITTED, admitted, registrationOnAdmission),
+  ...onNotice(REHAB_ABSCONDED, absconded),
+  ...onNotice(REHAB_RETURNED, returned),
+  ...onNotice(REHAB_COMPLETED, completed),
   ...treatmentRegistrationHandlers,
 };

@@ -1,45 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError, noticeRejected, type Notice, type NoticeHandler } from '@rehab/server-kit';
+import {
+  ADDICTION_DETERMINED, REHAB_ADMITTED, SUBSTITUTION_STARTED, domainError, onNotice, type ContractHandler, type Notice, type NoticeHandler,
+} from '@rehab/server-kit';
 import { TreatmentRegistrationDeadlineEntity } from '../entities/TreatmentRegistrationDeadline';
 import { ruleInForce } from '../mutations/common';
-import { fields } from '../notices/payloads';
 import { auditNotice, subject } from '../notices/subject';
 import { registrationDeadline, type RegistrationForm, type WorkingCalendar } from './rules';
-
-export const SUBSTANCE_CLASSES = ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER'] as const;
-const VOLUNTARY_KINDS = ['VOLUNTARY_COMMUNITY', 'VOLUNTARY_FACILITY'] as const;
-const REHAB_KINDS = ['COMPULSORY', ...VOLUNTARY_KINDS] as const;
-
-/** addiction.determined (health): the person was told on informedOn that they are addicted. */
-export interface DeterminedPayload {
-  personId: string;
-  determinationId: string;
-  determinedOn: string;
-  informedOn: string;
-  substanceClasses: string[];
-}
-
-export function determinedPayload(payload: unknown): DeterminedPayload {
-  const f = fields('addiction.determined', payload);
-  const parsed = {
-    personId: f.uuid('personId'), determinationId: f.uuid('determinationId'), determinedOn: f.date('determinedOn'), informedOn: f.date('informedOn'),
-  };
-  const classes = (payload as Record<string, unknown>).substanceClasses;
-  if (!Array.isArray(classes) || classes.length === 0 || !classes.every((c) => (SUBSTANCE_CLASSES as readonly unknown[]).includes(c))) {
-    throw noticeRejected({
-      vi: `Thông báo addiction.determined: trường substanceClasses phải là danh sách khác rỗng gồm ${SUBSTANCE_CLASSES.join(', ')}`,
-      en: `Notice addiction.determined: field substanceClasses must be a non-empty list of ${SUBSTANCE_CLASSES.join(', ')}`,
-    });
-  }
-  if (parsed.informedOn < parsed.determinedOn) {
-    throw noticeRejected({
-      vi: `Thông báo addiction.determined: ngày thông báo ${parsed.informedOn} ở trước ngày kết luận ${parsed.determinedOn}`,
-      en: `Notice addiction.determined: the informed date ${parsed.informedOn} is before the determination ${parsed.determinedOn}`,
-    });
-  }
-  return { ...parsed, substanceClasses: [...new Set(classes as string[])].sort() };
-}
 
 async function workingCalendar(manager: EntityManager): Promise<WorkingCalendar> {
   const rows = await manager.query('SELECT day::text AS day, working FROM working_calendar_exception') as { day: string; working: boolean }[];
@@ -56,8 +23,8 @@ interface RegistrationRow { id: string; registered_on: string; form: Registratio
  * of the person's commune police; a registration already received for it (on or after the
  * determination) counts.
  */
-const determined: NoticeHandler = async (manager, notice) => {
-  const p = determinedPayload(notice.payload);
+const determined: ContractHandler<typeof ADDICTION_DETERMINED.shape> = async (manager, payload, notice) => {
+  const p = { ...payload, substanceClasses: [...new Set(payload.substanceClasses)].sort() };
   const person = await subject(manager, p.personId);
   const exists = await manager.getRepository(TreatmentRegistrationDeadlineEntity).existsBy({ determinationId: p.determinationId });
   if (exists) {
@@ -98,22 +65,15 @@ async function recordRegistration(manager: EntityManager, notice: Notice, person
 }
 
 /** treatment.substitution-started (health): enrolment in substitution treatment is a registration. */
-const substitutionStarted: NoticeHandler = async (manager, notice) => {
-  const f = fields('treatment.substitution-started', notice.payload);
-  const personId = f.uuid('personId');
-  f.uuid('treatmentId');
-  await recordRegistration(manager, notice, personId, f.date('enrolledOn'), 'SUBSTITUTION_TREATMENT');
-};
+const substitutionStarted: ContractHandler<typeof SUBSTITUTION_STARTED.shape> = (manager, p, notice) =>
+  recordRegistration(manager, notice, p.personId, p.enrolledOn, 'SUBSTITUTION_TREATMENT');
 
 /** rehab.admitted (labour-welfare): a voluntary admission, at a facility or at home/community, is a registration. */
-export const registrationOnAdmission: NoticeHandler = async (manager, notice) => {
-  const f = fields('rehab.admitted', notice.payload);
-  const raw = (notice.payload as Record<string, unknown>).kind;
+export const registrationOnAdmission: ContractHandler<typeof REHAB_ADMITTED.shape> = async (manager, p, notice) => {
   // Senders before the form was sent: nothing to record.
-  if (raw === undefined || raw === null) return;
-  const kind = f.oneOf('kind', REHAB_KINDS);
-  if (kind === 'COMPULSORY') await closeByCompulsoryAdmission(manager, notice, f.uuid('personId'), f.date('admittedOn'));
-  else await recordRegistration(manager, notice, f.uuid('personId'), f.date('admittedOn'), kind);
+  if (p.kind === null) return;
+  if (p.kind === 'COMPULSORY') await closeByCompulsoryAdmission(manager, notice, p.personId, p.admittedOn);
+  else await recordRegistration(manager, notice, p.personId, p.admittedOn, p.kind);
 };
 
 /** A compulsory admission is no registration, but it closes the person's unmet deadlines: the worklist has done its work. */
@@ -125,12 +85,7 @@ async function closeByCompulsoryAdmission(manager: EntityManager, notice: Notice
   if (changed > 0) await auditNotice(manager, notice, 'TreatmentRegistrationDeadline', ['compulsoryAdmittedOn'], personId);
 }
 
-/** Runs `handlers` in order in the notice's transaction. */
-export const inOrder = (...handlers: NoticeHandler[]): NoticeHandler => async (manager, notice) => {
-  for (const handler of handlers) await handler(manager, notice);
-};
-
 export const treatmentRegistrationHandlers: Readonly<Record<string, NoticeHandler>> = {
-  'addiction.determined': determined,
-  'treatment.substitution-started': substitutionStarted,
+  ...onNotice(ADDICTION_DETERMINED, determined),
+  ...onNotice(SUBSTITUTION_STARTED, substitutionStarted),
 };

@@ -144,7 +144,7 @@ export const assignmentMutations: Pick<MutationResolvers, 'assignVolunteer' | 'e
       await manager.createQueryBuilder().insert().into(SupportActivityEntity).values(activity).updateEntity(false).execute();
       await ctx.audit.change(manager, 'SupportActivity', ['kind', 'note', 'occurredOn', 'relapseRisk'], a.personId);
       if (mustNotify(relapseRisk)) {
-        await notifyRelapseRisk(manager, { personId: a.personId, assignmentId: a.id, observedOn: date, ...(text === null ? {} : { note: text }) });
+        await notifyRelapseRisk(manager, { personId: a.personId, assignmentId: a.id, observedOn: date, note: text });
       }
       return activity;
     });

@@ -1,0 +1,116 @@
+import { units, type SubgraphName } from '@rehab/shared-schema';
+import type { NoticeHandler } from '../outbox/notice';
+import { defineNotice, type NoticeContract } from './contract';
+import { date, nonEmptyListOf, oneOf, optional, text, unitCode, uuid, type Shape } from './fields';
+
+/**
+ * Every notice one agency sends another. A topic is added here, once, with both ends; the
+ * sender calls `sendNotice(manager, CONTRACT, payload)` and each receiver registers
+ * `onNotice(CONTRACT, handler)`. test/src/notice-contracts.test.ts checks both ends.
+ */
+
+const REHAB_KINDS = ['COMPULSORY', 'VOLUNTARY_FACILITY', 'VOLUNTARY_COMMUNITY'] as const;
+export const ABSCOND_REASONS = ['ESCAPED', 'LEAVE_OVERDUE'] as const;
+export const SUBSTANCE_CLASSES = ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER'] as const;
+
+const PERSON = '7f1c2a1e-8d43-4b7a-9c55-0a1b2c3d4e5f';
+const RECORD = '2b9e4c6d-1a3f-4e8b-a7c2-9d0e1f2a3b4c';
+
+export const REHAB_ADMITTED = defineNotice({
+  topic: 'rehab.admitted', from: 'labor-welfare', to: ['police'],
+  description: 'A person was admitted to rehab (any form); police close the drug-user management it supersedes and count a voluntary form as a treatment registration.',
+  // kind is optional: notices queued before the form was sent carry none.
+  shape: { personId: uuid, episodeId: uuid, admittedOn: date, kind: optional(oneOf(REHAB_KINDS)), facilityCode: optional(unitCode('FACILITY')) },
+  example: { personId: PERSON, episodeId: RECORD, admittedOn: '2026-07-15', kind: 'VOLUNTARY_FACILITY', facilityCode: 'CSCN1' },
+});
+
+export const REHAB_ABSCONDED = defineNotice({
+  topic: 'rehab.absconded', from: 'labor-welfare', to: ['police'],
+  description: 'A resident escaped or did not return from leave; police open a search.',
+  shape: { personId: uuid, episodeId: uuid, facilityCode: unitCode('FACILITY'), reason: oneOf(ABSCOND_REASONS), since: date },
+  example: { personId: PERSON, episodeId: RECORD, facilityCode: 'CSCN1', reason: 'ESCAPED', since: '2026-08-01' },
+});
+
+export const REHAB_RETURNED = defineNotice({
+  topic: 'rehab.returned', from: 'labor-welfare', to: ['police'],
+  description: 'An absconder is back at the facility; police close the search.',
+  shape: { personId: uuid, episodeId: uuid, returnedOn: date },
+  example: { personId: PERSON, episodeId: RECORD, returnedOn: '2026-08-10' },
+});
+
+export const REHAB_COMPLETED = defineNotice({
+  topic: 'rehab.completed', from: 'labor-welfare', to: ['police'],
+  description: 'A person completed rehab; the completion reaches the commune police worklist.',
+  shape: { personId: uuid, episodeId: uuid, facilityCode: optional(unitCode('FACILITY')), completedOn: date, certificateNumber: text(64) },
+  example: { personId: PERSON, episodeId: RECORD, facilityCode: 'CSCN1', completedOn: '2026-09-30', certificateNumber: '12/GCN-CSCN1' },
+});
+
+export const ADDICTION_DETERMINED = defineNotice({
+  topic: 'addiction.determined', from: 'health', to: ['police'],
+  description: 'A person was told they are addicted; the treatment-registration deadline runs from the informed date.',
+  shape: { personId: uuid, determinationId: uuid, determinedOn: date, informedOn: date, substanceClasses: nonEmptyListOf(oneOf(SUBSTANCE_CLASSES)) },
+  check: (p) => (p.informedOn < p.determinedOn
+    ? { vi: `ngày thông báo ${p.informedOn} ở trước ngày kết luận ${p.determinedOn}`, en: `the informed date ${p.informedOn} is before the determination ${p.determinedOn}` }
+    : null),
+  example: { personId: PERSON, determinationId: RECORD, determinedOn: '2026-07-20', informedOn: '2026-07-21', substanceClasses: ['OPIOIDS'] },
+});
+
+export const SUBSTITUTION_STARTED = defineNotice({
+  topic: 'treatment.substitution-started', from: 'health', to: ['police'],
+  description: 'A person enrolled in substitution treatment, which counts as a treatment registration.',
+  shape: { personId: uuid, treatmentId: uuid, enrolledOn: date },
+  example: { personId: PERSON, treatmentId: RECORD, enrolledOn: '2026-07-25' },
+});
+
+export const RELAPSE_RISK = defineNotice({
+  topic: 'support.relapse-risk', from: 'volunteers', to: ['police', 'labor-welfare'],
+  description: 'A volunteer observed a high relapse risk; it reaches commune police and the open post-rehab case.',
+  shape: { personId: uuid, assignmentId: uuid, observedOn: date, note: optional(text(500)) },
+  example: { personId: PERSON, assignmentId: RECORD, observedOn: '2026-10-02', note: 'Gặp lại nhóm bạn cũ' },
+});
+
+export const RESIDENCE_MOVED = defineNotice({
+  topic: 'residence.moved', from: 'police', to: ['labor-welfare'],
+  description: 'A person now lives in another commune; their open cases move with them.',
+  shape: { personId: uuid, toUnitCode: unitCode('COMMUNE') },
+  example: { personId: PERSON, toUnitCode: '00004' },
+});
+
+export const PERSON_MERGED = defineNotice({
+  topic: 'person.merged', from: 'police', to: ['labor-welfare'],
+  description: 'Police merged two registry records of one person; rows naming the duplicate move to the survivor.',
+  shape: { survivorId: uuid, duplicateId: uuid },
+  check: (p) => (p.survivorId === p.duplicateId
+    ? { vi: 'không thể hợp nhất một người với chính họ', en: 'a person cannot be merged into themselves' } : null),
+  example: { survivorId: PERSON, duplicateId: RECORD },
+});
+
+export const PERSON_UNIT_ASSIGNED_NOTICE = defineNotice({
+  topic: 'person.unit-assigned', from: 'police', to: ['labor-welfare', 'health', 'volunteers'],
+  description: 'The province assigned a person of a split commune to one of its successors; their records follow.',
+  shape: { personId: uuid, fromUnitPath: text(200), toUnitCode: text(20), toUnitPath: text(200), assignedOn: date },
+  check: (p) => {
+    const to = units().byUnitPath(p.toUnitPath);
+    if (!units().isSplit(p.fromUnitPath)) return { vi: `${p.fromUnitPath} không phải một xã đã chia tách`, en: `${p.fromUnitPath} is not a split commune` };
+    return to?.code === p.toUnitCode ? null : { vi: `${p.toUnitPath} không phải mã ${p.toUnitCode}`, en: `${p.toUnitPath} is not ${p.toUnitCode}` };
+  },
+  example: { personId: PERSON, fromUnitPath: '01.001.00007', toUnitCode: '00008', toUnitPath: '01.00008', assignedOn: '2026-09-01' },
+});
+
+/** The catalogue, by topic. */
+export const NOTICE_CONTRACTS: readonly NoticeContract<Shape>[] = [
+  REHAB_ADMITTED, REHAB_ABSCONDED, REHAB_RETURNED, REHAB_COMPLETED, ADDICTION_DETERMINED, SUBSTITUTION_STARTED,
+  RELAPSE_RISK, RESIDENCE_MOVED, PERSON_MERGED, PERSON_UNIT_ASSIGNED_NOTICE,
+];
+
+/** The contracts addressed to a subgraph. */
+export function contractsTo(name: SubgraphName): readonly NoticeContract<Shape>[] {
+  return NOTICE_CONTRACTS.filter((c) => c.to.includes(name));
+}
+
+/** The notice handlers a subgraph serves: its own, plus the kit's common ones whose contract addresses it. */
+export function receiverHandlers(name: SubgraphName, common: Readonly<Record<string, NoticeHandler>>,
+  own: Readonly<Record<string, NoticeHandler>> = {}): Record<string, NoticeHandler> {
+  const addressed = new Set(contractsTo(name).map((c) => c.topic));
+  return { ...Object.fromEntries(Object.entries(common).filter(([topic]) => addressed.has(topic))), ...own };
+}

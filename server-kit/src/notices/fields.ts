@@ -1,0 +1,64 @@
+import { isUuid, unitByCode } from '@rehab/shared-schema';
+import type { Bilingual } from '../errors';
+import { isIsoDate } from '../scalars';
+
+/** How one payload field is read: the value, or a bilingual reason it is refused. */
+export interface FieldSpec<T> {
+  read(value: unknown): { ok: true; value: T } | { ok: false; why: Bilingual };
+}
+
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const no = (vi: string, en: string) => ({ ok: false as const, why: { vi, en } });
+
+export const uuid: FieldSpec<string> = {
+  read: (v) => (typeof v === 'string' && isUuid(v) ? ok(v.toLowerCase()) : no('phải là mã UUID', 'must be a UUID')),
+};
+
+export const date: FieldSpec<string> = {
+  read: (v) => (typeof v === 'string' && isIsoDate(v) ? ok(v) : no('phải là ngày dạng YYYY-MM-DD', 'must be a YYYY-MM-DD date')),
+};
+
+export function text(max: number): FieldSpec<string> {
+  return {
+    read: (v) => (typeof v === 'string' && v.trim() !== '' && v.length <= max
+      ? ok(v.trim()) : no(`phải có từ 1 đến ${max} ký tự`, `must have 1 to ${max} characters`)),
+  };
+}
+
+export function oneOf<T extends string>(values: readonly T[]): FieldSpec<T> {
+  return {
+    read: (v) => (typeof v === 'string' && (values as readonly string[]).includes(v)
+      ? ok(v as T) : no(`phải là một trong ${values.join(', ')}`, `must be one of ${values.join(', ')}`)),
+  };
+}
+
+/** The code of a unit of the given level (in the reference tree of any date). */
+export function unitCode(level: 'COMMUNE' | 'FACILITY'): FieldSpec<string> {
+  const what = level === 'FACILITY' ? ['một cơ sở cai nghiện', 'a rehab facility'] : ['một xã, phường', 'a commune'];
+  return {
+    read: (v) => (typeof v === 'string' && unitByCode(v)?.level === level ? ok(v) : no(`phải là mã ${what[0]}`, `must be the code of ${what[1]}`)),
+  };
+}
+
+/** Absent or null reads as null. */
+export function optional<T>(spec: FieldSpec<T>): FieldSpec<T | null> {
+  return { read: (v) => (v === null || v === undefined ? ok(null) : spec.read(v)) };
+}
+
+export function nonEmptyListOf<T>(spec: FieldSpec<T>): FieldSpec<T[]> {
+  return {
+    read: (v) => {
+      if (!Array.isArray(v) || v.length === 0) return no('phải là danh sách khác rỗng', 'must be a non-empty list');
+      const out: T[] = [];
+      for (const item of v) {
+        const read = spec.read(item);
+        if (!read.ok) return no(`có phần tử không hợp lệ: ${read.why.vi}`, `has an invalid item: ${read.why.en}`);
+        out.push(read.value);
+      }
+      return ok(out);
+    },
+  };
+}
+
+export type Shape = Readonly<Record<string, FieldSpec<unknown>>>;
+export type PayloadOf<S extends Shape> = { [K in keyof S]: S[K] extends FieldSpec<infer T> ? T : never };

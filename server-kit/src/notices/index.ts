@@ -1,0 +1,3 @@
+export * from './fields';
+export * from './contract';
+export * from './catalogue';
