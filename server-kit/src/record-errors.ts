@@ -29,9 +29,15 @@ export function checkVersion(value: number): void {
 /** Someone else changed the record since the caller read it. */
 export function staleVersion(name: RecordName, expected: number, actual: number): GraphQLError {
   return domainError('CONFLICT', {
-    vi: `${capitalise(name.vi)} đã được người khác cập nhật (phiên bản ${actual}, bạn gửi ${expected}); vui lòng tải lại`,
-    en: `The ${name.en} was changed by someone else (version ${actual}, you sent ${expected}); reload it`,
+    vi: `${capitalise(name.vi)} đã được người khác cập nhật (phiên bản ${actual}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
+    en: `The ${name.en} was changed by someone else (version ${actual}, you edited version ${expected}); reload and try again`,
   }, { field: 'expectedVersion' });
+}
+
+/** Optimistic locking: the version the caller edited must still be the current one (none given: not checked). */
+export function checkExpectedVersion(current: number, expected: number | null | undefined, name: RecordName): void {
+  if (expected === null || expected === undefined || current === expected) return;
+  throw staleVersion(name, expected, current);
 }
 
 /** Missing, or outside the caller's unit: the two are not told apart. */

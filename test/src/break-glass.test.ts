@@ -1,5 +1,5 @@
 import type { InProcessSystem } from '@rehab/ops';
-import { isInUnitScope, signCallerContext, testCaller, unitScope, verifyCallerContext } from '@rehab/server-kit';
+import { isInUnitScope, pathScope, signCallerContext, testCaller, verifyCallerContext } from '@rehab/server-kit';
 import { unitAt, units, type BreakGlassGrant } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
@@ -121,9 +121,9 @@ describe('grants in the signed context', () => {
   it('widen the SQL scope only while active', () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const own = units().scopeRoots('01.00004');
-    const active = unitScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] }), now);
+    const active = pathScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] }), { now });
     expect(Object.values(active.params)).toEqual(expect.arrayContaining([...own, '01.00070', '01.00070.%']));
-    const expired = unitScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2029-12-31T23:59:59Z')] }), now);
+    const expired = pathScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2029-12-31T23:59:59Z')] }), { now });
     expect(Object.values(expired.params)).toEqual(own.flatMap((root) => [root, `${root}.%`]));
     const caller = testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] });
     expect(isInUnitScope('01.00070', caller, now)).toBe(true);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntry, type AuditAction, type Bilingual } from '@rehab/server-kit';
-import { isWithin, unitByCode, type BreakGlassGrant, type Role } from '@rehab/shared-schema';
+import { UNIT_OFFICER_ROLES, isWithin, unitByCode, type BreakGlassGrant, type Role } from '@rehab/shared-schema';
 import { BreakGlassGrantEntity, type GrantState } from './entities';
 import { recordSecurityEvent, type SecurityEventKind } from './security-events';
 import type { AccessClaims } from './tokens';
@@ -25,9 +25,7 @@ export const MAX_ACTIVE_GRANTS = 5;
  * (aggregates and pseudonyms only), volunteers (they see the persons assigned to
  * them, not a unit) or supervisors (who review the grants).
  */
-export const BREAK_GLASS_ROLES: readonly Role[] = [
-  'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk', 'health_worker',
-];
+export const BREAK_GLASS_ROLES: readonly Role[] = UNIT_OFFICER_ROLES;
 export const REVIEWER_ROLES: readonly Role[] = ['supervisor'];
 
 /** List filters: pending review (opened, not yet reviewed), awaiting approval (PENDING), reviewed, all. */

@@ -95,15 +95,7 @@ export function pathScope(columns: string | readonly string[], caller: ScopeCall
   return { sql: `(${terms.join(' OR ')})`, params };
 }
 
-/** SQL condition on one owner-path column (reads: own unit and grants). */
-export function unitScope(column: string, caller: ScopeCaller, now: Date = new Date()): SqlScope {
-  return pathScope(column, caller, { now });
-}
 
-/** SQL condition: at least one owner-path column lies in the caller's scope. */
-export function anyPathScope(columns: readonly string[], caller: ScopeCaller, options: ScopeOptions = {}): SqlScope {
-  return pathScope(columns, caller, options);
-}
 
 /** Is `path` the unit `root` or inside its subtree (no lineage: the plain tree test)? */
 export const inSubtree = isWithin;

@@ -1,4 +1,4 @@
-import type { Agency, Role } from './roles';
+import { ROLES, type Agency, type Role } from './roles';
 
 /**
  * One entry per schema field: which agency owns it, which roles may read it and
@@ -14,10 +14,7 @@ export interface FieldRule {
 
 export type AccessMatrix = Readonly<Record<string, FieldRule>>;
 
-export const ALL_ROLES: readonly Role[] = [
-  'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk',
-  'health_worker', 'volunteer', 'analyst', 'supervisor',
-];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** Officers who act on a named person's case (everyone but analysts). */
 export const CASE_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== 'analyst');

@@ -1,8 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import {
-  groupedLoader, keyedLoader, pathScope, unitLookup, unitScope, type UnitLookup, type SubgraphContext,
-} from '@rehab/server-kit';
+import { groupedLoader, keyedLoader, pathScope, unitLookup, type UnitLookup, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
 import { AddictionDeterminationRequestEntity } from './entities/AddictionDeterminationRequest';
@@ -42,7 +40,7 @@ export interface HealthLoaders {
 /** Rows of `table` for persons `ids` within the caller's unit (owner_unit_path), newest first by `orderBy`. */
 function scopedRows(db: DataSource, caller: Caller, table: string, columns: string, ids: readonly string[], orderBy: string,
   perPerson?: number): Promise<Record<string, unknown>[]> {
-  const scope = unitScope('x.owner_unit_path', caller);
+  const scope = pathScope('x.owner_unit_path', caller);
   const inner = db.createQueryBuilder().select(columns.split(', ').map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'x.$1') : `x.${c}`)).join(', '))
     .addSelect(`row_number() OVER (PARTITION BY x.person_id ORDER BY x.${orderBy} DESC, x.id DESC)`, 'rank')
     .from(table, 'x').where('x.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params);
@@ -77,7 +75,7 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
     }, (r) => r.personId),
 
     treatmentByPerson: keyedLoader(async (ids) => {
-      const byClinic = unitScope('t.owner_unit_path', caller);
+      const byClinic = pathScope('t.owner_unit_path', caller);
       const byResidence = communeScope('t', 'residence_unit_path', caller);
       // One row per person: the active enrolment, else the latest one.
       return db.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')

@@ -1,8 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource, ObjectLiteral } from 'typeorm';
-import {
-  anyPathScope, groupedLoader, keyedLoader, unitLookup, unitScope, type UnitLookup, type SubgraphContext,
-} from '@rehab/server-kit';
+import { pathScope, groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import { AbsconderSearchEntity } from './entities/AbsconderSearch';
 import { DrugUserCheckInEntity } from './entities/DrugUserCheckIn';
@@ -44,7 +42,7 @@ function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, e
   keyOf: (row: T) => string, order: ReadonlyArray<readonly [string, 'ASC' | 'DESC']>,
   scopeColumns: readonly string[] = ['r.owner_unit_path'], personColumn: string | null = 'r.person_id'): DataLoader<string, T[]> {
   return groupedLoader(async (keys) => {
-    const scope = anyPathScope(scopeColumns, caller, personColumn ? { personColumn } : {});
+    const scope = pathScope(scopeColumns, caller, personColumn ? { personColumn } : {});
     const query = db.getRepository(entity).createQueryBuilder('r')
       .where(`r.${keyColumn} IN (:...keys)`, { keys })
       .andWhere(scope.sql, scope.params);
@@ -56,7 +54,7 @@ function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, e
 export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
   return {
     personById: keyedLoader(async (ids) => {
-      const scope = unitScope('p.owner_unit_path', caller);
+      const scope = pathScope('p.owner_unit_path', caller);
       return db.getRepository(PersonEntity).createQueryBuilder('p')
         .where('p.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
     }, (p) => p.id),

@@ -1,12 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { actsOn, domainError, requireUnit, type Bilingual } from '@rehab/server-kit';
-import { isUuid, todayInHanoi, type Caller } from '@rehab/shared-schema';
+import { actsOn, domainError, requireUnit } from '@rehab/server-kit';
+import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { Transition } from '../rules/treatment';
 
-export function requireId(id: string, field: string): string {
-  if (!isUuid(id)) throw domainError('BAD_USER_INPUT', { vi: `Mã không hợp lệ: ${id}`, en: `Invalid id: ${id}` }, { field });
-  return id.toLowerCase();
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,22 +34,12 @@ export function requireText(text: string, field: string, max: number): string {
   return value;
 }
 
-export function notFound(what: Bilingual, id: string): Error {
-  return domainError('NOT_FOUND', { vi: `Không tìm thấy ${what.vi} ${id} trong phạm vi đơn vị của bạn`, en: `No ${what.en} ${id} within your unit` });
-}
 
 export function allowed<S>(transition: Transition<S>): S {
   if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
   return transition.to;
 }
 
-export function requireVersion(current: number, expected: number | null | undefined, what: Bilingual): void {
-  if (expected === null || expected === undefined || current === expected) return;
-  throw domainError('CONFLICT', {
-    vi: `${what.vi} đã được người khác cập nhật (phiên bản ${current}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
-    en: `The ${what.en} was changed by someone else (version ${current}, you edited version ${expected}); reload and try again`,
-  }, { field: 'expectedVersion' });
-}
 
 /** A clinic's unit path when the clinic exists and the caller's unit acts on it (no grants: they open reads); NOT_FOUND otherwise. */
 export async function clinicInScope(manager: EntityManager, caller: Caller, code: string, field: string): Promise<string> {

@@ -1,8 +1,8 @@
-import { actsOn, domainError, recordNotFound } from '@rehab/server-kit';
+import { actsOn, checkExpectedVersion, domainError, recordNotFound } from '@rehab/server-kit';
 import type { MutationCloseDispensingPointArgs, MutationOpenDispensingPointArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { DispensingPointEntity } from '../entities/DispensingPoint';
-import { clinicInScope, isUniqueViolation, requirePastDate, requireText, requireVersion } from './common';
+import { clinicInScope, isUniqueViolation, requirePastDate, requireText } from './common';
 
 const POINT = { vi: 'điểm cấp phát', en: 'dispensing point' };
 
@@ -44,7 +44,7 @@ export async function closeDispensingPoint(args: MutationCloseDispensingPointArg
     // Another unit's point is answered like a missing one (its clinic is not named).
     const clinics = point ? await manager.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [point.clinicCode]) as { owner_unit_path: string }[] : [];
     if (!point || !clinics[0] || !actsOn(ctx.caller, clinics[0].owner_unit_path)) throw recordNotFound(POINT, args.code, 'code');
-    requireVersion(point.version, args.expectedVersion, POINT);
+    checkExpectedVersion(point.version, args.expectedVersion, POINT);
     if (point.closedOn !== null) {
       throw domainError('ILLEGAL_TRANSITION', { vi: `Điểm cấp phát ${point.code} đã đóng từ ${point.closedOn}`, en: `Dispensing point ${point.code} closed on ${point.closedOn}` });
     }

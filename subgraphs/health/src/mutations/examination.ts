@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actsOn, domainError } from '@rehab/server-kit';
+import { actsOn, checkUuid, domainError, recordNotFound } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
 import type { MutationRecordAddictionExaminationArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -7,7 +7,7 @@ import { notifyPolice } from '../notices';
 import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
 import { provinceOf } from './care';
 import { conclude, findingProblems } from '../rules/addiction';
-import { isUniqueViolation, notFound, requirePastDate, requireId, requireText } from './common';
+import { isUniqueViolation, requirePastDate, requireText } from './common';
 
 interface PhysicianRow { facility_code: string }
 interface RequestRow { person_id: string; owner_unit_code: string; owner_unit_path: string; requested_on: string }
@@ -21,7 +21,7 @@ interface RequestRow { person_id: string; owner_unit_code: string; owner_unit_pa
  * must come from the facility's province (out of scope: NOT_FOUND).
  */
 export async function recordAddictionExamination(args: MutationRecordAddictionExaminationArgs, ctx: Context): Promise<ExaminationRecord> {
-  const requestId = requireId(args.requestId, 'requestId');
+  const requestId = checkUuid(args.requestId, 'requestId');
   const { input } = args;
   const examinedOn = requirePastDate(input.examinedOn, 'input.examinedOn');
   const informedOn = input.informedOn == null ? examinedOn : requirePastDate(input.informedOn, 'input.informedOn');
@@ -52,7 +52,7 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
     const [request] = requests;
     const province = request ? provinceOf(request.owner_unit_path) : undefined;
     if (!request || province === undefined || province !== provinceOf(facilityPath)) {
-      throw notFound({ vi: 'đề nghị xác định tình trạng nghiện', en: 'determination request' }, requestId);
+      throw recordNotFound({ vi: 'đề nghị xác định tình trạng nghiện', en: 'determination request' }, requestId);
     }
     if (examinedOn < request.requested_on) {
       throw domainError('BAD_USER_INPUT', { vi: `Ngày khám trước ngày đề nghị (${request.requested_on})`,

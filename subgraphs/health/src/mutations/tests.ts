@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { domainError } from '@rehab/server-kit';
+import { checkUuid, domainError } from '@rehab/server-kit';
 import type { MutationRecordInfectionStatusArgs, MutationRecordUrineTestArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { InfectionStatusRecord, UrineTestRecord } from '../records';
 import { requireInCare } from './care';
-import { requirePastDate, requireId } from './common';
+import { requirePastDate } from './common';
 
 /**
  * Urine and infection tests belong to the recording health unit (scope of later reads) and
@@ -12,7 +12,7 @@ import { requirePastDate, requireId } from './common';
  * another unit's patient get the same NOT_FOUND.
  */
 export async function recordUrineTest(args: MutationRecordUrineTestArgs, ctx: Context): Promise<UrineTestRecord> {
-  const personId = requireId(args.personId, 'personId');
+  const personId = checkUuid(args.personId, 'personId');
   const testedOn = requirePastDate(args.date, 'date');
   const classes = args.results.map((r) => r.substanceClass);
   if (classes.length === 0 || new Set(classes).size !== classes.length) {
@@ -30,7 +30,7 @@ export async function recordUrineTest(args: MutationRecordUrineTestArgs, ctx: Co
 }
 
 export async function recordInfectionStatus(args: MutationRecordInfectionStatusArgs, ctx: Context): Promise<InfectionStatusRecord> {
-  const personId = requireId(args.personId, 'personId');
+  const personId = checkUuid(args.personId, 'personId');
   const testedOn = requirePastDate(args.testedOn, 'testedOn');
   const id = randomUUID();
   return ctx.db.transaction(async (manager) => {

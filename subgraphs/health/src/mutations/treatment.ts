@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { actsOn, domainError, type Bilingual } from '@rehab/server-kit';
+import { actsOn, checkExpectedVersion, checkUuid, domainError, recordNotFound, type Bilingual } from '@rehab/server-kit';
 import type { Caller, TreatmentPhase } from '@rehab/shared-schema';
 import type {
   MutationAdvanceTreatmentPhaseArgs, MutationEnrollSubstitutionTreatmentArgs, MutationTerminateTreatmentArgs, MutationTransferTreatmentArgs,
@@ -10,9 +10,7 @@ import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import { notifyPolice } from '../notices';
 import { opioidAddictionInProvince } from './care';
 import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
-import {
-  allowed, clinicInScope, communePath, isUniqueViolation, notFound, requirePastDate, requireId, requireText, requireVersion,
-} from './common';
+import { allowed, clinicInScope, communePath, isUniqueViolation, requirePastDate, requireText } from './common';
 
 const TREATMENT: Bilingual = { vi: 'đợt điều trị thay thế', en: 'substitution treatment' };
 
@@ -35,7 +33,7 @@ const ENROLMENT_ERRORS: Record<EnrolmentProblem, { code: 'BAD_USER_INPUT' | 'ILL
  * one the answer is NOT_FOUND, whether the id is unknown or determined elsewhere.
  */
 export async function enrollSubstitutionTreatment(args: MutationEnrollSubstitutionTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
-  const personId = requireId(args.personId, 'personId');
+  const personId = checkUuid(args.personId, 'personId');
   const enrolledOn = requirePastDate(args.enrolledOn, 'enrolledOn');
   const dateOfBirth = requirePastDate(args.dateOfBirth, 'dateOfBirth');
   const residencePath = communePath(args.residenceUnitCode, 'residenceUnitCode', enrolledOn);
@@ -77,16 +75,16 @@ export async function enrollSubstitutionTreatment(args: MutationEnrollSubstituti
 async function lockTreatment(manager: EntityManager, caller: Caller, id: string): Promise<SubstitutionTreatmentEntity> {
   const row = await manager.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
     .setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
-  if (!row || !actsOn(caller, row.ownerUnitPath)) throw notFound(TREATMENT, id);
+  if (!row || !actsOn(caller, row.ownerUnitPath)) throw recordNotFound(TREATMENT, id);
   return row;
 }
 
 async function change(ctx: Context, treatmentId: string, expectedVersion: number | null | undefined, fields: string[],
   apply: (row: SubstitutionTreatmentEntity, manager: EntityManager) => Promise<Partial<SubstitutionTreatmentEntity>>): Promise<SubstitutionTreatmentEntity> {
-  const id = requireId(treatmentId, 'treatmentId');
+  const id = checkUuid(treatmentId, 'treatmentId');
   return ctx.db.transaction(async (manager) => {
     const row = await lockTreatment(manager, ctx.caller, id);
-    requireVersion(row.version, expectedVersion, TREATMENT);
+    checkExpectedVersion(row.version, expectedVersion, TREATMENT);
     const values = await apply(row, manager);
     await manager.createQueryBuilder().update(SubstitutionTreatmentEntity)
       .set({ ...values, version: () => 'version + 1' }).where('id = :id', { id }).execute();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkUuid, checkVersion, domainError, isIsoDate, isUniqueViolation, keysetPage, pathScope, requireUnit, unitScope, type ConnectionParent, type RecordName,
+  checkUuid, checkVersion, domainError, isIsoDate, isUniqueViolation, keysetPage, pathScope, requireUnit, type ConnectionParent, type RecordName,
 } from '@rehab/server-kit';
 import type { MutationResolvers, PostRehabModelResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { PostRehabModelEntity } from '../entities/PostRehabModel';
@@ -16,7 +16,7 @@ const MODEL_NAME: RecordName = { vi: 'mô hình quản lý sau cai nghiện', en
 
 export const postRehabModelQueries: Pick<QueryResolvers, 'postRehabModels'> = {
   postRehabModels: (_parent, { unitCode, includeEnded, first, after }, ctx) => {
-    const scope = unitScope('m.owner_unit_path', ctx.caller);
+    const scope = pathScope('m.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(PostRehabModelEntity).createQueryBuilder('m').where(scope.sql, scope.params);
     if (unitCode) {
       // The unit's models, those of the old communes merged into it whole included.

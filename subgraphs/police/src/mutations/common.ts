@@ -1,11 +1,9 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { assignedUnitPaths, domainError, type Bilingual } from '@rehab/server-kit';
-import { isUuid, type Caller, type LegalRuleCode } from '@rehab/shared-schema';
+import { actsOn, assignedUnitPaths, domainError, recordNotFound, type Bilingual } from '@rehab/server-kit';
+import type { Caller, LegalRuleCode } from '@rehab/shared-schema';
 import type { InputProblem } from '../rules/drug-user-management';
 import type { RuleDuration } from '../rules/legal-time';
-import { inCallerScope } from '../rules/person-record';
 import type { Transition } from '../rules/state-machine';
-
 
 /** A typed error for the first problem found with an input (naming its field). */
 export function rejectProblems(problems: readonly InputProblem[]): void {
@@ -19,19 +17,6 @@ export function allowed<S extends string>(transition: Transition<S>): S {
   return transition.to;
 }
 
-export function requireId(id: string, field: string): string {
-  if (!isUuid(id)) {
-    throw domainError('BAD_USER_INPUT', { vi: `Mã không hợp lệ: ${id}`, en: `Invalid id: ${id}` }, { field });
-  }
-  return id.toLowerCase();
-}
-
-export function notFound(what: Bilingual, id: string): Error {
-  return domainError('NOT_FOUND', {
-    vi: `Không tìm thấy ${what.vi} ${id} trong phạm vi đơn vị của bạn`,
-    en: `No ${what.en} ${id} within your unit`,
-  });
-}
 
 /**
  * The row with `id`, locked for the transaction, when its owner unit lies in the caller's
@@ -41,26 +26,14 @@ export async function lockInScope<T extends ObjectLiteral>(manager: EntityManage
   caller: Caller, what: Bilingual, ownerPathOf: (row: T) => readonly string[]): Promise<T> {
   const row = await manager.getRepository(entity).createQueryBuilder('r')
     .setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
-  if (!row) throw notFound(what, id);
+  if (!row) throw recordNotFound(what, id);
   const paths = ownerPathOf(row);
   // A record of a split pre-reform commune is the new commune's once the person was assigned there.
   const assigned = await assignedUnitPaths(manager, (row as { personId?: string }).personId ?? null, paths);
-  if (![...paths, ...assigned].some((path) => inCallerScope(caller, path))) throw notFound(what, id);
+  if (![...paths, ...assigned].some((path) => actsOn(caller, path))) throw recordNotFound(what, id);
   return row;
 }
 
-/** Optimistic locking: the version the caller edited must still be the current one. */
-export function requireVersion(current: number, expected: number | null | undefined, what: Bilingual): void {
-  if (expected === null || expected === undefined || current === expected) return;
-  throw domainError('CONFLICT', {
-    vi: `${capitalize(what.vi)} đã được người khác cập nhật (phiên bản ${current}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
-    en: `The ${what.en} was changed by someone else (version ${current}, you edited version ${expected}); reload and try again`,
-  }, { field: 'expectedVersion' });
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 interface RuleRow {
   value: number;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError, requireResponsible } from '@rehab/server-kit';
+import { checkExpectedVersion, checkUuid, domainError, requireResponsible } from '@rehab/server-kit';
 import type {
   MutationDecideDrugUserManagementArgs, MutationEndDrugUserManagementArgs, MutationRecordCheckInArgs,
   MutationRecordDrugUseDetectionArgs,
@@ -15,7 +15,7 @@ import {
 } from '../rules/drug-user-management';
 import { today } from '../rules/legal-time';
 import { personRecordMachine } from '../rules/person-record';
-import { allowed, lockInScope, rejectProblems, requireId, requireVersion, ruleInForce } from './common';
+import { allowed, lockInScope, rejectProblems, ruleInForce } from './common';
 import { PERSON } from './registry';
 
 export const MANAGEMENT = { vi: 'hồ sơ quản lý người sử dụng trái phép chất ma túy', en: 'drug-user management case' };
@@ -36,7 +36,7 @@ export async function lockActivePerson(manager: EntityManager, ctx: Context, per
 }
 
 export async function recordDrugUseDetection({ personId, input }: MutationRecordDrugUseDetectionArgs, ctx: Context): Promise<DrugUserManagementEntity> {
-  const id = requireId(personId, 'personId');
+  const id = checkUuid(personId, 'personId');
   rejectProblems(detectionProblems({ ...input, testResult: input.testResult ?? null }, today()));
   return ctx.db.transaction(async (manager) => {
     const person = await lockActivePerson(manager, ctx, id);
@@ -67,10 +67,10 @@ export async function recordDrugUseDetection({ personId, input }: MutationRecord
 }
 
 export async function decideDrugUserManagement(args: MutationDecideDrugUserManagementArgs, ctx: Context): Promise<DrugUserManagementEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   return ctx.db.transaction(async (manager) => {
     const m = await lockInScope(manager, DrugUserManagementEntity, id, ctx.caller, MANAGEMENT, (r) => [r.ownerUnitPath]);
-    requireVersion(m.version, args.expectedVersion, MANAGEMENT);
+    checkExpectedVersion(m.version, args.expectedVersion, MANAGEMENT);
     const status = allowed(managementMachine.transition(m.status, 'DECIDE'));
     rejectProblems(decisionProblems(m.detectedOn, args.decisionNumber, args.decisionDate, today()));
     requireResponsible(ctx.caller, 'DRUG_USER_MANAGEMENT_DECISION', args.decisionDate);
@@ -92,7 +92,7 @@ export async function decideDrugUserManagement(args: MutationDecideDrugUserManag
 }
 
 export async function recordCheckIn(args: MutationRecordCheckInArgs, ctx: Context): Promise<DrugUserCheckInEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   return ctx.db.transaction(async (manager) => {
     const m = await lockInScope(manager, DrugUserManagementEntity, id, ctx.caller, MANAGEMENT, (r) => [r.ownerUnitPath]);
     allowed(managementMachine.transition(m.status, 'CHECK_IN'));
@@ -108,10 +108,10 @@ export async function recordCheckIn(args: MutationRecordCheckInArgs, ctx: Contex
 }
 
 export async function endDrugUserManagement(args: MutationEndDrugUserManagementArgs, ctx: Context): Promise<DrugUserManagementEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   return ctx.db.transaction(async (manager) => {
     const m = await lockInScope(manager, DrugUserManagementEntity, id, ctx.caller, MANAGEMENT, (r) => [r.ownerUnitPath]);
-    requireVersion(m.version, args.expectedVersion, MANAGEMENT);
+    checkExpectedVersion(m.version, args.expectedVersion, MANAGEMENT);
     const status = allowed(managementMachine.transition(m.status, 'END'));
     rejectProblems(endProblems(m, args.endedOn, args.reason, today()));
     await manager.createQueryBuilder().update(DrugUserManagementEntity)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError } from '@rehab/server-kit';
+import { checkExpectedVersion, checkUuid, domainError } from '@rehab/server-kit';
 import { todayInHanoi, type LegalRuleCode } from '@rehab/shared-schema';
 import type {
   MutationRecordSubstanceDeclarationArgs, MutationRecordSummonsOutcomeArgs, MutationSummonDrugUserArgs,
@@ -10,7 +10,7 @@ import { DrugUserManagementEntity } from '../entities/DrugUserManagement';
 import { SubstanceDeclarationEntity } from '../entities/SubstanceDeclaration';
 import { SummonsEntity } from '../entities/Summons';
 import { declarationProblems, outcomeProblems, summonsMachine, summonsProblems } from '../rules/law-120';
-import { allowed, lockInScope, rejectProblems, requireId, requireVersion } from './common';
+import { allowed, lockInScope, rejectProblems } from './common';
 import { MANAGEMENT } from './drug-users';
 import { requireCommunePolice, requireRuleInForce } from './law-120-checks';
 
@@ -40,7 +40,7 @@ async function lockManagementFor(manager: EntityManager, ctx: Context, managemen
 
 export async function recordSubstanceDeclaration({ managementId, input }: MutationRecordSubstanceDeclarationArgs,
   ctx: Context): Promise<SubstanceDeclarationEntity> {
-  const id = requireId(managementId, 'managementId');
+  const id = checkUuid(managementId, 'managementId');
   rejectProblems(declarationProblems(input, todayInHanoi()));
   requireCommunePolice(ctx);
   return ctx.db.transaction(async (manager) => {
@@ -56,7 +56,7 @@ export async function recordSubstanceDeclaration({ managementId, input }: Mutati
 }
 
 export async function summonDrugUser({ managementId, input }: MutationSummonDrugUserArgs, ctx: Context): Promise<SummonsEntity> {
-  const id = requireId(managementId, 'managementId');
+  const id = checkUuid(managementId, 'managementId');
   rejectProblems(summonsProblems(input, todayInHanoi()));
   requireCommunePolice(ctx);
   return ctx.db.transaction(async (manager) => {
@@ -73,12 +73,12 @@ export async function summonDrugUser({ managementId, input }: MutationSummonDrug
 }
 
 export async function recordSummonsOutcome(args: MutationRecordSummonsOutcomeArgs, ctx: Context): Promise<SummonsEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   const note = args.note?.trim() || null;
   requireCommunePolice(ctx);
   return ctx.db.transaction(async (manager) => {
     const s = await lockInScope(manager, SummonsEntity, id, ctx.caller, SUMMONS, (r) => [r.ownerUnitPath]);
-    requireVersion(s.version, args.expectedVersion, SUMMONS);
+    checkExpectedVersion(s.version, args.expectedVersion, SUMMONS);
     allowed(summonsMachine.transition(s.outcome ? 'RECORDED' : 'AWAITING', 'RECORD_OUTCOME'));
     rejectProblems(outcomeProblems(s, args.outcome, note, todayInHanoi()));
     await manager.createQueryBuilder().update(SummonsEntity).set({

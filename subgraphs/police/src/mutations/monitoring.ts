@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError, requireResponsible } from '@rehab/server-kit';
+import { checkExpectedVersion, checkUuid, domainError, requireResponsible } from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import type {
   MutationAcknowledgeMonitoringAlertArgs, MutationEndElectronicMonitoringArgs, MutationOrderElectronicMonitoringArgs,
@@ -11,7 +11,7 @@ import { ElectronicMonitoringOrderEntity } from '../entities/ElectronicMonitorin
 import { MonitoringAlertEntity } from '../entities/MonitoringAlert';
 import { alertMachine, endOrderProblems, eventProblems, orderMachine, orderProblems } from '../rules/law-120';
 import { noticeState } from '../rules/notices';
-import { allowed, lockInScope, rejectProblems, requireId, requireVersion } from './common';
+import { allowed, lockInScope, rejectProblems } from './common';
 import { lockActivePerson } from './drug-users';
 import { requireCommunePolice, requireRuleInForce } from './law-120-checks';
 
@@ -29,7 +29,7 @@ async function overlapping(manager: EntityManager, personId: string, deviceId: s
 
 export async function orderElectronicMonitoring({ personId, input }: MutationOrderElectronicMonitoringArgs,
   ctx: Context): Promise<ElectronicMonitoringOrderEntity> {
-  const id = requireId(personId, 'personId');
+  const id = checkUuid(personId, 'personId');
   rejectProblems(orderProblems(input, todayInHanoi()));
   // The head of commune police, as the responsibilities table says on the order's date.
   requireResponsible(ctx.caller, 'ELECTRONIC_MONITORING_ORDER', input.orderedOn);
@@ -56,11 +56,11 @@ export async function orderElectronicMonitoring({ personId, input }: MutationOrd
 }
 
 export async function endElectronicMonitoring(args: MutationEndElectronicMonitoringArgs, ctx: Context): Promise<ElectronicMonitoringOrderEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   requireResponsible(ctx.caller, 'ELECTRONIC_MONITORING_ORDER', args.endedOn);
   return ctx.db.transaction(async (manager) => {
     const order = await lockInScope(manager, ElectronicMonitoringOrderEntity, id, ctx.caller, ORDER, (o) => [o.ownerUnitPath]);
-    requireVersion(order.version, args.expectedVersion, ORDER);
+    checkExpectedVersion(order.version, args.expectedVersion, ORDER);
     const status = allowed(orderMachine.transition(order.status, 'END'));
     rejectProblems(endOrderProblems(order, args.endedOn, args.reason, todayInHanoi()));
     await manager.createQueryBuilder().update(ElectronicMonitoringOrderEntity)
@@ -88,7 +88,7 @@ function sameEvent(alert: MonitoringAlertEntity, kind: string, occurredAt: Date)
  */
 export async function reportMonitoringDeviceEvent({ orderId, input }: MutationReportMonitoringDeviceEventArgs,
   ctx: Context): Promise<DeviceEventReceiptParent> {
-  const id = requireId(orderId, 'orderId');
+  const id = checkUuid(orderId, 'orderId');
   const eventId = input.eventId.trim();
   const occurredAt = new Date(input.occurredAt);
   return ctx.db.transaction(async (manager) => {
@@ -115,11 +115,11 @@ export async function reportMonitoringDeviceEvent({ orderId, input }: MutationRe
 }
 
 export async function acknowledgeMonitoringAlert(args: MutationAcknowledgeMonitoringAlertArgs, ctx: Context): Promise<MonitoringAlertEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   requireCommunePolice(ctx);
   return ctx.db.transaction(async (manager) => {
     const alert = await lockInScope(manager, MonitoringAlertEntity, id, ctx.caller, ALERT, (a) => [a.ownerUnitPath]);
-    requireVersion(alert.version, args.expectedVersion, ALERT);
+    checkExpectedVersion(alert.version, args.expectedVersion, ALERT);
     allowed(alertMachine.transition(noticeState(alert.acknowledgedAt), 'ACKNOWLEDGE'));
     await manager.createQueryBuilder().update(MonitoringAlertEntity)
       .set({ acknowledgedAt: () => 'now()', acknowledgedBy: ctx.caller.username, version: () => 'version + 1' })

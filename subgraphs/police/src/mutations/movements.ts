@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RESIDENCE_MOVED, domainError, sendNotice } from '@rehab/server-kit';
+import { actsOn, checkExpectedVersion, checkUuid, domainError, RESIDENCE_MOVED, sendNotice } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
 import type {
   MutationAcknowledgeTransferNoticeArgs, MutationRecordMovePresentationArgs, MutationRecordResidenceChangeArgs,
@@ -10,8 +10,8 @@ import { TransferNoticeEntity } from '../entities/TransferNotice';
 import { today } from '../rules/legal-time';
 import { moveDeadline, presentationMachine, presentationProblems } from '../rules/law-120';
 import { noticeState, transferNoticeMachine } from '../rules/notices';
-import { inCallerScope, residenceUnitProblem } from '../rules/person-record';
-import { allowed, lockInScope, rejectProblems, requireId, requireVersion, ruleInForce } from './common';
+import { residenceUnitProblem } from '../rules/person-record';
+import { allowed, lockInScope, rejectProblems, ruleInForce } from './common';
 import { lockActivePerson } from './drug-users';
 import { requireCommunePolice, requireRuleInForce } from './law-120-checks';
 import { PERSON } from './registry';
@@ -23,7 +23,7 @@ const FOLLOWING_TABLES = ['drug_user_management', 'drug_user_check_in', 'abscond
   'substance_declaration', 'summons', 'electronic_monitoring_order', 'monitoring_alert', 'treatment_registration_deadline'] as const;
 
 export async function recordResidenceChange(args: MutationRecordResidenceChangeArgs, ctx: Context): Promise<TransferNoticeEntity> {
-  const personId = requireId(args.personId, 'personId');
+  const personId = checkUuid(args.personId, 'personId');
   const unitProblem = residenceUnitProblem('toUnitCode', args.toUnitCode);
   const addressLine = args.addressLine.trim();
   rejectProblems([
@@ -37,7 +37,7 @@ export async function recordResidenceChange(args: MutationRecordResidenceChangeA
   if (!to) throw new Error(`Unknown unit ${args.toUnitCode}`);
   return ctx.db.transaction(async (manager) => {
     const person = await lockActivePerson(manager, ctx, personId);
-    requireVersion(person.version, args.expectedVersion, PERSON);
+    checkExpectedVersion(person.version, args.expectedVersion, PERSON);
     if (person.currentUnitCode === to.code) {
       throw domainError('BAD_USER_INPUT', {
         vi: `${to.name} đã là nơi ở hiện tại; sửa địa chỉ trong cùng xã bằng cập nhật hồ sơ (updatePerson)`,
@@ -76,16 +76,16 @@ export async function recordResidenceChange(args: MutationRecordResidenceChangeA
 }
 
 export async function acknowledgeTransferNotice(args: MutationAcknowledgeTransferNoticeArgs, ctx: Context): Promise<TransferNoticeEntity> {
-  const id = requireId(args.id, 'id');
+  const id = checkUuid(args.id, 'id');
   return ctx.db.transaction(async (manager) => {
     const notice = await lockInScope(manager, TransferNoticeEntity, id, ctx.caller, TRANSFER_NOTICE, (n) => [n.fromUnitPath, n.toUnitPath]);
-    if (!inCallerScope(ctx.caller, notice.toUnitPath)) {
+    if (!actsOn(ctx.caller, notice.toUnitPath)) {
       throw domainError('FORBIDDEN', {
         vi: 'Chỉ công an xã nơi đến mới xác nhận tiếp nhận thông báo thay đổi nơi cư trú',
         en: 'Only police of the receiving commune may acknowledge a transfer notice',
       });
     }
-    requireVersion(notice.version, args.expectedVersion, TRANSFER_NOTICE);
+    checkExpectedVersion(notice.version, args.expectedVersion, TRANSFER_NOTICE);
     allowed(transferNoticeMachine.transition(noticeState(notice.acknowledgedAt), 'ACKNOWLEDGE'));
     await manager.createQueryBuilder().update(TransferNoticeEntity)
       .set({ acknowledgedAt: () => 'now()', acknowledgedBy: ctx.caller.username, version: () => 'version + 1' })
@@ -97,18 +97,18 @@ export async function acknowledgeTransferNotice(args: MutationAcknowledgeTransfe
 
 /** Police of the receiving commune record the person's presentation after the move (Law 120/2025), once. */
 export async function recordMovePresentation(args: MutationRecordMovePresentationArgs, ctx: Context): Promise<TransferNoticeEntity> {
-  const id = requireId(args.transferNoticeId, 'transferNoticeId');
+  const id = checkUuid(args.transferNoticeId, 'transferNoticeId');
   const presentedAt = new Date(args.presentedAt);
   requireCommunePolice(ctx);
   return ctx.db.transaction(async (manager) => {
     const notice = await lockInScope(manager, TransferNoticeEntity, id, ctx.caller, TRANSFER_NOTICE, (n) => [n.fromUnitPath, n.toUnitPath]);
-    if (!inCallerScope(ctx.caller, notice.toUnitPath)) {
+    if (!actsOn(ctx.caller, notice.toUnitPath)) {
       throw domainError('FORBIDDEN', {
         vi: 'Chỉ công an xã nơi đến mới ghi nhận việc trình diện sau khi chuyển nơi cư trú',
         en: 'Only police of the receiving commune may record the presentation after a move',
       });
     }
-    requireVersion(notice.version, args.expectedVersion, TRANSFER_NOTICE);
+    checkExpectedVersion(notice.version, args.expectedVersion, TRANSFER_NOTICE);
     allowed(presentationMachine.transition(notice.presentedAt ? 'PRESENTED' : 'AWAITING', 'PRESENT'));
     await requireRuleInForce(manager, 'MOVE_PRESENTATION_DEADLINE', notice.movedOn, 'transferNoticeId');
     rejectProblems(presentationProblems(notice.movedOn, presentedAt, new Date()));

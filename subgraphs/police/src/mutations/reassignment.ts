@@ -1,4 +1,4 @@
-import { PERSON_UNIT_ASSIGNED_NOTICE, recordPersonUnitAssignment, sendNotice, type PersonUnitAssignedPayload } from '@rehab/server-kit';
+import { checkExpectedVersion, checkUuid, PERSON_UNIT_ASSIGNED_NOTICE, recordPersonUnitAssignment, sendNotice, type PersonUnitAssignedPayload } from '@rehab/server-kit';
 import { formatDateVi, units } from '@rehab/shared-schema';
 import { domainError } from '@rehab/server-kit';
 import type { MutationAssignPersonToUnitArgs } from '../__generated__/resolvers';
@@ -7,7 +7,7 @@ import { PersonEntity } from '../entities/Person';
 import { today } from '../rules/legal-time';
 import { personRecordMachine } from '../rules/person-record';
 import { candidatesOf, checkProvinceLevel } from '../resolvers/reassignment';
-import { allowed, lockInScope, requireId, requireVersion } from './common';
+import { allowed, lockInScope } from './common';
 
 const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
 
@@ -17,10 +17,10 @@ const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
  */
 export async function assignPersonToUnit(args: MutationAssignPersonToUnitArgs, ctx: Context): Promise<PersonEntity> {
   checkProvinceLevel(ctx.caller);
-  const id = requireId(args.personId, 'personId');
+  const id = checkUuid(args.personId, 'personId');
   return ctx.db.transaction(async (manager) => {
     const person = await lockInScope(manager, PersonEntity, id, ctx.caller, PERSON, (p) => [p.ownerUnitPath]);
-    requireVersion(person.version, args.expectedVersion, PERSON);
+    checkExpectedVersion(person.version, args.expectedVersion, PERSON);
     allowed(personRecordMachine.transition(person.recordStatus, 'EDIT'));
     const former = units().byUnitPath(person.ownerUnitPath);
     if (!former || !units().isSplit(former.path)) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
-import { PERSON_MERGED, domainError, sendNotice } from '@rehab/server-kit';
+import { actsOn, checkExpectedVersion, checkUuid, domainError, PERSON_MERGED, sendNotice } from '@rehab/server-kit';
 import { foldVietnamese, unitByCode, type Caller, type Sex } from '@rehab/shared-schema';
 import type {
   MutationMergePersonsArgs, MutationRegisterPersonArgs, MutationUpdatePersonArgs,
@@ -11,10 +11,8 @@ import { DrugUserManagementEntity } from '../entities/DrugUserManagement';
 import { PersonEntity } from '../entities/Person';
 import { OPEN_MANAGEMENT_STATUSES, type InputProblem } from '../rules/drug-user-management';
 import { today } from '../rules/legal-time';
-import {
-  identificationNumberProblems, inCallerScope, mayMerge, personFactProblems, personRecordMachine, residenceUnitProblem,
-} from '../rules/person-record';
-import { allowed, isUniqueViolation, lockInScope, rejectProblems, requireId, requireVersion } from './common';
+import { identificationNumberProblems, mayMerge, personFactProblems, personRecordMachine, residenceUnitProblem } from '../rules/person-record';
+import { allowed, isUniqueViolation, lockInScope, rejectProblems } from './common';
 import { repointLaw120Records } from './law-120-merge';
 
 export const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
@@ -62,7 +60,7 @@ async function rejectTakenNumber(manager: EntityManager, caller: Caller, number:
        FROM person WHERE identification_number = $1`, [number]) as NumberHolder[];
   const holder = rows.find((r) => r.id !== exceptId);
   if (!holder) return;
-  if (inCallerScope(caller, holder.owner_unit_path)) {
+  if (actsOn(caller, holder.owner_unit_path)) {
     throw refusal(domainError('CONFLICT', {
       vi: `Số định danh cá nhân ${number} đã thuộc hồ sơ của ${holder.full_name} (sinh ngày ${holder.date_of_birth}, mã hồ sơ ${holder.id})`,
       en: `The identification number ${number} already belongs to ${holder.full_name} (born ${holder.date_of_birth}, record ${holder.id})`,
@@ -130,7 +128,7 @@ async function register({ input }: MutationRegisterPersonArgs, ctx: Context): Pr
   ]);
   rejectIdentification(input.identificationNumber, input.dateOfBirth, input.sex);
   const ownerPath = pathOfCommune(input.currentResidence.unitCode);
-  if (!inCallerScope(ctx.caller, ownerPath)) {
+  if (!actsOn(ctx.caller, ownerPath)) {
     throw refusal(domainError('FORBIDDEN', {
       vi: `Xã ${input.currentResidence.unitCode} nằm ngoài phạm vi đơn vị của bạn nên không thể đăng ký người cư trú ở đó`,
       en: `Commune ${input.currentResidence.unitCode} lies outside your unit, so you cannot register its residents`,
@@ -156,12 +154,12 @@ async function register({ input }: MutationRegisterPersonArgs, ctx: Context): Pr
 }
 
 export async function updatePerson({ id, expectedVersion, input }: MutationUpdatePersonArgs, ctx: Context): Promise<PersonEntity> {
-  const personId = requireId(id, 'id');
+  const personId = checkUuid(id, 'id');
   const number = input.identificationNumber ?? null;
   const person = await withUniqueNumber(ctx, number ?? '', personId, async (manager) => {
     const current = await lockInScope(manager, PersonEntity, personId, ctx.caller, PERSON, (p) => [p.ownerUnitPath]);
     allowed(personRecordMachine.transition(current.recordStatus, 'EDIT'));
-    requireVersion(current.version, expectedVersion, PERSON);
+    checkExpectedVersion(current.version, expectedVersion, PERSON);
     const next = {
       identificationNumber: input.identificationNumber ?? current.identificationNumber,
       fullName: input.fullName?.trim() ?? current.fullName,
@@ -212,8 +210,8 @@ export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context)
       en: 'Only police at district level or above, or supervisors, may merge registry records',
     });
   }
-  const survivorId = requireId(args.survivorId, 'survivorId');
-  const duplicateId = requireId(args.duplicateId, 'duplicateId');
+  const survivorId = checkUuid(args.survivorId, 'survivorId');
+  const duplicateId = checkUuid(args.duplicateId, 'duplicateId');
   if (survivorId === duplicateId) {
     throw domainError('BAD_USER_INPUT', { vi: 'Không thể hợp nhất một hồ sơ vào chính nó', en: 'A record cannot be merged into itself' }, { field: 'duplicateId' });
   }
@@ -232,8 +230,8 @@ export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context)
     const d = locked.get(duplicateId) as PersonEntity;
     allowed(personRecordMachine.transition(s.recordStatus, 'ABSORB'));
     allowed(personRecordMachine.transition(d.recordStatus, 'MERGE_AWAY'));
-    requireVersion(s.version, args.survivorVersion, PERSON);
-    requireVersion(d.version, args.duplicateVersion, PERSON);
+    checkExpectedVersion(s.version, args.survivorVersion, PERSON);
+    checkExpectedVersion(d.version, args.duplicateVersion, PERSON);
     const open = await manager.getRepository(DrugUserManagementEntity).createQueryBuilder('m')
       .where('m.person_id IN (:...ids)', { ids: [survivorId, duplicateId] }).andWhere('m.status IN (:...open)', { open: OPEN }).getMany();
     if (open.some((m) => m.personId === survivorId) && open.some((m) => m.personId === duplicateId)) {

@@ -1,4 +1,4 @@
-import { domainError, pageSize, unitScope } from '@rehab/server-kit';
+import { domainError, pageSize, pathScope } from '@rehab/server-kit';
 import type { PotentialDuplicateResolvers, QueryPotentialDuplicatesArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
@@ -32,7 +32,7 @@ export const PotentialDuplicate: PotentialDuplicateResolvers = {
  */
 export async function potentialDuplicates(args: QueryPotentialDuplicatesArgs, ctx: Context): Promise<PotentialDuplicateConnectionParent> {
   const size = pageSize(args.first);
-  const scope = unitScope('p.owner_unit_path', ctx.caller);
+  const scope = pathScope('p.owner_unit_path', ctx.caller);
   const groups = ctx.db.createQueryBuilder().from(PersonEntity, 'p')
     .where(`p.record_status = 'ACTIVE'`).andWhere(scope.sql, scope.params);
   if (args.unitCode) {

@@ -1,4 +1,4 @@
-import { decodeCursor, domainError, encodeCursor, pageSize, pathScope, seesPseudonyms, unitScope } from '@rehab/server-kit';
+import { decodeCursor, domainError, encodeCursor, pageSize, pathScope, seesPseudonyms } from '@rehab/server-kit';
 import { ACCESS_MATRIX, canRead, foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -30,7 +30,7 @@ export const Query: QueryResolvers = {
   person: (_parent, { id }, ctx) => ctx.loaders.personById.load(id),
 
   personByIdentificationNumber: async (_parent, { number }, ctx) => {
-    const scope = unitScope('p.owner_unit_path', ctx.caller);
+    const scope = pathScope('p.owner_unit_path', ctx.caller);
     const person = await ctx.db.getRepository(PersonEntity).createQueryBuilder('p')
       .where('p.identification_number = :number', { number }).andWhere(scope.sql, scope.params).getOne();
     if (person) ctx.loaders.personById.prime(person.id, person);
@@ -42,7 +42,7 @@ export const Query: QueryResolvers = {
     if (args.name) assertMayFilterBy(ctx, 'Person.fullName', 'name');
     if (args.identificationNumber) assertMayFilterBy(ctx, 'Person.identificationNumber', 'identificationNumber');
     const size = pageSize(args.first);
-    const scope = unitScope('p.owner_unit_path', ctx.caller);
+    const scope = pathScope('p.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder('p').where(scope.sql, scope.params);
     if (args.unitCode) {
       // The unit's people, those recorded in the old communes merged into it whole included.

@@ -1,4 +1,4 @@
-import { isIsoDate, pathScope, unitScope } from '@rehab/server-kit';
+import { isIsoDate, pathScope } from '@rehab/server-kit';
 import { domainError } from '@rehab/server-kit';
 import type {
   QueryAbsconderSearchesArgs, QueryDrugUserManagementsEndingArgs, QueryRehabCompletionNoticesArgs, QueryTransferNoticesAwaitingAcknowledgementArgs,
@@ -24,7 +24,7 @@ const isInstant = (v: string): boolean => !Number.isNaN(Date.parse(v));
 export function transferNoticesAwaitingAcknowledgement(args: QueryTransferNoticesAwaitingAcknowledgementArgs,
   ctx: Context): Promise<TransferNoticeConnectionParent> {
   const asOf = args.asOf ? new Date(args.asOf) : new Date();
-  const scope = unitScope('n.to_unit_path', ctx.caller);
+  const scope = pathScope('n.to_unit_path', ctx.caller);
   const query = ctx.db.getRepository(TransferNoticeEntity).createQueryBuilder('n')
     .where(scope.sql, scope.params).andWhere('n.acknowledged_at IS NULL').andWhere('n.sent_at <= :asOf', { asOf });
   if (args.overdueOnly) query.andWhere('n.due_at IS NOT NULL AND n.due_at < :asOf', { asOf });
@@ -67,7 +67,7 @@ export function drugUserManagementsEnding(args: QueryDrugUserManagementsEndingAr
 
 /** Completion notices of persons of the caller's unit, by completion date. */
 export function rehabCompletionNotices(args: QueryRehabCompletionNoticesArgs, ctx: Context): Promise<RehabCompletionNoticeConnectionParent> {
-  const scope = unitScope('c.owner_unit_path', ctx.caller);
+  const scope = pathScope('c.owner_unit_path', ctx.caller);
   const query = ctx.db.getRepository(RehabCompletionNoticeEntity).createQueryBuilder('c').where(scope.sql, scope.params);
   if (args.acknowledged === true) query.andWhere('c.acknowledged_at IS NOT NULL');
   if (args.acknowledged === false) query.andWhere('c.acknowledged_at IS NULL');
@@ -79,7 +79,7 @@ export function rehabCompletionNotices(args: QueryRehabCompletionNoticesArgs, ct
 
 /** Relapse-risk reports of persons of the caller's unit observed on or after `since` (default 30 days ago), newest first. */
 export async function relapseRiskReports(args: { since?: string | null }, ctx: Context): Promise<RelapseRiskReportEntity[]> {
-  const scope = unitScope('r.owner_unit_path', ctx.caller);
+  const scope = pathScope('r.owner_unit_path', ctx.caller);
   const since = args.since ?? addDays(today(), -30);
   const rows = await ctx.db.getRepository(RelapseRiskReportEntity).createQueryBuilder('r').where(scope.sql, scope.params)
     .andWhere('r.observed_on >= :since', { since })

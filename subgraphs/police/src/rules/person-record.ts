@@ -1,5 +1,5 @@
 import type { Bilingual } from '@rehab/server-kit';
-import { actsOn, callerUnitLevel } from '@rehab/server-kit';
+import { callerUnitLevel } from '@rehab/server-kit';
 import { centurySexDigit, formatDateVi, identificationProblems, todayInHanoi, unitAt, units, type Caller, type IdentificationProblem, type Sex } from '@rehab/shared-schema';
 import { stateMachine } from './state-machine';
 import type { InputProblem } from './drug-user-management';
@@ -122,9 +122,4 @@ export function residenceUnitProblem(field: string, unitCode: string, on: string
 export function mayMerge(caller: Pick<Caller, 'role' | 'unitPath'>): boolean {
   if (caller.role === 'supervisor') return true;
   return caller.role === 'police_officer' && callerUnitLevel(caller) === 'PROVINCE';
-}
-
-/** Is a record owned at `ownerPath` within the caller's own unit (and the units merged into it whole)? */
-export function inCallerScope(caller: Pick<Caller, 'unitPath'>, ownerPath: string): boolean {
-  return actsOn(caller, ownerPath);
 }

@@ -1,4 +1,4 @@
-import { unitScope } from '@rehab/server-kit';
+import { pathScope } from '@rehab/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import { MassOrganisationEntity } from '../entities/MassOrganisation';
 import { OrganisationChapterEntity } from '../entities/OrganisationChapter';
@@ -21,7 +21,7 @@ export const Query: QueryResolvers = {
     (await myPeople(ctx, worklistDate(asOf), DEFAULT_VISIT_INTERVAL_DAYS)).people,
 
   volunteers: async (_parent, { includeInactive }, ctx) => {
-    const scope = unitScope('v.owner_unit_path', ctx.caller);
+    const scope = pathScope('v.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(VolunteerEntity).createQueryBuilder('v').innerJoinAndSelect('v.organisation', 'o')
       .where(scope.sql, scope.params);
     if (includeInactive !== true) query.andWhere('v.active');
@@ -29,7 +29,7 @@ export const Query: QueryResolvers = {
   },
 
   organisationChapters: async (_parent, { unitCode, organisationCode }, ctx) => {
-    const scope = unitScope('c.owner_unit_path', ctx.caller);
+    const scope = pathScope('c.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(OrganisationChapterEntity).createQueryBuilder('c').innerJoinAndSelect('c.organisation', 'o')
       .where(scope.sql, scope.params);
     if (unitCode != null) {
