@@ -27,6 +27,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/**
+ * REHAB_TEST_SEEDED_TEMPLATE ("<prefix>:<persons>", set by the test suite's global setup)
+ * names databases already migrated and seeded with that many demo persons: a system of the
+ * same size copies them instead of seeding.
+ */
+function seededTemplate(env: NodeJS.ProcessEnv, persons: number): string | null {
+  const [prefix, count] = (env.REHAB_TEST_SEEDED_TEMPLATE ?? '').split(':');
+  return prefix && Number(count) === persons ? prefix : null;
+}
+
 /** Four subgraphs and the gateway in this process, on free ports, over real HTTP. */
 export class InProcessSystem {
   readonly subgraphs = new Map<SubgraphName, RunningSubgraph>();
@@ -39,8 +49,10 @@ export class InProcessSystem {
   private constructor(readonly options: SystemOptions, readonly dbs: OpenDatabases) {}
 
   static async start(options: SystemOptions): Promise<InProcessSystem> {
-    const dbs = await openAllDatabases(options.env);
-    if (!options.skipSeed) await seedAll(dbs, { persons: options.persons ?? 300 });
+    const persons = options.persons ?? 300;
+    const seeded = options.skipSeed ? null : seededTemplate(options.env, persons);
+    const dbs = await openAllDatabases(seeded ? { ...options.env, DATABASE_TEMPLATE_PREFIX: seeded } : options.env);
+    if (!options.skipSeed && !seeded) await seedAll(dbs, { persons });
     const system = new InProcessSystem(options, dbs);
     for (const s of SUBGRAPHS) await system.startSubgraph(s.name);
     system.gateway = await startGateway({

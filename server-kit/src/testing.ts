@@ -5,7 +5,10 @@ import { dropDatabase, openDatabase, ownerDataSource, type CountedDataSource, ty
 
 /** Environment giving this test file databases of its own on the test server. */
 export function testDatabaseEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_PREFIX: `t_${randomBytes(5).toString('hex')}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PREFIX: `t_${randomBytes(5).toString('hex')}` };
+  // The suite's migrated templates (test/global-setup.ts), when it made them.
+  if (process.env.REHAB_TEST_TEMPLATE_PREFIX) env.DATABASE_TEMPLATE_PREFIX = process.env.REHAB_TEST_TEMPLATE_PREFIX;
+  return env;
 }
 
 export interface TestDatabase {

@@ -52,6 +52,20 @@ async function withServer<T>(serverUrl: string, run: (client: Client) => Promise
   }
 }
 
+/**
+ * DATABASE_TEMPLATE_PREFIX names a set of databases already migrated (and perhaps seeded)
+ * to copy instead of starting empty: the test suite migrates once, then each test file's
+ * databases are file copies. Migrations still run after the copy, so a template behind the
+ * code only costs time.
+ */
+async function templateOf(client: Client, owner: DatabaseOwner, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const prefix = env.DATABASE_TEMPLATE_PREFIX;
+  if (!prefix) return null;
+  const name = databaseName(owner, { DATABASE_PREFIX: prefix });
+  const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  return found.rowCount ? name : null;
+}
+
 /** Creates the owner's database on the shared server when it does not exist yet. */
 export async function ensureDatabase(owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!isOnSharedServer(owner, env)) return;
@@ -60,8 +74,9 @@ export async function ensureDatabase(owner: DatabaseOwner, env: NodeJS.ProcessEn
   await withServer(server, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount) return;
+    const template = await templateOf(client, owner, env);
     try {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new DatabaseConfigError(
