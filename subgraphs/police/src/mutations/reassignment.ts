@@ -9,6 +9,7 @@ import { today } from '../rules/legal-time';
 import { personRecordMachine } from '../rules/person-record';
 import { candidatesOf, checkProvinceLevel } from '../resolvers/reassignment';
 import { allowed, lockInScope, requireId, requireVersion } from './common';
+import { announcePersons } from '../notices/directory';
 
 const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
 /** Every agency keeps the assignment, so its records of the old commune follow the person. */
@@ -45,6 +46,7 @@ export async function assignPersonToUnit(args: MutationAssignPersonToUnitArgs, c
       [to.code, to.path, person.id]);
     await recordPersonUnitAssignment(manager, assignment);
     for (const destination of RECEIVERS) await enqueueNotice(manager, 'police', { destination, topic: PERSON_UNIT_ASSIGNED, payload: assignment });
+    await announcePersons(manager, [person.id]);
     await ctx.audit.change(manager, 'Person', ['currentResidence'], person.id);
     return manager.getRepository(PersonEntity).findOneByOrFail({ id: person.id });
   });
