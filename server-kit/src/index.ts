@@ -30,3 +30,4 @@ export { bodyErrorHandler } from './http-errors';
 export { badCursor, connectionResolvers, cursorParts, keysetPage, makeCursor, type ConnectionParent, type KeysetOptions } from './keyset';
 export { isUniqueViolation, violatedUniqueConstraint } from './db/unique-violation';
 export * as demoUnits from './testing-units';
+export * from './person-directory';

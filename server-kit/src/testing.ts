@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { unitByCode, type Agency, type Caller, type Role } from '@rehab/shared-schema';
 import { dropDatabase, openDatabase, ownerDataSource, type CountedDataSource, type DatabaseOwner } from './db';
+import { recordPersonDirectory } from './person-directory';
 
 /** Environment giving this test file databases of its own on the test server. */
 export function testDatabaseEnv(): NodeJS.ProcessEnv {
@@ -70,4 +71,17 @@ export async function undoMigrationsAfter(owner: DataSource, name: string): Prom
     if (last.name === name) return;
     await owner.undoLastMigration({ transaction: 'each' });
   }
+}
+
+/**
+ * Records persons in a test database's person directory living in `unitCode` today, as if
+ * police had announced their registration; returns the ids.
+ */
+export async function announceTestPersons(db: DataSource, unitCode: string, ...personIds: string[]): Promise<string[]> {
+  const unit = unitByCode(unitCode);
+  if (!unit) throw new Error(`Unknown unit ${unitCode}`);
+  await recordPersonDirectory(db, personIds.map((personId) => ({
+    personId, unitCode: unit.code, unitPath: unit.path, mergedInto: null, version: 1, recordedAt: new Date().toISOString(),
+  })));
+  return personIds;
 }

@@ -5,18 +5,23 @@
  * police send the dossier to a regional court, whose clerk records the decision).
  * A repeat case is known from the person's earlier compulsory episode (seeded).
  */
-import { randomUUID } from 'node:crypto';
 import type { InProcessSystem } from '@rehab/ops';
+import { seedIdentity } from '@rehab/gateway';
+import { demoUnits } from '@rehab/server-kit';
 import type { DemoPerson } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
-import { DOSSIER, call, refused, type Caller, type Row } from './legal-path-support';
+import { DOSSIER, call, refused, registerPerson, type Caller, type Row } from './legal-path-support';
 
 let system: InProcessSystem;
 const as: Record<string, Caller> = {};
 
 beforeAll(async () => {
   system = await startTestSystem();
-  const accounts = ['congan.phuongbadinh', 'toaan.kv1'];
+  const communes = [...new Set(repeaters.slice(0, 2).map((p) => p.home.unitCode))].filter((c) => c !== '00004');
+  await seedIdentity(system.dbs.identity, communes.map((unitCode) => ({
+    username: policeOf(unitCode), displayName: 'Công an xã (kiểm thử)', agency: 'police', role: 'police_officer', unitCode,
+  })));
+  const accounts = ['congan.phuongbadinh', 'toaan.kv1', ...communes.map(policeOf)];
   const tokens = await Promise.all(accounts.map((u) => system.login(u)));
   accounts.forEach((u, i) => { as[u] = { system, token: tokens[i] as string }; });
 });
@@ -25,21 +30,27 @@ afterAll(async () => {
   await system.stop();
 });
 
-/** People who completed compulsory rehab and have no dossier in progress: their next dossier is a repeat case. */
+/**
+ * People of Hà Nội who completed compulsory rehab and have no dossier in progress: their next dossier is a repeat
+ * case, drafted by the police of the commune they live in today (which acts on their registry record).
+ */
 const repeaters: DemoPerson[] = population.filter((p) => p.rehab?.kind === 'COMPULSORY' && p.rehab.status === 'COMPLETED'
-  && p.postRehab !== null && p.postRehab.relapsedOn === null);
+  && p.postRehab !== null && p.postRehab.relapsedOn === null
+  && p.home.unitPath.startsWith('01.') && demoUnits.owns(p.home.unitPath, p.currentResidence.unitPath));
+const policeOf = (commune: string) => commune === '00004' ? 'congan.phuongbadinh' : `congan.test${commune}`;
 
-interface Subject { kind: 'adult first' | 'adult repeat' | 'minor'; personId: string; dateOfBirth: string }
+interface Subject { kind: 'adult first' | 'adult repeat' | 'minor'; personId: string; dateOfBirth: string; commune: string }
 
 /** A dossier started on `startedOn` and sent by the ward police to regional court no. 1 (the arrangement of 2026), for the subject. */
 async function atCourt(subject: Subject, startedOn: string): Promise<Row> {
-  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(as['congan.phuongbadinh'] as Caller,
+  const police = as[policeOf(subject.commune)] as Caller;
+  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(police,
     `mutation($i: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $i) { id version } }`, { i: {
-      personId: subject.personId, residenceUnitCode: '00004', startedOn, ground: 'NOT_REGISTERED',
+      personId: subject.personId, residenceUnitCode: subject.commune, startedOn, ground: 'NOT_REGISTERED',
       subjectFullName: `Đối tượng ${subject.kind}`, subjectDateOfBirth: subject.dateOfBirth,
     } });
   const id = drafted.draftCompulsoryRehabDossier.id;
-  const sent = await call<{ submitCompulsoryRehabDossier: Row }>(as['congan.phuongbadinh'] as Caller,
+  const sent = await call<{ submitCompulsoryRehabDossier: Row }>(police,
     `mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on, courtUnitCode: "TAKV-HN01") { ${DOSSIER} } }`,
     { id, on: startedOn });
   return sent.submitCompulsoryRehabDossier;
@@ -50,13 +61,15 @@ const DECIDE = `mutation($id: ID!, $v: Int!, $term: Int!) { recordCourtDecision(
 
 describe('terms on each side of 1 July 2026', () => {
   let n = 0;
-  const subject = (kind: Subject['kind']): Subject => {
+  const subject = async (kind: Subject['kind']): Promise<Subject> => {
     if (kind === 'adult repeat') {
       const p = repeaters[n++];
       if (!p) throw new Error('the demo population has too few people after compulsory rehab');
-      return { kind, personId: p.id, dateOfBirth: p.dateOfBirth };
+      return { kind, personId: p.id, dateOfBirth: p.dateOfBirth, commune: p.home.unitCode };
     }
-    return { kind, personId: randomUUID(), dateOfBirth: kind === 'minor' ? '2011-02-01' : '1988-09-09' };
+    const dateOfBirth = kind === 'minor' ? '2011-02-01' : '1988-09-09';
+    const registered = await registerPerson(as['congan.phuongbadinh'] as Caller, `Đối tượng ${kind}`, dateOfBirth);
+    return { kind, personId: registered.id, dateOfBirth, commune: '00004' };
   };
 
   it.each([
@@ -68,7 +81,7 @@ describe('terms on each side of 1 July 2026', () => {
     ['2026-07-01', 'adult repeat', [36, 36], 'ADULT_REPEAT', 24, 36],
     ['2026-07-01', 'minor', [6, 12], 'MINOR', 24, 12],
   ] as const)('started %s, %s: %j months', async (startedOn, kind, [min, max], category, refusedTerm, acceptedTerm) => {
-    const dossier = await atCourt(subject(kind), startedOn);
+    const dossier = await atCourt(await subject(kind), startedOn);
     expect(dossier).toMatchObject({ status: 'FORWARDED_TO_COURT', startedOn, repeat: kind === 'adult repeat' });
     expect(dossier.allowedTerm).toMatchObject({ minMonths: min, maxMonths: max, category,
       legalBasis: expect.stringContaining(startedOn < '2026-07-01' || kind === 'minor' ? '73/2021' : '120/2025') });

@@ -36,7 +36,20 @@ export async function eventually<T>(what: string, probe: () => Promise<T>, check
 
 let serial = 810_000;
 
-/** Registers a new person living in commune 00101 (police registry), as the commune police. */
+/**
+ * Waits until police's announcement of a person reached the person directory of every other
+ * agency (notices are delivered asynchronously): their first records may then name the person.
+ */
+export async function inEveryDirectory(system: InProcessSystem, personId: string): Promise<void> {
+  const keepers = ['labor-welfare', 'health', 'volunteers'] as const;
+  await eventually(`person ${personId} in every agency's directory`, async () => {
+    const found = await Promise.all(keepers.map(async (name) => (await system.dbs.subgraphs[name].db.query(
+      'SELECT count(*)::int AS n FROM person_directory WHERE person_id = $1', [personId]) as [{ n: number }])[0].n));
+    return found.reduce((a, b) => a + b, 0);
+  }, (n) => n === keepers.length);
+}
+
+/** Registers a new person living in commune 00004 (police registry) as the commune police, known to every agency when it returns. */
 export async function registerPerson(police: Caller, fullName: string, dateOfBirth: string): Promise<{ id: string; version: number }> {
   serial += 1;
   const address = { unitCode: '00004', addressLine: 'Số 5 ngõ 12 phố Đội Cấn' };
@@ -45,6 +58,7 @@ export async function registerPerson(police: Caller, fullName: string, dateOfBir
       identificationNumber: makeIdentificationNumber('001', dateOfBirth, 'MALE', serial), fullName, dateOfBirth, sex: 'MALE', ethnicity: 'Kinh',
       permanentResidence: address, currentResidence: address,
     } });
+  await inEveryDirectory(police.system, data.registerPerson.id);
   return data.registerPerson;
 }
 

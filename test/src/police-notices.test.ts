@@ -2,7 +2,8 @@
  * Police's side of the cross-agency notices, through the real system: labour-welfare's
  * outbox (notices enqueued in its database, as its transitions will) delivers to the
  * police subgraph over HTTP, and the effects show through the gateway to the roles that
- * act on them. Police's own notices (person.merged, residence.moved) reach labour.
+ * act on them. Police's own notices (person.merged, residence.moved) reach labour; their
+ * person.directory notices reach every other agency, whose first records name the person.
  */
 import { randomUUID } from 'node:crypto';
 import type { InProcessSystem } from '@rehab/ops';
@@ -172,5 +173,29 @@ describe('notices from police to labour-welfare', () => {
     const done = await call<{ acknowledgeTransferNotice: { acknowledgedBy: string } }>(receiving,
       'mutation($id: ID!, $v: Int!) { acknowledgeTransferNotice(id: $id, expectedVersion: $v) { acknowledgedBy } }', { id: notice?.id, v: notice?.version });
     expect(done.acknowledgeTransferNotice.acknowledgedBy).toBe('congan.phuongngocha');
+  });
+});
+
+describe('person directory notices from police', () => {
+  const REQUEST = 'mutation($p: ID!) { requestAddictionDetermination(personId: $p, reason: "Nghi sử dụng ma túy", requestedBy: POLICE) { id } }';
+  const KEEPERS = ['labor-welfare', 'health', 'volunteers'] as const;
+  /** Where each agency's directory places the person (unit path and version), once every one has heard of them. */
+  const placed = (personId: string) => eventually(`person ${personId} in every directory`, async () => Promise.all(KEEPERS.map(async (k) =>
+    (await system.dbs.subgraphs[k].db.query('SELECT unit_path, version FROM person_directory WHERE person_id = $1', [personId]) as
+      { unit_path: string; version: number }[])[0] ?? null)), (rows) => rows.every((r) => r !== null));
+  const codeOf = async (token: string, personId: string) => (await system.graphql(token, REQUEST, { p: personId })).errors?.[0]?.extensions?.code ?? 'OK';
+
+  it('let the commune where a person was registered, and after a move the new commune only, open records of them', async () => {
+    const neighbour = await system.login('congan.phuongngocha');
+    const person = await registerPerson('Vũ Văn Danh Bạ');
+    expect(await placed(person.id)).toEqual(KEEPERS.map(() => ({ unit_path: '01.00004', version: 1 })));
+    expect(await codeOf(neighbour, person.id)).toBe('NOT_FOUND');
+    expect(await codeOf(police, person.id)).toBe('OK');
+
+    await call(police, `mutation($p: ID!) { recordResidenceChange(personId: $p, expectedVersion: 1, toUnitCode: "00008", addressLine: "Số 3 phố Mới",
+      movedOn: "2026-11-01") { id } }`, { p: person.id });
+    await eventually('the move in every directory', () => placed(person.id), (rows) => rows.every((r) => r?.unit_path === '01.00008' && r.version === 2));
+    expect(await codeOf(police, person.id)).toBe('NOT_FOUND');
+    expect(await codeOf(neighbour, person.id)).toBe('OK');
   });
 });

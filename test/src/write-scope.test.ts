@@ -1,5 +1,5 @@
 /**
- * Writes in scope (issue 13), generated from the composed supergraph: every mutation with an
+ * Writes in scope, generated from the composed supergraph: every mutation with an
  * argument naming a person or a record (an ID), called by every role the access matrix lets
  * call it (signed straight to the owning subgraph, as the gateway would), once with an id that
  * exists outside the caller's unit (seeded Lào Cai records; the callers are of Hà Nội) and once
@@ -8,9 +8,8 @@
  * newest row version, xmin, of each table).
  *
  * Other arguments get plausible values from their types (required ones only), the same in both
- * calls. A mutation that legitimately creates the first record a subgraph holds of a person
- * (FIRST_RECORD) is probed on its other ids only: its person is checked against the unit the
- * request declares (see the report of issue 13 for each rule).
+ * calls. A mutation that creates the first record a subgraph holds of a person is probed like
+ * any other: its subgraph checks the person against the directory police keep it.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,23 +64,17 @@ const FIXED_IDS: Readonly<Record<string, unknown>> = {
 /** Values the type alone does not make valid, by `<mutation>.<path>`: so the call gets as far as the lookup. */
 const VALID: Readonly<Record<string, unknown>> = {
   'recordDrugUseDetection.input.method': 'CAUGHT_USING', 'registerVolunteer.phone': '0912345678',
+  'draftCompulsoryRehabDossier.input.subjectDateOfBirth': '1990-01-01',
+};
+
+/** The same, where the valid value depends on the caller's role. */
+const VALID_AS: Readonly<Record<string, Partial<Record<Role, unknown>>>> = {
+  'requestAddictionDetermination.requestedBy': { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' },
 };
 
 /** A record-naming argument not probed in a call: a code in the caller's unit, or an id nobody holds (the same in both calls). */
 const IN_SCOPE_CODES: Readonly<Record<string, string>> = { clinicCode: 'MMT001' };
 const UNKNOWN_ELSEWHERE = '0d000000-0000-4000-8000-00000000000d';
-
-/**
- * Mutations that create the first record their subgraph holds of a person, and why the person
- * is not looked up: the subgraph does not own identity and cannot ask police synchronously.
- */
-const FIRST_RECORD: Readonly<Record<string, string>> = {
-  'requestAddictionDetermination.personId': 'the request is owned by the requesting unit; health cannot reach the registry (report: left out)',
-  'assignVolunteer.personId': 'the assignment carries its own contact snapshot and is owned by the volunteer\'s commune',
-  'draftCompulsoryRehabDossier.input.personId': 'the dossier is drafted for a residence commune the caller acts on',
-  'admitVoluntary.input.personId': 'a voluntary admission at a facility the caller acts on',
-  'registerCommunityRehab.input.personId': 'community rehab for a residence commune the caller acts on',
-};
 
 /** The path of each seeded row is what decides whether it lies outside a caller's unit. */
 const PATH_COLUMN = /_path$/;
@@ -106,6 +99,7 @@ function scalarValue(name: string, field: string): unknown {
 
 interface Probe {
   mutation: string;
+  role: Role;
   /** Argument path → value for this call. */
   values: Map<string, unknown>;
 }
@@ -113,6 +107,8 @@ interface Probe {
 function valueOf(type: GraphQLInputType, path: string, probe: Probe): unknown {
   if (probe.values.has(path)) return probe.values.get(path);
   if (VALID[`${probe.mutation}.${path}`] !== undefined) return VALID[`${probe.mutation}.${path}`];
+  const asRole = VALID_AS[`${probe.mutation}.${path}`]?.[probe.role];
+  if (asRole !== undefined) return asRole;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return [valueOf(inner.ofType, path, probe)];
   const named = getNamedType(inner);
@@ -168,11 +164,10 @@ interface Case {
 const CASES: Case[] = MUTATIONS.flatMap((mutation) => {
   const rule = ACCESS_MATRIX[`Mutation.${mutation.name}`];
   if (!rule) return [];
-  const probed = idPaths(mutation).filter((p) => FIRST_RECORD[`${mutation.name}.${p}`] === undefined)
-    .flatMap((path) => {
-      const ref = refOf(mutation.name, path);
-      return ref ? [{ path, ref }] : [];
-    });
+  const probed = idPaths(mutation).flatMap((path) => {
+    const ref = refOf(mutation.name, path);
+    return ref ? [{ path, ref }] : [];
+  });
   if (probed.length === 0) return [];
   return ROLES.filter((role) => canRead(ACCESS_MATRIX, role, `Mutation.${mutation.name}`))
     .flatMap((role) => UNITS_OF[role].map((unitCode) => ({ mutation, owner: rule.owner as SubgraphName, role, unitCode, probed })));
@@ -180,8 +175,7 @@ const CASES: Case[] = MUTATIONS.flatMap((mutation) => {
 
 /** ID arguments with neither a record table nor a fixed value: a new one must be classified here. */
 const UNCLASSIFIED = MUTATIONS.flatMap((m) => idPaths(m)
-  .filter((p) => !refOf(m.name, p) && FIXED_IDS[p] === undefined && FIXED_IDS[p.split('.').pop() as string] === undefined
-    && FIRST_RECORD[`${m.name}.${p}`] === undefined)
+  .filter((p) => !refOf(m.name, p) && FIXED_IDS[p] === undefined && FIXED_IDS[p.split('.').pop() as string] === undefined)
   .map((p) => `${m.name}.${p}`));
 
 // ---------------------------------------------------------------------------------------
@@ -196,9 +190,9 @@ async function pathColumns(database: DataSource, table: string): Promise<string[
   return rows.map((r) => r.column_name).filter((c) => PATH_COLUMN.test(c));
 }
 
-/** Tables where a subgraph keeps what it knows of a person (their paths place the person). */
+/** Where a subgraph knows where a person lives: police's registry, the others' directory of it. */
 const PERSON_TABLES: Record<SubgraphName, string> = {
-  police: 'person', health: 'substitution_treatment', 'labor-welfare': 'rehab_episode', volunteers: 'volunteer_assignment',
+  police: 'person', health: 'person_directory', 'labor-welfare': 'person_directory', volunteers: 'person_directory',
 };
 
 const outsideCache = new Map<string, string | null>();
@@ -235,7 +229,7 @@ interface Refusal { code: unknown; field: unknown; message: string }
 interface Outcome { refused: Refusal | null; changed: boolean }
 
 async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
-  const probe: Probe = { mutation: c.mutation.name, values };
+  const probe: Probe = { mutation: c.mutation.name, role: c.role, values };
   const args = c.mutation.args.filter(required);
   const variables = Object.fromEntries(args.map((a) => [a.name, valueOf(a.type, a.name, probe)]));
   const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
@@ -289,14 +283,6 @@ describe('the generated write-scope cases', () => {
   it('classify every ID argument of every mutation', () => {
     expect(UNCLASSIFIED).toEqual([]);
     expect(CASES.length).toBeGreaterThan(40);
-  });
-
-  it('name only existing mutation arguments as first records', () => {
-    for (const coordinate of Object.keys(FIRST_RECORD)) {
-      const [name, ...path] = coordinate.split('.');
-      const mutation = MUTATIONS.find((m) => m.name === name);
-      expect([coordinate, mutation ? idPaths(mutation).includes(path.join('.')) : false]).toEqual([coordinate, true]);
-    }
   });
 
   it('reach the existence check: most probes answer NOT_FOUND', () => {

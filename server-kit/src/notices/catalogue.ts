@@ -1,7 +1,7 @@
 import { units, type SubgraphName } from '@rehab/shared-schema';
 import type { NoticeHandler } from '../outbox/notice';
 import { defineNotice, type NoticeContract } from './contract';
-import { date, nonEmptyListOf, oneOf, optional, text, unitCode, uuid, type Shape } from './fields';
+import { date, listOf, objectOf, oneOf, optional, positiveInteger, text, timestamp, unitCode, uuid, type Shape } from './fields';
 
 /**
  * Every notice one agency sends another. A topic is added here, once, with both ends; the
@@ -48,7 +48,7 @@ export const REHAB_COMPLETED = defineNotice({
 export const ADDICTION_DETERMINED = defineNotice({
   topic: 'addiction.determined', from: 'health', to: ['police'],
   description: 'A person was told they are addicted; the treatment-registration deadline runs from the informed date.',
-  shape: { personId: uuid, determinationId: uuid, determinedOn: date, informedOn: date, substanceClasses: nonEmptyListOf(oneOf(SUBSTANCE_CLASSES)) },
+  shape: { personId: uuid, determinationId: uuid, determinedOn: date, informedOn: date, substanceClasses: listOf(oneOf(SUBSTANCE_CLASSES), 1, SUBSTANCE_CLASSES.length * 4) },
   check: (p) => (p.informedOn < p.determinedOn
     ? { vi: `ngày thông báo ${p.informedOn} ở trước ngày kết luận ${p.determinedOn}`, en: `the informed date ${p.informedOn} is before the determination ${p.determinedOn}` }
     : null),
@@ -97,10 +97,31 @@ export const PERSON_UNIT_ASSIGNED_NOTICE = defineNotice({
   example: { personId: PERSON, fromUnitPath: '01.001.00007', toUnitCode: '00008', toUnitPath: '01.00008', assignedOn: '2026-09-01' },
 });
 
+/** Most entries in one person.directory notice (a notice body is limited to 256 KiB). */
+export const PERSON_DIRECTORY_BATCH = 500;
+
+const DIRECTORY_ENTRY = objectOf({
+  personId: uuid,
+  // The unit's code and its version's path: the code alone is ambiguous across the 2025 reform.
+  unitCode: text(16), unitPath: text(200),
+  /** Set when the record was merged into another one: the id names no living person. */
+  mergedInto: optional(uuid),
+  /** The registry record's version: an older entry never replaces a newer one. */
+  version: positiveInteger,
+  recordedAt: timestamp,
+}, (e) => (units().byUnitPath(e.unitPath)?.code === e.unitCode ? null : { vi: `${e.unitPath} không phải mã ${e.unitCode}`, en: `${e.unitPath} is not ${e.unitCode}` }));
+
+export const PERSON_DIRECTORY = defineNotice({
+  topic: 'person.directory', from: 'police', to: ['labor-welfare', 'health', 'volunteers'],
+  description: 'Where registry persons live now (after a registration, move, assignment or merge, or the whole registry in batches); each keeper checks a first record against it.',
+  shape: { persons: listOf(DIRECTORY_ENTRY, 1, PERSON_DIRECTORY_BATCH) },
+  example: { persons: [{ personId: PERSON, unitCode: '00004', unitPath: '01.00004', mergedInto: null, version: 3, recordedAt: '2026-11-20T03:04:05.000Z' }] },
+});
+
 /** The catalogue, by topic. */
 export const NOTICE_CONTRACTS: readonly NoticeContract<Shape>[] = [
   REHAB_ADMITTED, REHAB_ABSCONDED, REHAB_RETURNED, REHAB_COMPLETED, ADDICTION_DETERMINED, SUBSTITUTION_STARTED,
-  RELAPSE_RISK, RESIDENCE_MOVED, PERSON_MERGED, PERSON_UNIT_ASSIGNED_NOTICE,
+  RELAPSE_RISK, RESIDENCE_MOVED, PERSON_MERGED, PERSON_UNIT_ASSIGNED_NOTICE, PERSON_DIRECTORY,
 ];
 
 /** The contracts addressed to a subgraph. */

@@ -45,20 +45,48 @@ export function optional<T>(spec: FieldSpec<T>): FieldSpec<T | null> {
   return { read: (v) => (v === null || v === undefined ? ok(null) : spec.read(v)) };
 }
 
-export function nonEmptyListOf<T>(spec: FieldSpec<T>): FieldSpec<T[]> {
+export type Shape = Readonly<Record<string, FieldSpec<unknown>>>;
+export type PayloadOf<S extends Shape> = { [K in keyof S]: S[K] extends FieldSpec<infer T> ? T : never };
+
+export const positiveInteger: FieldSpec<number> = {
+  read: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? ok(v) : no('phải là số nguyên dương', 'must be a positive integer')),
+};
+
+/** An ISO 8601 instant. */
+export const timestamp: FieldSpec<string> = {
+  read: (v) => (typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)) ? ok(v) : no('phải là thời điểm ISO 8601', 'must be an ISO 8601 instant')),
+};
+
+/** A JSON object of the given fields, with an optional check across them. */
+export function objectOf<S extends Shape>(shape: S, check?: (value: PayloadOf<S>) => Bilingual | null): FieldSpec<PayloadOf<S>> {
   return {
     read: (v) => {
-      if (!Array.isArray(v) || v.length === 0) return no('phải là danh sách khác rỗng', 'must be a non-empty list');
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return no('phải là một đối tượng', 'must be an object');
+      const out: Record<string, unknown> = {};
+      for (const [key, spec] of Object.entries(shape)) {
+        const read = spec.read((v as Record<string, unknown>)[key]);
+        if (!read.ok) return no(`${key} ${read.why.vi}`, `${key} ${read.why.en}`);
+        out[key] = read.value;
+      }
+      const value = out as PayloadOf<S>;
+      const why = check?.(value);
+      return why ? no(why.vi, why.en) : ok(value);
+    },
+  };
+}
+
+/** A list of `min`..`max` items, each read by `spec`. */
+export function listOf<T>(spec: FieldSpec<T>, min: number, max: number): FieldSpec<T[]> {
+  return {
+    read: (v) => {
+      if (!Array.isArray(v) || v.length < min || v.length > max) return no(`phải là danh sách từ ${min} đến ${max} phần tử`, `must be a list of ${min} to ${max} items`);
       const out: T[] = [];
-      for (const item of v) {
+      for (const [i, item] of v.entries()) {
         const read = spec.read(item);
-        if (!read.ok) return no(`có phần tử không hợp lệ: ${read.why.vi}`, `has an invalid item: ${read.why.en}`);
+        if (!read.ok) return no(`phần tử ${i + 1}: ${read.why.vi}`, `item ${i + 1}: ${read.why.en}`);
         out.push(read.value);
       }
       return ok(out);
     },
   };
 }
-
-export type Shape = Readonly<Record<string, FieldSpec<unknown>>>;
-export type PayloadOf<S extends Shape> = { [K in keyof S]: S[K] extends FieldSpec<infer T> ? T : never };

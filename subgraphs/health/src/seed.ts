@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
+import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import {
   SeededRandom, addDays, demoUnitOn, unitAt, units, unitsOfLevel, type AdministrativeUnitRecord, type DemoPerson,
 } from '@rehab/shared-schema';
@@ -192,6 +192,7 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
   await db.transaction(async (manager) => {
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);
     await seedPersonUnitAssignments(manager, population);
+    await seedPersonDirectory(manager, population);
     await insertRows(manager, 'dispensing_point', POINT_COLUMNS, dispensingPointRows());
     await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requests, 1000);
     await insertRows(manager, 'addiction_determination', DETERMINATION_COLUMNS, determinations, 1000);

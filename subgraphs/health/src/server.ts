@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type HealthLoaders, type Context } from './context';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
@@ -23,12 +23,14 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
   schemaText,
   resolvers: resolvers as GraphQLResolverMap<Context>,
   createLoaders,
+  noticeHandlers: PERSON_DIRECTORY_NOTICE_HANDLERS,
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity, DispensingPointEntity];
 export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200, CreateDispensingPoints1763800003300,
-  AddDeterminationInformedOn1764700004500];
+  AddDeterminationInformedOn1764700004500,
+  CreatePersonDirectory1764800000000];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('health', { entities, migrations }, env);

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
+import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { SeededRandom, hanoi2022Targets, unitsOfLevel, type DemoPerson, type TargetRow } from '@rehab/shared-schema';
 import type { FacilityKind } from './entities/Facility';
 import { seedPlans } from './plans/seed-plans';
@@ -71,6 +71,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
   await db.transaction(async (manager) => {
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilityRows(targets));
     await seedPersonUnitAssignments(manager, population);
+    await seedPersonDirectory(manager, population);
     await seedPlans(manager);
     await insertRows(manager, 'post_rehab_model', MODEL_COLUMNS, demoModelRows());
     await insertRows(manager, 'service_provider', PROVIDER_COLUMNS, rows.providers);

@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type LaborWelfareLoaders } from './context';
 import { CaseEventEntity } from './entities/CaseEvent';
@@ -30,13 +30,14 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
   schemaText,
   resolvers: resolvers as GraphQLResolverMap<Context>,
   createLoaders,
-  noticeHandlers,
+  noticeHandlers: { ...PERSON_DIRECTORY_NOTICE_HANDLERS, ...noticeHandlers },
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [FacilityEntity, RehabEpisodeEntity, PlanEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity, PostRehabModelEntity];
 export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100, CreatePlans1763800002200, CreatePostRehabModels1763800002300,
-  AddDossierCourt1764700002400, AddFacilityAdmitsMinors1764700004800];
+  AddDossierCourt1764700002400, AddFacilityAdmitsMinors1764700004800,
+  CreatePersonDirectory1764800000000];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('labor-welfare', { entities, migrations }, env);

@@ -22,6 +22,7 @@ import { CreateLegalPath1763800001100 } from './migrations/1763800001100-CreateL
 import { CreateRelapseRiskReport1763800001200 } from './migrations/1763800001200-CreateRelapseRiskReport';
 import { CreateWorkingCalendar1764700004000 } from './migrations/1764700004000-CreateWorkingCalendar';
 import { CreateTreatmentRegistration1764700004100 } from './migrations/1764700004100-CreateTreatmentRegistration';
+import { AnnouncePersonDirectory1764800001000 } from './migrations/1764800001000-AnnouncePersonDirectory';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
 
@@ -40,7 +41,8 @@ export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckIn
   RelapseRiskReportEntity, SubstanceDeclarationEntity, SummonsEntity, ElectronicMonitoringOrderEntity, MonitoringAlertEntity,
   TreatmentRegistrationDeadlineEntity];
 export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100, CreateRelapseRiskReport1763800001200,
-  CreateLaw120Duties1764700003000, CreateWorkingCalendar1764700004000, CreateTreatmentRegistration1764700004100];
+  CreateLaw120Duties1764700003000, CreateWorkingCalendar1764700004000, CreateTreatmentRegistration1764700004100,
+  AnnouncePersonDirectory1764800001000];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('police', { entities, migrations }, env);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
+import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import type { DemoPerson } from '@rehab/shared-schema';
 import { planVolunteersSeed } from './demo/plan';
 
@@ -25,6 +25,7 @@ export async function seedVolunteers(db: DataSource, population: readonly DemoPe
   const plan = planVolunteersSeed(population);
   await db.transaction(async (manager) => {
     await seedPersonUnitAssignments(manager, population);
+    await seedPersonDirectory(manager, population);
     await insertRows(manager, 'mass_organisation', ORGANISATION_COLUMNS,
       plan.organisations.map((o) => [o.code, o.name, o.kind, o.unitCode, o.maxActiveAssignments]));
     await insertRows(manager, 'organisation_chapter', CHAPTER_COLUMNS,

@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type VolunteersLoaders } from './context';
 import { MassOrganisationEntity } from './entities/MassOrganisation';
@@ -22,11 +22,13 @@ export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
   schemaText,
   resolvers: resolvers as GraphQLResolverMap<Context>,
   createLoaders,
+  noticeHandlers: PERSON_DIRECTORY_NOTICE_HANDLERS,
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity, VolunteerTrainingEntity, SupportActivityEntity, OrganisationChapterEntity];
-export const migrations = [CreateVolunteers1763800004000, CreateSupport1763800004100, CreateOrganisationChapters1763800004200];
+export const migrations = [CreateVolunteers1763800004000, CreateSupport1763800004100, CreateOrganisationChapters1763800004200,
+  CreatePersonDirectory1764800000000];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('volunteers', { entities, migrations }, env);

@@ -335,7 +335,7 @@ export type Mutation = {
   recordClinicDoses: ClinicDoseDay;
   recordInfectionStatus: InfectionStatus;
   recordUrineTest: UrineTest;
-  /** Asks for an addiction determination of a person: police, the commune or a facility, each for its own kind. */
+  /** Asks for an addiction determination of a registered person living where the caller acts (a facility: its province): police, the commune or a facility, each for its own kind. */
   requestAddictionDetermination: AddictionDeterminationRequest;
   terminateTreatment: SubstitutionTreatment;
   transferTreatment: SubstitutionTreatment;

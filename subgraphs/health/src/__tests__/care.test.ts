@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type QueryCounter, type TestDatabase, demoUnits } from '@rehab/server-kit';
+import { announceTestPersons, buildSubgraphServer, createContext, openTestDatabase, testCaller, type QueryCounter, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, addDays, generateDemoPopulation, todayInHanoi, unitAt, type Caller, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
@@ -83,6 +83,7 @@ const examination = (findings: unknown[], documentNumber = 'KQ-001/2026') => ({
 });
 
 async function requested(personId: string): Promise<string> {
+  await announceTestPersons(database.db, COMMUNE, personId);
   return ok<{ id: string }>(await run(REQUEST, { p: personId }, 'police_officer', COMMUNE), 'requestAddictionDetermination').id;
 }
 
@@ -158,7 +159,8 @@ describe('recordAddictionExamination', () => {
     };
     // Today's Phường Lào Cai; a commune of the old Lào Cai ('10') and one of the old Yên Bái ('15'), both before the merge.
     const requests = [
-      ok<{ id: string }>(await run(REQUEST, { p: randomUUID() }, 'police_officer', OTHER_PROVINCE_COMMUNE), 'requestAddictionDetermination').id,
+      ok<{ id: string }>(await run(REQUEST, { p: (await announceTestPersons(database.db, OTHER_PROVINCE_COMMUNE, randomUUID()))[0] },
+        'police_officer', OTHER_PROVINCE_COMMUNE), 'requestAddictionDetermination').id,
       await oldRequest(wholePredecessor(OTHER_PROVINCE_COMMUNE)),
       await oldRequest(oldCommuneOfProvince(LAO_CAI)),
     ];

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
+import {
+  PERSON_DIRECTORY_NOTICE_HANDLERS, PERSON_DIRECTORY_TOPIC, announceTestPersons, buildSubgraphServer, createContext, openTestDatabase, testCaller,
+  type TestDatabase, demoUnits,
+} from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
@@ -16,6 +20,7 @@ const PERSON = '0b1e3c9a-5d7f-4a21-9e8b-6c4d2f1a0e99';
 beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
   await seedHealth(database.db, population);
+  await announceTestPersons(database.db, COMMUNE, PERSON);
   server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
@@ -136,5 +141,48 @@ describe('requestAddictionDetermination', () => {
       VALUES ($1, $2, $3, $4, '2025-08-01')`, [split, old.split.path, COMMUNE, pathOf(COMMUNE)]);
     expect(await visibleTo('police_officer', COMMUNE, split)).toEqual([splitRequest]);
     expect(await visibleTo('police_officer', old.split.otherHeir, split)).toEqual([]);
+  });
+});
+
+describe('the person a request names', () => {
+  // The reason and requester are valid: only the person decides.
+  const ask = (personId: string, role: Role = 'police_officer', unitCode: string = COMMUNE) =>
+    run(REQUEST, { p: personId, r: 'Phát hiện sử dụng', by: role === 'facility_staff' ? 'FACILITY' : 'POLICE' }, role, unitCode);
+  const refusal = (result: Result, id: string) => {
+    const error = result.errors?.[0];
+    return { code: error?.extensions?.code, field: error?.extensions?.field, message: error?.message.split(id).join('<id>') };
+  };
+
+  it('must be a person of the registry living where the requester acts: another commune\'s, another province\'s and an unknown id are refused alike, nothing written', async () => {
+    const [neighbour] = await announceTestPersons(database.db, NEIGHBOUR_COMMUNE, randomUUID()) as [string];
+    const [laoCai] = await announceTestPersons(database.db, OTHER_PROVINCE_COMMUNE, randomUUID()) as [string];
+    const unknown = randomUUID();
+    const before = await rows();
+    const expected = refusal(await ask(unknown), unknown);
+    expect(expected).toEqual({ code: 'NOT_FOUND', field: 'personId', message: 'Không tìm thấy người <id> trong phạm vi đơn vị của bạn' });
+    expect(refusal(await ask(neighbour), neighbour)).toEqual(expected);
+    expect(refusal(await ask(laoCai), laoCai)).toEqual(expected);
+    expect(refusal(await ask(laoCai, 'facility_staff', 'CSCN1'), laoCai)).toEqual(expected);
+    expect(refusal(await ask(PERSON, 'facility_staff', 'CSCNLC'), PERSON)).toEqual(expected);
+    expect(await rows()).toBe(before);
+    // The same persons, asked for by the units acting where they live (a facility for its province).
+    expect((await ask(neighbour, 'police_officer', NEIGHBOUR_COMMUNE)).errors).toBeUndefined();
+    expect((await ask(laoCai, 'police_officer', '15')).errors).toBeUndefined();
+    expect((await ask(laoCai, 'facility_staff', 'CSCNLC')).errors).toBeUndefined();
+    expect(await rows()).toBe(before + 3);
+  });
+
+  it('may be registered or move after the agency started: the next police notice makes the person requestable there', async () => {
+    const newcomer = randomUUID();
+    expect(refusal(await ask(newcomer), newcomer)).toMatchObject({ code: 'NOT_FOUND' });
+    const announce = (unitCode: string, version: number) => database.db.transaction((manager) => PERSON_DIRECTORY_NOTICE_HANDLERS[PERSON_DIRECTORY_TOPIC]?.(manager, {
+      id: randomUUID(), topic: PERSON_DIRECTORY_TOPIC, source: 'police', destination: 'health', createdAt: new Date().toISOString(),
+      payload: { persons: [{ personId: newcomer, unitCode, unitPath: pathOf(unitCode), mergedInto: null, version, recordedAt: new Date().toISOString() }] },
+    }));
+    await announce(COMMUNE, 1);
+    expect((await ask(newcomer)).errors).toBeUndefined();
+    await announce(NEIGHBOUR_COMMUNE, 2);
+    expect(refusal(await ask(newcomer), newcomer)).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await ask(newcomer, 'police_officer', NEIGHBOUR_COMMUNE)).errors).toBeUndefined();
   });
 });

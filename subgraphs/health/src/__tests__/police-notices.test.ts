@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import { buildSubgraphServer, createContext, demoUnits, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import { announceTestPersons, buildSubgraphServer, createContext, demoUnits, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
 import { addDays, generateDemoPopulation, todayInHanoi, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
@@ -58,7 +58,7 @@ const ADDICTED = [
 const NOT_ADDICTED = [{ substanceClass: 'CANNABIS', criteria: ['CRAVING'], pattern: 'NEITHER' }];
 
 async function examine(findings: unknown[], dates: { examinedOn: string; informedOn?: string }): Promise<{ person: string; result: Result }> {
-  const person = randomUUID();
+  const [person] = await announceTestPersons(database.db, COMMUNE, randomUUID()) as [string];
   const id = ok<{ id: string }>(await run(REQUEST, { p: person }, 'police_officer', COMMUNE), 'requestAddictionDetermination').id;
   // Requested a week ago, so the examination and the informed date may lie in the past days.
   await database.db.query(`UPDATE addiction_determination_request SET requested_at = now() - interval '7 days' WHERE id = $1`, [id]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { domainError } from '@rehab/server-kit';
+import { domainError, requirePersonInScope } from '@rehab/server-kit';
 import { isUuid, type Role } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { AddictionDeterminationRequestEntity, type RequesterKind } from '../entities/AddictionDeterminationRequest';
@@ -14,7 +14,7 @@ import { advanceTreatmentPhase, enrollSubstitutionTreatment, terminateTreatment,
 const KIND_OF_ROLE: Partial<Record<Role, RequesterKind>> = { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' };
 
 export const Mutation: MutationResolvers = {
-  // The request belongs to the requesting unit (health cannot see the person's residence).
+  // The request belongs to the requesting unit; the person must live where it acts (the person directory police keep current).
   requestAddictionDetermination: async (_parent, args, ctx) => {
     if (!isUuid(args.personId)) {
       throw domainError('BAD_USER_INPUT', { vi: `Mã định danh người không hợp lệ: ${args.personId}`, en: `Invalid person id: ${args.personId}` }, { field: 'personId' });
@@ -33,6 +33,7 @@ export const Mutation: MutationResolvers = {
     const id = randomUUID();
     const personId = args.personId.toLowerCase();
     return ctx.db.transaction(async (manager) => {
+      await requirePersonInScope(manager, ctx.caller, personId);
       await manager.createQueryBuilder().insert().into(AddictionDeterminationRequestEntity).values({
         id, personId, requestedAt: () => 'now()', requestedBy: kind, requestedByUsername: ctx.caller.username, reason,
         ownerUnitCode: ctx.caller.unitCode, ownerUnitPath: ctx.caller.unitPath, version: 1,

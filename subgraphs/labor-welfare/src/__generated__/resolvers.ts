@@ -560,7 +560,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Tiếp nhận cai nghiện bắt buộc from an APPROVED dossier (staff of the facility the court named). */
   admitCompulsory: RehabEpisode;
-  /** Tiếp nhận cai nghiện tự nguyện tại cơ sở (the facility's staff). */
+  /** Tiếp nhận cai nghiện tự nguyện tại cơ sở (the facility's staff; a registered person living in the facility's province). */
   admitVoluntary: RehabEpisode;
   /** Chuyển giai đoạn (facility staff; commune official for rehab at home). */
   advanceRehabPhase: RehabEpisode;
@@ -574,7 +574,7 @@ export type Mutation = {
   createPlan: Plan;
   /** Quyết định quản lý sau cai nghiện (commune official). */
   decidePostRehab: PostRehabCase;
-  /** Lập hồ sơ đề nghị (until 28 February 2025 the commune chair, helped by commune police; from 1 March 2025 the head of commune police, or the provincial drug police for people it detected). */
+  /** Lập hồ sơ đề nghị for a registered person living where the caller acts (until 28 February 2025 the commune chair, helped by commune police; from 1 March 2025 the head of commune police, or the provincial drug police for people it detected). */
   draftCompulsoryRehabDossier: CompulsoryRehabDossier;
   /** Records that a model stopped running on endedOn. */
   endPostRehabModel: PostRehabModel;
@@ -598,7 +598,7 @@ export type Mutation = {
   recordPostRehabRelapse: PostRehabCase;
   /** Ghi hỗ trợ hòa nhập cộng đồng (commune official, labour officer). */
   recordReintegrationSupport: ReintegrationSupport;
-  /** Đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng (commune official). */
+  /** Đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng (commune official; a registered person living in the commune). */
   registerCommunityRehab: RehabEpisode;
   /** Đăng ký đơn vị cung cấp dịch vụ cai nghiện tại cộng đồng (labour officer, commune official). */
   registerServiceProvider: ServiceProvider;

@@ -1,5 +1,6 @@
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import { openHarness, type Harness } from './harness';
+import { PENDING_DOSSIER_STATUSES } from '../rules/dossier';
 import {
   COMMUNE, COMMUNE_OFFICIAL, COURT, DISTRICT, FACILITY, LABOUR, M, OTHER_COMMUNE, OTHER_FACILITY, POLICE, STAFF, VOLUNTARY_ONLY_FACILITY,
   REGIONAL_COURT, REGIONAL_COURT_UNIT, approved, courtOn, draft, fails, footprint, forwarded, ok, runAs, type Row,
@@ -174,8 +175,12 @@ describe('the term is checked against the law in force when the dossier started'
   });
 
   it('counts as repeat a person who had a compulsory episode before', async () => {
-    const [prior] = await h.database.db.query(`SELECT person_id, admitted_on::text AS admitted FROM rehab_episode WHERE kind = 'COMPULSORY' LIMIT 1`) as [{ person_id: string; admitted: string }];
-    const later = await draft(h, { personId: prior.person_id, startedOn: '2026-11-01' });
+    // A person of a Hà Nội commune of today (as the registry knows them) with no dossier in progress; their commune's police draft.
+    const [prior] = await h.database.db.query(`SELECT e.person_id, p.unit_code FROM rehab_episode e JOIN person_directory p ON p.person_id = e.person_id
+      WHERE e.kind = 'COMPULSORY' AND p.unit_path ~ '^01\\.[^.]+$'
+        AND NOT EXISTS (SELECT 1 FROM compulsory_rehab_dossier d WHERE d.person_id = e.person_id AND d.status = ANY($1))
+      ORDER BY e.person_id LIMIT 1`, [PENDING_DOSSIER_STATUSES]) as [{ person_id: string; unit_code: string }];
+    const later = await draft(h, { personId: prior.person_id, commune: prior.unit_code, startedOn: '2026-11-01' });
     expect(later.repeat).toBe(true);
   });
 });

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import { demoProviderId } from '../seed';
 import { openHarness, type Harness } from './harness';
 import {
   COMMUNE, COMMUNE_OFFICIAL, DISTRICT, FACILITY, M, OTHER_FACILITY, STAFF, VOLUNTARY_ONLY_FACILITY, admitted, approved, fails, footprint, noticesFor,
-  ok, runAs, type Actor, type Row,
+  ok, resident, runAs, type Actor, type Row,
 } from './legal-path-support';
 
 let h: Harness;
@@ -157,7 +156,7 @@ describe('completion and termination', () => {
 
 describe('voluntary rehab', () => {
   it('admits voluntarily at a facility for 6–12 months from the rules', async () => {
-    const personId = randomUUID();
+    const personId = await resident(h);
     const input = { personId, residenceUnitCode: COMMUNE, facilityCode: VOLUNTARY_ONLY_FACILITY, admittedOn: '2025-06-01', termMonths: 13 };
     const staff: Actor = { role: 'facility_staff', unit: VOLUNTARY_ONLY_FACILITY };
     expect((await fails(h, staff, M.admitVoluntary, { input })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termMonths' });
@@ -171,7 +170,7 @@ describe('voluntary rehab', () => {
   });
 
   it('registers rehab at home with a provider serving the commune; facility-only steps are refused', async () => {
-    const personId = randomUUID();
+    const personId = await resident(h);
     // On 1 June 2025 the code names Trúc Bạch of Quận Ba Đình: the district's provider serves it.
     const provider = demoProviderId(DISTRICT);
     const input = { personId, residenceUnitCode: COMMUNE, serviceProviderId: provider, startedOn: '2025-06-01', termMonths: 9 };

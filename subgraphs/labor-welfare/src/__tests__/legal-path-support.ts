@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
+import { announceTestPersons } from '@rehab/server-kit';
 import type { Role } from '@rehab/shared-schema';
 import type { Harness, Result } from './harness';
 
@@ -111,11 +112,20 @@ export interface DossierOptions {
   priorDecisionRef?: string;
 }
 
+/**
+ * A person of the police registry living in `commune` (a new one unless given), as police
+ * announced them to this agency's person directory; an id already there keeps its residence.
+ */
+export async function resident(h: Harness, commune = COMMUNE, personId: string = randomUUID()): Promise<string> {
+  await announceTestPersons(h.database.db, commune, personId);
+  return personId;
+}
+
 /** Drafts a dossier for a new (or given) person of commune 00004 as the commune police. */
 export async function draft(h: Harness, options: DossierOptions = {}): Promise<Row> {
   return ok(h, { ...POLICE, unit: options.commune ?? COMMUNE }, M.draft, {
     input: {
-      personId: options.personId ?? randomUUID(), residenceUnitCode: options.commune ?? COMMUNE, startedOn: options.startedOn ?? '2025-02-03',
+      personId: await resident(h, options.commune ?? COMMUNE, options.personId), residenceUnitCode: options.commune ?? COMMUNE, startedOn: options.startedOn ?? '2025-02-03',
       ground: 'NOT_REGISTERED', subjectFullName: 'Nguyễn Văn Thử', subjectDateOfBirth: options.dateOfBirth ?? '1990-05-05',
       ...(options.priorDecisionRef ? { priorDecisionRef: options.priorDecisionRef } : {}),
     },

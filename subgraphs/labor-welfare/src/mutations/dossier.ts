@@ -17,7 +17,7 @@ import {
   PENDING_DOSSIER_EXISTS, applyChanges, checkActsOn, checkUuid, checkVersion, inTransaction, inputFacility, inputUnit, legalRules,
   lockForChange, recordEvent,
 } from './support';
-import { actsOn, domainError, requireResponsible } from '@rehab/server-kit';
+import { actsOn, domainError, requirePersonInScope, requireResponsible } from '@rehab/server-kit';
 
 const DOSSIER_TYPE = 'CompulsoryRehabDossier';
 
@@ -164,6 +164,7 @@ export const dossierMutations: Pick<MutationResolvers, 'draftCompulsoryRehabDoss
     const subjectFullName = requiredText(input.subjectFullName, 'input.subjectFullName', NAME_LABEL, 200);
     checkSubjectAge(input.subjectDateOfBirth, startedOn);
     const priorDecisionRef = optionalText(input.priorDecisionRef, 'input.priorDecisionRef', REF_LABEL, 100);
+    await requirePersonInScope(manager, ctx.caller, personId, 'input.personId');
     let postRehabCaseId: string | null = null;
     if (input.postRehabCaseId) {
       postRehabCaseId = checkUuid(input.postRehabCaseId, 'input.postRehabCaseId');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { domainError, requireResponsible } from '@rehab/server-kit';
+import { domainError, requirePersonInScope, requireResponsible } from '@rehab/server-kit';
 import type { Caller, RehabKind } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -138,6 +138,7 @@ export const episodeMutations: Pick<MutationResolvers, 'admitCompulsory' | 'admi
     const facility = await inputFacility(manager, input.facilityCode, 'input.facilityCode', false);
     const facilityUnit = inputUnit(facility.code, 'input.facilityCode', ['FACILITY'], input.admittedOn);
     checkActsOn(ctx.caller, facilityUnit.path, EPISODE_NAME);
+    await requirePersonInScope(manager, ctx.caller, personId, 'input.personId');
     const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], input.admittedOn);
     checkNotFuture(input.admittedOn, 'input.admittedOn');
     const term = await voluntaryTerm(manager, personId, input.termMonths, input.admittedOn);
@@ -153,6 +154,7 @@ export const episodeMutations: Pick<MutationResolvers, 'admitCompulsory' | 'admi
     requireResponsible(ctx.caller, 'COMMUNITY_REHAB', input.startedOn);
     const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], input.startedOn);
     checkActsOn(ctx.caller, residence.path, EPISODE_NAME);
+    await requirePersonInScope(manager, ctx.caller, personId, 'input.personId');
     const providerId = checkUuid(input.serviceProviderId, 'input.serviceProviderId');
     const provider = await manager.getRepository(ServiceProviderEntity).findOneBy({ id: providerId });
     if (!provider || !inSubtree(residence.path, provider.ownerUnitPath)) {

@@ -87,6 +87,12 @@ describe('people of split communes', () => {
       Array<{ destination: string; payload: { personId: string; toUnitCode: string; fromUnitPath: string } }>;
     expect(outbox.map((o) => o.destination).sort()).toEqual(['health', 'labor-welfare', 'volunteers']);
     expect(outbox.every((o) => o.payload.personId === person.id && o.payload.toUnitCode === to && o.payload.fromUnitPath === person.formerUnit.unitPath)).toBe(true);
+    // The agencies' person directories learn the new residence, so their first records of the person are the new commune's to make.
+    const directory = await h.database.db.query(`SELECT destination, payload->'persons'->0 AS entry FROM outbox_notice
+      WHERE topic = 'person.directory' AND payload->'persons' @> $1::jsonb`, [JSON.stringify([{ personId: person.id }])]) as
+      Array<{ destination: string; entry: { unitCode: string; unitPath: string; version: number } }>;
+    expect(directory.map((d) => d.destination).sort()).toEqual(['health', 'labor-welfare', 'volunteers']);
+    expect(directory.map((d) => d.entry)).toEqual(Array.from({ length: 3 }, () => expect.objectContaining({ unitCode: to, unitPath: person.home.unitPath, version: 2 })));
     const audit = await h.database.db.query(`SELECT action, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE'`, [person.id]);
     expect(audit).toEqual([{ action: 'CHANGE', fields: ['currentResidence'] }]);
     // Off the worklist; a second assignment is an illegal step.

@@ -15,6 +15,7 @@ import { allowed, lockInScope, rejectProblems, ruleInForce } from './common';
 import { lockActivePerson } from './drug-users';
 import { requireCommunePolice, requireRuleInForce } from './law-120-checks';
 import { PERSON } from './registry';
+import { announcePersons } from '../notices/directory';
 
 export const TRANSFER_NOTICE = { vi: 'thông báo thay đổi nơi cư trú', en: 'transfer notice' };
 
@@ -70,6 +71,7 @@ export async function recordResidenceChange(args: MutationRecordResidenceChangeA
     await ctx.audit.change(manager, 'Person', ['currentResidence'], personId);
     await ctx.audit.change(manager, 'TransferNotice', ['addressLine', 'dueAt', 'fromUnit', 'movedOn', 'presentationDueAt', 'sentAt', 'toUnit'], personId);
     await sendNotice(manager, RESIDENCE_MOVED, { personId, toUnitCode: to.code });
+    await announcePersons(manager, [personId]);
     ctx.loaders.personById.clear(personId);
     return manager.getRepository(TransferNoticeEntity).findOneByOrFail({ id });
   });

@@ -8,6 +8,7 @@ import { today } from '../rules/legal-time';
 import { personRecordMachine } from '../rules/person-record';
 import { candidatesOf, checkProvinceLevel } from '../resolvers/reassignment';
 import { allowed, lockInScope } from './common';
+import { announcePersons } from '../notices/directory';
 
 const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
 
@@ -42,6 +43,7 @@ export async function assignPersonToUnit(args: MutationAssignPersonToUnitArgs, c
       [to.code, to.path, person.id]);
     await recordPersonUnitAssignment(manager, assignment);
     await sendNotice(manager, PERSON_UNIT_ASSIGNED_NOTICE, assignment);
+    await announcePersons(manager, [person.id]);
     await ctx.audit.change(manager, 'Person', ['currentResidence'], person.id);
     return manager.getRepository(PersonEntity).findOneByOrFail({ id: person.id });
   });

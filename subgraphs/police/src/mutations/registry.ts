@@ -14,6 +14,7 @@ import { today } from '../rules/legal-time';
 import { identificationNumberProblems, mayMerge, personFactProblems, personRecordMachine, residenceUnitProblem } from '../rules/person-record';
 import { allowed, isUniqueViolation, lockInScope, rejectProblems } from './common';
 import { repointLaw120Records } from './law-120-merge';
+import { announcePersons } from '../notices/directory';
 
 export const PERSON = { vi: 'hồ sơ nhân khẩu', en: 'registry record' };
 const NUMBER_CONSTRAINT = 'person_identification_number_unique';
@@ -147,6 +148,7 @@ async function register({ input }: MutationRegisterPersonArgs, ctx: Context): Pr
     }).updateEntity(false).execute();
     await ctx.audit.change(manager, 'Person', ['identificationNumber', 'fullName', 'otherNames', 'dateOfBirth', 'sex',
       'ethnicity', 'permanentResidence', 'currentResidence'], id);
+    await announcePersons(manager, [id]);
     return manager.getRepository(PersonEntity).findOneByOrFail({ id });
   });
   ctx.loaders.personById.prime(person.id, person);
@@ -250,6 +252,8 @@ export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context)
     await ctx.audit.change(manager, 'Person', ['mergedInto', 'recordStatus'], duplicateId);
     await ctx.audit.change(manager, 'Person', ['mergedRecords'], survivorId);
     await sendNotice(manager, PERSON_MERGED, { survivorId, duplicateId });
+    const mergedAway = await manager.query('SELECT id FROM person WHERE merged_into = $1', [survivorId]) as { id: string }[];
+    await announcePersons(manager, mergedAway.map((r) => r.id));
     return manager.getRepository(PersonEntity).findOneByOrFail({ id: survivorId });
   });
   ctx.loaders.personById.clear(survivor.id).prime(survivor.id, survivor);

@@ -234,7 +234,7 @@ export type MassOrganisationKind =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Assigns a volunteer of the commune to a person of that commune (commune official). Refused beyond the volunteer's capacity. */
+  /** Assigns a volunteer of the commune to a registered person living in that commune (commune official). Refused beyond the volunteer's capacity. */
   assignVolunteer: VolunteerAssignment;
   /** Records that a volunteer left; their active assignments end and go on the reassignment worklist (commune official). */
   deactivateVolunteer: VolunteerDeactivation;

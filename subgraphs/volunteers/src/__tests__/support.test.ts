@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
+import { announceTestPersons, buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi, type Caller } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { VOLUNTEER_ACCOUNTS, planVolunteersSeed, type VolunteerRow } from '../demo/plan';
 import { hasCapacity, mustNotify, periodEnding, visitDue } from '../rules/support';
 import { seedVolunteers } from '../seed';
 import { createVolunteersDataSource, volunteersSubgraph } from '../server';
-const { COMMUNE, NEIGHBOUR_COMMUNE, pathOf, splitPredecessor, wholePredecessor } = demoUnits;
+const { COMMUNE, NEIGHBOUR_COMMUNE, OTHER_PROVINCE_COMMUNE, pathOf, splitPredecessor, wholePredecessor } = demoUnits;
 
 type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 
@@ -52,8 +52,11 @@ const contact = (n: number, periodEndsOn: string | null = addDays(today, 200)) =
   fullName: `Người thử ${n}`, dateOfBirth: '1990-05-17', address: `Số ${n} phố Thử`, phone: '0912345678', periodEndsOn,
 });
 
+/** A person of the registry living in `unit`, as police announced them to this agency's person directory. */
+const resident = async (unit = COMMUNE): Promise<string> => (await announceTestPersons(database.db, unit, randomUUID()))[0] as string;
+
 async function assign(volunteerId: string, startedOn = addDays(today, -60), periodEndsOn: string | null = addDays(today, 200)) {
-  const r = await runAs(ASSIGN, { p: randomUUID(), v: volunteerId, s: startedOn, c: contact(1, periodEndsOn) }, official());
+  const r = await runAs(ASSIGN, { p: await resident(), v: volunteerId, s: startedOn, c: contact(1, periodEndsOn) }, official());
   expect(r.errors).toBeUndefined();
   return (r.data as { assignVolunteer: { id: string; version: number } }).assignVolunteer;
 }
@@ -137,15 +140,36 @@ describe('assignVolunteer', () => {
       expect({ role, allowed }).toEqual({ role, allowed: role === 'commune_official' });
       if (allowed) continue;
       const before = await count('SELECT count(*)::int AS n FROM volunteer_assignment');
-      const r = await runAs(ASSIGN, { p: randomUUID(), v: colleague.id, s: today, c: contact(2) }, testCaller(role, COMMUNE));
+      const r = await runAs(ASSIGN, { p: await resident(), v: colleague.id, s: today, c: contact(2) }, testCaller(role, COMMUNE));
       expect({ role, code: codeOf(r) }).toEqual({ role, code: 'FORBIDDEN' });
       expect(await count('SELECT count(*)::int AS n FROM volunteer_assignment')).toBe(before);
     }
   });
 
   it('is refused out of the commune: NOT_FOUND for a volunteer elsewhere', async () => {
-    const r = await runAs(ASSIGN, { p: randomUUID(), v: elsewhere.id, s: today, c: contact(3) }, official());
+    const r = await runAs(ASSIGN, { p: await resident(), v: elsewhere.id, s: today, c: contact(3) }, official());
     expect([codeOf(r), fieldOf(r)]).toEqual(['NOT_FOUND', 'volunteerId']);
+  });
+
+  it('names only a person of the registry living in the commune: another commune\'s, another province\'s and an unknown id are refused alike, nothing written', async () => {
+    const unknown = randomUUID();
+    const neighbour = await resident(NEIGHBOUR_COMMUNE);
+    const laoCai = await resident(OTHER_PROVINCE_COMMUNE);
+    const before = await count('SELECT count(*)::int AS n FROM volunteer_assignment');
+    const refusal = async (personId: string) => {
+      const r = await runAs(ASSIGN, { p: personId, v: colleague.id, s: today, c: contact(7) }, official());
+      return { code: codeOf(r), field: fieldOf(r), i18n: JSON.parse(JSON.stringify(r.errors?.[0]?.extensions?.i18n).split(personId).join('<id>')) as unknown };
+    };
+    const expected = await refusal(unknown);
+    expect(expected).toEqual({ code: 'NOT_FOUND', field: 'personId', i18n: {
+      vi: 'Không tìm thấy người <id> trong phạm vi đơn vị của bạn', en: 'No person <id> within your unit' } });
+    expect(await refusal(neighbour)).toEqual(expected);
+    expect(await refusal(laoCai)).toEqual(expected);
+    expect(await count('SELECT count(*)::int AS n FROM volunteer_assignment')).toBe(before);
+    // Announced later (registered, or moved here), the same id is accepted.
+    await announceTestPersons(database.db, COMMUNE, unknown);
+    expect((await runAs(ASSIGN, { p: unknown, v: colleague.id, s: today, c: contact(7) }, official())).errors).toBeUndefined();
+    await freeUp(colleague.id);
   });
 
   it('refuses bad input with the field at fault', async () => {
@@ -158,7 +182,7 @@ describe('assignVolunteer', () => {
       [{ c: { ...contact(4), periodEndsOn: addDays(today, -400) } }, 'contact.periodEndsOn'],
     ];
     for (const [patch, field] of cases) {
-      const r = await runAs(ASSIGN, { p: randomUUID(), v: colleague.id, s: today, c: contact(4), ...patch }, official());
+      const r = await runAs(ASSIGN, { p: await resident(), v: colleague.id, s: today, c: contact(4), ...patch }, official());
       expect({ field, code: codeOf(r), at: fieldOf(r) }).toEqual({ field, code: 'BAD_USER_INPUT', at: field });
     }
   });
@@ -167,7 +191,7 @@ describe('assignVolunteer', () => {
     const first = await assign(colleague.id);
     await assign(colleague.id);
     const before = await count('SELECT count(*)::int AS n FROM volunteer_assignment');
-    const full = await runAs(ASSIGN, { p: randomUUID(), v: colleague.id, s: today, c: contact(5) }, official());
+    const full = await runAs(ASSIGN, { p: await resident(), v: colleague.id, s: today, c: contact(5) }, official());
     expect([codeOf(full), fieldOf(full)]).toEqual(['ILLEGAL_TRANSITION', 'volunteerId']);
     expect(full.errors?.[0]?.extensions?.i18n).toEqual(expect.objectContaining({ en: expect.stringContaining('at most 2') }));
     const person = (await database.db.query('SELECT person_id FROM volunteer_assignment WHERE id = $1', [first.id]) as [{ person_id: string }])[0].person_id;
@@ -180,8 +204,9 @@ describe('assignVolunteer', () => {
 
   it('holds the capacity under concurrency: of 6 simultaneous assignments of one volunteer, 2 succeed', async () => {
     await freeUp(colleague.id);
+    const people = await announceTestPersons(database.db, COMMUNE, ...Array.from({ length: 6 }, () => randomUUID()));
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) =>
-      runAs(ASSIGN, { p: randomUUID(), v: colleague.id, s: today, c: contact(10 + i) }, official())));
+      runAs(ASSIGN, { p: people[i], v: colleague.id, s: today, c: contact(10 + i) }, official())));
     expect(results.filter((r) => r.errors === undefined)).toHaveLength(2);
     expect(results.filter((r) => codeOf(r) === 'ILLEGAL_TRANSITION')).toHaveLength(4);
     expect(await count('SELECT count(*)::int AS n FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL', [colleague.id])).toBe(2);
@@ -229,7 +254,7 @@ describe('a volunteer leaving, and reassignment', () => {
     expect(out.needingVolunteer.every((n) => n.endedOn === today && n.previousVolunteer.id === colleague.id)).toBe(true);
     // A volunteer who left cannot leave again nor take people.
     expect(codeOf(await runAs(DEACTIVATE, { id: colleague.id, v: version + 1, why: 'Lần nữa' }, official()))).toBe('ILLEGAL_TRANSITION');
-    expect(codeOf(await runAs(ASSIGN, { p: randomUUID(), v: colleague.id, s: today, c: contact(20) }, official()))).toBe('ILLEGAL_TRANSITION');
+    expect(codeOf(await runAs(ASSIGN, { p: await resident(), v: colleague.id, s: today, c: contact(20) }, official()))).toBe('ILLEGAL_TRANSITION');
 
     const worklist = await runAs(`{ assignmentsNeedingVolunteer { assignmentId fullName } }`, {}, official());
     expect((worklist.data as { assignmentsNeedingVolunteer: { assignmentId: string }[] }).assignmentsNeedingVolunteer.map((n) => n.assignmentId).sort())

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { requirePersonInScope } from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -46,6 +47,7 @@ export const assignmentMutations: Pick<MutationResolvers, 'assignVolunteer' | 'e
     const periodEndsOn = contact.periodEndsOn ?? null;
     if (periodEndsOn !== null) checkNotBefore(periodEndsOn, startedOn, 'contact.periodEndsOn', { vi: 'ngày bắt đầu', en: 'the start' });
     return inTransaction(ctx, async (manager) => {
+      await requirePersonInScope(manager, ctx.caller, person);
       // The volunteer row is the lock: concurrent assignments of one volunteer run one after the other.
       const volunteer = await lockVolunteer(manager, ctx.caller, volunteerKey, 'volunteerId');
       await checkCapacity(manager, volunteer);
