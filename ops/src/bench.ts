@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
 import { generateDemoPopulation, REPO_ROOT, SUBGRAPH_NAMES } from '@rehab/shared-schema';
 import { dropAllDatabases, openAllDatabases, seedAll } from './databases';
+import { DEMO_PASSWORD } from '@rehab/gateway';
 import { InProcessSystem } from './system';
 import { demo2026PlanId } from '@rehab/labor-welfare';
 
@@ -30,6 +31,33 @@ const INDICATORS = `query($plan: ID!) { indicators(plan: $plan, unit: "01", peri
   indicator { code } target actual ratio numerator denominator } }`;
 const BREAKDOWN = `query($plan: ID!) { indicatorBreakdown(plan: $plan, indicator: "RECORDS_IN_TREATMENT_SHARE", unit: "01",
   period: { kind: YEAR, year: 2026 }) { unit { code } actual numerator denominator } }`;
+
+/** The time of one login from `ip` (through TRUST_PROXY's forwarded address), and whether it succeeded. */
+async function loginFrom(url: string, ip: string, username: string, password: string): Promise<{ ms: number; ok: boolean }> {
+  const started = performance.now();
+  const response = await fetch(new URL('auth/login', url), {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ username, password }),
+  });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, ok: response.ok };
+}
+
+/**
+ * A flood of wrong passwords from other addresses (20 at once, unknown usernames so no
+ * account locks) while an officer logs in: the officer's login time, over `rounds` floods.
+ */
+async function loginUnderFlood(url: string, rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const flood = Array.from({ length: 20 }, (_v, i) => loginFrom(url, `10.9.${round}.${i + 1}`, `khong.ton.tai.${round}.${i}`, 'sai-mat-khau'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const officer = await loginFrom(url, '10.1.1.1', 'giamsat.hanoi', DEMO_PASSWORD);
+    if (!officer.ok) throw new Error('the officer could not log in during the flood');
+    times.push(officer.ms);
+    await Promise.all(flood);
+  }
+  return times;
+}
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -71,6 +99,9 @@ async function main(): Promise<void> {
   // One benchmark user sends far more than an officer's rate limit allows.
   process.env.GRAPHQL_RATE_PER_SECOND = '100000';
   process.env.GRAPHQL_RATE_BURST = '100000';
+  // The login flood comes from many forwarded addresses, each under the per-address limit.
+  process.env.TRUST_PROXY = 'loopback';
+  process.env.LOGIN_FAILURES_PER_MINUTE = '1000';
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PREFIX: 'rehab_bench' };
   let database: EmbeddedPostgresHandle | undefined;
   if (!env.DATABASE_URL) {
@@ -130,6 +161,7 @@ async function main(): Promise<void> {
         while (next < total) await lookup(next++);
       }));
     });
+    const flood = summarise(await loginUnderFlood(system.url, 10));
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     await system.stop();
 
@@ -155,6 +187,7 @@ async function main(): Promise<void> {
       `| \`indicators\`: every indicator of the city for 2026, as the analyst (${ind.count} requests) | p50 ${ms(ind.p50)}, p95 ${ms(ind.p95)} |`,
       `| \`indicatorBreakdown\`: the cross-agency share over the city's ${breakdownUnits} units of 2026 (${brk.count} requests) | p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
       `| Person-360 with ${concurrency} concurrent clients (${total} requests) | ${(total / (concurrentMs / 1000)).toFixed(0)} requests/s |`,
+      `| an officer's login while 20 wrong-password logins from other addresses run at once (${flood.count} floods) | p50 ${ms(flood.p50)}, p95 ${ms(flood.p95)} |`,
       `| resident memory of the harness process after the run | ${rssMb.toFixed(0)} MiB |`,
       '',
     );

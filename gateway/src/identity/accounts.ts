@@ -99,9 +99,9 @@ export class IdentityService {
   }
 
   /** A password check in the bounded, per-client fair queue (unauthenticated work). */
-  private async checkPassword(client: ClientInfo, password: string, stored: string): Promise<boolean> {
+  private async checkPassword(client: ClientInfo, password: string, stored: string, unknownAccount = false): Promise<boolean> {
     try {
-      return await this.hashes.run(client.ip, () => verifyPassword(password, stored));
+      return await this.hashes.run(client.ip, () => verifyPassword(password, stored), unknownAccount);
     } catch (error) {
       if (error instanceof HashQueueFull) throw new LoginError(BUSY, error.scope === 'client' ? 429 : 503);
       throw error;
@@ -132,7 +132,7 @@ export class IdentityService {
     const account = await accounts.findOneBy({ username });
     if (!account || !account.active) {
       this.dummyHash ??= hashPassword('not-an-account');
-      await this.checkPassword(client, password, await this.dummyHash);
+      await this.checkPassword(client, password, await this.dummyHash, true);
       await this.event({ kind: 'LOGIN_FAILED', username, accountId: account?.id ?? null, unitCode: account?.unitCode ?? null, ip: client.ip,
         detail: { reason: account ? 'inactive' : 'unknown-account' } });
       throw new LoginError(BAD_CREDENTIALS, 401);

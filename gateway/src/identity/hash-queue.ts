@@ -29,6 +29,8 @@ export function hashQueueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): H
 
 interface Job {
   run: () => void;
+  /** Work for a username no account has: runs only when no account's check is waiting. */
+  unknownAccount: boolean;
 }
 
 interface Client {
@@ -43,19 +45,22 @@ interface Client {
  * address therefore wait behind each other, not in front of another officer's login.
  */
 export class HashQueue {
-  private readonly clients = new Map<string, Client>();
+  private clients = new Map<string, Client>();
   private running = 0;
   private waiting = 0;
 
   constructor(private readonly options: HashQueueOptions) {}
 
-  run<T>(clientKey: string, work: () => Promise<T>): Promise<T> {
+  run<T>(clientKey: string, work: () => Promise<T>, unknownAccount = false): Promise<T> {
     const client = this.clients.get(clientKey) ?? { running: 0, waiting: [] };
     if (client.waiting.length >= this.options.perClientWaiting) return Promise.reject(new HashQueueFull('client'));
-    if (this.waiting >= this.options.maxWaiting) return Promise.reject(new HashQueueFull('server'));
-    this.clients.set(clientKey, client);
+    // Each lane has its own bound, so invented usernames cannot fill the queue against officers.
+    if (this.waitingIn(unknownAccount) >= this.options.maxWaiting) return Promise.reject(new HashQueueFull('server'));
+    // A client not seen before has been served least recently of all: to the front of the round.
+    if (!this.clients.has(clientKey)) this.clients = new Map([[clientKey, client], ...this.clients]);
     return new Promise<T>((resolve, reject) => {
       client.waiting.push({
+        unknownAccount,
         run: () => {
           work().then(resolve, reject).finally(() => {
             client.running -= 1;
@@ -70,13 +75,19 @@ export class HashQueue {
     });
   }
 
-  /** Starts waiting jobs while slots are free, the least recently served client first. */
+  /**
+   * Starts waiting jobs while slots are free, the least recently served client first; checks
+   * of real accounts before checks of unknown usernames. Work for real accounts is bounded by
+   * the lockout (a few failures per account), so a flood of invented usernames, however many
+   * addresses it comes from, never stands in front of an officer's login.
+   */
   private pump(): void {
     while (this.running < this.options.concurrency) {
-      const next = [...this.clients].find(([, c]) => c.waiting.length > 0 && c.running < this.options.perClientConcurrency);
+      const next = this.nextClient(false) ?? this.nextClient(true);
       if (!next) return;
       const [key, client] = next;
-      const job = client.waiting.shift() as Job;
+      const index = client.waiting.findIndex((job) => !job.unknownAccount);
+      const [job] = client.waiting.splice(index >= 0 ? index : 0, 1) as [Job];
       client.running += 1;
       this.running += 1;
       this.waiting -= 1;
@@ -85,6 +96,17 @@ export class HashQueue {
       this.clients.set(key, client);
       job.run();
     }
+  }
+
+  private waitingIn(unknownAccount: boolean): number {
+    let count = 0;
+    for (const client of this.clients.values()) count += client.waiting.filter((job) => job.unknownAccount === unknownAccount).length;
+    return count;
+  }
+
+  private nextClient(unknownAccount: boolean): [string, Client] | undefined {
+    return [...this.clients].find(([, c]) => c.running < this.options.perClientConcurrency
+      && c.waiting.some((job) => job.unknownAccount === unknownAccount));
   }
 
   get stats(): { running: number; waiting: number } {
