@@ -108,7 +108,7 @@ function servePortal(app: Express, webDir: string | null | undefined): void {
 
 /**
  * Under enforcement, a caller outside AD_HOC_ROLES whose request is not a registered document
- * is refused before anything is parsed or run, and the refusal is a security event. A
+ * is refused before it is validated or run, and the refusal is a security event. A
  * registered id sent with another text is refused for everyone. Refusals take a token of
  * the officer's rate limit, so they cannot flood the event log.
  */

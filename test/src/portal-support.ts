@@ -57,6 +57,14 @@ export async function openPage(portal: Portal, viewport = DESKTOP): Promise<{ pa
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // The portal sends its registered operations by id alone; only the analysts' GraphiQL sends a text.
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST' || page.url().includes('#/analyst')) return;
+    const body = request.postDataJSON() as { operationName?: string; query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | null;
+    if (body?.query !== undefined || !body?.extensions?.persistedQuery?.sha256Hash) {
+      problems.push(`sent an operation not by its registered id: ${body?.operationName ?? JSON.stringify(body).slice(0, 80)}`);
+    }
+  });
   return { page, problems };
 }
 

@@ -152,7 +152,7 @@ describe('an officer (enforced)', () => {
     const change = registration(905_001);
     expectRefused(await post(tokens['congan.phuongbadinh'] ?? null, { query: change.query, variables: change.variables }));
     expect(await registeredNumber(change.number)).toBeNull();
-    // Introspection and nonsense are refused the same way, before anything is parsed.
+    // Introspection and text that is not even GraphQL are refused the same way.
     expectRefused(await post(tokens['yte.hanoi'] ?? null, { query: '{ __schema { types { name } } }' }));
     expectRefused(await post(tokens['yte.hanoi'] ?? null, { query: '{ not graphql' }));
     const events = await untrustedEvents('congan.phuongbadinh');
