@@ -106,6 +106,13 @@ function servePortal(app: Express, webDir: string | null | undefined): void {
   app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => { res.sendFile(join(webDir, 'index.html')); });
 }
 
+/** A string parameter of a GraphQL request, from the JSON body (POST) or the URL (GET). */
+function requestField(req: Request, name: 'query' | 'operationName'): string | undefined {
+  const body: unknown = req.body;
+  const value: unknown = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : req.query[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Under enforcement, a caller outside AD_HOC_ROLES whose request is not a registered document
  * is refused before it is validated or run, and the refusal is a security event. A
@@ -122,11 +129,8 @@ async function checkDocument(req: Request, caller: Caller, session: AccessClaims
   if (!enforced) throw documentMismatch();
   const { allowed, retryAfterSeconds } = options.perUser.take(caller.userId);
   if (!allowed) throw tooManyRequests(retryAfterSeconds);
-  const body: unknown = req.body;
-  const operationName = typeof body === 'object' && body !== null && typeof (body as { operationName?: unknown }).operationName === 'string'
-    ? (body as { operationName: string }).operationName.slice(0, 100) : null;
-  const query = typeof body === 'object' && body !== null && typeof (body as { query?: unknown }).query === 'string'
-    ? (body as { query: string }).query : typeof req.query.query === 'string' ? req.query.query : '';
+  const operationName = requestField(req, 'operationName')?.slice(0, 100) ?? null;
+  const query = requestField(req, 'query') ?? '';
   // The text itself is not kept (its literals may name people): its hash identifies it.
   await recordSecurityEvent(options.identityDb, {
     kind: 'UNTRUSTED_DOCUMENT', username: session.username, accountId: session.accountId, sessionId: session.sessionId,
@@ -143,6 +147,12 @@ async function checkDocument(req: Request, caller: Caller, session: AccessClaims
 /** Starts gateway + portal on one origin: / (portal), /graphql (API), /auth (login). */
 export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
   const log = options.log ?? ((m: string) => console.log(m));
+  const queryLimits = options.limits ?? gatewayLimitsFromEnv();
+  // First: enforcing without the portal's manifest is a deployment error, reported before anything starts.
+  const trusted = options.trustedDocuments ?? trustedDocumentsFromEnv(process.env, options.webDir ?? null);
+  const manifest = TrustedDocumentsFile.open(trusted, queryLimits.maxTokens, log);
+  const emptyManifest = TrustedDocuments.empty(queryLimits.maxTokens);
+  const registered = (): TrustedDocuments => manifest?.current ?? emptyManifest;
   const identity = new IdentityService(options.identityDb, {
     accessTokenSecret: options.accessTokenSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 15 * 60,
@@ -164,13 +174,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const httpServer = createServer(app);
   const production = options.production ?? false;
   // Hints kept by the formatter; introspectionPlugin strips them per role.
-  const limits = limitServerOptions(options.limits ?? gatewayLimitsFromEnv(), { production, keepSuggestions: true });
+  const limits = limitServerOptions(queryLimits, { production, keepSuggestions: true });
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
   const perUser = new TokenBuckets(rateLimits.perUser);
-  const trusted = options.trustedDocuments ?? trustedDocumentsFromEnv(process.env, options.webDir ?? null);
-  const manifest = TrustedDocumentsFile.open(trusted, limits.parseOptions.maxTokens, log);
-  const emptyManifest = TrustedDocuments.empty(limits.parseOptions.maxTokens);
-  const registered = (): TrustedDocuments => manifest?.current ?? emptyManifest;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // On for everyone: introspectionPlugin lets only some roles introspect.

@@ -159,6 +159,12 @@ describe('an officer (enforced)', () => {
     expect(events.length).toBe(before + 2);
     expect(events[0]?.detail).toMatchObject({ reason: 'not a registered operation', operationName: null });
     expect(JSON.stringify(events)).not.toContain(change.number);
+    // Supervisors read them with the other security events.
+    const listed = await fetch(new URL('auth/security-events?kind=UNTRUSTED_DOCUMENT', system.url), {
+      headers: { authorization: `Bearer ${tokens['giamsat.hanoi']}` },
+    });
+    expect(((await listed.json()) as { events: { username: string }[] }).events)
+      .toEqual(expect.arrayContaining([expect.objectContaining({ username: 'congan.phuongbadinh' }), expect.objectContaining({ username: 'yte.hanoi' })]));
   });
 
   it("is refused a registered id sent with another document (the id's document is not run either)", async () => {
