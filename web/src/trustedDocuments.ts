@@ -23,7 +23,8 @@ function parseManifest(body: unknown): Map<string, string> {
 
 function operationIds(): Promise<Map<string, string>> {
   if (!idsByName) {
-    idsByName = fetch(MANIFEST_URL, { headers: { Accept: 'application/json' } })
+    // Revalidated on every load: after a rebuild the ids must be the new bundle's, not a cached list's.
+    idsByName = fetch(MANIFEST_URL, { headers: { Accept: 'application/json' }, cache: 'no-cache' })
       .then(async (response) => {
         if (!response.ok) throw new Error(`The registered operations list did not load (HTTP ${response.status})`);
         return parseManifest(await response.json());
