@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -20,9 +23,37 @@ function dropDataFonts(): Plugin {
   };
 }
 
+/**
+ * `npm run dev -w web`: the registered operations are generated afresh from the sources on
+ * each page load (into dist/, where the gateway reads them), so an edited operation is
+ * registered before the portal sends it. `vite build` is followed by the same generator.
+ */
+function trustedDocumentsInDev(): Plugin {
+  const cli = createRequire(import.meta.url).resolve('@apollo/generate-persisted-query-manifest/cli.js');
+  return {
+    name: 'trusted-documents-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/persisted-query-manifest.json', (_req, res) => {
+        execFile(process.execPath, [cli], { cwd: server.config.root }, (error, _stdout, stderr) => {
+          if (error) {
+            res.statusCode = 500;
+            res.end(stderr);
+            return;
+          }
+          readFile(new URL('./dist/persisted-query-manifest.json', import.meta.url), 'utf8').then((body) => {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(body);
+          }, () => { res.statusCode = 500; res.end(); });
+        });
+      });
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react(), dropDataFonts()],
+  plugins: [react(), dropDataFonts(), trustedDocumentsInDev()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

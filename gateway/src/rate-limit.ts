@@ -119,6 +119,18 @@ function tooManyRequestsText(seconds: number): Bilingual {
   };
 }
 
+/** HTTP 429 with Retry-After and a typed TOO_MANY_REQUESTS error. */
+export function tooManyRequests(retryAfterSeconds: number): GraphQLError {
+  const text = tooManyRequestsText(retryAfterSeconds);
+  return new GraphQLError(text.vi, {
+    extensions: {
+      code: 'TOO_MANY_REQUESTS',
+      i18n: text,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
+
 /**
  * Per-officer limit on /graphql. Every request takes a token when it starts (after the
  * caller is verified), invalid ones included; an over-limit request is refused once its
@@ -133,14 +145,7 @@ export function rateLimitPlugin(buckets: TokenBuckets): ApolloServerPlugin<Gatew
       if (allowed) return undefined;
       return {
         async didResolveOperation() {
-          const text = tooManyRequestsText(retryAfterSeconds);
-          throw new GraphQLError(text.vi, {
-            extensions: {
-              code: 'TOO_MANY_REQUESTS',
-              i18n: text,
-              http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-            },
-          });
+          throw tooManyRequests(retryAfterSeconds);
         },
       };
     },

@@ -1,9 +1,9 @@
-import { randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -17,8 +17,14 @@ import { IdentityService, notAuthenticated } from './identity/accounts';
 import { authRoutes, bearerToken } from './identity/routes';
 import { staticSupergraph } from './supergraph';
 import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
-import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, TokenBuckets, type RateLimits } from './rate-limit';
+import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, tooManyRequests, TokenBuckets, type RateLimits } from './rate-limit';
 import type { AccessClaims } from './identity/tokens';
+import { clientOf } from './identity/routes';
+import { recordSecurityEvent } from './identity/security-events';
+import {
+  AD_HOC_ROLES, claimsRegisteredId, documentMismatch, documentStatus, resolveTrustedDocuments, trustedDocumentRequired,
+  trustedDocumentsFromEnv, TrustedDocuments, TrustedDocumentsFile, type TrustedDocumentsOptions,
+} from './trusted-documents';
 
 export interface GatewayOptions {
   identityDb: DataSource;
@@ -42,6 +48,12 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Per-officer and per-IP login rate limits; by default rateLimitsFromEnv(). */
   rateLimits?: RateLimits;
+  /**
+   * Which documents officers may run: `enforce` (only the portal's registered operations,
+   * except for AD_HOC_ROLES) or `off`; by default TRUSTED_DOCUMENTS (enforce) with the
+   * manifest of the portal in webDir.
+   */
+  trustedDocuments?: TrustedDocumentsOptions;
   fetch?: Partial<FetcherOptions>;
   log?: (message: string) => void;
 }
@@ -94,9 +106,53 @@ function servePortal(app: Express, webDir: string | null | undefined): void {
   app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => { res.sendFile(join(webDir, 'index.html')); });
 }
 
+/** A string parameter of a GraphQL request, from the JSON body (POST) or the URL (GET). */
+function requestField(req: Request, name: 'query' | 'operationName'): string | undefined {
+  const body: unknown = req.body;
+  const value: unknown = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : req.query[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Under enforcement, a caller outside AD_HOC_ROLES whose request is not a registered document
+ * is refused before it is validated or run, and the refusal is a security event. A
+ * registered id sent with another text is refused for everyone. Refusals take a token of
+ * the officer's rate limit, so they cannot flood the event log.
+ */
+async function checkDocument(req: Request, caller: Caller, session: AccessClaims, documents: TrustedDocuments, options: {
+  mode: TrustedDocumentsOptions['mode']; identityDb: DataSource; perUser: TokenBuckets; log: (message: string) => void;
+}): Promise<void> {
+  const enforced = options.mode === 'enforce' && !AD_HOC_ROLES.includes(caller.role);
+  if (!enforced && !claimsRegisteredId(req)) return;
+  const status = documentStatus(req, documents);
+  if (status.kind === 'registered') return;
+  if (!enforced) throw documentMismatch();
+  const { allowed, retryAfterSeconds } = options.perUser.take(caller.userId);
+  if (!allowed) throw tooManyRequests(retryAfterSeconds);
+  const operationName = requestField(req, 'operationName')?.slice(0, 100) ?? null;
+  const query = requestField(req, 'query') ?? '';
+  // The text itself is not kept (its literals may name people): its hash identifies it.
+  await recordSecurityEvent(options.identityDb, {
+    kind: 'UNTRUSTED_DOCUMENT', username: session.username, accountId: session.accountId, sessionId: session.sessionId,
+    unitCode: session.unitCode, ip: clientOf(req).ip,
+    detail: {
+      reason: status.kind === 'mismatch' ? 'registered id with another text' : 'not a registered operation',
+      operationName, documentSha256: createHash('sha256').update(query).digest('hex'),
+      ...(status.kind === 'mismatch' ? { registeredId: status.id } : {}),
+    },
+  }).catch((error: unknown) => options.log(`Security event not recorded: ${error instanceof Error ? error.message : String(error)}`));
+  throw trustedDocumentRequired();
+}
+
 /** Starts gateway + portal on one origin: / (portal), /graphql (API), /auth (login). */
 export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
   const log = options.log ?? ((m: string) => console.log(m));
+  const queryLimits = options.limits ?? gatewayLimitsFromEnv();
+  // First: enforcing without the portal's manifest is a deployment error, reported before anything starts.
+  const trusted = options.trustedDocuments ?? trustedDocumentsFromEnv(process.env, options.webDir ?? null);
+  const manifest = TrustedDocumentsFile.open(trusted, queryLimits.maxTokens, log);
+  const emptyManifest = TrustedDocuments.empty(queryLimits.maxTokens);
+  const registered = (): TrustedDocuments => manifest?.current ?? emptyManifest;
   const identity = new IdentityService(options.identityDb, {
     accessTokenSecret: options.accessTokenSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 15 * 60,
@@ -118,16 +174,19 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const httpServer = createServer(app);
   const production = options.production ?? false;
   // Hints kept by the formatter; introspectionPlugin strips them per role.
-  const limits = limitServerOptions(options.limits ?? gatewayLimitsFromEnv(), { production, keepSuggestions: true });
+  const limits = limitServerOptions(queryLimits, { production, keepSuggestions: true });
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
+  const perUser = new TokenBuckets(rateLimits.perUser);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // On for everyone: introspectionPlugin lets only some roles introspect.
     introspection: true,
+    // Nobody registers documents at run time: resolveTrustedDocuments serves the build's ids.
+    persistedQueries: false,
     ...limits,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      rateLimitPlugin(new TokenBuckets(rateLimits.perUser)),
+      rateLimitPlugin(perUser),
       introspectionPlugin({ production, openToAll: options.schemaToolsForAll ?? schemaToolsForAllFromEnv() }),
       ...limits.plugins,
     ],
@@ -136,13 +195,15 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
   app.post('/auth/login', loginRateLimit(new TokenBuckets(rateLimits.loginPerIp)));
   app.use('/auth', authRoutes(identity));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+  app.use('/graphql', express.json({ limit: '1mb' }), resolveTrustedDocuments(registered), expressMiddleware(apollo, {
     context: async ({ req }) => {
       const token = bearerToken(req);
       const session = token ? await identity.authenticateRequest(token) : null;
       if (!session) throw notAuthenticated();
       const purpose = req.headers[PURPOSE_HEADER];
-      return { caller: callerFrom(session.claims, typeof purpose === 'string' ? purpose : undefined, session.grants) };
+      const caller = callerFrom(session.claims, typeof purpose === 'string' ? purpose : undefined, session.grants);
+      await checkDocument(req, caller, session.claims, registered(), { mode: trusted.mode, identityDb: options.identityDb, perUser, log });
+      return { caller };
     },
   }));
   servePortal(app, options.webDir);
@@ -154,6 +215,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     url: `http://${host}:${port}/`,
     server: httpServer,
     stop: async () => {
+      manifest?.close();
       await apollo.stop();
       await closeFetcher();
     },

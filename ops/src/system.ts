@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { CONTEXT_HEADER, generateTrust, signCallerContext, startSubgraph, subgraphTrustOf, type BoundRequest, type OutboxOptions, type RunningSubgraph } from '@rehab/server-kit';
 import { REPO_ROOT, SUPERGRAPH_FILE, type Caller, type SubgraphName } from '@rehab/shared-schema';
-import { startGateway, DEMO_PASSWORD, type RunningGateway } from '@rehab/gateway';
+import { startGateway, DEMO_PASSWORD, MANIFEST_FILE, type RunningGateway, type TrustedDocumentsMode } from '@rehab/gateway';
 import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
 import { SUBGRAPHS } from './registry';
 
@@ -19,6 +19,13 @@ export interface SystemOptions {
   supergraphPath?: string;
   /** Outbox dispatcher tuning; by default quick polling and retries (at most 1 s apart). */
   outbox?: OutboxOptions;
+  /**
+   * Whether officers may run only the portal's registered operations. Off unless asked:
+   * most tests put ad-hoc queries to the API as officers to prove the access rules, which
+   * hold whatever the client; the portal's browser tests and trusted-documents.test.ts
+   * turn it on. (`npm start` and production enforce by default: TRUSTED_DOCUMENTS.)
+   */
+  trustedDocuments?: TrustedDocumentsMode;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -55,13 +62,15 @@ export class InProcessSystem {
     if (!options.skipSeed && !seeded) await seedAll(dbs, { persons });
     const system = new InProcessSystem(options, dbs);
     for (const s of SUBGRAPHS) await system.startSubgraph(s.name);
+    const webDir = options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir;
     system.gateway = await startGateway({
       identityDb: dbs.identity,
       subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
       supergraphPath: options.supergraphPath ?? SUPERGRAPH_FILE,
       contextPrivateKey: system.trust.contextPrivateKey,
       accessTokenSecret: system.accessTokenSecret,
-      webDir: options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir,
+      webDir,
+      trustedDocuments: { mode: options.trustedDocuments ?? 'off', manifestPath: webDir ? join(webDir, MANIFEST_FILE) : null },
       production: options.production ?? false,
       log: () => undefined,
     }, { port: 0 });

@@ -17,6 +17,7 @@ export const PUBLIC_ERROR_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'TOO_MANY_REQUESTS',
+  'TRUSTED_DOCUMENT_REQUIRED',
 ] as const;
 export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
 

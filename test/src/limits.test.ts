@@ -33,6 +33,8 @@ function extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningGatewa
     contextPrivateKey: system.trust.contextPrivateKey,
     accessTokenSecret: system.accessTokenSecret,
     webDir: null,
+    // Officers' ad-hoc queries are what the limits are tested on, as in the in-process system.
+    trustedDocuments: { mode: 'off', manifestPath: null },
     log: () => undefined,
     ...overrides,
   }, { port: 0 });

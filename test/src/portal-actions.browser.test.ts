@@ -47,7 +47,7 @@ const detected = population.find((p) => p.currentResidence.unitPath === p.home.u
 
 /** The person's dossier in progress, through the API. */
 async function pendingDossier(token: string, personId: string): Promise<{ id: string; version: number; status: string }> {
-  const found = await portal.system.graphql<{ person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] } }>(token,
+  const found = await portal.api.graphql<{ person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] } }>(token,
     'query($id: ID!) { person(id: $id) { compulsoryRehabDossiers { id version status } } }', { id: personId });
   const pending = found.data!.person.compulsoryRehabDossiers.filter((d) => ['DRAFTED', 'FORWARDED_TO_COURT', 'APPROVED'].includes(d.status));
   expect(pending).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('actions of each agency', () => {
 
   it('volunteers: the commune assigns a volunteer, who then logs a visit from the worklist', async () => {
     const volunteerToken = await portal.system.login('tnv.phuongbadinh');
-    const me = await portal.system.graphql<{ myVolunteerWorklist: { volunteer: { fullName: string } } }>(volunteerToken,
+    const me = await portal.api.graphql<{ myVolunteerWorklist: { volunteer: { fullName: string } } }>(volunteerToken,
       '{ myVolunteerWorklist { volunteer { fullName } } }');
     const volunteerName = me.data!.myVolunteerWorklist.volunteer.fullName;
 
@@ -184,7 +184,7 @@ describe('actions of each agency', () => {
     // Meanwhile a colleague sets the interim measure: the dossier's version moves on.
     const token = await portal.system.login('congan.phuongbadinh');
     const current = await pendingDossier(token, subject.id);
-    const interim = await portal.system.graphql(token, `mutation($id: ID!, $v: Int!, $since: Date!) {
+    const interim = await portal.api.graphql(token, `mutation($id: ID!, $v: Int!, $since: Date!) {
       setInterimMeasure(id: $id, expectedVersion: $v, input: { measure: FAMILY_MANAGEMENT, since: $since }) { version } }`,
     { id: current.id, v: current.version, since: isoDate(0) });
     expect(interim.errors).toBeUndefined();
@@ -209,7 +209,7 @@ describe('actions of each agency', () => {
     await page.getByTestId('timeline').locator('li', { hasText: 'Chuyển hồ sơ sang Tòa án' }).filter({ hasText: court.name }).waitFor();
     await dossier.waitFor({ state: 'detached' });
     await shot(page, 'action-dossier-sent');
-    const sent = await portal.system.graphql<{ compulsoryRehabDossier: { status: string; court: { code: string } | null; interimMeasure: string | null } }>(token,
+    const sent = await portal.api.graphql<{ compulsoryRehabDossier: { status: string; court: { code: string } | null; interimMeasure: string | null } }>(token,
       'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } interimMeasure } }', { id: current.id });
     expect(sent.data!.compulsoryRehabDossier).toEqual({ status: 'FORWARDED_TO_COURT', court: { code: court.code }, interimMeasure: 'FAMILY_MANAGEMENT' });
   });
@@ -246,7 +246,7 @@ describe('actions of each agency', () => {
     await row.waitFor({ state: 'detached' });
     await shot(page, 'action-court-decided');
     const token = await portal.system.login('toaan.kv1');
-    const decided = await portal.system.graphql<{ dossiersAwaitingDecision: { id: string }[] }>(token, '{ dossiersAwaitingDecision { id } }');
+    const decided = await portal.api.graphql<{ dossiersAwaitingDecision: { id: string }[] }>(token, '{ dossiersAwaitingDecision { id } }');
     expect(decided.errors).toBeUndefined();
     const police = await portal.system.login('congan.phuongbadinh');
     const dossier = await pendingDossier(police, subject.id);
@@ -257,8 +257,8 @@ describe('actions of each agency', () => {
   it('dossier of the past: sent to the district labour office before its review ended and never reviewed, listed read-only by the ended district, forwarded by the ward police to the regional court', async () => {
     // The last days of the district review, from the responsibility table (not a date written here).
     const reviewEnded = RESPONSIBILITIES.find((r) => r.step === 'DOSSIER_REVIEW')!.effectiveTo!;
-    const police = { system: portal.system, token: await portal.system.login('congan.phuongbadinh') };
-    const chair = { system: portal.system, token: await portal.system.login('ubnd.phuongbadinh') };
+    const police = { system: portal.api, token: await portal.system.login('congan.phuongbadinh') };
+    const chair = { system: portal.api, token: await portal.system.login('ubnd.phuongbadinh') };
     const person = await registerPerson(police, 'Trần Văn Tồn Đọng', '1988-04-12');
     const drafted = await call<{ draftCompulsoryRehabDossier: { id: string } }>(police, `mutation($i: DraftDossierInput!) {
       draftCompulsoryRehabDossier(input: $i) { id } }`, { i: {
@@ -305,7 +305,7 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await row.waitFor({ state: 'detached' });
     const token = await portal.system.login('congan.phuongbadinh');
-    const episodes = await portal.system.graphql<{ person: { rehabEpisodes: { kind: string; status: string; facility: { code: string } }[] } }>(token,
+    const episodes = await portal.api.graphql<{ person: { rehabEpisodes: { kind: string; status: string; facility: { code: string } }[] } }>(token,
       'query($id: ID!) { person(id: $id) { rehabEpisodes { kind status facility { code } } } }', { id: subject.id });
     expect(episodes.data!.person.rehabEpisodes).toContainEqual({ kind: 'COMPULSORY', status: 'ADMITTED', facility: { code: 'CSCN1' } });
   });
@@ -363,7 +363,7 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await row.waitFor({ state: 'detached' });
     const token = await portal.system.login('laodong.hanoi');
-    const seen = await portal.system.graphql<{ person: { rehabEpisodes: { status: string; certificateNumber: string | null }[]; postRehabCases: { status: string }[] } }>(token,
+    const seen = await portal.api.graphql<{ person: { rehabEpisodes: { status: string; certificateNumber: string | null }[]; postRehabCases: { status: string }[] } }>(token,
       'query($id: ID!) { person(id: $id) { rehabEpisodes { status certificateNumber } postRehabCases { status } } }', { id: resident.id });
     expect(seen.data!.person.rehabEpisodes).toContainEqual({ status: 'COMPLETED', certificateNumber: 'GCN-215/2026/CSCN1' });
     expect(seen.data!.person.postRehabCases).toContainEqual({ status: 'AWAITING_DECISION' });
@@ -371,7 +371,7 @@ describe('actions of each agency', () => {
 
   it('commune: the chairman decides a drug-user management, the police record a check-in, the chairman ends it (the law\'s period explained beside the date)', async () => {
     // A person of the ward detected today by the ward police (set up through the API; the detection form is tested above).
-    const police = { system: portal.system, token: await portal.system.login('congan.phuongbadinh') };
+    const police = { system: portal.api, token: await portal.system.login('congan.phuongbadinh') };
     const managed = await registerPerson(police, 'Phan Văn Trình Diện', '1991-03-04');
     await call(police, `mutation($p: ID!, $d: Date!) { recordDrugUseDetection(personId: $p, input: { detectedOn: $d, method: CAUGHT_USING,
       substances: [STIMULANTS] }) { id } }`, { p: managed.id, d: isoDate(0) });

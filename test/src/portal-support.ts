@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InProcessSystem } from '@rehab/ops';
 import { testDatabaseEnv } from '@rehab/server-kit';
-import { REPO_ROOT, foldVietnamese, unitAt, unitByCode, type AdministrativeUnitRecord } from '@rehab/shared-schema';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity } from '@rehab/gateway';
+import { REPO_ROOT, SUPERGRAPH_FILE, foldVietnamese, unitAt, unitByCode, type AdministrativeUnitRecord, type SubgraphName } from '@rehab/shared-schema';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity, startGateway, type RunningGateway } from '@rehab/gateway';
 import { InProcessSystem as System } from '@rehab/ops';
 import { launchBrowser } from './browser';
 import { PERSONS } from './fixtures';
@@ -15,19 +15,37 @@ export const DESKTOP = { width: 1366, height: 768 };
 export const TABLET = { width: 820, height: 1180 };
 
 export interface Portal {
+  /** Officers may run only the portal's registered operations here: the portal works through them alone. */
   system: InProcessSystem;
+  /**
+   * The same system through a second gateway without that restriction, for a test's own
+   * API calls as an officer (setting up a case, checking what the portal saved).
+   */
+  api: InProcessSystem;
   browser: Browser;
+  apiGateway: RunningGateway;
 }
 
 export async function startPortal(): Promise<Portal> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const system = await System.start({ env: testDatabaseEnv(), persons: PERSONS, dropOnStop: true, webDir: join(REPO_ROOT, 'web', 'dist') });
+  const system = await System.start({
+    env: testDatabaseEnv(), persons: PERSONS, dropOnStop: true, webDir: join(REPO_ROOT, 'web', 'dist'), trustedDocuments: 'enforce',
+  });
+  const apiGateway = await startGateway({
+    identityDb: system.dbs.identity,
+    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+    supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
+    webDir: null, log: () => undefined, trustedDocuments: { mode: 'off', manifestPath: null },
+  }, { port: 0 });
+  // The system's own helpers (login, graphql), aimed at the unrestricted gateway.
+  const api = Object.create(system, { url: { value: apiGateway.url } }) as InProcessSystem;
   const browser = await launchBrowser();
-  return { system, browser };
+  return { system, api, apiGateway, browser };
 }
 
 export async function stopPortal(portal: Portal | undefined): Promise<void> {
   await portal?.browser.close();
+  await portal?.apiGateway.stop();
   await portal?.system.stop();
 }
 
@@ -39,6 +57,14 @@ export async function openPage(portal: Portal, viewport = DESKTOP): Promise<{ pa
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // The portal sends its registered operations by id alone; only the analysts' GraphiQL sends a text.
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST' || page.url().includes('#/analyst')) return;
+    const body = request.postDataJSON() as { operationName?: string; query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | null;
+    if (body?.query !== undefined || !body?.extensions?.persistedQuery?.sha256Hash) {
+      problems.push(`sent an operation not by its registered id: ${body?.operationName ?? JSON.stringify(body).slice(0, 80)}`);
+    }
+  });
   return { page, problems };
 }
 

@@ -167,6 +167,7 @@ describe('a database that stops answering', () => {
     gatewayOverRelay = await startGateway({
       identityDb: system.dbs.identity, subgraphUrls: { ...urls, [name]: subgraph.url }, supergraphPath: SUPERGRAPH_FILE,
       contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret, webDir: null, log: () => undefined,
+      trustedDocuments: { mode: 'off', manifestPath: null },
     }, { port: 0 });
   });
 

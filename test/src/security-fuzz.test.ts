@@ -180,6 +180,8 @@ beforeAll(async () => {
     subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
     supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
     webDir: null, log: () => undefined,
+    // Officers' mangled ad-hoc queries reach the schema, as in the in-process system.
+    trustedDocuments: { mode: 'off', manifestPath: null },
     // The fuzz is many requests per officer; the per-officer limit is not what it tests.
     rateLimits: { perUser: { ratePerSecond: 10_000, burst: 10_000 }, loginPerIp: { ratePerSecond: 100, burst: 100 } },
   }, { port: 0 });

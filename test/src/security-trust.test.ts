@@ -15,7 +15,7 @@ beforeAll(async () => {
     identityDb: system.dbs.identity,
     subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
     supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
-    webDir: null, log: () => undefined, trustProxy: 'loopback',
+    webDir: null, log: () => undefined, trustProxy: 'loopback', trustedDocuments: { mode: 'off', manifestPath: null },
     // Failures per IP are not what this gateway tests.
     rateLimits: { perUser: { ratePerSecond: 100, burst: 100 }, loginPerIp: { ratePerSecond: 100, burst: 1000 } },
   }, { port: 0 });

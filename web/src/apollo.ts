@@ -3,6 +3,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { clearSession, freshAccessToken } from './auth';
+import { trustedDocumentsLink } from './trustedDocuments';
 
 /**
  * Adds `Authorization: Bearer <token>` from the session to every operation, exchanging the
@@ -28,7 +29,7 @@ const httpLink = new HttpLink({ uri: '/graphql' });
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([sessionLink, authLink, httpLink]),
+    link: ApolloLink.from([sessionLink, authLink, trustedDocumentsLink(), httpLink]),
     cache: new InMemoryCache(),
     defaultOptions: {
       // Partial data is kept and shown next to the errors: one agency's outage must not

@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isWithin, unitByCode } from '@rehab/shared-schema';
 
-/** What the identity database records about authentication and break-the-glass. */
+/** What the identity database records about authentication, break-the-glass and refused operations. */
 export const SECURITY_EVENT_KINDS = [
   'LOGIN', 'LOGIN_FAILED', 'LOCKOUT', 'REFRESH_REUSE', 'LOGOUT',
   'BREAK_GLASS_REQUEST', 'BREAK_GLASS_GRANT', 'BREAK_GLASS_REFUSE', 'BREAK_GLASS_REVIEW',
+  'UNTRUSTED_DOCUMENT',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
-import { DATED_UNIT_FIELDS, UnitName, type DatedUnit } from '../units';
+import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const IDENTITY_PANEL_FRAGMENT = gql`
@@ -17,16 +17,17 @@ export const IDENTITY_PANEL_FRAGMENT = gql`
     permanentResidence {
       addressLine
       unit {
-        ${DATED_UNIT_FIELDS}
+        ...DatedUnit
       }
     }
     currentResidence {
       addressLine
       unit {
-        ${DATED_UNIT_FIELDS}
+        ...DatedUnit
       }
     }
   }
+  ${DATED_UNIT_FRAGMENT}
 `;
 
 export interface Residence {

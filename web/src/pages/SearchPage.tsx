@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/States';
 import { localizedMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
-import { DATED_UNIT_FIELDS, UnitName, type DatedUnit } from '../units';
+import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
 
 const PAGE_SIZE = 10;
 
@@ -76,12 +76,13 @@ export const PERSONS_QUERY: TypedDocumentNode<PersonsQuery, PersonsVariables> = 
         currentResidence {
           addressLine
           unit {
-            ${DATED_UNIT_FIELDS}
+            ...DatedUnit
           }
         }
       }
     }
   }
+  ${DATED_UNIT_FRAGMENT}
 `;
 
 interface UnitsQuery {
