@@ -11,7 +11,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('the password-hashing queue', () => {
   it('runs an account check before every waiting check of an unknown username, whatever address it comes from', async () => {
-    const queue = new HashQueue({ concurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 64 });
+    const queue = new HashQueue({ concurrency: 1, unknownAccountConcurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 64 });
     const started: string[] = [];
     const jobs = Array.from({ length: 6 }, (_v, i) => gate(started, `flood-${i}`));
     const running = jobs.map((job, i) => queue.run(`10.9.0.${i}`, job.work, true));
@@ -30,7 +30,7 @@ describe('the password-hashing queue', () => {
   });
 
   it('bounds each lane on its own: a full lane of unknown usernames still admits an officer', async () => {
-    const queue = new HashQueue({ concurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 2 });
+    const queue = new HashQueue({ concurrency: 1, unknownAccountConcurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 2 });
     const started: string[] = [];
     const jobs = Array.from({ length: 3 }, (_v, i) => gate(started, `flood-${i}`));
     const running = jobs.map((job, i) => queue.run(`10.9.0.${i}`, job.work, true));
@@ -46,7 +46,7 @@ describe('the password-hashing queue', () => {
   });
 
   it('serves clients of the same lane in turn, a new address first, one running check per address', async () => {
-    const queue = new HashQueue({ concurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 64 });
+    const queue = new HashQueue({ concurrency: 1, unknownAccountConcurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 64 });
     const started: string[] = [];
     const a = [gate(started, 'a1'), gate(started, 'a2'), gate(started, 'a3')];
     const b = gate(started, 'b1');
@@ -57,5 +57,21 @@ describe('the password-hashing queue', () => {
     }
     await Promise.all(runs);
     expect(started).toEqual(['a1', 'b1', 'a2', 'a3']);
+  });
+
+  it('keeps a slot free for real accounts: invented usernames never use every slot', async () => {
+    const queue = new HashQueue({ concurrency: 2, unknownAccountConcurrency: 1, perClientConcurrency: 1, perClientWaiting: 16, maxWaiting: 64 });
+    const started: string[] = [];
+    const jobs = Array.from({ length: 4 }, (_v, i) => gate(started, `flood-${i}`));
+    const running = jobs.map((job, i) => queue.run(`10.9.0.${i}`, job.work, true));
+    expect(started).toEqual(['flood-0']);
+    const officer = gate(started, 'officer');
+    const login = queue.run('10.1.1.1', officer.work, false);
+    expect(started).toEqual(['flood-0', 'officer']);
+    officer.release();
+    await expect(login).resolves.toBe('officer');
+    for (const job of jobs) job.release();
+    await Promise.all(running);
+    expect(started).toHaveLength(5);
   });
 });

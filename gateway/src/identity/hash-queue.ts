@@ -10,6 +10,8 @@ export class HashQueueFull extends Error {
 export interface HashQueueOptions {
   /** Hashes running at once (scrypt N=2^17 takes ~128 MiB and one libuv thread each). */
   concurrency: number;
+  /** Hashes for invented usernames running at once: fewer than `concurrency`, so a slot is always free for a real account. */
+  unknownAccountConcurrency: number;
   /** Hashes running at once for one client key (IP address). */
   perClientConcurrency: number;
   /** Requests one client may have waiting; more are refused at once. */
@@ -19,8 +21,10 @@ export interface HashQueueOptions {
 }
 
 export function hashQueueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HashQueueOptions {
+  const concurrency = positiveNumberFromEnv(env, 'LOGIN_HASH_CONCURRENCY', 2);
   return {
-    concurrency: positiveNumberFromEnv(env, 'LOGIN_HASH_CONCURRENCY', 2),
+    concurrency,
+    unknownAccountConcurrency: Math.max(1, concurrency - 1),
     perClientConcurrency: 1,
     perClientWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING_PER_IP', 16),
     maxWaiting: positiveNumberFromEnv(env, 'LOGIN_HASH_WAITING', 64),
@@ -47,6 +51,7 @@ interface Client {
 export class HashQueue {
   private clients = new Map<string, Client>();
   private running = 0;
+  private runningUnknown = 0;
   private waiting = 0;
 
   constructor(private readonly options: HashQueueOptions) {}
@@ -65,6 +70,7 @@ export class HashQueue {
           work().then(resolve, reject).finally(() => {
             client.running -= 1;
             this.running -= 1;
+            if (unknownAccount) this.runningUnknown -= 1;
             if (client.running === 0 && client.waiting.length === 0) this.clients.delete(clientKey);
             this.pump();
           });
@@ -83,13 +89,14 @@ export class HashQueue {
    */
   private pump(): void {
     while (this.running < this.options.concurrency) {
-      const next = this.nextClient(false) ?? this.nextClient(true);
+      const next = this.nextClient(false) ?? (this.runningUnknown < this.options.unknownAccountConcurrency ? this.nextClient(true) : undefined);
       if (!next) return;
       const [key, client] = next;
       const index = client.waiting.findIndex((job) => !job.unknownAccount);
       const [job] = client.waiting.splice(index >= 0 ? index : 0, 1) as [Job];
       client.running += 1;
       this.running += 1;
+      if (job.unknownAccount) this.runningUnknown += 1;
       this.waiting -= 1;
       // Served: to the back of the round.
       this.clients.delete(key);
