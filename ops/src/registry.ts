@@ -19,12 +19,16 @@ export interface SubgraphEntry {
 export function loadSubgraph(name: SubgraphName): SubgraphEntry {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(`@rehab/${name}`) as { subgraph?: unknown };
-  const registration = loaded.subgraph;
+  return subgraphEntry(name, loaded.subgraph, `@rehab/${name}`);
+}
+
+/** A loaded `subgraph` export as the system uses it, checked to be a registration of that name. */
+export function subgraphEntry(name: SubgraphName, registration: unknown, from: string = name): SubgraphEntry {
   if (!isSubgraphRegistration(registration)) {
-    throw new Error(`@rehab/${name} does not export \`subgraph\` (module, createDataSource, isEmpty, seed): see CONTRIBUTING.md`);
+    throw new Error(`${from} does not export \`subgraph\` (module, createDataSource, isEmpty, seed): see CONTRIBUTING.md`);
   }
   if (registration.module.name !== name) {
-    throw new Error(`@rehab/${name} exports the subgraph "${registration.module.name}"; its module name must be its registered name`);
+    throw new Error(`${from} exports the subgraph "${registration.module.name}"; its module name must be its registered name, ${name}`);
   }
   return {
     name,

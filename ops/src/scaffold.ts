@@ -70,7 +70,7 @@ export function subgraphFiles(n: Names, migrationTimestamp: number): Record<stri
 `,
     'codegen-mappers.json': `${JSON.stringify({ Person: '../resolvers/Person#PersonRef', [record]: `../entities/${record}#${record}Entity` }, null, 2)}\n`,
     'schema.graphql': `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 
 # A person of the population registry (owned by police); this subgraph adds its own records.
 type Person @key(fields: "id") {
@@ -101,7 +101,7 @@ type Mutation {
         [`Person.${field}`]: { read: ['commune_official', 'police_officer', 'supervisor'], sensitive: true },
         ...Object.fromEntries(['id', 'unit', 'openedOn', 'summary', 'recordedBy'].map((f) => [`${record}.${f}`, { read: ['commune_official', 'police_officer', 'supervisor'] }])),
       },
-      mutations: { [mutation]: { write: ['commune_official'] } },
+      mutations: { [mutation]: { write: ['commune_official'], firstRecordOf: 'personId' } },
     }, null, 2)}\n`,
     'src/index.ts': `import { runSubgraphMain } from '@rehab/server-kit';
 import { create${pascal}DataSource, ${camel}Subgraph } from './server';
