@@ -23,7 +23,7 @@ const name = `scratch-${randomBytes(4).toString('hex')}`;
 const names = namesOf(name);
 const dir = join(SUBGRAPHS_DIR, `.${name}`);
 const scratch = mkdtempSync(join(tmpdir(), 'new-subgraph-'));
-const PERSONS = 120;
+const PERSONS = 300;
 const person = generateDemoPopulation({ persons: PERSONS }).find((p) => p.currentResidence.unitCode === '00004' && p.unitAssignment === null);
 
 let system: InProcessSystem;
