@@ -1,7 +1,6 @@
 import { isSubgraphRegistration, type CountedDataSource, type SubgraphRegistration } from '@rehab/server-kit';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@rehab/shared-schema';
+import { SUBGRAPH_NAMES, type DemoPerson, type SubgraphName } from '@rehab/shared-schema';
 import type { DataSource } from 'typeorm';
-import type { DemoPerson } from '@rehab/shared-schema';
 
 /** What the system needs of each subgraph to migrate, seed and serve it. */
 export interface SubgraphEntry {

@@ -20,7 +20,7 @@ export class ScaffoldError extends Error {}
 /** Why a name cannot be a new subgraph's, or null when it can. */
 export function nameProblem(name: string, registered: readonly SubgraphRegistryEntry[], dir = SUBGRAPHS_DIR): string | null {
   if (!SUBGRAPH_NAME_PATTERN.test(name) || name.length > MAX_NAME) {
-    return `"${name}" is not a subgraph name: lower-case letters and digits, words joined by single dashes, starting with a letter, at most ${MAX_NAME} characters (e.g. justice, legal-aid)`;
+    return `"${name}" is not a subgraph name: lower-case letters and digits, words joined by single dashes, each starting with a letter, at most ${MAX_NAME} characters (e.g. justice, legal-aid)`;
   }
   if (registered.some((e) => e.name === name)) return `"${name}" is already registered in subgraphs/registry.json`;
   if (RESERVED.has(name)) return `"${name}" is reserved (another workspace, database or agency)`;

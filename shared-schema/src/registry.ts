@@ -23,8 +23,11 @@ export interface SubgraphRegistryEntry {
   agency: { vi: string; en: string };
 }
 
-/** Lower-case words joined by single dashes, starting with a letter: police, labor-welfare. */
-export const SUBGRAPH_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/**
+ * Lower-case words joined by single dashes, each starting with a letter: police, labor-welfare
+ * (so its GraphQL names, e.g. laborWelfareAccessLog, and its environment prefix are valid).
+ */
+export const SUBGRAPH_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
 
 export class RegistryError extends Error {}
 

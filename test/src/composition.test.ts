@@ -60,6 +60,7 @@ describe('the registry of subgraphs (subgraphs/registry.json)', () => {
   it('refuses a malformed name, a name or port registered twice, and a missing agency label', () => {
     const line = (name: string, port: number) => ({ name, port, agency: { vi: 'Tư pháp', en: 'Justice' } });
     expect(() => parseRegistry(JSON.stringify([line('Justice', 4005)]))).toThrow(/"name" must match/);
+    expect(() => parseRegistry(JSON.stringify([line('legal-2aid', 4005)]))).toThrow(/"name" must match/);
     expect(() => parseRegistry(JSON.stringify([line('justice', 4005), line('justice', 4006)]))).toThrow(/registered twice/);
     expect(() => parseRegistry(JSON.stringify([line('justice', 4005), line('legal-aid', 4005)]))).toThrow(/port 4005 is taken/);
     expect(() => parseRegistry(JSON.stringify([{ name: 'justice', port: 4005, agency: { vi: 'Tư pháp' } }]))).toThrow(/"agency" needs/);

@@ -19,7 +19,7 @@ import {
 import { DEMO_ACCOUNTS } from '@rehab/gateway';
 import { InProcessSystem, namesOf, subgraphEntry, writeSubgraph } from '@rehab/ops';
 
-const name = `scratch-${randomBytes(4).toString('hex')}`;
+const name = `scratch-x${randomBytes(4).toString('hex')}`;
 const names = namesOf(name);
 const dir = join(SUBGRAPHS_DIR, `.${name}`);
 const scratch = mkdtempSync(join(tmpdir(), 'new-subgraph-'));
