@@ -82,7 +82,7 @@ type Person @key(fields: "id") {
 "A case this agency keeps on a person, owned by the commune where it was opened."
 type ${record} {
   id: ID!
-  "The commune where the case was opened (it owns the record)."
+  "The commune where the person lived when the case was opened (it owns the record)."
   unit: AdministrativeUnit!
   openedOn: Date!
   summary: String!
@@ -91,8 +91,8 @@ type ${record} {
 }
 
 type Mutation {
-  "Opens a case on a person at a commune of the caller's unit (audited)."
-  ${mutation}(personId: ID!, unitCode: ID!, openedOn: Date!, summary: String!): ${record}!
+  "Opens a case on a registered person living in the caller's unit, owned by the person's commune (audited)."
+  ${mutation}(personId: ID!, openedOn: Date!, summary: String!): ${record}!
 }
 `,
     'access-rules.json': `${JSON.stringify({
@@ -101,7 +101,7 @@ type Mutation {
         [`Person.${field}`]: { read: ['commune_official', 'police_officer', 'supervisor'], sensitive: true },
         ...Object.fromEntries(['id', 'unit', 'openedOn', 'summary', 'recordedBy'].map((f) => [`${record}.${f}`, { read: ['commune_official', 'police_officer', 'supervisor'] }])),
       },
-      mutations: { [mutation]: { write: ['commune_official'], firstRecordOf: 'personId' } },
+      mutations: { [mutation]: { write: ['commune_official'] } },
     }, null, 2)}\n`,
     'src/index.ts': `import { runSubgraphMain } from '@rehab/server-kit';
 import { create${pascal}DataSource, ${camel}Subgraph } from './server';
@@ -110,7 +110,9 @@ runSubgraphMain(${camel}Subgraph, create${pascal}DataSource);
 `,
     'src/server.ts': `import { join } from 'node:path';
 import { readSubgraphSchema } from '@rehab/shared-schema';
-import { createSubgraphDataSource, registerSubgraph, type GraphQLResolverMap, type SubgraphModule } from '@rehab/server-kit';
+import {
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, registerSubgraph, type GraphQLResolverMap, type SubgraphModule,
+} from '@rehab/server-kit';
 import { createLoaders, type Context, type ${pascal}Loaders } from './context';
 import { ${record}Entity } from './entities/${record}';
 import { ${migration} } from './migrations/${migrationFile}';
@@ -124,11 +126,13 @@ export const ${camel}Subgraph: SubgraphModule<${pascal}Loaders> = {
   schemaText,
   resolvers: resolvers as GraphQLResolverMap<Context>,
   createLoaders,
+  // Police announce where registry persons live; a first record names a person of the directory.
+  noticeHandlers: PERSON_DIRECTORY_NOTICE_HANDLERS,
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
 export const entities = [${record}Entity];
-export const migrations = [${migration}];
+export const migrations = [CreatePersonDirectory1764800000000, ${migration}];
 
 export function create${pascal}DataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('${name}', { entities, migrations }, env);
@@ -224,7 +228,7 @@ export class ${migration} implements MigrationInterface {
 }
 `,
     'src/seed.ts': `import type { DataSource } from 'typeorm';
-import { seedPersonUnitAssignments } from '@rehab/server-kit';
+import { seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import type { DemoPerson } from '@rehab/shared-schema';
 
 /** Is this subgraph's database still empty (no cases), so demo data may be seeded? */
@@ -234,11 +238,15 @@ export async function is${pascal}Empty(db: DataSource): Promise<boolean> {
 }
 
 /**
- * The demo population's part in this subgraph: the province's assignments of persons of
- * split communes (so scope follows them); no cases yet (add demo cases here).
+ * The demo population's part in this subgraph: the person directory (as police would announce
+ * it) and the province's assignments of persons of split communes (so scope follows them);
+ * no cases yet (add demo cases here).
  */
 export async function seed${pascal}(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
-  await db.transaction((manager) => seedPersonUnitAssignments(manager, population));
+  await db.transaction(async (manager) => {
+    await seedPersonDirectory(manager, population);
+    await seedPersonUnitAssignments(manager, population);
+  });
 }
 `,
     'src/resolvers/index.ts': `import type { Resolvers } from '../__generated__/resolvers';
@@ -273,7 +281,7 @@ export const ${record}: ${record}Resolvers = {
 };
 `,
     'src/resolvers/Mutation.ts': `import { randomUUID } from 'node:crypto';
-import { actsOn, checkUuid, domainError, requireUnit } from '@rehab/server-kit';
+import { domainError, requirePersonInScope } from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { ${record}Entity } from '../entities/${record}';
@@ -282,25 +290,19 @@ const bad = (vi: string, en: string, field: string) => domainError('BAD_USER_INP
 
 export const Mutation: MutationResolvers = {
   ${mutation}: async (_parent, args, ctx) => {
-    const personId = checkUuid(args.personId, 'personId');
-    // The case belongs to the commune it names, on its own date; the caller must act for that commune.
-    const unit = requireUnit(args.unitCode, 'unitCode', ['COMMUNE'], args.openedOn);
-    if (!actsOn(ctx.caller, unit.path)) {
-      throw domainError('FORBIDDEN', {
-        vi: \`\${unit.name} không thuộc đơn vị của bạn nên bạn không được mở hồ sơ tại đó\`,
-        en: \`\${unit.name} is not within your unit, so you may not open a case there\`,
-      }, { field: 'unitCode' });
-    }
     const today = todayInHanoi();
+    if (args.openedOn > today) throw bad(\`Ngày \${args.openedOn} chưa đến (hôm nay là \${today})\`, \`The date \${args.openedOn} is in the future (today is \${today})\`, 'openedOn');
     const summary = args.summary.trim();
     if (summary.length === 0 || summary.length > 500) throw bad('Tóm tắt phải có từ 1 đến 500 ký tự', 'The summary must have 1 to 500 characters', 'summary');
-    if (args.openedOn > today) throw bad(\`Ngày \${args.openedOn} chưa đến (hôm nay là \${today})\`, \`The date \${args.openedOn} is in the future (today is \${today})\`, 'openedOn');
     const id = randomUUID();
     await ctx.db.transaction(async (manager) => {
+      // A registered person living where the caller acts (missing and out of scope: the same NOT_FOUND).
+      const person = await requirePersonInScope(manager, ctx.caller, args.personId);
       await manager.getRepository(${record}Entity).insert({
-        id, personId, unitCode: unit.code, ownerUnitPath: unit.path, openedOn: args.openedOn, summary, recordedBy: ctx.caller.username,
+        id, personId: person.personId, unitCode: person.unitCode, ownerUnitPath: person.unitPath, openedOn: args.openedOn, summary,
+        recordedBy: ctx.caller.username,
       });
-      await ctx.audit.change(manager, '${record}', ['unit', 'openedOn', 'summary'], personId);
+      await ctx.audit.change(manager, '${record}', ['unit', 'openedOn', 'summary'], person.personId);
     });
     return ctx.db.getRepository(${record}Entity).findOneByOrFail({ id });
   },
@@ -308,8 +310,10 @@ export const Mutation: MutationResolvers = {
 `,
     [`src/__tests__/${name}.test.ts`]: `import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, demoUnits, openTestDatabase, testCaller, undoMigrationsAfter, type TestDatabase } from '@rehab/server-kit';
-import { ACCESS_MATRIX, ROLES, canRead, todayInHanoi, type Role } from '@rehab/shared-schema';
+import {
+  buildSubgraphServer, createContext, demoUnits, openTestDatabase, seedPersonDirectory, testCaller, undoMigrationsAfter, type TestDatabase,
+} from '@rehab/server-kit';
+import { ACCESS_MATRIX, ROLES, canRead, todayInHanoi, unitByCode, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { create${pascal}DataSource, ${camel}Subgraph } from '../server';
 const { COMMUNE, NEIGHBOUR_COMMUNE } = demoUnits;
@@ -318,9 +322,16 @@ type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, u
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;
+/** A registered person of COMMUNE, as police announce them to the directory. */
+const PERSON = '00000000-0000-4000-8000-000000000001';
+/** An id nobody holds. */
+const UNKNOWN = '00000000-0000-4000-8000-0000000000ff';
 
 beforeAll(async () => {
   database = await openTestDatabase('${name}', create${pascal}DataSource);
+  const home = unitByCode(COMMUNE);
+  if (!home) throw new Error(\`no unit \${COMMUNE}\`);
+  await seedPersonDirectory(database.db, [{ id: PERSON, currentResidence: { unitCode: home.code, unitPath: home.path } }]);
   server = buildSubgraphServer(${camel}Subgraph, { db: database.db });
 });
 
@@ -335,14 +346,13 @@ async function run(query: string, variables: Record<string, unknown>, role: Role
   return response.body.singleResult;
 }
 
-const RECORD = \`mutation($p: ID!, $u: ID!, $d: Date!, $s: String!) { ${mutation}(personId: $p, unitCode: $u, openedOn: $d, summary: $s) { id unit { code } openedOn summary recordedBy } }\`;
+const RECORD = \`mutation($p: ID!, $d: Date!, $s: String!) { ${mutation}(personId: $p, openedOn: $d, summary: $s) { id unit { code } openedOn summary recordedBy } }\`;
 const READ = \`query($p: ID!) { _entities(representations: [{ __typename: "Person", id: $p }]) { ... on Person { ${field} { id unit { code } summary } } } }\`;
 const count = async (): Promise<number> => ((await database.db.query('SELECT count(*)::int AS n FROM ${table}')) as [{ n: number }])[0].n;
-const PERSON = '00000000-0000-4000-8000-000000000001';
 
 describe('the ${name} subgraph', () => {
-  it('records a case at the caller\\'s commune, audited, and reads it back within the unit only', async () => {
-    const recorded = await run(RECORD, { p: PERSON, u: COMMUNE, d: todayInHanoi(), s: 'Mở hồ sơ' }, 'commune_official');
+  it('records a case of a person of the caller\\'s commune, audited, and reads it back within the unit only', async () => {
+    const recorded = await run(RECORD, { p: PERSON, d: todayInHanoi(), s: 'Mở hồ sơ' }, 'commune_official');
     expect(recorded.errors).toBeUndefined();
     const audit = await database.db.query("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = '${record}' AND action = 'CHANGE'") as [{ n: number }];
     expect(audit[0].n).toBe(1);
@@ -353,21 +363,21 @@ describe('the ${name} subgraph', () => {
     expect(neighbour.data?._entities).toEqual([{ ${field}: [] }]);
   });
 
-  it('refuses roles without the right, a commune outside the unit and bad input, changing nothing', async () => {
+  it('refuses roles without the right, a person outside the unit or unknown alike, and bad input, changing nothing', async () => {
     const before = await count();
     for (const role of ROLES.filter((r) => !canRead(ACCESS_MATRIX, r, 'Mutation.${mutation}'))) {
-      const refused = await run(RECORD, { p: PERSON, u: COMMUNE, d: todayInHanoi(), s: 'x' }, role);
+      const refused = await run(RECORD, { p: PERSON, d: todayInHanoi(), s: 'x' }, role);
       expect({ role, code: refused.errors?.[0]?.extensions?.code }).toEqual({ role, code: 'FORBIDDEN' });
     }
     for (const role of ROLES.filter((r) => !canRead(ACCESS_MATRIX, r, 'Person.${field}'))) {
       const refused = await run(READ, { p: PERSON }, role);
       expect({ role, code: refused.errors?.[0]?.extensions?.code }).toEqual({ role, code: 'FORBIDDEN' });
     }
-    const elsewhere = await run(RECORD, { p: PERSON, u: NEIGHBOUR_COMMUNE, d: todayInHanoi(), s: 'x' }, 'commune_official');
-    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const badId = await run(RECORD, { p: 'not-a-uuid', u: COMMUNE, d: todayInHanoi(), s: 'x' }, 'commune_official');
-    expect(badId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId' });
-    const empty = await run(RECORD, { p: PERSON, u: COMMUNE, d: todayInHanoi(), s: '  ' }, 'commune_official');
+    const elsewhere = await run(RECORD, { p: PERSON, d: todayInHanoi(), s: 'x' }, 'commune_official', NEIGHBOUR_COMMUNE);
+    const unknown = await run(RECORD, { p: UNKNOWN, d: todayInHanoi(), s: 'x' }, 'commune_official');
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+    const empty = await run(RECORD, { p: PERSON, d: todayInHanoi(), s: '  ' }, 'commune_official');
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'summary' });
     expect(await count()).toBe(before);
   });

@@ -113,7 +113,8 @@ const DIRECTORY_ENTRY = objectOf({
 }, (e) => (units().byUnitPath(e.unitPath)?.code === e.unitCode ? null : { vi: `${e.unitPath} không phải mã ${e.unitCode}`, en: `${e.unitPath} is not ${e.unitCode}` }));
 
 export const PERSON_DIRECTORY = defineNotice({
-  topic: 'person.directory', from: 'police', to: ['labor-welfare', 'health', 'volunteers'],
+  // Every agency but police keeps the directory: every registered subgraph but police.
+  topic: 'person.directory', from: 'police', to: SUBGRAPH_NAMES.filter((name) => name !== 'police'),
   description: 'Where registry persons live now (after a registration, move, assignment or merge, or the whole registry in batches); each keeper checks a first record against it.',
   shape: { persons: listOf(DIRECTORY_ENTRY, 1, PERSON_DIRECTORY_BATCH) },
   example: { persons: [{ personId: PERSON, unitCode: '00004', unitPath: '01.00004', mergedInto: null, version: 3, recordedAt: '2026-11-20T03:04:05.000Z' }] },

@@ -7,11 +7,11 @@ describe("a subgraph's access-rules.json", () => {
     expect(parseSubgraphAccessRules('justice', rules({
       owner: 'justice',
       fields: { 'Person.justiceCases': { read: ['court_clerk', 'supervisor'], sensitive: true }, 'JusticeCase.summary': { read: ['court_clerk'] } },
-      mutations: { recordJusticeCase: { write: ['court_clerk'], firstRecordOf: 'personId' } },
+      mutations: { recordJusticeCase: { write: ['court_clerk'] } },
     }))).toEqual({
       'Person.justiceCases': { owner: 'justice', read: ['court_clerk', 'supervisor'], sensitive: true },
       'JusticeCase.summary': { owner: 'justice', read: ['court_clerk'] },
-      'Mutation.recordJusticeCase': { owner: 'justice', read: ['court_clerk'], firstRecordOf: 'personId' },
+      'Mutation.recordJusticeCase': { owner: 'justice', read: ['court_clerk'] },
     });
   });
 

@@ -12,12 +12,6 @@ export interface FieldRule {
   owner: Agency | SubgraphName | 'shared';
   read: readonly Role[];
   sensitive?: boolean;
-  /**
-   * A mutation creating the first record its subgraph holds of a person: the argument naming
-   * the person (e.g. "personId", "input.personId"). The subgraph does not own identity, so the
-   * person is checked against the unit the request declares rather than looked up.
-   */
-  firstRecordOf?: string;
 }
 
 export type AccessMatrix = Readonly<Record<string, FieldRule>>;

@@ -10,14 +10,12 @@ import { isRole, type Role } from './roles';
  *   {
  *     "owner": "<name>",
  *     "fields": { "Person.legalAidCases": { "read": ["court_clerk", "supervisor"], "sensitive": true }, … },
- *     "mutations": { "recordLegalAidCase": { "write": ["court_clerk"], "firstRecordOf": "personId" } }
+ *     "mutations": { "recordLegalAidCase": { "write": ["court_clerk"] } }
  *   }
  *
  * `fields` are the fields the subgraph serves (Type.field, its Query fields included):
  * who reads them and whether a read is sensitive (audited with the person it concerns).
- * `mutations` are its Mutation fields: who may call them, and for one that creates the first
- * record the subgraph holds of a person, the argument naming that person (checked against
- * the unit the request declares, since only police can look a person up).
+ * `mutations` are its Mutation fields: who may call them.
  */
 export const ACCESS_RULES_FILE = 'access-rules.json';
 
@@ -56,14 +54,7 @@ export function parseSubgraphAccessRules(name: SubgraphName, text: string, file 
   }
   for (const [mutation, value] of Object.entries(asObject(raw.mutations))) {
     if (!FIELD.test(mutation)) throw new AccessRulesError(`${file}: "${mutation}" in "mutations" must be a field name`);
-    const rule = asObject(value);
-    if (rule.firstRecordOf !== undefined && (typeof rule.firstRecordOf !== 'string' || !/^[_A-Za-z][\w.]*$/.test(rule.firstRecordOf))) {
-      throw new AccessRulesError(`${file}: ${mutation}.firstRecordOf must name an argument, e.g. "personId" or "input.personId"`);
-    }
-    out[`Mutation.${mutation}`] = {
-      owner: name, read: roles(rule.write, `${file}: ${mutation}.write`),
-      ...(typeof rule.firstRecordOf === 'string' ? { firstRecordOf: rule.firstRecordOf } : {}),
-    };
+    out[`Mutation.${mutation}`] = { owner: name, read: roles(asObject(value).write, `${file}: ${mutation}.write`) };
   }
   return out;
 }
