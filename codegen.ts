@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { registeredSubgraphs } = require('./scripts/registry') as { registeredSubgraphs(): string[] };
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
@@ -31,8 +33,8 @@ function subgraph(dir: string): CodegenConfig['generates'] {
   };
 }
 
-// CODEGEN_ONLY=police regenerates one subgraph's types only.
-const names = (process.env.CODEGEN_ONLY ?? 'police,labor-welfare,health,volunteers').split(',');
+// Every subgraph registered in subgraphs/registry.json; CODEGEN_ONLY=police regenerates one subgraph's types only.
+const names = process.env.CODEGEN_ONLY ? process.env.CODEGEN_ONLY.split(',') : registeredSubgraphs();
 
 const config: CodegenConfig = {
   overwrite: true,

@@ -2,6 +2,8 @@
 // ts-jest transpiles each file on its own (type checking is `npm run typecheck`'s job).
 // Not swc: its native builds for other platforms are missing from the registry here,
 // which leaves a lockfile `npm ci` refuses.
+const { registeredSubgraphs } = require('./scripts/registry');
+
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', isolatedModules: true, diagnostics: false }];
 
 module.exports = {
@@ -9,12 +11,14 @@ module.exports = {
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: {
     '^@rehab/(server-kit|shared-schema)$': '<rootDir>/$1/src',
-    '^@rehab/(police|labor-welfare|health|volunteers)$': '<rootDir>/subgraphs/$1/src/server',
+    // Every subgraph registered in subgraphs/registry.json.
+    [`^@rehab/(${registeredSubgraphs().join('|')})$`]: '<rootDir>/subgraphs/$1/src/server',
     '^@rehab/gateway$': '<rootDir>/gateway/src/exports',
     '^@rehab/ops$': '<rootDir>/ops/src/exports',
   },
   testMatch: ['<rootDir>/**/src/**/__tests__/**/*.test.ts', '<rootDir>/test/src/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Folders under subgraphs/ starting with a dot are scratch space (a test's throwaway subgraph), not subgraphs.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/subgraphs/\\.'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 120000,

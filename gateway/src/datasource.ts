@@ -3,18 +3,11 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, domainError, signCallerContext } from '@rehab/server-kit';
-import type { Caller, SubgraphName } from '@rehab/shared-schema';
+import { subgraphAgencyLabel, type Caller, type SubgraphName } from '@rehab/shared-schema';
 
 export interface GatewayContext {
   caller: Caller;
 }
-
-const AGENCY_NAME: Record<SubgraphName, { vi: string; en: string }> = {
-  police: { vi: 'Công an', en: 'Police' },
-  'labor-welfare': { vi: 'Lao động - Thương binh và Xã hội', en: 'Labour-welfare' },
-  health: { vi: 'Y tế', en: 'Health' },
-  volunteers: { vi: 'Mặt trận / Đoàn thể', en: 'Mass organisations' },
-};
 
 /** Subgraph error codes the gateway passes through unchanged (others: unavailable or masked). */
 const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'SERVICE_UNAVAILABLE']);
@@ -58,7 +51,8 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError && PASS.has(error)) throw error;
-    const agency = AGENCY_NAME[this.subgraph];
+    // The agency's name as subgraphs/registry.json spells it.
+    const agency = subgraphAgencyLabel(this.subgraph);
     const unavailable = domainError('SUBGRAPH_UNAVAILABLE', {
       vi: `Dữ liệu ${agency.vi} tạm thời không khả dụng`,
       en: `${agency.en} data is temporarily unavailable`,

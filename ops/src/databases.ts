@@ -2,23 +2,26 @@ import type { DataSource } from 'typeorm';
 import { dropDatabase, openDatabase, type CountedDataSource } from '@rehab/server-kit';
 import { generateDemoPopulation, type SubgraphName } from '@rehab/shared-schema';
 import { createIdentityDataSource, isIdentityEmpty, seedIdentity } from '@rehab/gateway';
-import { SUBGRAPHS } from './registry';
+import { SUBGRAPHS, type SubgraphEntry } from './registry';
 
 export interface OpenDatabases {
+  /** The subgraphs whose databases these are: the registered ones (and a test's extra ones). */
+  entries: readonly SubgraphEntry[];
   subgraphs: Record<SubgraphName, { source: CountedDataSource; db: DataSource }>;
   identity: DataSource;
   close(): Promise<void>;
 }
 
 /** Creates (when allowed) and migrates every database of the system. */
-export async function openAllDatabases(env: NodeJS.ProcessEnv): Promise<OpenDatabases> {
+export async function openAllDatabases(env: NodeJS.ProcessEnv, entries: readonly SubgraphEntry[] = SUBGRAPHS): Promise<OpenDatabases> {
   const subgraphs = {} as OpenDatabases['subgraphs'];
-  for (const s of SUBGRAPHS) {
+  for (const s of entries) {
     const source = s.createSource(env);
     subgraphs[s.name] = { source, db: await openDatabase(source, s.name, env) };
   }
   const identity = await openDatabase(createIdentityDataSource(env), 'identity', env);
   return {
+    entries,
     subgraphs,
     identity,
     close: async () => {
@@ -40,7 +43,7 @@ export async function seedAll(dbs: OpenDatabases, options: SeedOptions = {}): Pr
     ...(options.persons !== undefined ? { persons: options.persons } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
-  for (const s of SUBGRAPHS) {
+  for (const s of dbs.entries) {
     const started = Date.now();
     await s.seed(dbs.subgraphs[s.name].db, population);
     log(`  ${s.name}: ${population.length} persons in ${Date.now() - started} ms`);
@@ -51,14 +54,14 @@ export async function seedAll(dbs: OpenDatabases, options: SeedOptions = {}): Pr
 
 /** True when no subgraph holds any person yet. */
 export async function isEmpty(dbs: OpenDatabases): Promise<boolean> {
-  for (const s of SUBGRAPHS) {
+  for (const s of dbs.entries) {
     if (!(await s.isEmpty(dbs.subgraphs[s.name].db))) return false;
   }
   return true;
 }
 
 /** Drops every database of the system (shared server only). */
-export async function dropAllDatabases(env: NodeJS.ProcessEnv): Promise<void> {
-  for (const s of SUBGRAPHS) await dropDatabase(s.name, env);
+export async function dropAllDatabases(env: NodeJS.ProcessEnv, entries: readonly SubgraphEntry[] = SUBGRAPHS): Promise<void> {
+  for (const s of entries) await dropDatabase(s.name, env);
   await dropDatabase('identity', env);
 }

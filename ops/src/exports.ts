@@ -1,3 +1,4 @@
 export * from './registry';
 export * from './databases';
 export * from './system';
+export * from './scaffold';

@@ -1,30 +1,42 @@
+import { isSubgraphRegistration, type CountedDataSource, type SubgraphRegistration } from '@rehab/server-kit';
+import { SUBGRAPH_NAMES, type DemoPerson, type SubgraphName } from '@rehab/shared-schema';
 import type { DataSource } from 'typeorm';
-import type { CountedDataSource, SubgraphModule } from '@rehab/server-kit';
-import type { DemoPerson, SubgraphName } from '@rehab/shared-schema';
-import * as police from '@rehab/police';
-import * as laborWelfare from '@rehab/labor-welfare';
-import * as health from '@rehab/health';
-import * as volunteers from '@rehab/volunteers';
 
 /** What the system needs of each subgraph to migrate, seed and serve it. */
 export interface SubgraphEntry {
   name: SubgraphName;
-  module: SubgraphModule<unknown>;
+  module: SubgraphRegistration['module'];
   createSource(env: NodeJS.ProcessEnv): CountedDataSource;
   isEmpty(db: DataSource): Promise<boolean>;
   seed(db: DataSource, population: readonly DemoPerson[]): Promise<void>;
 }
 
-function entry<L>(name: SubgraphName, module: SubgraphModule<L>, createSource: (env: NodeJS.ProcessEnv) => CountedDataSource,
-  isEmpty: (db: DataSource) => Promise<boolean>, seed: (db: DataSource, p: readonly DemoPerson[]) => Promise<void>): SubgraphEntry {
-  return { name, module: module as SubgraphModule<unknown>, createSource, isEmpty, seed };
+/**
+ * Loads a subgraph's package, @rehab/<name>, and its `subgraph` export. The package is an
+ * npm workspace (subgraphs/*), so registering its name is all it takes to be started.
+ */
+export function loadSubgraph(name: SubgraphName): SubgraphEntry {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(`@rehab/${name}`) as { subgraph?: unknown };
+  return subgraphEntry(name, loaded.subgraph, `@rehab/${name}`);
 }
 
-export const SUBGRAPHS: readonly SubgraphEntry[] = [
-  entry('police', police.policeSubgraph, police.createPoliceDataSource, police.isPoliceEmpty, police.seedPolice),
-  entry('labor-welfare', laborWelfare.laborWelfareSubgraph, laborWelfare.createLaborWelfareDataSource,
-    laborWelfare.isLaborWelfareEmpty, laborWelfare.seedLaborWelfare),
-  entry('health', health.healthSubgraph, health.createHealthDataSource, health.isHealthEmpty, health.seedHealth),
-  entry('volunteers', volunteers.volunteersSubgraph, volunteers.createVolunteersDataSource,
-    volunteers.isVolunteersEmpty, volunteers.seedVolunteers),
-];
+/** A loaded `subgraph` export as the system uses it, checked to be a registration of that name. */
+export function subgraphEntry(name: SubgraphName, registration: unknown, from: string = name): SubgraphEntry {
+  if (!isSubgraphRegistration(registration)) {
+    throw new Error(`${from} does not export \`subgraph\` (module, createDataSource, isEmpty, seed): see CONTRIBUTING.md`);
+  }
+  if (registration.module.name !== name) {
+    throw new Error(`${from} exports the subgraph "${registration.module.name}"; its module name must be its registered name, ${name}`);
+  }
+  return {
+    name,
+    module: registration.module,
+    createSource: (env) => registration.createDataSource(env),
+    isEmpty: (db) => registration.isEmpty(db),
+    seed: (db, population) => registration.seed(db, population),
+  };
+}
+
+/** Every subgraph registered in subgraphs/registry.json, in its order. */
+export const SUBGRAPHS: readonly SubgraphEntry[] = SUBGRAPH_NAMES.map(loadSubgraph);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { CONTEXT_HEADER, generateTrust, signCallerContext, startSubgraph, subgraphTrustOf, type BoundRequest, type OutboxOptions, type RunningSubgraph } from '@rehab/server-kit';
-import { REPO_ROOT, SUPERGRAPH_FILE, type Caller, type SubgraphName } from '@rehab/shared-schema';
+import { REPO_ROOT, SUBGRAPH_NAMES, SUPERGRAPH_FILE, type AccessMatrix, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { startGateway, DEMO_PASSWORD, MANIFEST_FILE, type RunningGateway, type TrustedDocumentsMode } from '@rehab/gateway';
 import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
-import { SUBGRAPHS } from './registry';
+import { SUBGRAPHS, type SubgraphEntry } from './registry';
 
 export interface SystemOptions {
   env: NodeJS.ProcessEnv;
@@ -26,6 +26,10 @@ export interface SystemOptions {
    * turn it on. (`npm start` and production enforce by default: TRUSTED_DOCUMENTS.)
    */
   trustedDocuments?: TrustedDocumentsMode;
+  /** Subgraphs served besides the registered ones (a test's throwaway subgraph; give a supergraph with them). */
+  extraSubgraphs?: readonly SubgraphEntry[];
+  /** The access matrix every subgraph enforces (by default the registered subgraphs'). */
+  matrix?: AccessMatrix;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -48,20 +52,26 @@ function seededTemplate(env: NodeJS.ProcessEnv, persons: number): string | null 
 export class InProcessSystem {
   readonly subgraphs = new Map<SubgraphName, RunningSubgraph>();
   private gateway: RunningGateway | undefined;
+  /** The subgraphs this system runs: the registered ones and any extra ones. */
+  readonly entries: readonly SubgraphEntry[];
   /** Keys generated for this system: the gateway's context pair, one notice pair per subgraph. */
-  readonly trust = generateTrust();
+  readonly trust: ReturnType<typeof generateTrust>;
   readonly pseudonymSecret = randomBytes(32).toString('base64url');
   readonly accessTokenSecret = randomBytes(32).toString('base64url');
 
-  private constructor(readonly options: SystemOptions, readonly dbs: OpenDatabases) {}
+  private constructor(readonly options: SystemOptions, readonly dbs: OpenDatabases) {
+    this.entries = dbs.entries;
+    this.trust = generateTrust([...SUBGRAPH_NAMES, ...(options.extraSubgraphs ?? []).map((s) => s.name)]);
+  }
 
   static async start(options: SystemOptions): Promise<InProcessSystem> {
     const persons = options.persons ?? 300;
     const seeded = options.skipSeed ? null : seededTemplate(options.env, persons);
-    const dbs = await openAllDatabases(seeded ? { ...options.env, DATABASE_TEMPLATE_PREFIX: seeded } : options.env);
+    const dbs = await openAllDatabases(seeded ? { ...options.env, DATABASE_TEMPLATE_PREFIX: seeded } : options.env,
+      [...SUBGRAPHS, ...(options.extraSubgraphs ?? [])]);
     if (!options.skipSeed && !seeded) await seedAll(dbs, { persons });
     const system = new InProcessSystem(options, dbs);
-    for (const s of SUBGRAPHS) await system.startSubgraph(s.name);
+    for (const s of system.entries) await system.startSubgraph(s.name);
     const webDir = options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir;
     system.gateway = await startGateway({
       identityDb: dbs.identity,
@@ -84,12 +94,13 @@ export class InProcessSystem {
 
   /** (Re)starts one subgraph; on the same port when it ran before. */
   async startSubgraph(name: SubgraphName): Promise<RunningSubgraph> {
-    const entry = SUBGRAPHS.find((s) => s.name === name);
+    const entry = this.entries.find((s) => s.name === name);
     if (!entry) throw new Error(`unknown subgraph ${name}`);
     const previous = this.subgraphs.get(name);
     const port = previous ? Number(new URL(previous.url).port) : 0;
     const running = await startSubgraph(entry.module, {
       db: this.dbs.subgraphs[name].db, trust: subgraphTrustOf(this.trust, name), pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
+      ...(this.options.matrix ? { matrix: this.options.matrix } : {}),
       // Cross-agency notices go to the subgraphs running now (a restarted one keeps its port).
       resolveSubgraphUrl: (destination) => this.subgraphs.get(destination)?.url,
       outbox: { pollIntervalMs: 200, maxBackoffMs: 1000, ...this.options.outbox },
@@ -144,6 +155,6 @@ export class InProcessSystem {
     await this.gateway?.stop();
     for (const running of this.subgraphs.values()) await running.stop().catch(() => undefined);
     await this.dbs.close();
-    if (this.options.dropOnStop) await dropAllDatabases(this.options.env);
+    if (this.options.dropOnStop) await dropAllDatabases(this.options.env, this.entries);
   }
 }

@@ -31,3 +31,4 @@ export { badCursor, connectionResolvers, cursorParts, keysetPage, makeCursor, ty
 export { isUniqueViolation, violatedUniqueConstraint } from './db/unique-violation';
 export * as demoUnits from './testing-units';
 export * from './person-directory';
+export * from './registration';

@@ -119,9 +119,9 @@ export interface GeneratedTrust {
   noticePublicKeys: Record<SubgraphName, KeyObject>;
 }
 
-export function generateTrust(): GeneratedTrust {
+export function generateTrust(names: readonly SubgraphName[] = SUBGRAPH_NAMES): GeneratedTrust {
   const context = generateKeyPairSync('ed25519');
-  const pairs = SUBGRAPH_NAMES.map((s) => [s, generateKeyPairSync('ed25519')] as const);
+  const pairs = names.map((s) => [s, generateKeyPairSync('ed25519')] as const);
   return {
     contextPrivateKey: context.privateKey,
     contextPublicKey: context.publicKey,

@@ -7,6 +7,7 @@ export * from './reference/rules';
 export * from './identification';
 export * from './text';
 export * from './sdl';
+export * from './registry';
 export * from './demo';
 export * from './compose/compose';
 export * from './ids';

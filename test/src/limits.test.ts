@@ -172,7 +172,7 @@ describe('query limits at the gateway (production, defaults)', () => {
 });
 
 describe('query limits at each subgraph (wider, for the gateway\'s query plans)', () => {
-  it.each(['police', 'labor-welfare', 'health', 'volunteers'] as const)('%s refuses more than 30 aliases and 4000 tokens', async (name) => {
+  it.each(SUBGRAPH_NAMES)('%s refuses more than 30 aliases and 4000 tokens', async (name) => {
     const aliases = await direct(name, { query: `{ ${repeat(31, (i) => `u${i}: administrativeUnit(code: "01") { code }`)} }` });
     expectTyped(aliases, 400, 'GRAPHQL_VALIDATION_FAILED', /too many aliases: at most 30, this one has 31/);
     const long = await direct(name, { query: `{ administrativeUnit(code: "01") { ${repeat(4000, () => 'code')} } }` });
@@ -200,7 +200,7 @@ describe('batched HTTP requests', () => {
     expect(result.body.errors?.[0]?.extensions?.detail).toMatch(/batching/i);
   });
 
-  it.each(['police', 'labor-welfare', 'health', 'volunteers'] as const)('are refused by %s even with a valid signature', async (name) => {
+  it.each(SUBGRAPH_NAMES)('are refused by %s even with a valid signature', async (name) => {
     const result = await direct(name, batch);
     expectTyped(result, 400, 'BAD_REQUEST');
     expect(result.body.errors?.[0]?.extensions?.detail).toMatch(/batching/i);

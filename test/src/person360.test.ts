@@ -1,5 +1,6 @@
 import type { InProcessSystem } from '@rehab/ops';
 import { CONTEXT_HEADER, signCallerContext, testCaller } from '@rehab/server-kit';
+import { SUBGRAPH_NAMES } from '@rehab/shared-schema';
 import { PERSON_360, personAt, population, startTestSystem } from './fixtures';
 
 let system: InProcessSystem;
@@ -85,7 +86,7 @@ describe('trust between gateway and subgraphs', () => {
     return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
   }
 
-  it.each(['police', 'labor-welfare', 'health', 'volunteers'] as const)('%s refuses unsigned, forged and expired contexts, _entities and _service included', async (name) => {
+  it.each(SUBGRAPH_NAMES)('%s refuses unsigned, forged and expired contexts, _entities and _service included', async (name) => {
     const url = system.subgraphs.get(name)?.url as string;
     const caller = testCaller('supervisor');
     const unsigned = await direct(url, {});

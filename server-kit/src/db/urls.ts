@@ -1,7 +1,8 @@
 import { Client } from 'pg';
+import type { SubgraphName } from '@rehab/shared-schema';
 
-/** Databases of the system: one per subgraph, plus the gateway's identity store. */
-export type DatabaseOwner = 'police' | 'labor-welfare' | 'health' | 'volunteers' | 'identity';
+/** Databases of the system: one per registered subgraph (named as in subgraphs/registry.json), plus the gateway's identity store. */
+export type DatabaseOwner = SubgraphName | 'identity';
 
 export class DatabaseConfigError extends Error {}
 

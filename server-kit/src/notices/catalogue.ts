@@ -1,4 +1,4 @@
-import { units, type SubgraphName } from '@rehab/shared-schema';
+import { SUBGRAPH_NAMES, units, type SubgraphName } from '@rehab/shared-schema';
 import type { NoticeHandler } from '../outbox/notice';
 import { defineNotice, type NoticeContract } from './contract';
 import { date, listOf, objectOf, oneOf, optional, positiveInteger, text, timestamp, unitCode, uuid, type Shape } from './fields';
@@ -86,7 +86,8 @@ export const PERSON_MERGED = defineNotice({
 });
 
 export const PERSON_UNIT_ASSIGNED_NOTICE = defineNotice({
-  topic: 'person.unit-assigned', from: 'police', to: ['labor-welfare', 'health', 'volunteers'],
+  // Every agency keeps the assignment, so its records of the old commune follow the person: every registered subgraph but police.
+  topic: 'person.unit-assigned', from: 'police', to: SUBGRAPH_NAMES.filter((name) => name !== 'police'),
   description: 'The province assigned a person of a split commune to one of its successors; their records follow.',
   shape: { personId: uuid, fromUnitPath: text(200), toUnitCode: text(20), toUnitPath: text(200), assignedOn: date },
   check: (p) => {
@@ -112,7 +113,8 @@ const DIRECTORY_ENTRY = objectOf({
 }, (e) => (units().byUnitPath(e.unitPath)?.code === e.unitCode ? null : { vi: `${e.unitPath} không phải mã ${e.unitCode}`, en: `${e.unitPath} is not ${e.unitCode}` }));
 
 export const PERSON_DIRECTORY = defineNotice({
-  topic: 'person.directory', from: 'police', to: ['labor-welfare', 'health', 'volunteers'],
+  // Every agency but police keeps the directory: every registered subgraph but police.
+  topic: 'person.directory', from: 'police', to: SUBGRAPH_NAMES.filter((name) => name !== 'police'),
   description: 'Where registry persons live now (after a registration, move, assignment or merge, or the whole registry in batches); each keeper checks a first record against it.',
   shape: { persons: listOf(DIRECTORY_ENTRY, 1, PERSON_DIRECTORY_BATCH) },
   example: { persons: [{ personId: PERSON, unitCode: '00004', unitPath: '01.00004', mergedInto: null, version: 3, recordedAt: '2026-11-20T03:04:05.000Z' }] },

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from '../sdl';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
 import type { FieldRule } from './matrix';
 import type { Role } from './roles';
 
@@ -29,8 +29,8 @@ export const ACCESS_LOG_READERS: readonly Role[] = ['supervisor'];
  * The rules of every subgraph's access-log field. Owned by the shared kit (the same
  * field everywhere); sensitive, so each read of an access log is itself audited.
  */
-export function accessLogRules(): Record<string, FieldRule> {
-  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [
+export function accessLogRules(names: readonly SubgraphName[] = SUBGRAPH_NAMES): Record<string, FieldRule> {
+  return Object.fromEntries(names.map((name) => [
     `Person.${accessLogFieldName(name)}`, { owner: 'shared', read: ACCESS_LOG_READERS, sensitive: true } satisfies FieldRule,
   ]));
 }

@@ -1,4 +1,7 @@
 import type { AccessMatrix } from './matrix';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
+import { accessLogRules } from './access-log';
+import { loadSubgraphAccessRules, mergeAccessRules } from './subgraph-rules';
 import { SHARED_RULES } from './shared';
 import { POLICE_RULES } from './police';
 import { LABOR_WELFARE_RULES } from './labor-welfare';
@@ -11,11 +14,16 @@ import { TREATMENT_REGISTRATION_RULES } from './treatment-registration';
 export * from './roles';
 export * from './matrix';
 export * from './access-log';
+export * from './subgraph-rules';
 export { SHARED_RULES, POLICE_RULES, LABOR_WELFARE_RULES, HEALTH_RULES, VOLUNTEERS_RULES };
 export { INDICATOR_RULES, POST_REHAB_MODEL_RULES, TREATMENT_REGISTRATION_RULES };
 
-/** The access matrix of the whole supergraph, one entry per "Type.field". */
-export const ACCESS_MATRIX: AccessMatrix = {
+/**
+ * The access matrix of the whole supergraph, one entry per "Type.field": the shared and
+ * cross-cutting rules and the four agencies' rule files here, plus the rules every
+ * registered subgraph keeps in its own folder (subgraphs/<name>/access-rules.json).
+ */
+export const ACCESS_MATRIX: AccessMatrix = mergeAccessRules({
   ...SHARED_RULES,
   ...POLICE_RULES,
   ...LABOR_WELFARE_RULES,
@@ -24,4 +32,12 @@ export const ACCESS_MATRIX: AccessMatrix = {
   ...INDICATOR_RULES,
   ...POST_REHAB_MODEL_RULES,
   ...TREATMENT_REGISTRATION_RULES,
-};
+}, ...SUBGRAPH_NAMES.map((name) => loadSubgraphAccessRules(name)));
+
+/**
+ * The matrix with subgraphs that are not registered (a test's throwaway subgraph): their
+ * access-rules.json and their access-log field.
+ */
+export function accessMatrixWith(extra: readonly { name: SubgraphName; dir: string }[]): AccessMatrix {
+  return mergeAccessRules(ACCESS_MATRIX, accessLogRules(extra.map((e) => e.name)), ...extra.map((e) => loadSubgraphAccessRules(e.name, e.dir)));
+}

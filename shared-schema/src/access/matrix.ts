@@ -1,3 +1,4 @@
+import type { SubgraphName } from '../registry';
 import { ROLES, type Agency, type Role } from './roles';
 
 /**
@@ -7,7 +8,8 @@ import { ROLES, type Agency, type Role } from './roles';
  * with a field that has none.
  */
 export interface FieldRule {
-  owner: Agency | 'shared';
+  /** The agency or subgraph that owns the field (a new subgraph owns its own), or the shared kit. */
+  owner: Agency | SubgraphName | 'shared';
   read: readonly Role[];
   sensitive?: boolean;
 }

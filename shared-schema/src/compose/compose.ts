@@ -1,21 +1,20 @@
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { commonTypeDefs, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../sdl';
+import { commonTypeDefs } from '../sdl';
+import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, registryProblems, SUBGRAPH_NAMES, SUBGRAPHS_DIR, type SubgraphName } from '../registry';
 import { accessLogTypeDefs } from '../access/access-log';
 import { readSubgraphSchema } from '../schema-files';
 
-/** Repository root, from shared-schema/src or shared-schema/dist. */
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const SUPERGRAPH_FILE = join(REPO_ROOT, 'shared-schema', 'supergraph.graphql');
 
 export function subgraphSchemaFile(name: SubgraphName): string {
-  return join(REPO_ROOT, 'subgraphs', name, 'schema.graphql');
+  return join(SUBGRAPHS_DIR, name, 'schema.graphql');
 }
 
 /** A subgraph's own SDL: schema.graphql and its schema/*.graphql files. */
 export function subgraphSchemaText(name: SubgraphName): string {
-  return readSubgraphSchema(join(REPO_ROOT, 'subgraphs', name));
+  return readSubgraphSchema(join(SUBGRAPHS_DIR, name));
 }
 
 /** Default URL baked into the committed supergraph; the gateway overrides it from env. */
@@ -25,13 +24,30 @@ export function defaultSubgraphUrl(name: SubgraphName): string {
 
 export type CompositionResult = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
 
-/** Composes the four subgraphs' SDL (each with the shared SDL) into the supergraph. */
-export function composeSupergraph(): CompositionResult {
+/** A subgraph composed besides the registered ones (a test's throwaway subgraph): its folder and URL. */
+export interface ExtraSubgraph {
+  name: SubgraphName;
+  dir: string;
+  url: string;
+}
+
+/**
+ * Composes the registered subgraphs' SDL (each with the shared SDL) into the supergraph.
+ * Fails when a folder under subgraphs/ is not registered or a registered one is missing,
+ * so no subgraph is silently left out.
+ */
+export function composeSupergraph(extra: readonly ExtraSubgraph[] = []): CompositionResult {
+  const problems = registryProblems();
+  if (problems.length > 0) return { ok: false, errors: problems };
   const common = commonTypeDefs();
-  const result = composeServices(SUBGRAPH_NAMES.map((name) => ({
-    name,
-    url: defaultSubgraphUrl(name),
-    typeDefs: parse(`${subgraphSchemaText(name)}\n${common}\n${accessLogTypeDefs(name)}`),
+  const services = [
+    ...SUBGRAPH_NAMES.map((name) => ({ name, url: defaultSubgraphUrl(name), text: subgraphSchemaText(name) })),
+    ...extra.map((e) => ({ name: e.name, url: e.url, text: readSubgraphSchema(e.dir) })),
+  ];
+  const result = composeServices(services.map((s) => ({
+    name: s.name,
+    url: s.url,
+    typeDefs: parse(`${s.text}\n${common}\n${accessLogTypeDefs(s.name)}`),
   })));
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
   return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n` };

@@ -1,4 +1,4 @@
-import type { SubgraphName } from '../sdl';
+import type { SubgraphName } from '../registry';
 
 /** COUNT: a number of people or records; SHARE: numerator / denominator (0..1). */
 export type IndicatorMeasureKind = 'COUNT' | 'SHARE';

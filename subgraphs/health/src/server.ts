@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type HealthLoaders, type Context } from './context';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
@@ -15,6 +15,7 @@ import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-
 import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-CreateDispensingPoints';
 import { AddDeterminationInformedOn1764700004500 } from './migrations/1764700004500-AddDeterminationInformedOn';
 import { resolvers } from './resolvers';
+import { isHealthEmpty, seedHealth } from './seed';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
@@ -37,3 +38,6 @@ export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export { isHealthEmpty, seedHealth } from './seed';
+
+/** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
+export const subgraph = registerSubgraph({ module: healthSubgraph, createDataSource: createHealthDataSource, isEmpty: isHealthEmpty, seed: seedHealth });

@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type LaborWelfareLoaders } from './context';
 import { CaseEventEntity } from './entities/CaseEvent';
@@ -22,6 +22,7 @@ import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800
 import { PostRehabModelEntity } from './entities/PostRehabModel';
 import { noticeHandlers } from './notice-handlers';
 import { resolvers } from './resolvers';
+import { isLaborWelfareEmpty, seedLaborWelfare } from './seed';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
@@ -45,3 +46,6 @@ export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.en
 
 export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId, isLaborWelfareEmpty, seedLaborWelfare } from './seed';
 export { demo2026PlanId, hanoi2022PlanId } from './plans/seed-plans';
+
+/** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
+export const subgraph = registerSubgraph({ module: laborWelfareSubgraph, createDataSource: createLaborWelfareDataSource, isEmpty: isLaborWelfareEmpty, seed: seedLaborWelfare });

@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type PoliceLoaders, type Context } from './context';
 import { AbsconderSearchEntity } from './entities/AbsconderSearch';
@@ -25,6 +25,7 @@ import { CreateTreatmentRegistration1764700004100 } from './migrations/176470000
 import { AnnouncePersonDirectory1764800001000 } from './migrations/1764800001000-AnnouncePersonDirectory';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
+import { isPoliceEmpty, seedPolice } from './seed';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
@@ -50,3 +51,6 @@ export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
 
 export { policeNoticeHandlers } from './notices/handlers';
 export { isPoliceEmpty, seedPolice } from './seed';
+
+/** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
+export const subgraph = registerSubgraph({ module: policeSubgraph, createDataSource: createPoliceDataSource, isEmpty: isPoliceEmpty, seed: seedPolice });

@@ -1,7 +1,7 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, type SubgraphModule,
+  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type VolunteersLoaders } from './context';
 import { MassOrganisationEntity } from './entities/MassOrganisation';
@@ -14,6 +14,7 @@ import { CreateVolunteers1763800004000 } from './migrations/1763800004000-Create
 import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSupport';
 import { CreateOrganisationChapters1763800004200 } from './migrations/1763800004200-CreateOrganisationChapters';
 import { resolvers } from './resolvers';
+import { isVolunteersEmpty, seedVolunteers } from './seed';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
@@ -35,3 +36,6 @@ export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env)
 }
 
 export { isVolunteersEmpty, seedVolunteers } from './seed';
+
+/** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
+export const subgraph = registerSubgraph({ module: volunteersSubgraph, createDataSource: createVolunteersDataSource, isEmpty: isVolunteersEmpty, seed: seedVolunteers });
