@@ -17,7 +17,9 @@ let province: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  [police, commune, province] = await Promise.all(['congan.phuongbadinh', 'ubnd.phuongbadinh', 'congan.hanoi'].map((u) => system.login(u)));
+  [police, commune, province] = await Promise.all([
+    system.login('congan.phuongbadinh'), system.login('ubnd.phuongbadinh'), system.login('congan.hanoi'),
+  ]);
 });
 
 afterAll(async () => {

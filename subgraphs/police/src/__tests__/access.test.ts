@@ -38,7 +38,8 @@ describe('Person police fields of the demo population', () => {
       absconderSearches { episodeId status facility { code } } rehabCompletionNotices { episodeId completedOn facility { code } }
       transferNotices { fromUnit { code } toUnit { code } addressLine }`);
     const result = dataOf<{ _entities: Array<Record<string, unknown>> }>(await h.run(query, refs([managed, absconded, completed, mover]), 'supervisor'));
-    const [m, a, c, v] = result._entities as [Record<string, never[]>, Record<string, never[]>, Record<string, never[]>, Record<string, never[]>];
+    type Lists = Record<'drugUserManagements' | 'absconderSearches' | 'rehabCompletionNotices' | 'transferNotices', unknown[]>;
+    const [m, a, c, v] = result._entities as [Lists, Lists, Lists, Lists];
     expect(m.drugUserManagements).toEqual([expect.objectContaining({ detectedOn: managed.detectedOn, status: expect.stringMatching(/^(ACTIVE|ENDED)$/) })]);
     expect((m.drugUserManagements[0] as { checkIns: unknown[] }).checkIns.length).toBeGreaterThan(0);
     expect(a.absconderSearches).toEqual([expect.objectContaining({ episodeId: demoEpisodeId(absconded.id), status: expect.stringMatching(/^(OPEN|FOUND)$/), facility: { code: absconded.rehab?.facilityCode } })]);
