@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import { Supergraph } from '@apollo/federation-internals';
+import { SUBGRAPH_NAMES, accessLogTypeDefs } from '@rehab/shared-schema';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import prettierConfig from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -10,8 +11,6 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import { printSchema } from 'graphql';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const SUBGRAPHS = ['police', 'labor-welfare', 'health', 'volunteers'];
 
 // The portal and the saved analyst queries are checked against what clients can see: the API
 // schema of the committed supergraph (no join__ types, no @inaccessible fields).
@@ -23,13 +22,15 @@ const apiSchema = printSchema(
 const graphQLConfig = {
   projects: {
     ...Object.fromEntries(
-      SUBGRAPHS.map((name) => [
+      // As each subgraph serves it: its SDL files, the shared SDL and its access-log field.
+      SUBGRAPH_NAMES.map((name) => [
         name,
         {
           schema: [
             'shared-schema/graphql/common.graphql',
             `subgraphs/${name}/schema.graphql`,
             `subgraphs/${name}/schema/*.graphql`,
+            accessLogTypeDefs(name),
           ],
         },
       ]),
@@ -70,6 +71,28 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // Contradicts no-non-null-assertion (strict), which this codebase keeps.
       '@typescript-eslint/non-nullable-type-assertion-style': 'off',
+      // Apollo Server plugin hooks and callbacks typed to return promises are written async without await.
+      '@typescript-eslint/require-await': 'off',
+      // TypeORM entity classes are plain row shapes: object literals and spreads of them are the norm.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      '@typescript-eslint/no-misused-spread': 'off',
+      // An empty string typed in a form means "none": `value.trim() || null` is deliberate.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+      // As tsc's noUnusedParameters: a leading underscore marks a parameter kept for its position.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // No-op methods implement interfaces such as TypeORM's Logger.
+      '@typescript-eslint/no-empty-function': ['error', { allow: ['methods'] }],
+    },
+  },
+  {
+    files: ['**/__tests__/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      // Jest's asymmetric matchers (expect.any, expect.stringContaining, …) are typed any.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      // A test's `!` states what its preceding expect proved.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Helpers such as dataOf<T>(result) type the answer of the query the test wrote.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
     },
   },
   {
@@ -86,6 +109,10 @@ export default defineConfig(
     files: ['web/src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
+    rules: {
+      // useQuery's `skip` keeps the variables a later refetch() uses; skipToken drops them.
+      '@typescript-eslint/no-deprecated': ['error', { allow: [{ from: 'package', package: '@apollo/client', name: 'skip' }] }],
+    },
   },
 
   // GraphQL inside the portal's gql`` templates becomes virtual *.graphql files.
@@ -103,11 +130,36 @@ export default defineConfig(
       '@graphql-eslint/description-style': 'off',
       // Value types (residences, periods, indicator values, pages) have no identity of their own.
       '@graphql-eslint/strict-id-in-types': 'off',
+      // Root fields must say what they do; type names are the domain's own words.
+      '@graphql-eslint/require-description': ['error', { rootField: true, DirectiveDefinition: true }],
     },
   },
   {
-    files: ['web/src/**/*.graphql', 'docs/queries/*.graphql'],
-    rules: { ...graphqlPlugin.configs['flat/operations-recommended'].rules },
+    files: ['docs/queries/*.graphql'],
+    rules: {
+      ...graphqlPlugin.configs['flat/operations-recommended'].rules,
+      // Analysts' saved queries are read by people in GraphiQL, not normalised by a client cache.
+      '@graphql-eslint/require-selections': 'off',
+    },
+  },
+  {
+    files: ['web/src/**/*.graphql'],
+    rules: {
+      ...graphqlPlugin.configs['flat/operations-recommended'].rules,
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          VariableDefinition: 'camelCase',
+          OperationDefinition: {
+            style: 'PascalCase',
+            forbiddenPrefixes: ['Query', 'Mutation', 'Subscription', 'Get'],
+            forbiddenSuffixes: ['Query', 'Mutation', 'Subscription'],
+          },
+          // A component's fragment is named Component_prop (colocated fragments).
+          FragmentDefinition: { style: 'PascalCase', ignorePattern: '^[A-Z][A-Za-z0-9]*_[a-z][A-Za-z0-9]*$' },
+        },
+      ],
+    },
   },
 
   prettierConfig,
