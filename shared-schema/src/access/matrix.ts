@@ -29,7 +29,7 @@ export const LEGAL_PATH_ROLES: readonly Role[] = [
 
 export function canRead(matrix: AccessMatrix, role: Role, coordinate: string): boolean {
   const rule = matrix[coordinate];
-  return rule !== undefined && rule.read.includes(role);
+  return rule?.read.includes(role) === true;
 }
 
 /** Declares rules for several fields of one type at once. */
