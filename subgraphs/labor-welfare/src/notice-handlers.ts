@@ -56,11 +56,11 @@ export const personMerged: NoticeHandler = async (manager, notice) => {
   const survivorId = uuidField(notice, 'survivorId');
   const duplicateId = uuidField(notice, 'duplicateId');
   if (survivorId === duplicateId) throw noticeRejected({ vi: 'Không thể hợp nhất một người với chính họ', en: 'A person cannot be merged into themselves' });
-  const [open] = await manager.query(`SELECT
+  const [open] = await manager.query<[{ episodes: number; dossiers: number; cases: number }]>(`SELECT
       (SELECT count(DISTINCT person_id) FROM rehab_episode WHERE person_id = ANY($1) AND status = ANY($2))::int AS episodes,
       (SELECT count(DISTINCT person_id) FROM compulsory_rehab_dossier WHERE person_id = ANY($1) AND status = ANY($3))::int AS dossiers,
       (SELECT count(DISTINCT person_id) FROM post_rehab_case WHERE person_id = ANY($1) AND status = ANY($4))::int AS cases`,
-  [[survivorId, duplicateId], OPEN_EPISODE_STATUSES, PENDING_DOSSIER_STATUSES, OPEN_POST_REHAB_STATUSES]) as [{ episodes: number; dossiers: number; cases: number }];
+  [[survivorId, duplicateId], OPEN_EPISODE_STATUSES, PENDING_DOSSIER_STATUSES, OPEN_POST_REHAB_STATUSES]);
   if (open.episodes > 1 || open.dossiers > 1 || open.cases > 1) {
     throw domainError('CONFLICT', {
       vi: 'Cả hai người đều có hồ sơ cai nghiện đang mở; hãy kết thúc một hồ sơ trước khi hợp nhất',
@@ -69,8 +69,8 @@ export const personMerged: NoticeHandler = async (manager, notice) => {
   }
   const repointed: Record<string, string[]> = {};
   for (const table of PERSON_TABLES) {
-    const result = await manager.query(`UPDATE ${table} SET person_id = $1 WHERE person_id = $2 RETURNING id::text AS id`,
-      [survivorId, duplicateId]) as [{ id: string }[], number];
+    const result = await manager.query<[{ id: string }[], number]>(`UPDATE ${table} SET person_id = $1 WHERE person_id = $2 RETURNING id::text AS id`,
+      [survivorId, duplicateId]);
     const rows = result[0];
     if (rows.length > 0) repointed[table] = rows.map((r) => r.id);
   }
@@ -90,7 +90,7 @@ export const residenceMoved: NoticeHandler = async (manager, notice) => {
   const personId = uuidField(notice, 'personId');
   const code = field(notice, 'toUnitCode');
   const unit = typeof code === 'string' ? await manager.getRepository(AdministrativeUnitEntity).findOneBy({ code }) : null;
-  if (!unit || unit.level !== 'COMMUNE') {
+  if (unit?.level !== 'COMMUNE') {
     throw noticeRejected({ vi: `Thông báo chuyển nơi cư trú có mã xã không hợp lệ: ${String(code)}`, en: `The move notice names no commune: ${String(code)}` });
   }
   const moves = [
@@ -100,9 +100,9 @@ export const residenceMoved: NoticeHandler = async (manager, notice) => {
   ] as const;
   const moved: { type: string; id: string; status: string }[] = [];
   for (const m of moves) {
-    const [rows] = await manager.query(`UPDATE ${m.table} SET residence_unit_code = $1, ${m.path} = $2
+    const [rows] = await manager.query<[{ id: string; status: string }[], number]>(`UPDATE ${m.table} SET residence_unit_code = $1, ${m.path} = $2
       WHERE person_id = $3 AND status = ANY($4) AND residence_unit_code <> $1 RETURNING id::text AS id, status`,
-    [unit.code, unit.path, personId, m.statuses]) as [{ id: string; status: string }[], number];
+    [unit.code, unit.path, personId, m.statuses]);
     moved.push(...rows.map((r) => ({ type: m.type, id: r.id, status: r.status })));
   }
   await recordSystemEvents(manager, notice, moved, personId, 'RESIDENCE_MOVED', { toUnitCode: unit.code });
@@ -125,8 +125,8 @@ export const relapseRiskReported: NoticeHandler = async (manager, notice) => {
   }
   const note = field(notice, 'note');
   const text = typeof note === 'string' ? note.slice(0, 500) : null;
-  const rows = await manager.query(`SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
-    [personId, OPEN_POST_REHAB_STATUSES]) as { id: string; status: string }[];
+  const rows = await manager.query<{ id: string; status: string }[]>(`SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
+    [personId, OPEN_POST_REHAB_STATUSES]);
   if (rows.length === 0) return;
   for (const c of rows) {
     await manager.query(`INSERT INTO case_event (entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, note, details,
