@@ -53,7 +53,7 @@ async function visibleTo(role: Role, unitCode: string, personId = PERSON): Promi
 }
 
 const rows = async (): Promise<number> => {
-  const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM addiction_determination_request') as [{ count: number }];
+  const [{ count }] = await database.db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM addiction_determination_request');
   return count;
 };
 
@@ -96,7 +96,7 @@ describe('requestAddictionDetermination', () => {
 
   it('refuses bad input with the field at fault, changing nothing', async () => {
     const before = await rows();
-    const cases: Array<[Role, Record<string, unknown>, string]> = [
+    const cases: [Role, Record<string, unknown>, string][] = [
       ['police_officer', { p: 'not-a-uuid', r: 'x', by: 'POLICE' }, 'personId'],
       ['police_officer', { p: PERSON, r: '   ', by: 'POLICE' }, 'reason'],
       ['police_officer', { p: PERSON, r: 'x', by: 'COMMUNE' }, 'requestedBy'],
