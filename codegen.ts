@@ -36,7 +36,7 @@ const names = (process.env.CODEGEN_ONLY ?? 'police,labor-welfare,health,voluntee
 
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.assign({}, ...names.map((name) => subgraph(name.trim()))),
+  generates: Object.fromEntries(names.flatMap((name) => Object.entries(subgraph(name.trim())))),
 };
 
 export default config;

@@ -4,7 +4,6 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../server-ki
 import { ensureBrowserExecutable } from './src/browser';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __REHAB_TEST_PG__: EmbeddedPostgresHandle | undefined;
 }
 

@@ -48,13 +48,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 describe('an analyst\'s person list', () => {
   const LIST = `query($unit: ID!, $after: String) { persons(unitCode: $unit, first: 50, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
-  type List = { persons: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
+  interface List { persons: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } }
 
   /** The whole city: the demo's 300 people spread two or three to a commune, and the order must show on a long list. */
   const unit = '01';
@@ -138,8 +138,8 @@ describe('small cells', () => {
 describe('an analyst\'s drill-down rows', () => {
   const RECORDS = `query($plan: ID!, $unit: ID!) { indicatorRecords(plan: $plan, indicator: "VOLUNTARY_MOBILISED", unit: $unit,
     period: { kind: YEAR, year: 2015 }) { totalCount nodes { date datePrecision description unit { code } } } }`;
-  type Row = { date: string; datePrecision: string; description: string; unit: { code: string } };
-  type Records = { indicatorRecords: { totalCount: number; nodes: Row[] } };
+  interface Row { date: string; datePrecision: string; description: string; unit: { code: string } }
+  interface Records { indicatorRecords: { totalCount: number; nodes: Row[] } }
 
   it('give the month, and the facility only where five rows share it', async () => {
     const response = await system.graphql<Records>(analyst, RECORDS, { plan: plan2022, unit: LARGE.code });

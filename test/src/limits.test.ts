@@ -51,9 +51,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await devGateway?.stop();
-  await throttled?.stop();
-  await system?.stop();
+  await devGateway.stop();
+  await throttled.stop();
+  await system.stop();
 });
 
 async function reply(response: Response): Promise<Reply> {

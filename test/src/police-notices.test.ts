@@ -66,7 +66,7 @@ async function registerPerson(fullName: string): Promise<{ id: string; identific
 }
 
 const SEARCHES = `query($id: ID!) { person(id: $id) { absconderSearches { id status reason facility { code } foundOn returnedOn version } } }`;
-type Searches = { person: { absconderSearches: { id: string; status: string; version: number; returnedOn: string | null }[] } };
+interface Searches { person: { absconderSearches: { id: string; status: string; version: number; returnedOn: string | null }[] } }
 
 describe('notices from labour-welfare to police', () => {
   it('open, find and close an absconder search; an admission supersedes the management', async () => {
@@ -107,12 +107,12 @@ describe('notices from labour-welfare to police', () => {
     await system.stopSubgraph('police');
     const noticeId = await fromLabour('rehab.completed', { personId: person.id, episodeId, facilityCode: 'CSCN2', completedOn: '2026-10-30', certificateNumber: '12/GCN-CSCN2' });
     // The dispatcher tries, fails, and keeps the notice for later.
-    await eventually('a failed delivery attempt', async () => (await labourDb().query('SELECT attempts, delivered_at, failed_at FROM outbox_notice WHERE id = $1', [noticeId]))[0] as
-      { attempts: number; delivered_at: Date | null; failed_at: Date | null }, (r) => r.attempts >= 1 && r.delivered_at === null && r.failed_at === null);
+    await eventually('a failed delivery attempt', async () => (await labourDb().query<[{ attempts: number; delivered_at: Date | null; failed_at: Date | null }]>('SELECT attempts, delivered_at, failed_at FROM outbox_notice WHERE id = $1', [noticeId]))[0],
+      (r) => r.attempts >= 1 && r.delivered_at === null && r.failed_at === null);
     await system.startSubgraph('police');
-    await eventually('the delivery after the restart', async () => (await labourDb().query('SELECT delivered_at FROM outbox_notice WHERE id = $1', [noticeId]))[0] as
-      { delivered_at: Date | null }, (r) => r.delivered_at !== null);
-    const rows = await policeDb().query('SELECT count(*)::int AS n FROM rehab_completion_notice WHERE episode_id = $1', [episodeId]) as [{ n: number }];
+    await eventually('the delivery after the restart', async () => (await labourDb().query<[{ delivered_at: Date | null }]>('SELECT delivered_at FROM outbox_notice WHERE id = $1', [noticeId]))[0],
+      (r) => r.delivered_at !== null);
+    const rows = await policeDb().query<[{ n: number }]>('SELECT count(*)::int AS n FROM rehab_completion_notice WHERE episode_id = $1', [episodeId]);
     expect(rows[0].n).toBe(1);
     const list = await call<{ rehabCompletionNotices: { nodes: { id: string; episodeId: string; certificateNumber: string; version: number }[] } }>(commune,
       'query { rehabCompletionNotices(acknowledged: false, first: 200) { nodes { id episodeId certificateNumber version } } }');
@@ -126,8 +126,8 @@ describe('notices from labour-welfare to police', () => {
   it('refuse a malformed notice for good: the sender records it as failed', async () => {
     const personId = randomUUID();
     const noticeId = await fromLabour('rehab.absconded', { personId, episodeId: randomUUID(), facilityCode: 'CSCN1', reason: 'ESCAPED', since: '2026-09-01' });
-    const row = await eventually('the refusal', async () => (await labourDb().query('SELECT failed_at, last_error FROM outbox_notice WHERE id = $1', [noticeId]))[0] as
-      { failed_at: Date | null; last_error: string | null }, (r) => r.failed_at !== null);
+    const row = await eventually('the refusal', async () => (await labourDb().query<[{ failed_at: Date | null; last_error: string | null }]>('SELECT failed_at, last_error FROM outbox_notice WHERE id = $1', [noticeId]))[0],
+      (r) => r.failed_at !== null);
     expect(row.last_error).toBe(`422 BAD_USER_INPUT: No person ${personId} in the population registry`);
   });
 });
@@ -135,13 +135,11 @@ describe('notices from labour-welfare to police', () => {
 describe('notices from police to labour-welfare', () => {
   async function delivered(topic: string, payload: Record<string, unknown>): Promise<void> {
     system.subgraphs.get('police')?.outbox?.wake();
-    await eventually(`${topic} delivered`, async () => await policeDb().query(
-      'SELECT delivered_at, failed_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]) as
-      { delivered_at: Date | null; failed_at: Date | null; last_error: string | null }[], (rows) => rows.length === 1 && (rows[0]?.delivered_at !== null || rows[0]?.failed_at !== null));
-    const [row] = await policeDb().query('SELECT delivered_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]) as
-      { delivered_at: Date | null; last_error: string | null }[];
+    await eventually(`${topic} delivered`, async () => await policeDb().query<{ delivered_at: Date | null; failed_at: Date | null; last_error: string | null }[]>(
+      'SELECT delivered_at, failed_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]), (rows) => rows.length === 1 && (rows[0]?.delivered_at !== null || rows[0].failed_at !== null));
+    const [row] = await policeDb().query<{ delivered_at: Date | null; last_error: string | null }[]>('SELECT delivered_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]);
     expect([topic, row?.last_error ?? null, row?.delivered_at !== null]).toEqual([topic, null, true]);
-    const inbox = await labourDb().query('SELECT count(*)::int AS n FROM inbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]) as [{ n: number }];
+    const inbox = await labourDb().query<[{ n: number }]>('SELECT count(*)::int AS n FROM inbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]);
     expect(inbox[0].n).toBe(1);
   }
 

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await page?.close();
+  await page.close();
   // No console error and no uncaught page error on any page.
   expect(problems).toEqual([]);
 });
@@ -288,7 +288,7 @@ describe('dashboard', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất CSV' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync((await (await download).path()), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFTên,Mã đơn vị,Chỉ tiêu,Kết quả,Tỷ lệ đạt');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength((await indicators.locator('tbody tr').count()) + 1);
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 interface ErrorBody { errors?: { message: string; extensions?: { code?: string; i18n?: { vi: string; en: string }; field?: string } }[] }
@@ -171,9 +171,9 @@ describe('a database that stops answering', () => {
   });
 
   afterAll(async () => {
-    await gatewayOverRelay?.stop();
-    await subgraph?.stop();
-    await db?.destroy().catch(() => undefined);
+    await gatewayOverRelay.stop();
+    await subgraph.stop();
+    await db.destroy().catch(() => undefined);
   });
 
   it('a write is a typed 503 SERVICE_UNAVAILABLE, and so is a read', async () => {

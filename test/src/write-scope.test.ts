@@ -83,9 +83,6 @@ const FIRST_RECORD: Readonly<Record<string, string>> = {
   'registerCommunityRehab.input.personId': 'community rehab for a residence commune the caller acts on',
 };
 
-/** The path of each seeded row is what decides whether it lies outside a caller's unit. */
-const PATH_COLUMN = /_path$/;
-
 // ---------------------------------------------------------------------------------------
 // Values of the other arguments
 
@@ -162,7 +159,7 @@ interface Case {
   role: Role;
   unitCode: string;
   /** Record-naming arguments probed. */
-  probed: Array<{ path: string; ref: RecordRef }>;
+  probed: { path: string; ref: RecordRef }[];
 }
 
 const CASES: Case[] = MUTATIONS.flatMap((mutation) => {
@@ -191,9 +188,8 @@ let system: InProcessSystem;
 const db = (name: SubgraphName): DataSource => system.dbs.subgraphs[name].db;
 
 async function pathColumns(database: DataSource, table: string): Promise<string[]> {
-  const rows = await database.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table]) as
-    { column_name: string }[];
-  return rows.map((r) => r.column_name).filter((c) => PATH_COLUMN.test(c));
+  const rows = await database.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table]);
+  return rows.map((r) => r.column_name).filter((c) => c.endsWith('_path'));
 }
 
 /** Tables where a subgraph keeps what it knows of a person (their paths place the person). */
@@ -212,10 +208,10 @@ async function outsideKey(owner: SubgraphName, ref: RecordRef, unitCode: string)
   const key = ref === PERSON ? (owner === 'police' ? 'id' : 'person_id') : ref.key;
   const paths = await pathColumns(database, table);
   const caller = testCaller('supervisor', unitCode);
-  const rows = paths.length === 0 ? [] : await database.query(`SELECT ${key}::text AS key, ${paths.map((p) => `${p}::text AS "${p}"`).join(', ')}
-    FROM ${table} WHERE ${paths.map((p) => `${p}::text LIKE $1`).join(' OR ')} LIMIT 200`, [`${unitByCode('15')?.path}%`]) as Record<string, string | null>[];
-  const inScopeKeys = new Set(rows.filter((r) => paths.some((p) => r[p] && actsOn(caller, r[p] as string))).map((r) => r.key));
-  const found = rows.find((r) => !inScopeKeys.has(r.key) && paths.every((p) => !r[p] || !actsOn(caller, r[p] as string)))?.key ?? null;
+  const rows = paths.length === 0 ? [] : await database.query<Record<string, string | null>[]>(`SELECT ${key}::text AS key, ${paths.map((p) => `${p}::text AS "${p}"`).join(', ')}
+    FROM ${table} WHERE ${paths.map((p) => `${p}::text LIKE $1`).join(' OR ')} LIMIT 200`, [`${unitByCode('15')?.path}%`]);
+  const inScopeKeys = new Set(rows.filter((r) => paths.some((p) => r[p] && actsOn(caller, r[p]))).map((r) => r.key));
+  const found = rows.find((r) => !inScopeKeys.has(r.key) && paths.every((p) => !r[p] || !actsOn(caller, r[p])))?.key ?? null;
   outsideCache.set(id, found);
   return found;
 }
@@ -223,11 +219,11 @@ async function outsideKey(owner: SubgraphName, ref: RecordRef, unitCode: string)
 /** Row count and newest row version of every table of a subgraph's database (those the services' role reads: all of theirs). */
 async function fingerprint(owner: SubgraphName): Promise<string> {
   const database = db(owner);
-  const tables = (await database.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-    AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT') ORDER BY tablename`) as { tablename: string }[])
+  const tables = (await database.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+    AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT') ORDER BY tablename`))
     .map((t) => t.tablename);
-  const rows = await database.query(tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
-    .join(' UNION ALL ')) as { t: string; n: string; x: string }[];
+  const rows = await database.query<{ t: string; n: string; x: string }[]>(tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
+    .join(' UNION ALL '));
   return rows.map((r) => `${r.t}:${r.n}:${r.x}`).join(',');
 }
 
@@ -247,7 +243,7 @@ async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
     headers: await system.signedHeaders(testCaller(c.role, c.unitCode), c.owner, { query, variables }),
     body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json() as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  const body = await response.json() as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
   const changed = (await fingerprint(c.owner)) !== before;
   const [error] = body.errors ?? [];
   // The ids the caller sent may be echoed (which one first may depend on lock order): they are not compared.
@@ -282,7 +278,7 @@ beforeAll(async () => {
 }, 1_200_000);
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 describe('the generated write-scope cases', () => {
