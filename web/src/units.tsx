@@ -8,19 +8,21 @@ import { useI18n } from './i18n';
  * reform keeps its unit (a commune of a district that no longer exists): the portal shows
  * that old name, with the district it belonged to, its end date and where its territory went.
  */
-export const DATED_UNIT_FIELDS = `
-  code
-  name
-  path
-  validTo
-  parent {
+export const DATED_UNIT_FRAGMENT = gql`
+  fragment DatedUnit on AdministrativeUnit {
+    code
     name
-  }
-  successors {
-    whole
-    unit {
-      code
+    path
+    validTo
+    parent {
       name
+    }
+    successors {
+      whole
+      unit {
+        code
+        name
+      }
     }
   }
 `;
@@ -31,7 +33,7 @@ export interface DatedUnit {
   path?: string | null;
   validTo?: string | null;
   parent?: { name: string } | null;
-  successors?: ReadonlyArray<{ whole: boolean; unit: { code: string; name: string } }> | null;
+  successors?: readonly { whole: boolean; unit: { code: string; name: string } }[] | null;
 }
 
 /** "(Quận Ba Đình, đến 30/06/2025; nay thuộc Phường Ba Đình)" for a unit that has ended; empty for today's units. */

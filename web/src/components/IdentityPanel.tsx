@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
-import { DATED_UNIT_FIELDS, UnitName, type DatedUnit } from '../units';
+import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const IDENTITY_PANEL_FRAGMENT = gql`
@@ -17,16 +17,17 @@ export const IDENTITY_PANEL_FRAGMENT = gql`
     permanentResidence {
       addressLine
       unit {
-        ${DATED_UNIT_FIELDS}
+        ...DatedUnit
       }
     }
     currentResidence {
       addressLine
       unit {
-        ${DATED_UNIT_FIELDS}
+        ...DatedUnit
       }
     }
   }
+  ${DATED_UNIT_FRAGMENT}
 `;
 
 export interface Residence {
@@ -40,7 +41,7 @@ export interface IdentityPanel_person {
   id: string;
   identificationNumber: string | null;
   fullName: string | null;
-  otherNames: ReadonlyArray<string> | null;
+  otherNames: readonly string[] | null;
   dateOfBirth: string | null;
   sex: string | null;
   ethnicity: string | null;
@@ -57,7 +58,7 @@ const FIELDS = [
   'ethnicity',
   'permanentResidence',
   'currentResidence',
-] as const satisfies ReadonlyArray<keyof IdentityPanel_person>;
+] as const satisfies readonly (keyof IdentityPanel_person)[];
 
 function ResidenceText({ residence }: { residence: Residence }): ReactNode {
   return (

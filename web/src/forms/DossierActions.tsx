@@ -9,20 +9,18 @@ import { useEnumOptions } from './options';
 import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
 import { numberOf, optional, useSubmit } from './useSubmit';
 
-const DOSSIER = 'id status version';
-
 const M = {
   submit: gql`mutation SubmitDossier($id: ID!, $expectedVersion: Int!, $submittedOn: Date, $courtUnitCode: ID) {
-    submitCompulsoryRehabDossier(id: $id, expectedVersion: $expectedVersion, submittedOn: $submittedOn, courtUnitCode: $courtUnitCode) { ${DOSSIER} } }`,
+    submitCompulsoryRehabDossier(id: $id, expectedVersion: $expectedVersion, submittedOn: $submittedOn, courtUnitCode: $courtUnitCode) { id status version } }`,
   returnDossier: gql`mutation ReturnDossier($id: ID!, $expectedVersion: Int!, $reason: String!) {
-    returnDossierForCorrection(id: $id, expectedVersion: $expectedVersion, reason: $reason) { ${DOSSIER} } }`,
+    returnDossierForCorrection(id: $id, expectedVersion: $expectedVersion, reason: $reason) { id status version } }`,
   forward: gql`mutation ForwardDossier($id: ID!, $expectedVersion: Int!, $forwardedOn: Date, $courtUnitCode: ID) {
-    forwardDossierToCourt(id: $id, expectedVersion: $expectedVersion, forwardedOn: $forwardedOn, courtUnitCode: $courtUnitCode) { ${DOSSIER} } }`,
+    forwardDossierToCourt(id: $id, expectedVersion: $expectedVersion, forwardedOn: $forwardedOn, courtUnitCode: $courtUnitCode) { id status version } }`,
   decide: gql`mutation RecordCourtDecision($id: ID!, $expectedVersion: Int!, $input: CourtDecisionInput!) {
-    recordCourtDecision(id: $id, expectedVersion: $expectedVersion, input: $input) { ${DOSSIER} } }`,
+    recordCourtDecision(id: $id, expectedVersion: $expectedVersion, input: $input) { id status version } }`,
   admit: gql`mutation AdmitCompulsory($dossierId: ID!, $expectedVersion: Int!, $facilityCode: ID!, $admittedOn: Date!) {
     admitCompulsory(dossierId: $dossierId, expectedVersion: $expectedVersion, facilityCode: $facilityCode, admittedOn: $admittedOn) { id status version } }`,
-  draft: gql`mutation DraftDossier($input: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $input) { ${DOSSIER} } }`,
+  draft: gql`mutation DraftDossier($input: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $input) { id status version } }`,
 };
 
 /** Statuses of a dossier still in progress (a person has at most one; a new one cannot be opened meanwhile). */

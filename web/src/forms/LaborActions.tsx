@@ -6,19 +6,17 @@ import { useEnumOptions } from './options';
 import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
 import { optional } from './useSubmit';
 
-const EPISODE = 'id status version';
-
 const M = {
   grantLeave: gql`mutation GrantLeave($id: ID!, $expectedVersion: Int!, $input: GrantLeaveInput!) {
-    grantLeave(id: $id, expectedVersion: $expectedVersion, input: $input) { ${EPISODE} } }`,
+    grantLeave(id: $id, expectedVersion: $expectedVersion, input: $input) { id status version } }`,
   returnFromLeave: gql`mutation ReturnFromLeave($id: ID!, $expectedVersion: Int!, $returnedOn: Date!) {
-    returnFromLeave(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) { ${EPISODE} } }`,
+    returnFromLeave(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) { id status version } }`,
   recordEscape: gql`mutation RecordEscape($id: ID!, $expectedVersion: Int!, $escapedOn: Date!, $note: String) {
-    recordEscape(id: $id, expectedVersion: $expectedVersion, escapedOn: $escapedOn, note: $note) { ${EPISODE} } }`,
+    recordEscape(id: $id, expectedVersion: $expectedVersion, escapedOn: $escapedOn, note: $note) { id status version } }`,
   returnAfterEscape: gql`mutation ReturnAfterEscape($id: ID!, $expectedVersion: Int!, $returnedOn: Date!) {
-    returnAfterEscape(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) { ${EPISODE} } }`,
+    returnAfterEscape(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) { id status version } }`,
   complete: gql`mutation CompleteRehabEpisode($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
-    completeRehabEpisode(id: $id, expectedVersion: $expectedVersion, completedOn: $completedOn, certificateNumber: $certificateNumber) { ${EPISODE} } }`,
+    completeRehabEpisode(id: $id, expectedVersion: $expectedVersion, completedOn: $completedOn, certificateNumber: $certificateNumber) { id status version } }`,
 };
 
 /** Cơ sở cai nghiện: leave, escape and return, completion of one episode. */

@@ -29,7 +29,7 @@ function formatValue(value: number | null, measure: 'COUNT' | 'SHARE', locale: s
 }
 
 function ValuesTable({ rows, nameOf, onDrill, drillLabel, csvName, testId }: {
-  rows: ReadonlyArray<IndicatorValue>;
+  rows: readonly IndicatorValue[];
   nameOf: (row: IndicatorValue) => string;
   onDrill: ((row: IndicatorValue) => void) | null;
   drillLabel: (row: IndicatorValue) => string;

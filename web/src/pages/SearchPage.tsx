@@ -1,13 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
 import { localizedMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
-import { DATED_UNIT_FIELDS, UnitName, type DatedUnit } from '../units';
+import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
 
 const PAGE_SIZE = 10;
 
@@ -27,7 +27,7 @@ export interface SearchState {
   criteria: SearchCriteria;
   submitted: SearchCriteria | null;
   /** Cursors of the pages before the current one; the last is the current page's `after`. */
-  cursors: ReadonlyArray<string | null>;
+  cursors: readonly (string | null)[];
 }
 
 export const emptySearch: SearchState = {
@@ -76,12 +76,13 @@ export const PERSONS_QUERY: TypedDocumentNode<PersonsQuery, PersonsVariables> = 
         currentResidence {
           addressLine
           unit {
-            ${DATED_UNIT_FIELDS}
+            ...DatedUnit
           }
         }
       }
     }
   }
+  ${DATED_UNIT_FRAGMENT}
 `;
 
 interface UnitsQuery {
@@ -228,7 +229,7 @@ export function SearchPage({ officer, state, onChange }: {
     nameRef.current?.focus();
   }, []);
 
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
+  const submit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const number = criteria.identificationNumber.replace(/\s+/g, '');
     if (number && !isIdentificationNumber(number)) {

@@ -37,18 +37,22 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
   }
 `;
 
-const VALUE_FIELDS = `
-  indicator { code name(locale: $locale) measure owner(locale: $locale) definition(locale: $locale) }
-  unit { code name }
-  target actual ratio numerator denominator suppressed
+const VALUE = gql`
+  fragment DashboardValue on IndicatorValue {
+    id
+    indicator { code name(locale: $locale) measure owner(locale: $locale) definition(locale: $locale) }
+    unit { code name }
+    target actual ratio numerator denominator suppressed
+  }
 `;
 
 export type ApiLocale = 'VI' | 'EN';
 
 export const INDICATORS: TypedDocumentNode<{ indicators: IndicatorValue[] }, { plan: string; unit: string; period: PeriodInput; locale: ApiLocale }> = gql`
   query DashboardIndicators($plan: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
-    indicators(plan: $plan, unit: $unit, period: $period) { ${VALUE_FIELDS} }
+    indicators(plan: $plan, unit: $unit, period: $period) { ...DashboardValue }
   }
+  ${VALUE}
 `;
 
 export const BREAKDOWN: TypedDocumentNode<
@@ -56,8 +60,9 @@ export const BREAKDOWN: TypedDocumentNode<
   { plan: string; indicator: string; unit: string; period: PeriodInput; locale: ApiLocale }
 > = gql`
   query DashboardBreakdown($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
-    indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) { ${VALUE_FIELDS} }
+    indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) { ...DashboardValue }
   }
+  ${VALUE}
 `;
 
 export interface IndicatorRecord {

@@ -81,20 +81,25 @@ interface EpisodeRow {
   dossier: { subjectFullName: string } | null;
 }
 
-const EPISODE_FIELDS = 'id status version admittedOn plannedEndOn person { id } dossier { subjectFullName }';
+const EPISODE_ROW = gql`
+  fragment EpisodeRow on RehabEpisode { id status version admittedOn plannedEndOn person { id } dossier { id subjectFullName } }
+`;
 
 const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string; asOf: string | null }> = gql`
   query EpisodesDueToComplete($facilityCode: ID!, $asOf: Date) {
-    episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) { ${EPISODE_FIELDS} }
+    episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) { ...EpisodeRow }
   }
+  ${EPISODE_ROW}
 `;
 
 const ABSCONDED: TypedDocumentNode<{ abscondedResidents: EpisodeRow[] }, { facilityCode: string }> = gql`
-  query AbscondedResidents($facilityCode: ID!) { abscondedResidents(facilityCode: $facilityCode) { ${EPISODE_FIELDS} } }
+  query AbscondedResidents($facilityCode: ID!) { abscondedResidents(facilityCode: $facilityCode) { ...EpisodeRow } }
+  ${EPISODE_ROW}
 `;
 
 const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
-  query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ${EPISODE_FIELDS} } }
+  query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ...EpisodeRow } }
+  ${EPISODE_ROW}
 `;
 
 /**
@@ -184,12 +189,16 @@ interface PostRehabRow {
   person: { id: string; fullName: string | null };
 }
 
-const POST_FIELDS = 'id status openedOn endsOn person { id fullName }';
+const POST_REHAB_ROW = gql`
+  fragment PostRehabRow on PostRehabCase { id status openedOn endsOn person { id fullName } }
+`;
 const AWAITING: TypedDocumentNode<{ postRehabCasesAwaitingDecision: PostRehabRow[] }, { unitCode: string }> = gql`
-  query PostRehabAwaiting($unitCode: ID!) { postRehabCasesAwaitingDecision(unitCode: $unitCode) { ${POST_FIELDS} } }
+  query PostRehabAwaiting($unitCode: ID!) { postRehabCasesAwaitingDecision(unitCode: $unitCode) { ...PostRehabRow } }
+  ${POST_REHAB_ROW}
 `;
 const ENDING: TypedDocumentNode<{ postRehabCasesEndingSoon: PostRehabRow[] }, { unitCode: string }> = gql`
-  query PostRehabEnding($unitCode: ID!) { postRehabCasesEndingSoon(unitCode: $unitCode) { ${POST_FIELDS} } }
+  query PostRehabEnding($unitCode: ID!) { postRehabCasesEndingSoon(unitCode: $unitCode) { ...PostRehabRow } }
+  ${POST_REHAB_ROW}
 `;
 
 /** UBND xã / Lao động: post-rehab cases awaiting the chairman's decision, and those ending soon. */

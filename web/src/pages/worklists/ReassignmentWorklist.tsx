@@ -125,7 +125,7 @@ function AssignAction({ item, onAssigned, reload }: {
 export function ReassignmentWorklist({ officer }: { officer: Officer }): ReactNode {
   const { t, locale } = useI18n();
   const acting = useActing();
-  const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
+  const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
   const [done, setDone] = useState<string | null>(null);
   const atProvince = acting.unit?.level === 'PROVINCE';
   const { data, loading, error, refetch } = useQuery(WORKLIST, {
