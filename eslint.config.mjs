@@ -93,6 +93,8 @@ export default defineConfig(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Helpers such as dataOf<T>(result) type the answer of the query the test wrote.
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      // Chromium's CommonJS build is required on purpose (see test/src/browser.ts).
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^@sparticuz/chromium$'] }],
     },
   },
   {
@@ -109,10 +111,6 @@ export default defineConfig(
     files: ['web/src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
-    rules: {
-      // useQuery's `skip` keeps the variables a later refetch() uses; skipToken drops them.
-      '@typescript-eslint/no-deprecated': ['error', { allow: [{ from: 'package', package: '@apollo/client', name: 'skip' }] }],
-    },
   },
 
   // GraphQL inside the portal's gql`` templates becomes virtual *.graphql files.
