@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
@@ -151,17 +151,16 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
   const { t, locale, formatDate } = useI18n();
   const submitted = state.submitted;
   const after = state.cursors[state.cursors.length - 1] ?? null;
-  const { data, error, loading } = useQuery(PERSONS_QUERY, {
-    skip: !submitted,
+  const { data, error, loading } = useQuery(PERSONS_QUERY, submitted ? {
     fetchPolicy: 'no-cache',
     variables: {
       first: PAGE_SIZE,
       after,
-      name: submitted?.name || null,
-      identificationNumber: submitted?.identificationNumber || null,
-      unitCode: submitted?.unitCode || null,
+      name: submitted.name || null,
+      identificationNumber: submitted.identificationNumber || null,
+      unitCode: submitted.unitCode || null,
     },
-  });
+  } : skipToken);
   if (!submitted) return null;
   if (loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
   const connection = data?.persons;
