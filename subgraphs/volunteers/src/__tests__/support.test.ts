@@ -265,7 +265,8 @@ describe('logSupportActivity and the volunteer\'s worklist', () => {
     await freeUp(linked.id);
     mine = await assign(linked.id, addDays(today, -45), addDays(today, 20));
     const other = plan.volunteers.find((v) => v.unitCode === COMMUNE && v.id !== linked.id && v.id !== colleague.id)
-      ?? plan.volunteers.find((v) => v.unitCode === elsewhere.unitCode) as VolunteerRow;
+      ?? plan.volunteers.find((v) => v.unitCode === elsewhere.unitCode);
+    if (!other) throw new Error('The demo plan has no other volunteer');
     theirs = other.unitCode === COMMUNE ? await assign(other.id)
       : (await database.db.query<[{ id: string }]>('SELECT id FROM volunteer_assignment WHERE volunteer_id = $1 LIMIT 1', [other.id]))[0];
   });
