@@ -155,7 +155,7 @@ describe('search and Person-360', () => {
     expect(await page.getByTestId('panel-labor').textContent()).toContain('Đã hoàn thành');
     const events = page.getByTestId('timeline').locator('li');
     await page.getByTestId('timeline').getByText('Lao động - Thương binh và Xã hội').first().waitFor();
-    const dates = await events.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+    const dates = await events.locator('time').evaluateAll((nodes: { getAttribute(name: string): string | null }[]) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
     await shot(page, 'person-360');
