@@ -191,10 +191,18 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
   const [date, setDate] = useState(today());
   const clinic = clinics.data?.clinics.find((c) => c.code === chosen) ?? clinics.data?.clinics[0] ?? null;
   const clinicCode = clinic?.code ?? null;
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
-  const streaks = useQuery(STREAKS, { skip: !clinicCode, variables: { clinicCode: clinicCode ?? '', asOf: null, minDays: 3 }, fetchPolicy: 'no-cache' });
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
-  const awaiting = useQuery(STREAKS, { skip: !clinicCode, variables: { clinicCode: clinicCode ?? '', asOf: date, minDays: 1 }, fetchPolicy: 'no-cache' });
+  const streaks = useQuery(STREAKS, {
+    variables: { clinicCode: clinicCode ?? '', asOf: null, minDays: 3 },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: !clinicCode,
+  });
+  const awaiting = useQuery(STREAKS, {
+    variables: { clinicCode: clinicCode ?? '', asOf: date, minDays: 1 },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: !clinicCode,
+  });
   if (clinics.loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
   if (!clinic || !clinicCode) return <p className="state state--empty">{t('health.noClinic')}</p>;
   return (

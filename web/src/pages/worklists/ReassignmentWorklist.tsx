@@ -129,8 +129,10 @@ export function ReassignmentWorklist({ officer }: { officer: Officer }): ReactNo
   const [done, setDone] = useState<string | null>(null);
   const atProvince = acting.unit?.level === 'PROVINCE';
   const { data, loading, error, refetch } = useQuery(WORKLIST, {
+    variables: { first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null },
+    fetchPolicy: 'no-cache',
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
-    variables: { first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null }, fetchPolicy: 'no-cache', skip: !atProvince,
+    skip: !atProvince,
   });
   if (!atProvince) return null;
   const assigns = officer.role === 'police_officer';
