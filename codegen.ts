@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registeredSubgraphs } = require('./scripts/registry') as { registeredSubgraphs(): string[] };
+const { registeredSubgraphs } = require('./scripts/registry') as { registeredSubgraphs: () => string[] };
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
@@ -38,7 +38,7 @@ const names = process.env.CODEGEN_ONLY ? process.env.CODEGEN_ONLY.split(',') : r
 
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.assign({}, ...names.map((name) => subgraph(name.trim()))),
+  generates: Object.fromEntries(names.flatMap((name) => Object.entries(subgraph(name.trim())))),
 };
 
 export default config;

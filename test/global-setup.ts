@@ -5,7 +5,6 @@ import { ensureBrowserExecutable } from './src/browser';
 import { buildIsFresh, makeTemplates } from './templates';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __REHAB_TEST_PG__: EmbeddedPostgresHandle | undefined;
 }
 

@@ -24,8 +24,9 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (!('caller' in context) || !context.caller) throw new Error('No caller in gateway context');
-    request.http?.headers.set(CONTEXT_HEADER, await signCallerContext(context.caller, this.subgraph, this.privateKey, request));
+    const { caller } = context as Partial<GatewayContext>;
+    if (!caller) throw new Error('No caller in gateway context');
+    request.http?.headers.set(CONTEXT_HEADER, await signCallerContext(caller, this.subgraph, this.privateKey, request));
   }
 
   /**

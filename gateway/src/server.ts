@@ -162,7 +162,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const gateway = new ApolloGateway({
     supergraphSdl: staticSupergraph(options.supergraphPath, log),
     buildService: ({ name }) => {
-      const subgraph = name as SubgraphName;
+      const subgraph = name;
       const url = options.subgraphUrls[subgraph];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
       return new SigningDataSource(subgraph, url, fetcher, options.contextPrivateKey);

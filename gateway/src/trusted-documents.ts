@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
-import { parse, print, type DefinitionNode, type DocumentNode, type GraphQLError } from 'graphql';
+import { Kind, parse, print, type DefinitionNode, type DocumentNode, type GraphQLError } from 'graphql';
 import { domainError, type Bilingual, type PublicErrorCode } from '@rehab/server-kit';
 import type { Role } from '@rehab/shared-schema';
 
@@ -43,7 +43,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** Top-level definitions in the order the manifest generator prints them (operations first, then by name). */
 function sortTopLevelDefinitions(document: DocumentNode): DocumentNode {
-  const nameOf = (d: DefinitionNode): string => (d.kind === 'OperationDefinition' || d.kind === 'FragmentDefinition' ? d.name?.value ?? '' : '');
+  const nameOf = (d: DefinitionNode): string => (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION ? d.name?.value ?? '' : '');
   const definitions = [...document.definitions].sort((a, b) => {
     if (a.kind !== b.kind) return a.kind > b.kind ? -1 : 1;
     const [x, y] = [nameOf(a), nameOf(b)];
@@ -93,7 +93,7 @@ export class TrustedDocuments {
     if (exact?.body === query) return exact;
     let normalized: string;
     try {
-      normalized = print(sortTopLevelDefinitions(parse(query, { noLocation: true, maxTokens: this.maxTokens })));
+      normalized = print(sortTopLevelDefinitions(parse(query, { noLocation: true, maxLexicalTokens: this.maxTokens })));
     } catch {
       return undefined;
     }

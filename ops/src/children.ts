@@ -10,8 +10,8 @@ export interface Child {
 export function startChild(name: string, script: string, env: NodeJS.ProcessEnv): Child {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${name}] ${line}`).join('\n');
-  child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
+  child.stdout.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
+  child.stderr.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { name, process: child, exited };
 }
@@ -19,10 +19,10 @@ export function startChild(name: string, script: string, env: NodeJS.ProcessEnv)
 /** Polls a health URL until it answers 200, or fails after timeoutMs. */
 export async function waitForHealth(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void child.exited.then(() => { exited = true; });
+  const state = { exited: false };
+  void child.exited.then(() => { state.exited = true; });
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${child.name} exited during start-up`);
+    if (state.exited) throw new Error(`${child.name} exited during start-up`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

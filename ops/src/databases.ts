@@ -8,6 +8,8 @@ export interface OpenDatabases {
   /** The subgraphs whose databases these are: the registered ones (and a test's extra ones). */
   entries: readonly SubgraphEntry[];
   subgraphs: Record<SubgraphName, { source: CountedDataSource; db: DataSource }>;
+  /** One subgraph's databases; an unknown name is a programming error. */
+  subgraph(name: SubgraphName): { source: CountedDataSource; db: DataSource };
   identity: DataSource;
   close(): Promise<void>;
 }
@@ -23,6 +25,11 @@ export async function openAllDatabases(env: NodeJS.ProcessEnv, entries: readonly
   return {
     entries,
     subgraphs,
+    subgraph: (name) => {
+      const found = subgraphs[name];
+      if (!found) throw new Error(`No database of subgraph ${name}`);
+      return found;
+    },
     identity,
     close: async () => {
       await Promise.all([...Object.values(subgraphs).map((s) => s.db.destroy()), identity.destroy()]);
@@ -45,7 +52,7 @@ export async function seedAll(dbs: OpenDatabases, options: SeedOptions = {}): Pr
   });
   for (const s of dbs.entries) {
     const started = Date.now();
-    await s.seed(dbs.subgraphs[s.name].db, population);
+    await s.seed(dbs.subgraph(s.name).db, population);
     log(`  ${s.name}: ${population.length} persons in ${Date.now() - started} ms`);
   }
   if (await isIdentityEmpty(dbs.identity)) await seedIdentity(dbs.identity);
@@ -55,7 +62,7 @@ export async function seedAll(dbs: OpenDatabases, options: SeedOptions = {}): Pr
 /** True when no subgraph holds any person yet. */
 export async function isEmpty(dbs: OpenDatabases): Promise<boolean> {
   for (const s of dbs.entries) {
-    if (!(await s.isEmpty(dbs.subgraphs[s.name].db))) return false;
+    if (!(await s.isEmpty(dbs.subgraph(s.name).db))) return false;
   }
   return true;
 }

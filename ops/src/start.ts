@@ -45,13 +45,8 @@ async function prepareData(): Promise<void> {
 const PRIVATE_KEY_NAMES = [CONTEXT_PRIVATE_KEY, ...SUBGRAPH_NAMES.map(noticePrivateKeyName)];
 
 function envWithOnly(own: string): NodeJS.ProcessEnv {
-  const copy: NodeJS.ProcessEnv = { ...env };
-  for (const name of PRIVATE_KEY_NAMES) {
-    if (name === own) continue;
-    delete copy[name];
-    delete copy[`${name}_FILE`];
-  }
-  return copy;
+  const withheld = new Set(PRIVATE_KEY_NAMES.filter((name) => name !== own).flatMap((name) => [name, `${name}_FILE`]));
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !withheld.has(name)));
 }
 
 const subgraphEnv = (name: SubgraphName): NodeJS.ProcessEnv => envWithOnly(noticePrivateKeyName(name));

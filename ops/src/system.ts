@@ -75,7 +75,7 @@ export class InProcessSystem {
     const webDir = options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir;
     system.gateway = await startGateway({
       identityDb: dbs.identity,
-      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
       supergraphPath: options.supergraphPath ?? SUPERGRAPH_FILE,
       contextPrivateKey: system.trust.contextPrivateKey,
       accessTokenSecret: system.accessTokenSecret,
@@ -99,7 +99,7 @@ export class InProcessSystem {
     const previous = this.subgraphs.get(name);
     const port = previous ? Number(new URL(previous.url).port) : 0;
     const running = await startSubgraph(entry.module, {
-      db: this.dbs.subgraphs[name].db, trust: subgraphTrustOf(this.trust, name), pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
+      db: this.dbs.subgraph(name).db, trust: subgraphTrustOf(this.trust, name), pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
       ...(this.options.matrix ? { matrix: this.options.matrix } : {}),
       // Cross-agency notices go to the subgraphs running now (a restarted one keeps its port).
       resolveSubgraphUrl: (destination) => this.subgraphs.get(destination)?.url,
@@ -125,7 +125,7 @@ export class InProcessSystem {
   }
 
   queryCount(name: SubgraphName): number {
-    return this.dbs.subgraphs[name].source.queries.total;
+    return this.dbs.subgraph(name).source.queries.total;
   }
 
   resetQueryCounts(): void {

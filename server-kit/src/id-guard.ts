@@ -19,7 +19,7 @@ function malformedIn(name: string, type: GraphQLInputType, value: unknown, depth
   if (isListType(nullable)) {
     const items: unknown[] = Array.isArray(value) ? value : [value];
     for (const item of items) {
-      const found = malformedIn(name, nullable.ofType as GraphQLInputType, item, depth + 1);
+      const found = malformedIn(name, nullable.ofType, item, depth + 1);
       if (found) return found;
     }
     return null;

@@ -102,7 +102,7 @@ export async function runMeasureBranches(db: DataSource, branches: MeasureBranch
   const params = [wanted.map(({ i }) => i), wanted.map(({ k }) => k.indicator.code), wanted.map(({ k }) => k.unit.path),
     wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), wanted.map(({ k }) => disjointRoots(k.unit.path).join(',')),
     ...(sql.includes('$7') ? extra : [])];
-  const rows = await db.query(sql, params) as MeasureRow[];
+  const rows = await db.query<MeasureRow[]>(sql, params);
   for (const row of rows) out.set(row.i, { numerator: row.numerator, denominator: row.denominator, personKeys: row.person_keys });
   return out;
 }

@@ -29,7 +29,7 @@ export function cursorParts(after: string, count: number): string[] {
     throw badCursor();
   }
   if (!Array.isArray(parts) || parts.length !== count || !parts.every((p) => typeof p === 'string')) throw badCursor();
-  return parts as string[];
+  return parts;
 }
 
 export const makeCursor = (parts: readonly string[]): string => encodeCursor(JSON.stringify(parts));

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, TypeInfo, validate, visit, visitWithTypeInfo,
+  GraphQLError, Kind, OperationTypeNode, TypeInfo, validate, visit, visitWithTypeInfo,
   type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLFormattedError, type GraphQLSchema,
   type ValidationContext, type ValidationRule,
 } from 'graphql';
@@ -191,7 +191,7 @@ export function bindPageSizes(document: DocumentNode, schema: GraphQLSchema, var
   }));
 }
 
-function costPlugin(maxCost: number): ApolloServerPlugin<BaseContext> {
+function costPlugin(maxCost: number): ApolloServerPlugin {
   const rules = armorCostRules(maxCost);
   return {
     async requestDidStart() {
@@ -266,7 +266,7 @@ function unresolvedOperation(document: DocumentNode, operationName: string | und
  * an operation that cannot be chosen is OPERATION_RESOLUTION_FAILURE; all HTTP 400. A response carrying SERVICE_UNAVAILABLE (a
  * database that does not answer) is HTTP 503.
  */
-function requestGuardPlugin(): ApolloServerPlugin<BaseContext> {
+function requestGuardPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -277,7 +277,7 @@ function requestGuardPlugin(): ApolloServerPlugin<BaseContext> {
               vi: 'Dữ liệu chứa ký tự NUL (\\u0000) không được phép', en: 'The input contains a NUL character (\\u0000), which is not allowed',
             }, { httpStatus: 400 });
           }
-          if (operation?.operation === 'subscription') {
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
             throw domainError('BAD_REQUEST', {
               vi: 'Hệ thống không hỗ trợ subscription qua HTTP', en: 'Subscriptions are not supported over HTTP',
             }, { httpStatus: 400 });
@@ -302,7 +302,7 @@ function requestGuardPlugin(): ApolloServerPlugin<BaseContext> {
 export interface LimitServerOptions {
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
-  plugins: ApolloServerPlugin<BaseContext>[];
+  plugins: ApolloServerPlugin[];
   formatError: (formatted: GraphQLFormattedError, error?: unknown) => GraphQLFormattedError;
   allowBatchedHttpRequests: false;
   csrfPrevention: true;

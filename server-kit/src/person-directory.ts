@@ -57,7 +57,7 @@ export const PERSON_DIRECTORY_NOTICE_HANDLERS: Readonly<Record<string, NoticeHan
 
 /** The demo population's registry, as if police had announced it (the seed of each agency that keeps the directory). */
 export async function seedPersonDirectory(runner: SqlRunner,
-  population: ReadonlyArray<{ id: string; currentResidence: { unitCode: string; unitPath: string } }>): Promise<void> {
+  population: readonly { id: string; currentResidence: { unitCode: string; unitPath: string } }[]): Promise<void> {
   const recordedAt = new Date().toISOString();
   await insertJsonRows(runner, 'person_directory', population.map((p) => row({
     personId: p.id, unitCode: p.currentResidence.unitCode, unitPath: p.currentResidence.unitPath, mergedInto: null, version: 1, recordedAt,
@@ -85,11 +85,11 @@ export async function requirePersonInScope(runner: SqlRunner, caller: Pick<Calle
   const id = personId.toLowerCase();
   const rows = isUuid(id)
     ? await runner.query(`SELECT person_id, unit_code, unit_path, merged_into, version, recorded_at FROM person_directory
-        WHERE person_id = $1 FOR SHARE`, [id]) as Array<{ person_id: string; unit_code: string; unit_path: string;
-        merged_into: string | null; version: number; recorded_at: Date }>
+        WHERE person_id = $1 FOR SHARE`, [id]) as { person_id: string; unit_code: string; unit_path: string;
+        merged_into: string | null; version: number; recorded_at: Date }[]
     : [];
   const [found] = rows;
-  if (!found || found.merged_into !== null) throw recordNotFound(PERSON, personId, field);
+  if (found?.merged_into !== null) throw recordNotFound(PERSON, personId, field);
   const assigned = await assignedUnitPaths(runner, found.person_id, [found.unit_path]);
   if (!actsOn({ unitPath: personActingPath(caller) }, found.unit_path, assigned)) throw recordNotFound(PERSON, personId, field);
   return {

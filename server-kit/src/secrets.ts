@@ -101,7 +101,7 @@ export function subgraphTrustFromEnv(name: SubgraphName, env: NodeJS.ProcessEnv 
   return {
     contextPublicKey: publicKeyFrom(required(CONTEXT_PUBLIC_KEY, env), CONTEXT_PUBLIC_KEY),
     noticePrivateKey: privateKeyFrom(required(noticePrivateKeyName(name), env), noticePrivateKeyName(name)),
-    noticePublicKeys: noticePublicKeys as Record<SubgraphName, KeyObject>,
+    noticePublicKeys: noticePublicKeys,
   };
 }
 
@@ -125,12 +125,19 @@ export function generateTrust(names: readonly SubgraphName[] = SUBGRAPH_NAMES): 
   return {
     contextPrivateKey: context.privateKey,
     contextPublicKey: context.publicKey,
-    noticePrivateKeys: Object.fromEntries(pairs.map(([s, p]) => [s, p.privateKey])) as Record<SubgraphName, KeyObject>,
-    noticePublicKeys: Object.fromEntries(pairs.map(([s, p]) => [s, p.publicKey])) as Record<SubgraphName, KeyObject>,
+    noticePrivateKeys: Object.fromEntries(pairs.map(([s, p]) => [s, p.privateKey])),
+    noticePublicKeys: Object.fromEntries(pairs.map(([s, p]) => [s, p.publicKey])),
   };
 }
 
 /** One subgraph's share of generated keys. */
 export function subgraphTrustOf(trust: GeneratedTrust, name: SubgraphName): SubgraphTrust {
-  return { contextPublicKey: trust.contextPublicKey, noticePrivateKey: trust.noticePrivateKeys[name], noticePublicKeys: trust.noticePublicKeys };
+  return { contextPublicKey: trust.contextPublicKey, noticePrivateKey: noticePrivateKeyOf(trust, name), noticePublicKeys: trust.noticePublicKeys };
+}
+
+/** A subgraph's notice private key; an unknown name is a programming error. */
+export function noticePrivateKeyOf(trust: Pick<GeneratedTrust, 'noticePrivateKeys'>, name: SubgraphName): KeyObject {
+  const key = trust.noticePrivateKeys[name];
+  if (!key) throw new Error(`No notice key of subgraph ${name}`);
+  return key;
 }

@@ -1,15 +1,14 @@
 import type { EntitySchema, MixedList } from 'typeorm';
 import { AuditLogEntry } from './audit/entity';
 import { CreateAuditLog1763800000001 } from './audit/migration';
-import { createDataSource, type CountedDataSource, type DatabaseOwner } from './db';
+import { createDataSource, type ClassType, type CountedDataSource, type DatabaseOwner } from './db';
 import { CreateOutbox1763800000002, InboxNoticeEntity, OutboxNoticeEntity } from './outbox';
 import { AdministrativeUnitEntity, LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity } from './reference/entities';
 import { AdoptRealUnits1764700000000 } from './reference/adopt-real-units';
 import { CreateReferenceData1763800000000 } from './reference/migration';
 import { CreateUnitPatchLog1764700000200 } from './reference/unit-patch-sync';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type Classes = MixedList<Function | string | EntitySchema>;
+type Classes = MixedList<ClassType | string | EntitySchema>;
 
 /** Tables every subgraph database has: reference data, audit log, outbox and inbox. */
 export const COMMON_ENTITIES = [AdministrativeUnitEntity, UnitLineageEntity, PersonUnitAssignmentEntity, LegalRuleEntity, AuditLogEntry,
@@ -18,7 +17,7 @@ export const COMMON_MIGRATIONS = [CreateReferenceData1763800000000, CreateAuditL
   AdoptRealUnits1764700000000, CreateUnitPatchLog1764700000200];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */
-export function createSubgraphDataSource(owner: DatabaseOwner, own: { entities: readonly Function[]; migrations: readonly Function[] },
+export function createSubgraphDataSource(owner: DatabaseOwner, own: { entities: readonly ClassType[]; migrations: readonly ClassType[] },
   env: NodeJS.ProcessEnv = process.env): CountedDataSource {
   return createDataSource({
     owner,

@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ACCESS_MATRIX, accessLogTypeDefs, commonTypeDefs, type AccessMatrix, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { applyAccessRules } from './access/enforce';
@@ -87,7 +87,7 @@ function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
               en: 'The access could not be audited, so the request is denied',
             });
             if (response.body.kind === 'single') {
-              response.body.singleResult = { errors: [formatPublicError(error.toJSON() as GraphQLFormattedError)] };
+              response.body.singleResult = { errors: [formatPublicError(error.toJSON())] };
             }
           }
         },
@@ -172,7 +172,7 @@ function boundContextCheck(replays: ReplayRecord): RequestHandler {
       return;
     }
     const body: unknown = req.body;
-    const request: BoundRequest = typeof body === 'object' && body !== null ? body as BoundRequest : {};
+    const request: BoundRequest = typeof body === 'object' && body !== null ? body : {};
     if (requestHash(request) !== context.requestHash || !replays.firstUse(context.tokenId, context.expiresAt)) locals.caller = null;
     next();
   };

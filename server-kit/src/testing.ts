@@ -66,7 +66,7 @@ export function testCaller(role: Role, unitCode = '01', overrides: Partial<Calle
  */
 export async function undoMigrationsAfter(owner: DataSource, name: string): Promise<void> {
   for (;;) {
-    const [last] = await owner.query('SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1') as { name: string }[];
+    const [last] = await owner.query<{ name: string }[]>('SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1');
     if (!last) throw new Error(`Migration ${name} was never run`);
     if (last.name === name) return;
     await owner.undoLastMigration({ transaction: 'each' });

@@ -100,7 +100,7 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 /** Sensitive fields of the types below Person (root fields are not read through a person). */
 const SENSITIVE = Object.entries(ACCESS_MATRIX)
   .filter(([coordinate, rule]) => rule.sensitive && rule.owner !== 'shared' && !ROOT_TYPES.has(coordinate.split('.')[0] as string))
-  .map(([coordinate, rule]) => ({ coordinate, owner: rule.owner as SubgraphName }))
+  .map(([coordinate, rule]) => ({ coordinate, owner: rule.owner }))
   .sort((a, b) => a.coordinate.localeCompare(b.coordinate));
 
 const unreachable: string[] = [];
@@ -239,7 +239,7 @@ function chunks<T>(items: readonly T[], size = ALIASES_PER_REQUEST): T[][] {
 const personId = (role: Role, person: DemoPerson): string => (seesPseudonyms({ role }) ? pseudonyms.pseudonymOf(person.id) : person.id);
 
 async function direct(subgraph: SubgraphName, role: Role, unitCode: string, query: string,
-  variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>> {
+  variables: Record<string, unknown>): Promise<GraphQLResponse> {
   const response = await fetch(system.subgraphs.get(subgraph)?.url as string, {
     method: 'POST',
     headers: await system.signedHeaders(testCaller(role, unitCode), subgraph, { query, variables }),
@@ -390,7 +390,7 @@ function operation(route: Route, role: Role, aliases: readonly Alias[]): { query
   return { query: `query${declared ? `(${declared})` : ''} { ${fields.join(' ')} } ${fragments.join(' ')}`, variables };
 }
 
-function record(aliases: readonly Alias[], response: GraphQLResponse<Record<string, unknown>>): void {
+function record(aliases: readonly Alias[], response: GraphQLResponse): void {
   aliases.forEach((alias, i) => {
     const name = `c${i}`;
     // Errors without a path (a refused request) count against every case of the request.
@@ -408,7 +408,7 @@ async function runRole(role: Role, token: string): Promise<void> {
   for (const route of ROUTES.filter((r) => r !== 'forged _entities')) {
     for (const aliases of plan(casesOf(route, TARGETS))) {
       const { query, variables } = operation(route, role, aliases);
-      record(aliases, await system.graphql<Record<string, unknown>>(token, query, variables));
+      record(aliases, await system.graphql(token, query, variables));
     }
   }
   // Forged calls go straight to the owning subgraph, one owner per request.
@@ -430,7 +430,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 // ---------------------------------------------------------------------------------------

@@ -31,12 +31,12 @@ const OWNERS: readonly DatabaseOwner[] = [...SUBGRAPH_NAMES, 'identity'];
 
 /** The application's connection to one of the system's databases. */
 function appConnection(name: DatabaseOwner): DataSource {
-  return name === 'identity' ? system.dbs.identity : system.dbs.subgraphs[name].db;
+  return name === 'identity' ? system.dbs.identity : system.dbs.subgraph(name).db;
 }
 
 /** A connection as the owner of one of the system's databases (migrations' role). */
 async function withOwner<T>(name: SubgraphName, run: (owner: DataSource) => Promise<T>): Promise<T> {
-  const owner = await ownerDataSource(system.dbs.subgraphs[name].source, name, system.options.env).initialize();
+  const owner = await ownerDataSource(system.dbs.subgraph(name).source, name, system.options.env).initialize();
   try {
     return await run(owner);
   } finally {
@@ -50,9 +50,9 @@ const AUDIT_INSERT = `INSERT INTO audit_log (user_id, username, agency, role, un
 describe('the application\'s database role', () => {
   it.each(OWNERS)('on %s is the restricted login role, not the owner', async (name) => {
     const db = appConnection(name);
-    const [me] = await db.query(`SELECT current_user AS name, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
+    const [me] = await db.query<{ name: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; owned: number }[]>(`SELECT current_user AS name, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
         (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
-      FROM pg_roles r WHERE r.rolname = current_user`) as { name: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; owned: number }[];
+      FROM pg_roles r WHERE r.rolname = current_user`);
     expect(me).toEqual({ name: DEFAULT_APP_ROLE, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, owned: 0 });
   });
 
@@ -62,12 +62,12 @@ describe('the application\'s database role', () => {
     await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied for table audit_log/);
     await expect(db.query('UPDATE audit_log SET username = $1', ['x'])).rejects.toThrow(/permission denied for table audit_log/);
     await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied for table audit_log/);
-    const [{ count }] = await db.query("SELECT count(*)::int AS count FROM audit_log WHERE username = 'test'") as [{ count: number }];
+    const [{ count }] = await db.query<[{ count: number }]>("SELECT count(*)::int AS count FROM audit_log WHERE username = 'test'");
     expect(count).toBeGreaterThan(0);
   });
 
   it('may not change the schema, drop the trigger or touch the migrations table', async () => {
-    const db = system.dbs.subgraphs.police.db;
+    const db = system.dbs.subgraph('police').db;
     await expect(db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')).rejects.toThrow(/must be owner/);
     await expect(db.query('DROP TABLE audit_log')).rejects.toThrow(/must be owner/);
     await expect(db.query('CREATE TABLE sneaky (id int)')).rejects.toThrow(/permission denied for schema public/);
@@ -82,14 +82,14 @@ describe('the application\'s database role', () => {
     try {
       await new Promise<void>((resolve, reject) => {
         let output = '';
-        const onData = (chunk: Buffer) => { output += chunk.toString(); if (/subgraph ready/.test(output)) resolve(); };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
+        const onData = (chunk: Buffer) => { output += chunk.toString(); if (output.includes('subgraph ready')) resolve(); };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
         child.once('exit', (code) => reject(new Error(`police exited (${code}): ${output}`)));
       });
-      const rows = await system.dbs.subgraphs.police.db.query(
+      const rows = await system.dbs.subgraph('police').db.query<{ usename: string }[]>(
         "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'rehab-police'",
-        [`${env.DATABASE_PREFIX}_police`]) as { usename: string }[];
+        [`${env.DATABASE_PREFIX}_police`]);
       expect(rows).toEqual([{ usename: DEFAULT_APP_ROLE }]);
     } finally {
       child.kill('SIGTERM');
@@ -260,7 +260,7 @@ describe('who looked at a person', () => {
     purpose: string;
     requestId: string;
   }
-  type Logs = { person: Record<'policeAccessLog' | 'laborWelfareAccessLog' | 'healthAccessLog' | 'volunteersAccessLog', Entry[] | null> | null };
+  interface Logs { person: Record<'policeAccessLog' | 'laborWelfareAccessLog' | 'healthAccessLog' | 'volunteersAccessLog', Entry[] | null> | null }
 
   it('a supervisor sees an officer\'s read in the person\'s access logs, and their own look is audited too', async () => {
     const person = population.find((p) => p.stage === 'POST_REHAB' && p.rehab && p.determination?.addicted) ?? personAt('POST_REHAB');

@@ -69,9 +69,8 @@ describe('break the glass through the system', () => {
     expect(response.data?.person?.rehabEpisodes?.length).toBeGreaterThan(0);
 
     for (const name of ['police', 'labor-welfare'] as const) {
-      const rows = await system.dbs.subgraphs[name].db.query(
-        `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.phuongbadinh' AND person_id = $1`, [outsider?.id]) as
-        { action: string; purpose: string; fields: string[] }[];
+      const rows = await system.dbs.subgraph(name).db.query<{ action: string; purpose: string; fields: string[] }[]>(
+        `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.phuongbadinh' AND person_id = $1`, [outsider?.id]);
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
         expect(row.action).toBe('BREAK_GLASS');

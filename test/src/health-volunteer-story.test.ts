@@ -37,8 +37,7 @@ let COMMUNE = '';
 beforeAll(async () => {
   system = await startTestSystem();
   // One the seed gave no volunteer yet (the test assigns one).
-  const helped = new Set((await system.dbs.subgraphs.volunteers.db.query('SELECT person_id FROM volunteer_assignment WHERE ended_on IS NULL') as
-    { person_id: string }[]).map((r) => r.person_id));
+  const helped = new Set((await system.dbs.subgraph('volunteers').db.query<{ person_id: string }[]>('SELECT person_id FROM volunteer_assignment WHERE ended_on IS NULL')).map((r) => r.person_id));
   subject = candidates.find((p) => !helped.has(p.id));
   if (!subject) throw new Error('no person under post-rehab management outside treatment and without a volunteer in the test population');
   COMMUNE = subject.home.unitCode;
@@ -47,7 +46,7 @@ beforeAll(async () => {
     { username: `congan.test${COMMUNE}`, displayName: 'Công an xã (kiểm thử)', agency: 'police', role: 'police_officer', unitCode: COMMUNE },
     { username: `tnv.test${COMMUNE}`, displayName: 'Tình nguyện viên (kiểm thử)', agency: 'volunteers', role: 'volunteer', unitCode: COMMUNE },
   ]);
-  await system.dbs.subgraphs.volunteers.db.query(`UPDATE volunteer SET username = $1
+  await system.dbs.subgraph('volunteers').db.query(`UPDATE volunteer SET username = $1
     WHERE id = (SELECT id FROM volunteer WHERE unit_code = $2 AND active ORDER BY id LIMIT 1)`, [`tnv.test${COMMUNE}`, COMMUNE]);
   const login = async (username: string): Promise<Caller> => ({ system, token: await system.login(username) });
   [commune, volunteer, police, physician, labour, province] = await Promise.all([`ubnd.test${COMMUNE}`, `tnv.test${COMMUNE}`,
@@ -59,13 +58,13 @@ afterAll(async () => {
 });
 
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[]) => errors.map((e) => e.extensions?.code);
-const volunteersDb = () => system.dbs.subgraphs.volunteers.db;
+const volunteersDb = () => system.dbs.subgraph('volunteers').db;
 
 async function determine(personId: string): Promise<void> {
   const { requestAddictionDetermination: request } = await call<{ requestAddictionDetermination: { id: string } }>(police,
     'mutation($p: ID!) { requestAddictionDetermination(personId: $p, reason: "Nghi sử dụng lại heroin", requestedBy: POLICE) { id } }', { p: personId });
   // The paper request reached the clinic five weeks ago: the record is dated as the request was.
-  await system.dbs.subgraphs.health.db.query(`UPDATE addiction_determination_request SET requested_at = $2::date WHERE id = $1`,
+  await system.dbs.subgraph('health').db.query(`UPDATE addiction_determination_request SET requested_at = $2::date WHERE id = $1`,
     [request.id, addDays(firstDay, -5)]);
   const { recordAddictionExamination: exam } = await call<{ recordAddictionExamination: { findings: { addicted: boolean }[]; determination: { addicted: boolean; substanceClasses: string[] } } }>(physician,
     `mutation($id: ID!, $i: AddictionExaminationInput!) { recordAddictionExamination(requestId: $id, input: $i) {
@@ -154,8 +153,8 @@ const worklist = async (): Promise<Worklist> => (await call<{ myVolunteerWorklis
 
 /** Makes room for one more person on the volunteer's list (the seed may have filled it). */
 async function makeRoom(list: Worklist): Promise<void> {
-  const [{ max }] = await volunteersDb().query(`SELECT o.max_active_assignments AS max FROM volunteer v
-    JOIN mass_organisation o ON o.code = v.organisation_code WHERE v.id = $1`, [list.volunteer.id]) as [{ max: number }];
+  const [{ max }] = await volunteersDb().query<[{ max: number }]>(`SELECT o.max_active_assignments AS max FROM volunteer v
+    JOIN mass_organisation o ON o.code = v.organisation_code WHERE v.id = $1`, [list.volunteer.id]);
   for (const p of list.people.slice(0, Math.max(0, list.people.length - max + 1))) {
     const seen = await call<{ person: { supportAssignments: { id: string; version: number }[] } }>(commune,
       'query($id: ID!) { person(id: $id) { supportAssignments { id version } } }', { id: p.personId });
@@ -197,9 +196,8 @@ async function relapseRiskReachesPoliceAndLabour(personId: string, caseId: strin
   expect((await worklist()).visitsDue.map((p) => p.assignmentId)).not.toContain(assignmentId);
   await call(volunteer, LOG, { a: assignmentId, d: today, k: 'VISIT', n: 'Bỏ uống methadone, có biểu hiện sử dụng lại', r: 'HIGH' });
 
-  const outbox = () => volunteersDb().query(`SELECT id, destination, delivered_at FROM outbox_notice
-    WHERE topic = 'support.relapse-risk' AND payload->>'assignmentId' = $1 ORDER BY destination`, [assignmentId]) as
-    Promise<{ id: string; destination: string; delivered_at: Date | null }[]>;
+  const outbox = () => volunteersDb().query<{ id: string; destination: string; delivered_at: Date | null }[]>(`SELECT id, destination, delivered_at FROM outbox_notice
+    WHERE topic = 'support.relapse-risk' AND payload->>'assignmentId' = $1 ORDER BY destination`, [assignmentId]);
   const sent = await eventually('both deliveries', outbox, (rows) => rows.length === 2 && rows.every((r) => r.delivered_at !== null));
   expect(sent.map((r) => r.destination)).toEqual(['labor-welfare', 'police']);
 

@@ -22,7 +22,7 @@ const uuid = (n: number) => `15000000-0000-4000-8000-${String(n).padStart(12, '0
 const P = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(uuid);
 
 async function sql(name: 'police' | 'labor-welfare' | 'health' | 'volunteers', text: string, params: unknown[] = []): Promise<unknown[]> {
-  return system.dbs.subgraphs[name].db.query(text, params) as Promise<unknown[]>;
+  return system.dbs.subgraph(name).db.query<unknown[]>(text, params);
 }
 
 async function policeFixture(): Promise<void> {
@@ -207,7 +207,7 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
   it('breaks a number down by child unit, and the province by facility for facility indicators', async () => {
     const Q = `query($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!) {
       indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) { unit { code } actual numerator denominator target } }`;
-    type Row = { unit: { code: string }; actual: number | null; numerator: number | null; denominator: number | null; target: number | null };
+    interface Row { unit: { code: string }; actual: number | null; numerator: number | null; denominator: number | null; target: number | null }
     const communes = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, { plan: plan2022, indicator: 'RECORDS_IN_TREATMENT_SHARE', unit: '001', period: YEAR_2015 });
     expect(communes.errors).toBeUndefined();
     const rows = communes.data?.indicatorBreakdown ?? [];
@@ -244,8 +244,8 @@ describe('the analyst\'s drill-down', () => {
   const RECORDS = `query($plan: ID!, $indicator: ID!, $unit: ID!, $after: String) {
     indicatorRecords(plan: $plan, indicator: $indicator, unit: $unit, period: { kind: YEAR, year: 2015 }, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { personId person { id } date description unit { code } } } }`;
-  type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { personId: string; person: { id: string } | null; date: string; description: string; unit: { code: string } }[] };
+  interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { personId: string; person: { id: string } | null; date: string; description: string; unit: { code: string } }[] }
 
   it('lists the records behind a number with pseudonymous person ids, page by page', async () => {
     const first = await system.graphql<{ indicatorRecords: Page }>(analyst, RECORDS, { plan: plan2022, indicator: 'VOLUNTARY_MOBILISED', unit: '001' });

@@ -32,7 +32,7 @@ const ADMISSIONS: [number, string, typeof SMALL, string][] = [
 ];
 
 async function fixture(): Promise<void> {
-  const db = system.dbs.subgraphs['labor-welfare'].db;
+  const db = system.dbs.subgraph('labor-welfare').db;
   for (const [n, facility, unit, on] of ADMISSIONS) {
     await db.query(EPISODE, [uuid(100 + n), uuid(n), facility, unit.code, `01.${facility}`, unit.path, on]);
   }
@@ -48,13 +48,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 describe('an analyst\'s person list', () => {
   const LIST = `query($unit: ID!, $after: String) { persons(unitCode: $unit, first: 50, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
-  type List = { persons: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
+  interface List { persons: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } }
 
   /** The whole city: the demo's 300 people spread two or three to a commune, and the order must show on a long list. */
   const unit = '01';
@@ -138,8 +138,8 @@ describe('small cells', () => {
 describe('an analyst\'s drill-down rows', () => {
   const RECORDS = `query($plan: ID!, $unit: ID!) { indicatorRecords(plan: $plan, indicator: "VOLUNTARY_MOBILISED", unit: $unit,
     period: { kind: YEAR, year: 2015 }) { totalCount nodes { date datePrecision description unit { code } } } }`;
-  type Row = { date: string; datePrecision: string; description: string; unit: { code: string } };
-  type Records = { indicatorRecords: { totalCount: number; nodes: Row[] } };
+  interface Row { date: string; datePrecision: string; description: string; unit: { code: string } }
+  interface Records { indicatorRecords: { totalCount: number; nodes: Row[] } }
 
   it('give the month, and the facility only where five rows share it', async () => {
     const response = await system.graphql<Records>(analyst, RECORDS, { plan: plan2022, unit: LARGE.code });

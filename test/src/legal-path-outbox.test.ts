@@ -21,19 +21,19 @@ afterAll(async () => {
   await system.stop();
 });
 
-const labourDb = () => system.dbs.subgraphs['labor-welfare'].db;
-const policeDb = () => system.dbs.subgraphs.police.db;
+const labourDb = () => system.dbs.subgraph('labor-welfare').db;
+const policeDb = () => system.dbs.subgraph('police').db;
 
 interface OutboxRow { id: string; attempts: number; delivered_at: Date | null; failed_at: Date | null }
 
-const outboxRow = async (episodeId: string): Promise<OutboxRow | undefined> => (await labourDb().query(
+const outboxRow = async (episodeId: string): Promise<OutboxRow | undefined> => (await labourDb().query<OutboxRow[]>(
   `SELECT id, attempts, delivered_at, failed_at FROM outbox_notice WHERE topic = 'rehab.completed' AND payload->>'episodeId' = $1`,
-  [episodeId]) as OutboxRow[])[0];
+  [episodeId]))[0];
 
 const atPolice = async (episodeId: string): Promise<{ inbox: number; notices: number }> => {
-  const [row] = await policeDb().query(`SELECT
+  const [row] = await policeDb().query<[{ inbox: number; notices: number }]>(`SELECT
     (SELECT count(*) FROM inbox_notice WHERE topic = 'rehab.completed' AND payload->>'episodeId' = $1::text)::int AS inbox,
-    (SELECT count(*) FROM rehab_completion_notice WHERE episode_id = $1::uuid)::int AS notices`, [episodeId]) as [{ inbox: number; notices: number }];
+    (SELECT count(*) FROM rehab_completion_notice WHERE episode_id = $1::uuid)::int AS notices`, [episodeId]);
   return row;
 };
 
@@ -63,7 +63,7 @@ describe('the completion notice through the outbox', () => {
     system.subgraphs.get('labor-welfare')?.outbox?.wake();
     await eventually('the second delivery', () => outboxRow(episodeId), (r) => r?.delivered_at !== null);
     expect(await atPolice(episodeId)).toEqual({ inbox: 1, notices: 1 });
-    const [row] = await labourDb().query('SELECT failed_at, last_error FROM outbox_notice WHERE id = $1', [waiting?.id]) as [{ failed_at: Date | null; last_error: string | null }];
+    const [row] = await labourDb().query<[{ failed_at: Date | null; last_error: string | null }]>('SELECT failed_at, last_error FROM outbox_notice WHERE id = $1', [waiting?.id]);
     expect(row.failed_at).toBeNull();
 
     // The commune police see it once on their worklist.

@@ -43,8 +43,8 @@ let serial = 810_000;
 export async function inEveryDirectory(system: InProcessSystem, personId: string): Promise<void> {
   const keepers = ['labor-welfare', 'health', 'volunteers'] as const;
   await eventually(`person ${personId} in every agency's directory`, async () => {
-    const found = await Promise.all(keepers.map(async (name) => (await system.dbs.subgraphs[name].db.query(
-      'SELECT count(*)::int AS n FROM person_directory WHERE person_id = $1', [personId]) as [{ n: number }])[0].n));
+    const found = await Promise.all(keepers.map(async (name) => (await system.dbs.subgraph(name).db.query<[{ n: number }]>(
+      'SELECT count(*)::int AS n FROM person_directory WHERE person_id = $1', [personId]))[0].n));
     return found.reduce((a, b) => a + b, 0);
   }, (n) => n === keepers.length);
 }

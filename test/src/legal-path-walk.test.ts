@@ -111,7 +111,7 @@ describe('the legal path, end to end', () => {
     expect(episode).toMatchObject({ status: 'ABSCONDED', absconding: { reason: 'ESCAPED', since: '2024-08-10' } });
     wake('labor-welfare');
     const SEARCHES = 'query($id: ID!) { person(id: $id) { absconderSearches { id status reason since version facility { code } } } }';
-    type Searches = { person: { absconderSearches: { id: string; status: string; version: number }[] } };
+    interface Searches { person: { absconderSearches: { id: string; status: string; version: number }[] } }
     const opened = await eventually('the police search opened', () => call<Searches>(police(), SEARCHES, { id: person.id }),
       (d) => d.person.absconderSearches.length === 1);
     expect(opened.person.absconderSearches[0]).toMatchObject({ status: 'OPEN', reason: 'ESCAPED', since: '2024-08-10', facility: { code: 'CSCN1' } });
@@ -137,7 +137,7 @@ describe('the legal path, end to end', () => {
       completedOn: "2025-04-05", certificateNumber: "215/GCN-CSCN1") { ${EPISODE} } }`, { id: episode.id, v: episode.version })).completeRehabEpisode;
     expect(episode).toMatchObject({ status: 'COMPLETED', certificateNumber: '215/GCN-CSCN1' });
     wake('labor-welfare');
-    type Notices = { rehabCompletionNotices: { nodes: { id: string; episodeId: string; certificateNumber: string; version: number }[] } };
+    interface Notices { rehabCompletionNotices: { nodes: { id: string; episodeId: string; certificateNumber: string; version: number }[] } }
     const notices = await eventually('the completion notice at the commune police',
       () => call<Notices>(police(), 'query { rehabCompletionNotices(acknowledged: false, first: 200) { nodes { id episodeId certificateNumber version } } }'),
       (d) => d.rehabCompletionNotices.nodes.some((n) => n.episodeId === episode.id));
@@ -181,8 +181,8 @@ describe('the legal path, end to end', () => {
       'ADMIT', 'GRANT_LEAVE', 'RETURN_FROM_LEAVE', 'ESCAPE', 'RETURN_AFTER_ESCAPE', 'COMPLETE',
     ]);
     // Each notice took effect exactly once at police.
-    const inbox = await system.dbs.subgraphs.police.db.query(`SELECT topic, count(*)::int AS n FROM inbox_notice
-      WHERE payload->>'personId' = $1 GROUP BY topic ORDER BY topic`, [person.id]) as { topic: string; n: number }[];
+    const inbox = await system.dbs.subgraph('police').db.query<{ topic: string; n: number }[]>(`SELECT topic, count(*)::int AS n FROM inbox_notice
+      WHERE payload->>'personId' = $1 GROUP BY topic ORDER BY topic`, [person.id]);
     expect(inbox).toEqual([
       { topic: 'rehab.absconded', n: 1 }, { topic: 'rehab.admitted', n: 1 }, { topic: 'rehab.completed', n: 1 }, { topic: 'rehab.returned', n: 1 },
     ]);

@@ -28,7 +28,7 @@ const tokens: Record<string, string> = {};
 function extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningGateway> {
   return startGateway({
     identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
     supergraphPath: SUPERGRAPH_FILE,
     contextPrivateKey: system.trust.contextPrivateKey,
     accessTokenSecret: system.accessTokenSecret,
@@ -53,9 +53,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await devGateway?.stop();
-  await throttled?.stop();
-  await system?.stop();
+  await devGateway.stop();
+  await throttled.stop();
+  await system.stop();
 });
 
 async function reply(response: Response): Promise<Reply> {

@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
   rmSync(dir, { recursive: true, force: true });
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -75,7 +75,7 @@ describe('a new subgraph scaffolded by new:subgraph', () => {
       [names.field]: [{ summary: 'Hồ sơ thử nghiệm', openedOn: todayInHanoi(), unit: { code: '00004', name: expect.any(String) }, recordedBy: 'ubnd.phuongbadinh' }],
     });
     // Its changes and sensitive reads are audited in its own database, as in every subgraph.
-    const audit = await system.dbs.subgraphs[name].db.query('SELECT action FROM audit_log WHERE person_id = $1 ORDER BY id', [person.id]) as { action: string }[];
+    const audit = await system.dbs.subgraph(name).db.query<{ action: string }[]>('SELECT action FROM audit_log WHERE person_id = $1 ORDER BY id', [person.id]);
     expect(audit.map((a) => a.action)).toEqual(['CHANGE', 'READ']);
   });
 
@@ -91,10 +91,10 @@ describe('a new subgraph scaffolded by new:subgraph', () => {
     expect(read.errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toEqual([
       { code: 'FORBIDDEN', path: ['personByIdentificationNumber', names.field] },
     ]);
-    const before = await system.dbs.subgraphs[name].db.query(`SELECT count(*)::int AS n FROM ${names.table}`) as [{ n: number }];
+    const before = await system.dbs.subgraph(name).db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${names.table}`);
     const refused = await system.graphql(token, RECORD, { p: person.id, d: todayInHanoi(), s: 'x' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const after = await system.dbs.subgraphs[name].db.query(`SELECT count(*)::int AS n FROM ${names.table}`) as [{ n: number }];
+    const after = await system.dbs.subgraph(name).db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${names.table}`);
     expect(after[0].n).toBe(before[0].n);
   });
 });

@@ -1,5 +1,5 @@
 import type { InProcessSystem } from '@rehab/ops';
-import { CONTEXT_HEADER, signCallerContext, testCaller } from '@rehab/server-kit';
+import { CONTEXT_HEADER, signCallerContext, testCaller, noticePrivateKeyOf } from '@rehab/server-kit';
 import { SUBGRAPH_NAMES } from '@rehab/shared-schema';
 import { PERSON_360, personAt, population, startTestSystem } from './fixtures';
 
@@ -95,7 +95,7 @@ describe('trust between gateway and subgraphs', () => {
     const service = await direct(url, {}, { query: '{ _service { sdl } }' });
     expect(service.status).toBe(401);
     // Signed with another Ed25519 key (e.g. a subgraph's own notice key): not the gateway's.
-    const forged = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, system.trust.noticePrivateKeys[name], ENTITIES) });
+    const forged = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, noticePrivateKeyOf(system.trust, name), ENTITIES) });
     expect(forged.status).toBe(401);
     const otherAudience = await direct(url, await system.signedHeaders(caller, name === 'police' ? 'health' : 'police', ENTITIES));
     expect(otherAudience.status).toBe(401);

@@ -18,15 +18,17 @@ let province: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  [police, commune, province] = await Promise.all(['congan.phuongbadinh', 'ubnd.phuongbadinh', 'congan.hanoi'].map((u) => system.login(u)));
+  [police, commune, province] = await Promise.all([
+    system.login('congan.phuongbadinh'), system.login('ubnd.phuongbadinh'), system.login('congan.hanoi'),
+  ]);
 });
 
 afterAll(async () => {
   await system.stop();
 });
 
-const labourDb = () => system.dbs.subgraphs['labor-welfare'].db;
-const policeDb = () => system.dbs.subgraphs.police.db;
+const labourDb = () => system.dbs.subgraph('labor-welfare').db;
+const policeDb = () => system.dbs.subgraph('police').db;
 
 async function call<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await system.graphql<T>(token, query, variables);
@@ -65,7 +67,7 @@ async function registerPerson(fullName: string): Promise<{ id: string; identific
 }
 
 const SEARCHES = `query($id: ID!) { person(id: $id) { absconderSearches { id status reason facility { code } foundOn returnedOn version } } }`;
-type Searches = { person: { absconderSearches: { id: string; status: string; version: number; returnedOn: string | null }[] } };
+interface Searches { person: { absconderSearches: { id: string; status: string; version: number; returnedOn: string | null }[] } }
 
 describe('notices from labour-welfare to police', () => {
   it('open, find and close an absconder search; an admission supersedes the management', async () => {
@@ -106,12 +108,12 @@ describe('notices from labour-welfare to police', () => {
     await system.stopSubgraph('police');
     const noticeId = await fromLabour('rehab.completed', { personId: person.id, episodeId, facilityCode: 'CSCN2', completedOn: '2026-10-30', certificateNumber: '12/GCN-CSCN2' });
     // The dispatcher tries, fails, and keeps the notice for later.
-    await eventually('a failed delivery attempt', async () => (await labourDb().query('SELECT attempts, delivered_at, failed_at FROM outbox_notice WHERE id = $1', [noticeId]))[0] as
-      { attempts: number; delivered_at: Date | null; failed_at: Date | null }, (r) => r.attempts >= 1 && r.delivered_at === null && r.failed_at === null);
+    await eventually('a failed delivery attempt', async () => (await labourDb().query<[{ attempts: number; delivered_at: Date | null; failed_at: Date | null }]>('SELECT attempts, delivered_at, failed_at FROM outbox_notice WHERE id = $1', [noticeId]))[0],
+      (r) => r.attempts >= 1 && r.delivered_at === null && r.failed_at === null);
     await system.startSubgraph('police');
-    await eventually('the delivery after the restart', async () => (await labourDb().query('SELECT delivered_at FROM outbox_notice WHERE id = $1', [noticeId]))[0] as
-      { delivered_at: Date | null }, (r) => r.delivered_at !== null);
-    const rows = await policeDb().query('SELECT count(*)::int AS n FROM rehab_completion_notice WHERE episode_id = $1', [episodeId]) as [{ n: number }];
+    await eventually('the delivery after the restart', async () => (await labourDb().query<[{ delivered_at: Date | null }]>('SELECT delivered_at FROM outbox_notice WHERE id = $1', [noticeId]))[0],
+      (r) => r.delivered_at !== null);
+    const rows = await policeDb().query<[{ n: number }]>('SELECT count(*)::int AS n FROM rehab_completion_notice WHERE episode_id = $1', [episodeId]);
     expect(rows[0].n).toBe(1);
     const list = await call<{ rehabCompletionNotices: { nodes: { id: string; episodeId: string; certificateNumber: string; version: number }[] } }>(commune,
       'query { rehabCompletionNotices(acknowledged: false, first: 200) { nodes { id episodeId certificateNumber version } } }');
@@ -125,8 +127,8 @@ describe('notices from labour-welfare to police', () => {
   it('refuse a malformed notice for good: the sender records it as failed', async () => {
     const personId = randomUUID();
     const noticeId = await fromLabour('rehab.absconded', { personId, episodeId: randomUUID(), facilityCode: 'CSCN1', reason: 'ESCAPED', since: '2026-09-01' });
-    const row = await eventually('the refusal', async () => (await labourDb().query('SELECT failed_at, last_error FROM outbox_notice WHERE id = $1', [noticeId]))[0] as
-      { failed_at: Date | null; last_error: string | null }, (r) => r.failed_at !== null);
+    const row = await eventually('the refusal', async () => (await labourDb().query<[{ failed_at: Date | null; last_error: string | null }]>('SELECT failed_at, last_error FROM outbox_notice WHERE id = $1', [noticeId]))[0],
+      (r) => r.failed_at !== null);
     expect(row.last_error).toBe(`422 BAD_USER_INPUT: No person ${personId} in the population registry`);
   });
 });
@@ -134,13 +136,11 @@ describe('notices from labour-welfare to police', () => {
 describe('notices from police to labour-welfare', () => {
   async function delivered(topic: string, payload: Record<string, unknown>): Promise<void> {
     system.subgraphs.get('police')?.outbox?.wake();
-    await eventually(`${topic} delivered`, async () => await policeDb().query(
-      'SELECT delivered_at, failed_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]) as
-      { delivered_at: Date | null; failed_at: Date | null; last_error: string | null }[], (rows) => rows.length === 1 && (rows[0]?.delivered_at !== null || rows[0]?.failed_at !== null));
-    const [row] = await policeDb().query('SELECT delivered_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]) as
-      { delivered_at: Date | null; last_error: string | null }[];
+    await eventually(`${topic} delivered`, async () => await policeDb().query<{ delivered_at: Date | null; failed_at: Date | null; last_error: string | null }[]>(
+      'SELECT delivered_at, failed_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]), (rows) => rows.length === 1 && (rows[0]?.delivered_at !== null || rows[0].failed_at !== null));
+    const [row] = await policeDb().query<{ delivered_at: Date | null; last_error: string | null }[]>('SELECT delivered_at, last_error FROM outbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]);
     expect([topic, row?.last_error ?? null, row?.delivered_at !== null]).toEqual([topic, null, true]);
-    const inbox = await labourDb().query('SELECT count(*)::int AS n FROM inbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]) as [{ n: number }];
+    const inbox = await labourDb().query<[{ n: number }]>('SELECT count(*)::int AS n FROM inbox_notice WHERE topic = $1 AND payload = $2::jsonb', [topic, JSON.stringify(payload)]);
     expect(inbox[0].n).toBe(1);
   }
 
@@ -181,8 +181,7 @@ describe('person directory notices from police', () => {
   const KEEPERS = ['labor-welfare', 'health', 'volunteers'] as const;
   /** Where each agency's directory places the person (unit path and version), once every one has heard of them. */
   const placed = (personId: string) => eventually(`person ${personId} in every directory`, async () => Promise.all(KEEPERS.map(async (k) =>
-    (await system.dbs.subgraphs[k].db.query('SELECT unit_path, version FROM person_directory WHERE person_id = $1', [personId]) as
-      { unit_path: string; version: number }[])[0] ?? null)), (rows) => rows.every((r) => r !== null));
+    (await system.dbs.subgraph(k).db.query<{ unit_path: string; version: number }[]>('SELECT unit_path, version FROM person_directory WHERE person_id = $1', [personId]))[0] ?? null)), (rows) => rows.every((r) => r !== null));
   const codeOf = async (token: string, personId: string) => (await system.graphql(token, REQUEST, { p: personId })).errors?.[0]?.extensions?.code ?? 'OK';
 
   it('let the commune where a person was registered, and after a move the new commune only, open records of them', async () => {

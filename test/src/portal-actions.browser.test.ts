@@ -18,8 +18,8 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await page?.close();
-  expect(problems ?? []).toEqual([]);
+  await page.close();
+  expect(problems).toEqual([]);
 });
 
 async function open(): Promise<Page> {
@@ -125,7 +125,7 @@ describe('actions of each agency', () => {
     await page.getByRole('button', { name: 'Phân công tình nguyện viên' }).click();
     const form = page.getByTestId('form-assign');
     const option = await form.getByLabel('Người hỗ trợ').locator('option', { hasText: volunteerName }).getAttribute('value');
-    await form.getByLabel('Người hỗ trợ').selectOption(option!);
+    await form.getByLabel('Người hỗ trợ').selectOption(option);
     await form.getByLabel('Điện thoại').fill('0912345678');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.getByText('Đã lưu thành công').waitFor();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InProcessSystem } from '@rehab/ops';
 import { testDatabaseEnv } from '@rehab/server-kit';
-import { REPO_ROOT, SUPERGRAPH_FILE, foldVietnamese, unitAt, unitByCode, type AdministrativeUnitRecord, type SubgraphName } from '@rehab/shared-schema';
+import { REPO_ROOT, SUPERGRAPH_FILE, foldVietnamese, unitAt, unitByCode, type AdministrativeUnitRecord } from '@rehab/shared-schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity, startGateway, type RunningGateway } from '@rehab/gateway';
 import { InProcessSystem as System } from '@rehab/ops';
 import { launchBrowser } from './browser';
@@ -33,7 +33,7 @@ export async function startPortal(): Promise<Portal> {
   });
   const apiGateway = await startGateway({
     identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
     supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
     webDir: null, log: () => undefined, trustedDocuments: { mode: 'off', manifestPath: null },
   }, { port: 0 });

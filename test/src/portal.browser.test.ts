@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await page?.close();
+  await page.close();
   // No console error and no uncaught page error on any page.
   expect(problems).toEqual([]);
 });
@@ -155,7 +155,7 @@ describe('search and Person-360', () => {
     expect(await page.getByTestId('panel-labor').textContent()).toContain('Đã hoàn thành');
     const events = page.getByTestId('timeline').locator('li');
     await page.getByTestId('timeline').getByText('Lao động - Thương binh và Xã hội').first().waitFor();
-    const dates = await events.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+    const dates = await events.locator('time').evaluateAll((nodes: { getAttribute(name: string): string | null }[]) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
     await shot(page, 'person-360');
@@ -288,7 +288,7 @@ describe('dashboard', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất CSV' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync((await (await download).path()), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFTên,Mã đơn vị,Chỉ tiêu,Kết quả,Tỷ lệ đạt');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength((await indicators.locator('tbody tr').count()) + 1);
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 interface ErrorBody { errors?: { message: string; extensions?: { code?: string; i18n?: { vi: string; en: string }; field?: string } }[] }
@@ -152,7 +152,7 @@ describe('a database that stops answering', () => {
   let gatewayOverRelay: RunningGateway;
 
   beforeAll(async () => {
-    const options = system.dbs.subgraphs[name].db.options as PostgresConnectionOptions;
+    const options = system.dbs.subgraph(name).db.options as PostgresConnectionOptions;
     const url = new URL(options.url as string);
     relay = await relayTo(url.hostname, Number(url.port || 5432));
     url.hostname = '127.0.0.1';
@@ -172,9 +172,9 @@ describe('a database that stops answering', () => {
   });
 
   afterAll(async () => {
-    await gatewayOverRelay?.stop();
-    await subgraph?.stop();
-    await db?.destroy().catch(() => undefined);
+    await gatewayOverRelay.stop();
+    await subgraph.stop();
+    await db.destroy().catch(() => undefined);
   });
 
   it('a write is a typed 503 SERVICE_UNAVAILABLE, and so is a read', async () => {

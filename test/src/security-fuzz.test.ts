@@ -46,7 +46,7 @@ const person = (): string => pick(population).id;
 /** A value the schema accepts (it may still be refused by a rule). */
 function valid(type: GraphQLInputType, name: string, depth: number): unknown {
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return [valid(nullable.ofType as GraphQLInputType, name, depth + 1)];
+  if (isListType(nullable)) return [valid(nullable.ofType, name, depth + 1)];
   const named = getNamedType(nullable) as GraphQLNamedType;
   if (isEnumType(named)) return pick(named.getValues()).name;
   if (isInputObjectType(named)) {
@@ -72,8 +72,8 @@ function mangled(type: GraphQLInputType, name: string, depth: number): { value: 
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     if (chance(0.3)) return { value: 'không phải danh sách', hard: false };
-    const inner = mangled(nullable.ofType as GraphQLInputType, name, depth + 1);
-    return { value: [valid(nullable.ofType as GraphQLInputType, name, depth + 1), inner.value], hard: inner.hard };
+    const inner = mangled(nullable.ofType, name, depth + 1);
+    return { value: [valid(nullable.ofType, name, depth + 1), inner.value], hard: inner.hard };
   }
   const named = getNamedType(nullable) as GraphQLNamedType;
   if (isEnumType(named)) return { value: pick(['KHONG_CO', 'unknown', '', 42, pick(named.getValues()).name.toLowerCase()]), hard: true };
@@ -146,13 +146,13 @@ function request(root: 'query' | 'mutation'): FuzzRequest {
   const forced: GraphQLArgument | undefined = root === 'mutation' ? pick(refusable.length ? refusable : field.args) : undefined;
   const variables: Record<string, unknown> = {};
   const declared: string[] = [];
-  let refusedBySchema = false;
+  const hardness: boolean[] = [];
   const written = args.concat(forced && !args.includes(forced) ? [forced] : []).map((arg, i) => {
     let value: unknown;
     if (arg === forced || chance(0.5)) {
       let m = mangled(arg.type, arg.name, 0);
       for (let tries = 0; arg === forced && !m.hard && tries < 50; tries += 1) m = mangled(arg.type, arg.name, 0);
-      refusedBySchema ||= m.hard;
+      hardness.push(m.hard);
       value = m.value;
     } else {
       value = valid(arg.type, arg.name, 0);
@@ -162,7 +162,7 @@ function request(root: 'query' | 'mutation'): FuzzRequest {
     declared.push(`$v${i}: ${arg.type.toString()}`);
     return `${arg.name}: $v${i}`;
   });
-  if (root === 'mutation' && !refusedBySchema) throw new Error(`no refused value for ${field.name}`);
+  if (root === 'mutation' && !hardness.includes(true)) throw new Error(`no refused value for ${field.name}`);
   const call = written.length ? `${field.name}(${written.join(', ')})` : field.name;
   const query = `${root}${declared.length ? `(${declared.join(', ')})` : ''} { ${call} ${selection(field)} }`;
   return { root, field: field.name, body: { query, variables } };
@@ -177,7 +177,7 @@ beforeAll(async () => {
   system = await startTestSystem();
   gateway = await startGateway({
     identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
     supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
     webDir: null, log: () => undefined,
     // Officers' mangled ad-hoc queries reach the schema, as in the in-process system.
@@ -189,8 +189,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await gateway?.stop();
-  await system?.stop();
+  await gateway.stop();
+  await system.stop();
 });
 
 /** Exact row counts of every table of every subgraph database. */
@@ -198,7 +198,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const name of SUBGRAPH_NAMES) {
     // As the owner: the application role may not read every table (audit logs are append-only to it).
-    const db = ownerDataSource(system.dbs.subgraphs[name].source, name, system.options.env);
+    const db = ownerDataSource(system.dbs.subgraph(name).source, name, system.options.env);
     await db.initialize();
     try {
       await countTables(db, name, counts);
@@ -211,9 +211,9 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 async function countTables(db: DataSource, name: SubgraphName, counts: Record<string, number>): Promise<void> {
   {
-    const tables = await db.query(`SELECT schemaname, relname FROM pg_stat_user_tables ORDER BY 1, 2`) as { schemaname: string; relname: string }[];
+    const tables = await db.query<{ schemaname: string; relname: string }[]>(`SELECT schemaname, relname FROM pg_stat_user_tables ORDER BY 1, 2`);
     for (const t of tables) {
-      const [row] = await db.query(`SELECT count(*)::int AS n FROM "${t.schemaname}"."${t.relname}"`) as { n: number }[];
+      const [row] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t.schemaname}"."${t.relname}"`);
       counts[`${name}.${t.schemaname}.${t.relname}`] = row?.n ?? -1;
     }
   }

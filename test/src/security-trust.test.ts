@@ -1,7 +1,7 @@
 import type { InProcessSystem } from '@rehab/ops';
 import { startGateway, type RunningGateway } from '@rehab/gateway';
-import { CONTEXT_HEADER, signCallerContext, testCaller } from '@rehab/server-kit';
-import { SUPERGRAPH_FILE, type SubgraphName } from '@rehab/shared-schema';
+import { CONTEXT_HEADER, signCallerContext, testCaller, noticePrivateKeyOf } from '@rehab/server-kit';
+import { SUPERGRAPH_FILE } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
 let system: InProcessSystem;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   system = await startTestSystem();
   proxied = await startGateway({
     identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])) as Record<SubgraphName, string>,
+    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
     supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
     webDir: null, log: () => undefined, trustProxy: 'loopback', trustedDocuments: { mode: 'off', manifestPath: null },
     // Failures per IP are not what this gateway tests.
@@ -22,8 +22,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await proxied?.stop();
-  await system?.stop();
+  await proxied.stop();
+  await system.stop();
 });
 
 async function login(base: string, username: string, password: string, ip: string): Promise<{ status: number; ms: number }> {
@@ -54,7 +54,7 @@ describe('gateway → subgraph contexts: Ed25519, bound to one request, used onc
   });
 
   it('a subgraph\'s own (notice) key cannot sign a context another subgraph accepts', async () => {
-    const token = await signCallerContext(testCaller('supervisor'), 'health', system.trust.noticePrivateKeys.police, body);
+    const token = await signCallerContext(testCaller('supervisor'), 'health', noticePrivateKeyOf(system.trust, 'police'), body);
     const response = await fetch(system.subgraphs.get('health')?.url as string, {
       method: 'POST', headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: token }, body: JSON.stringify(body),
     });
@@ -66,13 +66,13 @@ describe('login', () => {
   it('counts every one of 12 concurrent failures and locks the account', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login(proxied.url, 'congan.phuongngocha', 'sai-mat-khau', `10.1.0.${i + 1}`)));
     expect(results.every((r) => r.status === 401 || r.status === 423)).toBe(true);
-    const [row] = await system.dbs.identity.query(
-      `SELECT failed_attempts, locked_until > now() AS locked FROM officer_account WHERE username = 'congan.phuongngocha'`) as { failed_attempts: number; locked: boolean }[];
+    const [row] = await system.dbs.identity.query<{ failed_attempts: number; locked: boolean }[]>(
+      `SELECT failed_attempts, locked_until > now() AS locked FROM officer_account WHERE username = 'congan.phuongngocha'`);
     expect(row?.locked).toBe(true);
     expect(row?.failed_attempts).toBeGreaterThanOrEqual(5);
     expect((await login(proxied.url, 'congan.phuongngocha', PASSWORD, '10.1.0.99')).status).toBe(423);
-    const events = await system.dbs.identity.query(
-      `SELECT kind, count(*)::int AS n FROM security_event WHERE username = 'congan.phuongngocha' GROUP BY kind`) as { kind: string; n: number }[];
+    const events = await system.dbs.identity.query<{ kind: string; n: number }[]>(
+      `SELECT kind, count(*)::int AS n FROM security_event WHERE username = 'congan.phuongngocha' GROUP BY kind`);
     expect(events).toEqual(expect.arrayContaining([{ kind: 'LOGIN_FAILED', n: 13 }, { kind: 'LOCKOUT', n: 1 }]));
   });
 
@@ -81,7 +81,6 @@ describe('login', () => {
     // attacker's hashes run one at a time per address, so the officer's login takes the next
     // free slot instead of waiting for the flood to drain.
     const alone = await login(proxied.url, 'congan.phuongbadinh', PASSWORD, '10.2.2.2');
-    let finishedBeforeValid = -1;
     let finished = 0;
     const attack = Promise.all(Array.from({ length: 20 }, async (_, i) => {
       const result = await login(proxied.url, i % 2 ? 'khong.ton.tai' : 'yte.mmt001', 'sai', '10.9.9.9');
@@ -90,7 +89,7 @@ describe('login', () => {
     }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const valid = await login(proxied.url, 'congan.phuongbadinh', PASSWORD, '10.2.2.2');
-    finishedBeforeValid = finished;
+    const finishedBeforeValid = finished;
     const refused = await attack;
     const hashed = refused.filter((r) => r.status === 401).length;
     console.log(`valid login alone: ${alone.ms} ms; during 20 concurrent bad logins: ${valid.ms} ms; `
@@ -130,7 +129,7 @@ describe('break the glass beyond one commune', () => {
     expect(commune).toMatchObject({ status: 'OPEN', active: true });
     const province = await ask('15');
     expect(province).toMatchObject({ status: 'PENDING', active: false });
-    const [session] = await system.dbs.identity.query(`SELECT count(*)::int AS n FROM break_glass_grant WHERE id = $1 AND status = 'PENDING'`, [province.grantId]) as { n: number }[];
+    const [session] = await system.dbs.identity.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM break_glass_grant WHERE id = $1 AND status = 'PENDING'`, [province.grantId]);
     expect(session?.n).toBe(1);
     const decide = async (token: string) => fetch(new URL(`auth/break-glass/${province.grantId}/decide`, system.url), {
       method: 'POST', headers: auth(token), body: JSON.stringify({ approve: true, note: 'Đồng ý' }),
@@ -139,8 +138,8 @@ describe('break the glass beyond one commune', () => {
     const approved = await decide(supervisor);
     expect(approved.status).toBe(200);
     expect(await approved.json()).toMatchObject({ status: 'OPEN', active: true, decidedBy: 'giamsat.hanoi' });
-    const events = await system.dbs.identity.query(
-      `SELECT kind FROM security_event WHERE detail->>'grantId' = $1 ORDER BY id`, [province.grantId]) as { kind: string }[];
+    const events = await system.dbs.identity.query<{ kind: string }[]>(
+      `SELECT kind FROM security_event WHERE detail->>'grantId' = $1 ORDER BY id`, [province.grantId]);
     expect(events.map((e) => e.kind)).toEqual(['BREAK_GLASS_REQUEST', 'BREAK_GLASS_GRANT']);
   });
 });

@@ -15,7 +15,7 @@ import { PERSON_360, population } from './fixtures';
 const START_SCRIPT = join(REPO_ROOT, 'ops', 'dist', 'start.js');
 
 function descendants(pid: number): number[] {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' });
   } catch {

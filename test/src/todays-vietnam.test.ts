@@ -115,7 +115,7 @@ describe('records of a split commune', () => {
     expect(episode).toBeDefined();
     expect((await data<{ rehabEpisode: unknown }>(ward, EPISODE, { id: episode?.id })).rehabEpisode).toBeNull();
 
-    type Worklist = { unitReassignmentWorklist: { totalCount: number; nodes: { person: { id: string; version: number }; suggested: { code: string } | null }[] } };
+    interface Worklist { unitReassignmentWorklist: { totalCount: number; nodes: { person: { id: string; version: number }; suggested: { code: string } | null }[] } }
     const list = await data<Worklist>('congan.hanoi', `{ unitReassignmentWorklist(first: 100) { totalCount
       nodes { person { id version } suggested { code } } } }`);
     const entry = list.unitReassignmentWorklist.nodes.find((n) => n.person.id === subject.id);
@@ -145,7 +145,7 @@ describe('records of a split commune', () => {
 
 describe('who acts, by date', () => {
   it('names the commune police for the dossier and the police for facilities today, the commune chair and labour before March 2025', async () => {
-    type Rows = { responsibilities: { step: string; agency: string; role: string; unitLevel: string; actor: string }[] };
+    interface Rows { responsibilities: { step: string; agency: string; role: string; unitLevel: string; actor: string }[] }
     const Q = 'query($on: Date) { responsibilities(on: $on) { step agency role unitLevel actor } }';
     const today = (await data<Rows>('giamsat.hanoi', Q)).responsibilities;
     const before = (await data<Rows>('giamsat.hanoi', Q, { on: '2025-01-15' })).responsibilities;
@@ -167,7 +167,7 @@ describe('reports by the units of their period', () => {
   it('breaks 2026 down by Hà Nội\'s new communes and 2022 by its districts', async () => {
     const Q = `query($plan: ID!, $p: PeriodInput!) { indicatorBreakdown(plan: $plan, indicator: "COMPULSORY_DOSSIERS", unit: "01", period: $p) {
       unit { code level } } }`;
-    type Rows = { indicatorBreakdown: { unit: { code: string; level: string } }[] };
+    interface Rows { indicatorBreakdown: { unit: { code: string; level: string } }[] }
     const plans = await data<{ plans: { id: string; year: number }[] }>('phantich.hanoi', '{ plans(provinceCode: "01") { id year } }');
     const plan2022 = plans.plans.find((p) => p.year === 2022)?.id;
     const y2026 = await data<Rows>('phantich.hanoi', Q, { plan: plan2022, p: { kind: 'YEAR', year: 2026 } });

@@ -45,7 +45,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 async function post(token: string | null, body: unknown): Promise<Reply> {
@@ -63,8 +63,8 @@ const byId = (id: string, variables: Record<string, unknown> = {}): Record<strin
 
 /** Security events of one officer of a kind, newest first, as the identity database holds them. */
 async function untrustedEvents(username: string): Promise<{ detail: Record<string, unknown> }[]> {
-  return await system.dbs.identity.query(
-    `SELECT detail FROM security_event WHERE kind = 'UNTRUSTED_DOCUMENT' AND username = $1 ORDER BY id DESC`, [username]) as { detail: Record<string, unknown> }[];
+  return await system.dbs.identity.query<{ detail: Record<string, unknown> }[]>(
+    `SELECT detail FROM security_event WHERE kind = 'UNTRUSTED_DOCUMENT' AND username = $1 ORDER BY id DESC`, [username]);
 }
 
 function expectRefused(reply: Reply): void {

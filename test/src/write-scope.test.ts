@@ -76,8 +76,6 @@ const VALID_AS: Readonly<Record<string, Partial<Record<Role, unknown>>>> = {
 const IN_SCOPE_CODES: Readonly<Record<string, string>> = { clinicCode: 'MMT001' };
 const UNKNOWN_ELSEWHERE = '0d000000-0000-4000-8000-00000000000d';
 
-/** The path of each seeded row is what decides whether it lies outside a caller's unit. */
-const PATH_COLUMN = /_path$/;
 
 // ---------------------------------------------------------------------------------------
 // Values of the other arguments
@@ -158,7 +156,7 @@ interface Case {
   role: Role;
   unitCode: string;
   /** Record-naming arguments probed. */
-  probed: Array<{ path: string; ref: RecordRef }>;
+  probed: { path: string; ref: RecordRef }[];
 }
 
 const CASES: Case[] = MUTATIONS.flatMap((mutation) => {
@@ -170,7 +168,7 @@ const CASES: Case[] = MUTATIONS.flatMap((mutation) => {
   });
   if (probed.length === 0) return [];
   return ROLES.filter((role) => canRead(ACCESS_MATRIX, role, `Mutation.${mutation.name}`))
-    .flatMap((role) => UNITS_OF[role].map((unitCode) => ({ mutation, owner: rule.owner as SubgraphName, role, unitCode, probed })));
+    .flatMap((role) => UNITS_OF[role].map((unitCode) => ({ mutation, owner: rule.owner, role, unitCode, probed })));
 });
 
 /** ID arguments with neither a record table nor a fixed value: a new one must be classified here. */
@@ -182,18 +180,15 @@ const UNCLASSIFIED = MUTATIONS.flatMap((m) => idPaths(m)
 // System, seeded out-of-scope ids, fingerprints
 
 let system: InProcessSystem;
-const db = (name: SubgraphName): DataSource => system.dbs.subgraphs[name].db;
+const db = (name: SubgraphName): DataSource => system.dbs.subgraph(name).db;
 
 async function pathColumns(database: DataSource, table: string): Promise<string[]> {
-  const rows = await database.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table]) as
-    { column_name: string }[];
-  return rows.map((r) => r.column_name).filter((c) => PATH_COLUMN.test(c));
+  const rows = await database.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table]);
+  return rows.map((r) => r.column_name).filter((c) => c.endsWith('_path'));
 }
 
 /** Where a subgraph knows where a person lives: police's registry, the others' directory of it. */
-const PERSON_TABLES: Record<SubgraphName, string> = {
-  police: 'person', health: 'person_directory', 'labor-welfare': 'person_directory', volunteers: 'person_directory',
-};
+const personTable = (owner: SubgraphName): string => (owner === 'police' ? 'person' : 'person_directory');
 
 const outsideCache = new Map<string, string | null>();
 
@@ -202,14 +197,14 @@ async function outsideKey(owner: SubgraphName, ref: RecordRef, unitCode: string)
   const id = `${owner}|${ref.table}|${ref.key}|${unitCode}`;
   if (outsideCache.has(id)) return outsideCache.get(id) ?? null;
   const database = db(owner);
-  const table = ref === PERSON ? PERSON_TABLES[owner] : ref.table;
+  const table = ref === PERSON ? personTable(owner) : ref.table;
   const key = ref === PERSON ? (owner === 'police' ? 'id' : 'person_id') : ref.key;
   const paths = await pathColumns(database, table);
   const caller = testCaller('supervisor', unitCode);
-  const rows = paths.length === 0 ? [] : await database.query(`SELECT ${key}::text AS key, ${paths.map((p) => `${p}::text AS "${p}"`).join(', ')}
-    FROM ${table} WHERE ${paths.map((p) => `${p}::text LIKE $1`).join(' OR ')} LIMIT 200`, [`${unitByCode('15')?.path}%`]) as Record<string, string | null>[];
-  const inScopeKeys = new Set(rows.filter((r) => paths.some((p) => r[p] && actsOn(caller, r[p] as string))).map((r) => r.key));
-  const found = rows.find((r) => !inScopeKeys.has(r.key) && paths.every((p) => !r[p] || !actsOn(caller, r[p] as string)))?.key ?? null;
+  const rows = paths.length === 0 ? [] : await database.query<Record<string, string | null>[]>(`SELECT ${key}::text AS key, ${paths.map((p) => `${p}::text AS "${p}"`).join(', ')}
+    FROM ${table} WHERE ${paths.map((p) => `${p}::text LIKE $1`).join(' OR ')} LIMIT 200`, [`${unitByCode('15')?.path}%`]);
+  const inScopeKeys = new Set(rows.filter((r) => paths.some((p) => r[p] && actsOn(caller, r[p]))).map((r) => r.key));
+  const found = rows.find((r) => !inScopeKeys.has(r.key) && paths.every((p) => !r[p] || !actsOn(caller, r[p])))?.key ?? null;
   outsideCache.set(id, found);
   return found;
 }
@@ -217,11 +212,11 @@ async function outsideKey(owner: SubgraphName, ref: RecordRef, unitCode: string)
 /** Row count and newest row version of every table of a subgraph's database (those the services' role reads: all of theirs). */
 async function fingerprint(owner: SubgraphName): Promise<string> {
   const database = db(owner);
-  const tables = (await database.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-    AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT') ORDER BY tablename`) as { tablename: string }[])
+  const tables = (await database.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+    AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT') ORDER BY tablename`))
     .map((t) => t.tablename);
-  const rows = await database.query(tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
-    .join(' UNION ALL ')) as { t: string; n: string; x: string }[];
+  const rows = await database.query<{ t: string; n: string; x: string }[]>(tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
+    .join(' UNION ALL '));
   return rows.map((r) => `${r.t}:${r.n}:${r.x}`).join(',');
 }
 
@@ -241,7 +236,7 @@ async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
     headers: await system.signedHeaders(testCaller(c.role, c.unitCode), c.owner, { query, variables }),
     body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json() as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  const body = await response.json() as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
   const changed = (await fingerprint(c.owner)) !== before;
   const [error] = body.errors ?? [];
   // The ids the caller sent may be echoed (which one first may depend on lock order): they are not compared.
@@ -276,7 +271,7 @@ beforeAll(async () => {
 }, 1_200_000);
 
 afterAll(async () => {
-  await system?.stop();
+  await system.stop();
 });
 
 describe('the generated write-scope cases', () => {

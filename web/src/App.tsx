@@ -92,6 +92,7 @@ export function App(): ReactNode {
   const [loginNotice, setLoginNotice] = useState<MessageKey | null>(null);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the reason a session ended is taken once, when the store changes
     if (!session && takeSessionEndReason() === 'expired') setLoginNotice('login.sessionExpired');
     if (session) setLoginNotice(null);
   }, [session]);

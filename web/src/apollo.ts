@@ -12,7 +12,8 @@ import { trustedDocumentsLink } from './trustedDocuments';
 const authLink = new SetContextLink(async (prevContext) => {
   const token = await freshAccessToken();
   if (!token) return {};
-  const headers: Record<string, string> = { ...prevContext.headers, Authorization: `Bearer ${token}` };
+  const previous = prevContext.headers as Record<string, string> | undefined;
+  const headers: Record<string, string> = { ...previous, Authorization: `Bearer ${token}` };
   return { headers };
 });
 

@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Locale } from './i18n';
 
-export type ResponsePath = ReadonlyArray<string | number>;
-export type GraphQLErrors = ReadonlyArray<GraphQLFormattedError>;
+export type ResponsePath = readonly (string | number)[];
+export type GraphQLErrors = readonly GraphQLFormattedError[];
 
 /** How a field of the response can be shown. */
 export type FieldAccess = 'ok' | 'forbidden' | 'unavailable';
@@ -54,9 +54,9 @@ export function errorsWithin(errors: GraphQLErrors, prefix: ResponsePath): Graph
 }
 
 /** Errors without a path, or at one of the given paths exactly (e.g. the root field). */
-export function errorsAt(errors: GraphQLErrors, paths: ReadonlyArray<ResponsePath>): GraphQLFormattedError[] {
+export function errorsAt(errors: GraphQLErrors, paths: readonly ResponsePath[]): GraphQLFormattedError[] {
   return errors.filter(
-    (e) => !e.path || paths.some((p) => e.path !== undefined && e.path.length === p.length && startsWith(e.path, p)),
+    (e) => !e.path || paths.some((p) => e.path?.length === p.length && startsWith(e.path, p)),
   );
 }
 
@@ -68,7 +68,7 @@ export function errorsAt(errors: GraphQLErrors, paths: ReadonlyArray<ResponsePat
 export function fieldAccess(errors: GraphQLErrors, path: ResponsePath, value: unknown): FieldAccess {
   const within = errorsWithin(errors, path);
   if (within.length === 0) return 'ok';
-  const exact = within.filter((e) => e.path !== undefined && e.path.length === path.length);
+  const exact = within.filter((e) => e.path?.length === path.length);
   const deciding = exact.length > 0 ? exact : value === null || value === undefined ? within : [];
   if (deciding.length === 0) return 'ok';
   return deciding.every(isForbidden) ? 'forbidden' : 'unavailable';
@@ -78,7 +78,7 @@ export function fieldAccess(errors: GraphQLErrors, path: ResponsePath, value: un
 export function unavailableErrors(
   errors: GraphQLErrors,
   parent: ResponsePath,
-  fields: ReadonlyArray<string>,
+  fields: readonly string[],
 ): GraphQLFormattedError[] {
   return fields.flatMap((field) => errorsWithin(errors, [...parent, field])).filter((e) => !isForbidden(e));
 }

@@ -1,4 +1,4 @@
-import type { DocumentNode } from 'graphql';
+import { Kind, type DocumentNode } from 'graphql';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 
 /**
@@ -36,7 +36,7 @@ function operationIds(): Promise<Map<string, string>> {
 }
 
 async function registeredId(document: DocumentNode): Promise<string> {
-  const names = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? [d.name?.value ?? ''] : []));
+  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? ''] : []));
   const [name] = names;
   if (names.length !== 1 || !name) throw new Error('A portal operation is one named operation');
   const id = (await operationIds()).get(name);

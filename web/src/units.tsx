@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n';
 
@@ -33,7 +33,7 @@ export interface DatedUnit {
   path?: string | null;
   validTo?: string | null;
   parent?: { name: string } | null;
-  successors?: ReadonlyArray<{ whole: boolean; unit: { code: string; name: string } }> | null;
+  successors?: readonly { whole: boolean; unit: { code: string; name: string } }[] | null;
 }
 
 /** "(Quận Ba Đình, đến 30/06/2025; nay thuộc Phường Ba Đình)" for a unit that has ended; empty for today's units. */
@@ -81,7 +81,7 @@ const COURTS: TypedDocumentNode<UnitsUnderQuery, { parentCode: string }> = gql`
 
 /** Today's courts of a province (regional people's courts), to send a dossier to. */
 export function useCourts(provinceCode: string | null): { courts: UnitOption[] | undefined } {
-  const { data } = useQuery(COURTS, { variables: { parentCode: provinceCode ?? '' }, skip: !provinceCode });
+  const { data } = useQuery(COURTS, provinceCode ? { variables: { parentCode: provinceCode } } : skipToken);
   return { courts: data?.administrativeUnits };
 }
 
@@ -107,7 +107,7 @@ const FACILITIES: TypedDocumentNode<{ facilities: FacilityOption[] }, Record<str
 
 /** The public rehab facilities of a province, with the agency that runs each today. */
 export function useFacilities(provinceCode: string | null): { facilities: FacilityOption[] | undefined } {
-  const { data } = useQuery(FACILITIES, { skip: !provinceCode });
+  const { data } = useQuery(FACILITIES, provinceCode ? {} : skipToken);
   const facilities = data?.facilities.filter((f) => f.unit.path.split('.')[0] === provinceCode);
   return { facilities };
 }

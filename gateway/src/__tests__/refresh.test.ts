@@ -26,9 +26,9 @@ interface ErrorBody {
 }
 
 async function sessionRow(refreshToken: string) {
-  const [row] = await h.database.db.query(
+  const [row] = await h.database.db.query<{ id: string; refresh_token_hash: string; rotated_refresh_hashes: string[]; revoked_at: Date | null; revoked_reason: string | null }[]>(
     'SELECT id, refresh_token_hash, rotated_refresh_hashes, revoked_at, revoked_reason FROM officer_session WHERE id = $1',
-    [refreshToken.split('.')[0]]) as { id: string; refresh_token_hash: string; rotated_refresh_hashes: string[]; revoked_at: Date | null; revoked_reason: string | null }[];
+    [refreshToken.split('.')[0]]);
   if (!row) throw new Error('no session');
   return row;
 }

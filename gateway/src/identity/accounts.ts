@@ -113,7 +113,7 @@ export class IdentityService {
    * the count starts again after a lock has run out. Returns whether the account is now locked.
    */
   private async countFailure(accountId: string): Promise<{ failedAttempts: number; locked: boolean }> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<[{ failed_attempts: number; locked: boolean | null }[], number]>(
       `UPDATE officer_account SET
          failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_attempts + 1 END,
          locked_until = CASE
@@ -122,7 +122,7 @@ export class IdentityService {
            WHEN locked_until IS NOT NULL AND locked_until <= now() THEN NULL
            ELSE locked_until END
        WHERE id = $1 RETURNING failed_attempts, locked_until > now() AS locked`,
-      [accountId, MAX_FAILED_ATTEMPTS, LOCK_MINUTES]) as [{ failed_attempts: number; locked: boolean | null }[], number];
+      [accountId, MAX_FAILED_ATTEMPTS, LOCK_MINUTES]);
     const row = rows[0][0];
     return { failedAttempts: row?.failed_attempts ?? 0, locked: row?.locked === true };
   }
@@ -130,7 +130,7 @@ export class IdentityService {
   async login(username: string, password: string, client: ClientInfo = UNKNOWN_CLIENT): Promise<LoginResult> {
     const accounts = this.db.getRepository(OfficerAccount);
     const account = await accounts.findOneBy({ username });
-    if (!account || !account.active) {
+    if (!account?.active) {
       this.dummyHash ??= hashPassword('not-an-account');
       await this.checkPassword(client, password, await this.dummyHash, true);
       await this.event({ kind: 'LOGIN_FAILED', username, accountId: account?.id ?? null, unitCode: account?.unitCode ?? null, ip: client.ip,
@@ -149,9 +149,9 @@ export class IdentityService {
       throw new LoginError(locked ? LOCKED : BAD_CREDENTIALS, locked ? 423 : 401);
     }
     // The lock may have been set while the password was checked.
-    const cleared = await this.db.query(
+    const cleared = await this.db.query<[unknown[], number]>(
       `UPDATE officer_account SET failed_attempts = 0, locked_until = NULL
-        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`, [account.id]) as [unknown[], number];
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`, [account.id]);
     if (cleared[0].length === 0) {
       await this.event({ ...who, kind: 'LOGIN_FAILED', detail: { reason: 'locked' } });
       throw new LoginError(LOCKED, 423);
@@ -202,7 +202,7 @@ export class IdentityService {
       throw new LoginError(INVALID_REFRESH, 401);
     }
     const account = await this.db.getRepository(OfficerAccount).findOneBy({ id: session.accountId });
-    if (!account || !account.active) {
+    if (!account?.active) {
       await this.revoke(session.id, 'inactive');
       throw new LoginError(INVALID_REFRESH, 401);
     }
@@ -232,13 +232,13 @@ export class IdentityService {
   async authenticateRequest(token: string): Promise<AuthenticatedRequest | null> {
     const claims = await verifyAccessToken(token, this.config.accessTokenSecret);
     if (!claims) return null;
-    const rows = await this.db.query(
+    const rows = await this.db.query<{ grants: GrantJson[] }[]>(
       `SELECT COALESCE(json_agg(json_build_object('grantId', g.id, 'unitPath', g.target_unit_path, 'reason', g.reason,
                 'expiresAt', g.expires_at) ORDER BY g.created_at) FILTER (WHERE g.id IS NOT NULL), '[]'::json) AS grants
          FROM officer_session s
          LEFT JOIN break_glass_grant g ON g.session_id = s.id AND g.status = 'OPEN' AND g.expires_at > now()
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-        GROUP BY s.id`, [claims.sessionId]) as { grants: GrantJson[] }[];
+        GROUP BY s.id`, [claims.sessionId]);
     const [row] = rows;
     if (!row) return null;
     return { claims, grants: row.grants.map((g) => ({ ...g, expiresAt: new Date(g.expiresAt).toISOString() })) };

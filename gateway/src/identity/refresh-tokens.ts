@@ -31,6 +31,6 @@ export function parseRefreshToken(token: unknown): ParsedRefreshToken | null {
 
 /** Constant-time comparison of two hex hashes. */
 export function sameHash(a: string | null, b: string): boolean {
-  if (a === null || a.length !== b.length) return false;
+  if (a?.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

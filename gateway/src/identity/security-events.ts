@@ -62,14 +62,14 @@ export interface SecurityEventQuery {
  * and those naming no account (unknown usernames: only the tried name and the address).
  */
 export async function listSecurityEvents(db: DataSource, path: string, query: SecurityEventQuery): Promise<SecurityEventView[]> {
-  const rows = await db.query(
+  const rows = await db.query<Row[]>(
     `SELECT id, occurred_at, kind, username, unit_path, ip, detail FROM security_event
       WHERE (unit_path IS NULL OR unit_path = $1 OR unit_path LIKE $2)
         AND ($3::varchar IS NULL OR kind = $3) AND ($4::bigint IS NULL OR id < $4)
       ORDER BY id DESC LIMIT $5`,
-    [path, `${path}.%`, query.kind ?? null, query.beforeId ?? null, query.limit]) as Row[];
+    [path, `${path}.%`, query.kind ?? null, query.beforeId ?? null, query.limit]);
   return rows.map((r) => ({
-    id: String(r.id), occurredAt: r.occurred_at.toISOString(), kind: r.kind, username: r.username,
+    id: r.id, occurredAt: r.occurred_at.toISOString(), kind: r.kind, username: r.username,
     unitCode: r.unit_path && isWithin(r.unit_path, path) ? (r.unit_path.split('.').at(-1) ?? null) : null,
     ip: r.ip, detail: r.detail,
   }));

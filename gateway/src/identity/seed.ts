@@ -43,7 +43,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 export async function isIdentityEmpty(db: DataSource): Promise<boolean> {
-  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM officer_account') as [{ count: number }];
+  const [{ count }] = await db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM officer_account');
   return count === 0;
 }
 

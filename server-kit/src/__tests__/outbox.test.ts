@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { ALL_ROLES, SHARED_RULES, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
 import { CONTEXT_HEADER, signCallerContext } from '../context-token';
-import { generateTrust, subgraphTrustOf } from '../secrets';
+import { generateTrust, subgraphTrustOf, noticePrivateKeyOf } from '../secrets';
 import { createDataSource } from '../db';
 import {
   CreateOutbox1763800000002, enqueueNotice, noticeRejected, noticesUrl, outboxEntries, SERVICE_HEADER, signServiceToken,
@@ -10,7 +10,6 @@ import {
 } from '../outbox';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
 import type { SubgraphContext } from '../context';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
 
 /** The receiver's visible effect of a notice: one row per handler run that committed. */
@@ -31,7 +30,7 @@ const RECEIVER: SubgraphName = 'police';
 const TOPIC = 'test.effect';
 /** Keys of this test: the gateway's context pair and one notice pair per subgraph. */
 const TRUST = generateTrust();
-const SENDER_KEY = TRUST.noticePrivateKeys[SENDER];
+const SENDER_KEY = noticePrivateKeyOf(TRUST, SENDER);
 
 const SCHEMA = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
@@ -64,7 +63,7 @@ const senderModule: SubgraphModule<Record<string, never>> = {
     Mutation: {
       recordEvent: (_root: unknown, args: { value: string }, context: Ctx) => context.db.transaction((m) => record(m, args.value)),
     },
-  } as GraphQLResolverMap<Ctx>,
+  },
 };
 
 /** Handler behaviour the tests switch: a transient failure, counted calls. */
@@ -83,7 +82,7 @@ const receiverModule: SubgraphModule<Record<string, never>> = {
   name: RECEIVER,
   schemaText: SCHEMA,
   createLoaders: () => ({}),
-  resolvers: { Query: { outboxPing: () => 'pong' }, Mutation: { recordEvent: () => randomUUID() } } as GraphQLResolverMap<Ctx>,
+  resolvers: { Query: { outboxPing: () => 'pong' }, Mutation: { recordEvent: () => randomUUID() } },
   noticeHandlers: { [TOPIC]: effectHandler },
 };
 
@@ -122,10 +121,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sender?.stop();
+  await sender.stop();
   await stopReceiver();
-  await senderDb?.close();
-  await receiverDb?.close();
+  await senderDb.close();
+  await receiverDb.close();
 });
 
 beforeEach(async () => {
@@ -150,9 +149,9 @@ interface OutboxState {
 }
 
 async function outboxRow(db: DataSource, id: string): Promise<OutboxState> {
-  const [row] = await db.query(
+  const [row] = await db.query<OutboxState[]>(
     `SELECT id, attempts, delivered_at IS NOT NULL AS delivered, failed_at IS NOT NULL AS failed, last_error
-       FROM outbox_notice WHERE id = $1`, [id]) as OutboxState[];
+       FROM outbox_notice WHERE id = $1`, [id]);
   if (!row) throw new Error(`no outbox row ${id}`);
   return row;
 }
@@ -160,12 +159,11 @@ async function outboxRow(db: DataSource, id: string): Promise<OutboxState> {
 const delivered = (id: string) => async () => (await outboxRow(senderDb.db, id)).delivered;
 
 async function effects(ids: readonly string[]): Promise<{ notice_id: string; value: string }[]> {
-  return await receiverDb.db.query('SELECT notice_id, value FROM notice_effect WHERE notice_id = ANY($1::uuid[]) ORDER BY n', [ids]) as
-    { notice_id: string; value: string }[];
+  return await receiverDb.db.query<{ notice_id: string; value: string }[]>('SELECT notice_id, value FROM notice_effect WHERE notice_id = ANY($1::uuid[]) ORDER BY n', [ids]);
 }
 
 async function inboxCount(ids: readonly string[]): Promise<number> {
-  const [row] = await receiverDb.db.query('SELECT count(*)::int AS n FROM inbox_notice WHERE id = ANY($1::uuid[])', [ids]) as { n: number }[];
+  const [row] = await receiverDb.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM inbox_notice WHERE id = ANY($1::uuid[])', [ids]);
   return row?.n ?? -1;
 }
 
@@ -182,7 +180,7 @@ describe('outbox: sender side', () => {
     // A later, committed notice to the same receiver goes through; the rolled-back one never exists.
     const later = await commit('after rollback');
     await waitFor('the later notice is delivered', delivered(later));
-    const [count] = await senderDb.db.query('SELECT count(*)::int AS n FROM outbox_notice WHERE id = $1', [rolledBackId]) as { n: number }[];
+    const [count] = await senderDb.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_notice WHERE id = $1', [rolledBackId]);
     expect(count?.n).toBe(0);
     expect(await inboxCount([rolledBackId])).toBe(0);
     expect(await effects([rolledBackId, later])).toEqual([{ notice_id: later, value: 'after rollback' }]);
@@ -204,7 +202,7 @@ describe('outbox: sender side', () => {
     expect(receiverState.calls.get(id)).toBe(1);
     expect(await inboxCount([id])).toBe(1);
     expect(await outboxRow(senderDb.db, id)).toMatchObject({ attempts: 1, delivered: true, failed: false, last_error: null });
-    const [inbox] = await receiverDb.db.query('SELECT topic, source, payload FROM inbox_notice WHERE id = $1', [id]) as unknown[];
+    const [inbox] = await receiverDb.db.query<unknown[]>('SELECT topic, source, payload FROM inbox_notice WHERE id = $1', [id]);
     expect(inbox).toEqual({ topic: TOPIC, source: SENDER, payload: { value: 'completed' } });
     // Further rounds do not send a delivered notice again.
     await sender.outbox?.dispatchOnce();
@@ -307,7 +305,7 @@ describe('outbox: service token', () => {
     ['no token', async () => undefined],
     ['a token that is not a JWT', async () => 'not-a-token'],
     ['a token signed with another key', async (n: Notice) => signServiceToken(n, generateKeyPairSync('ed25519').privateKey)],
-    ['a token signed by the receiver\'s own key (a subgraph signing for another)', async (n: Notice) => signServiceToken(n, TRUST.noticePrivateKeys[RECEIVER])],
+    ['a token signed by the receiver\'s own key (a subgraph signing for another)', async (n: Notice) => signServiceToken(n, noticePrivateKeyOf(TRUST, RECEIVER))],
     ['a token addressed to another subgraph', async (n: Notice) => signServiceToken({ ...n, destination: 'health' }, SENDER_KEY)],
     ['a token of another source (forged source)', async (n: Notice) => signServiceToken({ ...n, source: 'volunteers' }, SENDER_KEY)],
     ['a token for another notice', async (n: Notice) => signServiceToken({ ...n, id: randomUUID() }, SENDER_KEY)],

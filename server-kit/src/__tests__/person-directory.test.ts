@@ -46,7 +46,8 @@ async function answer(unitCode: string, personId: string, field = 'personId'): P
   }
 }
 
-const directory = async (personId: string) => db.query('SELECT unit_path, version, merged_into FROM person_directory WHERE person_id = $1', [personId]);
+const directory = async (personId: string) =>
+  db.query<{ unit_path: string; version: number; merged_into: string | null }[]>('SELECT unit_path, version, merged_into FROM person_directory WHERE person_id = $1', [personId]);
 
 describe('the person directory', () => {
   const here = randomUUID();

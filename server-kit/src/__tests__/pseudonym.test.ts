@@ -134,7 +134,7 @@ async function run(role: Role, source: string, variableValues: Record<string, un
     values: (rows: Run['audited']) => { audited.push(...rows); return chain; },
   };
   await audit.flush({ createQueryBuilder: () => chain } as unknown as EntityManager);
-  return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors?.map((e) => e.toJSON()), audited };
+  return { data: result.data, errors: result.errors?.map((e) => e.toJSON()), audited };
 }
 
 const [first, second] = PEOPLE as [PersonRow, PersonRow];

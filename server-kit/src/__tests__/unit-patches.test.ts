@@ -26,7 +26,7 @@ describe('unit patches: a later decree is data applied at migration time', () =>
   });
   afterAll(async () => database.close());
 
-  const unitRow = async (code: string) => owner.query(
+  const unitRow = async (code: string) => owner.query<{ code: string; name: string; path: string; validFrom: string; validTo: string | null }[]>(
     'SELECT code, name, path, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM administrative_unit WHERE code = $1 ORDER BY valid_from', [code]);
 
   it('writes what the in-memory tree says, once, and logs the patch', async () => {

@@ -133,7 +133,7 @@ export function pseudonymizeReferences(schema: GraphQLSchema, p: PersonPseudonym
           decoded = { ...reference };
           for (const key of keys) if (key in decoded) decoded[key] = decode(decoded[key]);
         } catch (error) {
-          return Promise.reject(error);
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
       }
       return original ? original(decoded, context, info) : decoded;

@@ -113,6 +113,6 @@ export async function assignedUnitPaths(db: Queryable, personId: string | null, 
   const paths = fromPaths.filter((p): p is string => p !== null && units().isSplit(p));
   if (personId === null || paths.length === 0) return [];
   const rows = await db.query('SELECT to_unit_path FROM person_unit_assignment WHERE person_id = $1 AND from_unit_path = ANY($2)',
-    [personId, paths]) as Array<{ to_unit_path: string }>;
+    [personId, paths]) as { to_unit_path: string }[];
   return rows.map((r) => r.to_unit_path);
 }

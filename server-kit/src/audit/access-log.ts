@@ -37,11 +37,11 @@ interface RawRow {
 /** The newest audit rows of each person in `personIds`, in one statement. */
 export async function loadAccessLogs(db: DataSource, personIds: readonly string[]): Promise<AccessLogRow[][]> {
   const ids = [...new Set(personIds.filter((id) => isUuid(id)))];
-  const rows = ids.length === 0 ? [] : await db.query(
+  const rows = ids.length === 0 ? [] : await db.query<RawRow[]>(
     `SELECT person_id, occurred_at, username, role, unit_code, action, entity_type, fields, purpose, request_id
        FROM (SELECT a.*, row_number() OVER (PARTITION BY a.person_id ORDER BY a.occurred_at DESC, a.id DESC) AS n
                FROM audit_log a WHERE a.person_id = ANY($1::uuid[])) ranked
-      WHERE n <= $2 ORDER BY person_id, occurred_at DESC, n`, [ids, ACCESS_LOG_LIMIT]) as RawRow[];
+      WHERE n <= $2 ORDER BY person_id, occurred_at DESC, n`, [ids, ACCESS_LOG_LIMIT]);
   const byPerson = new Map<string, AccessLogRow[]>();
   for (const r of rows) {
     const row: AccessLogRow = {

@@ -6,10 +6,10 @@ import { QueryCounter } from './query-counter';
 import { applyPendingUnitPatches } from '../reference/unit-patch-sync';
 import { databaseUrl, ensureDatabase, type DatabaseOwner } from './urls';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type EntityList = MixedList<Function | string | EntitySchema>;
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type MigrationList = MixedList<Function | string>;
+/** An entity or migration class. */
+export type ClassType = abstract new (...args: never[]) => unknown;
+type EntityList = MixedList<ClassType | string | EntitySchema>;
+type MigrationList = MixedList<ClassType | string>;
 
 export interface DataSourceOptions {
   owner: DatabaseOwner;

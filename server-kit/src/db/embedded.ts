@@ -129,7 +129,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     await pg.initialise().catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      if (ids && /Permission denied/.test(message)) {
+      if (ids && message.includes('Permission denied')) {
         throw new EmbeddedPostgresError(`PostgreSQL runs as the unprivileged "${UNPRIVILEGED_USER}" account, which cannot reach ${dataDir}. `
           + 'Choose a data folder whose parent folders it may enter (REHAB_DATA_DIR), or set DATABASE_URL.');
       }

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import type { SubgraphName } from '@rehab/shared-schema';
 
 /** Databases of the system: one per registered subgraph (named as in subgraphs/registry.json), plus the gateway's identity store. */
-export type DatabaseOwner = SubgraphName | 'identity';
+// A subgraph's name or 'identity' (names are checked against the registry where they come in).
+export type DatabaseOwner = SubgraphName;
 
 export class DatabaseConfigError extends Error {}
 

@@ -1,7 +1,7 @@
 import { SUBGRAPH_NAMES, units, type SubgraphName } from '@rehab/shared-schema';
 import type { NoticeHandler } from '../outbox/notice';
 import { defineNotice, type NoticeContract } from './contract';
-import { date, listOf, objectOf, oneOf, optional, positiveInteger, text, timestamp, unitCode, uuid, type Shape } from './fields';
+import { date, listOf, objectOf, oneOf, optional, positiveInteger, text, timestamp, unitCode, uuid } from './fields';
 
 /**
  * Every notice one agency sends another. A topic is added here, once, with both ends; the
@@ -121,13 +121,13 @@ export const PERSON_DIRECTORY = defineNotice({
 });
 
 /** The catalogue, by topic. */
-export const NOTICE_CONTRACTS: readonly NoticeContract<Shape>[] = [
+export const NOTICE_CONTRACTS: readonly NoticeContract[] = [
   REHAB_ADMITTED, REHAB_ABSCONDED, REHAB_RETURNED, REHAB_COMPLETED, ADDICTION_DETERMINED, SUBSTITUTION_STARTED,
   RELAPSE_RISK, RESIDENCE_MOVED, PERSON_MERGED, PERSON_UNIT_ASSIGNED_NOTICE, PERSON_DIRECTORY,
 ];
 
 /** The contracts addressed to a subgraph. */
-export function contractsTo(name: SubgraphName): readonly NoticeContract<Shape>[] {
+export function contractsTo(name: SubgraphName): readonly NoticeContract[] {
   return NOTICE_CONTRACTS.filter((c) => c.to.includes(name));
 }
 

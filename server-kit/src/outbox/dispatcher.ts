@@ -106,7 +106,7 @@ export class OutboxDispatcher {
       afterTransactionCommit: (event: TransactionCommitEvent) => {
         const data = event.queryRunner.data as Record<string, unknown> | undefined;
         if (data?.[ENQUEUED_FLAG]) {
-          delete data[ENQUEUED_FLAG];
+          data[ENQUEUED_FLAG] = false;
           this.wake();
         }
       },
@@ -138,6 +138,10 @@ export class OutboxDispatcher {
     if (index >= 0) this.db.subscribers.splice(index, 1);
   }
 
+  private isRunning(): boolean {
+    return this.running;
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       let full = false;
@@ -147,7 +151,8 @@ export class OutboxDispatcher {
       } catch (error) {
         this.lastRoundError = errorText(error);
       }
-      if (!full && this.running) await this.sleep();
+      // stop() may have run during the round.
+      if (!full && this.isRunning()) await this.sleep();
     }
   }
 
@@ -157,15 +162,14 @@ export class OutboxDispatcher {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeSleeper = undefined;
+        this.woken = false;
+        resolve();
+      };
       const timer = setTimeout(done, this.pollIntervalMs);
       timer.unref();
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.wakeSleeper = undefined;
-        self.woken = false;
-        resolve();
-      }
       this.wakeSleeper = done;
     });
   }

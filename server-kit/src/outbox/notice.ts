@@ -22,7 +22,7 @@ export type NoticeHandler = (manager: EntityManager, notice: Notice) => Promise<
 export const TOPIC_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
 
 export function isSubgraphName(value: unknown): value is SubgraphName {
-  return typeof value === 'string' && (SUBGRAPH_NAMES as readonly string[]).includes(value);
+  return typeof value === 'string' && (SUBGRAPH_NAMES).includes(value);
 }
 
 /** Flag on the transaction's query runner: the dispatcher is woken when it commits. */

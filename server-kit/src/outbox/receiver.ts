@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { isUuid, type SubgraphName } from '@rehab/shared-schema';
 import { domainError, formatPublicError, type Bilingual, type PublicErrorCode } from '../errors';
@@ -25,7 +25,7 @@ export interface NoticeReceiverOptions {
 
 
 function reply(res: Response, status: number, error: GraphQLError): void {
-  res.status(status).json({ errors: [formatPublicError(error.toJSON() as GraphQLFormattedError)] });
+  res.status(status).json({ errors: [formatPublicError(error.toJSON())] });
 }
 
 const badRequest = (en: string, vi: string): GraphQLError => domainError('BAD_REQUEST', { vi, en });
@@ -88,10 +88,10 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
     }
     try {
       const duplicate = await options.db.transaction(async (manager) => {
-        const inserted = await manager.query(
+        const inserted = await manager.query<unknown[]>(
           `INSERT INTO inbox_notice (id, topic, source, payload, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)
            ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [notice.id, notice.topic, notice.source, JSON.stringify(notice.payload), notice.createdAt]) as unknown[];
+          [notice.id, notice.topic, notice.source, JSON.stringify(notice.payload), notice.createdAt]);
         if (inserted.length === 0) return true;
         await handler(manager, notice);
         return false;

@@ -97,7 +97,7 @@ export async function insertUnits(runner: SqlRunner, units: readonly Administrat
 
 async function dropUnitForeignKeys(runner: QueryRunner): Promise<void> {
   const rows = await runner.query(`SELECT conrelid::regclass::text AS table_name, conname AS constraint_name FROM pg_constraint
-    WHERE contype = 'f' AND confrelid = 'administrative_unit'::regclass`) as Array<{ table_name: string; constraint_name: string }>;
+    WHERE contype = 'f' AND confrelid = 'administrative_unit'::regclass`) as { table_name: string; constraint_name: string }[];
   for (const r of rows) await runner.query(`ALTER TABLE ${r.table_name} DROP CONSTRAINT "${r.constraint_name}"`);
 }
 
@@ -139,11 +139,11 @@ export function legacyRemap(): Remap[] {
 const SKIPPED_TABLES = ['administrative_unit', 'audit_log', 'migrations', 'unit_lineage'];
 
 /** Every text column that holds a unit path or a unit code, in every table but the reference and audit ones. */
-async function unitColumns(runner: QueryRunner): Promise<Array<{ table: string; column: string; kind: 'path' | 'code' }>> {
+async function unitColumns(runner: QueryRunner): Promise<{ table: string; column: string; kind: 'path' | 'code' }[]> {
   const rows = await runner.query(`SELECT table_name, column_name FROM information_schema.columns
     WHERE table_schema = current_schema() AND data_type IN ('character varying', 'text')
       AND (column_name LIKE '%path' OR column_name = 'unit_code' OR column_name LIKE '%\\_unit\\_code')
-      AND table_name <> ALL($1)`, [SKIPPED_TABLES]) as Array<{ table_name: string; column_name: string }>;
+      AND table_name <> ALL($1)`, [SKIPPED_TABLES]) as { table_name: string; column_name: string }[];
   return rows.map((r) => ({ table: r.table_name, column: r.column_name, kind: r.column_name.endsWith('path') ? 'path' : 'code' }));
 }
 
@@ -180,7 +180,7 @@ async function adoptSecondRules(runner: QueryRunner): Promise<void> {
 
 /** The demo population's split-commune assignments (every subgraph keeps them, as if each had received the notice). */
 export async function seedPersonUnitAssignments(runner: Pick<QueryRunner, 'query'>,
-  population: ReadonlyArray<{ id: string; unitAssignment: { fromPath: string; toCode: string; toPath: string; assignedOn: string } | null }>): Promise<void> {
+  population: readonly { id: string; unitAssignment: { fromPath: string; toCode: string; toPath: string; assignedOn: string } | null }[]): Promise<void> {
   await insertJsonRows(runner, 'person_unit_assignment', population.filter((p) => p.unitAssignment !== null).map((p) => {
     const a = p.unitAssignment as NonNullable<typeof p.unitAssignment>;
     return { person_id: p.id, from_unit_path: a.fromPath, to_unit_code: a.toCode, to_unit_path: a.toPath, assigned_on: a.assignedOn };

@@ -10,7 +10,7 @@ export type SqlColumnType = 'varchar' | 'text' | 'date' | 'boolean' | 'integer' 
  * json_to_recordset turns them into a table (tens of thousands of reference rows in a
  * fraction of a second, without a statement per chunk).
  */
-export async function insertJsonRows(runner: SqlRunner, table: string, rows: ReadonlyArray<Record<string, unknown>>,
+export async function insertJsonRows(runner: SqlRunner, table: string, rows: readonly Record<string, unknown>[],
   columns: Readonly<Record<string, SqlColumnType>>): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(columns);

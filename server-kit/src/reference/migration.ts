@@ -7,7 +7,7 @@ const FIRST_LEGAL_RULES = LEGAL_RULES.filter((r) => r.batch === 1);
 
 /** Multi-row INSERT of plain rows, in chunks (one statement per chunk). */
 export async function insertRows(runner: SqlRunner, table: string, columns: readonly string[],
-  rows: ReadonlyArray<readonly unknown[]>, chunkSize = 1000): Promise<void> {
+  rows: readonly (readonly unknown[])[], chunkSize = 1000): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     const params: unknown[] = [];

@@ -64,9 +64,9 @@ async function applyChange(sql: SqlRunner, tree: Tree, change: UnitPatchChange):
 export async function applyPendingUnitPatches(db: DataSource,
   patches: readonly UnitPatch[] = readUnitPatches(UNITS_DATA_DIR)): Promise<string[]> {
   if (patches.length === 0) return [];
-  const [{ present }] = await db.query(`SELECT to_regclass('unit_patch') IS NOT NULL AS present`) as [{ present: boolean }];
+  const [{ present }] = await db.query<[{ present: boolean }]>(`SELECT to_regclass('unit_patch') IS NOT NULL AS present`);
   if (!present) return [];
-  const done = new Set((await db.query('SELECT name FROM unit_patch') as Array<{ name: string }>).map((r) => r.name));
+  const done = new Set((await db.query<{ name: string }[]>('SELECT name FROM unit_patch')).map((r) => r.name));
   const base = loadBaseUnitTree();
   const applied: string[] = [];
   for (const [i, patch] of patches.entries()) {

@@ -1,5 +1,8 @@
 import type { SubgraphName } from '../registry';
-import { ROLES, type Agency, type Role } from './roles';
+import { ROLES, type Role } from './roles';
+
+/** An Agency, a registered subgraph's name (a new subgraph owns its own fields) or 'shared' (the kit): names come from the registry, so any string. */
+export type FieldOwner = SubgraphName;
 
 /**
  * One entry per schema field: which agency owns it, which roles may read it and
@@ -9,7 +12,7 @@ import { ROLES, type Agency, type Role } from './roles';
  */
 export interface FieldRule {
   /** The agency or subgraph that owns the field (a new subgraph owns its own), or the shared kit. */
-  owner: Agency | SubgraphName | 'shared';
+  owner: FieldOwner;
   read: readonly Role[];
   sensitive?: boolean;
 }
@@ -28,7 +31,7 @@ export const LEGAL_PATH_ROLES: readonly Role[] = [
 
 export function canRead(matrix: AccessMatrix, role: Role, coordinate: string): boolean {
   const rule = matrix[coordinate];
-  return rule !== undefined && rule.read.includes(role);
+  return rule?.read.includes(role) === true;
 }
 
 /** Declares rules for several fields of one type at once. */

@@ -28,7 +28,7 @@ export type PathStage =
   | 'POST_REHAB_COMPLETED'
   | 'RELAPSED';
 
-const STAGE_WEIGHTS: ReadonlyArray<readonly [PathStage, number]> = [
+const STAGE_WEIGHTS: readonly (readonly [PathStage, number])[] = [
   ['MANAGED', 20], ['NOT_ADDICTED', 4], ['VOLUNTARY_COMMUNITY', 10], ['VOLUNTARY_FACILITY', 8],
   ['SUBSTITUTION', 18], ['COMPULSORY_IN_FACILITY', 15], ['POST_REHAB', 15], ['POST_REHAB_COMPLETED', 7], ['RELAPSED', 3],
 ];

@@ -23,7 +23,7 @@ const DISTRICT_TIER_ENDS = '2025-06-30';
 const COMMUNES_PER_DISTRICT = 6;
 
 type DistrictKind = 'Quận' | 'Huyện' | 'Thị xã';
-const DISTRICTS: ReadonlyArray<readonly [string, string, DistrictKind]> = [
+const DISTRICTS: readonly (readonly [string, string, DistrictKind])[] = [
   ['001', 'Ba Đình', 'Quận'], ['002', 'Hoàn Kiếm', 'Quận'], ['003', 'Tây Hồ', 'Quận'],
   ['004', 'Long Biên', 'Quận'], ['005', 'Cầu Giấy', 'Quận'], ['006', 'Đống Đa', 'Quận'],
   ['007', 'Hai Bà Trưng', 'Quận'], ['008', 'Hoàng Mai', 'Quận'], ['009', 'Thanh Xuân', 'Quận'],
@@ -37,7 +37,7 @@ const DISTRICTS: ReadonlyArray<readonly [string, string, DistrictKind]> = [
 ];
 
 /** Hà Nội's seven public rehab facilities (names as in the 2022 plan). */
-const FACILITY_UNITS: ReadonlyArray<{ code: string; name: string }> = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+const FACILITY_UNITS: readonly { code: string; name: string }[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
   code: `CSCN${n}`,
   name: `Cơ sở cai nghiện ma túy số ${n} Hà Nội`,
 }));

@@ -98,7 +98,7 @@ function pools(units: readonly AdministrativeUnitRecord[]): Pools {
 }
 
 interface Resolution {
-  resolved: Array<{ unit: AdministrativeUnitRecord; part: boolean }>;
+  resolved: { unit: AdministrativeUnitRecord; part: boolean }[];
   unresolved: UnresolvedPredecessor[];
 }
 
@@ -120,7 +120,7 @@ function resolveText(commune: CommuneAfterReform, provinceCodes: readonly string
     else out.unresolved.push({ successorCode: commune.code, text: commune.predecessors, reason: 'NO_MATCH' });
     return out;
   }
-  const pending: Array<{ item: Item; candidates: Candidate[] }> = [];
+  const pending: { item: Item; candidates: Candidate[] }[] = [];
   for (const item of splitTopLevel(commune.predecessors).map(parseItem)) {
     const key = unitNameKey(item.name);
     let candidates = provinceCodes.flatMap((code) => p.byProvince.get(code)?.get(key) ?? []);
@@ -154,7 +154,7 @@ export function resolveReformLineage(data: UnitSourceData, units: readonly Admin
   const p = pools(units);
   const after = new Map(units.filter((u) => u.validFrom === REFORM_DATE && u.level === 'COMMUNE').map((u) => [u.code, u]));
   const provinceCodes = new Map(data.provinces.map((pr) => [pr.code, pr.predecessorCodes]));
-  const raw: Array<{ successor: AdministrativeUnitRecord; predecessor: AdministrativeUnitRecord; part: boolean; method: LineageMethod }> = [];
+  const raw: { successor: AdministrativeUnitRecord; predecessor: AdministrativeUnitRecord; part: boolean; method: LineageMethod }[] = [];
   const unresolved: UnresolvedPredecessor[] = [];
   const hanoi = new Map<string, typeof data.hanoi>();
   for (const row of data.hanoi) hanoi.set(row.code, [...(hanoi.get(row.code) ?? []), row]);

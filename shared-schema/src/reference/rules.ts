@@ -119,7 +119,7 @@ export function ruleAt(code: LegalRuleCode, date: string,
 export type DurationRule = LegalRuleRecord & { kind: 'DURATION'; value: number; unit: DurationUnit };
 
 export function isDurationRule(rule: LegalRuleRecord | undefined): rule is DurationRule {
-  return rule !== undefined && rule.kind === 'DURATION' && rule.value !== null && rule.unit !== null;
+  return rule?.kind === 'DURATION' && rule.value !== null && rule.unit !== null;
 }
 
 /** The duration `code` in force on `date`, or undefined when none is (or the row is not a duration). */

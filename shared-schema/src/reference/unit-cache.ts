@@ -18,7 +18,7 @@ export interface BuiltTree {
 
 interface Serialized {
   units: AdministrativeUnitRecord[];
-  lineage: Array<[number, number, boolean, LineageMethod]>;
+  lineage: [number, number, boolean, LineageMethod][];
   unresolved: UnresolvedPredecessor[];
 }
 

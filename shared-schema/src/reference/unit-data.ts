@@ -111,14 +111,14 @@ export function readUnitSourceData(dir: string = UNITS_DATA_DIR): UnitSourceData
   };
 }
 
-const DISTRICT_KINDS: ReadonlyArray<readonly [string, UnitKind]> = [
+const DISTRICT_KINDS: readonly (readonly [string, UnitKind])[] = [
   ['Quận ', 'URBAN_DISTRICT'], ['Huyện ', 'RURAL_DISTRICT'], ['Thị xã ', 'TOWN'], ['Thành phố ', 'PROVINCIAL_CITY'],
 ];
-const COMMUNE_KINDS: ReadonlyArray<readonly [string, UnitKind]> = [
+const COMMUNE_KINDS: readonly (readonly [string, UnitKind])[] = [
   ['Phường ', 'WARD'], ['Thị trấn ', 'TOWNSHIP'], ['Xã ', 'COMMUNE'],
 ];
 
-function kindByPrefix(name: string, kinds: ReadonlyArray<readonly [string, UnitKind]>, fallback: UnitKind): UnitKind {
+function kindByPrefix(name: string, kinds: readonly (readonly [string, UnitKind])[], fallback: UnitKind): UnitKind {
   return kinds.find(([prefix]) => name.startsWith(prefix))?.[1] ?? fallback;
 }
 
@@ -154,7 +154,7 @@ function institutionVersions(row: InstitutionRow, provinces: { after: Map<string
   const pre = row.provinceBefore ? provinces.before.get(row.provinceBefore) : undefined;
   const post = row.provinceAfter ? provinces.after.get(row.provinceAfter) : undefined;
   if ((row.provinceBefore && !pre) || (row.provinceAfter && !post)) throw new Error(`Institution ${row.code}: unknown province`);
-  if (pre && post && pre.path === post.path && kept.has(pre.code)) {
+  if (pre && pre.path === post?.path && kept.has(pre.code)) {
     return [version(row.code, row.name, null, row.level, kind, pre, row.validFrom, row.validTo)];
   }
   const out: AdministrativeUnitRecord[] = [];

@@ -46,7 +46,7 @@ function scopedRows(db: DataSource, caller: Caller, table: string, columns: stri
     .from(table, 'x').where('x.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params);
   const [sql, params] = inner.getQueryAndParameters();
   const limit = perPerson === undefined ? '' : ` WHERE r.rank <= ${Math.trunc(perPerson)}`;
-  return db.query(`SELECT * FROM (${sql}) r${limit} ORDER BY r.rank, r.person_id`, params) as Promise<Record<string, unknown>[]>;
+  return db.query<Record<string, unknown>[]>(`SELECT * FROM (${sql}) r${limit} ORDER BY r.rank, r.person_id`, params);
 }
 
 export type Context = SubgraphContext<HealthLoaders>;

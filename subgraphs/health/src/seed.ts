@@ -178,8 +178,8 @@ function careRows(determinations: readonly unknown[][], treatments: readonly unk
 
 /** Is the health database still empty (no clinics, no determinations), so demo data may be seeded? */
 export async function isHealthEmpty(db: DataSource): Promise<boolean> {
-  const [{ count }] = await db.query(
-    'SELECT ((SELECT count(*) FROM clinic) + (SELECT count(*) FROM addiction_determination))::int AS count') as [{ count: number }];
+  const [{ count }] = await db.query<[{ count: number }]>(
+    'SELECT ((SELECT count(*) FROM clinic) + (SELECT count(*) FROM addiction_determination))::int AS count');
   return count === 0;
 }
 

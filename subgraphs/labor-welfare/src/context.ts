@@ -90,11 +90,11 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
     facilityByCode: keyedLoader((codes) => db.getRepository(FacilityEntity).createQueryBuilder('f')
       .where('f.code IN (:...codes)', { codes }).getMany(), (f) => f.code),
     occupancyByFacility: new DataLoader<string, FacilityOccupancyCounts>(async (codes) => {
-      const rows = await db.query(`SELECT facility_code AS code,
+      const rows = await db.query<{ code: string; compulsory: number; voluntary: number }[]>(`SELECT facility_code AS code,
           count(*) FILTER (WHERE kind = 'COMPULSORY')::int AS compulsory,
           count(*) FILTER (WHERE kind <> 'COMPULSORY')::int AS voluntary
         FROM rehab_episode WHERE facility_code = ANY($1) AND status = ANY($2) GROUP BY facility_code`,
-      [codes, OPEN_EPISODE_STATUSES]) as { code: string; compulsory: number; voluntary: number }[];
+      [codes, OPEN_EPISODE_STATUSES]);
       const byCode = new Map(rows.map((r) => [r.code, r]));
       return codes.map((code) => ({ facilityCode: code, compulsory: byCode.get(code)?.compulsory ?? 0, voluntary: byCode.get(code)?.voluntary ?? 0 }));
     }, { maxBatchSize: 1000 }),

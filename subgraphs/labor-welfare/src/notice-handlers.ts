@@ -42,11 +42,11 @@ async function recordSystemEvents(manager: EntityManager, notice: Notice, rows: 
  * or an open post-rehab case: one of them must be closed first.
  */
 export const personMerged: ContractHandler<typeof PERSON_MERGED.shape> = async (manager, { survivorId, duplicateId }, notice) => {
-  const [open] = await manager.query(`SELECT
+  const [open] = await manager.query<[{ episodes: number; dossiers: number; cases: number }]>(`SELECT
       (SELECT count(DISTINCT person_id) FROM rehab_episode WHERE person_id = ANY($1) AND status = ANY($2))::int AS episodes,
       (SELECT count(DISTINCT person_id) FROM compulsory_rehab_dossier WHERE person_id = ANY($1) AND status = ANY($3))::int AS dossiers,
       (SELECT count(DISTINCT person_id) FROM post_rehab_case WHERE person_id = ANY($1) AND status = ANY($4))::int AS cases`,
-  [[survivorId, duplicateId], OPEN_EPISODE_STATUSES, PENDING_DOSSIER_STATUSES, OPEN_POST_REHAB_STATUSES]) as [{ episodes: number; dossiers: number; cases: number }];
+  [[survivorId, duplicateId], OPEN_EPISODE_STATUSES, PENDING_DOSSIER_STATUSES, OPEN_POST_REHAB_STATUSES]);
   if (open.episodes > 1 || open.dossiers > 1 || open.cases > 1) {
     throw domainError('CONFLICT', {
       vi: 'Cả hai người đều có hồ sơ cai nghiện đang mở; hãy kết thúc một hồ sơ trước khi hợp nhất',
@@ -55,8 +55,8 @@ export const personMerged: ContractHandler<typeof PERSON_MERGED.shape> = async (
   }
   const repointed: Record<string, string[]> = {};
   for (const table of PERSON_TABLES) {
-    const result = await manager.query(`UPDATE ${table} SET person_id = $1 WHERE person_id = $2 RETURNING id::text AS id`,
-      [survivorId, duplicateId]) as [{ id: string }[], number];
+    const result = await manager.query<[{ id: string }[], number]>(`UPDATE ${table} SET person_id = $1 WHERE person_id = $2 RETURNING id::text AS id`,
+      [survivorId, duplicateId]);
     const rows = result[0];
     if (rows.length > 0) repointed[table] = rows.map((r) => r.id);
   }
@@ -75,7 +75,7 @@ export const personMerged: ContractHandler<typeof PERSON_MERGED.shape> = async (
 export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = async (manager, { personId, toUnitCode: code }, notice) => {
   // The contract checked the code against the reference tree; this database's copy gives the path.
   const unit = await manager.getRepository(AdministrativeUnitEntity).findOneBy({ code });
-  if (!unit || unit.level !== 'COMMUNE') {
+  if (unit?.level !== 'COMMUNE') {
     throw noticeRejected({ vi: `Thông báo chuyển nơi cư trú có mã xã không hợp lệ: ${code}`, en: `The move notice names no commune: ${code}` });
   }
   const moves = [
@@ -85,9 +85,9 @@ export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = asy
   ] as const;
   const moved: { type: string; id: string; status: string }[] = [];
   for (const m of moves) {
-    const [rows] = await manager.query(`UPDATE ${m.table} SET residence_unit_code = $1, ${m.path} = $2
+    const [rows] = await manager.query<[{ id: string; status: string }[], number]>(`UPDATE ${m.table} SET residence_unit_code = $1, ${m.path} = $2
       WHERE person_id = $3 AND status = ANY($4) AND residence_unit_code <> $1 RETURNING id::text AS id, status`,
-    [unit.code, unit.path, personId, m.statuses]) as [{ id: string; status: string }[], number];
+    [unit.code, unit.path, personId, m.statuses]);
     moved.push(...rows.map((r) => ({ type: m.type, id: r.id, status: r.status })));
   }
   await recordSystemEvents(manager, notice, moved, personId, 'RESIDENCE_MOVED', { toUnitCode: unit.code });
@@ -103,8 +103,8 @@ export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = asy
  */
 export const relapseRiskReported: ContractHandler<typeof RELAPSE_RISK.shape> = async (manager, payload, notice) => {
   const { personId, assignmentId, observedOn, note: text } = payload;
-  const rows = await manager.query(`SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
-    [personId, OPEN_POST_REHAB_STATUSES]) as { id: string; status: string }[];
+  const rows = await manager.query<{ id: string; status: string }[]>(`SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
+    [personId, OPEN_POST_REHAB_STATUSES]);
   if (rows.length === 0) return;
   for (const c of rows) {
     await manager.query(`INSERT INTO case_event (entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, note, details,

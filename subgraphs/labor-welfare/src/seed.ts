@@ -54,8 +54,8 @@ async function importEvents(manager: EntityManager): Promise<void> {
 
 /** Is the labour-welfare database still empty (so demo data may be seeded)? */
 export async function isLaborWelfareEmpty(db: DataSource): Promise<boolean> {
-  const [{ empty }] = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM facility)
-    AND NOT EXISTS (SELECT 1 FROM rehab_episode) AND NOT EXISTS (SELECT 1 FROM plan_target) AS empty`) as [{ empty: boolean }];
+  const [{ empty }] = await db.query<[{ empty: boolean }]>(`SELECT NOT EXISTS (SELECT 1 FROM facility)
+    AND NOT EXISTS (SELECT 1 FROM rehab_episode) AND NOT EXISTS (SELECT 1 FROM plan_target) AS empty`);
   return empty;
 }
 

@@ -39,7 +39,7 @@ export type Context = SubgraphContext<PoliceLoaders>;
 
 /** One scoped statement per batch: rows of `entity` whose `keyColumn` is among the keys. */
 function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, entity: new () => T, keyColumn: string,
-  keyOf: (row: T) => string, order: ReadonlyArray<readonly [string, 'ASC' | 'DESC']>,
+  keyOf: (row: T) => string, order: readonly (readonly [string, 'ASC' | 'DESC'])[],
   scopeColumns: readonly string[] = ['r.owner_unit_path'], personColumn: string | null = 'r.person_id'): DataLoader<string, T[]> {
   return groupedLoader(async (keys) => {
     const scope = pathScope(scopeColumns, caller, personColumn ? { personColumn } : {});

@@ -17,7 +17,7 @@ function row(p: DemoPerson): unknown[] {
 
 /** Is the police database still empty of persons (so demo data may be seeded)? */
 export async function isPoliceEmpty(db: DataSource): Promise<boolean> {
-  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM person') as [{ count: number }];
+  const [{ count }] = await db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM person');
   return count === 0;
 }
 

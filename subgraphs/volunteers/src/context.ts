@@ -42,8 +42,8 @@ export function createLoaders(db: DataSource, caller: Caller): VolunteersLoaders
     chapterById: keyedLoader((ids) => db.getRepository(OrganisationChapterEntity).createQueryBuilder('c')
       .innerJoinAndSelect('c.organisation', 'o').where('c.id IN (:...ids)', { ids }).getMany(), (c) => c.id),
     activeVolunteerCountByChapter: new DataLoader(async (ids: readonly string[]) => {
-      const rows = await db.query(`SELECT chapter_id, count(*)::int AS n FROM volunteer WHERE active AND chapter_id = ANY ($1::uuid[])
-        GROUP BY chapter_id`, [ids]) as { chapter_id: string; n: number }[];
+      const rows = await db.query<{ chapter_id: string; n: number }[]>(`SELECT chapter_id, count(*)::int AS n FROM volunteer WHERE active AND chapter_id = ANY ($1::uuid[])
+        GROUP BY chapter_id`, [ids]);
       const counts = new Map(rows.map((r) => [r.chapter_id, r.n]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),

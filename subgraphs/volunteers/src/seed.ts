@@ -13,7 +13,7 @@ const ASSIGNMENT_COLUMNS = ['id', 'person_id', 'volunteer_id', 'reason', 'starte
 
 /** Is the volunteers database still empty (no organisations), so demo data may be seeded? */
 export async function isVolunteersEmpty(db: DataSource): Promise<boolean> {
-  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM mass_organisation') as [{ count: number }];
+  const [{ count }] = await db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM mass_organisation');
   return count === 0;
 }
 

@@ -6,6 +6,7 @@ import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const HEALTH_PANEL_FRAGMENT = gql`
   fragment HealthPanel_person on Person {
+    id
     addictionDeterminations {
       id
       examinedOn
@@ -14,6 +15,7 @@ export const HEALTH_PANEL_FRAGMENT = gql`
       documentNumber
     }
     substitutionTreatment {
+      id
       status
       phase
       enrolledOn
@@ -31,7 +33,7 @@ export interface AddictionDetermination {
   examinedOn: string | null;
   addicted: boolean | null;
   /** OPIOIDS | STIMULANTS | CANNABIS | OTHER */
-  substanceClasses: ReadonlyArray<string> | null;
+  substanceClasses: readonly string[] | null;
   documentNumber: string | null;
 }
 
@@ -48,13 +50,11 @@ export interface SubstitutionTreatment {
 
 /** Health data: addiction determinations and substitution (methadone) treatment. */
 export interface HealthPanel_person {
-  addictionDeterminations: ReadonlyArray<AddictionDetermination | null> | null;
+  addictionDeterminations: readonly (AddictionDetermination | null)[] | null;
   substitutionTreatment: SubstitutionTreatment | null;
 }
 
-const FIELDS = ['addictionDeterminations', 'substitutionTreatment'] as const satisfies ReadonlyArray<
-  keyof HealthPanel_person
->;
+const FIELDS = ['addictionDeterminations', 'substitutionTreatment'] as const satisfies readonly (keyof HealthPanel_person)[];
 
 function DeterminationItem({
   determination,

@@ -41,7 +41,7 @@ export interface IdentityPanel_person {
   id: string;
   identificationNumber: string | null;
   fullName: string | null;
-  otherNames: ReadonlyArray<string> | null;
+  otherNames: readonly string[] | null;
   dateOfBirth: string | null;
   sex: string | null;
   ethnicity: string | null;
@@ -58,7 +58,7 @@ const FIELDS = [
   'ethnicity',
   'permanentResidence',
   'currentResidence',
-] as const satisfies ReadonlyArray<keyof IdentityPanel_person>;
+] as const satisfies readonly (keyof IdentityPanel_person)[];
 
 function ResidenceText({ residence }: { residence: Residence }): ReactNode {
   return (

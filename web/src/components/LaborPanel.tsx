@@ -7,6 +7,7 @@ import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const LABOR_PANEL_FRAGMENT = gql`
   fragment LaborPanel_person on Person {
+    id
     rehabEpisodes {
       id
       kind
@@ -41,10 +42,10 @@ export interface RehabEpisode {
 
 /** Labour-welfare data: rehabilitation episodes. */
 export interface LaborPanel_person {
-  rehabEpisodes: ReadonlyArray<RehabEpisode | null> | null;
+  rehabEpisodes: readonly (RehabEpisode | null)[] | null;
 }
 
-const FIELDS = ['rehabEpisodes'] as const satisfies ReadonlyArray<keyof LaborPanel_person>;
+const FIELDS = ['rehabEpisodes'] as const satisfies readonly (keyof LaborPanel_person)[];
 
 function EpisodeItem({
   episode,

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import { LoginError, login } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -22,7 +22,7 @@ export function LoginForm({ notice = null }: LoginFormProps): ReactNode {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const handleSubmit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (!username.trim() || !password) {
       setError({ kind: 'local', key: 'login.required' });

@@ -11,7 +11,7 @@ import { useI18n, type Agency } from '../i18n';
 /** What an agency panel is given by the page query. */
 export type PanelState<T> =
   | { kind: 'loading' }
-  | { kind: 'error'; messages: ReadonlyArray<string> }
+  | { kind: 'error'; messages: readonly string[] }
   | {
       kind: 'data';
       person: T;
@@ -27,7 +27,7 @@ interface PanelProps<T extends object> {
   agency: Agency;
   state: PanelState<T>;
   /** The person fields this panel's fragment selects at top level (for error attribution). */
-  fields: ReadonlyArray<keyof T & string>;
+  fields: readonly (keyof T & string)[];
   /** True when the data arrived without errors and holds nothing to show. */
   isEmpty: (person: T) => boolean;
   children: (person: T, errors: GraphQLErrors, path: ResponsePath) => ReactNode;

@@ -51,7 +51,7 @@ export const PERSON_360_QUERY: TypedDocumentNode<Person360Query, Person360Variab
 
 const PERSON_PATH: ResponsePath = ['person'];
 
-function Notice({ tone, messages }: { tone: 'error' | 'warning' | 'info'; messages: ReadonlyArray<string> }): ReactNode {
+function Notice({ tone, messages }: { tone: 'error' | 'warning' | 'info'; messages: readonly string[] }): ReactNode {
   const [first, ...details] = messages;
   return (
     <div className={`notice notice--${tone}`} role={tone === 'info' ? 'status' : 'alert'}>

@@ -23,7 +23,7 @@ function currentUnitCode(unit: DatedUnit): string {
   return unit.validTo && only ? only : unit.code;
 }
 
-function compact<T>(list: ReadonlyArray<T | null> | null | undefined): T[] {
+function compact<T>(list: readonly (T | null)[] | null | undefined): T[] {
   return (list ?? []).filter((item): item is T => item !== null);
 }
 

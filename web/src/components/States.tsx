@@ -11,7 +11,7 @@ export function Empty({ text }: { text?: string }): ReactNode {
   return <p className="state state--empty">{text ?? t('state.empty')}</p>;
 }
 
-export function ErrorNotice({ title, messages = [] }: { title: string; messages?: ReadonlyArray<string> }): ReactNode {
+export function ErrorNotice({ title, messages = [] }: { title: string; messages?: readonly string[] }): ReactNode {
   return (
     <div className="notice notice--error" role="alert">
       <p>{title}</p>

@@ -10,6 +10,7 @@ import { settled } from '../apollo';
 /** Fields of the Person-360 query used only by the timeline and the action forms. */
 export const TIMELINE_FRAGMENT = gql`
   fragment Timeline_person on Person {
+    id
     compulsoryRehabDossiers {
       id
       status
@@ -71,8 +72,8 @@ export interface TermRange {
 }
 
 export interface Timeline_person {
-  compulsoryRehabDossiers: ReadonlyArray<Dossier | null> | null;
-  addictionDeterminationRequests: ReadonlyArray<DeterminationRequest | null> | null;
+  compulsoryRehabDossiers: readonly (Dossier | null)[] | null;
+  addictionDeterminationRequests: readonly (DeterminationRequest | null)[] | null;
 }
 
 type TimelinePerson = Timeline_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;
@@ -117,7 +118,7 @@ function push(events: TimelineEvent[], date: string | null | undefined, agency: 
   if (date) events.push({ date: date.slice(0, 10), agency, label, detail });
 }
 
-function compact<T>(list: ReadonlyArray<T | null> | null | undefined): T[] {
+function compact<T>(list: readonly (T | null)[] | null | undefined): T[] {
   return (list ?? []).filter((item): item is T => item !== null);
 }
 

@@ -6,12 +6,14 @@ import { Field, Guarded, Panel, type PanelState } from './Panel';
 
 export const VOLUNTEERS_PANEL_FRAGMENT = gql`
   fragment VolunteersPanel_person on Person {
+    id
     supportAssignments {
       id
       reason
       startedOn
       endedOn
       volunteer {
+        id
         fullName
         phone
         organisation {
@@ -36,10 +38,10 @@ export interface SupportAssignment {
 
 /** Mass-organisation data: volunteers assigned to support the person after rehab. */
 export interface VolunteersPanel_person {
-  supportAssignments: ReadonlyArray<SupportAssignment | null> | null;
+  supportAssignments: readonly (SupportAssignment | null)[] | null;
 }
 
-const FIELDS = ['supportAssignments'] as const satisfies ReadonlyArray<keyof VolunteersPanel_person>;
+const FIELDS = ['supportAssignments'] as const satisfies readonly (keyof VolunteersPanel_person)[];
 
 function AssignmentItem({
   assignment,

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import { errorCode, localizedMessage } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { settled } from '../apollo';
@@ -11,7 +11,7 @@ export interface FieldSpec {
   name: string;
   label: string;
   kind: FieldKind;
-  options?: ReadonlyArray<{ value: string; label: string }>;
+  options?: readonly { value: string; label: string }[];
   required?: boolean;
   initial?: string;
   hint?: string;
@@ -21,13 +21,13 @@ export type FormValues = Record<string, string>;
 
 /** What a submit returns: the GraphQL errors of the mutation (none on success). */
 export interface SubmitOutcome {
-  errors: ReadonlyArray<GraphQLFormattedError>;
+  errors: readonly GraphQLFormattedError[];
 }
 
 interface ActionFormProps {
   title: string;
   submitLabel: string;
-  fields: ReadonlyArray<FieldSpec>;
+  fields: readonly FieldSpec[];
   onSubmit: (values: FormValues) => Promise<SubmitOutcome>;
   /** Called after a successful submit (e.g. to refetch the record). */
   /** After a success; a returned promise (a reload) is settled here: its failure shows in the reloaded queries. */
@@ -51,7 +51,7 @@ function fieldOf(error: GraphQLFormattedError): string | undefined {
   return typeof field === 'string' ? field.split('.').pop() : undefined;
 }
 
-function initialValues(fields: ReadonlyArray<FieldSpec>): FormValues {
+function initialValues(fields: readonly FieldSpec[]): FormValues {
   return Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'select' ? f.options?.[0]?.value ?? '' : '')]));
 }
 
@@ -109,7 +109,7 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
   const { t, locale } = useI18n();
   const baseId = useId();
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
-  const [errors, setErrors] = useState<ReadonlyArray<GraphQLFormattedError>>([]);
+  const [errors, setErrors] = useState<readonly GraphQLFormattedError[]>([]);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [done, setDone] = useState(false);
@@ -121,7 +121,7 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
     errors.filter((e) => errorCode(e) !== CONFLICT && fieldOf(e) === name).map((e) => localizedMessage(e, locale));
   const general = errors.filter((e) => errorCode(e) !== CONFLICT && !names.has(fieldOf(e) ?? ''));
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const question = confirming === null ? confirm?.(values) ?? null : null;
     if (question !== null) {

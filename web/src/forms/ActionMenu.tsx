@@ -7,7 +7,7 @@ export interface MenuAction {
 }
 
 /** Buttons that each open one action form below them (one at a time). */
-export function ActionMenu({ label, actions }: { label: string; actions: ReadonlyArray<MenuAction> }): ReactNode {
+export function ActionMenu({ label, actions }: { label: string; actions: readonly MenuAction[] }): ReactNode {
   const [open, setOpen] = useState<string | null>(null);
   if (actions.length === 0) return null;
   const current = actions.find((a) => a.key === open);

@@ -41,7 +41,7 @@ const REQUESTER: Record<string, string> = { police_officer: 'POLICE', commune_of
 export interface HealthActionPerson {
   id: string;
   /** Requests still waiting for their examination. */
-  pendingRequests: ReadonlyArray<{ id: string; requestedAt: string | null; reason: string | null }>;
+  pendingRequests: readonly { id: string; requestedAt: string | null; reason: string | null }[];
   dateOfBirth: string | null;
   residenceUnitCode: string | null;
 }

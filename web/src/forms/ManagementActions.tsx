@@ -87,7 +87,13 @@ export function ManagementActions({ personId, role, reload }: { personId: string
   const options = useEnumOptions();
   const arrangements = useActing();
   const acting = role === 'police_officer' || role === 'commune_official';
-  const { data, refetch } = useQuery(MANAGEMENT_QUERY, { variables: { id: personId }, skip: !acting, fetchPolicy: 'no-cache', errorPolicy: 'all' });
+  const { data, refetch } = useQuery(MANAGEMENT_QUERY, {
+    variables: { id: personId },
+    fetchPolicy: 'no-cache',
+    errorPolicy: 'all',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: !acting,
+  });
   const reloadAll = useCallback(async () => {
     await refetch();
     return reload();

@@ -20,6 +20,7 @@ const VOLUNTEERS: TypedDocumentNode<VolunteersQuery, Record<string, never>> = gq
         name
       }
       chapter {
+        id
         name
       }
     }

@@ -69,12 +69,17 @@ query {
 }
 `;
 
+/** GraphiQL on one query, with editor state of its own (a fresh one for each saved query chosen). */
+function QueryEditor({ text }: { text: string }): ReactNode {
+  const [storage] = useState(memoryStorage);
+  return <GraphiQL fetcher={fetcher} storage={storage} defaultQuery={text} query={text} />;
+}
+
 /** Truy vấn phân tích: GraphiQL bundled with the portal (no CDN), acting with the analyst's token. */
 export default function AnalystPage(): ReactNode {
   const { t } = useI18n();
   const saved = useMemo(() => savedQueries(), []);
   const [selected, setSelected] = useState<SavedQuery | null>(saved[0] ?? null);
-  const storage = useMemo(memoryStorage, [selected]);
   return (
     <>
       <h2 className="page-title">{t('analyst.heading')}</h2>
@@ -96,8 +101,7 @@ export default function AnalystPage(): ReactNode {
           )}
         </section>
         <div className="analyst__ide" data-testid="graphiql">
-          <GraphiQL key={selected?.file ?? 'default'} fetcher={fetcher} storage={storage}
-            defaultQuery={selected?.text ?? DEFAULT_QUERY} query={selected?.text ?? DEFAULT_QUERY} />
+          <QueryEditor key={selected?.file ?? 'default'} text={selected?.text ?? DEFAULT_QUERY} />
         </div>
       </div>
     </>

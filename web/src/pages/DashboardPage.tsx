@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { ErrorLike } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import { useId, useState, type ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
@@ -29,7 +29,7 @@ function formatValue(value: number | null, measure: 'COUNT' | 'SHARE', locale: s
 }
 
 function ValuesTable({ rows, nameOf, onDrill, drillLabel, csvName, testId }: {
-  rows: ReadonlyArray<IndicatorValue>;
+  rows: readonly IndicatorValue[];
   nameOf: (row: IndicatorValue) => string;
   onDrill: ((row: IndicatorValue) => void) | null;
   drillLabel: (row: IndicatorValue) => string;
@@ -128,11 +128,10 @@ function Level({ plan, unit, period, drill, setDrill }: {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const apiLocale = locale === 'en' ? 'EN' : 'VI';
-  const top = useQuery(INDICATORS, { variables: { plan, unit, period, locale: apiLocale }, skip: drill.indicator !== null });
-  const breakdown = useQuery(BREAKDOWN, {
-    variables: { plan, indicator: drill.indicator?.code ?? '', unit, period, locale: apiLocale },
-    skip: drill.indicator === null || drill.unit !== null,
-  });
+  const top = useQuery(INDICATORS, drill.indicator === null ? { variables: { plan, unit, period, locale: apiLocale } } : skipToken);
+  const breakdown = useQuery(BREAKDOWN, drill.indicator !== null && drill.unit === null
+    ? { variables: { plan, indicator: drill.indicator.code, unit, period, locale: apiLocale } }
+    : skipToken);
   if (drill.indicator && drill.unit) {
     return (
       <section aria-label={t('dashboard.records')}>

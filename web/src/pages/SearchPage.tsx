@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
 import { localizedMessages } from '../graphqlErrors';
@@ -27,7 +27,7 @@ export interface SearchState {
   criteria: SearchCriteria;
   submitted: SearchCriteria | null;
   /** Cursors of the pages before the current one; the last is the current page's `after`. */
-  cursors: ReadonlyArray<string | null>;
+  cursors: readonly (string | null)[];
 }
 
 export const emptySearch: SearchState = {
@@ -151,17 +151,16 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
   const { t, locale, formatDate } = useI18n();
   const submitted = state.submitted;
   const after = state.cursors[state.cursors.length - 1] ?? null;
-  const { data, error, loading } = useQuery(PERSONS_QUERY, {
-    skip: !submitted,
+  const { data, error, loading } = useQuery(PERSONS_QUERY, submitted ? {
     fetchPolicy: 'no-cache',
     variables: {
       first: PAGE_SIZE,
       after,
-      name: submitted?.name || null,
-      identificationNumber: submitted?.identificationNumber || null,
-      unitCode: submitted?.unitCode || null,
+      name: submitted.name || null,
+      identificationNumber: submitted.identificationNumber || null,
+      unitCode: submitted.unitCode || null,
     },
-  });
+  } : skipToken);
   if (!submitted) return null;
   if (loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
   const connection = data?.persons;
@@ -229,7 +228,7 @@ export function SearchPage({ officer, state, onChange }: {
     nameRef.current?.focus();
   }, []);
 
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
+  const submit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const number = criteria.identificationNumber.replace(/\s+/g, '');
     if (number && !isIdentificationNumber(number)) {

@@ -28,14 +28,14 @@ afterAll(async () => {
 
 interface Result {
   data?: Record<string, unknown> | null;
-  errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01', overrides: Partial<Caller> = {}): Promise<Result> {
   const contextValue = createContext(database.db, testCaller(role, unitCode, overrides), createLoaders);
   const response = await server.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result;
+  return response.body.singleResult;
 }
 
 function ok<T>(result: Result, field: string): T {
@@ -49,7 +49,7 @@ function failure(result: Result): { code: unknown; field: unknown; i18n: unknown
 }
 
 const count = async (table: string): Promise<number> => {
-  const [{ n }] = await database.db.query(`SELECT count(*)::int AS n FROM ${table}`) as [{ n: number }];
+  const [{ n }] = await database.db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${table}`);
   return n;
 };
 
@@ -115,7 +115,7 @@ describe('recordAddictionExamination', () => {
     const criteria = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { addictionExaminations { id } } } }`,
       { r: [{ __typename: 'Person', id: person }] }, 'police_officer', COMMUNE);
     expect(failure(criteria).code).toBe('FORBIDDEN');
-    const audit = await database.db.query(`SELECT entity_type FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`, [person]) as { entity_type: string }[];
+    const audit = await database.db.query<{ entity_type: string }[]>(`SELECT entity_type FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`, [person]);
     expect(audit.map((a) => a.entity_type)).toEqual(['AddictionDeterminationRequest', 'AddictionExamination']);
   });
 
@@ -206,7 +206,7 @@ describe('substitution treatment', () => {
     expect(failure(await run(ENROL, enrolVars(person, { res: 'MMT001' }), 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residenceUnitCode' });
     expect(failure(await run(ENROL, enrolVars(person, { on: '2026-02-30' }), 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(failure(await run(ENROL, enrolVars(person, { dob: addDays(TODAY, 1) }), 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dateOfBirth' });
-    const [{ n }] = await database.db.query('SELECT count(*)::int AS n FROM substitution_treatment WHERE person_id = $1', [person]) as [{ n: number }];
+    const [{ n }] = await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM substitution_treatment WHERE person_id = $1', [person]);
     expect(n).toBe(0);
   });
 
@@ -243,7 +243,7 @@ describe('substitution treatment', () => {
     // The district tier still existed on that date, but a district is not a commune.
     expect(failure(await run(ENROL, enrolVars(person, { on: before, res: '001' }), 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residenceUnitCode' });
     const t = ok<{ id: string }>(await run(ENROL, enrolVars(person, { on: before }), 'health_worker'), 'enrollSubstitutionTreatment').id;
-    const [row] = await database.db.query('SELECT residence_unit_path FROM substitution_treatment WHERE id = $1', [t]) as [{ residence_unit_path: string }];
+    const [row] = await database.db.query<[{ residence_unit_path: string }]>('SELECT residence_unit_path FROM substitution_treatment WHERE id = $1', [t]);
     // Before 1 July 2025 the code named the old ward (Phường Trúc Bạch of Quận Ba Đình), not today's.
     expect(oldWard?.path).not.toBe(pathOf(COMMUNE));
     expect(row.residence_unit_path).toBe(oldWard?.path);
@@ -276,7 +276,7 @@ describe('recordClinicDoses', () => {
 
   const dosesOf = (ids: readonly string[]) => ids.map((personId, i) => ({ personId, mg: 60 + (i % 5), kind: i % 10 === 0 ? 'TAKE_HOME' : 'WITNESSED', dispensingPointCode: `${CLINIC}-01` }));
   const dosesOn = async (date: string): Promise<number> => {
-    const [{ n }] = await database.db.query('SELECT count(*)::int AS n FROM dose WHERE clinic_code = $1 AND dose_date = $2', [CLINIC, date]) as [{ n: number }];
+    const [{ n }] = await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM dose WHERE clinic_code = $1 AND dose_date = $2', [CLINIC, date]);
     return n;
   };
 
@@ -304,7 +304,7 @@ describe('recordClinicDoses', () => {
     expect(seen.filter((q) => /^\s*INSERT INTO dose/i.test(q))).toHaveLength(1);
     expect(seen.length).toBeLessThanOrEqual(8);
     expect(await dosesOn(DAY)).toBe(500);
-    const [{ n }] = await database.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Dose' AND person_id = ANY ($1::uuid[])`, [persons]) as [{ n: number }];
+    const [{ n }] = await database.db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Dose' AND person_id = ANY ($1::uuid[])`, [persons]);
     expect(n).toBe(500);
   });
 
@@ -364,7 +364,7 @@ describe('urine tests and HIV/hepatitis status', () => {
       expect(failure(await run(URINE, { p: person, d: '2026-03-02', r: [{ substanceClass: 'OPIOIDS', result: 'NEGATIVE' }] }, role)).code).toBe('FORBIDDEN');
     }
     // A patient of another unit and an unknown id get the same NOT_FOUND, and nothing is written.
-    const count = async (): Promise<number> => Number((await database.db.query('SELECT (SELECT count(*) FROM urine_test) + (SELECT count(*) FROM infection_status) AS n'))[0].n);
+    const count = async (): Promise<number> => Number((await database.db.query<[{ n: string }]>('SELECT (SELECT count(*) FROM urine_test) + (SELECT count(*) FROM infection_status) AS n'))[0].n);
     const before = await count();
     for (const id of [person, randomUUID()]) {
       expect(failure(await run(INFECTION, { p: id }, 'health_worker', 'MMT002'))).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
@@ -391,8 +391,8 @@ describe('urine tests and HIV/hepatitis status', () => {
       .toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
     const future = INFECTION.replace('"2026-03-01"', `"${tomorrow}"`);
     expect(failure(await run(future, { p: person }, 'health_worker'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'testedOn' });
-    const [{ n }] = await database.db.query(`SELECT ((SELECT count(*) FROM urine_test WHERE person_id = $1)
-      + (SELECT count(*) FROM infection_status WHERE person_id = $1))::int AS n`, [person]) as [{ n: number }];
+    const [{ n }] = await database.db.query<[{ n: number }]>(`SELECT ((SELECT count(*) FROM urine_test WHERE person_id = $1)
+      + (SELECT count(*) FROM infection_status WHERE person_id = $1))::int AS n`, [person]);
     expect(n).toBe(0);
   });
 });

@@ -58,7 +58,7 @@ async function visibleTo(role: Role, unitCode: string, personId = PERSON): Promi
 }
 
 const rows = async (): Promise<number> => {
-  const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM addiction_determination_request') as [{ count: number }];
+  const [{ count }] = await database.db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM addiction_determination_request');
   return count;
 };
 
@@ -101,7 +101,7 @@ describe('requestAddictionDetermination', () => {
 
   it('refuses bad input with the field at fault, changing nothing', async () => {
     const before = await rows();
-    const cases: Array<[Role, Record<string, unknown>, string]> = [
+    const cases: [Role, Record<string, unknown>, string][] = [
       ['police_officer', { p: 'not-a-uuid', r: 'x', by: 'POLICE' }, 'personId'],
       ['police_officer', { p: PERSON, r: '   ', by: 'POLICE' }, 'reason'],
       ['police_officer', { p: PERSON, r: 'x', by: 'COMMUNE' }, 'requestedBy'],
@@ -175,7 +175,7 @@ describe('the person a request names', () => {
   it('may be registered or move after the agency started: the next police notice makes the person requestable there', async () => {
     const newcomer = randomUUID();
     expect(refusal(await ask(newcomer), newcomer)).toMatchObject({ code: 'NOT_FOUND' });
-    const announce = (unitCode: string, version: number) => database.db.transaction((manager) => PERSON_DIRECTORY_NOTICE_HANDLERS[PERSON_DIRECTORY_TOPIC]?.(manager, {
+    const announce = (unitCode: string, version: number) => database.db.transaction(async (manager) => PERSON_DIRECTORY_NOTICE_HANDLERS[PERSON_DIRECTORY_TOPIC]?.(manager, {
       id: randomUUID(), topic: PERSON_DIRECTORY_TOPIC, source: 'police', destination: 'health', createdAt: new Date().toISOString(),
       payload: { persons: [{ personId: newcomer, unitCode, unitPath: pathOf(unitCode), mergedInto: null, version, recordedAt: new Date().toISOString() }] },
     }));

@@ -48,14 +48,14 @@ afterAll(async () => {
 
 interface Result {
   data?: Record<string, unknown> | null;
-  errors?: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
   const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
   const response = await server.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result;
+  return response.body.singleResult;
 }
 
 const representations = (persons: readonly DemoPerson[]) => persons.map((p) => ({ __typename: 'Person', id: p.id }));
@@ -126,9 +126,8 @@ describe('Person health fields', () => {
     const caller = testCaller('police_officer');
     const contextValue = createContext(database.db, caller, createLoaders);
     await server.executeOperation({ query: PERSON_HEALTH, variables: { r: representations([onSubstitution]) } }, { contextValue });
-    const rows = await database.db.query(
-      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]) as
-      { person_id: string; entity_type: string; fields: string[] }[];
+    const rows = await database.db.query<{ person_id: string; entity_type: string; fields: string[] }[]>(
+      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]);
     expect(rows).toEqual([
       { person_id: onSubstitution.id, entity_type: 'AddictionDetermination', fields: ['addicted', 'documentNumber', 'examinedOn', 'substanceClasses'] },
       { person_id: onSubstitution.id, entity_type: 'Person', fields: ['addictionDeterminations', 'substitutionTreatment'] },

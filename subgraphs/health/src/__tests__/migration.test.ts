@@ -33,7 +33,7 @@ describe('CreateDispensingPoints migration', () => {
     await owner.runMigrations({ transaction: 'each' });
     // The clinic moved under the province with the real units; the generated commune became a real one of Quận Ba Đình.
     expect(await owner.query('SELECT owner_unit_path FROM clinic')).toEqual([{ owner_unit_path: '01.MMT001' }]);
-    const [{ residence_unit_path: residence }] = await owner.query('SELECT residence_unit_path FROM substitution_treatment') as [{ residence_unit_path: string }];
+    const [{ residence_unit_path: residence }] = await owner.query<[{ residence_unit_path: string }]>('SELECT residence_unit_path FROM substitution_treatment');
     expect(units().byUnitPath(residence)).toMatchObject({ level: 'COMMUNE', parentCode: '001' });
     expect(await owner.query('SELECT code, name FROM dispensing_point ORDER BY code')).toEqual([
       { code: 'MMT001-01', name: 'Quầy cấp phát tại cơ sở' },
@@ -47,7 +47,7 @@ describe('CreateDispensingPoints migration', () => {
 
     await undoMigrationsAfter(owner, 'CreateDispensingPoints1763800003300');
     await owner.undoLastMigration({ transaction: 'each' });
-    const back = await owner.query('SELECT dispensing_point FROM dose ORDER BY dose_date') as { dispensing_point: string }[];
+    const back = await owner.query<{ dispensing_point: string }[]>('SELECT dispensing_point FROM dose ORDER BY dose_date');
     expect(back.map((r) => r.dispensing_point)).toEqual(['Quầy cấp phát tại cơ sở', 'Quầy số 2', 'Quầy số 2', 'Trạm y tế phường Phúc Xá']);
     await owner.runMigrations({ transaction: 'each' });
   });

@@ -31,13 +31,13 @@ afterAll(async () => {
   await database.close();
 });
 
-interface Result { data?: Record<string, unknown> | null; errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }
+interface Result { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] }
 
 async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
   const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
   const response = await server.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result;
+  return response.body.singleResult;
 }
 
 function ok<T>(result: Result, field: string): T {
@@ -66,8 +66,8 @@ async function examine(findings: unknown[], dates: { examinedOn: string; informe
   return { person, result };
 }
 
-const notices = (topic: string, person: string) => database.db.query(
-  `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2`, [topic, person]) as Promise<{ destination: string; payload: unknown }[]>;
+const notices = (topic: string, person: string) => database.db.query<{ destination: string; payload: unknown }[]>(
+  `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2`, [topic, person]);
 
 describe('notices to police for the treatment-registration deadline', () => {
   it('tells police of an addiction with the day the person was told', async () => {
@@ -92,8 +92,8 @@ describe('notices to police for the treatment-registration deadline', () => {
   });
 
   it('refuses an informed date before the examination or in the future, recording and sending nothing', async () => {
-    const count = async () => (await database.db.query(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
-      (SELECT count(*) FROM outbox_notice)::int AS o`) as unknown[])[0];
+    const count = async () => (await database.db.query<unknown[]>(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
+      (SELECT count(*) FROM outbox_notice)::int AS o`))[0];
     const before = await count();
     for (const informedOn of [addDays(TODAY, -5), addDays(TODAY, 1)]) {
       const { result } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -4), informedOn });

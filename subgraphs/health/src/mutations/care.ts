@@ -39,8 +39,8 @@ interface DeterminationRow { owner_unit_path: string; opioid: boolean }
  * when health knows no determination of the person there: unknown and out-of-province alike.
  */
 export async function opioidAddictionInProvince(manager: EntityManager, personId: string, clinicPath: string, on: string): Promise<boolean> {
-  const rows = await manager.query(`SELECT owner_unit_path, (addicted AND 'OPIOIDS' = ANY (substance_classes) AND examined_on <= $2) AS opioid
-    FROM addiction_determination WHERE person_id = $1`, [personId, on]) as DeterminationRow[];
+  const rows = await manager.query<DeterminationRow[]>(`SELECT owner_unit_path, (addicted AND 'OPIOIDS' = ANY (substance_classes) AND examined_on <= $2) AS opioid
+    FROM addiction_determination WHERE person_id = $1`, [personId, on]);
   const province = provinceOf(clinicPath);
   const known = rows.filter((r) => province !== undefined && provinceOf(r.owner_unit_path) === province);
   if (known.length === 0) throw recordNotFound(PATIENT, personId, 'personId');

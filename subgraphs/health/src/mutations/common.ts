@@ -43,7 +43,7 @@ export function allowed<S>(transition: Transition<S>): S {
 
 /** A clinic's unit path when the clinic exists and the caller's unit acts on it (no grants: they open reads); NOT_FOUND otherwise. */
 export async function clinicInScope(manager: EntityManager, caller: Caller, code: string, field: string): Promise<string> {
-  const rows = await manager.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [code]) as { owner_unit_path: string }[];
+  const rows = await manager.query<{ owner_unit_path: string }[]>('SELECT owner_unit_path FROM clinic WHERE code = $1', [code]);
   const [row] = rows;
   if (!row || !actsOn(caller, row.owner_unit_path)) {
     throw domainError('NOT_FOUND', { vi: `Không tìm thấy cơ sở điều trị ${code} trong phạm vi đơn vị của bạn`, en: `No clinic ${code} within your unit` }, { field });

@@ -8,8 +8,8 @@ const POINT = { vi: 'điểm cấp phát', en: 'dispensing point' };
 
 /** The next free number of the clinic's points, as <clinic>-NN. */
 async function nextCode(ctx: Context, clinicCode: string): Promise<string> {
-  const [{ n }] = await ctx.db.query(`SELECT coalesce(max(substring(code from '-(\\d+)$')::int), 0) + 1 AS n
-    FROM dispensing_point WHERE clinic_code = $1`, [clinicCode]) as [{ n: number }];
+  const [{ n }] = await ctx.db.query<[{ n: number }]>(`SELECT coalesce(max(substring(code from '-(\\d+)$')::int), 0) + 1 AS n
+    FROM dispensing_point WHERE clinic_code = $1`, [clinicCode]);
   return `${clinicCode}-${String(n).padStart(2, '0')}`;
 }
 
@@ -42,7 +42,7 @@ export async function closeDispensingPoint(args: MutationCloseDispensingPointArg
     const repo = manager.getRepository(DispensingPointEntity);
     const point = await repo.createQueryBuilder('p').setLock('pessimistic_write').where('p.code = :code', { code: args.code }).getOne();
     // Another unit's point is answered like a missing one (its clinic is not named).
-    const clinics = point ? await manager.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [point.clinicCode]) as { owner_unit_path: string }[] : [];
+    const clinics = point ? await manager.query<{ owner_unit_path: string }[]>('SELECT owner_unit_path FROM clinic WHERE code = $1', [point.clinicCode]) : [];
     if (!point || !clinics[0] || !actsOn(ctx.caller, clinics[0].owner_unit_path)) throw recordNotFound(POINT, args.code, 'code');
     checkExpectedVersion(point.version, args.expectedVersion, POINT);
     if (point.closedOn !== null) {
@@ -51,8 +51,8 @@ export async function closeDispensingPoint(args: MutationCloseDispensingPointArg
     if (point.openedOn !== null && closedOn < point.openedOn) {
       throw domainError('BAD_USER_INPUT', { vi: `Ngày đóng trước ngày mở ${point.openedOn}`, en: `Closing date before the opening on ${point.openedOn}` }, { field: 'closedOn' });
     }
-    const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM dose WHERE dispensing_point_code = $1 AND dose_date >= $2',
-      [point.code, closedOn]) as [{ n: number }];
+    const [{ n }] = await manager.query<[{ n: number }]>('SELECT count(*)::int AS n FROM dose WHERE dispensing_point_code = $1 AND dose_date >= $2',
+      [point.code, closedOn]);
     if (n > 0) {
       throw domainError('BAD_USER_INPUT', { vi: `Đã có ${n} liều cấp tại điểm này từ ngày ${closedOn}`, en: `${n} doses were dispensed there on or after ${closedOn}` }, { field: 'closedOn' });
     }

@@ -25,8 +25,8 @@ function rowError(problems: readonly RowProblem[]): Error {
 
 /** Codes of the clinic's dispensing points open on the date (opened by then, not yet closed). */
 async function openPointsOn(ctx: Context, clinicCode: string, date: string): Promise<Set<string>> {
-  const rows = await ctx.db.query(`SELECT code FROM dispensing_point WHERE clinic_code = $1
-    AND (opened_on IS NULL OR opened_on <= $2) AND (closed_on IS NULL OR closed_on > $2)`, [clinicCode, date]) as { code: string }[];
+  const rows = await ctx.db.query<{ code: string }[]>(`SELECT code FROM dispensing_point WHERE clinic_code = $1
+    AND (opened_on IS NULL OR opened_on <= $2) AND (closed_on IS NULL OR closed_on > $2)`, [clinicCode, date]);
   return new Set(rows.map((r) => r.code));
 }
 
@@ -63,15 +63,15 @@ export async function recordClinicDoses(args: MutationRecordClinicDosesArgs, ctx
 
   const personIds = doses.map((d) => d.personId.toLowerCase());
   return ctx.db.transaction(async (manager) => {
-    const treatments = await manager.query(`SELECT t.id, t.person_id, t.enrolled_on::text AS enrolled_on,
+    const treatments = await manager.query<{ id: string; person_id: string; enrolled_on: string; dosed: boolean }[]>(`SELECT t.id, t.person_id, t.enrolled_on::text AS enrolled_on,
         EXISTS (SELECT 1 FROM dose d WHERE d.treatment_id = t.id AND d.dose_date = $3) AS dosed
       FROM substitution_treatment t WHERE t.person_id = ANY ($1::uuid[]) AND t.clinic_code = $2 AND t.status = 'ACTIVE'
-      FOR UPDATE OF t`, [personIds, args.clinicCode, date]) as { id: string; person_id: string; enrolled_on: string; dosed: boolean }[];
+      FOR UPDATE OF t`, [personIds, args.clinicCode, date]);
     const byPerson = new Map(treatments.map((t) => [t.person_id, t]));
     const rows: unknown[][] = [];
-    personIds.forEach((personId, index) => {
+    doses.forEach((d, index) => {
+      const personId = d.personId.toLowerCase();
       const t = byPerson.get(personId);
-      const d = doses[index]!;
       if (!t) problems.push({ index, field: 'personId', text: { vi: `người ${personId} không đang điều trị tại cơ sở ${args.clinicCode}`, en: `${personId} is not in active treatment at ${args.clinicCode}` } });
       else if (t.enrolled_on > date) problems.push({ index, field: 'personId', text: { vi: `ngày ${date} trước ngày bắt đầu điều trị ${t.enrolled_on}`, en: `${date} is before enrolment on ${t.enrolled_on}` } });
       else if (t.dosed) problems.push({ index, field: 'personId', text: { vi: `đã có liều ngày ${date}`, en: `already dosed on ${date}` } });

@@ -34,7 +34,7 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
   const [problem] = findingProblems(input.findings);
   if (problem) throw domainError('BAD_USER_INPUT', problem.text, { field: problem.field });
 
-  const physicians = await ctx.db.query('SELECT facility_code FROM certified_physician WHERE username = $1', [ctx.caller.username]) as PhysicianRow[];
+  const physicians = await ctx.db.query<PhysicianRow[]>('SELECT facility_code FROM certified_physician WHERE username = $1', [ctx.caller.username]);
   const [physician] = physicians;
   // The facility as it is today (a facility of a merged province has a version before the merge, under the old province).
   const facilityPath = physician ? unitByCode(physician.facility_code)?.path : undefined;
@@ -46,9 +46,9 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
   }
   const conclusion = conclude(input.findings);
   return ctx.db.transaction(async (manager) => {
-    const requests = await manager.query(`SELECT person_id, owner_unit_code, owner_unit_path,
+    const requests = await manager.query<RequestRow[]>(`SELECT person_id, owner_unit_code, owner_unit_path,
       (requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS requested_on
-      FROM addiction_determination_request WHERE id = $1 FOR UPDATE`, [requestId]) as RequestRow[];
+      FROM addiction_determination_request WHERE id = $1 FOR UPDATE`, [requestId]);
     const [request] = requests;
     const province = request ? provinceOf(request.owner_unit_path) : undefined;
     if (!request || province === undefined || province !== provinceOf(facilityPath)) {
@@ -82,7 +82,7 @@ export async function recordAddictionExamination(args: MutationRecordAddictionEx
         personId: request.person_id, determinationId, determinedOn: examinedOn, informedOn, substanceClasses: conclusion.substanceClasses,
       });
     }
-    const rows = await manager.query(`SELECT ${EXAMINATION_COLUMNS} FROM addiction_examination WHERE id = $1`, [id]) as Parameters<typeof toExamination>[0][];
-    return toExamination(rows[0]!);
+    const [row] = await manager.query<[Parameters<typeof toExamination>[0]]>(`SELECT ${EXAMINATION_COLUMNS} FROM addiction_examination WHERE id = $1`, [id]);
+    return toExamination(row);
   });
 }

@@ -110,7 +110,7 @@ export function advanceTreatmentPhase(args: MutationAdvanceTreatmentPhaseArgs, c
 
 export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
   // The receiving clinic must exist; it need not be in the caller's unit (a clinic hands over to another district).
-  const rows = await ctx.db.query('SELECT owner_unit_path FROM clinic WHERE code = $1', [args.toClinicCode]) as { owner_unit_path: string }[];
+  const rows = await ctx.db.query<{ owner_unit_path: string }[]>('SELECT owner_unit_path FROM clinic WHERE code = $1', [args.toClinicCode]);
   const [target] = rows;
   if (!target) throw domainError('BAD_USER_INPUT', { vi: `Không có cơ sở điều trị ${args.toClinicCode}`, en: `No clinic ${args.toClinicCode}` }, { field: 'toClinicCode' });
   return change(ctx, args.treatmentId, args.expectedVersion, ['clinic'], async (row) => {

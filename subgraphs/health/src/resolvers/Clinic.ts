@@ -8,7 +8,7 @@ export const Clinic: ClinicResolvers = {
   },
   dispensingPoints: async (clinic, { includeClosed }, ctx) => {
     const points = await ctx.loaders.dispensingPointsByClinic.load(clinic.code);
-    return includeClosed === true ? points : points.filter((p) => p.closedOn === null);
+    return includeClosed ? points : points.filter((p) => p.closedOn === null);
   },
 };
 

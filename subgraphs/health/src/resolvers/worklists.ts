@@ -21,8 +21,8 @@ export async function missedDoseStreaks(args: QueryMissedDoseStreaksArgs, ctx: C
     throw domainError('BAD_USER_INPUT', { vi: 'Số ngày phải từ 1 đến 366', en: 'minDays must be 1 to 366' }, { field: 'minDays' });
   }
   await clinicInScope(ctx.db.manager, ctx.caller, args.clinicCode, 'clinicCode');
-  const rows = await ctx.db.query(`SELECT t.id, (SELECT max(d.dose_date) FROM dose d WHERE d.treatment_id = t.id AND d.dose_date <= $2)::text AS last
-    FROM substitution_treatment t WHERE t.clinic_code = $1 AND t.status = 'ACTIVE' AND t.enrolled_on <= $2`, [args.clinicCode, asOf]) as { id: string; last: string | null }[];
+  const rows = await ctx.db.query<{ id: string; last: string | null }[]>(`SELECT t.id, (SELECT max(d.dose_date) FROM dose d WHERE d.treatment_id = t.id AND d.dose_date <= $2)::text AS last
+    FROM substitution_treatment t WHERE t.clinic_code = $1 AND t.status = 'ACTIVE' AND t.enrolled_on <= $2`, [args.clinicCode, asOf]);
   const treatments = rows.length === 0 ? [] : await ctx.db.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
     .where('t.id IN (:...ids)', { ids: rows.map((r) => r.id) }).getMany();
   const byId = new Map(treatments.map((t) => [t.id, t]));

@@ -12,7 +12,7 @@ import {
   type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
 import { subgraphTypeDefs } from '@rehab/server-kit';
-import { ACCESS_MATRIX, ROLES, generateDemoPopulation, type Role } from '@rehab/shared-schema';
+import { ACCESS_MATRIX, ROLES, generateDemoPopulation } from '@rehab/shared-schema';
 import { schemaText } from '../server';
 import { PERSON_ENTITIES, openHarness, personRefs, type Harness } from './harness';
 import { footprint } from './legal-path-support';
@@ -83,7 +83,7 @@ describe('who may call each mutation', () => {
   it.each(cases)('%s as %s (allowed: %s)', async (coordinate, role, allowed) => {
     const { query, variables } = call(mutation, coordinate.slice('Mutation.'.length), 'mutation');
     const before = await footprint(h);
-    const result = await h.run(query, variables, role as Role);
+    const result = await h.run(query, variables, role);
     const error = result.errors?.[0];
     if (allowed) {
       // Past the access check, a refusal now comes from the record or the input, never from the rule.
@@ -102,7 +102,7 @@ describe('who may call each query', () => {
 
   it.each(cases)('%s as %s (allowed: %s)', async (coordinate, role, allowed) => {
     const { query: text, variables } = call(query, coordinate.slice('Query.'.length), 'query');
-    const result = await h.run(text, variables, role as Role);
+    const result = await h.run(text, variables, role);
     const denied = result.errors?.find((e) => e.extensions?.code === 'FORBIDDEN');
     if (allowed) expect(denied).toBeUndefined();
     else expect(denied?.extensions).toEqual(accessDenied(coordinate));

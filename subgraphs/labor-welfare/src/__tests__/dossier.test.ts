@@ -40,8 +40,8 @@ describe('the dossier from drafting to the court', () => {
       ['SUBMIT', 'SUBMITTED', 'commune_official'], ['FORWARD_TO_COURT', 'FORWARDED_TO_COURT', 'labour_officer'],
       ['APPROVE', 'APPROVED', 'court_clerk'], ['ESCORT', 'APPROVED', 'police_officer'],
     ]);
-    const audits = await h.database.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'CHANGE' AND entity_type = 'CompulsoryRehabDossier'
-      AND person_id = (SELECT person_id FROM compulsory_rehab_dossier WHERE id = $1)`, [d.id]) as [{ n: number }];
+    const audits = await h.database.db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'CHANGE' AND entity_type = 'CompulsoryRehabDossier'
+      AND person_id = (SELECT person_id FROM compulsory_rehab_dossier WHERE id = $1)`, [d.id]);
     expect(audits[0].n).toBe(8);
   });
 
@@ -176,10 +176,10 @@ describe('the term is checked against the law in force when the dossier started'
 
   it('counts as repeat a person who had a compulsory episode before', async () => {
     // A person of a Hà Nội commune of today (as the registry knows them) with no dossier in progress; their commune's police draft.
-    const [prior] = await h.database.db.query(`SELECT e.person_id, p.unit_code FROM rehab_episode e JOIN person_directory p ON p.person_id = e.person_id
+    const [prior] = await h.database.db.query<[{ person_id: string; unit_code: string }]>(`SELECT e.person_id, p.unit_code FROM rehab_episode e JOIN person_directory p ON p.person_id = e.person_id
       WHERE e.kind = 'COMPULSORY' AND p.unit_path ~ '^01\\.[^.]+$'
         AND NOT EXISTS (SELECT 1 FROM compulsory_rehab_dossier d WHERE d.person_id = e.person_id AND d.status = ANY($1))
-      ORDER BY e.person_id LIMIT 1`, [PENDING_DOSSIER_STATUSES]) as [{ person_id: string; unit_code: string }];
+      ORDER BY e.person_id LIMIT 1`, [PENDING_DOSSIER_STATUSES]);
     const later = await draft(h, { personId: prior.person_id, commune: prior.unit_code, startedOn: '2026-11-01' });
     expect(later.repeat).toBe(true);
   });
@@ -216,7 +216,7 @@ describe('interim measure while pending', () => {
 });
 
 describe('illegal transitions fail with a typed error and change nothing', () => {
-  type Step = { name: string; actor: typeof POLICE; query: string; vars: (d: Row) => Record<string, unknown> };
+  interface Step { name: string; actor: typeof POLICE; query: string; vars: (d: Row) => Record<string, unknown> }
   const steps: Step[] = [
     { name: 'edit', actor: POLICE, query: M.edit, vars: (d) => ({ id: d.id, v: d.version, changes: { groundNote: 'x' } }) },
     { name: 'submit', actor: COMMUNE_OFFICIAL, query: M.submit, vars: (d) => ({ id: d.id, v: d.version, on: '2025-04-01' }) },
@@ -235,7 +235,7 @@ describe('illegal transitions fail with a typed error and change nothing', () =>
     { status: 'FORWARDED_TO_COURT', make: () => forwarded(h), legal: ['approve', 'postpone'] },
     { status: 'APPROVED', make: () => approved(h, 12, '2025-03-20'), legal: ['escort', 'admit'] },
     { status: 'REJECTED', make: async () => { const f = await forwarded(h); return ok(h, COURT, M.decide, { id: f.id, v: f.version, input: { outcome: 'REJECTED', decisionNumber: '2', decidedOn: '2025-03-20' } }); }, legal: [] },
-    { status: 'ADMITTED', make: async () => { const a = await approved(h, 12, '2025-03-20'); await ok(h, STAFF, M.admit, { id: a.id, v: a.version, f: FACILITY, on: '2025-03-25' }); return ok(h, COURT, `query($id: ID!) { compulsoryRehabDossier(id: $id) { ${'id version status'} } }`, { id: a.id }); }, legal: [] },
+    { status: 'ADMITTED', make: async () => { const a = await approved(h, 12, '2025-03-20'); await ok(h, STAFF, M.admit, { id: a.id, v: a.version, f: FACILITY, on: '2025-03-25' }); return ok(h, COURT, `query($id: ID!) { compulsoryRehabDossier(id: $id) { id version status } }`, { id: a.id }); }, legal: [] },
   ];
   const cases = states.flatMap((s) => steps.filter((step) => !s.legal.includes(step.name)).map((step) => [s.status, step.name] as const));
 
@@ -307,7 +307,7 @@ describe('versions, scope and input', () => {
 
   it('refuses a second dossier in progress for the same person', async () => {
     const d = await draft(h);
-    const person = await h.database.db.query('SELECT person_id FROM compulsory_rehab_dossier WHERE id = $1', [d.id]) as [{ person_id: string }];
+    const person = await h.database.db.query<[{ person_id: string }]>('SELECT person_id FROM compulsory_rehab_dossier WHERE id = $1', [d.id]);
     const error = await fails(h, POLICE, M.draft, { input: {
       personId: person[0].person_id, residenceUnitCode: COMMUNE, ground: 'NOT_REGISTERED', startedOn: '2025-03-03', subjectFullName: 'A', subjectDateOfBirth: '1990-01-01',
     } });

@@ -12,7 +12,7 @@ beforeAll(async () => { h = await openHarness(generateDemoPopulation({ persons: 
 afterAll(async () => { await h.close(); });
 
 async function personOf(episodeId: unknown): Promise<string> {
-  const [row] = await h.database.db.query('SELECT person_id FROM rehab_episode WHERE id = $1', [episodeId]) as [{ person_id: string }];
+  const [row] = await h.database.db.query<[{ person_id: string }]>('SELECT person_id FROM rehab_episode WHERE id = $1', [episodeId]);
   return row.person_id;
 }
 
@@ -190,7 +190,7 @@ describe('voluntary rehab', () => {
 });
 
 describe('illegal transitions through the API fail typed and change nothing', () => {
-  type Step = { name: string; query: string; vars: (e: Row) => Record<string, unknown> };
+  interface Step { name: string; query: string; vars: (e: Row) => Record<string, unknown> }
   const steps: Step[] = [
     { name: 'phase', query: M.phase, vars: (e) => ({ id: e.id, v: e.version, phase: 'REINTEGRATION_PREPARATION', on: '2025-09-01' }) },
     { name: 'leave', query: M.leave, vars: (e) => ({ id: e.id, v: e.version, input: { reason: 'OTHER', startsOn: '2025-09-01', dueOn: '2025-09-03' } }) },

@@ -166,18 +166,18 @@ export async function admitted(h: Harness, admittedOn = '2025-04-01', options: D
 
 /** Row counts that a failed mutation must leave unchanged. */
 export async function footprint(h: Harness): Promise<Record<string, number>> {
-  const [row] = await h.database.db.query(`SELECT
+  const [row] = await h.database.db.query<[Record<string, number>]>(`SELECT
     (SELECT count(*) FROM case_event)::int AS events, (SELECT count(*) FROM audit_log WHERE action = 'CHANGE')::int AS changes,
     (SELECT count(*) FROM outbox_notice)::int AS notices, (SELECT count(*) FROM rehab_episode)::int AS episodes,
     (SELECT count(*) FROM compulsory_rehab_dossier)::int AS dossiers, (SELECT count(*) FROM post_rehab_case)::int AS cases,
     (SELECT coalesce(sum(version), 0) FROM rehab_episode)::int AS episode_versions,
     (SELECT coalesce(sum(version), 0) FROM compulsory_rehab_dossier)::int AS dossier_versions,
-    (SELECT coalesce(sum(version), 0) FROM post_rehab_case)::int AS case_versions`) as [Record<string, number>];
+    (SELECT coalesce(sum(version), 0) FROM post_rehab_case)::int AS case_versions`);
   return row;
 }
 
 /** Notices in this subgraph's outbox for a topic and person. */
 export async function noticesFor(h: Harness, topic: string, personId: string): Promise<Row[]> {
-  return h.database.db.query(`SELECT topic, destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2
-    ORDER BY created_at`, [topic, personId]) as Promise<Row[]>;
+  return h.database.db.query<Row[]>(`SELECT topic, destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2
+    ORDER BY created_at`, [topic, personId]);
 }

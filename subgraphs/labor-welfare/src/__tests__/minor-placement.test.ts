@@ -29,7 +29,7 @@ async function decide(dateOfBirth: string, decidedOn: string, facilityCode: stri
 
 describe('placement of minors in compulsory rehab', () => {
   it('marks no demo facility as admitting minors', async () => {
-    const rows = await h.database.db.query('SELECT code FROM facility WHERE admits_minors ORDER BY code') as { code: string }[];
+    const rows = await h.database.db.query<{ code: string }[]>('SELECT code FROM facility WHERE admits_minors ORDER BY code');
     expect(rows.map((r) => r.code)).toEqual([OTHER_FACILITY]);
     const got = await ok(h, { role: 'labour_officer', unit: '01' }, 'query($c: ID!) { facility(code: $c) { code admitsMinors } }', { c: FACILITY });
     expect(got).toEqual({ code: FACILITY, admitsMinors: false });

@@ -24,7 +24,7 @@ async function deliver(n: Notice): Promise<void> {
 }
 
 async function personOf(table: string, id: unknown): Promise<string> {
-  const [row] = await h.database.db.query(`SELECT person_id FROM ${table} WHERE id = $1`, [id]) as [{ person_id: string }];
+  const [row] = await h.database.db.query<[{ person_id: string }]>(`SELECT person_id FROM ${table} WHERE id = $1`, [id]);
   return row.person_id;
 }
 
@@ -44,17 +44,17 @@ describe('person.merged', () => {
     const survivor = randomUUID();
     const n = notice('person.merged', { survivorId: survivor, duplicateId: duplicate });
     await deliver(n);
-    const [counts] = await h.database.db.query(`SELECT
+    const [counts] = await h.database.db.query<[Record<string, number>]>(`SELECT
       (SELECT count(*) FROM rehab_episode WHERE person_id = $1)::int AS gone,
       (SELECT count(*) FROM rehab_episode WHERE person_id = $2)::int AS episodes,
       (SELECT count(*) FROM compulsory_rehab_dossier WHERE person_id = $2)::int AS dossiers,
-      (SELECT count(*) FROM case_event WHERE person_id = $2)::int AS events`, [duplicate, survivor]) as [Record<string, number>];
+      (SELECT count(*) FROM case_event WHERE person_id = $2)::int AS events`, [duplicate, survivor]);
     expect(counts).toMatchObject({ gone: 0, episodes: 1, dossiers: 1 });
     expect(counts.events).toBeGreaterThan(5);
-    const [log] = await h.database.db.query('SELECT survivor_id, duplicate_id, repointed FROM person_merge_log WHERE notice_id = $1', [n.id]) as [Row];
+    const [log] = await h.database.db.query<[Row]>('SELECT survivor_id, duplicate_id, repointed FROM person_merge_log WHERE notice_id = $1', [n.id]);
     expect(log).toMatchObject({ survivor_id: survivor, duplicate_id: duplicate });
     expect((log.repointed as Record<string, string[]>).rehab_episode).toEqual([episode.id]);
-    const audit = await h.database.db.query(`SELECT username, role, action, fields FROM audit_log WHERE request_id = $1`, [n.id]) as Row[];
+    const audit = await h.database.db.query<Row[]>(`SELECT username, role, action, fields FROM audit_log WHERE request_id = $1`, [n.id]);
     expect(audit).toEqual([{ username: 'notice:police', role: 'system', action: 'CHANGE', fields: expect.arrayContaining(['rehab_episode', 'compulsory_rehab_dossier']) }]);
     await expect(h.database.db.query('DELETE FROM person_merge_log WHERE notice_id = $1', [n.id])).rejects.toThrow(/append-only/);
     // The survivor's history now includes the compulsory episode: a new dossier is a repeat case.

@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(async () => { await database.close(); });
 
 async function sums(): Promise<Record<string, number>> {
-  const rows = await database.db.query(`SELECT indicator_code AS code, sum(target_value)::int AS total FROM plan_target
-    WHERE plan_year = 2022 GROUP BY indicator_code`) as { code: string; total: number }[];
+  const rows = await database.db.query<{ code: string; total: number }[]>(`SELECT indicator_code AS code, sum(target_value)::int AS total FROM plan_target
+    WHERE plan_year = 2022 GROUP BY indicator_code`);
   return Object.fromEntries(rows.map((r) => [r.code, r.total]));
 }
 
@@ -27,10 +27,10 @@ describe('CreatePlans migration', () => {
     await owner.undoLastMigration({ transaction: 'each' });
     // Before plans: targets by year, with the old indicator codes.
     expect(await sums()).toMatchObject({ COMPULSORY_REHAB_DOSSIERS: 950, COMPULSORY_ADMISSIONS: 950, VOLUNTARY_MOBILISATION: 2100, VOCATIONAL_TRAINING: 500 });
-    const [{ exists }] = await owner.query("SELECT to_regclass('plan') IS NOT NULL AS exists") as [{ exists: boolean }];
+    const [{ exists }] = await owner.query<[{ exists: boolean }]>("SELECT to_regclass('plan') IS NOT NULL AS exists");
     expect(exists).toBe(false);
     await owner.runMigrations({ transaction: 'each' });
-    const plans = await owner.query('SELECT id, plan_year AS year, title FROM plan ORDER BY plan_year') as { id: string; year: number; title: string }[];
+    const plans = await owner.query<{ id: string; year: number; title: string }[]>('SELECT id, plan_year AS year, title FROM plan ORDER BY plan_year');
     expect(plans).toEqual([
       { id: hanoi2022PlanId(), year: 2022, title: 'Kế hoạch năm 2022 (Thành phố Hà Nội)' },
       { id: yearPlanId('01', 2026), year: 2026, title: 'Kế hoạch năm 2026 (Thành phố Hà Nội)' },

@@ -44,12 +44,12 @@ async function provinceTargets(plan: string, unit = '01'): Promise<Record<string
 }
 
 async function auditCount(): Promise<number> {
-  const [row] = await h.database.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'CHANGE' AND entity_type = 'PlanTarget'") as { n: number }[];
+  const [row] = await h.database.db.query<{ n: number }[]>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'CHANGE' AND entity_type = 'PlanTarget'");
   return row?.n ?? -1;
 }
 
 async function targetCount(plan: string): Promise<number> {
-  const [row] = await h.database.db.query('SELECT count(*)::int AS n FROM plan_target WHERE plan_id = $1', [plan]) as { n: number }[];
+  const [row] = await h.database.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plan_target WHERE plan_id = $1', [plan]);
   return row?.n ?? -1;
 }
 
@@ -166,7 +166,7 @@ describe('bad input', () => {
     const result = await h.run(IMPORT, { plan, table: 'DISTRICT', csv }, 'police_officer');
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
-    expect(String((result.errors?.[0]?.extensions?.i18n as { vi: string }).vi)).toContain(vi);
+    expect((result.errors?.[0]?.extensions?.i18n as { vi: string }).vi).toContain(vi);
     expect(await targetCount(plan)).toBe(before);
   });
 
@@ -214,7 +214,7 @@ describe('plans and their targets', () => {
   it('pages a plan\'s targets with a cursor and filters them by unit and indicator', async () => {
     const PAGE = `query($id: ID!, $after: String) { plan(id: $id) { targets(first: 100, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { id unit { code } indicator target } } } }`;
-    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string }[] };
+    interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string }[] }
     const first = (ok(await h.run(PAGE, { id: hanoi2022PlanId() }, 'analyst')).plan as { targets: Page }).targets;
     expect(first.totalCount).toBe(196);
     expect(first.pageInfo.hasNextPage).toBe(true);

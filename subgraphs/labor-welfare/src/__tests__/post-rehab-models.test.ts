@@ -76,11 +76,11 @@ describe('post-rehab models', () => {
       // A code that names no unit on the date: Phường Kim Mã ended with the reform.
       [{ ...base, unitCode: '00028', establishedOn: '2025-09-01' }, 'labour_officer', '01', { code: 'BAD_USER_INPUT', field: 'input.unitCode' }],
     ];
-    const [{ n: before }] = await h.database.db.query('SELECT count(*)::int AS n FROM post_rehab_model') as [{ n: number }];
+    const [{ n: before }] = await h.database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM post_rehab_model');
     for (const [input, role, unit, expected] of cases) {
       expect({ input, got: failure(await h.run(RECORD, { i: input }, role as 'labour_officer', unit)) }).toEqual({ input, got: expect.objectContaining(expected) });
     }
-    const [{ n: after }] = await h.database.db.query('SELECT count(*)::int AS n FROM post_rehab_model') as [{ n: number }];
+    const [{ n: after }] = await h.database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM post_rehab_model');
     expect(after).toBe(before);
   });
 

@@ -14,7 +14,7 @@ afterAll(async () => { await h.close(); });
 async function openCase(completedOn = '2025-04-10'): Promise<Row & { personId: string }> {
   const e = await admitted(h, '2025-04-01');
   await ok(h, STAFF, M.complete, { id: e.id, v: e.version, on: completedOn, cert: `GCN-${completedOn}` });
-  const [row] = await h.database.db.query('SELECT id, person_id FROM post_rehab_case WHERE episode_id = $1', [e.id]) as [{ id: string; person_id: string }];
+  const [row] = await h.database.db.query<[{ id: string; person_id: string }]>('SELECT id, person_id FROM post_rehab_case WHERE episode_id = $1', [e.id]);
   const c = await ok(h, COMMUNE_OFFICIAL, `query($id: ID!) { postRehabCase(id: $id) { id status version openedOn } }`, { id: row.id });
   return { ...c, personId: row.person_id };
 }

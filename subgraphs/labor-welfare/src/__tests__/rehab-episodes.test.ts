@@ -15,7 +15,7 @@ interface EpisodeView {
   id: string; kind: string; status: string; admittedOn: string; plannedEndOn: string; endedOn: string | null;
   facility: { code: string; name: string } | null;
 }
-type Entities = { _entities: ({ rehabEpisodes: EpisodeView[] } | null)[] };
+interface Entities extends Record<string, unknown> { _entities: ({ rehabEpisodes: EpisodeView[] } | null)[] }
 
 /** What the demo population says a person's (latest) rehab episode is. */
 function expectedEpisodes(p: DemoPerson): EpisodeView[] {
@@ -128,7 +128,7 @@ describe('cost and audit', () => {
       compulsoryRehabDossiers { id status interimFacility { code } episode { id } events { action } }
       postRehabCases { id status episode { id } events { action } }
       reintegrationSupports { id kind postRehabCase { id } }`;
-    const withPath = population.filter((p) => p.rehab || p.postRehab || p.stage === 'SUBSTITUTION');
+    const withPath = population.filter((p) => p.rehab !== null || p.postRehab !== null || p.stage === 'SUBSTITUTION');
     const count = async (persons: readonly DemoPerson[]) => {
       h.database.source.queries.reset();
       const result = await h.run(PERSON_ENTITIES(ALL), personRefs(persons.map((p) => p.id)), 'supervisor');

@@ -25,19 +25,18 @@ async function deliver(n: Notice): Promise<void> {
   await h.database.db.transaction((manager) => handler(manager, n));
 }
 
-const flags = (personId: string) => h.database.db.query(`SELECT entity_type, from_status, to_status, occurred_on::text AS on, note, details
-  FROM case_event WHERE person_id = $1 AND action = 'RELAPSE_RISK_REPORTED'`, [personId]) as Promise<Record<string, unknown>[]>;
+const flags = (personId: string) => h.database.db.query<Record<string, unknown>[]>(`SELECT entity_type, from_status, to_status, occurred_on::text AS on, note, details
+  FROM case_event WHERE person_id = $1 AND action = 'RELAPSE_RISK_REPORTED'`, [personId]);
 
 describe('support.relapse-risk', () => {
   it('flags the open post-rehab case once per notice, keeping its status, audited', async () => {
-    const [open] = await h.database.db.query(`SELECT id, person_id, status FROM post_rehab_case WHERE status = 'UNDER_MANAGEMENT' LIMIT 1`) as
-      [{ id: string; person_id: string; status: string }];
+    const [open] = await h.database.db.query<[{ id: string; person_id: string; status: string }]>(`SELECT id, person_id, status FROM post_rehab_case WHERE status = 'UNDER_MANAGEMENT' LIMIT 1`);
     const assignmentId = randomUUID();
     const n = notice({ personId: open.person_id, assignmentId, observedOn: '2026-09-02', note: 'Có dấu hiệu sử dụng lại' });
     await deliver(n);
     expect(await flags(open.person_id)).toEqual([{ entity_type: 'POST_REHAB', from_status: 'UNDER_MANAGEMENT', to_status: 'UNDER_MANAGEMENT',
       on: '2026-09-02', note: 'Có dấu hiệu sử dụng lại', details: { assignmentId } }]);
-    const [after] = await h.database.db.query('SELECT status FROM post_rehab_case WHERE id = $1', [open.id]) as [{ status: string }];
+    const [after] = await h.database.db.query<[{ status: string }]>('SELECT status FROM post_rehab_case WHERE id = $1', [open.id]);
     expect(after.status).toBe('UNDER_MANAGEMENT');
     const audit = await h.database.db.query('SELECT username, fields FROM audit_log WHERE request_id = $1', [n.id]);
     expect(audit).toEqual([{ username: 'notice:volunteers', fields: ['events'] }]);

@@ -68,11 +68,11 @@ describe('seeded legal path', () => {
   });
 
   it('has dossiers at a regional court and people held at a facility while pending', async () => {
-    const [row] = await h.database.db.query(`SELECT
+    const [row] = await h.database.db.query<[Record<string, number>]>(`SELECT
       (SELECT count(*) FROM compulsory_rehab_dossier WHERE status = 'FORWARDED_TO_COURT' AND court_unit_code IS NOT NULL)::int AS submitted,
       (SELECT count(*) FROM compulsory_rehab_dossier WHERE interim_measure = 'HELD_AT_FACILITY')::int AS held,
       (SELECT count(*) FROM rehab_episode WHERE status = 'TERMINATED')::int AS terminated,
-      (SELECT count(*) FROM reintegration_support)::int AS supports`) as [Record<string, number>];
+      (SELECT count(*) FROM reintegration_support)::int AS supports`);
     expect(row.submitted).toBeGreaterThan(0);
     expect(row.held).toBeGreaterThan(0);
     expect(row.terminated).toBeGreaterThan(0);

@@ -111,8 +111,8 @@ export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: n
     where = 'WHERE (s.date, s.id) > ($4::date, $5::uuid)';
   }
   params.push(size + 1);
-  const rows = await ctx.db.query(`SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total, s.cell
-    FROM (SELECT q.*, count(*) OVER ()::int AS total FROM (${body}) q) s ${where} ORDER BY s.date, s.id LIMIT $${params.length}`, params) as RecordRow[];
+  const rows = await ctx.db.query<RecordRow[]>(`SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total, s.cell
+    FROM (SELECT q.*, count(*) OVER ()::int AS total FROM (${body}) q) s ${where} ORDER BY s.date, s.id LIMIT $${params.length}`, params);
   const totalCount = rows[0]?.total ?? (after ? await countAll(ctx, body, params.slice(0, 3)) : 0);
   const nodes = rows.slice(0, size).map((r) => view(r, key, options.threshold));
   const last = nodes[nodes.length - 1];
@@ -120,6 +120,6 @@ export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: n
 }
 
 async function countAll(ctx: Context, body: string, params: unknown[]): Promise<number> {
-  const [row] = await ctx.db.query(`SELECT count(*)::int AS n FROM (${body}) q`, params) as { n: number }[];
+  const [row] = await ctx.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${body}) q`, params);
   return row?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Indicator codes renamed to the indicator catalogue's (shared-schema/src/indicators). */
-const RENAMED: ReadonlyArray<readonly [string, string]> = [
+const RENAMED: readonly (readonly [string, string])[] = [
   ['VOCATIONAL_TRAINING', 'FACILITY_VOCATIONAL_TRAINING'],
   ['COMPULSORY_REHAB_DOSSIERS', 'COMPULSORY_DOSSIERS'],
   ['COMPULSORY_ADMISSIONS', 'FACILITY_ADMISSIONS'],

@@ -55,8 +55,8 @@ function endInterim(d: CompulsoryRehabDossierEntity, on: string): Partial<Compul
  */
 async function isRepeat(manager: EntityManager, personId: string, startedOn: string, priorDecisionRef: string | null): Promise<boolean> {
   if (priorDecisionRef) return true;
-  const [row] = await manager.query(`SELECT EXISTS (SELECT 1 FROM rehab_episode WHERE person_id = $1 AND kind = 'COMPULSORY'
-    AND admitted_on < $2) AS repeat`, [personId, startedOn]) as [{ repeat: boolean }];
+  const [row] = await manager.query<[{ repeat: boolean }]>(`SELECT EXISTS (SELECT 1 FROM rehab_episode WHERE person_id = $1 AND kind = 'COMPULSORY'
+    AND admitted_on < $2) AS repeat`, [personId, startedOn]);
   return row.repeat;
 }
 

@@ -94,8 +94,8 @@ function checkActDate(date: string, floor: string, field: string, what = { vi: '
  * a repeat rehab (any earlier episode of the person) has its own term where the law sets one.
  */
 async function voluntaryTerm(manager: EntityManager, personId: string, termMonths: number, startedOn: string): Promise<number> {
-  const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM rehab_episode WHERE person_id = $1 AND admitted_on < $2) AS repeat',
-    [personId, startedOn]) as [{ repeat: boolean }];
+  const [row] = await manager.query<[{ repeat: boolean }]>('SELECT EXISTS (SELECT 1 FROM rehab_episode WHERE person_id = $1 AND admitted_on < $2) AS repeat',
+    [personId, startedOn]);
   checkTerm(termMonths, voluntaryTermRange(startedOn, await legalRules(manager), row.repeat), 'input.termMonths');
   return termMonths;
 }

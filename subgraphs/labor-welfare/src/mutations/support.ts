@@ -52,7 +52,7 @@ export async function lockForChange<E extends Versioned>(manager: EntityManager,
  */
 export async function applyChanges<E extends Versioned>(manager: EntityManager, entity: EntityTarget<E>,
   row: E, key: keyof E & string, changes: Partial<E>): Promise<E> {
-  await manager.createQueryBuilder().update(entity).set(changes as never).where(`${key} = :key`, { key: row[key] }).execute();
+  await manager.createQueryBuilder().update(entity).set(changes).where(`${key} = :key`, { key: row[key] }).execute();
   return manager.getRepository(entity).findOneByOrFail({ [key]: row[key] } as never);
 }
 

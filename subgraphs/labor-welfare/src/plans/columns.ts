@@ -6,7 +6,7 @@ import { indicatorByCode } from '@rehab/shared-schema';
  * indicator code itself as a header (e.g. METHADONE_MAINTAINED). Headers are compared
  * trimmed and case-insensitively.
  */
-export const HEADER_INDICATORS: ReadonlyArray<readonly [RegExp, string]> = [
+export const HEADER_INDICATORS: readonly (readonly [RegExp, string])[] = [
   [/^compulsory_rehab_dossiers$/, 'COMPULSORY_DOSSIERS'],
   [/^post_rehab_management$/, 'POST_REHAB_MANAGEMENT'],
   [/^reintegration_support$/, 'REINTEGRATION_SUPPORT'],
@@ -22,7 +22,7 @@ export const HEADER_INDICATORS: ReadonlyArray<readonly [RegExp, string]> = [
  * Parts and their total within one row: the total column must equal the sum of its parts
  * when all are given.
  */
-export const ROW_RELATIONS: ReadonlyArray<{ total: string; parts: readonly string[] }> = [
+export const ROW_RELATIONS: readonly { total: string; parts: readonly string[] }[] = [
   { total: 'POST_REHAB_MODELS_TOTAL', parts: ['POST_REHAB_MODELS_MAINTAINED', 'POST_REHAB_MODELS_NEW'] },
 ];
 

@@ -48,16 +48,16 @@ function badCsv(error: CsvFormatError) {
 async function writeCells(manager: EntityManager, plan: PlanEntity, cells: readonly TargetCell[]): Promise<ImportCounts> {
   const given = cells.filter((c) => c.value !== null);
   const empty = cells.filter((c) => c.value === null);
-  const upserted = await manager.query(`INSERT INTO plan_target (plan_id, plan_year, unit_code, unit_path, indicator_code, target_value)
+  const upserted = await manager.query<{ created: boolean }[]>(`INSERT INTO plan_target (plan_id, plan_year, unit_code, unit_path, indicator_code, target_value)
     SELECT $1, $2, u, p, i, v FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::int[]) AS c(u, p, i, v)
     ON CONFLICT ON CONSTRAINT plan_target_unique DO UPDATE SET target_value = EXCLUDED.target_value, version = plan_target.version + 1
       WHERE plan_target.target_value IS DISTINCT FROM EXCLUDED.target_value
     RETURNING (xmax = 0) AS created`, [plan.id, plan.year, given.map((c) => c.unitCode), given.map((c) => c.unitPath),
-    given.map((c) => c.indicator), given.map((c) => c.value)]) as { created: boolean }[];
+    given.map((c) => c.indicator), given.map((c) => c.value)]);
   // A data-modifying CTE, so the driver answers rows (a bare DELETE answers [rows, count]).
-  const [removed] = await manager.query(`WITH d AS (DELETE FROM plan_target t USING unnest($2::varchar[], $3::varchar[]) AS c(u, i)
+  const [removed] = await manager.query<{ n: number }[]>(`WITH d AS (DELETE FROM plan_target t USING unnest($2::varchar[], $3::varchar[]) AS c(u, i)
     WHERE t.plan_id = $1 AND t.unit_code = c.u AND t.indicator_code = c.i RETURNING t.id) SELECT count(*)::int AS n FROM d`,
-  [plan.id, empty.map((c) => c.unitCode), empty.map((c) => c.indicator)]) as { n: number }[];
+  [plan.id, empty.map((c) => c.unitCode), empty.map((c) => c.indicator)]);
   const created = upserted.filter((r) => r.created).length;
   const updated = upserted.length - created;
   return { created, updated, removed: removed?.n ?? 0, unchanged: given.length - upserted.length };

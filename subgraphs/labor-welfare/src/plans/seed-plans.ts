@@ -27,7 +27,7 @@ Toàn thành phố,80,70,100,650
 
 async function insertPlan(manager: EntityManager, id: string, year: number, title: string): Promise<PlanEntity> {
   await manager.query('INSERT INTO plan (id, province_code, plan_year, title) VALUES ($1, $2, $3, $4)', [id, HANOI_CODE, year, title]);
-  const [plan] = await manager.query('SELECT id, province_code AS "provinceCode", plan_year AS year, title FROM plan WHERE id = $1', [id]) as PlanEntity[];
+  const [plan] = await manager.query<PlanEntity[]>('SELECT id, province_code AS "provinceCode", plan_year AS year, title FROM plan WHERE id = $1', [id]);
   if (!plan) throw new Error('plan not inserted');
   return plan;
 }

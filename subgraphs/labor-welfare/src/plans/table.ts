@@ -117,20 +117,19 @@ function readRow(r: Reader, record: CsvRecord): TableRow | null {
   }
   r.seen.add(found.unit.code);
   const row: TableRow = { ...at, ...found, values: new Map(), columns: new Map() };
-  let valid = true;
+  const problemsBefore = r.problems.length;
   r.indicators.forEach((code, i) => {
     const cell = record.cells[i + 1] ?? '';
     const value = parseNumber(cell);
     row.columns.set(code, r.headers[i] ?? code);
     if (value === 'invalid') {
-      valid = false;
       r.problems.push(problem(at, 'INVALID_NUMBER', { vi: `Cột "${r.headers[i]}": "${cell}" không phải số nguyên không âm`, en: `Column "${r.headers[i]}": "${cell}" is not a whole number` },
         { column: r.headers[i] ?? null, indicatorCode: code, found: cell }));
     } else {
       row.values.set(code, value);
     }
   });
-  return valid ? row : null;
+  return r.problems.length === problemsBefore ? row : null;
 }
 
 const fmt = (n: number): string => n.toLocaleString('vi-VN');

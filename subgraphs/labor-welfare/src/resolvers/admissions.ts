@@ -8,7 +8,7 @@ import { dossierScope, episodeScope } from '../scope';
 
 async function facilityNamed(ctx: Context, code: string): Promise<AdministrativeUnitRecord> {
   const facility = await ctx.loaders.unitByCode.load(code);
-  if (!facility || facility.level !== 'FACILITY') {
+  if (facility?.level !== 'FACILITY') {
     throw domainError('BAD_USER_INPUT', { vi: `Không có cơ sở cai nghiện mã ${code}`, en: `No rehab facility with code ${code}` },
       { field: 'facilityCode' });
   }
@@ -16,7 +16,7 @@ async function facilityNamed(ctx: Context, code: string): Promise<Administrative
 }
 
 /** Queries of the facility's intake and absconder worklists (schema/admissions.graphql). */
-export const admissionQueries: Pick<QueryResolvers<Context>, 'dossiersAwaitingAdmission' | 'abscondedResidents' | 'dossiersAwaitingDecision'> = {
+export const admissionQueries: Pick<QueryResolvers, 'dossiersAwaitingAdmission' | 'abscondedResidents' | 'dossiersAwaitingDecision'> = {
   dossiersAwaitingDecision: async (_parent, { first }, ctx) => {
     const scope = dossierScope('d', ctx.caller);
     return ctx.db.getRepository(CompulsoryRehabDossierEntity).createQueryBuilder('d')

@@ -102,8 +102,8 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'importPlanTa
     }
     checkPlanner(ctx.caller, province.path);
     const id = await ctx.db.transaction(async (manager) => {
-      const rows = await manager.query(`INSERT INTO plan (id, province_code, plan_year, title) VALUES (gen_random_uuid(), $1, $2, $3)
-        ON CONFLICT ON CONSTRAINT plan_unique_title DO NOTHING RETURNING id`, [province.code, input.year, title]) as { id: string }[];
+      const rows = await manager.query<{ id: string }[]>(`INSERT INTO plan (id, province_code, plan_year, title) VALUES (gen_random_uuid(), $1, $2, $3)
+        ON CONFLICT ON CONSTRAINT plan_unique_title DO NOTHING RETURNING id`, [province.code, input.year, title]);
       if (!rows[0]) {
         throw domainError('CONFLICT', { vi: `Đã có kế hoạch "${title}" năm ${input.year}`, en: `A plan "${title}" of ${input.year} already exists` }, { field: 'title' });
       }

@@ -23,7 +23,7 @@ export const postRehabModelQueries: Pick<QueryResolvers, 'postRehabModels'> = {
       const unit = pathScope('m.owner_unit_path', { unitPath: unitOrBadInput(unitCode, 'unitCode').path });
       query.andWhere(unit.sql, unit.params);
     }
-    if (includeEnded !== true) query.andWhere('m.ended_on IS NULL');
+    if (!includeEnded) query.andWhere('m.ended_on IS NULL');
     return keysetPage(query, {
       first, after, sortSql: 'm.established_on', sortType: 'date', idSql: 'm.id', sortOf: (m) => m.establishedOn, validSort: isIsoDate,
     });

@@ -21,7 +21,7 @@ export interface AllowedTerm {
 
 function rule(code: LegalRuleCode, startedOn: string, rules: readonly LegalRuleRecord[]): DurationRule {
   const found = durationAt(code, startedOn, rules);
-  if (!found || found.unit !== 'MONTHS') {
+  if (found?.unit !== 'MONTHS') {
     throw badInput({
       vi: `Không có quy định ${code} có hiệu lực ngày ${startedOn}`,
       en: `No rule ${code} is in force on ${startedOn}`,
@@ -52,7 +52,7 @@ export function compulsoryTermRange(age: number, repeat: boolean, startedOn: str
     return { minMonths: min.value, maxMonths: max.value, category: 'MINOR', legalBasis: max.legalBasis };
   }
   const repeatRule = repeat ? durationAt('COMPULSORY_ADULT_REPEAT', startedOn, rules) : undefined;
-  if (repeatRule && repeatRule.unit === 'MONTHS') {
+  if (repeatRule?.unit === 'MONTHS') {
     return { minMonths: repeatRule.value, maxMonths: repeatRule.value, category: 'ADULT_REPEAT', legalBasis: repeatRule.legalBasis };
   }
   const min = rule('COMPULSORY_ADULT_MIN', startedOn, rules);
@@ -91,7 +91,7 @@ export function checkTerm(months: number, range: { minMonths: number; maxMonths:
 export function voluntaryTermRange(startedOn: string, rules: readonly LegalRuleRecord[], repeat = false):
 { minMonths: number; maxMonths: number; legalBasis: string } {
   const repeatRule = repeat ? durationAt('VOLUNTARY_REHAB_REPEAT', startedOn, rules) : undefined;
-  if (repeatRule && repeatRule.unit === 'MONTHS') return { minMonths: repeatRule.value, maxMonths: repeatRule.value, legalBasis: repeatRule.legalBasis };
+  if (repeatRule?.unit === 'MONTHS') return { minMonths: repeatRule.value, maxMonths: repeatRule.value, legalBasis: repeatRule.legalBasis };
   const min = rule('VOLUNTARY_REHAB_MIN', startedOn, rules);
   const max = rule('VOLUNTARY_REHAB_MAX', startedOn, rules);
   return { minMonths: min.value, maxMonths: max.value, legalBasis: max.legalBasis };
@@ -100,7 +100,7 @@ export function voluntaryTermRange(startedOn: string, rules: readonly LegalRuleR
 /** The post-rehab management period (months) in force on the decision date. */
 export function postRehabPeriodMonths(decisionOn: string, rules: readonly LegalRuleRecord[]): number {
   const found = durationAt('POST_REHAB_MANAGEMENT_PERIOD', decisionOn, rules);
-  if (!found || found.unit !== 'MONTHS') {
+  if (found?.unit !== 'MONTHS') {
     throw badInput({
       vi: `Không có quy định thời hạn quản lý sau cai nghiện có hiệu lực ngày ${decisionOn}`,
       en: `No post-rehab management period is in force on ${decisionOn}`,

@@ -37,8 +37,9 @@ describe('Person police fields of the demo population', () => {
     const query = entities(`drugUserManagements { status detectedOn decisionDate checkIns { checkedInOn } }
       absconderSearches { episodeId status facility { code } } rehabCompletionNotices { episodeId completedOn facility { code } }
       transferNotices { fromUnit { code } toUnit { code } addressLine }`);
-    const result = dataOf<{ _entities: Array<Record<string, unknown>> }>(await h.run(query, refs([managed, absconded, completed, mover]), 'supervisor'));
-    const [m, a, c, v] = result._entities as [Record<string, never[]>, Record<string, never[]>, Record<string, never[]>, Record<string, never[]>];
+    const result = dataOf<{ _entities: Record<string, unknown>[] }>(await h.run(query, refs([managed, absconded, completed, mover]), 'supervisor'));
+    type Lists = Record<'drugUserManagements' | 'absconderSearches' | 'rehabCompletionNotices' | 'transferNotices', unknown[]>;
+    const [m, a, c, v] = result._entities as [Lists, Lists, Lists, Lists];
     expect(m.drugUserManagements).toEqual([expect.objectContaining({ detectedOn: managed.detectedOn, status: expect.stringMatching(/^(ACTIVE|ENDED)$/) })]);
     expect((m.drugUserManagements[0] as { checkIns: unknown[] }).checkIns.length).toBeGreaterThan(0);
     expect(a.absconderSearches).toEqual([expect.objectContaining({ episodeId: demoEpisodeId(absconded.id), status: expect.stringMatching(/^(OPEN|FOUND)$/), facility: { code: absconded.rehab?.facilityCode } })]);
@@ -51,7 +52,7 @@ describe('Person police fields of the demo population', () => {
     const result = await h.run(entities('drugUserManagements { id }'), refs([managed]), 'commune_official', other);
     expect(dataOf<{ _entities: unknown[] }>(result)._entities).toEqual([null]);
     const inside = await h.run(entities('drugUserManagements { id }'), refs([managed]), 'commune_official', managed.currentResidence.unitCode);
-    expect(dataOf<{ _entities: Array<{ drugUserManagements: unknown[] }> }>(inside)._entities[0]?.drugUserManagements).toHaveLength(1);
+    expect(dataOf<{ _entities: { drugUserManagements: unknown[] }[] }>(inside)._entities[0]?.drugUserManagements).toHaveLength(1);
   });
 
   it('cost the same few SQL statements for 10 and for 100 persons', async () => {
@@ -138,8 +139,8 @@ const holders = new Map<string, DemoPerson>();
 async function seedLaw120Records(): Promise<void> {
   const db = h.database.db;
   const hanoi = unitByCode('01')?.path ?? '';
-  const [m] = await db.query(`SELECT id, person_id, owner_unit_path FROM drug_user_management WHERE owner_unit_path LIKE $1 ORDER BY id LIMIT 1`,
-    [`${hanoi}.%`]) as Array<{ id: string; person_id: string; owner_unit_path: string }>;
+  const [m] = await db.query<{ id: string; person_id: string; owner_unit_path: string }[]>(`SELECT id, person_id, owner_unit_path FROM drug_user_management WHERE owner_unit_path LIKE $1 ORDER BY id LIMIT 1`,
+    [`${hanoi}.%`]);
   if (!m) throw new Error('no seeded management in Hà Nội');
   const order = randomUUID();
   await db.query(`INSERT INTO substance_declaration (id, management_id, person_id, declared_on, substances, source, recorded_by, recorded_at, owner_unit_path)

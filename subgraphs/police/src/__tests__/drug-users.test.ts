@@ -82,7 +82,7 @@ describe('drug-user management', () => {
 
   it('refuses bad input with the field at fault', async () => {
     const p = await register(h, { dateOfBirth: '1995-01-01' });
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ ...positive(), testResult: null }, 'testResult'],
       [{ ...positive(), substances: [] }, 'substances'],
       [{ ...positive(), detectedOn: '2999-01-01' }, 'detectedOn'],
@@ -148,7 +148,7 @@ describe('drug-user management', () => {
     const view = await h.run(`query($id: ID!) { person(id: $id) { drugUserManagements { id status supersededOn version } } }`, { id: p.id }, 'police_officer', COMMUNE);
     expect(dataOf<{ person: { drugUserManagements: unknown[] } }>(view).person.drugUserManagements).toEqual([
       { id: active.id, status: 'SUPERSEDED_BY_REHAB', supersededOn: '2026-09-05', version: 3 }]);
-    const [audit] = await h.database.db.query(`SELECT username, role, request_id, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id DESC LIMIT 1`, [p.id]) as unknown[];
+    const [audit] = await h.database.db.query<unknown[]>(`SELECT username, role, request_id, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id DESC LIMIT 1`, [p.id]);
     expect(audit).toEqual({ username: 'labor-welfare', role: 'notice', request_id: notice.id, fields: ['status', 'supersededOn'] });
     expect(errorOf(await h.run(CHECK_IN, { id: active.id, d: '2026-09-06', note: '' }, 'police_officer', COMMUNE)).code).toBe('ILLEGAL_TRANSITION');
   });

@@ -27,8 +27,8 @@ async function managed(detectedOn = '2026-07-05', commune = COMMUNE): Promise<{ 
 }
 
 async function changes(personId: string, entity: string): Promise<number> {
-  const rows = await h.database.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE person_id = $1 AND entity_type = $2 AND action = 'CHANGE'`,
-    [personId, entity]) as Array<{ n: number }>;
+  const rows = await h.database.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE person_id = $1 AND entity_type = $2 AND action = 'CHANGE'`,
+    [personId, entity]);
   return rows[0]?.n ?? 0;
 }
 
@@ -95,7 +95,7 @@ describe('summonses (triệu tập)', () => {
   const OUTCOME = `mutation($id: ID!, $v: Int!, $o: SummonsOutcome!, $note: String) {
     recordSummonsOutcome(id: $id, expectedVersion: $v, outcome: $o, note: $note) { id outcome outcomeNote outcomeRecordedBy version } }`;
   const WORKLIST = `query($asOf: Date) { summonsesAwaitingOutcome(asOf: $asOf, first: 200) { totalCount nodes { id appearOn } } }`;
-  type Summons = { id: string; version: number };
+  interface Summons { id: string; version: number }
   const summon = async (m: string, input: Record<string, unknown>, unit = COMMUNE): Promise<Summons> =>
     dataOf<{ summonDrugUser: Summons }>(await police(SUMMON, { m, input }, unit)).summonDrugUser;
   const listed = async (unit: string, asOf?: string): Promise<string[]> =>
@@ -149,8 +149,8 @@ describe('moves under Law 120: deadlines from the move date, presentation at the
   const FIELDS = 'id sentAt dueAt handOverDueAt presentationDueAt recordedLate presentedAt presentationRecordedBy presentationStatus overdue version';
   const MOVE = `mutation($p: ID!, $on: Date!) { recordResidenceChange(personId: $p, expectedVersion: 1, toUnitCode: "${NEIGHBOUR_COMMUNE}", addressLine: "Số 9 ngõ Mới", movedOn: $on) { ${FIELDS} } }`;
   const PRESENT = `mutation($id: ID!, $v: Int!, $at: DateTime!) { recordMovePresentation(transferNoticeId: $id, expectedVersion: $v, presentedAt: $at) { ${FIELDS} } }`;
-  type Notice = { id: string; dueAt: string | null; handOverDueAt: string | null; presentationDueAt: string | null; recordedLate: boolean;
-    presentationStatus: string; overdue: boolean; presentedAt: string | null; version: number };
+  interface Notice { id: string; dueAt: string | null; handOverDueAt: string | null; presentationDueAt: string | null; recordedLate: boolean;
+    presentationStatus: string; overdue: boolean; presentedAt: string | null; version: number }
   const move = async (on: string): Promise<Notice> =>
     dataOf<{ recordResidenceChange: Notice }>(await police(MOVE, { p: (await register(h)).id, on })).recordResidenceChange;
 
@@ -201,8 +201,8 @@ describe('electronic monitoring (giám sát điện tử)', () => {
     duplicate alert { id kind eventId occurredAt reportedBy acknowledgedAt version } } }`;
   const ACK = `mutation($id: ID!, $v: Int!) { acknowledgeMonitoringAlert(id: $id, expectedVersion: $v) { id acknowledgedAt acknowledgedBy version } }`;
   const ALERTS = `{ monitoringAlertsAwaitingAcknowledgement(first: 200) { totalCount nodes { id occurredAt person { id } } } }`;
-  type Order = { id: string; version: number; status: string };
-  type Receipt = { duplicate: boolean; alert: { id: string; kind: string; version: number } };
+  interface Order { id: string; version: number; status: string }
+  interface Receipt { duplicate: boolean; alert: { id: string; kind: string; version: number } }
   let device = 0;
   const input = (over: Record<string, unknown> = {}) => ({
     orderedOn: '2026-07-15', basis: 'POST_REHAB_MANAGEMENT', basisReference: 'QĐ quản lý sau cai nghiện 12/QĐ-UBND',
@@ -256,7 +256,7 @@ describe('electronic monitoring (giám sát điện tử)', () => {
     const fromProvince = dataOf<{ reportMonitoringDeviceEvent: Receipt }>(await report(o.id, 'EV-1', 'TAMPER', '2026-08-01T10:00:00Z', '01')).reportMonitoringDeviceEvent;
     expect(fromProvince).toMatchObject({ duplicate: true, alert: { id: first.alert.id } });
     expect(await changes(p.id, 'MonitoringAlert')).toBe(audits);
-    const rows = await h.database.db.query('SELECT count(*)::int AS n FROM monitoring_alert WHERE order_id = $1', [o.id]) as Array<{ n: number }>;
+    const rows = await h.database.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM monitoring_alert WHERE order_id = $1', [o.id]);
     expect(rows[0]?.n).toBe(1);
     const fault = dataOf<{ reportMonitoringDeviceEvent: Receipt }>(await report(o.id, 'EV-0', 'FAULT', '2026-07-20T10:00:00Z', '01')).reportMonitoringDeviceEvent;
     expect(await alerts('00070')).toEqual(expect.arrayContaining([fault.alert.id, first.alert.id]));
@@ -298,7 +298,7 @@ describe('electronic monitoring (giám sát điện tử)', () => {
       .toMatchObject({ duplicate: true, alert: { id: sent.alert.id } });
     // The device is free again for another person after the early end.
     const other = await register(h);
-    const deviceOf = await h.database.db.query('SELECT device_id FROM electronic_monitoring_order WHERE id = $1', [o.id]) as Array<{ device_id: string }>;
+    const deviceOf = await h.database.db.query<{ device_id: string }[]>('SELECT device_id FROM electronic_monitoring_order WHERE id = $1', [o.id]);
     expect((await order(other.id, COMMUNE, { deviceId: deviceOf[0]?.device_id, orderedOn: '2026-08-03', startsOn: '2026-08-03' })).status).toBe('ORDERED');
   });
 

@@ -33,7 +33,7 @@ interface TransferNotice {
   acknowledgedBy: string | null;
   version: number;
 }
-type Worklist = { transferNoticesAwaitingAcknowledgement: { totalCount: number; nodes: { id: string; overdue: boolean }[] } };
+interface Worklist { transferNoticesAwaitingAcknowledgement: { totalCount: number; nodes: { id: string; overdue: boolean }[] } }
 
 async function move(personId: string, movedOn = '2026-08-01', to = NEIGHBOUR_COMMUNE, version = 1): Promise<TransferNotice> {
   const result = await h.run(MOVE, { p: personId, v: version, to, a: 'Số 5 ngõ Mới', on: movedOn }, 'police_officer', COMMUNE);
@@ -66,7 +66,7 @@ describe('recordResidenceChange', () => {
     });
     const outbox = await h.database.db.query(`SELECT destination, payload FROM outbox_notice WHERE topic = 'residence.moved'`);
     expect(outbox).toContainEqual({ destination: 'labor-welfare', payload: { personId: p.id, toUnitCode: NEIGHBOUR_COMMUNE } });
-    const audit = await h.database.db.query(`SELECT entity_type FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`, [p.id]);
+    const audit = await h.database.db.query<{ entity_type: string }[]>(`SELECT entity_type FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`, [p.id]);
     expect(audit.slice(-2)).toEqual([{ entity_type: 'Person' }, { entity_type: 'TransferNotice' }]);
   });
 
@@ -136,10 +136,10 @@ describe('acknowledgeTransferNotice and the worklist', () => {
   it('pages the worklist by cursor without gaps or repeats', async () => {
     for (let i = 0; i < 3; i++) await move((await register(h)).id, '2026-08-04', '00070');
     const query = `query($after: String) { transferNoticesAwaitingAcknowledgement(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
-    type Page = { transferNoticesAwaitingAcknowledgement: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    interface Page { transferNoticesAwaitingAcknowledgement: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }
     const ids: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: Page['transferNoticesAwaitingAcknowledgement'] = dataOf<Page>(await h.run(query, { after }, 'police_officer', '00070')).transferNoticesAwaitingAcknowledgement;
       total = page.totalCount;

@@ -22,9 +22,9 @@ afterAll(async () => {
 const KEEPERS = ['health', 'labor-welfare', 'volunteers'];
 
 /** The directory entries announced of `personId`, oldest first, after checking each went to every keeper alike. */
-async function announced(personId: string): Promise<Array<Omit<PersonDirectoryEntry, 'recordedAt'>>> {
-  const rows = await h.database.db.query(`SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->'persons' @> $2::jsonb
-    ORDER BY seq`, [PERSON_DIRECTORY_TOPIC, JSON.stringify([{ personId }])]) as Array<{ destination: string; payload: unknown }>;
+async function announced(personId: string): Promise<Omit<PersonDirectoryEntry, 'recordedAt'>[]> {
+  const rows = await h.database.db.query<{ destination: string; payload: unknown }[]>(`SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->'persons' @> $2::jsonb
+    ORDER BY seq`, [PERSON_DIRECTORY_TOPIC, JSON.stringify([{ personId }])]);
   const byKeeper = KEEPERS.map((k) => rows.filter((r) => r.destination === k)
     .map((r) => personDirectoryPayloadOf({ topic: PERSON_DIRECTORY_TOPIC, payload: r.payload }).persons
       .filter((p) => p.personId === personId).map(({ recordedAt: _at, ...rest }) => rest)));
@@ -53,7 +53,7 @@ describe('person directory notices', () => {
     dataOf(await h.run(MERGE, { s: survivor.id, d: person.id }, 'police_officer', '01'));
     expect((await announced(person.id)).at(-1)).toEqual({ personId: person.id, ...at(NEIGHBOUR_COMMUNE), mergedInto: survivor.id, version: 4 });
 
-    const count = async () => (await h.database.db.query('SELECT count(*)::int AS n FROM outbox_notice WHERE topic = $1', [PERSON_DIRECTORY_TOPIC]) as [{ n: number }])[0].n;
+    const count = async () => (await h.database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM outbox_notice WHERE topic = $1', [PERSON_DIRECTORY_TOPIC]))[0].n;
     const before = await count();
     expect(errorOf(await h.run(REGISTER, { input: personInput({}, OTHER_COMMUNE) }, 'police_officer', COMMUNE)).code).toBe('FORBIDDEN');
     expect(await count()).toBe(before);
@@ -69,11 +69,10 @@ describe('person directory notices', () => {
       permanent_unit_code, permanent_address, current_unit_code, current_address, owner_unit_path)
       SELECT gen_random_uuid(), '8' || lpad(i::text, 11, '0'), 'Người Thử', 'nguoi thu', '1990-01-01', 'MALE', 'Kinh', $1, 'Số 1', $1, 'Số 1', $2
       FROM generate_series(1, $3) AS i`, [COMMUNE, unitByCode(COMMUNE)?.path, PERSON_DIRECTORY_BATCH]);
-    const [{ n: persons }] = await owner.query('SELECT count(*)::int AS n FROM person') as [{ n: number }];
+    const [{ n: persons }] = await owner.query<[{ n: number }]>('SELECT count(*)::int AS n FROM person');
 
     await owner.runMigrations({ transaction: 'each' });
-    const rows = await owner.query('SELECT destination, payload FROM outbox_notice WHERE topic = $1 ORDER BY seq', [PERSON_DIRECTORY_TOPIC]) as
-      Array<{ destination: string; payload: unknown }>;
+    const rows = await owner.query<{ destination: string; payload: unknown }[]>('SELECT destination, payload FROM outbox_notice WHERE topic = $1 ORDER BY seq', [PERSON_DIRECTORY_TOPIC]);
     for (const keeper of KEEPERS) {
       const mine = rows.filter((r) => r.destination === keeper).map((r) => personDirectoryPayloadOf({ topic: PERSON_DIRECTORY_TOPIC, payload: r.payload }).persons);
       expect([keeper, mine.length]).toEqual([keeper, Math.ceil(persons / PERSON_DIRECTORY_BATCH)]);
@@ -81,8 +80,7 @@ describe('person directory notices', () => {
       expect(new Set(ids).size).toBe(persons);
     }
     // Each entry is the registry's row: a merged record says into which.
-    const [mergedAway] = await owner.query(`SELECT id, merged_into, version, owner_unit_path FROM person WHERE merged_into IS NOT NULL LIMIT 1`) as
-      [{ id: string; merged_into: string; version: number; owner_unit_path: string }];
+    const [mergedAway] = await owner.query<[{ id: string; merged_into: string; version: number; owner_unit_path: string }]>(`SELECT id, merged_into, version, owner_unit_path FROM person WHERE merged_into IS NOT NULL LIMIT 1`);
     const entry = rows.filter((r) => r.destination === 'health')
       .flatMap((r) => personDirectoryPayloadOf({ topic: PERSON_DIRECTORY_TOPIC, payload: r.payload }).persons).find((p) => p.personId === mergedAway.id);
     expect(entry).toMatchObject({ unitPath: mergedAway.owner_unit_path, mergedInto: mergedAway.merged_into, version: mergedAway.version });

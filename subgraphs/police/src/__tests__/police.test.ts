@@ -57,7 +57,7 @@ describe('population registry', () => {
     // A police officer of Hà Nội: the Hà Nội people (Lào Cai's are another province's).
     const expected = population.filter((p) => p.fullName.startsWith('Nguyễn') && p.currentResidence.unitPath.startsWith('01.'));
     const first = await run(query, { name: 'NGUYEN' }, 'police_officer');
-    type Page = { persons: { totalCount: number; nodes: { id: string; fullName: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+    interface Page extends Record<string, unknown> { persons: { totalCount: number; nodes: { id: string; fullName: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }
     const page1 = (first.data as Page).persons;
     expect(page1.totalCount).toBe(expected.length);
     expect(page1.nodes).toHaveLength(5);
@@ -102,8 +102,7 @@ describe('population registry', () => {
     const caller = testCaller('police_officer');
     const contextValue = createContext(database.db, caller, createLoaders);
     await server.executeOperation({ query: BY_NUMBER, variables: { n: someone.identificationNumber } }, { contextValue });
-    const rows = await database.db.query('SELECT username, role, person_id, entity_type, fields FROM audit_log WHERE request_id = $1', [caller.requestId]) as
-      { username: string; role: string; person_id: string; entity_type: string; fields: string[] }[];
+    const rows = await database.db.query<{ username: string; role: string; person_id: string; entity_type: string; fields: string[] }[]>('SELECT username, role, person_id, entity_type, fields FROM audit_log WHERE request_id = $1', [caller.requestId]);
     expect(rows).toEqual([{ username: caller.username, role: 'police_officer', person_id: someone.id, entity_type: 'Person',
       fields: ['currentResidence', 'dateOfBirth', 'fullName', 'identificationNumber'] }]);
   });

@@ -42,7 +42,7 @@ describe('registerPerson', () => {
   });
 
   it('explains each identification-number problem on the identificationNumber field', async () => {
-    const cases: Array<[string, string]> = [
+    const cases: [string, string][] = [
       ['003090123456', 'Ba chữ số đầu 003 không phải mã tỉnh, thành phố nơi đăng ký khai sinh'],
       ['001190123456', 'Chữ số thứ tư (1) không khớp thế kỷ sinh và giới tính: người nam sinh năm 1990 phải có chữ số 0'],
       ['001088123456', 'Chữ số thứ năm và thứ sáu (88) không khớp năm sinh 1990: phải là 90'],
@@ -63,7 +63,7 @@ describe('registerPerson', () => {
   });
 
   it('refuses other bad input with the field at fault', async () => {
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ fullName: ' ' }, 'fullName'],
       [{ ethnicity: '' }, 'ethnicity'],
       [{ currentResidence: { unitCode: '001', addressLine: 'x' } }, 'currentResidence.unitCode'],
@@ -91,8 +91,7 @@ describe('registerPerson', () => {
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'identificationNumber', ...CANNOT_REGISTER_HERE });
     expect(await h.snapshot()).toBe(before);
     // Both refusals are audited with their reason (no person named: the holder's access log is not the caller's to fill).
-    const refused = await h.database.db.query(`SELECT unit_code, person_id, entity_type, purpose FROM audit_log WHERE action = 'REFUSED' ORDER BY id DESC LIMIT 2`) as
-      { unit_code: string; person_id: string | null; entity_type: string; purpose: string }[];
+    const refused = await h.database.db.query<{ unit_code: string; person_id: string | null; entity_type: string; purpose: string }[]>(`SELECT unit_code, person_id, entity_type, purpose FROM audit_log WHERE action = 'REFUSED' ORDER BY id DESC LIMIT 2`);
     expect(refused.map((r) => [r.unit_code, r.person_id, r.entity_type, r.purpose.split(' | ')[0]])).toEqual([
       [OTHER_COMMUNE, null, 'PersonRegistration', `registerPerson refused: NUMBER_HELD_OUTSIDE_UNIT holder ${holder.id}`],
       [COMMUNE, null, 'PersonRegistration', `registerPerson refused: NUMBER_HELD_IN_UNIT holder ${holder.id}`],
@@ -110,7 +109,7 @@ describe('updatePerson', () => {
     expect(dataOf<{ updatePerson: unknown }>(result).updatePerson).toMatchObject({
       fullName: 'Nguyễn Văn Đổi', version: 2, currentResidence: { addressLine: 'Số 9 phố Mới' }, identificationNumber: p.identificationNumber,
     });
-    const [row] = await h.database.db.query(`SELECT fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id DESC LIMIT 1`, [p.id]) as [{ fields: string[] }];
+    const [row] = await h.database.db.query<[{ fields: string[] }]>(`SELECT fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id DESC LIMIT 1`, [p.id]);
     expect(row.fields).toEqual(['currentResidence', 'fullName']);
     const search = await h.run(`query($n: String) { persons(name: $n) { nodes { id } } }`, { n: 'nguyen van doi' }, 'police_officer', COMMUNE);
     expect(dataOf<{ persons: { nodes: { id: string }[] } }>(search).persons.nodes.map((n) => n.id)).toContain(p.id);
@@ -151,7 +150,7 @@ describe('updatePerson', () => {
 
 const SEARCH = `query($n: IdentificationNumber, $name: String, $merged: Boolean) {
   persons(identificationNumber: $n, name: $name, includeMerged: $merged, first: 50) { totalCount nodes { id recordStatus } } }`;
-type Search = { persons: { totalCount: number; nodes: { id: string; recordStatus: string }[] } };
+interface Search { persons: { totalCount: number; nodes: { id: string; recordStatus: string }[] } }
 
 describe('search', () => {
   it('finds by exact identification number, within the caller\'s unit', async () => {
@@ -167,8 +166,8 @@ describe('search', () => {
 
 const DUPLICATES = `query($unit: ID, $first: Int, $after: String) { potentialDuplicates(unitCode: $unit, first: $first, after: $after) {
   totalCount pageInfo { endCursor hasNextPage } nodes { unit { code } persons { id identificationNumber fullName dateOfBirth } } } }`;
-type Duplicates = { potentialDuplicates: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean };
-  nodes: { unit: { code: string }; persons: { id: string; fullName: string }[] }[] } };
+interface Duplicates { potentialDuplicates: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean };
+  nodes: { unit: { code: string }; persons: { id: string; fullName: string }[] }[] } }
 
 describe('potentialDuplicates', () => {
   it('groups active records with the same folded name, date of birth and commune', async () => {
@@ -227,8 +226,8 @@ describe('mergePersons', () => {
     expect(dataOf<Search>(await h.run(SEARCH, { n: d.identificationNumber, merged: true }, 'police_officer', COMMUNE)).persons.totalCount).toBe(1);
     const outbox = await h.database.db.query(`SELECT destination, payload FROM outbox_notice WHERE topic = 'person.merged'`);
     expect(outbox).toContainEqual({ destination: 'labor-welfare', payload: { survivorId: s.id, duplicateId: d.id } });
-    const audit = await h.database.db.query(`SELECT person_id, entity_type, fields FROM audit_log WHERE action = 'CHANGE' AND request_id = (
-      SELECT request_id FROM audit_log WHERE person_id = $1 AND 'mergedInto' = ANY(fields))`, [d.id]) as unknown[];
+    const audit = await h.database.db.query<unknown[]>(`SELECT person_id, entity_type, fields FROM audit_log WHERE action = 'CHANGE' AND request_id = (
+      SELECT request_id FROM audit_log WHERE person_id = $1 AND 'mergedInto' = ANY(fields))`, [d.id]);
     expect(audit).toEqual(expect.arrayContaining([
       { person_id: d.id, entity_type: 'Person', fields: ['mergedInto', 'recordStatus'] },
       { person_id: s.id, entity_type: 'Person', fields: ['mergedRecords'] },

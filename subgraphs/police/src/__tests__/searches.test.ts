@@ -29,7 +29,7 @@ async function refused(topic: string, payload: Record<string, unknown>): Promise
     await deliver(topic, payload);
   } catch (error) {
     const e = error as GraphQLError;
-    return { code: e.extensions?.code, vi: (e.extensions?.i18n as { vi: string }).vi };
+    return { code: e.extensions.code, vi: (e.extensions.i18n as { vi: string }).vi };
   }
   throw new Error(`${topic} was accepted`);
 }
@@ -40,7 +40,7 @@ const SEARCHES = `query($status: AbsconderSearchStatus, $asOf: Date) { absconder
 const PERSON_SEARCHES = `query($id: ID!) { person(id: $id) { absconderSearches { ${SEARCH_FIELDS} } } }`;
 
 interface Search { id: string; status: string; version: number; episodeId: string; returnedOn: string | null; foundOn: string | null }
-type Searches = { absconderSearches: { nodes: Search[] } };
+interface Searches { absconderSearches: { nodes: Search[] } }
 
 async function searchesOf(personId: string): Promise<Search[]> {
   return dataOf<{ person: { absconderSearches: Search[] } }>(await h.run(PERSON_SEARCHES, { id: personId }, 'police_officer', COMMUNE)).person.absconderSearches;
@@ -141,7 +141,7 @@ describe('absconder searches', () => {
 const NOTICES = `query($ack: Boolean) { rehabCompletionNotices(acknowledged: $ack, first: 200) { totalCount nodes { id episodeId } } }`;
 const ACK = `mutation($id: ID!, $v: Int!) { acknowledgeRehabCompletionNotice(id: $id, expectedVersion: $v) {
   id person { id } facility { code } completedOn certificateNumber receivedAt acknowledgedAt acknowledgedBy version } }`;
-type Notices = { rehabCompletionNotices: { nodes: { id: string; episodeId: string }[] } };
+interface Notices { rehabCompletionNotices: { nodes: { id: string; episodeId: string }[] } }
 
 describe('rehab completion notices', () => {
   it('reach the commune police\'s worklist and are acknowledged once', async () => {

@@ -17,7 +17,7 @@ let calendar: WorkingCalendar;
 
 beforeAll(async () => {
   h = await openHarness([]);
-  const rows = await h.database.db.query('SELECT day::text AS day, working FROM working_calendar_exception') as { day: string; working: boolean }[];
+  const rows = await h.database.db.query<{ day: string; working: boolean }[]>('SELECT day::text AS day, working FROM working_calendar_exception');
   calendar = { daysOff: new Set(rows.filter((r) => !r.working).map((r) => r.day)), workingWeekends: new Set(rows.filter((r) => r.working).map((r) => r.day)) };
 });
 afterAll(async () => { await h.close(); });
@@ -49,7 +49,7 @@ const PERSON = `query($id: ID!, $asOf: Date) { person(id: $id) { treatmentRegist
   informedOn deadline registeredOn registrationForm status(asOf: $asOf) daysOverdue(asOf: $asOf) } } }`;
 
 interface Row { person: { id: string }; determinedOn: string; informedOn: string; deadline: string | null; workingDays: number | null; status: string; daysOverdue: number }
-type Worklist = { treatmentRegistrationOverdue: { totalCount: number; nodes: Row[] } };
+interface Worklist { treatmentRegistrationOverdue: { totalCount: number; nodes: Row[] } }
 
 const worklist = async (asOf: string, commune = COMMUNE): Promise<Row[]> =>
   dataOf<Worklist>(await h.run(WORKLIST, { asOf }, 'police_officer', commune)).treatmentRegistrationOverdue.nodes;
@@ -72,7 +72,7 @@ describe('working days', () => {
   });
 
   it('names the source of every calendar row', async () => {
-    const rows = await h.database.db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE source <> '')::int AS sourced,
+    const rows = await h.database.db.query<[{ n: number; sourced: number; first: string; last: string }]>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE source <> '')::int AS sourced,
       min(day)::text AS first, max(day)::text AS last FROM working_calendar_exception`);
     expect(rows[0].n).toBe(rows[0].sourced);
     expect([rows[0].first >= '2022-01-01', rows[0].last <= '2027-12-31']).toEqual([true, true]);

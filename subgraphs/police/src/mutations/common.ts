@@ -42,9 +42,9 @@ interface RuleRow {
 
 /** The rules table's answer: the duration of `code` in force on `date`, or null when none is. */
 export async function ruleInForce(manager: EntityManager, code: LegalRuleCode, date: string): Promise<RuleDuration | null> {
-  const rows = await manager.query(
+  const rows = await manager.query<RuleRow[]>(
     `SELECT value, unit FROM legal_rule WHERE code = $1 AND effective_from <= $2 AND (effective_to IS NULL OR effective_to >= $2)
-      ORDER BY effective_from DESC LIMIT 1`, [code, date]) as RuleRow[];
+      ORDER BY effective_from DESC LIMIT 1`, [code, date]);
   const [row] = rows;
   return row ? { value: row.value, unit: row.unit } : null;
 }

@@ -14,9 +14,9 @@ interface RuleRow {
  * that day in the rules table: a typed error naming the date, the rule and when it is in force.
  */
 export async function requireRuleInForce(manager: EntityManager, code: LegalRuleCode, date: string, field: string): Promise<void> {
-  const rows = await manager.query(`SELECT description, legal_basis, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
+  const rows = await manager.query<(RuleRow & { in_force: boolean })[]>(`SELECT description, legal_basis, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
       (effective_from <= $2 AND (effective_to IS NULL OR effective_to >= $2)) AS in_force
-      FROM legal_rule WHERE code = $1 ORDER BY effective_from`, [code, date]) as Array<RuleRow & { in_force: boolean }>;
+      FROM legal_rule WHERE code = $1 ORDER BY effective_from`, [code, date]);
   if (rows.some((r) => r.in_force)) return;
   // The next row to come into force after the date, else the first one.
   const rule = rows.find((r) => r.effective_from > date) ?? rows[0];

@@ -14,8 +14,8 @@ export async function repointLaw120Records(manager: EntityManager, ctx: Context,
     await manager.query('UPDATE summons SET person_id = $1, owner_unit_path = $2, version = version + 1 WHERE management_id = ANY($3::uuid[])',
       [...to, managementIds]);
   }
-  const [orders] = await manager.query(`UPDATE electronic_monitoring_order SET person_id = $1, owner_unit_path = $2, version = version + 1
-    WHERE person_id = $3 AND status = 'ORDERED' RETURNING id`, [...to, duplicateId]) as [Array<{ id: string }>, number];
+  const [orders] = await manager.query<[{ id: string }[], number]>(`UPDATE electronic_monitoring_order SET person_id = $1, owner_unit_path = $2, version = version + 1
+    WHERE person_id = $3 AND status = 'ORDERED' RETURNING id`, [...to, duplicateId]);
   if (orders.length === 0) return;
   await manager.query('UPDATE monitoring_alert SET person_id = $1, owner_unit_path = $2, version = version + 1 WHERE order_id = ANY($3::uuid[])',
     [...to, orders.map((o) => o.id)]);

@@ -56,9 +56,9 @@ function refusal(error: Error, reason: string): Error {
 
 /** CONFLICT for a number already in the registry: the holder named within the caller's unit, the generic answer outside it. */
 async function rejectTakenNumber(manager: EntityManager, caller: Caller, number: string, exceptId: string | null): Promise<void> {
-  const rows = await manager.query(
+  const rows = await manager.query<NumberHolder[]>(
     `SELECT id, full_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, owner_unit_path
-       FROM person WHERE identification_number = $1`, [number]) as NumberHolder[];
+       FROM person WHERE identification_number = $1`, [number]);
   const holder = rows.find((r) => r.id !== exceptId);
   if (!holder) return;
   if (actsOn(caller, holder.owner_unit_path)) {
@@ -76,7 +76,7 @@ async function rejectTakenNumber(manager: EntityManager, caller: Caller, number:
  * row names no person: the access log of the number's holder is not the caller's to fill.
  */
 async function auditRefusedRegistration(ctx: Context, error: unknown): Promise<void> {
-  const code = error instanceof GraphQLError ? String(error.extensions.code ?? 'ERROR') : 'ERROR';
+  const code = error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : 'ERROR';
   const reason = (typeof error === 'object' && error !== null ? refusalReasons.get(error) : undefined) ?? code;
   const c = ctx.caller;
   await ctx.db.query(`INSERT INTO audit_log (user_id, username, agency, role, unit_code, action, person_id, entity_type, fields, purpose, request_id)
@@ -95,7 +95,7 @@ async function withUniqueNumber<T>(ctx: Context, number: string, exceptId: strin
   }
 }
 
-function unitProblems(units: ReadonlyArray<readonly [string, string]>): InputProblem[] {
+function unitProblems(units: readonly (readonly [string, string])[]): InputProblem[] {
   return units.map(([field, code]) => residenceUnitProblem(field, code)).filter((p): p is InputProblem => p !== null);
 }
 
@@ -252,7 +252,7 @@ export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context)
     await ctx.audit.change(manager, 'Person', ['mergedInto', 'recordStatus'], duplicateId);
     await ctx.audit.change(manager, 'Person', ['mergedRecords'], survivorId);
     await sendNotice(manager, PERSON_MERGED, { survivorId, duplicateId });
-    const mergedAway = await manager.query('SELECT id FROM person WHERE merged_into = $1', [survivorId]) as { id: string }[];
+    const mergedAway = await manager.query<{ id: string }[]>('SELECT id FROM person WHERE merged_into = $1', [survivorId]);
     await announcePersons(manager, mergedAway.map((r) => r.id));
     return manager.getRepository(PersonEntity).findOneByOrFail({ id: survivorId });
   });
@@ -267,8 +267,8 @@ export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context)
  */
 async function repointOpenCases(manager: EntityManager, ctx: Context, duplicateId: string, survivor: PersonEntity): Promise<void> {
   const params = [survivor.id, survivor.ownerUnitPath, duplicateId];
-  const managements = await manager.query(`UPDATE drug_user_management SET person_id = $1, owner_unit_path = $2, version = version + 1
-    WHERE person_id = $3 AND status IN ('PENDING_DECISION', 'ACTIVE') RETURNING id`, params) as [{ id: string }[], number];
+  const managements = await manager.query<[{ id: string }[], number]>(`UPDATE drug_user_management SET person_id = $1, owner_unit_path = $2, version = version + 1
+    WHERE person_id = $3 AND status IN ('PENDING_DECISION', 'ACTIVE') RETURNING id`, params);
   const managementIds = managements[0].map((r) => r.id);
   if (managementIds.length > 0) {
     await manager.query('UPDATE drug_user_check_in SET person_id = $1, owner_unit_path = $2 WHERE management_id = ANY($3::uuid[])',
@@ -276,10 +276,10 @@ async function repointOpenCases(manager: EntityManager, ctx: Context, duplicateI
     await ctx.audit.change(manager, 'DrugUserManagement', ['person'], survivor.id);
   }
   await repointLaw120Records(manager, ctx, duplicateId, survivor, managementIds);
-  const [searches] = await manager.query(`UPDATE absconder_search SET person_id = $1, owner_unit_path = $2, version = version + 1
-    WHERE person_id = $3 AND status <> 'CLOSED' RETURNING id`, params) as [unknown[], number];
+  const [searches] = await manager.query<[unknown[], number]>(`UPDATE absconder_search SET person_id = $1, owner_unit_path = $2, version = version + 1
+    WHERE person_id = $3 AND status <> 'CLOSED' RETURNING id`, params);
   if (searches.length > 0) await ctx.audit.change(manager, 'AbsconderSearch', ['person'], survivor.id);
-  const [notices] = await manager.query(`UPDATE rehab_completion_notice SET person_id = $1, owner_unit_path = $2, version = version + 1
-    WHERE person_id = $3 AND acknowledged_at IS NULL RETURNING id`, params) as [unknown[], number];
+  const [notices] = await manager.query<[unknown[], number]>(`UPDATE rehab_completion_notice SET person_id = $1, owner_unit_path = $2, version = version + 1
+    WHERE person_id = $3 AND acknowledged_at IS NULL RETURNING id`, params);
   if (notices.length > 0) await ctx.audit.change(manager, 'RehabCompletionNotice', ['person'], survivor.id);
 }

@@ -54,7 +54,7 @@ export async function potentialDuplicates(args: QueryPotentialDuplicatesArgs, ct
       { afterUnit: unit, afterName: name, afterDob: dob });
   }
   const rows = await page.orderBy('p.current_unit_code', 'ASC').addOrderBy('p.full_name_folded', 'ASC')
-    .addOrderBy('p.date_of_birth', 'ASC').limit(size + 1).getRawMany() as GroupRow[];
+    .addOrderBy('p.date_of_birth', 'ASC').limit(size + 1).getRawMany<GroupRow>();
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return {

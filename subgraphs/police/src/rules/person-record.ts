@@ -72,7 +72,7 @@ export interface PersonFacts {
   otherNames: readonly string[];
   dateOfBirth: string;
   ethnicity: string;
-  addressLines: ReadonlyArray<{ field: string; value: string }>;
+  addressLines: readonly { field: string; value: string }[];
 }
 
 const EARLIEST_BIRTH = '1900-01-01';

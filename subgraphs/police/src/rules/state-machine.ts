@@ -25,7 +25,7 @@ export function stateMachine<S extends string, A extends string>(states: readonl
     states,
     actions,
     transition(from, action) {
-      const to = table[from]?.[action];
+      const to = table[from][action];
       if (to !== undefined) return { ok: true, to };
       const { entity, states: s, actions: a } = labels;
       return {

@@ -9,7 +9,7 @@ import { auditNotice, subject } from '../notices/subject';
 import { registrationDeadline, type RegistrationForm, type WorkingCalendar } from './rules';
 
 async function workingCalendar(manager: EntityManager): Promise<WorkingCalendar> {
-  const rows = await manager.query('SELECT day::text AS day, working FROM working_calendar_exception') as { day: string; working: boolean }[];
+  const rows = await manager.query<{ day: string; working: boolean }[]>('SELECT day::text AS day, working FROM working_calendar_exception');
   return {
     daysOff: new Set(rows.filter((r) => !r.working).map((r) => r.day)),
     workingWeekends: new Set(rows.filter((r) => r.working).map((r) => r.day)),
@@ -35,8 +35,8 @@ const determined: ContractHandler<typeof ADDICTION_DETERMINED.shape> = async (ma
   }
   const rule = await ruleInForce(manager, 'TREATMENT_REGISTRATION_DEADLINE', p.informedOn);
   const deadlineOn = registrationDeadline(p.informedOn, rule, await workingCalendar(manager));
-  const [registration] = await manager.query(`SELECT id, registered_on::text AS registered_on, form FROM treatment_registration
-    WHERE person_id = $1 AND registered_on >= $2 ORDER BY registered_on, received_at LIMIT 1`, [person.id, p.determinedOn]) as RegistrationRow[];
+  const [registration] = await manager.query<RegistrationRow[]>(`SELECT id, registered_on::text AS registered_on, form FROM treatment_registration
+    WHERE person_id = $1 AND registered_on >= $2 ORDER BY registered_on, received_at LIMIT 1`, [person.id, p.determinedOn]);
   await manager.createQueryBuilder().insert().into(TreatmentRegistrationDeadlineEntity).values({
     id: randomUUID(), noticeId: notice.id, determinationId: p.determinationId, personId: person.id, determinedOn: p.determinedOn,
     informedOn: p.informedOn, substanceClasses: p.substanceClasses, workingDays: rule?.value ?? null, deadlineOn,
@@ -55,8 +55,8 @@ async function recordRegistration(manager: EntityManager, notice: Notice, person
   const id = randomUUID();
   await manager.query(`INSERT INTO treatment_registration (id, notice_id, person_id, registered_on, form, source)
     VALUES ($1, $2, $3, $4, $5, $6)`, [id, notice.id, person.id, registeredOn, form, notice.source]);
-  const open = await manager.query(`SELECT id FROM treatment_registration_deadline
-    WHERE person_id = $1 AND registration_id IS NULL AND determined_on <= $2 FOR UPDATE`, [person.id, registeredOn]) as { id: string }[];
+  const open = await manager.query<{ id: string }[]>(`SELECT id FROM treatment_registration_deadline
+    WHERE person_id = $1 AND registration_id IS NULL AND determined_on <= $2 FOR UPDATE`, [person.id, registeredOn]);
   if (open.length === 0) return;
   await manager.query(`UPDATE treatment_registration_deadline
     SET registration_id = $1, registered_on = $2, registration_form = $3, version = version + 1 WHERE id = ANY($4::uuid[])`,
@@ -79,9 +79,9 @@ export const registrationOnAdmission: ContractHandler<typeof REHAB_ADMITTED.shap
 /** A compulsory admission is no registration, but it closes the person's unmet deadlines: the worklist has done its work. */
 async function closeByCompulsoryAdmission(manager: EntityManager, notice: Notice, personId: string, admittedOn: string): Promise<void> {
   // TypeORM answers an UPDATE with [rows, affected count].
-  const [, changed] = await manager.query(`UPDATE treatment_registration_deadline SET compulsory_admitted_on = $2, version = version + 1
+  const [, changed] = await manager.query<[unknown[], number]>(`UPDATE treatment_registration_deadline SET compulsory_admitted_on = $2, version = version + 1
     WHERE person_id = $1 AND registration_id IS NULL AND compulsory_admitted_on IS NULL AND determined_on <= $2`,
-  [personId, admittedOn]) as [unknown[], number];
+  [personId, admittedOn]);
   if (changed > 0) await auditNotice(manager, notice, 'TreatmentRegistrationDeadline', ['compulsoryAdmittedOn'], personId);
 }
 

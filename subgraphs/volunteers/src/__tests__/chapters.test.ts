@@ -45,7 +45,7 @@ function ok<T>(r: Result, field: string): T {
   expect(r.errors).toBeUndefined();
   return (r.data as Record<string, T>)[field] as T;
 }
-const count = async (sql: string, params: unknown[] = []) => ((await database.db.query(sql, params)) as [{ n: number }])[0].n;
+const count = async (sql: string, params: unknown[] = []) => ((await database.db.query<[{ n: number }]>(sql, params)))[0].n;
 
 const CHAPTERS = `query($u: ID, $o: ID) { organisationChapters(unitCode: $u, organisationCode: $o) {
   id name organisation { code } unit { code } leaderName leaderPhone establishedOn activeVolunteerCount version } }`;

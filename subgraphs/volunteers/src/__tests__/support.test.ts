@@ -33,7 +33,7 @@ const volunteerCaller = (username = linked.username as string) => testCaller('vo
 const codeOf = (r: Result) => r.errors?.[0]?.extensions?.code;
 const fieldOf = (r: Result) => r.errors?.[0]?.extensions?.field;
 const count = async (sql: string, params: unknown[] = []) =>
-  ((await database.db.query(sql, params)) as [{ n: number }])[0].n;
+  ((await database.db.query<[{ n: number }]>(sql, params)))[0].n;
 
 const ASSIGN = `mutation($p: ID!, $v: ID!, $s: Date!, $c: AssignedPersonContactInput!, $r: AssignmentReason! = POST_REHAB_MANAGEMENT) {
   assignVolunteer(personId: $p, volunteerId: $v, reason: $r, startedOn: $s, contact: $c) { id version startedOn endedOn volunteer { id } } }`;
@@ -63,8 +63,8 @@ async function assign(volunteerId: string, startedOn = addDays(today, -60), peri
 
 /** Ends a volunteer's active assignments (seeded ones included) so each test starts from a known load. */
 async function freeUp(volunteerId: string, unit = COMMUNE): Promise<void> {
-  const rows = await database.db.query('SELECT id, version FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL',
-    [volunteerId]) as { id: string; version: number }[];
+  const rows = await database.db.query<{ id: string; version: number }[]>('SELECT id, version FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL',
+    [volunteerId]);
   for (const a of rows) {
     const r = await runAs(END, { id: a.id, v: a.version, e: today }, official(unit));
     expect(r.errors).toBeUndefined();
@@ -123,7 +123,7 @@ describe('the seed', () => {
 describe('the demo volunteer account', () => {
   it('is linked to one volunteer record of its commune', async () => {
     expect(VOLUNTEER_ACCOUNTS[COMMUNE]).toBe('tnv.phuongbadinh');
-    const rows = await database.db.query('SELECT id, unit_code FROM volunteer WHERE username = $1', ['tnv.phuongbadinh']) as { id: string; unit_code: string }[];
+    const rows = await database.db.query<{ id: string; unit_code: string }[]>('SELECT id, unit_code FROM volunteer WHERE username = $1', ['tnv.phuongbadinh']);
     expect(rows).toEqual([{ id: linked.id, unit_code: COMMUNE }]);
   });
 });
@@ -194,7 +194,7 @@ describe('assignVolunteer', () => {
     const full = await runAs(ASSIGN, { p: await resident(), v: colleague.id, s: today, c: contact(5) }, official());
     expect([codeOf(full), fieldOf(full)]).toEqual(['ILLEGAL_TRANSITION', 'volunteerId']);
     expect(full.errors?.[0]?.extensions?.i18n).toEqual(expect.objectContaining({ en: expect.stringContaining('at most 2') }));
-    const person = (await database.db.query('SELECT person_id FROM volunteer_assignment WHERE id = $1', [first.id]) as [{ person_id: string }])[0].person_id;
+    const person = (await database.db.query<[{ person_id: string }]>('SELECT person_id FROM volunteer_assignment WHERE id = $1', [first.id]))[0].person_id;
     await freeUp(linked.id);
     const twice = await runAs(ASSIGN, { p: person, v: linked.id, s: today, c: contact(6) }, official());
     expect([codeOf(twice), fieldOf(twice)]).toEqual(['ILLEGAL_TRANSITION', 'personId']);
@@ -215,7 +215,7 @@ describe('assignVolunteer', () => {
 
   it('audits the change against the person', async () => {
     const a = await assign(colleague.id);
-    const person = (await database.db.query('SELECT person_id FROM volunteer_assignment WHERE id = $1', [a.id]) as [{ person_id: string }])[0].person_id;
+    const person = (await database.db.query<[{ person_id: string }]>('SELECT person_id FROM volunteer_assignment WHERE id = $1', [a.id]))[0].person_id;
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' AND entity_type = 'VolunteerAssignment'`, [person])).toBe(1);
     await freeUp(colleague.id);
   });
@@ -241,7 +241,7 @@ describe('a volunteer leaving, and reassignment', () => {
     await freeUp(colleague.id);
     const a1 = await assign(colleague.id);
     const a2 = await assign(colleague.id);
-    const [{ version }] = await database.db.query('SELECT version FROM volunteer WHERE id = $1', [colleague.id]) as [{ version: number }];
+    const [{ version }] = await database.db.query<[{ version: number }]>('SELECT version FROM volunteer WHERE id = $1', [colleague.id]);
     expect(codeOf(await runAs(DEACTIVATE, { id: colleague.id, v: version + 5, why: 'Chuyển công tác' }, official()))).toBe('CONFLICT');
     expect(codeOf(await runAs(DEACTIVATE, { id: colleague.id, v: version, why: ' ' }, official()))).toBe('BAD_USER_INPUT');
     expect(codeOf(await runAs(DEACTIVATE, { id: colleague.id, v: version, why: 'x' }, testCaller('police_officer', COMMUNE)))).toBe('FORBIDDEN');
@@ -274,7 +274,7 @@ describe('a volunteer leaving, and reassignment', () => {
     const after = await runAs(`{ assignmentsNeedingVolunteer { assignmentId } }`, {}, official());
     expect(after.data).toEqual({ assignmentsNeedingVolunteer: [] });
     // The new volunteer got the contact snapshot with the people.
-    const names = await database.db.query('SELECT full_name FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL', [linked.id]) as { full_name: string }[];
+    const names = await database.db.query<{ full_name: string }[]>('SELECT full_name FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL', [linked.id]);
     expect(names).toHaveLength(2);
     expect(names.every((n) => n.full_name.startsWith('Người thử'))).toBe(true);
     await freeUp(linked.id);
@@ -290,9 +290,10 @@ describe('logSupportActivity and the volunteer\'s worklist', () => {
     await freeUp(linked.id);
     mine = await assign(linked.id, addDays(today, -45), addDays(today, 20));
     const other = plan.volunteers.find((v) => v.unitCode === COMMUNE && v.id !== linked.id && v.id !== colleague.id)
-      ?? plan.volunteers.find((v) => v.unitCode === elsewhere.unitCode) as VolunteerRow;
+      ?? plan.volunteers.find((v) => v.unitCode === elsewhere.unitCode);
+    if (!other) throw new Error('The demo plan has no other volunteer');
     theirs = other.unitCode === COMMUNE ? await assign(other.id)
-      : (await database.db.query('SELECT id FROM volunteer_assignment WHERE volunteer_id = $1 LIMIT 1', [other.id]) as [{ id: string }])[0];
+      : (await database.db.query<[{ id: string }]>('SELECT id FROM volunteer_assignment WHERE volunteer_id = $1 LIMIT 1', [other.id]))[0];
   });
 
   it('is for the assigned volunteer only: other roles FORBIDDEN, another volunteer\'s assignment NOT_FOUND, no account NOT linked', async () => {
@@ -338,15 +339,14 @@ describe('logSupportActivity and the volunteer\'s worklist', () => {
   it('queues one notice to police and one to labour, in the same transaction, for a HIGH risk', async () => {
     const r = await runAs(LOG, { a: mine.id, d: today, k: 'VISIT', n: 'Có dấu hiệu sử dụng lại', risk: 'HIGH' }, volunteerCaller());
     expect(r.errors).toBeUndefined();
-    const rows = await database.db.query(`SELECT destination, payload FROM outbox_notice WHERE topic = 'support.relapse-risk' ORDER BY destination`) as
-      { destination: string; payload: Record<string, unknown> }[];
-    const person = (await database.db.query('SELECT person_id FROM volunteer_assignment WHERE id = $1', [mine.id]) as [{ person_id: string }])[0].person_id;
+    const rows = await database.db.query<{ destination: string; payload: Record<string, unknown> }[]>(`SELECT destination, payload FROM outbox_notice WHERE topic = 'support.relapse-risk' ORDER BY destination`);
+    const person = (await database.db.query<[{ person_id: string }]>('SELECT person_id FROM volunteer_assignment WHERE id = $1', [mine.id]))[0].person_id;
     const payload = { personId: person, assignmentId: mine.id, observedOn: today, note: 'Có dấu hiệu sử dụng lại' };
     expect(rows).toEqual([{ destination: 'labor-welfare', payload }, { destination: 'police', payload }]);
   });
 
   it('refuses activities on an ended assignment', async () => {
-    const [{ version }] = await database.db.query('SELECT version FROM volunteer_assignment WHERE id = $1', [mine.id]) as [{ version: number }];
+    const [{ version }] = await database.db.query<[{ version: number }]>('SELECT version FROM volunteer_assignment WHERE id = $1', [mine.id]);
     expect((await runAs(END, { id: mine.id, v: version, e: today }, official())).errors).toBeUndefined();
     const before = await outbox();
     expect(codeOf(await runAs(LOG, { a: mine.id, d: today, risk: 'HIGH' }, volunteerCaller()))).toBe('ILLEGAL_TRANSITION');
@@ -396,7 +396,7 @@ describe('assignments made before the 2025 reform', () => {
     await freeUp(successor.id, WARD);
     const old = await oldAssignment(leaver.id, wholePredecessor(WARD));
     expect(await supportSeenBy(old.personId, WARD)).toEqual([old.id]);
-    const [{ version }] = await database.db.query('SELECT version FROM volunteer WHERE id = $1', [leaver.id]) as [{ version: number }];
+    const [{ version }] = await database.db.query<[{ version: number }]>('SELECT version FROM volunteer WHERE id = $1', [leaver.id]);
     const left = await runAs(DEACTIVATE, { id: leaver.id, v: version, why: 'Chuyển công tác' }, official(WARD));
     expect(left.errors).toBeUndefined();
     const pending = await runAs(`{ assignmentsNeedingVolunteer { assignmentId version } }`, {}, official(WARD));

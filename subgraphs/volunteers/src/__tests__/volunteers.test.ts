@@ -75,7 +75,7 @@ interface SupportAssignment {
   endedOn: string | null;
   volunteer: { fullName: string; phone: string; organisation: { name: string }; unit: { code: string } };
 }
-type Entities = { _entities: ({ id: string; supportAssignments: SupportAssignment[] } | null)[] };
+interface Entities extends Record<string, unknown> { _entities: ({ id: string; supportAssignments: SupportAssignment[] } | null)[] }
 
 /** What the demo population says a person's support assignment is. */
 function expectedSupport(person: DemoPerson): SupportAssignment[] {
@@ -204,9 +204,8 @@ describe('Person.supportAssignments', () => {
     const caller = testCaller('labour_officer');
     const contextValue = createContext(database.db, caller, createLoaders);
     await server.executeOperation({ query: SUPPORT, variables: representations([completed.id]) }, { contextValue });
-    const rows = await database.db.query(
-      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]) as
-      { person_id: string; entity_type: string; fields: string[] }[];
+    const rows = await database.db.query<{ person_id: string; entity_type: string; fields: string[] }[]>(
+      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]);
     expect(rows).toEqual([
       { person_id: completed.id, entity_type: 'Person', fields: ['supportAssignments'] },
       { person_id: completed.id, entity_type: 'Volunteer', fields: ['fullName', 'organisation', 'phone', 'unit'] },
@@ -234,18 +233,18 @@ describe('Query.massOrganisations', () => {
 
 describe('seeded assignments', () => {
   it('never exceed an organisation\'s active limit per volunteer, and the limit is reached', async () => {
-    const rows = await database.db.query(`SELECT v.id, o.max_active_assignments AS max, count(a.id)::int AS active
+    const rows = await database.db.query<{ id: string; max: number; active: number }[]>(`SELECT v.id, o.max_active_assignments AS max, count(a.id)::int AS active
       FROM volunteer v JOIN mass_organisation o ON o.code = v.organisation_code
       LEFT JOIN volunteer_assignment a ON a.volunteer_id = v.id AND a.ended_on IS NULL
-      GROUP BY v.id, o.max_active_assignments`) as { id: string; max: number; active: number }[];
+      GROUP BY v.id, o.max_active_assignments`);
     expect(rows).toHaveLength(plan.volunteers.length);
     expect(rows.filter((r) => r.active > r.max)).toEqual([]);
     expect(rows.some((r) => r.active === r.max)).toBe(true);
   });
 
   it('are the planned rows: about 80% of post-rehab persons, by a volunteer of their commune, owned by the commune of the start', async () => {
-    const rows = await database.db.query(`SELECT a.person_id, a.owner_unit_path, v.unit_code
-      FROM volunteer_assignment a JOIN volunteer v ON v.id = a.volunteer_id`) as { person_id: string; owner_unit_path: string; unit_code: string }[];
+    const rows = await database.db.query<{ person_id: string; owner_unit_path: string; unit_code: string }[]>(`SELECT a.person_id, a.owner_unit_path, v.unit_code
+      FROM volunteer_assignment a JOIN volunteer v ON v.id = a.volunteer_id`);
     expect(rows).toHaveLength(plan.assignments.length);
     const managed = population.filter((p) => p.postRehab).length;
     expect(rows.length / managed).toBeGreaterThan(0.7);

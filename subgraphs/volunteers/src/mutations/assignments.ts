@@ -134,7 +134,7 @@ export const assignmentMutations: Pick<MutationResolvers, 'assignVolunteer' | 'e
       const a = await manager.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
         .setLock('pessimistic_read').where('a.id = :id', { id: key }).getOne();
       // Record level: a volunteer knows only their own assignments; others do not exist for them.
-      if (!a || a.volunteerId !== volunteer.id) throw recordNotFound(ASSIGNMENT_NAME, assignmentId, 'assignmentId');
+      if (a?.volunteerId !== volunteer.id) throw recordNotFound(ASSIGNMENT_NAME, assignmentId, 'assignmentId');
       if (a.endedOn !== null) {
         throw illegal({ vi: `Phân công đã kết thúc ngày ${a.endedOn}`, en: `The assignment ended on ${a.endedOn}` }, 'assignmentId');
       }

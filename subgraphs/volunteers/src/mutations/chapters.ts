@@ -19,7 +19,7 @@ const USERNAME = /^[a-z0-9._-]{3,64}$/;
 /** A commune the caller acts for: chapters and their members belong to one commune. */
 function communeOf(ctx: Context, unitCode: string): { code: string; path: string } {
   const unit = unitByCode(unitCode);
-  if (!unit || unit.level !== 'COMMUNE') {
+  if (unit?.level !== 'COMMUNE') {
     throw badInput({ vi: `Không có xã, phường mã ${unitCode}`, en: `No commune with code ${unitCode}` }, 'unitCode');
   }
   if (!actsOn(ctx.caller, unit.path)) throw outsideUnit(CHAPTER_NAME);

@@ -69,10 +69,10 @@ export async function lockVolunteer(manager: EntityManager, caller: Caller, id: 
 
 /** Refuses one more assignment beyond the organisation's limit (call with the volunteer row locked). */
 export async function checkCapacity(manager: EntityManager, volunteer: VolunteerEntity): Promise<void> {
-  const [{ active, max }] = await manager.query(`SELECT
+  const [{ active, max }] = await manager.query<[{ active: number; max: number }]>(`SELECT
       (SELECT count(*)::int FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL) AS active,
       (SELECT max_active_assignments FROM mass_organisation WHERE code = $2) AS max`,
-  [volunteer.id, volunteer.organisationCode]) as [{ active: number; max: number }];
+  [volunteer.id, volunteer.organisationCode]);
   if (!hasCapacity(active, max)) throw capacityExceeded(active, max);
 }
 

@@ -15,6 +15,8 @@ export const Query: QueryResolvers = {
     (await ctx.db.getRepository(MassOrganisationEntity).find()).sort(byKindThenCode),
 
   myVolunteerWorklist: (_parent, { asOf, visitIntervalDays }, ctx) =>
+    // A client may pass null explicitly, whatever the generated type (which counts the default) says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     myPeople(ctx, worklistDate(asOf), visitIntervalDays ?? DEFAULT_VISIT_INTERVAL_DAYS),
 
   myAssignedPeople: async (_parent, { asOf }, ctx) =>
@@ -24,7 +26,7 @@ export const Query: QueryResolvers = {
     const scope = pathScope('v.owner_unit_path', ctx.caller);
     const query = ctx.db.getRepository(VolunteerEntity).createQueryBuilder('v').innerJoinAndSelect('v.organisation', 'o')
       .where(scope.sql, scope.params);
-    if (includeInactive !== true) query.andWhere('v.active');
+    if (!includeInactive) query.andWhere('v.active');
     return (await query.orderBy('v.unit_code').addOrderBy('v.full_name').addOrderBy('v.id').getMany()).map((v) => volunteerParent(v));
   },
 

@@ -48,7 +48,7 @@ export async function callerVolunteer(manager: EntityManager, ctx: Context, lock
     .where('v.username = :username', { username: ctx.caller.username });
   if (lock) query.setLock('pessimistic_read');
   const volunteer = await query.getOne();
-  if (!volunteer || !volunteer.active) {
+  if (!volunteer?.active) {
     throw domainError('FORBIDDEN', {
       vi: 'Tài khoản của bạn không gắn với tình nguyện viên đang hoạt động nào',
       en: 'Your account is not linked to an active volunteer',

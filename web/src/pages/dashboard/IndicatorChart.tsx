@@ -12,7 +12,7 @@ export interface ChartRow {
 const ROW_HEIGHT = 34;
 
 /** Chỉ tiêu và kết quả: a pair of horizontal bars per row (a recharts chart, not hand-drawn). */
-export function IndicatorChart({ rows, label }: { rows: ReadonlyArray<ChartRow>; label: string }): ReactNode {
+export function IndicatorChart({ rows, label }: { rows: readonly ChartRow[]; label: string }): ReactNode {
   const { t } = useI18n();
   if (rows.length === 0) return null;
   return (
@@ -23,7 +23,7 @@ export function IndicatorChart({ rows, label }: { rows: ReadonlyArray<ChartRow>;
           <XAxis type="number" />
           <YAxis type="category" dataKey="name" width={260} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend verticalAlign="top" />
+          <Legend position="top" />
           <Bar dataKey="target" name={t('dashboard.target')} fill="#8fa9c9" isAnimationActive={false} />
           <Bar dataKey="actual" name={t('dashboard.actual')} fill="#1f5f9e" isAnimationActive={false} />
         </BarChart>

@@ -39,6 +39,7 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
 
 const INDICATOR_VALUE = gql`
   fragment DashboardIndicatorValue on IndicatorValue {
+    id
     indicator { code name(locale: $locale) measure owner(locale: $locale) definition(locale: $locale) }
     unit { code name }
     target actual ratio numerator denominator suppressed

@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Officer } from '../../auth';
 import { errorCode, localizedMessage } from '../../graphqlErrors';
 import { today, useSubmit } from '../../forms/useSubmit';
@@ -73,7 +73,7 @@ interface DoseRow {
   dispensingPointCode: string;
 }
 
-function rowFieldError(errors: ReadonlyArray<GraphQLFormattedError>, index: number, field: string, locale: 'vi' | 'en'): string | null {
+function rowFieldError(errors: readonly GraphQLFormattedError[], index: number, field: string, locale: 'vi' | 'en'): string | null {
   const hit = errors.find((e) => e.extensions?.field === `doses.${index}.${field}`);
   return hit ? localizedMessage(hit, locale) : null;
 }
@@ -90,14 +90,14 @@ function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
   const baseId = useId();
   const submit = useSubmit();
   const [rows, setRows] = useState<Record<string, DoseRow>>({});
-  const [errors, setErrors] = useState<ReadonlyArray<GraphQLFormattedError>>([]);
+  const [errors, setErrors] = useState<readonly GraphQLFormattedError[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const rowOf = (id: string): DoseRow => rows[id] ?? { give: false, mg: '', kind: 'WITNESSED', dispensingPointCode: points[0]?.code ?? '' };
   const update = (id: string, patch: Partial<DoseRow>): void => setRows((prev) => ({ ...prev, [id]: { ...rowOf(id), ...patch } }));
   const given = patients.filter((p) => rowOf(p.personId).give);
 
-  const send = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const send = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setBusy(true);
     const doses = given.map((p) => {
@@ -114,7 +114,7 @@ function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
     } else setSaved(null);
   };
 
-  const general = errors.filter((e) => typeof e.extensions?.field !== 'string' || !String(e.extensions.field).startsWith('doses.'));
+  const general = errors.filter((e) => typeof e.extensions?.field !== 'string' || !e.extensions.field.startsWith('doses.'));
   return (
     <form className="action-form" aria-label={t('action.doseDay')} onSubmit={(e) => void send(e)} noValidate data-testid="form-dose-day">
       <h3 className="action-form__title">{t('action.doseDay')}</h3>
@@ -191,8 +191,18 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
   const [date, setDate] = useState(today());
   const clinic = clinics.data?.clinics.find((c) => c.code === chosen) ?? clinics.data?.clinics[0] ?? null;
   const clinicCode = clinic?.code ?? null;
-  const streaks = useQuery(STREAKS, { skip: !clinicCode, variables: { clinicCode: clinicCode ?? '', asOf: null, minDays: 3 }, fetchPolicy: 'no-cache' });
-  const awaiting = useQuery(STREAKS, { skip: !clinicCode, variables: { clinicCode: clinicCode ?? '', asOf: date, minDays: 1 }, fetchPolicy: 'no-cache' });
+  const streaks = useQuery(STREAKS, {
+    variables: { clinicCode: clinicCode ?? '', asOf: null, minDays: 3 },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: !clinicCode,
+  });
+  const awaiting = useQuery(STREAKS, {
+    variables: { clinicCode: clinicCode ?? '', asOf: date, minDays: 1 },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: !clinicCode,
+  });
   if (clinics.loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
   if (!clinic || !clinicCode) return <p className="state state--empty">{t('health.noClinic')}</p>;
   return (
@@ -220,7 +230,7 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
       <section className="panel" aria-label={t('action.doseDay')}>
         <div className="panel__body">
           {awaiting.loading && <p className="state state--loading" role="status">{t('state.loading')}</p>}
-          {awaiting.data && awaiting.data.missedDoseStreaks.length === 0 && <p className="state state--empty">{t('health.allDosed')}</p>}
+          {awaiting.data?.missedDoseStreaks.length === 0 && <p className="state state--empty">{t('health.allDosed')}</p>}
           {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && clinic.dispensingPoints.length === 0 && (
             <p className="state state--empty">{t('health.noDispensingPoint')}</p>
           )}

@@ -82,7 +82,7 @@ interface EpisodeRow {
 }
 
 const EPISODE_ROW = gql`
-  fragment EpisodeRow on RehabEpisode { id status version admittedOn plannedEndOn person { id } dossier { subjectFullName } }
+  fragment EpisodeRow on RehabEpisode { id status version admittedOn plannedEndOn person { id } dossier { id subjectFullName } }
 `;
 
 const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string; asOf: string | null }> = gql`
@@ -150,9 +150,19 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
   const monthId = useId();
   const [month, setMonth] = useState('');
   const asOf = /^\d{4}-\d{2}$/.test(month) ? `${month}-01` : null;
-  const due = useQuery(DUE, { variables: { facilityCode: officer.unitCode, asOf }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
+  const due = useQuery(DUE, {
+    variables: { facilityCode: officer.unitCode, asOf },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: officer.role !== 'facility_staff',
+  });
   const overdue = useQuery(OVERDUE, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
-  const absconded = useQuery(ABSCONDED, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache', skip: officer.role !== 'facility_staff' });
+  const absconded = useQuery(ABSCONDED, {
+    variables: { facilityCode: officer.unitCode },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: officer.role !== 'facility_staff',
+  });
   // An action on one list can move the resident to another: reload them all.
   const reloadAll = async (): Promise<unknown> => Promise.all([
     due.refetch(), overdue.refetch(), ...(officer.role === 'facility_staff' ? [absconded.refetch()] : []),

@@ -125,11 +125,14 @@ function AssignAction({ item, onAssigned, reload }: {
 export function ReassignmentWorklist({ officer }: { officer: Officer }): ReactNode {
   const { t, locale } = useI18n();
   const acting = useActing();
-  const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
+  const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
   const [done, setDone] = useState<string | null>(null);
   const atProvince = acting.unit?.level === 'PROVINCE';
   const { data, loading, error, refetch } = useQuery(WORKLIST, {
-    variables: { first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null }, fetchPolicy: 'no-cache', skip: !atProvince,
+    variables: { first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null },
+    fetchPolicy: 'no-cache',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
+    skip: !atProvince,
   });
   if (!atProvince) return null;
   const assigns = officer.role === 'police_officer';

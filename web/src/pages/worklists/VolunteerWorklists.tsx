@@ -84,6 +84,7 @@ const NEEDING: TypedDocumentNode<{ assignmentsNeedingVolunteer: PendingRow[] }, 
       fullName
       endedOn
       previousVolunteer {
+        id
         fullName
       }
     }

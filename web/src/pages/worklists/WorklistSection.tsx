@@ -21,8 +21,8 @@ export function WorklistSection<T>({ title, testId, loading, error, rows, column
   testId: string;
   loading: boolean;
   error: ErrorLike | undefined;
-  rows: ReadonlyArray<T> | undefined;
-  columns: ReadonlyArray<Column<T>>;
+  rows: readonly T[] | undefined;
+  columns: readonly Column<T>[];
   rowKey: (row: T) => string;
   actions?: (row: T) => ReactNode;
 }): ReactNode {
