@@ -79,7 +79,10 @@ export default defineConfig(
       // An empty string typed in a form means "none": `value.trim() || null` is deliberate.
       '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
       // As tsc's noUnusedParameters: a leading underscore marks a parameter kept for its position.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // No-op methods implement interfaces such as TypeORM's Logger.
       '@typescript-eslint/no-empty-function': ['error', { allow: ['methods'] }],
     },

@@ -6,7 +6,14 @@ const { join } = require('node:path');
 const { registeredSubgraphs } = require('./registry');
 
 const root = join(__dirname, '..');
-const projects = ['shared-schema', 'server-kit', ...registeredSubgraphs().map((name) => `subgraphs/${name}`), 'gateway', 'ops', 'test'];
+const projects = [
+  'shared-schema',
+  'server-kit',
+  ...registeredSubgraphs().map((name) => `subgraphs/${name}`),
+  'gateway',
+  'ops',
+  'test',
+];
 const tsc = require.resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-b', ...projects, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -27,7 +27,9 @@ function newestSource(dir: string): number {
 /** The server workspaces, each built to dist/ by `tsc -b`. */
 function serverProjects(): string[] {
   // Folders starting with a dot are scratch space, not subgraphs (a test's throwaway subgraph).
-  const subgraphs = readdirSync(join(ROOT, 'subgraphs')).filter((name) => !name.startsWith('.')).map((name) => join('subgraphs', name))
+  const subgraphs = readdirSync(join(ROOT, 'subgraphs'))
+    .filter((name) => !name.startsWith('.'))
+    .map((name) => join('subgraphs', name))
     .filter((dir) => existsSync(join(ROOT, dir, 'tsconfig.json')));
   return ['shared-schema', 'server-kit', 'gateway', 'ops', ...subgraphs].map((dir) => join(ROOT, dir));
 }

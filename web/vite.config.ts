@@ -41,10 +41,16 @@ function trustedDocumentsInDev(): Plugin {
             res.end(stderr);
             return;
           }
-          readFile(new URL('./dist/persisted-query-manifest.json', import.meta.url), 'utf8').then((body) => {
-            res.setHeader('Content-Type', 'application/json');
-            res.end(body);
-          }, () => { res.statusCode = 500; res.end(); });
+          readFile(new URL('./dist/persisted-query-manifest.json', import.meta.url), 'utf8').then(
+            (body) => {
+              res.setHeader('Content-Type', 'application/json');
+              res.end(body);
+            },
+            () => {
+              res.statusCode = 500;
+              res.end();
+            },
+          );
         });
       });
     },

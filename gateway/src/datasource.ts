@@ -19,7 +19,12 @@ const PASS = new WeakSet<GraphQLError>();
  * network failure becomes a typed error naming the agency, never the internal URL.
  */
 export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: SubgraphName, url: string, fetcher: Fetcher, private readonly privateKey: KeyObject) {
+  constructor(
+    private readonly subgraph: SubgraphName,
+    url: string,
+    fetcher: Fetcher,
+    private readonly privateKey: KeyObject,
+  ) {
     super({ url, fetcher });
   }
 
@@ -39,12 +44,19 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const error = await super.errorFromResponse(response);
     const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
     const first = typeof body === 'object' && body !== null ? (body as { errors?: unknown[] }).errors?.[0] : undefined;
-    const extensions = typeof first === 'object' && first !== null ? (first as { extensions?: Record<string, unknown> }).extensions : undefined;
+    const extensions =
+      typeof first === 'object' && first !== null ? (first as { extensions?: Record<string, unknown> }).extensions : undefined;
     const code = extensions?.code;
     const i18n = extensions?.i18n as { vi?: unknown; en?: unknown } | undefined;
     if (!PASSED_THROUGH.has(String(code)) || typeof i18n?.vi !== 'string' || typeof i18n.en !== 'string') return error;
-    const typed = domainError(code as 'BAD_USER_INPUT' | 'GRAPHQL_VALIDATION_FAILED' | 'SERVICE_UNAVAILABLE', { vi: i18n.vi, en: i18n.en },
-      { httpStatus: code === 'SERVICE_UNAVAILABLE' ? 503 : 400, ...(typeof extensions?.field === 'string' ? { field: extensions.field } : {}) });
+    const typed = domainError(
+      code as 'BAD_USER_INPUT' | 'GRAPHQL_VALIDATION_FAILED' | 'SERVICE_UNAVAILABLE',
+      { vi: i18n.vi, en: i18n.en },
+      {
+        httpStatus: code === 'SERVICE_UNAVAILABLE' ? 503 : 400,
+        ...(typeof extensions?.field === 'string' ? { field: extensions.field } : {}),
+      },
+    );
     typed.extensions.subgraph = this.subgraph;
     PASS.add(typed);
     return typed;
@@ -59,7 +71,10 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       en: `${agency.en} data is temporarily unavailable`,
     });
     unavailable.extensions.subgraph = this.subgraph;
-    if (error.name === 'AbortError' || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|aborted|40[13]|5\d\d/.test(error.message)) {
+    if (
+      error.name === 'AbortError' ||
+      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|aborted|40[13]|5\d\d/.test(error.message)
+    ) {
       throw unavailable;
     }
     throw error;

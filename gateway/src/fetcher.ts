@@ -16,8 +16,11 @@ export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetch
   const agent = new Agent({ connections: options.maxSockets, keepAliveTimeout: 30_000, pipelining: 1 });
   const fetcher: Fetcher = async (url, init) => {
     const response = await fetch(url, {
-      method: init?.method, headers: init?.headers, body: init?.body,
-      dispatcher: agent, signal: AbortSignal.timeout(options.timeoutMs),
+      method: init?.method,
+      headers: init?.headers,
+      body: init?.body,
+      dispatcher: agent,
+      signal: AbortSignal.timeout(options.timeoutMs),
     });
     return response;
   };

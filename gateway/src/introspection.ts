@@ -40,7 +40,9 @@ function withoutSuggestion(error: GraphQLFormattedError): GraphQLFormattedError 
   return {
     ...error,
     message: error.message.replace(SUGGESTION, ''),
-    ...(error.extensions ? { extensions: { ...error.extensions, ...(typeof detail === 'string' ? { detail: detail.replace(SUGGESTION, '') } : {}) } } : {}),
+    ...(error.extensions
+      ? { extensions: { ...error.extensions, ...(typeof detail === 'string' ? { detail: detail.replace(SUGGESTION, '') } : {}) } }
+      : {}),
   };
 }
 
@@ -61,10 +63,14 @@ export function introspectionPlugin(options: SchemaToolOptions): ApolloServerPlu
       return {
         async didResolveOperation({ document }) {
           if (privileged || !isIntrospection(document)) return;
-          throw domainError('FORBIDDEN', {
-            vi: 'Chỉ chuyên viên phân tích và cán bộ giám sát được tra cứu lược đồ (introspection)',
-            en: 'Only analysts and supervisors may introspect the schema',
-          }, { httpStatus: 403 });
+          throw domainError(
+            'FORBIDDEN',
+            {
+              vi: 'Chỉ chuyên viên phân tích và cán bộ giám sát được tra cứu lược đồ (introspection)',
+              en: 'Only analysts and supervisors may introspect the schema',
+            },
+            { httpStatus: 403 },
+          );
         },
         async willSendResponse({ response }) {
           if (hints || response.body.kind !== 'single' || !response.body.singleResult.errors) return;

@@ -30,8 +30,12 @@ export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
   private readonly maxKeys: number;
 
-  constructor(private readonly options: TokenBucketOptions, private readonly now: () => number = Date.now) {
-    if (!(options.ratePerSecond > 0) || !(options.burst >= 1)) throw new Error('A token bucket needs a positive rate and a burst of at least 1');
+  constructor(
+    private readonly options: TokenBucketOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!(options.ratePerSecond > 0) || !(options.burst >= 1))
+      throw new Error('A token bucket needs a positive rate and a burst of at least 1');
     this.maxKeys = options.maxKeys ?? 100_000;
   }
 

@@ -22,8 +22,16 @@ import type { AccessClaims } from './identity/tokens';
 import { clientOf } from './identity/routes';
 import { recordSecurityEvent } from './identity/security-events';
 import {
-  AD_HOC_ROLES, claimsRegisteredId, documentMismatch, documentStatus, resolveTrustedDocuments, trustedDocumentRequired,
-  trustedDocumentsFromEnv, TrustedDocuments, TrustedDocumentsFile, type TrustedDocumentsOptions,
+  AD_HOC_ROLES,
+  claimsRegisteredId,
+  documentMismatch,
+  documentStatus,
+  resolveTrustedDocuments,
+  trustedDocumentRequired,
+  trustedDocumentsFromEnv,
+  TrustedDocuments,
+  TrustedDocumentsFile,
+  type TrustedDocumentsOptions,
 } from './trusted-documents';
 
 export interface GatewayOptions {
@@ -71,8 +79,14 @@ function callerFrom(claims: AccessClaims, purpose: string | undefined, grants: r
   const unit = unitByCode(claims.unitCode);
   if (!unit) throw notAuthenticated();
   return {
-    userId: claims.accountId, username: claims.username, agency: claims.agency, role: claims.role,
-    unitCode: claims.unitCode, unitPath: unit.path, purpose: (purpose ?? 'case-work').slice(0, 200), requestId: randomUUID(),
+    userId: claims.accountId,
+    username: claims.username,
+    agency: claims.agency,
+    role: claims.role,
+    unitCode: claims.unitCode,
+    unitPath: unit.path,
+    purpose: (purpose ?? 'case-work').slice(0, 200),
+    requestId: randomUUID(),
     ...(grants.length > 0 ? { grants } : {}),
   };
 }
@@ -92,18 +106,27 @@ function securityHeaders(app: Express): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    );
     next();
   });
 }
 
 function servePortal(app: Express, webDir: string | null | undefined): void {
   if (!webDir || !existsSync(join(webDir, 'index.html'))) {
-    app.get('/', (_req, res) => { res.type('text/plain; charset=utf-8').send('Cổng thông tin chưa được build: chạy npm run build.\nPortal not built: run npm run build.'); });
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain; charset=utf-8')
+        .send('Cổng thông tin chưa được build: chạy npm run build.\nPortal not built: run npm run build.');
+    });
     return;
   }
   app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => { res.sendFile(join(webDir, 'index.html')); });
+  app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => {
+    res.sendFile(join(webDir, 'index.html'));
+  });
 }
 
 /** A string parameter of a GraphQL request, from the JSON body (POST) or the URL (GET). */
@@ -119,9 +142,18 @@ function requestField(req: Request, name: 'query' | 'operationName'): string | u
  * registered id sent with another text is refused for everyone. Refusals take a token of
  * the officer's rate limit, so they cannot flood the event log.
  */
-async function checkDocument(req: Request, caller: Caller, session: AccessClaims, documents: TrustedDocuments, options: {
-  mode: TrustedDocumentsOptions['mode']; identityDb: DataSource; perUser: TokenBuckets; log: (message: string) => void;
-}): Promise<void> {
+async function checkDocument(
+  req: Request,
+  caller: Caller,
+  session: AccessClaims,
+  documents: TrustedDocuments,
+  options: {
+    mode: TrustedDocumentsOptions['mode'];
+    identityDb: DataSource;
+    perUser: TokenBuckets;
+    log: (message: string) => void;
+  },
+): Promise<void> {
   const enforced = options.mode === 'enforce' && !AD_HOC_ROLES.includes(caller.role);
   if (!enforced && !claimsRegisteredId(req)) return;
   const status = documentStatus(req, documents);
@@ -133,14 +165,21 @@ async function checkDocument(req: Request, caller: Caller, session: AccessClaims
   const query = requestField(req, 'query') ?? '';
   // The text itself is not kept (its literals may name people): its hash identifies it.
   await recordSecurityEvent(options.identityDb, {
-    kind: 'UNTRUSTED_DOCUMENT', username: session.username, accountId: session.accountId, sessionId: session.sessionId,
-    unitCode: session.unitCode, ip: clientOf(req).ip,
+    kind: 'UNTRUSTED_DOCUMENT',
+    username: session.username,
+    accountId: session.accountId,
+    sessionId: session.sessionId,
+    unitCode: session.unitCode,
+    ip: clientOf(req).ip,
     detail: {
       reason: status.kind === 'mismatch' ? 'registered id with another text' : 'not a registered operation',
-      operationName, documentSha256: createHash('sha256').update(query).digest('hex'),
+      operationName,
+      documentSha256: createHash('sha256').update(query).digest('hex'),
       ...(status.kind === 'mismatch' ? { registeredId: status.id } : {}),
     },
-  }).catch((error: unknown) => options.log(`Security event not recorded: ${error instanceof Error ? error.message : String(error)}`));
+  }).catch((error: unknown) =>
+    options.log(`Security event not recorded: ${error instanceof Error ? error.message : String(error)}`),
+  );
   throw trustedDocumentRequired();
 }
 
@@ -192,20 +231,32 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     ],
   });
   await apollo.start();
-  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   app.post('/auth/login', loginRateLimit(new TokenBuckets(rateLimits.loginPerIp)));
   app.use('/auth', authRoutes(identity));
-  app.use('/graphql', express.json({ limit: '1mb' }), resolveTrustedDocuments(registered), expressMiddleware(apollo, {
-    context: async ({ req }) => {
-      const token = bearerToken(req);
-      const session = token ? await identity.authenticateRequest(token) : null;
-      if (!session) throw notAuthenticated();
-      const purpose = req.headers[PURPOSE_HEADER];
-      const caller = callerFrom(session.claims, typeof purpose === 'string' ? purpose : undefined, session.grants);
-      await checkDocument(req, caller, session.claims, registered(), { mode: trusted.mode, identityDb: options.identityDb, perUser, log });
-      return { caller };
-    },
-  }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    resolveTrustedDocuments(registered),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const token = bearerToken(req);
+        const session = token ? await identity.authenticateRequest(token) : null;
+        if (!session) throw notAuthenticated();
+        const purpose = req.headers[PURPOSE_HEADER];
+        const caller = callerFrom(session.claims, typeof purpose === 'string' ? purpose : undefined, session.grants);
+        await checkDocument(req, caller, session.claims, registered(), {
+          mode: trusted.mode,
+          identityDb: options.identityDb,
+          perUser,
+          log,
+        });
+        return { caller };
+      },
+    }),
+  );
   servePortal(app, options.webDir);
   app.use(bodyErrorHandler);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));

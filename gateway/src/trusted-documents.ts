@@ -43,7 +43,8 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** Top-level definitions in the order the manifest generator prints them (operations first, then by name). */
 function sortTopLevelDefinitions(document: DocumentNode): DocumentNode {
-  const nameOf = (d: DefinitionNode): string => (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION ? d.name?.value ?? '' : '');
+  const nameOf = (d: DefinitionNode): string =>
+    d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION ? (d.name?.value ?? '') : '';
   const definitions = [...document.definitions].sort((a, b) => {
     if (a.kind !== b.kind) return a.kind > b.kind ? -1 : 1;
     const [x, y] = [nameOf(a), nameOf(b)];
@@ -54,7 +55,10 @@ function sortTopLevelDefinitions(document: DocumentNode): DocumentNode {
 
 /** The registered documents of one manifest, by id. */
 export class TrustedDocuments {
-  private constructor(private readonly byId: ReadonlyMap<string, RegisteredDocument>, private readonly maxTokens: number) {}
+  private constructor(
+    private readonly byId: ReadonlyMap<string, RegisteredDocument>,
+    private readonly maxTokens: number,
+  ) {}
 
   static empty(maxTokens: number): TrustedDocuments {
     return new TrustedDocuments(new Map(), maxTokens);
@@ -69,7 +73,8 @@ export class TrustedDocuments {
     const byId = new Map<string, RegisteredDocument>();
     for (const entry of manifest.operations as unknown[]) {
       const { id, name, body } = (entry ?? {}) as Partial<Record<keyof RegisteredDocument, unknown>>;
-      if (typeof id !== 'string' || typeof name !== 'string' || typeof body !== 'string') throw new Error('an operation without id, name or body');
+      if (typeof id !== 'string' || typeof name !== 'string' || typeof body !== 'string')
+        throw new Error('an operation without id, name or body');
       if (sha256(body) !== id) throw new Error(`operation ${name}: its id is not the sha256 of its document`);
       byId.set(id, { id, name, body });
     }
@@ -111,11 +116,17 @@ export class TrustedDocumentsFile {
       this.documents = TrustedDocuments.fromManifest(readFileSync(this.path, 'utf8'), this.maxTokens);
       this.log(`Reloaded ${this.documents.size} registered operations from ${this.path}`);
     } catch (error) {
-      this.log(`Registered operations not reloaded, keeping the current ones: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(
+        `Registered operations not reloaded, keeping the current ones: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
-  private constructor(private readonly path: string, private readonly maxTokens: number, private readonly log: (message: string) => void) {
+  private constructor(
+    private readonly path: string,
+    private readonly maxTokens: number,
+    private readonly log: (message: string) => void,
+  ) {
     this.documents = TrustedDocuments.fromManifest(readFileSync(path, 'utf8'), maxTokens);
     watchFile(path, { interval: 1000, persistent: false }, this.listener);
   }
@@ -128,8 +139,10 @@ export class TrustedDocumentsFile {
     const { mode, manifestPath } = options;
     if (!manifestPath || !existsSync(manifestPath)) {
       if (mode === 'enforce') {
-        throw new Error(`TRUSTED_DOCUMENTS=enforce needs the portal's registered operations (${manifestPath ?? 'no portal directory'}): `
-          + 'run npm run build -w web, or set TRUSTED_DOCUMENTS=off');
+        throw new Error(
+          `TRUSTED_DOCUMENTS=enforce needs the portal's registered operations (${manifestPath ?? 'no portal directory'}): ` +
+            'run npm run build -w web, or set TRUSTED_DOCUMENTS=off',
+        );
       }
       return null;
     }
@@ -147,9 +160,7 @@ export class TrustedDocumentsFile {
 
 /** What a request asked to run, as far as registration goes. */
 type Submitted =
-  | { kind: 'registered'; document: RegisteredDocument }
-  | { kind: 'text'; query: string; claimedId?: string }
-  | { kind: 'none' };
+  { kind: 'registered'; document: RegisteredDocument } | { kind: 'text'; query: string; claimedId?: string } | { kind: 'none' };
 
 export type DocumentStatus =
   | { kind: 'registered'; document: RegisteredDocument }
@@ -169,7 +180,8 @@ function refuse(res: Response, status: number, code: PublicErrorCode, text: Bili
 }
 
 const NOT_FOUND_TEXT: Bilingual = {
-  vi: 'Không tìm thấy thao tác đã đăng ký với mã này', en: 'No registered operation has this id',
+  vi: 'Không tìm thấy thao tác đã đăng ký với mã này',
+  en: 'No registered operation has this id',
 };
 
 /**
@@ -183,7 +195,8 @@ export function resolveTrustedDocuments(documents: () => TrustedDocuments): Requ
       const extensions = req.query.extensions;
       if (typeof extensions === 'string' && extensions.includes('persistedQuery')) {
         refuse(res, 400, 'BAD_REQUEST', {
-          vi: 'Thao tác đã đăng ký phải được gửi bằng phương thức POST', en: 'Registered operations are sent by POST',
+          vi: 'Thao tác đã đăng ký phải được gửi bằng phương thức POST',
+          en: 'Registered operations are sent by POST',
         });
         return;
       }
@@ -206,7 +219,10 @@ export function resolveTrustedDocuments(documents: () => TrustedDocuments): Requ
       next();
       return;
     }
-    const id = isObject(persisted) && persisted.version === 1 && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+    const id =
+      isObject(persisted) && persisted.version === 1 && typeof persisted.sha256Hash === 'string'
+        ? persisted.sha256Hash
+        : undefined;
     if (!id) {
       refuse(res, 400, 'BAD_REQUEST', {
         vi: 'Phần mở rộng persistedQuery không hợp lệ (cần version 1 và sha256Hash)',
@@ -247,15 +263,23 @@ export function documentStatus(req: Request, documents: TrustedDocuments): Docum
 
 /** A registered id whose text was changed on the way: refused for every role. */
 export function documentMismatch(): GraphQLError {
-  return domainError('BAD_REQUEST', {
-    vi: 'Nội dung thao tác không khớp với mã thao tác đã đăng ký được gửi kèm',
-    en: 'The operation text does not match the registered operation id sent with it',
-  }, { httpStatus: 400 });
+  return domainError(
+    'BAD_REQUEST',
+    {
+      vi: 'Nội dung thao tác không khớp với mã thao tác đã đăng ký được gửi kèm',
+      en: 'The operation text does not match the registered operation id sent with it',
+    },
+    { httpStatus: 400 },
+  );
 }
 
 export function trustedDocumentRequired(): GraphQLError {
-  return domainError('TRUSTED_DOCUMENT_REQUIRED', {
-    vi: 'Tài khoản của bạn chỉ được chạy các thao tác đã đăng ký của cổng thông tin; truy vấn tự soạn dành cho chuyên viên phân tích và cán bộ giám sát',
-    en: "Your account may run only the portal's registered operations; ad-hoc queries are for analysts and supervisors",
-  }, { httpStatus: 403 });
+  return domainError(
+    'TRUSTED_DOCUMENT_REQUIRED',
+    {
+      vi: 'Tài khoản của bạn chỉ được chạy các thao tác đã đăng ký của cổng thông tin; truy vấn tự soạn dành cho chuyên viên phân tích và cán bộ giám sát',
+      en: "Your account may run only the portal's registered operations; ad-hoc queries are for analysts and supervisors",
+    },
+    { httpStatus: 403 },
+  );
 }

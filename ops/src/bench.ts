@@ -36,7 +36,9 @@ const BREAKDOWN = `query($plan: ID!) { indicatorBreakdown(plan: $plan, indicator
 async function loginFrom(url: string, ip: string, username: string, password: string): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
   const response = await fetch(new URL('auth/login', url), {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ username, password }),
   });
   await response.arrayBuffer();
   return { ms: performance.now() - started, ok: response.ok };
@@ -49,7 +51,9 @@ async function loginFrom(url: string, ip: string, username: string, password: st
 async function loginUnderFlood(url: string, rounds: number): Promise<number[]> {
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const flood = Array.from({ length: 20 }, (_v, i) => loginFrom(url, `10.9.${round}.${i + 1}`, `khong.ton.tai.${round}.${i}`, 'sai-mat-khau'));
+    const flood = Array.from({ length: 20 }, (_v, i) =>
+      loginFrom(url, `10.9.${round}.${i + 1}`, `khong.ton.tai.${round}.${i}`, 'sai-mat-khau'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     const officer = await loginFrom(url, '10.1.1.1', 'giamsat.hanoi', DEMO_PASSWORD);
     if (!officer.ok) throw new Error('the officer could not log in during the flood');
@@ -95,7 +99,9 @@ function commit(): string {
 
 async function main(): Promise<void> {
   const persons = option('persons', 100_000);
-  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   // One benchmark user sends far more than an officer's rate limit allows.
   process.env.GRAPHQL_RATE_PER_SECOND = '100000';
   process.env.GRAPHQL_RATE_BURST = '100000';
@@ -112,9 +118,13 @@ async function main(): Promise<void> {
   try {
     await dropAllDatabases(env);
     const dbs = await openAllDatabases(env);
-    const generationMs = await timed(async () => { generateDemoPopulation({ persons }); });
+    const generationMs = await timed(async () => {
+      generateDemoPopulation({ persons });
+    });
     const seedLog: string[] = [];
-    const seedMs = await timed(async () => { await seedAll(dbs, { persons, log: (m) => seedLog.push(m.trim()) }); });
+    const seedMs = await timed(async () => {
+      await seedAll(dbs, { persons, log: (m) => seedLog.push(m.trim()) });
+    });
     await dbs.close();
     console.log(`seeded ${persons} persons in ${(seedMs / 1000).toFixed(1)} s`);
 
@@ -133,11 +143,13 @@ async function main(): Promise<void> {
     const lists: number[] = [];
     let after: string | null = null;
     for (let i = 0; i < 30; i++) {
-      lists.push(await timed(async () => {
-        const response = await system.graphql<{ persons: { pageInfo: { endCursor: string } } }>(token, LIST_100, { after });
-        if (response.errors) throw new Error(JSON.stringify(response.errors));
-        after = response.data?.persons.pageInfo.endCursor ?? null;
-      }));
+      lists.push(
+        await timed(async () => {
+          const response = await system.graphql<{ persons: { pageInfo: { endCursor: string } } }>(token, LIST_100, { after });
+          if (response.errors) throw new Error(JSON.stringify(response.errors));
+          after = response.data?.persons.pageInfo.endCursor ?? null;
+        }),
+      );
     }
     const statements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 30).toFixed(1)}`).join(', ');
     const analyst = await system.login('phantich.hanoi');
@@ -157,9 +169,11 @@ async function main(): Promise<void> {
     const total = 800;
     let next = 0;
     const concurrentMs = await timed(async () => {
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (next < total) await lookup(next++);
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < total) await lookup(next++);
+        }),
+      );
     });
     const flood = summarise(await loginUnderFlood(system.url, 10));
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
@@ -175,7 +189,9 @@ async function main(): Promise<void> {
       `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --persons ${persons}\` at commit ${commit()}.`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${database ? 'embedded PostgreSQL 17 (throwaway, fsync off)' : 'PostgreSQL at DATABASE_URL'}.`,
       'Gateway, four subgraphs and PostgreSQL on the same machine, real HTTP on loopback, one process for gateway and subgraphs (the benchmark harness).',
-      `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`,
+      `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}.`,
       '',
       '| what | figure |',
       '|---|---|',

@@ -9,7 +9,13 @@ export interface Child {
 /** Starts a node script as a child process, its output prefixed with its name. */
 export function startChild(name: string, script: string, env: NodeJS.ProcessEnv): Child {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${name}] ${line}`).join('\n');
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `[${name}] ${line}`)
+      .join('\n');
   child.stdout.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
   child.stderr.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -20,7 +26,9 @@ export function startChild(name: string, script: string, env: NodeJS.ProcessEnv)
 export async function waitForHealth(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const state = { exited: false };
-  void child.exited.then(() => { state.exited = true; });
+  void child.exited.then(() => {
+    state.exited = true;
+  });
   while (Date.now() < deadline) {
     if (state.exited) throw new Error(`${child.name} exited during start-up`);
     try {

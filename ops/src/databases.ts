@@ -15,7 +15,10 @@ export interface OpenDatabases {
 }
 
 /** Creates (when allowed) and migrates every database of the system. */
-export async function openAllDatabases(env: NodeJS.ProcessEnv, entries: readonly SubgraphEntry[] = SUBGRAPHS): Promise<OpenDatabases> {
+export async function openAllDatabases(
+  env: NodeJS.ProcessEnv,
+  entries: readonly SubgraphEntry[] = SUBGRAPHS,
+): Promise<OpenDatabases> {
   const subgraphs = {} as OpenDatabases['subgraphs'];
   for (const s of entries) {
     const source = s.createSource(env);

@@ -23,7 +23,8 @@ function parseArguments(argv: readonly string[]): { name: string; vi: string | u
     else if (name === undefined) name = arg;
     else throw new ScaffoldError(`One name only (got ${name} and ${arg})`);
   }
-  if (name === undefined) throw new ScaffoldError('Usage: npm run new:subgraph -- <name> [--vi "<agency in Vietnamese>"] [--en "<agency in English>"]');
+  if (name === undefined)
+    throw new ScaffoldError('Usage: npm run new:subgraph -- <name> [--vi "<agency in Vietnamese>"] [--en "<agency in English>"]');
   return { name, vi, en };
 }
 

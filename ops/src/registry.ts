@@ -27,7 +27,9 @@ export function subgraphEntry(name: SubgraphName, registration: unknown, from: s
     throw new Error(`${from} does not export \`subgraph\` (module, createDataSource, isEmpty, seed): see CONTRIBUTING.md`);
   }
   if (registration.module.name !== name) {
-    throw new Error(`${from} exports the subgraph "${registration.module.name}"; its module name must be its registered name, ${name}`);
+    throw new Error(
+      `${from} exports the subgraph "${registration.module.name}"; its module name must be its registered name, ${name}`,
+    );
   }
   return {
     name,

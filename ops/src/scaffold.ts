@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  AGENCIES, REGISTRY_FILE, SUBGRAPH_NAME_PATTERN, SUBGRAPHS_DIR, formatRegistry, readRegistry, subgraphEnvPrefix,
+  AGENCIES,
+  REGISTRY_FILE,
+  SUBGRAPH_NAME_PATTERN,
+  SUBGRAPHS_DIR,
+  formatRegistry,
+  readRegistry,
+  subgraphEnvPrefix,
   type SubgraphRegistryEntry,
 } from '@rehab/shared-schema';
 
@@ -11,8 +17,22 @@ import {
  */
 
 /** Names a subgraph may not take: other workspaces, databases and agencies. */
-const RESERVED = new Set(['identity', 'gateway', 'web', 'ops', 'test', 'server-kit', 'shared-schema', 'shared', 'registry', 'kit',
-  'scripts', 'docs', 'node-modules', ...AGENCIES]);
+const RESERVED = new Set([
+  'identity',
+  'gateway',
+  'web',
+  'ops',
+  'test',
+  'server-kit',
+  'shared-schema',
+  'shared',
+  'registry',
+  'kit',
+  'scripts',
+  'docs',
+  'node-modules',
+  ...AGENCIES,
+]);
 const MAX_NAME = 30;
 
 export class ScaffoldError extends Error {}
@@ -46,7 +66,16 @@ export function namesOf(name: string): Names {
   const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   const camel = pascal.charAt(0).toLowerCase() + pascal.slice(1);
   const snake = words.join('_');
-  return { name, pascal, camel, snake, record: `${pascal}Case`, field: `${camel}Cases`, mutation: `record${pascal}Case`, table: `${snake}_case` };
+  return {
+    name,
+    pascal,
+    camel,
+    snake,
+    record: `${pascal}Case`,
+    field: `${camel}Cases`,
+    mutation: `record${pascal}Case`,
+    table: `${snake}_case`,
+  };
 }
 
 /** Files of a new subgraph, by path relative to its folder. */
@@ -55,12 +84,25 @@ export function subgraphFiles(n: Names, migrationTimestamp: number): Record<stri
   const migrationFile = `${migrationTimestamp}-Create${n.pascal}Cases`;
   const { name, pascal, camel, record, field, mutation, table } = n;
   return {
-    'package.json': `${JSON.stringify({
-      name: `@rehab/${name}`, version: '0.1.0', private: true, main: 'dist/server.js', types: 'dist/server.d.ts',
-      dependencies: {
-        '@rehab/server-kit': '*', '@rehab/shared-schema': '*', '@apollo/server': '^5.5.1', graphql: '^16.11.0', typeorm: '^0.3.31', dataloader: '^2.2.3',
+    'package.json': `${JSON.stringify(
+      {
+        name: `@rehab/${name}`,
+        version: '0.1.0',
+        private: true,
+        main: 'dist/server.js',
+        types: 'dist/server.d.ts',
+        dependencies: {
+          '@rehab/server-kit': '*',
+          '@rehab/shared-schema': '*',
+          '@apollo/server': '^5.5.1',
+          graphql: '^16.11.0',
+          typeorm: '^0.3.31',
+          dataloader: '^2.2.3',
+        },
       },
-    }, null, 2)}\n`,
+      null,
+      2,
+    )}\n`,
     'tsconfig.json': `{
   "extends": "../../tsconfig.json",
   "compilerOptions": { "composite": true, "rootDir": "src", "outDir": "dist", "tsBuildInfoFile": "dist/.tsbuildinfo" },
@@ -95,14 +137,23 @@ type Mutation {
   ${mutation}(personId: ID!, openedOn: Date!, summary: String!): ${record}!
 }
 `,
-    'access-rules.json': `${JSON.stringify({
-      owner: name,
-      fields: {
-        [`Person.${field}`]: { read: ['commune_official', 'police_officer', 'supervisor'], sensitive: true },
-        ...Object.fromEntries(['id', 'unit', 'openedOn', 'summary', 'recordedBy'].map((f) => [`${record}.${f}`, { read: ['commune_official', 'police_officer', 'supervisor'] }])),
+    'access-rules.json': `${JSON.stringify(
+      {
+        owner: name,
+        fields: {
+          [`Person.${field}`]: { read: ['commune_official', 'police_officer', 'supervisor'], sensitive: true },
+          ...Object.fromEntries(
+            ['id', 'unit', 'openedOn', 'summary', 'recordedBy'].map((f) => [
+              `${record}.${f}`,
+              { read: ['commune_official', 'police_officer', 'supervisor'] },
+            ]),
+          ),
+        },
+        mutations: { [mutation]: { write: ['commune_official'] } },
       },
-      mutations: { [mutation]: { write: ['commune_official'] } },
-    }, null, 2)}\n`,
+      null,
+      2,
+    )}\n`,
     'src/index.ts': `import { runSubgraphMain } from '@rehab/server-kit';
 import { create${pascal}DataSource, ${camel}Subgraph } from './server';
 
@@ -432,5 +483,11 @@ export function removeSubgraph(name: string, dir = join(SUBGRAPHS_DIR, name), fi
 /** Its environment variables, for the summary printed at the end. */
 export function envNames(name: string): string[] {
   const prefix = subgraphEnvPrefix(name);
-  return [`${prefix}_PORT`, `${prefix}_URL`, `${prefix}_DATABASE_URL`, `${prefix}_NOTICE_PRIVATE_KEY`, `${prefix}_NOTICE_PUBLIC_KEY`];
+  return [
+    `${prefix}_PORT`,
+    `${prefix}_URL`,
+    `${prefix}_DATABASE_URL`,
+    `${prefix}_NOTICE_PRIVATE_KEY`,
+    `${prefix}_NOTICE_PUBLIC_KEY`,
+  ];
 }

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import {
-  CONTEXT_PRIVATE_KEY, ensureDevelopmentKeys, noticePrivateKeyName, pseudonymSecret, startEmbeddedPostgres,
+  CONTEXT_PRIVATE_KEY,
+  ensureDevelopmentKeys,
+  noticePrivateKeyName,
+  pseudonymSecret,
+  startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@rehab/server-kit';
 import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, SUBGRAPH_NAMES, subgraphEnvPrefix, type SubgraphName } from '@rehab/shared-schema';
@@ -61,7 +65,10 @@ async function startServices(): Promise<string> {
     await waitForHealth(`http://127.0.0.1:${port}/health`, child);
   }
   const port = Number(env.PORT ?? 4000);
-  const gateway = startChild('gateway', join(REPO_ROOT, 'gateway', 'dist', 'index.js'), { ...envWithOnly(CONTEXT_PRIVATE_KEY), PORT: String(port) });
+  const gateway = startChild('gateway', join(REPO_ROOT, 'gateway', 'dist', 'index.js'), {
+    ...envWithOnly(CONTEXT_PRIVATE_KEY),
+    PORT: String(port),
+  });
   children.push(gateway);
   await waitForHealth(`http://127.0.0.1:${port}/health`, gateway);
   return `http://localhost:${port}/`;
@@ -94,13 +101,15 @@ async function main(): Promise<void> {
       void shutdown(1);
     });
   }
-  console.log([
-    '',
-    `Ready. Portal: ${url}`,
-    `       API:    ${url}graphql`,
-    `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
-    'Press Ctrl-C to stop.',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `Ready. Portal: ${url}`,
+      `       API:    ${url}graphql`,
+      `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

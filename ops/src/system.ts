@@ -1,7 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { CONTEXT_HEADER, generateTrust, signCallerContext, startSubgraph, subgraphTrustOf, type BoundRequest, type OutboxOptions, type RunningSubgraph } from '@rehab/server-kit';
-import { REPO_ROOT, SUBGRAPH_NAMES, SUPERGRAPH_FILE, type AccessMatrix, type Caller, type SubgraphName } from '@rehab/shared-schema';
+import {
+  CONTEXT_HEADER,
+  generateTrust,
+  signCallerContext,
+  startSubgraph,
+  subgraphTrustOf,
+  type BoundRequest,
+  type OutboxOptions,
+  type RunningSubgraph,
+} from '@rehab/server-kit';
+import {
+  REPO_ROOT,
+  SUBGRAPH_NAMES,
+  SUPERGRAPH_FILE,
+  type AccessMatrix,
+  type Caller,
+  type SubgraphName,
+} from '@rehab/shared-schema';
 import { startGateway, DEMO_PASSWORD, MANIFEST_FILE, type RunningGateway, type TrustedDocumentsMode } from '@rehab/gateway';
 import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
 import { SUBGRAPHS, type SubgraphEntry } from './registry';
@@ -59,7 +75,10 @@ export class InProcessSystem {
   readonly pseudonymSecret = randomBytes(32).toString('base64url');
   readonly accessTokenSecret = randomBytes(32).toString('base64url');
 
-  private constructor(readonly options: SystemOptions, readonly dbs: OpenDatabases) {
+  private constructor(
+    readonly options: SystemOptions,
+    readonly dbs: OpenDatabases,
+  ) {
     this.entries = dbs.entries;
     this.trust = generateTrust([...SUBGRAPH_NAMES, ...(options.extraSubgraphs ?? []).map((s) => s.name)]);
   }
@@ -67,23 +86,28 @@ export class InProcessSystem {
   static async start(options: SystemOptions): Promise<InProcessSystem> {
     const persons = options.persons ?? 300;
     const seeded = options.skipSeed ? null : seededTemplate(options.env, persons);
-    const dbs = await openAllDatabases(seeded ? { ...options.env, DATABASE_TEMPLATE_PREFIX: seeded } : options.env,
-      [...SUBGRAPHS, ...(options.extraSubgraphs ?? [])]);
+    const dbs = await openAllDatabases(seeded ? { ...options.env, DATABASE_TEMPLATE_PREFIX: seeded } : options.env, [
+      ...SUBGRAPHS,
+      ...(options.extraSubgraphs ?? []),
+    ]);
     if (!options.skipSeed && !seeded) await seedAll(dbs, { persons });
     const system = new InProcessSystem(options, dbs);
     for (const s of system.entries) await system.startSubgraph(s.name);
     const webDir = options.webDir === undefined ? join(REPO_ROOT, 'web', 'dist') : options.webDir;
-    system.gateway = await startGateway({
-      identityDb: dbs.identity,
-      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
-      supergraphPath: options.supergraphPath ?? SUPERGRAPH_FILE,
-      contextPrivateKey: system.trust.contextPrivateKey,
-      accessTokenSecret: system.accessTokenSecret,
-      webDir,
-      trustedDocuments: { mode: options.trustedDocuments ?? 'off', manifestPath: webDir ? join(webDir, MANIFEST_FILE) : null },
-      production: options.production ?? false,
-      log: () => undefined,
-    }, { port: 0 });
+    system.gateway = await startGateway(
+      {
+        identityDb: dbs.identity,
+        subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
+        supergraphPath: options.supergraphPath ?? SUPERGRAPH_FILE,
+        contextPrivateKey: system.trust.contextPrivateKey,
+        accessTokenSecret: system.accessTokenSecret,
+        webDir,
+        trustedDocuments: { mode: options.trustedDocuments ?? 'off', manifestPath: webDir ? join(webDir, MANIFEST_FILE) : null },
+        production: options.production ?? false,
+        log: () => undefined,
+      },
+      { port: 0 },
+    );
     return system;
   }
 
@@ -98,13 +122,20 @@ export class InProcessSystem {
     if (!entry) throw new Error(`unknown subgraph ${name}`);
     const previous = this.subgraphs.get(name);
     const port = previous ? Number(new URL(previous.url).port) : 0;
-    const running = await startSubgraph(entry.module, {
-      db: this.dbs.subgraph(name).db, trust: subgraphTrustOf(this.trust, name), pseudonymSecret: this.pseudonymSecret, production: this.options.production ?? false,
-      ...(this.options.matrix ? { matrix: this.options.matrix } : {}),
-      // Cross-agency notices go to the subgraphs running now (a restarted one keeps its port).
-      resolveSubgraphUrl: (destination) => this.subgraphs.get(destination)?.url,
-      outbox: { pollIntervalMs: 200, maxBackoffMs: 1000, ...this.options.outbox },
-    }, { port });
+    const running = await startSubgraph(
+      entry.module,
+      {
+        db: this.dbs.subgraph(name).db,
+        trust: subgraphTrustOf(this.trust, name),
+        pseudonymSecret: this.pseudonymSecret,
+        production: this.options.production ?? false,
+        ...(this.options.matrix ? { matrix: this.options.matrix } : {}),
+        // Cross-agency notices go to the subgraphs running now (a restarted one keeps its port).
+        resolveSubgraphUrl: (destination) => this.subgraphs.get(destination)?.url,
+        outbox: { pollIntervalMs: 200, maxBackoffMs: 1000, ...this.options.outbox },
+      },
+      { port },
+    );
     this.subgraphs.set(name, running);
     return running;
   }
@@ -113,7 +144,12 @@ export class InProcessSystem {
    * Headers of a direct call to a subgraph, signed as the gateway would sign it: for this
    * caller, this subgraph and this exact body (query, variables, operation name), usable once.
    */
-  async signedHeaders(caller: Caller, subgraph: SubgraphName, body: BoundRequest, ttlSeconds?: number): Promise<Record<string, string>> {
+  async signedHeaders(
+    caller: Caller,
+    subgraph: SubgraphName,
+    body: BoundRequest,
+    ttlSeconds?: number,
+  ): Promise<Record<string, string>> {
     return {
       'content-type': 'application/json',
       [CONTEXT_HEADER]: await signCallerContext(caller, subgraph, this.trust.contextPrivateKey, body, ttlSeconds),
@@ -134,14 +170,19 @@ export class InProcessSystem {
 
   async login(username: string, password: string = DEMO_PASSWORD): Promise<string> {
     const response = await fetch(new URL('auth/login', this.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
     });
     if (!response.ok) throw new Error(`login ${username} failed: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { accessToken: string }).accessToken;
   }
 
-  async graphql<T = Record<string, unknown>>(token: string | null, query: string,
-    variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async graphql<T = Record<string, unknown>>(
+    token: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(new URL('graphql', this.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -20,7 +20,8 @@ export interface BoundRequest {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
@@ -38,8 +39,13 @@ export function requestHash(request: BoundRequest): string {
  * and operation name) for a short time, with the gateway's Ed25519 PRIVATE key; a unique
  * id (jti) lets the subgraph refuse a second use.
  */
-export async function signCallerContext(caller: Caller, audience: string, privateKey: KeyObject,
-  request: BoundRequest, ttlSeconds = DEFAULT_TTL_SECONDS): Promise<string> {
+export async function signCallerContext(
+  caller: Caller,
+  audience: string,
+  privateKey: KeyObject,
+  request: BoundRequest,
+  ttlSeconds = DEFAULT_TTL_SECONDS,
+): Promise<string> {
   return new SignJWT({ ...caller, rqh: requestHash(request) })
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
@@ -66,7 +72,12 @@ function grant(value: unknown): BreakGlassGrant {
   const g = value as Record<string, unknown>;
   const expiresAt = str(g.expiresAt, 'grants.expiresAt');
   if (Number.isNaN(Date.parse(expiresAt))) throw new ContextTokenError('grant expiry malformed');
-  return { grantId: str(g.grantId, 'grants.grantId'), unitPath: str(g.unitPath, 'grants.unitPath'), reason: str(g.reason, 'grants.reason'), expiresAt };
+  return {
+    grantId: str(g.grantId, 'grants.grantId'),
+    unitPath: str(g.unitPath, 'grants.unitPath'),
+    reason: str(g.reason, 'grants.reason'),
+    expiresAt,
+  };
 }
 
 /** The signed break-the-glass grants, when the claim is present. */
@@ -90,12 +101,19 @@ export interface VerifiedContext {
 /** Verifies signature (the gateway's public key), issuer, audience and expiry; returns the caller and its binding. */
 export async function verifyCallerContext(token: string, audience: string, publicKey: KeyObject): Promise<VerifiedContext> {
   try {
-    const { payload } = await jwtVerify(token, publicKey, { issuer: ISSUER, audience, algorithms: [ALGORITHM], requiredClaims: ['jti', 'exp'] });
+    const { payload } = await jwtVerify(token, publicKey, {
+      issuer: ISSUER,
+      audience,
+      algorithms: [ALGORITHM],
+      requiredClaims: ['jti', 'exp'],
+    });
     const agency = str(payload.agency, 'agency');
     const role = str(payload.role, 'role');
     if (!isAgency(agency) || !isRole(role)) throw new ContextTokenError('unknown agency or role');
     return {
-      requestHash: str(payload.rqh, 'rqh'), tokenId: str(payload.jti, 'jti'), expiresAt: Number(payload.exp),
+      requestHash: str(payload.rqh, 'rqh'),
+      tokenId: str(payload.jti, 'jti'),
+      expiresAt: Number(payload.exp),
       caller: callerOf(payload, agency, role),
     };
   } catch (error) {
@@ -107,9 +125,14 @@ export async function verifyCallerContext(token: string, audience: string, publi
 
 function callerOf(payload: Record<string, unknown>, agency: Caller['agency'], role: Caller['role']): Caller {
   return {
-    userId: str(payload.userId, 'userId'), username: str(payload.username, 'username'), agency, role,
-    unitCode: str(payload.unitCode, 'unitCode'), unitPath: str(payload.unitPath, 'unitPath'),
-    purpose: str(payload.purpose, 'purpose'), requestId: str(payload.requestId, 'requestId'),
+    userId: str(payload.userId, 'userId'),
+    username: str(payload.username, 'username'),
+    agency,
+    role,
+    unitCode: str(payload.unitCode, 'unitCode'),
+    unitPath: str(payload.unitPath, 'unitPath'),
+    purpose: str(payload.purpose, 'purpose'),
+    requestId: str(payload.requestId, 'requestId'),
     ...grants(payload.grants),
   };
 }
@@ -126,7 +149,10 @@ export class ReplayRecord {
   private readonly seen = new Map<string, number>();
   private inserts = 0;
 
-  constructor(private readonly maxEntries = 500_000, private readonly now: () => number = () => Date.now() / 1000) {}
+  constructor(
+    private readonly maxEntries = 500_000,
+    private readonly now: () => number = () => Date.now() / 1000,
+  ) {}
 
   /** Records the id; false when it was seen before (a replay) or the record is full. */
   firstUse(tokenId: string, expiresAt: number): boolean {

@@ -50,8 +50,7 @@ export const forbiddenField = (coordinate: string): GraphQLError =>
     en: `Not allowed to read ${coordinate}`,
   });
 
-export const unauthenticated = (text: Bilingual): GraphQLError =>
-  domainError('UNAUTHENTICATED', text, { httpStatus: 401 });
+export const unauthenticated = (text: Bilingual): GraphQLError => domainError('UNAUTHENTICATED', text, { httpStatus: 401 });
 
 const GENERIC_TEXT: Partial<Record<string, Bilingual>> = {
   GRAPHQL_PARSE_FAILED: { vi: 'Truy vấn không đúng cú pháp GraphQL', en: 'The query is not valid GraphQL syntax' },
@@ -77,8 +76,12 @@ function isPublicCode(code: unknown): code is PublicErrorCode {
 }
 
 function isBilingual(value: unknown): value is Bilingual {
-  return typeof value === 'object' && value !== null
-    && typeof (value as Bilingual).vi === 'string' && typeof (value as Bilingual).en === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Bilingual).vi === 'string' &&
+    typeof (value as Bilingual).en === 'string'
+  );
 }
 
 /**
@@ -87,7 +90,10 @@ function isBilingual(value: unknown): value is Bilingual {
  */
 export function formatPublicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const base = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
   if (!isPublicCode(code)) {
     return { ...base, message: INTERNAL.vi, extensions: { code: 'INTERNAL_SERVER_ERROR', i18n: INTERNAL } };
   }
@@ -99,7 +105,9 @@ export function formatPublicError(formatted: GraphQLFormattedError): GraphQLForm
     ...base,
     message: i18n.vi,
     extensions: {
-      code, i18n, ...detail,
+      code,
+      i18n,
+      ...detail,
       ...(typeof field === 'string' ? { field } : {}),
       ...(typeof subgraph === 'string' ? { subgraph } : {}),
     },

@@ -1,14 +1,27 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Bilingual } from './errors';
 
-interface HttpFailure { status: number; code: string; text: Bilingual }
+interface HttpFailure {
+  status: number;
+  code: string;
+  text: Bilingual;
+}
 
 function failureOf(error: { status?: number; type?: string }): HttpFailure {
-  if (error.type === 'entity.too.large') return { status: 413, code: 'PAYLOAD_TOO_LARGE', text: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' } };
+  if (error.type === 'entity.too.large')
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', text: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' } };
   if (error.type === 'entity.parse.failed' || error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
-    return { status: 400, code: 'BAD_REQUEST', text: { vi: 'Nội dung yêu cầu không phải JSON hợp lệ', en: 'The request body is not valid JSON' } };
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      text: { vi: 'Nội dung yêu cầu không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+    };
   }
-  return { status: 500, code: 'INTERNAL_SERVER_ERROR', text: { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' } };
+  return {
+    status: 500,
+    code: 'INTERNAL_SERVER_ERROR',
+    text: { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' },
+  };
 }
 
 /**
@@ -22,5 +35,7 @@ export const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; 
     return;
   }
   const failure = failureOf(error);
-  res.status(failure.status).json({ errors: [{ message: failure.text.vi, extensions: { code: failure.code, i18n: failure.text } }] });
+  res
+    .status(failure.status)
+    .json({ errors: [{ message: failure.text.vi, extensions: { code: failure.code, i18n: failure.text } }] });
 };

@@ -1,6 +1,15 @@
 import {
-  getNamedType, getNullableType, isInputObjectType, isListType, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  TypeInfo,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { isUuid } from '@rehab/shared-schema';
 
@@ -38,15 +47,22 @@ function malformedIn(name: string, type: GraphQLInputType, value: unknown, depth
  * The path of the first argument or input field of the operation (literal or variable)
  * whose record id is not a UUID, or null when every id is well formed.
  */
-export function malformedRecordId(document: DocumentNode, schema: GraphQLSchema, variables: Readonly<Record<string, unknown>>): string | null {
+export function malformedRecordId(
+  document: DocumentNode,
+  schema: GraphQLSchema,
+  variables: Readonly<Record<string, unknown>>,
+): string | null {
   const typeInfo = new TypeInfo(schema);
   let found: string | null = null;
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const type = typeInfo.getInputType();
-      if (found || !type) return;
-      found = malformedIn(node.name.value, type, valueFromASTUntyped(node.value, variables), 0);
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const type = typeInfo.getInputType();
+        if (found || !type) return;
+        found = malformedIn(node.name.value, type, valueFromASTUntyped(node.value, variables), 0);
+      },
+    }),
+  );
   return found;
 }

@@ -27,7 +27,15 @@ export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
 export { bodyErrorHandler } from './http-errors';
-export { badCursor, connectionResolvers, cursorParts, keysetPage, makeCursor, type ConnectionParent, type KeysetOptions } from './keyset';
+export {
+  badCursor,
+  connectionResolvers,
+  cursorParts,
+  keysetPage,
+  makeCursor,
+  type ConnectionParent,
+  type KeysetOptions,
+} from './keyset';
 export { isUniqueViolation, violatedUniqueConstraint } from './db/unique-violation';
 export * as demoUnits from './testing-units';
 export * from './person-directory';

@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import {
-  decodeIndicatorValueId, isWithin, PROVINCE_WIDE_INDICATOR_ROLES, type Caller, type IndicatorMeasurementRecord, type IndicatorValueKey,
+  decodeIndicatorValueId,
+  isWithin,
+  PROVINCE_WIDE_INDICATOR_ROLES,
+  type Caller,
+  type IndicatorMeasurementRecord,
+  type IndicatorValueKey,
 } from '@rehab/shared-schema';
 import { seesPseudonyms } from './access/pseudonym';
 import { isInUnitScope, ownedRoots } from './access/scope';
@@ -30,7 +35,8 @@ export function mayReadIndicators(caller: Pick<Caller, 'role' | 'unitPath' | 'gr
   return (PROVINCE_WIDE_INDICATOR_ROLES as readonly string[]).includes(caller.role) || isInUnitScope(path, caller);
 }
 
-const inRoots = (column: string, roots: string) => `EXISTS (SELECT 1 FROM unnest(${roots}) AS root WHERE ${column} = root OR ${column} LIKE root || '.%')`;
+const inRoots = (column: string, roots: string) =>
+  `EXISTS (SELECT 1 FROM unnest(${roots}) AS root WHERE ${column} = root OR ${column} LIKE root || '.%')`;
 const WITHIN_CALL = /WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g;
 
 /**
@@ -39,13 +45,15 @@ const WITHIN_CALL = /WITHIN\(([^,)]+)(?:,\s*([^)]+))?\)/g;
  * WITHIN(column, personColumn) also those of a split predecessor whose person was assigned
  * to a unit there.
  */
-export const expandWithin = (sql: string, roots: string): string => sql.replace(WITHIN_CALL,
-  (_m, column: string, person: string | undefined) => (person
-    // The uncorrelated IN is hashed once per statement: only records of a split commune probe their person's assignment.
-    ? `(${inRoots(column, roots)} OR (${column} IN (SELECT split.from_unit_path FROM person_unit_assignment split)
+export const expandWithin = (sql: string, roots: string): string =>
+  sql.replace(WITHIN_CALL, (_m, column: string, person: string | undefined) =>
+    person
+      ? // The uncorrelated IN is hashed once per statement: only records of a split commune probe their person's assignment.
+        `(${inRoots(column, roots)} OR (${column} IN (SELECT split.from_unit_path FROM person_unit_assignment split)
       AND EXISTS (SELECT 1 FROM person_unit_assignment pua WHERE pua.person_id = ${person}
       AND pua.from_unit_path = ${column} AND ${inRoots('pua.to_unit_path', roots)})))`
-    : inRoots(column, roots)));
+      : inRoots(column, roots),
+  );
 
 /** `column` lies at or below `root`: a range the path index answers, then the exact test. */
 const belowRoot = (column: string) => `${column} ~>=~ r.root AND ${column} ~<~ (r.root || '/')
@@ -56,10 +64,13 @@ const belowRoot = (column: string) => `${column} ~>=~ r.root AND ${column} ~<~ (
  * a root is one of the unit's subtrees (`split` false) or a split pre-reform commune with a person
  * assigned into the unit (`split` true), whose records count only for those persons.
  */
-const expandWithinRows = (sql: string): string => sql.replace(WITHIN_CALL, (_m, column: string, person: string | undefined) => (person
-  ? `(${belowRoot(column)} AND (NOT r.split OR EXISTS (SELECT 1 FROM person_unit_assignment pua
+const expandWithinRows = (sql: string): string =>
+  sql.replace(WITHIN_CALL, (_m, column: string, person: string | undefined) =>
+    person
+      ? `(${belowRoot(column)} AND (NOT r.split OR EXISTS (SELECT 1 FROM person_unit_assignment pua
       WHERE pua.person_id = ${person} AND pua.from_unit_path = ${column} AND ${inRoots('pua.to_unit_path', 'r.roots')})))`
-  : `(NOT r.split AND ${belowRoot(column)})`));
+      : `(NOT r.split AND ${belowRoot(column)})`,
+  );
 
 /** The unit's roots without repeats or roots inside another (so a record matches one root row at most). */
 function disjointRoots(path: string): string[] {
@@ -90,8 +101,12 @@ interface MeasureRow {
 }
 
 /** Runs the branches of the requested codes as one UNION ALL statement. */
-export async function runMeasureBranches(db: DataSource, branches: MeasureBranches, keys: readonly IndicatorValueKey[],
-  extra: readonly unknown[] = []): Promise<Map<number, IndicatorMeasurementRecord>> {
+export async function runMeasureBranches(
+  db: DataSource,
+  branches: MeasureBranches,
+  keys: readonly IndicatorValueKey[],
+  extra: readonly unknown[] = [],
+): Promise<Map<number, IndicatorMeasurementRecord>> {
   const wanted = keys.map((k, i) => ({ k, i })).filter(({ k }) => branches[k.indicator.code] !== undefined);
   const codes = [...new Set(wanted.map(({ k }) => k.indicator.code))];
   const out = new Map<number, IndicatorMeasurementRecord>();
@@ -99,9 +114,15 @@ export async function runMeasureBranches(db: DataSource, branches: MeasureBranch
   const sql = `${REQUEST_ROWS}
     ${codes.map((c) => `(${expandWithinRows(branches[c] as string)})`).join('\nUNION ALL\n')}`;
   // Extra parameters ($7…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
-  const params = [wanted.map(({ i }) => i), wanted.map(({ k }) => k.indicator.code), wanted.map(({ k }) => k.unit.path),
-    wanted.map(({ k }) => k.period.from), wanted.map(({ k }) => k.period.to), wanted.map(({ k }) => disjointRoots(k.unit.path).join(',')),
-    ...(sql.includes('$7') ? extra : [])];
+  const params = [
+    wanted.map(({ i }) => i),
+    wanted.map(({ k }) => k.indicator.code),
+    wanted.map(({ k }) => k.unit.path),
+    wanted.map(({ k }) => k.period.from),
+    wanted.map(({ k }) => k.period.to),
+    wanted.map(({ k }) => disjointRoots(k.unit.path).join(',')),
+    ...(sql.includes('$7') ? extra : []),
+  ];
   const rows = await db.query<MeasureRow[]>(sql, params);
   for (const row of rows) out.set(row.i, { numerator: row.numerator, denominator: row.denominator, personKeys: row.person_keys });
   return out;
@@ -118,14 +139,21 @@ const loaders = new WeakMap<object, DataLoader<string, IndicatorMeasurementRecor
 function measureLoader(ctx: MeasureContext, branches: MeasureBranches): DataLoader<string, IndicatorMeasurementRecord | null> {
   let loader = loaders.get(ctx);
   if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const keys = ids.map((id) => decodeIndicatorValueId(id));
-      const readable = keys.map((k) => (k && mayReadIndicators(ctx.caller, k.unit.path) ? k : null));
-      const present = readable.map((k, i) => ({ k, i })).filter((x): x is { k: IndicatorValueKey; i: number } => x.k !== null);
-      const measured = await runMeasureBranches(ctx.db, branches, present.map((x) => x.k));
-      const byIndex = new Map(present.map((x, j) => [x.i, measured.get(j) ?? null]));
-      return ids.map((_id, i) => byIndex.get(i) ?? null);
-    }, { maxBatchSize: 1000 });
+    loader = new DataLoader(
+      async (ids) => {
+        const keys = ids.map((id) => decodeIndicatorValueId(id));
+        const readable = keys.map((k) => (k && mayReadIndicators(ctx.caller, k.unit.path) ? k : null));
+        const present = readable.map((k, i) => ({ k, i })).filter((x): x is { k: IndicatorValueKey; i: number } => x.k !== null);
+        const measured = await runMeasureBranches(
+          ctx.db,
+          branches,
+          present.map((x) => x.k),
+        );
+        const byIndex = new Map(present.map((x, j) => [x.i, measured.get(j) ?? null]));
+        return ids.map((_id, i) => byIndex.get(i) ?? null);
+      },
+      { maxBatchSize: 1000 },
+    );
     loaders.set(ctx, loader);
   }
   return loader;

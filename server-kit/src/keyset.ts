@@ -18,7 +18,8 @@ export const connectionResolvers = {
 };
 
 /** The typed error of a pagination cursor this server did not make. */
-export const badCursor = () => domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
+export const badCursor = () =>
+  domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });
 
 /** The string parts a cursor carries (sort values then id). */
 export function cursorParts(after: string, count: number): string[] {
@@ -51,17 +52,25 @@ export interface KeysetOptions<T> {
  * One page of `query` in ascending (sort key, id) order, after the cursor: a count and
  * one select, whatever the page size.
  */
-export async function keysetPage<T extends ObjectLiteral & { id: string }>(query: SelectQueryBuilder<T>,
-  options: KeysetOptions<T>): Promise<ConnectionParent<T>> {
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  options: KeysetOptions<T>,
+): Promise<ConnectionParent<T>> {
   const size = pageSize(options.first);
   const totalCount = await query.clone().getCount();
   if (options.after) {
     const [sortValue, id] = cursorParts(options.after, 2) as [string, string];
     if (!/^[0-9a-f-]{36}$/i.test(id) || !options.validSort(sortValue)) throw badCursor();
-    query.andWhere(`(${options.sortSql}, ${options.idSql}) > (CAST(:afterSort AS ${options.sortType}), CAST(:afterId AS uuid))`,
-      { afterSort: sortValue, afterId: id });
+    query.andWhere(`(${options.sortSql}, ${options.idSql}) > (CAST(:afterSort AS ${options.sortType}), CAST(:afterId AS uuid))`, {
+      afterSort: sortValue,
+      afterId: id,
+    });
   }
-  const rows = await query.orderBy(options.sortSql, 'ASC').addOrderBy(options.idSql, 'ASC').limit(size + 1).getMany();
+  const rows = await query
+    .orderBy(options.sortSql, 'ASC')
+    .addOrderBy(options.idSql, 'ASC')
+    .limit(size + 1)
+    .getMany();
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return {

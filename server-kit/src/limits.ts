@@ -1,9 +1,20 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, OperationTypeNode, TypeInfo, validate, visit, visitWithTypeInfo,
-  type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLFormattedError, type GraphQLSchema,
-  type ValidationContext, type ValidationRule,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { domainError, formatPublicError, SERVICE_UNAVAILABLE_TEXT, type Bilingual } from './errors';
 import { isDatabaseUnavailable } from './db-unavailable';
@@ -108,7 +119,8 @@ function armorRules(limits: QueryLimits): ValidationRule[] {
     maxTokens: OFF,
     costLimit: OFF,
     maxDepth: {
-      n: limits.maxDepth, flattenFragments: true,
+      n: limits.maxDepth,
+      flattenFragments: true,
       ...reject((e) => ({
         vi: `Truy vấn lồng quá sâu: tối đa ${limits.maxDepth} cấp, truy vấn này có ${found(e)} cấp`,
         en: `The query is nested too deeply: at most ${limits.maxDepth} levels, this one has ${found(e)}`,
@@ -134,9 +146,14 @@ function armorRules(limits: QueryLimits): ValidationRule[] {
 /** graphql-armor's cost rule, run by costPlugin on a document whose page sizes are bound. */
 function armorCostRules(maxCost: number): ValidationRule[] {
   return new ApolloArmor({
-    blockFieldSuggestion: OFF, maxTokens: OFF, maxDepth: OFF, maxAliases: OFF, maxDirectives: OFF,
+    blockFieldSuggestion: OFF,
+    maxTokens: OFF,
+    maxDepth: OFF,
+    maxAliases: OFF,
+    maxDirectives: OFF,
     costLimit: {
-      maxCost, flattenFragments: true,
+      maxCost,
+      flattenFragments: true,
       ...reject((e) => ({
         vi: `Truy vấn quá tốn kém: chi phí ước tính ${found(e)} vượt ngân sách ${maxCost}`,
         en: `The query is too expensive: estimated cost ${found(e)} exceeds the budget of ${maxCost}`,
@@ -148,7 +165,11 @@ function armorCostRules(maxCost: number): ValidationRule[] {
 const PAGE_ARGUMENTS = ['first', 'last'];
 
 function intArgument(name: string, value: number): ArgumentNode {
-  return { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: name }, value: { kind: Kind.INT, value: String(Math.trunc(value)) } };
+  return {
+    kind: Kind.ARGUMENT,
+    name: { kind: Kind.NAME, value: name },
+    value: { kind: Kind.INT, value: String(Math.trunc(value)) },
+  };
 }
 
 /**
@@ -156,39 +177,47 @@ function intArgument(name: string, value: number): ArgumentNode {
  * variable's value, or the schema default when the argument is left out. graphql-armor's
  * cost rule only multiplies by literal page sizes; without this a variable would hide them.
  */
-export function bindPageSizes(document: DocumentNode, schema: GraphQLSchema, variables: Readonly<Record<string, unknown>>): DocumentNode {
+export function bindPageSizes(
+  document: DocumentNode,
+  schema: GraphQLSchema,
+  variables: Readonly<Record<string, unknown>>,
+): DocumentNode {
   const values = new Map<string, number>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     for (const variable of definition.variableDefinitions ?? []) {
       const given = variables[variable.variable.name.value];
       if (typeof given === 'number' && Number.isFinite(given)) values.set(variable.variable.name.value, given);
-      else if (given === undefined && variable.defaultValue?.kind === Kind.INT) values.set(variable.variable.name.value, Number(variable.defaultValue.value));
+      else if (given === undefined && variable.defaultValue?.kind === Kind.INT)
+        values.set(variable.variable.name.value, Number(variable.defaultValue.value));
     }
   }
   const typeInfo = new TypeInfo(schema);
-  return visit(document, visitWithTypeInfo(typeInfo, {
-    Field(node: FieldNode): FieldNode | undefined {
-      const definition = typeInfo.getFieldDef();
-      if (!definition) return undefined;
-      let changed = false;
-      const args = (node.arguments ?? []).map((arg) => {
-        if (!PAGE_ARGUMENTS.includes(arg.name.value) || arg.value.kind !== Kind.VARIABLE) return arg;
-        const value = values.get(arg.value.name.value);
-        if (value === undefined) return arg;
-        changed = true;
-        return intArgument(arg.name.value, value);
-      });
-      for (const defined of definition.args) {
-        if (!PAGE_ARGUMENTS.includes(defined.name) || args.some((a) => a.name.value === defined.name)) continue;
-        if (typeof defined.defaultValue === 'number') {
-          args.push(intArgument(defined.name, defined.defaultValue));
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node: FieldNode): FieldNode | undefined {
+        const definition = typeInfo.getFieldDef();
+        if (!definition) return undefined;
+        let changed = false;
+        const args = (node.arguments ?? []).map((arg) => {
+          if (!PAGE_ARGUMENTS.includes(arg.name.value) || arg.value.kind !== Kind.VARIABLE) return arg;
+          const value = values.get(arg.value.name.value);
+          if (value === undefined) return arg;
           changed = true;
+          return intArgument(arg.name.value, value);
+        });
+        for (const defined of definition.args) {
+          if (!PAGE_ARGUMENTS.includes(defined.name) || args.some((a) => a.name.value === defined.name)) continue;
+          if (typeof defined.defaultValue === 'number') {
+            args.push(intArgument(defined.name, defined.defaultValue));
+            changed = true;
+          }
         }
-      }
-      return changed ? { ...node, arguments: args } : undefined;
-    },
-  }));
+        return changed ? { ...node, arguments: args } : undefined;
+      },
+    }),
+  );
 }
 
 function costPlugin(maxCost: number): ApolloServerPlugin {
@@ -228,10 +257,16 @@ function withTokenLimitText(formatted: GraphQLFormattedError): GraphQLFormattedE
  * formatError for every server: typed errors kept, the rest masked; "did you mean" hints
  * removed unless keepSuggestions (the gateway then strips them per role, see its introspection plugin).
  */
-export function publicErrorFormatter(keepSuggestions: boolean): (formatted: GraphQLFormattedError, error?: unknown) => GraphQLFormattedError {
+export function publicErrorFormatter(
+  keepSuggestions: boolean,
+): (formatted: GraphQLFormattedError, error?: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     if (isDatabaseUnavailable(error)) {
-      return formatPublicError({ ...formatted, message: SERVICE_UNAVAILABLE_TEXT.vi, extensions: { code: 'SERVICE_UNAVAILABLE', i18n: SERVICE_UNAVAILABLE_TEXT } });
+      return formatPublicError({
+        ...formatted,
+        message: SERVICE_UNAVAILABLE_TEXT.vi,
+        extensions: { code: 'SERVICE_UNAVAILABLE', i18n: SERVICE_UNAVAILABLE_TEXT },
+      });
     }
     return formatPublicError(withTokenLimitText(keepSuggestions ? formatted : withoutSuggestions(formatted)));
   };
@@ -246,16 +281,24 @@ function hasNul(value: unknown, depth = 0): boolean {
 
 function documentHasNul(document: DocumentNode): boolean {
   let found = false;
-  visit(document, { StringValue(node) { if (node.value.includes('\u0000')) found = true; } });
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
   return found;
 }
 
 /** No operation to run: several in the document without operationName, or none of that name (HTTP 400). */
 function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {
   const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-  const text: Bilingual = !operationName && count > 1
-    ? { vi: 'Tài liệu có nhiều thao tác: cần chỉ rõ operationName', en: 'The document holds several operations: operationName is required' }
-    : { vi: 'Không tìm thấy thao tác cần chạy trong tài liệu', en: 'The document holds no operation of that name' };
+  const text: Bilingual =
+    !operationName && count > 1
+      ? {
+          vi: 'Tài liệu có nhiều thao tác: cần chỉ rõ operationName',
+          en: 'The document holds several operations: operationName is required',
+        }
+      : { vi: 'Không tìm thấy thao tác cần chạy trong tài liệu', en: 'The document holds no operation of that name' };
   return domainError('OPERATION_RESOLUTION_FAILURE', text, { httpStatus: 400 });
 }
 
@@ -273,25 +316,41 @@ function requestGuardPlugin(): ApolloServerPlugin {
         async didResolveOperation({ document, request, operation, schema }) {
           if (!operation) throw unresolvedOperation(document, request.operationName);
           if (hasNul(request.variables) || documentHasNul(document)) {
-            throw domainError('BAD_USER_INPUT', {
-              vi: 'Dữ liệu chứa ký tự NUL (\\u0000) không được phép', en: 'The input contains a NUL character (\\u0000), which is not allowed',
-            }, { httpStatus: 400 });
+            throw domainError(
+              'BAD_USER_INPUT',
+              {
+                vi: 'Dữ liệu chứa ký tự NUL (\\u0000) không được phép',
+                en: 'The input contains a NUL character (\\u0000), which is not allowed',
+              },
+              { httpStatus: 400 },
+            );
           }
           if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw domainError('BAD_REQUEST', {
-              vi: 'Hệ thống không hỗ trợ subscription qua HTTP', en: 'Subscriptions are not supported over HTTP',
-            }, { httpStatus: 400 });
+            throw domainError(
+              'BAD_REQUEST',
+              {
+                vi: 'Hệ thống không hỗ trợ subscription qua HTTP',
+                en: 'Subscriptions are not supported over HTTP',
+              },
+              { httpStatus: 400 },
+            );
           }
           const badId = malformedRecordId(document, schema, request.variables ?? {});
           if (badId) {
-            throw domainError('BAD_USER_INPUT', {
-              vi: `Mã không hợp lệ ở trường ${badId}: cần một UUID`, en: `Invalid id in ${badId}: a UUID is expected`,
-            }, { field: badId, httpStatus: 400 });
+            throw domainError(
+              'BAD_USER_INPUT',
+              {
+                vi: `Mã không hợp lệ ở trường ${badId}: cần một UUID`,
+                en: `Invalid id in ${badId}: a UUID is expected`,
+              },
+              { field: badId, httpStatus: 400 },
+            );
           }
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          if (response.body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.status = 503;
+          if (response.body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
+            response.http.status = 503;
         },
       };
     },
@@ -315,7 +374,10 @@ export interface LimitServerOptions {
  * armor's rule on the document with page sizes bound from variables; batched HTTP requests
  * refused; CSRF prevention on; errors masked and, in production, without suggestions.
  */
-export function limitServerOptions(limits: QueryLimits, options: { production: boolean; keepSuggestions?: boolean }): LimitServerOptions {
+export function limitServerOptions(
+  limits: QueryLimits,
+  options: { production: boolean; keepSuggestions?: boolean },
+): LimitServerOptions {
   return {
     validationRules: armorRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },

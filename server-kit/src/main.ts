@@ -14,10 +14,17 @@ export function runSubgraphMain<L>(module: SubgraphModule<L>, createSource: () =
     const db = await openDatabase(source, module.name);
     const port = Number(process.env[`${subgraphEnvPrefix(module.name)}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[module.name]);
     const urls = subgraphUrlsFromEnv(process.env);
-    const running = await startSubgraph(module, {
-      db, trust: subgraphTrustFromEnv(module.name), pseudonymSecret: pseudonymSecret(), production: process.env.NODE_ENV === 'production',
-      resolveSubgraphUrl: (name) => urls[name],
-    }, { port, host: process.env.HOST ?? '127.0.0.1' });
+    const running = await startSubgraph(
+      module,
+      {
+        db,
+        trust: subgraphTrustFromEnv(module.name),
+        pseudonymSecret: pseudonymSecret(),
+        production: process.env.NODE_ENV === 'production',
+        resolveSubgraphUrl: (name) => urls[name],
+      },
+      { port, host: process.env.HOST ?? '127.0.0.1' },
+    );
     console.log(`${module.name} subgraph ready at ${running.url}`);
     const stop = async () => {
       await running.stop();

@@ -33,35 +33,64 @@ export function personDirectoryPayloadOf(notice: Pick<Notice, 'topic' | 'payload
 }
 
 const COLUMNS = {
-  person_id: 'uuid', unit_code: 'varchar', unit_path: 'varchar', merged_into: 'uuid', version: 'integer', recorded_at: 'timestamptz',
+  person_id: 'uuid',
+  unit_code: 'varchar',
+  unit_path: 'varchar',
+  merged_into: 'uuid',
+  version: 'integer',
+  recorded_at: 'timestamptz',
 } as const;
 
 const row = (e: PersonDirectoryEntry) => ({
-  person_id: e.personId, unit_code: e.unitCode, unit_path: e.unitPath, merged_into: e.mergedInto, version: e.version, recorded_at: e.recordedAt,
+  person_id: e.personId,
+  unit_code: e.unitCode,
+  unit_path: e.unitPath,
+  merged_into: e.mergedInto,
+  version: e.version,
+  recorded_at: e.recordedAt,
 });
 
 /** Keeps entries: a new person is added, a known one is replaced only by a newer version of the registry record. */
 export async function recordPersonDirectory(runner: SqlRunner, entries: readonly PersonDirectoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const names = Object.keys(COLUMNS);
-  await runner.query(`INSERT INTO person_directory (${names.join(', ')})
+  await runner.query(
+    `INSERT INTO person_directory (${names.join(', ')})
     SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS r(${names.map((c) => `${c} ${COLUMNS[c as keyof typeof COLUMNS]}`).join(', ')})
     ON CONFLICT (person_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, unit_path = EXCLUDED.unit_path,
       merged_into = EXCLUDED.merged_into, version = EXCLUDED.version, recorded_at = EXCLUDED.recorded_at, received_at = now()
-    WHERE person_directory.version < EXCLUDED.version`, [JSON.stringify(entries.map(row))]);
+    WHERE person_directory.version < EXCLUDED.version`,
+    [JSON.stringify(entries.map(row))],
+  );
 }
 
 /** The receiving side, for the subgraphs that keep the directory. */
-export const PERSON_DIRECTORY_NOTICE_HANDLERS: Readonly<Record<string, NoticeHandler>> = onNotice(PERSON_DIRECTORY,
-  (manager, payload) => recordPersonDirectory(manager, payload.persons));
+export const PERSON_DIRECTORY_NOTICE_HANDLERS: Readonly<Record<string, NoticeHandler>> = onNotice(
+  PERSON_DIRECTORY,
+  (manager, payload) => recordPersonDirectory(manager, payload.persons),
+);
 
 /** The demo population's registry, as if police had announced it (the seed of each agency that keeps the directory). */
-export async function seedPersonDirectory(runner: SqlRunner,
-  population: readonly { id: string; currentResidence: { unitCode: string; unitPath: string } }[]): Promise<void> {
+export async function seedPersonDirectory(
+  runner: SqlRunner,
+  population: readonly { id: string; currentResidence: { unitCode: string; unitPath: string } }[],
+): Promise<void> {
   const recordedAt = new Date().toISOString();
-  await insertJsonRows(runner, 'person_directory', population.map((p) => row({
-    personId: p.id, unitCode: p.currentResidence.unitCode, unitPath: p.currentResidence.unitPath, mergedInto: null, version: 1, recordedAt,
-  })), COLUMNS);
+  await insertJsonRows(
+    runner,
+    'person_directory',
+    population.map((p) =>
+      row({
+        personId: p.id,
+        unitCode: p.currentResidence.unitCode,
+        unitPath: p.currentResidence.unitPath,
+        mergedInto: null,
+        version: 1,
+        recordedAt,
+      }),
+    ),
+    COLUMNS,
+  );
 }
 
 /**
@@ -80,20 +109,37 @@ export function personActingPath(caller: Pick<Caller, 'unitPath'>): string {
  * where the province assigned them). Missing and out of scope get the same NOT_FOUND. The
  * entry is share-locked until the caller's transaction ends, so a concurrent move waits.
  */
-export async function requirePersonInScope(runner: SqlRunner, caller: Pick<Caller, 'unitPath'>, personId: string,
-  field = 'personId'): Promise<PersonDirectoryEntry> {
+export async function requirePersonInScope(
+  runner: SqlRunner,
+  caller: Pick<Caller, 'unitPath'>,
+  personId: string,
+  field = 'personId',
+): Promise<PersonDirectoryEntry> {
   const id = personId.toLowerCase();
   const rows = isUuid(id)
-    ? await runner.query(`SELECT person_id, unit_code, unit_path, merged_into, version, recorded_at FROM person_directory
-        WHERE person_id = $1 FOR SHARE`, [id]) as { person_id: string; unit_code: string; unit_path: string;
-        merged_into: string | null; version: number; recorded_at: Date }[]
+    ? ((await runner.query(
+        `SELECT person_id, unit_code, unit_path, merged_into, version, recorded_at FROM person_directory
+        WHERE person_id = $1 FOR SHARE`,
+        [id],
+      )) as {
+        person_id: string;
+        unit_code: string;
+        unit_path: string;
+        merged_into: string | null;
+        version: number;
+        recorded_at: Date;
+      }[])
     : [];
   const [found] = rows;
   if (found?.merged_into !== null) throw recordNotFound(PERSON, personId, field);
   const assigned = await assignedUnitPaths(runner, found.person_id, [found.unit_path]);
   if (!actsOn({ unitPath: personActingPath(caller) }, found.unit_path, assigned)) throw recordNotFound(PERSON, personId, field);
   return {
-    personId: found.person_id, unitCode: found.unit_code, unitPath: found.unit_path, mergedInto: null, version: found.version,
+    personId: found.person_id,
+    unitCode: found.unit_code,
+    unitPath: found.unit_path,
+    mergedInto: null,
+    version: found.version,
     recordedAt: found.recorded_at.toISOString(),
   };
 }

@@ -21,17 +21,24 @@ export function checkUuid(value: string, field: string): string {
 /** An `expectedVersion` argument (optimistic locking) is a positive integer. */
 export function checkVersion(value: number): void {
   if (!Number.isInteger(value) || value < 1) {
-    throw domainError('BAD_USER_INPUT', { vi: 'Phiên bản phải là số nguyên dương', en: 'The version must be a positive integer' },
-      { field: 'expectedVersion' });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: 'Phiên bản phải là số nguyên dương', en: 'The version must be a positive integer' },
+      { field: 'expectedVersion' },
+    );
   }
 }
 
 /** Someone else changed the record since the caller read it. */
 export function staleVersion(name: RecordName, expected: number, actual: number): GraphQLError {
-  return domainError('CONFLICT', {
-    vi: `${capitalise(name.vi)} đã được người khác cập nhật (phiên bản ${actual}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
-    en: `The ${name.en} was changed by someone else (version ${actual}, you edited version ${expected}); reload and try again`,
-  }, { field: 'expectedVersion' });
+  return domainError(
+    'CONFLICT',
+    {
+      vi: `${capitalise(name.vi)} đã được người khác cập nhật (phiên bản ${actual}, bạn sửa phiên bản ${expected}); hãy tải lại rồi thử lại`,
+      en: `The ${name.en} was changed by someone else (version ${actual}, you edited version ${expected}); reload and try again`,
+    },
+    { field: 'expectedVersion' },
+  );
 }
 
 /** Optimistic locking: the version the caller edited must still be the current one (none given: not checked). */
@@ -42,10 +49,14 @@ export function checkExpectedVersion(current: number, expected: number | null | 
 
 /** Missing, or outside the caller's unit: the two are not told apart. */
 export function recordNotFound(name: RecordName, id: string, field = 'id'): GraphQLError {
-  return domainError('NOT_FOUND', {
-    vi: `Không tìm thấy ${name.vi} ${id} trong phạm vi đơn vị của bạn`,
-    en: `No ${name.en} ${id} within your unit`,
-  }, { field });
+  return domainError(
+    'NOT_FOUND',
+    {
+      vi: `Không tìm thấy ${name.vi} ${id} trong phạm vi đơn vị của bạn`,
+      en: `No ${name.en} ${id} within your unit`,
+    },
+    { field },
+  );
 }
 
 /** The caller may see the record but its unit does not own it. */

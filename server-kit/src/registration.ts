@@ -28,6 +28,12 @@ export function isSubgraphRegistration(value: unknown): value is SubgraphRegistr
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   const module = r.module as Record<string, unknown> | undefined;
-  return typeof module === 'object' && typeof module.name === 'string' && typeof module.schemaText === 'string'
-    && typeof r.createDataSource === 'function' && typeof r.isEmpty === 'function' && typeof r.seed === 'function';
+  return (
+    typeof module === 'object' &&
+    typeof module.name === 'string' &&
+    typeof module.schemaText === 'string' &&
+    typeof r.createDataSource === 'function' &&
+    typeof r.isEmpty === 'function' &&
+    typeof r.seed === 'function'
+  );
 }

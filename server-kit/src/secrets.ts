@@ -76,8 +76,10 @@ function required(name: string, env: NodeJS.ProcessEnv): string {
  * given only a public key keeps it). Production must provide them; there this throws.
  */
 export function ensureDevelopmentKeys(env: NodeJS.ProcessEnv = process.env): void {
-  const pairs: [string, string][] = [[CONTEXT_PRIVATE_KEY, CONTEXT_PUBLIC_KEY],
-    ...SUBGRAPH_NAMES.map((s): [string, string] => [noticePrivateKeyName(s), noticePublicKeyName(s)])];
+  const pairs: [string, string][] = [
+    [CONTEXT_PRIVATE_KEY, CONTEXT_PUBLIC_KEY],
+    ...SUBGRAPH_NAMES.map((s): [string, string] => [noticePrivateKeyName(s), noticePublicKeyName(s)]),
+  ];
   for (const [privateName, publicName] of pairs) {
     if (pemFromEnv(privateName, env) || pemFromEnv(publicName, env)) continue;
     if (env.NODE_ENV === 'production') throw new Error(`${privateName} and ${publicName} must be set in production`);
@@ -97,7 +99,9 @@ export interface SubgraphTrust {
 /** A subgraph's keys from env (development: made when missing, see ensureDevelopmentKeys). */
 export function subgraphTrustFromEnv(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphTrust {
   if (env.NODE_ENV !== 'production') ensureDevelopmentKeys(env);
-  const noticePublicKeys = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, publicKeyFrom(required(noticePublicKeyName(s), env), noticePublicKeyName(s))]));
+  const noticePublicKeys = Object.fromEntries(
+    SUBGRAPH_NAMES.map((s) => [s, publicKeyFrom(required(noticePublicKeyName(s), env), noticePublicKeyName(s))]),
+  );
   return {
     contextPublicKey: publicKeyFrom(required(CONTEXT_PUBLIC_KEY, env), CONTEXT_PUBLIC_KEY),
     noticePrivateKey: privateKeyFrom(required(noticePrivateKeyName(name), env), noticePrivateKeyName(name)),
@@ -132,7 +136,11 @@ export function generateTrust(names: readonly SubgraphName[] = SUBGRAPH_NAMES): 
 
 /** One subgraph's share of generated keys. */
 export function subgraphTrustOf(trust: GeneratedTrust, name: SubgraphName): SubgraphTrust {
-  return { contextPublicKey: trust.contextPublicKey, noticePrivateKey: noticePrivateKeyOf(trust, name), noticePublicKeys: trust.noticePublicKeys };
+  return {
+    contextPublicKey: trust.contextPublicKey,
+    noticePrivateKey: noticePrivateKeyOf(trust, name),
+    noticePublicKeys: trust.noticePublicKeys,
+  };
 }
 
 /** A subgraph's notice private key; an unknown name is a programming error. */

@@ -11,14 +11,29 @@ import { CreateUnitPatchLog1764700000200 } from './reference/unit-patch-sync';
 type Classes = MixedList<ClassType | string | EntitySchema>;
 
 /** Tables every subgraph database has: reference data, audit log, outbox and inbox. */
-export const COMMON_ENTITIES = [AdministrativeUnitEntity, UnitLineageEntity, PersonUnitAssignmentEntity, LegalRuleEntity, AuditLogEntry,
-  OutboxNoticeEntity, InboxNoticeEntity];
-export const COMMON_MIGRATIONS = [CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOutbox1763800000002,
-  AdoptRealUnits1764700000000, CreateUnitPatchLog1764700000200];
+export const COMMON_ENTITIES = [
+  AdministrativeUnitEntity,
+  UnitLineageEntity,
+  PersonUnitAssignmentEntity,
+  LegalRuleEntity,
+  AuditLogEntry,
+  OutboxNoticeEntity,
+  InboxNoticeEntity,
+];
+export const COMMON_MIGRATIONS = [
+  CreateReferenceData1763800000000,
+  CreateAuditLog1763800000001,
+  CreateOutbox1763800000002,
+  AdoptRealUnits1764700000000,
+  CreateUnitPatchLog1764700000200,
+];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */
-export function createSubgraphDataSource(owner: DatabaseOwner, own: { entities: readonly ClassType[]; migrations: readonly ClassType[] },
-  env: NodeJS.ProcessEnv = process.env): CountedDataSource {
+export function createSubgraphDataSource(
+  owner: DatabaseOwner,
+  own: { entities: readonly ClassType[]; migrations: readonly ClassType[] },
+  env: NodeJS.ProcessEnv = process.env,
+): CountedDataSource {
   return createDataSource({
     owner,
     entities: [...COMMON_ENTITIES, ...own.entities] as Classes,

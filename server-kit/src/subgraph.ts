@@ -9,12 +9,26 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ACCESS_MATRIX, accessLogTypeDefs, commonTypeDefs, type AccessMatrix, type Caller, type SubgraphName } from '@rehab/shared-schema';
+import {
+  ACCESS_MATRIX,
+  accessLogTypeDefs,
+  commonTypeDefs,
+  type AccessMatrix,
+  type Caller,
+  type SubgraphName,
+} from '@rehab/shared-schema';
 import { applyAccessRules } from './access/enforce';
 import { accessLogResolvers } from './audit/access-log';
 import { PersonPseudonyms } from './access/pseudonym';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
-import { CONTEXT_HEADER, ReplayRecord, requestHash, verifyCallerContext, type BoundRequest, type VerifiedContext } from './context-token';
+import {
+  CONTEXT_HEADER,
+  ReplayRecord,
+  requestHash,
+  verifyCallerContext,
+  type BoundRequest,
+  type VerifiedContext,
+} from './context-token';
 import { domainError, formatPublicError, unauthenticated } from './errors';
 import { bodyErrorHandler } from './http-errors';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
@@ -62,11 +76,16 @@ export function subgraphTypeDefs(schemaText: string, name: SubgraphName): Docume
   return parse(`${schemaText}\n${commonTypeDefs()}\n${accessLogTypeDefs(name)}`);
 }
 
-function mergeSharedResolvers<L>(name: SubgraphName, resolvers: GraphQLResolverMap<SubgraphContext<L>>): GraphQLResolverMap<SubgraphContext<L>> {
+function mergeSharedResolvers<L>(
+  name: SubgraphName,
+  resolvers: GraphQLResolverMap<SubgraphContext<L>>,
+): GraphQLResolverMap<SubgraphContext<L>> {
   const query = (resolvers.Query ?? {}) as Record<string, unknown>;
   const person = (resolvers.Person ?? {}) as Record<string, unknown>;
   return {
-    ...scalarResolvers, ...referenceTypeResolvers, ...resolvers,
+    ...scalarResolvers,
+    ...referenceTypeResolvers,
+    ...resolvers,
     Query: { ...referenceQueryResolvers, ...query },
     Person: { ...person, ...accessLogResolvers(name) },
   } as GraphQLResolverMap<SubgraphContext<L>>;
@@ -97,8 +116,17 @@ function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
 }
 
 /** Builds the ApolloServer of a subgraph: federation schema, access rules, audit, masking. */
-export function buildSubgraphServer<L>(module: SubgraphModule<L>, deps: SubgraphDeps, plugins: ApolloServerPlugin<SubgraphContext<L>>[] = []): ApolloServer<SubgraphContext<L>> {
-  const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(module.schemaText, module.name), resolvers: mergeSharedResolvers(module.name, module.resolvers) }]);
+export function buildSubgraphServer<L>(
+  module: SubgraphModule<L>,
+  deps: SubgraphDeps,
+  plugins: ApolloServerPlugin<SubgraphContext<L>>[] = [],
+): ApolloServer<SubgraphContext<L>> {
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: subgraphTypeDefs(module.schemaText, module.name),
+      resolvers: mergeSharedResolvers(module.name, module.resolvers),
+    },
+  ]);
   applyAccessRules(schema, deps.matrix ?? ACCESS_MATRIX, new PersonPseudonyms(deps.pseudonymSecret ?? pseudonymSecret()));
   const limits = limitServerOptions(deps.limits ?? subgraphLimitsFromEnv(), { production: deps.production ?? false });
   return new ApolloServer<SubgraphContext<L>>({
@@ -123,7 +151,10 @@ export interface ListenOptions {
 }
 
 /** The caller of a request: undefined without a signature, null with an invalid one. */
-interface SignedLocals { caller?: Caller | null; context?: VerifiedContext }
+interface SignedLocals {
+  caller?: Caller | null;
+  context?: VerifiedContext;
+}
 
 /** Body limit of requests the gateway signed (its query plans carry representations, e.g. indicator measures). */
 export function signedBodyLimit(env: NodeJS.ProcessEnv = process.env): number {
@@ -148,14 +179,17 @@ function signedBodyParser(audience: string, publicKey: SubgraphTrust['contextPub
       unsigned(req, res, next);
       return;
     }
-    verifyCallerContext(token, audience, publicKey).then((context) => {
-      locals.caller = context.caller;
-      locals.context = context;
-      signed(req, res, next);
-    }, () => {
-      locals.caller = null;
-      unsigned(req, res, next);
-    });
+    verifyCallerContext(token, audience, publicKey).then(
+      (context) => {
+        locals.caller = context.caller;
+        locals.context = context;
+        signed(req, res, next);
+      },
+      () => {
+        locals.caller = null;
+        unsigned(req, res, next);
+      },
+    );
   };
 }
 
@@ -173,43 +207,69 @@ function boundContextCheck(replays: ReplayRecord): RequestHandler {
     }
     const body: unknown = req.body;
     const request: BoundRequest = typeof body === 'object' && body !== null ? body : {};
-    if (requestHash(request) !== context.requestHash || !replays.firstUse(context.tokenId, context.expiresAt)) locals.caller = null;
+    if (requestHash(request) !== context.requestHash || !replays.firstUse(context.tokenId, context.expiresAt))
+      locals.caller = null;
     next();
   };
 }
 
 /** Starts a subgraph over HTTP at /graphql; every request must carry a valid gateway signature. */
-export async function startSubgraph<L>(module: SubgraphModule<L>, deps: SubgraphDeps, listen: ListenOptions): Promise<RunningSubgraph> {
+export async function startSubgraph<L>(
+  module: SubgraphModule<L>,
+  deps: SubgraphDeps,
+  listen: ListenOptions,
+): Promise<RunningSubgraph> {
   const trust = deps.trust;
-  if (!trust) throw new Error(`startSubgraph(${module.name}): deps.trust (the gateway's public key and the notice keys) is required`);
+  if (!trust)
+    throw new Error(`startSubgraph(${module.name}): deps.trust (the gateway's public key and the notice keys) is required`);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
-  app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: module.name }); });
-  app.post('/notices', ...noticeReceiver({ name: module.name, db: deps.db, senderKeys: trust.noticePublicKeys, handlers: receiverHandlers(module.name, COMMON_NOTICE_HANDLERS, module.noticeHandlers) }));
-  app.use('/graphql', signedBodyParser(module.name, trust.contextPublicKey), boundContextCheck(new ReplayRecord()), expressMiddleware(apollo, {
-    context: async ({ res }) => {
-      const caller = (res.locals as SignedLocals).caller;
-      if (caller === undefined) {
-        throw unauthenticated({ vi: 'Yêu cầu thiếu chữ ký của cổng API', en: 'The request lacks the gateway signature' });
-      }
-      if (caller === null) {
-        throw unauthenticated({
-          vi: 'Chữ ký của cổng API không hợp lệ, đã hết hạn, đã được dùng hoặc không khớp với yêu cầu',
-          en: 'The gateway signature is invalid, expired, already used or made for another request',
-        });
-      }
-      return createContext(deps.db, caller, module.createLoaders);
-    },
-  }));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: module.name });
+  });
+  app.post(
+    '/notices',
+    ...noticeReceiver({
+      name: module.name,
+      db: deps.db,
+      senderKeys: trust.noticePublicKeys,
+      handlers: receiverHandlers(module.name, COMMON_NOTICE_HANDLERS, module.noticeHandlers),
+    }),
+  );
+  app.use(
+    '/graphql',
+    signedBodyParser(module.name, trust.contextPublicKey),
+    boundContextCheck(new ReplayRecord()),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const caller = (res.locals as SignedLocals).caller;
+        if (caller === undefined) {
+          throw unauthenticated({ vi: 'Yêu cầu thiếu chữ ký của cổng API', en: 'The request lacks the gateway signature' });
+        }
+        if (caller === null) {
+          throw unauthenticated({
+            vi: 'Chữ ký của cổng API không hợp lệ, đã hết hạn, đã được dùng hoặc không khớp với yêu cầu',
+            en: 'The gateway signature is invalid, expired, already used or made for another request',
+          });
+        }
+        return createContext(deps.db, caller, module.createLoaders);
+      },
+    }),
+  );
   app.use(bodyErrorHandler);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
-  const outbox = deps.resolveSubgraphUrl ? new OutboxDispatcher(deps.db, {
-    ...deps.outbox, source: module.name, signingKey: trust.noticePrivateKey, resolveSubgraphUrl: deps.resolveSubgraphUrl,
-  }) : undefined;
+  const outbox = deps.resolveSubgraphUrl
+    ? new OutboxDispatcher(deps.db, {
+        ...deps.outbox,
+        source: module.name,
+        signingKey: trust.noticePrivateKey,
+        resolveSubgraphUrl: deps.resolveSubgraphUrl,
+      })
+    : undefined;
   outbox?.start();
   return {
     url: `http://${listen.host ?? '127.0.0.1'}:${port}/graphql`,

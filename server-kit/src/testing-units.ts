@@ -23,7 +23,9 @@ export const inHanoi = (p: DemoPerson): boolean => p.home.unitPath.startsWith('0
 
 /** Does the unit at `unitPath` own records made at `recordPath`: in its subtree, or in one of a predecessor it took in whole? */
 export const owns = (unitPath: string, recordPath: string): boolean =>
-  units().scopeRoots(unitPath).some((root) => isWithin(recordPath, root));
+  units()
+    .scopeRoots(unitPath)
+    .some((root) => isWithin(recordPath, root));
 
 /** Was the pre-reform unit at `path` split between several new ones (its records then follow person by person)? */
 export const wasSplit = (path: string): boolean => units().isSplit(path);
@@ -37,7 +39,9 @@ export function splitPredecessor(code: string): { path: string; otherHeir: strin
   if (!today) throw new Error(`Unknown unit ${code}`);
   for (const link of units().predecessors(today)) {
     if (link.whole || link.predecessor.level !== 'COMMUNE') continue;
-    const other = units().successors(link.predecessor).find((l) => l.successor.code !== code && l.successor.level === 'COMMUNE');
+    const other = units()
+      .successors(link.predecessor)
+      .find((l) => l.successor.code !== code && l.successor.level === 'COMMUNE');
     if (other) return { path: link.predecessor.path, otherHeir: other.successor.code };
   }
   throw new Error(`${code} took in no split commune`);
@@ -46,7 +50,11 @@ export function splitPredecessor(code: string): { path: string; otherHeir: strin
 /** A pre-reform commune that `code` (today) took in whole. */
 export function wholePredecessor(code: string): string {
   const today = unitAt(code);
-  const link = today ? units().predecessors(today).find((l) => l.whole && l.predecessor.level === 'COMMUNE') : undefined;
+  const link = today
+    ? units()
+        .predecessors(today)
+        .find((l) => l.whole && l.predecessor.level === 'COMMUNE')
+    : undefined;
   if (!link) throw new Error(`${code} took in no whole commune`);
   return link.predecessor.path;
 }

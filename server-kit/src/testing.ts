@@ -26,13 +26,18 @@ export interface TestDatabase {
  * Creates, migrates and (on close) drops a throwaway database for one owner. `db`
  * connects as the application's restricted role, like the running system.
  */
-export async function openTestDatabase(owner: DatabaseOwner,
-  createSource: (env: NodeJS.ProcessEnv) => CountedDataSource, env: NodeJS.ProcessEnv = testDatabaseEnv()): Promise<TestDatabase> {
+export async function openTestDatabase(
+  owner: DatabaseOwner,
+  createSource: (env: NodeJS.ProcessEnv) => CountedDataSource,
+  env: NodeJS.ProcessEnv = testDatabaseEnv(),
+): Promise<TestDatabase> {
   const source = createSource(env);
   const db = await openDatabase(source, owner, env);
   let ownerDb: Promise<DataSource> | undefined;
   return {
-    source, db, env,
+    source,
+    db,
+    env,
     owner: () => {
       ownerDb ??= ownerDataSource(source, owner, env).initialize();
       return ownerDb;
@@ -46,8 +51,15 @@ export async function openTestDatabase(owner: DatabaseOwner,
 }
 
 const AGENCY_OF: Record<Role, Agency> = {
-  police_officer: 'police', commune_official: 'commune', court_clerk: 'court', labour_officer: 'labor-welfare',
-  facility_staff: 'police', health_worker: 'health', volunteer: 'volunteers', analyst: 'analysis', supervisor: 'analysis',
+  police_officer: 'police',
+  commune_official: 'commune',
+  court_clerk: 'court',
+  labour_officer: 'labor-welfare',
+  facility_staff: 'police',
+  health_worker: 'health',
+  volunteer: 'volunteers',
+  analyst: 'analysis',
+  supervisor: 'analysis',
 };
 
 /** A caller as the gateway would sign it, for tests: role at a unit (Hà Nội by default). */
@@ -55,8 +67,15 @@ export function testCaller(role: Role, unitCode = '01', overrides: Partial<Calle
   const unit = unitByCode(unitCode);
   if (!unit) throw new Error(`Unknown unit ${unitCode}`);
   return {
-    userId: `test-${role}`, username: `test.${role}`, agency: AGENCY_OF[role], role, unitCode, unitPath: unit.path,
-    purpose: 'test', requestId: randomBytes(6).toString('hex'), ...overrides,
+    userId: `test-${role}`,
+    username: `test.${role}`,
+    agency: AGENCY_OF[role],
+    role,
+    unitCode,
+    unitPath: unit.path,
+    purpose: 'test',
+    requestId: randomBytes(6).toString('hex'),
+    ...overrides,
   };
 }
 
@@ -80,8 +99,16 @@ export async function undoMigrationsAfter(owner: DataSource, name: string): Prom
 export async function announceTestPersons(db: DataSource, unitCode: string, ...personIds: string[]): Promise<string[]> {
   const unit = unitByCode(unitCode);
   if (!unit) throw new Error(`Unknown unit ${unitCode}`);
-  await recordPersonDirectory(db, personIds.map((personId) => ({
-    personId, unitCode: unit.code, unitPath: unit.path, mergedInto: null, version: 1, recordedAt: new Date().toISOString(),
-  })));
+  await recordPersonDirectory(
+    db,
+    personIds.map((personId) => ({
+      personId,
+      unitCode: unit.code,
+      unitPath: unit.path,
+      mergedInto: null,
+      version: 1,
+      recordedAt: new Date().toISOString(),
+    })),
+  );
   return personIds;
 }

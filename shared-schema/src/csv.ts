@@ -6,7 +6,11 @@ export interface CsvRecord {
 
 /** A CSV text that is not a table (unterminated quote, ragged rows, no header…). */
 export class CsvFormatError extends Error {
-  constructor(readonly line: number, readonly vi: string, readonly en: string) {
+  constructor(
+    readonly line: number,
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(en);
   }
 }
@@ -24,8 +28,15 @@ function quoted(c: Cursor): string {
   for (;;) {
     if (c.pos >= c.text.length) throw new CsvFormatError(startLine, 'Dấu ngoặc kép chưa được đóng', 'Unterminated quoted field');
     const ch = c.text[c.pos] as string;
-    if (ch === '"' && c.text[c.pos + 1] === '"') { out += '"'; c.pos += 2; continue; }
-    if (ch === '"') { c.pos++; return out; }
+    if (ch === '"' && c.text[c.pos + 1] === '"') {
+      out += '"';
+      c.pos += 2;
+      continue;
+    }
+    if (ch === '"') {
+      c.pos++;
+      return out;
+    }
     if (ch === '\n') c.line++;
     out += ch;
     c.pos++;
@@ -47,10 +58,16 @@ function record(c: Cursor): CsvRecord {
   for (;;) {
     cells.push(c.text[c.pos] === '"' ? quoted(c) : plain(c));
     const ch = c.text[c.pos];
-    if (ch === ',') { c.pos++; continue; }
+    if (ch === ',') {
+      c.pos++;
+      continue;
+    }
     if (ch === '\r') c.pos++;
-    if (c.text[c.pos] === '\n') { c.pos++; c.line++; }
-    else if (c.pos < c.text.length) throw new CsvFormatError(line, 'Ký tự thừa sau dấu ngoặc kép', 'Characters after a closing quote');
+    if (c.text[c.pos] === '\n') {
+      c.pos++;
+      c.line++;
+    } else if (c.pos < c.text.length)
+      throw new CsvFormatError(line, 'Ký tự thừa sau dấu ngoặc kép', 'Characters after a closing quote');
     return { line, cells };
   }
 }
@@ -72,12 +89,19 @@ export function parseCsv(text: string): { header: CsvRecord; rows: CsvRecord[] }
   }
   const [header, ...rows] = records;
   if (!header || header.cells.length < 2) {
-    throw new CsvFormatError(1, 'Thiếu dòng tiêu đề (tên đơn vị và ít nhất một cột chỉ tiêu)', 'Missing header (a unit column and at least one target column)');
+    throw new CsvFormatError(
+      1,
+      'Thiếu dòng tiêu đề (tên đơn vị và ít nhất một cột chỉ tiêu)',
+      'Missing header (a unit column and at least one target column)',
+    );
   }
   for (const row of rows) {
     if (row.cells.length !== header.cells.length) {
-      throw new CsvFormatError(row.line, `Dòng có ${row.cells.length} ô, tiêu đề có ${header.cells.length}`,
-        `The row has ${row.cells.length} cells, the header ${header.cells.length}`);
+      throw new CsvFormatError(
+        row.line,
+        `Dòng có ${row.cells.length} ô, tiêu đề có ${header.cells.length}`,
+        `The row has ${row.cells.length} cells, the header ${header.cells.length}`,
+      );
     }
   }
   return { header, rows };

@@ -56,7 +56,8 @@ export function parseRegistry(text: string, file = REGISTRY_FILE): SubgraphRegis
     if (typeof entry.port !== 'number' || !Number.isInteger(entry.port) || entry.port < 1 || entry.port > 65535) {
       throw new RegistryError(`${where} (${entry.name}): "port" must be a port number`);
     }
-    if (!isText(agency.vi) || !isText(agency.en)) throw new RegistryError(`${where} (${entry.name}): "agency" needs "vi" and "en"`);
+    if (!isText(agency.vi) || !isText(agency.en))
+      throw new RegistryError(`${where} (${entry.name}): "agency" needs "vi" and "en"`);
     if (names.has(entry.name)) throw new RegistryError(`${where}: ${entry.name} is registered twice`);
     if (ports.has(entry.port)) throw new RegistryError(`${where} (${entry.name}): port ${entry.port} is taken`);
     names.add(entry.name);
@@ -67,7 +68,10 @@ export function parseRegistry(text: string, file = REGISTRY_FILE): SubgraphRegis
 
 /** The registry file as one line per subgraph (what new:subgraph writes). */
 export function formatRegistry(entries: readonly SubgraphRegistryEntry[]): string {
-  const lines = entries.map((e) => `  { "name": ${JSON.stringify(e.name)}, "port": ${e.port}, "agency": { "vi": ${JSON.stringify(e.agency.vi)}, "en": ${JSON.stringify(e.agency.en)} } }`);
+  const lines = entries.map(
+    (e) =>
+      `  { "name": ${JSON.stringify(e.name)}, "port": ${e.port}, "agency": { "vi": ${JSON.stringify(e.agency.vi)}, "en": ${JSON.stringify(e.agency.en)} } }`,
+  );
   return `[\n${lines.join(',\n')}\n]\n`;
 }
 
@@ -80,8 +84,9 @@ export const SUBGRAPH_REGISTRY: readonly SubgraphRegistryEntry[] = readRegistry(
 
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = SUBGRAPH_REGISTRY.map((e) => e.name);
 
-export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> =
-  Object.fromEntries(SUBGRAPH_REGISTRY.map((e) => [e.name, e.port]));
+export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = Object.fromEntries(
+  SUBGRAPH_REGISTRY.map((e) => [e.name, e.port]),
+);
 
 export function isRegisteredSubgraph(value: unknown): value is SubgraphName {
   return typeof value === 'string' && SUBGRAPH_NAMES.includes(value);
@@ -102,7 +107,9 @@ export function subgraphEnvPrefix(name: SubgraphName): string {
  * not subgraphs (scratch space, e.g. the throwaway subgraph a test scaffolds there).
  */
 export function subgraphFolders(dir = SUBGRAPHS_DIR): string[] {
-  return readdirSync(dir).filter((f) => !f.startsWith('.') && statSync(join(dir, f)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && statSync(join(dir, f)).isDirectory())
+    .sort();
 }
 
 /**

@@ -8,10 +8,17 @@ import { join } from 'node:path';
  */
 export function subgraphSchemaFiles(dir: string): string[] {
   const extra = join(dir, 'schema');
-  const more = existsSync(extra) ? readdirSync(extra).filter((f) => f.endsWith('.graphql')).sort().map((f) => join(extra, f)) : [];
+  const more = existsSync(extra)
+    ? readdirSync(extra)
+        .filter((f) => f.endsWith('.graphql'))
+        .sort()
+        .map((f) => join(extra, f))
+    : [];
   return [join(dir, 'schema.graphql'), ...more];
 }
 
 export function readSubgraphSchema(dir: string): string {
-  return subgraphSchemaFiles(dir).map((f) => readFileSync(f, 'utf8')).join('\n');
+  return subgraphSchemaFiles(dir)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 }

@@ -15,13 +15,29 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  buildSchema, getNamedType, isLeafType, isListType, isNonNullType, isObjectType, isRequiredArgument,
-  type GraphQLField, type GraphQLObjectType, type GraphQLOutputType,
+  buildSchema,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isRequiredArgument,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
 } from 'graphql';
 import type { GraphQLResponse, InProcessSystem } from '@rehab/ops';
 import { PersonPseudonyms, seesPseudonyms, testCaller } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, ROLES, SUBGRAPH_NAMES, SUPERGRAPH_FILE, canRead, unitByCode, type DemoPerson, type Role, type SubgraphName,
+  ACCESS_MATRIX,
+  ROLES,
+  SUBGRAPH_NAMES,
+  SUPERGRAPH_FILE,
+  canRead,
+  unitByCode,
+  type DemoPerson,
+  type Role,
+  type SubgraphName,
 } from '@rehab/shared-schema';
 import { DEMO_ACCOUNTS, seedIdentity, type DemoAccount } from '@rehab/gateway';
 import { population, startTestSystem } from './fixtures';
@@ -99,7 +115,9 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /** Sensitive fields of the types below Person (root fields are not read through a person). */
 const SENSITIVE = Object.entries(ACCESS_MATRIX)
-  .filter(([coordinate, rule]) => rule.sensitive && rule.owner !== 'shared' && !ROOT_TYPES.has(coordinate.split('.')[0] as string))
+  .filter(
+    ([coordinate, rule]) => rule.sensitive && rule.owner !== 'shared' && !ROOT_TYPES.has(coordinate.split('.')[0] as string),
+  )
   .map(([coordinate, rule]) => ({ coordinate, owner: rule.owner }))
   .sort((a, b) => a.coordinate.localeCompare(b.coordinate));
 
@@ -136,10 +154,17 @@ function rootChain(route: Route, role: Role): Step[] {
     return [{ coordinate, field: coordinate.slice('Query.'.length) }];
   };
   switch (route) {
-    case 'by number': return pick(BY_NUMBER, BY_ID);
-    case 'nested fragments': return pick(BY_ID, BY_NUMBER);
-    case 'list': return [{ coordinate: 'Query.persons', field: 'persons' }, { coordinate: 'PersonConnection.nodes', field: 'nodes' }];
-    case 'forged _entities': return [];
+    case 'by number':
+      return pick(BY_NUMBER, BY_ID);
+    case 'nested fragments':
+      return pick(BY_ID, BY_NUMBER);
+    case 'list':
+      return [
+        { coordinate: 'Query.persons', field: 'persons' },
+        { coordinate: 'PersonConnection.nodes', field: 'nodes' },
+      ];
+    case 'forged _entities':
+      return [];
   }
 }
 
@@ -184,13 +209,20 @@ function expectation(route: Route, role: Role, target: Target): Expectation {
   const deniedPath = (entities ? chain.slice(0, denied + 1) : chain.slice(1, denied + 1)).map((s) => s.field);
   const root = chain[0] as Step;
   const shares = !isNonNullType(fieldType((chain[denied] as Step).coordinate));
-  if (!entities && denied === 0) return { allowed: false, deniedPath, shares, spread: isNonNullType(fieldType(root.coordinate)) ? 'response' : 'alias' };
+  if (!entities && denied === 0)
+    return { allowed: false, deniedPath, shares, spread: isNonNullType(fieldType(root.coordinate)) ? 'response' : 'alias' };
   // The denied field's value is null; the null climbs while each level is non-null.
   let climbs = isNonNullType(fieldType((chain[denied] as Step).coordinate));
-  for (let i = denied - 1; climbs && i >= (entities ? 0 : 1); i--) climbs = carriesNullUp(fieldType((chain[i] as Step).coordinate));
+  for (let i = denied - 1; climbs && i >= (entities ? 0 : 1); i--)
+    climbs = carriesNullUp(fieldType((chain[i] as Step).coordinate));
   if (!climbs) return { allowed: false, deniedPath, shares, spread: 'field' };
   // It reached the entity (_entities items are nullable) or the root field's value.
-  return { allowed: false, deniedPath, shares, spread: !entities && carriesNullUp(fieldType(root.coordinate)) ? 'response' : 'alias' };
+  return {
+    allowed: false,
+    deniedPath,
+    shares,
+    spread: !entities && carriesNullUp(fieldType(root.coordinate)) ? 'response' : 'alias',
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -236,10 +268,16 @@ function chunks<T>(items: readonly T[], size = ALIASES_PER_REQUEST): T[][] {
   return out;
 }
 
-const personId = (role: Role, person: DemoPerson): string => (seesPseudonyms({ role }) ? pseudonyms.pseudonymOf(person.id) : person.id);
+const personId = (role: Role, person: DemoPerson): string =>
+  seesPseudonyms({ role }) ? pseudonyms.pseudonymOf(person.id) : person.id;
 
-async function direct(subgraph: SubgraphName, role: Role, unitCode: string, query: string,
-  variables: Record<string, unknown>): Promise<GraphQLResponse> {
+async function direct(
+  subgraph: SubgraphName,
+  role: Role,
+  unitCode: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLResponse> {
   const response = await fetch(system.subgraphs.get(subgraph)?.url as string, {
     method: 'POST',
     headers: await system.signedHeaders(testCaller(role, unitCode), subgraph, { query, variables }),
@@ -260,31 +298,42 @@ const proberOf = (t: Target): Role => PROBERS.find((r) => t.steps.every((step) =
 async function findPersonsWithData(): Promise<void> {
   const all = population.map((p) => ({ __typename: PERSON, id: p.id }));
   for (let pass = 0; pass < 2; pass++) {
-    for (const owner of SUBGRAPH_NAMES) for (const prober of PROBERS) {
-      const pending = TARGETS.filter((t) => t.owner === owner && !withData.get(t.coordinate)?.length && proberOf(t) === prober);
-      for (const batch of chunks(pending)) {
-        const query = `query($all: [_Any!]!) { ${batch.map((t, i) => `t${i}: _entities(representations: $all) { ... on Person { ${selection(t.steps)} } }`).join(' ')} }`;
-        const response = await direct(owner, prober, '01', query, { all });
-        if (response.errors) throw new Error(`probe at ${owner} failed: ${JSON.stringify(response.errors.slice(0, 3))}`);
-        batch.forEach((target, i) => {
-          const entities = (response.data?.[`t${i}`] ?? []) as unknown[];
-          withData.set(target.coordinate, population.filter((_p, n) => valuesAt(entities[n], targetNames(target)).some(present)));
-        });
+    for (const owner of SUBGRAPH_NAMES)
+      for (const prober of PROBERS) {
+        const pending = TARGETS.filter((t) => t.owner === owner && !withData.get(t.coordinate)?.length && proberOf(t) === prober);
+        for (const batch of chunks(pending)) {
+          const query = `query($all: [_Any!]!) { ${batch.map((t, i) => `t${i}: _entities(representations: $all) { ... on Person { ${selection(t.steps)} } }`).join(' ')} }`;
+          const response = await direct(owner, prober, '01', query, { all });
+          if (response.errors) throw new Error(`probe at ${owner} failed: ${JSON.stringify(response.errors.slice(0, 3))}`);
+          batch.forEach((target, i) => {
+            const entities = (response.data?.[`t${i}`] ?? []) as unknown[];
+            withData.set(
+              target.coordinate,
+              population.filter((_p, n) => valuesAt(entities[n], targetNames(target)).some(present)),
+            );
+          });
+        }
       }
-    }
   }
   for (const target of TARGETS) if (!withData.get(target.coordinate)?.length) dataless.add(target.coordinate);
-  if (dataless.size > 0) console.warn(`Sensitive fields without seeded data (allowed cases check for errors only): ${[...dataless].join(', ')}`);
+  if (dataless.size > 0)
+    console.warn(`Sensitive fields without seeded data (allowed cases check for errors only): ${[...dataless].join(', ')}`);
 }
 
 /** The role's demo account with the widest unit, or a test account at the province when its unit lacks data. */
 async function chooseAccounts(): Promise<void> {
   const minted: DemoAccount[] = [];
   for (const role of ROLES) {
-    const demo = DEMO_ACCOUNTS.filter((a) => a.role === role).sort((a, b) => unitPath(a.unitCode).length - unitPath(b.unitCode).length)[0];
+    const demo = DEMO_ACCOUNTS.filter((a) => a.role === role).sort(
+      (a, b) => unitPath(a.unitCode).length - unitPath(b.unitCode).length,
+    )[0];
     if (!demo) throw new Error(`no demo account for ${role}`);
-    const covered = TARGETS.every((t) => dataless.has(t.coordinate) || (withData.get(t.coordinate) ?? []).some((p) => inScope(p, demo)));
-    const account = covered ? demo : { ...demo, username: `matrix.${role}`, displayName: `Kiểm thử ma trận (${role})`, unitCode: '01' };
+    const covered = TARGETS.every(
+      (t) => dataless.has(t.coordinate) || (withData.get(t.coordinate) ?? []).some((p) => inScope(p, demo)),
+    );
+    const account = covered
+      ? demo
+      : { ...demo, username: `matrix.${role}`, displayName: `Kiểm thử ma trận (${role})`, unitCode: '01' };
     if (!covered) minted.push(account);
     accounts.set(role, account);
   }
@@ -294,11 +343,17 @@ async function chooseAccounts(): Promise<void> {
 /** A person with data for each target in the role's unit, reusing few persons so cases share aliases. */
 function choosePersons(role: Role): Map<string, DemoPerson> {
   const account = accounts.get(role) as DemoAccount;
-  const candidates = new Map(TARGETS.map((t) => [t.coordinate, (withData.get(t.coordinate) ?? []).filter((p) => inScope(p, account))]));
+  const candidates = new Map(
+    TARGETS.map((t) => [t.coordinate, (withData.get(t.coordinate) ?? []).filter((p) => inScope(p, account))]),
+  );
   const chosen = new Map<string, DemoPerson>();
   const pool = new Set<DemoPerson>();
-  for (const target of [...TARGETS].sort((a, b) => (candidates.get(a.coordinate)?.length ?? 0) - (candidates.get(b.coordinate)?.length ?? 0))) {
-    const options = dataless.has(target.coordinate) ? population.filter((p) => inScope(p, account)) : candidates.get(target.coordinate) ?? [];
+  for (const target of [...TARGETS].sort(
+    (a, b) => (candidates.get(a.coordinate)?.length ?? 0) - (candidates.get(b.coordinate)?.length ?? 0),
+  )) {
+    const options = dataless.has(target.coordinate)
+      ? population.filter((p) => inScope(p, account))
+      : (candidates.get(target.coordinate) ?? []);
     const person = options.find((p) => pool.has(p)) ?? options[0];
     if (!person) throw new Error(`no seeded person in ${account.username}'s unit has data for ${target.coordinate}`);
     pool.add(person);
@@ -362,7 +417,8 @@ function rootCall(step: Step, person: DemoPerson, role: Role): string {
   if (step.coordinate === BY_ID) return `person(id: "${personId(role, person)}")`;
   // Filtering by name needs the right to read names (analysts may not: no re-identification),
   // so for such roles the list is the person's commune, whose first nodes show the denial.
-  if (!canRead(ACCESS_MATRIX, role, 'Person.fullName')) return `persons(first: 5, unitCode: "${person.currentResidence.unitCode}")`;
+  if (!canRead(ACCESS_MATRIX, role, 'Person.fullName'))
+    return `persons(first: 5, unitCode: "${person.currentResidence.unitCode}")`;
   return `persons(first: 5, unitCode: "${person.currentResidence.unitCode}", name: ${JSON.stringify(person.fullName)})`;
 }
 
@@ -386,7 +442,9 @@ function operation(route: Route, role: Role, aliases: readonly Alias[]): { query
       fragments.push(`fragment F${i} on Person { ... on Person { ${inner} } }`);
     }
   });
-  const declared = Object.keys(variables).map((name) => `$${name}: [_Any!]!`).join(', ');
+  const declared = Object.keys(variables)
+    .map((name) => `$${name}: [_Any!]!`)
+    .join(', ');
   return { query: `query${declared ? `(${declared})` : ''} { ${fields.join(' ')} } ${fragments.join(' ')}`, variables };
 }
 
@@ -395,16 +453,22 @@ function record(aliases: readonly Alias[], response: GraphQLResponse): void {
     const name = `c${i}`;
     // Errors without a path (a refused request) count against every case of the request.
     const errors = (response.errors ?? []).filter((e) => !e.path || e.path[0] === name);
-    for (const c of alias.cases) outcomes.set(key(c.role, c.route, c.target.coordinate), { value: response.data?.[name], errors });
+    for (const c of alias.cases)
+      outcomes.set(key(c.role, c.route, c.target.coordinate), { value: response.data?.[name], errors });
   });
 }
 
 async function runRole(role: Role, token: string): Promise<void> {
   const persons = choosePersons(role);
   const account = accounts.get(role) as DemoAccount;
-  const casesOf = (route: Route, targets: readonly Target[]): Case[] => targets.map((target) => ({
-    role, route, target, person: persons.get(target.coordinate) as DemoPerson, expected: expectation(route, role, target),
-  }));
+  const casesOf = (route: Route, targets: readonly Target[]): Case[] =>
+    targets.map((target) => ({
+      role,
+      route,
+      target,
+      person: persons.get(target.coordinate) as DemoPerson,
+      expected: expectation(route, role, target),
+    }));
   for (const route of ROUTES.filter((r) => r !== 'forged _entities')) {
     for (const aliases of plan(casesOf(route, TARGETS))) {
       const { query, variables } = operation(route, role, aliases);
@@ -413,7 +477,12 @@ async function runRole(role: Role, token: string): Promise<void> {
   }
   // Forged calls go straight to the owning subgraph, one owner per request.
   for (const owner of SUBGRAPH_NAMES) {
-    for (const aliases of plan(casesOf('forged _entities', TARGETS.filter((t) => t.owner === owner)))) {
+    for (const aliases of plan(
+      casesOf(
+        'forged _entities',
+        TARGETS.filter((t) => t.owner === owner),
+      ),
+    )) {
       const { query, variables } = operation('forged _entities', role, aliases);
       record(aliases, await direct(owner, role, account.unitCode, query, variables));
     }
@@ -449,11 +518,16 @@ describe('the access matrix', () => {
       const field = query[name];
       return field ? getNamedType(field.type).name : null;
     };
-    expect([named('personByIdentificationNumber'), named('person'), named('persons')]).toEqual([PERSON, PERSON, 'PersonConnection']);
+    expect([named('personByIdentificationNumber'), named('person'), named('persons')]).toEqual([
+      PERSON,
+      PERSON,
+      'PersonConnection',
+    ]);
   });
 });
 
-const names = (path: readonly (string | number)[] | undefined): string[] => (path ?? []).filter((p): p is string => typeof p === 'string').slice(1);
+const names = (path: readonly (string | number)[] | undefined): string[] =>
+  (path ?? []).filter((p): p is string => typeof p === 'string').slice(1);
 const related = (a: readonly string[], b: readonly string[]): boolean => a.every((n, i) => i >= b.length || b[i] === n);
 
 function check(role: Role, route: Route, target: Target): void {
@@ -469,15 +543,24 @@ function check(role: Role, route: Route, target: Target): void {
     if (!dataless.has(target.coordinate)) expect([where, got]).toEqual([where, true]);
     return;
   }
-  const forbidden = outcome.errors.filter((e) => e.extensions?.code === 'FORBIDDEN' && names(e.path).join('.') === expected.deniedPath.join('.'));
-  expect([where, 'FORBIDDEN at', expected.deniedPath, forbidden.length > 0]).toEqual([where, 'FORBIDDEN at', expected.deniedPath, true]);
+  const forbidden = outcome.errors.filter(
+    (e) => e.extensions?.code === 'FORBIDDEN' && names(e.path).join('.') === expected.deniedPath.join('.'),
+  );
+  expect([where, 'FORBIDDEN at', expected.deniedPath, forbidden.length > 0]).toEqual([
+    where,
+    'FORBIDDEN at',
+    expected.deniedPath,
+    true,
+  ]);
   expect([where, outcome.errors.filter((e) => e.extensions?.code !== 'FORBIDDEN')]).toEqual([where, []]);
   expect([where, got]).toEqual([where, false]);
 }
 
 describe.each(ROLES)('%s', (role) => {
   it.each(TARGETS.map((t) => [canRead(ACCESS_MATRIX, role, t.coordinate) ? 'reads' : 'is denied', t.coordinate, t] as const))(
-    '%s %s by number, in a list, nested in fragments and by forged _entities', (_verb, _coordinate, target) => {
+    '%s %s by number, in a list, nested in fragments and by forged _entities',
+    (_verb, _coordinate, target) => {
       for (const route of ROUTES) check(role, route, target);
-    });
+    },
+  );
 });

@@ -6,8 +6,17 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { InProcessSystem } from '@rehab/ops';
 import {
-  DEFAULT_APP_ROLE, buildSubgraphServer, createContext, dropDatabase, freePort, openDatabase, openTestDatabase, ownerDataSource, testCaller,
-  type DatabaseOwner, type TestDatabase,
+  DEFAULT_APP_ROLE,
+  buildSubgraphServer,
+  createContext,
+  dropDatabase,
+  freePort,
+  openDatabase,
+  openTestDatabase,
+  ownerDataSource,
+  testCaller,
+  type DatabaseOwner,
+  type TestDatabase,
 } from '@rehab/server-kit';
 import { REPO_ROOT, SUBGRAPH_NAMES, type SubgraphName } from '@rehab/shared-schema';
 import { createPoliceDataSource, policeSubgraph, seedPolice } from '@rehab/police';
@@ -47,13 +56,22 @@ async function withOwner<T>(name: SubgraphName, run: (owner: DataSource) => Prom
 const AUDIT_INSERT = `INSERT INTO audit_log (user_id, username, agency, role, unit_code, action, entity_type, fields, purpose, request_id)
   VALUES ('u', 'test', 'police', 'police_officer', '01', 'READ', 'Person', '{fullName}', 'test', 'r')`;
 
-describe('the application\'s database role', () => {
+describe("the application's database role", () => {
   it.each(OWNERS)('on %s is the restricted login role, not the owner', async (name) => {
     const db = appConnection(name);
-    const [me] = await db.query<{ name: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; owned: number }[]>(`SELECT current_user AS name, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
+    const [me] = await db.query<
+      { name: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; owned: number }[]
+    >(`SELECT current_user AS name, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
         (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
       FROM pg_roles r WHERE r.rolname = current_user`);
-    expect(me).toEqual({ name: DEFAULT_APP_ROLE, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, owned: 0 });
+    expect(me).toEqual({
+      name: DEFAULT_APP_ROLE,
+      rolsuper: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolbypassrls: false,
+      owned: 0,
+    });
   });
 
   it.each(OWNERS)('on %s may append audit rows but not update, delete or truncate them', async (name) => {
@@ -62,7 +80,9 @@ describe('the application\'s database role', () => {
     await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied for table audit_log/);
     await expect(db.query('UPDATE audit_log SET username = $1', ['x'])).rejects.toThrow(/permission denied for table audit_log/);
     await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied for table audit_log/);
-    const [{ count }] = await db.query<[{ count: number }]>("SELECT count(*)::int AS count FROM audit_log WHERE username = 'test'");
+    const [{ count }] = await db.query<[{ count: number }]>(
+      "SELECT count(*)::int AS count FROM audit_log WHERE username = 'test'",
+    );
     expect(count).toBeGreaterThan(0);
   });
 
@@ -77,19 +97,29 @@ describe('the application\'s database role', () => {
   it('is also what a subgraph started by its index.ts connects as', async () => {
     const script = join(REPO_ROOT, 'subgraphs', 'police', 'dist', 'index.js');
     expect(existsSync(script)).toBe(true);
-    const env: NodeJS.ProcessEnv = { ...system.options.env, DATABASE_PREFIX: `t_${randomBytes(5).toString('hex')}`, POLICE_PORT: String(await freePort()) };
+    const env: NodeJS.ProcessEnv = {
+      ...system.options.env,
+      DATABASE_PREFIX: `t_${randomBytes(5).toString('hex')}`,
+      POLICE_PORT: String(await freePort()),
+    };
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       await new Promise<void>((resolve, reject) => {
         let output = '';
-        const onData = (chunk: Buffer) => { output += chunk.toString(); if (output.includes('subgraph ready')) resolve(); };
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('subgraph ready')) resolve();
+        };
         child.stdout.on('data', onData);
         child.stderr.on('data', onData);
         child.once('exit', (code) => reject(new Error(`police exited (${code}): ${output}`)));
       });
-      const rows = await system.dbs.subgraph('police').db.query<{ usename: string }[]>(
-        "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'rehab-police'",
-        [`${env.DATABASE_PREFIX}_police`]);
+      const rows = await system.dbs
+        .subgraph('police')
+        .db.query<{ usename: string }[]>(
+          "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'rehab-police'",
+          [`${env.DATABASE_PREFIX}_police`],
+        );
       expect(rows).toEqual([{ usename: DEFAULT_APP_ROLE }]);
     } finally {
       child.kill('SIGTERM');
@@ -120,7 +150,11 @@ describe('an owner without CREATEROLE (e.g. a managed database)', () => {
     }
   };
   const baseEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
-    const env: NodeJS.ProcessEnv = { ...process.env, POLICE_DATABASE_URL: urlAs(names.owner, 'owner-pw'), APP_DATABASE_ROLE: names.app };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      POLICE_DATABASE_URL: urlAs(names.owner, 'owner-pw'),
+      APP_DATABASE_ROLE: names.app,
+    };
     delete env.APP_DATABASE_PASSWORD;
     return { ...env, ...extra };
   };
@@ -138,20 +172,28 @@ describe('an owner without CREATEROLE (e.g. a managed database)', () => {
 
   it('fails with a message saying what to grant, when the application role does not exist', async () => {
     const env = baseEnv({});
-    await expect(openDatabase(createPoliceDataSource(env), 'police', env))
-      .rejects.toThrow(new RegExp(`Cannot create .*"${names.app}".*"${names.owner}".*lacks CREATEROLE.*ALTER ROLE "${names.owner}" CREATEROLE.*POLICE_APP_DATABASE_URL`));
+    await expect(openDatabase(createPoliceDataSource(env), 'police', env)).rejects.toThrow(
+      new RegExp(
+        `Cannot create .*"${names.app}".*"${names.owner}".*lacks CREATEROLE.*ALTER ROLE "${names.owner}" CREATEROLE.*POLICE_APP_DATABASE_URL`,
+      ),
+    );
   });
 
   it('refuses to run the application as the owner, or as a privileged role', async () => {
     const asOwner = baseEnv({ POLICE_APP_DATABASE_URL: urlAs(names.owner, 'owner-pw') });
-    await expect(openDatabase(createPoliceDataSource(asOwner), 'police', asOwner)).rejects.toThrow(/must not connect.*as its owner/);
+    await expect(openDatabase(createPoliceDataSource(asOwner), 'police', asOwner)).rejects.toThrow(
+      /must not connect.*as its owner/,
+    );
     const asSuperuser = baseEnv({ POLICE_APP_DATABASE_URL: urlAs(server.username, decodeURIComponent(server.password)) });
     await expect(openDatabase(createPoliceDataSource(asSuperuser), 'police', asSuperuser)).rejects.toThrow(/not restricted/);
   });
 
   it('uses an existing restricted role named by POLICE_APP_DATABASE_URL, or by APP_DATABASE_ROLE and APP_DATABASE_PASSWORD', async () => {
     await superuser(`CREATE ROLE ${names.app} LOGIN PASSWORD 'app-pw'`);
-    for (const env of [baseEnv({ POLICE_APP_DATABASE_URL: urlAs(names.app, 'app-pw') }), baseEnv({ APP_DATABASE_PASSWORD: 'app-pw' })]) {
+    for (const env of [
+      baseEnv({ POLICE_APP_DATABASE_URL: urlAs(names.app, 'app-pw') }),
+      baseEnv({ APP_DATABASE_PASSWORD: 'app-pw' }),
+    ]) {
       const source = createPoliceDataSource(env);
       const db = await openDatabase(source, 'police', env);
       try {
@@ -164,8 +206,9 @@ describe('an owner without CREATEROLE (e.g. a managed database)', () => {
       }
     }
     const wrong = baseEnv({ APP_DATABASE_PASSWORD: 'not-its-password' });
-    await expect(openDatabase(createPoliceDataSource(wrong), 'police', wrong))
-      .rejects.toThrow(/does not accept the configured password.*lacks CREATEROLE.*APP_DATABASE_PASSWORD/);
+    await expect(openDatabase(createPoliceDataSource(wrong), 'police', wrong)).rejects.toThrow(
+      /does not accept the configured password.*lacks CREATEROLE.*APP_DATABASE_PASSWORD/,
+    );
   });
 });
 
@@ -186,19 +229,27 @@ describe('a request whose audit row cannot be written', () => {
     const person = population[0];
     const run = async () => {
       const contextValue = createContext(database.db, testCaller('police_officer'), policeSubgraph.createLoaders);
-      const response = await server.executeOperation({
-        query: 'query($id: ID!) { person(id: $id) { fullName identificationNumber } }', variables: { id: person?.id },
-      }, { contextValue });
+      const response = await server.executeOperation(
+        {
+          query: 'query($id: ID!) { person(id: $id) { fullName identificationNumber } }',
+          variables: { id: person?.id },
+        },
+        { contextValue },
+      );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult;
     };
-    expect((await run()).data).toEqual({ person: { fullName: person?.fullName, identificationNumber: person?.identificationNumber } });
+    expect((await run()).data).toEqual({
+      person: { fullName: person?.fullName, identificationNumber: person?.identificationNumber },
+    });
     const owner = await database.owner();
     await owner.query(`REVOKE INSERT ON audit_log FROM ${DEFAULT_APP_ROLE}`);
     try {
       const denied = await run();
       expect(denied.data).toBeUndefined();
-      expect(denied.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'AUDIT_UNAVAILABLE' }) })]);
+      expect(denied.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'AUDIT_UNAVAILABLE' }) }),
+      ]);
       const text = JSON.stringify(denied);
       expect(text).not.toContain(person?.fullName);
       expect(text).not.toContain(person?.identificationNumber);
@@ -212,10 +263,15 @@ describe('a request whose audit row cannot be written', () => {
   it('is denied through the gateway: the agency that cannot audit returns nothing sensitive', async () => {
     const supervisor = await system.login('giamsat.hanoi');
     const person = population.find((p) => p.stage === 'POST_REHAB' && p.determination?.addicted) ?? personAt('POST_REHAB');
-    await withOwner('health', (owner) => owner.query('ALTER TABLE audit_log ADD CONSTRAINT audit_closed CHECK (false) NOT VALID'));
+    await withOwner('health', (owner) =>
+      owner.query('ALTER TABLE audit_log ADD CONSTRAINT audit_closed CHECK (false) NOT VALID'),
+    );
     try {
       const response = await system.graphql<{ personByIdentificationNumber: Record<string, unknown> | null }>(
-        supervisor, PERSON_360, { number: person.identificationNumber });
+        supervisor,
+        PERSON_360,
+        { number: person.identificationNumber },
+      );
       const audit = response.errors?.find((e) => e.extensions?.code === 'AUDIT_UNAVAILABLE');
       expect(audit?.message).toBe('Không ghi được nhật ký truy cập nên yêu cầu bị từ chối');
       const found = response.data?.personByIdentificationNumber;
@@ -228,7 +284,9 @@ describe('a request whose audit row cannot be written', () => {
       await withOwner('health', (owner) => owner.query('ALTER TABLE audit_log DROP CONSTRAINT audit_closed'));
     }
 
-    await withOwner('police', (owner) => owner.query('ALTER TABLE audit_log ADD CONSTRAINT audit_closed CHECK (false) NOT VALID'));
+    await withOwner('police', (owner) =>
+      owner.query('ALTER TABLE audit_log ADD CONSTRAINT audit_closed CHECK (false) NOT VALID'),
+    );
     try {
       const response = await system.graphql(supervisor, PERSON_360, { number: person.identificationNumber });
       expect(response.errors?.map((e) => e.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
@@ -260,13 +318,22 @@ describe('who looked at a person', () => {
     purpose: string;
     requestId: string;
   }
-  interface Logs { person: Record<'policeAccessLog' | 'laborWelfareAccessLog' | 'healthAccessLog' | 'volunteersAccessLog', Entry[] | null> | null }
+  interface Logs {
+    person: Record<
+      'policeAccessLog' | 'laborWelfareAccessLog' | 'healthAccessLog' | 'volunteersAccessLog',
+      Entry[] | null
+    > | null;
+  }
 
-  it('a supervisor sees an officer\'s read in the person\'s access logs, and their own look is audited too', async () => {
-    const person = population.find((p) => p.stage === 'POST_REHAB' && p.rehab && p.determination?.addicted) ?? personAt('POST_REHAB');
+  it("a supervisor sees an officer's read in the person's access logs, and their own look is audited too", async () => {
+    const person =
+      population.find((p) => p.stage === 'POST_REHAB' && p.rehab && p.determination?.addicted) ?? personAt('POST_REHAB');
     const officer = await system.login('congan.hanoi');
-    const read = await system.graphql(officer, `query($id: ID!) { person(id: $id) { fullName dateOfBirth rehabEpisodes { status } addictionDeterminations { addicted } } }`,
-      { id: person.id });
+    const read = await system.graphql(
+      officer,
+      `query($id: ID!) { person(id: $id) { fullName dateOfBirth rehabEpisodes { status } addictionDeterminations { addicted } } }`,
+      { id: person.id },
+    );
     expect(read.errors).toBeUndefined();
 
     const supervisor = await system.login('giamsat.hanoi');
@@ -274,24 +341,41 @@ describe('who looked at a person', () => {
     expect(response.errors).toBeUndefined();
     const logs = response.data?.person;
     const police = logs?.policeAccessLog?.find((e) => e.username === 'congan.hanoi');
-    expect(police).toMatchObject({ role: 'police_officer', unitCode: '01', action: 'READ', entityType: 'Person', fields: ['dateOfBirth', 'fullName'], purpose: 'case-work' });
+    expect(police).toMatchObject({
+      role: 'police_officer',
+      unitCode: '01',
+      action: 'READ',
+      entityType: 'Person',
+      fields: ['dateOfBirth', 'fullName'],
+      purpose: 'case-work',
+    });
     expect(Date.parse(police?.occurredAt ?? '')).not.toBeNaN();
-    expect(logs?.laborWelfareAccessLog).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'congan.hanoi', fields: ['rehabEpisodes'] })]));
-    expect(logs?.healthAccessLog).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'congan.hanoi', fields: ['addictionDeterminations'] })]));
+    expect(logs?.laborWelfareAccessLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ username: 'congan.hanoi', fields: ['rehabEpisodes'] })]),
+    );
+    expect(logs?.healthAccessLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ username: 'congan.hanoi', fields: ['addictionDeterminations'] })]),
+    );
     expect(Array.isArray(logs?.volunteersAccessLog)).toBe(true);
 
     // Reading the access log is itself an audited read, visible to the next look.
     const again = await system.graphql<Logs>(supervisor, LOGS, { id: person.id });
-    expect(again.data?.person?.policeAccessLog).toEqual(expect.arrayContaining([
-      expect.objectContaining({ username: 'giamsat.hanoi', fields: ['policeAccessLog'] })]));
-    expect(again.data?.person?.healthAccessLog).toEqual(expect.arrayContaining([
-      expect.objectContaining({ username: 'giamsat.hanoi', fields: ['healthAccessLog'] })]));
+    expect(again.data?.person?.policeAccessLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ username: 'giamsat.hanoi', fields: ['policeAccessLog'] })]),
+    );
+    expect(again.data?.person?.healthAccessLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ username: 'giamsat.hanoi', fields: ['healthAccessLog'] })]),
+    );
   });
 
   it.each(['congan.hanoi', 'yte.hanoi', 'phantich.hanoi'])('%s, not a supervisor, gets FORBIDDEN', async (username) => {
     const token = await system.login(username);
     const person = population[0];
-    const response = await system.graphql(token, `query($id: ID!) { person(id: $id) { id policeAccessLog { username } healthAccessLog { username } } }`, { id: person?.id });
+    const response = await system.graphql(
+      token,
+      `query($id: ID!) { person(id: $id) { id policeAccessLog { username } healthAccessLog { username } } }`,
+      { id: person?.id },
+    );
     const codes = response.errors?.map((e) => e.extensions?.code) ?? [];
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.every((c) => c === 'FORBIDDEN')).toBe(true);

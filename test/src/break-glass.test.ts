@@ -12,8 +12,16 @@ let system: InProcessSystem;
 let officer: string;
 
 // A person of another ward of Hà Nội (recorded in it, not in Phường Ba Đình's old wards), with a rehab episode so two agencies are involved.
-const outsider = population.find((p) => p.rehab && p.home.unitPath.startsWith('01.') && p.home.unitCode !== '00004'
-  && p.currentResidence.unitPath === p.home.unitPath && !units().scopeRoots('01.00004').some((r) => p.formerUnit.unitPath.startsWith(r)));
+const outsider = population.find(
+  (p) =>
+    p.rehab &&
+    p.home.unitPath.startsWith('01.') &&
+    p.home.unitCode !== '00004' &&
+    p.currentResidence.unitPath === p.home.unitPath &&
+    !units()
+      .scopeRoots('01.00004')
+      .some((r) => p.formerUnit.unitPath.startsWith(r)),
+);
 const outsiderWard = unitAt(outsider?.home.unitCode ?? '');
 const REASON = 'Truy tìm đối tượng bỏ trốn, phối hợp với công an phường bạn';
 
@@ -25,7 +33,9 @@ interface PersonAnswer {
 
 async function post(path: string, token: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(new URL(path, system.url), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -47,7 +57,7 @@ afterAll(async () => {
 describe('break the glass through the system', () => {
   let grantId: string;
 
-  it('has a person outside the officer\'s ward to look for', () => {
+  it("has a person outside the officer's ward to look for", () => {
     expect(outsider).toBeDefined();
     expect(outsiderWard?.level).toBe('COMMUNE');
   });
@@ -69,8 +79,12 @@ describe('break the glass through the system', () => {
     expect(response.data?.person?.rehabEpisodes?.length).toBeGreaterThan(0);
 
     for (const name of ['police', 'labor-welfare'] as const) {
-      const rows = await system.dbs.subgraph(name).db.query<{ action: string; purpose: string; fields: string[] }[]>(
-        `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.phuongbadinh' AND person_id = $1`, [outsider?.id]);
+      const rows = await system.dbs
+        .subgraph(name)
+        .db.query<{ action: string; purpose: string; fields: string[] }[]>(
+          `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.phuongbadinh' AND person_id = $1`,
+          [outsider?.id],
+        );
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
         expect(row.action).toBe('BREAK_GLASS');
@@ -80,24 +94,33 @@ describe('break the glass through the system', () => {
     }
   });
 
-  it('the grant is flagged for a supervisor\'s review, which only a supervisor may do', async () => {
+  it("the grant is flagged for a supervisor's review, which only a supervisor may do", async () => {
     const refused = await get('auth/break-glass?status=pending', officer);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/giám sát/), messageEn: expect.stringMatching(/supervisors/) });
+    expect(refused.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/giám sát/),
+      messageEn: expect.stringMatching(/supervisors/),
+    });
     expect((await post(`auth/break-glass/${grantId}/review`, officer, {})).status).toBe(403);
 
     const supervisor = await system.login('giamsat.hanoi');
     const pending = await get('auth/break-glass?status=pending', supervisor);
     expect(pending.status).toBe(200);
-    expect(pending.body.grants).toEqual(expect.arrayContaining([expect.objectContaining({ grantId, username: 'congan.phuongbadinh', reason: REASON })]));
+    expect(pending.body.grants).toEqual(
+      expect.arrayContaining([expect.objectContaining({ grantId, username: 'congan.phuongbadinh', reason: REASON })]),
+    );
     const reviewed = await post(`auth/break-glass/${grantId}/review`, supervisor, { note: 'Đúng quy trình' });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body).toMatchObject({ grantId, reviewedBy: 'giamsat.hanoi' });
   });
 
   it('after expiry they cannot see the person any more', async () => {
-    await system.dbs.identity.query(`UPDATE break_glass_grant SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
-      WHERE id = $1`, [grantId]);
+    await system.dbs.identity.query(
+      `UPDATE break_glass_grant SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
+      WHERE id = $1`,
+      [grantId],
+    );
     const response = await system.graphql<PersonAnswer>(officer, PERSON, { id: outsider?.id });
     expect(response.errors).toBeUndefined();
     expect(response.data?.person).toBeNull();
@@ -112,22 +135,47 @@ describe('grants in the signed context', () => {
     const { contextPrivateKey, contextPublicKey } = system.trust;
     const request = { query: '{ __typename }' };
     const caller = testCaller('police_officer', '00004', { grants: [grant('2099-01-01T00:00:00.000Z')] });
-    expect((await verifyCallerContext(await signCallerContext(caller, 'police', contextPrivateKey, request), 'police', contextPublicKey)).caller).toEqual(caller);
-    const forgedShape = { ...testCaller('police_officer', '00004'), grants: [{ grantId: 'g', unitPath: 7 }] } as unknown as typeof caller;
-    await expect(verifyCallerContext(await signCallerContext(forgedShape, 'police', contextPrivateKey, request), 'police', contextPublicKey)).rejects.toThrow();
+    expect(
+      (
+        await verifyCallerContext(
+          await signCallerContext(caller, 'police', contextPrivateKey, request),
+          'police',
+          contextPublicKey,
+        )
+      ).caller,
+    ).toEqual(caller);
+    const forgedShape = {
+      ...testCaller('police_officer', '00004'),
+      grants: [{ grantId: 'g', unitPath: 7 }],
+    } as unknown as typeof caller;
+    await expect(
+      verifyCallerContext(await signCallerContext(forgedShape, 'police', contextPrivateKey, request), 'police', contextPublicKey),
+    ).rejects.toThrow();
   });
 
   it('widen the SQL scope only while active', () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const own = units().scopeRoots('01.00004');
-    const active = pathScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] }), { now });
+    const active = pathScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] }), {
+      now,
+    });
     expect(Object.values(active.params)).toEqual(expect.arrayContaining([...own, '01.00070', '01.00070.%']));
-    const expired = pathScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2029-12-31T23:59:59Z')] }), { now });
+    const expired = pathScope('p.path', testCaller('police_officer', '00004', { grants: [grant('2029-12-31T23:59:59Z')] }), {
+      now,
+    });
     expect(Object.values(expired.params)).toEqual(own.flatMap((root) => [root, `${root}.%`]));
     const caller = testCaller('police_officer', '00004', { grants: [grant('2030-01-01T00:10:00Z')] });
     expect(isInUnitScope('01.00070', caller, now)).toBe(true);
     // The grant opens Hoàn Kiếm's whole old wards too (the grant's unit owns them).
-    expect(isInUnitScope(units().scopeRoots('01.00070').find((r) => r !== '01.00070') as string, caller, now)).toBe(true);
+    expect(
+      isInUnitScope(
+        units()
+          .scopeRoots('01.00070')
+          .find((r) => r !== '01.00070') as string,
+        caller,
+        now,
+      ),
+    ).toBe(true);
     expect(isInUnitScope('01.000701', caller, now)).toBe(false);
     expect(isInUnitScope('01.00070', caller, new Date('2030-01-01T00:10:00Z'))).toBe(false);
     expect(isInUnitScope('01.001.00004', caller, new Date('2030-01-01T00:10:00Z'))).toBe(true);
@@ -137,9 +185,15 @@ describe('grants in the signed context', () => {
     const url = system.subgraphs.get('police')?.url as string;
     const ward = outsiderWard?.path as string;
     const ask = async (expiresAt: string) => {
-      const caller = testCaller('police_officer', '00004', { grants: [{ grantId: 'g-2', unitPath: ward, reason: REASON, expiresAt }] });
+      const caller = testCaller('police_officer', '00004', {
+        grants: [{ grantId: 'g-2', unitPath: ward, reason: REASON, expiresAt }],
+      });
       const body = { query: 'query($id: ID!) { person(id: $id) { id } }', variables: { id: outsider?.id } };
-      const response = await fetch(url, { method: 'POST', headers: await system.signedHeaders(caller, 'police', body), body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: await system.signedHeaders(caller, 'police', body),
+        body: JSON.stringify(body),
+      });
       return ((await response.json()) as { data: { person: { id: string } | null } }).data.person;
     };
     expect(await ask(new Date(Date.now() + 600_000).toISOString())).toEqual({ id: outsider?.id });

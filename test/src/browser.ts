@@ -27,8 +27,7 @@ function loadChromiumBinary(): ChromiumBinary {
   if (binary) return binary;
   const loaded: unknown = require('@sparticuz/chromium');
   // The CommonJS build exports the class itself; accept an interop wrapper too.
-  const candidate: unknown =
-    typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  const candidate: unknown = typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
   if (!isChromiumBinary(candidate)) throw new Error('@sparticuz/chromium: unexpected module shape');
   binary = candidate;
   return binary;

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  composeSupergraph, formatRegistry, parseRegistry, registryProblems, subgraphFolders, SUBGRAPH_REGISTRY, SUPERGRAPH_FILE, SUBGRAPHS_DIR,
+  composeSupergraph,
+  formatRegistry,
+  parseRegistry,
+  registryProblems,
+  subgraphFolders,
+  SUBGRAPH_REGISTRY,
+  SUPERGRAPH_FILE,
+  SUBGRAPHS_DIR,
 } from '@rehab/shared-schema';
 
 describe('supergraph composition', () => {
@@ -38,10 +45,12 @@ describe('the registry of subgraphs (subgraphs/registry.json)', () => {
         writeFileSync(join(dir, name, 'schema.graphql'), 'type Query { x: Int }\n');
       }
       mkdirSync(join(dir, '.scratch'));
-      const entries = parseRegistry(formatRegistry([
-        { name: 'police', port: 4001, agency: { vi: 'Công an', en: 'Police' } },
-        { name: 'justice', port: 4005, agency: { vi: 'Tư pháp', en: 'Justice' } },
-      ]));
+      const entries = parseRegistry(
+        formatRegistry([
+          { name: 'police', port: 4001, agency: { vi: 'Công an', en: 'Police' } },
+          { name: 'justice', port: 4005, agency: { vi: 'Tư pháp', en: 'Justice' } },
+        ]),
+      );
       expect(registryProblems(entries, dir)).toEqual([
         'subgraphs/stray/ is not registered: add its line to subgraphs/registry.json (or remove the folder)',
         'justice is registered in subgraphs/registry.json but subgraphs/justice/ is missing',
@@ -63,6 +72,8 @@ describe('the registry of subgraphs (subgraphs/registry.json)', () => {
     expect(() => parseRegistry(JSON.stringify([line('legal-2aid', 4005)]))).toThrow(/"name" must match/);
     expect(() => parseRegistry(JSON.stringify([line('justice', 4005), line('justice', 4006)]))).toThrow(/registered twice/);
     expect(() => parseRegistry(JSON.stringify([line('justice', 4005), line('legal-aid', 4005)]))).toThrow(/port 4005 is taken/);
-    expect(() => parseRegistry(JSON.stringify([{ name: 'justice', port: 4005, agency: { vi: 'Tư pháp' } }]))).toThrow(/"agency" needs/);
+    expect(() => parseRegistry(JSON.stringify([{ name: 'justice', port: 4005, agency: { vi: 'Tư pháp' } }]))).toThrow(
+      /"agency" needs/,
+    );
   });
 });

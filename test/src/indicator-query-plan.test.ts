@@ -13,11 +13,15 @@ import { SUPERGRAPH_FILE } from '@rehab/shared-schema';
 function fetches(node: PlanNode | SubscriptionNode | undefined): FetchNode[] {
   if (!node) return [];
   switch (node.kind) {
-    case 'Fetch': return [node];
-    case 'Flatten': return fetches(node.node);
+    case 'Fetch':
+      return [node];
+    case 'Flatten':
+      return fetches(node.node);
     case 'Sequence':
-    case 'Parallel': return node.nodes.flatMap(fetches);
-    default: return [];
+    case 'Parallel':
+      return node.nodes.flatMap(fetches);
+    default:
+      return [];
   }
 }
 
@@ -30,8 +34,14 @@ function plan(query: string): FetchNode[] {
 
 describe('query plan of indicator lists', () => {
   it.each([
-    ['indicators', '{ indicators(plan: "p", unit: "01", period: { kind: YEAR, year: 2026 }) { indicator { code } target actual ratio numerator denominator } }'],
-    ['indicatorBreakdown', '{ indicatorBreakdown(plan: "p", indicator: "RECORDS_IN_TREATMENT_SHARE", unit: "01", period: { kind: YEAR, year: 2026 }) { unit { code } actual ratio } }'],
+    [
+      'indicators',
+      '{ indicators(plan: "p", unit: "01", period: { kind: YEAR, year: 2026 }) { indicator { code } target actual ratio numerator denominator } }',
+    ],
+    [
+      'indicatorBreakdown',
+      '{ indicatorBreakdown(plan: "p", indicator: "RECORDS_IN_TREATMENT_SHARE", unit: "01", period: { kind: YEAR, year: 2026 }) { unit { code } actual ratio } }',
+    ],
   ])('%s: one fetch per measuring subgraph for the whole list, then one back to labor-welfare', (_name, query) => {
     const nodes = plan(query);
     expect(nodes.map((n) => n.serviceName).sort()).toEqual(['health', 'labor-welfare', 'labor-welfare', 'police', 'volunteers']);
@@ -43,14 +53,18 @@ describe('query plan of indicator lists', () => {
   });
 
   it('does not reach the other agencies when no field needs their measures', () => {
-    expect(plan('{ indicators(plan: "p", unit: "01", period: { kind: YEAR, year: 2026 }) { indicator { code name } target period { label } } }')
-      .map((n) => n.serviceName)).toEqual(['labor-welfare']);
+    expect(
+      plan(
+        '{ indicators(plan: "p", unit: "01", period: { kind: YEAR, year: 2026 }) { indicator { code name } target period { label } } }',
+      ).map((n) => n.serviceName),
+    ).toEqual(['labor-welfare']);
   });
 
   it('keeps the measures out of the API schema (clients cannot select them)', () => {
     const api = supergraph.apiSchema();
     const value = api.type('IndicatorValue');
-    expect(value && 'field' in value ? ['policeMeasure', 'healthMeasure', 'volunteersMeasure'].map((f) => value.field(f)) : null)
-      .toEqual([undefined, undefined, undefined]);
+    expect(
+      value && 'field' in value ? ['policeMeasure', 'healthMeasure', 'volunteersMeasure'].map((f) => value.field(f)) : null,
+    ).toEqual([undefined, undefined, undefined]);
   });
 });

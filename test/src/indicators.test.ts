@@ -21,60 +21,103 @@ const uuid = (n: number) => `15000000-0000-4000-8000-${String(n).padStart(12, '0
 /** P1 … P8 of the fixture. */
 const P = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(uuid);
 
-async function sql(name: 'police' | 'labor-welfare' | 'health' | 'volunteers', text: string, params: unknown[] = []): Promise<unknown[]> {
+async function sql(
+  name: 'police' | 'labor-welfare' | 'health' | 'volunteers',
+  text: string,
+  params: unknown[] = [],
+): Promise<unknown[]> {
   return system.dbs.subgraph(name).db.query<unknown[]>(text, params);
 }
 
 async function policeFixture(): Promise<void> {
   for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
     const unit = [1, 2, 5, 7].includes(n) ? BA_DINH_1 : BA_DINH_2;
-    await sql('police', `INSERT INTO person (id, identification_number, full_name, full_name_folded, date_of_birth, sex, ethnicity,
+    await sql(
+      'police',
+      `INSERT INTO person (id, identification_number, full_name, full_name_folded, date_of_birth, sex, ethnicity,
       permanent_unit_code, permanent_address, current_unit_code, current_address, owner_unit_path)
       VALUES ($1, $2, $3, $4, '1990-01-01', 'MALE', 'Kinh', $5, 'Số 1', $5, 'Số 1', $6)`,
-    [P[n], `00109000000${n}`, `Người Thử ${n}`, `nguoi thu ${n}`, unit.code, unit.path]);
+      [P[n], `00109000000${n}`, `Người Thử ${n}`, `nguoi thu ${n}`, unit.code, unit.path],
+    );
   }
   // P1–P4 under a management decision in force in 2015; P5's ended in 2014.
-  const decisions: [number, string, string][] = [[1, '2015-01-10', BA_DINH_1.path], [2, '2015-02-01', BA_DINH_1.path],
-    [3, '2015-03-01', BA_DINH_2.path], [4, '2015-04-01', BA_DINH_2.path]];
+  const decisions: [number, string, string][] = [
+    [1, '2015-01-10', BA_DINH_1.path],
+    [2, '2015-02-01', BA_DINH_1.path],
+    [3, '2015-03-01', BA_DINH_2.path],
+    [4, '2015-04-01', BA_DINH_2.path],
+  ];
   for (const [n, on, path] of decisions) {
-    await sql('police', `INSERT INTO drug_user_management (id, person_id, status, detected_on, detection_method, substances, detected_by,
+    await sql(
+      'police',
+      `INSERT INTO drug_user_management (id, person_id, status, detected_on, detection_method, substances, detected_by,
       decision_number, decision_date, period_ends_on, owner_unit_path)
-      VALUES ($1, $2, 'ACTIVE', $3, 'CAUGHT_USING', '{OPIOIDS}', 'test', $4, $3, ($3::date + 365), $5)`, [uuid(100 + n), P[n], on, `QD-${n}`, path]);
+      VALUES ($1, $2, 'ACTIVE', $3, 'CAUGHT_USING', '{OPIOIDS}', 'test', $4, $3, ($3::date + 365), $5)`,
+      [uuid(100 + n), P[n], on, `QD-${n}`, path],
+    );
   }
-  await sql('police', `INSERT INTO drug_user_management (id, person_id, status, detected_on, detection_method, substances, detected_by,
+  await sql(
+    'police',
+    `INSERT INTO drug_user_management (id, person_id, status, detected_on, detection_method, substances, detected_by,
     decision_number, decision_date, period_ends_on, ended_on, end_reason, owner_unit_path)
     VALUES ($1, $2, 'ENDED', '2014-01-01', 'CAUGHT_USING', '{OPIOIDS}', 'test', 'QD-5', '2014-01-01', '2014-12-31', '2014-12-31', 'PERIOD_COMPLETED', $3)`,
-  [uuid(105), P[5], BA_DINH_1.path]);
+    [uuid(105), P[5], BA_DINH_1.path],
+  );
 }
 
 async function modelsFixture(): Promise<void> {
   const models: [number, string, typeof BA_DINH_1, string, string | null][] = [
-    [1, 'CLUB', BA_DINH_1, '2014-05-01', null], [2, 'VOLUNTEER_TEAM', BA_DINH_2, '2014-01-01', '2015-06-30'],
-    [3, 'COUNSELLING_POINT', BA_DINH_1, '2015-03-01', null], [4, 'SELF_MANAGED_GROUP', BA_DINH_2, '2015-09-01', '2015-11-30'],
+    [1, 'CLUB', BA_DINH_1, '2014-05-01', null],
+    [2, 'VOLUNTEER_TEAM', BA_DINH_2, '2014-01-01', '2015-06-30'],
+    [3, 'COUNSELLING_POINT', BA_DINH_1, '2015-03-01', null],
+    [4, 'SELF_MANAGED_GROUP', BA_DINH_2, '2015-09-01', '2015-11-30'],
   ];
   for (const [n, kind, unit, from, to] of models) {
-    await sql('labor-welfare', `INSERT INTO post_rehab_model (id, name, kind, unit_code, owner_unit_path, established_on, ended_on, recorded_by)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, 'test')`, [uuid(500 + n), `Mô hình M${n}`, kind, unit.code, unit.path, from, to]);
+    await sql(
+      'labor-welfare',
+      `INSERT INTO post_rehab_model (id, name, kind, unit_code, owner_unit_path, established_on, ended_on, recorded_by)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, 'test')`,
+      [uuid(500 + n), `Mô hình M${n}`, kind, unit.code, unit.path, from, to],
+    );
   }
 }
 
 async function healthFixture(): Promise<void> {
   // P1 in maintenance since March 2015; P6 in treatment until February 2015 (stopped).
-  await sql('health', `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
-    VALUES ($1, $2, 'MMT001', 'ACTIVE', 'MAINTENANCE', '2015-03-01', 'METHADONE', '01.MMT001', $3)`, [uuid(201), P[1], BA_DINH_1.path]);
-  await sql('health', `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path,
+  await sql(
+    'health',
+    `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
+    VALUES ($1, $2, 'MMT001', 'ACTIVE', 'MAINTENANCE', '2015-03-01', 'METHADONE', '01.MMT001', $3)`,
+    [uuid(201), P[1], BA_DINH_1.path],
+  );
+  await sql(
+    'health',
+    `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path,
     residence_unit_path, stopped_on, termination_reason) VALUES ($1, $2, 'MMT001', 'STOPPED', 'STOPPED', '2014-06-01', 'METHADONE', '01.MMT001', $3,
-    '2015-02-01', 'VOLUNTARY')`, [uuid(206), P[6], BA_DINH_2.path]);
+    '2015-02-01', 'VOLUNTARY')`,
+    [uuid(206), P[6], BA_DINH_2.path],
+  );
 }
 
 async function volunteersFixture(): Promise<void> {
   // P2 counselled in May 2015 (and only visited in January).
-  const [volunteer] = await sql('volunteers', 'SELECT id FROM volunteer ORDER BY id LIMIT 1') as { id: string }[];
-  await sql('volunteers', `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, end_reason, owner_unit_path)
-    VALUES ($1, $2, $3, 'DRUG_USER_MANAGEMENT', '2015-01-05', '2015-12-31', 'ENDED', $4)`, [uuid(302), P[2], volunteer?.id, BA_DINH_1.path]);
-  for (const [n, on, kind] of [[1, '2015-01-20', 'VISIT'], [2, '2015-05-05', 'COUNSELLING']] as const) {
-    await sql('volunteers', `INSERT INTO support_activity (id, assignment_id, occurred_on, kind, relapse_risk, recorded_by)
-      VALUES ($1, $2, $3, $4, 'NONE', 'test')`, [uuid(310 + n), uuid(302), on, kind]);
+  const [volunteer] = (await sql('volunteers', 'SELECT id FROM volunteer ORDER BY id LIMIT 1')) as { id: string }[];
+  await sql(
+    'volunteers',
+    `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, end_reason, owner_unit_path)
+    VALUES ($1, $2, $3, 'DRUG_USER_MANAGEMENT', '2015-01-05', '2015-12-31', 'ENDED', $4)`,
+    [uuid(302), P[2], volunteer?.id, BA_DINH_1.path],
+  );
+  for (const [n, on, kind] of [
+    [1, '2015-01-20', 'VISIT'],
+    [2, '2015-05-05', 'COUNSELLING'],
+  ] as const) {
+    await sql(
+      'volunteers',
+      `INSERT INTO support_activity (id, assignment_id, occurred_on, kind, relapse_risk, recorded_by)
+      VALUES ($1, $2, $3, $4, 'NONE', 'test')`,
+      [uuid(310 + n), uuid(302), on, kind],
+    );
   }
 }
 
@@ -85,20 +128,77 @@ async function laborWelfareFixture(): Promise<void> {
   // P3: voluntary rehab at home from June 2015 (open). P7: compulsory at CSCN1, completed in August,
   // decided post-rehab management, relapsed in November, a loan and a job. P8: voluntary at CSCN2,
   // completed in September, still awaiting the commune's decision.
-  await sql('labor-welfare', EPISODE, [uuid(403), P[3], 'VOLUNTARY_COMMUNITY', 'ADMITTED', null, BA_DINH_2.code, null, BA_DINH_2.path,
-    '2015-06-01', '2015-12-01', null, null, null, null]);
-  await sql('labor-welfare', EPISODE, [uuid(407), P[7], 'COMPULSORY', 'COMPLETED', 'CSCN1', BA_DINH_1.code, '01.CSCN1', BA_DINH_1.path,
-    '2015-02-01', '2015-08-01', '2015-08-01', 'GCN-7', 'REINTEGRATION_PREPARATION', '2015-07-01']);
-  await sql('labor-welfare', EPISODE, [uuid(408), P[8], 'VOLUNTARY_FACILITY', 'COMPLETED', 'CSCN2', BA_DINH_2.code, '01.CSCN2', BA_DINH_2.path,
-    '2015-03-01', '2015-09-01', '2015-09-01', 'GCN-8', 'EDUCATION_BEHAVIOUR', '2015-04-01']);
-  await sql('labor-welfare', `INSERT INTO post_rehab_case (id, person_id, episode_id, status, residence_unit_code, owner_unit_path, opened_on,
+  await sql('labor-welfare', EPISODE, [
+    uuid(403),
+    P[3],
+    'VOLUNTARY_COMMUNITY',
+    'ADMITTED',
+    null,
+    BA_DINH_2.code,
+    null,
+    BA_DINH_2.path,
+    '2015-06-01',
+    '2015-12-01',
+    null,
+    null,
+    null,
+    null,
+  ]);
+  await sql('labor-welfare', EPISODE, [
+    uuid(407),
+    P[7],
+    'COMPULSORY',
+    'COMPLETED',
+    'CSCN1',
+    BA_DINH_1.code,
+    '01.CSCN1',
+    BA_DINH_1.path,
+    '2015-02-01',
+    '2015-08-01',
+    '2015-08-01',
+    'GCN-7',
+    'REINTEGRATION_PREPARATION',
+    '2015-07-01',
+  ]);
+  await sql('labor-welfare', EPISODE, [
+    uuid(408),
+    P[8],
+    'VOLUNTARY_FACILITY',
+    'COMPLETED',
+    'CSCN2',
+    BA_DINH_2.code,
+    '01.CSCN2',
+    BA_DINH_2.path,
+    '2015-03-01',
+    '2015-09-01',
+    '2015-09-01',
+    'GCN-8',
+    'EDUCATION_BEHAVIOUR',
+    '2015-04-01',
+  ]);
+  await sql(
+    'labor-welfare',
+    `INSERT INTO post_rehab_case (id, person_id, episode_id, status, residence_unit_code, owner_unit_path, opened_on,
     decision_number, decision_on, period_months, ends_on, relapsed_on) VALUES ($1, $2, $3, 'RELAPSED', $4, $5, '2015-08-01', 'QD-QL-7',
-    '2015-08-10', 12, '2016-08-10', '2015-11-01')`, [uuid(507), P[7], uuid(407), BA_DINH_1.code, BA_DINH_1.path]);
-  await sql('labor-welfare', `INSERT INTO post_rehab_case (id, person_id, episode_id, status, residence_unit_code, owner_unit_path, opened_on)
-    VALUES ($1, $2, $3, 'AWAITING_DECISION', $4, $5, '2015-09-01')`, [uuid(508), P[8], uuid(408), BA_DINH_2.code, BA_DINH_2.path]);
-  for (const [n, kind, on, amount] of [[1, 'LOAN', '2015-09-01', 20000000], [2, 'JOB_PLACEMENT', '2015-10-01', null]] as const) {
-    await sql('labor-welfare', `INSERT INTO reintegration_support (id, person_id, kind, provider, started_on, amount_vnd, outcome, residence_unit_code, owner_unit_path)
-      VALUES ($1, $2, $3, 'Ngân hàng Chính sách xã hội', $4, $5, 'PENDING', $6, $7)`, [uuid(600 + n), P[7], kind, on, amount, BA_DINH_1.code, BA_DINH_1.path]);
+    '2015-08-10', 12, '2016-08-10', '2015-11-01')`,
+    [uuid(507), P[7], uuid(407), BA_DINH_1.code, BA_DINH_1.path],
+  );
+  await sql(
+    'labor-welfare',
+    `INSERT INTO post_rehab_case (id, person_id, episode_id, status, residence_unit_code, owner_unit_path, opened_on)
+    VALUES ($1, $2, $3, 'AWAITING_DECISION', $4, $5, '2015-09-01')`,
+    [uuid(508), P[8], uuid(408), BA_DINH_2.code, BA_DINH_2.path],
+  );
+  for (const [n, kind, on, amount] of [
+    [1, 'LOAN', '2015-09-01', 20000000],
+    [2, 'JOB_PLACEMENT', '2015-10-01', null],
+  ] as const) {
+    await sql(
+      'labor-welfare',
+      `INSERT INTO reintegration_support (id, person_id, kind, provider, started_on, amount_vnd, outcome, residence_unit_code, owner_unit_path)
+      VALUES ($1, $2, $3, 'Ngân hàng Chính sách xã hội', $4, $5, 'PENDING', $6, $7)`,
+      [uuid(600 + n), P[7], kind, on, amount, BA_DINH_1.code, BA_DINH_1.path],
+    );
   }
 }
 
@@ -129,7 +229,10 @@ const pick = (v: Value | undefined) => v && { actual: v.actual, numerator: v.num
 beforeAll(async () => {
   system = await startTestSystem();
   analyst = await system.login('phantich.hanoi');
-  const response = await system.graphql<{ plans: { id: string; title: string }[] }>(analyst, '{ plans(year: 2022) { id title } }');
+  const response = await system.graphql<{ plans: { id: string; title: string }[] }>(
+    analyst,
+    '{ plans(year: 2022) { id title } }',
+  );
   plan2022 = response.data?.plans[0]?.id ?? '';
   // Nothing in 2015 before the fixture: the values below are the fixture's alone.
   const before = await values('01', YEAR_2015);
@@ -141,10 +244,12 @@ beforeAll(async () => {
   await modelsFixture();
 });
 
-afterAll(async () => { await system.stop(); });
+afterAll(async () => {
+  await system.stop();
+});
 
 describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)', () => {
-  it('computes each agency\'s indicators for the district', async () => {
+  it("computes each agency's indicators for the district", async () => {
     const v = await values('001', YEAR_2015);
     // Police: P1–P4 managed in 2015; P1 treated (health), P2 counselled (volunteers), P3 in rehab (labour): 3 of 4.
     expect(pick(v.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 0.75, numerator: 3, denominator: 4 });
@@ -176,11 +281,23 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
   it('counts post-rehab models per commune and per quarter', async () => {
     const c1 = await values(BA_DINH_1.code, YEAR_2015);
     const c2 = await values(BA_DINH_2.code, YEAR_2015);
-    expect([c1, c2].map((c) => [c.POST_REHAB_MODELS_MAINTAINED?.actual, c.POST_REHAB_MODELS_NEW?.actual, c.POST_REHAB_MODELS_TOTAL?.actual]))
-      .toEqual([[1, 1, 2], [0, 1, 1]]);
+    expect(
+      [c1, c2].map((c) => [
+        c.POST_REHAB_MODELS_MAINTAINED?.actual,
+        c.POST_REHAB_MODELS_NEW?.actual,
+        c.POST_REHAB_MODELS_TOTAL?.actual,
+      ]),
+    ).toEqual([
+      [1, 1, 2],
+      [0, 1, 1],
+    ]);
     // First quarter: M1 and M2 (ended only in June) maintained, M3 new.
     const q1 = await values('001', { kind: 'QUARTER', year: 2015, number: 1 });
-    expect([q1.POST_REHAB_MODELS_MAINTAINED?.actual, q1.POST_REHAB_MODELS_NEW?.actual, q1.POST_REHAB_MODELS_TOTAL?.actual]).toEqual([2, 1, 3]);
+    expect([
+      q1.POST_REHAB_MODELS_MAINTAINED?.actual,
+      q1.POST_REHAB_MODELS_NEW?.actual,
+      q1.POST_REHAB_MODELS_TOTAL?.actual,
+    ]).toEqual([2, 1, 3]);
   });
 
   it('rolls communes up and splits by period', async () => {
@@ -207,19 +324,63 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
   it('breaks a number down by child unit, and the province by facility for facility indicators', async () => {
     const Q = `query($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!) {
       indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) { unit { code } actual numerator denominator target } }`;
-    interface Row { unit: { code: string }; actual: number | null; numerator: number | null; denominator: number | null; target: number | null }
-    const communes = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, { plan: plan2022, indicator: 'RECORDS_IN_TREATMENT_SHARE', unit: '001', period: YEAR_2015 });
+    interface Row {
+      unit: { code: string };
+      actual: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      target: number | null;
+    }
+    const communes = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, {
+      plan: plan2022,
+      indicator: 'RECORDS_IN_TREATMENT_SHARE',
+      unit: '001',
+      period: YEAR_2015,
+    });
     expect(communes.errors).toBeUndefined();
     const rows = communes.data?.indicatorBreakdown ?? [];
     // Quận Ba Đình's thirteen wards of 2015 (the list of 1 March 2025), in code order.
-    expect(rows.map((r) => r.unit.code)).toEqual(['00001', '00004', '00006', '00007', '00008', '00013', '00016', '00019', '00022', '00025',
-      '00028', '00031', '00034']);
-    expect(rows.slice(0, 3).map((r) => [r.numerator, r.denominator])).toEqual([[2, 2], [1, 2], [0, 0]]);
-    const facilities = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, { plan: plan2022, indicator: 'FACILITY_ADMISSIONS', unit: '01', period: YEAR_2015 });
-    expect(facilities.data?.indicatorBreakdown.map((r) => [r.unit.code, r.actual, r.target])).toEqual([
-      ['CSCN1', 1, 165], ['CSCN2', 0, 150], ['CSCN3', 0, 170], ['CSCN4', 0, 165], ['CSCN5', 0, null], ['CSCN6', 0, 150], ['CSCN7', 0, 150],
+    expect(rows.map((r) => r.unit.code)).toEqual([
+      '00001',
+      '00004',
+      '00006',
+      '00007',
+      '00008',
+      '00013',
+      '00016',
+      '00019',
+      '00022',
+      '00025',
+      '00028',
+      '00031',
+      '00034',
     ]);
-    const districts = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, { plan: plan2022, indicator: 'COMPULSORY_DOSSIERS', unit: '01', period: YEAR_2015 });
+    expect(rows.slice(0, 3).map((r) => [r.numerator, r.denominator])).toEqual([
+      [2, 2],
+      [1, 2],
+      [0, 0],
+    ]);
+    const facilities = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, {
+      plan: plan2022,
+      indicator: 'FACILITY_ADMISSIONS',
+      unit: '01',
+      period: YEAR_2015,
+    });
+    expect(facilities.data?.indicatorBreakdown.map((r) => [r.unit.code, r.actual, r.target])).toEqual([
+      ['CSCN1', 1, 165],
+      ['CSCN2', 0, 150],
+      ['CSCN3', 0, 170],
+      ['CSCN4', 0, 165],
+      ['CSCN5', 0, null],
+      ['CSCN6', 0, 150],
+      ['CSCN7', 0, 150],
+    ]);
+    const districts = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, {
+      plan: plan2022,
+      indicator: 'COMPULSORY_DOSSIERS',
+      unit: '01',
+      period: YEAR_2015,
+    });
     expect(districts.data?.indicatorBreakdown).toHaveLength(30);
     expect(districts.data?.indicatorBreakdown.reduce((a, r) => a + (r.target ?? 0), 0)).toBe(950);
   });
@@ -231,7 +392,11 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
       system.resetQueryCounts();
       const response = await system.graphql(analyst, Q, { plan: plan2022, unit, indicator: 'RECORDS_IN_TREATMENT_SHARE' });
       expect(response.errors).toBeUndefined();
-      return { police: system.queryCount('police'), health: system.queryCount('health'), volunteers: system.queryCount('volunteers') };
+      return {
+        police: system.queryCount('police'),
+        health: system.queryCount('health'),
+        volunteers: system.queryCount('volunteers'),
+      };
     };
     const six = await counts('001');
     const thirty = await counts('01');
@@ -240,24 +405,38 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
   });
 });
 
-describe('the analyst\'s drill-down', () => {
+describe("the analyst's drill-down", () => {
   const RECORDS = `query($plan: ID!, $indicator: ID!, $unit: ID!, $after: String) {
     indicatorRecords(plan: $plan, indicator: $indicator, unit: $unit, period: { kind: YEAR, year: 2015 }, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { personId person { id } date description unit { code } } } }`;
-  interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { personId: string; person: { id: string } | null; date: string; description: string; unit: { code: string } }[] }
+  interface Page {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { personId: string; person: { id: string } | null; date: string; description: string; unit: { code: string } }[];
+  }
 
   it('lists the records behind a number with pseudonymous person ids, page by page', async () => {
-    const first = await system.graphql<{ indicatorRecords: Page }>(analyst, RECORDS, { plan: plan2022, indicator: 'VOLUNTARY_MOBILISED', unit: '001' });
+    const first = await system.graphql<{ indicatorRecords: Page }>(analyst, RECORDS, {
+      plan: plan2022,
+      indicator: 'VOLUNTARY_MOBILISED',
+      unit: '001',
+    });
     expect(first.errors).toBeUndefined();
     const page = first.data?.indicatorRecords as Page;
     expect(page.totalCount).toBe(2);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const second = await system.graphql<{ indicatorRecords: Page }>(analyst, RECORDS,
-      { plan: plan2022, indicator: 'VOLUNTARY_MOBILISED', unit: '001', after: page.pageInfo.endCursor });
+    const second = await system.graphql<{ indicatorRecords: Page }>(analyst, RECORDS, {
+      plan: plan2022,
+      indicator: 'VOLUNTARY_MOBILISED',
+      unit: '001',
+      after: page.pageInfo.endCursor,
+    });
     expect(second.errors).toBeUndefined();
     const nodes = [...page.nodes, ...(second.data?.indicatorRecords.nodes ?? [])];
-    expect(nodes.map((n) => [n.date, n.unit.code])).toEqual([['2015-03-01', 'CSCN2'], ['2015-06-01', '00004']]);
+    expect(nodes.map((n) => [n.date, n.unit.code])).toEqual([
+      ['2015-03-01', 'CSCN2'],
+      ['2015-06-01', '00004'],
+    ]);
     expect(nodes[0]?.description).toBe('Tiếp nhận cai nghiện tự nguyện tại cơ sở tại CSCN2');
     for (const n of nodes) {
       expect(P).not.toContain(n.personId);
@@ -265,28 +444,42 @@ describe('the analyst\'s drill-down', () => {
     }
     expect(JSON.stringify(nodes)).not.toMatch(/Người Thử|(?<![0-9a-f-])\d{12}(?![0-9a-f-])/i);
     // Each person listed is audited with the real id.
-    const audit = await sql('labor-welfare', `SELECT DISTINCT person_id FROM audit_log WHERE username = 'phantich.hanoi'
-      AND entity_type = 'IndicatorRecord' ORDER BY person_id`) as { person_id: string }[];
+    const audit = (await sql(
+      'labor-welfare',
+      `SELECT DISTINCT person_id FROM audit_log WHERE username = 'phantich.hanoi'
+      AND entity_type = 'IndicatorRecord' ORDER BY person_id`,
+    )) as { person_id: string }[];
     expect(audit.map((a) => a.person_id)).toEqual(expect.arrayContaining([P[3], P[8]]));
   });
 
-  it('refuses the analyst the person\'s name and identification number', async () => {
-    const response = await system.graphql(analyst, `query($plan: ID!) { indicatorRecords(plan: $plan, indicator: "FACILITY_ADMISSIONS", unit: "01",
-      period: { kind: YEAR, year: 2015 }) { nodes { personId person { fullName identificationNumber } } } }`, { plan: plan2022 });
+  it("refuses the analyst the person's name and identification number", async () => {
+    const response = await system.graphql(
+      analyst,
+      `query($plan: ID!) { indicatorRecords(plan: $plan, indicator: "FACILITY_ADMISSIONS", unit: "01",
+      period: { kind: YEAR, year: 2015 }) { nodes { personId person { fullName identificationNumber } } } }`,
+      { plan: plan2022 },
+    );
     expect(response.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
     expect(JSON.stringify(response.data)).not.toMatch(/Người Thử|(?<![0-9a-f-])\d{12}(?![0-9a-f-])/i);
   });
 
   it('lets a supervisor see the real person behind a record, and refuses a health worker', async () => {
     const supervisor = await system.login('giamsat.hanoi');
-    const response = await system.graphql<{ indicatorRecords: { nodes: { personId: string; person: { fullName: string } }[] } }>(supervisor,
+    const response = await system.graphql<{ indicatorRecords: { nodes: { personId: string; person: { fullName: string } }[] } }>(
+      supervisor,
       `query($plan: ID!) { indicatorRecords(plan: $plan, indicator: "FACILITY_ADMISSIONS", unit: "CSCN1", period: { kind: YEAR, year: 2015 }) {
-        nodes { personId person { fullName } } } }`, { plan: plan2022 });
+        nodes { personId person { fullName } } } }`,
+      { plan: plan2022 },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.indicatorRecords.nodes).toEqual([{ personId: P[7], person: { fullName: 'Người Thử 7' } }]);
     const health = await system.login('yte.hanoi');
-    const refused = await system.graphql(health, `query($plan: ID!) { indicatorRecords(plan: $plan, indicator: "FACILITY_ADMISSIONS", unit: "01",
-      period: { kind: YEAR, year: 2015 }) { totalCount } }`, { plan: plan2022 });
+    const refused = await system.graphql(
+      health,
+      `query($plan: ID!) { indicatorRecords(plan: $plan, indicator: "FACILITY_ADMISSIONS", unit: "01",
+      period: { kind: YEAR, year: 2015 }) { totalCount } }`,
+      { plan: plan2022 },
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -26,9 +26,14 @@ const EPISODE = `INSERT INTO rehab_episode (id, person_id, kind, status, facilit
 
 /** Trúc Bạch: five admissions at CSCN2 in March 2015 (one cell of 5), one at CSCN1 in June (a cell of 1); Phúc Xá: two. */
 const ADMISSIONS: [number, string, typeof SMALL, string][] = [
-  [1, 'CSCN2', LARGE, '2015-03-02'], [2, 'CSCN2', LARGE, '2015-03-09'], [3, 'CSCN2', LARGE, '2015-03-16'],
-  [4, 'CSCN2', LARGE, '2015-03-23'], [5, 'CSCN2', LARGE, '2015-03-30'], [6, 'CSCN1', LARGE, '2015-06-17'],
-  [7, 'CSCN1', SMALL, '2015-04-04'], [8, 'CSCN1', SMALL, '2015-05-05'],
+  [1, 'CSCN2', LARGE, '2015-03-02'],
+  [2, 'CSCN2', LARGE, '2015-03-09'],
+  [3, 'CSCN2', LARGE, '2015-03-16'],
+  [4, 'CSCN2', LARGE, '2015-03-23'],
+  [5, 'CSCN2', LARGE, '2015-03-30'],
+  [6, 'CSCN1', LARGE, '2015-06-17'],
+  [7, 'CSCN1', SMALL, '2015-04-04'],
+  [8, 'CSCN1', SMALL, '2015-05-05'],
 ];
 
 async function fixture(): Promise<void> {
@@ -51,10 +56,12 @@ afterAll(async () => {
   await system.stop();
 });
 
-describe('an analyst\'s person list', () => {
+describe("an analyst's person list", () => {
   const LIST = `query($unit: ID!, $after: String) { persons(unitCode: $unit, first: 50, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
-  interface List { persons: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } }
+  interface List {
+    persons: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] };
+  }
 
   /** The whole city: the demo's 300 people spread two or three to a commune, and the order must show on a long list. */
   const unit = '01';
@@ -125,7 +132,7 @@ describe('small cells', () => {
     expect((await values(supervisor, SMALL.code))[0]).toMatchObject({ actual: 2, numerator: 2, suppressed: false });
   });
 
-  it('are suppressed in an analyst\'s breakdown', async () => {
+  it("are suppressed in an analyst's breakdown", async () => {
     const response = await system.graphql<{ indicatorBreakdown: Value[] }>(analyst, BREAKDOWN, { plan: plan2022 });
     expect(response.errors).toBeUndefined();
     const rows = new Map((response.data?.indicatorBreakdown ?? []).map((r) => [r.unit.code, r]));
@@ -135,11 +142,18 @@ describe('small cells', () => {
   });
 });
 
-describe('an analyst\'s drill-down rows', () => {
+describe("an analyst's drill-down rows", () => {
   const RECORDS = `query($plan: ID!, $unit: ID!) { indicatorRecords(plan: $plan, indicator: "VOLUNTARY_MOBILISED", unit: $unit,
     period: { kind: YEAR, year: 2015 }) { totalCount nodes { date datePrecision description unit { code } } } }`;
-  interface Row { date: string; datePrecision: string; description: string; unit: { code: string } }
-  interface Records { indicatorRecords: { totalCount: number; nodes: Row[] } }
+  interface Row {
+    date: string;
+    datePrecision: string;
+    description: string;
+    unit: { code: string };
+  }
+  interface Records {
+    indicatorRecords: { totalCount: number; nodes: Row[] };
+  }
 
   it('give the month, and the facility only where five rows share it', async () => {
     const response = await system.graphql<Records>(analyst, RECORDS, { plan: plan2022, unit: LARGE.code });
@@ -155,7 +169,8 @@ describe('an analyst\'s drill-down rows', () => {
     const response = await system.graphql<Records>(supervisor, RECORDS, { plan: plan2022, unit: LARGE.code });
     expect(response.errors).toBeUndefined();
     expect((response.data?.indicatorRecords.nodes ?? []).map((r) => [r.date, r.datePrecision, r.unit.code])).toEqual(
-      ADMISSIONS.filter(([, , unit]) => unit === LARGE).map(([, facility, , on]) => [on, 'DAY', facility]));
+      ADMISSIONS.filter(([, , unit]) => unit === LARGE).map(([, facility, , on]) => [on, 'DAY', facility]),
+    );
   });
 
   it('are not listed for a suppressed cell', async () => {

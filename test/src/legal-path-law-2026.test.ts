@@ -18,12 +18,21 @@ const as: Record<string, Caller> = {};
 beforeAll(async () => {
   system = await startTestSystem();
   const communes = [...new Set(repeaters.slice(0, 2).map((p) => p.home.unitCode))].filter((c) => c !== '00004');
-  await seedIdentity(system.dbs.identity, communes.map((unitCode) => ({
-    username: policeOf(unitCode), displayName: 'Công an xã (kiểm thử)', agency: 'police', role: 'police_officer', unitCode,
-  })));
+  await seedIdentity(
+    system.dbs.identity,
+    communes.map((unitCode) => ({
+      username: policeOf(unitCode),
+      displayName: 'Công an xã (kiểm thử)',
+      agency: 'police',
+      role: 'police_officer',
+      unitCode,
+    })),
+  );
   const accounts = ['congan.phuongbadinh', 'toaan.kv1', ...communes.map(policeOf)];
   const tokens = await Promise.all(accounts.map((u) => system.login(u)));
-  accounts.forEach((u, i) => { as[u] = { system, token: tokens[i] as string }; });
+  accounts.forEach((u, i) => {
+    as[u] = { system, token: tokens[i] as string };
+  });
 });
 
 afterAll(async () => {
@@ -34,25 +43,47 @@ afterAll(async () => {
  * People of Hà Nội who completed compulsory rehab and have no dossier in progress: their next dossier is a repeat
  * case, drafted by the police of the commune they live in today (which acts on their registry record).
  */
-const repeaters: DemoPerson[] = population.filter((p) => p.rehab?.kind === 'COMPULSORY' && p.rehab.status === 'COMPLETED'
-  && p.postRehab !== null && p.postRehab.relapsedOn === null
-  && p.home.unitPath.startsWith('01.') && demoUnits.owns(p.home.unitPath, p.currentResidence.unitPath));
-const policeOf = (commune: string) => commune === '00004' ? 'congan.phuongbadinh' : `congan.test${commune}`;
+const repeaters: DemoPerson[] = population.filter(
+  (p) =>
+    p.rehab?.kind === 'COMPULSORY' &&
+    p.rehab.status === 'COMPLETED' &&
+    p.postRehab !== null &&
+    p.postRehab.relapsedOn === null &&
+    p.home.unitPath.startsWith('01.') &&
+    demoUnits.owns(p.home.unitPath, p.currentResidence.unitPath),
+);
+const policeOf = (commune: string) => (commune === '00004' ? 'congan.phuongbadinh' : `congan.test${commune}`);
 
-interface Subject { kind: 'adult first' | 'adult repeat' | 'minor'; personId: string; dateOfBirth: string; commune: string }
+interface Subject {
+  kind: 'adult first' | 'adult repeat' | 'minor';
+  personId: string;
+  dateOfBirth: string;
+  commune: string;
+}
 
 /** A dossier started on `startedOn` and sent by the ward police to regional court no. 1 (the arrangement of 2026), for the subject. */
 async function atCourt(subject: Subject, startedOn: string): Promise<Row> {
   const police = as[policeOf(subject.commune)] as Caller;
-  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(police,
-    `mutation($i: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $i) { id version } }`, { i: {
-      personId: subject.personId, residenceUnitCode: subject.commune, startedOn, ground: 'NOT_REGISTERED',
-      subjectFullName: `Đối tượng ${subject.kind}`, subjectDateOfBirth: subject.dateOfBirth,
-    } });
+  const drafted = await call<{ draftCompulsoryRehabDossier: Row }>(
+    police,
+    `mutation($i: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $i) { id version } }`,
+    {
+      i: {
+        personId: subject.personId,
+        residenceUnitCode: subject.commune,
+        startedOn,
+        ground: 'NOT_REGISTERED',
+        subjectFullName: `Đối tượng ${subject.kind}`,
+        subjectDateOfBirth: subject.dateOfBirth,
+      },
+    },
+  );
   const id = drafted.draftCompulsoryRehabDossier.id;
-  const sent = await call<{ submitCompulsoryRehabDossier: Row }>(police,
+  const sent = await call<{ submitCompulsoryRehabDossier: Row }>(
+    police,
     `mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on, courtUnitCode: "TAKV-HN01") { ${DOSSIER} } }`,
-    { id, on: startedOn });
+    { id, on: startedOn },
+  );
   return sent.submitCompulsoryRehabDossier;
 }
 
@@ -83,8 +114,12 @@ describe('terms on each side of 1 July 2026', () => {
   ] as const)('started %s, %s: %j months', async (startedOn, kind, [min, max], category, refusedTerm, acceptedTerm) => {
     const dossier = await atCourt(await subject(kind), startedOn);
     expect(dossier).toMatchObject({ status: 'FORWARDED_TO_COURT', startedOn, repeat: kind === 'adult repeat' });
-    expect(dossier.allowedTerm).toMatchObject({ minMonths: min, maxMonths: max, category,
-      legalBasis: expect.stringContaining(startedOn < '2026-07-01' || kind === 'minor' ? '73/2021' : '120/2025') });
+    expect(dossier.allowedTerm).toMatchObject({
+      minMonths: min,
+      maxMonths: max,
+      category,
+      legalBasis: expect.stringContaining(startedOn < '2026-07-01' || kind === 'minor' ? '73/2021' : '120/2025'),
+    });
     const court = as['toaan.kv1'] as Caller;
     const errors = await refused(court, DECIDE, { id: dossier.id, v: dossier.version, term: refusedTerm });
     expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.termMonths' });
@@ -94,7 +129,14 @@ describe('terms on each side of 1 July 2026', () => {
       expect(placement[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.facilityCode' });
       return;
     }
-    const approved = await call<{ recordCourtDecision: Row }>(court, DECIDE, { id: dossier.id, v: dossier.version, term: acceptedTerm });
-    expect(approved.recordCourtDecision).toMatchObject({ status: 'APPROVED', decision: { termMonths: acceptedTerm, facility: { code: 'CSCN3' } } });
+    const approved = await call<{ recordCourtDecision: Row }>(court, DECIDE, {
+      id: dossier.id,
+      v: dossier.version,
+      term: acceptedTerm,
+    });
+    expect(approved.recordCourtDecision).toMatchObject({
+      status: 'APPROVED',
+      decision: { termMonths: acceptedTerm, facility: { code: 'CSCN3' } },
+    });
   });
 });

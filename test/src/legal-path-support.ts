@@ -17,14 +17,23 @@ export async function call<T = Row>(as: Caller, query: string, variables: Record
 }
 
 /** The errors of an operation that must fail. */
-export async function refused(as: Caller, query: string, variables: Record<string, unknown> = {}): Promise<NonNullable<Awaited<ReturnType<InProcessSystem['graphql']>>['errors']>> {
+export async function refused(
+  as: Caller,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<NonNullable<Awaited<ReturnType<InProcessSystem['graphql']>>['errors']>> {
   const response = await as.system.graphql(as.token, query, variables);
   if (!response.errors) throw new Error(`expected a refusal, got ${JSON.stringify(response.data)}`);
   return response.errors;
 }
 
 /** Polls until `check` holds (cross-agency notices are delivered asynchronously); fails after the deadline. */
-export async function eventually<T>(what: string, probe: () => Promise<T>, check: (value: T) => boolean, deadlineMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T>,
+  check: (value: T) => boolean,
+  deadlineMs = 20_000,
+): Promise<T> {
   const until = Date.now() + deadlineMs;
   for (;;) {
     const value = await probe();
@@ -42,22 +51,48 @@ let serial = 810_000;
  */
 export async function inEveryDirectory(system: InProcessSystem, personId: string): Promise<void> {
   const keepers = ['labor-welfare', 'health', 'volunteers'] as const;
-  await eventually(`person ${personId} in every agency's directory`, async () => {
-    const found = await Promise.all(keepers.map(async (name) => (await system.dbs.subgraph(name).db.query<[{ n: number }]>(
-      'SELECT count(*)::int AS n FROM person_directory WHERE person_id = $1', [personId]))[0].n));
-    return found.reduce((a, b) => a + b, 0);
-  }, (n) => n === keepers.length);
+  await eventually(
+    `person ${personId} in every agency's directory`,
+    async () => {
+      const found = await Promise.all(
+        keepers.map(
+          async (name) =>
+            (
+              await system.dbs
+                .subgraph(name)
+                .db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM person_directory WHERE person_id = $1', [personId])
+            )[0].n,
+        ),
+      );
+      return found.reduce((a, b) => a + b, 0);
+    },
+    (n) => n === keepers.length,
+  );
 }
 
 /** Registers a new person living in commune 00004 (police registry) as the commune police, known to every agency when it returns. */
-export async function registerPerson(police: Caller, fullName: string, dateOfBirth: string): Promise<{ id: string; version: number }> {
+export async function registerPerson(
+  police: Caller,
+  fullName: string,
+  dateOfBirth: string,
+): Promise<{ id: string; version: number }> {
   serial += 1;
   const address = { unitCode: '00004', addressLine: 'Số 5 ngõ 12 phố Đội Cấn' };
-  const data = await call<{ registerPerson: { id: string; version: number } }>(police,
-    'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id version } }', { i: {
-      identificationNumber: makeIdentificationNumber('001', dateOfBirth, 'MALE', serial), fullName, dateOfBirth, sex: 'MALE', ethnicity: 'Kinh',
-      permanentResidence: address, currentResidence: address,
-    } });
+  const data = await call<{ registerPerson: { id: string; version: number } }>(
+    police,
+    'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id version } }',
+    {
+      i: {
+        identificationNumber: makeIdentificationNumber('001', dateOfBirth, 'MALE', serial),
+        fullName,
+        dateOfBirth,
+        sex: 'MALE',
+        ethnicity: 'Kinh',
+        permanentResidence: address,
+        currentResidence: address,
+      },
+    },
+  );
   await inEveryDirectory(police.system, data.registerPerson.id);
   return data.registerPerson;
 }

@@ -7,7 +7,10 @@ import { PERSON_360, personAt, population, startTestSystem } from './fixtures';
 
 interface Body {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; i18n?: { vi: string; en: string }; detail?: string; subgraph?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; i18n?: { vi: string; en: string }; detail?: string; subgraph?: string };
+  }[];
 }
 
 interface Reply {
@@ -26,18 +29,21 @@ let throttled: RunningGateway;
 const tokens: Record<string, string> = {};
 
 function extraGateway(overrides: Partial<GatewayOptions>): Promise<RunningGateway> {
-  return startGateway({
-    identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
-    supergraphPath: SUPERGRAPH_FILE,
-    contextPrivateKey: system.trust.contextPrivateKey,
-    accessTokenSecret: system.accessTokenSecret,
-    webDir: null,
-    // Officers' ad-hoc queries are what the limits are tested on, as in the in-process system.
-    trustedDocuments: { mode: 'off', manifestPath: null },
-    log: () => undefined,
-    ...overrides,
-  }, { port: 0 });
+  return startGateway(
+    {
+      identityDb: system.dbs.identity,
+      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
+      supergraphPath: SUPERGRAPH_FILE,
+      contextPrivateKey: system.trust.contextPrivateKey,
+      accessTokenSecret: system.accessTokenSecret,
+      webDir: null,
+      // Officers' ad-hoc queries are what the limits are tested on, as in the in-process system.
+      trustedDocuments: { mode: 'off', manifestPath: null },
+      log: () => undefined,
+      ...overrides,
+    },
+    { port: 0 },
+  );
 }
 
 beforeAll(async () => {
@@ -45,7 +51,11 @@ beforeAll(async () => {
   for (const username of ['congan.hanoi', 'phantich.hanoi', 'giamsat.hanoi', 'yte.hanoi', 'laodong.hanoi', 'tnv.phuongbadinh']) {
     tokens[username] = await system.login(username);
   }
-  devGateway = await extraGateway({ production: false, schemaToolsForAll: true, limits: { ...GATEWAY_LIMIT_DEFAULTS, maxDepth: 4 } });
+  devGateway = await extraGateway({
+    production: false,
+    schemaToolsForAll: true,
+    limits: { ...GATEWAY_LIMIT_DEFAULTS, maxDepth: 4 },
+  });
   throttled = await extraGateway({
     production: true,
     rateLimits: { perUser: { ratePerSecond: 0.001, burst: 3 }, loginPerIp: { ratePerSecond: 0.001, burst: 3 } },
@@ -71,21 +81,29 @@ async function reply(response: Response): Promise<Reply> {
 
 /** POST /graphql with any body (an array for batching) at a gateway URL. */
 async function post(base: string, username: string | null, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return reply(await fetch(new URL('graphql', base), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(username ? { authorization: `Bearer ${tokens[username]}` } : {}), ...headers },
-    body: JSON.stringify(body),
-  }));
+  return reply(
+    await fetch(new URL('graphql', base), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(username ? { authorization: `Bearer ${tokens[username]}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 /** POST to a subgraph with a valid gateway signature for a supervisor. */
 async function direct(name: SubgraphName, body: unknown): Promise<Reply> {
   const url = system.subgraphs.get(name)?.url as string;
-  return reply(await fetch(url, {
-    method: 'POST',
-    headers: await system.signedHeaders(testCaller('supervisor'), name, typeof body === 'object' && body !== null ? body : {}),
-    body: JSON.stringify(body),
-  }));
+  return reply(
+    await fetch(url, {
+      method: 'POST',
+      headers: await system.signedHeaders(testCaller('supervisor'), name, typeof body === 'object' && body !== null ? body : {}),
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 function expectTyped(result: Reply, status: number, code: string, en?: RegExp): void {
@@ -123,9 +141,15 @@ const repeat = (n: number, item: (i: number) => string): string => Array.from({ 
 describe('query limits at the gateway (production, defaults)', () => {
   it('leave room for the Person-360 query and the 100-person list across all four subgraphs', async () => {
     const person = personAt('SUBSTITUTION');
-    const p360 = await post(system.url, 'giamsat.hanoi', { query: PERSON_360, variables: { number: person.identificationNumber } });
+    const p360 = await post(system.url, 'giamsat.hanoi', {
+      query: PERSON_360,
+      variables: { number: person.identificationNumber },
+    });
     expect(p360.body.errors).toBeUndefined();
-    expect(p360.body.data?.personByIdentificationNumber).toMatchObject({ id: person.id, substitutionTreatment: { phase: person.substitution?.phase } });
+    expect(p360.body.data?.personByIdentificationNumber).toMatchObject({
+      id: person.id,
+      substitutionTreatment: { phase: person.substitution?.phase },
+    });
     const list = await post(system.url, 'giamsat.hanoi', { query: LIST, variables: { first: 100 } });
     expect(list.body.errors).toBeUndefined();
     expect((list.body.data?.persons as { nodes: unknown[] }).nodes).toHaveLength(100);
@@ -134,16 +158,25 @@ describe('query limits at the gateway (production, defaults)', () => {
   it('refuse more than 15 aliases', async () => {
     const aliases = (n: number) => `{ ${repeat(n, (i) => `u${i}: administrativeUnit(code: "01") { code }`)} }`;
     expect((await post(system.url, 'congan.hanoi', { query: aliases(15) })).body.errors).toBeUndefined();
-    expectTyped(await post(system.url, 'congan.hanoi', { query: aliases(16) }), 400, 'GRAPHQL_VALIDATION_FAILED', /too many aliases: at most 15, this one has 16/);
+    expectTyped(
+      await post(system.url, 'congan.hanoi', { query: aliases(16) }),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+      /too many aliases: at most 15, this one has 16/,
+    );
   });
 
   it('refuse more than 2000 tokens', async () => {
-    const result = await post(system.url, 'congan.hanoi', { query: `{ administrativeUnit(code: "01") { ${repeat(2000, () => 'code')} } }` });
+    const result = await post(system.url, 'congan.hanoi', {
+      query: `{ administrativeUnit(code: "01") { ${repeat(2000, () => 'code')} } }`,
+    });
     expectTyped(result, 400, 'GRAPHQL_PARSE_FAILED', /too long: at most 2000 tokens/);
   });
 
   it('refuse more than 20 directives', async () => {
-    const result = await post(system.url, 'congan.hanoi', { query: `{ administrativeUnit(code: "01") { ${repeat(21, () => 'code @include(if: true)')} } }` });
+    const result = await post(system.url, 'congan.hanoi', {
+      query: `{ administrativeUnit(code: "01") { ${repeat(21, () => 'code @include(if: true)')} } }`,
+    });
     expectTyped(result, 400, 'GRAPHQL_VALIDATION_FAILED', /too many directives: at most 20, this one has 21/);
   });
 
@@ -160,18 +193,22 @@ describe('query limits at the gateway (production, defaults)', () => {
   it('refuse depth beyond the configured maximum (a gateway with maxDepth 4)', async () => {
     const person = personAt('POST_REHAB');
     // supportAssignments → volunteer → organisation → name is 5 levels deep.
-    const result = await post(devGateway.url, 'giamsat.hanoi', { query: PERSON_360, variables: { number: person.identificationNumber } });
+    const result = await post(devGateway.url, 'giamsat.hanoi', {
+      query: PERSON_360,
+      variables: { number: person.identificationNumber },
+    });
     expectTyped(result, 400, 'GRAPHQL_VALIDATION_FAILED', /nested too deeply: at most 4 levels, this one has 5/);
     expect(result.body.errors?.[0]?.message).toBe('Truy vấn lồng quá sâu: tối đa 4 cấp, truy vấn này có 5 cấp');
     const shallow = await post(devGateway.url, 'giamsat.hanoi', {
-      query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { rehabEpisodes { facility { name } } } }',
+      query:
+        'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { rehabEpisodes { facility { name } } } }',
       variables: { n: person.identificationNumber },
     });
     expect(shallow.body.errors).toBeUndefined();
   });
 });
 
-describe('query limits at each subgraph (wider, for the gateway\'s query plans)', () => {
+describe("query limits at each subgraph (wider, for the gateway's query plans)", () => {
   it.each(SUBGRAPH_NAMES)('%s refuses more than 30 aliases and 4000 tokens', async (name) => {
     const aliases = await direct(name, { query: `{ ${repeat(31, (i) => `u${i}: administrativeUnit(code: "01") { code }`)} }` });
     expectTyped(aliases, 400, 'GRAPHQL_VALIDATION_FAILED', /too many aliases: at most 30, this one has 31/);
@@ -179,10 +216,11 @@ describe('query limits at each subgraph (wider, for the gateway\'s query plans)'
     expectTyped(long, 400, 'GRAPHQL_PARSE_FAILED', /too long: at most 4000 tokens/);
   });
 
-  it('answer an `_entities` fetch for 100 persons, the shape of the gateway\'s plans', async () => {
+  it("answer an `_entities` fetch for 100 persons, the shape of the gateway's plans", async () => {
     const representations = population.slice(0, 100).map((p) => ({ __typename: 'Person', id: p.id }));
     const result = await direct('labor-welfare', {
-      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { rehabEpisodes { status facility { name unit { code name path } } } } } }',
+      query:
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { rehabEpisodes { status facility { name unit { code name path } } } } } }',
       variables: { r: representations },
     });
     expect(result.body.errors).toBeUndefined();
@@ -191,7 +229,10 @@ describe('query limits at each subgraph (wider, for the gateway\'s query plans)'
 });
 
 describe('batched HTTP requests', () => {
-  const batch = [{ query: '{ administrativeUnit(code: "01") { code } }' }, { query: '{ administrativeUnit(code: "001") { code } }' }];
+  const batch = [
+    { query: '{ administrativeUnit(code: "01") { code } }' },
+    { query: '{ administrativeUnit(code: "001") { code } }' },
+  ];
 
   it('are refused at the gateway with a typed error', async () => {
     const result = await post(system.url, 'congan.hanoi', batch);
@@ -211,27 +252,35 @@ describe('CSRF prevention at the gateway', () => {
   const query = encodeURIComponent('{ administrativeUnit(code: "01") { code } }');
 
   it('refuses a simple GET without a preflight header, even with a valid token', async () => {
-    const result = await reply(await fetch(new URL(`graphql?query=${query}`, system.url), { headers: { authorization: `Bearer ${tokens['congan.hanoi']}` } }));
+    const result = await reply(
+      await fetch(new URL(`graphql?query=${query}`, system.url), {
+        headers: { authorization: `Bearer ${tokens['congan.hanoi']}` },
+      }),
+    );
     expectTyped(result, 400, 'BAD_REQUEST');
     expect(result.body.errors?.[0]?.extensions?.detail).toMatch(/CSRF/);
   });
 
   it('refuses a form-style POST (text/plain, url-encoded)', async () => {
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
-      const result = await reply(await fetch(new URL('graphql', system.url), {
-        method: 'POST',
-        headers: { 'content-type': contentType, authorization: `Bearer ${tokens['congan.hanoi']}` },
-        body: JSON.stringify({ query: '{ administrativeUnit(code: "01") { code } }' }),
-      }));
+      const result = await reply(
+        await fetch(new URL('graphql', system.url), {
+          method: 'POST',
+          headers: { 'content-type': contentType, authorization: `Bearer ${tokens['congan.hanoi']}` },
+          body: JSON.stringify({ query: '{ administrativeUnit(code: "01") { code } }' }),
+        }),
+      );
       expectTyped(result, 400, 'BAD_REQUEST');
       expect(result.body.errors?.[0]?.extensions?.detail).toMatch(/CSRF/);
     }
   });
 
   it('answers the same GET when it carries a preflight-forcing header', async () => {
-    const result = await reply(await fetch(new URL(`graphql?query=${query}`, system.url), {
-      headers: { authorization: `Bearer ${tokens['congan.hanoi']}`, 'apollo-require-preflight': 'true' },
-    }));
+    const result = await reply(
+      await fetch(new URL(`graphql?query=${query}`, system.url), {
+        headers: { authorization: `Bearer ${tokens['congan.hanoi']}`, 'apollo-require-preflight': 'true' },
+      }),
+    );
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { administrativeUnit: { code: '01' } } });
   });
@@ -240,12 +289,24 @@ describe('CSRF prevention at the gateway', () => {
 describe('introspection and suggestions', () => {
   const SCHEMA = '{ __schema { queryType { name } } }';
 
-  it.each(['congan.hanoi', 'yte.hanoi', 'laodong.hanoi', 'tnv.phuongbadinh'])('in production, %s may not introspect (FORBIDDEN)', async (username) => {
-    expectTyped(await post(system.url, username, { query: SCHEMA }), 403, 'FORBIDDEN', /Only analysts and supervisors may introspect/);
-    expectTyped(await post(system.url, username, { query: '{ __type(name: "Person") { fields { name } } }' }), 403, 'FORBIDDEN');
-    const typename = await post(system.url, username, { query: '{ __typename }' });
-    expect(typename.body).toEqual({ data: { __typename: 'Query' } });
-  });
+  it.each(['congan.hanoi', 'yte.hanoi', 'laodong.hanoi', 'tnv.phuongbadinh'])(
+    'in production, %s may not introspect (FORBIDDEN)',
+    async (username) => {
+      expectTyped(
+        await post(system.url, username, { query: SCHEMA }),
+        403,
+        'FORBIDDEN',
+        /Only analysts and supervisors may introspect/,
+      );
+      expectTyped(
+        await post(system.url, username, { query: '{ __type(name: "Person") { fields { name } } }' }),
+        403,
+        'FORBIDDEN',
+      );
+      const typename = await post(system.url, username, { query: '{ __typename }' });
+      expect(typename.body).toEqual({ data: { __typename: 'Query' } });
+    },
+  );
 
   it.each(['phantich.hanoi', 'giamsat.hanoi'])('in production, %s may introspect for analyst tooling', async (username) => {
     const result = await post(system.url, username, { query: getIntrospectionQuery() });
@@ -266,7 +327,10 @@ describe('introspection and suggestions', () => {
   });
 
   it('"Did you mean …" never appears in production errors, but helps in development', async () => {
-    const typo = { query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fulName } }', variables: { n: population[0]?.identificationNumber } };
+    const typo = {
+      query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fulName } }',
+      variables: { n: population[0]?.identificationNumber },
+    };
     const production = await post(system.url, 'giamsat.hanoi', typo);
     expectTyped(production, 400, 'GRAPHQL_VALIDATION_FAILED');
     expect(production.text).not.toMatch(/Did you mean|fullName/);
@@ -276,9 +340,12 @@ describe('introspection and suggestions', () => {
 });
 
 describe('rate limits', () => {
-  const QUERY = { query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fullName } }', variables: { n: population[1]?.identificationNumber } };
+  const QUERY = {
+    query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fullName } }',
+    variables: { n: population[1]?.identificationNumber },
+  };
 
-  it('answer each officer\'s burst, then 429 with a typed bilingual error that changes nothing', async () => {
+  it("answer each officer's burst, then 429 with a typed bilingual error that changes nothing", async () => {
     for (let i = 0; i < 3; i++) {
       const allowed = await post(throttled.url, 'yte.hanoi', QUERY);
       expect(allowed.status).toBe(200);
@@ -294,9 +361,12 @@ describe('rate limits', () => {
   });
 
   it('count failed logins per IP address; successful logins give their token back', async () => {
-    const login = async (username: string, password: string) => fetch(new URL('auth/login', throttled.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-    });
+    const login = async (username: string, password: string) =>
+      fetch(new URL('auth/login', throttled.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
     for (let i = 0; i < 4; i++) expect((await login('laodong.hanoi', DEMO_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await login('khong.ton.tai', 'sai-mat-khau')).status).toBe(401);
     const refused = await login('laodong.hanoi', DEMO_PASSWORD);
@@ -307,25 +377,36 @@ describe('rate limits', () => {
     expect(body.message).toMatch(/^Quá nhiều lần đăng nhập không thành công từ địa chỉ này/);
     expect(body.messageEn).toMatch(/^Too many failed logins from this address/);
     // The main gateway keeps its own, untouched, bucket for the same address.
-    expect((await fetch(new URL('auth/login', system.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'laodong.hanoi', password: DEMO_PASSWORD }),
-    })).status).toBe(200);
+    expect(
+      (
+        await fetch(new URL('auth/login', system.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'laodong.hanoi', password: DEMO_PASSWORD }),
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
 describe('errors in production mode', () => {
-  const INTERNALS = /127\.0\.0\.1|localhost|ECONNREFUSED|https?:\/\/|\/graphql|stack|\bat \S+ \(|node_modules|\.ts:\d+|SELECT|INSERT|relation "|syntax error/i;
+  const INTERNALS =
+    /127\.0\.0\.1|localhost|ECONNREFUSED|https?:\/\/|\/graphql|stack|\bat \S+ \(|node_modules|\.ts:\d+|SELECT|INSERT|relation "|syntax error/i;
 
   it('with a subgraph down: the other agencies answer, the missing one is named, nothing internal leaks', async () => {
     const person = personAt('SUBSTITUTION');
     await system.stopSubgraph('health');
     try {
-      const result = await post(system.url, 'congan.hanoi', { query: PERSON_360, variables: { number: person.identificationNumber } });
+      const result = await post(system.url, 'congan.hanoi', {
+        query: PERSON_360,
+        variables: { number: person.identificationNumber },
+      });
       expect(result.status).toBe(200);
       expect((result.body.data?.personByIdentificationNumber as { fullName: string }).fullName).toBe(person.fullName);
       const health = result.body.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
       expect(health?.extensions).toEqual({
-        code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'health',
+        code: 'SUBGRAPH_UNAVAILABLE',
+        subgraph: 'health',
         i18n: { vi: 'Dữ liệu Y tế tạm thời không khả dụng', en: 'Health data is temporarily unavailable' },
       });
       for (const error of result.body.errors ?? []) expect(Object.keys(error.extensions ?? {})).not.toContain('stacktrace');
@@ -333,7 +414,10 @@ describe('errors in production mode', () => {
     } finally {
       await system.startSubgraph('health');
     }
-    const after = await post(system.url, 'congan.hanoi', { query: PERSON_360, variables: { number: person.identificationNumber } });
+    const after = await post(system.url, 'congan.hanoi', {
+      query: PERSON_360,
+      variables: { number: person.identificationNumber },
+    });
     expect(after.body.errors).toBeUndefined();
   });
 
@@ -348,7 +432,11 @@ describe('errors in production mode', () => {
       for (const [path, body, status, code] of cases) {
         const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         const text = await response.text();
-        expect({ path, status: response.status, code: (JSON.parse(text) as Body).errors?.[0]?.extensions?.code }).toEqual({ path, status, code });
+        expect({ path, status: response.status, code: (JSON.parse(text) as Body).errors?.[0]?.extensions?.code }).toEqual({
+          path,
+          status,
+          code,
+        });
         expect(text).not.toMatch(INTERNALS);
       }
     }

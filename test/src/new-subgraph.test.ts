@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabaseEnv } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, SUBGRAPHS_DIR, accessMatrixWith, canRead, composeSupergraph, generateDemoPopulation, registryProblems, todayInHanoi,
+  ACCESS_MATRIX,
+  SUBGRAPHS_DIR,
+  accessMatrixWith,
+  canRead,
+  composeSupergraph,
+  generateDemoPopulation,
+  registryProblems,
+  todayInHanoi,
 } from '@rehab/shared-schema';
 import { DEMO_ACCOUNTS } from '@rehab/gateway';
 import { InProcessSystem, namesOf, subgraphEntry, writeSubgraph } from '@rehab/ops';
@@ -25,7 +32,9 @@ const dir = join(SUBGRAPHS_DIR, `.${name}`);
 const scratch = mkdtempSync(join(tmpdir(), 'new-subgraph-'));
 // Not the suite's seeded template's size: the system seeds every database, the throwaway's person directory included.
 const PERSONS = 120;
-const person = generateDemoPopulation({ persons: PERSONS }).find((p) => p.currentResidence.unitCode === '00004' && p.unitAssignment === null);
+const person = generateDemoPopulation({ persons: PERSONS }).find(
+  (p) => p.currentResidence.unitCode === '00004' && p.unitAssignment === null,
+);
 
 let system: InProcessSystem;
 let matrix: ReturnType<typeof accessMatrixWith>;
@@ -41,7 +50,12 @@ beforeAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(join(dir, 'src', 'server')) as { subgraph?: unknown };
   system = await InProcessSystem.start({
-    env: testDatabaseEnv(), persons: PERSONS, dropOnStop: true, webDir: null, supergraphPath, matrix,
+    env: testDatabaseEnv(),
+    persons: PERSONS,
+    dropOnStop: true,
+    webDir: null,
+    supergraphPath,
+    matrix,
     extraSubgraphs: [subgraphEntry(name, loaded.subgraph, dir)],
   });
 });
@@ -64,29 +78,50 @@ describe('a new subgraph scaffolded by new:subgraph', () => {
   it('serves its Person field and mutation through the gateway to a role its rules allow', async () => {
     if (!person) throw new Error('no demo person in 00004');
     const token = await system.login('ubnd.phuongbadinh');
-    const recorded = await system.graphql<Record<string, { id: string; summary: string }>>(token, RECORD,
-      { p: person.id, d: todayInHanoi(), s: 'Hồ sơ thử nghiệm' });
+    const recorded = await system.graphql<Record<string, { id: string; summary: string }>>(token, RECORD, {
+      p: person.id,
+      d: todayInHanoi(),
+      s: 'Hồ sơ thử nghiệm',
+    });
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data?.[names.mutation]?.summary).toBe('Hồ sơ thử nghiệm');
-    const read = await system.graphql<{ personByIdentificationNumber: Record<string, unknown> }>(token, READ, { n: person.identificationNumber });
+    const read = await system.graphql<{ personByIdentificationNumber: Record<string, unknown> }>(token, READ, {
+      n: person.identificationNumber,
+    });
     expect(read.errors).toBeUndefined();
     expect(read.data?.personByIdentificationNumber).toEqual({
       fullName: person.fullName,
-      [names.field]: [{ summary: 'Hồ sơ thử nghiệm', openedOn: todayInHanoi(), unit: { code: '00004', name: expect.any(String) }, recordedBy: 'ubnd.phuongbadinh' }],
+      [names.field]: [
+        {
+          summary: 'Hồ sơ thử nghiệm',
+          openedOn: todayInHanoi(),
+          unit: { code: '00004', name: expect.any(String) },
+          recordedBy: 'ubnd.phuongbadinh',
+        },
+      ],
     });
     // Its changes and sensitive reads are audited in its own database, as in every subgraph.
-    const audit = await system.dbs.subgraph(name).db.query<{ action: string }[]>('SELECT action FROM audit_log WHERE person_id = $1 ORDER BY id', [person.id]);
+    const audit = await system.dbs
+      .subgraph(name)
+      .db.query<{ action: string }[]>('SELECT action FROM audit_log WHERE person_id = $1 ORDER BY id', [person.id]);
     expect(audit.map((a) => a.action)).toEqual(['CHANGE', 'READ']);
   });
 
   it('refuses its field and its mutation to a role without the right', async () => {
     if (!person) throw new Error('no demo person in 00004');
     // An account of the person's city that may look the person up but not read this subgraph's field nor call its mutation.
-    const account = DEMO_ACCOUNTS.find((a) => ['01', '00004'].includes(a.unitCode) && canRead(matrix, a.role, 'Query.personByIdentificationNumber')
-      && !canRead(matrix, a.role, `Person.${names.field}`) && !canRead(matrix, a.role, `Mutation.${names.mutation}`));
+    const account = DEMO_ACCOUNTS.find(
+      (a) =>
+        ['01', '00004'].includes(a.unitCode) &&
+        canRead(matrix, a.role, 'Query.personByIdentificationNumber') &&
+        !canRead(matrix, a.role, `Person.${names.field}`) &&
+        !canRead(matrix, a.role, `Mutation.${names.mutation}`),
+    );
     if (!account) throw new Error('no demo account without the right');
     const token = await system.login(account.username);
-    const read = await system.graphql<{ personByIdentificationNumber: Record<string, unknown> }>(token, READ, { n: person.identificationNumber });
+    const read = await system.graphql<{ personByIdentificationNumber: Record<string, unknown> }>(token, READ, {
+      n: person.identificationNumber,
+    });
     expect(read.data?.personByIdentificationNumber).toEqual({ fullName: person.fullName, [names.field]: null });
     expect(read.errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toEqual([
       { code: 'FORBIDDEN', path: ['personByIdentificationNumber', names.field] },

@@ -17,7 +17,9 @@ afterAll(async () => {
 
 interface Person360 {
   personByIdentificationNumber: {
-    id: string; fullName: string; identificationNumber: string;
+    id: string;
+    fullName: string;
+    identificationNumber: string;
     currentResidence: { unit: { code: string } };
     rehabEpisodes: { kind: string; status: string; admittedOn: string; facility: { code: string } | null }[];
     addictionDeterminations: { addicted: boolean; substanceClasses: string[] }[];
@@ -30,27 +32,35 @@ describe('Person-360 through the gateway', () => {
   it('returns fields from all four subgraphs for a seeded person', async () => {
     const supervisor = await system.login('giamsat.hanoi');
     // A person after compulsory rehab: police identity, labour episode, health determination, a volunteer.
-    const person = population.find((p) => p.stage === 'POST_REHAB' && p.rehab?.kind === 'COMPULSORY'
-      && p.determination?.addicted) ?? personAt('POST_REHAB');
+    const person =
+      population.find((p) => p.stage === 'POST_REHAB' && p.rehab?.kind === 'COMPULSORY' && p.determination?.addicted) ??
+      personAt('POST_REHAB');
     const response = await system.graphql<Person360>(supervisor, PERSON_360, { number: person.identificationNumber });
     expect(response.errors).toBeUndefined();
     const found = response.data?.personByIdentificationNumber;
     expect(found).toMatchObject({ id: person.id, fullName: person.fullName, identificationNumber: person.identificationNumber });
     expect(found?.currentResidence.unit.code).toBe(person.currentResidence.unitCode);
-    expect(found?.rehabEpisodes[0]).toMatchObject({ kind: person.rehab?.kind, status: 'COMPLETED', admittedOn: person.rehab?.admittedOn });
+    expect(found?.rehabEpisodes[0]).toMatchObject({
+      kind: person.rehab?.kind,
+      status: 'COMPLETED',
+      admittedOn: person.rehab?.admittedOn,
+    });
     expect(found?.addictionDeterminations[0]?.substanceClasses).toEqual(person.determination?.substanceClasses);
     expect(found?.substitutionTreatment).toBeNull();
     expect(Array.isArray(found?.supportAssignments)).toBe(true);
   });
 
-  it('shows a substitution-treatment patient\'s clinic and phase to police', async () => {
+  it("shows a substitution-treatment patient's clinic and phase to police", async () => {
     const patient = personAt('SUBSTITUTION');
-    const response = await system.graphql<Person360>(hanoiPolice,
+    const response = await system.graphql<Person360>(
+      hanoiPolice,
       `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { substitutionTreatment { phase clinic { code } } } }`,
-      { n: patient.identificationNumber });
+      { n: patient.identificationNumber },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.personByIdentificationNumber?.substitutionTreatment).toEqual({
-      phase: patient.substitution?.phase, clinic: { code: patient.substitution?.clinicCode },
+      phase: patient.substitution?.phase,
+      clinic: { code: patient.substitution?.clinicCode },
     });
   });
 
@@ -64,10 +74,16 @@ describe('Person-360 through the gateway', () => {
 
   it('refuses logins with a wrong password, bilingually', async () => {
     const response = await fetch(new URL('auth/login', system.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'congan.hanoi', password: 'wrong' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'congan.hanoi', password: 'wrong' }),
     });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'Tên đăng nhập hoặc mật khẩu không đúng', messageEn: 'Wrong username or password' });
+    expect(await response.json()).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+      messageEn: 'Wrong username or password',
+    });
   });
 
   it('revokes the session on logout', async () => {
@@ -79,11 +95,21 @@ describe('Person-360 through the gateway', () => {
 });
 
 describe('trust between gateway and subgraphs', () => {
-  const ENTITIES = { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }', variables: { r: [{ __typename: 'Person', id: population[0]?.id }] } };
+  const ENTITIES = {
+    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }',
+    variables: { r: [{ __typename: 'Person', id: population[0]?.id }] },
+  };
 
   async function direct(url: string, headers: Record<string, string>, body: object = ENTITIES) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+    };
   }
 
   it.each(SUBGRAPH_NAMES)('%s refuses unsigned, forged and expired contexts, _entities and _service included', async (name) => {
@@ -95,9 +121,14 @@ describe('trust between gateway and subgraphs', () => {
     const service = await direct(url, {}, { query: '{ _service { sdl } }' });
     expect(service.status).toBe(401);
     // Signed with another Ed25519 key (e.g. a subgraph's own notice key): not the gateway's.
-    const forged = await direct(url, { [CONTEXT_HEADER]: await signCallerContext(caller, name, noticePrivateKeyOf(system.trust, name), ENTITIES) });
+    const forged = await direct(url, {
+      [CONTEXT_HEADER]: await signCallerContext(caller, name, noticePrivateKeyOf(system.trust, name), ENTITIES),
+    });
     expect(forged.status).toBe(401);
-    const otherAudience = await direct(url, await system.signedHeaders(caller, name === 'police' ? 'health' : 'police', ENTITIES));
+    const otherAudience = await direct(
+      url,
+      await system.signedHeaders(caller, name === 'police' ? 'health' : 'police', ENTITIES),
+    );
     expect(otherAudience.status).toBe(401);
     const expired = await direct(url, await system.signedHeaders(caller, name, ENTITIES, -10));
     expect(expired.status).toBe(401);
@@ -109,15 +140,29 @@ describe('trust between gateway and subgraphs', () => {
   it('reads a large body only when the gateway signed it (query plans carry long representations)', async () => {
     const url = system.subgraphs.get('police')?.url as string;
     // About 3 MB of representations, as an indicator over 100,000 persons makes.
-    const many = { ...ENTITIES, variables: { r: Array.from({ length: 40_000 }, () => ({ __typename: 'Person', id: population[0]?.id })) } };
+    const many = {
+      ...ENTITIES,
+      variables: { r: Array.from({ length: 40_000 }, () => ({ __typename: 'Person', id: population[0]?.id })) },
+    };
     const signed = await direct(url, await system.signedHeaders(testCaller('supervisor'), 'police', many), many);
     expect(signed.status).toBe(200);
     expect((signed.body.data as { _entities: unknown[] })._entities).toHaveLength(40_000);
     for (const headers of [{}, { [CONTEXT_HEADER]: 'forged' }] as Record<string, string>[]) {
-      const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(many) });
+      const refused = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(many),
+      });
       expect(refused.status).toBe(413);
       const text = await refused.text();
-      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Yêu cầu quá lớn', extensions: { code: 'PAYLOAD_TOO_LARGE', i18n: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' } } }] });
+      expect(JSON.parse(text)).toEqual({
+        errors: [
+          {
+            message: 'Yêu cầu quá lớn',
+            extensions: { code: 'PAYLOAD_TOO_LARGE', i18n: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' } },
+          },
+        ],
+      });
       expect(text).not.toMatch(/at |node_modules|stack/);
     }
     const garbled = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
@@ -127,7 +172,7 @@ describe('trust between gateway and subgraphs', () => {
 });
 
 describe('a subgraph down', () => {
-  it('answers the other agencies\' fields and names the missing agency without internal details', async () => {
+  it("answers the other agencies' fields and names the missing agency without internal details", async () => {
     const person = personAt('SUBSTITUTION');
     await system.stopSubgraph('health');
     try {

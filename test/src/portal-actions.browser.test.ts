@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { addDays, RESPONSIBILITIES, units } from '@rehab/shared-schema';
-import { accountUnit, addCommuneAccount, logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import {
+  accountUnit,
+  addCommuneAccount,
+  logIn,
+  openPage,
+  openPersonByName,
+  shot,
+  startPortal,
+  stopPortal,
+  type Portal,
+} from './portal-support';
 import { population } from './fixtures';
 import { call, registerPerson } from './legal-path-support';
 
@@ -29,7 +39,9 @@ async function open(): Promise<Page> {
 
 /** A date in Hà Nội (the pages run in Asia/Ho_Chi_Minh, as the servers judge "today"). */
 function isoDate(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }
 
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
@@ -42,14 +54,23 @@ const court = accountUnit('toaan.kv1');
 const subject = population.find((p) => p.currentResidence.unitPath === ward.path)!;
 
 /** A person of Hà Nội recorded in today's units whose earlier drug-user management was superseded by rehab (none open). */
-const detected = population.find((p) => p.currentResidence.unitPath === p.home.unitPath && p.home.unitPath.startsWith(`${accountUnit('congan.hanoi').path}.`)
-  && p.rehab !== null && p.rehab.admittedOn >= p.detectedOn && p.id !== subject.id)!;
+const detected = population.find(
+  (p) =>
+    p.currentResidence.unitPath === p.home.unitPath &&
+    p.home.unitPath.startsWith(`${accountUnit('congan.hanoi').path}.`) &&
+    p.rehab !== null &&
+    p.rehab.admittedOn >= p.detectedOn &&
+    p.id !== subject.id,
+)!;
 
 /** The person's dossier in progress, through the API. */
 async function pendingDossier(token: string, personId: string): Promise<{ id: string; version: number; status: string }> {
-  const found = await portal.api.graphql<{ person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] } }>(token,
-    'query($id: ID!) { person(id: $id) { compulsoryRehabDossiers { id version status } } }', { id: personId });
-  const pending = found.data!.person.compulsoryRehabDossiers.filter((d) => ['DRAFTED', 'FORWARDED_TO_COURT', 'APPROVED'].includes(d.status));
+  const found = await portal.api.graphql<{
+    person: { compulsoryRehabDossiers: { id: string; version: number; status: string }[] };
+  }>(token, 'query($id: ID!) { person(id: $id) { compulsoryRehabDossiers { id version status } } }', { id: personId });
+  const pending = found.data!.person.compulsoryRehabDossiers.filter((d) =>
+    ['DRAFTED', 'FORWARDED_TO_COURT', 'APPROVED'].includes(d.status),
+  );
   expect(pending).toHaveLength(1);
   return pending[0]!;
 }
@@ -73,7 +94,11 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.getByText('Đã lưu thành công').waitFor();
     const timeline = page.getByTestId('timeline');
-    await timeline.locator('li', { hasText: 'Phát hiện sử dụng trái phép chất ma túy' }).filter({ hasText: dmy(isoDate(0)) }).first().waitFor();
+    await timeline
+      .locator('li', { hasText: 'Phát hiện sử dụng trái phép chất ma túy' })
+      .filter({ hasText: dmy(isoDate(0)) })
+      .first()
+      .waitFor();
     await shot(page, 'action-police-saved');
 
     // The police also ask health for an addiction determination.
@@ -115,8 +140,10 @@ describe('actions of each agency', () => {
 
   it('volunteers: the commune assigns a volunteer, who then logs a visit from the worklist', async () => {
     const volunteerToken = await portal.system.login('tnv.phuongbadinh');
-    const me = await portal.api.graphql<{ myVolunteerWorklist: { volunteer: { fullName: string } } }>(volunteerToken,
-      '{ myVolunteerWorklist { volunteer { fullName } } }');
+    const me = await portal.api.graphql<{ myVolunteerWorklist: { volunteer: { fullName: string } } }>(
+      volunteerToken,
+      '{ myVolunteerWorklist { volunteer { fullName } } }',
+    );
     const volunteerName = me.data!.myVolunteerWorklist.volunteer.fullName;
 
     await open();
@@ -184,9 +211,12 @@ describe('actions of each agency', () => {
     // Meanwhile a colleague sets the interim measure: the dossier's version moves on.
     const token = await portal.system.login('congan.phuongbadinh');
     const current = await pendingDossier(token, subject.id);
-    const interim = await portal.api.graphql(token, `mutation($id: ID!, $v: Int!, $since: Date!) {
+    const interim = await portal.api.graphql(
+      token,
+      `mutation($id: ID!, $v: Int!, $since: Date!) {
       setInterimMeasure(id: $id, expectedVersion: $v, input: { measure: FAMILY_MANAGEMENT, since: $since }) { version } }`,
-    { id: current.id, v: current.version, since: isoDate(0) });
+      { id: current.id, v: current.version, since: isoDate(0) },
+    );
     expect(interim.errors).toBeUndefined();
 
     // A legal step says what it will do and waits for confirmation.
@@ -206,15 +236,24 @@ describe('actions of each agency', () => {
     await send.getByRole('button', { name: 'Lưu' }).click();
     await send.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
     // Sent straight to the court (no district review): the police have no further step; the timeline names the court.
-    await page.getByTestId('timeline').locator('li', { hasText: 'Chuyển hồ sơ sang Tòa án' }).filter({ hasText: court.name }).waitFor();
+    await page
+      .getByTestId('timeline')
+      .locator('li', { hasText: 'Chuyển hồ sơ sang Tòa án' })
+      .filter({ hasText: court.name })
+      .waitFor();
     await dossier.waitFor({ state: 'detached' });
     await shot(page, 'action-dossier-sent');
-    const sent = await portal.api.graphql<{ compulsoryRehabDossier: { status: string; court: { code: string } | null; interimMeasure: string | null } }>(token,
-      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } interimMeasure } }', { id: current.id });
-    expect(sent.data!.compulsoryRehabDossier).toEqual({ status: 'FORWARDED_TO_COURT', court: { code: court.code }, interimMeasure: 'FAMILY_MANAGEMENT' });
+    const sent = await portal.api.graphql<{
+      compulsoryRehabDossier: { status: string; court: { code: string } | null; interimMeasure: string | null };
+    }>(token, 'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } interimMeasure } }', { id: current.id });
+    expect(sent.data!.compulsoryRehabDossier).toEqual({
+      status: 'FORWARDED_TO_COURT',
+      court: { code: court.code },
+      interimMeasure: 'FAMILY_MANAGEMENT',
+    });
   });
 
-  it('court: the regional court\'s clerk decides from the worklist of dossiers awaiting decision, a term outside the law refused beside its field', async () => {
+  it("court: the regional court's clerk decides from the worklist of dossiers awaiting decision, a term outside the law refused beside its field", async () => {
     await open();
     await logIn(page, portal, 'toaan.kv1');
     // The clerk works for the court, not for labour.
@@ -225,7 +264,10 @@ describe('actions of each agency', () => {
     expect(await row.textContent()).toContain(court.name);
     await row.getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' }).click();
     const form = row.getByTestId('form-decide');
-    const hint = await form.locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') }).locator('.form-field__hint').textContent();
+    const hint = await form
+      .locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') })
+      .locator('.form-field__hint')
+      .textContent();
     const [, max] = /từ (\d+) đến (\d+) tháng/.exec(hint ?? '') ?? [];
     expect(max).toBeDefined();
     await form.getByLabel('Quyết định', { exact: true }).selectOption('APPROVED');
@@ -246,7 +288,10 @@ describe('actions of each agency', () => {
     await row.waitFor({ state: 'detached' });
     await shot(page, 'action-court-decided');
     const token = await portal.system.login('toaan.kv1');
-    const decided = await portal.api.graphql<{ dossiersAwaitingDecision: { id: string }[] }>(token, '{ dossiersAwaitingDecision { id } }');
+    const decided = await portal.api.graphql<{ dossiersAwaitingDecision: { id: string }[] }>(
+      token,
+      '{ dossiersAwaitingDecision { id } }',
+    );
     expect(decided.errors).toBeUndefined();
     const police = await portal.system.login('congan.phuongbadinh');
     const dossier = await pendingDossier(police, subject.id);
@@ -260,13 +305,27 @@ describe('actions of each agency', () => {
     const police = { system: portal.api, token: await portal.system.login('congan.phuongbadinh') };
     const chair = { system: portal.api, token: await portal.system.login('ubnd.phuongbadinh') };
     const person = await registerPerson(police, 'Trần Văn Tồn Đọng', '1988-04-12');
-    const drafted = await call<{ draftCompulsoryRehabDossier: { id: string } }>(police, `mutation($i: DraftDossierInput!) {
-      draftCompulsoryRehabDossier(input: $i) { id } }`, { i: {
-      personId: person.id, residenceUnitCode: ward.code, startedOn: addDays(reviewEnded, -20), ground: 'NOT_REGISTERED',
-      subjectFullName: 'Trần Văn Tồn Đọng', subjectDateOfBirth: '1988-04-12' } });
+    const drafted = await call<{ draftCompulsoryRehabDossier: { id: string } }>(
+      police,
+      `mutation($i: DraftDossierInput!) {
+      draftCompulsoryRehabDossier(input: $i) { id } }`,
+      {
+        i: {
+          personId: person.id,
+          residenceUnitCode: ward.code,
+          startedOn: addDays(reviewEnded, -20),
+          ground: 'NOT_REGISTERED',
+          subjectFullName: 'Trần Văn Tồn Đọng',
+          subjectDateOfBirth: '1988-04-12',
+        },
+      },
+    );
     const id = drafted.draftCompulsoryRehabDossier.id;
-    await call(chair, 'mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on) { status } }',
-      { id, on: addDays(reviewEnded, -10) });
+    await call(
+      chair,
+      'mutation($id: ID!, $on: Date!) { submitCompulsoryRehabDossier(id: $id, expectedVersion: 1, submittedOn: $on) { status } }',
+      { id, on: addDays(reviewEnded, -10) },
+    );
 
     await open();
     await logIn(page, portal, 'laodong.badinh');
@@ -288,8 +347,11 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
     await record.waitFor({ state: 'detached' });
-    const forwarded = await call<{ compulsoryRehabDossier: { status: string; court: { code: string } | null } }>(police,
-      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } } }', { id });
+    const forwarded = await call<{ compulsoryRehabDossier: { status: string; court: { code: string } | null } }>(
+      police,
+      'query($id: ID!) { compulsoryRehabDossier(id: $id) { status court { code } } }',
+      { id },
+    );
     expect(forwarded.compulsoryRehabDossier).toEqual({ status: 'FORWARDED_TO_COURT', court: { code: court.code } });
   });
 
@@ -305,13 +367,20 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await row.waitFor({ state: 'detached' });
     const token = await portal.system.login('congan.phuongbadinh');
-    const episodes = await portal.api.graphql<{ person: { rehabEpisodes: { kind: string; status: string; facility: { code: string } }[] } }>(token,
-      'query($id: ID!) { person(id: $id) { rehabEpisodes { kind status facility { code } } } }', { id: subject.id });
-    expect(episodes.data!.person.rehabEpisodes).toContainEqual({ kind: 'COMPULSORY', status: 'ADMITTED', facility: { code: 'CSCN1' } });
+    const episodes = await portal.api.graphql<{
+      person: { rehabEpisodes: { kind: string; status: string; facility: { code: string } }[] };
+    }>(token, 'query($id: ID!) { person(id: $id) { rehabEpisodes { kind status facility { code } } } }', { id: subject.id });
+    expect(episodes.data!.person.rehabEpisodes).toContainEqual({
+      kind: 'COMPULSORY',
+      status: 'ADMITTED',
+      facility: { code: 'CSCN1' },
+    });
   });
 
   it('facility: grants leave from the worklist (a due date before the start refused beside it), records the return, an escape and the return after it', async () => {
-    const resident = population.find((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')!;
+    const resident = population.find(
+      (p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY',
+    )!;
     await open();
     await logIn(page, portal, 'cscn1');
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
@@ -348,9 +417,11 @@ describe('actions of each agency', () => {
     await row.getByText('Đang cai nghiện').waitFor();
   });
 
-  it('facility: completes a resident\'s rehab from the worklist; the commune\'s post-rehab case opens', async () => {
+  it("facility: completes a resident's rehab from the worklist; the commune's post-rehab case opens", async () => {
     // The second compulsory resident of CSCN1 (the first is the leave test's).
-    const resident = population.filter((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')[1]!;
+    const resident = population.filter(
+      (p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY',
+    )[1]!;
     await open();
     await logIn(page, portal, 'cscn1');
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
@@ -363,18 +434,25 @@ describe('actions of each agency', () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await row.waitFor({ state: 'detached' });
     const token = await portal.system.login('laodong.hanoi');
-    const seen = await portal.api.graphql<{ person: { rehabEpisodes: { status: string; certificateNumber: string | null }[]; postRehabCases: { status: string }[] } }>(token,
-      'query($id: ID!) { person(id: $id) { rehabEpisodes { status certificateNumber } postRehabCases { status } } }', { id: resident.id });
+    const seen = await portal.api.graphql<{
+      person: { rehabEpisodes: { status: string; certificateNumber: string | null }[]; postRehabCases: { status: string }[] };
+    }>(token, 'query($id: ID!) { person(id: $id) { rehabEpisodes { status certificateNumber } postRehabCases { status } } }', {
+      id: resident.id,
+    });
     expect(seen.data!.person.rehabEpisodes).toContainEqual({ status: 'COMPLETED', certificateNumber: 'GCN-215/2026/CSCN1' });
     expect(seen.data!.person.postRehabCases).toContainEqual({ status: 'AWAITING_DECISION' });
   });
 
-  it('commune: the chairman decides a drug-user management, the police record a check-in, the chairman ends it (the law\'s period explained beside the date)', async () => {
+  it("commune: the chairman decides a drug-user management, the police record a check-in, the chairman ends it (the law's period explained beside the date)", async () => {
     // A person of the ward detected today by the ward police (set up through the API; the detection form is tested above).
     const police = { system: portal.api, token: await portal.system.login('congan.phuongbadinh') };
     const managed = await registerPerson(police, 'Phan Văn Trình Diện', '1991-03-04');
-    await call(police, `mutation($p: ID!, $d: Date!) { recordDrugUseDetection(personId: $p, input: { detectedOn: $d, method: CAUGHT_USING,
-      substances: [STIMULANTS] }) { id } }`, { p: managed.id, d: isoDate(0) });
+    await call(
+      police,
+      `mutation($p: ID!, $d: Date!) { recordDrugUseDetection(personId: $p, input: { detectedOn: $d, method: CAUGHT_USING,
+      substances: [STIMULANTS] }) { id } }`,
+      { p: managed.id, d: isoDate(0) },
+    );
     const records = () => page.locator('.record-actions', { hasText: 'Quản lý người sử dụng ma túy' });
 
     await open();
@@ -415,14 +493,34 @@ describe('actions of each agency', () => {
     await end.getByRole('button', { name: 'Lưu' }).click();
     // An ended management has no further step: its actions leave the page.
     await records().filter({ hasText: 'Đang quản lý' }).waitFor({ state: 'detached' });
-    const seen = await call<{ person: { drugUserManagements: { status: string; decisionNumber: string | null; endReason: string | null; checkIns: { note: string }[] }[] } }>(police,
-      'query($id: ID!) { person(id: $id) { drugUserManagements { status decisionNumber endReason checkIns { note } } } }', { id: managed.id });
-    expect(seen.person.drugUserManagements).toEqual([{ status: 'ENDED', decisionNumber: '21/QĐ-UBND', endReason: 'DECISION_REVOKED',
-      checkIns: [{ note: 'Trình diện đúng hẹn, có việc làm ổn định' }] }]);
+    const seen = await call<{
+      person: {
+        drugUserManagements: {
+          status: string;
+          decisionNumber: string | null;
+          endReason: string | null;
+          checkIns: { note: string }[];
+        }[];
+      };
+    }>(
+      police,
+      'query($id: ID!) { person(id: $id) { drugUserManagements { status decisionNumber endReason checkIns { note } } } }',
+      { id: managed.id },
+    );
+    expect(seen.person.drugUserManagements).toEqual([
+      {
+        status: 'ENDED',
+        decisionNumber: '21/QĐ-UBND',
+        endReason: 'DECISION_REVOKED',
+        checkIns: [{ note: 'Trình diện đúng hẹn, có việc làm ổn định' }],
+      },
+    ]);
   });
 
   it('commune: the chairman decides post-rehab management of the resident who just completed rehab', async () => {
-    const resident = population.filter((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY')[1]!;
+    const resident = population.filter(
+      (p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY',
+    )[1]!;
     // The chairman of the commune the resident lives in today.
     const chairman = await addCommuneAccount(portal, 'commune_official', resident.home.unitCode);
     await open();
@@ -433,14 +531,20 @@ describe('actions of each agency', () => {
     const form = record.getByTestId('form-decide-post-rehab');
     await form.getByLabel('Số quyết định').fill('88/QĐ-UBND');
     await form.getByRole('button', { name: 'Lưu' }).click();
-    await page.locator('.record-actions', { hasText: 'Quản lý sau cai nghiện' }).filter({ hasText: 'Đang quản lý' }).first().waitFor();
+    await page
+      .locator('.record-actions', { hasText: 'Quản lý sau cai nghiện' })
+      .filter({ hasText: 'Đang quản lý' })
+      .first()
+      .waitFor();
     await shot(page, 'action-commune-post-rehab-decided');
   });
 
-  it('province: the provincial police assign a person of a split commune to the suggested new ward, who is then the ward police\'s', async () => {
+  it("province: the provincial police assign a person of a split commune to the suggested new ward, who is then the ward police's", async () => {
     const province = accountUnit('congan.hanoi');
     // Recorded before the reform in a commune split between several new ones, and not yet assigned.
-    const waiting = population.find((p) => p.currentResidence.unitPath.startsWith(`${province.path}.`) && units().isSplit(p.currentResidence.unitPath))!;
+    const waiting = population.find(
+      (p) => p.currentResidence.unitPath.startsWith(`${province.path}.`) && units().isSplit(p.currentResidence.unitPath),
+    )!;
     const former = units().byUnitPath(waiting.currentResidence.unitPath)!;
     const home = units().byUnitPath(waiting.home.unitPath)!;
     const wardPolice = await addCommuneAccount(portal, 'police_officer', home.code);
@@ -474,7 +578,12 @@ describe('actions of each agency', () => {
     const select = form.getByLabel('Xã, phường mới');
     expect(await select.inputValue()).toBe(home.code);
     expect(await select.locator('option').allTextContents()).toEqual(
-      units().successors(former).map((l) => l.successor).sort((x, y) => x.code.localeCompare(y.code)).map((u) => u.name));
+      units()
+        .successors(former)
+        .map((l) => l.successor)
+        .sort((x, y) => x.code.localeCompare(y.code))
+        .map((u) => u.name),
+    );
     await form.getByRole('button', { name: 'Lưu' }).click();
     const confirm = form.getByTestId('confirm-notice');
     await confirm.waitFor();
@@ -491,7 +600,11 @@ describe('actions of each agency', () => {
     // After: the person is the new ward's, under today's unit name.
     await logIn(page, portal, wardPolice);
     await openPersonByName(page, waiting.fullName);
-    const residence = await page.getByTestId('panel-police').locator('.field', { hasText: 'Nơi ở hiện tại' }).locator('dd').textContent();
+    const residence = await page
+      .getByTestId('panel-police')
+      .locator('.field', { hasText: 'Nơi ở hiện tại' })
+      .locator('dd')
+      .textContent();
     // Today's unit: no note of an ended unit.
     expect(residence).toBe(`${waiting.currentResidence.addressLine}, ${home.name}`);
   });

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InProcessSystem } from '@rehab/ops';
 import { testDatabaseEnv } from '@rehab/server-kit';
-import { REPO_ROOT, SUPERGRAPH_FILE, foldVietnamese, unitAt, unitByCode, type AdministrativeUnitRecord } from '@rehab/shared-schema';
+import {
+  REPO_ROOT,
+  SUPERGRAPH_FILE,
+  foldVietnamese,
+  unitAt,
+  unitByCode,
+  type AdministrativeUnitRecord,
+} from '@rehab/shared-schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity, startGateway, type RunningGateway } from '@rehab/gateway';
 import { InProcessSystem as System } from '@rehab/ops';
 import { launchBrowser } from './browser';
@@ -29,14 +36,25 @@ export interface Portal {
 export async function startPortal(): Promise<Portal> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const system = await System.start({
-    env: testDatabaseEnv(), persons: PERSONS, dropOnStop: true, webDir: join(REPO_ROOT, 'web', 'dist'), trustedDocuments: 'enforce',
+    env: testDatabaseEnv(),
+    persons: PERSONS,
+    dropOnStop: true,
+    webDir: join(REPO_ROOT, 'web', 'dist'),
+    trustedDocuments: 'enforce',
   });
-  const apiGateway = await startGateway({
-    identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
-    supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
-    webDir: null, log: () => undefined, trustedDocuments: { mode: 'off', manifestPath: null },
-  }, { port: 0 });
+  const apiGateway = await startGateway(
+    {
+      identityDb: system.dbs.identity,
+      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
+      supergraphPath: SUPERGRAPH_FILE,
+      contextPrivateKey: system.trust.contextPrivateKey,
+      accessTokenSecret: system.accessTokenSecret,
+      webDir: null,
+      log: () => undefined,
+      trustedDocuments: { mode: 'off', manifestPath: null },
+    },
+    { port: 0 },
+  );
   // The system's own helpers (login, graphql), aimed at the unrestricted gateway.
   const api = Object.create(system, { url: { value: apiGateway.url } }) as InProcessSystem;
   const browser = await launchBrowser();
@@ -60,7 +78,11 @@ export async function openPage(portal: Portal, viewport = DESKTOP): Promise<{ pa
   // The portal sends its registered operations by id alone; only the analysts' GraphiQL sends a text.
   page.on('request', (request) => {
     if (!request.url().endsWith('/graphql') || request.method() !== 'POST' || page.url().includes('#/analyst')) return;
-    const body = request.postDataJSON() as { operationName?: string; query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | null;
+    const body = request.postDataJSON() as {
+      operationName?: string;
+      query?: string;
+      extensions?: { persistedQuery?: { sha256Hash?: string } };
+    } | null;
     if (body?.query !== undefined || !body?.extensions?.persistedQuery?.sha256Hash) {
       problems.push(`sent an operation not by its registered id: ${body?.operationName ?? JSON.stringify(body).slice(0, 80)}`);
     }
@@ -129,11 +151,20 @@ export function accountUnit(username: string): AdministrativeUnitRecord {
  * Adds an officer account of a commune that has no demo account (the commune of a person the test
  * follows), and returns its username. The password is the demo accounts' one.
  */
-export async function addCommuneAccount(portal: Portal, role: 'police_officer' | 'commune_official', unitCode: string): Promise<string> {
+export async function addCommuneAccount(
+  portal: Portal,
+  role: 'police_officer' | 'commune_official',
+  unitCode: string,
+): Promise<string> {
   const username = `${role === 'police_officer' ? 'congan' : 'ubnd'}.test${unitCode}`;
-  await seedIdentity(portal.system.dbs.identity, [{
-    username, displayName: role === 'police_officer' ? 'Trưởng Công an xã (kiểm thử)' : 'Chủ tịch UBND xã (kiểm thử)',
-    agency: role === 'police_officer' ? 'police' : 'commune', role, unitCode,
-  }]);
+  await seedIdentity(portal.system.dbs.identity, [
+    {
+      username,
+      displayName: role === 'police_officer' ? 'Trưởng Công an xã (kiểm thử)' : 'Chủ tịch UBND xã (kiểm thử)',
+      agency: role === 'police_officer' ? 'police' : 'commune',
+      role,
+      unitCode,
+    },
+  ]);
   return username;
 }

@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { units } from '@rehab/shared-schema';
 import {
-  accountUnit, fitsWidth, inPage, logIn, openPage, storedSession, openPersonByName, shot, startPortal, stopPortal, TABLET, type Portal,
+  accountUnit,
+  fitsWidth,
+  inPage,
+  logIn,
+  openPage,
+  storedSession,
+  openPersonByName,
+  shot,
+  startPortal,
+  stopPortal,
+  TABLET,
+  type Portal,
 } from './portal-support';
 import { population, personAt } from './fixtures';
 
@@ -115,8 +126,11 @@ describe('sign-in and the officer bar', () => {
     await logIn(page, portal, 'giamsat.hanoi');
     const before = await storedSession(page);
     // Pretend the 15-minute access token is about to expire.
-    await inPage(page, `sessionStorage.setItem('rehab.session', JSON.stringify({
-      ...JSON.parse(sessionStorage.getItem('rehab.session')), expiresAt: new Date(Date.now() + 1000).toISOString() }))`);
+    await inPage(
+      page,
+      `sessionStorage.setItem('rehab.session', JSON.stringify({
+      ...JSON.parse(sessionStorage.getItem('rehab.session')), expiresAt: new Date(Date.now() + 1000).toISOString() }))`,
+    );
     const refreshed = page.waitForResponse((r) => r.url().endsWith('/auth/refresh') && r.status() === 200);
     await page.getByLabel('Họ và tên').fill('nguyen');
     await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
@@ -155,13 +169,17 @@ describe('search and Person-360', () => {
     expect(await page.getByTestId('panel-labor').textContent()).toContain('Đã hoàn thành');
     const events = page.getByTestId('timeline').locator('li');
     await page.getByTestId('timeline').getByText('Lao động - Thương binh và Xã hội').first().waitFor();
-    const dates = await events.locator('time').evaluateAll((nodes: { getAttribute(name: string): string | null }[]) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+    const dates = await events
+      .locator('time')
+      .evaluateAll((nodes: { getAttribute(name: string): string | null }[]) =>
+        nodes.map((n) => n.getAttribute('datetime') ?? ''),
+      );
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
     await shot(page, 'person-360');
   });
 
-  it('searches by identification number and by today\'s unit (the old communes it took in whole included)', async () => {
+  it("searches by identification number and by today's unit (the old communes it took in whole included)", async () => {
     await open();
     await logIn(page, portal, 'congan.hanoi');
     const person = communePerson!;
@@ -186,9 +204,15 @@ describe('search and Person-360', () => {
   it('shows a residence recorded before the reform under its old commune, with its district, end date and successor', async () => {
     // A person recorded in a commune that went whole into one new commune, and one of a split commune.
     const ended = (path: string): boolean => (units().byUnitPath(path)?.validTo ?? null) !== null;
-    const whole = population.find((p) => p.currentResidence.unitPath.startsWith('01.') && ended(p.currentResidence.unitPath)
-      && !units().isSplit(p.currentResidence.unitPath))!;
-    const split = population.find((p) => p.currentResidence.unitPath.startsWith('01.') && units().isSplit(p.currentResidence.unitPath))!;
+    const whole = population.find(
+      (p) =>
+        p.currentResidence.unitPath.startsWith('01.') &&
+        ended(p.currentResidence.unitPath) &&
+        !units().isSplit(p.currentResidence.unitPath),
+    )!;
+    const split = population.find(
+      (p) => p.currentResidence.unitPath.startsWith('01.') && units().isSplit(p.currentResidence.unitPath),
+    )!;
     const former = units().byUnitPath(whole.currentResidence.unitPath)!;
     const successor = units().successors(former)[0]!.successor;
     const district = units().byUnitPath(former.path.split('.').slice(0, 2).join('.'))!;
@@ -208,7 +232,9 @@ describe('search and Person-360', () => {
     const row = page.getByTestId('search-results').locator('tr', { hasText: split.identificationNumber });
     await row.waitFor();
     const splitUnit = units().byUnitPath(split.currentResidence.unitPath)!;
-    const parts = units().successors(splitUnit).map((l) => l.successor.name);
+    const parts = units()
+      .successors(splitUnit)
+      .map((l) => l.successor.name);
     expect(parts.length).toBeGreaterThan(1);
     expect(await row.textContent()).toContain(`nay chia về ${parts.join(', ')}`);
   });
@@ -236,8 +262,11 @@ describe('search and Person-360', () => {
     await page.getByTestId('search-results').getByRole('link').first().focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('panel-police').waitFor();
-    const unlabelled = await inPage<number>(page, `[...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).length`);
+    const unlabelled = await inPage<number>(
+      page,
+      `[...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).length`,
+    );
     expect(unlabelled).toBe(0);
   });
 
@@ -288,7 +317,7 @@ describe('dashboard', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất CSV' }).click();
-    const csv = readFileSync((await (await download).path()), 'utf8');
+    const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFTên,Mã đơn vị,Chỉ tiêu,Kết quả,Tỷ lệ đạt');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength((await indicators.locator('tbody tr').count()) + 1);
 
@@ -329,7 +358,10 @@ describe('dashboard for an analyst', () => {
   it('withholds small cells of the breakdown: no result from 1 to 4 is shown, they read "below the reporting threshold"', async () => {
     const indicators = await openDashboard2026('phantich.hanoi');
     await indicators.getByText('Lập hồ sơ đề nghị cai nghiện bắt buộc').waitFor();
-    await indicators.locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).locator('button.link-button').click();
+    await indicators
+      .locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' })
+      .locator('button.link-button')
+      .click();
     const breakdown = page.getByTestId('dashboard-breakdown');
     await breakdown.locator('tbody tr').first().waitFor();
     // 2026 breaks down by Hà Nội's 126 communes and wards: most hold a handful of dossiers.
@@ -346,7 +378,12 @@ describe('analyst page', () => {
     await open();
     const external: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(portal.system.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) external.push(request.url());
+      if (
+        !request.url().startsWith(portal.system.url) &&
+        !request.url().startsWith('data:') &&
+        !request.url().startsWith('blob:')
+      )
+        external.push(request.url());
     });
     // A deep link: the analyst lands on the page asked for once signed in.
     await page.goto(`${portal.system.url}#/analyst`);
@@ -354,13 +391,17 @@ describe('analyst page', () => {
     const ide = page.getByTestId('graphiql');
     await ide.locator('.graphiql-container').waitFor();
     // The saved example queries (docs/queries) are listed; choosing one loads it into the editor.
-    await page.getByRole('button', { name: 'Các kế hoạch và chỉ tiêu lập hồ sơ cai nghiện bắt buộc của từng quận, huyện' }).click();
+    await page
+      .getByRole('button', { name: 'Các kế hoạch và chỉ tiêu lập hồ sơ cai nghiện bắt buộc của từng quận, huyện' })
+      .click();
     await ide.getByText('KeHoachVaChiTieu').first().waitFor();
-    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('KeHoachVaChiTieu'));
+    const answered = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('KeHoachVaChiTieu'),
+    );
     await ide.getByRole('button', { name: /Execute query/i }).click();
     const response = await answered;
     expect(response.status()).toBe(200);
-    expect((await response.json() as { errors?: unknown }).errors).toBeUndefined();
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     await ide.locator('.result-window').getByText('"plans"').first().waitFor();
     expect(external).toEqual([]);
     await shot(page, 'analyst-graphiql');

@@ -52,8 +52,15 @@ async function entities(subgraph: SubgraphName, role: Role, ids: string[]) {
     query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }',
     variables: { r: ids.map((id) => ({ __typename: 'Person', id })) },
   };
-  const response = await fetch(url, { method: 'POST', headers: await system.signedHeaders(testCaller(role), subgraph, body), body: JSON.stringify(body) });
-  return (await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: { path?: unknown[]; extensions?: { code?: string } }[] };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: await system.signedHeaders(testCaller(role), subgraph, body),
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as {
+    data?: { _entities: ({ id: string } | null)[] };
+    errors?: { path?: unknown[]; extensions?: { code?: string } }[];
+  };
 }
 
 describe('pseudonymous person ids for analysts', () => {
@@ -85,22 +92,28 @@ describe('pseudonymous person ids for analysts', () => {
   });
 
   it('resolves a list with federated reference types for the analyst', async () => {
-    const response = await system.graphql<{ persons: Page['persons']; facilities: { code: string; name: string }[]; clinics: { name: string }[] }>(analyst,
-      '{ persons(first: 5) { totalCount nodes { id } } facilities { code name } clinics { name } }');
+    const response = await system.graphql<{
+      persons: Page['persons'];
+      facilities: { code: string; name: string }[];
+      clinics: { name: string }[];
+    }>(analyst, '{ persons(first: 5) { totalCount nodes { id } } facilities { code name } clinics { name } }');
     expect(response.errors).toBeUndefined();
     expect(response.data?.persons.nodes).toHaveLength(5);
     expect(response.data?.facilities.length).toBeGreaterThan(0);
     expect(response.data?.clinics.length).toBeGreaterThan(0);
   });
 
-  it.each(['police', 'labor-welfare', 'health', 'volunteers'] as const)('%s decodes an analyst\'s pseudonym in _entities and answers with it', async (name) => {
-    // Police loads the person from the decoded id: a non-null answer proves the decoding.
-    const person = population[0]?.id as string;
-    const answer = await entities(name, 'analyst', [pseudonyms.pseudonymOf(person), 'not-an-id']);
-    expect(answer.data?._entities[0]).toEqual({ id: pseudonyms.pseudonymOf(person) });
-    expect(answer.data?._entities[1]).toBeNull();
-    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['_entities', 1], 'BAD_USER_INPUT']]);
-  });
+  it.each(['police', 'labor-welfare', 'health', 'volunteers'] as const)(
+    "%s decodes an analyst's pseudonym in _entities and answers with it",
+    async (name) => {
+      // Police loads the person from the decoded id: a non-null answer proves the decoding.
+      const person = population[0]?.id as string;
+      const answer = await entities(name, 'analyst', [pseudonyms.pseudonymOf(person), 'not-an-id']);
+      expect(answer.data?._entities[0]).toEqual({ id: pseudonyms.pseudonymOf(person) });
+      expect(answer.data?._entities[1]).toBeNull();
+      expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['_entities', 1], 'BAD_USER_INPUT']]);
+    },
+  );
 
   it('police does not find a person for an analyst by the real id', async () => {
     const answer = await entities('police', 'analyst', [population[0]?.id as string]);
@@ -109,10 +122,18 @@ describe('pseudonymous person ids for analysts', () => {
 
   it('a pseudonym does not find a person for a non-analyst', async () => {
     const person = population[0]?.id as string;
-    const byId = await system.graphql<{ person: { id: string } | null }>(supervisor, 'query($id: ID!) { person(id: $id) { id } }', { id: pseudonyms.pseudonymOf(person) });
+    const byId = await system.graphql<{ person: { id: string } | null }>(
+      supervisor,
+      'query($id: ID!) { person(id: $id) { id } }',
+      { id: pseudonyms.pseudonymOf(person) },
+    );
     expect(byId.errors).toBeUndefined();
     expect(byId.data?.person).toBeNull();
-    const real = await system.graphql<{ person: { id: string } | null }>(supervisor, 'query($id: ID!) { person(id: $id) { id } }', { id: person });
+    const real = await system.graphql<{ person: { id: string } | null }>(
+      supervisor,
+      'query($id: ID!) { person(id: $id) { id } }',
+      { id: person },
+    );
     expect(real.data?.person).toEqual({ id: person });
     const direct = await entities('police', 'supervisor', [pseudonyms.pseudonymOf(person)]);
     expect(direct.data?._entities).toEqual([null]);

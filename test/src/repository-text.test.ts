@@ -17,7 +17,13 @@ const FORBIDDEN: readonly [RegExp, string][] = [
 
 function trackedTextFiles(): string[] {
   const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n');
-  return files.filter((f) => TEXT.test(f) && f !== 'package-lock.json' && !f.startsWith('shared-schema/data/') && f !== 'test/src/repository-text.test.ts');
+  return files.filter(
+    (f) =>
+      TEXT.test(f) &&
+      f !== 'package-lock.json' &&
+      !f.startsWith('shared-schema/data/') &&
+      f !== 'test/src/repository-text.test.ts',
+  );
 }
 
 describe('repository text', () => {
@@ -26,7 +32,8 @@ describe('repository text', () => {
     for (const file of trackedTextFiles()) {
       const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
       lines.forEach((line, n) => {
-        for (const [pattern, what] of FORBIDDEN) if (pattern.test(line)) found.push(`${file}:${n + 1}: ${what}: ${line.trim().slice(0, 120)}`);
+        for (const [pattern, what] of FORBIDDEN)
+          if (pattern.test(line)) found.push(`${file}:${n + 1}: ${what}: ${line.trim().slice(0, 120)}`);
       });
     }
     expect(found).toEqual([]);

@@ -10,7 +10,9 @@ import { REPO_ROOT } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
 const DIR = join(REPO_ROOT, 'docs', 'queries');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.graphql')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort();
 
 let system: InProcessSystem;
 let analyst: string;
@@ -19,7 +21,9 @@ beforeAll(async () => {
   system = await startTestSystem();
   analyst = await system.login('phantich.hanoi');
 });
-afterAll(async () => { await system.stop(); });
+afterAll(async () => {
+  await system.stop();
+});
 
 /** Every number-like leaf of a response. */
 function numbers(value: unknown, key = ''): { key: string; value: number }[] {
@@ -33,7 +37,10 @@ describe('saved example queries', () => {
   it('are 3 to 5 files, each titled in Vietnamese on its first line', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(3);
     expect(FILES.length).toBeLessThanOrEqual(5);
-    for (const f of FILES) expect(readFileSync(join(DIR, f), 'utf8').split('\n')[0]).toMatch(/^# \S.*[ạảãáàâầấậẩẫăằắặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđíìịỉĩóòọỏõúùụủũýỳỵỷỹ]/u);
+    for (const f of FILES)
+      expect(readFileSync(join(DIR, f), 'utf8').split('\n')[0]).toMatch(
+        /^# \S.*[ạảãáàâầấậẩẫăằắặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđíìịỉĩóòọỏõúùụủũýỳỵỷỹ]/u,
+      );
   });
 
   it.each(FILES)('%s answers the analyst with data, no errors, no names or identification numbers', async (file) => {
@@ -50,8 +57,9 @@ describe('saved example queries', () => {
   });
 
   it('shows 2026 targets against actuals for the whole city', async () => {
-    const response = await system.graphql<{ indicators: { indicator: { code: string }; target: number | null; actual: number | null }[] }>(
-      analyst, readFileSync(join(DIR, FILES[0] as string), 'utf8'));
+    const response = await system.graphql<{
+      indicators: { indicator: { code: string }; target: number | null; actual: number | null }[];
+    }>(analyst, readFileSync(join(DIR, FILES[0] as string), 'utf8'));
     const both = (response.data?.indicators ?? []).filter((v) => v.target !== null && (v.actual ?? 0) > 0);
     expect(both.length).toBeGreaterThanOrEqual(3);
   });

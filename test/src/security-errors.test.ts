@@ -24,11 +24,19 @@ afterAll(async () => {
   await system.stop();
 });
 
-interface ErrorBody { errors?: { message: string; extensions?: { code?: string; i18n?: { vi: string; en: string }; field?: string } }[] }
+interface ErrorBody {
+  errors?: { message: string; extensions?: { code?: string; i18n?: { vi: string; en: string }; field?: string } }[];
+}
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: ErrorBody; text: string }> {
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: ErrorBody; text: string }> {
   const response = await fetch(url, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body: JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as ErrorBody, text };
@@ -59,16 +67,21 @@ describe('several operations without operationName', () => {
   it('is a typed 400 at a subgraph', async () => {
     const body = { query };
     const url = system.subgraphs.get('police')?.url as string;
-    const response = await fetch(url, { method: 'POST', headers: await system.signedHeaders(testCaller('supervisor'), 'police', body), body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: await system.signedHeaders(testCaller('supervisor'), 'police', body),
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     expectTyped({ status: response.status, body: JSON.parse(text) as ErrorBody, text }, 400, 'OPERATION_RESOLUTION_FAILURE');
   });
 });
 
 describe('an impossible date', () => {
-  it('a subgraph\'s BAD_USER_INPUT for a variable passes through the gateway as HTTP 400', async () => {
+  it("a subgraph's BAD_USER_INPUT for a variable passes through the gateway as HTTP 400", async () => {
     const result = await gateway({
-      query: 'query($d: Date) { overdueLeaves(unitCode: "00004", asOf: $d) { id } }', variables: { d: '2026-13-01' },
+      query: 'query($d: Date) { overdueLeaves(unitCode: "00004", asOf: $d) { id } }',
+      variables: { d: '2026-13-01' },
     });
     expectTyped(result, 400, 'BAD_USER_INPUT');
   });
@@ -84,7 +97,14 @@ describe('an impossible date', () => {
 describe('NUL characters and subscriptions are refused before any resolver', () => {
   it('a NUL in a variable or in the document is a typed 400', async () => {
     const before = system.queryCount('police');
-    expectTyped(await gateway({ query: 'query($n: String) { persons(name: $n, first: 5) { nodes { id } } }', variables: { n: 'nguy\u0000en' } }), 400, 'BAD_USER_INPUT');
+    expectTyped(
+      await gateway({
+        query: 'query($n: String) { persons(name: $n, first: 5) { nodes { id } } }',
+        variables: { n: 'nguy\u0000en' },
+      }),
+      400,
+      'BAD_USER_INPUT',
+    );
     expectTyped(await gateway({ query: '{ persons(name: "a\\u0000b", first: 5) { nodes { id } } }' }), 400, 'BAD_USER_INPUT');
     expect(system.queryCount('police')).toBe(before);
   });
@@ -104,7 +124,8 @@ describe('record ids that are not UUIDs', () => {
     expectTyped(literal, 400, 'BAD_USER_INPUT');
     expect(literal.body.errors?.[0]?.extensions?.field).toBe('id');
     const list = await gateway({
-      query: 'mutation($s: [ID!]!) { assignPostRehabSupporters(id: "7d1b7a8e-8f1e-4a53-9d55-3c1d1f0b6a11", expectedVersion: 1, supporterIds: $s) { id } }',
+      query:
+        'mutation($s: [ID!]!) { assignPostRehabSupporters(id: "7d1b7a8e-8f1e-4a53-9d55-3c1d1f0b6a11", expectedVersion: 1, supporterIds: $s) { id } }',
       variables: { s: ['7d1b7a8e-8f1e-4a53-9d55-3c1d1f0b6a11', 'x'] },
     });
     expectTyped(list, 400, 'BAD_USER_INPUT');
@@ -139,7 +160,10 @@ async function relayTo(host: string, port: number): Promise<{ port: number; cut(
   return {
     port: address.port,
     cut: async () => {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); for (const s of sockets) s.destroy(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
     },
   };
 }
@@ -157,18 +181,38 @@ describe('a database that stops answering', () => {
     relay = await relayTo(url.hostname, Number(url.port || 5432));
     url.hostname = '127.0.0.1';
     url.port = String(relay.port);
-    db = new DataSource({ ...options, url: url.toString(), logging: false, logger: undefined, extra: { max: 2, connectionTimeoutMillis: 2000 } });
+    db = new DataSource({
+      ...options,
+      url: url.toString(),
+      logging: false,
+      logger: undefined,
+      extra: { max: 2, connectionTimeoutMillis: 2000 },
+    });
     await db.initialize();
     const entry = SUBGRAPHS.find((s) => s.name === name);
-    subgraph = await startSubgraph(entry?.module as NonNullable<typeof entry>['module'], {
-      db, trust: subgraphTrustOf(system.trust, name), pseudonymSecret: system.pseudonymSecret,
-    }, { port: 0 });
+    subgraph = await startSubgraph(
+      entry?.module as NonNullable<typeof entry>['module'],
+      {
+        db,
+        trust: subgraphTrustOf(system.trust, name),
+        pseudonymSecret: system.pseudonymSecret,
+      },
+      { port: 0 },
+    );
     const urls = Object.fromEntries([...system.subgraphs].map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
-    gatewayOverRelay = await startGateway({
-      identityDb: system.dbs.identity, subgraphUrls: { ...urls, [name]: subgraph.url }, supergraphPath: SUPERGRAPH_FILE,
-      contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret, webDir: null, log: () => undefined,
-      trustedDocuments: { mode: 'off', manifestPath: null },
-    }, { port: 0 });
+    gatewayOverRelay = await startGateway(
+      {
+        identityDb: system.dbs.identity,
+        subgraphUrls: { ...urls, [name]: subgraph.url },
+        supergraphPath: SUPERGRAPH_FILE,
+        contextPrivateKey: system.trust.contextPrivateKey,
+        accessTokenSecret: system.accessTokenSecret,
+        webDir: null,
+        log: () => undefined,
+        trustedDocuments: { mode: 'off', manifestPath: null },
+      },
+      { port: 0 },
+    );
   });
 
   afterAll(async () => {
@@ -189,7 +233,11 @@ describe('a database that stops answering', () => {
     await relay.cut();
     const write = await post(url, mutation, { authorization: `Bearer ${officer}` });
     expectTyped(write, 503, 'SERVICE_UNAVAILABLE');
-    const read = await post(url, { query: '{ persons(name: "nguyen", first: 5) { nodes { id } } }' }, { authorization: `Bearer ${officer}` });
+    const read = await post(
+      url,
+      { query: '{ persons(name: "nguyen", first: 5) { nodes { id } } }' },
+      { authorization: `Bearer ${officer}` },
+    );
     expectTyped(read, 503, 'SERVICE_UNAVAILABLE');
   }, 60_000);
 });

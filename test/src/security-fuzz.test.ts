@@ -9,8 +9,19 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLNamedType,
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
 } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { startGateway, type RunningGateway } from '@rehab/gateway';
@@ -51,18 +62,29 @@ function valid(type: GraphQLInputType, name: string, depth: number): unknown {
   if (isEnumType(named)) return pick(named.getValues()).name;
   if (isInputObjectType(named)) {
     if (depth > 4) return {};
-    return Object.fromEntries(Object.values(named.getFields())
-      .filter((f) => isNonNullType(f.type) || chance(0.5)).map((f) => [f.name, valid(f.type, f.name, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type) || chance(0.5))
+        .map((f) => [f.name, valid(f.type, f.name, depth + 1)]),
+    );
   }
   switch (named.name) {
-    case 'ID': return RECORD_ID.test(name) ? person() : pick(UNIT_CODES);
-    case 'Date': return pick(['2026-01-05', '2025-06-30', '2024-02-29', '2026-07-01']);
-    case 'DateTime': return pick(['2026-01-05T08:00:00+07:00', '2025-12-31T23:59:59Z']);
-    case 'IdentificationNumber': return pick(population).identificationNumber;
-    case 'Int': return name === 'expectedVersion' ? 1 : pick([1, 5, 20]);
-    case 'Float': return 1.5;
-    case 'Boolean': return chance(0.5);
-    default: return pick(['Ghi chú kiểm thử', 'Nguyễn Văn An', 'a']);
+    case 'ID':
+      return RECORD_ID.test(name) ? person() : pick(UNIT_CODES);
+    case 'Date':
+      return pick(['2026-01-05', '2025-06-30', '2024-02-29', '2026-07-01']);
+    case 'DateTime':
+      return pick(['2026-01-05T08:00:00+07:00', '2025-12-31T23:59:59Z']);
+    case 'IdentificationNumber':
+      return pick(population).identificationNumber;
+    case 'Int':
+      return name === 'expectedVersion' ? 1 : pick([1, 5, 20]);
+    case 'Float':
+      return 1.5;
+    case 'Boolean':
+      return chance(0.5);
+    default:
+      return pick(['Ghi chú kiểm thử', 'Nguyễn Văn An', 'a']);
   }
 }
 
@@ -76,13 +98,15 @@ function mangled(type: GraphQLInputType, name: string, depth: number): { value: 
     return { value: [valid(nullable.ofType, name, depth + 1), inner.value], hard: inner.hard };
   }
   const named = getNamedType(nullable) as GraphQLNamedType;
-  if (isEnumType(named)) return { value: pick(['KHONG_CO', 'unknown', '', 42, pick(named.getValues()).name.toLowerCase()]), hard: true };
+  if (isEnumType(named))
+    return { value: pick(['KHONG_CO', 'unknown', '', 42, pick(named.getValues()).name.toLowerCase()]), hard: true };
   if (isInputObjectType(named)) {
     const fields = Object.values(named.getFields());
     const base = valid(named, name, depth) as Record<string, unknown>;
     const target = pick(fields);
     if (chance(0.2)) return { value: { ...base, truongKhongCo: 1 }, hard: true };
-    if (chance(0.2) && isNonNullType(target.type)) return { value: Object.fromEntries(Object.entries(base).filter(([k]) => k !== target.name)), hard: true };
+    if (chance(0.2) && isNonNullType(target.type))
+      return { value: Object.fromEntries(Object.entries(base).filter(([k]) => k !== target.name)), hard: true };
     const inner = mangled(target.type, target.name, depth + 1);
     return { value: { ...base, [target.name]: inner.value }, hard: inner.hard };
   }
@@ -90,21 +114,43 @@ function mangled(type: GraphQLInputType, name: string, depth: number): { value: 
   switch (named.name) {
     case 'ID':
       return RECORD_ID.test(name)
-        ? { value: pick(['not-a-uuid', "1' OR '1'='1", '', '00000000-0000-0000-0000-00000000000g', 123, `${person()}\u0000`, HUGE]), hard: true }
+        ? {
+            value: pick([
+              'not-a-uuid',
+              "1' OR '1'='1",
+              '',
+              '00000000-0000-0000-0000-00000000000g',
+              123,
+              `${person()}\u0000`,
+              HUGE,
+            ]),
+            hard: true,
+          }
         : { value: pick(['', 'ZZZ', "' OR 1=1 --", HUGE, `00004\u0000`, '../../etc']), hard: false };
-    case 'Date': return { value: pick(['2026-13-01', '2026-02-30', '0000-00-00', '2026-1-5', '', '99999-01-01', 20260105, wrongType()]), hard: true };
-    case 'DateTime': return { value: pick(['2026-13-01T00:00:00Z', '2026-01-05T25:00:00Z', 'hôm qua', '', 0]), hard: true };
-    case 'IdentificationNumber': return { value: pick(['12345', '0010911918389', 'abcdefghijkl', '', '001091191838\u0000']), hard: true };
+    case 'Date':
+      return {
+        value: pick(['2026-13-01', '2026-02-30', '0000-00-00', '2026-1-5', '', '99999-01-01', 20260105, wrongType()]),
+        hard: true,
+      };
+    case 'DateTime':
+      return { value: pick(['2026-13-01T00:00:00Z', '2026-01-05T25:00:00Z', 'hôm qua', '', 0]), hard: true };
+    case 'IdentificationNumber':
+      return { value: pick(['12345', '0010911918389', 'abcdefghijkl', '', '001091191838\u0000']), hard: true };
     case 'Int':
       return pick([
         { value: pick([-1, 0, 2_147_483_647, -2_147_483_648, 1_000_000_000]), hard: false },
         { value: pick([2 ** 31, 1e12, 1.5, '5', null]), hard: true },
       ]);
-    case 'Float': return { value: pick(['1,5', Number.MAX_VALUE, 'NaN']), hard: true };
-    case 'Boolean': return { value: pick(['true', 1, 'có']), hard: true };
+    case 'Float':
+      return { value: pick(['1,5', Number.MAX_VALUE, 'NaN']), hard: true };
+    case 'Boolean':
+      return { value: pick(['true', 1, 'có']), hard: true };
     default:
       return pick([
-        { value: pick(['', ' ', HUGE, '😀'.repeat(500), "O'Brien \"; --", '<script>alert(1)</script>', '\u202e\u0301']), hard: false },
+        {
+          value: pick(['', ' ', HUGE, '😀'.repeat(500), 'O\'Brien "; --', '<script>alert(1)</script>', '\u202e\u0301']),
+          hard: false,
+        },
         { value: pick([`ghi\u0000chú`, 42, wrongType()]), hard: true },
       ]);
   }
@@ -115,12 +161,15 @@ function literal(value: unknown, type: GraphQLInputType | undefined): string {
   const named = type ? getNamedType(type) : undefined;
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) {
-    const inner = type && isListType(getNullableType(type)) ? (getNullableType(type) as { ofType: GraphQLInputType }).ofType : type;
+    const inner =
+      type && isListType(getNullableType(type)) ? (getNullableType(type) as { ofType: GraphQLInputType }).ofType : type;
     return `[${value.map((v) => literal(v, inner)).join(', ')}]`;
   }
   if (typeof value === 'object') {
     const fields = named && isInputObjectType(named) ? named.getFields() : {};
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v, fields[k]?.type)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]?.type)}`)
+      .join(', ')} }`;
   }
   if (typeof value === 'string' && named && isEnumType(named) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) return value;
   return JSON.stringify(value);
@@ -133,12 +182,17 @@ function selection(field: GraphQLField<unknown, unknown>): string {
   return '{ __typename }';
 }
 
-interface FuzzRequest { root: 'query' | 'mutation'; field: string; body: { query: string; variables: Record<string, unknown> } }
+interface FuzzRequest {
+  root: 'query' | 'mutation';
+  field: string;
+  body: { query: string; variables: Record<string, unknown> };
+}
 
 /** One request: every required argument and some optional ones; a mutation carries at least one value the schema refuses. */
 function request(root: 'query' | 'mutation'): FuzzRequest {
-  const fields = Object.values((root === 'query' ? supergraph.getQueryType() : supergraph.getMutationType())?.getFields() ?? {})
-    .filter((f) => !f.name.startsWith('_'));
+  const fields = Object.values(
+    (root === 'query' ? supergraph.getQueryType() : supergraph.getMutationType())?.getFields() ?? {},
+  ).filter((f) => !f.name.startsWith('_'));
   const field = pick(fields);
   const args = field.args.filter((a) => isNonNullType(a.type) || chance(0.5));
   // Codes (ID not named …Id) have no value the schema refuses.
@@ -171,20 +225,37 @@ function request(root: 'query' | 'mutation'): FuzzRequest {
 let system: InProcessSystem;
 let gateway: RunningGateway;
 const tokens: string[] = [];
-const USERS = ['giamsat.hanoi', 'phantich.hanoi', 'congan.phuongbadinh', 'congan.hanoi', 'ubnd.phuongbadinh', 'yte.hanoi', 'laodong.hanoi', 'cscn1', 'tnv.phuongbadinh', 'toaan.kv1'];
+const USERS = [
+  'giamsat.hanoi',
+  'phantich.hanoi',
+  'congan.phuongbadinh',
+  'congan.hanoi',
+  'ubnd.phuongbadinh',
+  'yte.hanoi',
+  'laodong.hanoi',
+  'cscn1',
+  'tnv.phuongbadinh',
+  'toaan.kv1',
+];
 
 beforeAll(async () => {
   system = await startTestSystem();
-  gateway = await startGateway({
-    identityDb: system.dbs.identity,
-    subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
-    supergraphPath: SUPERGRAPH_FILE, contextPrivateKey: system.trust.contextPrivateKey, accessTokenSecret: system.accessTokenSecret,
-    webDir: null, log: () => undefined,
-    // Officers' mangled ad-hoc queries reach the schema, as in the in-process system.
-    trustedDocuments: { mode: 'off', manifestPath: null },
-    // The fuzz is many requests per officer; the per-officer limit is not what it tests.
-    rateLimits: { perUser: { ratePerSecond: 10_000, burst: 10_000 }, loginPerIp: { ratePerSecond: 100, burst: 100 } },
-  }, { port: 0 });
+  gateway = await startGateway(
+    {
+      identityDb: system.dbs.identity,
+      subgraphUrls: Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url])),
+      supergraphPath: SUPERGRAPH_FILE,
+      contextPrivateKey: system.trust.contextPrivateKey,
+      accessTokenSecret: system.accessTokenSecret,
+      webDir: null,
+      log: () => undefined,
+      // Officers' mangled ad-hoc queries reach the schema, as in the in-process system.
+      trustedDocuments: { mode: 'off', manifestPath: null },
+      // The fuzz is many requests per officer; the per-officer limit is not what it tests.
+      rateLimits: { perUser: { ratePerSecond: 10_000, burst: 10_000 }, loginPerIp: { ratePerSecond: 100, burst: 100 } },
+    },
+    { port: 0 },
+  );
   for (const user of USERS) tokens.push(await system.login(user));
 }, 240_000);
 
@@ -211,7 +282,9 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 async function countTables(db: DataSource, name: SubgraphName, counts: Record<string, number>): Promise<void> {
   {
-    const tables = await db.query<{ schemaname: string; relname: string }[]>(`SELECT schemaname, relname FROM pg_stat_user_tables ORDER BY 1, 2`);
+    const tables = await db.query<{ schemaname: string; relname: string }[]>(
+      `SELECT schemaname, relname FROM pg_stat_user_tables ORDER BY 1, 2`,
+    );
     for (const t of tables) {
       const [row] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t.schemaname}"."${t.relname}"`);
       counts[`${name}.${t.schemaname}.${t.relname}`] = row?.n ?? -1;
@@ -220,21 +293,32 @@ async function countTables(db: DataSource, name: SubgraphName, counts: Record<st
 }
 
 /** What must never be in an answer: stack frames, file paths, SQL and driver text, internal addresses. */
-const LEAKS = /\n\s+at |stacktrace|node_modules|\/work\/|[A-Za-z]:\\|\.ts:\d+|\.js:\d+|\bselect\s+.+\s+from\b|\binsert into\b|\bupdate\s+\S+\s+set\b|relation "|violates|syntax error at|duplicate key|invalid input syntax|QueryFailedError|\btypeorm\b|\bECONN(?:REFUSED|RESET)\b|127\.0\.0\.1|localhost|http:\/\//i;
+const LEAKS =
+  /\n\s+at |stacktrace|node_modules|\/work\/|[A-Za-z]:\\|\.ts:\d+|\.js:\d+|\bselect\s+.+\s+from\b|\binsert into\b|\bupdate\s+\S+\s+set\b|relation "|violates|syntax error at|duplicate key|invalid input syntax|QueryFailedError|\btypeorm\b|\bECONN(?:REFUSED|RESET)\b|127\.0\.0\.1|localhost|http:\/\//i;
 
 /** Answers by HTTP status and first error code, for the log. */
 const tally = new Map<string, number>();
 
-interface Finding { status: number; code?: string; field: string; query: string; text: string }
+interface Finding {
+  status: number;
+  code?: string;
+  field: string;
+  query: string;
+  text: string;
+}
 
 async function send(r: FuzzRequest, token: string): Promise<Finding | null> {
   const response = await fetch(new URL('graphql', gateway.url), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(r.body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(r.body),
   });
   const text = await response.text();
   let code: string | undefined;
   try {
-    const codes = ((JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
+    const codes = ((JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map(
+      (e) => e.extensions?.code ?? 'NONE',
+    );
     const first = codes[0] ?? 'DATA';
     tally.set(`${response.status} ${first}`, (tally.get(`${response.status} ${first}`) ?? 0) + 1);
     code = codes.find((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NONE');
@@ -242,19 +326,28 @@ async function send(r: FuzzRequest, token: string): Promise<Finding | null> {
     code = 'NOT_JSON';
   }
   const leak = LEAKS.exec(text.replace(/"(?:[^"\\]|\\.)*"/g, (s) => (s.length > 400 ? '""' : s)));
-  if (response.status >= 500 || code || leak) return { status: response.status, ...(code ? { code } : {}), field: r.field, query: r.body.query.slice(0, 300), text: text.slice(0, 400) };
+  if (response.status >= 500 || code || leak)
+    return {
+      status: response.status,
+      ...(code ? { code } : {}),
+      field: r.field,
+      query: r.body.query.slice(0, 300),
+      text: text.slice(0, 400),
+    };
   return null;
 }
 
 async function run(requests: readonly FuzzRequest[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    for (let i = next++; i < requests.length; i = next++) {
-      const finding = await send(requests[i] as FuzzRequest, tokens[i % tokens.length] as string);
-      if (finding) findings.push(finding);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      for (let i = next++; i < requests.length; i = next++) {
+        const finding = await send(requests[i] as FuzzRequest, tokens[i % tokens.length] as string);
+        if (finding) findings.push(finding);
+      }
+    }),
+  );
   return findings;
 }
 
@@ -268,12 +361,16 @@ describe(`fuzzing the gateway (seed ${SEED}, ${REQUESTS} requests)`, () => {
     const mutationFindings = await run(mutations);
     const after = await rowCounts();
     const findings = [...queryFindings, ...mutationFindings];
-    console.log(`fuzz seed ${SEED}: ${queries.length} queries over ${new Set(queries.map((q) => q.field)).size} fields, `
-      + `${mutations.length} mutations over ${new Set(mutations.map((m) => m.field)).size} fields in ${Date.now() - started} ms; findings ${findings.length}`);
+    console.log(
+      `fuzz seed ${SEED}: ${queries.length} queries over ${new Set(queries.map((q) => q.field)).size} fields, ` +
+        `${mutations.length} mutations over ${new Set(mutations.map((m) => m.field)).size} fields in ${Date.now() - started} ms; findings ${findings.length}`,
+    );
     console.log(`answers: ${JSON.stringify(Object.fromEntries([...tally].sort((a, b) => b[1] - a[1])))}`);
     if (findings.length) console.log(JSON.stringify(findings.slice(0, 10), null, 1));
     expect(findings).toEqual([]);
-    const changed = Object.keys(after).filter((table) => after[table] !== before[table]).map((t) => `${t}: ${before[t]} → ${after[t]}`);
+    const changed = Object.keys(after)
+      .filter((table) => after[table] !== before[table])
+      .map((t) => `${t}: ${before[t]} → ${after[t]}`);
     expect(changed).toEqual([]);
   }, 180_000);
 });

@@ -29,9 +29,15 @@ const person = supergraph.schema.getType('Person') as GraphQLObjectType;
  * with its nested records (two levels down), taken from the supergraph: a new subgraph's
  * fields are counted without editing this test.
  */
-const CONTRIBUTED = new Map(SUBGRAPH_NAMES.map((name) => [name,
-  (fieldsBySubgraph(supergraph, 'Person').get(name) ?? []).filter((f) => f !== 'id')
-    .map((f) => selectionOf(supergraph, person, f, ROLE, 2)).filter((s): s is string => s !== null)]));
+const CONTRIBUTED = new Map(
+  SUBGRAPH_NAMES.map((name) => [
+    name,
+    (fieldsBySubgraph(supergraph, 'Person').get(name) ?? [])
+      .filter((f) => f !== 'id')
+      .map((f) => selectionOf(supergraph, person, f, ROLE, 2))
+      .filter((s): s is string => s !== null),
+  ]),
+);
 
 /** One list per subgraph: its Person fields (and the id the list itself comes with). */
 const listOf = (name: string) => `query($first: Int!) { persons(first: $first) {
@@ -47,18 +53,22 @@ async function statementsFor(query: string, first: number): Promise<Record<strin
 
 describe('SQL statements per request', () => {
   it('cover fields of every registered subgraph', () => {
-    for (const name of SUBGRAPH_NAMES) expect({ name, fields: (CONTRIBUTED.get(name) ?? []).length > 0 }).toEqual({ name, fields: true });
+    for (const name of SUBGRAPH_NAMES)
+      expect({ name, fields: (CONTRIBUTED.get(name) ?? []).length > 0 }).toEqual({ name, fields: true });
   });
 
-  it.each(SUBGRAPH_NAMES.map((name) => [name]))('are a constant per subgraph whatever the list size, with every Person field of %s (per-request DataLoaders)', async (name) => {
-    const query = listOf(name);
-    // Lists long enough that every kind of nested record occurs in both (the demo data spreads them thinly).
-    const hundred = await statementsFor(query, 100);
-    const twoHundred = await statementsFor(query, 200);
-    expect(twoHundred).toEqual(hundred);
-    // At most one batched select per list of records selected (each `{`), plus the audit insert and the list itself.
-    const recordLists = (CONTRIBUTED.get(name) ?? []).join(' ').split('{').length - 1;
-    expect(twoHundred[name]).toBeGreaterThan(0);
-    expect(twoHundred[name]).toBeLessThanOrEqual(recordLists + 2);
-  });
+  it.each(SUBGRAPH_NAMES.map((name) => [name]))(
+    'are a constant per subgraph whatever the list size, with every Person field of %s (per-request DataLoaders)',
+    async (name) => {
+      const query = listOf(name);
+      // Lists long enough that every kind of nested record occurs in both (the demo data spreads them thinly).
+      const hundred = await statementsFor(query, 100);
+      const twoHundred = await statementsFor(query, 200);
+      expect(twoHundred).toEqual(hundred);
+      // At most one batched select per list of records selected (each `{`), plus the audit insert and the list itself.
+      const recordLists = (CONTRIBUTED.get(name) ?? []).join(' ').split('{').length - 1;
+      expect(twoHundred[name]).toBeGreaterThan(0);
+      expect(twoHundred[name]).toBeLessThanOrEqual(recordLists + 2);
+    },
+  );
 });

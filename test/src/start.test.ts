@@ -27,7 +27,12 @@ function descendants(pid: number): number[] {
     children.set(parent, [...(children.get(parent) ?? []), child]);
   }
   const found: number[] = [];
-  const walk = (p: number) => { for (const c of children.get(p) ?? []) { found.push(c); walk(c); } };
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      found.push(c);
+      walk(c);
+    }
+  };
   walk(pid);
   return found;
 }
@@ -47,11 +52,19 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
     const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (pattern.test(output)) { clearTimeout(timer); resolve(output); }
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        resolve(output);
+      }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`start exited (${code}) before ready:\n${output}`)); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`start exited (${code}) before ready:\n${output}`));
+    });
   });
 }
 
@@ -65,7 +78,13 @@ describe('npm start', () => {
 
   it('reaches ready, answers a Person-360 query from all four subgraphs, and Ctrl-C leaves no process behind', async () => {
     expect(existsSync(START_SCRIPT)).toBe(true);
-    const ports = { PORT: await freePort(), POLICE_PORT: await freePort(), LABOR_WELFARE_PORT: await freePort(), HEALTH_PORT: await freePort(), VOLUNTEERS_PORT: await freePort() };
+    const ports = {
+      PORT: await freePort(),
+      POLICE_PORT: await freePort(),
+      LABOR_WELFARE_PORT: await freePort(),
+      HEALTH_PORT: await freePort(),
+      VOLUNTEERS_PORT: await freePort(),
+    };
     const env: NodeJS.ProcessEnv = { ...process.env, REHAB_DATA_DIR: join(dataRoot, 'pg'), SEED_PERSONS: '300' };
     delete env.DATABASE_URL;
     for (const [key, value] of Object.entries(ports)) env[key] = String(value);
@@ -75,14 +94,22 @@ describe('npm start', () => {
       const output = await waitForOutput(start, /Ready\. Portal: http:\/\/localhost:\d+\//, 150_000);
       expect(output).toContain('Seeded 300 persons');
       const base = `http://localhost:${ports.PORT}`;
-      const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'giamsat.hanoi', password: DEMO_PASSWORD }) });
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'giamsat.hanoi', password: DEMO_PASSWORD }),
+      });
       const { accessToken } = (await login.json()) as { accessToken: string };
       const person = population.find((p) => p.stage === 'POST_REHAB') ?? population[0];
       const response = await fetch(`${base}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ query: PERSON_360, variables: { number: person?.identificationNumber } }),
       });
-      const body = (await response.json()) as { data: { personByIdentificationNumber: Record<string, unknown> }; errors?: unknown };
+      const body = (await response.json()) as {
+        data: { personByIdentificationNumber: Record<string, unknown> };
+        errors?: unknown;
+      };
       expect(body.errors).toBeUndefined();
       const found = body.data.personByIdentificationNumber;
       expect(found.fullName).toBe(person?.fullName);

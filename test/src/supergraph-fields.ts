@@ -1,6 +1,14 @@
 import {
-  buildASTSchema, getNamedType, isLeafType, isObjectType, isRequiredArgument, parse, valueFromASTUntyped,
-  type GraphQLField, type GraphQLObjectType, type GraphQLSchema,
+  buildASTSchema,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  isRequiredArgument,
+  parse,
+  valueFromASTUntyped,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import { ACCESS_MATRIX, canRead, type AccessMatrix, type Role, type SubgraphName } from '@rehab/shared-schema';
 
@@ -23,11 +31,13 @@ export function readSupergraph(sdl: string): Supergraph {
 }
 
 const directivesOf = (field: GraphQLField<unknown, unknown>) => field.astNode?.directives ?? [];
-const inaccessible = (field: GraphQLField<unknown, unknown>) => directivesOf(field).some((d) => d.name.value.endsWith('inaccessible'));
+const inaccessible = (field: GraphQLField<unknown, unknown>) =>
+  directivesOf(field).some((d) => d.name.value.endsWith('inaccessible'));
 
 /** The subgraphs that resolve a field (its @join__field graphs, external ones excluded). */
 function resolvingSubgraphs(supergraph: Supergraph, field: GraphQLField<unknown, unknown>): SubgraphName[] {
-  return directivesOf(field).filter((d) => d.name.value === 'join__field')
+  return directivesOf(field)
+    .filter((d) => d.name.value === 'join__field')
     .filter((d) => !d.arguments?.some((a) => a.name.value === 'external' && valueFromASTUntyped(a.value) === true))
     .flatMap((d) => {
       const graph = d.arguments?.find((a) => a.name.value === 'graph');
@@ -53,14 +63,23 @@ export function fieldsBySubgraph(supergraph: Supergraph, typeName: string): Map<
  * selected by its id only (its own fields are the other subgraphs'). Null when the role
  * may not read the field or nothing under it.
  */
-export function selectionOf(supergraph: Supergraph, type: GraphQLObjectType, fieldName: string, role: Role, depth: number,
-  matrix: AccessMatrix = ACCESS_MATRIX): string | null {
+export function selectionOf(
+  supergraph: Supergraph,
+  type: GraphQLObjectType,
+  fieldName: string,
+  role: Role,
+  depth: number,
+  matrix: AccessMatrix = ACCESS_MATRIX,
+): string | null {
   const field = type.getFields()[fieldName];
-  if (!field || inaccessible(field) || field.args.some(isRequiredArgument) || !canRead(matrix, role, `${type.name}.${fieldName}`)) return null;
+  if (!field || inaccessible(field) || field.args.some(isRequiredArgument) || !canRead(matrix, role, `${type.name}.${fieldName}`))
+    return null;
   const inner = getNamedType(field.type);
   if (isLeafType(inner)) return fieldName;
   if (inner.name === 'Person') return `${fieldName} { id }`;
   if (!isObjectType(inner) || depth === 0) return null;
-  const parts = Object.keys(inner.getFields()).map((f) => selectionOf(supergraph, inner, f, role, depth - 1, matrix)).filter((s): s is string => s !== null);
+  const parts = Object.keys(inner.getFields())
+    .map((f) => selectionOf(supergraph, inner, f, role, depth - 1, matrix))
+    .filter((s): s is string => s !== null);
   return parts.length > 0 ? `${fieldName} { ${parts.join(' ')} }` : null;
 }

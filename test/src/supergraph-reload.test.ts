@@ -9,11 +9,13 @@ import { InProcessSystem } from '@rehab/ops';
 
 /** A supergraph in which the health subgraph's `clinics` root field has another name. */
 function supergraphWithoutClinics(): string {
-  const result = composeServices(SUBGRAPH_NAMES.map((name) => {
-    let sdl = subgraphSchemaText(name);
-    if (name === 'health') sdl = sdl.replace('clinics(unitCode', 'clinicsBeforeReload(unitCode');
-    return { name, url: defaultSubgraphUrl(name), typeDefs: parse(`${sdl}\n${commonTypeDefs()}`) };
-  }));
+  const result = composeServices(
+    SUBGRAPH_NAMES.map((name) => {
+      let sdl = subgraphSchemaText(name);
+      if (name === 'health') sdl = sdl.replace('clinics(unitCode', 'clinicsBeforeReload(unitCode');
+      return { name, url: defaultSubgraphUrl(name), typeDefs: parse(`${sdl}\n${commonTypeDefs()}`) };
+    }),
+  );
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.supergraphSdl;
 }
@@ -33,7 +35,13 @@ describe('the gateway serves a static supergraph file', () => {
 
   beforeAll(async () => {
     writeFileSync(path, supergraphWithoutClinics());
-    system = await InProcessSystem.start({ env: testDatabaseEnv(), persons: 20, dropOnStop: true, webDir: null, supergraphPath: path });
+    system = await InProcessSystem.start({
+      env: testDatabaseEnv(),
+      persons: 20,
+      dropOnStop: true,
+      webDir: null,
+      supergraphPath: path,
+    });
   });
 
   afterAll(async () => {
@@ -43,7 +51,7 @@ describe('the gateway serves a static supergraph file', () => {
 
   it('and reloads it when the file changes, keeping the old one when the new one is broken', async () => {
     const token = await system.login('yte.hanoi');
-    const clinics = async () => (await system.graphql<{ clinics: { code: string }[] }>(token, '{ clinics { code } }'));
+    const clinics = async () => await system.graphql<{ clinics: { code: string }[] }>(token, '{ clinics { code } }');
     expect((await clinics()).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     copyFileSync(SUPERGRAPH_FILE, path);
     await eventually(async () => ((await clinics()).data?.clinics.length ?? 0) > 0);

@@ -40,8 +40,15 @@ let system: InProcessSystem;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  system = await InProcessSystem.start({ env: testDatabaseEnv(), persons: PERSONS, dropOnStop: true, webDir: WEB_DIR, trustedDocuments: 'enforce' });
-  for (const username of ['congan.phuongbadinh', 'yte.hanoi', 'phantich.hanoi', 'giamsat.hanoi']) tokens[username] = await system.login(username);
+  system = await InProcessSystem.start({
+    env: testDatabaseEnv(),
+    persons: PERSONS,
+    dropOnStop: true,
+    webDir: WEB_DIR,
+    trustedDocuments: 'enforce',
+  });
+  for (const username of ['congan.phuongbadinh', 'yte.hanoi', 'phantich.hanoi', 'giamsat.hanoi'])
+    tokens[username] = await system.login(username);
 }, 240_000);
 
 afterAll(async () => {
@@ -58,13 +65,16 @@ async function post(token: string | null, body: unknown): Promise<Reply> {
 }
 
 const byId = (id: string, variables: Record<string, unknown> = {}): Record<string, unknown> => ({
-  variables, extensions: { persistedQuery: { version: 1, sha256Hash: id } },
+  variables,
+  extensions: { persistedQuery: { version: 1, sha256Hash: id } },
 });
 
 /** Security events of one officer of a kind, newest first, as the identity database holds them. */
 async function untrustedEvents(username: string): Promise<{ detail: Record<string, unknown> }[]> {
   return await system.dbs.identity.query<{ detail: Record<string, unknown> }[]>(
-    `SELECT detail FROM security_event WHERE kind = 'UNTRUSTED_DOCUMENT' AND username = $1 ORDER BY id DESC`, [username]);
+    `SELECT detail FROM security_event WHERE kind = 'UNTRUSTED_DOCUMENT' AND username = $1 ORDER BY id DESC`,
+    [username],
+  );
 }
 
 function expectRefused(reply: Reply): void {
@@ -92,14 +102,24 @@ function registration(serial: number): { query: string; variables: Record<string
   return {
     number,
     query: 'mutation Register($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }',
-    variables: { i: { identificationNumber: number, fullName: 'Đỗ Văn Thử', dateOfBirth: '1990-02-03', sex: 'MALE', ethnicity: 'Kinh',
-      permanentResidence: address, currentResidence: address } },
+    variables: {
+      i: {
+        identificationNumber: number,
+        fullName: 'Đỗ Văn Thử',
+        dateOfBirth: '1990-02-03',
+        sex: 'MALE',
+        ethnicity: 'Kinh',
+        permanentResidence: address,
+        currentResidence: address,
+      },
+    },
   };
 }
 
 async function registeredNumber(number: string): Promise<unknown> {
   const reply = await post(tokens['giamsat.hanoi'] ?? null, {
-    query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id } }', variables: { n: number },
+    query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id } }',
+    variables: { n: number },
   });
   expect(reply.body.errors).toBeUndefined();
   return (reply.body.data as { personByIdentificationNumber: unknown }).personByIdentificationNumber;
@@ -115,7 +135,10 @@ describe('the manifest', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'trusted-documents-'));
     try {
       const webRoot = join(REPO_ROOT, 'web');
-      const config = JSON.parse(readFileSync(join(webRoot, 'persisted-query-manifest.config.json'), 'utf8')) as Record<string, unknown>;
+      const config = JSON.parse(readFileSync(join(webRoot, 'persisted-query-manifest.config.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       writeFileSync(join(scratch, 'config.json'), JSON.stringify({ ...config, output: join(scratch, MANIFEST_FILE) }));
       const cli = require.resolve('@apollo/generate-persisted-query-manifest/cli.js');
       await promisify(execFile)(process.execPath, [cli, '--config', join(scratch, 'config.json')], { cwd: webRoot });
@@ -128,27 +151,43 @@ describe('the manifest', () => {
 
 describe('an officer (enforced)', () => {
   it("runs the portal's operation by its id", async () => {
-    const reply = await post(tokens['congan.phuongbadinh'] ?? null, byId(registered('SearchPersons').id, { identificationNumber: subject.identificationNumber, first: 5 }));
+    const reply = await post(
+      tokens['congan.phuongbadinh'] ?? null,
+      byId(registered('SearchPersons').id, { identificationNumber: subject.identificationNumber, first: 5 }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.errors).toBeUndefined();
-    const persons = (reply.body.data as { persons: { nodes: { fullName: string; currentResidence: { unit: { code: string } | null } | null }[] } }).persons;
+    const persons = (
+      reply.body.data as {
+        persons: { nodes: { fullName: string; currentResidence: { unit: { code: string } | null } | null }[] };
+      }
+    ).persons;
     expect(persons.nodes.map((n) => n.fullName)).toEqual([subject.fullName]);
   });
 
   it('runs a registered document sent as its text, reformatted too (the portal retries with the text when the gateway does not know an id)', async () => {
     const { body } = registered('SearchPersons');
-    const exact = await post(tokens['congan.phuongbadinh'] ?? null, { query: body, variables: { identificationNumber: subject.identificationNumber } });
+    const exact = await post(tokens['congan.phuongbadinh'] ?? null, {
+      query: body,
+      variables: { identificationNumber: subject.identificationNumber },
+    });
     expect(exact.body.errors).toBeUndefined();
-    const oneLine = await post(tokens['congan.phuongbadinh'] ?? null, { query: body.replace(/\s+/g, ' '), variables: { identificationNumber: subject.identificationNumber } });
+    const oneLine = await post(tokens['congan.phuongbadinh'] ?? null, {
+      query: body.replace(/\s+/g, ' '),
+      variables: { identificationNumber: subject.identificationNumber },
+    });
     expect(oneLine.body.errors).toBeUndefined();
     expect(oneLine.body.data).toEqual(exact.body.data);
   });
 
   it('is refused an ad-hoc query and an ad-hoc mutation: typed 403, no data, nothing run, a security event', async () => {
     const before = (await untrustedEvents('congan.phuongbadinh')).length;
-    expectRefused(await post(tokens['congan.phuongbadinh'] ?? null, {
-      query: 'query Mine($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fullName } }', variables: { n: subject.identificationNumber },
-    }));
+    expectRefused(
+      await post(tokens['congan.phuongbadinh'] ?? null, {
+        query: 'query Mine($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fullName } }',
+        variables: { n: subject.identificationNumber },
+      }),
+    );
     const change = registration(905_001);
     expectRefused(await post(tokens['congan.phuongbadinh'] ?? null, { query: change.query, variables: change.variables }));
     expect(await registeredNumber(change.number)).toBeNull();
@@ -163,8 +202,12 @@ describe('an officer (enforced)', () => {
     const listed = await fetch(new URL('auth/security-events?kind=UNTRUSTED_DOCUMENT', system.url), {
       headers: { authorization: `Bearer ${tokens['giamsat.hanoi']}` },
     });
-    expect(((await listed.json()) as { events: { username: string }[] }).events)
-      .toEqual(expect.arrayContaining([expect.objectContaining({ username: 'congan.phuongbadinh' }), expect.objectContaining({ username: 'yte.hanoi' })]));
+    expect(((await listed.json()) as { events: { username: string }[] }).events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ username: 'congan.phuongbadinh' }),
+        expect.objectContaining({ username: 'yte.hanoi' }),
+      ]),
+    );
   });
 
   it("is refused a registered id sent with another document (the id's document is not run either)", async () => {
@@ -180,14 +223,23 @@ describe('an officer (enforced)', () => {
     const unknown = await post(tokens['congan.phuongbadinh'] ?? null, byId('0'.repeat(64)));
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'PERSISTED_QUERY_NOT_FOUND', i18n: { vi: 'Không tìm thấy thao tác đã đăng ký với mã này', en: 'No registered operation has this id' },
+      code: 'PERSISTED_QUERY_NOT_FOUND',
+      i18n: { vi: 'Không tìm thấy thao tác đã đăng ký với mã này', en: 'No registered operation has this id' },
     });
-    const malformed = await post(tokens['congan.phuongbadinh'] ?? null, { extensions: { persistedQuery: { version: 2, sha256Hash: 1 } } });
+    const malformed = await post(tokens['congan.phuongbadinh'] ?? null, {
+      extensions: { persistedQuery: { version: 2, sha256Hash: 1 } },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-    const byGet = await fetch(new URL(`graphql?extensions=${encodeURIComponent(JSON.stringify(byId(registered('SearchUnits').id).extensions))}`, system.url), {
-      headers: { authorization: `Bearer ${tokens['congan.phuongbadinh']}`, 'apollo-require-preflight': 'true' },
-    });
+    const byGet = await fetch(
+      new URL(
+        `graphql?extensions=${encodeURIComponent(JSON.stringify(byId(registered('SearchUnits').id).extensions))}`,
+        system.url,
+      ),
+      {
+        headers: { authorization: `Bearer ${tokens['congan.phuongbadinh']}`, 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(byGet.status).toBe(400);
     expect(((await byGet.json()) as Reply['body']).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
@@ -209,7 +261,8 @@ describe('analysts and supervisors', () => {
     const introspection = await post(tokens['phantich.hanoi'] ?? null, { query: '{ __schema { queryType { name } } }' });
     expect(introspection.body.errors).toBeUndefined();
     const supervisor = await post(tokens['giamsat.hanoi'] ?? null, {
-      query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fullName } }', variables: { n: subject.identificationNumber },
+      query: 'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { fullName } }',
+      variables: { n: subject.identificationNumber },
     });
     expect(supervisor.body.errors).toBeUndefined();
     expect(supervisor.body.data).toEqual({ personByIdentificationNumber: { fullName: subject.fullName } });
@@ -226,7 +279,10 @@ describe('analysts and supervisors', () => {
   });
 
   it('are refused a registered id sent with another document', async () => {
-    const reply = await post(tokens['phantich.hanoi'] ?? null, { ...byId(registered('DashboardPlans').id), query: '{ indicatorDefinitions { code } }' });
+    const reply = await post(tokens['phantich.hanoi'] ?? null, {
+      ...byId(registered('DashboardPlans').id),
+      query: '{ indicatorDefinitions { code } }',
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.data).toBeUndefined();
     expect(reply.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');

@@ -14,14 +14,32 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
-  buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLInputType,
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLInputType,
 } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { InProcessSystem } from '@rehab/ops';
 import { actsOn, testCaller } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, ROLES, SUPERGRAPH_FILE, addDays, canRead, makeIdentificationNumber, todayInHanoi, unitByCode, type Role, type SubgraphName,
+  ACCESS_MATRIX,
+  ROLES,
+  SUPERGRAPH_FILE,
+  addDays,
+  canRead,
+  makeIdentificationNumber,
+  todayInHanoi,
+  unitByCode,
+  type Role,
+  type SubgraphName,
 } from '@rehab/shared-schema';
 import { startTestSystem } from './fixtures';
 
@@ -30,24 +48,46 @@ const MUTATIONS = Object.values(supergraph.getMutationType()?.getFields() ?? {})
 
 /** The units each role calls from: Hà Nội demo units, the commune (or clinic) and, where the role acts there too, the province. */
 const UNITS_OF: Record<Role, readonly string[]> = {
-  police_officer: ['00004', '01'], commune_official: ['00004'], facility_staff: ['CSCN1'], court_clerk: ['TAKV-HN01'],
-  labour_officer: ['01'], health_worker: ['MMT001', '01'], volunteer: ['00004'], supervisor: ['01'], analyst: ['01'],
+  police_officer: ['00004', '01'],
+  commune_official: ['00004'],
+  facility_staff: ['CSCN1'],
+  court_clerk: ['TAKV-HN01'],
+  labour_officer: ['01'],
+  health_worker: ['MMT001', '01'],
+  volunteer: ['00004'],
+  supervisor: ['01'],
+  analyst: ['01'],
 };
 
 /** Where a record-naming argument points: a table of the owning subgraph and its key column. */
-interface RecordRef { table: string; key: string }
+interface RecordRef {
+  table: string;
+  key: string;
+}
 
 const PERSON: RecordRef = { table: 'person', key: 'id' };
 const byId = (table: string): RecordRef => ({ table, key: 'id' });
 
 /** Record-naming arguments by name (input fields as `input.<name>`), or by `<mutation>.<argument>`. */
 const RECORD_ARGS: Readonly<Record<string, RecordRef>> = {
-  personId: PERSON, 'input.personId': PERSON, survivorId: PERSON, duplicateId: PERSON,
-  managementId: byId('drug_user_management'), searchId: byId('absconder_search'), transferNoticeId: byId('transfer_notice'),
-  orderId: byId('electronic_monitoring_order'), requestId: byId('addiction_determination_request'),
-  treatmentId: byId('substitution_treatment'), dossierId: byId('compulsory_rehab_dossier'), assignmentId: byId('volunteer_assignment'),
-  volunteerId: byId('volunteer'), chapterId: byId('organisation_chapter'), clinicCode: { table: 'clinic', key: 'code' },
-  plan: byId('plan'), 'doses.personId': PERSON, 'input.serviceProviderId': byId('service_provider'),
+  personId: PERSON,
+  'input.personId': PERSON,
+  survivorId: PERSON,
+  duplicateId: PERSON,
+  managementId: byId('drug_user_management'),
+  searchId: byId('absconder_search'),
+  transferNoticeId: byId('transfer_notice'),
+  orderId: byId('electronic_monitoring_order'),
+  requestId: byId('addiction_determination_request'),
+  treatmentId: byId('substitution_treatment'),
+  dossierId: byId('compulsory_rehab_dossier'),
+  assignmentId: byId('volunteer_assignment'),
+  volunteerId: byId('volunteer'),
+  chapterId: byId('organisation_chapter'),
+  clinicCode: { table: 'clinic', key: 'code' },
+  plan: byId('plan'),
+  'doses.personId': PERSON,
+  'input.serviceProviderId': byId('service_provider'),
   'recordCheckIn.id': byId('drug_user_management'),
   'updateFacilityStaffing.code': { table: 'facility', key: 'code' },
   'closeDispensingPoint.code': { table: 'dispensing_point', key: 'code' },
@@ -55,27 +95,40 @@ const RECORD_ARGS: Readonly<Record<string, RecordRef>> = {
 
 /** Other ID arguments (unit, facility, court and organisation codes; volunteers named to labour-welfare): fixed values in Hà Nội. */
 const FIXED_IDS: Readonly<Record<string, unknown>> = {
-  toUnitCode: '00008', facilityCode: 'CSCN1', toFacilityCode: 'CSCN1', toClinicCode: 'MMT002', unitCode: '00004',
-  courtUnitCode: 'TAKV-HN01', organisationCode: 'HLHPN', residenceUnitCode: '00004', 'input.residenceUnitCode': '00004',
-  'input.facilityCode': 'CSCN1', supporterIds: ['6f1c1f3e-0000-4000-8000-000000000001'], 'doses.dispensingPointCode': 'MMT001-01',
+  toUnitCode: '00008',
+  facilityCode: 'CSCN1',
+  toFacilityCode: 'CSCN1',
+  toClinicCode: 'MMT002',
+  unitCode: '00004',
+  courtUnitCode: 'TAKV-HN01',
+  organisationCode: 'HLHPN',
+  residenceUnitCode: '00004',
+  'input.residenceUnitCode': '00004',
+  'input.facilityCode': 'CSCN1',
+  supporterIds: ['6f1c1f3e-0000-4000-8000-000000000001'],
+  'doses.dispensingPointCode': 'MMT001-01',
   'input.provinceCode': '01',
 };
 
 /** Values the type alone does not make valid, by `<mutation>.<path>`: so the call gets as far as the lookup. */
 const VALID: Readonly<Record<string, unknown>> = {
-  'recordDrugUseDetection.input.method': 'CAUGHT_USING', 'registerVolunteer.phone': '0912345678',
+  'recordDrugUseDetection.input.method': 'CAUGHT_USING',
+  'registerVolunteer.phone': '0912345678',
   'draftCompulsoryRehabDossier.input.subjectDateOfBirth': '1990-01-01',
 };
 
 /** The same, where the valid value depends on the caller's role. */
 const VALID_AS: Readonly<Record<string, Partial<Record<Role, unknown>>>> = {
-  'requestAddictionDetermination.requestedBy': { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' },
+  'requestAddictionDetermination.requestedBy': {
+    police_officer: 'POLICE',
+    commune_official: 'COMMUNE',
+    facility_staff: 'FACILITY',
+  },
 };
 
 /** A record-naming argument not probed in a call: a code in the caller's unit, or an id nobody holds (the same in both calls). */
 const IN_SCOPE_CODES: Readonly<Record<string, string>> = { clinicCode: 'MMT001' };
 const UNKNOWN_ELSEWHERE = '0d000000-0000-4000-8000-00000000000d';
-
 
 // ---------------------------------------------------------------------------------------
 // Values of the other arguments
@@ -85,13 +138,20 @@ const YESTERDAY = addDays(TODAY, -1);
 
 function scalarValue(name: string, field: string): unknown {
   switch (name) {
-    case 'Date': return /ends|until|planned/i.test(field) ? addDays(TODAY, 30) : YESTERDAY;
-    case 'DateTime': return new Date(Date.now() - 60_000).toISOString();
-    case 'Int': return /version/i.test(field) ? 1 : 6;
-    case 'Float': return 1;
-    case 'Boolean': return false;
-    case 'IdentificationNumber': return makeIdentificationNumber('001', '1990-01-01', 'MALE', 123_456);
-    default: return 'Kiểm thử ghi ngoài phạm vi';
+    case 'Date':
+      return /ends|until|planned/i.test(field) ? addDays(TODAY, 30) : YESTERDAY;
+    case 'DateTime':
+      return new Date(Date.now() - 60_000).toISOString();
+    case 'Int':
+      return /version/i.test(field) ? 1 : 6;
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'IdentificationNumber':
+      return makeIdentificationNumber('001', '1990-01-01', 'MALE', 123_456);
+    default:
+      return 'Kiểm thử ghi ngoài phạm vi';
   }
 }
 
@@ -113,9 +173,14 @@ function valueOf(type: GraphQLInputType, path: string, probe: Probe): unknown {
   const name = path.split('.').pop() as string;
   if (isEnumType(named)) return named.getValues()[0]?.value;
   if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter(required).map((f) => [f.name, valueOf(f.type, `${path}.${f.name}`, probe)]));
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter(required)
+        .map((f) => [f.name, valueOf(f.type, `${path}.${f.name}`, probe)]),
+    );
   }
-  if (isScalarType(named) && named.name === 'ID') return FIXED_IDS[path] ?? FIXED_IDS[name] ?? IN_SCOPE_CODES[name] ?? UNKNOWN_ELSEWHERE;
+  if (isScalarType(named) && named.name === 'ID')
+    return FIXED_IDS[path] ?? FIXED_IDS[name] ?? IN_SCOPE_CODES[name] ?? UNKNOWN_ELSEWHERE;
   return scalarValue(named.name, name);
 }
 
@@ -167,14 +232,17 @@ const CASES: Case[] = MUTATIONS.flatMap((mutation) => {
     return ref ? [{ path, ref }] : [];
   });
   if (probed.length === 0) return [];
-  return ROLES.filter((role) => canRead(ACCESS_MATRIX, role, `Mutation.${mutation.name}`))
-    .flatMap((role) => UNITS_OF[role].map((unitCode) => ({ mutation, owner: rule.owner, role, unitCode, probed })));
+  return ROLES.filter((role) => canRead(ACCESS_MATRIX, role, `Mutation.${mutation.name}`)).flatMap((role) =>
+    UNITS_OF[role].map((unitCode) => ({ mutation, owner: rule.owner, role, unitCode, probed })),
+  );
 });
 
 /** ID arguments with neither a record table nor a fixed value: a new one must be classified here. */
-const UNCLASSIFIED = MUTATIONS.flatMap((m) => idPaths(m)
-  .filter((p) => !refOf(m.name, p) && FIXED_IDS[p] === undefined && FIXED_IDS[p.split('.').pop() as string] === undefined)
-  .map((p) => `${m.name}.${p}`));
+const UNCLASSIFIED = MUTATIONS.flatMap((m) =>
+  idPaths(m)
+    .filter((p) => !refOf(m.name, p) && FIXED_IDS[p] === undefined && FIXED_IDS[p.split('.').pop() as string] === undefined)
+    .map((p) => `${m.name}.${p}`),
+);
 
 // ---------------------------------------------------------------------------------------
 // System, seeded out-of-scope ids, fingerprints
@@ -183,7 +251,10 @@ let system: InProcessSystem;
 const db = (name: SubgraphName): DataSource => system.dbs.subgraph(name).db;
 
 async function pathColumns(database: DataSource, table: string): Promise<string[]> {
-  const rows = await database.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table]);
+  const rows = await database.query<{ column_name: string }[]>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+    [table],
+  );
   return rows.map((r) => r.column_name).filter((c) => c.endsWith('_path'));
 }
 
@@ -201,8 +272,14 @@ async function outsideKey(owner: SubgraphName, ref: RecordRef, unitCode: string)
   const key = ref === PERSON ? (owner === 'police' ? 'id' : 'person_id') : ref.key;
   const paths = await pathColumns(database, table);
   const caller = testCaller('supervisor', unitCode);
-  const rows = paths.length === 0 ? [] : await database.query<Record<string, string | null>[]>(`SELECT ${key}::text AS key, ${paths.map((p) => `${p}::text AS "${p}"`).join(', ')}
-    FROM ${table} WHERE ${paths.map((p) => `${p}::text LIKE $1`).join(' OR ')} LIMIT 200`, [`${unitByCode('15')?.path}%`]);
+  const rows =
+    paths.length === 0
+      ? []
+      : await database.query<Record<string, string | null>[]>(
+          `SELECT ${key}::text AS key, ${paths.map((p) => `${p}::text AS "${p}"`).join(', ')}
+    FROM ${table} WHERE ${paths.map((p) => `${p}::text LIKE $1`).join(' OR ')} LIMIT 200`,
+          [`${unitByCode('15')?.path}%`],
+        );
   const inScopeKeys = new Set(rows.filter((r) => paths.some((p) => r[p] && actsOn(caller, r[p]))).map((r) => r.key));
   const found = rows.find((r) => !inScopeKeys.has(r.key) && paths.every((p) => !r[p] || !actsOn(caller, r[p])))?.key ?? null;
   outsideCache.set(id, found);
@@ -212,16 +289,27 @@ async function outsideKey(owner: SubgraphName, ref: RecordRef, unitCode: string)
 /** Row count and newest row version of every table of a subgraph's database (those the services' role reads: all of theirs). */
 async function fingerprint(owner: SubgraphName): Promise<string> {
   const database = db(owner);
-  const tables = (await database.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-    AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT') ORDER BY tablename`))
-    .map((t) => t.tablename);
-  const rows = await database.query<{ t: string; n: string; x: string }[]>(tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
-    .join(' UNION ALL '));
+  const tables = (
+    await database.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+    AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT') ORDER BY tablename`)
+  ).map((t) => t.tablename);
+  const rows = await database.query<{ t: string; n: string; x: string }[]>(
+    tables
+      .map((t) => `SELECT '${t}' AS t, count(*)::text AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
+      .join(' UNION ALL '),
+  );
   return rows.map((r) => `${r.t}:${r.n}:${r.x}`).join(',');
 }
 
-interface Refusal { code: unknown; field: unknown; message: string }
-interface Outcome { refused: Refusal | null; changed: boolean }
+interface Refusal {
+  code: unknown;
+  field: unknown;
+  message: string;
+}
+interface Outcome {
+  refused: Refusal | null;
+  changed: boolean;
+}
 
 async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
   const probe: Probe = { mutation: c.mutation.name, role: c.role, values };
@@ -236,7 +324,7 @@ async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
     headers: await system.signedHeaders(testCaller(c.role, c.unitCode), c.owner, { query, variables }),
     body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json() as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const body = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
   const changed = (await fingerprint(c.owner)) !== before;
   const [error] = body.errors ?? [];
   // The ids the caller sent may be echoed (which one first may depend on lock order): they are not compared.
@@ -267,7 +355,8 @@ beforeAll(async () => {
       results.push({ c, path, outside, unknown });
     }
   }
-  if (noOutsideRecord.length > 0) console.warn(`No seeded out-of-scope record (unknown id probed only): ${[...new Set(noOutsideRecord)].join('; ')}`);
+  if (noOutsideRecord.length > 0)
+    console.warn(`No seeded out-of-scope record (unknown id probed only): ${[...new Set(noOutsideRecord)].join('; ')}`);
 }, 1_200_000);
 
 afterAll(async () => {
@@ -281,8 +370,12 @@ describe('the generated write-scope cases', () => {
   });
 
   it('reach the existence check: most probes answer NOT_FOUND', () => {
-    const other = results.filter((r) => r.unknown.refused?.code !== 'NOT_FOUND')
-      .map((r) => `${r.c.mutation.name}(${r.path}) ${r.c.role}@${r.c.unitCode}: ${String(r.unknown.refused?.code)} ${r.unknown.refused?.message ?? ''}`);
+    const other = results
+      .filter((r) => r.unknown.refused?.code !== 'NOT_FOUND')
+      .map(
+        (r) =>
+          `${r.c.mutation.name}(${r.path}) ${r.c.role}@${r.c.unitCode}: ${String(r.unknown.refused?.code)} ${r.unknown.refused?.message ?? ''}`,
+      );
     if (other.length > 0) console.info(`Refused before the lookup (same answer both ways):\n${other.join('\n')}`);
     expect(other.length).toBeLessThan(results.length / 2);
   });
@@ -298,9 +391,21 @@ describe.each(ROLES)('%s', (role) => {
   it('is refused alike for an out-of-scope and an unknown id, and nothing changes', () => {
     for (const r of mine()) {
       const where = `${r.c.mutation.name}(${r.path}) as ${role}@${r.c.unitCode}`;
-      expect([where, 'unknown refused', r.unknown.refused !== null, 'changed', r.unknown.changed]).toEqual([where, 'unknown refused', true, 'changed', false]);
+      expect([where, 'unknown refused', r.unknown.refused !== null, 'changed', r.unknown.changed]).toEqual([
+        where,
+        'unknown refused',
+        true,
+        'changed',
+        false,
+      ]);
       if (!r.outside) continue;
-      expect([where, 'outside refused', r.outside.refused !== null, 'changed', r.outside.changed]).toEqual([where, 'outside refused', true, 'changed', false]);
+      expect([where, 'outside refused', r.outside.refused !== null, 'changed', r.outside.changed]).toEqual([
+        where,
+        'outside refused',
+        true,
+        'changed',
+        false,
+      ]);
       expect([where, r.outside.refused]).toEqual([where, r.unknown.refused]);
     }
   });

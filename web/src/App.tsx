@@ -31,14 +31,20 @@ function after(instant: string, marginMs: number, action: () => void): () => voi
 function useSessionTimers(session: Session): void {
   useEffect(() => after(session.refreshExpiresAt, 0, () => clearSession('expired')), [session.refreshExpiresAt]);
   useEffect(
-    () => after(session.expiresAt, REFRESH_MARGIN_MS, () => {
-      if (accessTokenDue(session)) void refreshSession();
-    }),
+    () =>
+      after(session.expiresAt, REFRESH_MARGIN_MS, () => {
+        if (accessTokenDue(session)) void refreshSession();
+      }),
     [session],
   );
 }
 
-function Page({ route, session, search, setSearch }: {
+function Page({
+  route,
+  session,
+  search,
+  setSearch,
+}: {
   route: Route;
   session: Session;
   search: SearchState;
@@ -47,16 +53,28 @@ function Page({ route, session, search, setSearch }: {
   const { t } = useI18n();
   const allowed = navItems(session.officer.role).map((item) => item.page);
   const page = route.page === 'person' || allowed.includes(route.page) ? route.page : allowed[0];
-  const fallback = <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  const fallback = (
+    <p className="state state--loading" role="status">
+      {t('state.loading')}
+    </p>
+  );
   switch (page) {
     case 'person':
       return route.page === 'person' ? <PersonPage id={route.id} officer={session.officer} /> : null;
     case 'worklist':
       return <WorklistPage officer={session.officer} />;
     case 'dashboard':
-      return <Suspense fallback={fallback}><DashboardPage officer={session.officer} /></Suspense>;
+      return (
+        <Suspense fallback={fallback}>
+          <DashboardPage officer={session.officer} />
+        </Suspense>
+      );
     case 'analyst':
-      return <Suspense fallback={fallback}><AnalystPage /></Suspense>;
+      return (
+        <Suspense fallback={fallback}>
+          <AnalystPage />
+        </Suspense>
+      );
     default:
       return <SearchPage officer={session.officer} state={search} onChange={setSearch} />;
   }

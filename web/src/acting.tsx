@@ -98,8 +98,13 @@ const ActingContext = createContext<Acting>(NOBODY);
 
 function toArrangement(row: ResponsibilityRow): Arrangement {
   return {
-    step: row.step, role: row.role, unitLevel: row.unitLevel, agency: row.agency, legalBasis: row.legalBasis,
-    actor: { vi: row.actorVi, en: row.actorEn }, stepLabel: { vi: row.stepVi, en: row.stepEn },
+    step: row.step,
+    role: row.role,
+    unitLevel: row.unitLevel,
+    agency: row.agency,
+    legalBasis: row.legalBasis,
+    actor: { vi: row.actorVi, en: row.actorEn },
+    stepLabel: { vi: row.stepVi, en: row.stepEn },
   };
 }
 
@@ -115,7 +120,7 @@ export function ActingProvider({ officer, children }: { officer: Officer; childr
     return {
       loaded: true,
       unit,
-      provinceCode: unit ? unit.path.split('.')[0] ?? null : null,
+      provinceCode: unit ? (unit.path.split('.')[0] ?? null) : null,
       arrangements,
       mayAct: (step) => unit !== null && arrangements(step).some((r) => r.role === officer.role && r.unitLevel === unit.level),
     };

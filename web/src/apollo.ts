@@ -21,8 +21,7 @@ const authLink = new SetContextLink(async (prevContext) => {
 const sessionLink = new ErrorLink(({ error }) => {
   const unauthenticated =
     (ServerError.is(error) && error.statusCode === 401) ||
-    (CombinedGraphQLErrors.is(error) &&
-      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+    (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
   if (unauthenticated) clearSession('expired');
 });
 

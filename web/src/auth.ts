@@ -271,7 +271,10 @@ export async function logout(): Promise<void> {
       // The refresh token ends the session even when the access token has expired.
       await fetch('/auth/logout', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(accessTokenDue(session) ? {} : { Authorization: `Bearer ${session.accessToken}` }) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(accessTokenDue(session) ? {} : { Authorization: `Bearer ${session.accessToken}` }),
+        },
         body: JSON.stringify({ refreshToken: session.refreshToken }),
       });
     }

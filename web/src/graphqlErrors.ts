@@ -33,9 +33,7 @@ export function localizedMessage(error: GraphQLFormattedError, locale: Locale): 
 
 /** Distinct translated messages only (untranslated server text is left out), in order. */
 export function translatedMessages(errors: GraphQLErrors, locale: Locale): string[] {
-  return [
-    ...new Set(errors.map((e) => translatedMessage(e, locale)).filter((m): m is string => m !== undefined)),
-  ];
+  return [...new Set(errors.map((e) => translatedMessage(e, locale)).filter((m): m is string => m !== undefined))];
 }
 
 /** Distinct localized messages, in order. */
@@ -55,9 +53,7 @@ export function errorsWithin(errors: GraphQLErrors, prefix: ResponsePath): Graph
 
 /** Errors without a path, or at one of the given paths exactly (e.g. the root field). */
 export function errorsAt(errors: GraphQLErrors, paths: readonly ResponsePath[]): GraphQLFormattedError[] {
-  return errors.filter(
-    (e) => !e.path || paths.some((p) => e.path?.length === p.length && startsWith(e.path, p)),
-  );
+  return errors.filter((e) => !e.path || paths.some((p) => e.path?.length === p.length && startsWith(e.path, p)));
 }
 
 /**

@@ -1,13 +1,4 @@
-import {
-  createContext,
-  createElement,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-portal';
 import { todayEn, todayVi } from './messages-today';
 
@@ -262,8 +253,8 @@ const enumLabelsEn: EnumLabels = {
     'labor-welfare': 'Labour, Invalids and Social Affairs',
     health: 'Health',
     volunteers: 'Fatherland Front / Mass organisations',
-    court: 'People\'s Court',
-    commune: 'Commune People\'s Committee',
+    court: "People's Court",
+    commune: "Commune People's Committee",
     analysis: 'Steering Committee / Analysis',
   },
   role: {
@@ -331,11 +322,7 @@ export function enumLabel(locale: Locale, name: EnumName, value: string): string
   return lookupLabel(table, value) ?? value;
 }
 
-export function translate(
-  locale: Locale,
-  key: MessageKey,
-  params?: Readonly<Record<string, string>>,
-): string {
+export function translate(locale: Locale, key: MessageKey, params?: Readonly<Record<string, string>>): string {
   const template = MESSAGES[locale][key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole: string, name: string) => params[name] ?? whole);

@@ -2,11 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /** The portal's pages, addressed by the URL hash so the browser's back button works. */
 export type Route =
-  | { page: 'search' }
-  | { page: 'person'; id: string }
-  | { page: 'worklist' }
-  | { page: 'dashboard' }
-  | { page: 'analyst' };
+  { page: 'search' } | { page: 'person'; id: string } | { page: 'worklist' } | { page: 'dashboard' } | { page: 'analyst' };
 
 export type PageName = Route['page'];
 

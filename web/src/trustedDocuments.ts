@@ -24,13 +24,14 @@ function parseManifest(body: unknown): Map<string, string> {
 function operationIds(): Promise<Map<string, string>> {
   if (!idsByName) {
     // Revalidated on every load: after a rebuild the ids must be the new bundle's, not a cached list's.
-    idsByName = fetch(MANIFEST_URL, { headers: { Accept: 'application/json' }, cache: 'no-cache' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`The registered operations list did not load (HTTP ${response.status})`);
-        return parseManifest(await response.json());
-      });
+    idsByName = fetch(MANIFEST_URL, { headers: { Accept: 'application/json' }, cache: 'no-cache' }).then(async (response) => {
+      if (!response.ok) throw new Error(`The registered operations list did not load (HTTP ${response.status})`);
+      return parseManifest(await response.json());
+    });
     // A failed load is tried again by the next operation.
-    idsByName.catch(() => { idsByName = undefined; });
+    idsByName.catch(() => {
+      idsByName = undefined;
+    });
   }
   return idsByName;
 }

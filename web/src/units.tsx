@@ -43,8 +43,12 @@ export function useFormerUnitNote(): (unit: DatedUnit) => string {
     if (!unit.validTo) return '';
     const successors = unit.successors ?? [];
     const names = successors.map((s) => s.unit.name).join(', ');
-    const now = successors.length === 0 ? ''
-      : successors.length === 1 && successors[0]?.whole ? t('unit.nowPartOf', { names }) : t('unit.nowSplitInto', { names });
+    const now =
+      successors.length === 0
+        ? ''
+        : successors.length === 1 && successors[0]?.whole
+          ? t('unit.nowPartOf', { names })
+          : t('unit.nowSplitInto', { names });
     const ended = t('unit.endedOn', { date: formatDate(unit.validTo) });
     return `(${[unit.parent?.name, ended].filter(Boolean).join(', ')}${now ? `; ${now}` : ''})`;
   };

@@ -29,7 +29,11 @@ export async function openAuthHarness(): Promise<AuthHarness> {
   await seedIdentity(database.db);
   // The gateway's own access-token lifetime: a suite's tokens, taken once, outlive its tests even on a slow shared
   // machine (a 60-second lifetime expired mid-suite). Expiry itself is tested in identity.test.ts.
-  const identity = new IdentityService(database.db, { accessTokenSecret: SECRET, accessTokenTtlSeconds: 15 * 60, sessionTtlSeconds: 3600 });
+  const identity = new IdentityService(database.db, {
+    accessTokenSecret: SECRET,
+    accessTokenTtlSeconds: 15 * 60,
+    sessionTtlSeconds: 3600,
+  });
   const app = express();
   app.use('/auth', authRoutes(identity));
   const server: Server = createServer(app);
@@ -38,7 +42,10 @@ export async function openAuthHarness(): Promise<AuthHarness> {
   const call = async <T>(method: string, path: string, body: unknown, token?: string): Promise<JsonResponse<T>> => {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -50,7 +57,10 @@ export async function openAuthHarness(): Promise<AuthHarness> {
     post: (path, body, token) => call('POST', path, body, token),
     get: (path, token) => call('GET', path, undefined, token),
     login: async (username) => {
-      const response = await call<{ accessToken: string; refreshToken: string }>('POST', '/auth/login', { username, password: DEMO_PASSWORD });
+      const response = await call<{ accessToken: string; refreshToken: string }>('POST', '/auth/login', {
+        username,
+        password: DEMO_PASSWORD,
+      });
       if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
       return response.body;
     },

@@ -28,22 +28,39 @@ interface ErrorBody {
 
 const REASON = 'Xác minh đối tượng bỏ trốn khỏi cơ sở, theo công văn 12/CV';
 
-const breakGlass = (token: string, body: Record<string, unknown>) => h.post<GrantView & ErrorBody>('/auth/break-glass', body, token);
+const breakGlass = (token: string, body: Record<string, unknown>) =>
+  h.post<GrantView & ErrorBody>('/auth/break-glass', body, token);
 
 describe('requesting break-the-glass access', () => {
   it('opens another unit for a stated reason and a limited time', async () => {
     const response = await breakGlass(wardPolice, { unitCode: OTHER_WARD, reason: `  ${REASON}  `, durationMinutes: 30 });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      username: 'congan.phuongbadinh', role: 'police_officer', unitCode: '00004', targetUnitCode: OTHER_WARD, targetUnitName: 'Phường Hoàn Kiếm',
-      reason: REASON, active: true, reviewedAt: null,
+      username: 'congan.phuongbadinh',
+      role: 'police_officer',
+      unitCode: '00004',
+      targetUnitCode: OTHER_WARD,
+      targetUnitName: 'Phường Hoàn Kiếm',
+      reason: REASON,
+      active: true,
+      reviewedAt: null,
     });
     expect(Date.parse(response.body.expiresAt) - Date.parse(response.body.createdAt)).toBe(30 * 60_000);
     const mine = await h.get<{ grants: GrantView[] }>('/auth/break-glass/mine', wardPolice);
     expect(mine.body.grants.map((g) => g.grantId)).toContain(response.body.grantId);
     // The grant itself is on the append-only audit trail of the identity database.
-    expect(await h.database.db.query('SELECT username, action, entity_type, purpose FROM audit_log WHERE request_id = $1',
-      [response.body.grantId])).toEqual([{ username: 'congan.phuongbadinh', action: 'BREAK_GLASS', entity_type: 'BreakGlassGrant', purpose: `break-glass ${OTHER_WARD}: ${REASON}` }]);
+    expect(
+      await h.database.db.query('SELECT username, action, entity_type, purpose FROM audit_log WHERE request_id = $1', [
+        response.body.grantId,
+      ]),
+    ).toEqual([
+      {
+        username: 'congan.phuongbadinh',
+        action: 'BREAK_GLASS',
+        entity_type: 'BreakGlassGrant',
+        purpose: `break-glass ${OTHER_WARD}: ${REASON}`,
+      },
+    ]);
   });
 
   it('travels with the session into the request context until it expires', async () => {
@@ -53,9 +70,14 @@ describe('requesting break-the-glass access', () => {
     expect(created.status).toBe(201);
     expect(created.body.targetUnitName).toBe('Phường Lào Cai');
     const before = await h.identity.authenticateRequest(accessToken);
-    expect(before?.grants).toEqual([{ grantId: created.body.grantId, unitPath: '15.02647', reason: REASON, expiresAt: created.body.expiresAt }]);
-    await h.database.db.query(`UPDATE break_glass_grant SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
-      WHERE id = $1`, [created.body.grantId]);
+    expect(before?.grants).toEqual([
+      { grantId: created.body.grantId, unitPath: '15.02647', reason: REASON, expiresAt: created.body.expiresAt },
+    ]);
+    await h.database.db.query(
+      `UPDATE break_glass_grant SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
+      WHERE id = $1`,
+      [created.body.grantId],
+    );
     expect((await h.identity.authenticateRequest(accessToken))?.grants).toEqual([]);
     expect((await h.get<{ grants: GrantView[] }>('/auth/break-glass/mine', accessToken)).body.grants).toEqual([]);
   });
@@ -90,7 +112,11 @@ describe('requesting break-the-glass access', () => {
   it(`caps a session at ${MAX_ACTIVE_GRANTS} active grants`, async () => {
     const { accessToken } = await h.login('congan.phuongngocha');
     // Six other wards of Hà Nội today.
-    const codes = units().childrenOf('01', undefined, ['COMMUNE']).map((u) => u.code).filter((c) => c !== '00008').slice(0, MAX_ACTIVE_GRANTS + 1);
+    const codes = units()
+      .childrenOf('01', undefined, ['COMMUNE'])
+      .map((u) => u.code)
+      .filter((c) => c !== '00008')
+      .slice(0, MAX_ACTIVE_GRANTS + 1);
     const statuses: number[] = [];
     for (const unitCode of codes) statuses.push((await breakGlass(accessToken, { unitCode, reason: REASON })).status);
     expect(statuses).toEqual([...Array(MAX_ACTIVE_GRANTS).fill(201), 409]);
@@ -102,14 +128,24 @@ describe('reviewing break-the-glass access', () => {
 
   beforeAll(async () => {
     const { accessToken } = await h.login('yte.mmt001');
-    grantId = (await breakGlass(accessToken, { unitCode: OTHER_WARD, reason: 'Bệnh nhân chuyển tuyến điều trị methadone khẩn', durationMinutes: 60 })).body.grantId;
+    grantId = (
+      await breakGlass(accessToken, {
+        unitCode: OTHER_WARD,
+        reason: 'Bệnh nhân chuyển tuyến điều trị methadone khẩn',
+        durationMinutes: 60,
+      })
+    ).body.grantId;
   });
 
   it('is for supervisors only: others get 403 with a bilingual message', async () => {
     for (const token of [wardPolice, (await h.login('phantich.hanoi')).accessToken]) {
       const list = await h.get<ErrorBody>('/auth/break-glass?status=pending', token);
       expect(list.status).toBe(403);
-      expect(list.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/giám sát/), messageEn: expect.stringMatching(/supervisors/) });
+      expect(list.body).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/giám sát/),
+        messageEn: expect.stringMatching(/supervisors/),
+      });
       const review = await h.post<ErrorBody>(`/auth/break-glass/${grantId}/review`, {}, token);
       expect(review.status).toBe(403);
       expect(review.body.code).toBe('FORBIDDEN');
@@ -120,14 +156,26 @@ describe('reviewing break-the-glass access', () => {
   it('lists pending grants, marks one reviewed once, then lists it as reviewed', async () => {
     const pending = await h.get<{ grants: GrantView[] }>('/auth/break-glass?status=pending', supervisor);
     expect(pending.status).toBe(200);
-    expect(pending.body.grants.find((g) => g.grantId === grantId)).toMatchObject({ username: 'yte.mmt001', targetUnitCode: OTHER_WARD, reviewedAt: null });
+    expect(pending.body.grants.find((g) => g.grantId === grantId)).toMatchObject({
+      username: 'yte.mmt001',
+      targetUnitCode: OTHER_WARD,
+      reviewedAt: null,
+    });
 
-    const reviewed = await h.post<GrantView>(`/auth/break-glass/${grantId}/review`, { note: 'Đã xác minh với trạm y tế' }, supervisor);
+    const reviewed = await h.post<GrantView>(
+      `/auth/break-glass/${grantId}/review`,
+      { note: 'Đã xác minh với trạm y tế' },
+      supervisor,
+    );
     expect(reviewed.status).toBe(200);
     expect(reviewed.body).toMatchObject({ grantId, reviewedBy: 'giamsat.hanoi', reviewNote: 'Đã xác minh với trạm y tế' });
 
-    expect(await h.database.db.query('SELECT username, action FROM audit_log WHERE request_id = $1 ORDER BY id', [grantId]))
-      .toEqual([{ username: 'yte.mmt001', action: 'BREAK_GLASS' }, { username: 'giamsat.hanoi', action: 'CHANGE' }]);
+    expect(
+      await h.database.db.query('SELECT username, action FROM audit_log WHERE request_id = $1 ORDER BY id', [grantId]),
+    ).toEqual([
+      { username: 'yte.mmt001', action: 'BREAK_GLASS' },
+      { username: 'giamsat.hanoi', action: 'CHANGE' },
+    ]);
 
     const again = await h.post<ErrorBody>(`/auth/break-glass/${grantId}/review`, {}, supervisor);
     expect(again.status).toBe(409);

@@ -31,7 +31,14 @@ describe('passwords', () => {
 });
 
 describe('access tokens', () => {
-  const claims = { accountId: 'a', sessionId: 's', username: 'u', agency: 'police' as const, role: 'police_officer' as const, unitCode: '001' };
+  const claims = {
+    accountId: 'a',
+    sessionId: 's',
+    username: 'u',
+    agency: 'police' as const,
+    role: 'police_officer' as const,
+    unitCode: '001',
+  };
 
   it('round-trip, and are refused when expired, tampered with or signed with another key', async () => {
     const { token } = await signAccessToken(claims, SECRET, 60);
@@ -45,17 +52,30 @@ describe('access tokens', () => {
 });
 
 describe('login', () => {
-  it('returns a token and the officer\'s agency, role and unit', async () => {
+  it("returns a token and the officer's agency, role and unit", async () => {
     const result = await identity.login('ubnd.phuongbadinh', DEMO_PASSWORD);
-    expect(result.officer).toMatchObject({ agency: 'commune', role: 'commune_official', unitCode: '00004', unitName: 'Phường Ba Đình' });
+    expect(result.officer).toMatchObject({
+      agency: 'commune',
+      role: 'commune_official',
+      unitCode: '00004',
+      unitName: 'Phường Ba Đình',
+    });
     expect(await identity.authenticate(result.accessToken)).toMatchObject({ username: 'ubnd.phuongbadinh', unitCode: '00004' });
     // Lào Cai, the second demo province: the ward of today.
-    expect((await identity.login('ubnd.phuonglaocai', DEMO_PASSWORD)).officer).toMatchObject({ unitCode: '02647', unitName: 'Phường Lào Cai' });
+    expect((await identity.login('ubnd.phuonglaocai', DEMO_PASSWORD)).officer).toMatchObject({
+      unitCode: '02647',
+      unitName: 'Phường Lào Cai',
+    });
   });
 
   it('names the unit of an account whose unit ended by its last version (Quận Ba Đình, until 30 June 2025)', async () => {
     const result = await identity.login('laodong.badinh', DEMO_PASSWORD);
-    expect(result.officer).toMatchObject({ agency: 'labor-welfare', role: 'labour_officer', unitCode: '001', unitName: 'Quận Ba Đình' });
+    expect(result.officer).toMatchObject({
+      agency: 'labor-welfare',
+      role: 'labour_officer',
+      unitCode: '001',
+      unitName: 'Quận Ba Đình',
+    });
   });
 
   it(`locks the account after ${MAX_FAILED_ATTEMPTS} failures, even for the right password`, async () => {

@@ -26,9 +26,17 @@ interface ErrorBody {
 }
 
 async function sessionRow(refreshToken: string) {
-  const [row] = await h.database.db.query<{ id: string; refresh_token_hash: string; rotated_refresh_hashes: string[]; revoked_at: Date | null; revoked_reason: string | null }[]>(
-    'SELECT id, refresh_token_hash, rotated_refresh_hashes, revoked_at, revoked_reason FROM officer_session WHERE id = $1',
-    [refreshToken.split('.')[0]]);
+  const [row] = await h.database.db.query<
+    {
+      id: string;
+      refresh_token_hash: string;
+      rotated_refresh_hashes: string[];
+      revoked_at: Date | null;
+      revoked_reason: string | null;
+    }[]
+  >('SELECT id, refresh_token_hash, rotated_refresh_hashes, revoked_at, revoked_reason FROM officer_session WHERE id = $1', [
+    refreshToken.split('.')[0],
+  ]);
   if (!row) throw new Error('no session');
   return row;
 }
@@ -107,7 +115,7 @@ describe('refresh tokens', () => {
     expect((await refresh(a.refreshToken)).status).toBe(200);
   });
 
-  it('carry the account\'s current unit and stop working when the account is deactivated', async () => {
+  it("carry the account's current unit and stop working when the account is deactivated", async () => {
     const a = await h.login('congan.phuongbadinh');
     await h.database.db.query("UPDATE officer_account SET unit_code = '00008' WHERE username = 'congan.phuongbadinh'");
     const moved = await refresh(a.refreshToken);

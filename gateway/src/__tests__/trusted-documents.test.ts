@@ -24,7 +24,11 @@ fragment Row on Person {
 }`;
 
 const manifestOf = (operations: { id: string; name: string; body: string }[]): string =>
-  JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: operations.map((o) => ({ ...o, type: 'query' })) });
+  JSON.stringify({
+    format: 'apollo-persisted-query-manifest',
+    version: 1,
+    operations: operations.map((o) => ({ ...o, type: 'query' })),
+  });
 
 const documents = TrustedDocuments.fromManifest(manifestOf([{ id: sha256(BODY), name: 'Search', body: BODY }]), 2000);
 
@@ -32,7 +36,8 @@ describe('registered documents', () => {
   it('are found by id, and by their text byte for byte or reformatted with the fragments in another order', () => {
     expect(documents.byIdentifier(sha256(BODY))?.name).toBe('Search');
     expect(documents.match(BODY)?.name).toBe('Search');
-    const reordered = 'fragment Row on Person { id fullName __typename } query Search($name: String) { persons(name: $name) { nodes { ...Row __typename } __typename } }';
+    const reordered =
+      'fragment Row on Person { id fullName __typename } query Search($name: String) { persons(name: $name) { nodes { ...Row __typename } __typename } }';
     expect(documents.match(reordered)?.name).toBe('Search');
   });
 
@@ -50,23 +55,28 @@ describe('registered documents', () => {
   });
 
   it('refuse a manifest whose id is not the sha256 of its document, or of another format', () => {
-    expect(() => TrustedDocuments.fromManifest(manifestOf([{ id: sha256('query X { a }'), name: 'Search', body: BODY }]), 2000))
-      .toThrow(/not the sha256 of its document/);
+    expect(() =>
+      TrustedDocuments.fromManifest(manifestOf([{ id: sha256('query X { a }'), name: 'Search', body: BODY }]), 2000),
+    ).toThrow(/not the sha256 of its document/);
     expect(() => TrustedDocuments.fromManifest(JSON.stringify({ operations: [] }), 2000)).toThrow(/persisted query manifest/);
   });
 });
 
 describe('the setting', () => {
   it('enforces by default and accepts only enforce or off', () => {
-    expect(trustedDocumentsFromEnv({}, '/srv/web')).toEqual({ mode: 'enforce', manifestPath: join('/srv/web', 'persisted-query-manifest.json') });
+    expect(trustedDocumentsFromEnv({}, '/srv/web')).toEqual({
+      mode: 'enforce',
+      manifestPath: join('/srv/web', 'persisted-query-manifest.json'),
+    });
     expect(trustedDocumentsFromEnv({ TRUSTED_DOCUMENTS: 'off' }, null)).toEqual({ mode: 'off', manifestPath: null });
     expect(() => trustedDocumentsFromEnv({ TRUSTED_DOCUMENTS: 'false' }, null)).toThrow(/enforce.*off/);
   });
 
   it('refuses to start enforcing without a manifest; off without one serves no ids', () => {
     const log = (): void => undefined;
-    expect(() => TrustedDocumentsFile.open({ mode: 'enforce', manifestPath: '/nonexistent/persisted-query-manifest.json' }, 2000, log))
-      .toThrow(/npm run build -w web/);
+    expect(() =>
+      TrustedDocumentsFile.open({ mode: 'enforce', manifestPath: '/nonexistent/persisted-query-manifest.json' }, 2000, log),
+    ).toThrow(/npm run build -w web/);
     expect(() => TrustedDocumentsFile.open({ mode: 'enforce', manifestPath: null }, 2000, log)).toThrow(/TRUSTED_DOCUMENTS=off/);
     expect(TrustedDocumentsFile.open({ mode: 'off', manifestPath: null }, 2000, log)).toBeNull();
   });

@@ -39,7 +39,10 @@ export interface LoginResult {
 }
 
 export class LoginError extends Error {
-  constructor(readonly text: Bilingual, readonly status: number) {
+  constructor(
+    readonly text: Bilingual,
+    readonly status: number,
+  ) {
     super(text.en);
   }
 }
@@ -83,7 +86,10 @@ export class IdentityService {
   readonly breakGlass: BreakGlassService;
   private readonly hashes: HashQueue;
 
-  constructor(private readonly db: DataSource, private readonly config: IdentityConfig) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: IdentityConfig,
+  ) {
     this.breakGlass = new BreakGlassService(db);
     this.hashes = new HashQueue(config.hashQueue ?? hashQueueOptionsFromEnv());
   }
@@ -122,7 +128,8 @@ export class IdentityService {
            WHEN locked_until IS NOT NULL AND locked_until <= now() THEN NULL
            ELSE locked_until END
        WHERE id = $1 RETURNING failed_attempts, locked_until > now() AS locked`,
-      [accountId, MAX_FAILED_ATTEMPTS, LOCK_MINUTES]);
+      [accountId, MAX_FAILED_ATTEMPTS, LOCK_MINUTES],
+    );
     const row = rows[0][0];
     return { failedAttempts: row?.failed_attempts ?? 0, locked: row?.locked === true };
   }
@@ -133,8 +140,14 @@ export class IdentityService {
     if (!account?.active) {
       this.dummyHash ??= hashPassword('not-an-account');
       await this.checkPassword(client, password, await this.dummyHash, true);
-      await this.event({ kind: 'LOGIN_FAILED', username, accountId: account?.id ?? null, unitCode: account?.unitCode ?? null, ip: client.ip,
-        detail: { reason: account ? 'inactive' : 'unknown-account' } });
+      await this.event({
+        kind: 'LOGIN_FAILED',
+        username,
+        accountId: account?.id ?? null,
+        unitCode: account?.unitCode ?? null,
+        ip: client.ip,
+        detail: { reason: account ? 'inactive' : 'unknown-account' },
+      });
       throw new LoginError(BAD_CREDENTIALS, 401);
     }
     const who = { username, accountId: account.id, unitCode: account.unitCode, ip: client.ip };
@@ -145,13 +158,16 @@ export class IdentityService {
     if (!(await this.checkPassword(client, password, account.passwordHash))) {
       const { failedAttempts, locked } = await this.countFailure(account.id);
       await this.event({ ...who, kind: 'LOGIN_FAILED', detail: { reason: 'wrong-password', failedAttempts } });
-      if (locked && failedAttempts === MAX_FAILED_ATTEMPTS) await this.event({ ...who, kind: 'LOCKOUT', detail: { minutes: LOCK_MINUTES } });
+      if (locked && failedAttempts === MAX_FAILED_ATTEMPTS)
+        await this.event({ ...who, kind: 'LOCKOUT', detail: { minutes: LOCK_MINUTES } });
       throw new LoginError(locked ? LOCKED : BAD_CREDENTIALS, locked ? 423 : 401);
     }
     // The lock may have been set while the password was checked.
     const cleared = await this.db.query<[unknown[], number]>(
       `UPDATE officer_account SET failed_attempts = 0, locked_until = NULL
-        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`, [account.id]);
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`,
+      [account.id],
+    );
     if (cleared[0].length === 0) {
       await this.event({ ...who, kind: 'LOGIN_FAILED', detail: { reason: 'locked' } });
       throw new LoginError(LOCKED, 423);
@@ -159,8 +175,14 @@ export class IdentityService {
     const id = randomUUID();
     const refresh = newRefreshToken(id);
     const session = await this.db.getRepository(OfficerSession).save({
-      id, accountId: account.id, expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000), revokedAt: null,
-      revokedReason: null, refreshTokenHash: refresh.hash, rotatedRefreshHashes: [], refreshedAt: null,
+      id,
+      accountId: account.id,
+      expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
+      revokedAt: null,
+      revokedReason: null,
+      refreshTokenHash: refresh.hash,
+      rotatedRefreshHashes: [],
+      refreshedAt: null,
     });
     await this.event({ ...who, kind: 'LOGIN', sessionId: session.id });
     return this.issue(account, session, refresh.token);
@@ -168,17 +190,30 @@ export class IdentityService {
 
   /** A new access token for the session, with the account's current role and unit. */
   private async issue(account: OfficerAccount, session: OfficerSession, refreshToken: string): Promise<LoginResult> {
-    const { token, expiresAt } = await signAccessToken({
-      accountId: account.id, sessionId: session.id, username: account.username, agency: account.agency, role: account.role, unitCode: account.unitCode,
-    }, this.config.accessTokenSecret, this.config.accessTokenTtlSeconds);
+    const { token, expiresAt } = await signAccessToken(
+      {
+        accountId: account.id,
+        sessionId: session.id,
+        username: account.username,
+        agency: account.agency,
+        role: account.role,
+        unitCode: account.unitCode,
+      },
+      this.config.accessTokenSecret,
+      this.config.accessTokenTtlSeconds,
+    );
     return {
       accessToken: token,
       expiresAt: expiresAt.toISOString(),
       refreshToken,
       refreshExpiresAt: session.expiresAt.toISOString(),
       officer: {
-        username: account.username, displayName: account.displayName, agency: account.agency, role: account.role,
-        unitCode: account.unitCode, unitName: unitByCode(account.unitCode)?.name ?? account.unitCode,
+        username: account.username,
+        displayName: account.displayName,
+        agency: account.agency,
+        role: account.role,
+        unitCode: account.unitCode,
+        unitName: unitByCode(account.unitCode)?.name ?? account.unitCode,
       },
     };
   }
@@ -207,9 +242,18 @@ export class IdentityService {
       throw new LoginError(INVALID_REFRESH, 401);
     }
     const next = newRefreshToken(session.id);
-    const rotated = await this.db.createQueryBuilder().update(OfficerSession)
-      .set({ refreshTokenHash: next.hash, rotatedRefreshHashes: () => 'array_append(rotated_refresh_hashes, :spent)', refreshedAt: () => 'now()' })
-      .where('id = :id AND refresh_token_hash = :spent AND revoked_at IS NULL AND expires_at > now()', { id: session.id, spent: parsed.hash })
+    const rotated = await this.db
+      .createQueryBuilder()
+      .update(OfficerSession)
+      .set({
+        refreshTokenHash: next.hash,
+        rotatedRefreshHashes: () => 'array_append(rotated_refresh_hashes, :spent)',
+        refreshedAt: () => 'now()',
+      })
+      .where('id = :id AND refresh_token_hash = :spent AND revoked_at IS NULL AND expires_at > now()', {
+        id: session.id,
+        spent: parsed.hash,
+      })
       .execute();
     if (!rotated.affected) {
       // Another request spent the same token at the same moment: the same token was used twice.
@@ -221,8 +265,12 @@ export class IdentityService {
   }
 
   private async revoke(sessionId: string, reason: string): Promise<void> {
-    await this.db.createQueryBuilder().update(OfficerSession).set({ revokedAt: () => 'now()', revokedReason: reason })
-      .where('id = :id AND revoked_at IS NULL', { id: sessionId }).execute();
+    await this.db
+      .createQueryBuilder()
+      .update(OfficerSession)
+      .set({ revokedAt: () => 'now()', revokedReason: reason })
+      .where('id = :id AND revoked_at IS NULL', { id: sessionId })
+      .execute();
   }
 
   /**
@@ -238,7 +286,9 @@ export class IdentityService {
          FROM officer_session s
          LEFT JOIN break_glass_grant g ON g.session_id = s.id AND g.status = 'OPEN' AND g.expires_at > now()
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-        GROUP BY s.id`, [claims.sessionId]);
+        GROUP BY s.id`,
+      [claims.sessionId],
+    );
     const [row] = rows;
     if (!row) return null;
     return { claims, grants: row.grants.map((g) => ({ ...g, expiresAt: new Date(g.expiresAt).toISOString() })) };
@@ -255,13 +305,27 @@ export class IdentityService {
 
   async logout(claims: AccessClaims, client: ClientInfo = UNKNOWN_CLIENT): Promise<void> {
     await this.revoke(claims.sessionId, 'logout');
-    await this.event({ kind: 'LOGOUT', username: claims.username, accountId: claims.accountId, sessionId: claims.sessionId, unitCode: claims.unitCode, ip: client.ip });
+    await this.event({
+      kind: 'LOGOUT',
+      username: claims.username,
+      accountId: claims.accountId,
+      sessionId: claims.sessionId,
+      unitCode: claims.unitCode,
+      ip: client.ip,
+    });
   }
 
   /** An event about a session, named by its account. */
   private async sessionEvent(kind: 'REFRESH_REUSE' | 'LOGOUT', session: OfficerSession, client: ClientInfo): Promise<void> {
     const account = await this.db.getRepository(OfficerAccount).findOneBy({ id: session.accountId });
-    await this.event({ kind, username: account?.username ?? '?', accountId: session.accountId, sessionId: session.id, unitCode: account?.unitCode ?? null, ip: client.ip });
+    await this.event({
+      kind,
+      username: account?.username ?? '?',
+      accountId: session.accountId,
+      sessionId: session.id,
+      unitCode: account?.unitCode ?? null,
+      ip: client.ip,
+    });
   }
 
   /** Logout when the access token has expired: the session's current refresh token revokes it. */
@@ -276,6 +340,12 @@ export class IdentityService {
   }
 }
 
-export const notAuthenticated = () => domainError('UNAUTHENTICATED', {
-  vi: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn', en: 'Not logged in, or the session has expired',
-}, { httpStatus: 401 });
+export const notAuthenticated = () =>
+  domainError(
+    'UNAUTHENTICATED',
+    {
+      vi: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn',
+      en: 'Not logged in, or the session has expired',
+    },
+    { httpStatus: 401 },
+  );

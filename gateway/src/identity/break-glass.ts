@@ -8,7 +8,12 @@ import type { AccessClaims } from './tokens';
 
 /** An error a /auth route answers with: HTTP status, public code, bilingual text. */
 export class RequestError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly text: Bilingual, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Bilingual,
+    readonly field?: string,
+  ) {
     super(text.en);
   }
 }
@@ -35,7 +40,9 @@ export type GrantStatus = 'pending' | 'awaiting-approval' | 'reviewed' | 'all';
 const OPENS_AT_ONCE = new Set(['COMMUNE', 'FACILITY', 'CLINIC', 'COURT']);
 
 /** The client of a request, for the security event. */
-interface Client { ip: string }
+interface Client {
+  ip: string;
+}
 
 export interface BreakGlassRequest {
   unitCode: unknown;
@@ -74,22 +81,54 @@ export const REVIEW_FORBIDDEN: Bilingual = {
 
 function view(g: BreakGlassGrantEntity, now: Date): GrantView {
   return {
-    grantId: g.id, username: g.username, agency: g.agency, role: g.role, unitCode: g.unitCode,
-    targetUnitCode: g.targetUnitCode, targetUnitName: unitByCode(g.targetUnitCode)?.name ?? g.targetUnitCode,
-    reason: g.reason, createdAt: g.createdAt.toISOString(), expiresAt: g.expiresAt.toISOString(),
-    active: g.status === 'OPEN' && g.expiresAt > now, status: g.status,
-    decidedAt: g.decidedAt?.toISOString() ?? null, decidedBy: g.deciderUsername, reviewedAt: g.reviewedAt?.toISOString() ?? null, reviewedBy: g.reviewerUsername,
+    grantId: g.id,
+    username: g.username,
+    agency: g.agency,
+    role: g.role,
+    unitCode: g.unitCode,
+    targetUnitCode: g.targetUnitCode,
+    targetUnitName: unitByCode(g.targetUnitCode)?.name ?? g.targetUnitCode,
+    reason: g.reason,
+    createdAt: g.createdAt.toISOString(),
+    expiresAt: g.expiresAt.toISOString(),
+    active: g.status === 'OPEN' && g.expiresAt > now,
+    status: g.status,
+    decidedAt: g.decidedAt?.toISOString() ?? null,
+    decidedBy: g.deciderUsername,
+    reviewedAt: g.reviewedAt?.toISOString() ?? null,
+    reviewedBy: g.reviewerUsername,
     reviewNote: g.reviewNote,
   };
 }
 
 /** The append-only audit row of a grant's creation or review, in the same transaction. */
-async function auditGrant(manager: EntityManager, claims: AccessClaims, action: AuditAction, fields: string[],
-  grant: BreakGlassGrantEntity, purpose: string): Promise<void> {
-  await manager.createQueryBuilder().insert().into(AuditLogEntry).values({
-    userId: claims.accountId, username: claims.username, agency: claims.agency, role: claims.role, unitCode: claims.unitCode,
-    action, personId: null, entityType: 'BreakGlassGrant', fields, purpose, requestId: grant.id,
-  }).updateEntity(false).execute();
+async function auditGrant(
+  manager: EntityManager,
+  claims: AccessClaims,
+  action: AuditAction,
+  fields: string[],
+  grant: BreakGlassGrantEntity,
+  purpose: string,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditLogEntry)
+    .values({
+      userId: claims.accountId,
+      username: claims.username,
+      agency: claims.agency,
+      role: claims.role,
+      unitCode: claims.unitCode,
+      action,
+      personId: null,
+      entityType: 'BreakGlassGrant',
+      fields,
+      purpose,
+      requestId: grant.id,
+    })
+    .updateEntity(false)
+    .execute();
 }
 
 function checkedDuration(value: unknown): number {
@@ -125,7 +164,12 @@ export class BreakGlassService {
    * Opens another unit's subtree to the caller's session for a time: at once for one
    * commune (facility, clinic, court); a district or province waits PENDING for a supervisor.
    */
-  async request(claims: AccessClaims, input: BreakGlassRequest, client: Client = { ip: 'unknown' }, now: Date = new Date()): Promise<GrantView> {
+  async request(
+    claims: AccessClaims,
+    input: BreakGlassRequest,
+    client: Client = { ip: 'unknown' },
+    now: Date = new Date(),
+  ): Promise<GrantView> {
     if (!BREAK_GLASS_ROLES.includes(claims.role)) {
       throw new RequestError(403, 'FORBIDDEN', {
         vi: 'Vai trò của bạn không được phép truy cập khẩn cấp ngoài đơn vị',
@@ -152,8 +196,10 @@ export class BreakGlassService {
     const reason = checkedReason(input.reason);
     const minutes = checkedDuration(input.durationMinutes);
     const repository = this.db.getRepository(BreakGlassGrantEntity);
-    const active = await repository.createQueryBuilder('g')
-      .where(`g.session_id = :session AND g.expires_at > :now AND g.status <> 'REFUSED'`, { session: claims.sessionId, now }).getCount();
+    const active = await repository
+      .createQueryBuilder('g')
+      .where(`g.session_id = :session AND g.expires_at > :now AND g.status <> 'REFUSED'`, { session: claims.sessionId, now })
+      .getCount();
     if (active >= MAX_ACTIVE_GRANTS) {
       throw new RequestError(409, 'CONFLICT', {
         vi: `Đã có ${MAX_ACTIVE_GRANTS} lần truy cập khẩn cấp đang hiệu lực trong phiên này`,
@@ -161,17 +207,40 @@ export class BreakGlassService {
       });
     }
     const grant = repository.create({
-      id: randomUUID(), accountId: claims.accountId, sessionId: claims.sessionId, username: claims.username,
-      agency: claims.agency, role: claims.role, unitCode: own.code, unitPath: own.path,
-      targetUnitCode: target.code, targetUnitPath: target.path, reason, createdAt: now,
+      id: randomUUID(),
+      accountId: claims.accountId,
+      sessionId: claims.sessionId,
+      username: claims.username,
+      agency: claims.agency,
+      role: claims.role,
+      unitCode: own.code,
+      unitPath: own.path,
+      targetUnitCode: target.code,
+      targetUnitPath: target.path,
+      reason,
+      createdAt: now,
       expiresAt: new Date(now.getTime() + minutes * 60_000),
-      reviewedAt: null, reviewedBy: null, reviewerUsername: null, reviewNote: null,
-      status: OPENS_AT_ONCE.has(target.level) ? 'OPEN' : 'PENDING', durationMinutes: minutes,
-      decidedAt: null, decidedBy: null, deciderUsername: null, decisionNote: null,
+      reviewedAt: null,
+      reviewedBy: null,
+      reviewerUsername: null,
+      reviewNote: null,
+      status: OPENS_AT_ONCE.has(target.level) ? 'OPEN' : 'PENDING',
+      durationMinutes: minutes,
+      decidedAt: null,
+      decidedBy: null,
+      deciderUsername: null,
+      decisionNote: null,
     });
     await this.db.transaction(async (manager) => {
       await manager.getRepository(BreakGlassGrantEntity).insert(grant);
-      await auditGrant(manager, claims, 'BREAK_GLASS', ['targetUnitCode', 'reason', 'expiresAt', 'status'], grant, `break-glass ${target.code}${grant.status === 'PENDING' ? ' (awaiting approval)' : ''}: ${reason}`);
+      await auditGrant(
+        manager,
+        claims,
+        'BREAK_GLASS',
+        ['targetUnitCode', 'reason', 'expiresAt', 'status'],
+        grant,
+        `break-glass ${target.code}${grant.status === 'PENDING' ? ' (awaiting approval)' : ''}: ${reason}`,
+      );
       await grantEvent(manager, 'BREAK_GLASS_REQUEST', claims, grant, client, { status: grant.status });
     });
     return view(grant, now);
@@ -179,17 +248,23 @@ export class BreakGlassService {
 
   /** The grants that widen a session's scope now, as the signed caller context carries them. */
   async activeForSession(sessionId: string, now: Date = new Date()): Promise<BreakGlassGrant[]> {
-    const rows = await this.db.getRepository(BreakGlassGrantEntity).createQueryBuilder('g')
+    const rows = await this.db
+      .getRepository(BreakGlassGrantEntity)
+      .createQueryBuilder('g')
       .where(`g.session_id = :sessionId AND g.status = 'OPEN' AND g.expires_at > :now`, { sessionId, now })
-      .orderBy('g.created_at', 'ASC').getMany();
+      .orderBy('g.created_at', 'ASC')
+      .getMany();
     return rows.map(toContextGrant);
   }
 
   /** The caller's own grants in this session that are still active. */
   async mine(claims: AccessClaims, now: Date = new Date()): Promise<GrantView[]> {
-    const rows = await this.db.getRepository(BreakGlassGrantEntity).createQueryBuilder('g')
+    const rows = await this.db
+      .getRepository(BreakGlassGrantEntity)
+      .createQueryBuilder('g')
       .where(`g.session_id = :session AND g.expires_at > :now AND g.status <> 'REFUSED'`, { session: claims.sessionId, now })
-      .orderBy('g.created_at', 'ASC').getMany();
+      .orderBy('g.created_at', 'ASC')
+      .getMany();
     return rows.map((g) => view(g, now));
   }
 
@@ -205,9 +280,13 @@ export class BreakGlassService {
    */
   async list(claims: AccessClaims, status: GrantStatus, now: Date = new Date()): Promise<GrantView[]> {
     const path = this.requireReviewer(claims);
-    const query = this.db.getRepository(BreakGlassGrantEntity).createQueryBuilder('g')
-      .where(`(g.unit_path = :path OR g.unit_path LIKE :like OR g.target_unit_path = :path OR g.target_unit_path LIKE :like)`,
-        { path, like: `${path}.%` });
+    const query = this.db
+      .getRepository(BreakGlassGrantEntity)
+      .createQueryBuilder('g')
+      .where(`(g.unit_path = :path OR g.unit_path LIKE :like OR g.target_unit_path = :path OR g.target_unit_path LIKE :like)`, {
+        path,
+        like: `${path}.%`,
+      });
     if (status === 'pending') query.andWhere(`g.reviewed_at IS NULL AND g.status <> 'PENDING'`);
     if (status === 'awaiting-approval') query.andWhere(`g.status = 'PENDING'`);
     if (status === 'reviewed') query.andWhere('g.reviewed_at IS NOT NULL');
@@ -216,20 +295,26 @@ export class BreakGlassService {
   }
 
   /** A grant a supervisor may review or decide: in the subtree, not their own; with the checked note. */
-  private async reviewable(claims: AccessClaims, grantId: string, note: unknown): Promise<{ grant: BreakGlassGrantEntity; text: string | null }> {
+  private async reviewable(
+    claims: AccessClaims,
+    grantId: string,
+    note: unknown,
+  ): Promise<{ grant: BreakGlassGrantEntity; text: string | null }> {
     const path = this.requireReviewer(claims);
     if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 1000)) {
       throw badInput('note', { vi: 'Ghi chú tối đa 1000 ký tự', en: 'The note may have at most 1000 characters' });
     }
     const notFound = new RequestError(404, 'NOT_FOUND', {
-      vi: 'Không tìm thấy lần truy cập khẩn cấp này', en: 'No such break-the-glass grant',
+      vi: 'Không tìm thấy lần truy cập khẩn cấp này',
+      en: 'No such break-the-glass grant',
     });
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(grantId)) throw notFound;
     const grant = await this.db.getRepository(BreakGlassGrantEntity).findOneBy({ id: grantId });
     if (!grant || !(isWithin(grant.unitPath, path) || isWithin(grant.targetUnitPath, path))) throw notFound;
     if (grant.accountId === claims.accountId) {
       throw new RequestError(403, 'FORBIDDEN', {
-        vi: 'Không được tự xác nhận lần truy cập khẩn cấp của chính mình', en: 'You may not review your own break-the-glass access',
+        vi: 'Không được tự xác nhận lần truy cập khẩn cấp của chính mình',
+        en: 'You may not review your own break-the-glass access',
       });
     }
     return { grant, text: typeof note === 'string' && note.trim() ? note.trim() : null };
@@ -239,50 +324,111 @@ export class BreakGlassService {
    * A supervisor approves (it opens now, for the requested duration) or refuses a PENDING
    * grant, once; audited and recorded as a security event.
    */
-  async decide(claims: AccessClaims, grantId: string, approve: unknown, note: unknown, client: Client = { ip: 'unknown' },
-    now: Date = new Date()): Promise<GrantView> {
+  async decide(
+    claims: AccessClaims,
+    grantId: string,
+    approve: unknown,
+    note: unknown,
+    client: Client = { ip: 'unknown' },
+    now: Date = new Date(),
+  ): Promise<GrantView> {
     if (typeof approve !== 'boolean') {
       throw badInput('approve', { vi: 'Cần chọn phê duyệt (true) hoặc từ chối (false)', en: 'approve must be true or false' });
     }
     const { grant, text } = await this.reviewable(claims, grantId, note);
     const status: GrantState = approve ? 'OPEN' : 'REFUSED';
     const expiresAt = approve ? new Date(now.getTime() + (grant.durationMinutes ?? DEFAULT_DURATION_MINUTES) * 60_000) : now;
-    const decided = { status, expiresAt, decidedAt: now, decidedBy: claims.accountId, deciderUsername: claims.username, decisionNote: text };
+    const decided = {
+      status,
+      expiresAt,
+      decidedAt: now,
+      decidedBy: claims.accountId,
+      deciderUsername: claims.username,
+      decisionNote: text,
+    };
     await this.db.transaction(async (manager) => {
-      const result = await manager.createQueryBuilder().update(BreakGlassGrantEntity).set(decided)
-        .where(`id = :id AND status = 'PENDING'`, { id: grantId }).execute();
+      const result = await manager
+        .createQueryBuilder()
+        .update(BreakGlassGrantEntity)
+        .set(decided)
+        .where(`id = :id AND status = 'PENDING'`, { id: grantId })
+        .execute();
       if (!result.affected) {
-        throw new RequestError(409, 'CONFLICT', { vi: 'Yêu cầu này không còn chờ phê duyệt', en: 'This grant is not awaiting approval' });
+        throw new RequestError(409, 'CONFLICT', {
+          vi: 'Yêu cầu này không còn chờ phê duyệt',
+          en: 'This grant is not awaiting approval',
+        });
       }
-      await auditGrant(manager, claims, 'CHANGE', ['status', 'expiresAt', 'decisionNote'], grant,
-        `break-glass ${approve ? 'approved' : 'refused'}${text ? `: ${text}` : ''}`);
-      await grantEvent(manager, approve ? 'BREAK_GLASS_GRANT' : 'BREAK_GLASS_REFUSE', claims, grant, client, { holder: grant.username });
+      await auditGrant(
+        manager,
+        claims,
+        'CHANGE',
+        ['status', 'expiresAt', 'decisionNote'],
+        grant,
+        `break-glass ${approve ? 'approved' : 'refused'}${text ? `: ${text}` : ''}`,
+      );
+      await grantEvent(manager, approve ? 'BREAK_GLASS_GRANT' : 'BREAK_GLASS_REFUSE', claims, grant, client, {
+        holder: grant.username,
+      });
     });
     return view({ ...grant, ...decided }, now);
   }
 
   /** Marks a grant reviewed, once, by a supervisor other than its holder. */
-  async review(claims: AccessClaims, grantId: string, note: unknown, client: Client = { ip: 'unknown' }, now: Date = new Date()): Promise<GrantView> {
+  async review(
+    claims: AccessClaims,
+    grantId: string,
+    note: unknown,
+    client: Client = { ip: 'unknown' },
+    now: Date = new Date(),
+  ): Promise<GrantView> {
     const { grant, text } = await this.reviewable(claims, grantId, note);
     await this.db.transaction(async (manager) => {
-      const result = await manager.createQueryBuilder().update(BreakGlassGrantEntity)
+      const result = await manager
+        .createQueryBuilder()
+        .update(BreakGlassGrantEntity)
         .set({ reviewedAt: now, reviewedBy: claims.accountId, reviewerUsername: claims.username, reviewNote: text })
-        .where('id = :id AND reviewed_at IS NULL', { id: grantId }).execute();
+        .where('id = :id AND reviewed_at IS NULL', { id: grantId })
+        .execute();
       if (!result.affected) {
-        throw new RequestError(409, 'CONFLICT', { vi: 'Lần truy cập này đã được xác nhận', en: 'This grant has already been reviewed' });
+        throw new RequestError(409, 'CONFLICT', {
+          vi: 'Lần truy cập này đã được xác nhận',
+          en: 'This grant has already been reviewed',
+        });
       }
-      await auditGrant(manager, claims, 'CHANGE', ['reviewedAt', 'reviewNote'], grant, `break-glass review${text ? `: ${text}` : ''}`);
+      await auditGrant(
+        manager,
+        claims,
+        'CHANGE',
+        ['reviewedAt', 'reviewNote'],
+        grant,
+        `break-glass review${text ? `: ${text}` : ''}`,
+      );
       await grantEvent(manager, 'BREAK_GLASS_REVIEW', claims, grant, client, { holder: grant.username });
     });
-    return view({ ...grant, reviewedAt: now, reviewedBy: claims.accountId, reviewerUsername: claims.username, reviewNote: text }, now);
+    return view(
+      { ...grant, reviewedAt: now, reviewedBy: claims.accountId, reviewerUsername: claims.username, reviewNote: text },
+      now,
+    );
   }
 }
 
 /** The security event of a grant's request, decision or review, in the same transaction. */
-async function grantEvent(manager: EntityManager, kind: SecurityEventKind, claims: AccessClaims, grant: BreakGlassGrantEntity,
-  client: Client, detail: Record<string, unknown>): Promise<void> {
+async function grantEvent(
+  manager: EntityManager,
+  kind: SecurityEventKind,
+  claims: AccessClaims,
+  grant: BreakGlassGrantEntity,
+  client: Client,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await recordSecurityEvent(manager, {
-    kind, username: claims.username, accountId: claims.accountId, sessionId: claims.sessionId, unitCode: claims.unitCode, ip: client.ip,
+    kind,
+    username: claims.username,
+    accountId: claims.accountId,
+    sessionId: claims.sessionId,
+    unitCode: claims.unitCode,
+    ip: client.ip,
     detail: { grantId: grant.id, targetUnitCode: grant.targetUnitCode, ...detail },
   });
 }

@@ -1,6 +1,14 @@
 import {
-  AdministrativeUnitEntity, AdoptRealUnits1764700000000, AuditLogEntry, CreateUnitPatchLog1764700000200, CreateAuditLog1763800000001, CreateReferenceData1763800000000,
-  LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity, createDataSource,
+  AdministrativeUnitEntity,
+  AdoptRealUnits1764700000000,
+  AuditLogEntry,
+  CreateUnitPatchLog1764700000200,
+  CreateAuditLog1763800000001,
+  CreateReferenceData1763800000000,
+  LegalRuleEntity,
+  PersonUnitAssignmentEntity,
+  UnitLineageEntity,
+  createDataSource,
 } from '@rehab/server-kit';
 import { BreakGlassGrantEntity, OfficerAccount, OfficerSession } from './entities';
 import { CreateOfficerAccounts1763800005000 } from '../migrations/1763800005000-CreateOfficerAccounts';
@@ -12,11 +20,25 @@ import { SecurityEvents1764700006000 } from '../migrations/1764700006000-Securit
 export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createDataSource({
     owner: 'identity',
-    entities: [AdministrativeUnitEntity, UnitLineageEntity, PersonUnitAssignmentEntity, LegalRuleEntity, AuditLogEntry, OfficerAccount, OfficerSession, BreakGlassGrantEntity],
+    entities: [
+      AdministrativeUnitEntity,
+      UnitLineageEntity,
+      PersonUnitAssignmentEntity,
+      LegalRuleEntity,
+      AuditLogEntry,
+      OfficerAccount,
+      OfficerSession,
+      BreakGlassGrantEntity,
+    ],
     migrations: [
-      CreateReferenceData1763800000000, CreateAuditLog1763800000001, CreateOfficerAccounts1763800005000,
-      CreateBreakGlassGrants1763800006000, AddRefreshTokens1763800007000, AdoptRealUnits1764700000000,
-      CreateUnitPatchLog1764700000200, SecurityEvents1764700006000,
+      CreateReferenceData1763800000000,
+      CreateAuditLog1763800000001,
+      CreateOfficerAccounts1763800005000,
+      CreateBreakGlassGrants1763800006000,
+      AddRefreshTokens1763800007000,
+      AdoptRealUnits1764700000000,
+      CreateUnitPatchLog1764700000200,
+      SecurityEvents1764700006000,
     ],
     env,
   });

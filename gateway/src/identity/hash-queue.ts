@@ -67,13 +67,15 @@ export class HashQueue {
       client.waiting.push({
         unknownAccount,
         run: () => {
-          work().then(resolve, reject).finally(() => {
-            client.running -= 1;
-            this.running -= 1;
-            if (unknownAccount) this.runningUnknown -= 1;
-            if (client.running === 0 && client.waiting.length === 0) this.clients.delete(clientKey);
-            this.pump();
-          });
+          work()
+            .then(resolve, reject)
+            .finally(() => {
+              client.running -= 1;
+              this.running -= 1;
+              if (unknownAccount) this.runningUnknown -= 1;
+              if (client.running === 0 && client.waiting.length === 0) this.clients.delete(clientKey);
+              this.pump();
+            });
         },
       });
       this.waiting += 1;
@@ -89,7 +91,9 @@ export class HashQueue {
    */
   private pump(): void {
     while (this.running < this.options.concurrency) {
-      const next = this.nextClient(false) ?? (this.runningUnknown < this.options.unknownAccountConcurrency ? this.nextClient(true) : undefined);
+      const next =
+        this.nextClient(false) ??
+        (this.runningUnknown < this.options.unknownAccountConcurrency ? this.nextClient(true) : undefined);
       if (!next) return;
       const [key, client] = next;
       const index = client.waiting.findIndex((job) => !job.unknownAccount);
@@ -107,13 +111,15 @@ export class HashQueue {
 
   private waitingIn(unknownAccount: boolean): number {
     let count = 0;
-    for (const client of this.clients.values()) count += client.waiting.filter((job) => job.unknownAccount === unknownAccount).length;
+    for (const client of this.clients.values())
+      count += client.waiting.filter((job) => job.unknownAccount === unknownAccount).length;
     return count;
   }
 
   private nextClient(unknownAccount: boolean): [string, Client] | undefined {
-    return [...this.clients].find(([, c]) => c.running < this.options.perClientConcurrency
-      && c.waiting.some((job) => job.unknownAccount === unknownAccount));
+    return [...this.clients].find(
+      ([, c]) => c.running < this.options.perClientConcurrency && c.waiting.some((job) => job.unknownAccount === unknownAccount),
+    );
   }
 
   get stats(): { running: number; waiting: number } {

@@ -20,7 +20,10 @@ function fail(res: Response, status: number, text: Bilingual, code = 'UNAUTHENTI
 }
 
 const INTERNAL: Bilingual = { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' };
-const NOT_LOGGED_IN: Bilingual = { vi: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn', en: 'Not logged in, or the session has expired' };
+const NOT_LOGGED_IN: Bilingual = {
+  vi: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn',
+  en: 'Not logged in, or the session has expired',
+};
 
 function failWith(res: Response, error: unknown): void {
   if (error instanceof LoginError) fail(res, error.status, error.text);
@@ -30,7 +33,7 @@ function failWith(res: Response, error: unknown): void {
 
 function bodyOf(req: Request): Record<string, unknown> {
   const body: unknown = req.body;
-  return typeof body === 'object' && body !== null ? body as Record<string, unknown> : {};
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 type Handler = (req: Request, res: Response, claims: AccessClaims) => Promise<void>;
@@ -61,7 +64,8 @@ async function securityEvents(identity: IdentityService, claims: AccessClaims, q
   const unit = unitByCode(claims.unitCode);
   if (!REVIEWER_ROLES.includes(claims.role) || !unit) {
     throw new RequestError(403, 'FORBIDDEN', {
-      vi: 'Chỉ cán bộ giám sát mới được xem nhật ký sự kiện an ninh', en: 'Only supervisors may read the security events',
+      vi: 'Chỉ cán bộ giám sát mới được xem nhật ký sự kiện an ninh',
+      en: 'Only supervisors may read the security events',
     });
   }
   const kind = queryString(query.kind);
@@ -71,12 +75,20 @@ async function securityEvents(identity: IdentityService, claims: AccessClaims, q
     throw new RequestError(400, 'BAD_USER_INPUT', { vi: 'Loại sự kiện không hợp lệ', en: 'Unknown event kind' }, 'kind');
   }
   if ((before !== undefined && !/^\d{1,18}$/.test(before)) || !Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new RequestError(400, 'BAD_USER_INPUT', {
-      vi: 'Tham số phân trang không hợp lệ (limit từ 1 đến 500)', en: 'Invalid paging parameters (limit 1 to 500)',
-    }, before !== undefined && !/^\d{1,18}$/.test(before) ? 'before' : 'limit');
+    throw new RequestError(
+      400,
+      'BAD_USER_INPUT',
+      {
+        vi: 'Tham số phân trang không hợp lệ (limit từ 1 đến 500)',
+        en: 'Invalid paging parameters (limit 1 to 500)',
+      },
+      before !== undefined && !/^\d{1,18}$/.test(before) ? 'before' : 'limit',
+    );
   }
   return listSecurityEvents(identity.database, unit.path, {
-    ...(kind ? { kind: kind as SecurityEventKind } : {}), ...(before ? { beforeId: before } : {}), limit,
+    ...(kind ? { kind: kind as SecurityEventKind } : {}),
+    ...(before ? { beforeId: before } : {}),
+    limit,
   });
 }
 
@@ -118,30 +130,54 @@ export function authRoutes(identity: IdentityService): Router {
     }
   });
 
-  router.post('/break-glass', authenticated(identity, async (req, res, claims) => {
-    const { unitCode, reason, durationMinutes } = bodyOf(req);
-    res.status(201).json(await identity.breakGlass.request(claims, { unitCode, reason, durationMinutes }, clientOf(req)));
-  }));
-  router.get('/break-glass/mine', authenticated(identity, async (_req, res, claims) => {
-    res.json({ grants: await identity.breakGlass.mine(claims) });
-  }));
-  router.get('/break-glass', authenticated(identity, async (req, res, claims) => {
-    const status = typeof req.query.status === 'string' ? req.query.status : 'pending';
-    if (!(STATUSES as readonly string[]).includes(status)) {
-      fail(res, 400, { vi: 'Trạng thái phải là pending, reviewed hoặc all', en: 'status must be pending, reviewed or all' }, 'BAD_USER_INPUT', 'status');
-      return;
-    }
-    res.json({ grants: await identity.breakGlass.list(claims, status as GrantStatus) });
-  }));
-  router.post('/break-glass/:id/review', authenticated(identity, async (req, res, claims) => {
-    res.json(await identity.breakGlass.review(claims, String(req.params.id), bodyOf(req).note, clientOf(req)));
-  }));
-  router.post('/break-glass/:id/decide', authenticated(identity, async (req, res, claims) => {
-    const { approve, note } = bodyOf(req);
-    res.json(await identity.breakGlass.decide(claims, String(req.params.id), approve, note, clientOf(req)));
-  }));
-  router.get('/security-events', authenticated(identity, async (req, res, claims) => {
-    res.json({ events: await securityEvents(identity, claims, req.query) });
-  }));
+  router.post(
+    '/break-glass',
+    authenticated(identity, async (req, res, claims) => {
+      const { unitCode, reason, durationMinutes } = bodyOf(req);
+      res.status(201).json(await identity.breakGlass.request(claims, { unitCode, reason, durationMinutes }, clientOf(req)));
+    }),
+  );
+  router.get(
+    '/break-glass/mine',
+    authenticated(identity, async (_req, res, claims) => {
+      res.json({ grants: await identity.breakGlass.mine(claims) });
+    }),
+  );
+  router.get(
+    '/break-glass',
+    authenticated(identity, async (req, res, claims) => {
+      const status = typeof req.query.status === 'string' ? req.query.status : 'pending';
+      if (!(STATUSES as readonly string[]).includes(status)) {
+        fail(
+          res,
+          400,
+          { vi: 'Trạng thái phải là pending, reviewed hoặc all', en: 'status must be pending, reviewed or all' },
+          'BAD_USER_INPUT',
+          'status',
+        );
+        return;
+      }
+      res.json({ grants: await identity.breakGlass.list(claims, status as GrantStatus) });
+    }),
+  );
+  router.post(
+    '/break-glass/:id/review',
+    authenticated(identity, async (req, res, claims) => {
+      res.json(await identity.breakGlass.review(claims, String(req.params.id), bodyOf(req).note, clientOf(req)));
+    }),
+  );
+  router.post(
+    '/break-glass/:id/decide',
+    authenticated(identity, async (req, res, claims) => {
+      const { approve, note } = bodyOf(req);
+      res.json(await identity.breakGlass.decide(claims, String(req.params.id), approve, note, clientOf(req)));
+    }),
+  );
+  router.get(
+    '/security-events',
+    authenticated(identity, async (req, res, claims) => {
+      res.json({ events: await securityEvents(identity, claims, req.query) });
+    }),
+  );
   return router;
 }

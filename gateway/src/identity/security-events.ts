@@ -3,8 +3,15 @@ import { isWithin, unitByCode } from '@rehab/shared-schema';
 
 /** What the identity database records about authentication, break-the-glass and refused operations. */
 export const SECURITY_EVENT_KINDS = [
-  'LOGIN', 'LOGIN_FAILED', 'LOCKOUT', 'REFRESH_REUSE', 'LOGOUT',
-  'BREAK_GLASS_REQUEST', 'BREAK_GLASS_GRANT', 'BREAK_GLASS_REFUSE', 'BREAK_GLASS_REVIEW',
+  'LOGIN',
+  'LOGIN_FAILED',
+  'LOCKOUT',
+  'REFRESH_REUSE',
+  'LOGOUT',
+  'BREAK_GLASS_REQUEST',
+  'BREAK_GLASS_GRANT',
+  'BREAK_GLASS_REFUSE',
+  'BREAK_GLASS_REVIEW',
   'UNTRUSTED_DOCUMENT',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
@@ -46,8 +53,16 @@ export async function recordSecurityEvent(db: DataSource | EntityManager, event:
   await db.query(
     `INSERT INTO security_event (kind, username, account_id, session_id, unit_path, ip, detail)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-    [event.kind, event.username.slice(0, 64), event.accountId ?? null, event.sessionId ?? null, unitPath,
-      event.ip?.slice(0, 64) ?? null, JSON.stringify(event.detail ?? {})]);
+    [
+      event.kind,
+      event.username.slice(0, 64),
+      event.accountId ?? null,
+      event.sessionId ?? null,
+      unitPath,
+      event.ip?.slice(0, 64) ?? null,
+      JSON.stringify(event.detail ?? {}),
+    ],
+  );
 }
 
 export interface SecurityEventQuery {
@@ -67,10 +82,15 @@ export async function listSecurityEvents(db: DataSource, path: string, query: Se
       WHERE (unit_path IS NULL OR unit_path = $1 OR unit_path LIKE $2)
         AND ($3::varchar IS NULL OR kind = $3) AND ($4::bigint IS NULL OR id < $4)
       ORDER BY id DESC LIMIT $5`,
-    [path, `${path}.%`, query.kind ?? null, query.beforeId ?? null, query.limit]);
+    [path, `${path}.%`, query.kind ?? null, query.beforeId ?? null, query.limit],
+  );
   return rows.map((r) => ({
-    id: r.id, occurredAt: r.occurred_at.toISOString(), kind: r.kind, username: r.username,
+    id: r.id,
+    occurredAt: r.occurred_at.toISOString(),
+    kind: r.kind,
+    username: r.username,
     unitCode: r.unit_path && isWithin(r.unit_path, path) ? (r.unit_path.split('.').at(-1) ?? null) : null,
-    ip: r.ip, detail: r.detail,
+    ip: r.ip,
+    detail: r.detail,
   }));
 }

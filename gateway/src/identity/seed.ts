@@ -53,6 +53,10 @@ export async function isIdentityEmpty(db: DataSource): Promise<boolean> {
  */
 export async function seedIdentity(db: DataSource, accounts: readonly DemoAccount[] = DEMO_ACCOUNTS): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
-  await insertRows(db.manager, 'officer_account', ['id', 'username', 'display_name', 'password_hash', 'agency', 'role', 'unit_code'],
-    accounts.map((a) => [randomUUID(), a.username, a.displayName, hash, a.agency, a.role, a.unitCode]));
+  await insertRows(
+    db.manager,
+    'officer_account',
+    ['id', 'username', 'display_name', 'password_hash', 'agency', 'role', 'unit_code'],
+    accounts.map((a) => [randomUUID(), a.username, a.displayName, hash, a.agency, a.role, a.unitCode]),
+  );
 }

@@ -18,12 +18,26 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+export async function signAccessToken(
+  claims: AccessClaims,
+  secret: string,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ sid: claims.sessionId, username: claims.username, agency: claims.agency, role: claims.role, unit: claims.unitCode })
+  const token = await new SignJWT({
+    sid: claims.sessionId,
+    username: claims.username,
+    agency: claims.agency,
+    role: claims.role,
+    unit: claims.unitCode,
+  })
     .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(claims.accountId).setJti(randomUUID())
-    .setIssuedAt().setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(claims.accountId)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(key(secret));
   return { token, expiresAt };
 }
@@ -33,7 +47,8 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     const { sub, sid, username, agency, role, unit } = payload;
-    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof username !== 'string' || typeof unit !== 'string') return null;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof username !== 'string' || typeof unit !== 'string')
+      return null;
     if (typeof agency !== 'string' || !isAgency(agency) || typeof role !== 'string' || !isRole(role)) return null;
     return { accountId: sub, sessionId: sid, username, agency, role, unitCode: unit };
   } catch {

@@ -16,7 +16,10 @@ describe('docker-compose.yml generated from the registry', () => {
   });
 
   it('adds a new subgraph from its registry line alone', () => {
-    const text = dockerCompose([...SUBGRAPH_REGISTRY, { name: 'legal-aid', port: 4005, agency: { vi: 'Trợ giúp pháp lý', en: 'Legal aid' } }]);
+    const text = dockerCompose([
+      ...SUBGRAPH_REGISTRY,
+      { name: 'legal-aid', port: 4005, agency: { vi: 'Trợ giúp pháp lý', en: 'Legal aid' } },
+    ]);
     expect(text).toContain('command: node subgraphs/legal-aid/dist/index.js');
     expect(text).toContain('LEGAL_AID_PORT: "4005", LEGAL_AID_NOTICE_PRIVATE_KEY_FILE: /keys/own/private.pem');
     expect(text).toContain('LEGAL_AID_URL: http://legal-aid:4005/graphql');

@@ -21,28 +21,40 @@ describe('indicator scope across the 2025 reform', () => {
   const unassigned = randomUUID();
 
   beforeAll(async () => {
-    database = await openTestDatabase('police', (env) => createSubgraphDataSource('police', { entities: [], migrations: [] }, env));
+    database = await openTestDatabase('police', (env) =>
+      createSubgraphDataSource('police', { entities: [], migrations: [] }, env),
+    );
     db = await database.owner();
-    await db.query('CREATE TABLE probe_record (id uuid PRIMARY KEY, person_id uuid NOT NULL, owner_unit_path varchar(200) NOT NULL)');
+    await db.query(
+      'CREATE TABLE probe_record (id uuid PRIMARY KEY, person_id uuid NOT NULL, owner_unit_path varchar(200) NOT NULL)',
+    );
     const wholeOld = wholePredecessor(WARD);
     const rows: [string, string][] = [
-      [randomUUID(), `01.${WARD}`], [randomUUID(), wholeOld],
-      [assignedHere, split.path], [assignedElsewhere, split.path], [unassigned, split.path],
+      [randomUUID(), `01.${WARD}`],
+      [randomUUID(), wholeOld],
+      [assignedHere, split.path],
+      [assignedElsewhere, split.path],
+      [unassigned, split.path],
     ];
-    for (const [person, path] of rows) await db.query('INSERT INTO probe_record VALUES ($1, $2, $3)', [randomUUID(), person, path]);
+    for (const [person, path] of rows)
+      await db.query('INSERT INTO probe_record VALUES ($1, $2, $3)', [randomUUID(), person, path]);
     const heirPath = unitAt(split.otherHeir)!.path;
-    await db.query(`INSERT INTO person_unit_assignment (person_id, from_unit_path, to_unit_code, to_unit_path, assigned_on)
+    await db.query(
+      `INSERT INTO person_unit_assignment (person_id, from_unit_path, to_unit_code, to_unit_path, assigned_on)
       VALUES ($1, $2, $3, $4, '2026-01-01'), ($5, $2, $6, $7, '2026-01-01')`,
-      [assignedHere, split.path, WARD, `01.${WARD}`, assignedElsewhere, split.otherHeir, heirPath]);
+      [assignedHere, split.path, WARD, `01.${WARD}`, assignedElsewhere, split.otherHeir, heirPath],
+    );
   });
   afterAll(async () => database.close());
 
   const key = (code: string): IndicatorValueKey => ({
-    planId: randomUUID(), indicator: { code: 'PROBE' } as IndicatorDefinitionRecord, unit: unitAt(code)!,
+    planId: randomUUID(),
+    indicator: { code: 'PROBE' } as IndicatorDefinitionRecord,
+    unit: unitAt(code)!,
     period: { kind: 'YEAR', year: 2026, number: 1, from: '2026-01-01', to: '2026-12-31' } as PeriodRecord,
   });
 
-  it('counts the ward\'s own records, its whole predecessor\'s and the split commune\'s persons assigned to it', async () => {
+  it("counts the ward's own records, its whole predecessor's and the split commune's persons assigned to it", async () => {
     const measured = await runMeasureBranches(db, { PROBE: BRANCH }, [key(WARD), key(split.otherHeir), key('01')]);
     expect(measured.get(0)?.numerator).toBe(3);
     // The other heir counts only the person assigned to it; the unassigned one counts for neither ward.

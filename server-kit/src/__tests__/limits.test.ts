@@ -1,7 +1,12 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
-  bindPageSizes, GATEWAY_LIMIT_DEFAULTS, gatewayLimitsFromEnv, limitServerOptions,
-  subgraphLimitsFromEnv, withoutSuggestions, type QueryLimits,
+  bindPageSizes,
+  GATEWAY_LIMIT_DEFAULTS,
+  gatewayLimitsFromEnv,
+  limitServerOptions,
+  subgraphLimitsFromEnv,
+  withoutSuggestions,
+  type QueryLimits,
 } from '../limits';
 import { buildSchema, parse, print, type GraphQLSchema } from 'graphql';
 
@@ -87,11 +92,21 @@ function expectRefused(result: { status: number; body: Body }, en: RegExp): void
 
 describe('limit configuration', () => {
   it('has the documented gateway defaults and reads overrides from the environment', () => {
-    expect(gatewayLimitsFromEnv({})).toEqual({ maxDepth: 12, maxAliases: 15, maxTokens: 2000, maxCost: 20_000, maxDirectives: 20 });
-    expect(gatewayLimitsFromEnv({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '500' })).toMatchObject({ maxDepth: 8, maxCost: 500, maxAliases: 15 });
+    expect(gatewayLimitsFromEnv({})).toEqual({
+      maxDepth: 12,
+      maxAliases: 15,
+      maxTokens: 2000,
+      maxCost: 20_000,
+      maxDirectives: 20,
+    });
+    expect(gatewayLimitsFromEnv({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '500' })).toMatchObject({
+      maxDepth: 8,
+      maxCost: 500,
+      maxAliases: 15,
+    });
   });
 
-  it('gives subgraphs room for the gateway\'s query plans, each overridable', () => {
+  it("gives subgraphs room for the gateway's query plans, each overridable", () => {
     const gateway = gatewayLimitsFromEnv({ GRAPHQL_MAX_TOKENS: '1000' });
     const subgraph = subgraphLimitsFromEnv({ GRAPHQL_MAX_TOKENS: '1000', SUBGRAPH_MAX_ALIASES: '7' });
     expect(subgraph.maxDepth).toBe(gateway.maxDepth + 4);
@@ -117,17 +132,23 @@ describe('query limits (graphql-armor rules and plugins)', () => {
     const deep = await post(dev, { query: '{ person(seq: "1") { friend { friend { friend { fullName } } } } }' });
     expectRefused(deep, /nested too deeply: at most 4 levels, this one has 5/);
     expect(deep.body.errors?.[0]?.message).toBe('Truy vấn lồng quá sâu: tối đa 4 cấp, truy vấn này có 5 cấp');
-    const fragments = await post(dev, { query: '{ person(seq: "1") { ...A } } fragment A on Person { friend { ... on Person { friend { fullName } } } }' });
+    const fragments = await post(dev, {
+      query: '{ person(seq: "1") { ...A } } fragment A on Person { friend { ... on Person { friend { fullName } } } }',
+    });
     expect(fragments.body.errors).toBeUndefined();
   });
 
   it('refuses more aliases than maxAliases', async () => {
-    const result = await post(dev, { query: '{ a: person(seq: "1") { id } b: person(seq: "2") { id } c: person(seq: "3") { id } d: person(seq: "4") { id } }' });
+    const result = await post(dev, {
+      query: '{ a: person(seq: "1") { id } b: person(seq: "2") { id } c: person(seq: "3") { id } d: person(seq: "4") { id } }',
+    });
     expectRefused(result, /too many aliases: at most 3, this one has 4/);
   });
 
   it('refuses more directives than maxDirectives', async () => {
-    const result = await post(dev, { query: '{ person(seq: "1") { id @include(if: true) fullName @include(if: true) status @skip(if: false) } }' });
+    const result = await post(dev, {
+      query: '{ person(seq: "1") { id @include(if: true) fullName @include(if: true) status @skip(if: false) } }',
+    });
     expectRefused(result, /too many directives: at most 2, this one has 3/);
   });
 
@@ -140,24 +161,35 @@ describe('query limits (graphql-armor rules and plugins)', () => {
     expect(result.body.data).toBeUndefined();
     expect(result.body.errors?.[0]?.message).toBe('Truy vấn quá dài: tối đa 60 token');
     expect(result.body.errors?.[0]?.extensions).toEqual({
-      code: 'GRAPHQL_PARSE_FAILED', i18n: { vi: 'Truy vấn quá dài: tối đa 60 token', en: 'The query is too long: at most 60 tokens' },
+      code: 'GRAPHQL_PARSE_FAILED',
+      i18n: { vi: 'Truy vấn quá dài: tối đa 60 token', en: 'The query is too long: at most 60 tokens' },
     });
   });
 
   it('refuses a query over the cost budget, with page sizes as literals, variables or schema defaults', async () => {
     const query = 'query($n: Int) { persons(first: $n) { id fullName friend { fullName } } }';
     expect((await post(dev, { query, variables: { n: 5 } })).body.errors).toBeUndefined();
-    expectRefused(await post(dev, { query, variables: { n: 100 } }), /too expensive: estimated cost \d+ exceeds the budget of 400/);
+    expectRefused(
+      await post(dev, { query, variables: { n: 100 } }),
+      /too expensive: estimated cost \d+ exceeds the budget of 400/,
+    );
     expectRefused(await post(dev, { query: '{ persons(first: 100) { id fullName friend { fullName } } }' }), /too expensive/);
     // Without `first` the schema default (20) counts: the same selection is over the budget.
     expectRefused(await post(dev, { query: '{ persons { id fullName friends { id fullName } } }' }), /too expensive/);
-    expect((await post(dev, { query: '{ persons(first: 2) { id fullName friends { id fullName } } }' })).body.errors).toBeUndefined();
+    expect(
+      (await post(dev, { query: '{ persons(first: 2) { id fullName friends { id fullName } } }' })).body.errors,
+    ).toBeUndefined();
   });
 
   it('binds page-size variables and defaults as literals for the cost rule', () => {
-    const document = parse('query($n: Int, $m: Int = 7) { persons(first: $n) { friends { id } } other: persons(first: $m) { id } }');
-    expect(print(bindPageSizes(document, schema, { n: 42 }))).toBe(print(parse(
-      'query($n: Int, $m: Int = 7) { persons(first: 42) { friends(first: 5) { id } } other: persons(first: 7) { id } }')));
+    const document = parse(
+      'query($n: Int, $m: Int = 7) { persons(first: $n) { friends { id } } other: persons(first: $m) { id } }',
+    );
+    expect(print(bindPageSizes(document, schema, { n: 42 }))).toBe(
+      print(
+        parse('query($n: Int, $m: Int = 7) { persons(first: 42) { friends(first: 5) { id } } other: persons(first: 7) { id } }'),
+      ),
+    );
   });
 
   it('refuses batched HTTP requests with a typed error', async () => {
@@ -188,8 +220,9 @@ describe('field suggestions', () => {
   });
 
   it('are cut out of any message, one or many', () => {
-    expect(withoutSuggestions({ message: 'Cannot query field "x" on type "T". Did you mean "y", "z", or "w"?' }).message)
-      .toBe('Cannot query field "x" on type "T".');
+    expect(withoutSuggestions({ message: 'Cannot query field "x" on type "T". Did you mean "y", "z", or "w"?' }).message).toBe(
+      'Cannot query field "x" on type "T".',
+    );
     const clean = { message: 'Unknown type "Q".' };
     expect(withoutSuggestions(clean)).toBe(clean);
   });

@@ -5,8 +5,15 @@ import { CONTEXT_HEADER, signCallerContext } from '../context-token';
 import { generateTrust, subgraphTrustOf, noticePrivateKeyOf } from '../secrets';
 import { createDataSource } from '../db';
 import {
-  CreateOutbox1763800000002, enqueueNotice, noticeRejected, noticesUrl, outboxEntries, SERVICE_HEADER, signServiceToken,
-  type Notice, type NoticeHandler,
+  CreateOutbox1763800000002,
+  enqueueNotice,
+  noticeRejected,
+  noticesUrl,
+  outboxEntries,
+  SERVICE_HEADER,
+  signServiceToken,
+  type Notice,
+  type NoticeHandler,
 } from '../outbox';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
 import type { SubgraphContext } from '../context';
@@ -61,7 +68,8 @@ const senderModule: SubgraphModule<Record<string, never>> = {
   resolvers: {
     Query: { outboxPing: () => 'pong' },
     Mutation: {
-      recordEvent: (_root: unknown, args: { value: string }, context: Ctx) => context.db.transaction((m) => record(m, args.value)),
+      recordEvent: (_root: unknown, args: { value: string }, context: Ctx) =>
+        context.db.transaction((m) => record(m, args.value)),
     },
   },
 };
@@ -98,7 +106,11 @@ let receiverPort = 0;
 let receiverAddress: string | undefined;
 
 async function startReceiver(): Promise<void> {
-  receiver = await startSubgraph(receiverModule, { db: receiverDb.db, trust: subgraphTrustOf(TRUST, RECEIVER), matrix: MATRIX }, { port: receiverPort });
+  receiver = await startSubgraph(
+    receiverModule,
+    { db: receiverDb.db, trust: subgraphTrustOf(TRUST, RECEIVER), matrix: MATRIX },
+    { port: receiverPort },
+  );
   receiverPort = Number(new URL(receiver.url).port);
   receiverAddress = receiver.url;
 }
@@ -113,11 +125,17 @@ beforeAll(async () => {
   senderDb = await openTestDatabase(SENDER, createSource(SENDER), env);
   receiverDb = await openTestDatabase(RECEIVER, createSource(RECEIVER), env);
   await startReceiver();
-  sender = await startSubgraph(senderModule, {
-    db: senderDb.db, trust: subgraphTrustOf(TRUST, SENDER), matrix: MATRIX,
-    resolveSubgraphUrl: (name) => (name === RECEIVER ? receiverAddress : undefined),
-    outbox: { pollIntervalMs: 100, initialBackoffMs: 50, maxBackoffMs: 200 },
-  }, { port: 0 });
+  sender = await startSubgraph(
+    senderModule,
+    {
+      db: senderDb.db,
+      trust: subgraphTrustOf(TRUST, SENDER),
+      matrix: MATRIX,
+      resolveSubgraphUrl: (name) => (name === RECEIVER ? receiverAddress : undefined),
+      outbox: { pollIntervalMs: 100, initialBackoffMs: 50, maxBackoffMs: 200 },
+    },
+    { port: 0 },
+  );
 });
 
 afterAll(async () => {
@@ -151,7 +169,9 @@ interface OutboxState {
 async function outboxRow(db: DataSource, id: string): Promise<OutboxState> {
   const [row] = await db.query<OutboxState[]>(
     `SELECT id, attempts, delivered_at IS NOT NULL AS delivered, failed_at IS NOT NULL AS failed, last_error
-       FROM outbox_notice WHERE id = $1`, [id]);
+       FROM outbox_notice WHERE id = $1`,
+    [id],
+  );
   if (!row) throw new Error(`no outbox row ${id}`);
   return row;
 }
@@ -159,11 +179,17 @@ async function outboxRow(db: DataSource, id: string): Promise<OutboxState> {
 const delivered = (id: string) => async () => (await outboxRow(senderDb.db, id)).delivered;
 
 async function effects(ids: readonly string[]): Promise<{ notice_id: string; value: string }[]> {
-  return await receiverDb.db.query<{ notice_id: string; value: string }[]>('SELECT notice_id, value FROM notice_effect WHERE notice_id = ANY($1::uuid[]) ORDER BY n', [ids]);
+  return await receiverDb.db.query<{ notice_id: string; value: string }[]>(
+    'SELECT notice_id, value FROM notice_effect WHERE notice_id = ANY($1::uuid[]) ORDER BY n',
+    [ids],
+  );
 }
 
 async function inboxCount(ids: readonly string[]): Promise<number> {
-  const [row] = await receiverDb.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM inbox_notice WHERE id = ANY($1::uuid[])', [ids]);
+  const [row] = await receiverDb.db.query<{ n: number }[]>(
+    'SELECT count(*)::int AS n FROM inbox_notice WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   return row?.n ?? -1;
 }
 
@@ -172,15 +198,19 @@ const commit = (value: string, topic = TOPIC) => senderDb.db.transaction((m) => 
 describe('outbox: sender side', () => {
   it('sends nothing for a notice whose transaction rolled back', async () => {
     let rolledBackId = '';
-    await expect(senderDb.db.transaction(async (m) => {
-      rolledBackId = await record(m, 'rolled back');
-      throw new Error('the state change failed');
-    })).rejects.toThrow('the state change failed');
+    await expect(
+      senderDb.db.transaction(async (m) => {
+        rolledBackId = await record(m, 'rolled back');
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
     expect(rolledBackId).toMatch(/^[0-9a-f-]{36}$/);
     // A later, committed notice to the same receiver goes through; the rolled-back one never exists.
     const later = await commit('after rollback');
     await waitFor('the later notice is delivered', delivered(later));
-    const [count] = await senderDb.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_notice WHERE id = $1', [rolledBackId]);
+    const [count] = await senderDb.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_notice WHERE id = $1', [
+      rolledBackId,
+    ]);
     expect(count?.n).toBe(0);
     expect(await inboxCount([rolledBackId])).toBe(0);
     expect(await effects([rolledBackId, later])).toEqual([{ notice_id: later, value: 'after rollback' }]);
@@ -191,10 +221,13 @@ describe('outbox: sender side', () => {
     const request = { query: 'mutation { recordEvent(value: "completed") }' };
     const response = await fetch(sender.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: await signCallerContext(caller, SENDER, TRUST.contextPrivateKey, request) },
+      headers: {
+        'content-type': 'application/json',
+        [CONTEXT_HEADER]: await signCallerContext(caller, SENDER, TRUST.contextPrivateKey, request),
+      },
       body: JSON.stringify(request),
     });
-    const body = await response.json() as { data?: { recordEvent: string }; errors?: unknown[] };
+    const body = (await response.json()) as { data?: { recordEvent: string }; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
     const id = body.data?.recordEvent ?? '';
     await waitFor('the notice is delivered', delivered(id));
@@ -225,7 +258,9 @@ describe('outbox: receiver down', () => {
     await startReceiver(); // on the same port, as a restarted subgraph
     for (const id of ids) await waitFor(`notice ${id} is delivered`, delivered(id));
     expect(await effects(ids)).toEqual([
-      { notice_id: ids[0], value: 'first' }, { notice_id: ids[1], value: 'second' }, { notice_id: ids[2], value: 'third' },
+      { notice_id: ids[0], value: 'first' },
+      { notice_id: ids[1], value: 'second' },
+      { notice_id: ids[2], value: 'third' },
     ]);
     for (const id of ids) expect(receiverState.calls.get(id)).toBe(1);
     expect(await inboxCount(ids)).toBe(3);
@@ -269,13 +304,19 @@ describe('outbox: idempotent receiver', () => {
 
   it('applies the same notice posted twice at once a single time', async () => {
     const notice: Notice = {
-      id: randomUUID(), topic: TOPIC, source: SENDER, destination: RECEIVER, payload: { value: 'concurrent' }, createdAt: new Date().toISOString(),
+      id: randomUUID(),
+      topic: TOPIC,
+      source: SENDER,
+      destination: RECEIVER,
+      payload: { value: 'concurrent' },
+      createdAt: new Date().toISOString(),
     };
-    const post = async () => fetch(noticesUrl(receiver?.url ?? ''), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SERVICE_HEADER]: await signServiceToken(notice, SENDER_KEY) },
-      body: JSON.stringify(notice),
-    });
+    const post = async () =>
+      fetch(noticesUrl(receiver?.url ?? ''), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SERVICE_HEADER]: await signServiceToken(notice, SENDER_KEY) },
+        body: JSON.stringify(notice),
+      });
     const responses = await Promise.all([post(), post(), post()]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ duplicate: boolean }>));
@@ -286,10 +327,17 @@ describe('outbox: idempotent receiver', () => {
 });
 
 describe('outbox: service token', () => {
-  interface ErrorBody { errors: { extensions: { code: string; i18n: { vi: string; en: string } } }[] }
+  interface ErrorBody {
+    errors: { extensions: { code: string; i18n: { vi: string; en: string } } }[];
+  }
 
   const noticeFor = (source: SubgraphName = SENDER): Notice => ({
-    id: randomUUID(), topic: TOPIC, source, destination: RECEIVER, payload: { value: 'forged' }, createdAt: new Date().toISOString(),
+    id: randomUUID(),
+    topic: TOPIC,
+    source,
+    destination: RECEIVER,
+    payload: { value: 'forged' },
+    createdAt: new Date().toISOString(),
   });
 
   async function post(notice: Notice, token: string | undefined): Promise<{ status: number; body: ErrorBody }> {
@@ -298,16 +346,22 @@ describe('outbox: service token', () => {
       headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { [SERVICE_HEADER]: token }) },
       body: JSON.stringify(notice),
     });
-    return { status: response.status, body: await response.json() as ErrorBody };
+    return { status: response.status, body: (await response.json()) as ErrorBody };
   }
 
   it.each([
     ['no token', async () => undefined],
     ['a token that is not a JWT', async () => 'not-a-token'],
     ['a token signed with another key', async (n: Notice) => signServiceToken(n, generateKeyPairSync('ed25519').privateKey)],
-    ['a token signed by the receiver\'s own key (a subgraph signing for another)', async (n: Notice) => signServiceToken(n, noticePrivateKeyOf(TRUST, RECEIVER))],
+    [
+      "a token signed by the receiver's own key (a subgraph signing for another)",
+      async (n: Notice) => signServiceToken(n, noticePrivateKeyOf(TRUST, RECEIVER)),
+    ],
     ['a token addressed to another subgraph', async (n: Notice) => signServiceToken({ ...n, destination: 'health' }, SENDER_KEY)],
-    ['a token of another source (forged source)', async (n: Notice) => signServiceToken({ ...n, source: 'volunteers' }, SENDER_KEY)],
+    [
+      'a token of another source (forged source)',
+      async (n: Notice) => signServiceToken({ ...n, source: 'volunteers' }, SENDER_KEY),
+    ],
     ['a token for another notice', async (n: Notice) => signServiceToken({ ...n, id: randomUUID() }, SENDER_KEY)],
     ['a token for other content', async (n: Notice) => signServiceToken({ ...n, payload: { value: 'other' } }, SENDER_KEY)],
   ])('refuses %s with 401 and records nothing', async (_case, token: (n: Notice) => Promise<string | undefined>) => {
@@ -341,7 +395,7 @@ describe('outbox: refused notices', () => {
     expect((await outboxEntries(senderDb.db.manager, 'pending')).map((n) => n.id)).not.toContain(unknown);
   });
 
-  it('marks a notice the handler rejects failed (422) with the handler\'s error, applied nowhere', async () => {
+  it("marks a notice the handler rejects failed (422) with the handler's error, applied nowhere", async () => {
     const id = await commit('reject');
     await waitFor('the notice is failed', async () => (await outboxRow(senderDb.db, id)).failed);
     const row = await outboxRow(senderDb.db, id);

@@ -4,7 +4,10 @@ import type { DataSource } from 'typeorm';
 import { unitAt } from '@rehab/shared-schema';
 import type { Notice } from '../outbox';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, PERSON_DIRECTORY_TOPIC, requirePersonInScope,
+  CreatePersonDirectory1764800000000,
+  PERSON_DIRECTORY_NOTICE_HANDLERS,
+  PERSON_DIRECTORY_TOPIC,
+  requirePersonInScope,
   type PersonDirectoryEntry,
 } from '../person-directory';
 import { COMMON_NOTICE_HANDLERS, PERSON_UNIT_ASSIGNED } from '../reference/unit-assignment';
@@ -16,18 +19,32 @@ let database: TestDatabase;
 let db: DataSource;
 
 beforeAll(async () => {
-  database = await openTestDatabase('health', (env) => createSubgraphDataSource('health', { entities: [], migrations: [CreatePersonDirectory1764800000000] }, env));
+  database = await openTestDatabase('health', (env) =>
+    createSubgraphDataSource('health', { entities: [], migrations: [CreatePersonDirectory1764800000000] }, env),
+  );
   db = database.db;
 });
 afterAll(async () => database.close());
 
 const entry = (personId: string, unitPath: string, version = 1, mergedInto: string | null = null): PersonDirectoryEntry => ({
-  personId, unitCode: unitPath.split('.').pop() as string, unitPath, mergedInto, version, recordedAt: new Date().toISOString(),
+  personId,
+  unitCode: unitPath.split('.').pop() as string,
+  unitPath,
+  mergedInto,
+  version,
+  recordedAt: new Date().toISOString(),
 });
 
 /** Delivers a notice the way the receiver does: the handler inside a transaction. */
 async function receive(topic: string, payload: unknown): Promise<void> {
-  const notice: Notice = { id: randomUUID(), topic, source: 'police', destination: 'health', payload, createdAt: new Date().toISOString() };
+  const notice: Notice = {
+    id: randomUUID(),
+    topic,
+    source: 'police',
+    destination: 'health',
+    payload,
+    createdAt: new Date().toISOString(),
+  };
   const handler = { ...COMMON_NOTICE_HANDLERS, ...PERSON_DIRECTORY_NOTICE_HANDLERS }[topic];
   if (!handler) throw new Error(`no handler for ${topic}`);
   await db.transaction((manager) => handler(manager, notice));
@@ -42,12 +59,19 @@ async function answer(unitCode: string, personId: string, field = 'personId'): P
     return 'ok';
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    return { code: error.extensions.code, field: error.extensions.field, i18n: JSON.parse(JSON.stringify(error.extensions.i18n).split(personId).join('<id>')) as unknown };
+    return {
+      code: error.extensions.code,
+      field: error.extensions.field,
+      i18n: JSON.parse(JSON.stringify(error.extensions.i18n).split(personId).join('<id>')) as unknown,
+    };
   }
 }
 
 const directory = async (personId: string) =>
-  db.query<{ unit_path: string; version: number; merged_into: string | null }[]>('SELECT unit_path, version, merged_into FROM person_directory WHERE person_id = $1', [personId]);
+  db.query<{ unit_path: string; version: number; merged_into: string | null }[]>(
+    'SELECT unit_path, version, merged_into FROM person_directory WHERE person_id = $1',
+    [personId],
+  );
 
 describe('the person directory', () => {
   const here = randomUUID();
@@ -58,7 +82,8 @@ describe('the person directory', () => {
     expect(await answer('01', here)).toBe('ok');
     const unknown = await answer(COMMUNE, randomUUID(), 'input.personId');
     expect(unknown).toEqual({
-      code: 'NOT_FOUND', field: 'input.personId',
+      code: 'NOT_FOUND',
+      field: 'input.personId',
       i18n: { vi: 'Không tìm thấy người <id> trong phạm vi đơn vị của bạn', en: 'No person <id> within your unit' },
     });
     expect(await answer(NEIGHBOUR_COMMUNE, here, 'input.personId')).toEqual(unknown);
@@ -73,7 +98,7 @@ describe('the person directory', () => {
     expect(await answer('CSCNLC', here)).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('follows the 2025 reform: a whole predecessor\'s residents at once, a split one\'s once the province assigned them', async () => {
+  it("follows the 2025 reform: a whole predecessor's residents at once, a split one's once the province assigned them", async () => {
     const merged = randomUUID();
     const split = splitPredecessor(COMMUNE);
     const waiting = randomUUID();
@@ -82,7 +107,11 @@ describe('the person directory', () => {
     expect(await answer(COMMUNE, waiting)).toMatchObject({ code: 'NOT_FOUND' });
     expect(await answer(split.otherHeir, waiting)).toMatchObject({ code: 'NOT_FOUND' });
     await receive(PERSON_UNIT_ASSIGNED, {
-      personId: waiting, fromUnitPath: split.path, toUnitCode: COMMUNE, toUnitPath: pathOf(COMMUNE), assignedOn: '2025-08-01',
+      personId: waiting,
+      fromUnitPath: split.path,
+      toUnitCode: COMMUNE,
+      toUnitPath: pathOf(COMMUNE),
+      assignedOn: '2025-08-01',
     });
     expect(await answer(COMMUNE, waiting)).toBe('ok');
     expect(await answer(split.otherHeir, waiting)).toMatchObject({ code: 'NOT_FOUND' });
@@ -118,10 +147,16 @@ describe('the person directory', () => {
       { ...good, recordedAt: 'yesterday' },
     ];
     for (const b of bad) {
-      await expect(receive(PERSON_DIRECTORY_TOPIC, { persons: [good, b] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      await expect(receive(PERSON_DIRECTORY_TOPIC, { persons: [good, b] })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
-    await expect(receive(PERSON_DIRECTORY_TOPIC, { persons: [] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(receive(PERSON_DIRECTORY_TOPIC, { persons: Array.from({ length: 501 }, () => good) })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(receive(PERSON_DIRECTORY_TOPIC, { persons: [] })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    await expect(receive(PERSON_DIRECTORY_TOPIC, { persons: Array.from({ length: 501 }, () => good) })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     await expect(receive(PERSON_DIRECTORY_TOPIC, good)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(await directory(good.personId)).toEqual([]);
     // A pre-reform commune's path is a unit of its own dates: the person keeps it.

@@ -70,8 +70,14 @@ const TYPE_DEFS = parse(`
   type Mutation { merge(survivorId: ID!, duplicateId: ID!): Person! }
 `);
 
-interface PersonRow { id: string; code: string }
-const PEOPLE: PersonRow[] = [{ id: randomUUID(), code: 'A' }, { id: randomUUID(), code: 'B' }];
+interface PersonRow {
+  id: string;
+  code: string;
+}
+const PEOPLE: PersonRow[] = [
+  { id: randomUUID(), code: 'A' },
+  { id: randomUUID(), code: 'B' },
+];
 const VISIT = { id: randomUUID(), personId: PEOPLE[0]?.id as string };
 const byId = (id: string): PersonRow | null => PEOPLE.find((p) => p.id === id) ?? null;
 
@@ -90,29 +96,32 @@ const MATRIX: AccessMatrix = {
 };
 
 function buildSchema(): GraphQLSchema {
-  const schema = buildSubgraphSchema([{
-    typeDefs: TYPE_DEFS,
-    resolvers: {
-      Person: { __resolveReference: (ref: { id: string }) => byId(ref.id) },
-      Query: {
-        person: (_: unknown, { id }: { id: string }) => byId(id),
-        // The cursor is the last id; a page holds one person.
-        persons: async (_: unknown, { after }: { after?: string }) => {
-          const index = after ? PEOPLE.findIndex((p) => p.id === after) + 1 : 0;
-          const node = PEOPLE[index];
-          return { nodes: node ? [node] : [], endCursor: node?.id ?? null };
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: TYPE_DEFS,
+      resolvers: {
+        Person: { __resolveReference: (ref: { id: string }) => byId(ref.id) },
+        Query: {
+          person: (_: unknown, { id }: { id: string }) => byId(id),
+          // The cursor is the last id; a page holds one person.
+          persons: async (_: unknown, { after }: { after?: string }) => {
+            const index = after ? PEOPLE.findIndex((p) => p.id === after) + 1 : 0;
+            const node = PEOPLE[index];
+            return { nodes: node ? [node] : [], endCursor: node?.id ?? null };
+          },
+          visits: (_: unknown, { filter }: { filter?: { personId?: string } }) =>
+            [VISIT].filter((v) => v.personId === filter?.personId),
         },
-        visits: (_: unknown, { filter }: { filter?: { personId?: string } }) => [VISIT].filter((v) => v.personId === filter?.personId),
-      },
-      Mutation: {
-        // Answers the survivor, once both ids name known persons.
-        merge: (_: unknown, { survivorId, duplicateId }: { survivorId: string; duplicateId: string }) => {
-          const survivor = byId(survivorId);
-          return survivor && byId(duplicateId) ? survivor : null;
+        Mutation: {
+          // Answers the survivor, once both ids name known persons.
+          merge: (_: unknown, { survivorId, duplicateId }: { survivorId: string; duplicateId: string }) => {
+            const survivor = byId(survivorId);
+            return survivor && byId(duplicateId) ? survivor : null;
+          },
         },
       },
     },
-  }]);
+  ]);
   return applyAccessRules(schema, MATRIX, pseudonyms);
 }
 
@@ -130,8 +139,14 @@ async function run(role: Role, source: string, variableValues: Record<string, un
   const result = await graphql({ schema, source, variableValues, contextValue: { caller, audit } });
   const audited: Run['audited'] = [];
   const chain = {
-    insert: () => chain, into: () => chain, updateEntity: () => chain, execute: async () => undefined,
-    values: (rows: Run['audited']) => { audited.push(...rows); return chain; },
+    insert: () => chain,
+    into: () => chain,
+    updateEntity: () => chain,
+    execute: async () => undefined,
+    values: (rows: Run['audited']) => {
+      audited.push(...rows);
+      return chain;
+    },
   };
   await audit.flush({ createQueryBuilder: () => chain } as unknown as EntityManager);
   return { data: result.data, errors: result.errors?.map((e) => e.toJSON()), audited };
@@ -141,7 +156,9 @@ const [first, second] = PEOPLE as [PersonRow, PersonRow];
 
 describe('pseudonymous schema for analysts', () => {
   it('returns pseudonyms, loads by pseudonym and audits the real id', async () => {
-    const result = await run('analyst', 'query($id: ID!) { person(id: $id) { id code } }', { id: pseudonyms.pseudonymOf(first.id) });
+    const result = await run('analyst', 'query($id: ID!) { person(id: $id) { id code } }', {
+      id: pseudonyms.pseudonymOf(first.id),
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.person).toEqual({ id: pseudonyms.pseudonymOf(first.id), code: 'A' });
     expect(result.audited).toEqual([expect.objectContaining({ personId: first.id, fields: ['code'] })]);
@@ -157,7 +174,10 @@ describe('pseudonymous schema for analysts', () => {
 
   it('decodes entity representations before the reference resolver; a bad one fails alone', async () => {
     const result = await run('analyst', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id code } } }', {
-      r: [{ __typename: 'Person', id: pseudonyms.pseudonymOf(second.id) }, { __typename: 'Person', id: 'bad' }],
+      r: [
+        { __typename: 'Person', id: pseudonyms.pseudonymOf(second.id) },
+        { __typename: 'Person', id: 'bad' },
+      ],
     });
     expect(result.data?._entities).toEqual([{ id: pseudonyms.pseudonymOf(second.id), code: 'B' }, null]);
     expect(result.errors).toHaveLength(1);
@@ -166,14 +186,17 @@ describe('pseudonymous schema for analysts', () => {
   });
 
   it('pseudonymises personId fields and decodes personId inside input objects', async () => {
-    const result = await run('analyst', 'query($p: ID!) { visits(filter: { personId: $p }) { id personId } }', { p: pseudonyms.pseudonymOf(first.id) });
+    const result = await run('analyst', 'query($p: ID!) { visits(filter: { personId: $p }) { id personId } }', {
+      p: pseudonyms.pseudonymOf(first.id),
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.visits).toEqual([{ id: VISIT.id, personId: pseudonyms.pseudonymOf(first.id) }]);
   });
 
   it('decodes every ID argument of a field returning Person', async () => {
     const result = await run('analyst', 'mutation($s: ID!, $d: ID!) { merge(survivorId: $s, duplicateId: $d) { id } }', {
-      s: pseudonyms.pseudonymOf(first.id), d: pseudonyms.pseudonymOf(second.id),
+      s: pseudonyms.pseudonymOf(first.id),
+      d: pseudonyms.pseudonymOf(second.id),
     });
     expect(result.errors).toBeUndefined();
     expect(result.data?.merge).toEqual({ id: pseudonyms.pseudonymOf(first.id) });
@@ -195,7 +218,9 @@ describe('real ids for other roles', () => {
   it('returns real ids and does not resolve a pseudonym', async () => {
     const real = await run('supervisor', 'query($id: ID!) { person(id: $id) { id } }', { id: first.id });
     expect(real.data?.person).toEqual({ id: first.id });
-    const pseudonym = await run('supervisor', 'query($id: ID!) { person(id: $id) { id } }', { id: pseudonyms.pseudonymOf(first.id) });
+    const pseudonym = await run('supervisor', 'query($id: ID!) { person(id: $id) { id } }', {
+      id: pseudonyms.pseudonymOf(first.id),
+    });
     expect(pseudonym.data?.person).toBeNull();
     const entities = await run('supervisor', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }', {
       r: [{ __typename: 'Person', id: pseudonyms.pseudonymOf(first.id) }],

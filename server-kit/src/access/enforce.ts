@@ -74,7 +74,9 @@ export function applyAccessRules(schema: GraphQLSchema, matrix: AccessMatrix, ps
       if (rule.sensitive) context.audit.read(typeName, fieldName, personIdOf(typeName, source));
       if (!pseudonymous || !seesPseudonyms(context.caller)) return original(source, args, context, info);
       const result = original(source, pseudonymous.decodeArgs(args), context, info);
-      return isPromiseLike(result) ? Promise.resolve(result).then((value) => pseudonymous.encode(value)) : pseudonymous.encode(result);
+      return isPromiseLike(result)
+        ? Promise.resolve(result).then((value) => pseudonymous.encode(value))
+        : pseudonymous.encode(result);
     };
   }
   pseudonymizeReferences(schema, pseudonyms);

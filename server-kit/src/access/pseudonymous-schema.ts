@@ -1,6 +1,13 @@
 import {
-  getNamedType, isInputObjectType, isUnionType, type GraphQLArgument, type GraphQLField, type GraphQLInputType,
-  type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isUnionType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
 } from 'graphql';
 import type { Caller } from '@rehab/shared-schema';
 import { domainError } from '../errors';
@@ -57,8 +64,13 @@ function kindOfInput(name: string, type: GraphQLInputType, returnsPerson: boolea
 }
 
 /** Decodes the person ids inside an input value (recursing into input objects); null when none can occur. */
-function inputDecoder(p: PersonPseudonyms, name: string, type: GraphQLInputType, returnsPerson: boolean,
-  seen: Set<string>): Decoder | null {
+function inputDecoder(
+  p: PersonPseudonyms,
+  name: string,
+  type: GraphQLInputType,
+  returnsPerson: boolean,
+  seen: Set<string>,
+): Decoder | null {
   const kind = kindOfInput(name, type, returnsPerson);
   if (kind) return scalarDecoder(p, kind, name);
   const named = getNamedType(type);
@@ -84,14 +96,22 @@ export interface PseudonymousField {
   encode(value: unknown): unknown;
 }
 
-export function pseudonymousField(p: PersonPseudonyms, parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): PseudonymousField | null {
+export function pseudonymousField(
+  p: PersonPseudonyms,
+  parent: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): PseudonymousField | null {
   const returnsPerson = getNamedType(field.type).name === PERSON_TYPE;
   const decoders = field.args
     .map((arg: GraphQLArgument) => [arg.name, inputDecoder(p, arg.name, arg.type, returnsPerson, new Set())] as const)
     .filter((entry): entry is readonly [string, Decoder] => entry[1] !== null);
   const named = getNamedType(field.type).name;
-  const output: Kind | null = named === 'ID' && ((parent.name === PERSON_TYPE && field.name === 'id') || PERSON_ID_NAMES.has(field.name))
-    ? 'personId' : named === 'String' && CURSOR_OUTPUTS.has(field.name) ? 'cursor' : null;
+  const output: Kind | null =
+    named === 'ID' && ((parent.name === PERSON_TYPE && field.name === 'id') || PERSON_ID_NAMES.has(field.name))
+      ? 'personId'
+      : named === 'String' && CURSOR_OUTPUTS.has(field.name)
+        ? 'cursor'
+        : null;
   if (decoders.length === 0 && output === null) return null;
   const seal = output === 'personId' ? (s: string) => p.pseudonymOf(s) : (s: string) => p.sealCursor(s);
   return {
@@ -121,7 +141,9 @@ export function pseudonymizeReferences(schema: GraphQLSchema, p: PersonPseudonym
   const entity = schema.getType('_Entity');
   if (!isUnionType(entity)) return;
   for (const type of entity.getTypes()) {
-    const keys = Object.keys(type.getFields()).filter((name) => (type.name === PERSON_TYPE && name === 'id') || PERSON_ID_NAMES.has(name));
+    const keys = Object.keys(type.getFields()).filter(
+      (name) => (type.name === PERSON_TYPE && name === 'id') || PERSON_ID_NAMES.has(name),
+    );
     if (keys.length === 0) continue;
     const decode = scalarDecoder(p, 'personId', 'id');
     const extensions = type.extensions as Readonly<ReferenceExtensions>;
@@ -140,7 +162,8 @@ export function pseudonymizeReferences(schema: GraphQLSchema, p: PersonPseudonym
     };
     // @apollo/subgraph reads the resolver from the type's extensions at request time.
     (type as { extensions: ReferenceExtensions }).extensions = {
-      ...extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: wrapped } },
+      ...extensions,
+      apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: wrapped } },
     };
   }
 }

@@ -1,5 +1,12 @@
 import {
-  STEP_LABEL, formatDateVi, responsibleFor, todayInHanoi, units, type Caller, type ResponsibilityRecord, type ResponsibilityStep,
+  STEP_LABEL,
+  formatDateVi,
+  responsibleFor,
+  todayInHanoi,
+  units,
+  type Caller,
+  type ResponsibilityRecord,
+  type ResponsibilityStep,
   type UnitLevel,
 } from '@rehab/shared-schema';
 import type { GraphQLError } from 'graphql';
@@ -29,7 +36,11 @@ function notResponsible(step: ResponsibilityStep, on: string, rows: readonly Res
  * unit's level)? A unit of today also records its predecessors' past steps (a new ward enters
  * an old paper decision); a unit that ended acts only on dates before its end.
  */
-export function isResponsible(caller: Pick<Caller, 'role' | 'unitPath'>, step: ResponsibilityStep, on: string = todayInHanoi()): boolean {
+export function isResponsible(
+  caller: Pick<Caller, 'role' | 'unitPath'>,
+  step: ResponsibilityStep,
+  on: string = todayInHanoi(),
+): boolean {
   const unit = units().byUnitPath(caller.unitPath, on);
   if (!unit || (unit.validTo !== null && unit.validTo < on) || unit.validFrom > todayInHanoi()) return false;
   return responsibleFor(step, on).some((r) => r.role === caller.role && r.unitLevel === unit.level);
@@ -41,6 +52,10 @@ export function isResponsible(caller: Pick<Caller, 'role' | 'unitPath'>, step: R
  * account of a district that ended can record the district's past, not today's work).
  * Otherwise a typed FORBIDDEN saying who acted at that step on that date.
  */
-export function requireResponsible(caller: Pick<Caller, 'role' | 'unitPath'>, step: ResponsibilityStep, on: string = todayInHanoi()): void {
+export function requireResponsible(
+  caller: Pick<Caller, 'role' | 'unitPath'>,
+  step: ResponsibilityStep,
+  on: string = todayInHanoi(),
+): void {
   if (!isResponsible(caller, step, on)) throw notResponsible(step, on, responsibleFor(step, on));
 }

@@ -89,13 +89,13 @@ export function pathScope(columns: string | readonly string[], caller: ScopeCall
   if (options.personColumn) {
     const assigned = within('a.to_unit_path');
     for (const column of list) {
-      terms.push(`(${options.personColumn}, ${column}) IN (SELECT a.person_id, a.from_unit_path FROM person_unit_assignment a WHERE ${assigned})`);
+      terms.push(
+        `(${options.personColumn}, ${column}) IN (SELECT a.person_id, a.from_unit_path FROM person_unit_assignment a WHERE ${assigned})`,
+      );
     }
   }
   return { sql: `(${terms.join(' OR ')})`, params };
 }
-
-
 
 /** Is `path` the unit `root` or inside its subtree (no lineage: the plain tree test)? */
 export const inSubtree = isWithin;
@@ -109,10 +109,16 @@ interface Queryable {
  * The new units a person's records of the split pre-reform units `fromPaths` were assigned
  * to (person_unit_assignment), for in-code scope checks of one record.
  */
-export async function assignedUnitPaths(db: Queryable, personId: string | null, fromPaths: readonly (string | null)[]): Promise<string[]> {
+export async function assignedUnitPaths(
+  db: Queryable,
+  personId: string | null,
+  fromPaths: readonly (string | null)[],
+): Promise<string[]> {
   const paths = fromPaths.filter((p): p is string => p !== null && units().isSplit(p));
   if (personId === null || paths.length === 0) return [];
-  const rows = await db.query('SELECT to_unit_path FROM person_unit_assignment WHERE person_id = $1 AND from_unit_path = ANY($2)',
-    [personId, paths]) as { to_unit_path: string }[];
+  const rows = (await db.query(
+    'SELECT to_unit_path FROM person_unit_assignment WHERE person_id = $1 AND from_unit_path = ANY($2)',
+    [personId, paths],
+  )) as { to_unit_path: string }[];
   return rows.map((r) => r.to_unit_path);
 }

@@ -48,8 +48,17 @@ export class AuditCollector {
     const c = this.caller;
     const { purpose, breakGlass } = auditPurpose(c);
     return {
-      userId: c.userId, username: c.username, agency: c.agency, role: c.role, unitCode: c.unitCode,
-      action: action === 'READ' && breakGlass ? 'BREAK_GLASS' : action, personId, entityType, fields, purpose, requestId: c.requestId,
+      userId: c.userId,
+      username: c.username,
+      agency: c.agency,
+      role: c.role,
+      unitCode: c.unitCode,
+      action: action === 'READ' && breakGlass ? 'BREAK_GLASS' : action,
+      personId,
+      entityType,
+      fields,
+      purpose,
+      requestId: c.requestId,
     };
   }
 
@@ -63,8 +72,13 @@ export class AuditCollector {
 
   /** Records a change; call inside the transaction that makes it. */
   async change(manager: EntityManager, entityType: string, fields: string[], personId: string | null): Promise<void> {
-    await manager.createQueryBuilder().insert().into(AuditLogEntry)
-      .values(this.row('CHANGE', entityType, fields, personId)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLogEntry)
+      .values(this.row('CHANGE', entityType, fields, personId))
+      .updateEntity(false)
+      .execute();
   }
 
   /** Records one change per person in a single statement (bulk entry); call inside the transaction. */

@@ -51,7 +51,11 @@ export function createDataSource(options: DataSourceOptions): CountedDataSource 
  * A short-lived DataSource with the same entities and migrations, connecting as the
  * database's owner (the configured URL): for migrations and other schema changes.
  */
-export function ownerDataSource(source: CountedDataSource, owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): DataSource {
+export function ownerDataSource(
+  source: CountedDataSource,
+  owner: DatabaseOwner,
+  env: NodeJS.ProcessEnv = process.env,
+): DataSource {
   const options = source.dataSource.options as PostgresConnectionOptions;
   return new DataSource({
     type: 'postgres',
@@ -67,7 +71,11 @@ export function ownerDataSource(source: CountedDataSource, owner: DatabaseOwner,
 }
 
 /** Runs pending migrations as the owner, then (re)grants the application role. */
-export async function migrateDatabase(source: CountedDataSource, owner: DatabaseOwner, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function migrateDatabase(
+  source: CountedDataSource,
+  owner: DatabaseOwner,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   await ensureDatabase(owner, env);
   const migrator = ownerDataSource(source, owner, env);
   await migrator.initialize();
@@ -84,8 +92,11 @@ export async function migrateDatabase(source: CountedDataSource, owner: Database
  * Creates the database when allowed, runs pending migrations as its owner, makes the
  * application's restricted role ready, and connects the source as that role.
  */
-export async function openDatabase(source: CountedDataSource, owner: DatabaseOwner,
-  env: NodeJS.ProcessEnv = process.env): Promise<DataSource> {
+export async function openDatabase(
+  source: CountedDataSource,
+  owner: DatabaseOwner,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DataSource> {
   await migrateDatabase(source, owner, env);
   if (!source.dataSource.isInitialized) await source.dataSource.initialize();
   return source.dataSource;

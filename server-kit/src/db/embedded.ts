@@ -31,8 +31,16 @@ interface Ids {
 
 function unprivilegedIds(): Ids | null {
   try {
-    const uid = Number(execFileSync('id', ['-u', UNPRIVILEGED_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', UNPRIVILEGED_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    const uid = Number(
+      execFileSync('id', ['-u', UNPRIVILEGED_USER], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', UNPRIVILEGED_USER], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
     return { uid, gid };
   } catch {
     return null;
@@ -45,9 +53,10 @@ function runAsIds(): Ids | null {
   const ids = unprivilegedIds();
   if (!ids) {
     throw new EmbeddedPostgresError(
-      'PostgreSQL refuses to run as root and there is no unprivileged "postgres" account to run it as. '
-      + 'Either create one (as root: useradd --system --user-group --home-dir /nonexistent postgres), '
-      + 'run npm as an ordinary user, or set DATABASE_URL to an existing PostgreSQL server.');
+      'PostgreSQL refuses to run as root and there is no unprivileged "postgres" account to run it as. ' +
+        'Either create one (as root: useradd --system --user-group --home-dir /nonexistent postgres), ' +
+        'run npm as an ordinary user, or set DATABASE_URL to an existing PostgreSQL server.',
+    );
   }
   return ids;
 }
@@ -121,8 +130,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     port,
     persistent,
     authMethod: 'password',
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200', ...(persistent ? [] : THROWAWAY_FLAGS)],
+    postgresFlags: [
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(persistent ? [] : THROWAWAY_FLAGS),
+    ],
     onLog: (line: string) => options.log?.(line),
     onError: (error: unknown) => options.log?.(String(error)),
   });
@@ -130,8 +146,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     await pg.initialise().catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (ids && message.includes('Permission denied')) {
-        throw new EmbeddedPostgresError(`PostgreSQL runs as the unprivileged "${UNPRIVILEGED_USER}" account, which cannot reach ${dataDir}. `
-          + 'Choose a data folder whose parent folders it may enter (REHAB_DATA_DIR), or set DATABASE_URL.');
+        throw new EmbeddedPostgresError(
+          `PostgreSQL runs as the unprivileged "${UNPRIVILEGED_USER}" account, which cannot reach ${dataDir}. ` +
+            'Choose a data folder whose parent folders it may enter (REHAB_DATA_DIR), or set DATABASE_URL.',
+        );
       }
       throw error;
     });
@@ -143,7 +161,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     stop: async () => {
       // A terminal Ctrl-C reaches postgres too; it may already be gone, so do not wait forever.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([pg.stop(), new Promise((resolve) => { timer = setTimeout(resolve, 15_000); })]);
+      await Promise.race([
+        pg.stop(),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 15_000);
+        }),
+      ]);
       clearTimeout(timer);
       if (!persistent) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },

@@ -34,7 +34,8 @@ export function databaseUrl(owner: DatabaseOwner, env: NodeJS.ProcessEnv = proce
   const server = env.DATABASE_URL;
   if (!server) {
     throw new DatabaseConfigError(
-      `No database for ${owner}: set DATABASE_URL (a PostgreSQL server) or ${envPrefix(owner)}_DATABASE_URL.`);
+      `No database for ${owner}: set DATABASE_URL (a PostgreSQL server) or ${envPrefix(owner)}_DATABASE_URL.`,
+    );
   }
   return withDatabase(server, databaseName(owner, env));
 }
@@ -78,11 +79,14 @@ export async function ensureDatabase(owner: DatabaseOwner, env: NodeJS.ProcessEn
     if (found.rowCount) return;
     const template = await templateOf(client, owner, env);
     try {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''}`);
+      await client.query(
+        `CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''}`,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new DatabaseConfigError(
-        `Could not create database ${name} (${message}). Create it yourself or set ${envPrefix(owner)}_DATABASE_URL.`);
+        `Could not create database ${name} (${message}). Create it yourself or set ${envPrefix(owner)}_DATABASE_URL.`,
+      );
     }
   });
 }
@@ -92,5 +96,6 @@ export async function dropDatabase(owner: DatabaseOwner, env: NodeJS.ProcessEnv 
   if (!isOnSharedServer(owner, env)) return;
   const name = databaseName(owner, env);
   await withServer(env.DATABASE_URL as string, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+  );
 }

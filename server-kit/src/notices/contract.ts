@@ -57,8 +57,12 @@ export function parseNotice<S extends Shape>(contract: NoticeContract<S>, payloa
  * Queues the notice to every receiver of its contract (or the ones named); call inside the
  * transaction of the change it reports. Returns the notice ids.
  */
-export async function sendNotice<S extends Shape>(manager: EntityManager, contract: NoticeContract<S>, payload: PayloadOf<S>,
-  destinations: readonly SubgraphName[] = contract.to): Promise<string[]> {
+export async function sendNotice<S extends Shape>(
+  manager: EntityManager,
+  contract: NoticeContract<S>,
+  payload: PayloadOf<S>,
+  destinations: readonly SubgraphName[] = contract.to,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const destination of destinations) {
     if (!contract.to.includes(destination)) throw new Error(`Notice ${contract.topic} is not sent to ${destination}`);
@@ -70,7 +74,10 @@ export async function sendNotice<S extends Shape>(manager: EntityManager, contra
 export type ContractHandler<S extends Shape> = (manager: EntityManager, payload: PayloadOf<S>, notice: Notice) => Promise<void>;
 
 /** A receiver's handler of one contract: the payload arrives read and checked. */
-export function onNotice<S extends Shape>(contract: NoticeContract<S>, ...handlers: ContractHandler<S>[]): Record<string, NoticeHandler> {
+export function onNotice<S extends Shape>(
+  contract: NoticeContract<S>,
+  ...handlers: ContractHandler<S>[]
+): Record<string, NoticeHandler> {
   return {
     [contract.topic]: async (manager, notice) => {
       // A signed notice from a subgraph that does not send this topic is refused, not acted on.

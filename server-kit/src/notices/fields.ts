@@ -20,15 +20,19 @@ export const date: FieldSpec<string> = {
 
 export function text(max: number): FieldSpec<string> {
   return {
-    read: (v) => (typeof v === 'string' && v.trim() !== '' && v.length <= max
-      ? ok(v.trim()) : no(`phải có từ 1 đến ${max} ký tự`, `must have 1 to ${max} characters`)),
+    read: (v) =>
+      typeof v === 'string' && v.trim() !== '' && v.length <= max
+        ? ok(v.trim())
+        : no(`phải có từ 1 đến ${max} ký tự`, `must have 1 to ${max} characters`),
   };
 }
 
 export function oneOf<T extends string>(values: readonly T[]): FieldSpec<T> {
   return {
-    read: (v) => (typeof v === 'string' && (values as readonly string[]).includes(v)
-      ? ok(v as T) : no(`phải là một trong ${values.join(', ')}`, `must be one of ${values.join(', ')}`)),
+    read: (v) =>
+      typeof v === 'string' && (values as readonly string[]).includes(v)
+        ? ok(v as T)
+        : no(`phải là một trong ${values.join(', ')}`, `must be one of ${values.join(', ')}`),
   };
 }
 
@@ -36,7 +40,10 @@ export function oneOf<T extends string>(values: readonly T[]): FieldSpec<T> {
 export function unitCode(level: 'COMMUNE' | 'FACILITY'): FieldSpec<string> {
   const what = level === 'FACILITY' ? ['một cơ sở cai nghiện', 'a rehab facility'] : ['một xã, phường', 'a commune'];
   return {
-    read: (v) => (typeof v === 'string' && unitByCode(v)?.level === level ? ok(v) : no(`phải là mã ${what[0]}`, `must be the code of ${what[1]}`)),
+    read: (v) =>
+      typeof v === 'string' && unitByCode(v)?.level === level
+        ? ok(v)
+        : no(`phải là mã ${what[0]}`, `must be the code of ${what[1]}`),
   };
 }
 
@@ -49,12 +56,16 @@ export type Shape = Readonly<Record<string, FieldSpec<unknown>>>;
 export type PayloadOf<S extends Shape> = { [K in keyof S]: S[K] extends FieldSpec<infer T> ? T : never };
 
 export const positiveInteger: FieldSpec<number> = {
-  read: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? ok(v) : no('phải là số nguyên dương', 'must be a positive integer')),
+  read: (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 1 ? ok(v) : no('phải là số nguyên dương', 'must be a positive integer'),
 };
 
 /** An ISO 8601 instant. */
 export const timestamp: FieldSpec<string> = {
-  read: (v) => (typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)) ? ok(v) : no('phải là thời điểm ISO 8601', 'must be an ISO 8601 instant')),
+  read: (v) =>
+    typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v))
+      ? ok(v)
+      : no('phải là thời điểm ISO 8601', 'must be an ISO 8601 instant'),
 };
 
 /** A JSON object of the given fields, with an optional check across them. */
@@ -79,7 +90,8 @@ export function objectOf<S extends Shape>(shape: S, check?: (value: PayloadOf<S>
 export function listOf<T>(spec: FieldSpec<T>, min: number, max: number): FieldSpec<T[]> {
   return {
     read: (v) => {
-      if (!Array.isArray(v) || v.length < min || v.length > max) return no(`phải là danh sách từ ${min} đến ${max} phần tử`, `must be a list of ${min} to ${max} items`);
+      if (!Array.isArray(v) || v.length < min || v.length > max)
+        return no(`phải là danh sách từ ${min} đến ${max} phần tử`, `must be a list of ${min} to ${max} items`);
       const out: T[] = [];
       for (const [i, item] of v.entries()) {
         const read = spec.read(item);

@@ -96,7 +96,10 @@ export class OutboxDispatcher {
   /** The last error of a round itself (database unreachable), for diagnosis. */
   lastRoundError: string | undefined;
 
-  constructor(private readonly db: DataSource, private readonly config: OutboxDispatcherConfig) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: OutboxDispatcherConfig,
+  ) {
     this.pollIntervalMs = config.pollIntervalMs ?? 1000;
     this.batchSize = config.batchSize ?? 20;
     this.initialBackoffMs = config.initialBackoffMs ?? 500;
@@ -202,7 +205,9 @@ export class OutboxDispatcher {
   }
 
   private async round(client: PoolClient): Promise<number> {
-    const { rows: [lock] } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [DISPATCH_LOCK]);
+    const {
+      rows: [lock],
+    } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [DISPATCH_LOCK]);
     if (!lock?.locked) return 0;
     // A notice is due when its time has come and no earlier notice to the same destination waits for a retry.
     const { rows } = await client.query<OutboxRow>(
@@ -212,7 +217,9 @@ export class OutboxDispatcher {
           AND NOT EXISTS (SELECT 1 FROM outbox_notice e
                            WHERE e.destination = o.destination AND e.seq < o.seq
                              AND e.delivered_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at > now())
-        ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED`, [this.batchSize]);
+        ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,
+      [this.batchSize],
+    );
     const blocked = new Set<SubgraphName>();
     let settled = 0;
     for (const row of rows) {
@@ -220,17 +227,24 @@ export class OutboxDispatcher {
       if (!this.running && this.loop) break;
       const outcome = await this.deliver(row);
       if (outcome.kind === 'delivered') {
-        await client.query('UPDATE outbox_notice SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [row.id]);
+        await client.query(
+          'UPDATE outbox_notice SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1',
+          [row.id],
+        );
         settled += 1;
       } else if (outcome.kind === 'failed') {
-        await client.query('UPDATE outbox_notice SET failed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, outcome.error]);
+        await client.query('UPDATE outbox_notice SET failed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+          row.id,
+          outcome.error,
+        ]);
         settled += 1;
       } else {
         const delay = backoffMs(row.attempts + 1, this.initialBackoffMs, this.maxBackoffMs);
         await client.query(
           `UPDATE outbox_notice SET attempts = attempts + 1, last_error = $2,
                   next_attempt_at = now() + make_interval(secs => $3::double precision / 1000) WHERE id = $1`,
-          [row.id, outcome.error.slice(0, 2000), delay]);
+          [row.id, outcome.error.slice(0, 2000), delay],
+        );
         blocked.add(row.destination);
       }
     }
@@ -241,8 +255,12 @@ export class OutboxDispatcher {
     const graphqlUrl = this.config.resolveSubgraphUrl(row.destination);
     if (!graphqlUrl) return { kind: 'retry', error: `no address for subgraph ${row.destination}` };
     const notice: Notice = {
-      id: row.id, topic: row.topic, source: row.source, destination: row.destination,
-      payload: row.payload, createdAt: row.created_at.toISOString(),
+      id: row.id,
+      topic: row.topic,
+      source: row.source,
+      destination: row.destination,
+      payload: row.payload,
+      createdAt: row.created_at.toISOString(),
     };
     try {
       const token = await signServiceToken(notice, this.config.signingKey);

@@ -9,7 +9,12 @@ import { SERVICE_HEADER, noticeHash, verifyServiceToken, type ServiceClaims } fr
 
 /** Codes a handler throws (domainError) to refuse a notice for good: 422, not retried. */
 export const NOTICE_REJECTION_CODES: readonly PublicErrorCode[] = [
-  'BAD_USER_INPUT', 'BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION', 'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ILLEGAL_TRANSITION',
+  'FORBIDDEN',
 ];
 
 /** A handler's validation error: the sender records it as failed and stops retrying. */
@@ -22,7 +27,6 @@ export interface NoticeReceiverOptions {
   senderKeys: Readonly<Partial<Record<SubgraphName, KeyObject>>>;
   handlers: Readonly<Record<string, NoticeHandler>>;
 }
-
 
 function reply(res: Response, status: number, error: GraphQLError): void {
   res.status(status).json({ errors: [formatPublicError(error.toJSON())] });
@@ -39,12 +43,18 @@ function parseNotice(body: unknown): Notice | null {
   if (!isSubgraphName(b.source) || !isSubgraphName(b.destination)) return null;
   if (typeof b.createdAt !== 'string' || Number.isNaN(Date.parse(b.createdAt))) return null;
   if (b.payload === undefined) return null;
-  return { id: b.id.toLowerCase(), topic: b.topic, source: b.source, destination: b.destination, payload: b.payload, createdAt: b.createdAt };
+  return {
+    id: b.id.toLowerCase(),
+    topic: b.topic,
+    source: b.source,
+    destination: b.destination,
+    payload: b.payload,
+    createdAt: b.createdAt,
+  };
 }
 
 function isRejection(error: unknown): error is GraphQLError {
-  return error instanceof GraphQLError
-    && (NOTICE_REJECTION_CODES as readonly unknown[]).includes(error.extensions.code);
+  return error instanceof GraphQLError && (NOTICE_REJECTION_CODES as readonly unknown[]).includes(error.extensions.code);
 }
 
 /**
@@ -60,9 +70,14 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
       if (typeof token !== 'string') throw new Error('no service token');
       claims = await verifyServiceToken(token, options.name, options.senderKeys);
     } catch {
-      reply(res, 401, domainError('UNAUTHENTICATED', {
-        vi: 'Thông báo thiếu mã xác thực dịch vụ hợp lệ', en: 'The notice lacks a valid service token',
-      }));
+      reply(
+        res,
+        401,
+        domainError('UNAUTHENTICATED', {
+          vi: 'Thông báo thiếu mã xác thực dịch vụ hợp lệ',
+          en: 'The notice lacks a valid service token',
+        }),
+      );
       return;
     }
     const notice = parseNotice(req.body);
@@ -70,15 +85,30 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
       reply(res, 400, badRequest('The notice is malformed', 'Thông báo không đúng định dạng'));
       return;
     }
-    if (notice.source !== claims.source || notice.id !== claims.noticeId.toLowerCase() || noticeHash(notice) !== claims.noticeHash) {
-      reply(res, 401, domainError('UNAUTHENTICATED', {
-        vi: 'Mã xác thực dịch vụ không khớp với thông báo', en: 'The service token does not match the notice',
-      }));
+    if (
+      notice.source !== claims.source ||
+      notice.id !== claims.noticeId.toLowerCase() ||
+      noticeHash(notice) !== claims.noticeHash
+    ) {
+      reply(
+        res,
+        401,
+        domainError('UNAUTHENTICATED', {
+          vi: 'Mã xác thực dịch vụ không khớp với thông báo',
+          en: 'The service token does not match the notice',
+        }),
+      );
       return;
     }
     if (notice.destination !== options.name) {
-      reply(res, 400, badRequest(`The notice is addressed to ${notice.destination}, not ${options.name}`,
-        `Thông báo gửi cho ${notice.destination}, không phải ${options.name}`));
+      reply(
+        res,
+        400,
+        badRequest(
+          `The notice is addressed to ${notice.destination}, not ${options.name}`,
+          `Thông báo gửi cho ${notice.destination}, không phải ${options.name}`,
+        ),
+      );
       return;
     }
     const handler = Object.hasOwn(options.handlers, notice.topic) ? options.handlers[notice.topic] : undefined;
@@ -91,7 +121,8 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
         const inserted = await manager.query<unknown[]>(
           `INSERT INTO inbox_notice (id, topic, source, payload, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)
            ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [notice.id, notice.topic, notice.source, JSON.stringify(notice.payload), notice.createdAt]);
+          [notice.id, notice.topic, notice.source, JSON.stringify(notice.payload), notice.createdAt],
+        );
         if (inserted.length === 0) return true;
         await handler(manager, notice);
         return false;
@@ -103,9 +134,14 @@ export function noticeReceiver(options: NoticeReceiverOptions): (RequestHandler 
         return;
       }
       // Anything else (database down, a bug) is transient for the sender: it retries.
-      reply(res, 500, domainError('SUBGRAPH_UNAVAILABLE', {
-        vi: 'Chưa xử lý được thông báo, vui lòng gửi lại sau', en: 'The notice could not be processed yet, retry later',
-      }));
+      reply(
+        res,
+        500,
+        domainError('SUBGRAPH_UNAVAILABLE', {
+          vi: 'Chưa xử lý được thông báo, vui lòng gửi lại sau',
+          en: 'The notice could not be processed yet, retry later',
+        }),
+      );
     }
   };
   const malformedJson: ErrorRequestHandler = (_error, _req, res, _next) => {

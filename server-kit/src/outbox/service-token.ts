@@ -44,13 +44,25 @@ export interface ServiceClaims {
  * Verifies a service token addressed to `destination` with the public key of the sender
  * it names (subject); throws on anything wrong.
  */
-export async function verifyServiceToken(token: string, destination: SubgraphName,
-  senderKeys: Readonly<Partial<Record<SubgraphName, KeyObject>>>): Promise<ServiceClaims> {
+export async function verifyServiceToken(
+  token: string,
+  destination: SubgraphName,
+  senderKeys: Readonly<Partial<Record<SubgraphName, KeyObject>>>,
+): Promise<ServiceClaims> {
   const claimed = decodeJwt(token).sub;
   const key = isSubgraphName(claimed) ? senderKeys[claimed] : undefined;
   if (!key) throw new Error('service token from an unknown sender');
-  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: noticeAudience(destination), algorithms: [ALGORITHM] });
-  if (!isSubgraphName(payload.sub) || payload.sub !== claimed || typeof payload.nid !== 'string' || typeof payload.nh !== 'string') {
+  const { payload } = await jwtVerify(token, key, {
+    issuer: ISSUER,
+    audience: noticeAudience(destination),
+    algorithms: [ALGORITHM],
+  });
+  if (
+    !isSubgraphName(payload.sub) ||
+    payload.sub !== claimed ||
+    typeof payload.nid !== 'string' ||
+    typeof payload.nh !== 'string'
+  ) {
     throw new Error('service token claims malformed');
   }
   return { source: payload.sub, noticeId: payload.nid, noticeHash: payload.nh };

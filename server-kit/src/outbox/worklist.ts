@@ -39,9 +39,19 @@ const CONDITION = {
 export async function outboxEntries(manager: EntityManager, status: keyof typeof CONDITION, limit = 100): Promise<OutboxEntry[]> {
   const rows = await manager.query<Row[]>(
     `SELECT id, topic, destination, payload, created_at, attempts, next_attempt_at, delivered_at, failed_at, last_error
-       FROM outbox_notice WHERE ${CONDITION[status]} ORDER BY seq LIMIT $1`, [limit]);
+       FROM outbox_notice WHERE ${CONDITION[status]} ORDER BY seq LIMIT $1`,
+    [limit],
+  );
   return rows.map((r) => ({
-    id: r.id, topic: r.topic, destination: r.destination, payload: r.payload, createdAt: r.created_at,
-    attempts: r.attempts, nextAttemptAt: r.next_attempt_at, deliveredAt: r.delivered_at, failedAt: r.failed_at, lastError: r.last_error,
+    id: r.id,
+    topic: r.topic,
+    destination: r.destination,
+    payload: r.payload,
+    createdAt: r.created_at,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    deliveredAt: r.delivered_at,
+    failedAt: r.failed_at,
+    lastError: r.last_error,
   }));
 }

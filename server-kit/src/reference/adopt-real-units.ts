@@ -1,6 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
-  LEGACY_GENERATED_UNITS, LEGAL_RULES, loadBaseUnitTree, type AdministrativeUnitRecord, type LegacyUnitRecord,
+  LEGACY_GENERATED_UNITS,
+  LEGAL_RULES,
+  loadBaseUnitTree,
+  type AdministrativeUnitRecord,
+  type LegacyUnitRecord,
 } from '@rehab/shared-schema';
 import { insertJsonRows, type SqlRunner } from './bulk';
 
@@ -35,15 +39,29 @@ export class AdoptRealUnits1764700000000 implements MigrationInterface {
       whole boolean NOT NULL, method varchar(24) NOT NULL,
       PRIMARY KEY (successor_code, successor_valid_from, predecessor_code, predecessor_valid_from))`);
     await runner.query('CREATE INDEX unit_lineage_predecessor ON unit_lineage (predecessor_code, predecessor_valid_from)');
-    await insertJsonRows(runner, 'unit_lineage', tree.lineage.map((l) => ({
-      successor_code: l.successor.code, successor_valid_from: l.successor.validFrom, successor_path: l.successor.path,
-      predecessor_code: l.predecessor.code, predecessor_valid_from: l.predecessor.validFrom, predecessor_path: l.predecessor.path,
-      whole: l.whole, method: l.method,
-    })), LINEAGE_COLUMNS);
+    await insertJsonRows(
+      runner,
+      'unit_lineage',
+      tree.lineage.map((l) => ({
+        successor_code: l.successor.code,
+        successor_valid_from: l.successor.validFrom,
+        successor_path: l.successor.path,
+        predecessor_code: l.predecessor.code,
+        predecessor_valid_from: l.predecessor.validFrom,
+        predecessor_path: l.predecessor.path,
+        whole: l.whole,
+        method: l.method,
+      })),
+      LINEAGE_COLUMNS,
+    );
     await runner.query(`CREATE TABLE unit_lineage_unresolved (id serial PRIMARY KEY, successor_code varchar(16) NOT NULL,
       text text NOT NULL, reason varchar(16) NOT NULL)`);
-    await insertJsonRows(runner, 'unit_lineage_unresolved', tree.unresolved.map((u) => ({ successor_code: u.successorCode, text: u.text, reason: u.reason })),
-      { successor_code: 'varchar', text: 'text', reason: 'varchar' });
+    await insertJsonRows(
+      runner,
+      'unit_lineage_unresolved',
+      tree.unresolved.map((u) => ({ successor_code: u.successorCode, text: u.text, reason: u.reason })),
+      { successor_code: 'varchar', text: 'text', reason: 'varchar' },
+    );
     await runner.query(`CREATE TABLE person_unit_assignment (
       person_id uuid NOT NULL, from_unit_path varchar(200) NOT NULL, to_unit_code varchar(16) NOT NULL,
       to_unit_path varchar(200) NOT NULL, assigned_on date NOT NULL, PRIMARY KEY (person_id, from_unit_path))`);
@@ -53,12 +71,14 @@ export class AdoptRealUnits1764700000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('SET CONSTRAINTS ALL IMMEDIATE');
-    await runner.query('DELETE FROM legal_rule WHERE kind = \'OBLIGATION\' OR effective_to = \'2021-12-31\'');
+    await runner.query("DELETE FROM legal_rule WHERE kind = 'OBLIGATION' OR effective_to = '2021-12-31'");
     await runner.query(`DELETE FROM legal_rule WHERE effective_from = '2026-07-01'
       AND code IN ('VOLUNTARY_REHAB_MIN', 'VOLUNTARY_REHAB_MAX', 'VOLUNTARY_REHAB_REPEAT', 'MOVE_PRESENTATION_DEADLINE')`);
     await runner.query(`UPDATE legal_rule SET effective_to = NULL WHERE code IN ('VOLUNTARY_REHAB_MIN', 'VOLUNTARY_REHAB_MAX')
       AND effective_from = '2022-01-01'`);
-    await runner.query('ALTER TABLE legal_rule DROP COLUMN kind, ALTER COLUMN value SET NOT NULL, ALTER COLUMN unit SET NOT NULL');
+    await runner.query(
+      'ALTER TABLE legal_rule DROP COLUMN kind, ALTER COLUMN value SET NOT NULL, ALTER COLUMN unit SET NOT NULL',
+    );
     await runner.query('DROP TABLE person_unit_assignment');
     await runner.query('DROP TABLE unit_lineage_unresolved');
     await runner.query('DROP TABLE unit_lineage');
@@ -72,32 +92,71 @@ export class AdoptRealUnits1764700000000 implements MigrationInterface {
 }
 
 const UNIT_COLUMNS = {
-  code: 'varchar', valid_from: 'date', name: 'varchar', name_en: 'varchar', level: 'varchar', kind: 'varchar',
-  parent_code: 'varchar', path: 'varchar', valid_to: 'date',
+  code: 'varchar',
+  valid_from: 'date',
+  name: 'varchar',
+  name_en: 'varchar',
+  level: 'varchar',
+  kind: 'varchar',
+  parent_code: 'varchar',
+  path: 'varchar',
+  valid_to: 'date',
 } as const;
 const LEGACY_COLUMNS = {
-  code: 'varchar', valid_from: 'date', name: 'varchar', level: 'varchar', parent_code: 'varchar', path: 'varchar', valid_to: 'date',
+  code: 'varchar',
+  valid_from: 'date',
+  name: 'varchar',
+  level: 'varchar',
+  parent_code: 'varchar',
+  path: 'varchar',
+  valid_to: 'date',
 } as const;
 export const LINEAGE_COLUMNS = {
-  successor_code: 'varchar', successor_valid_from: 'date', successor_path: 'varchar', predecessor_code: 'varchar',
-  predecessor_valid_from: 'date', predecessor_path: 'varchar', whole: 'boolean', method: 'varchar',
+  successor_code: 'varchar',
+  successor_valid_from: 'date',
+  successor_path: 'varchar',
+  predecessor_code: 'varchar',
+  predecessor_valid_from: 'date',
+  predecessor_path: 'varchar',
+  whole: 'boolean',
+  method: 'varchar',
 } as const;
 
 function legacyRow(u: LegacyUnitRecord) {
-  return { code: u.code, valid_from: u.validFrom, name: u.name, level: u.level, parent_code: u.parentCode, path: u.path, valid_to: u.validTo };
+  return {
+    code: u.code,
+    valid_from: u.validFrom,
+    name: u.name,
+    level: u.level,
+    parent_code: u.parentCode,
+    path: u.path,
+    valid_to: u.validTo,
+  };
 }
 
 /** Inserts unit versions (also used by the patch migrations). */
 export async function insertUnits(runner: SqlRunner, units: readonly AdministrativeUnitRecord[]): Promise<void> {
-  await insertJsonRows(runner, 'administrative_unit', units.map((u) => ({
-    code: u.code, valid_from: u.validFrom, name: u.name, name_en: u.nameEn, level: u.level, kind: u.kind,
-    parent_code: u.parentCode, path: u.path, valid_to: u.validTo,
-  })), UNIT_COLUMNS);
+  await insertJsonRows(
+    runner,
+    'administrative_unit',
+    units.map((u) => ({
+      code: u.code,
+      valid_from: u.validFrom,
+      name: u.name,
+      name_en: u.nameEn,
+      level: u.level,
+      kind: u.kind,
+      parent_code: u.parentCode,
+      path: u.path,
+      valid_to: u.validTo,
+    })),
+    UNIT_COLUMNS,
+  );
 }
 
 async function dropUnitForeignKeys(runner: QueryRunner): Promise<void> {
-  const rows = await runner.query(`SELECT conrelid::regclass::text AS table_name, conname AS constraint_name FROM pg_constraint
-    WHERE contype = 'f' AND confrelid = 'administrative_unit'::regclass`) as { table_name: string; constraint_name: string }[];
+  const rows = (await runner.query(`SELECT conrelid::regclass::text AS table_name, conname AS constraint_name FROM pg_constraint
+    WHERE contype = 'f' AND confrelid = 'administrative_unit'::regclass`)) as { table_name: string; constraint_name: string }[];
   for (const r of rows) await runner.query(`ALTER TABLE ${r.table_name} DROP CONSTRAINT "${r.constraint_name}"`);
 }
 
@@ -140,11 +199,18 @@ const SKIPPED_TABLES = ['administrative_unit', 'audit_log', 'migrations', 'unit_
 
 /** Every text column that holds a unit path or a unit code, in every table but the reference and audit ones. */
 async function unitColumns(runner: QueryRunner): Promise<{ table: string; column: string; kind: 'path' | 'code' }[]> {
-  const rows = await runner.query(`SELECT table_name, column_name FROM information_schema.columns
+  const rows = (await runner.query(
+    `SELECT table_name, column_name FROM information_schema.columns
     WHERE table_schema = current_schema() AND data_type IN ('character varying', 'text')
       AND (column_name LIKE '%path' OR column_name = 'unit_code' OR column_name LIKE '%\\_unit\\_code')
-      AND table_name <> ALL($1)`, [SKIPPED_TABLES]) as { table_name: string; column_name: string }[];
-  return rows.map((r) => ({ table: r.table_name, column: r.column_name, kind: r.column_name.endsWith('path') ? 'path' : 'code' }));
+      AND table_name <> ALL($1)`,
+    [SKIPPED_TABLES],
+  )) as { table_name: string; column_name: string }[];
+  return rows.map((r) => ({
+    table: r.table_name,
+    column: r.column_name,
+    kind: r.column_name.endsWith('path') ? 'path' : 'code',
+  }));
 }
 
 /** Moves every unit path and code column of the database from generated units to real ones (or back). */
@@ -153,15 +219,23 @@ export async function remapLegacyUnitRecords(runner: QueryRunner, direction: 'fo
 }
 
 async function remapRecords(runner: QueryRunner, remap: readonly Remap[], direction: 'forward' | 'back'): Promise<void> {
-  const pairs = remap.map((r) => (direction === 'forward' ? r : { oldPath: r.newPath, newPath: r.oldPath, oldCode: r.newCode, newCode: r.oldCode }));
+  const pairs = remap.map((r) =>
+    direction === 'forward' ? r : { oldPath: r.newPath, newPath: r.oldPath, oldCode: r.newCode, newCode: r.oldCode },
+  );
   await runner.query('CREATE TEMPORARY TABLE unit_remap (old_path text, new_path text, old_code text, new_code text)');
-  await insertJsonRows(runner, 'unit_remap', pairs.map((r) => ({ old_path: r.oldPath, new_path: r.newPath, old_code: r.oldCode, new_code: r.newCode })),
-    { old_path: 'text', new_path: 'text', old_code: 'text', new_code: 'text' });
+  await insertJsonRows(
+    runner,
+    'unit_remap',
+    pairs.map((r) => ({ old_path: r.oldPath, new_path: r.newPath, old_code: r.oldCode, new_code: r.newCode })),
+    { old_path: 'text', new_path: 'text', old_code: 'text', new_code: 'text' },
+  );
   for (const { table, column, kind } of await unitColumns(runner)) {
-    await runner.query(kind === 'path'
-      ? `UPDATE "${table}" t SET "${column}" = m.new_path || substr(t."${column}", length(m.old_path) + 1) FROM unit_remap m
+    await runner.query(
+      kind === 'path'
+        ? `UPDATE "${table}" t SET "${column}" = m.new_path || substr(t."${column}", length(m.old_path) + 1) FROM unit_remap m
           WHERE t."${column}" = m.old_path OR t."${column}" LIKE m.old_path || '.%'`
-      : `UPDATE "${table}" t SET "${column}" = m.new_code FROM unit_remap m WHERE t."${column}" = m.old_code AND m.old_code <> m.new_code`);
+        : `UPDATE "${table}" t SET "${column}" = m.new_code FROM unit_remap m WHERE t."${column}" = m.old_code AND m.old_code <> m.new_code`,
+    );
   }
   await runner.query('DROP TABLE unit_remap');
 }
@@ -172,17 +246,55 @@ async function adoptSecondRules(runner: QueryRunner): Promise<void> {
     ALTER COLUMN value DROP NOT NULL, ALTER COLUMN unit DROP NOT NULL`);
   await runner.query(`UPDATE legal_rule SET effective_to = '2026-06-30' WHERE code IN ('VOLUNTARY_REHAB_MIN', 'VOLUNTARY_REHAB_MAX')
     AND effective_from = '2022-01-01'`);
-  await insertJsonRows(runner, 'legal_rule', LEGAL_RULES.filter((r) => r.batch === 2).map((r) => ({
-    code: r.code, description: r.description, kind: r.kind, value: r.value, unit: r.unit, effective_from: r.effectiveFrom,
-    effective_to: r.effectiveTo, legal_basis: r.legalBasis,
-  })), { code: 'varchar', description: 'text', kind: 'varchar', value: 'integer', unit: 'varchar', effective_from: 'date', effective_to: 'date', legal_basis: 'text' });
+  await insertJsonRows(
+    runner,
+    'legal_rule',
+    LEGAL_RULES.filter((r) => r.batch === 2).map((r) => ({
+      code: r.code,
+      description: r.description,
+      kind: r.kind,
+      value: r.value,
+      unit: r.unit,
+      effective_from: r.effectiveFrom,
+      effective_to: r.effectiveTo,
+      legal_basis: r.legalBasis,
+    })),
+    {
+      code: 'varchar',
+      description: 'text',
+      kind: 'varchar',
+      value: 'integer',
+      unit: 'varchar',
+      effective_from: 'date',
+      effective_to: 'date',
+      legal_basis: 'text',
+    },
+  );
 }
 
 /** The demo population's split-commune assignments (every subgraph keeps them, as if each had received the notice). */
-export async function seedPersonUnitAssignments(runner: Pick<QueryRunner, 'query'>,
-  population: readonly { id: string; unitAssignment: { fromPath: string; toCode: string; toPath: string; assignedOn: string } | null }[]): Promise<void> {
-  await insertJsonRows(runner, 'person_unit_assignment', population.filter((p) => p.unitAssignment !== null).map((p) => {
-    const a = p.unitAssignment as NonNullable<typeof p.unitAssignment>;
-    return { person_id: p.id, from_unit_path: a.fromPath, to_unit_code: a.toCode, to_unit_path: a.toPath, assigned_on: a.assignedOn };
-  }), { person_id: 'uuid', from_unit_path: 'varchar', to_unit_code: 'varchar', to_unit_path: 'varchar', assigned_on: 'date' });
+export async function seedPersonUnitAssignments(
+  runner: Pick<QueryRunner, 'query'>,
+  population: readonly {
+    id: string;
+    unitAssignment: { fromPath: string; toCode: string; toPath: string; assignedOn: string } | null;
+  }[],
+): Promise<void> {
+  await insertJsonRows(
+    runner,
+    'person_unit_assignment',
+    population
+      .filter((p) => p.unitAssignment !== null)
+      .map((p) => {
+        const a = p.unitAssignment as NonNullable<typeof p.unitAssignment>;
+        return {
+          person_id: p.id,
+          from_unit_path: a.fromPath,
+          to_unit_code: a.toCode,
+          to_unit_path: a.toPath,
+          assigned_on: a.assignedOn,
+        };
+      }),
+    { person_id: 'uuid', from_unit_path: 'varchar', to_unit_code: 'varchar', to_unit_path: 'varchar', assigned_on: 'date' },
+  );
 }

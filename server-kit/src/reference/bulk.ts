@@ -10,11 +10,17 @@ export type SqlColumnType = 'varchar' | 'text' | 'date' | 'boolean' | 'integer' 
  * json_to_recordset turns them into a table (tens of thousands of reference rows in a
  * fraction of a second, without a statement per chunk).
  */
-export async function insertJsonRows(runner: SqlRunner, table: string, rows: readonly Record<string, unknown>[],
-  columns: Readonly<Record<string, SqlColumnType>>): Promise<void> {
+export async function insertJsonRows(
+  runner: SqlRunner,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  columns: Readonly<Record<string, SqlColumnType>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(columns);
   const definition = names.map((c) => `${c} ${columns[c]}`).join(', ');
-  await runner.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS r(${definition})`,
-    [JSON.stringify(rows)]);
+  await runner.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS r(${definition})`,
+    [JSON.stringify(rows)],
+  );
 }

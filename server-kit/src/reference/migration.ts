@@ -6,12 +6,25 @@ import type { SqlRunner } from './bulk';
 const FIRST_LEGAL_RULES = LEGAL_RULES.filter((r) => r.batch === 1);
 
 /** Multi-row INSERT of plain rows, in chunks (one statement per chunk). */
-export async function insertRows(runner: SqlRunner, table: string, columns: readonly string[],
-  rows: readonly (readonly unknown[])[], chunkSize = 1000): Promise<void> {
+export async function insertRows(
+  runner: SqlRunner,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  chunkSize = 1000,
+): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     const params: unknown[] = [];
-    const tuples = chunk.map((row) => `(${row.map((value) => { params.push(value); return `$${params.length}`; }).join(', ')})`);
+    const tuples = chunk.map(
+      (row) =>
+        `(${row
+          .map((value) => {
+            params.push(value);
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    );
     await runner.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
   }
 }
@@ -34,10 +47,18 @@ export class CreateReferenceData1763800000000 implements MigrationInterface {
     await runner.query(`CREATE TABLE legal_rule (
       id serial PRIMARY KEY, code varchar(64) NOT NULL, description text NOT NULL, value integer NOT NULL,
       unit varchar(16) NOT NULL, effective_from date NOT NULL, effective_to date, legal_basis text NOT NULL)`);
-    await insertRows(runner, 'administrative_unit', ['code', 'name', 'level', 'parent_code', 'path', 'valid_from', 'valid_to'],
-      LEGACY_GENERATED_UNITS.map((u) => [u.code, u.name, u.level, u.parentCode, u.path, u.validFrom, u.validTo]));
-    await insertRows(runner, 'legal_rule', ['code', 'description', 'value', 'unit', 'effective_from', 'effective_to', 'legal_basis'],
-      FIRST_LEGAL_RULES.map((r) => [r.code, r.description, r.value, r.unit, r.effectiveFrom, r.effectiveTo, r.legalBasis]));
+    await insertRows(
+      runner,
+      'administrative_unit',
+      ['code', 'name', 'level', 'parent_code', 'path', 'valid_from', 'valid_to'],
+      LEGACY_GENERATED_UNITS.map((u) => [u.code, u.name, u.level, u.parentCode, u.path, u.validFrom, u.validTo]),
+    );
+    await insertRows(
+      runner,
+      'legal_rule',
+      ['code', 'description', 'value', 'unit', 'effective_from', 'effective_to', 'legal_basis'],
+      FIRST_LEGAL_RULES.map((r) => [r.code, r.description, r.value, r.unit, r.effectiveFrom, r.effectiveTo, r.legalBasis]),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,6 +1,13 @@
 import { IsNull, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import {
-  STEP_LABEL, responsibilitiesOn, todayInHanoi, units, unitAt, type AdministrativeUnitRecord, type ResponsibilityRecord, type UnitLevel,
+  STEP_LABEL,
+  responsibilitiesOn,
+  todayInHanoi,
+  units,
+  unitAt,
+  type AdministrativeUnitRecord,
+  type ResponsibilityRecord,
+  type UnitLevel,
   type UnitLineageLink,
 } from '@rehab/shared-schema';
 import { LegalRuleEntity } from './entities';
@@ -25,12 +32,21 @@ function dateArg(on: string | null | undefined): string {
  */
 export const referenceQueryResolvers = {
   administrativeUnit: (_: unknown, args: { code: string; on?: string | null }) => unitAt(args.code, dateArg(args.on)) ?? null,
-  administrativeUnits: (_: unknown, args: { parentCode?: string | null; on?: string | null; levels?: readonly UnitLevel[] | null }) => {
+  administrativeUnits: (
+    _: unknown,
+    args: { parentCode?: string | null; on?: string | null; levels?: readonly UnitLevel[] | null },
+  ) => {
     const on = dateArg(args.on);
-    if (args.levels?.length === 0) throw domainError('BAD_USER_INPUT', { vi: 'Cần ít nhất một cấp đơn vị', en: 'At least one level is needed' }, { field: 'levels' });
-    const parent = args.parentCode ? unitAt(args.parentCode, on) ?? null : null;
+    if (args.levels?.length === 0)
+      throw domainError(
+        'BAD_USER_INPUT',
+        { vi: 'Cần ít nhất một cấp đơn vị', en: 'At least one level is needed' },
+        { field: 'levels' },
+      );
+    const parent = args.parentCode ? (unitAt(args.parentCode, on) ?? null) : null;
     if (args.parentCode && !parent) return [];
-    return units().childrenOf(parent?.code ?? null, on, args.levels ?? ADMINISTRATIVE_LEVELS)
+    return units()
+      .childrenOf(parent?.code ?? null, on, args.levels ?? ADMINISTRATIVE_LEVELS)
       .filter((u) => parent === null || u.parentCode === parent.code);
   },
   legalRules: async (_: unknown, args: { on?: string | null }, ctx: WithDb) => {
@@ -46,18 +62,32 @@ export const referenceQueryResolvers = {
   responsibilities: (_: unknown, args: { on?: string | null }) => responsibilitiesOn(dateArg(args.on)),
 };
 
-const lineage = (link: UnitLineageLink, other: AdministrativeUnitRecord) => ({ unit: other, whole: link.whole, method: link.method });
+const lineage = (link: UnitLineageLink, other: AdministrativeUnitRecord) => ({
+  unit: other,
+  whole: link.whole,
+  method: link.method,
+});
 
 export const referenceTypeResolvers = {
   AdministrativeUnit: {
     nameEn: (u: AdministrativeUnitRecord) => u.nameEn,
-    parent: (u: AdministrativeUnitRecord) => (u.parentCode ? unitAt(u.parentCode, u.validFrom) ?? null : null),
-    predecessors: (u: AdministrativeUnitRecord) => units().predecessors(u).map((l) => lineage(l, l.predecessor)),
-    successors: (u: AdministrativeUnitRecord) => units().successors(u).map((l) => lineage(l, l.successor)),
-    unresolvedPredecessors: (u: AdministrativeUnitRecord) => units().unresolvedPredecessors(u).map((x) => x.text),
+    parent: (u: AdministrativeUnitRecord) => (u.parentCode ? (unitAt(u.parentCode, u.validFrom) ?? null) : null),
+    predecessors: (u: AdministrativeUnitRecord) =>
+      units()
+        .predecessors(u)
+        .map((l) => lineage(l, l.predecessor)),
+    successors: (u: AdministrativeUnitRecord) =>
+      units()
+        .successors(u)
+        .map((l) => lineage(l, l.successor)),
+    unresolvedPredecessors: (u: AdministrativeUnitRecord) =>
+      units()
+        .unresolvedPredecessors(u)
+        .map((x) => x.text),
   },
   Responsibility: {
-    stepLabel: (r: ResponsibilityRecord, args: { locale?: Locale | null }) => (args.locale === 'EN' ? STEP_LABEL[r.step].en : STEP_LABEL[r.step].vi),
+    stepLabel: (r: ResponsibilityRecord, args: { locale?: Locale | null }) =>
+      args.locale === 'EN' ? STEP_LABEL[r.step].en : STEP_LABEL[r.step].vi,
     actor: (r: ResponsibilityRecord, args: { locale?: Locale | null }) => (args.locale === 'EN' ? r.actor.en : r.actor.vi),
   },
 };

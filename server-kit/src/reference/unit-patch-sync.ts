@@ -1,7 +1,13 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
-  applyUnitPatches, loadBaseUnitTree, readUnitPatches, UNITS_DATA_DIR, type AdministrativeUnitRecord, type UnitPatch,
-  type UnitPatchChange, type UnitVersionRef,
+  applyUnitPatches,
+  loadBaseUnitTree,
+  readUnitPatches,
+  UNITS_DATA_DIR,
+  type AdministrativeUnitRecord,
+  type UnitPatch,
+  type UnitPatchChange,
+  type UnitVersionRef,
 } from '@rehab/shared-schema';
 import { insertJsonRows, type SqlRunner } from './bulk';
 import { insertUnits, LINEAGE_COLUMNS } from './adopt-real-units';
@@ -34,23 +40,42 @@ async function applyChange(sql: SqlRunner, tree: Tree, change: UnitPatchChange):
       await insertUnits(sql, [version(tree, change.unit)]);
       return;
     case 'end':
-      await sql.query('UPDATE administrative_unit SET valid_to = $3 WHERE code = $1 AND valid_from = $2',
-        [change.unit.code, change.unit.validFrom, change.validTo]);
+      await sql.query('UPDATE administrative_unit SET valid_to = $3 WHERE code = $1 AND valid_from = $2', [
+        change.unit.code,
+        change.unit.validFrom,
+        change.validTo,
+      ]);
       return;
     case 'rename': {
       const unit = version(tree, change.unit);
-      await sql.query('UPDATE administrative_unit SET name = $3, name_en = $4 WHERE code = $1 AND valid_from = $2',
-        [unit.code, unit.validFrom, unit.name, unit.nameEn]);
+      await sql.query('UPDATE administrative_unit SET name = $3, name_en = $4 WHERE code = $1 AND valid_from = $2', [
+        unit.code,
+        unit.validFrom,
+        unit.name,
+        unit.nameEn,
+      ]);
       return;
     }
     case 'link': {
       const successor = version(tree, change.successor);
       const predecessor = version(tree, change.predecessor);
-      await insertJsonRows(sql, 'unit_lineage', [{
-        successor_code: successor.code, successor_valid_from: successor.validFrom, successor_path: successor.path,
-        predecessor_code: predecessor.code, predecessor_valid_from: predecessor.validFrom, predecessor_path: predecessor.path,
-        whole: change.whole, method: 'PATCH',
-      }], LINEAGE_COLUMNS);
+      await insertJsonRows(
+        sql,
+        'unit_lineage',
+        [
+          {
+            successor_code: successor.code,
+            successor_valid_from: successor.validFrom,
+            successor_path: successor.path,
+            predecessor_code: predecessor.code,
+            predecessor_valid_from: predecessor.validFrom,
+            predecessor_path: predecessor.path,
+            whole: change.whole,
+            method: 'PATCH',
+          },
+        ],
+        LINEAGE_COLUMNS,
+      );
     }
   }
 }
@@ -61,8 +86,10 @@ async function applyChange(sql: SqlRunner, tree: Tree, change: UnitPatchChange):
  * migration run of every database (and by `units()` to the in-memory tree). Returns the
  * names applied. Databases without the unit tables are left alone.
  */
-export async function applyPendingUnitPatches(db: DataSource,
-  patches: readonly UnitPatch[] = readUnitPatches(UNITS_DATA_DIR)): Promise<string[]> {
+export async function applyPendingUnitPatches(
+  db: DataSource,
+  patches: readonly UnitPatch[] = readUnitPatches(UNITS_DATA_DIR),
+): Promise<string[]> {
   if (patches.length === 0) return [];
   const [{ present }] = await db.query<[{ present: boolean }]>(`SELECT to_regclass('unit_patch') IS NOT NULL AS present`);
   if (!present) return [];

@@ -1,6 +1,21 @@
 import {
-  OLD_TIER_ENDS, REFORM_DATE, UNITS_DATA_DIR, generateDemoPopulation, hanoi2022Targets, identificationProblems, isWithin, loadUnitDirectory,
-  makeIdentificationNumber, mayActAt, responsibleFor, ruleAt, unitAt, units, unitsOfLevel, foldVietnamese, type AdministrativeUnitRecord,
+  OLD_TIER_ENDS,
+  REFORM_DATE,
+  UNITS_DATA_DIR,
+  generateDemoPopulation,
+  hanoi2022Targets,
+  identificationProblems,
+  isWithin,
+  loadUnitDirectory,
+  makeIdentificationNumber,
+  mayActAt,
+  responsibleFor,
+  ruleAt,
+  unitAt,
+  units,
+  unitsOfLevel,
+  foldVietnamese,
+  type AdministrativeUnitRecord,
 } from '..';
 
 describe('administrative units before and after the 1 July 2025 reform', () => {
@@ -18,8 +33,19 @@ describe('administrative units before and after the 1 July 2025 reform', () => {
   });
 
   it('reads a reused code by date: 00004 is Phường Ba Đình today and Phường Trúc Bạch of Quận Ba Đình before', () => {
-    expect(unitAt('00004')).toMatchObject({ name: 'Phường Ba Đình', parentCode: '01', path: '01.00004', validFrom: REFORM_DATE, validTo: null });
-    expect(unitAt('00004', '2025-01-01')).toMatchObject({ name: 'Phường Trúc Bạch', parentCode: '001', path: '01.001.00004', validTo: OLD_TIER_ENDS });
+    expect(unitAt('00004')).toMatchObject({
+      name: 'Phường Ba Đình',
+      parentCode: '01',
+      path: '01.00004',
+      validFrom: REFORM_DATE,
+      validTo: null,
+    });
+    expect(unitAt('00004', '2025-01-01')).toMatchObject({
+      name: 'Phường Trúc Bạch',
+      parentCode: '001',
+      path: '01.001.00004',
+      validTo: OLD_TIER_ENDS,
+    });
     expect(unitAt('005', '2025-06-30')?.name).toBe('Quận Cầu Giấy');
     expect(unitAt('005', REFORM_DATE)).toBeUndefined();
     // Code 15 was Yên Bái; from 1 July 2025 it is Lào Cai (old Lào Cai 10 + Yên Bái 15).
@@ -38,30 +64,38 @@ describe('administrative units before and after the 1 July 2025 reform', () => {
     expect(isWithin('01.0010', '01.001')).toBe(false);
   });
 
-  it('links Hà Nội\'s new communes to their predecessors from the resolved map: whole only when not split', () => {
+  it("links Hà Nội's new communes to their predecessors from the resolved map: whole only when not split", () => {
     const badinh = unitAt('00004') as AdministrativeUnitRecord;
     const links = tree.predecessors(badinh);
     expect(links.find((l) => l.predecessor.name === 'Phường Trúc Bạch')).toMatchObject({ whole: true, method: 'HANOI_MAP' });
     // Kim Mã went into Ba Đình, Ngọc Hà and Giảng Võ: a part of it in each.
     const kimMa = links.find((l) => l.predecessor.name === 'Phường Kim Mã');
     expect(kimMa?.whole).toBe(false);
-    expect(tree.successors(kimMa?.predecessor as AdministrativeUnitRecord).map((l) => l.successor.name).sort())
-      .toEqual(['Phường Ba Đình', 'Phường Giảng Võ', 'Phường Ngọc Hà']);
+    expect(
+      tree
+        .successors(kimMa?.predecessor as AdministrativeUnitRecord)
+        .map((l) => l.successor.name)
+        .sort(),
+    ).toEqual(['Phường Ba Đình', 'Phường Giảng Võ', 'Phường Ngọc Hà']);
     const oldHanoi = unitsOfLevel('COMMUNE', OLD_TIER_ENDS).filter((u) => u.path.startsWith('01.'));
     expect(oldHanoi).toHaveLength(526);
     expect(oldHanoi.filter((u) => tree.isSplit(u.path))).toHaveLength(199);
     expect(oldHanoi.every((u) => tree.successors(u).length >= 1)).toBe(true);
   });
 
-  it('resolves other provinces\' published predecessor lists where they resolve, and lists what does not', () => {
+  it("resolves other provinces' published predecessor lists where they resolve, and lists what does not", () => {
     const resolved = tree.lineage.filter((l) => l.method === 'PUBLISHED_TEXT' || l.method === 'KEPT');
     expect(resolved.length).toBeGreaterThan(9000);
     expect(tree.unresolved.length).toBeGreaterThan(0);
     expect(tree.unresolved.length).toBeLessThan(200);
     // Lào Cai ward "Phường Lào Cai" took in old Lào Cai's Duyên Hải, Cốc Lếu, Kim Tân, Lào Cai, Vạn Hoà and Bản Phiệt.
     const ward = unitAt('02647') as AdministrativeUnitRecord;
-    expect(tree.predecessors(ward).map((l) => l.predecessor.name).sort()).toEqual(
-      ['Phường Cốc Lếu', 'Phường Duyên Hải', 'Phường Kim Tân', 'Phường Lào Cai', 'Xã Bản Phiệt', 'Xã Vạn Hoà'].sort());
+    expect(
+      tree
+        .predecessors(ward)
+        .map((l) => l.predecessor.name)
+        .sort(),
+    ).toEqual(['Phường Cốc Lếu', 'Phường Duyên Hải', 'Phường Kim Tân', 'Phường Lào Cai', 'Xã Bản Phiệt', 'Xã Vạn Hoà'].sort());
     for (const u of tree.unresolved) expect(unitAt(u.successorCode)).toBeDefined();
   });
 
@@ -74,17 +108,38 @@ describe('administrative units before and after the 1 July 2025 reform', () => {
   });
 
   it('applies a later decree as a data patch: a renamed unit, a new one and its lineage', () => {
-    const patched = loadUnitDirectory(UNITS_DATA_DIR, [{
-      name: '0001-test', source: 'Nghị quyết thử',
-      changes: [
-        { op: 'end', unit: { code: '00004', validFrom: REFORM_DATE }, validTo: '2027-12-31' },
-        { op: 'add', unit: { code: '00004', name: 'Phường Ba Đình Mới', level: 'COMMUNE', kind: 'WARD', parentCode: '01', validFrom: '2028-01-01' } },
-        { op: 'link', successor: { code: '00004', validFrom: '2028-01-01' }, predecessor: { code: '00004', validFrom: REFORM_DATE }, whole: true },
-      ],
-    }]);
+    const patched = loadUnitDirectory(UNITS_DATA_DIR, [
+      {
+        name: '0001-test',
+        source: 'Nghị quyết thử',
+        changes: [
+          { op: 'end', unit: { code: '00004', validFrom: REFORM_DATE }, validTo: '2027-12-31' },
+          {
+            op: 'add',
+            unit: {
+              code: '00004',
+              name: 'Phường Ba Đình Mới',
+              level: 'COMMUNE',
+              kind: 'WARD',
+              parentCode: '01',
+              validFrom: '2028-01-01',
+            },
+          },
+          {
+            op: 'link',
+            successor: { code: '00004', validFrom: '2028-01-01' },
+            predecessor: { code: '00004', validFrom: REFORM_DATE },
+            whole: true,
+          },
+        ],
+      },
+    ]);
     expect(patched.at('00004', '2027-06-01')?.name).toBe('Phường Ba Đình');
     expect(patched.at('00004', '2028-06-01')).toMatchObject({ name: 'Phường Ba Đình Mới', path: '01.00004' });
-    expect(patched.predecessors(patched.at('00004', '2028-06-01') as AdministrativeUnitRecord)[0]).toMatchObject({ whole: true, method: 'PATCH' });
+    expect(patched.predecessors(patched.at('00004', '2028-06-01') as AdministrativeUnitRecord)[0]).toMatchObject({
+      whole: true,
+      method: 'PATCH',
+    });
     expect(units().at('00004', '2028-06-01')?.name).toBe('Phường Ba Đình');
   });
 });
@@ -99,17 +154,33 @@ describe('legal rules', () => {
     expect(ruleAt('RESIDENCE_CHANGE_NOTICE', '2026-07-01')).toMatchObject({ value: 24, unit: 'HOURS' });
   });
 
-  it('gives cases begun before 2022 the older law\'s terms, and Law 120/2025 its rows from 1 July 2026', () => {
-    expect(ruleAt('COMPULSORY_ADULT_MIN', '2021-06-01')).toMatchObject({ value: 12, legalBasis: expect.stringContaining('2008') });
+  it("gives cases begun before 2022 the older law's terms, and Law 120/2025 its rows from 1 July 2026", () => {
+    expect(ruleAt('COMPULSORY_ADULT_MIN', '2021-06-01')).toMatchObject({
+      value: 12,
+      legalBasis: expect.stringContaining('2008'),
+    });
     expect(ruleAt('COMPULSORY_MINOR_MAX', '2021-06-01')?.value).toBe(24);
     expect(ruleAt('COMPULSORY_MINOR_MAX', '2022-01-01')?.value).toBe(12);
     expect(ruleAt('COMPULSORY_ADULT_MIN', '2008-12-31')).toBeUndefined();
-    expect([ruleAt('VOLUNTARY_REHAB_MIN', '2026-06-30')?.value, ruleAt('VOLUNTARY_REHAB_MAX', '2026-06-30')?.value]).toEqual([6, 12]);
-    expect([ruleAt('VOLUNTARY_REHAB_MIN', '2026-07-01')?.value, ruleAt('VOLUNTARY_REHAB_REPEAT', '2026-07-01')?.value]).toEqual([24, 36]);
+    expect([ruleAt('VOLUNTARY_REHAB_MIN', '2026-06-30')?.value, ruleAt('VOLUNTARY_REHAB_MAX', '2026-06-30')?.value]).toEqual([
+      6, 12,
+    ]);
+    expect([ruleAt('VOLUNTARY_REHAB_MIN', '2026-07-01')?.value, ruleAt('VOLUNTARY_REHAB_REPEAT', '2026-07-01')?.value]).toEqual([
+      24, 36,
+    ]);
     expect(ruleAt('MOVE_PRESENTATION_DEADLINE', '2026-07-01')).toMatchObject({ value: 24, unit: 'HOURS' });
-    for (const code of ['SUBSTANCE_DECLARATION', 'SUMMONS_APPEARANCE', 'ELECTRONIC_MONITORING', 'MINOR_COMPULSORY_PLACEMENT'] as const) {
+    for (const code of [
+      'SUBSTANCE_DECLARATION',
+      'SUMMONS_APPEARANCE',
+      'ELECTRONIC_MONITORING',
+      'MINOR_COMPULSORY_PLACEMENT',
+    ] as const) {
       expect(ruleAt(code, '2026-06-30')).toBeUndefined();
-      expect(ruleAt(code, '2026-07-01')).toMatchObject({ kind: 'OBLIGATION', value: null, legalBasis: expect.stringContaining('120/2025') });
+      expect(ruleAt(code, '2026-07-01')).toMatchObject({
+        kind: 'OBLIGATION',
+        value: null,
+        legalBasis: expect.stringContaining('120/2025'),
+      });
     }
   });
 });
@@ -167,8 +238,17 @@ describe('demo population', () => {
   it('is deterministic and spread over every stage of the path', () => {
     expect(generateDemoPopulation({ persons: 50 })).toEqual(population.slice(0, 50));
     const stages = new Set(population.map((p) => p.stage));
-    expect([...stages].sort()).toEqual(['COMPULSORY_IN_FACILITY', 'MANAGED', 'NOT_ADDICTED', 'POST_REHAB', 'POST_REHAB_COMPLETED',
-      'RELAPSED', 'SUBSTITUTION', 'VOLUNTARY_COMMUNITY', 'VOLUNTARY_FACILITY']);
+    expect([...stages].sort()).toEqual([
+      'COMPULSORY_IN_FACILITY',
+      'MANAGED',
+      'NOT_ADDICTED',
+      'POST_REHAB',
+      'POST_REHAB_COMPLETED',
+      'RELAPSED',
+      'SUBSTITUTION',
+      'VOLUNTARY_COMMUNITY',
+      'VOLUNTARY_FACILITY',
+    ]);
   });
 
   it('has unique, valid identification numbers and units that exist', () => {
@@ -186,7 +266,11 @@ describe('demo population', () => {
     expect(hanoiHomes.size).toBe(126);
     expect(big.filter((p) => p.home.unitPath.startsWith('15.')).length).toBeGreaterThan(200);
     for (const p of big) {
-      expect(units().predecessors(unitAt(p.home.unitCode) as AdministrativeUnitRecord).some((l) => l.predecessor.path === p.formerUnit.unitPath)).toBe(true);
+      expect(
+        units()
+          .predecessors(unitAt(p.home.unitCode) as AdministrativeUnitRecord)
+          .some((l) => l.predecessor.path === p.formerUnit.unitPath),
+      ).toBe(true);
       if (p.detectedOn >= REFORM_DATE) expect(p.currentResidence.unitPath).toBe(p.home.unitPath);
       if (p.unitAssignment) expect(units().isSplit(p.unitAssignment.fromPath)).toBe(true);
     }
@@ -210,10 +294,15 @@ describe('Hà Nội 2022 plan targets', () => {
     const totals: Record<string, number> = {};
     for (const row of hanoi2022Targets()) totals[row.indicator] = (totals[row.indicator] ?? 0) + row.value;
     expect(totals).toEqual({
-      COMPULSORY_DOSSIERS: 950, POST_REHAB_MANAGEMENT: 900, REINTEGRATION_SUPPORT: 300,
-      POST_REHAB_MODELS_MAINTAINED: 87, POST_REHAB_MODELS_NEW: 172, POST_REHAB_MODELS_TOTAL: 259,
-      FACILITY_ADMISSIONS: 950, VOLUNTARY_MOBILISED: 2100, FACILITY_VOCATIONAL_TRAINING: 500,
+      COMPULSORY_DOSSIERS: 950,
+      POST_REHAB_MANAGEMENT: 900,
+      REINTEGRATION_SUPPORT: 300,
+      POST_REHAB_MODELS_MAINTAINED: 87,
+      POST_REHAB_MODELS_NEW: 172,
+      POST_REHAB_MODELS_TOTAL: 259,
+      FACILITY_ADMISSIONS: 950,
+      VOLUNTARY_MOBILISED: 2100,
+      FACILITY_VOCATIONAL_TRAINING: 500,
     });
   });
-
 });

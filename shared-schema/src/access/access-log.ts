@@ -30,7 +30,10 @@ export const ACCESS_LOG_READERS: readonly Role[] = ['supervisor'];
  * field everywhere); sensitive, so each read of an access log is itself audited.
  */
 export function accessLogRules(names: readonly SubgraphName[] = SUBGRAPH_NAMES): Record<string, FieldRule> {
-  return Object.fromEntries(names.map((name) => [
-    `Person.${accessLogFieldName(name)}`, { owner: 'shared', read: ACCESS_LOG_READERS, sensitive: true } satisfies FieldRule,
-  ]));
+  return Object.fromEntries(
+    names.map((name) => [
+      `Person.${accessLogFieldName(name)}`,
+      { owner: 'shared', read: ACCESS_LOG_READERS, sensitive: true } satisfies FieldRule,
+    ]),
+  );
 }

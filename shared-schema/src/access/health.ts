@@ -8,7 +8,13 @@ import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
  * (aggregates only).
  */
 const DETERMINATION_READERS: readonly Role[] = [
-  'health_worker', 'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk', 'supervisor',
+  'health_worker',
+  'police_officer',
+  'commune_official',
+  'labour_officer',
+  'facility_staff',
+  'court_clerk',
+  'supervisor',
 ];
 
 /**
@@ -16,7 +22,12 @@ const DETERMINATION_READERS: readonly Role[] = [
  * in which phase (police see the enrolment, not doses or HIV status).
  */
 const TREATMENT_READERS: readonly Role[] = [
-  'health_worker', 'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor',
+  'health_worker',
+  'police_officer',
+  'commune_official',
+  'labour_officer',
+  'facility_staff',
+  'supervisor',
 ];
 
 /**
@@ -90,29 +101,60 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     version: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('AddictionExamination', 'health', {
-    id: { read: CLINICAL_READERS }, examinedOn: clinical, findings: clinical, clinicalNotes: clinical, physician: clinical,
-    facilityCode: clinical, determination: clinical,
+    id: { read: CLINICAL_READERS },
+    examinedOn: clinical,
+    findings: clinical,
+    clinicalNotes: clinical,
+    physician: clinical,
+    facilityCode: clinical,
+    determination: clinical,
   }),
   ...fieldsOf('SubstanceFinding', 'health', {
-    substanceClass: clinical, criteria: clinical, pattern: clinical, addicted: clinical,
+    substanceClass: clinical,
+    criteria: clinical,
+    pattern: clinical,
+    addicted: clinical,
   }),
   ...fieldsOf('Dose', 'health', {
-    id: { read: CLINICAL_READERS }, date: clinical, mg: clinical, kind: clinical, dispensingPoint: clinical, recordedBy: clinical, clinicCode: clinical,
+    id: { read: CLINICAL_READERS },
+    date: clinical,
+    mg: clinical,
+    kind: clinical,
+    dispensingPoint: clinical,
+    recordedBy: clinical,
+    clinicCode: clinical,
   }),
-  ...fieldsOf('ClinicDoseDay', 'health', { clinicCode: { read: CLINICAL_READERS }, date: { read: CLINICAL_READERS }, recorded: { read: CLINICAL_READERS } }),
+  ...fieldsOf('ClinicDoseDay', 'health', {
+    clinicCode: { read: CLINICAL_READERS },
+    date: { read: CLINICAL_READERS },
+    recorded: { read: CLINICAL_READERS },
+  }),
   // Reached only through Query.missedDoseStreaks (health workers only); its treatment's fields are sensitive and audited.
   ...fieldsOf('MissedDoseStreak', 'health', {
-    personId: { read: CLINICAL_READERS }, treatment: { read: CLINICAL_READERS }, lastDoseOn: { read: CLINICAL_READERS }, days: { read: CLINICAL_READERS },
+    personId: { read: CLINICAL_READERS },
+    treatment: { read: CLINICAL_READERS },
+    lastDoseOn: { read: CLINICAL_READERS },
+    days: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('UrineTest', 'health', { id: { read: CLINICAL_READERS }, testedOn: clinical, results: clinical }),
   ...fieldsOf('UrineResult', 'health', { substanceClass: clinical, result: clinical }),
   ...fieldsOf('InfectionStatus', 'health', {
-    id: { read: CLINICAL_READERS }, hiv: clinical, hepatitisB: clinical, hepatitisC: clinical, testedOn: clinical,
+    id: { read: CLINICAL_READERS },
+    hiv: clinical,
+    hepatitisB: clinical,
+    hepatitisC: clinical,
+    testedOn: clinical,
   }),
   // A clinic is public reference data (name and unit), readable by everyone.
   ...fieldsOf('Clinic', 'health', { code: everyone, name: everyone, unit: everyone, dispensingPoints: everyone }),
   // Where a clinic dispenses is public reference data too; which person took a dose there is not (Dose is clinical).
   ...fieldsOf('DispensingPoint', 'health', {
-    code: everyone, clinicCode: everyone, name: everyone, address: everyone, openedOn: everyone, closedOn: everyone, version: everyone,
+    code: everyone,
+    clinicCode: everyone,
+    name: everyone,
+    address: everyone,
+    openedOn: everyone,
+    closedOn: everyone,
+    version: everyone,
   }),
 };

@@ -23,21 +23,28 @@ export { INDICATOR_RULES, POST_REHAB_MODEL_RULES, TREATMENT_REGISTRATION_RULES }
  * cross-cutting rules and the four agencies' rule files here, plus the rules every
  * registered subgraph keeps in its own folder (subgraphs/<name>/access-rules.json).
  */
-export const ACCESS_MATRIX: AccessMatrix = mergeAccessRules({
-  ...SHARED_RULES,
-  ...POLICE_RULES,
-  ...LABOR_WELFARE_RULES,
-  ...HEALTH_RULES,
-  ...VOLUNTEERS_RULES,
-  ...INDICATOR_RULES,
-  ...POST_REHAB_MODEL_RULES,
-  ...TREATMENT_REGISTRATION_RULES,
-}, ...SUBGRAPH_NAMES.map((name) => loadSubgraphAccessRules(name)));
+export const ACCESS_MATRIX: AccessMatrix = mergeAccessRules(
+  {
+    ...SHARED_RULES,
+    ...POLICE_RULES,
+    ...LABOR_WELFARE_RULES,
+    ...HEALTH_RULES,
+    ...VOLUNTEERS_RULES,
+    ...INDICATOR_RULES,
+    ...POST_REHAB_MODEL_RULES,
+    ...TREATMENT_REGISTRATION_RULES,
+  },
+  ...SUBGRAPH_NAMES.map((name) => loadSubgraphAccessRules(name)),
+);
 
 /**
  * The matrix with subgraphs that are not registered (a test's throwaway subgraph): their
  * access-rules.json and their access-log field.
  */
 export function accessMatrixWith(extra: readonly { name: SubgraphName; dir: string }[]): AccessMatrix {
-  return mergeAccessRules(ACCESS_MATRIX, accessLogRules(extra.map((e) => e.name)), ...extra.map((e) => loadSubgraphAccessRules(e.name, e.dir)));
+  return mergeAccessRules(
+    ACCESS_MATRIX,
+    accessLogRules(extra.map((e) => e.name)),
+    ...extra.map((e) => loadSubgraphAccessRules(e.name, e.dir)),
+  );
 }

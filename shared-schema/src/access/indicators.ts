@@ -17,7 +17,11 @@ const all = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, ev
 
 export const INDICATOR_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'labor-welfare', {
-    plans: everyone, plan: everyone, indicatorDefinitions: everyone, indicators: everyone, indicatorBreakdown: everyone,
+    plans: everyone,
+    plan: everyone,
+    indicatorDefinitions: everyone,
+    indicators: everyone,
+    indicatorBreakdown: everyone,
     indicatorRecords: drillDown,
   }),
   ...fieldsOf('Mutation', 'labor-welfare', { createPlan: planners, importPlanTargets: planners }),
@@ -26,18 +30,61 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
   ...fieldsOf('PlanTarget', 'labor-welfare', all('id', 'plan')),
   ...fieldsOf('Period', 'labor-welfare', all('kind', 'year', 'number', 'from', 'to', 'label')),
   ...fieldsOf('IndicatorDefinition', 'labor-welfare', all('code', 'name', 'definition', 'measure', 'owner', 'planTable')),
-  ...fieldsOf('IndicatorValue', 'labor-welfare', all(
-    'id', 'plan', 'indicator', 'unit', 'period', 'target', 'actual', 'ratio', 'numerator', 'denominator', 'suppressed',
-    'policeMeasure', 'healthMeasure', 'volunteersMeasure')),
+  ...fieldsOf(
+    'IndicatorValue',
+    'labor-welfare',
+    all(
+      'id',
+      'plan',
+      'indicator',
+      'unit',
+      'period',
+      'target',
+      'actual',
+      'ratio',
+      'numerator',
+      'denominator',
+      'suppressed',
+      'policeMeasure',
+      'healthMeasure',
+      'volunteersMeasure',
+    ),
+  ),
   // Inaccessible in the supergraph: only the gateway's query plans read it.
   ...fieldsOf('IndicatorMeasurement', 'shared', all('numerator', 'denominator', 'personKeys')),
   ...fieldsOf('IndicatorRecordConnection', 'labor-welfare', { nodes: drillDown, pageInfo: drillDown, totalCount: drillDown }),
   // Audited by the resolver, one row per person listed (the matrix's `sensitive` marks fields reached from a Person).
-  ...fieldsOf('IndicatorRecord', 'labor-welfare', { personId: drillDown, person: drillDown, date: drillDown, datePrecision: drillDown, description: drillDown, unit: drillDown }),
-  ...fieldsOf('PlanImportResult', 'labor-welfare', Object.fromEntries([
-    'plan', 'table', 'rowsRead', 'rowsImported', 'targetsCreated', 'targetsUpdated', 'targetsRemoved', 'targetsUnchanged', 'unchanged', 'problems',
-  ].map((f) => [f, planners]))),
-  ...fieldsOf('PlanImportProblem', 'labor-welfare', Object.fromEntries([
-    'kind', 'line', 'unitName', 'column', 'indicatorCode', 'expected', 'found', 'message',
-  ].map((f) => [f, planners]))),
+  ...fieldsOf('IndicatorRecord', 'labor-welfare', {
+    personId: drillDown,
+    person: drillDown,
+    date: drillDown,
+    datePrecision: drillDown,
+    description: drillDown,
+    unit: drillDown,
+  }),
+  ...fieldsOf(
+    'PlanImportResult',
+    'labor-welfare',
+    Object.fromEntries(
+      [
+        'plan',
+        'table',
+        'rowsRead',
+        'rowsImported',
+        'targetsCreated',
+        'targetsUpdated',
+        'targetsRemoved',
+        'targetsUnchanged',
+        'unchanged',
+        'problems',
+      ].map((f) => [f, planners]),
+    ),
+  ),
+  ...fieldsOf(
+    'PlanImportProblem',
+    'labor-welfare',
+    Object.fromEntries(
+      ['kind', 'line', 'unitName', 'column', 'indicatorCode', 'expected', 'found', 'message'].map((f) => [f, planners]),
+    ),
+  ),
 };

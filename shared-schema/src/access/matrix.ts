@@ -26,7 +26,12 @@ export const CASE_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== 'analys
 
 /** Officers of the legal path: police, commune, labour, facility, court. */
 export const LEGAL_PATH_ROLES: readonly Role[] = [
-  'police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk', 'supervisor',
+  'police_officer',
+  'commune_official',
+  'labour_officer',
+  'facility_staff',
+  'court_clerk',
+  'supervisor',
 ];
 
 export function canRead(matrix: AccessMatrix, role: Role, coordinate: string): boolean {
@@ -35,8 +40,11 @@ export function canRead(matrix: AccessMatrix, role: Role, coordinate: string): b
 }
 
 /** Declares rules for several fields of one type at once. */
-export function fieldsOf(type: string, owner: FieldRule['owner'],
-  fields: Readonly<Record<string, { read: readonly Role[]; sensitive?: boolean }>>): Record<string, FieldRule> {
+export function fieldsOf(
+  type: string,
+  owner: FieldRule['owner'],
+  fields: Readonly<Record<string, { read: readonly Role[]; sensitive?: boolean }>>,
+): Record<string, FieldRule> {
   const out: Record<string, FieldRule> = {};
   for (const [field, rule] of Object.entries(fields)) out[`${type}.${field}`] = { owner, ...rule };
   return out;

@@ -15,7 +15,13 @@ const REGISTRARS: readonly Role[] = ['police_officer', 'commune_official'];
 const COMMUNE_WORK: readonly Role[] = ['police_officer', 'commune_official', 'supervisor'];
 
 /** Who needs to know a person completed rehab: commune police and committee, labour, the facility. */
-const COMPLETION_READERS: readonly Role[] = ['police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'supervisor'];
+const COMPLETION_READERS: readonly Role[] = [
+  'police_officer',
+  'commune_official',
+  'labour_officer',
+  'facility_staff',
+  'supervisor',
+];
 
 /** Who acts on a volunteer's report of a high relapse risk: commune police and committee, supervisors. */
 const RELAPSE_READERS: readonly Role[] = COMMUNE_WORK;
@@ -59,8 +65,16 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     monitoringAlertsAwaitingAcknowledgement: law120Plain,
   }),
   // The split commune's person and address: the worklist audits a read per person listed itself.
-  ...fieldsOf('UnitReassignmentCase', 'police', Object.fromEntries(['person', 'formerUnit', 'candidates', 'suggested', 'suggestionReason',
-    'addressLine'].map((f) => [f, { read: ['police_officer', 'supervisor'] as readonly Role[] }]))),
+  ...fieldsOf(
+    'UnitReassignmentCase',
+    'police',
+    Object.fromEntries(
+      ['person', 'formerUnit', 'candidates', 'suggested', 'suggestionReason', 'addressLine'].map((f) => [
+        f,
+        { read: ['police_officer', 'supervisor'] as readonly Role[] },
+      ]),
+    ),
+  ),
   ...fieldsOf('UnitReassignmentCaseConnection', 'police', connection(['police_officer', 'supervisor'])),
   ...fieldsOf('Mutation', 'police', {
     registerPerson: { read: REGISTRARS },
@@ -131,7 +145,10 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     summonses: law120,
   }),
   ...fieldsOf('DrugUserCheckIn', 'police', {
-    id: legalPathPlain, checkedInOn: legalPath, note: legalPath, recordedBy: legalPathPlain,
+    id: legalPathPlain,
+    checkedInOn: legalPath,
+    note: legalPath,
+    recordedBy: legalPathPlain,
   }),
   ...fieldsOf('TransferNotice', 'police', {
     id: communeWorkPlain,
@@ -162,7 +179,10 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     ...allFields(['id', 'person', 'managementId', 'issuedBy', 'outcomeRecordedBy', 'version'], law120Plain),
   }),
   ...fieldsOf('ElectronicMonitoringOrder', 'police', {
-    ...allFields(['basis', 'basisReference', 'deviceId', 'orderedOn', 'startsOn', 'endsOn', 'status', 'endedOn', 'endReason', 'alerts'], law120),
+    ...allFields(
+      ['basis', 'basisReference', 'deviceId', 'orderedOn', 'startsOn', 'endsOn', 'status', 'endedOn', 'endReason', 'alerts'],
+      law120,
+    ),
     ...allFields(['id', 'person', 'orderedBy', 'version'], law120Plain),
   }),
   ...fieldsOf('MonitoringAlert', 'police', {
@@ -187,7 +207,12 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     version: legalPathPlain,
   }),
   ...fieldsOf('RelapseRiskReport', 'police', {
-    id: relapsePlain, person: relapsePlain, assignmentId: relapsePlain, observedOn: relapse, note: relapse, receivedAt: relapsePlain,
+    id: relapsePlain,
+    person: relapsePlain,
+    assignmentId: relapsePlain,
+    observedOn: relapse,
+    note: relapse,
+    receivedAt: relapsePlain,
   }),
   ...fieldsOf('RehabCompletionNotice', 'police', {
     id: completionPlain,

@@ -16,7 +16,13 @@ export const POST_REHAB_MODEL_RULES: Record<string, FieldRule> = {
     endPostRehabModel: { read: ['commune_official', 'labour_officer'] },
   }),
   ...fieldsOf('PostRehabModel', 'labor-welfare', {
-    id: read, name: read, kind: read, unit: read, establishedOn: read, endedOn: read, version: read,
+    id: read,
+    name: read,
+    kind: read,
+    unit: read,
+    establishedOn: read,
+    endedOn: read,
+    version: read,
   }),
   ...fieldsOf('PostRehabModelConnection', 'labor-welfare', { nodes: read, pageInfo: read, totalCount: read }),
 };

@@ -16,7 +16,9 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Officers who act on named persons' cases within their unit: not analysts, volunteers (their assigned people) or supervisors. */
-export const UNIT_OFFICER_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'analyst' && r !== 'volunteer' && r !== 'supervisor');
+export const UNIT_OFFICER_ROLES: readonly Role[] = ROLES.filter(
+  (r) => r !== 'analyst' && r !== 'volunteer' && r !== 'supervisor',
+);
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -5,18 +5,62 @@ const everyone = { read: ALL_ROLES };
 
 /** Reference data: the same in every subgraph, readable by every officer. */
 export const SHARED_RULES: Record<string, FieldRule> = {
-  ...fieldsOf('Query', 'shared', { administrativeUnit: everyone, administrativeUnits: everyone, legalRules: everyone, responsibilities: everyone }),
-  ...fieldsOf('AdministrativeUnit', 'shared', Object.fromEntries(['code', 'name', 'nameEn', 'level', 'kind', 'parentCode', 'parent', 'path',
-    'validFrom', 'validTo', 'predecessors', 'successors', 'unresolvedPredecessors'].map((f) => [f, everyone]))),
+  ...fieldsOf('Query', 'shared', {
+    administrativeUnit: everyone,
+    administrativeUnits: everyone,
+    legalRules: everyone,
+    responsibilities: everyone,
+  }),
+  ...fieldsOf(
+    'AdministrativeUnit',
+    'shared',
+    Object.fromEntries(
+      [
+        'code',
+        'name',
+        'nameEn',
+        'level',
+        'kind',
+        'parentCode',
+        'parent',
+        'path',
+        'validFrom',
+        'validTo',
+        'predecessors',
+        'successors',
+        'unresolvedPredecessors',
+      ].map((f) => [f, everyone]),
+    ),
+  ),
   ...fieldsOf('UnitLineage', 'shared', { unit: everyone, whole: everyone, method: everyone }),
-  ...fieldsOf('LegalRule', 'shared', Object.fromEntries(['code', 'description', 'kind', 'value', 'unit', 'effectiveFrom', 'effectiveTo',
-    'legalBasis'].map((f) => [f, everyone]))),
-  ...fieldsOf('Responsibility', 'shared', Object.fromEntries(['step', 'stepLabel', 'actor', 'agency', 'role', 'unitLevel', 'effectiveFrom',
-    'effectiveTo', 'legalBasis'].map((f) => [f, everyone]))),
+  ...fieldsOf(
+    'LegalRule',
+    'shared',
+    Object.fromEntries(
+      ['code', 'description', 'kind', 'value', 'unit', 'effectiveFrom', 'effectiveTo', 'legalBasis'].map((f) => [f, everyone]),
+    ),
+  ),
+  ...fieldsOf(
+    'Responsibility',
+    'shared',
+    Object.fromEntries(
+      ['step', 'stepLabel', 'actor', 'agency', 'role', 'unitLevel', 'effectiveFrom', 'effectiveTo', 'legalBasis'].map((f) => [
+        f,
+        everyone,
+      ]),
+    ),
+  ),
   ...fieldsOf('PageInfo', 'shared', { endCursor: everyone, hasNextPage: everyone }),
   // Each subgraph's Person access log (the kit adds it everywhere) and its rows: supervisors only.
   ...accessLogRules(),
-  ...fieldsOf('AccessLogEntry', 'shared', Object.fromEntries(
-    ['occurredAt', 'username', 'role', 'unitCode', 'action', 'entityType', 'fields', 'purpose', 'requestId']
-      .map((field) => [field, { read: ACCESS_LOG_READERS }]))),
+  ...fieldsOf(
+    'AccessLogEntry',
+    'shared',
+    Object.fromEntries(
+      ['occurredAt', 'username', 'role', 'unitCode', 'action', 'entityType', 'fields', 'purpose', 'requestId'].map((field) => [
+        field,
+        { read: ACCESS_LOG_READERS },
+      ]),
+    ),
+  ),
 };

@@ -35,7 +35,11 @@ const asObject = (value: unknown): Record<string, unknown> =>
   (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
 
 /** Parses and checks one subgraph's access-rules.json into matrix entries owned by that subgraph. */
-export function parseSubgraphAccessRules(name: SubgraphName, text: string, file = `subgraphs/${name}/${ACCESS_RULES_FILE}`): Record<string, FieldRule> {
+export function parseSubgraphAccessRules(
+  name: SubgraphName,
+  text: string,
+  file = `subgraphs/${name}/${ACCESS_RULES_FILE}`,
+): Record<string, FieldRule> {
   let raw: Record<string, unknown>;
   try {
     raw = asObject(JSON.parse(text));
@@ -49,8 +53,13 @@ export function parseSubgraphAccessRules(name: SubgraphName, text: string, file 
       throw new AccessRulesError(`${file}: "${coordinate}" in "fields" must be Type.field (mutations go in "mutations")`);
     }
     const rule = asObject(value);
-    if (rule.sensitive !== undefined && typeof rule.sensitive !== 'boolean') throw new AccessRulesError(`${file}: ${coordinate}.sensitive must be true or false`);
-    out[coordinate] = { owner: name, read: roles(rule.read, `${file}: ${coordinate}.read`), ...(rule.sensitive ? { sensitive: true } : {}) };
+    if (rule.sensitive !== undefined && typeof rule.sensitive !== 'boolean')
+      throw new AccessRulesError(`${file}: ${coordinate}.sensitive must be true or false`);
+    out[coordinate] = {
+      owner: name,
+      read: roles(rule.read, `${file}: ${coordinate}.read`),
+      ...(rule.sensitive ? { sensitive: true } : {}),
+    };
   }
   for (const [mutation, value] of Object.entries(asObject(raw.mutations))) {
     if (!FIELD.test(mutation)) throw new AccessRulesError(`${file}: "${mutation}" in "mutations" must be a field name`);
@@ -70,7 +79,8 @@ export function mergeAccessRules(...sets: readonly Readonly<Record<string, Field
   const out: Record<string, FieldRule> = {};
   for (const set of sets) {
     for (const [coordinate, rule] of Object.entries(set)) {
-      if (out[coordinate]) throw new AccessRulesError(`${coordinate} has two access rules (owners ${out[coordinate].owner} and ${rule.owner})`);
+      if (out[coordinate])
+        throw new AccessRulesError(`${coordinate} has two access rules (owners ${out[coordinate].owner} and ${rule.owner})`);
       out[coordinate] = rule;
     }
   }

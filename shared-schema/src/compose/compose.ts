@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { commonTypeDefs } from '../sdl';
-import { DEFAULT_SUBGRAPH_PORTS, REPO_ROOT, registryProblems, SUBGRAPH_NAMES, SUBGRAPHS_DIR, type SubgraphName } from '../registry';
+import {
+  DEFAULT_SUBGRAPH_PORTS,
+  REPO_ROOT,
+  registryProblems,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS_DIR,
+  type SubgraphName,
+} from '../registry';
 import { accessLogTypeDefs } from '../access/access-log';
 import { readSubgraphSchema } from '../schema-files';
 
@@ -44,11 +51,13 @@ export function composeSupergraph(extra: readonly ExtraSubgraph[] = []): Composi
     ...SUBGRAPH_NAMES.map((name) => ({ name, url: defaultSubgraphUrl(name), text: subgraphSchemaText(name) })),
     ...extra.map((e) => ({ name: e.name, url: e.url, text: readSubgraphSchema(e.dir) })),
   ];
-  const result = composeServices(services.map((s) => ({
-    name: s.name,
-    url: s.url,
-    typeDefs: parse(`${s.text}\n${common}\n${accessLogTypeDefs(s.name)}`),
-  })));
+  const result = composeServices(
+    services.map((s) => ({
+      name: s.name,
+      url: s.url,
+      typeDefs: parse(`${s.text}\n${common}\n${accessLogTypeDefs(s.name)}`),
+    })),
+  );
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
   return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n` };
 }

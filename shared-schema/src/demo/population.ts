@@ -3,7 +3,15 @@ import { makeIdentificationNumber, PROVINCE_CODES, type Sex } from '../identific
 import { SeededRandom } from './random';
 import { addDays, addMonths } from '../dates';
 import {
-  ETHNICITIES, FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, HAMLETS, MALE_GIVEN, MALE_MIDDLE, NICKNAMES, STREETS,
+  ETHNICITIES,
+  FAMILY_NAMES,
+  FEMALE_GIVEN,
+  FEMALE_MIDDLE,
+  HAMLETS,
+  MALE_GIVEN,
+  MALE_MIDDLE,
+  NICKNAMES,
+  STREETS,
 } from './names';
 
 /**
@@ -29,8 +37,15 @@ export type PathStage =
   | 'RELAPSED';
 
 const STAGE_WEIGHTS: readonly (readonly [PathStage, number])[] = [
-  ['MANAGED', 20], ['NOT_ADDICTED', 4], ['VOLUNTARY_COMMUNITY', 10], ['VOLUNTARY_FACILITY', 8],
-  ['SUBSTITUTION', 18], ['COMPULSORY_IN_FACILITY', 15], ['POST_REHAB', 15], ['POST_REHAB_COMPLETED', 7], ['RELAPSED', 3],
+  ['MANAGED', 20],
+  ['NOT_ADDICTED', 4],
+  ['VOLUNTARY_COMMUNITY', 10],
+  ['VOLUNTARY_FACILITY', 8],
+  ['SUBSTITUTION', 18],
+  ['COMPULSORY_IN_FACILITY', 15],
+  ['POST_REHAB', 15],
+  ['POST_REHAB_COMPLETED', 7],
+  ['RELAPSED', 3],
 ];
 
 export type SubstanceClass = 'OPIOIDS' | 'STIMULANTS' | 'CANNABIS' | 'OTHER';
@@ -116,7 +131,10 @@ export interface DemoPerson {
 /** Nine in ten demo people live in Hà Nội, the rest in Lào Cai (the second demo province). */
 const LAO_CAI_CODE = '15';
 const FACILITIES: Readonly<Record<string, { compulsory: string[]; voluntary: string[] }>> = {
-  [HANOI_CODE]: { compulsory: ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'], voluntary: ['CSCN2', 'CSCN5', 'CSCN6', 'CSCN7'] },
+  [HANOI_CODE]: {
+    compulsory: ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'],
+    voluntary: ['CSCN2', 'CSCN5', 'CSCN6', 'CSCN7'],
+  },
   [LAO_CAI_CODE]: { compulsory: ['CSCNLC'], voluntary: ['CSCNLC'] },
 };
 /** Identification numbers carry the 3-digit province of birth registration (pre-reform codes). */
@@ -135,10 +153,12 @@ let places: Place[] | undefined;
 function demoPlaces(): Place[] {
   if (places) return places;
   const tree = units();
-  places = [HANOI_CODE, LAO_CAI_CODE].flatMap((province) => tree.childrenOf(province, REFORM_DATE, ['COMMUNE']).flatMap((home) => {
-    const links = tree.predecessors(home).filter((l) => l.predecessor.level === 'COMMUNE');
-    return links.map((l) => ({ province, home, former: l.predecessor, split: !l.whole }));
-  }));
+  places = [HANOI_CODE, LAO_CAI_CODE].flatMap((province) =>
+    tree.childrenOf(province, REFORM_DATE, ['COMMUNE']).flatMap((home) => {
+      const links = tree.predecessors(home).filter((l) => l.predecessor.level === 'COMMUNE');
+      return links.map((l) => ({ province, home, former: l.predecessor, split: !l.whole }));
+    }),
+  );
   return places;
 }
 
@@ -149,11 +169,15 @@ function pickPlace(rng: SeededRandom, index: number): Place {
   // Hà Nội: every commune gets people (the n-th Hà Nội person goes to the n-th commune, round after round).
   const homes = [...new Set(inProvince.map((p) => p.home))];
   const nthInHanoi = index - Math.floor((index + 1) / 10);
-  const home = province === HANOI_CODE ? homes[nthInHanoi % homes.length] as AdministrativeUnitRecord : rng.pick(homes);
+  const home = province === HANOI_CODE ? (homes[nthInHanoi % homes.length] as AdministrativeUnitRecord) : rng.pick(homes);
   return rng.pick(inProvince.filter((p) => p.home === home));
 }
 
-const residence = (unit: AdministrativeUnitRecord, addressLine: string): DemoResidence => ({ unitCode: unit.code, unitPath: unit.path, addressLine });
+const residence = (unit: AdministrativeUnitRecord, addressLine: string): DemoResidence => ({
+  unitCode: unit.code,
+  unitPath: unit.path,
+  addressLine,
+});
 
 /** The unit a record about the person made on `date` belongs to: the old commune before the reform, the new one after. */
 export function demoUnitOn(person: Pick<DemoPerson, 'home' | 'formerUnit'>, date: string): DemoResidence {
@@ -181,7 +205,8 @@ function pickStage(rng: SeededRandom): PathStage {
  */
 function addressIn(rng: SeededRandom, commune: AdministrativeUnitRecord, neighbourhood: AdministrativeUnitRecord): string {
   const area = bareUnitName(neighbourhood.name);
-  if (commune.kind === 'WARD') return `Số ${rng.int(1, 180)} ngõ ${rng.int(1, 400)} phố ${rng.pick(STREETS)}, tổ dân phố ${area} ${rng.int(1, 30)}`;
+  if (commune.kind === 'WARD')
+    return `Số ${rng.int(1, 180)} ngõ ${rng.int(1, 400)} phố ${rng.pick(STREETS)}, tổ dân phố ${area} ${rng.int(1, 30)}`;
   return `Số nhà ${rng.int(1, 90)}, ${rng.pick(HAMLETS)} ${area}`;
 }
 
@@ -204,13 +229,17 @@ function rehabFor(rng: SeededRandom, stage: PathStage, ref: string, province: st
   const inFacility = stage === 'COMPULSORY_IN_FACILITY' || stage === 'VOLUNTARY_FACILITY' || stage === 'VOLUNTARY_COMMUNITY';
   const completed = stage === 'POST_REHAB' || stage === 'POST_REHAB_COMPLETED' || stage === 'RELAPSED';
   if (!inFacility && !completed) return null;
-  const kind: RehabKind = stage === 'COMPULSORY_IN_FACILITY' ? 'COMPULSORY'
-    : stage === 'VOLUNTARY_FACILITY' ? 'VOLUNTARY_FACILITY'
-      : stage === 'VOLUNTARY_COMMUNITY' ? 'VOLUNTARY_COMMUNITY'
-        : rng.pick<RehabKind>(['COMPULSORY', 'COMPULSORY', 'COMPULSORY', 'VOLUNTARY_FACILITY', 'VOLUNTARY_COMMUNITY']);
+  const kind: RehabKind =
+    stage === 'COMPULSORY_IN_FACILITY'
+      ? 'COMPULSORY'
+      : stage === 'VOLUNTARY_FACILITY'
+        ? 'VOLUNTARY_FACILITY'
+        : stage === 'VOLUNTARY_COMMUNITY'
+          ? 'VOLUNTARY_COMMUNITY'
+          : rng.pick<RehabKind>(['COMPULSORY', 'COMPULSORY', 'COMPULSORY', 'VOLUNTARY_FACILITY', 'VOLUNTARY_COMMUNITY']);
   const termMonths = kind === 'COMPULSORY' ? rng.pick([12, 18, 24]) : rng.pick([6, 9, 12]);
-  const facilityCode = kind === 'VOLUNTARY_COMMUNITY' ? null
-    : rng.pick(kind === 'COMPULSORY' ? facilities.compulsory : facilities.voluntary);
+  const facilityCode =
+    kind === 'VOLUNTARY_COMMUNITY' ? null : rng.pick(kind === 'COMPULSORY' ? facilities.compulsory : facilities.voluntary);
   if (inFacility) {
     const admittedOn = addDays(addMonths(ref, -termMonths), rng.int(20, termMonths * 30 - 5));
     const roll = rng.next();
@@ -232,8 +261,23 @@ function postRehabFor(rng: SeededRandom, stage: PathStage, rehab: DemoRehab | nu
 }
 
 const CLINICS: Readonly<Record<string, string[]>> = {
-  [HANOI_CODE]: ['MMT001', 'MMT002', 'MMT004', 'MMT006', 'MMT007', 'MMT008', 'MMT009', 'MMT016', 'MMT017', 'MMT018', 'MMT020',
-    'MMT268', 'MMT269', 'MMT271', 'MMT277'],
+  [HANOI_CODE]: [
+    'MMT001',
+    'MMT002',
+    'MMT004',
+    'MMT006',
+    'MMT007',
+    'MMT008',
+    'MMT009',
+    'MMT016',
+    'MMT017',
+    'MMT018',
+    'MMT020',
+    'MMT268',
+    'MMT269',
+    'MMT271',
+    'MMT277',
+  ],
   [LAO_CAI_CODE]: ['MMTLC1', 'MMTYB1'],
 };
 
@@ -245,13 +289,18 @@ function clinicFor(rng: SeededRandom, place: Place): string {
   return clinics.includes(local) ? local : rng.pick(clinics);
 }
 
-function substitutionFor(rng: SeededRandom, stage: PathStage, place: Place,
-  examinedOn: string, ref: string): DemoSubstitution | null {
+function substitutionFor(
+  rng: SeededRandom,
+  stage: PathStage,
+  place: Place,
+  examinedOn: string,
+  ref: string,
+): DemoSubstitution | null {
   if (stage !== 'SUBSTITUTION') return null;
   const enrolledOn = addDays(examinedOn, rng.int(2, 5));
   const days = (Date.parse(ref) - Date.parse(enrolledOn)) / 86_400_000;
-  const phase: TreatmentPhase = days < 14 ? 'INDUCTION' : days < 60 ? 'DOSE_ADJUSTMENT'
-    : rng.chance(0.1) ? 'TAPERING' : 'MAINTENANCE';
+  const phase: TreatmentPhase =
+    days < 14 ? 'INDUCTION' : days < 60 ? 'DOSE_ADJUSTMENT' : rng.chance(0.1) ? 'TAPERING' : 'MAINTENANCE';
   return { clinicCode: clinicFor(rng, place), enrolledOn, phase, medication: rng.chance(0.95) ? 'METHADONE' : 'BUPRENORPHINE' };
 }
 
@@ -267,12 +316,18 @@ function placesFor(rng: SeededRandom, index: number, detectedOn: string) {
   const formerUnit = residence(place.former, home.addressLine);
   const moved = rng.chance(0.15) ? pickPlace(rng, index + 1) : place;
   const permanentResidence = residence(moved.home, addressIn(rng, moved.home, moved.home));
-  if (detectedOn >= REFORM_DATE) return { place, home, formerUnit, permanentResidence, currentResidence: home, unitAssignment: null };
+  if (detectedOn >= REFORM_DATE)
+    return { place, home, formerUnit, permanentResidence, currentResidence: home, unitAssignment: null };
   // Recorded before the reform: the registry keeps the old commune. A split commune's people are assigned
   // to their new commune by the province; about one in seven still waits in the worklist.
   const assigned = place.split && rng.chance(0.85);
   const unitAssignment: DemoUnitAssignment | null = assigned
-    ? { fromPath: place.former.path, toCode: place.home.code, toPath: place.home.path, assignedOn: addDays(REFORM_DATE, rng.int(10, 300)) }
+    ? {
+        fromPath: place.former.path,
+        toCode: place.home.code,
+        toPath: place.home.path,
+        assignedOn: addDays(REFORM_DATE, rng.int(10, 300)),
+      }
     : null;
   return { place, home, formerUnit, permanentResidence, currentResidence: assigned ? home : formerUnit, unitAssignment };
 }
@@ -282,17 +337,20 @@ function onePerson(rng: SeededRandom, index: number, ref: string): DemoPerson {
   const sex: Sex = rng.chance(0.92) ? 'MALE' : 'FEMALE';
   const dob = dateOfBirth(rng, ref, stage !== 'COMPULSORY_IN_FACILITY');
   const provinceOfPlace = index % 10 === 9 ? LAO_CAI_CODE : HANOI_CODE;
-  const birthProvince = rng.chance(0.8) ? BIRTH_PROVINCE[provinceOfPlace] as string : rng.pick(PROVINCE_CODES);
+  const birthProvince = rng.chance(0.8) ? (BIRTH_PROVINCE[provinceOfPlace] as string) : rng.pick(PROVINCE_CODES);
   const rehab = rehabFor(rng, stage, ref, provinceOfPlace);
   const examinedOn = rehab ? addDays(rehab.admittedOn, -rng.int(20, 90)) : addDays(ref, -rng.int(15, 900));
   const detectedOn = addDays(examinedOn, -rng.int(7, 40));
   const where = placesFor(rng, index, detectedOn);
-  const determination: DemoDetermination | null = stage === 'MANAGED' ? null : {
-    examinedOn,
-    addicted: stage !== 'NOT_ADDICTED',
-    substanceClasses: stage === 'NOT_ADDICTED' ? [] : substances(rng, stage),
-    documentNumber: `${String(index + 1).padStart(5, '0')}/KQ-XĐTTN`,
-  };
+  const determination: DemoDetermination | null =
+    stage === 'MANAGED'
+      ? null
+      : {
+          examinedOn,
+          addicted: stage !== 'NOT_ADDICTED',
+          substanceClasses: stage === 'NOT_ADDICTED' ? [] : substances(rng, stage),
+          documentNumber: `${String(index + 1).padStart(5, '0')}/KQ-XĐTTN`,
+        };
   return {
     id: rng.uuid(),
     identificationNumber: makeIdentificationNumber(birthProvince, dob, sex, (index * 7919 + 104729) % 1_000_000),
@@ -327,4 +385,3 @@ export function generateDemoPopulation(options: PopulationOptions = {}): DemoPer
   const ref = options.referenceDate ?? DEMO_REFERENCE_DATE;
   return Array.from({ length: options.persons ?? DEMO_PERSONS }, (_, i) => onePerson(rng, i, ref));
 }
-

@@ -35,8 +35,13 @@ export const INDICATOR_COLUMNS: Readonly<Record<string, string>> = {
 const PLAN_DATE = '2022-01-01';
 
 function unitCodeByName(name: string): string {
-  const unit = units().childrenOf(HANOI_CODE, PLAN_DATE, ['DISTRICT', 'FACILITY'])
-    .find((u) => unitNameKey(u.name) === unitNameKey(name) || (u.level === 'DISTRICT' && unitNameKey(bareUnitName(u.name)) === unitNameKey(name)));
+  const unit = units()
+    .childrenOf(HANOI_CODE, PLAN_DATE, ['DISTRICT', 'FACILITY'])
+    .find(
+      (u) =>
+        unitNameKey(u.name) === unitNameKey(name) ||
+        (u.level === 'DISTRICT' && unitNameKey(bareUnitName(u.name)) === unitNameKey(name)),
+    );
   if (!unit) throw new Error(`Unknown unit in plan table: ${name}`);
   return unit.code;
 }
@@ -58,6 +63,5 @@ export function parseTargetsCsv(text: string): TargetRow[] {
 }
 
 export function hanoi2022Targets(dir: string = DATA_DIR): TargetRow[] {
-  return [DISTRICT_TARGETS_FILE, FACILITY_TARGETS_FILE]
-    .flatMap((file) => parseTargetsCsv(readFileSync(join(dir, file), 'utf8')));
+  return [DISTRICT_TARGETS_FILE, FACILITY_TARGETS_FILE].flatMap((file) => parseTargetsCsv(readFileSync(join(dir, file), 'utf8')));
 }

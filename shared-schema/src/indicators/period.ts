@@ -50,7 +50,14 @@ export function periodOf(input: PeriodInput): PeriodRecord {
   const months = MONTHS_OF[input.kind];
   const firstMonth = number === null ? 1 : (number - 1) * months + 1;
   const from = `${input.year}-${String(firstMonth).padStart(2, '0')}-01`;
-  return { kind: input.kind, year: input.year, number, from, to: addDays(addMonths(from, months), -1), label: label(input.kind, input.year, number) };
+  return {
+    kind: input.kind,
+    year: input.year,
+    number,
+    from,
+    to: addDays(addMonths(from, months), -1),
+    label: label(input.kind, input.year, number),
+  };
 }
 
 /**
@@ -66,8 +73,13 @@ export function unitForPeriod(code: string, period: Pick<PeriodRecord, 'from' | 
  * period's end (the new communes for a period reaching past 1 July 2025), else at its start
  * (the districts for a period before the reform).
  */
-export function childUnitsForPeriod(unit: AdministrativeUnitRecord, period: Pick<PeriodRecord, 'from' | 'to'>,
-  levels: readonly UnitLevel[]): AdministrativeUnitRecord[] {
+export function childUnitsForPeriod(
+  unit: AdministrativeUnitRecord,
+  period: Pick<PeriodRecord, 'from' | 'to'>,
+  levels: readonly UnitLevel[],
+): AdministrativeUnitRecord[] {
   const on = validOn(unit, period.to) ? period.to : period.from;
-  return units().childrenOf(unit.code, on, levels).filter((u) => u.parentCode === unit.code && isWithin(u.path, unit.path));
+  return units()
+    .childrenOf(unit.code, on, levels)
+    .filter((u) => u.parentCode === unit.code && isWithin(u.path, unit.path));
 }

@@ -18,7 +18,10 @@ const KINDS: readonly PeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
 
 export function encodeIndicatorValueId(key: IndicatorValueKey): string {
   const { planId, indicator, unit, period } = key;
-  return Buffer.from(JSON.stringify([planId, indicator.code, unit.code, period.kind, period.year, period.number]), 'utf8').toString('base64url');
+  return Buffer.from(
+    JSON.stringify([planId, indicator.code, unit.code, period.kind, period.year, period.number]),
+    'utf8',
+  ).toString('base64url');
 }
 
 function parts(id: string): unknown[] | null {
@@ -36,7 +39,8 @@ export function decodeIndicatorValueId(id: string): IndicatorValueKey | null {
   if (!p) return null;
   const [planId, code, unitCode, kind, year, number] = p;
   if (typeof planId !== 'string' || typeof code !== 'string' || typeof unitCode !== 'string') return null;
-  if (!KINDS.includes(kind as PeriodKind) || typeof year !== 'number' || (number !== null && typeof number !== 'number')) return null;
+  if (!KINDS.includes(kind as PeriodKind) || typeof year !== 'number' || (number !== null && typeof number !== 'number'))
+    return null;
   const indicator = indicatorByCode(code);
   const input = { kind: kind as PeriodKind, year, number };
   if (!indicator || periodProblem(input)) return null;

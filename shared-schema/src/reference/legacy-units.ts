@@ -24,16 +24,36 @@ const COMMUNES_PER_DISTRICT = 6;
 
 type DistrictKind = 'Quận' | 'Huyện' | 'Thị xã';
 const DISTRICTS: readonly (readonly [string, string, DistrictKind])[] = [
-  ['001', 'Ba Đình', 'Quận'], ['002', 'Hoàn Kiếm', 'Quận'], ['003', 'Tây Hồ', 'Quận'],
-  ['004', 'Long Biên', 'Quận'], ['005', 'Cầu Giấy', 'Quận'], ['006', 'Đống Đa', 'Quận'],
-  ['007', 'Hai Bà Trưng', 'Quận'], ['008', 'Hoàng Mai', 'Quận'], ['009', 'Thanh Xuân', 'Quận'],
-  ['016', 'Sóc Sơn', 'Huyện'], ['017', 'Đông Anh', 'Huyện'], ['018', 'Gia Lâm', 'Huyện'],
-  ['019', 'Nam Từ Liêm', 'Quận'], ['020', 'Thanh Trì', 'Huyện'], ['021', 'Bắc Từ Liêm', 'Quận'],
-  ['250', 'Mê Linh', 'Huyện'], ['268', 'Hà Đông', 'Quận'], ['269', 'Sơn Tây', 'Thị xã'],
-  ['271', 'Ba Vì', 'Huyện'], ['272', 'Phúc Thọ', 'Huyện'], ['273', 'Đan Phượng', 'Huyện'],
-  ['274', 'Hoài Đức', 'Huyện'], ['275', 'Quốc Oai', 'Huyện'], ['276', 'Thạch Thất', 'Huyện'],
-  ['277', 'Chương Mỹ', 'Huyện'], ['278', 'Thanh Oai', 'Huyện'], ['279', 'Thường Tín', 'Huyện'],
-  ['280', 'Phú Xuyên', 'Huyện'], ['281', 'Ứng Hòa', 'Huyện'], ['282', 'Mỹ Đức', 'Huyện'],
+  ['001', 'Ba Đình', 'Quận'],
+  ['002', 'Hoàn Kiếm', 'Quận'],
+  ['003', 'Tây Hồ', 'Quận'],
+  ['004', 'Long Biên', 'Quận'],
+  ['005', 'Cầu Giấy', 'Quận'],
+  ['006', 'Đống Đa', 'Quận'],
+  ['007', 'Hai Bà Trưng', 'Quận'],
+  ['008', 'Hoàng Mai', 'Quận'],
+  ['009', 'Thanh Xuân', 'Quận'],
+  ['016', 'Sóc Sơn', 'Huyện'],
+  ['017', 'Đông Anh', 'Huyện'],
+  ['018', 'Gia Lâm', 'Huyện'],
+  ['019', 'Nam Từ Liêm', 'Quận'],
+  ['020', 'Thanh Trì', 'Huyện'],
+  ['021', 'Bắc Từ Liêm', 'Quận'],
+  ['250', 'Mê Linh', 'Huyện'],
+  ['268', 'Hà Đông', 'Quận'],
+  ['269', 'Sơn Tây', 'Thị xã'],
+  ['271', 'Ba Vì', 'Huyện'],
+  ['272', 'Phúc Thọ', 'Huyện'],
+  ['273', 'Đan Phượng', 'Huyện'],
+  ['274', 'Hoài Đức', 'Huyện'],
+  ['275', 'Quốc Oai', 'Huyện'],
+  ['276', 'Thạch Thất', 'Huyện'],
+  ['277', 'Chương Mỹ', 'Huyện'],
+  ['278', 'Thanh Oai', 'Huyện'],
+  ['279', 'Thường Tín', 'Huyện'],
+  ['280', 'Phú Xuyên', 'Huyện'],
+  ['281', 'Ứng Hòa', 'Huyện'],
+  ['282', 'Mỹ Đức', 'Huyện'],
 ];
 
 /** Hà Nội's seven public rehab facilities (names as in the 2022 plan). */
@@ -43,12 +63,35 @@ const FACILITY_UNITS: readonly { code: string; name: string }[] = [1, 2, 3, 4, 5
 }));
 
 /** Districts that host a methadone clinic in the demo data (generated). */
-const CLINIC_DISTRICTS = ['001', '002', '004', '006', '007', '008', '009', '016', '017', '018', '020', '268', '269', '271', '277'];
+const CLINIC_DISTRICTS = [
+  '001',
+  '002',
+  '004',
+  '006',
+  '007',
+  '008',
+  '009',
+  '016',
+  '017',
+  '018',
+  '020',
+  '268',
+  '269',
+  '271',
+  '277',
+];
 
-function unit(code: string, name: string, level: UnitLevel, parent: AdministrativeUnitRecord | null,
-  validTo: string | null = null): AdministrativeUnitRecord {
+function unit(
+  code: string,
+  name: string,
+  level: UnitLevel,
+  parent: AdministrativeUnitRecord | null,
+  validTo: string | null = null,
+): AdministrativeUnitRecord {
   return {
-    code, name, level,
+    code,
+    name,
+    level,
     parentCode: parent?.code ?? null,
     path: parent ? `${parent.path}.${code}` : code,
     validFrom: HANOI_FROM,
@@ -79,4 +122,3 @@ function buildUnits(): AdministrativeUnitRecord[] {
 
 export type LegacyUnitRecord = AdministrativeUnitRecord;
 export const LEGACY_GENERATED_UNITS: readonly LegacyUnitRecord[] = buildUnits();
-

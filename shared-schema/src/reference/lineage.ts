@@ -3,7 +3,12 @@ import type { CommuneAfterReform, UnitSourceData } from './unit-data';
 import { unchangedProvinces } from './unit-data';
 import { unitKey } from './unit-types';
 import {
-  HANOI_CODE, OLD_TIER_ENDS, REFORM_DATE, type AdministrativeUnitRecord, type LineageMethod, type UnitLineageLink,
+  HANOI_CODE,
+  OLD_TIER_ENDS,
+  REFORM_DATE,
+  type AdministrativeUnitRecord,
+  type LineageMethod,
+  type UnitLineageLink,
   type UnresolvedPredecessor,
 } from './unit-types';
 
@@ -17,10 +22,16 @@ const NOT_TONE_MARKS = /[^\u0300\u0301\u0303\u0309\u0323]/g;
  * "Thụy") but keeps the letters and tones themselves ("Quán" ≠ "Quân").
  */
 export function unitNameKey(name: string): string {
-  return name.toLowerCase().replace(/[-–]/g, ' ').split(/\s+/).filter(Boolean).map((word) => {
-    const decomposed = word.normalize('NFD');
-    return `${decomposed.replace(TONE_MARKS, '').normalize('NFC')}${decomposed.replace(NOT_TONE_MARKS, '')}`;
-  }).join(' ');
+  return name
+    .toLowerCase()
+    .replace(/[-–]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => {
+      const decomposed = word.normalize('NFD');
+      return `${decomposed.replace(TONE_MARKS, '').normalize('NFC')}${decomposed.replace(NOT_TONE_MARKS, '')}`;
+    })
+    .join(' ');
 }
 
 /** Letters only, no diacritics, case or spaces: a last resort for spelling variants of the same name. */
@@ -36,7 +47,10 @@ function splitTopLevel(text: string): string[] {
   for (const ch of text) {
     if (ch === '(') depth++;
     if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) { parts.push(current); current = ''; } else current += ch;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
   }
   parts.push(current);
   return parts.map((p) => p.trim()).filter(Boolean);
@@ -107,7 +121,11 @@ function majorityDistrict(resolved: Resolution['resolved']): string | null {
   for (const { unit } of resolved) counts.set(unit.parentCode ?? '', (counts.get(unit.parentCode ?? '') ?? 0) + 1);
   let best: string | null = null;
   let most = 0;
-  for (const [code, n] of counts) if (n > most) { best = code; most = n; }
+  for (const [code, n] of counts)
+    if (n > most) {
+      best = code;
+      most = n;
+    }
   return best;
 }
 
@@ -124,10 +142,13 @@ function resolveText(commune: CommuneAfterReform, provinceCodes: readonly string
   for (const item of splitTopLevel(commune.predecessors).map(parseItem)) {
     const key = unitNameKey(item.name);
     let candidates = provinceCodes.flatMap((code) => p.byProvince.get(code)?.get(key) ?? []);
-    if (candidates.length === 0) candidates = provinceCodes.flatMap((code) => p.bySpelling.get(code)?.get(spellingKey(item.name)) ?? []);
+    if (candidates.length === 0)
+      candidates = provinceCodes.flatMap((code) => p.bySpelling.get(code)?.get(spellingKey(item.name)) ?? []);
     if (item.district && candidates.length > 1) {
       const wanted = unitNameKey(item.district);
-      const inDistrict = candidates.filter((c) => c.districtKey === wanted || (c.unit.level === 'DISTRICT' && unitNameKey(c.unit.name) === wanted));
+      const inDistrict = candidates.filter(
+        (c) => c.districtKey === wanted || (c.unit.level === 'DISTRICT' && unitNameKey(c.unit.name) === wanted),
+      );
       if (inDistrict.length > 0) candidates = inDistrict;
     }
     if (candidates.length === 1) out.resolved.push({ unit: (candidates[0] as Candidate).unit, part: item.part });
@@ -138,7 +159,12 @@ function resolveText(commune: CommuneAfterReform, provinceCodes: readonly string
   for (const { item, candidates } of pending) {
     const near = district ? candidates.filter((c) => c.unit.parentCode === district) : [];
     if (near.length === 1) out.resolved.push({ unit: (near[0] as Candidate).unit, part: item.part });
-    else out.unresolved.push({ successorCode: commune.code, text: item.text, reason: candidates.length === 0 ? 'NO_MATCH' : 'AMBIGUOUS' });
+    else
+      out.unresolved.push({
+        successorCode: commune.code,
+        text: item.text,
+        reason: candidates.length === 0 ? 'NO_MATCH' : 'AMBIGUOUS',
+      });
   }
   return out;
 }
@@ -149,12 +175,19 @@ function resolveText(commune: CommuneAfterReform, provinceCodes: readonly string
  * provinces, and institutions that moved with their province. A predecessor counts as
  * whole only when it went into one successor and was not marked as a part.
  */
-export function resolveReformLineage(data: UnitSourceData, units: readonly AdministrativeUnitRecord[]):
-{ edges: LineageEdge[]; unresolved: UnresolvedPredecessor[] } {
+export function resolveReformLineage(
+  data: UnitSourceData,
+  units: readonly AdministrativeUnitRecord[],
+): { edges: LineageEdge[]; unresolved: UnresolvedPredecessor[] } {
   const p = pools(units);
   const after = new Map(units.filter((u) => u.validFrom === REFORM_DATE && u.level === 'COMMUNE').map((u) => [u.code, u]));
   const provinceCodes = new Map(data.provinces.map((pr) => [pr.code, pr.predecessorCodes]));
-  const raw: { successor: AdministrativeUnitRecord; predecessor: AdministrativeUnitRecord; part: boolean; method: LineageMethod }[] = [];
+  const raw: {
+    successor: AdministrativeUnitRecord;
+    predecessor: AdministrativeUnitRecord;
+    part: boolean;
+    method: LineageMethod;
+  }[] = [];
   const unresolved: UnresolvedPredecessor[] = [];
   const hanoi = new Map<string, typeof data.hanoi>();
   for (const row of data.hanoi) hanoi.set(row.code, [...(hanoi.get(row.code) ?? []), row]);
@@ -170,13 +203,17 @@ export function resolveReformLineage(data: UnitSourceData, units: readonly Admin
     }
     const r = resolveText(commune, provinceCodes.get(commune.provinceCode) ?? [], p);
     const kept = unitNameKey(commune.predecessors) === unitNameKey('giữ nguyên');
-    for (const x of r.resolved) raw.push({ successor, predecessor: x.unit, part: x.part, method: kept ? 'KEPT' : 'PUBLISHED_TEXT' });
+    for (const x of r.resolved)
+      raw.push({ successor, predecessor: x.unit, part: x.part, method: kept ? 'KEPT' : 'PUBLISHED_TEXT' });
     unresolved.push(...r.unresolved);
   }
   const successorsOf = new Map<AdministrativeUnitRecord, Set<AdministrativeUnitRecord>>();
   for (const l of raw) successorsOf.set(l.predecessor, (successorsOf.get(l.predecessor) ?? new Set()).add(l.successor));
   const edges: LineageEdge[] = raw.map((l) => ({
-    successor: l.successor, predecessor: l.predecessor, whole: !l.part && successorsOf.get(l.predecessor)?.size === 1, method: l.method,
+    successor: l.successor,
+    predecessor: l.predecessor,
+    whole: !l.part && successorsOf.get(l.predecessor)?.size === 1,
+    method: l.method,
   }));
   edges.push(...provinceEdges(data, units), ...institutionEdges(units));
   return { edges: dedupe(edges), unresolved };
@@ -187,11 +224,16 @@ function provinceEdges(data: UnitSourceData, units: readonly AdministrativeUnitR
   const provinces = units.filter((u) => u.level === 'PROVINCE');
   const before = new Map(provinces.filter((u) => u.validFrom <= OLD_TIER_ENDS).map((u) => [u.code, u]));
   const after = new Map(provinces.filter((u) => u.validTo === null).map((u) => [u.code, u]));
-  return data.provinces.filter((pr) => !kept.has(pr.code)).flatMap((pr) => pr.predecessorCodes.map((code) => ({
-    successor: after.get(pr.code) as AdministrativeUnitRecord,
-    predecessor: before.get(code) as AdministrativeUnitRecord,
-    whole: true, method: 'PROVINCE_MERGER' as const,
-  })));
+  return data.provinces
+    .filter((pr) => !kept.has(pr.code))
+    .flatMap((pr) =>
+      pr.predecessorCodes.map((code) => ({
+        successor: after.get(pr.code) as AdministrativeUnitRecord,
+        predecessor: before.get(code) as AdministrativeUnitRecord,
+        whole: true,
+        method: 'PROVINCE_MERGER' as const,
+      })),
+    );
 }
 
 /** An institution whose province merged is one institution in two versions: the later takes the earlier's records. */

@@ -24,12 +24,16 @@ interface Serialized {
 
 /** The published lists (patches are applied after the cache, so they are not part of its key). */
 function dataFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.csv')).map((e) => join(dir, e.name)).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.csv'))
+    .map((e) => join(dir, e.name))
+    .sort();
 }
 
 function cacheKey(dataDir: string, builderFiles: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of [...dataFiles(dataDir), ...builderFiles]) hash.update(file.slice(file.lastIndexOf('/'))).update(readFileSync(file));
+  for (const file of [...dataFiles(dataDir), ...builderFiles])
+    hash.update(file.slice(file.lastIndexOf('/'))).update(readFileSync(file));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -46,7 +50,10 @@ function deserialize(s: Serialized): BuiltTree {
   return {
     units: s.units,
     lineage: s.lineage.map(([succ, pred, whole, method]) => ({
-      successor: s.units[succ] as AdministrativeUnitRecord, predecessor: s.units[pred] as AdministrativeUnitRecord, whole, method,
+      successor: s.units[succ] as AdministrativeUnitRecord,
+      predecessor: s.units[pred] as AdministrativeUnitRecord,
+      whole,
+      method,
     })),
     unresolved: s.unresolved,
   };

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../csv';
 import {
-  OLD_TIER_ENDS, REFORM_DATE, UNIT_RECORDS_FLOOR, type AdministrativeUnitRecord, type UnitKind, type UnitLevel,
+  OLD_TIER_ENDS,
+  REFORM_DATE,
+  UNIT_RECORDS_FLOOR,
+  type AdministrativeUnitRecord,
+  type UnitKind,
+  type UnitLevel,
 } from './unit-types';
 
 /** The published unit lists (data/units): Vietnam's units before and after the 1 July 2025 reform. */
@@ -71,7 +76,11 @@ export interface UnitSourceData {
 }
 
 const AFTER_KIND: Record<string, UnitKind> = {
-  city: 'CITY', province: 'PROVINCE', ward: 'WARD', commune: 'COMMUNE', 'special administrative region': 'SPECIAL_ZONE',
+  city: 'CITY',
+  province: 'PROVINCE',
+  ward: 'WARD',
+  commune: 'COMMUNE',
+  'special administrative region': 'SPECIAL_ZONE',
 };
 
 function afterKind(kind: string): UnitKind {
@@ -85,71 +94,122 @@ const LEVELS = new Set(['FACILITY', 'CLINIC', 'COURT']);
 export function readUnitSourceData(dir: string = UNITS_DATA_DIR): UnitSourceData {
   return {
     provinces: readUnitsCsv('provinces-2025.csv', dir).map((r) => ({
-      code: r.code ?? '', name: r.full_name ?? '', nameEn: r.name_en ?? '', kind: afterKind(r.kind ?? ''),
+      code: r.code ?? '',
+      name: r.full_name ?? '',
+      nameEn: r.name_en ?? '',
+      kind: afterKind(r.kind ?? ''),
       predecessorCodes: (r.predecessor_codes ?? '').split(/\s+/).filter(Boolean),
     })),
     communes: readUnitsCsv('communes-2025.csv', dir).map((r) => ({
-      provinceCode: r.province_code ?? '', code: r.code ?? '', name: r.full_name ?? '', nameEn: r.name_en ?? '',
-      kind: afterKind(r.kind ?? ''), predecessors: r.predecessors ?? '',
+      provinceCode: r.province_code ?? '',
+      code: r.code ?? '',
+      name: r.full_name ?? '',
+      nameEn: r.name_en ?? '',
+      kind: afterKind(r.kind ?? ''),
+      predecessors: r.predecessors ?? '',
     })),
     before: readUnitsCsv('units-before-2025-07.csv', dir).map((r) => ({
-      provinceCode: r.province_code ?? '', provinceName: r.province_name ?? '', districtCode: r.district_code ?? '',
-      districtName: r.district_name ?? '', communeCode: r.commune_code ?? '', communeName: r.commune_name ?? '',
+      provinceCode: r.province_code ?? '',
+      provinceName: r.province_name ?? '',
+      districtCode: r.district_code ?? '',
+      districtName: r.district_name ?? '',
+      communeCode: r.commune_code ?? '',
+      communeName: r.commune_name ?? '',
     })),
     hanoi: readUnitsCsv('hanoi-communes-2025-predecessors.csv', dir).map((r) => ({
-      code: r.code ?? '', predecessorCode: r.predecessor_code ?? '', predecessorDistrictCode: r.predecessor_district_code ?? '',
+      code: r.code ?? '',
+      predecessorCode: r.predecessor_code ?? '',
+      predecessorDistrictCode: r.predecessor_district_code ?? '',
       whole: r.whole === 'yes',
     })),
     institutions: readUnitsCsv('institutions.csv', dir).map((r) => {
       if (!LEVELS.has(r.level ?? '')) throw new Error(`Unknown institution level: ${r.level}`);
       return {
-        code: r.code ?? '', name: r.name ?? '', level: r.level as InstitutionRow['level'],
-        provinceBefore: r.province_before ?? '', provinceAfter: r.province_after ?? '',
-        validFrom: r.valid_from || UNIT_RECORDS_FLOOR, validTo: r.valid_to || null,
+        code: r.code ?? '',
+        name: r.name ?? '',
+        level: r.level as InstitutionRow['level'],
+        provinceBefore: r.province_before ?? '',
+        provinceAfter: r.province_after ?? '',
+        validFrom: r.valid_from || UNIT_RECORDS_FLOOR,
+        validTo: r.valid_to || null,
       };
     }),
   };
 }
 
 const DISTRICT_KINDS: readonly (readonly [string, UnitKind])[] = [
-  ['Quận ', 'URBAN_DISTRICT'], ['Huyện ', 'RURAL_DISTRICT'], ['Thị xã ', 'TOWN'], ['Thành phố ', 'PROVINCIAL_CITY'],
+  ['Quận ', 'URBAN_DISTRICT'],
+  ['Huyện ', 'RURAL_DISTRICT'],
+  ['Thị xã ', 'TOWN'],
+  ['Thành phố ', 'PROVINCIAL_CITY'],
 ];
 const COMMUNE_KINDS: readonly (readonly [string, UnitKind])[] = [
-  ['Phường ', 'WARD'], ['Thị trấn ', 'TOWNSHIP'], ['Xã ', 'COMMUNE'],
+  ['Phường ', 'WARD'],
+  ['Thị trấn ', 'TOWNSHIP'],
+  ['Xã ', 'COMMUNE'],
 ];
 
 function kindByPrefix(name: string, kinds: readonly (readonly [string, UnitKind])[], fallback: UnitKind): UnitKind {
   return kinds.find(([prefix]) => name.startsWith(prefix))?.[1] ?? fallback;
 }
 
-function version(code: string, name: string, nameEn: string | null, level: UnitLevel, kind: UnitKind,
-  parent: AdministrativeUnitRecord | null, validFrom: string, validTo: string | null): AdministrativeUnitRecord {
-  return { code, name, nameEn, level, kind, parentCode: parent?.code ?? null, path: parent ? `${parent.path}.${code}` : code, validFrom, validTo };
+function version(
+  code: string,
+  name: string,
+  nameEn: string | null,
+  level: UnitLevel,
+  kind: UnitKind,
+  parent: AdministrativeUnitRecord | null,
+  validFrom: string,
+  validTo: string | null,
+): AdministrativeUnitRecord {
+  return {
+    code,
+    name,
+    nameEn,
+    level,
+    kind,
+    parentCode: parent?.code ?? null,
+    path: parent ? `${parent.path}.${code}` : code,
+    validFrom,
+    validTo,
+  };
 }
 
 /** Provinces whose code and territory did not change keep one record across the reform. */
 export function unchangedProvinces(data: UnitSourceData): Set<string> {
-  return new Set(data.provinces.filter((p) => p.predecessorCodes.length === 1 && p.predecessorCodes[0] === p.code).map((p) => p.code));
+  return new Set(
+    data.provinces.filter((p) => p.predecessorCodes.length === 1 && p.predecessorCodes[0] === p.code).map((p) => p.code),
+  );
 }
 
 function provincesOf(data: UnitSourceData, kept: Set<string>) {
   const after = new Map<string, AdministrativeUnitRecord>();
   const before = new Map<string, AdministrativeUnitRecord>();
   for (const p of data.provinces) {
-    after.set(p.code, version(p.code, p.name, p.nameEn, 'PROVINCE', p.kind, null,
-      kept.has(p.code) ? UNIT_RECORDS_FLOOR : REFORM_DATE, null));
+    after.set(
+      p.code,
+      version(p.code, p.name, p.nameEn, 'PROVINCE', p.kind, null, kept.has(p.code) ? UNIT_RECORDS_FLOOR : REFORM_DATE, null),
+    );
   }
   for (const row of data.before) {
     if (before.has(row.provinceCode)) continue;
     const kind: UnitKind = row.provinceName.startsWith('Thành phố') ? 'CITY' : 'PROVINCE';
-    before.set(row.provinceCode, kept.has(row.provinceCode) ? after.get(row.provinceCode) as AdministrativeUnitRecord
-      : version(row.provinceCode, row.provinceName, null, 'PROVINCE', kind, null, UNIT_RECORDS_FLOOR, OLD_TIER_ENDS));
+    before.set(
+      row.provinceCode,
+      kept.has(row.provinceCode)
+        ? (after.get(row.provinceCode) as AdministrativeUnitRecord)
+        : version(row.provinceCode, row.provinceName, null, 'PROVINCE', kind, null, UNIT_RECORDS_FLOOR, OLD_TIER_ENDS),
+    );
   }
   return { after, before };
 }
 
-function institutionVersions(row: InstitutionRow, provinces: { after: Map<string, AdministrativeUnitRecord>; before: Map<string, AdministrativeUnitRecord> },
-  kept: Set<string>): AdministrativeUnitRecord[] {
+function institutionVersions(
+  row: InstitutionRow,
+  provinces: { after: Map<string, AdministrativeUnitRecord>; before: Map<string, AdministrativeUnitRecord> },
+  kept: Set<string>,
+): AdministrativeUnitRecord[] {
   const kind = row.level as UnitKind;
   const pre = row.provinceBefore ? provinces.before.get(row.provinceBefore) : undefined;
   const post = row.provinceAfter ? provinces.after.get(row.provinceAfter) : undefined;
@@ -159,11 +219,32 @@ function institutionVersions(row: InstitutionRow, provinces: { after: Map<string
   }
   const out: AdministrativeUnitRecord[] = [];
   if (pre && row.validFrom <= OLD_TIER_ENDS) {
-    out.push(version(row.code, row.name, null, row.level, kind, pre, row.validFrom,
-      row.validTo !== null && row.validTo < OLD_TIER_ENDS ? row.validTo : OLD_TIER_ENDS));
+    out.push(
+      version(
+        row.code,
+        row.name,
+        null,
+        row.level,
+        kind,
+        pre,
+        row.validFrom,
+        row.validTo !== null && row.validTo < OLD_TIER_ENDS ? row.validTo : OLD_TIER_ENDS,
+      ),
+    );
   }
   if (post && (row.validTo === null || row.validTo >= REFORM_DATE)) {
-    out.push(version(row.code, row.name, null, row.level, kind, post, row.validFrom > REFORM_DATE ? row.validFrom : REFORM_DATE, row.validTo));
+    out.push(
+      version(
+        row.code,
+        row.name,
+        null,
+        row.level,
+        kind,
+        post,
+        row.validFrom > REFORM_DATE ? row.validFrom : REFORM_DATE,
+        row.validTo,
+      ),
+    );
   }
   return out;
 }
@@ -174,21 +255,44 @@ export function buildUnitRecords(data: UnitSourceData): AdministrativeUnitRecord
   const provinces = provincesOf(data, kept);
   const units: AdministrativeUnitRecord[] = [];
   const seenProvince = new Set<AdministrativeUnitRecord>();
-  const addProvince = (p: AdministrativeUnitRecord) => { if (!seenProvince.has(p)) { seenProvince.add(p); units.push(p); } };
+  const addProvince = (p: AdministrativeUnitRecord) => {
+    if (!seenProvince.has(p)) {
+      seenProvince.add(p);
+      units.push(p);
+    }
+  };
   const districts = new Map<string, AdministrativeUnitRecord>();
   for (const row of data.before) {
     const province = provinces.before.get(row.provinceCode) as AdministrativeUnitRecord;
     addProvince(province);
     let district = districts.get(row.districtCode);
     if (!district) {
-      district = version(row.districtCode, row.districtName, null, 'DISTRICT', kindByPrefix(row.districtName, DISTRICT_KINDS, 'RURAL_DISTRICT'),
-        province, UNIT_RECORDS_FLOOR, OLD_TIER_ENDS);
+      district = version(
+        row.districtCode,
+        row.districtName,
+        null,
+        'DISTRICT',
+        kindByPrefix(row.districtName, DISTRICT_KINDS, 'RURAL_DISTRICT'),
+        province,
+        UNIT_RECORDS_FLOOR,
+        OLD_TIER_ENDS,
+      );
       districts.set(row.districtCode, district);
       units.push(district);
     }
     if (row.communeCode) {
-      units.push(version(row.communeCode, row.communeName, null, 'COMMUNE', kindByPrefix(row.communeName, COMMUNE_KINDS, 'COMMUNE'),
-        district, UNIT_RECORDS_FLOOR, OLD_TIER_ENDS));
+      units.push(
+        version(
+          row.communeCode,
+          row.communeName,
+          null,
+          'COMMUNE',
+          kindByPrefix(row.communeName, COMMUNE_KINDS, 'COMMUNE'),
+          district,
+          UNIT_RECORDS_FLOOR,
+          OLD_TIER_ENDS,
+        ),
+      );
     }
   }
   for (const p of data.provinces) addProvince(provinces.after.get(p.code) as AdministrativeUnitRecord);

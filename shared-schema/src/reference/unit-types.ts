@@ -45,7 +45,8 @@ export interface UnitLineageLink {
   method: LineageMethod;
 }
 
-export type LineageMethod = 'HANOI_MAP' | 'PUBLISHED_TEXT' | 'KEPT' | 'PROVINCE_MERGER' | 'DISTRICT_DISSOLVED' | 'SAME_INSTITUTION' | 'PATCH';
+export type LineageMethod =
+  'HANOI_MAP' | 'PUBLISHED_TEXT' | 'KEPT' | 'PROVINCE_MERGER' | 'DISTRICT_DISSOLVED' | 'SAME_INSTITUTION' | 'PATCH';
 
 /** A piece of a published predecessor list that names no unique pre-reform unit. */
 export interface UnresolvedPredecessor {

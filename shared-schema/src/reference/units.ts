@@ -5,7 +5,14 @@ import { resolveReformLineage } from './lineage';
 import { applyUnitPatches, readUnitPatches, type UnitPatch } from './unit-patches';
 import { buildUnitRecords, readUnitSourceData, UNITS_DATA_DIR } from './unit-data';
 import {
-  isWithin, REFORM_DATE, unitKey, validOn, type AdministrativeUnitRecord, type UnitLevel, type UnitLineageLink, type UnresolvedPredecessor,
+  isWithin,
+  REFORM_DATE,
+  unitKey,
+  validOn,
+  type AdministrativeUnitRecord,
+  type UnitLevel,
+  type UnitLineageLink,
+  type UnresolvedPredecessor,
 } from './unit-types';
 
 export * from './unit-types';
@@ -24,8 +31,11 @@ export class UnitDirectory {
   private readonly unresolvedBySuccessor = new Map<string, UnresolvedPredecessor[]>();
   private readonly rootsCache = new Map<string, readonly string[]>();
 
-  constructor(readonly units: readonly AdministrativeUnitRecord[], readonly lineage: readonly UnitLineageLink[],
-    readonly unresolved: readonly UnresolvedPredecessor[]) {
+  constructor(
+    readonly units: readonly AdministrativeUnitRecord[],
+    readonly lineage: readonly UnitLineageLink[],
+    readonly unresolved: readonly UnresolvedPredecessor[],
+  ) {
     for (const u of units) {
       push(this.byCode, u.code, u);
       push(this.byPath, u.path, u);
@@ -57,7 +67,9 @@ export class UnitDirectory {
   /** The version at `path` valid on `on`, else any version at that path. */
   byUnitPath(path: string, on?: string): AdministrativeUnitRecord | undefined {
     const versions = this.byPath.get(path) ?? [];
-    return (on ? versions.find((u) => validOn(u, on)) : undefined) ?? versions.find((u) => validOn(u, todayInHanoi())) ?? versions[0];
+    return (
+      (on ? versions.find((u) => validOn(u, on)) : undefined) ?? versions.find((u) => validOn(u, todayInHanoi())) ?? versions[0]
+    );
   }
 
   /** Children of a unit valid on `on` (the provinces when parentCode is null), in code order. */
@@ -74,7 +86,9 @@ export class UnitDirectory {
 
   /** Units of the subtree of `path` (itself excluded) valid on `on`. */
   within(path: string, on: string = todayInHanoi(), levels?: readonly UnitLevel[]): AdministrativeUnitRecord[] {
-    return this.units.filter((u) => u.path !== path && isWithin(u.path, path) && validOn(u, on) && (!levels || levels.includes(u.level)));
+    return this.units.filter(
+      (u) => u.path !== path && isWithin(u.path, path) && validOn(u, on) && (!levels || levels.includes(u.level)),
+    );
   }
 
   predecessors(unit: AdministrativeUnitRecord): readonly UnitLineageLink[] {
@@ -87,7 +101,7 @@ export class UnitDirectory {
 
   /** Parts of a published predecessor list that named no unique unit. */
   unresolvedPredecessors(unit: AdministrativeUnitRecord): readonly UnresolvedPredecessor[] {
-    return unit.validFrom >= REFORM_DATE ? this.unresolvedBySuccessor.get(unit.code) ?? [] : [];
+    return unit.validFrom >= REFORM_DATE ? (this.unresolvedBySuccessor.get(unit.code) ?? []) : [];
   }
 
   /**
@@ -173,7 +187,10 @@ export function loadBaseUnitTree(dir: string = UNITS_DATA_DIR): BuiltTree {
 }
 
 /** The base tree with every patch of `dir` applied, in name order. */
-export function loadUnitDirectory(dir: string = UNITS_DATA_DIR, patches: readonly UnitPatch[] = readUnitPatches(dir)): UnitDirectory {
+export function loadUnitDirectory(
+  dir: string = UNITS_DATA_DIR,
+  patches: readonly UnitPatch[] = readUnitPatches(dir),
+): UnitDirectory {
   const tree = applyUnitPatches(loadBaseUnitTree(dir), patches);
   return new UnitDirectory(tree.units, tree.lineage, tree.unresolved);
 }

@@ -8,8 +8,18 @@ import { ClinicEntity } from './entities/Clinic';
 import { DispensingPointEntity } from './entities/DispensingPoint';
 import { SubstitutionTreatmentEntity } from './entities/SubstitutionTreatment';
 import {
-  DOSE_COLUMNS, EXAMINATION_COLUMNS, INFECTION_COLUMNS, URINE_COLUMNS, toDose, toExamination, toInfection, toUrineTest,
-  type DoseRecord, type ExaminationRecord, type InfectionStatusRecord, type UrineTestRecord,
+  DOSE_COLUMNS,
+  EXAMINATION_COLUMNS,
+  INFECTION_COLUMNS,
+  URINE_COLUMNS,
+  toDose,
+  toExamination,
+  toInfection,
+  toUrineTest,
+  type DoseRecord,
+  type ExaminationRecord,
+  type InfectionStatusRecord,
+  type UrineTestRecord,
 } from './records';
 
 export interface HealthLoaders {
@@ -38,12 +48,28 @@ export interface HealthLoaders {
 }
 
 /** Rows of `table` for persons `ids` within the caller's unit (owner_unit_path), newest first by `orderBy`. */
-function scopedRows(db: DataSource, caller: Caller, table: string, columns: string, ids: readonly string[], orderBy: string,
-  perPerson?: number): Promise<Record<string, unknown>[]> {
+function scopedRows(
+  db: DataSource,
+  caller: Caller,
+  table: string,
+  columns: string,
+  ids: readonly string[],
+  orderBy: string,
+  perPerson?: number,
+): Promise<Record<string, unknown>[]> {
   const scope = pathScope('x.owner_unit_path', caller);
-  const inner = db.createQueryBuilder().select(columns.split(', ').map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'x.$1') : `x.${c}`)).join(', '))
+  const inner = db
+    .createQueryBuilder()
+    .select(
+      columns
+        .split(', ')
+        .map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'x.$1') : `x.${c}`))
+        .join(', '),
+    )
     .addSelect(`row_number() OVER (PARTITION BY x.person_id ORDER BY x.${orderBy} DESC, x.id DESC)`, 'rank')
-    .from(table, 'x').where('x.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params);
+    .from(table, 'x')
+    .where('x.person_id IN (:...ids)', { ids })
+    .andWhere(scope.sql, scope.params);
   const [sql, params] = inner.getQueryAndParameters();
   const limit = perPerson === undefined ? '' : ` WHERE r.rank <= ${Math.trunc(perPerson)}`;
   return db.query<Record<string, unknown>[]>(`SELECT * FROM (${sql}) r${limit} ORDER BY r.rank, r.person_id`, params);
@@ -60,58 +86,123 @@ const communeScope = (alias: string, column: string, caller: Caller) =>
 
 export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
   return {
-    determinationsByPerson: groupedLoader(async (ids) => {
-      const scope = communeScope('d', 'owner_unit_path', caller);
-      return db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
-        .where('d.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params)
-        .orderBy('d.examined_on', 'DESC').addOrderBy('d.id', 'DESC').getMany();
-    }, (d) => d.personId),
+    determinationsByPerson: groupedLoader(
+      async (ids) => {
+        const scope = communeScope('d', 'owner_unit_path', caller);
+        return db
+          .getRepository(AddictionDeterminationEntity)
+          .createQueryBuilder('d')
+          .where('d.person_id IN (:...ids)', { ids })
+          .andWhere(scope.sql, scope.params)
+          .orderBy('d.examined_on', 'DESC')
+          .addOrderBy('d.id', 'DESC')
+          .getMany();
+      },
+      (d) => d.personId,
+    ),
 
-    requestsByPerson: groupedLoader(async (ids) => {
-      const scope = communeScope('r', 'owner_unit_path', caller);
-      return db.getRepository(AddictionDeterminationRequestEntity).createQueryBuilder('r')
-        .where('r.person_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params)
-        .orderBy('r.requested_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
-    }, (r) => r.personId),
+    requestsByPerson: groupedLoader(
+      async (ids) => {
+        const scope = communeScope('r', 'owner_unit_path', caller);
+        return db
+          .getRepository(AddictionDeterminationRequestEntity)
+          .createQueryBuilder('r')
+          .where('r.person_id IN (:...ids)', { ids })
+          .andWhere(scope.sql, scope.params)
+          .orderBy('r.requested_at', 'DESC')
+          .addOrderBy('r.id', 'DESC')
+          .getMany();
+      },
+      (r) => r.personId,
+    ),
 
-    treatmentByPerson: keyedLoader(async (ids) => {
-      const byClinic = pathScope('t.owner_unit_path', caller);
-      const byResidence = communeScope('t', 'residence_unit_path', caller);
-      // One row per person: the active enrolment, else the latest one.
-      return db.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
-        .distinctOn(['t.person_id'])
-        .where('t.person_id IN (:...ids)', { ids })
-        .andWhere(`(${byClinic.sql} OR ${byResidence.sql})`, { ...byClinic.params, ...byResidence.params })
-        .orderBy('t.person_id', 'ASC')
-        .addOrderBy(`CASE WHEN t.status = 'ACTIVE' THEN 0 ELSE 1 END`, 'ASC')
-        .addOrderBy('t.enrolled_on', 'DESC').addOrderBy('t.id', 'DESC')
-        .getMany();
-    }, (t) => t.personId),
+    treatmentByPerson: keyedLoader(
+      async (ids) => {
+        const byClinic = pathScope('t.owner_unit_path', caller);
+        const byResidence = communeScope('t', 'residence_unit_path', caller);
+        // One row per person: the active enrolment, else the latest one.
+        return db
+          .getRepository(SubstitutionTreatmentEntity)
+          .createQueryBuilder('t')
+          .distinctOn(['t.person_id'])
+          .where('t.person_id IN (:...ids)', { ids })
+          .andWhere(`(${byClinic.sql} OR ${byResidence.sql})`, { ...byClinic.params, ...byResidence.params })
+          .orderBy('t.person_id', 'ASC')
+          .addOrderBy(`CASE WHEN t.status = 'ACTIVE' THEN 0 ELSE 1 END`, 'ASC')
+          .addOrderBy('t.enrolled_on', 'DESC')
+          .addOrderBy('t.id', 'DESC')
+          .getMany();
+      },
+      (t) => t.personId,
+    ),
 
-    clinicByCode: keyedLoader((codes) => db.getRepository(ClinicEntity).createQueryBuilder('c')
-      .where('c.code IN (:...codes)', { codes }).getMany(), (c) => c.code),
+    clinicByCode: keyedLoader(
+      (codes) => db.getRepository(ClinicEntity).createQueryBuilder('c').where('c.code IN (:...codes)', { codes }).getMany(),
+      (c) => c.code,
+    ),
 
-    dispensingPointByCode: keyedLoader((codes) => db.getRepository(DispensingPointEntity).createQueryBuilder('p')
-      .where('p.code IN (:...codes)', { codes }).getMany(), (p) => p.code),
-    dispensingPointsByClinic: groupedLoader((codes) => db.getRepository(DispensingPointEntity).createQueryBuilder('p')
-      .where('p.clinic_code IN (:...codes)', { codes }).orderBy('p.code').getMany(), (p) => p.clinicCode),
+    dispensingPointByCode: keyedLoader(
+      (codes) =>
+        db.getRepository(DispensingPointEntity).createQueryBuilder('p').where('p.code IN (:...codes)', { codes }).getMany(),
+      (p) => p.code,
+    ),
+    dispensingPointsByClinic: groupedLoader(
+      (codes) =>
+        db
+          .getRepository(DispensingPointEntity)
+          .createQueryBuilder('p')
+          .where('p.clinic_code IN (:...codes)', { codes })
+          .orderBy('p.code')
+          .getMany(),
+      (p) => p.clinicCode,
+    ),
 
     unitByCode: unitLookup(),
 
-    examinationsByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'addiction_examination', EXAMINATION_COLUMNS, ids, 'examined_on'))
-      .map((r) => toExamination(r as unknown as Parameters<typeof toExamination>[0])), (e) => e.personId),
-    dosesByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'dose', DOSE_COLUMNS, ids, 'dose_date', 90))
-      .map((r) => toDose(r as unknown as Parameters<typeof toDose>[0])), (d) => d.personId),
-    urineTestsByPerson: groupedLoader(async (ids) => (await scopedRows(db, caller, 'urine_test', URINE_COLUMNS, ids, 'tested_on'))
-      .map((r) => toUrineTest(r as unknown as Parameters<typeof toUrineTest>[0])), (u) => u.personId),
-    infectionByPerson: keyedLoader(async (ids) => (await scopedRows(db, caller, 'infection_status', INFECTION_COLUMNS, ids, 'tested_on', 1))
-      .map((r) => toInfection(r as unknown as Parameters<typeof toInfection>[0])), (i) => i.personId),
-    determinationByRequest: keyedLoader(async (ids) => {
-      const scope = communeScope('d', 'owner_unit_path', caller);
-      return db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
-        .where('d.request_id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
-    }, (d) => d.requestId ?? ''),
-    determinationById: keyedLoader((ids) => db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d')
-      .where('d.id IN (:...ids)', { ids }).getMany(), (d) => d.id),
+    examinationsByPerson: groupedLoader(
+      async (ids) =>
+        (await scopedRows(db, caller, 'addiction_examination', EXAMINATION_COLUMNS, ids, 'examined_on')).map((r) =>
+          toExamination(r as unknown as Parameters<typeof toExamination>[0]),
+        ),
+      (e) => e.personId,
+    ),
+    dosesByPerson: groupedLoader(
+      async (ids) =>
+        (await scopedRows(db, caller, 'dose', DOSE_COLUMNS, ids, 'dose_date', 90)).map((r) =>
+          toDose(r as unknown as Parameters<typeof toDose>[0]),
+        ),
+      (d) => d.personId,
+    ),
+    urineTestsByPerson: groupedLoader(
+      async (ids) =>
+        (await scopedRows(db, caller, 'urine_test', URINE_COLUMNS, ids, 'tested_on')).map((r) =>
+          toUrineTest(r as unknown as Parameters<typeof toUrineTest>[0]),
+        ),
+      (u) => u.personId,
+    ),
+    infectionByPerson: keyedLoader(
+      async (ids) =>
+        (await scopedRows(db, caller, 'infection_status', INFECTION_COLUMNS, ids, 'tested_on', 1)).map((r) =>
+          toInfection(r as unknown as Parameters<typeof toInfection>[0]),
+        ),
+      (i) => i.personId,
+    ),
+    determinationByRequest: keyedLoader(
+      async (ids) => {
+        const scope = communeScope('d', 'owner_unit_path', caller);
+        return db
+          .getRepository(AddictionDeterminationEntity)
+          .createQueryBuilder('d')
+          .where('d.request_id IN (:...ids)', { ids })
+          .andWhere(scope.sql, scope.params)
+          .getMany();
+      },
+      (d) => d.requestId ?? '',
+    ),
+    determinationById: keyedLoader(
+      (ids) =>
+        db.getRepository(AddictionDeterminationEntity).createQueryBuilder('d').where('d.id IN (:...ids)', { ids }).getMany(),
+      (d) => d.id,
+    ),
   };
 }

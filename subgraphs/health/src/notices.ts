@@ -10,7 +10,11 @@ const TO_POLICE = {
 type ToPolice = typeof TO_POLICE;
 
 /** Queues a notice to police; call inside the transaction of the change it reports. */
-export async function notifyPolice<T extends keyof ToPolice>(manager: EntityManager, topic: T, payload: PayloadOf<ToPolice[T]['shape']>): Promise<void> {
+export async function notifyPolice<T extends keyof ToPolice>(
+  manager: EntityManager,
+  topic: T,
+  payload: PayloadOf<ToPolice[T]['shape']>,
+): Promise<void> {
   const contract = TO_POLICE[topic];
   await sendNotice(manager, contract, payload as PayloadOf<typeof contract.shape>);
 }

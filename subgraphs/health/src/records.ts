@@ -48,27 +48,65 @@ export interface InfectionStatusRecord {
 }
 
 interface ExaminationRow {
-  id: string; person_id: string; examined_on: string; findings: DerivedFinding[]; clinical_notes: string | null;
-  physician_username: string; facility_code: string; determination_id: string;
+  id: string;
+  person_id: string;
+  examined_on: string;
+  findings: DerivedFinding[];
+  clinical_notes: string | null;
+  physician_username: string;
+  facility_code: string;
+  determination_id: string;
 }
 
-export const EXAMINATION_COLUMNS = 'id, person_id, examined_on::text AS examined_on, findings, clinical_notes, physician_username, facility_code, determination_id';
+export const EXAMINATION_COLUMNS =
+  'id, person_id, examined_on::text AS examined_on, findings, clinical_notes, physician_username, facility_code, determination_id';
 
 export function toExamination(r: ExaminationRow): ExaminationRecord {
-  return { id: r.id, personId: r.person_id, examinedOn: r.examined_on, findings: r.findings, clinicalNotes: r.clinical_notes,
-    physician: r.physician_username, facilityCode: r.facility_code, determinationId: r.determination_id };
+  return {
+    id: r.id,
+    personId: r.person_id,
+    examinedOn: r.examined_on,
+    findings: r.findings,
+    clinicalNotes: r.clinical_notes,
+    physician: r.physician_username,
+    facilityCode: r.facility_code,
+    determinationId: r.determination_id,
+  };
 }
 
-interface DoseRow { id: string; person_id: string; dose_date: string; mg: string; kind: DoseRecord['kind']; dispensing_point_code: string; recorded_by: string; clinic_code: string }
+interface DoseRow {
+  id: string;
+  person_id: string;
+  dose_date: string;
+  mg: string;
+  kind: DoseRecord['kind'];
+  dispensing_point_code: string;
+  recorded_by: string;
+  clinic_code: string;
+}
 
-export const DOSE_COLUMNS = 'id, person_id, dose_date::text AS dose_date, mg::text AS mg, kind, dispensing_point_code, recorded_by, clinic_code';
+export const DOSE_COLUMNS =
+  'id, person_id, dose_date::text AS dose_date, mg::text AS mg, kind, dispensing_point_code, recorded_by, clinic_code';
 
 export function toDose(r: DoseRow): DoseRecord {
-  return { id: r.id, personId: r.person_id, date: r.dose_date, mg: Number(r.mg), kind: r.kind, dispensingPointCode: r.dispensing_point_code,
-    recordedBy: r.recorded_by, clinicCode: r.clinic_code };
+  return {
+    id: r.id,
+    personId: r.person_id,
+    date: r.dose_date,
+    mg: Number(r.mg),
+    kind: r.kind,
+    dispensingPointCode: r.dispensing_point_code,
+    recordedBy: r.recorded_by,
+    clinicCode: r.clinic_code,
+  };
 }
 
-interface UrineRow { id: string; person_id: string; tested_on: string; results: UrineTestRecord['results'] }
+interface UrineRow {
+  id: string;
+  person_id: string;
+  tested_on: string;
+  results: UrineTestRecord['results'];
+}
 
 export const URINE_COLUMNS = 'id, person_id, tested_on::text AS tested_on, results';
 
@@ -76,10 +114,24 @@ export function toUrineTest(r: UrineRow): UrineTestRecord {
   return { id: r.id, personId: r.person_id, testedOn: r.tested_on, results: r.results };
 }
 
-interface InfectionRow { id: string; person_id: string; hiv: InfectionStatusRecord['hiv']; hepatitis_b: InfectionStatusRecord['hiv']; hepatitis_c: InfectionStatusRecord['hiv']; tested_on: string }
+interface InfectionRow {
+  id: string;
+  person_id: string;
+  hiv: InfectionStatusRecord['hiv'];
+  hepatitis_b: InfectionStatusRecord['hiv'];
+  hepatitis_c: InfectionStatusRecord['hiv'];
+  tested_on: string;
+}
 
 export const INFECTION_COLUMNS = 'id, person_id, hiv, hepatitis_b, hepatitis_c, tested_on::text AS tested_on';
 
 export function toInfection(r: InfectionRow): InfectionStatusRecord {
-  return { id: r.id, personId: r.person_id, hiv: r.hiv, hepatitisB: r.hepatitis_b, hepatitisC: r.hepatitis_c, testedOn: r.tested_on };
+  return {
+    id: r.id,
+    personId: r.person_id,
+    hiv: r.hiv,
+    hepatitisB: r.hepatitis_b,
+    hepatitisC: r.hepatitis_c,
+    testedOn: r.tested_on,
+  };
 }

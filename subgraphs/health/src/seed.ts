@@ -1,7 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import {
-  SeededRandom, addDays, demoUnitOn, unitAt, units, unitsOfLevel, type AdministrativeUnitRecord, type DemoPerson,
+  SeededRandom,
+  addDays,
+  demoUnitOn,
+  unitAt,
+  units,
+  unitsOfLevel,
+  type AdministrativeUnitRecord,
+  type DemoPerson,
 } from '@rehab/shared-schema';
 
 /** Fixed seed of the health slice's own ids, so the same population always gives the same rows. */
@@ -21,7 +28,13 @@ const mainPointOf = (clinicCode: string): string => `${clinicCode}-01`;
 function satelliteCommune(clinic: AdministrativeUnitRecord): AdministrativeUnitRecord | undefined {
   const communes = units().childrenOf(clinic.parentCode, undefined, ['COMMUNE']);
   const district = clinic.code.replace(/^MMT/, '');
-  return communes.find((c) => units().predecessors(c).some((l) => l.predecessor.parentCode === district)) ?? communes[0];
+  return (
+    communes.find((c) =>
+      units()
+        .predecessors(c)
+        .some((l) => l.predecessor.parentCode === district),
+    ) ?? communes[0]
+  );
 }
 
 /** The clinic as it was on `on` (a clinic whose province merged has two versions). */
@@ -37,18 +50,51 @@ function dispensingPointRows(): unknown[][] {
     const commune = satelliteCommune(c);
     const own = [mainPointOf(c.code), c.code, 'Quầy cấp phát tại cơ sở', c.name, '2021-12-31', c.path];
     if (!commune) return [own];
-    return [own, [`${c.code}-02`, c.code, `Điểm cấp phát Trạm y tế ${commune.name}`, `Trạm y tế ${commune.name}`, '2022-06-01', c.path]];
+    return [
+      own,
+      [`${c.code}-02`, c.code, `Điểm cấp phát Trạm y tế ${commune.name}`, `Trạm y tế ${commune.name}`, '2022-06-01', c.path],
+    ];
   });
 }
-const DETERMINATION_COLUMNS = ['id', 'person_id', 'examined_on', 'addicted', 'substance_classes', 'document_number',
-  'owner_unit_code', 'owner_unit_path', 'request_id'];
+const DETERMINATION_COLUMNS = [
+  'id',
+  'person_id',
+  'examined_on',
+  'addicted',
+  'substance_classes',
+  'document_number',
+  'owner_unit_code',
+  'owner_unit_path',
+  'request_id',
+];
 /** Fixed seed of the clinical rows (examinations, doses, tests), a stream of its own. */
 export const HEALTH_CARE_SEED = 3203;
 const FACILITY_COLUMNS = ['code', 'name', 'qualified_on'];
 const PHYSICIAN_COLUMNS = ['username', 'full_name', 'certificate_number', 'facility_code'];
-const EXAMINATION_COLUMNS = ['id', 'request_id', 'determination_id', 'person_id', 'examined_on', 'findings', 'clinical_notes',
-  'physician_username', 'facility_code', 'owner_unit_path'];
-const DOSE_COLUMNS = ['id', 'person_id', 'treatment_id', 'dose_date', 'mg', 'kind', 'dispensing_point_code', 'recorded_by', 'clinic_code', 'owner_unit_path'];
+const EXAMINATION_COLUMNS = [
+  'id',
+  'request_id',
+  'determination_id',
+  'person_id',
+  'examined_on',
+  'findings',
+  'clinical_notes',
+  'physician_username',
+  'facility_code',
+  'owner_unit_path',
+];
+const DOSE_COLUMNS = [
+  'id',
+  'person_id',
+  'treatment_id',
+  'dose_date',
+  'mg',
+  'kind',
+  'dispensing_point_code',
+  'recorded_by',
+  'clinic_code',
+  'owner_unit_path',
+];
 const URINE_COLUMNS = ['id', 'person_id', 'tested_on', 'results', 'recorded_by', 'owner_unit_path'];
 const INFECTION_COLUMNS = ['id', 'person_id', 'hiv', 'hepatitis_b', 'hepatitis_c', 'tested_on', 'recorded_by', 'owner_unit_path'];
 /** Days of seeded doses from each seeded enrolment. */
@@ -58,12 +104,32 @@ const DEMO_PHYSICIANS: readonly (readonly [string, string, string])[] = [
   ['yte.hanoi', 'Ngô Thị Hương', 'MMT001'],
   ['yte.mmt001', 'Đặng Minh Hiếu', 'MMT001'],
 ];
-const REQUEST_COLUMNS = ['id', 'person_id', 'requested_at', 'requested_by', 'requested_by_username', 'reason', 'owner_unit_code',
-  'owner_unit_path'];
+const REQUEST_COLUMNS = [
+  'id',
+  'person_id',
+  'requested_at',
+  'requested_by',
+  'requested_by_username',
+  'reason',
+  'owner_unit_code',
+  'owner_unit_path',
+];
 /** Fixed seed of the determination requests' ids (a stream of its own, so the other rows keep theirs). */
 export const HEALTH_REQUEST_SEED = 3103;
-const TREATMENT_COLUMNS = ['id', 'person_id', 'clinic_code', 'status', 'phase', 'enrolled_on', 'medication',
-  'owner_unit_path', 'residence_unit_path', 'stopped_on', 'termination_reason', 'termination_note'];
+const TREATMENT_COLUMNS = [
+  'id',
+  'person_id',
+  'clinic_code',
+  'status',
+  'phase',
+  'enrolled_on',
+  'medication',
+  'owner_unit_path',
+  'residence_unit_path',
+  'stopped_on',
+  'termination_reason',
+  'termination_note',
+];
 /** Fixed seed of the stopped enrolments' ids (a stream of its own). */
 export const HEALTH_STOPPED_SEED = 3303;
 const STOP_REASONS = ['VOLUNTARY', 'FORCED_PROTOCOL_VIOLATIONS', 'FORCED_REPEATED_POSITIVE_TESTS', 'OTHER'];
@@ -80,28 +146,65 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
     const d = p.determination;
     if (d) {
       const residence = demoUnitOn(p, d.examinedOn);
-      rows.determinations.push([rng.uuid(), p.id, d.examinedOn, d.addicted, d.substanceClasses, d.documentNumber,
-        residence.unitCode, residence.unitPath, requestOf.get(p.id) ?? null]);
+      rows.determinations.push([
+        rng.uuid(),
+        p.id,
+        d.examinedOn,
+        d.addicted,
+        d.substanceClasses,
+        d.documentNumber,
+        residence.unitCode,
+        residence.unitPath,
+        requestOf.get(p.id) ?? null,
+      ]);
     }
     const s = p.substitution;
     if (s) {
-      rows.treatments.push([rng.uuid(), p.id, s.clinicCode, 'ACTIVE', s.phase, s.enrolledOn, s.medication,
-        clinicOn(s.clinicCode, s.enrolledOn).path, demoUnitOn(p, s.enrolledOn).unitPath, null, null, null]);
+      rows.treatments.push([
+        rng.uuid(),
+        p.id,
+        s.clinicCode,
+        'ACTIVE',
+        s.phase,
+        s.enrolledOn,
+        s.medication,
+        clinicOn(s.clinicCode, s.enrolledOn).path,
+        demoUnitOn(p, s.enrolledOn).unitPath,
+        null,
+        null,
+        null,
+      ]);
     }
   }
   // Every fourth opioid-addicted person without an ongoing enrolment stopped an earlier one (own id stream).
   const stopped = new SeededRandom(HEALTH_STOPPED_SEED);
-  const candidates = population.filter((p) => !p.substitution && p.determination?.addicted && p.determination.substanceClasses.includes('OPIOIDS'));
-  candidates.filter((_p, i) => i % 4 === 0).forEach((p, i) => {
-    const district = p.formerUnit.unitPath.split('.')[1] ?? '';
-    const province = p.home.unitPath.split('.')[0] ?? '';
-    const clinics = unitsOfLevel('CLINIC').filter((c) => c.parentCode === province);
-    const clinic = clinics.find((c) => c.code === `MMT${district}`) ?? clinics[0];
-    const enrolledOn = addDays(p.determination?.examinedOn ?? p.detectedOn, 7);
-    if (!clinic) return;
-    rows.treatments.push([stopped.uuid(), p.id, clinic.code, 'STOPPED', 'STOPPED', enrolledOn, 'METHADONE', clinicOn(clinic.code, enrolledOn).path,
-      demoUnitOn(p, enrolledOn).unitPath, addDays(enrolledOn, 120), STOP_REASONS[i % STOP_REASONS.length], 'Ngừng điều trị (dữ liệu mẫu)']);
-  });
+  const candidates = population.filter(
+    (p) => !p.substitution && p.determination?.addicted && p.determination.substanceClasses.includes('OPIOIDS'),
+  );
+  candidates
+    .filter((_p, i) => i % 4 === 0)
+    .forEach((p, i) => {
+      const district = p.formerUnit.unitPath.split('.')[1] ?? '';
+      const province = p.home.unitPath.split('.')[0] ?? '';
+      const clinics = unitsOfLevel('CLINIC').filter((c) => c.parentCode === province);
+      const clinic = clinics.find((c) => c.code === `MMT${district}`) ?? clinics[0];
+      const enrolledOn = addDays(p.determination?.examinedOn ?? p.detectedOn, 7);
+      if (!clinic) return;
+      rows.treatments.push([
+        stopped.uuid(),
+        p.id,
+        clinic.code,
+        'STOPPED',
+        'STOPPED',
+        enrolledOn,
+        'METHADONE',
+        clinicOn(clinic.code, enrolledOn).path,
+        demoUnitOn(p, enrolledOn).unitPath,
+        addDays(enrolledOn, 120),
+        STOP_REASONS[i % STOP_REASONS.length],
+        'Ngừng điều trị (dữ liệu mẫu)',
+      ]);
+    });
   return rows;
 }
 
@@ -111,16 +214,33 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
  */
 function requestRows(population: readonly DemoPerson[]): string[][] {
   const rng = new SeededRandom(HEALTH_REQUEST_SEED);
-  return population.filter((p) => p.determination).map((p) => {
-    const commune = demoUnitOn(p, addDays(p.detectedOn, 1));
-    return [rng.uuid(), p.id, `${addDays(p.detectedOn, 1)}T02:00:00Z`, 'POLICE', `congan.xa${commune.unitCode}`,
-      `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`, commune.unitCode, commune.unitPath];
-  });
+  return population
+    .filter((p) => p.determination)
+    .map((p) => {
+      const commune = demoUnitOn(p, addDays(p.detectedOn, 1));
+      return [
+        rng.uuid(),
+        p.id,
+        `${addDays(p.detectedOn, 1)}T02:00:00Z`,
+        'POLICE',
+        `congan.xa${commune.unitCode}`,
+        `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`,
+        commune.unitCode,
+        commune.unitPath,
+      ];
+    });
 }
 
 /** The province of today a record belongs to (Lào Cai's records from old Lào Cai and Yên Bái included). */
 const provinceOf = (path: string): string => units().provinceToday(path)?.code ?? path.split('.')[0] ?? '';
-const CRITERIA = ['CRAVING', 'LOSS_OF_CONTROL', 'TOLERANCE', 'NEGLECT_OF_OTHER_INTERESTS', 'CONTINUED_USE_DESPITE_HARM', 'WITHDRAWAL'];
+const CRITERIA = [
+  'CRAVING',
+  'LOSS_OF_CONTROL',
+  'TOLERANCE',
+  'NEGLECT_OF_OTHER_INTERESTS',
+  'CONTINUED_USE_DESPITE_HARM',
+  'WITHDRAWAL',
+];
 
 interface CareRows {
   facilities: unknown[][];
@@ -152,26 +272,84 @@ function careRows(determinations: readonly unknown[][], treatments: readonly unk
     if (units().current(code)) rows.physicians.push([username, name, `CCHN-${username}`, code]);
   }
   for (const d of determinations) {
-    const [determinationId, personId, examinedOn, addicted, classes, , , ownerPath, requestId] = d as
-      [string, string, string, boolean, string[], string, string, string, string | null];
+    const [determinationId, personId, examinedOn, addicted, classes, , , ownerPath, requestId] = d as [
+      string,
+      string,
+      string,
+      boolean,
+      string[],
+      string,
+      string,
+      string,
+      string | null,
+    ];
     const physician = physicianOfProvince.get(provinceOf(ownerPath));
     if (!requestId || !physician) continue;
     const findings = addicted
-      ? classes.map((c) => ({ substanceClass: c, criteria: CRITERIA.slice(0, rng.int(3, 6)), pattern: 'TOGETHER_AT_LEAST_ONE_MONTH', addicted: true }))
+      ? classes.map((c) => ({
+          substanceClass: c,
+          criteria: CRITERIA.slice(0, rng.int(3, 6)),
+          pattern: 'TOGETHER_AT_LEAST_ONE_MONTH',
+          addicted: true,
+        }))
       : [{ substanceClass: 'OPIOIDS', criteria: CRITERIA.slice(0, rng.int(0, 2)), pattern: 'NEITHER', addicted: false }];
-    rows.examinations.push([rng.uuid(), requestId, determinationId, personId, examinedOn, JSON.stringify(findings),
-      'Khám lâm sàng, xét nghiệm nước tiểu', physician[0], physician[1], physician[2]]);
+    rows.examinations.push([
+      rng.uuid(),
+      requestId,
+      determinationId,
+      personId,
+      examinedOn,
+      JSON.stringify(findings),
+      'Khám lâm sàng, xét nghiệm nước tiểu',
+      physician[0],
+      physician[1],
+      physician[2],
+    ]);
   }
   for (const t of treatments) {
-    const [treatmentId, personId, clinicCode, , , enrolledOn, , clinicPath] = t as [string, string, string, string, string, string, string, string];
+    const [treatmentId, personId, clinicCode, , , enrolledOn, , clinicPath] = t as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     for (let day = 0; day < SEEDED_DOSE_DAYS; day += 1) {
-      rows.doses.push([rng.uuid(), personId, treatmentId, addDays(enrolledOn, day), 20 + 10 * day, 'WITNESSED', mainPointOf(clinicCode),
-        `bacsi.${clinicCode.toLowerCase()}`, clinicCode, clinicPath]);
+      rows.doses.push([
+        rng.uuid(),
+        personId,
+        treatmentId,
+        addDays(enrolledOn, day),
+        20 + 10 * day,
+        'WITNESSED',
+        mainPointOf(clinicCode),
+        `bacsi.${clinicCode.toLowerCase()}`,
+        clinicCode,
+        clinicPath,
+      ]);
     }
-    rows.urineTests.push([rng.uuid(), personId, enrolledOn, JSON.stringify([{ substanceClass: 'OPIOIDS', result: rng.chance(0.3) ? 'POSITIVE' : 'NEGATIVE' }]),
-      `bacsi.${clinicCode.toLowerCase()}`, clinicPath]);
+    rows.urineTests.push([
+      rng.uuid(),
+      personId,
+      enrolledOn,
+      JSON.stringify([{ substanceClass: 'OPIOIDS', result: rng.chance(0.3) ? 'POSITIVE' : 'NEGATIVE' }]),
+      `bacsi.${clinicCode.toLowerCase()}`,
+      clinicPath,
+    ]);
     const result = (p: number) => (rng.chance(p) ? 'POSITIVE' : 'NEGATIVE');
-    rows.infections.push([rng.uuid(), personId, result(0.1), result(0.1), result(0.3), enrolledOn, `bacsi.${clinicCode.toLowerCase()}`, clinicPath]);
+    rows.infections.push([
+      rng.uuid(),
+      personId,
+      result(0.1),
+      result(0.1),
+      result(0.3),
+      enrolledOn,
+      `bacsi.${clinicCode.toLowerCase()}`,
+      clinicPath,
+    ]);
   }
   return rows;
 }
@@ -179,7 +357,8 @@ function careRows(determinations: readonly unknown[][], treatments: readonly unk
 /** Is the health database still empty (no clinics, no determinations), so demo data may be seeded? */
 export async function isHealthEmpty(db: DataSource): Promise<boolean> {
   const [{ count }] = await db.query<[{ count: number }]>(
-    'SELECT ((SELECT count(*) FROM clinic) + (SELECT count(*) FROM addiction_determination))::int AS count');
+    'SELECT ((SELECT count(*) FROM clinic) + (SELECT count(*) FROM addiction_determination))::int AS count',
+  );
   return count === 0;
 }
 

@@ -1,7 +1,12 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
+  CreatePersonDirectory1764800000000,
+  PERSON_DIRECTORY_NOTICE_HANDLERS,
+  createSubgraphDataSource,
+  type GraphQLResolverMap,
+  registerSubgraph,
+  type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type HealthLoaders, type Context } from './context';
 import { AddictionDeterminationEntity } from './entities/AddictionDetermination';
@@ -28,10 +33,21 @@ export const healthSubgraph: SubgraphModule<HealthLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [ClinicEntity, AddictionDeterminationEntity, SubstitutionTreatmentEntity, AddictionDeterminationRequestEntity, DispensingPointEntity];
-export const migrations = [CreateHealthRecords1763800003000, CreateDeterminationRequests1763800003100, CreateTreatmentRecords1763800003200, CreateDispensingPoints1763800003300,
+export const entities = [
+  ClinicEntity,
+  AddictionDeterminationEntity,
+  SubstitutionTreatmentEntity,
+  AddictionDeterminationRequestEntity,
+  DispensingPointEntity,
+];
+export const migrations = [
+  CreateHealthRecords1763800003000,
+  CreateDeterminationRequests1763800003100,
+  CreateTreatmentRecords1763800003200,
+  CreateDispensingPoints1763800003300,
   AddDeterminationInformedOn1764700004500,
-  CreatePersonDirectory1764800000000];
+  CreatePersonDirectory1764800000000,
+];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('health', { entities, migrations }, env);
@@ -40,4 +56,9 @@ export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
 export { isHealthEmpty, seedHealth } from './seed';
 
 /** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
-export const subgraph = registerSubgraph({ module: healthSubgraph, createDataSource: createHealthDataSource, isEmpty: isHealthEmpty, seed: seedHealth });
+export const subgraph = registerSubgraph({
+  module: healthSubgraph,
+  createDataSource: createHealthDataSource,
+  isEmpty: isHealthEmpty,
+  seed: seedHealth,
+});

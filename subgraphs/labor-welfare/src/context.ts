@@ -1,8 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import {
-  groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphContext,
-} from '@rehab/server-kit';
+import { groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
 import { CaseEventEntity } from './entities/CaseEvent';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
@@ -70,38 +68,103 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
   let rules: Promise<LegalRuleRecord[]> | undefined;
   return {
     legalRules: () => (rules ??= loadLegalRules(db.manager)),
-    rehabEpisodesByPerson: groupedLoader((personIds) => episodes().andWhere('e.person_id IN (:...personIds)', { personIds })
-      .orderBy('e.admitted_on', 'DESC').addOrderBy('e.id', 'DESC').getMany(), (e) => e.personId),
-    rehabEpisodeById: keyedLoader((ids) => episodes().andWhere('e.id IN (:...ids)', { ids }).getMany(), (e) => e.id),
-    dossiersByPerson: groupedLoader((personIds) => dossiers().andWhere('d.person_id IN (:...personIds)', { personIds })
-      .orderBy('d.started_on', 'DESC').addOrderBy('d.id', 'DESC').getMany(), (d) => d.personId),
-    dossierById: keyedLoader((ids) => dossiers().andWhere('d.id IN (:...ids)', { ids }).getMany(), (d) => d.id),
-    postRehabCasesByPerson: groupedLoader((personIds) => postRehab().andWhere('c.person_id IN (:...personIds)', { personIds })
-      .orderBy('c.opened_on', 'DESC').addOrderBy('c.id', 'DESC').getMany(), (c) => c.personId),
-    postRehabCaseById: keyedLoader((ids) => postRehab().andWhere('c.id IN (:...ids)', { ids }).getMany(), (c) => c.id),
-    postRehabCaseByEpisode: keyedLoader((ids) => postRehab().andWhere('c.episode_id IN (:...ids)', { ids }).getMany(), (c) => c.episodeId),
-    reintegrationSupportsByPerson: groupedLoader((personIds) => {
-      const scope = ownerScope('s', caller);
-      return db.getRepository(ReintegrationSupportEntity).createQueryBuilder('s').where(scope.sql, scope.params)
-        .andWhere('s.person_id IN (:...personIds)', { personIds }).orderBy('s.started_on', 'DESC').addOrderBy('s.id', 'DESC').getMany();
-    }, (s) => s.personId),
-    eventsByEntity: groupedLoader((ids) => db.getRepository(CaseEventEntity).createQueryBuilder('v')
-      .where('v.entity_id IN (:...ids)', { ids }).orderBy('v.id', 'ASC').getMany(), (v) => v.entityId),
-    facilityByCode: keyedLoader((codes) => db.getRepository(FacilityEntity).createQueryBuilder('f')
-      .where('f.code IN (:...codes)', { codes }).getMany(), (f) => f.code),
-    occupancyByFacility: new DataLoader<string, FacilityOccupancyCounts>(async (codes) => {
-      const rows = await db.query<{ code: string; compulsory: number; voluntary: number }[]>(`SELECT facility_code AS code,
+    rehabEpisodesByPerson: groupedLoader(
+      (personIds) =>
+        episodes()
+          .andWhere('e.person_id IN (:...personIds)', { personIds })
+          .orderBy('e.admitted_on', 'DESC')
+          .addOrderBy('e.id', 'DESC')
+          .getMany(),
+      (e) => e.personId,
+    ),
+    rehabEpisodeById: keyedLoader(
+      (ids) => episodes().andWhere('e.id IN (:...ids)', { ids }).getMany(),
+      (e) => e.id,
+    ),
+    dossiersByPerson: groupedLoader(
+      (personIds) =>
+        dossiers()
+          .andWhere('d.person_id IN (:...personIds)', { personIds })
+          .orderBy('d.started_on', 'DESC')
+          .addOrderBy('d.id', 'DESC')
+          .getMany(),
+      (d) => d.personId,
+    ),
+    dossierById: keyedLoader(
+      (ids) => dossiers().andWhere('d.id IN (:...ids)', { ids }).getMany(),
+      (d) => d.id,
+    ),
+    postRehabCasesByPerson: groupedLoader(
+      (personIds) =>
+        postRehab()
+          .andWhere('c.person_id IN (:...personIds)', { personIds })
+          .orderBy('c.opened_on', 'DESC')
+          .addOrderBy('c.id', 'DESC')
+          .getMany(),
+      (c) => c.personId,
+    ),
+    postRehabCaseById: keyedLoader(
+      (ids) => postRehab().andWhere('c.id IN (:...ids)', { ids }).getMany(),
+      (c) => c.id,
+    ),
+    postRehabCaseByEpisode: keyedLoader(
+      (ids) => postRehab().andWhere('c.episode_id IN (:...ids)', { ids }).getMany(),
+      (c) => c.episodeId,
+    ),
+    reintegrationSupportsByPerson: groupedLoader(
+      (personIds) => {
+        const scope = ownerScope('s', caller);
+        return db
+          .getRepository(ReintegrationSupportEntity)
+          .createQueryBuilder('s')
+          .where(scope.sql, scope.params)
+          .andWhere('s.person_id IN (:...personIds)', { personIds })
+          .orderBy('s.started_on', 'DESC')
+          .addOrderBy('s.id', 'DESC')
+          .getMany();
+      },
+      (s) => s.personId,
+    ),
+    eventsByEntity: groupedLoader(
+      (ids) =>
+        db
+          .getRepository(CaseEventEntity)
+          .createQueryBuilder('v')
+          .where('v.entity_id IN (:...ids)', { ids })
+          .orderBy('v.id', 'ASC')
+          .getMany(),
+      (v) => v.entityId,
+    ),
+    facilityByCode: keyedLoader(
+      (codes) => db.getRepository(FacilityEntity).createQueryBuilder('f').where('f.code IN (:...codes)', { codes }).getMany(),
+      (f) => f.code,
+    ),
+    occupancyByFacility: new DataLoader<string, FacilityOccupancyCounts>(
+      async (codes) => {
+        const rows = await db.query<{ code: string; compulsory: number; voluntary: number }[]>(
+          `SELECT facility_code AS code,
           count(*) FILTER (WHERE kind = 'COMPULSORY')::int AS compulsory,
           count(*) FILTER (WHERE kind <> 'COMPULSORY')::int AS voluntary
         FROM rehab_episode WHERE facility_code = ANY($1) AND status = ANY($2) GROUP BY facility_code`,
-      [codes, OPEN_EPISODE_STATUSES]);
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((code) => ({ facilityCode: code, compulsory: byCode.get(code)?.compulsory ?? 0, voluntary: byCode.get(code)?.voluntary ?? 0 }));
-    }, { maxBatchSize: 1000 }),
-    serviceProviderById: keyedLoader((ids) => db.getRepository(ServiceProviderEntity).createQueryBuilder('p')
-      .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
+          [codes, OPEN_EPISODE_STATUSES],
+        );
+        const byCode = new Map(rows.map((r) => [r.code, r]));
+        return codes.map((code) => ({
+          facilityCode: code,
+          compulsory: byCode.get(code)?.compulsory ?? 0,
+          voluntary: byCode.get(code)?.voluntary ?? 0,
+        }));
+      },
+      { maxBatchSize: 1000 },
+    ),
+    serviceProviderById: keyedLoader(
+      (ids) => db.getRepository(ServiceProviderEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany(),
+      (p) => p.id,
+    ),
     unitByCode: unitLookup(),
-    planById: keyedLoader((ids) => db.getRepository(PlanEntity).createQueryBuilder('p')
-      .where('p.id IN (:...ids)', { ids }).getMany(), (p) => p.id),
+    planById: keyedLoader(
+      (ids) => db.getRepository(PlanEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany(),
+      (p) => p.id,
+    ),
   };
 }

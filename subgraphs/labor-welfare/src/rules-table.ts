@@ -6,7 +6,14 @@ import type { LegalRuleRecord } from '@rehab/shared-schema';
 export async function loadLegalRules(manager: EntityManager): Promise<LegalRuleRecord[]> {
   const rows = await manager.getRepository(LegalRuleEntity).find();
   return rows.map((r) => ({
-    code: r.code as LegalRuleRecord['code'], description: r.description, kind: r.kind, value: r.value, unit: r.unit,
-    effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, legalBasis: r.legalBasis, batch: 1,
+    code: r.code as LegalRuleRecord['code'],
+    description: r.description,
+    kind: r.kind,
+    value: r.value,
+    unit: r.unit,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    legalBasis: r.legalBasis,
+    batch: 1,
   }));
 }

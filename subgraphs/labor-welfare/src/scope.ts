@@ -10,8 +10,11 @@ export const episodeScope = (alias: string, caller: Caller): SqlScope =>
 
 /** A dossier is seen by its commune, the facility the court named, the facility holding the person and the court deciding it. */
 export const dossierScope = (alias: string, caller: Caller): SqlScope =>
-  pathScope([`${alias}.owner_unit_path`, `${alias}.facility_owner_path`, `${alias}.interim_facility_path`, `${alias}.court_unit_path`], caller,
-    { personColumn: `${alias}.person_id` });
+  pathScope(
+    [`${alias}.owner_unit_path`, `${alias}.facility_owner_path`, `${alias}.interim_facility_path`, `${alias}.court_unit_path`],
+    caller,
+    { personColumn: `${alias}.person_id` },
+  );
 
 /** Records owned by one unit (post-rehab cases, reintegration support). */
 export const ownerScope = (alias: string, caller: Caller, personColumn: string | null = `${alias}.person_id`): SqlScope =>
@@ -24,11 +27,22 @@ export const ownerScope = (alias: string, caller: Caller, personColumn: string |
  */
 export async function knownInUnit(manager: EntityManager, caller: Caller, personId: string): Promise<boolean> {
   const held = (table: string, columns: readonly string[]) => {
-    const scope = pathScope(columns.map((c) => `x.${c}`), caller, { acting: true, personColumn: 'x.person_id' });
-    return manager.createQueryBuilder().select('1').from(table, 'x')
-      .where('x.person_id = :personId', { personId }).andWhere(scope.sql, scope.params).getExists();
+    const scope = pathScope(
+      columns.map((c) => `x.${c}`),
+      caller,
+      { acting: true, personColumn: 'x.person_id' },
+    );
+    return manager
+      .createQueryBuilder()
+      .select('1')
+      .from(table, 'x')
+      .where('x.person_id = :personId', { personId })
+      .andWhere(scope.sql, scope.params)
+      .getExists();
   };
-  return (await held('rehab_episode', ['facility_owner_path', 'residence_owner_path']))
-    || (await held('post_rehab_case', ['owner_unit_path']))
-    || held('compulsory_rehab_dossier', ['owner_unit_path']);
+  return (
+    (await held('rehab_episode', ['facility_owner_path', 'residence_owner_path'])) ||
+    (await held('post_rehab_case', ['owner_unit_path'])) ||
+    held('compulsory_rehab_dossier', ['owner_unit_path'])
+  );
 }

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
-  DEMO_REFERENCE_DATE, REFORM_DATE, SeededRandom, bareUnitName, demoProvinceOf, demoUnitOn, durationAt, unitAt, units,
-  type AdministrativeUnitRecord, type DemoPerson, type DemoRehab,
+  DEMO_REFERENCE_DATE,
+  REFORM_DATE,
+  SeededRandom,
+  bareUnitName,
+  demoProvinceOf,
+  demoUnitOn,
+  durationAt,
+  unitAt,
+  units,
+  type AdministrativeUnitRecord,
+  type DemoPerson,
+  type DemoRehab,
 } from '@rehab/shared-schema';
 import type { DossierGround } from './entities/CompulsoryRehabDossier';
 import { addDays, addMonths, daysBetween } from '@rehab/shared-schema';
@@ -18,20 +28,101 @@ import type { RehabPhase } from './rules/episode';
 export const LEGAL_PATH_SEED = 1763800002100;
 
 export const PROVIDER_COLUMNS = ['id', 'name', 'unit_code', 'owner_unit_path', 'registration_number', 'registered_on', 'address'];
-export const EPISODE_COLUMNS = ['id', 'person_id', 'dossier_id', 'kind', 'status', 'facility_code', 'residence_unit_code', 'facility_owner_path',
-  'residence_owner_path', 'admitted_on', 'planned_end_on', 'ended_on', 'term_months', 'days_held', 'phase', 'phase_since', 'leave_reason',
-  'leave_note', 'leave_started_on', 'leave_due_on', 'absconded_reason', 'absconded_since', 'certificate_number', 'termination_reason',
-  'service_provider_id'];
-export const DOSSIER_COLUMNS = ['id', 'person_id', 'status', 'ground', 'ground_note', 'started_on', 'residence_unit_code', 'owner_unit_path',
-  'subject_full_name', 'subject_date_of_birth', 'is_repeat', 'prior_decision_ref', 'addiction_determination_ref', 'post_rehab_case_id',
-  'submitted_on', 'correction_reason', 'forwarded_on', 'decision_outcome', 'decision_number', 'decided_on', 'term_months', 'decision_reason',
-  'facility_code', 'facility_owner_path', 'interim_measure', 'interim_facility_code', 'interim_facility_path', 'interim_since',
-  'days_held_closed', 'escorted_on', 'admitted_on', 'episode_id', 'court_unit_code', 'court_unit_path'];
-export const POST_REHAB_COLUMNS = ['id', 'person_id', 'episode_id', 'status', 'residence_unit_code', 'owner_unit_path', 'opened_on',
-  'decision_number', 'decision_on', 'period_months', 'ends_on', 'supporter_ids', 'relapsed_on', 'relapse_note', 'completed_on',
-  'certificate_number'];
-export const SUPPORT_COLUMNS = ['id', 'person_id', 'kind', 'provider', 'started_on', 'amount_vnd', 'outcome', 'outcome_on', 'outcome_note',
-  'residence_unit_code', 'owner_unit_path', 'post_rehab_case_id'];
+export const EPISODE_COLUMNS = [
+  'id',
+  'person_id',
+  'dossier_id',
+  'kind',
+  'status',
+  'facility_code',
+  'residence_unit_code',
+  'facility_owner_path',
+  'residence_owner_path',
+  'admitted_on',
+  'planned_end_on',
+  'ended_on',
+  'term_months',
+  'days_held',
+  'phase',
+  'phase_since',
+  'leave_reason',
+  'leave_note',
+  'leave_started_on',
+  'leave_due_on',
+  'absconded_reason',
+  'absconded_since',
+  'certificate_number',
+  'termination_reason',
+  'service_provider_id',
+];
+export const DOSSIER_COLUMNS = [
+  'id',
+  'person_id',
+  'status',
+  'ground',
+  'ground_note',
+  'started_on',
+  'residence_unit_code',
+  'owner_unit_path',
+  'subject_full_name',
+  'subject_date_of_birth',
+  'is_repeat',
+  'prior_decision_ref',
+  'addiction_determination_ref',
+  'post_rehab_case_id',
+  'submitted_on',
+  'correction_reason',
+  'forwarded_on',
+  'decision_outcome',
+  'decision_number',
+  'decided_on',
+  'term_months',
+  'decision_reason',
+  'facility_code',
+  'facility_owner_path',
+  'interim_measure',
+  'interim_facility_code',
+  'interim_facility_path',
+  'interim_since',
+  'days_held_closed',
+  'escorted_on',
+  'admitted_on',
+  'episode_id',
+  'court_unit_code',
+  'court_unit_path',
+];
+export const POST_REHAB_COLUMNS = [
+  'id',
+  'person_id',
+  'episode_id',
+  'status',
+  'residence_unit_code',
+  'owner_unit_path',
+  'opened_on',
+  'decision_number',
+  'decision_on',
+  'period_months',
+  'ends_on',
+  'supporter_ids',
+  'relapsed_on',
+  'relapse_note',
+  'completed_on',
+  'certificate_number',
+];
+export const SUPPORT_COLUMNS = [
+  'id',
+  'person_id',
+  'kind',
+  'provider',
+  'started_on',
+  'amount_vnd',
+  'outcome',
+  'outcome_on',
+  'outcome_note',
+  'residence_unit_code',
+  'owner_unit_path',
+  'post_rehab_case_id',
+];
 
 export interface LegalPathRows {
   providers: unknown[][];
@@ -72,7 +163,10 @@ const DEMO_PROVINCES_BEFORE = ['01', '10', '15'];
 const PROVIDERS_REGISTERED_ON = '2020-01-02';
 /** Providers of community rehab registered again by the provincial police after the reform (Decree 184/2025). */
 const PROVINCE_PROVIDERS_REGISTERED_ON = '2025-07-15';
-const COMPULSORY_FACILITIES: Readonly<Record<string, string[]>> = { '01': ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'], '15': ['CSCNLC'] };
+const COMPULSORY_FACILITIES: Readonly<Record<string, string[]>> = {
+  '01': ['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN6', 'CSCN7'],
+  '15': ['CSCNLC'],
+};
 const REGIONAL_COURTS: Readonly<Record<string, string[]>> = { '01': ['TAKV-HN01', 'TAKV-HN02'], '15': ['TAKV-LC01'] };
 /** From 1 March 2025 a dossier goes from the commune police straight to the court (no district labour review). */
 const NO_REVIEW_FROM = '2025-03-01';
@@ -115,14 +209,28 @@ class Builder {
   providers(): void {
     for (const province of DEMO_PROVINCES_BEFORE) {
       for (const d of units().childrenOf(province, PROVIDERS_REGISTERED_ON, ['DISTRICT'])) {
-        this.rows.providers.push([demoProviderId(d.code), `Tổ công tác cai nghiện ma túy tại cộng đồng – ${d.name}`, d.code, d.path,
-          `${d.code}/ĐK-CNCĐ`, PROVIDERS_REGISTERED_ON, `Trụ sở UBND ${d.name}`]);
+        this.rows.providers.push([
+          demoProviderId(d.code),
+          `Tổ công tác cai nghiện ma túy tại cộng đồng – ${d.name}`,
+          d.code,
+          d.path,
+          `${d.code}/ĐK-CNCĐ`,
+          PROVIDERS_REGISTERED_ON,
+          `Trụ sở UBND ${d.name}`,
+        ]);
       }
     }
     for (const code of DEMO_PROVINCES) {
       const p = unitOn(code, PROVINCE_PROVIDERS_REGISTERED_ON);
-      this.rows.providers.push([demoProviderId(code), `Cơ sở cai nghiện tự nguyện tại cộng đồng – ${p.name}`, p.code, p.path,
-        `${code}/2025/ĐK-CNCĐ-CAT`, PROVINCE_PROVIDERS_REGISTERED_ON, `Công an ${p.name}`]);
+      this.rows.providers.push([
+        demoProviderId(code),
+        `Cơ sở cai nghiện tự nguyện tại cộng đồng – ${p.name}`,
+        p.code,
+        p.path,
+        `${code}/2025/ĐK-CNCĐ-CAT`,
+        PROVINCE_PROVIDERS_REGISTERED_ON,
+        `Công an ${p.name}`,
+      ]);
     }
   }
 
@@ -134,11 +242,13 @@ class Builder {
     if (rehab) {
       if (quitVoluntary) this.terminatedVoluntary(p, rehab);
       const episodeId = demoEpisodeId(p.id);
-      if (rehab.kind === 'COMPULSORY') this.admittedDossier(p, n, rehab, episodeId, quitVoluntary ? 'QUIT_VOLUNTARY_REHAB' : null);
+      if (rehab.kind === 'COMPULSORY')
+        this.admittedDossier(p, n, rehab, episodeId, quitVoluntary ? 'QUIT_VOLUNTARY_REHAB' : null);
       this.episode(p, n, rehab, episodeId);
       if (p.postRehab && rehab.endedOn) this.postRehab(p, n, rehab, episodeId);
     }
-    if (p.stage === 'SUBSTITUTION' && p.determination?.addicted && rng.chance(0.2)) this.pendingDossier(p, n, 'USED_DURING_SUBSTITUTION', null);
+    if (p.stage === 'SUBSTITUTION' && p.determination?.addicted && rng.chance(0.2))
+      this.pendingDossier(p, n, 'USED_DURING_SUBSTITUTION', null);
     if (p.postRehab?.relapsedOn) this.pendingDossier(p, n, 'RELAPSED_DURING_POST_REHAB', rehab);
   }
 
@@ -152,7 +262,11 @@ class Builder {
     if (rehab.status === 'ON_LEAVE') {
       const reason = rng.pick(['FUNERAL', 'MEDICAL_TREATMENT', 'FAMILY_EMERGENCY'] as const);
       const startedOn = later(rehab.admittedOn, addDays(this.ref, -rng.int(1, 8)));
-      const note = { FUNERAL: 'Về chịu tang người thân', MEDICAL_TREATMENT: 'Điều trị tại bệnh viện tuyến trên', FAMILY_EMERGENCY: 'Việc gia đình khẩn cấp' }[reason];
+      const note = {
+        FUNERAL: 'Về chịu tang người thân',
+        MEDICAL_TREATMENT: 'Điều trị tại bệnh viện tuyến trên',
+        FAMILY_EMERGENCY: 'Việc gia đình khẩn cấp',
+      }[reason];
       leave = [reason, note, startedOn, addDays(startedOn, rng.int(3, 10))];
     }
     if (rehab.status === 'ABSCONDED') {
@@ -162,10 +276,29 @@ class Builder {
     }
     const certificate = rehab.status === 'COMPLETED' ? `${n + 1}/GCN-${rehab.facilityCode ?? 'CĐ'}` : null;
     // A facility whose province merged is recorded under the province of the day the person was admitted.
-    this.rows.episodes.push([id, p.id, rehab.kind === 'COMPULSORY' ? demoDossierId(p.id) : null, rehab.kind, rehab.status, rehab.facilityCode,
-      commune.unitCode, rehab.facilityCode ? unitOn(rehab.facilityCode, rehab.admittedOn).path : null, commune.unitPath, rehab.admittedOn,
-      rehab.plannedEndOn, rehab.endedOn, term, 0, phase, phaseSince, ...leave, ...absconded, certificate, null,
-      rehab.kind === 'VOLUNTARY_COMMUNITY' ? providerFor(p, rehab.admittedOn) : null]);
+    this.rows.episodes.push([
+      id,
+      p.id,
+      rehab.kind === 'COMPULSORY' ? demoDossierId(p.id) : null,
+      rehab.kind,
+      rehab.status,
+      rehab.facilityCode,
+      commune.unitCode,
+      rehab.facilityCode ? unitOn(rehab.facilityCode, rehab.admittedOn).path : null,
+      commune.unitPath,
+      rehab.admittedOn,
+      rehab.plannedEndOn,
+      rehab.endedOn,
+      term,
+      0,
+      phase,
+      phaseSince,
+      ...leave,
+      ...absconded,
+      certificate,
+      null,
+      rehab.kind === 'VOLUNTARY_COMMUNITY' ? providerFor(p, rehab.admittedOn) : null,
+    ]);
   }
 
   /** An earlier voluntary rehab at home, quit before the compulsory dossier (ordinal 1). */
@@ -176,16 +309,40 @@ class Builder {
     const commune = demoUnitOn(p, admittedOn);
     const term = durationAt('VOLUNTARY_REHAB_MIN', admittedOn)?.value ?? 6;
     const reason = 'Tự ý bỏ cai nghiện tự nguyện tại gia đình, cộng đồng';
-    this.rows.episodes.push([id, p.id, null, 'VOLUNTARY_COMMUNITY', 'TERMINATED', null, commune.unitCode, null, commune.unitPath, admittedOn,
-      addMonths(admittedOn, term), terminatedOn, term, 0, 'EDUCATION_BEHAVIOUR', addDays(admittedOn, 18), null, null, null, null, null, null,
-      null, reason, providerFor(p, admittedOn)]);
+    this.rows.episodes.push([
+      id,
+      p.id,
+      null,
+      'VOLUNTARY_COMMUNITY',
+      'TERMINATED',
+      null,
+      commune.unitCode,
+      null,
+      commune.unitPath,
+      admittedOn,
+      addMonths(admittedOn, term),
+      terminatedOn,
+      term,
+      0,
+      'EDUCATION_BEHAVIOUR',
+      addDays(admittedOn, 18),
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      reason,
+      providerFor(p, admittedOn),
+    ]);
   }
 
   /** The court's dossier behind a compulsory episode: drafted, (returned once,) forwarded, approved, escorted, admitted. */
   private admittedDossier(p: DemoPerson, n: number, rehab: DemoRehab, episodeId: string, ground: DossierGround | null): void {
     const rng = this.rng;
     const id = demoDossierId(p.id);
-    const facility = rehab.facilityCode ?? (COMPULSORY_FACILITIES[demoProvinceOf(p)] as string[])[0] as string;
+    const facility = rehab.facilityCode ?? ((COMPULSORY_FACILITIES[demoProvinceOf(p)] as string[])[0] as string);
     const term = wholeMonths(rehab.admittedOn, rehab.plannedEndOn) ?? 12;
     const decidedOn = addDays(rehab.admittedOn, -rng.int(2, 10));
     const forwardedOn = addDays(decidedOn, -rng.int(5, 15));
@@ -194,16 +351,49 @@ class Builder {
     const returned = reviewed && rng.chance(0.25);
     const firstSubmission = returned ? addDays(submittedOn, -rng.int(7, 14)) : submittedOn;
     const startedOn = addDays(firstSubmission, -rng.int(5, 20));
-    const chosen = ground ?? rng.pick<DossierGround>(['NOT_REGISTERED', 'NOT_REGISTERED', 'USED_DURING_VOLUNTARY_REHAB', 'USED_DURING_SUBSTITUTION']);
+    const chosen =
+      ground ??
+      rng.pick<DossierGround>(['NOT_REGISTERED', 'NOT_REGISTERED', 'USED_DURING_VOLUNTARY_REHAB', 'USED_DURING_SUBSTITUTION']);
     const groundNote = rng.chance(0.4) ? 'Không đăng ký cai nghiện tự nguyện trong thời hạn 5 ngày làm việc' : null;
     const correction = returned ? 'Thiếu biên bản vi phạm và bản tóm tắt lý lịch' : null;
     const reason = rng.chance(0.5) ? 'Đủ căn cứ áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc' : null;
     const decisionNumber = `${n + 1}/QĐ-TA`;
     const commune = demoUnitOn(p, startedOn);
-    this.rows.dossiers.push([id, p.id, 'ADMITTED', chosen, groundNote, startedOn, commune.unitCode, commune.unitPath, p.fullName, p.dateOfBirth,
-      false, null, p.determination?.documentNumber ?? null, null, submittedOn, correction, forwardedOn, 'APPROVED', decisionNumber,
-      decidedOn, term, reason, facility, unitOn(facility, decidedOn).path, null, null, null, null, 0, rehab.admittedOn, rehab.admittedOn, episodeId,
-      ...courtFor(rng, p, decidedOn)]);
+    this.rows.dossiers.push([
+      id,
+      p.id,
+      'ADMITTED',
+      chosen,
+      groundNote,
+      startedOn,
+      commune.unitCode,
+      commune.unitPath,
+      p.fullName,
+      p.dateOfBirth,
+      false,
+      null,
+      p.determination?.documentNumber ?? null,
+      null,
+      submittedOn,
+      correction,
+      forwardedOn,
+      'APPROVED',
+      decisionNumber,
+      decidedOn,
+      term,
+      reason,
+      facility,
+      unitOn(facility, decidedOn).path,
+      null,
+      null,
+      null,
+      null,
+      0,
+      rehab.admittedOn,
+      rehab.admittedOn,
+      episodeId,
+      ...courtFor(rng, p, decidedOn),
+    ]);
   }
 
   /**
@@ -216,7 +406,8 @@ class Builder {
     const id = demoDossierId(p.id, 1);
     const relapsedOn = p.postRehab?.relapsedOn ?? null;
     const startedOn = relapsedOn ? addDays(relapsedOn, rng.int(3, 20)) : addDays(this.ref, -rng.int(5, 60));
-    const priorRef = previous?.kind === 'COMPULSORY' ? `${n + 1}/QĐ-TA` : rng.chance(0.3) ? `${rng.int(1, 400)}/2019/QĐ-TA` : null;
+    const priorRef =
+      previous?.kind === 'COMPULSORY' ? `${n + 1}/QĐ-TA` : rng.chance(0.3) ? `${rng.int(1, 400)}/2019/QĐ-TA` : null;
     const repeat = previous?.kind === 'COMPULSORY' || priorRef !== null;
     const postRehabCaseId = relapsedOn ? demoPostRehabId(p.id) : null;
     const recent = daysBetween(startedOn, this.ref) <= 90;
@@ -227,28 +418,70 @@ class Builder {
     const reached = (s: string) => !recent || order.indexOf(stage) >= order.indexOf(s);
     const submittedOn = reached('SUBMITTED') ? earlier(addDays(startedOn, rng.int(2, 8)), this.ref) : null;
     const returned = stage === 'RETURNED_FOR_CORRECTION';
-    const forwardedOn = !recent || stage === 'FORWARDED_TO_COURT' ? earlier(addDays(submittedOn ?? startedOn, rng.int(2, 8)), this.ref) : null;
+    const forwardedOn =
+      !recent || stage === 'FORWARDED_TO_COURT' ? earlier(addDays(submittedOn ?? startedOn, rng.int(2, 8)), this.ref) : null;
     // Dossiers of the demo's last 90 days went straight to the court (no review since 1 March 2025).
-    const status = recent && (stage === 'SUBMITTED' || stage === 'RETURNED_FOR_CORRECTION') && startedOn >= NO_REVIEW_FROM ? 'FORWARDED_TO_COURT' : stage;
+    const status =
+      recent && (stage === 'SUBMITTED' || stage === 'RETURNED_FOR_CORRECTION') && startedOn >= NO_REVIEW_FROM
+        ? 'FORWARDED_TO_COURT'
+        : stage;
     const forwarded = status === 'FORWARDED_TO_COURT' && forwardedOn === null ? submittedOn : forwardedOn;
     const decidedOn = recent ? null : addDays(forwardedOn ?? startedOn, rng.int(5, 20));
     const outcome = stage === 'REJECTED' || stage === 'EXEMPTED' || stage === 'POSTPONED' ? stage : null;
-    const decisionReason = outcome === 'POSTPONED' ? 'Đang điều trị bệnh nặng, hoãn chấp hành'
-      : outcome === 'EXEMPTED' ? 'Đã tự nguyện cai nghiện và có tiến bộ rõ rệt' : outcome === 'REJECTED' ? 'Chưa đủ căn cứ' : null;
+    const decisionReason =
+      outcome === 'POSTPONED'
+        ? 'Đang điều trị bệnh nặng, hoãn chấp hành'
+        : outcome === 'EXEMPTED'
+          ? 'Đã tự nguyện cai nghiện và có tiến bộ rõ rệt'
+          : outcome === 'REJECTED'
+            ? 'Chưa đủ căn cứ'
+            : null;
     const held = recent && rng.chance(0.5);
     const facility = rng.pick(COMPULSORY_FACILITIES[demoProvinceOf(p)] as string[]);
     // Pending and postponed dossiers keep their interim measure; the others ended it with the decision.
     const interimOn = recent || outcome === 'POSTPONED';
-    const interim = interimOn ? (held ? ['HELD_AT_FACILITY', facility, unitOn(facility, startedOn).path, startedOn] : ['FAMILY_MANAGEMENT', null, null, startedOn])
+    const interim = interimOn
+      ? held
+        ? ['HELD_AT_FACILITY', facility, unitOn(facility, startedOn).path, startedOn]
+        : ['FAMILY_MANAGEMENT', null, null, startedOn]
       : [null, null, null, null];
     const daysHeldClosed = 0;
     const correction = returned && status === stage ? 'Thiếu kết quả xác định tình trạng nghiện' : null;
     const decisionNumber = outcome ? `${n + 1}/${startedOn.slice(0, 4)}/QĐ-TA` : null;
     const commune = demoUnitOn(p, startedOn);
     const court = status === 'FORWARDED_TO_COURT' ? courtFor(rng, p, forwarded) : courtFor(rng, p, decidedOn);
-    this.rows.dossiers.push([id, p.id, status, ground, null, startedOn, commune.unitCode, commune.unitPath, p.fullName, p.dateOfBirth, repeat,
-      priorRef, p.determination?.documentNumber ?? null, postRehabCaseId, submittedOn, correction, forwarded, outcome, decisionNumber, decidedOn,
-      null, decisionReason, null, null, ...interim, daysHeldClosed, null, null, null, ...court]);
+    this.rows.dossiers.push([
+      id,
+      p.id,
+      status,
+      ground,
+      null,
+      startedOn,
+      commune.unitCode,
+      commune.unitPath,
+      p.fullName,
+      p.dateOfBirth,
+      repeat,
+      priorRef,
+      p.determination?.documentNumber ?? null,
+      postRehabCaseId,
+      submittedOn,
+      correction,
+      forwarded,
+      outcome,
+      decisionNumber,
+      decidedOn,
+      null,
+      decisionReason,
+      null,
+      null,
+      ...interim,
+      daysHeldClosed,
+      null,
+      null,
+      null,
+      ...court,
+    ]);
   }
 
   private postRehab(p: DemoPerson, n: number, rehab: DemoRehab, episodeId: string): void {
@@ -262,8 +495,24 @@ class Builder {
     const decisionNumber = `${n + 1}/QĐ-UBND`;
     const relapseNote = post.relapsedOn && rng.chance(0.6) ? 'Test nhanh dương tính với ma túy tổng hợp' : null;
     const certificate = status === 'COMPLETED' ? `${n + 1}/GCN-QLSCN` : null;
-    this.rows.postRehab.push([id, p.id, episodeId, status, commune.unitCode, commune.unitPath, rehab.endedOn, decisionNumber, post.decisionOn, period,
-      post.endsOn, [], post.relapsedOn, relapseNote, certificate ? post.endsOn : null, certificate]);
+    this.rows.postRehab.push([
+      id,
+      p.id,
+      episodeId,
+      status,
+      commune.unitCode,
+      commune.unitPath,
+      rehab.endedOn,
+      decisionNumber,
+      post.decisionOn,
+      period,
+      post.endsOn,
+      [],
+      post.relapsedOn,
+      relapseNote,
+      certificate ? post.endsOn : null,
+      certificate,
+    ]);
     this.supports(p, id, post.decisionOn);
   }
 
@@ -276,19 +525,41 @@ class Builder {
       const kind = rng.pick(['LOAN', 'VOCATIONAL_TRAINING', 'JOB_PLACEMENT'] as const);
       const startedOn = earlier(addDays(decisionOn, rng.int(10, 120)), this.ref);
       const commune = demoUnitOn(p, startedOn);
-      const area = startedOn < REFORM_DATE ? units().byUnitPath(commune.unitPath.split('.').slice(0, 2).join('.'))?.name : unitAt(demoProvinceOf(p))?.name;
+      const area =
+        startedOn < REFORM_DATE
+          ? units().byUnitPath(commune.unitPath.split('.').slice(0, 2).join('.'))?.name
+          : unitAt(demoProvinceOf(p))?.name;
       const province = bareUnitName(unitAt(demoProvinceOf(p))?.name ?? '');
       const known = daysBetween(startedOn, this.ref) > 90;
       const succeeded = rng.chance(0.7);
       const outcome = known ? (succeeded ? 'SUCCEEDED' : 'UNSUCCESSFUL') : 'PENDING';
-      const provider = { LOAN: `Ngân hàng Chính sách xã hội – ${area ?? province}`, VOCATIONAL_TRAINING: `Trung tâm Giáo dục nghề nghiệp – ${area ?? province}`,
-        JOB_PLACEMENT: `Trung tâm Dịch vụ việc làm ${province}` }[kind];
+      const provider = {
+        LOAN: `Ngân hàng Chính sách xã hội – ${area ?? province}`,
+        VOCATIONAL_TRAINING: `Trung tâm Giáo dục nghề nghiệp – ${area ?? province}`,
+        JOB_PLACEMENT: `Trung tâm Dịch vụ việc làm ${province}`,
+      }[kind];
       const outcomeOn = known ? earlier(addDays(startedOn, rng.int(30, 90)), this.ref) : null;
-      const note = !known ? null : { LOAN: succeeded ? 'Đã giải ngân, sử dụng vốn đúng mục đích' : 'Không đủ điều kiện vay',
-        VOCATIONAL_TRAINING: succeeded ? 'Hoàn thành khóa học nghề sửa chữa xe máy' : 'Bỏ học giữa chừng',
-        JOB_PLACEMENT: succeeded ? 'Đã có việc làm ổn định' : 'Chưa tìm được việc phù hợp' }[kind];
-      this.rows.supports.push([nameUuid(`support:${p.id}:${i}`), p.id, kind, provider, startedOn,
-        kind === 'LOAN' ? rng.int(10, 50) * 1_000_000 : null, outcome, outcomeOn, note, commune.unitCode, commune.unitPath, caseId]);
+      const note = !known
+        ? null
+        : {
+            LOAN: succeeded ? 'Đã giải ngân, sử dụng vốn đúng mục đích' : 'Không đủ điều kiện vay',
+            VOCATIONAL_TRAINING: succeeded ? 'Hoàn thành khóa học nghề sửa chữa xe máy' : 'Bỏ học giữa chừng',
+            JOB_PLACEMENT: succeeded ? 'Đã có việc làm ổn định' : 'Chưa tìm được việc phù hợp',
+          }[kind];
+      this.rows.supports.push([
+        nameUuid(`support:${p.id}:${i}`),
+        p.id,
+        kind,
+        provider,
+        startedOn,
+        kind === 'LOAN' ? rng.int(10, 50) * 1_000_000 : null,
+        outcome,
+        outcomeOn,
+        note,
+        commune.unitCode,
+        commune.unitPath,
+        caseId,
+      ]);
     }
   }
 }

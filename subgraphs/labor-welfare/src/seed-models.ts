@@ -1,4 +1,13 @@
-import { DEMO_REFERENCE_DATE, OLD_TIER_ENDS, REFORM_DATE, SeededRandom, addDays, daysBetween, units, type AdministrativeUnitRecord } from '@rehab/shared-schema';
+import {
+  DEMO_REFERENCE_DATE,
+  OLD_TIER_ENDS,
+  REFORM_DATE,
+  SeededRandom,
+  addDays,
+  daysBetween,
+  units,
+  type AdministrativeUnitRecord,
+} from '@rehab/shared-schema';
 import type { PostRehabModelKind } from './entities/PostRehabModel';
 
 /** Fixed seed of the demo post-rehab models (a stream of its own). */
@@ -36,8 +45,16 @@ export function demoModelRows(): unknown[][] {
     return kinds.map((kind) => {
       const establishedOn = addDays(from, rng.int(0, daysBetween(from, to)));
       const endedOn = rng.chance(1 / 6) ? addDays(establishedOn, rng.int(180, 700)) : null;
-      return [rng.uuid(), `${NAMES[kind]} ${commune.name}`, kind, commune.code, commune.path, establishedOn,
-        endedOn !== null && endedOn < DEMO_REFERENCE_DATE ? endedOn : null, 'demo'];
+      return [
+        rng.uuid(),
+        `${NAMES[kind]} ${commune.name}`,
+        kind,
+        commune.code,
+        commune.path,
+        establishedOn,
+        endedOn !== null && endedOn < DEMO_REFERENCE_DATE ? endedOn : null,
+        'demo',
+      ];
     });
   });
 }

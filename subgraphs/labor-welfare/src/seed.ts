@@ -6,7 +6,12 @@ import { seedPlans } from './plans/seed-plans';
 import { MODEL_COLUMNS, demoModelRows } from './seed-models';
 import { careStaffFor } from './rules/staffing';
 import {
-  DOSSIER_COLUMNS, EPISODE_COLUMNS, POST_REHAB_COLUMNS, PROVIDER_COLUMNS, SUPPORT_COLUMNS, legalPathRows,
+  DOSSIER_COLUMNS,
+  EPISODE_COLUMNS,
+  POST_REHAB_COLUMNS,
+  PROVIDER_COLUMNS,
+  SUPPORT_COLUMNS,
+  legalPathRows,
 } from './seed-legal-path';
 
 export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId } from './seed-legal-path';
@@ -21,8 +26,9 @@ const COMPULSORY_OUTSIDE_THE_PLAN = ['CSCNLC'];
 
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
-  const compulsory = COMPULSORY_OUTSIDE_THE_PLAN.includes(code)
-    || targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
+  const compulsory =
+    COMPULSORY_OUTSIDE_THE_PLAN.includes(code) ||
+    targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
   return compulsory ? 'PUBLIC_COMPULSORY_AND_VOLUNTARY' : 'PUBLIC_VOLUNTARY';
 }
 
@@ -42,7 +48,8 @@ function facilityRows(targets: readonly TargetRow[]): unknown[][] {
  * dated by its latest fact (set-based: three statements whatever the population).
  */
 async function importEvents(manager: EntityManager): Promise<void> {
-  const columns = 'entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, details, actor_username, actor_role, actor_unit_code';
+  const columns =
+    'entity_type, entity_id, person_id, action, from_status, to_status, occurred_on, details, actor_username, actor_role, actor_unit_code';
   const imported = `'{"source": "demo seed"}'::jsonb, 'import', 'system', '01'`;
   await manager.query(`INSERT INTO case_event (${columns}) SELECT 'EPISODE', id, person_id, 'IMPORT', NULL, status,
     coalesce(ended_on, absconded_since, leave_started_on, phase_since, admitted_on), ${imported} FROM rehab_episode`);

@@ -1,7 +1,12 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
+  CreatePersonDirectory1764800000000,
+  PERSON_DIRECTORY_NOTICE_HANDLERS,
+  createSubgraphDataSource,
+  type GraphQLResolverMap,
+  registerSubgraph,
+  type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type LaborWelfareLoaders } from './context';
 import { CaseEventEntity } from './entities/CaseEvent';
@@ -35,10 +40,27 @@ export const laborWelfareSubgraph: SubgraphModule<LaborWelfareLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [FacilityEntity, RehabEpisodeEntity, PlanEntity, PlanTargetEntity, ServiceProviderEntity, CompulsoryRehabDossierEntity, PostRehabCaseEntity, ReintegrationSupportEntity, CaseEventEntity, PostRehabModelEntity];
-export const migrations = [CreateRehabFoundation1763800002000, CreateLegalPath1763800002100, CreatePlans1763800002200, CreatePostRehabModels1763800002300,
-  AddDossierCourt1764700002400, AddFacilityAdmitsMinors1764700004800,
-  CreatePersonDirectory1764800000000];
+export const entities = [
+  FacilityEntity,
+  RehabEpisodeEntity,
+  PlanEntity,
+  PlanTargetEntity,
+  ServiceProviderEntity,
+  CompulsoryRehabDossierEntity,
+  PostRehabCaseEntity,
+  ReintegrationSupportEntity,
+  CaseEventEntity,
+  PostRehabModelEntity,
+];
+export const migrations = [
+  CreateRehabFoundation1763800002000,
+  CreateLegalPath1763800002100,
+  CreatePlans1763800002200,
+  CreatePostRehabModels1763800002300,
+  AddDossierCourt1764700002400,
+  AddFacilityAdmitsMinors1764700004800,
+  CreatePersonDirectory1764800000000,
+];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('labor-welfare', { entities, migrations }, env);
@@ -48,4 +70,9 @@ export { demoDossierId, demoEpisodeId, demoPostRehabId, demoProviderId, isLaborW
 export { demo2026PlanId, hanoi2022PlanId } from './plans/seed-plans';
 
 /** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
-export const subgraph = registerSubgraph({ module: laborWelfareSubgraph, createDataSource: createLaborWelfareDataSource, isEmpty: isLaborWelfareEmpty, seed: seedLaborWelfare });
+export const subgraph = registerSubgraph({
+  module: laborWelfareSubgraph,
+  createDataSource: createLaborWelfareDataSource,
+  isEmpty: isLaborWelfareEmpty,
+  seed: seedLaborWelfare,
+});

@@ -38,12 +38,21 @@ export interface PoliceLoaders {
 export type Context = SubgraphContext<PoliceLoaders>;
 
 /** One scoped statement per batch: rows of `entity` whose `keyColumn` is among the keys. */
-function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, entity: new () => T, keyColumn: string,
-  keyOf: (row: T) => string, order: readonly (readonly [string, 'ASC' | 'DESC'])[],
-  scopeColumns: readonly string[] = ['r.owner_unit_path'], personColumn: string | null = 'r.person_id'): DataLoader<string, T[]> {
+function scopedGroups<T extends ObjectLiteral>(
+  db: DataSource,
+  caller: Caller,
+  entity: new () => T,
+  keyColumn: string,
+  keyOf: (row: T) => string,
+  order: readonly (readonly [string, 'ASC' | 'DESC'])[],
+  scopeColumns: readonly string[] = ['r.owner_unit_path'],
+  personColumn: string | null = 'r.person_id',
+): DataLoader<string, T[]> {
   return groupedLoader(async (keys) => {
     const scope = pathScope(scopeColumns, caller, personColumn ? { personColumn } : {});
-    const query = db.getRepository(entity).createQueryBuilder('r')
+    const query = db
+      .getRepository(entity)
+      .createQueryBuilder('r')
       .where(`r.${keyColumn} IN (:...keys)`, { keys })
       .andWhere(scope.sql, scope.params);
     for (const [column, direction] of order) query.addOrderBy(column, direction);
@@ -53,31 +62,74 @@ function scopedGroups<T extends ObjectLiteral>(db: DataSource, caller: Caller, e
 
 export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
   return {
-    personById: keyedLoader(async (ids) => {
-      const scope = pathScope('p.owner_unit_path', caller);
-      return db.getRepository(PersonEntity).createQueryBuilder('p')
-        .where('p.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
-    }, (p) => p.id),
-    mergedRecordsBySurvivor: scopedGroups(db, caller, PersonEntity, 'merged_into', (p) => p.mergedInto ?? '',
-      [['r.identification_number', 'ASC']], ['r.owner_unit_path'], null),
-    managementsByPerson: scopedGroups(db, caller, DrugUserManagementEntity, 'person_id', (m) => m.personId,
-      [['r.detected_on', 'DESC'], ['r.id', 'DESC']]),
-    checkInsByManagement: scopedGroups(db, caller, DrugUserCheckInEntity, 'management_id', (c) => c.managementId,
-      [['r.checked_in_on', 'DESC'], ['r.id', 'DESC']]),
-    transferNoticesByPerson: scopedGroups(db, caller, TransferNoticeEntity, 'person_id', (n) => n.personId,
-      [['r.sent_at', 'DESC'], ['r.id', 'DESC']], ['r.from_unit_path', 'r.to_unit_path']),
-    absconderSearchesByPerson: scopedGroups(db, caller, AbsconderSearchEntity, 'person_id', (s) => s.personId,
-      [['r.since', 'DESC'], ['r.id', 'DESC']]),
-    completionNoticesByPerson: scopedGroups(db, caller, RehabCompletionNoticeEntity, 'person_id', (n) => n.personId,
-      [['r.completed_on', 'DESC'], ['r.id', 'DESC']]),
+    personById: keyedLoader(
+      async (ids) => {
+        const scope = pathScope('p.owner_unit_path', caller);
+        return db
+          .getRepository(PersonEntity)
+          .createQueryBuilder('p')
+          .where('p.id IN (:...ids)', { ids })
+          .andWhere(scope.sql, scope.params)
+          .getMany();
+      },
+      (p) => p.id,
+    ),
+    mergedRecordsBySurvivor: scopedGroups(
+      db,
+      caller,
+      PersonEntity,
+      'merged_into',
+      (p) => p.mergedInto ?? '',
+      [['r.identification_number', 'ASC']],
+      ['r.owner_unit_path'],
+      null,
+    ),
+    managementsByPerson: scopedGroups(db, caller, DrugUserManagementEntity, 'person_id', (m) => m.personId, [
+      ['r.detected_on', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
+    checkInsByManagement: scopedGroups(db, caller, DrugUserCheckInEntity, 'management_id', (c) => c.managementId, [
+      ['r.checked_in_on', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
+    transferNoticesByPerson: scopedGroups(
+      db,
+      caller,
+      TransferNoticeEntity,
+      'person_id',
+      (n) => n.personId,
+      [
+        ['r.sent_at', 'DESC'],
+        ['r.id', 'DESC'],
+      ],
+      ['r.from_unit_path', 'r.to_unit_path'],
+    ),
+    absconderSearchesByPerson: scopedGroups(db, caller, AbsconderSearchEntity, 'person_id', (s) => s.personId, [
+      ['r.since', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
+    completionNoticesByPerson: scopedGroups(db, caller, RehabCompletionNoticeEntity, 'person_id', (n) => n.personId, [
+      ['r.completed_on', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
     unitByCode: unitLookup(),
-    declarationsByManagement: scopedGroups(db, caller, SubstanceDeclarationEntity, 'management_id', (d) => d.managementId,
-      [['r.declared_on', 'DESC'], ['r.recorded_at', 'DESC'], ['r.id', 'DESC']]),
-    summonsesByManagement: scopedGroups(db, caller, SummonsEntity, 'management_id', (s) => s.managementId,
-      [['r.summoned_on', 'DESC'], ['r.issued_at', 'DESC'], ['r.id', 'DESC']]),
-    monitoringOrdersByPerson: scopedGroups(db, caller, ElectronicMonitoringOrderEntity, 'person_id', (o) => o.personId,
-      [['r.ordered_on', 'DESC'], ['r.id', 'DESC']]),
-    alertsByOrder: scopedGroups(db, caller, MonitoringAlertEntity, 'order_id', (a) => a.orderId,
-      [['r.occurred_at', 'ASC'], ['r.id', 'ASC']]),
+    declarationsByManagement: scopedGroups(db, caller, SubstanceDeclarationEntity, 'management_id', (d) => d.managementId, [
+      ['r.declared_on', 'DESC'],
+      ['r.recorded_at', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
+    summonsesByManagement: scopedGroups(db, caller, SummonsEntity, 'management_id', (s) => s.managementId, [
+      ['r.summoned_on', 'DESC'],
+      ['r.issued_at', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
+    monitoringOrdersByPerson: scopedGroups(db, caller, ElectronicMonitoringOrderEntity, 'person_id', (o) => o.personId, [
+      ['r.ordered_on', 'DESC'],
+      ['r.id', 'DESC'],
+    ]),
+    alertsByOrder: scopedGroups(db, caller, MonitoringAlertEntity, 'order_id', (a) => a.orderId, [
+      ['r.occurred_at', 'ASC'],
+      ['r.id', 'ASC'],
+    ]),
   };
 }

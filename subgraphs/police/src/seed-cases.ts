@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
-  REFORM_DATE, SeededRandom, addDays, demoUnitOn, durationAt, DEMO_REFERENCE_DATE, type DemoPerson, type SubstanceClass,
+  REFORM_DATE,
+  SeededRandom,
+  addDays,
+  demoUnitOn,
+  durationAt,
+  DEMO_REFERENCE_DATE,
+  type DemoPerson,
+  type SubstanceClass,
 } from '@rehab/shared-schema';
 import { managementPeriodEnd } from './rules/drug-user-management';
 import type { RuleDuration } from './rules/legal-time';
@@ -9,15 +16,69 @@ import { moveDeadline } from './rules/law-120';
 /** Fixed seed of the police slice's own facts (ids, methods, check-ins), so every seed is the same. */
 export const POLICE_CASES_SEED = 1763800001;
 
-export const MANAGEMENT_COLUMNS = ['id', 'person_id', 'status', 'detected_on', 'detection_method', 'substances', 'test_result',
-  'detected_by', 'decision_number', 'decision_date', 'period_ends_on', 'ended_on', 'end_reason', 'superseded_on', 'owner_unit_path'];
+export const MANAGEMENT_COLUMNS = [
+  'id',
+  'person_id',
+  'status',
+  'detected_on',
+  'detection_method',
+  'substances',
+  'test_result',
+  'detected_by',
+  'decision_number',
+  'decision_date',
+  'period_ends_on',
+  'ended_on',
+  'end_reason',
+  'superseded_on',
+  'owner_unit_path',
+];
 export const CHECK_IN_COLUMNS = ['id', 'management_id', 'person_id', 'checked_in_on', 'note', 'recorded_by', 'owner_unit_path'];
-export const TRANSFER_COLUMNS = ['id', 'person_id', 'from_unit_code', 'from_unit_path', 'to_unit_code', 'to_unit_path', 'address_line',
-  'moved_on', 'sent_at', 'due_at', 'sent_by', 'acknowledged_at', 'acknowledged_by', 'presentation_due_at', 'presented_at', 'presentation_recorded_by'];
-export const SEARCH_COLUMNS = ['id', 'person_id', 'episode_id', 'facility_code', 'reason', 'since', 'status', 'opened_at', 'found_on',
-  'found_note', 'found_by', 'returned_on', 'owner_unit_path'];
-export const COMPLETION_COLUMNS = ['id', 'person_id', 'episode_id', 'facility_code', 'completed_on', 'certificate_number', 'received_at',
-  'acknowledged_at', 'acknowledged_by', 'owner_unit_path'];
+export const TRANSFER_COLUMNS = [
+  'id',
+  'person_id',
+  'from_unit_code',
+  'from_unit_path',
+  'to_unit_code',
+  'to_unit_path',
+  'address_line',
+  'moved_on',
+  'sent_at',
+  'due_at',
+  'sent_by',
+  'acknowledged_at',
+  'acknowledged_by',
+  'presentation_due_at',
+  'presented_at',
+  'presentation_recorded_by',
+];
+export const SEARCH_COLUMNS = [
+  'id',
+  'person_id',
+  'episode_id',
+  'facility_code',
+  'reason',
+  'since',
+  'status',
+  'opened_at',
+  'found_on',
+  'found_note',
+  'found_by',
+  'returned_on',
+  'owner_unit_path',
+];
+export const COMPLETION_COLUMNS = [
+  'id',
+  'person_id',
+  'episode_id',
+  'facility_code',
+  'completed_on',
+  'certificate_number',
+  'received_at',
+  'acknowledged_at',
+  'acknowledged_by',
+  'owner_unit_path',
+];
 
 export interface CaseRows {
   managements: unknown[][];
@@ -41,7 +102,14 @@ export function demoEpisodeId(personId: string, ordinal = 0): string {
 
 /** A version-4-shaped UUID from four draws of the generator (the seed writes hundreds of thousands). */
 function uuidOf(rng: SeededRandom): string {
-  const hex = [0, 1, 2, 3].map(() => Math.floor(rng.next() * 0x1_0000_0000).toString(16).padStart(8, '0')).join('').split('');
+  const hex = [0, 1, 2, 3]
+    .map(() =>
+      Math.floor(rng.next() * 0x1_0000_0000)
+        .toString(16)
+        .padStart(8, '0'),
+    )
+    .join('')
+    .split('');
   hex[12] = '4';
   hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   const s = hex.join('');
@@ -49,9 +117,17 @@ function uuidOf(rng: SeededRandom): string {
 }
 
 const SUBSTANCE_VI: Record<SubstanceClass, string> = {
-  OPIOIDS: 'Morphin (nhóm thuốc phiện)', STIMULANTS: 'Methamphetamine', CANNABIS: 'THC (cần sa)', OTHER: 'Ketamine',
+  OPIOIDS: 'Morphin (nhóm thuốc phiện)',
+  STIMULANTS: 'Methamphetamine',
+  CANNABIS: 'THC (cần sa)',
+  OTHER: 'Ketamine',
 };
-const CHECK_IN_NOTES = ['Trình diện đúng hẹn', 'Trình diện, test nhanh âm tính', 'Trình diện muộn 2 ngày, đã nhắc nhở', 'Trình diện cùng gia đình'];
+const CHECK_IN_NOTES = [
+  'Trình diện đúng hẹn',
+  'Trình diện, test nhanh âm tính',
+  'Trình diện muộn 2 ngày, đã nhắc nhở',
+  'Trình diện cùng gia đình',
+];
 const at = (date: string, hour: number): Date => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 const later = (a: string, b: string): string => (a > b ? a : b);
 const earlier = (a: string, b: string): string => (a < b ? a : b);
@@ -63,7 +139,8 @@ function management(rng: SeededRandom, p: DemoPerson, n: number, ref: string, ro
   // Detections before the rules table's first rule predate the registry's cases.
   if (!rule) return;
   const found = p.determination?.substanceClasses ?? [];
-  const substances: SubstanceClass[] = found.length > 0 ? found : [rng.pick<SubstanceClass>(['STIMULANTS', 'OPIOIDS', 'CANNABIS'])];
+  const substances: SubstanceClass[] =
+    found.length > 0 ? found : [rng.pick<SubstanceClass>(['STIMULANTS', 'OPIOIDS', 'CANNABIS'])];
   const method = rng.chance(0.75) ? 'TEST_POSITIVE' : 'CAUGHT_USING';
   const testResult = method === 'TEST_POSITIVE' ? `Dương tính với ${SUBSTANCE_VI[substances[0] as SubstanceClass]}` : null;
   const decisionDate = addDays(p.detectedOn, rng.int(5, 20));
@@ -86,9 +163,23 @@ function management(rng: SeededRandom, p: DemoPerson, n: number, ref: string, ro
   const commune = unit.unitCode;
   const owner = unit.unitPath;
   const decisionKept = decided && (supersededOn === null || decisionDate < supersededOn);
-  rows.managements.push([id, p.id, status, p.detectedOn, method, substances, testResult, officerOf(commune),
-    decisionKept ? `${n + 1}/QĐ-UBND` : null, decisionKept ? decisionDate : null, decisionKept ? periodEndsOn : null,
-    endedOn, endedOn ? 'PERIOD_COMPLETED' : null, supersededOn, owner]);
+  rows.managements.push([
+    id,
+    p.id,
+    status,
+    p.detectedOn,
+    method,
+    substances,
+    testResult,
+    officerOf(commune),
+    decisionKept ? `${n + 1}/QĐ-UBND` : null,
+    decisionKept ? decisionDate : null,
+    decisionKept ? periodEndsOn : null,
+    endedOn,
+    endedOn ? 'PERIOD_COMPLETED' : null,
+    supersededOn,
+    owner,
+  ]);
   if (!decisionKept || periodEndsOn === null) return;
   // Roughly quarterly check-ins while the management ran.
   const last = earlier(earlier(periodEndsOn, ref), supersededOn ?? ref);
@@ -110,9 +201,24 @@ function transfer(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows)
   const acknowledgedAt = acknowledged ? new Date(sentAt.getTime() + rng.int(1, 30) * 3_600_000) : null;
   // Under Law 120 the receiving commune records the presentation when it takes the file in.
   const presentedAt = presentationDueAt && acknowledgedAt ? acknowledgedAt : null;
-  rows.transfers.push([uuidOf(rng), p.id, from.unitCode, from.unitPath, to.unitCode, to.unitPath, to.addressLine, movedOn, sentAt, dueAt,
-    officerOf(from.unitCode), acknowledgedAt, acknowledged ? officerOf(to.unitCode) : null, presentationDueAt, presentedAt,
-    presentedAt ? officerOf(to.unitCode) : null]);
+  rows.transfers.push([
+    uuidOf(rng),
+    p.id,
+    from.unitCode,
+    from.unitPath,
+    to.unitCode,
+    to.unitPath,
+    to.addressLine,
+    movedOn,
+    sentAt,
+    dueAt,
+    officerOf(from.unitCode),
+    acknowledgedAt,
+    acknowledged ? officerOf(to.unitCode) : null,
+    presentationDueAt,
+    presentedAt,
+    presentedAt ? officerOf(to.unitCode) : null,
+  ]);
 }
 
 function ruleDuration(code: 'RESIDENCE_CHANGE_NOTICE' | 'MOVE_PRESENTATION_DEADLINE', on: string): RuleDuration | null {
@@ -130,8 +236,21 @@ function searches(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows)
     const reason = rng.chance(0.7) ? 'ESCAPED' : 'LEAVE_OVERDUE';
     const found = rng.chance(0.3);
     const foundOn = found ? earlier(addDays(since, rng.int(2, 20)), ref) : null;
-    rows.searches.push([uuidOf(rng), p.id, episode, rehab.facilityCode, reason, since, found ? 'FOUND' : 'OPEN', at(since, 3), foundOn,
-      found ? 'Phát hiện tại nhà người thân, đang phối hợp đưa trở lại cơ sở' : null, found ? officerOf(commune) : null, null, owner]);
+    rows.searches.push([
+      uuidOf(rng),
+      p.id,
+      episode,
+      rehab.facilityCode,
+      reason,
+      since,
+      found ? 'FOUND' : 'OPEN',
+      at(since, 3),
+      foundOn,
+      found ? 'Phát hiện tại nhà người thân, đang phối hợp đưa trở lại cơ sở' : null,
+      found ? officerOf(commune) : null,
+      null,
+      owner,
+    ]);
     return;
   }
   if ((rehab.status === 'ADMITTED' || rehab.status === 'COMPLETED') && rng.chance(0.1)) {
@@ -141,8 +260,21 @@ function searches(rng: SeededRandom, p: DemoPerson, ref: string, rows: CaseRows)
     const returnedOn = addDays(foundOn, rng.int(0, 3));
     if (returnedOn >= end) return;
     const { unitCode: commune, unitPath: owner } = demoUnitOn(p, since);
-    rows.searches.push([uuidOf(rng), p.id, episode, rehab.facilityCode, rng.chance(0.6) ? 'ESCAPED' : 'LEAVE_OVERDUE', since, 'CLOSED',
-      at(since, 3), foundOn, 'Đã tìm thấy và bàn giao cho cơ sở', officerOf(commune), returnedOn, owner]);
+    rows.searches.push([
+      uuidOf(rng),
+      p.id,
+      episode,
+      rehab.facilityCode,
+      rng.chance(0.6) ? 'ESCAPED' : 'LEAVE_OVERDUE',
+      since,
+      'CLOSED',
+      at(since, 3),
+      foundOn,
+      'Đã tìm thấy và bàn giao cho cơ sở',
+      officerOf(commune),
+      returnedOn,
+      owner,
+    ]);
   }
 }
 
@@ -153,9 +285,18 @@ function completion(rng: SeededRandom, p: DemoPerson, n: number, ref: string, ro
   const receivedAt = at(addDays(rehab.endedOn, 1), 3);
   const acknowledged = rehab.endedOn < addDays(ref, -14);
   const acknowledgedAt = acknowledged ? new Date(receivedAt.getTime() + rng.int(1, 5) * 86_400_000) : null;
-  rows.completions.push([uuidOf(rng), p.id, demoEpisodeId(p.id), rehab.facilityCode, rehab.endedOn,
-    `${n + 1}/GCN-${rehab.facilityCode ?? 'CĐ'}`, receivedAt, acknowledgedAt,
-    acknowledged ? officerOf(commune) : null, owner]);
+  rows.completions.push([
+    uuidOf(rng),
+    p.id,
+    demoEpisodeId(p.id),
+    rehab.facilityCode,
+    rehab.endedOn,
+    `${n + 1}/GCN-${rehab.facilityCode ?? 'CĐ'}`,
+    receivedAt,
+    acknowledgedAt,
+    acknowledged ? officerOf(commune) : null,
+    owner,
+  ]);
 }
 
 /** Each demo person's police facts along the path, derived from the population (no clock). */

@@ -2,17 +2,47 @@ import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { foldVietnamese, type DemoPerson } from '@rehab/shared-schema';
 import {
-  CHECK_IN_COLUMNS, COMPLETION_COLUMNS, MANAGEMENT_COLUMNS, SEARCH_COLUMNS, TRANSFER_COLUMNS, caseRows,
+  CHECK_IN_COLUMNS,
+  COMPLETION_COLUMNS,
+  MANAGEMENT_COLUMNS,
+  SEARCH_COLUMNS,
+  TRANSFER_COLUMNS,
+  caseRows,
 } from './seed-cases';
 
-const COLUMNS = ['id', 'identification_number', 'full_name', 'full_name_folded', 'other_names', 'date_of_birth', 'sex',
-  'ethnicity', 'permanent_unit_code', 'permanent_address', 'current_unit_code', 'current_address', 'owner_unit_path'];
+const COLUMNS = [
+  'id',
+  'identification_number',
+  'full_name',
+  'full_name_folded',
+  'other_names',
+  'date_of_birth',
+  'sex',
+  'ethnicity',
+  'permanent_unit_code',
+  'permanent_address',
+  'current_unit_code',
+  'current_address',
+  'owner_unit_path',
+];
 
 /** The registry keeps the unit the residence was recorded in (an old commune for people recorded before July 2025). */
 function row(p: DemoPerson): unknown[] {
-  return [p.id, p.identificationNumber, p.fullName, foldVietnamese(p.fullName), p.otherNames, p.dateOfBirth, p.sex,
-    p.ethnicity, p.permanentResidence.unitCode, p.permanentResidence.addressLine, p.currentResidence.unitCode,
-    p.currentResidence.addressLine, p.currentResidence.unitPath];
+  return [
+    p.id,
+    p.identificationNumber,
+    p.fullName,
+    foldVietnamese(p.fullName),
+    p.otherNames,
+    p.dateOfBirth,
+    p.sex,
+    p.ethnicity,
+    p.permanentResidence.unitCode,
+    p.permanentResidence.addressLine,
+    p.currentResidence.unitCode,
+    p.currentResidence.addressLine,
+    p.currentResidence.unitPath,
+  ];
 }
 
 /** Is the police database still empty of persons (so demo data may be seeded)? */

@@ -1,8 +1,6 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
-import {
-  createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
-} from '@rehab/server-kit';
+import { createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule } from '@rehab/server-kit';
 import { createLoaders, type PoliceLoaders, type Context } from './context';
 import { AbsconderSearchEntity } from './entities/AbsconderSearch';
 import { DrugUserCheckInEntity } from './entities/DrugUserCheckIn';
@@ -38,12 +36,29 @@ export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [PersonEntity, DrugUserManagementEntity, DrugUserCheckInEntity, TransferNoticeEntity, AbsconderSearchEntity, RehabCompletionNoticeEntity,
-  RelapseRiskReportEntity, SubstanceDeclarationEntity, SummonsEntity, ElectronicMonitoringOrderEntity, MonitoringAlertEntity,
-  TreatmentRegistrationDeadlineEntity];
-export const migrations = [CreatePerson1763800001000, CreateLegalPath1763800001100, CreateRelapseRiskReport1763800001200,
-  CreateLaw120Duties1764700003000, CreateWorkingCalendar1764700004000, CreateTreatmentRegistration1764700004100,
-  AnnouncePersonDirectory1764800001000];
+export const entities = [
+  PersonEntity,
+  DrugUserManagementEntity,
+  DrugUserCheckInEntity,
+  TransferNoticeEntity,
+  AbsconderSearchEntity,
+  RehabCompletionNoticeEntity,
+  RelapseRiskReportEntity,
+  SubstanceDeclarationEntity,
+  SummonsEntity,
+  ElectronicMonitoringOrderEntity,
+  MonitoringAlertEntity,
+  TreatmentRegistrationDeadlineEntity,
+];
+export const migrations = [
+  CreatePerson1763800001000,
+  CreateLegalPath1763800001100,
+  CreateRelapseRiskReport1763800001200,
+  CreateLaw120Duties1764700003000,
+  CreateWorkingCalendar1764700004000,
+  CreateTreatmentRegistration1764700004100,
+  AnnouncePersonDirectory1764800001000,
+];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('police', { entities, migrations }, env);
@@ -53,4 +68,9 @@ export { policeNoticeHandlers } from './notices/handlers';
 export { isPoliceEmpty, seedPolice } from './seed';
 
 /** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
-export const subgraph = registerSubgraph({ module: policeSubgraph, createDataSource: createPoliceDataSource, isEmpty: isPoliceEmpty, seed: seedPolice });
+export const subgraph = registerSubgraph({
+  module: policeSubgraph,
+  createDataSource: createPoliceDataSource,
+  isEmpty: isPoliceEmpty,
+  seed: seedPolice,
+});

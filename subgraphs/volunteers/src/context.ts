@@ -26,24 +26,50 @@ export type Context = SubgraphContext<VolunteersLoaders>;
 
 export function createLoaders(db: DataSource, caller: Caller): VolunteersLoaders {
   return {
-    assignmentsByPerson: groupedLoader(async (personIds) => {
-      const scope = assignmentScope('a', caller);
-      return db.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
-        .innerJoinAndSelect('a.volunteer', 'v')
-        .innerJoinAndSelect('v.organisation', 'o')
-        .where('a.person_id IN (:...personIds)', { personIds })
-        .andWhere(scope.sql, scope.params)
-        .orderBy('a.started_on', 'DESC').addOrderBy('a.id', 'ASC')
-        .getMany();
-    }, (a) => a.personId),
+    assignmentsByPerson: groupedLoader(
+      async (personIds) => {
+        const scope = assignmentScope('a', caller);
+        return db
+          .getRepository(VolunteerAssignmentEntity)
+          .createQueryBuilder('a')
+          .innerJoinAndSelect('a.volunteer', 'v')
+          .innerJoinAndSelect('v.organisation', 'o')
+          .where('a.person_id IN (:...personIds)', { personIds })
+          .andWhere(scope.sql, scope.params)
+          .orderBy('a.started_on', 'DESC')
+          .addOrderBy('a.id', 'ASC')
+          .getMany();
+      },
+      (a) => a.personId,
+    ),
     unitByCode: unitLookup(),
-    trainingsByVolunteer: groupedLoader((ids) => db.getRepository(VolunteerTrainingEntity).createQueryBuilder('t')
-      .where('t.volunteer_id IN (:...ids)', { ids }).orderBy('t.started_on').addOrderBy('t.id').getMany(), (t) => t.volunteerId),
-    chapterById: keyedLoader((ids) => db.getRepository(OrganisationChapterEntity).createQueryBuilder('c')
-      .innerJoinAndSelect('c.organisation', 'o').where('c.id IN (:...ids)', { ids }).getMany(), (c) => c.id),
+    trainingsByVolunteer: groupedLoader(
+      (ids) =>
+        db
+          .getRepository(VolunteerTrainingEntity)
+          .createQueryBuilder('t')
+          .where('t.volunteer_id IN (:...ids)', { ids })
+          .orderBy('t.started_on')
+          .addOrderBy('t.id')
+          .getMany(),
+      (t) => t.volunteerId,
+    ),
+    chapterById: keyedLoader(
+      (ids) =>
+        db
+          .getRepository(OrganisationChapterEntity)
+          .createQueryBuilder('c')
+          .innerJoinAndSelect('c.organisation', 'o')
+          .where('c.id IN (:...ids)', { ids })
+          .getMany(),
+      (c) => c.id,
+    ),
     activeVolunteerCountByChapter: new DataLoader(async (ids: readonly string[]) => {
-      const rows = await db.query<{ chapter_id: string; n: number }[]>(`SELECT chapter_id, count(*)::int AS n FROM volunteer WHERE active AND chapter_id = ANY ($1::uuid[])
-        GROUP BY chapter_id`, [ids]);
+      const rows = await db.query<{ chapter_id: string; n: number }[]>(
+        `SELECT chapter_id, count(*)::int AS n FROM volunteer WHERE active AND chapter_id = ANY ($1::uuid[])
+        GROUP BY chapter_id`,
+        [ids],
+      );
       const counts = new Map(rows.map((r) => [r.chapter_id, r.n]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),

@@ -5,11 +5,33 @@ import { planVolunteersSeed } from './demo/plan';
 
 const ORGANISATION_COLUMNS = ['code', 'name', 'kind', 'unit_code', 'max_active_assignments'];
 const CHAPTER_COLUMNS = ['id', 'organisation_code', 'unit_code', 'owner_unit_path', 'name'];
-const VOLUNTEER_COLUMNS = ['id', 'full_name', 'phone', 'organisation_code', 'chapter_id', 'unit_code', 'owner_unit_path', 'username'];
+const VOLUNTEER_COLUMNS = [
+  'id',
+  'full_name',
+  'phone',
+  'organisation_code',
+  'chapter_id',
+  'unit_code',
+  'owner_unit_path',
+  'username',
+];
 const ACTIVITY_COLUMNS = ['id', 'assignment_id', 'occurred_on', 'kind', 'note', 'relapse_risk', 'recorded_by'];
 const TRAINING_COLUMNS = ['volunteer_id', 'course', 'started_on', 'completed_on'];
-const ASSIGNMENT_COLUMNS = ['id', 'person_id', 'volunteer_id', 'reason', 'started_on', 'ended_on', 'owner_unit_path',
-  'full_name', 'date_of_birth', 'address', 'phone', 'period_ends_on', 'end_reason'];
+const ASSIGNMENT_COLUMNS = [
+  'id',
+  'person_id',
+  'volunteer_id',
+  'reason',
+  'started_on',
+  'ended_on',
+  'owner_unit_path',
+  'full_name',
+  'date_of_birth',
+  'address',
+  'phone',
+  'period_ends_on',
+  'end_reason',
+];
 
 /** Is the volunteers database still empty (no organisations), so demo data may be seeded? */
 export async function isVolunteersEmpty(db: DataSource): Promise<boolean> {
@@ -26,18 +48,64 @@ export async function seedVolunteers(db: DataSource, population: readonly DemoPe
   await db.transaction(async (manager) => {
     await seedPersonUnitAssignments(manager, population);
     await seedPersonDirectory(manager, population);
-    await insertRows(manager, 'mass_organisation', ORGANISATION_COLUMNS,
-      plan.organisations.map((o) => [o.code, o.name, o.kind, o.unitCode, o.maxActiveAssignments]));
-    await insertRows(manager, 'organisation_chapter', CHAPTER_COLUMNS,
-      plan.chapters.map((c) => [c.id, c.organisationCode, c.unitCode, c.ownerUnitPath, c.name]));
-    await insertRows(manager, 'volunteer', VOLUNTEER_COLUMNS,
-      plan.volunteers.map((v) => [v.id, v.fullName, v.phone, v.organisationCode, v.chapterId, v.unitCode, v.ownerUnitPath, v.username]));
-    await insertRows(manager, 'volunteer_training', TRAINING_COLUMNS,
-      plan.trainings.map((t) => [t.volunteerId, t.course, t.startedOn, t.completedOn]));
-    await insertRows(manager, 'volunteer_assignment', ASSIGNMENT_COLUMNS,
-      plan.assignments.map((a) => [a.id, a.personId, a.volunteerId, a.reason, a.startedOn, a.endedOn, a.ownerUnitPath,
-        a.fullName, a.dateOfBirth, a.address, a.phone, a.periodEndsOn, a.endedOn === null ? null : 'ENDED']));
-    await insertRows(manager, 'support_activity', ACTIVITY_COLUMNS,
-      plan.activities.map((s) => [s.id, s.assignmentId, s.occurredOn, s.kind, s.note, s.relapseRisk, s.recordedBy]));
+    await insertRows(
+      manager,
+      'mass_organisation',
+      ORGANISATION_COLUMNS,
+      plan.organisations.map((o) => [o.code, o.name, o.kind, o.unitCode, o.maxActiveAssignments]),
+    );
+    await insertRows(
+      manager,
+      'organisation_chapter',
+      CHAPTER_COLUMNS,
+      plan.chapters.map((c) => [c.id, c.organisationCode, c.unitCode, c.ownerUnitPath, c.name]),
+    );
+    await insertRows(
+      manager,
+      'volunteer',
+      VOLUNTEER_COLUMNS,
+      plan.volunteers.map((v) => [
+        v.id,
+        v.fullName,
+        v.phone,
+        v.organisationCode,
+        v.chapterId,
+        v.unitCode,
+        v.ownerUnitPath,
+        v.username,
+      ]),
+    );
+    await insertRows(
+      manager,
+      'volunteer_training',
+      TRAINING_COLUMNS,
+      plan.trainings.map((t) => [t.volunteerId, t.course, t.startedOn, t.completedOn]),
+    );
+    await insertRows(
+      manager,
+      'volunteer_assignment',
+      ASSIGNMENT_COLUMNS,
+      plan.assignments.map((a) => [
+        a.id,
+        a.personId,
+        a.volunteerId,
+        a.reason,
+        a.startedOn,
+        a.endedOn,
+        a.ownerUnitPath,
+        a.fullName,
+        a.dateOfBirth,
+        a.address,
+        a.phone,
+        a.periodEndsOn,
+        a.endedOn === null ? null : 'ENDED',
+      ]),
+    );
+    await insertRows(
+      manager,
+      'support_activity',
+      ACTIVITY_COLUMNS,
+      plan.activities.map((s) => [s.id, s.assignmentId, s.occurredOn, s.kind, s.note, s.relapseRisk, s.recordedBy]),
+    );
   });
 }

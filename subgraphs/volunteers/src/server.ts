@@ -1,7 +1,12 @@
 import { readSubgraphSchema } from '@rehab/shared-schema';
 import { join } from 'node:path';
 import {
-  CreatePersonDirectory1764800000000, PERSON_DIRECTORY_NOTICE_HANDLERS, createSubgraphDataSource, type GraphQLResolverMap, registerSubgraph, type SubgraphModule,
+  CreatePersonDirectory1764800000000,
+  PERSON_DIRECTORY_NOTICE_HANDLERS,
+  createSubgraphDataSource,
+  type GraphQLResolverMap,
+  registerSubgraph,
+  type SubgraphModule,
 } from '@rehab/server-kit';
 import { createLoaders, type Context, type VolunteersLoaders } from './context';
 import { MassOrganisationEntity } from './entities/MassOrganisation';
@@ -27,9 +32,20 @@ export const volunteersSubgraph: SubgraphModule<VolunteersLoaders> = {
 };
 
 /** This subgraph's own tables and migrations; the common ones (reference data, audit, outbox) come from the kit. */
-export const entities = [MassOrganisationEntity, VolunteerEntity, VolunteerAssignmentEntity, VolunteerTrainingEntity, SupportActivityEntity, OrganisationChapterEntity];
-export const migrations = [CreateVolunteers1763800004000, CreateSupport1763800004100, CreateOrganisationChapters1763800004200,
-  CreatePersonDirectory1764800000000];
+export const entities = [
+  MassOrganisationEntity,
+  VolunteerEntity,
+  VolunteerAssignmentEntity,
+  VolunteerTrainingEntity,
+  SupportActivityEntity,
+  OrganisationChapterEntity,
+];
+export const migrations = [
+  CreateVolunteers1763800004000,
+  CreateSupport1763800004100,
+  CreateOrganisationChapters1763800004200,
+  CreatePersonDirectory1764800000000,
+];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {
   return createSubgraphDataSource('volunteers', { entities, migrations }, env);
@@ -38,4 +54,9 @@ export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env)
 export { isVolunteersEmpty, seedVolunteers } from './seed';
 
 /** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
-export const subgraph = registerSubgraph({ module: volunteersSubgraph, createDataSource: createVolunteersDataSource, isEmpty: isVolunteersEmpty, seed: seedVolunteers });
+export const subgraph = registerSubgraph({
+  module: volunteersSubgraph,
+  createDataSource: createVolunteersDataSource,
+  isEmpty: isVolunteersEmpty,
+  seed: seedVolunteers,
+});

@@ -146,8 +146,7 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
       state={state}
       fields={FIELDS}
       isEmpty={(person) =>
-        (!person.addictionDeterminations || person.addictionDeterminations.length === 0) &&
-        !person.substitutionTreatment
+        (!person.addictionDeterminations || person.addictionDeterminations.length === 0) && !person.substitutionTreatment
       }
     >
       {(person, errors, path) => (
@@ -178,12 +177,7 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
           </section>
           <section className="subsection">
             <h3 className="subsection__title">{t('health.substitution')}</h3>
-            <Guarded
-              errors={errors}
-              path={[...path, 'substitutionTreatment']}
-              value={person.substitutionTreatment}
-              empty={empty}
-            >
+            <Guarded errors={errors} path={[...path, 'substitutionTreatment']} value={person.substitutionTreatment} empty={empty}>
               {(treatment) => (
                 <TreatmentDetails treatment={treatment} errors={errors} path={[...path, 'substitutionTreatment']} />
               )}

@@ -47,15 +47,7 @@ export interface LaborPanel_person {
 
 const FIELDS = ['rehabEpisodes'] as const satisfies readonly (keyof LaborPanel_person)[];
 
-function EpisodeItem({
-  episode,
-  errors,
-  path,
-}: {
-  episode: RehabEpisode;
-  errors: GraphQLErrors;
-  path: ResponsePath;
-}): ReactNode {
+function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors: GraphQLErrors; path: ResponsePath }): ReactNode {
   const { t, label, formatDate } = useI18n();
   const facilityLabel = useFacilityLabel();
   return (
@@ -73,9 +65,11 @@ function EpisodeItem({
         </Field>
         <Field label={t('labor.facility')}>
           <Guarded errors={errors} path={[...path, 'facility']} value={episode.facility}>
-            {(facility) => (facility.name && facility.managingAgency
-              ? facilityLabel({ name: facility.name, managingAgency: facility.managingAgency })
-              : facility.name ?? facility.code)}
+            {(facility) =>
+              facility.name && facility.managingAgency
+                ? facilityLabel({ name: facility.name, managingAgency: facility.managingAgency })
+                : (facility.name ?? facility.code)
+            }
           </Guarded>
         </Field>
         <Field label={t('labor.admittedOn')}>
@@ -123,12 +117,7 @@ export function LaborPanel({ state }: { state: PanelState<LaborPanel_person> }):
               <ul className="records">
                 {episodes.map((episode, index) =>
                   episode === null ? null : (
-                    <EpisodeItem
-                      key={episode.id}
-                      episode={episode}
-                      errors={errors}
-                      path={[...path, 'rehabEpisodes', index]}
-                    />
+                    <EpisodeItem key={episode.id} episode={episode} errors={errors} path={[...path, 'rehabEpisodes', index]} />
                   ),
                 )}
               </ul>

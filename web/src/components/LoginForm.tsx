@@ -3,8 +3,7 @@ import { LoginError, login } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 
 type FormError =
-  | { kind: 'server'; vi: string | undefined; en: string | undefined; fallback: MessageKey }
-  | { kind: 'local'; key: MessageKey };
+  { kind: 'server'; vi: string | undefined; en: string | undefined; fallback: MessageKey } | { kind: 'local'; key: MessageKey };
 
 interface LoginFormProps {
   /** A notice shown above the form, e.g. that the previous session expired. */
@@ -46,7 +45,8 @@ export function LoginForm({ notice = null }: LoginFormProps): ReactNode {
 
   let errorText: string | null = null;
   if (error?.kind === 'local') errorText = t(error.key);
-  else if (error?.kind === 'server') errorText = (locale === 'en' ? error.en : error.vi) ?? error.vi ?? error.en ?? t(error.fallback);
+  else if (error?.kind === 'server')
+    errorText = (locale === 'en' ? error.en : error.vi) ?? error.vi ?? error.en ?? t(error.fallback);
 
   return (
     <section className="login" aria-labelledby={headingId}>
@@ -57,7 +57,12 @@ export function LoginForm({ notice = null }: LoginFormProps): ReactNode {
         </p>
       )}
       <div className="login__layout">
-        <form className="login__form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-describedby={errorText ? errorId : undefined}>
+        <form
+          className="login__form"
+          onSubmit={(event) => void handleSubmit(event)}
+          noValidate
+          aria-describedby={errorText ? errorId : undefined}
+        >
           <div className="form-field">
             <label htmlFor={usernameId}>{t('login.username')}</label>
             <input

@@ -44,7 +44,12 @@ export function OfficerBar({ officer, onLogout }: OfficerBarProps): ReactNode {
           <dt>{t('officer.unit')}</dt>
           <dd>
             {officer.unitName}
-            {ended && <span className="officer-bar__note" data-testid="unit-ended"> — {t('unit.endedAccount')}</span>}
+            {ended && (
+              <span className="officer-bar__note" data-testid="unit-ended">
+                {' '}
+                — {t('unit.endedAccount')}
+              </span>
+            )}
           </dd>
         </div>
       </dl>

@@ -1,11 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import {
-  fieldAccess,
-  translatedMessages,
-  unavailableErrors,
-  type GraphQLErrors,
-  type ResponsePath,
-} from '../graphqlErrors';
+import { fieldAccess, translatedMessages, unavailableErrors, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
 import { useI18n, type Agency } from '../i18n';
 
 /** What an agency panel is given by the page query. */
@@ -82,10 +76,10 @@ export function Panel<T extends object>({
             {translatedMessages(unavailable, locale)
               .filter((message) => message !== t('state.panelUnavailable', { agency: label('agency', agency) }))
               .map((message) => (
-              <p key={message} className="notice__detail">
-                {message}
-              </p>
-            ))}
+                <p key={message} className="notice__detail">
+                  {message}
+                </p>
+              ))}
           </div>
         )}
         {allUnavailable ? null : !anyFieldError && unavailable.length === 0 && isEmpty(person) ? (
@@ -137,15 +131,7 @@ export function Guarded<V>({ errors, path, value, children, empty }: GuardedProp
 }
 
 /** One labelled value in a description list. */
-export function Field({
-  label,
-  children,
-  wide = false,
-}: {
-  label: string;
-  children: ReactNode;
-  wide?: boolean;
-}): ReactNode {
+export function Field({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }): ReactNode {
   return (
     <div className={wide ? 'field field--wide' : 'field'}>
       <dt>{label}</dt>

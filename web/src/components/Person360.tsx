@@ -2,13 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useState, type ReactNode } from 'react';
-import {
-  errorsWithin,
-  fieldAccess,
-  localizedMessages,
-  type GraphQLErrors,
-  type ResponsePath,
-} from '../graphqlErrors';
+import { errorsWithin, fieldAccess, localizedMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import type { Officer } from '../auth';
 import { PersonActions } from './PersonActions';
@@ -19,7 +13,10 @@ import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './Labo
 import type { PanelState } from './Panel';
 import { VOLUNTEERS_PANEL_FRAGMENT, VolunteersPanel, type VolunteersPanel_person } from './VolunteersPanel';
 
-export type Person360_person = IdentityPanel_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person &
+export type Person360_person = IdentityPanel_person &
+  LaborPanel_person &
+  HealthPanel_person &
+  VolunteersPanel_person &
   Timeline_person;
 
 export interface Person360Query {

@@ -10,7 +10,14 @@ import { useI18n } from '../i18n';
 import type { DatedUnit } from '../units';
 import type { Person360_person } from './Person360';
 
-const ACTING_ROLES = new Set(['police_officer', 'commune_official', 'labour_officer', 'court_clerk', 'facility_staff', 'health_worker']);
+const ACTING_ROLES = new Set([
+  'police_officer',
+  'commune_official',
+  'labour_officer',
+  'court_clerk',
+  'facility_staff',
+  'health_worker',
+]);
 
 /**
  * The commune a record made today belongs to: the residence's unit, or, for a unit that ended
@@ -28,7 +35,11 @@ function compact<T>(list: readonly (T | null)[] | null | undefined): T[] {
 }
 
 /** Thao tác: the main actions of each agency on this person, as the officer's role allows. */
-export function PersonActions({ person, officer, reload }: {
+export function PersonActions({
+  person,
+  officer,
+  reload,
+}: {
   person: Person360_person;
   officer: Officer;
   reload: () => Promise<unknown>;
@@ -49,22 +60,41 @@ export function PersonActions({ person, officer, reload }: {
   const dossiers = compact(person.compulsoryRehabDossiers);
   return (
     <section className="panel person-actions" data-testid="person-actions" aria-labelledby="person-actions-heading">
-      <h2 id="person-actions-heading" className="panel__title">{t('action.heading')}</h2>
+      <h2 id="person-actions-heading" className="panel__title">
+        {t('action.heading')}
+      </h2>
       <div className="panel__body">
         <PoliceActions personId={person.id} role={role} reload={reload} />
         <ManagementActions personId={person.id} role={role} reload={reload} />
-        <OpenDossierAction person={subject} reload={reload}
-          hasPendingDossier={dossiers.some((d) => PENDING_DOSSIER_STATUSES.includes(d.status ?? ''))} />
+        <OpenDossierAction
+          person={subject}
+          reload={reload}
+          hasPendingDossier={dossiers.some((d) => PENDING_DOSSIER_STATUSES.includes(d.status ?? ''))}
+        />
         <WhoCompilesDossiers role={role} />
         {dossiers.map((dossier) => (
-          <DossierActions key={dossier.id} dossier={dossier} unitCode={officer.unitCode} reload={reload}
-            title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status ?? '')}`} />
+          <DossierActions
+            key={dossier.id}
+            dossier={dossier}
+            unitCode={officer.unitCode}
+            reload={reload}
+            title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status ?? '')}`}
+          />
         ))}
         {episodes.map((episode) => (
-          <EpisodeActions key={episode.id} episode={episode} reload={reload}
-            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status ?? '')}`} />
+          <EpisodeActions
+            key={episode.id}
+            episode={episode}
+            reload={reload}
+            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status ?? '')}`}
+          />
         ))}
-        <HealthActions person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }} role={role} unitCode={officer.unitCode} reload={reload} />
+        <HealthActions
+          person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }}
+          role={role}
+          unitCode={officer.unitCode}
+          reload={reload}
+        />
         <VolunteerActions person={subject} role={role} reload={reload} />
       </div>
     </section>

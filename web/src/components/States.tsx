@@ -3,7 +3,11 @@ import { useI18n } from '../i18n';
 
 export function Loading(): ReactNode {
   const { t } = useI18n();
-  return <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  return (
+    <p className="state state--loading" role="status">
+      {t('state.loading')}
+    </p>
+  );
 }
 
 export function Empty({ text }: { text?: string }): ReactNode {
@@ -16,7 +20,9 @@ export function ErrorNotice({ title, messages = [] }: { title: string; messages?
     <div className="notice notice--error" role="alert">
       <p>{title}</p>
       {[...new Set(messages)].filter(Boolean).map((message) => (
-        <p key={message} className="notice__detail">{message}</p>
+        <p key={message} className="notice__detail">
+          {message}
+        </p>
       ))}
     </div>
   );

@@ -114,7 +114,13 @@ export interface TimelineEvent {
   detail?: string;
 }
 
-function push(events: TimelineEvent[], date: string | null | undefined, agency: Agency, label: MessageKey, detail?: string): void {
+function push(
+  events: TimelineEvent[],
+  date: string | null | undefined,
+  agency: Agency,
+  label: MessageKey,
+  detail?: string,
+): void {
   if (date) events.push({ date: date.slice(0, 10), agency, label, detail });
 }
 
@@ -144,9 +150,16 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     push(events, e.admittedOn, 'labor-welfare', 'timeline.admitted', e.facility?.name ?? undefined);
     push(events, e.endedOn, 'labor-welfare', 'timeline.episodeEnded', e.facility?.name ?? undefined);
   }
-  for (const r of compact(person.addictionDeterminationRequests)) push(events, r.requestedAt, 'health', 'timeline.determinationRequested');
+  for (const r of compact(person.addictionDeterminationRequests))
+    push(events, r.requestedAt, 'health', 'timeline.determinationRequested');
   for (const d of compact(person.addictionDeterminations)) push(events, d.examinedOn, 'health', 'timeline.determined');
-  push(events, person.substitutionTreatment?.enrolledOn, 'health', 'timeline.enrolled', person.substitutionTreatment?.clinic?.name ?? undefined);
+  push(
+    events,
+    person.substitutionTreatment?.enrolledOn,
+    'health',
+    'timeline.enrolled',
+    person.substitutionTreatment?.clinic?.name ?? undefined,
+  );
   for (const a of compact(person.supportAssignments)) {
     push(events, a.startedOn, 'volunteers', 'timeline.assigned', a.volunteer?.fullName ?? undefined);
     push(events, a.endedOn, 'volunteers', 'timeline.assignmentEnded');
@@ -166,12 +179,16 @@ export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id
   const events = timelineEvents(person, police.data?.person ?? null);
   return (
     <section className="panel timeline" data-testid="timeline" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" className="panel__title">{t('timeline.heading')}</h2>
+      <h2 id="timeline-heading" className="panel__title">
+        {t('timeline.heading')}
+      </h2>
       <div className="panel__body">
-        {police.loading && <p className="state state--loading" role="status">{t('state.loading')}</p>}
-        {!police.loading && !police.data?.person && (
-          <p className="muted">{t('timeline.policeUnavailable')}</p>
+        {police.loading && (
+          <p className="state state--loading" role="status">
+            {t('state.loading')}
+          </p>
         )}
+        {!police.loading && !police.data?.person && <p className="muted">{t('timeline.policeUnavailable')}</p>}
         {events.length === 0 ? (
           <p className="state state--empty">{t('state.empty')}</p>
         ) : (
@@ -180,7 +197,10 @@ export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id
               <li key={`${event.date}-${event.label}-${index}`} className="timeline__item">
                 <time dateTime={event.date}>{formatDate(event.date)}</time>
                 <span className={`agency-tag agency-tag--${event.agency}`}>{label('agency', event.agency)}</span>
-                <span>{t(event.label)}{event.detail ? ` — ${event.detail}` : ''}</span>
+                <span>
+                  {t(event.label)}
+                  {event.detail ? ` — ${event.detail}` : ''}
+                </span>
               </li>
             ))}
           </ol>

@@ -68,11 +68,7 @@ function AssignmentItem({
               <Field label={t('volunteers.organisation')}>
                 <Guarded errors={errors} path={[...volunteerPath, 'organisation']} value={volunteer.organisation}>
                   {(organisation) => (
-                    <Guarded
-                      errors={errors}
-                      path={[...volunteerPath, 'organisation', 'name']}
-                      value={organisation.name}
-                    >
+                    <Guarded errors={errors} path={[...volunteerPath, 'organisation', 'name']} value={organisation.name}>
                       {(name) => name}
                     </Guarded>
                   )}

@@ -52,10 +52,17 @@ function fieldOf(error: GraphQLFormattedError): string | undefined {
 }
 
 function initialValues(fields: readonly FieldSpec[]): FormValues {
-  return Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'select' ? f.options?.[0]?.value ?? '' : '')]));
+  return Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '')]));
 }
 
-function Input({ spec, id, value, onChange, described, invalid }: {
+function Input({
+  spec,
+  id,
+  value,
+  onChange,
+  described,
+  invalid,
+}: {
   spec: FieldSpec;
   id: string;
   value: string;
@@ -75,7 +82,11 @@ function Input({ spec, id, value, onChange, described, invalid }: {
   if (spec.kind === 'select') {
     return (
       <select {...common} onChange={(e) => onChange(e.target.value)}>
-        {(spec.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {(spec.options ?? []).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     );
   }
@@ -87,10 +98,23 @@ function Input({ spec, id, value, onChange, described, invalid }: {
       onChange(next.join(','));
     };
     return (
-      <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={described} aria-invalid={invalid || undefined} className="checkbox-group">
+      <div
+        id={id}
+        role="group"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={described}
+        aria-invalid={invalid || undefined}
+        className="checkbox-group"
+      >
         {(spec.options ?? []).map((o) => (
           <label key={o.value} className="checkbox">
-            <input type="checkbox" name={spec.name} value={o.value} checked={chosen.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              type="checkbox"
+              name={spec.name}
+              value={o.value}
+              checked={chosen.has(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             {o.label}
           </label>
         ))}
@@ -98,14 +122,31 @@ function Input({ spec, id, value, onChange, described, invalid }: {
     );
   }
   if (spec.kind === 'textarea') return <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />;
-  return <input {...common} type={spec.kind} step={spec.kind === 'number' ? 'any' : undefined} onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <input
+      {...common}
+      type={spec.kind}
+      step={spec.kind === 'number' ? 'any' : undefined}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 /**
  * A form for one mutation. Server validation errors (`extensions.field`) appear beside their
  * field; a stale version (CONFLICT) is explained and the values typed are kept.
  */
-export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onReload, onCancel, testId, confirm }: ActionFormProps): ReactNode {
+export function ActionForm({
+  title,
+  submitLabel,
+  fields,
+  onSubmit,
+  onDone,
+  onReload,
+  onCancel,
+  testId,
+  confirm,
+}: ActionFormProps): ReactNode {
   const { t, locale } = useI18n();
   const baseId = useId();
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
@@ -123,7 +164,7 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
 
   const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const question = confirming === null ? confirm?.(values) ?? null : null;
+    const question = confirming === null ? (confirm?.(values) ?? null) : null;
     if (question !== null) {
       setDone(false);
       setConfirming(question);
@@ -163,7 +204,9 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
       {conflict && (
         <div className="notice notice--warning" role="alert" data-testid="conflict-notice">
           <p>{t('form.conflict')}</p>
-          <p className="notice__detail">{localizedMessage(errors.find((e) => errorCode(e) === CONFLICT) ?? { message: '' }, locale)}</p>
+          <p className="notice__detail">
+            {localizedMessage(errors.find((e) => errorCode(e) === CONFLICT) ?? { message: '' }, locale)}
+          </p>
           {onReload && (
             <button type="button" className="button button--secondary" onClick={() => void reload()}>
               {t('form.reload')}
@@ -173,32 +216,58 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
       )}
       {general.length > 0 && (
         <div className="notice notice--error" role="alert">
-          {[...new Set(general.map((e) => localizedMessage(e, locale)))].map((m) => <p key={m}>{m}</p>)}
+          {[...new Set(general.map((e) => localizedMessage(e, locale)))].map((m) => (
+            <p key={m}>{m}</p>
+          ))}
         </div>
       )}
-      {done && <p className="notice notice--success" role="status">{t('form.saved')}</p>}
+      {done && (
+        <p className="notice notice--success" role="status">
+          {t('form.saved')}
+        </p>
+      )}
       <div className="action-form__fields">
         {fields.map((spec) => {
           const id = `${baseId}-${spec.name}`;
           const messages = fieldErrors(spec.name);
           const described = messages.length > 0 ? `${id}-error` : spec.hint ? `${id}-hint` : undefined;
           return (
-            <div key={spec.name} className={spec.kind === 'textarea' || spec.kind === 'checkboxes' ? 'form-field form-field--wide' : 'form-field'}>
+            <div
+              key={spec.name}
+              className={spec.kind === 'textarea' || spec.kind === 'checkboxes' ? 'form-field form-field--wide' : 'form-field'}
+            >
               {spec.kind === 'checkboxes' ? (
-                <span id={`${id}-label`} className="form-field__label">{spec.label}</span>
+                <span id={`${id}-label`} className="form-field__label">
+                  {spec.label}
+                </span>
               ) : (
-                <label htmlFor={id}>{spec.label}{spec.required && <span aria-hidden="true"> *</span>}</label>
+                <label htmlFor={id}>
+                  {spec.label}
+                  {spec.required && <span aria-hidden="true"> *</span>}
+                </label>
               )}
-              <Input spec={spec} id={id} value={values[spec.name] ?? ''} described={described} invalid={messages.length > 0}
+              <Input
+                spec={spec}
+                id={id}
+                value={values[spec.name] ?? ''}
+                described={described}
+                invalid={messages.length > 0}
                 onChange={(value) => {
                   // A changed answer withdraws the question asked about the old one, and the server's word on the old value.
                   setConfirming(null);
                   setErrors((prev) => prev.filter((e) => fieldOf(e) !== spec.name));
                   setValues((prev) => ({ ...prev, [spec.name]: value }));
-                }} />
-              {spec.hint && messages.length === 0 && <p id={`${id}-hint`} className="form-field__hint">{spec.hint}</p>}
+                }}
+              />
+              {spec.hint && messages.length === 0 && (
+                <p id={`${id}-hint`} className="form-field__hint">
+                  {spec.hint}
+                </p>
+              )}
               {messages.length > 0 && (
-                <p id={`${id}-error`} className="form-field__error" role="alert">{messages.join(' ')}</p>
+                <p id={`${id}-error`} className="form-field__error" role="alert">
+                  {messages.join(' ')}
+                </p>
               )}
             </div>
           );
@@ -208,8 +277,12 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
         <div className="notice notice--info" role="alertdialog" aria-label={t('form.confirmTitle')} data-testid="confirm-notice">
           <p>{confirming}</p>
           <div className="action-form__actions">
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void send()}>{t('form.confirm')}</button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>{t('form.back')}</button>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void send()}>
+              {t('form.confirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>
+              {t('form.back')}
+            </button>
           </div>
         </div>
       )}
@@ -218,7 +291,9 @@ export function ActionForm({ title, submitLabel, fields, onSubmit, onDone, onRel
           {busy ? t('form.sending') : submitLabel}
         </button>
         {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>{t('form.close')}</button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('form.close')}
+          </button>
         )}
       </div>
     </form>

@@ -15,8 +15,13 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
     <div className="action-menu" role="group" aria-label={label}>
       <div className="action-menu__buttons">
         {actions.map((action) => (
-          <button key={action.key} type="button" className="button button--secondary" aria-expanded={open === action.key}
-            onClick={() => setOpen(open === action.key ? null : action.key)}>
+          <button
+            key={action.key}
+            type="button"
+            className="button button--secondary"
+            aria-expanded={open === action.key}
+            onClick={() => setOpen(open === action.key ? null : action.key)}
+          >
             {action.label}
           </button>
         ))}

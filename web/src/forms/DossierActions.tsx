@@ -10,21 +10,86 @@ import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu
 import { numberOf, optional, useSubmit } from './useSubmit';
 
 const M = {
-  submit: gql`mutation SubmitDossier($id: ID!, $expectedVersion: Int!, $submittedOn: Date, $courtUnitCode: ID) {
-    submitCompulsoryRehabDossier(id: $id, expectedVersion: $expectedVersion, submittedOn: $submittedOn, courtUnitCode: $courtUnitCode) { id status version } }`,
-  returnDossier: gql`mutation ReturnDossier($id: ID!, $expectedVersion: Int!, $reason: String!) {
-    returnDossierForCorrection(id: $id, expectedVersion: $expectedVersion, reason: $reason) { id status version } }`,
-  forward: gql`mutation ForwardDossier($id: ID!, $expectedVersion: Int!, $forwardedOn: Date, $courtUnitCode: ID) {
-    forwardDossierToCourt(id: $id, expectedVersion: $expectedVersion, forwardedOn: $forwardedOn, courtUnitCode: $courtUnitCode) { id status version } }`,
-  decide: gql`mutation RecordCourtDecision($id: ID!, $expectedVersion: Int!, $input: CourtDecisionInput!) {
-    recordCourtDecision(id: $id, expectedVersion: $expectedVersion, input: $input) { id status version } }`,
-  admit: gql`mutation AdmitCompulsory($dossierId: ID!, $expectedVersion: Int!, $facilityCode: ID!, $admittedOn: Date!) {
-    admitCompulsory(dossierId: $dossierId, expectedVersion: $expectedVersion, facilityCode: $facilityCode, admittedOn: $admittedOn) { id status version } }`,
-  draft: gql`mutation DraftDossier($input: DraftDossierInput!) { draftCompulsoryRehabDossier(input: $input) { id status version } }`,
+  submit: gql`
+    mutation SubmitDossier($id: ID!, $expectedVersion: Int!, $submittedOn: Date, $courtUnitCode: ID) {
+      submitCompulsoryRehabDossier(
+        id: $id
+        expectedVersion: $expectedVersion
+        submittedOn: $submittedOn
+        courtUnitCode: $courtUnitCode
+      ) {
+        id
+        status
+        version
+      }
+    }
+  `,
+  returnDossier: gql`
+    mutation ReturnDossier($id: ID!, $expectedVersion: Int!, $reason: String!) {
+      returnDossierForCorrection(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
+        id
+        status
+        version
+      }
+    }
+  `,
+  forward: gql`
+    mutation ForwardDossier($id: ID!, $expectedVersion: Int!, $forwardedOn: Date, $courtUnitCode: ID) {
+      forwardDossierToCourt(
+        id: $id
+        expectedVersion: $expectedVersion
+        forwardedOn: $forwardedOn
+        courtUnitCode: $courtUnitCode
+      ) {
+        id
+        status
+        version
+      }
+    }
+  `,
+  decide: gql`
+    mutation RecordCourtDecision($id: ID!, $expectedVersion: Int!, $input: CourtDecisionInput!) {
+      recordCourtDecision(id: $id, expectedVersion: $expectedVersion, input: $input) {
+        id
+        status
+        version
+      }
+    }
+  `,
+  admit: gql`
+    mutation AdmitCompulsory($dossierId: ID!, $expectedVersion: Int!, $facilityCode: ID!, $admittedOn: Date!) {
+      admitCompulsory(
+        dossierId: $dossierId
+        expectedVersion: $expectedVersion
+        facilityCode: $facilityCode
+        admittedOn: $admittedOn
+      ) {
+        id
+        status
+        version
+      }
+    }
+  `,
+  draft: gql`
+    mutation DraftDossier($input: DraftDossierInput!) {
+      draftCompulsoryRehabDossier(input: $input) {
+        id
+        status
+        version
+      }
+    }
+  `,
 };
 
 /** Statuses of a dossier still in progress (a person has at most one; a new one cannot be opened meanwhile). */
-export const PENDING_DOSSIER_STATUSES = ['DRAFTED', 'SUBMITTED', 'RETURNED_FOR_CORRECTION', 'FORWARDED_TO_COURT', 'POSTPONED', 'APPROVED'];
+export const PENDING_DOSSIER_STATUSES = [
+  'DRAFTED',
+  'SUBMITTED',
+  'RETURNED_FOR_CORRECTION',
+  'FORWARDED_TO_COURT',
+  'POSTPONED',
+  'APPROVED',
+];
 
 type T = ReturnType<typeof useI18n>['t'];
 
@@ -34,8 +99,18 @@ type T = ReturnType<typeof useI18n>['t'];
  */
 function courtField(acting: Acting, courts: UnitOption[] | undefined, t: T): FieldSpec[] {
   if (!regionalCourts(acting)) return [];
-  return [{ name: 'courtUnitCode', label: t('field.court'), kind: 'select', required: true,
-    options: [{ value: '', label: t('field.courtPlaceholder') }, ...(courts ?? []).map((c) => ({ value: c.code, label: c.name }))] }];
+  return [
+    {
+      name: 'courtUnitCode',
+      label: t('field.court'),
+      kind: 'select',
+      required: true,
+      options: [
+        { value: '', label: t('field.courtPlaceholder') },
+        ...(courts ?? []).map((c) => ({ value: c.code, label: c.name })),
+      ],
+    },
+  ];
 }
 
 function courtName(courts: UnitOption[] | undefined, code: string | undefined): string | null {
@@ -48,7 +123,12 @@ function courtName(courts: UnitOption[] | undefined, code: string | undefined): 
  * record the court's decision, admit the person. Each is offered only when today's
  * arrangement names the officer's role at the level of the officer's unit.
  */
-export function DossierActions({ dossier, unitCode, reload, title }: {
+export function DossierActions({
+  dossier,
+  unitCode,
+  reload,
+  title,
+}: {
   dossier: VersionedRecord & { allowedTerm?: { minMonths: number; maxMonths: number; legalBasis: string } | null };
   unitCode: string;
   reload: () => Promise<unknown>;
@@ -70,54 +150,111 @@ export function DossierActions({ dossier, unitCode, reload, title }: {
     return court ? t('confirm.sendToCourt', { court }) : null;
   };
   if ((status === 'DRAFTED' || status === 'RETURNED_FOR_CORRECTION') && acting.mayAct('DOSSIER_SUBMISSION')) {
-    steps.push(review
-      ? { key: 'submit-dossier', label: t('action.submitDossier'), mutation: M.submit,
-        fields: [dateField('submittedOn', t('field.submittedOn'))], variables: (v) => ({ submittedOn: optional(v.submittedOn) }) }
-      : { key: 'submit-dossier', label: t('action.submitDossierToCourt'), mutation: M.submit,
-        fields: [...courtChoice, dateField('submittedOn', t('field.submittedOn'))],
-        variables: (v) => ({ submittedOn: optional(v.submittedOn), ...toCourt(v) }), confirm: confirmCourt });
+    steps.push(
+      review
+        ? {
+            key: 'submit-dossier',
+            label: t('action.submitDossier'),
+            mutation: M.submit,
+            fields: [dateField('submittedOn', t('field.submittedOn'))],
+            variables: (v) => ({ submittedOn: optional(v.submittedOn) }),
+          }
+        : {
+            key: 'submit-dossier',
+            label: t('action.submitDossierToCourt'),
+            mutation: M.submit,
+            fields: [...courtChoice, dateField('submittedOn', t('field.submittedOn'))],
+            variables: (v) => ({ submittedOn: optional(v.submittedOn), ...toCourt(v) }),
+            confirm: confirmCourt,
+          },
+    );
   }
   // A dossier still awaiting the old district review: forwarded by the review while it existed, by the compiler since.
   if (status === 'SUBMITTED' && acting.mayAct(review ? 'DOSSIER_REVIEW' : 'DOSSIER_SUBMISSION')) {
-    steps.push({ key: 'forward', label: t('action.forward'), mutation: M.forward,
+    steps.push({
+      key: 'forward',
+      label: t('action.forward'),
+      mutation: M.forward,
       fields: [...courtChoice, dateField('forwardedOn', t('field.forwardedOn'))],
-      variables: (v) => ({ forwardedOn: optional(v.forwardedOn), ...toCourt(v) }), confirm: confirmCourt });
+      variables: (v) => ({ forwardedOn: optional(v.forwardedOn), ...toCourt(v) }),
+      confirm: confirmCourt,
+    });
   }
   if (status === 'SUBMITTED' && acting.mayAct('DOSSIER_REVIEW')) {
-    steps.push({ key: 'return-dossier', label: t('action.returnDossier'), mutation: M.returnDossier,
-      fields: [{ name: 'reason', label: t('field.correctionReason'), kind: 'textarea', required: true }], variables: (v) => ({ reason: v.reason ?? '' }) });
+    steps.push({
+      key: 'return-dossier',
+      label: t('action.returnDossier'),
+      mutation: M.returnDossier,
+      fields: [{ name: 'reason', label: t('field.correctionReason'), kind: 'textarea', required: true }],
+      variables: (v) => ({ reason: v.reason ?? '' }),
+    });
   }
   if ((status === 'FORWARDED_TO_COURT' || status === 'POSTPONED') && acting.mayAct('COURT_DECISION')) {
     // A postponed dossier is decided again, but not postponed twice.
-    const outcomes = status === 'POSTPONED' ? ['APPROVED', 'REJECTED', 'EXEMPTED'] : ['APPROVED', 'REJECTED', 'POSTPONED', 'EXEMPTED'];
+    const outcomes =
+      status === 'POSTPONED' ? ['APPROVED', 'REJECTED', 'EXEMPTED'] : ['APPROVED', 'REJECTED', 'POSTPONED', 'EXEMPTED'];
     steps.push({
-      key: 'decide', label: t('action.courtDecision'), mutation: M.decide,
+      key: 'decide',
+      label: t('action.courtDecision'),
+      mutation: M.decide,
       fields: [
         { name: 'outcome', label: t('field.outcome'), kind: 'select', options: options('courtOutcome', outcomes) },
         { name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true },
         dateField('decidedOn', t('field.decidedOn')),
-        { name: 'termMonths', label: t('field.termMonths'), kind: 'number',
-          hint: dossier.allowedTerm ? t('field.termHint', {
-            min: String(dossier.allowedTerm.minMonths), max: String(dossier.allowedTerm.maxMonths), basis: dossier.allowedTerm.legalBasis,
-          }) : undefined },
-        { name: 'facilityCode', label: t('field.facility'), kind: 'select', hint: t('field.facilityHint'),
-          options: [{ value: '', label: t('field.facilityNone') }, ...(facilities ?? []).map((f) => ({ value: f.code, label: facilityLabel(f) }))] },
+        {
+          name: 'termMonths',
+          label: t('field.termMonths'),
+          kind: 'number',
+          hint: dossier.allowedTerm
+            ? t('field.termHint', {
+                min: String(dossier.allowedTerm.minMonths),
+                max: String(dossier.allowedTerm.maxMonths),
+                basis: dossier.allowedTerm.legalBasis,
+              })
+            : undefined,
+        },
+        {
+          name: 'facilityCode',
+          label: t('field.facility'),
+          kind: 'select',
+          hint: t('field.facilityHint'),
+          options: [
+            { value: '', label: t('field.facilityNone') },
+            ...(facilities ?? []).map((f) => ({ value: f.code, label: facilityLabel(f) })),
+          ],
+        },
         { name: 'reason', label: t('field.reason'), kind: 'textarea' },
       ],
-      variables: (v) => ({ input: {
-        outcome: v.outcome, decisionNumber: v.decisionNumber ?? '', decidedOn: v.decidedOn,
-        termMonths: numberOf(v.termMonths), facilityCode: optional(v.facilityCode), reason: optional(v.reason),
-      } }),
+      variables: (v) => ({
+        input: {
+          outcome: v.outcome,
+          decisionNumber: v.decisionNumber ?? '',
+          decidedOn: v.decidedOn,
+          termMonths: numberOf(v.termMonths),
+          facilityCode: optional(v.facilityCode),
+          reason: optional(v.reason),
+        },
+      }),
     });
   }
   if (status === 'APPROVED' && acting.mayAct('FACILITY_OPERATION')) {
-    steps.push({ key: 'admit', label: t('action.admit'), mutation: M.admit,
-      fields: [{ name: 'facilityCode', label: t('field.facilityCode'), kind: 'text', required: true, initial: unitCode }, dateField('admittedOn', t('labor.admittedOn'))],
-      variables: (v) => ({ dossierId: dossier.id, facilityCode: v.facilityCode, admittedOn: v.admittedOn }) });
+    steps.push({
+      key: 'admit',
+      label: t('action.admit'),
+      mutation: M.admit,
+      fields: [
+        { name: 'facilityCode', label: t('field.facilityCode'), kind: 'text', required: true, initial: unitCode },
+        dateField('admittedOn', t('labor.admittedOn')),
+      ],
+      variables: (v) => ({ dossierId: dossier.id, facilityCode: v.facilityCode, admittedOn: v.admittedOn }),
+    });
   }
   // The court's and the facility's steps wait until their pickers have loaded (a form keeps the options it opened with).
-  const ready = steps.filter((s) => (s.key === 'decide' ? facilities !== undefined : true)
-    && (courtChoice.length > 0 && (s.key === 'submit-dossier' || s.key === 'forward') ? courts !== undefined : true));
+  const ready = steps.filter(
+    (s) =>
+      (s.key === 'decide' ? facilities !== undefined : true) &&
+      (courtChoice.length > 0 && (s.key === 'submit-dossier' || s.key === 'forward') ? courts !== undefined : true),
+  );
   return <StepMenu label={t('action.labor')} steps={ready} record={dossier} reload={reload} title={title} />;
 }
 
@@ -132,7 +269,11 @@ export interface DraftSubject {
  * Lập hồ sơ: open (draft) a compulsory-rehab dossier for the person, offered to whoever
  * compiles dossiers today and only while the person has no dossier in progress.
  */
-export function OpenDossierAction({ person, hasPendingDossier, reload }: {
+export function OpenDossierAction({
+  person,
+  hasPendingDossier,
+  reload,
+}: {
   person: DraftSubject;
   hasPendingDossier: boolean;
   reload: () => Promise<unknown>;
@@ -142,26 +283,48 @@ export function OpenDossierAction({ person, hasPendingDossier, reload }: {
   const submit = useSubmit();
   const acting = useActing();
   if (!acting.mayAct('DOSSIER_DRAFTING') || hasPendingDossier) return null;
-  const grounds = ['NOT_REGISTERED', 'QUIT_VOLUNTARY_REHAB', 'USED_DURING_VOLUNTARY_REHAB', 'USED_DURING_SUBSTITUTION', 'RELAPSED_DURING_POST_REHAB'];
-  const actions: MenuAction[] = [{
-    key: 'draft',
-    label: t('action.openDossier'),
-    render: (close) => (
-      <ActionForm testId="form-draft-dossier" title={t('action.openDossier')} submitLabel={t('form.save')}
-        fields={[
-          { name: 'ground', label: t('field.ground'), kind: 'select', options: options('dossierGround', grounds) },
-          { name: 'groundNote', label: t('field.note'), kind: 'textarea' },
-          dateField('startedOn', t('field.startedOn')),
-          { name: 'addictionDeterminationRef', label: t('field.determinationRef'), kind: 'text' },
-        ]}
-        onSubmit={(v) => submit(M.draft, { input: {
-          personId: person.id, residenceUnitCode: person.residenceUnitCode, startedOn: optional(v.startedOn), ground: v.ground,
-          groundNote: optional(v.groundNote), subjectFullName: person.fullName, subjectDateOfBirth: person.dateOfBirth,
-          addictionDeterminationRef: optional(v.addictionDeterminationRef),
-        } })}
-        onDone={reload} onCancel={close} />
-    ),
-  }];
+  const grounds = [
+    'NOT_REGISTERED',
+    'QUIT_VOLUNTARY_REHAB',
+    'USED_DURING_VOLUNTARY_REHAB',
+    'USED_DURING_SUBSTITUTION',
+    'RELAPSED_DURING_POST_REHAB',
+  ];
+  const actions: MenuAction[] = [
+    {
+      key: 'draft',
+      label: t('action.openDossier'),
+      render: (close) => (
+        <ActionForm
+          testId="form-draft-dossier"
+          title={t('action.openDossier')}
+          submitLabel={t('form.save')}
+          fields={[
+            { name: 'ground', label: t('field.ground'), kind: 'select', options: options('dossierGround', grounds) },
+            { name: 'groundNote', label: t('field.note'), kind: 'textarea' },
+            dateField('startedOn', t('field.startedOn')),
+            { name: 'addictionDeterminationRef', label: t('field.determinationRef'), kind: 'text' },
+          ]}
+          onSubmit={(v) =>
+            submit(M.draft, {
+              input: {
+                personId: person.id,
+                residenceUnitCode: person.residenceUnitCode,
+                startedOn: optional(v.startedOn),
+                ground: v.ground,
+                groundNote: optional(v.groundNote),
+                subjectFullName: person.fullName,
+                subjectDateOfBirth: person.dateOfBirth,
+                addictionDeterminationRef: optional(v.addictionDeterminationRef),
+              },
+            })
+          }
+          onDone={reload}
+          onCancel={close}
+        />
+      ),
+    },
+  ];
   return <ActionMenu label={t('action.labor')} actions={actions} />;
 }
 
@@ -179,7 +342,8 @@ export function WhoCompilesDossiers({ role }: { role: string }): ReactNode {
   return (
     <p className="muted" data-testid="who-compiles-dossiers">
       {t('action.whoActsToday', {
-        step: first?.stepLabel[locale] ?? '', actors: rows.map((r) => r.actor[locale]).join('; '),
+        step: first?.stepLabel[locale] ?? '',
+        actors: rows.map((r) => r.actor[locale]).join('; '),
         basis: [...new Set(rows.map((r) => r.legalBasis))].join('; '),
       })}
     </p>

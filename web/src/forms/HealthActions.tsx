@@ -16,10 +16,22 @@ const REQUEST_DETERMINATION = gql`
 `;
 
 const ENROLL = gql`
-  mutation EnrollSubstitutionTreatment($personId: ID!, $clinicCode: ID!, $medication: SubstitutionMedication!, $enrolledOn: Date!,
-    $dateOfBirth: Date!, $residenceUnitCode: ID!) {
-    enrollSubstitutionTreatment(personId: $personId, clinicCode: $clinicCode, medication: $medication, enrolledOn: $enrolledOn,
-      dateOfBirth: $dateOfBirth, residenceUnitCode: $residenceUnitCode) {
+  mutation EnrollSubstitutionTreatment(
+    $personId: ID!
+    $clinicCode: ID!
+    $medication: SubstitutionMedication!
+    $enrolledOn: Date!
+    $dateOfBirth: Date!
+    $residenceUnitCode: ID!
+  ) {
+    enrollSubstitutionTreatment(
+      personId: $personId
+      clinicCode: $clinicCode
+      medication: $medication
+      enrolledOn: $enrolledOn
+      dateOfBirth: $dateOfBirth
+      residenceUnitCode: $residenceUnitCode
+    ) {
       id
       status
     }
@@ -34,7 +46,14 @@ const RECORD_EXAMINATION = gql`
   }
 `;
 
-const CRITERIA = ['CRAVING', 'LOSS_OF_CONTROL', 'TOLERANCE', 'NEGLECT_OF_OTHER_INTERESTS', 'CONTINUED_USE_DESPITE_HARM', 'WITHDRAWAL'];
+const CRITERIA = [
+  'CRAVING',
+  'LOSS_OF_CONTROL',
+  'TOLERANCE',
+  'NEGLECT_OF_OTHER_INTERESTS',
+  'CONTINUED_USE_DESPITE_HARM',
+  'WITHDRAWAL',
+];
 
 const REQUESTER: Record<string, string> = { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' };
 
@@ -47,7 +66,12 @@ export interface HealthActionPerson {
 }
 
 /** Y tế: request an addiction determination (police, commune, facility); enrol in substitution treatment (clinic). */
-export function HealthActions({ person, role, unitCode, reload }: {
+export function HealthActions({
+  person,
+  role,
+  unitCode,
+  reload,
+}: {
   person: HealthActionPerson;
   role: string;
   unitCode: string;
@@ -63,10 +87,15 @@ export function HealthActions({ person, role, unitCode, reload }: {
       key: 'request',
       label: t('action.requestDetermination'),
       render: (close) => (
-        <ActionForm testId="form-request-determination" title={t('action.requestDetermination')} submitLabel={t('form.send')}
+        <ActionForm
+          testId="form-request-determination"
+          title={t('action.requestDetermination')}
+          submitLabel={t('form.send')}
           fields={[{ name: 'reason', label: t('field.reason'), kind: 'textarea', required: true }]}
           onSubmit={(v) => submit(REQUEST_DETERMINATION, { personId: person.id, reason: v.reason ?? '', requestedBy: requester })}
-          onDone={reload} onCancel={close} />
+          onDone={reload}
+          onCancel={close}
+        />
       ),
     });
   }
@@ -75,17 +104,33 @@ export function HealthActions({ person, role, unitCode, reload }: {
       key: 'enroll',
       label: t('action.enroll'),
       render: (close) => (
-        <ActionForm testId="form-enroll" title={t('action.enroll')} submitLabel={t('form.save')}
+        <ActionForm
+          testId="form-enroll"
+          title={t('action.enroll')}
+          submitLabel={t('form.save')}
           fields={[
             { name: 'clinicCode', label: t('field.clinicCode'), kind: 'text', required: true, initial: unitCode },
-            { name: 'medication', label: t('health.medication'), kind: 'select', options: options('medication', ['METHADONE', 'BUPRENORPHINE']) },
+            {
+              name: 'medication',
+              label: t('health.medication'),
+              kind: 'select',
+              options: options('medication', ['METHADONE', 'BUPRENORPHINE']),
+            },
             { name: 'enrolledOn', label: t('health.enrolledOn'), kind: 'date', required: true, initial: today() },
           ]}
-          onSubmit={(v) => submit(ENROLL, {
-            personId: person.id, clinicCode: v.clinicCode, medication: v.medication, enrolledOn: v.enrolledOn,
-            dateOfBirth: person.dateOfBirth, residenceUnitCode: person.residenceUnitCode,
-          })}
-          onDone={reload} onCancel={close} />
+          onSubmit={(v) =>
+            submit(ENROLL, {
+              personId: person.id,
+              clinicCode: v.clinicCode,
+              medication: v.medication,
+              enrolledOn: v.enrolledOn,
+              dateOfBirth: person.dateOfBirth,
+              residenceUnitCode: person.residenceUnitCode,
+            })
+          }
+          onDone={reload}
+          onCancel={close}
+        />
       ),
     });
   }
@@ -95,22 +140,53 @@ export function HealthActions({ person, role, unitCode, reload }: {
         key: `examine-${request.id}`,
         label: t('action.recordExamination', { date: formatDate(request.requestedAt) }),
         render: (close) => (
-          <ActionForm testId="form-examination" title={t('action.recordExamination', { date: formatDate(request.requestedAt) })}
+          <ActionForm
+            testId="form-examination"
+            title={t('action.recordExamination', { date: formatDate(request.requestedAt) })}
             submitLabel={t('form.save')}
             fields={[
               { name: 'examinedOn', label: t('health.examinedOn'), kind: 'date', required: true, initial: today() },
               { name: 'documentNumber', label: t('health.documentNumber'), kind: 'text', required: true },
-              { name: 'substanceClass', label: t('field.substance'), kind: 'select', options: options('substanceClass', ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER']) },
-              { name: 'criteria', label: t('field.criteria'), kind: 'checkboxes', options: options('addictionCriterion', CRITERIA) },
-              { name: 'pattern', label: t('field.pattern'), kind: 'select',
-                options: options('observationPattern', ['TOGETHER_AT_LEAST_ONE_MONTH', 'REPEATED_WITHIN_12_MONTHS', 'NEITHER']) },
+              {
+                name: 'substanceClass',
+                label: t('field.substance'),
+                kind: 'select',
+                options: options('substanceClass', ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER']),
+              },
+              {
+                name: 'criteria',
+                label: t('field.criteria'),
+                kind: 'checkboxes',
+                options: options('addictionCriterion', CRITERIA),
+              },
+              {
+                name: 'pattern',
+                label: t('field.pattern'),
+                kind: 'select',
+                options: options('observationPattern', ['TOGETHER_AT_LEAST_ONE_MONTH', 'REPEATED_WITHIN_12_MONTHS', 'NEITHER']),
+              },
               { name: 'clinicalNotes', label: t('field.clinicalNotes'), kind: 'textarea' },
             ]}
-            onSubmit={(v) => submit(RECORD_EXAMINATION, { requestId: request.id, input: {
-              examinedOn: v.examinedOn, documentNumber: v.documentNumber ?? '', clinicalNotes: optional(v.clinicalNotes),
-              findings: [{ substanceClass: v.substanceClass, criteria: (v.criteria ?? '').split(',').filter(Boolean), pattern: v.pattern }],
-            } })}
-            onDone={reload} onCancel={close} />
+            onSubmit={(v) =>
+              submit(RECORD_EXAMINATION, {
+                requestId: request.id,
+                input: {
+                  examinedOn: v.examinedOn,
+                  documentNumber: v.documentNumber ?? '',
+                  clinicalNotes: optional(v.clinicalNotes),
+                  findings: [
+                    {
+                      substanceClass: v.substanceClass,
+                      criteria: (v.criteria ?? '').split(',').filter(Boolean),
+                      pattern: v.pattern,
+                    },
+                  ],
+                },
+              })
+            }
+            onDone={reload}
+            onCancel={close}
+          />
         ),
       });
     }

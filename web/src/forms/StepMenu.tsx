@@ -22,7 +22,13 @@ export interface Step {
   confirm?: (v: FormValues) => string | null;
 }
 
-export function StepMenu({ label, steps, record, reload, title }: {
+export function StepMenu({
+  label,
+  steps,
+  record,
+  reload,
+  title,
+}: {
   label: string;
   steps: Step[];
   record: VersionedRecord;
@@ -37,9 +43,17 @@ export function StepMenu({ label, steps, record, reload, title }: {
     key: step.key,
     label: step.label,
     render: (close) => (
-      <ActionForm testId={`form-${step.key}`} title={step.label} submitLabel={t('form.save')} fields={step.fields} confirm={step.confirm}
+      <ActionForm
+        testId={`form-${step.key}`}
+        title={step.label}
+        submitLabel={t('form.save')}
+        fields={step.fields}
+        confirm={step.confirm}
         onSubmit={(v) => submit(step.mutation, { id: record.id, expectedVersion: record.version, ...step.variables(v) })}
-        onDone={reload} onReload={reload} onCancel={close} />
+        onDone={reload}
+        onReload={reload}
+        onCancel={close}
+      />
     ),
   }));
   const menu = <ActionMenu label={title ?? label} actions={actions} />;
@@ -52,4 +66,10 @@ export function StepMenu({ label, steps, record, reload, title }: {
   );
 }
 
-export const dateField = (name: string, label: string): FieldSpec => ({ name, label, kind: 'date', required: true, initial: today() });
+export const dateField = (name: string, label: string): FieldSpec => ({
+  name,
+  label,
+  kind: 'date',
+  required: true,
+  initial: today(),
+});

@@ -28,7 +28,13 @@ const VOLUNTEERS: TypedDocumentNode<VolunteersQuery, Record<string, never>> = gq
 `;
 
 const ASSIGN = gql`
-  mutation AssignVolunteer($personId: ID!, $volunteerId: ID!, $reason: AssignmentReason!, $startedOn: Date!, $contact: AssignedPersonContactInput!) {
+  mutation AssignVolunteer(
+    $personId: ID!
+    $volunteerId: ID!
+    $reason: AssignmentReason!
+    $startedOn: Date!
+    $contact: AssignedPersonContactInput!
+  ) {
     assignVolunteer(personId: $personId, volunteerId: $volunteerId, reason: $reason, startedOn: $startedOn, contact: $contact) {
       id
       version
@@ -37,7 +43,13 @@ const ASSIGN = gql`
 `;
 
 export const LOG_VISIT = gql`
-  mutation LogSupportActivity($assignmentId: ID!, $date: Date!, $kind: SupportActivityKind!, $note: String, $relapseRisk: RelapseRisk!) {
+  mutation LogSupportActivity(
+    $assignmentId: ID!
+    $date: Date!
+    $kind: SupportActivityKind!
+    $note: String
+    $relapseRisk: RelapseRisk!
+  ) {
     logSupportActivity(assignmentId: $assignmentId, date: $date, kind: $kind, note: $note, relapseRisk: $relapseRisk) {
       id
       occurredOn
@@ -52,41 +64,89 @@ export interface AssignSubject {
   address: string | null;
 }
 
-function AssignForm({ person, close, reload }: { person: AssignSubject; close: () => void; reload: () => Promise<unknown> }): ReactNode {
+function AssignForm({
+  person,
+  close,
+  reload,
+}: {
+  person: AssignSubject;
+  close: () => void;
+  reload: () => Promise<unknown>;
+}): ReactNode {
   const { t } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();
   const { data, loading } = useQuery(VOLUNTEERS);
-  if (loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  if (loading)
+    return (
+      <p className="state state--loading" role="status">
+        {t('state.loading')}
+      </p>
+    );
   const volunteers = data?.volunteers ?? [];
   if (volunteers.length === 0) return <p className="state state--empty">{t('volunteers.none')}</p>;
   return (
-    <ActionForm testId="form-assign" title={t('action.assignVolunteer')} submitLabel={t('form.save')}
+    <ActionForm
+      testId="form-assign"
+      title={t('action.assignVolunteer')}
+      submitLabel={t('form.save')}
       fields={[
-        { name: 'volunteerId', label: t('volunteers.volunteer'), kind: 'select',
-          options: volunteers.map((v) => ({ value: v.id, label: `${v.fullName} — ${v.chapter.name}` })) },
-        { name: 'reason', label: t('volunteers.reason'), kind: 'select', options: options('assignmentReason', ['POST_REHAB_MANAGEMENT', 'DRUG_USER_MANAGEMENT']) },
+        {
+          name: 'volunteerId',
+          label: t('volunteers.volunteer'),
+          kind: 'select',
+          options: volunteers.map((v) => ({ value: v.id, label: `${v.fullName} — ${v.chapter.name}` })),
+        },
+        {
+          name: 'reason',
+          label: t('volunteers.reason'),
+          kind: 'select',
+          options: options('assignmentReason', ['POST_REHAB_MANAGEMENT', 'DRUG_USER_MANAGEMENT']),
+        },
         { name: 'startedOn', label: t('field.startedOn'), kind: 'date', required: true, initial: today() },
         { name: 'phone', label: t('volunteers.phone'), kind: 'text' },
         { name: 'periodEndsOn', label: t('field.periodEndsOn'), kind: 'date' },
       ]}
-      onSubmit={(v) => submit(ASSIGN, {
-        personId: person.id, volunteerId: v.volunteerId, reason: v.reason, startedOn: v.startedOn,
-        contact: { fullName: person.fullName, dateOfBirth: person.dateOfBirth, address: person.address ?? '', phone: optional(v.phone), periodEndsOn: optional(v.periodEndsOn) },
-      })}
-      onDone={reload} onCancel={close} />
+      onSubmit={(v) =>
+        submit(ASSIGN, {
+          personId: person.id,
+          volunteerId: v.volunteerId,
+          reason: v.reason,
+          startedOn: v.startedOn,
+          contact: {
+            fullName: person.fullName,
+            dateOfBirth: person.dateOfBirth,
+            address: person.address ?? '',
+            phone: optional(v.phone),
+            periodEndsOn: optional(v.periodEndsOn),
+          },
+        })
+      }
+      onDone={reload}
+      onCancel={close}
+    />
   );
 }
 
 /** UBND xã: assign a volunteer of a mass organisation to help the person. */
-export function VolunteerActions({ person, role, reload }: { person: AssignSubject; role: string; reload: () => Promise<unknown> }): ReactNode {
+export function VolunteerActions({
+  person,
+  role,
+  reload,
+}: {
+  person: AssignSubject;
+  role: string;
+  reload: () => Promise<unknown>;
+}): ReactNode {
   const { t } = useI18n();
   if (role !== 'commune_official') return null;
-  const actions: MenuAction[] = [{
-    key: 'assign',
-    label: t('action.assignVolunteer'),
-    render: (close) => <AssignForm person={person} close={close} reload={reload} />,
-  }];
+  const actions: MenuAction[] = [
+    {
+      key: 'assign',
+      label: t('action.assignVolunteer'),
+      render: (close) => <AssignForm person={person} close={close} reload={reload} />,
+    },
+  ];
   return <ActionMenu label={t('action.volunteers')} actions={actions} />;
 }
 
@@ -96,14 +156,30 @@ export function LogVisitForm({ assignmentId, onDone }: { assignmentId: string; o
   const options = useEnumOptions();
   const submit = useSubmit();
   return (
-    <ActionForm testId="form-log-visit" title={t('action.logVisit')} submitLabel={t('form.save')}
+    <ActionForm
+      testId="form-log-visit"
+      title={t('action.logVisit')}
+      submitLabel={t('form.save')}
       fields={[
         { name: 'date', label: t('field.visitDate'), kind: 'date', required: true, initial: today() },
-        { name: 'kind', label: t('field.activityKind'), kind: 'select', options: options('supportActivityKind', ['VISIT', 'COUNSELLING', 'FAMILY_SUPPORT', 'JOB_REFERRAL']) },
-        { name: 'relapseRisk', label: t('field.relapseRisk'), kind: 'select', options: options('relapseRisk', ['NONE', 'LOW', 'HIGH']) },
+        {
+          name: 'kind',
+          label: t('field.activityKind'),
+          kind: 'select',
+          options: options('supportActivityKind', ['VISIT', 'COUNSELLING', 'FAMILY_SUPPORT', 'JOB_REFERRAL']),
+        },
+        {
+          name: 'relapseRisk',
+          label: t('field.relapseRisk'),
+          kind: 'select',
+          options: options('relapseRisk', ['NONE', 'LOW', 'HIGH']),
+        },
         { name: 'note', label: t('field.note'), kind: 'textarea' },
       ]}
-      onSubmit={(v) => submit(LOG_VISIT, { assignmentId, date: v.date, kind: v.kind, note: optional(v.note), relapseRisk: v.relapseRisk })}
-      onDone={onDone} />
+      onSubmit={(v) =>
+        submit(LOG_VISIT, { assignmentId, date: v.date, kind: v.kind, note: optional(v.note), relapseRisk: v.relapseRisk })
+      }
+      onDone={onDone}
+    />
   );
 }

@@ -7,16 +7,19 @@ import type { SubmitOutcome } from './ActionForm';
 /** Runs a mutation and returns its GraphQL errors (a network failure becomes one error). */
 export function useSubmit(): (mutation: DocumentNode, variables: OperationVariables) => Promise<SubmitOutcome> {
   const client = useApolloClient();
-  return useCallback(async (mutation, variables) => {
-    try {
-      const result = await client.mutate({ mutation, variables, errorPolicy: 'all' });
-      if (!result.error) return { errors: [] };
-      if (CombinedGraphQLErrors.is(result.error)) return { errors: result.error.errors };
-      return { errors: [{ message: result.error.message }] };
-    } catch (error) {
-      return { errors: [{ message: error instanceof Error ? error.message : String(error) }] };
-    }
-  }, [client]);
+  return useCallback(
+    async (mutation, variables) => {
+      try {
+        const result = await client.mutate({ mutation, variables, errorPolicy: 'all' });
+        if (!result.error) return { errors: [] };
+        if (CombinedGraphQLErrors.is(result.error)) return { errors: result.error.errors };
+        return { errors: [{ message: result.error.message }] };
+      } catch (error) {
+        return { errors: [{ message: error instanceof Error ? error.message : String(error) }] };
+      }
+    },
+    [client],
+  );
 }
 
 /** Today as YYYY-MM-DD in the officer's time zone. */

@@ -38,7 +38,11 @@ const fetcher: Fetcher = async (params) => {
   const token = await freshAccessToken();
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(params),
   });
   const body: unknown = await response.json();
@@ -50,12 +54,18 @@ const fetcher: Fetcher = async (params) => {
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
   return {
-    get length() { return items.size; },
+    get length() {
+      return items.size;
+    },
     clear: () => items.clear(),
     getItem: (key) => items.get(key) ?? null,
     key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => { items.delete(key); },
-    setItem: (key, value) => { items.set(key, value); },
+    removeItem: (key) => {
+      items.delete(key);
+    },
+    setItem: (key, value) => {
+      items.set(key, value);
+    },
   };
 }
 
@@ -85,14 +95,21 @@ export default function AnalystPage(): ReactNode {
       <h2 className="page-title">{t('analyst.heading')}</h2>
       <div className="analyst">
         <section className="analyst__saved" aria-labelledby="saved-queries-heading">
-          <h3 id="saved-queries-heading" className="section-title">{t('analyst.saved')}</h3>
+          <h3 id="saved-queries-heading" className="section-title">
+            {t('analyst.saved')}
+          </h3>
           {saved.length === 0 ? (
             <p className="state state--empty">{t('analyst.noSaved')}</p>
           ) : (
             <ul className="saved-list">
               {saved.map((q) => (
                 <li key={q.file}>
-                  <button type="button" className="link-button" aria-pressed={selected?.file === q.file} onClick={() => setSelected(q)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={selected?.file === q.file}
+                    onClick={() => setSelected(q)}
+                  >
                     {q.title}
                   </button>
                 </li>

@@ -8,7 +8,9 @@ export function PersonPage({ id, officer }: { id: string; officer: Officer }): R
   const { t } = useI18n();
   return (
     <>
-      <p><a href={routeHref({ page: 'search' })}>← {t('person.backToSearch')}</a></p>
+      <p>
+        <a href={routeHref({ page: 'search' })}>← {t('person.backToSearch')}</a>
+      </p>
       <Person360 key={id} id={id} officer={officer} />
     </>
   );

@@ -117,7 +117,15 @@ function UnitSelect({ officer, value, onChange }: { officer: Officer; value: str
   );
 }
 
-function TextField({ label, value, onChange, hint, error, inputRef, mono }: {
+function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  inputRef,
+  mono,
+}: {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -141,8 +149,16 @@ function TextField({ label, value, onChange, hint, error, inputRef, mono }: {
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-      {hint && !error && <p id={`${id}-hint`} className="form-field__hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="form-field__error" role="alert">{error}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="form-field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="form-field__error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -151,24 +167,39 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
   const { t, locale, formatDate } = useI18n();
   const submitted = state.submitted;
   const after = state.cursors[state.cursors.length - 1] ?? null;
-  const { data, error, loading } = useQuery(PERSONS_QUERY, submitted ? {
-    fetchPolicy: 'no-cache',
-    variables: {
-      first: PAGE_SIZE,
-      after,
-      name: submitted.name || null,
-      identificationNumber: submitted.identificationNumber || null,
-      unitCode: submitted.unitCode || null,
-    },
-  } : skipToken);
+  const { data, error, loading } = useQuery(
+    PERSONS_QUERY,
+    submitted
+      ? {
+          fetchPolicy: 'no-cache',
+          variables: {
+            first: PAGE_SIZE,
+            after,
+            name: submitted.name || null,
+            identificationNumber: submitted.identificationNumber || null,
+            unitCode: submitted.unitCode || null,
+          },
+        }
+      : skipToken,
+  );
   if (!submitted) return null;
-  if (loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  if (loading)
+    return (
+      <p className="state state--loading" role="status">
+        {t('state.loading')}
+      </p>
+    );
   const connection = data?.persons;
   if (!connection) {
     const messages = CombinedGraphQLErrors.is(error) ? localizedMessages(error.errors, locale) : [error?.message ?? ''];
     return <ErrorNotice title={t('search.error')} messages={messages} />;
   }
-  if (connection.nodes.length === 0) return <p className="state state--empty" role="status">{t('search.noResults')}</p>;
+  if (connection.nodes.length === 0)
+    return (
+      <p className="state state--empty" role="status">
+        {t('search.noResults')}
+      </p>
+    );
   const pageNumber = state.cursors.length;
   return (
     <section aria-labelledby="search-results-heading" className="results">
@@ -188,23 +219,35 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
           <tbody>
             {connection.nodes.map((person) => (
               <tr key={person.id}>
-                <td><a href={routeHref({ page: 'person', id: person.id })}>{person.fullName}</a></td>
+                <td>
+                  <a href={routeHref({ page: 'person', id: person.id })}>{person.fullName}</a>
+                </td>
                 <td className="mono">{person.identificationNumber}</td>
                 <td>{formatDate(person.dateOfBirth)}</td>
-                <td>{person.currentResidence.addressLine}, <UnitName unit={person.currentResidence.unit} /></td>
+                <td>
+                  {person.currentResidence.addressLine}, <UnitName unit={person.currentResidence.unit} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div className="pager">
-        <button type="button" className="button button--secondary" disabled={pageNumber <= 1}
-          onClick={() => onChange({ ...state, cursors: state.cursors.slice(0, -1) })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={pageNumber <= 1}
+          onClick={() => onChange({ ...state, cursors: state.cursors.slice(0, -1) })}
+        >
           {t('search.previous')}
         </button>
         <span>{t('search.page', { page: String(pageNumber) })}</span>
-        <button type="button" className="button button--secondary" disabled={!connection.pageInfo.hasNextPage}
-          onClick={() => onChange({ ...state, cursors: [...state.cursors, connection.pageInfo.endCursor] })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!connection.pageInfo.hasNextPage}
+          onClick={() => onChange({ ...state, cursors: [...state.cursors, connection.pageInfo.endCursor] })}
+        >
           {t('search.next')}
         </button>
       </div>
@@ -213,7 +256,11 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
 }
 
 /** Tìm kiếm: by name without diacritics, by identification number, by unit; paginated by cursor. */
-export function SearchPage({ officer, state, onChange }: {
+export function SearchPage({
+  officer,
+  state,
+  onChange,
+}: {
   officer: Officer;
   state: SearchState;
   onChange: (state: SearchState) => void;
@@ -244,13 +291,26 @@ export function SearchPage({ officer, state, onChange }: {
     <>
       <h2 className="page-title">{t('search.heading')}</h2>
       <form className="search-form" role="search" aria-label={t('search.heading')} onSubmit={submit} noValidate>
-        <TextField label={t('search.name')} hint={t('search.nameHint')} value={criteria.name}
-          onChange={(name) => set({ name })} inputRef={nameRef} />
-        <TextField label={t('lookup.label')} hint={t('lookup.hint')} value={criteria.identificationNumber}
-          onChange={(identificationNumber) => set({ identificationNumber })} error={numberError} mono />
+        <TextField
+          label={t('search.name')}
+          hint={t('search.nameHint')}
+          value={criteria.name}
+          onChange={(name) => set({ name })}
+          inputRef={nameRef}
+        />
+        <TextField
+          label={t('lookup.label')}
+          hint={t('lookup.hint')}
+          value={criteria.identificationNumber}
+          onChange={(identificationNumber) => set({ identificationNumber })}
+          error={numberError}
+          mono
+        />
         <UnitSelect officer={officer} value={criteria.unitCode} onChange={(unitCode) => set({ unitCode })} />
         <div className="search-form__actions">
-          <button type="submit" className="button button--primary">{t('search.submit')}</button>
+          <button type="submit" className="button button--primary">
+            {t('search.submit')}
+          </button>
         </div>
       </form>
       <Results state={state} onChange={onChange} />

@@ -14,13 +14,35 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
   const acting = useActing();
   switch (officer.role) {
     case 'labour_officer':
-      return <><DossierReviewWorklist officer={officer} /><PostRehabWorklists officer={officer} /></>;
+      return (
+        <>
+          <DossierReviewWorklist officer={officer} />
+          <PostRehabWorklists officer={officer} />
+        </>
+      );
     case 'facility_staff':
-      return <><AdmissionWorklist officer={officer} /><FacilityWorklists officer={officer} /></>;
+      return (
+        <>
+          <AdmissionWorklist officer={officer} />
+          <FacilityWorklists officer={officer} />
+        </>
+      );
     case 'police_officer':
-      return <><ReassignmentWorklist officer={officer} /><PoliceWorklists /><FacilityWorklists officer={officer} /></>;
+      return (
+        <>
+          <ReassignmentWorklist officer={officer} />
+          <PoliceWorklists />
+          <FacilityWorklists officer={officer} />
+        </>
+      );
     case 'commune_official':
-      return <><PostRehabWorklists officer={officer} /><NeedingVolunteerWorklist /><PoliceWorklists /></>;
+      return (
+        <>
+          <PostRehabWorklists officer={officer} />
+          <NeedingVolunteerWorklist />
+          <PoliceWorklists />
+        </>
+      );
     case 'court_clerk':
       return <CourtWorklist officer={officer} />;
     case 'health_worker':
@@ -29,7 +51,12 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return <VolunteerWorklist />;
     case 'supervisor':
       // Supervisors read the province's reassignment worklist (they do not assign).
-      if (!acting.loaded) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
+      if (!acting.loaded)
+        return (
+          <p className="state state--loading" role="status">
+            {t('state.loading')}
+          </p>
+        );
       if (acting.unit?.level === 'PROVINCE') return <ReassignmentWorklist officer={officer} />;
       return <p className="state state--empty">{t('worklist.noneForRole')}</p>;
     default:

@@ -2,8 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import {
-  PERSON_DIRECTORY_NOTICE_HANDLERS, PERSON_DIRECTORY_TOPIC, announceTestPersons, buildSubgraphServer, createContext, openTestDatabase, testCaller,
-  type TestDatabase, demoUnits,
+  PERSON_DIRECTORY_NOTICE_HANDLERS,
+  PERSON_DIRECTORY_TOPIC,
+  announceTestPersons,
+  buildSubgraphServer,
+  createContext,
+  openTestDatabase,
+  testCaller,
+  type TestDatabase,
+  demoUnits,
 } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, canRead, generateDemoPopulation, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
@@ -42,9 +49,20 @@ const REQUEST = `mutation($p: ID!, $r: String!, $by: RequesterKind!) { requestAd
   id requestedAt requestedBy reason requestingUnit { code level } } }`;
 const REQUESTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { addictionDeterminationRequests { id requestedBy reason requestingUnit { code } } } } }`;
 
-interface Request { id: string; requestedAt: string; requestedBy: string; reason: string; requestingUnit: { code: string; level?: string } }
+interface Request {
+  id: string;
+  requestedAt: string;
+  requestedBy: string;
+  reason: string;
+  requestingUnit: { code: string; level?: string };
+}
 
-async function requestAs(role: Role, unitCode: string, by: string, reason = 'Phát hiện sử dụng ma túy, đề nghị xác định tình trạng nghiện'): Promise<Request> {
+async function requestAs(
+  role: Role,
+  unitCode: string,
+  by: string,
+  reason = 'Phát hiện sử dụng ma túy, đề nghị xác định tình trạng nghiện',
+): Promise<Request> {
   const result = await run(REQUEST, { p: PERSON, r: reason, by }, role, unitCode);
   expect(result.errors).toBeUndefined();
   return (result.data as { requestAddictionDetermination: Request }).requestAddictionDetermination;
@@ -58,7 +76,9 @@ async function visibleTo(role: Role, unitCode: string, personId = PERSON): Promi
 }
 
 const rows = async (): Promise<number> => {
-  const [{ count }] = await database.db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM addiction_determination_request');
+  const [{ count }] = await database.db.query<[{ count: number }]>(
+    'SELECT count(*)::int AS count FROM addiction_determination_request',
+  );
   return count;
 };
 
@@ -69,15 +89,27 @@ describe('requestAddictionDetermination', () => {
 
   it('records a request by police, the commune or a facility, owned by the requesting unit, audited', async () => {
     byPolice = await requestAs('police_officer', COMMUNE, 'POLICE');
-    expect(byPolice).toMatchObject({ requestedBy: 'POLICE', reason: 'Phát hiện sử dụng ma túy, đề nghị xác định tình trạng nghiện', requestingUnit: { code: COMMUNE, level: 'COMMUNE' } });
+    expect(byPolice).toMatchObject({
+      requestedBy: 'POLICE',
+      reason: 'Phát hiện sử dụng ma túy, đề nghị xác định tình trạng nghiện',
+      requestingUnit: { code: COMMUNE, level: 'COMMUNE' },
+    });
     expect(Number.isNaN(Date.parse(byPolice.requestedAt))).toBe(false);
     byCommune = await requestAs('commune_official', COMMUNE, 'COMMUNE', '  Gia đình đề nghị  ');
     expect(byCommune.reason).toBe('Gia đình đề nghị');
     byFacility = await requestAs('facility_staff', 'CSCN1', 'FACILITY');
     expect(byFacility.requestingUnit).toEqual({ code: 'CSCN1', level: 'FACILITY' });
-    const audit = await database.db.query(`SELECT role, entity_type, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`, [PERSON]);
-    expect(audit).toEqual(['police_officer', 'commune_official', 'facility_staff'].map((role) => ({
-      role, entity_type: 'AddictionDeterminationRequest', fields: ['reason', 'requestedBy', 'requestingUnit'] })));
+    const audit = await database.db.query(
+      `SELECT role, entity_type, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id`,
+      [PERSON],
+    );
+    expect(audit).toEqual(
+      ['police_officer', 'commune_official', 'facility_staff'].map((role) => ({
+        role,
+        entity_type: 'AddictionDeterminationRequest',
+        fields: ['reason', 'requestedBy', 'requestingUnit'],
+      })),
+    );
   });
 
   it('shows requests to health and to the requesting units, within their scope, newest first', async () => {
@@ -92,12 +124,15 @@ describe('requestAddictionDetermination', () => {
     expect(await visibleTo('health_worker', 'MMT001')).toEqual([]);
   });
 
-  it.each(ROLES.filter((role) => !canRead(ACCESS_MATRIX, role, 'Mutation.requestAddictionDetermination')))('is refused to %s', async (role) => {
-    const before = await rows();
-    const result = await run(REQUEST, { p: PERSON, r: 'x', by: 'POLICE' }, role);
-    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await rows()).toBe(before);
-  });
+  it.each(ROLES.filter((role) => !canRead(ACCESS_MATRIX, role, 'Mutation.requestAddictionDetermination')))(
+    'is refused to %s',
+    async (role) => {
+      const before = await rows();
+      const result = await run(REQUEST, { p: PERSON, r: 'x', by: 'POLICE' }, role);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await rows()).toBe(before);
+    },
+  );
 
   it('refuses bad input with the field at fault, changing nothing', async () => {
     const before = await rows();
@@ -113,19 +148,23 @@ describe('requestAddictionDetermination', () => {
     }
     const mismatch = await run(REQUEST, { p: PERSON, r: 'x', by: 'FACILITY' }, 'commune_official', COMMUNE);
     expect(mismatch.errors?.[0]?.extensions?.i18n).toEqual({
-      vi: 'Vai trò của bạn chỉ được đề nghị với tư cách COMMUNE, không phải FACILITY', en: 'Your role may only request as COMMUNE, not FACILITY',
+      vi: 'Vai trò của bạn chỉ được đề nghị với tư cách COMMUNE, không phải FACILITY',
+      en: 'Your role may only request as COMMUNE, not FACILITY',
     });
     expect(await rows()).toBe(before);
   });
 
-  it('follows the 2025 reform: a ward reads its old wards\' requests taken in whole, a split ward\'s only for persons assigned to it', async () => {
+  it("follows the 2025 reform: a ward reads its old wards' requests taken in whole, a split ward's only for persons assigned to it", async () => {
     const merged = '3c1f5e2a-7b4d-4e8f-9a1c-2d3e4f5a6b01';
     const split = '3c1f5e2a-7b4d-4e8f-9a1c-2d3e4f5a6b02';
     const old = { whole: wholePredecessor(COMMUNE), split: splitPredecessor(COMMUNE) };
-    const insert = (id: string, person: string, path: string) => database.db.query(`INSERT INTO addiction_determination_request
+    const insert = (id: string, person: string, path: string) =>
+      database.db.query(
+        `INSERT INTO addiction_determination_request
       (id, person_id, requested_at, requested_by, requested_by_username, reason, owner_unit_code, owner_unit_path)
       VALUES ($1, $2, '2025-05-02T02:00:00Z', 'POLICE', 'congan.cu', 'Phát hiện sử dụng (trước sắp xếp)', $3, $4)`,
-    [id, person, path.split('.').pop(), path]);
+        [id, person, path.split('.').pop(), path],
+      );
     const mergedRequest = '5d2e6f3b-8c5e-4f9a-8b2d-3e4f5a6b7c01';
     const splitRequest = '5d2e6f3b-8c5e-4f9a-8b2d-3e4f5a6b7c02';
     await insert(mergedRequest, merged, old.whole);
@@ -137,8 +176,11 @@ describe('requestAddictionDetermination', () => {
     expect(await visibleTo('police_officer', COMMUNE, split)).toEqual([]);
     expect(await visibleTo('police_officer', old.split.otherHeir, split)).toEqual([]);
     expect(await visibleTo('health_worker', '01', split)).toEqual([splitRequest]);
-    await database.db.query(`INSERT INTO person_unit_assignment (person_id, from_unit_path, to_unit_code, to_unit_path, assigned_on)
-      VALUES ($1, $2, $3, $4, '2025-08-01')`, [split, old.split.path, COMMUNE, pathOf(COMMUNE)]);
+    await database.db.query(
+      `INSERT INTO person_unit_assignment (person_id, from_unit_path, to_unit_code, to_unit_path, assigned_on)
+      VALUES ($1, $2, $3, $4, '2025-08-01')`,
+      [split, old.split.path, COMMUNE, pathOf(COMMUNE)],
+    );
     expect(await visibleTo('police_officer', COMMUNE, split)).toEqual([splitRequest]);
     expect(await visibleTo('police_officer', old.split.otherHeir, split)).toEqual([]);
   });
@@ -153,13 +195,17 @@ describe('the person a request names', () => {
     return { code: error?.extensions?.code, field: error?.extensions?.field, message: error?.message.split(id).join('<id>') };
   };
 
-  it('must be a person of the registry living where the requester acts: another commune\'s, another province\'s and an unknown id are refused alike, nothing written', async () => {
-    const [neighbour] = await announceTestPersons(database.db, NEIGHBOUR_COMMUNE, randomUUID()) as [string];
-    const [laoCai] = await announceTestPersons(database.db, OTHER_PROVINCE_COMMUNE, randomUUID()) as [string];
+  it("must be a person of the registry living where the requester acts: another commune's, another province's and an unknown id are refused alike, nothing written", async () => {
+    const [neighbour] = (await announceTestPersons(database.db, NEIGHBOUR_COMMUNE, randomUUID())) as [string];
+    const [laoCai] = (await announceTestPersons(database.db, OTHER_PROVINCE_COMMUNE, randomUUID())) as [string];
     const unknown = randomUUID();
     const before = await rows();
     const expected = refusal(await ask(unknown), unknown);
-    expect(expected).toEqual({ code: 'NOT_FOUND', field: 'personId', message: 'Không tìm thấy người <id> trong phạm vi đơn vị của bạn' });
+    expect(expected).toEqual({
+      code: 'NOT_FOUND',
+      field: 'personId',
+      message: 'Không tìm thấy người <id> trong phạm vi đơn vị của bạn',
+    });
     expect(refusal(await ask(neighbour), neighbour)).toEqual(expected);
     expect(refusal(await ask(laoCai), laoCai)).toEqual(expected);
     expect(refusal(await ask(laoCai, 'facility_staff', 'CSCN1'), laoCai)).toEqual(expected);
@@ -175,10 +221,28 @@ describe('the person a request names', () => {
   it('may be registered or move after the agency started: the next police notice makes the person requestable there', async () => {
     const newcomer = randomUUID();
     expect(refusal(await ask(newcomer), newcomer)).toMatchObject({ code: 'NOT_FOUND' });
-    const announce = (unitCode: string, version: number) => database.db.transaction(async (manager) => PERSON_DIRECTORY_NOTICE_HANDLERS[PERSON_DIRECTORY_TOPIC]?.(manager, {
-      id: randomUUID(), topic: PERSON_DIRECTORY_TOPIC, source: 'police', destination: 'health', createdAt: new Date().toISOString(),
-      payload: { persons: [{ personId: newcomer, unitCode, unitPath: pathOf(unitCode), mergedInto: null, version, recordedAt: new Date().toISOString() }] },
-    }));
+    const announce = (unitCode: string, version: number) =>
+      database.db.transaction(async (manager) =>
+        PERSON_DIRECTORY_NOTICE_HANDLERS[PERSON_DIRECTORY_TOPIC]?.(manager, {
+          id: randomUUID(),
+          topic: PERSON_DIRECTORY_TOPIC,
+          source: 'police',
+          destination: 'health',
+          createdAt: new Date().toISOString(),
+          payload: {
+            persons: [
+              {
+                personId: newcomer,
+                unitCode,
+                unitPath: pathOf(unitCode),
+                mergedInto: null,
+                version,
+                recordedAt: new Date().toISOString(),
+              },
+            ],
+          },
+        }),
+      );
     await announce(COMMUNE, 1);
     expect((await ask(newcomer)).errors).toBeUndefined();
     await announce(NEIGHBOUR_COMMUNE, 2);

@@ -1,7 +1,22 @@
 import type { ApolloServer } from '@apollo/server';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, REFORM_DATE, ROLES, addDays, generateDemoPopulation, unitByCode, unitsOfLevel, type DemoPerson, type Role,
+  buildSubgraphServer,
+  createContext,
+  openTestDatabase,
+  testCaller,
+  type TestDatabase,
+  demoUnits,
+} from '@rehab/server-kit';
+import {
+  ACCESS_MATRIX,
+  REFORM_DATE,
+  ROLES,
+  addDays,
+  generateDemoPopulation,
+  unitByCode,
+  unitsOfLevel,
+  type DemoPerson,
+  type Role,
 } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { isHealthEmpty, seedHealth } from '../seed';
@@ -31,8 +46,10 @@ const notAddicted = find('person found not addicted', (p) => p.stage === 'NOT_AD
 const managedOnly = find('managed person without determination', (p) => p.determination === null);
 const inFacility = find('person in compulsory rehab', (p) => p.stage === 'COMPULSORY_IN_FACILITY');
 /** Treated at a clinic not named after their old district, whose home commune reads their records of before the reform. */
-const treatedElsewhere = find('person treated outside their old district', (p) => p.substitution !== null
-  && p.substitution.clinicCode !== `MMT${oldDistrictOf(p)}` && homeOwnsPast(p));
+const treatedElsewhere = find(
+  'person treated outside their old district',
+  (p) => p.substitution !== null && p.substitution.clinicCode !== `MMT${oldDistrictOf(p)}` && homeOwnsPast(p),
+);
 
 beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
@@ -64,12 +81,26 @@ const PERSON_HEALTH = `query($r: [_Any!]!) { _entities(representations: $r) { ..
   addictionDeterminations { id examinedOn addicted substanceClasses documentNumber }
   substitutionTreatment { id status phase enrolledOn medication clinic { code name unit { code level } } } } } }`;
 
-interface DeterminationView { id?: string; examinedOn: string; addicted: boolean; substanceClasses: string[]; documentNumber: string }
+interface DeterminationView {
+  id?: string;
+  examinedOn: string;
+  addicted: boolean;
+  substanceClasses: string[];
+  documentNumber: string;
+}
 interface TreatmentView {
-  id?: string; status: string; phase: string; enrolledOn: string; medication: string;
+  id?: string;
+  status: string;
+  phase: string;
+  enrolledOn: string;
+  medication: string;
   clinic: { code: string; name: string; unit: { code: string; level: string } };
 }
-interface PersonView { id: string; addictionDeterminations: DeterminationView[]; substitutionTreatment: TreatmentView | null }
+interface PersonView {
+  id: string;
+  addictionDeterminations: DeterminationView[];
+  substitutionTreatment: TreatmentView | null;
+}
 
 function entities(result: Result): (PersonView | null)[] {
   expect(result.errors).toBeUndefined();
@@ -81,13 +112,29 @@ function expectedHealth(p: DemoPerson): Omit<PersonView, 'id'> {
   const d = p.determination;
   const s = p.substitution;
   return {
-    addictionDeterminations: d ? [{
-      examinedOn: d.examinedOn, addicted: d.addicted, substanceClasses: d.substanceClasses, documentNumber: d.documentNumber,
-    }] : [],
-    substitutionTreatment: s ? {
-      status: 'ACTIVE', phase: s.phase, enrolledOn: s.enrolledOn, medication: s.medication,
-      clinic: { code: s.clinicCode, name: unitByCode(s.clinicCode)?.name ?? '?', unit: { code: s.clinicCode, level: 'CLINIC' } },
-    } : null,
+    addictionDeterminations: d
+      ? [
+          {
+            examinedOn: d.examinedOn,
+            addicted: d.addicted,
+            substanceClasses: d.substanceClasses,
+            documentNumber: d.documentNumber,
+          },
+        ]
+      : [],
+    substitutionTreatment: s
+      ? {
+          status: 'ACTIVE',
+          phase: s.phase,
+          enrolledOn: s.enrolledOn,
+          medication: s.medication,
+          clinic: {
+            code: s.clinicCode,
+            name: unitByCode(s.clinicCode)?.name ?? '?',
+            unit: { code: s.clinicCode, level: 'CLINIC' },
+          },
+        }
+      : null,
   };
 }
 
@@ -118,20 +165,34 @@ describe('Person health fields', () => {
     // Sanity of the fixtures themselves, so the comparison above covers every shape.
     expect(expectedHealth(onSubstitution).substitutionTreatment).not.toBeNull();
     expect(expectedHealth(notAddicted).addictionDeterminations).toEqual([
-      expect.objectContaining({ addicted: false, substanceClasses: [] })]);
+      expect.objectContaining({ addicted: false, substanceClasses: [] }),
+    ]);
     expect(expectedHealth(managedOnly)).toEqual({ addictionDeterminations: [], substitutionTreatment: null });
   });
 
   it('audits sensitive reads with the person they concern', async () => {
     const caller = testCaller('police_officer');
     const contextValue = createContext(database.db, caller, createLoaders);
-    await server.executeOperation({ query: PERSON_HEALTH, variables: { r: representations([onSubstitution]) } }, { contextValue });
+    await server.executeOperation(
+      { query: PERSON_HEALTH, variables: { r: representations([onSubstitution]) } },
+      { contextValue },
+    );
     const rows = await database.db.query<{ person_id: string; entity_type: string; fields: string[] }[]>(
-      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]);
+      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type',
+      [caller.requestId],
+    );
     expect(rows).toEqual([
-      { person_id: onSubstitution.id, entity_type: 'AddictionDetermination', fields: ['addicted', 'documentNumber', 'examinedOn', 'substanceClasses'] },
+      {
+        person_id: onSubstitution.id,
+        entity_type: 'AddictionDetermination',
+        fields: ['addicted', 'documentNumber', 'examinedOn', 'substanceClasses'],
+      },
       { person_id: onSubstitution.id, entity_type: 'Person', fields: ['addictionDeterminations', 'substitutionTreatment'] },
-      { person_id: onSubstitution.id, entity_type: 'SubstitutionTreatment', fields: ['clinic', 'enrolledOn', 'medication', 'phase', 'status'] },
+      {
+        person_id: onSubstitution.id,
+        entity_type: 'SubstitutionTreatment',
+        fields: ['clinic', 'enrolledOn', 'medication', 'phase', 'status'],
+      },
     ]);
   });
 });
@@ -144,10 +205,16 @@ describe('field access, generated from HEALTH_RULES', () => {
     SubstitutionTreatment: [['Person.substitutionTreatment', false]],
     AddictionDeterminationRequest: [['Person.addictionDeterminationRequests', true]],
     AddictionExamination: [['Person.addictionExaminations', true]],
-    SubstanceFinding: [['Person.addictionExaminations', true], ['AddictionExamination.findings', true]],
+    SubstanceFinding: [
+      ['Person.addictionExaminations', true],
+      ['AddictionExamination.findings', true],
+    ],
     Dose: [['Person.doses', true]],
     UrineTest: [['Person.urineTests', true]],
-    UrineResult: [['Person.urineTests', true], ['UrineTest.results', true]],
+    UrineResult: [
+      ['Person.urineTests', true],
+      ['UrineTest.results', true],
+    ],
     InfectionStatus: [['Person.infectionStatus', false]],
   };
   /** Object-valued fields are selected as { __typename }; this is what an allowed read returns. */
@@ -171,11 +238,17 @@ describe('field access, generated from HEALTH_RULES', () => {
   const NULL_WHILE_ACTIVE = new Set(['SubstitutionTreatment.stoppedOn', 'SubstitutionTreatment.terminationReason']);
   /** The demo request: commune police asked the day after the detection, 09:00 local time. */
   const expectedRequest = (p: DemoPerson) => ({
-    requestedAt: `${addDays(p.detectedOn, 1)}T02:00:00.000Z`, requestedBy: 'POLICE',
+    requestedAt: `${addDays(p.detectedOn, 1)}T02:00:00.000Z`,
+    requestedBy: 'POLICE',
     reason: `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`,
   });
 
-  interface Case { coordinate: string; query: string; chain: { coordinate: string; path: (string | number)[] }[]; value: unknown }
+  interface Case {
+    coordinate: string;
+    query: string;
+    chain: { coordinate: string; path: (string | number)[] }[];
+    value: unknown;
+  }
 
   function caseOf(coordinate: string): Case {
     const [type, field] = coordinate.split('.') as [string, string];
@@ -191,27 +264,44 @@ describe('field access, generated from HEALTH_RULES', () => {
       if (list) path.push(0);
     }
     chain.push({ coordinate, path: [...path, field] });
-    const expected = { ...expectedHealth(onSubstitution), addictionDeterminationRequests: [expectedRequest(onSubstitution)] } as unknown as Record<string, unknown>;
+    const expected = {
+      ...expectedHealth(onSubstitution),
+      addictionDeterminationRequests: [expectedRequest(onSubstitution)],
+    } as unknown as Record<string, unknown>;
     let parent: unknown = expected;
     for (const [step, list] of via) {
       const next = (parent as Record<string, unknown> | undefined)?.[step.split('.')[1] ?? ''];
       parent = list ? (next as unknown[] | undefined)?.[0] : next;
     }
-    const value = OBJECT_FIELDS.has(coordinate) ? OBJECT_FIELDS.get(coordinate)
-      : NULL_WHILE_ACTIVE.has(coordinate) ? null : (parent as Record<string, unknown> | undefined)?.[field] ?? NOT_CHECKED;
-    return { coordinate, chain, value, query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${inner} } } }` };
+    const value = OBJECT_FIELDS.has(coordinate)
+      ? OBJECT_FIELDS.get(coordinate)
+      : NULL_WHILE_ACTIVE.has(coordinate)
+        ? null
+        : ((parent as Record<string, unknown> | undefined)?.[field] ?? NOT_CHECKED);
+    return {
+      coordinate,
+      chain,
+      value,
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${inner} } } }`,
+    };
   }
   /** A new record type's scalar: asserted present and non-null (its value is checked in care.test.ts). */
   const NOT_CHECKED = Symbol('not checked');
 
-  const sensitive = Object.entries(HEALTH_RULES).filter(([coordinate, rule]) => rule.sensitive && !coordinate.startsWith('MissedDoseStreak.'))
+  const sensitive = Object.entries(HEALTH_RULES)
+    .filter(([coordinate, rule]) => rule.sensitive && !coordinate.startsWith('MissedDoseStreak.'))
     .map(([coordinate]) => coordinate);
   const cases = sensitive.flatMap((coordinate) => ROLES.map((role) => [coordinate, role] as const));
 
   it('covers every sensitive field the schema adds', () => {
-    expect(sensitive).toEqual(expect.arrayContaining([
-      'Person.addictionDeterminations', 'Person.substitutionTreatment', 'AddictionDetermination.documentNumber', 'SubstitutionTreatment.clinic',
-    ]));
+    expect(sensitive).toEqual(
+      expect.arrayContaining([
+        'Person.addictionDeterminations',
+        'Person.substitutionTreatment',
+        'AddictionDetermination.documentNumber',
+        'SubstitutionTreatment.clinic',
+      ]),
+    );
     expect(cases.length).toBe(sensitive.length * ROLES.length);
   });
 
@@ -245,8 +335,9 @@ describe('record scope', () => {
   const clinicCode = resident.substitution?.clinicCode ?? '';
   const home = resident.home.unitCode;
   /** A Hà Nội commune of today that took in none of the resident's old commune. */
-  const elsewhere = unitsOfLevel('COMMUNE').find((u) => u.path.startsWith('01.') && u.code !== home
-    && !owns(u.path, resident.formerUnit.unitPath));
+  const elsewhere = unitsOfLevel('COMMUNE').find(
+    (u) => u.path.startsWith('01.') && u.code !== home && !owns(u.path, resident.formerUnit.unitPath),
+  );
 
   async function view(role: Role, unitCode: string, person: DemoPerson = resident): Promise<PersonView> {
     return entities(await run(PERSON_HEALTH, { r: representations([person]) }, role, unitCode))[0] as PersonView;
@@ -255,8 +346,11 @@ describe('record scope', () => {
   it('shows nothing to another commune of the province, nor to another province', async () => {
     for (const unit of [elsewhere?.code ?? '', OTHER_PROVINCE_COMMUNE, LAO_CAI]) {
       const other = await view('commune_official', unit);
-      expect({ unit, determinations: other.addictionDeterminations, treatment: other.substitutionTreatment })
-        .toEqual({ unit, determinations: [], treatment: null });
+      expect({ unit, determinations: other.addictionDeterminations, treatment: other.substitutionTreatment }).toEqual({
+        unit,
+        determinations: [],
+        treatment: null,
+      });
     }
   });
 
@@ -270,20 +364,33 @@ describe('record scope', () => {
     expect(atClinic.addictionDeterminations).toEqual([]);
     // Another clinic of the province sees neither.
     const otherClinic = unitsOfLevel('CLINIC').find((c) => c.parentCode === '01' && c.code !== clinicCode)?.code ?? '';
-    expect(withoutIds(await view('health_worker', otherClinic))).toEqual({ addictionDeterminations: [], substitutionTreatment: null });
+    expect(withoutIds(await view('health_worker', otherClinic))).toEqual({
+      addictionDeterminations: [],
+      substitutionTreatment: null,
+    });
   });
 });
 
 describe('record scope across the 2025 reform', () => {
   /** Examined before 1 July 2025: the determination belongs to the old commune. */
   const examinedBefore = (p: DemoPerson) => p.determination !== null && p.determination.examinedOn < REFORM_DATE;
-  const mergedWhole = find('person examined before the reform in a commune merged whole', (p) => examinedBefore(p) && !wasSplit(p.formerUnit.unitPath));
-  const splitAssigned = find('person of a split commune assigned to a new one', (p) => examinedBefore(p) && p.unitAssignment !== null);
-  const splitWaiting = find('person of a split commune not yet assigned', (p) => examinedBefore(p) && wasSplit(p.formerUnit.unitPath)
-    && p.unitAssignment === null);
+  const mergedWhole = find(
+    'person examined before the reform in a commune merged whole',
+    (p) => examinedBefore(p) && !wasSplit(p.formerUnit.unitPath),
+  );
+  const splitAssigned = find(
+    'person of a split commune assigned to a new one',
+    (p) => examinedBefore(p) && p.unitAssignment !== null,
+  );
+  const splitWaiting = find(
+    'person of a split commune not yet assigned',
+    (p) => examinedBefore(p) && wasSplit(p.formerUnit.unitPath) && p.unitAssignment === null,
+  );
 
   async function determinations(person: DemoPerson, unitCode: string): Promise<string[]> {
-    const [view] = entities(await run(PERSON_HEALTH, { r: representations([person]) }, 'commune_official', unitCode)) as PersonView[];
+    const [view] = entities(
+      await run(PERSON_HEALTH, { r: representations([person]) }, 'commune_official', unitCode),
+    ) as PersonView[];
     return (view?.addictionDeterminations ?? []).map((d) => d.documentNumber);
   }
 
@@ -292,16 +399,19 @@ describe('record scope across the 2025 reform', () => {
     expect(await determinations(mergedWhole, mergedWhole.home.unitCode)).toEqual([mergedWhole.determination?.documentNumber]);
   });
 
-  it('gives a split commune\'s records to the new commune the person was assigned to, and to no other', async () => {
+  it("gives a split commune's records to the new commune the person was assigned to, and to no other", async () => {
     const assignment = splitAssigned.unitAssignment;
     expect(assignment?.fromPath).toBe(splitAssigned.formerUnit.unitPath);
     expect(await determinations(splitAssigned, assignment?.toCode ?? '')).toEqual([splitAssigned.determination?.documentNumber]);
-    const otherHeirs = unitsOfLevel('COMMUNE').filter((u) => u.code !== assignment?.toCode && u.path.startsWith('01.')
-      && !owns(u.path, splitAssigned.formerUnit.unitPath)).slice(0, 3);
+    const otherHeirs = unitsOfLevel('COMMUNE')
+      .filter(
+        (u) => u.code !== assignment?.toCode && u.path.startsWith('01.') && !owns(u.path, splitAssigned.formerUnit.unitPath),
+      )
+      .slice(0, 3);
     for (const heir of otherHeirs) expect(await determinations(splitAssigned, heir.code)).toEqual([]);
   });
 
-  it('leaves an unassigned split commune\'s records to the province until the assignment', async () => {
+  it("leaves an unassigned split commune's records to the province until the assignment", async () => {
     expect(await determinations(splitWaiting, splitWaiting.home.unitCode)).toEqual([]);
     expect(await determinations(splitWaiting, '01')).toEqual([splitWaiting.determination?.documentNumber]);
   });
@@ -343,13 +453,17 @@ describe('clinics', () => {
   it('filters by unit subtree: clinics belong to their province', async () => {
     for (const province of ['01', LAO_CAI]) {
       const result = await run(CLINICS, { u: province }, 'health_worker');
-      const expected = unitsOfLevel('CLINIC').filter((u) => u.parentCode === province)
+      const expected = unitsOfLevel('CLINIC')
+        .filter((u) => u.parentCode === province)
         .map((u) => ({ code: u.code, name: u.name, unit: { code: u.code, level: 'CLINIC', parentCode: province } }));
       expect(expected.length).toBeGreaterThan(1);
       expect(result.data).toEqual({ clinics: expected });
     }
     expect((await run(CLINICS, { u: 'MMT001' }, 'health_worker')).data).toEqual({
-      clinics: [{ code: 'MMT001', name: unitByCode('MMT001')?.name, unit: { code: 'MMT001', level: 'CLINIC', parentCode: '01' } }] });
+      clinics: [
+        { code: 'MMT001', name: unitByCode('MMT001')?.name, unit: { code: 'MMT001', level: 'CLINIC', parentCode: '01' } },
+      ],
+    });
     expect((await run(CLINICS, { u: COMMUNE }, 'health_worker')).data).toEqual({ clinics: [] });
   });
 });
@@ -359,7 +473,8 @@ describe('bad input', () => {
     const result = await run('query { clinics(unitCode: "XYZ") { code } }', {}, 'health_worker');
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toEqual({
-      code: 'BAD_USER_INPUT', field: 'unitCode',
+      code: 'BAD_USER_INPUT',
+      field: 'unitCode',
       i18n: { vi: 'Không có đơn vị hành chính mã XYZ', en: 'No administrative unit with code XYZ' },
     });
   });
@@ -367,50 +482,83 @@ describe('bad input', () => {
   it('rejects a malformed person id in an entity representation', async () => {
     const result = await run(PERSON_HEALTH, { r: [{ __typename: 'Person', id: 'not-a-uuid' }] }, 'health_worker');
     expect(result.errors?.[0]?.extensions).toEqual({
-      code: 'BAD_USER_INPUT', field: 'id',
+      code: 'BAD_USER_INPUT',
+      field: 'id',
       i18n: { vi: 'Mã định danh người không hợp lệ: not-a-uuid', en: 'Invalid person id: not-a-uuid' },
     });
   });
 });
 
 describe('records over time', () => {
-  const later = find('another person on substitution treatment', (p) => p.substitution !== null && p !== onSubstitution && p !== treatedElsewhere);
+  const later = find(
+    'another person on substitution treatment',
+    (p) => p.substitution !== null && p !== onSubstitution && p !== treatedElsewhere,
+  );
   // Not opioid-addicted: the seed gives some opioid-addicted persons a stopped enrolment of their own.
-  const stoppedOnly = find('person determined but never treated', (p) => p.determination !== null && !p.substitution && p !== notAddicted
-    && p !== inFacility && !p.determination.substanceClasses.includes('OPIOIDS'));
+  const stoppedOnly = find(
+    'person determined but never treated',
+    (p) =>
+      p.determination !== null &&
+      !p.substitution &&
+      p !== notAddicted &&
+      p !== inFacility &&
+      !p.determination.substanceClasses.includes('OPIOIDS'),
+  );
 
-  async function insertTreatment(id: string, person: DemoPerson, status: string, phase: string, enrolledOn: string): Promise<void> {
-    await database.db.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication,
+  async function insertTreatment(
+    id: string,
+    person: DemoPerson,
+    status: string,
+    phase: string,
+    enrolledOn: string,
+  ): Promise<void> {
+    await database.db.query(
+      `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication,
       owner_unit_path, residence_unit_path) VALUES ($1, $2, 'MMT001', $3, $4, $5, 'METHADONE', $6, $7)`,
-    [id, person.id, status, phase, enrolledOn, pathOf('MMT001'), person.formerUnit.unitPath]);
+      [id, person.id, status, phase, enrolledOn, pathOf('MMT001'), person.formerUnit.unitPath],
+    );
   }
 
   it('lists determinations newest first and prefers the active enrolment, else the latest', async () => {
     // Examined in 2015: owned by the person's commune as it was then.
-    await database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
+    await database.db.query(
+      `INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
       document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2015-03-02', true, '{STIMULANTS}', '1/KQ', $3, $4)`,
-    ['00000000-0000-4000-8000-000000000001', later.id, later.formerUnit.unitCode, later.formerUnit.unitPath]);
+      ['00000000-0000-4000-8000-000000000001', later.id, later.formerUnit.unitCode, later.formerUnit.unitPath],
+    );
     await insertTreatment('00000000-0000-4000-8000-000000000002', later, 'STOPPED', 'STOPPED', '2016-01-01');
     await insertTreatment('00000000-0000-4000-8000-000000000003', stoppedOnly, 'STOPPED', 'STOPPED', '2016-01-01');
     await insertTreatment('00000000-0000-4000-8000-000000000004', stoppedOnly, 'STOPPED', 'STOPPED', '2019-05-01');
 
-    const [a, b] = entities(await run(PERSON_HEALTH, { r: representations([later, stoppedOnly]) }, 'health_worker')) as PersonView[];
+    const [a, b] = entities(
+      await run(PERSON_HEALTH, { r: representations([later, stoppedOnly]) }, 'health_worker'),
+    ) as PersonView[];
     expect(a?.addictionDeterminations.map((d) => d.examinedOn)).toEqual([later.determination?.examinedOn, '2015-03-02']);
     expect(a?.substitutionTreatment).toMatchObject({ status: 'ACTIVE', enrolledOn: later.substitution?.enrolledOn });
-    expect(b?.substitutionTreatment).toMatchObject({ id: '00000000-0000-4000-8000-000000000004', status: 'STOPPED', enrolledOn: '2019-05-01' });
+    expect(b?.substitutionTreatment).toMatchObject({
+      id: '00000000-0000-4000-8000-000000000004',
+      status: 'STOPPED',
+      enrolledOn: '2019-05-01',
+    });
   });
 
   it('allows at most one active enrolment per person', async () => {
-    await expect(insertTreatment('00000000-0000-4000-8000-000000000005', later, 'ACTIVE', 'INDUCTION', '2026-10-01'))
-      .rejects.toThrow(/substitution_treatment_one_active/);
+    await expect(
+      insertTreatment('00000000-0000-4000-8000-000000000005', later, 'ACTIVE', 'INDUCTION', '2026-10-01'),
+    ).rejects.toThrow(/substitution_treatment_one_active/);
   });
 
   it('refuses inconsistent rows', async () => {
-    await expect(insertTreatment('00000000-0000-4000-8000-000000000006', managedOnly, 'ACTIVE', 'STOPPED', '2026-10-01'))
-      .rejects.toThrow(/substitution_treatment_stopped_phase/);
-    await expect(database.db.query(`INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
+    await expect(
+      insertTreatment('00000000-0000-4000-8000-000000000006', managedOnly, 'ACTIVE', 'STOPPED', '2026-10-01'),
+    ).rejects.toThrow(/substitution_treatment_stopped_phase/);
+    await expect(
+      database.db.query(
+        `INSERT INTO addiction_determination (id, person_id, examined_on, addicted, substance_classes,
       document_number, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2020-01-01', true, '{}', '2/KQ', $3, $4)`,
-    ['00000000-0000-4000-8000-000000000007', managedOnly.id, COMMUNE, pathOf(COMMUNE)])).rejects.toThrow(/addiction_determination_classes_match_conclusion/);
+        ['00000000-0000-4000-8000-000000000007', managedOnly.id, COMMUNE, pathOf(COMMUNE)],
+      ),
+    ).rejects.toThrow(/addiction_determination_classes_match_conclusion/);
   });
 
   it('is not empty once seeded', async () => {

@@ -21,34 +21,50 @@ describe('CreateDispensingPoints migration', () => {
     await owner.undoLastMigration({ transaction: 'each' });
     const treatment = randomUUID();
     await owner.query(`INSERT INTO clinic (code, name, owner_unit_path) VALUES ('MMT001', 'Cơ sở MMT Ba Đình', '01.001.MMT001')`);
-    await owner.query(`INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
-      VALUES ($1, $2, 'MMT001', 'ACTIVE', 'MAINTENANCE', '2026-01-01', 'METHADONE', '01.001.MMT001', '01.001.00101')`, [treatment, randomUUID()]);
+    await owner.query(
+      `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
+      VALUES ($1, $2, 'MMT001', 'ACTIVE', 'MAINTENANCE', '2026-01-01', 'METHADONE', '01.001.MMT001', '01.001.00101')`,
+      [treatment, randomUUID()],
+    );
     const points = ['Quầy cấp phát tại cơ sở', 'Quầy số 2', ' Quầy số 2 ', 'Trạm y tế phường Phúc Xá'];
     for (const [i, point] of points.entries()) {
-      await owner.query(`INSERT INTO dose (id, person_id, treatment_id, dose_date, mg, kind, dispensing_point, recorded_by, clinic_code, owner_unit_path)
+      await owner.query(
+        `INSERT INTO dose (id, person_id, treatment_id, dose_date, mg, kind, dispensing_point, recorded_by, clinic_code, owner_unit_path)
         SELECT $1, person_id, id, $2, 60, 'WITNESSED', $3, 'bacsi', 'MMT001', owner_unit_path FROM substitution_treatment WHERE id = $4`,
-      [randomUUID(), `2026-01-0${i + 2}`, point, treatment]);
+        [randomUUID(), `2026-01-0${i + 2}`, point, treatment],
+      );
     }
 
     await owner.runMigrations({ transaction: 'each' });
     // The clinic moved under the province with the real units; the generated commune became a real one of Quận Ba Đình.
     expect(await owner.query('SELECT owner_unit_path FROM clinic')).toEqual([{ owner_unit_path: '01.MMT001' }]);
-    const [{ residence_unit_path: residence }] = await owner.query<[{ residence_unit_path: string }]>('SELECT residence_unit_path FROM substitution_treatment');
+    const [{ residence_unit_path: residence }] = await owner.query<[{ residence_unit_path: string }]>(
+      'SELECT residence_unit_path FROM substitution_treatment',
+    );
     expect(units().byUnitPath(residence)).toMatchObject({ level: 'COMMUNE', parentCode: '001' });
     expect(await owner.query('SELECT code, name FROM dispensing_point ORDER BY code')).toEqual([
       { code: 'MMT001-01', name: 'Quầy cấp phát tại cơ sở' },
       { code: 'MMT001-02', name: 'Quầy số 2' },
       { code: 'MMT001-03', name: 'Trạm y tế phường Phúc Xá' },
     ]);
-    expect(await owner.query('SELECT dose_date::text AS day, dispensing_point_code AS code FROM dose ORDER BY dose_date')).toEqual([
-      { day: '2026-01-02', code: 'MMT001-01' }, { day: '2026-01-03', code: 'MMT001-02' },
-      { day: '2026-01-04', code: 'MMT001-02' }, { day: '2026-01-05', code: 'MMT001-03' },
+    expect(
+      await owner.query('SELECT dose_date::text AS day, dispensing_point_code AS code FROM dose ORDER BY dose_date'),
+    ).toEqual([
+      { day: '2026-01-02', code: 'MMT001-01' },
+      { day: '2026-01-03', code: 'MMT001-02' },
+      { day: '2026-01-04', code: 'MMT001-02' },
+      { day: '2026-01-05', code: 'MMT001-03' },
     ]);
 
     await undoMigrationsAfter(owner, 'CreateDispensingPoints1763800003300');
     await owner.undoLastMigration({ transaction: 'each' });
     const back = await owner.query<{ dispensing_point: string }[]>('SELECT dispensing_point FROM dose ORDER BY dose_date');
-    expect(back.map((r) => r.dispensing_point)).toEqual(['Quầy cấp phát tại cơ sở', 'Quầy số 2', 'Quầy số 2', 'Trạm y tế phường Phúc Xá']);
+    expect(back.map((r) => r.dispensing_point)).toEqual([
+      'Quầy cấp phát tại cơ sở',
+      'Quầy số 2',
+      'Quầy số 2',
+      'Trạm y tế phường Phúc Xá',
+    ]);
     await owner.runMigrations({ transaction: 'each' });
   });
 });

@@ -1,6 +1,14 @@
 import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import { announceTestPersons, buildSubgraphServer, createContext, demoUnits, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
+import {
+  announceTestPersons,
+  buildSubgraphServer,
+  createContext,
+  demoUnits,
+  openTestDatabase,
+  testCaller,
+  type TestDatabase,
+} from '@rehab/server-kit';
 import { addDays, generateDemoPopulation, todayInHanoi, type Role } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { seedHealth } from '../seed';
@@ -21,8 +29,11 @@ const TODAY = todayInHanoi();
 beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
   await seedHealth(database.db, generateDemoPopulation({ persons: 10 }));
-  await database.db.query(`INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
-    VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`, [PHYSICIAN]);
+  await database.db.query(
+    `INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
+    VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`,
+    [PHYSICIAN],
+  );
   server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
@@ -31,7 +42,10 @@ afterAll(async () => {
   await database.close();
 });
 
-interface Result { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] }
+interface Result {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+}
 
 async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
   const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
@@ -57,17 +71,25 @@ const ADDICTED = [
 ];
 const NOT_ADDICTED = [{ substanceClass: 'CANNABIS', criteria: ['CRAVING'], pattern: 'NEITHER' }];
 
-async function examine(findings: unknown[], dates: { examinedOn: string; informedOn?: string }): Promise<{ person: string; result: Result }> {
-  const [person] = await announceTestPersons(database.db, COMMUNE, randomUUID()) as [string];
+async function examine(
+  findings: unknown[],
+  dates: { examinedOn: string; informedOn?: string },
+): Promise<{ person: string; result: Result }> {
+  const [person] = (await announceTestPersons(database.db, COMMUNE, randomUUID())) as [string];
   const id = ok<{ id: string }>(await run(REQUEST, { p: person }, 'police_officer', COMMUNE), 'requestAddictionDetermination').id;
   // Requested a week ago, so the examination and the informed date may lie in the past days.
-  await database.db.query(`UPDATE addiction_determination_request SET requested_at = now() - interval '7 days' WHERE id = $1`, [id]);
+  await database.db.query(`UPDATE addiction_determination_request SET requested_at = now() - interval '7 days' WHERE id = $1`, [
+    id,
+  ]);
   const result = await run(EXAMINE, { id, input: { ...dates, documentNumber: 'KQ-9/2026', findings } }, 'health_worker');
   return { person, result };
 }
 
-const notices = (topic: string, person: string) => database.db.query<{ destination: string; payload: unknown }[]>(
-  `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2`, [topic, person]);
+const notices = (topic: string, person: string) =>
+  database.db.query<{ destination: string; payload: unknown }[]>(
+    `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2`,
+    [topic, person],
+  );
 
 describe('notices to police for the treatment-registration deadline', () => {
   it('tells police of an addiction with the day the person was told', async () => {
@@ -76,24 +98,43 @@ describe('notices to police for the treatment-registration deadline', () => {
     const { person, result } = await examine(ADDICTED, { examinedOn, informedOn });
     const d = ok<{ determination: { id: string } }>(result, 'recordAddictionExamination').determination;
     expect(d).toMatchObject({ addicted: true, examinedOn, informedOn, substanceClasses: ['OPIOIDS', 'STIMULANTS'] });
-    expect(await notices('addiction.determined', person)).toEqual([{ destination: 'police', payload: {
-      personId: person, determinationId: d.id, determinedOn: examinedOn, informedOn, substanceClasses: ['OPIOIDS', 'STIMULANTS'],
-    } }]);
+    expect(await notices('addiction.determined', person)).toEqual([
+      {
+        destination: 'police',
+        payload: {
+          personId: person,
+          determinationId: d.id,
+          determinedOn: examinedOn,
+          informedOn,
+          substanceClasses: ['OPIOIDS', 'STIMULANTS'],
+        },
+      },
+    ]);
   });
 
   it('takes the examination date as the informed date by default, and sends nothing when not addicted', async () => {
     const examinedOn = addDays(TODAY, -2);
     const addicted = await examine(ADDICTED, { examinedOn });
-    expect(ok<{ determination: unknown }>(addicted.result, 'recordAddictionExamination').determination).toMatchObject({ informedOn: examinedOn });
-    expect((await notices('addiction.determined', addicted.person)).map((n) => (n.payload as { informedOn: string }).informedOn)).toEqual([examinedOn]);
+    expect(ok<{ determination: unknown }>(addicted.result, 'recordAddictionExamination').determination).toMatchObject({
+      informedOn: examinedOn,
+    });
+    expect(
+      (await notices('addiction.determined', addicted.person)).map((n) => (n.payload as { informedOn: string }).informedOn),
+    ).toEqual([examinedOn]);
     const clean = await examine(NOT_ADDICTED, { examinedOn });
-    expect(ok<{ determination: unknown }>(clean.result, 'recordAddictionExamination').determination).toMatchObject({ addicted: false, informedOn: examinedOn });
+    expect(ok<{ determination: unknown }>(clean.result, 'recordAddictionExamination').determination).toMatchObject({
+      addicted: false,
+      informedOn: examinedOn,
+    });
     expect(await notices('addiction.determined', clean.person)).toEqual([]);
   });
 
   it('refuses an informed date before the examination or in the future, recording and sending nothing', async () => {
-    const count = async () => (await database.db.query<unknown[]>(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
-      (SELECT count(*) FROM outbox_notice)::int AS o`))[0];
+    const count = async () =>
+      (
+        await database.db.query<unknown[]>(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
+      (SELECT count(*) FROM outbox_notice)::int AS o`)
+      )[0];
     const before = await count();
     for (const informedOn of [addDays(TODAY, -5), addDays(TODAY, 1)]) {
       const { result } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -4), informedOn });
@@ -105,8 +146,15 @@ describe('notices to police for the treatment-registration deadline', () => {
   it('tells police of an enrolment in substitution treatment', async () => {
     const { person } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -1) });
     const t = ok<{ id: string }>(await run(ENROL, { p: person }, 'health_worker'), 'enrollSubstitutionTreatment');
-    expect(await notices('treatment.substitution-started', person)).toEqual([{ destination: 'police', payload: {
-      personId: person, treatmentId: t.id, enrolledOn: TODAY,
-    } }]);
+    expect(await notices('treatment.substitution-started', person)).toEqual([
+      {
+        destination: 'police',
+        payload: {
+          personId: person,
+          treatmentId: t.id,
+          enrolledOn: TODAY,
+        },
+      },
+    ]);
   });
 });

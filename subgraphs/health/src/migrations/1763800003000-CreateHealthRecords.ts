@@ -26,7 +26,9 @@ export class CreateHealthRecords1763800003000 implements MigrationInterface {
       CONSTRAINT addiction_determination_classes_match_conclusion
         CHECK (addicted = (cardinality(substance_classes) > 0)))`);
     await runner.query('CREATE INDEX addiction_determination_person ON addiction_determination (person_id, examined_on DESC)');
-    await runner.query('CREATE INDEX addiction_determination_owner_unit_path ON addiction_determination (owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX addiction_determination_owner_unit_path ON addiction_determination (owner_unit_path text_pattern_ops)',
+    );
 
     await runner.query(`CREATE TABLE substitution_treatment (
       id uuid PRIMARY KEY,
@@ -46,7 +48,9 @@ export class CreateHealthRecords1763800003000 implements MigrationInterface {
     await runner.query(`CREATE UNIQUE INDEX substitution_treatment_one_active ON substitution_treatment (person_id)
       WHERE status = 'ACTIVE'`);
     await runner.query('CREATE INDEX substitution_treatment_clinic ON substitution_treatment (clinic_code)');
-    await runner.query('CREATE INDEX substitution_treatment_owner_unit_path ON substitution_treatment (owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX substitution_treatment_owner_unit_path ON substitution_treatment (owner_unit_path text_pattern_ops)',
+    );
     await runner.query(`CREATE INDEX substitution_treatment_residence_unit_path
       ON substitution_treatment (residence_unit_path text_pattern_ops)`);
   }

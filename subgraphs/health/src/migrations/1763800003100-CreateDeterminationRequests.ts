@@ -15,7 +15,9 @@ export class CreateDeterminationRequests1763800003100 implements MigrationInterf
       owner_unit_code varchar(16) NOT NULL REFERENCES administrative_unit(code),
       owner_unit_path varchar(200) NOT NULL,
       version integer NOT NULL DEFAULT 1)`);
-    await runner.query('CREATE INDEX addiction_determination_request_person ON addiction_determination_request (person_id, requested_at DESC)');
+    await runner.query(
+      'CREATE INDEX addiction_determination_request_person ON addiction_determination_request (person_id, requested_at DESC)',
+    );
     await runner.query(`CREATE INDEX addiction_determination_request_owner_unit_path ON addiction_determination_request
       (owner_unit_path text_pattern_ops)`);
   }

@@ -32,7 +32,9 @@ export class CreateTreatmentRecords1763800003200 implements MigrationInterface {
       owner_unit_path varchar(200) NOT NULL,
       version integer NOT NULL DEFAULT 1)`);
     await runner.query('CREATE INDEX addiction_examination_person ON addiction_examination (person_id, examined_on DESC)');
-    await runner.query(`ALTER TABLE addiction_determination ADD COLUMN request_id uuid REFERENCES addiction_determination_request(id)`);
+    await runner.query(
+      `ALTER TABLE addiction_determination ADD COLUMN request_id uuid REFERENCES addiction_determination_request(id)`,
+    );
 
     await runner.query(`ALTER TABLE substitution_treatment
       ADD COLUMN date_of_birth date,
@@ -80,7 +82,14 @@ export class CreateTreatmentRecords1763800003200 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['infection_status', 'urine_test', 'dose', 'addiction_examination', 'certified_physician', 'qualified_facility']) {
+    for (const table of [
+      'infection_status',
+      'urine_test',
+      'dose',
+      'addiction_examination',
+      'certified_physician',
+      'qualified_facility',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
     await runner.query('ALTER TABLE addiction_determination DROP COLUMN request_id');

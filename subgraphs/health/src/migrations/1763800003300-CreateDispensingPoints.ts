@@ -38,7 +38,9 @@ export class CreateDispensingPoints1763800003300 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE dose ADD COLUMN dispensing_point varchar(200)');
-    await runner.query('UPDATE dose d SET dispensing_point = p.name FROM dispensing_point p WHERE p.code = d.dispensing_point_code');
+    await runner.query(
+      'UPDATE dose d SET dispensing_point = p.name FROM dispensing_point p WHERE p.code = d.dispensing_point_code',
+    );
     await runner.query('ALTER TABLE dose ALTER COLUMN dispensing_point SET NOT NULL');
     await runner.query('ALTER TABLE dose DROP COLUMN dispensing_point_code');
     await runner.query('DROP TABLE dispensing_point');

@@ -3,7 +3,6 @@ import { actsOn, domainError, requireUnit } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { Transition } from '../rules/treatment';
 
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date (the Date scalar checks the shape; this also rejects 2026-02-30). */
@@ -20,7 +19,11 @@ export function requirePastDate(date: string, field: string): string {
   const day = requireDate(date, field);
   const today = todayInHanoi();
   if (day > today) {
-    throw domainError('BAD_USER_INPUT', { vi: `Ngày ${day} ở tương lai (hôm nay là ${today})`, en: `${day} is in the future (today is ${today})` }, { field });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Ngày ${day} ở tương lai (hôm nay là ${today})`, en: `${day} is in the future (today is ${today})` },
+      { field },
+    );
   }
   return day;
 }
@@ -29,24 +32,30 @@ export function requirePastDate(date: string, field: string): string {
 export function requireText(text: string, field: string, max: number): string {
   const value = text.trim();
   if (value === '' || value.length > max) {
-    throw domainError('BAD_USER_INPUT', { vi: `Trường ${field} phải có từ 1 đến ${max} ký tự`, en: `${field} must have 1 to ${max} characters` }, { field });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Trường ${field} phải có từ 1 đến ${max} ký tự`, en: `${field} must have 1 to ${max} characters` },
+      { field },
+    );
   }
   return value;
 }
-
 
 export function allowed<S>(transition: Transition<S>): S {
   if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
   return transition.to;
 }
 
-
 /** A clinic's unit path when the clinic exists and the caller's unit acts on it (no grants: they open reads); NOT_FOUND otherwise. */
 export async function clinicInScope(manager: EntityManager, caller: Caller, code: string, field: string): Promise<string> {
   const rows = await manager.query<{ owner_unit_path: string }[]>('SELECT owner_unit_path FROM clinic WHERE code = $1', [code]);
   const [row] = rows;
   if (!row || !actsOn(caller, row.owner_unit_path)) {
-    throw domainError('NOT_FOUND', { vi: `Không tìm thấy cơ sở điều trị ${code} trong phạm vi đơn vị của bạn`, en: `No clinic ${code} within your unit` }, { field });
+    throw domainError(
+      'NOT_FOUND',
+      { vi: `Không tìm thấy cơ sở điều trị ${code} trong phạm vi đơn vị của bạn`, en: `No clinic ${code} within your unit` },
+      { field },
+    );
   }
   return row.owner_unit_path;
 }

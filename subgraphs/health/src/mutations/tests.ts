@@ -16,27 +16,42 @@ export async function recordUrineTest(args: MutationRecordUrineTestArgs, ctx: Co
   const testedOn = requirePastDate(args.date, 'date');
   const classes = args.results.map((r) => r.substanceClass);
   if (classes.length === 0 || new Set(classes).size !== classes.length) {
-    throw domainError('BAD_USER_INPUT', { vi: 'Mỗi nhóm chất phải có đúng một kết quả, ít nhất một nhóm', en: 'Each substance class needs exactly one result, at least one class' }, { field: 'results' });
+    throw domainError(
+      'BAD_USER_INPUT',
+      {
+        vi: 'Mỗi nhóm chất phải có đúng một kết quả, ít nhất một nhóm',
+        en: 'Each substance class needs exactly one result, at least one class',
+      },
+      { field: 'results' },
+    );
   }
   const results = args.results.map((r) => ({ substanceClass: r.substanceClass, result: r.result }));
   const id = randomUUID();
   return ctx.db.transaction(async (manager) => {
     await requireInCare(manager, ctx.caller, personId);
-    await manager.query(`INSERT INTO urine_test (id, person_id, tested_on, results, recorded_by, owner_unit_path) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, personId, testedOn, JSON.stringify(results), ctx.caller.username, ctx.caller.unitPath]);
+    await manager.query(
+      `INSERT INTO urine_test (id, person_id, tested_on, results, recorded_by, owner_unit_path) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, personId, testedOn, JSON.stringify(results), ctx.caller.username, ctx.caller.unitPath],
+    );
     await ctx.audit.change(manager, 'UrineTest', ['testedOn', 'results'], personId);
     return { id, personId, testedOn, results };
   });
 }
 
-export async function recordInfectionStatus(args: MutationRecordInfectionStatusArgs, ctx: Context): Promise<InfectionStatusRecord> {
+export async function recordInfectionStatus(
+  args: MutationRecordInfectionStatusArgs,
+  ctx: Context,
+): Promise<InfectionStatusRecord> {
   const personId = checkUuid(args.personId, 'personId');
   const testedOn = requirePastDate(args.testedOn, 'testedOn');
   const id = randomUUID();
   return ctx.db.transaction(async (manager) => {
     await requireInCare(manager, ctx.caller, personId);
-    await manager.query(`INSERT INTO infection_status (id, person_id, hiv, hepatitis_b, hepatitis_c, tested_on, recorded_by, owner_unit_path)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [id, personId, args.hiv, args.hepatitisB, args.hepatitisC, testedOn, ctx.caller.username, ctx.caller.unitPath]);
+    await manager.query(
+      `INSERT INTO infection_status (id, person_id, hiv, hepatitis_b, hepatitis_c, tested_on, recorded_by, owner_unit_path)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, personId, args.hiv, args.hepatitisB, args.hepatitisC, testedOn, ctx.caller.username, ctx.caller.unitPath],
+    );
     await ctx.audit.change(manager, 'InfectionStatus', ['hiv', 'hepatitisB', 'hepatitisC', 'testedOn'], personId);
     return { id, personId, hiv: args.hiv, hepatitisB: args.hepatitisB, hepatitisC: args.hepatitisC, testedOn };
   });

@@ -3,7 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { actsOn, checkExpectedVersion, checkUuid, domainError, recordNotFound, type Bilingual } from '@rehab/server-kit';
 import type { Caller, TreatmentPhase } from '@rehab/shared-schema';
 import type {
-  MutationAdvanceTreatmentPhaseArgs, MutationEnrollSubstitutionTreatmentArgs, MutationTerminateTreatmentArgs, MutationTransferTreatmentArgs,
+  MutationAdvanceTreatmentPhaseArgs,
+  MutationEnrollSubstitutionTreatmentArgs,
+  MutationTerminateTreatmentArgs,
+  MutationTransferTreatmentArgs,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
@@ -14,15 +17,39 @@ import { allowed, clinicInScope, communePath, isUniqueViolation, requirePastDate
 
 const TREATMENT: Bilingual = { vi: 'đợt điều trị thay thế', en: 'substitution treatment' };
 
-const ENROLMENT_ERRORS: Record<EnrolmentProblem, { code: 'BAD_USER_INPUT' | 'ILLEGAL_TRANSITION'; field: string; text: Bilingual }> = {
-  BORN_AFTER_ENROLMENT: { code: 'BAD_USER_INPUT', field: 'dateOfBirth', text: { vi: 'Ngày sinh sau ngày bắt đầu điều trị', en: 'The date of birth is after enrolment' } },
-  NO_OPIOID_ADDICTION: { code: 'ILLEGAL_TRANSITION', field: 'personId', text: {
-    vi: 'Người này chưa có kết luận nghiện chất dạng thuốc phiện nên không thể điều trị thay thế',
-    en: 'The person has no determined opioid addiction, so cannot enrol in substitution treatment' } },
-  GUARDIAN_CONSENT_REQUIRED: { code: 'BAD_USER_INPUT', field: 'guardianConsent', text: {
-    vi: 'Người dưới 16 tuổi cần có sự đồng ý của người giám hộ', en: 'A person under 16 needs a guardian\'s consent' } },
-  CONSENT_AFTER_ENROLMENT: { code: 'BAD_USER_INPUT', field: 'guardianConsent.consentedOn', text: {
-    vi: 'Người giám hộ phải đồng ý trước ngày bắt đầu điều trị', en: 'The guardian must consent before enrolment' } },
+const ENROLMENT_ERRORS: Record<
+  EnrolmentProblem,
+  { code: 'BAD_USER_INPUT' | 'ILLEGAL_TRANSITION'; field: string; text: Bilingual }
+> = {
+  BORN_AFTER_ENROLMENT: {
+    code: 'BAD_USER_INPUT',
+    field: 'dateOfBirth',
+    text: { vi: 'Ngày sinh sau ngày bắt đầu điều trị', en: 'The date of birth is after enrolment' },
+  },
+  NO_OPIOID_ADDICTION: {
+    code: 'ILLEGAL_TRANSITION',
+    field: 'personId',
+    text: {
+      vi: 'Người này chưa có kết luận nghiện chất dạng thuốc phiện nên không thể điều trị thay thế',
+      en: 'The person has no determined opioid addiction, so cannot enrol in substitution treatment',
+    },
+  },
+  GUARDIAN_CONSENT_REQUIRED: {
+    code: 'BAD_USER_INPUT',
+    field: 'guardianConsent',
+    text: {
+      vi: 'Người dưới 16 tuổi cần có sự đồng ý của người giám hộ',
+      en: "A person under 16 needs a guardian's consent",
+    },
+  },
+  CONSENT_AFTER_ENROLMENT: {
+    code: 'BAD_USER_INPUT',
+    field: 'guardianConsent.consentedOn',
+    text: {
+      vi: 'Người giám hộ phải đồng ý trước ngày bắt đầu điều trị',
+      en: 'The guardian must consent before enrolment',
+    },
+  },
 };
 
 /**
@@ -32,36 +59,67 @@ const ENROLMENT_ERRORS: Record<EnrolmentProblem, { code: 'BAD_USER_INPUT' | 'ILL
  * Health knows the person through a determination requested in the clinic's province; without
  * one the answer is NOT_FOUND, whether the id is unknown or determined elsewhere.
  */
-export async function enrollSubstitutionTreatment(args: MutationEnrollSubstitutionTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
+export async function enrollSubstitutionTreatment(
+  args: MutationEnrollSubstitutionTreatmentArgs,
+  ctx: Context,
+): Promise<SubstitutionTreatmentEntity> {
   const personId = checkUuid(args.personId, 'personId');
   const enrolledOn = requirePastDate(args.enrolledOn, 'enrolledOn');
   const dateOfBirth = requirePastDate(args.dateOfBirth, 'dateOfBirth');
   const residencePath = communePath(args.residenceUnitCode, 'residenceUnitCode', enrolledOn);
   const consent = args.guardianConsent ?? null;
-  const guardian = consent === null ? null : {
-    name: requireText(consent.guardianName, 'guardianConsent.guardianName', 200),
-    relationship: requireText(consent.relationship, 'guardianConsent.relationship', 100),
-    consentedOn: requirePastDate(consent.consentedOn, 'guardianConsent.consentedOn'),
-  };
+  const guardian =
+    consent === null
+      ? null
+      : {
+          name: requireText(consent.guardianName, 'guardianConsent.guardianName', 200),
+          relationship: requireText(consent.relationship, 'guardianConsent.relationship', 100),
+          consentedOn: requirePastDate(consent.consentedOn, 'guardianConsent.consentedOn'),
+        };
   const clinicPath = await clinicInScope(ctx.db.manager, ctx.caller, args.clinicCode, 'clinicCode');
   return ctx.db.transaction(async (manager) => {
     const opioid = await opioidAddictionInProvince(manager, personId, clinicPath, enrolledOn);
-    const problem = enrolmentProblem({ opioidAddictionDetermined: opioid, dateOfBirth, enrolledOn, guardianConsentedOn: guardian?.consentedOn ?? null });
+    const problem = enrolmentProblem({
+      opioidAddictionDetermined: opioid,
+      dateOfBirth,
+      enrolledOn,
+      guardianConsentedOn: guardian?.consentedOn ?? null,
+    });
     if (problem) {
       const e = ENROLMENT_ERRORS[problem];
       throw domainError(e.code, e.text, { field: e.field });
     }
     const id = randomUUID();
     try {
-      await manager.createQueryBuilder().insert().into(SubstitutionTreatmentEntity).values({
-        id, personId, clinicCode: args.clinicCode, status: 'ACTIVE', phase: 'INDUCTION', enrolledOn, medication: args.medication,
-        ownerUnitPath: clinicPath, residenceUnitPath: residencePath, dateOfBirth,
-        guardianName: guardian?.name ?? null, guardianRelationship: guardian?.relationship ?? null, guardianConsentedOn: guardian?.consentedOn ?? null,
-        version: 1,
-      }).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SubstitutionTreatmentEntity)
+        .values({
+          id,
+          personId,
+          clinicCode: args.clinicCode,
+          status: 'ACTIVE',
+          phase: 'INDUCTION',
+          enrolledOn,
+          medication: args.medication,
+          ownerUnitPath: clinicPath,
+          residenceUnitPath: residencePath,
+          dateOfBirth,
+          guardianName: guardian?.name ?? null,
+          guardianRelationship: guardian?.relationship ?? null,
+          guardianConsentedOn: guardian?.consentedOn ?? null,
+          version: 1,
+        })
+        .updateEntity(false)
+        .execute();
     } catch (error) {
       if (isUniqueViolation(error, 'substitution_treatment_one_active')) {
-        throw domainError('ILLEGAL_TRANSITION', { vi: 'Người này đang điều trị thay thế', en: 'The person is already in substitution treatment' }, { field: 'personId' });
+        throw domainError(
+          'ILLEGAL_TRANSITION',
+          { vi: 'Người này đang điều trị thay thế', en: 'The person is already in substitution treatment' },
+          { field: 'personId' },
+        );
       }
       throw error;
     }
@@ -73,21 +131,34 @@ export async function enrollSubstitutionTreatment(args: MutationEnrollSubstituti
 }
 
 async function lockTreatment(manager: EntityManager, caller: Caller, id: string): Promise<SubstitutionTreatmentEntity> {
-  const row = await manager.getRepository(SubstitutionTreatmentEntity).createQueryBuilder('t')
-    .setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
+  const row = await manager
+    .getRepository(SubstitutionTreatmentEntity)
+    .createQueryBuilder('t')
+    .setLock('pessimistic_write')
+    .where('t.id = :id', { id })
+    .getOne();
   if (!row || !actsOn(caller, row.ownerUnitPath)) throw recordNotFound(TREATMENT, id);
   return row;
 }
 
-async function change(ctx: Context, treatmentId: string, expectedVersion: number | null | undefined, fields: string[],
-  apply: (row: SubstitutionTreatmentEntity, manager: EntityManager) => Promise<Partial<SubstitutionTreatmentEntity>>): Promise<SubstitutionTreatmentEntity> {
+async function change(
+  ctx: Context,
+  treatmentId: string,
+  expectedVersion: number | null | undefined,
+  fields: string[],
+  apply: (row: SubstitutionTreatmentEntity, manager: EntityManager) => Promise<Partial<SubstitutionTreatmentEntity>>,
+): Promise<SubstitutionTreatmentEntity> {
   const id = checkUuid(treatmentId, 'treatmentId');
   return ctx.db.transaction(async (manager) => {
     const row = await lockTreatment(manager, ctx.caller, id);
     checkExpectedVersion(row.version, expectedVersion, TREATMENT);
     const values = await apply(row, manager);
-    await manager.createQueryBuilder().update(SubstitutionTreatmentEntity)
-      .set({ ...values, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(SubstitutionTreatmentEntity)
+      .set({ ...values, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
     await ctx.audit.change(manager, 'SubstitutionTreatment', fields, row.personId);
     return manager.getRepository(SubstitutionTreatmentEntity).findOneByOrFail({ id });
   });
@@ -95,11 +166,18 @@ async function change(ctx: Context, treatmentId: string, expectedVersion: number
 
 function notBeforeEnrolment(row: SubstitutionTreatmentEntity, on: string): void {
   if (on < row.enrolledOn) {
-    throw domainError('BAD_USER_INPUT', { vi: `Ngày ${on} trước ngày bắt đầu điều trị ${row.enrolledOn}`, en: `${on} is before enrolment on ${row.enrolledOn}` }, { field: 'on' });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Ngày ${on} trước ngày bắt đầu điều trị ${row.enrolledOn}`, en: `${on} is before enrolment on ${row.enrolledOn}` },
+      { field: 'on' },
+    );
   }
 }
 
-export function advanceTreatmentPhase(args: MutationAdvanceTreatmentPhaseArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
+export function advanceTreatmentPhase(
+  args: MutationAdvanceTreatmentPhaseArgs,
+  ctx: Context,
+): Promise<SubstitutionTreatmentEntity> {
   const on = requirePastDate(args.on, 'on');
   return change(ctx, args.treatmentId, args.expectedVersion, ['phase'], async (row) => {
     const to: TreatmentPhase = allowed(advancePhase(row.phase, args.to));
@@ -110,13 +188,24 @@ export function advanceTreatmentPhase(args: MutationAdvanceTreatmentPhaseArgs, c
 
 export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
   // The receiving clinic must exist; it need not be in the caller's unit (a clinic hands over to another district).
-  const rows = await ctx.db.query<{ owner_unit_path: string }[]>('SELECT owner_unit_path FROM clinic WHERE code = $1', [args.toClinicCode]);
+  const rows = await ctx.db.query<{ owner_unit_path: string }[]>('SELECT owner_unit_path FROM clinic WHERE code = $1', [
+    args.toClinicCode,
+  ]);
   const [target] = rows;
-  if (!target) throw domainError('BAD_USER_INPUT', { vi: `Không có cơ sở điều trị ${args.toClinicCode}`, en: `No clinic ${args.toClinicCode}` }, { field: 'toClinicCode' });
+  if (!target)
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Không có cơ sở điều trị ${args.toClinicCode}`, en: `No clinic ${args.toClinicCode}` },
+      { field: 'toClinicCode' },
+    );
   return change(ctx, args.treatmentId, args.expectedVersion, ['clinic'], async (row) => {
     allowed(requireOngoing(row.phase, { vi: 'chuyển cơ sở', en: 'transfer' }));
     if (row.clinicCode === args.toClinicCode) {
-      throw domainError('BAD_USER_INPUT', { vi: 'Người bệnh đã điều trị tại cơ sở này', en: 'The patient is already treated at this clinic' }, { field: 'toClinicCode' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        { vi: 'Người bệnh đã điều trị tại cơ sở này', en: 'The patient is already treated at this clinic' },
+        { field: 'toClinicCode' },
+      );
     }
     return { clinicCode: args.toClinicCode, ownerUnitPath: target.owner_unit_path };
   });

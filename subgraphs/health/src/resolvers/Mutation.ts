@@ -7,37 +7,70 @@ import { closeDispensingPoint, openDispensingPoint } from '../mutations/dispensi
 import { recordClinicDoses } from '../mutations/doses';
 import { recordAddictionExamination } from '../mutations/examination';
 import { recordInfectionStatus, recordUrineTest } from '../mutations/tests';
-import { advanceTreatmentPhase, enrollSubstitutionTreatment, terminateTreatment, transferTreatment } from '../mutations/treatment';
-
+import {
+  advanceTreatmentPhase,
+  enrollSubstitutionTreatment,
+  terminateTreatment,
+  transferTreatment,
+} from '../mutations/treatment';
 
 /** The kind of requester each role that may ask for a determination acts as. */
-const KIND_OF_ROLE: Partial<Record<Role, RequesterKind>> = { police_officer: 'POLICE', commune_official: 'COMMUNE', facility_staff: 'FACILITY' };
+const KIND_OF_ROLE: Partial<Record<Role, RequesterKind>> = {
+  police_officer: 'POLICE',
+  commune_official: 'COMMUNE',
+  facility_staff: 'FACILITY',
+};
 
 export const Mutation: MutationResolvers = {
   // The request belongs to the requesting unit; the person must live where it acts (the person directory police keep current).
   requestAddictionDetermination: async (_parent, args, ctx) => {
     if (!isUuid(args.personId)) {
-      throw domainError('BAD_USER_INPUT', { vi: `Mã định danh người không hợp lệ: ${args.personId}`, en: `Invalid person id: ${args.personId}` }, { field: 'personId' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        { vi: `Mã định danh người không hợp lệ: ${args.personId}`, en: `Invalid person id: ${args.personId}` },
+        { field: 'personId' },
+      );
     }
     const reason = args.reason.trim();
     if (reason === '' || reason.length > 1000) {
-      throw domainError('BAD_USER_INPUT', { vi: 'Lý do đề nghị phải có từ 1 đến 1000 ký tự', en: 'The reason must have 1 to 1000 characters' }, { field: 'reason' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        { vi: 'Lý do đề nghị phải có từ 1 đến 1000 ký tự', en: 'The reason must have 1 to 1000 characters' },
+        { field: 'reason' },
+      );
     }
     const kind = KIND_OF_ROLE[ctx.caller.role];
     if (kind !== args.requestedBy) {
-      throw domainError('BAD_USER_INPUT', {
-        vi: `Vai trò của bạn chỉ được đề nghị với tư cách ${kind ?? '—'}, không phải ${args.requestedBy}`,
-        en: `Your role may only request as ${kind ?? '—'}, not ${args.requestedBy}`,
-      }, { field: 'requestedBy' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        {
+          vi: `Vai trò của bạn chỉ được đề nghị với tư cách ${kind ?? '—'}, không phải ${args.requestedBy}`,
+          en: `Your role may only request as ${kind ?? '—'}, not ${args.requestedBy}`,
+        },
+        { field: 'requestedBy' },
+      );
     }
     const id = randomUUID();
     const personId = args.personId.toLowerCase();
     return ctx.db.transaction(async (manager) => {
       await requirePersonInScope(manager, ctx.caller, personId);
-      await manager.createQueryBuilder().insert().into(AddictionDeterminationRequestEntity).values({
-        id, personId, requestedAt: () => 'now()', requestedBy: kind, requestedByUsername: ctx.caller.username, reason,
-        ownerUnitCode: ctx.caller.unitCode, ownerUnitPath: ctx.caller.unitPath, version: 1,
-      }).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AddictionDeterminationRequestEntity)
+        .values({
+          id,
+          personId,
+          requestedAt: () => 'now()',
+          requestedBy: kind,
+          requestedByUsername: ctx.caller.username,
+          reason,
+          ownerUnitCode: ctx.caller.unitCode,
+          ownerUnitPath: ctx.caller.unitPath,
+          version: 1,
+        })
+        .updateEntity(false)
+        .execute();
       await ctx.audit.change(manager, 'AddictionDeterminationRequest', ['reason', 'requestedBy', 'requestingUnit'], personId);
       return manager.getRepository(AddictionDeterminationRequestEntity).findOneByOrFail({ id });
     });

@@ -7,15 +7,18 @@ export interface PersonRef {
   id: string;
 }
 
-
 export const Person: PersonResolvers = {
   // Identity lives in the police subgraph: no database read here, the fields load in batches.
   __resolveReference: (reference) => {
     if (!isUuid(reference.id)) {
-      throw domainError('BAD_USER_INPUT', {
-        vi: `Mã định danh người không hợp lệ: ${reference.id}`,
-        en: `Invalid person id: ${reference.id}`,
-      }, { field: 'id' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        {
+          vi: `Mã định danh người không hợp lệ: ${reference.id}`,
+          en: `Invalid person id: ${reference.id}`,
+        },
+        { field: 'id' },
+      );
     }
     return { id: reference.id };
   },

@@ -9,11 +9,19 @@ export const Query: QueryResolvers = {
     if (unitCode != null) {
       const unit = await ctx.loaders.unitByCode.load(unitCode);
       if (!unit) {
-        throw domainError('BAD_USER_INPUT', {
-          vi: `Không có đơn vị hành chính mã ${unitCode}`, en: `No administrative unit with code ${unitCode}`,
-        }, { field: 'unitCode' });
+        throw domainError(
+          'BAD_USER_INPUT',
+          {
+            vi: `Không có đơn vị hành chính mã ${unitCode}`,
+            en: `No administrative unit with code ${unitCode}`,
+          },
+          { field: 'unitCode' },
+        );
       }
-      query.where('(c.owner_unit_path = :unitPath OR c.owner_unit_path LIKE :unitLike)', { unitPath: unit.path, unitLike: `${unit.path}.%` });
+      query.where('(c.owner_unit_path = :unitPath OR c.owner_unit_path LIKE :unitLike)', {
+        unitPath: unit.path,
+        unitLike: `${unit.path}.%`,
+      });
     }
     const clinics = await query.getMany();
     for (const c of clinics) ctx.loaders.clinicByCode.prime(c.code, c);

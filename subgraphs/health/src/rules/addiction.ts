@@ -4,7 +4,12 @@
  * months. The conclusion is derived here, never typed by hand.
  */
 export const CRITERIA = [
-  'CRAVING', 'LOSS_OF_CONTROL', 'TOLERANCE', 'NEGLECT_OF_OTHER_INTERESTS', 'CONTINUED_USE_DESPITE_HARM', 'WITHDRAWAL',
+  'CRAVING',
+  'LOSS_OF_CONTROL',
+  'TOLERANCE',
+  'NEGLECT_OF_OTHER_INTERESTS',
+  'CONTINUED_USE_DESPITE_HARM',
+  'WITHDRAWAL',
 ] as const;
 export type Criterion = (typeof CRITERIA)[number];
 export type ObservationPattern = 'TOGETHER_AT_LEAST_ONE_MONTH' | 'REPEATED_WITHIN_12_MONTHS' | 'NEITHER';
@@ -44,17 +49,28 @@ export interface Problem {
 export function findingProblems(findings: readonly Finding[]): Problem[] {
   const problems: Problem[] = [];
   if (findings.length === 0) {
-    problems.push({ field: 'input.findings', text: { vi: 'Phải có ít nhất một nhóm chất được khám', en: 'At least one substance class must be examined' } });
+    problems.push({
+      field: 'input.findings',
+      text: { vi: 'Phải có ít nhất một nhóm chất được khám', en: 'At least one substance class must be examined' },
+    });
   }
   const seen = new Set<Substance>();
   findings.forEach((f, i) => {
     if (seen.has(f.substanceClass)) {
-      problems.push({ field: `input.findings.${i}.substanceClass`, text: {
-        vi: `Nhóm chất ${f.substanceClass} được ghi hai lần`, en: `Substance class ${f.substanceClass} appears twice` } });
+      problems.push({
+        field: `input.findings.${i}.substanceClass`,
+        text: {
+          vi: `Nhóm chất ${f.substanceClass} được ghi hai lần`,
+          en: `Substance class ${f.substanceClass} appears twice`,
+        },
+      });
     }
     seen.add(f.substanceClass);
     if (new Set(f.criteria).size !== f.criteria.length) {
-      problems.push({ field: `input.findings.${i}.criteria`, text: { vi: 'Một tiêu chí được ghi hai lần', en: 'A criterion appears twice' } });
+      problems.push({
+        field: `input.findings.${i}.criteria`,
+        text: { vi: 'Một tiêu chí được ghi hai lần', en: 'A criterion appears twice' },
+      });
     }
   });
   return problems;

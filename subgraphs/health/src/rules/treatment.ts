@@ -9,22 +9,32 @@ export type Transition<S> = { ok: true; to: S } | { ok: false; text: { vi: strin
 export const PHASES: readonly TreatmentPhase[] = ['INDUCTION', 'DOSE_ADJUSTMENT', 'MAINTENANCE', 'TAPERING', 'STOPPED'];
 
 const PHASE_VI: Record<TreatmentPhase, string> = {
-  INDUCTION: 'dò liều', DOSE_ADJUSTMENT: 'điều chỉnh liều', MAINTENANCE: 'duy trì', TAPERING: 'giảm liều', STOPPED: 'ngừng điều trị',
+  INDUCTION: 'dò liều',
+  DOSE_ADJUSTMENT: 'điều chỉnh liều',
+  MAINTENANCE: 'duy trì',
+  TAPERING: 'giảm liều',
+  STOPPED: 'ngừng điều trị',
 };
 
 export function advancePhase(from: TreatmentPhase, to: TreatmentPhase): Transition<TreatmentPhase> {
   const i = PHASES.indexOf(from);
   if (from !== 'STOPPED' && PHASES[i + 1] === to) return { ok: true, to };
-  return { ok: false, text: {
-    vi: `Không thể chuyển từ giai đoạn ${PHASE_VI[from]} sang ${PHASE_VI[to]}`,
-    en: `Cannot move from phase ${from} to ${to}`,
-  } };
+  return {
+    ok: false,
+    text: {
+      vi: `Không thể chuyển từ giai đoạn ${PHASE_VI[from]} sang ${PHASE_VI[to]}`,
+      en: `Cannot move from phase ${from} to ${to}`,
+    },
+  };
 }
 
 /** Termination, or a transfer, is possible from every phase but STOPPED. */
 export function requireOngoing(phase: TreatmentPhase, action: { vi: string; en: string }): Transition<TreatmentPhase> {
   if (phase !== 'STOPPED') return { ok: true, to: phase };
-  return { ok: false, text: { vi: `Không thể ${action.vi}: đã ngừng điều trị`, en: `Cannot ${action.en}: the treatment has stopped` } };
+  return {
+    ok: false,
+    text: { vi: `Không thể ${action.vi}: đã ngừng điều trị`, en: `Cannot ${action.en}: the treatment has stopped` },
+  };
 }
 
 /** Whole years of age on a date (birthdays on 29 February count on 1 March in other years). */
@@ -34,7 +44,8 @@ export function ageOn(dateOfBirth: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export type EnrolmentProblem = 'NO_OPIOID_ADDICTION' | 'GUARDIAN_CONSENT_REQUIRED' | 'BORN_AFTER_ENROLMENT' | 'CONSENT_AFTER_ENROLMENT';
+export type EnrolmentProblem =
+  'NO_OPIOID_ADDICTION' | 'GUARDIAN_CONSENT_REQUIRED' | 'BORN_AFTER_ENROLMENT' | 'CONSENT_AFTER_ENROLMENT';
 
 export interface EnrolmentFacts {
   /** Is there a determination concluding opioid addiction on or before enrolment? */

@@ -8,8 +8,16 @@
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import { subgraphTypeDefs } from '@rehab/server-kit';
 import { ACCESS_MATRIX, ROLES, generateDemoPopulation } from '@rehab/shared-schema';
@@ -20,36 +28,56 @@ import { footprint } from './legal-path-support';
 const population = generateDemoPopulation({ persons: 300 });
 let h: Harness;
 
-beforeAll(async () => { h = await openHarness(population); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openHarness(population);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const schema: GraphQLSchema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(schemaText, 'labor-welfare') }]);
-const own = (prefix: string) => Object.entries(ACCESS_MATRIX)
-  .filter(([c, rule]) => rule.owner === 'labor-welfare' && c.startsWith(prefix)).map(([c, rule]) => [c, rule] as const);
+const own = (prefix: string) =>
+  Object.entries(ACCESS_MATRIX)
+    .filter(([c, rule]) => rule.owner === 'labor-welfare' && c.startsWith(prefix))
+    .map(([c, rule]) => [c, rule] as const);
 
 /** A syntactically valid value for an argument type: the access check runs before any resolver sees it. */
 function dummy(type: GraphQLInputType, name: string): unknown {
   if (isNonNullType(type)) return dummy(type.ofType, name);
   if (isListType(type)) return [dummy(type.ofType, name)];
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, dummy(f.type, f.name)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, dummy(f.type, f.name)]),
+    );
   }
   if (isEnumType(type)) return type.getValues()[0]?.value;
   if (isScalarType(type)) {
     switch (type.name) {
-      case 'Int': return 1;
-      case 'Float': return 1;
-      case 'Boolean': return true;
-      case 'Date': return '2025-01-01';
-      case 'ID': return name.toLowerCase().endsWith('code') ? 'CSCN1' : '00000000-0000-4000-8000-000000000000';
-      default: return 'x';
+      case 'Int':
+        return 1;
+      case 'Float':
+        return 1;
+      case 'Boolean':
+        return true;
+      case 'Date':
+        return '2025-01-01';
+      case 'ID':
+        return name.toLowerCase().endsWith('code') ? 'CSCN1' : '00000000-0000-4000-8000-000000000000';
+      default:
+        return 'x';
     }
   }
   throw new Error(`no dummy for ${String(type)}`);
 }
 
 /** An operation calling one root field with dummy arguments, selecting one leaf or __typename. */
-function call(root: GraphQLObjectType, fieldName: string, kind: 'query' | 'mutation'): { query: string; variables: Record<string, unknown> } {
+function call(
+  root: GraphQLObjectType,
+  fieldName: string,
+  kind: 'query' | 'mutation',
+): { query: string; variables: Record<string, unknown> } {
   const field = root.getFields()[fieldName];
   if (!field) throw new Error(`${root.name}.${fieldName} is not in the schema`);
   const args = field.args.filter((a) => isNonNullType(a.type));
@@ -62,7 +90,10 @@ function call(root: GraphQLObjectType, fieldName: string, kind: 'query' | 'mutat
   };
 }
 
-const accessDenied = (coordinate: string) => ({ code: 'FORBIDDEN', i18n: { vi: `Không có quyền xem trường ${coordinate}`, en: `Not allowed to read ${coordinate}` } });
+const accessDenied = (coordinate: string) => ({
+  code: 'FORBIDDEN',
+  i18n: { vi: `Không có quyền xem trường ${coordinate}`, en: `Not allowed to read ${coordinate}` },
+});
 
 describe('who may call each mutation', () => {
   const mutation = schema.getMutationType() as GraphQLObjectType;
@@ -70,12 +101,23 @@ describe('who may call each mutation', () => {
   const cases = rules.flatMap(([coordinate, rule]) => ROLES.map((role) => [coordinate, role, rule.read.includes(role)] as const));
 
   it('has a rule for every mutation and only the acting roles in it', () => {
-    expect(rules.map(([c]) => c).sort()).toEqual(Object.keys(mutation.getFields()).map((f) => `Mutation.${f}`).sort());
+    expect(rules.map(([c]) => c).sort()).toEqual(
+      Object.keys(mutation.getFields())
+        .map((f) => `Mutation.${f}`)
+        .sort(),
+    );
     // Plans are made by the province's labour officers or a supervisor.
     const planning = new Set(['Mutation.createPlan', 'Mutation.importPlanTargets']);
     for (const [coordinate, rule] of rules) {
       expect(rule.read.length).toBeGreaterThan(0);
-      const acting = ['police_officer', 'commune_official', 'labour_officer', 'facility_staff', 'court_clerk', ...(planning.has(coordinate) ? ['supervisor'] : [])];
+      const acting = [
+        'police_officer',
+        'commune_official',
+        'labour_officer',
+        'facility_staff',
+        'court_clerk',
+        ...(planning.has(coordinate) ? ['supervisor'] : []),
+      ];
       for (const role of rule.read) expect(acting).toContain(role);
     }
   });
@@ -98,7 +140,9 @@ describe('who may call each mutation', () => {
 
 describe('who may call each query', () => {
   const query = schema.getQueryType() as GraphQLObjectType;
-  const cases = own('Query.').flatMap(([coordinate, rule]) => ROLES.map((role) => [coordinate, role, rule.read.includes(role)] as const));
+  const cases = own('Query.').flatMap(([coordinate, rule]) =>
+    ROLES.map((role) => [coordinate, role, rule.read.includes(role)] as const),
+  );
 
   it.each(cases)('%s as %s (allowed: %s)', async (coordinate, role, allowed) => {
     const { query: text, variables } = call(query, coordinate.slice('Query.'.length), 'query');
@@ -110,7 +154,11 @@ describe('who may call each query', () => {
 });
 
 describe('who may read each sensitive field', () => {
-  interface Step { coordinate: string; field: string; list: boolean }
+  interface Step {
+    coordinate: string;
+    field: string;
+    list: boolean;
+  }
 
   /** Shortest route of fields from Person to a type (breadth first over this subgraph's schema). */
   function routeTo(typeName: string): Step[] {
@@ -135,13 +183,18 @@ describe('who may read each sensitive field', () => {
   function leaf(typeName: string): string[] {
     const type = schema.getType(typeName) as GraphQLObjectType;
     const fields = Object.values(type.getFields());
-    const scalar = fields.find((f) => !isObjectType(getNamedType(f.type)) && ['id', 'code', 'reason', 'outcome', 'action', 'minMonths'].includes(f.name))
-      ?? fields.find((f) => !isObjectType(getNamedType(f.type)));
+    const scalar =
+      fields.find(
+        (f) => !isObjectType(getNamedType(f.type)) && ['id', 'code', 'reason', 'outcome', 'action', 'minMonths'].includes(f.name),
+      ) ?? fields.find((f) => !isObjectType(getNamedType(f.type)));
     if (!scalar) throw new Error(`${typeName} has no leaf`);
     return [scalar.name];
   }
 
-  const sensitive = own('').filter(([, rule]) => rule.sensitive).map(([c]) => c).sort();
+  const sensitive = own('')
+    .filter(([, rule]) => rule.sensitive)
+    .map(([c]) => c)
+    .sort();
   const targets = sensitive.map((coordinate) => {
     const [typeName, fieldName] = coordinate.split('.') as [string, string];
     const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName];
@@ -149,7 +202,11 @@ describe('who may read each sensitive field', () => {
     const inner = getNamedType(field.type);
     const steps = typeName === 'Person' ? [] : routeTo(typeName);
     const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
-    return { coordinate, steps: [...steps, { coordinate, field: fieldName, list }], tail: isObjectType(inner) ? leaf(inner.name) : [] };
+    return {
+      coordinate,
+      steps: [...steps, { coordinate, field: fieldName, list }],
+      tail: isObjectType(inner) ? leaf(inner.name) : [],
+    };
   });
 
   const selection = (steps: readonly Step[], tail: readonly string[]): string =>
@@ -173,7 +230,10 @@ describe('who may read each sensitive field', () => {
     // One probe per parent type: the fields of a type share their route from Person.
     const groups = new Map<string, typeof targets>();
     for (const t of targets) {
-      const key = t.steps.slice(0, -1).map((s) => s.field).join('.');
+      const key = t.steps
+        .slice(0, -1)
+        .map((s) => s.field)
+        .join('.');
       groups.set(key, [...(groups.get(key) ?? []), t]);
     }
     for (const group of groups.values()) {
@@ -184,7 +244,12 @@ describe('who may read each sensitive field', () => {
       expect(result.errors).toBeUndefined();
       const entities = (result.data as { _entities: unknown[] })._entities;
       for (const t of group) {
-        const index = entities.findIndex((e) => valuesAt(e, t.steps.map((s) => s.field)).some(present));
+        const index = entities.findIndex((e) =>
+          valuesAt(
+            e,
+            t.steps.map((s) => s.field),
+          ).some(present),
+        );
         if (index < 0) continue;
         subjects.set(t.coordinate, all[index] as string);
         const own = await h.run(PERSON_ENTITIES(selection(t.steps, t.tail)), personRefs([all[index] as string]), 'supervisor');
@@ -209,11 +274,21 @@ describe('who may read each sensitive field', () => {
     if (denied < 0) {
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual(expected.get(coordinate));
-      expect(valuesAt(result.data?._entities, target.steps.map((s) => s.field)).some(present)).toBe(true);
+      expect(
+        valuesAt(
+          result.data?._entities,
+          target.steps.map((s) => s.field),
+        ).some(present),
+      ).toBe(true);
     } else {
       const error = result.errors?.find((e) => e.extensions?.code === 'FORBIDDEN');
       expect(error?.extensions).toEqual(accessDenied(target.steps[denied]?.coordinate as string));
-      expect(valuesAt(result.data?._entities, target.steps.map((s) => s.field)).some(present)).toBe(false);
+      expect(
+        valuesAt(
+          result.data?._entities,
+          target.steps.map((s) => s.field),
+        ).some(present),
+      ).toBe(false);
     }
   });
 });

@@ -5,10 +5,15 @@ import { COMMUNE, FACILITY, LABOUR, M, STAFF, admitted, approved, fails, ok, run
 /** dossiersAwaitingAdmission and abscondedResidents: the facility's worklists used by the officers' portal. */
 let h: Harness;
 
-beforeAll(async () => { h = await openHarness(generateDemoPopulation({ persons: 30 })); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openHarness(generateDemoPopulation({ persons: 30 }));
+});
+afterAll(async () => {
+  await h.close();
+});
 
-const QUERY = 'query($f: ID!) { dossiersAwaitingAdmission(facilityCode: $f) { id status subjectFullName decision { facility { code } } } }';
+const QUERY =
+  'query($f: ID!) { dossiersAwaitingAdmission(facilityCode: $f) { id status subjectFullName decision { facility { code } } } }';
 
 async function ids(actor: typeof STAFF, facility = FACILITY): Promise<string[]> {
   return ((await ok(h, actor, QUERY, { f: facility })) as unknown as Row[]).map((r) => r.id as string);
@@ -39,7 +44,8 @@ describe('dossiers awaiting admission', () => {
 
 describe('absconded residents', () => {
   const ABSCONDED = 'query($f: ID!) { abscondedResidents(facilityCode: $f) { id status absconding { since } } }';
-  const list = async (actor: typeof STAFF) => ((await ok(h, actor, ABSCONDED, { f: FACILITY })) as unknown as Row[]).map((r) => r.id);
+  const list = async (actor: typeof STAFF) =>
+    ((await ok(h, actor, ABSCONDED, { f: FACILITY })) as unknown as Row[]).map((r) => r.id);
 
   it('lists a resident who escaped until the return is recorded, for the facility only', async () => {
     const e = await admitted(h, '2025-04-01');

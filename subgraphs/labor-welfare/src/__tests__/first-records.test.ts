@@ -4,7 +4,17 @@ import { generateDemoPopulation } from '@rehab/shared-schema';
 import { demoProviderId } from '../seed';
 import { openHarness, type Harness } from './harness';
 import {
-  COMMUNE, COMMUNE_OFFICIAL, M, OTHER_COMMUNE, POLICE, VOLUNTARY_ONLY_FACILITY, fails, footprint, ok, resident, type Actor,
+  COMMUNE,
+  COMMUNE_OFFICIAL,
+  M,
+  OTHER_COMMUNE,
+  POLICE,
+  VOLUNTARY_ONLY_FACILITY,
+  fails,
+  footprint,
+  ok,
+  resident,
+  type Actor,
 } from './legal-path-support';
 
 /**
@@ -14,8 +24,12 @@ import {
  */
 let h: Harness;
 
-beforeAll(async () => { h = await openHarness(generateDemoPopulation({ persons: 20 })); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openHarness(generateDemoPopulation({ persons: 20 }));
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const NEIGHBOUR = '00008';
 const FACILITY_STAFF: Actor = { role: 'facility_staff', unit: VOLUNTARY_ONLY_FACILITY };
@@ -33,17 +47,47 @@ interface Write {
 
 const WRITES: Write[] = [
   {
-    name: 'draftCompulsoryRehabDossier', actor: POLICE, query: M.draft, outside: [NEIGHBOUR, OTHER_COMMUNE], alsoInside: [],
-    input: (personId) => ({ personId, residenceUnitCode: COMMUNE, startedOn: '2026-11-02', ground: 'NOT_REGISTERED',
-      subjectFullName: 'Nguyễn Văn Thử', subjectDateOfBirth: '1990-05-05' }),
+    name: 'draftCompulsoryRehabDossier',
+    actor: POLICE,
+    query: M.draft,
+    outside: [NEIGHBOUR, OTHER_COMMUNE],
+    alsoInside: [],
+    input: (personId) => ({
+      personId,
+      residenceUnitCode: COMMUNE,
+      startedOn: '2026-11-02',
+      ground: 'NOT_REGISTERED',
+      subjectFullName: 'Nguyễn Văn Thử',
+      subjectDateOfBirth: '1990-05-05',
+    }),
   },
   {
-    name: 'admitVoluntary', actor: FACILITY_STAFF, query: M.admitVoluntary, outside: [OTHER_COMMUNE], alsoInside: [NEIGHBOUR],
-    input: (personId) => ({ personId, residenceUnitCode: COMMUNE, facilityCode: VOLUNTARY_ONLY_FACILITY, admittedOn: '2026-11-02', termMonths: 24 }),
+    name: 'admitVoluntary',
+    actor: FACILITY_STAFF,
+    query: M.admitVoluntary,
+    outside: [OTHER_COMMUNE],
+    alsoInside: [NEIGHBOUR],
+    input: (personId) => ({
+      personId,
+      residenceUnitCode: COMMUNE,
+      facilityCode: VOLUNTARY_ONLY_FACILITY,
+      admittedOn: '2026-11-02',
+      termMonths: 24,
+    }),
   },
   {
-    name: 'registerCommunityRehab', actor: COMMUNE_OFFICIAL, query: M.community, outside: [NEIGHBOUR, OTHER_COMMUNE], alsoInside: [],
-    input: (personId) => ({ personId, residenceUnitCode: COMMUNE, serviceProviderId: demoProviderId('01'), startedOn: '2026-11-02', termMonths: 24 }),
+    name: 'registerCommunityRehab',
+    actor: COMMUNE_OFFICIAL,
+    query: M.community,
+    outside: [NEIGHBOUR, OTHER_COMMUNE],
+    alsoInside: [],
+    input: (personId) => ({
+      personId,
+      residenceUnitCode: COMMUNE,
+      serviceProviderId: demoProviderId('01'),
+      startedOn: '2026-11-02',
+      termMonths: 24,
+    }),
   },
 ];
 
@@ -59,7 +103,10 @@ describe.each(WRITES)('$name', (write) => {
     expect(expected).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'input.personId' } });
     for (const commune of write.outside) {
       const person = await resident(h, commune);
-      expect([commune, masked(await fails(h, write.actor, write.query, { input: write.input(person) }), person)]).toEqual([commune, expected]);
+      expect([commune, masked(await fails(h, write.actor, write.query, { input: write.input(person) }), person)]).toEqual([
+        commune,
+        expected,
+      ]);
     }
     expect(await footprint(h)).toEqual(before);
   });

@@ -67,7 +67,12 @@ export async function ok(h: Harness, actor: Actor, query: string, variables: Rec
 }
 
 /** The first error of a failing operation; it must carry a bilingual message. */
-export async function fails(h: Harness, actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLFormattedError> {
+export async function fails(
+  h: Harness,
+  actor: Actor,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLFormattedError> {
   const result = await runAs(h, actor, query, variables);
   const error = result.errors?.[0];
   if (!error) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
@@ -125,8 +130,12 @@ export async function resident(h: Harness, commune = COMMUNE, personId: string =
 export async function draft(h: Harness, options: DossierOptions = {}): Promise<Row> {
   return ok(h, { ...POLICE, unit: options.commune ?? COMMUNE }, M.draft, {
     input: {
-      personId: await resident(h, options.commune ?? COMMUNE, options.personId), residenceUnitCode: options.commune ?? COMMUNE, startedOn: options.startedOn ?? '2025-02-03',
-      ground: 'NOT_REGISTERED', subjectFullName: 'Nguyễn Văn Thử', subjectDateOfBirth: options.dateOfBirth ?? '1990-05-05',
+      personId: await resident(h, options.commune ?? COMMUNE, options.personId),
+      residenceUnitCode: options.commune ?? COMMUNE,
+      startedOn: options.startedOn ?? '2025-02-03',
+      ground: 'NOT_REGISTERED',
+      subjectFullName: 'Nguyễn Văn Thử',
+      subjectDateOfBirth: options.dateOfBirth ?? '1990-05-05',
       ...(options.priorDecisionRef ? { priorDecisionRef: options.priorDecisionRef } : {}),
     },
   });
@@ -139,7 +148,7 @@ export async function draft(h: Harness, options: DossierOptions = {}): Promise<R
  */
 export async function forwarded(h: Harness, options: DossierOptions = {}): Promise<Row> {
   const d = await draft(h, options);
-  const started = (d.startedOn as string);
+  const started = d.startedOn as string;
   if (started <= BEFORE_POLICE) {
     const s = await ok(h, COMMUNE_OFFICIAL, M.submit, { id: d.id, v: d.version, on: started });
     return ok(h, LABOUR, M.forward, { id: s.id, v: s.version, on: started });
@@ -153,7 +162,8 @@ let decisions = 0;
 export async function approved(h: Harness, termMonths: number, decidedOn: string, options: DossierOptions = {}): Promise<Row> {
   const f = await forwarded(h, options);
   return ok(h, courtOn(decidedOn), M.decide, {
-    id: f.id, v: f.version,
+    id: f.id,
+    v: f.version,
     input: { outcome: 'APPROVED', decisionNumber: `${++decisions}/QĐ-TA`, decidedOn, termMonths, facilityCode: FACILITY },
   });
 }
@@ -178,6 +188,9 @@ export async function footprint(h: Harness): Promise<Record<string, number>> {
 
 /** Notices in this subgraph's outbox for a topic and person. */
 export async function noticesFor(h: Harness, topic: string, personId: string): Promise<Row[]> {
-  return h.database.db.query<Row[]>(`SELECT topic, destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2
-    ORDER BY created_at`, [topic, personId]);
+  return h.database.db.query<Row[]>(
+    `SELECT topic, destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2
+    ORDER BY created_at`,
+    [topic, personId],
+  );
 }

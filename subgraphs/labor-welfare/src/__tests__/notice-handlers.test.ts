@@ -5,16 +5,37 @@ import { generateDemoPopulation } from '@rehab/shared-schema';
 import { noticeHandlers } from '../notice-handlers';
 import { openHarness, type Harness } from './harness';
 import {
-  COMMUNE, COMMUNE_OFFICIAL, M, OTHER_COMMUNE, STAFF, admitted, draft, footprint, ok, runAs, type Row,
+  COMMUNE,
+  COMMUNE_OFFICIAL,
+  M,
+  OTHER_COMMUNE,
+  STAFF,
+  admitted,
+  draft,
+  footprint,
+  ok,
+  runAs,
+  type Row,
 } from './legal-path-support';
 
 let h: Harness;
 
-beforeAll(async () => { h = await openHarness(generateDemoPopulation({ persons: 30 })); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openHarness(generateDemoPopulation({ persons: 30 }));
+});
+afterAll(async () => {
+  await h.close();
+});
 
 function notice(topic: string, payload: unknown): Notice {
-  return { id: randomUUID(), topic, source: 'police', destination: 'labor-welfare', payload, createdAt: '2026-08-01T03:00:00.000Z' };
+  return {
+    id: randomUUID(),
+    topic,
+    source: 'police',
+    destination: 'labor-welfare',
+    payload,
+    createdAt: '2026-08-01T03:00:00.000Z',
+  };
 }
 
 async function deliver(n: Notice): Promise<void> {
@@ -44,18 +65,33 @@ describe('person.merged', () => {
     const survivor = randomUUID();
     const n = notice('person.merged', { survivorId: survivor, duplicateId: duplicate });
     await deliver(n);
-    const [counts] = await h.database.db.query<[Record<string, number>]>(`SELECT
+    const [counts] = await h.database.db.query<[Record<string, number>]>(
+      `SELECT
       (SELECT count(*) FROM rehab_episode WHERE person_id = $1)::int AS gone,
       (SELECT count(*) FROM rehab_episode WHERE person_id = $2)::int AS episodes,
       (SELECT count(*) FROM compulsory_rehab_dossier WHERE person_id = $2)::int AS dossiers,
-      (SELECT count(*) FROM case_event WHERE person_id = $2)::int AS events`, [duplicate, survivor]);
+      (SELECT count(*) FROM case_event WHERE person_id = $2)::int AS events`,
+      [duplicate, survivor],
+    );
     expect(counts).toMatchObject({ gone: 0, episodes: 1, dossiers: 1 });
     expect(counts.events).toBeGreaterThan(5);
-    const [log] = await h.database.db.query<[Row]>('SELECT survivor_id, duplicate_id, repointed FROM person_merge_log WHERE notice_id = $1', [n.id]);
+    const [log] = await h.database.db.query<[Row]>(
+      'SELECT survivor_id, duplicate_id, repointed FROM person_merge_log WHERE notice_id = $1',
+      [n.id],
+    );
     expect(log).toMatchObject({ survivor_id: survivor, duplicate_id: duplicate });
     expect((log.repointed as Record<string, string[]>).rehab_episode).toEqual([episode.id]);
-    const audit = await h.database.db.query<Row[]>(`SELECT username, role, action, fields FROM audit_log WHERE request_id = $1`, [n.id]);
-    expect(audit).toEqual([{ username: 'notice:police', role: 'system', action: 'CHANGE', fields: expect.arrayContaining(['rehab_episode', 'compulsory_rehab_dossier']) }]);
+    const audit = await h.database.db.query<Row[]>(`SELECT username, role, action, fields FROM audit_log WHERE request_id = $1`, [
+      n.id,
+    ]);
+    expect(audit).toEqual([
+      {
+        username: 'notice:police',
+        role: 'system',
+        action: 'CHANGE',
+        fields: expect.arrayContaining(['rehab_episode', 'compulsory_rehab_dossier']),
+      },
+    ]);
     await expect(h.database.db.query('DELETE FROM person_merge_log WHERE notice_id = $1', [n.id])).rejects.toThrow(/append-only/);
     // The survivor's history now includes the compulsory episode: a new dossier is a repeat case.
     const later = await draft(h, { personId: survivor, startedOn: '2026-11-01' });
@@ -66,7 +102,14 @@ describe('person.merged', () => {
     const a = await admitted(h);
     const b = await admitted(h);
     const before = await footprint(h);
-    const code = await codeOf(deliver(notice('person.merged', { survivorId: await personOf('rehab_episode', a.id), duplicateId: await personOf('rehab_episode', b.id) })));
+    const code = await codeOf(
+      deliver(
+        notice('person.merged', {
+          survivorId: await personOf('rehab_episode', a.id),
+          duplicateId: await personOf('rehab_episode', b.id),
+        }),
+      ),
+    );
     expect(code).toBe('CONFLICT');
     expect(await footprint(h)).toEqual(before);
   });
@@ -83,16 +126,27 @@ describe('residence.moved', () => {
     const episode = await admitted(h);
     const person = await personOf('rehab_episode', episode.id);
     await deliver(notice('residence.moved', { personId: person, toUnitCode: OTHER_COMMUNE }));
-    const got = await ok(h, STAFF, `query($id: ID!) { rehabEpisode(id: $id) { residenceUnit { code } events { action } } }`, { id: episode.id });
+    const got = await ok(h, STAFF, `query($id: ID!) { rehabEpisode(id: $id) { residenceUnit { code } events { action } } }`, {
+      id: episode.id,
+    });
     expect(got).toMatchObject({ residenceUnit: { code: OTHER_COMMUNE } });
     expect((got.events as Row[]).at(-1)).toEqual({ action: 'RESIDENCE_MOVED' });
     const old = await runAs(h, COMMUNE_OFFICIAL, `query($id: ID!) { rehabEpisode(id: $id) { id } }`, { id: episode.id });
     expect(old.data?.rehabEpisode).toBeNull();
-    const fresh = await runAs(h, { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE }, `query($id: ID!) { rehabEpisode(id: $id) { id } }`, { id: episode.id });
+    const fresh = await runAs(
+      h,
+      { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE },
+      `query($id: ID!) { rehabEpisode(id: $id) { id } }`,
+      { id: episode.id },
+    );
     expect(fresh.data?.rehabEpisode).toEqual({ id: episode.id });
     // The closed dossier stays with the commune that compiled it.
-    const dossier = await ok(h, COMMUNE_OFFICIAL, `query($id: ID!) { compulsoryRehabDossier(id: $id) { residenceUnit { code } } }`,
-      { id: (episode.dossier as Row).id });
+    const dossier = await ok(
+      h,
+      COMMUNE_OFFICIAL,
+      `query($id: ID!) { compulsoryRehabDossier(id: $id) { residenceUnit { code } } }`,
+      { id: (episode.dossier as Row).id },
+    );
     expect(dossier).toEqual({ residenceUnit: { code: COMMUNE } });
   });
 
@@ -100,13 +154,21 @@ describe('residence.moved', () => {
     const d = await draft(h);
     const person = await personOf('compulsory_rehab_dossier', d.id);
     await deliver(notice('residence.moved', { personId: person, toUnitCode: OTHER_COMMUNE }));
-    const submitted = await ok(h, { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE }, M.submit, { id: d.id, v: d.version, on: '2025-02-04' });
+    const submitted = await ok(h, { ...COMMUNE_OFFICIAL, unit: OTHER_COMMUNE }, M.submit, {
+      id: d.id,
+      v: d.version,
+      on: '2025-02-04',
+    });
     expect(submitted.status).toBe('SUBMITTED');
   });
 
   it('refuses a move to something that is not a commune', async () => {
-    expect(await codeOf(deliver(notice('residence.moved', { personId: randomUUID(), toUnitCode: '001' })))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(deliver(notice('residence.moved', { personId: randomUUID(), toUnitCode: 'NOPE' })))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(deliver(notice('residence.moved', { personId: randomUUID(), toUnitCode: '001' })))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await codeOf(deliver(notice('residence.moved', { personId: randomUUID(), toUnitCode: 'NOPE' })))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(COMMUNE).not.toBe(OTHER_COMMUNE);
   });
 });

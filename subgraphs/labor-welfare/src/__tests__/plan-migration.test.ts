@@ -11,10 +11,14 @@ beforeAll(async () => {
   database = await openTestDatabase('labor-welfare', createLaborWelfareDataSource);
   await seedLaborWelfare(database.db, generateDemoPopulation({ persons: 5 }));
 });
-afterAll(async () => { await database.close(); });
+afterAll(async () => {
+  await database.close();
+});
 
 async function sums(): Promise<Record<string, number>> {
-  const rows = await database.db.query<{ code: string; total: number }[]>(`SELECT indicator_code AS code, sum(target_value)::int AS total FROM plan_target
+  const rows = await database.db.query<
+    { code: string; total: number }[]
+  >(`SELECT indicator_code AS code, sum(target_value)::int AS total FROM plan_target
     WHERE plan_year = 2022 GROUP BY indicator_code`);
   return Object.fromEntries(rows.map((r) => [r.code, r.total]));
 }
@@ -26,18 +30,32 @@ describe('CreatePlans migration', () => {
     await undoMigrationsAfter(owner, 'CreatePlans1763800002200');
     await owner.undoLastMigration({ transaction: 'each' });
     // Before plans: targets by year, with the old indicator codes.
-    expect(await sums()).toMatchObject({ COMPULSORY_REHAB_DOSSIERS: 950, COMPULSORY_ADMISSIONS: 950, VOLUNTARY_MOBILISATION: 2100, VOCATIONAL_TRAINING: 500 });
+    expect(await sums()).toMatchObject({
+      COMPULSORY_REHAB_DOSSIERS: 950,
+      COMPULSORY_ADMISSIONS: 950,
+      VOLUNTARY_MOBILISATION: 2100,
+      VOCATIONAL_TRAINING: 500,
+    });
     const [{ exists }] = await owner.query<[{ exists: boolean }]>("SELECT to_regclass('plan') IS NOT NULL AS exists");
     expect(exists).toBe(false);
     await owner.runMigrations({ transaction: 'each' });
-    const plans = await owner.query<{ id: string; year: number; title: string }[]>('SELECT id, plan_year AS year, title FROM plan ORDER BY plan_year');
+    const plans = await owner.query<{ id: string; year: number; title: string }[]>(
+      'SELECT id, plan_year AS year, title FROM plan ORDER BY plan_year',
+    );
     expect(plans).toEqual([
       { id: hanoi2022PlanId(), year: 2022, title: 'Kế hoạch năm 2022 (Thành phố Hà Nội)' },
       { id: yearPlanId('01', 2026), year: 2026, title: 'Kế hoạch năm 2026 (Thành phố Hà Nội)' },
     ]);
     expect(await sums()).toEqual({
-      COMPULSORY_DOSSIERS: 950, POST_REHAB_MANAGEMENT: 900, REINTEGRATION_SUPPORT: 300, POST_REHAB_MODELS_MAINTAINED: 87,
-      POST_REHAB_MODELS_NEW: 172, POST_REHAB_MODELS_TOTAL: 259, FACILITY_ADMISSIONS: 950, VOLUNTARY_MOBILISED: 2100, FACILITY_VOCATIONAL_TRAINING: 500,
+      COMPULSORY_DOSSIERS: 950,
+      POST_REHAB_MANAGEMENT: 900,
+      REINTEGRATION_SUPPORT: 300,
+      POST_REHAB_MODELS_MAINTAINED: 87,
+      POST_REHAB_MODELS_NEW: 172,
+      POST_REHAB_MODELS_TOTAL: 259,
+      FACILITY_ADMISSIONS: 950,
+      VOLUNTARY_MOBILISED: 2100,
+      FACILITY_VOCATIONAL_TRAINING: 500,
     });
   });
 });

@@ -2,12 +2,29 @@ import { GraphQLError } from 'graphql';
 import { LEGAL_RULES, type RehabKind, type RehabStatus } from '@rehab/shared-schema';
 import { addMonths, ageOn, daysBetween, monthOf } from '@rehab/shared-schema';
 import {
-  DOSSIER_ACTIONS, DOSSIER_STATUSES, isDossierActionAllowed, nextDossierStatus, type DossierAction, type DossierStatus,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUSES,
+  isDossierActionAllowed,
+  nextDossierStatus,
+  type DossierAction,
+  type DossierStatus,
 } from '../rules/dossier';
 import {
-  EPISODE_ACTIONS, EPISODE_STATUSES, REHAB_KINDS, REHAB_PHASES, checkPhaseAdvance, nextEpisodeStatus, type EpisodeAction,
+  EPISODE_ACTIONS,
+  EPISODE_STATUSES,
+  REHAB_KINDS,
+  REHAB_PHASES,
+  checkPhaseAdvance,
+  nextEpisodeStatus,
+  type EpisodeAction,
 } from '../rules/episode';
-import { POST_REHAB_ACTIONS, POST_REHAB_STATUSES, nextPostRehabStatus, type PostRehabAction, type PostRehabStatus } from '../rules/post-rehab';
+import {
+  POST_REHAB_ACTIONS,
+  POST_REHAB_STATUSES,
+  nextPostRehabStatus,
+  type PostRehabAction,
+  type PostRehabStatus,
+} from '../rules/post-rehab';
 import { requiredCareStaff, staffingCheck } from '../rules/staffing';
 import { checkTerm, compulsoryTermRange, postRehabPeriodMonths, voluntaryTermRange } from '../rules/term';
 
@@ -35,9 +52,23 @@ describe('dossier state machine', () => {
   /** The whole table: every status × action not listed is illegal. */
   const LEGAL: Record<DossierStatus, Partial<Record<DossierAction, DossierStatus>>> = {
     DRAFTED: { EDIT: 'DRAFTED', SUBMIT: 'SUBMITTED', SET_INTERIM_MEASURE: 'DRAFTED' },
-    RETURNED_FOR_CORRECTION: { EDIT: 'RETURNED_FOR_CORRECTION', SUBMIT: 'SUBMITTED', SET_INTERIM_MEASURE: 'RETURNED_FOR_CORRECTION' },
-    SUBMITTED: { RETURN_FOR_CORRECTION: 'RETURNED_FOR_CORRECTION', FORWARD_TO_COURT: 'FORWARDED_TO_COURT', SET_INTERIM_MEASURE: 'SUBMITTED' },
-    FORWARDED_TO_COURT: { APPROVE: 'APPROVED', REJECT: 'REJECTED', POSTPONE: 'POSTPONED', EXEMPT: 'EXEMPTED', SET_INTERIM_MEASURE: 'FORWARDED_TO_COURT' },
+    RETURNED_FOR_CORRECTION: {
+      EDIT: 'RETURNED_FOR_CORRECTION',
+      SUBMIT: 'SUBMITTED',
+      SET_INTERIM_MEASURE: 'RETURNED_FOR_CORRECTION',
+    },
+    SUBMITTED: {
+      RETURN_FOR_CORRECTION: 'RETURNED_FOR_CORRECTION',
+      FORWARD_TO_COURT: 'FORWARDED_TO_COURT',
+      SET_INTERIM_MEASURE: 'SUBMITTED',
+    },
+    FORWARDED_TO_COURT: {
+      APPROVE: 'APPROVED',
+      REJECT: 'REJECTED',
+      POSTPONE: 'POSTPONED',
+      EXEMPT: 'EXEMPTED',
+      SET_INTERIM_MEASURE: 'FORWARDED_TO_COURT',
+    },
     POSTPONED: { APPROVE: 'APPROVED', REJECT: 'REJECTED', EXEMPT: 'EXEMPTED', SET_INTERIM_MEASURE: 'POSTPONED' },
     APPROVED: { ESCORT: 'APPROVED', ADMIT: 'ADMITTED', SET_INTERIM_MEASURE: 'APPROVED' },
     REJECTED: {},
@@ -65,15 +96,29 @@ describe('dossier state machine', () => {
 describe('episode state machine', () => {
   const LEGAL: Record<RehabStatus, Partial<Record<EpisodeAction, RehabStatus>>> = {
     ADMITTED: {
-      ADVANCE_PHASE: 'ADMITTED', GRANT_LEAVE: 'ON_LEAVE', ESCAPE: 'ABSCONDED', TRANSFER: 'ADMITTED', COMPLETE: 'COMPLETED', TERMINATE: 'TERMINATED',
+      ADVANCE_PHASE: 'ADMITTED',
+      GRANT_LEAVE: 'ON_LEAVE',
+      ESCAPE: 'ABSCONDED',
+      TRANSFER: 'ADMITTED',
+      COMPLETE: 'COMPLETED',
+      TERMINATE: 'TERMINATED',
     },
     ON_LEAVE: { RETURN_FROM_LEAVE: 'ADMITTED', MARK_LEAVE_OVERDUE: 'ABSCONDED', TERMINATE: 'TERMINATED' },
     ABSCONDED: { RETURN_AFTER_ESCAPE: 'ADMITTED', TERMINATE: 'TERMINATED' },
     COMPLETED: {},
     TERMINATED: {},
   };
-  const FACILITY_ONLY = new Set<EpisodeAction>(['GRANT_LEAVE', 'RETURN_FROM_LEAVE', 'ESCAPE', 'MARK_LEAVE_OVERDUE', 'RETURN_AFTER_ESCAPE', 'TRANSFER']);
-  const cases = REHAB_KINDS.flatMap((kind) => EPISODE_STATUSES.flatMap((from) => EPISODE_ACTIONS.map((action) => [kind, from, action] as const)));
+  const FACILITY_ONLY = new Set<EpisodeAction>([
+    'GRANT_LEAVE',
+    'RETURN_FROM_LEAVE',
+    'ESCAPE',
+    'MARK_LEAVE_OVERDUE',
+    'RETURN_AFTER_ESCAPE',
+    'TRANSFER',
+  ]);
+  const cases = REHAB_KINDS.flatMap((kind) =>
+    EPISODE_STATUSES.flatMap((from) => EPISODE_ACTIONS.map((action) => [kind, from, action] as const)),
+  );
 
   it.each(cases)('%s: %s × %s', (kind: RehabKind, from, action) => {
     const to = kind === 'VOLUNTARY_COMMUNITY' && FACILITY_ONLY.has(action) ? undefined : LEGAL[from][action];
@@ -91,7 +136,8 @@ describe('episode state machine', () => {
     expect(() => checkPhaseAdvance('DETOX', 'EDUCATION_BEHAVIOUR')).not.toThrow();
     expect(() => checkPhaseAdvance('DETOX', 'REINTEGRATION_PREPARATION')).not.toThrow();
     for (const [i, current] of REHAB_PHASES.entries()) {
-      for (const next of REHAB_PHASES.slice(0, i + 1)) expectTyped(() => checkPhaseAdvance(current, next), 'ILLEGAL_TRANSITION', 'phase');
+      for (const next of REHAB_PHASES.slice(0, i + 1))
+        expectTyped(() => checkPhaseAdvance(current, next), 'ILLEGAL_TRANSITION', 'phase');
     }
   });
 });
@@ -145,19 +191,33 @@ describe('compulsory term by age, repeat and the law in force when the dossier s
     expectTyped(() => checkTerm(25, law2021), 'BAD_USER_INPUT', 'termMonths');
     const law2025 = compulsoryTermRange(30, true, '2026-07-01', LEGAL_RULES);
     expectTyped(() => checkTerm(24, law2025), 'BAD_USER_INPUT', 'termMonths');
-    expect(errorOf(() => checkTerm(24, law2025)).extensions.i18n).toMatchObject({ en: expect.stringContaining('exactly 36 months') });
+    expect(errorOf(() => checkTerm(24, law2025)).extensions.i18n).toMatchObject({
+      en: expect.stringContaining('exactly 36 months'),
+    });
   });
 
   it('takes the older law for a case begun before 2022, and has no rule before the rules table starts', () => {
-    expect(compulsoryTermRange(30, false, '2021-06-01', LEGAL_RULES)).toMatchObject({ minMonths: 12, maxMonths: 24, legalBasis: expect.stringContaining('2008') });
-    expect(compulsoryTermRange(15, false, '2021-06-01', LEGAL_RULES)).toMatchObject({ minMonths: 12, maxMonths: 24, category: 'MINOR' });
+    expect(compulsoryTermRange(30, false, '2021-06-01', LEGAL_RULES)).toMatchObject({
+      minMonths: 12,
+      maxMonths: 24,
+      legalBasis: expect.stringContaining('2008'),
+    });
+    expect(compulsoryTermRange(15, false, '2021-06-01', LEGAL_RULES)).toMatchObject({
+      minMonths: 12,
+      maxMonths: 24,
+      category: 'MINOR',
+    });
     expectTyped(() => compulsoryTermRange(30, false, '2008-06-01', LEGAL_RULES), 'BAD_USER_INPUT', 'startedOn');
   });
 
   it('reads voluntary and post-rehab durations from the rules', () => {
     expect(voluntaryTermRange('2026-06-30', LEGAL_RULES)).toMatchObject({ minMonths: 6, maxMonths: 12 });
     // Law 120/2025: 24 months for a first rehab, 36 from the second, voluntary included.
-    expect(voluntaryTermRange('2026-07-01', LEGAL_RULES)).toMatchObject({ minMonths: 24, maxMonths: 24, legalBasis: expect.stringContaining('120/2025') });
+    expect(voluntaryTermRange('2026-07-01', LEGAL_RULES)).toMatchObject({
+      minMonths: 24,
+      maxMonths: 24,
+      legalBasis: expect.stringContaining('120/2025'),
+    });
     expect(voluntaryTermRange('2026-07-01', LEGAL_RULES, true)).toMatchObject({ minMonths: 36, maxMonths: 36 });
     expect(voluntaryTermRange('2026-06-30', LEGAL_RULES, true)).toMatchObject({ minMonths: 6, maxMonths: 12 });
     expect(postRehabPeriodMonths('2026-08-01', LEGAL_RULES)).toBe(12);
@@ -179,7 +239,13 @@ describe('staffing: one care staff member per 7 compulsory or 9 voluntary reside
   });
 
   it('flags a facility whose care staff (managers excluded) are fewer than required', () => {
-    expect(staffingCheck(70, 0, 15, 5)).toEqual({ compulsoryResidents: 70, voluntaryResidents: 0, careStaff: 10, requiredStaff: 10, overRatio: false });
+    expect(staffingCheck(70, 0, 15, 5)).toEqual({
+      compulsoryResidents: 70,
+      voluntaryResidents: 0,
+      careStaff: 10,
+      requiredStaff: 10,
+      overRatio: false,
+    });
     expect(staffingCheck(71, 0, 15, 5).overRatio).toBe(true);
     expect(staffingCheck(0, 0, 3, 3).overRatio).toBe(false);
   });

@@ -8,8 +8,12 @@ import { PERSON_ENTITIES, openHarness, personRefs, type Harness } from './harnes
 const population = generateDemoPopulation({ persons: 300 });
 let h: Harness;
 
-beforeAll(async () => { h = await openHarness(population); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await openHarness(population);
+});
+afterAll(async () => {
+  await h.close();
+});
 
 function find(test: (p: DemoPerson) => boolean, what: string): DemoPerson {
   const p = population.find(test);
@@ -28,15 +32,22 @@ describe('seeded legal path', () => {
   it('gives every compulsory episode the court dossier it was admitted from', async () => {
     const p = find((x) => x.rehab?.kind === 'COMPULSORY' && x.rehab.status === 'ADMITTED', 'compulsory resident');
     const rehab = p.rehab as NonNullable<DemoPerson['rehab']>;
-    const got = await person(p, `rehabEpisodes { id termMonths phase dossier { id } }
+    const got = await person(
+      p,
+      `rehabEpisodes { id termMonths phase dossier { id } }
       compulsoryRehabDossiers { id status admittedOn escortedOn subjectDateOfBirth decision { outcome termMonths facility { code } decidedOn }
-        episode { id } events { action } }`);
+        episode { id } events { action } }`,
+    );
     const dossier = (got.compulsoryRehabDossiers as View[]).find((d) => d.id === demoDossierId(p.id));
     const term = (got.rehabEpisodes as View[])[0]?.termMonths as number;
     expect(addMonths(rehab.admittedOn, term)).toBe(rehab.plannedEndOn);
     expect(dossier).toMatchObject({
-      status: 'ADMITTED', admittedOn: rehab.admittedOn, escortedOn: rehab.admittedOn, subjectDateOfBirth: p.dateOfBirth,
-      decision: { outcome: 'APPROVED', termMonths: term, facility: { code: rehab.facilityCode } }, episode: { id: demoEpisodeId(p.id) },
+      status: 'ADMITTED',
+      admittedOn: rehab.admittedOn,
+      escortedOn: rehab.admittedOn,
+      subjectDateOfBirth: p.dateOfBirth,
+      decision: { outcome: 'APPROVED', termMonths: term, facility: { code: rehab.facilityCode } },
+      episode: { id: demoEpisodeId(p.id) },
     });
     expect(((dossier?.decision as View).decidedOn as string) < rehab.admittedOn).toBe(true);
     expect(dossier?.events).toEqual([{ action: 'IMPORT' }]);
@@ -45,26 +56,44 @@ describe('seeded legal path', () => {
 
   it('opens the post-rehab case the population describes, with its outcome', async () => {
     for (const [what, test, status] of [
-      ['under management', (x: DemoPerson) => x.postRehab?.completed === false && x.postRehab.relapsedOn === null, 'UNDER_MANAGEMENT'],
+      [
+        'under management',
+        (x: DemoPerson) => x.postRehab?.completed === false && x.postRehab.relapsedOn === null,
+        'UNDER_MANAGEMENT',
+      ],
       ['completed', (x: DemoPerson) => x.postRehab?.completed === true, 'COMPLETED'],
       ['relapsed', (x: DemoPerson) => Boolean(x.postRehab?.relapsedOn), 'RELAPSED'],
     ] as const) {
       const p = find(test, what);
       const post = p.postRehab as NonNullable<DemoPerson['postRehab']>;
-      const got = await person(p, 'postRehabCases { id status openedOn decisionOn endsOn periodMonths relapsedOn completedOn episode { id } }');
-      expect(got.postRehabCases).toEqual([{
-        id: demoPostRehabId(p.id), status, openedOn: p.rehab?.endedOn, decisionOn: post.decisionOn, endsOn: post.endsOn, periodMonths: 12,
-        relapsedOn: post.relapsedOn, completedOn: status === 'COMPLETED' ? post.endsOn : null, episode: { id: demoEpisodeId(p.id) },
-      }]);
+      const got = await person(
+        p,
+        'postRehabCases { id status openedOn decisionOn endsOn periodMonths relapsedOn completedOn episode { id } }',
+      );
+      expect(got.postRehabCases).toEqual([
+        {
+          id: demoPostRehabId(p.id),
+          status,
+          openedOn: p.rehab?.endedOn,
+          decisionOn: post.decisionOn,
+          endsOn: post.endsOn,
+          periodMonths: 12,
+          relapsedOn: post.relapsedOn,
+          completedOn: status === 'COMPLETED' ? post.endsOn : null,
+          episode: { id: demoEpisodeId(p.id) },
+        },
+      ]);
     }
   });
 
   it('starts a repeat dossier for a person who relapsed after compulsory rehab', async () => {
     const p = find((x) => Boolean(x.postRehab?.relapsedOn) && x.rehab?.kind === 'COMPULSORY', 'relapse after compulsory rehab');
     const got = await person(p, 'compulsoryRehabDossiers { id ground repeat priorDecisionRef }');
-    expect(got.compulsoryRehabDossiers).toEqual(expect.arrayContaining([
-      { id: demoDossierId(p.id, 1), ground: 'RELAPSED_DURING_POST_REHAB', repeat: true, priorDecisionRef: expect.any(String) },
-    ]));
+    expect(got.compulsoryRehabDossiers).toEqual(
+      expect.arrayContaining([
+        { id: demoDossierId(p.id, 1), ground: 'RELAPSED_DURING_POST_REHAB', repeat: true, priorDecisionRef: expect.any(String) },
+      ]),
+    );
   });
 
   it('has dossiers at a regional court and people held at a facility while pending', async () => {
@@ -83,7 +112,8 @@ describe('seeded legal path', () => {
     const again = await openTestDatabase('labor-welfare', createLaborWelfareDataSource);
     try {
       await seedLaborWelfare(again.db, population);
-      const dump = (db: DataSource) => db.query(`SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM (
+      const dump = (db: DataSource) =>
+        db.query(`SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM (
           SELECT id, person_id, status, started_on, decided_on, term_months, interim_measure FROM compulsory_rehab_dossier) t) AS dossiers,
         (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM (SELECT id, status, phase, leave_due_on, absconded_since FROM rehab_episode) t) AS episodes,
         (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM (SELECT id, kind, amount_vnd, outcome FROM reintegration_support) t) AS supports`);

@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { CourtOutcome, DossierStatus } from '../rules/dossier';
 
-export type DossierGround = 'NOT_REGISTERED' | 'QUIT_VOLUNTARY_REHAB' | 'USED_DURING_VOLUNTARY_REHAB'
-  | 'USED_DURING_SUBSTITUTION' | 'RELAPSED_DURING_POST_REHAB';
+export type DossierGround =
+  | 'NOT_REGISTERED'
+  | 'QUIT_VOLUNTARY_REHAB'
+  | 'USED_DURING_VOLUNTARY_REHAB'
+  | 'USED_DURING_SUBSTITUTION'
+  | 'RELAPSED_DURING_POST_REHAB';
 export type InterimMeasure = 'FAMILY_MANAGEMENT' | 'HELD_AT_FACILITY';
 
 /**

@@ -1,7 +1,10 @@
 import DataLoader from 'dataloader';
 import { coarsensFor, isSmallCell, mayReadIndicators, runMeasureBranches, smallCellThreshold } from '@rehab/server-kit';
 import {
-  decodeIndicatorValueId, TARGET_ONLY_INDICATORS, type IndicatorMeasurementRecord, type IndicatorValueKey,
+  decodeIndicatorValueId,
+  TARGET_ONLY_INDICATORS,
+  type IndicatorMeasurementRecord,
+  type IndicatorValueKey,
 } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { LABOR_WELFARE_MEASURES } from './measures';
@@ -48,8 +51,14 @@ function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: Indicator
     const { covered, total } = splitPoliceKeys(v);
     return finish('SHARE', covered + (own?.numerator ?? 0), total);
   }
-  const from = measuredBy === 'labor-welfare' ? own : measuredBy === 'health' ? v.healthMeasure
-    : measuredBy === 'police' ? v.policeMeasure : v.volunteersMeasure;
+  const from =
+    measuredBy === 'labor-welfare'
+      ? own
+      : measuredBy === 'health'
+        ? v.healthMeasure
+        : measuredBy === 'police'
+          ? v.policeMeasure
+          : v.volunteersMeasure;
   return from ? finish(measure, from.numerator, from.denominator) : NONE;
 }
 
@@ -58,14 +67,27 @@ function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: Indicator
  * measures of the whole list, combined with the measures the other subgraphs sent.
  */
 export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, ComputedValue, string> {
-  return new DataLoader(async (values) => {
-    const keys = values.map((v) => decodeIndicatorValueId(v.id));
-    const present = values.map((v, i) => ({ v, k: keys[i] ?? null })).filter((x): x is { v: IndicatorValueParent; k: IndicatorValueKey } => x.k !== null && mayReadIndicators(ctx.caller, x.k.unit.path));
-    const pairs = present.flatMap(({ v }, i) => splitPoliceKeys(v).rest.map((person) => [i, person] as const));
-    const own = await runMeasureBranches(ctx.db, LABOR_WELFARE_MEASURES, present.map((x) => x.k), [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
-    const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, combine(k, v, own.get(i)))]));
-    return values.map((v) => byId.get(v.id) ?? NONE);
-  }, { cacheKeyFn: (v) => v.id, maxBatchSize: 1000 });
+  return new DataLoader(
+    async (values) => {
+      const keys = values.map((v) => decodeIndicatorValueId(v.id));
+      const present = values
+        .map((v, i) => ({ v, k: keys[i] ?? null }))
+        .filter(
+          (x): x is { v: IndicatorValueParent; k: IndicatorValueKey } =>
+            x.k !== null && mayReadIndicators(ctx.caller, x.k.unit.path),
+        );
+      const pairs = present.flatMap(({ v }, i) => splitPoliceKeys(v).rest.map((person) => [i, person] as const));
+      const own = await runMeasureBranches(
+        ctx.db,
+        LABOR_WELFARE_MEASURES,
+        present.map((x) => x.k),
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+      const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, combine(k, v, own.get(i)))]));
+      return values.map((v) => byId.get(v.id) ?? NONE);
+    },
+    { cacheKeyFn: (v) => v.id, maxBatchSize: 1000 },
+  );
 }
 
 const loaders = new WeakMap<Context, DataLoader<IndicatorValueParent, ComputedValue, string>>();

@@ -72,7 +72,9 @@ interface RecordRow {
 export const hasRecords = (code: string): boolean => RECORDS[code] !== undefined;
 
 /** Coarse rows (analysts): the month instead of the day, and a window count of the rows sharing month and unit. */
-const coarseRows = (body: string): string => `SELECT q.id, q.person_id, date_trunc('month', q.date)::date AS date, q.path, q.description,
+const coarseRows = (
+  body: string,
+): string => `SELECT q.id, q.person_id, date_trunc('month', q.date)::date AS date, q.path, q.description,
   count(*) OVER (PARTITION BY date_trunc('month', q.date), q.path)::int AS cell FROM (${body}) q`;
 const exactRows = (body: string): string => `SELECT q.*, NULL::int AS cell FROM (${body}) q`;
 
@@ -97,8 +99,13 @@ export interface RecordsOptions {
 }
 
 /** One page of the records behind a number, by date then id: one statement (the total rides along as a window). */
-export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: number | null | undefined, after: string | null | undefined,
-  options: RecordsOptions): Promise<IndicatorRecordConnectionView> {
+export async function recordsPage(
+  ctx: Context,
+  key: IndicatorValueKey,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  options: RecordsOptions,
+): Promise<IndicatorRecordConnectionView> {
   const size = pageSize(first, 50);
   const source = RECORDS[key.indicator.code] as string;
   const params: unknown[] = [key.period.from, key.period.to, ownedRoots(key.unit.path)];
@@ -111,12 +118,20 @@ export async function recordsPage(ctx: Context, key: IndicatorValueKey, first: n
     where = 'WHERE (s.date, s.id) > ($4::date, $5::uuid)';
   }
   params.push(size + 1);
-  const rows = await ctx.db.query<RecordRow[]>(`SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total, s.cell
-    FROM (SELECT q.*, count(*) OVER ()::int AS total FROM (${body}) q) s ${where} ORDER BY s.date, s.id LIMIT $${params.length}`, params);
+  const rows = await ctx.db.query<RecordRow[]>(
+    `SELECT s.id, s.person_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.path, s.description, s.total, s.cell
+    FROM (SELECT q.*, count(*) OVER ()::int AS total FROM (${body}) q) s ${where} ORDER BY s.date, s.id LIMIT $${params.length}`,
+    params,
+  );
   const totalCount = rows[0]?.total ?? (after ? await countAll(ctx, body, params.slice(0, 3)) : 0);
   const nodes = rows.slice(0, size).map((r) => view(r, key, options.threshold));
   const last = nodes[nodes.length - 1];
-  return { nodes, totalCount, hasNextPage: rows.length > size, endCursor: last ? encodeCursor(JSON.stringify([last.date, last.id])) : null };
+  return {
+    nodes,
+    totalCount,
+    hasNextPage: rows.length > size,
+    endCursor: last ? encodeCursor(JSON.stringify([last.date, last.id])) : null,
+  };
 }
 
 async function countAll(ctx: Context, body: string, params: unknown[]): Promise<number> {

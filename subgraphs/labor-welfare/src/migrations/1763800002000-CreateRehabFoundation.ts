@@ -34,7 +34,9 @@ export class CreateRehabFoundation1763800002000 implements MigrationInterface {
       CONSTRAINT rehab_episode_closed_has_end CHECK ((status IN ('COMPLETED', 'TERMINATED')) = (ended_on IS NOT NULL)))`);
     await runner.query('CREATE INDEX rehab_episode_person ON rehab_episode (person_id, admitted_on DESC)');
     await runner.query('CREATE INDEX rehab_episode_facility_owner_path ON rehab_episode (facility_owner_path text_pattern_ops)');
-    await runner.query('CREATE INDEX rehab_episode_residence_owner_path ON rehab_episode (residence_owner_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX rehab_episode_residence_owner_path ON rehab_episode (residence_owner_path text_pattern_ops)',
+    );
     // At most one open episode (in a facility, on leave or absconded) per person.
     await runner.query(`CREATE UNIQUE INDEX rehab_episode_one_open_per_person ON rehab_episode (person_id)
       WHERE status IN ('ADMITTED', 'ON_LEAVE', 'ABSCONDED')`);

@@ -72,8 +72,12 @@ export class CreateLegalPath1763800002100 implements MigrationInterface {
     await runner.query('CREATE INDEX dossier_person ON compulsory_rehab_dossier (person_id, started_on DESC)');
     await runner.query('CREATE INDEX dossier_owner_path ON compulsory_rehab_dossier (owner_unit_path text_pattern_ops)');
     await runner.query('CREATE INDEX dossier_facility_path ON compulsory_rehab_dossier (facility_owner_path text_pattern_ops)');
-    await runner.query('CREATE INDEX dossier_interim_facility_path ON compulsory_rehab_dossier (interim_facility_path text_pattern_ops)');
-    await runner.query('CREATE INDEX dossier_status_owner ON compulsory_rehab_dossier (status, owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX dossier_interim_facility_path ON compulsory_rehab_dossier (interim_facility_path text_pattern_ops)',
+    );
+    await runner.query(
+      'CREATE INDEX dossier_status_owner ON compulsory_rehab_dossier (status, owner_unit_path text_pattern_ops)',
+    );
     // At most one dossier in progress per person.
     await runner.query(`CREATE UNIQUE INDEX dossier_one_pending_per_person ON compulsory_rehab_dossier (person_id)
       WHERE status IN (${PENDING_DOSSIER})`);
@@ -99,7 +103,7 @@ export class CreateLegalPath1763800002100 implements MigrationInterface {
       ADD CONSTRAINT rehab_episode_terminated CHECK ((status = 'TERMINATED') = (termination_reason IS NOT NULL)),
       ADD CONSTRAINT rehab_episode_compulsory_dossier CHECK (kind = 'COMPULSORY' OR dossier_id IS NULL)`);
     await runner.query('CREATE INDEX rehab_episode_status_facility ON rehab_episode (facility_code, status)');
-    await runner.query('CREATE INDEX rehab_episode_leave_due ON rehab_episode (leave_due_on) WHERE status = \'ON_LEAVE\'');
+    await runner.query("CREATE INDEX rehab_episode_leave_due ON rehab_episode (leave_due_on) WHERE status = 'ON_LEAVE'");
     // Dossier and episode name each other: checked at commit, so both rows can be written in one transaction.
     await runner.query(`ALTER TABLE compulsory_rehab_dossier ADD CONSTRAINT dossier_episode_fk
       FOREIGN KEY (episode_id) REFERENCES rehab_episode(id) DEFERRABLE INITIALLY DEFERRED`);

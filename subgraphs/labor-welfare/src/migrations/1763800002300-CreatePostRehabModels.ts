@@ -19,7 +19,9 @@ export class CreatePostRehabModels1763800002300 implements MigrationInterface {
       recorded_by varchar(64) NOT NULL,
       version integer NOT NULL DEFAULT 1,
       CONSTRAINT post_rehab_model_name_per_unit UNIQUE (unit_code, name))`);
-    await runner.query('CREATE INDEX post_rehab_model_owner ON post_rehab_model (owner_unit_path text_pattern_ops, established_on)');
+    await runner.query(
+      'CREATE INDEX post_rehab_model_owner ON post_rehab_model (owner_unit_path text_pattern_ops, established_on)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -20,6 +20,8 @@ export class AddDossierCourt1764700002400 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     // The model names stay unique per unit version: per code, a commune kept through the reform could not hold its models.
     await runner.query('DROP INDEX dossier_court_path');
-    await runner.query('ALTER TABLE compulsory_rehab_dossier DROP CONSTRAINT dossier_court_path, DROP COLUMN court_unit_code, DROP COLUMN court_unit_path');
+    await runner.query(
+      'ALTER TABLE compulsory_rehab_dossier DROP CONSTRAINT dossier_court_path, DROP COLUMN court_unit_code, DROP COLUMN court_unit_path',
+    );
   }
 }

@@ -34,8 +34,12 @@ export interface LockSpec<E extends Versioned> {
  * unit owns it (else FORBIDDEN), and the caller saw its latest version (else CONFLICT).
  */
 export async function lockForChange<E extends Versioned>(manager: EntityManager, caller: Caller, spec: LockSpec<E>): Promise<E> {
-  const row = await manager.getRepository(spec.entity).createQueryBuilder('r')
-    .setLock('pessimistic_write').where(`r.${spec.key.column} = :key`, { key: spec.key.value }).getOne();
+  const row = await manager
+    .getRepository(spec.entity)
+    .createQueryBuilder('r')
+    .setLock('pessimistic_write')
+    .where(`r.${spec.key.column} = :key`, { key: spec.key.value })
+    .getOne();
   if (!row) throw recordNotFound(spec.name, spec.key.value);
   const personId = (row as { personId?: string }).personId ?? null;
   const assigned = await assignedUnitPaths(manager, personId, spec.paths(row));
@@ -50,8 +54,13 @@ export async function lockForChange<E extends Versioned>(manager: EntityManager,
  * Applies `changes` to the locked row (the version column goes up by one) and returns the
  * row as stored.
  */
-export async function applyChanges<E extends Versioned>(manager: EntityManager, entity: EntityTarget<E>,
-  row: E, key: keyof E & string, changes: Partial<E>): Promise<E> {
+export async function applyChanges<E extends Versioned>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  row: E,
+  key: keyof E & string,
+  changes: Partial<E>,
+): Promise<E> {
   await manager.createQueryBuilder().update(entity).set(changes).where(`${key} = :key`, { key: row[key] }).execute();
   return manager.getRepository(entity).findOneByOrFail({ [key]: row[key] } as never);
 }
@@ -70,11 +79,26 @@ export interface EventInput {
 
 /** Appends one step to a case's history (same transaction as the change). */
 export async function recordEvent(manager: EntityManager, caller: Caller, event: EventInput): Promise<void> {
-  await manager.createQueryBuilder().insert().into(CaseEventEntity).values({
-    entityType: event.entityType, entityId: event.entityId, personId: event.personId, action: event.action,
-    fromStatus: event.fromStatus, toStatus: event.toStatus, occurredOn: event.occurredOn, note: event.note ?? null,
-    details: (event.details ?? {}) as never, actorUsername: caller.username, actorRole: caller.role, actorUnitCode: caller.unitCode,
-  }).updateEntity(false).execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(CaseEventEntity)
+    .values({
+      entityType: event.entityType,
+      entityId: event.entityId,
+      personId: event.personId,
+      action: event.action,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      occurredOn: event.occurredOn,
+      note: event.note ?? null,
+      details: (event.details ?? {}) as never,
+      actorUsername: caller.username,
+      actorRole: caller.role,
+      actorUnitCode: caller.unitCode,
+    })
+    .updateEntity(false)
+    .execute();
 }
 
 /**
@@ -86,14 +110,22 @@ export function inputUnit(code: string, field: string, levels: readonly UnitLeve
 }
 
 /** A facility an input names; `compulsory` requires one that takes compulsory residents. */
-export async function inputFacility(manager: EntityManager, code: string, field: string, compulsory: boolean): Promise<FacilityEntity> {
+export async function inputFacility(
+  manager: EntityManager,
+  code: string,
+  field: string,
+  compulsory: boolean,
+): Promise<FacilityEntity> {
   const facility = await manager.getRepository(FacilityEntity).findOneBy({ code });
   if (!facility) throw badInput({ vi: `Không có cơ sở cai nghiện mã ${code}`, en: `No rehab facility with code ${code}` }, field);
   if (compulsory && facility.kind !== 'PUBLIC_COMPULSORY_AND_VOLUNTARY') {
-    throw badInput({
-      vi: `${facility.name} không tiếp nhận người cai nghiện bắt buộc`,
-      en: `${facility.code} does not take compulsory residents`,
-    }, field);
+    throw badInput(
+      {
+        vi: `${facility.name} không tiếp nhận người cai nghiện bắt buộc`,
+        en: `${facility.code} does not take compulsory residents`,
+      },
+      field,
+    );
   }
   return facility;
 }
@@ -103,18 +135,30 @@ export function checkActsOn(caller: Caller, path: string, name: RecordName): voi
   if (!actsOn(caller, path)) throw outsideUnit(name);
 }
 
-
 /** Typed errors for the database's uniqueness guards (a concurrent change got there first). */
-export const OPEN_EPISODE_EXISTS = { vi: 'Người này đang có một đợt cai nghiện chưa kết thúc', en: 'The person already has an open rehab episode' };
-export const PENDING_DOSSIER_EXISTS = { vi: 'Người này đang có một hồ sơ đề nghị chưa giải quyết xong', en: 'The person already has a dossier in progress' };
-export const OPEN_POST_REHAB_EXISTS = { vi: 'Người này đang có một hồ sơ quản lý sau cai nghiện chưa kết thúc', en: 'The person already has an open post-rehab case' };
+export const OPEN_EPISODE_EXISTS = {
+  vi: 'Người này đang có một đợt cai nghiện chưa kết thúc',
+  en: 'The person already has an open rehab episode',
+};
+export const PENDING_DOSSIER_EXISTS = {
+  vi: 'Người này đang có một hồ sơ đề nghị chưa giải quyết xong',
+  en: 'The person already has a dossier in progress',
+};
+export const OPEN_POST_REHAB_EXISTS = {
+  vi: 'Người này đang có một hồ sơ quản lý sau cai nghiện chưa kết thúc',
+  en: 'The person already has an open post-rehab case',
+};
 
-const UNIQUE_GUARDS: Record<string, { code: 'ILLEGAL_TRANSITION' | 'CONFLICT'; text: { vi: string; en: string }; field?: string }> = {
+const UNIQUE_GUARDS: Record<
+  string,
+  { code: 'ILLEGAL_TRANSITION' | 'CONFLICT'; text: { vi: string; en: string }; field?: string }
+> = {
   rehab_episode_one_open_per_person: { code: 'ILLEGAL_TRANSITION', text: OPEN_EPISODE_EXISTS },
   dossier_one_pending_per_person: { code: 'ILLEGAL_TRANSITION', text: PENDING_DOSSIER_EXISTS },
   post_rehab_one_open_per_person: { code: 'ILLEGAL_TRANSITION', text: OPEN_POST_REHAB_EXISTS },
   service_provider_registration_number_key: {
-    code: 'CONFLICT', field: 'registrationNumber',
+    code: 'CONFLICT',
+    field: 'registrationNumber',
     text: { vi: 'Số đăng ký đã được dùng cho đơn vị khác', en: 'The registration number is already registered' },
   },
 };

@@ -31,14 +31,20 @@ interface TargetCell {
 }
 
 function cellsOf(rows: readonly TableRow[]): TargetCell[] {
-  return rows.flatMap((row) => [...row.values].map(([indicator, value]) => ({ unitCode: row.unit.code, unitPath: row.unit.path, indicator, value })));
+  return rows.flatMap((row) =>
+    [...row.values].map(([indicator, value]) => ({ unitCode: row.unit.code, unitPath: row.unit.path, indicator, value })),
+  );
 }
 
 function badCsv(error: CsvFormatError) {
-  return domainError('BAD_USER_INPUT', {
-    vi: `Tệp CSV không hợp lệ (dòng ${error.line}): ${error.vi}`,
-    en: `Invalid CSV (line ${error.line}): ${error.en}`,
-  }, { field: 'csv' });
+  return domainError(
+    'BAD_USER_INPUT',
+    {
+      vi: `Tệp CSV không hợp lệ (dòng ${error.line}): ${error.vi}`,
+      en: `Invalid CSV (line ${error.line}): ${error.en}`,
+    },
+    { field: 'csv' },
+  );
 }
 
 /**
@@ -48,16 +54,27 @@ function badCsv(error: CsvFormatError) {
 async function writeCells(manager: EntityManager, plan: PlanEntity, cells: readonly TargetCell[]): Promise<ImportCounts> {
   const given = cells.filter((c) => c.value !== null);
   const empty = cells.filter((c) => c.value === null);
-  const upserted = await manager.query<{ created: boolean }[]>(`INSERT INTO plan_target (plan_id, plan_year, unit_code, unit_path, indicator_code, target_value)
+  const upserted = await manager.query<{ created: boolean }[]>(
+    `INSERT INTO plan_target (plan_id, plan_year, unit_code, unit_path, indicator_code, target_value)
     SELECT $1, $2, u, p, i, v FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::int[]) AS c(u, p, i, v)
     ON CONFLICT ON CONSTRAINT plan_target_unique DO UPDATE SET target_value = EXCLUDED.target_value, version = plan_target.version + 1
       WHERE plan_target.target_value IS DISTINCT FROM EXCLUDED.target_value
-    RETURNING (xmax = 0) AS created`, [plan.id, plan.year, given.map((c) => c.unitCode), given.map((c) => c.unitPath),
-    given.map((c) => c.indicator), given.map((c) => c.value)]);
+    RETURNING (xmax = 0) AS created`,
+    [
+      plan.id,
+      plan.year,
+      given.map((c) => c.unitCode),
+      given.map((c) => c.unitPath),
+      given.map((c) => c.indicator),
+      given.map((c) => c.value),
+    ],
+  );
   // A data-modifying CTE, so the driver answers rows (a bare DELETE answers [rows, count]).
-  const [removed] = await manager.query<{ n: number }[]>(`WITH d AS (DELETE FROM plan_target t USING unnest($2::varchar[], $3::varchar[]) AS c(u, i)
+  const [removed] = await manager.query<{ n: number }[]>(
+    `WITH d AS (DELETE FROM plan_target t USING unnest($2::varchar[], $3::varchar[]) AS c(u, i)
     WHERE t.plan_id = $1 AND t.unit_code = c.u AND t.indicator_code = c.i RETURNING t.id) SELECT count(*)::int AS n FROM d`,
-  [plan.id, empty.map((c) => c.unitCode), empty.map((c) => c.indicator)]);
+    [plan.id, empty.map((c) => c.unitCode), empty.map((c) => c.indicator)],
+  );
   const created = upserted.filter((r) => r.created).length;
   const updated = upserted.length - created;
   return { created, updated, removed: removed?.n ?? 0, unchanged: given.length - upserted.length };
@@ -68,7 +85,12 @@ async function writeCells(manager: EntityManager, plan: PlanEntity, cells: reado
  * nothing), writes the accepted rows and reports the others by name. Importing the same
  * file again changes nothing.
  */
-export async function importPlanTable(manager: EntityManager, plan: PlanEntity, table: PlanTableKind, csv: string): Promise<PlanImportOutcome> {
+export async function importPlanTable(
+  manager: EntityManager,
+  plan: PlanEntity,
+  table: PlanTableKind,
+  csv: string,
+): Promise<PlanImportOutcome> {
   const on = planDate(plan.year);
   const province = unitAt(plan.provinceCode, on);
   if (!province) throw new Error(`plan ${plan.id} has no province ${plan.provinceCode} on ${on}`);
@@ -81,7 +103,12 @@ export async function importPlanTable(manager: EntityManager, plan: PlanEntity, 
   }
   const counts = await writeCells(manager, plan, cellsOf(checked.accepted));
   return {
-    plan, table, rowsRead: checked.rowsRead, rowsImported: checked.accepted.length, problems: checked.problems, ...counts,
+    plan,
+    table,
+    rowsRead: checked.rowsRead,
+    rowsImported: checked.accepted.length,
+    problems: checked.problems,
+    ...counts,
     nothingChanged: counts.created + counts.updated + counts.removed === 0,
   };
 }

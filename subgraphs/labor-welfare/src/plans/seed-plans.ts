@@ -26,8 +26,16 @@ Toàn thành phố,80,70,100,650
 `;
 
 async function insertPlan(manager: EntityManager, id: string, year: number, title: string): Promise<PlanEntity> {
-  await manager.query('INSERT INTO plan (id, province_code, plan_year, title) VALUES ($1, $2, $3, $4)', [id, HANOI_CODE, year, title]);
-  const [plan] = await manager.query<PlanEntity[]>('SELECT id, province_code AS "provinceCode", plan_year AS year, title FROM plan WHERE id = $1', [id]);
+  await manager.query('INSERT INTO plan (id, province_code, plan_year, title) VALUES ($1, $2, $3, $4)', [
+    id,
+    HANOI_CODE,
+    year,
+    title,
+  ]);
+  const [plan] = await manager.query<PlanEntity[]>(
+    'SELECT id, province_code AS "provinceCode", plan_year AS year, title FROM plan WHERE id = $1',
+    [id],
+  );
   if (!plan) throw new Error('plan not inserted');
   return plan;
 }
@@ -37,7 +45,9 @@ function demoTable(csv: string): string {
   const { header, rows } = parseCsv(csv);
   const totalAt = header.cells.findIndex((h) => h.startsWith('models_total'));
   const lines = rows.map(({ cells }) => {
-    const scaled = cells.map((c, i) => (i === 0 || c.trim() === '' ? c : String(Math.max(1, Math.round(Number(c) * DEMO_SCALE)))));
+    const scaled = cells.map((c, i) =>
+      i === 0 || c.trim() === '' ? c : String(Math.max(1, Math.round(Number(c) * DEMO_SCALE))),
+    );
     if (totalAt > 0) scaled[totalAt] = String(Number(scaled[totalAt - 2]) + Number(scaled[totalAt - 1]));
     return scaled.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',');
   });

@@ -1,8 +1,17 @@
-import { bareUnitName, isWithin, unitNameKey, units, type AdministrativeUnitRecord, type PlanTableKind, type UnitLevel } from '@rehab/shared-schema';
+import {
+  bareUnitName,
+  isWithin,
+  unitNameKey,
+  units,
+  type AdministrativeUnitRecord,
+  type PlanTableKind,
+  type UnitLevel,
+} from '@rehab/shared-schema';
 import { CsvFormatError, parseCsv, type CsvRecord } from '@rehab/shared-schema';
 import { indicatorOfHeader, ROW_RELATIONS, TOTAL_ROW_NAMES } from './columns';
 
-export type ProblemKind = 'PARTS_DO_NOT_ADD_UP' | 'TOTAL_MISMATCH' | 'UNKNOWN_UNIT' | 'WRONG_UNIT_KIND' | 'DUPLICATE_UNIT' | 'INVALID_NUMBER';
+export type ProblemKind =
+  'PARTS_DO_NOT_ADD_UP' | 'TOTAL_MISMATCH' | 'UNKNOWN_UNIT' | 'WRONG_UNIT_KIND' | 'DUPLICATE_UNIT' | 'INVALID_NUMBER';
 
 /** One reported row: by the unit's name as written, its line, the column at fault, expected vs found. */
 export interface ImportProblem {
@@ -38,7 +47,10 @@ export interface CheckedTable {
   problems: ImportProblem[];
 }
 
-const LEVELS: Readonly<Record<PlanTableKind, readonly UnitLevel[]>> = { DISTRICT: ['DISTRICT', 'COMMUNE'], FACILITY: ['FACILITY'] };
+const LEVELS: Readonly<Record<PlanTableKind, readonly UnitLevel[]>> = {
+  DISTRICT: ['DISTRICT', 'COMMUNE'],
+  FACILITY: ['FACILITY'],
+};
 
 const norm = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
@@ -48,7 +60,8 @@ const norm = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' 
  */
 function unitNamed(name: string, province: AdministrativeUnitRecord, on: string): AdministrativeUnitRecord | undefined {
   const n = unitNameKey(name);
-  const matches = units().within(province.path, on)
+  const matches = units()
+    .within(province.path, on)
     .filter((u) => unitNameKey(u.name) === n || u.code === name.trim() || unitNameKey(bareUnitName(u.name)) === n);
   // "Thanh Trì" is a district and a ward of another district: the higher level wins, as plan tables name the level they are set on.
   return matches.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level))[0];
@@ -64,16 +77,34 @@ function parseNumber(cell: string): number | null | 'invalid' {
   return /^\d{1,9}$/.test(digits) ? Number(digits) : 'invalid';
 }
 
-function problem(row: { line: number; unitName: string }, kind: ProblemKind, message: { vi: string; en: string },
-  details: Partial<Pick<ImportProblem, 'column' | 'indicatorCode' | 'expected' | 'found'>> = {}): ImportProblem {
-  return { kind, line: row.line, unitName: row.unitName, column: null, indicatorCode: null, expected: null, found: null, message, ...details };
+function problem(
+  row: { line: number; unitName: string },
+  kind: ProblemKind,
+  message: { vi: string; en: string },
+  details: Partial<Pick<ImportProblem, 'column' | 'indicatorCode' | 'expected' | 'found'>> = {},
+): ImportProblem {
+  return {
+    kind,
+    line: row.line,
+    unitName: row.unitName,
+    column: null,
+    indicatorCode: null,
+    expected: null,
+    found: null,
+    message,
+    ...details,
+  };
 }
 
 function headerIndicators(header: CsvRecord): string[] {
   return header.cells.slice(1).map((cell, i) => {
     const code = indicatorOfHeader(cell);
     if (!code) {
-      throw new CsvFormatError(header.line, `Cột ${i + 2} "${cell}" không ứng với chỉ số nào`, `Column ${i + 2} "${cell}" maps to no indicator`);
+      throw new CsvFormatError(
+        header.line,
+        `Cột ${i + 2} "${cell}" không ứng với chỉ số nào`,
+        `Column ${i + 2} "${cell}" maps to no indicator`,
+      );
     }
     return code;
   });
@@ -94,14 +125,28 @@ function unitOfRow(r: Reader, at: { line: number; unitName: string }): { unit: A
   if (TOTAL_ROW_NAMES.includes(norm(at.unitName))) return { unit: r.province, total: true };
   const unit = unitNamed(at.unitName, r.province, r.on);
   if (!unit) {
-    r.problems.push(problem(at, 'UNKNOWN_UNIT', { vi: `Không tìm thấy đơn vị "${at.unitName}"`, en: `Unknown unit "${at.unitName}"` }, { found: at.unitName }));
+    r.problems.push(
+      problem(
+        at,
+        'UNKNOWN_UNIT',
+        { vi: `Không tìm thấy đơn vị "${at.unitName}"`, en: `Unknown unit "${at.unitName}"` },
+        { found: at.unitName },
+      ),
+    );
     return null;
   }
   if (!LEVELS[r.kind].includes(unit.level)) {
-    r.problems.push(problem(at, 'WRONG_UNIT_KIND', {
-      vi: `"${at.unitName}" không thuộc loại đơn vị của bảng ${r.kind === 'DISTRICT' ? 'quận, huyện' : 'cơ sở cai nghiện'}`,
-      en: `"${at.unitName}" is not a unit of the ${r.kind.toLowerCase()} table`,
-    }, { found: unit.level }));
+    r.problems.push(
+      problem(
+        at,
+        'WRONG_UNIT_KIND',
+        {
+          vi: `"${at.unitName}" không thuộc loại đơn vị của bảng ${r.kind === 'DISTRICT' ? 'quận, huyện' : 'cơ sở cai nghiện'}`,
+          en: `"${at.unitName}" is not a unit of the ${r.kind.toLowerCase()} table`,
+        },
+        { found: unit.level },
+      ),
+    );
     return null;
   }
   return { unit, total: false };
@@ -112,7 +157,12 @@ function readRow(r: Reader, record: CsvRecord): TableRow | null {
   const found = unitOfRow(r, at);
   if (!found) return null;
   if (r.seen.has(found.unit.code)) {
-    r.problems.push(problem(at, 'DUPLICATE_UNIT', { vi: `Đơn vị "${at.unitName}" xuất hiện lần thứ hai`, en: `The unit "${at.unitName}" appears twice` }));
+    r.problems.push(
+      problem(at, 'DUPLICATE_UNIT', {
+        vi: `Đơn vị "${at.unitName}" xuất hiện lần thứ hai`,
+        en: `The unit "${at.unitName}" appears twice`,
+      }),
+    );
     return null;
   }
   r.seen.add(found.unit.code);
@@ -123,8 +173,17 @@ function readRow(r: Reader, record: CsvRecord): TableRow | null {
     const value = parseNumber(cell);
     row.columns.set(code, r.headers[i] ?? code);
     if (value === 'invalid') {
-      r.problems.push(problem(at, 'INVALID_NUMBER', { vi: `Cột "${r.headers[i]}": "${cell}" không phải số nguyên không âm`, en: `Column "${r.headers[i]}": "${cell}" is not a whole number` },
-        { column: r.headers[i] ?? null, indicatorCode: code, found: cell }));
+      r.problems.push(
+        problem(
+          at,
+          'INVALID_NUMBER',
+          {
+            vi: `Cột "${r.headers[i]}": "${cell}" không phải số nguyên không âm`,
+            en: `Column "${r.headers[i]}": "${cell}" is not a whole number`,
+          },
+          { column: r.headers[i] ?? null, indicatorCode: code, found: cell },
+        ),
+      );
     } else {
       row.values.set(code, value);
     }
@@ -143,16 +202,24 @@ function checkRelations(row: TableRow, problems: ImportProblem[]): void {
     if (sum === t) continue;
     const column = row.columns.get(total) ?? total;
     const names = parts.map((p) => row.columns.get(p) ?? p).join(' + ');
-    problems.push(problem(row, 'PARTS_DO_NOT_ADD_UP', {
-      vi: `${row.unitName}, dòng ${row.line}, cột "${column}": ${names} = ${fmt(sum)}, bảng ghi ${fmt(t)}`,
-      en: `${row.unitName}, line ${row.line}, column "${column}": ${names} = ${sum}, the table says ${t}`,
-    }, { column, indicatorCode: total, expected: sum, found: String(t) }));
+    problems.push(
+      problem(
+        row,
+        'PARTS_DO_NOT_ADD_UP',
+        {
+          vi: `${row.unitName}, dòng ${row.line}, cột "${column}": ${names} = ${fmt(sum)}, bảng ghi ${fmt(t)}`,
+          en: `${row.unitName}, line ${row.line}, column "${column}": ${names} = ${sum}, the table says ${t}`,
+        },
+        { column, indicatorCode: total, expected: sum, found: String(t) },
+      ),
+    );
   }
 }
 
 /** The nearest row above each row in the unit tree (the total row stands for the province). */
 function parentRow(row: TableRow, rows: readonly TableRow[]): TableRow | undefined {
-  return rows.filter((p) => p !== row && isWithin(row.unit.path, p.unit.path))
+  return rows
+    .filter((p) => p !== row && isWithin(row.unit.path, p.unit.path))
     .sort((a, b) => b.unit.path.length - a.unit.path.length)[0];
 }
 
@@ -169,10 +236,17 @@ function checkSubtotals(rows: readonly TableRow[], indicators: readonly string[]
       const sum = kids.reduce((a, k) => a + (k.values.get(code) ?? 0), 0);
       if (sum === stated) continue;
       const column = parent.columns.get(code) ?? code;
-      problems.push(problem(parent, 'TOTAL_MISMATCH', {
-        vi: `${parent.unitName}, dòng ${parent.line}, cột "${column}": tổng các đơn vị = ${fmt(sum)}, bảng ghi ${fmt(stated)}`,
-        en: `${parent.unitName}, line ${parent.line}, column "${column}": the units add up to ${sum}, the table says ${stated}`,
-      }, { column, indicatorCode: code, expected: sum, found: String(stated) }));
+      problems.push(
+        problem(
+          parent,
+          'TOTAL_MISMATCH',
+          {
+            vi: `${parent.unitName}, dòng ${parent.line}, cột "${column}": tổng các đơn vị = ${fmt(sum)}, bảng ghi ${fmt(stated)}`,
+            en: `${parent.unitName}, line ${parent.line}, column "${column}": the units add up to ${sum}, the table says ${stated}`,
+          },
+          { column, indicatorCode: code, expected: sum, found: String(stated) },
+        ),
+      );
     }
   }
 }
@@ -188,7 +262,15 @@ export function checkTable(csv: string, kind: PlanTableKind, province: Administr
   if (new Set(indicators).size !== indicators.length) {
     throw new CsvFormatError(header.line, 'Hai cột ứng với cùng một chỉ số', 'Two columns map to the same indicator');
   }
-  const reader: Reader = { kind, province, on, indicators, headers: header.cells.slice(1).map((h) => h.trim()), problems: [], seen: new Set() };
+  const reader: Reader = {
+    kind,
+    province,
+    on,
+    indicators,
+    headers: header.cells.slice(1).map((h) => h.trim()),
+    problems: [],
+    seen: new Set(),
+  };
   const rows = records.map((record) => readRow(reader, record)).filter((r): r is TableRow => r !== null);
   for (const row of rows) checkRelations(row, reader.problems);
   checkSubtotals(rows, indicators, reader.problems);

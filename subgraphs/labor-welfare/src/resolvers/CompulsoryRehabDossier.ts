@@ -21,16 +21,28 @@ export const CompulsoryRehabDossier: CompulsoryRehabDossierResolvers = {
   person: (d) => ({ id: d.personId }),
   residenceUnit: (d, _args, ctx) => unitOf(d.residenceUnitCode, ctx, d.ownerUnitPath),
   court: (d, _args, ctx) => (d.courtUnitCode ? unitOf(d.courtUnitCode, ctx, d.courtUnitPath) : null),
-  decision: (d) => (d.decisionOutcome && d.decisionNumber && d.decidedOn
-    ? {
-      personId: d.personId, outcome: d.decisionOutcome, decisionNumber: d.decisionNumber, decidedOn: d.decidedOn,
-      termMonths: d.termMonths, facilityCode: d.facilityCode, reason: d.decisionReason,
-    }
-    : null),
+  decision: (d) =>
+    d.decisionOutcome && d.decisionNumber && d.decidedOn
+      ? {
+          personId: d.personId,
+          outcome: d.decisionOutcome,
+          decisionNumber: d.decisionNumber,
+          decidedOn: d.decidedOn,
+          termMonths: d.termMonths,
+          facilityCode: d.facilityCode,
+          reason: d.decisionReason,
+        }
+      : null,
   // Null when the person is not eligible (under 12) or no rule is in force.
   allowedTerm: async (d, { on }, ctx) => {
     try {
-      return termRangeForDossier(d.subjectDateOfBirth, on ?? todayInHanoi(), d.repeat, d.startedOn, await ctx.loaders.legalRules());
+      return termRangeForDossier(
+        d.subjectDateOfBirth,
+        on ?? todayInHanoi(),
+        d.repeat,
+        d.startedOn,
+        await ctx.loaders.legalRules(),
+      );
     } catch (error) {
       if (error instanceof GraphQLError) return null;
       throw error;

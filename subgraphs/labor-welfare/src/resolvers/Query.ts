@@ -16,7 +16,11 @@ import { dossierScope, episodeScope, ownerScope } from '../scope';
 async function unitNamed(ctx: Context, code: string, field: string): Promise<AdministrativeUnitRecord> {
   const unit = await ctx.loaders.unitByCode.load(code);
   if (!unit) {
-    throw domainError('BAD_USER_INPUT', { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, { field });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` },
+      { field },
+    );
   }
   return unit;
 }
@@ -70,9 +74,13 @@ export const Query: QueryResolvers = {
   serviceProviders: async (_parent, { unitCode }, ctx) => {
     const unit = await unitNamed(ctx, unitCode, 'unitCode');
     const ancestors = unit.path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
-    return ctx.db.getRepository(ServiceProviderEntity).createQueryBuilder('p')
+    return ctx.db
+      .getRepository(ServiceProviderEntity)
+      .createQueryBuilder('p')
       .where('(p.owner_unit_path IN (:...ancestors) OR p.owner_unit_path LIKE :below)', { ancestors, below: `${unit.path}.%` })
-      .orderBy('p.owner_unit_path', 'ASC').addOrderBy('p.name', 'ASC').getMany();
+      .orderBy('p.owner_unit_path', 'ASC')
+      .addOrderBy('p.name', 'ASC')
+      .getMany();
   },
 
   compulsoryRehabDossier: (_parent, { id }, ctx) => ctx.loaders.dossierById.load(id),
@@ -83,10 +91,16 @@ export const Query: QueryResolvers = {
     const limit = pageSize(first, 100);
     const [sql, params] = subtree('d.owner_unit_path', await unitPath(ctx, unitCode), 'd.person_id');
     const scope = dossierScope('d', ctx.caller);
-    return ctx.db.getRepository(CompulsoryRehabDossierEntity).createQueryBuilder('d')
+    return ctx.db
+      .getRepository(CompulsoryRehabDossierEntity)
+      .createQueryBuilder('d')
       .where("d.status = 'SUBMITTED' AND d.submitted_on <= :asOf", { asOf: asOf ?? todayInHanoi() })
-      .andWhere(sql, params).andWhere(scope.sql, scope.params)
-      .orderBy('d.submitted_on', 'ASC').addOrderBy('d.id', 'ASC').take(limit).getMany();
+      .andWhere(sql, params)
+      .andWhere(scope.sql, scope.params)
+      .orderBy('d.submitted_on', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .take(limit)
+      .getMany();
   },
 
   episodesDueToComplete: async (_parent, { facilityCode, asOf, first }, ctx) => {
@@ -94,10 +108,16 @@ export const Query: QueryResolvers = {
     const facility = await unitNamed(ctx, facilityCode, 'facilityCode');
     const month = monthOf(asOf ?? todayInHanoi());
     const scope = episodeScope('e', ctx.caller);
-    return ctx.db.getRepository(RehabEpisodeEntity).createQueryBuilder('e')
+    return ctx.db
+      .getRepository(RehabEpisodeEntity)
+      .createQueryBuilder('e')
       .where("e.facility_code = :code AND e.status IN ('ADMITTED', 'ON_LEAVE')", { code: facility.code })
-      .andWhere('e.planned_end_on BETWEEN :first AND :last', month).andWhere(scope.sql, scope.params)
-      .orderBy('e.planned_end_on', 'ASC').addOrderBy('e.id', 'ASC').take(limit).getMany();
+      .andWhere('e.planned_end_on BETWEEN :first AND :last', month)
+      .andWhere(scope.sql, scope.params)
+      .orderBy('e.planned_end_on', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(limit)
+      .getMany();
   },
 
   overdueLeaves: async (_parent, { unitCode, asOf, first }, ctx) => {
@@ -106,20 +126,32 @@ export const Query: QueryResolvers = {
     const [facilitySql, facilityParams] = subtree('e.facility_owner_path', path);
     const [residenceSql, residenceParams] = subtree('e.residence_owner_path', path, 'e.person_id');
     const scope = episodeScope('e', ctx.caller);
-    return ctx.db.getRepository(RehabEpisodeEntity).createQueryBuilder('e')
+    return ctx.db
+      .getRepository(RehabEpisodeEntity)
+      .createQueryBuilder('e')
       .where("e.status = 'ON_LEAVE' AND e.leave_due_on < :asOf", { asOf: asOf ?? todayInHanoi() })
-      .andWhere(`(${facilitySql} OR ${residenceSql})`, { ...facilityParams, ...residenceParams }).andWhere(scope.sql, scope.params)
-      .orderBy('e.leave_due_on', 'ASC').addOrderBy('e.id', 'ASC').take(limit).getMany();
+      .andWhere(`(${facilitySql} OR ${residenceSql})`, { ...facilityParams, ...residenceParams })
+      .andWhere(scope.sql, scope.params)
+      .orderBy('e.leave_due_on', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(limit)
+      .getMany();
   },
 
   postRehabCasesAwaitingDecision: async (_parent, { unitCode, asOf, first }, ctx) => {
     const limit = pageSize(first, 100);
     const [sql, params] = subtree('c.owner_unit_path', await unitPath(ctx, unitCode), 'c.person_id');
     const scope = ownerScope('c', ctx.caller);
-    return ctx.db.getRepository(PostRehabCaseEntity).createQueryBuilder('c')
+    return ctx.db
+      .getRepository(PostRehabCaseEntity)
+      .createQueryBuilder('c')
       .where("c.status = 'AWAITING_DECISION' AND c.opened_on <= :asOf", { asOf: asOf ?? todayInHanoi() })
-      .andWhere(sql, params).andWhere(scope.sql, scope.params)
-      .orderBy('c.opened_on', 'ASC').addOrderBy('c.id', 'ASC').take(limit).getMany();
+      .andWhere(sql, params)
+      .andWhere(scope.sql, scope.params)
+      .orderBy('c.opened_on', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .getMany();
   },
 
   postRehabCasesEndingSoon: async (_parent, { unitCode, asOf, first }, ctx) => {
@@ -127,9 +159,15 @@ export const Query: QueryResolvers = {
     const from = asOf ?? todayInHanoi();
     const [sql, params] = subtree('c.owner_unit_path', await unitPath(ctx, unitCode), 'c.person_id');
     const scope = ownerScope('c', ctx.caller);
-    return ctx.db.getRepository(PostRehabCaseEntity).createQueryBuilder('c')
+    return ctx.db
+      .getRepository(PostRehabCaseEntity)
+      .createQueryBuilder('c')
       .where("c.status = 'UNDER_MANAGEMENT' AND c.ends_on BETWEEN :from AND :to", { from, to: addDays(from, 30) })
-      .andWhere(sql, params).andWhere(scope.sql, scope.params)
-      .orderBy('c.ends_on', 'ASC').addOrderBy('c.id', 'ASC').take(limit).getMany();
+      .andWhere(sql, params)
+      .andWhere(scope.sql, scope.params)
+      .orderBy('c.ends_on', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .getMany();
   },
 };

@@ -21,12 +21,14 @@ export const RehabEpisode: RehabEpisodeResolvers = {
   person: (episode) => ({ id: episode.personId }),
   facility: (episode, _args, ctx) => (episode.facilityCode ? ctx.loaders.facilityByCode.load(episode.facilityCode) : null),
   residenceUnit: (episode, _args, ctx) => unitOf(episode.residenceUnitCode, ctx, episode.residenceOwnerPath),
-  leave: (e) => (e.status === 'ON_LEAVE' && e.leaveReason && e.leaveStartedOn && e.leaveDueOn
-    ? { personId: e.personId, reason: e.leaveReason, note: e.leaveNote, startedOn: e.leaveStartedOn, dueOn: e.leaveDueOn }
-    : null),
-  absconding: (e) => (e.status === 'ABSCONDED' && e.abscondedReason && e.abscondedSince
-    ? { personId: e.personId, reason: e.abscondedReason, since: e.abscondedSince }
-    : null),
+  leave: (e) =>
+    e.status === 'ON_LEAVE' && e.leaveReason && e.leaveStartedOn && e.leaveDueOn
+      ? { personId: e.personId, reason: e.leaveReason, note: e.leaveNote, startedOn: e.leaveStartedOn, dueOn: e.leaveDueOn }
+      : null,
+  absconding: (e) =>
+    e.status === 'ABSCONDED' && e.abscondedReason && e.abscondedSince
+      ? { personId: e.personId, reason: e.abscondedReason, since: e.abscondedSince }
+      : null,
   dossier: (e, _args, ctx) => (e.dossierId ? ctx.loaders.dossierById.load(e.dossierId) : null),
   serviceProvider: (e, _args, ctx) => (e.serviceProviderId ? ctx.loaders.serviceProviderById.load(e.serviceProviderId) : null),
   postRehabCase: (e, _args, ctx) => ctx.loaders.postRehabCaseByEpisode.load(e.id),

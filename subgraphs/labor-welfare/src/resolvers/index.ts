@@ -4,7 +4,14 @@ import { Facility, FacilityOccupancy } from './Facility';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { PlanTarget } from './PlanTarget';
-import { IndicatorDefinition, IndicatorRecord, IndicatorValue, PlanImportProblem, PlanImportResult, indicatorQueries } from './indicators';
+import {
+  IndicatorDefinition,
+  IndicatorRecord,
+  IndicatorValue,
+  PlanImportProblem,
+  PlanImportResult,
+  indicatorQueries,
+} from './indicators';
 import { Plan, PlanTargetExtra, planMutations, planQueries } from './plans';
 import { pageResolvers } from '../indicators/views';
 import { PostRehabCase } from './PostRehabCase';
@@ -19,9 +26,26 @@ import { ServiceProvider } from './ServiceProvider';
 export const resolvers: Resolvers = {
   Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries },
   Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations },
-  PostRehabModel, PostRehabModelConnection: connectionResolvers,
-  Person, Facility, FacilityOccupancy, ServiceProvider, RehabEpisode, RehabLeave, Absconding,
-  CompulsoryRehabDossier, CourtDecision, PostRehabCase, ReintegrationSupport, PlanTarget: { ...PlanTarget, ...PlanTargetExtra },
-  Plan, PlanTargetConnection: pageResolvers, IndicatorValue, IndicatorDefinition, IndicatorRecord,
-  IndicatorRecordConnection: pageResolvers, PlanImportResult, PlanImportProblem,
+  PostRehabModel,
+  PostRehabModelConnection: connectionResolvers,
+  Person,
+  Facility,
+  FacilityOccupancy,
+  ServiceProvider,
+  RehabEpisode,
+  RehabLeave,
+  Absconding,
+  CompulsoryRehabDossier,
+  CourtDecision,
+  PostRehabCase,
+  ReintegrationSupport,
+  PlanTarget: { ...PlanTarget, ...PlanTargetExtra },
+  Plan,
+  PlanTargetConnection: pageResolvers,
+  IndicatorValue,
+  IndicatorDefinition,
+  IndicatorRecord,
+  IndicatorRecordConnection: pageResolvers,
+  PlanImportResult,
+  PlanImportProblem,
 };

@@ -1,11 +1,26 @@
 import { coarsensFor, domainError, isSmallCell, mayReadIndicators, ownedRoots, smallCellThreshold } from '@rehab/server-kit';
 import {
-  INDICATORS, childUnitsForPeriod, decodeIndicatorValueId, encodeIndicatorValueId, indicatorByCode, isWithin, periodOf, periodProblem,
+  INDICATORS,
+  childUnitsForPeriod,
+  decodeIndicatorValueId,
+  encodeIndicatorValueId,
+  indicatorByCode,
+  isWithin,
+  periodOf,
+  periodProblem,
   unitForPeriod,
-  type AdministrativeUnitRecord, type IndicatorDefinitionRecord, type IndicatorValueKey, type LocalizedText, type PeriodInput,
+  type AdministrativeUnitRecord,
+  type IndicatorDefinitionRecord,
+  type IndicatorValueKey,
+  type LocalizedText,
+  type PeriodInput,
 } from '@rehab/shared-schema';
 import type {
-  IndicatorDefinitionResolvers, IndicatorRecordResolvers, IndicatorValueResolvers, PlanImportProblemResolvers, PlanImportResultResolvers,
+  IndicatorDefinitionResolvers,
+  IndicatorRecordResolvers,
+  IndicatorValueResolvers,
+  PlanImportProblemResolvers,
+  PlanImportResultResolvers,
   QueryResolvers,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -20,7 +35,12 @@ const text = (t: LocalizedText, locale: string | null | undefined): string => (l
 
 function indicatorOrBadInput(code: string): IndicatorDefinitionRecord {
   const indicator = indicatorByCode(code);
-  if (!indicator) throw domainError('BAD_USER_INPUT', { vi: `Không có chỉ số mã ${code}`, en: `No indicator with code ${code}` }, { field: 'indicator' });
+  if (!indicator)
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Không có chỉ số mã ${code}`, en: `No indicator with code ${code}` },
+      { field: 'indicator' },
+    );
   return indicator;
 }
 
@@ -39,18 +59,30 @@ async function scopeOf(ctx: Context, args: { plan: string; unit: string; period:
   const unit = unitForPeriod(args.unit, period) ?? unitOrBadInput(args.unit, 'unit');
   const province = unitForPeriod(plan.provinceCode, period) ?? unitOrBadInput(plan.provinceCode, 'plan');
   if (!isWithin(unit.path, province.path) && !ownedRoots(province.path).some((root) => isWithin(unit.path, root))) {
-    throw domainError('BAD_USER_INPUT', { vi: `${unit.name} không thuộc tỉnh, thành phố của kế hoạch`, en: `${unit.name} is not in the plan's province` }, { field: 'unit' });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `${unit.name} không thuộc tỉnh, thành phố của kế hoạch`, en: `${unit.name} is not in the plan's province` },
+      { field: 'unit' },
+    );
   }
   if (!mayReadIndicators(ctx.caller, unit.path)) {
-    throw domainError('FORBIDDEN', {
-      vi: `Bạn chỉ xem được chỉ số của đơn vị mình và các đơn vị trực thuộc (${unit.name} nằm ngoài phạm vi)`,
-      en: `You may read the indicators of your own unit and the units beneath it (${unit.name} is outside)`,
-    }, { field: 'unit' });
+    throw domainError(
+      'FORBIDDEN',
+      {
+        vi: `Bạn chỉ xem được chỉ số của đơn vị mình và các đơn vị trực thuộc (${unit.name} nằm ngoài phạm vi)`,
+        en: `You may read the indicators of your own unit and the units beneath it (${unit.name} is outside)`,
+      },
+      { field: 'unit' },
+    );
   }
   return { planId: plan.id, unit, period };
 }
 
-function valueOf(scope: Scope, indicator: IndicatorDefinitionRecord, unit: AdministrativeUnitRecord = scope.unit): IndicatorValueWithKey {
+function valueOf(
+  scope: Scope,
+  indicator: IndicatorDefinitionRecord,
+  unit: AdministrativeUnitRecord = scope.unit,
+): IndicatorValueWithKey {
   const key: IndicatorValueKey = { planId: scope.planId, indicator, unit, period: scope.period };
   return { id: encodeIndicatorValueId(key), key };
 }
@@ -59,24 +91,41 @@ function valueOf(scope: Scope, indicator: IndicatorDefinitionRecord, unit: Admin
  * Child units of a breakdown: facilities of the province for facility indicators; otherwise
  * the territorial children of the period (districts before 1 July 2025, the new communes after).
  */
-function childUnits(unit: AdministrativeUnitRecord, indicator: IndicatorDefinitionRecord, period: Scope['period']): AdministrativeUnitRecord[] {
+function childUnits(
+  unit: AdministrativeUnitRecord,
+  indicator: IndicatorDefinitionRecord,
+  period: Scope['period'],
+): AdministrativeUnitRecord[] {
   if (indicator.byFacility && unit.level === 'PROVINCE') return childUnitsForPeriod(unit, period, ['FACILITY']);
   return childUnitsForPeriod(unit, period, ['DISTRICT', 'COMMUNE']);
 }
 
 function keyOf(value: IndicatorValueParent): IndicatorValueKey {
   const key = (value as Partial<IndicatorValueWithKey>).key ?? decodeIndicatorValueId(value.id);
-  if (!key) throw domainError('BAD_USER_INPUT', { vi: 'Mã giá trị chỉ số không hợp lệ', en: 'Invalid indicator value id' }, { field: 'id' });
+  if (!key)
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: 'Mã giá trị chỉ số không hợp lệ', en: 'Invalid indicator value id' },
+      { field: 'id' },
+    );
   return key;
 }
 
 /** An analyst asked for the records of a small cell (shown as "< threshold"). */
-const smallCellRefused = (threshold: number): Error => domainError('FORBIDDEN', {
-  vi: `Số hồ sơ dưới ${threshold} nên danh sách không được hiển thị cho phân tích viên (tránh nhận diện cá nhân)`,
-  en: `Fewer than ${threshold} records, so the list is not shown to analysts (it could identify people)`,
-}, { field: 'indicator' });
+const smallCellRefused = (threshold: number): Error =>
+  domainError(
+    'FORBIDDEN',
+    {
+      vi: `Số hồ sơ dưới ${threshold} nên danh sách không được hiển thị cho phân tích viên (tránh nhận diện cá nhân)`,
+      en: `Fewer than ${threshold} records, so the list is not shown to analysts (it could identify people)`,
+    },
+    { field: 'indicator' },
+  );
 
-export const indicatorQueries: Pick<QueryResolvers, 'indicatorDefinitions' | 'indicators' | 'indicatorBreakdown' | 'indicatorRecords'> = {
+export const indicatorQueries: Pick<
+  QueryResolvers,
+  'indicatorDefinitions' | 'indicators' | 'indicatorBreakdown' | 'indicatorRecords'
+> = {
   indicatorDefinitions: () => [...INDICATORS],
   indicators: async (_parent, args, ctx) => {
     const scope = await scopeOf(ctx, args);
@@ -91,10 +140,14 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicatorDefinitions' | 'in
   indicatorRecords: async (_parent, args, ctx) => {
     const indicator = indicatorOrBadInput(args.indicator);
     if (!hasRecords(indicator.code)) {
-      throw domainError('BAD_USER_INPUT', {
-        vi: `Danh sách hồ sơ của chỉ số ${indicator.code} không có ở Lao động - TB&XH (xem chỉ số theo đơn vị, hoặc hồ sơ của ${indicator.owner.vi})`,
-        en: `Labour-welfare holds no records for ${indicator.code} (see the indicator per unit, or the records of ${indicator.owner.en})`,
-      }, { field: 'indicator' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        {
+          vi: `Danh sách hồ sơ của chỉ số ${indicator.code} không có ở Lao động - TB&XH (xem chỉ số theo đơn vị, hoặc hồ sơ của ${indicator.owner.vi})`,
+          en: `Labour-welfare holds no records for ${indicator.code} (see the indicator per unit, or the records of ${indicator.owner.en})`,
+        },
+        { field: 'indicator' },
+      );
     }
     const scope = await scopeOf(ctx, args);
     const coarse = coarsensFor(ctx.caller);

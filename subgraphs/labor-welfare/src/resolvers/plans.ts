@@ -1,4 +1,14 @@
-import { actsOn, checkUuid, cursorParts, domainError, encodeCursor, pageSize, recordNotFound, requireResponsible, requireUnit } from '@rehab/server-kit';
+import {
+  actsOn,
+  checkUuid,
+  cursorParts,
+  domainError,
+  encodeCursor,
+  pageSize,
+  recordNotFound,
+  requireResponsible,
+  requireUnit,
+} from '@rehab/server-kit';
 import { todayInHanoi, unitAt, unitByCode, type AdministrativeUnitRecord, type Caller } from '@rehab/shared-schema';
 import { planDate } from '../plans/dates';
 import type { MutationResolvers, PlanResolvers, PlanTargetResolvers, QueryResolvers } from '../__generated__/resolvers';
@@ -21,7 +31,12 @@ export async function planOrNotFound(ctx: Context, id: string, field = 'plan'): 
 
 export function unitOrBadInput(code: string, field: string): AdministrativeUnitRecord {
   const unit = unitByCode(code);
-  if (!unit) throw domainError('BAD_USER_INPUT', { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, { field });
+  if (!unit)
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` },
+      { field },
+    );
   return unit;
 }
 
@@ -33,7 +48,8 @@ function checkPlanner(caller: Caller, provincePath: string): void {
   requireResponsible(caller, 'REHAB_STATE_MANAGEMENT', todayInHanoi());
   if (!actsOn(caller, provincePath)) {
     throw domainError('FORBIDDEN', {
-      vi: 'Chỉ cán bộ cấp tỉnh, thành phố được lập và nhập chỉ tiêu kế hoạch', en: 'Only province-level officers may create plans and import targets',
+      vi: 'Chỉ cán bộ cấp tỉnh, thành phố được lập và nhập chỉ tiêu kế hoạch',
+      en: 'Only province-level officers may create plans and import targets',
     });
   }
 }
@@ -42,7 +58,11 @@ function targetCursor(after: string): [string, string] {
   return cursorParts(after, 2) as [string, string];
 }
 
-async function targetsPage(ctx: Context, plan: PlanEntity, args: { first?: number | null; after?: string | null; unitCode?: string | null; indicatorCode?: string | null }): Promise<PlanTargetConnectionView> {
+async function targetsPage(
+  ctx: Context,
+  plan: PlanEntity,
+  args: { first?: number | null; after?: string | null; unitCode?: string | null; indicatorCode?: string | null },
+): Promise<PlanTargetConnectionView> {
   const size = pageSize(args.first, 50);
   const query = ctx.db.getRepository(PlanTargetEntity).createQueryBuilder('t').where('t.plan_id = :planId', { planId: plan.id });
   if (args.unitCode) {
@@ -55,10 +75,19 @@ async function targetsPage(ctx: Context, plan: PlanEntity, args: { first?: numbe
     const [path, code] = targetCursor(args.after);
     query.andWhere('(t.unit_path, t.indicator_code) > (:afterPath, :afterCode)', { afterPath: path, afterCode: code });
   }
-  const rows = await query.orderBy('t.unit_path', 'ASC').addOrderBy('t.indicator_code', 'ASC').limit(size + 1).getMany();
+  const rows = await query
+    .orderBy('t.unit_path', 'ASC')
+    .addOrderBy('t.indicator_code', 'ASC')
+    .limit(size + 1)
+    .getMany();
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
-  return { nodes, totalCount, hasNextPage: rows.length > size, endCursor: last ? encodeCursor(JSON.stringify([last.unitPath, last.indicator])) : null };
+  return {
+    nodes,
+    totalCount,
+    hasNextPage: rows.length > size,
+    endCursor: last ? encodeCursor(JSON.stringify([last.unitPath, last.indicator])) : null,
+  };
 }
 
 export const Plan: PlanResolvers = {
@@ -98,14 +127,25 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'importPlanTa
     const province = requireUnit(input.provinceCode, 'provinceCode', ['PROVINCE'], planDate(input.year));
     const title = input.title.trim();
     if (title.length === 0 || title.length > 300) {
-      throw domainError('BAD_USER_INPUT', { vi: 'Tên kế hoạch phải có từ 1 đến 300 ký tự', en: 'The plan title must have 1 to 300 characters' }, { field: 'title' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        { vi: 'Tên kế hoạch phải có từ 1 đến 300 ký tự', en: 'The plan title must have 1 to 300 characters' },
+        { field: 'title' },
+      );
     }
     checkPlanner(ctx.caller, province.path);
     const id = await ctx.db.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string }[]>(`INSERT INTO plan (id, province_code, plan_year, title) VALUES (gen_random_uuid(), $1, $2, $3)
-        ON CONFLICT ON CONSTRAINT plan_unique_title DO NOTHING RETURNING id`, [province.code, input.year, title]);
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO plan (id, province_code, plan_year, title) VALUES (gen_random_uuid(), $1, $2, $3)
+        ON CONFLICT ON CONSTRAINT plan_unique_title DO NOTHING RETURNING id`,
+        [province.code, input.year, title],
+      );
       if (!rows[0]) {
-        throw domainError('CONFLICT', { vi: `Đã có kế hoạch "${title}" năm ${input.year}`, en: `A plan "${title}" of ${input.year} already exists` }, { field: 'title' });
+        throw domainError(
+          'CONFLICT',
+          { vi: `Đã có kế hoạch "${title}" năm ${input.year}`, en: `A plan "${title}" of ${input.year} already exists` },
+          { field: 'title' },
+        );
       }
       await ctx.audit.change(manager, 'Plan', ['provinceCode', 'title', 'year'], null);
       return rows[0].id;

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkUuid, checkVersion, domainError, isIsoDate, isUniqueViolation, keysetPage, pathScope, requireUnit, type ConnectionParent, type RecordName,
+  checkUuid,
+  checkVersion,
+  domainError,
+  isIsoDate,
+  isUniqueViolation,
+  keysetPage,
+  pathScope,
+  requireUnit,
+  type ConnectionParent,
+  type RecordName,
 } from '@rehab/server-kit';
 import type { MutationResolvers, PostRehabModelResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { PostRehabModelEntity } from '../entities/PostRehabModel';
@@ -25,7 +34,13 @@ export const postRehabModelQueries: Pick<QueryResolvers, 'postRehabModels'> = {
     }
     if (!includeEnded) query.andWhere('m.ended_on IS NULL');
     return keysetPage(query, {
-      first, after, sortSql: 'm.established_on', sortType: 'date', idSql: 'm.id', sortOf: (m) => m.establishedOn, validSort: isIsoDate,
+      first,
+      after,
+      sortSql: 'm.established_on',
+      sortType: 'date',
+      idSql: 'm.id',
+      sortOf: (m) => m.establishedOn,
+      validSort: isIsoDate,
     });
   },
 };
@@ -40,12 +55,23 @@ export const postRehabModelMutations: Pick<MutationResolvers, 'recordPostRehabMo
     const id = randomUUID();
     try {
       await ctx.db.getRepository(PostRehabModelEntity).insert({
-        id, name, kind: input.kind, unitCode: unit.code, ownerUnitPath: unit.path, establishedOn: input.establishedOn, endedOn: null,
-        recordedBy: ctx.caller.username, version: 1,
+        id,
+        name,
+        kind: input.kind,
+        unitCode: unit.code,
+        ownerUnitPath: unit.path,
+        establishedOn: input.establishedOn,
+        endedOn: null,
+        recordedBy: ctx.caller.username,
+        version: 1,
       });
     } catch (error) {
       if (isUniqueViolation(error, 'post_rehab_model_name_per_unit')) {
-        throw domainError('CONFLICT', { vi: `${unit.name} đã có mô hình tên "${name}"`, en: `${unit.code} already has a model named "${name}"` }, { field: 'input.name' });
+        throw domainError(
+          'CONFLICT',
+          { vi: `${unit.name} đã có mô hình tên "${name}"`, en: `${unit.code} already has a model named "${name}"` },
+          { field: 'input.name' },
+        );
       }
       throw error;
     }
@@ -58,11 +84,19 @@ export const postRehabModelMutations: Pick<MutationResolvers, 'recordPostRehabMo
     checkNotFuture(endedOn, 'endedOn');
     return ctx.db.transaction(async (manager) => {
       const model = await lockForChange(manager, ctx.caller, {
-        entity: PostRehabModelEntity, name: MODEL_NAME, key: { column: 'id', value: key }, expectedVersion,
-        paths: (m) => [m.ownerUnitPath], actingPath: (m) => m.ownerUnitPath,
+        entity: PostRehabModelEntity,
+        name: MODEL_NAME,
+        key: { column: 'id', value: key },
+        expectedVersion,
+        paths: (m) => [m.ownerUnitPath],
+        actingPath: (m) => m.ownerUnitPath,
       });
       if (model.endedOn !== null) {
-        throw illegalTransition({ vi: 'kết thúc', en: 'end it' }, { vi: `đã kết thúc ngày ${model.endedOn}`, en: `ended on ${model.endedOn}` }, MODEL_NAME);
+        throw illegalTransition(
+          { vi: 'kết thúc', en: 'end it' },
+          { vi: `đã kết thúc ngày ${model.endedOn}`, en: `ended on ${model.endedOn}` },
+          MODEL_NAME,
+        );
       }
       checkNotBefore(endedOn, model.establishedOn, 'endedOn', { vi: 'ngày thành lập', en: 'the date it was set up' });
       return applyChanges(manager, PostRehabModelEntity, model, 'id', { endedOn, version: model.version + 1 });

@@ -7,20 +7,41 @@ import { DOSSIER_NAME, illegalTransition } from './errors';
  * the court, closed by the admission.
  */
 export const DOSSIER_STATUSES = [
-  'DRAFTED', 'SUBMITTED', 'RETURNED_FOR_CORRECTION', 'FORWARDED_TO_COURT',
-  'APPROVED', 'REJECTED', 'POSTPONED', 'EXEMPTED', 'ADMITTED',
+  'DRAFTED',
+  'SUBMITTED',
+  'RETURNED_FOR_CORRECTION',
+  'FORWARDED_TO_COURT',
+  'APPROVED',
+  'REJECTED',
+  'POSTPONED',
+  'EXEMPTED',
+  'ADMITTED',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export const DOSSIER_ACTIONS = [
-  'EDIT', 'SUBMIT', 'RETURN_FOR_CORRECTION', 'FORWARD_TO_COURT',
-  'APPROVE', 'REJECT', 'POSTPONE', 'EXEMPT', 'SET_INTERIM_MEASURE', 'ESCORT', 'ADMIT',
+  'EDIT',
+  'SUBMIT',
+  'RETURN_FOR_CORRECTION',
+  'FORWARD_TO_COURT',
+  'APPROVE',
+  'REJECT',
+  'POSTPONE',
+  'EXEMPT',
+  'SET_INTERIM_MEASURE',
+  'ESCORT',
+  'ADMIT',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
 /** Dossiers still in progress (a person has at most one; the database checks it too). */
 export const PENDING_DOSSIER_STATUSES: readonly DossierStatus[] = [
-  'DRAFTED', 'SUBMITTED', 'RETURNED_FOR_CORRECTION', 'FORWARDED_TO_COURT', 'POSTPONED', 'APPROVED',
+  'DRAFTED',
+  'SUBMITTED',
+  'RETURNED_FOR_CORRECTION',
+  'FORWARDED_TO_COURT',
+  'POSTPONED',
+  'APPROVED',
 ];
 
 const COURT: readonly DossierStatus[] = ['FORWARDED_TO_COURT', 'POSTPONED'];
@@ -69,7 +90,8 @@ export const DOSSIER_ACTION_LABEL: Record<DossierAction, Bilingual> = {
 /** The status after `action`, or a typed ILLEGAL_TRANSITION error. */
 export function nextDossierStatus(from: DossierStatus, action: DossierAction): DossierStatus {
   const transition = TRANSITIONS[action];
-  if (!transition.from.includes(from)) throw illegalTransition(DOSSIER_ACTION_LABEL[action], DOSSIER_STATUS_LABEL[from], DOSSIER_NAME);
+  if (!transition.from.includes(from))
+    throw illegalTransition(DOSSIER_ACTION_LABEL[action], DOSSIER_STATUS_LABEL[from], DOSSIER_NAME);
   return transition.to === 'SAME' ? from : transition.to;
 }
 
@@ -80,5 +102,8 @@ export function isDossierActionAllowed(from: DossierStatus, action: DossierActio
 export type CourtOutcome = 'APPROVED' | 'REJECTED' | 'POSTPONED' | 'EXEMPTED';
 
 export const COURT_ACTION: Record<CourtOutcome, DossierAction> = {
-  APPROVED: 'APPROVE', REJECTED: 'REJECT', POSTPONED: 'POSTPONE', EXEMPTED: 'EXEMPT',
+  APPROVED: 'APPROVE',
+  REJECTED: 'REJECT',
+  POSTPONED: 'POSTPONE',
+  EXEMPTED: 'EXEMPT',
 };

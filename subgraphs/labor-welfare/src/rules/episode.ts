@@ -4,8 +4,15 @@ import { EPISODE_NAME, illegalTransition, notAllowed } from './errors';
 
 /** A rehab episode's life: admitted → (leave, escape, transfer)* → completed or terminated. */
 export const EPISODE_ACTIONS = [
-  'ADVANCE_PHASE', 'GRANT_LEAVE', 'RETURN_FROM_LEAVE', 'ESCAPE', 'MARK_LEAVE_OVERDUE', 'RETURN_AFTER_ESCAPE',
-  'TRANSFER', 'COMPLETE', 'TERMINATE',
+  'ADVANCE_PHASE',
+  'GRANT_LEAVE',
+  'RETURN_FROM_LEAVE',
+  'ESCAPE',
+  'MARK_LEAVE_OVERDUE',
+  'RETURN_AFTER_ESCAPE',
+  'TRANSFER',
+  'COMPLETE',
+  'TERMINATE',
 ] as const;
 export type EpisodeAction = (typeof EPISODE_ACTIONS)[number];
 
@@ -61,7 +68,8 @@ export function nextEpisodeStatus(kind: RehabKind, from: RehabStatus, action: Ep
       en: `Cannot ${label.en} in ${KIND_LABEL[kind].en}`,
     });
   }
-  if (!transition.from.includes(from)) throw illegalTransition(EPISODE_ACTION_LABEL[action], EPISODE_STATUS_LABEL[from], EPISODE_NAME);
+  if (!transition.from.includes(from))
+    throw illegalTransition(EPISODE_ACTION_LABEL[action], EPISODE_STATUS_LABEL[from], EPISODE_NAME);
   return transition.to === 'SAME' ? from : transition.to;
 }
 
@@ -88,9 +96,12 @@ const PHASE_LABEL: Record<RehabPhase, Bilingual> = {
 export function checkPhaseAdvance(current: RehabPhase | null, next: RehabPhase): void {
   const from = current === null ? -1 : REHAB_PHASES.indexOf(current);
   if (REHAB_PHASES.indexOf(next) <= from) {
-    throw notAllowed({
-      vi: `Không thể chuyển từ giai đoạn “${current ? PHASE_LABEL[current].vi : ''}” sang “${PHASE_LABEL[next].vi}”: chỉ được chuyển sang giai đoạn sau`,
-      en: `Cannot move from phase ${current ?? 'none'} to ${next}: phases only move forward`,
-    }, 'phase');
+    throw notAllowed(
+      {
+        vi: `Không thể chuyển từ giai đoạn “${current ? PHASE_LABEL[current].vi : ''}” sang “${PHASE_LABEL[next].vi}”: chỉ được chuyển sang giai đoạn sau`,
+        en: `Cannot move from phase ${current ?? 'none'} to ${next}: phases only move forward`,
+      },
+      'phase',
+    );
   }
 }

@@ -33,7 +33,8 @@ export const POST_REHAB_ACTION_LABEL: Record<PostRehabAction, Bilingual> = {
 
 export function nextPostRehabStatus(from: PostRehabStatus, action: PostRehabAction): PostRehabStatus {
   const transition = TRANSITIONS[action];
-  if (!transition.from.includes(from)) throw illegalTransition(POST_REHAB_ACTION_LABEL[action], POST_REHAB_STATUS_LABEL[from], POST_REHAB_NAME);
+  if (!transition.from.includes(from))
+    throw illegalTransition(POST_REHAB_ACTION_LABEL[action], POST_REHAB_STATUS_LABEL[from], POST_REHAB_NAME);
   return transition.to === 'SAME' ? from : transition.to;
 }
 

@@ -29,7 +29,12 @@ export interface StaffingCheck {
 }
 
 /** The staffing check of one facility: `staffCount` includes its `managerCount` managers. */
-export function staffingCheck(compulsoryResidents: number, voluntaryResidents: number, staffCount: number, managerCount: number): StaffingCheck {
+export function staffingCheck(
+  compulsoryResidents: number,
+  voluntaryResidents: number,
+  staffCount: number,
+  managerCount: number,
+): StaffingCheck {
   const careStaff = Math.max(0, staffCount - managerCount);
   const requiredStaff = requiredCareStaff(compulsoryResidents, voluntaryResidents);
   return { compulsoryResidents, voluntaryResidents, careStaff, requiredStaff, overRatio: careStaff < requiredStaff };

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import {
-  PersonPseudonyms, buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase,
+  PersonPseudonyms,
+  buildSubgraphServer,
+  createContext,
+  openTestDatabase,
+  testCaller,
+  type TestDatabase,
 } from '@rehab/server-kit';
 import { makeIdentificationNumber, type Caller, type DemoPerson, type Role, type Sex } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
@@ -27,8 +32,21 @@ const PSEUDONYM_SECRET = 'p'.repeat(32);
 /** Analysts' pseudonyms as the test server makes them. */
 export const PSEUDONYMS = new PersonPseudonyms(PSEUDONYM_SECRET);
 
-const TABLES = ['person', 'person_merge', 'drug_user_management', 'drug_user_check_in', 'transfer_notice', 'absconder_search',
-  'rehab_completion_notice', 'substance_declaration', 'summons', 'electronic_monitoring_order', 'monitoring_alert', 'audit_log', 'outbox_notice'];
+const TABLES = [
+  'person',
+  'person_merge',
+  'drug_user_management',
+  'drug_user_check_in',
+  'transfer_notice',
+  'absconder_search',
+  'rehab_completion_notice',
+  'substance_declaration',
+  'summons',
+  'electronic_monitoring_order',
+  'monitoring_alert',
+  'audit_log',
+  'outbox_notice',
+];
 
 export async function openHarness(population: readonly DemoPerson[]): Promise<Harness> {
   const database = await openTestDatabase('police', createPoliceDataSource);
@@ -119,7 +137,11 @@ export function personInput(overrides: Record<string, unknown> = {}, commune = C
 }
 
 /** Registers a person as a police officer of the commune. */
-export async function register(h: Harness, overrides: Record<string, unknown> = {}, commune = COMMUNE): Promise<RegisteredPerson> {
+export async function register(
+  h: Harness,
+  overrides: Record<string, unknown> = {},
+  commune = COMMUNE,
+): Promise<RegisteredPerson> {
   const result = await h.run(REGISTER, { input: personInput(overrides, commune) }, 'police_officer', commune);
   return dataOf<{ registerPerson: RegisteredPerson }>(result).registerPerson;
 }

@@ -35,7 +35,15 @@ describe('population registry', () => {
   it('finds a person by identification number with residence unit resolved', async () => {
     const result = await run(BY_NUMBER, { n: someone.identificationNumber }, 'police_officer');
     expect(result.errors).toBeUndefined();
-    const person = (result.data as { personByIdentificationNumber: { id: string; fullName: string; currentResidence: { unit: { code: string; level: string } } } }).personByIdentificationNumber;
+    const person = (
+      result.data as {
+        personByIdentificationNumber: {
+          id: string;
+          fullName: string;
+          currentResidence: { unit: { code: string; level: string } };
+        };
+      }
+    ).personByIdentificationNumber;
     expect(person.id).toBe(someone.id);
     expect(person.fullName).toBe(someone.fullName);
     expect(person.currentResidence.unit).toMatchObject({ code: someone.currentResidence.unitCode, level: 'COMMUNE' });
@@ -47,7 +55,8 @@ describe('population registry', () => {
     const error = result.errors?.[0];
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error?.extensions?.i18n).toEqual({
-      vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số', en: 'The identification number must be exactly 12 digits',
+      vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số',
+      en: 'The identification number must be exactly 12 digits',
     });
   });
 
@@ -57,7 +66,13 @@ describe('population registry', () => {
     // A police officer of Hà Nội: the Hà Nội people (Lào Cai's are another province's).
     const expected = population.filter((p) => p.fullName.startsWith('Nguyễn') && p.currentResidence.unitPath.startsWith('01.'));
     const first = await run(query, { name: 'NGUYEN' }, 'police_officer');
-    interface Page extends Record<string, unknown> { persons: { totalCount: number; nodes: { id: string; fullName: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }
+    interface Page extends Record<string, unknown> {
+      persons: {
+        totalCount: number;
+        nodes: { id: string; fullName: string }[];
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+      };
+    }
     const page1 = (first.data as Page).persons;
     expect(page1.totalCount).toBe(expected.length);
     expect(page1.nodes).toHaveLength(5);
@@ -67,9 +82,14 @@ describe('population registry', () => {
     expect(ids.size).toBe(10);
   });
 
-  it('limits records to the caller\'s unit subtree', async () => {
+  it("limits records to the caller's unit subtree", async () => {
     const other = someone.home.unitPath.startsWith('15.') ? '01' : '15';
-    const inside = await run(BY_NUMBER, { n: someone.identificationNumber }, 'commune_official', someone.currentResidence.unitCode);
+    const inside = await run(
+      BY_NUMBER,
+      { n: someone.identificationNumber },
+      'commune_official',
+      someone.currentResidence.unitCode,
+    );
     expect((inside.data as { personByIdentificationNumber: unknown }).personByIdentificationNumber).not.toBeNull();
     const outside = await run(BY_NUMBER, { n: someone.identificationNumber }, 'commune_official', other);
     expect((outside.data as { personByIdentificationNumber: unknown }).personByIdentificationNumber).toBeNull();
@@ -91,8 +111,11 @@ describe('population registry', () => {
     const byName = await run(`query($n: String) { persons(name: $n, first: 5) { totalCount } }`, { n: 'nguyen' }, 'analyst');
     expect(byName.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'name' });
     expect(byName.data).toBeNull();
-    const byNumber = await run(`query($n: IdentificationNumber) { persons(identificationNumber: $n, first: 5) { totalCount } }`,
-      { n: someone.identificationNumber }, 'analyst');
+    const byNumber = await run(
+      `query($n: IdentificationNumber) { persons(identificationNumber: $n, first: 5) { totalCount } }`,
+      { n: someone.identificationNumber },
+      'analyst',
+    );
     expect(byNumber.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'identificationNumber' });
     const unfiltered = await run(`query { persons(first: 5) { totalCount } }`, {}, 'analyst');
     expect(unfiltered.errors).toBeUndefined();
@@ -102,9 +125,18 @@ describe('population registry', () => {
     const caller = testCaller('police_officer');
     const contextValue = createContext(database.db, caller, createLoaders);
     await server.executeOperation({ query: BY_NUMBER, variables: { n: someone.identificationNumber } }, { contextValue });
-    const rows = await database.db.query<{ username: string; role: string; person_id: string; entity_type: string; fields: string[] }[]>('SELECT username, role, person_id, entity_type, fields FROM audit_log WHERE request_id = $1', [caller.requestId]);
-    expect(rows).toEqual([{ username: caller.username, role: 'police_officer', person_id: someone.id, entity_type: 'Person',
-      fields: ['currentResidence', 'dateOfBirth', 'fullName', 'identificationNumber'] }]);
+    const rows = await database.db.query<
+      { username: string; role: string; person_id: string; entity_type: string; fields: string[] }[]
+    >('SELECT username, role, person_id, entity_type, fields FROM audit_log WHERE request_id = $1', [caller.requestId]);
+    expect(rows).toEqual([
+      {
+        username: caller.username,
+        role: 'police_officer',
+        person_id: someone.id,
+        entity_type: 'Person',
+        fields: ['currentResidence', 'dateOfBirth', 'fullName', 'identificationNumber'],
+      },
+    ]);
   });
 
   it('keeps the audit table append-only, even for its owner', async () => {

@@ -1,7 +1,16 @@
 import { generateDemoPopulation } from '@rehab/shared-schema';
 import {
-  COMMUNE, OTHER_COMMUNE, REGISTER, dataOf, errorOf, freshNumber, openHarness, personInput, register,
-  type Harness, type RegisteredPerson,
+  COMMUNE,
+  OTHER_COMMUNE,
+  REGISTER,
+  dataOf,
+  errorOf,
+  freshNumber,
+  openHarness,
+  personInput,
+  register,
+  type Harness,
+  type RegisteredPerson,
 } from './harness';
 import { CANNOT_REGISTER_HERE } from '../mutations/registry';
 
@@ -20,21 +29,37 @@ describe('registerPerson', () => {
     const input = personInput({ fullName: 'Trần Thị Đăng Ký', sex: 'FEMALE', dateOfBirth: '2001-03-04' });
     const result = await h.run(REGISTER, { input }, 'commune_official', COMMUNE);
     const person = dataOf<{ registerPerson: RegisteredPerson & { recordStatus: string } }>(result).registerPerson;
-    expect(person).toMatchObject({ identificationNumber: input.identificationNumber, fullName: 'Trần Thị Đăng Ký', version: 1, recordStatus: 'ACTIVE' });
-    const audit = await h.database.db.query(`SELECT action, entity_type, role FROM audit_log WHERE person_id = $1 AND action = 'CHANGE'`, [person.id]);
+    expect(person).toMatchObject({
+      identificationNumber: input.identificationNumber,
+      fullName: 'Trần Thị Đăng Ký',
+      version: 1,
+      recordStatus: 'ACTIVE',
+    });
+    const audit = await h.database.db.query(
+      `SELECT action, entity_type, role FROM audit_log WHERE person_id = $1 AND action = 'CHANGE'`,
+      [person.id],
+    );
     expect(audit).toEqual([{ action: 'CHANGE', entity_type: 'Person', role: 'commune_official' }]);
     const byPolice = await register(h, { fullName: 'Lê Văn Công An' });
     expect(byPolice.fullName).toBe('Lê Văn Công An');
   });
 
   it('refuses roles that do not keep the registry', async () => {
-    for (const role of ['labour_officer', 'health_worker', 'volunteer', 'analyst', 'facility_staff', 'court_clerk', 'supervisor'] as const) {
+    for (const role of [
+      'labour_officer',
+      'health_worker',
+      'volunteer',
+      'analyst',
+      'facility_staff',
+      'court_clerk',
+      'supervisor',
+    ] as const) {
       const result = await h.run(REGISTER, { input: personInput() }, role, '01');
       expect([role, errorOf(result).code]).toEqual([role, 'FORBIDDEN']);
     }
   });
 
-  it('refuses a residence outside the caller\'s unit, changing nothing', async () => {
+  it("refuses a residence outside the caller's unit, changing nothing", async () => {
     const before = await h.snapshot();
     const result = await h.run(REGISTER, { input: personInput({}, OTHER_COMMUNE) }, 'police_officer', COMMUNE);
     expect(errorOf(result)).toMatchObject({ code: 'FORBIDDEN', field: 'currentResidence.unitCode' });
@@ -49,13 +74,23 @@ describe('registerPerson', () => {
     ];
     const before = await h.snapshot();
     for (const [number, message] of cases) {
-      const result = await h.run(REGISTER, { input: personInput({ identificationNumber: number, dateOfBirth: '1990-05-17' }) }, 'police_officer', COMMUNE);
+      const result = await h.run(
+        REGISTER,
+        { input: personInput({ identificationNumber: number, dateOfBirth: '1990-05-17' }) },
+        'police_officer',
+        COMMUNE,
+      );
       const error = errorOf(result);
       expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'identificationNumber' });
       expect(error.vi).toBe(`Số định danh cá nhân ${number} không hợp lệ: ${message}`);
       expect(error.en).toMatch(/^The identification number \d{12} is invalid: /);
     }
-    const all = await h.run(REGISTER, { input: personInput({ identificationNumber: '003188123456', dateOfBirth: '1990-05-17' }) }, 'police_officer', COMMUNE);
+    const all = await h.run(
+      REGISTER,
+      { input: personInput({ identificationNumber: '003188123456', dateOfBirth: '1990-05-17' }) },
+      'police_officer',
+      COMMUNE,
+    );
     expect(errorOf(all).vi.split('; ')).toHaveLength(3);
     const format = await h.run(REGISTER, { input: personInput({ identificationNumber: '12345' }) }, 'police_officer', COMMUNE);
     expect(errorOf(format)).toMatchObject({ code: 'BAD_USER_INPUT', vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số' });
@@ -77,21 +112,35 @@ describe('registerPerson', () => {
     }
   });
 
-  it('keeps numbers unique, naming the holder only within the caller\'s unit', async () => {
+  it("keeps numbers unique, naming the holder only within the caller's unit", async () => {
     const holder = await register(h, { fullName: 'Phạm Văn Trùng' });
     const before = await h.snapshot();
-    const inScope = await h.run(REGISTER, { input: personInput({ identificationNumber: holder.identificationNumber, fullName: 'Khác' }) }, 'police_officer', COMMUNE);
+    const inScope = await h.run(
+      REGISTER,
+      { input: personInput({ identificationNumber: holder.identificationNumber, fullName: 'Khác' }) },
+      'police_officer',
+      COMMUNE,
+    );
     expect(errorOf(inScope)).toMatchObject({ code: 'CONFLICT', field: 'identificationNumber' });
-    expect(errorOf(inScope).vi).toBe(`Số định danh cá nhân ${holder.identificationNumber} đã thuộc hồ sơ của Phạm Văn Trùng (sinh ngày 1990-05-17, mã hồ sơ ${holder.id})`);
-    const elsewhere = await h.run(REGISTER, {
-      input: personInput({ identificationNumber: holder.identificationNumber }, OTHER_COMMUNE),
-    }, 'police_officer', OTHER_COMMUNE);
+    expect(errorOf(inScope).vi).toBe(
+      `Số định danh cá nhân ${holder.identificationNumber} đã thuộc hồ sơ của Phạm Văn Trùng (sinh ngày 1990-05-17, mã hồ sơ ${holder.id})`,
+    );
+    const elsewhere = await h.run(
+      REGISTER,
+      {
+        input: personInput({ identificationNumber: holder.identificationNumber }, OTHER_COMMUNE),
+      },
+      'police_officer',
+      OTHER_COMMUNE,
+    );
     const error = errorOf(elsewhere);
     // The generic answer: nothing about where, or whether, the number is held.
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'identificationNumber', ...CANNOT_REGISTER_HERE });
     expect(await h.snapshot()).toBe(before);
     // Both refusals are audited with their reason (no person named: the holder's access log is not the caller's to fill).
-    const refused = await h.database.db.query<{ unit_code: string; person_id: string | null; entity_type: string; purpose: string }[]>(`SELECT unit_code, person_id, entity_type, purpose FROM audit_log WHERE action = 'REFUSED' ORDER BY id DESC LIMIT 2`);
+    const refused = await h.database.db.query<
+      { unit_code: string; person_id: string | null; entity_type: string; purpose: string }[]
+    >(`SELECT unit_code, person_id, entity_type, purpose FROM audit_log WHERE action = 'REFUSED' ORDER BY id DESC LIMIT 2`);
     expect(refused.map((r) => [r.unit_code, r.person_id, r.entity_type, r.purpose.split(' | ')[0]])).toEqual([
       [OTHER_COMMUNE, null, 'PersonRegistration', `registerPerson refused: NUMBER_HELD_OUTSIDE_UNIT holder ${holder.id}`],
       [COMMUNE, null, 'PersonRegistration', `registerPerson refused: NUMBER_HELD_IN_UNIT holder ${holder.id}`],
@@ -105,13 +154,29 @@ const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdatePersonInput!) { updat
 describe('updatePerson', () => {
   it('updates the fields given, bumps the version, and audits the changed fields', async () => {
     const p = await register(h);
-    const result = await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'Nguyễn Văn Đổi', currentAddressLine: 'Số 9 phố Mới' } }, 'commune_official', COMMUNE);
+    const result = await h.run(
+      UPDATE,
+      { id: p.id, v: 1, input: { fullName: 'Nguyễn Văn Đổi', currentAddressLine: 'Số 9 phố Mới' } },
+      'commune_official',
+      COMMUNE,
+    );
     expect(dataOf<{ updatePerson: unknown }>(result).updatePerson).toMatchObject({
-      fullName: 'Nguyễn Văn Đổi', version: 2, currentResidence: { addressLine: 'Số 9 phố Mới' }, identificationNumber: p.identificationNumber,
+      fullName: 'Nguyễn Văn Đổi',
+      version: 2,
+      currentResidence: { addressLine: 'Số 9 phố Mới' },
+      identificationNumber: p.identificationNumber,
     });
-    const [row] = await h.database.db.query<[{ fields: string[] }]>(`SELECT fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id DESC LIMIT 1`, [p.id]);
+    const [row] = await h.database.db.query<[{ fields: string[] }]>(
+      `SELECT fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE' ORDER BY id DESC LIMIT 1`,
+      [p.id],
+    );
     expect(row.fields).toEqual(['currentResidence', 'fullName']);
-    const search = await h.run(`query($n: String) { persons(name: $n) { nodes { id } } }`, { n: 'nguyen van doi' }, 'police_officer', COMMUNE);
+    const search = await h.run(
+      `query($n: String) { persons(name: $n) { nodes { id } } }`,
+      { n: 'nguyen van doi' },
+      'police_officer',
+      COMMUNE,
+    );
     expect(dataOf<{ persons: { nodes: { id: string }[] } }>(search).persons.nodes.map((n) => n.id)).toContain(p.id);
   });
 
@@ -125,49 +190,78 @@ describe('updatePerson', () => {
     expect(await h.snapshot()).toBe(before);
   });
 
-  it('refuses records outside the caller\'s unit, other roles and bad input', async () => {
+  it("refuses records outside the caller's unit, other roles and bad input", async () => {
     const p = await register(h);
-    expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'police_officer', OTHER_COMMUNE)).code).toBe('NOT_FOUND');
-    expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'labour_officer', '01')).code).toBe('FORBIDDEN');
-    expect(errorOf(await h.run(UPDATE, { id: 'not-a-uuid', v: 1, input: {} }, 'police_officer', COMMUNE))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'police_officer', OTHER_COMMUNE)).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorOf(await h.run(UPDATE, { id: p.id, v: 1, input: { fullName: 'X' } }, 'labour_officer', '01')).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorOf(await h.run(UPDATE, { id: 'not-a-uuid', v: 1, input: {} }, 'police_officer', COMMUNE))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
     // A new date of birth inconsistent with the number.
     const dob = await h.run(UPDATE, { id: p.id, v: 1, input: { dateOfBirth: '1991-05-17' } }, 'police_officer', COMMUNE);
     expect(errorOf(dob)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'identificationNumber' });
     const sex = await h.run(UPDATE, { id: p.id, v: 1, input: { sex: 'FEMALE' } }, 'police_officer', COMMUNE);
     expect(errorOf(sex).vi).toContain('Chữ số thứ tư');
     // Consistent together: a corrected number with the corrected date of birth.
-    const fixed = await h.run(UPDATE, { id: p.id, v: 1, input: { dateOfBirth: '1991-05-17', identificationNumber: freshNumber('1991-05-17', 'MALE') } }, 'police_officer', COMMUNE);
-    expect(dataOf<{ updatePerson: { dateOfBirth: string; version: number } }>(fixed).updatePerson).toMatchObject({ dateOfBirth: '1991-05-17', version: 2 });
+    const fixed = await h.run(
+      UPDATE,
+      { id: p.id, v: 1, input: { dateOfBirth: '1991-05-17', identificationNumber: freshNumber('1991-05-17', 'MALE') } },
+      'police_officer',
+      COMMUNE,
+    );
+    expect(dataOf<{ updatePerson: { dateOfBirth: string; version: number } }>(fixed).updatePerson).toMatchObject({
+      dateOfBirth: '1991-05-17',
+      version: 2,
+    });
   });
 
   it('refuses a number another record holds', async () => {
     const a = await register(h);
     const b = await register(h);
-    const result = await h.run(UPDATE, { id: b.id, v: 1, input: { identificationNumber: a.identificationNumber } }, 'police_officer', COMMUNE);
+    const result = await h.run(
+      UPDATE,
+      { id: b.id, v: 1, input: { identificationNumber: a.identificationNumber } },
+      'police_officer',
+      COMMUNE,
+    );
     expect(errorOf(result)).toMatchObject({ code: 'CONFLICT', field: 'identificationNumber' });
   });
 });
 
 const SEARCH = `query($n: IdentificationNumber, $name: String, $merged: Boolean) {
   persons(identificationNumber: $n, name: $name, includeMerged: $merged, first: 50) { totalCount nodes { id recordStatus } } }`;
-interface Search { persons: { totalCount: number; nodes: { id: string; recordStatus: string }[] } }
+interface Search {
+  persons: { totalCount: number; nodes: { id: string; recordStatus: string }[] };
+}
 
 describe('search', () => {
-  it('finds by exact identification number, within the caller\'s unit', async () => {
+  it("finds by exact identification number, within the caller's unit", async () => {
     const p = await register(h);
     const found = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', COMMUNE)).persons;
     expect(found).toEqual({ totalCount: 1, nodes: [{ id: p.id, recordStatus: 'ACTIVE' }] });
     const outside = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', OTHER_COMMUNE)).persons;
     expect(outside.totalCount).toBe(0);
-    const partial = dataOf<Search>(await h.run(SEARCH, { n: `${p.identificationNumber.slice(0, 11)}9` }, 'police_officer', COMMUNE)).persons;
+    const partial = dataOf<Search>(
+      await h.run(SEARCH, { n: `${p.identificationNumber.slice(0, 11)}9` }, 'police_officer', COMMUNE),
+    ).persons;
     expect(partial.nodes.map((n) => n.id)).not.toContain(p.id);
   });
 });
 
 const DUPLICATES = `query($unit: ID, $first: Int, $after: String) { potentialDuplicates(unitCode: $unit, first: $first, after: $after) {
   totalCount pageInfo { endCursor hasNextPage } nodes { unit { code } persons { id identificationNumber fullName dateOfBirth } } } }`;
-interface Duplicates { potentialDuplicates: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean };
-  nodes: { unit: { code: string }; persons: { id: string; fullName: string }[] }[] } }
+interface Duplicates {
+  potentialDuplicates: {
+    totalCount: number;
+    pageInfo: { endCursor: string; hasNextPage: boolean };
+    nodes: { unit: { code: string }; persons: { id: string; fullName: string }[] }[];
+  };
+}
 
 describe('potentialDuplicates', () => {
   it('groups active records with the same folded name, date of birth and commune', async () => {
@@ -181,15 +275,25 @@ describe('potentialDuplicates', () => {
     expect(all.totalCount).toBe(2);
     expect(all.nodes.map((g) => g.persons.map((p) => p.id).sort())).toEqual([[a.id, b.id].sort(), [c.id, d.id].sort()]);
     expect(all.nodes.every((g) => g.unit.code === '00025')).toBe(true);
-    const page1 = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00025', first: 1 }, 'police_officer', '01')).potentialDuplicates;
+    const page1 = dataOf<Duplicates>(
+      await h.run(DUPLICATES, { unit: '00025', first: 1 }, 'police_officer', '01'),
+    ).potentialDuplicates;
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = dataOf<Duplicates>(await h.run(DUPLICATES, { unit: '00025', first: 1, after: page1.pageInfo.endCursor }, 'police_officer', '01')).potentialDuplicates;
+    const page2 = dataOf<Duplicates>(
+      await h.run(DUPLICATES, { unit: '00025', first: 1, after: page1.pageInfo.endCursor }, 'police_officer', '01'),
+    ).potentialDuplicates;
     expect([...page1.nodes, ...page2.nodes]).toEqual(all.nodes);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     // Another district's police see none of them; a bad cursor is a typed error.
-    expect(dataOf<Duplicates>(await h.run(DUPLICATES, {}, 'police_officer', '15')).potentialDuplicates.nodes
-      .some((g) => g.persons.some((p) => p.id === a.id))).toBe(false);
-    expect(errorOf(await h.run(DUPLICATES, { after: 'bogus' }, 'police_officer', '01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(
+      dataOf<Duplicates>(await h.run(DUPLICATES, {}, 'police_officer', '15')).potentialDuplicates.nodes.some((g) =>
+        g.persons.some((p) => p.id === a.id),
+      ),
+    ).toBe(false);
+    expect(errorOf(await h.run(DUPLICATES, { after: 'bogus' }, 'police_officer', '01'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
     expect(errorOf(await h.run(DUPLICATES, {}, 'labour_officer', '01')).code).toBe('FORBIDDEN');
   });
 });
@@ -210,29 +314,63 @@ describe('mergePersons', () => {
   it('keeps both records: the duplicate is MERGED into the survivor, found by its id and number, audited and notified', async () => {
     const [s, d] = await pair();
     // The duplicate's open case moves to the survivor.
-    const opened = dataOf<{ recordDrugUseDetection: { id: string } }>(await h.run(DETECT, { p: d.id }, 'police_officer', COMMUNE)).recordDrugUseDetection;
-    const result = await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng hồ sơ do đăng ký hai lần', sv: 1, dv: 1 }, 'police_officer', '01');
+    const opened = dataOf<{ recordDrugUseDetection: { id: string } }>(
+      await h.run(DETECT, { p: d.id }, 'police_officer', COMMUNE),
+    ).recordDrugUseDetection;
+    const result = await h.run(
+      MERGE,
+      { s: s.id, d: d.id, r: 'Trùng hồ sơ do đăng ký hai lần', sv: 1, dv: 1 },
+      'police_officer',
+      '01',
+    );
     const survivor = dataOf<{ mergePersons: { id: string; version: number; mergedRecords: unknown[] } }>(result).mergePersons;
-    expect(survivor).toEqual({ id: s.id, recordStatus: 'ACTIVE', version: 2, mergedRecords: [{ id: d.id, recordStatus: 'MERGED', mergedInto: { id: s.id } }] });
-    const byNumber = await h.run(`query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id recordStatus mergedInto { id } drugUserManagements { id } } }`,
-      { n: d.identificationNumber }, 'police_officer', COMMUNE);
-    expect(dataOf<{ personByIdentificationNumber: unknown }>(byNumber).personByIdentificationNumber).toEqual({
-      id: d.id, recordStatus: 'MERGED', mergedInto: { id: s.id }, drugUserManagements: [],
+    expect(survivor).toEqual({
+      id: s.id,
+      recordStatus: 'ACTIVE',
+      version: 2,
+      mergedRecords: [{ id: d.id, recordStatus: 'MERGED', mergedInto: { id: s.id } }],
     });
-    const moved = await h.run(`query($id: ID!) { person(id: $id) { drugUserManagements { id } } }`, { id: s.id }, 'police_officer', COMMUNE);
-    expect(dataOf<{ person: { drugUserManagements: { id: string }[] } }>(moved).person.drugUserManagements.map((m) => m.id)).toEqual([opened.id]);
+    const byNumber = await h.run(
+      `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id recordStatus mergedInto { id } drugUserManagements { id } } }`,
+      { n: d.identificationNumber },
+      'police_officer',
+      COMMUNE,
+    );
+    expect(dataOf<{ personByIdentificationNumber: unknown }>(byNumber).personByIdentificationNumber).toEqual({
+      id: d.id,
+      recordStatus: 'MERGED',
+      mergedInto: { id: s.id },
+      drugUserManagements: [],
+    });
+    const moved = await h.run(
+      `query($id: ID!) { person(id: $id) { drugUserManagements { id } } }`,
+      { id: s.id },
+      'police_officer',
+      COMMUNE,
+    );
+    expect(
+      dataOf<{ person: { drugUserManagements: { id: string }[] } }>(moved).person.drugUserManagements.map((m) => m.id),
+    ).toEqual([opened.id]);
     const hidden = dataOf<Search>(await h.run(SEARCH, { n: d.identificationNumber }, 'police_officer', COMMUNE)).persons;
     expect(hidden.totalCount).toBe(0);
-    expect(dataOf<Search>(await h.run(SEARCH, { n: d.identificationNumber, merged: true }, 'police_officer', COMMUNE)).persons.totalCount).toBe(1);
+    expect(
+      dataOf<Search>(await h.run(SEARCH, { n: d.identificationNumber, merged: true }, 'police_officer', COMMUNE)).persons
+        .totalCount,
+    ).toBe(1);
     const outbox = await h.database.db.query(`SELECT destination, payload FROM outbox_notice WHERE topic = 'person.merged'`);
     expect(outbox).toContainEqual({ destination: 'labor-welfare', payload: { survivorId: s.id, duplicateId: d.id } });
-    const audit = await h.database.db.query<unknown[]>(`SELECT person_id, entity_type, fields FROM audit_log WHERE action = 'CHANGE' AND request_id = (
-      SELECT request_id FROM audit_log WHERE person_id = $1 AND 'mergedInto' = ANY(fields))`, [d.id]);
-    expect(audit).toEqual(expect.arrayContaining([
-      { person_id: d.id, entity_type: 'Person', fields: ['mergedInto', 'recordStatus'] },
-      { person_id: s.id, entity_type: 'Person', fields: ['mergedRecords'] },
-      { person_id: s.id, entity_type: 'DrugUserManagement', fields: ['person'] },
-    ]));
+    const audit = await h.database.db.query<unknown[]>(
+      `SELECT person_id, entity_type, fields FROM audit_log WHERE action = 'CHANGE' AND request_id = (
+      SELECT request_id FROM audit_log WHERE person_id = $1 AND 'mergedInto' = ANY(fields))`,
+      [d.id],
+    );
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { person_id: d.id, entity_type: 'Person', fields: ['mergedInto', 'recordStatus'] },
+        { person_id: s.id, entity_type: 'Person', fields: ['mergedRecords'] },
+        { person_id: s.id, entity_type: 'DrugUserManagement', fields: ['person'] },
+      ]),
+    );
   });
 
   it('is for district police or above and supervisors, within their unit', async () => {
@@ -241,11 +379,20 @@ describe('mergePersons', () => {
     expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'police_officer', COMMUNE)).code).toBe('FORBIDDEN');
     expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'commune_official', '01')).code).toBe('FORBIDDEN');
     expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x' }, 'police_officer', '15')).code).toBe('NOT_FOUND');
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: s.id, r: 'x' }, 'police_officer', '01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateId' });
-    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: '  ' }, 'police_officer', '01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: s.id, r: 'x' }, 'police_officer', '01'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'duplicateId',
+    });
+    expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: '  ' }, 'police_officer', '01'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
     expect(errorOf(await h.run(MERGE, { s: s.id, d: d.id, r: 'x', dv: 7 }, 'police_officer', '01')).code).toBe('CONFLICT');
     expect(await h.snapshot()).toBe(before);
-    expect(dataOf<{ mergePersons: { id: string } }>(await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'supervisor', '01')).mergePersons.id).toBe(s.id);
+    expect(
+      dataOf<{ mergePersons: { id: string } }>(await h.run(MERGE, { s: s.id, d: d.id, r: 'Trùng' }, 'supervisor', '01'))
+        .mergePersons.id,
+    ).toBe(s.id);
   });
 
   it('refuses illegal merges and any action on a merged record, changing nothing', async () => {

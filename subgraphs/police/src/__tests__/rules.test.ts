@@ -3,13 +3,22 @@ import { formatDateVi, makeIdentificationNumber, todayInHanoi } from '@rehab/sha
 
 const todayVi = (): string => formatDateVi(todayInHanoi());
 import {
-  checkInProblems, decisionProblems, detectionProblems, endProblems, managementMachine, managementPeriodEnd,
+  checkInProblems,
+  decisionProblems,
+  detectionProblems,
+  endProblems,
+  managementMachine,
+  managementPeriodEnd,
 } from '../rules/drug-user-management';
 import { foundProblems, searchMachine } from '../rules/absconder-search';
 import { addWorkingDays, deadlineAfter, periodEnd } from '../rules/legal-time';
 import { completionNoticeMachine, isOverdue, transferDueAt, transferNoticeMachine } from '../rules/notices';
 import {
-  identificationNumberProblems, mayMerge, personFactProblems, personRecordMachine, residenceUnitProblem,
+  identificationNumberProblems,
+  mayMerge,
+  personFactProblems,
+  personRecordMachine,
+  residenceUnitProblem,
 } from '../rules/person-record';
 import type { StateMachine } from '../rules/state-machine';
 
@@ -48,7 +57,9 @@ describe('state machines', () => {
     });
     const refused = managementMachine.transition('ENDED', 'CHECK_IN');
     expect(refused).toEqual({
-      ok: false, code: 'ILLEGAL_TRANSITION', text: {
+      ok: false,
+      code: 'ILLEGAL_TRANSITION',
+      text: {
         vi: 'Không thể ghi nhận trình diện khi hồ sơ quản lý người sử dụng trái phép chất ma túy đang ở trạng thái "đã kết thúc quản lý"',
         en: 'Cannot record a check-in while the drug-user management is ended',
       },
@@ -71,38 +82,53 @@ describe('state machines', () => {
 
   it('a merged registry record takes no action at all', () => {
     checkExhaustively(personRecordMachine, {
-      'ACTIVE EDIT': 'ACTIVE', 'ACTIVE MERGE_AWAY': 'MERGED', 'ACTIVE ABSORB': 'ACTIVE', 'ACTIVE ACT_ON': 'ACTIVE',
+      'ACTIVE EDIT': 'ACTIVE',
+      'ACTIVE MERGE_AWAY': 'MERGED',
+      'ACTIVE ABSORB': 'ACTIVE',
+      'ACTIVE ACT_ON': 'ACTIVE',
     });
   });
 });
 
 describe('identification number', () => {
   it('accepts a number consistent with province, century, sex and year of birth', () => {
-    expect(identificationNumberProblems(makeIdentificationNumber('001', '1990-05-17', 'MALE', 42), '1990-05-17', 'MALE')).toEqual([]);
-    expect(identificationNumberProblems(makeIdentificationNumber('079', '2003-01-02', 'FEMALE', 42), '2003-01-02', 'FEMALE')).toEqual([]);
+    expect(identificationNumberProblems(makeIdentificationNumber('001', '1990-05-17', 'MALE', 42), '1990-05-17', 'MALE')).toEqual(
+      [],
+    );
+    expect(
+      identificationNumberProblems(makeIdentificationNumber('079', '2003-01-02', 'FEMALE', 42), '2003-01-02', 'FEMALE'),
+    ).toEqual([]);
   });
 
   it('explains an unknown province prefix', () => {
-    expect(identificationNumberProblems('003090123456', '1990-05-17', 'MALE')).toEqual([{
-      vi: 'Ba chữ số đầu 003 không phải mã tỉnh, thành phố nơi đăng ký khai sinh',
-      en: 'The first three digits 003 are not a province code of birth registration',
-    }]);
+    expect(identificationNumberProblems('003090123456', '1990-05-17', 'MALE')).toEqual([
+      {
+        vi: 'Ba chữ số đầu 003 không phải mã tỉnh, thành phố nơi đăng ký khai sinh',
+        en: 'The first three digits 003 are not a province code of birth registration',
+      },
+    ]);
   });
 
   it('explains a century/sex digit that does not match', () => {
     // A woman born in 1990 has 1; a man born in 2003 has 2.
-    expect(identificationNumberProblems('001090123456', '1990-05-17', 'FEMALE')).toEqual([{
-      vi: 'Chữ số thứ tư (0) không khớp thế kỷ sinh và giới tính: người nữ sinh năm 1990 phải có chữ số 1',
-      en: 'The fourth digit (0) does not match the century of birth and sex: a female born in 1990 has 1',
-    }]);
-    expect(identificationNumberProblems('001003123456', '2003-01-02', 'MALE')[0]?.vi).toContain('người nam sinh năm 2003 phải có chữ số 2');
+    expect(identificationNumberProblems('001090123456', '1990-05-17', 'FEMALE')).toEqual([
+      {
+        vi: 'Chữ số thứ tư (0) không khớp thế kỷ sinh và giới tính: người nữ sinh năm 1990 phải có chữ số 1',
+        en: 'The fourth digit (0) does not match the century of birth and sex: a female born in 1990 has 1',
+      },
+    ]);
+    expect(identificationNumberProblems('001003123456', '2003-01-02', 'MALE')[0]?.vi).toContain(
+      'người nam sinh năm 2003 phải có chữ số 2',
+    );
   });
 
   it('explains birth-year digits that do not match', () => {
-    expect(identificationNumberProblems('001091123456', '1990-05-17', 'MALE')).toEqual([{
-      vi: 'Chữ số thứ năm và thứ sáu (91) không khớp năm sinh 1990: phải là 90',
-      en: 'The fifth and sixth digits (91) do not match the year of birth 1990: they must be 90',
-    }]);
+    expect(identificationNumberProblems('001091123456', '1990-05-17', 'MALE')).toEqual([
+      {
+        vi: 'Chữ số thứ năm và thứ sáu (91) không khớp năm sinh 1990: phải là 90',
+        en: 'The fifth and sixth digits (91) do not match the year of birth 1990: they must be 90',
+      },
+    ]);
   });
 
   it('lists every problem of a number wrong in several ways', () => {
@@ -111,7 +137,13 @@ describe('identification number', () => {
 });
 
 describe('person facts', () => {
-  const ok = { fullName: 'Nguyễn Văn A', otherNames: [], dateOfBirth: '1990-01-01', ethnicity: 'Kinh', addressLines: [{ field: 'a', value: 'Số 1' }] };
+  const ok = {
+    fullName: 'Nguyễn Văn A',
+    otherNames: [],
+    dateOfBirth: '1990-01-01',
+    ethnicity: 'Kinh',
+    addressLines: [{ field: 'a', value: 'Số 1' }],
+  };
   it('accepts sound facts and names the field of each problem', () => {
     expect(personFactProblems(ok, '2026-11-22')).toEqual([]);
     expect(personFactProblems({ ...ok, fullName: '  ' }, '2026-11-22').map((p) => p.field)).toEqual(['fullName']);
@@ -119,14 +151,18 @@ describe('person facts', () => {
     expect(personFactProblems({ ...ok, dateOfBirth: '1899-12-31' }, '2026-11-22').map((p) => p.field)).toEqual(['dateOfBirth']);
     expect(personFactProblems({ ...ok, ethnicity: '' }, '2026-11-22').map((p) => p.field)).toEqual(['ethnicity']);
     expect(personFactProblems({ ...ok, otherNames: [''] }, '2026-11-22').map((p) => p.field)).toEqual(['otherNames']);
-    expect(personFactProblems({ ...ok, addressLines: [{ field: 'x.addressLine', value: '' }] }, '2026-11-22').map((p) => p.field)).toEqual(['x.addressLine']);
+    expect(
+      personFactProblems({ ...ok, addressLines: [{ field: 'x.addressLine', value: '' }] }, '2026-11-22').map((p) => p.field),
+    ).toEqual(['x.addressLine']);
   });
 
   it('takes only communes as residences', () => {
     expect(residenceUnitProblem('f', '00004')).toBeNull();
     expect(residenceUnitProblem('f', '01')?.text.vi).toBe('Đơn vị 01 (Thành phố Hà Nội) không phải cấp xã, phường, đặc khu');
     // A commune that ended with the reform is no residence today, but was one before.
-    expect(residenceUnitProblem('f', '00028')?.text.vi).toBe('Mã 00028 không là đơn vị nào vào ngày 02/12/2026 (Phường Kim Mã đến 30/06/2025)'.replace('02/12/2026', todayVi()));
+    expect(residenceUnitProblem('f', '00028')?.text.vi).toBe(
+      'Mã 00028 không là đơn vị nào vào ngày 02/12/2026 (Phường Kim Mã đến 30/06/2025)'.replace('02/12/2026', todayVi()),
+    );
     expect(residenceUnitProblem('f', '00028', '2025-01-01')).toBeNull();
     expect(residenceUnitProblem('f', 'CSCN1')?.field).toBe('f');
     expect(residenceUnitProblem('f', 'nope')?.text.en).toBe('No administrative unit with code nope');
@@ -171,7 +207,12 @@ describe('legal time', () => {
 describe('drug-user management inputs', () => {
   const today = '2026-11-22';
   it('checks detections', () => {
-    const ok = { detectedOn: '2026-07-10', method: 'TEST_POSITIVE' as const, substances: ['STIMULANTS'], testResult: 'Dương tính' };
+    const ok = {
+      detectedOn: '2026-07-10',
+      method: 'TEST_POSITIVE' as const,
+      substances: ['STIMULANTS'],
+      testResult: 'Dương tính',
+    };
     expect(detectionProblems(ok, today)).toEqual([]);
     expect(detectionProblems({ ...ok, testResult: null }, today).map((p) => p.field)).toEqual(['testResult']);
     expect(detectionProblems({ ...ok, method: 'CAUGHT_USING', testResult: null }, today)).toEqual([]);
@@ -183,7 +224,9 @@ describe('drug-user management inputs', () => {
   it('checks decisions', () => {
     expect(decisionProblems('2026-07-10', '12/QĐ-UBND', '2026-07-15', today)).toEqual([]);
     expect(decisionProblems('2026-07-10', ' ', '2026-07-15', today).map((p) => p.field)).toEqual(['decisionNumber']);
-    expect(decisionProblems('2026-07-10', '12', '2026-07-09', today)[0]?.text.vi).toBe('Ngày quyết định 2026-07-09 ở trước ngày phát hiện 2026-07-10');
+    expect(decisionProblems('2026-07-10', '12', '2026-07-09', today)[0]?.text.vi).toBe(
+      'Ngày quyết định 2026-07-09 ở trước ngày phát hiện 2026-07-10',
+    );
     expect(decisionProblems('2026-07-10', '12', '2026-12-01', today).map((p) => p.field)).toEqual(['decisionDate']);
   });
 
@@ -192,9 +235,12 @@ describe('drug-user management inputs', () => {
     expect(checkInProblems(m, '2026-08-01', 'ok', today)).toEqual([]);
     expect(checkInProblems(m, '2026-07-14', 'ok', today).map((p) => p.field)).toEqual(['date']);
     expect(endProblems(m, '2026-10-01', 'DECEASED', today)).toEqual([]);
-    expect(endProblems(m, '2026-10-01', 'PERIOD_COMPLETED', today)[0]?.text.vi)
-      .toBe('Thời hạn quản lý đến ngày 2027-07-15; kết thúc sớm hơn phải nêu lý do khác');
-    expect(endProblems({ ...m, decisionDate: null, periodEndsOn: null }, '2026-10-01', 'PERIOD_COMPLETED', today).map((p) => p.field)).toEqual(['reason']);
+    expect(endProblems(m, '2026-10-01', 'PERIOD_COMPLETED', today)[0]?.text.vi).toBe(
+      'Thời hạn quản lý đến ngày 2027-07-15; kết thúc sớm hơn phải nêu lý do khác',
+    );
+    expect(
+      endProblems({ ...m, decisionDate: null, periodEndsOn: null }, '2026-10-01', 'PERIOD_COMPLETED', today).map((p) => p.field),
+    ).toEqual(['reason']);
     expect(endProblems(m, '2026-07-01', 'OTHER', today).map((p) => p.field)).toEqual(['endedOn']);
   });
 

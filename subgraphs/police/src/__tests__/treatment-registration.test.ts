@@ -17,10 +17,17 @@ let calendar: WorkingCalendar;
 
 beforeAll(async () => {
   h = await openHarness([]);
-  const rows = await h.database.db.query<{ day: string; working: boolean }[]>('SELECT day::text AS day, working FROM working_calendar_exception');
-  calendar = { daysOff: new Set(rows.filter((r) => !r.working).map((r) => r.day)), workingWeekends: new Set(rows.filter((r) => r.working).map((r) => r.day)) };
+  const rows = await h.database.db.query<{ day: string; working: boolean }[]>(
+    'SELECT day::text AS day, working FROM working_calendar_exception',
+  );
+  calendar = {
+    daysOff: new Set(rows.filter((r) => !r.working).map((r) => r.day)),
+    workingWeekends: new Set(rows.filter((r) => r.working).map((r) => r.day)),
+  };
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 function notice(topic: string, source: SubgraphName, payload: unknown): Notice {
   return { id: randomUUID(), topic, source, destination: 'police', payload, createdAt: new Date().toISOString() };
@@ -32,15 +39,28 @@ async function deliver(n: Notice): Promise<void> {
   await h.database.db.transaction((manager) => handler(manager, n));
 }
 
-const determined = (personId: string, informedOn: string, determinedOn = informedOn) => notice('addiction.determined', 'health', {
-  personId, determinationId: randomUUID(), determinedOn, informedOn, substanceClasses: ['OPIOIDS'],
-});
-const admitted = (personId: string, admittedOn: string, kind: string) => notice('rehab.admitted', 'labor-welfare', {
-  personId, episodeId: randomUUID(), admittedOn, kind, facilityCode: null,
-});
-const substitution = (personId: string, enrolledOn: string) => notice('treatment.substitution-started', 'health', {
-  personId, treatmentId: randomUUID(), enrolledOn,
-});
+const determined = (personId: string, informedOn: string, determinedOn = informedOn) =>
+  notice('addiction.determined', 'health', {
+    personId,
+    determinationId: randomUUID(),
+    determinedOn,
+    informedOn,
+    substanceClasses: ['OPIOIDS'],
+  });
+const admitted = (personId: string, admittedOn: string, kind: string) =>
+  notice('rehab.admitted', 'labor-welfare', {
+    personId,
+    episodeId: randomUUID(),
+    admittedOn,
+    kind,
+    facilityCode: null,
+  });
+const substitution = (personId: string, enrolledOn: string) =>
+  notice('treatment.substitution-started', 'health', {
+    personId,
+    treatmentId: randomUUID(),
+    enrolledOn,
+  });
 
 const WORKLIST = `query($asOf: Date, $after: String) { treatmentRegistrationOverdue(asOf: $asOf, first: 10, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
@@ -48,8 +68,18 @@ const WORKLIST = `query($asOf: Date, $after: String) { treatmentRegistrationOver
 const PERSON = `query($id: ID!, $asOf: Date) { person(id: $id) { treatmentRegistrationDeadline {
   informedOn deadline registeredOn registrationForm status(asOf: $asOf) daysOverdue(asOf: $asOf) } } }`;
 
-interface Row { person: { id: string }; determinedOn: string; informedOn: string; deadline: string | null; workingDays: number | null; status: string; daysOverdue: number }
-interface Worklist { treatmentRegistrationOverdue: { totalCount: number; nodes: Row[] } }
+interface Row {
+  person: { id: string };
+  determinedOn: string;
+  informedOn: string;
+  deadline: string | null;
+  workingDays: number | null;
+  status: string;
+  daysOverdue: number;
+}
+interface Worklist {
+  treatmentRegistrationOverdue: { totalCount: number; nodes: Row[] };
+}
 
 const worklist = async (asOf: string, commune = COMMUNE): Promise<Row[]> =>
   dataOf<Worklist>(await h.run(WORKLIST, { asOf }, 'police_officer', commune)).treatmentRegistrationOverdue.nodes;
@@ -72,7 +102,9 @@ describe('working days', () => {
   });
 
   it('names the source of every calendar row', async () => {
-    const rows = await h.database.db.query<[{ n: number; sourced: number; first: string; last: string }]>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE source <> '')::int AS sourced,
+    const rows = await h.database.db.query<
+      [{ n: number; sourced: number; first: string; last: string }]
+    >(`SELECT count(*)::int AS n, count(*) FILTER (WHERE source <> '')::int AS sourced,
       min(day)::text AS first, max(day)::text AS last FROM working_calendar_exception`);
     expect(rows[0].n).toBe(rows[0].sourced);
     expect([rows[0].first >= '2022-01-01', rows[0].last <= '2027-12-31']).toEqual([true, true]);
@@ -107,24 +139,48 @@ describe('treatment-registration deadlines from notices', () => {
     const rows = (await worklist('2026-10-12')).filter((r) => mine.has(r.person.id));
     // Earliest deadline first: 5 October, then 8 October; the person admitted to compulsory rehab has left the list.
     expect(rows.map((r) => r.person.id)).toEqual([earlier.id, late.id]);
-    expect(rows[0]).toMatchObject({ informedOn: '2026-09-28', deadline: '2026-10-05', workingDays: 5, status: 'OVERDUE', daysOverdue: 7 });
+    expect(rows[0]).toMatchObject({
+      informedOn: '2026-09-28',
+      deadline: '2026-10-05',
+      workingDays: 5,
+      status: 'OVERDUE',
+      daysOverdue: 7,
+    });
     expect(rows.find((r) => r.person.id === late.id)).toMatchObject({
-      determinedOn: '2026-09-30', informedOn: '2026-10-01', deadline: '2026-10-08', status: 'OVERDUE', daysOverdue: 4,
+      determinedOn: '2026-09-30',
+      informedOn: '2026-10-01',
+      deadline: '2026-10-08',
+      status: 'OVERDUE',
+      daysOverdue: 4,
     });
     // The late registration was not yet known on 9 October: overdue then.
     const before = (await worklist('2026-10-09')).map((r) => r.person.id);
     expect(before).toContain(lateRegistration.id);
     expect(before).toContain(compulsory.id);
 
-    const status = async (id: string, asOf: string) => dataOf<{ person: { treatmentRegistrationDeadline: Record<string, unknown> } }>(
-      await h.run(PERSON, { id, asOf }, 'police_officer', COMMUNE)).person.treatmentRegistrationDeadline;
+    const status = async (id: string, asOf: string) =>
+      dataOf<{ person: { treatmentRegistrationDeadline: Record<string, unknown> } }>(
+        await h.run(PERSON, { id, asOf }, 'police_officer', COMMUNE),
+      ).person.treatmentRegistrationDeadline;
     expect(await status(onTime.id, '2026-10-12')).toEqual({
-      informedOn: '2026-10-01', deadline: '2026-10-08', registeredOn: '2026-10-08', registrationForm: 'VOLUNTARY_COMMUNITY', status: 'SATISFIED', daysOverdue: 0,
+      informedOn: '2026-10-01',
+      deadline: '2026-10-08',
+      registeredOn: '2026-10-08',
+      registrationForm: 'VOLUNTARY_COMMUNITY',
+      status: 'SATISFIED',
+      daysOverdue: 0,
     });
-    expect(await status(lateRegistration.id, '2026-10-12')).toMatchObject({ registrationForm: 'SUBSTITUTION_TREATMENT', status: 'SATISFIED_LATE' });
+    expect(await status(lateRegistration.id, '2026-10-12')).toMatchObject({
+      registrationForm: 'SUBSTITUTION_TREATMENT',
+      status: 'SATISFIED_LATE',
+    });
     expect(await status(late.id, '2026-10-05')).toMatchObject({ status: 'PENDING', daysOverdue: 0 });
     expect(await status(compulsory.id, '2026-10-09')).toMatchObject({ status: 'OVERDUE', registeredOn: null });
-    expect(await status(compulsory.id, '2026-10-12')).toMatchObject({ status: 'COMPULSORY_ADMITTED', registeredOn: null, daysOverdue: 0 });
+    expect(await status(compulsory.id, '2026-10-12')).toMatchObject({
+      status: 'COMPULSORY_ADMITTED',
+      registeredOn: null,
+      daysOverdue: 0,
+    });
   });
 
   it('meets a deadline with a registration received before the determination notice', async () => {
@@ -133,7 +189,8 @@ describe('treatment-registration deadlines from notices', () => {
     await deliver(determined(p.id, '2026-10-01'));
     expect((await worklist('2026-11-01')).map((r) => r.person.id)).not.toContain(p.id);
     const d = dataOf<{ person: { treatmentRegistrationDeadline: { status: string; registrationForm: string } } }>(
-      await h.run(PERSON, { id: p.id, asOf: '2026-11-01' }, 'police_officer', COMMUNE)).person.treatmentRegistrationDeadline;
+      await h.run(PERSON, { id: p.id, asOf: '2026-11-01' }, 'police_officer', COMMUNE),
+    ).person.treatmentRegistrationDeadline;
     expect(d).toMatchObject({ status: 'SATISFIED', registrationForm: 'VOLUNTARY_FACILITY' });
   });
 
@@ -141,12 +198,13 @@ describe('treatment-registration deadlines from notices', () => {
     const p = await register(h);
     await deliver(determined(p.id, '2021-12-20'));
     const d = dataOf<{ person: { treatmentRegistrationDeadline: Record<string, unknown> } }>(
-      await h.run(PERSON, { id: p.id, asOf: '2026-11-01' }, 'police_officer', COMMUNE)).person.treatmentRegistrationDeadline;
+      await h.run(PERSON, { id: p.id, asOf: '2026-11-01' }, 'police_officer', COMMUNE),
+    ).person.treatmentRegistrationDeadline;
     expect(d).toMatchObject({ informedOn: '2021-12-20', deadline: null, status: 'NO_DEADLINE', daysOverdue: 0 });
     expect((await worklist('2026-11-01')).map((r) => r.person.id)).not.toContain(p.id);
   });
 
-  it('shows a person\'s deadline to police of their commune only, and follows the person on a move', async () => {
+  it("shows a person's deadline to police of their commune only, and follows the person on a move", async () => {
     const p = await register(h, {}, NEIGHBOUR_COMMUNE);
     await deliver(determined(p.id, '2026-10-01'));
     expect((await worklist('2026-10-12', NEIGHBOUR_COMMUNE)).map((r) => r.person.id)).toContain(p.id);
@@ -167,7 +225,12 @@ describe('treatment-registration deadlines from notices', () => {
     await deliver(determined(p.id, '2026-10-01'));
     for (const role of ROLES) {
       const list = await h.run(WORKLIST, { asOf: '2026-10-12' }, role, COMMUNE);
-      const field = await h.run('query($id: ID!) { person(id: $id) { id treatmentRegistrationDeadline { deadline } } }', { id: p.id }, role, COMMUNE);
+      const field = await h.run(
+        'query($id: ID!) { person(id: $id) { id treatmentRegistrationDeadline { deadline } } }',
+        { id: p.id },
+        role,
+        COMMUNE,
+      );
       const codes = [list.errors?.[0]?.extensions?.code ?? 'OK', field.errors?.[0]?.extensions?.code ?? 'OK'];
       expect({ role, codes }).toEqual({ role, codes: role === 'police_officer' ? ['OK', 'OK'] : ['FORBIDDEN', 'FORBIDDEN'] });
     }
@@ -177,7 +240,10 @@ describe('treatment-registration deadlines from notices', () => {
     const p = await register(h);
     await deliver(determined(p.id, '2026-10-01'));
     await worklist('2026-10-12');
-    const rows = await h.database.db.query(`SELECT DISTINCT entity_type FROM audit_log WHERE person_id = $1 AND action = 'READ'`, [p.id]);
+    const rows = await h.database.db.query(
+      `SELECT DISTINCT entity_type FROM audit_log WHERE person_id = $1 AND action = 'READ'`,
+      [p.id],
+    );
     expect(rows).toContainEqual({ entity_type: 'TreatmentRegistrationDeadline' });
   });
 
@@ -186,13 +252,41 @@ describe('treatment-registration deadlines from notices', () => {
     const count = () => h.database.db.query('SELECT count(*)::int AS n FROM treatment_registration_deadline');
     const before = await count();
     for (const payload of [
-      { personId: p.id, determinationId: randomUUID(), determinedOn: '2026-10-02', informedOn: '2026-10-01', substanceClasses: ['OPIOIDS'] },
-      { personId: p.id, determinationId: randomUUID(), determinedOn: '2026-10-01', informedOn: '2026-10-01', substanceClasses: ['SUGAR'] },
-      { personId: p.id, determinationId: 'x', determinedOn: '2026-10-01', informedOn: '2026-10-01', substanceClasses: ['OPIOIDS'] },
-      { personId: randomUUID(), determinationId: randomUUID(), determinedOn: '2026-10-01', informedOn: '2026-10-01', substanceClasses: ['OPIOIDS'] },
+      {
+        personId: p.id,
+        determinationId: randomUUID(),
+        determinedOn: '2026-10-02',
+        informedOn: '2026-10-01',
+        substanceClasses: ['OPIOIDS'],
+      },
+      {
+        personId: p.id,
+        determinationId: randomUUID(),
+        determinedOn: '2026-10-01',
+        informedOn: '2026-10-01',
+        substanceClasses: ['SUGAR'],
+      },
+      {
+        personId: p.id,
+        determinationId: 'x',
+        determinedOn: '2026-10-01',
+        informedOn: '2026-10-01',
+        substanceClasses: ['OPIOIDS'],
+      },
+      {
+        personId: randomUUID(),
+        determinationId: randomUUID(),
+        determinedOn: '2026-10-01',
+        informedOn: '2026-10-01',
+        substanceClasses: ['OPIOIDS'],
+      },
     ]) {
       let code: unknown = 'no error';
-      try { await deliver(notice('addiction.determined', 'health', payload)); } catch (e) { code = e instanceof GraphQLError ? e.extensions.code : 'untyped'; }
+      try {
+        await deliver(notice('addiction.determined', 'health', payload));
+      } catch (e) {
+        code = e instanceof GraphQLError ? e.extensions.code : 'untyped';
+      }
       expect({ payload, code }).toEqual({ payload, code: 'BAD_USER_INPUT' });
     }
     expect(await count()).toEqual(before);

@@ -4,7 +4,9 @@ import { dataOf, errorOf, openHarness, type Harness } from './harness';
 
 const population = generateDemoPopulation({ persons: 400 });
 /** People recorded before the reform in a split commune of Hà Nội and not yet assigned: the worklist. */
-const waiting = population.filter((p) => p.currentResidence.unitPath.startsWith('01.') && units().isSplit(p.currentResidence.unitPath));
+const waiting = population.filter(
+  (p) => p.currentResidence.unitPath.startsWith('01.') && units().isSplit(p.currentResidence.unitPath),
+);
 let h: Harness;
 
 beforeAll(async () => {
@@ -29,15 +31,19 @@ interface Case {
   suggested: { code: string } | null;
   suggestionReason: string | null;
 }
-interface Worklist { unitReassignmentWorklist: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: Case[] } }
+interface Worklist {
+  unitReassignmentWorklist: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: Case[] };
+}
 
 describe('people of split communes', () => {
-  it('wait in the province\'s worklist with the new communes of their old one and a suggestion from the address', async () => {
+  it("wait in the province's worklist with the new communes of their old one and a suggestion from the address", async () => {
     expect(waiting.length).toBeGreaterThan(0);
     const all: Case[] = [];
     let after: string | undefined;
     do {
-      const page: Worklist['unitReassignmentWorklist'] = dataOf<Worklist>(await h.run(WORKLIST, { first: 7, after }, 'police_officer', '01')).unitReassignmentWorklist;
+      const page: Worklist['unitReassignmentWorklist'] = dataOf<Worklist>(
+        await h.run(WORKLIST, { first: 7, after }, 'police_officer', '01'),
+      ).unitReassignmentWorklist;
       all.push(...page.nodes);
       expect(page.totalCount).toBe(waiting.length);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
@@ -52,11 +58,13 @@ describe('people of split communes', () => {
       expect(c.suggested?.code).toBe(person.home.unitCode);
     }
     // Each listed person's read is audited.
-    const [{ n }] = await h.database.db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'UnitReassignmentCase'`);
+    const [{ n }] = await h.database.db.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'UnitReassignmentCase'`,
+    );
     expect(n).toBeGreaterThanOrEqual(waiting.length);
   });
 
-  it('is the province\'s work: a commune officer, another province and other roles are refused', async () => {
+  it("is the province's work: a commune officer, another province and other roles are refused", async () => {
     expect(errorOf(await h.run(WORKLIST, {}, 'police_officer', '00004')).code).toBe('FORBIDDEN');
     expect(errorOf(await h.run(WORKLIST, {}, 'commune_official', '01')).code).toBe('FORBIDDEN');
     const laoCai = dataOf<Worklist>(await h.run(WORKLIST, { first: 100 }, 'police_officer', '15')).unitReassignmentWorklist;
@@ -70,28 +78,48 @@ describe('people of split communes', () => {
     expect(dataOf<{ person: unknown }>(await h.run(PERSON, { id: person.id }, 'police_officer', to)).person).toBeNull();
     const before = await h.snapshot();
     const wrong = candidatesOf(units().byUnitPath(person.formerUnit.unitPath) as never).find((c) => c.code !== to);
-    expect(errorOf(await h.run(ASSIGN, { p: person.id, v: 1, to: '00070' === to ? '00004' : '00070' }, 'police_officer', '01')))
-      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'toUnitCode' });
+    expect(
+      errorOf(await h.run(ASSIGN, { p: person.id, v: 1, to: '00070' === to ? '00004' : '00070' }, 'police_officer', '01')),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toUnitCode' });
     expect(errorOf(await h.run(ASSIGN, { p: person.id, v: 9, to }, 'police_officer', '01')).code).toBe('CONFLICT');
     expect(errorOf(await h.run(ASSIGN, { p: person.id, v: 1, to }, 'police_officer', to)).code).toBe('FORBIDDEN');
     expect(errorOf(await h.run(ASSIGN, { p: person.id, v: 1, to }, 'police_officer', '15')).code).toBe('NOT_FOUND');
     expect(await h.snapshot()).toBe(before);
     const moved = dataOf<{ assignPersonToUnit: { version: number; currentResidence: { unit: { code: string; path: string } } } }>(
-      await h.run(ASSIGN, { p: person.id, v: 1, to }, 'police_officer', '01')).assignPersonToUnit;
+      await h.run(ASSIGN, { p: person.id, v: 1, to }, 'police_officer', '01'),
+    ).assignPersonToUnit;
     expect(moved).toMatchObject({ version: 2, currentResidence: { unit: { code: to, path: person.home.unitPath } } });
     expect(wrong).toBeDefined();
     const seen = dataOf<{ person: { id: string } | null }>(await h.run(PERSON, { id: person.id }, 'police_officer', to)).person;
     expect(seen?.id).toBe(person.id);
-    if (wrong) expect(dataOf<{ person: unknown }>(await h.run(PERSON, { id: person.id }, 'police_officer', wrong.code)).person).toBeNull();
-    const outbox = await h.database.db.query<{ destination: string; payload: { personId: string; toUnitCode: string; fromUnitPath: string } }[]>(`SELECT destination, payload FROM outbox_notice WHERE topic = 'person.unit-assigned'`);
+    if (wrong)
+      expect(dataOf<{ person: unknown }>(await h.run(PERSON, { id: person.id }, 'police_officer', wrong.code)).person).toBeNull();
+    const outbox = await h.database.db.query<
+      { destination: string; payload: { personId: string; toUnitCode: string; fromUnitPath: string } }[]
+    >(`SELECT destination, payload FROM outbox_notice WHERE topic = 'person.unit-assigned'`);
     expect(outbox.map((o) => o.destination).sort()).toEqual(['health', 'labor-welfare', 'volunteers']);
-    expect(outbox.every((o) => o.payload.personId === person.id && o.payload.toUnitCode === to && o.payload.fromUnitPath === person.formerUnit.unitPath)).toBe(true);
+    expect(
+      outbox.every(
+        (o) =>
+          o.payload.personId === person.id &&
+          o.payload.toUnitCode === to &&
+          o.payload.fromUnitPath === person.formerUnit.unitPath,
+      ),
+    ).toBe(true);
     // The agencies' person directories learn the new residence, so their first records of the person are the new commune's to make.
-    const directory = await h.database.db.query<{ destination: string; entry: { unitCode: string; unitPath: string; version: number } }[]>(`SELECT destination, payload->'persons'->0 AS entry FROM outbox_notice
-      WHERE topic = 'person.directory' AND payload->'persons' @> $1::jsonb`, [JSON.stringify([{ personId: person.id }])]);
+    const directory = await h.database.db.query<
+      { destination: string; entry: { unitCode: string; unitPath: string; version: number } }[]
+    >(
+      `SELECT destination, payload->'persons'->0 AS entry FROM outbox_notice
+      WHERE topic = 'person.directory' AND payload->'persons' @> $1::jsonb`,
+      [JSON.stringify([{ personId: person.id }])],
+    );
     expect(directory.map((d) => d.destination).sort()).toEqual(['health', 'labor-welfare', 'volunteers']);
     for (const d of directory) expect(d.entry).toMatchObject({ unitCode: to, unitPath: person.home.unitPath, version: 2 });
-    const audit = await h.database.db.query<{ action: string; fields: string[] }[]>(`SELECT action, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE'`, [person.id]);
+    const audit = await h.database.db.query<{ action: string; fields: string[] }[]>(
+      `SELECT action, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE'`,
+      [person.id],
+    );
     expect(audit).toEqual([{ action: 'CHANGE', fields: ['currentResidence'] }]);
     // Off the worklist; a second assignment is an illegal step.
     const after = dataOf<Worklist>(await h.run(WORKLIST, { first: 100 }, 'police_officer', '01')).unitReassignmentWorklist;
@@ -103,7 +131,10 @@ describe('people of split communes', () => {
     const kimMa = units().at('00028', '2025-01-01');
     if (!kimMa) throw new Error('Kim Mã');
     const candidates = candidatesOf(kimMa);
-    expect(suggestFromAddress('Số 5 ngõ 12 phố Kim Mã, tổ dân phố Giảng Võ 3', kimMa, candidates)).toMatchObject({ unit: { code: '00025' }, reason: 'Giảng Võ' });
+    expect(suggestFromAddress('Số 5 ngõ 12 phố Kim Mã, tổ dân phố Giảng Võ 3', kimMa, candidates)).toMatchObject({
+      unit: { code: '00025' },
+      reason: 'Giảng Võ',
+    });
     expect(suggestFromAddress('Số 5 phố Kim Mã', kimMa, candidates)).toBeNull();
     expect(suggestFromAddress('Khu Giảng Võ và Ngọc Hà', kimMa, candidates)).toBeNull();
   });

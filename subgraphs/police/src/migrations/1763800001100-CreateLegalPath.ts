@@ -56,7 +56,9 @@ export class CreateLegalPath1763800001100 implements MigrationInterface {
       CONSTRAINT drug_user_management_ended CHECK ((status = 'ENDED') = (ended_on IS NOT NULL AND end_reason IS NOT NULL)),
       CONSTRAINT drug_user_management_superseded CHECK ((status = 'SUPERSEDED_BY_REHAB') = (superseded_on IS NOT NULL)))`);
     await runner.query('CREATE INDEX drug_user_management_person ON drug_user_management (person_id, detected_on DESC)');
-    await runner.query('CREATE INDEX drug_user_management_owner_unit_path ON drug_user_management (owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX drug_user_management_owner_unit_path ON drug_user_management (owner_unit_path text_pattern_ops)',
+    );
     // At most one open case per person.
     await runner.query(`CREATE UNIQUE INDEX drug_user_management_one_open ON drug_user_management (person_id)
       WHERE status IN ('PENDING_DECISION', 'ACTIVE')`);
@@ -71,7 +73,9 @@ export class CreateLegalPath1763800001100 implements MigrationInterface {
       owner_unit_path varchar(200) NOT NULL)`);
     await runner.query('CREATE INDEX drug_user_check_in_management ON drug_user_check_in (management_id, checked_in_on DESC)');
     await runner.query('CREATE INDEX drug_user_check_in_person ON drug_user_check_in (person_id)');
-    await runner.query('CREATE INDEX drug_user_check_in_owner_unit_path ON drug_user_check_in (owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX drug_user_check_in_owner_unit_path ON drug_user_check_in (owner_unit_path text_pattern_ops)',
+    );
 
     await runner.query(`CREATE TABLE transfer_notice (
       id uuid PRIMARY KEY,

@@ -15,7 +15,9 @@ export class CreateRelapseRiskReport1763800001200 implements MigrationInterface 
       received_at timestamptz NOT NULL DEFAULT now(),
       owner_unit_path varchar(200) NOT NULL)`);
     await runner.query('CREATE INDEX relapse_risk_report_person ON relapse_risk_report (person_id)');
-    await runner.query('CREATE INDEX relapse_risk_report_owner_unit_path ON relapse_risk_report (owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX relapse_risk_report_owner_unit_path ON relapse_risk_report (owner_unit_path text_pattern_ops)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -23,7 +23,9 @@ export class CreateLaw120Duties1764700003000 implements MigrationInterface {
       recorded_by varchar(64) NOT NULL,
       recorded_at timestamptz NOT NULL DEFAULT now(),
       owner_unit_path varchar(200) NOT NULL)`);
-    await runner.query('CREATE INDEX substance_declaration_management ON substance_declaration (management_id, declared_on DESC)');
+    await runner.query(
+      'CREATE INDEX substance_declaration_management ON substance_declaration (management_id, declared_on DESC)',
+    );
     await runner.query('CREATE INDEX substance_declaration_person ON substance_declaration (person_id)');
 
     await runner.query(`CREATE TABLE summons (
@@ -46,7 +48,9 @@ export class CreateLaw120Duties1764700003000 implements MigrationInterface {
         AND (outcome IS NULL) = (outcome_recorded_by IS NULL)))`);
     await runner.query('CREATE INDEX summons_management ON summons (management_id, summoned_on DESC)');
     await runner.query('CREATE INDEX summons_person ON summons (person_id)');
-    await runner.query(`CREATE INDEX summons_awaiting ON summons (owner_unit_path text_pattern_ops, appear_on) WHERE outcome IS NULL`);
+    await runner.query(
+      `CREATE INDEX summons_awaiting ON summons (owner_unit_path text_pattern_ops, appear_on) WHERE outcome IS NULL`,
+    );
 
     await runner.query(`CREATE TABLE electronic_monitoring_order (
       id uuid PRIMARY KEY,
@@ -67,7 +71,9 @@ export class CreateLaw120Duties1764700003000 implements MigrationInterface {
         AND ends_on <= starts_on + interval '36 months'),
       CONSTRAINT electronic_monitoring_order_ended CHECK ((status = 'ENDED_EARLY') = (ended_on IS NOT NULL AND end_reason IS NOT NULL)),
       CONSTRAINT electronic_monitoring_order_ended_within CHECK (ended_on >= ordered_on AND ended_on < ends_on))`);
-    await runner.query('CREATE INDEX electronic_monitoring_order_person ON electronic_monitoring_order (person_id, ordered_on DESC)');
+    await runner.query(
+      'CREATE INDEX electronic_monitoring_order_person ON electronic_monitoring_order (person_id, ordered_on DESC)',
+    );
     await runner.query('CREATE INDEX electronic_monitoring_order_device ON electronic_monitoring_order (device_id)');
 
     await runner.query(`CREATE TABLE monitoring_alert (
@@ -102,10 +108,16 @@ export class CreateLaw120Duties1764700003000 implements MigrationInterface {
       ADD COLUMN presentation_recorded_by varchar(64),
       ADD CONSTRAINT transfer_notice_presented CHECK ((presented_at IS NULL) = (presentation_recorded_by IS NULL)),
       ADD CONSTRAINT transfer_notice_presented_after_move CHECK (presented_at >= moved_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
-    for (const [column, code] of [['due_at', 'RESIDENCE_CHANGE_NOTICE'], ['presentation_due_at', 'MOVE_PRESENTATION_DEADLINE']] as const) {
-      await runner.query(`UPDATE transfer_notice n SET ${column} = ${END_OF_MOVE_DAY} + make_interval(hours => r.value)
+    for (const [column, code] of [
+      ['due_at', 'RESIDENCE_CHANGE_NOTICE'],
+      ['presentation_due_at', 'MOVE_PRESENTATION_DEADLINE'],
+    ] as const) {
+      await runner.query(
+        `UPDATE transfer_notice n SET ${column} = ${END_OF_MOVE_DAY} + make_interval(hours => r.value)
         FROM legal_rule r WHERE r.code = $1 AND r.unit = 'HOURS' AND r.effective_from <= n.moved_on
-          AND (r.effective_to IS NULL OR r.effective_to >= n.moved_on)`, [code]);
+          AND (r.effective_to IS NULL OR r.effective_to >= n.moved_on)`,
+        [code],
+      );
     }
   }
 

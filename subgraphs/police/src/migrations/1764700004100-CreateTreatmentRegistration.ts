@@ -35,7 +35,9 @@ export class CreateTreatmentRegistration1764700004100 implements MigrationInterf
       received_at timestamptz NOT NULL DEFAULT now(),
       owner_unit_path varchar(200) NOT NULL,
       version integer NOT NULL DEFAULT 1)`);
-    await runner.query('CREATE INDEX treatment_registration_deadline_person ON treatment_registration_deadline (person_id, informed_on)');
+    await runner.query(
+      'CREATE INDEX treatment_registration_deadline_person ON treatment_registration_deadline (person_id, informed_on)',
+    );
     await runner.query('CREATE INDEX treatment_registration_deadline_due ON treatment_registration_deadline (deadline_on, id)');
     await runner.query(`CREATE INDEX treatment_registration_deadline_owner_unit_path
       ON treatment_registration_deadline (owner_unit_path text_pattern_ops)`);

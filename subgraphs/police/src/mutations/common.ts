@@ -17,15 +17,24 @@ export function allowed<S extends string>(transition: Transition<S>): S {
   return transition.to;
 }
 
-
 /**
  * The row with `id`, locked for the transaction, when its owner unit lies in the caller's
  * own subtree; NOT_FOUND otherwise (whether it exists elsewhere is not revealed).
  */
-export async function lockInScope<T extends ObjectLiteral>(manager: EntityManager, entity: new () => T, id: string,
-  caller: Caller, what: Bilingual, ownerPathOf: (row: T) => readonly string[]): Promise<T> {
-  const row = await manager.getRepository(entity).createQueryBuilder('r')
-    .setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+export async function lockInScope<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: new () => T,
+  id: string,
+  caller: Caller,
+  what: Bilingual,
+  ownerPathOf: (row: T) => readonly string[],
+): Promise<T> {
+  const row = await manager
+    .getRepository(entity)
+    .createQueryBuilder('r')
+    .setLock('pessimistic_write')
+    .where('r.id = :id', { id })
+    .getOne();
   if (!row) throw recordNotFound(what, id);
   const paths = ownerPathOf(row);
   // A record of a split pre-reform commune is the new commune's once the person was assigned there.
@@ -33,7 +42,6 @@ export async function lockInScope<T extends ObjectLiteral>(manager: EntityManage
   if (![...paths, ...assigned].some((path) => actsOn(caller, path))) throw recordNotFound(what, id);
   return row;
 }
-
 
 interface RuleRow {
   value: number;
@@ -44,7 +52,9 @@ interface RuleRow {
 export async function ruleInForce(manager: EntityManager, code: LegalRuleCode, date: string): Promise<RuleDuration | null> {
   const rows = await manager.query<RuleRow[]>(
     `SELECT value, unit FROM legal_rule WHERE code = $1 AND effective_from <= $2 AND (effective_to IS NULL OR effective_to >= $2)
-      ORDER BY effective_from DESC LIMIT 1`, [code, date]);
+      ORDER BY effective_from DESC LIMIT 1`,
+    [code, date],
+  );
   const [row] = rows;
   return row ? { value: row.value, unit: row.unit } : null;
 }

@@ -1,4 +1,11 @@
-import { checkExpectedVersion, checkUuid, PERSON_UNIT_ASSIGNED_NOTICE, recordPersonUnitAssignment, sendNotice, type PersonUnitAssignedPayload } from '@rehab/server-kit';
+import {
+  checkExpectedVersion,
+  checkUuid,
+  PERSON_UNIT_ASSIGNED_NOTICE,
+  recordPersonUnitAssignment,
+  sendNotice,
+  type PersonUnitAssignedPayload,
+} from '@rehab/server-kit';
 import { formatDateVi, units } from '@rehab/shared-schema';
 import { domainError } from '@rehab/server-kit';
 import type { MutationAssignPersonToUnitArgs } from '../__generated__/resolvers';
@@ -25,22 +32,42 @@ export async function assignPersonToUnit(args: MutationAssignPersonToUnitArgs, c
     allowed(personRecordMachine.transition(person.recordStatus, 'EDIT'));
     const former = units().byUnitPath(person.ownerUnitPath);
     if (!former || !units().isSplit(former.path)) {
-      throw domainError('ILLEGAL_TRANSITION', {
-        vi: 'Người này không thuộc xã, phường bị chia tách chờ phân về xã mới', en: 'This person is not waiting in a split commune',
-      }, { field: 'personId' });
+      throw domainError(
+        'ILLEGAL_TRANSITION',
+        {
+          vi: 'Người này không thuộc xã, phường bị chia tách chờ phân về xã mới',
+          en: 'This person is not waiting in a split commune',
+        },
+        { field: 'personId' },
+      );
     }
     const to = candidatesOf(former).find((c) => c.code === args.toUnitCode);
     if (!to) {
-      throw domainError('BAD_USER_INPUT', {
-        vi: `${former.name} (trước ${formatDateVi('2025-07-01')}) chỉ chuyển về: ${candidatesOf(former).map((c) => `${c.code} ${c.name}`).join('; ')}`,
-        en: `${former.name} went only into: ${candidatesOf(former).map((c) => c.code).join(', ')}`,
-      }, { field: 'toUnitCode' });
+      throw domainError(
+        'BAD_USER_INPUT',
+        {
+          vi: `${former.name} (trước ${formatDateVi('2025-07-01')}) chỉ chuyển về: ${candidatesOf(former)
+            .map((c) => `${c.code} ${c.name}`)
+            .join('; ')}`,
+          en: `${former.name} went only into: ${candidatesOf(former)
+            .map((c) => c.code)
+            .join(', ')}`,
+        },
+        { field: 'toUnitCode' },
+      );
     }
     const assignment: PersonUnitAssignedPayload = {
-      personId: person.id, fromUnitPath: former.path, toUnitCode: to.code, toUnitPath: to.path, assignedOn: today(),
+      personId: person.id,
+      fromUnitPath: former.path,
+      toUnitCode: to.code,
+      toUnitPath: to.path,
+      assignedOn: today(),
     };
-    await manager.query('UPDATE person SET current_unit_code = $1, owner_unit_path = $2, version = version + 1 WHERE id = $3',
-      [to.code, to.path, person.id]);
+    await manager.query('UPDATE person SET current_unit_code = $1, owner_unit_path = $2, version = version + 1 WHERE id = $3', [
+      to.code,
+      to.path,
+      person.id,
+    ]);
     await recordPersonUnitAssignment(manager, assignment);
     await sendNotice(manager, PERSON_UNIT_ASSIGNED_NOTICE, assignment);
     await announcePersons(manager, [person.id]);

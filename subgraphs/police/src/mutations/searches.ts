@@ -18,23 +18,40 @@ export async function recordAbsconderFound(args: MutationRecordAbsconderFoundArg
     checkExpectedVersion(search.version, args.expectedVersion, SEARCH);
     const status = allowed(searchMachine.transition(search.status, 'RECORD_FOUND'));
     rejectProblems(foundProblems(search.since, args.foundOn, args.note, today()));
-    await manager.createQueryBuilder().update(AbsconderSearchEntity)
-      .set({ status, foundOn: args.foundOn, foundNote: args.note.trim(), foundBy: ctx.caller.username, version: () => 'version + 1' })
-      .where('id = :id', { id }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(AbsconderSearchEntity)
+      .set({
+        status,
+        foundOn: args.foundOn,
+        foundNote: args.note.trim(),
+        foundBy: ctx.caller.username,
+        version: () => 'version + 1',
+      })
+      .where('id = :id', { id })
+      .execute();
     await ctx.audit.change(manager, 'AbsconderSearch', ['foundNote', 'foundOn', 'status'], search.personId);
     return manager.getRepository(AbsconderSearchEntity).findOneByOrFail({ id });
   });
 }
 
-export async function acknowledgeRehabCompletionNotice(args: MutationAcknowledgeRehabCompletionNoticeArgs, ctx: Context): Promise<RehabCompletionNoticeEntity> {
+export async function acknowledgeRehabCompletionNotice(
+  args: MutationAcknowledgeRehabCompletionNoticeArgs,
+  ctx: Context,
+): Promise<RehabCompletionNoticeEntity> {
   const id = checkUuid(args.id, 'id');
   return ctx.db.transaction(async (manager) => {
-    const notice = await lockInScope(manager, RehabCompletionNoticeEntity, id, ctx.caller, COMPLETION_NOTICE, (n) => [n.ownerUnitPath]);
+    const notice = await lockInScope(manager, RehabCompletionNoticeEntity, id, ctx.caller, COMPLETION_NOTICE, (n) => [
+      n.ownerUnitPath,
+    ]);
     checkExpectedVersion(notice.version, args.expectedVersion, COMPLETION_NOTICE);
     allowed(completionNoticeMachine.transition(noticeState(notice.acknowledgedAt), 'ACKNOWLEDGE'));
-    await manager.createQueryBuilder().update(RehabCompletionNoticeEntity)
+    await manager
+      .createQueryBuilder()
+      .update(RehabCompletionNoticeEntity)
       .set({ acknowledgedAt: () => 'now()', acknowledgedBy: ctx.caller.username, version: () => 'version + 1' })
-      .where('id = :id', { id }).execute();
+      .where('id = :id', { id })
+      .execute();
     await ctx.audit.change(manager, 'RehabCompletionNotice', ['acknowledgedAt'], notice.personId);
     return manager.getRepository(RehabCompletionNoticeEntity).findOneByOrFail({ id });
   });

@@ -18,12 +18,18 @@ interface PersonRow {
  */
 export async function announcePersons(manager: EntityManager, personIds: readonly string[]): Promise<void> {
   if (personIds.length === 0) return;
-  const rows = await manager.query<PersonRow[]>('SELECT id, owner_unit_path, merged_into, version FROM person WHERE id = ANY($1) ORDER BY id',
-    [[...new Set(personIds)]]);
+  const rows = await manager.query<PersonRow[]>(
+    'SELECT id, owner_unit_path, merged_into, version FROM person WHERE id = ANY($1) ORDER BY id',
+    [[...new Set(personIds)]],
+  );
   const recordedAt = new Date().toISOString();
   const persons = rows.map((p): PersonDirectoryEntry => ({
-    personId: p.id, unitCode: units().byUnitPath(p.owner_unit_path)?.code ?? (p.owner_unit_path.split('.').pop() as string),
-    unitPath: p.owner_unit_path, mergedInto: p.merged_into, version: p.version, recordedAt,
+    personId: p.id,
+    unitCode: units().byUnitPath(p.owner_unit_path)?.code ?? (p.owner_unit_path.split('.').pop() as string),
+    unitPath: p.owner_unit_path,
+    mergedInto: p.merged_into,
+    version: p.version,
+    recordedAt,
   }));
   if (persons.length === 0) return;
   await sendNotice(manager, PERSON_DIRECTORY, { persons });

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  REHAB_ABSCONDED, REHAB_ADMITTED, REHAB_COMPLETED, REHAB_RETURNED, RELAPSE_RISK, domainError, noticeRejected, onNotice,
-  type ContractHandler, type NoticeHandler,
+  REHAB_ABSCONDED,
+  REHAB_ADMITTED,
+  REHAB_COMPLETED,
+  REHAB_RETURNED,
+  RELAPSE_RISK,
+  domainError,
+  noticeRejected,
+  onNotice,
+  type ContractHandler,
+  type NoticeHandler,
 } from '@rehab/server-kit';
 import { HANOI_CODE } from '@rehab/shared-schema';
 import { AbsconderSearchEntity } from '../entities/AbsconderSearch';
@@ -16,42 +24,83 @@ import { auditNotice, subject } from './subject';
 /** rehab.admitted: an admission to rehab supersedes the person's open drug-user management. */
 const admitted: ContractHandler<typeof REHAB_ADMITTED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
-  const open = await manager.getRepository(DrugUserManagementEntity).createQueryBuilder('m').setLock('pessimistic_write')
-    .where('m.person_id = :id', { id: person.id }).andWhere('m.status IN (:...open)', { open: OPEN_MANAGEMENT_STATUSES }).getOne();
+  const open = await manager
+    .getRepository(DrugUserManagementEntity)
+    .createQueryBuilder('m')
+    .setLock('pessimistic_write')
+    .where('m.person_id = :id', { id: person.id })
+    .andWhere('m.status IN (:...open)', { open: OPEN_MANAGEMENT_STATUSES })
+    .getOne();
   // Nothing open, or a case opened after this admission: nothing to supersede.
   if (!open || payload.admittedOn < open.detectedOn) return;
   const transition = managementMachine.transition(open.status, 'SUPERSEDE');
   if (!transition.ok) throw domainError('ILLEGAL_TRANSITION', transition.text);
-  await manager.createQueryBuilder().update(DrugUserManagementEntity)
+  await manager
+    .createQueryBuilder()
+    .update(DrugUserManagementEntity)
     .set({ status: transition.to, supersededOn: payload.admittedOn, version: () => 'version + 1' })
-    .where('id = :id', { id: open.id }).execute();
+    .where('id = :id', { id: open.id })
+    .execute();
   await auditNotice(manager, notice, 'DrugUserManagement', ['status', 'supersededOn'], person.id);
 };
 
 /** rehab.absconded: opens a search on the worklist of the person's commune police. */
 const absconded: ContractHandler<typeof REHAB_ABSCONDED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
-  const ongoing = await manager.getRepository(AbsconderSearchEntity).createQueryBuilder('s')
-    .where('s.episode_id = :episode', { episode: payload.episodeId }).andWhere(`s.status <> 'CLOSED'`).getOne();
+  const ongoing = await manager
+    .getRepository(AbsconderSearchEntity)
+    .createQueryBuilder('s')
+    .where('s.episode_id = :episode', { episode: payload.episodeId })
+    .andWhere(`s.status <> 'CLOSED'`)
+    .getOne();
   if (ongoing) {
     throw domainError('CONFLICT', {
       vi: `Đã có vụ truy tìm chưa kết thúc (${ongoing.id}) cho đợt cai nghiện ${payload.episodeId}`,
       en: `A search (${ongoing.id}) for rehab episode ${payload.episodeId} is still open`,
     });
   }
-  await manager.createQueryBuilder().insert().into(AbsconderSearchEntity).values({
-    id: randomUUID(), personId: person.id, episodeId: payload.episodeId, facilityCode: payload.facilityCode,
-    reason: payload.reason, since: payload.since, status: 'OPEN', openedAt: () => 'now()', foundOn: null, foundNote: null,
-    foundBy: null, returnedOn: null, ownerUnitPath: person.ownerUnitPath, version: 1,
-  }).updateEntity(false).execute();
-  await auditNotice(manager, notice, 'AbsconderSearch', ['facility', 'reason', 'since', 'status'], person.id, payload.facilityCode);
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AbsconderSearchEntity)
+    .values({
+      id: randomUUID(),
+      personId: person.id,
+      episodeId: payload.episodeId,
+      facilityCode: payload.facilityCode,
+      reason: payload.reason,
+      since: payload.since,
+      status: 'OPEN',
+      openedAt: () => 'now()',
+      foundOn: null,
+      foundNote: null,
+      foundBy: null,
+      returnedOn: null,
+      ownerUnitPath: person.ownerUnitPath,
+      version: 1,
+    })
+    .updateEntity(false)
+    .execute();
+  await auditNotice(
+    manager,
+    notice,
+    'AbsconderSearch',
+    ['facility', 'reason', 'since', 'status'],
+    person.id,
+    payload.facilityCode,
+  );
 };
 
 /** rehab.returned: the person is back at the facility; the episode's search closes. */
 const returned: ContractHandler<typeof REHAB_RETURNED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
-  const search = await manager.getRepository(AbsconderSearchEntity).createQueryBuilder('s').setLock('pessimistic_write')
-    .where('s.episode_id = :episode', { episode: payload.episodeId }).andWhere(`s.status <> 'CLOSED'`).getOne();
+  const search = await manager
+    .getRepository(AbsconderSearchEntity)
+    .createQueryBuilder('s')
+    .setLock('pessimistic_write')
+    .where('s.episode_id = :episode', { episode: payload.episodeId })
+    .andWhere(`s.status <> 'CLOSED'`)
+    .getOne();
   // A return from leave on time never opened a search: nothing to close.
   if (!search) return;
   const transition = searchMachine.transition(search.status, 'RECORD_RETURN');
@@ -62,9 +111,12 @@ const returned: ContractHandler<typeof REHAB_RETURNED.shape> = async (manager, p
       en: `The return date ${payload.returnedOn} is before the absconding date ${search.since}`,
     });
   }
-  await manager.createQueryBuilder().update(AbsconderSearchEntity)
+  await manager
+    .createQueryBuilder()
+    .update(AbsconderSearchEntity)
     .set({ status: transition.to, returnedOn: payload.returnedOn, version: () => 'version + 1' })
-    .where('id = :id', { id: search.id }).execute();
+    .where('id = :id', { id: search.id })
+    .execute();
   await auditNotice(manager, notice, 'AbsconderSearch', ['returnedOn', 'status'], person.id, search.facilityCode);
 };
 
@@ -78,13 +130,33 @@ const completed: ContractHandler<typeof REHAB_COMPLETED.shape> = async (manager,
       en: `Rehab episode ${payload.episodeId} was already reported completed`,
     });
   }
-  await manager.createQueryBuilder().insert().into(RehabCompletionNoticeEntity).values({
-    id: randomUUID(), personId: person.id, episodeId: payload.episodeId, facilityCode: payload.facilityCode,
-    completedOn: payload.completedOn, certificateNumber: payload.certificateNumber, receivedAt: () => 'now()',
-    acknowledgedAt: null, acknowledgedBy: null, ownerUnitPath: person.ownerUnitPath, version: 1,
-  }).updateEntity(false).execute();
-  await auditNotice(manager, notice, 'RehabCompletionNotice', ['certificateNumber', 'completedOn', 'facility'], person.id,
-    payload.facilityCode ?? HANOI_CODE);
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(RehabCompletionNoticeEntity)
+    .values({
+      id: randomUUID(),
+      personId: person.id,
+      episodeId: payload.episodeId,
+      facilityCode: payload.facilityCode,
+      completedOn: payload.completedOn,
+      certificateNumber: payload.certificateNumber,
+      receivedAt: () => 'now()',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      ownerUnitPath: person.ownerUnitPath,
+      version: 1,
+    })
+    .updateEntity(false)
+    .execute();
+  await auditNotice(
+    manager,
+    notice,
+    'RehabCompletionNotice',
+    ['certificateNumber', 'completedOn', 'facility'],
+    person.id,
+    payload.facilityCode ?? HANOI_CODE,
+  );
 };
 
 /**
@@ -95,10 +167,22 @@ const completed: ContractHandler<typeof REHAB_COMPLETED.shape> = async (manager,
  */
 const relapseRisk: ContractHandler<typeof RELAPSE_RISK.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
-  await manager.createQueryBuilder().insert().into(RelapseRiskReportEntity).values({
-    id: randomUUID(), noticeId: notice.id, personId: person.id, assignmentId: payload.assignmentId, observedOn: payload.observedOn,
-    note: payload.note, receivedAt: () => 'now()', ownerUnitPath: person.ownerUnitPath,
-  }).updateEntity(false).execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(RelapseRiskReportEntity)
+    .values({
+      id: randomUUID(),
+      noticeId: notice.id,
+      personId: person.id,
+      assignmentId: payload.assignmentId,
+      observedOn: payload.observedOn,
+      note: payload.note,
+      receivedAt: () => 'now()',
+      ownerUnitPath: person.ownerUnitPath,
+    })
+    .updateEntity(false)
+    .execute();
   await auditNotice(manager, notice, 'RelapseRiskReport', ['note', 'observedOn'], person.id);
 };
 

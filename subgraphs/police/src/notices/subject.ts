@@ -7,12 +7,33 @@ import { PersonEntity } from '../entities/Person';
  * A change made on another agency's notice, in the audit log: the sending subgraph is the
  * actor, the notice id the request id.
  */
-export async function auditNotice(manager: EntityManager, notice: Notice, entityType: string, fields: string[],
-  personId: string, unitCode: string = HANOI_CODE): Promise<void> {
-  await manager.createQueryBuilder().insert().into(AuditLogEntry).values({
-    userId: `notice:${notice.source}`, username: notice.source, agency: notice.source, role: 'notice', unitCode,
-    action: 'CHANGE', personId, entityType, fields, purpose: `notice ${notice.topic}`, requestId: notice.id,
-  }).updateEntity(false).execute();
+export async function auditNotice(
+  manager: EntityManager,
+  notice: Notice,
+  entityType: string,
+  fields: string[],
+  personId: string,
+  unitCode: string = HANOI_CODE,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditLogEntry)
+    .values({
+      userId: `notice:${notice.source}`,
+      username: notice.source,
+      agency: notice.source,
+      role: 'notice',
+      unitCode,
+      action: 'CHANGE',
+      personId,
+      entityType,
+      fields,
+      purpose: `notice ${notice.topic}`,
+      requestId: notice.id,
+    })
+    .updateEntity(false)
+    .execute();
 }
 
 /**
@@ -24,7 +45,10 @@ export async function subject(manager: EntityManager, personId: string): Promise
   const lock = (id: string) => repo.createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
   const person = await lock(personId);
   if (!person) {
-    throw noticeRejected({ vi: `Không có người ${personId} trong cơ sở dữ liệu dân cư`, en: `No person ${personId} in the population registry` });
+    throw noticeRejected({
+      vi: `Không có người ${personId} trong cơ sở dữ liệu dân cư`,
+      en: `No person ${personId} in the population registry`,
+    });
   }
   if (person.recordStatus !== 'MERGED' || !person.mergedInto) return person;
   const survivor = await lock(person.mergedInto);

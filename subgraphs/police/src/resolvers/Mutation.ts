@@ -1,11 +1,12 @@
 import type { MutationResolvers } from '../__generated__/resolvers';
-import {
-  decideDrugUserManagement, endDrugUserManagement, recordCheckIn, recordDrugUseDetection,
-} from '../mutations/drug-users';
+import { decideDrugUserManagement, endDrugUserManagement, recordCheckIn, recordDrugUseDetection } from '../mutations/drug-users';
 import { acknowledgeTransferNotice, recordMovePresentation, recordResidenceChange } from '../mutations/movements';
 import { recordSubstanceDeclaration, recordSummonsOutcome, summonDrugUser } from '../mutations/law-120-duties';
 import {
-  acknowledgeMonitoringAlert, endElectronicMonitoring, orderElectronicMonitoring, reportMonitoringDeviceEvent,
+  acknowledgeMonitoringAlert,
+  endElectronicMonitoring,
+  orderElectronicMonitoring,
+  reportMonitoringDeviceEvent,
 } from '../mutations/monitoring';
 import { mergePersons, registerPerson, updatePerson } from '../mutations/registry';
 import { acknowledgeRehabCompletionNotice, recordAbsconderFound } from '../mutations/searches';

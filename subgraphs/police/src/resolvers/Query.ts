@@ -7,7 +7,13 @@ import { potentialDuplicates } from './PotentialDuplicate';
 import { unitReassignmentWorklist } from './reassignment';
 import { monitoringAlertsAwaitingAcknowledgement, summonsesAwaitingOutcome } from './law-120';
 import { unitPath } from './units';
-import { absconderSearches, drugUserManagementsEnding, rehabCompletionNotices, relapseRiskReports, transferNoticesAwaitingAcknowledgement } from './worklists';
+import {
+  absconderSearches,
+  drugUserManagementsEnding,
+  rehabCompletionNotices,
+  relapseRiskReports,
+  transferNoticesAwaitingAcknowledgement,
+} from './worklists';
 
 export interface PersonConnectionParent {
   nodes: PersonEntity[];
@@ -20,10 +26,14 @@ const CURSOR_SEPARATOR = '\u0000';
 
 function assertMayFilterBy(ctx: Context, coordinate: string, argument: string): void {
   if (canRead(ACCESS_MATRIX, ctx.caller.role, coordinate)) return;
-  throw domainError('FORBIDDEN', {
-    vi: `Không có quyền lọc theo ${argument} vì không có quyền xem trường ${coordinate}`,
-    en: `Not allowed to filter by ${argument} without the right to read ${coordinate}`,
-  }, { field: argument });
+  throw domainError(
+    'FORBIDDEN',
+    {
+      vi: `Không có quyền lọc theo ${argument} vì không có quyền xem trường ${coordinate}`,
+      en: `Not allowed to filter by ${argument} without the right to read ${coordinate}`,
+    },
+    { field: argument },
+  );
 }
 
 export const Query: QueryResolvers = {
@@ -31,8 +41,12 @@ export const Query: QueryResolvers = {
 
   personByIdentificationNumber: async (_parent, { number }, ctx) => {
     const scope = pathScope('p.owner_unit_path', ctx.caller);
-    const person = await ctx.db.getRepository(PersonEntity).createQueryBuilder('p')
-      .where('p.identification_number = :number', { number }).andWhere(scope.sql, scope.params).getOne();
+    const person = await ctx.db
+      .getRepository(PersonEntity)
+      .createQueryBuilder('p')
+      .where('p.identification_number = :number', { number })
+      .andWhere(scope.sql, scope.params)
+      .getOne();
     if (person) ctx.loaders.personById.prime(person.id, person);
     return person;
   },

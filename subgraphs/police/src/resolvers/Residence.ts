@@ -11,7 +11,9 @@ export interface ResidenceParent {
 
 export const Residence: ResidenceResolvers = {
   unit: async (parent, _args, ctx) => {
-    const unit = parent.unitPath ? await ctx.loaders.unitByCode.loadPath(parent.unitPath) : await ctx.loaders.unitByCode.load(parent.unitCode);
+    const unit = parent.unitPath
+      ? await ctx.loaders.unitByCode.loadPath(parent.unitPath)
+      : await ctx.loaders.unitByCode.load(parent.unitCode);
     if (!unit) throw new Error(`Unknown administrative unit ${parent.unitCode}`);
     return unit;
   },

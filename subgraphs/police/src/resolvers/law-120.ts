@@ -1,8 +1,12 @@
 import { domainError, isIsoDate, pathScope, type ConnectionParent } from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import type {
-  ElectronicMonitoringOrderResolvers, MonitoringAlertResolvers, QueryMonitoringAlertsAwaitingAcknowledgementArgs,
-  QuerySummonsesAwaitingOutcomeArgs, SummonsResolvers, TransferNoticeResolvers,
+  ElectronicMonitoringOrderResolvers,
+  MonitoringAlertResolvers,
+  QueryMonitoringAlertsAwaitingAcknowledgementArgs,
+  QuerySummonsesAwaitingOutcomeArgs,
+  SummonsResolvers,
+  TransferNoticeResolvers,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { PersonEntity } from '../entities/Person';
@@ -23,26 +27,48 @@ async function personOf(record: { personId: string }, ctx: Context): Promise<Per
 }
 
 /** Summonses of the caller's unit whose appearance date is before asOf (default today) with no outcome, oldest first. */
-export function summonsesAwaitingOutcome(args: QuerySummonsesAwaitingOutcomeArgs, ctx: Context): Promise<SummonsConnectionParent> {
+export function summonsesAwaitingOutcome(
+  args: QuerySummonsesAwaitingOutcomeArgs,
+  ctx: Context,
+): Promise<SummonsConnectionParent> {
   const asOf = args.asOf ?? todayInHanoi();
   const scope = pathScope('s.owner_unit_path', ctx.caller, { personColumn: 's.person_id' });
-  const query = ctx.db.getRepository(SummonsEntity).createQueryBuilder('s')
-    .where(scope.sql, scope.params).andWhere('s.outcome IS NULL').andWhere('s.appear_on < :asOf', { asOf });
+  const query = ctx.db
+    .getRepository(SummonsEntity)
+    .createQueryBuilder('s')
+    .where(scope.sql, scope.params)
+    .andWhere('s.outcome IS NULL')
+    .andWhere('s.appear_on < :asOf', { asOf });
   return keysetPage(query, {
-    first: args.first, after: args.after, sortSql: 's.appear_on', sortType: 'date', idSql: 's.id',
-    sortOf: (s) => s.appearOn, validSort: isIsoDate,
+    first: args.first,
+    after: args.after,
+    sortSql: 's.appear_on',
+    sortType: 'date',
+    idSql: 's.id',
+    sortOf: (s) => s.appearOn,
+    validSort: isIsoDate,
   });
 }
 
 /** Unacknowledged device alerts of persons of the caller's unit, oldest event first. */
-export function monitoringAlertsAwaitingAcknowledgement(args: QueryMonitoringAlertsAwaitingAcknowledgementArgs,
-  ctx: Context): Promise<MonitoringAlertConnectionParent> {
+export function monitoringAlertsAwaitingAcknowledgement(
+  args: QueryMonitoringAlertsAwaitingAcknowledgementArgs,
+  ctx: Context,
+): Promise<MonitoringAlertConnectionParent> {
   const scope = pathScope('a.owner_unit_path', ctx.caller, { personColumn: 'a.person_id' });
-  const query = ctx.db.getRepository(MonitoringAlertEntity).createQueryBuilder('a')
-    .where(scope.sql, scope.params).andWhere('a.acknowledged_at IS NULL');
+  const query = ctx.db
+    .getRepository(MonitoringAlertEntity)
+    .createQueryBuilder('a')
+    .where(scope.sql, scope.params)
+    .andWhere('a.acknowledged_at IS NULL');
   return keysetPage(query, {
-    first: args.first, after: args.after, sortSql: 'a.occurred_at', sortType: 'timestamptz', idSql: 'a.id',
-    sortOf: (a) => a.occurredAt.toISOString(), validSort: isInstant,
+    first: args.first,
+    after: args.after,
+    sortSql: 'a.occurred_at',
+    sortType: 'timestamptz',
+    idSql: 'a.id',
+    sortOf: (a) => a.occurredAt.toISOString(),
+    validSort: isInstant,
   });
 }
 

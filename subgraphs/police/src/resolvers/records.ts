@@ -1,5 +1,9 @@
 import type {
-  AbsconderSearchResolvers, DrugUserManagementResolvers, RehabCompletionNoticeResolvers, RelapseRiskReportResolvers, TransferNoticeResolvers,
+  AbsconderSearchResolvers,
+  DrugUserManagementResolvers,
+  RehabCompletionNoticeResolvers,
+  RelapseRiskReportResolvers,
+  TransferNoticeResolvers,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { PersonEntity } from '../entities/Person';

@@ -6,7 +6,11 @@ import type { Context } from '../context';
 export async function unitOf(ctx: Context, code: string, field = 'unitCode'): Promise<AdministrativeUnitRecord> {
   const unit = await ctx.loaders.unitByCode.load(code);
   if (!unit) {
-    throw domainError('BAD_USER_INPUT', { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` }, { field });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: `Không có đơn vị hành chính mã ${code}`, en: `No administrative unit with code ${code}` },
+      { field },
+    );
   }
   return unit;
 }
@@ -21,7 +25,7 @@ export async function unitPath(ctx: Context, code: string, field = 'unitCode'): 
  * from memory (no SQL, and no batch that depends on timing); others from the table.
  */
 export async function knownUnit(ctx: Context, code: string): Promise<AdministrativeUnitRecord> {
-  const unit = unitByCode(code) ?? await ctx.loaders.unitByCode.load(code);
+  const unit = unitByCode(code) ?? (await ctx.loaders.unitByCode.load(code));
   if (!unit) throw new Error(`Unknown administrative unit ${code}`);
   return unit;
 }

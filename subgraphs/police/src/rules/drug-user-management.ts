@@ -23,26 +23,31 @@ export type ManagementEndReason = (typeof END_REASONS)[number];
 /** Statuses of a case still open (at most one per person). */
 export const OPEN_MANAGEMENT_STATUSES: readonly ManagementStatus[] = ['PENDING_DECISION', 'ACTIVE'];
 
-export const managementMachine = stateMachine<ManagementStatus, ManagementAction>(MANAGEMENT_STATUSES, MANAGEMENT_ACTIONS, {
-  PENDING_DECISION: { DECIDE: 'ACTIVE', END: 'ENDED', SUPERSEDE: 'SUPERSEDED_BY_REHAB' },
-  ACTIVE: { CHECK_IN: 'ACTIVE', END: 'ENDED', SUPERSEDE: 'SUPERSEDED_BY_REHAB' },
-  ENDED: {},
-  SUPERSEDED_BY_REHAB: {},
-}, {
-  entity: { vi: 'hồ sơ quản lý người sử dụng trái phép chất ma túy', en: 'drug-user management' },
-  states: {
-    PENDING_DECISION: { vi: 'chờ quyết định quản lý', en: 'awaiting the management decision' },
-    ACTIVE: { vi: 'đang quản lý', en: 'active' },
-    ENDED: { vi: 'đã kết thúc quản lý', en: 'ended' },
-    SUPERSEDED_BY_REHAB: { vi: 'đã chuyển sang cai nghiện', en: 'superseded by rehab' },
+export const managementMachine = stateMachine<ManagementStatus, ManagementAction>(
+  MANAGEMENT_STATUSES,
+  MANAGEMENT_ACTIONS,
+  {
+    PENDING_DECISION: { DECIDE: 'ACTIVE', END: 'ENDED', SUPERSEDE: 'SUPERSEDED_BY_REHAB' },
+    ACTIVE: { CHECK_IN: 'ACTIVE', END: 'ENDED', SUPERSEDE: 'SUPERSEDED_BY_REHAB' },
+    ENDED: {},
+    SUPERSEDED_BY_REHAB: {},
   },
-  actions: {
-    DECIDE: { vi: 'ra quyết định quản lý', en: 'decide the management' },
-    CHECK_IN: { vi: 'ghi nhận trình diện', en: 'record a check-in' },
-    END: { vi: 'kết thúc quản lý', en: 'end the management' },
-    SUPERSEDE: { vi: 'chuyển sang cai nghiện', en: 'supersede the management by rehab' },
+  {
+    entity: { vi: 'hồ sơ quản lý người sử dụng trái phép chất ma túy', en: 'drug-user management' },
+    states: {
+      PENDING_DECISION: { vi: 'chờ quyết định quản lý', en: 'awaiting the management decision' },
+      ACTIVE: { vi: 'đang quản lý', en: 'active' },
+      ENDED: { vi: 'đã kết thúc quản lý', en: 'ended' },
+      SUPERSEDED_BY_REHAB: { vi: 'đã chuyển sang cai nghiện', en: 'superseded by rehab' },
+    },
+    actions: {
+      DECIDE: { vi: 'ra quyết định quản lý', en: 'decide the management' },
+      CHECK_IN: { vi: 'ghi nhận trình diện', en: 'record a check-in' },
+      END: { vi: 'kết thúc quản lý', en: 'end the management' },
+      SUPERSEDE: { vi: 'chuyển sang cai nghiện', en: 'supersede the management by rehab' },
+    },
   },
-});
+);
 
 /** A problem with an input, for a BAD_USER_INPUT error naming the field. */
 export interface InputProblem {
@@ -60,35 +65,73 @@ export interface DetectionInput {
 export function detectionProblems(input: DetectionInput, today: string): InputProblem[] {
   const problems: InputProblem[] = [];
   if (input.detectedOn > today) {
-    problems.push({ field: 'detectedOn', text: { vi: `Ngày phát hiện ${input.detectedOn} ở sau ngày hôm nay`, en: `The detection date ${input.detectedOn} is in the future` } });
+    problems.push({
+      field: 'detectedOn',
+      text: {
+        vi: `Ngày phát hiện ${input.detectedOn} ở sau ngày hôm nay`,
+        en: `The detection date ${input.detectedOn} is in the future`,
+      },
+    });
   }
   if (input.substances.length === 0) {
-    problems.push({ field: 'substances', text: { vi: 'Phải ghi ít nhất một nhóm chất ma túy', en: 'At least one substance class is required' } });
+    problems.push({
+      field: 'substances',
+      text: { vi: 'Phải ghi ít nhất một nhóm chất ma túy', en: 'At least one substance class is required' },
+    });
   }
   if (new Set(input.substances).size !== input.substances.length) {
     problems.push({ field: 'substances', text: { vi: 'Nhóm chất ma túy bị lặp lại', en: 'A substance class is repeated' } });
   }
   const result = input.testResult?.trim() ?? '';
   if (input.method === 'TEST_POSITIVE' && result === '') {
-    problems.push({ field: 'testResult', text: { vi: 'Phát hiện qua xét nghiệm dương tính phải ghi kết quả xét nghiệm', en: 'A positive-test detection needs the test result' } });
+    problems.push({
+      field: 'testResult',
+      text: {
+        vi: 'Phát hiện qua xét nghiệm dương tính phải ghi kết quả xét nghiệm',
+        en: 'A positive-test detection needs the test result',
+      },
+    });
   }
   if (result.length > 300) {
-    problems.push({ field: 'testResult', text: { vi: 'Kết quả xét nghiệm dài quá 300 ký tự', en: 'The test result is longer than 300 characters' } });
+    problems.push({
+      field: 'testResult',
+      text: { vi: 'Kết quả xét nghiệm dài quá 300 ký tự', en: 'The test result is longer than 300 characters' },
+    });
   }
   return problems;
 }
 
-export function decisionProblems(detectedOn: string, decisionNumber: string, decisionDate: string, today: string): InputProblem[] {
+export function decisionProblems(
+  detectedOn: string,
+  decisionNumber: string,
+  decisionDate: string,
+  today: string,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const number = decisionNumber.trim();
   if (number === '' || number.length > 64) {
-    problems.push({ field: 'decisionNumber', text: { vi: 'Số quyết định phải có từ 1 đến 64 ký tự', en: 'The decision number must have 1 to 64 characters' } });
+    problems.push({
+      field: 'decisionNumber',
+      text: { vi: 'Số quyết định phải có từ 1 đến 64 ký tự', en: 'The decision number must have 1 to 64 characters' },
+    });
   }
   if (decisionDate < detectedOn) {
-    problems.push({ field: 'decisionDate', text: { vi: `Ngày quyết định ${decisionDate} ở trước ngày phát hiện ${detectedOn}`, en: `The decision date ${decisionDate} is before the detection date ${detectedOn}` } });
+    problems.push({
+      field: 'decisionDate',
+      text: {
+        vi: `Ngày quyết định ${decisionDate} ở trước ngày phát hiện ${detectedOn}`,
+        en: `The decision date ${decisionDate} is before the detection date ${detectedOn}`,
+      },
+    });
   }
   if (decisionDate > today) {
-    problems.push({ field: 'decisionDate', text: { vi: `Ngày quyết định ${decisionDate} ở sau ngày hôm nay`, en: `The decision date ${decisionDate} is in the future` } });
+    problems.push({
+      field: 'decisionDate',
+      text: {
+        vi: `Ngày quyết định ${decisionDate} ở sau ngày hôm nay`,
+        en: `The decision date ${decisionDate} is in the future`,
+      },
+    });
   }
   return problems;
 }
@@ -110,10 +153,19 @@ export interface ManagementFacts {
 export function checkInProblems(m: ManagementFacts, date: string, note: string, today: string): InputProblem[] {
   const problems: InputProblem[] = [];
   if (m.decisionDate !== null && date < m.decisionDate) {
-    problems.push({ field: 'date', text: { vi: `Ngày trình diện ${date} ở trước ngày quyết định quản lý ${m.decisionDate}`, en: `The check-in date ${date} is before the decision date ${m.decisionDate}` } });
+    problems.push({
+      field: 'date',
+      text: {
+        vi: `Ngày trình diện ${date} ở trước ngày quyết định quản lý ${m.decisionDate}`,
+        en: `The check-in date ${date} is before the decision date ${m.decisionDate}`,
+      },
+    });
   }
   if (date > today) {
-    problems.push({ field: 'date', text: { vi: `Ngày trình diện ${date} ở sau ngày hôm nay`, en: `The check-in date ${date} is in the future` } });
+    problems.push({
+      field: 'date',
+      text: { vi: `Ngày trình diện ${date} ở sau ngày hôm nay`, en: `The check-in date ${date} is in the future` },
+    });
   }
   if (note.length > 1000) {
     problems.push({ field: 'note', text: { vi: 'Ghi chú dài quá 1000 ký tự', en: 'The note is longer than 1000 characters' } });
@@ -121,20 +173,43 @@ export function checkInProblems(m: ManagementFacts, date: string, note: string, 
   return problems;
 }
 
-export function endProblems(m: ManagementFacts & { detectedOn: string }, endedOn: string, reason: ManagementEndReason, today: string): InputProblem[] {
+export function endProblems(
+  m: ManagementFacts & { detectedOn: string },
+  endedOn: string,
+  reason: ManagementEndReason,
+  today: string,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const start = m.decisionDate ?? m.detectedOn;
   if (endedOn < start) {
-    problems.push({ field: 'endedOn', text: { vi: `Ngày kết thúc ${endedOn} ở trước ngày ${start}`, en: `The end date ${endedOn} is before ${start}` } });
+    problems.push({
+      field: 'endedOn',
+      text: { vi: `Ngày kết thúc ${endedOn} ở trước ngày ${start}`, en: `The end date ${endedOn} is before ${start}` },
+    });
   }
   if (endedOn > today) {
-    problems.push({ field: 'endedOn', text: { vi: `Ngày kết thúc ${endedOn} ở sau ngày hôm nay`, en: `The end date ${endedOn} is in the future` } });
+    problems.push({
+      field: 'endedOn',
+      text: { vi: `Ngày kết thúc ${endedOn} ở sau ngày hôm nay`, en: `The end date ${endedOn} is in the future` },
+    });
   }
   if (reason === 'PERIOD_COMPLETED') {
     if (m.periodEndsOn === null) {
-      problems.push({ field: 'reason', text: { vi: 'Chưa có quyết định quản lý nên không thể kết thúc vì hết thời hạn', en: 'Without a management decision there is no period to complete' } });
+      problems.push({
+        field: 'reason',
+        text: {
+          vi: 'Chưa có quyết định quản lý nên không thể kết thúc vì hết thời hạn',
+          en: 'Without a management decision there is no period to complete',
+        },
+      });
     } else if (endedOn < m.periodEndsOn) {
-      problems.push({ field: 'endedOn', text: { vi: `Thời hạn quản lý đến ngày ${m.periodEndsOn}; kết thúc sớm hơn phải nêu lý do khác`, en: `The management period runs until ${m.periodEndsOn}; ending earlier needs another reason` } });
+      problems.push({
+        field: 'endedOn',
+        text: {
+          vi: `Thời hạn quản lý đến ngày ${m.periodEndsOn}; kết thúc sớm hơn phải nêu lý do khác`,
+          en: `The management period runs until ${m.periodEndsOn}; ending earlier needs another reason`,
+        },
+      });
     }
   }
   return problems;

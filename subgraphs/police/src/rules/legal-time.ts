@@ -21,10 +21,14 @@ export function addWorkingDays(date: string, value: number): string {
 /** The date a period of `rule` ends when it starts on `start` (YYYY-MM-DD). */
 export function periodEnd(start: string, rule: RuleDuration): string {
   switch (rule.unit) {
-    case 'MONTHS': return addMonths(start, rule.value);
-    case 'DAYS': return addDays(start, rule.value);
-    case 'WORKING_DAYS': return addWorkingDays(start, rule.value);
-    case 'HOURS': return addDays(start, Math.ceil(rule.value / 24));
+    case 'MONTHS':
+      return addMonths(start, rule.value);
+    case 'DAYS':
+      return addDays(start, rule.value);
+    case 'WORKING_DAYS':
+      return addWorkingDays(start, rule.value);
+    case 'HOURS':
+      return addDays(start, Math.ceil(rule.value / 24));
   }
 }
 

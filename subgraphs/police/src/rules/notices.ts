@@ -19,11 +19,15 @@ const states = {
 const actions = { ACKNOWLEDGE: { vi: 'xác nhận tiếp nhận', en: 'acknowledge it' } };
 
 export const transferNoticeMachine = stateMachine<NoticeState, NoticeAction>(NOTICE_STATES, NOTICE_ACTIONS, table, {
-  entity: { vi: 'thông báo thay đổi nơi cư trú', en: 'transfer notice' }, states, actions,
+  entity: { vi: 'thông báo thay đổi nơi cư trú', en: 'transfer notice' },
+  states,
+  actions,
 });
 
 export const completionNoticeMachine = stateMachine<NoticeState, NoticeAction>(NOTICE_STATES, NOTICE_ACTIONS, table, {
-  entity: { vi: 'thông báo hoàn thành cai nghiện', en: 'rehab completion notice' }, states, actions,
+  entity: { vi: 'thông báo hoàn thành cai nghiện', en: 'rehab completion notice' },
+  states,
+  actions,
 });
 
 export const noticeState = (acknowledgedAt: Date | null): NoticeState => (acknowledgedAt ? 'ACKNOWLEDGED' : 'AWAITING');

@@ -1,6 +1,16 @@
 import type { Bilingual } from '@rehab/server-kit';
 import { callerUnitLevel } from '@rehab/server-kit';
-import { centurySexDigit, formatDateVi, identificationProblems, todayInHanoi, unitAt, units, type Caller, type IdentificationProblem, type Sex } from '@rehab/shared-schema';
+import {
+  centurySexDigit,
+  formatDateVi,
+  identificationProblems,
+  todayInHanoi,
+  unitAt,
+  units,
+  type Caller,
+  type IdentificationProblem,
+  type Sex,
+} from '@rehab/shared-schema';
 import { stateMachine } from './state-machine';
 import type { InputProblem } from './drug-user-management';
 
@@ -14,28 +24,38 @@ export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export const RECORD_ACTIONS = ['EDIT', 'MERGE_AWAY', 'ABSORB', 'ACT_ON'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
-export const personRecordMachine = stateMachine<RecordStatus, RecordAction>(RECORD_STATUSES, RECORD_ACTIONS, {
-  ACTIVE: { EDIT: 'ACTIVE', MERGE_AWAY: 'MERGED', ABSORB: 'ACTIVE', ACT_ON: 'ACTIVE' },
-  MERGED: {},
-}, {
-  entity: { vi: 'hồ sơ nhân khẩu', en: 'registry record' },
-  states: {
-    ACTIVE: { vi: 'đang sử dụng', en: 'active' },
-    MERGED: { vi: 'đã hợp nhất vào hồ sơ khác', en: 'merged into another record' },
+export const personRecordMachine = stateMachine<RecordStatus, RecordAction>(
+  RECORD_STATUSES,
+  RECORD_ACTIONS,
+  {
+    ACTIVE: { EDIT: 'ACTIVE', MERGE_AWAY: 'MERGED', ABSORB: 'ACTIVE', ACT_ON: 'ACTIVE' },
+    MERGED: {},
   },
-  actions: {
-    EDIT: { vi: 'sửa hồ sơ', en: 'edit the record' },
-    MERGE_AWAY: { vi: 'hợp nhất hồ sơ này vào hồ sơ khác', en: 'merge this record into another' },
-    ABSORB: { vi: 'nhận hợp nhất hồ sơ khác', en: 'merge another record into this one' },
-    ACT_ON: { vi: 'ghi nhận nghiệp vụ mới', en: 'record a new action on the record' },
+  {
+    entity: { vi: 'hồ sơ nhân khẩu', en: 'registry record' },
+    states: {
+      ACTIVE: { vi: 'đang sử dụng', en: 'active' },
+      MERGED: { vi: 'đã hợp nhất vào hồ sơ khác', en: 'merged into another record' },
+    },
+    actions: {
+      EDIT: { vi: 'sửa hồ sơ', en: 'edit the record' },
+      MERGE_AWAY: { vi: 'hợp nhất hồ sơ này vào hồ sơ khác', en: 'merge this record into another' },
+      ABSORB: { vi: 'nhận hợp nhất hồ sơ khác', en: 'merge another record into this one' },
+      ACT_ON: { vi: 'ghi nhận nghiệp vụ mới', en: 'record a new action on the record' },
+    },
   },
-});
+);
 
 const SEX_VI: Record<Sex, string> = { MALE: 'nam', FEMALE: 'nữ' };
 const SEX_EN: Record<Sex, string> = { MALE: 'male', FEMALE: 'female' };
 
 /** The Vietnamese and English explanation of one identification-number problem. */
-export function identificationProblemText(problem: IdentificationProblem, number: string, dateOfBirth: string, sex: Sex): Bilingual {
+export function identificationProblemText(
+  problem: IdentificationProblem,
+  number: string,
+  dateOfBirth: string,
+  sex: Sex,
+): Bilingual {
   const year = Number(dateOfBirth.slice(0, 4));
   switch (problem) {
     case 'FORMAT':
@@ -81,20 +101,41 @@ export function personFactProblems(p: PersonFacts, today: string): InputProblem[
   const problems: InputProblem[] = [];
   const name = p.fullName.trim();
   if (name === '' || name.length > 200) {
-    problems.push({ field: 'fullName', text: { vi: 'Họ và tên phải có từ 1 đến 200 ký tự', en: 'The full name must have 1 to 200 characters' } });
+    problems.push({
+      field: 'fullName',
+      text: { vi: 'Họ và tên phải có từ 1 đến 200 ký tự', en: 'The full name must have 1 to 200 characters' },
+    });
   }
   if (p.otherNames.some((n) => n.trim() === '' || n.length > 200)) {
-    problems.push({ field: 'otherNames', text: { vi: 'Tên gọi khác không được để trống và không quá 200 ký tự', en: 'Other names must be non-empty and at most 200 characters' } });
+    problems.push({
+      field: 'otherNames',
+      text: {
+        vi: 'Tên gọi khác không được để trống và không quá 200 ký tự',
+        en: 'Other names must be non-empty and at most 200 characters',
+      },
+    });
   }
   if (p.dateOfBirth < EARLIEST_BIRTH || p.dateOfBirth > today) {
-    problems.push({ field: 'dateOfBirth', text: { vi: `Ngày sinh ${p.dateOfBirth} phải từ ${EARLIEST_BIRTH} đến hôm nay`, en: `The date of birth ${p.dateOfBirth} must lie between ${EARLIEST_BIRTH} and today` } });
+    problems.push({
+      field: 'dateOfBirth',
+      text: {
+        vi: `Ngày sinh ${p.dateOfBirth} phải từ ${EARLIEST_BIRTH} đến hôm nay`,
+        en: `The date of birth ${p.dateOfBirth} must lie between ${EARLIEST_BIRTH} and today`,
+      },
+    });
   }
   if (p.ethnicity.trim() === '' || p.ethnicity.length > 64) {
-    problems.push({ field: 'ethnicity', text: { vi: 'Dân tộc phải có từ 1 đến 64 ký tự', en: 'The ethnicity must have 1 to 64 characters' } });
+    problems.push({
+      field: 'ethnicity',
+      text: { vi: 'Dân tộc phải có từ 1 đến 64 ký tự', en: 'The ethnicity must have 1 to 64 characters' },
+    });
   }
   for (const line of p.addressLines) {
     if (line.value.trim() === '' || line.value.length > 300) {
-      problems.push({ field: line.field, text: { vi: 'Địa chỉ phải có từ 1 đến 300 ký tự', en: 'The address must have 1 to 300 characters' } });
+      problems.push({
+        field: line.field,
+        text: { vi: 'Địa chỉ phải có từ 1 đến 300 ký tự', en: 'The address must have 1 to 300 characters' },
+      });
     }
   }
   return problems;
@@ -104,13 +145,22 @@ export function personFactProblems(p: PersonFacts, today: string): InputProblem[
 export function residenceUnitProblem(field: string, unitCode: string, on: string = todayInHanoi()): InputProblem | null {
   const unit = unitAt(unitCode, on);
   if (unit?.level === 'COMMUNE') return null;
-  if (unit) return { field, text: { vi: `Đơn vị ${unitCode} (${unit.name}) không phải cấp xã, phường, đặc khu`, en: `Unit ${unitCode} (${unit.name}) is not a commune` } };
+  if (unit)
+    return {
+      field,
+      text: {
+        vi: `Đơn vị ${unitCode} (${unit.name}) không phải cấp xã, phường, đặc khu`,
+        en: `Unit ${unitCode} (${unit.name}) is not a commune`,
+      },
+    };
   const earlier = units().versions(unitCode)[0];
   return {
     field,
     text: earlier
-      ? { vi: `Mã ${unitCode} không là đơn vị nào vào ngày ${formatDateVi(on)} (${earlier.name} đến ${earlier.validTo ? formatDateVi(earlier.validTo) : ''})`,
-        en: `Code ${unitCode} names no unit on ${on} (${earlier.name} until ${earlier.validTo ?? ''})` }
+      ? {
+          vi: `Mã ${unitCode} không là đơn vị nào vào ngày ${formatDateVi(on)} (${earlier.name} đến ${earlier.validTo ? formatDateVi(earlier.validTo) : ''})`,
+          en: `Code ${unitCode} names no unit on ${on} (${earlier.name} until ${earlier.validTo ?? ''})`,
+        }
       : { vi: `Không có đơn vị hành chính mã ${unitCode}`, en: `No administrative unit with code ${unitCode}` },
   };
 }

@@ -1,9 +1,7 @@
 import type { Bilingual } from '@rehab/server-kit';
 
 /** The outcome of asking a state machine for a transition: the next state, or why not. */
-export type Transition<S extends string> =
-  | { ok: true; to: S }
-  | { ok: false; code: 'ILLEGAL_TRANSITION'; text: Bilingual };
+export type Transition<S extends string> = { ok: true; to: S } | { ok: false; code: 'ILLEGAL_TRANSITION'; text: Bilingual };
 
 /** Vietnamese and English labels of a machine's states and actions, for error messages. */
 export interface MachineLabels<S extends string, A extends string> {
@@ -19,8 +17,12 @@ export interface StateMachine<S extends string, A extends string> {
   transition(from: S, action: A): Transition<S>;
 }
 
-export function stateMachine<S extends string, A extends string>(states: readonly S[], actions: readonly A[],
-  table: Readonly<Record<S, Partial<Record<A, S>>>>, labels: MachineLabels<S, A>): StateMachine<S, A> {
+export function stateMachine<S extends string, A extends string>(
+  states: readonly S[],
+  actions: readonly A[],
+  table: Readonly<Record<S, Partial<Record<A, S>>>>,
+  labels: MachineLabels<S, A>,
+): StateMachine<S, A> {
   return {
     states,
     actions,

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
-  ADDICTION_DETERMINED, REHAB_ADMITTED, SUBSTITUTION_STARTED, domainError, onNotice, type ContractHandler, type Notice, type NoticeHandler,
+  ADDICTION_DETERMINED,
+  REHAB_ADMITTED,
+  SUBSTITUTION_STARTED,
+  domainError,
+  onNotice,
+  type ContractHandler,
+  type Notice,
+  type NoticeHandler,
 } from '@rehab/server-kit';
 import { TreatmentRegistrationDeadlineEntity } from '../entities/TreatmentRegistrationDeadline';
 import { ruleInForce } from '../mutations/common';
@@ -9,14 +16,20 @@ import { auditNotice, subject } from '../notices/subject';
 import { registrationDeadline, type RegistrationForm, type WorkingCalendar } from './rules';
 
 async function workingCalendar(manager: EntityManager): Promise<WorkingCalendar> {
-  const rows = await manager.query<{ day: string; working: boolean }[]>('SELECT day::text AS day, working FROM working_calendar_exception');
+  const rows = await manager.query<{ day: string; working: boolean }[]>(
+    'SELECT day::text AS day, working FROM working_calendar_exception',
+  );
   return {
     daysOff: new Set(rows.filter((r) => !r.working).map((r) => r.day)),
     workingWeekends: new Set(rows.filter((r) => r.working).map((r) => r.day)),
   };
 }
 
-interface RegistrationRow { id: string; registered_on: string; form: RegistrationForm }
+interface RegistrationRow {
+  id: string;
+  registered_on: string;
+  form: RegistrationForm;
+}
 
 /**
  * addiction.determined: a deadline of the rule in force on the informed date, on the worklist
@@ -26,7 +39,9 @@ interface RegistrationRow { id: string; registered_on: string; form: Registratio
 const determined: ContractHandler<typeof ADDICTION_DETERMINED.shape> = async (manager, payload, notice) => {
   const p = { ...payload, substanceClasses: [...new Set(payload.substanceClasses)].sort() };
   const person = await subject(manager, p.personId);
-  const exists = await manager.getRepository(TreatmentRegistrationDeadlineEntity).existsBy({ determinationId: p.determinationId });
+  const exists = await manager
+    .getRepository(TreatmentRegistrationDeadlineEntity)
+    .existsBy({ determinationId: p.determinationId });
   if (exists) {
     throw domainError('CONFLICT', {
       vi: `Đã nhận kết quả xác định tình trạng nghiện ${p.determinationId}`,
@@ -35,32 +50,72 @@ const determined: ContractHandler<typeof ADDICTION_DETERMINED.shape> = async (ma
   }
   const rule = await ruleInForce(manager, 'TREATMENT_REGISTRATION_DEADLINE', p.informedOn);
   const deadlineOn = registrationDeadline(p.informedOn, rule, await workingCalendar(manager));
-  const [registration] = await manager.query<RegistrationRow[]>(`SELECT id, registered_on::text AS registered_on, form FROM treatment_registration
-    WHERE person_id = $1 AND registered_on >= $2 ORDER BY registered_on, received_at LIMIT 1`, [person.id, p.determinedOn]);
-  await manager.createQueryBuilder().insert().into(TreatmentRegistrationDeadlineEntity).values({
-    id: randomUUID(), noticeId: notice.id, determinationId: p.determinationId, personId: person.id, determinedOn: p.determinedOn,
-    informedOn: p.informedOn, substanceClasses: p.substanceClasses, workingDays: rule?.value ?? null, deadlineOn,
-    registrationId: registration?.id ?? null, registeredOn: registration?.registered_on ?? null, registrationForm: registration?.form ?? null,
-    receivedAt: () => 'now()', ownerUnitPath: person.ownerUnitPath, version: 1,
-  }).updateEntity(false).execute();
-  await auditNotice(manager, notice, 'TreatmentRegistrationDeadline', ['deadline', 'determinedOn', 'informedOn', 'substanceClasses'], person.id);
+  const [registration] = await manager.query<RegistrationRow[]>(
+    `SELECT id, registered_on::text AS registered_on, form FROM treatment_registration
+    WHERE person_id = $1 AND registered_on >= $2 ORDER BY registered_on, received_at LIMIT 1`,
+    [person.id, p.determinedOn],
+  );
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(TreatmentRegistrationDeadlineEntity)
+    .values({
+      id: randomUUID(),
+      noticeId: notice.id,
+      determinationId: p.determinationId,
+      personId: person.id,
+      determinedOn: p.determinedOn,
+      informedOn: p.informedOn,
+      substanceClasses: p.substanceClasses,
+      workingDays: rule?.value ?? null,
+      deadlineOn,
+      registrationId: registration?.id ?? null,
+      registeredOn: registration?.registered_on ?? null,
+      registrationForm: registration?.form ?? null,
+      receivedAt: () => 'now()',
+      ownerUnitPath: person.ownerUnitPath,
+      version: 1,
+    })
+    .updateEntity(false)
+    .execute();
+  await auditNotice(
+    manager,
+    notice,
+    'TreatmentRegistrationDeadline',
+    ['deadline', 'determinedOn', 'informedOn', 'substanceClasses'],
+    person.id,
+  );
 };
 
 /**
  * A registration for treatment: kept, and it meets every deadline of the person not met yet
  * whose determination came on or before it (late when after the deadline).
  */
-async function recordRegistration(manager: EntityManager, notice: Notice, personId: string, registeredOn: string, form: RegistrationForm): Promise<void> {
+async function recordRegistration(
+  manager: EntityManager,
+  notice: Notice,
+  personId: string,
+  registeredOn: string,
+  form: RegistrationForm,
+): Promise<void> {
   const person = await subject(manager, personId);
   const id = randomUUID();
-  await manager.query(`INSERT INTO treatment_registration (id, notice_id, person_id, registered_on, form, source)
-    VALUES ($1, $2, $3, $4, $5, $6)`, [id, notice.id, person.id, registeredOn, form, notice.source]);
-  const open = await manager.query<{ id: string }[]>(`SELECT id FROM treatment_registration_deadline
-    WHERE person_id = $1 AND registration_id IS NULL AND determined_on <= $2 FOR UPDATE`, [person.id, registeredOn]);
+  await manager.query(
+    `INSERT INTO treatment_registration (id, notice_id, person_id, registered_on, form, source)
+    VALUES ($1, $2, $3, $4, $5, $6)`,
+    [id, notice.id, person.id, registeredOn, form, notice.source],
+  );
+  const open = await manager.query<{ id: string }[]>(
+    `SELECT id FROM treatment_registration_deadline
+    WHERE person_id = $1 AND registration_id IS NULL AND determined_on <= $2 FOR UPDATE`,
+    [person.id, registeredOn],
+  );
   if (open.length === 0) return;
-  await manager.query(`UPDATE treatment_registration_deadline
+  await manager.query(
+    `UPDATE treatment_registration_deadline
     SET registration_id = $1, registered_on = $2, registration_form = $3, version = version + 1 WHERE id = ANY($4::uuid[])`,
-  [id, registeredOn, form, open.map((r) => r.id)]);
+    [id, registeredOn, form, open.map((r) => r.id)],
+  );
   await auditNotice(manager, notice, 'TreatmentRegistrationDeadline', ['registeredOn', 'registrationForm'], person.id);
 }
 
@@ -77,11 +132,18 @@ export const registrationOnAdmission: ContractHandler<typeof REHAB_ADMITTED.shap
 };
 
 /** A compulsory admission is no registration, but it closes the person's unmet deadlines: the worklist has done its work. */
-async function closeByCompulsoryAdmission(manager: EntityManager, notice: Notice, personId: string, admittedOn: string): Promise<void> {
+async function closeByCompulsoryAdmission(
+  manager: EntityManager,
+  notice: Notice,
+  personId: string,
+  admittedOn: string,
+): Promise<void> {
   // TypeORM answers an UPDATE with [rows, affected count].
-  const [, changed] = await manager.query<[unknown[], number]>(`UPDATE treatment_registration_deadline SET compulsory_admitted_on = $2, version = version + 1
+  const [, changed] = await manager.query<[unknown[], number]>(
+    `UPDATE treatment_registration_deadline SET compulsory_admitted_on = $2, version = version + 1
     WHERE person_id = $1 AND registration_id IS NULL AND compulsory_admitted_on IS NULL AND determined_on <= $2`,
-  [personId, admittedOn]);
+    [personId, admittedOn],
+  );
   if (changed > 0) await auditNotice(manager, notice, 'TreatmentRegistrationDeadline', ['compulsoryAdmittedOn'], personId);
 }
 

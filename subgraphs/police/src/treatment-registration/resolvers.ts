@@ -1,6 +1,10 @@
 import type DataLoader from 'dataloader';
 import { groupedLoader, isIsoDate, keysetPage, pathScope, type ConnectionParent } from '@rehab/server-kit';
-import type { PersonResolvers, QueryTreatmentRegistrationOverdueArgs, TreatmentRegistrationDeadlineResolvers } from '../__generated__/resolvers';
+import type {
+  PersonResolvers,
+  QueryTreatmentRegistrationOverdueArgs,
+  TreatmentRegistrationDeadlineResolvers,
+} from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { PersonEntity } from '../entities/Person';
 import { TreatmentRegistrationDeadlineEntity } from '../entities/TreatmentRegistrationDeadline';
@@ -12,19 +16,29 @@ export type DeadlineParent = TreatmentRegistrationDeadlineEntity & { asOf?: stri
 export type DeadlineConnectionParent = ConnectionParent<DeadlineParent>;
 
 /** Persons of the caller's unit past their deadline with no registration as of asOf, earliest deadline first. */
-export async function treatmentRegistrationOverdue(args: QueryTreatmentRegistrationOverdueArgs, ctx: Context): Promise<DeadlineConnectionParent> {
+export async function treatmentRegistrationOverdue(
+  args: QueryTreatmentRegistrationOverdueArgs,
+  ctx: Context,
+): Promise<DeadlineConnectionParent> {
   // Dates arrive checked by the Date scalar.
   const asOf = args.asOf ?? today();
   const scope = pathScope('d.owner_unit_path', ctx.caller, { personColumn: 'd.person_id' });
-  const query = ctx.db.getRepository(TreatmentRegistrationDeadlineEntity).createQueryBuilder('d')
+  const query = ctx.db
+    .getRepository(TreatmentRegistrationDeadlineEntity)
+    .createQueryBuilder('d')
     .where(scope.sql, scope.params)
     .andWhere('d.deadline_on < :asOf', { asOf })
     .andWhere('d.informed_on <= :asOf', { asOf })
     .andWhere('(d.registered_on IS NULL OR d.registered_on > :asOf)', { asOf })
     .andWhere('(d.compulsory_admitted_on IS NULL OR d.compulsory_admitted_on > :asOf)', { asOf });
   const page = await keysetPage(query, {
-    first: args.first, after: args.after, sortSql: 'd.deadline_on', sortType: 'date', idSql: 'd.id',
-    sortOf: (d) => d.deadlineOn ?? '', validSort: isIsoDate,
+    first: args.first,
+    after: args.after,
+    sortSql: 'd.deadline_on',
+    sortType: 'date',
+    idSql: 'd.id',
+    sortOf: (d) => d.deadlineOn ?? '',
+    validSort: isIsoDate,
   });
   return { ...page, nodes: page.nodes.map((d) => Object.assign(d, { asOf })) };
 }
@@ -35,12 +49,20 @@ const loaders = new WeakMap<Context, DataLoader<string, TreatmentRegistrationDea
 function deadlinesByPerson(ctx: Context): DataLoader<string, TreatmentRegistrationDeadlineEntity[]> {
   let loader = loaders.get(ctx);
   if (!loader) {
-    loader = groupedLoader(async (keys) => {
-      const scope = pathScope('d.owner_unit_path', ctx.caller, { personColumn: 'd.person_id' });
-      return ctx.db.getRepository(TreatmentRegistrationDeadlineEntity).createQueryBuilder('d')
-        .where('d.person_id IN (:...keys)', { keys }).andWhere(scope.sql, scope.params)
-        .orderBy('d.informed_on', 'DESC').addOrderBy('d.received_at', 'DESC').getMany();
-    }, (d) => d.personId);
+    loader = groupedLoader(
+      async (keys) => {
+        const scope = pathScope('d.owner_unit_path', ctx.caller, { personColumn: 'd.person_id' });
+        return ctx.db
+          .getRepository(TreatmentRegistrationDeadlineEntity)
+          .createQueryBuilder('d')
+          .where('d.person_id IN (:...keys)', { keys })
+          .andWhere(scope.sql, scope.params)
+          .orderBy('d.informed_on', 'DESC')
+          .addOrderBy('d.received_at', 'DESC')
+          .getMany();
+      },
+      (d) => d.personId,
+    );
     loaders.set(ctx, loader);
   }
   return loader;

@@ -2,7 +2,7 @@ import { addDays, daysBetween } from '@rehab/shared-schema';
 import { periodEnd, type RuleDuration } from '../rules/legal-time';
 
 export const REGISTRATION_FORMS = ['VOLUNTARY_COMMUNITY', 'VOLUNTARY_FACILITY', 'SUBSTITUTION_TREATMENT'] as const;
-export type RegistrationForm = typeof REGISTRATION_FORMS[number];
+export type RegistrationForm = (typeof REGISTRATION_FORMS)[number];
 
 export type RegistrationStatus = 'NO_DEADLINE' | 'PENDING' | 'SATISFIED' | 'SATISFIED_LATE' | 'OVERDUE' | 'COMPULSORY_ADMITTED';
 

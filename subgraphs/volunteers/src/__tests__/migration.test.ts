@@ -13,12 +13,21 @@ afterAll(async () => {
 });
 
 async function tables(): Promise<string[]> {
-  const rows = await (await database.owner()).query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables
+  const rows = await (
+    await database.owner()
+  ).query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_name IN ('mass_organisation', 'volunteer', 'volunteer_assignment', 'volunteer_training', 'support_activity', 'organisation_chapter') ORDER BY table_name`);
   return rows.map((r) => r.table_name);
 }
 
-const ALL = ['mass_organisation', 'organisation_chapter', 'support_activity', 'volunteer', 'volunteer_assignment', 'volunteer_training'];
+const ALL = [
+  'mass_organisation',
+  'organisation_chapter',
+  'support_activity',
+  'volunteer',
+  'volunteer_assignment',
+  'volunteer_training',
+];
 
 describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrations', () => {
   it('go down and up again cleanly', async () => {
@@ -50,10 +59,15 @@ describe('CreateVolunteers, CreateSupport and CreateOrganisationChapters migrati
       (gen_random_uuid(), 'Trần Thị B', '0912345679', 'HLHPN-01', '00101', '01.001.00101'),
       (gen_random_uuid(), 'Lê Văn C', '0912345670', 'DTN-01', '00101', '01.001.00101')`);
     await owner.runMigrations({ transaction: 'each' });
-    const rows = await owner.query<{ name: string; members: number }[]>(`SELECT c.name, count(v.id)::int AS members FROM organisation_chapter c
+    const rows = await owner.query<
+      { name: string; members: number }[]
+    >(`SELECT c.name, count(v.id)::int AS members FROM organisation_chapter c
       JOIN volunteer v ON v.chapter_id = c.id GROUP BY c.name ORDER BY members DESC`);
     expect(rows.map((r) => r.members)).toEqual([2, 1]);
-    expect(rows.map((r) => r.name)).toEqual([expect.stringMatching(/^Chi hội Phụ nữ /), expect.stringMatching(/^Chi đoàn Thanh niên /)]);
+    expect(rows.map((r) => r.name)).toEqual([
+      expect.stringMatching(/^Chi hội Phụ nữ /),
+      expect.stringMatching(/^Chi đoàn Thanh niên /),
+    ]);
     // Then the real units: the generated commune became a real ward of Quận Ba Đình, for volunteers and chapters alike.
     const paths = await owner.query<{ path: string }[]>(`SELECT DISTINCT owner_unit_path AS path FROM volunteer
       UNION SELECT DISTINCT owner_unit_path FROM organisation_chapter`);

@@ -2,7 +2,12 @@ import { demoUnits } from '@rehab/server-kit';
 import { HANOI_CODE, demoUnitOn, generateDemoPopulation, type DemoPerson } from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
 import {
-  ASSIGNED_SHARE, VOLUNTEERS_PER_COMMUNE, demoOrganisations, demoVolunteers, planAssignments, planVolunteersSeed,
+  ASSIGNED_SHARE,
+  VOLUNTEERS_PER_COMMUNE,
+  demoOrganisations,
+  demoVolunteers,
+  planAssignments,
+  planVolunteersSeed,
   type OrganisationRow,
 } from '../demo/plan';
 import { MASS_ORGANISATION_KINDS } from '../rules/organisations';
@@ -20,7 +25,12 @@ function postRehabPerson(n: number, end: { completed?: boolean; relapsedOn?: str
     currentResidence: residence,
     home: residence,
     unitAssignment: null,
-    postRehab: { decisionOn: '2026-03-01', endsOn: '2027-03-01', completed: end.completed ?? false, relapsedOn: end.relapsedOn ?? null },
+    postRehab: {
+      decisionOn: '2026-03-01',
+      endsOn: '2027-03-01',
+      completed: end.completed ?? false,
+      relapsedOn: end.relapsedOn ?? null,
+    },
   };
 }
 
@@ -42,10 +52,14 @@ describe('demo seed plan', () => {
       expect(organisations.filter((o) => o.unitCode === province).map((o) => o.kind)).toEqual([...MASS_ORGANISATION_KINDS]);
     }
     expect(organisations).toHaveLength(2 * MASS_ORGANISATION_KINDS.length);
-    expect(organisations.find((o) => o.kind === 'WOMENS_UNION' && o.unitCode === HANOI_CODE))
-      .toMatchObject({ name: 'Hội Liên hiệp Phụ nữ thành phố Hà Nội', maxActiveAssignments: 2 });
-    expect(organisations.find((o) => o.kind === 'WOMENS_UNION' && o.unitCode === LAO_CAI))
-      .toMatchObject({ name: 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai', maxActiveAssignments: 2 });
+    expect(organisations.find((o) => o.kind === 'WOMENS_UNION' && o.unitCode === HANOI_CODE)).toMatchObject({
+      name: 'Hội Liên hiệp Phụ nữ thành phố Hà Nội',
+      maxActiveAssignments: 2,
+    });
+    expect(organisations.find((o) => o.kind === 'WOMENS_UNION' && o.unitCode === LAO_CAI)).toMatchObject({
+      name: 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai',
+      maxActiveAssignments: 2,
+    });
     expect(new Set(organisations.map((o) => o.code)).size).toBe(organisations.length);
   });
 
@@ -97,7 +111,7 @@ describe('demo seed plan', () => {
     expect([...counts.values()]).toEqual([2, 2]);
   });
 
-  it('uses each organisation\'s own limit', () => {
+  it("uses each organisation's own limit", () => {
     const organisations: OrganisationRow[] = demoOrganisations().map((o) => ({ ...o, maxActiveAssignments: 1 }));
     const crowd = Array.from({ length: 20 }, (_, i) => postRehabPerson(i));
     const assignments = planAssignments(crowd, demoVolunteers(organisations), organisations);

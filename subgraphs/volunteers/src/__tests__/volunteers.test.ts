@@ -1,7 +1,22 @@
 import type { ApolloServer } from '@apollo/server';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase, demoUnits } from '@rehab/server-kit';
 import {
-  ACCESS_MATRIX, REFORM_DATE, ROLES, canRead, demoUnitOn, generateDemoPopulation, unitAt, type DemoPerson, type Role,
+  buildSubgraphServer,
+  createContext,
+  openTestDatabase,
+  testCaller,
+  type TestDatabase,
+  demoUnits,
+} from '@rehab/server-kit';
+import {
+  ACCESS_MATRIX,
+  REFORM_DATE,
+  ROLES,
+  canRead,
+  demoUnitOn,
+  generateDemoPopulation,
+  unitAt,
+  type DemoPerson,
+  type Role,
 } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
 import { planVolunteersSeed, type AssignmentRow } from '../demo/plan';
@@ -15,13 +30,35 @@ const { COMMUNE, LAO_CAI, OTHER_PROVINCE_COMMUNE, communesOf, inHanoi, owns, was
  * support read through Person. The worklists, mutations and their types are
  * tested in support.test.ts.
  */
-const ISSUE4_TYPES = new Set(['Mutation', 'AssignedPerson', 'SupportActivity', 'VolunteerWorklist', 'PendingReassignment',
-  'VolunteerDeactivation', 'VolunteerTraining', 'OrganisationChapter']);
-const ISSUE4_FIELDS = new Set(['Query.myVolunteerWorklist', 'Query.myAssignedPeople', 'Query.volunteers', 'Query.assignmentsNeedingVolunteer',
-  'Volunteer.active', 'Volunteer.trainings', 'Volunteer.version', 'VolunteerAssignment.endReason', 'VolunteerAssignment.version',
-  'Query.organisationChapters', 'Volunteer.chapter']);
-const VOLUNTEERS_RULES = Object.fromEntries(Object.entries(ACCESS_MATRIX).filter(([coordinate, rule]) =>
-  rule.owner === 'volunteers' && !ISSUE4_TYPES.has(coordinate.split('.')[0] as string) && !ISSUE4_FIELDS.has(coordinate)));
+const ISSUE4_TYPES = new Set([
+  'Mutation',
+  'AssignedPerson',
+  'SupportActivity',
+  'VolunteerWorklist',
+  'PendingReassignment',
+  'VolunteerDeactivation',
+  'VolunteerTraining',
+  'OrganisationChapter',
+]);
+const ISSUE4_FIELDS = new Set([
+  'Query.myVolunteerWorklist',
+  'Query.myAssignedPeople',
+  'Query.volunteers',
+  'Query.assignmentsNeedingVolunteer',
+  'Volunteer.active',
+  'Volunteer.trainings',
+  'Volunteer.version',
+  'VolunteerAssignment.endReason',
+  'VolunteerAssignment.version',
+  'Query.organisationChapters',
+  'Volunteer.chapter',
+]);
+const VOLUNTEERS_RULES = Object.fromEntries(
+  Object.entries(ACCESS_MATRIX).filter(
+    ([coordinate, rule]) =>
+      rule.owner === 'volunteers' && !ISSUE4_TYPES.has(coordinate.split('.')[0] as string) && !ISSUE4_FIELDS.has(coordinate),
+  ),
+);
 
 let database: TestDatabase;
 let server: ApolloServer<Context>;
@@ -40,7 +77,10 @@ function find(label: string, test: (p: DemoPerson) => boolean): DemoPerson {
 
 const active = find('active', (p) => byPerson.has(p.id) && p.postRehab?.completed === false && p.postRehab.relapsedOn === null);
 const completed = find('completed', (p) => byPerson.has(p.id) && p.postRehab?.completed === true);
-const relapsed = find('relapsed', (p) => byPerson.has(p.id) && p.postRehab?.relapsedOn !== null && p.postRehab?.relapsedOn !== undefined);
+const relapsed = find(
+  'relapsed',
+  (p) => byPerson.has(p.id) && p.postRehab?.relapsedOn !== null && p.postRehab?.relapsedOn !== undefined,
+);
 const unmanaged = find('unmanaged', (p) => p.postRehab === null);
 const notAssigned = find('not assigned', (p) => p.postRehab !== null && !byPerson.has(p.id));
 
@@ -75,7 +115,9 @@ interface SupportAssignment {
   endedOn: string | null;
   volunteer: { fullName: string; phone: string; organisation: { name: string }; unit: { code: string } };
 }
-interface Entities extends Record<string, unknown> { _entities: ({ id: string; supportAssignments: SupportAssignment[] } | null)[] }
+interface Entities extends Record<string, unknown> {
+  _entities: ({ id: string; supportAssignments: SupportAssignment[] } | null)[];
+}
 
 /** What the demo population says a person's support assignment is. */
 function expectedSupport(person: DemoPerson): SupportAssignment[] {
@@ -85,13 +127,20 @@ function expectedSupport(person: DemoPerson): SupportAssignment[] {
   const organisation = organisationByCode.get(volunteer?.organisationCode ?? '');
   if (!volunteer || !organisation) throw new Error('plan is inconsistent');
   const post = person.postRehab;
-  return [{
-    id: row.id,
-    reason: 'POST_REHAB_MANAGEMENT',
-    startedOn: post.decisionOn,
-    endedOn: post.completed ? post.endsOn : post.relapsedOn,
-    volunteer: { fullName: volunteer.fullName, phone: volunteer.phone, organisation: { name: organisation.name }, unit: { code: person.home.unitCode } },
-  }];
+  return [
+    {
+      id: row.id,
+      reason: 'POST_REHAB_MANAGEMENT',
+      startedOn: post.decisionOn,
+      endedOn: post.completed ? post.endsOn : post.relapsedOn,
+      volunteer: {
+        fullName: volunteer.fullName,
+        phone: volunteer.phone,
+        organisation: { name: organisation.name },
+        unit: { code: person.home.unitCode },
+      },
+    },
+  ];
 }
 
 describe('Person.supportAssignments', () => {
@@ -112,7 +161,7 @@ describe('Person.supportAssignments', () => {
     expect(entities[4]?.supportAssignments).toEqual([]);
   });
 
-  it('lists a person\'s assignments newest first', async () => {
+  it("lists a person's assignments newest first", async () => {
     const volunteer = plan.volunteers.find((v) => v.unitCode === unmanaged.home.unitCode);
     // Each assignment belongs to the person's commune of its start date.
     const pathOn = (date: string) => demoUnitOn(unmanaged, date).unitPath;
@@ -122,8 +171,11 @@ describe('Person.supportAssignments', () => {
       ['a0000000-0000-4000-8000-000000000003', '2023-03-05', '2023-09-05', 'DRUG_USER_MANAGEMENT'],
     ];
     for (const [id, startedOn, endedOn, reason] of rows) {
-      await database.db.query(`INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)`, [id, unmanaged.id, volunteer?.id, reason, startedOn, endedOn, pathOn(startedOn)]);
+      await database.db.query(
+        `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, unmanaged.id, volunteer?.id, reason, startedOn, endedOn, pathOn(startedOn)],
+      );
     }
     try {
       const result = await run(SUPPORT, representations([unmanaged.id]), 'labour_officer');
@@ -144,8 +196,11 @@ describe('Person.supportAssignments', () => {
   /** The assignment belongs to the commune of its start: before the reform, the person's old commune. */
   const ownerOf = (p: DemoPerson) => demoUnitOn(p, p.postRehab?.decisionOn ?? '').unitPath;
 
-  it('limits records to the caller\'s unit subtree', async () => {
-    const helped = find('person helped whose home commune owns the assignment', (p) => byPerson.has(p.id) && owns(p.home.unitPath, ownerOf(p)));
+  it("limits records to the caller's unit subtree", async () => {
+    const helped = find(
+      'person helped whose home commune owns the assignment',
+      (p) => byPerson.has(p.id) && owns(p.home.unitPath, ownerOf(p)),
+    );
     /** A commune of Hà Nội today that took in nothing of the assignment's commune. */
     const elsewhere = communesOf('01').find((u) => u.code !== helped.home.unitCode && !owns(u.path, ownerOf(helped)));
     expect(await count(helped, helped.home.unitCode)).toBe(1);
@@ -155,19 +210,30 @@ describe('Person.supportAssignments', () => {
     expect(await count(helped, LAO_CAI)).toBe(0);
   });
 
-  it('follows the 2025 reform: a new commune reads the assignments of old communes it took in whole, a split one\'s for persons assigned to it', async () => {
+  it("follows the 2025 reform: a new commune reads the assignments of old communes it took in whole, a split one's for persons assigned to it", async () => {
     const before = (p: DemoPerson) => byPerson.has(p.id) && (p.postRehab?.decisionOn ?? '') < REFORM_DATE;
-    const merged = find('person helped before the reform in a commune merged whole', (p) => before(p) && !wasSplit(p.formerUnit.unitPath));
-    const assigned = find('person helped before the reform in a split commune, assigned', (p) => before(p) && p.unitAssignment !== null);
-    const waiting = find('person helped before the reform in a split commune, not yet assigned', (p) => before(p)
-      && wasSplit(p.formerUnit.unitPath) && p.unitAssignment === null);
+    const merged = find(
+      'person helped before the reform in a commune merged whole',
+      (p) => before(p) && !wasSplit(p.formerUnit.unitPath),
+    );
+    const assigned = find(
+      'person helped before the reform in a split commune, assigned',
+      (p) => before(p) && p.unitAssignment !== null,
+    );
+    const waiting = find(
+      'person helped before the reform in a split commune, not yet assigned',
+      (p) => before(p) && wasSplit(p.formerUnit.unitPath) && p.unitAssignment === null,
+    );
     for (const p of [merged, assigned, waiting]) expect(ownerOf(p)).toBe(p.formerUnit.unitPath);
     expect(await count(merged, merged.home.unitCode)).toBe(1);
     expect(await count(assigned, assigned.home.unitCode)).toBe(1);
     expect(await count(waiting, waiting.home.unitCode)).toBe(0);
     expect(await count(waiting, '01')).toBe(1);
     // Quận Ba Đình's account reads the past: what was owned in its old wards.
-    const inBaDinh = find('person helped before the reform in Quận Ba Đình', (p) => before(p) && p.formerUnit.unitPath.startsWith('01.001.'));
+    const inBaDinh = find(
+      'person helped before the reform in Quận Ba Đình',
+      (p) => before(p) && p.formerUnit.unitPath.startsWith('01.001.'),
+    );
     expect(await count(inBaDinh, '001')).toBe(1);
   });
 
@@ -194,7 +260,8 @@ describe('Person.supportAssignments', () => {
     const error = result.errors?.[0];
     expect(error?.path).toEqual(['_entities', 0]);
     expect(error?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT', field: 'id',
+      code: 'BAD_USER_INPUT',
+      field: 'id',
       i18n: { vi: 'Mã người không hợp lệ: not-a-uuid', en: 'Invalid person id: not-a-uuid' },
     });
     expect((result.data as Entities)._entities[1]?.supportAssignments).toHaveLength(1);
@@ -205,11 +272,17 @@ describe('Person.supportAssignments', () => {
     const contextValue = createContext(database.db, caller, createLoaders);
     await server.executeOperation({ query: SUPPORT, variables: representations([completed.id]) }, { contextValue });
     const rows = await database.db.query<{ person_id: string; entity_type: string; fields: string[] }[]>(
-      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type', [caller.requestId]);
+      'SELECT person_id, entity_type, fields FROM audit_log WHERE request_id = $1 ORDER BY entity_type',
+      [caller.requestId],
+    );
     expect(rows).toEqual([
       { person_id: completed.id, entity_type: 'Person', fields: ['supportAssignments'] },
       { person_id: completed.id, entity_type: 'Volunteer', fields: ['fullName', 'organisation', 'phone', 'unit'] },
-      { person_id: completed.id, entity_type: 'VolunteerAssignment', fields: ['endedOn', 'id', 'reason', 'startedOn', 'volunteer'] },
+      {
+        person_id: completed.id,
+        entity_type: 'VolunteerAssignment',
+        fields: ['endedOn', 'id', 'reason', 'startedOn', 'volunteer'],
+      },
     ]);
   });
 });
@@ -218,7 +291,11 @@ describe('Query.massOrganisations', () => {
   it('lists one organisation of each kind at the level of each demo province, to every role', async () => {
     const query = '{ massOrganisations { code name kind maxActiveAssignments unit { code level } } }';
     const expected = [...plan.organisations].sort(byKindThenCode).map((o) => ({
-      code: o.code, name: o.name, kind: o.kind, maxActiveAssignments: 2, unit: { code: o.unitCode, level: 'PROVINCE' },
+      code: o.code,
+      name: o.name,
+      kind: o.kind,
+      maxActiveAssignments: 2,
+      unit: { code: o.unitCode, level: 'PROVINCE' },
     }));
     expect(new Set(expected.map((o) => o.unit.code))).toEqual(new Set(['01', LAO_CAI]));
     for (const role of ROLES) {
@@ -226,14 +303,17 @@ describe('Query.massOrganisations', () => {
       expect(result.errors).toBeUndefined();
       expect((result.data as { massOrganisations: unknown[] }).massOrganisations).toEqual(expected);
     }
-    expect(expected.map((o) => o.name)).toEqual(expect.arrayContaining([
-      'Đội công tác xã hội tình nguyện thành phố Hà Nội', 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai']));
+    expect(expected.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['Đội công tác xã hội tình nguyện thành phố Hà Nội', 'Hội Liên hiệp Phụ nữ tỉnh Lào Cai']),
+    );
   });
 });
 
 describe('seeded assignments', () => {
-  it('never exceed an organisation\'s active limit per volunteer, and the limit is reached', async () => {
-    const rows = await database.db.query<{ id: string; max: number; active: number }[]>(`SELECT v.id, o.max_active_assignments AS max, count(a.id)::int AS active
+  it("never exceed an organisation's active limit per volunteer, and the limit is reached", async () => {
+    const rows = await database.db.query<
+      { id: string; max: number; active: number }[]
+    >(`SELECT v.id, o.max_active_assignments AS max, count(a.id)::int AS active
       FROM volunteer v JOIN mass_organisation o ON o.code = v.organisation_code
       LEFT JOIN volunteer_assignment a ON a.volunteer_id = v.id AND a.ended_on IS NULL
       GROUP BY v.id, o.max_active_assignments`);
@@ -243,7 +323,9 @@ describe('seeded assignments', () => {
   });
 
   it('are the planned rows: about 80% of post-rehab persons, by a volunteer of their commune, owned by the commune of the start', async () => {
-    const rows = await database.db.query<{ person_id: string; owner_unit_path: string; unit_code: string }[]>(`SELECT a.person_id, a.owner_unit_path, v.unit_code
+    const rows = await database.db.query<
+      { person_id: string; owner_unit_path: string; unit_code: string }[]
+    >(`SELECT a.person_id, a.owner_unit_path, v.unit_code
       FROM volunteer_assignment a JOIN volunteer v ON v.id = a.volunteer_id`);
     expect(rows).toHaveLength(plan.assignments.length);
     const managed = population.filter((p) => p.postRehab).length;
@@ -255,21 +337,29 @@ describe('seeded assignments', () => {
       const startedOn = person.postRehab?.decisionOn ?? '';
       expect(row.unit_code).toBe(person.home.unitCode);
       // Before 1 July 2025 the person's old commune, after it today's.
-      expect(row.owner_unit_path).toBe(unitAt(startedOn < REFORM_DATE ? person.formerUnit.unitCode : person.home.unitCode, startedOn)?.path);
+      expect(row.owner_unit_path).toBe(
+        unitAt(startedOn < REFORM_DATE ? person.formerUnit.unitCode : person.home.unitCode, startedOn)?.path,
+      );
     }
   });
 
   it('are guarded by database constraints', async () => {
     const row: AssignmentRow = plan.assignments[0] as AssignmentRow;
-    const insert = (reason: string, startedOn: string, endedOn: string | null) => database.db.query(
-      `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
+    const insert = (reason: string, startedOn: string, endedOn: string | null) =>
+      database.db.query(
+        `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, ended_on, owner_unit_path)
        VALUES ('b0000000-0000-4000-8000-000000000001', $1, $2, $3, $4, $5, $6)`,
-      [row.personId, row.volunteerId, reason, startedOn, endedOn, row.ownerUnitPath]);
+        [row.personId, row.volunteerId, reason, startedOn, endedOn, row.ownerUnitPath],
+      );
     await expect(insert('FRIENDSHIP', '2026-01-01', null)).rejects.toThrow(/check constraint/);
     await expect(insert('POST_REHAB_MANAGEMENT', '2026-01-01', '2025-01-01')).rejects.toThrow(/volunteer_assignment_dates/);
-    await expect(database.db.query(`INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, owner_unit_path)
+    await expect(
+      database.db.query(
+        `INSERT INTO volunteer_assignment (id, person_id, volunteer_id, reason, started_on, owner_unit_path)
       VALUES ('b0000000-0000-4000-8000-000000000002', $1, 'b0000000-0000-4000-8000-00000000ffff', 'POST_REHAB_MANAGEMENT', '2026-01-01', '01')`,
-    [row.personId])).rejects.toThrow(/foreign key/);
+        [row.personId],
+      ),
+    ).rejects.toThrow(/foreign key/);
     expect(await isVolunteersEmpty(database.db)).toBe(false);
   });
 });
@@ -296,7 +386,9 @@ const INTROSPECTION = `{ __schema { types { name kind fields { name type { kind 
 
 async function schemaFields(): Promise<Map<string, Map<string, FieldInfo>>> {
   const result = await run(INTROSPECTION, {}, 'supervisor');
-  const types = (result.data as { __schema: { types: { name: string; kind: string; fields: { name: string; type: TypeRef }[] | null }[] } }).__schema.types;
+  const types = (
+    result.data as { __schema: { types: { name: string; kind: string; fields: { name: string; type: TypeRef }[] | null }[] } }
+  ).__schema.types;
   const kinds = new Map(types.map((t) => [t.name, t.kind]));
   const out = new Map<string, Map<string, FieldInfo>>();
   for (const t of types) {
@@ -321,7 +413,9 @@ async function schemaFields(): Promise<Map<string, Map<string, FieldInfo>>> {
 function routes(schema: Map<string, Map<string, FieldInfo>>): Map<string, { root: 'Query' | 'Person'; steps: Step[] }> {
   const found = new Map<string, { root: 'Query' | 'Person'; steps: Step[] }>();
   const queue: { type: string; root: 'Query' | 'Person'; steps: Step[] }[] = [
-    { type: 'Query', root: 'Query', steps: [] }, { type: 'Person', root: 'Person', steps: [] }];
+    { type: 'Query', root: 'Query', steps: [] },
+    { type: 'Person', root: 'Person', steps: [] },
+  ];
   while (queue.length > 0) {
     const node = queue.shift() as (typeof queue)[number];
     if (found.has(node.type)) continue;
@@ -369,9 +463,10 @@ describe('field access by role', () => {
       if (!info || !route) throw new Error(`No route to ${coordinate}`);
       let selection = `${fieldName}${info.object ? ' { __typename }' : ''}`;
       for (const step of [...route.steps].reverse()) selection = `${step.field} { ${selection} }`;
-      const query = route.root === 'Person'
-        ? `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${selection} } } }`
-        : `query { ${selection} }`;
+      const query =
+        route.root === 'Person'
+          ? `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${selection} } } }`
+          : `query { ${selection} }`;
       const prefix = route.root === 'Person' ? ['_entities'] : [];
       const names = [...prefix, ...route.steps.map((s) => s.field), fieldName];
       const chain = [...route.steps.map((s) => `${s.type}.${s.field}`), coordinate];
@@ -387,7 +482,8 @@ describe('field access by role', () => {
           expect({ coordinate, role, value }).toEqual({ coordinate, role, value: expected });
         } else {
           const forbiddenAt = [...prefix, ...route.steps.map((s) => s.field), fieldName].slice(0, prefix.length + denied + 1);
-          const paths = (result.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN')
+          const paths = (result.errors ?? [])
+            .filter((e) => e.extensions?.code === 'FORBIDDEN')
             .map((e) => (e.path ?? []).filter((p) => typeof p === 'string'));
           expect({ coordinate, role, paths }).toEqual({ coordinate, role, paths: [forbiddenAt] });
           expect(walk(result.data, names) ?? null).toBeNull();
@@ -407,7 +503,8 @@ describe('field access by role', () => {
       // Volunteers do not read support through Person (no browsing who else is helped); they have myAssignedPeople.
       const volunteer = coordinate === 'Person.supportAssignments' ? [] : ['volunteer'];
       expect({ coordinate, read: [...rule.read].sort() }).toEqual({
-        coordinate, read: ['commune_official', 'labour_officer', 'police_officer', 'supervisor', ...volunteer],
+        coordinate,
+        read: ['commune_official', 'labour_officer', 'police_officer', 'supervisor', ...volunteer],
       });
     }
   });

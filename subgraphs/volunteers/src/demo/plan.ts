@@ -1,11 +1,25 @@
 import {
-  DEMO_REFERENCE_DATE, HANOI_CODE, addDays, SeededRandom, bareUnitName, demoUnitOn, unitAt, unitByCode, units, type DemoPerson,
+  DEMO_REFERENCE_DATE,
+  HANOI_CODE,
+  addDays,
+  SeededRandom,
+  bareUnitName,
+  demoUnitOn,
+  unitAt,
+  unitByCode,
+  units,
+  type DemoPerson,
 } from '@rehab/shared-schema';
 import { CapacityLedger } from '../rules/capacity';
 import type { RelapseRisk, SupportActivityKind } from '../rules/support';
 import {
-  DEFAULT_MAX_ACTIVE_ASSIGNMENTS, chapterName, MASS_ORGANISATION_KINDS, MASS_ORGANISATION_KIND_CODES, MASS_ORGANISATION_KIND_NAMES,
-  type AssignmentReason, type MassOrganisationKind,
+  DEFAULT_MAX_ACTIVE_ASSIGNMENTS,
+  chapterName,
+  MASS_ORGANISATION_KINDS,
+  MASS_ORGANISATION_KIND_CODES,
+  MASS_ORGANISATION_KIND_NAMES,
+  type AssignmentReason,
+  type MassOrganisationKind,
 } from '../rules/organisations';
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE, MOBILE_PREFIXES } from './names';
 
@@ -104,8 +118,13 @@ export function demoActivities(assignments: readonly AssignmentRow[]): ActivityR
       const occurredOn = addDays(a.startedOn, 30 * i - rng.int(0, 10));
       if (occurredOn > until) break;
       out.push({
-        id: rng.uuid(), assignmentId: a.id, occurredOn, kind: rng.pick(ACTIVITY_KINDS),
-        note: rng.chance(0.5) ? 'Đã gặp, tình hình ổn định' : null, relapseRisk: rng.chance(0.2) ? 'LOW' : 'NONE', recordedBy: 'seed',
+        id: rng.uuid(),
+        assignmentId: a.id,
+        occurredOn,
+        kind: rng.pick(ACTIVITY_KINDS),
+        note: rng.chance(0.5) ? 'Đã gặp, tình hình ổn định' : null,
+        relapseRisk: rng.chance(0.2) ? 'LOW' : 'NONE',
+        recordedBy: 'seed',
       });
     }
   }
@@ -163,7 +182,7 @@ export function demoVolunteers(organisations: readonly OrganisationRow[]): Volun
         organisationCode: organisation.code,
         unitCode: commune.code,
         ownerUnitPath: commune.path,
-        username: n === 0 ? VOLUNTEER_ACCOUNTS[commune.code] ?? null : null,
+        username: n === 0 ? (VOLUNTEER_ACCOUNTS[commune.code] ?? null) : null,
       });
     }
   }
@@ -182,8 +201,11 @@ function endOf(postRehab: NonNullable<DemoPerson['postRehab']>): string | null {
  * volunteer with capacity left; when every volunteer of the commune is full the
  * person is skipped. Ended assignments do not use capacity.
  */
-export function planAssignments(population: readonly DemoPerson[], volunteers: readonly VolunteerRow[],
-  organisations: readonly OrganisationRow[]): AssignmentRow[] {
+export function planAssignments(
+  population: readonly DemoPerson[],
+  volunteers: readonly VolunteerRow[],
+  organisations: readonly OrganisationRow[],
+): AssignmentRow[] {
   const rng = new SeededRandom(ASSIGNMENT_SEED);
   const maxByOrganisation = new Map(organisations.map((o) => [o.code, o.maxActiveAssignments]));
   const byCommune = new Map<string, { id: string; maxActiveAssignments: number }[]>();
@@ -200,7 +222,7 @@ export function planAssignments(population: readonly DemoPerson[], volunteers: r
     // Volunteers are those of the commune the person lives in today; the assignment belongs to the commune of its date.
     const candidates = byCommune.get(person.home.unitCode) ?? [];
     const endedOn = endOf(postRehab);
-    const volunteer = endedOn === null ? ledger.leastLoaded(candidates) : (candidates.length > 0 ? rng.pick(candidates) : null);
+    const volunteer = endedOn === null ? ledger.leastLoaded(candidates) : candidates.length > 0 ? rng.pick(candidates) : null;
     if (!volunteer) continue;
     if (endedOn === null) ledger.take(volunteer);
     out.push({
@@ -229,7 +251,12 @@ export function demoTrainings(volunteers: readonly VolunteerRow[]): TrainingRow[
     const count = rng.int(1, 2);
     for (let i = 0; i < count; i++) {
       const startedOn = `202${rng.int(2, 5)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
-      out.push({ volunteerId: v.id, course: COURSES[(i + rng.int(0, 2)) % COURSES.length] as string, startedOn, completedOn: addDays(startedOn, 5) });
+      out.push({
+        volunteerId: v.id,
+        course: COURSES[(i + rng.int(0, 2)) % COURSES.length] as string,
+        startedOn,
+        completedOn: addDays(startedOn, 5),
+      });
     }
   }
   return out;
@@ -247,8 +274,13 @@ export function demoChapters(organisations: readonly OrganisationRow[], voluntee
     const key = `${v.organisationCode}|${v.unitCode}`;
     if (seen.has(key)) continue;
     const kind = kindOf.get(v.organisationCode) as MassOrganisationKind;
-    seen.set(key, { id: rng.uuid(), organisationCode: v.organisationCode, unitCode: v.unitCode, ownerUnitPath: v.ownerUnitPath,
-      name: chapterName(kind, unitByCode(v.unitCode)?.name ?? v.unitCode) });
+    seen.set(key, {
+      id: rng.uuid(),
+      organisationCode: v.organisationCode,
+      unitCode: v.unitCode,
+      ownerUnitPath: v.ownerUnitPath,
+      name: chapterName(kind, unitByCode(v.unitCode)?.name ?? v.unitCode),
+    });
   }
   return [...seen.values()];
 }
@@ -260,5 +292,12 @@ export function planVolunteersSeed(population: readonly DemoPerson[]): Volunteer
   const chapterOf = new Map(chapters.map((c) => [`${c.organisationCode}|${c.unitCode}`, c.id]));
   const volunteers = members.map((v) => ({ ...v, chapterId: chapterOf.get(`${v.organisationCode}|${v.unitCode}`) as string }));
   const assignments = planAssignments(population, volunteers, organisations);
-  return { organisations, chapters, volunteers, trainings: demoTrainings(volunteers), assignments, activities: demoActivities(assignments) };
+  return {
+    organisations,
+    chapters,
+    volunteers,
+    trainings: demoTrainings(volunteers),
+    assignments,
+    activities: demoActivities(assignments),
+  };
 }

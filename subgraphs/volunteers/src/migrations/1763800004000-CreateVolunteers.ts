@@ -34,7 +34,9 @@ export class CreateVolunteers1763800004000 implements MigrationInterface {
       version integer NOT NULL DEFAULT 1,
       CONSTRAINT volunteer_assignment_dates CHECK (ended_on IS NULL OR ended_on >= started_on))`);
     await runner.query('CREATE INDEX volunteer_assignment_person ON volunteer_assignment (person_id, started_on DESC)');
-    await runner.query('CREATE INDEX volunteer_assignment_owner_unit_path ON volunteer_assignment (owner_unit_path text_pattern_ops)');
+    await runner.query(
+      'CREATE INDEX volunteer_assignment_owner_unit_path ON volunteer_assignment (owner_unit_path text_pattern_ops)',
+    );
     // Active assignments per volunteer: the capacity check and a volunteer's worklist.
     await runner.query('CREATE INDEX volunteer_assignment_active ON volunteer_assignment (volunteer_id) WHERE ended_on IS NULL');
   }

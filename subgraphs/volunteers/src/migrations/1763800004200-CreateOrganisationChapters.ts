@@ -22,14 +22,22 @@ export class CreateOrganisationChapters1763800004200 implements MigrationInterfa
       established_on date,
       version integer NOT NULL DEFAULT 1,
       CONSTRAINT organisation_chapter_once_per_unit UNIQUE (organisation_code, unit_code))`);
-    await runner.query('CREATE INDEX organisation_chapter_owner_unit_path ON organisation_chapter (owner_unit_path text_pattern_ops)');
-    const existing = await runner.query(`SELECT DISTINCT v.organisation_code, v.unit_code, v.owner_unit_path, o.kind
-      FROM volunteer v JOIN mass_organisation o ON o.code = v.organisation_code`) as
-      { organisation_code: string; unit_code: string; owner_unit_path: string; kind: MassOrganisationKind }[];
+    await runner.query(
+      'CREATE INDEX organisation_chapter_owner_unit_path ON organisation_chapter (owner_unit_path text_pattern_ops)',
+    );
+    const existing = (await runner.query(`SELECT DISTINCT v.organisation_code, v.unit_code, v.owner_unit_path, o.kind
+      FROM volunteer v JOIN mass_organisation o ON o.code = v.organisation_code`)) as {
+      organisation_code: string;
+      unit_code: string;
+      owner_unit_path: string;
+      kind: MassOrganisationKind;
+    }[];
     for (const c of existing) {
-      await runner.query(`INSERT INTO organisation_chapter (id, organisation_code, unit_code, owner_unit_path, name)
+      await runner.query(
+        `INSERT INTO organisation_chapter (id, organisation_code, unit_code, owner_unit_path, name)
         VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
-      [c.organisation_code, c.unit_code, c.owner_unit_path, chapterName(c.kind, unitByCode(c.unit_code)?.name ?? c.unit_code)]);
+        [c.organisation_code, c.unit_code, c.owner_unit_path, chapterName(c.kind, unitByCode(c.unit_code)?.name ?? c.unit_code)],
+      );
     }
     await runner.query('ALTER TABLE volunteer ADD COLUMN chapter_id uuid REFERENCES organisation_chapter(id)');
     await runner.query(`UPDATE volunteer v SET chapter_id = c.id FROM organisation_chapter c

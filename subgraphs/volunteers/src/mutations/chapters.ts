@@ -34,11 +34,18 @@ async function chapterFor(manager: EntityManager, ctx: Context, id: string): Pro
 }
 
 async function reloadVolunteer(manager: EntityManager, id: string): Promise<VolunteerEntity> {
-  return manager.getRepository(VolunteerEntity).createQueryBuilder('v').innerJoinAndSelect('v.organisation', 'o')
-    .where('v.id = :id', { id }).getOneOrFail();
+  return manager
+    .getRepository(VolunteerEntity)
+    .createQueryBuilder('v')
+    .innerJoinAndSelect('v.organisation', 'o')
+    .where('v.id = :id', { id })
+    .getOneOrFail();
 }
 
-export const chapterMutations: Pick<MutationResolvers, 'openOrganisationChapter' | 'registerVolunteer' | 'recordVolunteerTraining'> = {
+export const chapterMutations: Pick<
+  MutationResolvers,
+  'openOrganisationChapter' | 'registerVolunteer' | 'recordVolunteerTraining'
+> = {
   openOrganisationChapter: async (_parent, args, ctx) => {
     const commune = communeOf(ctx, args.unitCode);
     const name = requiredText(args.name, 'name', { vi: 'tên chi hội', en: 'chapter name' }, 200);
@@ -47,18 +54,34 @@ export const chapterMutations: Pick<MutationResolvers, 'openOrganisationChapter'
     if (args.establishedOn != null) checkNotFuture(args.establishedOn, 'establishedOn');
     const organisation = await ctx.db.getRepository(MassOrganisationEntity).findOneBy({ code: args.organisationCode });
     if (!organisation) {
-      throw badInput({ vi: `Không có tổ chức mã ${args.organisationCode}`, en: `No organisation with code ${args.organisationCode}` }, 'organisationCode');
+      throw badInput(
+        { vi: `Không có tổ chức mã ${args.organisationCode}`, en: `No organisation with code ${args.organisationCode}` },
+        'organisationCode',
+      );
     }
     const id = randomUUID();
     try {
       await ctx.db.getRepository(OrganisationChapterEntity).insert({
-        id, organisationCode: organisation.code, unitCode: commune.code, ownerUnitPath: commune.path, name, leaderName, leaderPhone,
-        establishedOn: args.establishedOn ?? null, version: 1,
+        id,
+        organisationCode: organisation.code,
+        unitCode: commune.code,
+        ownerUnitPath: commune.path,
+        name,
+        leaderName,
+        leaderPhone,
+        establishedOn: args.establishedOn ?? null,
+        version: 1,
       });
     } catch (error) {
       if (isUniqueViolation(error, 'organisation_chapter_once_per_unit')) {
-        throw domainError('CONFLICT', { vi: `${organisation.name} đã có chi hội tại ${commune.code}`, en: `${organisation.name} already has a chapter in ${commune.code}` },
-          { field: 'organisationCode' });
+        throw domainError(
+          'CONFLICT',
+          {
+            vi: `${organisation.name} đã có chi hội tại ${commune.code}`,
+            en: `${organisation.name} already has a chapter in ${commune.code}`,
+          },
+          { field: 'organisationCode' },
+        );
       }
       throw error;
     }
@@ -71,22 +94,44 @@ export const chapterMutations: Pick<MutationResolvers, 'openOrganisationChapter'
     if (phone === null) throw badInput({ vi: 'Cần số điện thoại để liên lạc', en: 'A phone number is needed' }, 'phone');
     const username = args.username == null ? null : args.username.trim().toLowerCase();
     if (username !== null && !USERNAME.test(username)) {
-      throw badInput({ vi: 'Tên tài khoản gồm 3–64 chữ thường, số, dấu chấm, gạch', en: 'A username has 3–64 lower-case letters, digits, dots or dashes' }, 'username');
+      throw badInput(
+        {
+          vi: 'Tên tài khoản gồm 3–64 chữ thường, số, dấu chấm, gạch',
+          en: 'A username has 3–64 lower-case letters, digits, dots or dashes',
+        },
+        'username',
+      );
     }
     try {
       return await ctx.db.transaction(async (manager) => {
         const chapter = await chapterFor(manager, ctx, args.chapterId);
         const id = randomUUID();
         await manager.getRepository(VolunteerEntity).insert({
-          id, fullName, phone, organisationCode: chapter.organisationCode, chapterId: chapter.id, unitCode: chapter.unitCode,
-          ownerUnitPath: chapter.ownerUnitPath, username, active: true, leftOn: null, leftReason: null, version: 1,
+          id,
+          fullName,
+          phone,
+          organisationCode: chapter.organisationCode,
+          chapterId: chapter.id,
+          unitCode: chapter.unitCode,
+          ownerUnitPath: chapter.ownerUnitPath,
+          username,
+          active: true,
+          leftOn: null,
+          leftReason: null,
+          version: 1,
         });
         return volunteerParent(await reloadVolunteer(manager, id));
       });
     } catch (error) {
       if (isUniqueViolation(error, 'volunteer_username_once')) {
-        throw domainError('CONFLICT', { vi: `Tài khoản ${username ?? ''} đã gắn với một tình nguyện viên khác`, en: `Account ${username ?? ''} is already linked to another volunteer` },
-          { field: 'username' });
+        throw domainError(
+          'CONFLICT',
+          {
+            vi: `Tài khoản ${username ?? ''} đã gắn với một tình nguyện viên khác`,
+            en: `Account ${username ?? ''} is already linked to another volunteer`,
+          },
+          { field: 'username' },
+        );
       }
       throw error;
     }
@@ -103,8 +148,15 @@ export const chapterMutations: Pick<MutationResolvers, 'openOrganisationChapter'
     }
     return ctx.db.transaction(async (manager) => {
       const volunteer = await lockVolunteer(manager, ctx.caller, key, 'volunteerId', args.expectedVersion);
-      await manager.getRepository(VolunteerTrainingEntity).insert({ volunteerId: volunteer.id, course, startedOn: args.startedOn, completedOn });
-      await manager.createQueryBuilder().update(VolunteerEntity).set({ version: () => 'version + 1' }).where('id = :id', { id: volunteer.id }).execute();
+      await manager
+        .getRepository(VolunteerTrainingEntity)
+        .insert({ volunteerId: volunteer.id, course, startedOn: args.startedOn, completedOn });
+      await manager
+        .createQueryBuilder()
+        .update(VolunteerEntity)
+        .set({ version: () => 'version + 1' })
+        .where('id = :id', { id: volunteer.id })
+        .execute();
       return volunteerParent(await reloadVolunteer(manager, volunteer.id));
     });
   },

@@ -5,7 +5,14 @@ import type { Context } from '../context';
 import { VolunteerEntity } from '../entities/Volunteer';
 import { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
 import {
-  ASSIGNMENT_NAME, VOLUNTEER_NAME, badInput, capacityExceeded, illegal, recordNotFound, outsideUnit, staleVersion,
+  ASSIGNMENT_NAME,
+  VOLUNTEER_NAME,
+  badInput,
+  capacityExceeded,
+  illegal,
+  recordNotFound,
+  outsideUnit,
+  staleVersion,
 } from '../rules/errors';
 import { hasCapacity } from '../rules/support';
 import { actsOn, assignedUnitPaths, visibleTo } from '../scope';
@@ -16,13 +23,19 @@ export { checkUuid, checkVersion };
 
 export function checkNotFuture(date: string, field: string, today: string = todayInHanoi()): void {
   if (date > today) {
-    throw badInput({ vi: `Ngày ${date} chưa đến (hôm nay là ${today})`, en: `The date ${date} is in the future (today is ${today})` }, field);
+    throw badInput(
+      { vi: `Ngày ${date} chưa đến (hôm nay là ${today})`, en: `The date ${date} is in the future (today is ${today})` },
+      field,
+    );
   }
 }
 
 export function checkNotBefore(date: string, earliest: string, field: string, what: { vi: string; en: string }): void {
   if (date < earliest) {
-    throw badInput({ vi: `Ngày ${date} ở trước ${what.vi} (${earliest})`, en: `The date ${date} is before ${what.en} (${earliest})` }, field);
+    throw badInput(
+      { vi: `Ngày ${date} ở trước ${what.vi} (${earliest})`, en: `The date ${date} is before ${what.en} (${earliest})` },
+      field,
+    );
   }
 }
 
@@ -30,12 +43,18 @@ export function checkNotBefore(date: string, earliest: string, field: string, wh
 export function requiredText(value: string, field: string, what: { vi: string; en: string }, max: number): string {
   const text = value.trim();
   if (text.length === 0) throw badInput({ vi: `Thiếu ${what.vi}`, en: `The ${what.en} is missing` }, field);
-  if (text.length > max) throw badInput({ vi: `${what.vi} dài quá ${max} ký tự`, en: `The ${what.en} is longer than ${max} characters` }, field);
+  if (text.length > max)
+    throw badInput({ vi: `${what.vi} dài quá ${max} ký tự`, en: `The ${what.en} is longer than ${max} characters` }, field);
   return text;
 }
 
 /** Trimmed text of at most max characters; empty means none. */
-export function optionalText(value: string | null | undefined, field: string, what: { vi: string; en: string }, max: number): string | null {
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  what: { vi: string; en: string },
+  max: number,
+): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   return requiredText(value, field, what, max);
 }
@@ -54,25 +73,43 @@ export function optionalPhone(value: string | null | undefined, field: string): 
  * volunteer queue here, so the capacity count below cannot be raced. Not visible →
  * NOT_FOUND; outside the caller's unit → FORBIDDEN; left → ILLEGAL_TRANSITION.
  */
-export async function lockVolunteer(manager: EntityManager, caller: Caller, id: string, field: string,
-  expectedVersion?: number): Promise<VolunteerEntity> {
-  const volunteer = await manager.getRepository(VolunteerEntity).createQueryBuilder('v')
-    .setLock('pessimistic_write').where('v.id = :id', { id }).getOne();
+export async function lockVolunteer(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  field: string,
+  expectedVersion?: number,
+): Promise<VolunteerEntity> {
+  const volunteer = await manager
+    .getRepository(VolunteerEntity)
+    .createQueryBuilder('v')
+    .setLock('pessimistic_write')
+    .where('v.id = :id', { id })
+    .getOne();
   if (!volunteer || !visibleTo(caller, [volunteer.ownerUnitPath])) throw recordNotFound(VOLUNTEER_NAME, id, field);
   if (!actsOn(caller, volunteer.ownerUnitPath)) throw outsideUnit(VOLUNTEER_NAME);
-  if (expectedVersion !== undefined && volunteer.version !== expectedVersion) throw staleVersion(VOLUNTEER_NAME, expectedVersion, volunteer.version);
+  if (expectedVersion !== undefined && volunteer.version !== expectedVersion)
+    throw staleVersion(VOLUNTEER_NAME, expectedVersion, volunteer.version);
   if (!volunteer.active) {
-    throw illegal({ vi: `Tình nguyện viên ${volunteer.fullName} đã nghỉ (${volunteer.leftOn ?? ''})`, en: `The volunteer left on ${volunteer.leftOn ?? ''}` }, field);
+    throw illegal(
+      {
+        vi: `Tình nguyện viên ${volunteer.fullName} đã nghỉ (${volunteer.leftOn ?? ''})`,
+        en: `The volunteer left on ${volunteer.leftOn ?? ''}`,
+      },
+      field,
+    );
   }
   return volunteer;
 }
 
 /** Refuses one more assignment beyond the organisation's limit (call with the volunteer row locked). */
 export async function checkCapacity(manager: EntityManager, volunteer: VolunteerEntity): Promise<void> {
-  const [{ active, max }] = await manager.query<[{ active: number; max: number }]>(`SELECT
+  const [{ active, max }] = await manager.query<[{ active: number; max: number }]>(
+    `SELECT
       (SELECT count(*)::int FROM volunteer_assignment WHERE volunteer_id = $1 AND ended_on IS NULL) AS active,
       (SELECT max_active_assignments FROM mass_organisation WHERE code = $2) AS max`,
-  [volunteer.id, volunteer.organisationCode]);
+    [volunteer.id, volunteer.organisationCode],
+  );
   if (!hasCapacity(active, max)) throw capacityExceeded(active, max);
 }
 
@@ -81,17 +118,33 @@ export async function checkCapacity(manager: EntityManager, volunteer: Volunteer
  * on its start date): that commune, one it took in whole across a reform, or a split one whose person
  * the province assigned to it?
  */
-export async function servesAssignment(manager: EntityManager, communePath: string, assignment: VolunteerAssignmentEntity): Promise<boolean> {
-  return actsOn({ unitPath: communePath }, assignment.ownerUnitPath,
-    await assignedUnitPaths(manager, assignment.personId, [assignment.ownerUnitPath]));
+export async function servesAssignment(
+  manager: EntityManager,
+  communePath: string,
+  assignment: VolunteerAssignmentEntity,
+): Promise<boolean> {
+  return actsOn(
+    { unitPath: communePath },
+    assignment.ownerUnitPath,
+    await assignedUnitPaths(manager, assignment.personId, [assignment.ownerUnitPath]),
+  );
 }
 
 /** Locks an assignment for a change by the commune: visible, owned by the caller's unit, latest version. */
-export async function lockAssignment(manager: EntityManager, caller: Caller, id: string, expectedVersion: number,
-  field = 'id'): Promise<VolunteerAssignmentEntity> {
+export async function lockAssignment(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  expectedVersion: number,
+  field = 'id',
+): Promise<VolunteerAssignmentEntity> {
   checkVersion(expectedVersion);
-  const assignment = await manager.getRepository(VolunteerAssignmentEntity).createQueryBuilder('a')
-    .setLock('pessimistic_write').where('a.id = :id', { id: checkUuid(id, field) }).getOne();
+  const assignment = await manager
+    .getRepository(VolunteerAssignmentEntity)
+    .createQueryBuilder('a')
+    .setLock('pessimistic_write')
+    .where('a.id = :id', { id: checkUuid(id, field) })
+    .getOne();
   // An assignment of a split pre-reform commune belongs to the new commune its person was assigned to.
   const assigned = assignment ? await assignedUnitPaths(manager, assignment.personId, [assignment.ownerUnitPath]) : [];
   if (!assignment || !visibleTo(caller, [assignment.ownerUnitPath], assigned)) throw recordNotFound(ASSIGNMENT_NAME, id, field);

@@ -7,13 +7,16 @@ export interface PersonRef {
   id: string;
 }
 
-
 function checkedPersonId(id: string): string {
   if (!isUuid(id)) {
-    throw domainError('BAD_USER_INPUT', {
-      vi: `Mã người không hợp lệ: ${id}`,
-      en: `Invalid person id: ${id}`,
-    }, { field: 'id' });
+    throw domainError(
+      'BAD_USER_INPUT',
+      {
+        vi: `Mã người không hợp lệ: ${id}`,
+        en: `Invalid person id: ${id}`,
+      },
+      { field: 'id' },
+    );
   }
   return id;
 }

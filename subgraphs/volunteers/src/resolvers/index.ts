@@ -9,8 +9,17 @@ import { OrganisationChapter, Volunteer } from './Volunteer';
 import { VolunteerAssignment } from './VolunteerAssignment';
 
 export const resolvers: Resolvers = {
-  Query, Mutation, Person, MassOrganisation, OrganisationChapter, Volunteer, VolunteerAssignment,
-  VolunteerWorklist, AssignedPerson, PendingReassignment, VolunteerDeactivation,
+  Query,
+  Mutation,
+  Person,
+  MassOrganisation,
+  OrganisationChapter,
+  Volunteer,
+  VolunteerAssignment,
+  VolunteerWorklist,
+  AssignedPerson,
+  PendingReassignment,
+  VolunteerDeactivation,
 };
 
 // Indicator measures, added apart from the map above so agency changes to it merge cleanly.

@@ -1,5 +1,8 @@
 import type {
-  AssignedPersonResolvers, PendingReassignmentResolvers, VolunteerDeactivationResolvers, VolunteerWorklistResolvers,
+  AssignedPersonResolvers,
+  PendingReassignmentResolvers,
+  VolunteerDeactivationResolvers,
+  VolunteerWorklistResolvers,
 } from '../__generated__/resolvers';
 
 export const VolunteerWorklist: VolunteerWorklistResolvers = {

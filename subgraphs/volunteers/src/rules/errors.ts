@@ -16,8 +16,12 @@ export function illegal(text: Bilingual, field?: string): GraphQLError {
 
 /** The volunteer already helps as many people as their organisation allows. */
 export function capacityExceeded(active: number, max: number): GraphQLError {
-  return domainError('ILLEGAL_TRANSITION', {
-    vi: `Tình nguyện viên đã giúp đỡ ${active} người, tối đa ${max} người cùng lúc`,
-    en: `The volunteer already helps ${active} people, at most ${max} at a time`,
-  }, { field: 'volunteerId' });
+  return domainError(
+    'ILLEGAL_TRANSITION',
+    {
+      vi: `Tình nguyện viên đã giúp đỡ ${active} người, tối đa ${max} người cùng lúc`,
+      en: `The volunteer already helps ${active} people, at most ${max} at a time`,
+    },
+    { field: 'volunteerId' },
+  );
 }

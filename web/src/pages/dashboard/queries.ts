@@ -40,17 +40,36 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
 const INDICATOR_VALUE = gql`
   fragment DashboardIndicatorValue on IndicatorValue {
     id
-    indicator { code name(locale: $locale) measure owner(locale: $locale) definition(locale: $locale) }
-    unit { code name }
-    target actual ratio numerator denominator suppressed
+    indicator {
+      code
+      name(locale: $locale)
+      measure
+      owner(locale: $locale)
+      definition(locale: $locale)
+    }
+    unit {
+      code
+      name
+    }
+    target
+    actual
+    ratio
+    numerator
+    denominator
+    suppressed
   }
 `;
 
 export type ApiLocale = 'VI' | 'EN';
 
-export const INDICATORS: TypedDocumentNode<{ indicators: IndicatorValue[] }, { plan: string; unit: string; period: PeriodInput; locale: ApiLocale }> = gql`
+export const INDICATORS: TypedDocumentNode<
+  { indicators: IndicatorValue[] },
+  { plan: string; unit: string; period: PeriodInput; locale: ApiLocale }
+> = gql`
   query DashboardIndicators($plan: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
-    indicators(plan: $plan, unit: $unit, period: $period) { ...DashboardIndicatorValue }
+    indicators(plan: $plan, unit: $unit, period: $period) {
+      ...DashboardIndicatorValue
+    }
   }
   ${INDICATOR_VALUE}
 `;
@@ -60,7 +79,9 @@ export const BREAKDOWN: TypedDocumentNode<
   { plan: string; indicator: string; unit: string; period: PeriodInput; locale: ApiLocale }
 > = gql`
   query DashboardBreakdown($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
-    indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) { ...DashboardIndicatorValue }
+    indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) {
+      ...DashboardIndicatorValue
+    }
   }
   ${INDICATOR_VALUE}
 `;

@@ -58,9 +58,14 @@ export function CourtWorklist({ officer }: { officer: Officer }): ReactNode {
   const acting = useActing();
   const { data, loading, error, refetch } = useQuery(AWAITING_DECISION, { fetchPolicy: 'no-cache' });
   return (
-    <WorklistSection title={t('worklist.awaitingDecision')} testId="worklist-court" loading={loading} error={error}
+    <WorklistSection
+      title={t('worklist.awaitingDecision')}
+      testId="worklist-court"
+      loading={loading}
+      error={error}
       note={acting.loaded && !acting.mayAct('COURT_DECISION') ? t('worklist.readOnly') : undefined}
-      rows={data?.dossiersAwaitingDecision} rowKey={(r) => r.id}
+      rows={data?.dossiersAwaitingDecision}
+      rowKey={(r) => r.id}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
         { header: t('field.residenceUnit'), cell: (r) => r.residenceUnit.name },
@@ -69,6 +74,7 @@ export function CourtWorklist({ officer }: { officer: Officer }): ReactNode {
         { header: t('field.court'), cell: (r) => r.court?.name ?? '—' },
         { header: t('labor.status'), cell: (r) => label('dossierStatus', r.status) },
       ]}
-      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />} />
+      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />}
+    />
   );
 }

@@ -16,21 +16,22 @@ interface Streak {
   treatment: { id: string; phase: string; medication: string; enrolledOn: string };
 }
 
-const STREAKS: TypedDocumentNode<{ missedDoseStreaks: Streak[] }, { clinicCode: string; asOf: string | null; minDays: number }> = gql`
-  query MissedDoseStreaks($clinicCode: ID!, $asOf: Date, $minDays: Int) {
-    missedDoseStreaks(clinicCode: $clinicCode, asOf: $asOf, minDays: $minDays) {
-      personId
-      lastDoseOn
-      days
-      treatment {
-        id
-        phase
-        medication
-        enrolledOn
+const STREAKS: TypedDocumentNode<{ missedDoseStreaks: Streak[] }, { clinicCode: string; asOf: string | null; minDays: number }> =
+  gql`
+    query MissedDoseStreaks($clinicCode: ID!, $asOf: Date, $minDays: Int) {
+      missedDoseStreaks(clinicCode: $clinicCode, asOf: $asOf, minDays: $minDays) {
+        personId
+        lastDoseOn
+        days
+        treatment {
+          id
+          phase
+          medication
+          enrolledOn
+        }
       }
     }
-  }
-`;
+  `;
 
 interface DispensingPoint {
   code: string;
@@ -73,13 +74,24 @@ interface DoseRow {
   dispensingPointCode: string;
 }
 
-function rowFieldError(errors: readonly GraphQLFormattedError[], index: number, field: string, locale: 'vi' | 'en'): string | null {
+function rowFieldError(
+  errors: readonly GraphQLFormattedError[],
+  index: number,
+  field: string,
+  locale: 'vi' | 'en',
+): string | null {
   const hit = errors.find((e) => e.extensions?.field === `doses.${index}.${field}`);
   return hit ? localizedMessage(hit, locale) : null;
 }
 
 /** Sổ cấp thuốc: a clinic's whole day of doses in one submission (all or nothing). */
-function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
+function DoseDayForm({
+  clinicCode,
+  date,
+  patients,
+  points,
+  onDone,
+}: {
   clinicCode: string;
   date: string;
   patients: Streak[];
@@ -93,8 +105,10 @@ function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
   const [errors, setErrors] = useState<readonly GraphQLFormattedError[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const rowOf = (id: string): DoseRow => rows[id] ?? { give: false, mg: '', kind: 'WITNESSED', dispensingPointCode: points[0]?.code ?? '' };
-  const update = (id: string, patch: Partial<DoseRow>): void => setRows((prev) => ({ ...prev, [id]: { ...rowOf(id), ...patch } }));
+  const rowOf = (id: string): DoseRow =>
+    rows[id] ?? { give: false, mg: '', kind: 'WITNESSED', dispensingPointCode: points[0]?.code ?? '' };
+  const update = (id: string, patch: Partial<DoseRow>): void =>
+    setRows((prev) => ({ ...prev, [id]: { ...rowOf(id), ...patch } }));
   const given = patients.filter((p) => rowOf(p.personId).give);
 
   const send = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
@@ -116,13 +130,27 @@ function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
 
   const general = errors.filter((e) => typeof e.extensions?.field !== 'string' || !e.extensions.field.startsWith('doses.'));
   return (
-    <form className="action-form" aria-label={t('action.doseDay')} onSubmit={(e) => void send(e)} noValidate data-testid="form-dose-day">
+    <form
+      className="action-form"
+      aria-label={t('action.doseDay')}
+      onSubmit={(e) => void send(e)}
+      noValidate
+      data-testid="form-dose-day"
+    >
       <h3 className="action-form__title">{t('action.doseDay')}</h3>
-      {saved !== null && <p className="notice notice--success" role="status">{t('health.dosesSaved', { count: String(saved) })}</p>}
+      {saved !== null && (
+        <p className="notice notice--success" role="status">
+          {t('health.dosesSaved', { count: String(saved) })}
+        </p>
+      )}
       {errors.length > 0 && (
         <div className="notice notice--error" role="alert">
-          {[...new Set((general.length > 0 ? general : errors).map((e) => localizedMessage(e, locale)))].map((m) => <p key={m}>{m}</p>)}
-          {errors.some((e) => errorCode(e) === 'BAD_USER_INPUT') && <p className="notice__detail">{t('health.nothingRecorded')}</p>}
+          {[...new Set((general.length > 0 ? general : errors).map((e) => localizedMessage(e, locale)))].map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+          {errors.some((e) => errorCode(e) === 'BAD_USER_INPUT') && (
+            <p className="notice__detail">{t('health.nothingRecorded')}</p>
+          )}
         </div>
       )}
       <div className="table-wrap">
@@ -145,26 +173,73 @@ function DoseDayForm({ clinicCode, date, patients, points, onDone }: {
               const name = `${label('medication', p.treatment.medication)} — ${label('treatmentPhase', p.treatment.phase)}`;
               return (
                 <tr key={p.personId}>
-                  <th scope="row"><PersonLink id={p.personId} name={name} />
-                    {err('personId') && <p className="form-field__error" role="alert">{err('personId')}</p>}</th>
-                  <td><input type="checkbox" aria-label={`${t('health.give')}: ${name}`} checked={r.give} onChange={(e) => update(p.personId, { give: e.target.checked })} /></td>
+                  <th scope="row">
+                    <PersonLink id={p.personId} name={name} />
+                    {err('personId') && (
+                      <p className="form-field__error" role="alert">
+                        {err('personId')}
+                      </p>
+                    )}
+                  </th>
                   <td>
-                    <input id={`${id}-mg`} className="input input--narrow" type="number" step="any" aria-label={`${t('field.mg')}: ${name}`}
-                      value={r.mg} aria-invalid={err('mg') ? true : undefined} aria-describedby={err('mg') ? `${id}-mg-error` : undefined}
-                      onChange={(e) => update(p.personId, { mg: e.target.value })} />
-                    {err('mg') && <p id={`${id}-mg-error`} className="form-field__error" role="alert">{err('mg')}</p>}
+                    <input
+                      type="checkbox"
+                      aria-label={`${t('health.give')}: ${name}`}
+                      checked={r.give}
+                      onChange={(e) => update(p.personId, { give: e.target.checked })}
+                    />
                   </td>
                   <td>
-                    <select className="input" aria-label={`${t('field.doseKind')}: ${name}`} value={r.kind} onChange={(e) => update(p.personId, { kind: e.target.value })}>
-                      {['WITNESSED', 'TAKE_HOME'].map((k) => <option key={k} value={k}>{label('doseKind', k)}</option>)}
+                    <input
+                      id={`${id}-mg`}
+                      className="input input--narrow"
+                      type="number"
+                      step="any"
+                      aria-label={`${t('field.mg')}: ${name}`}
+                      value={r.mg}
+                      aria-invalid={err('mg') ? true : undefined}
+                      aria-describedby={err('mg') ? `${id}-mg-error` : undefined}
+                      onChange={(e) => update(p.personId, { mg: e.target.value })}
+                    />
+                    {err('mg') && (
+                      <p id={`${id}-mg-error`} className="form-field__error" role="alert">
+                        {err('mg')}
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <select
+                      className="input"
+                      aria-label={`${t('field.doseKind')}: ${name}`}
+                      value={r.kind}
+                      onChange={(e) => update(p.personId, { kind: e.target.value })}
+                    >
+                      {['WITNESSED', 'TAKE_HOME'].map((k) => (
+                        <option key={k} value={k}>
+                          {label('doseKind', k)}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
-                    <select className="input" aria-label={`${t('field.dispensingPoint')}: ${name}`} value={r.dispensingPointCode}
-                      aria-invalid={err('dispensingPointCode') ? true : undefined} onChange={(e) => update(p.personId, { dispensingPointCode: e.target.value })}>
-                      {points.map((point) => <option key={point.code} value={point.code}>{point.name}</option>)}
+                    <select
+                      className="input"
+                      aria-label={`${t('field.dispensingPoint')}: ${name}`}
+                      value={r.dispensingPointCode}
+                      aria-invalid={err('dispensingPointCode') ? true : undefined}
+                      onChange={(e) => update(p.personId, { dispensingPointCode: e.target.value })}
+                    >
+                      {points.map((point) => (
+                        <option key={point.code} value={point.code}>
+                          {point.name}
+                        </option>
+                      ))}
                     </select>
-                    {err('dispensingPointCode') && <p className="form-field__error" role="alert">{err('dispensingPointCode')}</p>}
+                    {err('dispensingPointCode') && (
+                      <p className="form-field__error" role="alert">
+                        {err('dispensingPointCode')}
+                      </p>
+                    )}
                   </td>
                 </tr>
               );
@@ -203,7 +278,12 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
     skip: !clinicCode,
   });
-  if (clinics.loading) return <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  if (clinics.loading)
+    return (
+      <p className="state state--loading" role="status">
+        {t('state.loading')}
+      </p>
+    );
   if (!clinic || !clinicCode) return <p className="state state--empty">{t('health.noClinic')}</p>;
   return (
     <>
@@ -211,7 +291,11 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
         <div className="form-field">
           <label htmlFor={selectId}>{t('health.clinic')}</label>
           <select id={selectId} className="input" value={clinicCode} onChange={(e) => setChosen(e.target.value)}>
-            {(clinics.data?.clinics ?? []).map((c) => <option key={c.code} value={c.code}>{c.name} ({c.code})</option>)}
+            {(clinics.data?.clinics ?? []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-field">
@@ -219,24 +303,46 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
           <input id={dateId} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
       </div>
-      <WorklistSection title={t('worklist.missedDoses')} testId="worklist-missed-doses" loading={streaks.loading} error={streaks.error}
-        rows={streaks.data?.missedDoseStreaks} rowKey={(r) => r.personId}
+      <WorklistSection
+        title={t('worklist.missedDoses')}
+        testId="worklist-missed-doses"
+        loading={streaks.loading}
+        error={streaks.error}
+        rows={streaks.data?.missedDoseStreaks}
+        rowKey={(r) => r.personId}
         columns={[
-          { header: t('health.patient'), cell: (r) => <PersonLink id={r.personId} name={label('medication', r.treatment.medication)} /> },
+          {
+            header: t('health.patient'),
+            cell: (r) => <PersonLink id={r.personId} name={label('medication', r.treatment.medication)} />,
+          },
           { header: t('health.phase'), cell: (r) => label('treatmentPhase', r.treatment.phase) },
           { header: t('health.lastDoseOn'), cell: (r) => formatDate(r.lastDoseOn) || '—' },
           { header: t('health.missedDays'), cell: (r) => String(r.days) },
-        ]} />
+        ]}
+      />
       <section className="panel" aria-label={t('action.doseDay')}>
         <div className="panel__body">
-          {awaiting.loading && <p className="state state--loading" role="status">{t('state.loading')}</p>}
+          {awaiting.loading && (
+            <p className="state state--loading" role="status">
+              {t('state.loading')}
+            </p>
+          )}
           {awaiting.data?.missedDoseStreaks.length === 0 && <p className="state state--empty">{t('health.allDosed')}</p>}
           {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && clinic.dispensingPoints.length === 0 && (
             <p className="state state--empty">{t('health.noDispensingPoint')}</p>
           )}
           {awaiting.data && awaiting.data.missedDoseStreaks.length > 0 && clinic.dispensingPoints.length > 0 && (
-            <DoseDayForm key={`${clinicCode}-${date}`} clinicCode={clinicCode} date={date} patients={awaiting.data.missedDoseStreaks} points={clinic.dispensingPoints}
-              onDone={() => { awaiting.refetch().catch(settled); streaks.refetch().catch(settled); }} />
+            <DoseDayForm
+              key={`${clinicCode}-${date}`}
+              clinicCode={clinicCode}
+              date={date}
+              patients={awaiting.data.missedDoseStreaks}
+              points={clinic.dispensingPoints}
+              onDone={() => {
+                awaiting.refetch().catch(settled);
+                streaks.refetch().catch(settled);
+              }}
+            />
           )}
         </div>
       </section>

@@ -34,7 +34,10 @@ const DOSSIERS: TypedDocumentNode<{ dossiersAwaitingReview: DossierRow[] }, { un
   }
 `;
 
-const AWAITING_ADMISSION: TypedDocumentNode<{ dossiersAwaitingAdmission: (DossierRow & { decision: { decidedOn: string; termMonths: number | null } | null })[] }, { facilityCode: string }> = gql`
+const AWAITING_ADMISSION: TypedDocumentNode<
+  { dossiersAwaitingAdmission: (DossierRow & { decision: { decidedOn: string; termMonths: number | null } | null })[] },
+  { facilityCode: string }
+> = gql`
   query DossiersAwaitingAdmission($facilityCode: ID!) {
     dossiersAwaitingAdmission(facilityCode: $facilityCode) {
       id
@@ -57,16 +60,25 @@ const AWAITING_ADMISSION: TypedDocumentNode<{ dossiersAwaitingAdmission: (Dossie
 /** Cơ sở cai nghiện: people the court sent to this facility, to admit. */
 export function AdmissionWorklist({ officer }: { officer: Officer }): ReactNode {
   const { t, formatDate } = useI18n();
-  const { data, loading, error, refetch } = useQuery(AWAITING_ADMISSION, { variables: { facilityCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const { data, loading, error, refetch } = useQuery(AWAITING_ADMISSION, {
+    variables: { facilityCode: officer.unitCode },
+    fetchPolicy: 'no-cache',
+  });
   return (
-    <WorklistSection title={t('worklist.awaitingAdmission')} testId="worklist-admissions" loading={loading} error={error}
-      rows={data?.dossiersAwaitingAdmission} rowKey={(r) => r.id}
+    <WorklistSection
+      title={t('worklist.awaitingAdmission')}
+      testId="worklist-admissions"
+      loading={loading}
+      error={error}
+      rows={data?.dossiersAwaitingAdmission}
+      rowKey={(r) => r.id}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
         { header: t('field.decidedOn'), cell: (r) => formatDate(r.decision?.decidedOn) },
         { header: t('field.termMonths'), cell: (r) => (r.decision?.termMonths == null ? '—' : String(r.decision.termMonths)) },
       ]}
-      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />} />
+      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />}
+    />
   );
 }
 
@@ -82,23 +94,46 @@ interface EpisodeRow {
 }
 
 const EPISODE_ROW = gql`
-  fragment EpisodeRow on RehabEpisode { id status version admittedOn plannedEndOn person { id } dossier { id subjectFullName } }
+  fragment EpisodeRow on RehabEpisode {
+    id
+    status
+    version
+    admittedOn
+    plannedEndOn
+    person {
+      id
+    }
+    dossier {
+      id
+      subjectFullName
+    }
+  }
 `;
 
 const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string; asOf: string | null }> = gql`
   query EpisodesDueToComplete($facilityCode: ID!, $asOf: Date) {
-    episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) { ...EpisodeRow }
+    episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) {
+      ...EpisodeRow
+    }
   }
   ${EPISODE_ROW}
 `;
 
 const ABSCONDED: TypedDocumentNode<{ abscondedResidents: EpisodeRow[] }, { facilityCode: string }> = gql`
-  query AbscondedResidents($facilityCode: ID!) { abscondedResidents(facilityCode: $facilityCode) { ...EpisodeRow } }
+  query AbscondedResidents($facilityCode: ID!) {
+    abscondedResidents(facilityCode: $facilityCode) {
+      ...EpisodeRow
+    }
+  }
   ${EPISODE_ROW}
 `;
 
 const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
-  query OverdueLeaves($unitCode: ID!) { overdueLeaves(unitCode: $unitCode) { ...EpisodeRow } }
+  query OverdueLeaves($unitCode: ID!) {
+    overdueLeaves(unitCode: $unitCode) {
+      ...EpisodeRow
+    }
+  }
   ${EPISODE_ROW}
 `;
 
@@ -109,21 +144,37 @@ const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: st
 export function DossierReviewWorklist({ officer }: { officer: Officer }): ReactNode {
   const { t, formatDate } = useI18n();
   const acting = useActing();
-  const { data, loading, error, refetch } = useQuery(DOSSIERS, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
+  const { data, loading, error, refetch } = useQuery(DOSSIERS, {
+    variables: { unitCode: officer.unitCode },
+    fetchPolicy: 'no-cache',
+  });
   return (
-    <WorklistSection title={t('worklist.dossiersAwaitingReview')} testId="worklist-dossiers" loading={loading} error={error}
+    <WorklistSection
+      title={t('worklist.dossiersAwaitingReview')}
+      testId="worklist-dossiers"
+      loading={loading}
+      error={error}
       note={acting.loaded && !acting.mayAct('DOSSIER_REVIEW') ? t('worklist.readOnly') : undefined}
-      rows={data?.dossiersAwaitingReview} rowKey={(r) => r.id}
+      rows={data?.dossiersAwaitingReview}
+      rowKey={(r) => r.id}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.subjectFullName} /> },
         { header: t('field.startedOn'), cell: (r) => formatDate(r.startedOn) },
         { header: t('field.submittedOn'), cell: (r) => formatDate(r.submittedOn) },
       ]}
-      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />} />
+      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />}
+    />
   );
 }
 
-function EpisodeWorklist({ title, testId, rows, loading, error, reload }: {
+function EpisodeWorklist({
+  title,
+  testId,
+  rows,
+  loading,
+  error,
+  reload,
+}: {
   title: string;
   testId: string;
   rows: EpisodeRow[] | undefined;
@@ -133,14 +184,24 @@ function EpisodeWorklist({ title, testId, rows, loading, error, reload }: {
 }): ReactNode {
   const { t, label, formatDate } = useI18n();
   return (
-    <WorklistSection title={title} testId={testId} loading={loading} error={error} rows={rows} rowKey={(r) => r.id}
+    <WorklistSection
+      title={title}
+      testId={testId}
+      loading={loading}
+      error={error}
+      rows={rows}
+      rowKey={(r) => r.id}
       columns={[
-        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.dossier?.subjectFullName ?? t('worklist.voluntaryResident')} /> },
+        {
+          header: t('identity.fullName'),
+          cell: (r) => <PersonLink id={r.person.id} name={r.dossier?.subjectFullName ?? t('worklist.voluntaryResident')} />,
+        },
         { header: t('labor.status'), cell: (r) => label('rehabStatus', r.status) },
         { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
         { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },
       ]}
-      actions={(r) => <EpisodeActions episode={r} reload={reload} />} />
+      actions={(r) => <EpisodeActions episode={r} reload={reload} />}
+    />
   );
 }
 
@@ -164,9 +225,8 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
     skip: officer.role !== 'facility_staff',
   });
   // An action on one list can move the resident to another: reload them all.
-  const reloadAll = async (): Promise<unknown> => Promise.all([
-    due.refetch(), overdue.refetch(), ...(officer.role === 'facility_staff' ? [absconded.refetch()] : []),
-  ]);
+  const reloadAll = async (): Promise<unknown> =>
+    Promise.all([due.refetch(), overdue.refetch(), ...(officer.role === 'facility_staff' ? [absconded.refetch()] : [])]);
   return (
     <>
       {officer.role === 'facility_staff' && (
@@ -178,14 +238,32 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
         </div>
       )}
       {officer.role === 'facility_staff' && (
-        <EpisodeWorklist title={t('worklist.episodesDue')} testId="worklist-episodes-due" rows={due.data?.episodesDueToComplete}
-          loading={due.loading} error={due.error} reload={reloadAll} />
+        <EpisodeWorklist
+          title={t('worklist.episodesDue')}
+          testId="worklist-episodes-due"
+          rows={due.data?.episodesDueToComplete}
+          loading={due.loading}
+          error={due.error}
+          reload={reloadAll}
+        />
       )}
-      <EpisodeWorklist title={t('worklist.overdueLeaves')} testId="worklist-overdue-leaves" rows={overdue.data?.overdueLeaves}
-        loading={overdue.loading} error={overdue.error} reload={reloadAll} />
+      <EpisodeWorklist
+        title={t('worklist.overdueLeaves')}
+        testId="worklist-overdue-leaves"
+        rows={overdue.data?.overdueLeaves}
+        loading={overdue.loading}
+        error={overdue.error}
+        reload={reloadAll}
+      />
       {officer.role === 'facility_staff' && (
-        <EpisodeWorklist title={t('worklist.absconded')} testId="worklist-absconded" rows={absconded.data?.abscondedResidents}
-          loading={absconded.loading} error={absconded.error} reload={reloadAll} />
+        <EpisodeWorklist
+          title={t('worklist.absconded')}
+          testId="worklist-absconded"
+          rows={absconded.data?.abscondedResidents}
+          loading={absconded.loading}
+          error={absconded.error}
+          reload={reloadAll}
+        />
       )}
     </>
   );
@@ -200,14 +278,31 @@ interface PostRehabRow {
 }
 
 const POST_REHAB_ROW = gql`
-  fragment PostRehabRow on PostRehabCase { id status openedOn endsOn person { id fullName } }
+  fragment PostRehabRow on PostRehabCase {
+    id
+    status
+    openedOn
+    endsOn
+    person {
+      id
+      fullName
+    }
+  }
 `;
 const AWAITING: TypedDocumentNode<{ postRehabCasesAwaitingDecision: PostRehabRow[] }, { unitCode: string }> = gql`
-  query PostRehabAwaiting($unitCode: ID!) { postRehabCasesAwaitingDecision(unitCode: $unitCode) { ...PostRehabRow } }
+  query PostRehabAwaiting($unitCode: ID!) {
+    postRehabCasesAwaitingDecision(unitCode: $unitCode) {
+      ...PostRehabRow
+    }
+  }
   ${POST_REHAB_ROW}
 `;
 const ENDING: TypedDocumentNode<{ postRehabCasesEndingSoon: PostRehabRow[] }, { unitCode: string }> = gql`
-  query PostRehabEnding($unitCode: ID!) { postRehabCasesEndingSoon(unitCode: $unitCode) { ...PostRehabRow } }
+  query PostRehabEnding($unitCode: ID!) {
+    postRehabCasesEndingSoon(unitCode: $unitCode) {
+      ...PostRehabRow
+    }
+  }
   ${POST_REHAB_ROW}
 `;
 
@@ -223,10 +318,24 @@ export function PostRehabWorklists({ officer }: { officer: Officer }): ReactNode
   ];
   return (
     <>
-      <WorklistSection title={t('worklist.postRehabAwaiting')} testId="worklist-post-rehab-awaiting" loading={awaiting.loading}
-        error={awaiting.error} rows={awaiting.data?.postRehabCasesAwaitingDecision} rowKey={(r) => r.id} columns={columns} />
-      <WorklistSection title={t('worklist.postRehabEnding')} testId="worklist-post-rehab-ending" loading={ending.loading}
-        error={ending.error} rows={ending.data?.postRehabCasesEndingSoon} rowKey={(r) => r.id} columns={columns} />
+      <WorklistSection
+        title={t('worklist.postRehabAwaiting')}
+        testId="worklist-post-rehab-awaiting"
+        loading={awaiting.loading}
+        error={awaiting.error}
+        rows={awaiting.data?.postRehabCasesAwaitingDecision}
+        rowKey={(r) => r.id}
+        columns={columns}
+      />
+      <WorklistSection
+        title={t('worklist.postRehabEnding')}
+        testId="worklist-post-rehab-ending"
+        loading={ending.loading}
+        error={ending.error}
+        rows={ending.data?.postRehabCasesEndingSoon}
+        rowKey={(r) => r.id}
+        columns={columns}
+      />
     </>
   );
 }

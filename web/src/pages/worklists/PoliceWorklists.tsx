@@ -41,7 +41,10 @@ interface NoticeRow {
   person: { id: string; fullName: string | null } | null;
 }
 
-const TRANSFERS: TypedDocumentNode<{ transferNoticesAwaitingAcknowledgement: { nodes: NoticeRow[] } }, Record<string, never>> = gql`
+const TRANSFERS: TypedDocumentNode<
+  { transferNoticesAwaitingAcknowledgement: { nodes: NoticeRow[] } },
+  Record<string, never>
+> = gql`
   query TransfersAwaiting {
     transferNoticesAwaitingAcknowledgement(first: 50) {
       nodes {
@@ -111,13 +114,19 @@ export function ManagementsEndingWorklist(): ReactNode {
   const { t, formatDate } = useI18n();
   const { data, loading, error } = useQuery(ENDING, { fetchPolicy: 'no-cache' });
   return (
-    <WorklistSection title={t('worklist.managementsEnding')} testId="worklist-managements-ending" loading={loading} error={error}
-      rows={data?.drugUserManagementsEnding.nodes} rowKey={(r) => r.id}
+    <WorklistSection
+      title={t('worklist.managementsEnding')}
+      testId="worklist-managements-ending"
+      loading={loading}
+      error={error}
+      rows={data?.drugUserManagementsEnding.nodes}
+      rowKey={(r) => r.id}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
         { header: t('field.detectedOn'), cell: (r) => formatDate(r.detectedOn) },
         { header: t('field.periodEndsOn'), cell: (r) => formatDate(r.periodEndsOn) || '—' },
-      ]} />
+      ]}
+    />
   );
 }
 
@@ -130,28 +139,46 @@ export function PoliceWorklists(): ReactNode {
   return (
     <>
       <ManagementsEndingWorklist />
-      <WorklistSection title={t('worklist.absconderSearches')} testId="worklist-absconders" loading={searches.loading}
-        error={searches.error} rows={searches.data?.absconderSearches.nodes} rowKey={(r) => r.id}
+      <WorklistSection
+        title={t('worklist.absconderSearches')}
+        testId="worklist-absconders"
+        loading={searches.loading}
+        error={searches.error}
+        rows={searches.data?.absconderSearches.nodes}
+        rowKey={(r) => r.id}
         columns={[
           { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
           { header: t('labor.facility'), cell: (r) => r.facility.name },
           { header: t('field.since'), cell: (r) => formatDate(r.since) },
-        ]} />
-      <WorklistSection title={t('worklist.transfers')} testId="worklist-transfers" loading={transfers.loading}
-        error={transfers.error} rows={transfers.data?.transferNoticesAwaitingAcknowledgement.nodes} rowKey={(r) => r.id}
+        ]}
+      />
+      <WorklistSection
+        title={t('worklist.transfers')}
+        testId="worklist-transfers"
+        loading={transfers.loading}
+        error={transfers.error}
+        rows={transfers.data?.transferNoticesAwaitingAcknowledgement.nodes}
+        rowKey={(r) => r.id}
         columns={[
           { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person?.id} name={r.person?.fullName} /> },
           { header: t('field.fromUnit'), cell: (r) => r.fromUnit.name },
           { header: t('field.movedOn'), cell: (r) => formatDate(r.movedOn) },
           { header: t('field.dueAt'), cell: (r) => formatDate(r.dueAt) || '—' },
-        ]} />
-      <WorklistSection title={t('worklist.completions')} testId="worklist-completions" loading={completions.loading}
-        error={completions.error} rows={completions.data?.rehabCompletionNotices.nodes} rowKey={(r) => r.id}
+        ]}
+      />
+      <WorklistSection
+        title={t('worklist.completions')}
+        testId="worklist-completions"
+        loading={completions.loading}
+        error={completions.error}
+        rows={completions.data?.rehabCompletionNotices.nodes}
+        rowKey={(r) => r.id}
         columns={[
           { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
           { header: t('field.completedOn'), cell: (r) => formatDate(r.completedOn) },
           { header: t('field.certificateNumber'), cell: (r) => r.certificateNumber },
-        ]} />
+        ]}
+      />
     </>
   );
 }

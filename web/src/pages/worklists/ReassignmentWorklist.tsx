@@ -81,7 +81,11 @@ const ASSIGN = gql`
 `;
 
 /** The form of one waiting person: the new commune (the address's suggestion pre-selected), confirmed before saving. */
-function AssignAction({ item, onAssigned, reload }: {
+function AssignAction({
+  item,
+  onAssigned,
+  reload,
+}: {
   item: ReassignmentCase;
   onAssigned: (unitName: string) => void;
   reload: () => Promise<unknown>;
@@ -90,29 +94,54 @@ function AssignAction({ item, onAssigned, reload }: {
   const submit = useSubmit();
   const name = item.person.fullName ?? item.person.identificationNumber ?? '';
   const unitName = (code: string | undefined): string => item.candidates.find((c) => c.code === code)?.name ?? code ?? '';
-  const hint = item.suggested && item.suggestionReason
-    ? t('reassign.suggested', { reason: item.suggestionReason }) : t('reassign.noSuggestion');
+  const hint =
+    item.suggested && item.suggestionReason
+      ? t('reassign.suggested', { reason: item.suggestionReason })
+      : t('reassign.noSuggestion');
   const chosen = useRef('');
   return (
-    <ActionMenu label={name} actions={[{
-      key: 'assign',
-      label: t('reassign.assign'),
-      render: (close) => (
-        <ActionForm testId="form-assign-unit" title={t('reassign.assign')} submitLabel={t('form.save')}
-          fields={[{
-            name: 'toUnitCode', label: t('reassign.toUnit'), kind: 'select', required: true, hint,
-            initial: item.suggested?.code ?? '',
-            options: [...(item.suggested ? [] : [{ value: '', label: t('reassign.choose') }]),
-              ...item.candidates.map((c) => ({ value: c.code, label: c.name }))],
-          }]}
-          confirm={(v) => t('reassign.confirm', { name, unit: unitName(v.toUnitCode), former: item.formerUnit.name })}
-          onSubmit={(v) => {
-            chosen.current = v.toUnitCode ?? '';
-            return submit(ASSIGN, { personId: item.person.id, expectedVersion: item.person.version, toUnitCode: v.toUnitCode ?? '' });
-          }}
-          onDone={() => onAssigned(unitName(chosen.current))} onReload={reload} onCancel={close} />
-      ),
-    }]} />
+    <ActionMenu
+      label={name}
+      actions={[
+        {
+          key: 'assign',
+          label: t('reassign.assign'),
+          render: (close) => (
+            <ActionForm
+              testId="form-assign-unit"
+              title={t('reassign.assign')}
+              submitLabel={t('form.save')}
+              fields={[
+                {
+                  name: 'toUnitCode',
+                  label: t('reassign.toUnit'),
+                  kind: 'select',
+                  required: true,
+                  hint,
+                  initial: item.suggested?.code ?? '',
+                  options: [
+                    ...(item.suggested ? [] : [{ value: '', label: t('reassign.choose') }]),
+                    ...item.candidates.map((c) => ({ value: c.code, label: c.name })),
+                  ],
+                },
+              ]}
+              confirm={(v) => t('reassign.confirm', { name, unit: unitName(v.toUnitCode), former: item.formerUnit.name })}
+              onSubmit={(v) => {
+                chosen.current = v.toUnitCode ?? '';
+                return submit(ASSIGN, {
+                  personId: item.person.id,
+                  expectedVersion: item.person.version,
+                  toUnitCode: v.toUnitCode ?? '',
+                });
+              }}
+              onDone={() => onAssigned(unitName(chosen.current))}
+              onReload={reload}
+              onCancel={close}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -140,30 +169,66 @@ export function ReassignmentWorklist({ officer }: { officer: Officer }): ReactNo
   const reload = async (): Promise<unknown> => refetch();
   const number = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
   return (
-    <WorklistSection title={t('worklist.reassignment')} testId="worklist-reassignment" loading={loading} error={error}
+    <WorklistSection
+      title={t('worklist.reassignment')}
+      testId="worklist-reassignment"
+      loading={loading}
+      error={error}
       note={connection ? t('reassign.total', { count: number.format(connection.totalCount) }) : undefined}
-      rows={connection?.nodes} rowKey={(r) => r.person.id}
+      rows={connection?.nodes}
+      rowKey={(r) => r.person.id}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
-        { header: t('identity.identificationNumber'), cell: (r) => <span className="mono">{r.person.identificationNumber}</span> },
-        { header: t('reassign.formerUnit'), cell: (r) => [r.formerUnit.name, r.formerUnit.parent?.name].filter(Boolean).join(', ') },
+        {
+          header: t('identity.identificationNumber'),
+          cell: (r) => <span className="mono">{r.person.identificationNumber}</span>,
+        },
+        {
+          header: t('reassign.formerUnit'),
+          cell: (r) => [r.formerUnit.name, r.formerUnit.parent?.name].filter(Boolean).join(', '),
+        },
         { header: t('field.address'), cell: (r) => r.addressLine },
         { header: t('reassign.suggestion'), cell: (r) => r.suggested?.name ?? '—' },
       ]}
-      actions={assigns ? (r) => (
-        <AssignAction item={r} reload={reload} onAssigned={(unit) => {
-          setDone(t('reassign.done', { name: r.person.fullName ?? '', unit }));
-          refetch().catch(settled);
-        }} />
-      ) : undefined}>
-      {done && <p className="notice notice--success" role="status" data-testid="reassignment-done">{done}</p>}
+      actions={
+        assigns
+          ? (r) => (
+              <AssignAction
+                item={r}
+                reload={reload}
+                onAssigned={(unit) => {
+                  setDone(t('reassign.done', { name: r.person.fullName ?? '', unit }));
+                  refetch().catch(settled);
+                }}
+              />
+            )
+          : undefined
+      }
+    >
+      {done && (
+        <p className="notice notice--success" role="status" data-testid="reassignment-done">
+          {done}
+        </p>
+      )}
       {connection && (cursors.length > 1 || connection.pageInfo.hasNextPage) && (
         <div className="pager">
-          <button type="button" className="button button--secondary" disabled={cursors.length <= 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}>{t('search.previous')}</button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={cursors.length <= 1}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            {t('search.previous')}
+          </button>
           <span>{t('search.page', { page: String(cursors.length) })}</span>
-          <button type="button" className="button button--secondary" disabled={!connection.pageInfo.hasNextPage}
-            onClick={() => setCursors([...cursors, connection.pageInfo.endCursor])}>{t('search.next')}</button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!connection.pageInfo.hasNextPage}
+            onClick={() => setCursors([...cursors, connection.pageInfo.endCursor])}
+          >
+            {t('search.next')}
+          </button>
         </div>
       )}
     </WorklistSection>

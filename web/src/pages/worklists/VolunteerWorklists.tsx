@@ -54,8 +54,13 @@ export function VolunteerWorklist(): ReactNode {
   const { t, formatDate } = useI18n();
   const { data, loading, error, refetch } = useQuery(MY_WORKLIST, { fetchPolicy: 'no-cache' });
   return (
-    <WorklistSection title={t('worklist.myPeople')} testId="worklist-volunteer" loading={loading} error={error}
-      rows={data?.myVolunteerWorklist.people} rowKey={(r) => r.assignmentId}
+    <WorklistSection
+      title={t('worklist.myPeople')}
+      testId="worklist-volunteer"
+      loading={loading}
+      error={error}
+      rows={data?.myVolunteerWorklist.people}
+      rowKey={(r) => r.assignmentId}
       columns={[
         { header: t('identity.fullName'), cell: (r) => r.fullName },
         { header: t('field.age'), cell: (r) => (r.age === null ? '—' : String(r.age)) },
@@ -64,7 +69,15 @@ export function VolunteerWorklist(): ReactNode {
         { header: t('field.lastActivityOn'), cell: (r) => formatDate(r.lastActivityOn) || '—' },
         { header: t('field.visitDue'), cell: (r) => (r.visitDue ? t('common.yes') : t('common.no')) },
       ]}
-      actions={(r) => <LogVisitToggle row={r} onDone={() => { refetch().catch(settled); }} />} />
+      actions={(r) => (
+        <LogVisitToggle
+          row={r}
+          onDone={() => {
+            refetch().catch(settled);
+          }}
+        />
+      )}
+    />
   );
 }
 
@@ -96,12 +109,18 @@ export function NeedingVolunteerWorklist(): ReactNode {
   const { t, formatDate } = useI18n();
   const { data, loading, error } = useQuery(NEEDING, { fetchPolicy: 'no-cache' });
   return (
-    <WorklistSection title={t('worklist.needingVolunteer')} testId="worklist-needing-volunteer" loading={loading} error={error}
-      rows={data?.assignmentsNeedingVolunteer} rowKey={(r) => r.assignmentId}
+    <WorklistSection
+      title={t('worklist.needingVolunteer')}
+      testId="worklist-needing-volunteer"
+      loading={loading}
+      error={error}
+      rows={data?.assignmentsNeedingVolunteer}
+      rowKey={(r) => r.assignmentId}
       columns={[
         { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.personId} name={r.fullName} /> },
         { header: t('field.previousVolunteer'), cell: (r) => r.previousVolunteer.fullName },
         { header: t('field.endedOn'), cell: (r) => formatDate(r.endedOn) },
-      ]} />
+      ]}
+    />
   );
 }

@@ -12,7 +12,18 @@ export interface Column<T> {
 }
 
 /** One worklist: a titled table with loading, empty and error states, and optional actions per row. */
-export function WorklistSection<T>({ title, testId, loading, error, rows, columns, actions, rowKey, note, children }: {
+export function WorklistSection<T>({
+  title,
+  testId,
+  loading,
+  error,
+  rows,
+  columns,
+  actions,
+  rowKey,
+  note,
+  children,
+}: {
   title: string;
   /** A line under the title (e.g. that the list is read-only today). */
   note?: string;
@@ -28,7 +39,12 @@ export function WorklistSection<T>({ title, testId, loading, error, rows, column
 }): ReactNode {
   const { t, locale } = useI18n();
   let body: ReactNode;
-  if (loading && !rows) body = <p className="state state--loading" role="status">{t('state.loading')}</p>;
+  if (loading && !rows)
+    body = (
+      <p className="state state--loading" role="status">
+        {t('state.loading')}
+      </p>
+    );
   else if (!rows) {
     const messages = CombinedGraphQLErrors.is(error) ? localizedMessages(error.errors, locale) : [error?.message ?? ''];
     body = <ErrorNotice title={t('state.error')} messages={messages} />;
@@ -39,14 +55,20 @@ export function WorklistSection<T>({ title, testId, loading, error, rows, column
         <table className="table">
           <thead>
             <tr>
-              {columns.map((c) => <th key={c.header} scope="col">{c.header}</th>)}
+              {columns.map((c) => (
+                <th key={c.header} scope="col">
+                  {c.header}
+                </th>
+              ))}
               {actions && <th scope="col">{t('action.heading')}</th>}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={rowKey(row)}>
-                {columns.map((c) => <td key={c.header}>{c.cell(row)}</td>)}
+                {columns.map((c) => (
+                  <td key={c.header}>{c.cell(row)}</td>
+                ))}
                 {actions && <td className="table__actions">{actions(row)}</td>}
               </tr>
             ))}
@@ -57,7 +79,10 @@ export function WorklistSection<T>({ title, testId, loading, error, rows, column
   }
   return (
     <section className="panel worklist" data-testid={testId} aria-label={title}>
-      <h3 className="panel__title">{title}{rows ? ` (${rows.length})` : ''}</h3>
+      <h3 className="panel__title">
+        {title}
+        {rows ? ` (${rows.length})` : ''}
+      </h3>
       <div className="panel__body">
         {note && <p className="muted worklist__note">{note}</p>}
         {children}
