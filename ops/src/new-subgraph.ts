@@ -55,6 +55,8 @@ function main(): void {
     step('Supergraph', process.execPath, [COMPOSE]);
     composed = true;
     step('Workspace and lockfile', npm, ['install', '--no-audit', '--no-fund']);
+    // The templates are written for reading; Prettier gives them the repository's format, which lint checks.
+    step('Format', npm, ['exec', '--', 'prettier', '--write', `subgraphs/${name}`, 'subgraphs/registry.json']);
   } catch (error) {
     removeSubgraph(name, dir);
     if (composed) spawnSync(process.execPath, [COMPOSE], { cwd: REPO_ROOT, stdio: 'inherit' });

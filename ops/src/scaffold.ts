@@ -115,6 +115,7 @@ export function subgraphFiles(n: Names, migrationTimestamp: number): Record<stri
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 
 # A person of the population registry (owned by police); this subgraph adds its own records.
+
 type Person @key(fields: "id") {
   id: ID!
   "Hồ sơ (${name}): this agency's cases of the person within the caller's unit, newest first. Nullable so an outage of this agency leaves the rest of a Person answer intact."
@@ -284,7 +285,7 @@ import type { DemoPerson } from '@rehab/shared-schema';
 
 /** Is this subgraph's database still empty (no cases), so demo data may be seeded? */
 export async function is${pascal}Empty(db: DataSource): Promise<boolean> {
-  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM ${table}') as [{ count: number }];
+  const [{ count }] = await db.query<[{ count: number }]>('SELECT count(*)::int AS count FROM ${table}');
   return count === 0;
 }
 
@@ -399,13 +400,13 @@ async function run(query: string, variables: Record<string, unknown>, role: Role
 
 const RECORD = \`mutation($p: ID!, $d: Date!, $s: String!) { ${mutation}(personId: $p, openedOn: $d, summary: $s) { id unit { code } openedOn summary recordedBy } }\`;
 const READ = \`query($p: ID!) { _entities(representations: [{ __typename: "Person", id: $p }]) { ... on Person { ${field} { id unit { code } summary } } } }\`;
-const count = async (): Promise<number> => ((await database.db.query('SELECT count(*)::int AS n FROM ${table}')) as [{ n: number }])[0].n;
+const count = async (): Promise<number> => (await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM ${table}'))[0].n;
 
 describe('the ${name} subgraph', () => {
   it('records a case of a person of the caller\\'s commune, audited, and reads it back within the unit only', async () => {
     const recorded = await run(RECORD, { p: PERSON, d: todayInHanoi(), s: 'Mở hồ sơ' }, 'commune_official');
     expect(recorded.errors).toBeUndefined();
-    const audit = await database.db.query("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = '${record}' AND action = 'CHANGE'") as [{ n: number }];
+    const audit = await database.db.query<[{ n: number }]>("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = '${record}' AND action = 'CHANGE'");
     expect(audit[0].n).toBe(1);
     const own = await run(READ, { p: PERSON }, 'commune_official');
     expect(own.errors).toBeUndefined();
@@ -435,7 +436,7 @@ describe('the ${name} subgraph', () => {
 
   it('has a migration that goes down and up again', async () => {
     const owner = await database.owner();
-    const tables = async () => (await owner.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = '${table}'") as [{ n: number }])[0].n;
+    const tables = async () => (await owner.query<[{ n: number }]>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = '${table}'"))[0].n;
     await undoMigrationsAfter(owner, '${migration}');
     await owner.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toBe(0);
