@@ -395,8 +395,10 @@ describe('analyst page', () => {
       .getByRole('button', { name: 'Các kế hoạch và chỉ tiêu lập hồ sơ cai nghiện bắt buộc của từng quận, huyện' })
       .click();
     await ide.getByText('KeHoachVaChiTieu').first().waitFor();
+    // GraphiQL first loads the schema (introspection of the whole supergraph): slow beside other suites.
     const answered = page.waitForResponse(
       (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('KeHoachVaChiTieu'),
+      { timeout: 90_000 },
     );
     await ide.getByRole('button', { name: /Execute query/i }).click();
     const response = await answered;
