@@ -71,6 +71,20 @@ export async function sendNotice<S extends Shape>(
   return ids;
 }
 
+/**
+ * A sender's typed function over several contracts, chosen by topic: a subgraph names the
+ * notices it sends once and calls `notify(manager, 'rehab.admitted', payload)`.
+ */
+export function noticeSender<M extends Readonly<Record<string, NoticeContract>>>(
+  contracts: M,
+): <T extends keyof M & string>(manager: EntityManager, topic: T, payload: PayloadOf<M[T]['shape']>) => Promise<void> {
+  return async (manager, topic, payload) => {
+    const contract: NoticeContract | undefined = contracts[topic];
+    if (!contract) throw new Error(`No notice contract for ${topic}`);
+    await sendNotice(manager, contract, payload);
+  };
+}
+
 export type ContractHandler<S extends Shape> = (manager: EntityManager, payload: PayloadOf<S>, notice: Notice) => Promise<void>;
 
 /** A receiver's handler of one contract: the payload arrives read and checked. */
