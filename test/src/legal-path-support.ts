@@ -1,3 +1,4 @@
+import { PERSON_DIRECTORY } from '@rehab/server-kit';
 /** Helpers of the legal-path tests: calls through the gateway, polling for asynchronous notices. */
 import type { InProcessSystem } from '@rehab/ops';
 import { makeIdentificationNumber } from '@rehab/shared-schema';
@@ -50,7 +51,7 @@ let serial = 810_000;
  * agency (notices are delivered asynchronously): their first records may then name the person.
  */
 export async function inEveryDirectory(system: InProcessSystem, personId: string): Promise<void> {
-  const keepers = ['labor-welfare', 'health', 'volunteers'] as const;
+  const keepers = PERSON_DIRECTORY.to;
   await eventually(
     `person ${personId} in every agency's directory`,
     async () => {

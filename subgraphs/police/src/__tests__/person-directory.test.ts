@@ -1,4 +1,5 @@
 import {
+  PERSON_DIRECTORY,
   PERSON_DIRECTORY_BATCH,
   PERSON_DIRECTORY_TOPIC,
   personDirectoryPayloadOf,
@@ -34,7 +35,8 @@ afterAll(async () => {
   await h.close();
 });
 
-const KEEPERS = ['health', 'labor-welfare', 'volunteers'];
+/** Every registered subgraph but police keeps the directory. */
+const KEEPERS: readonly string[] = PERSON_DIRECTORY.to;
 
 /** The directory entries announced of `personId`, oldest first, after checking each went to every keeper alike. */
 async function announced(personId: string): Promise<Omit<PersonDirectoryEntry, 'recordedAt'>[]> {

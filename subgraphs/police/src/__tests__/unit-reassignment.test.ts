@@ -1,3 +1,4 @@
+import { PERSON_DIRECTORY, PERSON_UNIT_ASSIGNED_NOTICE } from '@rehab/server-kit';
 import { generateDemoPopulation, units, type DemoPerson } from '@rehab/shared-schema';
 import { suggestFromAddress, candidatesOf } from '../resolvers/reassignment';
 import { dataOf, errorOf, openHarness, type Harness } from './harness';
@@ -97,7 +98,7 @@ describe('people of split communes', () => {
     const outbox = await h.database.db.query<
       { destination: string; payload: { personId: string; toUnitCode: string; fromUnitPath: string } }[]
     >(`SELECT destination, payload FROM outbox_notice WHERE topic = 'person.unit-assigned'`);
-    expect(outbox.map((o) => o.destination).sort()).toEqual(['health', 'labor-welfare', 'volunteers']);
+    expect(outbox.map((o) => o.destination).sort()).toEqual([...PERSON_UNIT_ASSIGNED_NOTICE.to].sort());
     expect(
       outbox.every(
         (o) =>
@@ -114,7 +115,7 @@ describe('people of split communes', () => {
       WHERE topic = 'person.directory' AND payload->'persons' @> $1::jsonb`,
       [JSON.stringify([{ personId: person.id }])],
     );
-    expect(directory.map((d) => d.destination).sort()).toEqual(['health', 'labor-welfare', 'volunteers']);
+    expect(directory.map((d) => d.destination).sort()).toEqual([...PERSON_DIRECTORY.to].sort());
     for (const d of directory) expect(d.entry).toMatchObject({ unitCode: to, unitPath: person.home.unitPath, version: 2 });
     const audit = await h.database.db.query<{ action: string; fields: string[] }[]>(
       `SELECT action, fields FROM audit_log WHERE person_id = $1 AND action = 'CHANGE'`,
