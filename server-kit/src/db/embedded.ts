@@ -168,7 +168,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
         }),
       ]);
       clearTimeout(timer);
+      // When Ctrl-C reached postgres itself, pg.stop() may return while it still shuts down;
+      // postgres removes postmaster.pid last, once every one of its processes has ended.
+      await waitUntilGone(join(dataDir, 'postmaster.pid'), 15_000);
       if (!persistent) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },
   };
+}
+
+async function waitUntilGone(path: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (existsSync(path) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
 }
