@@ -102,6 +102,6 @@ describe('the setting', () => {
 });
 
 async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 300 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(check()).toBe(true);
 }
