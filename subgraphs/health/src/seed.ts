@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
+import { DOSE_INSERT_COLUMNS } from './mutations/doses';
 import {
   SeededRandom,
   addDays,
@@ -81,18 +82,6 @@ const EXAMINATION_COLUMNS = [
   'clinical_notes',
   'physician_username',
   'facility_code',
-  'owner_unit_path',
-];
-const DOSE_COLUMNS = [
-  'id',
-  'person_id',
-  'treatment_id',
-  'dose_date',
-  'mg',
-  'kind',
-  'dispensing_point_code',
-  'recorded_by',
-  'clinic_code',
   'owner_unit_path',
 ];
 const URINE_COLUMNS = ['id', 'person_id', 'tested_on', 'results', 'recorded_by', 'owner_unit_path'];
@@ -379,7 +368,7 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'qualified_facility', FACILITY_COLUMNS, care.facilities, 1000);
     await insertRows(manager, 'certified_physician', PHYSICIAN_COLUMNS, care.physicians, 1000);
     await insertRows(manager, 'addiction_examination', EXAMINATION_COLUMNS, care.examinations, 1000);
-    await insertRows(manager, 'dose', DOSE_COLUMNS, care.doses, 1000);
+    await insertRows(manager, 'dose', DOSE_INSERT_COLUMNS, care.doses, 1000);
     await insertRows(manager, 'urine_test', URINE_COLUMNS, care.urineTests, 1000);
     await insertRows(manager, 'infection_status', INFECTION_COLUMNS, care.infections, 1000);
   });

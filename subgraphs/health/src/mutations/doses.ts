@@ -10,7 +10,8 @@ export const MAX_DOSES_PER_CALL = 2000;
 /** Highest plausible daily dose (mg) of either medication; more is a typing error. */
 export const MAX_DOSE_MG = 1000;
 
-const DOSE_COLUMNS = [
+/** The columns a dose row is inserted with (recorded doses and the demo seed alike). */
+export const DOSE_INSERT_COLUMNS = [
   'id',
   'person_id',
   'treatment_id',
@@ -159,7 +160,7 @@ export async function recordClinicDoses(args: MutationRecordClinicDosesArgs, ctx
         ]);
     });
     if (problems.length > 0) throw rowError(problems);
-    await insertRows(manager, 'dose', DOSE_COLUMNS, rows, MAX_DOSES_PER_CALL);
+    await insertRows(manager, 'dose', DOSE_INSERT_COLUMNS, rows, MAX_DOSES_PER_CALL);
     await ctx.audit.changeMany(manager, 'Dose', ['date', 'mg', 'kind', 'dispensingPoint'], personIds);
     return { clinicCode: args.clinicCode, date, recorded: rows.length };
   });
