@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
 import { Kind, parse, print, type DefinitionNode, type DocumentNode, type GraphQLError } from 'graphql';
@@ -107,11 +107,41 @@ export class TrustedDocuments {
   }
 }
 
-/** The manifest file, reloaded when it changes (a rebuilt portal); a file that fails to load keeps the current one. */
+/**
+ * The manifest file, reloaded when it changes (a rebuilt portal); a file that fails to load
+ * keeps the current one. Polled against the file as it was when last read (not against the
+ * previous poll): a change made before the first poll is still seen.
+ */
 export class TrustedDocumentsFile {
   private documents: TrustedDocuments;
-  private readonly listener = (current: Stats, previous: Stats): void => {
-    if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
+  private seen: string;
+  private readonly timer: NodeJS.Timeout;
+
+  private constructor(
+    private readonly path: string,
+    private readonly maxTokens: number,
+    private readonly log: (message: string) => void,
+    pollMs: number,
+  ) {
+    this.seen = this.signature();
+    this.documents = TrustedDocuments.fromManifest(readFileSync(path, 'utf8'), maxTokens);
+    this.timer = setInterval(() => this.poll(), pollMs);
+    this.timer.unref();
+  }
+
+  private signature(): string {
+    try {
+      const stats = statSync(this.path);
+      return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  private poll(): void {
+    const signature = this.signature();
+    if (signature === this.seen) return;
+    this.seen = signature;
     try {
       this.documents = TrustedDocuments.fromManifest(readFileSync(this.path, 'utf8'), this.maxTokens);
       this.log(`Reloaded ${this.documents.size} registered operations from ${this.path}`);
@@ -120,22 +150,18 @@ export class TrustedDocumentsFile {
         `Registered operations not reloaded, keeping the current ones: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-  };
-
-  private constructor(
-    private readonly path: string,
-    private readonly maxTokens: number,
-    private readonly log: (message: string) => void,
-  ) {
-    this.documents = TrustedDocuments.fromManifest(readFileSync(path, 'utf8'), maxTokens);
-    watchFile(path, { interval: 1000, persistent: false }, this.listener);
   }
 
   /**
    * Opens the manifest. Enforcing without one would refuse every officer: that is a
    * deployment error, reported at start.
    */
-  static open(options: TrustedDocumentsOptions, maxTokens: number, log: (message: string) => void): TrustedDocumentsFile | null {
+  static open(
+    options: TrustedDocumentsOptions,
+    maxTokens: number,
+    log: (message: string) => void,
+    pollMs = 1000,
+  ): TrustedDocumentsFile | null {
     const { mode, manifestPath } = options;
     if (!manifestPath || !existsSync(manifestPath)) {
       if (mode === 'enforce') {
@@ -146,7 +172,7 @@ export class TrustedDocumentsFile {
       }
       return null;
     }
-    return new TrustedDocumentsFile(manifestPath, maxTokens, log);
+    return new TrustedDocumentsFile(manifestPath, maxTokens, log, pollMs);
   }
 
   get current(): TrustedDocuments {
@@ -154,7 +180,7 @@ export class TrustedDocumentsFile {
   }
 
   close(): void {
-    unwatchFile(this.path, this.listener);
+    clearInterval(this.timer);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TrustedDocuments, TrustedDocumentsFile, trustedDocumentsFromEnv } from '../trusted-documents';
@@ -86,12 +86,13 @@ describe('the setting', () => {
     const path = join(dir, 'persisted-query-manifest.json');
     writeFileSync(path, manifestOf([]));
     const messages: string[] = [];
-    const file = TrustedDocumentsFile.open({ mode: 'enforce', manifestPath: path }, 2000, (m) => messages.push(m));
+    const file = TrustedDocumentsFile.open({ mode: 'enforce', manifestPath: path }, 2000, (m) => messages.push(m), 50);
     try {
       expect(file?.current.size).toBe(0);
-      writeFileSync(path, manifestOf([{ id: sha256(BODY), name: 'Search', body: BODY }]));
+      replaceFile(path, manifestOf([{ id: sha256(BODY), name: 'Search', body: BODY }]));
       await waitFor(() => file?.current.size === 1);
-      writeFileSync(path, '{ broken');
+      expect(messages.some((m) => m.includes('keeping the current ones'))).toBe(false);
+      replaceFile(path, '{ broken');
       await waitFor(() => messages.some((m) => m.includes('keeping the current ones')));
       expect(file?.current.size).toBe(1);
     } finally {
@@ -100,6 +101,12 @@ describe('the setting', () => {
     }
   });
 });
+
+/** Written whole and renamed into place, so a poll never reads half a file. */
+function replaceFile(path: string, text: string): void {
+  writeFileSync(`${path}.next`, text);
+  renameSync(`${path}.next`, path);
+}
 
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 300 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
