@@ -19,6 +19,8 @@ interface Cursor {
   text: string;
   pos: number;
   line: number;
+  /** The field separator: a comma, or a semicolon (spreadsheets set to a decimal comma export those). */
+  delimiter: ',' | ';';
 }
 
 function quoted(c: Cursor): string {
@@ -45,7 +47,7 @@ function quoted(c: Cursor): string {
 
 function plain(c: Cursor): string {
   const start = c.pos;
-  while (c.pos < c.text.length && !',\r\n'.includes(c.text[c.pos] as string)) {
+  while (c.pos < c.text.length && !`${c.delimiter}\r\n`.includes(c.text[c.pos] as string)) {
     if (c.text[c.pos] === '"') throw new CsvFormatError(c.line, 'Dấu ngoặc kép giữa ô', 'Quote inside an unquoted field');
     c.pos++;
   }
@@ -58,7 +60,7 @@ function record(c: Cursor): CsvRecord {
   for (;;) {
     cells.push(c.text[c.pos] === '"' ? quoted(c) : plain(c));
     const ch = c.text[c.pos];
-    if (ch === ',') {
+    if (ch === c.delimiter) {
       c.pos++;
       continue;
     }
@@ -73,11 +75,12 @@ function record(c: Cursor): CsvRecord {
 }
 
 /**
- * RFC 4180 CSV: commas, double-quoted fields (with "" for a quote, line breaks inside),
- * CRLF or LF. Blank lines are skipped; every record must have the header's width.
+ * RFC 4180 CSV: commas (or `delimiter`), double-quoted fields (with "" for a quote, line
+ * breaks inside), CRLF or LF, a leading byte-order mark ignored. Blank lines are skipped;
+ * every record must have the header's width.
  */
-export function parseCsv(text: string): { header: CsvRecord; rows: CsvRecord[] } {
-  const c: Cursor = { text: text.replace(/^\uFEFF/, ''), pos: 0, line: 1 };
+export function parseCsv(text: string, delimiter: ',' | ';' = ','): { header: CsvRecord; rows: CsvRecord[] } {
+  const c: Cursor = { text: text.replace(/^\uFEFF/, ''), pos: 0, line: 1, delimiter };
   const records: CsvRecord[] = [];
   while (c.pos < c.text.length) {
     if (c.text[c.pos] === '\n' || c.text.startsWith('\r\n', c.pos)) {

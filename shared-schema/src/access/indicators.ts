@@ -11,6 +11,8 @@ import { ALL_ROLES, LEGAL_PATH_ROLES, fieldsOf, type FieldRule } from './matrix'
 const everyone = { read: ALL_ROLES };
 // Plans are made by whoever runs rehab in the province on the day (labour until 28 February 2025, the provincial police since): the mutation checks the date.
 const planners = { read: ['labour_officer', 'police_officer', 'supervisor'] as readonly Role[] };
+// Table definitions and target-only measures: those who make plans, and analysts who read them against the tables.
+const tableReaders = { read: ['labour_officer', 'police_officer', 'supervisor', 'analyst'] as readonly Role[] };
 const drillDown = { read: [...LEGAL_PATH_ROLES, 'analyst'] as readonly Role[] };
 
 const all = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, everyone]));
@@ -23,9 +25,55 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
     indicators: everyone,
     indicatorBreakdown: everyone,
     indicatorRecords: drillDown,
+    planTableDefinitions: tableReaders,
+    planTableDefinition: tableReaders,
+    planMeasures: tableReaders,
   }),
-  ...fieldsOf('Mutation', 'labor-welfare', { createPlan: planners, importPlanTargets: planners }),
-  ...fieldsOf('Plan', 'labor-welfare', all('id', 'provinceCode', 'province', 'year', 'title', 'targets', 'version')),
+  ...fieldsOf('Mutation', 'labor-welfare', {
+    createPlan: planners,
+    importPlanTargets: planners,
+    createPlanTableDefinition: planners,
+    updatePlanTableDefinition: planners,
+  }),
+  ...fieldsOf(
+    'Plan',
+    'labor-welfare',
+    all('id', 'provinceCode', 'province', 'unitCode', 'unit', 'year', 'title', 'targets', 'version'),
+  ),
+  ...fieldsOf(
+    'PlanTableDefinition',
+    'labor-welfare',
+    Object.fromEntries(
+      [
+        'id',
+        'version',
+        'latestVersion',
+        'name',
+        'unitCode',
+        'unit',
+        'rows',
+        'columns',
+        'relations',
+        'totalRowNames',
+        'unitsAddUp',
+        'createdAt',
+        'versions',
+      ].map((f) => [f, tableReaders]),
+    ),
+  ),
+  ...fieldsOf(
+    'PlanTableColumn',
+    'labor-welfare',
+    Object.fromEntries(['header', 'headerVariants', 'label', 'measure'].map((f) => [f, tableReaders])),
+  ),
+  ...fieldsOf('PlanColumnRelation', 'labor-welfare', Object.fromEntries(['kind', 'column', 'parts'].map((f) => [f, tableReaders]))),
+  ...fieldsOf(
+    'PlanMeasure',
+    'labor-welfare',
+    Object.fromEntries(
+      ['code', 'name', 'definition', 'measure', 'targetOnly', 'indicator', 'unit'].map((f) => [f, tableReaders]),
+    ),
+  ),
   ...fieldsOf('PlanTargetConnection', 'labor-welfare', all('nodes', 'pageInfo', 'totalCount')),
   ...fieldsOf('PlanTarget', 'labor-welfare', all('id', 'plan')),
   ...fieldsOf('Period', 'labor-welfare', all('kind', 'year', 'number', 'from', 'to', 'label')),
@@ -69,6 +117,7 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
       [
         'plan',
         'table',
+        'definition',
         'rowsRead',
         'rowsImported',
         'targetsCreated',
@@ -84,7 +133,10 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
     'PlanImportProblem',
     'labor-welfare',
     Object.fromEntries(
-      ['kind', 'line', 'unitName', 'column', 'indicatorCode', 'expected', 'found', 'message'].map((f) => [f, planners]),
+      ['kind', 'line', 'unitName', 'column', 'indicatorCode', 'expected', 'found', 'message', 'closestUnits'].map((f) => [
+        f,
+        planners,
+      ]),
     ),
   ),
 };

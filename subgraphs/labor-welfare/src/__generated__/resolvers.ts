@@ -22,6 +22,7 @@ import type { PlanImportOutcome } from '../plans/import';
 import type { ImportProblem } from '../plans/table';
 import type { PostRehabModelEntity } from '../entities/PostRehabModel';
 import type { PostRehabModelConnectionParent } from '../resolvers/post-rehab-models';
+import type { TableDefinition, ColumnDefinition, ColumnRelation, PlanMeasureRecord } from '../plans/definition';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -243,9 +244,15 @@ export type CourtOutcome =
   /** Không chấp nhận. */
   | 'REJECTED';
 
+/**
+ * A plan of unitCode (a province; a district for years before 2025-07-01's reform; a commune),
+ * which must exist on 1 January of the year. provinceCode is the older way to name a province
+ * (exactly one of the two).
+ */
 export type CreatePlanInput = {
-  provinceCode: Scalars['ID']['input'];
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -570,8 +577,10 @@ export type Mutation = {
   completePostRehab: PostRehabCase;
   /** Hoàn thành with a certificate: notifies police and opens a post-rehab case (facility staff; commune official for rehab at home). */
   completeRehabEpisode: RehabEpisode;
-  /** Tạo kế hoạch (labour officer or supervisor of the province). */
+  /** Tạo kế hoạch (the province-level officer who manages rehab today, or a supervisor, whose unit covers the plan's unit). */
   createPlan: Plan;
+  /** Mô tả một bảng chỉ tiêu đã ban hành (same callers as createPlan, for the table's unit). */
+  createPlanTableDefinition: PlanTableDefinition;
   /** Quyết định quản lý sau cai nghiện (commune official). */
   decidePostRehab: PostRehabCase;
   /** Lập hồ sơ đề nghị for a registered person living where the caller acts (until 28 February 2025 the commune chair, helped by commune police; from 1 March 2025 the head of commune police, or the provincial drug police for people it detected). */
@@ -582,7 +591,10 @@ export type Mutation = {
   forwardDossierToCourt: CompulsoryRehabDossier;
   /** Cho về phép (facility staff). */
   grantLeave: RehabEpisode;
-  /** Nhập chỉ tiêu từ bảng CSV (labour officer or supervisor of the province). */
+  /**
+   * Nhập chỉ tiêu: a file (CSV text in csv, or file) read by a table definition (definition,
+   * at definitionVersion or its latest; or table, Hà Nội's 2022 definitions). Same callers as createPlan.
+   */
   importPlanTargets: PlanImportResult;
   /** Quá hạn phép không trở lại: the episode becomes ABSCONDED and police are notified (facility staff). */
   markLeaveAbsconded: RehabEpisode;
@@ -625,6 +637,8 @@ export type Mutation = {
   updateDossierDraft: CompulsoryRehabDossier;
   /** Cập nhật số chỗ, số cán bộ (labour officer, the facility's staff). */
   updateFacilityStaffing: Facility;
+  /** Sửa bảng: a new version (imports keep the version they used). */
+  updatePlanTableDefinition: PlanTableDefinition;
   /** Ghi kết quả hỗ trợ (commune official, labour officer). */
   updateReintegrationOutcome: ReintegrationSupport;
 };
@@ -679,6 +693,11 @@ export type MutationCreatePlanArgs = {
 };
 
 
+export type MutationCreatePlanTableDefinitionArgs = {
+  input: PlanTableDefinitionInput;
+};
+
+
 export type MutationDecidePostRehabArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -714,9 +733,12 @@ export type MutationGrantLeaveArgs = {
 
 
 export type MutationImportPlanTargetsArgs = {
-  csv: Scalars['String']['input'];
+  csv?: InputMaybe<Scalars['String']['input']>;
+  definition?: InputMaybe<Scalars['ID']['input']>;
+  definitionVersion?: InputMaybe<Scalars['Int']['input']>;
+  file?: InputMaybe<PlanFileInput>;
   plan: Scalars['ID']['input'];
-  table: PlanTableKind;
+  table?: InputMaybe<PlanTableKind>;
 };
 
 
@@ -844,6 +866,12 @@ export type MutationUpdateFacilityStaffingArgs = {
 };
 
 
+export type MutationUpdatePlanTableDefinitionArgs = {
+  id: Scalars['ID']['input'];
+  input: PlanTableDefinitionInput;
+};
+
+
 export type MutationUpdateReintegrationOutcomeArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -904,22 +932,25 @@ export type Person = {
   reintegrationSupports?: Maybe<Array<ReintegrationSupport>>;
 };
 
-/** A plan (kế hoạch) of a province for a year, with targets per unit and indicator. */
+/** A plan (kế hoạch) of a unit (province; district before 1 July 2025; commune) for a year, with targets per unit and indicator. */
 export type Plan = {
   __typename?: 'Plan';
   id: Scalars['ID']['output'];
   province: AdministrativeUnit;
-  /** Mã tỉnh, thành phố ("01" Hà Nội). */
+  /** Mã tỉnh, thành phố of the plan's unit on the plan's date ("01" Hà Nội). */
   provinceCode: Scalars['ID']['output'];
   /** Targets, by unit path then indicator; filters: a unit (its subtree) and an indicator. */
   targets: PlanTargetConnection;
   title: Scalars['String']['output'];
+  unit: AdministrativeUnit;
+  /** The unit the plan is set for, as it was on the plan's date (1 January of its year). */
+  unitCode: Scalars['ID']['output'];
   version: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
 
 
-/** A plan (kế hoạch) of a province for a year, with targets per unit and indicator. */
+/** A plan (kế hoạch) of a unit (province; district before 1 July 2025; commune) for a year, with targets per unit and indicator. */
 export type PlanTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -927,24 +958,60 @@ export type PlanTargetsArgs = {
   unitCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A row of the table that was not imported, by name. */
+/** A relation among a row's columns, checked on every row. */
+export type PlanColumnRelation = {
+  __typename?: 'PlanColumnRelation';
+  /** Header of the total (SUM) or share (SHARE) column. */
+  column: Scalars['String']['output'];
+  kind: PlanColumnRelationKind;
+  /** Headers of the parts (SUM), or of the numerator and the denominator (SHARE). */
+  parts: Array<Scalars['String']['output']>;
+};
+
+export type PlanColumnRelationInput = {
+  column: Scalars['String']['input'];
+  kind: PlanColumnRelationKind;
+  parts: Array<Scalars['String']['input']>;
+};
+
+export type PlanColumnRelationKind =
+  /** column (a percentage) = 100 × parts[0] / parts[1], within the rounding of the figure as written. */
+  | 'SHARE'
+  /** column = the sum of parts. */
+  | 'SUM';
+
+export type PlanFileFormat =
+  /** Comma- or semicolon-separated text, UTF-8 (a byte-order mark is ignored). */
+  | 'CSV'
+  /** An Excel workbook: its first sheet. */
+  | 'XLSX';
+
+/** A file, base64-encoded (at most 2 MB decoded). */
+export type PlanFileInput = {
+  base64: Scalars['String']['input'];
+  format: PlanFileFormat;
+};
+
+/** A row of the table that was not imported (or a header cell that was skipped), by name. */
 export type PlanImportProblem = {
   __typename?: 'PlanImportProblem';
+  /** For UNKNOWN_UNIT: up to three units of the table's kind closest by name, valid on the plan's date. */
+  closestUnits: Array<AdministrativeUnit>;
   /** The column at fault (header as written). */
   column?: Maybe<Scalars['String']['output']>;
   expected?: Maybe<Scalars['Float']['output']>;
   found?: Maybe<Scalars['String']['output']>;
   indicatorCode?: Maybe<Scalars['ID']['output']>;
   kind: PlanImportProblemKind;
-  /** 1-based line of the CSV file. */
+  /** 1-based line of the CSV file (row of the sheet). */
   line: Scalars['Int']['output'];
   message: Scalars['String']['output'];
-  /** The unit's name as written in the table. */
+  /** The unit's name as written in the table; empty for UNKNOWN_COLUMN. */
   unitName: Scalars['String']['output'];
 };
 
 
-/** A row of the table that was not imported, by name. */
+/** A row of the table that was not imported (or a header cell that was skipped), by name. */
 export type PlanImportProblemMessageArgs = {
   locale?: InputMaybe<Locale>;
 };
@@ -955,20 +1022,28 @@ export type PlanImportProblemKind =
   | 'INVALID_NUMBER'
   /** The parts of a row do not add up to its total column. */
   | 'PARTS_DO_NOT_ADD_UP'
+  /** A share column differs from 100 × numerator / denominator beyond the rounding of the figure as written. */
+  | 'SHARE_MISMATCH'
   /** A total or subtotal row differs from the sum of its units. */
   | 'TOTAL_MISMATCH'
+  /** A header that maps to no column of the table definition (reported on the header line; the column is skipped, the rows imported). */
+  | 'UNKNOWN_COLUMN'
+  /** A unit name found nowhere in the plan's unit on the plan's date (closestUnits names up to three). */
   | 'UNKNOWN_UNIT'
   | 'WRONG_UNIT_KIND';
 
 export type PlanImportResult = {
   __typename?: 'PlanImportResult';
+  /** The definition (at the version) the import used. */
+  definition: PlanTableDefinition;
   plan: Plan;
   /** The rows not imported, in file order. */
   problems: Array<PlanImportProblem>;
   rowsImported: Scalars['Int']['output'];
   /** Data lines read. */
   rowsRead: Scalars['Int']['output'];
-  table: PlanTableKind;
+  /** The Hà Nội 2022 table the definition is, else null. */
+  table?: Maybe<PlanTableKind>;
   targetsCreated: Scalars['Int']['output'];
   targetsRemoved: Scalars['Int']['output'];
   targetsUnchanged: Scalars['Int']['output'];
@@ -977,10 +1052,120 @@ export type PlanImportResult = {
   unchanged: Scalars['Boolean']['output'];
 };
 
-/** The table of a plan that a CSV import fills: appendix I (districts) or II (facilities). */
+/**
+ * What a plan column measures: an indicator of the catalogue (indicator is set) or a
+ * target-only measure a province named and defined (targets, no actual in the system).
+ */
+export type PlanMeasure = {
+  __typename?: 'PlanMeasure';
+  code: Scalars['ID']['output'];
+  definition: Scalars['String']['output'];
+  /** The catalogue's indicator; null for a target-only measure. */
+  indicator?: Maybe<IndicatorDefinition>;
+  measure: IndicatorMeasure;
+  name: Scalars['String']['output'];
+  targetOnly: Scalars['Boolean']['output'];
+  /** The unit that defined a target-only measure; null for an indicator. */
+  unit?: Maybe<AdministrativeUnit>;
+};
+
+
+/**
+ * What a plan column measures: an indicator of the catalogue (indicator is set) or a
+ * target-only measure a province named and defined (targets, no actual in the system).
+ */
+export type PlanMeasureDefinitionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * What a plan column measures: an indicator of the catalogue (indicator is set) or a
+ * target-only measure a province named and defined (targets, no actual in the system).
+ */
+export type PlanMeasureNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A target-only measure a province defines with a column. */
+export type PlanMeasureInput = {
+  /** Capital letters, digits and underscores, not a catalogue code (e.g. LC_FACILITY_REHAB_PROVINCIAL). */
+  code: Scalars['ID']['input'];
+  definitionEn: Scalars['String']['input'];
+  definitionVi: Scalars['String']['input'];
+  measure?: InputMaybe<IndicatorMeasure>;
+  nameEn: Scalars['String']['input'];
+  nameVi: Scalars['String']['input'];
+};
+
+export type PlanTableColumn = {
+  __typename?: 'PlanTableColumn';
+  /** The header as published. */
+  header: Scalars['String']['output'];
+  /** Other accepted headers ({year} stands for any four-digit year). */
+  headerVariants: Array<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  measure: PlanMeasure;
+};
+
+
+export type PlanTableColumnLabelArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A column: exactly one of indicatorCode (a catalogue indicator) and measure (a target-only measure). */
+export type PlanTableColumnInput = {
+  header: Scalars['String']['input'];
+  headerVariants?: InputMaybe<Array<Scalars['String']['input']>>;
+  indicatorCode?: InputMaybe<Scalars['ID']['input']>;
+  labelEn: Scalars['String']['input'];
+  labelVi: Scalars['String']['input'];
+  measure?: InputMaybe<PlanMeasureInput>;
+};
+
+/** A published plan table described as data, at one version (an edit makes a new version). */
+export type PlanTableDefinition = {
+  __typename?: 'PlanTableDefinition';
+  columns: Array<PlanTableColumn>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  latestVersion: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  relations: Array<PlanColumnRelation>;
+  rows: PlanTableRows;
+  /** Row names that stand for the plan's unit (the published total row). */
+  totalRowNames: Array<Scalars['String']['output']>;
+  /** The unit the table belongs to (its plans are of this unit's territory). */
+  unit: AdministrativeUnit;
+  unitCode: Scalars['ID']['output'];
+  /** Rows whose unit contains other rows' units (a total row, a district above its communes) must equal their sum, per count column. */
+  unitsAddUp: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+  /** Every version, oldest first. */
+  versions: Array<PlanTableDefinition>;
+};
+
+export type PlanTableDefinitionInput = {
+  columns: Array<PlanTableColumnInput>;
+  name: Scalars['String']['input'];
+  relations?: InputMaybe<Array<PlanColumnRelationInput>>;
+  rows: PlanTableRows;
+  /** Default: Tổng, Tổng cộng, Cộng, Toàn thành phố, Toàn tỉnh, Total. */
+  totalRowNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The unit the table belongs to (a province, or a district or commune with its own tables). */
+  unitCode: Scalars['ID']['input'];
+  unitsAddUp?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Hà Nội's 2022 tables (appendix I: districts, II: facilities): the definitions the old `table` argument names. */
 export type PlanTableKind =
   | 'DISTRICT'
   | 'FACILITY';
+
+/** What a table's rows are: administrative units below the plan's unit (districts, communes) or rehab facilities. */
+export type PlanTableRows =
+  | 'FACILITIES'
+  | 'UNITS';
 
 /** A plan target (chỉ tiêu) of one unit for one indicator in one plan year. */
 export type PlanTarget = {
@@ -989,7 +1174,8 @@ export type PlanTarget = {
   /** Indicator code, e.g. COMPULSORY_DOSSIERS (see indicatorDefinitions). */
   indicator: Scalars['String']['output'];
   plan: Plan;
-  target: Scalars['Int']['output'];
+  /** A count; for a SHARE indicator or measure a percentage ("45,5" is 45.5). */
+  target: Scalars['Float']['output'];
   unit: AdministrativeUnit;
   year: Scalars['Int']['output'];
 };
@@ -1136,9 +1322,15 @@ export type Query = {
   /** Worklist: leaves whose due date passed before asOf without a return. */
   overdueLeaves: Array<RehabEpisode>;
   plan?: Maybe<Plan>;
+  /** Target-only measures provinces defined, by code. */
+  planMeasures: Array<PlanMeasure>;
+  /** A plan table definition at a version (the latest when omitted). */
+  planTableDefinition?: Maybe<PlanTableDefinition>;
+  /** Plan table definitions at their latest version, by name; filter: the unit they belong to. */
+  planTableDefinitions: Array<PlanTableDefinition>;
   /** Plan targets of a year; with unitCode, those of units in that unit's subtree. */
   planTargets: Array<PlanTarget>;
-  /** Plans, newest year first; filters: year, province. */
+  /** Plans, newest year first; filters: year, province, unit. */
   plans: Array<Plan>;
   /** A post-rehab case by id, within the caller's unit. */
   postRehabCase?: Maybe<PostRehabCase>;
@@ -1254,6 +1446,17 @@ export type QueryPlanArgs = {
 };
 
 
+export type QueryPlanTableDefinitionArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPlanTableDefinitionsArgs = {
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPlanTargetsArgs = {
   unitCode?: InputMaybe<Scalars['ID']['input']>;
   year: Scalars['Int']['input'];
@@ -1262,6 +1465,7 @@ export type QueryPlanTargetsArgs = {
 
 export type QueryPlansArgs = {
   provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1718,10 +1922,22 @@ export type ResolversTypes = {
   PeriodKind: PeriodKind;
   Person: ResolverTypeWrapper<PersonRef>;
   Plan: ResolverTypeWrapper<PlanEntity>;
+  PlanColumnRelation: ResolverTypeWrapper<ColumnRelation>;
+  PlanColumnRelationInput: PlanColumnRelationInput;
+  PlanColumnRelationKind: PlanColumnRelationKind;
+  PlanFileFormat: PlanFileFormat;
+  PlanFileInput: PlanFileInput;
   PlanImportProblem: ResolverTypeWrapper<ImportProblem>;
   PlanImportProblemKind: PlanImportProblemKind;
   PlanImportResult: ResolverTypeWrapper<PlanImportOutcome>;
+  PlanMeasure: ResolverTypeWrapper<PlanMeasureRecord>;
+  PlanMeasureInput: PlanMeasureInput;
+  PlanTableColumn: ResolverTypeWrapper<ColumnDefinition>;
+  PlanTableColumnInput: PlanTableColumnInput;
+  PlanTableDefinition: ResolverTypeWrapper<TableDefinition>;
+  PlanTableDefinitionInput: PlanTableDefinitionInput;
   PlanTableKind: PlanTableKind;
+  PlanTableRows: PlanTableRows;
   PlanTarget: ResolverTypeWrapper<PlanTargetEntity>;
   PlanTargetConnection: ResolverTypeWrapper<PlanTargetConnectionView>;
   PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
@@ -1790,8 +2006,17 @@ export type ResolversParentTypes = {
   PeriodInput: PeriodInput;
   Person: PersonRef;
   Plan: PlanEntity;
+  PlanColumnRelation: ColumnRelation;
+  PlanColumnRelationInput: PlanColumnRelationInput;
+  PlanFileInput: PlanFileInput;
   PlanImportProblem: ImportProblem;
   PlanImportResult: PlanImportOutcome;
+  PlanMeasure: PlanMeasureRecord;
+  PlanMeasureInput: PlanMeasureInput;
+  PlanTableColumn: ColumnDefinition;
+  PlanTableColumnInput: PlanTableColumnInput;
+  PlanTableDefinition: TableDefinition;
+  PlanTableDefinitionInput: PlanTableDefinitionInput;
   PlanTarget: PlanTargetEntity;
   PlanTargetConnection: PlanTargetConnectionView;
   PostRehabCase: PostRehabCaseEntity;
@@ -2003,12 +2228,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   completePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationCompletePostRehabArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
   completeRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationCompleteRehabEpisodeArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
   createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
+  createPlanTableDefinition?: Resolver<ResolversTypes['PlanTableDefinition'], ParentType, ContextType, RequireFields<MutationCreatePlanTableDefinitionArgs, 'input'>>;
   decidePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationDecidePostRehabArgs, 'expectedVersion' | 'id' | 'input'>>;
   draftCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationDraftCompulsoryRehabDossierArgs, 'input'>>;
   endPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationEndPostRehabModelArgs, 'endedOn' | 'expectedVersion' | 'id'>>;
   forwardDossierToCourt?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationForwardDossierToCourtArgs, 'expectedVersion' | 'id'>>;
   grantLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationGrantLeaveArgs, 'expectedVersion' | 'id' | 'input'>>;
-  importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'csv' | 'plan' | 'table'>>;
+  importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'plan'>>;
   markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
@@ -2027,6 +2253,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   transferRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTransferRehabEpisodeArgs, 'expectedVersion' | 'id' | 'toFacilityCode' | 'transferredOn'>>;
   updateDossierDraft?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationUpdateDossierDraftArgs, 'changes' | 'expectedVersion' | 'id'>>;
   updateFacilityStaffing?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationUpdateFacilityStaffingArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updatePlanTableDefinition?: Resolver<ResolversTypes['PlanTableDefinition'], ParentType, ContextType, RequireFields<MutationUpdatePlanTableDefinitionArgs, 'id' | 'input'>>;
   updateReintegrationOutcome?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationUpdateReintegrationOutcomeArgs, 'expectedVersion' | 'id' | 'outcome' | 'outcomeOn'>>;
 };
 
@@ -2060,11 +2287,20 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   provinceCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targets?: Resolver<ResolversTypes['PlanTargetConnection'], ParentType, ContextType, RequireFields<PlanTargetsArgs, 'first'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PlanColumnRelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanColumnRelation'] = ResolversParentTypes['PlanColumnRelation']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlanColumnRelationKind'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PlanImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanImportProblem'] = ResolversParentTypes['PlanImportProblem']> = {
+  closestUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType>;
   column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   found?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2076,11 +2312,12 @@ export type PlanImportProblemResolvers<ContextType = Context, ParentType extends
 };
 
 export type PlanImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanImportResult'] = ResolversParentTypes['PlanImportResult']> = {
+  definition?: Resolver<ResolversTypes['PlanTableDefinition'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['PlanImportProblem']>, ParentType, ContextType>;
   rowsImported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['PlanTableKind'], ParentType, ContextType>;
+  table?: Resolver<Maybe<ResolversTypes['PlanTableKind']>, ParentType, ContextType>;
   targetsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targetsRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targetsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2088,11 +2325,44 @@ export type PlanImportResultResolvers<ContextType = Context, ParentType extends 
   unchanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PlanMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanMeasure'] = ResolversParentTypes['PlanMeasure']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PlanMeasureDefinitionArgs, 'locale'>>;
+  indicator?: Resolver<Maybe<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['IndicatorMeasure'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PlanMeasureNameArgs, 'locale'>>;
+  targetOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType>;
+};
+
+export type PlanTableColumnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTableColumn'] = ResolversParentTypes['PlanTableColumn']> = {
+  header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  headerVariants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PlanTableColumnLabelArgs, 'locale'>>;
+  measure?: Resolver<ResolversTypes['PlanMeasure'], ParentType, ContextType>;
+};
+
+export type PlanTableDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTableDefinition'] = ResolversParentTypes['PlanTableDefinition']> = {
+  columns?: Resolver<Array<ResolversTypes['PlanTableColumn']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['PlanColumnRelation']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['PlanTableRows'], ParentType, ContextType>;
+  totalRowNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitsAddUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['PlanTableDefinition']>, ParentType, ContextType>;
+};
+
 export type PlanTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTarget'] = ResolversParentTypes['PlanTarget']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
-  target?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -2158,6 +2428,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   overdueLeaves?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryOverdueLeavesArgs, 'first' | 'unitCode'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
+  planMeasures?: Resolver<Array<ResolversTypes['PlanMeasure']>, ParentType, ContextType>;
+  planTableDefinition?: Resolver<Maybe<ResolversTypes['PlanTableDefinition']>, ParentType, ContextType, RequireFields<QueryPlanTableDefinitionArgs, 'id'>>;
+  planTableDefinitions?: Resolver<Array<ResolversTypes['PlanTableDefinition']>, ParentType, ContextType, Partial<QueryPlanTableDefinitionsArgs>>;
   planTargets?: Resolver<Array<ResolversTypes['PlanTarget']>, ParentType, ContextType, RequireFields<QueryPlanTargetsArgs, 'year'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
   postRehabCase?: Resolver<Maybe<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCaseArgs, 'id'>>;
@@ -2274,8 +2547,12 @@ export type Resolvers<ContextType = Context> = {
   Period?: PeriodResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
+  PlanColumnRelation?: PlanColumnRelationResolvers<ContextType>;
   PlanImportProblem?: PlanImportProblemResolvers<ContextType>;
   PlanImportResult?: PlanImportResultResolvers<ContextType>;
+  PlanMeasure?: PlanMeasureResolvers<ContextType>;
+  PlanTableColumn?: PlanTableColumnResolvers<ContextType>;
+  PlanTableDefinition?: PlanTableDefinitionResolvers<ContextType>;
   PlanTarget?: PlanTargetResolvers<ContextType>;
   PlanTargetConnection?: PlanTargetConnectionResolvers<ContextType>;
   PostRehabCase?: PostRehabCaseResolvers<ContextType>;

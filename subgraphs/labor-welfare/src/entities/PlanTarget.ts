@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
+/** numeric comes back from the driver as text. */
+const NUMERIC = { to: (v: number): number => v, from: (v: string | null): number | null => (v === null ? null : Number(v)) };
+
 /** A plan target (chỉ tiêu): one unit, one indicator, one plan. Not personal data. */
 @Entity({ name: 'plan_target' })
 export class PlanTargetEntity {
@@ -23,7 +26,8 @@ export class PlanTargetEntity {
   @Column({ name: 'indicator_code', type: 'varchar', length: 64 })
   indicator: string;
 
-  @Column({ name: 'target_value', type: 'integer' })
+  /** A count, or a share as a percentage ("45,5" is 45.5). */
+  @Column({ name: 'target_value', type: 'numeric', precision: 14, scale: 3, transformer: NUMERIC })
   target: number;
 
   @VersionColumn()

@@ -12,7 +12,7 @@ function targetLoader(ctx: Context): DataLoader<IndicatorValueKey, number | null
   return new DataLoader(
     async (keys) => {
       const rows = await ctx.db.query<{ i: number; target: number | null }[]>(
-        `SELECT r.i, coalesce(max(t.target_value) FILTER (WHERE t.unit_path = r.path), sum(t.target_value))::int AS target
+        `SELECT r.i, coalesce(max(t.target_value) FILTER (WHERE t.unit_path = r.path), sum(t.target_value))::float8 AS target
       FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[]) AS r(i, plan_id, code, path)
       LEFT JOIN plan_target t ON t.plan_id = r.plan_id AND t.indicator_code = r.code AND (t.unit_path = r.path OR t.unit_path LIKE r.path || '.%')
         AND NOT EXISTS (SELECT 1 FROM plan_target a WHERE a.plan_id = t.plan_id AND a.indicator_code = t.indicator_code

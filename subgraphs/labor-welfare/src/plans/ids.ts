@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-function md5Uuid(key: string): string {
+export function md5Uuid(key: string): string {
   const hex = createHash('md5').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DATA_DIR, DISTRICT_TARGETS_FILE, FACILITY_TARGETS_FILE, HANOI_CODE } from '@rehab/shared-schema';
 import type { PlanEntity } from '../entities/Plan';
 import { demoPlanId, yearPlanId } from './ids';
+import { hanoiDefinitionId, loadDefinition, type TableDefinition } from './definition';
 import { importPlanTable } from './import';
 import { parseCsv } from '@rehab/shared-schema';
 
@@ -26,14 +27,14 @@ Toàn thành phố,80,70,100,650
 `;
 
 async function insertPlan(manager: EntityManager, id: string, year: number, title: string): Promise<PlanEntity> {
-  await manager.query('INSERT INTO plan (id, province_code, plan_year, title) VALUES ($1, $2, $3, $4)', [
+  await manager.query('INSERT INTO plan (id, province_code, unit_code, plan_year, title) VALUES ($1, $2, $2, $3, $4)', [
     id,
     HANOI_CODE,
     year,
     title,
   ]);
   const [plan] = await manager.query<PlanEntity[]>(
-    'SELECT id, province_code AS "provinceCode", plan_year AS year, title FROM plan WHERE id = $1',
+    'SELECT id, province_code AS "provinceCode", unit_code AS "unitCode", plan_year AS year, title FROM plan WHERE id = $1',
     [id],
   );
   if (!plan) throw new Error('plan not inserted');
@@ -62,11 +63,19 @@ function demoTable(csv: string): string {
 export async function seedPlans(manager: EntityManager, dir: string = DATA_DIR): Promise<void> {
   const district = readFileSync(join(dir, DISTRICT_TARGETS_FILE), 'utf8');
   const facility = readFileSync(join(dir, FACILITY_TARGETS_FILE), 'utf8');
+  const definitionOf = async (kind: 'DISTRICT' | 'FACILITY'): Promise<TableDefinition> => {
+    const definition = await loadDefinition(manager, hanoiDefinitionId(kind));
+    if (!definition) throw new Error(`the migration did not load the Hà Nội ${kind} table`);
+    return definition;
+  };
+  const districts = await definitionOf('DISTRICT');
+  const facilities = await definitionOf('FACILITY');
+  const text = (csv: string) => ({ format: 'TEXT' as const, text: csv });
   const real = await insertPlan(manager, hanoi2022PlanId(), 2022, HANOI_2022_TITLE);
-  await importPlanTable(manager, real, 'DISTRICT', district);
-  await importPlanTable(manager, real, 'FACILITY', facility);
+  await importPlanTable(manager, real, districts, text(district));
+  await importPlanTable(manager, real, facilities, text(facility));
   const demo = await insertPlan(manager, demo2026PlanId(), 2026, DEMO_2026_TITLE);
-  await importPlanTable(manager, demo, 'DISTRICT', demoTable(district));
-  await importPlanTable(manager, demo, 'FACILITY', demoTable(facility));
-  await importPlanTable(manager, demo, 'DISTRICT', DEMO_CITY_TARGETS);
+  await importPlanTable(manager, demo, districts, text(demoTable(district)));
+  await importPlanTable(manager, demo, facilities, text(demoTable(facility)));
+  await importPlanTable(manager, demo, districts, text(DEMO_CITY_TARGETS));
 }

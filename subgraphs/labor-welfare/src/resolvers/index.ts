@@ -12,7 +12,18 @@ import {
   PlanImportResult,
   indicatorQueries,
 } from './indicators';
-import { Plan, PlanTargetExtra, planMutations, planQueries } from './plans';
+import {
+  Plan,
+  PlanColumnRelation,
+  PlanImportProblemExtra,
+  PlanImportResultExtra,
+  PlanMeasure,
+  PlanTableColumn,
+  PlanTableDefinition,
+  PlanTargetExtra,
+  planMutations,
+  planQueries,
+} from './plans';
 import { pageResolvers } from '../indicators/views';
 import { PostRehabCase } from './PostRehabCase';
 import { PostRehabModel, postRehabModelMutations, postRehabModelQueries } from './post-rehab-models';
@@ -46,6 +57,10 @@ export const resolvers: Resolvers = {
   IndicatorDefinition,
   IndicatorRecord,
   IndicatorRecordConnection: pageResolvers,
-  PlanImportResult,
-  PlanImportProblem,
+  PlanImportResult: { ...PlanImportResult, ...PlanImportResultExtra },
+  PlanImportProblem: { ...PlanImportProblem, ...PlanImportProblemExtra },
+  PlanTableDefinition,
+  PlanTableColumn,
+  PlanColumnRelation,
+  PlanMeasure,
 };
