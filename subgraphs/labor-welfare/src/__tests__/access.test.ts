@@ -107,7 +107,12 @@ describe('who may call each mutation', () => {
         .sort(),
     );
     // Plans are made by the province's labour officers or a supervisor.
-    const planning = new Set(['Mutation.createPlan', 'Mutation.importPlanTargets']);
+    const planning = new Set([
+      'Mutation.createPlan',
+      'Mutation.importPlanTargets',
+      'Mutation.createPlanTableDefinition',
+      'Mutation.updatePlanTableDefinition',
+    ]);
     for (const [coordinate, rule] of rules) {
       expect(rule.read.length).toBeGreaterThan(0);
       const acting = [

@@ -258,7 +258,7 @@ describe('bad input', () => {
   it.each([
     ['an unterminated quote', 'district,compulsory_rehab_dossiers\nCầu Giấy,"30\n', 'Dấu ngoặc kép chưa được đóng'],
     ['a ragged row', 'district,compulsory_rehab_dossiers\nCầu Giấy,30,1\n', 'Dòng có 3 ô, tiêu đề có 2'],
-    ['an unknown column', 'district,bananas\nCầu Giấy,30\n', 'không ứng với chỉ số nào'],
+    ['a file none of whose columns is in the table', 'district,bananas\nCầu Giấy,30\n', 'Không cột nào của tệp có trong bảng'],
     ['no header', '', 'Thiếu dòng tiêu đề'],
   ])('refuses %s with a typed bilingual error and changes nothing', async (_name, csv, vi) => {
     const before = await targetCount(plan);

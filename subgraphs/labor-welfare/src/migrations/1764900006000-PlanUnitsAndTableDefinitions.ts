@@ -3,6 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Plans of any unit, and plan tables described as data.
  *
+ * Unit codes are versioned (a code names other territory on other dates), so they carry no
+ * foreign key; the resolvers check them against the unit tree on the plan's date.
  * - `plan.unit_code`: the unit the plan is set for (a province, a district before 1 July
  *   2025, a commune); existing plans are their province's. The title is unique per unit and year.
  * - `plan_target.target_value` becomes numeric: a share is stated as a percentage with
@@ -83,7 +85,7 @@ export class PlanUnitsAndTableDefinitions1764900006000 implements MigrationInter
   name = 'PlanUnitsAndTableDefinitions1764900006000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('ALTER TABLE plan ADD COLUMN unit_code varchar(16) REFERENCES administrative_unit(code)');
+    await runner.query('ALTER TABLE plan ADD COLUMN unit_code varchar(16)');
     await runner.query('UPDATE plan SET unit_code = province_code');
     await runner.query('ALTER TABLE plan ALTER COLUMN unit_code SET NOT NULL');
     await runner.query('ALTER TABLE plan DROP CONSTRAINT plan_unique_title');
@@ -92,7 +94,7 @@ export class PlanUnitsAndTableDefinitions1764900006000 implements MigrationInter
 
     await runner.query(`CREATE TABLE plan_measure (
       code varchar(64) PRIMARY KEY CHECK (code ~ '^[A-Z][A-Z0-9_]{2,63}$'),
-      unit_code varchar(16) NOT NULL REFERENCES administrative_unit(code),
+      unit_code varchar(16) NOT NULL,
       measure varchar(8) NOT NULL CHECK (measure IN ('COUNT', 'SHARE')),
       name_vi varchar(300) NOT NULL, name_en varchar(300) NOT NULL,
       definition_vi text NOT NULL, definition_en text NOT NULL,
@@ -100,7 +102,7 @@ export class PlanUnitsAndTableDefinitions1764900006000 implements MigrationInter
       version integer NOT NULL DEFAULT 1)`);
     await runner.query(`CREATE TABLE plan_table_definition (
       id uuid PRIMARY KEY,
-      unit_code varchar(16) NOT NULL REFERENCES administrative_unit(code),
+      unit_code varchar(16) NOT NULL,
       latest_version integer NOT NULL DEFAULT 1,
       created_at timestamptz NOT NULL DEFAULT now())`);
     await runner.query(`CREATE TABLE plan_table_version (

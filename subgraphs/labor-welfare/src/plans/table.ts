@@ -432,9 +432,12 @@ export function checkTable(
   const reader: Reader = {
     definition,
     planUnit,
-    candidates: units()
-      .within(planUnit.path, on)
-      .filter((u) => u.path === planUnit.path || ROW_UNIT_LEVELS.includes(u.level)),
+    candidates: [
+      planUnit,
+      ...units()
+        .within(planUnit.path, on)
+        .filter((u) => u.path !== planUnit.path && ROW_UNIT_LEVELS.includes(u.level)),
+    ],
     columns,
     totalRowNames: new Set(definition.totalRowNames.map(normHeader)),
     problems,
