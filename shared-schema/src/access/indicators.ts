@@ -38,8 +38,10 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
   ...fieldsOf(
     'Plan',
     'labor-welfare',
-    all('id', 'provinceCode', 'province', 'unitCode', 'unit', 'year', 'title', 'targets', 'version'),
+    all('id', 'provinceCode', 'province', 'unitCode', 'unit', 'year', 'title', 'targets', 'targetOnlyMeasures', 'version'),
   ),
+  // Read with the target-only measures' rows (the resolver checks the unit as for indicators).
+  ...fieldsOf('PlanMeasureTarget', 'labor-welfare', all('measure', 'unit', 'target', 'actual')),
   ...fieldsOf(
     'PlanTableDefinition',
     'labor-welfare',
@@ -67,13 +69,8 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
     Object.fromEntries(['header', 'headerVariants', 'label', 'measure'].map((f) => [f, tableReaders])),
   ),
   ...fieldsOf('PlanColumnRelation', 'labor-welfare', Object.fromEntries(['kind', 'column', 'parts'].map((f) => [f, tableReaders]))),
-  ...fieldsOf(
-    'PlanMeasure',
-    'labor-welfare',
-    Object.fromEntries(
-      ['code', 'name', 'definition', 'measure', 'targetOnly', 'indicator', 'unit'].map((f) => [f, tableReaders]),
-    ),
-  ),
+  // A measure is named with its targets, which every officer reads (as indicators' definitions).
+  ...fieldsOf('PlanMeasure', 'labor-welfare', all('code', 'name', 'definition', 'measure', 'targetOnly', 'indicator', 'unit')),
   ...fieldsOf('PlanTargetConnection', 'labor-welfare', all('nodes', 'pageInfo', 'totalCount')),
   ...fieldsOf('PlanTarget', 'labor-welfare', all('id', 'plan')),
   ...fieldsOf('Period', 'labor-welfare', all('kind', 'year', 'number', 'from', 'to', 'label')),

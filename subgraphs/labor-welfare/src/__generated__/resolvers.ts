@@ -23,6 +23,7 @@ import type { ImportProblem } from '../plans/table';
 import type { PostRehabModelEntity } from '../entities/PostRehabModel';
 import type { PostRehabModelConnectionParent } from '../resolvers/post-rehab-models';
 import type { TableDefinition, ColumnDefinition, ColumnRelation, PlanMeasureRecord } from '../plans/definition';
+import type { MeasureTargetView } from '../plans/measure-targets';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -939,6 +940,12 @@ export type Plan = {
   province: AdministrativeUnit;
   /** Mã tỉnh, thành phố of the plan's unit on the plan's date ("01" Hà Nội). */
   provinceCode: Scalars['ID']['output'];
+  /**
+   * The targets of the plan's target-only measures for a unit (rolled up over its subtree as
+   * for indicators), beside the indicators' rows: a target without an actual. Read by the
+   * same callers as indicators (the unit in their own subtree; analysts and supervisors the province).
+   */
+  targetOnlyMeasures: Array<PlanMeasureTarget>;
   /** Targets, by unit path then indicator; filters: a unit (its subtree) and an indicator. */
   targets: PlanTargetConnection;
   title: Scalars['String']['output'];
@@ -947,6 +954,12 @@ export type Plan = {
   unitCode: Scalars['ID']['output'];
   version: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
+};
+
+
+/** A plan (kế hoạch) of a unit (province; district before 1 July 2025; commune) for a year, with targets per unit and indicator. */
+export type PlanTargetOnlyMeasuresArgs = {
+  unit: Scalars['ID']['input'];
 };
 
 
@@ -1096,6 +1109,17 @@ export type PlanMeasureInput = {
   measure?: InputMaybe<IndicatorMeasure>;
   nameEn: Scalars['String']['input'];
   nameVi: Scalars['String']['input'];
+};
+
+/** A target-only measure's target for a unit of a plan: nothing in the system counts it, so there is no actual. */
+export type PlanMeasureTarget = {
+  __typename?: 'PlanMeasureTarget';
+  /** Always null: a target-only measure has targets and no actual. */
+  actual?: Maybe<Scalars['Float']['output']>;
+  measure: PlanMeasure;
+  /** The unit's own target, else the sum of the topmost targets beneath it; a SHARE measure as a share (45.1% → 0.451). */
+  target?: Maybe<Scalars['Float']['output']>;
+  unit: AdministrativeUnit;
 };
 
 export type PlanTableColumn = {
@@ -1932,6 +1956,7 @@ export type ResolversTypes = {
   PlanImportResult: ResolverTypeWrapper<PlanImportOutcome>;
   PlanMeasure: ResolverTypeWrapper<PlanMeasureRecord>;
   PlanMeasureInput: PlanMeasureInput;
+  PlanMeasureTarget: ResolverTypeWrapper<MeasureTargetView>;
   PlanTableColumn: ResolverTypeWrapper<ColumnDefinition>;
   PlanTableColumnInput: PlanTableColumnInput;
   PlanTableDefinition: ResolverTypeWrapper<TableDefinition>;
@@ -2013,6 +2038,7 @@ export type ResolversParentTypes = {
   PlanImportResult: PlanImportOutcome;
   PlanMeasure: PlanMeasureRecord;
   PlanMeasureInput: PlanMeasureInput;
+  PlanMeasureTarget: MeasureTargetView;
   PlanTableColumn: ColumnDefinition;
   PlanTableColumnInput: PlanTableColumnInput;
   PlanTableDefinition: TableDefinition;
@@ -2285,6 +2311,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   province?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   provinceCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetOnlyMeasures?: Resolver<Array<ResolversTypes['PlanMeasureTarget']>, ParentType, ContextType, RequireFields<PlanTargetOnlyMeasuresArgs, 'unit'>>;
   targets?: Resolver<ResolversTypes['PlanTargetConnection'], ParentType, ContextType, RequireFields<PlanTargetsArgs, 'first'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
@@ -2333,6 +2360,13 @@ export type PlanMeasureResolvers<ContextType = Context, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PlanMeasureNameArgs, 'locale'>>;
   targetOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType>;
+};
+
+export type PlanMeasureTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanMeasureTarget'] = ResolversParentTypes['PlanMeasureTarget']> = {
+  actual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['PlanMeasure'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
 export type PlanTableColumnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanTableColumn'] = ResolversParentTypes['PlanTableColumn']> = {
@@ -2551,6 +2585,7 @@ export type Resolvers<ContextType = Context> = {
   PlanImportProblem?: PlanImportProblemResolvers<ContextType>;
   PlanImportResult?: PlanImportResultResolvers<ContextType>;
   PlanMeasure?: PlanMeasureResolvers<ContextType>;
+  PlanMeasureTarget?: PlanMeasureTargetResolvers<ContextType>;
   PlanTableColumn?: PlanTableColumnResolvers<ContextType>;
   PlanTableDefinition?: PlanTableDefinitionResolvers<ContextType>;
   PlanTarget?: PlanTargetResolvers<ContextType>;

@@ -386,6 +386,25 @@ describe("importing Lào Cai's 2024 table (old Lào Cai, nine districts)", () =>
     expect(page.targets.nodes.find((n) => n.unit.code === OLD_LAO_CAI)?.target).toBe(25);
   });
 
+  it('shows the target-only measures as targets without an actual, for units the caller reads', async () => {
+    const Q = `query($id: ID!, $unit: ID!) { plan(id: $id) { targetOnlyMeasures(unit: $unit) {
+      measure { code name(locale: EN) } unit { code } target actual } } }`;
+    const rows = async (unit: string, role: 'analyst' | 'commune_official', at: string) =>
+      (ok(await h.run(Q, { id: plan, unit }, role, at)).plan as { targetOnlyMeasures: { measure: { code: string }; target: number; actual: null }[] })
+        .targetOnlyMeasures;
+    const province = await rows(OLD_LAO_CAI, 'analyst', LAO_CAI);
+    expect(province.map((r) => [r.measure.code, r.target, r.actual])).toEqual([
+      ['LC_FACILITY_REHAB_CITY', 25, null],
+      ['LC_FACILITY_REHAB_PROVINCIAL', 96, null],
+      ['LC_MANAGED', 3310, null],
+      ['LC_TREATED', 1493, null],
+    ]);
+    expect((await rows('088', 'analyst', LAO_CAI)).map((r) => r.target)).toEqual([5, 10, 360, 162]);
+    // A ward official of Hà Nội does not read Lào Cai's targets.
+    const foreign = await h.run(Q, { id: plan, unit: OLD_LAO_CAI }, 'commune_official', '00004');
+    expect(code(foreign)).toMatchObject({ code: 'FORBIDDEN', field: 'unit' });
+  });
+
   it('changes nothing when the same file is imported again, and exactly the changed cells of a revised file', async () => {
     const again = await importAs({ plan, definition, csv: semicolonCsv([...ROWS, TOTAL]) });
     expect(again).toMatchObject({ targetsCreated: 0, targetsUpdated: 0, targetsRemoved: 0, targetsUnchanged: 70, unchanged: true });

@@ -18,6 +18,7 @@ import {
   PlanImportProblemExtra,
   PlanImportResultExtra,
   PlanMeasure,
+  PlanMeasureTarget,
   PlanTableColumn,
   PlanTableDefinition,
   PlanTargetExtra,
@@ -63,4 +64,5 @@ export const resolvers: Resolvers = {
   PlanTableColumn,
   PlanColumnRelation,
   PlanMeasure,
+  PlanMeasureTarget,
 };

@@ -4,6 +4,7 @@ import {
   cursorParts,
   domainError,
   encodeCursor,
+  mayReadIndicators,
   pageSize,
   recordNotFound,
   requireResponsible,
@@ -40,6 +41,7 @@ import type {
   PlanImportProblemResolvers,
   PlanImportResultResolvers,
   PlanMeasureResolvers,
+  PlanMeasureTargetResolvers,
   PlanResolvers,
   PlanTableColumnResolvers,
   PlanTableDefinitionInput,
@@ -51,6 +53,7 @@ import type { Context } from '../context';
 import { PlanEntity } from '../entities/Plan';
 import { PlanTargetEntity } from '../entities/PlanTarget';
 import type { PlanTargetConnectionView } from '../indicators/views';
+import { measureTargets } from '../plans/measure-targets';
 import { checkDefinitionFits, importPlanTable, type PlanFile } from '../plans/import';
 import { checkPlanYear } from '../rules/plan';
 import { unitOf } from './unit';
@@ -134,6 +137,24 @@ export const Plan: PlanResolvers = {
   province: (plan, _args, ctx) => unitOf(plan.provinceCode, ctx, unitAt(plan.provinceCode, planDate(plan.year))?.path),
   unit: (plan, _args, ctx) => unitOf(plan.unitCode, ctx, unitAt(plan.unitCode, planDate(plan.year))?.path),
   targets: (plan, args, ctx) => targetsPage(ctx, plan, args),
+  targetOnlyMeasures: async (plan, { unit: code }, ctx) => {
+    const unit = unitAt(code, planDate(plan.year)) ?? unitOrBadInput(code, 'unit');
+    if (!mayReadIndicators(ctx.caller, unit.path)) {
+      throw domainError(
+        'FORBIDDEN',
+        {
+          vi: `Bạn chỉ xem được chỉ tiêu của đơn vị mình và các đơn vị trực thuộc (${unit.name} nằm ngoài phạm vi)`,
+          en: `You may read the targets of your own unit and the units beneath it (${unit.name} is outside)`,
+        },
+        { field: 'unit' },
+      );
+    }
+    return measureTargets(ctx.db, plan.id, unit);
+  },
+};
+
+export const PlanMeasureTarget: PlanMeasureTargetResolvers = {
+  actual: () => null,
 };
 
 export const PlanTargetExtra: Pick<PlanTargetResolvers, 'id' | 'plan'> = {
