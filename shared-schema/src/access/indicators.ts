@@ -68,7 +68,11 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
     'labor-welfare',
     Object.fromEntries(['header', 'headerVariants', 'label', 'measure'].map((f) => [f, tableReaders])),
   ),
-  ...fieldsOf('PlanColumnRelation', 'labor-welfare', Object.fromEntries(['kind', 'column', 'parts'].map((f) => [f, tableReaders]))),
+  ...fieldsOf(
+    'PlanColumnRelation',
+    'labor-welfare',
+    Object.fromEntries(['kind', 'column', 'parts'].map((f) => [f, tableReaders])),
+  ),
   // A measure is named with its targets, which every officer reads (as indicators' definitions).
   ...fieldsOf('PlanMeasure', 'labor-welfare', all('code', 'name', 'definition', 'measure', 'targetOnly', 'indicator', 'unit')),
   ...fieldsOf('PlanTargetConnection', 'labor-welfare', all('nodes', 'pageInfo', 'totalCount')),

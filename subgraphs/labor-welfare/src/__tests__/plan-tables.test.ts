@@ -209,7 +209,12 @@ const FIRST_ROWS = ROWS.map((row) => {
 
 async function newPlan(unitCode: string, year: number, title: string, role = 'police_officer' as const, unit = LAO_CAI) {
   const data = ok(await h.run(CREATE_PLAN, { input: { unitCode, year, title } }, role, unit));
-  return data.createPlan as { id: string; provinceCode: string; unitCode: string; unit: { code: string; name: string; level: string } };
+  return data.createPlan as {
+    id: string;
+    provinceCode: string;
+    unitCode: string;
+    unit: { code: string; name: string; level: string };
+  };
 }
 
 async function importAs(vars: Record<string, unknown>, unit = LAO_CAI): Promise<ImportView> {
@@ -244,7 +249,11 @@ describe('a table definition of Lào Cai', () => {
       id: string;
       version: number;
       unit: { name: string };
-      columns: { header: string; labelEn: string; measure: { code: string; targetOnly: boolean; indicator: { code: string } | null } }[];
+      columns: {
+        header: string;
+        labelEn: string;
+        measure: { code: string; targetOnly: boolean; indicator: { code: string } | null };
+      }[];
       relations: unknown[];
       totalRowNames: string[];
     };
@@ -287,7 +296,11 @@ describe('a table definition of Lào Cai', () => {
     const refused = await h.run(DEFINE, { input: twice }, 'police_officer', LAO_CAI);
     expect(code(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.columns.1.measure' });
     expect((code(refused)?.i18n as { vi: string }).vi).toContain('cùng ghi chỉ tiêu COMPULSORY_DOSSIERS');
-    const badRelation = { ...LAO_CAI_TABLE, name: 'Bảng thử 2', relations: [{ kind: 'SUM', column: H.facility, parts: [H.provincial, 'Khác'] }] };
+    const badRelation = {
+      ...LAO_CAI_TABLE,
+      name: 'Bảng thử 2',
+      relations: [{ kind: 'SUM', column: H.facility, parts: [H.provincial, 'Khác'] }],
+    };
     expect(code(await h.run(DEFINE, { input: badRelation }, 'police_officer', LAO_CAI))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.relations.0',
@@ -302,7 +315,9 @@ describe('a table definition of Lào Cai', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.columns.0.measure.code',
     });
-    const [row] = await h.database.db.query<{ n: number }[]>("SELECT count(*)::int AS n FROM plan_table_version WHERE name LIKE 'Bảng thử%'");
+    const [row] = await h.database.db.query<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM plan_table_version WHERE name LIKE 'Bảng thử%'",
+    );
     expect(row?.n).toBe(0);
   });
 
@@ -326,7 +341,11 @@ describe("importing Lào Cai's 2024 table (old Lào Cai, nine districts)", () =>
   beforeAll(async () => {
     // Today's Lào Cai police make old Lào Cai's 2024 plan (old Lào Cai came whole into today's).
     const created = await newPlan(OLD_LAO_CAI, 2024, 'Kế hoạch năm 2024 tỉnh Lào Cai');
-    expect(created).toMatchObject({ provinceCode: OLD_LAO_CAI, unitCode: OLD_LAO_CAI, unit: { name: 'Tỉnh Lào Cai', level: 'PROVINCE' } });
+    expect(created).toMatchObject({
+      provinceCode: OLD_LAO_CAI,
+      unitCode: OLD_LAO_CAI,
+      unit: { name: 'Tỉnh Lào Cai', level: 'PROVINCE' },
+    });
     plan = created.id;
   });
 
@@ -390,8 +409,11 @@ describe("importing Lào Cai's 2024 table (old Lào Cai, nine districts)", () =>
     const Q = `query($id: ID!, $unit: ID!) { plan(id: $id) { targetOnlyMeasures(unit: $unit) {
       measure { code name(locale: EN) } unit { code } target actual } } }`;
     const rows = async (unit: string, role: 'analyst' | 'commune_official', at: string) =>
-      (ok(await h.run(Q, { id: plan, unit }, role, at)).plan as { targetOnlyMeasures: { measure: { code: string }; target: number; actual: null }[] })
-        .targetOnlyMeasures;
+      (
+        ok(await h.run(Q, { id: plan, unit }, role, at)).plan as {
+          targetOnlyMeasures: { measure: { code: string }; target: number; actual: null }[];
+        }
+      ).targetOnlyMeasures;
     const province = await rows(OLD_LAO_CAI, 'analyst', LAO_CAI);
     expect(province.map((r) => [r.measure.code, r.target, r.actual])).toEqual([
       ['LC_FACILITY_REHAB_CITY', 25, null],
@@ -407,7 +429,13 @@ describe("importing Lào Cai's 2024 table (old Lào Cai, nine districts)", () =>
 
   it('changes nothing when the same file is imported again, and exactly the changed cells of a revised file', async () => {
     const again = await importAs({ plan, definition, csv: semicolonCsv([...ROWS, TOTAL]) });
-    expect(again).toMatchObject({ targetsCreated: 0, targetsUpdated: 0, targetsRemoved: 0, targetsUnchanged: 70, unchanged: true });
+    expect(again).toMatchObject({
+      targetsCreated: 0,
+      targetsUpdated: 0,
+      targetsRemoved: 0,
+      targetsUnchanged: 70,
+      unchanged: true,
+    });
     // Bát Xát's dossiers 12 → 13 and the total 124 → 125; Bắc Hà's city cell emptied (0 → no target).
     const revised = ROWS.map((row) => {
       if (row[0] === 'Huyện Bát Xát') return withCell(row, 1, 13);
@@ -415,7 +443,13 @@ describe("importing Lào Cai's 2024 table (old Lào Cai, nine districts)", () =>
       return row;
     });
     const result = await importAs({ plan, definition, csv: semicolonCsv([...revised, withCell(TOTAL, 1, 125)]) });
-    expect(result).toMatchObject({ targetsCreated: 0, targetsUpdated: 2, targetsRemoved: 1, targetsUnchanged: 67, unchanged: false });
+    expect(result).toMatchObject({
+      targetsCreated: 0,
+      targetsUpdated: 2,
+      targetsRemoved: 1,
+      targetsUnchanged: 67,
+      unchanged: false,
+    });
     expect(brief(result.problems).map((p) => p.kind)).toEqual(['UNKNOWN_COLUMN']);
     const stored = await targets(plan);
     expect(stored.get('082|COMPULSORY_DOSSIERS')).toBe(13);
@@ -478,7 +512,12 @@ async function workbook(rows: readonly (readonly (string | number)[])[]): Promis
 describe('the same table as an .xlsx file', () => {
   it('imports the sheet like the CSV and names the same problems', async () => {
     const plan = (await newPlan(OLD_LAO_CAI, 2024, 'Kế hoạch năm 2024 tỉnh Lào Cai (tệp Excel)')).id;
-    const first = await importAs({ plan, definition, definitionVersion: 1, file: { format: 'XLSX', base64: await workbook(FIRST_ROWS) } });
+    const first = await importAs({
+      plan,
+      definition,
+      definitionVersion: 1,
+      file: { format: 'XLSX', base64: await workbook(FIRST_ROWS) },
+    });
     expect(brief(first.problems)).toEqual([
       { kind: 'UNKNOWN_COLUMN', line: 1, unitName: '', column: 'Ghi chú', expected: null, found: 'Ghi chú' },
       { kind: 'PARTS_DO_NOT_ADD_UP', line: 4, unitName: 'Huyện Mường Khương', column: H.facility, expected: 6, found: '7' },
@@ -496,7 +535,12 @@ describe('the same table as an .xlsx file', () => {
     expect(corrected).toMatchObject({ rowsRead: 10, rowsImported: 10, targetsCreated: 28, targetsUnchanged: 42 });
     expect(await districtSums(plan)).toEqual(PUBLISHED);
     expect((await targets(plan)).get(`${OLD_LAO_CAI}|RECORDS_IN_TREATMENT_SHARE`)).toBe(45.1);
-    const again = await importAs({ plan, definition, definitionVersion: 1, file: { format: 'XLSX', base64: await workbook([...ROWS, TOTAL]) } });
+    const again = await importAs({
+      plan,
+      definition,
+      definitionVersion: 1,
+      file: { format: 'XLSX', base64: await workbook([...ROWS, TOTAL]) },
+    });
     expect(again).toMatchObject({ unchanged: true, targetsUnchanged: 70 });
   });
 
@@ -540,8 +584,13 @@ describe('a district plan', () => {
     expect(stored.get('00001|COMPULSORY_DOSSIERS')).toBe(4);
   });
 
-  it('is refused for a year after districts ended (30 June 2025), with the district\'s dates', async () => {
-    const result = await h.run(CREATE_PLAN, { input: { unitCode: '001', year: 2026, title: 'Kế hoạch 2026 quận Ba Đình' } }, 'police_officer', '01');
+  it("is refused for a year after districts ended (30 June 2025), with the district's dates", async () => {
+    const result = await h.run(
+      CREATE_PLAN,
+      { input: { unitCode: '001', year: 2026, title: 'Kế hoạch 2026 quận Ba Đình' } },
+      'police_officer',
+      '01',
+    );
     expect(code(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCode' });
     expect((code(result)?.i18n as { vi: string }).vi).toContain('30/06/2025');
   });
@@ -556,13 +605,22 @@ describe('a district plan', () => {
       expect(code(await h.run(CREATE_PLAN, { input }, role, unit))?.code).toBe('FORBIDDEN');
     }
     const plan = await newPlan('001', 2023, 'Kế hoạch năm 2023 quận Ba Đình (bản 2)', 'police_officer', '01');
-    const foreign = await h.run(IMPORT, { plan: plan.id, table: 'DISTRICT', csv: 'unit,compulsory_rehab_dossiers\nPhường Phúc Xá,4\n' }, 'police_officer', LAO_CAI);
+    const foreign = await h.run(
+      IMPORT,
+      { plan: plan.id, table: 'DISTRICT', csv: 'unit,compulsory_rehab_dossiers\nPhường Phúc Xá,4\n' },
+      'police_officer',
+      LAO_CAI,
+    );
     expect(code(foreign)?.code).toBe('FORBIDDEN');
     expect((await targets(plan.id)).size).toBe(0);
   });
 
   it('takes exactly one of unitCode and provinceCode', async () => {
-    const both = await h.run(CREATE_PLAN, { input: { unitCode: '001', provinceCode: '01', year: 2023, title: 'X' } }, 'supervisor');
+    const both = await h.run(
+      CREATE_PLAN,
+      { input: { unitCode: '001', provinceCode: '01', year: 2023, title: 'X' } },
+      'supervisor',
+    );
     expect(code(both)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCode' });
   });
 });

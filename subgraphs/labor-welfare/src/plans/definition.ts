@@ -222,10 +222,13 @@ export function checkDefinition(input: DefinitionInput, measures: ReadonlyMap<st
   const byMeasure = new Map<string, string>();
   for (const [i, c] of input.columns.entries()) {
     const field = `input.columns.${i}`;
-    if (c.header.trim() === '')
-      throw bad(`${field}.header`, `Cột ${i + 1} chưa có tiêu đề`, `Column ${i + 1} has no header`);
+    if (c.header.trim() === '') throw bad(`${field}.header`, `Cột ${i + 1} chưa có tiêu đề`, `Column ${i + 1} has no header`);
     if (c.label.vi.trim() === '' || c.label.en.trim() === '')
-      throw bad(`${field}.label`, `Cột "${c.header}" cần nhãn tiếng Việt và tiếng Anh`, `Column "${c.header}" needs a Vietnamese and an English label`);
+      throw bad(
+        `${field}.label`,
+        `Cột "${c.header}" cần nhãn tiếng Việt và tiếng Anh`,
+        `Column "${c.header}" needs a Vietnamese and an English label`,
+      );
     for (const h of [c.header, ...c.variants]) {
       const key = normHeader(h);
       const owner = allHeaders.get(key);
@@ -257,7 +260,11 @@ export function checkDefinition(input: DefinitionInput, measures: ReadonlyMap<st
     const field = `input.relations.${i}`;
     for (const h of [r.column, ...r.parts]) {
       if (!kindOf.has(h))
-        throw bad(field, `Quan hệ nêu cột "${h}" không có trong bảng`, `The relation names a column "${h}" the table does not have`);
+        throw bad(
+          field,
+          `Quan hệ nêu cột "${h}" không có trong bảng`,
+          `The relation names a column "${h}" the table does not have`,
+        );
     }
     if (r.parts.includes(r.column) || new Set(r.parts).size !== r.parts.length)
       throw bad(field, `Quan hệ của cột "${r.column}" lặp cột`, `The relation of the column "${r.column}" repeats a column`);

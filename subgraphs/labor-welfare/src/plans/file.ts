@@ -52,8 +52,8 @@ function cellText(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result ?? null);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return String(value.error);
+  if ('text' in value) return value.text;
+  if ('error' in value) return value.error;
   return '';
 }
 
@@ -77,7 +77,7 @@ export async function readXlsx(buffer: Buffer): Promise<TableRecords> {
   const records: CsvRecord[] = [];
   sheet?.eachRow({ includeEmpty: false }, (row, line) => {
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    const cells = values.map((v) => cellText(v as CellValue).trim());
+    const cells = values.map((v) => cellText(v).trim());
     if (cells.some((c) => c !== '')) records.push({ line, cells });
   });
   const [header, ...rows] = records;

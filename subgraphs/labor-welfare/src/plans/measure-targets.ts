@@ -19,7 +19,11 @@ export interface MeasureTargetView {
  * SHARE measure's percentage read as a share (45.1 → 0.451). Measures the plan sets no target
  * for anywhere are left out; those it sets elsewhere only answer null.
  */
-export async function measureTargets(db: Queryable, planId: string, unit: AdministrativeUnitRecord): Promise<MeasureTargetView[]> {
+export async function measureTargets(
+  db: Queryable,
+  planId: string,
+  unit: AdministrativeUnitRecord,
+): Promise<MeasureTargetView[]> {
   const rows = await db.query<{ code: string; target: number | null }[]>(
     `SELECT m.code, coalesce(max(t.target_value) FILTER (WHERE t.unit_path = $2), sum(t.target_value))::float8 AS target
     FROM plan_measure m

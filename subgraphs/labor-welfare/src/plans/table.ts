@@ -196,7 +196,9 @@ function fileColumns(
   header.cells.slice(1).forEach((cell, i) => {
     const written = cell.trim();
     const defined: ColumnDefinition | undefined = definition.columns.find((c) => headerMatches(c, written));
-    const code = defined?.measure ?? (indicatorByCode(written.toUpperCase()) || measures.has(written.toUpperCase()) ? written.toUpperCase() : null);
+    const code =
+      defined?.measure ??
+      (indicatorByCode(written.toUpperCase()) || measures.has(written.toUpperCase()) ? written.toUpperCase() : null);
     const kind = code ? measureKind(code, measures) : null;
     if (!code || !kind) {
       problems.push(

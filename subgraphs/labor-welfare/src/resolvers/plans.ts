@@ -192,7 +192,10 @@ export const planQueries: Pick<
 const DEFINITION_NAME = { vi: 'bảng chỉ tiêu', en: 'plan table definition' };
 
 /** The input as a definition, with the target-only measures it defines inline (checked). */
-function definitionInput(input: PlanTableDefinitionInput, unitCode: string): {
+function definitionInput(
+  input: PlanTableDefinitionInput,
+  unitCode: string,
+): {
   definition: DefinitionInput;
   newMeasures: PlanMeasureRecord[];
 } {
@@ -242,7 +245,11 @@ function definitionInput(input: PlanTableDefinitionInput, unitCode: string): {
       name: input.name.trim(),
       rows: input.rows,
       columns,
-      relations: (input.relations ?? []).map((r) => ({ kind: r.kind, column: r.column.trim(), parts: r.parts.map((p) => p.trim()) })),
+      relations: (input.relations ?? []).map((r) => ({
+        kind: r.kind,
+        column: r.column.trim(),
+        parts: r.parts.map((p) => p.trim()),
+      })),
       totalRowNames: (input.totalRowNames ?? DEFAULT_TOTAL_ROW_NAMES).map((n) => n.trim()).filter((n) => n !== ''),
       unitsAddUp: input.unitsAddUp ?? true,
     },
@@ -289,7 +296,12 @@ async function saveDefinition(
   input: PlanTableDefinitionInput,
   existing: TableDefinition | null,
 ): Promise<TableDefinition> {
-  const unit = requireUnit(input.unitCode, 'input.unitCode', ['PROVINCE', 'DISTRICT', 'COMMUNE'], unitByCode(input.unitCode)?.validFrom);
+  const unit = requireUnit(
+    input.unitCode,
+    'input.unitCode',
+    ['PROVINCE', 'DISTRICT', 'COMMUNE'],
+    unitByCode(input.unitCode)?.validFrom,
+  );
   if (existing && existing.unitCode !== unit.code) {
     throw domainError(
       'BAD_USER_INPUT',
@@ -350,7 +362,10 @@ async function definitionOrNotFound(ctx: Context, id: string, version: number | 
 }
 
 /** The file of an import: `csv` (text) or `file` (base64), exactly one. */
-function importFile(csv: string | null | undefined, file: { format: 'CSV' | 'XLSX'; base64: string } | null | undefined): PlanFile {
+function importFile(
+  csv: string | null | undefined,
+  file: { format: 'CSV' | 'XLSX'; base64: string } | null | undefined,
+): PlanFile {
   if ((csv !== null && csv !== undefined) === (file !== null && file !== undefined)) {
     throw domainError(
       'BAD_USER_INPUT',
@@ -449,7 +464,13 @@ export const PlanTableColumn: PlanTableColumnResolvers = {
   measure: async (c, _args, ctx) => {
     const indicator = indicatorByCode(c.measure);
     if (indicator) {
-      return { code: indicator.code, unitCode: '', measure: indicator.measure, name: indicator.name, definition: indicator.definition };
+      return {
+        code: indicator.code,
+        unitCode: '',
+        measure: indicator.measure,
+        name: indicator.name,
+        definition: indicator.definition,
+      };
     }
     const measure = (await loadMeasures(ctx.db, [c.measure])).get(c.measure);
     if (!measure) throw new Error(`column ${c.header} measures an unknown ${c.measure}`);
