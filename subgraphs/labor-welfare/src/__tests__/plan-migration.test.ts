@@ -1,5 +1,6 @@
 import { openTestDatabase, undoMigrationsAfter, type TestDatabase } from '@rehab/server-kit';
 import { generateDemoPopulation } from '@rehab/shared-schema';
+import { hanoiDefinitionId } from '../plans/definition';
 import { yearPlanId } from '../plans/ids';
 import { hanoi2022PlanId } from '../plans/seed-plans';
 import { seedLaborWelfare } from '../seed';
@@ -57,5 +58,53 @@ describe('CreatePlans migration', () => {
       VOLUNTARY_MOBILISED: 2100,
       FACILITY_VOCATIONAL_TRAINING: 500,
     });
+  });
+});
+
+describe('PlanUnitsAndTableDefinitions migration', () => {
+  it("sets every existing plan's unit to its province, loads Hà Nội's two tables, and goes back", async () => {
+    const owner = await database.owner();
+    await undoMigrationsAfter(owner, 'PlanUnitsAndTableDefinitions1764900006000');
+    await owner.undoLastMigration({ transaction: 'each' });
+    const columns = await owner.query<{ column_name: string }[]>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'plan' AND column_name = 'unit_code'",
+    );
+    expect(columns).toEqual([]);
+    const [{ exists }] = await owner.query<[{ exists: boolean }]>(
+      "SELECT to_regclass('plan_table_definition') IS NOT NULL AS exists",
+    );
+    expect(exists).toBe(false);
+    await owner.runMigrations({ transaction: 'each' });
+    const plans = await owner.query<{ province: string; unit: string }[]>(
+      'SELECT province_code AS province, unit_code AS unit FROM plan',
+    );
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) expect(p.unit).toBe(p.province);
+    const tables = await owner.query<{ id: string; version: number; rows: string; headers: string[] }[]>(
+      `SELECT d.id, v.version, v.row_kind AS rows, (SELECT array_agg(c->>'header') FROM jsonb_array_elements(v.columns) c) AS headers
+      FROM plan_table_definition d JOIN plan_table_version v ON v.definition_id = d.id ORDER BY v.row_kind DESC`,
+    );
+    expect(tables).toEqual([
+      {
+        id: hanoiDefinitionId('DISTRICT'),
+        version: 1,
+        rows: 'UNITS',
+        headers: [
+          'compulsory_rehab_dossiers',
+          'post_rehab_management',
+          'reintegration_support',
+          'models_maintained_from_2021',
+          'models_new_2022',
+          'models_total_2022',
+        ],
+      },
+      {
+        id: hanoiDefinitionId('FACILITY'),
+        version: 1,
+        rows: 'FACILITIES',
+        headers: ['compulsory_admissions', 'voluntary_mobilisation', 'vocational_training'],
+      },
+    ]);
+    expect(await sums()).toMatchObject({ COMPULSORY_DOSSIERS: 950, VOLUNTARY_MOBILISED: 2100 });
   });
 });
