@@ -315,6 +315,15 @@ describe('a table definition of Lào Cai', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.columns.0.measure.code',
     });
+    // Hà Nội cannot take over a measure code Lào Cai defined; a table cannot move to another unit.
+    const taken = { ...LAO_CAI_TABLE, name: 'Bảng thử 4', unitCode: '01', columns: [LAO_CAI_TABLE.columns[4]], relations: [] };
+    expect(code(await h.run(DEFINE, { input: taken }, 'police_officer', '01'))?.code).toBe('CONFLICT');
+    const moved = await h.run(
+      UPDATE,
+      { id: definition, input: { ...LAO_CAI_TABLE, name: 'Bảng thử 5', unitCode: '01' } },
+      'supervisor',
+    );
+    expect(code(moved)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitCode' });
     const [row] = await h.database.db.query<{ n: number }[]>(
       "SELECT count(*)::int AS n FROM plan_table_version WHERE name LIKE 'Bảng thử%'",
     );
