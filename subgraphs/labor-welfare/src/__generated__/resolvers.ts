@@ -156,6 +156,13 @@ export type CaseEvent = {
   toStatus: Scalars['String']['output'];
 };
 
+/** Nơi cai nghiện tự nguyện tại gia đình, cộng đồng. */
+export type CommunityRehabSetting =
+  /** Tại gia đình. */
+  | 'HOME'
+  /** Tại cơ sở, điểm cai nghiện ở cộng đồng (nhà cai nghiện của xã). */
+  | 'REHAB_HOUSE';
+
 /** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
 export type CompulsoryRehabDossier = {
   __typename?: 'CompulsoryRehabDossier';
@@ -1311,6 +1318,8 @@ export type RegisterCommunityRehabInput = {
   personId: Scalars['ID']['input'];
   residenceUnitCode: Scalars['ID']['input'];
   serviceProviderId: Scalars['ID']['input'];
+  /** Nơi cai nghiện: a community rehab house or the home (omitted: not recorded). */
+  setting?: InputMaybe<CommunityRehabSetting>;
   startedOn: Scalars['Date']['input'];
   termMonths: Scalars['Int']['input'];
 };
@@ -1332,6 +1341,8 @@ export type RehabEpisode = {
   admittedOn: Scalars['Date']['output'];
   /** Số giấy chứng nhận hoàn thành (COMPLETED). */
   certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** Nơi cai nghiện tại gia đình, cộng đồng: a community rehab house or the home (null for facility rehab, or not recorded). */
+  communitySetting?: Maybe<CommunityRehabSetting>;
   /** Days held at a facility before admission (count toward the term). */
   daysHeld: Scalars['Int']['output'];
   /** The court's dossier (compulsory rehab). */
@@ -1678,6 +1689,7 @@ export type ResolversTypes = {
   AdmitVoluntaryInput: AdmitVoluntaryInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CaseEvent: ResolverTypeWrapper<CaseEventEntity>;
+  CommunityRehabSetting: CommunityRehabSetting;
   CompulsoryRehabDossier: ResolverTypeWrapper<CompulsoryRehabDossierEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CourtDecision: ResolverTypeWrapper<CourtDecisionView>;
@@ -2173,6 +2185,7 @@ export type RehabEpisodeResolvers<ContextType = Context, ParentType extends Reso
   absconding?: Resolver<Maybe<ResolversTypes['Absconding']>, ParentType, ContextType>;
   admittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  communitySetting?: Resolver<Maybe<ResolversTypes['CommunityRehabSetting']>, ParentType, ContextType>;
   daysHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
