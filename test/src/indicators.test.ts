@@ -645,7 +645,8 @@ describe('drill-down of the new indicators', () => {
     expect(house.data?.indicatorRecords.nodes).toEqual([
       {
         date: '2014-10-01',
-        description: 'Đang cai nghiện tự nguyện tại gia đình, cộng đồng tại cơ sở, điểm cai nghiện ở cộng đồng trong kỳ, trạng thái ADMITTED',
+        description:
+          'Đang cai nghiện tự nguyện tại gia đình, cộng đồng tại cơ sở, điểm cai nghiện ở cộng đồng trong kỳ, trạng thái ADMITTED',
         unit: { code: '00001' },
       },
     ]);
@@ -656,7 +657,7 @@ describe('drill-down of the new indicators', () => {
     expect(times.data?.indicatorRecords.totalCount).toBe(2);
   });
 
-  it("says the records of a cross-agency or health indicator are not listed here", async () => {
+  it('says the records of a cross-agency or health indicator are not listed here', async () => {
     for (const indicator of ['TREATED_TOTAL', 'METHADONE_NEW']) {
       const response = await system.graphql(analyst, LIST, { plan: plan2022, indicator });
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -375,7 +375,10 @@ export async function isHealthEmpty(db: DataSource): Promise<boolean> {
 export async function seedHealth(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
   const clinics = unitsOfLevel('CLINIC').map((u) => [u.code, u.name, u.path]);
   const requests = requestRows(population);
-  const { determinations, treatments, phases } = healthRows(population, new Map(requests.map((r) => [r[1] as string, r[0] as string])));
+  const { determinations, treatments, phases } = healthRows(
+    population,
+    new Map(requests.map((r) => [r[1] as string, r[0] as string])),
+  );
   const care = careRows(determinations, treatments);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);

@@ -18,13 +18,17 @@ const support = (kind: string | null) => `SELECT x.id, x.person_id, x.started_on
   ${SUPPORT_VI} || ' (' || x.provider || ')' AS description FROM reintegration_support x
   WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path, x.person_id)${kind ? ` AND x.kind = '${kind}'` : ''}`;
 
-const admissions = (kind: string) => `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
+const admissions = (
+  kind: string,
+) => `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
     'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
     FROM rehab_episode x WHERE ${kind} AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`;
 const OVERLAPS = 'x.admitted_on <= :to AND coalesce(x.ended_on, :to) >= :from';
 const SETTING_VI = `CASE x.community_setting WHEN 'REHAB_HOUSE' THEN ' tại cơ sở, điểm cai nghiện ở cộng đồng'
   WHEN 'HOME' THEN ' tại gia đình' ELSE '' END`;
-const inRehab = (kind: string) => `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
+const inRehab = (
+  kind: string,
+) => `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
     'Đang ' || ${KIND_VI} || ${AT_FACILITY} || ' trong kỳ, trạng thái ' || x.status AS description
     FROM rehab_episode x WHERE x.kind = '${kind}' AND ${OVERLAPS} AND ${EPISODE_IN}`;
 const inCommunity = (setting: string | null) => `SELECT x.id, x.person_id, x.admitted_on AS date, x.residence_owner_path AS path,
