@@ -77,7 +77,12 @@ describe('CreateTreatmentPhaseHistory migration', () => {
     await owner.query(
       `INSERT INTO clinic (code, name, owner_unit_path) VALUES ('MMT001', 'Cơ sở MMT Ba Đình', '01.MMT001') ON CONFLICT DO NOTHING`,
     );
-    const [inInduction, auditedMaintenance, stopped, unknownMaintenance] = [1, 2, 3, 4].map(() => randomUUID());
+    const [inInduction, auditedMaintenance, stopped, unknownMaintenance] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
     const patient = randomUUID();
     const enrolments: [string, string, string, string | null, string][] = [
       [inInduction, 'INDUCTION', '2026-02-01', null, randomUUID()],
