@@ -18,8 +18,8 @@ let analyst: string;
 const BA_DINH_1 = { code: '00001', path: '01.001.00001' };
 const BA_DINH_2 = { code: '00004', path: '01.001.00004' };
 const uuid = (n: number) => `15000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-/** P1 … P8 of the fixture. */
-const P = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(uuid);
+/** P1 … P9 of the fixture. */
+const P = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(uuid);
 
 async function sql(
   name: 'police' | 'labor-welfare' | 'health' | 'volunteers',
@@ -82,8 +82,17 @@ async function modelsFixture(): Promise<void> {
   }
 }
 
+const PHASE = `INSERT INTO substitution_treatment_phase (treatment_id, phase, since, source, recorded_by)
+  VALUES ($1, $2, $3, 'RECORDED', 'test')`;
+
+async function phases(treatment: string, history: [string, string][]): Promise<void> {
+  for (const [phase, since] of history) await sql('health', PHASE, [treatment, phase, since]);
+}
+
 async function healthFixture(): Promise<void> {
-  // P1 in maintenance since March 2015; P6 in treatment until February 2015 (stopped).
+  // P1 enrolled in March 2015, in maintenance from May; P6 in treatment until February 2015
+  // (stopped; in maintenance on his last day); P9 enrolled on 10 December 2015, in dose
+  // adjustment at the year's end (his maintenance is recorded later, in the test below).
   await sql(
     'health',
     `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
@@ -97,6 +106,27 @@ async function healthFixture(): Promise<void> {
     '2015-02-01', 'VOLUNTARY')`,
     [uuid(206), P[6], BA_DINH_2.path],
   );
+  await sql(
+    'health',
+    `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path, residence_unit_path)
+    VALUES ($1, $2, 'MMT001', 'ACTIVE', 'DOSE_ADJUSTMENT', '2015-12-10', 'METHADONE', '01.MMT001', $3)`,
+    [uuid(209), P[9], BA_DINH_1.path],
+  );
+  await phases(uuid(201), [
+    ['INDUCTION', '2015-03-01'],
+    ['DOSE_ADJUSTMENT', '2015-03-15'],
+    ['MAINTENANCE', '2015-05-01'],
+  ]);
+  await phases(uuid(206), [
+    ['INDUCTION', '2014-06-01'],
+    ['DOSE_ADJUSTMENT', '2014-06-15'],
+    ['MAINTENANCE', '2014-08-01'],
+    ['STOPPED', '2015-02-01'],
+  ]);
+  await phases(uuid(209), [
+    ['INDUCTION', '2015-12-10'],
+    ['DOSE_ADJUSTMENT', '2015-12-24'],
+  ]);
 }
 
 async function volunteersFixture(): Promise<void> {
@@ -122,11 +152,13 @@ async function volunteersFixture(): Promise<void> {
 }
 
 const EPISODE = `INSERT INTO rehab_episode (id, person_id, kind, status, facility_code, residence_unit_code, facility_owner_path, residence_owner_path,
-  admitted_on, planned_end_on, ended_on, certificate_number, phase, phase_since) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
+  admitted_on, planned_end_on, ended_on, certificate_number, phase, phase_since, community_setting)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 async function laborWelfareFixture(): Promise<void> {
-  // P3: voluntary rehab at home from June 2015 (open). P7: compulsory at CSCN1, completed in August,
-  // decided post-rehab management, relapsed in November, a loan and a job. P8: voluntary at CSCN2,
+  // P3: voluntary rehab at home from June 2015 (open). P5: at a community rehab house since October
+  // 2014 (open). P7: compulsory at CSCN1, completed in August, decided post-rehab management,
+  // relapsed in November, a loan and a job, admitted again in December. P8: voluntary at CSCN2,
   // completed in September, still awaiting the commune's decision.
   await sql('labor-welfare', EPISODE, [
     uuid(403),
@@ -143,6 +175,24 @@ async function laborWelfareFixture(): Promise<void> {
     null,
     null,
     null,
+    'HOME',
+  ]);
+  await sql('labor-welfare', EPISODE, [
+    uuid(405),
+    P[5],
+    'VOLUNTARY_COMMUNITY',
+    'ADMITTED',
+    null,
+    BA_DINH_1.code,
+    null,
+    BA_DINH_1.path,
+    '2014-10-01',
+    '2015-10-01',
+    null,
+    null,
+    null,
+    null,
+    'REHAB_HOUSE',
   ]);
   await sql('labor-welfare', EPISODE, [
     uuid(407),
@@ -159,6 +209,24 @@ async function laborWelfareFixture(): Promise<void> {
     'GCN-7',
     'REINTEGRATION_PREPARATION',
     '2015-07-01',
+    null,
+  ]);
+  await sql('labor-welfare', EPISODE, [
+    uuid(417),
+    P[7],
+    'COMPULSORY',
+    'ADMITTED',
+    'CSCN1',
+    BA_DINH_1.code,
+    '01.CSCN1',
+    BA_DINH_1.path,
+    '2015-12-01',
+    '2017-12-01',
+    null,
+    null,
+    'DETOX',
+    '2015-12-01',
+    null,
   ]);
   await sql('labor-welfare', EPISODE, [
     uuid(408),
@@ -175,6 +243,7 @@ async function laborWelfareFixture(): Promise<void> {
     'GCN-8',
     'EDUCATION_BEHAVIOUR',
     '2015-04-01',
+    null,
   ]);
   await sql(
     'labor-welfare',
@@ -251,12 +320,29 @@ afterAll(async () => {
 describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)', () => {
   it("computes each agency's indicators for the district", async () => {
     const v = await values('001', YEAR_2015);
-    // Police: P1–P4 managed in 2015; P1 treated (health), P2 counselled (volunteers), P3 in rehab (labour): 3 of 4.
-    expect(pick(v.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 0.75, numerator: 3, denominator: 4 });
-    // Health: P1 (maintenance) and P6 (stopped in February): 2 in treatment, 1 in maintenance.
-    expect(pick(v.METHADONE_MAINTAINED)).toEqual({ actual: 2, numerator: 2, denominator: null });
-    expect(pick(v.METHADONE_MAINTENANCE_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
-    // Labour: P7 compulsory; P3 (home) and P8 (facility) voluntary; P7 and P8 completed, only P7 decided; P7 relapsed.
+    // People with management records in 2015: P1–P4 (police decisions), P5 (community rehab), P6 and
+    // P9 (substitution treatment), P7 and P8 (facility rehab; P7 also post-rehab management). Treated
+    // or counselled: all but P4 (P2 counselled, the others treated): 8 of 9.
+    expect(pick(v.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 8 / 9, numerator: 8, denominator: 9 });
+    // Treated in any form: P3, P5 (community), P7, P8 (facility), P1, P6, P9 (substitution).
+    expect(pick(v.TREATED_TOTAL)).toEqual({ actual: 7, numerator: 7, denominator: null });
+    // Health: P1, P6 (stopped in February, carried over from 2014) and P9 (new in December).
+    expect(pick(v.METHADONE_MAINTAINED)).toEqual({ actual: 3, numerator: 3, denominator: null });
+    expect(pick(v.METHADONE_NEW)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.METHADONE_NEW_PERSON_TIMES)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.METHADONE_CARRIED_OVER)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    // On 31 December P1 in maintenance, P9 in dose adjustment; P6 in maintenance on his last day (31 January).
+    expect(pick(v.METHADONE_MAINTENANCE_SHARE)).toEqual({ actual: 2 / 3, numerator: 2, denominator: 3 });
+    // Rehab by form: P7 compulsory (admitted twice: 1 person, 2 person-times), P8 voluntary at a
+    // facility, P3 at home and P5 at a community rehab house (admitted in 2014, still in rehab).
+    expect(pick(v.FACILITY_ADMISSIONS_PERSON_TIMES)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.FACILITY_REHAB_COMPULSORY)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.FACILITY_REHAB_VOLUNTARY)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.COMMUNITY_REHAB)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.COMMUNITY_REHAB_HOUSE)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.COMMUNITY_REHAB_HOME)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.VOLUNTARY_MOBILISED_PERSON_TIMES)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    // Labour: P7 compulsory (one person); P3 (home) and P8 (facility) voluntary admitted in 2015; P7 and P8 completed, only P7 decided; P7 relapsed.
     expect(pick(v.FACILITY_ADMISSIONS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.VOLUNTARY_MOBILISED)).toEqual({ actual: 2, numerator: 2, denominator: null });
     // Residents in 2015 past the vocational phase or completed: P7 (reintegration preparation) and P8 (completed).
@@ -303,13 +389,16 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
   it('rolls communes up and splits by period', async () => {
     const c1 = await values(BA_DINH_1.code, YEAR_2015);
     const c2 = await values(BA_DINH_2.code, YEAR_2015);
-    expect(pick(c1.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 1, numerator: 2, denominator: 2 });
-    expect(pick(c2.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
-    expect(pick(c1.METHADONE_MAINTAINED)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    // Phúc Xá: P1, P2, P5, P7, P9, all treated or counselled; Trúc Bạch: P3, P4, P6, P8 (P4 not).
+    expect(pick(c1.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 1, numerator: 5, denominator: 5 });
+    expect(pick(c2.RECORDS_IN_TREATMENT_SHARE)).toEqual({ actual: 0.75, numerator: 3, denominator: 4 });
+    expect(pick(c1.METHADONE_MAINTAINED)).toEqual({ actual: 2, numerator: 2, denominator: null });
     expect(pick(c2.VOLUNTARY_MOBILISED)).toEqual({ actual: 2, numerator: 2, denominator: null });
-    // Q1 2015: P1–P3 managed (P4 from April); only P1 treated (March); counselling and rehab came later.
+    // Q1 2015: P1–P3 managed (P4 from April), P5 (community rehab), P6 (treatment until February),
+    // P7, P8 (facility rehab): 7; treated P1 (March), P5, P6, P7, P8; P2's counselling and P3's rehab came later.
     const q1 = await values('001', { kind: 'QUARTER', year: 2015, number: 1 });
-    expect(pick(q1.RECORDS_IN_TREATMENT_SHARE)).toEqual({ numerator: 1, denominator: 3, actual: 1 / 3 });
+    expect(pick(q1.RECORDS_IN_TREATMENT_SHARE)).toEqual({ numerator: 5, denominator: 7, actual: 5 / 7 });
+    expect(pick(q1.TREATED_TOTAL)).toEqual({ actual: 5, numerator: 5, denominator: null });
     expect(pick(q1.FACILITY_ADMISSIONS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     // November 2015: P7's relapse; under management that month: P7 only.
     const nov = await values('001', { kind: 'MONTH', year: 2015, number: 11 });
@@ -356,8 +445,8 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
       '00034',
     ]);
     expect(rows.slice(0, 3).map((r) => [r.numerator, r.denominator])).toEqual([
-      [2, 2],
-      [1, 2],
+      [5, 5],
+      [3, 4],
       [0, 0],
     ]);
     const facilities = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, {
@@ -472,7 +561,11 @@ describe("the analyst's drill-down", () => {
       { plan: plan2022 },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.indicatorRecords.nodes).toEqual([{ personId: P[7], person: { fullName: 'Người Thử 7' } }]);
+    // P7's two admissions (one person, two person-times).
+    expect(response.data?.indicatorRecords.nodes).toEqual([
+      { personId: P[7], person: { fullName: 'Người Thử 7' } },
+      { personId: P[7], person: { fullName: 'Người Thử 7' } },
+    ]);
     const health = await system.login('yte.hanoi');
     const refused = await system.graphql(
       health,
@@ -481,5 +574,131 @@ describe("the analyst's drill-down", () => {
       { plan: plan2022 },
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('methadone by the phase history', () => {
+  const METHADONE = ['METHADONE_MAINTAINED', 'METHADONE_NEW', 'METHADONE_CARRIED_OVER', 'METHADONE_MAINTENANCE_SHARE'];
+  const methadone = async () => {
+    const v = await values('001', YEAR_2015);
+    return METHADONE.map((code) => pick(v[code]));
+  };
+
+  it("keeps a closed year's methadone numbers when a phase is recorded later", async () => {
+    const before = await methadone();
+    expect(before[3]).toEqual({ actual: 2 / 3, numerator: 2, denominator: 3 });
+    // P9 reaches maintenance in February 2016 (his current phase from then on).
+    const health = await system.login('yte.hanoi');
+    const advanced = await system.graphql<{ advanceTreatmentPhase: { phase: string } }>(
+      health,
+      `mutation($id: ID!) { advanceTreatmentPhase(treatmentId: $id, to: MAINTENANCE, on: "2016-02-08") { phase } }`,
+      { id: uuid(209) },
+    );
+    expect(advanced.errors).toBeUndefined();
+    expect(advanced.data?.advanceTreatmentPhase.phase).toBe('MAINTENANCE');
+    const history = (await sql(
+      'health',
+      `SELECT phase, to_char(since, 'YYYY-MM-DD') AS since, source FROM substitution_treatment_phase
+      WHERE treatment_id = $1 ORDER BY since`,
+      [uuid(209)],
+    )) as { phase: string; since: string; source: string }[];
+    expect(history.map((h) => [h.phase, h.since])).toEqual([
+      ['INDUCTION', '2015-12-10'],
+      ['DOSE_ADJUSTMENT', '2015-12-24'],
+      ['MAINTENANCE', '2016-02-08'],
+    ]);
+    // 2015 is unchanged (the current phase would have counted P9 in maintenance); 2016 counts him.
+    expect(await methadone()).toEqual(before);
+    const y2016 = await values('001', { kind: 'YEAR', year: 2016 });
+    expect(pick(y2016.METHADONE_MAINTENANCE_SHARE)).toEqual({ actual: 1, numerator: 2, denominator: 2 });
+    expect(pick(y2016.METHADONE_CARRIED_OVER)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(y2016.METHADONE_NEW)).toEqual({ actual: 0, numerator: 0, denominator: null });
+  });
+
+  it('refuses a phase change dated before the current phase started, and changes nothing', async () => {
+    const health = await system.login('yte.hanoi');
+    const refused = await system.graphql(
+      health,
+      `mutation($id: ID!) { advanceTreatmentPhase(treatmentId: $id, to: TAPERING, on: "2016-01-01") { phase } }`,
+      { id: uuid(209) },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/trước ngày bắt đầu giai đoạn hiện tại/);
+    const rows = (await sql('health', 'SELECT count(*)::int AS n FROM substitution_treatment_phase WHERE treatment_id = $1', [
+      uuid(209),
+    ])) as { n: number }[];
+    expect(rows[0]?.n).toBe(3);
+  });
+});
+
+describe('drill-down of the new indicators', () => {
+  const LIST = `query($plan: ID!, $indicator: ID!) { indicatorRecords(plan: $plan, indicator: $indicator, unit: "001",
+    period: { kind: YEAR, year: 2015 }) { totalCount nodes { date description unit { code } } } }`;
+  interface Listed {
+    indicatorRecords: { totalCount: number; nodes: { date: string; description: string; unit: { code: string } }[] };
+  }
+
+  it('lists the community rehab at a rehab house and the person-time admissions', async () => {
+    const house = await system.graphql<Listed>(analyst, LIST, { plan: plan2022, indicator: 'COMMUNITY_REHAB_HOUSE' });
+    expect(house.errors).toBeUndefined();
+    // The analyst's dates are coarsened to the month.
+    expect(house.data?.indicatorRecords.nodes).toEqual([
+      {
+        date: '2014-10-01',
+        description:
+          'Đang cai nghiện tự nguyện tại gia đình, cộng đồng tại cơ sở, điểm cai nghiện ở cộng đồng trong kỳ, trạng thái ADMITTED',
+        unit: { code: '00001' },
+      },
+    ]);
+    const times = await system.graphql<Listed>(analyst, LIST, {
+      plan: plan2022,
+      indicator: 'FACILITY_ADMISSIONS_PERSON_TIMES',
+    });
+    expect(times.data?.indicatorRecords.totalCount).toBe(2);
+  });
+
+  it('says the records of a cross-agency or health indicator are not listed here', async () => {
+    for (const indicator of ['TREATED_TOTAL', 'METHADONE_NEW']) {
+      const response = await system.graphql(analyst, LIST, { plan: plan2022, indicator });
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('the demo year (2026, Hà Nội)', () => {
+  it('counts every treated person among the people with management records', async () => {
+    const from = '2026-01-01';
+    const to = '2026-12-31';
+    const ids = async (name: Parameters<typeof sql>[0], text: string) =>
+      new Set(((await sql(name, text, [from, to])) as { person_id: string }[]).map((r) => r.person_id));
+    const managed = await ids(
+      'police',
+      `SELECT DISTINCT person_id FROM drug_user_management WHERE decision_date <= $2
+      AND coalesce(ended_on, superseded_on, period_ends_on) >= $1 AND owner_unit_path LIKE '01.%'`,
+    );
+    const rehab = await ids(
+      'labor-welfare',
+      `SELECT DISTINCT person_id FROM rehab_episode WHERE admitted_on <= $2 AND coalesce(ended_on, $2) >= $1
+      AND residence_owner_path LIKE '01.%'`,
+    );
+    const postRehab = await ids(
+      'labor-welfare',
+      `SELECT DISTINCT person_id FROM post_rehab_case WHERE decision_on <= $2
+      AND coalesce(relapsed_on, completed_on, $2) >= $1 AND owner_unit_path LIKE '01.%'`,
+    );
+    const substitution = await ids(
+      'health',
+      `SELECT DISTINCT person_id FROM substitution_treatment WHERE enrolled_on <= $2
+      AND (stopped_on IS NULL OR stopped_on >= $1) AND residence_unit_path LIKE '01.%'`,
+    );
+    const treated = new Set([...rehab, ...substitution]);
+    const outsideManagement = [...treated].filter((p) => !managed.has(p));
+    // The demo has treated people without a police management decision in force: they now count.
+    expect(outsideManagement.length).toBeGreaterThan(0);
+    const everyone = new Set([...managed, ...treated, ...postRehab]);
+    const v = await values('01', { kind: 'YEAR', year: 2026 });
+    expect(v.RECORDS_IN_TREATMENT_SHARE?.denominator).toBe(everyone.size);
+    expect(v.TREATED_TOTAL?.actual).toBe(treated.size);
+    expect(v.RECORDS_IN_TREATMENT_SHARE?.numerator).toBeGreaterThanOrEqual(treated.size);
   });
 });

@@ -140,6 +140,23 @@ describe('small cells', () => {
     expect(rows.get(LARGE.code)).toMatchObject({ actual: 6, suppressed: false });
     for (const row of rows.values()) expect(row.suppressed || row.numerator === 0 || (row.numerator ?? 0) >= 5).toBe(true);
   });
+
+  it('are suppressed for the new and cross-agency indicators too', async () => {
+    const Q = `query($plan: ID!, $unit: ID!) { indicators(plan: $plan, unit: $unit, period: { kind: YEAR, year: 2015 },
+      indicatorCodes: ["FACILITY_REHAB_VOLUNTARY", "TREATED_TOTAL", "RECORDS_IN_TREATMENT_SHARE"]) { actual numerator suppressed } }`;
+    const read = async (token: string, unit: string) =>
+      (await system.graphql<{ indicators: Omit<Value, 'unit' | 'ratio'>[] }>(token, Q, { plan: plan2022, unit })).data
+        ?.indicators;
+    // Phúc Xá's two people in voluntary facility rehab (treated, and so with management records).
+    const hidden = { actual: null, numerator: null, suppressed: true };
+    expect(await read(analyst, SMALL.code)).toEqual([hidden, hidden, hidden]);
+    expect(await read(supervisor, SMALL.code)).toEqual([
+      { actual: 2, numerator: 2, suppressed: false },
+      { actual: 2, numerator: 2, suppressed: false },
+      { actual: 1, numerator: 2, suppressed: false },
+    ]);
+    expect((await read(analyst, LARGE.code))?.map((v) => v.numerator)).toEqual([6, 6, 6]);
+  });
 });
 
 describe("an analyst's drill-down rows", () => {

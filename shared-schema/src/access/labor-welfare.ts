@@ -102,6 +102,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
       'terminationReason',
       'dossier',
       'serviceProvider',
+      'communitySetting',
       'postRehabCase',
       'events',
       'version',

@@ -83,6 +83,36 @@ export interface DemoSubstitution {
   enrolledOn: string;
   phase: TreatmentPhase;
   medication: 'METHADONE' | 'BUPRENORPHINE';
+  /** The phases up to the current one, each with the day it started (oldest first). */
+  phases: DemoPhaseChange[];
+}
+
+export interface DemoPhaseChange {
+  phase: TreatmentPhase;
+  since: string;
+}
+
+/** Days after enrolment at which the demo moves a patient to dose adjustment and to maintenance. */
+export const DEMO_DOSE_ADJUSTMENT_DAY = 14;
+export const DEMO_MAINTENANCE_DAY = 60;
+
+/**
+ * The demo's phase history of an enrolment whose current phase is `phase` on `ref`: induction
+ * from enrolment, dose adjustment from day 14, maintenance from day 60, and tapering (when
+ * current) from halfway between day 60 and `ref`. No random draws: the population is unchanged.
+ */
+export function demoPhaseHistory(enrolledOn: string, phase: TreatmentPhase, ref: string): DemoPhaseChange[] {
+  const order: TreatmentPhase[] = ['INDUCTION', 'DOSE_ADJUSTMENT', 'MAINTENANCE', 'TAPERING'];
+  const maintenanceOn = addDays(enrolledOn, DEMO_MAINTENANCE_DAY);
+  const days = Math.max(0, Math.round((Date.parse(ref) - Date.parse(maintenanceOn)) / 86_400_000));
+  const starts: Record<string, string> = {
+    INDUCTION: enrolledOn,
+    DOSE_ADJUSTMENT: addDays(enrolledOn, DEMO_DOSE_ADJUSTMENT_DAY),
+    MAINTENANCE: maintenanceOn,
+    TAPERING: addDays(maintenanceOn, Math.floor(days / 2)),
+  };
+  const last = order.indexOf(phase);
+  return order.slice(0, last + 1).map((p) => ({ phase: p, since: starts[p] as string }));
 }
 
 export interface DemoRehab {
@@ -300,8 +330,20 @@ function substitutionFor(
   const enrolledOn = addDays(examinedOn, rng.int(2, 5));
   const days = (Date.parse(ref) - Date.parse(enrolledOn)) / 86_400_000;
   const phase: TreatmentPhase =
-    days < 14 ? 'INDUCTION' : days < 60 ? 'DOSE_ADJUSTMENT' : rng.chance(0.1) ? 'TAPERING' : 'MAINTENANCE';
-  return { clinicCode: clinicFor(rng, place), enrolledOn, phase, medication: rng.chance(0.95) ? 'METHADONE' : 'BUPRENORPHINE' };
+    days < DEMO_DOSE_ADJUSTMENT_DAY
+      ? 'INDUCTION'
+      : days < DEMO_MAINTENANCE_DAY
+        ? 'DOSE_ADJUSTMENT'
+        : rng.chance(0.1)
+          ? 'TAPERING'
+          : 'MAINTENANCE';
+  return {
+    clinicCode: clinicFor(rng, place),
+    enrolledOn,
+    phase,
+    medication: rng.chance(0.95) ? 'METHADONE' : 'BUPRENORPHINE',
+    phases: demoPhaseHistory(enrolledOn, phase, ref),
+  };
 }
 
 function dateOfBirth(rng: SeededRandom, ref: string, adultOnly: boolean): string {

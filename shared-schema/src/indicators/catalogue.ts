@@ -39,14 +39,25 @@ type Spec = Omit<IndicatorDefinitionRecord, 'byFacility' | 'table'> &
 
 const def = (spec: Spec): IndicatorDefinitionRecord => ({ table: null, byFacility: false, ...spec });
 
-const PERIOD_VI = 'trong kỳ báo cáo';
-const PERIOD_EN = 'in the reporting period';
-const RESIDENCE_VI = 'theo xã nơi cư trú (cộng dồn lên huyện, thành phố)';
-const RESIDENCE_EN = 'by commune of residence (summed up the unit tree)';
+const RESIDENCE_VI = 'theo xã nơi cư trú ghi trên hồ sơ (cộng dồn lên huyện, tỉnh, thành phố)';
+const RESIDENCE_EN = 'by the commune of residence on the record (summed up the unit tree)';
+const FACILITY_OR_RESIDENCE_VI = 'theo cơ sở cai nghiện và theo xã nơi cư trú';
+const FACILITY_OR_RESIDENCE_EN = 'by facility and by commune of residence';
+const EPISODE_OVERLAP_VI =
+  'Kỳ: đợt cai nghiện có ngày tiếp nhận không sau ngày cuối kỳ và chưa kết thúc trước ngày đầu kỳ (mỗi người tính một lần)';
+const EPISODE_OVERLAP_EN =
+  'Period: an episode admitted on or before the last day and not ended before the first day of the period (each person once)';
+const LABOUR_RECORDS_VI =
+  'hồ sơ cai nghiện của cả hai giai đoạn: trước 01/3/2025 do Lao động - TB&XH quản lý, từ 01/3/2025 do Công an quản lý';
+const LABOUR_RECORDS_EN = 'rehab records of both eras: labour-welfare until 28 February 2025, police from 1 March 2025';
 
 /**
  * The indicators of the plans (docs/domain.md, "Plans and indicators"), each with its written
- * definition. The order is the order of `indicatorDefinitions` and `indicators`.
+ * definition. Every definition states its numerator ("Tử số" / "Numerator": what is counted),
+ * for a share its denominator ("Mẫu số" / "Denominator"), and its period rule ("Kỳ" /
+ * "Period": which date puts a record in the period); a test checks it. Distinct persons
+ * (người) unless the definition says person-times (lượt người). The order is the order of
+ * `indicatorDefinitions` and `indicators`.
  */
 export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   def({
@@ -59,8 +70,19 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
       en: 'Share of managed people receiving counselling, treatment or rehab',
     },
     definition: {
-      vi: `Mẫu số: người có quyết định quản lý người sử dụng trái phép chất ma túy (Công an) còn hiệu lực ${PERIOD_VI}, ${RESIDENCE_VI}. Tử số: những người đó có đợt cai nghiện (Lao động - TB&XH), đang điều trị thay thế (Y tế) hoặc được tư vấn (Đoàn thể) ${PERIOD_VI}. Chỉ tiêu: trên 80%.`,
-      en: `Denominator: people under a police drug-user management decision in force ${PERIOD_EN}, ${RESIDENCE_EN}. Numerator: those of them with a rehab episode (labour), substitution treatment (health) or a counselling visit (mass organisations) ${PERIOD_EN}. Target above 80%.`,
+      vi: `Mẫu số: người có hồ sơ quản lý trong kỳ (mỗi người một lần), gồm người có quyết định quản lý người sử dụng trái phép chất ma túy (Công an), người cai nghiện dưới mọi hình thức (bắt buộc hoặc tự nguyện tại cơ sở, tại gia đình, cộng đồng; ${LABOUR_RECORDS_VI}), người điều trị thay thế (Y tế) và người được quản lý sau cai nghiện (có quyết định của Chủ tịch UBND xã), ${RESIDENCE_VI}. Tử số: những người đó có đợt cai nghiện, điều trị thay thế hoặc được tư vấn (Đoàn thể) trong kỳ. Kỳ: quyết định quản lý ban hành không sau ngày cuối kỳ và còn hiệu lực đến ngày đầu kỳ; đợt cai nghiện, đợt điều trị, thời gian quản lý sau cai nghiện có ít nhất một ngày trong kỳ; buổi tư vấn có ngày trong kỳ. Chỉ tiêu: trên 80%.`,
+      en: `Denominator: people with management records in the period (each person once): under a police drug-user management decision, in rehab of any form (facility compulsory or voluntary, at home/community; ${LABOUR_RECORDS_EN}), on substitution treatment (health) or under post-rehab management (the commune chairman's decision), ${RESIDENCE_EN}. Numerator: those of them with a rehab episode, substitution treatment or a counselling session (mass organisations) in the period. Period: a management decision made on or before the last day and in force on or after the first day; a rehab episode, a treatment or a post-rehab management with at least one day in the period; a counselling session dated in it. Target above 80%.`,
+    },
+  }),
+  def({
+    code: 'TREATED_TOTAL',
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Tổng số người được điều trị, cai nghiện', en: 'People treated in any form' },
+    definition: {
+      vi: `Tử số: người (mỗi người một lần) cai nghiện tại cơ sở (bắt buộc hoặc tự nguyện), cai nghiện tại gia đình, cộng đồng hoặc điều trị thay thế (Y tế) trong kỳ, ${RESIDENCE_VI}; ${LABOUR_RECORDS_VI}. Kỳ: đợt cai nghiện hoặc đợt điều trị có ít nhất một ngày trong kỳ (ngày tiếp nhận, ngày bắt đầu điều trị không sau ngày cuối kỳ; chưa kết thúc, chưa ngừng trước ngày đầu kỳ).`,
+      en: `Numerator: people (each once) in facility rehab (compulsory or voluntary), rehab at home/community or substitution treatment (health) in the period, ${RESIDENCE_EN}; ${LABOUR_RECORDS_EN}. Period: an episode or a treatment with at least one day in the period (admitted or enrolled on or before its last day, not ended or stopped before its first day).`,
     },
   }),
   def({
@@ -70,8 +92,41 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'health',
     name: { vi: 'Người được duy trì điều trị Methadone', en: 'People maintained on methadone' },
     definition: {
-      vi: `Người bệnh điều trị thay thế (methadone, buprenorphine) đã nhận vào điều trị trước khi kỳ kết thúc và chưa ngừng trước khi kỳ bắt đầu, ${RESIDENCE_VI}.`,
-      en: `Substitution-treatment patients (methadone, buprenorphine) enrolled before the period ends and not stopped before it starts, ${RESIDENCE_EN}.`,
+      vi: `Tử số: người bệnh điều trị thay thế (methadone, buprenorphine), mỗi người một lần, ${RESIDENCE_VI}; bằng người mới điều trị cộng người chuyển tiếp (một người vừa chuyển tiếp vừa điều trị lại trong kỳ có ở cả hai phần, ở tổng một lần). Kỳ: ngày bắt đầu điều trị không sau ngày cuối kỳ và chưa ngừng trước ngày đầu kỳ.`,
+      en: `Numerator: substitution-treatment patients (methadone, buprenorphine), each once, ${RESIDENCE_EN}; the new patients plus those carried over (a person carried over who also re-enrolled in the period is in both parts and once in the total). Period: enrolled on or before the last day of the period and not stopped before its first day.`,
+    },
+  }),
+  def({
+    code: 'METHADONE_NEW',
+    measure: 'COUNT',
+    owner: HEALTH,
+    measuredBy: 'health',
+    name: { vi: 'Người mới điều trị Methadone', en: 'New methadone patients' },
+    definition: {
+      vi: `Tử số: người bệnh bắt đầu điều trị thay thế trong kỳ (mỗi người một lần), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu điều trị trong kỳ.`,
+      en: `Numerator: patients enrolled in substitution treatment in the period (each person once), ${RESIDENCE_EN}. Period: the enrolment date lies in the period.`,
+    },
+  }),
+  def({
+    code: 'METHADONE_NEW_PERSON_TIMES',
+    measure: 'COUNT',
+    owner: HEALTH,
+    measuredBy: 'health',
+    name: { vi: 'Lượt người mới điều trị Methadone', en: 'Methadone enrolments (person-times)' },
+    definition: {
+      vi: `Tử số: lượt người bắt đầu điều trị thay thế trong kỳ (mỗi đợt điều trị một lượt: một người bắt đầu hai lần là 2 lượt), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu điều trị trong kỳ.`,
+      en: `Numerator: person-times enrolled in substitution treatment in the period (each enrolment once: a person enrolled twice counts 2), ${RESIDENCE_EN}. Period: the enrolment date lies in the period.`,
+    },
+  }),
+  def({
+    code: 'METHADONE_CARRIED_OVER',
+    measure: 'COUNT',
+    owner: HEALTH,
+    measuredBy: 'health',
+    name: { vi: 'Người điều trị Methadone chuyển tiếp từ kỳ trước', en: 'Methadone patients carried over' },
+    definition: {
+      vi: `Tử số: người bệnh bắt đầu điều trị thay thế trước kỳ và còn điều trị vào ngày đầu kỳ (mỗi người một lần), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu điều trị trước ngày đầu kỳ và chưa ngừng trước ngày đầu kỳ.`,
+      en: `Numerator: patients enrolled in substitution treatment before the period and still in treatment on its first day (each person once), ${RESIDENCE_EN}. Period: enrolled before the first day of the period and not stopped before it.`,
     },
   }),
   def({
@@ -81,8 +136,65 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'health',
     name: { vi: 'Tỷ lệ người bệnh đạt giai đoạn điều trị duy trì', en: 'Share of patients in the maintenance phase' },
     definition: {
-      vi: 'Mẫu số: người bệnh của chỉ số "Người được duy trì điều trị Methadone". Tử số: những người có giai đoạn hiện tại là duy trì hoặc giảm liều (hệ thống lưu giai đoạn hiện tại, không lưu lịch sử giai đoạn). Chỉ tiêu tham khảo (Lào Cai): ít nhất 70%.',
-      en: 'Denominator: the patients of "People maintained on methadone". Numerator: those whose current phase is maintenance or tapering (the system keeps the current phase, not a phase history). Reference target (Lào Cai): at least 70%.',
+      vi: 'Mẫu số: người bệnh của chỉ số "Người được duy trì điều trị Methadone". Tử số: những người có giai đoạn điều trị là duy trì hoặc giảm liều theo lịch sử giai đoạn vào ngày cuối kỳ (người ngừng điều trị trong kỳ: vào ngày cuối cùng còn điều trị). Kỳ: như mẫu số; giai đoạn được xét tại ngày cuối kỳ theo lịch sử giai đoạn, nên số của một kỳ đã qua không đổi khi giai đoạn được cập nhật sau đó. Chỉ tiêu tham khảo (Lào Cai): ít nhất 70%.',
+      en: 'Denominator: the patients of "People maintained on methadone". Numerator: those whose phase by the phase history was maintenance or tapering on the last day of the period (for a patient who stopped during it: on his last day in treatment). Period: as the denominator; the phase is read on the last day from the phase history, so a closed period does not change when a phase is recorded later. Reference target (Lào Cai): at least 70%.',
+    },
+  }),
+  def({
+    code: 'FACILITY_REHAB_COMPULSORY',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    byFacility: true,
+    name: { vi: 'Người cai nghiện bắt buộc tại cơ sở', en: 'People in compulsory facility rehab' },
+    definition: {
+      vi: `Tử số: người có đợt cai nghiện bắt buộc tại cơ sở cai nghiện trong kỳ (mỗi người một lần), ${FACILITY_OR_RESIDENCE_VI}; ${LABOUR_RECORDS_VI}. ${EPISODE_OVERLAP_VI}.`,
+      en: `Numerator: people with a compulsory rehab episode at a facility in the period (each person once), ${FACILITY_OR_RESIDENCE_EN}; ${LABOUR_RECORDS_EN}. ${EPISODE_OVERLAP_EN}.`,
+    },
+  }),
+  def({
+    code: 'FACILITY_REHAB_VOLUNTARY',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    byFacility: true,
+    name: { vi: 'Người cai nghiện tự nguyện tại cơ sở', en: 'People in voluntary facility rehab' },
+    definition: {
+      vi: `Tử số: người có đợt cai nghiện tự nguyện tại cơ sở cai nghiện trong kỳ (mỗi người một lần), ${FACILITY_OR_RESIDENCE_VI}; ${LABOUR_RECORDS_VI}. ${EPISODE_OVERLAP_VI}.`,
+      en: `Numerator: people with a voluntary rehab episode at a facility in the period (each person once), ${FACILITY_OR_RESIDENCE_EN}; ${LABOUR_RECORDS_EN}. ${EPISODE_OVERLAP_EN}.`,
+    },
+  }),
+  def({
+    code: 'COMMUNITY_REHAB',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Người cai nghiện tại gia đình, cộng đồng', en: 'People in rehab at home/community' },
+    definition: {
+      vi: `Tử số: người có đợt cai nghiện tự nguyện tại gia đình, cộng đồng trong kỳ (mỗi người một lần), ${RESIDENCE_VI}; ${LABOUR_RECORDS_VI}; gồm tại điểm, cơ sở cai nghiện ở cộng đồng, tại gia đình và đợt chưa ghi nơi cai nghiện. ${EPISODE_OVERLAP_VI}.`,
+      en: `Numerator: people with a voluntary rehab episode at home/community in the period (each person once), ${RESIDENCE_EN}; ${LABOUR_RECORDS_EN}; at a community rehab house, at home, and episodes whose setting was not recorded. ${EPISODE_OVERLAP_EN}.`,
+    },
+  }),
+  def({
+    code: 'COMMUNITY_REHAB_HOUSE',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Người cai nghiện tại cơ sở, điểm cai nghiện ở cộng đồng', en: 'People in rehab at a community rehab house' },
+    definition: {
+      vi: `Tử số: người cai nghiện tại cộng đồng có nơi cai nghiện là cơ sở, điểm cai nghiện ở cộng đồng (nhà cai nghiện của xã) trong kỳ (mỗi người một lần), ${RESIDENCE_VI}. ${EPISODE_OVERLAP_VI}.`,
+      en: `Numerator: people in community rehab whose setting is a community rehab house (a commune's community-based facility) in the period (each person once), ${RESIDENCE_EN}. ${EPISODE_OVERLAP_EN}.`,
+    },
+  }),
+  def({
+    code: 'COMMUNITY_REHAB_HOME',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Người cai nghiện tại gia đình', en: 'People in rehab at home' },
+    definition: {
+      vi: `Tử số: người cai nghiện tại cộng đồng có nơi cai nghiện là gia đình trong kỳ (mỗi người một lần), ${RESIDENCE_VI}. ${EPISODE_OVERLAP_VI}.`,
+      en: `Numerator: people in community rehab whose setting is their home/family in the period (each person once), ${RESIDENCE_EN}. ${EPISODE_OVERLAP_EN}.`,
     },
   }),
   def({
@@ -94,8 +206,20 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     byFacility: true,
     name: { vi: 'Vận động cai nghiện tự nguyện', en: 'Voluntary rehab mobilised' },
     definition: {
-      vi: `Đợt cai nghiện tự nguyện (tại cơ sở hoặc tại gia đình, cộng đồng) được tiếp nhận ${PERIOD_VI}; theo cơ sở cai nghiện và theo xã nơi cư trú.`,
-      en: `Voluntary rehab episodes (at a facility or at home/community) admitted ${PERIOD_EN}; by facility and by commune of residence.`,
+      vi: `Tử số: người được tiếp nhận cai nghiện tự nguyện (tại cơ sở hoặc tại gia đình, cộng đồng) trong kỳ, mỗi người một lần; ${FACILITY_OR_RESIDENCE_VI}; ${LABOUR_RECORDS_VI}. Kỳ: ngày tiếp nhận trong kỳ.`,
+      en: `Numerator: people admitted to voluntary rehab (at a facility or at home/community) in the period, each person once; ${FACILITY_OR_RESIDENCE_EN}; ${LABOUR_RECORDS_EN}. Period: the admission date lies in the period.`,
+    },
+  }),
+  def({
+    code: 'VOLUNTARY_MOBILISED_PERSON_TIMES',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    byFacility: true,
+    name: { vi: 'Lượt người cai nghiện tự nguyện được tiếp nhận', en: 'Voluntary rehab admissions (person-times)' },
+    definition: {
+      vi: `Tử số: lượt người được tiếp nhận cai nghiện tự nguyện trong kỳ (mỗi đợt một lượt: một người được tiếp nhận hai lần là 2 lượt), ${FACILITY_OR_RESIDENCE_VI}. Kỳ: ngày tiếp nhận trong kỳ.`,
+      en: `Numerator: person-times admitted to voluntary rehab in the period (each episode once: a person admitted twice counts 2), ${FACILITY_OR_RESIDENCE_EN}. Period: the admission date lies in the period.`,
     },
   }),
   def({
@@ -106,8 +230,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     table: 'DISTRICT',
     name: { vi: 'Lập hồ sơ đề nghị cai nghiện bắt buộc', en: 'Compulsory-rehab dossiers compiled' },
     definition: {
-      vi: `Hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc có ngày lập ${PERIOD_VI}, ${RESIDENCE_VI}.`,
-      en: `Compulsory-rehab dossiers started ${PERIOD_EN}, ${RESIDENCE_EN}.`,
+      vi: `Tử số: hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc (mỗi hồ sơ một lần), ${RESIDENCE_VI}. Kỳ: ngày lập hồ sơ trong kỳ.`,
+      en: `Numerator: compulsory-rehab dossiers (each dossier once), ${RESIDENCE_EN}. Period: the day the dossier was started lies in the period.`,
     },
   }),
   def({
@@ -119,8 +243,20 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     byFacility: true,
     name: { vi: 'Tiếp nhận cai nghiện bắt buộc', en: 'Compulsory admissions' },
     definition: {
-      vi: `Đợt cai nghiện bắt buộc được cơ sở tiếp nhận ${PERIOD_VI}; theo cơ sở cai nghiện và theo xã nơi cư trú.`,
-      en: `Compulsory rehab episodes admitted by a facility ${PERIOD_EN}; by facility and by commune of residence.`,
+      vi: `Tử số: người được cơ sở tiếp nhận cai nghiện bắt buộc trong kỳ, mỗi người một lần; ${FACILITY_OR_RESIDENCE_VI}; ${LABOUR_RECORDS_VI}. Kỳ: ngày tiếp nhận trong kỳ.`,
+      en: `Numerator: people admitted by a facility to compulsory rehab in the period, each person once; ${FACILITY_OR_RESIDENCE_EN}; ${LABOUR_RECORDS_EN}. Period: the admission date lies in the period.`,
+    },
+  }),
+  def({
+    code: 'FACILITY_ADMISSIONS_PERSON_TIMES',
+    measure: 'COUNT',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    byFacility: true,
+    name: { vi: 'Lượt người tiếp nhận cai nghiện bắt buộc', en: 'Compulsory admissions (person-times)' },
+    definition: {
+      vi: `Tử số: lượt người được cơ sở tiếp nhận cai nghiện bắt buộc trong kỳ (mỗi đợt một lượt: một người được tiếp nhận hai lần là 2 lượt), ${FACILITY_OR_RESIDENCE_VI}. Kỳ: ngày tiếp nhận trong kỳ.`,
+      en: `Numerator: person-times admitted by a facility to compulsory rehab in the period (each episode once: a person admitted twice counts 2), ${FACILITY_OR_RESIDENCE_EN}. Period: the admission date lies in the period.`,
     },
   }),
   def({
@@ -132,8 +268,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     byFacility: true,
     name: { vi: 'Dạy nghề tại cơ sở cai nghiện', en: 'Vocational training at facilities' },
     definition: {
-      vi: `Học viên có mặt tại cơ sở ${PERIOD_VI} đã vào giai đoạn dạy nghề, lao động trị liệu (hoặc giai đoạn sau, hoặc đã hoàn thành).`,
-      en: `Residents of a facility during the period who reached the vocational-training/labour-therapy phase (or a later phase, or completed).`,
+      vi: `Tử số: đợt cai nghiện tại cơ sở đã vào giai đoạn dạy nghề, lao động trị liệu (hoặc giai đoạn sau, hoặc đã hoàn thành), ${FACILITY_OR_RESIDENCE_VI}. Kỳ: học viên có mặt tại cơ sở trong kỳ (ngày tiếp nhận không sau ngày cuối kỳ, chưa kết thúc trước ngày đầu kỳ).`,
+      en: `Numerator: facility rehab episodes that reached the vocational-training/labour-therapy phase (or a later phase, or completed), ${FACILITY_OR_RESIDENCE_EN}. Period: the resident was at the facility during the period (admitted on or before its last day, not ended before its first day).`,
     },
   }),
   def({
@@ -144,8 +280,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     table: 'DISTRICT',
     name: { vi: 'Quản lý sau cai nghiện', en: 'Placed under post-rehab management' },
     definition: {
-      vi: `Người có quyết định quản lý sau cai nghiện tại nơi cư trú ban hành ${PERIOD_VI}, ${RESIDENCE_VI}.`,
-      en: `People with a post-rehab management decision made ${PERIOD_EN}, ${RESIDENCE_EN}.`,
+      vi: `Tử số: quyết định quản lý sau cai nghiện tại nơi cư trú (mỗi quyết định một lần), ${RESIDENCE_VI}. Kỳ: ngày ban hành quyết định trong kỳ.`,
+      en: `Numerator: post-rehab management decisions (each decision once), ${RESIDENCE_EN}. Period: the decision date lies in the period.`,
     },
   }),
   def({
@@ -158,8 +294,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
       en: 'Share of completions placed under post-rehab management',
     },
     definition: {
-      vi: `Mẫu số: đợt cai nghiện hoàn thành ${PERIOD_VI}, ${RESIDENCE_VI}. Tử số: những đợt có quyết định quản lý sau cai nghiện (đến nay). Chỉ tiêu: 100%.`,
-      en: `Denominator: rehab episodes completed ${PERIOD_EN}, ${RESIDENCE_EN}. Numerator: those with a post-rehab management decision (to date). Target 100%.`,
+      vi: `Mẫu số: đợt cai nghiện hoàn thành, ${RESIDENCE_VI}. Tử số: những đợt có quyết định quản lý sau cai nghiện (đến nay). Kỳ: ngày hoàn thành trong kỳ. Chỉ tiêu: 100%.`,
+      en: `Denominator: completed rehab episodes, ${RESIDENCE_EN}. Numerator: those with a post-rehab management decision (to date). Period: the completion date lies in the period. Target 100%.`,
     },
   }),
   def({
@@ -170,8 +306,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     table: 'DISTRICT',
     name: { vi: 'Hỗ trợ hòa nhập cộng đồng', en: 'Reintegration support' },
     definition: {
-      vi: `Người được hỗ trợ vay vốn, dạy nghề hoặc giới thiệu việc làm bắt đầu ${PERIOD_VI} (mỗi người tính một lần), ${RESIDENCE_VI}.`,
-      en: `People given a loan, vocational training or a job placement starting ${PERIOD_EN} (each person once), ${RESIDENCE_EN}.`,
+      vi: `Tử số: người được hỗ trợ vay vốn, dạy nghề hoặc giới thiệu việc làm (mỗi người một lần), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu hỗ trợ trong kỳ.`,
+      en: `Numerator: people given a loan, vocational training or a job placement (each person once), ${RESIDENCE_EN}. Period: the support's start date lies in the period.`,
     },
   }),
   def({
@@ -181,8 +317,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'labor-welfare',
     name: { vi: 'Hỗ trợ vay vốn', en: 'Loans' },
     definition: {
-      vi: `Người được hỗ trợ vay vốn bắt đầu ${PERIOD_VI}, ${RESIDENCE_VI}.`,
-      en: `People given a loan starting ${PERIOD_EN}, ${RESIDENCE_EN}.`,
+      vi: `Tử số: người được hỗ trợ vay vốn (mỗi người một lần), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu hỗ trợ trong kỳ.`,
+      en: `Numerator: people given a loan (each person once), ${RESIDENCE_EN}. Period: the support's start date lies in the period.`,
     },
   }),
   def({
@@ -192,8 +328,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'labor-welfare',
     name: { vi: 'Dạy nghề sau cai nghiện', en: 'Vocational training after rehab' },
     definition: {
-      vi: `Người được hỗ trợ dạy nghề bắt đầu ${PERIOD_VI}, ${RESIDENCE_VI}.`,
-      en: `People given vocational training starting ${PERIOD_EN}, ${RESIDENCE_EN}.`,
+      vi: `Tử số: người được hỗ trợ dạy nghề (mỗi người một lần), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu hỗ trợ trong kỳ.`,
+      en: `Numerator: people given vocational training (each person once), ${RESIDENCE_EN}. Period: the support's start date lies in the period.`,
     },
   }),
   def({
@@ -203,8 +339,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'labor-welfare',
     name: { vi: 'Giới thiệu việc làm', en: 'Job placements' },
     definition: {
-      vi: `Người được giới thiệu việc làm bắt đầu ${PERIOD_VI}, ${RESIDENCE_VI}.`,
-      en: `People given a job placement starting ${PERIOD_EN}, ${RESIDENCE_EN}.`,
+      vi: `Tử số: người được giới thiệu việc làm (mỗi người một lần), ${RESIDENCE_VI}. Kỳ: ngày bắt đầu hỗ trợ trong kỳ.`,
+      en: `Numerator: people given a job placement (each person once), ${RESIDENCE_EN}. Period: the support's start date lies in the period.`,
     },
   }),
   def({
@@ -215,8 +351,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     table: 'DISTRICT',
     name: { vi: 'Mô hình quản lý sau cai nghiện duy trì', en: 'Post-rehab models maintained' },
     definition: {
-      vi: 'Mô hình quản lý sau cai nghiện (đội tình nguyện, câu lạc bộ B93, điểm tư vấn, tổ tự quản) của các xã, phường trong đơn vị, thành lập trước kỳ và còn hoạt động đến hết kỳ (hồ sơ mô hình của Lao động - TB&XH).',
-      en: "Post-rehab models (volunteer teams, Club B93, counselling points, self-managed groups) of the communes in the unit set up before the period and still running at its end (labour's model records).",
+      vi: 'Tử số: mô hình quản lý sau cai nghiện (đội tình nguyện, câu lạc bộ B93, điểm tư vấn, tổ tự quản) của các xã, phường trong đơn vị (hồ sơ mô hình của Lao động - TB&XH). Kỳ: thành lập trước ngày đầu kỳ và còn hoạt động sau ngày cuối kỳ.',
+      en: "Numerator: post-rehab models (volunteer teams, Club B93, counselling points, self-managed groups) of the communes in the unit (labour's model records). Period: set up before the first day of the period and still running after its last day.",
     },
   }),
   def({
@@ -227,8 +363,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     table: 'DISTRICT',
     name: { vi: 'Mô hình quản lý sau cai nghiện xây dựng mới', en: 'New post-rehab models' },
     definition: {
-      vi: 'Mô hình quản lý sau cai nghiện của các xã, phường trong đơn vị được thành lập trong kỳ.',
-      en: 'Post-rehab models of the communes in the unit set up during the period.',
+      vi: 'Tử số: mô hình quản lý sau cai nghiện của các xã, phường trong đơn vị. Kỳ: ngày thành lập trong kỳ.',
+      en: 'Numerator: post-rehab models of the communes in the unit. Period: the set-up date lies in the period.',
     },
   }),
   def({
@@ -239,8 +375,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     table: 'DISTRICT',
     name: { vi: 'Tổng số mô hình quản lý sau cai nghiện', en: 'Post-rehab models in total' },
     definition: {
-      vi: 'Mô hình duy trì cộng mô hình mới trong kỳ (tổng bằng hai phần).',
-      en: 'Models maintained plus models new in the period (the total equals its two parts).',
+      vi: 'Tử số: mô hình duy trì cộng mô hình mới (tổng bằng hai phần). Kỳ: như hai chỉ số thành phần.',
+      en: 'Numerator: models maintained plus models new (the total equals its two parts). Period: as the two parts.',
     },
   }),
   def({
@@ -250,8 +386,8 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'labor-welfare',
     name: { vi: 'Tỷ lệ tái nghiện', en: 'Relapse rate' },
     definition: {
-      vi: `Mẫu số: người đang được quản lý sau cai nghiện vào một thời điểm ${PERIOD_VI}, ${RESIDENCE_VI}. Tử số: những người tái nghiện ${PERIOD_VI}.`,
-      en: `Denominator: people under post-rehab management at some time ${PERIOD_EN}, ${RESIDENCE_EN}. Numerator: those who relapsed ${PERIOD_EN}.`,
+      vi: `Mẫu số: trường hợp quản lý sau cai nghiện đang được quản lý vào một thời điểm trong kỳ, ${RESIDENCE_VI}. Tử số: những trường hợp tái nghiện trong kỳ. Kỳ: quyết định quản lý không sau ngày cuối kỳ và chưa kết thúc trước ngày đầu kỳ; ngày tái nghiện trong kỳ.`,
+      en: `Denominator: post-rehab cases under management at some time in the period, ${RESIDENCE_EN}. Numerator: those who relapsed in the period. Period: a decision on or before the last day, not ended before the first day; the relapse date in the period.`,
     },
   }),
 ];

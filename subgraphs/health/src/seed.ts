@@ -4,6 +4,7 @@ import { DOSE_INSERT_COLUMNS } from './mutations/doses';
 import {
   SeededRandom,
   addDays,
+  demoPhaseHistory,
   demoUnitOn,
   unitAt,
   units,
@@ -126,11 +127,21 @@ const STOP_REASONS = ['VOLUNTARY', 'FORCED_PROTOCOL_VIOLATIONS', 'FORCED_REPEATE
 interface HealthRows {
   determinations: unknown[][];
   treatments: unknown[][];
+  /** The phase history of the enrolments (substitution_treatment_phase). */
+  phases: unknown[][];
 }
+const PHASE_COLUMNS = ['treatment_id', 'phase', 'since', 'source', 'recorded_by'];
+const phaseRow = (treatmentId: string, phase: string, since: string): unknown[] => [
+  treatmentId,
+  phase,
+  since,
+  'RECORDED',
+  'demo-seed',
+];
 
 function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<string, string>): HealthRows {
   const rng = new SeededRandom(HEALTH_SEED);
-  const rows: HealthRows = { determinations: [], treatments: [] };
+  const rows: HealthRows = { determinations: [], treatments: [], phases: [] };
   for (const p of population) {
     const d = p.determination;
     if (d) {
@@ -149,8 +160,10 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
     }
     const s = p.substitution;
     if (s) {
+      const treatmentId = rng.uuid();
+      for (const change of s.phases) rows.phases.push(phaseRow(treatmentId, change.phase, change.since));
       rows.treatments.push([
-        rng.uuid(),
+        treatmentId,
         p.id,
         s.clinicCode,
         'ACTIVE',
@@ -179,8 +192,15 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
       const clinic = clinics.find((c) => c.code === `MMT${district}`) ?? clinics[0];
       const enrolledOn = addDays(p.determination?.examinedOn ?? p.detectedOn, 7);
       if (!clinic) return;
+      const treatmentId = stopped.uuid();
+      const stoppedOn = addDays(enrolledOn, 120);
+      // Induction, dose adjustment and maintenance (the demo's days), then stopped on day 120.
+      for (const change of demoPhaseHistory(enrolledOn, 'MAINTENANCE', stoppedOn)) {
+        rows.phases.push(phaseRow(treatmentId, change.phase, change.since));
+      }
+      rows.phases.push(phaseRow(treatmentId, 'STOPPED', stoppedOn));
       rows.treatments.push([
-        stopped.uuid(),
+        treatmentId,
         p.id,
         clinic.code,
         'STOPPED',
@@ -189,7 +209,7 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
         'METHADONE',
         clinicOn(clinic.code, enrolledOn).path,
         demoUnitOn(p, enrolledOn).unitPath,
-        addDays(enrolledOn, 120),
+        stoppedOn,
         STOP_REASONS[i % STOP_REASONS.length],
         'Ngừng điều trị (dữ liệu mẫu)',
       ]);
@@ -355,7 +375,10 @@ export async function isHealthEmpty(db: DataSource): Promise<boolean> {
 export async function seedHealth(db: DataSource, population: readonly DemoPerson[]): Promise<void> {
   const clinics = unitsOfLevel('CLINIC').map((u) => [u.code, u.name, u.path]);
   const requests = requestRows(population);
-  const { determinations, treatments } = healthRows(population, new Map(requests.map((r) => [r[1] as string, r[0] as string])));
+  const { determinations, treatments, phases } = healthRows(
+    population,
+    new Map(requests.map((r) => [r[1] as string, r[0] as string])),
+  );
   const care = careRows(determinations, treatments);
   await db.transaction(async (manager) => {
     await insertRows(manager, 'clinic', CLINIC_COLUMNS, clinics);
@@ -365,6 +388,7 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'addiction_determination_request', REQUEST_COLUMNS, requests, 1000);
     await insertRows(manager, 'addiction_determination', DETERMINATION_COLUMNS, determinations, 1000);
     await insertRows(manager, 'substitution_treatment', TREATMENT_COLUMNS, treatments, 1000);
+    await insertRows(manager, 'substitution_treatment_phase', PHASE_COLUMNS, phases, 1000);
     await insertRows(manager, 'qualified_facility', FACILITY_COLUMNS, care.facilities, 1000);
     await insertRows(manager, 'certified_physician', PHYSICIAN_COLUMNS, care.physicians, 1000);
     await insertRows(manager, 'addiction_examination', EXAMINATION_COLUMNS, care.examinations, 1000);

@@ -19,6 +19,7 @@ import { CreateDeterminationRequests1763800003100 } from './migrations/176380000
 import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-CreateTreatmentRecords';
 import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-CreateDispensingPoints';
 import { AddDeterminationInformedOn1764700004500 } from './migrations/1764700004500-AddDeterminationInformedOn';
+import { CreateTreatmentPhaseHistory1764900001000 } from './migrations/1764900001000-CreateTreatmentPhaseHistory';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 
@@ -47,6 +48,7 @@ export const migrations = [
   CreateDispensingPoints1763800003300,
   AddDeterminationInformedOn1764700004500,
   CreatePersonDirectory1764800000000,
+  CreateTreatmentPhaseHistory1764900001000,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

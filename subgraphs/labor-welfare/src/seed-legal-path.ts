@@ -54,6 +54,7 @@ export const EPISODE_COLUMNS = [
   'certificate_number',
   'termination_reason',
   'service_provider_id',
+  'community_setting',
 ];
 export const DOSSIER_COLUMNS = [
   'id',
@@ -174,6 +175,15 @@ const NO_REVIEW_FROM = '2025-03-01';
 /** The provider of community rehab serving the person's unit on `on`: the old district's, or the province's after the reform. */
 function providerFor(p: DemoPerson, on: string): string {
   return on < REFORM_DATE ? demoProviderId(p.formerUnit.unitPath.split('.')[1] ?? '') : demoProviderId(demoProvinceOf(p));
+}
+
+/**
+ * Where a demo community rehab takes place: about one in four at a commune's community rehab
+ * house, the rest at home with the family (most community rehab is at home). Drawn from the
+ * episode id, not the random stream, so the other demo rows stay as they were.
+ */
+function communitySettingFor(episodeId: string): 'REHAB_HOUSE' | 'HOME' {
+  return parseInt(episodeId.slice(-1), 16) < 4 ? 'REHAB_HOUSE' : 'HOME';
 }
 
 /** The regional court a dossier decided from 1 July 2025 went to (null before: the district court). */
@@ -298,6 +308,7 @@ class Builder {
       certificate,
       null,
       rehab.kind === 'VOLUNTARY_COMMUNITY' ? providerFor(p, rehab.admittedOn) : null,
+      rehab.kind === 'VOLUNTARY_COMMUNITY' ? communitySettingFor(id) : null,
     ]);
   }
 
@@ -335,6 +346,7 @@ class Builder {
       null,
       reason,
       providerFor(p, admittedOn),
+      communitySettingFor(id),
     ]);
   }
 

@@ -24,6 +24,7 @@ import { CreatePlans1763800002200 } from './migrations/1763800002200-CreatePlans
 import { CreatePostRehabModels1763800002300 } from './migrations/1763800002300-CreatePostRehabModels';
 import { AddDossierCourt1764700002400 } from './migrations/1764700002400-AddDossierCourt';
 import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800-AddFacilityAdmitsMinors';
+import { AddCommunityRehabSetting1764900002000 } from './migrations/1764900002000-AddCommunityRehabSetting';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
 import { noticeHandlers } from './notice-handlers';
@@ -61,6 +62,7 @@ export const migrations = [
   AddDossierCourt1764700002400,
   AddFacilityAdmitsMinors1764700004800,
   CreatePersonDirectory1764800000000,
+  AddCommunityRehabSetting1764900002000,
   PlanUnitsAndTableDefinitions1764900006000,
 ];
 

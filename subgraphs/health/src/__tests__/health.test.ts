@@ -197,6 +197,27 @@ describe('Person health fields', () => {
   });
 });
 
+describe('seeded phase history', () => {
+  it('starts every enrolment with induction on its enrolment day and ends in its current phase, in order', async () => {
+    const rows = await database.db.query<{ phases: string[]; days: string[]; phase: string; enrolled_on: string }[]>(
+      `SELECT t.phase, to_char(t.enrolled_on, 'YYYY-MM-DD') AS enrolled_on,
+        array_agg(h.phase ORDER BY h.since, h.id) AS phases, array_agg(to_char(h.since, 'YYYY-MM-DD') ORDER BY h.since, h.id) AS days
+      FROM substitution_treatment t JOIN substitution_treatment_phase h ON h.treatment_id = t.id GROUP BY t.id`,
+    );
+    const [{ n }] = await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM substitution_treatment');
+    expect(rows).toHaveLength(n);
+    for (const r of rows) {
+      expect([r.phases[0], r.days[0]]).toEqual(['INDUCTION', r.enrolled_on]);
+      expect(r.phases.at(-1)).toBe(r.phase);
+      expect([...r.days].sort()).toEqual(r.days);
+    }
+    // The demo's patients reach maintenance on day 60 (a December enrolment is not in maintenance that year).
+    const p = population.find((x) => x.substitution?.phase === 'MAINTENANCE');
+    expect(p?.substitution?.phases.map((c) => c.phase)).toEqual(['INDUCTION', 'DOSE_ADJUSTMENT', 'MAINTENANCE']);
+    expect(p?.substitution?.phases[2]?.since).toBe(addDays(p?.substitution?.enrolledOn ?? '', 60));
+  });
+});
+
 describe('field access, generated from HEALTH_RULES', () => {
   /** The path of [coordinate, is a list] from Person to each health type (MissedDoseStreak is reached by a query: tested in care.test.ts). */
   const REACHED_THROUGH: Record<string, readonly (readonly [string, boolean])[]> = {

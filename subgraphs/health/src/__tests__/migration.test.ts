@@ -68,3 +68,64 @@ describe('CreateDispensingPoints migration', () => {
     await owner.runMigrations({ transaction: 'each' });
   });
 });
+
+describe('CreateTreatmentPhaseHistory migration', () => {
+  it('backfills each enrolment from its current phase with the start date as best known', async () => {
+    const owner = await database.owner();
+    await undoMigrationsAfter(owner, 'CreateTreatmentPhaseHistory1764900001000');
+    await owner.undoLastMigration({ transaction: 'each' });
+    await owner.query(
+      `INSERT INTO clinic (code, name, owner_unit_path) VALUES ('MMT001', 'Cơ sở MMT Ba Đình', '01.MMT001') ON CONFLICT DO NOTHING`,
+    );
+    const [inInduction, auditedMaintenance, stopped, unknownMaintenance] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    const patient = randomUUID();
+    const enrolments: [string, string, string, string | null, string][] = [
+      [inInduction, 'INDUCTION', '2026-02-01', null, randomUUID()],
+      [auditedMaintenance, 'MAINTENANCE', '2025-12-10', null, patient],
+      [stopped, 'STOPPED', '2025-01-01', '2025-06-01', randomUUID()],
+      [unknownMaintenance, 'MAINTENANCE', '2025-11-01', null, randomUUID()],
+    ];
+    for (const [id, phase, enrolledOn, stoppedOn, person] of enrolments) {
+      await owner.query(
+        `INSERT INTO substitution_treatment (id, person_id, clinic_code, status, phase, enrolled_on, medication, owner_unit_path,
+        residence_unit_path, stopped_on) VALUES ($1, $2, 'MMT001', $3, $4, $5, 'METHADONE', '01.MMT001', '01.001.00001', $6)`,
+        [id, person, stoppedOn ? 'STOPPED' : 'ACTIVE', phase, enrolledOn, stoppedOn],
+      );
+    }
+    // The audited phase change of the second patient: 8 February 2026 in Hà Nội (late on the 7th in UTC).
+    await owner.query(
+      `INSERT INTO audit_log (occurred_at, user_id, username, agency, role, unit_code, action, person_id, entity_type, fields, purpose, request_id)
+      VALUES ('2026-02-07T20:00:00Z', 'u', 'yte.hanoi', 'health', 'health_worker', '01', 'CHANGE', $1, 'SubstitutionTreatment',
+        '{phase}', 'test', 'r')`,
+      [patient],
+    );
+
+    await owner.runMigrations({ transaction: 'each' });
+    const history = await owner.query<{ treatment_id: string; phase: string; since: string; source: string }[]>(
+      `SELECT treatment_id, phase, to_char(since, 'YYYY-MM-DD') AS since, source FROM substitution_treatment_phase
+      WHERE treatment_id = ANY ($1::uuid[]) ORDER BY since, id`,
+      [[inInduction, auditedMaintenance, stopped, unknownMaintenance]],
+    );
+    const of = (id: string | undefined) => history.filter((h) => h.treatment_id === id).map((h) => [h.phase, h.since]);
+    expect(of(inInduction)).toEqual([['INDUCTION', '2026-02-01']]);
+    expect(of(auditedMaintenance)).toEqual([
+      ['INDUCTION', '2025-12-10'],
+      ['MAINTENANCE', '2026-02-08'],
+    ]);
+    expect(of(stopped)).toEqual([
+      ['INDUCTION', '2025-01-01'],
+      ['STOPPED', '2025-06-01'],
+    ]);
+    // Nothing tells when the fourth reached maintenance: from enrolment, the only date known.
+    expect(of(unknownMaintenance)).toEqual([
+      ['INDUCTION', '2025-11-01'],
+      ['MAINTENANCE', '2025-11-01'],
+    ]);
+    expect(new Set(history.map((h) => h.source))).toEqual(new Set(['BACKFILL']));
+  });
+});

@@ -13,6 +13,7 @@ import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
 import { notifyPolice } from '../notices';
 import { opioidAddictionInProvince } from './care';
 import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
+import { currentPhaseSince, recordPhase } from './phase-history';
 import { allowed, clinicInScope, communePath, isUniqueViolation, requirePastDate, requireText } from './common';
 
 const TREATMENT: Bilingual = { vi: 'đợt điều trị thay thế', en: 'substitution treatment' };
@@ -113,6 +114,7 @@ export async function enrollSubstitutionTreatment(
         })
         .updateEntity(false)
         .execute();
+      await recordPhase(manager, id, 'INDUCTION', enrolledOn, ctx.caller.username);
     } catch (error) {
       if (isUniqueViolation(error, 'substitution_treatment_one_active')) {
         throw domainError(
@@ -174,14 +176,31 @@ function notBeforeEnrolment(row: SubstitutionTreatmentEntity, on: string): void 
   }
 }
 
+/** A phase change takes effect on or after the day the current phase started (the history stays in order). */
+async function notBeforeCurrentPhase(manager: EntityManager, row: SubstitutionTreatmentEntity, on: string): Promise<void> {
+  const since = await currentPhaseSince(manager, row.id);
+  if (since !== null && on < since) {
+    throw domainError(
+      'BAD_USER_INPUT',
+      {
+        vi: `Ngày ${on} trước ngày bắt đầu giai đoạn hiện tại ${since}`,
+        en: `${on} is before the current phase started on ${since}`,
+      },
+      { field: 'on' },
+    );
+  }
+}
+
 export function advanceTreatmentPhase(
   args: MutationAdvanceTreatmentPhaseArgs,
   ctx: Context,
 ): Promise<SubstitutionTreatmentEntity> {
   const on = requirePastDate(args.on, 'on');
-  return change(ctx, args.treatmentId, args.expectedVersion, ['phase'], async (row) => {
+  return change(ctx, args.treatmentId, args.expectedVersion, ['phase'], async (row, manager) => {
     const to: TreatmentPhase = allowed(advancePhase(row.phase, args.to));
     notBeforeEnrolment(row, on);
+    await notBeforeCurrentPhase(manager, row, on);
+    await recordPhase(manager, row.id, to, on, ctx.caller.username);
     return to === 'STOPPED' ? { phase: to, status: 'STOPPED', stoppedOn: on } : { phase: to };
   });
 }
@@ -214,9 +233,11 @@ export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx
 export function terminateTreatment(args: MutationTerminateTreatmentArgs, ctx: Context): Promise<SubstitutionTreatmentEntity> {
   const on = requirePastDate(args.on, 'on');
   const note = requireText(args.note, 'note', 2000);
-  return change(ctx, args.treatmentId, args.expectedVersion, ['status', 'phase', 'terminationReason'], async (row) => {
+  return change(ctx, args.treatmentId, args.expectedVersion, ['status', 'phase', 'terminationReason'], async (row, manager) => {
     allowed(requireOngoing(row.phase, { vi: 'ngừng điều trị', en: 'terminate' }));
     notBeforeEnrolment(row, on);
+    await notBeforeCurrentPhase(manager, row, on);
+    await recordPhase(manager, row.id, 'STOPPED', on, ctx.caller.username);
     return { phase: 'STOPPED', status: 'STOPPED', stoppedOn: on, terminationReason: args.reason, terminationNote: note };
   });
 }

@@ -158,6 +158,13 @@ export type CaseEvent = {
   toStatus: Scalars['String']['output'];
 };
 
+/** Nơi cai nghiện tự nguyện tại gia đình, cộng đồng. */
+export type CommunityRehabSetting =
+  /** Tại gia đình. */
+  | 'HOME'
+  /** Tại cơ sở, điểm cai nghiện ở cộng đồng (nhà cai nghiện của xã). */
+  | 'REHAB_HOUSE';
+
 /** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
 export type CompulsoryRehabDossier = {
   __typename?: 'CompulsoryRehabDossier';
@@ -1539,6 +1546,8 @@ export type RegisterCommunityRehabInput = {
   personId: Scalars['ID']['input'];
   residenceUnitCode: Scalars['ID']['input'];
   serviceProviderId: Scalars['ID']['input'];
+  /** Nơi cai nghiện: a community rehab house or the home (omitted: not recorded). */
+  setting?: InputMaybe<CommunityRehabSetting>;
   startedOn: Scalars['Date']['input'];
   termMonths: Scalars['Int']['input'];
 };
@@ -1560,6 +1569,8 @@ export type RehabEpisode = {
   admittedOn: Scalars['Date']['output'];
   /** Số giấy chứng nhận hoàn thành (COMPLETED). */
   certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** Nơi cai nghiện tại gia đình, cộng đồng: a community rehab house or the home (null for facility rehab, or not recorded). */
+  communitySetting?: Maybe<CommunityRehabSetting>;
   /** Days held at a facility before admission (count toward the term). */
   daysHeld: Scalars['Int']['output'];
   /** The court's dossier (compulsory rehab). */
@@ -1906,6 +1917,7 @@ export type ResolversTypes = {
   AdmitVoluntaryInput: AdmitVoluntaryInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CaseEvent: ResolverTypeWrapper<CaseEventEntity>;
+  CommunityRehabSetting: CommunityRehabSetting;
   CompulsoryRehabDossier: ResolverTypeWrapper<CompulsoryRehabDossierEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CourtDecision: ResolverTypeWrapper<CourtDecisionView>;
@@ -2480,6 +2492,7 @@ export type RehabEpisodeResolvers<ContextType = Context, ParentType extends Reso
   absconding?: Resolver<Maybe<ResolversTypes['Absconding']>, ParentType, ContextType>;
   admittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  communitySetting?: Resolver<Maybe<ResolversTypes['CommunityRehabSetting']>, ParentType, ContextType>;
   daysHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

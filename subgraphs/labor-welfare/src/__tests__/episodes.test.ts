@@ -278,11 +278,13 @@ describe('voluntary rehab', () => {
     const input = { personId, residenceUnitCode: COMMUNE, serviceProviderId: provider, startedOn: '2025-06-01', termMonths: 9 };
     const far = await fails(h, COMMUNE_OFFICIAL, M.community, { input: { ...input, serviceProviderId: demoProviderId('002') } });
     expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.serviceProviderId' });
-    const e = await ok(h, COMMUNE_OFFICIAL, M.community, { input });
+    // Where the rehab takes place (since the field exists): a commune's community rehab house.
+    const e = await ok(h, COMMUNE_OFFICIAL, M.community, { input: { ...input, setting: 'REHAB_HOUSE' } });
     expect(e).toMatchObject({
       kind: 'VOLUNTARY_COMMUNITY',
       facility: null,
       serviceProvider: { id: provider },
+      communitySetting: 'REHAB_HOUSE',
       plannedEndOn: '2026-03-01',
     });
     expect((await noticesFor(h, 'rehab.admitted', personId)).map((n) => [n.destination, n.payload])).toEqual([

@@ -28,7 +28,7 @@ export const DOSSIER_FIELDS = `id status version ground startedOn repeat subject
 
 export const EPISODE_FIELDS = `id kind status version admittedOn plannedEndOn endedOn termMonths daysHeld phase phaseSince
   facility { code } residenceUnit { code } leave { reason note startedOn dueOn } absconding { reason since }
-  certificateNumber terminationReason dossier { id status } serviceProvider { id } postRehabCase { id status openedOn }
+  certificateNumber terminationReason dossier { id status } serviceProvider { id } communitySetting postRehabCase { id status openedOn }
   events { action fromStatus toStatus occurredOn actorRole note }`;
 
 export const POST_REHAB_FIELDS = `id status version openedOn decisionNumber decisionOn periodMonths endsOn supporterIds relapsedOn

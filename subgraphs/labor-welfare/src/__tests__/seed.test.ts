@@ -54,6 +54,18 @@ describe('seeded legal path', () => {
     expect((got.rehabEpisodes as View[])[0]).toMatchObject({ id: demoEpisodeId(p.id), dossier: { id: demoDossierId(p.id) } });
   });
 
+  it('says where each community rehab takes place: some at a rehab house, most at home; never for facility rehab', async () => {
+    const rows = await h.database.db.query<{ kind: string; setting: string | null; n: number }[]>(
+      `SELECT kind, community_setting AS setting, count(*)::int AS n FROM rehab_episode GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const community = rows.filter((r) => r.kind === 'VOLUNTARY_COMMUNITY');
+    expect(community.map((r) => r.setting)).toEqual(['HOME', 'REHAB_HOUSE']);
+    const [home, house] = community.map((r) => r.n) as [number, number];
+    expect(house).toBeGreaterThan(0);
+    expect(home).toBeGreaterThan(house);
+    expect(rows.filter((r) => r.kind !== 'VOLUNTARY_COMMUNITY').every((r) => r.setting === null)).toBe(true);
+  });
+
   it('opens the post-rehab case the population describes, with its outcome', async () => {
     for (const [what, test, status] of [
       [

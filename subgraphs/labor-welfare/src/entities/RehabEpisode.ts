@@ -3,6 +3,8 @@ import type { RehabKind, RehabStatus } from '@rehab/shared-schema';
 import type { RehabPhase } from '../rules/episode';
 
 export type LeaveReason = 'FUNERAL' | 'MEDICAL_TREATMENT' | 'FAMILY_EMERGENCY' | 'OTHER';
+/** Where a rehab at home/community takes place (null for facility rehab, or not recorded). */
+export type CommunityRehabSetting = 'REHAB_HOUSE' | 'HOME';
 export type AbscondReason = 'ESCAPED' | 'LEAVE_OVERDUE';
 
 /**
@@ -94,6 +96,10 @@ export class RehabEpisodeEntity {
   /** The registered provider of rehab at home/community. */
   @Column({ name: 'service_provider_id', type: 'uuid', nullable: true })
   serviceProviderId: string | null;
+
+  /** Rehab at home/community: at a community rehab house or at home (null: facility rehab, or not recorded). */
+  @Column({ name: 'community_setting', type: 'varchar', length: 16, nullable: true })
+  communitySetting: CommunityRehabSetting | null;
 
   @VersionColumn()
   version: number;

@@ -35,21 +35,45 @@ function finish(measure: 'COUNT' | 'SHARE', numerator: number | null, denominato
   return { numerator, denominator, actual: denominator ? numerator / denominator : null, suppressed: false };
 }
 
-/** People police count that health or the mass organisations also counted, and the rest (to check for rehab here). */
-function splitPoliceKeys(v: IndicatorValueParent): { covered: number; rest: string[]; total: number } {
-  const police = v.policeMeasure?.personKeys ?? [];
-  const treated = new Set([...(v.healthMeasure?.personKeys ?? []), ...(v.volunteersMeasure?.personKeys ?? [])]);
-  const rest = police.filter((k) => !treated.has(k));
-  return { covered: police.length - rest.length, rest, total: v.policeMeasure?.denominator ?? police.length };
+/** A person another subgraph sent for a cross-agency value: with management records there, treated there. */
+interface SentPerson {
+  counted: boolean;
+  treated: boolean;
+}
+
+/** The cross-agency indicators labour-welfare completes from the people the other subgraphs sent. */
+const CROSS_AGENCY: Readonly<Record<string, readonly ('policeMeasure' | 'healthMeasure' | 'volunteersMeasure')[]>> = {
+  RECORDS_IN_TREATMENT_SHARE: ['policeMeasure', 'healthMeasure', 'volunteersMeasure'],
+  TREATED_TOTAL: ['healthMeasure'],
+};
+
+/**
+ * The people the other subgraphs sent for a value: police's managed people have management
+ * records; health's patients have them and are treated; the mass organisations' counselled
+ * people are treated (they count only when a record elsewhere puts them in the denominator).
+ */
+function sentPersons(v: IndicatorValueParent): Map<string, SentPerson> {
+  const out = new Map<string, SentPerson>();
+  const add = (keys: string[] | null | undefined, counted: boolean, treated: boolean) => {
+    for (const k of keys ?? []) {
+      const was = out.get(k) ?? { counted: false, treated: false };
+      out.set(k, { counted: was.counted || counted, treated: was.treated || treated });
+    }
+  };
+  add(v.policeMeasure?.personKeys, true, false);
+  add(v.healthMeasure?.personKeys, true, true);
+  add(v.volunteersMeasure?.personKeys, false, true);
+  return out;
 }
 
 function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: IndicatorMeasurementRecord | undefined): ComputedValue {
   const { code, measure, measuredBy } = key.indicator;
   if (TARGET_ONLY_INDICATORS.has(code)) return NONE;
-  if (code === 'RECORDS_IN_TREATMENT_SHARE') {
-    if (!v.policeMeasure) return NONE;
-    const { covered, total } = splitPoliceKeys(v);
-    return finish('SHARE', covered + (own?.numerator ?? 0), total);
+  const parts = CROSS_AGENCY[code];
+  if (parts) {
+    // A part missing (its subgraph unavailable) would undercount: no number rather than a wrong one.
+    if (parts.some((part) => !v[part]) || !own) return NONE;
+    return finish(measure, own.numerator, own.denominator);
   }
   const from =
     measuredBy === 'labor-welfare'
@@ -76,12 +100,14 @@ export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, Comp
           (x): x is { v: IndicatorValueParent; k: IndicatorValueKey } =>
             x.k !== null && mayReadIndicators(ctx.caller, x.k.unit.path),
         );
-      const pairs = present.flatMap(({ v }, i) => splitPoliceKeys(v).rest.map((person) => [i, person] as const));
+      const sent = present.flatMap(({ v, k }, i) =>
+        CROSS_AGENCY[k.indicator.code] ? [...sentPersons(v)].map(([person, s]) => ({ i, person, ...s })) : [],
+      );
       const own = await runMeasureBranches(
         ctx.db,
         LABOR_WELFARE_MEASURES,
         present.map((x) => x.k),
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        [sent.map((p) => p.i), sent.map((p) => p.person), sent.map((p) => p.counted), sent.map((p) => p.treated)],
       );
       const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, combine(k, v, own.get(i)))]));
       return values.map((v) => byId.get(v.id) ?? NONE);

@@ -8,17 +8,40 @@ const distinctPersons = (code: string, from: string, join: string) => `SELECT r.
 
 /**
  * Episodes that count for a unit: its facility or its commune of residence lies in the unit's
- * subtree. Two lateral arms, so each is answered by its path index (an OR of the two is not).
+ * subtree. Two lateral arms, so each is answered by its path index (an OR of the two is not);
+ * `counted` is `ep.id` (person-times: each episode once) or `ep.person_id` (each person once).
  */
 const episodes = (
   code: string,
   condition: string,
-) => `SELECT r.i, count(DISTINCT ep.id)::int AS numerator, NULL::int AS denominator,
+  counted: 'ep.id' | 'ep.person_id' = 'ep.person_id',
+) => `SELECT r.i, count(DISTINCT ${counted})::int AS numerator, NULL::int AS denominator,
   NULL::text[] AS person_keys FROM req r LEFT JOIN LATERAL (
-    SELECT x.id FROM rehab_episode x WHERE ${condition} AND WITHIN(x.facility_owner_path)
-    UNION ALL SELECT x.id FROM rehab_episode x WHERE ${condition} AND WITHIN(x.residence_owner_path, x.person_id)) ep ON true
+    SELECT x.id, x.person_id FROM rehab_episode x WHERE ${condition} AND WITHIN(x.facility_owner_path)
+    UNION ALL SELECT x.id, x.person_id FROM rehab_episode x WHERE ${condition} AND WITHIN(x.residence_owner_path, x.person_id)) ep ON true
   WHERE r.code = '${code}' GROUP BY r.i`;
 const inPeriod = (column: string) => `${column} BETWEEN r.d_from AND r.d_to`;
+/** An episode with at least one day in the period (admitted by its last day, not ended before its first). */
+const episodeOverlaps = (x: string) => `${x}.admitted_on <= r.d_to AND coalesce(${x}.ended_on, r.d_to) >= r.d_from`;
+/** A post-rehab case under management at some time in the period (decided by its last day, not ended before its first). */
+const managedInPeriod = (x: string) =>
+  `${x}.decision_on <= r.d_to AND coalesce(${x}.relapsed_on, ${x}.completed_on, r.d_to) >= r.d_from`;
+/** Community rehab episodes of the period by residence (no facility), each person once. */
+const community = (code: string, setting: string | null) =>
+  distinctPersons(
+    code,
+    'rehab_episode',
+    `x.kind = 'VOLUNTARY_COMMUNITY' AND ${episodeOverlaps('x')} AND WITHIN(x.residence_owner_path, x.person_id)${
+      setting ? ` AND x.community_setting = '${setting}'` : ''
+    }`,
+  );
+/**
+ * The people other subgraphs counted for the value (compute.ts): ($7 value index, $8 person id,
+ * $9 has management records there: police management or substitution treatment, $10 treated or
+ * counselled there: substitution treatment or counselling).
+ */
+const SENT = `unnest($7::int[], $8::uuid[], $9::bool[], $10::bool[]) AS pk(i, person_id, counted, treated)`;
+
 const support = (code: string, kind: string | null) =>
   distinctPersons(
     code,
@@ -44,7 +67,22 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
     `${inPeriod('x.started_on')} AND WITHIN(x.owner_unit_path, x.person_id)`,
   ),
   FACILITY_ADMISSIONS: episodes('FACILITY_ADMISSIONS', `x.kind = 'COMPULSORY' AND ${inPeriod('x.admitted_on')}`),
+  FACILITY_ADMISSIONS_PERSON_TIMES: episodes(
+    'FACILITY_ADMISSIONS_PERSON_TIMES',
+    `x.kind = 'COMPULSORY' AND ${inPeriod('x.admitted_on')}`,
+    'ep.id',
+  ),
   VOLUNTARY_MOBILISED: episodes('VOLUNTARY_MOBILISED', `x.kind <> 'COMPULSORY' AND ${inPeriod('x.admitted_on')}`),
+  VOLUNTARY_MOBILISED_PERSON_TIMES: episodes(
+    'VOLUNTARY_MOBILISED_PERSON_TIMES',
+    `x.kind <> 'COMPULSORY' AND ${inPeriod('x.admitted_on')}`,
+    'ep.id',
+  ),
+  FACILITY_REHAB_COMPULSORY: episodes('FACILITY_REHAB_COMPULSORY', `x.kind = 'COMPULSORY' AND ${episodeOverlaps('x')}`),
+  FACILITY_REHAB_VOLUNTARY: episodes('FACILITY_REHAB_VOLUNTARY', `x.kind = 'VOLUNTARY_FACILITY' AND ${episodeOverlaps('x')}`),
+  COMMUNITY_REHAB: community('COMMUNITY_REHAB', null),
+  COMMUNITY_REHAB_HOUSE: community('COMMUNITY_REHAB_HOUSE', 'REHAB_HOUSE'),
+  COMMUNITY_REHAB_HOME: community('COMMUNITY_REHAB_HOME', 'HOME'),
   FACILITY_VOCATIONAL_TRAINING: episodes(
     'FACILITY_VOCATIONAL_TRAINING',
     `x.facility_code IS NOT NULL
@@ -73,11 +111,26 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
     FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
       AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
     WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
-  // The people police count (RECORDS_IN_TREATMENT_SHARE) that neither health nor the mass
-  // organisations counted, passed as ($7 index, $8 person id) pairs: those with a rehab
-  // episode during the period.
-  RECORDS_IN_TREATMENT_SHARE: `SELECT r.i, count(DISTINCT pk.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
-    FROM req r LEFT JOIN unnest($7::int[], $8::uuid[]) AS pk(i, person_id) ON pk.i = r.i AND EXISTS (
-      SELECT 1 FROM rehab_episode e WHERE e.person_id = pk.person_id AND e.admitted_on <= r.d_to AND coalesce(e.ended_on, r.d_to) >= r.d_from)
-    WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE' GROUP BY r.i`,
+  // People treated in any form: health's patients (sent) and the rehab episodes here, by residence.
+  TREATED_TOTAL: `SELECT r.i, count(DISTINCT p.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN LATERAL (SELECT pk.person_id FROM ${SENT} WHERE pk.i = r.i AND pk.treated
+      UNION ALL SELECT e.person_id FROM rehab_episode e WHERE ${episodeOverlaps('e')} AND WITHIN(e.residence_owner_path, e.person_id)) p ON true
+    WHERE r.code = 'TREATED_TOTAL' GROUP BY r.i`,
+  // People with management records: those police (management) and health (treatment) sent, with
+  // the rehab episodes and post-rehab management here; treated: a rehab episode here (of any unit,
+  // for a person counted in this one), treatment or counselling sent.
+  RECORDS_IN_TREATMENT_SHARE: `SELECT x.i, (count(*) FILTER (WHERE x.counted AND x.treated))::int AS numerator,
+    (count(*) FILTER (WHERE x.counted))::int AS denominator, NULL::text[] AS person_keys
+    FROM (SELECT r.i, p.person_id, coalesce(bool_or(p.counted), false) AS counted, coalesce(bool_or(p.treated), false) AS treated
+      FROM req r LEFT JOIN LATERAL (
+        SELECT pk.person_id, pk.counted, pk.treated FROM ${SENT} WHERE pk.i = r.i
+        UNION ALL SELECT e.person_id, true, true FROM rehab_episode e
+          WHERE ${episodeOverlaps('e')} AND WITHIN(e.residence_owner_path, e.person_id)
+        UNION ALL SELECT c.person_id, true, false FROM post_rehab_case c
+          WHERE ${managedInPeriod('c')} AND WITHIN(c.owner_unit_path, c.person_id)
+        UNION ALL SELECT e.person_id, false, true FROM rehab_episode e
+          WHERE ${episodeOverlaps('e')} AND e.person_id IN (SELECT s.person_id FROM ${SENT.replace('pk(', 's(')} WHERE s.i = r.i)
+      ) p ON true
+      WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE' GROUP BY r.i, p.person_id) x
+    GROUP BY x.i`,
 };

@@ -18,16 +18,39 @@ const support = (kind: string | null) => `SELECT x.id, x.person_id, x.started_on
   ${SUPPORT_VI} || ' (' || x.provider || ')' AS description FROM reintegration_support x
   WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path, x.person_id)${kind ? ` AND x.kind = '${kind}'` : ''}`;
 
+const admissions = (
+  kind: string,
+) => `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
+    'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
+    FROM rehab_episode x WHERE ${kind} AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`;
+const OVERLAPS = 'x.admitted_on <= :to AND coalesce(x.ended_on, :to) >= :from';
+const SETTING_VI = `CASE x.community_setting WHEN 'REHAB_HOUSE' THEN ' tại cơ sở, điểm cai nghiện ở cộng đồng'
+  WHEN 'HOME' THEN ' tại gia đình' ELSE '' END`;
+const inRehab = (
+  kind: string,
+) => `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
+    'Đang ' || ${KIND_VI} || ${AT_FACILITY} || ' trong kỳ, trạng thái ' || x.status AS description
+    FROM rehab_episode x WHERE x.kind = '${kind}' AND ${OVERLAPS} AND ${EPISODE_IN}`;
+const inCommunity = (setting: string | null) => `SELECT x.id, x.person_id, x.admitted_on AS date, x.residence_owner_path AS path,
+    'Đang cai nghiện tự nguyện tại gia đình, cộng đồng' || ${SETTING_VI} || ' trong kỳ, trạng thái ' || x.status AS description
+    FROM rehab_episode x WHERE x.kind = 'VOLUNTARY_COMMUNITY' AND ${OVERLAPS} AND WITHIN(x.residence_owner_path, x.person_id)${
+      setting ? ` AND x.community_setting = '${setting}'` : ''
+    }`;
+
 const RECORDS: Readonly<Record<string, string>> = {
   COMPULSORY_DOSSIERS: `SELECT x.id, x.person_id, x.started_on AS date, x.owner_unit_path AS path,
     'Hồ sơ đề nghị cai nghiện bắt buộc, trạng thái ' || x.status AS description
     FROM compulsory_rehab_dossier x WHERE x.started_on BETWEEN :from AND :to AND WITHIN(x.owner_unit_path, x.person_id)`,
-  FACILITY_ADMISSIONS: `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
-    'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
-    FROM rehab_episode x WHERE x.kind = 'COMPULSORY' AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`,
-  VOLUNTARY_MOBILISED: `SELECT x.id, x.person_id, x.admitted_on AS date, coalesce(x.facility_owner_path, x.residence_owner_path) AS path,
-    'Tiếp nhận ' || ${KIND_VI} || ${AT_FACILITY} AS description
-    FROM rehab_episode x WHERE x.kind <> 'COMPULSORY' AND x.admitted_on BETWEEN :from AND :to AND ${EPISODE_IN}`,
+  // The person-distinct admissions list their episodes, like their person-time twins.
+  FACILITY_ADMISSIONS: admissions("x.kind = 'COMPULSORY'"),
+  FACILITY_ADMISSIONS_PERSON_TIMES: admissions("x.kind = 'COMPULSORY'"),
+  VOLUNTARY_MOBILISED: admissions("x.kind <> 'COMPULSORY'"),
+  VOLUNTARY_MOBILISED_PERSON_TIMES: admissions("x.kind <> 'COMPULSORY'"),
+  FACILITY_REHAB_COMPULSORY: inRehab('COMPULSORY'),
+  FACILITY_REHAB_VOLUNTARY: inRehab('VOLUNTARY_FACILITY'),
+  COMMUNITY_REHAB: inCommunity(null),
+  COMMUNITY_REHAB_HOUSE: inCommunity('REHAB_HOUSE'),
+  COMMUNITY_REHAB_HOME: inCommunity('HOME'),
   FACILITY_VOCATIONAL_TRAINING: `SELECT x.id, x.person_id, coalesce(x.phase_since, x.admitted_on) AS date, x.facility_owner_path AS path,
     'Học viên giai đoạn ' || coalesce(x.phase, x.status) || ${AT_FACILITY} AS description
     FROM rehab_episode x WHERE x.facility_code IS NOT NULL AND x.admitted_on <= :to AND coalesce(x.ended_on, :to) >= :from

@@ -5,7 +5,7 @@ import type { Caller, RehabKind } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PostRehabCaseEntity } from '../entities/PostRehabCase';
-import { RehabEpisodeEntity } from '../entities/RehabEpisode';
+import { RehabEpisodeEntity, type CommunityRehabSetting } from '../entities/RehabEpisode';
 import { ServiceProviderEntity } from '../entities/ServiceProvider';
 import { notifyPolice } from '../notices';
 import { addDays, addMonths, daysBetween, todayInHanoi } from '@rehab/shared-schema';
@@ -93,6 +93,8 @@ interface NewEpisode {
   daysHeld: number;
   dossierId: string | null;
   serviceProviderId: string | null;
+  /** Rehab at home/community only. */
+  communitySetting?: CommunityRehabSetting | null;
 }
 
 /** Inserts an admitted episode with its event, audit row and the admission notice to police. */
@@ -283,6 +285,7 @@ export const episodeMutations: Pick<
         daysHeld: 0,
         dossierId: null,
         serviceProviderId: provider.id,
+        communitySetting: input.setting ?? null,
       });
     }),
 
