@@ -114,7 +114,7 @@ describe('a half-year of indicators', () => {
   });
 
   it.each([0, 3, null])('refuses half %p with a typed bilingual error', async (number) => {
-    const response = await as('giamsat.hanoi', INDICATORS, {
+    const response = await as<{ indicators: Value[] | null }>('giamsat.hanoi', INDICATORS, {
       plan: demo2026PlanId(),
       unit: '01',
       period: { kind: 'HALF_YEAR', year: 2026, number },
