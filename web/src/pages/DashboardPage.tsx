@@ -312,6 +312,7 @@ function Level({
   drill,
   setDrill,
   role,
+  trail,
 }: {
   plan: string;
   top: string;
@@ -319,6 +320,8 @@ function Level({
   drill: Drill;
   setDrill: (drill: Drill) => void;
   role: string;
+  /** Where the reader is (indicators › indicator › units), under the line naming the unit. */
+  trail: ReactNode;
 }): ReactNode {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
@@ -334,7 +337,12 @@ function Level({
       : skipToken,
   );
   const topRows = topQuery.data?.indicators;
-  const scope = topRows?.[0] ? <ScopeLine value={topRows[0]} /> : null;
+  const scope = (
+    <>
+      {topRows?.[0] && <ScopeLine value={topRows[0]} />}
+      {trail}
+    </>
+  );
   if (drill.indicator && drill.records) {
     const name = current?.name ?? topRows?.[0]?.unit.name ?? top;
     return (
@@ -351,11 +359,20 @@ function Level({
   const rows = drill.indicator ? breakdown.data?.indicatorBreakdown : topRows;
   if (query.loading)
     return (
-      <p className="state state--loading" role="status">
-        {t('state.loading')}
-      </p>
+      <>
+        {scope}
+        <p className="state state--loading" role="status">
+          {t('state.loading')}
+        </p>
+      </>
     );
-  if (!rows) return <ErrorNotice title={t('dashboard.loadError')} messages={errorText(query.error)} />;
+  if (!rows)
+    return (
+      <>
+        {scope}
+        <ErrorNotice title={t('dashboard.loadError')} messages={errorText(query.error)} />
+      </>
+    );
   if (rows.length === 0)
     return (
       <>
@@ -470,43 +487,45 @@ export default function DashboardPage({ officer }: { officer: Officer }): ReactN
     );
   else {
     const top = picksProvince ? plan.provinceCode : officer.unitCode;
-    body = (
-      <>
-        <nav aria-label={t('dashboard.breadcrumb')} className="breadcrumb">
-          <button type="button" className="link-button" onClick={() => setDrill(TOP)}>
-            {t('dashboard.indicators')}
-          </button>
-          {drill.indicator && (
-            <>
-              {' '}
-              ›{' '}
+    const trail = (
+      <nav aria-label={t('dashboard.breadcrumb')} className="breadcrumb">
+        <button type="button" className="link-button" onClick={() => setDrill(TOP)}>
+          {t('dashboard.indicators')}
+        </button>
+        {drill.indicator && (
+          <>
+            {' '}
+            ›{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setDrill({ indicator: drill.indicator, units: [], records: false })}
+            >
+              {drill.indicator.name}
+            </button>
+          </>
+        )}
+        {drill.units.map((u, i) => (
+          <span key={u.code}>
+            {' '}
+            ›{' '}
+            {i < drill.units.length - 1 ? (
               <button
                 type="button"
                 className="link-button"
-                onClick={() => setDrill({ indicator: drill.indicator, units: [], records: false })}
+                onClick={() => setDrill({ indicator: drill.indicator, units: drill.units.slice(0, i + 1), records: false })}
               >
-                {drill.indicator.name}
+                {u.name}
               </button>
-            </>
-          )}
-          {drill.units.map((u, i) => (
-            <span key={u.code}>
-              {' '}
-              ›{' '}
-              {i < drill.units.length - 1 ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setDrill({ indicator: drill.indicator, units: drill.units.slice(0, i + 1), records: false })}
-                >
-                  {u.name}
-                </button>
-              ) : (
-                <span>{u.name}</span>
-              )}
-            </span>
-          ))}
-        </nav>
+            ) : (
+              <span>{u.name}</span>
+            )}
+          </span>
+        ))}
+      </nav>
+    );
+    body = (
+      <>
         <Level
           plan={plan.id}
           top={top}
@@ -514,6 +533,7 @@ export default function DashboardPage({ officer }: { officer: Officer }): ReactN
           drill={drill}
           setDrill={setDrill}
           role={officer.role}
+          trail={trail}
         />
       </>
     );
