@@ -1,10 +1,12 @@
 /**
  * The saved example queries for analysts (docs/queries/*.graphql, also loaded by the
  * portal's GraphiQL): each runs against the seeded system as the analyst and returns
- * data, no errors, and no name or identification number of anyone.
+ * data, no errors, and no name or identification number of anyone; with their variables,
+ * for another province and a half-year.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { InProcessSystem } from '@rehab/ops';
 import { REPO_ROOT } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
@@ -24,6 +26,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await system.stop();
 });
+
+/** The variables a saved query declares. */
+function variablesOf(text: string): string[] {
+  const operation = parse(text).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return (operation?.variableDefinitions ?? []).map((v) => v.variable.name.value);
+}
 
 /** Every number-like leaf of a response. */
 function numbers(value: unknown, key = ''): { key: string; value: number }[] {
@@ -54,6 +62,43 @@ describe('saved example queries', () => {
     for (const p of population) expect(text).not.toContain(p.fullName);
     // Something was counted or planned: a positive actual, target or total.
     expect(numbers(data).some((n) => ['actual', 'target', 'totalCount', 'numerator'].includes(n.key) && n.value > 0)).toBe(true);
+  });
+
+  it('take the plan, unit or province and period as variables, with defaults', () => {
+    for (const f of FILES) {
+      const names = variablesOf(readFileSync(join(DIR, f), 'utf8'));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.every((n) => ['plan', 'unit', 'period', 'province'].includes(n))).toBe(true);
+    }
+  });
+
+  it.each(FILES)("%s answers for Lào Cai's plan and a half-year", async (file) => {
+    const admin = await system.login('congan.laocai');
+    const created = await system.graphql<{ createPlan: { id: string } }>(
+      admin,
+      'mutation($p: ID!, $y: Int!, $t: String!) { createPlan(input: { provinceCode: $p, year: $y, title: $t }) { id } }',
+      { p: '15', y: 2026, t: `Kế hoạch năm 2026 của tỉnh Lào Cai (${file})` },
+    );
+    expect(created.errors).toBeUndefined();
+    const text = readFileSync(join(DIR, file), 'utf8');
+    const all: Record<string, unknown> = {
+      plan: created.data?.createPlan.id,
+      unit: '15',
+      province: '15',
+      period: { kind: 'HALF_YEAR', year: 2026, number: 2 },
+    };
+    const variables = Object.fromEntries(variablesOf(text).map((n) => [n, all[n]]));
+    const response = await system.graphql(analyst, text, variables);
+    // A list of fewer records than the reporting threshold is withheld from analysts, saying so.
+    const unexpected = (response.errors ?? []).filter(
+      (e) => !(e.path?.[0] === 'indicatorRecords' && e.extensions?.code === 'FORBIDDEN'),
+    );
+    expect(unexpected).toEqual([]);
+    const json = JSON.stringify(response.data);
+    expect(json).not.toContain('Hà Nội');
+    if (/period|unit/.test(Object.keys(variables).join())) expect(json).not.toMatch(/"code":"01"/);
+    if ('period' in variables && json.includes('"label"')) expect(json).toContain('6 tháng cuối năm 2026');
+    if ('province' in variables) expect(json).toContain('Tỉnh Lào Cai');
   });
 
   it('shows 2026 targets against actuals for the whole city', async () => {

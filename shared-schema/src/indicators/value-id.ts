@@ -1,4 +1,4 @@
-import { periodOf, periodProblem, unitForPeriod, type PeriodKind, type PeriodRecord } from './period';
+import { PERIOD_KINDS, periodOf, periodProblem, unitForPeriod, type PeriodKind, type PeriodRecord } from './period';
 import { indicatorByCode, type IndicatorDefinitionRecord } from './catalogue';
 import type { AdministrativeUnitRecord } from '../reference/units';
 
@@ -13,8 +13,6 @@ export interface IndicatorValueKey {
   unit: AdministrativeUnitRecord;
   period: PeriodRecord;
 }
-
-const KINDS: readonly PeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
 
 export function encodeIndicatorValueId(key: IndicatorValueKey): string {
   const { planId, indicator, unit, period } = key;
@@ -39,7 +37,7 @@ export function decodeIndicatorValueId(id: string): IndicatorValueKey | null {
   if (!p) return null;
   const [planId, code, unitCode, kind, year, number] = p;
   if (typeof planId !== 'string' || typeof code !== 'string' || typeof unitCode !== 'string') return null;
-  if (!KINDS.includes(kind as PeriodKind) || typeof year !== 'number' || (number !== null && typeof number !== 'number'))
+  if (!PERIOD_KINDS.includes(kind as PeriodKind) || typeof year !== 'number' || (number !== null && typeof number !== 'number'))
     return null;
   const indicator = indicatorByCode(code);
   const input = { kind: kind as PeriodKind, year, number };

@@ -900,14 +900,20 @@ export type Period = {
   __typename?: 'Period';
   from: Scalars['Date']['output'];
   kind: PeriodKind;
-  /** e.g. "Quý 2/2026". */
+  /** e.g. "Quý 2/2026", "6 tháng đầu năm 2026" (VI); "Q2 2026", "First half of 2026" (EN). */
   label: Scalars['String']['output'];
   number?: Maybe<Scalars['Int']['output']>;
   to: Scalars['Date']['output'];
   year: Scalars['Int']['output'];
 };
 
-/** A reporting period: number is the month (1-12) or quarter (1-4); absent for YEAR. */
+
+/** A reporting period, first and last day inclusive. */
+export type PeriodLabelArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A reporting period: number is the month (1-12), quarter (1-4) or half (1 first, 2 second); absent for YEAR. */
 export type PeriodInput = {
   kind: PeriodKind;
   number?: InputMaybe<Scalars['Int']['input']>;
@@ -916,6 +922,8 @@ export type PeriodInput = {
 
 /** Kỳ báo cáo. */
 export type PeriodKind =
+  /** 6 tháng (nửa năm): 1 = 6 tháng đầu năm (tháng 1-6), 2 = 6 tháng cuối năm (tháng 7-12). */
+  | 'HALF_YEAR'
   /** Tháng. */
   | 'MONTH'
   /** Quý. */
@@ -2303,7 +2311,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PeriodKind'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PeriodLabelArgs, 'locale'>>;
   number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers';
 import { CompulsoryRehabDossier, CourtDecision } from './CompulsoryRehabDossier';
 import { Facility, FacilityOccupancy } from './Facility';
 import { Mutation } from './Mutation';
+import { Period } from './Period';
 import { Person } from './Person';
 import { PlanTarget } from './PlanTarget';
 import {
@@ -55,6 +56,7 @@ export const resolvers: Resolvers = {
   Plan,
   PlanTargetConnection: pageResolvers,
   IndicatorValue,
+  Period,
   IndicatorDefinition,
   IndicatorRecord,
   IndicatorRecordConnection: pageResolvers,

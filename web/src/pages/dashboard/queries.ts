@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 
 /** Names from the indicator API contract (labour-welfare subgraph). */
 export interface PeriodInput {
-  kind: 'MONTH' | 'QUARTER' | 'YEAR';
+  kind: 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR';
   year: number;
   number?: number | null;
 }
@@ -12,11 +12,15 @@ export interface Plan {
   year: number;
   title: string;
   provinceCode: string;
+  /** The province as it was on the plan's date (an ended province has validTo). */
+  province: { code: string; name: string; validTo: string | null };
 }
 
 export interface IndicatorValue {
   indicator: { code: string; name: string; measure: 'COUNT' | 'SHARE'; owner: string; definition: string };
-  unit: { code: string; name: string };
+  /** The unit as it was in the period (the version the API counted for). */
+  unit: { code: string; name: string; level: string; validFrom: string; validTo: string | null };
+  period: { from: string; to: string; label: string };
   target: number | null;
   actual: number | null;
   ratio: number | null;
@@ -33,6 +37,21 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
       year
       title
       provinceCode
+      province {
+        code
+        name
+        validTo
+      }
+    }
+  }
+`;
+
+/** Today's provinces and cities, for the province picker of those who read every province. */
+export const PROVINCES: TypedDocumentNode<{ administrativeUnits: { code: string; name: string }[] }, Record<string, never>> = gql`
+  query DashboardProvinces {
+    administrativeUnits {
+      code
+      name
     }
   }
 `;
@@ -50,6 +69,14 @@ const INDICATOR_VALUE = gql`
     unit {
       code
       name
+      level
+      validFrom
+      validTo
+    }
+    period {
+      from
+      to
+      label(locale: $locale)
     }
     target
     actual

@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { units } from '@rehab/shared-schema';
+import { logIn, openPage, shot, startPortal, stopPortal, type Portal } from './portal-support';
+
+/**
+ * The dashboard of any province and level: a province picker for supervisors and analysts
+ * (Lào Cai, with a half-year), an officer held to their own unit, the levels of a period's
+ * own units (districts then communes before 1 July 2025) down to the records or the reason
+ * there are none, and a CSV that writes the numbers as the screen shows them.
+ */
+let portal: Portal;
+let page: Page;
+let problems: string[];
+let laoCaiPlan: string;
+
+const LAO_CAI_PLAN_TITLE = 'Kế hoạch năm 2026 của tỉnh Lào Cai';
+
+beforeAll(async () => {
+  portal = await startPortal();
+  // Lào Cai's police make their province's plan (an API step: the portal has no plan form).
+  const token = await portal.api.login('congan.laocai');
+  const created = await portal.api.graphql<{ createPlan: { id: string } }>(
+    token,
+    'mutation($p: ID!, $y: Int!, $t: String!) { createPlan(input: { provinceCode: $p, year: $y, title: $t }) { id } }',
+    { p: '15', y: 2026, t: LAO_CAI_PLAN_TITLE },
+  );
+  expect(created.errors).toBeUndefined();
+  laoCaiPlan = created.data?.createPlan.id ?? '';
+});
+
+afterAll(async () => {
+  await stopPortal(portal);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems).toEqual([]);
+});
+
+async function openDashboard(username: string): Promise<Locator> {
+  ({ page, problems } = await openPage(portal));
+  await logIn(page, portal, username);
+  await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
+  const indicators = page.getByTestId('dashboard-indicators');
+  await indicators.waitFor();
+  return indicators;
+}
+
+/** The texts of a table's body, row by row (header cell and data cells). */
+async function tableTexts(table: Locator): Promise<string[][]> {
+  const rows = table.locator('tbody tr');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    const row = rows.nth(i);
+    out.push(
+      [(await row.locator('th').textContent()) ?? '', ...(await row.locator('td').allTextContents())].map((s) => s.trim()),
+    );
+  }
+  return out;
+}
+
+/** Parses the CSV the page downloads when `button` is clicked (RFC 4180, quoted cells with commas). */
+async function downloadedCsv(button: Locator): Promise<string[][]> {
+  const download = page.waitForEvent('download');
+  await button.click();
+  const text = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
+  return text
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"')),
+    )
+    .map((cells) => cells.slice(0, 5));
+}
+
+describe('dashboard of another province', () => {
+  it("shows Lào Cai's first and second half of 2026 to a supervisor of Hà Nội, naming the unit and the date of its unit list", async () => {
+    const indicators = await openDashboard('giamsat.hanoi');
+    const scope = page.getByTestId('dashboard-scope');
+    await scope.getByText('Thành phố Hà Nội').waitFor();
+    // A picker of provinces, not a typed code: today's 34 provinces and cities.
+    const province = page.getByLabel('Tỉnh, thành phố');
+    expect(await province.locator('option').count()).toBeGreaterThanOrEqual(34);
+    await province.selectOption({ label: 'Tỉnh Lào Cai' });
+    const plan = page.getByLabel('Kế hoạch');
+    expect(await plan.locator('option').allTextContents()).toEqual([`${LAO_CAI_PLAN_TITLE} (2026)`]);
+    expect(await plan.inputValue()).toBe(laoCaiPlan);
+    await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng cuối năm' });
+    await scope.getByText('6 tháng cuối năm 2026').waitFor();
+    expect(await scope.textContent()).toBe(
+      'Đơn vị: Tỉnh Lào Cai (15) · Kỳ báo cáo: 6 tháng cuối năm 2026 (01/07/2026 – 31/12/2026) · Đơn vị hành chính theo danh mục ngày 31/12/2026',
+    );
+    await indicators.locator('tbody tr').first().waitFor();
+    expect(await indicators.locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.getByTestId('indicator-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await shot(page, 'dashboard-lao-cai-half-year');
+
+    // The dossiers of the half break down by Lào Cai's communes and wards of today, and a number opens its records.
+    await indicators
+      .locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' })
+      .locator('button.link-button')
+      .click();
+    const breakdown = page.getByTestId('dashboard-breakdown');
+    await breakdown.locator('tbody tr').first().waitFor();
+    await page.getByRole('heading', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc: các đơn vị của Tỉnh Lào Cai' }).waitFor();
+    const communes = await tableTexts(breakdown);
+    expect(communes.length).toBeGreaterThan(50);
+    expect(communes.some(([name]) => name === 'Phường Lào Cai')).toBe(true);
+    const withDossiers = communes.findIndex((row) => /^[1-9]\d*$/.test(row[2] ?? ''));
+    expect(withDossiers).toBeGreaterThanOrEqual(0);
+    const [communeName, , count] = communes[withDossiers] ?? [];
+    await breakdown.locator('tbody tr').nth(withDossiers).locator('button.link-button').click();
+    const records = page.getByTestId('dashboard-records');
+    await records.waitFor();
+    expect(await records.locator('tbody tr').count()).toBe(Math.min(Number(count), 20));
+    await page
+      .getByRole('navigation', { name: 'Vị trí trong báo cáo' })
+      .getByText(communeName ?? '')
+      .waitFor();
+    await shot(page, 'dashboard-lao-cai-half-year-records');
+
+    // The first half is another period: its own dates, the same unit.
+    await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng đầu năm' });
+    await scope.getByText('6 tháng đầu năm 2026 (01/01/2026 – 30/06/2026)').waitFor();
+    await indicators.waitFor();
+  });
+
+  it('says why a cross-agency number has no list of records here', async () => {
+    const indicators = await openDashboard('giamsat.hanoi');
+    await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Tỉnh Lào Cai' });
+    await page.getByTestId('dashboard-scope').getByText('Tỉnh Lào Cai').waitFor();
+    // Methadone patients are health's records: the breakdown shows, the records are health's to list.
+    const row = indicators.locator('tbody tr', { hasText: 'Người được duy trì điều trị Methadone' }).first();
+    await row.locator('button.link-button').click();
+    const breakdown = page.getByTestId('dashboard-breakdown');
+    await breakdown.locator('tbody tr button.link-button').first().click();
+    const why = page.getByTestId('records-why-not');
+    await why.waitFor();
+    expect(await why.textContent()).toContain('Không có danh sách hồ sơ cho số liệu này');
+    expect(await why.textContent()).toContain('không có ở Lao động - TB&XH');
+    expect(await page.getByTestId('dashboard-records').count()).toBe(0);
+    await shot(page, 'dashboard-records-why-not');
+  });
+});
+
+describe('dashboard of an officer', () => {
+  it("offers Hà Nội's police no province picker and no other province's plan, and shows their own unit", async () => {
+    await openDashboard('congan.hanoi');
+    expect(await page.getByLabel('Tỉnh, thành phố').count()).toBe(0);
+    await page.getByTestId('dashboard-scope').getByText('Thành phố Hà Nội (01)').waitFor();
+    const plans = await page.getByLabel('Kế hoạch').locator('option').allTextContents();
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    expect(plans.some((p) => p.includes('Lào Cai'))).toBe(false);
+  });
+
+  it("shows Lào Cai's police their province's plan only", async () => {
+    await openDashboard('congan.laocai');
+    await page.getByTestId('dashboard-scope').getByText('Tỉnh Lào Cai (15)').waitFor();
+    expect(await page.getByLabel('Kế hoạch').locator('option').allTextContents()).toEqual([`${LAO_CAI_PLAN_TITLE} (2026)`]);
+  });
+
+  it('tells a health worker that the records behind a number are not for their role', async () => {
+    const indicators = await openDashboard('yte.hanoi');
+    await indicators
+      .locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' })
+      .locator('button.link-button')
+      .click();
+    await page.getByTestId('dashboard-breakdown').locator('tbody tr button.link-button').first().click();
+    const why = page.getByTestId('records-why-not');
+    await why.waitFor();
+    expect(await why.textContent()).toContain('Vai trò Cán bộ Y tế không được xem danh sách hồ sơ phía sau số liệu');
+  });
+});
+
+/** The units a 2022 report of `code` breaks down by: its districts or communes at the end of 2022. */
+const childrenIn2022 = (code: string): number =>
+  units()
+    .childrenOf(code, '2022-12-31', ['DISTRICT', 'COMMUNE'])
+    .filter((u) => u.parentCode === code).length;
+
+describe('dashboard before the 1 July 2025 reform', () => {
+  it('goes from the city to a district to its communes for the 2022 plan, by the units of 2022', async () => {
+    const indicators = await openDashboard('giamsat.hanoi');
+    const plan = page.getByLabel('Kế hoạch');
+    const plan2022 = await plan.locator('option', { hasText: '2022' }).first().getAttribute('value');
+    await plan.selectOption(plan2022 ?? '');
+    const scope = page.getByTestId('dashboard-scope');
+    await scope.getByText('Năm 2022').waitFor();
+    expect(await scope.textContent()).toContain('Đơn vị hành chính theo danh mục ngày 31/12/2022');
+    await indicators
+      .locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' })
+      .locator('button.link-button')
+      .click();
+    const breakdown = page.getByTestId('dashboard-breakdown');
+    await breakdown.getByText('Quận Ba Đình').waitFor();
+    // Hà Nội's 30 districts of 2022.
+    expect(await breakdown.locator('tbody tr').count()).toBe(childrenIn2022('01'));
+    expect(childrenIn2022('01')).toBe(30);
+    await breakdown.locator('tbody tr', { hasText: 'Quận Ba Đình' }).locator('button.link-button').click();
+    await page.getByRole('heading', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc: các đơn vị của Quận Ba Đình' }).waitFor();
+    await breakdown.getByText('Phường Trúc Bạch').waitFor();
+    // Quận Ba Đình's wards of 2022 (13, Nguyễn Trung Trực having gone into Quán Thánh in 2019).
+    expect(await breakdown.locator('tbody tr').count()).toBe(childrenIn2022('001'));
+    await shot(page, 'dashboard-2022-district');
+    await breakdown.locator('tbody tr', { hasText: 'Phường Trúc Bạch' }).locator('button.link-button').click();
+    await page.getByRole('heading', { name: /Phường Trúc Bạch: danh sách chi tiết/ }).waitFor();
+    await page.getByTestId('dashboard-records').or(page.getByText('Không có dữ liệu')).first().waitFor();
+    // Back to the district from the trail.
+    await page.getByRole('navigation', { name: 'Vị trí trong báo cáo' }).getByRole('button', { name: 'Quận Ba Đình' }).click();
+    await breakdown.getByText('Phường Trúc Bạch').waitFor();
+  });
+});
+
+describe('dashboard CSV', () => {
+  it('writes every number as the screen shows it: shares as "45,5 %" in Vietnamese, "45.5%" in English', async () => {
+    const indicators = await openDashboard('giamsat.hanoi');
+    const plan = page.getByLabel('Kế hoạch');
+    await plan.selectOption((await plan.locator('option', { hasText: '2026' }).first().getAttribute('value')) ?? '');
+    await page.getByTestId('dashboard-scope').getByText('Năm 2026').waitFor();
+    await indicators.locator('tbody tr').first().waitFor();
+    const screen = await tableTexts(indicators);
+    const csv = await downloadedCsv(page.getByRole('button', { name: 'Xuất CSV' }));
+    expect(csv[0]).toEqual(['Tên', 'Mã đơn vị', 'Chỉ tiêu', 'Kết quả', 'Tỷ lệ đạt']);
+    expect(csv.slice(1).map(([name, , target, actual, ratio]) => [name, target, actual, ratio])).toEqual(screen);
+    const cells = csv.slice(1).flatMap((row) => row.slice(2));
+    expect(cells.some((c) => /^\d+(,\d)? %$/.test(c))).toBe(true);
+    // No raw share (0.4545…) and no English decimal point in the Vietnamese file.
+    expect(cells.filter((c) => /^0\.\d/.test(c) || /\d\.\d+%/.test(c))).toEqual([]);
+
+    await page.getByRole('button', { name: /English/ }).click();
+    await indicators.getByText('Compulsory-rehab dossiers compiled').waitFor();
+    const english = await tableTexts(indicators);
+    const csvEn = await downloadedCsv(page.getByRole('button', { name: 'Export CSV' }));
+    expect(csvEn[0]).toEqual(['Name', 'Unit code', 'Target', 'Result', 'Achieved']);
+    expect(csvEn.slice(1).map(([name, , target, actual, ratio]) => [name, target, actual, ratio])).toEqual(english);
+    const cellsEn = csvEn.slice(1).flatMap((row) => row.slice(2));
+    expect(cellsEn.some((c) => /^\d+(\.\d)?%$/.test(c))).toBe(true);
+    expect(cellsEn.filter((c) => c.endsWith(' %'))).toEqual([]);
+    await page.getByTestId('dashboard-scope').getByText('Unit: Thành phố Hà Nội (01) · Period: Year 2026').waitFor();
+    await shot(page, 'dashboard-english-scope');
+  });
+});
