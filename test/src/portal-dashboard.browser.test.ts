@@ -15,6 +15,33 @@ let problems: string[];
 let laoCaiPlan: string;
 
 const LAO_CAI_PLAN_TITLE = 'Kế hoạch năm 2026 của tỉnh Lào Cai';
+const PROVINCIAL_FACILITY = 'Cai nghiện tại Cơ sở cai nghiện ma túy tỉnh';
+const LAO_CAI_TABLE = {
+  name: 'Chỉ tiêu cai nghiện năm 2026 (tỉnh Lào Cai)',
+  unitCode: '15',
+  rows: 'UNITS',
+  columns: [
+    {
+      header: 'Hồ sơ cai nghiện bắt buộc',
+      labelVi: 'Lập hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+      labelEn: 'Compulsory rehab dossiers',
+      indicatorCode: 'COMPULSORY_DOSSIERS',
+    },
+    {
+      header: PROVINCIAL_FACILITY,
+      labelVi: 'Cai nghiện tại cơ sở của tỉnh',
+      labelEn: 'Rehab at the provincial facility',
+      measure: {
+        code: 'LC_FACILITY_REHAB_PROVINCIAL',
+        nameVi: 'Người cai nghiện tại Cơ sở cai nghiện ma túy tỉnh',
+        nameEn: 'People in rehab at the provincial facility',
+        definitionVi: 'Số người được đưa vào cai nghiện tại Cơ sở cai nghiện ma túy tỉnh Lào Cai trong năm kế hoạch',
+        definitionEn: 'People placed in rehab at the Lào Cai provincial rehab facility in the plan year',
+      },
+    },
+  ],
+};
+const LAO_CAI_CSV = `Đơn vị;Hồ sơ cai nghiện bắt buộc;${PROVINCIAL_FACILITY}\r\nToàn tỉnh;120;1.250\r\n`;
 
 beforeAll(async () => {
   portal = await startPortal();
@@ -27,6 +54,20 @@ beforeAll(async () => {
   );
   expect(created.errors).toBeUndefined();
   laoCaiPlan = created.data?.createPlan.id ?? '';
+  // Their table has a measure of their own, which no record counts: the dashboard shows its target only.
+  const defined = await portal.api.graphql<{ createPlanTableDefinition: { id: string } }>(
+    token,
+    'mutation($input: PlanTableDefinitionInput!) { createPlanTableDefinition(input: $input) { id } }',
+    { input: LAO_CAI_TABLE },
+  );
+  expect(defined.errors).toBeUndefined();
+  const imported = await portal.api.graphql<{ importPlanTargets: { rowsImported: number } }>(
+    token,
+    'mutation($plan: ID!, $definition: ID, $csv: String) { importPlanTargets(plan: $plan, definition: $definition, csv: $csv) { rowsImported } }',
+    { plan: laoCaiPlan, definition: defined.data?.createPlanTableDefinition.id, csv: LAO_CAI_CSV },
+  );
+  expect(imported.errors).toBeUndefined();
+  expect(imported.data?.importPlanTargets.rowsImported).toBe(1);
 });
 
 afterAll(async () => {
@@ -94,6 +135,17 @@ describe('dashboard of another province', () => {
     await indicators.locator('tbody tr').first().waitFor();
     expect(await indicators.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.getByTestId('indicator-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    // The province's own measure: its target, and no actual (nothing in the records counts it).
+    expect(await tableTexts(page.getByTestId('dashboard-target-only'))).toEqual([
+      ['Người cai nghiện tại Cơ sở cai nghiện ma túy tỉnh', '1.250'],
+    ]);
+    expect(
+      await indicators
+        .locator('tbody tr', { hasText: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' })
+        .locator('td')
+        .first()
+        .textContent(),
+    ).toBe('120');
     await shot(page, 'dashboard-lao-cai-half-year');
 
     // The dossiers of the half break down by Lào Cai's communes and wards of today, and a number opens its records.

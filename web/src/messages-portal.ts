@@ -201,6 +201,9 @@ export const portalVi = {
   'dashboard.suppressedHint':
     'Số nhỏ hơn ngưỡng công bố (mặc định 5) không hiển thị cho cán bộ phân tích, để không nhận ra được từng người',
   'dashboard.ratio': 'Tỷ lệ đạt',
+  'dashboard.targetOnly': 'Chỉ tiêu riêng của kế hoạch',
+  'dashboard.targetOnlyHint':
+    'Các chỉ tiêu này do địa phương tự đặt trong bảng của mình; hệ thống không có hồ sơ để tính kết quả thực hiện.',
   'dashboard.drill': 'Xem chi tiết: {name}',
   'dashboard.exportCsv': 'Xuất CSV',
   'dashboard.loadError': 'Không tải được số liệu chỉ tiêu',
@@ -418,6 +421,9 @@ export const portalEn: Record<PortalMessageKey, string> = {
   'dashboard.suppressedHint':
     'Counts under the reporting threshold (5 by default) are withheld from analysts so that no one can be singled out',
   'dashboard.ratio': 'Achieved',
+  'dashboard.targetOnly': "The plan's own targets",
+  'dashboard.targetOnlyHint':
+    'The province set these targets in its own table; the system holds no records to count what was achieved.',
   'dashboard.drill': 'Show details: {name}',
   'dashboard.exportCsv': 'Export CSV',
   'dashboard.loadError': 'Could not load the indicator figures',

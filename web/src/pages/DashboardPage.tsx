@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { downloadCsv, toCsv } from './dashboard/csv';
 import { formatPercent, formatValue, NO_VALUE } from './dashboard/format';
 import { IndicatorChart } from './dashboard/IndicatorChart';
+import { TargetOnlyMeasures } from './dashboard/TargetOnlyMeasures';
 import {
   BREAKDOWN,
   INDICATORS,
@@ -414,6 +415,7 @@ function Level({
           onDrill={onDrill}
         />
       </section>
+      {!indicator && <TargetOnlyMeasures plan={plan} unit={unit} />}
     </>
   );
 }

@@ -144,13 +144,7 @@ const LAO_CAI_TABLE = {
       header: H.treated,
       labelVi: 'Người nghiện được điều trị',
       labelEn: 'People treated',
-      measure: measure(
-        'LC_TREATED',
-        'Người nghiện được điều trị, cai nghiện',
-        'People treated or in rehab',
-        'Số người nghiện được quản lý đã được cai nghiện, điều trị thay thế hoặc tư vấn trong năm kế hoạch',
-        'People under management given rehab, substitution treatment or counselling in the plan year',
-      ),
+      indicatorCode: 'TREATED_TOTAL',
     },
     {
       header: H.share,
@@ -188,7 +182,7 @@ const PUBLISHED = {
   LC_FACILITY_REHAB_CITY: 25,
   FACILITY_ADMISSIONS: 121,
   LC_MANAGED: 3310,
-  LC_TREATED: 1493,
+  TREATED_TOTAL: 1493,
 };
 
 /** The table as a spreadsheet would save it: semicolons (decimal comma), a byte-order mark. */
@@ -265,7 +259,7 @@ describe('a table definition of Lào Cai', () => {
       [H.city, 'LC_FACILITY_REHAB_CITY', true],
       [H.facility, 'FACILITY_ADMISSIONS', false],
       [H.managed, 'LC_MANAGED', true],
-      [H.treated, 'LC_TREATED', true],
+      [H.treated, 'TREATED_TOTAL', false],
       [H.share, 'RECORDS_IN_TREATMENT_SHARE', false],
     ]);
     expect(created.columns[1]?.labelEn).toBe('Rehab at the provincial facility');
@@ -428,9 +422,8 @@ describe("importing Lào Cai's 2024 table (old Lào Cai, nine districts)", () =>
       ['LC_FACILITY_REHAB_CITY', 25, null],
       ['LC_FACILITY_REHAB_PROVINCIAL', 96, null],
       ['LC_MANAGED', 3310, null],
-      ['LC_TREATED', 1493, null],
     ]);
-    expect((await rows('088', 'analyst', LAO_CAI)).map((r) => r.target)).toEqual([5, 10, 360, 162]);
+    expect((await rows('088', 'analyst', LAO_CAI)).map((r) => r.target)).toEqual([5, 10, 360]);
     // A ward official of Hà Nội does not read Lào Cai's targets.
     const foreign = await h.run(Q, { id: plan, unit: OLD_LAO_CAI }, 'commune_official', '00004');
     expect(code(foreign)).toMatchObject({ code: 'FORBIDDEN', field: 'unit' });

@@ -137,3 +137,29 @@ export const RECORDS: TypedDocumentNode<
     }
   }
 `;
+
+export interface MeasureTarget {
+  measure: { code: string; name: string; definition: string; measure: 'COUNT' | 'SHARE' };
+  target: number | null;
+}
+
+/** Targets a province set for measures of its own (no records count them), for one unit. */
+export const TARGET_ONLY: TypedDocumentNode<
+  { plan: { id: string; targetOnlyMeasures: MeasureTarget[] } | null },
+  { plan: string; unit: string; locale: ApiLocale }
+> = gql`
+  query DashboardTargetOnlyMeasures($plan: ID!, $unit: ID!, $locale: Locale) {
+    plan(id: $plan) {
+      id
+      targetOnlyMeasures(unit: $unit) {
+        measure {
+          code
+          name(locale: $locale)
+          definition(locale: $locale)
+          measure
+        }
+        target
+      }
+    }
+  }
+`;
