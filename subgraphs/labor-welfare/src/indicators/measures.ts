@@ -36,11 +36,13 @@ const community = (code: string, setting: string | null) =>
     }`,
   );
 /**
+ * (A branch with its own WITH is wrapped as a subquery: a statement of one branch would
+ * otherwise follow the request rows' WITH with a second one, which PostgreSQL refuses.)
  * The people other subgraphs counted for the value (compute.ts): ($7 value index, $8 person id,
  * $9 has management records there: police management or substitution treatment, $10 treated or
  * counselled there: substitution treatment or counselling).
  */
-const SENT = `unnest($7::int[], $8::uuid[], $9::bool[], $10::bool[]) AS pk(i, person_id, counted, treated)`;
+const SENT_ROWS = `sent AS MATERIALIZED (SELECT * FROM unnest($7::int[], $8::uuid[], $9::bool[], $10::bool[]) AS pk(i, person_id, counted, treated))`;
 
 const support = (code: string, kind: string | null) =>
   distinctPersons(
@@ -112,25 +114,25 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
       AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
     WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
   // People treated in any form: health's patients (sent) and the rehab episodes here, by residence.
-  TREATED_TOTAL: `SELECT r.i, count(DISTINCT p.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
-    FROM req r LEFT JOIN LATERAL (SELECT pk.person_id FROM ${SENT} WHERE pk.i = r.i AND pk.treated
-      UNION ALL SELECT e.person_id FROM rehab_episode e WHERE ${episodeOverlaps('e')} AND WITHIN(e.residence_owner_path, e.person_id)) p ON true
-    WHERE r.code = 'TREATED_TOTAL' GROUP BY r.i`,
+  TREATED_TOTAL: `SELECT * FROM (WITH ${SENT_ROWS}, rows AS (SELECT DISTINCT r.i FROM req r WHERE r.code = 'TREATED_TOTAL'),
+    people AS (SELECT s.i, s.person_id FROM sent s JOIN rows USING (i) WHERE s.treated
+      UNION SELECT r.i, e.person_id FROM req r JOIN rehab_episode e ON ${episodeOverlaps('e')}
+        AND WITHIN(e.residence_owner_path, e.person_id) WHERE r.code = 'TREATED_TOTAL')
+    SELECT rows.i, count(p.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
+    FROM rows LEFT JOIN people p USING (i) GROUP BY rows.i) AS treated`,
   // People with management records: those police (management) and health (treatment) sent, with
   // the rehab episodes and post-rehab management here; treated: a rehab episode here (of any unit,
   // for a person counted in this one), treatment or counselling sent.
-  RECORDS_IN_TREATMENT_SHARE: `SELECT x.i, (count(*) FILTER (WHERE x.counted AND x.treated))::int AS numerator,
-    (count(*) FILTER (WHERE x.counted))::int AS denominator, NULL::text[] AS person_keys
-    FROM (SELECT r.i, p.person_id, coalesce(bool_or(p.counted), false) AS counted, coalesce(bool_or(p.treated), false) AS treated
-      FROM req r LEFT JOIN LATERAL (
-        SELECT pk.person_id, pk.counted, pk.treated FROM ${SENT} WHERE pk.i = r.i
-        UNION ALL SELECT e.person_id, true, true FROM rehab_episode e
-          WHERE ${episodeOverlaps('e')} AND WITHIN(e.residence_owner_path, e.person_id)
-        UNION ALL SELECT c.person_id, true, false FROM post_rehab_case c
-          WHERE ${managedInPeriod('c')} AND WITHIN(c.owner_unit_path, c.person_id)
-        UNION ALL SELECT e.person_id, false, true FROM rehab_episode e
-          WHERE ${episodeOverlaps('e')} AND e.person_id IN (SELECT s.person_id FROM ${SENT.replace('pk(', 's(')} WHERE s.i = r.i)
-      ) p ON true
-      WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE' GROUP BY r.i, p.person_id) x
-    GROUP BY x.i`,
+  RECORDS_IN_TREATMENT_SHARE: `SELECT * FROM (WITH ${SENT_ROWS}, rows AS (SELECT DISTINCT r.i, r.d_from, r.d_to FROM req r WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE'),
+    people AS (SELECT s.i, s.person_id, s.counted, s.treated FROM sent s JOIN rows USING (i)
+      UNION ALL SELECT r.i, e.person_id, true, true FROM req r JOIN rehab_episode e ON ${episodeOverlaps('e')}
+        AND WITHIN(e.residence_owner_path, e.person_id) WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE'
+      UNION ALL SELECT r.i, c.person_id, true, false FROM req r JOIN post_rehab_case c ON ${managedInPeriod('c')}
+        AND WITHIN(c.owner_unit_path, c.person_id) WHERE r.code = 'RECORDS_IN_TREATMENT_SHARE'
+      UNION ALL SELECT s.i, e.person_id, false, true FROM (SELECT DISTINCT i, person_id FROM sent) s JOIN rows r USING (i)
+        JOIN rehab_episode e ON e.person_id = s.person_id AND ${episodeOverlaps('e')}),
+    persons AS (SELECT i, person_id, bool_or(counted) AS counted, bool_or(treated) AS treated FROM people GROUP BY i, person_id)
+    SELECT rows.i, (count(*) FILTER (WHERE p.counted AND p.treated))::int AS numerator,
+      (count(*) FILTER (WHERE p.counted))::int AS denominator, NULL::text[] AS person_keys
+    FROM rows LEFT JOIN persons p USING (i) GROUP BY rows.i) AS managed`,
 };
