@@ -40,7 +40,7 @@ const substitution = (...periods: Period[]) => notice('care.substitution', 'heal
 const facility = (...periods: Period[]) => notice('care.facility', 'labor-welfare', { periods });
 
 const IDENTITY = `query($id: ID!) { person(id: $id) { id fullName dateOfBirth identificationNumber } }`;
-const RESIDENCE = `query($id: ID!) { person(id: $id) { id currentResidence { addressLine } } }`;
+const RESIDENCE = `query($id: ID!) { person(id: $id) { id fullName currentResidence { addressLine } } }`;
 const BY_NUMBER = `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id fullName } }`;
 const SEARCH = `query($name: String!) { persons(name: $name, first: 20) { totalCount nodes { id fullName } } }`;
 
@@ -105,7 +105,25 @@ describe('a clinic (substitution treatment)', () => {
   it('opens the identity only, never the residence or police records', async () => {
     const result = await h.run(RESIDENCE, { id: patient.id }, 'health_worker', 'MMT001');
     expect(errorOf(result).code).toBe('FORBIDDEN');
-    expect(result.data?.person ?? null).toBeNull();
+    // The identity stays readable; the refused field alone is null (the portal shows it as not allowed).
+    expect(result.data?.person).toEqual({ id: patient.id, fullName: 'Trần Văn Chăm Sóc', currentResidence: null });
+    for (const field of ['otherNames', 'sex', 'ethnicity', 'permanentResidence { addressLine }', 'drugUserManagements { id }']) {
+      const refused = await h.run(
+        `query($id: ID!) { person(id: $id) { id ${field} } }`,
+        { id: patient.id },
+        'facility_staff',
+        'CSCN1',
+      );
+      // (Facility staff have no care of this patient: not found, not merely refused.)
+      expect(dataOf<{ person: unknown }>(refused).person).toBeNull();
+      const clinic = await h.run(
+        `query($id: ID!) { person(id: $id) { id ${field} } }`,
+        { id: patient.id },
+        'health_worker',
+        'MMT001',
+      );
+      expect(errorOf(clinic).code).toBe('FORBIDDEN');
+    }
     // A province's health worker reads by unit as before (the residence included).
     const province = await h.run(RESIDENCE, { id: patient.id }, 'health_worker', '01');
     expect(dataOf<{ person: { currentResidence: { addressLine: string } } }>(province).person.currentResidence.addressLine).toBe(
