@@ -482,7 +482,6 @@ export const episodeMutations: Pick<
         { vi: 'số giấy chứng nhận', en: 'certificate number' },
         64,
       );
-      await endFacilityCare(manager, e, completedOn);
       const updated = await transition(
         manager,
         ctx,
@@ -529,6 +528,7 @@ export const episodeMutations: Pick<
         completedOn,
         certificateNumber: certificate,
       });
+      await endFacilityCare(manager, e, completedOn);
       return updated;
     }),
 
