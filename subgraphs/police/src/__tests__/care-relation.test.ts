@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Notice } from '@rehab/server-kit';
+import { undoMigrationsAfter, type Notice } from '@rehab/server-kit';
 import { addDays, todayInHanoi, type Role, type SubgraphName } from '@rehab/shared-schema';
 import { policeNoticeHandlers } from '../notices/handlers';
 import { dataOf, errorOf, openHarness, register, type Harness, type RegisteredPerson } from './harness';
@@ -267,28 +267,34 @@ describe('a facility (residence)', () => {
     expect(after.persons.totalCount).toBe(0);
   });
 
-  it('follows a merge: the survivor stays in care', async () => {
-    const duplicate = await register(h, { fullName: 'Vũ Văn Trùng' });
-    const survivor = await register(h, { fullName: 'Vũ Văn Trùng' });
+  it('follows a merge: the open care moves to the survivor, and a later notice naming the duplicate applies to it', async () => {
+    const duplicate = await register(h, { fullName: 'Vũ Văn Trùng', dateOfBirth: '1991-03-03' });
+    const survivor = await register(h, { fullName: 'Vũ Văn Trùng', dateOfBirth: '1991-03-03' });
+    const stay = randomUUID();
+    await deliver(
+      facility({ personId: duplicate.id, recordId: stay, careUnitCode: 'CSCN3', startedOn: addDays(today, -3), endedOn: null }),
+    );
+    const merged = await h.run(
+      `mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Trùng hồ sơ", survivorVersion: 1, duplicateVersion: 1) { id } }`,
+      { s: survivor.id, d: duplicate.id },
+      'police_officer',
+      '01',
+    );
+    dataOf(merged);
+    expect(await identityAs('facility_staff', 'CSCN3', survivor.id)).toEqual(
+      expect.objectContaining({ fullName: 'Vũ Văn Trùng' }),
+    );
+    // The episode ends; the facility's notice still names the duplicate's id.
     await deliver(
       facility({
         personId: duplicate.id,
-        recordId: randomUUID(),
+        recordId: stay,
         careUnitCode: 'CSCN3',
         startedOn: addDays(today, -3),
-        endedOn: null,
+        endedOn: addDays(today, -1),
       }),
     );
-    await h.database.db.query(`UPDATE person SET record_status = 'MERGED', merged_into = $1 WHERE id = $2`, [
-      survivor.id,
-      duplicate.id,
-    ]);
-    // A notice naming the merged record applies to the survivor.
-    const other = randomUUID();
-    await deliver(facility({ personId: duplicate.id, recordId: other, careUnitCode: 'CSCN4', startedOn: today, endedOn: null }));
-    expect(await identityAs('facility_staff', 'CSCN4', survivor.id)).toEqual(
-      expect.objectContaining({ fullName: 'Vũ Văn Trùng' }),
-    );
+    expect(await identityAs('facility_staff', 'CSCN3', survivor.id)).toBeNull();
   });
 
   it('refuses a care notice from a subgraph that does not send it, changing nothing', async () => {
@@ -298,5 +304,18 @@ describe('a facility (residence)', () => {
     });
     await expect(deliver(forged)).rejects.toThrow();
     expect(await identityAs('facility_staff', 'CSCN1', p.id)).toBeNull();
+  });
+});
+
+describe('CreateCareRelation migration', () => {
+  it('goes down (the table dropped) and up again', async () => {
+    const owner = await h.database.owner();
+    const exists = async (): Promise<boolean> =>
+      (await owner.query<[{ t: string | null }]>(`SELECT to_regclass('care_relation')::text AS t`))[0].t !== null;
+    await undoMigrationsAfter(owner, 'CreateCareRelation1796214000000');
+    await owner.undoLastMigration({ transaction: 'each' });
+    expect(await exists()).toBe(false);
+    await owner.runMigrations({ transaction: 'each' });
+    expect(await exists()).toBe(true);
   });
 });
