@@ -207,6 +207,57 @@ export const PERSON_DIRECTORY = defineNotice({
   },
 });
 
+/** Most care periods in one care notice (the backfill announces existing care in batches of this size). */
+export const CARE_RELATION_BATCH = 500;
+
+/**
+ * One period of care of a person at a unit that is not their residence (a clinic, a facility),
+ * keyed by the care record and the day it started there: a later notice of the same period
+ * (its end) replaces the earlier one.
+ */
+const carePeriod = (level: 'CLINIC' | 'FACILITY') =>
+  objectOf(
+    {
+      personId: uuid,
+      /** The care record: the substitution treatment or the rehab episode. */
+      recordId: uuid,
+      careUnitCode: unitCode(level),
+      startedOn: date,
+      /** The last day of care at the unit (inclusive); null while it lasts. */
+      endedOn: optional(date),
+    },
+    // A period may end the day before it started (moved on on its first day: no day of care there).
+    (p) =>
+      p.endedOn !== null && Date.parse(p.endedOn) < Date.parse(p.startedOn) - 86_400_000
+        ? {
+            vi: `ngày kết thúc ${p.endedOn} trước ngày bắt đầu ${p.startedOn}`,
+            en: `ends on ${p.endedOn} before it starts on ${p.startedOn}`,
+          }
+        : null,
+  );
+
+export const CARE_SUBSTITUTION = defineNotice({
+  topic: 'care.substitution',
+  from: 'health',
+  to: ['police'],
+  description:
+    "A person's substitution treatment at a clinic started, moved to another clinic or ended; police let the clinic's health workers read the person's identity while it lasts.",
+  shape: { periods: listOf(carePeriod('CLINIC'), 1, CARE_RELATION_BATCH) },
+  example: { periods: [{ personId: PERSON, recordId: RECORD, careUnitCode: 'MMT001', startedOn: '2026-07-25', endedOn: null }] },
+});
+
+export const CARE_FACILITY = defineNotice({
+  topic: 'care.facility',
+  from: 'labor-welfare',
+  to: ['police'],
+  description:
+    "A person was admitted to a rehab facility, transferred to another or left it (completion, termination); police let the facility's staff read the person's identity while they are a resident.",
+  shape: { periods: listOf(carePeriod('FACILITY'), 1, CARE_RELATION_BATCH) },
+  example: {
+    periods: [{ personId: PERSON, recordId: RECORD, careUnitCode: 'CSCN1', startedOn: '2026-07-15', endedOn: '2026-09-30' }],
+  },
+});
+
 /** The catalogue, by topic. */
 export const NOTICE_CONTRACTS: readonly NoticeContract[] = [
   REHAB_ADMITTED,
@@ -220,6 +271,8 @@ export const NOTICE_CONTRACTS: readonly NoticeContract[] = [
   PERSON_MERGED,
   PERSON_UNIT_ASSIGNED_NOTICE,
   PERSON_DIRECTORY,
+  CARE_SUBSTITUTION,
+  CARE_FACILITY,
 ];
 
 /** The contracts addressed to a subgraph. */

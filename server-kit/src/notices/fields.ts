@@ -37,8 +37,12 @@ export function oneOf<T extends string>(values: readonly T[]): FieldSpec<T> {
 }
 
 /** The code of a unit of the given level (in the reference tree of any date). */
-export function unitCode(level: 'COMMUNE' | 'FACILITY'): FieldSpec<string> {
-  const what = level === 'FACILITY' ? ['một cơ sở cai nghiện', 'a rehab facility'] : ['một xã, phường', 'a commune'];
+export function unitCode(level: 'COMMUNE' | 'FACILITY' | 'CLINIC'): FieldSpec<string> {
+  const what = {
+    FACILITY: ['một cơ sở cai nghiện', 'a rehab facility'],
+    CLINIC: ['một cơ sở điều trị thay thế', 'a substitution-treatment clinic'],
+    COMMUNE: ['một xã, phường', 'a commune'],
+  }[level];
   return {
     read: (v) =>
       typeof v === 'string' && unitByCode(v)?.level === level

@@ -132,6 +132,7 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
   // Reached only through Query.missedDoseStreaks (health workers only); its treatment's fields are sensitive and audited.
   ...fieldsOf('MissedDoseStreak', 'health', {
     personId: { read: CLINICAL_READERS },
+    person: { read: CLINICAL_READERS },
     treatment: { read: CLINICAL_READERS },
     lastDoseOn: { read: CLINICAL_READERS },
     days: { read: CLINICAL_READERS },

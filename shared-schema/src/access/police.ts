@@ -103,6 +103,8 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     reportMonitoringDeviceEvent: law120Plain,
     acknowledgeMonitoringAlert: law120Plain,
   }),
+  // Health workers and facility staff read a person of their clinic's or facility's care relation
+  // (subgraphs/police/src/care): the identity fields only, the others refused for that person in the resolver.
   ...fieldsOf('Person', 'police', {
     id: { read: ALL_ROLES },
     identificationNumber: { read: OFFICERS, sensitive: true },

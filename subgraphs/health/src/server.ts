@@ -20,6 +20,7 @@ import { CreateTreatmentRecords1763800003200 } from './migrations/1763800003200-
 import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-CreateDispensingPoints';
 import { AddDeterminationInformedOn1764700004500 } from './migrations/1764700004500-AddDeterminationInformedOn';
 import { CreateTreatmentPhaseHistory1764900001000 } from './migrations/1764900001000-CreateTreatmentPhaseHistory';
+import { AnnounceCareRelations1796214000100 } from './migrations/1796214000100-AnnounceCareRelations';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 
@@ -49,6 +50,7 @@ export const migrations = [
   AddDeterminationInformedOn1764700004500,
   CreatePersonDirectory1764800000000,
   CreateTreatmentPhaseHistory1764900001000,
+  AnnounceCareRelations1796214000100,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -26,6 +26,7 @@ import { AddDossierCourt1764700002400 } from './migrations/1764700002400-AddDoss
 import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800-AddFacilityAdmitsMinors';
 import { AddCommunityRehabSetting1764900002000 } from './migrations/1764900002000-AddCommunityRehabSetting';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
+import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
 import { noticeHandlers } from './notice-handlers';
 import { resolvers } from './resolvers';
@@ -64,6 +65,7 @@ export const migrations = [
   CreatePersonDirectory1764800000000,
   AddCommunityRehabSetting1764900002000,
   PlanUnitsAndTableDefinitions1764900006000,
+  AnnounceCareRelations1796214000200,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

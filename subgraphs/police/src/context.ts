@@ -10,11 +10,12 @@ import { MonitoringAlertEntity } from './entities/MonitoringAlert';
 import { SubstanceDeclarationEntity } from './entities/SubstanceDeclaration';
 import { SummonsEntity } from './entities/Summons';
 import { PersonEntity } from './entities/Person';
+import { personReadScope } from './care/scope';
 import { RehabCompletionNoticeEntity } from './entities/RehabCompletionNotice';
 import { TransferNoticeEntity } from './entities/TransferNotice';
 
 export interface PoliceLoaders {
-  /** Persons by id, limited to the caller's unit subtree (others load as null). */
+  /** Persons by id, limited to the caller's unit subtree or care relation (others load as null). */
   personById: DataLoader<string, PersonEntity | null>;
   /** Records merged into each survivor id (within the caller's unit). */
   mergedRecordsBySurvivor: DataLoader<string, PersonEntity[]>;
@@ -64,7 +65,8 @@ export function createLoaders(db: DataSource, caller: Caller): PoliceLoaders {
   return {
     personById: keyedLoader(
       async (ids) => {
-        const scope = pathScope('p.owner_unit_path', caller);
+        // The caller's unit subtree, or (clinic and facility staff) a care relation of their unit.
+        const scope = personReadScope(pathScope('p.owner_unit_path', caller), 'p.id', caller);
         return db
           .getRepository(PersonEntity)
           .createQueryBuilder('p')

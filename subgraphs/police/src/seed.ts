@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { foldVietnamese, type DemoPerson } from '@rehab/shared-schema';
+import { seedCareRelations } from './care/seed';
 import {
   CHECK_IN_COLUMNS,
   COMPLETION_COLUMNS,
@@ -66,5 +67,6 @@ export async function seedPolice(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'transfer_notice', TRANSFER_COLUMNS, cases.transfers, 1000);
     await insertRows(manager, 'absconder_search', SEARCH_COLUMNS, cases.searches, 1000);
     await insertRows(manager, 'rehab_completion_notice', COMPLETION_COLUMNS, cases.completions, 1000);
+    await seedCareRelations(manager, population);
   });
 }

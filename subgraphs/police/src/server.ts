@@ -21,11 +21,17 @@ import { CreateRelapseRiskReport1763800001200 } from './migrations/1763800001200
 import { CreateWorkingCalendar1764700004000 } from './migrations/1764700004000-CreateWorkingCalendar';
 import { CreateTreatmentRegistration1764700004100 } from './migrations/1764700004100-CreateTreatmentRegistration';
 import { AnnouncePersonDirectory1764800001000 } from './migrations/1764800001000-AnnouncePersonDirectory';
+import { CreateCareRelation1796214000000 } from './migrations/1796214000000-CreateCareRelation';
+import { CareRelationEntity } from './entities/CareRelation';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
+import { guardCareOnlyFields } from './care/fields';
 import { isPoliceEmpty, seedPolice } from './seed';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
+
+// People read through a care relation show their identity only.
+guardCareOnlyFields(resolvers.Person as Record<string, unknown>, schemaText);
 
 export const policeSubgraph: SubgraphModule<PoliceLoaders> = {
   name: 'police',
@@ -49,6 +55,7 @@ export const entities = [
   ElectronicMonitoringOrderEntity,
   MonitoringAlertEntity,
   TreatmentRegistrationDeadlineEntity,
+  CareRelationEntity,
 ];
 export const migrations = [
   CreatePerson1763800001000,
@@ -58,6 +65,7 @@ export const migrations = [
   CreateWorkingCalendar1764700004000,
   CreateTreatmentRegistration1764700004100,
   AnnouncePersonDirectory1764800001000,
+  CreateCareRelation1796214000000,
 ];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {

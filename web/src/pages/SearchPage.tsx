@@ -41,7 +41,8 @@ interface PersonRow {
   fullName: string;
   identificationNumber: string;
   dateOfBirth: string;
-  currentResidence: { addressLine: string; unit: DatedUnit };
+  /** Null for a person read through a care relation (a clinic's patient, a facility's resident): identity only. */
+  currentResidence: { addressLine: string; unit: DatedUnit } | null;
 }
 
 interface PersonsQuery {
@@ -225,7 +226,13 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
                 <td className="mono">{person.identificationNumber}</td>
                 <td>{formatDate(person.dateOfBirth)}</td>
                 <td>
-                  {person.currentResidence.addressLine}, <UnitName unit={person.currentResidence.unit} />
+                  {person.currentResidence ? (
+                    <>
+                      {person.currentResidence.addressLine}, <UnitName unit={person.currentResidence.unit} />
+                    </>
+                  ) : (
+                    <span className="restricted">{t('state.forbidden')}</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -315,6 +315,8 @@ export type MissedDoseStreak = {
   days: Scalars['Int']['output'];
   /** Ngày cấp thuốc gần nhất (null: none since enrolment). */
   lastDoseOn?: Maybe<Scalars['Date']['output']>;
+  /** The patient (police identity: their clinic's health workers read the name while the treatment lasts there). */
+  person?: Maybe<Person>;
   personId: Scalars['ID']['output'];
   treatment: SubstitutionTreatment;
 };
@@ -999,6 +1001,7 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
 export type MissedDoseStreakResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissedDoseStreak'] = ResolversParentTypes['MissedDoseStreak']> = {
   days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastDoseOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   treatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType>;
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { actsOn, checkExpectedVersion, checkUuid, domainError, recordNotFound, type Bilingual } from '@rehab/server-kit';
-import type { Caller, TreatmentPhase } from '@rehab/shared-schema';
+import { addDays, todayInHanoi, type Caller, type TreatmentPhase } from '@rehab/shared-schema';
 import type {
   MutationAdvanceTreatmentPhaseArgs,
   MutationEnrollSubstitutionTreatmentArgs,
@@ -128,6 +128,10 @@ export async function enrollSubstitutionTreatment(
     await ctx.audit.change(manager, 'SubstitutionTreatment', ['status', 'phase', 'enrolledOn', 'medication', 'clinic'], personId);
     // Enrolment registers the person for treatment: it meets police's treatment-registration deadline.
     await notifyPolice(manager, 'treatment.substitution-started', { personId, treatmentId: id, enrolledOn });
+    // The clinic's health workers read the patient's identity while the treatment lasts there.
+    await notifyPolice(manager, 'care.substitution', {
+      periods: [{ personId, recordId: id, careUnitCode: args.clinicCode, startedOn: enrolledOn, endedOn: null }],
+    });
     return manager.getRepository(SubstitutionTreatmentEntity).findOneByOrFail({ id });
   });
 }
@@ -166,6 +170,13 @@ async function change(
   });
 }
 
+/** The treatment stopped on `on`: the clinic's care of the patient ends that day. */
+async function endCare(manager: EntityManager, row: SubstitutionTreatmentEntity, on: string): Promise<void> {
+  await notifyPolice(manager, 'care.substitution', {
+    periods: [{ personId: row.personId, recordId: row.id, careUnitCode: row.clinicCode, startedOn: row.enrolledOn, endedOn: on }],
+  });
+}
+
 function notBeforeEnrolment(row: SubstitutionTreatmentEntity, on: string): void {
   if (on < row.enrolledOn) {
     throw domainError(
@@ -201,7 +212,9 @@ export function advanceTreatmentPhase(
     notBeforeEnrolment(row, on);
     await notBeforeCurrentPhase(manager, row, on);
     await recordPhase(manager, row.id, to, on, ctx.caller.username);
-    return to === 'STOPPED' ? { phase: to, status: 'STOPPED', stoppedOn: on } : { phase: to };
+    if (to !== 'STOPPED') return { phase: to };
+    await endCare(manager, row, on);
+    return { phase: to, status: 'STOPPED', stoppedOn: on };
   });
 }
 
@@ -217,7 +230,7 @@ export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx
       { vi: `Không có cơ sở điều trị ${args.toClinicCode}`, en: `No clinic ${args.toClinicCode}` },
       { field: 'toClinicCode' },
     );
-  return change(ctx, args.treatmentId, args.expectedVersion, ['clinic'], async (row) => {
+  return change(ctx, args.treatmentId, args.expectedVersion, ['clinic'], async (row, manager) => {
     allowed(requireOngoing(row.phase, { vi: 'chuyển cơ sở', en: 'transfer' }));
     if (row.clinicCode === args.toClinicCode) {
       throw domainError(
@@ -226,6 +239,20 @@ export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx
         { field: 'toClinicCode' },
       );
     }
+    // Transferred today: the old clinic's care ended yesterday, the new clinic's starts today.
+    const today = todayInHanoi();
+    await notifyPolice(manager, 'care.substitution', {
+      periods: [
+        {
+          personId: row.personId,
+          recordId: row.id,
+          careUnitCode: row.clinicCode,
+          startedOn: row.enrolledOn,
+          endedOn: addDays(today, -1),
+        },
+        { personId: row.personId, recordId: row.id, careUnitCode: args.toClinicCode, startedOn: today, endedOn: null },
+      ],
+    });
     return { clinicCode: args.toClinicCode, ownerUnitPath: target.owner_unit_path };
   });
 }
@@ -238,6 +265,7 @@ export function terminateTreatment(args: MutationTerminateTreatmentArgs, ctx: Co
     notBeforeEnrolment(row, on);
     await notBeforeCurrentPhase(manager, row, on);
     await recordPhase(manager, row.id, 'STOPPED', on, ctx.caller.username);
+    await endCare(manager, row, on);
     return { phase: 'STOPPED', status: 'STOPPED', stoppedOn: on, terminationReason: args.reason, terminationNote: note };
   });
 }

@@ -8,4 +8,7 @@ export const AddictionExamination: AddictionExaminationResolvers = {
   },
 };
 
-export const MissedDoseStreak: MissedDoseStreakResolvers = {};
+export const MissedDoseStreak: MissedDoseStreakResolvers = {
+  // A reference: police resolve the identity, within the caller's unit or care relation.
+  person: (streak) => ({ id: streak.personId }),
+};

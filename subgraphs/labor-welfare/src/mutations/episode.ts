@@ -133,7 +133,21 @@ async function admit(manager: EntityManager, ctx: Context, e: NewEpisode): Promi
     kind: e.kind,
     facilityCode: e.facilityCode,
   });
+  // A resident of a facility: its staff read the person's identity while the stay lasts.
+  if (e.facilityCode !== null) {
+    await notifyPolice(manager, 'care.facility', {
+      periods: [{ personId: e.personId, recordId: id, careUnitCode: e.facilityCode, startedOn: e.admittedOn, endedOn: null }],
+    });
+  }
   return manager.getRepository(RehabEpisodeEntity).findOneByOrFail({ id });
+}
+
+/** The stay ended on `on` (completion, termination): the facility's care of the person ends that day. */
+async function endFacilityCare(manager: EntityManager, e: RehabEpisodeEntity, on: string): Promise<void> {
+  if (e.facilityCode === null) return;
+  await notifyPolice(manager, 'care.facility', {
+    periods: [{ personId: e.personId, recordId: e.id, careUnitCode: e.facilityCode, startedOn: e.admittedOn, endedOn: on }],
+  });
 }
 
 function checkActDate(date: string, floor: string, field: string, what = { vi: 'ngày tiếp nhận', en: 'the admission' }): void {
@@ -430,6 +444,21 @@ export const episodeMutations: Pick<
       const to = await inputFacility(manager, toFacilityCode, 'toFacilityCode', e.kind === 'COMPULSORY');
       const unit = inputUnit(to.code, 'toFacilityCode', ['FACILITY'], transferredOn);
       checkActDate(transferredOn, e.admittedOn, 'transferredOn');
+      // The old facility's care ends the day before the transfer, the new one's starts on it.
+      if (e.facilityCode !== null) {
+        await notifyPolice(manager, 'care.facility', {
+          periods: [
+            {
+              personId: e.personId,
+              recordId: e.id,
+              careUnitCode: e.facilityCode,
+              startedOn: e.admittedOn,
+              endedOn: addDays(transferredOn, -1),
+            },
+            { personId: e.personId, recordId: e.id, careUnitCode: to.code, startedOn: transferredOn, endedOn: null },
+          ],
+        });
+      }
       return transition(
         manager,
         ctx,
@@ -499,6 +528,7 @@ export const episodeMutations: Pick<
         completedOn,
         certificateNumber: certificate,
       });
+      await endFacilityCare(manager, e, completedOn);
       return updated;
     }),
 
@@ -508,6 +538,7 @@ export const episodeMutations: Pick<
       nextEpisodeStatus(e.kind, e.status, 'TERMINATE');
       checkActDate(terminatedOn, e.admittedOn, 'terminatedOn');
       const text = requiredText(reason, 'reason', { vi: 'lý do chấm dứt', en: 'reason' }, 2000);
+      await endFacilityCare(manager, e, terminatedOn);
       return transition(
         manager,
         ctx,

@@ -608,14 +608,14 @@ export type Person = {
   /** Truy tìm: searches for the person after an escape or overdue leave, newest first. */
   absconderSearches: Array<AbsconderSearch>;
   /** Nơi ở hiện tại. */
-  currentResidence: Residence;
+  currentResidence?: Maybe<Residence>;
   dateOfBirth: Scalars['Date']['output'];
   /** Quản lý người sử dụng trái phép chất ma túy: the person's cases, newest detection first. */
   drugUserManagements: Array<DrugUserManagement>;
   /** Giám sát điện tử: the person's monitoring orders, newest first. */
   electronicMonitoringOrders: Array<ElectronicMonitoringOrder>;
   /** Dân tộc. */
-  ethnicity: Scalars['String']['output'];
+  ethnicity?: Maybe<Scalars['String']['output']>;
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Số định danh cá nhân. */
@@ -624,15 +624,19 @@ export type Person = {
   mergedInto?: Maybe<Person>;
   /** Records merged into this one; their histories stay on their own ids. */
   mergedRecords: Array<Person>;
-  /** Other names and nicknames (tên gọi khác). */
-  otherNames: Array<Scalars['String']['output']>;
+  /**
+   * Other names and nicknames (tên gọi khác). This and the fields below to currentResidence are null,
+   * with a FORBIDDEN error, for a person read through a care relation (a clinic's patient, a facility's
+   * resident): the care unit reads the identity (id, fullName, dateOfBirth, identificationNumber) only.
+   */
+  otherNames?: Maybe<Array<Scalars['String']['output']>>;
   /** Nơi thường trú. */
-  permanentResidence: Residence;
+  permanentResidence?: Maybe<Residence>;
   /** ACTIVE, or MERGED into another record (then follow mergedInto; this record keeps its id, number and history). */
   recordStatus: PersonRecordStatus;
   /** Facilities' notices that the person completed rehab, newest first. */
   rehabCompletionNotices: Array<RehabCompletionNotice>;
-  sex: Sex;
+  sex?: Maybe<Sex>;
   /** Di biến động: notices of the person's moves between communes, newest first. */
   transferNotices: Array<TransferNotice>;
   /** Thời hạn đăng ký cai nghiện: the latest deadline (by informed date), for police of the person's unit; null when none. */
@@ -1640,21 +1644,21 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   absconderSearches?: Resolver<Array<ResolversTypes['AbsconderSearch']>, ParentType, ContextType>;
-  currentResidence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
+  currentResidence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
   dateOfBirth?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   drugUserManagements?: Resolver<Array<ResolversTypes['DrugUserManagement']>, ParentType, ContextType>;
   electronicMonitoringOrders?: Resolver<Array<ResolversTypes['ElectronicMonitoringOrder']>, ParentType, ContextType>;
-  ethnicity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ethnicity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identificationNumber?: Resolver<ResolversTypes['IdentificationNumber'], ParentType, ContextType>;
   mergedInto?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   mergedRecords?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
-  otherNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  permanentResidence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
+  otherNames?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  permanentResidence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
   recordStatus?: Resolver<ResolversTypes['PersonRecordStatus'], ParentType, ContextType>;
   rehabCompletionNotices?: Resolver<Array<ResolversTypes['RehabCompletionNotice']>, ParentType, ContextType>;
-  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
   transferNotices?: Resolver<Array<ResolversTypes['TransferNotice']>, ParentType, ContextType>;
   treatmentRegistrationDeadline?: Resolver<Maybe<ResolversTypes['TreatmentRegistrationDeadline']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

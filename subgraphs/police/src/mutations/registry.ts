@@ -421,4 +421,10 @@ async function repointOpenCases(
     params,
   );
   if (notices.length > 0) await ctx.audit.change(manager, 'RehabCompletionNotice', ['person'], survivor.id);
+  // Care that lasts goes on for the survivor: the clinic or facility keeps reading who they care for.
+  const [care] = await manager.query<[unknown[], number]>(
+    'UPDATE care_relation SET person_id = $1 WHERE person_id = $2 AND ended_on IS NULL RETURNING id',
+    [survivor.id, duplicateId],
+  );
+  if (care.length > 0) await ctx.audit.change(manager, 'CareRelation', ['person'], survivor.id);
 }

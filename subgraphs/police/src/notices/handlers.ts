@@ -20,6 +20,7 @@ import { OPEN_MANAGEMENT_STATUSES, managementMachine } from '../rules/drug-user-
 import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import { registrationOnAdmission, treatmentRegistrationHandlers } from '../treatment-registration/notices';
 import { auditNotice, subject } from './subject';
+import { careNoticeHandlers } from '../care/notices';
 
 /** rehab.admitted: an admission to rehab supersedes the person's open drug-user management. */
 const admitted: ContractHandler<typeof REHAB_ADMITTED.shape> = async (manager, payload, notice) => {
@@ -195,4 +196,5 @@ export const policeNoticeHandlers: Readonly<Record<string, NoticeHandler>> = {
   ...onNotice(REHAB_RETURNED, returned),
   ...onNotice(REHAB_COMPLETED, completed),
   ...treatmentRegistrationHandlers,
+  ...careNoticeHandlers,
 };

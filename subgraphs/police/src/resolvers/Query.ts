@@ -3,6 +3,7 @@ import { ACCESS_MATRIX, canRead, foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
+import { personReadScope } from '../care/scope';
 import { potentialDuplicates } from './PotentialDuplicate';
 import { unitReassignmentWorklist } from './reassignment';
 import { monitoringAlertsAwaitingAcknowledgement, summonsesAwaitingOutcome } from './law-120';
@@ -40,7 +41,7 @@ export const Query: QueryResolvers = {
   person: (_parent, { id }, ctx) => ctx.loaders.personById.load(id),
 
   personByIdentificationNumber: async (_parent, { number }, ctx) => {
-    const scope = pathScope('p.owner_unit_path', ctx.caller);
+    const scope = personReadScope(pathScope('p.owner_unit_path', ctx.caller), 'p.id', ctx.caller);
     const person = await ctx.db
       .getRepository(PersonEntity)
       .createQueryBuilder('p')
@@ -56,7 +57,8 @@ export const Query: QueryResolvers = {
     if (args.name) assertMayFilterBy(ctx, 'Person.fullName', 'name');
     if (args.identificationNumber) assertMayFilterBy(ctx, 'Person.identificationNumber', 'identificationNumber');
     const size = pageSize(args.first);
-    const scope = pathScope('p.owner_unit_path', ctx.caller);
+    // Clinic and facility staff find, besides their unit's, the people in their care today.
+    const scope = personReadScope(pathScope('p.owner_unit_path', ctx.caller), 'p.id', ctx.caller);
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder('p').where(scope.sql, scope.params);
     if (args.unitCode) {
       // The unit's people, those recorded in the old communes merged into it whole included.

@@ -11,6 +11,8 @@ import { settled } from '../../apollo';
 
 interface Streak {
   personId: string;
+  /** The patient as police hold them: the clinic reads the name while the treatment lasts there (null when not readable). */
+  person: { id: string; fullName: string; dateOfBirth: string } | null;
   lastDoseOn: string | null;
   days: number;
   treatment: { id: string; phase: string; medication: string; enrolledOn: string };
@@ -21,6 +23,11 @@ const STREAKS: TypedDocumentNode<{ missedDoseStreaks: Streak[] }, { clinicCode: 
     query MissedDoseStreaks($clinicCode: ID!, $asOf: Date, $minDays: Int) {
       missedDoseStreaks(clinicCode: $clinicCode, asOf: $asOf, minDays: $minDays) {
         personId
+        person {
+          id
+          fullName
+          dateOfBirth
+        }
         lastDoseOn
         days
         treatment {
@@ -84,6 +91,19 @@ function rowFieldError(
   return hit ? localizedMessage(hit, locale) : null;
 }
 
+/**
+ * How a patient is named in the clinic's lists: full name and date of birth from the registry
+ * (read through the clinic's care relation); the treatment only when the name cannot be read.
+ */
+function patientName(
+  streak: Streak,
+  label: ReturnType<typeof useI18n>['label'],
+  formatDate: ReturnType<typeof useI18n>['formatDate'],
+): string {
+  if (streak.person) return `${streak.person.fullName} (${formatDate(streak.person.dateOfBirth)})`;
+  return `${label('medication', streak.treatment.medication)} — ${label('treatmentPhase', streak.treatment.phase)}`;
+}
+
 /** Sổ cấp thuốc: a clinic's whole day of doses in one submission (all or nothing). */
 function DoseDayForm({
   clinicCode,
@@ -98,7 +118,7 @@ function DoseDayForm({
   points: DispensingPoint[];
   onDone: () => void;
 }): ReactNode {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, formatDate } = useI18n();
   const baseId = useId();
   const submit = useSubmit();
   const [rows, setRows] = useState<Record<string, DoseRow>>({});
@@ -170,7 +190,7 @@ function DoseDayForm({
               const index = given.indexOf(p);
               const err = (field: string): string | null => (index >= 0 ? rowFieldError(errors, index, field, locale) : null);
               const id = `${baseId}-${p.personId}`;
-              const name = `${label('medication', p.treatment.medication)} — ${label('treatmentPhase', p.treatment.phase)}`;
+              const name = patientName(p, label, formatDate);
               return (
                 <tr key={p.personId}>
                   <th scope="row">
@@ -313,8 +333,9 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
         columns={[
           {
             header: t('health.patient'),
-            cell: (r) => <PersonLink id={r.personId} name={label('medication', r.treatment.medication)} />,
+            cell: (r) => <PersonLink id={r.personId} name={r.person?.fullName ?? label('medication', r.treatment.medication)} />,
           },
+          { header: t('identity.dateOfBirth'), cell: (r) => formatDate(r.person?.dateOfBirth ?? null) || '—' },
           { header: t('health.phase'), cell: (r) => label('treatmentPhase', r.treatment.phase) },
           { header: t('health.lastDoseOn'), cell: (r) => formatDate(r.lastDoseOn) || '—' },
           { header: t('health.missedDays'), cell: (r) => String(r.days) },

@@ -88,8 +88,9 @@ interface EpisodeRow {
   version: number;
   admittedOn: string;
   plannedEndOn: string;
-  person: { id: string };
-  /** The name as the court's dossier has it (facility staff do not read the police registry). */
+  /** The resident as police hold them: the facility reads the identity while the person is its resident. */
+  person: { id: string; fullName: string; dateOfBirth: string };
+  /** The name as the court's dossier has it. */
   dossier: { subjectFullName: string } | null;
 }
 
@@ -102,6 +103,8 @@ const EPISODE_ROW = gql`
     plannedEndOn
     person {
       id
+      fullName
+      dateOfBirth
     }
     dossier {
       id
@@ -194,8 +197,9 @@ function EpisodeWorklist({
       columns={[
         {
           header: t('identity.fullName'),
-          cell: (r) => <PersonLink id={r.person.id} name={r.dossier?.subjectFullName ?? t('worklist.voluntaryResident')} />,
+          cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} />,
         },
+        { header: t('identity.dateOfBirth'), cell: (r) => formatDate(r.person.dateOfBirth) },
         { header: t('labor.status'), cell: (r) => label('rehabStatus', r.status) },
         { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
         { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },

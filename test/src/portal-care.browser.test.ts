@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { population } from './fixtures';
+
+/**
+ * The care relation in the portal: a clinic's health worker and a facility's staff work from
+ * lists that name the person, find their patients by name and open them (identity only).
+ */
+let portal: Portal;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  portal = await startPortal();
+});
+
+afterAll(async () => {
+  await stopPortal(portal);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems).toEqual([]);
+});
+
+async function open(): Promise<Page> {
+  ({ page, problems } = await openPage(portal));
+  return page;
+}
+
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+describe('a clinic worker', () => {
+  it("records a day of doses by the patients' names, then finds a patient by name and opens them", async () => {
+    const patients = population.filter((p) => p.substitution?.clinicCode === 'MMT001');
+    await open();
+    await logIn(page, portal, 'yte.mmt001');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    const form = page.getByTestId('form-dose-day');
+    await form.waitFor();
+    const rows = form.locator('tbody tr');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+    // Each row names the patient (full name and date of birth), never just the medication.
+    const heading = (await rows.first().locator('th').textContent()) ?? '';
+    const patient = patients.find((p) => heading.includes(p.fullName));
+    if (!patient) throw new Error(`the dose book's first row names no patient of MMT001: ${heading}`);
+    expect(heading).toContain(dmy(patient.dateOfBirth));
+    expect(await form.getByText('Methadone — ').count()).toBe(0);
+    const row = rows.filter({ hasText: patient.fullName });
+    await row.getByRole('checkbox', { name: new RegExp(patient.fullName) }).check();
+    await row.getByLabel(/Liều \(mg\)/).fill('60');
+    await shot(page, 'care-clinic-dose-book');
+    await form.getByRole('button', { name: 'Ghi sổ 1 liều' }).click();
+    // The dosed patient leaves the list of those still awaiting a dose that day.
+    await row.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(before - 1);
+
+    // Name search finds the clinic's patient; the Person-360 shows the identity and the health panel.
+    await openPersonByName(page, patient.fullName);
+    const police = page.getByTestId('panel-police');
+    await police.getByText(patient.identificationNumber).waitFor();
+    // Identity only: the residence is not the clinic's to read.
+    expect(await police.locator('.field', { hasText: 'Nơi ở hiện tại' }).locator('dd').textContent()).toContain(
+      'Không có quyền xem',
+    );
+    await page.getByTestId('panel-health').getByText('Cơ sở điều trị Methadone Ba Đình').first().waitFor();
+    await shot(page, 'care-clinic-person');
+  });
+});
+
+describe('facility staff', () => {
+  it('see their residents by name and open one', async () => {
+    const resident = population.find((p) => p.rehab?.status === 'ADMITTED' && p.rehab.facilityCode === 'CSCN1');
+    if (!resident) throw new Error('no resident of CSCN1 in the demo population');
+    await open();
+    await logIn(page, portal, 'cscn1');
+    await page.getByRole('link', { name: 'Việc cần làm' }).click();
+    await page.getByLabel('Tháng dự kiến hoàn thành (để trống: tháng này)').fill(resident.rehab!.plannedEndOn.slice(0, 7));
+    // The name and date of birth come from the registry, through the facility's care relation.
+    const row = page.getByTestId('worklist-episodes-due').locator('tr', { hasText: resident.fullName });
+    await row.getByText(dmy(resident.dateOfBirth)).waitFor();
+    await shot(page, 'care-facility-residents');
+    await row.getByRole('link', { name: resident.fullName }).click();
+    const police = page.getByTestId('panel-police');
+    await police.getByText(resident.identificationNumber).waitFor();
+    await police.getByText(resident.fullName).first().waitFor();
+    await shot(page, 'care-facility-person');
+  });
+});
