@@ -1,7 +1,11 @@
 import { indicatorMeasureResolvers, type MeasureBranches } from '@rehab/server-kit';
 
-/** Substitution-treatment enrolments with at least one day in the period, by residence (see the indicator definitions). */
-const IN_TREATMENT = `JOIN substitution_treatment t ON t.enrolled_on <= r.d_to
+/**
+ * Substitution-treatment enrolments with at least one day in the period, by residence (see the
+ * indicator definitions). Period bounds are written `column + 0` so they stay filters: as index
+ * conditions the planner ANDs the whole (person_id, enrolled_on) index into every unit's path scan.
+ */
+const IN_TREATMENT = `JOIN substitution_treatment t ON t.enrolled_on + 0 <= r.d_to
   AND (t.stopped_on IS NULL OR t.stopped_on >= r.d_from) AND WITHIN(t.residence_unit_path, t.person_id)`;
 
 /**
@@ -26,11 +30,11 @@ const enrolments = (code: string, counted: string, condition: string) => `SELECT
 export const HEALTH_MEASURES: MeasureBranches = {
   METHADONE_MAINTAINED: `SELECT r.i, count(DISTINCT t.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
     FROM req r LEFT ${IN_TREATMENT} WHERE r.code = 'METHADONE_MAINTAINED' GROUP BY r.i`,
-  METHADONE_NEW: enrolments('METHADONE_NEW', 'count(DISTINCT t.person_id)', 't.enrolled_on BETWEEN r.d_from AND r.d_to'),
+  METHADONE_NEW: enrolments('METHADONE_NEW', 'count(DISTINCT t.person_id)', 't.enrolled_on + 0 BETWEEN r.d_from AND r.d_to'),
   METHADONE_NEW_PERSON_TIMES: enrolments(
     'METHADONE_NEW_PERSON_TIMES',
     'count(DISTINCT t.id)',
-    't.enrolled_on BETWEEN r.d_from AND r.d_to',
+    't.enrolled_on + 0 BETWEEN r.d_from AND r.d_to',
   ),
   METHADONE_CARRIED_OVER: enrolments(
     'METHADONE_CARRIED_OVER',
