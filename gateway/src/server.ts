@@ -9,7 +9,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
-import { bodyErrorHandler, gatewayLimitsFromEnv, limitServerOptions, type QueryLimits } from '@rehab/server-kit';
+import {
+  bodyErrorHandler,
+  keepIdleConnections,
+  gatewayLimitsFromEnv,
+  limitServerOptions,
+  type QueryLimits,
+} from '@rehab/server-kit';
 import { unitByCode, type BreakGlassGrant, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { SigningDataSource, type GatewayContext } from './datasource';
 import { createSubgraphFetcher, type FetcherOptions } from './fetcher';
@@ -259,6 +265,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   );
   servePortal(app, options.webDir);
   app.use(bodyErrorHandler);
+  keepIdleConnections(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const host = listen.host && listen.host !== '0.0.0.0' ? listen.host : 'localhost';

@@ -40,3 +40,4 @@ export { isUniqueViolation, violatedUniqueConstraint } from './db/unique-violati
 export * as demoUnits from './testing-units';
 export * from './person-directory';
 export * from './registration';
+export * from './http-keep-alive';

@@ -1,3 +1,4 @@
+import { keepIdleConnections } from './http-keep-alive';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
@@ -260,6 +261,7 @@ export async function startSubgraph<L>(
     }),
   );
   app.use(bodyErrorHandler);
+  keepIdleConnections(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   const outbox = deps.resolveSubgraphUrl
