@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { undoMigrationsAfter, type Notice } from '@rehab/server-kit';
-import { addDays, todayInHanoi, type Role, type SubgraphName } from '@rehab/shared-schema';
-import { policeNoticeHandlers } from '../notices/handlers';
+import { addDays, todayInHanoi, type Role } from '@rehab/shared-schema';
 import { dataOf, errorOf, openHarness, register, type Harness, type RegisteredPerson } from './harness';
+import { deliverToPolice, noticeToPolice } from './harness';
 
 /**
  * The care relation: health's care.substitution and labour-welfare's care.facility notices let
@@ -19,15 +19,8 @@ afterAll(async () => {
   await h.close();
 });
 
-function notice(topic: string, source: SubgraphName, payload: unknown): Notice {
-  return { id: randomUUID(), topic, source, destination: 'police', payload, createdAt: new Date().toISOString() };
-}
-
-async function deliver(n: Notice): Promise<void> {
-  const handler = policeNoticeHandlers[n.topic];
-  if (!handler) throw new Error(`no handler for ${n.topic}`);
-  await h.database.db.transaction((manager) => handler(manager, n));
-}
+const notice = noticeToPolice;
+const deliver = (n: Notice): Promise<void> => deliverToPolice(h, n);
 
 interface Period {
   personId: string;

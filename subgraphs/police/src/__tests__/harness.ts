@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import {
@@ -7,10 +7,19 @@ import {
   createContext,
   openTestDatabase,
   testCaller,
+  type Notice,
   type TestDatabase,
 } from '@rehab/server-kit';
-import { makeIdentificationNumber, type Caller, type DemoPerson, type Role, type Sex } from '@rehab/shared-schema';
+import {
+  makeIdentificationNumber,
+  type Caller,
+  type DemoPerson,
+  type Role,
+  type Sex,
+  type SubgraphName,
+} from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
+import { policeNoticeHandlers } from '../notices/handlers';
 import { seedPolice } from '../seed';
 import { createPoliceDataSource, policeSubgraph } from '../server';
 
@@ -144,4 +153,16 @@ export async function register(
 ): Promise<RegisteredPerson> {
   const result = await h.run(REGISTER, { input: personInput(overrides, commune) }, 'police_officer', commune);
   return dataOf<{ registerPerson: RegisteredPerson }>(result).registerPerson;
+}
+
+/** A notice from `source` to police, as the outbox would deliver it. */
+export function noticeToPolice(topic: string, source: SubgraphName, payload: unknown): Notice {
+  return { id: randomUUID(), topic, source, destination: 'police', payload, createdAt: new Date().toISOString() };
+}
+
+/** Runs police's handler of the notice's topic in one transaction, as the notice route does. */
+export async function deliverToPolice(h: Harness, n: Notice): Promise<void> {
+  const handler = policeNoticeHandlers[n.topic];
+  if (!handler) throw new Error(`no handler for ${n.topic}`);
+  await h.database.db.transaction((manager) => handler(manager, n));
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Notice } from '@rehab/server-kit';
-import { ROLES, type SubgraphName } from '@rehab/shared-schema';
-import { policeNoticeHandlers } from '../notices/handlers';
+import { ROLES } from '@rehab/shared-schema';
 import { addWorkingDays, registrationDeadline, WEEKENDS_ONLY, type WorkingCalendar } from '../treatment-registration/rules';
 import { COMMUNE, NEIGHBOUR_COMMUNE, OTHER_COMMUNE, dataOf, openHarness, register, type Harness } from './harness';
+import { deliverToPolice, noticeToPolice } from './harness';
 
 /**
  * Treatment-registration deadlines: health's addiction.determined notice starts one (N working
@@ -29,15 +29,8 @@ afterAll(async () => {
   await h.close();
 });
 
-function notice(topic: string, source: SubgraphName, payload: unknown): Notice {
-  return { id: randomUUID(), topic, source, destination: 'police', payload, createdAt: new Date().toISOString() };
-}
-
-async function deliver(n: Notice): Promise<void> {
-  const handler = policeNoticeHandlers[n.topic];
-  if (!handler) throw new Error(`no handler for ${n.topic}`);
-  await h.database.db.transaction((manager) => handler(manager, n));
-}
+const notice = noticeToPolice;
+const deliver = (n: Notice): Promise<void> => deliverToPolice(h, n);
 
 const determined = (personId: string, informedOn: string, determinedOn = informedOn) =>
   notice('addiction.determined', 'health', {
