@@ -16,9 +16,16 @@ export interface BoundRequest {
   operationName?: unknown;
 }
 
+const isScalar = (v: unknown): boolean => v === null || v === undefined || typeof v !== 'object';
+
 /** JSON with object keys sorted, so the same value hashes the same after a JSON round trip. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    // A list without objects is already canonical: one native call instead of one per item
+    // (indicator values carry lists of tens of thousands of person keys).
+    if (value.every(isScalar)) return JSON.stringify(value.map((v: unknown) => v ?? null));
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)

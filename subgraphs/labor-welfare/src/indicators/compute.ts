@@ -35,12 +35,6 @@ function finish(measure: 'COUNT' | 'SHARE', numerator: number | null, denominato
   return { numerator, denominator, actual: denominator ? numerator / denominator : null, suppressed: false };
 }
 
-/** A person another subgraph sent for a cross-agency value: with management records there, treated there. */
-interface SentPerson {
-  counted: boolean;
-  treated: boolean;
-}
-
 /** The cross-agency indicators labour-welfare completes from the people the other subgraphs sent. */
 const CROSS_AGENCY: Readonly<Record<string, readonly ('policeMeasure' | 'healthMeasure' | 'volunteersMeasure')[]>> = {
   RECORDS_IN_TREATMENT_SHARE: ['policeMeasure', 'healthMeasure', 'volunteersMeasure'],
@@ -48,22 +42,41 @@ const CROSS_AGENCY: Readonly<Record<string, readonly ('policeMeasure' | 'healthM
 };
 
 /**
- * The people the other subgraphs sent for a value: police's managed people have management
- * records; health's patients have them and are treated; the mass organisations' counselled
- * people are treated (they count only when a record elsewhere puts them in the denominator).
+ * The people the other subgraphs sent for a value, as bit flags per person key: police's
+ * managed people have management records (COUNTED); health's patients have them and are
+ * treated; the mass organisations' counselled people are treated (TREATED; they count only
+ * when a record elsewhere puts them in the denominator).
  */
-function sentPersons(v: IndicatorValueParent): Map<string, SentPerson> {
-  const out = new Map<string, SentPerson>();
-  const add = (keys: string[] | null | undefined, counted: boolean, treated: boolean) => {
-    for (const k of keys ?? []) {
-      const was = out.get(k) ?? { counted: false, treated: false };
-      out.set(k, { counted: was.counted || counted, treated: was.treated || treated });
-    }
+const COUNTED = 1;
+const TREATED = 2;
+
+function sentPersons(v: IndicatorValueParent): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (keys: string[] | null | undefined, flags: number) => {
+    for (const k of keys ?? []) out.set(k, (out.get(k) ?? 0) | flags);
   };
-  add(v.policeMeasure?.personKeys, true, false);
-  add(v.healthMeasure?.personKeys, true, true);
-  add(v.volunteersMeasure?.personKeys, false, true);
+  add(v.policeMeasure?.personKeys, COUNTED);
+  add(v.healthMeasure?.personKeys, COUNTED | TREATED);
+  add(v.volunteersMeasure?.personKeys, TREATED);
   return out;
+}
+
+/** The sent people of every cross-agency value, as the four comma-separated columns of the SQL's `sent` rows. */
+function sentColumns(present: readonly { v: IndicatorValueParent; k: IndicatorValueKey }[]): string[] {
+  const index: number[] = [];
+  const person: string[] = [];
+  const counted: boolean[] = [];
+  const treated: boolean[] = [];
+  present.forEach(({ v, k }, i) => {
+    if (!CROSS_AGENCY[k.indicator.code]) return;
+    for (const [key, flags] of sentPersons(v)) {
+      index.push(i);
+      person.push(key);
+      counted.push((flags & COUNTED) !== 0);
+      treated.push((flags & TREATED) !== 0);
+    }
+  });
+  return [index.join(','), person.join(','), counted.join(','), treated.join(',')];
 }
 
 function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: IndicatorMeasurementRecord | undefined): ComputedValue {
@@ -100,14 +113,11 @@ export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, Comp
           (x): x is { v: IndicatorValueParent; k: IndicatorValueKey } =>
             x.k !== null && mayReadIndicators(ctx.caller, x.k.unit.path),
         );
-      const sent = present.flatMap(({ v, k }, i) =>
-        CROSS_AGENCY[k.indicator.code] ? [...sentPersons(v)].map(([person, s]) => ({ i, person, ...s })) : [],
-      );
       const own = await runMeasureBranches(
         ctx.db,
         LABOR_WELFARE_MEASURES,
         present.map((x) => x.k),
-        [sent.map((p) => p.i), sent.map((p) => p.person), sent.map((p) => p.counted), sent.map((p) => p.treated)],
+        sentColumns(present),
       );
       const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, combine(k, v, own.get(i)))]));
       return values.map((v) => byId.get(v.id) ?? NONE);
