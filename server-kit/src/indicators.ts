@@ -81,11 +81,13 @@ function disjointRoots(path: string): string[] {
 /**
  * The request rows: each key once per root, plus each split pre-reform commune outside the
  * roots with a person assigned into them. Branches join records to rows by root, which the
- * path indexes answer, rather than testing every record against every unit's roots.
+ * path indexes answer, rather than testing every record against every unit's roots. The
+ * moves are materialised: a few hundred distinct pairs, rather than every assignment joined
+ * to every request row before DISTINCT (0.4 s of police's city breakdown at 100,000 persons).
  */
 const REQUEST_ROWS = `WITH req0 AS (SELECT q.*, string_to_array(q.roots_text, ',') AS roots
       FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[]) AS q(i, code, path, d_from, d_to, roots_text)),
-    moves AS (SELECT DISTINCT from_unit_path, to_unit_path FROM person_unit_assignment),
+    moves AS MATERIALIZED (SELECT DISTINCT from_unit_path, to_unit_path FROM person_unit_assignment),
     req AS (SELECT q.*, root, false AS split FROM req0 q CROSS JOIN LATERAL unnest(q.roots) AS root
       UNION ALL
       SELECT DISTINCT ON (q.i, m.from_unit_path) q.*, m.from_unit_path AS root, true AS split
