@@ -30,6 +30,8 @@ export interface DomainErrorOptions {
   /** Name of the input field at fault, so a form can show the message beside it. */
   field?: string;
   httpStatus?: number;
+  /** A record exists outside the caller's scope: the unit whose break-the-glass access would open it. */
+  breakGlassUnit?: string;
 }
 
 /** A typed error with a Vietnamese message (primary) and its English translation. */
@@ -40,6 +42,7 @@ export function domainError(code: PublicErrorCode, text: Bilingual, options: Dom
       i18n: text,
       ...(options.field ? { field: options.field } : {}),
       ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}),
+      ...(options.breakGlassUnit ? { breakGlassUnit: options.breakGlassUnit } : {}),
     },
   });
 }
@@ -100,7 +103,7 @@ export function formatPublicError(formatted: GraphQLFormattedError): GraphQLForm
   const own = formatted.extensions?.i18n;
   const i18n = isBilingual(own) ? own : (GENERIC_TEXT[code] ?? { vi: formatted.message, en: formatted.message });
   const detail = isBilingual(own) ? {} : { detail: formatted.message };
-  const { field, subgraph } = formatted.extensions ?? {};
+  const { field, subgraph, breakGlassUnit } = formatted.extensions ?? {};
   return {
     ...base,
     message: i18n.vi,
@@ -110,6 +113,7 @@ export function formatPublicError(formatted: GraphQLFormattedError): GraphQLForm
       ...detail,
       ...(typeof field === 'string' ? { field } : {}),
       ...(typeof subgraph === 'string' ? { subgraph } : {}),
+      ...(typeof breakGlassUnit === 'string' ? { breakGlassUnit } : {}),
     },
   };
 }

@@ -62,10 +62,12 @@ describe('break the glass through the system', () => {
     expect(outsiderWard?.level).toBe('COMMUNE');
   });
 
-  it('a ward police officer cannot see a person of another ward', async () => {
+  it('a ward police officer cannot see a person of another ward, and is told which ward to break the glass into', async () => {
     const response = await system.graphql<PersonAnswer>(officer, PERSON, { id: outsider?.id });
-    expect(response.errors).toBeUndefined();
     expect(response.data?.person).toBeNull();
+    expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.breakGlassUnit])).toEqual([
+      ['FORBIDDEN', outsiderWard?.code],
+    ]);
   });
 
   it('after breaking the glass with a reason they can, and the subgraphs audit it as BREAK_GLASS', async () => {
@@ -85,9 +87,12 @@ describe('break the glass through the system', () => {
           `SELECT action, purpose, fields FROM audit_log WHERE username = 'congan.phuongbadinh' AND person_id = $1`,
           [outsider?.id],
         );
-      expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) {
-        expect(row.action).toBe('BREAK_GLASS');
+      // Before the grant, only the record's existence was told (police, audited as a plain read).
+      const before = rows.filter((row) => row.action !== 'BREAK_GLASS');
+      expect(before.map((row) => [row.action, row.fields])).toEqual(name === 'police' ? [['READ', ['existence']]] : []);
+      const under = rows.filter((row) => row.action === 'BREAK_GLASS');
+      expect(under.length).toBeGreaterThan(0);
+      for (const row of under) {
         expect(row.purpose).toContain(grantId);
         expect(row.purpose).toContain(REASON);
       }
@@ -122,7 +127,7 @@ describe('break the glass through the system', () => {
       [grantId],
     );
     const response = await system.graphql<PersonAnswer>(officer, PERSON, { id: outsider?.id });
-    expect(response.errors).toBeUndefined();
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(response.data?.person).toBeNull();
   });
 });

@@ -37,8 +37,15 @@ const RESIDENCE = `query($id: ID!) { person(id: $id) { id fullName currentReside
 const BY_NUMBER = `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id fullName } }`;
 const SEARCH = `query($name: String!) { persons(name: $name, first: 20) { totalCount nodes { id fullName } } }`;
 
+/** The identity read, or null when the record is not the caller's to read (then refused as out of scope, nothing else). */
 async function identityAs(role: Role, unit: string, id: string): Promise<{ fullName: string; dateOfBirth: string } | null> {
-  return dataOf<{ person: { fullName: string; dateOfBirth: string } | null }>(await h.run(IDENTITY, { id }, role, unit)).person;
+  const result = await h.run(IDENTITY, { id }, role, unit);
+  if (!result.errors) return dataOf<{ person: { fullName: string; dateOfBirth: string } | null }>(result).person;
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(typeof result.errors[0]?.extensions?.breakGlassUnit).toBe('string');
+  expect(result.data?.person ?? null).toBeNull();
+  return null;
 }
 
 async function readAudits(personId: string, unit: string): Promise<{ fields: string[] }[]> {
@@ -71,11 +78,12 @@ describe('a clinic (substitution treatment)', () => {
     expect((await readAudits(patient.id, 'MMT001')).flatMap((r) => r.fields)).toEqual(
       expect.arrayContaining(['fullName', 'dateOfBirth', 'identificationNumber']),
     );
-    // The patient of clinic B is not found at clinic A (nor audited there).
+    // The patient of clinic B is not readable at clinic A: only the record's existence is told (and audited).
     expect(await identityAs('health_worker', 'MMT001', other.id)).toBeNull();
-    expect(await readAudits(other.id, 'MMT001')).toHaveLength(0);
+    expect((await readAudits(other.id, 'MMT001')).flatMap((r) => r.fields)).toEqual(['existence']);
     const byNumber = await h.run(BY_NUMBER, { n: other.identificationNumber }, 'health_worker', 'MMT001');
-    expect(dataOf<{ personByIdentificationNumber: unknown }>(byNumber).personByIdentificationNumber).toBeNull();
+    expect(errorOf(byNumber).code).toBe('FORBIDDEN');
+    expect(byNumber.data?.personByIdentificationNumber ?? null).toBeNull();
     // A facility's staff have no care of a clinic's patient.
     expect(await identityAs('facility_staff', 'CSCN1', patient.id)).toBeNull();
   });
@@ -107,8 +115,9 @@ describe('a clinic (substitution treatment)', () => {
         'facility_staff',
         'CSCN1',
       );
-      // (Facility staff have no care of this patient: not found, not merely refused.)
-      expect(dataOf<{ person: unknown }>(refused).person).toBeNull();
+      // (Facility staff have no care of this patient: the whole record is out of their scope.)
+      expect(errorOf(refused).code).toBe('FORBIDDEN');
+      expect(refused.data?.person ?? null).toBeNull();
       const clinic = await h.run(
         `query($id: ID!) { person(id: $id) { id ${field} } }`,
         { id: patient.id },

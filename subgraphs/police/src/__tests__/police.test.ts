@@ -95,6 +95,36 @@ describe('population registry', () => {
     expect((outside.data as { personByIdentificationNumber: unknown }).personByIdentificationNumber).toBeNull();
   });
 
+  it('tells "not yours" from "not found": a unit officer learns which unit holds the record (audited), no one else', async () => {
+    const other = someone.home.unitPath.startsWith('15.') ? '01' : '15';
+    const existenceReads = async () =>
+      (
+        await database.db.query<{ fields: string[] }[]>(
+          `SELECT fields FROM audit_log WHERE person_id = $1 AND unit_code = $2 AND entity_type = 'Person' AND action = 'READ'`,
+          [someone.id, other],
+        )
+      ).flatMap((a) => a.fields);
+    const before = await existenceReads();
+    const outside = await run(BY_NUMBER, { n: someone.identificationNumber }, 'commune_official', other);
+    expect(outside.errors?.map((e) => [e.extensions?.code, e.extensions?.breakGlassUnit])).toEqual([
+      ['FORBIDDEN', someone.currentResidence.unitCode],
+    ]);
+    expect(outside.errors?.[0]?.extensions?.i18n).toEqual({
+      vi: expect.stringContaining('ngoài phạm vi đơn vị của bạn'),
+      en: expect.stringContaining('outside your unit'),
+    });
+    const byId = await run(`query($id: ID!) { person(id: $id) { id } }`, { id: someone.id }, 'police_officer', other);
+    expect(byId.errors?.[0]?.extensions?.breakGlassUnit).toBe(someone.currentResidence.unitCode);
+    expect(await existenceReads()).toEqual([...before, 'existence', 'existence']);
+    // Nobody's number, and any number asked by a role that cannot break the glass: just not found.
+    const nobody = await run(BY_NUMBER, { n: '001099000999' }, 'commune_official', other);
+    expect(nobody.errors).toBeUndefined();
+    expect((nobody.data as { personByIdentificationNumber: unknown }).personByIdentificationNumber).toBeNull();
+    const volunteer = await run(`query($id: ID!) { person(id: $id) { id } }`, { id: someone.id }, 'volunteer', other);
+    expect(volunteer.errors).toBeUndefined();
+    expect((volunteer.data as { person: unknown }).person).toBeNull();
+  });
+
   it('denies identity fields to roles without the right, field by field', async () => {
     // identificationNumber first: the first denied non-null field nulls the person and ends it (volunteers read no names either).
     const query = `query($id: ID!) { person(id: $id) { id identificationNumber fullName } }`;

@@ -4,6 +4,7 @@ import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 import { personReadScope } from '../care/scope';
+import { outOfScope } from './out-of-scope';
 import { potentialDuplicates } from './PotentialDuplicate';
 import { unitReassignmentWorklist } from './reassignment';
 import { monitoringAlertsAwaitingAcknowledgement, summonsesAwaitingOutcome } from './law-120';
@@ -38,7 +39,7 @@ function assertMayFilterBy(ctx: Context, coordinate: string, argument: string): 
 }
 
 export const Query: QueryResolvers = {
-  person: (_parent, { id }, ctx) => ctx.loaders.personById.load(id),
+  person: async (_parent, { id }, ctx) => (await ctx.loaders.personById.load(id)) ?? outOfScope(ctx, { id }),
 
   personByIdentificationNumber: async (_parent, { number }, ctx) => {
     const scope = personReadScope(pathScope('p.owner_unit_path', ctx.caller), 'p.id', ctx.caller);
@@ -48,7 +49,8 @@ export const Query: QueryResolvers = {
       .where('p.identification_number = :number', { number })
       .andWhere(scope.sql, scope.params)
       .getOne();
-    if (person) ctx.loaders.personById.prime(person.id, person);
+    if (!person) return outOfScope(ctx, { identificationNumber: number });
+    ctx.loaders.personById.prime(person.id, person);
     return person;
   },
 
