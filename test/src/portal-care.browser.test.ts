@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { unitAt, units } from '@rehab/shared-schema';
 import { population } from './fixtures';
 
 /**
@@ -85,6 +86,43 @@ describe('facility staff', () => {
     const police = page.getByTestId('panel-police');
     await police.getByText(resident.identificationNumber).waitFor();
     await police.getByText(resident.fullName).first().waitFor();
+    // Facility staff have no person search: the way back is their worklist.
+    expect(await page.getByRole('link', { name: '← Quay lại tìm kiếm' }).count()).toBe(0);
+    await page.getByRole('link', { name: '← Quay lại việc cần làm' }).waitFor();
     await shot(page, 'care-facility-person');
+  });
+});
+
+describe("a record outside the officer's unit", () => {
+  it('is told apart from "not found", and opens after an audited break-the-glass request with a reason', async () => {
+    // A person of another Hà Nội ward than Phường Ba Đình, recorded there since before the reform.
+    const outsider = population.find(
+      (p) =>
+        p.home.unitPath.startsWith('01.') &&
+        p.home.unitCode !== '00004' &&
+        p.currentResidence.unitPath === p.home.unitPath &&
+        !units()
+          .scopeRoots('01.00004')
+          .some((r) => p.formerUnit.unitPath.startsWith(r)),
+    );
+    if (!outsider) throw new Error('no person of another ward in the demo population');
+    const ward = unitAt(outsider.home.unitCode);
+    await open();
+    await logIn(page, portal, 'congan.phuongbadinh');
+    await page.goto(`${portal.system.url}#/person/${outsider.id}`);
+    await page.getByText('Hồ sơ này tồn tại nhưng không thuộc phạm vi đơn vị của bạn.').waitFor();
+    await page.getByText(`Hồ sơ này thuộc ${ward?.name ?? ''}`, { exact: false }).waitFor();
+    expect(await page.getByText(outsider.identificationNumber).count()).toBe(0);
+    await page.getByRole('button', { name: 'Đề nghị truy cập khẩn cấp' }).click();
+    const form = page.getByRole('form', { name: 'Truy cập khẩn cấp (phá kính)' });
+    await form.getByLabel('Lý do (ít nhất 15 ký tự)').fill('Xác minh');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await form.getByText('Hãy nêu lý do cụ thể, ít nhất 15 ký tự').waitFor();
+    await form.getByLabel('Lý do (ít nhất 15 ký tự)').fill('Xác minh đối tượng bỏ trốn theo yêu cầu phối hợp của công an phường');
+    await form.getByLabel('Thời hạn').selectOption('30');
+    await shot(page, 'break-glass-request');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.getByTestId('panel-police').getByText(outsider.identificationNumber).waitFor();
+    await shot(page, 'break-glass-opened');
   });
 });

@@ -21,6 +21,20 @@ export const portalVi = {
 
   'person.notFoundId': 'Không tìm thấy người này trong phạm vi đơn vị của bạn',
   'person.backToSearch': 'Quay lại tìm kiếm',
+  'person.backToWorklist': 'Quay lại việc cần làm',
+  'person.outOfScope': 'Hồ sơ này tồn tại nhưng không thuộc phạm vi đơn vị của bạn.',
+  'person.notFoundOrNotYours': 'Không tìm thấy hồ sơ này, hoặc hồ sơ không thuộc phạm vi bạn được xem.',
+  'breakGlass.open': 'Đề nghị truy cập khẩn cấp',
+  'breakGlass.title': 'Truy cập khẩn cấp (phá kính)',
+  'breakGlass.explain':
+    'Chỉ dùng khi công việc đòi hỏi. Mọi lần xem trong thời gian này đều được ghi nhật ký và cán bộ giám sát sẽ xem xét.',
+  'breakGlass.reason': 'Lý do (ít nhất 15 ký tự)',
+  'breakGlass.duration': 'Thời hạn',
+  'breakGlass.minutes': '{n} phút',
+  'breakGlass.submit': 'Gửi đề nghị',
+  'breakGlass.reasonTooShort': 'Hãy nêu lý do cụ thể, ít nhất {n} ký tự',
+  'breakGlass.pending': 'Đã gửi đề nghị truy cập {unit}; chờ cán bộ giám sát phê duyệt.',
+  'breakGlass.failed': 'Không gửi được đề nghị, vui lòng thử lại',
 
   'timeline.heading': 'Dòng thời gian liên ngành',
   'timeline.policeUnavailable': 'Sự kiện của Công an không hiển thị (không có quyền xem hoặc tạm thời không khả dụng)',
@@ -240,6 +254,20 @@ export const portalEn: Record<PortalMessageKey, string> = {
 
   'person.notFoundId': 'This person was not found within your unit',
   'person.backToSearch': 'Back to search',
+  'person.backToWorklist': 'Back to the worklist',
+  'person.outOfScope': 'This record exists but is outside your unit.',
+  'person.notFoundOrNotYours': 'This record was not found, or it is not yours to see.',
+  'breakGlass.open': 'Ask for emergency access',
+  'breakGlass.title': 'Emergency access (break the glass)',
+  'breakGlass.explain':
+    'Use only when your work requires it. Every view during this time is logged and reviewed by a supervisor.',
+  'breakGlass.reason': 'Reason (at least 15 characters)',
+  'breakGlass.duration': 'Duration',
+  'breakGlass.minutes': '{n} minutes',
+  'breakGlass.submit': 'Send the request',
+  'breakGlass.reasonTooShort': 'State a specific reason of at least {n} characters',
+  'breakGlass.pending': 'Access to {unit} requested; waiting for a supervisor’s approval.',
+  'breakGlass.failed': 'The request could not be sent; please try again',
 
   'timeline.heading': 'Inter-agency timeline',
   'timeline.policeUnavailable': 'Police events are not shown (not permitted or temporarily unavailable)',

@@ -2,16 +2,25 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useState, type ReactNode } from 'react';
+import type { GraphQLFormattedError } from 'graphql';
 import { errorsWithin, fieldAccess, localizedMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import type { Officer } from '../auth';
 import { PersonActions } from './PersonActions';
+import { BreakGlassRequest } from './BreakGlassRequest';
 import { Timeline, TIMELINE_FRAGMENT, type Timeline_person } from './Timeline';
 import { HEALTH_PANEL_FRAGMENT, HealthPanel, type HealthPanel_person } from './HealthPanel';
 import { IDENTITY_PANEL_FRAGMENT, IdentityPanel, type IdentityPanel_person } from './IdentityPanel';
 import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './LaborPanel';
 import type { PanelState } from './Panel';
 import { VOLUNTEERS_PANEL_FRAGMENT, VolunteersPanel, type VolunteersPanel_person } from './VolunteersPanel';
+
+/** The unit a FORBIDDEN lookup names for break-the-glass access (the record exists there), if any. */
+function breakGlassUnitOf(errors: readonly GraphQLFormattedError[]): string | null {
+  const unit = errors.find((e) => e.extensions?.code === 'FORBIDDEN' && typeof e.extensions.breakGlassUnit === 'string')
+    ?.extensions?.breakGlassUnit;
+  return typeof unit === 'string' ? unit : null;
+}
 
 export type Person360_person = IdentityPanel_person &
   LaborPanel_person &
@@ -107,8 +116,17 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     );
   } else if (!person) {
     const access = fieldAccess(graphQLErrors, PERSON_PATH, null);
+    const outside = breakGlassUnitOf(graphQLErrors);
     if (access === 'ok') {
-      content = <Notice tone="info" messages={[t('person.notFound')]} />;
+      content = <Notice tone="info" messages={[t('person.notFoundOrNotYours')]} />;
+    } else if (outside) {
+      // The record exists in another unit: say so, and offer the audited way in.
+      content = (
+        <>
+          <Notice tone="warning" messages={[t('person.outOfScope'), ...localizedMessages(graphQLErrors, locale)]} />
+          <BreakGlassRequest unitCode={outside} onOpened={reload} />
+        </>
+      );
     } else {
       const head = access === 'forbidden' ? t('state.forbidden') : t('person.loadError');
       content = <Notice tone="error" messages={[head, ...localizedMessages(graphQLErrors, locale)]} />;
