@@ -13,3 +13,13 @@ export { noticesUrl, subgraphUrlsFromEnv } from './subgraph-urls';
 export { NOTICE_REJECTION_CODES, noticeReceiver, noticeRejected, type NoticeReceiverOptions } from './receiver';
 export { OutboxDispatcher, backoffMs, type OutboxDispatcherConfig, type OutboxOptions } from './dispatcher';
 export { outboxEntries, type OutboxEntry } from './worklist';
+export {
+  outboxAdminResolvers,
+  outboxNoticePage,
+  publicOutboxError,
+  retryFailedOutboxNotices,
+  retryOutboxNotice,
+  type OutboxNoticePage,
+  type OutboxNoticeState,
+  type OutboxNoticeView,
+} from './admin';
