@@ -45,12 +45,12 @@ const COLUMNS = `id, seq::text AS seq, topic, destination, attempts, last_error,
 
 const UNDELIVERED = 'delivered_at IS NULL AND failed_at IS NULL';
 
-/** The rows of a state; $1 is the stuck threshold in seconds. */
-const CONDITION: Record<OutboxNoticeState, string> = {
-  FAILED: 'failed_at IS NOT NULL',
-  STUCK: `${UNDELIVERED} AND created_at < now() - make_interval(secs => $1::double precision)`,
-  PENDING: UNDELIVERED,
-  DELIVERED: 'delivered_at IS NOT NULL',
+/** The rows of a state; `threshold` is the placeholder of the stuck threshold in seconds. */
+const CONDITION: Record<OutboxNoticeState, (threshold: string) => string> = {
+  FAILED: () => 'failed_at IS NOT NULL',
+  STUCK: (threshold) => `${UNDELIVERED} AND created_at < now() - make_interval(secs => ${threshold}::double precision)`,
+  PENDING: () => UNDELIVERED,
+  DELIVERED: () => 'delivered_at IS NOT NULL',
 };
 
 const STATES = Object.keys(CONDITION) as OutboxNoticeState[];
@@ -121,15 +121,15 @@ export async function outboxNoticePage(
   const descending = state === 'DELIVERED';
   const [afterSeq] = after ? cursorParts(after, 1) : [];
   if (afterSeq !== undefined && !/^\d{1,19}$/.test(afterSeq)) throw badCursor();
-  const params: unknown[] = [stuckAfterSeconds];
-  const where = afterSeq === undefined ? CONDITION[state] : `${CONDITION[state]} AND seq ${descending ? '<' : '>'} $2::bigint`;
-  if (afterSeq !== undefined) params.push(afterSeq);
+  const condition = CONDITION[state]('$1');
+  const uses = state === 'STUCK' ? [stuckAfterSeconds] : [];
+  const where = afterSeq === undefined ? condition : `${condition} AND seq ${descending ? '<' : '>'} $${uses.length + 1}::bigint`;
   const [rows, counts] = await Promise.all([
     db.query<Row[]>(
       `SELECT ${COLUMNS} FROM outbox_notice WHERE ${where} ORDER BY seq ${descending ? 'DESC' : 'ASC'} LIMIT ${size + 1}`,
-      params,
+      afterSeq === undefined ? uses : [...uses, afterSeq],
     ),
-    db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_notice WHERE ${CONDITION[state]}`, [stuckAfterSeconds]),
+    db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_notice WHERE ${condition}`, uses),
   ]);
   const page = rows.slice(0, size);
   const last = page.at(-1);
