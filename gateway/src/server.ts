@@ -23,7 +23,15 @@ import { IdentityService, notAuthenticated } from './identity/accounts';
 import { authRoutes, bearerToken } from './identity/routes';
 import { staticSupergraph } from './supergraph';
 import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
-import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, SharedTokenBuckets, tooManyRequests, type RateLimiter, type RateLimits } from './rate-limit';
+import {
+  loginRateLimit,
+  rateLimitPlugin,
+  rateLimitsFromEnv,
+  SharedTokenBuckets,
+  tooManyRequests,
+  type RateLimiter,
+  type RateLimits,
+} from './rate-limit';
 import type { AccessClaims } from './identity/tokens';
 import { clientOf } from './identity/routes';
 import { recordSecurityEvent } from './identity/security-events';

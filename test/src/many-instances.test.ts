@@ -42,7 +42,7 @@ class NoticeHold {
   /** Notice ids held, and the status the receiver answered once released. */
   readonly released: { id: string; status: number }[] = [];
 
-  async pass(req: IncomingMessage, body: Buffer): Promise<boolean> {
+  async pass(req: IncomingMessage): Promise<boolean> {
     if (!this.held || !req.url?.startsWith('/notices')) return false;
     await new Promise<void>((resolve) => this.waiters.push(resolve));
     return true;
@@ -78,7 +78,7 @@ async function startProxy(targets: readonly string[], hold?: NoticeHold): Promis
     req.on('end', () => {
       void (async () => {
         const body = Buffer.concat(chunks);
-        const wasHeld = (await hold?.pass(req, body)) ?? false;
+        const wasHeld = (await hold?.pass(req)) ?? false;
         for (const target of targets) {
           try {
             const upstream = await forward(new URL(target), req, body);
@@ -187,7 +187,10 @@ beforeAll(async () => {
   system = await startTestSystem();
   startedAt = new Date();
   const names = system.entries.map((e) => e.name);
-  const firstUrls = Object.fromEntries(names.map((n) => [n, system.subgraphs.get(n)?.url as string])) as Record<SubgraphName, string>;
+  const firstUrls = Object.fromEntries(names.map((n) => [n, system.subgraphs.get(n)?.url as string])) as Record<
+    SubgraphName,
+    string
+  >;
   // Ports of copy 2 are known only once started, and copy 2's dispatchers need the proxies: proxies resolve lazily.
   const secondUrls = {} as Record<SubgraphName, string>;
   const viaB = {} as Record<SubgraphName, string>;
@@ -272,7 +275,12 @@ interface Answer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function graphql(gateway: RunningGateway, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+async function graphql(
+  gateway: RunningGateway,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Answer> {
   const response = await fetch(new URL('graphql', gateway.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -342,7 +350,7 @@ describe('two gateways and two copies of every subgraph on one database', () => 
     const statuses: string[] = [];
     for (let i = 0; i < 6; i++) {
       const [name, gateway] = i % 2 === 0 ? ['A', gatewayA] : ['B', gatewayB];
-      statuses.push(`${name}${(await graphql(gateway as RunningGateway, analyst.accessToken, '{ __typename }')).status}`);
+      statuses.push(`${name}${(await graphql(gateway, analyst.accessToken, '{ __typename }')).status}`);
     }
     expect(statuses).toEqual(['A200', 'B200', 'A429', 'B429', 'A429', 'B429']);
   });
@@ -361,7 +369,14 @@ describe('two gateways and two copies of every subgraph on one database', () => 
       const gateway = name === 'A' ? gatewayA : gatewayB;
       for (let i = 0; running; i++) {
         const register = (i + index) % 2 === 0;
-        const op: Op = { gateway: name, kind: register ? 'register' : 'person', start: Date.now(), end: 0, ok: false, detail: '' };
+        const op: Op = {
+          gateway: name,
+          kind: register ? 'register' : 'person',
+          start: Date.now(),
+          end: 0,
+          ok: false,
+          detail: '',
+        };
         inFlight.add(op);
         try {
           const answer = register
@@ -392,7 +407,9 @@ describe('two gateways and two copies of every subgraph on one database', () => 
     while (leasedByDying.length === 0 && Date.now() < holdDeadline) {
       await pause(100);
       leasedByDying = (
-        await police.query<{ id: string }[]>('SELECT id FROM outbox_notice WHERE lease_owner = $1 AND delivered_at IS NULL', [dying])
+        await police.query<{ id: string }[]>('SELECT id FROM outbox_notice WHERE lease_owner = $1 AND delivered_at IS NULL', [
+          dying,
+        ])
       ).map((r) => r.id);
     }
     expect(leasedByDying.length).toBeGreaterThan(0);
@@ -409,7 +426,9 @@ describe('two gateways and two copies of every subgraph on one database', () => 
     const failed = ops.filter((o) => !o.ok);
     const overlapping = ops.filter((o) => o.start <= killEnd && o.end >= killStart);
     // Only requests under way while the copies were killed may fail; all the others succeed.
-    expect(failed.filter((o) => o.start > killEnd || o.end < killStart).map((o) => `${o.gateway} ${o.kind} ${o.detail}`)).toEqual([]);
+    expect(failed.filter((o) => o.start > killEnd || o.end < killStart).map((o) => `${o.gateway} ${o.kind} ${o.detail}`)).toEqual(
+      [],
+    );
     expect(failed.length).toBeLessThanOrEqual(overlapping.length);
     expect(inFlightAtKill).toBeGreaterThan(0);
     // Both gateways served before and after the kill, registrations and queries alike.

@@ -162,7 +162,9 @@ describe('outbox notices for supervisors', () => {
 
   it('retry a stuck notice now and a failed one again, each audited with the supervisor and request', async () => {
     const stuck = await insertNotice({ ageSeconds: 3600, dueInSeconds: 86_400 });
-    const retried = await asSupervisor<Record<string, { id: string; state: string; nextAttemptAt: string }>>(RETRY, { id: stuck });
+    const retried = await asSupervisor<Record<string, { id: string; state: string; nextAttemptAt: string }>>(RETRY, {
+      id: stuck,
+    });
     expect(retried.errors).toBeUndefined();
     expect(Date.parse(retried.data?.[F.retry]?.nextAttemptAt ?? '')).toBeLessThanOrEqual(Date.now() + 1000);
     // Delivered now: police refuse the unknown topic for good, so it is failed again, with one more attempt.
@@ -227,7 +229,7 @@ describe('outbox notices for supervisors', () => {
 });
 
 describe.each(ROLES.filter((role: Role) => role !== 'supervisor'))('%s', (role) => {
-  it("is refused the outbox list and retries of every subgraph, and changes nothing", async () => {
+  it('is refused the outbox list and retries of every subgraph, and changes nothing', async () => {
     const failed = await insertNotice({ failed: true });
     for (const name of system.entries.map((e) => e.name)) {
       const f = outboxAdminFieldNames(name);
@@ -242,7 +244,10 @@ describe.each(ROLES.filter((role: Role) => role !== 'supervisor'))('%s', (role) 
           headers: await system.signedHeaders(testCaller(role, '01'), name, { query, variables }),
           body: JSON.stringify({ query, variables }),
         });
-        const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+        const body = (await response.json()) as {
+          data?: Record<string, unknown> | null;
+          errors?: { extensions?: { code?: string } }[];
+        };
         expect([name, query, body.errors?.[0]?.extensions?.code]).toEqual([name, query, 'FORBIDDEN']);
         expect(Object.values(body.data ?? {}).filter((v) => v !== null)).toEqual([]);
       }

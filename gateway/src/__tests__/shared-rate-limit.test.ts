@@ -69,7 +69,9 @@ describe('shared token buckets', () => {
     );
     expect((await buckets.take('b')).allowed).toBe(true);
     expect(await buckets.prune()).toBe(1);
-    const keys = await database.db.query<{ key: string }[]>('SELECT key FROM rate_limit_bucket WHERE scope = $1', [buckets.scope]);
+    const keys = await database.db.query<{ key: string }[]>('SELECT key FROM rate_limit_bucket WHERE scope = $1', [
+      buckets.scope,
+    ]);
     expect(keys.map((k) => k.key)).toEqual(['b']);
     // A pruned bucket is a full one.
     expect((await buckets.take('a')).allowed).toBe(true);

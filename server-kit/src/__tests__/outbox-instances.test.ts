@@ -42,7 +42,12 @@ type Query { outboxPing: String }
 type Mutation { recordEvent(value: String!): ID! }
 `;
 const everyone = { owner: 'shared' as const, read: ALL_ROLES };
-const MATRIX: AccessMatrix = { ...SHARED_RULES, 'Person.id': everyone, 'Query.outboxPing': everyone, 'Mutation.recordEvent': everyone };
+const MATRIX: AccessMatrix = {
+  ...SHARED_RULES,
+  'Person.id': everyone,
+  'Query.outboxPing': everyone,
+  'Mutation.recordEvent': everyone,
+};
 
 /** Handler runs per notice id, and a gate that holds one notice's handler until opened. */
 const calls = new Map<string, number>();

@@ -96,7 +96,12 @@ const receiverModule: SubgraphModule<Record<string, never>> = {
 };
 
 const createSource = (owner: SubgraphName) => (env: NodeJS.ProcessEnv) =>
-  createDataSource({ owner, entities: [], migrations: [CreateOutbox1763800000002, AddOutboxLease1796226400000, CreateNoticeEffect1763800000099], env });
+  createDataSource({
+    owner,
+    entities: [],
+    migrations: [CreateOutbox1763800000002, AddOutboxLease1796226400000, CreateNoticeEffect1763800000099],
+    env,
+  });
 
 let senderDb: TestDatabase;
 let receiverDb: TestDatabase;

@@ -115,7 +115,11 @@ export async function outboxNoticePage(
   stuckAfterSeconds = outboxStuckAfterSeconds(),
 ): Promise<OutboxNoticePage> {
   if (!STATES.includes(state)) {
-    throw domainError('BAD_USER_INPUT', { vi: 'Trạng thái thông báo không hợp lệ', en: 'Invalid notice state' }, { field: 'state' });
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: 'Trạng thái thông báo không hợp lệ', en: 'Invalid notice state' },
+      { field: 'state' },
+    );
   }
   const size = pageSize(first);
   const descending = state === 'DELIVERED';
