@@ -1,4 +1,4 @@
-import type { SubgraphName } from '@rehab/shared-schema';
+import { outboxAdminFieldNames, type SubgraphName } from '@rehab/shared-schema';
 import { positiveNumberFromEnv } from '../limits';
 
 /** Default of OUTBOX_STUCK_AFTER_SECONDS: a notice pending for ten minutes is stuck. */
@@ -26,6 +26,6 @@ export interface StuckOutbox {
 export function warnStuckOutbox(state: StuckOutbox): void {
   console.warn(
     `[outbox ${state.source}] ${state.stuck} notice(s) undelivered for more than ${state.thresholdSeconds} s; ` +
-      `the oldest for ${Math.round(state.oldestAgeSeconds)} s (see ${state.source} outbox notices, state STUCK)`,
+      `the oldest for ${Math.round(state.oldestAgeSeconds)} s (supervisors: ${outboxAdminFieldNames(state.source).list}(state: STUCK))`,
   );
 }
