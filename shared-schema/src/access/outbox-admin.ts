@@ -86,12 +86,12 @@ export const OUTBOX_ADMINS: readonly Role[] = ['supervisor'];
 
 const ADMINS = { read: OUTBOX_ADMINS };
 
-/** The rules of every subgraph's outbox fields (root query and mutations). */
+/** The rules of every subgraph's outbox fields (root query and mutations), owned by the subgraph that serves them. */
 export function outboxAdminRules(names: readonly SubgraphName[] = SUBGRAPH_NAMES): Record<string, FieldRule> {
-  const rule: FieldRule = { owner: 'shared', ...ADMINS };
   return Object.fromEntries(
     names.flatMap((name) => {
       const f = outboxAdminFieldNames(name);
+      const rule: FieldRule = { owner: name, ...ADMINS };
       return [`Query.${f.list}`, `Mutation.${f.retry}`, `Mutation.${f.retryFailed}`].map((coordinate) => [coordinate, rule]);
     }),
   );
