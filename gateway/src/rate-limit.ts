@@ -3,6 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { positiveNumberFromEnv, type Bilingual } from '@rehab/server-kit';
+import type { DataSource } from 'typeorm';
 import type { GatewayContext } from './datasource';
 
 export interface TokenBucketOptions {
@@ -25,8 +26,8 @@ interface Bucket {
   updatedAt: number;
 }
 
-/** One token bucket per key (officer id, IP address), in memory. */
-export class TokenBuckets {
+/** One token bucket per key (officer id, IP address), in this process's memory. */
+export class TokenBuckets implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly maxKeys: number;
 
@@ -91,6 +92,101 @@ export class TokenBuckets {
   }
 }
 
+/** What the limits need of a bucket store: in memory (TokenBuckets) or shared (SharedTokenBuckets). */
+export interface RateLimiter {
+  /** Takes one token for the key when there is one. */
+  take(key: string): TakeResult | Promise<TakeResult>;
+  /** Gives back a token taken for a request that turned out not to count (a successful login). */
+  refund(key: string): void | Promise<void>;
+}
+
+interface BucketRow {
+  tokens: number;
+  allowed: boolean;
+}
+
+/** How often one gateway deletes the buckets of its scope that are full again (idle). */
+const PRUNE_INTERVAL_MS = 60_000;
+
+/**
+ * Token buckets in the identity database (`rate_limit_bucket`), shared by every gateway on
+ * it: each take is one atomic `INSERT … ON CONFLICT … DO UPDATE … RETURNING`, so two
+ * gateways taking for one officer at once never both spend the last token. The scope
+ * names the limit and its rate and burst, so gateways configured alike share a bucket and
+ * a gateway with other limits keeps its own. Buckets idle long enough to be full again
+ * are pruned (a missing bucket is a full one). When the database cannot be reached the
+ * limit falls back to this gateway's own memory rather than refusing every request.
+ */
+export class SharedTokenBuckets implements RateLimiter {
+  readonly scope: string;
+  private readonly fallback: TokenBuckets;
+  private nextPrune = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    name: string,
+    private readonly options: TokenBucketOptions,
+  ) {
+    this.fallback = new TokenBuckets(options);
+    this.scope = `${name}:${options.ratePerSecond}/s:${options.burst}`.slice(0, 100);
+  }
+
+  async take(key: string): Promise<TakeResult> {
+    this.pruneNowAndThen();
+    let row: BucketRow | undefined;
+    try {
+      [row] = await this.db.query<BucketRow[]>(
+        `INSERT INTO rate_limit_bucket AS b (scope, key, tokens, allowed, updated_at)
+         VALUES ($1, $2, $3::double precision - 1, true, statement_timestamp())
+         ON CONFLICT (scope, key) DO UPDATE SET (tokens, allowed, updated_at) = (
+           SELECT CASE WHEN r.t >= 1 THEN r.t - 1 ELSE r.t END, r.t >= 1, greatest(b.updated_at, statement_timestamp())
+             FROM (SELECT least($3::double precision,
+                                b.tokens + greatest(0, extract(epoch FROM statement_timestamp() - b.updated_at)::double precision)
+                                           * $4::double precision) AS t) r)
+         RETURNING tokens, allowed`,
+        [this.scope, key.slice(0, 200), this.options.burst, this.options.ratePerSecond],
+      );
+    } catch {
+      return this.fallback.take(key);
+    }
+    if (!row) return this.fallback.take(key);
+    if (row.allowed) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - row.tokens) / this.options.ratePerSecond)) };
+  }
+
+  async refund(key: string): Promise<void> {
+    try {
+      await this.db.query(
+        `UPDATE rate_limit_bucket b
+            SET tokens = least($3::double precision, b.tokens + 1
+                  + greatest(0, extract(epoch FROM statement_timestamp() - b.updated_at)::double precision) * $4::double precision),
+                updated_at = greatest(b.updated_at, statement_timestamp())
+          WHERE scope = $1 AND key = $2`,
+        [this.scope, key.slice(0, 200), this.options.burst, this.options.ratePerSecond],
+      );
+    } catch {
+      this.fallback.refund(key);
+    }
+  }
+
+  /** Deletes this scope's buckets that have been idle long enough to be full again. */
+  async prune(): Promise<number> {
+    const [, count] = await this.db.query<[unknown, number]>(
+      `DELETE FROM rate_limit_bucket
+        WHERE scope = $1 AND updated_at < statement_timestamp() - make_interval(secs => $2::double precision)`,
+      [this.scope, this.options.burst / this.options.ratePerSecond],
+    );
+    return count;
+  }
+
+  private pruneNowAndThen(): void {
+    const now = Date.now();
+    if (now < this.nextPrune) return;
+    this.nextPrune = now + PRUNE_INTERVAL_MS;
+    this.prune().catch(() => undefined);
+  }
+}
+
 export interface RateLimits {
   /** Per officer on /graphql. */
   perUser: TokenBucketOptions;
@@ -142,10 +238,10 @@ export function tooManyRequests(retryAfterSeconds: number): GraphQLError {
  * Server turns an error thrown any earlier in a plugin into a masked 500.) Excess gets
  * HTTP 429, Retry-After and a typed TOO_MANY_REQUESTS error.
  */
-export function rateLimitPlugin(buckets: TokenBuckets): ApolloServerPlugin<GatewayContext> {
+export function rateLimitPlugin(buckets: RateLimiter): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const { allowed, retryAfterSeconds } = buckets.take(contextValue.caller.userId);
+      const { allowed, retryAfterSeconds } = await buckets.take(contextValue.caller.userId);
       if (allowed) return undefined;
       return {
         async didResolveOperation() {
@@ -161,10 +257,10 @@ export function rateLimitPlugin(buckets: TokenBuckets): ApolloServerPlugin<Gatew
  * up front, a successful login gives it back, so only failures count. Put it before the
  * login route. (Behind a reverse proxy, set express's `trust proxy` so req.ip is the client.)
  */
-export function loginRateLimit(buckets: TokenBuckets): RequestHandler {
-  return (req, res, next) => {
+export function loginRateLimit(buckets: RateLimiter): RequestHandler {
+  return async (req, res, next) => {
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const { allowed, retryAfterSeconds } = buckets.take(key);
+    const { allowed, retryAfterSeconds } = await buckets.take(key);
     if (!allowed) {
       const text: Bilingual = {
         vi: `Quá nhiều lần đăng nhập không thành công từ địa chỉ này, vui lòng thử lại sau ${retryAfterSeconds} giây`,
@@ -174,9 +270,17 @@ export function loginRateLimit(buckets: TokenBuckets): RequestHandler {
       res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: text.vi, messageEn: text.en });
       return;
     }
-    res.on('finish', () => {
-      if (res.statusCode < 400) buckets.refund(key);
-    });
+    // A successful answer leaves only after its token is back, so the client's next attempt
+    // (perhaps at another gateway sharing the bucket) sees it.
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode >= 400) return send(body);
+      void Promise.resolve()
+        .then(() => buckets.refund(key))
+        .catch(() => undefined)
+        .finally(() => send(body));
+      return res;
+    };
     next();
   };
 }

@@ -23,7 +23,15 @@ import { IdentityService, notAuthenticated } from './identity/accounts';
 import { authRoutes, bearerToken } from './identity/routes';
 import { staticSupergraph } from './supergraph';
 import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
-import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, tooManyRequests, TokenBuckets, type RateLimits } from './rate-limit';
+import {
+  loginRateLimit,
+  rateLimitPlugin,
+  rateLimitsFromEnv,
+  SharedTokenBuckets,
+  tooManyRequests,
+  type RateLimiter,
+  type RateLimits,
+} from './rate-limit';
 import type { AccessClaims } from './identity/tokens';
 import { clientOf } from './identity/routes';
 import { recordSecurityEvent } from './identity/security-events';
@@ -156,7 +164,7 @@ async function checkDocument(
   options: {
     mode: TrustedDocumentsOptions['mode'];
     identityDb: DataSource;
-    perUser: TokenBuckets;
+    perUser: RateLimiter;
     log: (message: string) => void;
   },
 ): Promise<void> {
@@ -165,7 +173,7 @@ async function checkDocument(
   const status = documentStatus(req, documents);
   if (status.kind === 'registered') return;
   if (!enforced) throw documentMismatch();
-  const { allowed, retryAfterSeconds } = options.perUser.take(caller.userId);
+  const { allowed, retryAfterSeconds } = await options.perUser.take(caller.userId);
   if (!allowed) throw tooManyRequests(retryAfterSeconds);
   const operationName = requestField(req, 'operationName')?.slice(0, 100) ?? null;
   const query = requestField(req, 'query') ?? '';
@@ -221,7 +229,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   // Hints kept by the formatter; introspectionPlugin strips them per role.
   const limits = limitServerOptions(queryLimits, { production, keepSuggestions: true });
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
-  const perUser = new TokenBuckets(rateLimits.perUser);
+  const perUser = new SharedTokenBuckets(options.identityDb, 'graphql-officer', rateLimits.perUser);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // On for everyone: introspectionPlugin lets only some roles introspect.
@@ -240,7 +248,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.post('/auth/login', loginRateLimit(new TokenBuckets(rateLimits.loginPerIp)));
+  app.post('/auth/login', loginRateLimit(new SharedTokenBuckets(options.identityDb, 'login-ip', rateLimits.loginPerIp)));
   app.use('/auth', authRoutes(identity));
   app.use(
     '/graphql',

@@ -2,7 +2,7 @@ import type { EntitySchema, MixedList } from 'typeorm';
 import { AuditLogEntry } from './audit/entity';
 import { CreateAuditLog1763800000001 } from './audit/migration';
 import { createDataSource, type ClassType, type CountedDataSource, type DatabaseOwner } from './db';
-import { CreateOutbox1763800000002, InboxNoticeEntity, OutboxNoticeEntity } from './outbox';
+import { AddOutboxLease1796226400000, CreateOutbox1763800000002, InboxNoticeEntity, OutboxNoticeEntity } from './outbox';
 import { AdministrativeUnitEntity, LegalRuleEntity, PersonUnitAssignmentEntity, UnitLineageEntity } from './reference/entities';
 import { AdoptRealUnits1764700000000 } from './reference/adopt-real-units';
 import { CreateReferenceData1763800000000 } from './reference/migration';
@@ -26,6 +26,7 @@ export const COMMON_MIGRATIONS = [
   CreateOutbox1763800000002,
   AdoptRealUnits1764700000000,
   CreateUnitPatchLog1764700000200,
+  AddOutboxLease1796226400000,
 ];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */

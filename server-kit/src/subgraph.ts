@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import {
   ACCESS_MATRIX,
   accessLogTypeDefs,
+  outboxAdminTypeDefs,
   commonTypeDefs,
   type AccessMatrix,
   type Caller,
@@ -37,7 +38,7 @@ import { referenceQueryResolvers, referenceTypeResolvers } from './reference/res
 import { COMMON_NOTICE_HANDLERS } from './reference/unit-assignment';
 import { receiverHandlers } from './notices/catalogue';
 import { scalarResolvers } from './scalars';
-import { noticeReceiver, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
+import { noticeReceiver, outboxAdminResolvers, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
 import { pseudonymSecret, type SubgraphTrust } from './secrets';
 
 export interface SubgraphModule<L> {
@@ -71,10 +72,10 @@ export interface SubgraphDeps {
 
 /**
  * The subgraph's full SDL: shared scalars and reference types, its own schema, and its
- * Person access-log field (e.g. policeAccessLog).
+ * Person access-log field (e.g. policeAccessLog) and its outbox fields (policeOutboxNotices, …).
  */
 export function subgraphTypeDefs(schemaText: string, name: SubgraphName): DocumentNode {
-  return parse(`${schemaText}\n${commonTypeDefs()}\n${accessLogTypeDefs(name)}`);
+  return parse(`${schemaText}\n${commonTypeDefs()}\n${accessLogTypeDefs(name)}\n${outboxAdminTypeDefs(name)}`);
 }
 
 function mergeSharedResolvers<L>(
@@ -83,11 +84,13 @@ function mergeSharedResolvers<L>(
 ): GraphQLResolverMap<SubgraphContext<L>> {
   const query = (resolvers.Query ?? {}) as Record<string, unknown>;
   const person = (resolvers.Person ?? {}) as Record<string, unknown>;
+  const outboxAdmin = outboxAdminResolvers(name);
   return {
     ...scalarResolvers,
     ...referenceTypeResolvers,
     ...resolvers,
-    Query: { ...referenceQueryResolvers, ...query },
+    Query: { ...referenceQueryResolvers, ...outboxAdmin.Query, ...query },
+    Mutation: { ...outboxAdmin.Mutation, ...(resolvers.Mutation as Record<string, unknown> | undefined) },
     Person: { ...person, ...accessLogResolvers(name) },
   } as GraphQLResolverMap<SubgraphContext<L>>;
 }

@@ -15,6 +15,7 @@ import { CreateOfficerAccounts1763800005000 } from '../migrations/1763800005000-
 import { CreateBreakGlassGrants1763800006000 } from '../migrations/1763800006000-CreateBreakGlassGrants';
 import { AddRefreshTokens1763800007000 } from '../migrations/1763800007000-AddRefreshTokens';
 import { SecurityEvents1764700006000 } from '../migrations/1764700006000-SecurityEvents';
+import { CreateRateLimitBuckets1796227000000 } from '../migrations/1796227000000-CreateRateLimitBuckets';
 
 /** The gateway's own database: officer accounts, sessions, break-the-glass grants (plus the reference tables). */
 export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
@@ -39,6 +40,7 @@ export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
       AdoptRealUnits1764700000000,
       CreateUnitPatchLog1764700000200,
       SecurityEvents1764700006000,
+      CreateRateLimitBuckets1796227000000,
     ],
     env,
   });

@@ -5,6 +5,7 @@ import { CONTEXT_HEADER, signCallerContext } from '../context-token';
 import { generateTrust, subgraphTrustOf, noticePrivateKeyOf } from '../secrets';
 import { createDataSource } from '../db';
 import {
+  AddOutboxLease1796226400000,
   CreateOutbox1763800000002,
   enqueueNotice,
   noticeRejected,
@@ -95,7 +96,12 @@ const receiverModule: SubgraphModule<Record<string, never>> = {
 };
 
 const createSource = (owner: SubgraphName) => (env: NodeJS.ProcessEnv) =>
-  createDataSource({ owner, entities: [], migrations: [CreateOutbox1763800000002, CreateNoticeEffect1763800000099], env });
+  createDataSource({
+    owner,
+    entities: [],
+    migrations: [CreateOutbox1763800000002, AddOutboxLease1796226400000, CreateNoticeEffect1763800000099],
+    env,
+  });
 
 let senderDb: TestDatabase;
 let receiverDb: TestDatabase;

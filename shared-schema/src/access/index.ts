@@ -1,6 +1,7 @@
 import type { AccessMatrix } from './matrix';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
 import { accessLogRules } from './access-log';
+import { outboxAdminRules } from './outbox-admin';
 import { loadSubgraphAccessRules, mergeAccessRules } from './subgraph-rules';
 import { SHARED_RULES } from './shared';
 import { POLICE_RULES } from './police';
@@ -14,6 +15,7 @@ import { TREATMENT_REGISTRATION_RULES } from './treatment-registration';
 export * from './roles';
 export * from './matrix';
 export * from './access-log';
+export * from './outbox-admin';
 export * from './subgraph-rules';
 export { SHARED_RULES, POLICE_RULES, LABOR_WELFARE_RULES, HEALTH_RULES, VOLUNTEERS_RULES };
 export { INDICATOR_RULES, POST_REHAB_MODEL_RULES, TREATMENT_REGISTRATION_RULES };
@@ -39,12 +41,13 @@ export const ACCESS_MATRIX: AccessMatrix = mergeAccessRules(
 
 /**
  * The matrix with subgraphs that are not registered (a test's throwaway subgraph): their
- * access-rules.json and their access-log field.
+ * access-rules.json, their access-log field and their outbox fields.
  */
 export function accessMatrixWith(extra: readonly { name: SubgraphName; dir: string }[]): AccessMatrix {
   return mergeAccessRules(
     ACCESS_MATRIX,
     accessLogRules(extra.map((e) => e.name)),
+    outboxAdminRules(extra.map((e) => e.name)),
     ...extra.map((e) => loadSubgraphAccessRules(e.name, e.dir)),
   );
 }

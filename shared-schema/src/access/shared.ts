@@ -1,5 +1,6 @@
 import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
 import { ACCESS_LOG_READERS, accessLogRules } from './access-log';
+import { OUTBOX_TYPE_RULES, outboxAdminRules } from './outbox-admin';
 
 const everyone = { read: ALL_ROLES };
 
@@ -53,6 +54,9 @@ export const SHARED_RULES: Record<string, FieldRule> = {
   ...fieldsOf('PageInfo', 'shared', { endCursor: everyone, hasNextPage: everyone }),
   // Each subgraph's Person access log (the kit adds it everywhere) and its rows: supervisors only.
   ...accessLogRules(),
+  // Each subgraph's outbox of cross-agency notices (the kit adds it everywhere): supervisors only.
+  ...outboxAdminRules(),
+  ...OUTBOX_TYPE_RULES,
   ...fieldsOf(
     'AccessLogEntry',
     'shared',
