@@ -45,6 +45,8 @@ export class SupervisedService {
   private stopped = false;
   private unhealthyChecks = 0;
   private ready = false;
+  /** Once it has been ready: from then on an exit means a restart (before, start() reports the failure). */
+  private started = false;
 
   constructor(
     readonly spec: ServiceSpec,
@@ -61,7 +63,9 @@ export class SupervisedService {
     const child = this.spawn();
     try {
       await this.waitReady(child);
+      this.started = true;
     } catch (error) {
+      this.stopped = true; // no restarts of a service that never started
       await stopChild(child, 2_000);
       throw error;
     }
@@ -96,7 +100,7 @@ export class SupervisedService {
   }
 
   private exited(child: Child, status: ExitStatus): void {
-    if (this.stopped || child !== this.child) return;
+    if (this.stopped || !this.started || child !== this.child) return;
     const upMs = Date.now() - this.startedAt;
     this.failures = failuresAfter(this.failures, upMs, this.backoff);
     const delay = restartDelay(this.failures, this.backoff);

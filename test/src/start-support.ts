@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from '@rehab/server-kit';
 import { REPO_ROOT } from '@rehab/shared-schema';
@@ -191,4 +192,42 @@ export class NpmStart {
     });
     return { status: response.status, ...((await response.json()) as object) };
   }
+
+  /**
+   * A GraphQL request held in flight: its headers and half its body are sent now, the rest
+   * when `finish` is called, so the gateway has it open across whatever happens between.
+   */
+  heldGraphql<T>(token: string, query: string, variables: Record<string, unknown> = {}): HeldRequest<T> {
+    const body = Buffer.from(JSON.stringify({ query, variables }));
+    const half = Math.floor(body.length / 2);
+    let finish = (): void => undefined;
+    const response = new Promise<{ status: number; body: GraphQLBody<T> }>((resolve, reject) => {
+      const req = request(
+        `${this.base}/graphql`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as GraphQLBody<T> }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.subarray(0, half));
+      finish = () => req.end(body.subarray(half));
+    });
+    return { response, finish: () => finish() };
+  }
+}
+
+export interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface HeldRequest<T> {
+  response: Promise<{ status: number; body: GraphQLBody<T> }>;
+  finish(): void;
 }
