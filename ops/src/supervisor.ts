@@ -1,4 +1,14 @@
-import { answers, describeExit, isRunning, killGroup, startChild, stopChild, type Child, type ExitStatus } from './children';
+import {
+  answers,
+  describeExit,
+  isRunning,
+  killGroup,
+  startChild,
+  stopChild,
+  waitForHealth,
+  type Child,
+  type ExitStatus,
+} from './children';
 
 /** Restart delays: initialMs doubling up to maxMs; a run of resetAfterMs or more starts again at initialMs. */
 export interface Backoff {
@@ -54,10 +64,6 @@ export class SupervisedService {
     private readonly backoff: Backoff = DEFAULT_BACKOFF,
   ) {}
 
-  get pid(): number | undefined {
-    return this.child?.process.pid;
-  }
-
   /** First start: resolves when ready; a service that cannot start at all fails npm start. */
   async start(): Promise<Child> {
     const child = this.spawn();
@@ -89,14 +95,7 @@ export class SupervisedService {
 
   private async untilReady(child: Child): Promise<void> {
     if (this.spec.ready) return this.spec.ready(child);
-    if (!this.spec.healthUrl) return;
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (!isRunning(child)) throw new Error(`${this.spec.name} exited during start-up`);
-      if (await answers(this.spec.healthUrl, 2_000)) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`${this.spec.name} did not become healthy at ${this.spec.healthUrl} within 60 s`);
+    if (this.spec.healthUrl) await waitForHealth(this.spec.healthUrl, child);
   }
 
   private exited(child: Child, status: ExitStatus): void {

@@ -138,7 +138,7 @@ export function environmentSchema(target: ConfigTarget, subgraphs: readonly Subg
       if (!production) return;
       for (const name of productionKeys(target, subgraphs)) {
         if (raw(name) === undefined && raw(`${name}_FILE`) === undefined) {
-          issue(name, `${name} (or ${name}_FILE) must be set in production`);
+          issue(name, `must be set in production (or ${name}_FILE)`);
         }
       }
       const secrets = productionSecrets(target);
