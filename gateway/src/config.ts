@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { contextPrivateKeyFromEnv, secretFromEnv, subgraphUrlsFromEnv } from '@rehab/server-kit';
+import {
+  contextPrivateKeyFromEnv,
+  numberFromEnv,
+  secretFromEnv,
+  subgraphUrlsFromEnv,
+  validateEnvironment,
+} from '@rehab/server-kit';
 import { REPO_ROOT, SUPERGRAPH_FILE } from '@rehab/shared-schema';
 import { trustedDocumentsFromEnv } from './trusted-documents';
 
@@ -10,21 +16,27 @@ export function accessTokenSecret(env: NodeJS.ProcessEnv = process.env): string 
   return secretFromEnv('ACCESS_TOKEN_SECRET', env);
 }
 
+/**
+ * The gateway's configuration. The environment is checked first (server-kit's config
+ * schema): a malformed value, or a missing or weak secret in production, refuses the start
+ * with the variable's name and what it expects (docs/configuration.md).
+ */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {
-  const webDir = env.WEB_DIR ?? join(REPO_ROOT, 'web', 'dist');
+  validateEnvironment({ reader: 'gateway' }, env);
+  const webDir = env.WEB_DIR || join(REPO_ROOT, 'web', 'dist');
   return {
-    port: Number(env.PORT ?? 4000),
-    host: env.HOST ?? '127.0.0.1',
+    port: numberFromEnv(env, 'PORT', 4000),
+    host: env.HOST || '127.0.0.1',
     subgraphUrls: subgraphUrlsFromEnv(env),
-    supergraphPath: env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE,
+    supergraphPath: env.SUPERGRAPH_PATH || SUPERGRAPH_FILE,
     webDir,
     trustedDocuments: trustedDocumentsFromEnv(env, webDir),
     contextPrivateKey: contextPrivateKeyFromEnv(env),
     accessTokenSecret: accessTokenSecret(env),
     production: env.NODE_ENV === 'production',
     fetch: {
-      timeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
-      maxSockets: Number(env.SUBGRAPH_MAX_SOCKETS ?? 32),
+      timeoutMs: numberFromEnv(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+      maxSockets: numberFromEnv(env, 'SUBGRAPH_MAX_SOCKETS', 32),
     },
   };
 }

@@ -21,6 +21,7 @@ export * from './outbox';
 export * from './notices';
 export * from './limits';
 export * from './secrets';
+export * from './config';
 export * from './main';
 export * from './testing';
 export * from './subgraph-database';

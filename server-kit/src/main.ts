@@ -1,4 +1,5 @@
 import { DEFAULT_SUBGRAPH_PORTS, subgraphEnvPrefix } from '@rehab/shared-schema';
+import { validateEnvironment } from './config';
 import { openDatabase, type CountedDataSource } from './db';
 import { pseudonymSecret, subgraphTrustFromEnv } from './secrets';
 import { subgraphUrlsFromEnv } from './outbox';
@@ -10,6 +11,7 @@ import { startSubgraph, type SubgraphModule } from './subgraph';
  */
 export function runSubgraphMain<L>(module: SubgraphModule<L>, createSource: () => CountedDataSource): void {
   const start = async () => {
+    validateEnvironment({ reader: 'subgraph', name: module.name });
     const source = createSource();
     const db = await openDatabase(source, module.name);
     const port = Number(process.env[`${subgraphEnvPrefix(module.name)}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[module.name]);

@@ -1,129 +1,121 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fallbackDataDir, freePort } from '@rehab/server-kit';
-import { REPO_ROOT } from '@rehab/shared-schema';
-import { DEMO_PASSWORD } from '@rehab/gateway';
+import { fallbackDataDir } from '@rehab/server-kit';
 import { PERSON_360, population } from './fixtures';
+import { NpmStart, START_SCRIPT, alive, descendantProcesses, eventually, freeStartPorts } from './start-support';
 
 /**
- * `npm start` as a user runs it: the built ops/dist/start.js in its own process group,
- * a persistent embedded PostgreSQL in a fresh data folder, demo data seeded, then a
- * Ctrl-C to the whole group. Needs the TypeScript build (npm test builds first).
+ * `npm start` as a user runs it: the built ops/dist/start.js in its own process group, a
+ * persistent embedded PostgreSQL in a fresh data folder, demo data seeded. A service killed
+ * comes back while the others keep answering; so does PostgreSQL; Ctrl-C to the whole group
+ * and SIGTERM stop everything in order. Needs the TypeScript build (npm test builds first).
  */
-const START_SCRIPT = join(REPO_ROOT, 'ops', 'dist', 'start.js');
-
-function descendants(pid: number): number[] {
-  let out: string;
-  try {
-    out = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  const children = new Map<number, number[]>();
-  for (const line of out.trim().split('\n')) {
-    const [child, parent] = line.trim().split(/\s+/).map(Number) as [number, number];
-    children.set(parent, [...(children.get(parent) ?? []), child]);
-  }
-  const found: number[] = [];
-  const walk = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      found.push(c);
-      walk(c);
-    }
-  };
-  walk(pid);
-  return found;
+interface Person360 {
+  personByIdentificationNumber: Record<string, unknown> | null;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+const person = population.find((p) => p.stage === 'POST_REHAB') ?? population[0];
+
+function person360(start: NpmStart, token: string) {
+  return start.graphql<Person360>(token, PERSON_360, { number: person?.identificationNumber });
 }
 
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (pattern.test(output)) {
-        clearTimeout(timer);
-        resolve(output);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`start exited (${code}) before ready:\n${output}`));
-    });
-  });
+/** A Person-360 answer with every agency's part and no error. */
+async function complete(start: NpmStart, token: string): Promise<true | undefined> {
+  const body = await person360(start, token);
+  const found = body.data?.personByIdentificationNumber;
+  return body.errors === undefined && found?.fullName === person?.fullName && Array.isArray(found?.rehabEpisodes)
+    ? true
+    : undefined;
 }
 
 describe('npm start', () => {
   const dataRoot = mkdtempSync(join(tmpdir(), 'rehab-start-'));
+  const dataDir = join(dataRoot, 'pg');
+  let start: NpmStart | undefined;
+  afterEach(() => start?.kill());
   afterAll(() => {
     rmSync(dataRoot, { recursive: true, force: true });
     // As root, the private temporary folder is out of postgres's reach: start used the fallback.
-    rmSync(join(fallbackDataDir(join(dataRoot, 'pg')), '..'), { recursive: true, force: true });
+    rmSync(join(fallbackDataDir(dataDir), '..'), { recursive: true, force: true });
   });
 
-  it('reaches ready, answers a Person-360 query from all four subgraphs, and Ctrl-C leaves no process behind', async () => {
+  it('serves Person-360, restarts a killed subgraph and a killed PostgreSQL while the rest keeps serving, and Ctrl-C leaves nothing behind', async () => {
     expect(existsSync(START_SCRIPT)).toBe(true);
-    const ports = {
-      PORT: await freePort(),
-      POLICE_PORT: await freePort(),
-      LABOR_WELFARE_PORT: await freePort(),
-      HEALTH_PORT: await freePort(),
-      VOLUNTEERS_PORT: await freePort(),
-    };
-    const env: NodeJS.ProcessEnv = { ...process.env, REHAB_DATA_DIR: join(dataRoot, 'pg'), SEED_PERSONS: '300' };
-    delete env.DATABASE_URL;
-    for (const [key, value] of Object.entries(ports)) env[key] = String(value);
-    const start = spawn(process.execPath, [START_SCRIPT], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => start.once('exit', (code) => resolve(code)));
-    try {
-      const output = await waitForOutput(start, /Ready\. Portal: http:\/\/localhost:\d+\//, 150_000);
-      expect(output).toContain('Seeded 300 persons');
-      const base = `http://localhost:${ports.PORT}`;
-      const login = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'giamsat.hanoi', password: DEMO_PASSWORD }),
-      });
-      const { accessToken } = (await login.json()) as { accessToken: string };
-      const person = population.find((p) => p.stage === 'POST_REHAB') ?? population[0];
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ query: PERSON_360, variables: { number: person?.identificationNumber } }),
-      });
-      const body = (await response.json()) as {
-        data: { personByIdentificationNumber: Record<string, unknown> };
-        errors?: unknown;
-      };
-      expect(body.errors).toBeUndefined();
-      const found = body.data.personByIdentificationNumber;
-      expect(found.fullName).toBe(person?.fullName);
-      expect(found).toHaveProperty('rehabEpisodes');
-      expect(found).toHaveProperty('addictionDeterminations');
-      expect(found).toHaveProperty('supportAssignments');
-      const processes = descendants(start.pid as number);
-      expect(processes.length).toBeGreaterThanOrEqual(6); // 4 subgraphs, gateway, postgres (+ its workers)
-      process.kill(-(start.pid as number), 'SIGINT'); // Ctrl-C reaches the whole foreground group
-      expect(await exited).toBe(0);
-      await new Promise((r) => setTimeout(r, 500));
-      expect(processes.filter(alive)).toEqual([]);
-    } finally {
-      if (start.exitCode === null) process.kill(-(start.pid as number), 'SIGKILL');
-    }
+    start = NpmStart.launch(dataDir, await freeStartPorts());
+    const output = await start.waitFor(/Ready\. Portal: http:\/\/localhost:\d+\//);
+    expect(output).toContain('Seeded 300 persons');
+    const token = await start.token();
+    expect(await complete(start, token)).toBe(true);
+    const processes = descendantProcesses(start.pid).map((p) => p.pid);
+    expect(processes.length).toBeGreaterThanOrEqual(6); // 4 subgraphs, gateway, postgres (+ its workers)
+
+    // A subgraph dies: it is restarted, and meanwhile the gateway answers the other agencies' parts.
+    const laborWelfare = start.childPid('subgraphs/labor-welfare/dist/index.js');
+    let mark = start.output.length;
+    process.kill(laborWelfare, 'SIGKILL');
+    await start.waitFor(/labor-welfare stopped unexpectedly \(signal SIGKILL\)/, 10_000, mark);
+    const healthUrl = `http://127.0.0.1:${start.ports.LABOR_WELFARE_PORT}/health`;
+    await expect(fetch(healthUrl)).rejects.toThrow(); // the restart waits its backoff: down for now
+    const during = await person360(start, token);
+    const partial = during.data?.personByIdentificationNumber;
+    expect(partial?.fullName).toBe(person?.fullName); // police
+    expect(partial).toHaveProperty('addictionDeterminations'); // health
+    expect(partial).toHaveProperty('supportAssignments'); // volunteers
+    const missing = during.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+    expect(missing?.extensions?.subgraph).toBe('labor-welfare'); // down
+    await start.waitFor(/labor-welfare is back\./, 60_000, mark);
+    expect((await fetch(healthUrl)).status).toBe(200);
+    expect(start.childPid('subgraphs/labor-welfare/dist/index.js')).not.toBe(laborWelfare);
+    expect(await complete(start, token)).toBe(true);
+    const otherServices = ['police', 'health', 'volunteers'].map((s) => start?.childPid(`subgraphs/${s}/dist/index.js`));
+    expect(otherServices.every((pid) => pid !== undefined && processes.includes(pid))).toBe(true); // never restarted
+
+    // PostgreSQL's postmaster dies: noticed, started again on the same port, the services reconnect.
+    const runner = start.childPid('postgres-runner.js');
+    const postmaster = descendantProcesses(runner).find((p) => /bin\/postgres\s/.test(p.args));
+    expect(postmaster).toBeDefined();
+    mark = start.output.length;
+    process.kill(postmaster?.pid as number, 'SIGKILL');
+    await start.waitFor(/postgres stopped unexpectedly/, 30_000, mark);
+    await start.waitFor(/postgres is back\./, 60_000, mark);
+    expect(await eventually('Person-360 after PostgreSQL came back', () => complete(start as NpmStart, token))).toBe(true);
+    expect(
+      await eventually('a login after PostgreSQL came back', async () => ((await start?.login())?.ok ? true : undefined)),
+    ).toBe(true);
+
+    const all = descendantProcesses(start.pid).map((p) => p.pid);
+    process.kill(-start.pid, 'SIGINT'); // Ctrl-C reaches the whole foreground group
+    expect(await start.exited).toBe(0);
+    expect(start.output).toMatch(/Stopping the gateway[\s\S]*Stopping the subgraphs[\s\S]*Stopping PostgreSQL[\s\S]*Stopped\./);
+    await eventually('every process gone', async () => (all.filter(alive).length === 0 ? true : undefined), 10_000);
+  });
+
+  it('on SIGTERM lets the requests in flight finish before stopping the subgraphs and PostgreSQL', async () => {
+    // The same data folder: already seeded, so this start skips seeding.
+    start = NpmStart.launch(dataDir, await freeStartPorts());
+    await start.waitFor(/Ready\. Portal:/);
+    const token = await start.token();
+    // Logins hash one at a time per client address, so the later ones wait in the gateway's queue.
+    const logins = Array.from({ length: 3 }, () => (start as NpmStart).login());
+    // A Person-360 query whose body is still arriving when the stop begins: it runs during the
+    // gateway's drain and needs every subgraph then.
+    const held = start.heldGraphql<Person360>(token, PERSON_360, { number: person?.identificationNumber });
+    await Promise.race(logins);
+    const all = descendantProcesses(start.pid).map((p) => p.pid);
+    const mark = start.output.length;
+    process.kill(start.pid, 'SIGTERM'); // a process manager stops the main process only
+    await start.waitFor(/Stopping the gateway/, 10_000, mark);
+    held.finish();
+    const answer = await held.response;
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data?.personByIdentificationNumber?.fullName).toBe(person?.fullName);
+    expect(answer.body.data?.personByIdentificationNumber).toHaveProperty('rehabEpisodes');
+    expect((await Promise.all(logins)).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await start.exited).toBe(0);
+    expect(start.output).not.toContain('Seeded');
+    expect(start.output).toMatch(/Stopping the gateway[\s\S]*Stopping the subgraphs[\s\S]*Stopping PostgreSQL[\s\S]*Stopped\./);
+    await eventually('every process gone', async () => (all.filter(alive).length === 0 ? true : undefined), 10_000);
   });
 });
