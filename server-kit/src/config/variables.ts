@@ -212,6 +212,7 @@ export function variables(subgraphs: readonly SubgraphName[] = SUBGRAPH_NAMES): 
     ...GATEWAY_LIMIT_NAMES.map((n) => plain(`SUBGRAPH_${n}`, SUBGRAPH, positiveInteger())),
     plain('SUBGRAPH_MAX_BODY_MIB', SUBGRAPH, positiveNumber()),
     plain('SMALL_CELL_THRESHOLD', SUBGRAPH, positiveInteger()),
+    plain('OUTBOX_STUCK_AFTER_SECONDS', SUBGRAPH, positiveInteger('seconds, e.g. 600')),
   ];
   return list;
 }
