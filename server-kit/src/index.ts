@@ -26,7 +26,7 @@ export * from './testing';
 export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
-export { bodyErrorHandler } from './http-errors';
+export { bodyErrorHandler, observedBodyErrorHandler } from './http-errors';
 export {
   badCursor,
   connectionResolvers,
@@ -41,3 +41,4 @@ export * as demoUnits from './testing-units';
 export * from './person-directory';
 export * from './registration';
 export * from './http-keep-alive';
+export * from './observability';

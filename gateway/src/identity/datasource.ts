@@ -4,6 +4,7 @@ import {
   AuditLogEntry,
   CreateUnitPatchLog1764700000200,
   CreateAuditLog1763800000001,
+  CreateMigrationStatus1796226354475,
   CreateReferenceData1763800000000,
   LegalRuleEntity,
   PersonUnitAssignmentEntity,
@@ -39,6 +40,7 @@ export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
       AdoptRealUnits1764700000000,
       CreateUnitPatchLog1764700000200,
       SecurityEvents1764700006000,
+      CreateMigrationStatus1796226354475,
     ],
     env,
   });
