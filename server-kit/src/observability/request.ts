@@ -23,9 +23,9 @@ export function currentRequest(): RequestState | undefined {
   return storage.getStore();
 }
 
-const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
+const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$/;
 
-/** An incoming request id is taken only when it is 8–128 characters of letters, digits and . _ : - */
+/** An incoming request id is taken only when it is 8–64 characters (the audit log keeps 64) of letters, digits and . _ : - */
 export function isWellFormedRequestId(value: unknown): value is string {
   return typeof value === 'string' && WELL_FORMED.test(value);
 }

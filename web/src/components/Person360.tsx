@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useState, type ReactNode } from 'react';
-import { errorsWithin, fieldAccess, localizedMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
+import { errorsWithin, fieldAccess, noticeMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import type { Officer } from '../auth';
 import { PersonActions } from './PersonActions';
@@ -111,7 +111,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       content = <Notice tone="info" messages={[t('person.notFound')]} />;
     } else {
       const head = access === 'forbidden' ? t('state.forbidden') : t('person.loadError');
-      content = <Notice tone="error" messages={[head, ...localizedMessages(graphQLErrors, locale)]} />;
+      content = <Notice tone="error" messages={[head, ...noticeMessages(graphQLErrors, locale)]} />;
     }
   } else {
     // Errors outside the person object (no path, or another root field) are shown above the panels.
@@ -121,7 +121,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     );
     content = (
       <>
-        {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
+        {pageErrors.length > 0 && <Notice tone="warning" messages={noticeMessages(pageErrors, locale)} />}
         <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
         <Timeline person={person} refreshKey={refreshKey} />
         <PersonActions person={person} officer={officer} reload={reload} />
