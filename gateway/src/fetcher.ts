@@ -8,6 +8,8 @@ export interface FetcherOptions {
   timeoutMs: number;
   /** Told of every fetch: the URL, the status class (2xx, 4xx, 5xx) or "error", and the seconds it took. */
   observe?: (url: string, outcome: string, seconds: number) => void;
+  /** A trace span for a fetch: headers to send (traceparent) and its end. */
+  trace?: (url: string) => { headers: Record<string, string>; end(status: number | 'error'): void } | undefined;
 }
 
 /**
@@ -19,18 +21,21 @@ export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetch
   const fetcher: Fetcher = async (url, init) => {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    const span = options.trace?.(url);
     try {
       const response = await fetch(url, {
         method: init?.method,
-        headers: init?.headers,
+        headers: span ? { ...init?.headers, ...span.headers } : init?.headers,
         body: init?.body,
         dispatcher: agent,
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       options.observe?.(url, `${Math.floor(response.status / 100)}xx`, seconds());
+      span?.end(response.status);
       return response;
     } catch (error) {
       options.observe?.(url, 'error', seconds());
+      span?.end('error');
       throw error;
     }
   };

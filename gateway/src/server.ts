@@ -28,7 +28,9 @@ import {
   ServiceMetrics,
   type CheckOutcome,
   type Logger,
+  tracingFromEnv,
   type QueryLimits,
+  Tracing,
 } from '@rehab/server-kit';
 import { unitByCode, type BreakGlassGrant, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { SigningDataSource, type GatewayContext } from './datasource';
@@ -89,6 +91,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Bearer token /metrics requires (default METRICS_TOKEN; none: open). */
   metricsToken?: string;
+  /** Traces (default: exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set; null: none). */
+  tracing?: Tracing | null;
 }
 
 export interface RunningGateway {
@@ -235,6 +239,13 @@ function fromTrustedProxy(app: Express): (req: Request) => boolean {
   };
 }
 
+/** A client span of a fetch from a subgraph, under the request's server span. */
+function subgraphSpan(tracing: Tracing, subgraph: string) {
+  const { span, headers } = tracing.startClientSpan(`fetch ${subgraph}`, currentRequest()?.span);
+  span.setAttribute('rehab.subgraph', subgraph);
+  return { headers, end: (status: number | 'error') => Tracing.end(span, status) };
+}
+
 /** Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path /ready. */
 function subgraphsCheck(urls: Readonly<Record<string, string>>): () => Promise<CheckOutcome> {
   return async () => {
@@ -258,6 +269,7 @@ function subgraphsCheck(urls: Readonly<Record<string, string>>): () => Promise<C
 export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
   const logger = options.logger ?? defaultServiceLogger('gateway');
   const log = options.log ?? ((m: string) => logger.info(m));
+  const tracing = options.tracing === undefined ? tracingFromEnv('gateway') : (options.tracing ?? undefined);
   const metrics = new ServiceMetrics('gateway', logger);
   metrics.addDatabasePool('identity', options.identityDb);
   const queryLimits = options.limits ?? gatewayLimitsFromEnv();
@@ -277,6 +289,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     timeoutMs: 10_000,
     ...options.fetch,
     observe: (url, outcome, seconds) => metrics.subgraphFetch(subgraphOfUrl.get(url) ?? 'unknown', outcome, seconds),
+    ...(tracing ? { trace: (url: string) => subgraphSpan(tracing, subgraphOfUrl.get(url) ?? 'unknown') } : {}),
   });
   const gateway = new ApolloGateway({
     supergraphSdl: staticSupergraph(options.supergraphPath, log),
@@ -294,7 +307,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const app = express();
   app.set('trust proxy', options.trustProxy ?? trustProxyFromEnv());
   // First: every request gets its id, a log line and metrics.
-  app.use(observeRequests({ logger, metrics, trustIncomingId: fromTrustedProxy(app) }));
+  app.use(observeRequests({ logger, metrics, trustIncomingId: fromTrustedProxy(app), ...(tracing ? { tracing } : {}) }));
   securityHeaders(app);
   const httpServer = createServer(app);
   const production = options.production ?? false;
@@ -375,6 +388,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       manifest?.close();
       await apollo.stop();
       await closeFetcher();
+      await tracing?.shutdown();
     },
   };
 }

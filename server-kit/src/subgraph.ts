@@ -45,7 +45,9 @@ import {
   observedFormatter,
   observeRequests,
   ServiceMetrics,
+  tracingFromEnv,
   type Logger,
+  type Tracing,
 } from './observability';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
 import { referenceQueryResolvers, referenceTypeResolvers } from './reference/resolvers';
@@ -86,6 +88,8 @@ export interface SubgraphDeps {
   logger?: Logger;
   /** Bearer token /metrics requires (default METRICS_TOKEN; none: open). */
   metricsToken?: string;
+  /** Traces (default: exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set; null: none). */
+  tracing?: Tracing | null;
 }
 
 /** Logger and metrics of a server: its errors are logged and counted, each with the request id. */
@@ -264,7 +268,8 @@ export async function startSubgraph<L>(
   const app = express();
   app.disable('x-powered-by');
   // First: every request gets its id (taken from the gateway's signed context once verified), a log line and metrics.
-  app.use(observeRequests({ logger, metrics }));
+  const tracing = deps.tracing === undefined ? tracingFromEnv(module.name) : (deps.tracing ?? undefined);
+  app.use(observeRequests({ logger, metrics, ...(tracing ? { tracing } : {}) }));
   const httpServer = createServer(app);
   const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })], { logger, metrics });
   await apollo.start();
@@ -338,6 +343,7 @@ export async function startSubgraph<L>(
     stop: async () => {
       await outbox?.stop();
       await apollo.stop();
+      await tracing?.shutdown();
     },
   };
 }

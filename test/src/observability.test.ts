@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { InProcessSystem } from '@rehab/ops';
 import { DEMO_PASSWORD, startGateway, type RunningGateway } from '@rehab/gateway';
-import { createLogger, REQUEST_ID_HEADER } from '@rehab/server-kit';
+import { createLogger, REQUEST_ID_HEADER, tracingFromEnv, type Tracing } from '@rehab/server-kit';
 import { SUPERGRAPH_FILE } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
 
@@ -35,6 +35,25 @@ let webDir: string;
 /** A stand-in for the volunteers subgraph: /ready as set here, /graphql answers something that is not JSON. */
 let standIn: Server;
 let standInReady = 200;
+/** The traceparent headers the stand-in received. */
+const standInTraceparents: string[] = [];
+/** A small OTLP/HTTP receiver: the JSON bodies posted to /v1/traces. */
+let receiver: Server;
+const exported: OtlpBody[] = [];
+let tracing: Tracing | undefined;
+
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+}
+interface OtlpBody {
+  resourceSpans: {
+    resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+    scopeSpans: { spans: OtlpSpan[] }[];
+  }[];
+}
 const log = new CapturedLog();
 let token: string;
 
@@ -49,11 +68,25 @@ beforeAll(async () => {
       res.writeHead(standInReady, { 'content-type': 'application/json' }).end('{}');
       return;
     }
+    const traceparent = req.headers.traceparent;
+    if (typeof traceparent === 'string') standInTraceparents.push(traceparent);
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('not json at all'));
   });
   await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
   const standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}/graphql`;
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.url === '/v1/traces') exported.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpBody);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  tracing = tracingFromEnv('gateway', {
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
+  });
   webDir = mkdtempSync(join(tmpdir(), 'portal-'));
   writeFileSync(join(webDir, 'index.html'), PORTAL_HTML);
   const subgraphUrls = Object.fromEntries([...system.subgraphs].map(([name, running]) => [name, running.url]));
@@ -70,6 +103,7 @@ beforeAll(async () => {
       trustProxy: 'loopback',
       logger: createLogger({ service: 'gateway', level: 'debug', destination: log }),
       metricsToken: 'scrape-secret',
+      tracing: tracing ?? null,
     },
     { port: 0 },
   );
@@ -84,6 +118,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway.stop();
   await new Promise((resolve) => standIn.close(resolve));
+  await new Promise((resolve) => receiver.close(resolve));
   await system.stop();
   rmSync(webDir, { recursive: true, force: true });
 });
@@ -257,5 +292,30 @@ describe('the gateway observed', () => {
     });
     expect(log.text.join('')).not.toContain(password);
     expect(log.text.join('')).not.toContain(token);
+  });
+
+  it('exports its spans over OTLP/HTTP and sends the W3C traceparent of the subgraph fetch with it', async () => {
+    expect(tracing).toBeDefined();
+    standInTraceparents.length = 0;
+    await graphql('query Organisations { massOrganisations { name } }', 'Organisations');
+    const [traceparent] = standInTraceparents;
+    const [, traceId, spanId] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/.exec(traceparent ?? '') ?? [];
+    expect(traceId).toBeDefined();
+    const spansOfTrace = () =>
+      exported
+        .flatMap((body) => body.resourceSpans)
+        .filter((r) => r.resource.attributes.some((a) => a.key === 'service.name' && a.value.stringValue === 'gateway'))
+        .flatMap((r) => r.scopeSpans.flatMap((s) => s.spans))
+        .filter((s) => s.traceId === traceId);
+    // The server span ends when the response has been written ('finish'), just after the client has it.
+    for (let i = 0; i < 50 && spansOfTrace().length < 2; i++) {
+      await tracing?.flush();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const spans = spansOfTrace();
+    const fetchSpan = spans.find((s) => s.spanId === spanId);
+    expect(fetchSpan?.name).toBe('fetch volunteers');
+    const server = spans.find((s) => s.spanId === fetchSpan?.parentSpanId);
+    expect(server?.name).toBe('POST /graphql Organisations');
   });
 });

@@ -5,7 +5,9 @@ import { CONTEXT_HEADER, signCallerContext } from '../context-token';
 import { generateTrust, subgraphTrustOf } from '../secrets';
 import { createSubgraphDataSource } from '../subgraph-database';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
-import { createLogger, REQUEST_ID_HEADER } from '../observability';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { SpanKind } from '@opentelemetry/api';
+import { createLogger, REQUEST_ID_HEADER, Tracing } from '../observability';
 import { openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
 
 /** Log lines a test reads: the logger writes JSON lines into it. */
@@ -47,6 +49,8 @@ const pingModule: SubgraphModule<Record<string, never>> = {
 
 const TRUST = generateTrust();
 const log = new CapturedLog();
+const spans = new InMemorySpanExporter();
+const tracing = new Tracing('police', spans);
 let database: TestDatabase;
 let subgraph: RunningSubgraph;
 
@@ -64,6 +68,7 @@ beforeAll(async () => {
       matrix: MATRIX,
       logger: createLogger({ service: 'police', level: 'debug', destination: log }),
       metricsToken: 'scrape-secret',
+      tracing,
     },
     { port: 0 },
   );
@@ -76,11 +81,15 @@ afterAll(async () => {
 
 const origin = () => new URL(subgraph.url).origin;
 
-async function signedQuery(body: { query: string; variables?: Record<string, unknown>; operationName?: string }) {
+async function signedQuery(
+  body: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  headers: Record<string, string> = {},
+) {
   const caller = testCaller('police_officer', '01', { requestId: `req-${randomUUID()}` });
   const response = await fetch(subgraph.url, {
     method: 'POST',
     headers: {
+      ...headers,
       'content-type': 'application/json',
       [CONTEXT_HEADER]: await signCallerContext(caller, 'police', TRUST.contextPrivateKey, body),
     },
@@ -221,5 +230,20 @@ describe('a subgraph observed', () => {
     expect(age).toBeLessThan(3600);
     expect(sample(after, 'rehab_db_pool_connections', { database: 'police' })).toBeGreaterThanOrEqual(1);
     expect(after).toMatch(/^process_cpu_user_seconds_total\{service="police"\} /m);
+  });
+
+  it('continues the trace of an incoming traceparent in its server span', async () => {
+    const traceId = randomUUID().replaceAll('-', '');
+    const parentSpanId = traceId.slice(0, 16);
+    const { caller } = await signedQuery(
+      { query: 'query Ping { ping }', operationName: 'Ping' },
+      { traceparent: `00-${traceId}-${parentSpanId}-01` },
+    );
+    await tracing.flush();
+    const span = spans.getFinishedSpans().find((s) => s.spanContext().traceId === traceId);
+    expect(span?.kind).toBe(SpanKind.SERVER);
+    expect(span?.parentSpanId).toBe(parentSpanId);
+    expect(span?.name).toBe('POST /graphql Ping');
+    expect(span?.attributes).toMatchObject({ 'rehab.request_id': caller.requestId, 'http.status_code': 200 });
   });
 });

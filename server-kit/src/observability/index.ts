@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './readiness';
 export * from './errors';
 export * from './migration';
+export * from './tracing';

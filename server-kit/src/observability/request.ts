@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import type { Span } from '@opentelemetry/api';
+import { Tracing } from './tracing';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 
@@ -14,6 +16,8 @@ export interface RequestState {
   operationName?: string;
   /** The caller's account id, once known. */
   userId?: string;
+  /** The request's server span, when traces are exported. */
+  span?: Span;
 }
 
 const storage = new AsyncLocalStorage<RequestState>();
@@ -69,6 +73,8 @@ export interface RequestObservationOptions {
   metrics: ServiceMetrics;
   /** Whether this request's own x-request-id header may be taken (the gateway's trusted path). */
   trustIncomingId?: (req: Request) => boolean;
+  /** Traces, when exported: a server span per request, continuing an incoming traceparent. */
+  tracing?: Tracing;
 }
 
 /**
@@ -83,6 +89,7 @@ export function observeRequests(options: RequestObservationOptions): RequestHand
     const trusted = isWellFormedRequestId(incoming) && (options.trustIncomingId?.(req) ?? false);
     const state: RequestState = { requestId: trusted ? incoming : randomUUID() };
     res.setHeader(REQUEST_ID_HEADER, state.requestId);
+    if (options.tracing) state.span = options.tracing.startServerSpan(req.method, req.headers);
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -91,6 +98,15 @@ export function observeRequests(options: RequestObservationOptions): RequestHand
       const path = req.originalUrl.split('?')[0] ?? req.path;
       const route = routeOf(path);
       options.metrics.observeRequest({ route, operation, status: res.statusCode, seconds });
+      if (state.span) {
+        state.span.updateName(`${req.method} ${route}${operation ? ` ${operation}` : ''}`);
+        state.span.setAttributes({
+          'http.route': route,
+          'rehab.request_id': state.requestId,
+          ...(operation ? { 'graphql.operation.name': operation } : {}),
+        });
+        Tracing.end(state.span, res.statusCode);
+      }
       const line = {
         requestId: state.requestId,
         method: req.method,
