@@ -11,7 +11,7 @@ export function serviceLogger(service: string, env: NodeJS.ProcessEnv = process.
     return createLogger({ service, env });
   } catch (error) {
     const logger = createLogger({ service, level: 'info' });
-    logger.warn({ err: error }, 'LOG_LEVEL ignored');
+    logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'LOG_LEVEL ignored');
     return logger;
   }
 }
