@@ -31,6 +31,21 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 }
 
 /**
+ * The process's default metrics (CPU, memory, event loop, GC), collected once per process
+ * whatever the number of services in it (tests run several), labelled with the first service.
+ */
+let processRegistry: Registry | undefined;
+
+function processMetrics(service: string): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    processRegistry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/**
  * One service's Prometheus metrics, in a registry of its own (tests run several services in
  * one process), every series labelled with the service: HTTP requests and latency per
  * route, GraphQL operation and status; GraphQL errors by code; the process's default
@@ -42,6 +57,7 @@ export class ServiceMetrics {
   private readonly durations: Histogram<'route' | 'operation' | 'status'>;
   private readonly errors: Counter<'code'>;
   private readonly operations = new Set<string>();
+  private readonly process: Registry;
   private fetches?: { count: Counter<'subgraph' | 'outcome'>; seconds: Histogram<'subgraph' | 'outcome'> };
 
   constructor(
@@ -49,7 +65,7 @@ export class ServiceMetrics {
     private readonly logger?: Logger,
   ) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
+    this.process = processMetrics(service);
     this.requests = new Counter({
       name: 'rehab_http_requests_total',
       help: 'HTTP requests served, by route, GraphQL operation name and status',
@@ -83,6 +99,12 @@ export class ServiceMetrics {
     const labels = { route: r.route, operation: this.operationLabel(r.operation), status: String(r.status) };
     this.requests.inc(labels);
     this.durations.observe(labels, r.seconds);
+  }
+
+  /** The exposition: the process's default metrics, then the service's own. */
+  async text(): Promise<string> {
+    const [own, shared] = await Promise.all([this.registry.metrics(), this.process.metrics()]);
+    return `${shared}\n${own}`;
   }
 
   graphqlError(code: string): void {
@@ -194,7 +216,7 @@ export function metricsHandler(metrics: ServiceMetrics, token: string | undefine
         return;
       }
     }
-    metrics.registry.metrics().then((text) => {
+    metrics.text().then((text) => {
       res.setHeader('Content-Type', metrics.registry.contentType);
       res.setHeader('Cache-Control', 'no-store');
       res.send(text);
