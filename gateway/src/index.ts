@@ -1,14 +1,17 @@
-import { openDatabase } from '@rehab/server-kit';
+import { exitOnStartFailure, openDatabase, serviceLogger } from '@rehab/server-kit';
 import { gatewayConfigFromEnv } from './config';
 import { createIdentityDataSource } from './identity/datasource';
 import { startGateway } from './server';
 
+const logger = serviceLogger('gateway');
+
 async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   const identityDb = await openDatabase(createIdentityDataSource(), 'identity');
-  const gateway = await startGateway({ ...config, identityDb }, { port: config.port, host: config.host });
-  console.log(`gateway ready at ${gateway.url} (API ${gateway.url}graphql)`);
+  const gateway = await startGateway({ ...config, identityDb, logger }, { port: config.port, host: config.host });
+  logger.info({ url: gateway.url }, `gateway ready at ${gateway.url} (API ${gateway.url}graphql)`);
   const stop = async () => {
+    logger.info('stopping');
     await gateway.stop();
     await identityDb.destroy();
     process.exit(0);
@@ -17,7 +20,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
-main().catch((error: unknown) => {
-  console.error('gateway failed to start:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure('gateway', error));

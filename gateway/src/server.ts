@@ -10,11 +10,27 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
 import {
-  bodyErrorHandler,
+  currentRequest,
+  databaseCheck,
+  defaultServiceLogger,
+  healthRoutes,
   keepIdleConnections,
   gatewayLimitsFromEnv,
   limitServerOptions,
+  metricsHandler,
+  metricsTokenFromEnv,
+  migrationsCheck,
+  noteGraphQLRequest,
+  observedBodyErrorHandler,
+  observedFormatter,
+  observeRequests,
+  READY_CHECK_TIMEOUT_MS,
+  ServiceMetrics,
+  type CheckOutcome,
+  type Logger,
+  tracingFromEnv,
   type QueryLimits,
+  Tracing,
 } from '@rehab/server-kit';
 import { unitByCode, type BreakGlassGrant, type Caller, type SubgraphName } from '@rehab/shared-schema';
 import { SigningDataSource, type GatewayContext } from './datasource';
@@ -77,19 +93,33 @@ export interface GatewayOptions {
    */
   trustedDocuments?: TrustedDocumentsOptions;
   fetch?: Partial<FetcherOptions>;
+  /** Plain messages (supergraph reloads, manifest); by default info lines of the logger. */
   log?: (message: string) => void;
+  /** Structured logger (default: LOG_LEVEL, else silent; gateway/src/index.ts passes one at info). */
+  logger?: Logger;
+  /** Bearer token /metrics requires (default METRICS_TOKEN; none: open). */
+  metricsToken?: string;
+  /** Traces (default: exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set; null: none). */
+  tracing?: Tracing | null;
 }
 
 export interface RunningGateway {
   url: string;
   server: Server;
+  logger: Logger;
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
 const PURPOSE_HEADER = 'x-access-purpose';
 
 /** The caller a request's context carries to the subgraphs, with the session's active break-the-glass grants. */
-function callerFrom(claims: AccessClaims, purpose: string | undefined, grants: readonly BreakGlassGrant[] = []): Caller {
+function callerFrom(
+  claims: AccessClaims,
+  purpose: string | undefined,
+  grants: readonly BreakGlassGrant[] = [],
+  requestId: string = randomUUID(),
+): Caller {
   const unit = unitByCode(claims.unitCode);
   if (!unit) throw notAuthenticated();
   return {
@@ -100,7 +130,7 @@ function callerFrom(claims: AccessClaims, purpose: string | undefined, grants: r
     unitCode: claims.unitCode,
     unitPath: unit.path,
     purpose: (purpose ?? 'case-work').slice(0, 200),
-    requestId: randomUUID(),
+    requestId,
     ...(grants.length > 0 ? { grants } : {}),
   };
 }
@@ -138,7 +168,8 @@ function servePortal(app: Express, webDir: string | null | undefined): void {
     return;
   }
   app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => {
+  // The service's own routes (registered before) are never answered with the portal.
+  app.get(/^\/(?!graphql|auth|health|ready|metrics).*/, (_req, res) => {
     res.sendFile(join(webDir, 'index.html'));
   });
 }
@@ -166,6 +197,7 @@ async function checkDocument(
     identityDb: DataSource;
     perUser: RateLimiter;
     log: (message: string) => void;
+    logger: Logger;
   },
 ): Promise<void> {
   const enforced = options.mode === 'enforce' && !AD_HOC_ROLES.includes(caller.role);
@@ -194,12 +226,60 @@ async function checkDocument(
   }).catch((error: unknown) =>
     options.log(`Security event not recorded: ${error instanceof Error ? error.message : String(error)}`),
   );
+  options.logger.warn(
+    {
+      requestId: caller.requestId,
+      userId: caller.userId,
+      operationName,
+      reason: status.kind === 'mismatch' ? 'registered id with another text' : 'not a registered operation',
+    },
+    'untrusted document refused',
+  );
   throw trustedDocumentRequired();
+}
+
+/** Whether the peer of this request is a proxy TRUST_PROXY trusts (only then is its x-request-id taken). */
+function fromTrustedProxy(app: Express): (req: Request) => boolean {
+  return (req) => {
+    const trust: unknown = app.get('trust proxy fn');
+    const address = req.socket.remoteAddress;
+    return typeof trust === 'function' && address !== undefined && (trust as (a: string, i: number) => boolean)(address, 0);
+  };
+}
+
+/** A client span of a fetch from a subgraph, under the request's server span. */
+function subgraphSpan(tracing: Tracing, subgraph: string) {
+  const { span, headers } = tracing.startClientSpan(`fetch ${subgraph}`, currentRequest()?.span);
+  span.setAttribute('rehab.subgraph', subgraph);
+  return { headers, end: (status: number | 'error') => Tracing.end(span, status) };
+}
+
+/** Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path /ready. */
+function subgraphsCheck(urls: Readonly<Record<string, string>>): () => Promise<CheckOutcome> {
+  return async () => {
+    const entries = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(READY_CHECK_TIMEOUT_MS) });
+          await response.body?.cancel();
+          return [name, response.status === 200 ? 'ok' : 'not-ready'] as const;
+        } catch (error) {
+          return [name, error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'failed'] as const;
+        }
+      }),
+    );
+    const outcome: Record<string, string> = Object.fromEntries(entries);
+    return entries.every(([, o]) => o === 'ok') ? 'ok' : outcome;
+  };
 }
 
 /** Starts gateway + portal on one origin: / (portal), /graphql (API), /auth (login). */
 export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const logger = options.logger ?? defaultServiceLogger('gateway');
+  const log = options.log ?? ((m: string) => logger.info(m));
+  const tracing = options.tracing === undefined ? tracingFromEnv('gateway') : (options.tracing ?? undefined);
+  const metrics = new ServiceMetrics('gateway', logger);
+  metrics.addDatabasePool('identity', options.identityDb);
   const queryLimits = options.limits ?? gatewayLimitsFromEnv();
   // First: enforcing without the portal's manifest is a deployment error, reported before anything starts.
   const trusted = options.trustedDocuments ?? trustedDocumentsFromEnv(process.env, options.webDir ?? null);
@@ -211,7 +291,14 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 15 * 60,
     sessionTtlSeconds: 12 * 3600,
   });
-  const { fetcher, close: closeFetcher } = createSubgraphFetcher({ maxSockets: 32, timeoutMs: 10_000, ...options.fetch });
+  const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
+  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+    maxSockets: 32,
+    timeoutMs: 10_000,
+    ...options.fetch,
+    observe: (url, outcome, seconds) => metrics.subgraphFetch(subgraphOfUrl.get(url) ?? 'unknown', outcome, seconds),
+    ...(tracing ? { trace: (url: string) => subgraphSpan(tracing, subgraphOfUrl.get(url) ?? 'unknown') } : {}),
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: staticSupergraph(options.supergraphPath, log),
     buildService: ({ name }) => {
@@ -221,8 +308,14 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       return new SigningDataSource(subgraph, url, fetcher, options.contextPrivateKey);
     },
   });
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
   const app = express();
   app.set('trust proxy', options.trustProxy ?? trustProxyFromEnv());
+  // First: every request gets its id, a log line and metrics.
+  app.use(observeRequests({ logger, metrics, trustIncomingId: fromTrustedProxy(app), ...(tracing ? { tracing } : {}) }));
   securityHeaders(app);
   const httpServer = createServer(app);
   const production = options.production ?? false;
@@ -237,6 +330,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     // Nobody registers documents at run time: resolveTrustedDocuments serves the build's ids.
     persistedQueries: false,
     ...limits,
+    formatError: observedFormatter(limits.formatError, logger, metrics),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       rateLimitPlugin(perUser),
@@ -245,9 +339,18 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     ],
   });
   await apollo.start();
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Probes and metrics before the portal's catch-all (servePortal).
+  healthRoutes(app, {
+    service: 'gateway',
+    logger,
+    checks: {
+      database: databaseCheck(options.identityDb),
+      migrations: migrationsCheck(options.identityDb),
+      supergraph: async () => (supergraphLoaded ? 'ok' : 'not-loaded'),
+      subgraphs: subgraphsCheck(options.subgraphUrls),
+    },
   });
+  app.get('/metrics', metricsHandler(metrics, options.metricsToken ?? metricsTokenFromEnv()));
   app.post('/auth/login', loginRateLimit(new SharedTokenBuckets(options.identityDb, 'login-ip', rateLimits.loginPerIp)));
   app.use('/auth', authRoutes(identity));
   app.use(
@@ -260,19 +363,26 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
         const session = token ? await identity.authenticateRequest(token) : null;
         if (!session) throw notAuthenticated();
         const purpose = req.headers[PURPOSE_HEADER];
-        const caller = callerFrom(session.claims, typeof purpose === 'string' ? purpose : undefined, session.grants);
+        const caller = callerFrom(
+          session.claims,
+          typeof purpose === 'string' ? purpose : undefined,
+          session.grants,
+          currentRequest()?.requestId,
+        );
+        noteGraphQLRequest(req, caller.userId);
         await checkDocument(req, caller, session.claims, registered(), {
           mode: trusted.mode,
           identityDb: options.identityDb,
           perUser,
           log,
+          logger,
         });
         return { caller };
       },
     }),
   );
   servePortal(app, options.webDir);
-  app.use(bodyErrorHandler);
+  app.use(observedBodyErrorHandler(logger));
   keepIdleConnections(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -280,10 +390,13 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   return {
     url: `http://${host}:${port}/`,
     server: httpServer,
+    logger,
+    metrics,
     stop: async () => {
       manifest?.close();
       await apollo.stop();
       await closeFetcher();
+      await tracing?.shutdown();
     },
   };
 }

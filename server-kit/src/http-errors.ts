@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Bilingual } from './errors';
+import type { Logger } from './observability/logger';
+import { currentRequest } from './observability/request';
 
 interface HttpFailure {
   status: number;
@@ -29,13 +31,29 @@ function failureOf(error: { status?: number; type?: string }): HttpFailure {
  * JSON) or any other failure outside GraphQL becomes a typed, bilingual JSON error, never
  * express's HTML page with a stack trace.
  */
-export const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  const failure = failureOf(error);
-  res
-    .status(failure.status)
-    .json({ errors: [{ message: failure.text.vi, extensions: { code: failure.code, i18n: failure.text } }] });
-};
+export const bodyErrorHandler: ErrorRequestHandler = observedBodyErrorHandler();
+
+/**
+ * bodyErrorHandler that also logs: an unexpected failure (500) with its original message
+ * and stack at error level, a refused body at debug; the response carries the request id.
+ */
+export function observedBodyErrorHandler(logger?: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const failure = failureOf(error);
+    const requestId = currentRequest()?.requestId;
+    if (failure.status === 500) logger?.error({ requestId, err: error }, 'internal error (masked for the client)');
+    else logger?.debug({ requestId, code: failure.code }, 'request body refused');
+    res.status(failure.status).json({
+      errors: [
+        {
+          message: failure.text.vi,
+          extensions: { code: failure.code, i18n: failure.text, ...(requestId ? { requestId } : {}) },
+        },
+      ],
+    });
+  };
+}

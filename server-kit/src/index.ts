@@ -27,7 +27,7 @@ export * from './testing';
 export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
-export { bodyErrorHandler } from './http-errors';
+export { bodyErrorHandler, observedBodyErrorHandler } from './http-errors';
 export {
   badCursor,
   connectionResolvers,
@@ -42,3 +42,4 @@ export * as demoUnits from './testing-units';
 export * from './person-directory';
 export * from './registration';
 export * from './http-keep-alive';
+export * from './observability';

@@ -7,6 +7,7 @@ import { AdministrativeUnitEntity, LegalRuleEntity, PersonUnitAssignmentEntity, 
 import { AdoptRealUnits1764700000000 } from './reference/adopt-real-units';
 import { CreateReferenceData1763800000000 } from './reference/migration';
 import { CreateUnitPatchLog1764700000200 } from './reference/unit-patch-sync';
+import { CreateMigrationStatus1796226354475 } from './observability/migration';
 
 type Classes = MixedList<ClassType | string | EntitySchema>;
 
@@ -26,6 +27,7 @@ export const COMMON_MIGRATIONS = [
   CreateOutbox1763800000002,
   AdoptRealUnits1764700000000,
   CreateUnitPatchLog1764700000200,
+  CreateMigrationStatus1796226354475,
   AddOutboxLease1796226400000,
 ];
 

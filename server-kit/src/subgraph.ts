@@ -32,7 +32,24 @@ import {
   type VerifiedContext,
 } from './context-token';
 import { domainError, formatPublicError, unauthenticated } from './errors';
-import { bodyErrorHandler } from './http-errors';
+import { observedBodyErrorHandler } from './http-errors';
+import {
+  adoptRequestId,
+  currentRequest,
+  databaseCheck,
+  defaultServiceLogger,
+  healthRoutes,
+  metricsHandler,
+  metricsTokenFromEnv,
+  migrationsCheck,
+  noteGraphQLRequest,
+  observedFormatter,
+  observeRequests,
+  ServiceMetrics,
+  tracingFromEnv,
+  type Logger,
+  type Tracing,
+} from './observability';
 import { limitServerOptions, subgraphLimitsFromEnv, type QueryLimits } from './limits';
 import { referenceQueryResolvers, referenceTypeResolvers } from './reference/resolvers';
 import { COMMON_NOTICE_HANDLERS } from './reference/unit-assignment';
@@ -68,6 +85,18 @@ export interface SubgraphDeps {
   resolveSubgraphUrl?: (name: SubgraphName) => string | undefined;
   /** Outbox dispatcher tuning (poll interval, backoff). */
   outbox?: OutboxOptions;
+  /** Structured logger (default: LOG_LEVEL, else silent; runSubgraphMain passes one at info). */
+  logger?: Logger;
+  /** Bearer token /metrics requires (default METRICS_TOKEN; none: open). */
+  metricsToken?: string;
+  /** Traces (default: exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set; null: none). */
+  tracing?: Tracing | null;
+}
+
+/** Logger and metrics of a server: its errors are logged and counted, each with the request id. */
+export interface Observation {
+  logger: Logger;
+  metrics: ServiceMetrics;
 }
 
 /**
@@ -95,7 +124,7 @@ function mergeSharedResolvers<L>(
   } as GraphQLResolverMap<SubgraphContext<L>>;
 }
 
-function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
+function auditPlugin<L>(logger?: Logger): ApolloServerPlugin<SubgraphContext<L>> {
   return {
     async requestDidStart() {
       return {
@@ -103,14 +132,19 @@ function auditPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
           if (contextValue.audit.pendingCount === 0) return;
           try {
             await contextValue.audit.flush(contextValue.db.manager);
-          } catch {
+          } catch (cause) {
+            const requestId = currentRequest()?.requestId;
+            logger?.error({ requestId, err: cause }, 'access not audited: response replaced by AUDIT_UNAVAILABLE');
             // No audit row, no data: the response is replaced by an error.
             const error = domainError('AUDIT_UNAVAILABLE', {
               vi: 'Không ghi được nhật ký truy cập nên yêu cầu bị từ chối',
               en: 'The access could not be audited, so the request is denied',
             });
             if (response.body.kind === 'single') {
-              response.body.singleResult = { errors: [formatPublicError(error.toJSON())] };
+              const formatted = formatPublicError(error.toJSON());
+              response.body.singleResult = {
+                errors: [requestId ? { ...formatted, extensions: { ...formatted.extensions, requestId } } : formatted],
+              };
             }
           }
         },
@@ -124,6 +158,7 @@ export function buildSubgraphServer<L>(
   module: SubgraphModule<L>,
   deps: SubgraphDeps,
   plugins: ApolloServerPlugin<SubgraphContext<L>>[] = [],
+  observation?: Observation,
 ): ApolloServer<SubgraphContext<L>> {
   const schema = buildSubgraphSchema([
     {
@@ -137,7 +172,8 @@ export function buildSubgraphServer<L>(
     schema,
     introspection: !deps.production,
     ...limits,
-    plugins: [auditPlugin<L>(), ApolloServerPluginInlineTraceDisabled(), ...limits.plugins, ...plugins],
+    ...(observation ? { formatError: observedFormatter(limits.formatError, observation.logger, observation.metrics) } : {}),
+    plugins: [auditPlugin<L>(observation?.logger), ApolloServerPluginInlineTraceDisabled(), ...limits.plugins, ...plugins],
   });
 }
 
@@ -146,6 +182,8 @@ export interface RunningSubgraph {
   server: Server;
   /** The outbox dispatcher, when deps.resolveSubgraphUrl was given. */
   outbox?: OutboxDispatcher;
+  logger: Logger;
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -226,14 +264,24 @@ export async function startSubgraph<L>(
   const trust = deps.trust;
   if (!trust)
     throw new Error(`startSubgraph(${module.name}): deps.trust (the gateway's public key and the notice keys) is required`);
+  const logger = deps.logger ?? defaultServiceLogger(module.name);
+  const metrics = new ServiceMetrics(module.name, logger);
+  metrics.addDatabasePool(module.name, deps.db);
+  metrics.addOutboxBacklog(deps.db);
   const app = express();
   app.disable('x-powered-by');
+  // First: every request gets its id (taken from the gateway's signed context once verified), a log line and metrics.
+  const tracing = deps.tracing === undefined ? tracingFromEnv(module.name) : (deps.tracing ?? undefined);
+  app.use(observeRequests({ logger, metrics, ...(tracing ? { tracing } : {}) }));
   const httpServer = createServer(app);
-  const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const apollo = buildSubgraphServer(module, deps, [ApolloServerPluginDrainHttpServer({ httpServer })], { logger, metrics });
   await apollo.start();
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', subgraph: module.name });
-  });
+  healthRoutes(
+    app,
+    { service: module.name, logger, checks: { database: databaseCheck(deps.db), migrations: migrationsCheck(deps.db) } },
+    { subgraph: module.name },
+  );
+  app.get('/metrics', metricsHandler(metrics, deps.metricsToken ?? metricsTokenFromEnv()));
   app.post(
     '/notices',
     ...noticeReceiver({
@@ -248,8 +296,21 @@ export async function startSubgraph<L>(
     signedBodyParser(module.name, trust.contextPublicKey),
     boundContextCheck(new ReplayRecord()),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const caller = (res.locals as SignedLocals).caller;
+        if (caller) {
+          adoptRequestId(res, caller.requestId);
+          noteGraphQLRequest(req, caller.userId);
+        } else {
+          logger.warn(
+            {
+              requestId: currentRequest()?.requestId,
+              ip: req.ip,
+              reason: caller === undefined ? 'unsigned' : 'invalid signature',
+            },
+            'GraphQL request refused: no valid gateway signature',
+          );
+        }
         if (caller === undefined) {
           throw unauthenticated({ vi: 'Yêu cầu thiếu chữ ký của cổng API', en: 'The request lacks the gateway signature' });
         }
@@ -263,7 +324,7 @@ export async function startSubgraph<L>(
       },
     }),
   );
-  app.use(bodyErrorHandler);
+  app.use(observedBodyErrorHandler(logger));
   keepIdleConnections(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -280,9 +341,12 @@ export async function startSubgraph<L>(
     url: `http://${listen.host ?? '127.0.0.1'}:${port}/graphql`,
     server: httpServer,
     ...(outbox ? { outbox } : {}),
+    logger,
+    metrics,
     stop: async () => {
       await outbox?.stop();
       await apollo.stop();
+      await tracing?.shutdown();
     },
   };
 }

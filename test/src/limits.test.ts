@@ -408,6 +408,7 @@ describe('errors in production mode', () => {
         code: 'SUBGRAPH_UNAVAILABLE',
         subgraph: 'health',
         i18n: { vi: 'Dữ liệu Y tế tạm thời không khả dụng', en: 'Health data is temporarily unavailable' },
+        requestId: expect.any(String),
       });
       for (const error of result.body.errors ?? []) expect(Object.keys(error.extensions ?? {})).not.toContain('stacktrace');
       expect(result.text).not.toMatch(INTERNALS);

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import type { Locale } from './i18n';
+import { translate, type Locale } from './i18n';
 
 export type ResponsePath = readonly (string | number)[];
 export type GraphQLErrors = readonly GraphQLFormattedError[];
@@ -39,6 +39,29 @@ export function translatedMessages(errors: GraphQLErrors, locale: Locale): strin
 /** Distinct localized messages, in order. */
 export function localizedMessages(errors: GraphQLErrors, locale: Locale): string[] {
   return [...new Set(errors.map((e) => localizedMessage(e, locale)))];
+}
+
+/** Failures an officer cannot correct: their notices show the request id, so the officer can report it. */
+const UNEXPECTED = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
+
+/** The request id (`extensions.requestId`) of the first unexpected error, if the server sent one. */
+export function unexpectedRequestId(errors: GraphQLErrors): string | undefined {
+  for (const error of errors) {
+    const id = error.extensions?.requestId;
+    if (UNEXPECTED.has(errorCode(error) ?? '') && typeof id === 'string' && id.length > 0) return id;
+  }
+  return undefined;
+}
+
+/** "Mã yêu cầu: …" / "Request id: …" for a notice of unexpected errors; nothing otherwise. */
+export function requestIdLines(errors: GraphQLErrors, locale: Locale): string[] {
+  const id = unexpectedRequestId(errors);
+  return id ? [translate(locale, 'state.requestId', { id })] : [];
+}
+
+/** The lines of an error notice: distinct localized messages, then the request id of an unexpected error. */
+export function noticeMessages(errors: GraphQLErrors, locale: Locale): string[] {
+  return [...localizedMessages(errors, locale), ...requestIdLines(errors, locale)];
 }
 
 function startsWith(path: ResponsePath | undefined, prefix: ResponsePath): boolean {

@@ -213,6 +213,10 @@ export function variables(subgraphs: readonly SubgraphName[] = SUBGRAPH_NAMES): 
     plain('SUBGRAPH_MAX_BODY_MIB', SUBGRAPH, positiveNumber()),
     plain('SMALL_CELL_THRESHOLD', SUBGRAPH, positiveInteger()),
     plain('OUTBOX_STUCK_AFTER_SECONDS', SUBGRAPH, positiveInteger('seconds, e.g. 600')),
+    plain('LOG_LEVEL', SERVICES, oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    { name: 'METRICS_TOKEN', readers: SERVICES, schema: nonEmpty(), kind: 'secret' },
+    plain('OTEL_EXPORTER_OTLP_ENDPOINT', SERVICES, httpUrl()),
+    plain('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', SERVICES, httpUrl()),
   ];
   return list;
 }

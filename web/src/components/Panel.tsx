@@ -1,5 +1,12 @@
 import { useId, type ReactNode } from 'react';
-import { fieldAccess, translatedMessages, unavailableErrors, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
+import {
+  fieldAccess,
+  requestIdLines,
+  translatedMessages,
+  unavailableErrors,
+  type GraphQLErrors,
+  type ResponsePath,
+} from '../graphqlErrors';
 import { useI18n, type Agency } from '../i18n';
 
 /** What an agency panel is given by the page query. */
@@ -73,7 +80,7 @@ export function Panel<T extends object>({
         {unavailable.length > 0 && (
           <div className="notice notice--warning" role="alert">
             <p>{t('state.panelUnavailable', { agency: label('agency', agency) })}</p>
-            {translatedMessages(unavailable, locale)
+            {[...translatedMessages(unavailable, locale), ...requestIdLines(unavailable, locale)]
               .filter((message) => message !== t('state.panelUnavailable', { agency: label('agency', agency) }))
               .map((message) => (
                 <p key={message} className="notice__detail">

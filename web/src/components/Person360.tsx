@@ -3,7 +3,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { GraphQLFormattedError } from 'graphql';
-import { errorsWithin, fieldAccess, localizedMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
+import { errorsWithin, fieldAccess, noticeMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import type { Officer } from '../auth';
 import { PersonActions } from './PersonActions';
@@ -123,13 +123,13 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       // The record exists in another unit: say so, and offer the audited way in.
       content = (
         <>
-          <Notice tone="warning" messages={[t('person.outOfScope'), ...localizedMessages(graphQLErrors, locale)]} />
+          <Notice tone="warning" messages={[t('person.outOfScope'), ...noticeMessages(graphQLErrors, locale)]} />
           <BreakGlassRequest unitCode={outside} onOpened={reload} />
         </>
       );
     } else {
       const head = access === 'forbidden' ? t('state.forbidden') : t('person.loadError');
-      content = <Notice tone="error" messages={[head, ...localizedMessages(graphQLErrors, locale)]} />;
+      content = <Notice tone="error" messages={[head, ...noticeMessages(graphQLErrors, locale)]} />;
     }
   } else {
     // Errors outside the person object (no path, or another root field) are shown above the panels.
@@ -139,7 +139,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     );
     content = (
       <>
-        {pageErrors.length > 0 && <Notice tone="warning" messages={localizedMessages(pageErrors, locale)} />}
+        {pageErrors.length > 0 && <Notice tone="warning" messages={noticeMessages(pageErrors, locale)} />}
         <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
         <Timeline person={person} refreshKey={refreshKey} />
         <PersonActions person={person} officer={officer} reload={reload} />

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
-import { errorCode, localizedMessage } from '../graphqlErrors';
+import { errorCode, localizedMessage, requestIdLines } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { settled } from '../apollo';
 
@@ -216,7 +216,7 @@ export function ActionForm({
       )}
       {general.length > 0 && (
         <div className="notice notice--error" role="alert">
-          {[...new Set(general.map((e) => localizedMessage(e, locale)))].map((m) => (
+          {[...new Set([...general.map((e) => localizedMessage(e, locale)), ...requestIdLines(general, locale)])].map((m) => (
             <p key={m}>{m}</p>
           ))}
         </div>

@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useActing } from '../acting';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
-import { errorCode, localizedMessages } from '../graphqlErrors';
+import { errorCode, noticeMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { downloadCsv, toCsv } from './dashboard/csv';
 import { formatPercent, formatValue, NO_VALUE } from './dashboard/format';
@@ -68,7 +68,7 @@ const TOP: Drill = { indicator: null, units: [], records: false };
 
 function useErrorText(): (error: ErrorLike | undefined) => string[] {
   const { locale } = useI18n();
-  return (error) => (CombinedGraphQLErrors.is(error) ? localizedMessages(error.errors, locale) : error ? [error.message] : []);
+  return (error) => (CombinedGraphQLErrors.is(error) ? noticeMessages(error.errors, locale) : error ? [error.message] : []);
 }
 
 function ValuesTable({

@@ -4,7 +4,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
-import { localizedMessages } from '../graphqlErrors';
+import { noticeMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
 import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
@@ -192,7 +192,7 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
     );
   const connection = data?.persons;
   if (!connection) {
-    const messages = CombinedGraphQLErrors.is(error) ? localizedMessages(error.errors, locale) : [error?.message ?? ''];
+    const messages = CombinedGraphQLErrors.is(error) ? noticeMessages(error.errors, locale) : [error?.message ?? ''];
     return <ErrorNotice title={t('search.error')} messages={messages} />;
   }
   if (connection.nodes.length === 0)

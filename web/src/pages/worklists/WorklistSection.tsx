@@ -2,7 +2,7 @@ import type { ErrorLike } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { ReactNode } from 'react';
 import { ErrorNotice } from '../../components/States';
-import { localizedMessages } from '../../graphqlErrors';
+import { noticeMessages } from '../../graphqlErrors';
 import { useI18n } from '../../i18n';
 import { routeHref } from '../../router';
 
@@ -46,7 +46,7 @@ export function WorklistSection<T>({
       </p>
     );
   else if (!rows) {
-    const messages = CombinedGraphQLErrors.is(error) ? localizedMessages(error.errors, locale) : [error?.message ?? ''];
+    const messages = CombinedGraphQLErrors.is(error) ? noticeMessages(error.errors, locale) : [error?.message ?? ''];
     body = <ErrorNotice title={t('state.error')} messages={messages} />;
   } else if (rows.length === 0) body = <p className="state state--empty">{t('worklist.empty')}</p>;
   else {
