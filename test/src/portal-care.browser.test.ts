@@ -124,5 +124,28 @@ describe("a record outside the officer's unit", () => {
     await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await page.getByTestId('panel-police').getByText(outsider.identificationNumber).waitFor();
     await shot(page, 'break-glass-opened');
+    await page.close();
+    expect(problems).toEqual([]);
+
+    // The province's supervisor finds the access awaiting review, notes it and marks it reviewed.
+    await open();
+    await logIn(page, portal, 'giamsat.hanoi');
+    await page.getByRole('link', { name: 'Truy cập khẩn cấp' }).click();
+    const awaiting = page.getByTestId('access-pending');
+    const grant = awaiting.locator('li', { hasText: 'Xác minh đối tượng bỏ trốn theo yêu cầu phối hợp' });
+    await grant.getByText(`congan.phuongbadinh → ${ward?.name ?? ''}`).waitFor();
+    await grant.getByLabel('Ghi chú của cán bộ giám sát').fill('Đã đối chiếu với công văn phối hợp');
+    await shot(page, 'break-glass-review');
+    await grant.getByRole('button', { name: 'Xác nhận đã xem xét' }).click();
+    const reviewed = page.getByTestId('access-reviewed').locator('li', { hasText: 'Xác minh đối tượng bỏ trốn' });
+    await reviewed.getByText('Đã đối chiếu với công văn phối hợp', { exact: false }).waitFor();
+    expect(await awaiting.locator('li', { hasText: 'Xác minh đối tượng bỏ trốn theo yêu cầu phối hợp' }).count()).toBe(0);
+  });
+
+  it('is not offered to an officer who has no supervisor page', async () => {
+    await open();
+    await logIn(page, portal, 'congan.phuongbadinh');
+    await page.getByRole('link', { name: 'Việc cần làm' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Truy cập khẩn cấp' }).count()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { LoginForm } from './components/LoginForm';
 import { MainNav, navItems } from './components/MainNav';
 import { OfficerBar } from './components/OfficerBar';
 import { useI18n, type MessageKey } from './i18n';
+import { AccessReviewPage } from './pages/AccessReviewPage';
 import { PersonPage } from './pages/PersonPage';
 import { emptySearch, SearchPage, type SearchState } from './pages/SearchPage';
 import { WorklistPage } from './pages/WorklistPage';
@@ -69,6 +70,8 @@ function Page({
           <DashboardPage officer={session.officer} />
         </Suspense>
       );
+    case 'access':
+      return <AccessReviewPage />;
     case 'analyst':
       return (
         <Suspense fallback={fallback}>

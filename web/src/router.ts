@@ -2,14 +2,19 @@ import { useSyncExternalStore } from 'react';
 
 /** The portal's pages, addressed by the URL hash so the browser's back button works. */
 export type Route =
-  { page: 'search' } | { page: 'person'; id: string } | { page: 'worklist' } | { page: 'dashboard' } | { page: 'analyst' };
+  | { page: 'search' }
+  | { page: 'person'; id: string }
+  | { page: 'worklist' }
+  | { page: 'dashboard' }
+  | { page: 'analyst' }
+  | { page: 'access' };
 
 export type PageName = Route['page'];
 
 export function parseRoute(hash: string): Route {
   const [page, ...rest] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'person' && rest[0]) return { page: 'person', id: decodeURIComponent(rest[0]) };
-  if (page === 'worklist' || page === 'dashboard' || page === 'analyst') return { page };
+  if (page === 'worklist' || page === 'dashboard' || page === 'analyst' || page === 'access') return { page };
   return { page: 'search' };
 }
 

@@ -19,6 +19,8 @@ export function navItems(role: string): NavItem[] {
   if (role !== 'analyst') items.push({ page: 'worklist', label: 'nav.worklist' });
   items.push({ page: 'dashboard', label: 'nav.dashboard' });
   if (ANALYST_ROLES.has(role)) items.push({ page: 'analyst', label: 'nav.analyst' });
+  // Supervisors approve and review break-the-glass accesses.
+  if (role === 'supervisor') items.push({ page: 'access', label: 'nav.access' });
   return items;
 }
 
