@@ -11,7 +11,7 @@ import {
   managementPeriodEnd,
 } from '../rules/drug-user-management';
 import { foundProblems, searchMachine } from '../rules/absconder-search';
-import { addWorkingDays, deadlineAfter, periodEnd } from '../rules/legal-time';
+import { addWorkingDays, deadlineAfter, periodEnd, today } from '../rules/legal-time';
 import { completionNoticeMachine, isOverdue, transferDueAt, transferNoticeMachine } from '../rules/notices';
 import {
   identificationNumberProblems,
@@ -178,6 +178,12 @@ describe('person facts', () => {
 });
 
 describe('legal time', () => {
+  it("takes today as Việt Nam's date, so an officer's today is never in the future after midnight", () => {
+    expect(today(new Date('2026-12-02T16:59:59Z'))).toBe('2026-12-02');
+    expect(today(new Date('2026-12-02T17:00:00Z'))).toBe('2026-12-03');
+    expect(today(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+
   it('adds rule durations to dates', () => {
     expect(periodEnd('2026-01-31', { value: 12, unit: 'MONTHS' })).toBe('2027-01-31');
     expect(periodEnd('2024-02-29', { value: 12, unit: 'MONTHS' })).toBe('2025-02-28');

@@ -1,4 +1,4 @@
-import { addDays, addMonths, type DurationUnit } from '@rehab/shared-schema';
+import { addDays, addMonths, todayInHanoi, type DurationUnit } from '@rehab/shared-schema';
 
 /** The part of a legal rule durations need (a row of the rules table). */
 export interface RuleDuration {
@@ -42,7 +42,10 @@ export function deadlineAfter(from: Date, rule: RuleDuration): Date {
   return new Date(`${day}${time}`);
 }
 
-/** Today's date (YYYY-MM-DD, UTC): the default of worklists' asOf. */
+/**
+ * Today's date in Việt Nam (YYYY-MM-DD, UTC+7): the default of worklists' asOf and the bound of
+ * "not in the future". (The UTC date refused an officer's today between midnight and 07:00.)
+ */
 export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return todayInHanoi(now);
 }

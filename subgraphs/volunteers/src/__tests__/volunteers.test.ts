@@ -14,6 +14,7 @@ import {
   canRead,
   demoUnitOn,
   generateDemoPopulation,
+  outboxAdminRules,
   unitAt,
   type DemoPerson,
   type Role,
@@ -53,10 +54,15 @@ const ISSUE4_FIELDS = new Set([
   'Query.organisationChapters',
   'Volunteer.chapter',
 ]);
+// The kit's outbox fields, the same in every subgraph, have their own test (test/src/outbox-admin.test.ts).
+const KIT_OUTBOX_FIELDS = new Set(Object.keys(outboxAdminRules(['volunteers'])));
 const VOLUNTEERS_RULES = Object.fromEntries(
   Object.entries(ACCESS_MATRIX).filter(
     ([coordinate, rule]) =>
-      rule.owner === 'volunteers' && !ISSUE4_TYPES.has(coordinate.split('.')[0] as string) && !ISSUE4_FIELDS.has(coordinate),
+      rule.owner === 'volunteers' &&
+      !ISSUE4_TYPES.has(coordinate.split('.')[0] as string) &&
+      !ISSUE4_FIELDS.has(coordinate) &&
+      !KIT_OUTBOX_FIELDS.has(coordinate),
   ),
 );
 
