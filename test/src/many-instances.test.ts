@@ -42,6 +42,11 @@ class NoticeHold {
   /** Notice ids held, and the status the receiver answered once released. */
   readonly released: { id: string; status: number }[] = [];
 
+  /** Deliveries waiting in the proxy now. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
   async pass(req: IncomingMessage): Promise<boolean> {
     if (!this.held || !req.url?.startsWith('/notices')) return false;
     await new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -404,7 +409,8 @@ describe('two gateways and two copies of every subgraph on one database', () => 
     holdB.held = true;
     let leasedByDying: string[] = [];
     const holdDeadline = Date.now() + 60_000;
-    while (leasedByDying.length === 0 && Date.now() < holdDeadline) {
+    // Leased and on the wire: a lease taken just before the kill may not have reached the proxy yet.
+    while ((leasedByDying.length === 0 || holdB.waiting === 0) && Date.now() < holdDeadline) {
       await pause(100);
       leasedByDying = (
         await police.query<{ id: string }[]>('SELECT id FROM outbox_notice WHERE lease_owner = $1 AND delivered_at IS NULL', [
@@ -413,6 +419,7 @@ describe('two gateways and two copies of every subgraph on one database', () => 
       ).map((r) => r.id);
     }
     expect(leasedByDying.length).toBeGreaterThan(0);
+    await pause(500);
     const killStart = Date.now();
     const inFlightAtKill = inFlight.size;
     for (const copy of copies.values()) await kill(copy);

@@ -88,7 +88,7 @@ describe('facility staff', () => {
     await police.getByText(resident.fullName).first().waitFor();
     // Facility staff have no person search: the way back is their worklist.
     expect(await page.getByRole('link', { name: '← Quay lại tìm kiếm' }).count()).toBe(0);
-    await page.getByRole('link', { name: '← Quay lại việc cần làm' }).waitFor();
+    await page.getByRole('link', { name: '← Trở về danh sách công việc' }).waitFor();
     await shot(page, 'care-facility-person');
   });
 });

@@ -21,7 +21,7 @@ export const portalVi = {
 
   'person.notFoundId': 'Không tìm thấy người này trong phạm vi đơn vị của bạn',
   'person.backToSearch': 'Quay lại tìm kiếm',
-  'person.backToWorklist': 'Quay lại việc cần làm',
+  'person.backToWorklist': 'Trở về danh sách công việc',
   'person.outOfScope': 'Hồ sơ này tồn tại nhưng không thuộc phạm vi đơn vị của bạn.',
   'person.notFoundOrNotYours': 'Không tìm thấy hồ sơ này, hoặc hồ sơ không thuộc phạm vi bạn được xem.',
   'breakGlass.open': 'Đề nghị truy cập khẩn cấp',
@@ -270,7 +270,7 @@ export const portalEn: Record<PortalMessageKey, string> = {
 
   'person.notFoundId': 'This person was not found within your unit',
   'person.backToSearch': 'Back to search',
-  'person.backToWorklist': 'Back to the worklist',
+  'person.backToWorklist': 'Back to my work list',
   'person.outOfScope': 'This record exists but is outside your unit.',
   'person.notFoundOrNotYours': 'This record was not found, or it is not yours to see.',
   'breakGlass.open': 'Ask for emergency access',

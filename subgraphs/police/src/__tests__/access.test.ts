@@ -344,6 +344,9 @@ const MUTATIONS: Record<string, [string, Record<string, unknown>]> = {
   ],
   updatePerson: ['mutation($id: ID!) { updatePerson(id: $id, expectedVersion: 1, input: { fullName: "B" }) { id } }', { id: ID }],
   mergePersons: ['mutation($id: ID!) { mergePersons(survivorId: $id, duplicateId: $id, reason: "x") { id } }', { id: ID }],
+  // The kit's outbox operations, served by every subgraph under its own name.
+  policeRetryOutboxNotice: ['mutation($id: ID!) { policeRetryOutboxNotice(id: $id) { id } }', { id: ID }],
+  policeRetryFailedOutboxNotices: ['mutation { policeRetryFailedOutboxNotices(topic: "person.registered") }', {}],
   recordDrugUseDetection: [
     'mutation($id: ID!) { recordDrugUseDetection(personId: $id, input: { detectedOn: "2026-01-01", method: OTHER, substances: [OTHER] }) { id } }',
     { id: ID },
