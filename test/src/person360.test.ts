@@ -159,7 +159,12 @@ describe('trust between gateway and subgraphs', () => {
         errors: [
           {
             message: 'Yêu cầu quá lớn',
-            extensions: { code: 'PAYLOAD_TOO_LARGE', i18n: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' } },
+            extensions: {
+              code: 'PAYLOAD_TOO_LARGE',
+              i18n: { vi: 'Yêu cầu quá lớn', en: 'The request is too large' },
+              // The subgraph's own request id (an unsigned caller's is never taken).
+              requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+            },
           },
         ],
       });

@@ -43,6 +43,15 @@ async function data<T>(username: string, query: string, variables: Record<string
   return result.data as T;
 }
 
+/** A person lookup refused as outside the caller's unit: null, with the unit that holds the record. */
+async function refusedPerson(username: string, query: string, id: string): Promise<unknown> {
+  const result = await as<{ person: unknown }>(username, query, { id });
+  return {
+    person: result.data?.person ?? null,
+    errors: result.errors?.map((e) => [e.extensions?.code, e.extensions?.breakGlassUnit]),
+  };
+}
+
 interface Unit {
   code: string;
   name: string;
@@ -147,7 +156,10 @@ describe('any province', () => {
     expect(registered.registerPerson.currentResidence.unit).toEqual({ name: 'Phường Lào Cai', path: '15.02647' });
     // Hà Nội's police do not see Lào Cai's people; Lào Cai's police do.
     const Q = 'query($id: ID!) { person(id: $id) { id } }';
-    expect((await data<{ person: unknown }>('congan.hanoi', Q, { id: registered.registerPerson.id })).person).toBeNull();
+    expect(await refusedPerson('congan.hanoi', Q, registered.registerPerson.id)).toEqual({
+      person: null,
+      errors: [['FORBIDDEN', '02647']],
+    });
     expect((await data<{ person: unknown }>('congan.laocai', Q, { id: registered.registerPerson.id })).person).toEqual({
       id: registered.registerPerson.id,
     });
@@ -187,7 +199,11 @@ describe('records of a split commune', () => {
       },
     ]);
     // Before: the new ward sees neither the person nor the episode recorded in the old (split) commune.
-    expect((await data<{ person: unknown }>(ward, EPISODES, { id: subject.id })).person).toBeNull();
+    // (The record still belongs to the old commune, which the lookup names for break-the-glass.)
+    expect(await refusedPerson(ward, EPISODES, subject.id)).toEqual({
+      person: null,
+      errors: [['FORBIDDEN', units().byUnitPath(subject.formerUnit.unitPath)?.code]],
+    });
     const [episode] = (await data<{ person: { rehabEpisodes: { id: string }[] } }>('giamsat.hanoi', EPISODES, { id: subject.id }))
       .person.rehabEpisodes;
     expect(episode).toBeDefined();

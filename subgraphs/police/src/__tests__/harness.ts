@@ -89,6 +89,23 @@ export async function openHarness(population: readonly DemoPerson[]): Promise<Ha
   };
 }
 
+/**
+ * Whether a `person(id)` lookup found a record the caller may not read: null, refused as out of
+ * scope with the unit holding it (for roles that may break the glass), nothing else.
+ */
+export function outOfScope(result: Result, unitCode?: string): boolean {
+  const person = (result.data as { person?: unknown } | null | undefined)?.person ?? null;
+  const [error, ...more] = result.errors ?? [];
+  const unit = error?.extensions?.breakGlassUnit;
+  return (
+    person === null &&
+    more.length === 0 &&
+    error?.extensions?.code === 'FORBIDDEN' &&
+    typeof unit === 'string' &&
+    (unitCode === undefined || unit === unitCode)
+  );
+}
+
 /** The data of a successful result (fails the test with the errors otherwise). */
 export function dataOf<T>(result: Result): T {
   if (result.errors) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);

@@ -1,5 +1,15 @@
 import { generateDemoPopulation, todayInHanoi } from '@rehab/shared-schema';
-import { COMMUNE, NEIGHBOUR_COMMUNE, OTHER_COMMUNE, dataOf, errorOf, openHarness, register, type Harness } from './harness';
+import {
+  COMMUNE,
+  NEIGHBOUR_COMMUNE,
+  OTHER_COMMUNE,
+  dataOf,
+  errorOf,
+  openHarness,
+  outOfScope,
+  register,
+  type Harness,
+} from './harness';
 
 let h: Harness;
 
@@ -72,7 +82,7 @@ describe('recordResidenceChange', () => {
     // The sending commune keeps its notice but no longer sees the person.
     expect(notice.person).toBeNull();
     const query = `query($id: ID!) { person(id: $id) { version currentResidence { addressLine unit { code } } drugUserManagements { status } transferNotices { id } } }`;
-    expect(dataOf<{ person: unknown }>(await h.run(query, { id: p.id }, 'police_officer', COMMUNE)).person).toBeNull();
+    expect(outOfScope(await h.run(query, { id: p.id }, 'police_officer', COMMUNE), NEIGHBOUR_COMMUNE)).toBe(true);
     expect(dataOf<{ person: unknown }>(await h.run(query, { id: p.id }, 'police_officer', NEIGHBOUR_COMMUNE)).person).toEqual({
       version: 2,
       currentResidence: { addressLine: 'Số 5 ngõ Mới', unit: { code: NEIGHBOUR_COMMUNE } },

@@ -1,5 +1,5 @@
 import { domainError } from '@rehab/server-kit';
-import { UNIT_OFFICER_ROLES, unitByCode } from '@rehab/shared-schema';
+import { UNIT_OFFICER_ROLES, unitByCode, units } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { PersonEntity } from '../entities/Person';
 
@@ -14,17 +14,19 @@ export async function outOfScope(ctx: Context, where: { id: string } | { identif
   if (!UNIT_OFFICER_ROLES.includes(ctx.caller.role)) return null;
   const found = await ctx.db
     .getRepository(PersonEntity)
-    .findOne({ where: { ...where, recordStatus: 'ACTIVE' }, select: { id: true, currentUnitCode: true } });
+    .findOne({ where: { ...where, recordStatus: 'ACTIVE' }, select: { id: true, currentUnitCode: true, ownerUnitPath: true } });
   if (!found) return null;
   ctx.audit.read('Person', 'existence', found.id);
-  const unit = unitByCode(found.currentUnitCode);
-  const name = unit?.name ?? found.currentUnitCode;
+  // The unit that owns the record (a commune of before the reform while it awaits reassignment).
+  const unit = units().byUnitPath(found.ownerUnitPath) ?? unitByCode(found.currentUnitCode);
+  const code = unit?.code ?? found.currentUnitCode;
+  const name = unit?.name ?? code;
   throw domainError(
     'FORBIDDEN',
     {
       vi: `Hồ sơ này thuộc ${name}, ngoài phạm vi đơn vị của bạn. Có thể đề nghị truy cập khẩn cấp nếu công việc đòi hỏi.`,
       en: `This record belongs to ${name}, outside your unit. You may ask for break-the-glass access if your work requires it.`,
     },
-    { breakGlassUnit: found.currentUnitCode },
+    { breakGlassUnit: code },
   );
 }
