@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { unitByCode, type Agency, type Caller, type Role } from '@rehab/shared-schema';
 import { dropDatabase, openDatabase, ownerDataSource, type CountedDataSource, type DatabaseOwner } from './db';
@@ -111,4 +112,17 @@ export async function announceTestPersons(db: DataSource, unitCode: string, ...p
     })),
   );
   return personIds;
+}
+
+/** Log lines a test reads: give it to createLogger as the destination; it keeps each JSON line. */
+export class CapturedLog implements DestinationStream {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly text: string[] = [];
+  write(line: string): void {
+    this.text.push(line);
+    this.lines.push(JSON.parse(line) as Record<string, unknown>);
+  }
+  find(predicate: (line: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+    return this.lines.find(predicate);
+  }
 }

@@ -1,7 +1,7 @@
 import type { InProcessSystem } from '@rehab/ops';
 import { isInUnitScope, pathScope, signCallerContext, testCaller, verifyCallerContext } from '@rehab/server-kit';
 import { unitAt, units, type BreakGlassGrant } from '@rehab/shared-schema';
-import { population, startTestSystem } from './fixtures';
+import { outsiderOfBaDinh, startTestSystem } from './fixtures';
 
 /**
  * Break the glass (docs/domain.md): access outside one's unit needs a stated reason, is
@@ -11,17 +11,7 @@ import { population, startTestSystem } from './fixtures';
 let system: InProcessSystem;
 let officer: string;
 
-// A person of another ward of Hà Nội (recorded in it, not in Phường Ba Đình's old wards), with a rehab episode so two agencies are involved.
-const outsider = population.find(
-  (p) =>
-    p.rehab &&
-    p.home.unitPath.startsWith('01.') &&
-    p.home.unitCode !== '00004' &&
-    p.currentResidence.unitPath === p.home.unitPath &&
-    !units()
-      .scopeRoots('01.00004')
-      .some((r) => p.formerUnit.unitPath.startsWith(r)),
-);
+const outsider = outsiderOfBaDinh;
 const outsiderWard = unitAt(outsider?.home.unitCode ?? '');
 const REASON = 'Truy tìm đối tượng bỏ trốn, phối hợp với công an phường bạn';
 

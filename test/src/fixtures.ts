@@ -1,5 +1,5 @@
 import { testDatabaseEnv } from '@rehab/server-kit';
-import { generateDemoPopulation, type DemoPerson } from '@rehab/shared-schema';
+import { generateDemoPopulation, units, type DemoPerson } from '@rehab/shared-schema';
 import { InProcessSystem } from '@rehab/ops';
 
 export const PERSONS = 300;
@@ -12,6 +12,21 @@ export function startTestSystem(options: { production?: boolean } = {}): Promise
 }
 
 /** A person of the given stage (the demo data spreads persons over every stage). */
+/**
+ * A person of another Hà Nội ward than Phường Ba Đình (00004), recorded there since before the
+ * reform (not in Ba Đình's old wards), with a rehab episode so two agencies hold records.
+ */
+export const outsiderOfBaDinh: DemoPerson | undefined = population.find(
+  (p) =>
+    p.rehab &&
+    p.home.unitPath.startsWith('01.') &&
+    p.home.unitCode !== '00004' &&
+    p.currentResidence.unitPath === p.home.unitPath &&
+    !units()
+      .scopeRoots('01.00004')
+      .some((r) => p.formerUnit.unitPath.startsWith(r)),
+);
+
 export function personAt(stage: DemoPerson['stage']): DemoPerson {
   const person = population.find((p) => p.stage === stage);
   if (!person) throw new Error(`no demo person at stage ${stage}`);

@@ -8,24 +8,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DestinationStream } from 'pino';
 import type { InProcessSystem } from '@rehab/ops';
 import { DEMO_PASSWORD, startGateway, type RunningGateway } from '@rehab/gateway';
-import { createLogger, REQUEST_ID_HEADER, tracingFromEnv, type Tracing } from '@rehab/server-kit';
+import { CapturedLog, createLogger, REQUEST_ID_HEADER, tracingFromEnv, type Tracing } from '@rehab/server-kit';
 import { SUPERGRAPH_FILE } from '@rehab/shared-schema';
 import { population, startTestSystem } from './fixtures';
-
-class CapturedLog implements DestinationStream {
-  readonly lines: Record<string, unknown>[] = [];
-  readonly text: string[] = [];
-  write(line: string): void {
-    this.text.push(line);
-    this.lines.push(JSON.parse(line) as Record<string, unknown>);
-  }
-  find(predicate: (line: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
-    return this.lines.find(predicate);
-  }
-}
 
 const PORTAL_HTML = '<!doctype html><html><head><title>portal page</title></head><body></body></html>';
 

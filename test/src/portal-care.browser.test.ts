@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
-import { unitAt, units } from '@rehab/shared-schema';
-import { population } from './fixtures';
+import { unitAt } from '@rehab/shared-schema';
+import { outsiderOfBaDinh, population } from './fixtures';
 
 /**
  * The care relation in the portal: a clinic's health worker and a facility's staff work from
@@ -95,16 +95,7 @@ describe('facility staff', () => {
 
 describe("a record outside the officer's unit", () => {
   it('is told apart from "not found", and opens after an audited break-the-glass request with a reason', async () => {
-    // A person of another Hà Nội ward than Phường Ba Đình, recorded there since before the reform.
-    const outsider = population.find(
-      (p) =>
-        p.home.unitPath.startsWith('01.') &&
-        p.home.unitCode !== '00004' &&
-        p.currentResidence.unitPath === p.home.unitPath &&
-        !units()
-          .scopeRoots('01.00004')
-          .some((r) => p.formerUnit.unitPath.startsWith(r)),
-    );
+    const outsider = outsiderOfBaDinh;
     if (!outsider) throw new Error('no person of another ward in the demo population');
     const ward = unitAt(outsider.home.unitCode);
     await open();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DestinationStream } from 'pino';
 import { ALL_ROLES, SHARED_RULES, type AccessMatrix } from '@rehab/shared-schema';
 import { CONTEXT_HEADER, signCallerContext } from '../context-token';
 import { generateTrust, subgraphTrustOf } from '../secrets';
@@ -8,20 +7,7 @@ import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../sub
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { SpanKind } from '@opentelemetry/api';
 import { createLogger, REQUEST_ID_HEADER, Tracing } from '../observability';
-import { openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
-
-/** Log lines a test reads: the logger writes JSON lines into it. */
-class CapturedLog implements DestinationStream {
-  readonly lines: Record<string, unknown>[] = [];
-  readonly text: string[] = [];
-  write(line: string): void {
-    this.text.push(line);
-    this.lines.push(JSON.parse(line) as Record<string, unknown>);
-  }
-  find(predicate: (line: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
-    return this.lines.find(predicate);
-  }
-}
+import { CapturedLog, openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
 
 const SCHEMA = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])

@@ -3,51 +3,16 @@
  * outbox dispatcher: every notice is applied once, in creation order, and a copy that dies
  * mid-delivery leaves its notice to the other copy once its lease expires.
  */
-import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { ALL_ROLES, SHARED_RULES, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SubgraphName } from '@rehab/shared-schema';
 import { generateTrust, noticePrivateKeyOf, subgraphTrustOf } from '../secrets';
-import { createDataSource, openDatabase } from '../db';
-import {
-  AddOutboxLease1796226400000,
-  CreateOutbox1763800000002,
-  enqueueNotice,
-  OutboxDispatcher,
-  type Notice,
-  type NoticeHandler,
-  type OutboxOptions,
-} from '../outbox';
+import { openDatabase } from '../db';
+import { enqueueNotice, OutboxDispatcher, type Notice, type NoticeHandler, type OutboxOptions } from '../outbox';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
+import { createSource, MATRIX, RECEIVER, SCHEMA, SENDER, TOPIC } from './outbox-fixture';
 import { openTestDatabase, testDatabaseEnv, type TestDatabase } from '../testing';
 
-class CreateInstanceEffect1763800000098 implements MigrationInterface {
-  name = 'CreateInstanceEffect1763800000098';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE notice_effect (n serial PRIMARY KEY, notice_id uuid NOT NULL, value text NOT NULL)');
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE notice_effect');
-  }
-}
-
-const SENDER: SubgraphName = 'labor-welfare';
-const RECEIVER: SubgraphName = 'police';
-const TOPIC = 'test.effect';
 const TRUST = generateTrust();
-const SCHEMA = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-type Person @key(fields: "id") { id: ID! }
-type Query { outboxPing: String }
-type Mutation { recordEvent(value: String!): ID! }
-`;
-const everyone = { owner: 'shared' as const, read: ALL_ROLES };
-const MATRIX: AccessMatrix = {
-  ...SHARED_RULES,
-  'Person.id': everyone,
-  'Query.outboxPing': everyone,
-  'Mutation.recordEvent': everyone,
-};
 
 /** Handler runs per notice id, and a gate that holds one notice's handler until opened. */
 const calls = new Map<string, number>();
@@ -70,14 +35,6 @@ const receiverModule: SubgraphModule<Record<string, never>> = {
   resolvers: { Query: { outboxPing: () => 'pong' }, Mutation: { recordEvent: () => 'none' } },
   noticeHandlers: { [TOPIC]: effectHandler },
 };
-
-const createSource = (owner: SubgraphName) => (env: NodeJS.ProcessEnv) =>
-  createDataSource({
-    owner,
-    entities: [],
-    migrations: [CreateOutbox1763800000002, AddOutboxLease1796226400000, CreateInstanceEffect1763800000098],
-    env,
-  });
 
 let senderDb: TestDatabase;
 let receiverDb: TestDatabase;

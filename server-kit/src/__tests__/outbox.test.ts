@@ -1,12 +1,9 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { ALL_ROLES, SHARED_RULES, type AccessMatrix, type SubgraphName } from '@rehab/shared-schema';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SubgraphName } from '@rehab/shared-schema';
 import { CONTEXT_HEADER, signCallerContext } from '../context-token';
 import { generateTrust, subgraphTrustOf, noticePrivateKeyOf } from '../secrets';
-import { createDataSource } from '../db';
 import {
-  AddOutboxLease1796226400000,
-  CreateOutbox1763800000002,
   enqueueNotice,
   noticeRejected,
   noticesUrl,
@@ -18,42 +15,12 @@ import {
 } from '../outbox';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
 import type { SubgraphContext } from '../context';
+import { createSource, MATRIX, RECEIVER, SCHEMA, SENDER, TOPIC } from './outbox-fixture';
 import { openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
 
-/** The receiver's visible effect of a notice: one row per handler run that committed. */
-class CreateNoticeEffect1763800000099 implements MigrationInterface {
-  name = 'CreateNoticeEffect1763800000099';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE notice_effect (n serial PRIMARY KEY, notice_id uuid NOT NULL, value text NOT NULL)');
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE notice_effect');
-  }
-}
-
-const SENDER: SubgraphName = 'labor-welfare';
-const RECEIVER: SubgraphName = 'police';
-const TOPIC = 'test.effect';
 /** Keys of this test: the gateway's context pair and one notice pair per subgraph. */
 const TRUST = generateTrust();
 const SENDER_KEY = noticePrivateKeyOf(TRUST, SENDER);
-
-const SCHEMA = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-type Person @key(fields: "id") { id: ID! }
-type Query { outboxPing: String }
-type Mutation { recordEvent(value: String!): ID! }
-`;
-
-const everyone = { owner: 'shared' as const, read: ALL_ROLES };
-const MATRIX: AccessMatrix = {
-  ...SHARED_RULES,
-  'Person.id': everyone,
-  'Query.outboxPing': everyone,
-  'Mutation.recordEvent': everyone,
-};
 
 type Ctx = SubgraphContext<Record<string, never>>;
 
@@ -94,14 +61,6 @@ const receiverModule: SubgraphModule<Record<string, never>> = {
   resolvers: { Query: { outboxPing: () => 'pong' }, Mutation: { recordEvent: () => randomUUID() } },
   noticeHandlers: { [TOPIC]: effectHandler },
 };
-
-const createSource = (owner: SubgraphName) => (env: NodeJS.ProcessEnv) =>
-  createDataSource({
-    owner,
-    entities: [],
-    migrations: [CreateOutbox1763800000002, AddOutboxLease1796226400000, CreateNoticeEffect1763800000099],
-    env,
-  });
 
 let senderDb: TestDatabase;
 let receiverDb: TestDatabase;

@@ -63,7 +63,7 @@ describe('configuration schema', () => {
       TRUSTED_DOCUMENTS: 'off',
       DATABASE_PREFIX: 'rehab_staging',
       SEED_PERSONS: '300',
-      ACCESS_TOKEN_SECRET: 'x', // development: any value
+      ACCESS_TOKEN_SECRET: 'x', // development accepts a weak value
     });
     expect(configurationProblems({ reader: 'start' }, env)).toEqual([]);
     for (const hops of ['true', 'false', '2']) expect(configurationProblems(GATEWAY, dev({ TRUST_PROXY: hops }))).toEqual([]);
