@@ -14,6 +14,7 @@ module.exports = {
     // Every subgraph registered in subgraphs/registry.json.
     [`^@rehab/(${registeredSubgraphs().join('|')})$`]: '<rootDir>/subgraphs/$1/src/server',
     '^@rehab/gateway$': '<rootDir>/gateway/src/exports',
+    '^@rehab/hive-gateway$': '<rootDir>/hive-gateway/src/exports',
     '^@rehab/ops$': '<rootDir>/ops/src/exports',
   },
   testMatch: ['<rootDir>/**/src/**/__tests__/**/*.test.ts', '<rootDir>/test/src/**/*.test.ts'],

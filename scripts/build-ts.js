@@ -11,6 +11,7 @@ const projects = [
   'server-kit',
   ...registeredSubgraphs().map((name) => `subgraphs/${name}`),
   'gateway',
+  'hive-gateway',
   'ops',
   'test',
 ];

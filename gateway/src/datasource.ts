@@ -14,6 +14,17 @@ const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', '
 /** Errors made by errorFromResponse for passing through. */
 const PASS = new WeakSet<GraphQLError>();
 
+/** A subgraph that did not answer, named by its agency as subgraphs/registry.json spells it. */
+export function subgraphUnavailable(subgraph: SubgraphName): GraphQLError {
+  const agency = subgraphAgencyLabel(subgraph);
+  const unavailable = domainError('SUBGRAPH_UNAVAILABLE', {
+    vi: `Dữ liệu ${agency.vi} tạm thời không khả dụng`,
+    en: `${agency.en} data is temporarily unavailable`,
+  });
+  unavailable.extensions.subgraph = subgraph;
+  return unavailable;
+}
+
 /**
  * Calls one subgraph with the caller's context signed for that subgraph only. A
  * network failure becomes a typed error naming the agency, never the internal URL.
@@ -64,13 +75,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError && PASS.has(error)) throw error;
-    // The agency's name as subgraphs/registry.json spells it.
-    const agency = subgraphAgencyLabel(this.subgraph);
-    const unavailable = domainError('SUBGRAPH_UNAVAILABLE', {
-      vi: `Dữ liệu ${agency.vi} tạm thời không khả dụng`,
-      en: `${agency.en} data is temporarily unavailable`,
-    });
-    unavailable.extensions.subgraph = this.subgraph;
+    const unavailable = subgraphUnavailable(this.subgraph);
     if (
       error.name === 'AbortError' ||
       /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|aborted|40[13]|5\d\d/.test(error.message)

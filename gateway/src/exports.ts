@@ -9,3 +9,17 @@ export {
   type TrustedDocumentsMode,
   type TrustedDocumentsOptions,
 } from './trusted-documents';
+export {
+  fromTrustedProxy,
+  GraphQLFront,
+  identityServiceOf,
+  securityHeaders,
+  servePortal,
+  subgraphsCheck,
+  trustProxyFromEnv,
+} from './front';
+export { authRoutes } from './identity/routes';
+export { loginRateLimit, rateLimitsFromEnv, SharedTokenBuckets, tooManyRequests, type RateLimits } from './rate-limit';
+export { resolveTrustedDocuments, TrustedDocuments, TrustedDocumentsFile } from './trusted-documents';
+export { INTROSPECTION_ROLES, isIntrospection, schemaToolsForAllFromEnv } from './introspection';
+export { subgraphUnavailable } from './datasource';

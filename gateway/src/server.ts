@@ -1,9 +1,7 @@
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import express, { type Express, type Request } from 'express';
+import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -20,44 +18,33 @@ import {
   metricsHandler,
   metricsTokenFromEnv,
   migrationsCheck,
-  noteGraphQLRequest,
   observedBodyErrorHandler,
   observedFormatter,
   observeRequests,
-  READY_CHECK_TIMEOUT_MS,
   ServiceMetrics,
-  type CheckOutcome,
   type Logger,
   tracingFromEnv,
   type QueryLimits,
   Tracing,
 } from '@rehab/server-kit';
-import { unitByCode, type BreakGlassGrant, type Caller, type SubgraphName } from '@rehab/shared-schema';
+import type { SubgraphName } from '@rehab/shared-schema';
 import { SigningDataSource, type GatewayContext } from './datasource';
 import { createSubgraphFetcher, type FetcherOptions } from './fetcher';
-import { IdentityService, notAuthenticated } from './identity/accounts';
-import { authRoutes, bearerToken } from './identity/routes';
+import {
+  fromTrustedProxy,
+  GraphQLFront,
+  identityServiceOf,
+  securityHeaders,
+  servePortal,
+  subgraphsCheck,
+  trustProxyFromEnv,
+} from './front';
+import { authRoutes } from './identity/routes';
 import { staticSupergraph } from './supergraph';
 import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
+import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, SharedTokenBuckets, type RateLimits } from './rate-limit';
 import {
-  loginRateLimit,
-  rateLimitPlugin,
-  rateLimitsFromEnv,
-  SharedTokenBuckets,
-  tooManyRequests,
-  type RateLimiter,
-  type RateLimits,
-} from './rate-limit';
-import type { AccessClaims } from './identity/tokens';
-import { clientOf } from './identity/routes';
-import { recordSecurityEvent } from './identity/security-events';
-import {
-  AD_HOC_ROLES,
-  claimsRegisteredId,
-  documentMismatch,
-  documentStatus,
   resolveTrustedDocuments,
-  trustedDocumentRequired,
   trustedDocumentsFromEnv,
   TrustedDocuments,
   TrustedDocumentsFile,
@@ -111,166 +98,11 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const PURPOSE_HEADER = 'x-access-purpose';
-
-/** The caller a request's context carries to the subgraphs, with the session's active break-the-glass grants. */
-function callerFrom(
-  claims: AccessClaims,
-  purpose: string | undefined,
-  grants: readonly BreakGlassGrant[] = [],
-  requestId: string = randomUUID(),
-): Caller {
-  const unit = unitByCode(claims.unitCode);
-  if (!unit) throw notAuthenticated();
-  return {
-    userId: claims.accountId,
-    username: claims.username,
-    agency: claims.agency,
-    role: claims.role,
-    unitCode: claims.unitCode,
-    unitPath: unit.path,
-    purpose: (purpose ?? 'case-work').slice(0, 200),
-    requestId,
-    ...(grants.length > 0 ? { grants } : {}),
-  };
-}
-
-/** TRUST_PROXY: unset/false → false, true, a hop count, or express's list of trusted addresses/subnets. */
-export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean | number | string {
-  const raw = env.TRUST_PROXY?.trim();
-  if (!raw || raw === 'false') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return raw;
-}
-
-function securityHeaders(app: Express): void {
-  app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-    );
-    next();
-  });
-}
-
-function servePortal(app: Express, webDir: string | null | undefined): void {
-  if (!webDir || !existsSync(join(webDir, 'index.html'))) {
-    app.get('/', (_req, res) => {
-      res
-        .type('text/plain; charset=utf-8')
-        .send('Cổng thông tin chưa được build: chạy npm run build.\nPortal not built: run npm run build.');
-    });
-    return;
-  }
-  app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
-  // The service's own routes (registered before) are never answered with the portal.
-  app.get(/^\/(?!graphql|auth|health|ready|metrics).*/, (_req, res) => {
-    res.sendFile(join(webDir, 'index.html'));
-  });
-}
-
-/** A string parameter of a GraphQL request, from the JSON body (POST) or the URL (GET). */
-function requestField(req: Request, name: 'query' | 'operationName'): string | undefined {
-  const body: unknown = req.body;
-  const value: unknown = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : req.query[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/**
- * Under enforcement, a caller outside AD_HOC_ROLES whose request is not a registered document
- * is refused before it is validated or run, and the refusal is a security event. A
- * registered id sent with another text is refused for everyone. Refusals take a token of
- * the officer's rate limit, so they cannot flood the event log.
- */
-async function checkDocument(
-  req: Request,
-  caller: Caller,
-  session: AccessClaims,
-  documents: TrustedDocuments,
-  options: {
-    mode: TrustedDocumentsOptions['mode'];
-    identityDb: DataSource;
-    perUser: RateLimiter;
-    log: (message: string) => void;
-    logger: Logger;
-  },
-): Promise<void> {
-  const enforced = options.mode === 'enforce' && !AD_HOC_ROLES.includes(caller.role);
-  if (!enforced && !claimsRegisteredId(req)) return;
-  const status = documentStatus(req, documents);
-  if (status.kind === 'registered') return;
-  if (!enforced) throw documentMismatch();
-  const { allowed, retryAfterSeconds } = await options.perUser.take(caller.userId);
-  if (!allowed) throw tooManyRequests(retryAfterSeconds);
-  const operationName = requestField(req, 'operationName')?.slice(0, 100) ?? null;
-  const query = requestField(req, 'query') ?? '';
-  // The text itself is not kept (its literals may name people): its hash identifies it.
-  await recordSecurityEvent(options.identityDb, {
-    kind: 'UNTRUSTED_DOCUMENT',
-    username: session.username,
-    accountId: session.accountId,
-    sessionId: session.sessionId,
-    unitCode: session.unitCode,
-    ip: clientOf(req).ip,
-    detail: {
-      reason: status.kind === 'mismatch' ? 'registered id with another text' : 'not a registered operation',
-      operationName,
-      documentSha256: createHash('sha256').update(query).digest('hex'),
-      ...(status.kind === 'mismatch' ? { registeredId: status.id } : {}),
-    },
-  }).catch((error: unknown) =>
-    options.log(`Security event not recorded: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  options.logger.warn(
-    {
-      requestId: caller.requestId,
-      userId: caller.userId,
-      operationName,
-      reason: status.kind === 'mismatch' ? 'registered id with another text' : 'not a registered operation',
-    },
-    'untrusted document refused',
-  );
-  throw trustedDocumentRequired();
-}
-
-/** Whether the peer of this request is a proxy TRUST_PROXY trusts (only then is its x-request-id taken). */
-function fromTrustedProxy(app: Express): (req: Request) => boolean {
-  return (req) => {
-    const trust: unknown = app.get('trust proxy fn');
-    const address = req.socket.remoteAddress;
-    return typeof trust === 'function' && address !== undefined && (trust as (a: string, i: number) => boolean)(address, 0);
-  };
-}
-
 /** A client span of a fetch from a subgraph, under the request's server span. */
 function subgraphSpan(tracing: Tracing, subgraph: string) {
   const { span, headers } = tracing.startClientSpan(`fetch ${subgraph}`, currentRequest()?.span);
   span.setAttribute('rehab.subgraph', subgraph);
   return { headers, end: (status: number | 'error') => Tracing.end(span, status) };
-}
-
-/** Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path /ready. */
-function subgraphsCheck(urls: Readonly<Record<string, string>>): () => Promise<CheckOutcome> {
-  return async () => {
-    const entries = await Promise.all(
-      Object.entries(urls).map(async ([name, url]) => {
-        try {
-          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(READY_CHECK_TIMEOUT_MS) });
-          await response.body?.cancel();
-          return [name, response.status === 200 ? 'ok' : 'not-ready'] as const;
-        } catch (error) {
-          return [name, error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'failed'] as const;
-        }
-      }),
-    );
-    const outcome: Record<string, string> = Object.fromEntries(entries);
-    return entries.every(([, o]) => o === 'ok') ? 'ok' : outcome;
-  };
 }
 
 /** Starts gateway + portal on one origin: / (portal), /graphql (API), /auth (login). */
@@ -286,11 +118,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const manifest = TrustedDocumentsFile.open(trusted, queryLimits.maxTokens, log);
   const emptyManifest = TrustedDocuments.empty(queryLimits.maxTokens);
   const registered = (): TrustedDocuments => manifest?.current ?? emptyManifest;
-  const identity = new IdentityService(options.identityDb, {
-    accessTokenSecret: options.accessTokenSecret,
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 15 * 60,
-    sessionTtlSeconds: 12 * 3600,
-  });
+  const identity = identityServiceOf(options);
   const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
   const { fetcher, close: closeFetcher } = createSubgraphFetcher({
     maxSockets: 32,
@@ -323,6 +151,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const limits = limitServerOptions(queryLimits, { production, keepSuggestions: true });
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
   const perUser = new SharedTokenBuckets(options.identityDb, 'graphql-officer', rateLimits.perUser);
+  const front = new GraphQLFront({ identity, registered, mode: trusted.mode, perUser, log, logger });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // On for everyone: introspectionPlugin lets only some roles introspect.
@@ -358,27 +187,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     express.json({ limit: '1mb' }),
     resolveTrustedDocuments(registered),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const token = bearerToken(req);
-        const session = token ? await identity.authenticateRequest(token) : null;
-        if (!session) throw notAuthenticated();
-        const purpose = req.headers[PURPOSE_HEADER];
-        const caller = callerFrom(
-          session.claims,
-          typeof purpose === 'string' ? purpose : undefined,
-          session.grants,
-          currentRequest()?.requestId,
-        );
-        noteGraphQLRequest(req, caller.userId);
-        await checkDocument(req, caller, session.claims, registered(), {
-          mode: trusted.mode,
-          identityDb: options.identityDb,
-          perUser,
-          log,
-          logger,
-        });
-        return { caller };
-      },
+      context: async ({ req }) => ({ caller: await front.callerOf(req) }),
     }),
   );
   servePortal(app, options.webDir);

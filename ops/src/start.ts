@@ -113,7 +113,8 @@ async function startServices(): Promise<string> {
   gateway = new SupervisedService(
     {
       name: 'gateway',
-      script: script('gateway', 'dist', 'index.js'),
+      // GATEWAY_ENGINE=hive: the same supergraph, login and signing under Hive Gateway.
+      script: env.GATEWAY_ENGINE === 'hive' ? script('hive-gateway', 'dist', 'index.js') : script('gateway', 'dist', 'index.js'),
       env: { ...envWithOnly(CONTEXT_PRIVATE_KEY), PORT: String(port) },
       healthUrl: `http://127.0.0.1:${port}/health`,
       // Apollo's drain plugin lets requests in flight finish (up to 10 s) before the server closes.

@@ -220,6 +220,26 @@ export function bindPageSizes(
   );
 }
 
+/**
+ * The limits as one engine-neutral check, for a GraphQL server other than Apollo Server
+ * (the Hive Gateway configuration): depth, aliases and directives as validation rules, and
+ * the cost of an operation once its variables are known.
+ */
+export function queryLimitChecks(limits: QueryLimits): {
+  validationRules: ValidationRule[];
+  costError(
+    document: DocumentNode,
+    schema: GraphQLSchema,
+    variables: Readonly<Record<string, unknown>>,
+  ): GraphQLError | undefined;
+} {
+  const costRules = armorCostRules(limits.maxCost);
+  return {
+    validationRules: armorRules(limits),
+    costError: (document, schema, variables) => validate(schema, bindPageSizes(document, schema, variables), costRules)[0],
+  };
+}
+
 function costPlugin(maxCost: number): ApolloServerPlugin {
   const rules = armorCostRules(maxCost);
   return {

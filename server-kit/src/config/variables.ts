@@ -197,6 +197,7 @@ export function variables(subgraphs: readonly SubgraphName[] = SUBGRAPH_NAMES): 
     plain('TRUSTED_DOCUMENTS', GATEWAY, oneOf(['enforce', 'off'])),
     plain('GRAPHQL_SCHEMA_TOOLS_FOR_ALL', GATEWAY, oneOf(['true', 'false'])),
     plain('SUBGRAPH_TIMEOUT_MS', GATEWAY, positiveInteger('milliseconds, e.g. 10000')),
+    plain('GATEWAY_ENGINE', START, oneOf(['apollo', 'hive'])),
     plain('SUBGRAPH_MAX_SOCKETS', GATEWAY, positiveInteger()),
     plain('SUPERGRAPH_PATH', GATEWAY, nonEmpty()),
     plain('WEB_DIR', GATEWAY, nonEmpty()),

@@ -1,0 +1,2 @@
+export { startHiveGateway, type HiveGatewayOptions } from './server';
+export { useRehabTrust, type RehabContext, type RehabPluginOptions } from './plugin';
