@@ -118,4 +118,18 @@ describe('npm start', () => {
     expect(start.output).toMatch(/Stopping the gateway[\s\S]*Stopping the subgraphs[\s\S]*Stopping PostgreSQL[\s\S]*Stopped\./);
     await eventually('every process gone', async () => (all.filter(alive).length === 0 ? true : undefined), 10_000);
   });
+
+  it('GATEWAY_ENGINE=hive serves the same system through Hive Gateway, and stops in order', async () => {
+    // The same data folder again: seeded, so only the engine differs.
+    start = NpmStart.launch(dataDir, await freeStartPorts(), { GATEWAY_ENGINE: 'hive' });
+    const output = await start.waitFor(/Ready\. Portal:/);
+    expect(output).toContain('gateway (Hive Gateway) ready at');
+    expect(start.childPid('hive-gateway/dist/index.js')).toBeGreaterThan(0);
+    const token = await start.token();
+    expect(await complete(start, token)).toBe(true);
+    const mark = start.output.length;
+    process.kill(start.pid, 'SIGTERM');
+    expect(await start.exited).toBe(0);
+    expect(start.output.slice(mark)).toMatch(/Stopping the gateway[\s\S]*Stopping the subgraphs[\s\S]*Stopped\./);
+  });
 });
