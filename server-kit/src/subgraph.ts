@@ -334,6 +334,7 @@ export async function startSubgraph<L>(
         source: module.name,
         signingKey: trust.noticePrivateKey,
         resolveSubgraphUrl: deps.resolveSubgraphUrl,
+        logger,
       })
     : undefined;
   outbox?.start();

@@ -10,7 +10,8 @@ import { openDatabase } from '../db';
 import { enqueueNotice, OutboxDispatcher, type Notice, type NoticeHandler, type OutboxOptions } from '../outbox';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
 import { createSource, MATRIX, RECEIVER, SCHEMA, SENDER, TOPIC } from './outbox-fixture';
-import { openTestDatabase, testDatabaseEnv, type TestDatabase } from '../testing';
+import { CapturedLog, openTestDatabase, testDatabaseEnv, type TestDatabase } from '../testing';
+import { createLogger, type Logger } from '../observability/logger';
 
 const TRUST = generateTrust();
 
@@ -45,8 +46,9 @@ async function openCopy(): Promise<DataSource> {
   return openDatabase(createSource(SENDER)(senderDb.env), SENDER, senderDb.env);
 }
 
-function dispatcher(db: DataSource, options: OutboxOptions = {}): OutboxDispatcher {
+function dispatcher(db: DataSource, options: OutboxOptions = {}, logger?: Logger): OutboxDispatcher {
   return new OutboxDispatcher(db, {
+    ...(logger ? { logger } : {}),
     source: SENDER,
     signingKey: noticePrivateKeyOf(TRUST, SENDER),
     resolveSubgraphUrl: (name) => (name === RECEIVER ? receiver.url : undefined),
@@ -168,24 +170,31 @@ describe('outbox: two copies of a subgraph on one database', () => {
   });
 
   it('warns once per check when the oldest undelivered notice is older than the threshold', async () => {
-    const copy = dispatcher(senderDb.db, { stuckAfterSeconds: 60 });
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
-      expect(await copy.checkStuck(true)).toBeNull();
-      expect(warn).not.toHaveBeenCalled();
-      // A notice to a subgraph without an address stays undelivered; make it two minutes old.
-      const id = await commit(senderDb.db, 'nowhere', 'health');
-      await senderDb.db.query("UPDATE outbox_notice SET created_at = now() - interval '2 minutes' WHERE id = $1", [id]);
-      const state = await copy.checkStuck(true);
-      expect(state).toMatchObject({ source: SENDER, stuck: 1, thresholdSeconds: 60 });
-      expect(state?.oldestAgeSeconds).toBeGreaterThanOrEqual(120);
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]?.[0])).toContain('1 notice(s) undelivered for more than 60 s');
-      // Within the check interval, no second look (and no second line).
-      expect(await copy.checkStuck()).toBeNull();
-      expect(warn).toHaveBeenCalledTimes(1);
-    } finally {
-      warn.mockRestore();
-    }
+    const log = new CapturedLog();
+    const copy = dispatcher(
+      senderDb.db,
+      { stuckAfterSeconds: 60 },
+      createLogger({ service: SENDER, level: 'info', destination: log }),
+    );
+    const warnings = () => log.lines.filter((l) => l.level === 'warn');
+    expect(await copy.checkStuck(true)).toBeNull();
+    expect(warnings()).toHaveLength(0);
+    // A notice to a subgraph without an address stays undelivered; make it two minutes old.
+    const id = await commit(senderDb.db, 'nowhere', 'health');
+    await senderDb.db.query("UPDATE outbox_notice SET created_at = now() - interval '2 minutes' WHERE id = $1", [id]);
+    const state = await copy.checkStuck(true);
+    expect(state).toMatchObject({ source: SENDER, stuck: 1, thresholdSeconds: 60 });
+    expect(state?.oldestAgeSeconds).toBeGreaterThanOrEqual(120);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toMatchObject({
+      service: SENDER,
+      source: SENDER,
+      stuck: 1,
+      thresholdSeconds: 60,
+      msg: '1 outbox notice(s) undelivered for more than 60 s',
+    });
+    // Within the check interval, no second look (and no second line).
+    expect(await copy.checkStuck()).toBeNull();
+    expect(warnings()).toHaveLength(1);
   });
 });

@@ -16,7 +16,8 @@ import {
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph';
 import type { SubgraphContext } from '../context';
 import { createSource, MATRIX, RECEIVER, SCHEMA, SENDER, TOPIC } from './outbox-fixture';
-import { openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
+import { CapturedLog, openTestDatabase, testCaller, testDatabaseEnv, type TestDatabase } from '../testing';
+import { createLogger } from '../observability/logger';
 
 /** Keys of this test: the gateway's context pair and one notice pair per subgraph. */
 const TRUST = generateTrust();
@@ -85,6 +86,9 @@ async function stopReceiver(): Promise<void> {
   receiver = undefined;
 }
 
+/** The sender's log lines (warn and above). */
+const senderLog = new CapturedLog();
+
 beforeAll(async () => {
   const env = testDatabaseEnv();
   senderDb = await openTestDatabase(SENDER, createSource(SENDER), env);
@@ -98,6 +102,7 @@ beforeAll(async () => {
       matrix: MATRIX,
       resolveSubgraphUrl: (name) => (name === RECEIVER ? receiverAddress : undefined),
       outbox: { pollIntervalMs: 100, initialBackoffMs: 50, maxBackoffMs: 200 },
+      logger: createLogger({ service: SENDER, level: 'warn', destination: senderLog }),
     },
     { port: 0 },
   );
@@ -367,6 +372,13 @@ describe('outbox: refused notices', () => {
     expect(row).toMatchObject({ attempts: 1, delivered: false });
     expect(row.last_error).toContain('422 BAD_USER_INPUT: The value is refused');
     expect(receiverState.calls.get(id)).toBe(1);
+    // The operator reads the refusal in the sender's log, under the notice's id.
+    expect(senderLog.find((l) => l.notice === id)).toMatchObject({
+      level: 'warn',
+      msg: 'notice refused by its receiver',
+      destination: RECEIVER,
+      error: expect.stringContaining('422 BAD_USER_INPUT'),
+    });
     expect(await inboxCount([id])).toBe(0);
   });
 

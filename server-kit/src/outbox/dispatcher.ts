@@ -6,6 +6,7 @@ import type { SubgraphName } from '@rehab/shared-schema';
 import { ENQUEUED_FLAG, type Notice } from './notice';
 import { SERVICE_HEADER, signServiceToken } from './service-token';
 import { noticesUrl } from './subgraph-urls';
+import { defaultServiceLogger, type Logger } from '../observability/logger';
 import { outboxStuckAfterSeconds, warnStuckOutbox, type StuckOutbox } from './stuck';
 
 /** Tuning of the dispatcher; the defaults suit a running system. */
@@ -37,6 +38,8 @@ export interface OutboxDispatcherConfig extends OutboxOptions {
   signingKey: KeyObject;
   /** The destination's GraphQL URL; notices go to /notices on the same origin. */
   resolveSubgraphUrl: (name: SubgraphName) => string | undefined;
+  /** The subgraph's logger: stuck notices and refusals (warn), retries (debug). Default: LOG_LEVEL, else silent. */
+  logger?: Logger;
 }
 
 /** Outcome of one delivery attempt. */
@@ -111,6 +114,7 @@ export class OutboxDispatcher {
   private nextStuckCheck = 0;
   /** This dispatcher's name on the notices it leases. */
   readonly leaseOwner: string;
+  private readonly logger: Logger;
   private running = false;
   private loop: Promise<void> | undefined;
   private woken = false;
@@ -134,6 +138,7 @@ export class OutboxDispatcher {
     this.stuckAfterSeconds = config.stuckAfterSeconds ?? outboxStuckAfterSeconds();
     this.stuckCheckIntervalMs = config.stuckCheckIntervalMs ?? 60_000;
     this.leaseOwner = `${config.source}:${randomUUID()}`;
+    this.logger = config.logger ?? defaultServiceLogger(config.source);
     this.subscriber = {
       afterTransactionCommit: (event: TransactionCommitEvent) => {
         const data = event.queryRunner.data as Record<string, unknown> | undefined;
@@ -235,7 +240,7 @@ export class OutboxDispatcher {
       oldestAgeSeconds: row.oldest,
       thresholdSeconds: this.stuckAfterSeconds,
     };
-    warnStuckOutbox(state);
+    warnStuckOutbox(state, this.logger);
     return state;
   }
 
@@ -317,6 +322,11 @@ export class OutboxDispatcher {
         unused.push(row.id);
         blocked.add(row.destination);
       } else if (outcome.kind === 'failed') {
+        // The receiver's refusal in full for the operator; supervisors read it scrubbed.
+        this.logger.warn(
+          { notice: row.id, topic: row.topic, destination: row.destination, error: outcome.error },
+          'notice refused by its receiver',
+        );
         await pool.query(
           `UPDATE outbox_notice SET failed_at = now(), attempts = attempts + 1, last_error = $3, lease_owner = NULL, lease_until = NULL
             WHERE id = $1 AND lease_owner = $2 AND delivered_at IS NULL`,
@@ -325,6 +335,10 @@ export class OutboxDispatcher {
         settled += 1;
       } else {
         const delay = backoffMs(row.attempts + 1, this.initialBackoffMs, this.maxBackoffMs);
+        this.logger.debug(
+          { notice: row.id, topic: row.topic, destination: row.destination, error: outcome.error, retryInMs: delay },
+          'notice not delivered; retrying',
+        );
         await pool.query(
           `UPDATE outbox_notice SET attempts = attempts + 1, last_error = $3, lease_owner = NULL, lease_until = NULL,
                   next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)

@@ -1,5 +1,6 @@
 import { outboxAdminFieldNames, type SubgraphName } from '@rehab/shared-schema';
 import { positiveNumberFromEnv } from '../limits';
+import type { Logger } from '../observability/logger';
 
 /** Default of OUTBOX_STUCK_AFTER_SECONDS: a notice pending for ten minutes is stuck. */
 export const DEFAULT_OUTBOX_STUCK_AFTER_SECONDS = 600;
@@ -22,10 +23,11 @@ export interface StuckOutbox {
   thresholdSeconds: number;
 }
 
-/** The one place the outbox warns operators about stuck notices (a log line). */
-export function warnStuckOutbox(state: StuckOutbox): void {
-  console.warn(
-    `[outbox ${state.source}] ${state.stuck} notice(s) undelivered for more than ${state.thresholdSeconds} s; ` +
-      `the oldest for ${Math.round(state.oldestAgeSeconds)} s (supervisors: ${outboxAdminFieldNames(state.source).list}(state: STUCK))`,
+/** The one place the outbox warns operators about stuck notices (a log line at warn). */
+export function warnStuckOutbox(state: StuckOutbox, logger: Logger): void {
+  const list = outboxAdminFieldNames(state.source).list;
+  logger.warn(
+    { ...state, oldestAgeSeconds: Math.round(state.oldestAgeSeconds), supervisorsList: `${list}(state: STUCK)` },
+    `${state.stuck} outbox notice(s) undelivered for more than ${state.thresholdSeconds} s`,
   );
 }
