@@ -1,5 +1,6 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from './server';
 export { createIdentityDataSource } from './identity/datasource';
+export { hashPassword } from './identity/passwords';
 export { seedIdentity, isIdentityEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './identity/seed';
 export { accessTokenSecret, gatewayConfigFromEnv, subgraphUrlsFromEnv } from './config';
 export {

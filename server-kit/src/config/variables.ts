@@ -173,6 +173,7 @@ export function variables(subgraphs: readonly SubgraphName[] = SUBGRAPH_NAMES): 
     plain('REHAB_DATA_DIR', START, nonEmpty()),
     plain('EMBEDDED_PG_PORT', START, port()),
     plain('SEED_PERSONS', START, positiveInteger('persons')),
+    plain('PG_BIN_DIR', START, nonEmpty()),
     { name: 'CONTEXT_PRIVATE_KEY', readers: GATEWAY, schema: pemKey('private'), kind: 'private-key', file: true },
     { name: 'CONTEXT_PUBLIC_KEY', readers: SUBGRAPH, schema: pemKey('public'), kind: 'public-key', file: true },
     ...subgraphs.flatMap((s): Variable[] => [

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { appDatabaseUrl, ensureAppRole } from './app-role';
@@ -70,6 +71,22 @@ export function ownerDataSource(
   });
 }
 
+/**
+ * Holds a session-level advisory lock on the owner's database while `run` runs, so copies
+ * of a service started together (a rolling restart) migrate one after another: the first
+ * applies what is pending, the others then find nothing to do.
+ */
+async function whileMigrationLockHeld(owner: DatabaseOwner, env: NodeJS.ProcessEnv, run: () => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl(owner, env), application_name: `rehab-${owner}-migrations` });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('rehab-migrations'))");
+    await run();
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs pending migrations as the owner, then (re)grants the application role. */
 export async function migrateDatabase(
   source: CountedDataSource,
@@ -77,14 +94,16 @@ export async function migrateDatabase(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   await ensureDatabase(owner, env);
-  const migrator = ownerDataSource(source, owner, env);
-  await migrator.initialize();
-  try {
-    await migrator.runMigrations({ transaction: 'each' });
-    await applyPendingUnitPatches(migrator);
-  } finally {
-    await migrator.destroy();
-  }
+  await whileMigrationLockHeld(owner, env, async () => {
+    const migrator = ownerDataSource(source, owner, env);
+    await migrator.initialize();
+    try {
+      await migrator.runMigrations({ transaction: 'each' });
+      await applyPendingUnitPatches(migrator);
+    } finally {
+      await migrator.destroy();
+    }
+  });
   await ensureAppRole(owner, env);
 }
 
