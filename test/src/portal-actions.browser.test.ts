@@ -82,7 +82,15 @@ describe('actions of each agency', () => {
     await openPersonByName(page, detected.fullName);
     await page.getByRole('button', { name: 'Ghi nhận phát hiện sử dụng ma túy' }).click();
     const form = page.getByTestId('form-detection');
-    await form.getByLabel('Ngày phát hiện').fill(isoDate(10));
+    // Dates are shown and typed dd/mm/yyyy whatever the browser's language; a date not of the calendar is refused before sending.
+    expect(await form.getByLabel('Ngày phát hiện').inputValue()).toBe(dmy(isoDate(0)));
+    expect(await form.getByLabel('Ngày phát hiện').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await form.getByLabel('Ngày phát hiện').fill('31/02/2026');
+    await form.getByLabel('Cách phát hiện').selectOption('CAUGHT_USING');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const dateError = form.locator('.form-field', { has: page.getByLabel('Ngày phát hiện') }).locator('.form-field__error');
+    expect(await dateError.textContent()).toContain('ngày/tháng/năm');
+    await form.getByLabel('Ngày phát hiện').fill(dmy(isoDate(10)));
     await form.getByLabel('Cách phát hiện').selectOption('CAUGHT_USING');
     await form.getByRole('button', { name: 'Lưu' }).click();
     const fieldError = form.locator('.form-field', { has: page.getByLabel('Ngày phát hiện') }).locator('.form-field__error');
@@ -90,7 +98,7 @@ describe('actions of each agency', () => {
     expect(await fieldError.textContent()).toContain('sau ngày hôm nay');
     expect(await form.getByLabel('Ngày phát hiện').getAttribute('aria-invalid')).toBe('true');
     await shot(page, 'action-police-field-error');
-    await form.getByLabel('Ngày phát hiện').fill(isoDate(0));
+    await form.getByLabel('Ngày phát hiện').fill(dmy(isoDate(0)));
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.getByText('Đã lưu thành công').waitFor();
     const timeline = page.getByTestId('timeline');
@@ -189,8 +197,18 @@ describe('actions of each agency', () => {
     await openPersonByName(page, subject.fullName);
     await page.getByRole('button', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).click();
     const draft = page.getByTestId('form-draft-dossier');
+    // No legal ground is pre-selected: saving without one is refused beside the field, and nothing is sent.
+    expect(await draft.getByLabel('Căn cứ đề nghị').inputValue()).toBe('');
+    await draft.getByRole('button', { name: 'Lưu' }).click();
+    const groundField = draft.locator('.form-field', { has: page.getByLabel('Căn cứ đề nghị') });
+    expect(await groundField.locator('.form-field__error').textContent()).toContain('Chưa chọn');
     await draft.getByLabel('Căn cứ đề nghị').selectOption('NOT_REGISTERED');
     await draft.getByRole('button', { name: 'Lưu' }).click();
+    // The legal step says what it will do and waits for confirmation.
+    const question = draft.getByTestId('confirm-notice');
+    expect(await question.textContent()).toContain(subject.fullName);
+    await shot(page, 'action-dossier-draft-confirm');
+    await question.getByRole('button', { name: 'Xác nhận' }).click();
     const dossier = page.locator('.record-actions', { hasText: 'Đang lập' });
     await dossier.waitFor();
     // One dossier in progress at a time: opening another is no longer offered.
@@ -270,7 +288,8 @@ describe('actions of each agency', () => {
       .textContent();
     const [, max] = /từ (\d+) đến (\d+) tháng/.exec(hint ?? '') ?? [];
     expect(max).toBeDefined();
-    await form.getByLabel('Quyết định', { exact: true }).selectOption('APPROVED');
+    expect(await form.getByLabel(/^Quyết định( \*)?$/).inputValue()).toBe('');
+    await form.getByLabel(/^Quyết định( \*)?$/).selectOption('APPROVED');
     await form.getByLabel('Số quyết định').fill('15/2026/QĐ-TA');
     await form.getByLabel('Thời hạn (tháng)').fill(String(Number(max) + 12));
     // The province's facilities, each with the agency that runs it today (the provincial police).
@@ -279,11 +298,14 @@ describe('actions of each agency', () => {
     expect(cscn1).toContain('nay do Công an quản lý');
     await facility.selectOption('CSCN1');
     await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
     const termError = form.locator('.form-field', { has: page.getByLabel('Thời hạn (tháng)') }).locator('.form-field__error');
     await termError.waitFor();
     await shot(page, 'action-court-term-error');
     await form.getByLabel('Thời hạn (tháng)').fill(max!);
     await form.getByRole('button', { name: 'Lưu' }).click();
+    expect(await form.getByTestId('confirm-notice').textContent()).toContain('15/2026/QĐ-TA');
+    await form.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
     // Decided: the dossier leaves the court's list.
     await row.waitFor({ state: 'detached' });
     await shot(page, 'action-court-decided');
@@ -362,9 +384,11 @@ describe('actions of each agency', () => {
     const row = page.getByTestId('worklist-admissions').locator('tr', { hasText: subject.fullName });
     await row.getByRole('button', { name: 'Tiếp nhận vào cơ sở' }).click();
     const form = row.getByTestId('form-admit');
-    expect(await form.getByLabel('Mã cơ sở cai nghiện').inputValue()).toBe('CSCN1');
+    // The facility is chosen from the province's facilities, the officer's own already chosen.
+    expect(await form.getByLabel(/^Cơ sở cai nghiện( \*)?$/).inputValue()).toBe('CSCN1');
     await shot(page, 'action-facility-admission');
     await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
     await row.waitFor({ state: 'detached' });
     const token = await portal.system.login('congan.phuongbadinh');
     const episodes = await portal.api.graphql<{
@@ -389,12 +413,12 @@ describe('actions of each agency', () => {
     await row.getByRole('button', { name: 'Cho về phép' }).click();
     const form = row.getByTestId('form-grant-leave');
     await form.getByLabel('Lý do về phép').selectOption('FUNERAL');
-    await form.getByLabel('Ngày phải trở lại').fill(isoDate(-1));
+    await form.getByLabel('Ngày phải trở lại').fill(dmy(isoDate(-1)));
     await form.getByRole('button', { name: 'Lưu' }).click();
     const dueError = form.locator('.form-field', { has: page.getByLabel('Ngày phải trở lại') }).locator('.form-field__error');
     await dueError.waitFor();
     expect(await dueError.textContent()).toContain('ngày bắt đầu phép');
-    await form.getByLabel('Ngày phải trở lại').fill(isoDate(3));
+    await form.getByLabel('Ngày phải trở lại').fill(dmy(isoDate(3)));
     await form.getByRole('button', { name: 'Lưu' }).click();
     await row.getByText('Đang nghỉ phép').waitFor();
     await shot(page, 'action-facility-leave');

@@ -14,6 +14,13 @@ export const todayVi = {
   'action.whoActsToday': 'Theo quy định hiện hành, việc {step} do {actors} thực hiện ({basis}).',
   'confirm.sendToCourt': 'Gửi hồ sơ đến {court}? Hồ sơ đã gửi không sửa được nữa; Tòa án sẽ xem xét, quyết định.',
   'form.confirm': 'Xác nhận',
+  'form.choose': 'Chưa chọn: hãy chọn một mục.',
+  'form.choosePlaceholder': '— Chọn —',
+  'form.dateFormat': 'Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 03/12/2026.',
+  'confirm.openDossier':
+    'Lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc cho {person}, căn cứ: {ground}; ngày bắt đầu lập {date}?',
+  'confirm.courtDecision': 'Ghi nhận quyết định của Tòa án số {number} ngày {date}: {outcome}? Quyết định đã ghi không sửa được.',
+  'confirm.admit': 'Tiếp nhận người này vào {facility} từ ngày {date}?',
   'form.back': 'Quay lại',
   'form.confirmTitle': 'Xác nhận thao tác',
 
@@ -54,6 +61,13 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'action.whoActsToday': 'Under the rules in force today, the step “{step}” is taken by {actors} ({basis}).',
   'confirm.sendToCourt': 'Send the dossier to {court}? A dossier sent cannot be edited; the court will consider and decide it.',
   'form.confirm': 'Confirm',
+  'form.choose': 'Nothing chosen yet: choose one.',
+  'form.choosePlaceholder': '— Choose —',
+  'form.dateFormat': 'Write the date as day/month/year, for example 03/12/2026.',
+  'confirm.openDossier':
+    'Open a dossier proposing compulsory rehabilitation in a facility for {person}, on the ground: {ground}; compiled from {date}?',
+  'confirm.courtDecision': "Record the court's decision no. {number} of {date}: {outcome}? A recorded decision cannot be edited.",
+  'confirm.admit': 'Admit this person to {facility} from {date}?',
   'form.back': 'Go back',
   'form.confirmTitle': 'Confirm the action',
 

@@ -3,6 +3,7 @@ import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import { errorCode, localizedMessage, requestIdLines } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { settled } from '../apollo';
+import { DateInput, isIsoDate } from '../components/DateInput';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkboxes';
 
@@ -15,6 +16,13 @@ export interface FieldSpec {
   required?: boolean;
   initial?: string;
   hint?: string;
+  /**
+   * A select with nothing chosen until the officer chooses (legal grounds, outcomes): the
+   * text of its empty first option. Sending without a choice is refused beside the field.
+   */
+  placeholder?: string;
+  /** Across the whole form (a select of long legal texts). */
+  wide?: boolean;
 }
 
 export type FormValues = Record<string, string>;
@@ -52,7 +60,24 @@ function fieldOf(error: GraphQLFormattedError): string | undefined {
 }
 
 function initialValues(fields: readonly FieldSpec[]): FormValues {
-  return Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '')]));
+  const first = (f: FieldSpec): string =>
+    f.kind === 'select' && f.placeholder === undefined ? (f.options?.[0]?.value ?? '') : '';
+  return Object.fromEntries(fields.map((f) => [f.name, f.initial ?? first(f)]));
+}
+
+/** What the form itself refuses before sending: a choice not made, a date not written dd/mm/yyyy. */
+function localProblems(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+  t: ReturnType<typeof useI18n>['t'],
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const f of fields) {
+    const value = values[f.name] ?? '';
+    if (f.kind === 'select' && f.placeholder !== undefined && f.required && value === '') problems[f.name] = t('form.choose');
+    if (f.kind === 'date' && value !== '' && !isIsoDate(value)) problems[f.name] = t('form.dateFormat');
+  }
+  return problems;
 }
 
 function Input({
@@ -82,6 +107,11 @@ function Input({
   if (spec.kind === 'select') {
     return (
       <select {...common} onChange={(e) => onChange(e.target.value)}>
+        {spec.placeholder !== undefined && (
+          <option value="" disabled>
+            {spec.placeholder}
+          </option>
+        )}
         {(spec.options ?? []).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -122,6 +152,7 @@ function Input({
     );
   }
   if (spec.kind === 'textarea') return <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />;
+  if (spec.kind === 'date') return <DateInput {...common} onChange={onChange} />;
   return (
     <input
       {...common}
@@ -156,14 +187,23 @@ export function ActionForm({
   const [done, setDone] = useState(false);
   /** The confirmation question while it is shown. */
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
 
   const names = new Set(fields.map((f) => f.name));
-  const fieldErrors = (name: string): string[] =>
-    errors.filter((e) => errorCode(e) !== CONFLICT && fieldOf(e) === name).map((e) => localizedMessage(e, locale));
+  const fieldErrors = (name: string): string[] => [
+    ...(problems[name] ? [problems[name]] : []),
+    ...errors.filter((e) => errorCode(e) !== CONFLICT && fieldOf(e) === name).map((e) => localizedMessage(e, locale)),
+  ];
   const general = errors.filter((e) => errorCode(e) !== CONFLICT && !names.has(fieldOf(e) ?? ''));
 
   const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
+    const found = localProblems(fields, values, t);
+    setProblems(found);
+    if (Object.keys(found).length > 0) {
+      setDone(false);
+      return;
+    }
     const question = confirming === null ? (confirm?.(values) ?? null) : null;
     if (question !== null) {
       setDone(false);
@@ -234,7 +274,9 @@ export function ActionForm({
           return (
             <div
               key={spec.name}
-              className={spec.kind === 'textarea' || spec.kind === 'checkboxes' ? 'form-field form-field--wide' : 'form-field'}
+              className={
+                spec.wide || spec.kind === 'textarea' || spec.kind === 'checkboxes' ? 'form-field form-field--wide' : 'form-field'
+              }
             >
               {spec.kind === 'checkboxes' ? (
                 <span id={`${id}-label`} className="form-field__label">
@@ -255,6 +297,7 @@ export function ActionForm({
                 onChange={(value) => {
                   // A changed answer withdraws the question asked about the old one, and the server's word on the old value.
                   setConfirming(null);
+                  setProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([name]) => name !== spec.name)));
                   setErrors((prev) => prev.filter((e) => fieldOf(e) !== spec.name));
                   setValues((prev) => ({ ...prev, [spec.name]: value }));
                 }}

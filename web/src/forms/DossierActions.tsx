@@ -1,7 +1,7 @@
 import { gql } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { regionalCourts, reviewInForce, useActing, type Acting } from '../acting';
-import { useI18n } from '../i18n';
+import { formatDate, useI18n } from '../i18n';
 import { useCourts, useFacilities, useFacilityLabel, type UnitOption } from '../units';
 import { ActionForm, type FieldSpec, type FormValues } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
@@ -134,11 +134,13 @@ export function DossierActions({
   reload: () => Promise<unknown>;
   title?: string;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const options = useEnumOptions();
   const acting = useActing();
   const { courts } = useCourts(regionalCourts(acting) ? acting.provinceCode : null);
-  const { facilities } = useFacilities(acting.mayAct('COURT_DECISION') ? acting.provinceCode : null);
+  const { facilities } = useFacilities(
+    acting.mayAct('COURT_DECISION') || acting.mayAct('FACILITY_OPERATION') ? acting.provinceCode : null,
+  );
   const facilityLabel = useFacilityLabel();
   const steps: Step[] = [];
   const status = dossier.status;
@@ -198,7 +200,14 @@ export function DossierActions({
       label: t('action.courtDecision'),
       mutation: M.decide,
       fields: [
-        { name: 'outcome', label: t('field.outcome'), kind: 'select', options: options('courtOutcome', outcomes) },
+        {
+          name: 'outcome',
+          label: t('field.outcome'),
+          kind: 'select',
+          required: true,
+          placeholder: t('form.choosePlaceholder'),
+          options: options('courtOutcome', outcomes),
+        },
         { name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true },
         dateField('decidedOn', t('field.decidedOn')),
         {
@@ -225,6 +234,12 @@ export function DossierActions({
         },
         { name: 'reason', label: t('field.reason'), kind: 'textarea' },
       ],
+      confirm: (v) =>
+        t('confirm.courtDecision', {
+          number: v.decisionNumber ?? '',
+          date: formatDate(v.decidedOn),
+          outcome: label('courtOutcome', v.outcome ?? ''),
+        }),
       variables: (v) => ({
         input: {
           outcome: v.outcome,
@@ -243,16 +258,31 @@ export function DossierActions({
       label: t('action.admit'),
       mutation: M.admit,
       fields: [
-        { name: 'facilityCode', label: t('field.facilityCode'), kind: 'text', required: true, initial: unitCode },
+        {
+          name: 'facilityCode',
+          label: t('field.facility'),
+          kind: 'select',
+          required: true,
+          placeholder: t('form.choosePlaceholder'),
+          // The officer's own facility when it is one of the province's.
+          initial: (facilities ?? []).some((f) => f.code === unitCode) ? unitCode : '',
+          options: (facilities ?? []).map((f) => ({ value: f.code, label: facilityLabel(f) })),
+          wide: true,
+        },
         dateField('admittedOn', t('labor.admittedOn')),
       ],
+      confirm: (v) =>
+        t('confirm.admit', {
+          facility: facilities?.find((f) => f.code === v.facilityCode)?.name ?? v.facilityCode ?? '',
+          date: formatDate(v.admittedOn),
+        }),
       variables: (v) => ({ dossierId: dossier.id, facilityCode: v.facilityCode, admittedOn: v.admittedOn }),
     });
   }
   // The court's and the facility's steps wait until their pickers have loaded (a form keeps the options it opened with).
   const ready = steps.filter(
     (s) =>
-      (s.key === 'decide' ? facilities !== undefined : true) &&
+      (s.key === 'decide' || s.key === 'admit' ? facilities !== undefined : true) &&
       (courtChoice.length > 0 && (s.key === 'submit-dossier' || s.key === 'forward') ? courts !== undefined : true),
   );
   return <StepMenu label={t('action.labor')} steps={ready} record={dossier} reload={reload} title={title} />;
@@ -278,7 +308,7 @@ export function OpenDossierAction({
   hasPendingDossier: boolean;
   reload: () => Promise<unknown>;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();
   const acting = useActing();
@@ -300,11 +330,26 @@ export function OpenDossierAction({
           title={t('action.openDossier')}
           submitLabel={t('form.save')}
           fields={[
-            { name: 'ground', label: t('field.ground'), kind: 'select', options: options('dossierGround', grounds) },
+            {
+              name: 'ground',
+              label: t('field.ground'),
+              kind: 'select',
+              required: true,
+              placeholder: t('form.choosePlaceholder'),
+              options: options('dossierGround', grounds),
+              wide: true,
+            },
             { name: 'groundNote', label: t('field.note'), kind: 'textarea' },
             dateField('startedOn', t('field.startedOn')),
             { name: 'addictionDeterminationRef', label: t('field.determinationRef'), kind: 'text' },
           ]}
+          confirm={(v) =>
+            t('confirm.openDossier', {
+              person: person.fullName ?? '',
+              ground: label('dossierGround', v.ground ?? ''),
+              date: formatDate(v.startedOn),
+            })
+          }
           onSubmit={(v) =>
             submit(M.draft, {
               input: {

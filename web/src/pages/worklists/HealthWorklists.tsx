@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import type { GraphQLFormattedError } from 'graphql';
 import { PersonLink, WorklistSection } from './WorklistSection';
 import { settled } from '../../apollo';
+import { DateInput, isIsoDate } from '../../components/DateInput';
 
 interface Streak {
   personId: string;
@@ -283,6 +284,8 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
   const dateId = useId();
   const clinics = useQuery(CLINICS, { variables: { unitCode: officer.unitCode } });
   const [chosen, setChosen] = useState<string | null>(null);
+  // What the field shows; the lists follow the last complete date typed.
+  const [typedDate, setTypedDate] = useState(today());
   const [date, setDate] = useState(today());
   const clinic = clinics.data?.clinics.find((c) => c.code === chosen) ?? clinics.data?.clinics[0] ?? null;
   const clinicCode = clinic?.code ?? null;
@@ -320,7 +323,15 @@ export function HealthWorklists({ officer }: { officer: Officer }): ReactNode {
         </div>
         <div className="form-field">
           <label htmlFor={dateId}>{t('field.doseDate')}</label>
-          <input id={dateId} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput
+            id={dateId}
+            className="input"
+            value={typedDate}
+            onChange={(value) => {
+              setTypedDate(value);
+              if (isIsoDate(value)) setDate(value);
+            }}
+          />
         </div>
       </div>
       <WorklistSection
