@@ -1,5 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { settled } from './apollo';
 import { ActingProvider } from './acting';
 import { accessTokenDue, clearSession, logout, refreshSession, takeSessionEndReason, useSession, type Session } from './auth';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -83,22 +85,14 @@ function Page({
   }
 }
 
-function Workspace({ session }: { session: Session }): ReactNode {
-  const client = useApolloClient();
+function Workspace({ session, onLogout }: { session: Session; onLogout: () => Promise<void> }): ReactNode {
   const route = useRoute();
   const [search, setSearch] = useState<SearchState>(emptySearch);
   useSessionTimers(session);
 
-  // The store is cleared (cancelling queries still in flight) before the session is revoked,
-  // so no request leaves with a token the server has just revoked.
-  const handleLogout = useCallback(async () => {
-    await client.clearStore();
-    await logout();
-  }, [client]);
-
   return (
     <ActingProvider officer={session.officer}>
-      <OfficerBar officer={session.officer} onLogout={handleLogout} />
+      <OfficerBar officer={session.officer} onLogout={onLogout} />
       <MainNav role={session.officer.role} current={route.page} />
       <main id="main" className="main" tabIndex={-1}>
         <Page route={route} session={session} search={search} setSearch={setSearch} />
@@ -107,10 +101,39 @@ function Workspace({ session }: { session: Session }): ReactNode {
   );
 }
 
+/**
+ * Signing out: the pages go first (flushSync), so their queries are unsubscribed and no new
+ * request leaves; then the session is revoked; then the cache is emptied, with nothing left
+ * in flight to be reset under it. A session that ends otherwise (expiry) empties it too, so
+ * the next officer at this computer starts from nothing.
+ */
+function useSignOut(session: Session | null): { signingOut: boolean; signOut: () => Promise<void> } {
+  const client = useApolloClient();
+  const [signingOut, setSigningOut] = useState(false);
+  const hadSession = useRef(false);
+  useEffect(() => {
+    if (session) hadSession.current = true;
+    else if (hadSession.current) {
+      hadSession.current = false;
+      void client.clearStore().catch(settled);
+    }
+  }, [client, session]);
+  const signOut = useCallback(async () => {
+    flushSync(() => setSigningOut(true));
+    try {
+      await logout();
+    } finally {
+      setSigningOut(false);
+    }
+  }, []);
+  return { signingOut, signOut };
+}
+
 export function App(): ReactNode {
   const { t } = useI18n();
   const session = useSession();
   const [loginNotice, setLoginNotice] = useState<MessageKey | null>(null);
+  const { signingOut, signOut } = useSignOut(session);
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the reason a session ended is taken once, when the store changes
@@ -127,9 +150,15 @@ export function App(): ReactNode {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <LanguageSwitch />
       </header>
-      {session ? (
+      {signingOut ? (
+        <main id="main" className="main" tabIndex={-1}>
+          <p className="state state--loading" role="status">
+            {t('officer.signingOut')}
+          </p>
+        </main>
+      ) : session ? (
         // Keyed by the session, not the access token: a refresh must not reset the pages.
-        <Workspace key={`${session.officer.username}#${session.refreshExpiresAt}`} session={session} />
+        <Workspace key={`${session.officer.username}#${session.refreshExpiresAt}`} session={session} onLogout={signOut} />
       ) : (
         <main id="main" className="main main--login" tabIndex={-1}>
           <LoginForm notice={loginNotice} />

@@ -29,6 +29,7 @@ const vi = {
   'officer.role': 'Vai trò',
   'officer.unit': 'Đơn vị',
   'officer.logout': 'Đăng xuất',
+  'officer.signingOut': 'Đang đăng xuất…',
 
   'lookup.heading': 'Tra cứu người theo số định danh',
   'lookup.label': 'Số định danh cá nhân',
@@ -117,6 +118,7 @@ const en: Record<MessageKey, string> = {
   'officer.role': 'Role',
   'officer.unit': 'Unit',
   'officer.logout': 'Sign out',
+  'officer.signingOut': 'Signing out…',
 
   'lookup.heading': 'Look up a person by identification number',
   'lookup.label': 'Personal identification number',

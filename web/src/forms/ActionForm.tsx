@@ -248,7 +248,7 @@ export function ActionForm({
             {localizedMessage(errors.find((e) => errorCode(e) === CONFLICT) ?? { message: '' }, locale)}
           </p>
           {onReload && (
-            <button type="button" className="button button--secondary" onClick={() => void reload()}>
+            <button type="button" className="button button--secondary" onClick={() => void reload().catch(settled)}>
               {t('form.reload')}
             </button>
           )}
