@@ -23,6 +23,10 @@ export interface FieldSpec {
   placeholder?: string;
   /** Across the whole form (a select of long legal texts). */
   wide?: boolean;
+  /** Emptied when that field changes (a commune once its province changes). */
+  dependsOn?: string;
+  /** A check made before sending (the form of a number): the problem, or null. */
+  check?: (value: string) => string | null;
 }
 
 export type FormValues = Record<string, string>;
@@ -30,6 +34,8 @@ export type FormValues = Record<string, string>;
 /** What a submit returns: the GraphQL errors of the mutation (none on success). */
 export interface SubmitOutcome {
   errors: readonly GraphQLFormattedError[];
+  /** Nothing was sent: the caller shows why beside the form (e.g. possible duplicates to look at first). */
+  held?: boolean;
 }
 
 interface ActionFormProps {
@@ -49,6 +55,8 @@ interface ActionFormProps {
    * administrative steps); null sends at once.
    */
   confirm?: (values: FormValues) => string | null;
+  /** Told of every change (a field whose options depend on another). */
+  onValuesChange?: (values: FormValues) => void;
 }
 
 const CONFLICT = 'CONFLICT';
@@ -76,6 +84,8 @@ function localProblems(
     const value = values[f.name] ?? '';
     if (f.kind === 'select' && f.placeholder !== undefined && f.required && value === '') problems[f.name] = t('form.choose');
     if (f.kind === 'date' && value !== '' && !isIsoDate(value)) problems[f.name] = t('form.dateFormat');
+    const problem = value === '' ? null : (f.check?.(value) ?? null);
+    if (problem) problems[f.name] = problem;
   }
   return problems;
 }
@@ -177,6 +187,7 @@ export function ActionForm({
   onCancel,
   testId,
   confirm,
+  onValuesChange,
 }: ActionFormProps): ReactNode {
   const { t, locale } = useI18n();
   const baseId = useId();
@@ -221,7 +232,7 @@ export function ActionForm({
       const outcome = await onSubmit(values);
       setErrors(outcome.errors);
       setConflict(outcome.errors.some((e) => errorCode(e) === CONFLICT));
-      if (outcome.errors.length === 0) {
+      if (outcome.errors.length === 0 && !outcome.held) {
         setDone(true);
         Promise.resolve(onDone()).catch(settled);
       }
@@ -299,7 +310,10 @@ export function ActionForm({
                   setConfirming(null);
                   setProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([name]) => name !== spec.name)));
                   setErrors((prev) => prev.filter((e) => fieldOf(e) !== spec.name));
-                  setValues((prev) => ({ ...prev, [spec.name]: value }));
+                  const next: FormValues = { ...values, [spec.name]: value };
+                  for (const f of fields) if (f.dependsOn === spec.name) next[f.name] = '';
+                  setValues(next);
+                  onValuesChange?.(next);
                 }}
               />
               {spec.hint && messages.length === 0 && (

@@ -2,7 +2,9 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
+import { useActing } from '../acting';
 import type { Officer } from '../auth';
+import { RegisterPersonForm } from '../forms/RegisterPerson';
 import { ErrorNotice } from '../components/States';
 import { noticeMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
@@ -10,6 +12,9 @@ import { routeHref } from '../router';
 import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
 
 const PAGE_SIZE = 10;
+
+/** Roles that register people in the police registry (the server's rule for registerPerson). */
+const REGISTRARS = new Set(['police_officer', 'commune_official']);
 
 /** Số định danh cá nhân: exactly 12 digits, checked before any request is sent. */
 export function isIdentificationNumber(value: string): boolean {
@@ -275,6 +280,8 @@ export function SearchPage({
   const { t } = useI18n();
   const nameRef = useRef<HTMLInputElement>(null);
   const [numberError, setNumberError] = useState<string | null>(null);
+  const acting = useActing();
+  const [registering, setRegistering] = useState(false);
   const criteria = state.criteria;
   const set = (patch: Partial<SearchCriteria>): void => onChange({ ...state, criteria: { ...criteria, ...patch } });
 
@@ -296,7 +303,15 @@ export function SearchPage({
 
   return (
     <>
-      <h2 className="page-title">{t('search.heading')}</h2>
+      <div className="page-title-row">
+        <h2 className="page-title">{t('search.heading')}</h2>
+        {REGISTRARS.has(officer.role) && acting.unit && !registering && (
+          <button type="button" className="button button--secondary" onClick={() => setRegistering(true)}>
+            {t('register.open')}
+          </button>
+        )}
+      </div>
+      {registering && <RegisterPersonForm onClose={() => setRegistering(false)} />}
       <form className="search-form" role="search" aria-label={t('search.heading')} onSubmit={submit} noValidate>
         <TextField
           label={t('search.name')}
