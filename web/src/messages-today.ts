@@ -20,6 +20,15 @@ export const todayVi = {
   'confirm.openDossier':
     'Lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc cho {person}, căn cứ: {ground}; ngày bắt đầu lập {date}?',
   'confirm.courtDecision': 'Ghi nhận quyết định của Tòa án số {number} ngày {date}: {outcome}? Quyết định đã ghi không sửa được.',
+  'move.title': 'Ghi nhận chuyển nơi ở',
+  'move.toProvince': 'Tỉnh, thành phố chuyển đến',
+  'move.toCommune': 'Xã, phường chuyển đến',
+  'move.address': 'Địa chỉ nơi ở mới',
+  'move.from': 'Nơi ở hiện tại: {from}',
+  'confirm.move':
+    'Ghi nhận {person} chuyển đến {commune} từ ngày {date}? Hồ sơ sẽ thuộc {commune}; Công an {commune} nhận thông báo di biến động để xác nhận.',
+  'transfer.acknowledge': 'Xác nhận đã tiếp nhận',
+  'confirm.acknowledgeTransfer': 'Xác nhận đơn vị đã tiếp nhận {person} chuyển đến từ {from}?',
   'register.open': 'Đăng ký người mới',
   'register.title': 'Đăng ký người vào cơ sở dữ liệu',
   'register.otherNamesHint': 'Tên gọi khác, cách nhau bằng dấu phẩy',
@@ -78,6 +87,15 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'confirm.openDossier':
     'Open a dossier proposing compulsory rehabilitation in a facility for {person}, on the ground: {ground}; compiled from {date}?',
   'confirm.courtDecision': "Record the court's decision no. {number} of {date}: {outcome}? A recorded decision cannot be edited.",
+  'move.title': 'Record a change of residence',
+  'move.toProvince': 'Province or city moved to',
+  'move.toCommune': 'Commune or ward moved to',
+  'move.address': 'New address',
+  'move.from': 'Current residence: {from}',
+  'confirm.move':
+    'Record that {person} moved to {commune} on {date}? The record will belong to {commune}; the police of {commune} get a transfer notice to acknowledge.',
+  'transfer.acknowledge': 'Acknowledge receipt',
+  'confirm.acknowledgeTransfer': 'Confirm that your unit has taken over {person}, who moved here from {from}?',
   'register.open': 'Register a new person',
   'register.title': 'Register a person in the database',
   'register.otherNamesHint': 'Other names, separated by commas',

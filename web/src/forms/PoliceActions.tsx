@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { ActionForm } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
+import { ResidenceChangeForm } from './ResidenceChange';
 import { useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
 
@@ -70,6 +71,11 @@ export function PoliceActions({
           onCancel={close}
         />
       ),
+    },
+    {
+      key: 'residence-change',
+      label: t('move.title'),
+      render: (close) => <ResidenceChangeForm personId={personId} onDone={reload} onCancel={close} />,
     },
   ];
   return <ActionMenu label={t('action.police')} actions={actions} />;

@@ -1,36 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { useActing } from '../acting';
 import { formatDate, useI18n } from '../i18n';
 import { isIdentificationNumber } from '../pages/SearchPage';
 import { navigate, routeHref } from '../router';
 import type { UnitOption } from '../units';
+import { unitOptions, useCommunes, useProvinces } from './communes';
 import { ActionForm, type FieldSpec, type FormValues, type SubmitOutcome } from './ActionForm';
 import { useEnumOptions } from './options';
-
-interface UnitsQuery {
-  administrativeUnits: UnitOption[];
-}
-
-const PROVINCES: TypedDocumentNode<UnitsQuery, Record<string, never>> = gql`
-  query RegistrationProvinces {
-    administrativeUnits(levels: [PROVINCE]) {
-      code
-      name
-    }
-  }
-`;
-
-const COMMUNES: TypedDocumentNode<UnitsQuery, { parentCode: string }> = gql`
-  query RegistrationCommunes($parentCode: ID!) {
-    administrativeUnits(parentCode: $parentCode, levels: [COMMUNE]) {
-      code
-      name
-    }
-  }
-`;
 
 interface Candidate {
   id: string;
@@ -75,11 +54,8 @@ const REGISTER: TypedDocumentNode<{ registerPerson: { id: string } }, { input: R
 function useOwnCommunes(): UnitOption[] | undefined {
   const acting = useActing();
   const own = acting.unit?.level === 'COMMUNE' ? acting.unit : null;
-  const { data } = useQuery(
-    COMMUNES,
-    !own && acting.provinceCode ? { variables: { parentCode: acting.provinceCode } } : skipToken,
-  );
-  return own ? [{ code: own.code, name: own.name }] : data?.administrativeUnits;
+  const provinceCommunes = useCommunes(own ? null : acting.provinceCode);
+  return own ? [{ code: own.code, name: own.name }] : provinceCommunes;
 }
 
 const identityKey = (v: FormValues): string => [v.fullName?.trim(), v.dateOfBirth, v.identificationNumber?.trim()].join('|');
@@ -153,9 +129,8 @@ export function RegisterPersonForm({ onClose }: { onClose: () => void }): ReactN
   const findDuplicates = useDuplicateCheck();
   const communes = useOwnCommunes();
   const [province, setProvince] = useState(acting.provinceCode ?? '');
-  const provinces = useQuery(PROVINCES).data?.administrativeUnits;
-  const permanentCommunes = useQuery(COMMUNES, province ? { variables: { parentCode: province } } : skipToken).data
-    ?.administrativeUnits;
+  const provinces = useProvinces();
+  const permanentCommunes = useCommunes(province || null);
   const [candidates, setCandidates] = useState<Candidate[]>([]);
   /** The person (name, birth date, number) the candidates were found for, and the one the officer said is someone else. */
   const [heldFor, setHeldFor] = useState<string | null>(null);
@@ -191,7 +166,7 @@ export function RegisterPersonForm({ onClose }: { onClose: () => void }): ReactN
       required: true,
       placeholder: choose,
       initial: communes.length === 1 ? communes[0]?.code : undefined,
-      options: communes.map((c) => ({ value: c.code, label: c.name })),
+      options: unitOptions(communes),
     },
     { name: 'currentAddressLine', label: t('register.currentAddress'), kind: 'text', required: true },
     {
@@ -199,7 +174,7 @@ export function RegisterPersonForm({ onClose }: { onClose: () => void }): ReactN
       label: t('register.permanentProvince'),
       kind: 'select',
       initial: province,
-      options: provinces.map((p) => ({ value: p.code, label: p.name })),
+      options: unitOptions(provinces),
     },
     {
       name: 'permanentUnitCode',
@@ -207,7 +182,7 @@ export function RegisterPersonForm({ onClose }: { onClose: () => void }): ReactN
       kind: 'select',
       required: true,
       placeholder: choose,
-      options: (permanentCommunes ?? []).map((c) => ({ value: c.code, label: c.name })),
+      options: unitOptions(permanentCommunes),
       dependsOn: 'permanentProvince',
     },
     { name: 'permanentAddressLine', label: t('register.permanentAddress'), kind: 'text', required: true },

@@ -31,7 +31,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return (
         <>
           <ReassignmentWorklist officer={officer} />
-          <PoliceWorklists />
+          <PoliceWorklists acknowledges />
           <FacilityWorklists officer={officer} />
         </>
       );

@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
+import { StepMenu, type Step } from '../../forms/StepMenu';
 import { PersonLink, WorklistSection } from './WorklistSection';
 
 interface SearchRow {
@@ -39,6 +40,7 @@ interface NoticeRow {
   dueAt: string | null;
   fromUnit: { name: string };
   person: { id: string; fullName: string | null } | null;
+  version: number;
 }
 
 const TRANSFERS: TypedDocumentNode<
@@ -49,6 +51,7 @@ const TRANSFERS: TypedDocumentNode<
     transferNoticesAwaitingAcknowledgement(first: 50) {
       nodes {
         id
+        version
         movedOn
         dueAt
         fromUnit {
@@ -130,8 +133,35 @@ export function ManagementsEndingWorklist(): ReactNode {
   );
 }
 
-/** Công an / UBND xã: absconder searches, transfer notices to acknowledge, rehab completions. */
-export function PoliceWorklists(): ReactNode {
+const ACKNOWLEDGE_TRANSFER = gql`
+  mutation AcknowledgeTransferNotice($id: ID!, $expectedVersion: Int!) {
+    acknowledgeTransferNotice(id: $id, expectedVersion: $expectedVersion) {
+      id
+      acknowledgedAt
+      version
+    }
+  }
+`;
+
+/** Xác nhận tiếp nhận: the receiving commune's police take over a person who moved in. */
+function AcknowledgeTransfer({ notice, reload }: { notice: NoticeRow; reload: () => Promise<unknown> }): ReactNode {
+  const { t } = useI18n();
+  const step: Step = {
+    key: 'acknowledge-transfer',
+    label: t('transfer.acknowledge'),
+    mutation: ACKNOWLEDGE_TRANSFER,
+    fields: [],
+    variables: () => ({}),
+    confirm: () => t('confirm.acknowledgeTransfer', { person: notice.person?.fullName ?? '', from: notice.fromUnit.name }),
+  };
+  return <StepMenu label={t('transfer.acknowledge')} steps={[step]} record={{ ...notice, status: null }} reload={reload} />;
+}
+
+/**
+ * Công an / UBND xã: absconder searches, transfer notices to acknowledge (the police act on
+ * them: `acknowledges`), rehab completions.
+ */
+export function PoliceWorklists({ acknowledges = false }: { acknowledges?: boolean }): ReactNode {
   const { t, formatDate } = useI18n();
   const searches = useQuery(SEARCHES, { fetchPolicy: 'no-cache' });
   const transfers = useQuery(TRANSFERS, { fetchPolicy: 'no-cache' });
@@ -159,6 +189,7 @@ export function PoliceWorklists(): ReactNode {
         error={transfers.error}
         rows={transfers.data?.transferNoticesAwaitingAcknowledgement.nodes}
         rowKey={(r) => r.id}
+        actions={acknowledges ? (r) => <AcknowledgeTransfer notice={r} reload={() => transfers.refetch()} /> : undefined}
         columns={[
           { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person?.id} name={r.person?.fullName} /> },
           { header: t('field.fromUnit'), cell: (r) => r.fromUnit.name },
