@@ -7,6 +7,7 @@ import {
   validateEnvironment,
 } from '@rehab/server-kit';
 import { REPO_ROOT, SUPERGRAPH_FILE } from '@rehab/shared-schema';
+import { DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_OPEN_MS, DEFAULT_READ_TIMEOUT_MS } from './fetcher';
 import { trustedDocumentsFromEnv } from './trusted-documents';
 
 export { subgraphUrlsFromEnv };
@@ -36,6 +37,9 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env) {
     production: env.NODE_ENV === 'production',
     fetch: {
       timeoutMs: numberFromEnv(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+      readTimeoutMs: numberFromEnv(env, 'SUBGRAPH_READ_TIMEOUT_MS', DEFAULT_READ_TIMEOUT_MS),
+      breakerFailures: numberFromEnv(env, 'SUBGRAPH_BREAKER_FAILURES', DEFAULT_BREAKER_FAILURES),
+      breakerOpenMs: numberFromEnv(env, 'SUBGRAPH_BREAKER_OPEN_MS', DEFAULT_BREAKER_OPEN_MS),
       maxSockets: numberFromEnv(env, 'SUBGRAPH_MAX_SOCKETS', 32),
     },
   };

@@ -78,7 +78,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const unavailable = subgraphUnavailable(this.subgraph);
     if (
       error.name === 'AbortError' ||
-      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|aborted|40[13]|5\d\d/.test(error.message)
+      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|fetch failed|aborted|circuit open|40[13]|5\d\d/.test(error.message)
     ) {
       throw unavailable;
     }

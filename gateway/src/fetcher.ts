@@ -1,11 +1,30 @@
 import { Agent, fetch } from 'undici';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { CircuitBreaker, type BreakerState } from './circuit-breaker';
+
+/** A read waits this long for an agency before the page shows it unavailable. */
+export const DEFAULT_READ_TIMEOUT_MS = 4_000;
+/** Consecutive unanswered requests that open a subgraph's circuit. */
+export const DEFAULT_BREAKER_FAILURES = 3;
+/** How long an open circuit fails requests at once before one is let through. */
+export const DEFAULT_BREAKER_OPEN_MS = 10_000;
 
 export interface FetcherOptions {
   /** Upper bound on open sockets per subgraph origin. */
   maxSockets: number;
   /** Abort a subgraph request after this many milliseconds. */
   timeoutMs: number;
+  /**
+   * Abort a read (a query, not a mutation) sooner: an agency that does not answer a read
+   * must not hold up the officer's page for the full timeout. Defaults to timeoutMs.
+   */
+  readTimeoutMs?: number;
+  /** Consecutive requests without an answer that open a subgraph's circuit; 0 turns the breaker off. */
+  breakerFailures?: number;
+  /** How long an open circuit refuses requests before letting one through. */
+  breakerOpenMs?: number;
+  /** Told when a subgraph's circuit opens or closes (by the subgraph's URL). */
+  onBreakerChange?: (url: string, state: BreakerState) => void;
   /** Told of every fetch: the URL, the status class (2xx, 4xx, 5xx) or "error", and the seconds it took. */
   observe?: (url: string, outcome: string, seconds: number) => void;
   /** A trace span for a fetch: headers to send (traceparent) and its end. */
@@ -18,7 +37,19 @@ export interface FetcherOptions {
  */
 export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetcher; close: () => Promise<void> } {
   const agent = new Agent({ connections: options.maxSockets, keepAliveTimeout: 30_000, pipelining: 1 });
-  const fetcher: Fetcher = async (url, init) => {
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerOf = (url: string): CircuitBreaker | null => {
+    if (!options.breakerFailures) return null;
+    let breaker = breakers.get(url);
+    if (!breaker) {
+      const failures = options.breakerFailures;
+      const openMs = options.breakerOpenMs ?? 10_000;
+      breaker = new CircuitBreaker(url, { failures, openMs }, (state) => options.onBreakerChange?.(url, state));
+      breakers.set(url, breaker);
+    }
+    return breaker;
+  };
+  const fetchOnce: Fetcher = async (url, init) => {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     const span = options.trace?.(url);
@@ -28,7 +59,7 @@ export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetch
         headers: span ? { ...init?.headers, ...span.headers } : init?.headers,
         body: init?.body,
         dispatcher: agent,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: AbortSignal.timeout(isMutation(init?.body) ? options.timeoutMs : (options.readTimeoutMs ?? options.timeoutMs)),
       });
       options.observe?.(url, `${Math.floor(response.status / 100)}xx`, seconds());
       span?.end(response.status);
@@ -39,5 +70,23 @@ export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetch
       throw error;
     }
   };
+  const fetcher: Fetcher = (url, init) => {
+    const breaker = breakerOf(url);
+    return breaker ? breaker.run(() => fetchOnce(url, init), unanswered) : fetchOnce(url, init);
+  };
   return { fetcher, close: () => agent.close() };
+}
+
+/** Every error fetch throws is a request that got no answer (an HTTP answer, even 5xx, is the agency answering). */
+const unanswered = (): boolean => true;
+
+/** Whether a subgraph request's body is a mutation (the gateway sends one operation per request). */
+export function isMutation(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const parsed = JSON.parse(body) as { query?: unknown };
+    return typeof parsed.query === 'string' && /^\s*mutation\b/.test(parsed.query);
+  } catch {
+    return false;
+  }
 }

@@ -29,7 +29,13 @@ import {
 } from '@rehab/server-kit';
 import type { SubgraphName } from '@rehab/shared-schema';
 import { SigningDataSource, type GatewayContext } from './datasource';
-import { createSubgraphFetcher, type FetcherOptions } from './fetcher';
+import {
+  createSubgraphFetcher,
+  DEFAULT_BREAKER_FAILURES,
+  DEFAULT_BREAKER_OPEN_MS,
+  DEFAULT_READ_TIMEOUT_MS,
+  type FetcherOptions,
+} from './fetcher';
 import {
   fromTrustedProxy,
   GraphQLFront,
@@ -123,6 +129,15 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const { fetcher, close: closeFetcher } = createSubgraphFetcher({
     maxSockets: 32,
     timeoutMs: 10_000,
+    readTimeoutMs: DEFAULT_READ_TIMEOUT_MS,
+    breakerFailures: DEFAULT_BREAKER_FAILURES,
+    breakerOpenMs: DEFAULT_BREAKER_OPEN_MS,
+    onBreakerChange: (url, state) => {
+      const subgraph = subgraphOfUrl.get(url) ?? 'unknown';
+      metrics.subgraphCircuit(subgraph, state === 'open');
+      if (state === 'open') logger.warn({ subgraph }, 'subgraph not answering: its circuit is open, reads fail at once');
+      else logger.info({ subgraph }, 'subgraph answering again: its circuit is closed');
+    },
     ...options.fetch,
     observe: (url, outcome, seconds) => metrics.subgraphFetch(subgraphOfUrl.get(url) ?? 'unknown', outcome, seconds),
     ...(tracing ? { trace: (url: string) => subgraphSpan(tracing, subgraphOfUrl.get(url) ?? 'unknown') } : {}),

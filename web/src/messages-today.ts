@@ -20,6 +20,8 @@ export const todayVi = {
   'confirm.openDossier':
     'Lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc cho {person}, căn cứ: {ground}; ngày bắt đầu lập {date}?',
   'confirm.courtDecision': 'Ghi nhận quyết định của Tòa án số {number} ngày {date}: {outcome}? Quyết định đã ghi không sửa được.',
+  'timeline.agenciesLoading': 'Đang tải sự kiện của: {agencies}…',
+  'timeline.agenciesMissing': 'Thiếu sự kiện của: {agencies} (dữ liệu tạm thời không khả dụng). Dòng thời gian chưa đầy đủ.',
   'move.title': 'Ghi nhận chuyển nơi ở',
   'move.toProvince': 'Tỉnh, thành phố chuyển đến',
   'move.toCommune': 'Xã, phường chuyển đến',
@@ -87,6 +89,8 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'confirm.openDossier':
     'Open a dossier proposing compulsory rehabilitation in a facility for {person}, on the ground: {ground}; compiled from {date}?',
   'confirm.courtDecision': "Record the court's decision no. {number} of {date}: {outcome}? A recorded decision cannot be edited.",
+  'timeline.agenciesLoading': 'Loading the events of: {agencies}…',
+  'timeline.agenciesMissing': 'Events missing from: {agencies} (data temporarily unavailable). The timeline is incomplete.',
   'move.title': 'Record a change of residence',
   'move.toProvince': 'Province or city moved to',
   'move.toCommune': 'Commune or ward moved to',

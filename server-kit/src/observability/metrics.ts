@@ -59,6 +59,7 @@ export class ServiceMetrics {
   private readonly operations = new Set<string>();
   private readonly process: Registry;
   private fetches?: { count: Counter<'subgraph' | 'outcome'>; seconds: Histogram<'subgraph' | 'outcome'> };
+  private circuits?: Gauge<'subgraph'>;
 
   constructor(
     readonly service: string,
@@ -130,6 +131,17 @@ export class ServiceMetrics {
     };
     this.fetches.count.inc({ subgraph, outcome });
     this.fetches.seconds.observe({ subgraph, outcome }, seconds);
+  }
+
+  /** Whether the gateway's circuit to a subgraph is open (1: requests fail at once) or closed (0). */
+  subgraphCircuit(subgraph: string, open: boolean): void {
+    this.circuits ??= new Gauge({
+      name: 'rehab_subgraph_circuit_open',
+      help: "1 while the gateway's circuit breaker to a subgraph is open (it does not answer), else 0",
+      labelNames: ['subgraph'],
+      registers: [this.registry],
+    });
+    this.circuits.set({ subgraph }, open ? 1 : 0);
   }
 
   /** Connections of a database's pool (total, idle, waiting clients), read at each scrape. */

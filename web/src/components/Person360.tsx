@@ -1,14 +1,20 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { GraphQLFormattedError } from 'graphql';
 import { errorsWithin, fieldAccess, noticeMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
-import { useI18n } from '../i18n';
+import { useI18n, type Agency } from '../i18n';
 import type { Officer } from '../auth';
 import { PersonActions } from './PersonActions';
 import { BreakGlassRequest } from './BreakGlassRequest';
-import { Timeline, TIMELINE_FRAGMENT, type Timeline_person } from './Timeline';
+import {
+  Timeline,
+  TIMELINE_DOSSIERS_FRAGMENT,
+  TIMELINE_REQUESTS_FRAGMENT,
+  type MissingAgency,
+  type Timeline_person,
+} from './Timeline';
 import { HEALTH_PANEL_FRAGMENT, HealthPanel, type HealthPanel_person } from './HealthPanel';
 import { IDENTITY_PANEL_FRAGMENT, IdentityPanel, type IdentityPanel_person } from './IdentityPanel';
 import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './LaborPanel';
@@ -28,30 +34,59 @@ export type Person360_person = IdentityPanel_person &
   VolunteersPanel_person &
   Timeline_person;
 
-export interface Person360Query {
-  person: Person360_person | null;
-}
-
 export interface Person360Variables {
   id: string;
 }
 
-/** The page query: one request, composed from the fragments of the four agency panels. */
-export const PERSON_360_QUERY: TypedDocumentNode<Person360Query, Person360Variables> = gql`
-  query Person360($id: ID!) {
+type LaborPart = LaborPanel_person & Pick<Timeline_person, 'compulsoryRehabDossiers'>;
+type HealthPart = HealthPanel_person & Pick<Timeline_person, 'addictionDeterminationRequests'>;
+
+/** Police: who the person is. It decides whether the page shows a person at all (not found, not yours). */
+const IDENTITY_QUERY: TypedDocumentNode<{ person: IdentityPanel_person | null }, Person360Variables> = gql`
+  query Person360Identity($id: ID!) {
     person(id: $id) {
       id
       ...IdentityPanel_person
-      ...LaborPanel_person
-      ...HealthPanel_person
-      ...VolunteersPanel_person
-      ...Timeline_person
     }
   }
-  ${TIMELINE_FRAGMENT}
   ${IDENTITY_PANEL_FRAGMENT}
+`;
+
+/*
+ * Each agency's part in a request of its own, sent together once the person is known: an
+ * agency that is slow or down delays and blanks only its own panel and its events.
+ */
+const LABOR_QUERY: TypedDocumentNode<{ person: LaborPart | null }, Person360Variables> = gql`
+  query Person360Labor($id: ID!) {
+    person(id: $id) {
+      id
+      ...LaborPanel_person
+      ...TimelineDossiers_person
+    }
+  }
   ${LABOR_PANEL_FRAGMENT}
+  ${TIMELINE_DOSSIERS_FRAGMENT}
+`;
+
+const HEALTH_QUERY: TypedDocumentNode<{ person: HealthPart | null }, Person360Variables> = gql`
+  query Person360Health($id: ID!) {
+    person(id: $id) {
+      id
+      ...HealthPanel_person
+      ...TimelineRequests_person
+    }
+  }
   ${HEALTH_PANEL_FRAGMENT}
+  ${TIMELINE_REQUESTS_FRAGMENT}
+`;
+
+const VOLUNTEERS_QUERY: TypedDocumentNode<{ person: VolunteersPanel_person | null }, Person360Variables> = gql`
+  query Person360Volunteers($id: ID!) {
+    person(id: $id) {
+      id
+      ...VolunteersPanel_person
+    }
+  }
   ${VOLUNTEERS_PANEL_FRAGMENT}
 `;
 
@@ -71,50 +106,105 @@ function Notice({ tone, messages }: { tone: 'error' | 'warning' | 'info'; messag
   );
 }
 
-function Panels({ state }: { state: PanelState<Person360_person> }): ReactNode {
+interface PanelStates {
+  identity: PanelState<Person360_person>;
+  labor: PanelState<Person360_person>;
+  health: PanelState<Person360_person>;
+  volunteers: PanelState<Person360_person>;
+}
+
+function Panels({ states }: { states: PanelStates }): ReactNode {
   return (
     <div className="person360">
-      <IdentityPanel state={state} />
+      <IdentityPanel state={states.identity} />
       <div className="person360__agencies">
-        <LaborPanel state={state} />
-        <HealthPanel state={state} />
-        <VolunteersPanel state={state} />
+        <LaborPanel state={states.labor} />
+        <HealthPanel state={states.health} />
+        <VolunteersPanel state={states.volunteers} />
       </div>
     </div>
   );
 }
 
+const LOADING: PanelState<Person360_person> = { kind: 'loading' };
+const ALL_LOADING: PanelStates = { identity: LOADING, labor: LOADING, health: LOADING, volunteers: LOADING };
+
+interface PartResult<T> {
+  data?: { person: T | null } | undefined;
+  error?: ErrorLike | undefined;
+  loading: boolean;
+}
+
+function partErrors(part: PartResult<unknown>): GraphQLErrors {
+  return CombinedGraphQLErrors.is(part.error) ? part.error.errors : [];
+}
+
+/** The panel of one agency's part: loading, failed as a whole (no answer at all), or its data and errors. */
+function partState(
+  part: PartResult<unknown>,
+  person: Person360_person,
+  t: (key: 'person.loadError') => string,
+): PanelState<Person360_person> {
+  if (part.loading && !part.data) return LOADING;
+  if (part.error && !CombinedGraphQLErrors.is(part.error) && !part.data) {
+    const detail = ServerError.is(part.error) ? `HTTP ${part.error.statusCode}` : part.error.message;
+    return { kind: 'error', messages: [t('person.loadError'), detail] };
+  }
+  return { kind: 'data', person, errors: partErrors(part), path: PERSON_PATH };
+}
+
+/** Whether the timeline lacks an agency's events: still loading, or the agency did not answer. */
+function missingOf(agency: Agency, part: PartResult<unknown>): MissingAgency | null {
+  if (part.loading && !part.data) return { agency, state: 'loading' };
+  const down =
+    (part.error !== undefined && !CombinedGraphQLErrors.is(part.error)) ||
+    partErrors(part).some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' || e.extensions?.subgraph === agency);
+  return down ? { agency, state: 'unavailable' } : null;
+}
+
 export function Person360({ id, officer }: { id: string; officer: Officer }): ReactNode {
   const { t, locale } = useI18n();
-  const { data, error, loading, refetch } = useQuery(PERSON_360_QUERY, {
+  const identity = useQuery(IDENTITY_QUERY, {
     variables: { id },
     // Sensitive personal data is not kept in the client cache, and a repeated lookup
     // must show the current errors, not a cached copy without them.
     fetchPolicy: 'no-cache',
     errorPolicy: 'all',
   });
+  const known = Boolean(identity.data?.person);
+  // Each agency's part once the person is known, in parallel; no cache (sensitive data, current errors).
+  const part = known ? ({ variables: { id }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken;
+  const labor = useQuery(LABOR_QUERY, part);
+  const health = useQuery(HEALTH_QUERY, part);
+  const volunteers = useQuery(VOLUNTEERS_QUERY, part);
   const [refreshKey, setRefreshKey] = useState(0);
+  const { refetch: refetchIdentity } = identity;
+  const { refetch: refetchLabor } = labor;
+  const { refetch: refetchHealth } = health;
+  const { refetch: refetchVolunteers } = volunteers;
   const reload = useCallback(async () => {
-    const result = await refetch();
+    const result = await refetchIdentity();
+    if (result.data?.person) await Promise.all([refetchLabor(), refetchHealth(), refetchVolunteers()]);
     setRefreshKey((key) => key + 1);
     return result;
-  }, [refetch]);
+  }, [refetchIdentity, refetchLabor, refetchHealth, refetchVolunteers]);
 
-  const graphQLErrors: GraphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : [];
-  const person = data?.person ?? null;
+  const graphQLErrors = partErrors(identity);
+  const found = identity.data?.person ?? null;
 
   let content: ReactNode;
-  if (loading && !data) {
-    content = <Panels state={{ kind: 'loading' }} />;
-  } else if (error && !CombinedGraphQLErrors.is(error) && !data) {
-    const detail = ServerError.is(error) ? `HTTP ${error.statusCode}` : error.message;
+  if (identity.loading && !identity.data) {
+    content = <Panels states={ALL_LOADING} />;
+  } else if (identity.error && !CombinedGraphQLErrors.is(identity.error) && !identity.data) {
+    const detail = ServerError.is(identity.error) ? `HTTP ${identity.error.statusCode}` : identity.error.message;
+    const failed: PanelState<Person360_person> = { kind: 'error', messages: [] };
     content = (
       <>
         <Notice tone="error" messages={[t('person.loadError'), detail]} />
-        <Panels state={{ kind: 'error', messages: [] }} />
+        <Panels states={{ identity: failed, labor: failed, health: failed, volunteers: failed }} />
       </>
     );
-  } else if (!person) {
+  } else if (!found) {
     const access = fieldAccess(graphQLErrors, PERSON_PATH, null);
     const outside = breakGlassUnitOf(graphQLErrors);
     if (access === 'ok') {
@@ -132,23 +222,47 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       content = <Notice tone="error" messages={[head, ...noticeMessages(graphQLErrors, locale)]} />;
     }
   } else {
+    const laborPart = labor.data?.person ?? null;
+    const healthPart = health.data?.person ?? null;
+    const person: Person360_person = {
+      ...found,
+      rehabEpisodes: laborPart?.rehabEpisodes ?? null,
+      compulsoryRehabDossiers: laborPart?.compulsoryRehabDossiers ?? null,
+      addictionDeterminations: healthPart?.addictionDeterminations ?? null,
+      substitutionTreatment: healthPart?.substitutionTreatment ?? null,
+      addictionDeterminationRequests: healthPart?.addictionDeterminationRequests ?? null,
+      supportAssignments: volunteers.data?.person?.supportAssignments ?? null,
+    };
+    const missing = [missingOf('labor-welfare', labor), missingOf('health', health), missingOf('volunteers', volunteers)].filter(
+      (m): m is MissingAgency => m !== null,
+    );
     // Errors outside the person object (no path, or another root field) are shown above the panels.
-    // An agency that does not answer is shown in its own panel.
     const pageErrors = graphQLErrors.filter(
       (e) => errorsWithin([e], PERSON_PATH).length === 0 && typeof e.extensions?.subgraph !== 'string',
     );
     content = (
       <>
         {pageErrors.length > 0 && <Notice tone="warning" messages={noticeMessages(pageErrors, locale)} />}
-        <Panels state={{ kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH }} />
-        <Timeline person={person} refreshKey={refreshKey} />
+        <Panels
+          states={{
+            identity: { kind: 'data', person, errors: graphQLErrors, path: PERSON_PATH },
+            labor: partState(labor, person, t),
+            health: partState(health, person, t),
+            volunteers: partState(volunteers, person, t),
+          }}
+        />
+        <Timeline person={person} refreshKey={refreshKey} missing={missing} />
         <PersonActions person={person} officer={officer} reload={reload} />
       </>
     );
   }
 
   return (
-    <section className="results" aria-labelledby="person360-heading" aria-busy={loading}>
+    <section
+      className="results"
+      aria-labelledby="person360-heading"
+      aria-busy={identity.loading || labor.loading || health.loading || volunteers.loading}
+    >
       <h2 id="person360-heading" className="visually-hidden">
         {t('person.heading')}
       </h2>

@@ -7,9 +7,9 @@ import type { LaborPanel_person } from './LaborPanel';
 import type { VolunteersPanel_person } from './VolunteersPanel';
 import { settled } from '../apollo';
 
-/** Fields of the Person-360 query used only by the timeline and the action forms. */
-export const TIMELINE_FRAGMENT = gql`
-  fragment Timeline_person on Person {
+/** Labour-welfare's dossiers, read with its panel: for the timeline and the action forms. */
+export const TIMELINE_DOSSIERS_FRAGMENT = gql`
+  fragment TimelineDossiers_person on Person {
     id
     compulsoryRehabDossiers {
       id
@@ -32,6 +32,13 @@ export const TIMELINE_FRAGMENT = gql`
         legalBasis
       }
     }
+  }
+`;
+
+/** Health's determination requests, read with its panel: for the timeline and the action forms. */
+export const TIMELINE_REQUESTS_FRAGMENT = gql`
+  fragment TimelineRequests_person on Person {
+    id
     addictionDeterminationRequests {
       id
       requestedAt
@@ -167,8 +174,50 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
   return events.sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Dòng thời gian: one list merged across the agencies, each event labelled with its agency. */
-export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id: string }; refreshKey: number }): ReactNode {
+/** An agency whose events the timeline cannot show yet: still loading, or not answering. */
+export interface MissingAgency {
+  agency: Agency;
+  state: 'loading' | 'unavailable';
+}
+
+function MissingAgencies({ missing }: { missing: readonly MissingAgency[] }): ReactNode {
+  const { t, label } = useI18n();
+  const names = (state: MissingAgency['state']): string =>
+    missing
+      .filter((m) => m.state === state)
+      .map((m) => label('agency', m.agency))
+      .join(', ');
+  const loading = names('loading');
+  const unavailable = names('unavailable');
+  return (
+    <>
+      {loading && (
+        <p className="state state--loading" role="status" data-testid="timeline-loading-agencies">
+          {t('timeline.agenciesLoading', { agencies: loading })}
+        </p>
+      )}
+      {unavailable && (
+        <p className="notice notice--warning" role="alert" data-testid="timeline-missing-agencies">
+          {t('timeline.agenciesMissing', { agencies: unavailable })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Dòng thời gian: one list merged across the agencies, each event labelled with its agency;
+ * it says whose events are still loading or missing, and fills in as they arrive.
+ */
+export function Timeline({
+  person,
+  refreshKey,
+  missing = [],
+}: {
+  person: TimelinePerson & { id: string };
+  refreshKey: number;
+  missing?: readonly MissingAgency[];
+}): ReactNode {
   const { t, label, formatDate } = useI18n();
   const police = useQuery(POLICE_TIMELINE, { variables: { id: person.id }, fetchPolicy: 'no-cache' });
   const { refetch } = police;
@@ -189,6 +238,7 @@ export function Timeline({ person, refreshKey }: { person: TimelinePerson & { id
           </p>
         )}
         {!police.loading && !police.data?.person && <p className="muted">{t('timeline.policeUnavailable')}</p>}
+        <MissingAgencies missing={missing} />
         {events.length === 0 ? (
           <p className="state state--empty">{t('state.empty')}</p>
         ) : (

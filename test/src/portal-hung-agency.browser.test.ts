@@ -1,0 +1,98 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Page } from 'playwright-core';
+import { personAt } from './fixtures';
+import { logIn, openPage, shot, startPortal, stopPortal, withoutDiacritics, type Portal } from './portal-support';
+
+/**
+ * One agency hung (it accepts connections and never answers): the other agencies' panels
+ * still come at once, the hung agency's panel and the timeline say what is missing, and
+ * after three unanswered reads the gateway's circuit to it opens, so reads fail at once
+ * without waiting on it.
+ */
+let portal: Portal;
+let page: Page;
+let problems: string[];
+let hung: Server;
+/** Requests the hung "health subgraph" received (request lines arrived on its connections). */
+let requestsToHung = 0;
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  portal = await startPortal();
+  const port = Number(new URL(portal.system.subgraphs.get('health')?.url ?? '').port);
+  await portal.system.stopSubgraph('health');
+  hung = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('data', (chunk: Buffer) => (requestsToHung += (chunk.toString('latin1').match(/^POST \/graphql /gm) ?? []).length));
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => hung.listen(port, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => hung.close(resolve));
+  await stopPortal(portal);
+});
+
+const patient = personAt('SUBSTITUTION');
+const ms = (from: number): number => Date.now() - from;
+
+async function searchPatient(): Promise<void> {
+  await page.getByRole('link', { name: 'Tìm kiếm', exact: true }).click();
+  await page.getByLabel('Họ và tên').fill(withoutDiacritics(patient.fullName));
+  await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
+}
+
+/** Opens the patient from the search results; the time until the police, labour and volunteers panels have their data. */
+async function openPatient(): Promise<number> {
+  await searchPatient();
+  const started = Date.now();
+  await page.getByTestId('search-results').getByRole('link', { name: patient.fullName }).click();
+  for (const panel of ['panel-police', 'panel-labor', 'panel-volunteers']) {
+    await page.locator(`[data-testid="${panel}"][aria-busy="false"]`).waitFor();
+  }
+  return ms(started);
+}
+
+async function circuitMetric(): Promise<string | undefined> {
+  const text = await (await fetch(new URL('metrics', portal.system.url))).text();
+  return text.split('\n').find((line) => line.startsWith('rehab_subgraph_circuit_open') && line.includes('subgraph="health"'));
+}
+
+describe('an agency that does not answer', () => {
+  it('delays and blanks only its own panel; the timeline names it; its circuit then opens', async () => {
+    ({ page, problems } = await openPage(portal));
+    await logIn(page, portal, 'giamsat.hanoi');
+
+    const shownIn = await openPatient();
+    // The other agencies' panels are there while health still waits.
+    expect(shownIn).toBeLessThan(2_000);
+    expect(await page.getByTestId('panel-health').getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByTestId('timeline-loading-agencies').textContent()).toContain('Y tế');
+    expect(await page.getByTestId('panel-police').textContent()).toContain(patient.fullName);
+    await shot(page, 'hung-agency-others-shown');
+
+    // After the read timeout health's panel says so, and the timeline says its events are missing.
+    const health = page.getByTestId('panel-health');
+    await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor();
+    expect(await page.getByTestId('timeline-missing-agencies').textContent()).toContain('Y tế');
+    await shot(page, 'hung-agency-missing');
+    expect(requestsToHung).toBeGreaterThan(0);
+
+    // Two more unanswered reads open the circuit.
+    for (let i = 0; i < 2; i++) {
+      await openPatient();
+      await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor();
+    }
+    expect(await circuitMetric()).toMatch(/ 1$/);
+
+    // Open: health's panel says it at once, and nothing more is sent to the agency.
+    const sentBefore = requestsToHung;
+    await openPatient();
+    await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor({ timeout: 1_500 });
+    expect(requestsToHung).toBe(sentBefore);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
