@@ -22,6 +22,11 @@ export const todayVi = {
   'confirm.courtDecision': 'Ghi nhận quyết định của Tòa án số {number} ngày {date}: {outcome}? Quyết định đã ghi không sửa được.',
   'timeline.agenciesLoading': 'Đang tải sự kiện của: {agencies}…',
   'timeline.agenciesMissing': 'Thiếu sự kiện của: {agencies} (dữ liệu tạm thời không khả dụng). Dòng thời gian chưa đầy đủ.',
+  'print.button': 'In hồ sơ',
+  'print.title': 'Hồ sơ người sử dụng ma túy — thông tin liên ngành',
+  'print.printedBy': 'In bởi {name} ({unit}) lúc {at}. Chỉ gồm thông tin cán bộ này được xem.',
+  'print.confidential':
+    'Tài liệu chứa thông tin cá nhân nhạy cảm (tình trạng nghiện, sức khỏe): chỉ dùng cho công tác được giao, không sao chép, không cung cấp cho người khác.',
   'move.title': 'Ghi nhận chuyển nơi ở',
   'move.toProvince': 'Tỉnh, thành phố chuyển đến',
   'move.toCommune': 'Xã, phường chuyển đến',
@@ -91,6 +96,11 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'confirm.courtDecision': "Record the court's decision no. {number} of {date}: {outcome}? A recorded decision cannot be edited.",
   'timeline.agenciesLoading': 'Loading the events of: {agencies}…',
   'timeline.agenciesMissing': 'Events missing from: {agencies} (data temporarily unavailable). The timeline is incomplete.',
+  'print.button': 'Print record',
+  'print.title': "A drug user's record — cross-agency information",
+  'print.printedBy': 'Printed by {name} ({unit}) at {at}. Only what this officer may see.',
+  'print.confidential':
+    'This document holds sensitive personal data (addiction and health status): for the assigned work only; do not copy or pass it on.',
   'move.title': 'Record a change of residence',
   'move.toProvince': 'Province or city moved to',
   'move.toCommune': 'Commune or ward moved to',

@@ -7,6 +7,7 @@ import { errorsWithin, fieldAccess, noticeMessages, type GraphQLErrors, type Res
 import { useI18n, type Agency } from '../i18n';
 import type { Officer } from '../auth';
 import { PersonActions } from './PersonActions';
+import { PrintRecord } from './PrintRecord';
 import { BreakGlassRequest } from './BreakGlassRequest';
 import {
   Timeline,
@@ -242,6 +243,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     );
     content = (
       <>
+        <PrintRecord officer={officer} />
         {pageErrors.length > 0 && <Notice tone="warning" messages={noticeMessages(pageErrors, locale)} />}
         <Panels
           states={{

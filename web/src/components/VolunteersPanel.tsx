@@ -52,7 +52,7 @@ function AssignmentItem({
   errors: GraphQLErrors;
   path: ResponsePath;
 }): ReactNode {
-  const { t, formatDate } = useI18n();
+  const { t, label, formatDate } = useI18n();
   const volunteerPath = [...path, 'volunteer'];
   return (
     <li className="record">
@@ -86,7 +86,7 @@ function AssignmentItem({
       <dl className="fields">
         <Field label={t('volunteers.reason')}>
           <Guarded errors={errors} path={[...path, 'reason']} value={assignment.reason}>
-            {(reason) => reason}
+            {(reason) => label('assignmentReason', reason)}
           </Guarded>
         </Field>
         <Field label={t('volunteers.period')}>

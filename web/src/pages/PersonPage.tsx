@@ -9,7 +9,7 @@ export function PersonPage({ id, officer }: { id: string; officer: Officer }): R
   const { t } = useI18n();
   return (
     <>
-      <p>
+      <p className="back-link">
         {/* Roles without a person search came from their worklist. */}
         {navItems(officer.role).some((item) => item.page === 'search') ? (
           <a href={routeHref({ page: 'search' })}>← {t('person.backToSearch')}</a>

@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { personAt } from './fixtures';
+import { logIn, openPage, openPersonByName, SCREENSHOTS, shot, startPortal, stopPortal, type Portal } from './portal-support';
+
+/**
+ * Printing a person's record: the button opens the browser's print dialog; printed (here as
+ * PDF, as an officer saves it), the record shows what the officer sees under a header naming
+ * who printed it and that it is confidential, without the portal's navigation and actions.
+ */
+let portal: Portal;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  portal = await startPortal();
+});
+
+afterAll(async () => {
+  await stopPortal(portal);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems).toEqual([]);
+});
+
+describe("printing a person's record", () => {
+  it('prints to PDF what the officer sees, with who printed it, without navigation or actions', async () => {
+    const patient = personAt('SUBSTITUTION');
+    ({ page, problems } = await openPage(portal));
+    await logIn(page, portal, 'congan.hanoi');
+    await openPersonByName(page, patient.fullName);
+    await page.locator('[data-testid="panel-health"][aria-busy="false"]').waitFor();
+
+    // The button asks the browser to print (the dialog itself is the browser's).
+    await page.evaluate('window.print = () => { window.__printed = (window.__printed || 0) + 1; }');
+    await page.getByRole('button', { name: 'In hồ sơ' }).click();
+    expect(await page.evaluate('window.__printed')).toBe(1);
+
+    await page.emulateMedia({ media: 'print' });
+    const header = page.getByTestId('print-header');
+    expect(await header.isVisible()).toBe(true);
+    expect(await header.textContent()).toContain('Trần Quốc Khánh');
+    expect(await header.textContent()).toContain('không sao chép');
+    for (const hidden of ['.main-nav', '.officer-bar', '.print-toolbar', '[data-testid="person-actions"]']) {
+      expect({ hidden, visible: await page.locator(hidden).first().isVisible() }).toEqual({ hidden, visible: false });
+    }
+    expect(await page.getByTestId('panel-police').isVisible()).toBe(true);
+    expect(await page.getByTestId('panel-health').isVisible()).toBe(true);
+    await shot(page, 'print-person-record');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(SCREENSHOTS, 'person-record.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+
+    await page.emulateMedia({ media: 'screen' });
+    expect(await header.isVisible()).toBe(false);
+  });
+});
