@@ -59,3 +59,26 @@ describe("printing a person's record", () => {
     expect(await header.isVisible()).toBe(false);
   });
 });
+
+describe("a person's access log", () => {
+  it('is shown to a supervisor on request, naming who read the record in each agency; an officer is not offered it', async () => {
+    const patient = personAt('SUBSTITUTION');
+    ({ page, problems } = await openPage(portal));
+    // A ward officer of the patient's province reads the record first.
+    await logIn(page, portal, 'congan.hanoi');
+    await openPersonByName(page, patient.fullName);
+    await page.locator('[data-testid="panel-health"][aria-busy="false"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Xem nhật ký truy cập hồ sơ' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, portal, 'giamsat.hanoi');
+    await openPersonByName(page, patient.fullName);
+    await page.getByRole('button', { name: 'Xem nhật ký truy cập hồ sơ' }).click();
+    const log = page.getByTestId('access-log');
+    await log.locator('tbody tr').first().waitFor();
+    const rows = await log.locator('tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('congan.hanoi') && r.includes('Công an') && r.includes('Xem'))).toBe(true);
+    expect(rows.some((r) => r.includes('congan.hanoi') && r.includes('Y tế'))).toBe(true);
+    await shot(page, 'person-access-log');
+  });
+});

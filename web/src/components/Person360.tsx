@@ -6,6 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { errorsWithin, fieldAccess, noticeMessages, type GraphQLErrors, type ResponsePath } from '../graphqlErrors';
 import { useI18n, type Agency } from '../i18n';
 import type { Officer } from '../auth';
+import { AccessLog } from './AccessLog';
 import { PersonActions } from './PersonActions';
 import { PrintRecord } from './PrintRecord';
 import { BreakGlassRequest } from './BreakGlassRequest';
@@ -255,6 +256,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
         />
         <Timeline person={person} refreshKey={refreshKey} missing={missing} />
         <PersonActions person={person} officer={officer} reload={reload} />
+        {officer.role === 'supervisor' && <AccessLog personId={person.id} />}
       </>
     );
   }
