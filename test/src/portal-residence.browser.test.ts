@@ -93,3 +93,49 @@ describe('a change of residence', () => {
     expect(await page.getByRole('button', { name: 'Ghi nhận chuyển nơi ở' }).count()).toBe(0);
   });
 });
+
+describe("correcting a person's identity", () => {
+  it('sends only what changed; a colleague’s change meanwhile is a conflict that keeps what was typed', async () => {
+    const someone = await someoneOfBaDinh(1);
+    ({ page, problems } = await openPage(portal));
+    await logIn(page, portal, 'ubnd.phuongbadinh');
+    await openPersonByName(page, someone.fullName);
+    await page.getByRole('button', { name: 'Sửa thông tin nhân thân' }).click();
+    const form = page.getByTestId('form-edit-person');
+    expect(await form.getByLabel(/^Họ và tên/).inputValue()).toBe(someone.fullName);
+    await form.getByLabel(/^Tên gọi khác/).fill('Tí, Tèo');
+
+    // Meanwhile the ward police correct the address line: the record's version moves on.
+    const police = await portal.api.login('congan.phuongbadinh');
+    const current = await portal.api.graphql<{ person: { version: number } }>(
+      police,
+      'query($id: ID!) { person(id: $id) { version } }',
+      {
+        id: someone.id,
+      },
+    );
+    const moved = await portal.api.graphql(
+      police,
+      'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, expectedVersion: $v, input: { currentAddressLine: "Số 2 phố Sửa" }) { version } }',
+      { id: someone.id, v: current.data?.person.version },
+    );
+    expect(moved.errors).toBeUndefined();
+
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const conflict = form.getByTestId('conflict-notice');
+    await conflict.waitFor();
+    await shot(page, 'edit-person-conflict');
+    await conflict.getByRole('button', { name: 'Tải lại dữ liệu mới' }).click();
+    expect(await form.getByLabel(/^Tên gọi khác/).inputValue()).toBe('Tí, Tèo');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+
+    const saved = await portal.api.graphql<{ person: { otherNames: string[]; currentResidence: { addressLine: string } } }>(
+      police,
+      'query($id: ID!) { person(id: $id) { otherNames currentResidence { addressLine } } }',
+      { id: someone.id },
+    );
+    // The other names changed; the colleague's address stayed (it was not sent back).
+    expect(saved.data?.person).toEqual({ otherNames: ['Tí', 'Tèo'], currentResidence: { addressLine: 'Số 2 phố Sửa' } });
+  });
+});

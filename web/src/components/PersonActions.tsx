@@ -3,6 +3,7 @@ import type { Officer } from '../auth';
 import { HealthActions } from '../forms/HealthActions';
 import { ManagementActions } from '../forms/ManagementActions';
 import { DossierActions, OpenDossierAction, PENDING_DOSSIER_STATUSES, WhoCompilesDossiers } from '../forms/DossierActions';
+import { EditPersonAction } from '../forms/EditPerson';
 import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
 import { VolunteerActions } from '../forms/VolunteerActions';
@@ -64,6 +65,7 @@ export function PersonActions({
         {t('action.heading')}
       </h2>
       <div className="panel__body">
+        <EditPersonAction personId={person.id} role={role} reload={reload} />
         <PoliceActions personId={person.id} role={role} reload={reload} />
         <ManagementActions personId={person.id} role={role} reload={reload} />
         <OpenDossierAction
