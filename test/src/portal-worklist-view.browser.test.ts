@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { logIn, openPage, shot, startPortal, stopPortal, withoutDiacritics, type Portal } from './portal-support';
 
@@ -97,5 +98,21 @@ describe('a worklist', () => {
     expect(csv[0]).toEqual(headers.slice(0, csv[0]?.length).map((h) => h.replace(/[▲▼↕]/g, '').trim()));
     expect(csv.slice(1).map((row) => row[0])).toEqual(await columnTexts(list, 0));
     expect(csv.slice(1).every((row) => /^\d{2}\/\d{2}\/\d{4}$/.test(row[1] ?? ''))).toBe(true);
+
+    // The same as an Excel workbook: a real .xlsx, every cell the text on screen.
+    const xlsxDownload = page.waitForEvent('download');
+    await list.getByRole('button', { name: 'Xuất Excel' }).click();
+    const file = await (await xlsxDownload).path();
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    const cells: string[][] = [];
+    sheet?.eachRow((row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      cells.push(values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))));
+    });
+    expect(cells).toEqual(csv);
+    expect(sheet?.name).toBe('Quản lý người sử dụng ma túy sắp hết thời hạn'.slice(0, 31));
   });
 });

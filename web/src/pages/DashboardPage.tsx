@@ -7,7 +7,7 @@ import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
 import { errorCode, noticeMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
-import { downloadCsv, toCsv } from './dashboard/csv';
+import { downloadCsv, toCsv } from '../export/csv';
 import { formatPercent, formatValue, NO_VALUE } from './dashboard/format';
 import { IndicatorChart } from './dashboard/IndicatorChart';
 import { TargetOnlyMeasures } from './dashboard/TargetOnlyMeasures';

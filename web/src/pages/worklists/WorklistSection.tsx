@@ -5,7 +5,9 @@ import { ErrorNotice } from '../../components/States';
 import { noticeMessages } from '../../graphqlErrors';
 import { useI18n } from '../../i18n';
 import { routeHref } from '../../router';
-import { downloadCsv, toCsv } from '../dashboard/csv';
+import { settled } from '../../apollo';
+import { downloadCsv, toCsv } from '../../export/csv';
+import { downloadBlob, toXlsx } from '../../export/xlsx';
 import { cellText, compareTexts, folded, useWorklistChoice, type WorklistChoice } from './worklistView';
 
 export interface Column<T> {
@@ -112,6 +114,14 @@ export function WorklistSection<T>({
       );
       downloadCsv(`${testId}.csv`, csv);
     };
+    const exportXlsx = async (): Promise<void> => {
+      const blob = await toXlsx(
+        title,
+        columns.map((c) => c.header),
+        shown.map((r) => r.texts),
+      );
+      downloadBlob(`${testId}.xlsx`, blob);
+    };
     body = (
       <>
         <div className="worklist__tools">
@@ -128,9 +138,14 @@ export function WorklistSection<T>({
               />
             </div>
           )}
-          <button type="button" className="button button--secondary" onClick={exportCsv}>
-            {t('worklist.exportCsv')}
-          </button>
+          <div className="worklist__exports">
+            <button type="button" className="button button--secondary" onClick={exportCsv}>
+              {t('worklist.exportCsv')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void exportXlsx().catch(settled)}>
+              {t('worklist.exportXlsx')}
+            </button>
+          </div>
         </div>
         {shown.length === 0 ? (
           <p className="state state--empty">{t('worklist.noneMatch')}</p>
