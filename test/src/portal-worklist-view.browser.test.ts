@@ -116,3 +116,32 @@ describe('a worklist', () => {
     expect(sheet?.name).toBe('Quản lý người sử dụng ma túy sắp hết thời hạn'.slice(0, 31));
   });
 });
+
+describe('search results', () => {
+  it('export as CSV and Excel the page of results as shown', async () => {
+    ({ page, problems } = await openPage(portal));
+    await logIn(page, portal, 'congan.hanoi');
+    await page.getByLabel('Họ và tên').fill('nguyen');
+    await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
+    const results = page.getByTestId('search-results');
+    await results.locator('tbody tr').first().waitFor();
+    const screen = await results
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((td) => td.textContent.trim())));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất CSV' }).click();
+    const csv = parseCsv(readFileSync(await (await download).path(), 'utf8'));
+    expect(csv[0]).toEqual(['Họ và tên', 'Số định danh cá nhân', 'Ngày sinh', 'Nơi ở hiện tại']);
+    expect(csv.slice(1).map((row) => row.slice(0, 3))).toEqual(screen.map((row) => row.slice(0, 3)));
+
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất Excel' }).click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await (await xlsxDownload).path());
+    const names: string[] = [];
+    workbook.worksheets[0]?.eachRow((row, n) => {
+      if (n > 1) names.push(row.getCell(1).text);
+    });
+    expect(names).toEqual(screen.map((row) => row[0]));
+  });
+});

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/States';
 import { noticeMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
+import { ExportButtons } from '../export/ExportButtons';
 import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
 
 const PAGE_SIZE = 10;
@@ -209,9 +210,29 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
   const pageNumber = state.cursors.length;
   return (
     <section aria-labelledby="search-results-heading" className="results">
-      <h2 id="search-results-heading" className="section-title">
-        {t('search.results', { count: String(connection.totalCount) })}
-      </h2>
+      <div className="page-title-row">
+        <h2 id="search-results-heading" className="section-title">
+          {t('search.results', { count: String(connection.totalCount) })}
+        </h2>
+        <ExportButtons
+          name="search-results"
+          title={t('search.heading')}
+          header={[
+            t('identity.fullName'),
+            t('identity.identificationNumber'),
+            t('identity.dateOfBirth'),
+            t('identity.currentResidence'),
+          ]}
+          rows={connection.nodes.map((p) => [
+            p.fullName,
+            p.identificationNumber,
+            formatDate(p.dateOfBirth),
+            p.currentResidence
+              ? `${p.currentResidence.addressLine}, ${p.currentResidence.unit.name ?? p.currentResidence.unit.code}`
+              : t('state.forbidden'),
+          ])}
+        />
+      </div>
       <div className="table-wrap">
         <table className="table" data-testid="search-results">
           <thead>

@@ -5,9 +5,7 @@ import { ErrorNotice } from '../../components/States';
 import { noticeMessages } from '../../graphqlErrors';
 import { useI18n } from '../../i18n';
 import { routeHref } from '../../router';
-import { settled } from '../../apollo';
-import { downloadCsv, toCsv } from '../../export/csv';
-import { downloadBlob, toXlsx } from '../../export/xlsx';
+import { ExportButtons } from '../../export/ExportButtons';
 import { cellText, compareTexts, folded, useWorklistChoice, type WorklistChoice } from './worklistView';
 
 export interface Column<T> {
@@ -107,21 +105,6 @@ export function WorklistSection<T>({
     body = <ErrorNotice title={t('state.error')} messages={messages} />;
   } else if (rows.length === 0) body = <p className="state state--empty">{t('worklist.empty')}</p>;
   else {
-    const exportCsv = (): void => {
-      const csv = toCsv(
-        columns.map((c) => c.header),
-        shown.map((r) => r.texts),
-      );
-      downloadCsv(`${testId}.csv`, csv);
-    };
-    const exportXlsx = async (): Promise<void> => {
-      const blob = await toXlsx(
-        title,
-        columns.map((c) => c.header),
-        shown.map((r) => r.texts),
-      );
-      downloadBlob(`${testId}.xlsx`, blob);
-    };
     body = (
       <>
         <div className="worklist__tools">
@@ -138,14 +121,7 @@ export function WorklistSection<T>({
               />
             </div>
           )}
-          <div className="worklist__exports">
-            <button type="button" className="button button--secondary" onClick={exportCsv}>
-              {t('worklist.exportCsv')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => void exportXlsx().catch(settled)}>
-              {t('worklist.exportXlsx')}
-            </button>
-          </div>
+          <ExportButtons name={testId} title={title} header={columns.map((c) => c.header)} rows={shown.map((r) => r.texts)} />
         </div>
         {shown.length === 0 ? (
           <p className="state state--empty">{t('worklist.noneMatch')}</p>
