@@ -130,7 +130,9 @@ describe('the manifest', () => {
     expect(manifest.format).toBe('apollo-persisted-query-manifest');
     const names = manifest.operations.map((o) => o.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['Person360Identity', 'Person360Health', 'SearchPersons', 'RecordCheckIn', 'DashboardIndicators']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Person360Identity', 'Person360Health', 'SearchPersons', 'RecordCheckIn', 'DashboardIndicators']),
+    );
     // Regenerated from web/src into a scratch file: byte for byte the built one (no timestamps, a stale build fails).
     const scratch = mkdtempSync(join(tmpdir(), 'trusted-documents-'));
     try {

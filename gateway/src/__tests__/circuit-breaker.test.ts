@@ -46,7 +46,10 @@ describe('the circuit breaker of a subgraph', () => {
     expect(breaker.state).toBe('half-open');
     // While the probe is out, others still fail at once.
     let release: (value: string) => void = () => undefined;
-    const probe = breaker.run(counted(() => new Promise<string>((resolve) => (release = resolve))), always);
+    const probe = breaker.run(
+      counted(() => new Promise<string>((resolve) => (release = resolve))),
+      always,
+    );
     await expect(breaker.run(counted(answer), always)).rejects.toBeInstanceOf(CircuitOpenError);
     release('ok');
     await expect(probe).resolves.toBe('ok');
