@@ -24,3 +24,4 @@ export { loginRateLimit, rateLimitsFromEnv, SharedTokenBuckets, tooManyRequests,
 export { resolveTrustedDocuments, TrustedDocuments, TrustedDocumentsFile } from './trusted-documents';
 export { INTROSPECTION_ROLES, isIntrospection, schemaToolsForAllFromEnv } from './introspection';
 export { subgraphUnavailable } from './datasource';
+export { DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_OPEN_MS, DEFAULT_READ_TIMEOUT_MS, type FetcherOptions } from './fetcher';

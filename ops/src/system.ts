@@ -18,7 +18,14 @@ import {
   type Caller,
   type SubgraphName,
 } from '@rehab/shared-schema';
-import { startGateway, DEMO_PASSWORD, MANIFEST_FILE, type RunningGateway, type TrustedDocumentsMode } from '@rehab/gateway';
+import {
+  startGateway,
+  DEMO_PASSWORD,
+  MANIFEST_FILE,
+  type FetcherOptions,
+  type RunningGateway,
+  type TrustedDocumentsMode,
+} from '@rehab/gateway';
 import { dropAllDatabases, openAllDatabases, seedAll, type OpenDatabases } from './databases';
 import { SUBGRAPHS, type SubgraphEntry } from './registry';
 
@@ -46,7 +53,15 @@ export interface SystemOptions {
   extraSubgraphs?: readonly SubgraphEntry[];
   /** The access matrix every subgraph enforces (by default the registered subgraphs'). */
   matrix?: AccessMatrix;
+  /**
+   * The gateway's subgraph fetches. By default reads wait as long as writes and the circuit
+   * breaker is off: the suite runs on loaded two-core machines, where a slow answer is not an
+   * agency down. The tests of the breaker and the read timeout ask for them.
+   */
+  gatewayFetch?: Partial<FetcherOptions>;
 }
+
+const TEST_GATEWAY_FETCH: Partial<FetcherOptions> = { readTimeoutMs: 10_000, breakerFailures: 0 };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -104,6 +119,7 @@ export class InProcessSystem {
         webDir,
         trustedDocuments: { mode: options.trustedDocuments ?? 'off', manifestPath: webDir ? join(webDir, MANIFEST_FILE) : null },
         production: options.production ?? false,
+        fetch: { ...TEST_GATEWAY_FETCH, ...options.gatewayFetch },
         log: () => undefined,
       },
       { port: 0 },

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
+import { DEFAULT_BREAKER_FAILURES, DEFAULT_READ_TIMEOUT_MS } from '@rehab/gateway';
 import { personAt } from './fixtures';
 import { logIn, openPage, shot, startPortal, stopPortal, withoutDiacritics, type Portal } from './portal-support';
 
@@ -18,7 +19,10 @@ let requestsToHung = 0;
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
-  portal = await startPortal();
+  // The gateway as deployed: the short read timeout and the circuit breaker (the suite's default turns them off).
+  portal = await startPortal({
+    gatewayFetch: { readTimeoutMs: DEFAULT_READ_TIMEOUT_MS, breakerFailures: DEFAULT_BREAKER_FAILURES },
+  });
   const port = Number(new URL(portal.system.subgraphs.get('health')?.url ?? '').port);
   await portal.system.stopSubgraph('health');
   hung = createServer((socket) => {

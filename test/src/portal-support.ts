@@ -11,7 +11,14 @@ import {
   unitByCode,
   type AdministrativeUnitRecord,
 } from '@rehab/shared-schema';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity, startGateway, type RunningGateway } from '@rehab/gateway';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  seedIdentity,
+  startGateway,
+  type FetcherOptions,
+  type RunningGateway,
+} from '@rehab/gateway';
 import { InProcessSystem as System } from '@rehab/ops';
 import { launchBrowser } from './browser';
 import { PERSONS } from './fixtures';
@@ -33,9 +40,10 @@ export interface Portal {
   apiGateway: RunningGateway;
 }
 
-export async function startPortal(): Promise<Portal> {
+export async function startPortal(options: { gatewayFetch?: Partial<FetcherOptions> } = {}): Promise<Portal> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const system = await System.start({
+    ...options,
     env: testDatabaseEnv(),
     persons: PERSONS,
     dropOnStop: true,
