@@ -16,6 +16,8 @@ export {
   identityServiceOf,
   securityHeaders,
   servePortal,
+  serviceRoutes,
+  stopOnSignals,
   subgraphsCheck,
   trustProxyFromEnv,
 } from './front';

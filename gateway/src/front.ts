@@ -3,13 +3,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { currentRequest, noteGraphQLRequest, READY_CHECK_TIMEOUT_MS, type CheckOutcome, type Logger } from '@rehab/server-kit';
+import {
+  currentRequest,
+  databaseCheck,
+  healthRoutes,
+  metricsHandler,
+  metricsTokenFromEnv,
+  migrationsCheck,
+  noteGraphQLRequest,
+  READY_CHECK_TIMEOUT_MS,
+  type CheckOutcome,
+  type Logger,
+  type ServiceMetrics,
+} from '@rehab/server-kit';
 import { unitByCode, type BreakGlassGrant, type Caller } from '@rehab/shared-schema';
 import { IdentityService, notAuthenticated } from './identity/accounts';
-import { bearerToken, clientOf } from './identity/routes';
+import { authRoutes, bearerToken, clientOf } from './identity/routes';
 import { recordSecurityEvent } from './identity/security-events';
 import type { AccessClaims } from './identity/tokens';
-import { tooManyRequests, type RateLimiter } from './rate-limit';
+import { loginRateLimit, SharedTokenBuckets, tooManyRequests, type RateLimiter, type TokenBucketOptions } from './rate-limit';
 import {
   AD_HOC_ROLES,
   claimsRegisteredId,
@@ -232,4 +244,49 @@ export class GraphQLFront {
     });
     return caller;
   }
+}
+
+/** What the probes, metrics and login routes of a gateway front need. */
+export interface ServiceRoutes {
+  logger: Logger;
+  metrics: ServiceMetrics;
+  identityDb: DataSource;
+  identity: IdentityService;
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** Per-IP login attempts, shared by every copy of the gateway. */
+  loginPerIp: TokenBucketOptions;
+  metricsToken?: string | undefined;
+  supergraphLoaded: () => boolean;
+}
+
+/**
+ * /health, /ready (identity database, its migrations, the supergraph, the subgraphs),
+ * /metrics and /auth (login rate-limited per IP), before any GraphQL or portal route.
+ */
+export function serviceRoutes(app: Express, routes: ServiceRoutes): void {
+  healthRoutes(app, {
+    service: 'gateway',
+    logger: routes.logger,
+    checks: {
+      database: databaseCheck(routes.identityDb),
+      migrations: migrationsCheck(routes.identityDb),
+      supergraph: async () => (routes.supergraphLoaded() ? 'ok' : 'not-loaded'),
+      subgraphs: subgraphsCheck(routes.subgraphUrls),
+    },
+  });
+  app.get('/metrics', metricsHandler(routes.metrics, routes.metricsToken ?? metricsTokenFromEnv()));
+  app.post('/auth/login', loginRateLimit(new SharedTokenBuckets(routes.identityDb, 'login-ip', routes.loginPerIp)));
+  app.use('/auth', authRoutes(routes.identity));
+}
+
+/** Stops the gateway and closes the identity database on Ctrl-C or SIGTERM, then exits. */
+export function stopOnSignals(logger: Logger, gateway: { stop(): Promise<void> }, identityDb: DataSource): void {
+  const stop = async (): Promise<void> => {
+    logger.info('stopping');
+    await gateway.stop();
+    await identityDb.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }

@@ -1,5 +1,6 @@
 import { exitOnStartFailure, openDatabase, serviceLogger } from '@rehab/server-kit';
 import { gatewayConfigFromEnv } from './config';
+import { stopOnSignals } from './front';
 import { createIdentityDataSource } from './identity/datasource';
 import { startGateway } from './server';
 
@@ -10,14 +11,7 @@ async function main(): Promise<void> {
   const identityDb = await openDatabase(createIdentityDataSource(), 'identity');
   const gateway = await startGateway({ ...config, identityDb, logger }, { port: config.port, host: config.host });
   logger.info({ url: gateway.url }, `gateway ready at ${gateway.url} (API ${gateway.url}graphql)`);
-  const stop = async () => {
-    logger.info('stopping');
-    await gateway.stop();
-    await identityDb.destroy();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  stopOnSignals(logger, gateway, identityDb);
 }
 
 main().catch((error: unknown) => exitOnStartFailure('gateway', error));

@@ -9,15 +9,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
 import {
   currentRequest,
-  databaseCheck,
   defaultServiceLogger,
-  healthRoutes,
   keepIdleConnections,
   gatewayLimitsFromEnv,
   limitServerOptions,
-  metricsHandler,
-  metricsTokenFromEnv,
-  migrationsCheck,
   observedBodyErrorHandler,
   observedFormatter,
   observeRequests,
@@ -42,13 +37,12 @@ import {
   identityServiceOf,
   securityHeaders,
   servePortal,
-  subgraphsCheck,
+  serviceRoutes,
   trustProxyFromEnv,
 } from './front';
-import { authRoutes } from './identity/routes';
 import { staticSupergraph } from './supergraph';
 import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
-import { loginRateLimit, rateLimitPlugin, rateLimitsFromEnv, SharedTokenBuckets, type RateLimits } from './rate-limit';
+import { rateLimitPlugin, rateLimitsFromEnv, SharedTokenBuckets, type RateLimits } from './rate-limit';
 import {
   resolveTrustedDocuments,
   trustedDocumentsFromEnv,
@@ -184,19 +178,16 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   });
   await apollo.start();
   // Probes and metrics before the portal's catch-all (servePortal).
-  healthRoutes(app, {
-    service: 'gateway',
+  serviceRoutes(app, {
     logger,
-    checks: {
-      database: databaseCheck(options.identityDb),
-      migrations: migrationsCheck(options.identityDb),
-      supergraph: async () => (supergraphLoaded ? 'ok' : 'not-loaded'),
-      subgraphs: subgraphsCheck(options.subgraphUrls),
-    },
+    metrics,
+    identityDb: options.identityDb,
+    identity,
+    subgraphUrls: options.subgraphUrls,
+    loginPerIp: rateLimits.loginPerIp,
+    metricsToken: options.metricsToken,
+    supergraphLoaded: () => supergraphLoaded,
   });
-  app.get('/metrics', metricsHandler(metrics, options.metricsToken ?? metricsTokenFromEnv()));
-  app.post('/auth/login', loginRateLimit(new SharedTokenBuckets(options.identityDb, 'login-ip', rateLimits.loginPerIp)));
-  app.use('/auth', authRoutes(identity));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,5 +1,5 @@
 import { exitOnStartFailure, openDatabase, serviceLogger } from '@rehab/server-kit';
-import { createIdentityDataSource, gatewayConfigFromEnv } from '@rehab/gateway';
+import { createIdentityDataSource, gatewayConfigFromEnv, stopOnSignals } from '@rehab/gateway';
 import { startHiveGateway } from './server';
 
 const logger = serviceLogger('gateway');
@@ -16,14 +16,7 @@ async function main(): Promise<void> {
     { url: gateway.url, engine: 'hive-gateway' },
     `gateway (Hive Gateway) ready at ${gateway.url} (API ${gateway.url}graphql)`,
   );
-  const stop = async () => {
-    logger.info('stopping');
-    await gateway.stop();
-    await identityDb.destroy();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  stopOnSignals(logger, gateway, identityDb);
 }
 
 main().catch((error: unknown) => exitOnStartFailure('gateway', error));

@@ -6,15 +6,10 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError } from 'graphql';
 import {
-  databaseCheck,
   defaultServiceLogger,
   domainError,
   gatewayLimitsFromEnv,
-  healthRoutes,
   keepIdleConnections,
-  metricsHandler,
-  metricsTokenFromEnv,
-  migrationsCheck,
   observedBodyErrorHandler,
   observedFormatter,
   observeRequests,
@@ -23,18 +18,16 @@ import {
   type Logger,
 } from '@rehab/server-kit';
 import {
-  authRoutes,
   fromTrustedProxy,
   GraphQLFront,
   identityServiceOf,
   INTROSPECTION_ROLES,
-  loginRateLimit,
   rateLimitsFromEnv,
   resolveTrustedDocuments,
   securityHeaders,
   servePortal,
   SharedTokenBuckets,
-  subgraphsCheck,
+  serviceRoutes,
   tooManyRequests,
   trustedDocumentsFromEnv,
   TrustedDocuments,
@@ -167,19 +160,16 @@ export async function startHiveGateway(
   app.set('trust proxy', options.trustProxy ?? trustProxyFromEnv());
   app.use(observeRequests({ logger, metrics, trustIncomingId: fromTrustedProxy(app) }));
   securityHeaders(app);
-  healthRoutes(app, {
-    service: 'gateway',
+  serviceRoutes(app, {
     logger,
-    checks: {
-      database: databaseCheck(options.identityDb),
-      migrations: migrationsCheck(options.identityDb),
-      supergraph: async () => (supergraphLoaded ? 'ok' : 'not-loaded'),
-      subgraphs: subgraphsCheck(options.subgraphUrls),
-    },
+    metrics,
+    identityDb: options.identityDb,
+    identity,
+    subgraphUrls: options.subgraphUrls,
+    loginPerIp: rateLimits.loginPerIp,
+    metricsToken: options.metricsToken,
+    supergraphLoaded: () => supergraphLoaded,
   });
-  app.get('/metrics', metricsHandler(metrics, options.metricsToken ?? metricsTokenFromEnv()));
-  app.post('/auth/login', loginRateLimit(new SharedTokenBuckets(options.identityDb, 'login-ip', rateLimits.loginPerIp)));
-  app.use('/auth', authRoutes(identity));
   app.use('/graphql', express.json({ limit: '1mb' }), resolveTrustedDocuments(registered), graphql);
   servePortal(app, options.webDir);
   app.use(observedBodyErrorHandler(logger));

@@ -2,35 +2,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { personAt } from './fixtures';
-import { logIn, openPage, openPersonByName, SCREENSHOTS, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { portalSuite, logIn, openPersonByName, SCREENSHOTS, shot } from './portal-support';
 
 /**
  * Printing a person's record: the button opens the browser's print dialog; printed (here as
  * PDF, as an officer saves it), the record shows what the officer sees under a header naming
  * who printed it and that it is confidential, without the portal's navigation and actions.
  */
-let portal: Portal;
+const suite = portalSuite();
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  portal = await startPortal();
-});
-
-afterAll(async () => {
-  await stopPortal(portal);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
 
 describe("printing a person's record", () => {
   it('prints to PDF what the officer sees, with who printed it, without navigation or actions', async () => {
     const patient = personAt('SUBSTITUTION');
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'congan.hanoi');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.hanoi');
     await openPersonByName(page, patient.fullName);
     await page.locator('[data-testid="panel-health"][aria-busy="false"]').waitFor();
 
@@ -63,15 +49,15 @@ describe("printing a person's record", () => {
 describe("a person's access log", () => {
   it('is shown to a supervisor on request, naming who read the record in each agency; an officer is not offered it', async () => {
     const patient = personAt('SUBSTITUTION');
-    ({ page, problems } = await openPage(portal));
+    page = await suite.open();
     // A ward officer of the patient's province reads the record first.
-    await logIn(page, portal, 'congan.hanoi');
+    await logIn(page, suite.portal, 'congan.hanoi');
     await openPersonByName(page, patient.fullName);
     await page.locator('[data-testid="panel-health"][aria-busy="false"]').waitFor();
     expect(await page.getByRole('button', { name: 'Xem nhật ký truy cập hồ sơ' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
-    await logIn(page, portal, 'giamsat.hanoi');
+    await logIn(page, suite.portal, 'giamsat.hanoi');
     await openPersonByName(page, patient.fullName);
     await page.getByRole('button', { name: 'Xem nhật ký truy cập hồ sơ' }).click();
     const log = page.getByTestId('access-log');

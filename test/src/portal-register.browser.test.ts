@@ -1,28 +1,14 @@
 import type { Page } from 'playwright-core';
 import { makeIdentificationNumber, type Sex } from '@rehab/shared-schema';
-import { logIn, openPage, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { portalSuite, logIn, shot } from './portal-support';
 
 /**
  * Registering a person from the search page: the record's commune among the officer's own,
  * the permanent residence anywhere in the country, likely duplicates shown before saving,
  * the server's word on the number beside its field, and the new record opened once saved.
  */
-let portal: Portal;
+const suite = portalSuite();
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  portal = await startPortal();
-});
-
-afterAll(async () => {
-  await stopPortal(portal);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
 
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
@@ -34,8 +20,8 @@ interface Registered {
 }
 
 async function someoneOfTheWard(): Promise<Registered> {
-  const token = await portal.api.login('congan.phuongbadinh');
-  const found = await portal.api.graphql<{ persons: { nodes: Registered[] } }>(
+  const token = await suite.portal.api.login('congan.phuongbadinh');
+  const found = await suite.portal.api.graphql<{ persons: { nodes: Registered[] } }>(
     token,
     '{ persons(first: 1) { nodes { fullName dateOfBirth sex identificationNumber } } }',
   );
@@ -59,8 +45,8 @@ async function fill(form: ReturnType<Page['getByTestId']>, person: Registered): 
 describe('registering a person', () => {
   it('shows a likely duplicate (same name and date of birth) before saving; registered anyway, the new record opens', async () => {
     const existing = await someoneOfTheWard();
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'congan.phuongbadinh');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.phuongbadinh');
     await page.getByRole('button', { name: 'Đăng ký người mới' }).click();
     const form = page.getByTestId('form-register-person');
     // The record belongs to the officer's ward (already chosen); nothing else is chosen for the officer.
@@ -99,8 +85,8 @@ describe('registering a person', () => {
     expect(await page.getByTestId('panel-police').textContent()).toContain(existing.fullName);
     await shot(page, 'register-new-person');
 
-    const token = await portal.api.login('congan.phuongbadinh');
-    const saved = await portal.api.graphql<{
+    const token = await suite.portal.api.login('congan.phuongbadinh');
+    const saved = await suite.portal.api.graphql<{
       personByIdentificationNumber: { fullName: string; currentResidence: { unit: { code: string } } };
     }>(
       token,
@@ -114,8 +100,8 @@ describe('registering a person', () => {
   });
 
   it('a commune chairman registers someone with no likely duplicate straight away; a police officer of another ward cannot see the button’s result', async () => {
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'ubnd.phuongbadinh');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'ubnd.phuongbadinh');
     await page.getByRole('button', { name: 'Đăng ký người mới' }).click();
     const form = page.getByTestId('form-register-person');
     const person: Registered = {
@@ -131,8 +117,8 @@ describe('registering a person', () => {
     expect(await page.getByTestId('duplicate-warning').count()).toBe(0);
 
     // The neighbouring ward's police do not find the new record.
-    const neighbour = await portal.api.login('congan.phuongngocha');
-    const seen = await portal.api.graphql<{ personByIdentificationNumber: unknown }>(
+    const neighbour = await suite.portal.api.login('congan.phuongngocha');
+    const seen = await suite.portal.api.graphql<{ personByIdentificationNumber: unknown }>(
       neighbour,
       'query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) { id } }',
       { n: person.identificationNumber },
@@ -141,8 +127,8 @@ describe('registering a person', () => {
   });
 
   it('is not offered to roles that do not register people', async () => {
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'yte.hanoi');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'yte.hanoi');
     await page.getByRole('heading', { name: 'Tìm kiếm người' }).waitFor();
     expect(await page.getByRole('button', { name: 'Đăng ký người mới' }).count()).toBe(0);
   });

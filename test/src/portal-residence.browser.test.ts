@@ -1,27 +1,13 @@
 import type { Page } from 'playwright-core';
-import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { portalSuite, logIn, openPersonByName, shot } from './portal-support';
 
 /**
  * A move between communes in the portal: the ward police record it on the person's page
  * (the receiving commune chosen, never typed), the record goes to the new commune, and the
  * receiving ward's police acknowledge it from their worklist.
  */
-let portal: Portal;
+const suite = portalSuite();
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  portal = await startPortal();
-});
-
-afterAll(async () => {
-  await stopPortal(portal);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
 
 interface Mover {
   id: string;
@@ -30,8 +16,8 @@ interface Mover {
 
 /** The n-th person of Phường Ba Đình in the registry's order. */
 async function someoneOfBaDinh(n: number): Promise<Mover> {
-  const token = await portal.api.login('congan.phuongbadinh');
-  const found = await portal.api.graphql<{ persons: { nodes: Mover[] } }>(
+  const token = await suite.portal.api.login('congan.phuongbadinh');
+  const found = await suite.portal.api.graphql<{ persons: { nodes: Mover[] } }>(
     token,
     '{ persons(first: 5) { nodes { id fullName } } }',
   );
@@ -43,8 +29,8 @@ async function someoneOfBaDinh(n: number): Promise<Mover> {
 describe('a change of residence', () => {
   it('recorded by the ward police and acknowledged by the receiving ward from its worklist', async () => {
     const mover = await someoneOfBaDinh(2);
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'congan.phuongbadinh');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.phuongbadinh');
     await openPersonByName(page, mover.fullName);
     await page.getByRole('button', { name: 'Ghi nhận chuyển nơi ở' }).click();
     const form = page.getByTestId('form-residence-change');
@@ -62,7 +48,7 @@ describe('a change of residence', () => {
     await page.getByText('không thuộc phạm vi đơn vị của bạn').first().waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
-    await logIn(page, portal, 'congan.phuongngocha');
+    await logIn(page, suite.portal, 'congan.phuongngocha');
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
     const row = page.getByTestId('worklist-transfers').locator('tr', { hasText: mover.fullName });
     await row.waitFor();
@@ -73,8 +59,8 @@ describe('a change of residence', () => {
     await row.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
     await row.waitFor({ state: 'detached' });
 
-    const token = await portal.api.login('congan.phuongngocha');
-    const person = await portal.api.graphql<{
+    const token = await suite.portal.api.login('congan.phuongngocha');
+    const person = await suite.portal.api.graphql<{
       person: { currentResidence: { unit: { code: string } }; transferNotices: { acknowledgedBy: string | null }[] };
     }>(token, 'query($id: ID!) { person(id: $id) { currentResidence { unit { code } } transferNotices { acknowledgedBy } } }', {
       id: mover.id,
@@ -86,8 +72,8 @@ describe('a change of residence', () => {
 
   it('is not offered to a commune official, who does not record moves', async () => {
     const someone = await someoneOfBaDinh(0);
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'ubnd.phuongbadinh');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'ubnd.phuongbadinh');
     await openPersonByName(page, someone.fullName);
     await page.getByTestId('person-actions').waitFor();
     expect(await page.getByRole('button', { name: 'Ghi nhận chuyển nơi ở' }).count()).toBe(0);
@@ -97,8 +83,8 @@ describe('a change of residence', () => {
 describe("correcting a person's identity", () => {
   it('sends only what changed; a colleague’s change meanwhile is a conflict that keeps what was typed', async () => {
     const someone = await someoneOfBaDinh(1);
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'ubnd.phuongbadinh');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'ubnd.phuongbadinh');
     await openPersonByName(page, someone.fullName);
     await page.getByRole('button', { name: 'Sửa thông tin nhân thân' }).click();
     const form = page.getByTestId('form-edit-person');
@@ -106,15 +92,15 @@ describe("correcting a person's identity", () => {
     await form.getByLabel(/^Tên gọi khác/).fill('Tí, Tèo');
 
     // Meanwhile the ward police correct the address line: the record's version moves on.
-    const police = await portal.api.login('congan.phuongbadinh');
-    const current = await portal.api.graphql<{ person: { version: number } }>(
+    const police = await suite.portal.api.login('congan.phuongbadinh');
+    const current = await suite.portal.api.graphql<{ person: { version: number } }>(
       police,
       'query($id: ID!) { person(id: $id) { version } }',
       {
         id: someone.id,
       },
     );
-    const moved = await portal.api.graphql(
+    const moved = await suite.portal.api.graphql(
       police,
       'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, expectedVersion: $v, input: { currentAddressLine: "Số 2 phố Sửa" }) { version } }',
       { id: someone.id, v: current.data?.person.version },
@@ -130,7 +116,7 @@ describe("correcting a person's identity", () => {
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.getByText('Đã lưu thành công').waitFor();
 
-    const saved = await portal.api.graphql<{ person: { otherNames: string[]; currentResidence: { addressLine: string } } }>(
+    const saved = await suite.portal.api.graphql<{ person: { otherNames: string[]; currentResidence: { addressLine: string } } }>(
       police,
       'query($id: ID!) { person(id: $id) { otherNames currentResidence { addressLine } } }',
       { id: someone.id },

@@ -1,34 +1,20 @@
 import type { Page, Request } from 'playwright-core';
-import { logIn, openPage, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { portalSuite, logIn, shot } from './portal-support';
 
 /**
  * Signing out while the portal is still loading: the pages go first, so their queries stop
  * and nothing is reset under a query in flight (no page error), no request leaves after the
  * session is revoked, and the next officer at the computer starts from an empty cache.
  */
-let portal: Portal;
+const suite = portalSuite();
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  portal = await startPortal();
-});
-
-afterAll(async () => {
-  await stopPortal(portal);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('signing out', () => {
   it('with queries still in flight: no page error, nothing sent after the logout, the next officer starts afresh', async () => {
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'congan.phuongbadinh');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.phuongbadinh');
     // Every GraphQL answer from now on takes a second and a half, so the worklist is still loading at sign-out.
     await page.route('**/graphql', async (route) => {
       await sleep(1_500);
@@ -53,7 +39,7 @@ describe('signing out', () => {
     // The ward's chairman signs in on the same page: his worklist comes from the server, not from the police officer's cache.
     await page.unroute('**/graphql');
     const afterSignIn = sent.length;
-    await logIn(page, portal, 'ubnd.phuongbadinh');
+    await logIn(page, suite.portal, 'ubnd.phuongbadinh');
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     expect(sent.slice(afterSignIn).filter((s) => s.kind === 'graphql').length).toBeGreaterThan(0);

@@ -75,6 +75,45 @@ export async function stopPortal(portal: Portal | undefined): Promise<void> {
   await portal?.system.stop();
 }
 
+/** A browser test file's portal, started once for the file, and the page of the test running. */
+export interface PortalSuite {
+  readonly portal: Portal;
+  /** Opens the test's page (closed after the test, which then fails on any console or page error). */
+  open(viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/** Starts the portal before the file's tests and stops it after; checks and closes each test's page. */
+export function portalSuite(options: Parameters<typeof startPortal>[0] = {}): PortalSuite {
+  let portal: Portal | undefined;
+  let current: { page: Page; problems: string[] } | undefined;
+  beforeAll(async () => {
+    portal = await startPortal(options);
+  });
+  afterAll(async () => {
+    await stopPortal(portal);
+  });
+  afterEach(async () => {
+    const opened = current;
+    current = undefined;
+    if (!opened) return;
+    await opened.page.close();
+    expect(opened.problems).toEqual([]);
+  });
+  const started = (): Portal => {
+    if (!portal) throw new Error('the portal has not started');
+    return portal;
+  };
+  return {
+    get portal() {
+      return started();
+    },
+    async open(viewport) {
+      current = await openPage(started(), viewport);
+      return current.page;
+    },
+  };
+}
+
 /** A page that records every console error and uncaught page error (each test asserts there are none). */
 export async function openPage(portal: Portal, viewport = DESKTOP): Promise<{ page: Page; problems: string[] }> {
   const page = await portal.browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });

@@ -1,29 +1,15 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { logIn, openPage, shot, startPortal, stopPortal, withoutDiacritics, type Portal } from './portal-support';
+import { portalSuite, logIn, shot, withoutDiacritics } from './portal-support';
 
 /**
  * A worklist the officer can work from: sorted by any column (dates as dates), filtered by
  * any text shown (diacritics optional), the choice remembered across a reload, and exported
  * as CSV exactly as shown.
  */
-let portal: Portal;
+const suite = portalSuite();
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  portal = await startPortal();
-});
-
-afterAll(async () => {
-  await stopPortal(portal);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
 
 /** Parses the portal's CSV (BOM, CRLF, quoted cells). */
 function parseCsv(text: string): string[][] {
@@ -46,8 +32,8 @@ const asDate = (text: string): string => text.split('/').reverse().join('-');
 
 describe('a worklist', () => {
   it('sorts, filters, remembers the choice across a reload and exports what it shows', async () => {
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'congan.hanoi');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.hanoi');
     await page.getByRole('link', { name: 'Việc cần làm' }).click();
     const list = page.getByTestId('worklist-managements-ending');
     await list.locator('tbody tr').first().waitFor();
@@ -119,8 +105,8 @@ describe('a worklist', () => {
 
 describe('search results', () => {
   it('export as CSV and Excel the page of results as shown', async () => {
-    ({ page, problems } = await openPage(portal));
-    await logIn(page, portal, 'congan.hanoi');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.hanoi');
     await page.getByLabel('Họ và tên').fill('nguyen');
     await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
     const results = page.getByTestId('search-results');

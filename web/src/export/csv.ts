@@ -1,3 +1,5 @@
+import { downloadBlob } from './xlsx';
+
 /** RFC 4180 CSV with a BOM, so spreadsheet programs read Vietnamese text as UTF-8. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const cell = (value: string | number | null): string => {
@@ -8,12 +10,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 }
 
 export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(filename, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
 }

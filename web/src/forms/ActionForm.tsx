@@ -31,6 +31,14 @@ export interface FieldSpec {
 
 export type FormValues = Record<string, string>;
 
+/** A form about one person, opened from the person's actions. */
+export interface PersonFormProps {
+  personId: string;
+  /** After a success (e.g. the page's reload). */
+  onDone: () => unknown;
+  onCancel: () => void;
+}
+
 /** What a submit returns: the GraphQL errors of the mutation (none on success). */
 export interface SubmitOutcome {
   errors: readonly GraphQLFormattedError[];

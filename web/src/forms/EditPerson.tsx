@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { isIdentificationNumber } from '../pages/SearchPage';
-import { ActionForm, type FieldSpec, type FormValues } from './ActionForm';
+import { ActionForm, type FieldSpec, type FormValues, type PersonFormProps } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
 import { unitOptions, useCommunes, useProvinces } from './communes';
 import { useEnumOptions } from './options';
@@ -87,15 +87,7 @@ function changes(person: Person, v: FormValues): Record<string, unknown> {
   return input;
 }
 
-function EditPersonForm({
-  personId,
-  onDone,
-  onCancel,
-}: {
-  personId: string;
-  onDone: () => unknown;
-  onCancel: () => void;
-}): ReactNode {
+function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactNode {
   const { t } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();

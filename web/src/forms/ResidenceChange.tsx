@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { useActing } from '../acting';
 import { formatDate, useI18n } from '../i18n';
-import { ActionForm } from './ActionForm';
+import { ActionForm, type PersonFormProps } from './ActionForm';
 import { unitOptions, useCommunes, useProvinces } from './communes';
 import { today, useSubmit } from './useSubmit';
 
@@ -58,15 +58,7 @@ const RECORD_MOVE = gql`
  * (its version as the officer opened it, so a colleague's change is not overwritten), and
  * the receiving commune's police get a transfer notice to acknowledge.
  */
-export function ResidenceChangeForm({
-  personId,
-  onDone,
-  onCancel,
-}: {
-  personId: string;
-  onDone: () => unknown;
-  onCancel: () => void;
-}): ReactNode {
+export function ResidenceChangeForm({ personId, onDone, onCancel }: PersonFormProps): ReactNode {
   const { t } = useI18n();
   const acting = useActing();
   const submit = useSubmit();
