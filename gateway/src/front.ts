@@ -9,6 +9,7 @@ import { IdentityService, notAuthenticated } from './identity/accounts';
 import { bearerToken, clientOf } from './identity/routes';
 import { recordSecurityEvent } from './identity/security-events';
 import type { AccessClaims } from './identity/tokens';
+import type { BreakerState } from './circuit-breaker';
 import { tooManyRequests, type RateLimiter } from './rate-limit';
 import {
   AD_HOC_ROLES,
@@ -159,11 +160,19 @@ export function fromTrustedProxy(app: Express): (req: Request) => boolean {
   };
 }
 
-/** Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path /ready. */
-export function subgraphsCheck(urls: Readonly<Record<string, string>>): () => Promise<CheckOutcome> {
+/**
+ * Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path
+ * /ready. A subgraph whose circuit is open (circuitOf, by its GraphQL URL) counts as
+ * "circuit-open" without being asked: the gateway fails its requests at once.
+ */
+export function subgraphsCheck(
+  urls: Readonly<Record<string, string>>,
+  circuitOf?: (url: string) => BreakerState,
+): () => Promise<CheckOutcome> {
   return async () => {
     const entries = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
+        if (circuitOf?.(url) === 'open') return [name, 'circuit-open'] as const;
         try {
           const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(READY_CHECK_TIMEOUT_MS) });
           await response.body?.cancel();

@@ -126,7 +126,11 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const registered = (): TrustedDocuments => manifest?.current ?? emptyManifest;
   const identity = identityServiceOf(options);
   const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
-  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+  const {
+    fetcher,
+    circuitOf,
+    close: closeFetcher,
+  } = createSubgraphFetcher({
     maxSockets: 32,
     timeoutMs: 10_000,
     readTimeoutMs: DEFAULT_READ_TIMEOUT_MS,
@@ -191,7 +195,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       database: databaseCheck(options.identityDb),
       migrations: migrationsCheck(options.identityDb),
       supergraph: async () => (supergraphLoaded ? 'ok' : 'not-loaded'),
-      subgraphs: subgraphsCheck(options.subgraphUrls),
+      subgraphs: subgraphsCheck(options.subgraphUrls, circuitOf),
     },
   });
   app.get('/metrics', metricsHandler(metrics, options.metricsToken ?? metricsTokenFromEnv()));
