@@ -108,6 +108,15 @@ describe('an agency that does not answer', () => {
     await openPatient();
     await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor({ timeout: 1_500 });
     expect(requestsToHung).toBe(sentBefore);
+    // Its panel gives the request id to report; in English too, with the timeline's notice.
+    const requestId = health.getByText(/^Mã yêu cầu \(báo cho bộ phận kỹ thuật\): [0-9a-f-]{36}$/);
+    await requestId.waitFor();
+    const id = (await requestId.textContent())?.split(': ')[1] ?? '';
+    await page.getByRole('button', { name: /English/ }).click();
+    await health.getByText('Health data is temporarily unavailable').waitFor();
+    await health.getByText(`Request id (give it to technical support): ${id}`).waitFor();
+    expect(await page.getByTestId('timeline-missing-agencies').textContent()).toContain('Events missing from: Health');
+    await shot(page, 'hung-agency-open-circuit-en');
     await page.close();
     expect(problems).toEqual([]);
   });
