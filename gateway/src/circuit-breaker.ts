@@ -38,18 +38,19 @@ export class CircuitBreaker {
     return this.now() - this.openedAt >= this.options.openMs ? 'half-open' : 'open';
   }
 
-  /** Whether a request may go now; while half-open only one probe goes at a time. */
-  private admit(): boolean {
+  /** Whether a request may go now, and whether it is the one probe a half-open circuit lets through. */
+  private admit(): 'go' | 'probe' | 'refused' {
     const state = this.state;
-    if (state === 'closed') return true;
-    if (state === 'open' || this.probing) return false;
+    if (state === 'closed') return 'go';
+    if (state === 'open' || this.probing) return 'refused';
     this.probing = true;
-    return true;
+    return 'probe';
   }
 
   /** Runs a request through the breaker: refused at once while open. */
   async run<T>(request: () => Promise<T>, isFailure: (error: unknown) => boolean): Promise<T> {
-    if (!this.admit()) throw new CircuitOpenError(this.subgraph);
+    const admitted = this.admit();
+    if (admitted === 'refused') throw new CircuitOpenError(this.subgraph);
     try {
       const result = await request();
       this.succeeded();
@@ -59,7 +60,8 @@ export class CircuitBreaker {
       else this.succeeded();
       throw error;
     } finally {
-      this.probing = false;
+      // Only the probe ends the probing: a request sent before the circuit opened may finish meanwhile.
+      if (admitted === 'probe') this.probing = false;
     }
   }
 

@@ -35,7 +35,12 @@ export interface FetcherOptions {
  * Fetcher for subgraph calls: keep-alive sockets bounded per origin, and a timeout
  * (@apollo/gateway has none by default, so a hung subgraph would hang the request).
  */
-export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetcher; close: () => Promise<void> } {
+export function createSubgraphFetcher(options: FetcherOptions): {
+  fetcher: Fetcher;
+  /** The state of the circuit to a subgraph URL (closed while no request to it has failed). */
+  circuitOf: (url: string) => BreakerState;
+  close: () => Promise<void>;
+} {
   const agent = new Agent({ connections: options.maxSockets, keepAliveTimeout: 30_000, pipelining: 1 });
   const breakers = new Map<string, CircuitBreaker>();
   const breakerOf = (url: string): CircuitBreaker | null => {
@@ -74,7 +79,8 @@ export function createSubgraphFetcher(options: FetcherOptions): { fetcher: Fetch
     const breaker = breakerOf(url);
     return breaker ? breaker.run(() => fetchOnce(url, init), unanswered) : fetchOnce(url, init);
   };
-  return { fetcher, close: () => agent.close() };
+  const circuitOf = (url: string): BreakerState => breakers.get(url)?.state ?? 'closed';
+  return { fetcher, circuitOf, close: () => agent.close() };
 }
 
 /** Every error fetch throws is a request that got no answer (an HTTP answer, even 5xx, is the agency answering). */

@@ -21,6 +21,7 @@ import { IdentityService, notAuthenticated } from './identity/accounts';
 import { authRoutes, bearerToken, clientOf } from './identity/routes';
 import { recordSecurityEvent } from './identity/security-events';
 import type { AccessClaims } from './identity/tokens';
+import type { BreakerState } from './circuit-breaker';
 import { loginRateLimit, SharedTokenBuckets, tooManyRequests, type RateLimiter, type TokenBucketOptions } from './rate-limit';
 import {
   AD_HOC_ROLES,
@@ -171,11 +172,19 @@ export function fromTrustedProxy(app: Express): (req: Request) => boolean {
   };
 }
 
-/** Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path /ready. */
-export function subgraphsCheck(urls: Readonly<Record<string, string>>): () => Promise<CheckOutcome> {
+/**
+ * Every subgraph's /ready answers 200 within the timeout: the origin of its GraphQL URL, path
+ * /ready. A subgraph whose circuit is open (circuitOf, by its GraphQL URL) counts as
+ * "circuit-open" without being asked: the gateway fails its requests at once.
+ */
+export function subgraphsCheck(
+  urls: Readonly<Record<string, string>>,
+  circuitOf?: (url: string) => BreakerState,
+): () => Promise<CheckOutcome> {
   return async () => {
     const entries = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
+        if (circuitOf?.(url) === 'open') return [name, 'circuit-open'] as const;
         try {
           const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(READY_CHECK_TIMEOUT_MS) });
           await response.body?.cancel();
@@ -257,6 +266,8 @@ export interface ServiceRoutes {
   loginPerIp: TokenBucketOptions;
   metricsToken?: string | undefined;
   supergraphLoaded: () => boolean;
+  /** A subgraph's circuit by its URL (the Apollo gateway's breaker); none for an engine without one. */
+  circuitOf?: (url: string) => BreakerState;
 }
 
 /**
@@ -271,7 +282,7 @@ export function serviceRoutes(app: Express, routes: ServiceRoutes): void {
       database: databaseCheck(routes.identityDb),
       migrations: migrationsCheck(routes.identityDb),
       supergraph: async () => (routes.supergraphLoaded() ? 'ok' : 'not-loaded'),
-      subgraphs: subgraphsCheck(routes.subgraphUrls),
+      subgraphs: subgraphsCheck(routes.subgraphUrls, routes.circuitOf),
     },
   });
   app.get('/metrics', metricsHandler(routes.metrics, routes.metricsToken ?? metricsTokenFromEnv()));

@@ -120,7 +120,11 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const registered = (): TrustedDocuments => manifest?.current ?? emptyManifest;
   const identity = identityServiceOf(options);
   const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
-  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+  const {
+    fetcher,
+    circuitOf,
+    close: closeFetcher,
+  } = createSubgraphFetcher({
     maxSockets: 32,
     timeoutMs: 10_000,
     readTimeoutMs: DEFAULT_READ_TIMEOUT_MS,
@@ -187,6 +191,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     loginPerIp: rateLimits.loginPerIp,
     metricsToken: options.metricsToken,
     supergraphLoaded: () => supergraphLoaded,
+    circuitOf,
   });
   app.use(
     '/graphql',

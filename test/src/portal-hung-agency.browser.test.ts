@@ -61,6 +61,20 @@ async function circuitMetric(): Promise<string | undefined> {
   return text.split('\n').find((line) => line.startsWith('rehab_subgraph_circuit_open') && line.includes('subgraph="health"'));
 }
 
+/** Health's entry in the gateway's /ready subgraphs check, polled until it says `want` (answers are cached ~1.5 s). */
+async function readyHealth(want: string): Promise<unknown> {
+  let health: unknown;
+  for (let i = 0; i < 20 && health !== want; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    const body = (await (await fetch(new URL('ready', suite.portal.system.url))).json()) as {
+      checks?: { subgraphs?: Record<string, unknown> | string };
+    };
+    const subgraphs = body.checks?.subgraphs;
+    health = typeof subgraphs === 'object' ? subgraphs.health : subgraphs;
+  }
+  return health;
+}
+
 describe('an agency that does not answer', () => {
   it('delays and blanks only its own panel; the timeline names it; its circuit then opens', async () => {
     page = await suite.open();
@@ -87,11 +101,22 @@ describe('an agency that does not answer', () => {
       await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor();
     }
     expect(await circuitMetric()).toMatch(/ 1$/);
+    // /ready names it without asking it (its own /ready would time out).
+    expect(await readyHealth('circuit-open')).toBe('circuit-open');
 
     // Open: health's panel says it at once, and nothing more is sent to the agency.
     const sentBefore = requestsToHung;
     await openPatient();
     await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor({ timeout: 1_500 });
     expect(requestsToHung).toBe(sentBefore);
+    // Its panel gives the request id to report; in English too, with the timeline's notice.
+    const requestId = health.getByText(/^Mã yêu cầu \(báo cho bộ phận kỹ thuật\): [0-9a-f-]{36}$/);
+    await requestId.waitFor();
+    const id = (await requestId.textContent())?.split(': ')[1] ?? '';
+    await page.getByRole('button', { name: /English/ }).click();
+    await health.getByText('Health data is temporarily unavailable').waitFor();
+    await health.getByText(`Request id (give it to technical support): ${id}`).waitFor();
+    expect(await page.getByTestId('timeline-missing-agencies').textContent()).toContain('Events missing from: Health');
+    await shot(page, 'hung-agency-open-circuit-en');
   });
 });

@@ -65,6 +65,24 @@ describe('the circuit breaker of a subgraph', () => {
     expect(breaker.state).toBe('open');
   });
 
+  it('a request sent before the circuit opened does not end the probe when it finishes', async () => {
+    let failEarly: (error: Error) => void = () => undefined;
+    const early = breaker.run(() => new Promise<string>((_, reject) => (failEarly = reject)), always);
+    for (let i = 0; i < 3; i++) await expect(breaker.run(noAnswer, always)).rejects.toThrow();
+    now += 10_000;
+    // The one probe goes out and hangs; the early request then fails (the circuit stays open).
+    void breaker.run(
+      counted(() => new Promise<string>(() => undefined)),
+      always,
+    );
+    failEarly(new Error('fetch failed'));
+    await expect(early).rejects.toThrow('fetch failed');
+    now += 10_000;
+    // Still one probe out: no second one goes beside it.
+    await expect(breaker.run(counted(answer), always)).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(sent).toBe(1);
+  });
+
   it('an error that is an answer (the request itself refused) does not count', async () => {
     const refused = (): Promise<never> => Promise.reject(new Error('bad request'));
     for (let i = 0; i < 5; i++) await expect(breaker.run(refused, () => false)).rejects.toThrow('bad request');

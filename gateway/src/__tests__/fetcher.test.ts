@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSubgraphFetcher } from '../fetcher';
+import { subgraphsCheck } from '../front';
 
 /** A local HTTP server that answers after `delayMs` and records connections. */
 async function slowServer(
@@ -9,14 +10,21 @@ async function slowServer(
   let connections = 0;
   let open = 0;
   let peak = 0;
-  const server = createServer((_req, res) => {
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((req, res) => {
+    if (req.url === '/ready') {
+      res.end('{"status":"ready"}');
+      return;
+    }
     open += 1;
     peak = Math.max(peak, open);
-    setTimeout(() => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
       open -= 1;
       res.setHeader('content-type', 'application/json');
       res.end('{"data":{}}');
     }, delayMs);
+    timers.add(timer);
   });
   server.on('connection', () => {
     connections += 1;
@@ -30,6 +38,7 @@ async function slowServer(
     peak: () => peak,
     close: () =>
       new Promise((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -59,5 +68,29 @@ describe('subgraph fetcher', () => {
     expect(server.connections()).toBeLessThanOrEqual(3);
     await close();
     await server.close();
+  });
+
+  it("opens a subgraph's circuit after unanswered requests; /ready's subgraph check then says so without asking it", async () => {
+    const hung = await slowServer(5_000);
+    const changes: string[] = [];
+    const { fetcher, circuitOf, close } = createSubgraphFetcher({
+      maxSockets: 4,
+      timeoutMs: 200,
+      breakerFailures: 2,
+      breakerOpenMs: 60_000,
+      onBreakerChange: (_url, state) => changes.push(state),
+    });
+    const check = subgraphsCheck({ health: hung.url }, circuitOf);
+    expect(await check()).toBe('ok');
+    for (let i = 0; i < 2; i++) {
+      await expect(fetcher(hung.url, { method: 'POST', body: '{}' })).rejects.toMatchObject({ name: 'TimeoutError' });
+    }
+    expect(circuitOf(hung.url)).toBe('open');
+    expect(changes).toEqual(['open']);
+    // Open: refused at once, the subgraph is not asked.
+    await expect(fetcher(hung.url, { method: 'POST', body: '{}' })).rejects.toMatchObject({ name: 'CircuitOpenError' });
+    expect(await check()).toEqual({ health: 'circuit-open' });
+    await close();
+    await hung.close();
   });
 });
