@@ -154,13 +154,15 @@ export function withoutDiacritics(name: string): string {
   return foldVietnamese(name);
 }
 
-/** Searches by name (typed without diacritics) and opens the person's Person-360. */
+/** Searches by name (typed without diacritics) and opens the person's Person-360, every panel loaded. */
 export async function openPersonByName(page: Page, fullName: string): Promise<void> {
   await page.getByRole('link', { name: 'Tìm kiếm', exact: true }).click();
   await page.getByLabel('Họ và tên').fill(withoutDiacritics(fullName));
   await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
   await page.getByTestId('search-results').getByRole('link', { name: fullName }).click();
   await page.getByTestId('panel-police').getByText(fullName).first().waitFor();
+  // Each agency's panel loads on its own: wait until none is still loading.
+  await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
 /** The page is no wider than the viewport (nothing to scroll sideways). */
