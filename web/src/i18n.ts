@@ -340,6 +340,13 @@ export function formatDate(value: string | null | undefined): string {
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
+/** An instant as "dd/mm/yyyy hh:mm" in the officer's time zone (now when omitted). */
+export function formatDateTime(value: string | Date = new Date()): string {
+  const d = typeof value === 'string' ? new Date(value) : value;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${String(d.getFullYear())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** The language the switch offers, named in that language. */
 export function otherLocale(locale: Locale): Locale {
   return locale === 'vi' ? 'en' : 'vi';

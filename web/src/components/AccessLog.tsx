@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
-import { useI18n, type Agency } from '../i18n';
+import { formatDateTime, useI18n, type Agency } from '../i18n';
 import { WorklistSection } from '../pages/worklists/WorklistSection';
 
 interface AccessLogEntry {
@@ -75,13 +75,6 @@ function rowsOf(person: NonNullable<AccessLogQuery['person']>): Row[] {
     .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
 }
 
-/** "2026-12-03T07:05:09.123Z" → "03/12/2026 14:05" in the officer's time zone. */
-function dateTime(value: string): string {
-  const d = new Date(value);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /**
  * Nhật ký truy cập: who read or changed this person's records in each agency, newest first
  * (supervisors only). Opened on request: reading it is itself an audited, sensitive read.
@@ -112,7 +105,7 @@ export function AccessLog({ personId }: { personId: string }): ReactNode {
       rows={data?.person ? rowsOf(data.person) : undefined}
       rowKey={(r) => r.key}
       columns={[
-        { header: t('accessLog.when'), cell: (r) => dateTime(r.occurredAt) },
+        { header: t('accessLog.when'), cell: (r) => formatDateTime(r.occurredAt) },
         { header: t('accessLog.agency'), cell: (r) => label('agency', r.agency) },
         { header: t('accessLog.who'), cell: (r) => `${r.username} (${r.unitCode})` },
         { header: t('accessLog.action'), cell: (r) => t(`accessLog.action.${r.action}`) },

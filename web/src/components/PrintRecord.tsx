@@ -1,13 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Officer } from '../auth';
-import { useI18n } from '../i18n';
-
-/** Now as "dd/mm/yyyy hh:mm" in the officer's time zone. */
-function printedAt(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
+import { formatDateTime, useI18n } from '../i18n';
 
 /**
  * In hồ sơ: prints the person's record as the page shows it to this officer (what the
@@ -25,7 +18,7 @@ export function PrintRecord({ officer }: { officer: Officer }): ReactNode {
       </div>
       <div className="print-only print-header" data-testid="print-header">
         <p className="print-header__title">{t('print.title')}</p>
-        <p>{t('print.printedBy', { name: officer.displayName, unit: officer.unitName, at: printedAt() })}</p>
+        <p>{t('print.printedBy', { name: officer.displayName, unit: officer.unitName, at: formatDateTime() })}</p>
         <p className="print-header__confidential">{t('print.confidential')}</p>
       </div>
     </>
