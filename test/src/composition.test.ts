@@ -9,6 +9,7 @@ import {
   subgraphFolders,
   SUBGRAPH_REGISTRY,
   SUPERGRAPH_FILE,
+  API_SCHEMA_FILE,
   SUBGRAPHS_DIR,
 } from '@rehab/shared-schema';
 
@@ -26,6 +27,16 @@ describe('supergraph composition', () => {
     const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
     if (committed !== result.supergraphSdl) {
       throw new Error('shared-schema/supergraph.graphql differs from a fresh composition: run `npm run compose` and commit it.');
+    }
+  });
+
+  it('matches the committed api-schema.graphql, the schema the portal is typed from', () => {
+    const result = composeSupergraph();
+    if (!result.ok) throw new Error(`Composition failed:\n${result.errors.join('\n')}`);
+    expect(result.apiSchemaSdl).not.toContain('join__');
+    expect(result.apiSchemaSdl).toContain('type Person {');
+    if (readFileSync(API_SCHEMA_FILE, 'utf8') !== result.apiSchemaSdl) {
+      throw new Error('shared-schema/api-schema.graphql differs from a fresh composition: run `npm run compose` and commit it.');
     }
   });
 });

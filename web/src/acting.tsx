@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import type { Officer } from './auth';
 import type { Locale } from './i18n';
+import type { OfficerResponsibilitiesQuery, OfficerResponsibilitiesQueryVariables } from './__generated__/operations';
 
 /**
  * Who acts at each step today, from the API's dated responsibility table (`responsibilities`),
@@ -32,32 +33,12 @@ export interface Arrangement {
   legalBasis: string;
 }
 
-export interface OfficerUnit {
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-}
+export type OfficerUnit = NonNullable<OfficerResponsibilitiesQuery['administrativeUnit']>;
 
-interface ResponsibilityRow {
-  step: string;
-  role: string;
-  unitLevel: string;
-  agency: string;
-  actorVi: string;
-  actorEn: string;
-  stepVi: string;
-  stepEn: string;
-  legalBasis: string;
-}
-
-interface ActingQuery {
-  responsibilities: ResponsibilityRow[];
-  administrativeUnit: OfficerUnit | null;
-}
+type ResponsibilityRow = OfficerResponsibilitiesQuery['responsibilities'][number];
 
 /** Today's arrangements and the officer's unit today (null when the unit has ended, e.g. a district). */
-const ACTING_QUERY: TypedDocumentNode<ActingQuery, { unitCode: string }> = gql`
+const ACTING_QUERY: TypedDocumentNode<OfficerResponsibilitiesQuery, OfficerResponsibilitiesQueryVariables> = gql`
   query OfficerResponsibilities($unitCode: ID!) {
     responsibilities {
       step

@@ -2,6 +2,12 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n';
+import type {
+  ProvinceCourtsQuery,
+  ProvinceCourtsQueryVariables,
+  RehabFacilitiesQuery,
+  RehabFacilitiesQueryVariables,
+} from './__generated__/operations';
 
 /**
  * Units as the API returns them, with their dates. A record made before the 1 July 2025
@@ -70,11 +76,7 @@ export interface UnitOption {
   name: string;
 }
 
-interface UnitsUnderQuery {
-  administrativeUnits: UnitOption[];
-}
-
-const COURTS: TypedDocumentNode<UnitsUnderQuery, { parentCode: string }> = gql`
+const COURTS: TypedDocumentNode<ProvinceCourtsQuery, ProvinceCourtsQueryVariables> = gql`
   query ProvinceCourts($parentCode: ID!) {
     administrativeUnits(parentCode: $parentCode, levels: [COURT]) {
       code
@@ -89,14 +91,9 @@ export function useCourts(provinceCode: string | null): { courts: UnitOption[] |
   return { courts: data?.administrativeUnits };
 }
 
-export interface FacilityOption {
-  code: string;
-  name: string;
-  managingAgency: string;
-  unit: { path: string };
-}
+export type FacilityOption = RehabFacilitiesQuery['facilities'][number];
 
-const FACILITIES: TypedDocumentNode<{ facilities: FacilityOption[] }, Record<string, never>> = gql`
+const FACILITIES: TypedDocumentNode<RehabFacilitiesQuery, RehabFacilitiesQueryVariables> = gql`
   query RehabFacilities {
     facilities {
       code

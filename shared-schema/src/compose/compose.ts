@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { commonTypeDefs } from '../sdl';
 import {
   DEFAULT_SUBGRAPH_PORTS,
@@ -15,6 +15,8 @@ import { outboxAdminTypeDefs } from '../access/outbox-admin';
 import { readSubgraphSchema } from '../schema-files';
 
 export const SUPERGRAPH_FILE = join(REPO_ROOT, 'shared-schema', 'supergraph.graphql');
+/** The schema clients see (the supergraph without its routing directives): the portal's operation types come from it. */
+export const API_SCHEMA_FILE = join(REPO_ROOT, 'shared-schema', 'api-schema.graphql');
 
 export function subgraphSchemaFile(name: SubgraphName): string {
   return join(SUBGRAPHS_DIR, name, 'schema.graphql');
@@ -30,7 +32,7 @@ export function defaultSubgraphUrl(name: SubgraphName): string {
   return `http://localhost:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
 }
 
-export type CompositionResult = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
+export type CompositionResult = { ok: true; supergraphSdl: string; apiSchemaSdl: string } | { ok: false; errors: string[] };
 
 /** A subgraph composed besides the registered ones (a test's throwaway subgraph): its folder and URL. */
 export interface ExtraSubgraph {
@@ -60,5 +62,6 @@ export function composeSupergraph(extra: readonly ExtraSubgraph[] = []): Composi
     })),
   );
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
-  return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n` };
+  const apiSchemaSdl = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, apiSchemaSdl: `${apiSchemaSdl.trimEnd()}\n` };
 }

@@ -3,30 +3,15 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { formatDateTime, useI18n, type Agency } from '../i18n';
 import { WorklistSection } from '../pages/worklists/WorklistSection';
+import type {
+  AccessLogEntryFieldsFragment,
+  PersonAccessLogQuery,
+  PersonAccessLogQueryVariables,
+} from '../__generated__/operations';
 
-interface AccessLogEntry {
-  occurredAt: string;
-  username: string;
-  role: string;
-  unitCode: string;
-  action: 'READ' | 'BREAK_GLASS' | 'CHANGE';
-  entityType: string;
-  fields: string[];
-  purpose: string;
-  requestId: string;
-}
+type AccessLogEntry = AccessLogEntryFieldsFragment;
 
-interface AccessLogQuery {
-  person: {
-    id: string;
-    policeAccessLog: AccessLogEntry[] | null;
-    laborWelfareAccessLog: AccessLogEntry[] | null;
-    healthAccessLog: AccessLogEntry[] | null;
-    volunteersAccessLog: AccessLogEntry[] | null;
-  } | null;
-}
-
-const ACCESS_LOG: TypedDocumentNode<AccessLogQuery, { id: string }> = gql`
+const ACCESS_LOG: TypedDocumentNode<PersonAccessLogQuery, PersonAccessLogQueryVariables> = gql`
   fragment AccessLogEntryFields on AccessLogEntry {
     occurredAt
     username
@@ -63,7 +48,7 @@ interface Row extends AccessLogEntry {
   key: string;
 }
 
-function rowsOf(person: NonNullable<AccessLogQuery['person']>): Row[] {
+function rowsOf(person: NonNullable<PersonAccessLogQuery['person']>): Row[] {
   const parts: [Agency, AccessLogEntry[] | null][] = [
     ['police', person.policeAccessLog],
     ['labor-welfare', person.laborWelfareAccessLog],

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
+import type { HealthPanel_personFragment } from '../__generated__/operations';
 
 export const HEALTH_PANEL_FRAGMENT = gql`
   fragment HealthPanel_person on Person {
@@ -28,31 +29,12 @@ export const HEALTH_PANEL_FRAGMENT = gql`
   }
 `;
 
-export interface AddictionDetermination {
-  id: string;
-  examinedOn: string | null;
-  addicted: boolean | null;
-  /** OPIOIDS | STIMULANTS | CANNABIS | OTHER */
-  substanceClasses: readonly string[] | null;
-  documentNumber: string | null;
-}
+export type AddictionDetermination = NonNullable<HealthPanel_personFragment['addictionDeterminations']>[number];
 
-export interface SubstitutionTreatment {
-  /** ACTIVE | STOPPED */
-  status: string | null;
-  /** INDUCTION | DOSE_ADJUSTMENT | MAINTENANCE | TAPERING | STOPPED */
-  phase: string | null;
-  enrolledOn: string | null;
-  /** METHADONE | BUPRENORPHINE */
-  medication: string | null;
-  clinic: { code: string; name: string | null } | null;
-}
+export type SubstitutionTreatment = NonNullable<HealthPanel_personFragment['substitutionTreatment']>;
 
 /** Health data: addiction determinations and substitution (methadone) treatment. */
-export interface HealthPanel_person {
-  addictionDeterminations: readonly (AddictionDetermination | null)[] | null;
-  substitutionTreatment: SubstitutionTreatment | null;
-}
+export type HealthPanel_person = HealthPanel_personFragment;
 
 const FIELDS = ['addictionDeterminations', 'substitutionTreatment'] as const satisfies readonly (keyof HealthPanel_person)[];
 
@@ -123,7 +105,7 @@ function TreatmentDetails({
       </Field>
       <Field label={t('health.clinic')}>
         <Guarded errors={errors} path={[...path, 'clinic']} value={treatment.clinic}>
-          {(clinic) => clinic.name ?? clinic.code}
+          {(clinic) => clinic.name}
         </Guarded>
       </Field>
       <Field label={t('health.enrolledOn')}>
@@ -161,16 +143,14 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
             >
               {(determinations) => (
                 <ul className="records">
-                  {determinations.map((determination, index) =>
-                    determination === null ? null : (
-                      <DeterminationItem
-                        key={determination.id}
-                        determination={determination}
-                        errors={errors}
-                        path={[...path, 'addictionDeterminations', index]}
-                      />
-                    ),
-                  )}
+                  {determinations.map((determination, index) => (
+                    <DeterminationItem
+                      key={determination.id}
+                      determination={determination}
+                      errors={errors}
+                      path={[...path, 'addictionDeterminations', index]}
+                    />
+                  ))}
                 </ul>
               )}
             </Guarded>

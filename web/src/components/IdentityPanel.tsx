@@ -2,8 +2,9 @@ import { gql } from '@apollo/client';
 import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
-import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
+import { DATED_UNIT_FRAGMENT, UnitName } from '../units';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
+import type { IdentityPanel_personFragment } from '../__generated__/operations';
 
 export const IDENTITY_PANEL_FRAGMENT = gql`
   fragment IdentityPanel_person on Person {
@@ -30,24 +31,10 @@ export const IDENTITY_PANEL_FRAGMENT = gql`
   ${DATED_UNIT_FRAGMENT}
 `;
 
-export interface Residence {
-  addressLine: string | null;
-  /** The unit the residence was recorded in, as it was then (a pre-reform commune keeps its name). */
-  unit: DatedUnit | null;
-}
+export type Residence = NonNullable<IdentityPanel_personFragment['currentResidence']>;
 
 /** Police data: the identity header. Every field may be null when its resolver failed. */
-export interface IdentityPanel_person {
-  id: string;
-  identificationNumber: string | null;
-  fullName: string | null;
-  otherNames: readonly string[] | null;
-  dateOfBirth: string | null;
-  sex: string | null;
-  ethnicity: string | null;
-  permanentResidence: Residence | null;
-  currentResidence: Residence | null;
-}
+export type IdentityPanel_person = IdentityPanel_personFragment;
 
 const FIELDS = [
   'identificationNumber',
@@ -64,8 +51,8 @@ function ResidenceText({ residence }: { residence: Residence }): ReactNode {
   return (
     <>
       {residence.addressLine}
-      {residence.addressLine && residence.unit ? ', ' : ''}
-      {residence.unit && <UnitName unit={residence.unit} />}
+      {residence.addressLine ? ', ' : ''}
+      <UnitName unit={residence.unit} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { useFacilityLabel } from '../units';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
+import type { LaborPanel_personFragment } from '../__generated__/operations';
 
 export const LABOR_PANEL_FRAGMENT = gql`
   fragment LaborPanel_person on Person {
@@ -25,25 +26,10 @@ export const LABOR_PANEL_FRAGMENT = gql`
   }
 `;
 
-export interface RehabEpisode {
-  id: string;
-  /** COMPULSORY | VOLUNTARY_FACILITY | VOLUNTARY_COMMUNITY */
-  kind: string | null;
-  /** ADMITTED | ON_LEAVE | ABSCONDED | COMPLETED | TERMINATED */
-  status: string | null;
-  admittedOn: string | null;
-  plannedEndOn: string | null;
-  endedOn: string | null;
-  /** managingAgency: the agency that runs the facility today (labour-welfare until 28 February 2025, police since). */
-  facility: { code: string; name: string | null; managingAgency: string | null } | null;
-  /** Optimistic-locking version, passed to the facility's actions. */
-  version: number | null;
-}
+export type RehabEpisode = NonNullable<LaborPanel_personFragment['rehabEpisodes']>[number];
 
 /** Labour-welfare data: rehabilitation episodes. */
-export interface LaborPanel_person {
-  rehabEpisodes: readonly (RehabEpisode | null)[] | null;
-}
+export type LaborPanel_person = LaborPanel_personFragment;
 
 const FIELDS = ['rehabEpisodes'] as const satisfies readonly (keyof LaborPanel_person)[];
 
@@ -68,7 +54,7 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
             {(facility) =>
               facility.name && facility.managingAgency
                 ? facilityLabel({ name: facility.name, managingAgency: facility.managingAgency })
-                : (facility.name ?? facility.code)
+                : facility.name
             }
           </Guarded>
         </Field>
@@ -115,11 +101,9 @@ export function LaborPanel({ state }: { state: PanelState<LaborPanel_person> }):
           >
             {(episodes) => (
               <ul className="records">
-                {episodes.map((episode, index) =>
-                  episode === null ? null : (
-                    <EpisodeItem key={episode.id} episode={episode} errors={errors} path={[...path, 'rehabEpisodes', index]} />
-                  ),
-                )}
+                {episodes.map((episode, index) => (
+                  <EpisodeItem key={episode.id} episode={episode} errors={errors} path={[...path, 'rehabEpisodes', index]} />
+                ))}
               </ul>
             )}
           </Guarded>

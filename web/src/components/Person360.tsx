@@ -22,6 +22,16 @@ import { IDENTITY_PANEL_FRAGMENT, IdentityPanel, type IdentityPanel_person } fro
 import { LABOR_PANEL_FRAGMENT, LaborPanel, type LaborPanel_person } from './LaborPanel';
 import type { PanelState } from './Panel';
 import { VOLUNTEERS_PANEL_FRAGMENT, VolunteersPanel, type VolunteersPanel_person } from './VolunteersPanel';
+import type {
+  Person360HealthQuery,
+  Person360HealthQueryVariables,
+  Person360IdentityQuery,
+  Person360IdentityQueryVariables,
+  Person360LaborQuery,
+  Person360LaborQueryVariables,
+  Person360VolunteersQuery,
+  Person360VolunteersQueryVariables,
+} from '../__generated__/operations';
 
 /** The unit a FORBIDDEN lookup names for break-the-glass access (the record exists there), if any. */
 function breakGlassUnitOf(errors: readonly GraphQLFormattedError[]): string | null {
@@ -40,11 +50,8 @@ export interface Person360Variables {
   id: string;
 }
 
-type LaborPart = LaborPanel_person & Pick<Timeline_person, 'compulsoryRehabDossiers'>;
-type HealthPart = HealthPanel_person & Pick<Timeline_person, 'addictionDeterminationRequests'>;
-
 /** Police: who the person is. It decides whether the page shows a person at all (not found, not yours). */
-const IDENTITY_QUERY: TypedDocumentNode<{ person: IdentityPanel_person | null }, Person360Variables> = gql`
+const IDENTITY_QUERY: TypedDocumentNode<Person360IdentityQuery, Person360IdentityQueryVariables> = gql`
   query Person360Identity($id: ID!) {
     person(id: $id) {
       id
@@ -58,7 +65,7 @@ const IDENTITY_QUERY: TypedDocumentNode<{ person: IdentityPanel_person | null },
  * Each agency's part in a request of its own, sent together once the person is known: an
  * agency that is slow or down delays and blanks only its own panel and its events.
  */
-const LABOR_QUERY: TypedDocumentNode<{ person: LaborPart | null }, Person360Variables> = gql`
+const LABOR_QUERY: TypedDocumentNode<Person360LaborQuery, Person360LaborQueryVariables> = gql`
   query Person360Labor($id: ID!) {
     person(id: $id) {
       id
@@ -70,7 +77,7 @@ const LABOR_QUERY: TypedDocumentNode<{ person: LaborPart | null }, Person360Vari
   ${TIMELINE_DOSSIERS_FRAGMENT}
 `;
 
-const HEALTH_QUERY: TypedDocumentNode<{ person: HealthPart | null }, Person360Variables> = gql`
+const HEALTH_QUERY: TypedDocumentNode<Person360HealthQuery, Person360HealthQueryVariables> = gql`
   query Person360Health($id: ID!) {
     person(id: $id) {
       id
@@ -82,7 +89,7 @@ const HEALTH_QUERY: TypedDocumentNode<{ person: HealthPart | null }, Person360Va
   ${TIMELINE_REQUESTS_FRAGMENT}
 `;
 
-const VOLUNTEERS_QUERY: TypedDocumentNode<{ person: VolunteersPanel_person | null }, Person360Variables> = gql`
+const VOLUNTEERS_QUERY: TypedDocumentNode<Person360VolunteersQuery, Person360VolunteersQueryVariables> = gql`
   query Person360Volunteers($id: ID!) {
     person(id: $id) {
       id

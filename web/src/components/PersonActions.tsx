@@ -55,7 +55,7 @@ export function PersonActions({
     fullName: person.fullName,
     dateOfBirth: person.dateOfBirth,
     residenceUnitCode: residence?.unit ? currentUnitCode(residence.unit) : null,
-    address: residence ? [residence.addressLine, residence.unit?.name].filter(Boolean).join(', ') : null,
+    address: residence ? [residence.addressLine, residence.unit.name].filter(Boolean).join(', ') : null,
   };
   const episodes = compact(person.rehabEpisodes);
   const dossiers = compact(person.compulsoryRehabDossiers);
@@ -71,7 +71,7 @@ export function PersonActions({
         <OpenDossierAction
           person={subject}
           reload={reload}
-          hasPendingDossier={dossiers.some((d) => PENDING_DOSSIER_STATUSES.includes(d.status ?? ''))}
+          hasPendingDossier={dossiers.some((d) => PENDING_DOSSIER_STATUSES.includes(d.status))}
         />
         <WhoCompilesDossiers role={role} />
         {dossiers.map((dossier) => (
@@ -80,7 +80,7 @@ export function PersonActions({
             dossier={dossier}
             unitCode={officer.unitCode}
             reload={reload}
-            title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status ?? '')}`}
+            title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status)}`}
           />
         ))}
         {episodes.map((episode) => (
@@ -88,7 +88,7 @@ export function PersonActions({
             key={episode.id}
             episode={episode}
             reload={reload}
-            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status ?? '')}`}
+            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status)}`}
           />
         ))}
         <HealthActions

@@ -6,6 +6,8 @@ import type { HealthPanel_person } from './HealthPanel';
 import type { LaborPanel_person } from './LaborPanel';
 import type { VolunteersPanel_person } from './VolunteersPanel';
 import { settled } from '../apollo';
+import type { PoliceTimelineQuery, PoliceTimelineQueryVariables } from '../__generated__/operations';
+import type { TimelineDossiers_personFragment, TimelineRequests_personFragment } from '../__generated__/operations';
 
 /** Labour-welfare's dossiers, read with its panel: for the timeline and the action forms. */
 export const TIMELINE_DOSSIERS_FRAGMENT = gql`
@@ -50,51 +52,19 @@ export const TIMELINE_REQUESTS_FRAGMENT = gql`
   }
 `;
 
-export interface Dossier {
-  id: string;
-  status: string | null;
-  version: number | null;
-  startedOn: string | null;
-  submittedOn: string | null;
-  forwardedOn: string | null;
-  /** The regional court the dossier was sent to (null before regional courts, or when the court is not shown). */
-  court: { code: string; name: string } | null;
-  decision: { outcome: string; decidedOn: string } | null;
-  /** The terms the court may approve today (by the law in force when the dossier started). */
-  allowedTerm: TermRange | null;
-}
+export type Dossier = NonNullable<TimelineDossiers_personFragment['compulsoryRehabDossiers']>[number];
 
-export interface DeterminationRequest {
-  id: string;
-  requestedAt: string | null;
-  reason: string | null;
-  /** Null until the examination made on the request is recorded. */
-  determination: { id: string } | null;
-}
+export type DeterminationRequest = NonNullable<TimelineRequests_personFragment['addictionDeterminationRequests']>[number];
 
-export interface TermRange {
-  minMonths: number;
-  maxMonths: number;
-  legalBasis: string;
-}
+export type TermRange = NonNullable<Dossier['allowedTerm']>;
 
-export interface Timeline_person {
-  compulsoryRehabDossiers: readonly (Dossier | null)[] | null;
-  addictionDeterminationRequests: readonly (DeterminationRequest | null)[] | null;
-}
+export type Timeline_person = Pick<TimelineDossiers_personFragment, 'compulsoryRehabDossiers'> &
+  Pick<TimelineRequests_personFragment, 'addictionDeterminationRequests'>;
 
 type TimelinePerson = Timeline_person & LaborPanel_person & HealthPanel_person & VolunteersPanel_person;
 
-interface PoliceTimelineQuery {
-  person: {
-    id: string;
-    drugUserManagements: { id: string; detectedOn: string; decisionDate: string | null; endedOn: string | null }[];
-    absconderSearches: { id: string; since: string; foundOn: string | null; returnedOn: string | null }[];
-  } | null;
-}
-
 /** Police events come in their own request: their lists are non-null, so a refusal would blank the person. */
-const POLICE_TIMELINE: TypedDocumentNode<PoliceTimelineQuery, { id: string }> = gql`
+const POLICE_TIMELINE: TypedDocumentNode<PoliceTimelineQuery, PoliceTimelineQueryVariables> = gql`
   query PoliceTimeline($id: ID!) {
     person(id: $id) {
       id
@@ -165,10 +135,10 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     person.substitutionTreatment?.enrolledOn,
     'health',
     'timeline.enrolled',
-    person.substitutionTreatment?.clinic?.name ?? undefined,
+    person.substitutionTreatment?.clinic.name,
   );
   for (const a of compact(person.supportAssignments)) {
-    push(events, a.startedOn, 'volunteers', 'timeline.assigned', a.volunteer?.fullName ?? undefined);
+    push(events, a.startedOn, 'volunteers', 'timeline.assigned', a.volunteer.fullName);
     push(events, a.endedOn, 'volunteers', 'timeline.assignmentEnded');
   }
   return events.sort((a, b) => b.date.localeCompare(a.date));

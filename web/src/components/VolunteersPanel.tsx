@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
+import type { VolunteersPanel_personFragment } from '../__generated__/operations';
 
 export const VOLUNTEERS_PANEL_FRAGMENT = gql`
   fragment VolunteersPanel_person on Person {
@@ -24,22 +25,10 @@ export const VOLUNTEERS_PANEL_FRAGMENT = gql`
   }
 `;
 
-export interface SupportAssignment {
-  id: string;
-  reason: string | null;
-  startedOn: string | null;
-  endedOn: string | null;
-  volunteer: {
-    fullName: string | null;
-    phone: string | null;
-    organisation: { name: string | null } | null;
-  } | null;
-}
+export type SupportAssignment = NonNullable<VolunteersPanel_personFragment['supportAssignments']>[number];
 
 /** Mass-organisation data: volunteers assigned to support the person after rehab. */
-export interface VolunteersPanel_person {
-  supportAssignments: readonly (SupportAssignment | null)[] | null;
-}
+export type VolunteersPanel_person = VolunteersPanel_personFragment;
 
 const FIELDS = ['supportAssignments'] as const satisfies readonly (keyof VolunteersPanel_person)[];
 
@@ -122,16 +111,14 @@ export function VolunteersPanel({ state }: { state: PanelState<VolunteersPanel_p
           >
             {(assignments) => (
               <ul className="records">
-                {assignments.map((assignment, index) =>
-                  assignment === null ? null : (
-                    <AssignmentItem
-                      key={assignment.id}
-                      assignment={assignment}
-                      errors={errors}
-                      path={[...path, 'supportAssignments', index]}
-                    />
-                  ),
-                )}
+                {assignments.map((assignment, index) => (
+                  <AssignmentItem
+                    key={assignment.id}
+                    assignment={assignment}
+                    errors={errors}
+                    path={[...path, 'supportAssignments', index]}
+                  />
+                ))}
               </ul>
             )}
           </Guarded>

@@ -1,85 +1,98 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { regionalCourts, reviewInForce, useActing, type Acting } from '../acting';
 import { formatDate, useI18n } from '../i18n';
 import { useCourts, useFacilities, useFacilityLabel, type UnitOption } from '../units';
 import { ActionForm, type FieldSpec, type FormValues } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
 import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
 import { numberOf, optional, useSubmit } from './useSubmit';
+import type {
+  AdmitCompulsoryMutation,
+  AdmitCompulsoryMutationVariables,
+  DossierGround,
+  DraftDossierMutation,
+  DraftDossierMutationVariables,
+  ForwardDossierMutation,
+  ForwardDossierMutationVariables,
+  RecordCourtDecisionMutation,
+  RecordCourtDecisionMutationVariables,
+  ReturnDossierMutation,
+  ReturnDossierMutationVariables,
+  SubmitDossierMutation,
+  SubmitDossierMutationVariables,
+} from '../__generated__/operations';
 
-const M = {
-  submit: gql`
-    mutation SubmitDossier($id: ID!, $expectedVersion: Int!, $submittedOn: Date, $courtUnitCode: ID) {
-      submitCompulsoryRehabDossier(
-        id: $id
-        expectedVersion: $expectedVersion
-        submittedOn: $submittedOn
-        courtUnitCode: $courtUnitCode
-      ) {
-        id
-        status
-        version
-      }
+const SUBMIT_DOSSIER: TypedDocumentNode<SubmitDossierMutation, SubmitDossierMutationVariables> = gql`
+  mutation SubmitDossier($id: ID!, $expectedVersion: Int!, $submittedOn: Date, $courtUnitCode: ID) {
+    submitCompulsoryRehabDossier(
+      id: $id
+      expectedVersion: $expectedVersion
+      submittedOn: $submittedOn
+      courtUnitCode: $courtUnitCode
+    ) {
+      id
+      status
+      version
     }
-  `,
-  returnDossier: gql`
-    mutation ReturnDossier($id: ID!, $expectedVersion: Int!, $reason: String!) {
-      returnDossierForCorrection(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const RETURN_DOSSIER: TypedDocumentNode<ReturnDossierMutation, ReturnDossierMutationVariables> = gql`
+  mutation ReturnDossier($id: ID!, $expectedVersion: Int!, $reason: String!) {
+    returnDossierForCorrection(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
+      id
+      status
+      version
     }
-  `,
-  forward: gql`
-    mutation ForwardDossier($id: ID!, $expectedVersion: Int!, $forwardedOn: Date, $courtUnitCode: ID) {
-      forwardDossierToCourt(
-        id: $id
-        expectedVersion: $expectedVersion
-        forwardedOn: $forwardedOn
-        courtUnitCode: $courtUnitCode
-      ) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const FORWARD_DOSSIER: TypedDocumentNode<ForwardDossierMutation, ForwardDossierMutationVariables> = gql`
+  mutation ForwardDossier($id: ID!, $expectedVersion: Int!, $forwardedOn: Date, $courtUnitCode: ID) {
+    forwardDossierToCourt(id: $id, expectedVersion: $expectedVersion, forwardedOn: $forwardedOn, courtUnitCode: $courtUnitCode) {
+      id
+      status
+      version
     }
-  `,
-  decide: gql`
-    mutation RecordCourtDecision($id: ID!, $expectedVersion: Int!, $input: CourtDecisionInput!) {
-      recordCourtDecision(id: $id, expectedVersion: $expectedVersion, input: $input) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const RECORD_COURT_DECISION: TypedDocumentNode<RecordCourtDecisionMutation, RecordCourtDecisionMutationVariables> = gql`
+  mutation RecordCourtDecision($id: ID!, $expectedVersion: Int!, $input: CourtDecisionInput!) {
+    recordCourtDecision(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      status
+      version
     }
-  `,
-  admit: gql`
-    mutation AdmitCompulsory($dossierId: ID!, $expectedVersion: Int!, $facilityCode: ID!, $admittedOn: Date!) {
-      admitCompulsory(
-        dossierId: $dossierId
-        expectedVersion: $expectedVersion
-        facilityCode: $facilityCode
-        admittedOn: $admittedOn
-      ) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const ADMIT_COMPULSORY: TypedDocumentNode<AdmitCompulsoryMutation, AdmitCompulsoryMutationVariables> = gql`
+  mutation AdmitCompulsory($dossierId: ID!, $expectedVersion: Int!, $facilityCode: ID!, $admittedOn: Date!) {
+    admitCompulsory(
+      dossierId: $dossierId
+      expectedVersion: $expectedVersion
+      facilityCode: $facilityCode
+      admittedOn: $admittedOn
+    ) {
+      id
+      status
+      version
     }
-  `,
-  draft: gql`
-    mutation DraftDossier($input: DraftDossierInput!) {
-      draftCompulsoryRehabDossier(input: $input) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const DRAFT_DOSSIER: TypedDocumentNode<DraftDossierMutation, DraftDossierMutationVariables> = gql`
+  mutation DraftDossier($input: DraftDossierInput!) {
+    draftCompulsoryRehabDossier(input: $input) {
+      id
+      status
+      version
     }
-  `,
-};
+  }
+`;
 
 /** Statuses of a dossier still in progress (a person has at most one; a new one cannot be opened meanwhile). */
 export const PENDING_DOSSIER_STATUSES = [
@@ -157,14 +170,14 @@ export function DossierActions({
         ? {
             key: 'submit-dossier',
             label: t('action.submitDossier'),
-            mutation: M.submit,
+            mutation: SUBMIT_DOSSIER,
             fields: [dateField('submittedOn', t('field.submittedOn'))],
             variables: (v) => ({ submittedOn: optional(v.submittedOn) }),
           }
         : {
             key: 'submit-dossier',
             label: t('action.submitDossierToCourt'),
-            mutation: M.submit,
+            mutation: SUBMIT_DOSSIER,
             fields: [...courtChoice, dateField('submittedOn', t('field.submittedOn'))],
             variables: (v) => ({ submittedOn: optional(v.submittedOn), ...toCourt(v) }),
             confirm: confirmCourt,
@@ -176,7 +189,7 @@ export function DossierActions({
     steps.push({
       key: 'forward',
       label: t('action.forward'),
-      mutation: M.forward,
+      mutation: FORWARD_DOSSIER,
       fields: [...courtChoice, dateField('forwardedOn', t('field.forwardedOn'))],
       variables: (v) => ({ forwardedOn: optional(v.forwardedOn), ...toCourt(v) }),
       confirm: confirmCourt,
@@ -186,7 +199,7 @@ export function DossierActions({
     steps.push({
       key: 'return-dossier',
       label: t('action.returnDossier'),
-      mutation: M.returnDossier,
+      mutation: RETURN_DOSSIER,
       fields: [{ name: 'reason', label: t('field.correctionReason'), kind: 'textarea', required: true }],
       variables: (v) => ({ reason: v.reason ?? '' }),
     });
@@ -198,7 +211,7 @@ export function DossierActions({
     steps.push({
       key: 'decide',
       label: t('action.courtDecision'),
-      mutation: M.decide,
+      mutation: RECORD_COURT_DECISION,
       fields: [
         {
           name: 'outcome',
@@ -256,7 +269,7 @@ export function DossierActions({
     steps.push({
       key: 'admit',
       label: t('action.admit'),
-      mutation: M.admit,
+      mutation: ADMIT_COMPULSORY,
       fields: [
         {
           name: 'facilityCode',
@@ -351,15 +364,15 @@ export function OpenDossierAction({
             })
           }
           onSubmit={(v) =>
-            submit(M.draft, {
+            submit(DRAFT_DOSSIER, {
               input: {
                 personId: person.id,
-                residenceUnitCode: person.residenceUnitCode,
+                residenceUnitCode: person.residenceUnitCode ?? '',
                 startedOn: optional(v.startedOn),
-                ground: v.ground,
+                ground: chosen<DossierGround>(v.ground),
                 groundNote: optional(v.groundNote),
-                subjectFullName: person.fullName,
-                subjectDateOfBirth: person.dateOfBirth,
+                subjectFullName: person.fullName ?? '',
+                subjectDateOfBirth: person.dateOfBirth ?? '',
                 addictionDeterminationRef: optional(v.addictionDeterminationRef),
               },
             })

@@ -6,25 +6,18 @@ import { isIdentificationNumber } from '../pages/SearchPage';
 import { ActionForm, type FieldSpec, type FormValues, type PersonFormProps } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
 import { unitOptions, useCommunes, useProvinces } from './communes';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
 import { useSubmit } from './useSubmit';
+import type {
+  EditablePersonQuery,
+  EditablePersonQueryVariables,
+  UpdatePersonMutation,
+  UpdatePersonMutationVariables,
+  UpdatePersonInput,
+  Sex,
+} from '../__generated__/operations';
 
-interface EditablePerson {
-  person: {
-    id: string;
-    version: number;
-    identificationNumber: string;
-    fullName: string;
-    otherNames: string[];
-    dateOfBirth: string;
-    sex: string;
-    ethnicity: string;
-    permanentResidence: { addressLine: string; unit: { code: string; path: string } };
-    currentResidence: { addressLine: string };
-  } | null;
-}
-
-const EDITABLE_PERSON: TypedDocumentNode<EditablePerson, { id: string }> = gql`
+const EDITABLE_PERSON: TypedDocumentNode<EditablePersonQuery, EditablePersonQueryVariables> = gql`
   query EditablePerson($id: ID!) {
     person(id: $id) {
       id
@@ -49,7 +42,7 @@ const EDITABLE_PERSON: TypedDocumentNode<EditablePerson, { id: string }> = gql`
   }
 `;
 
-const UPDATE_PERSON = gql`
+const UPDATE_PERSON: TypedDocumentNode<UpdatePersonMutation, UpdatePersonMutationVariables> = gql`
   mutation UpdatePerson($id: ID!, $expectedVersion: Int!, $input: UpdatePersonInput!) {
     updatePerson(id: $id, expectedVersion: $expectedVersion, input: $input) {
       id
@@ -58,30 +51,31 @@ const UPDATE_PERSON = gql`
   }
 `;
 
-type Person = NonNullable<EditablePerson['person']>;
+type Person = NonNullable<EditablePersonQuery['person']>;
 
 /** Only what the officer changed is sent (the rest stays as it is). */
-function changes(person: Person, v: FormValues): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
+function changes(person: Person, v: FormValues): UpdatePersonInput {
+  const input: UpdatePersonInput = {};
   const text = (name: string): string => (v[name] ?? '').trim();
-  const scalar = (name: 'identificationNumber' | 'fullName' | 'dateOfBirth' | 'sex' | 'ethnicity', value: string): void => {
-    if (value !== person[name]) input[name] = value;
+  const scalar = (name: 'identificationNumber' | 'fullName' | 'dateOfBirth' | 'ethnicity', value: string): void => {
+    if (value !== (person[name] ?? '')) input[name] = value;
   };
   scalar('identificationNumber', text('identificationNumber'));
   scalar('fullName', text('fullName'));
   scalar('dateOfBirth', v.dateOfBirth ?? '');
-  scalar('sex', v.sex ?? '');
   scalar('ethnicity', text('ethnicity'));
+  if ((v.sex ?? '') !== (person.sex ?? '')) input.sex = chosen<Sex>(v.sex);
   const otherNames = text('otherNames')
     .split(',')
     .map((n) => n.trim())
     .filter(Boolean);
-  if (otherNames.join(',') !== person.otherNames.join(',')) input.otherNames = otherNames;
-  if (text('currentAddressLine') !== person.currentResidence.addressLine) input.currentAddressLine = text('currentAddressLine');
+  if (otherNames.join(',') !== (person.otherNames ?? []).join(',')) input.otherNames = otherNames;
+  if (text('currentAddressLine') !== (person.currentResidence?.addressLine ?? ''))
+    input.currentAddressLine = text('currentAddressLine');
   const permanent = { unitCode: v.permanentUnitCode ?? '', addressLine: text('permanentAddressLine') };
   if (
-    permanent.unitCode !== person.permanentResidence.unit.code ||
-    permanent.addressLine !== person.permanentResidence.addressLine
+    permanent.unitCode !== (person.permanentResidence?.unit.code ?? '') ||
+    permanent.addressLine !== (person.permanentResidence?.addressLine ?? '')
   )
     input.permanentResidence = permanent;
   return input;
@@ -101,7 +95,7 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
     if (person && !opened) setOpened(person);
   }, [person, opened]);
   const [province, setProvince] = useState<string | null>(null);
-  const shownProvince = province ?? person?.permanentResidence.unit.path.split('.')[0] ?? null;
+  const shownProvince = province ?? person?.permanentResidence?.unit.path.split('.')[0] ?? null;
   const provinces = useProvinces();
   const communes = useCommunes(shownProvince);
   if (!person || !opened || !provinces || !communes) return null;
@@ -119,7 +113,7 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
       name: 'otherNames',
       label: t('identity.otherNames'),
       kind: 'text',
-      initial: person.otherNames.join(', '),
+      initial: (person.otherNames ?? []).join(', '),
       hint: t('register.otherNamesHint'),
     },
     { name: 'dateOfBirth', label: t('identity.dateOfBirth'), kind: 'date', required: true, initial: person.dateOfBirth },
@@ -128,16 +122,16 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
       label: t('identity.sex'),
       kind: 'select',
       required: true,
-      initial: person.sex,
+      initial: person.sex ?? '',
       options: options('sex', ['MALE', 'FEMALE']),
     },
-    { name: 'ethnicity', label: t('identity.ethnicity'), kind: 'text', required: true, initial: person.ethnicity },
+    { name: 'ethnicity', label: t('identity.ethnicity'), kind: 'text', required: true, initial: person.ethnicity ?? '' },
     {
       name: 'currentAddressLine',
       label: t('register.currentAddress'),
       kind: 'text',
       required: true,
-      initial: person.currentResidence.addressLine,
+      initial: person.currentResidence?.addressLine ?? '',
       hint: t('edit.currentAddressHint'),
     },
     {
@@ -153,7 +147,7 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
       kind: 'select',
       required: true,
       placeholder: t('form.choosePlaceholder'),
-      initial: person.permanentResidence.unit.code,
+      initial: person.permanentResidence?.unit.code ?? '',
       options: unitOptions(communes),
       dependsOn: 'permanentProvince',
     },
@@ -162,7 +156,7 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
       label: t('register.permanentAddress'),
       kind: 'text',
       required: true,
-      initial: person.permanentResidence.addressLine,
+      initial: person.permanentResidence?.addressLine ?? '',
     },
   ];
   return (

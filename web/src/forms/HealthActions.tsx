@@ -1,12 +1,28 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { ActionForm } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
+import type {
+  AddictionCriterion,
+  EnrollSubstitutionTreatmentMutation,
+  EnrollSubstitutionTreatmentMutationVariables,
+  ObservationPattern,
+  RecordAddictionExaminationMutation,
+  RecordAddictionExaminationMutationVariables,
+  RequestAddictionDeterminationMutation,
+  RequestAddictionDeterminationMutationVariables,
+  RequesterKind,
+  SubstanceClass,
+  SubstitutionMedication,
+} from '../__generated__/operations';
 
-const REQUEST_DETERMINATION = gql`
+const REQUEST_DETERMINATION: TypedDocumentNode<
+  RequestAddictionDeterminationMutation,
+  RequestAddictionDeterminationMutationVariables
+> = gql`
   mutation RequestAddictionDetermination($personId: ID!, $reason: String!, $requestedBy: RequesterKind!) {
     requestAddictionDetermination(personId: $personId, reason: $reason, requestedBy: $requestedBy) {
       id
@@ -15,7 +31,7 @@ const REQUEST_DETERMINATION = gql`
   }
 `;
 
-const ENROLL = gql`
+const ENROLL: TypedDocumentNode<EnrollSubstitutionTreatmentMutation, EnrollSubstitutionTreatmentMutationVariables> = gql`
   mutation EnrollSubstitutionTreatment(
     $personId: ID!
     $clinicCode: ID!
@@ -38,13 +54,14 @@ const ENROLL = gql`
   }
 `;
 
-const RECORD_EXAMINATION = gql`
-  mutation RecordAddictionExamination($requestId: ID!, $input: AddictionExaminationInput!) {
-    recordAddictionExamination(requestId: $requestId, input: $input) {
-      id
+const RECORD_EXAMINATION: TypedDocumentNode<RecordAddictionExaminationMutation, RecordAddictionExaminationMutationVariables> =
+  gql`
+    mutation RecordAddictionExamination($requestId: ID!, $input: AddictionExaminationInput!) {
+      recordAddictionExamination(requestId: $requestId, input: $input) {
+        id
+      }
     }
-  }
-`;
+  `;
 
 const CRITERIA = [
   'CRAVING',
@@ -92,7 +109,13 @@ export function HealthActions({
           title={t('action.requestDetermination')}
           submitLabel={t('form.send')}
           fields={[{ name: 'reason', label: t('field.reason'), kind: 'textarea', required: true }]}
-          onSubmit={(v) => submit(REQUEST_DETERMINATION, { personId: person.id, reason: v.reason ?? '', requestedBy: requester })}
+          onSubmit={(v) =>
+            submit(REQUEST_DETERMINATION, {
+              personId: person.id,
+              reason: v.reason ?? '',
+              requestedBy: chosen<RequesterKind>(requester),
+            })
+          }
           onDone={reload}
           onCancel={close}
         />
@@ -121,11 +144,11 @@ export function HealthActions({
           onSubmit={(v) =>
             submit(ENROLL, {
               personId: person.id,
-              clinicCode: v.clinicCode,
-              medication: v.medication,
-              enrolledOn: v.enrolledOn,
-              dateOfBirth: person.dateOfBirth,
-              residenceUnitCode: person.residenceUnitCode,
+              clinicCode: v.clinicCode ?? '',
+              medication: chosen<SubstitutionMedication>(v.medication),
+              enrolledOn: v.enrolledOn ?? '',
+              dateOfBirth: person.dateOfBirth ?? '',
+              residenceUnitCode: person.residenceUnitCode ?? '',
             })
           }
           onDone={reload}
@@ -171,14 +194,17 @@ export function HealthActions({
               submit(RECORD_EXAMINATION, {
                 requestId: request.id,
                 input: {
-                  examinedOn: v.examinedOn,
+                  examinedOn: v.examinedOn ?? '',
                   documentNumber: v.documentNumber ?? '',
                   clinicalNotes: optional(v.clinicalNotes),
                   findings: [
                     {
-                      substanceClass: v.substanceClass,
-                      criteria: (v.criteria ?? '').split(',').filter(Boolean),
-                      pattern: v.pattern,
+                      substanceClass: chosen<SubstanceClass>(v.substanceClass),
+                      criteria: (v.criteria ?? '')
+                        .split(',')
+                        .filter(Boolean)
+                        .map((c) => chosen<AddictionCriterion>(c)),
+                      pattern: chosen<ObservationPattern>(v.pattern),
                     },
                   ],
                 },

@@ -1,63 +1,77 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { useActing } from '../acting';
 import { useI18n } from '../i18n';
 import { useEnumOptions } from './options';
 import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
 import { optional } from './useSubmit';
+import type {
+  CompleteRehabEpisodeMutation,
+  CompleteRehabEpisodeMutationVariables,
+  GrantLeaveMutation,
+  GrantLeaveMutationVariables,
+  RecordEscapeMutation,
+  RecordEscapeMutationVariables,
+  ReturnAfterEscapeMutation,
+  ReturnAfterEscapeMutationVariables,
+  ReturnFromLeaveMutation,
+  ReturnFromLeaveMutationVariables,
+} from '../__generated__/operations';
 
-const M = {
-  grantLeave: gql`
-    mutation GrantLeave($id: ID!, $expectedVersion: Int!, $input: GrantLeaveInput!) {
-      grantLeave(id: $id, expectedVersion: $expectedVersion, input: $input) {
-        id
-        status
-        version
-      }
+const GRANT_LEAVE: TypedDocumentNode<GrantLeaveMutation, GrantLeaveMutationVariables> = gql`
+  mutation GrantLeave($id: ID!, $expectedVersion: Int!, $input: GrantLeaveInput!) {
+    grantLeave(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      status
+      version
     }
-  `,
-  returnFromLeave: gql`
-    mutation ReturnFromLeave($id: ID!, $expectedVersion: Int!, $returnedOn: Date!) {
-      returnFromLeave(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const RETURN_FROM_LEAVE: TypedDocumentNode<ReturnFromLeaveMutation, ReturnFromLeaveMutationVariables> = gql`
+  mutation ReturnFromLeave($id: ID!, $expectedVersion: Int!, $returnedOn: Date!) {
+    returnFromLeave(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) {
+      id
+      status
+      version
     }
-  `,
-  recordEscape: gql`
-    mutation RecordEscape($id: ID!, $expectedVersion: Int!, $escapedOn: Date!, $note: String) {
-      recordEscape(id: $id, expectedVersion: $expectedVersion, escapedOn: $escapedOn, note: $note) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const RECORD_ESCAPE: TypedDocumentNode<RecordEscapeMutation, RecordEscapeMutationVariables> = gql`
+  mutation RecordEscape($id: ID!, $expectedVersion: Int!, $escapedOn: Date!, $note: String) {
+    recordEscape(id: $id, expectedVersion: $expectedVersion, escapedOn: $escapedOn, note: $note) {
+      id
+      status
+      version
     }
-  `,
-  returnAfterEscape: gql`
-    mutation ReturnAfterEscape($id: ID!, $expectedVersion: Int!, $returnedOn: Date!) {
-      returnAfterEscape(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const RETURN_AFTER_ESCAPE: TypedDocumentNode<ReturnAfterEscapeMutation, ReturnAfterEscapeMutationVariables> = gql`
+  mutation ReturnAfterEscape($id: ID!, $expectedVersion: Int!, $returnedOn: Date!) {
+    returnAfterEscape(id: $id, expectedVersion: $expectedVersion, returnedOn: $returnedOn) {
+      id
+      status
+      version
     }
-  `,
-  complete: gql`
-    mutation CompleteRehabEpisode($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
-      completeRehabEpisode(
-        id: $id
-        expectedVersion: $expectedVersion
-        completedOn: $completedOn
-        certificateNumber: $certificateNumber
-      ) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const COMPLETE_REHAB_EPISODE: TypedDocumentNode<CompleteRehabEpisodeMutation, CompleteRehabEpisodeMutationVariables> = gql`
+  mutation CompleteRehabEpisode($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
+    completeRehabEpisode(
+      id: $id
+      expectedVersion: $expectedVersion
+      completedOn: $completedOn
+      certificateNumber: $certificateNumber
+    ) {
+      id
+      status
+      version
     }
-  `,
-};
+  }
+`;
 
 /** Cơ sở cai nghiện: leave, escape and return, completion of one episode. */
 export function EpisodeActions({
@@ -80,7 +94,7 @@ export function EpisodeActions({
       {
         key: 'grant-leave',
         label: t('action.grantLeave'),
-        mutation: M.grantLeave,
+        mutation: GRANT_LEAVE,
         fields: [
           {
             name: 'reason',
@@ -97,14 +111,14 @@ export function EpisodeActions({
       {
         key: 'escape',
         label: t('action.recordEscape'),
-        mutation: M.recordEscape,
+        mutation: RECORD_ESCAPE,
         fields: [dateField('escapedOn', t('field.escapedOn')), { name: 'note', label: t('field.note'), kind: 'textarea' }],
         variables: (v) => ({ escapedOn: v.escapedOn, note: optional(v.note) }),
       },
       {
         key: 'complete',
         label: t('action.complete'),
-        mutation: M.complete,
+        mutation: COMPLETE_REHAB_EPISODE,
         fields: [
           dateField('completedOn', t('field.completedOn')),
           { name: 'certificateNumber', label: t('field.certificateNumber'), kind: 'text', required: true },
@@ -117,7 +131,7 @@ export function EpisodeActions({
     steps.push({
       key: 'return-leave',
       label: t('action.returnFromLeave'),
-      mutation: M.returnFromLeave,
+      mutation: RETURN_FROM_LEAVE,
       fields: [dateField('returnedOn', t('field.returnedOn'))],
       variables: (v) => ({ returnedOn: v.returnedOn }),
     });
@@ -126,7 +140,7 @@ export function EpisodeActions({
     steps.push({
       key: 'return-escape',
       label: t('action.returnAfterEscape'),
-      mutation: M.returnAfterEscape,
+      mutation: RETURN_AFTER_ESCAPE,
       fields: [dateField('returnedOn', t('field.returnedOn'))],
       variables: (v) => ({ returnedOn: v.returnedOn }),
     });

@@ -6,25 +6,28 @@ import { useActing, type Acting } from '../acting';
 import { dateField, StepMenu, type Step } from './StepMenu';
 import { useEnumOptions } from './options';
 import { optional } from './useSubmit';
+import type {
+  CompletePostRehabMutation,
+  CompletePostRehabMutationVariables,
+  DecideDrugUserManagementMutation,
+  DecideDrugUserManagementMutationVariables,
+  DecidePostRehabMutation,
+  DecidePostRehabMutationVariables,
+  EndDrugUserManagementMutation,
+  EndDrugUserManagementMutationVariables,
+  PersonManagementRecordsQuery,
+  PersonManagementRecordsQueryVariables,
+  RecordCheckInMutation,
+  RecordCheckInMutationVariables,
+  RecordPostRehabRelapseMutation,
+  RecordPostRehabRelapseMutationVariables,
+} from '../__generated__/operations';
 
-interface ManagementRecord {
-  id: string;
-  status: string | null;
-  version: number | null;
-  detectedOn: string | null;
-}
-interface PostRehabRecord {
-  id: string;
-  status: string | null;
-  version: number | null;
-  openedOn: string | null;
-}
-interface ManagementQuery {
-  person: { id: string; drugUserManagements: ManagementRecord[] | null; postRehabCases: PostRehabRecord[] | null } | null;
-}
+type ManagementRecord = NonNullable<NonNullable<PersonManagementRecordsQuery['person']>['drugUserManagements']>[number];
+type PostRehabRecord = NonNullable<NonNullable<PersonManagementRecordsQuery['person']>['postRehabCases']>[number];
 
 /** The person's open management records, with the versions the commune's decisions need. */
-const MANAGEMENT_QUERY: TypedDocumentNode<ManagementQuery, { id: string }> = gql`
+const MANAGEMENT_QUERY: TypedDocumentNode<PersonManagementRecordsQuery, PersonManagementRecordsQueryVariables> = gql`
   query PersonManagementRecords($id: ID!) {
     person(id: $id) {
       id
@@ -44,70 +47,76 @@ const MANAGEMENT_QUERY: TypedDocumentNode<ManagementQuery, { id: string }> = gql
   }
 `;
 
-const M = {
-  decide: gql`
-    mutation DecideDrugUserManagement($id: ID!, $expectedVersion: Int!, $decisionNumber: String!, $decisionDate: Date!) {
-      decideDrugUserManagement(
-        id: $id
-        expectedVersion: $expectedVersion
-        decisionNumber: $decisionNumber
-        decisionDate: $decisionDate
-      ) {
-        id
-        status
-        version
-      }
+const DECIDE_DRUG_USER_MANAGEMENT: TypedDocumentNode<
+  DecideDrugUserManagementMutation,
+  DecideDrugUserManagementMutationVariables
+> = gql`
+  mutation DecideDrugUserManagement($id: ID!, $expectedVersion: Int!, $decisionNumber: String!, $decisionDate: Date!) {
+    decideDrugUserManagement(
+      id: $id
+      expectedVersion: $expectedVersion
+      decisionNumber: $decisionNumber
+      decisionDate: $decisionDate
+    ) {
+      id
+      status
+      version
     }
-  `,
-  checkIn: gql`
-    mutation RecordCheckIn($id: ID!, $date: Date!, $note: String!) {
-      recordCheckIn(id: $id, date: $date, note: $note) {
-        id
-      }
+  }
+`;
+
+const RECORD_CHECK_IN: TypedDocumentNode<RecordCheckInMutation, RecordCheckInMutationVariables> = gql`
+  mutation RecordCheckIn($id: ID!, $date: Date!, $note: String!) {
+    recordCheckIn(id: $id, date: $date, note: $note) {
+      id
     }
-  `,
-  end: gql`
-    mutation EndDrugUserManagement($id: ID!, $expectedVersion: Int!, $endedOn: Date!, $reason: ManagementEndReason!) {
-      endDrugUserManagement(id: $id, expectedVersion: $expectedVersion, endedOn: $endedOn, reason: $reason) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const END_DRUG_USER_MANAGEMENT: TypedDocumentNode<EndDrugUserManagementMutation, EndDrugUserManagementMutationVariables> = gql`
+  mutation EndDrugUserManagement($id: ID!, $expectedVersion: Int!, $endedOn: Date!, $reason: ManagementEndReason!) {
+    endDrugUserManagement(id: $id, expectedVersion: $expectedVersion, endedOn: $endedOn, reason: $reason) {
+      id
+      status
+      version
     }
-  `,
-  decidePostRehab: gql`
-    mutation DecidePostRehab($id: ID!, $expectedVersion: Int!, $input: PostRehabDecisionInput!) {
-      decidePostRehab(id: $id, expectedVersion: $expectedVersion, input: $input) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const DECIDE_POST_REHAB: TypedDocumentNode<DecidePostRehabMutation, DecidePostRehabMutationVariables> = gql`
+  mutation DecidePostRehab($id: ID!, $expectedVersion: Int!, $input: PostRehabDecisionInput!) {
+    decidePostRehab(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      status
+      version
     }
-  `,
-  relapse: gql`
-    mutation RecordPostRehabRelapse($id: ID!, $expectedVersion: Int!, $relapsedOn: Date!, $note: String) {
-      recordPostRehabRelapse(id: $id, expectedVersion: $expectedVersion, relapsedOn: $relapsedOn, note: $note) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const RECORD_POST_REHAB_RELAPSE: TypedDocumentNode<RecordPostRehabRelapseMutation, RecordPostRehabRelapseMutationVariables> = gql`
+  mutation RecordPostRehabRelapse($id: ID!, $expectedVersion: Int!, $relapsedOn: Date!, $note: String) {
+    recordPostRehabRelapse(id: $id, expectedVersion: $expectedVersion, relapsedOn: $relapsedOn, note: $note) {
+      id
+      status
+      version
     }
-  `,
-  completePostRehab: gql`
-    mutation CompletePostRehab($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
-      completePostRehab(
-        id: $id
-        expectedVersion: $expectedVersion
-        completedOn: $completedOn
-        certificateNumber: $certificateNumber
-      ) {
-        id
-        status
-        version
-      }
+  }
+`;
+
+const COMPLETE_POST_REHAB: TypedDocumentNode<CompletePostRehabMutation, CompletePostRehabMutationVariables> = gql`
+  mutation CompletePostRehab($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
+    completePostRehab(
+      id: $id
+      expectedVersion: $expectedVersion
+      completedOn: $completedOn
+      certificateNumber: $certificateNumber
+    ) {
+      id
+      status
+      version
     }
-  `,
-};
+  }
+`;
 
 type T = ReturnType<typeof useI18n>['t'];
 type Options = ReturnType<typeof useEnumOptions>;
@@ -120,7 +129,7 @@ function managementSteps(m: ManagementRecord, role: string, acting: Acting, t: T
       {
         key: 'decide-management',
         label: t('action.decideManagement'),
-        mutation: M.decide,
+        mutation: DECIDE_DRUG_USER_MANAGEMENT,
         fields: [
           { name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true },
           dateField('decisionDate', t('field.decisionDate')),
@@ -135,7 +144,7 @@ function managementSteps(m: ManagementRecord, role: string, acting: Acting, t: T
       {
         key: 'check-in',
         label: t('action.checkIn'),
-        mutation: M.checkIn,
+        mutation: RECORD_CHECK_IN,
         fields: [dateField('date', t('field.checkedInOn')), { name: 'note', label: t('field.note'), kind: 'textarea' }],
         variables: (v) => ({ date: v.date, note: v.note ?? '' }),
       },
@@ -146,7 +155,7 @@ function managementSteps(m: ManagementRecord, role: string, acting: Acting, t: T
     {
       key: 'end-management',
       label: t('action.endManagement'),
-      mutation: M.end,
+      mutation: END_DRUG_USER_MANAGEMENT,
       fields: [
         dateField('endedOn', t('field.endedOn')),
         {
@@ -169,7 +178,7 @@ function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T):
       {
         key: 'decide-post-rehab',
         label: t('action.decidePostRehab'),
-        mutation: M.decidePostRehab,
+        mutation: DECIDE_POST_REHAB,
         fields: [
           { name: 'decisionNumber', label: t('field.decisionNumber'), kind: 'text', required: true },
           dateField('decisionOn', t('field.decisionDate')),
@@ -182,7 +191,7 @@ function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T):
   const relapse: Step = {
     key: 'post-rehab-relapse',
     label: t('action.postRehabRelapse'),
-    mutation: M.relapse,
+    mutation: RECORD_POST_REHAB_RELAPSE,
     fields: [dateField('relapsedOn', t('field.relapsedOn')), { name: 'note', label: t('field.note'), kind: 'textarea' }],
     variables: (v) => ({ relapsedOn: v.relapsedOn, note: optional(v.note) }),
   };
@@ -193,7 +202,7 @@ function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T):
     {
       key: 'complete-post-rehab',
       label: t('action.completePostRehab'),
-      mutation: M.completePostRehab,
+      mutation: COMPLETE_POST_REHAB,
       fields: [
         dateField('completedOn', t('field.completedOn')),
         { name: 'certificateNumber', label: t('field.certificateNumber'), kind: 'text', required: true },
@@ -241,8 +250,8 @@ export function ManagementActions({
           record={m}
           reload={reloadAll}
           title={t('action.managementTitle', {
-            date: formatDate(m.detectedOn ?? ''),
-            status: label('managementStatus', m.status ?? ''),
+            date: formatDate(m.detectedOn),
+            status: label('managementStatus', m.status),
           })}
         />
       ))}
@@ -254,8 +263,8 @@ export function ManagementActions({
           record={c}
           reload={reloadAll}
           title={t('action.postRehabTitle', {
-            date: formatDate(c.openedOn ?? ''),
-            status: label('postRehabStatus', c.status ?? ''),
+            date: formatDate(c.openedOn),
+            status: label('postRehabStatus', c.status),
           })}
         />
       ))}

@@ -1,13 +1,19 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { ActionForm } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
 import { ResidenceChangeForm } from './ResidenceChange';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
+import type {
+  DetectionMethod,
+  RecordDrugUseDetectionMutation,
+  RecordDrugUseDetectionMutationVariables,
+  SubstanceClass,
+} from '../__generated__/operations';
 
-const RECORD_DETECTION = gql`
+const RECORD_DETECTION: TypedDocumentNode<RecordDrugUseDetectionMutation, RecordDrugUseDetectionMutationVariables> = gql`
   mutation RecordDrugUseDetection($personId: ID!, $input: DrugUseDetectionInput!) {
     recordDrugUseDetection(personId: $personId, input: $input) {
       id
@@ -60,9 +66,9 @@ export function PoliceActions({
             submit(RECORD_DETECTION, {
               personId,
               input: {
-                detectedOn: v.detectedOn,
-                method: v.method,
-                substances: [v.substances],
+                detectedOn: v.detectedOn ?? '',
+                method: chosen<DetectionMethod>(v.method),
+                substances: [chosen<SubstanceClass>(v.substances)],
                 testResult: optional(v.testResult),
               },
             })

@@ -9,16 +9,21 @@ import { navigate, routeHref } from '../router';
 import type { UnitOption } from '../units';
 import { unitOptions, useCommunes, useProvinces } from './communes';
 import { ActionForm, type FieldSpec, type FormValues, type SubmitOutcome } from './ActionForm';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
+import type {
+  RegisterPersonMutation,
+  RegisterPersonMutationVariables,
+  RegistrationSameNameQuery,
+  RegistrationSameNameQueryVariables,
+  RegistrationSameNumberQuery,
+  RegistrationSameNumberQueryVariables,
+  RegisterPersonInput,
+  Sex,
+} from '../__generated__/operations';
 
-interface Candidate {
-  id: string;
-  fullName: string;
-  identificationNumber: string;
-  dateOfBirth: string;
-}
+type Candidate = RegistrationSameNameQuery['persons']['nodes'][number];
 
-const SAME_NAME: TypedDocumentNode<{ persons: { nodes: Candidate[] } }, { name: string }> = gql`
+const SAME_NAME: TypedDocumentNode<RegistrationSameNameQuery, RegistrationSameNameQueryVariables> = gql`
   query RegistrationSameName($name: String!) {
     persons(name: $name, first: 50) {
       nodes {
@@ -31,7 +36,7 @@ const SAME_NAME: TypedDocumentNode<{ persons: { nodes: Candidate[] } }, { name: 
   }
 `;
 
-const SAME_NUMBER: TypedDocumentNode<{ personByIdentificationNumber: Candidate | null }, { number: string }> = gql`
+const SAME_NUMBER: TypedDocumentNode<RegistrationSameNumberQuery, RegistrationSameNumberQueryVariables> = gql`
   query RegistrationSameNumber($number: IdentificationNumber!) {
     personByIdentificationNumber(number: $number) {
       id
@@ -42,7 +47,7 @@ const SAME_NUMBER: TypedDocumentNode<{ personByIdentificationNumber: Candidate |
   }
 `;
 
-const REGISTER: TypedDocumentNode<{ registerPerson: { id: string } }, { input: Record<string, unknown> }> = gql`
+const REGISTER: TypedDocumentNode<RegisterPersonMutation, RegisterPersonMutationVariables> = gql`
   mutation RegisterPerson($input: RegisterPersonInput!) {
     registerPerson(input: $input) {
       id
@@ -80,7 +85,7 @@ function useDuplicateCheck(): (v: FormValues) => Promise<Candidate[]> {
   };
 }
 
-function registrationInput(v: FormValues): Record<string, unknown> {
+function registrationInput(v: FormValues): RegisterPersonInput {
   return {
     identificationNumber: (v.identificationNumber ?? '').trim(),
     fullName: (v.fullName ?? '').trim(),
@@ -88,11 +93,11 @@ function registrationInput(v: FormValues): Record<string, unknown> {
       .split(',')
       .map((n) => n.trim())
       .filter(Boolean),
-    dateOfBirth: v.dateOfBirth,
-    sex: v.sex,
+    dateOfBirth: v.dateOfBirth ?? '',
+    sex: chosen<Sex>(v.sex),
     ethnicity: (v.ethnicity ?? '').trim(),
-    currentResidence: { unitCode: v.currentUnitCode, addressLine: (v.currentAddressLine ?? '').trim() },
-    permanentResidence: { unitCode: v.permanentUnitCode, addressLine: (v.permanentAddressLine ?? '').trim() },
+    currentResidence: { unitCode: v.currentUnitCode ?? '', addressLine: (v.currentAddressLine ?? '').trim() },
+    permanentResidence: { unitCode: v.permanentUnitCode ?? '', addressLine: (v.permanentAddressLine ?? '').trim() },
   };
 }
 

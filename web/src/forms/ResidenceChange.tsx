@@ -6,17 +6,14 @@ import { formatDate, useI18n } from '../i18n';
 import { ActionForm, type PersonFormProps } from './ActionForm';
 import { unitOptions, useCommunes, useProvinces } from './communes';
 import { today, useSubmit } from './useSubmit';
+import type {
+  PersonResidenceQuery,
+  PersonResidenceQueryVariables,
+  RecordResidenceChangeMutation,
+  RecordResidenceChangeMutationVariables,
+} from '../__generated__/operations';
 
-interface PersonResidence {
-  person: {
-    id: string;
-    fullName: string | null;
-    version: number;
-    currentResidence: { addressLine: string; unit: { code: string; name: string | null } } | null;
-  } | null;
-}
-
-const PERSON_RESIDENCE: TypedDocumentNode<PersonResidence, { id: string }> = gql`
+const PERSON_RESIDENCE: TypedDocumentNode<PersonResidenceQuery, PersonResidenceQueryVariables> = gql`
   query PersonResidence($id: ID!) {
     person(id: $id) {
       id
@@ -33,7 +30,7 @@ const PERSON_RESIDENCE: TypedDocumentNode<PersonResidence, { id: string }> = gql
   }
 `;
 
-const RECORD_MOVE = gql`
+const RECORD_MOVE: TypedDocumentNode<RecordResidenceChangeMutation, RecordResidenceChangeMutationVariables> = gql`
   mutation RecordResidenceChange(
     $personId: ID!
     $expectedVersion: Int!
@@ -69,9 +66,7 @@ export function ResidenceChangeForm({ personId, onDone, onCancel }: PersonFormPr
   const person = data?.person;
   if (!person || !provinces) return null;
   const communeName = (code: string | undefined): string => communes?.find((c) => c.code === code)?.name ?? code ?? '';
-  const from = person.currentResidence
-    ? `${person.currentResidence.addressLine}, ${person.currentResidence.unit.name ?? ''}`
-    : '—';
+  const from = person.currentResidence ? `${person.currentResidence.addressLine}, ${person.currentResidence.unit.name}` : '—';
   return (
     <ActionForm
       testId="form-residence-change"
@@ -97,7 +92,7 @@ export function ResidenceChangeForm({ personId, onDone, onCancel }: PersonFormPr
       }}
       confirm={(v) =>
         t('confirm.move', {
-          person: person.fullName ?? '',
+          person: person.fullName,
           commune: communeName(v.toUnitCode),
           date: formatDate(v.movedOn),
         })
@@ -106,9 +101,9 @@ export function ResidenceChangeForm({ personId, onDone, onCancel }: PersonFormPr
         submit(RECORD_MOVE, {
           personId,
           expectedVersion: person.version,
-          toUnitCode: v.toUnitCode,
+          toUnitCode: v.toUnitCode ?? '',
           addressLine: (v.addressLine ?? '').trim(),
-          movedOn: v.movedOn,
+          movedOn: v.movedOn ?? '',
         })
       }
       onDone={onDone}

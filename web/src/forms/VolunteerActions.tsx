@@ -4,14 +4,21 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { ActionForm } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
+import type {
+  AssignVolunteerMutation,
+  AssignVolunteerMutationVariables,
+  AssignmentReason,
+  CommuneVolunteersQuery,
+  CommuneVolunteersQueryVariables,
+  LogSupportActivityMutation,
+  LogSupportActivityMutationVariables,
+  RelapseRisk,
+  SupportActivityKind,
+} from '../__generated__/operations';
 
-interface VolunteersQuery {
-  volunteers: { id: string; fullName: string; organisation: { name: string }; chapter: { name: string } }[];
-}
-
-const VOLUNTEERS: TypedDocumentNode<VolunteersQuery, Record<string, never>> = gql`
+const VOLUNTEERS: TypedDocumentNode<CommuneVolunteersQuery, CommuneVolunteersQueryVariables> = gql`
   query CommuneVolunteers {
     volunteers {
       id
@@ -27,7 +34,7 @@ const VOLUNTEERS: TypedDocumentNode<VolunteersQuery, Record<string, never>> = gq
   }
 `;
 
-const ASSIGN = gql`
+const ASSIGN: TypedDocumentNode<AssignVolunteerMutation, AssignVolunteerMutationVariables> = gql`
   mutation AssignVolunteer(
     $personId: ID!
     $volunteerId: ID!
@@ -42,7 +49,7 @@ const ASSIGN = gql`
   }
 `;
 
-export const LOG_VISIT = gql`
+export const LOG_VISIT: TypedDocumentNode<LogSupportActivityMutation, LogSupportActivityMutationVariables> = gql`
   mutation LogSupportActivity(
     $assignmentId: ID!
     $date: Date!
@@ -110,12 +117,12 @@ function AssignForm({
       onSubmit={(v) =>
         submit(ASSIGN, {
           personId: person.id,
-          volunteerId: v.volunteerId,
-          reason: v.reason,
-          startedOn: v.startedOn,
+          volunteerId: v.volunteerId ?? '',
+          reason: chosen<AssignmentReason>(v.reason),
+          startedOn: v.startedOn ?? '',
           contact: {
-            fullName: person.fullName,
-            dateOfBirth: person.dateOfBirth,
+            fullName: person.fullName ?? '',
+            dateOfBirth: person.dateOfBirth ?? '',
             address: person.address ?? '',
             phone: optional(v.phone),
             periodEndsOn: optional(v.periodEndsOn),
@@ -177,7 +184,13 @@ export function LogVisitForm({ assignmentId, onDone }: { assignmentId: string; o
         { name: 'note', label: t('field.note'), kind: 'textarea' },
       ]}
       onSubmit={(v) =>
-        submit(LOG_VISIT, { assignmentId, date: v.date, kind: v.kind, note: optional(v.note), relapseRisk: v.relapseRisk })
+        submit(LOG_VISIT, {
+          assignmentId,
+          date: v.date ?? '',
+          kind: chosen<SupportActivityKind>(v.kind),
+          note: optional(v.note),
+          relapseRisk: chosen<RelapseRisk>(v.relapseRisk),
+        })
       }
       onDone={onDone}
     />

@@ -1,12 +1,14 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import type { UnitOption } from '../units';
+import type {
+  PickerCommunesQuery,
+  PickerCommunesQueryVariables,
+  PickerProvincesQuery,
+  PickerProvincesQueryVariables,
+} from '../__generated__/operations';
 
-interface UnitsQuery {
-  administrativeUnits: UnitOption[];
-}
-
-const PROVINCES: TypedDocumentNode<UnitsQuery, Record<string, never>> = gql`
+const PROVINCES: TypedDocumentNode<PickerProvincesQuery, PickerProvincesQueryVariables> = gql`
   query PickerProvinces {
     administrativeUnits(levels: [PROVINCE]) {
       code
@@ -15,7 +17,7 @@ const PROVINCES: TypedDocumentNode<UnitsQuery, Record<string, never>> = gql`
   }
 `;
 
-const COMMUNES: TypedDocumentNode<UnitsQuery, { parentCode: string }> = gql`
+const COMMUNES: TypedDocumentNode<PickerCommunesQuery, PickerCommunesQueryVariables> = gql`
   query PickerCommunes($parentCode: ID!) {
     administrativeUnits(parentCode: $parentCode, levels: [COMMUNE]) {
       code

@@ -1,13 +1,19 @@
-import { type DocumentNode, type OperationVariables } from '@apollo/client';
+import { type OperationVariables, type TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
 import type { SubmitOutcome } from './ActionForm';
 
+/** Runs a mutation with the variables its generated type asks for. */
+export type Submit = <TData, TVariables extends OperationVariables>(
+  mutation: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+) => Promise<SubmitOutcome>;
+
 /** Runs a mutation and returns its GraphQL errors (a network failure becomes one error). */
-export function useSubmit(): (mutation: DocumentNode, variables: OperationVariables) => Promise<SubmitOutcome> {
+export function useSubmit(): Submit {
   const client = useApolloClient();
-  return useCallback(
+  return useCallback<Submit>(
     async (mutation, variables) => {
       try {
         const result = await client.mutate({ mutation, variables, errorPolicy: 'all' });

@@ -10,7 +10,13 @@ import { noticeMessages } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { routeHref } from '../router';
 import { ExportButtons } from '../export/ExportButtons';
-import { DATED_UNIT_FRAGMENT, UnitName, type DatedUnit } from '../units';
+import { DATED_UNIT_FRAGMENT, UnitName } from '../units';
+import type {
+  SearchPersonsQuery,
+  SearchPersonsQueryVariables,
+  SearchUnitsQuery,
+  SearchUnitsQueryVariables,
+} from '../__generated__/operations';
 
 const PAGE_SIZE = 10;
 
@@ -42,32 +48,7 @@ export const emptySearch: SearchState = {
   cursors: [null],
 };
 
-interface PersonRow {
-  id: string;
-  fullName: string;
-  identificationNumber: string;
-  dateOfBirth: string;
-  /** Null for a person read through a care relation (a clinic's patient, a facility's resident): identity only. */
-  currentResidence: { addressLine: string; unit: DatedUnit } | null;
-}
-
-interface PersonsQuery {
-  persons: {
-    totalCount: number;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-    nodes: PersonRow[];
-  };
-}
-
-interface PersonsVariables {
-  first: number;
-  after: string | null;
-  name: string | null;
-  identificationNumber: string | null;
-  unitCode: string | null;
-}
-
-export const PERSONS_QUERY: TypedDocumentNode<PersonsQuery, PersonsVariables> = gql`
+export const PERSONS_QUERY: TypedDocumentNode<SearchPersonsQuery, SearchPersonsQueryVariables> = gql`
   query SearchPersons($first: Int, $after: String, $name: String, $identificationNumber: IdentificationNumber, $unitCode: ID) {
     persons(first: $first, after: $after, name: $name, identificationNumber: $identificationNumber, unitCode: $unitCode) {
       totalCount
@@ -92,11 +73,7 @@ export const PERSONS_QUERY: TypedDocumentNode<PersonsQuery, PersonsVariables> = 
   ${DATED_UNIT_FRAGMENT}
 `;
 
-interface UnitsQuery {
-  administrativeUnits: { code: string; name: string }[];
-}
-
-const UNITS_QUERY: TypedDocumentNode<UnitsQuery, { parentCode: string }> = gql`
+const UNITS_QUERY: TypedDocumentNode<SearchUnitsQuery, SearchUnitsQueryVariables> = gql`
   query SearchUnits($parentCode: ID) {
     administrativeUnits(parentCode: $parentCode) {
       code
@@ -227,9 +204,7 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
             p.fullName,
             p.identificationNumber,
             formatDate(p.dateOfBirth),
-            p.currentResidence
-              ? `${p.currentResidence.addressLine}, ${p.currentResidence.unit.name ?? p.currentResidence.unit.code}`
-              : t('state.forbidden'),
+            p.currentResidence ? `${p.currentResidence.addressLine}, ${p.currentResidence.unit.name}` : t('state.forbidden'),
           ])}
         />
       </div>

@@ -1,36 +1,30 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  DashboardBreakdownQuery,
+  DashboardBreakdownQueryVariables,
+  DashboardIndicatorsQuery,
+  DashboardIndicatorsQueryVariables,
+  DashboardPlansQuery,
+  DashboardPlansQueryVariables,
+  DashboardProvincesQuery,
+  DashboardProvincesQueryVariables,
+  DashboardRecordsQuery,
+  DashboardRecordsQueryVariables,
+  DashboardTargetOnlyMeasuresQuery,
+  DashboardTargetOnlyMeasuresQueryVariables,
+  DashboardIndicatorValueFragment,
+  Locale,
+  PeriodInput as GeneratedPeriodInput,
+} from '../../__generated__/operations';
 
 /** Names from the indicator API contract (labour-welfare subgraph). */
-export interface PeriodInput {
-  kind: 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR';
-  year: number;
-  number?: number | null;
-}
+export type PeriodInput = GeneratedPeriodInput;
 
-export interface Plan {
-  id: string;
-  year: number;
-  title: string;
-  provinceCode: string;
-  /** The province as it was on the plan's date (an ended province has validTo). */
-  province: { code: string; name: string; validTo: string | null };
-}
+export type Plan = DashboardPlansQuery['plans'][number];
 
-export interface IndicatorValue {
-  indicator: { code: string; name: string; measure: 'COUNT' | 'SHARE'; owner: string; definition: string };
-  /** The unit as it was in the period (the version the API counted for). */
-  unit: { code: string; name: string; level: string; validFrom: string; validTo: string | null };
-  period: { from: string; to: string; label: string };
-  target: number | null;
-  actual: number | null;
-  ratio: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** A small cell withheld from analysts (actual, ratio, numerator and denominator are then null). */
-  suppressed: boolean;
-}
+export type IndicatorValue = DashboardIndicatorValueFragment;
 
-export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }> = gql`
+export const PLANS: TypedDocumentNode<DashboardPlansQuery, DashboardPlansQueryVariables> = gql`
   query DashboardPlans($year: Int) {
     plans(year: $year) {
       id
@@ -47,7 +41,7 @@ export const PLANS: TypedDocumentNode<{ plans: Plan[] }, { year: number | null }
 `;
 
 /** Today's provinces and cities, for the province picker of those who read every province. */
-export const PROVINCES: TypedDocumentNode<{ administrativeUnits: { code: string; name: string }[] }, Record<string, never>> = gql`
+export const PROVINCES: TypedDocumentNode<DashboardProvincesQuery, DashboardProvincesQueryVariables> = gql`
   query DashboardProvinces {
     administrativeUnits {
       code
@@ -87,12 +81,9 @@ const INDICATOR_VALUE = gql`
   }
 `;
 
-export type ApiLocale = 'VI' | 'EN';
+export type ApiLocale = Locale;
 
-export const INDICATORS: TypedDocumentNode<
-  { indicators: IndicatorValue[] },
-  { plan: string; unit: string; period: PeriodInput; locale: ApiLocale }
-> = gql`
+export const INDICATORS: TypedDocumentNode<DashboardIndicatorsQuery, DashboardIndicatorsQueryVariables> = gql`
   query DashboardIndicators($plan: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
     indicators(plan: $plan, unit: $unit, period: $period) {
       ...DashboardIndicatorValue
@@ -101,10 +92,7 @@ export const INDICATORS: TypedDocumentNode<
   ${INDICATOR_VALUE}
 `;
 
-export const BREAKDOWN: TypedDocumentNode<
-  { indicatorBreakdown: IndicatorValue[] },
-  { plan: string; indicator: string; unit: string; period: PeriodInput; locale: ApiLocale }
-> = gql`
+export const BREAKDOWN: TypedDocumentNode<DashboardBreakdownQuery, DashboardBreakdownQueryVariables> = gql`
   query DashboardBreakdown($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!, $locale: Locale) {
     indicatorBreakdown(plan: $plan, indicator: $indicator, unit: $unit, period: $period) {
       ...DashboardIndicatorValue
@@ -113,16 +101,9 @@ export const BREAKDOWN: TypedDocumentNode<
   ${INDICATOR_VALUE}
 `;
 
-export interface IndicatorRecord {
-  personId: string;
-  date: string;
-  description: string;
-}
+export type IndicatorRecord = DashboardRecordsQuery['indicatorRecords']['nodes'][number];
 
-export const RECORDS: TypedDocumentNode<
-  { indicatorRecords: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: IndicatorRecord[] } },
-  { plan: string; indicator: string; unit: string; period: PeriodInput; first: number; after: string | null }
-> = gql`
+export const RECORDS: TypedDocumentNode<DashboardRecordsQuery, DashboardRecordsQueryVariables> = gql`
   query DashboardRecords($plan: ID!, $indicator: ID!, $unit: ID!, $period: PeriodInput!, $first: Int, $after: String) {
     indicatorRecords(plan: $plan, indicator: $indicator, unit: $unit, period: $period, first: $first, after: $after) {
       pageInfo {
@@ -138,16 +119,10 @@ export const RECORDS: TypedDocumentNode<
   }
 `;
 
-export interface MeasureTarget {
-  measure: { code: string; name: string; definition: string; measure: 'COUNT' | 'SHARE' };
-  target: number | null;
-}
+export type MeasureTarget = NonNullable<DashboardTargetOnlyMeasuresQuery['plan']>['targetOnlyMeasures'][number];
 
 /** Targets a province set for measures of its own (no records count them), for one unit. */
-export const TARGET_ONLY: TypedDocumentNode<
-  { plan: { id: string; targetOnlyMeasures: MeasureTarget[] } | null },
-  { plan: string; unit: string; locale: ApiLocale }
-> = gql`
+export const TARGET_ONLY: TypedDocumentNode<DashboardTargetOnlyMeasuresQuery, DashboardTargetOnlyMeasuresQueryVariables> = gql`
   query DashboardTargetOnlyMeasures($plan: ID!, $unit: ID!, $locale: Locale) {
     plan(id: $plan) {
       id

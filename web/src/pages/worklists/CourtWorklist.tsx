@@ -6,21 +6,9 @@ import type { Officer } from '../../auth';
 import { DossierActions } from '../../forms/DossierActions';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
+import type { DossiersAwaitingDecisionQuery, DossiersAwaitingDecisionQueryVariables } from '../../__generated__/operations';
 
-interface AwaitingDecisionRow {
-  id: string;
-  status: string;
-  version: number;
-  subjectFullName: string;
-  startedOn: string;
-  forwardedOn: string | null;
-  residenceUnit: { name: string };
-  court: { code: string; name: string } | null;
-  allowedTerm: { minMonths: number; maxMonths: number; legalBasis: string } | null;
-  person: { id: string };
-}
-
-const AWAITING_DECISION: TypedDocumentNode<{ dossiersAwaitingDecision: AwaitingDecisionRow[] }, Record<string, never>> = gql`
+const AWAITING_DECISION: TypedDocumentNode<DossiersAwaitingDecisionQuery, DossiersAwaitingDecisionQueryVariables> = gql`
   query DossiersAwaitingDecision {
     dossiersAwaitingDecision {
       id

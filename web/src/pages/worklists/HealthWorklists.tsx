@@ -4,55 +4,48 @@ import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { Officer } from '../../auth';
 import { errorCode, localizedMessage } from '../../graphqlErrors';
 import { today, useSubmit } from '../../forms/useSubmit';
+import { chosen } from '../../forms/options';
 import { useI18n } from '../../i18n';
 import type { GraphQLFormattedError } from 'graphql';
 import { PersonLink, WorklistSection } from './WorklistSection';
 import { settled } from '../../apollo';
 import { DateInput, isIsoDate } from '../../components/DateInput';
+import type {
+  ClinicsQuery,
+  ClinicsQueryVariables,
+  DoseKind,
+  MissedDoseStreaksQuery,
+  MissedDoseStreaksQueryVariables,
+  RecordClinicDosesMutation,
+  RecordClinicDosesMutationVariables,
+} from '../../__generated__/operations';
 
-interface Streak {
-  personId: string;
-  /** The patient as police hold them: the clinic reads the name while the treatment lasts there (null when not readable). */
-  person: { id: string; fullName: string; dateOfBirth: string } | null;
-  lastDoseOn: string | null;
-  days: number;
-  treatment: { id: string; phase: string; medication: string; enrolledOn: string };
-}
+type Streak = MissedDoseStreaksQuery['missedDoseStreaks'][number];
 
-const STREAKS: TypedDocumentNode<{ missedDoseStreaks: Streak[] }, { clinicCode: string; asOf: string | null; minDays: number }> =
-  gql`
-    query MissedDoseStreaks($clinicCode: ID!, $asOf: Date, $minDays: Int) {
-      missedDoseStreaks(clinicCode: $clinicCode, asOf: $asOf, minDays: $minDays) {
-        personId
-        person {
-          id
-          fullName
-          dateOfBirth
-        }
-        lastDoseOn
-        days
-        treatment {
-          id
-          phase
-          medication
-          enrolledOn
-        }
+const STREAKS: TypedDocumentNode<MissedDoseStreaksQuery, MissedDoseStreaksQueryVariables> = gql`
+  query MissedDoseStreaks($clinicCode: ID!, $asOf: Date, $minDays: Int) {
+    missedDoseStreaks(clinicCode: $clinicCode, asOf: $asOf, minDays: $minDays) {
+      personId
+      person {
+        id
+        fullName
+        dateOfBirth
+      }
+      lastDoseOn
+      days
+      treatment {
+        id
+        phase
+        medication
+        enrolledOn
       }
     }
-  `;
+  }
+`;
 
-interface DispensingPoint {
-  code: string;
-  name: string;
-}
+type DispensingPoint = ClinicsQuery['clinics'][number]['dispensingPoints'][number];
 
-interface Clinic {
-  code: string;
-  name: string;
-  dispensingPoints: DispensingPoint[];
-}
-
-const CLINICS: TypedDocumentNode<{ clinics: Clinic[] }, { unitCode: string }> = gql`
+const CLINICS: TypedDocumentNode<ClinicsQuery, ClinicsQueryVariables> = gql`
   query Clinics($unitCode: ID) {
     clinics(unitCode: $unitCode) {
       code
@@ -65,7 +58,7 @@ const CLINICS: TypedDocumentNode<{ clinics: Clinic[] }, { unitCode: string }> = 
   }
 `;
 
-const RECORD_DOSES = gql`
+const RECORD_DOSES: TypedDocumentNode<RecordClinicDosesMutation, RecordClinicDosesMutationVariables> = gql`
   mutation RecordClinicDoses($clinicCode: ID!, $date: Date!, $doses: [DoseInput!]!) {
     recordClinicDoses(clinicCode: $clinicCode, date: $date, doses: $doses) {
       clinicCode
@@ -137,7 +130,12 @@ function DoseDayForm({
     setBusy(true);
     const doses = given.map((p) => {
       const r = rowOf(p.personId);
-      return { personId: p.personId, mg: Number(r.mg || 'NaN'), kind: r.kind, dispensingPointCode: r.dispensingPointCode };
+      return {
+        personId: p.personId,
+        mg: Number(r.mg || 'NaN'),
+        kind: chosen<DoseKind>(r.kind),
+        dispensingPointCode: r.dispensingPointCode,
+      };
     });
     const outcome = await submit(RECORD_DOSES, { clinicCode, date, doses });
     setBusy(false);

@@ -7,18 +7,26 @@ import { DossierActions } from '../../forms/DossierActions';
 import { EpisodeActions } from '../../forms/LaborActions';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
+import type {
+  AbscondedResidentsQuery,
+  AbscondedResidentsQueryVariables,
+  DossiersAwaitingAdmissionQuery,
+  DossiersAwaitingAdmissionQueryVariables,
+  DossiersAwaitingReviewQuery,
+  DossiersAwaitingReviewQueryVariables,
+  EpisodeRowFragment,
+  EpisodesDueToCompleteQuery,
+  EpisodesDueToCompleteQueryVariables,
+  OverdueLeavesQuery,
+  OverdueLeavesQueryVariables,
+  PostRehabAwaitingQuery,
+  PostRehabAwaitingQueryVariables,
+  PostRehabEndingQuery,
+  PostRehabEndingQueryVariables,
+  PostRehabRowFragment,
+} from '../../__generated__/operations';
 
-interface DossierRow {
-  id: string;
-  status: string;
-  version: number;
-  startedOn: string;
-  submittedOn: string | null;
-  subjectFullName: string;
-  person: { id: string };
-}
-
-const DOSSIERS: TypedDocumentNode<{ dossiersAwaitingReview: DossierRow[] }, { unitCode: string }> = gql`
+const DOSSIERS: TypedDocumentNode<DossiersAwaitingReviewQuery, DossiersAwaitingReviewQueryVariables> = gql`
   query DossiersAwaitingReview($unitCode: ID!) {
     dossiersAwaitingReview(unitCode: $unitCode) {
       id
@@ -34,10 +42,7 @@ const DOSSIERS: TypedDocumentNode<{ dossiersAwaitingReview: DossierRow[] }, { un
   }
 `;
 
-const AWAITING_ADMISSION: TypedDocumentNode<
-  { dossiersAwaitingAdmission: (DossierRow & { decision: { decidedOn: string; termMonths: number | null } | null })[] },
-  { facilityCode: string }
-> = gql`
+const AWAITING_ADMISSION: TypedDocumentNode<DossiersAwaitingAdmissionQuery, DossiersAwaitingAdmissionQueryVariables> = gql`
   query DossiersAwaitingAdmission($facilityCode: ID!) {
     dossiersAwaitingAdmission(facilityCode: $facilityCode) {
       id
@@ -82,17 +87,7 @@ export function AdmissionWorklist({ officer }: { officer: Officer }): ReactNode 
   );
 }
 
-interface EpisodeRow {
-  id: string;
-  status: string;
-  version: number;
-  admittedOn: string;
-  plannedEndOn: string;
-  /** The resident as police hold them: the facility reads the identity while the person is its resident. */
-  person: { id: string; fullName: string; dateOfBirth: string };
-  /** The name as the court's dossier has it. */
-  dossier: { subjectFullName: string } | null;
-}
+type EpisodeRow = EpisodeRowFragment;
 
 const EPISODE_ROW = gql`
   fragment EpisodeRow on RehabEpisode {
@@ -113,7 +108,7 @@ const EPISODE_ROW = gql`
   }
 `;
 
-const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facilityCode: string; asOf: string | null }> = gql`
+const DUE: TypedDocumentNode<EpisodesDueToCompleteQuery, EpisodesDueToCompleteQueryVariables> = gql`
   query EpisodesDueToComplete($facilityCode: ID!, $asOf: Date) {
     episodesDueToComplete(facilityCode: $facilityCode, asOf: $asOf) {
       ...EpisodeRow
@@ -122,7 +117,7 @@ const DUE: TypedDocumentNode<{ episodesDueToComplete: EpisodeRow[] }, { facility
   ${EPISODE_ROW}
 `;
 
-const ABSCONDED: TypedDocumentNode<{ abscondedResidents: EpisodeRow[] }, { facilityCode: string }> = gql`
+const ABSCONDED: TypedDocumentNode<AbscondedResidentsQuery, AbscondedResidentsQueryVariables> = gql`
   query AbscondedResidents($facilityCode: ID!) {
     abscondedResidents(facilityCode: $facilityCode) {
       ...EpisodeRow
@@ -131,7 +126,7 @@ const ABSCONDED: TypedDocumentNode<{ abscondedResidents: EpisodeRow[] }, { facil
   ${EPISODE_ROW}
 `;
 
-const OVERDUE: TypedDocumentNode<{ overdueLeaves: EpisodeRow[] }, { unitCode: string }> = gql`
+const OVERDUE: TypedDocumentNode<OverdueLeavesQuery, OverdueLeavesQueryVariables> = gql`
   query OverdueLeaves($unitCode: ID!) {
     overdueLeaves(unitCode: $unitCode) {
       ...EpisodeRow
@@ -273,13 +268,7 @@ export function FacilityWorklists({ officer }: { officer: Officer }): ReactNode 
   );
 }
 
-interface PostRehabRow {
-  id: string;
-  status: string;
-  openedOn: string;
-  endsOn: string | null;
-  person: { id: string; fullName: string | null };
-}
+type PostRehabRow = PostRehabRowFragment;
 
 const POST_REHAB_ROW = gql`
   fragment PostRehabRow on PostRehabCase {
@@ -293,7 +282,7 @@ const POST_REHAB_ROW = gql`
     }
   }
 `;
-const AWAITING: TypedDocumentNode<{ postRehabCasesAwaitingDecision: PostRehabRow[] }, { unitCode: string }> = gql`
+const AWAITING: TypedDocumentNode<PostRehabAwaitingQuery, PostRehabAwaitingQueryVariables> = gql`
   query PostRehabAwaiting($unitCode: ID!) {
     postRehabCasesAwaitingDecision(unitCode: $unitCode) {
       ...PostRehabRow
@@ -301,7 +290,7 @@ const AWAITING: TypedDocumentNode<{ postRehabCasesAwaitingDecision: PostRehabRow
   }
   ${POST_REHAB_ROW}
 `;
-const ENDING: TypedDocumentNode<{ postRehabCasesEndingSoon: PostRehabRow[] }, { unitCode: string }> = gql`
+const ENDING: TypedDocumentNode<PostRehabEndingQuery, PostRehabEndingQueryVariables> = gql`
   query PostRehabEnding($unitCode: ID!) {
     postRehabCasesEndingSoon(unitCode: $unitCode) {
       ...PostRehabRow

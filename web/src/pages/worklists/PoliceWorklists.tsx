@@ -4,17 +4,20 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { StepMenu, type Step } from '../../forms/StepMenu';
 import { PersonLink, WorklistSection } from './WorklistSection';
+import type {
+  AcknowledgeTransferNoticeMutation,
+  AcknowledgeTransferNoticeMutationVariables,
+  CompletionNoticesQuery,
+  CompletionNoticesQueryVariables,
+  ManagementsEndingQuery,
+  ManagementsEndingQueryVariables,
+  OpenAbsconderSearchesQuery,
+  OpenAbsconderSearchesQueryVariables,
+  TransfersAwaitingQuery,
+  TransfersAwaitingQueryVariables,
+} from '../../__generated__/operations';
 
-interface SearchRow {
-  id: string;
-  since: string;
-  status: string;
-  reason: string;
-  facility: { name: string };
-  person: { id: string; fullName: string | null };
-}
-
-const SEARCHES: TypedDocumentNode<{ absconderSearches: { nodes: SearchRow[] } }, Record<string, never>> = gql`
+const SEARCHES: TypedDocumentNode<OpenAbsconderSearchesQuery, OpenAbsconderSearchesQueryVariables> = gql`
   query OpenAbsconderSearches {
     absconderSearches(status: OPEN, first: 50) {
       nodes {
@@ -34,19 +37,9 @@ const SEARCHES: TypedDocumentNode<{ absconderSearches: { nodes: SearchRow[] } },
   }
 `;
 
-interface NoticeRow {
-  id: string;
-  movedOn: string;
-  dueAt: string | null;
-  fromUnit: { name: string };
-  person: { id: string; fullName: string | null } | null;
-  version: number;
-}
+type NoticeRow = TransfersAwaitingQuery['transferNoticesAwaitingAcknowledgement']['nodes'][number];
 
-const TRANSFERS: TypedDocumentNode<
-  { transferNoticesAwaitingAcknowledgement: { nodes: NoticeRow[] } },
-  Record<string, never>
-> = gql`
+const TRANSFERS: TypedDocumentNode<TransfersAwaitingQuery, TransfersAwaitingQueryVariables> = gql`
   query TransfersAwaiting {
     transferNoticesAwaitingAcknowledgement(first: 50) {
       nodes {
@@ -66,14 +59,7 @@ const TRANSFERS: TypedDocumentNode<
   }
 `;
 
-interface CompletionRow {
-  id: string;
-  completedOn: string;
-  certificateNumber: string;
-  person: { id: string; fullName: string | null };
-}
-
-const COMPLETIONS: TypedDocumentNode<{ rehabCompletionNotices: { nodes: CompletionRow[] } }, Record<string, never>> = gql`
+const COMPLETIONS: TypedDocumentNode<CompletionNoticesQuery, CompletionNoticesQueryVariables> = gql`
   query CompletionNotices {
     rehabCompletionNotices(acknowledged: false, first: 50) {
       nodes {
@@ -89,14 +75,7 @@ const COMPLETIONS: TypedDocumentNode<{ rehabCompletionNotices: { nodes: Completi
   }
 `;
 
-interface ManagementRow {
-  id: string;
-  detectedOn: string;
-  periodEndsOn: string | null;
-  person: { id: string; fullName: string | null };
-}
-
-const ENDING: TypedDocumentNode<{ drugUserManagementsEnding: { nodes: ManagementRow[] } }, Record<string, never>> = gql`
+const ENDING: TypedDocumentNode<ManagementsEndingQuery, ManagementsEndingQueryVariables> = gql`
   query ManagementsEnding {
     drugUserManagementsEnding(first: 50) {
       nodes {
@@ -133,15 +112,16 @@ export function ManagementsEndingWorklist(): ReactNode {
   );
 }
 
-const ACKNOWLEDGE_TRANSFER = gql`
-  mutation AcknowledgeTransferNotice($id: ID!, $expectedVersion: Int!) {
-    acknowledgeTransferNotice(id: $id, expectedVersion: $expectedVersion) {
-      id
-      acknowledgedAt
-      version
+const ACKNOWLEDGE_TRANSFER: TypedDocumentNode<AcknowledgeTransferNoticeMutation, AcknowledgeTransferNoticeMutationVariables> =
+  gql`
+    mutation AcknowledgeTransferNotice($id: ID!, $expectedVersion: Int!) {
+      acknowledgeTransferNotice(id: $id, expectedVersion: $expectedVersion) {
+        id
+        acknowledgedAt
+        version
+      }
     }
-  }
-`;
+  `;
 
 /** Xác nhận tiếp nhận: the receiving commune's police take over a person who moved in. */
 function AcknowledgeTransfer({ notice, reload }: { notice: NoticeRow; reload: () => Promise<unknown> }): ReactNode {

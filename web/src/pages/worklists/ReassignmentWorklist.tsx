@@ -9,32 +9,18 @@ import { useSubmit } from '../../forms/useSubmit';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
 import { settled } from '../../apollo';
+import type {
+  AssignPersonToUnitMutation,
+  AssignPersonToUnitMutationVariables,
+  UnitReassignmentWorklistQuery,
+  UnitReassignmentWorklistQueryVariables,
+} from '../../__generated__/operations';
 
 const PAGE_SIZE = 20;
 
-interface UnitRef {
-  code: string;
-  name: string;
-}
+type ReassignmentCase = UnitReassignmentWorklistQuery['unitReassignmentWorklist']['nodes'][number];
 
-interface ReassignmentCase {
-  person: { id: string; fullName: string | null; identificationNumber: string | null; version: number };
-  formerUnit: UnitRef & { parent: { name: string } | null };
-  candidates: UnitRef[];
-  suggested: UnitRef | null;
-  suggestionReason: string | null;
-  addressLine: string;
-}
-
-interface WorklistQuery {
-  unitReassignmentWorklist: {
-    totalCount: number;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-    nodes: ReassignmentCase[];
-  };
-}
-
-const WORKLIST: TypedDocumentNode<WorklistQuery, { first: number; after: string | null }> = gql`
+const WORKLIST: TypedDocumentNode<UnitReassignmentWorklistQuery, UnitReassignmentWorklistQueryVariables> = gql`
   query UnitReassignmentWorklist($first: Int, $after: String) {
     unitReassignmentWorklist(first: $first, after: $after) {
       totalCount
@@ -71,7 +57,7 @@ const WORKLIST: TypedDocumentNode<WorklistQuery, { first: number; after: string 
   }
 `;
 
-const ASSIGN = gql`
+const ASSIGN: TypedDocumentNode<AssignPersonToUnitMutation, AssignPersonToUnitMutationVariables> = gql`
   mutation AssignPersonToUnit($personId: ID!, $expectedVersion: Int!, $toUnitCode: ID!) {
     assignPersonToUnit(personId: $personId, expectedVersion: $expectedVersion, toUnitCode: $toUnitCode) {
       id
@@ -92,7 +78,7 @@ function AssignAction({
 }): ReactNode {
   const { t } = useI18n();
   const submit = useSubmit();
-  const name = item.person.fullName ?? item.person.identificationNumber ?? '';
+  const name = item.person.fullName;
   const unitName = (code: string | undefined): string => item.candidates.find((c) => c.code === code)?.name ?? code ?? '';
   const hint =
     item.suggested && item.suggestionReason
@@ -197,7 +183,7 @@ export function ReassignmentWorklist({ officer }: { officer: Officer }): ReactNo
                 item={r}
                 reload={reload}
                 onAssigned={(unit) => {
-                  setDone(t('reassign.done', { name: r.person.fullName ?? '', unit }));
+                  setDone(t('reassign.done', { name: r.person.fullName, unit }));
                   refetch().catch(settled);
                 }}
               />

@@ -5,20 +5,16 @@ import { LogVisitForm } from '../../forms/VolunteerActions';
 import { useI18n } from '../../i18n';
 import { PersonLink, WorklistSection } from './WorklistSection';
 import { settled } from '../../apollo';
+import type {
+  AssignmentsNeedingVolunteerQuery,
+  AssignmentsNeedingVolunteerQueryVariables,
+  MyVolunteerWorklistQuery,
+  MyVolunteerWorklistQueryVariables,
+} from '../../__generated__/operations';
 
-interface AssignedRow {
-  assignmentId: string;
-  personId: string;
-  fullName: string;
-  age: number | null;
-  address: string;
-  phone: string | null;
-  periodEndsOn: string | null;
-  lastActivityOn: string | null;
-  visitDue: boolean;
-}
+type AssignedRow = MyVolunteerWorklistQuery['myVolunteerWorklist']['people'][number];
 
-const MY_WORKLIST: TypedDocumentNode<{ myVolunteerWorklist: { people: AssignedRow[] } }, Record<string, never>> = gql`
+const MY_WORKLIST: TypedDocumentNode<MyVolunteerWorklistQuery, MyVolunteerWorklistQueryVariables> = gql`
   query MyVolunteerWorklist {
     myVolunteerWorklist {
       people {
@@ -81,15 +77,7 @@ export function VolunteerWorklist(): ReactNode {
   );
 }
 
-interface PendingRow {
-  assignmentId: string;
-  personId: string;
-  fullName: string;
-  endedOn: string;
-  previousVolunteer: { fullName: string };
-}
-
-const NEEDING: TypedDocumentNode<{ assignmentsNeedingVolunteer: PendingRow[] }, Record<string, never>> = gql`
+const NEEDING: TypedDocumentNode<AssignmentsNeedingVolunteerQuery, AssignmentsNeedingVolunteerQueryVariables> = gql`
   query AssignmentsNeedingVolunteer {
     assignmentsNeedingVolunteer {
       assignmentId
