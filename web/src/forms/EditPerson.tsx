@@ -131,6 +131,7 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
       label: t('register.currentAddress'),
       kind: 'text',
       required: true,
+      wide: true,
       initial: person.currentResidence?.addressLine ?? '',
       hint: t('edit.currentAddressHint'),
     },
@@ -156,6 +157,7 @@ function EditPersonForm({ personId, onDone, onCancel }: PersonFormProps): ReactN
       label: t('register.permanentAddress'),
       kind: 'text',
       required: true,
+      wide: true,
       initial: person.permanentResidence?.addressLine ?? '',
     },
   ];

@@ -173,7 +173,7 @@ export function RegisterPersonForm({ onClose }: { onClose: () => void }): ReactN
       initial: communes.length === 1 ? communes[0]?.code : undefined,
       options: unitOptions(communes),
     },
-    { name: 'currentAddressLine', label: t('register.currentAddress'), kind: 'text', required: true },
+    { name: 'currentAddressLine', label: t('register.currentAddress'), kind: 'text', required: true, wide: true },
     {
       name: 'permanentProvince',
       label: t('register.permanentProvince'),
@@ -190,7 +190,7 @@ export function RegisterPersonForm({ onClose }: { onClose: () => void }): ReactN
       options: unitOptions(permanentCommunes),
       dependsOn: 'permanentProvince',
     },
-    { name: 'permanentAddressLine', label: t('register.permanentAddress'), kind: 'text', required: true },
+    { name: 'permanentAddressLine', label: t('register.permanentAddress'), kind: 'text', required: true, wide: true },
   ];
 
   const submit = async (v: FormValues): Promise<SubmitOutcome> => {

@@ -84,7 +84,7 @@ export function ResidenceChangeForm({ personId, onDone, onCancel }: PersonFormPr
           dependsOn: 'province',
           hint: t('move.from', { from }),
         },
-        { name: 'addressLine', label: t('move.address'), kind: 'text', required: true },
+        { name: 'addressLine', label: t('move.address'), kind: 'text', required: true, wide: true },
         { name: 'movedOn', label: t('field.movedOn'), kind: 'date', required: true, initial: today() },
       ]}
       onValuesChange={(v) => {
