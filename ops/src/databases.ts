@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { dropDatabase, openDatabase, type CountedDataSource } from '@rehab/server-kit';
+import { dropDatabase, openDatabase, ownerDataSource, type CountedDataSource, type VolumeOptions } from '@rehab/server-kit';
 import { generateDemoPopulation, type SubgraphName } from '@rehab/shared-schema';
 import { createIdentityDataSource, isIdentityEmpty, seedIdentity } from '@rehab/gateway';
 import { SUBGRAPHS, type SubgraphEntry } from './registry';
@@ -60,6 +60,27 @@ export async function seedAll(dbs: OpenDatabases, options: SeedOptions = {}): Pr
   }
   if (await isIdentityEmpty(dbs.identity)) await seedIdentity(dbs.identity);
   return population.length;
+}
+
+/**
+ * Adds each subgraph's city volume of records to a seeded population (`npm run seed -- --volume`),
+ * as the database's owner (a load drops and builds indexes, which the services' role may not).
+ */
+export async function seedVolume(
+  dbs: OpenDatabases,
+  env: NodeJS.ProcessEnv,
+  options: VolumeOptions,
+  log: (message: string) => void,
+): Promise<void> {
+  for (const s of dbs.entries) {
+    if (!s.seedVolume) continue;
+    const owner = await ownerDataSource(dbs.subgraph(s.name).source, s.name, env).initialize();
+    try {
+      log(`  ${s.name} volume: ${await s.seedVolume(owner, options)}`);
+    } finally {
+      await owner.destroy();
+    }
+  }
 }
 
 /** True when no subgraph holds any person yet. */

@@ -1,4 +1,4 @@
-import { isSubgraphRegistration, type CountedDataSource, type SubgraphRegistration } from '@rehab/server-kit';
+import { isSubgraphRegistration, type CountedDataSource, type SubgraphRegistration, type VolumeOptions } from '@rehab/server-kit';
 import { SUBGRAPH_NAMES, type DemoPerson, type SubgraphName } from '@rehab/shared-schema';
 import type { DataSource } from 'typeorm';
 
@@ -9,6 +9,8 @@ export interface SubgraphEntry {
   createSource(env: NodeJS.ProcessEnv): CountedDataSource;
   isEmpty(db: DataSource): Promise<boolean>;
   seed(db: DataSource, population: readonly DemoPerson[]): Promise<void>;
+  /** A city's volume of records on top of the seeded population, where the subgraph has one. */
+  seedVolume?(db: DataSource, options: VolumeOptions): Promise<string>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function subgraphEntry(name: SubgraphName, registration: unknown, from: s
     createSource: (env) => registration.createDataSource(env),
     isEmpty: (db) => registration.isEmpty(db),
     seed: (db, population) => registration.seed(db, population),
+    ...(registration.seedVolume ? { seedVolume: registration.seedVolume.bind(registration) } : {}),
   };
 }
 

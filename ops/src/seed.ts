@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
-import { DEMO_PERSONS, DEMO_SEED, REPO_ROOT } from '@rehab/shared-schema';
-import { dropAllDatabases, openAllDatabases, seedAll } from './databases';
+import { DEMO_PERSONS, DEMO_SEED, REPO_ROOT, todayInHanoi } from '@rehab/shared-schema';
+import { dropAllDatabases, openAllDatabases, seedAll, seedVolume } from './databases';
 
 /**
- * npm run seed -- --persons N [--seed S]: rebuilds every database with a demo
- * population of N persons (bulk multi-row inserts). Destroys existing data.
+ * npm run seed -- --persons N [--seed S] [--volume]: rebuilds every database with a demo
+ * population of N persons (bulk multi-row inserts). Destroys existing data. With --volume,
+ * each subgraph then adds what a real city accumulates (health: a year of daily doses for
+ * every patient in treatment, by COPY), for benchmarks.
  */
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     const dbs = await openAllDatabases(env);
     const started = Date.now();
     await seedAll(dbs, { persons, seed, log: (m) => console.log(m) });
+    if (process.argv.includes('--volume')) await seedVolume(dbs, env, { asOf: todayInHanoi() }, (m) => console.log(m));
     console.log(`Seeded ${persons} persons (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await dbs.close();
   } finally {

@@ -16,6 +16,16 @@ export interface SubgraphRegistration<L = unknown> {
   isEmpty(db: DataSource): Promise<boolean>;
   /** Seeds its part of the demo population. */
   seed(db: DataSource, population: readonly DemoPerson[]): Promise<void>;
+  /**
+   * Adds, to a seeded population, the volume of records a real city accumulates (benchmarks:
+   * `npm run seed -- --volume`); returns what it added, for the log.
+   */
+  seedVolume?(db: DataSource, options: VolumeOptions): Promise<string>;
+}
+
+export interface VolumeOptions {
+  /** The last day of the history (YYYY-MM-DD). */
+  asOf: string;
 }
 
 /** A registration, with the loaders' type forgotten (the system handles every subgraph alike). */

@@ -15,26 +15,35 @@ const suite = portalSuite({
   gatewayFetch: { readTimeoutMs: DEFAULT_READ_TIMEOUT_MS, breakerFailures: DEFAULT_BREAKER_FAILURES },
 });
 let page: Page;
-let hung: Server;
+let hung: Server | undefined;
 /** Requests the hung "health subgraph" received (request lines arrived on its connections). */
 let requestsToHung = 0;
 const sockets = new Set<Socket>();
 
-beforeAll(async () => {
+/** Stops the health subgraph and listens on its port in its place, accepting and never answering. */
+async function hangHealth(): Promise<void> {
   const port = Number(new URL(suite.portal.system.subgraphs.get('health')?.url ?? '').port);
   await suite.portal.system.stopSubgraph('health');
-  hung = createServer((socket) => {
+  const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('data', (chunk: Buffer) => (requestsToHung += (chunk.toString('latin1').match(/^POST \/graphql /gm) ?? []).length));
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => hung.listen(port, '127.0.0.1', resolve));
-});
+  hung = server;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+}
 
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => hung.close(resolve));
+  await new Promise((resolve) => (hung ? hung.close(resolve) : resolve(undefined)));
 });
+
+/**
+ * How long a page may take: the target on a machine that shows the patient with every agency
+ * answering in under half of it, else twice that page's time on this machine as loaded now
+ * (a test machine running other suites is several times slower than an officer's computer).
+ */
+const within = (target: number, everyAgencyAnswering: number): number => Math.max(target, 2 * everyAgencyAnswering);
 
 const patient = personAt('SUBSTITUTION');
 const ms = (from: number): number => Date.now() - from;
@@ -45,12 +54,12 @@ async function searchPatient(): Promise<void> {
   await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
 }
 
-/** Opens the patient from the search results; the time until the police, labour and volunteers panels have their data. */
-async function openPatient(): Promise<number> {
+/** Opens the patient from the search results; the time until the panels (by default police, labour and volunteers) have their data. */
+async function openPatient(panels = ['panel-police', 'panel-labor', 'panel-volunteers']): Promise<number> {
   await searchPatient();
   const started = Date.now();
   await page.getByTestId('search-results').getByRole('link', { name: patient.fullName }).click();
-  for (const panel of ['panel-police', 'panel-labor', 'panel-volunteers']) {
+  for (const panel of panels) {
     await page.locator(`[data-testid="${panel}"][aria-busy="false"]`).waitFor();
   }
   return ms(started);
@@ -79,10 +88,13 @@ describe('an agency that does not answer', () => {
   it('delays and blanks only its own panel; the timeline names it; its circuit then opens', async () => {
     page = await suite.open();
     await logIn(page, suite.portal, 'giamsat.hanoi');
+    // First with every agency answering, for this machine's pace.
+    const everyAgency = await openPatient(['panel-police', 'panel-labor', 'panel-health', 'panel-volunteers']);
+    await hangHealth();
 
     const shownIn = await openPatient();
     // The other agencies' panels are there while health still waits.
-    expect(shownIn).toBeLessThan(2_000);
+    expect(shownIn).toBeLessThan(within(2_000, everyAgency));
     expect(await page.getByTestId('panel-health').getAttribute('aria-busy')).toBe('true');
     expect(await page.getByTestId('timeline-loading-agencies').textContent()).toContain('Y tế');
     expect(await page.getByTestId('panel-police').textContent()).toContain(patient.fullName);
@@ -107,7 +119,7 @@ describe('an agency that does not answer', () => {
     // Open: health's panel says it at once, and nothing more is sent to the agency.
     const sentBefore = requestsToHung;
     await openPatient();
-    await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor({ timeout: 1_500 });
+    await health.getByText('Dữ liệu Y tế tạm thời không khả dụng').waitFor({ timeout: within(1_500, everyAgency) });
     expect(requestsToHung).toBe(sentBefore);
     // Its panel gives the request id to report; in English too, with the timeline's notice.
     const requestId = health.getByText(/^Mã yêu cầu \(báo cho bộ phận kỹ thuật\): [0-9a-f-]{36}$/);

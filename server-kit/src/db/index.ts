@@ -3,3 +3,4 @@ export * from './datasource';
 export * from './app-role';
 export * from './query-counter';
 export * from './embedded';
+export * from './bulk-load';

@@ -20,7 +20,7 @@ const CLINIC_COLUMNS = ['code', 'name', 'owner_unit_path'];
 const POINT_COLUMNS = ['code', 'clinic_code', 'name', 'address', 'opened_on', 'owner_unit_path'];
 
 /** The clinic's own counter, where seeded doses are dispensed. */
-const mainPointOf = (clinicCode: string): string => `${clinicCode}-01`;
+export const mainPointOf = (clinicCode: string): string => `${clinicCode}-01`;
 
 /**
  * The commune of today whose health station hosts a clinic's satellite point: the first that
@@ -88,7 +88,7 @@ const EXAMINATION_COLUMNS = [
 const URINE_COLUMNS = ['id', 'person_id', 'tested_on', 'results', 'recorded_by', 'owner_unit_path'];
 const INFECTION_COLUMNS = ['id', 'person_id', 'hiv', 'hepatitis_b', 'hepatitis_c', 'tested_on', 'recorded_by', 'owner_unit_path'];
 /** Days of seeded doses from each seeded enrolment. */
-const SEEDED_DOSE_DAYS = 3;
+export const SEEDED_DOSE_DAYS = 3;
 /** Demo physicians (gateway demo accounts) and where they are certified. */
 const DEMO_PHYSICIANS: readonly (readonly [string, string, string])[] = [
   ['yte.hanoi', 'Ngô Thị Hương', 'MMT001'],

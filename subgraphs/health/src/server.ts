@@ -23,6 +23,7 @@ import { CreateTreatmentPhaseHistory1764900001000 } from './migrations/176490000
 import { AnnounceCareRelations1796214000100 } from './migrations/1796214000100-AnnounceCareRelations';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
+import { seedHealthVolume } from './seed-volume';
 
 export const schemaText = readSubgraphSchema(join(__dirname, '..'));
 
@@ -58,6 +59,7 @@ export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export { isHealthEmpty, seedHealth } from './seed';
+export { seedHealthVolume } from './seed-volume';
 
 /** This subgraph as the system starts, migrates and seeds it (its name is registered in subgraphs/registry.json). */
 export const subgraph = registerSubgraph({
@@ -65,4 +67,5 @@ export const subgraph = registerSubgraph({
   createDataSource: createHealthDataSource,
   isEmpty: isHealthEmpty,
   seed: seedHealth,
+  seedVolume: seedHealthVolume,
 });
