@@ -31,9 +31,12 @@ export { bodyErrorHandler, observedBodyErrorHandler } from './http-errors';
 export {
   badCursor,
   connectionResolvers,
+  COUNT_CAP,
+  countUpTo,
   cursorParts,
   keysetPage,
   makeCursor,
+  type BoundedCount,
   type ConnectionParent,
   type KeysetOptions,
 } from './keyset';

@@ -17,6 +17,27 @@ export const connectionResolvers = {
   pageInfo: <T>(c: ConnectionParent<T>) => ({ endCursor: c.endCursor, hasNextPage: c.hasNextPage }),
 };
 
+/** The most matches a search counts exactly; past it the count says "more than". */
+export const COUNT_CAP = 1000;
+
+/** How many rows a query matches, counting no further than `cap` (exact is false past it). */
+export interface BoundedCount {
+  count: number;
+  exact: boolean;
+}
+
+/**
+ * Counts the query's rows up to `cap`, reading at most cap + 1 of them: the cost of a
+ * common surname's search stays that of a thousand rows, not of every match.
+ */
+export async function countUpTo<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, cap = COUNT_CAP): Promise<BoundedCount> {
+  const limited = query.clone().select('1', 'one').orderBy().limit(cap + 1);
+  const [sql, params] = limited.getQueryAndParameters();
+  const rows: unknown = await query.connection.query(`SELECT count(*)::int AS n FROM (${sql}) AS capped`, params);
+  const n = Array.isArray(rows) ? Number((rows[0] as { n: unknown } | undefined)?.n ?? 0) : 0;
+  return { count: Math.min(n, cap), exact: n <= cap };
+}
+
 /** The typed error of a pagination cursor this server did not make. */
 export const badCursor = () =>
   domainError('BAD_USER_INPUT', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { field: 'after' });

@@ -326,10 +326,25 @@ export function enumLabel(locale: Locale, name: EnumName, value: string): string
   return lookupLabel(table, value) ?? value;
 }
 
+/**
+ * A message with its {name} parameters filled in. `{name|one|other}` picks the word by the
+ * number in `name` (English plurals; Vietnamese nouns do not inflect): "{count} {count|dose|doses}".
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Readonly<Record<string, string>>): string {
   const template = MESSAGES[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole: string, name: string) => params[name] ?? whole);
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole: string, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return Number(value.replace(/[.,\s]/g, '')) === 1 ? one : other;
+    })
+    .replace(/\{(\w+)\}/g, (whole: string, name: string) => params[name] ?? whole);
+}
+
+/** A count as the officer's locale writes it: 1.000 in Vietnamese, 1,000 in English. */
+export function formatCount(locale: Locale, value: number): string {
+  return value.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
 }
 
 /** "YYYY-MM-DD" (or an ISO date-time) → "dd/mm/yyyy". Anything else is returned unchanged. */

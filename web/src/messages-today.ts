@@ -177,7 +177,7 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'worklist.readOnly': 'Read only: under the rules in force today your unit no longer takes this step.',
   'worklist.reassignment': 'People of split former communes awaiting their new commune',
 
-  'reassign.total': '{count} people waiting for their new commune',
+  'reassign.total': '{count} {count|person|people} waiting for their new commune',
   'reassign.formerUnit': 'Former commune (before the reform)',
   'reassign.suggestion': 'Suggested from the address',
   'reassign.assign': 'Assign to the new commune',

@@ -126,7 +126,7 @@ export const POLICE_RULES: Record<string, FieldRule> = {
     electronicMonitoringOrders: law120,
   }),
   ...fieldsOf('Residence', 'police', { unit: { read: OFFICERS }, addressLine: { read: OFFICERS } }),
-  ...fieldsOf('PersonConnection', 'police', connection(ALL_ROLES)),
+  ...fieldsOf('PersonConnection', 'police', { ...connection(ALL_ROLES), totalCountExact: { read: ALL_ROLES } }),
   ...fieldsOf('DrugUserManagement', 'police', {
     id: legalPathPlain,
     person: legalPathPlain,

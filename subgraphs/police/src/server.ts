@@ -22,6 +22,7 @@ import { CreateWorkingCalendar1764700004000 } from './migrations/1764700004000-C
 import { CreateTreatmentRegistration1764700004100 } from './migrations/1764700004100-CreateTreatmentRegistration';
 import { AnnouncePersonDirectory1764800001000 } from './migrations/1764800001000-AnnouncePersonDirectory';
 import { CreateCareRelation1796214000000 } from './migrations/1796214000000-CreateCareRelation';
+import { IndexPersonNameOrder1796300000000 } from './migrations/1796300000000-IndexPersonNameOrder';
 import { CareRelationEntity } from './entities/CareRelation';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
@@ -66,6 +67,7 @@ export const migrations = [
   CreateTreatmentRegistration1764700004100,
   AnnouncePersonDirectory1764800001000,
   CreateCareRelation1796214000000,
+  IndexPersonNameOrder1796300000000,
 ];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {

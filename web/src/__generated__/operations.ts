@@ -764,7 +764,7 @@ export type SearchPersonsQueryVariables = Exact<{
 }>;
 
 
-export type SearchPersonsQuery = { persons: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, fullName: string, identificationNumber: string, dateOfBirth: string, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null }> } };
+export type SearchPersonsQuery = { persons: { totalCount: number, totalCountExact: boolean, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, fullName: string, identificationNumber: string, dateOfBirth: string, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null }> } };
 
 export type SearchUnitsQueryVariables = Exact<{
   parentCode?: string | number | null | undefined;

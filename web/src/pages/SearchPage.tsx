@@ -7,7 +7,7 @@ import type { Officer } from '../auth';
 import { RegisterPersonForm } from '../forms/RegisterPerson';
 import { ErrorNotice } from '../components/States';
 import { noticeMessages } from '../graphqlErrors';
-import { useI18n } from '../i18n';
+import { formatCount, useI18n } from '../i18n';
 import { routeHref } from '../router';
 import { ExportButtons } from '../export/ExportButtons';
 import { DATED_UNIT_FRAGMENT, UnitName } from '../units';
@@ -52,6 +52,7 @@ export const PERSONS_QUERY: TypedDocumentNode<SearchPersonsQuery, SearchPersonsQ
   query SearchPersons($first: Int, $after: String, $name: String, $identificationNumber: IdentificationNumber, $unitCode: ID) {
     persons(first: $first, after: $after, name: $name, identificationNumber: $identificationNumber, unitCode: $unitCode) {
       totalCount
+      totalCountExact
       pageInfo {
         endCursor
         hasNextPage
@@ -189,7 +190,9 @@ function Results({ state, onChange }: { state: SearchState; onChange: (state: Se
     <section aria-labelledby="search-results-heading" className="results">
       <div className="page-title-row">
         <h2 id="search-results-heading" className="section-title">
-          {t('search.results', { count: String(connection.totalCount) })}
+          {t(connection.totalCountExact ? 'search.results' : 'search.resultsMore', {
+            count: formatCount(locale, connection.totalCount),
+          })}
         </h2>
         <ExportButtons
           name="search-results"

@@ -649,7 +649,10 @@ export type PersonConnection = {
   __typename?: 'PersonConnection';
   nodes: Array<Person>;
   pageInfo: PageInfo;
+  /** How many persons match, counted up to 1,000: past that the count stops (see totalCountExact). */
   totalCount: Scalars['Int']['output'];
+  /** False when more persons match than totalCount says (a search counts at most 1,000 matches). */
+  totalCountExact: Scalars['Boolean']['output'];
 };
 
 export type PersonRecordStatus =
@@ -1668,6 +1671,7 @@ export type PersonConnectionResolvers<ContextType = Context, ParentType extends 
   nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountExact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PotentialDuplicateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PotentialDuplicate'] = ResolversParentTypes['PotentialDuplicate']> = {

@@ -234,16 +234,16 @@ describe('updatePerson', () => {
 });
 
 const SEARCH = `query($n: IdentificationNumber, $name: String, $merged: Boolean) {
-  persons(identificationNumber: $n, name: $name, includeMerged: $merged, first: 50) { totalCount nodes { id recordStatus } } }`;
+  persons(identificationNumber: $n, name: $name, includeMerged: $merged, first: 50) { totalCount totalCountExact nodes { id recordStatus } } }`;
 interface Search {
-  persons: { totalCount: number; nodes: { id: string; recordStatus: string }[] };
+  persons: { totalCount: number; totalCountExact: boolean; nodes: { id: string; recordStatus: string }[] };
 }
 
 describe('search', () => {
   it("finds by exact identification number, within the caller's unit", async () => {
     const p = await register(h);
     const found = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', COMMUNE)).persons;
-    expect(found).toEqual({ totalCount: 1, nodes: [{ id: p.id, recordStatus: 'ACTIVE' }] });
+    expect(found).toEqual({ totalCount: 1, totalCountExact: true, nodes: [{ id: p.id, recordStatus: 'ACTIVE' }] });
     const outside = dataOf<Search>(await h.run(SEARCH, { n: p.identificationNumber }, 'police_officer', OTHER_COMMUNE)).persons;
     expect(outside.totalCount).toBe(0);
     const partial = dataOf<Search>(

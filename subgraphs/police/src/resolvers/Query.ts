@@ -1,4 +1,4 @@
-import { decodeCursor, domainError, encodeCursor, pageSize, pathScope, seesPseudonyms } from '@rehab/server-kit';
+import { countUpTo, decodeCursor, domainError, encodeCursor, pageSize, pathScope, seesPseudonyms } from '@rehab/server-kit';
 import { ACCESS_MATRIX, canRead, foldVietnamese } from '@rehab/shared-schema';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import type { Context } from '../context';
@@ -22,6 +22,8 @@ export interface PersonConnectionParent {
   endCursor: string | null;
   hasNextPage: boolean;
   totalCount: number;
+  /** False when the search matched more than totalCount (the count stops at COUNT_CAP). */
+  totalCountExact: boolean;
 }
 
 const CURSOR_SEPARATOR = '\u0000';
@@ -70,7 +72,7 @@ export const Query: QueryResolvers = {
     if (args.name) query.andWhere('p.full_name_folded LIKE :name', { name: `%${foldVietnamese(args.name)}%` });
     if (args.identificationNumber) query.andWhere('p.identification_number = :number', { number: args.identificationNumber });
     if (!args.includeMerged) query.andWhere(`p.record_status = 'ACTIVE'`);
-    const totalCount = await query.clone().getCount();
+    const counted = await countUpTo(query);
     // Pseudonymous callers (analysts) get the list in id order: random ids carry no name order,
     // so a page of pseudonyms cannot be lined up against a known list of names.
     const byName = !seesPseudonyms(ctx.caller);
@@ -88,7 +90,8 @@ export const Query: QueryResolvers = {
     const cursor = (p: PersonEntity): string => (byName ? `${p.fullNameFolded}${CURSOR_SEPARATOR}${p.id}` : p.id);
     return {
       nodes,
-      totalCount,
+      totalCount: counted.count,
+      totalCountExact: counted.exact,
       hasNextPage: rows.length > size,
       endCursor: last ? encodeCursor(cursor(last)) : null,
     };
@@ -108,5 +111,6 @@ export const Query: QueryResolvers = {
 export const PersonConnection = {
   nodes: (c: PersonConnectionParent) => c.nodes,
   totalCount: (c: PersonConnectionParent) => c.totalCount,
+  totalCountExact: (c: PersonConnectionParent) => c.totalCountExact,
   pageInfo: (c: PersonConnectionParent) => ({ endCursor: c.endCursor, hasNextPage: c.hasNextPage }),
 };
