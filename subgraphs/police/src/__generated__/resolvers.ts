@@ -4,7 +4,7 @@ import type { AdministrativeUnitRecord, ResponsibilityRecord } from '@rehab/shar
 import type { LegalRuleEntity } from '@rehab/server-kit';
 import type { PersonEntity } from '../entities/Person';
 import type { ResidenceParent } from '../resolvers/Residence';
-import type { PersonConnectionParent } from '../resolvers/Query';
+import type { PersonConnectionParent } from '../resolvers/person-search';
 import type { DrugUserManagementEntity } from '../entities/DrugUserManagement';
 import type { DrugUserCheckInEntity } from '../entities/DrugUserCheckIn';
 import type { TransferNoticeEntity } from '../entities/TransferNotice';

@@ -253,6 +253,57 @@ describe('search', () => {
   });
 });
 
+const PAGE = `query($name: String!, $first: Int, $after: String) {
+  persons(name: $name, first: $first, after: $after) { totalCount totalCountExact pageInfo { endCursor hasNextPage } nodes { id fullName } } }`;
+interface Page {
+  persons: {
+    totalCount: number;
+    totalCountExact: boolean;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: { id: string; fullName: string }[];
+  };
+}
+
+describe('search by name', () => {
+  const page = async (name: string, first: number, after?: string | null) =>
+    dataOf<Page>(await h.run(PAGE, { name, first, after: after ?? null }, 'police_officer', COMMUNE)).persons;
+
+  it('lists names that start with what was typed first, then names that contain it, paging across both', async () => {
+    const names = ['Quách Zeta Tìm', 'Quách Alpha Tìm', 'Đinh Quách Beta', 'Lý Quách', 'Quách Văn Tìm'];
+    for (const fullName of names) await register(h, { fullName });
+    const all = await page('quach', 50);
+    expect(all.nodes.map((n) => n.fullName)).toEqual([
+      'Quách Alpha Tìm',
+      'Quách Văn Tìm',
+      'Quách Zeta Tìm',
+      'Đinh Quách Beta',
+      'Lý Quách',
+    ]);
+    expect(all).toMatchObject({ totalCount: 5, totalCountExact: true, pageInfo: { hasNextPage: false } });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const next = await page('quach', 2, after);
+      seen.push(...next.nodes.map((n) => n.fullName));
+      expect(next.totalCount).toBe(5);
+      after = next.pageInfo.endCursor;
+      if (!next.pageInfo.hasNextPage) break;
+    }
+    expect(seen).toEqual(all.nodes.map((n) => n.fullName));
+  });
+
+  it('treats % and _ as the letters typed, and refuses a cursor it did not make', async () => {
+    await register(h, { fullName: 'Phan Văn Mẫu' });
+    expect((await page('phan%mau', 20)).totalCount).toBe(0);
+    expect((await page('ph_n van mau', 20)).totalCount).toBe(0);
+    expect((await page('phan van mau', 20)).totalCount).toBe(1);
+    expect(errorOf(await h.run(PAGE, { name: 'phan', after: 'bm90LWEtY3Vyc29y' }, 'police_officer', COMMUNE))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+  });
+});
+
 const DUPLICATES = `query($unit: ID, $first: Int, $after: String) { potentialDuplicates(unitCode: $unit, first: $first, after: $after) {
   totalCount pageInfo { endCursor hasNextPage } nodes { unit { code } persons { id identificationNumber fullName dateOfBirth } } } }`;
 interface Duplicates {
