@@ -8,7 +8,9 @@ export class IndexPersonNameOrder1796300000000 implements MigrationInterface {
   name = 'IndexPersonNameOrder1796300000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE INDEX person_name_order ON person ((full_name_folded COLLATE "C"), id) WHERE record_status = 'ACTIVE'`);
+    await runner.query(
+      `CREATE INDEX person_name_order ON person ((full_name_folded COLLATE "C"), id) WHERE record_status = 'ACTIVE'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
