@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
@@ -25,6 +25,13 @@ const PERSON_360 = `query($n: IdentificationNumber!) { personByIdentificationNum
 const LIST_100 = `query($after: String) { persons(first: 100, after: $after) { pageInfo { endCursor }
   nodes { id fullName currentResidence { unit { name } } rehabEpisodes { status facility { name } }
     addictionDeterminations { addicted } substitutionTreatment { phase } supportAssignments { startedOn } } } }`;
+
+/** A page of a name search as the portal's search page asks for it. */
+const NAME_SEARCH = `query($name: String!) { persons(name: $name, first: 20) { totalCount totalCountExact
+  nodes { id fullName dateOfBirth currentResidence { unit { name } } } } }`;
+
+/** What the bench keeps of docs/benchmarks.md: measurements made by hand, under this heading. */
+const KEPT_HEADING = '## Measurements outside `npm run bench`';
 
 /** Every indicator of the city for a year, and one indicator over the city's units of that year (126 communes and wards in 2026). */
 const INDICATORS = `query($plan: ID!) { indicators(plan: $plan, unit: "01", period: { kind: YEAR, year: 2026 }) {
@@ -152,6 +159,16 @@ async function main(): Promise<void> {
       );
     }
     const statements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 30).toFixed(1)}`).join(', ');
+    // A common surname (thousands of matches) and full names of the sample (a few each).
+    const search = async (name: string) => {
+      const response = await system.graphql(token, NAME_SEARCH, { name });
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+    };
+    const commonSearches: number[] = [];
+    for (let i = 0; i < 50; i++) commonSearches.push(await timed(() => search(i % 2 === 0 ? 'nguyen' : 'Trần')));
+    const fullNameSearches: number[] = [];
+    for (let i = 0; i < 50; i++)
+      fullNameSearches.push(await timed(() => search(sample[(i * 104729) % sample.length]?.fullName ?? 'an')));
     const analyst = await system.login('phantich.hanoi');
     let breakdownUnits = 0;
     const indicatorRun = (query: string) => async () => {
@@ -181,6 +198,8 @@ async function main(): Promise<void> {
 
     const s = summarise(single);
     const l = summarise(lists);
+    const common = summarise(commonSearches);
+    const fullName = summarise(fullNameSearches);
     const ind = summarise(indicatorTimes);
     const brk = summarise(breakdownTimes);
     lines.push(
@@ -200,6 +219,8 @@ async function main(): Promise<void> {
       `| Person-360 by identification number, sequential (${s.count} requests) | p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, mean ${ms(s.mean)} |`,
       `| 100-person page with fields from all four subgraphs (${l.count} pages) | p50 ${ms(l.p50)}, p95 ${ms(l.p95)} |`,
       `| SQL statements per 100-person page, per subgraph | ${statements} |`,
+      `| name search, a common surname ("nguyen", "Trần"), first page of 20 (${common.count} requests) | p50 ${ms(common.p50)}, p95 ${ms(common.p95)} |`,
+      `| name search, a person's full name (${fullName.count} requests) | p50 ${ms(fullName.p50)}, p95 ${ms(fullName.p95)} |`,
       `| \`indicators\`: every indicator of the city for 2026, as the analyst (${ind.count} requests) | p50 ${ms(ind.p50)}, p95 ${ms(ind.p95)} |`,
       `| \`indicatorBreakdown\`: the cross-agency share over the city's ${breakdownUnits} units of 2026 (${brk.count} requests) | p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
       `| Person-360 with ${concurrency} concurrent clients (${total} requests) | ${(total / (concurrentMs / 1000)).toFixed(0)} requests/s |`,
@@ -212,7 +233,10 @@ async function main(): Promise<void> {
     await database?.stop();
   }
   mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
-  writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
+  const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept = previous.indexOf(KEPT_HEADING);
+  writeFileSync(file, [...lines, ...(kept < 0 ? [] : ['', previous.slice(kept)])].join('\n'));
   console.log(lines.join('\n'));
 }
 
