@@ -43,7 +43,13 @@ export function createDataSource(options: DataSourceOptions): CountedDataSource 
     synchronize: false,
     logging: ['query'],
     logger: queries,
-    extra: { max: options.poolSize ?? Number(env.DATABASE_POOL_SIZE ?? 10), application_name: `rehab-${options.owner}` },
+    extra: {
+      max: options.poolSize ?? Number(env.DATABASE_POOL_SIZE ?? 10),
+      application_name: `rehab-${options.owner}`,
+      // Requests read a page or a person: compiling a plan (tens to hundreds of ms once a table
+      // holds millions of rows) costs more than it saves.
+      options: '-c jit=off',
+    },
   });
   return { dataSource, queries };
 }

@@ -58,21 +58,33 @@ function scopedRows(
   perPerson?: number,
 ): Promise<Record<string, unknown>[]> {
   const scope = pathScope('x.owner_unit_path', caller);
-  const inner = db
-    .createQueryBuilder()
-    .select(
-      columns
-        .split(', ')
-        .map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'x.$1') : `x.${c}`))
-        .join(', '),
-    )
-    .addSelect(`row_number() OVER (PARTITION BY x.person_id ORDER BY x.${orderBy} DESC, x.id DESC)`, 'rank')
-    .from(table, 'x')
-    .where('x.person_id IN (:...ids)', { ids })
-    .andWhere(scope.sql, scope.params);
-  const [sql, params] = inner.getQueryAndParameters();
-  const limit = perPerson === undefined ? '' : ` WHERE r.rank <= ${Math.trunc(perPerson)}`;
-  return db.query<Record<string, unknown>[]>(`SELECT * FROM (${sql}) r${limit} ORDER BY r.rank, r.person_id`, params);
+  const selected = columns
+    .split(', ')
+    .map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'x.$1') : `x.${c}`))
+    .join(', ');
+  const rows = db.createQueryBuilder().select(selected).from(table, 'x');
+  if (perPerson === undefined) {
+    const [sql, params] = rows
+      .where('x.person_id IN (:...ids)', { ids })
+      .andWhere(scope.sql, scope.params)
+      .getQueryAndParameters();
+    return db.query<Record<string, unknown>[]>(`${sql} ORDER BY x.person_id, x.${orderBy} DESC, x.id DESC`, params);
+  }
+  // Each person's latest rows straight from the (person_id, orderBy DESC) index: a year of
+  // daily doses costs the rows shown, not the whole year sorted.
+  const [latest, params] = rows
+    .where('x.person_id = q.person_id')
+    .andWhere(scope.sql, scope.params)
+    .orderBy(`x.${orderBy}`, 'DESC')
+    .addOrderBy('x.id', 'DESC')
+    .limit(Math.trunc(perPerson))
+    .getQueryAndParameters();
+  const values: unknown[] = params;
+  return db.query<Record<string, unknown>[]>(
+    `SELECT r.* FROM unnest(CAST($${String(values.length + 1)} AS uuid[])) AS q(person_id) CROSS JOIN LATERAL (${latest}) r
+      ORDER BY r.person_id, r.${orderBy} DESC, r.id DESC`,
+    [...values, [...ids]],
+  );
 }
 
 export type Context = SubgraphContext<HealthLoaders>;

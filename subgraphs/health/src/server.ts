@@ -21,6 +21,7 @@ import { CreateDispensingPoints1763800003300 } from './migrations/1763800003300-
 import { AddDeterminationInformedOn1764700004500 } from './migrations/1764700004500-AddDeterminationInformedOn';
 import { CreateTreatmentPhaseHistory1764900001000 } from './migrations/1764900001000-CreateTreatmentPhaseHistory';
 import { AnnounceCareRelations1796214000100 } from './migrations/1796214000100-AnnounceCareRelations';
+import { IndexDoseDispensingPoint1796300000100 } from './migrations/1796300000100-IndexDoseDispensingPoint';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 import { seedHealthVolume } from './seed-volume';
@@ -52,6 +53,7 @@ export const migrations = [
   CreatePersonDirectory1764800000000,
   CreateTreatmentPhaseHistory1764900001000,
   AnnounceCareRelations1796214000100,
+  IndexDoseDispensingPoint1796300000100,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { openTestDatabase, type TestDatabase } from '@rehab/server-kit';
+import { openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
 import { addDays, generateDemoPopulation } from '@rehab/shared-schema';
+import { createLoaders } from '../context';
 import { seedHealth } from '../seed';
 import { seedHealthVolume } from '../seed-volume';
 import { createHealthDataSource } from '../server';
@@ -74,6 +75,32 @@ describe('the dose history a city accumulates', () => {
     const names = (
       await owner.query<{ indexname: string }[]>("SELECT indexname FROM pg_indexes WHERE tablename = 'dose' ORDER BY 1")
     ).map((r) => r.indexname);
-    expect(names).toEqual(expect.arrayContaining(['dose_one_per_day', 'dose_person', 'dose_pkey']));
+    expect(names).toEqual(expect.arrayContaining(['dose_dispensing_point', 'dose_one_per_day', 'dose_person', 'dose_pkey']));
+  });
+
+  it("shows each patient's latest 90 doses, newest first, from a year of them", async () => {
+    const patients = await owner.query<{ person_id: string; n: number }[]>(
+      'SELECT person_id, count(*)::int AS n FROM dose GROUP BY person_id ORDER BY n DESC, person_id LIMIT 3',
+    );
+    const few = await owner.query<{ person_id: string; n: number }[]>(
+      'SELECT person_id, count(*)::int AS n FROM dose GROUP BY person_id HAVING count(*) < 90 ORDER BY person_id LIMIT 1',
+    );
+    const ids = [...patients, ...few].map((p) => p.person_id);
+    const loaders = createLoaders(database.db, testCaller('health_worker', '01'));
+    const shown = await Promise.all(ids.map((id) => loaders.dosesByPerson.load(id)));
+    for (const [i, id] of ids.entries()) {
+      const truth = await owner.query<{ dose_date: string }[]>(
+        'SELECT dose_date::text AS dose_date FROM dose WHERE person_id = $1 ORDER BY dose_date DESC, id DESC LIMIT 90',
+        [id],
+      );
+      expect(shown[i]?.map((d) => [d.personId, d.date])).toEqual(truth.map((t) => [id, t.dose_date]));
+    }
+    expect(patients[0]?.n).toBeGreaterThan(300);
+    expect(shown[0]).toHaveLength(90);
+    // The services' connections never compile plans (JIT) for such reads.
+    expect(await database.db.query('SHOW jit')).toEqual([{ jit: 'off' }]);
+    // A health worker of another province sees none of them.
+    const elsewhere = createLoaders(database.db, testCaller('health_worker', '79'));
+    expect(await elsewhere.dosesByPerson.load(ids[0] ?? '')).toEqual([]);
   });
 });
