@@ -107,8 +107,9 @@ async function startServices(): Promise<string> {
       log,
     );
     subgraphs.push(service);
-    await service.start();
   }
+  // Each subgraph migrates its own database: they start side by side, the gateway after them all.
+  await Promise.all(subgraphs.map((service) => service.start()));
   const port = Number(env.PORT || 4000);
   gateway = new SupervisedService(
     {
