@@ -1,13 +1,11 @@
 import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { isAgency, isRole, type BreakGlassGrant, type Caller } from '@rehab/shared-schema';
+import { JwtError, signEd25519Jwt, verifyEd25519Jwt } from './ed25519-jwt';
 
 /** Header carrying the gateway-signed caller context to a subgraph. */
 export const CONTEXT_HEADER = 'x-rehab-context';
 const ISSUER = 'rehab-gateway';
 const DEFAULT_TTL_SECONDS = 60;
-
-const ALGORITHM = 'EdDSA';
 
 /** The GraphQL request a context is bound to (the body the gateway sends to the subgraph). */
 export interface BoundRequest {
@@ -53,15 +51,20 @@ export async function signCallerContext(
   request: BoundRequest,
   ttlSeconds = DEFAULT_TTL_SECONDS,
 ): Promise<string> {
-  return new SignJWT({ ...caller, rqh: requestHash(request) })
-    .setProtectedHeader({ alg: ALGORITHM })
-    .setIssuer(ISSUER)
-    .setAudience(audience)
-    .setSubject(caller.userId)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(privateKey);
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return signEd25519Jwt(
+    {
+      ...caller,
+      rqh: requestHash(request),
+      iss: ISSUER,
+      aud: audience,
+      sub: caller.userId,
+      jti: randomUUID(),
+      iat: issuedAt,
+      exp: issuedAt + ttlSeconds,
+    },
+    privateKey,
+  );
 }
 
 export class ContextTokenError extends Error {}
@@ -108,12 +111,7 @@ export interface VerifiedContext {
 /** Verifies signature (the gateway's public key), issuer, audience and expiry; returns the caller and its binding. */
 export async function verifyCallerContext(token: string, audience: string, publicKey: KeyObject): Promise<VerifiedContext> {
   try {
-    const { payload } = await jwtVerify(token, publicKey, {
-      issuer: ISSUER,
-      audience,
-      algorithms: [ALGORITHM],
-      requiredClaims: ['jti', 'exp'],
-    });
+    const payload = verifyEd25519Jwt(token, publicKey, { issuer: ISSUER, audience, requiredClaims: ['jti'] });
     const agency = str(payload.agency, 'agency');
     const role = str(payload.role, 'role');
     if (!isAgency(agency) || !isRole(role)) throw new ContextTokenError('unknown agency or role');
@@ -125,7 +123,7 @@ export async function verifyCallerContext(token: string, audience: string, publi
     };
   } catch (error) {
     if (error instanceof ContextTokenError) throw error;
-    if (error instanceof joseErrors.JOSEError) throw new ContextTokenError(error.code);
+    if (error instanceof JwtError) throw new ContextTokenError(error.code);
     throw error;
   }
 }
