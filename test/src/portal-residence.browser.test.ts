@@ -112,6 +112,8 @@ describe("correcting a person's identity", () => {
     await conflict.waitFor();
     await shot(page, 'edit-person-conflict');
     await conflict.getByRole('button', { name: 'Tải lại dữ liệu mới' }).click();
+    // The notice goes once the newer record has loaded; saving is held until then.
+    await conflict.waitFor({ state: 'detached' });
     expect(await form.getByLabel(/^Tên gọi khác/).inputValue()).toBe('Tí, Tèo');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.getByText('Đã lưu thành công').waitFor();

@@ -251,10 +251,16 @@ export function ActionForm({
     }
   };
 
+  // Saving waits for the reload: sent before it lands, the old version would conflict again.
   const reload = async (): Promise<void> => {
-    await onReload?.();
-    setConflict(false);
-    setErrors([]);
+    setBusy(true);
+    try {
+      await onReload?.();
+      setConflict(false);
+      setErrors([]);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
