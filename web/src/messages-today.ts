@@ -15,6 +15,7 @@ export const todayVi = {
   'confirm.sendToCourt': 'Gửi hồ sơ đến {court}? Hồ sơ đã gửi không sửa được nữa; Tòa án sẽ xem xét, quyết định.',
   'form.confirm': 'Xác nhận',
   'form.choose': 'Chưa chọn: hãy chọn một mục.',
+  'form.fillIn': 'Chưa điền: mục này là bắt buộc.',
   'form.choosePlaceholder': '— Chọn —',
   'form.dateFormat': 'Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 03/12/2026.',
   'confirm.openDossier':
@@ -55,6 +56,15 @@ export const todayVi = {
   'move.from': 'Nơi ở hiện tại: {from}',
   'confirm.move':
     'Ghi nhận {person} chuyển đến {commune} từ ngày {date}? Hồ sơ sẽ thuộc {commune}; Công an {commune} nhận thông báo di biến động để xác nhận.',
+  'absconder.found': 'Đã tìm thấy',
+  'absconder.foundOn': 'Ngày tìm thấy',
+  'absconder.foundNote': 'Nơi và cách tìm thấy',
+  'absconder.foundNoteHint': 'Ví dụ: tìm thấy tại nơi cư trú, đã bàn giao cho cơ sở cai nghiện',
+  'confirm.absconderFound':
+    'Ghi nhận đã tìm thấy {person} ngày {date}? Cơ sở cai nghiện sẽ đóng việc truy tìm khi người đó trở lại.',
+  'completion.acknowledge': 'Đã nhận thông báo',
+  'confirm.acknowledgeCompletion':
+    'Xác nhận đã nhận thông báo {person} hoàn thành cai nghiện ngày {date}? Thông báo sẽ rời danh sách chờ.',
   'transfer.acknowledge': 'Xác nhận đã tiếp nhận',
   'confirm.acknowledgeTransfer': 'Xác nhận đơn vị đã tiếp nhận {person} chuyển đến từ {from}?',
   'register.open': 'Đăng ký người mới',
@@ -110,6 +120,7 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'confirm.sendToCourt': 'Send the dossier to {court}? A dossier sent cannot be edited; the court will consider and decide it.',
   'form.confirm': 'Confirm',
   'form.choose': 'Nothing chosen yet: choose one.',
+  'form.fillIn': 'Not filled in yet: this is required.',
   'form.choosePlaceholder': '— Choose —',
   'form.dateFormat': 'Write the date as day/month/year, for example 03/12/2026.',
   'confirm.openDossier':
@@ -149,6 +160,13 @@ export const todayEn: Record<TodayMessageKey, string> = {
   'move.from': 'Current residence: {from}',
   'confirm.move':
     'Record that {person} moved to {commune} on {date}? The record will belong to {commune}; the police of {commune} get a transfer notice to acknowledge.',
+  'absconder.found': 'Found',
+  'absconder.foundOn': 'Found on',
+  'absconder.foundNote': 'Where and how the person was found',
+  'absconder.foundNoteHint': 'For example: found at home and handed over to the rehab facility',
+  'confirm.absconderFound': 'Record that {person} was found on {date}? The facility closes the search when the person returns.',
+  'completion.acknowledge': 'Acknowledge',
+  'confirm.acknowledgeCompletion': 'Acknowledge the notice that {person} completed rehab on {date}? It leaves the waiting list.',
   'transfer.acknowledge': 'Acknowledge receipt',
   'confirm.acknowledgeTransfer': 'Confirm that your unit has taken over {person}, who moved here from {from}?',
   'register.open': 'Register a new person',

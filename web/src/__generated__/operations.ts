@@ -916,7 +916,7 @@ export type PostRehabEndingQuery = { postRehabCasesEndingSoon: Array<{ id: strin
 export type OpenAbsconderSearchesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OpenAbsconderSearchesQuery = { absconderSearches: { nodes: Array<{ id: string, since: string, status: AbsconderSearchStatus, reason: AbsconderReason, facility: { name: string }, person: { id: string, fullName: string } }> } };
+export type OpenAbsconderSearchesQuery = { absconderSearches: { nodes: Array<{ id: string, version: number, since: string, status: AbsconderSearchStatus, reason: AbsconderReason, facility: { name: string }, person: { id: string, fullName: string } }> } };
 
 export type TransfersAwaitingQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -926,7 +926,7 @@ export type TransfersAwaitingQuery = { transferNoticesAwaitingAcknowledgement: {
 export type CompletionNoticesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CompletionNoticesQuery = { rehabCompletionNotices: { nodes: Array<{ id: string, completedOn: string, certificateNumber: string, person: { id: string, fullName: string } }> } };
+export type CompletionNoticesQuery = { rehabCompletionNotices: { nodes: Array<{ id: string, version: number, completedOn: string, certificateNumber: string, person: { id: string, fullName: string } }> } };
 
 export type ManagementsEndingQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -940,6 +940,24 @@ export type AcknowledgeTransferNoticeMutationVariables = Exact<{
 
 
 export type AcknowledgeTransferNoticeMutation = { acknowledgeTransferNotice: { id: string, acknowledgedAt: string | null, version: number } };
+
+export type RecordAbsconderFoundMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  foundOn: string;
+  note: string;
+}>;
+
+
+export type RecordAbsconderFoundMutation = { recordAbsconderFound: { id: string, status: AbsconderSearchStatus, foundOn: string | null, version: number } };
+
+export type AcknowledgeCompletionNoticeMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+
+export type AcknowledgeCompletionNoticeMutation = { acknowledgeRehabCompletionNotice: { id: string, version: number } };
 
 export type UnitReassignmentWorklistQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -91,6 +91,8 @@ function localProblems(
   for (const f of fields) {
     const value = values[f.name] ?? '';
     if (f.kind === 'select' && f.placeholder !== undefined && f.required && value === '') problems[f.name] = t('form.choose');
+    // A required text left blank is said beside it before a legal step asks for confirmation.
+    if ((f.kind === 'text' || f.kind === 'textarea') && f.required && value.trim() === '') problems[f.name] = t('form.fillIn');
     if (f.kind === 'date' && value !== '' && !isIsoDate(value)) problems[f.name] = t('form.dateFormat');
     const problem = value === '' ? null : (f.check?.(value) ?? null);
     if (problem) problems[f.name] = problem;

@@ -2,9 +2,11 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { StepMenu, type Step } from '../../forms/StepMenu';
+import { dateField, StepMenu, type Step } from '../../forms/StepMenu';
 import { PersonLink, WorklistSection } from './WorklistSection';
 import type {
+  AcknowledgeCompletionNoticeMutation,
+  AcknowledgeCompletionNoticeMutationVariables,
   AcknowledgeTransferNoticeMutation,
   AcknowledgeTransferNoticeMutationVariables,
   CompletionNoticesQuery,
@@ -13,6 +15,8 @@ import type {
   ManagementsEndingQueryVariables,
   OpenAbsconderSearchesQuery,
   OpenAbsconderSearchesQueryVariables,
+  RecordAbsconderFoundMutation,
+  RecordAbsconderFoundMutationVariables,
   TransfersAwaitingQuery,
   TransfersAwaitingQueryVariables,
 } from '../../__generated__/operations';
@@ -22,6 +26,7 @@ const SEARCHES: TypedDocumentNode<OpenAbsconderSearchesQuery, OpenAbsconderSearc
     absconderSearches(status: OPEN, first: 50) {
       nodes {
         id
+        version
         since
         status
         reason
@@ -64,6 +69,7 @@ const COMPLETIONS: TypedDocumentNode<CompletionNoticesQuery, CompletionNoticesQu
     rehabCompletionNotices(acknowledged: false, first: 50) {
       nodes {
         id
+        version
         completedOn
         certificateNumber
         person {
@@ -137,9 +143,66 @@ function AcknowledgeTransfer({ notice, reload }: { notice: NoticeRow; reload: ()
   return <StepMenu label={t('transfer.acknowledge')} steps={[step]} record={{ ...notice, status: null }} reload={reload} />;
 }
 
+type SearchRow = OpenAbsconderSearchesQuery['absconderSearches']['nodes'][number];
+type CompletionRow = CompletionNoticesQuery['rehabCompletionNotices']['nodes'][number];
+
+const RECORD_FOUND: TypedDocumentNode<RecordAbsconderFoundMutation, RecordAbsconderFoundMutationVariables> = gql`
+  mutation RecordAbsconderFound($id: ID!, $expectedVersion: Int!, $foundOn: Date!, $note: String!) {
+    recordAbsconderFound(searchId: $id, expectedVersion: $expectedVersion, foundOn: $foundOn, note: $note) {
+      id
+      status
+      foundOn
+      version
+    }
+  }
+`;
+
+/** Đã tìm thấy: the police found a person who absconded; the facility's notice of the return closes the search. */
+function AbsconderFound({ search, reload }: { search: SearchRow; reload: () => Promise<unknown> }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const step: Step = {
+    key: 'absconder-found',
+    label: t('absconder.found'),
+    mutation: RECORD_FOUND,
+    fields: [
+      dateField('foundOn', t('absconder.foundOn')),
+      { name: 'note', label: t('absconder.foundNote'), kind: 'textarea', required: true, hint: t('absconder.foundNoteHint') },
+    ],
+    variables: (v) => ({ foundOn: v.foundOn, note: v.note }),
+    confirm: (v) => t('confirm.absconderFound', { person: search.person.fullName, date: formatDate(v.foundOn) }),
+  };
+  return <StepMenu label={t('absconder.found')} steps={[step]} record={{ ...search, status: null }} reload={reload} />;
+}
+
+const ACKNOWLEDGE_COMPLETION: TypedDocumentNode<
+  AcknowledgeCompletionNoticeMutation,
+  AcknowledgeCompletionNoticeMutationVariables
+> = gql`
+  mutation AcknowledgeCompletionNotice($id: ID!, $expectedVersion: Int!) {
+    acknowledgeRehabCompletionNotice(id: $id, expectedVersion: $expectedVersion) {
+      id
+      version
+    }
+  }
+`;
+
+/** Đã nhận danh sách: the commune takes note that a person completed rehab and is back under its care. */
+function AcknowledgeCompletion({ notice, reload }: { notice: CompletionRow; reload: () => Promise<unknown> }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const step: Step = {
+    key: 'acknowledge-completion',
+    label: t('completion.acknowledge'),
+    mutation: ACKNOWLEDGE_COMPLETION,
+    fields: [],
+    variables: () => ({}),
+    confirm: () => t('confirm.acknowledgeCompletion', { person: notice.person.fullName, date: formatDate(notice.completedOn) }),
+  };
+  return <StepMenu label={t('completion.acknowledge')} steps={[step]} record={{ ...notice, status: null }} reload={reload} />;
+}
+
 /**
- * Công an / UBND xã: absconder searches, transfer notices to acknowledge (the police act on
- * them: `acknowledges`), rehab completions.
+ * Công an / UBND xã: absconder searches (the police record a person found), transfer notices
+ * to acknowledge (the police: `acknowledges`), rehab completions to take note of (both).
  */
 export function PoliceWorklists({ acknowledges = false }: { acknowledges?: boolean }): ReactNode {
   const { t, formatDate } = useI18n();
@@ -156,6 +219,7 @@ export function PoliceWorklists({ acknowledges = false }: { acknowledges?: boole
         error={searches.error}
         rows={searches.data?.absconderSearches.nodes}
         rowKey={(r) => r.id}
+        actions={acknowledges ? (r) => <AbsconderFound search={r} reload={() => searches.refetch()} /> : undefined}
         columns={[
           { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
           { header: t('labor.facility'), cell: (r) => r.facility.name },
@@ -184,6 +248,7 @@ export function PoliceWorklists({ acknowledges = false }: { acknowledges?: boole
         error={completions.error}
         rows={completions.data?.rehabCompletionNotices.nodes}
         rowKey={(r) => r.id}
+        actions={(r) => <AcknowledgeCompletion notice={r} reload={() => completions.refetch()} />}
         columns={[
           { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
           { header: t('field.completedOn'), cell: (r) => formatDate(r.completedOn) },
