@@ -31,7 +31,11 @@ export interface BoundedCount {
  * common surname's search stays that of a thousand rows, not of every match.
  */
 export async function countUpTo<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, cap = COUNT_CAP): Promise<BoundedCount> {
-  const limited = query.clone().select('1', 'one').orderBy().limit(cap + 1);
+  const limited = query
+    .clone()
+    .select('1', 'one')
+    .orderBy()
+    .limit(cap + 1);
   const [sql, params] = limited.getQueryAndParameters();
   const rows: unknown = await query.connection.query(`SELECT count(*)::int AS n FROM (${sql}) AS capped`, params);
   const n = Array.isArray(rows) ? Number((rows[0] as { n: unknown } | undefined)?.n ?? 0) : 0;
