@@ -1,6 +1,7 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-portal';
 import { todayEn, todayVi } from './messages-today';
+import { careEn, careEnumsEn, careEnumsVi, careVi } from './messages-care';
 
 export type Locale = 'vi' | 'en';
 
@@ -10,6 +11,7 @@ const LOCALE_STORAGE_KEY = 'rehab.locale';
 const vi = {
   ...portalVi,
   ...todayVi,
+  ...careVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -99,6 +101,7 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   ...portalEn,
   ...todayEn,
+  ...careEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -188,6 +191,7 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };
 /** Labels for every enum-like value the portal displays. */
 const enumLabelsVi = {
   ...portalEnumsVi,
+  ...careEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -252,6 +256,7 @@ type EnumLabels = { [K in EnumName]: Record<keyof (typeof enumLabelsVi)[K], stri
 
 const enumLabelsEn: EnumLabels = {
   ...portalEnumsEn,
+  ...careEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

@@ -98,7 +98,8 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     stoppedOn: treatment,
     // Part of the treatment status (why it stopped); the free-text note stays in health and is not in the schema.
     terminationReason: treatment,
-    version: { read: CLINICAL_READERS },
+    // A counter, not health data: whoever reads the treatment reads it (the portal's actions send it back).
+    version: { read: TREATMENT_READERS },
   }),
   ...fieldsOf('AddictionExamination', 'health', {
     id: { read: CLINICAL_READERS },

@@ -381,6 +381,15 @@ export type SupportActivityKind =
   /** Thăm hỏi. */
   | 'VISIT';
 
+export type TerminationReason =
+  /** Buộc ngừng: vi phạm quy định điều trị. */
+  | 'FORCED_PROTOCOL_VIOLATIONS'
+  /** Buộc ngừng: nhiều lần xét nghiệm dương tính. */
+  | 'FORCED_REPEATED_POSITIVE_TESTS'
+  | 'OTHER'
+  /** Tự nguyện ngừng. */
+  | 'VOLUNTARY';
+
 /** Fields to change; omitted fields stay. A move to another commune goes through recordResidenceChange. */
 export type UpdatePersonInput = {
   /** A new address line within the current commune. */
@@ -410,7 +419,7 @@ export type PersonAccessLogQueryVariables = Exact<{
 
 export type PersonAccessLogQuery = { person: { id: string, policeAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, laborWelfareAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, healthAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, volunteersAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null } | null };
 
-export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null };
+export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null };
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
@@ -435,7 +444,7 @@ export type Person360HealthQueryVariables = Exact<{
 }>;
 
 
-export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
+export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
@@ -715,6 +724,41 @@ export type RecordResidenceChangeMutationVariables = Exact<{
 
 
 export type RecordResidenceChangeMutation = { recordResidenceChange: { id: string } };
+
+export type AdvanceTreatmentPhaseMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion?: number | null | undefined;
+  to: SubstitutionPhase;
+  on: string;
+}>;
+
+
+export type AdvanceTreatmentPhaseMutation = { advanceTreatmentPhase: { id: string, phase: SubstitutionPhase, version: number } };
+
+export type TransferTreatmentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion?: number | null | undefined;
+  toClinicCode: string | number;
+}>;
+
+
+export type TransferTreatmentMutation = { transferTreatment: { id: string, version: number, clinic: { code: string } } };
+
+export type TerminateTreatmentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion?: number | null | undefined;
+  reason: TerminationReason;
+  note: string;
+  on: string;
+}>;
+
+
+export type TerminateTreatmentMutation = { terminateTreatment: { id: string, status: SubstitutionStatus, version: number } };
+
+export type TransferClinicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TransferClinicsQuery = { clinics: Array<{ code: string, name: string, unit: { path: string } }> };
 
 export type CommuneVolunteersQueryVariables = Exact<{ [key: string]: never; }>;
 

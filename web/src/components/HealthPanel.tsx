@@ -17,6 +17,7 @@ export const HEALTH_PANEL_FRAGMENT = gql`
     }
     substitutionTreatment {
       id
+      version
       status
       phase
       enrolledOn

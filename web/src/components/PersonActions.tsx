@@ -6,6 +6,7 @@ import { DossierActions, OpenDossierAction, PENDING_DOSSIER_STATUSES, WhoCompile
 import { EditPersonAction } from '../forms/EditPerson';
 import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
+import { TreatmentActions } from '../forms/TreatmentActions';
 import { VolunteerActions } from '../forms/VolunteerActions';
 import { useI18n } from '../i18n';
 import type { DatedUnit } from '../units';
@@ -97,6 +98,9 @@ export function PersonActions({
           unitCode={officer.unitCode}
           reload={reload}
         />
+        {role === 'health_worker' && person.substitutionTreatment && (
+          <TreatmentActions treatment={person.substitutionTreatment} person={person.fullName} role={role} reload={reload} />
+        )}
         <VolunteerActions person={subject} role={role} reload={reload} />
       </div>
     </section>

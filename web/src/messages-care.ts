@@ -1,0 +1,57 @@
+/** Messages of the care steps on a treatment: phase, transfer to another clinic, termination. Vietnamese first. */
+export const careVi = {
+  'treatment.actions': 'Điều trị thay thế',
+  'treatment.advance': 'Chuyển giai đoạn điều trị',
+  'treatment.advanceTo': 'Giai đoạn mới',
+  'treatment.advanceOn': 'Từ ngày',
+  'treatment.transfer': 'Chuyển cơ sở điều trị',
+  'treatment.toClinic': 'Cơ sở điều trị nhận',
+  'treatment.terminate': 'Chấm dứt điều trị',
+  'treatment.terminateReason': 'Lý do chấm dứt',
+  'treatment.terminateNote': 'Nội dung (căn cứ, biên bản)',
+  'treatment.terminateOn': 'Ngày chấm dứt',
+  'confirm.treatmentAdvance': 'Chuyển điều trị của {person} sang giai đoạn “{phase}” từ ngày {date}?',
+  'confirm.treatmentTransfer':
+    'Chuyển điều trị của {person} từ {from} sang {to}? Từ nay {to} cấp thuốc và xem hồ sơ; {from} thôi xem danh tính người bệnh sau hôm nay.',
+  'confirm.treatmentTerminate':
+    'Chấm dứt điều trị của {person} từ ngày {date} vì “{reason}”? Cơ quan công an nơi cư trú được thông báo; không hoàn tác được.',
+} as const;
+
+export type CareMessageKey = keyof typeof careVi;
+
+export const careEn: Record<CareMessageKey, string> = {
+  'treatment.actions': 'Substitution treatment',
+  'treatment.advance': 'Move to another phase',
+  'treatment.advanceTo': 'New phase',
+  'treatment.advanceOn': 'From',
+  'treatment.transfer': 'Transfer to another clinic',
+  'treatment.toClinic': 'Receiving clinic',
+  'treatment.terminate': 'End the treatment',
+  'treatment.terminateReason': 'Reason',
+  'treatment.terminateNote': 'Details (grounds, minutes)',
+  'treatment.terminateOn': 'Ended on',
+  'confirm.treatmentAdvance': 'Move {person}’s treatment to the “{phase}” phase from {date}?',
+  'confirm.treatmentTransfer':
+    'Transfer {person}’s treatment from {from} to {to}? {to} then dispenses and reads the record; {from} no longer reads the patient’s identity after today.',
+  'confirm.treatmentTerminate':
+    'End {person}’s treatment from {date} because “{reason}”? The police of the residence are told; this cannot be undone.',
+};
+
+/** Labels of the treatment's enums the forms offer. */
+export const careEnumsVi = {
+  terminationReason: {
+    FORCED_PROTOCOL_VIOLATIONS: 'Buộc ngừng: vi phạm quy định điều trị',
+    FORCED_REPEATED_POSITIVE_TESTS: 'Buộc ngừng: nhiều lần xét nghiệm dương tính',
+    VOLUNTARY: 'Tự nguyện ngừng điều trị',
+    OTHER: 'Lý do khác',
+  },
+} as const;
+
+export const careEnumsEn: { [K in keyof typeof careEnumsVi]: Record<keyof (typeof careEnumsVi)[K], string> } = {
+  terminationReason: {
+    FORCED_PROTOCOL_VIOLATIONS: 'Stopped: breach of the treatment rules',
+    FORCED_REPEATED_POSITIVE_TESTS: 'Stopped: repeated positive tests',
+    VOLUNTARY: 'Stopped at the patient’s wish',
+    OTHER: 'Other reason',
+  },
+};
