@@ -139,7 +139,13 @@ describe('actions of each agency', () => {
     // Addicted to opioids: the person can now be enrolled in methadone treatment at a clinic.
     await page.getByRole('button', { name: 'Tiếp nhận điều trị thay thế' }).click();
     const enrol = page.getByTestId('form-enroll');
-    await enrol.getByLabel('Mã cơ sở điều trị').fill('MMT001');
+    // Clinics are chosen by name, the city's first; none is chosen for a city-wide officer.
+    const clinic = enrol.getByLabel('Cơ sở điều trị');
+    expect(await clinic.inputValue()).toBe('');
+    const offered = await clinic.locator('option:not([disabled])').allTextContents();
+    expect(offered.indexOf('Cơ sở điều trị Methadone Ba Đình')).toBeGreaterThanOrEqual(0);
+    expect(offered.indexOf('Cơ sở điều trị Methadone Ba Đình')).toBeLessThan(offered.indexOf('Cơ sở điều trị Methadone Lào Cai'));
+    await clinic.selectOption({ label: 'Cơ sở điều trị Methadone Ba Đình' });
     await enrol.getByRole('button', { name: 'Lưu' }).click();
     await enrol.getByText('Đã lưu thành công').waitFor();
     await health.getByText('Đang điều trị').waitFor();

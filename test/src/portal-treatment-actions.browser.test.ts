@@ -107,6 +107,9 @@ describe("a clinic's treatment steps", () => {
     expect(await treatmentOf(patient.id)).toMatchObject({ status: 'STOPPED', terminationReason: 'VOLUNTARY' });
     // A stopped treatment has no further steps.
     await actions.getByRole('group', { name: /^Điều trị thay thế —/ }).waitFor({ state: 'detached' });
+    // Enrolling again starts at the worker's own clinic, chosen from the list rather than typed.
+    await actions.getByRole('button', { name: 'Tiếp nhận điều trị thay thế' }).click();
+    expect(await actions.getByTestId('form-enroll').getByLabel('Cơ sở điều trị').inputValue()).toBe('MMT001');
   });
 
   it("are not offered to a police officer, who reads the treatment; the API refuses the police's attempt", async () => {

@@ -755,11 +755,6 @@ export type TerminateTreatmentMutationVariables = Exact<{
 
 export type TerminateTreatmentMutation = { terminateTreatment: { id: string, status: SubstitutionStatus, version: number } };
 
-export type TransferClinicsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TransferClinicsQuery = { clinics: Array<{ code: string, name: string, unit: { path: string } }> };
-
 export type CommuneVolunteersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -786,6 +781,11 @@ export type LogSupportActivityMutationVariables = Exact<{
 
 
 export type LogSupportActivityMutation = { logSupportActivity: { id: string, occurredOn: string } };
+
+export type PickerClinicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PickerClinicsQuery = { clinics: Array<{ code: string, name: string, unit: { path: string } }> };
 
 export type PickerProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { ActionForm } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
+import { useClinicOptions } from './clinics';
 import { chosen, useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
 import type {
@@ -97,6 +98,7 @@ export function HealthActions({
   const { t, formatDate } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();
+  const clinics = useClinicOptions(unitCode);
   const actions: MenuAction[] = [];
   const requester = REQUESTER[role];
   if (requester) {
@@ -122,7 +124,8 @@ export function HealthActions({
       ),
     });
   }
-  if (role === 'health_worker') {
+  // Offered once the clinics are known, so a clinic's own worker finds the clinic chosen.
+  if (role === 'health_worker' && clinics) {
     actions.push({
       key: 'enroll',
       label: t('action.enroll'),
@@ -132,7 +135,16 @@ export function HealthActions({
           title={t('action.enroll')}
           submitLabel={t('form.save')}
           fields={[
-            { name: 'clinicCode', label: t('field.clinicCode'), kind: 'text', required: true, initial: unitCode },
+            {
+              name: 'clinicCode',
+              label: t('field.clinic'),
+              kind: 'select',
+              required: true,
+              placeholder: t('form.choosePlaceholder'),
+              options: clinics,
+              // A clinic's own worker enrols at the clinic; a provincial officer chooses one.
+              initial: clinics.some((c) => c.value === unitCode) ? unitCode : '',
+            },
             {
               name: 'medication',
               label: t('health.medication'),

@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { useClinicOptions } from './clinics';
 import { useEnumOptions } from './options';
 import { dateField, StepMenu, type Step } from './StepMenu';
 import type {
@@ -9,8 +9,6 @@ import type {
   AdvanceTreatmentPhaseMutationVariables,
   TerminateTreatmentMutation,
   TerminateTreatmentMutationVariables,
-  TransferClinicsQuery,
-  TransferClinicsQueryVariables,
   TransferTreatmentMutation,
   TransferTreatmentMutationVariables,
 } from '../__generated__/operations';
@@ -47,18 +45,6 @@ const TERMINATE: TypedDocumentNode<TerminateTreatmentMutation, TerminateTreatmen
   }
 `;
 
-const CLINICS: TypedDocumentNode<TransferClinicsQuery, TransferClinicsQueryVariables> = gql`
-  query TransferClinics {
-    clinics {
-      code
-      name
-      unit {
-        path
-      }
-    }
-  }
-`;
-
 const PHASES = ['INDUCTION', 'DOSE_ADJUSTMENT', 'MAINTENANCE', 'TAPERING', 'STOPPED'] as const;
 const REASONS = ['FORCED_PROTOCOL_VIOLATIONS', 'FORCED_REPEATED_POSITIVE_TESTS', 'VOLUNTARY', 'OTHER'];
 
@@ -68,18 +54,6 @@ export interface TreatmentRecord {
   phase: string;
   version: number;
   clinic: { code: string; name: string };
-}
-
-/** The clinics a treatment may move to: the province's first, then the others, by name. */
-function useTransferClinics(current: string): { value: string; label: string }[] | undefined {
-  const { data } = useQuery(CLINICS);
-  if (!data) return undefined;
-  const province = data.clinics.find((c) => c.code === current)?.unit.path.split('.')[0];
-  const inProvince = (path: string) => (path.split('.')[0] === province ? 0 : 1);
-  return data.clinics
-    .filter((c) => c.code !== current)
-    .sort((a, b) => inProvince(a.unit.path) - inProvince(b.unit.path) || a.name.localeCompare(b.name, 'vi'))
-    .map((c) => ({ value: c.code, label: c.name }));
 }
 
 /** Y tế (the clinic's health workers): a treatment's next phase, its transfer to another clinic, its end. */
@@ -96,7 +70,7 @@ export function TreatmentActions({
 }): ReactNode {
   const { t, label, formatDate } = useI18n();
   const options = useEnumOptions();
-  const clinics = useTransferClinics(treatment.clinic.code);
+  const clinics = useClinicOptions(treatment.clinic.code)?.filter((c) => c.value !== treatment.clinic.code);
   if (role !== 'health_worker' || treatment.status !== 'ACTIVE' || !clinics) return null;
   const clinicName = (code: string | undefined) => clinics.find((c) => c.value === code)?.label ?? '';
   const later = PHASES.slice(PHASES.indexOf(treatment.phase as (typeof PHASES)[number]) + 1);
