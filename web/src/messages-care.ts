@@ -1,4 +1,4 @@
-/** Messages of the care steps on a treatment: phase, transfer to another clinic, termination. Vietnamese first. */
+/** Messages of the care steps on a treatment (phase, transfer, termination) and a rehab episode (transfer, early end). Vietnamese first. */
 export const careVi = {
   'treatment.actions': 'Điều trị thay thế',
   'treatment.advance': 'Chuyển giai đoạn điều trị',
@@ -15,6 +15,16 @@ export const careVi = {
     'Chuyển điều trị của {person} từ {from} sang {to}? Từ nay {to} cấp thuốc và xem hồ sơ; {from} thôi xem danh tính người bệnh sau hôm nay.',
   'confirm.treatmentTerminate':
     'Chấm dứt điều trị của {person} từ ngày {date} vì “{reason}”? Cơ quan công an nơi cư trú được thông báo; không hoàn tác được.',
+  'episode.transfer': 'Chuyển cơ sở cai nghiện',
+  'episode.toFacility': 'Cơ sở nhận',
+  'episode.transferredOn': 'Ngày chuyển',
+  'episode.terminate': 'Chấm dứt cai nghiện trước thời hạn',
+  'episode.terminateReason': 'Lý do chấm dứt (căn cứ, quyết định)',
+  'episode.terminatedOn': 'Ngày chấm dứt',
+  'confirm.episodeTransfer':
+    'Chuyển {person} từ {from} sang {to} từ ngày {date}? Từ ngày đó {to} quản lý học viên; {from} thôi xem danh tính học viên.',
+  'confirm.episodeTerminate':
+    'Chấm dứt cai nghiện của {person} trước thời hạn từ ngày {date}? Cơ sở thôi quản lý học viên; không hoàn tác được.',
 } as const;
 
 export type CareMessageKey = keyof typeof careVi;
@@ -35,6 +45,16 @@ export const careEn: Record<CareMessageKey, string> = {
     'Transfer {person}’s treatment from {from} to {to}? {to} then dispenses and reads the record; {from} no longer reads the patient’s identity after today.',
   'confirm.treatmentTerminate':
     'End {person}’s treatment from {date} because “{reason}”? The police of the residence are told; this cannot be undone.',
+  'episode.transfer': 'Transfer to another facility',
+  'episode.toFacility': 'Receiving facility',
+  'episode.transferredOn': 'Transferred on',
+  'episode.terminate': 'End the rehab early',
+  'episode.terminateReason': 'Reason (grounds, decision)',
+  'episode.terminatedOn': 'Ended on',
+  'confirm.episodeTransfer':
+    'Transfer {person} from {from} to {to} from {date}? From that day {to} manages the resident; {from} no longer reads the resident’s identity.',
+  'confirm.episodeTerminate':
+    'End {person}’s rehab early from {date}? The facility no longer manages the resident; this cannot be undone.',
 };
 
 /** Labels of the treatment's enums the forms offer. */

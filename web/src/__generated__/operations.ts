@@ -613,6 +613,26 @@ export type CompleteRehabEpisodeMutationVariables = Exact<{
 
 export type CompleteRehabEpisodeMutation = { completeRehabEpisode: { id: string, status: RehabStatus, version: number } };
 
+export type TransferRehabEpisodeMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  toFacilityCode: string | number;
+  transferredOn: string;
+}>;
+
+
+export type TransferRehabEpisodeMutation = { transferRehabEpisode: { id: string, status: RehabStatus, version: number, facility: { code: string } | null } };
+
+export type TerminateRehabEpisodeMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  terminatedOn: string;
+  reason: string;
+}>;
+
+
+export type TerminateRehabEpisodeMutation = { terminateRehabEpisode: { id: string, status: RehabStatus, version: number } };
+
 export type PersonManagementRecordsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -917,7 +937,7 @@ export type DossiersAwaitingAdmissionQueryVariables = Exact<{
 
 export type DossiersAwaitingAdmissionQuery = { dossiersAwaitingAdmission: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, subjectFullName: string, person: { id: string }, decision: { decidedOn: string, termMonths: number | null } | null }> };
 
-export type EpisodeRowFragment = { id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null };
+export type EpisodeRowFragment = { id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null };
 
 export type EpisodesDueToCompleteQueryVariables = Exact<{
   facilityCode: string | number;
@@ -925,21 +945,21 @@ export type EpisodesDueToCompleteQueryVariables = Exact<{
 }>;
 
 
-export type EpisodesDueToCompleteQuery = { episodesDueToComplete: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
+export type EpisodesDueToCompleteQuery = { episodesDueToComplete: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
 export type AbscondedResidentsQueryVariables = Exact<{
   facilityCode: string | number;
 }>;
 
 
-export type AbscondedResidentsQuery = { abscondedResidents: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
+export type AbscondedResidentsQuery = { abscondedResidents: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
 export type OverdueLeavesQueryVariables = Exact<{
   unitCode: string | number;
 }>;
 
 
-export type OverdueLeavesQuery = { overdueLeaves: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
+export type OverdueLeavesQuery = { overdueLeaves: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
 export type PostRehabRowFragment = { id: string, status: PostRehabStatus, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } };
 

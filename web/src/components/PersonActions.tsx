@@ -88,6 +88,7 @@ export function PersonActions({
           <EpisodeActions
             key={episode.id}
             episode={episode}
+            person={person.fullName}
             reload={reload}
             title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status)}`}
           />

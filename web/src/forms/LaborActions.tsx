@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ReactNode } from 'react';
 import { useActing } from '../acting';
 import { useI18n } from '../i18n';
+import { useFacilities, useFacilityLabel } from '../units';
 import { useEnumOptions } from './options';
 import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
 import { optional } from './useSubmit';
@@ -16,6 +17,10 @@ import type {
   ReturnAfterEscapeMutationVariables,
   ReturnFromLeaveMutation,
   ReturnFromLeaveMutationVariables,
+  TerminateRehabEpisodeMutation,
+  TerminateRehabEpisodeMutationVariables,
+  TransferRehabEpisodeMutation,
+  TransferRehabEpisodeMutationVariables,
 } from '../__generated__/operations';
 
 const GRANT_LEAVE: TypedDocumentNode<GrantLeaveMutation, GrantLeaveMutationVariables> = gql`
@@ -73,19 +78,109 @@ const COMPLETE_REHAB_EPISODE: TypedDocumentNode<CompleteRehabEpisodeMutation, Co
   }
 `;
 
-/** Cơ sở cai nghiện: leave, escape and return, completion of one episode. */
+const TRANSFER_REHAB_EPISODE: TypedDocumentNode<TransferRehabEpisodeMutation, TransferRehabEpisodeMutationVariables> = gql`
+  mutation TransferRehabEpisode($id: ID!, $expectedVersion: Int!, $toFacilityCode: ID!, $transferredOn: Date!) {
+    transferRehabEpisode(
+      id: $id
+      expectedVersion: $expectedVersion
+      toFacilityCode: $toFacilityCode
+      transferredOn: $transferredOn
+    ) {
+      id
+      status
+      facility {
+        code
+      }
+      version
+    }
+  }
+`;
+
+const TERMINATE_REHAB_EPISODE: TypedDocumentNode<TerminateRehabEpisodeMutation, TerminateRehabEpisodeMutationVariables> = gql`
+  mutation TerminateRehabEpisode($id: ID!, $expectedVersion: Int!, $terminatedOn: Date!, $reason: String!) {
+    terminateRehabEpisode(id: $id, expectedVersion: $expectedVersion, terminatedOn: $terminatedOn, reason: $reason) {
+      id
+      status
+      version
+    }
+  }
+`;
+
+const OPEN_STATUSES = new Set(['ADMITTED', 'ON_LEAVE', 'ABSCONDED']);
+
+export interface EpisodeRecord extends VersionedRecord {
+  facility?: { code: string; name: string } | null;
+}
+
+/** Transfer to another facility of the province (a facility's episode in residence) and early termination. */
+function useEndSteps(episode: EpisodeRecord, person: string): Step[] | undefined {
+  const { t, formatDate } = useI18n();
+  const acting = useActing();
+  const { facilities } = useFacilities(acting.provinceCode);
+  const facilityLabel = useFacilityLabel();
+  if (!facilities) return undefined;
+  const from = episode.facility;
+  const others = facilities.filter((f) => f.code !== from?.code);
+  const nameOf = (code: string | undefined): string => facilities.find((f) => f.code === code)?.name ?? '';
+  const steps: Step[] = [];
+  if (episode.status === 'ADMITTED' && from) {
+    steps.push({
+      key: 'episode-transfer',
+      label: t('episode.transfer'),
+      mutation: TRANSFER_REHAB_EPISODE,
+      fields: [
+        {
+          name: 'toFacilityCode',
+          label: t('episode.toFacility'),
+          kind: 'select',
+          required: true,
+          placeholder: t('form.choosePlaceholder'),
+          options: others.map((f) => ({ value: f.code, label: facilityLabel(f) })),
+        },
+        dateField('transferredOn', t('episode.transferredOn')),
+      ],
+      variables: (v) => ({ toFacilityCode: v.toFacilityCode, transferredOn: v.transferredOn }),
+      confirm: (v) =>
+        t('confirm.episodeTransfer', {
+          person,
+          from: from.name,
+          to: nameOf(v.toFacilityCode),
+          date: formatDate(v.transferredOn),
+        }),
+    });
+  }
+  if (OPEN_STATUSES.has(episode.status ?? '')) {
+    steps.push({
+      key: 'episode-terminate',
+      label: t('episode.terminate'),
+      mutation: TERMINATE_REHAB_EPISODE,
+      fields: [
+        { name: 'reason', label: t('episode.terminateReason'), kind: 'textarea', required: true },
+        dateField('terminatedOn', t('episode.terminatedOn')),
+      ],
+      variables: (v) => ({ reason: v.reason ?? '', terminatedOn: v.terminatedOn }),
+      confirm: (v) => t('confirm.episodeTerminate', { person, date: formatDate(v.terminatedOn) }),
+    });
+  }
+  return steps;
+}
+
+/** Cơ sở cai nghiện: leave, escape and return, completion, transfer and early termination of one episode. */
 export function EpisodeActions({
   episode,
+  person,
   reload,
   title,
 }: {
-  episode: VersionedRecord;
+  episode: EpisodeRecord;
+  person: string;
   reload: () => Promise<unknown>;
   title?: string;
 }): ReactNode {
   const { t } = useI18n();
   const options = useEnumOptions();
   const acting = useActing();
+  const endSteps = useEndSteps(episode, person);
   // The facility's staff, while today's arrangement names them (the facility's agency changes by law).
   if (!acting.mayAct('FACILITY_OPERATION')) return null;
   const steps: Step[] = [];
@@ -145,5 +240,6 @@ export function EpisodeActions({
       variables: (v) => ({ returnedOn: v.returnedOn }),
     });
   }
+  steps.push(...(endSteps ?? []));
   return <StepMenu label={t('action.labor')} steps={steps} record={episode} reload={reload} title={title} />;
 }

@@ -96,6 +96,10 @@ const EPISODE_ROW = gql`
     version
     admittedOn
     plannedEndOn
+    facility {
+      code
+      name
+    }
     person {
       id
       fullName
@@ -199,7 +203,7 @@ function EpisodeWorklist({
         { header: t('labor.admittedOn'), cell: (r) => formatDate(r.admittedOn) },
         { header: t('labor.plannedEndOn'), cell: (r) => formatDate(r.plannedEndOn) },
       ]}
-      actions={(r) => <EpisodeActions episode={r} reload={reload} />}
+      actions={(r) => <EpisodeActions episode={r} person={r.person.fullName} reload={reload} />}
     />
   );
 }
