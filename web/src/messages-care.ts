@@ -25,6 +25,9 @@ export const careVi = {
     'Chuyển {person} từ {from} sang {to} từ ngày {date}? Từ ngày đó {to} quản lý học viên; {from} thôi xem danh tính học viên.',
   'confirm.episodeTerminate':
     'Chấm dứt cai nghiện của {person} trước thời hạn từ ngày {date}? Cơ sở thôi quản lý học viên; không hoàn tác được.',
+  'postRehab.assignSupporters': 'Phân công người hỗ trợ',
+  'postRehab.supporters': 'Người hỗ trợ (tối đa 10)',
+  'postRehab.otherSupporter': 'Người hỗ trợ đã phân công (không còn trong danh sách của xã)',
 } as const;
 
 export type CareMessageKey = keyof typeof careVi;
@@ -55,6 +58,9 @@ export const careEn: Record<CareMessageKey, string> = {
     'Transfer {person} from {from} to {to} from {date}? From that day {to} manages the resident; {from} no longer reads the resident’s identity.',
   'confirm.episodeTerminate':
     'End {person}’s rehab early from {date}? The facility no longer manages the resident; this cannot be undone.',
+  'postRehab.assignSupporters': 'Assign supporters',
+  'postRehab.supporters': 'Supporters (at most 10)',
+  'postRehab.otherSupporter': 'Assigned supporter (no longer on the commune’s list)',
 };
 
 /** Labels of the treatment's enums the forms offer. */

@@ -638,7 +638,7 @@ export type PersonManagementRecordsQueryVariables = Exact<{
 }>;
 
 
-export type PersonManagementRecordsQuery = { person: { id: string, drugUserManagements: Array<{ id: string, status: DrugUserManagementStatus, version: number, detectedOn: string }>, postRehabCases: Array<{ id: string, status: PostRehabStatus, version: number, openedOn: string }> | null } | null };
+export type PersonManagementRecordsQuery = { person: { id: string, drugUserManagements: Array<{ id: string, status: DrugUserManagementStatus, version: number, detectedOn: string }>, postRehabCases: Array<{ id: string, status: PostRehabStatus, version: number, openedOn: string, supporterIds: Array<string> }> | null } | null };
 
 export type DecideDrugUserManagementMutationVariables = Exact<{
   id: string | number;
@@ -687,6 +687,15 @@ export type RecordPostRehabRelapseMutationVariables = Exact<{
 
 
 export type RecordPostRehabRelapseMutation = { recordPostRehabRelapse: { id: string, status: PostRehabStatus, version: number } };
+
+export type AssignPostRehabSupportersMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  supporterIds: Array<string | number> | string | number;
+}>;
+
+
+export type AssignPostRehabSupportersMutation = { assignPostRehabSupporters: { id: string, supporterIds: Array<string>, version: number } };
 
 export type CompletePostRehabMutationVariables = Exact<{
   id: string | number;

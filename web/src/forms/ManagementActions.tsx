@@ -1,15 +1,18 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import { useCallback, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { useActing, type Acting } from '../acting';
 import { dateField, StepMenu, type Step } from './StepMenu';
 import { useEnumOptions } from './options';
 import { optional } from './useSubmit';
+import { VOLUNTEERS } from './VolunteerActions';
 import type {
   CompletePostRehabMutation,
   CompletePostRehabMutationVariables,
   DecideDrugUserManagementMutation,
+  AssignPostRehabSupportersMutation,
+  AssignPostRehabSupportersMutationVariables,
   DecideDrugUserManagementMutationVariables,
   DecidePostRehabMutation,
   DecidePostRehabMutationVariables,
@@ -42,6 +45,7 @@ const MANAGEMENT_QUERY: TypedDocumentNode<PersonManagementRecordsQuery, PersonMa
         status
         version
         openedOn
+        supporterIds
       }
     }
   }
@@ -103,6 +107,19 @@ const RECORD_POST_REHAB_RELAPSE: TypedDocumentNode<RecordPostRehabRelapseMutatio
   }
 `;
 
+const ASSIGN_POST_REHAB_SUPPORTERS: TypedDocumentNode<
+  AssignPostRehabSupportersMutation,
+  AssignPostRehabSupportersMutationVariables
+> = gql`
+  mutation AssignPostRehabSupporters($id: ID!, $expectedVersion: Int!, $supporterIds: [ID!]!) {
+    assignPostRehabSupporters(id: $id, expectedVersion: $expectedVersion, supporterIds: $supporterIds) {
+      id
+      supporterIds
+      version
+    }
+  }
+`;
+
 const COMPLETE_POST_REHAB: TypedDocumentNode<CompletePostRehabMutation, CompletePostRehabMutationVariables> = gql`
   mutation CompletePostRehab($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
     completePostRehab(
@@ -119,6 +136,10 @@ const COMPLETE_POST_REHAB: TypedDocumentNode<CompletePostRehabMutation, Complete
 `;
 
 type T = ReturnType<typeof useI18n>['t'];
+interface Choice {
+  value: string;
+  label: string;
+}
 type Options = ReturnType<typeof useEnumOptions>;
 
 /** Công an xã records check-ins; whoever decides the management today (the commune chairman) decides and ends it. */
@@ -171,7 +192,7 @@ function managementSteps(m: ManagementRecord, role: string, acting: Acting, t: T
 }
 
 /** Whoever runs post-rehab management today (the commune chairman) decides it and confirms its end; police and commune record a relapse. */
-function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T): Step[] {
+function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T, volunteers: readonly Choice[]): Step[] {
   const manages = acting.mayAct('POST_REHAB_MANAGEMENT');
   if (c.status === 'AWAITING_DECISION' && manages) {
     return [
@@ -197,8 +218,29 @@ function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T):
   };
   if (role === 'police_officer') return [relapse];
   if (!manages) return [];
+  // The commune's volunteers, and any supporter already assigned even if no longer listed (kept unless unticked).
+  const known = new Set(volunteers.map((v) => v.value));
+  const supporterOptions = [
+    ...volunteers,
+    ...c.supporterIds.filter((id) => !known.has(id)).map((id) => ({ value: id, label: t('postRehab.otherSupporter') })),
+  ];
   return [
     relapse,
+    {
+      key: 'assign-supporters',
+      label: t('postRehab.assignSupporters'),
+      mutation: ASSIGN_POST_REHAB_SUPPORTERS,
+      fields: [
+        {
+          name: 'supporterIds',
+          label: t('postRehab.supporters'),
+          kind: 'checkboxes',
+          options: supporterOptions,
+          initial: c.supporterIds.join(','),
+        },
+      ],
+      variables: (v) => ({ supporterIds: (v.supporterIds ?? '').split(',').filter(Boolean) }),
+    },
     {
       key: 'complete-post-rehab',
       label: t('action.completePostRehab'),
@@ -233,6 +275,8 @@ export function ManagementActions({
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- refetch() needs the variables that skipToken drops
     skip: !acting,
   });
+  const volunteerList = useQuery(VOLUNTEERS, role === 'commune_official' ? {} : skipToken).data?.volunteers;
+  const volunteers = (volunteerList ?? []).map((v) => ({ value: v.id, label: `${v.fullName} — ${v.organisation.name}` }));
   const reloadAll = useCallback(async () => {
     await refetch();
     return reload();
@@ -259,7 +303,7 @@ export function ManagementActions({
         <StepMenu
           key={c.id}
           label={t('action.labor')}
-          steps={postRehabSteps(c, role, arrangements, t)}
+          steps={postRehabSteps(c, role, arrangements, t, volunteers)}
           record={c}
           reload={reloadAll}
           title={t('action.postRehabTitle', {

@@ -18,7 +18,8 @@ import type {
   SupportActivityKind,
 } from '../__generated__/operations';
 
-const VOLUNTEERS: TypedDocumentNode<CommuneVolunteersQuery, CommuneVolunteersQueryVariables> = gql`
+/** The volunteers the commune may call on (its own, in its scope). */
+export const VOLUNTEERS: TypedDocumentNode<CommuneVolunteersQuery, CommuneVolunteersQueryVariables> = gql`
   query CommuneVolunteers {
     volunteers {
       id
