@@ -28,6 +28,18 @@ export const careVi = {
   'postRehab.assignSupporters': 'Phân công người hỗ trợ',
   'postRehab.supporters': 'Người hỗ trợ (tối đa 10)',
   'postRehab.otherSupporter': 'Người hỗ trợ đã phân công (không còn trong danh sách của xã)',
+  'action.interimMeasure': 'Biện pháp trong thời gian chờ',
+  'field.interimMeasure': 'Biện pháp',
+  'field.interimEnd': 'Chấm dứt biện pháp đang áp dụng',
+  'field.interimFacility': 'Cơ sở cai nghiện tạm giữ',
+  'field.interimNoFacility': '— Không (giao gia đình quản lý) —',
+  'field.interimFacilityHint': 'Chỉ ghi khi tạm giữ tại cơ sở cai nghiện.',
+  'field.interimSince': 'Từ ngày',
+  'action.recordEscort': 'Ghi việc áp giải đến cơ sở',
+  'field.escortedOn': 'Ngày áp giải',
+  'confirm.interimMeasure': 'Áp dụng “{measure}” từ ngày {date}? Biện pháp đang áp dụng (nếu có) kết thúc cùng ngày.',
+  'confirm.interimEnd': 'Chấm dứt biện pháp đang áp dụng từ ngày {date}?',
+  'confirm.escort': 'Ghi nhận người đã được áp giải đến cơ sở cai nghiện ngày {date}?',
 } as const;
 
 export type CareMessageKey = keyof typeof careVi;
@@ -61,10 +73,26 @@ export const careEn: Record<CareMessageKey, string> = {
   'postRehab.assignSupporters': 'Assign supporters',
   'postRehab.supporters': 'Supporters (at most 10)',
   'postRehab.otherSupporter': 'Assigned supporter (no longer on the commune’s list)',
+  'action.interimMeasure': 'Interim measure',
+  'field.interimMeasure': 'Measure',
+  'field.interimEnd': 'End the current measure',
+  'field.interimFacility': 'Holding facility',
+  'field.interimNoFacility': '— None (family management) —',
+  'field.interimFacilityHint': 'Only when held at a rehab facility.',
+  'field.interimSince': 'From',
+  'action.recordEscort': 'Record the escort to the facility',
+  'field.escortedOn': 'Escorted on',
+  'confirm.interimMeasure': 'Apply “{measure}” from {date}? The current measure, if any, ends the same day.',
+  'confirm.interimEnd': 'End the current measure from {date}?',
+  'confirm.escort': 'Record that the person was escorted to the rehab facility on {date}?',
 };
 
 /** Labels of the treatment's enums the forms offer. */
 export const careEnumsVi = {
+  interimMeasure: {
+    FAMILY_MANAGEMENT: 'Giao gia đình quản lý',
+    HELD_AT_FACILITY: 'Tạm giữ tại cơ sở cai nghiện',
+  },
   terminationReason: {
     FORCED_PROTOCOL_VIOLATIONS: 'Buộc ngừng: vi phạm quy định điều trị',
     FORCED_REPEATED_POSITIVE_TESTS: 'Buộc ngừng: nhiều lần xét nghiệm dương tính',
@@ -74,6 +102,10 @@ export const careEnumsVi = {
 } as const;
 
 export const careEnumsEn: { [K in keyof typeof careEnumsVi]: Record<keyof (typeof careEnumsVi)[K], string> } = {
+  interimMeasure: {
+    FAMILY_MANAGEMENT: 'Placed with the family',
+    HELD_AT_FACILITY: 'Held at a rehab facility',
+  },
   terminationReason: {
     FORCED_PROTOCOL_VIOLATIONS: 'Stopped: breach of the treatment rules',
     FORCED_REPEATED_POSITIVE_TESTS: 'Stopped: repeated positive tests',

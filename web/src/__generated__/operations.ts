@@ -202,6 +202,21 @@ export type IndicatorMeasure =
   /** numerator / denominator, between 0 and 1. */
   | 'SHARE';
 
+/** Biện pháp trong thời gian lập hồ sơ và chờ quyết định. */
+export type InterimMeasure =
+  /** Giao gia đình quản lý. */
+  | 'FAMILY_MANAGEMENT'
+  /** Tạm giữ tại cơ sở cai nghiện (days count toward the term). */
+  | 'HELD_AT_FACILITY';
+
+export type InterimMeasureInput = {
+  /** Required for HELD_AT_FACILITY. */
+  facilityCode?: string | number | null | undefined;
+  /** Null ends the current measure. */
+  measure?: InterimMeasure | null | undefined;
+  since: string;
+};
+
 /** Lý do về phép. */
 export type LeaveReason =
   /** Việc gia đình khẩn cấp. */
@@ -437,7 +452,7 @@ export type Person360LaborQueryVariables = Exact<{
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
@@ -453,7 +468,7 @@ export type Person360VolunteersQueryVariables = Exact<{
 
 export type Person360VolunteersQuery = { person: { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null } | null };
 
-export type TimelineDossiers_personFragment = { id: string, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null };
+export type TimelineDossiers_personFragment = { id: string, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null };
 
 export type TimelineRequests_personFragment = { id: string, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null };
 
@@ -520,6 +535,24 @@ export type DraftDossierMutationVariables = Exact<{
 
 
 export type DraftDossierMutation = { draftCompulsoryRehabDossier: { id: string, status: DossierStatus, version: number } };
+
+export type SetInterimMeasureMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: InterimMeasureInput;
+}>;
+
+
+export type SetInterimMeasureMutation = { setInterimMeasure: { id: string, interimMeasure: InterimMeasure | null, version: number } };
+
+export type RecordDossierEscortMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  escortedOn: string;
+}>;
+
+
+export type RecordDossierEscortMutation = { recordDossierEscort: { id: string, escortedOn: string | null, version: number } };
 
 export type EditablePersonQueryVariables = Exact<{
   id: string | number;

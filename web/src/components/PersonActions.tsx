@@ -79,6 +79,7 @@ export function PersonActions({
           <DossierActions
             key={dossier.id}
             dossier={dossier}
+            role={role}
             unitCode={officer.unitCode}
             reload={reload}
             title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status)}`}

@@ -33,6 +33,9 @@ export const TIMELINE_DOSSIERS_FRAGMENT = gql`
         maxMonths
         legalBasis
       }
+      interimMeasure
+      interimSince
+      escortedOn
     }
   }
 `;

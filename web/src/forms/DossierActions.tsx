@@ -5,8 +5,9 @@ import { formatDate, useI18n } from '../i18n';
 import { useCourts, useFacilities, useFacilityLabel, type UnitOption } from '../units';
 import { ActionForm, type FieldSpec, type FormValues } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
+import { useCustodySteps, type CustodyDossier } from './DossierCustody';
 import { chosen, useEnumOptions } from './options';
-import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
+import { dateField, StepMenu, type Step } from './StepMenu';
 import { numberOf, optional, useSubmit } from './useSubmit';
 import type {
   AdmitCompulsoryMutation,
@@ -138,11 +139,13 @@ function courtName(courts: UnitOption[] | undefined, code: string | undefined): 
  */
 export function DossierActions({
   dossier,
+  role,
   unitCode,
   reload,
   title,
 }: {
-  dossier: VersionedRecord & { allowedTerm?: { minMonths: number; maxMonths: number; legalBasis: string } | null };
+  dossier: CustodyDossier & { allowedTerm?: { minMonths: number; maxMonths: number; legalBasis: string } | null };
+  role: string;
   unitCode: string;
   reload: () => Promise<unknown>;
   title?: string;
@@ -155,6 +158,7 @@ export function DossierActions({
     acting.mayAct('COURT_DECISION') || acting.mayAct('FACILITY_OPERATION') ? acting.provinceCode : null,
   );
   const facilityLabel = useFacilityLabel();
+  const custody = useCustodySteps(dossier, role, PENDING_DOSSIER_STATUSES.includes(dossier.status ?? ''));
   const steps: Step[] = [];
   const status = dossier.status;
   const review = reviewInForce(acting);
@@ -292,6 +296,7 @@ export function DossierActions({
       variables: (v) => ({ dossierId: dossier.id, facilityCode: v.facilityCode, admittedOn: v.admittedOn }),
     });
   }
+  steps.push(...(custody ?? []));
   // The court's and the facility's steps wait until their pickers have loaded (a form keeps the options it opened with).
   const ready = steps.filter(
     (s) =>

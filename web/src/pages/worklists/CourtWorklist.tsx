@@ -62,7 +62,7 @@ export function CourtWorklist({ officer }: { officer: Officer }): ReactNode {
         { header: t('field.court'), cell: (r) => r.court?.name ?? '—' },
         { header: t('labor.status'), cell: (r) => label('dossierStatus', r.status) },
       ]}
-      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />}
     />
   );
 }

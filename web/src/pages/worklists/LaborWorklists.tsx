@@ -82,7 +82,7 @@ export function AdmissionWorklist({ officer }: { officer: Officer }): ReactNode 
         { header: t('field.decidedOn'), cell: (r) => formatDate(r.decision?.decidedOn) },
         { header: t('field.termMonths'), cell: (r) => (r.decision?.termMonths == null ? '—' : String(r.decision.termMonths)) },
       ]}
-      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />}
     />
   );
 }
@@ -164,7 +164,7 @@ export function DossierReviewWorklist({ officer }: { officer: Officer }): ReactN
         { header: t('field.startedOn'), cell: (r) => formatDate(r.startedOn) },
         { header: t('field.submittedOn'), cell: (r) => formatDate(r.submittedOn) },
       ]}
-      actions={(r) => <DossierActions dossier={r} unitCode={officer.unitCode} reload={() => refetch()} />}
+      actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />}
     />
   );
 }
