@@ -40,6 +40,16 @@ export const careVi = {
   'confirm.interimMeasure': 'Áp dụng “{measure}” từ ngày {date}? Biện pháp đang áp dụng (nếu có) kết thúc cùng ngày.',
   'confirm.interimEnd': 'Chấm dứt biện pháp đang áp dụng từ ngày {date}?',
   'confirm.escort': 'Ghi nhận người đã được áp giải đến cơ sở cai nghiện ngày {date}?',
+  'worklist.communeVolunteers': 'Tình nguyện viên của xã',
+  'volunteer.organisation': 'Tổ chức',
+  'volunteer.reassign': 'Phân công người hỗ trợ mới',
+  'volunteer.newSupporter': 'Người hỗ trợ mới',
+  'volunteer.deactivate': 'Ghi nhận thôi tham gia',
+  'volunteer.leftReason': 'Lý do thôi tham gia',
+  'volunteer.leftOn': 'Ngày thôi tham gia',
+  'confirm.reassignVolunteer': 'Giao {volunteer} hỗ trợ {person} từ ngày {date}?',
+  'confirm.deactivateVolunteer':
+    'Ghi nhận {volunteer} thôi tham gia từ ngày {date}? Các phân công đang có kết thúc và những người được hỗ trợ chuyển vào danh sách cần phân công người hỗ trợ mới.',
 } as const;
 
 export type CareMessageKey = keyof typeof careVi;
@@ -85,6 +95,16 @@ export const careEn: Record<CareMessageKey, string> = {
   'confirm.interimMeasure': 'Apply “{measure}” from {date}? The current measure, if any, ends the same day.',
   'confirm.interimEnd': 'End the current measure from {date}?',
   'confirm.escort': 'Record that the person was escorted to the rehab facility on {date}?',
+  'worklist.communeVolunteers': 'The commune’s volunteers',
+  'volunteer.organisation': 'Organisation',
+  'volunteer.reassign': 'Assign a new supporter',
+  'volunteer.newSupporter': 'New supporter',
+  'volunteer.deactivate': 'Record that they left',
+  'volunteer.leftReason': 'Why they left',
+  'volunteer.leftOn': 'Left on',
+  'confirm.reassignVolunteer': 'Have {volunteer} support {person} from {date}?',
+  'confirm.deactivateVolunteer':
+    'Record that {volunteer} left on {date}? Their assignments end and the people they supported go on the list of people who need a new supporter.',
 };
 
 /** Labels of the treatment's enums the forms offer. */

@@ -935,6 +935,36 @@ export type DashboardTargetOnlyMeasuresQueryVariables = Exact<{
 
 export type DashboardTargetOnlyMeasuresQuery = { plan: { id: string, targetOnlyMeasures: Array<{ target: number | null, measure: { code: string, name: string, definition: string, measure: IndicatorMeasure } }> } | null };
 
+export type CommuneVolunteerRosterQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CommuneVolunteerRosterQuery = { volunteers: Array<{ id: string, fullName: string, active: boolean, version: number, organisation: { name: string } }> };
+
+export type AssignmentsNeedingVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssignmentsNeedingVolunteerQuery = { assignmentsNeedingVolunteer: Array<{ assignmentId: string, personId: string, fullName: string, endedOn: string, version: number, previousVolunteer: { id: string, fullName: string } }> };
+
+export type DeactivateVolunteerMutationVariables = Exact<{
+  volunteerId: string | number;
+  expectedVersion: number;
+  reason: string;
+  leftOn?: string | null | undefined;
+}>;
+
+
+export type DeactivateVolunteerMutation = { deactivateVolunteer: { volunteer: { id: string, active: boolean, version: number }, needingVolunteer: Array<{ assignmentId: string }> } };
+
+export type ReassignVolunteerMutationVariables = Exact<{
+  assignmentId: string | number;
+  expectedVersion: number;
+  volunteerId: string | number;
+  startedOn: string;
+}>;
+
+
+export type ReassignVolunteerMutation = { reassignVolunteer: { id: string, version: number } };
+
 export type DossiersAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1086,11 +1116,6 @@ export type MyVolunteerWorklistQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type MyVolunteerWorklistQuery = { myVolunteerWorklist: { people: Array<{ assignmentId: string, personId: string, fullName: string, age: number | null, address: string, phone: string | null, periodEndsOn: string | null, lastActivityOn: string | null, visitDue: boolean }> } };
-
-export type AssignmentsNeedingVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AssignmentsNeedingVolunteerQuery = { assignmentsNeedingVolunteer: Array<{ assignmentId: string, personId: string, fullName: string, endedOn: string, previousVolunteer: { id: string, fullName: string } }> };
 
 export type DatedUnitFragment = { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> };
 

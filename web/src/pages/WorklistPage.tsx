@@ -7,7 +7,8 @@ import { HealthWorklists } from './worklists/HealthWorklists';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
-import { NeedingVolunteerWorklist, VolunteerWorklist } from './worklists/VolunteerWorklists';
+import { CommuneVolunteerWorklists } from './worklists/CommuneVolunteers';
+import { VolunteerWorklist } from './worklists/VolunteerWorklists';
 
 function Lists({ officer }: { officer: Officer }): ReactNode {
   const { t } = useI18n();
@@ -39,7 +40,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return (
         <>
           <PostRehabWorklists officer={officer} />
-          <NeedingVolunteerWorklist />
+          <CommuneVolunteerWorklists />
           <PoliceWorklists />
         </>
       );

@@ -3,14 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { LogVisitForm } from '../../forms/VolunteerActions';
 import { useI18n } from '../../i18n';
-import { PersonLink, WorklistSection } from './WorklistSection';
+import { WorklistSection } from './WorklistSection';
 import { settled } from '../../apollo';
-import type {
-  AssignmentsNeedingVolunteerQuery,
-  AssignmentsNeedingVolunteerQueryVariables,
-  MyVolunteerWorklistQuery,
-  MyVolunteerWorklistQueryVariables,
-} from '../../__generated__/operations';
+import type { MyVolunteerWorklistQuery, MyVolunteerWorklistQueryVariables } from '../../__generated__/operations';
 
 type AssignedRow = MyVolunteerWorklistQuery['myVolunteerWorklist']['people'][number];
 
@@ -73,42 +68,6 @@ export function VolunteerWorklist(): ReactNode {
           }}
         />
       )}
-    />
-  );
-}
-
-const NEEDING: TypedDocumentNode<AssignmentsNeedingVolunteerQuery, AssignmentsNeedingVolunteerQueryVariables> = gql`
-  query AssignmentsNeedingVolunteer {
-    assignmentsNeedingVolunteer {
-      assignmentId
-      personId
-      fullName
-      endedOn
-      previousVolunteer {
-        id
-        fullName
-      }
-    }
-  }
-`;
-
-/** UBND xã: people whose volunteer left and who need a new one. */
-export function NeedingVolunteerWorklist(): ReactNode {
-  const { t, formatDate } = useI18n();
-  const { data, loading, error } = useQuery(NEEDING, { fetchPolicy: 'no-cache' });
-  return (
-    <WorklistSection
-      title={t('worklist.needingVolunteer')}
-      testId="worklist-needing-volunteer"
-      loading={loading}
-      error={error}
-      rows={data?.assignmentsNeedingVolunteer}
-      rowKey={(r) => r.assignmentId}
-      columns={[
-        { header: t('identity.fullName'), cell: (r) => <PersonLink id={r.personId} name={r.fullName} /> },
-        { header: t('field.previousVolunteer'), cell: (r) => r.previousVolunteer.fullName },
-        { header: t('field.endedOn'), cell: (r) => formatDate(r.endedOn) },
-      ]}
     />
   );
 }
