@@ -50,6 +50,16 @@ export const careVi = {
   'confirm.reassignVolunteer': 'Giao {volunteer} hỗ trợ {person} từ ngày {date}?',
   'confirm.deactivateVolunteer':
     'Ghi nhận {volunteer} thôi tham gia từ ngày {date}? Các phân công đang có kết thúc và những người được hỗ trợ chuyển vào danh sách cần phân công người hỗ trợ mới.',
+  'worklist.duplicates': 'Hồ sơ có thể trùng (cùng họ tên, ngày sinh, xã; khác số định danh)',
+  'merge.records': 'Hồ sơ',
+  'merge.byProvince': 'Công an tỉnh, thành phố gộp hồ sơ trùng; danh sách này để đối chiếu và báo lên.',
+  'merge.unit': 'Xã, phường',
+  'merge.action': 'Gộp hồ sơ trùng',
+  'merge.survivor': 'Hồ sơ giữ lại',
+  'merge.duplicate': 'Hồ sơ gộp vào (đánh dấu đã gộp)',
+  'merge.reason': 'Căn cứ gộp (đối chiếu giấy tờ)',
+  'merge.confirm':
+    'Gộp hồ sơ số {duplicate} vào hồ sơ số {survivor}? Hồ sơ {duplicate} được giữ lại, đánh dấu đã gộp; các vụ việc đang mở chuyển sang hồ sơ {survivor} và cơ quan Lao động - Thương binh và Xã hội được thông báo. Không hoàn tác được.',
 } as const;
 
 export type CareMessageKey = keyof typeof careVi;
@@ -105,6 +115,16 @@ export const careEn: Record<CareMessageKey, string> = {
   'confirm.reassignVolunteer': 'Have {volunteer} support {person} from {date}?',
   'confirm.deactivateVolunteer':
     'Record that {volunteer} left on {date}? Their assignments end and the people they supported go on the list of people who need a new supporter.',
+  'worklist.duplicates': 'Records that may be the same person (same name, date of birth and commune; different numbers)',
+  'merge.records': 'Records',
+  'merge.byProvince': 'The province’s police merge duplicates; this list is for checking and reporting them.',
+  'merge.unit': 'Commune',
+  'merge.action': 'Merge duplicate records',
+  'merge.survivor': 'Record kept',
+  'merge.duplicate': 'Record merged into it (marked merged)',
+  'merge.reason': 'Grounds (documents compared)',
+  'merge.confirm':
+    'Merge record {duplicate} into record {survivor}? Record {duplicate} is kept, marked merged; its open cases move to record {survivor} and labour-welfare is told. This cannot be undone.',
 };
 
 /** Labels of the treatment's enums the forms offer. */

@@ -970,6 +970,22 @@ export type DossiersAwaitingDecisionQueryVariables = Exact<{ [key: string]: neve
 
 export type DossiersAwaitingDecisionQuery = { dossiersAwaitingDecision: Array<{ id: string, status: DossierStatus, version: number, subjectFullName: string, startedOn: string, forwardedOn: string | null, residenceUnit: { name: string }, court: { code: string, name: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, person: { id: string } }> };
 
+export type PotentialDuplicatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PotentialDuplicatesQuery = { potentialDuplicates: { totalCount: number, nodes: Array<{ unit: { code: string, name: string }, persons: Array<{ id: string, identificationNumber: string, fullName: string, dateOfBirth: string, version: number }> }> } };
+
+export type MergePersonsMutationVariables = Exact<{
+  survivorId: string | number;
+  duplicateId: string | number;
+  reason: string;
+  survivorVersion?: number | null | undefined;
+  duplicateVersion?: number | null | undefined;
+}>;
+
+
+export type MergePersonsMutation = { mergePersons: { id: string, version: number } };
+
 export type MissedDoseStreaksQueryVariables = Exact<{
   clinicCode: string | number;
   asOf?: string | null | undefined;

@@ -8,6 +8,7 @@ import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabW
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
 import { CommuneVolunteerWorklists } from './worklists/CommuneVolunteers';
+import { DuplicatesWorklist } from './worklists/DuplicatesWorklist';
 import { VolunteerWorklist } from './worklists/VolunteerWorklists';
 
 function Lists({ officer }: { officer: Officer }): ReactNode {
@@ -33,6 +34,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
         <>
           <ReassignmentWorklist officer={officer} />
           <PoliceWorklists acknowledges />
+          <DuplicatesWorklist />
           <FacilityWorklists officer={officer} />
         </>
       );

@@ -308,8 +308,8 @@ const OPEN = OPEN_MANAGEMENT_STATUSES as readonly string[];
 export async function mergePersons(args: MutationMergePersonsArgs, ctx: Context): Promise<PersonEntity> {
   if (!mayMerge(ctx.caller)) {
     throw domainError('FORBIDDEN', {
-      vi: 'Chỉ công an cấp huyện trở lên hoặc cán bộ giám sát mới được hợp nhất hồ sơ nhân khẩu',
-      en: 'Only police at district level or above, or supervisors, may merge registry records',
+      vi: 'Chỉ công an cấp tỉnh hoặc cán bộ giám sát mới được hợp nhất hồ sơ nhân khẩu',
+      en: 'Only provincial police, or supervisors, may merge registry records',
     });
   }
   const survivorId = checkUuid(args.survivorId, 'survivorId');
