@@ -3,6 +3,8 @@ import { addDays, RESPONSIBILITIES, units } from '@rehab/shared-schema';
 import {
   accountUnit,
   addCommuneAccount,
+  dmy,
+  isoDate,
   logIn,
   openPage,
   openPersonByName,
@@ -36,15 +38,6 @@ async function open(): Promise<Page> {
   ({ page, problems } = await openPage(portal));
   return page;
 }
-
-/** A date in Hà Nội (the pages run in Asia/Ho_Chi_Minh, as the servers judge "today"). */
-function isoDate(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  );
-}
-
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** The ward of the demo ward accounts (Phường Ba Đình), the province's police and the regional court the ward's dossiers go to. */
 const ward = accountUnit('congan.phuongbadinh');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
+import { dmy, logIn, openPage, openPersonByName, shot, startPortal, stopPortal, type Portal } from './portal-support';
 import { unitAt } from '@rehab/shared-schema';
 import { outsiderOfBaDinh, population } from './fixtures';
 
@@ -28,8 +28,6 @@ async function open(): Promise<Page> {
   ({ page, problems } = await openPage(portal));
   return page;
 }
-
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 describe('a clinic worker', () => {
   it("records a day of doses by the patients' names, then finds a patient by name and opens them", async () => {

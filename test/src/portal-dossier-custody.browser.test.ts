@@ -1,5 +1,5 @@
 import { population } from './fixtures';
-import { logIn, openPersonByName, portalSuite, shot } from './portal-support';
+import { apiCall, dmy, isoDate, logIn, openPersonByName, portalSuite, shot } from './portal-support';
 
 /**
  * While a compulsory-rehab dossier is pending, the head of the commune police (today's
@@ -8,11 +8,6 @@ import { logIn, openPersonByName, portalSuite, shot } from './portal-support';
  * chairman, who set interim measures until March 2025, has no such step any more.
  */
 const suite = portalSuite();
-
-const isoDate = (offsetDays = 0): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
-
 /** An adult of Phường Ba Đình, living there, with no rehab so far. */
 const person = population.find(
   (p) =>
@@ -31,11 +26,8 @@ interface Dossier {
 
 const DOSSIER = 'id version status interimMeasure interimFacility { code } escortedOn allowedTerm { minMonths }';
 
-async function call<T>(username: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await suite.portal.api.graphql<T>(await suite.portal.api.login(username), query, variables);
-  if (!result.data) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+const call = <T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> =>
+  apiCall<T>(suite.portal, username, query, variables);
 
 const dossierOf = async (id: string): Promise<Dossier> =>
   (

@@ -1,6 +1,4 @@
-import type { Page } from 'playwright-core';
-import type { DemoPerson } from '@rehab/shared-schema';
-import { logIn, openPersonByName, portalSuite, shot } from './portal-support';
+import { dmy, isoDate, logIn, openPersonById, openPersonByName, portalSuite, shot } from './portal-support';
 import { population } from './fixtures';
 
 /**
@@ -10,10 +8,6 @@ import { population } from './fixtures';
  * step, and the API refuses their attempt.
  */
 const suite = portalSuite();
-
-const isoDate = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
-
 /** CSCN1's compulsory residents still in residence (the demo has several; each test takes its own). */
 const residents = population.filter(
   (p) => p.rehab?.facilityCode === 'CSCN1' && p.rehab.kind === 'COMPULSORY' && p.rehab.status === 'ADMITTED',
@@ -37,13 +31,6 @@ async function episodeOf(personId: string): Promise<Episode> {
   const [episode] = found.data?.person.rehabEpisodes ?? [];
   if (!episode) throw new Error(JSON.stringify(found.errors));
   return episode;
-}
-
-/** Opens a resident's record the way facility staff reach it: from a link (worklist, notice), not by search. */
-async function openResident(page: Page, resident: DemoPerson): Promise<void> {
-  await page.goto(`${suite.portal.system.url}#/person/${resident.id}`);
-  await page.getByTestId('panel-police').getByText(resident.fullName).first().waitFor();
-  await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
 describe("a rehab facility's transfer and early end of an episode", () => {
@@ -81,7 +68,7 @@ describe("a rehab facility's transfer and early end of an episode", () => {
   it('ends a rehab early only with its grounds written, said beside the field before any confirmation', async () => {
     const page = await suite.open();
     await logIn(page, suite.portal, 'cscn1');
-    await openResident(page, absconded);
+    await openPersonById(page, suite.portal, absconded);
     const actions = page.getByTestId('person-actions');
     await actions.getByRole('button', { name: 'Chấm dứt cai nghiện trước thời hạn' }).click();
     const form = actions.getByTestId('form-episode-terminate');

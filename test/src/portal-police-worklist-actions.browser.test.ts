@@ -1,5 +1,5 @@
 import { unitAt } from '@rehab/shared-schema';
-import { addCommuneAccount, logIn, portalSuite, shot } from './portal-support';
+import { addCommuneAccount, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
 import { population } from './fixtures';
 
 /**
@@ -8,12 +8,6 @@ import { population } from './fixtures';
  * only the police record a person found.
  */
 const suite = portalSuite();
-
-/** A date in Hà Nội (the pages run in Asia/Ho_Chi_Minh, as the servers judge "today"). */
-const isoDate = (offsetDays = 0): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
-
 /** Compulsory residents of CSCN1 living in a commune as it is today (the commune police's own people). */
 const residents = population.filter(
   (p) =>

@@ -1,4 +1,4 @@
-import { addCommuneAccount, logIn, portalSuite, shot } from './portal-support';
+import { addCommuneAccount, logIn, openPersonById, portalSuite, shot } from './portal-support';
 import { population } from './fixtures';
 
 /**
@@ -40,9 +40,7 @@ async function caseOf(): Promise<Case> {
 async function openPerson(username: string) {
   const page = await suite.open();
   await logIn(page, suite.portal, username);
-  await page.goto(`${suite.portal.system.url}#/person/${person.id}`);
-  await page.getByTestId('panel-police').getByText(person.fullName).first().waitFor();
-  await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
+  await openPersonById(page, suite.portal, person);
   return page;
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { makeIdentificationNumber, type Sex } from '@rehab/shared-schema';
-import { portalSuite, logIn, shot } from './portal-support';
+import { dmy, logIn, portalSuite, shot } from './portal-support';
 
 /**
  * Registering a person from the search page: the record's commune among the officer's own,
@@ -9,8 +9,6 @@ import { portalSuite, logIn, shot } from './portal-support';
  */
 const suite = portalSuite();
 let page: Page;
-
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 interface Registered {
   fullName: string;

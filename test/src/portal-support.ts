@@ -165,6 +165,38 @@ export async function openPersonByName(page: Page, fullName: string): Promise<vo
   await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
+/**
+ * Opens a person's record from a link (a worklist row, a notice), as roles without a person
+ * search reach it, and waits until every agency's panel has loaded.
+ */
+export async function openPersonById(page: Page, portal: Portal, person: { id: string; fullName: string }): Promise<void> {
+  await page.goto(`${portal.system.url}#/person/${person.id}`);
+  await page.getByTestId('panel-police').getByText(person.fullName).first().waitFor();
+  await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
+}
+
+/** A date in Hà Nội (the pages run in Asia/Ho_Chi_Minh, as the servers judge "today"). */
+export function isoDate(offsetDays = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
+}
+
+/** An ISO date as the portal writes it (dd/mm/yyyy). */
+export const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+/** A test's own API call as an officer (through the unrestricted gateway); its errors fail the test. */
+export async function apiCall<T>(
+  portal: Portal,
+  username: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const result = await portal.api.graphql<T>(await portal.api.login(username), query, variables);
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
 /** The page is no wider than the viewport (nothing to scroll sideways). */
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');

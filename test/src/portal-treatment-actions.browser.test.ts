@@ -1,4 +1,4 @@
-import { logIn, openPersonByName, portalSuite, shot } from './portal-support';
+import { dmy, isoDate, logIn, openPersonByName, portalSuite, shot } from './portal-support';
 import { population } from './fixtures';
 
 /**
@@ -8,11 +8,6 @@ import { population } from './fixtures';
  * these steps.
  */
 const suite = portalSuite();
-
-const isoDate = (offsetDays = 0): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
-
 /** Patients of MMT001 still in treatment, before tapering (each test takes its own; the demo has two). */
 const patients = population.filter(
   (p) =>

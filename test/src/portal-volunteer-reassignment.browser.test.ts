@@ -1,5 +1,5 @@
 import { population } from './fixtures';
-import { logIn, portalSuite, shot } from './portal-support';
+import { apiCall, isoDate, logIn, portalSuite, shot } from './portal-support';
 
 /**
  * A commune records that one of its volunteers left, from the list of its volunteers; the
@@ -9,16 +9,11 @@ import { logIn, portalSuite, shot } from './portal-support';
  */
 const suite = portalSuite();
 
-const isoDate = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
 /** A person living in Phường Ba Đình, where the demo volunteer account works. */
 const person = population.find((p) => p.home.unitCode === '00004' && p.currentResidence.unitPath === p.home.unitPath)!;
 
-async function call<T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await suite.portal.api.graphql<T>(await suite.portal.api.login(username), query, variables);
-  if (!result.data) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+const call = <T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> =>
+  apiCall<T>(suite.portal, username, query, variables);
 
 interface Assignment {
   endedOn: string | null;

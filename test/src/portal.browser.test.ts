@@ -3,15 +3,16 @@ import type { Page } from 'playwright-core';
 import { units } from '@rehab/shared-schema';
 import {
   accountUnit,
+  dmy,
   fitsWidth,
   inPage,
   logIn,
   openPage,
-  storedSession,
   openPersonByName,
   shot,
   startPortal,
   stopPortal,
+  storedSession,
   TABLET,
   type Portal,
 } from './portal-support';
@@ -40,8 +41,6 @@ async function open(viewport?: { width: number; height: number }): Promise<Page>
   ({ page, problems } = await openPage(portal, viewport));
   return page;
 }
-
-const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** The ward of the demo ward accounts (Phường Ba Đình) and the people whose registry records it reads. */
 const ward = accountUnit('congan.phuongbadinh');
