@@ -93,6 +93,20 @@ describe('interim measure and escort', () => {
     await question.getByRole('button', { name: 'Xác nhận' }).click();
     await form.getByText('Đã lưu thành công').waitFor();
     expect(await dossierOf(dossierId)).toMatchObject({ interimMeasure: 'HELD_AT_FACILITY', interimFacility: { code: 'CSCN1' } });
+
+    // Then placed with the family: a facility left chosen in the form is not sent with it; the measure can now be ended.
+    const step = actions.getByRole('button', { name: 'Biện pháp trong thời gian chờ' });
+    await step.click();
+    await form.waitFor({ state: 'detached' });
+    await step.click();
+    const measure = form.getByLabel(/^Biện pháp( \*)?$/);
+    expect(await measure.locator('option:not([disabled])').allTextContents()).toContain('Chấm dứt biện pháp đang áp dụng');
+    await measure.selectOption('FAMILY_MANAGEMENT');
+    await form.getByLabel('Cơ sở cai nghiện tạm giữ').selectOption('CSCN2');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByTestId('confirm-notice').getByRole('button', { name: 'Xác nhận' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+    expect(await dossierOf(dossierId)).toMatchObject({ interimMeasure: 'FAMILY_MANAGEMENT', interimFacility: null });
   });
 
   it("is not the commune chairman's step any more: no step in the portal, refused by the API", async () => {

@@ -92,7 +92,8 @@ export function useCustodySteps(dossier: CustodyDossier, role: string, pending: 
       variables: (v) => ({
         input: {
           measure: v.measure === END ? null : (v.measure as InterimMeasure),
-          facilityCode: optional(v.facilityCode),
+          // A facility chosen before switching to family management is not sent with it.
+          facilityCode: v.measure === 'HELD_AT_FACILITY' ? optional(v.facilityCode) : null,
           since: v.since,
         },
       }),

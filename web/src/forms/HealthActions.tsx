@@ -98,7 +98,7 @@ export function HealthActions({
   const { t, formatDate } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();
-  const clinics = useClinicOptions(unitCode);
+  const clinics = useClinicOptions(unitCode, role === 'health_worker');
   const actions: MenuAction[] = [];
   const requester = REQUESTER[role];
   if (requester) {

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import type { PickerClinicsQuery, PickerClinicsQueryVariables } from '../__generated__/operations';
 
 const CLINICS: TypedDocumentNode<PickerClinicsQuery, PickerClinicsQueryVariables> = gql`
@@ -21,10 +21,11 @@ export interface ClinicOption {
 
 /**
  * Substitution treatment clinics to choose from: those of the province of `near` (a clinic's
- * code, or the officer's unit code) first, then the others, each group by name.
+ * code, or the officer's unit code) first, then the others, each group by name. Nothing is
+ * asked for (and undefined returned) unless `wanted`.
  */
-export function useClinicOptions(near: string): ClinicOption[] | undefined {
-  const { data } = useQuery(CLINICS);
+export function useClinicOptions(near: string, wanted = true): ClinicOption[] | undefined {
+  const { data } = useQuery(CLINICS, wanted ? {} : skipToken);
   if (!data) return undefined;
   const province = (data.clinics.find((c) => c.code === near)?.unit.path ?? near).split('.')[0];
   const elsewhere = (path: string): number => (path.split('.')[0] === province ? 0 : 1);
