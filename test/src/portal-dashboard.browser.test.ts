@@ -124,7 +124,7 @@ describe('dashboard of another province', () => {
     const province = page.getByLabel('Tỉnh, thành phố');
     expect(await province.locator('option').count()).toBeGreaterThanOrEqual(34);
     await province.selectOption({ label: 'Tỉnh Lào Cai' });
-    const plan = page.getByLabel('Kế hoạch');
+    const plan = page.getByLabel('Kế hoạch', { exact: true });
     expect(await plan.locator('option').allTextContents()).toEqual([`${LAO_CAI_PLAN_TITLE} (2026)`]);
     expect(await plan.inputValue()).toBe(laoCaiPlan);
     await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng cuối năm' });
@@ -201,7 +201,7 @@ describe('dashboard of an officer', () => {
     await openDashboard('congan.hanoi');
     expect(await page.getByLabel('Tỉnh, thành phố').count()).toBe(0);
     await page.getByTestId('dashboard-scope').getByText('Thành phố Hà Nội (01)').waitFor();
-    const plans = await page.getByLabel('Kế hoạch').locator('option').allTextContents();
+    const plans = await page.getByLabel('Kế hoạch', { exact: true }).locator('option').allTextContents();
     expect(plans.length).toBeGreaterThanOrEqual(2);
     expect(plans.some((p) => p.includes('Lào Cai'))).toBe(false);
   });
@@ -209,7 +209,7 @@ describe('dashboard of an officer', () => {
   it("shows Lào Cai's police their province's plan only", async () => {
     await openDashboard('congan.laocai');
     await page.getByTestId('dashboard-scope').getByText('Tỉnh Lào Cai (15)').waitFor();
-    expect(await page.getByLabel('Kế hoạch').locator('option').allTextContents()).toEqual([`${LAO_CAI_PLAN_TITLE} (2026)`]);
+    expect(await page.getByLabel('Kế hoạch', { exact: true }).locator('option').allTextContents()).toEqual([`${LAO_CAI_PLAN_TITLE} (2026)`]);
   });
 
   it('tells a health worker that the records behind a number are not for their role', async () => {
@@ -234,7 +234,7 @@ const childrenIn2022 = (code: string): number =>
 describe('dashboard before the 1 July 2025 reform', () => {
   it('goes from the city to a district to its communes for the 2022 plan, by the units of 2022', async () => {
     const indicators = await openDashboard('giamsat.hanoi');
-    const plan = page.getByLabel('Kế hoạch');
+    const plan = page.getByLabel('Kế hoạch', { exact: true });
     const plan2022 = await plan.locator('option', { hasText: '2022' }).first().getAttribute('value');
     await plan.selectOption(plan2022 ?? '');
     const scope = page.getByTestId('dashboard-scope');
@@ -267,7 +267,7 @@ describe('dashboard before the 1 July 2025 reform', () => {
 describe('dashboard CSV', () => {
   it('writes every number as the screen shows it: shares as "45,5 %" in Vietnamese, "45.5%" in English', async () => {
     const indicators = await openDashboard('giamsat.hanoi');
-    const plan = page.getByLabel('Kế hoạch');
+    const plan = page.getByLabel('Kế hoạch', { exact: true });
     await plan.selectOption((await plan.locator('option', { hasText: '2026' }).first().getAttribute('value')) ?? '');
     await page.getByTestId('dashboard-scope').getByText('Năm 2026').waitFor();
     await indicators.locator('tbody tr').first().waitFor();

@@ -300,7 +300,7 @@ async function openDashboard2026(username: string) {
   await page.getByRole('link', { name: 'Chỉ tiêu và kết quả' }).click();
   const indicators = page.getByTestId('dashboard-indicators');
   await indicators.waitFor();
-  const plan = page.getByLabel('Kế hoạch');
+  const plan = page.getByLabel('Kế hoạch', { exact: true });
   const plan2026 = await plan.locator('option', { hasText: '2026' }).first().getAttribute('value');
   if (plan2026) await plan.selectOption(plan2026);
   return indicators;
