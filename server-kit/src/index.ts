@@ -18,6 +18,7 @@ export * from './context';
 export * from './paging';
 export * from './subgraph';
 export * from './outbox';
+export * from './notifications';
 export * from './notices';
 export * from './limits';
 export * from './secrets';

@@ -8,10 +8,11 @@ import { AdoptRealUnits1764700000000 } from './reference/adopt-real-units';
 import { CreateReferenceData1763800000000 } from './reference/migration';
 import { CreateUnitPatchLog1764700000200 } from './reference/unit-patch-sync';
 import { CreateMigrationStatus1796226354475 } from './observability/migration';
+import { CreateOfficerNotification1796400000000 } from './notifications';
 
 type Classes = MixedList<ClassType | string | EntitySchema>;
 
-/** Tables every subgraph database has: reference data, audit log, outbox and inbox. */
+/** Tables every subgraph database has: reference data, audit log, outbox and inbox (officers' notifications: by SQL). */
 export const COMMON_ENTITIES = [
   AdministrativeUnitEntity,
   UnitLineageEntity,
@@ -29,6 +30,7 @@ export const COMMON_MIGRATIONS = [
   CreateUnitPatchLog1764700000200,
   CreateMigrationStatus1796226354475,
   AddOutboxLease1796226400000,
+  CreateOfficerNotification1796400000000,
 ];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */

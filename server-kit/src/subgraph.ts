@@ -12,8 +12,7 @@ import { parse, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
   ACCESS_MATRIX,
-  accessLogTypeDefs,
-  outboxAdminTypeDefs,
+  kitTypeDefs,
   commonTypeDefs,
   type AccessMatrix,
   type Caller,
@@ -55,6 +54,7 @@ import { referenceQueryResolvers, referenceTypeResolvers } from './reference/res
 import { COMMON_NOTICE_HANDLERS } from './reference/unit-assignment';
 import { receiverHandlers } from './notices/catalogue';
 import { scalarResolvers } from './scalars';
+import { notificationResolvers, notificationTypeResolvers } from './notifications';
 import { noticeReceiver, outboxAdminResolvers, OutboxDispatcher, type NoticeHandler, type OutboxOptions } from './outbox';
 import { pseudonymSecret, type SubgraphTrust } from './secrets';
 
@@ -101,10 +101,11 @@ export interface Observation {
 
 /**
  * The subgraph's full SDL: shared scalars and reference types, its own schema, and its
- * Person access-log field (e.g. policeAccessLog) and its outbox fields (policeOutboxNotices, …).
+ * Person access-log field (e.g. policeAccessLog), its outbox fields (policeOutboxNotices, …)
+ * and its notifications inbox (policeNotifications, …).
  */
 export function subgraphTypeDefs(schemaText: string, name: SubgraphName): DocumentNode {
-  return parse(`${schemaText}\n${commonTypeDefs()}\n${accessLogTypeDefs(name)}\n${outboxAdminTypeDefs(name)}`);
+  return parse(`${schemaText}\n${commonTypeDefs()}\n${kitTypeDefs(name)}`);
 }
 
 function mergeSharedResolvers<L>(
@@ -114,13 +115,15 @@ function mergeSharedResolvers<L>(
   const query = (resolvers.Query ?? {}) as Record<string, unknown>;
   const person = (resolvers.Person ?? {}) as Record<string, unknown>;
   const outboxAdmin = outboxAdminResolvers(name);
+  const inbox = notificationResolvers(name);
   return {
     ...scalarResolvers,
     ...referenceTypeResolvers,
     ...resolvers,
-    Query: { ...referenceQueryResolvers, ...outboxAdmin.Query, ...query },
-    Mutation: { ...outboxAdmin.Mutation, ...(resolvers.Mutation as Record<string, unknown> | undefined) },
+    Query: { ...referenceQueryResolvers, ...outboxAdmin.Query, ...inbox.Query, ...query },
+    Mutation: { ...outboxAdmin.Mutation, ...inbox.Mutation, ...(resolvers.Mutation as Record<string, unknown> | undefined) },
     Person: { ...person, ...accessLogResolvers(name) },
+    OfficerNotification: notificationTypeResolvers(person.__resolveReference),
   } as GraphQLResolverMap<SubgraphContext<L>>;
 }
 

@@ -209,7 +209,9 @@ describe('dashboard of an officer', () => {
   it("shows Lào Cai's police their province's plan only", async () => {
     await openDashboard('congan.laocai');
     await page.getByTestId('dashboard-scope').getByText('Tỉnh Lào Cai (15)').waitFor();
-    expect(await page.getByLabel('Kế hoạch', { exact: true }).locator('option').allTextContents()).toEqual([`${LAO_CAI_PLAN_TITLE} (2026)`]);
+    expect(await page.getByLabel('Kế hoạch', { exact: true }).locator('option').allTextContents()).toEqual([
+      `${LAO_CAI_PLAN_TITLE} (2026)`,
+    ]);
   });
 
   it('tells a health worker that the records behind a number are not for their role', async () => {

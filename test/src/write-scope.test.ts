@@ -91,6 +91,8 @@ const RECORD_ARGS: Readonly<Record<string, RecordRef>> = {
   'recordCheckIn.id': byId('drug_user_management'),
   'updateFacilityStaffing.code': { table: 'facility', key: 'code' },
   'closeDispensingPoint.code': { table: 'dispensing_point', key: 'code' },
+  // Every subgraph's inbox (policeMarkNotificationsRead, …).
+  ids: byId('officer_notification'),
 };
 
 /** Other ID arguments (unit, facility, court and organisation codes; volunteers named to labour-welfare): fixed values in Hà Nội. */

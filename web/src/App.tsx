@@ -13,6 +13,8 @@ import { AccessReviewPage } from './pages/AccessReviewPage';
 import { PersonPage } from './pages/PersonPage';
 import { emptySearch, SearchPage, type SearchState } from './pages/SearchPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { useUnreadCount } from './pages/inbox/useUnreadCount';
 import { useRoute, type Route } from './router';
 
 // Charts and GraphiQL are large: loaded only when their page is opened.
@@ -74,6 +76,8 @@ function Page({
       );
     case 'access':
       return <AccessReviewPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'analyst':
       return (
         <Suspense fallback={fallback}>
@@ -89,11 +93,12 @@ function Workspace({ session, onLogout }: { session: Session; onLogout: () => Pr
   const route = useRoute();
   const [search, setSearch] = useState<SearchState>(emptySearch);
   useSessionTimers(session);
+  const unread = useUnreadCount(navItems(session.officer.role).some((item) => item.page === 'inbox'));
 
   return (
     <ActingProvider officer={session.officer}>
       <OfficerBar officer={session.officer} onLogout={onLogout} />
-      <MainNav role={session.officer.role} current={route.page} />
+      <MainNav role={session.officer.role} current={route.page} unread={unread} />
       <main id="main" className="main" tabIndex={-1}>
         <Page route={route} session={session} search={search} setSearch={setSearch} />
       </main>

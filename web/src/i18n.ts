@@ -2,6 +2,7 @@ import { createContext, createElement, useCallback, useContext, useEffect, useMe
 import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-portal';
 import { todayEn, todayVi } from './messages-today';
 import { careEn, careEnumsEn, careEnumsVi, careVi } from './messages-care';
+import { inboxEn, inboxEnumsEn, inboxEnumsVi, inboxVi } from './messages-inbox';
 
 export type Locale = 'vi' | 'en';
 
@@ -12,6 +13,7 @@ const vi = {
   ...portalVi,
   ...todayVi,
   ...careVi,
+  ...inboxVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -102,6 +104,7 @@ const en: Record<MessageKey, string> = {
   ...portalEn,
   ...todayEn,
   ...careEn,
+  ...inboxEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -192,6 +195,7 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };
 const enumLabelsVi = {
   ...portalEnumsVi,
   ...careEnumsVi,
+  ...inboxEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -257,6 +261,7 @@ type EnumLabels = { [K in EnumName]: Record<keyof (typeof enumLabelsVi)[K], stri
 const enumLabelsEn: EnumLabels = {
   ...portalEnumsEn,
   ...careEnumsEn,
+  ...inboxEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

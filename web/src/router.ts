@@ -7,14 +7,15 @@ export type Route =
   | { page: 'worklist' }
   | { page: 'dashboard' }
   | { page: 'analyst' }
-  | { page: 'access' };
+  | { page: 'access' }
+  | { page: 'inbox' };
 
 export type PageName = Route['page'];
 
 export function parseRoute(hash: string): Route {
   const [page, ...rest] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'person' && rest[0]) return { page: 'person', id: decodeURIComponent(rest[0]) };
-  if (page === 'worklist' || page === 'dashboard' || page === 'analyst' || page === 'access') return { page };
+  if (page === 'worklist' || page === 'dashboard' || page === 'analyst' || page === 'access' || page === 'inbox') return { page };
   return { page: 'search' };
 }
 

@@ -1,7 +1,6 @@
 import type { AccessMatrix } from './matrix';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
-import { accessLogRules } from './access-log';
-import { outboxAdminRules } from './outbox-admin';
+import { kitFieldRules } from './kit-fields';
 import { loadSubgraphAccessRules, mergeAccessRules } from './subgraph-rules';
 import { SHARED_RULES } from './shared';
 import { POLICE_RULES } from './police';
@@ -16,6 +15,8 @@ export * from './roles';
 export * from './matrix';
 export * from './access-log';
 export * from './outbox-admin';
+export * from './notifications';
+export * from './kit-fields';
 export * from './subgraph-rules';
 export { SHARED_RULES, POLICE_RULES, LABOR_WELFARE_RULES, HEALTH_RULES, VOLUNTEERS_RULES };
 export { INDICATOR_RULES, POST_REHAB_MODEL_RULES, TREATMENT_REGISTRATION_RULES };
@@ -41,13 +42,12 @@ export const ACCESS_MATRIX: AccessMatrix = mergeAccessRules(
 
 /**
  * The matrix with subgraphs that are not registered (a test's throwaway subgraph): their
- * access-rules.json, their access-log field and their outbox fields.
+ * access-rules.json and the kit's fields named after them (access log, outbox, inbox).
  */
 export function accessMatrixWith(extra: readonly { name: SubgraphName; dir: string }[]): AccessMatrix {
   return mergeAccessRules(
     ACCESS_MATRIX,
-    accessLogRules(extra.map((e) => e.name)),
-    outboxAdminRules(extra.map((e) => e.name)),
+    kitFieldRules(extra.map((e) => e.name)),
     ...extra.map((e) => loadSubgraphAccessRules(e.name, e.dir)),
   );
 }

@@ -1,6 +1,8 @@
 import { ALL_ROLES, fieldsOf, type FieldRule } from './matrix';
-import { ACCESS_LOG_READERS, accessLogRules } from './access-log';
-import { OUTBOX_TYPE_RULES, outboxAdminRules } from './outbox-admin';
+import { ACCESS_LOG_READERS } from './access-log';
+import { kitFieldRules } from './kit-fields';
+import { NOTIFICATION_TYPE_RULES } from './notifications';
+import { OUTBOX_TYPE_RULES } from './outbox-admin';
 
 const everyone = { read: ALL_ROLES };
 
@@ -52,11 +54,10 @@ export const SHARED_RULES: Record<string, FieldRule> = {
     ),
   ),
   ...fieldsOf('PageInfo', 'shared', { endCursor: everyone, hasNextPage: everyone }),
-  // Each subgraph's Person access log (the kit adds it everywhere) and its rows: supervisors only.
-  ...accessLogRules(),
-  // Each subgraph's outbox of cross-agency notices (the kit adds it everywhere): supervisors only.
-  ...outboxAdminRules(),
+  // The kit's fields in every subgraph: its Person access log and its outbox (supervisors only), its inbox (officers).
+  ...kitFieldRules(),
   ...OUTBOX_TYPE_RULES,
+  ...NOTIFICATION_TYPE_RULES,
   ...fieldsOf(
     'AccessLogEntry',
     'shared',

@@ -10,8 +10,7 @@ import {
   SUBGRAPHS_DIR,
   type SubgraphName,
 } from '../registry';
-import { accessLogTypeDefs } from '../access/access-log';
-import { outboxAdminTypeDefs } from '../access/outbox-admin';
+import { kitTypeDefs } from '../access/kit-fields';
 import { readSubgraphSchema } from '../schema-files';
 
 export const SUPERGRAPH_FILE = join(REPO_ROOT, 'shared-schema', 'supergraph.graphql');
@@ -58,7 +57,7 @@ export function composeSupergraph(extra: readonly ExtraSubgraph[] = []): Composi
     services.map((s) => ({
       name: s.name,
       url: s.url,
-      typeDefs: parse(`${s.text}\n${common}\n${accessLogTypeDefs(s.name)}\n${outboxAdminTypeDefs(s.name)}`),
+      typeDefs: parse(`${s.text}\n${common}\n${kitTypeDefs(s.name)}`),
     })),
   );
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };

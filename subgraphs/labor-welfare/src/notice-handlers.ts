@@ -7,6 +7,7 @@ import {
   RESIDENCE_MOVED,
   domainError,
   noticeRejected,
+  notifyUnit,
   onNotice,
   type ContractHandler,
   type Notice,
@@ -141,6 +142,25 @@ export const personMerged: ContractHandler<typeof PERSON_MERGED.shape> = async (
  * it: the receiving commune and district take them over and the old ones no longer see
  * them. Closed cases stay with the commune that handled them.
  */
+/** The notice reaches the inbox of the commune officials who manage the person's open cases. */
+async function notifyCommuneOfficials(
+  manager: EntityManager,
+  notice: Notice,
+  unitPath: string,
+  personId: string,
+  occurredOn: string | null,
+): Promise<void> {
+  await notifyUnit(manager, {
+    topic: notice.topic,
+    source: notice.source,
+    noticeId: notice.id,
+    unitPath,
+    audience: ['commune_official'],
+    personId,
+    occurredOn,
+  });
+}
+
 export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = async (
   manager,
   { personId, toUnitCode: code },
@@ -169,7 +189,10 @@ export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = asy
     moved.push(...rows.map((r) => ({ type: m.type, id: r.id, status: r.status })));
   }
   await recordSystemEvents(manager, notice, moved, personId, 'RESIDENCE_MOVED', { toUnitCode: unit.code });
-  if (moved.length > 0) await auditNotice(manager, notice, personId, ['residenceUnit'], `moved to ${unit.code}`);
+  if (moved.length === 0) return;
+  await auditNotice(manager, notice, personId, ['residenceUnit'], `moved to ${unit.code}`);
+  // The new commune's officials take over the open cases that moved with the person.
+  await notifyCommuneOfficials(manager, notice, unit.path, personId, null);
 };
 
 /**
@@ -181,8 +204,8 @@ export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = asy
  */
 export const relapseRiskReported: ContractHandler<typeof RELAPSE_RISK.shape> = async (manager, payload, notice) => {
   const { personId, assignmentId, observedOn, note: text } = payload;
-  const rows = await manager.query<{ id: string; status: string }[]>(
-    `SELECT id::text AS id, status FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
+  const rows = await manager.query<{ id: string; status: string; owner_unit_path: string }[]>(
+    `SELECT id::text AS id, status, owner_unit_path FROM post_rehab_case WHERE person_id = $1 AND status = ANY($2) FOR UPDATE`,
     [personId, OPEN_POST_REHAB_STATUSES],
   );
   if (rows.length === 0) return;
@@ -194,6 +217,8 @@ export const relapseRiskReported: ContractHandler<typeof RELAPSE_RISK.shape> = a
     );
   }
   await auditNotice(manager, notice, personId, ['events'], `relapse risk observed on ${observedOn}`);
+  for (const path of new Set(rows.map((c) => c.owner_unit_path)))
+    await notifyCommuneOfficials(manager, notice, path, personId, observedOn);
 };
 
 export const noticeHandlers: Readonly<Record<string, NoticeHandler>> = {

@@ -935,6 +935,69 @@ export type DashboardTargetOnlyMeasuresQueryVariables = Exact<{
 
 export type DashboardTargetOnlyMeasuresQuery = { plan: { id: string, targetOnlyMeasures: Array<{ target: number | null, measure: { code: string, name: string, definition: string, measure: IndicatorMeasure } }> } | null };
 
+export type InboxItemFragment = { id: string, topic: string, sender: string, occurredOn: string | null, receivedAt: string, read: boolean, person: { id: string, fullName: string } | null };
+
+export type PoliceInboxQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type PoliceInboxQuery = { inbox: { totalCount: number, unreadCount: number, nodes: Array<{ id: string, topic: string, sender: string, occurredOn: string | null, receivedAt: string, read: boolean, person: { id: string, fullName: string } | null }> } };
+
+export type LabourInboxQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type LabourInboxQuery = { inbox: { totalCount: number, unreadCount: number, nodes: Array<{ id: string, topic: string, sender: string, occurredOn: string | null, receivedAt: string, read: boolean, person: { id: string, fullName: string } | null }> } };
+
+export type HealthInboxQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type HealthInboxQuery = { inbox: { totalCount: number, unreadCount: number, nodes: Array<{ id: string, topic: string, sender: string, occurredOn: string | null, receivedAt: string, read: boolean, person: { id: string, fullName: string } | null }> } };
+
+export type VolunteersInboxQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type VolunteersInboxQuery = { inbox: { totalCount: number, unreadCount: number, nodes: Array<{ id: string, topic: string, sender: string, occurredOn: string | null, receivedAt: string, read: boolean, person: { id: string, fullName: string } | null }> } };
+
+export type MarkPoliceReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkPoliceReadMutation = { marked: number };
+
+export type MarkLabourReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkLabourReadMutation = { marked: number };
+
+export type MarkHealthReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkHealthReadMutation = { marked: number };
+
+export type MarkVolunteersReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkVolunteersReadMutation = { marked: number };
+
+export type NotificationCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationCountsQuery = { police: { unreadCount: number }, labour: { unreadCount: number }, health: { unreadCount: number }, volunteers: { unreadCount: number } };
+
 export type CommuneVolunteerRosterQueryVariables = Exact<{ [key: string]: never; }>;
 
 

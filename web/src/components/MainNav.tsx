@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useI18n, type MessageKey } from '../i18n';
+import { formatCount, useI18n, type MessageKey } from '../i18n';
 import { routeHref, type PageName } from '../router';
 
 interface NavItem {
@@ -17,6 +17,8 @@ export function navItems(role: string): NavItem[] {
   if (!NO_SEARCH.has(role)) items.push({ page: 'search', label: 'nav.search' });
   // Supervisors have the province's reassignment worklist to read; analysts see aggregates only.
   if (role !== 'analyst') items.push({ page: 'worklist', label: 'nav.worklist' });
+  // Every officer of a unit has an inbox of the notices addressed to it.
+  if (role !== 'analyst') items.push({ page: 'inbox', label: 'nav.inbox' });
   items.push({ page: 'dashboard', label: 'nav.dashboard' });
   if (ANALYST_ROLES.has(role)) items.push({ page: 'analyst', label: 'nav.analyst' });
   // Supervisors approve and review break-the-glass accesses.
@@ -24,8 +26,8 @@ export function navItems(role: string): NavItem[] {
   return items;
 }
 
-export function MainNav({ role, current }: { role: string; current: PageName }): ReactNode {
-  const { t } = useI18n();
+export function MainNav({ role, current, unread }: { role: string; current: PageName; unread: number | null }): ReactNode {
+  const { t, locale } = useI18n();
   const active = current === 'person' ? 'search' : current;
   return (
     <nav className="main-nav" aria-label={t('nav.region')}>
@@ -34,6 +36,12 @@ export function MainNav({ role, current }: { role: string; current: PageName }):
           <li key={item.page}>
             <a href={routeHref({ page: item.page })} aria-current={active === item.page ? 'page' : undefined}>
               {t(item.label)}
+              {item.page === 'inbox' && unread !== null && unread > 0 && (
+                <span className="nav-count" title={t('nav.unread', { count: String(unread) })}>
+                  <span aria-hidden="true">{formatCount(locale, unread)}</span>
+                  <span className="visually-hidden">{t('nav.unread', { count: formatCount(locale, unread) })}</span>
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actsOn, checkExpectedVersion, checkUuid, domainError, RESIDENCE_MOVED, sendNotice } from '@rehab/server-kit';
+import { actsOn, checkExpectedVersion, checkUuid, domainError, RESIDENCE_MOVED, notifyUnit, sendNotice } from '@rehab/server-kit';
 import { unitByCode } from '@rehab/shared-schema';
 import type {
   MutationAcknowledgeTransferNoticeArgs,
@@ -137,6 +137,15 @@ export async function recordResidenceChange(
       personId,
     );
     await sendNotice(manager, RESIDENCE_MOVED, { personId, toUnitCode: to.code });
+    // The receiving commune's police acknowledge the move; its officials see it too.
+    await notifyUnit(manager, {
+      topic: 'residence.transfer',
+      source: 'police',
+      unitPath: to.path,
+      audience: ['police_officer', 'commune_official'],
+      personId,
+      occurredOn: args.movedOn,
+    });
     await announcePersons(manager, [personId]);
     ctx.loaders.personById.clear(personId);
     return manager.getRepository(TransferNoticeEntity).findOneByOrFail({ id });

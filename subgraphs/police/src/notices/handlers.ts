@@ -19,12 +19,13 @@ import { searchMachine } from '../rules/absconder-search';
 import { OPEN_MANAGEMENT_STATUSES, managementMachine } from '../rules/drug-user-management';
 import { RelapseRiskReportEntity } from '../entities/RelapseRiskReport';
 import { registrationOnAdmission, treatmentRegistrationHandlers } from '../treatment-registration/notices';
-import { auditNotice, subject } from './subject';
+import { auditNotice, notifyCommunePolice, subject } from './subject';
 import { careNoticeHandlers } from '../care/notices';
 
 /** rehab.admitted: an admission to rehab supersedes the person's open drug-user management. */
 const admitted: ContractHandler<typeof REHAB_ADMITTED.shape> = async (manager, payload, notice) => {
   const person = await subject(manager, payload.personId);
+  await notifyCommunePolice(manager, notice, person, payload.admittedOn);
   const open = await manager
     .getRepository(DrugUserManagementEntity)
     .createQueryBuilder('m')
@@ -90,6 +91,7 @@ const absconded: ContractHandler<typeof REHAB_ABSCONDED.shape> = async (manager,
     person.id,
     payload.facilityCode,
   );
+  await notifyCommunePolice(manager, notice, person, payload.since);
 };
 
 /** rehab.returned: the person is back at the facility; the episode's search closes. */
@@ -119,6 +121,7 @@ const returned: ContractHandler<typeof REHAB_RETURNED.shape> = async (manager, p
     .where('id = :id', { id: search.id })
     .execute();
   await auditNotice(manager, notice, 'AbsconderSearch', ['returnedOn', 'status'], person.id, search.facilityCode);
+  await notifyCommunePolice(manager, notice, person, payload.returnedOn);
 };
 
 /** rehab.completed: the facility's completion list reaches the commune police's worklist. */
@@ -158,6 +161,7 @@ const completed: ContractHandler<typeof REHAB_COMPLETED.shape> = async (manager,
     person.id,
     payload.facilityCode ?? HANOI_CODE,
   );
+  await notifyCommunePolice(manager, notice, person, payload.completedOn);
 };
 
 /**
@@ -185,6 +189,7 @@ const relapseRisk: ContractHandler<typeof RELAPSE_RISK.shape> = async (manager, 
     .updateEntity(false)
     .execute();
   await auditNotice(manager, notice, 'RelapseRiskReport', ['note', 'observedOn'], person.id);
+  await notifyCommunePolice(manager, notice, person, payload.observedOn);
 };
 
 /** Topics police handles: the rehab ones sent by labour-welfare, the relapse risk by volunteers, determinations and treatment by health. */

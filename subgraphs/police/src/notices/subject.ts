@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AuditLogEntry, noticeRejected, type Notice } from '@rehab/server-kit';
+import { AuditLogEntry, noticeRejected, notifyUnit, type Notice } from '@rehab/server-kit';
 import { HANOI_CODE } from '@rehab/shared-schema';
 import { PersonEntity } from '../entities/Person';
 
@@ -54,4 +54,22 @@ export async function subject(manager: EntityManager, personId: string): Promise
   const survivor = await lock(person.mergedInto);
   if (!survivor) throw new Error(`Merged record ${personId} points at a missing record`);
   return survivor;
+}
+
+/** The notice reaches the inbox of the person's commune police, who act on it. */
+export async function notifyCommunePolice(
+  manager: EntityManager,
+  notice: Notice,
+  person: PersonEntity,
+  occurredOn: string,
+): Promise<void> {
+  await notifyUnit(manager, {
+    topic: notice.topic,
+    source: notice.source,
+    noticeId: notice.id,
+    unitPath: person.ownerUnitPath,
+    audience: ['police_officer'],
+    personId: person.id,
+    occurredOn,
+  });
 }

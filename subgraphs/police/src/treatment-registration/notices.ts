@@ -12,7 +12,7 @@ import {
 } from '@rehab/server-kit';
 import { TreatmentRegistrationDeadlineEntity } from '../entities/TreatmentRegistrationDeadline';
 import { ruleInForce } from '../mutations/common';
-import { auditNotice, subject } from '../notices/subject';
+import { auditNotice, notifyCommunePolice, subject } from '../notices/subject';
 import { registrationDeadline, type RegistrationForm, type WorkingCalendar } from './rules';
 
 async function workingCalendar(manager: EntityManager): Promise<WorkingCalendar> {
@@ -85,6 +85,7 @@ const determined: ContractHandler<typeof ADDICTION_DETERMINED.shape> = async (ma
     ['deadline', 'determinedOn', 'informedOn', 'substanceClasses'],
     person.id,
   );
+  await notifyCommunePolice(manager, notice, person, p.informedOn);
 };
 
 /**
@@ -120,8 +121,10 @@ async function recordRegistration(
 }
 
 /** treatment.substitution-started (health): enrolment in substitution treatment is a registration. */
-const substitutionStarted: ContractHandler<typeof SUBSTITUTION_STARTED.shape> = (manager, p, notice) =>
-  recordRegistration(manager, notice, p.personId, p.enrolledOn, 'SUBSTITUTION_TREATMENT');
+const substitutionStarted: ContractHandler<typeof SUBSTITUTION_STARTED.shape> = async (manager, p, notice) => {
+  await recordRegistration(manager, notice, p.personId, p.enrolledOn, 'SUBSTITUTION_TREATMENT');
+  await notifyCommunePolice(manager, notice, await subject(manager, p.personId), p.enrolledOn);
+};
 
 /** rehab.admitted (labour-welfare): a voluntary admission, at a facility or at home/community, is a registration. */
 export const registrationOnAdmission: ContractHandler<typeof REHAB_ADMITTED.shape> = async (manager, p, notice) => {

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { makeIdentificationNumber } from '@rehab/shared-schema';
+import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
+
+/**
+ * The notifications inbox: a move into the ward reaches its police's inbox, counted in the
+ * navigation; opened, marked read one by one or all at once, and hidden by "unread only".
+ */
+const suite = portalSuite();
+let page: Page;
+
+interface Someone {
+  id: string;
+  fullName: string;
+  version: number;
+}
+
+let serial = 820_000;
+
+/** A person registered in Phường Ba Đình who then moves to Phường Ngọc Hà. */
+async function moveToNgocHa(fullName: string): Promise<Someone> {
+  serial += 1;
+  const input = {
+    identificationNumber: makeIdentificationNumber('001', '1991-04-04', 'MALE', serial),
+    fullName,
+    dateOfBirth: '1991-04-04',
+    sex: 'MALE',
+    ethnicity: 'Kinh',
+    permanentResidence: { unitCode: '00004', addressLine: 'Số 4 phố Thử' },
+    currentResidence: { unitCode: '00004', addressLine: 'Số 4 phố Thử' },
+  };
+  const { registerPerson: person } = await apiCall<{ registerPerson: Someone }>(
+    suite.portal,
+    'congan.phuongbadinh',
+    'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id fullName version } }',
+    { i: input },
+  );
+  await apiCall(
+    suite.portal,
+    'congan.phuongbadinh',
+    `mutation($p: ID!, $v: Int!, $on: Date!) { recordResidenceChange(personId: $p, expectedVersion: $v, toUnitCode: "00008",
+      addressLine: "Số 3 phố Đội Cấn", movedOn: $on) { id } }`,
+    { p: person.id, v: person.version, on: isoDate(-1) },
+  );
+  return person;
+}
+
+const navCount = (p: Page) => p.getByRole('navigation', { name: 'Điều hướng chính' }).locator('.nav-count');
+
+describe('the notifications inbox', () => {
+  it('shows the receiving ward’s police a move in, counted in the navigation, and marks it read', async () => {
+    const first = await moveToNgocHa('Đinh Văn Chuyển Một');
+    const second = await moveToNgocHa('Đinh Văn Chuyển Hai');
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.phuongngocha');
+    await navCount(page).waitFor();
+    const before = Number(await navCount(page).locator('[aria-hidden="true"]').textContent());
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(await navCount(page).locator('.visually-hidden').textContent()).toBe(`${before} thông báo chưa đọc`);
+
+    await page.getByRole('link', { name: /^Thông báo/ }).click();
+    const inbox = page.getByTestId('inbox');
+    const row = (who: Someone) => inbox.locator('tr', { hasText: who.fullName });
+    await row(first).waitFor();
+    expect(await row(first).textContent()).toContain('Chuyển đến cư trú tại đơn vị: cần tiếp nhận');
+    expect(await row(first).textContent()).toContain('Chưa đọc');
+    expect(await row(first).textContent()).toContain('Công an');
+    expect(await row(first).textContent()).toContain(dmy(isoDate(-1)));
+    await shot(page, 'inbox-unread');
+
+    await row(first).getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+    await page.getByTestId('inbox-done').getByText('Đã đánh dấu 1 thông báo là đã đọc.').waitFor();
+    await row(first).getByText('Đã đọc', { exact: true }).waitFor();
+    await page.waitForFunction(
+      (expected) => (document.querySelector('.nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
+      before - 1,
+    );
+
+    await page.getByLabel('Chỉ hiện thông báo chưa đọc').check();
+    await row(second).waitFor();
+    await row(first).waitFor({ state: 'detached' });
+    await shot(page, 'inbox-unread-only');
+
+    // Opening the person from the inbox marks it read and leads to the record.
+    await row(second).getByRole('link', { name: second.fullName }).click();
+    await page.getByTestId('panel-police').getByText(second.fullName).first().waitFor();
+    await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      (expected) => (document.querySelector('.nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
+      before - 2,
+    );
+    const read = await apiCall<{ policeNotifications: { nodes: { read: boolean; person: { id: string } }[] } }>(
+      suite.portal,
+      'congan.phuongngocha',
+      '{ policeNotifications(first: 200) { nodes { read person { id } } } }',
+    );
+    expect(read.policeNotifications.nodes.filter((n) => n.person.id === second.id).map((n) => n.read)).toEqual([true]);
+  });
+
+  it('is not in an analyst’s navigation (no person is named to them), and shows the commune left nothing', async () => {
+    page = await suite.open();
+    await logIn(page, suite.portal, 'phantich.hanoi');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').first().waitFor();
+    expect(await page.getByRole('link', { name: /^Thông báo/ }).count()).toBe(0);
+    const left = await apiCall<{ policeNotifications: { nodes: { topic: string }[] } }>(
+      suite.portal,
+      'congan.phuongbadinh',
+      '{ policeNotifications(first: 200) { nodes { topic } } }',
+    );
+    expect(left.policeNotifications.nodes.filter((n) => n.topic === 'residence.transfer')).toEqual([]);
+  });
+});
