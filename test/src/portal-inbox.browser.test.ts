@@ -45,7 +45,7 @@ async function moveToNgocHa(fullName: string): Promise<Someone> {
   return person;
 }
 
-const navCount = (p: Page) => p.getByRole('navigation', { name: 'Điều hướng chính' }).locator('.nav-count');
+const navCount = (p: Page) => p.locator('a[href="#/inbox"] .nav-count');
 
 describe('the notifications inbox', () => {
   it('shows the receiving ward’s police a move in, counted in the navigation, and marks it read', async () => {
@@ -72,7 +72,8 @@ describe('the notifications inbox', () => {
     await page.getByTestId('inbox-done').getByText('Đã đánh dấu 1 thông báo là đã đọc.').waitFor();
     await row(first).getByText('Đã đọc', { exact: true }).waitFor();
     await page.waitForFunction(
-      (expected) => (document.querySelector('.nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
+      (expected) =>
+        (document.querySelector('a[href="#/inbox"] .nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
       before - 1,
     );
 
@@ -86,7 +87,8 @@ describe('the notifications inbox', () => {
     await page.getByTestId('panel-police').getByText(second.fullName).first().waitFor();
     await page.locator('.person360 [aria-busy="true"]').first().waitFor({ state: 'detached' });
     await page.waitForFunction(
-      (expected) => (document.querySelector('.nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
+      (expected) =>
+        (document.querySelector('a[href="#/inbox"] .nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
       before - 2,
     );
     const read = await apiCall<{ policeNotifications: { nodes: { read: boolean; person: { id: string } }[] } }>(
@@ -95,6 +97,51 @@ describe('the notifications inbox', () => {
       '{ policeNotifications(first: 200) { nodes { read person { id } } } }',
     );
     expect(read.policeNotifications.nodes.filter((n) => n.person.id === second.id).map((n) => n.read)).toEqual([true]);
+  });
+
+  it('counts in the navigation what waits on the worklist, and counts again after the officer acts', async () => {
+    const mover = await moveToNgocHa('Đinh Văn Chuyển Ba');
+    const waiting = async (): Promise<{ total: number; transferId: string; version: number }> => {
+      const d = await apiCall<{
+        transfers: { totalCount: number; nodes: { id: string; version: number; person: { id: string } }[] };
+        completions: { totalCount: number };
+        searches: { totalCount: number };
+      }>(
+        suite.portal,
+        'congan.phuongngocha',
+        `{ transfers: transferNoticesAwaitingAcknowledgement(first: 200) { totalCount nodes { id version person { id } } }
+           completions: rehabCompletionNotices(acknowledged: false, first: 1) { totalCount }
+           searches: absconderSearches(status: OPEN, first: 1) { totalCount } }`,
+      );
+      const notice = d.transfers.nodes.find((n) => n.person.id === mover.id);
+      if (!notice) throw new Error('the move is not on the receiving ward’s list');
+      return {
+        total: d.transfers.totalCount + d.completions.totalCount + d.searches.totalCount,
+        transferId: notice.id,
+        version: notice.version,
+      };
+    };
+    const before = await waiting();
+    page = await suite.open();
+    await logIn(page, suite.portal, 'congan.phuongngocha');
+    const worklistLink = page.getByRole('link', { name: /^Việc cần làm/ });
+    await worklistLink.locator('.nav-count').waitFor();
+    expect(await worklistLink.locator('.visually-hidden').textContent()).toBe(`${before.total} việc đang chờ xử lý`);
+    await shot(page, 'nav-counts');
+
+    await apiCall(
+      suite.portal,
+      'congan.phuongngocha',
+      'mutation($id: ID!, $v: Int!) { acknowledgeTransferNotice(id: $id, expectedVersion: $v) { id } }',
+      { id: before.transferId, v: before.version },
+    );
+    // Changing page counts again.
+    await page.getByRole('link', { name: /^Thông báo/ }).click();
+    await page.waitForFunction(
+      (expected) =>
+        (document.querySelector('a[href="#/worklist"] .nav-count [aria-hidden="true"]')?.textContent ?? '0') === String(expected),
+      before.total - 1,
+    );
   });
 
   it('is not in an analyst’s navigation (no person is named to them), and shows the commune left nothing', async () => {

@@ -50,7 +50,7 @@ const random = prng(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const chance = (p: number): boolean => random() < p;
 
-const RECORD_ID = /^(id|[a-z][A-Za-z0-9]*Ids?)$/;
+const RECORD_ID = /^(ids?|[a-z][A-Za-z0-9]*Ids?)$/;
 const UNIT_CODES = ['00004', '00008', '01', '15', '02647', '001', 'CSCN1', 'MMT001', 'TAKV-HN01'];
 const person = (): string => pick(population).id;
 

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import {
   buildSchema,
   getNamedType,
+  isCompositeType,
   isEnumType,
   isInputObjectType,
   isListType,
@@ -165,7 +166,11 @@ interface Probe {
 }
 
 function valueOf(type: GraphQLInputType, path: string, probe: Probe): unknown {
-  if (probe.values.has(path)) return probe.values.get(path);
+  if (probe.values.has(path)) {
+    // A probed id in a list argument (ids: [ID!]!) goes in as a list of one.
+    const probed = probe.values.get(path);
+    return isListType(isNonNullType(type) ? type.ofType : type) ? [probed] : probed;
+  }
   if (VALID[`${probe.mutation}.${path}`] !== undefined) return VALID[`${probe.mutation}.${path}`];
   const asRole = VALID_AS[`${probe.mutation}.${path}`]?.[probe.role];
   if (asRole !== undefined) return asRole;
@@ -319,7 +324,9 @@ async function call(c: Case, values: Map<string, unknown>): Promise<Outcome> {
   const variables = Object.fromEntries(args.map((a) => [a.name, valueOf(a.type, a.name, probe)]));
   const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const query = `mutation(${declared}) { ${c.mutation.name}(${passed}) { __typename } }`;
+  // A scalar answer (the number marked read) takes no selection.
+  const selection = isCompositeType(getNamedType(c.mutation.type)) ? ' { __typename }' : '';
+  const query = `mutation(${declared}) { ${c.mutation.name}(${passed})${selection} }`;
   const before = await fingerprint(c.owner);
   const response = await fetch(system.subgraphs.get(c.owner)?.url as string, {
     method: 'POST',

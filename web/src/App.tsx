@@ -15,6 +15,7 @@ import { emptySearch, SearchPage, type SearchState } from './pages/SearchPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { useUnreadCount } from './pages/inbox/useUnreadCount';
+import { useWorklistCount } from './pages/worklists/worklistCount';
 import { useRoute, type Route } from './router';
 
 // Charts and GraphiQL are large: loaded only when their page is opened.
@@ -94,11 +95,12 @@ function Workspace({ session, onLogout }: { session: Session; onLogout: () => Pr
   const [search, setSearch] = useState<SearchState>(emptySearch);
   useSessionTimers(session);
   const unread = useUnreadCount(navItems(session.officer.role).some((item) => item.page === 'inbox'));
+  const waiting = useWorklistCount(session.officer, route.page);
 
   return (
     <ActingProvider officer={session.officer}>
       <OfficerBar officer={session.officer} onLogout={onLogout} />
-      <MainNav role={session.officer.role} current={route.page} unread={unread} />
+      <MainNav role={session.officer.role} current={route.page} counts={{ inbox: unread, worklist: waiting }} />
       <main id="main" className="main" tabIndex={-1}>
         <Page route={route} session={session} search={search} setSearch={setSearch} />
       </main>

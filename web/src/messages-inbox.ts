@@ -2,6 +2,7 @@
 export const inboxVi = {
   'nav.inbox': 'Thông báo',
   'nav.unread': '{count} thông báo chưa đọc',
+  'nav.waiting': '{count} việc đang chờ xử lý',
   'inbox.heading': 'Thông báo gửi đơn vị',
   'inbox.intro': 'Thông báo liên ngành gửi đến đơn vị và chức danh của bạn. Mỗi cán bộ đánh dấu đã đọc riêng.',
   'inbox.list': 'Thông báo',
@@ -24,6 +25,7 @@ export const inboxVi = {
 export const inboxEn: Record<keyof typeof inboxVi, string> = {
   'nav.inbox': 'Notifications',
   'nav.unread': '{count} unread {count|notification|notifications}',
+  'nav.waiting': '{count} {count|item|items} waiting for you',
   'inbox.heading': 'Notifications to your unit',
   'inbox.intro': 'Cross-agency notices addressed to your unit and role. Each officer marks them read for themselves.',
   'inbox.list': 'Notifications',

@@ -1196,6 +1196,37 @@ export type MyVolunteerWorklistQueryVariables = Exact<{ [key: string]: never; }>
 
 export type MyVolunteerWorklistQuery = { myVolunteerWorklist: { people: Array<{ assignmentId: string, personId: string, fullName: string, age: number | null, address: string, phone: string | null, periodEndsOn: string | null, lastActivityOn: string | null, visitDue: boolean }> } };
 
+export type PoliceWorkCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PoliceWorkCountQuery = { transfers: { totalCount: number }, completions: { totalCount: number }, searches: { totalCount: number } };
+
+export type CommuneWorkCountQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type CommuneWorkCountQuery = { decisions: Array<{ id: string }>, needing: Array<{ assignmentId: string }> };
+
+export type CourtWorkCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CourtWorkCountQuery = { dossiersAwaitingDecision: Array<{ id: string }> };
+
+export type AdmissionCountQueryVariables = Exact<{
+  facilityCode: string | number;
+}>;
+
+
+export type AdmissionCountQuery = { dossiersAwaitingAdmission: Array<{ id: string }> };
+
+export type ReviewCountQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type ReviewCountQuery = { dossiersAwaitingReview: Array<{ id: string }> };
+
 export type DatedUnitFragment = { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> };
 
 export type ProvinceCourtsQueryVariables = Exact<{

@@ -26,8 +26,30 @@ export function navItems(role: string): NavItem[] {
   return items;
 }
 
-export function MainNav({ role, current, unread }: { role: string; current: PageName; unread: number | null }): ReactNode {
+/** Counts shown beside navigation items: unread notifications, items waiting on the worklist. */
+export interface NavCounts {
+  inbox: number | null;
+  worklist: number | null;
+}
+
+const COUNT_TEXT: Record<keyof NavCounts, MessageKey> = { inbox: 'nav.unread', worklist: 'nav.waiting' };
+
+function NavCount({ page, counts }: { page: NavItem['page']; counts: NavCounts }): ReactNode {
   const { t, locale } = useI18n();
+  if (page !== 'inbox' && page !== 'worklist') return null;
+  const count = counts[page];
+  if (count === null || count === 0) return null;
+  const text = t(COUNT_TEXT[page], { count: formatCount(locale, count) });
+  return (
+    <span className="nav-count" title={text}>
+      <span aria-hidden="true">{formatCount(locale, count)}</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
+  );
+}
+
+export function MainNav({ role, current, counts }: { role: string; current: PageName; counts: NavCounts }): ReactNode {
+  const { t } = useI18n();
   const active = current === 'person' ? 'search' : current;
   return (
     <nav className="main-nav" aria-label={t('nav.region')}>
@@ -36,12 +58,7 @@ export function MainNav({ role, current, unread }: { role: string; current: Page
           <li key={item.page}>
             <a href={routeHref({ page: item.page })} aria-current={active === item.page ? 'page' : undefined}>
               {t(item.label)}
-              {item.page === 'inbox' && unread !== null && unread > 0 && (
-                <span className="nav-count" title={t('nav.unread', { count: String(unread) })}>
-                  <span aria-hidden="true">{formatCount(locale, unread)}</span>
-                  <span className="visually-hidden">{t('nav.unread', { count: formatCount(locale, unread) })}</span>
-                </span>
-              )}
+              <NavCount page={item.page} counts={counts} />
             </a>
           </li>
         ))}

@@ -20,7 +20,14 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { subgraphTypeDefs } from '@rehab/server-kit';
-import { ACCESS_MATRIX, ROLES, generateDemoPopulation, outboxAdminRules } from '@rehab/shared-schema';
+import {
+  ACCESS_MATRIX,
+  NOTIFICATION_READERS,
+  ROLES,
+  generateDemoPopulation,
+  notificationRules,
+  outboxAdminRules,
+} from '@rehab/shared-schema';
 import { schemaText } from '../server';
 import { PERSON_ENTITIES, openHarness, personRefs, type Harness } from './harness';
 import { footprint } from './legal-path-support';
@@ -115,7 +122,13 @@ describe('who may call each mutation', () => {
     ]);
     // The kit's outbox retries are the supervisors' (test/src/outbox-admin.test.ts).
     const outbox = new Set(Object.keys(outboxAdminRules(['labor-welfare'])).filter((c) => c.startsWith('Mutation.')));
+    // The kit's inbox is every unit officer's (test/src/notifications.test.ts).
+    const inbox = new Set(Object.keys(notificationRules(['labor-welfare'])));
     for (const [coordinate, rule] of rules) {
+      if (inbox.has(coordinate)) {
+        expect([...rule.read]).toEqual([...NOTIFICATION_READERS]);
+        continue;
+      }
       expect(rule.read.length).toBeGreaterThan(0);
       const acting = [
         'police_officer',

@@ -347,6 +347,7 @@ const MUTATIONS: Record<string, [string, Record<string, unknown>]> = {
   // The kit's outbox operations, served by every subgraph under its own name.
   policeRetryOutboxNotice: ['mutation($id: ID!) { policeRetryOutboxNotice(id: $id) { id } }', { id: ID }],
   policeRetryFailedOutboxNotices: ['mutation { policeRetryFailedOutboxNotices(topic: "person.registered") }', {}],
+  policeMarkNotificationsRead: ['mutation($ids: [ID!]!) { policeMarkNotificationsRead(ids: $ids) }', { ids: [ID] }],
   recordDrugUseDetection: [
     'mutation($id: ID!) { recordDrugUseDetection(personId: $id, input: { detectedOn: "2026-01-01", method: OTHER, substances: [OTHER] }) { id } }',
     { id: ID },

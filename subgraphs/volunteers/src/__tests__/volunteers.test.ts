@@ -14,7 +14,7 @@ import {
   canRead,
   demoUnitOn,
   generateDemoPopulation,
-  outboxAdminRules,
+  kitFieldRules,
   unitAt,
   type DemoPerson,
   type Role,
@@ -54,8 +54,8 @@ const ISSUE4_FIELDS = new Set([
   'Query.organisationChapters',
   'Volunteer.chapter',
 ]);
-// The kit's outbox fields, the same in every subgraph, have their own test (test/src/outbox-admin.test.ts).
-const KIT_OUTBOX_FIELDS = new Set(Object.keys(outboxAdminRules(['volunteers'])));
+// The kit's fields, the same in every subgraph, have their own tests (test/src/outbox-admin.test.ts, notifications.test.ts).
+const KIT_OUTBOX_FIELDS = new Set(Object.keys(kitFieldRules(['volunteers'])));
 const VOLUNTEERS_RULES = Object.fromEntries(
   Object.entries(ACCESS_MATRIX).filter(
     ([coordinate, rule]) =>

@@ -1,0 +1,108 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
+import type { Officer } from '../../auth';
+import type {
+  AdmissionCountQuery,
+  AdmissionCountQueryVariables,
+  CommuneWorkCountQuery,
+  CommuneWorkCountQueryVariables,
+  CourtWorkCountQuery,
+  CourtWorkCountQueryVariables,
+  PoliceWorkCountQuery,
+  PoliceWorkCountQueryVariables,
+  ReviewCountQuery,
+  ReviewCountQueryVariables,
+} from '../../__generated__/operations';
+
+/**
+ * How many items wait for the officer's own action on the worklist, for the navigation:
+ * the same lists, with the same arguments, as the worklist page shows them. Lists of
+ * other units' work and read-only lists are not counted.
+ */
+const POLICE: TypedDocumentNode<PoliceWorkCountQuery, PoliceWorkCountQueryVariables> = gql`
+  query PoliceWorkCount {
+    transfers: transferNoticesAwaitingAcknowledgement(first: 1) {
+      totalCount
+    }
+    completions: rehabCompletionNotices(acknowledged: false, first: 1) {
+      totalCount
+    }
+    searches: absconderSearches(status: OPEN, first: 1) {
+      totalCount
+    }
+  }
+`;
+
+const COMMUNE: TypedDocumentNode<CommuneWorkCountQuery, CommuneWorkCountQueryVariables> = gql`
+  query CommuneWorkCount($unitCode: ID!) {
+    decisions: postRehabCasesAwaitingDecision(unitCode: $unitCode) {
+      id
+    }
+    needing: assignmentsNeedingVolunteer {
+      assignmentId
+    }
+  }
+`;
+
+const COURT: TypedDocumentNode<CourtWorkCountQuery, CourtWorkCountQueryVariables> = gql`
+  query CourtWorkCount {
+    dossiersAwaitingDecision {
+      id
+    }
+  }
+`;
+
+const ADMISSION: TypedDocumentNode<AdmissionCountQuery, AdmissionCountQueryVariables> = gql`
+  query AdmissionCount($facilityCode: ID!) {
+    dossiersAwaitingAdmission(facilityCode: $facilityCode) {
+      id
+    }
+  }
+`;
+
+const REVIEW: TypedDocumentNode<ReviewCountQuery, ReviewCountQueryVariables> = gql`
+  query ReviewCount($unitCode: ID!) {
+    dossiersAwaitingReview(unitCode: $unitCode) {
+      id
+    }
+  }
+`;
+
+/** How often the navigation asks again (besides on every change of page). */
+const POLL_MS = 60_000;
+
+// A count with any part missing is no count: errors leave the navigation without one.
+const options = { pollInterval: POLL_MS, errorPolicy: 'none', fetchPolicy: 'network-only' } as const;
+
+/** The count of one role's queue, or null (unknown, or a role without one). */
+export function useWorklistCount(officer: Officer, page: string): number | null {
+  const { role, unitCode } = officer;
+  const police = useQuery(POLICE, role === 'police_officer' ? options : skipToken);
+  const commune = useQuery(COMMUNE, role === 'commune_official' ? { ...options, variables: { unitCode } } : skipToken);
+  const court = useQuery(COURT, role === 'court_clerk' ? options : skipToken);
+  const admission = useQuery(
+    ADMISSION,
+    role === 'facility_staff' ? { ...options, variables: { facilityCode: unitCode } } : skipToken,
+  );
+  const review = useQuery(REVIEW, role === 'labour_officer' ? { ...options, variables: { unitCode } } : skipToken);
+  const queries = [police, commune, court, admission, review];
+  useEffect(() => {
+    // Counted again whenever the officer changes page (back from the worklist, say).
+    for (const q of [police, commune, court, admission, review]) if (q.data) void q.refetch().catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the page change triggers it
+  }, [page]);
+  if (queries.every((q) => !q.data)) return null;
+  const p = police.data;
+  const parts: (number | undefined)[] = [
+    p?.transfers.totalCount,
+    p?.completions.totalCount,
+    p?.searches.totalCount,
+    commune.data?.decisions.length,
+    commune.data?.needing.length,
+    court.data?.dossiersAwaitingDecision.length,
+    admission.data?.dossiersAwaitingAdmission.length,
+    review.data?.dossiersAwaitingReview.length,
+  ];
+  return parts.reduce<number>((n, c) => n + (c ?? 0), 0);
+}
