@@ -144,6 +144,21 @@ describe('the notifications inbox', () => {
     );
   });
 
+  it('counts a clinic’s patients missing doses three days or more, as its worklist shows them', async () => {
+    const missed = await apiCall<{ missedDoseStreaks: unknown[] }>(
+      suite.portal,
+      'yte.mmt001',
+      '{ missedDoseStreaks(clinicCode: "MMT001", minDays: 3) { personId } }',
+    );
+    // The demo data gives the clinic patients missing doses (otherwise this test would prove nothing).
+    expect(missed.missedDoseStreaks.length).toBeGreaterThan(0);
+    page = await suite.open();
+    await logIn(page, suite.portal, 'yte.mmt001');
+    const badge = page.locator('a[href="#/worklist"] .nav-count');
+    await badge.waitFor();
+    expect(await badge.locator('.visually-hidden').textContent()).toBe(`${missed.missedDoseStreaks.length} việc đang chờ xử lý`);
+  });
+
   it('is not in an analyst’s navigation (no person is named to them), and shows the commune left nothing', async () => {
     page = await suite.open();
     await logIn(page, suite.portal, 'phantich.hanoi');

@@ -1227,6 +1227,25 @@ export type ReviewCountQueryVariables = Exact<{
 
 export type ReviewCountQuery = { dossiersAwaitingReview: Array<{ id: string }> };
 
+export type ClinicCountQueryVariables = Exact<{
+  unitCode?: string | number | null | undefined;
+}>;
+
+
+export type ClinicCountQuery = { clinics: Array<{ code: string }> };
+
+export type MissedDoseCountQueryVariables = Exact<{
+  clinicCode: string | number;
+}>;
+
+
+export type MissedDoseCountQuery = { missedDoseStreaks: Array<{ personId: string }> };
+
+export type VisitsDueCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VisitsDueCountQuery = { myVolunteerWorklist: { people: Array<{ assignmentId: string, visitDue: boolean }> } };
+
 export type DatedUnitFragment = { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> };
 
 export type ProvinceCourtsQueryVariables = Exact<{

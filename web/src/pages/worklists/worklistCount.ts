@@ -9,6 +9,12 @@ import type {
   CommuneWorkCountQueryVariables,
   CourtWorkCountQuery,
   CourtWorkCountQueryVariables,
+  MissedDoseCountQuery,
+  MissedDoseCountQueryVariables,
+  ClinicCountQuery,
+  ClinicCountQueryVariables,
+  VisitsDueCountQuery,
+  VisitsDueCountQueryVariables,
   PoliceWorkCountQuery,
   PoliceWorkCountQueryVariables,
   ReviewCountQuery,
@@ -69,6 +75,35 @@ const REVIEW: TypedDocumentNode<ReviewCountQuery, ReviewCountQueryVariables> = g
   }
 `;
 
+/** A health worker's worklist opens on the first clinic of their unit: its patients missing doses 3 days or more. */
+const CLINIC: TypedDocumentNode<ClinicCountQuery, ClinicCountQueryVariables> = gql`
+  query ClinicCount($unitCode: ID) {
+    clinics(unitCode: $unitCode) {
+      code
+    }
+  }
+`;
+
+const MISSED: TypedDocumentNode<MissedDoseCountQuery, MissedDoseCountQueryVariables> = gql`
+  query MissedDoseCount($clinicCode: ID!) {
+    missedDoseStreaks(clinicCode: $clinicCode, minDays: 3) {
+      personId
+    }
+  }
+`;
+
+/** A volunteer's people whose visit is due. */
+const VISITS: TypedDocumentNode<VisitsDueCountQuery, VisitsDueCountQueryVariables> = gql`
+  query VisitsDueCount {
+    myVolunteerWorklist {
+      people {
+        assignmentId
+        visitDue
+      }
+    }
+  }
+`;
+
 /** How often the navigation asks again (besides on every change of page). */
 const POLL_MS = 60_000;
 
@@ -86,10 +121,15 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
     role === 'facility_staff' ? { ...options, variables: { facilityCode: unitCode } } : skipToken,
   );
   const review = useQuery(REVIEW, role === 'labour_officer' ? { ...options, variables: { unitCode } } : skipToken);
-  const queries = [police, commune, court, admission, review];
+  const clinics = useQuery(CLINIC, role === 'health_worker' ? { variables: { unitCode }, errorPolicy: 'none' } : skipToken);
+  const clinicCode = clinics.data?.clinics[0]?.code;
+  const missed = useQuery(MISSED, clinicCode ? { ...options, variables: { clinicCode } } : skipToken);
+  const visits = useQuery(VISITS, role === 'volunteer' ? options : skipToken);
+  const queries = [police, commune, court, admission, review, missed, visits];
   useEffect(() => {
     // Counted again whenever the officer changes page (back from the worklist, say).
-    for (const q of [police, commune, court, admission, review]) if (q.data) void q.refetch().catch(() => undefined);
+    for (const q of [police, commune, court, admission, review, missed, visits])
+      if (q.data) void q.refetch().catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the page change triggers it
   }, [page]);
   if (queries.every((q) => !q.data)) return null;
@@ -103,6 +143,8 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
     court.data?.dossiersAwaitingDecision.length,
     admission.data?.dossiersAwaitingAdmission.length,
     review.data?.dossiersAwaitingReview.length,
+    missed.data?.missedDoseStreaks.length,
+    visits.data?.myVolunteerWorklist.people.filter((p) => p.visitDue).length,
   ];
   return parts.reduce<number>((n, c) => n + (c ?? 0), 0);
 }
