@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { InProcessSystem } from '@rehab/ops';
 import { enqueueNotice, testCaller } from '@rehab/server-kit';
-import { makeIdentificationNumber, type Role, type SubgraphName } from '@rehab/shared-schema';
+import type { Role, SubgraphName } from '@rehab/shared-schema';
 import { startTestSystem } from './fixtures';
+import { registrationInput } from './registration-input';
 
 let system: InProcessSystem;
 let police: string;
@@ -55,15 +56,7 @@ async function notice(from: SubgraphName, to: SubgraphName, topic: string, paylo
 let serial = 810_000;
 async function registerPerson(fullName: string): Promise<string> {
   serial += 1;
-  const input = {
-    identificationNumber: makeIdentificationNumber('001', '1990-05-05', 'MALE', serial),
-    fullName,
-    dateOfBirth: '1990-05-05',
-    sex: 'MALE',
-    ethnicity: 'Kinh',
-    permanentResidence: { unitCode: '00004', addressLine: 'Số 5 phố Thử' },
-    currentResidence: { unitCode: '00004', addressLine: 'Số 5 phố Thử' },
-  };
+  const input = registrationInput(fullName, serial, '1990-05-05');
   const data = await call<{ registerPerson: { id: string } }>(
     police,
     'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }',

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { makeIdentificationNumber } from '@rehab/shared-schema';
 import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
+import { registrationInput } from './registration-input';
 
 /**
  * The notifications inbox: a move into the ward reaches its police's inbox, counted in the
@@ -20,15 +20,7 @@ let serial = 820_000;
 /** A person registered in Phường Ba Đình who then moves to Phường Ngọc Hà. */
 async function moveToNgocHa(fullName: string): Promise<Someone> {
   serial += 1;
-  const input = {
-    identificationNumber: makeIdentificationNumber('001', '1991-04-04', 'MALE', serial),
-    fullName,
-    dateOfBirth: '1991-04-04',
-    sex: 'MALE',
-    ethnicity: 'Kinh',
-    permanentResidence: { unitCode: '00004', addressLine: 'Số 4 phố Thử' },
-    currentResidence: { unitCode: '00004', addressLine: 'Số 4 phố Thử' },
-  };
+  const input = registrationInput(fullName, serial, '1991-04-04');
   const { registerPerson: person } = await apiCall<{ registerPerson: Someone }>(
     suite.portal,
     'congan.phuongbadinh',
