@@ -244,3 +244,26 @@ describe('a relapse risk in the commune officials’ inbox at labour-welfare', (
     expect(mine(await direct<Labour>('labor-welfare', 'police_officer', unitCode, query))).toEqual([]);
   });
 });
+
+describe('a notification about a record merged into another', () => {
+  it('names the record kept once the province’s police merge them', async () => {
+    const kept = await registerPerson('Phan Văn Giữ Lại');
+    const merged = await registerPerson('Phan Văn Giữ Lại');
+    await notice('labor-welfare', 'police', 'rehab.completed', {
+      personId: merged,
+      episodeId: randomUUID(),
+      facilityCode: 'CSCN1',
+      completedOn: '2026-11-21',
+      certificateNumber: '89/GCN-CSCN1',
+    });
+    await eventually('the notification', () => policeInbox(police), (i) => about(i, merged).length === 1);
+    await call(
+      provincePolice,
+      'mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Hai hồ sơ của cùng một người") { id } }',
+      { s: kept, d: merged },
+    );
+    const inbox = await policeInbox(police);
+    expect(about(inbox, merged)).toEqual([]);
+    expect(about(inbox, kept).map((n) => [n.topic, n.occurredOn])).toEqual([['rehab.completed', '2026-11-21']]);
+  });
+});

@@ -26,6 +26,7 @@ const PERSON_TABLES = [
   'post_rehab_case',
   'reintegration_support',
   'case_event',
+  'officer_notification',
 ] as const;
 
 /** An audit row for a change made on a notice (no officer: the sending agency is recorded). */

@@ -409,6 +409,8 @@ async function repointOpenCases(
     await ctx.audit.change(manager, 'DrugUserManagement', ['person'], survivor.id);
   }
   await repointLaw120Records(manager, ctx, duplicateId, survivor, managementIds);
+  // The officers' notifications about the duplicate now name the person it was merged into.
+  await manager.query('UPDATE officer_notification SET person_id = $1 WHERE person_id = $2', [survivor.id, duplicateId]);
   const [searches] = await manager.query<[unknown[], number]>(
     `UPDATE absconder_search SET person_id = $1, owner_unit_path = $2, version = version + 1
     WHERE person_id = $3 AND status <> 'CLOSED' RETURNING id`,
