@@ -256,7 +256,11 @@ describe('a notification about a record merged into another', () => {
       completedOn: '2026-11-21',
       certificateNumber: '89/GCN-CSCN1',
     });
-    await eventually('the notification', () => policeInbox(police), (i) => about(i, merged).length === 1);
+    await eventually(
+      'the notification',
+      () => policeInbox(police),
+      (i) => about(i, merged).length === 1,
+    );
     await call(
       provincePolice,
       'mutation($s: ID!, $d: ID!) { mergePersons(survivorId: $s, duplicateId: $d, reason: "Hai hồ sơ của cùng một người") { id } }',
