@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { units } from '@rehab/shared-schema';
 import {
   accountUnit,
@@ -394,13 +394,17 @@ describe('analyst page', () => {
       .getByRole('button', { name: 'Các kế hoạch và chỉ tiêu lập hồ sơ cai nghiện bắt buộc của từng quận, huyện' })
       .click();
     await ide.getByText('KeHoachVaChiTieu').first().waitFor();
-    // GraphiQL first loads the schema (introspection of the whole supergraph): slow beside other suites.
-    const answered = page.waitForResponse(
-      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('KeHoachVaChiTieu'),
-      { timeout: 90_000 },
-    );
-    await ide.getByRole('button', { name: /Execute query/i }).click();
-    const response = await answered;
+    // GraphiQL first loads the schema (introspection of the whole supergraph, slow beside other suites) and
+    // may not send a query pressed meanwhile: press again until it is sent, then wait for the answer.
+    const sent = (r: Request) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('KeHoachVaChiTieu');
+    let request: Request | null = null;
+    for (let attempt = 0; attempt < 4 && !request; attempt += 1) {
+      const next = page.waitForRequest(sent, { timeout: 30_000 }).catch(() => null);
+      await ide.getByRole('button', { name: /Execute query/i }).click();
+      request = await next;
+    }
+    const response = await request?.response();
+    if (!response) throw new Error('GraphiQL never sent the query');
     expect(response.status()).toBe(200);
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     await ide.locator('.result-window').getByText('"plans"').first().waitFor();
