@@ -29,6 +29,11 @@ export interface SubgraphRegistryEntry {
  */
 export const SUBGRAPH_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
 
+/** A subgraph's name as the prefix of the fields the shared kit adds to it: labor-welfare → laborWelfare. */
+export function subgraphFieldPrefix(subgraph: SubgraphName): string {
+  return subgraph.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
 export class RegistryError extends Error {}
 
 function isText(value: unknown): value is string {

@@ -119,16 +119,18 @@ export async function notificationPage(
     .orderBy('n.seq', 'DESC')
     .limit(size + 1);
   if (afterSeq !== undefined) page.andWhere('n.seq < :afterSeq', { afterSeq });
+  const unread = () => count(addressedTo(db, caller).andWhere('r.read_at IS NULL'));
+  // Unread only (the navigation's poll): the total is the unread count, asked once.
   const [rows, totalCount, unreadCount] = await Promise.all([
     page.getRawMany<Row>(),
-    count(matching()),
-    count(addressedTo(db, caller).andWhere('r.read_at IS NULL')),
+    args.unreadOnly ? null : count(matching()),
+    unread(),
   ]);
   const nodes = rows.slice(0, size);
   const last = nodes.at(-1);
   return {
     nodes: nodes.map(view),
-    totalCount,
+    totalCount: totalCount ?? unreadCount,
     unreadCount,
     pageInfo: { endCursor: last ? makeCursor([last.seq]) : null, hasNextPage: rows.length > size },
   };

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
+import { SUBGRAPH_NAMES, subgraphFieldPrefix, type SubgraphName } from '../registry';
 import type { FieldRule } from './matrix';
 import type { Role } from './roles';
 
@@ -9,8 +9,7 @@ import type { Role } from './roles';
  * itself a sensitive, audited read.
  */
 export function accessLogFieldName(subgraph: SubgraphName): string {
-  const camel = subgraph.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-  return `${camel}AccessLog`;
+  return `${subgraphFieldPrefix(subgraph)}AccessLog`;
 }
 
 /** The SDL a subgraph adds for its access-log field (composed and served alike). */

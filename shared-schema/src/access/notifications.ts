@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
+import { SUBGRAPH_NAMES, subgraphFieldPrefix, type SubgraphName } from '../registry';
 import { CASE_ROLES, fieldsOf, type FieldRule } from './matrix';
 import type { Role } from './roles';
 
@@ -9,13 +9,10 @@ import type { Role } from './roles';
  * unread per officer. The fields are the kit's, named per subgraph so the supergraph
  * composes: policeNotifications, laborWelfareMarkNotificationsRead, …
  */
-function camel(subgraph: SubgraphName): string {
-  return subgraph.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
 
 /** The field names of one subgraph's notifications inbox. */
 export function notificationFieldNames(subgraph: SubgraphName): { list: string; markRead: string } {
-  const name = camel(subgraph);
+  const name = subgraphFieldPrefix(subgraph);
   return { list: `${name}Notifications`, markRead: `${name}MarkNotificationsRead` };
 }
 

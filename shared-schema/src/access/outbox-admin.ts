@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from '../registry';
+import { SUBGRAPH_NAMES, subgraphFieldPrefix, type SubgraphName } from '../registry';
 import { fieldsOf, type FieldRule } from './matrix';
 import type { Role } from './roles';
 
@@ -7,13 +7,10 @@ import type { Role } from './roles';
  * state and retries, audited. The fields are the kit's (the same everywhere), named per
  * subgraph so the supergraph composes: policeOutboxNotices, laborWelfareRetryOutboxNotice, …
  */
-function camel(subgraph: SubgraphName): string {
-  return subgraph.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
 
 /** The field names of one subgraph's outbox operations. */
 export function outboxAdminFieldNames(subgraph: SubgraphName): { list: string; retry: string; retryFailed: string } {
-  const name = camel(subgraph);
+  const name = subgraphFieldPrefix(subgraph);
   return {
     list: `${name}OutboxNotices`,
     retry: `${name}RetryOutboxNotice`,

@@ -128,8 +128,7 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
   const queries = [police, commune, court, admission, review, missed, visits];
   useEffect(() => {
     // Counted again whenever the officer changes page (back from the worklist, say).
-    for (const q of [police, commune, court, admission, review, missed, visits])
-      if (q.data) void q.refetch().catch(() => undefined);
+    for (const q of queries) if (q.data) void q.refetch().catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the page change triggers it
   }, [page]);
   if (queries.every((q) => !q.data)) return null;
