@@ -68,6 +68,7 @@ const vi = {
   'identity.currentResidence': 'Nơi ở hiện tại',
 
   'labor.episodes': 'Các đợt cai nghiện',
+  'labor.postRehab': 'Quản lý sau cai nghiện',
   'labor.kind': 'Hình thức',
   'labor.status': 'Trạng thái',
   'labor.facility': 'Cơ sở cai nghiện',
@@ -159,6 +160,7 @@ const en: Record<MessageKey, string> = {
   'identity.currentResidence': 'Current residence',
 
   'labor.episodes': 'Rehabilitation episodes',
+  'labor.postRehab': 'Post-rehab management',
   'labor.kind': 'Type',
   'labor.status': 'Status',
   'labor.facility': 'Rehabilitation facility',

@@ -103,10 +103,30 @@ export const ADDICTION_DETERMINED = defineNotice({
 export const SUBSTITUTION_STARTED = defineNotice({
   topic: 'treatment.substitution-started',
   from: 'health',
-  to: ['police'],
-  description: 'A person enrolled in substitution treatment, which counts as a treatment registration.',
+  to: ['police', 'labor-welfare'],
+  description:
+    "A person enrolled in substitution treatment, which counts as a treatment registration (police); the residence commune's post-rehab management of the person awaits its chairman's decision (labour-welfare).",
   shape: { personId: uuid, treatmentId: uuid, enrolledOn: date },
   example: { personId: PERSON, treatmentId: RECORD, enrolledOn: '2026-07-25' },
+});
+
+/** How a substitution treatment ended: the taper completed, or a termination with its reason. */
+export const SUBSTITUTION_END_REASONS = [
+  'COMPLETED',
+  'FORCED_PROTOCOL_VIOLATIONS',
+  'FORCED_REPEATED_POSITIVE_TESTS',
+  'VOLUNTARY',
+  'OTHER',
+] as const;
+
+export const SUBSTITUTION_ENDED = defineNotice({
+  topic: 'treatment.substitution-ended',
+  from: 'health',
+  to: ['labor-welfare'],
+  description:
+    "A person's substitution treatment stopped (not a move to another clinic); the residence commune manages the person after it, awaiting its chairman's decision.",
+  shape: { personId: uuid, treatmentId: uuid, stoppedOn: date, reason: oneOf(SUBSTITUTION_END_REASONS) },
+  example: { personId: PERSON, treatmentId: RECORD, stoppedOn: '2026-10-02', reason: 'VOLUNTARY' },
 });
 
 export const RELAPSE_RISK = defineNotice({
@@ -266,6 +286,7 @@ export const NOTICE_CONTRACTS: readonly NoticeContract[] = [
   REHAB_COMPLETED,
   ADDICTION_DETERMINED,
   SUBSTITUTION_STARTED,
+  SUBSTITUTION_ENDED,
   RELAPSE_RISK,
   RESIDENCE_MOVED,
   PERSON_MERGED,

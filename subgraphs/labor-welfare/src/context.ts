@@ -109,7 +109,8 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
     ),
     postRehabCaseByEpisode: keyedLoader(
       (ids) => postRehab().andWhere('c.episode_id IN (:...ids)', { ids }).getMany(),
-      (c) => c.episodeId,
+      // Only episode-based cases come back for episode ids.
+      (c) => c.episodeId ?? '',
     ),
     reintegrationSupportsByPerson: groupedLoader(
       (personIds) => {

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
   AdministrativeUnitEntity,
-  AuditLogEntry,
   PERSON_MERGED,
   RELAPSE_RISK,
   RESIDENCE_MOVED,
@@ -13,6 +12,8 @@ import {
   type Notice,
   type NoticeHandler,
 } from '@rehab/server-kit';
+import { auditNotice } from './notice-audit';
+import { substitutionNoticeHandlers } from './post-rehab-substitution';
 import { PENDING_DOSSIER_STATUSES } from './rules/dossier';
 import { OPEN_EPISODE_STATUSES } from './rules/episode';
 import { OPEN_POST_REHAB_STATUSES } from './rules/post-rehab';
@@ -28,35 +29,6 @@ const PERSON_TABLES = [
   'case_event',
   'officer_notification',
 ] as const;
-
-/** An audit row for a change made on a notice (no officer: the sending agency is recorded). */
-async function auditNotice(
-  manager: EntityManager,
-  notice: Notice,
-  personId: string,
-  fields: string[],
-  note: string,
-): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(AuditLogEntry)
-    .values({
-      userId: `notice:${notice.source}`,
-      username: `notice:${notice.source}`,
-      agency: notice.source,
-      role: 'system',
-      unitCode: '01',
-      action: 'CHANGE',
-      personId,
-      entityType: 'Person',
-      fields,
-      purpose: `${notice.topic}: ${note}`,
-      requestId: notice.id,
-    })
-    .updateEntity(false)
-    .execute();
-}
 
 async function recordSystemEvents(
   manager: EntityManager,
@@ -226,4 +198,5 @@ export const noticeHandlers: Readonly<Record<string, NoticeHandler>> = {
   ...onNotice(RELAPSE_RISK, relapseRiskReported),
   ...onNotice(PERSON_MERGED, personMerged),
   ...onNotice(RESIDENCE_MOVED, residenceMoved),
+  ...substitutionNoticeHandlers,
 };

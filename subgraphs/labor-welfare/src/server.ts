@@ -25,6 +25,7 @@ import { CreatePostRehabModels1763800002300 } from './migrations/1763800002300-C
 import { AddDossierCourt1764700002400 } from './migrations/1764700002400-AddDossierCourt';
 import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800-AddFacilityAdmitsMinors';
 import { AddCommunityRehabSetting1764900002000 } from './migrations/1764900002000-AddCommunityRehabSetting';
+import { PostRehabAfterSubstitution1796500000000 } from './migrations/1796500000000-PostRehabAfterSubstitution';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -66,6 +67,7 @@ export const migrations = [
   AddCommunityRehabSetting1764900002000,
   PlanUnitsAndTableDefinitions1764900006000,
   AnnounceCareRelations1796214000200,
+  PostRehabAfterSubstitution1796500000000,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -270,6 +270,15 @@ export type PeriodKind =
   /** Năm. */
   | 'YEAR';
 
+/** What a post-rehab case follows (căn cứ quản lý sau cai nghiện). */
+export type PostRehabBasis =
+  /** Đã ngừng điều trị thay thế (hoàn thành, tự ngừng hoặc bị buộc ngừng). */
+  | 'AFTER_SUBSTITUTION'
+  /** Đang điều trị nghiện bằng thuốc thay thế. */
+  | 'ON_SUBSTITUTION'
+  /** Hoàn thành cai nghiện (tại cơ sở hoặc tại gia đình, cộng đồng). */
+  | 'REHAB_COMPLETED';
+
 export type PostRehabDecisionInput = {
   decisionNumber: string;
   decisionOn: string;
@@ -434,11 +443,11 @@ export type PersonAccessLogQueryVariables = Exact<{
 
 export type PersonAccessLogQuery = { person: { id: string, policeAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, laborWelfareAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, healthAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, volunteersAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null } | null };
 
-export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null };
+export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null };
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
-export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null };
+export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, completedOn: string | null }> | null };
 
 export type Person360IdentityQueryVariables = Exact<{
   id: string | number;
@@ -452,14 +461,14 @@ export type Person360LaborQueryVariables = Exact<{
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, completedOn: string | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
+export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
@@ -671,7 +680,7 @@ export type PersonManagementRecordsQueryVariables = Exact<{
 }>;
 
 
-export type PersonManagementRecordsQuery = { person: { id: string, drugUserManagements: Array<{ id: string, status: DrugUserManagementStatus, version: number, detectedOn: string }>, postRehabCases: Array<{ id: string, status: PostRehabStatus, version: number, openedOn: string, supporterIds: Array<string> }> | null } | null };
+export type PersonManagementRecordsQuery = { person: { id: string, drugUserManagements: Array<{ id: string, status: DrugUserManagementStatus, version: number, detectedOn: string }>, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, version: number, openedOn: string, supporterIds: Array<string> }> | null } | null };
 
 export type DecideDrugUserManagementMutationVariables = Exact<{
   id: string | number;
@@ -1112,21 +1121,21 @@ export type OverdueLeavesQueryVariables = Exact<{
 
 export type OverdueLeavesQuery = { overdueLeaves: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
-export type PostRehabRowFragment = { id: string, status: PostRehabStatus, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } };
+export type PostRehabRowFragment = { id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } };
 
 export type PostRehabAwaitingQueryVariables = Exact<{
   unitCode: string | number;
 }>;
 
 
-export type PostRehabAwaitingQuery = { postRehabCasesAwaitingDecision: Array<{ id: string, status: PostRehabStatus, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } }> };
+export type PostRehabAwaitingQuery = { postRehabCasesAwaitingDecision: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } }> };
 
 export type PostRehabEndingQueryVariables = Exact<{
   unitCode: string | number;
 }>;
 
 
-export type PostRehabEndingQuery = { postRehabCasesEndingSoon: Array<{ id: string, status: PostRehabStatus, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } }> };
+export type PostRehabEndingQuery = { postRehabCasesEndingSoon: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } }> };
 
 export type OpenAbsconderSearchesQueryVariables = Exact<{ [key: string]: never; }>;
 

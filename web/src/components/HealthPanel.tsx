@@ -21,6 +21,7 @@ export const HEALTH_PANEL_FRAGMENT = gql`
       status
       phase
       enrolledOn
+      stoppedOn
       medication
       clinic {
         code

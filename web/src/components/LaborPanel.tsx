@@ -23,15 +23,26 @@ export const LABOR_PANEL_FRAGMENT = gql`
         managingAgency
       }
     }
+    postRehabCases {
+      id
+      status
+      basis
+      openedOn
+      decisionNumber
+      decisionOn
+      endsOn
+      completedOn
+    }
   }
 `;
 
 export type RehabEpisode = NonNullable<LaborPanel_personFragment['rehabEpisodes']>[number];
+type PostRehabCase = NonNullable<LaborPanel_personFragment['postRehabCases']>[number];
 
-/** Labour-welfare data: rehabilitation episodes. */
+/** Labour-welfare data: rehabilitation episodes and post-rehab management. */
 export type LaborPanel_person = LaborPanel_personFragment;
 
-const FIELDS = ['rehabEpisodes'] as const satisfies readonly (keyof LaborPanel_person)[];
+const FIELDS = ['rehabEpisodes', 'postRehabCases'] as const satisfies readonly (keyof LaborPanel_person)[];
 
 function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors: GraphQLErrors; path: ResponsePath }): ReactNode {
   const { t, label, formatDate } = useI18n();
@@ -80,6 +91,42 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
   );
 }
 
+function PostRehabItem({ item, errors, path }: { item: PostRehabCase; errors: GraphQLErrors; path: ResponsePath }): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  const field = (key: 'openedOn' | 'endsOn', text: string) => (
+    <Field label={text}>
+      <Guarded errors={errors} path={[...path, key]} value={item[key]}>
+        {(date) => formatDate(date)}
+      </Guarded>
+    </Field>
+  );
+  return (
+    <li className="record">
+      <p className="record__title">
+        <Guarded errors={errors} path={[...path, 'basis']} value={item.basis}>
+          {(basis) => label('postRehabBasis', basis)}
+        </Guarded>
+      </p>
+      <dl className="fields">
+        <Field label={t('labor.status')}>
+          <Guarded errors={errors} path={[...path, 'status']} value={item.status}>
+            {(status) => <span className={`badge badge--${status.toLowerCase()}`}>{label('postRehabStatus', status)}</span>}
+          </Guarded>
+        </Field>
+        {field('openedOn', t('field.openedOn'))}
+        {item.decisionNumber !== null && (
+          <Field label={t('field.decisionNumber')}>
+            <Guarded errors={errors} path={[...path, 'decisionNumber']} value={item.decisionNumber}>
+              {(n) => n}
+            </Guarded>
+          </Field>
+        )}
+        {item.endsOn !== null && field('endsOn', t('field.periodEndsOn'))}
+      </dl>
+    </li>
+  );
+}
+
 export function LaborPanel({ state }: { state: PanelState<LaborPanel_person> }): ReactNode {
   const { t } = useI18n();
   return (
@@ -89,25 +136,39 @@ export function LaborPanel({ state }: { state: PanelState<LaborPanel_person> }):
       agency="labor-welfare"
       state={state}
       fields={FIELDS}
-      isEmpty={(person) => !person.rehabEpisodes || person.rehabEpisodes.length === 0}
+      isEmpty={(person) => !person.rehabEpisodes?.length && !person.postRehabCases?.length}
     >
       {(person, errors, path) => (
-        <section className="subsection" aria-label={t('labor.episodes')}>
-          <Guarded
-            errors={errors}
-            path={[...path, 'rehabEpisodes']}
-            value={person.rehabEpisodes}
-            empty={<p className="state state--empty">{t('state.empty')}</p>}
-          >
-            {(episodes) => (
+        <>
+          {(person.rehabEpisodes?.length !== 0 || !person.postRehabCases?.length) && (
+            <section className="subsection" aria-label={t('labor.episodes')}>
+              <Guarded
+                errors={errors}
+                path={[...path, 'rehabEpisodes']}
+                value={person.rehabEpisodes}
+                empty={<p className="state state--empty">{t('state.empty')}</p>}
+              >
+                {(episodes) => (
+                  <ul className="records">
+                    {episodes.map((episode, index) => (
+                      <EpisodeItem key={episode.id} episode={episode} errors={errors} path={[...path, 'rehabEpisodes', index]} />
+                    ))}
+                  </ul>
+                )}
+              </Guarded>
+            </section>
+          )}
+          {(person.postRehabCases?.length ?? 0) > 0 && (
+            <section className="subsection" aria-label={t('labor.postRehab')}>
+              <h3 className="subsection__title">{t('labor.postRehab')}</h3>
               <ul className="records">
-                {episodes.map((episode, index) => (
-                  <EpisodeItem key={episode.id} episode={episode} errors={errors} path={[...path, 'rehabEpisodes', index]} />
+                {person.postRehabCases?.map((item, index) => (
+                  <PostRehabItem key={item.id} item={item} errors={errors} path={[...path, 'postRehabCases', index]} />
                 ))}
               </ul>
-            )}
-          </Guarded>
-        </section>
+            </section>
+          )}
+        </>
       )}
     </Panel>
   );

@@ -236,6 +236,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     const person: Person360_person = {
       ...found,
       rehabEpisodes: laborPart?.rehabEpisodes ?? null,
+      postRehabCases: laborPart?.postRehabCases ?? null,
       compulsoryRehabDossiers: laborPart?.compulsoryRehabDossiers ?? null,
       addictionDeterminations: healthPart?.addictionDeterminations ?? null,
       substitutionTreatment: healthPart?.substitutionTreatment ?? null,

@@ -7,7 +7,11 @@ import type { LaborPanel_person } from './LaborPanel';
 import type { VolunteersPanel_person } from './VolunteersPanel';
 import { settled } from '../apollo';
 import type { PoliceTimelineQuery, PoliceTimelineQueryVariables } from '../__generated__/operations';
-import type { TimelineDossiers_personFragment, TimelineRequests_personFragment } from '../__generated__/operations';
+import type {
+  PostRehabBasis,
+  TimelineDossiers_personFragment,
+  TimelineRequests_personFragment,
+} from '../__generated__/operations';
 
 /** Labour-welfare's dossiers, read with its panel: for the timeline and the action forms. */
 export const TIMELINE_DOSSIERS_FRAGMENT = gql`
@@ -108,6 +112,12 @@ function compact<T>(list: readonly (T | null)[] | null | undefined): T[] {
   return (list ?? []).filter((item): item is T => item !== null);
 }
 
+const POST_REHAB_OPENED: Readonly<Record<PostRehabBasis, MessageKey>> = {
+  REHAB_COMPLETED: 'timeline.postRehabOpened',
+  ON_SUBSTITUTION: 'timeline.postRehabOpenedOnSubstitution',
+  AFTER_SUBSTITUTION: 'timeline.postRehabOpenedAfterSubstitution',
+};
+
 /** All agencies' dated events of the person, newest first. */
 export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQuery['person']): TimelineEvent[] {
   const events: TimelineEvent[] = [];
@@ -130,6 +140,11 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     push(events, e.admittedOn, 'labor-welfare', 'timeline.admitted', e.facility?.name ?? undefined);
     push(events, e.endedOn, 'labor-welfare', 'timeline.episodeEnded', e.facility?.name ?? undefined);
   }
+  for (const c of compact(person.postRehabCases)) {
+    push(events, c.openedOn, 'labor-welfare', POST_REHAB_OPENED[c.basis]);
+    push(events, c.decisionOn, 'labor-welfare', 'timeline.postRehabDecided', c.decisionNumber ?? undefined);
+    push(events, c.completedOn, 'labor-welfare', 'timeline.postRehabCompleted');
+  }
   for (const r of compact(person.addictionDeterminationRequests))
     push(events, r.requestedAt, 'health', 'timeline.determinationRequested');
   for (const d of compact(person.addictionDeterminations)) push(events, d.examinedOn, 'health', 'timeline.determined');
@@ -140,6 +155,7 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     'timeline.enrolled',
     person.substitutionTreatment?.clinic.name,
   );
+  push(events, person.substitutionTreatment?.stoppedOn, 'health', 'timeline.treatmentStopped');
   for (const a of compact(person.supportAssignments)) {
     push(events, a.startedOn, 'volunteers', 'timeline.assigned', a.volunteer.fullName);
     push(events, a.endedOn, 'volunteers', 'timeline.assignmentEnded');

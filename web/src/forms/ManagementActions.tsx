@@ -43,6 +43,7 @@ const MANAGEMENT_QUERY: TypedDocumentNode<PersonManagementRecordsQuery, PersonMa
       postRehabCases {
         id
         status
+        basis
         version
         openedOn
         supporterIds
@@ -307,6 +308,7 @@ export function ManagementActions({
           record={c}
           reload={reloadAll}
           title={t('action.postRehabTitle', {
+            basis: label('postRehabBasis', c.basis).toLocaleLowerCase(),
             date: formatDate(c.openedOn),
             status: label('postRehabStatus', c.status),
           })}

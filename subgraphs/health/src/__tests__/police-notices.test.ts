@@ -65,6 +65,11 @@ const EXAMINE = `mutation($id: ID!, $input: AddictionExaminationInput!) { record
 const ENROL = `mutation($p: ID!) { enrollSubstitutionTreatment(personId: $p, clinicCode: "MMT001", medication: METHADONE, enrolledOn: "${TODAY}",
   dateOfBirth: "1990-01-01", residenceUnitCode: "${COMMUNE}") { id } }`;
 
+const TRANSFER = `mutation($t: ID!) { transferTreatment(treatmentId: $t, toClinicCode: "MMT002") { id } }`;
+const TERMINATE = `mutation($t: ID!, $on: Date!) { terminateTreatment(treatmentId: $t, reason: FORCED_REPEATED_POSITIVE_TESTS,
+  note: "Dương tính nhiều lần", on: $on) { id } }`;
+const ADVANCE = `mutation($t: ID!, $to: SubstitutionPhase!, $on: Date!) { advanceTreatmentPhase(treatmentId: $t, to: $to, on: $on) { id } }`;
+
 const ADDICTED = [
   { substanceClass: 'STIMULANTS', criteria: ['CRAVING', 'TOLERANCE', 'LOSS_OF_CONTROL'], pattern: 'REPEATED_WITHIN_12_MONTHS' },
   { substanceClass: 'OPIOIDS', criteria: ['CRAVING', 'TOLERANCE', 'WITHDRAWAL'], pattern: 'TOGETHER_AT_LEAST_ONE_MONTH' },
@@ -87,7 +92,7 @@ async function examine(
 
 const notices = (topic: string, person: string) =>
   database.db.query<{ destination: string; payload: unknown }[]>(
-    `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2`,
+    `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2 ORDER BY destination`,
     [topic, person],
   );
 
@@ -146,15 +151,47 @@ describe('notices to police for the treatment-registration deadline', () => {
   it('tells police of an enrolment in substitution treatment', async () => {
     const { person } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -1) });
     const t = ok<{ id: string }>(await run(ENROL, { p: person }, 'health_worker'), 'enrollSubstitutionTreatment');
+    const payload = { personId: person, treatmentId: t.id, enrolledOn: TODAY };
+    // Police count it as a registration; labour-welfare opens the commune's post-rehab management.
     expect(await notices('treatment.substitution-started', person)).toEqual([
+      { destination: 'labor-welfare', payload },
+      { destination: 'police', payload },
+    ]);
+  });
+
+  it('tells labour-welfare when a treatment stops, with how, and not when it moves to another clinic', async () => {
+    const stop = async (steps: (t: string) => Promise<void>): Promise<{ person: string; t: string }> => {
+      const { person } = await examine(ADDICTED, { examinedOn: addDays(TODAY, -1) });
+      const t = ok<{ id: string }>(await run(ENROL, { p: person }, 'health_worker'), 'enrollSubstitutionTreatment').id;
+      await steps(t);
+      return { person, t };
+    };
+    const terminated = await stop(async (t) => {
+      ok(await run(TRANSFER, { t }, 'health_worker'), 'transferTreatment');
+      ok(await run(TERMINATE, { t, on: TODAY }, 'health_worker'), 'terminateTreatment');
+    });
+    expect(await notices('treatment.substitution-ended', terminated.person)).toEqual([
       {
-        destination: 'police',
+        destination: 'labor-welfare',
         payload: {
-          personId: person,
-          treatmentId: t.id,
-          enrolledOn: TODAY,
+          personId: terminated.person,
+          treatmentId: terminated.t,
+          stoppedOn: TODAY,
+          reason: 'FORCED_REPEATED_POSITIVE_TESTS',
         },
       },
     ]);
+    const tapered = await stop(async (t) => {
+      for (const to of ['DOSE_ADJUSTMENT', 'MAINTENANCE', 'TAPERING', 'STOPPED'])
+        ok(await run(ADVANCE, { t, to, on: TODAY }, 'health_worker'), 'advanceTreatmentPhase');
+    });
+    expect((await notices('treatment.substitution-ended', tapered.person)).map((n) => n.payload)).toEqual([
+      { personId: tapered.person, treatmentId: tapered.t, stoppedOn: TODAY, reason: 'COMPLETED' },
+    ]);
+    // A phase change short of stopping tells nobody it ended.
+    const ongoing = await stop(async (t) => {
+      ok(await run(ADVANCE, { t, to: 'DOSE_ADJUSTMENT', on: TODAY }, 'health_worker'), 'advanceTreatmentPhase');
+    });
+    expect(await notices('treatment.substitution-ended', ongoing.person)).toEqual([]);
   });
 });

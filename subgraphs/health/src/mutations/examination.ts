@@ -3,7 +3,7 @@ import { actsOn, checkUuid, domainError, recordNotFound } from '@rehab/server-ki
 import { unitByCode } from '@rehab/shared-schema';
 import type { MutationRecordAddictionExaminationArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
-import { notifyPolice } from '../notices';
+import { notifyAgencies } from '../notices';
 import { EXAMINATION_COLUMNS, toExamination, type ExaminationRecord } from '../records';
 import { provinceOf } from './care';
 import { conclude, findingProblems } from '../rules/addiction';
@@ -131,7 +131,7 @@ export async function recordAddictionExamination(
     await ctx.audit.change(manager, 'AddictionExamination', ['findings', 'clinicalNotes', 'determination'], request.person_id);
     if (conclusion.addicted) {
       // Police keep the treatment-registration deadline that runs from the day the person was told.
-      await notifyPolice(manager, 'addiction.determined', {
+      await notifyAgencies(manager, 'addiction.determined', {
         personId: request.person_id,
         determinationId,
         determinedOn: examinedOn,

@@ -7,10 +7,11 @@ import type {
   MutationEnrollSubstitutionTreatmentArgs,
   MutationTerminateTreatmentArgs,
   MutationTransferTreatmentArgs,
+  TerminationReason,
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { SubstitutionTreatmentEntity } from '../entities/SubstitutionTreatment';
-import { notifyPolice } from '../notices';
+import { notifyAgencies } from '../notices';
 import { opioidAddictionInProvince } from './care';
 import { advancePhase, enrolmentProblem, requireOngoing, type EnrolmentProblem } from '../rules/treatment';
 import { currentPhaseSince, recordPhase } from './phase-history';
@@ -127,9 +128,9 @@ export async function enrollSubstitutionTreatment(
     }
     await ctx.audit.change(manager, 'SubstitutionTreatment', ['status', 'phase', 'enrolledOn', 'medication', 'clinic'], personId);
     // Enrolment registers the person for treatment: it meets police's treatment-registration deadline.
-    await notifyPolice(manager, 'treatment.substitution-started', { personId, treatmentId: id, enrolledOn });
+    await notifyAgencies(manager, 'treatment.substitution-started', { personId, treatmentId: id, enrolledOn });
     // The clinic's health workers read the patient's identity while the treatment lasts there.
-    await notifyPolice(manager, 'care.substitution', {
+    await notifyAgencies(manager, 'care.substitution', {
       periods: [{ personId, recordId: id, careUnitCode: args.clinicCode, startedOn: enrolledOn, endedOn: null }],
     });
     return manager.getRepository(SubstitutionTreatmentEntity).findOneByOrFail({ id });
@@ -170,10 +171,24 @@ async function change(
   });
 }
 
-/** The treatment stopped on `on`: the clinic's care of the patient ends that day. */
-async function endCare(manager: EntityManager, row: SubstitutionTreatmentEntity, on: string): Promise<void> {
-  await notifyPolice(manager, 'care.substitution', {
+/**
+ * The treatment stopped on `on`: the clinic's care of the patient ends that day, and the
+ * residence commune manages the person after it (post-rehab management, labour-welfare).
+ */
+async function endTreatment(
+  manager: EntityManager,
+  row: SubstitutionTreatmentEntity,
+  on: string,
+  reason: TerminationReason | 'COMPLETED',
+): Promise<void> {
+  await notifyAgencies(manager, 'care.substitution', {
     periods: [{ personId: row.personId, recordId: row.id, careUnitCode: row.clinicCode, startedOn: row.enrolledOn, endedOn: on }],
+  });
+  await notifyAgencies(manager, 'treatment.substitution-ended', {
+    personId: row.personId,
+    treatmentId: row.id,
+    stoppedOn: on,
+    reason,
   });
 }
 
@@ -213,7 +228,7 @@ export function advanceTreatmentPhase(
     await notBeforeCurrentPhase(manager, row, on);
     await recordPhase(manager, row.id, to, on, ctx.caller.username);
     if (to !== 'STOPPED') return { phase: to };
-    await endCare(manager, row, on);
+    await endTreatment(manager, row, on, 'COMPLETED');
     return { phase: to, status: 'STOPPED', stoppedOn: on };
   });
 }
@@ -241,7 +256,7 @@ export async function transferTreatment(args: MutationTransferTreatmentArgs, ctx
     }
     // Transferred today: the old clinic's care ended yesterday, the new clinic's starts today.
     const today = todayInHanoi();
-    await notifyPolice(manager, 'care.substitution', {
+    await notifyAgencies(manager, 'care.substitution', {
       periods: [
         {
           personId: row.personId,
@@ -265,7 +280,7 @@ export function terminateTreatment(args: MutationTerminateTreatmentArgs, ctx: Co
     notBeforeEnrolment(row, on);
     await notBeforeCurrentPhase(manager, row, on);
     await recordPhase(manager, row.id, 'STOPPED', on, ctx.caller.username);
-    await endCare(manager, row, on);
+    await endTreatment(manager, row, on, args.reason);
     return { phase: 'STOPPED', status: 'STOPPED', stoppedOn: on, terminationReason: args.reason, terminationNote: note };
   });
 }

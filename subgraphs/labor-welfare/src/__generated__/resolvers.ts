@@ -1226,19 +1226,30 @@ export type PlanTargetConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What a post-rehab case follows (căn cứ quản lý sau cai nghiện). */
+export type PostRehabBasis =
+  /** Đã ngừng điều trị thay thế (hoàn thành, tự ngừng hoặc bị buộc ngừng). */
+  | 'AFTER_SUBSTITUTION'
+  /** Đang điều trị nghiện bằng thuốc thay thế. */
+  | 'ON_SUBSTITUTION'
+  /** Hoàn thành cai nghiện (tại cơ sở hoặc tại gia đình, cộng đồng). */
+  | 'REHAB_COMPLETED';
+
 /** Post-rehab management at the place of residence (quản lý sau cai nghiện). */
 export type PostRehabCase = {
   __typename?: 'PostRehabCase';
+  /** What the case follows: a completed rehab episode, or substitution treatment (on it, or after it). */
+  basis: PostRehabBasis;
   certificateNumber?: Maybe<Scalars['String']['output']>;
   completedOn?: Maybe<Scalars['Date']['output']>;
   decisionNumber?: Maybe<Scalars['String']['output']>;
   decisionOn?: Maybe<Scalars['Date']['output']>;
   endsOn?: Maybe<Scalars['Date']['output']>;
-  /** The completed rehab episode (null when it lies outside the caller's unit, e.g. after a move). */
+  /** The completed rehab episode (REHAB_COMPLETED; null when it lies outside the caller's unit, e.g. after a move). */
   episode?: Maybe<RehabEpisode>;
   events: Array<CaseEvent>;
   id: Scalars['ID']['output'];
-  /** Opened when the rehab episode completed. */
+  /** Opened when the rehab episode completed, or the substitution treatment started or stopped. */
   openedOn: Scalars['Date']['output'];
   /** From the rules table in force on the decision date. */
   periodMonths?: Maybe<Scalars['Int']['output']>;
@@ -1247,6 +1258,8 @@ export type PostRehabCase = {
   relapsedOn?: Maybe<Scalars['Date']['output']>;
   residenceUnit: AdministrativeUnit;
   status: PostRehabStatus;
+  /** The substitution treatment followed (health's SubstitutionTreatment id; the substitution bases only). */
+  substitutionTreatmentId?: Maybe<Scalars['ID']['output']>;
   /** Assigned supporters: volunteer ids (volunteers subgraph). */
   supporterIds: Array<Scalars['ID']['output']>;
   version: Scalars['Int']['output'];
@@ -1985,6 +1998,7 @@ export type ResolversTypes = {
   PlanTableRows: PlanTableRows;
   PlanTarget: ResolverTypeWrapper<PlanTargetEntity>;
   PlanTargetConnection: ResolverTypeWrapper<PlanTargetConnectionView>;
+  PostRehabBasis: PostRehabBasis;
   PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
   PostRehabDecisionInput: PostRehabDecisionInput;
   PostRehabModel: ResolverTypeWrapper<PostRehabModelEntity>;
@@ -2428,6 +2442,7 @@ export type PlanTargetConnectionResolvers<ContextType = Context, ParentType exte
 };
 
 export type PostRehabCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabCase'] = ResolversParentTypes['PostRehabCase']> = {
+  basis?: Resolver<ResolversTypes['PostRehabBasis'], ParentType, ContextType>;
   certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   decisionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2443,6 +2458,7 @@ export type PostRehabCaseResolvers<ContextType = Context, ParentType extends Res
   relapsedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   residenceUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PostRehabStatus'], ParentType, ContextType>;
+  substitutionTreatmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   supporterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

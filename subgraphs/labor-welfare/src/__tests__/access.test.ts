@@ -6,6 +6,7 @@
  * - every sensitive field, for every role: an allowed role reads what a supervisor
  *   reads, a denied one gets FORBIDDEN at the first field of the route it may not read.
  */
+import { randomUUID } from 'node:crypto';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   getNamedType,
@@ -28,6 +29,7 @@ import {
   notificationRules,
   outboxAdminRules,
 } from '@rehab/shared-schema';
+import { noticeHandlers } from '../notice-handlers';
 import { schemaText } from '../server';
 import { PERSON_ENTITIES, openHarness, personRefs, type Harness } from './harness';
 import { footprint } from './legal-path-support';
@@ -37,6 +39,22 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await openHarness(population);
+  // A case after substitution treatment (the seed has none: health's notice opens them).
+  const [fresh] = await h.database.db.query<{ id: string }[]>(
+    `SELECT d.person_id::text AS id FROM person_directory d WHERE NOT EXISTS (SELECT 1 FROM post_rehab_case c WHERE c.person_id = d.person_id)
+    AND NOT EXISTS (SELECT 1 FROM rehab_episode e WHERE e.person_id = d.person_id) ORDER BY d.person_id LIMIT 1`,
+  );
+  const payload = { personId: fresh?.id, treatmentId: randomUUID(), stoppedOn: '2026-10-02', reason: 'VOLUNTARY' };
+  const topic = 'treatment.substitution-ended';
+  const notice = {
+    id: randomUUID(),
+    topic,
+    source: 'health',
+    destination: 'labor-welfare',
+    payload,
+    createdAt: new Date().toISOString(),
+  };
+  await h.database.db.transaction((manager) => noticeHandlers[topic]?.(manager, notice) ?? Promise.reject(new Error(topic)));
 });
 afterAll(async () => {
   await h.close();

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { PostRehabStatus } from '../rules/post-rehab';
+import type { PostRehabBasis, PostRehabStatus } from '../rules/post-rehab';
 
 /** Post-rehab management at the place of residence (quản lý sau cai nghiện), owned by the residence commune. */
 @Entity({ name: 'post_rehab_case' })
@@ -10,9 +10,17 @@ export class PostRehabCaseEntity {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
-  /** The completed rehab episode the case follows. */
-  @Column({ name: 'episode_id', type: 'uuid' })
-  episodeId: string;
+  /** What the case follows: a completed rehab episode, or substitution treatment (on it, or after it). */
+  @Column({ type: 'varchar', length: 24 })
+  basis: PostRehabBasis;
+
+  /** The completed rehab episode the case follows (REHAB_COMPLETED only). */
+  @Column({ name: 'episode_id', type: 'uuid', nullable: true })
+  episodeId: string | null;
+
+  /** The substitution treatment the case follows (health's id; the substitution bases only). */
+  @Column({ name: 'substitution_treatment_id', type: 'uuid', nullable: true })
+  substitutionTreatmentId: string | null;
 
   @Column({ type: 'varchar', length: 24 })
   status: PostRehabStatus;

@@ -5,6 +5,10 @@ import { POST_REHAB_NAME, illegalTransition } from './errors';
 export const POST_REHAB_STATUSES = ['AWAITING_DECISION', 'UNDER_MANAGEMENT', 'RELAPSED', 'COMPLETED'] as const;
 export type PostRehabStatus = (typeof POST_REHAB_STATUSES)[number];
 
+/** What a case follows: a completed rehab episode, an enrolment in substitution treatment, or its end. */
+export const POST_REHAB_BASES = ['REHAB_COMPLETED', 'ON_SUBSTITUTION', 'AFTER_SUBSTITUTION'] as const;
+export type PostRehabBasis = (typeof POST_REHAB_BASES)[number];
+
 export const POST_REHAB_ACTIONS = ['DECIDE', 'ASSIGN_SUPPORTERS', 'RELAPSE', 'COMPLETE'] as const;
 export type PostRehabAction = (typeof POST_REHAB_ACTIONS)[number];
 

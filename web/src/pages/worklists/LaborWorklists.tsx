@@ -278,6 +278,7 @@ const POST_REHAB_ROW = gql`
   fragment PostRehabRow on PostRehabCase {
     id
     status
+    basis
     openedOn
     endsOn
     person {
@@ -305,11 +306,12 @@ const ENDING: TypedDocumentNode<PostRehabEndingQuery, PostRehabEndingQueryVariab
 
 /** UBND xã / Lao động: post-rehab cases awaiting the chairman's decision, and those ending soon. */
 export function PostRehabWorklists({ officer }: { officer: Officer }): ReactNode {
-  const { t, formatDate } = useI18n();
+  const { t, label, formatDate } = useI18n();
   const awaiting = useQuery(AWAITING, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
   const ending = useQuery(ENDING, { variables: { unitCode: officer.unitCode }, fetchPolicy: 'no-cache' });
   const columns = [
     { header: t('identity.fullName'), cell: (r: PostRehabRow) => <PersonLink id={r.person.id} name={r.person.fullName} /> },
+    { header: t('field.postRehabBasis'), cell: (r: PostRehabRow) => label('postRehabBasis', r.basis) },
     { header: t('field.openedOn'), cell: (r: PostRehabRow) => formatDate(r.openedOn) },
     { header: t('field.periodEndsOn'), cell: (r: PostRehabRow) => formatDate(r.endsOn) },
   ];
