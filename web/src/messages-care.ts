@@ -10,6 +10,17 @@ export const careVi = {
   'treatment.terminateReason': 'Lý do chấm dứt',
   'treatment.terminateNote': 'Nội dung (căn cứ, biên bản)',
   'treatment.terminateOn': 'Ngày chấm dứt',
+  'infection.heading': 'Xét nghiệm HIV, viêm gan',
+  'infection.record': 'Ghi kết quả xét nghiệm HIV, viêm gan',
+  'infection.hiv': 'HIV',
+  'infection.hepatitisB': 'Viêm gan B',
+  'infection.hepatitisC': 'Viêm gan C',
+  'infection.testedOn': 'Ngày xét nghiệm',
+  'infection.arv': 'Điều trị ARV',
+  'infection.arvHint': 'Bắt buộc khi HIV dương tính',
+  'infection.arvStartedOn': 'Ngày bắt đầu điều trị ARV',
+  'infection.arvNotRecorded': 'Chưa ghi nhận',
+  'infection.arvSince': 'từ ngày {date}',
   'confirm.treatmentAdvance': 'Chuyển điều trị của {person} sang giai đoạn “{phase}” từ ngày {date}?',
   'confirm.treatmentTransfer':
     'Chuyển điều trị của {person} từ {from} sang {to}? Từ nay {to} cấp thuốc và xem hồ sơ; {from} thôi xem danh tính người bệnh sau hôm nay.',
@@ -68,6 +79,17 @@ export const careEn: Record<CareMessageKey, string> = {
   'treatment.actions': 'Substitution treatment',
   'treatment.advance': 'Move to another phase',
   'treatment.advanceTo': 'New phase',
+  'infection.heading': 'HIV and hepatitis tests',
+  'infection.record': 'Record HIV and hepatitis results',
+  'infection.hiv': 'HIV',
+  'infection.hepatitisB': 'Hepatitis B',
+  'infection.hepatitisC': 'Hepatitis C',
+  'infection.testedOn': 'Tested on',
+  'infection.arv': 'ARV treatment',
+  'infection.arvHint': 'Required with a positive HIV result',
+  'infection.arvStartedOn': 'ARV treatment started on',
+  'infection.arvNotRecorded': 'Not recorded',
+  'infection.arvSince': 'since {date}',
   'treatment.advanceOn': 'From',
   'treatment.transfer': 'Transfer to another clinic',
   'treatment.toClinic': 'Receiving clinic',
@@ -129,6 +151,8 @@ export const careEn: Record<CareMessageKey, string> = {
 
 /** Labels of the treatment's enums the forms offer. */
 export const careEnumsVi = {
+  testResult: { POSITIVE: 'Dương tính', NEGATIVE: 'Âm tính' },
+  arvStatus: { NOT_STARTED: 'Chưa điều trị ARV', ON_ARV: 'Đang điều trị ARV', STOPPED: 'Đã ngừng điều trị ARV' },
   interimMeasure: {
     FAMILY_MANAGEMENT: 'Giao gia đình quản lý',
     HELD_AT_FACILITY: 'Tạm giữ tại cơ sở cai nghiện',
@@ -142,6 +166,8 @@ export const careEnumsVi = {
 } as const;
 
 export const careEnumsEn: { [K in keyof typeof careEnumsVi]: Record<keyof (typeof careEnumsVi)[K], string> } = {
+  testResult: { POSITIVE: 'Positive', NEGATIVE: 'Negative' },
+  arvStatus: { NOT_STARTED: 'ARV not started', ON_ARV: 'On ARV', STOPPED: 'ARV stopped' },
   interimMeasure: {
     FAMILY_MANAGEMENT: 'Placed with the family',
     HELD_AT_FACILITY: 'Held at a rehab facility',

@@ -146,6 +146,8 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     hepatitisB: clinical,
     hepatitisC: clinical,
     testedOn: clinical,
+    arv: clinical,
+    arvStartedOn: clinical,
   }),
   // A clinic is public reference data (name and unit), readable by everyone.
   ...fieldsOf('Clinic', 'health', { code: everyone, name: everyone, unit: everyone, dispensingPoints: everyone }),

@@ -45,6 +45,8 @@ export interface InfectionStatusRecord {
   hepatitisB: 'POSITIVE' | 'NEGATIVE';
   hepatitisC: 'POSITIVE' | 'NEGATIVE';
   testedOn: string;
+  arv: 'NOT_STARTED' | 'ON_ARV' | 'STOPPED' | null;
+  arvStartedOn: string | null;
 }
 
 interface ExaminationRow {
@@ -121,9 +123,12 @@ interface InfectionRow {
   hepatitis_b: InfectionStatusRecord['hiv'];
   hepatitis_c: InfectionStatusRecord['hiv'];
   tested_on: string;
+  arv: InfectionStatusRecord['arv'];
+  arv_started_on: string | null;
 }
 
-export const INFECTION_COLUMNS = 'id, person_id, hiv, hepatitis_b, hepatitis_c, tested_on::text AS tested_on';
+export const INFECTION_COLUMNS =
+  'id, person_id, hiv, hepatitis_b, hepatitis_c, tested_on::text AS tested_on, arv, arv_started_on::text AS arv_started_on';
 
 export function toInfection(r: InfectionRow): InfectionStatusRecord {
   return {
@@ -133,5 +138,7 @@ export function toInfection(r: InfectionRow): InfectionStatusRecord {
     hepatitisB: r.hepatitis_b,
     hepatitisC: r.hepatitis_c,
     testedOn: r.tested_on,
+    arv: r.arv,
+    arvStartedOn: r.arv_started_on,
   };
 }

@@ -86,7 +86,18 @@ const EXAMINATION_COLUMNS = [
   'owner_unit_path',
 ];
 const URINE_COLUMNS = ['id', 'person_id', 'tested_on', 'results', 'recorded_by', 'owner_unit_path'];
-const INFECTION_COLUMNS = ['id', 'person_id', 'hiv', 'hepatitis_b', 'hepatitis_c', 'tested_on', 'recorded_by', 'owner_unit_path'];
+const INFECTION_COLUMNS = [
+  'id',
+  'person_id',
+  'hiv',
+  'hepatitis_b',
+  'hepatitis_c',
+  'tested_on',
+  'arv',
+  'arv_started_on',
+  'recorded_by',
+  'owner_unit_path',
+];
 /** Days of seeded doses from each seeded enrolment. */
 export const SEEDED_DOSE_DAYS = 3;
 /** Demo physicians (gateway demo accounts) and where they are certified. */
@@ -349,18 +360,32 @@ function careRows(determinations: readonly unknown[][], treatments: readonly unk
       clinicPath,
     ]);
     const result = (p: number) => (rng.chance(p) ? 'POSITIVE' : 'NEGATIVE');
+    const [id, hiv, hepatitisB, hepatitisC] = [rng.uuid(), result(0.1), result(0.1), result(0.3)];
+    const arv = arvOfDemo(hiv, personId, enrolledOn);
     rows.infections.push([
-      rng.uuid(),
+      id,
       personId,
-      result(0.1),
-      result(0.1),
-      result(0.3),
+      hiv,
+      hepatitisB,
+      hepatitisC,
       enrolledOn,
+      arv.status,
+      arv.startedOn,
       `bacsi.${clinicCode.toLowerCase()}`,
       clinicPath,
     ]);
   }
   return rows;
+}
+
+/**
+ * A demo patient's ARV status beside a positive HIV result: most are on ARV from the day they
+ * were tested, some not started yet; drawn from the person id, not the generator, so the
+ * rest of the demo data stays as it was.
+ */
+function arvOfDemo(hiv: string, personId: string, testedOn: string): { status: string | null; startedOn: string | null } {
+  if (hiv !== 'POSITIVE') return { status: null, startedOn: null };
+  return personId.endsWith('f') ? { status: 'NOT_STARTED', startedOn: null } : { status: 'ON_ARV', startedOn: testedOn };
 }
 
 /** Is the health database still empty (no clinics, no determinations), so demo data may be seeded? */

@@ -22,6 +22,7 @@ import { AddDeterminationInformedOn1764700004500 } from './migrations/1764700004
 import { CreateTreatmentPhaseHistory1764900001000 } from './migrations/1764900001000-CreateTreatmentPhaseHistory';
 import { AnnounceCareRelations1796214000100 } from './migrations/1796214000100-AnnounceCareRelations';
 import { IndexDoseDispensingPoint1796300000100 } from './migrations/1796300000100-IndexDoseDispensingPoint';
+import { AddArvStatus1796500000100 } from './migrations/1796500000100-AddArvStatus';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 import { seedHealthVolume } from './seed-volume';
@@ -54,6 +55,7 @@ export const migrations = [
   CreateTreatmentPhaseHistory1764900001000,
   AnnounceCareRelations1796214000100,
   IndexDoseDispensingPoint1796300000100,
+  AddArvStatus1796500000100,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -58,6 +58,15 @@ export type AdministrativeUnitLevel =
   | 'FACILITY'
   | 'PROVINCE';
 
+/** ARV treatment of a person with a positive HIV result (điều trị ARV). */
+export type ArvStatus =
+  /** Chưa điều trị ARV. */
+  | 'NOT_STARTED'
+  /** Đang điều trị ARV. */
+  | 'ON_ARV'
+  /** Đã ngừng điều trị ARV. */
+  | 'STOPPED';
+
 /** What a volunteer may know of the person, given by the commune official when assigning. */
 export type AssignedPersonContactInput = {
   /** Address line of the current residence. */
@@ -414,6 +423,10 @@ export type TerminationReason =
   /** Tự nguyện ngừng. */
   | 'VOLUNTARY';
 
+export type TestResult =
+  | 'NEGATIVE'
+  | 'POSITIVE';
+
 /** Fields to change; omitted fields stay. A move to another commune goes through recordResidenceChange. */
 export type UpdatePersonInput = {
   /** A new address line within the current commune. */
@@ -443,7 +456,7 @@ export type PersonAccessLogQueryVariables = Exact<{
 
 export type PersonAccessLogQuery = { person: { id: string, policeAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, laborWelfareAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, healthAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, volunteersAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null } | null };
 
-export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null };
+export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null };
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
@@ -465,10 +478,11 @@ export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
+  clinical: boolean;
 }>;
 
 
-export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
+export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
@@ -607,6 +621,19 @@ export type RecordAddictionExaminationMutationVariables = Exact<{
 
 
 export type RecordAddictionExaminationMutation = { recordAddictionExamination: { id: string } };
+
+export type RecordInfectionStatusMutationVariables = Exact<{
+  personId: string | number;
+  hiv: TestResult;
+  hepatitisB: TestResult;
+  hepatitisC: TestResult;
+  testedOn: string;
+  arv?: ArvStatus | null | undefined;
+  arvStartedOn?: string | null | undefined;
+}>;
+
+
+export type RecordInfectionStatusMutation = { recordInfectionStatus: { id: string } };
 
 export type GrantLeaveMutationVariables = Exact<{
   id: string | number;

@@ -28,6 +28,16 @@ export const HEALTH_PANEL_FRAGMENT = gql`
         name
       }
     }
+    # Health-only data, asked for by health workers only (others would be refused it).
+    infectionStatus @include(if: $clinical) {
+      id
+      hiv
+      hepatitisB
+      hepatitisC
+      testedOn
+      arv
+      arvStartedOn
+    }
   }
 `;
 
@@ -35,7 +45,9 @@ export type AddictionDetermination = NonNullable<HealthPanel_personFragment['add
 
 export type SubstitutionTreatment = NonNullable<HealthPanel_personFragment['substitutionTreatment']>;
 
-/** Health data: addiction determinations and substitution (methadone) treatment. */
+type Infection = NonNullable<HealthPanel_personFragment['infectionStatus']>;
+
+/** Health data: addiction determinations and substitution (methadone) treatment; for health workers, HIV, hepatitis and ARV. */
 export type HealthPanel_person = HealthPanel_personFragment;
 
 const FIELDS = ['addictionDeterminations', 'substitutionTreatment'] as const satisfies readonly (keyof HealthPanel_person)[];
@@ -119,6 +131,24 @@ function TreatmentDetails({
   );
 }
 
+function InfectionDetails({ infection }: { infection: Infection }): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <dl className="fields record">
+      <Field label={t('infection.testedOn')}>{formatDate(infection.testedOn)}</Field>
+      <Field label={t('infection.hiv')}>{label('testResult', infection.hiv)}</Field>
+      {infection.hiv === 'POSITIVE' && (
+        <Field label={t('infection.arv')}>
+          {infection.arv ? label('arvStatus', infection.arv) : t('infection.arvNotRecorded')}
+          {infection.arvStartedOn ? ` ${t('infection.arvSince', { date: formatDate(infection.arvStartedOn) })}` : ''}
+        </Field>
+      )}
+      <Field label={t('infection.hepatitisB')}>{label('testResult', infection.hepatitisB)}</Field>
+      <Field label={t('infection.hepatitisC')}>{label('testResult', infection.hepatitisC)}</Field>
+    </dl>
+  );
+}
+
 export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }): ReactNode {
   const { t } = useI18n();
   const empty = <p className="state state--empty">{t('state.empty')}</p>;
@@ -157,6 +187,14 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
               )}
             </Guarded>
           </section>
+          {person.infectionStatus !== undefined && (
+            <section className="subsection" aria-label={t('infection.heading')}>
+              <h3 className="subsection__title">{t('infection.heading')}</h3>
+              <Guarded errors={errors} path={[...path, 'infectionStatus']} value={person.infectionStatus} empty={empty}>
+                {(infection) => <InfectionDetails infection={infection} />}
+              </Guarded>
+            </section>
+          )}
           <section className="subsection">
             <h3 className="subsection__title">{t('health.substitution')}</h3>
             <Guarded errors={errors} path={[...path, 'substitutionTreatment']} value={person.substitutionTreatment} empty={empty}>

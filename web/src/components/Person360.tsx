@@ -78,7 +78,7 @@ const LABOR_QUERY: TypedDocumentNode<Person360LaborQuery, Person360LaborQueryVar
 `;
 
 const HEALTH_QUERY: TypedDocumentNode<Person360HealthQuery, Person360HealthQueryVariables> = gql`
-  query Person360Health($id: ID!) {
+  query Person360Health($id: ID!, $clinical: Boolean!) {
     person(id: $id) {
       id
       ...HealthPanel_person
@@ -184,7 +184,12 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
   // Each agency's part once the person is known, in parallel; no cache (sensitive data, current errors).
   const part = known ? ({ variables: { id }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken;
   const labor = useQuery(LABOR_QUERY, part);
-  const health = useQuery(HEALTH_QUERY, part);
+  // HIV, hepatitis and ARV are health-only: asked for by health workers only.
+  const clinical = officer.role === 'health_worker';
+  const health = useQuery(
+    HEALTH_QUERY,
+    known ? ({ variables: { id, clinical }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken,
+  );
   const volunteers = useQuery(VOLUNTEERS_QUERY, part);
   const [refreshKey, setRefreshKey] = useState(0);
   const { refetch: refetchIdentity } = identity;
@@ -240,6 +245,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       compulsoryRehabDossiers: laborPart?.compulsoryRehabDossiers ?? null,
       addictionDeterminations: healthPart?.addictionDeterminations ?? null,
       substitutionTreatment: healthPart?.substitutionTreatment ?? null,
+      infectionStatus: healthPart?.infectionStatus,
       addictionDeterminationRequests: healthPart?.addictionDeterminationRequests ?? null,
       supportAssignments: volunteers.data?.person?.supportAssignments ?? null,
     };

@@ -95,7 +95,11 @@ export function PersonActions({
           />
         ))}
         <HealthActions
-          person={{ ...subject, pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination) }}
+          person={{
+            ...subject,
+            pendingRequests: compact(person.addictionDeterminationRequests).filter((r) => !r.determination),
+            inCare: Boolean(person.substitutionTreatment),
+          }}
           role={role}
           unitCode={officer.unitCode}
           reload={reload}

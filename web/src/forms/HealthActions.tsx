@@ -15,8 +15,12 @@ import type {
   RecordAddictionExaminationMutationVariables,
   RequestAddictionDeterminationMutation,
   RequestAddictionDeterminationMutationVariables,
+  RecordInfectionStatusMutation,
+  RecordInfectionStatusMutationVariables,
   RequesterKind,
   SubstanceClass,
+  TestResult,
+  ArvStatus,
   SubstitutionMedication,
 } from '../__generated__/operations';
 
@@ -64,6 +68,30 @@ const RECORD_EXAMINATION: TypedDocumentNode<RecordAddictionExaminationMutation, 
     }
   `;
 
+const RECORD_INFECTION: TypedDocumentNode<RecordInfectionStatusMutation, RecordInfectionStatusMutationVariables> = gql`
+  mutation RecordInfectionStatus(
+    $personId: ID!
+    $hiv: TestResult!
+    $hepatitisB: TestResult!
+    $hepatitisC: TestResult!
+    $testedOn: Date!
+    $arv: ArvStatus
+    $arvStartedOn: Date
+  ) {
+    recordInfectionStatus(
+      personId: $personId
+      hiv: $hiv
+      hepatitisB: $hepatitisB
+      hepatitisC: $hepatitisC
+      testedOn: $testedOn
+      arv: $arv
+      arvStartedOn: $arvStartedOn
+    ) {
+      id
+    }
+  }
+`;
+
 const CRITERIA = [
   'CRAVING',
   'LOSS_OF_CONTROL',
@@ -81,6 +109,8 @@ export interface HealthActionPerson {
   pendingRequests: readonly { id: string; requestedAt: string | null; reason: string | null }[];
   dateOfBirth: string | null;
   residenceUnitCode: string | null;
+  /** A patient of the caller's clinic (their treatment is readable): tests may be recorded. */
+  inCare: boolean;
 }
 
 /** Y tế: request an addiction determination (police, commune, facility); enrol in substitution treatment (clinic). */
@@ -161,6 +191,57 @@ export function HealthActions({
               enrolledOn: v.enrolledOn ?? '',
               dateOfBirth: person.dateOfBirth ?? '',
               residenceUnitCode: person.residenceUnitCode ?? '',
+            })
+          }
+          onDone={reload}
+          onCancel={close}
+        />
+      ),
+    });
+  }
+  if (role === 'health_worker' && person.inCare) {
+    const results = options('testResult', ['POSITIVE', 'NEGATIVE']);
+    const result = (name: string, text: string) =>
+      ({
+        name,
+        label: text,
+        kind: 'select',
+        required: true,
+        placeholder: t('form.choosePlaceholder'),
+        options: results,
+      }) as const;
+    actions.push({
+      key: 'infection',
+      label: t('infection.record'),
+      render: (close) => (
+        <ActionForm
+          testId="form-infection"
+          title={t('infection.record')}
+          submitLabel={t('form.save')}
+          fields={[
+            { name: 'testedOn', label: t('infection.testedOn'), kind: 'date', required: true, initial: today() },
+            result('hiv', t('infection.hiv')),
+            {
+              name: 'arv',
+              label: t('infection.arv'),
+              kind: 'select',
+              hint: t('infection.arvHint'),
+              placeholder: '—',
+              options: options('arvStatus', ['NOT_STARTED', 'ON_ARV', 'STOPPED']),
+            },
+            { name: 'arvStartedOn', label: t('infection.arvStartedOn'), kind: 'date' },
+            result('hepatitisB', t('infection.hepatitisB')),
+            result('hepatitisC', t('infection.hepatitisC')),
+          ]}
+          onSubmit={(v) =>
+            submit(RECORD_INFECTION, {
+              personId: person.id,
+              testedOn: v.testedOn ?? '',
+              hiv: chosen<TestResult>(v.hiv),
+              hepatitisB: chosen<TestResult>(v.hepatitisB),
+              hepatitisC: chosen<TestResult>(v.hepatitisC),
+              arv: v.arv ? chosen<ArvStatus>(v.arv) : null,
+              arvStartedOn: optional(v.arvStartedOn),
             })
           }
           onDone={reload}

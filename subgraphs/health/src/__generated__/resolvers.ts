@@ -183,6 +183,15 @@ export type AdministrativeUnitLevel =
   | 'FACILITY'
   | 'PROVINCE';
 
+/** ARV treatment of a person with a positive HIV result (điều trị ARV). */
+export type ArvStatus =
+  /** Chưa điều trị ARV. */
+  | 'NOT_STARTED'
+  /** Đang điều trị ARV. */
+  | 'ON_ARV'
+  /** Đã ngừng điều trị ARV. */
+  | 'STOPPED';
+
 /** A substitution treatment clinic (cơ sở điều trị thay thế). */
 export type Clinic = {
   __typename?: 'Clinic';
@@ -278,6 +287,10 @@ export type IndicatorValue = {
 
 export type InfectionStatus = {
   __typename?: 'InfectionStatus';
+  /** ARV treatment, with a positive HIV result only (null: not recorded, or HIV negative). */
+  arv?: Maybe<ArvStatus>;
+  /** The day ARV treatment started (ON_ARV, STOPPED). */
+  arvStartedOn?: Maybe<Scalars['Date']['output']>;
   hepatitisB: TestResult;
   hepatitisC: TestResult;
   hiv: TestResult;
@@ -392,6 +405,8 @@ export type MutationRecordClinicDosesArgs = {
 
 
 export type MutationRecordInfectionStatusArgs = {
+  arv?: InputMaybe<ArvStatus>;
+  arvStartedOn?: InputMaybe<Scalars['Date']['input']>;
   hepatitisB: TestResult;
   hepatitisC: TestResult;
   hiv: TestResult;
@@ -782,6 +797,7 @@ export type ResolversTypes = {
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitRecord>;
   AdministrativeUnitKind: AdministrativeUnitKind;
   AdministrativeUnitLevel: AdministrativeUnitLevel;
+  ArvStatus: ArvStatus;
   Clinic: ResolverTypeWrapper<ClinicEntity>;
   ClinicDoseDay: ResolverTypeWrapper<ClinicDoseDay>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -980,6 +996,8 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type InfectionStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfectionStatus'] = ResolversParentTypes['InfectionStatus']> = {
+  arv?: Resolver<Maybe<ResolversTypes['ArvStatus']>, ParentType, ContextType>;
+  arvStartedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   hepatitisB?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
   hepatitisC?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;
   hiv?: Resolver<ResolversTypes['TestResult'], ParentType, ContextType>;

@@ -94,7 +94,10 @@ const TERMINATE = `mutation($t: ID!, $on: Date!) { terminateTreatment(treatmentI
 const DOSES = `mutation($c: ID!, $d: Date!, $doses: [DoseInput!]!) { recordClinicDoses(clinicCode: $c, date: $d, doses: $doses) { clinicCode date recorded } }`;
 const STREAKS = `query($c: ID!, $asOf: Date, $min: Int) { missedDoseStreaks(clinicCode: $c, asOf: $asOf, minDays: $min) { personId days lastDoseOn treatment { id } } }`;
 const URINE = `mutation($p: ID!, $d: Date!, $r: [UrineResultInput!]!) { recordUrineTest(personId: $p, date: $d, results: $r) { id testedOn results { substanceClass result } } }`;
-const INFECTION = `mutation($p: ID!) { recordInfectionStatus(personId: $p, hiv: POSITIVE, hepatitisB: NEGATIVE, hepatitisC: POSITIVE, testedOn: "2026-03-01") { id hiv hepatitisB hepatitisC testedOn } }`;
+const INFECTION = `mutation($p: ID!) { recordInfectionStatus(personId: $p, hiv: POSITIVE, hepatitisB: NEGATIVE, hepatitisC: POSITIVE, testedOn: "2026-03-01",
+  arv: ON_ARV, arvStartedOn: "2026-03-10") { id hiv hepatitisB hepatitisC testedOn arv arvStartedOn } }`;
+const INFECTION_ARGS = `mutation($p: ID!, $hiv: TestResult!, $arv: ArvStatus, $from: Date) { recordInfectionStatus(personId: $p, hiv: $hiv,
+  hepatitisB: NEGATIVE, hepatitisC: NEGATIVE, testedOn: "2026-03-01", arv: $arv, arvStartedOn: $from) { hiv arv arvStartedOn } }`;
 const PERSON = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
   addictionDeterminations { addicted substanceClasses documentNumber }
   addictionDeterminationRequests { id determination { addicted substanceClasses } }
@@ -571,7 +574,43 @@ describe('recordClinicDoses', () => {
 });
 
 describe('urine tests and HIV/hepatitis status', () => {
-  const HEALTH_ONLY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { urineTests { testedOn results { substanceClass result } } infectionStatus { hiv hepatitisB hepatitisC testedOn } doses { mg } } } }`;
+  const HEALTH_ONLY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { urineTests { testedOn results { substanceClass result } } infectionStatus { hiv hepatitisB hepatitisC testedOn arv arvStartedOn } doses { mg } } } }`;
+
+  it('records ARV status with a positive HIV result only, its start date when it started; a bad one changes nothing', async () => {
+    const person = await opioidAddicted();
+    const infections = async (): Promise<number> =>
+      (
+        await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM infection_status WHERE person_id = $1', [person])
+      )[0].n;
+    const refused: [Record<string, unknown>, string][] = [
+      [{ hiv: 'POSITIVE' }, 'arv'],
+      [{ hiv: 'NEGATIVE', arv: 'NOT_STARTED' }, 'arv'],
+      [{ hiv: 'NEGATIVE', from: '2026-03-02' }, 'arv'],
+      [{ hiv: 'POSITIVE', arv: 'ON_ARV' }, 'arvStartedOn'],
+      [{ hiv: 'POSITIVE', arv: 'STOPPED' }, 'arvStartedOn'],
+      [{ hiv: 'POSITIVE', arv: 'NOT_STARTED', from: '2026-03-02' }, 'arvStartedOn'],
+      [{ hiv: 'POSITIVE', arv: 'ON_ARV', from: addDays(todayInHanoi(), 1) }, 'arvStartedOn'],
+    ];
+    for (const [args, field] of refused) {
+      const error = failure(await run(INFECTION_ARGS, { p: person, ...args }, 'health_worker'));
+      expect({ args, code: error.code, field: error.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+    }
+    expect(await infections()).toBe(0);
+    for (const [args, expected] of [
+      [{ hiv: 'NEGATIVE' }, { hiv: 'NEGATIVE', arv: null, arvStartedOn: null }],
+      [
+        { hiv: 'POSITIVE', arv: 'NOT_STARTED' },
+        { hiv: 'POSITIVE', arv: 'NOT_STARTED', arvStartedOn: null },
+      ],
+      [
+        { hiv: 'POSITIVE', arv: 'STOPPED', from: '2025-11-01' },
+        { hiv: 'POSITIVE', arv: 'STOPPED', arvStartedOn: '2025-11-01' },
+      ],
+    ] as const) {
+      expect(ok(await run(INFECTION_ARGS, { p: person, ...args }, 'health_worker'), 'recordInfectionStatus')).toEqual(expected);
+    }
+    expect(await infections()).toBe(3);
+  });
 
   it('records them for health only and shows them to health workers only', async () => {
     const person = await opioidAddicted();
@@ -594,6 +633,8 @@ describe('urine tests and HIV/hepatitis status', () => {
       hiv: 'POSITIVE',
       hepatitisB: 'NEGATIVE',
       hepatitisC: 'POSITIVE',
+      arv: 'ON_ARV',
+      arvStartedOn: '2026-03-10',
     });
     const seen = await run(HEALTH_ONLY, { r: [{ __typename: 'Person', id: person }] }, 'health_worker');
     expect(seen.errors).toBeUndefined();
@@ -608,7 +649,14 @@ describe('urine tests and HIV/hepatitis status', () => {
             ],
           },
         ],
-        infectionStatus: { hiv: 'POSITIVE', hepatitisB: 'NEGATIVE', hepatitisC: 'POSITIVE', testedOn: '2026-03-01' },
+        infectionStatus: {
+          hiv: 'POSITIVE',
+          hepatitisB: 'NEGATIVE',
+          hepatitisC: 'POSITIVE',
+          testedOn: '2026-03-01',
+          arv: 'ON_ARV',
+          arvStartedOn: '2026-03-10',
+        },
         doses: [],
       },
     ]);

@@ -55,6 +55,11 @@ beforeAll(async () => {
   database = await openTestDatabase('health', createHealthDataSource);
   expect(await isHealthEmpty(database.db)).toBe(true);
   await seedHealth(database.db, population);
+  // The field-access subject has a positive HIV result on ARV, so the ARV fields have a value to read.
+  await database.db.query(
+    `UPDATE infection_status SET hiv = 'POSITIVE', arv = 'ON_ARV', arv_started_on = tested_on WHERE person_id = $1`,
+    [onSubstitution.id],
+  );
   server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
