@@ -6,13 +6,12 @@ import {
   RESIDENCE_MOVED,
   domainError,
   noticeRejected,
-  notifyUnit,
   onNotice,
   type ContractHandler,
   type Notice,
   type NoticeHandler,
 } from '@rehab/server-kit';
-import { auditNotice } from './notice-audit';
+import { auditNotice, notifyCommuneOfficials } from './notice-support';
 import { substitutionNoticeHandlers } from './post-rehab-substitution';
 import { PENDING_DOSSIER_STATUSES } from './rules/dossier';
 import { OPEN_EPISODE_STATUSES } from './rules/episode';
@@ -115,25 +114,6 @@ export const personMerged: ContractHandler<typeof PERSON_MERGED.shape> = async (
  * it: the receiving commune and district take them over and the old ones no longer see
  * them. Closed cases stay with the commune that handled them.
  */
-/** The notice reaches the inbox of the commune officials who manage the person's open cases. */
-async function notifyCommuneOfficials(
-  manager: EntityManager,
-  notice: Notice,
-  unitPath: string,
-  personId: string,
-  occurredOn: string | null,
-): Promise<void> {
-  await notifyUnit(manager, {
-    topic: notice.topic,
-    source: notice.source,
-    noticeId: notice.id,
-    unitPath,
-    audience: ['commune_official'],
-    personId,
-    occurredOn,
-  });
-}
-
 export const residenceMoved: ContractHandler<typeof RESIDENCE_MOVED.shape> = async (
   manager,
   { personId, toUnitCode: code },

@@ -3,13 +3,12 @@ import type { EntityManager } from 'typeorm';
 import {
   SUBSTITUTION_ENDED,
   SUBSTITUTION_STARTED,
-  notifyUnit,
   onNotice,
   type ContractHandler,
   type Notice,
   type NoticeHandler,
 } from '@rehab/server-kit';
-import { auditNotice } from './notice-audit';
+import { auditNotice, notifyCommuneOfficials } from './notice-support';
 import { OPEN_EPISODE_STATUSES } from './rules/episode';
 import { OPEN_POST_REHAB_STATUSES, type PostRehabBasis } from './rules/post-rehab';
 
@@ -82,7 +81,7 @@ async function openOrNote(manager: EntityManager, notice: Notice, o: Opening): P
   if (open) {
     await systemEvent(manager, notice, { id: open.id, personId: o.personId, status: open.status }, action, o.on, details);
     await auditNotice(manager, notice, o.personId, ['events'], `${action} on ${o.on}`);
-    await notifyOfficials(manager, notice, open.owner_unit_path, o.personId, o.on);
+    await notifyCommuneOfficials(manager, notice, open.owner_unit_path, o.personId, o.on);
     return;
   }
   const home = await residenceOf(manager, o.personId);
@@ -100,26 +99,7 @@ async function openOrNote(manager: EntityManager, notice: Notice, o: Opening): P
     ...details,
   });
   await auditNotice(manager, notice, o.personId, ['postRehabCase'], `${o.basis} case opened on ${o.on}`);
-  await notifyOfficials(manager, notice, home.unitPath, o.personId, o.on);
-}
-
-/** The residence commune's officials decide post-rehab management: the notice reaches their inbox. */
-async function notifyOfficials(
-  manager: EntityManager,
-  notice: Notice,
-  unitPath: string,
-  personId: string,
-  occurredOn: string,
-): Promise<void> {
-  await notifyUnit(manager, {
-    topic: notice.topic,
-    source: notice.source,
-    noticeId: notice.id,
-    unitPath,
-    audience: ['commune_official'],
-    personId,
-    occurredOn,
-  });
+  await notifyCommuneOfficials(manager, notice, home.unitPath, o.personId, o.on);
 }
 
 const substitutionStarted: ContractHandler<typeof SUBSTITUTION_STARTED.shape> = (manager, p, notice) =>

@@ -29,9 +29,8 @@ import {
   notificationRules,
   outboxAdminRules,
 } from '@rehab/shared-schema';
-import { noticeHandlers } from '../notice-handlers';
 import { schemaText } from '../server';
-import { PERSON_ENTITIES, openHarness, personRefs, type Harness } from './harness';
+import { PERSON_ENTITIES, deliverNotice, noticeTo, openHarness, personRefs, type Harness } from './harness';
 import { footprint } from './legal-path-support';
 
 const population = generateDemoPopulation({ persons: 300 });
@@ -45,16 +44,7 @@ beforeAll(async () => {
     AND NOT EXISTS (SELECT 1 FROM rehab_episode e WHERE e.person_id = d.person_id) ORDER BY d.person_id LIMIT 1`,
   );
   const payload = { personId: fresh?.id, treatmentId: randomUUID(), stoppedOn: '2026-10-02', reason: 'VOLUNTARY' };
-  const topic = 'treatment.substitution-ended';
-  const notice = {
-    id: randomUUID(),
-    topic,
-    source: 'health',
-    destination: 'labor-welfare',
-    payload,
-    createdAt: new Date().toISOString(),
-  };
-  await h.database.db.transaction((manager) => noticeHandlers[topic]?.(manager, notice) ?? Promise.reject(new Error(topic)));
+  await deliverNotice(h, noticeTo('health', 'treatment.substitution-ended', payload));
 });
 afterAll(async () => {
   await h.close();

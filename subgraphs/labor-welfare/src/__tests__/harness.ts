@@ -1,8 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { buildSubgraphServer, createContext, openTestDatabase, testCaller, type TestDatabase } from '@rehab/server-kit';
-import type { Caller, DemoPerson, Role } from '@rehab/shared-schema';
+import {
+  buildSubgraphServer,
+  createContext,
+  openTestDatabase,
+  testCaller,
+  type Notice,
+  type TestDatabase,
+} from '@rehab/server-kit';
+import type { Caller, DemoPerson, Role, SubgraphName } from '@rehab/shared-schema';
 import { createLoaders, type Context } from '../context';
+import { noticeHandlers } from '../notice-handlers';
 import { seedLaborWelfare } from '../seed';
 import { createLaborWelfareDataSource, laborWelfareSubgraph } from '../server';
 
@@ -44,3 +53,15 @@ export const PERSON_ENTITIES = (selection: string) =>
   `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${selection} } } }`;
 
 export const personRefs = (ids: readonly string[]) => ({ r: ids.map((id) => ({ __typename: 'Person', id })) });
+
+/** A notice from another agency to this subgraph, as the outbox delivers it. */
+export function noticeTo(source: SubgraphName, topic: string, payload: unknown): Notice {
+  return { id: randomUUID(), topic, source, destination: 'labor-welfare', payload, createdAt: new Date().toISOString() };
+}
+
+/** Runs this subgraph's handler of a notice in one transaction, as the receiver does. */
+export async function deliverNotice(h: Harness, notice: Notice): Promise<void> {
+  const handler = noticeHandlers[notice.topic];
+  if (!handler) throw new Error(`no handler for ${notice.topic}`);
+  await h.database.db.transaction((manager) => handler(manager, notice));
+}

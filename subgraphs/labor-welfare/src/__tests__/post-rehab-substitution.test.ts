@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '@rehab/server-kit';
 import { generateDemoPopulation } from '@rehab/shared-schema';
-import { noticeHandlers } from '../notice-handlers';
-import { openHarness, type Harness } from './harness';
+import { deliverNotice, noticeTo, openHarness, type Harness } from './harness';
 
 /**
  * treatment.substitution-started / -ended from health: the residence commune manages people on
@@ -18,22 +17,8 @@ afterAll(async () => {
   await h.close();
 });
 
-function notice(topic: string, payload: unknown): Notice {
-  return {
-    id: randomUUID(),
-    topic,
-    source: 'health',
-    destination: 'labor-welfare',
-    payload,
-    createdAt: new Date().toISOString(),
-  };
-}
-
-async function deliver(n: Notice): Promise<void> {
-  const handler = noticeHandlers[n.topic];
-  if (!handler) throw new Error(`no handler for ${n.topic}`);
-  await h.database.db.transaction((manager) => handler(manager, n));
-}
+const notice = (topic: string, payload: unknown): Notice => noticeTo('health', topic, payload);
+const deliver = (n: Notice): Promise<void> => deliverNotice(h, n);
 
 const ended = (personId: string, treatmentId: string, reason = 'VOLUNTARY', stoppedOn = '2026-10-02') =>
   notice('treatment.substitution-ended', { personId, treatmentId, stoppedOn, reason });
