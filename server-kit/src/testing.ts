@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
-import { unitByCode, type Agency, type Caller, type Role } from '@rehab/shared-schema';
+import { unitByCode, type Agency, type Caller, type Role, type SubgraphName } from '@rehab/shared-schema';
 import { dropDatabase, openDatabase, ownerDataSource, type CountedDataSource, type DatabaseOwner } from './db';
+import type { Notice, NoticeHandler } from './outbox/notice';
 import { recordPersonDirectory } from './person-directory';
 
 /** Environment giving this test file databases of its own on the test server. */
@@ -125,4 +126,20 @@ export class CapturedLog implements DestinationStream {
   find(predicate: (line: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
     return this.lines.find(predicate);
   }
+}
+
+/** A notice from `source` to `destination`, as the outbox delivers it. */
+export function testNotice(destination: SubgraphName, source: SubgraphName, topic: string, payload: unknown): Notice {
+  return { id: randomUUID(), topic, source, destination, payload, createdAt: new Date().toISOString() };
+}
+
+/** Runs a subgraph's handler of the notice's topic in one transaction, as its notice route does. */
+export async function deliverTestNotice(
+  db: DataSource,
+  handlers: Readonly<Record<string, NoticeHandler>>,
+  notice: Notice,
+): Promise<void> {
+  const handler = handlers[notice.topic];
+  if (!handler) throw new Error(`no handler for ${notice.topic}`);
+  await db.transaction((manager) => handler(manager, notice));
 }

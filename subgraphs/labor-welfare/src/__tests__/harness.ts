@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import {
   buildSubgraphServer,
   createContext,
+  deliverTestNotice,
   openTestDatabase,
   testCaller,
+  testNotice,
   type Notice,
   type TestDatabase,
 } from '@rehab/server-kit';
@@ -56,12 +57,10 @@ export const personRefs = (ids: readonly string[]) => ({ r: ids.map((id) => ({ _
 
 /** A notice from another agency to this subgraph, as the outbox delivers it. */
 export function noticeTo(source: SubgraphName, topic: string, payload: unknown): Notice {
-  return { id: randomUUID(), topic, source, destination: 'labor-welfare', payload, createdAt: new Date().toISOString() };
+  return testNotice('labor-welfare', source, topic, payload);
 }
 
 /** Runs this subgraph's handler of a notice in one transaction, as the receiver does. */
-export async function deliverNotice(h: Harness, notice: Notice): Promise<void> {
-  const handler = noticeHandlers[notice.topic];
-  if (!handler) throw new Error(`no handler for ${notice.topic}`);
-  await h.database.db.transaction((manager) => handler(manager, notice));
+export function deliverNotice(h: Harness, notice: Notice): Promise<void> {
+  return deliverTestNotice(h.database.db, noticeHandlers, notice);
 }

@@ -1,12 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import {
   PersonPseudonyms,
   buildSubgraphServer,
   createContext,
+  deliverTestNotice,
   openTestDatabase,
   testCaller,
+  testNotice,
   type Notice,
   type TestDatabase,
 } from '@rehab/server-kit';
@@ -174,12 +176,10 @@ export async function register(
 
 /** A notice from `source` to police, as the outbox would deliver it. */
 export function noticeToPolice(topic: string, source: SubgraphName, payload: unknown): Notice {
-  return { id: randomUUID(), topic, source, destination: 'police', payload, createdAt: new Date().toISOString() };
+  return testNotice('police', source, topic, payload);
 }
 
 /** Runs police's handler of the notice's topic in one transaction, as the notice route does. */
-export async function deliverToPolice(h: Harness, n: Notice): Promise<void> {
-  const handler = policeNoticeHandlers[n.topic];
-  if (!handler) throw new Error(`no handler for ${n.topic}`);
-  await h.database.db.transaction((manager) => handler(manager, n));
+export function deliverToPolice(h: Harness, n: Notice): Promise<void> {
+  return deliverTestNotice(h.database.db, policeNoticeHandlers, n);
 }
