@@ -60,6 +60,7 @@ const AGENCY_OF: Record<Role, Agency> = {
   facility_staff: 'police',
   health_worker: 'health',
   volunteer: 'volunteers',
+  front_officer: 'volunteers',
   analyst: 'analysis',
   supervisor: 'analysis',
 };

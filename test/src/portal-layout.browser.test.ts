@@ -78,7 +78,7 @@ describe.each([
     await expectFits('congan-register', viewport);
   });
 
-  it.each(['toaan.kv1', 'cscn1', 'yte.mmt001', 'ubnd.phuongbadinh', 'laodong.hanoi', 'tnv.phuongbadinh'])(
+  it.each(['toaan.kv1', 'cscn1', 'yte.mmt001', 'ubnd.phuongbadinh', 'laodong.hanoi', 'tnv.phuongbadinh', 'mttq.phuongbadinh'])(
     "fits every page of %s's navigation",
     async (account) => {
       page = await suite.open(viewport);

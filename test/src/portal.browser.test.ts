@@ -74,6 +74,7 @@ describe('sign-in and the officer bar', () => {
     ['toaan.badinh', 'Tòa án nhân dân', 'Thư ký Tòa án', true],
     ['yte.mmt001', 'Y tế', 'Cán bộ Y tế', false],
     ['tnv.phuongbadinh', 'Mặt trận / Đoàn thể', 'Tình nguyện viên', false],
+    ['mttq.phuongbadinh', 'Mặt trận / Đoàn thể', 'Cán bộ Ủy ban Mặt trận Tổ quốc cấp xã', false],
     ['giamsat.hanoi', 'Ban Chỉ đạo / Phân tích', 'Cán bộ giám sát', false],
     ['congan.phuonglaocai', 'Công an', 'Cán bộ Công an', false],
   ])('%s sees agency, role and unit on every page, and can sign out', async (username, agency, role, ended) => {

@@ -235,6 +235,7 @@ const USERS = [
   'laodong.hanoi',
   'cscn1',
   'tnv.phuongbadinh',
+  'mttq.phuongbadinh',
   'toaan.kv1',
 ];
 

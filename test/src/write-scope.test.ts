@@ -56,6 +56,7 @@ const UNITS_OF: Record<Role, readonly string[]> = {
   labour_officer: ['01'],
   health_worker: ['MMT001', '01'],
   volunteer: ['00004'],
+  front_officer: ['00004'],
   supervisor: ['01'],
   analyst: ['01'],
 };

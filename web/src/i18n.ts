@@ -3,6 +3,7 @@ import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-por
 import { todayEn, todayVi } from './messages-today';
 import { careEn, careEnumsEn, careEnumsVi, careVi } from './messages-care';
 import { inboxEn, inboxEnumsEn, inboxEnumsVi, inboxVi } from './messages-inbox';
+import { frontEn, frontEnumsEn, frontEnumsVi, frontVi } from './messages-front';
 
 export type Locale = 'vi' | 'en';
 
@@ -14,6 +15,7 @@ const vi = {
   ...todayVi,
   ...careVi,
   ...inboxVi,
+  ...frontVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -106,6 +108,7 @@ const en: Record<MessageKey, string> = {
   ...todayEn,
   ...careEn,
   ...inboxEn,
+  ...frontEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -198,6 +201,7 @@ const enumLabelsVi = {
   ...portalEnumsVi,
   ...careEnumsVi,
   ...inboxEnumsVi,
+  ...frontEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -215,6 +219,7 @@ const enumLabelsVi = {
     court_clerk: 'Thư ký Tòa án',
     health_worker: 'Cán bộ Y tế',
     volunteer: 'Tình nguyện viên',
+    front_officer: 'Cán bộ Ủy ban Mặt trận Tổ quốc cấp xã',
     analyst: 'Chuyên viên phân tích',
     supervisor: 'Cán bộ giám sát',
   },
@@ -264,6 +269,7 @@ const enumLabelsEn: EnumLabels = {
   ...portalEnumsEn,
   ...careEnumsEn,
   ...inboxEnumsEn,
+  ...frontEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',
@@ -281,6 +287,7 @@ const enumLabelsEn: EnumLabels = {
     court_clerk: 'Court clerk',
     health_worker: 'Health worker',
     volunteer: 'Volunteer',
+    front_officer: 'Officer of the commune Fatherland Front committee',
     analyst: 'Analyst',
     supervisor: 'Supervisor',
   },

@@ -58,6 +58,7 @@ export const inboxEnumsVi = {
     'support.relapse-risk': 'Tình nguyện viên báo nguy cơ tái nghiện cao',
     'residence.transfer': 'Chuyển đến cư trú tại đơn vị: cần tiếp nhận',
     'residence.moved': 'Chuyển đến cư trú: hồ sơ đang mở chuyển theo',
+    'dossier.front-opinion': 'Mặt trận Tổ quốc đã cho ý kiến về hồ sơ đề nghị cai nghiện bắt buộc',
   },
 } as const;
 
@@ -73,5 +74,6 @@ export const inboxEnumsEn: { [K in keyof typeof inboxEnumsVi]: Record<keyof (typ
     'support.relapse-risk': 'A volunteer reported a high relapse risk',
     'residence.transfer': 'Moved into your unit: to acknowledge',
     'residence.moved': 'Moved in: open cases moved along',
+    'dossier.front-opinion': 'The Fatherland Front gave its opinion on the compulsory-rehab dossier',
   },
 };

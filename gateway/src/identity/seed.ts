@@ -18,7 +18,7 @@ export interface DemoAccount {
 /**
  * Today's demo accounts (December 2026): ward police and the ward chairman of Phường Ba Đình,
  * the provincial police drug division that runs rehab since 1 March 2025, a rehab facility of
- * the provincial police, a regional court, a clinic, a volunteer, the analyst and supervisor,
+ * the provincial police, a regional court, a clinic, a volunteer, the ward's Fatherland Front committee, the analyst and supervisor,
  * the same in Lào Cai (the second demo province); and two accounts of Quận Ba Đình, which
  * ended with the district tier on 30 June 2025, to read the past.
  */
@@ -33,6 +33,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'yte.hanoi', displayName: 'Ngô Thị Hương', agency: 'health', role: 'health_worker', unitCode: '01' },
   { username: 'yte.mmt001', displayName: 'Đặng Minh Hiếu', agency: 'health', role: 'health_worker', unitCode: 'MMT001' },
   { username: 'tnv.phuongbadinh', displayName: 'Trịnh Thị Thu', agency: 'volunteers', role: 'volunteer', unitCode: '00004' },
+  { username: 'mttq.phuongbadinh', displayName: 'Đinh Văn Hải', agency: 'volunteers', role: 'front_officer', unitCode: '00004' },
   { username: 'phantich.hanoi', displayName: 'Lý Quang Huy', agency: 'analysis', role: 'analyst', unitCode: '01' },
   { username: 'giamsat.hanoi', displayName: 'Dương Văn Bình', agency: 'analysis', role: 'supervisor', unitCode: '01' },
   { username: 'congan.laocai', displayName: 'Hoàng Văn Sơn', agency: 'police', role: 'police_officer', unitCode: '15' },

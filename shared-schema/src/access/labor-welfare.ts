@@ -18,6 +18,34 @@ const callers = (...roles: Role[]) => ({ read: roles });
 /** Worklists: the officers who act on them (records are scoped to their unit in any case). */
 const worklist = (...roles: Role[]) => ({ read: [...roles, 'supervisor'] as Role[] });
 
+/**
+ * The commune's Fatherland Front committee reviews the compulsory dossiers of its commune:
+ * what the dossier proposes and on what grounds, and what became of it, with the subject's
+ * name and date of birth as the dossier records them. Not the person's registry, health or
+ * police records, nor the dossier's history of officers.
+ */
+const DOSSIER_REVIEWERS: readonly Role[] = [...LEGAL_PATH_ROLES, 'front_officer'];
+const dossierReview = { read: DOSSIER_REVIEWERS, sensitive: true };
+const DOSSIER_REVIEW_FIELDS = [
+  'id',
+  'person',
+  'status',
+  'ground',
+  'groundNote',
+  'startedOn',
+  'residenceUnit',
+  'subjectFullName',
+  'subjectDateOfBirth',
+  'repeat',
+  'submittedOn',
+  'forwardedOn',
+  'court',
+  'decision',
+  'interimMeasure',
+  'frontOpinion',
+  'version',
+];
+
 function legalPathFields(...fields: string[]): Record<string, typeof legalPath> {
   return Object.fromEntries(fields.map((f) => [f, legalPath]));
 }
@@ -37,6 +65,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     dossiersAwaitingAdmission: worklist('facility_staff', 'labour_officer', 'police_officer'),
     abscondedResidents: worklist('facility_staff', 'labour_officer', 'police_officer'),
     dossiersAwaitingDecision: worklist('court_clerk'),
+    dossiersForFrontOpinion: worklist('front_officer'),
     episodesDueToComplete: worklist('facility_staff', 'labour_officer', 'police_officer', 'commune_official'),
     overdueLeaves: worklist('facility_staff', 'labour_officer', 'police_officer'),
     postRehabCasesAwaitingDecision: worklist('commune_official', 'labour_officer', 'police_officer'),
@@ -52,6 +81,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     returnDossierForCorrection: callers('labour_officer'),
     forwardDossierToCourt: callers('labour_officer', 'police_officer', 'commune_official'),
     recordCourtDecision: callers('court_clerk'),
+    recordFrontOpinion: callers('front_officer'),
     setInterimMeasure: callers('commune_official', 'labour_officer', 'police_officer'),
     recordDossierEscort: callers('police_officer'),
     admitCompulsory: callers('facility_staff'),
@@ -110,29 +140,12 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
   ),
   ...fieldsOf('RehabLeave', 'labor-welfare', legalPathFields('reason', 'note', 'startedOn', 'dueOn')),
   ...fieldsOf('Absconding', 'labor-welfare', legalPathFields('reason', 'since')),
-  ...fieldsOf(
-    'CompulsoryRehabDossier',
-    'labor-welfare',
-    legalPathFields(
-      'id',
-      'person',
-      'status',
-      'ground',
-      'groundNote',
-      'startedOn',
-      'residenceUnit',
-      'subjectFullName',
-      'subjectDateOfBirth',
-      'repeat',
+  ...fieldsOf('CompulsoryRehabDossier', 'labor-welfare', {
+    ...legalPathFields(
       'priorDecisionRef',
       'addictionDeterminationRef',
-      'submittedOn',
       'correctionReason',
-      'forwardedOn',
-      'court',
-      'decision',
       'allowedTerm',
-      'interimMeasure',
       'interimFacility',
       'interimSince',
       'daysHeld',
@@ -140,14 +153,19 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
       'admittedOn',
       'episode',
       'events',
-      'version',
     ),
-  ),
-  ...fieldsOf(
-    'CourtDecision',
-    'labor-welfare',
-    legalPathFields('outcome', 'decisionNumber', 'decidedOn', 'termMonths', 'facility', 'reason'),
-  ),
+    ...Object.fromEntries(DOSSIER_REVIEW_FIELDS.map((f) => [f, dossierReview])),
+  }),
+  ...fieldsOf('CourtDecision', 'labor-welfare', {
+    ...legalPathFields('facility', 'reason'),
+    ...Object.fromEntries(['outcome', 'decisionNumber', 'decidedOn', 'termMonths'].map((f) => [f, dossierReview])),
+  }),
+  ...fieldsOf('FrontOpinion', 'labor-welfare', {
+    opinion: dossierReview,
+    reasoning: dossierReview,
+    givenOn: dossierReview,
+    unit: { read: DOSSIER_REVIEWERS },
+  }),
   // The range of terms is the law applied to an age: no personal data beyond the dossier's.
   ...fieldsOf('TermRange', 'labor-welfare', {
     minMonths: { read: LEGAL_PATH_ROLES },

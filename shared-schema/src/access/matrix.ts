@@ -21,8 +21,11 @@ export type AccessMatrix = Readonly<Record<string, FieldRule>>;
 
 export const ALL_ROLES: readonly Role[] = ROLES;
 
-/** Officers who act on a named person's case (everyone but analysts). */
-export const CASE_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== 'analyst');
+/**
+ * Officers who act on a named person's case: everyone but analysts (aggregates) and the
+ * Fatherland Front's reviewers, who read only the compulsory dossiers put to their commune.
+ */
+export const CASE_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== 'analyst' && r !== 'front_officer');
 
 /** Officers of the legal path: police, commune, labour, facility, court. */
 export const LEGAL_PATH_ROLES: readonly Role[] = [

@@ -51,8 +51,9 @@ export const POLICE_RULES: Record<string, FieldRule> = {
   ...fieldsOf('Query', 'police', {
     person: { read: CASE_ROLES },
     personByIdentificationNumber: { read: OFFICERS },
-    // The registry list: not volunteers (they see only their assigned people, myAssignedPeople).
-    persons: { read: ALL_ROLES.filter((r) => r !== 'volunteer') },
+    // The registry list: not volunteers (they see only their assigned people, myAssignedPeople)
+    // nor the Front's reviewers (the dossiers put to them carry the name they need).
+    persons: { read: ALL_ROLES.filter((r) => r !== 'volunteer' && r !== 'front_officer') },
     potentialDuplicates: communeWorkPlain,
     transferNoticesAwaitingAcknowledgement: communeWorkPlain,
     absconderSearches: communeWorkPlain,

@@ -10,14 +10,18 @@ export const ROLES = [
   'court_clerk',
   'health_worker',
   'volunteer',
+  'front_officer',
   'analyst',
   'supervisor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Officers who act on named persons' cases within their unit: not analysts, volunteers (their assigned people) or supervisors. */
+/**
+ * Officers who act on named persons' cases within their unit: not analysts, volunteers (their
+ * assigned people), the Fatherland Front's reviewers (the dossiers put to them) or supervisors.
+ */
 export const UNIT_OFFICER_ROLES: readonly Role[] = ROLES.filter(
-  (r) => r !== 'analyst' && r !== 'volunteer' && r !== 'supervisor',
+  (r) => r !== 'analyst' && r !== 'volunteer' && r !== 'front_officer' && r !== 'supervisor',
 );
 
 export function isRole(value: string): value is Role {

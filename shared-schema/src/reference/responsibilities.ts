@@ -13,6 +13,7 @@ export type ResponsibilityStep =
   | 'DOSSIER_DRAFTING'
   | 'DOSSIER_SUBMISSION'
   | 'DOSSIER_REVIEW'
+  | 'DOSSIER_FRONT_OPINION'
   | 'COURT_DECISION'
   | 'INTERIM_MEASURE'
   | 'FACILITY_OPERATION'
@@ -43,6 +44,10 @@ export const STEP_LABEL: Readonly<Record<ResponsibilityStep, { vi: string; en: s
   DOSSIER_DRAFTING: { vi: 'lập hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc', en: 'draft a compulsory-rehab dossier' },
   DOSSIER_SUBMISSION: { vi: 'gửi hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc', en: 'submit a compulsory-rehab dossier' },
   DOSSIER_REVIEW: { vi: 'kiểm tra hồ sơ và chuyển Tòa án', en: 'check the dossier and forward it to the court' },
+  DOSSIER_FRONT_OPINION: {
+    vi: 'cho ý kiến về hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+    en: 'give an opinion on a compulsory-rehab dossier',
+  },
   COURT_DECISION: {
     vi: 'xem xét, quyết định áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
     en: 'decide on compulsory rehab',
@@ -80,6 +85,8 @@ const DECREE_02 =
   'Nghị định 02/2025/NĐ-CP (chuyển quản lý nhà nước về cai nghiện sang Bộ Công an, từ 01/3/2025); Thông tư liên tịch 03/2025/TTLT-BCA-TANDTC-VKSNDTC';
 const COURTS_2025 = 'Luật Tổ chức Tòa án nhân dân (sửa đổi 2025): Tòa án nhân dân khu vực thay Tòa án cấp huyện từ 01/7/2025';
 const DECREE_184 = 'Nghị định 184/2025/NĐ-CP (phân định thẩm quyền khi chính quyền địa phương hai cấp, từ 01/7/2025)';
+const FRONT_LAW =
+  'Luật Mặt trận Tổ quốc Việt Nam 2015 (giám sát, phản biện xã hội); Luật Phòng, chống ma túy 2021 (trách nhiệm của Mặt trận Tổ quốc Việt Nam)';
 const LAW_2025 = 'Luật sửa đổi Luật Phòng, chống ma túy (120/2025/QH15), hiệu lực 01/7/2026';
 
 const FROM_2009 = '2009-01-01';
@@ -347,6 +354,17 @@ const ROWS: readonly Row[] = [
     effectiveFrom: FROM_2009,
     effectiveTo: null,
     legalBasis: LAW_2021,
+  },
+  {
+    step: 'DOSSIER_FRONT_OPINION',
+    actorVi: 'Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã',
+    actorEn: 'Commune committee of the Vietnam Fatherland Front',
+    agency: 'volunteers',
+    role: 'front_officer',
+    unitLevel: 'COMMUNE',
+    effectiveFrom: '2022-01-01',
+    effectiveTo: null,
+    legalBasis: FRONT_LAW,
   },
   {
     step: 'ELECTRONIC_MONITORING_ORDER',

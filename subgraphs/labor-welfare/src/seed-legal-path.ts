@@ -91,6 +91,10 @@ export const DOSSIER_COLUMNS = [
   'episode_id',
   'court_unit_code',
   'court_unit_path',
+  'front_opinion',
+  'front_opinion_reasoning',
+  'front_opinion_on',
+  'front_opinion_unit_code',
 ];
 export const POST_REHAB_COLUMNS = [
   'id',
@@ -158,6 +162,31 @@ function unitOn(code: string, on: string): AdministrativeUnitRecord {
 
 const later = (a: string, b: string): string => (a > b ? a : b);
 const earlier = (a: string, b: string): string => (a < b ? a : b);
+
+/** The Front committees' review is in this system from 1 January 2022 (the responsibilities table). */
+const FRONT_REVIEW_FROM = '2022-01-01';
+
+/**
+ * The commune Front committee's opinion on a demo dossier sent to the court: drawn from the
+ * person id, not from the generator, so the rest of the demo data stays as it was. Half the
+ * dossiers still awaiting the court have none yet (the committee's worklist); most decided
+ * ones have one, given a few days after the dossier was sent and not after the decision.
+ */
+function frontOpinionOfDemo(
+  personId: string,
+  communeCode: string,
+  forwardedOn: string | null,
+  decidedOn: string | null,
+  ref: string,
+): [string | null, string | null, string | null, string | null] {
+  const key = parseInt(personId.slice(-1), 16);
+  const given = decidedOn ? key < 12 : key < 8;
+  if (!forwardedOn || forwardedOn < FRONT_REVIEW_FROM || !given) return [null, null, null, null];
+  const givenOn = earlier(addDays(forwardedOn, 1 + (key % 4)), earlier(decidedOn ?? ref, ref));
+  return key < 2
+    ? ['DISAGREE', 'Gia đình cam kết quản lý; người này đã đăng ký điều trị methadone', givenOn, communeCode]
+    : ['AGREE', key % 3 === 0 ? 'Đã xác minh tại khu dân cư, đủ căn cứ' : null, givenOn, communeCode];
+}
 /** Demo provinces: Hà Nội, and Lào Cai (old Lào Cai and Yên Bái before the reform). */
 const DEMO_PROVINCES = ['01', '15'];
 const DEMO_PROVINCES_BEFORE = ['01', '10', '15'];
@@ -405,6 +434,7 @@ class Builder {
       rehab.admittedOn,
       episodeId,
       ...courtFor(rng, p, decidedOn),
+      ...frontOpinionOfDemo(p.id, commune.unitCode, forwardedOn, decidedOn, this.ref),
     ]);
   }
 
@@ -493,6 +523,7 @@ class Builder {
       null,
       null,
       ...court,
+      ...frontOpinionOfDemo(p.id, commune.unitCode, forwarded, decidedOn, this.ref),
     ]);
   }
 

@@ -26,6 +26,7 @@ import { AddDossierCourt1764700002400 } from './migrations/1764700002400-AddDoss
 import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800-AddFacilityAdmitsMinors';
 import { AddCommunityRehabSetting1764900002000 } from './migrations/1764900002000-AddCommunityRehabSetting';
 import { PostRehabAfterSubstitution1796500000000 } from './migrations/1796500000000-PostRehabAfterSubstitution';
+import { AddDossierFrontOpinion1796500000200 } from './migrations/1796500000200-AddDossierFrontOpinion';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -68,6 +69,7 @@ export const migrations = [
   PlanUnitsAndTableDefinitions1764900006000,
   AnnounceCareRelations1796214000200,
   PostRehabAfterSubstitution1796500000000,
+  AddDossierFrontOpinion1796500000200,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -198,6 +198,20 @@ export type DrugUserManagementStatus =
   /** Đã chuyển sang cai nghiện (tiếp nhận vào cai nghiện). */
   | 'SUPERSEDED_BY_REHAB';
 
+export type FrontOpinionInput = {
+  /** The day the committee gave its opinion (today by default); not before the dossier was sent. */
+  givenOn?: string | null | undefined;
+  opinion: FrontOpinionKind;
+  reasoning?: string | null | undefined;
+};
+
+/** Ý kiến của Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã về hồ sơ đề nghị. */
+export type FrontOpinionKind =
+  /** Nhất trí với đề nghị đưa vào cơ sở cai nghiện bắt buộc. */
+  | 'AGREE'
+  /** Không nhất trí (ghi rõ lý do). */
+  | 'DISAGREE';
+
 export type GrantLeaveInput = {
   dueOn: string;
   note?: string | null | undefined;
@@ -474,7 +488,7 @@ export type Person360LaborQueryVariables = Exact<{
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, completedOn: string | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, completedOn: string | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
@@ -491,7 +505,7 @@ export type Person360VolunteersQueryVariables = Exact<{
 
 export type Person360VolunteersQuery = { person: { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null } | null };
 
-export type TimelineDossiers_personFragment = { id: string, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null }> | null };
+export type TimelineDossiers_personFragment = { id: string, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null };
 
 export type TimelineRequests_personFragment = { id: string, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null };
 
@@ -1067,7 +1081,7 @@ export type ReassignVolunteerMutation = { reassignVolunteer: { id: string, versi
 export type DossiersAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DossiersAwaitingDecisionQuery = { dossiersAwaitingDecision: Array<{ id: string, status: DossierStatus, version: number, subjectFullName: string, startedOn: string, forwardedOn: string | null, residenceUnit: { name: string }, court: { code: string, name: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, person: { id: string } }> };
+export type DossiersAwaitingDecisionQuery = { dossiersAwaitingDecision: Array<{ id: string, status: DossierStatus, version: number, subjectFullName: string, startedOn: string, forwardedOn: string | null, residenceUnit: { name: string }, court: { code: string, name: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, person: { id: string }, frontOpinion: { opinion: FrontOpinionKind, reasoning: string | null, givenOn: string } | null }> };
 
 export type PotentialDuplicatesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1084,6 +1098,22 @@ export type MergePersonsMutationVariables = Exact<{
 
 
 export type MergePersonsMutation = { mergePersons: { id: string, version: number } };
+
+export type DossiersForFrontOpinionQueryVariables = Exact<{
+  answered: boolean;
+}>;
+
+
+export type DossiersForFrontOpinionQuery = { dossiersForFrontOpinion: Array<{ id: string, status: DossierStatus, version: number, ground: DossierGround, groundNote: string | null, subjectFullName: string, subjectDateOfBirth: string, submittedOn: string | null, residenceUnit: { name: string }, court: { name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, frontOpinion: { opinion: FrontOpinionKind, reasoning: string | null, givenOn: string } | null }> };
+
+export type RecordFrontOpinionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: FrontOpinionInput;
+}>;
+
+
+export type RecordFrontOpinionMutation = { recordFrontOpinion: { id: string, status: DossierStatus, version: number } };
 
 export type MissedDoseStreaksQueryVariables = Exact<{
   clinicCode: string | number;
@@ -1276,6 +1306,11 @@ export type MissedDoseCountQueryVariables = Exact<{
 
 
 export type MissedDoseCountQuery = { missedDoseStreaks: Array<{ personId: string }> };
+
+export type FrontWorkCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FrontWorkCountQuery = { dossiersForFrontOpinion: Array<{ id: string }> };
 
 export type VisitsDueCountQueryVariables = Exact<{ [key: string]: never; }>;
 

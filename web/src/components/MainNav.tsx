@@ -8,8 +8,10 @@ interface NavItem {
 }
 
 const ANALYST_ROLES = new Set(['analyst', 'supervisor']);
-/** Roles that do not read the police registry's names (analysts, volunteers, facility staff) get no person search. */
-const NO_SEARCH = new Set(['analyst', 'volunteer', 'facility_staff']);
+/** Roles that do not read the police registry's names (analysts, volunteers, facility staff, the Front's reviewers) get no person search. */
+const NO_SEARCH = new Set(['analyst', 'volunteer', 'facility_staff', 'front_officer']);
+/** Roles without an inbox: analysts see no person; the Front's reviewers read only the dossiers put to them. */
+const NO_INBOX = new Set(['analyst', 'front_officer']);
 
 /** Pages an officer of this role may open (analysts see aggregates, not person records). */
 export function navItems(role: string): NavItem[] {
@@ -17,8 +19,8 @@ export function navItems(role: string): NavItem[] {
   if (!NO_SEARCH.has(role)) items.push({ page: 'search', label: 'nav.search' });
   // Supervisors have the province's reassignment worklist to read; analysts see aggregates only.
   if (role !== 'analyst') items.push({ page: 'worklist', label: 'nav.worklist' });
-  // Every officer of a unit has an inbox of the notices addressed to it.
-  if (role !== 'analyst') items.push({ page: 'inbox', label: 'nav.inbox' });
+  // Every officer of a unit acting on cases has an inbox of the notices addressed to it.
+  if (!NO_INBOX.has(role)) items.push({ page: 'inbox', label: 'nav.inbox' });
   items.push({ page: 'dashboard', label: 'nav.dashboard' });
   if (ANALYST_ROLES.has(role)) items.push({ page: 'analyst', label: 'nav.analyst' });
   // Supervisors approve and review break-the-glass accesses.

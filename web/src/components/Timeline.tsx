@@ -40,6 +40,10 @@ export const TIMELINE_DOSSIERS_FRAGMENT = gql`
       interimMeasure
       interimSince
       escortedOn
+      frontOpinion {
+        opinion
+        givenOn
+      }
     }
   }
 `;
@@ -134,6 +138,9 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     push(events, d.startedOn, 'labor-welfare', 'timeline.dossierOpened');
     push(events, d.submittedOn, 'labor-welfare', 'timeline.dossierSubmitted');
     push(events, d.forwardedOn, 'labor-welfare', 'timeline.dossierForwarded', d.court?.name);
+    const front = d.frontOpinion;
+    if (front)
+      push(events, front.givenOn, 'labor-welfare', front.opinion === 'AGREE' ? 'front.timelineAgree' : 'front.timelineDisagree');
     push(events, d.decision?.decidedOn, 'labor-welfare', 'timeline.courtDecision');
   }
   for (const e of compact(person.rehabEpisodes)) {

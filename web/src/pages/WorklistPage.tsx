@@ -9,6 +9,7 @@ import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
 import { CommuneVolunteerWorklists } from './worklists/CommuneVolunteers';
 import { DuplicatesWorklist } from './worklists/DuplicatesWorklist';
+import { FrontWorklist } from './worklists/FrontWorklist';
 import { VolunteerWorklist } from './worklists/VolunteerWorklists';
 
 function Lists({ officer }: { officer: Officer }): ReactNode {
@@ -52,6 +53,8 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return <HealthWorklists officer={officer} />;
     case 'volunteer':
       return <VolunteerWorklist />;
+    case 'front_officer':
+      return <FrontWorklist />;
     case 'supervisor':
       // Supervisors read the province's reassignment worklist (they do not assign).
       if (!acting.loaded)

@@ -10,7 +10,7 @@ import type { ServiceProviderEntity } from '../entities/ServiceProvider';
 import type { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import type { LeaveView, AbscondingView } from '../resolvers/RehabEpisode';
 import type { CompulsoryRehabDossierEntity } from '../entities/CompulsoryRehabDossier';
-import type { CourtDecisionView } from '../resolvers/CompulsoryRehabDossier';
+import type { CourtDecisionView, FrontOpinionView } from '../resolvers/CompulsoryRehabDossier';
 import type { AllowedTerm } from '../rules/term';
 import type { CaseEventEntity } from '../entities/CaseEvent';
 import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
@@ -185,6 +185,8 @@ export type CompulsoryRehabDossier = {
   /** History, oldest first. */
   events: Array<CaseEvent>;
   forwardedOn?: Maybe<Scalars['Date']['output']>;
+  /** Ý kiến của Mặt trận Tổ quốc cấp xã, when given. */
+  frontOpinion?: Maybe<FrontOpinion>;
   ground: DossierGround;
   groundNote?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -407,6 +409,34 @@ export type FacilityStaffing = {
   voluntaryResidents: Scalars['Int']['output'];
 };
 
+/**
+ * The opinion of the commune's Fatherland Front committee on a compulsory-rehab dossier, given
+ * while the court has not decided. It informs the court; it does not stop the dossier.
+ */
+export type FrontOpinion = {
+  __typename?: 'FrontOpinion';
+  givenOn: Scalars['Date']['output'];
+  opinion: FrontOpinionKind;
+  /** The committee's reasons: required to disagree. */
+  reasoning?: Maybe<Scalars['String']['output']>;
+  /** The committee that gave it. */
+  unit: AdministrativeUnit;
+};
+
+export type FrontOpinionInput = {
+  /** The day the committee gave its opinion (today by default); not before the dossier was sent. */
+  givenOn?: InputMaybe<Scalars['Date']['input']>;
+  opinion: FrontOpinionKind;
+  reasoning?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ý kiến của Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã về hồ sơ đề nghị. */
+export type FrontOpinionKind =
+  /** Nhất trí với đề nghị đưa vào cơ sở cai nghiện bắt buộc. */
+  | 'AGREE'
+  /** Không nhất trí (ghi rõ lý do). */
+  | 'DISAGREE';
+
 export type GrantLeaveInput = {
   dueOn: Scalars['Date']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -612,6 +642,8 @@ export type Mutation = {
   recordDossierEscort: CompulsoryRehabDossier;
   /** Bỏ trốn: notifies police (facility staff). */
   recordEscape: RehabEpisode;
+  /** Records the Front committee's opinion on a dossier of its commune awaiting the court (once). */
+  recordFrontOpinion: CompulsoryRehabDossier;
   /** Records a post-rehab model of a commune (commune official, labour officer). */
   recordPostRehabModel: PostRehabModel;
   /** Tái nghiện: ends the case (commune official, police officer). */
@@ -776,6 +808,13 @@ export type MutationRecordEscapeArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRecordFrontOpinionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: FrontOpinionInput;
 };
 
 
@@ -1354,6 +1393,12 @@ export type Query = {
   dossiersAwaitingDecision: Array<CompulsoryRehabDossier>;
   /** Worklist: dossiers submitted to the district labour office on or before asOf, oldest first. */
   dossiersAwaitingReview: Array<CompulsoryRehabDossier>;
+  /**
+   * Worklist of the commune's Fatherland Front committee: dossiers of its commune sent and not
+   * yet decided, awaiting its opinion (oldest sent first); with answered: true, the dossiers it
+   * gave an opinion on (newest opinion first).
+   */
+  dossiersForFrontOpinion: Array<CompulsoryRehabDossier>;
   /** Worklist: residents of a facility whose planned end falls in asOf's month. */
   episodesDueToComplete: Array<RehabEpisode>;
   /** Every rehab facility, by code. */
@@ -1440,6 +1485,12 @@ export type QueryDossiersAwaitingReviewArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryDossiersForFrontOpinionArgs = {
+  answered?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1957,6 +2008,9 @@ export type ResolversTypes = {
   FacilityKind: FacilityKind;
   FacilityOccupancy: ResolverTypeWrapper<OccupancyView>;
   FacilityStaffing: ResolverTypeWrapper<StaffingCheck>;
+  FrontOpinion: ResolverTypeWrapper<FrontOpinionView>;
+  FrontOpinionInput: FrontOpinionInput;
+  FrontOpinionKind: FrontOpinionKind;
   GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
   IndicatorDefinition: ResolverTypeWrapper<IndicatorDefinitionRecord>;
@@ -2049,6 +2103,8 @@ export type ResolversParentTypes = {
   Facility: FacilityEntity;
   FacilityOccupancy: OccupancyView;
   FacilityStaffing: StaffingCheck;
+  FrontOpinion: FrontOpinionView;
+  FrontOpinionInput: FrontOpinionInput;
   GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   IndicatorDefinition: IndicatorDefinitionRecord;
@@ -2155,6 +2211,7 @@ export type CompulsoryRehabDossierResolvers<ContextType = Context, ParentType ex
   escortedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['CaseEvent']>, ParentType, ContextType>;
   forwardedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  frontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType>;
   ground?: Resolver<ResolversTypes['DossierGround'], ParentType, ContextType>;
   groundNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2218,6 +2275,13 @@ export type FacilityStaffingResolvers<ContextType = Context, ParentType extends 
   overRatio?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredStaff?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   voluntaryResidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FrontOpinionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrontOpinion'] = ResolversParentTypes['FrontOpinion']> = {
+  givenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  opinion?: Resolver<ResolversTypes['FrontOpinionKind'], ParentType, ContextType>;
+  reasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
@@ -2299,6 +2363,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
+  recordFrontOpinion?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationRecordPostRehabModelArgs, 'input'>>;
   recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
   recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
@@ -2487,6 +2552,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dossiersAwaitingAdmission?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingAdmissionArgs, 'facilityCode' | 'first'>>;
   dossiersAwaitingDecision?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingDecisionArgs, 'first'>>;
   dossiersAwaitingReview?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingReviewArgs, 'first' | 'unitCode'>>;
+  dossiersForFrontOpinion?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersForFrontOpinionArgs, 'answered' | 'first'>>;
   episodesDueToComplete?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryEpisodesDueToCompleteArgs, 'facilityCode' | 'first'>>;
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   facilitiesOverStaffingRatio?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
@@ -2606,6 +2672,7 @@ export type Resolvers<ContextType = Context> = {
   Facility?: FacilityResolvers<ContextType>;
   FacilityOccupancy?: FacilityOccupancyResolvers<ContextType>;
   FacilityStaffing?: FacilityStaffingResolvers<ContextType>;
+  FrontOpinion?: FrontOpinionResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   IndicatorDefinition?: IndicatorDefinitionResolvers<ContextType>;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;

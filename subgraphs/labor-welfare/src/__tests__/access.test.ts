@@ -144,6 +144,8 @@ describe('who may call each mutation', () => {
         'labour_officer',
         'facility_staff',
         'court_clerk',
+        // The commune's Fatherland Front committee gives its opinion on a compulsory dossier.
+        ...(coordinate === 'Mutation.recordFrontOpinion' ? ['front_officer'] : []),
         ...(planning.has(coordinate) || outbox.has(coordinate) ? ['supervisor'] : []),
       ];
       for (const role of rule.read) expect(acting).toContain(role);

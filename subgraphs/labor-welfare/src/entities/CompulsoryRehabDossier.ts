@@ -8,6 +8,7 @@ export type DossierGround =
   | 'USED_DURING_SUBSTITUTION'
   | 'RELAPSED_DURING_POST_REHAB';
 export type InterimMeasure = 'FAMILY_MANAGEMENT' | 'HELD_AT_FACILITY';
+export type FrontOpinionKind = 'AGREE' | 'DISAGREE';
 
 /**
  * A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện
@@ -124,6 +125,19 @@ export class CompulsoryRehabDossierEntity {
 
   @Column({ name: 'episode_id', type: 'uuid', nullable: true })
   episodeId: string | null;
+
+  /** The opinion of the commune's Fatherland Front committee, given before the court decides. */
+  @Column({ name: 'front_opinion', type: 'varchar', length: 16, nullable: true })
+  frontOpinion: FrontOpinionKind | null;
+
+  @Column({ name: 'front_opinion_reasoning', type: 'text', nullable: true })
+  frontOpinionReasoning: string | null;
+
+  @Column({ name: 'front_opinion_on', type: 'date', nullable: true })
+  frontOpinionOn: string | null;
+
+  @Column({ name: 'front_opinion_unit_code', type: 'varchar', length: 16, nullable: true })
+  frontOpinionUnitCode: string | null;
 
   @VersionColumn()
   version: number;

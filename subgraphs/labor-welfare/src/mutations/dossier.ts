@@ -124,7 +124,7 @@ const NAME_LABEL = { vi: 'họ tên', en: 'full name' };
 const REF_LABEL = { vi: 'số hiệu văn bản', en: 'document reference' };
 
 /** One transition of a dossier with its event and audit row; `changes` adds the fields the step records. */
-async function transition(
+export async function transition(
   manager: EntityManager,
   ctx: Context,
   d: CompulsoryRehabDossierEntity,

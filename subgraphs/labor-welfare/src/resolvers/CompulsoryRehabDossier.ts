@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { CompulsoryRehabDossierResolvers, CourtDecisionResolvers } from '../__generated__/resolvers';
+import type { CompulsoryRehabDossierResolvers, CourtDecisionResolvers, FrontOpinionResolvers } from '../__generated__/resolvers';
+import type { FrontOpinionKind } from '../entities/CompulsoryRehabDossier';
 import type { CourtOutcome } from '../rules/dossier';
 import { todayInHanoi } from '@rehab/shared-schema';
 import { termRangeForDossier } from '../rules/term';
@@ -15,6 +16,15 @@ export interface CourtDecisionView {
   termMonths: number | null;
   facilityCode: string | null;
   reason: string | null;
+}
+
+/** The Front committee's opinion on a dossier (carries personId for the audit). */
+export interface FrontOpinionView {
+  personId: string;
+  opinion: FrontOpinionKind;
+  reasoning: string | null;
+  givenOn: string;
+  unitCode: string;
 }
 
 export const CompulsoryRehabDossier: CompulsoryRehabDossierResolvers = {
@@ -52,6 +62,20 @@ export const CompulsoryRehabDossier: CompulsoryRehabDossierResolvers = {
   daysHeld: (d, { asOf }) => daysHeldUntil(d, d.admittedOn ?? asOf ?? todayInHanoi()),
   episode: (d, _args, ctx) => (d.episodeId ? ctx.loaders.rehabEpisodeById.load(d.episodeId) : null),
   events: (d, _args, ctx) => ctx.loaders.eventsByEntity.load(d.id),
+  frontOpinion: (d) =>
+    d.frontOpinion && d.frontOpinionOn && d.frontOpinionUnitCode
+      ? {
+          personId: d.personId,
+          opinion: d.frontOpinion,
+          reasoning: d.frontOpinionReasoning,
+          givenOn: d.frontOpinionOn,
+          unitCode: d.frontOpinionUnitCode,
+        }
+      : null,
+};
+
+export const FrontOpinion: FrontOpinionResolvers = {
+  unit: (opinion, _args, ctx) => unitOf(opinion.unitCode, ctx),
 };
 
 export const CourtDecision: CourtDecisionResolvers = {

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers';
-import { CompulsoryRehabDossier, CourtDecision } from './CompulsoryRehabDossier';
+import { CompulsoryRehabDossier, CourtDecision, FrontOpinion } from './CompulsoryRehabDossier';
 import { Facility, FacilityOccupancy } from './Facility';
 import { Mutation } from './Mutation';
 import { Period } from './Period';
@@ -32,13 +32,14 @@ import { PostRehabModel, postRehabModelMutations, postRehabModelQueries } from '
 import { connectionResolvers } from '@rehab/server-kit';
 import { Query } from './Query';
 import { admissionQueries } from './admissions';
+import { frontOpinionMutations, frontOpinionQueries } from '../mutations/front-opinion';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries },
-  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations },
+  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries, ...frontOpinionQueries },
+  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations, ...frontOpinionMutations },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
   Person,
@@ -50,6 +51,7 @@ export const resolvers: Resolvers = {
   Absconding,
   CompulsoryRehabDossier,
   CourtDecision,
+  FrontOpinion,
   PostRehabCase,
   ReintegrationSupport,
   PlanTarget: { ...PlanTarget, ...PlanTargetExtra },

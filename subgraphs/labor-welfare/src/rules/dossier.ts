@@ -31,6 +31,7 @@ export const DOSSIER_ACTIONS = [
   'SET_INTERIM_MEASURE',
   'ESCORT',
   'ADMIT',
+  'RECORD_FRONT_OPINION',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -46,6 +47,9 @@ export const PENDING_DOSSIER_STATUSES: readonly DossierStatus[] = [
 
 const COURT: readonly DossierStatus[] = ['FORWARDED_TO_COURT', 'POSTPONED'];
 
+/** Dossiers the commune's Fatherland Front committee may give its opinion on: sent, not yet decided. */
+export const FRONT_REVIEW: readonly DossierStatus[] = ['SUBMITTED', ...COURT];
+
 /** from-states → to-state; 'SAME' keeps the status (an edit or a side record). */
 const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[]; to: DossierStatus | 'SAME' }> = {
   EDIT: { from: ['DRAFTED', 'RETURNED_FOR_CORRECTION'], to: 'SAME' },
@@ -59,6 +63,8 @@ const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[]; to: D
   SET_INTERIM_MEASURE: { from: PENDING_DOSSIER_STATUSES, to: 'SAME' },
   ESCORT: { from: ['APPROVED'], to: 'SAME' },
   ADMIT: { from: ['APPROVED'], to: 'ADMITTED' },
+  // The Front gives its opinion while the dossier waits for the court: after it was sent, before a decision.
+  RECORD_FRONT_OPINION: { from: FRONT_REVIEW, to: 'SAME' },
 };
 
 export const DOSSIER_STATUS_LABEL: Record<DossierStatus, Bilingual> = {
@@ -85,6 +91,7 @@ export const DOSSIER_ACTION_LABEL: Record<DossierAction, Bilingual> = {
   SET_INTERIM_MEASURE: { vi: 'áp dụng biện pháp trong thời gian chờ', en: 'set the interim measure' },
   ESCORT: { vi: 'ghi việc áp giải', en: 'record the escort' },
   ADMIT: { vi: 'tiếp nhận vào cơ sở', en: 'admit the person' },
+  RECORD_FRONT_OPINION: { vi: 'ghi ý kiến của Mặt trận Tổ quốc', en: "record the Fatherland Front's opinion" },
 };
 
 /** The status after `action`, or a typed ILLEGAL_TRANSITION error. */

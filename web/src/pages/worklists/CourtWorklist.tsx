@@ -32,6 +32,11 @@ const AWAITING_DECISION: TypedDocumentNode<DossiersAwaitingDecisionQuery, Dossie
       person {
         id
       }
+      frontOpinion {
+        opinion
+        reasoning
+        givenOn
+      }
     }
   }
 `;
@@ -61,6 +66,18 @@ export function CourtWorklist({ officer }: { officer: Officer }): ReactNode {
         { header: t('field.forwardedOn'), cell: (r) => formatDate(r.forwardedOn) || '—' },
         { header: t('field.court'), cell: (r) => r.court?.name ?? '—' },
         { header: t('labor.status'), cell: (r) => label('dossierStatus', r.status) },
+        {
+          header: t('front.opinion'),
+          cell: (r) =>
+            r.frontOpinion ? (
+              <span title={r.frontOpinion.reasoning ?? undefined}>
+                {label('frontOpinion', r.frontOpinion.opinion)} ({formatDate(r.frontOpinion.givenOn)})
+                {r.frontOpinion.reasoning ? `: ${r.frontOpinion.reasoning}` : ''}
+              </span>
+            ) : (
+              t('front.none')
+            ),
+        },
       ]}
       actions={(r) => <DossierActions dossier={r} role={officer.role} unitCode={officer.unitCode} reload={() => refetch()} />}
     />

@@ -9,6 +9,8 @@ import type {
   CommuneWorkCountQueryVariables,
   CourtWorkCountQuery,
   CourtWorkCountQueryVariables,
+  FrontWorkCountQuery,
+  FrontWorkCountQueryVariables,
   MissedDoseCountQuery,
   MissedDoseCountQueryVariables,
   ClinicCountQuery,
@@ -92,6 +94,15 @@ const MISSED: TypedDocumentNode<MissedDoseCountQuery, MissedDoseCountQueryVariab
   }
 `;
 
+/** The Fatherland Front committee's dossiers awaiting its opinion. */
+const FRONT: TypedDocumentNode<FrontWorkCountQuery, FrontWorkCountQueryVariables> = gql`
+  query FrontWorkCount {
+    dossiersForFrontOpinion {
+      id
+    }
+  }
+`;
+
 /** A volunteer's people whose visit is due. */
 const VISITS: TypedDocumentNode<VisitsDueCountQuery, VisitsDueCountQueryVariables> = gql`
   query VisitsDueCount {
@@ -125,7 +136,8 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
   const clinicCode = clinics.data?.clinics[0]?.code;
   const missed = useQuery(MISSED, clinicCode ? { ...options, variables: { clinicCode } } : skipToken);
   const visits = useQuery(VISITS, role === 'volunteer' ? options : skipToken);
-  const queries = [police, commune, court, admission, review, missed, visits];
+  const front = useQuery(FRONT, role === 'front_officer' ? options : skipToken);
+  const queries = [police, commune, court, admission, review, missed, visits, front];
   useEffect(() => {
     // Counted again whenever the officer changes page (back from the worklist, say).
     for (const q of queries) if (q.data) void q.refetch().catch(() => undefined);
@@ -144,6 +156,7 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
     review.data?.dossiersAwaitingReview.length,
     missed.data?.missedDoseStreaks.length,
     visits.data?.myVolunteerWorklist.people.filter((p) => p.visitDue).length,
+    front.data?.dossiersForFrontOpinion.length,
   ];
   return parts.reduce<number>((n, c) => n + (c ?? 0), 0);
 }
