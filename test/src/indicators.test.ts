@@ -252,6 +252,12 @@ async function laborWelfareFixture(): Promise<void> {
     '2015-08-10', 12, '2016-08-10', '2015-11-01')`,
     [uuid(507), P[7], uuid(407), BA_DINH_1.code, BA_DINH_1.path],
   );
+  // P7 tested positive in September while under management, not yet a relapse into addiction (that came on 1 November).
+  await sql(
+    'labor-welfare',
+    `INSERT INTO post_rehab_drug_use (id, case_id, used_on, evidence, recorded_by) VALUES ($1, $2, '2015-09-15', 'POSITIVE_TEST', 'test')`,
+    [uuid(517), uuid(507)],
+  );
   await sql(
     'labor-welfare',
     `INSERT INTO post_rehab_case (id, person_id, episode_id, status, residence_unit_code, owner_unit_path, opened_on)
@@ -350,6 +356,8 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(v.POST_REHAB_MANAGEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.COMPLETIONS_UNDER_MANAGEMENT_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
     expect(pick(v.RELAPSE_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
+    // P7 used in September (without relapse into addiction) before relapsing in November.
+    expect(pick(v.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.LOANS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.JOB_PLACEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -403,6 +411,11 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     // November 2015: P7's relapse; under management that month: P7 only.
     const nov = await values('001', { kind: 'MONTH', year: 2015, number: 11 });
     expect(pick(nov.RELAPSE_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
+    // P7's use in September is counted there as use, not as a relapse; November has the relapse and no use.
+    expect(pick(nov.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
+    const sep = await values('001', { kind: 'MONTH', year: 2015, number: 9 });
+    expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
+    expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });
     // By facility: CSCN1 admitted P7, CSCN2 P8 (its 2022 target: 600 voluntary).
     const cscn2 = await values('CSCN2', YEAR_2015);

@@ -3,7 +3,7 @@ import { portalEn, portalEnumsEn, portalEnumsVi, portalVi } from './messages-por
 import { todayEn, todayVi } from './messages-today';
 import { careEn, careEnumsEn, careEnumsVi, careVi } from './messages-care';
 import { inboxEn, inboxEnumsEn, inboxEnumsVi, inboxVi } from './messages-inbox';
-import { frontEn, frontEnumsEn, frontEnumsVi, frontVi } from './messages-front';
+import { caseworkEn, caseworkEnumsEn, caseworkEnumsVi, caseworkVi } from './messages-casework';
 
 export type Locale = 'vi' | 'en';
 
@@ -15,7 +15,7 @@ const vi = {
   ...todayVi,
   ...careVi,
   ...inboxVi,
-  ...frontVi,
+  ...caseworkVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -108,7 +108,7 @@ const en: Record<MessageKey, string> = {
   ...todayEn,
   ...careEn,
   ...inboxEn,
-  ...frontEn,
+  ...caseworkEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -201,7 +201,7 @@ const enumLabelsVi = {
   ...portalEnumsVi,
   ...careEnumsVi,
   ...inboxEnumsVi,
-  ...frontEnumsVi,
+  ...caseworkEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -269,7 +269,7 @@ const enumLabelsEn: EnumLabels = {
   ...portalEnumsEn,
   ...careEnumsEn,
   ...inboxEnumsEn,
-  ...frontEnumsEn,
+  ...caseworkEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

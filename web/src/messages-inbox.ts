@@ -59,6 +59,7 @@ export const inboxEnumsVi = {
     'residence.transfer': 'Chuyển đến cư trú tại đơn vị: cần tiếp nhận',
     'residence.moved': 'Chuyển đến cư trú: hồ sơ đang mở chuyển theo',
     'dossier.front-opinion': 'Mặt trận Tổ quốc đã cho ý kiến về hồ sơ đề nghị cai nghiện bắt buộc',
+    'post-rehab.drug-use': 'Sử dụng ma túy trong thời gian quản lý sau cai nghiện (chưa tái nghiện)',
   },
 } as const;
 
@@ -75,5 +76,6 @@ export const inboxEnumsEn: { [K in keyof typeof inboxEnumsVi]: Record<keyof (typ
     'residence.transfer': 'Moved into your unit: to acknowledge',
     'residence.moved': 'Moved in: open cases moved along',
     'dossier.front-opinion': 'The Fatherland Front gave its opinion on the compulsory-rehab dossier',
+    'post-rehab.drug-use': 'Drug use during post-rehab management (no relapse into addiction)',
   },
 };

@@ -99,6 +99,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     decidePostRehab: callers('commune_official'),
     assignPostRehabSupporters: callers('commune_official'),
     recordPostRehabRelapse: callers('commune_official', 'police_officer'),
+    recordPostRehabDrugUse: callers('commune_official', 'police_officer'),
     completePostRehab: callers('commune_official'),
     recordReintegrationSupport: callers('commune_official', 'labour_officer'),
     updateReintegrationOutcome: callers('commune_official', 'labour_officer'),
@@ -202,10 +203,18 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
       'completedOn',
       'certificateNumber',
       'events',
+      'drugUses',
       'version',
     ),
     // Volunteer ids (not the person's data; the case itself is read, and audited, through its other fields).
     supporterIds: { read: LEGAL_PATH_ROLES },
+  }),
+  // Read, and audited, through PostRehabCase.drugUses.
+  ...fieldsOf('PostRehabDrugUse', 'labor-welfare', {
+    id: { read: LEGAL_PATH_ROLES },
+    usedOn: { read: LEGAL_PATH_ROLES },
+    evidence: { read: LEGAL_PATH_ROLES },
+    note: { read: LEGAL_PATH_ROLES },
   }),
   ...fieldsOf(
     'ReintegrationSupport',

@@ -386,8 +386,22 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     measuredBy: 'labor-welfare',
     name: { vi: 'Tỷ lệ tái nghiện', en: 'Relapse rate' },
     definition: {
-      vi: `Mẫu số: trường hợp quản lý sau cai nghiện đang được quản lý vào một thời điểm trong kỳ, ${RESIDENCE_VI}. Tử số: những trường hợp tái nghiện trong kỳ. Kỳ: quyết định quản lý không sau ngày cuối kỳ và chưa kết thúc trước ngày đầu kỳ; ngày tái nghiện trong kỳ.`,
-      en: `Denominator: post-rehab cases under management at some time in the period, ${RESIDENCE_EN}. Numerator: those who relapsed in the period. Period: a decision on or before the last day, not ended before the first day; the relapse date in the period.`,
+      vi: `Mẫu số: trường hợp quản lý sau cai nghiện đang được quản lý vào một thời điểm trong kỳ, ${RESIDENCE_VI}. Tử số: những trường hợp tái nghiện (nghiện trở lại, căn cứ lập hồ sơ cai nghiện bắt buộc) trong kỳ; sử dụng ma túy mà chưa tái nghiện không tính. Kỳ: quyết định quản lý không sau ngày cuối kỳ và chưa kết thúc trước ngày đầu kỳ; ngày tái nghiện trong kỳ.`,
+      en: `Denominator: post-rehab cases under management at some time in the period, ${RESIDENCE_EN}. Numerator: those who relapsed into addiction in the period (the ground of a compulsory dossier); drug use without a relapse into addiction is not counted. Period: a decision on or before the last day, not ended before the first day; the relapse date in the period.`,
+    },
+  }),
+  def({
+    code: 'DRUG_USE_DURING_POST_REHAB_RATE',
+    measure: 'SHARE',
+    owner: LABOUR,
+    measuredBy: 'labor-welfare',
+    name: {
+      vi: 'Tỷ lệ sử dụng lại ma túy trong thời gian quản lý sau cai nghiện (chưa tái nghiện)',
+      en: 'Drug use during post-rehab management without relapse into addiction',
+    },
+    definition: {
+      vi: `Mẫu số: trường hợp quản lý sau cai nghiện đang được quản lý vào một thời điểm trong kỳ, ${RESIDENCE_VI} (như tỷ lệ tái nghiện). Tử số: những trường hợp được ghi nhận sử dụng trái phép chất ma túy trong kỳ mà không phải tái nghiện (mỗi trường hợp một lần, dù ghi nhận nhiều lần). Kỳ: quyết định quản lý không sau ngày cuối kỳ và chưa kết thúc trước ngày đầu kỳ; ngày sử dụng trong kỳ.`,
+      en: `Denominator: post-rehab cases under management at some time in the period, ${RESIDENCE_EN} (as for the relapse rate). Numerator: those with a recorded drug use in the period that was not a relapse into addiction (each case once, however many uses). Period: a decision on or before the last day, not ended before the first day; the day of use in the period.`,
     },
   }),
 ];

@@ -7,6 +7,7 @@ import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier'
 import { FacilityEntity } from './entities/Facility';
 import { PlanEntity } from './entities/Plan';
 import { PostRehabCaseEntity } from './entities/PostRehabCase';
+import { PostRehabDrugUseEntity } from './entities/PostRehabDrugUse';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -35,6 +36,8 @@ export interface LaborWelfareLoaders {
   postRehabCasesByPerson: DataLoader<string, PostRehabCaseEntity[]>;
   postRehabCaseById: DataLoader<string, PostRehabCaseEntity | null>;
   postRehabCaseByEpisode: DataLoader<string, PostRehabCaseEntity | null>;
+  /** Drug uses recorded on a case, newest first (reached through the case, already in scope). */
+  drugUsesByCase: DataLoader<string, PostRehabDrugUseEntity[]>;
   reintegrationSupportsByPerson: DataLoader<string, ReintegrationSupportEntity[]>;
   /** History of a dossier, episode or post-rehab case (the parent was already scope-checked). */
   eventsByEntity: DataLoader<string, CaseEventEntity[]>;
@@ -111,6 +114,16 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
       (ids) => postRehab().andWhere('c.episode_id IN (:...ids)', { ids }).getMany(),
       // Only episode-based cases come back for episode ids.
       (c) => c.episodeId ?? '',
+    ),
+    drugUsesByCase: groupedLoader(
+      (caseIds) =>
+        db
+          .getRepository(PostRehabDrugUseEntity)
+          .createQueryBuilder('u')
+          .where('u.case_id IN (:...caseIds)', { caseIds })
+          .orderBy('u.used_on', 'DESC')
+          .getMany(),
+      (u) => u.caseId,
     ),
     reintegrationSupportsByPerson: groupedLoader(
       (personIds) => {

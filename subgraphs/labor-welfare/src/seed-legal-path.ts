@@ -129,8 +129,12 @@ export const SUPPORT_COLUMNS = [
   'post_rehab_case_id',
 ];
 
+export const DRUG_USE_COLUMNS = ['id', 'case_id', 'used_on', 'evidence', 'note', 'recorded_by'];
+
 export interface LegalPathRows {
   providers: unknown[][];
+  /** Drug uses recorded on post-rehab cases (not relapses into addiction). */
+  drugUses: unknown[][];
   /** Episodes admitted from a dossier, inserted after the dossiers (foreign key). */
   episodes: unknown[][];
   dossiers: unknown[][];
@@ -240,7 +244,7 @@ function phaseOn(admittedOn: string, plannedEndOn: string, on: string): [RehabPh
 }
 
 class Builder {
-  readonly rows: LegalPathRows = { providers: [], episodes: [], dossiers: [], postRehab: [], supports: [] };
+  readonly rows: LegalPathRows = { providers: [], episodes: [], dossiers: [], postRehab: [], supports: [], drugUses: [] };
   private readonly rng = new SeededRandom(LEGAL_PATH_SEED);
 
   constructor(private readonly ref: string) {}
@@ -557,6 +561,22 @@ class Builder {
       certificate,
     ]);
     this.supports(p, id, post.decisionOn);
+    this.drugUse(p.id, id, post.decisionOn, post.relapsedOn ? addDays(post.relapsedOn, -1) : post.endsOn);
+  }
+
+  /**
+   * About one case in four has a drug use recorded during the management without a relapse
+   * into addiction (before any relapse), drawn from the person id so the rest of the demo
+   * data stays as it was.
+   */
+  private drugUse(personId: string, caseId: string, decisionOn: string, until: string): void {
+    const key = parseInt(personId.slice(-2), 16);
+    if (key % 4 !== 1) return;
+    const usedOn = earlier(addDays(decisionOn, 20 + (key % 40)), earlier(until, this.ref));
+    if (usedOn < decisionOn) return;
+    const evidence = (['POSITIVE_TEST', 'CAUGHT_USING', 'SELF_REPORTED'] as const)[key % 3];
+    const note = evidence === 'POSITIVE_TEST' ? 'Test nhanh nước tiểu dương tính với ma túy tổng hợp' : null;
+    this.rows.drugUses.push([nameUuid(`drug-use:${personId}`), caseId, usedOn, evidence, note, 'demo']);
   }
 
   /** Loans, vocational training and job placement for about two in five people after rehab. */

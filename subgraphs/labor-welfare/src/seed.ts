@@ -7,6 +7,7 @@ import { MODEL_COLUMNS, demoModelRows } from './seed-models';
 import { careStaffFor } from './rules/staffing';
 import {
   DOSSIER_COLUMNS,
+  DRUG_USE_COLUMNS,
   EPISODE_COLUMNS,
   POST_REHAB_COLUMNS,
   PROVIDER_COLUMNS,
@@ -87,6 +88,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
     await insertRows(manager, 'rehab_episode', EPISODE_COLUMNS, rows.episodes, 1000);
     await insertRows(manager, 'post_rehab_case', POST_REHAB_COLUMNS, rows.postRehab, 1000);
     await insertRows(manager, 'reintegration_support', SUPPORT_COLUMNS, rows.supports, 1000);
+    await insertRows(manager, 'post_rehab_drug_use', DRUG_USE_COLUMNS, rows.drugUses, 1000);
     await importEvents(manager);
   });
 }

@@ -15,6 +15,7 @@ import { FacilityEntity } from './entities/Facility';
 import { PlanEntity } from './entities/Plan';
 import { PlanTargetEntity } from './entities/PlanTarget';
 import { PostRehabCaseEntity } from './entities/PostRehabCase';
+import { PostRehabDrugUseEntity } from './entities/PostRehabDrugUse';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -27,6 +28,7 @@ import { AddFacilityAdmitsMinors1764700004800 } from './migrations/1764700004800
 import { AddCommunityRehabSetting1764900002000 } from './migrations/1764900002000-AddCommunityRehabSetting';
 import { PostRehabAfterSubstitution1796500000000 } from './migrations/1796500000000-PostRehabAfterSubstitution';
 import { AddDossierFrontOpinion1796500000200 } from './migrations/1796500000200-AddDossierFrontOpinion';
+import { AddPostRehabDrugUse1796500000300 } from './migrations/1796500000300-AddPostRehabDrugUse';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -53,6 +55,7 @@ export const entities = [
   ServiceProviderEntity,
   CompulsoryRehabDossierEntity,
   PostRehabCaseEntity,
+  PostRehabDrugUseEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -70,6 +73,7 @@ export const migrations = [
   AnnounceCareRelations1796214000200,
   PostRehabAfterSubstitution1796500000000,
   AddDossierFrontOpinion1796500000200,
+  AddPostRehabDrugUse1796500000300,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

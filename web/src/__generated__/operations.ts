@@ -188,6 +188,15 @@ export type DrugUseDetectionInput = {
   testResult?: string | null | undefined;
 };
 
+/** How a drug use during post-rehab management became known. */
+export type DrugUseEvidence =
+  /** Bị phát hiện đang sử dụng. */
+  | 'CAUGHT_USING'
+  /** Xét nghiệm dương tính. */
+  | 'POSITIVE_TEST'
+  /** Người được quản lý tự khai báo. */
+  | 'SELF_REPORTED';
+
 export type DrugUserManagementStatus =
   /** Đang quản lý. */
   | 'ACTIVE'
@@ -474,7 +483,7 @@ export type HealthPanel_personFragment = { id: string, addictionDeterminations: 
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
-export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, completedOn: string | null }> | null };
+export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
 
 export type Person360IdentityQueryVariables = Exact<{
   id: string | number;
@@ -488,7 +497,7 @@ export type Person360LaborQueryVariables = Exact<{
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, completedOn: string | null }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
@@ -770,6 +779,17 @@ export type RecordPostRehabRelapseMutationVariables = Exact<{
 
 
 export type RecordPostRehabRelapseMutation = { recordPostRehabRelapse: { id: string, status: PostRehabStatus, version: number } };
+
+export type RecordPostRehabDrugUseMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  usedOn: string;
+  evidence: DrugUseEvidence;
+  note?: string | null | undefined;
+}>;
+
+
+export type RecordPostRehabDrugUseMutation = { recordPostRehabDrugUse: { id: string, status: PostRehabStatus, version: number } };
 
 export type AssignPostRehabSupportersMutationVariables = Exact<{
   id: string | number;

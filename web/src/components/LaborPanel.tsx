@@ -31,7 +31,13 @@ export const LABOR_PANEL_FRAGMENT = gql`
       decisionNumber
       decisionOn
       endsOn
+      relapsedOn
       completedOn
+      drugUses {
+        id
+        usedOn
+        evidence
+      }
     }
   }
 `;
@@ -122,6 +128,20 @@ function PostRehabItem({ item, errors, path }: { item: PostRehabCase; errors: Gr
           </Field>
         )}
         {item.endsOn !== null && field('endsOn', t('field.periodEndsOn'))}
+        {item.relapsedOn !== null && (
+          <Field label={t('drugUse.relapsedOn')}>
+            <Guarded errors={errors} path={[...path, 'relapsedOn']} value={item.relapsedOn}>
+              {(date) => formatDate(date)}
+            </Guarded>
+          </Field>
+        )}
+        {item.drugUses.length > 0 && (
+          <Field label={t('drugUse.list')}>
+            <Guarded errors={errors} path={[...path, 'drugUses']} value={item.drugUses}>
+              {(uses) => uses.map((u) => `${formatDate(u.usedOn)} (${label('drugUseEvidence', u.evidence)})`).join('; ')}
+            </Guarded>
+          </Field>
+        )}
       </dl>
     </li>
   );

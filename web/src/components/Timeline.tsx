@@ -151,6 +151,7 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     push(events, c.openedOn, 'labor-welfare', POST_REHAB_OPENED[c.basis]);
     push(events, c.decisionOn, 'labor-welfare', 'timeline.postRehabDecided', c.decisionNumber ?? undefined);
     push(events, c.completedOn, 'labor-welfare', 'timeline.postRehabCompleted');
+    for (const u of c.drugUses) push(events, u.usedOn, 'labor-welfare', 'drugUse.timeline');
   }
   for (const r of compact(person.addictionDeterminationRequests))
     push(events, r.requestedAt, 'health', 'timeline.determinationRequested');

@@ -4,10 +4,11 @@ import { useCallback, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { useActing, type Acting } from '../acting';
 import { dateField, StepMenu, type Step } from './StepMenu';
-import { useEnumOptions } from './options';
+import { chosen, useEnumOptions } from './options';
 import { optional } from './useSubmit';
 import { VOLUNTEERS } from './VolunteerActions';
 import type {
+  DrugUseEvidence,
   CompletePostRehabMutation,
   CompletePostRehabMutationVariables,
   DecideDrugUserManagementMutation,
@@ -22,6 +23,8 @@ import type {
   PersonManagementRecordsQueryVariables,
   RecordCheckInMutation,
   RecordCheckInMutationVariables,
+  RecordPostRehabDrugUseMutation,
+  RecordPostRehabDrugUseMutationVariables,
   RecordPostRehabRelapseMutation,
   RecordPostRehabRelapseMutationVariables,
 } from '../__generated__/operations';
@@ -108,6 +111,23 @@ const RECORD_POST_REHAB_RELAPSE: TypedDocumentNode<RecordPostRehabRelapseMutatio
   }
 `;
 
+const RECORD_POST_REHAB_DRUG_USE: TypedDocumentNode<RecordPostRehabDrugUseMutation, RecordPostRehabDrugUseMutationVariables> =
+  gql`
+    mutation RecordPostRehabDrugUse(
+      $id: ID!
+      $expectedVersion: Int!
+      $usedOn: Date!
+      $evidence: DrugUseEvidence!
+      $note: String
+    ) {
+      recordPostRehabDrugUse(id: $id, expectedVersion: $expectedVersion, usedOn: $usedOn, evidence: $evidence, note: $note) {
+        id
+        status
+        version
+      }
+    }
+  `;
+
 const ASSIGN_POST_REHAB_SUPPORTERS: TypedDocumentNode<
   AssignPostRehabSupportersMutation,
   AssignPostRehabSupportersMutationVariables
@@ -193,7 +213,14 @@ function managementSteps(m: ManagementRecord, role: string, acting: Acting, t: T
 }
 
 /** Whoever runs post-rehab management today (the commune chairman) decides it and confirms its end; police and commune record a relapse. */
-function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T, volunteers: readonly Choice[]): Step[] {
+function postRehabSteps(
+  c: PostRehabRecord,
+  role: string,
+  acting: Acting,
+  t: T,
+  volunteers: readonly Choice[],
+  options: Options,
+): Step[] {
   const manages = acting.mayAct('POST_REHAB_MANAGEMENT');
   if (c.status === 'AWAITING_DECISION' && manages) {
     return [
@@ -217,7 +244,25 @@ function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T, 
     fields: [dateField('relapsedOn', t('field.relapsedOn')), { name: 'note', label: t('field.note'), kind: 'textarea' }],
     variables: (v) => ({ relapsedOn: v.relapsedOn, note: optional(v.note) }),
   };
-  if (role === 'police_officer') return [relapse];
+  const drugUse: Step = {
+    key: 'post-rehab-drug-use',
+    label: t('drugUse.record'),
+    mutation: RECORD_POST_REHAB_DRUG_USE,
+    fields: [
+      { ...dateField('usedOn', t('drugUse.usedOn')), hint: t('drugUse.hint') },
+      {
+        name: 'evidence',
+        label: t('drugUse.evidence'),
+        kind: 'select',
+        required: true,
+        placeholder: t('form.choosePlaceholder'),
+        options: options('drugUseEvidence', ['POSITIVE_TEST', 'CAUGHT_USING', 'SELF_REPORTED']),
+      },
+      { name: 'note', label: t('field.note'), kind: 'textarea' },
+    ],
+    variables: (v) => ({ usedOn: v.usedOn, evidence: chosen<DrugUseEvidence>(v.evidence), note: optional(v.note) }),
+  };
+  if (role === 'police_officer') return [drugUse, relapse];
   if (!manages) return [];
   // The commune's volunteers, and any supporter already assigned even if no longer listed (kept unless unticked).
   const known = new Set(volunteers.map((v) => v.value));
@@ -226,6 +271,7 @@ function postRehabSteps(c: PostRehabRecord, role: string, acting: Acting, t: T, 
     ...c.supporterIds.filter((id) => !known.has(id)).map((id) => ({ value: id, label: t('postRehab.otherSupporter') })),
   ];
   return [
+    drugUse,
     relapse,
     {
       key: 'assign-supporters',
@@ -304,7 +350,7 @@ export function ManagementActions({
         <StepMenu
           key={c.id}
           label={t('action.labor')}
-          steps={postRehabSteps(c, role, arrangements, t, volunteers)}
+          steps={postRehabSteps(c, role, arrangements, t, volunteers, options)}
           record={c}
           reload={reloadAll}
           title={t('action.postRehabTitle', {

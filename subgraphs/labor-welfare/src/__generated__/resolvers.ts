@@ -14,6 +14,7 @@ import type { CourtDecisionView, FrontOpinionView } from '../resolvers/Compulsor
 import type { AllowedTerm } from '../rules/term';
 import type { CaseEventEntity } from '../entities/CaseEvent';
 import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
+import type { PostRehabDrugUseEntity } from '../entities/PostRehabDrugUse';
 import type { ReintegrationSupportEntity } from '../entities/ReintegrationSupport';
 import type { PlanTargetEntity } from '../entities/PlanTarget';
 import type { PlanEntity } from '../entities/Plan';
@@ -332,6 +333,15 @@ export type DraftDossierInput = {
   subjectFullName: Scalars['String']['input'];
 };
 
+/** How a drug use during post-rehab management became known. */
+export type DrugUseEvidence =
+  /** Bị phát hiện đang sử dụng. */
+  | 'CAUGHT_USING'
+  /** Xét nghiệm dương tính. */
+  | 'POSITIVE_TEST'
+  /** Người được quản lý tự khai báo. */
+  | 'SELF_REPORTED';
+
 export type DurationUnit =
   | 'DAYS'
   | 'HOURS'
@@ -644,9 +654,14 @@ export type Mutation = {
   recordEscape: RehabEpisode;
   /** Records the Front committee's opinion on a dossier of its commune awaiting the court (once). */
   recordFrontOpinion: CompulsoryRehabDossier;
+  /**
+   * Drug use during the management that is not a relapse into addiction: kept on the case, which
+   * goes on (commune official, police officer; once per day; within the management period).
+   */
+  recordPostRehabDrugUse: PostRehabCase;
   /** Records a post-rehab model of a commune (commune official, labour officer). */
   recordPostRehabModel: PostRehabModel;
-  /** Tái nghiện: ends the case (commune official, police officer). */
+  /** Tái nghiện (a relapse into addiction, the ground of a compulsory dossier): ends the case (commune official, police officer). */
   recordPostRehabRelapse: PostRehabCase;
   /** Ghi hỗ trợ hòa nhập cộng đồng (commune official, labour officer). */
   recordReintegrationSupport: ReintegrationSupport;
@@ -815,6 +830,15 @@ export type MutationRecordFrontOpinionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: FrontOpinionInput;
+};
+
+
+export type MutationRecordPostRehabDrugUseArgs = {
+  evidence: DrugUseEvidence;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  usedOn: Scalars['Date']['input'];
 };
 
 
@@ -1283,6 +1307,8 @@ export type PostRehabCase = {
   completedOn?: Maybe<Scalars['Date']['output']>;
   decisionNumber?: Maybe<Scalars['String']['output']>;
   decisionOn?: Maybe<Scalars['Date']['output']>;
+  /** Drug use recorded during the management without a relapse into addiction, newest first. */
+  drugUses: Array<PostRehabDrugUse>;
   endsOn?: Maybe<Scalars['Date']['output']>;
   /** The completed rehab episode (REHAB_COMPLETED; null when it lies outside the caller's unit, e.g. after a move). */
   episode?: Maybe<RehabEpisode>;
@@ -1294,6 +1320,7 @@ export type PostRehabCase = {
   periodMonths?: Maybe<Scalars['Int']['output']>;
   person: Person;
   relapseNote?: Maybe<Scalars['String']['output']>;
+  /** Tái nghiện: the day of the relapse into addiction that ended the management. */
   relapsedOn?: Maybe<Scalars['Date']['output']>;
   residenceUnit: AdministrativeUnit;
   status: PostRehabStatus;
@@ -1308,6 +1335,19 @@ export type PostRehabDecisionInput = {
   decisionNumber: Scalars['String']['input'];
   decisionOn: Scalars['Date']['input'];
   supporterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/**
+ * Sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện: a use that is not a
+ * relapse into addiction (tái nghiện, which needs an addiction determination and ends the
+ * management). The management goes on.
+ */
+export type PostRehabDrugUse = {
+  __typename?: 'PostRehabDrugUse';
+  evidence: DrugUseEvidence;
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  usedOn: Scalars['Date']['output'];
 };
 
 /** A post-rehab model of a commune, counted by the plan's model indicators while it runs. */
@@ -2003,6 +2043,7 @@ export type ResolversTypes = {
   DossierGround: DossierGround;
   DossierStatus: DossierStatus;
   DraftDossierInput: DraftDossierInput;
+  DrugUseEvidence: DrugUseEvidence;
   DurationUnit: DurationUnit;
   Facility: ResolverTypeWrapper<FacilityEntity>;
   FacilityKind: FacilityKind;
@@ -2055,6 +2096,7 @@ export type ResolversTypes = {
   PostRehabBasis: PostRehabBasis;
   PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
   PostRehabDecisionInput: PostRehabDecisionInput;
+  PostRehabDrugUse: ResolverTypeWrapper<PostRehabDrugUseEntity>;
   PostRehabModel: ResolverTypeWrapper<PostRehabModelEntity>;
   PostRehabModelConnection: ResolverTypeWrapper<PostRehabModelConnectionParent>;
   PostRehabModelInput: PostRehabModelInput;
@@ -2137,6 +2179,7 @@ export type ResolversParentTypes = {
   PlanTargetConnection: PlanTargetConnectionView;
   PostRehabCase: PostRehabCaseEntity;
   PostRehabDecisionInput: PostRehabDecisionInput;
+  PostRehabDrugUse: PostRehabDrugUseEntity;
   PostRehabModel: PostRehabModelEntity;
   PostRehabModelConnection: PostRehabModelConnectionParent;
   PostRehabModelInput: PostRehabModelInput;
@@ -2364,6 +2407,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
   recordFrontOpinion?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  recordPostRehabDrugUse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabDrugUseArgs, 'evidence' | 'expectedVersion' | 'id' | 'usedOn'>>;
   recordPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationRecordPostRehabModelArgs, 'input'>>;
   recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
   recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
@@ -2512,6 +2556,7 @@ export type PostRehabCaseResolvers<ContextType = Context, ParentType extends Res
   completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   decisionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisionOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  drugUses?: Resolver<Array<ResolversTypes['PostRehabDrugUse']>, ParentType, ContextType>;
   endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   episode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['CaseEvent']>, ParentType, ContextType>;
@@ -2526,6 +2571,13 @@ export type PostRehabCaseResolvers<ContextType = Context, ParentType extends Res
   substitutionTreatmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   supporterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PostRehabDrugUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabDrugUse'] = ResolversParentTypes['PostRehabDrugUse']> = {
+  evidence?: Resolver<ResolversTypes['DrugUseEvidence'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type PostRehabModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabModel'] = ResolversParentTypes['PostRehabModel']> = {
@@ -2695,6 +2747,7 @@ export type Resolvers<ContextType = Context> = {
   PlanTarget?: PlanTargetResolvers<ContextType>;
   PlanTargetConnection?: PlanTargetConnectionResolvers<ContextType>;
   PostRehabCase?: PostRehabCaseResolvers<ContextType>;
+  PostRehabDrugUse?: PostRehabDrugUseResolvers<ContextType>;
   PostRehabModel?: PostRehabModelResolvers<ContextType>;
   PostRehabModelConnection?: PostRehabModelConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -153,7 +153,12 @@ describe('episode state machine', () => {
 describe('post-rehab state machine', () => {
   const LEGAL: Record<PostRehabStatus, Partial<Record<PostRehabAction, PostRehabStatus>>> = {
     AWAITING_DECISION: { DECIDE: 'UNDER_MANAGEMENT', RELAPSE: 'RELAPSED' },
-    UNDER_MANAGEMENT: { ASSIGN_SUPPORTERS: 'UNDER_MANAGEMENT', RELAPSE: 'RELAPSED', COMPLETE: 'COMPLETED' },
+    UNDER_MANAGEMENT: {
+      ASSIGN_SUPPORTERS: 'UNDER_MANAGEMENT',
+      RELAPSE: 'RELAPSED',
+      RECORD_DRUG_USE: 'UNDER_MANAGEMENT',
+      COMPLETE: 'COMPLETED',
+    },
     RELAPSED: {},
     COMPLETED: {},
   };

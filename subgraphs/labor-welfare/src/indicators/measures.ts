@@ -122,6 +122,12 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
     FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
       AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
     WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
+  DRUG_USE_DURING_POST_REHAB_RATE: `SELECT r.i, (count(x.id) FILTER (WHERE EXISTS (SELECT 1 FROM post_rehab_drug_use u
+      WHERE u.case_id = x.id AND u.used_on BETWEEN r.d_from AND r.d_to)))::int AS numerator,
+    count(x.id)::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
+      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
+    WHERE r.code = 'DRUG_USE_DURING_POST_REHAB_RATE' GROUP BY r.i`,
   // People treated in any form: health's patients (sent) and the rehab episodes here, by residence.
   TREATED_TOTAL: `SELECT * FROM (WITH ${SENT_ROWS}, rows AS (SELECT DISTINCT r.i FROM req r WHERE r.code = 'TREATED_TOTAL'),
     people AS (SELECT s.i, s.person_id FROM sent s JOIN rows USING (i) WHERE s.treated

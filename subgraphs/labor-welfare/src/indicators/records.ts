@@ -71,6 +71,12 @@ const RECORDS: Readonly<Record<string, string>> = {
     x.owner_unit_path AS path,
     CASE WHEN x.relapsed_on BETWEEN :from AND :to THEN 'Tái nghiện trong kỳ' ELSE 'Được quản lý sau cai nghiện trong kỳ' END AS description
     FROM post_rehab_case x WHERE x.decision_on <= :to AND coalesce(x.relapsed_on, x.completed_on, :to) >= :from AND WITHIN(x.owner_unit_path, x.person_id)`,
+  DRUG_USE_DURING_POST_REHAB_RATE: `SELECT x.id, x.person_id, coalesce(u.used_on, x.decision_on) AS date, x.owner_unit_path AS path,
+    CASE WHEN u.used_on IS NOT NULL THEN 'Sử dụng trái phép chất ma túy trong kỳ (chưa tái nghiện)'
+      ELSE 'Được quản lý sau cai nghiện trong kỳ' END AS description
+    FROM post_rehab_case x LEFT JOIN LATERAL (SELECT max(d.used_on) AS used_on FROM post_rehab_drug_use d
+      WHERE d.case_id = x.id AND d.used_on BETWEEN :from AND :to) u ON true
+    WHERE x.decision_on <= :to AND coalesce(x.relapsed_on, x.completed_on, :to) >= :from AND WITHIN(x.owner_unit_path, x.person_id)`,
 };
 
 /** The (date, id) a page ends on, from the cursor (BAD_USER_INPUT when it was not made here). */

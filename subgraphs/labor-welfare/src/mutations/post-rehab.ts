@@ -12,7 +12,12 @@ import { applyChanges, checkUuid, checkVersion, inTransaction, legalRules, lockF
 
 const CASE_TYPE = 'PostRehabCase';
 
-function lockCase(manager: EntityManager, caller: Caller, id: string, expectedVersion: number): Promise<PostRehabCaseEntity> {
+export function lockCase(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  expectedVersion: number,
+): Promise<PostRehabCaseEntity> {
   checkVersion(expectedVersion);
   return lockForChange(manager, caller, {
     entity: PostRehabCaseEntity,
@@ -24,7 +29,8 @@ function lockCase(manager: EntityManager, caller: Caller, id: string, expectedVe
   });
 }
 
-async function transition(
+/** One step of a case with its event and audit row; `recorded` names what the step recorded beside the case's own fields. */
+export async function transition(
   manager: EntityManager,
   ctx: Context,
   c: PostRehabCaseEntity,
@@ -33,6 +39,7 @@ async function transition(
   changes: Partial<PostRehabCaseEntity>,
   note: string | null = null,
   details: Record<string, unknown> = {},
+  recorded: readonly string[] = [],
 ): Promise<PostRehabCaseEntity> {
   const to = nextPostRehabStatus(c.status, action);
   const updated = await applyChanges(manager, PostRehabCaseEntity, c, 'id', { ...changes, status: to });
@@ -47,7 +54,7 @@ async function transition(
     note,
     details,
   });
-  await ctx.audit.change(manager, CASE_TYPE, ['status', ...Object.keys(changes)].sort(), c.personId);
+  await ctx.audit.change(manager, CASE_TYPE, ['status', ...Object.keys(changes), ...recorded].sort(), c.personId);
   return updated;
 }
 

@@ -7,4 +7,5 @@ export const PostRehabCase: PostRehabCaseResolvers = {
   episode: (c, _args, ctx) => (c.episodeId ? ctx.loaders.rehabEpisodeById.load(c.episodeId) : null),
   residenceUnit: (c, _args, ctx) => unitOf(c.residenceUnitCode, ctx, c.ownerUnitPath),
   events: (c, _args, ctx) => ctx.loaders.eventsByEntity.load(c.id),
+  drugUses: (c, _args, ctx) => ctx.loaders.drugUsesByCase.load(c.id),
 };

@@ -33,13 +33,14 @@ import { connectionResolvers } from '@rehab/server-kit';
 import { Query } from './Query';
 import { admissionQueries } from './admissions';
 import { frontOpinionMutations, frontOpinionQueries } from '../mutations/front-opinion';
+import { drugUseMutations } from '../mutations/post-rehab-drug-use';
 import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
   Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries, ...frontOpinionQueries },
-  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations, ...frontOpinionMutations },
+  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations, ...frontOpinionMutations, ...drugUseMutations },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
   Person,

@@ -1,5 +1,8 @@
-/** Messages of the Fatherland Front's review of compulsory dossiers. Vietnamese first. */
-export const frontVi = {
+/**
+ * Messages of the casework the plans require: the Fatherland Front's review of compulsory
+ * dossiers, drug use during post-rehab management told apart from a relapse. Vietnamese first.
+ */
+export const caseworkVi = {
   'front.awaiting': 'Hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc chờ ý kiến của Mặt trận',
   'front.answered': 'Hồ sơ đã cho ý kiến',
   'front.intro':
@@ -15,9 +18,17 @@ export const frontVi = {
   'front.sentOn': 'Ngày gửi hồ sơ',
   'front.timelineAgree': 'Mặt trận Tổ quốc nhất trí với hồ sơ đề nghị',
   'front.timelineDisagree': 'Mặt trận Tổ quốc không nhất trí với hồ sơ đề nghị',
+  'drugUse.record': 'Ghi nhận sử dụng ma túy (chưa tái nghiện)',
+  'drugUse.usedOn': 'Ngày sử dụng',
+  'drugUse.evidence': 'Căn cứ phát hiện',
+  'drugUse.hint':
+    'Sử dụng trái phép chất ma túy mà chưa được xác định nghiện trở lại: tiếp tục quản lý. Tái nghiện (nghiện trở lại) ghi ở bước “Ghi nhận tái nghiện”.',
+  'drugUse.list': 'Sử dụng ma túy trong thời gian quản lý (chưa tái nghiện)',
+  'drugUse.timeline': 'Sử dụng ma túy trong thời gian quản lý sau cai nghiện',
+  'drugUse.relapsedOn': 'Tái nghiện',
 } as const;
 
-export const frontEn: Record<keyof typeof frontVi, string> = {
+export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
   'front.awaiting': "Compulsory-rehab dossiers awaiting the Front's opinion",
   'front.answered': 'Dossiers given an opinion',
   'front.intro':
@@ -33,18 +44,36 @@ export const frontEn: Record<keyof typeof frontVi, string> = {
   'front.sentOn': 'Sent on',
   'front.timelineAgree': 'The Fatherland Front agreed with the dossier',
   'front.timelineDisagree': 'The Fatherland Front disagreed with the dossier',
+  'drugUse.record': 'Record drug use (no relapse into addiction)',
+  'drugUse.usedOn': 'Day of use',
+  'drugUse.evidence': 'How it was found',
+  'drugUse.hint':
+    'Drug use without a new addiction determination: the management goes on. A relapse into addiction is recorded with "Record a relapse".',
+  'drugUse.list': 'Drug use during management (no relapse into addiction)',
+  'drugUse.timeline': 'Drug use during post-rehab management',
+  'drugUse.relapsedOn': 'Relapsed into addiction',
 };
 
-export const frontEnumsVi = {
+export const caseworkEnumsVi = {
   frontOpinion: {
     AGREE: 'Nhất trí đề nghị',
     DISAGREE: 'Không nhất trí',
   },
+  drugUseEvidence: {
+    POSITIVE_TEST: 'Xét nghiệm dương tính',
+    CAUGHT_USING: 'Bị phát hiện đang sử dụng',
+    SELF_REPORTED: 'Tự khai báo',
+  },
 } as const;
 
-export const frontEnumsEn: { [K in keyof typeof frontEnumsVi]: Record<keyof (typeof frontEnumsVi)[K], string> } = {
+export const caseworkEnumsEn: { [K in keyof typeof caseworkEnumsVi]: Record<keyof (typeof caseworkEnumsVi)[K], string> } = {
   frontOpinion: {
     AGREE: 'Agrees with the proposal',
     DISAGREE: 'Disagrees',
+  },
+  drugUseEvidence: {
+    POSITIVE_TEST: 'Positive test',
+    CAUGHT_USING: 'Caught using',
+    SELF_REPORTED: 'Self-reported',
   },
 };
