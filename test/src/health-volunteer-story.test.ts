@@ -98,18 +98,16 @@ const codes = (errors: readonly { extensions?: Record<string, unknown> }[]) => e
 const volunteersDb = () => system.dbs.subgraph('volunteers').db;
 
 async function determine(personId: string): Promise<void> {
-  const { requestAddictionDetermination: request } = await call<{ requestAddictionDetermination: { id: string } }>(
+  // The paper request reached the clinic five weeks ago: it is entered late, dated as the request was.
+  const { requestAddictionDetermination: request } = await call<{
+    requestAddictionDetermination: { id: string; lateEntry: boolean };
+  }>(
     police,
-    'mutation($p: ID!) { requestAddictionDetermination(personId: $p, reason: "Nghi sử dụng lại heroin", requestedBy: POLICE) { id } }',
-    { p: personId },
+    `mutation($p: ID!, $on: Date!) { requestAddictionDetermination(personId: $p, reason: "Nghi sử dụng lại heroin", requestedBy: POLICE,
+      requestedOn: $on, lateEntryReason: "Đề nghị bằng văn bản giấy gửi trước") { id lateEntry } }`,
+    { p: personId, on: addDays(firstDay, -5) },
   );
-  // The paper request reached the clinic five weeks ago: the record is dated as the request was.
-  await system.dbs
-    .subgraph('health')
-    .db.query(`UPDATE addiction_determination_request SET requested_at = $2::date WHERE id = $1`, [
-      request.id,
-      addDays(firstDay, -5),
-    ]);
+  expect(request.lateEntry).toBe(true);
   const { recordAddictionExamination: exam } = await call<{
     recordAddictionExamination: {
       findings: { addicted: boolean }[];

@@ -105,7 +105,7 @@ describe('actions of each agency', () => {
     // The police also ask health for an addiction determination.
     await page.getByRole('button', { name: 'Đề nghị xác định tình trạng nghiện' }).click();
     const request = page.getByTestId('form-request-determination');
-    await request.getByLabel('Lý do').fill('Phát hiện sử dụng trái phép chất ma túy, đề nghị xác định tình trạng nghiện');
+    await request.getByLabel(/^Lý do\s*\*?$/).fill('Phát hiện sử dụng trái phép chất ma túy, đề nghị xác định tình trạng nghiện');
     await request.getByRole('button', { name: 'Gửi' }).click();
     await request.getByText('Đã lưu thành công').waitFor();
     await timeline.locator('li', { hasText: 'Đề nghị xác định tình trạng nghiện' }).first().waitFor();

@@ -1,6 +1,7 @@
 /**
  * Messages of the casework the plans require: the Fatherland Front's review of compulsory
- * dossiers, drug use during post-rehab management told apart from a relapse. Vietnamese first.
+ * dossiers, drug use during post-rehab management told apart from a relapse, paper
+ * determinations entered late. Vietnamese first.
  */
 export const caseworkVi = {
   'front.awaiting': 'Hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc chờ ý kiến của Mặt trận',
@@ -26,6 +27,11 @@ export const caseworkVi = {
   'drugUse.list': 'Sử dụng ma túy trong thời gian quản lý (chưa tái nghiện)',
   'drugUse.timeline': 'Sử dụng ma túy trong thời gian quản lý sau cai nghiện',
   'drugUse.relapsedOn': 'Tái nghiện',
+  'lateEntry.requestedOn': 'Ngày đề nghị',
+  'lateEntry.reason': 'Lý do nhập muộn',
+  'lateEntry.hint':
+    'Chỉ ghi khi đề nghị đã lập trên giấy từ ngày trước (nhập muộn): kết quả khám trên giấy sau đó được nhập với ngày khám thật.',
+  'lateEntry.timeline': 'Đề nghị xác định tình trạng nghiện (nhập muộn từ hồ sơ giấy)',
 } as const;
 
 export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
@@ -52,6 +58,11 @@ export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
   'drugUse.list': 'Drug use during management (no relapse into addiction)',
   'drugUse.timeline': 'Drug use during post-rehab management',
   'drugUse.relapsedOn': 'Relapsed into addiction',
+  'lateEntry.requestedOn': 'Day of the request',
+  'lateEntry.reason': 'Why it is entered late',
+  'lateEntry.hint':
+    'Only for a request made earlier on paper (a late entry): its paper examination is then entered with its real date.',
+  'lateEntry.timeline': 'Addiction determination requested (entered late from paper)',
 };
 
 export const caseworkEnumsVi = {

@@ -75,6 +75,9 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
   ...fieldsOf('AddictionDeterminationRequest', 'health', {
     id: { read: REQUEST_READERS },
     requestedAt: request,
+    requestedOn: request,
+    lateEntry: request,
+    lateEntryReason: request,
     requestedBy: request,
     requestingUnit: request,
     reason: request,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { DOSE_INSERT_COLUMNS } from './mutations/doses';
+import { CRITERIA_IN_FORCE_FROM } from './rules/addiction';
 import {
   SeededRandom,
   addDays,
@@ -109,12 +110,16 @@ const REQUEST_COLUMNS = [
   'id',
   'person_id',
   'requested_at',
+  'requested_on',
   'requested_by',
   'requested_by_username',
   'reason',
   'owner_unit_code',
   'owner_unit_path',
+  'late_entry_reason',
 ];
+/** Late entries are possible from the day the criteria recorded here took effect. */
+const LATE_ENTRY_FROM = CRITERIA_IN_FORCE_FROM;
 /** Fixed seed of the determination requests' ids (a stream of its own, so the other rows keep theirs). */
 export const HEALTH_REQUEST_SEED = 3103;
 const TREATMENT_COLUMNS = [
@@ -232,21 +237,26 @@ function healthRows(population: readonly DemoPerson[], requestOf: ReadonlyMap<st
  * Each examined person's request: commune police asked the day after the detection
  * (09:00 local time), for the person's residence commune.
  */
-function requestRows(population: readonly DemoPerson[]): string[][] {
+function requestRows(population: readonly DemoPerson[]): (string | null)[][] {
   const rng = new SeededRandom(HEALTH_REQUEST_SEED);
   return population
     .filter((p) => p.determination)
     .map((p) => {
-      const commune = demoUnitOn(p, addDays(p.detectedOn, 1));
+      const requestedOn = addDays(p.detectedOn, 1);
+      const commune = demoUnitOn(p, requestedOn);
+      // About one in eight was made on paper and entered late, a few days on (drawn from the id, not the generator).
+      const late = parseInt(p.id.slice(-1), 16) % 8 === 5 && requestedOn >= LATE_ENTRY_FROM;
       return [
         rng.uuid(),
         p.id,
-        `${addDays(p.detectedOn, 1)}T02:00:00Z`,
+        `${late ? addDays(requestedOn, 4) : requestedOn}T02:00:00Z`,
+        requestedOn,
         'POLICE',
         `congan.xa${commune.unitCode}`,
         `Phát hiện sử dụng trái phép chất ma túy ngày ${p.detectedOn}`,
         commune.unitCode,
         commune.unitPath,
+        late ? 'Đề nghị lập trên giấy, nhập vào hệ thống khi có kết quả khám' : null,
       ];
     });
 }

@@ -23,6 +23,7 @@ import { CreateTreatmentPhaseHistory1764900001000 } from './migrations/176490000
 import { AnnounceCareRelations1796214000100 } from './migrations/1796214000100-AnnounceCareRelations';
 import { IndexDoseDispensingPoint1796300000100 } from './migrations/1796300000100-IndexDoseDispensingPoint';
 import { AddArvStatus1796500000100 } from './migrations/1796500000100-AddArvStatus';
+import { AddDeterminationLateEntry1796500000400 } from './migrations/1796500000400-AddDeterminationLateEntry';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 import { seedHealthVolume } from './seed-volume';
@@ -56,6 +57,7 @@ export const migrations = [
   AnnounceCareRelations1796214000100,
   IndexDoseDispensingPoint1796300000100,
   AddArvStatus1796500000100,
+  AddDeterminationLateEntry1796500000400,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -505,7 +505,7 @@ export type Person360HealthQueryVariables = Exact<{
 }>;
 
 
-export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null } | null };
+export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, requestedOn: string, lateEntry: boolean, reason: string, determination: { id: string } | null }> | null } | null };
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
@@ -516,7 +516,7 @@ export type Person360VolunteersQuery = { person: { id: string, supportAssignment
 
 export type TimelineDossiers_personFragment = { id: string, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null };
 
-export type TimelineRequests_personFragment = { id: string, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, reason: string, determination: { id: string } | null }> | null };
+export type TimelineRequests_personFragment = { id: string, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, requestedOn: string, lateEntry: boolean, reason: string, determination: { id: string } | null }> | null };
 
 export type PoliceTimelineQueryVariables = Exact<{
   id: string | number;
@@ -620,10 +620,12 @@ export type RequestAddictionDeterminationMutationVariables = Exact<{
   personId: string | number;
   reason: string;
   requestedBy: RequesterKind;
+  requestedOn?: string | null | undefined;
+  lateEntryReason?: string | null | undefined;
 }>;
 
 
-export type RequestAddictionDeterminationMutation = { requestAddictionDetermination: { id: string, requestedAt: string } };
+export type RequestAddictionDeterminationMutation = { requestAddictionDetermination: { id: string, requestedOn: string, lateEntry: boolean } };
 
 export type EnrollSubstitutionTreatmentMutationVariables = Exact<{
   personId: string | number;

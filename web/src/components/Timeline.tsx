@@ -55,6 +55,8 @@ export const TIMELINE_REQUESTS_FRAGMENT = gql`
     addictionDeterminationRequests {
       id
       requestedAt
+      requestedOn
+      lateEntry
       reason
       determination {
         id
@@ -154,7 +156,7 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     for (const u of c.drugUses) push(events, u.usedOn, 'labor-welfare', 'drugUse.timeline');
   }
   for (const r of compact(person.addictionDeterminationRequests))
-    push(events, r.requestedAt, 'health', 'timeline.determinationRequested');
+    push(events, r.requestedOn, 'health', r.lateEntry ? 'lateEntry.timeline' : 'timeline.determinationRequested');
   for (const d of compact(person.addictionDeterminations)) push(events, d.examinedOn, 'health', 'timeline.determined');
   push(
     events,

@@ -28,10 +28,23 @@ const REQUEST_DETERMINATION: TypedDocumentNode<
   RequestAddictionDeterminationMutation,
   RequestAddictionDeterminationMutationVariables
 > = gql`
-  mutation RequestAddictionDetermination($personId: ID!, $reason: String!, $requestedBy: RequesterKind!) {
-    requestAddictionDetermination(personId: $personId, reason: $reason, requestedBy: $requestedBy) {
+  mutation RequestAddictionDetermination(
+    $personId: ID!
+    $reason: String!
+    $requestedBy: RequesterKind!
+    $requestedOn: Date
+    $lateEntryReason: String
+  ) {
+    requestAddictionDetermination(
+      personId: $personId
+      reason: $reason
+      requestedBy: $requestedBy
+      requestedOn: $requestedOn
+      lateEntryReason: $lateEntryReason
+    ) {
       id
-      requestedAt
+      requestedOn
+      lateEntry
     }
   }
 `;
@@ -106,7 +119,7 @@ const REQUESTER: Record<string, string> = { police_officer: 'POLICE', commune_of
 export interface HealthActionPerson {
   id: string;
   /** Requests still waiting for their examination. */
-  pendingRequests: readonly { id: string; requestedAt: string | null; reason: string | null }[];
+  pendingRequests: readonly { id: string; requestedOn: string | null; reason: string | null }[];
   dateOfBirth: string | null;
   residenceUnitCode: string | null;
   /** A patient of the caller's clinic (their treatment is readable): tests may be recorded. */
@@ -140,12 +153,18 @@ export function HealthActions({
           testId="form-request-determination"
           title={t('action.requestDetermination')}
           submitLabel={t('form.send')}
-          fields={[{ name: 'reason', label: t('field.reason'), kind: 'textarea', required: true }]}
+          fields={[
+            { name: 'reason', label: t('field.reason'), kind: 'textarea', required: true },
+            { name: 'requestedOn', label: t('lateEntry.requestedOn'), kind: 'date', required: true, initial: today() },
+            { name: 'lateEntryReason', label: t('lateEntry.reason'), kind: 'textarea', hint: t('lateEntry.hint') },
+          ]}
           onSubmit={(v) =>
             submit(REQUEST_DETERMINATION, {
               personId: person.id,
               reason: v.reason ?? '',
               requestedBy: chosen<RequesterKind>(requester),
+              requestedOn: optional(v.requestedOn),
+              lateEntryReason: optional(v.lateEntryReason),
             })
           }
           onDone={reload}
@@ -254,11 +273,11 @@ export function HealthActions({
     for (const request of person.pendingRequests) {
       actions.push({
         key: `examine-${request.id}`,
-        label: t('action.recordExamination', { date: formatDate(request.requestedAt) }),
+        label: t('action.recordExamination', { date: formatDate(request.requestedOn) }),
         render: (close) => (
           <ActionForm
             testId="form-examination"
-            title={t('action.recordExamination', { date: formatDate(request.requestedAt) })}
+            title={t('action.recordExamination', { date: formatDate(request.requestedOn) })}
             submitLabel={t('form.save')}
             fields={[
               { name: 'examinedOn', label: t('health.examinedOn'), kind: 'date', required: true, initial: today() },

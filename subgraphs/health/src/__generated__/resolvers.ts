@@ -98,9 +98,16 @@ export type AddictionDeterminationRequest = {
   /** The conclusion of the examination made on this request, once made. */
   determination?: Maybe<AddictionDetermination>;
   id: Scalars['ID']['output'];
+  /** Nhập muộn: made on paper earlier than the day it was entered; its examination keeps its real date. */
+  lateEntry: Scalars['Boolean']['output'];
+  /** Why it was entered late (late entries only). */
+  lateEntryReason?: Maybe<Scalars['String']['output']>;
   reason: Scalars['String']['output'];
+  /** When the request was entered in the system. */
   requestedAt: Scalars['DateTime']['output'];
   requestedBy: RequesterKind;
+  /** Ngày đề nghị: the day the request was made (on paper, for a late entry). */
+  requestedOn: Scalars['Date']['output'];
   /** The requesting officer's unit (a commune, or a facility). */
   requestingUnit: AdministrativeUnit;
 };
@@ -423,9 +430,11 @@ export type MutationRecordUrineTestArgs = {
 
 
 export type MutationRequestAddictionDeterminationArgs = {
+  lateEntryReason?: InputMaybe<Scalars['String']['input']>;
   personId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   requestedBy: RequesterKind;
+  requestedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -906,9 +915,12 @@ export type AddictionDeterminationResolvers<ContextType = Context, ParentType ex
 export type AddictionDeterminationRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddictionDeterminationRequest'] = ResolversParentTypes['AddictionDeterminationRequest']> = {
   determination?: Resolver<Maybe<ResolversTypes['AddictionDetermination']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lateEntry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lateEntryReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   requestedBy?: Resolver<ResolversTypes['RequesterKind'], ParentType, ContextType>;
+  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   requestingUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 

@@ -224,8 +224,8 @@ describe('recordAddictionExamination', () => {
     const oldRequest = async (path: string): Promise<string> => {
       const id = randomUUID();
       await database.db.query(
-        `INSERT INTO addiction_determination_request (id, person_id, requested_at, requested_by, requested_by_username,
-        reason, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2025-05-02T02:00:00Z', 'POLICE', 'congan.cu', 'Phát hiện sử dụng', $3, $4)`,
+        `INSERT INTO addiction_determination_request (id, person_id, requested_at, requested_on, requested_by,
+        requested_by_username, reason, owner_unit_code, owner_unit_path) VALUES ($1, $2, '2025-05-02T02:00:00Z', '2025-05-02', 'POLICE', 'congan.cu', 'Phát hiện sử dụng', $3, $4)`,
         [id, randomUUID(), path.split('.').pop(), path],
       );
       return id;

@@ -107,7 +107,7 @@ describe('requestAddictionDetermination', () => {
       ['police_officer', 'commune_official', 'facility_staff'].map((role) => ({
         role,
         entity_type: 'AddictionDeterminationRequest',
-        fields: ['reason', 'requestedBy', 'requestingUnit'],
+        fields: ['reason', 'requestedBy', 'requestedOn', 'requestingUnit'],
       })),
     );
   });
@@ -161,8 +161,8 @@ describe('requestAddictionDetermination', () => {
     const insert = (id: string, person: string, path: string) =>
       database.db.query(
         `INSERT INTO addiction_determination_request
-      (id, person_id, requested_at, requested_by, requested_by_username, reason, owner_unit_code, owner_unit_path)
-      VALUES ($1, $2, '2025-05-02T02:00:00Z', 'POLICE', 'congan.cu', 'Phát hiện sử dụng (trước sắp xếp)', $3, $4)`,
+      (id, person_id, requested_at, requested_on, requested_by, requested_by_username, reason, owner_unit_code, owner_unit_path)
+      VALUES ($1, $2, '2025-05-02T02:00:00Z', '2025-05-02', 'POLICE', 'congan.cu', 'Phát hiện sử dụng (trước sắp xếp)', $3, $4)`,
         [id, person, path.split('.').pop(), path],
       );
     const mergedRequest = '5d2e6f3b-8c5e-4f9a-8b2d-3e4f5a6b7c01';

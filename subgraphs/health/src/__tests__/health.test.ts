@@ -60,6 +60,12 @@ beforeAll(async () => {
     `UPDATE infection_status SET hiv = 'POSITIVE', arv = 'ON_ARV', arv_started_on = tested_on WHERE person_id = $1`,
     [onSubstitution.id],
   );
+  // Its determination request was made on paper and entered late, so the late-entry reason has a value to read.
+  await database.db.query(
+    `UPDATE addiction_determination_request SET late_entry_reason = 'Đề nghị lập trên giấy', requested_on = requested_on - 4
+    WHERE person_id = $1`,
+    [onSubstitution.id],
+  );
   server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 

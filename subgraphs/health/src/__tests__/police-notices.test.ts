@@ -59,7 +59,8 @@ function ok<T>(result: Result, field: string): T {
   return (result.data as Record<string, T>)[field] as T;
 }
 
-const REQUEST = `mutation($p: ID!) { requestAddictionDetermination(personId: $p, reason: "Phát hiện sử dụng", requestedBy: POLICE) { id } }`;
+const REQUEST = `mutation($p: ID!, $on: Date) { requestAddictionDetermination(personId: $p, reason: "Phát hiện sử dụng", requestedBy: POLICE,
+  requestedOn: $on, lateEntryReason: "Đề nghị bằng văn bản giấy") { id } }`;
 const EXAMINE = `mutation($id: ID!, $input: AddictionExaminationInput!) { recordAddictionExamination(requestId: $id, input: $input) {
   determination { id addicted examinedOn informedOn substanceClasses } } }`;
 const ENROL = `mutation($p: ID!) { enrollSubstitutionTreatment(personId: $p, clinicCode: "MMT001", medication: METHADONE, enrolledOn: "${TODAY}",
@@ -81,11 +82,11 @@ async function examine(
   dates: { examinedOn: string; informedOn?: string },
 ): Promise<{ person: string; result: Result }> {
   const [person] = (await announceTestPersons(database.db, COMMUNE, randomUUID())) as [string];
-  const id = ok<{ id: string }>(await run(REQUEST, { p: person }, 'police_officer', COMMUNE), 'requestAddictionDetermination').id;
-  // Requested a week ago, so the examination and the informed date may lie in the past days.
-  await database.db.query(`UPDATE addiction_determination_request SET requested_at = now() - interval '7 days' WHERE id = $1`, [
-    id,
-  ]);
+  // Requested on paper a week ago (entered late), so the examination and the informed date may lie in the past days.
+  const id = ok<{ id: string }>(
+    await run(REQUEST, { p: person, on: addDays(TODAY, -7) }, 'police_officer', COMMUNE),
+    'requestAddictionDetermination',
+  ).id;
   const result = await run(EXAMINE, { id, input: { ...dates, documentNumber: 'KQ-9/2026', findings } }, 'health_worker');
   return { person, result };
 }

@@ -12,8 +12,17 @@ export class AddictionDeterminationRequestEntity {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
+  /** When the request was entered. */
   @Column({ name: 'requested_at', type: 'timestamptz' })
   requestedAt: Date;
+
+  /** The day the request was made (on paper, for a late entry: earlier than the day it was entered). */
+  @Column({ name: 'requested_on', type: 'date' })
+  requestedOn: string;
+
+  /** Why a request made earlier on paper was entered late (set only then). */
+  @Column({ name: 'late_entry_reason', type: 'text', nullable: true })
+  lateEntryReason: string | null;
 
   @Column({ name: 'requested_by', type: 'varchar', length: 16 })
   requestedBy: RequesterKind;

@@ -64,8 +64,7 @@ export async function recordAddictionExamination(
   const conclusion = conclude(input.findings);
   return ctx.db.transaction(async (manager) => {
     const requests = await manager.query<RequestRow[]>(
-      `SELECT person_id, owner_unit_code, owner_unit_path,
-      (requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS requested_on
+      `SELECT person_id, owner_unit_code, owner_unit_path, requested_on::text AS requested_on
       FROM addiction_determination_request WHERE id = $1 FOR UPDATE`,
       [requestId],
     );

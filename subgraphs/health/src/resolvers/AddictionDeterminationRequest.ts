@@ -7,4 +7,5 @@ export const AddictionDeterminationRequest: AddictionDeterminationRequestResolve
     return unit;
   },
   determination: (request, _args, ctx) => ctx.loaders.determinationByRequest.load(request.id),
+  lateEntry: (request) => request.lateEntryReason !== null,
 };

@@ -6,6 +6,7 @@ import { AddictionDeterminationRequestEntity, type RequesterKind } from '../enti
 import { closeDispensingPoint, openDispensingPoint } from '../mutations/dispensing-points';
 import { recordClinicDoses } from '../mutations/doses';
 import { recordAddictionExamination } from '../mutations/examination';
+import { requestDay } from '../mutations/request-day';
 import { recordInfectionStatus, recordUrineTest } from '../mutations/tests';
 import {
   advanceTreatmentPhase,
@@ -50,6 +51,7 @@ export const Mutation: MutationResolvers = {
         { field: 'requestedBy' },
       );
     }
+    const { requestedOn, lateEntryReason } = requestDay(args.requestedOn, args.lateEntryReason);
     const id = randomUUID();
     const personId = args.personId.toLowerCase();
     return ctx.db.transaction(async (manager) => {
@@ -62,6 +64,8 @@ export const Mutation: MutationResolvers = {
           id,
           personId,
           requestedAt: () => 'now()',
+          requestedOn,
+          lateEntryReason,
           requestedBy: kind,
           requestedByUsername: ctx.caller.username,
           reason,
@@ -71,7 +75,12 @@ export const Mutation: MutationResolvers = {
         })
         .updateEntity(false)
         .execute();
-      await ctx.audit.change(manager, 'AddictionDeterminationRequest', ['reason', 'requestedBy', 'requestingUnit'], personId);
+      await ctx.audit.change(
+        manager,
+        'AddictionDeterminationRequest',
+        ['reason', 'requestedBy', 'requestedOn', 'requestingUnit', ...(lateEntryReason ? ['lateEntryReason'] : [])],
+        personId,
+      );
       return manager.getRepository(AddictionDeterminationRequestEntity).findOneByOrFail({ id });
     });
   },

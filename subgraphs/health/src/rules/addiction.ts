@@ -16,6 +16,13 @@ export type ObservationPattern = 'TOGETHER_AT_LEAST_ONE_MONTH' | 'REPEATED_WITHI
 export type Substance = 'OPIOIDS' | 'STIMULANTS' | 'CANNABIS' | 'OTHER';
 export const SUBSTANCE_ORDER: readonly Substance[] = ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER'];
 
+/**
+ * The day Circular 18/2021/TT-BYT and the 2021 drug law took effect: an examination recorded
+ * here is a finding on its six criteria, so a request made on paper before it cannot be
+ * entered late (it was examined under the earlier joint circular's criteria).
+ */
+export const CRITERIA_IN_FORCE_FROM = '2022-01-01';
+
 /** The minimum number of distinct criteria (Circular 18/2021/TT-BYT, Article 4). */
 export const MIN_CRITERIA = 3;
 
