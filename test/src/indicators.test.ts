@@ -112,6 +112,22 @@ async function healthFixture(): Promise<void> {
     VALUES ($1, $2, 'MMT001', 'ACTIVE', 'DOSE_ADJUSTMENT', '2015-12-10', 'METHADONE', '01.MMT001', $3)`,
     [uuid(209), P[9], BA_DINH_1.path],
   );
+  // Screenings: P2 twice in 2015 (February and September, counted once), P4 in November, P3 in
+  // December 2014 (outside 2015). All in Ba Đình; P2 in Phúc Xá, P3 and P4 in Trúc Bạch.
+  const screenings: [number, number, string, typeof BA_DINH_1][] = [
+    [1, 2, '2015-02-10', BA_DINH_1],
+    [2, 2, '2015-09-05', BA_DINH_1],
+    [3, 4, '2015-11-20', BA_DINH_2],
+    [4, 3, '2014-12-15', BA_DINH_2],
+  ];
+  for (const [n, person, on, unit] of screenings) {
+    await sql(
+      'health',
+      `INSERT INTO drug_use_screening (id, person_id, screened_on, instrument, risk_level, substance_classes, referral,
+      residence_unit_path, owner_unit_path, recorded_by) VALUES ($1, $2, $3, 'ASSIST', 'MODERATE', '{STIMULANTS}', 'COUNSELLING', $4, '01', 'test')`,
+      [uuid(250 + n), P[person], on, unit.path],
+    );
+  }
   await phases(uuid(201), [
     ['INDUCTION', '2015-03-01'],
     ['DOSE_ADJUSTMENT', '2015-03-15'],
@@ -356,6 +372,8 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(v.POST_REHAB_MANAGEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.COMPLETIONS_UNDER_MANAGEMENT_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
     expect(pick(v.RELAPSE_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
+    // Screened and assessed in 2015: P2 (twice, once counted) and P4; P3's was in December 2014.
+    expect(pick(v.SCREENED_AND_ASSESSED)).toEqual({ actual: 2, numerator: 2, denominator: null });
     // P7 used in September (without relapse into addiction) before relapsing in November.
     expect(pick(v.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -414,6 +432,11 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     // P7's use in September is counted there as use, not as a relapse; November has the relapse and no use.
     expect(pick(nov.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     const sep = await values('001', { kind: 'MONTH', year: 2015, number: 9 });
+    // September: P2's second screening; by commune, 2015: Phúc Xá P2, Trúc Bạch P4.
+    expect(pick(sep.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(nov.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(c1.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(c2.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });

@@ -32,6 +32,15 @@ export const caseworkVi = {
   'lateEntry.hint':
     'Chỉ ghi khi đề nghị đã lập trên giấy từ ngày trước (nhập muộn): kết quả khám trên giấy sau đó được nhập với ngày khám thật.',
   'lateEntry.timeline': 'Đề nghị xác định tình trạng nghiện (nhập muộn từ hồ sơ giấy)',
+  'screening.heading': 'Sàng lọc, đánh giá mức độ sử dụng ma túy',
+  'screening.record': 'Ghi kết quả sàng lọc, đánh giá mức độ sử dụng ma túy',
+  'screening.screenedOn': 'Ngày sàng lọc',
+  'screening.instrument': 'Công cụ sàng lọc',
+  'screening.riskLevel': 'Mức độ nguy cơ',
+  'screening.substances': 'Nhóm chất sử dụng',
+  'screening.referral': 'Chuyển tiếp',
+  'screening.referralHint': 'Nguy cơ cao: chuyển đề nghị xác định tình trạng nghiện hoặc chuyển điều trị.',
+  'screening.timeline': 'Sàng lọc, đánh giá mức độ sử dụng ma túy',
 } as const;
 
 export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
@@ -63,12 +72,29 @@ export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
   'lateEntry.hint':
     'Only for a request made earlier on paper (a late entry): its paper examination is then entered with its real date.',
   'lateEntry.timeline': 'Addiction determination requested (entered late from paper)',
+  'screening.heading': 'Drug-use screening and assessment',
+  'screening.record': 'Record a drug-use screening and assessment',
+  'screening.screenedOn': 'Screened on',
+  'screening.instrument': 'Instrument',
+  'screening.riskLevel': 'Level of risk',
+  'screening.substances': 'Substance classes used',
+  'screening.referral': 'Referred to',
+  'screening.referralHint': 'A high risk is referred to an addiction determination or to treatment.',
+  'screening.timeline': 'Drug-use screening and assessment',
 };
 
 export const caseworkEnumsVi = {
   frontOpinion: {
     AGREE: 'Nhất trí đề nghị',
     DISAGREE: 'Không nhất trí',
+  },
+  screeningInstrument: { ASSIST: 'ASSIST (WHO)', OTHER: 'Công cụ khác' },
+  drugUseRiskLevel: { LOW: 'Nguy cơ thấp', MODERATE: 'Nguy cơ trung bình', HIGH: 'Nguy cơ cao' },
+  screeningReferral: {
+    NONE: 'Không chuyển tiếp (tư vấn ngắn)',
+    COUNSELLING: 'Tư vấn, can thiệp ngắn',
+    ADDICTION_DETERMINATION: 'Đề nghị xác định tình trạng nghiện',
+    TREATMENT: 'Chuyển điều trị',
   },
   drugUseEvidence: {
     POSITIVE_TEST: 'Xét nghiệm dương tính',
@@ -81,6 +107,14 @@ export const caseworkEnumsEn: { [K in keyof typeof caseworkEnumsVi]: Record<keyo
   frontOpinion: {
     AGREE: 'Agrees with the proposal',
     DISAGREE: 'Disagrees',
+  },
+  screeningInstrument: { ASSIST: 'ASSIST (WHO)', OTHER: 'Other instrument' },
+  drugUseRiskLevel: { LOW: 'Low risk', MODERATE: 'Moderate risk', HIGH: 'High risk' },
+  screeningReferral: {
+    NONE: 'Not referred (brief advice)',
+    COUNSELLING: 'Counselling, brief intervention',
+    ADDICTION_DETERMINATION: 'Addiction determination',
+    TREATMENT: 'Treatment',
   },
   drugUseEvidence: {
     POSITIVE_TEST: 'Positive test',

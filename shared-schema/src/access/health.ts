@@ -60,6 +60,7 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     openDispensingPoint: { read: ['health_worker'] },
     closeDispensingPoint: { read: ['health_worker'] },
     recordUrineTest: { read: CLINICAL_READERS },
+    recordDrugUseScreening: { read: CLINICAL_READERS },
     recordInfectionStatus: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('Query', 'health', { missedDoseStreaks: { read: CLINICAL_READERS } }),
@@ -70,6 +71,7 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     addictionExaminations: clinical,
     doses: clinical,
     urineTests: clinical,
+    drugUseScreenings: clinical,
     infectionStatus: clinical,
   }),
   ...fieldsOf('AddictionDeterminationRequest', 'health', {
@@ -142,6 +144,15 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     days: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('UrineTest', 'health', { id: { read: CLINICAL_READERS }, testedOn: clinical, results: clinical }),
+  ...fieldsOf('DrugUseScreening', 'health', {
+    id: { read: CLINICAL_READERS },
+    screenedOn: clinical,
+    instrument: clinical,
+    riskLevel: clinical,
+    substanceClasses: clinical,
+    referral: clinical,
+    note: clinical,
+  }),
   ...fieldsOf('UrineResult', 'health', { substanceClass: clinical, result: clinical }),
   ...fieldsOf('InfectionStatus', 'health', {
     id: { read: CLINICAL_READERS },

@@ -86,6 +86,17 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     },
   }),
   def({
+    code: 'SCREENED_AND_ASSESSED',
+    measure: 'COUNT',
+    owner: HEALTH,
+    measuredBy: 'health',
+    name: { vi: 'Người được sàng lọc, đánh giá mức độ sử dụng ma túy', en: 'People screened and assessed for drug use' },
+    definition: {
+      vi: 'Tử số: người được cán bộ y tế sàng lọc, đánh giá mức độ sử dụng ma túy (mỗi người tính một lần dù được sàng lọc nhiều lần), theo xã nơi cư trú khi sàng lọc (cộng dồn lên tỉnh, thành phố). Kỳ: ngày sàng lọc trong kỳ.',
+      en: 'Numerator: people screened and assessed for drug use by a health worker (each person once, however many screenings), by the commune of residence at the screening (summed up the unit tree). Period: the screening date lies in the period.',
+    },
+  }),
+  def({
     code: 'METHADONE_MAINTAINED',
     measure: 'COUNT',
     owner: HEALTH,

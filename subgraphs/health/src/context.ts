@@ -11,13 +11,16 @@ import {
   DOSE_COLUMNS,
   EXAMINATION_COLUMNS,
   INFECTION_COLUMNS,
+  SCREENING_COLUMNS,
   URINE_COLUMNS,
   toDose,
   toExamination,
   toInfection,
+  toScreening,
   toUrineTest,
   type DoseRecord,
   type ExaminationRecord,
+  type DrugUseScreeningRecord,
   type InfectionStatusRecord,
   type UrineTestRecord,
 } from './records';
@@ -40,6 +43,8 @@ export interface HealthLoaders {
   dosesByPerson: DataLoader<string, DoseRecord[]>;
   /** A person's urine tests recorded within the caller's unit, newest first. */
   urineTestsByPerson: DataLoader<string, UrineTestRecord[]>;
+  /** A person's drug-use screenings recorded within the caller's unit, newest first. */
+  screeningsByPerson: DataLoader<string, DrugUseScreeningRecord[]>;
   /** A person's latest HIV/hepatitis result recorded within the caller's unit. */
   infectionByPerson: DataLoader<string, InfectionStatusRecord | null>;
   /** The determination answering a request (scoped like the request: the requesting unit). */
@@ -191,6 +196,13 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
           toUrineTest(r as unknown as Parameters<typeof toUrineTest>[0]),
         ),
       (u) => u.personId,
+    ),
+    screeningsByPerson: groupedLoader(
+      async (ids) =>
+        (await scopedRows(db, caller, 'drug_use_screening', SCREENING_COLUMNS, ids, 'screened_on')).map((r) =>
+          toScreening(r as unknown as Parameters<typeof toScreening>[0]),
+        ),
+      (s) => s.personId,
     ),
     infectionByPerson: keyedLoader(
       async (ids) =>

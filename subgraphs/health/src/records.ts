@@ -142,3 +142,41 @@ export function toInfection(r: InfectionRow): InfectionStatusRecord {
     arvStartedOn: r.arv_started_on,
   };
 }
+
+export interface DrugUseScreeningRecord {
+  id: string;
+  personId: string;
+  screenedOn: string;
+  instrument: 'ASSIST' | 'OTHER';
+  riskLevel: 'LOW' | 'MODERATE' | 'HIGH';
+  substanceClasses: Substance[];
+  referral: 'NONE' | 'COUNSELLING' | 'ADDICTION_DETERMINATION' | 'TREATMENT';
+  note: string | null;
+}
+
+interface ScreeningRow {
+  id: string;
+  person_id: string;
+  screened_on: string;
+  instrument: DrugUseScreeningRecord['instrument'];
+  risk_level: DrugUseScreeningRecord['riskLevel'];
+  substance_classes: Substance[];
+  referral: DrugUseScreeningRecord['referral'];
+  note: string | null;
+}
+
+export const SCREENING_COLUMNS =
+  'id, person_id, screened_on::text AS screened_on, instrument, risk_level, substance_classes, referral, note';
+
+export function toScreening(r: ScreeningRow): DrugUseScreeningRecord {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    screenedOn: r.screened_on,
+    instrument: r.instrument,
+    riskLevel: r.risk_level,
+    substanceClasses: r.substance_classes,
+    referral: r.referral,
+    note: r.note,
+  };
+}

@@ -120,6 +120,48 @@ const REQUEST_COLUMNS = [
 ];
 /** Late entries are possible from the day the criteria recorded here took effect. */
 const LATE_ENTRY_FROM = CRITERIA_IN_FORCE_FROM;
+const SCREENING_COLUMNS = [
+  'id',
+  'person_id',
+  'screened_on',
+  'instrument',
+  'risk_level',
+  'substance_classes',
+  'referral',
+  'residence_unit_path',
+  'owner_unit_path',
+  'recorded_by',
+];
+/** Fixed seed of the screenings' ids (a stream of its own, so the other rows keep theirs). */
+const HEALTH_SCREENING_SEED = 3503;
+
+/**
+ * About half the people later asked a determination for were screened and assessed by the
+ * province's health workers the day they were found using (chosen by the person id): a high
+ * risk, referred to the determination that followed.
+ */
+function screeningRows(population: readonly DemoPerson[]): unknown[][] {
+  const rng = new SeededRandom(HEALTH_SCREENING_SEED);
+  return population
+    .filter((p) => p.determination && parseInt(p.id.slice(-1), 16) % 2 === 0)
+    .map((p) => {
+      const residence = demoUnitOn(p, p.detectedOn).unitPath;
+      const classes = p.determination?.substanceClasses.length ? p.determination.substanceClasses : ['STIMULANTS'];
+      return [
+        rng.uuid(),
+        p.id,
+        p.detectedOn,
+        'ASSIST',
+        'HIGH',
+        classes,
+        'ADDICTION_DETERMINATION',
+        residence,
+        residence.split('.')[0],
+        'demo',
+      ];
+    });
+}
+
 /** Fixed seed of the determination requests' ids (a stream of its own, so the other rows keep theirs). */
 export const HEALTH_REQUEST_SEED = 3103;
 const TREATMENT_COLUMNS = [
@@ -430,5 +472,6 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'dose', DOSE_INSERT_COLUMNS, care.doses, 1000);
     await insertRows(manager, 'urine_test', URINE_COLUMNS, care.urineTests, 1000);
     await insertRows(manager, 'infection_status', INFECTION_COLUMNS, care.infections, 1000);
+    await insertRows(manager, 'drug_use_screening', SCREENING_COLUMNS, screeningRows(population), 1000);
   });
 }

@@ -24,6 +24,7 @@ import { AnnounceCareRelations1796214000100 } from './migrations/1796214000100-A
 import { IndexDoseDispensingPoint1796300000100 } from './migrations/1796300000100-IndexDoseDispensingPoint';
 import { AddArvStatus1796500000100 } from './migrations/1796500000100-AddArvStatus';
 import { AddDeterminationLateEntry1796500000400 } from './migrations/1796500000400-AddDeterminationLateEntry';
+import { CreateDrugUseScreening1796500000500 } from './migrations/1796500000500-CreateDrugUseScreening';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 import { seedHealthVolume } from './seed-volume';
@@ -58,6 +59,7 @@ export const migrations = [
   IndexDoseDispensingPoint1796300000100,
   AddArvStatus1796500000100,
   AddDeterminationLateEntry1796500000400,
+  CreateDrugUseScreening1796500000500,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -197,6 +197,25 @@ export type DrugUseEvidence =
   /** Người được quản lý tự khai báo. */
   | 'SELF_REPORTED';
 
+/** Mức độ nguy cơ do sử dụng ma túy. */
+export type DrugUseRiskLevel =
+  /** Nguy cơ cao. */
+  | 'HIGH'
+  /** Nguy cơ thấp. */
+  | 'LOW'
+  /** Nguy cơ trung bình. */
+  | 'MODERATE';
+
+export type DrugUseScreeningInput = {
+  instrument: ScreeningInstrument;
+  note?: string | null | undefined;
+  referral: ScreeningReferral;
+  riskLevel: DrugUseRiskLevel;
+  screenedOn: string;
+  /** At least one, each once. */
+  substanceClasses: Array<SubstanceClass>;
+};
+
 export type DrugUserManagementStatus =
   /** Đang quản lý. */
   | 'ACTIVE'
@@ -383,6 +402,24 @@ export type ResidenceInput = {
   unitCode: string | number;
 };
 
+/** The screening instrument. */
+export type ScreeningInstrument =
+  /** Bộ công cụ ASSIST (WHO). */
+  | 'ASSIST'
+  /** Công cụ khác. */
+  | 'OTHER';
+
+/** What the screened person was referred to. */
+export type ScreeningReferral =
+  /** Đề nghị xác định tình trạng nghiện. */
+  | 'ADDICTION_DETERMINATION'
+  /** Tư vấn, can thiệp ngắn. */
+  | 'COUNSELLING'
+  /** Không chuyển tiếp (tư vấn ngắn). */
+  | 'NONE'
+  /** Điều trị (thay thế, cai nghiện). */
+  | 'TREATMENT';
+
 export type Sex =
   | 'FEMALE'
   | 'MALE';
@@ -479,7 +516,7 @@ export type PersonAccessLogQueryVariables = Exact<{
 
 export type PersonAccessLogQuery = { person: { id: string, policeAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, laborWelfareAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, healthAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, volunteersAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null } | null };
 
-export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null };
+export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, drugUseScreenings?: Array<{ id: string, screenedOn: string, instrument: ScreeningInstrument, riskLevel: DrugUseRiskLevel, substanceClasses: Array<SubstanceClass>, referral: ScreeningReferral, note: string | null }> | null };
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
@@ -505,7 +542,7 @@ export type Person360HealthQueryVariables = Exact<{
 }>;
 
 
-export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, requestedOn: string, lateEntry: boolean, reason: string, determination: { id: string } | null }> | null } | null };
+export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, drugUseScreenings?: Array<{ id: string, screenedOn: string, instrument: ScreeningInstrument, riskLevel: DrugUseRiskLevel, substanceClasses: Array<SubstanceClass>, referral: ScreeningReferral, note: string | null }> | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, requestedOn: string, lateEntry: boolean, reason: string, determination: { id: string } | null }> | null } | null };
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
@@ -626,6 +663,14 @@ export type RequestAddictionDeterminationMutationVariables = Exact<{
 
 
 export type RequestAddictionDeterminationMutation = { requestAddictionDetermination: { id: string, requestedOn: string, lateEntry: boolean } };
+
+export type RecordDrugUseScreeningMutationVariables = Exact<{
+  personId: string | number;
+  input: DrugUseScreeningInput;
+}>;
+
+
+export type RecordDrugUseScreeningMutation = { recordDrugUseScreening: { id: string, screenedOn: string, riskLevel: DrugUseRiskLevel } };
 
 export type EnrollSubstitutionTreatmentMutationVariables = Exact<{
   personId: string | number;

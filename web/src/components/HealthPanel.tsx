@@ -38,6 +38,15 @@ export const HEALTH_PANEL_FRAGMENT = gql`
       arv
       arvStartedOn
     }
+    drugUseScreenings @include(if: $clinical) {
+      id
+      screenedOn
+      instrument
+      riskLevel
+      substanceClasses
+      referral
+      note
+    }
   }
 `;
 
@@ -46,6 +55,8 @@ export type AddictionDetermination = NonNullable<HealthPanel_personFragment['add
 export type SubstitutionTreatment = NonNullable<HealthPanel_personFragment['substitutionTreatment']>;
 
 type Infection = NonNullable<HealthPanel_personFragment['infectionStatus']>;
+
+type Screening = NonNullable<HealthPanel_personFragment['drugUseScreenings']>[number];
 
 /** Health data: addiction determinations and substitution (methadone) treatment; for health workers, HIV, hepatitis and ARV. */
 export type HealthPanel_person = HealthPanel_personFragment;
@@ -149,6 +160,23 @@ function InfectionDetails({ infection }: { infection: Infection }): ReactNode {
   );
 }
 
+function ScreeningItem({ screening }: { screening: Screening }): ReactNode {
+  const { t, label, formatDate } = useI18n();
+  return (
+    <li className="record">
+      <dl className="fields">
+        <Field label={t('screening.screenedOn')}>{formatDate(screening.screenedOn)}</Field>
+        <Field label={t('screening.riskLevel')}>
+          {label('drugUseRiskLevel', screening.riskLevel)} ({label('screeningInstrument', screening.instrument)})
+        </Field>
+        <Field label={t('field.substance')}>{screening.substanceClasses.map((c) => label('substanceClass', c)).join(', ')}</Field>
+        <Field label={t('screening.referral')}>{label('screeningReferral', screening.referral)}</Field>
+        {screening.note && <Field label={t('field.note')}>{screening.note}</Field>}
+      </dl>
+    </li>
+  );
+}
+
 export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }): ReactNode {
   const { t } = useI18n();
   const empty = <p className="state state--empty">{t('state.empty')}</p>;
@@ -160,7 +188,10 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
       state={state}
       fields={FIELDS}
       isEmpty={(person) =>
-        (!person.addictionDeterminations || person.addictionDeterminations.length === 0) && !person.substitutionTreatment
+        (!person.addictionDeterminations || person.addictionDeterminations.length === 0) &&
+        !person.substitutionTreatment &&
+        !person.infectionStatus &&
+        !person.drugUseScreenings?.length
       }
     >
       {(person, errors, path) => (
@@ -192,6 +223,20 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
               <h3 className="subsection__title">{t('infection.heading')}</h3>
               <Guarded errors={errors} path={[...path, 'infectionStatus']} value={person.infectionStatus} empty={empty}>
                 {(infection) => <InfectionDetails infection={infection} />}
+              </Guarded>
+            </section>
+          )}
+          {person.drugUseScreenings !== undefined && (
+            <section className="subsection" aria-label={t('screening.heading')}>
+              <h3 className="subsection__title">{t('screening.heading')}</h3>
+              <Guarded errors={errors} path={[...path, 'drugUseScreenings']} value={person.drugUseScreenings} empty={empty}>
+                {(screenings) => (
+                  <ul className="records">
+                    {screenings.map((screening) => (
+                      <ScreeningItem key={screening.id} screening={screening} />
+                    ))}
+                  </ul>
+                )}
               </Guarded>
             </section>
           )}

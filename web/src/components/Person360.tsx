@@ -246,6 +246,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       addictionDeterminations: healthPart?.addictionDeterminations ?? null,
       substitutionTreatment: healthPart?.substitutionTreatment ?? null,
       infectionStatus: healthPart?.infectionStatus,
+      drugUseScreenings: healthPart?.drugUseScreenings,
       addictionDeterminationRequests: healthPart?.addictionDeterminationRequests ?? null,
       supportAssignments: volunteers.data?.person?.supportAssignments ?? null,
     };

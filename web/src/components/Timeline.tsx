@@ -158,6 +158,7 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
   for (const r of compact(person.addictionDeterminationRequests))
     push(events, r.requestedOn, 'health', r.lateEntry ? 'lateEntry.timeline' : 'timeline.determinationRequested');
   for (const d of compact(person.addictionDeterminations)) push(events, d.examinedOn, 'health', 'timeline.determined');
+  for (const sc of compact(person.drugUseScreenings)) push(events, sc.screenedOn, 'health', 'screening.timeline');
   push(
     events,
     person.substitutionTreatment?.enrolledOn,

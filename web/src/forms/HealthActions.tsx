@@ -22,6 +22,11 @@ import type {
   TestResult,
   ArvStatus,
   SubstitutionMedication,
+  DrugUseRiskLevel,
+  RecordDrugUseScreeningMutation,
+  RecordDrugUseScreeningMutationVariables,
+  ScreeningInstrument,
+  ScreeningReferral,
 } from '../__generated__/operations';
 
 const REQUEST_DETERMINATION: TypedDocumentNode<
@@ -45,6 +50,16 @@ const REQUEST_DETERMINATION: TypedDocumentNode<
       id
       requestedOn
       lateEntry
+    }
+  }
+`;
+
+const RECORD_SCREENING: TypedDocumentNode<RecordDrugUseScreeningMutation, RecordDrugUseScreeningMutationVariables> = gql`
+  mutation RecordDrugUseScreening($personId: ID!, $input: DrugUseScreeningInput!) {
+    recordDrugUseScreening(personId: $personId, input: $input) {
+      id
+      screenedOn
+      riskLevel
     }
   }
 `;
@@ -210,6 +225,72 @@ export function HealthActions({
               enrolledOn: v.enrolledOn ?? '',
               dateOfBirth: person.dateOfBirth ?? '',
               residenceUnitCode: person.residenceUnitCode ?? '',
+            })
+          }
+          onDone={reload}
+          onCancel={close}
+        />
+      ),
+    });
+  }
+  if (role === 'health_worker') {
+    actions.push({
+      key: 'screening',
+      label: t('screening.record'),
+      render: (close) => (
+        <ActionForm
+          testId="form-screening"
+          title={t('screening.record')}
+          submitLabel={t('form.save')}
+          fields={[
+            { name: 'screenedOn', label: t('screening.screenedOn'), kind: 'date', required: true, initial: today() },
+            {
+              name: 'instrument',
+              label: t('screening.instrument'),
+              kind: 'select',
+              required: true,
+              placeholder: t('form.choosePlaceholder'),
+              options: options('screeningInstrument', ['ASSIST', 'OTHER']),
+            },
+            {
+              name: 'riskLevel',
+              label: t('screening.riskLevel'),
+              kind: 'select',
+              required: true,
+              placeholder: t('form.choosePlaceholder'),
+              options: options('drugUseRiskLevel', ['LOW', 'MODERATE', 'HIGH']),
+            },
+            {
+              name: 'substanceClasses',
+              label: t('screening.substances'),
+              kind: 'checkboxes',
+              options: options('substanceClass', ['OPIOIDS', 'STIMULANTS', 'CANNABIS', 'OTHER']),
+            },
+            {
+              name: 'referral',
+              label: t('screening.referral'),
+              kind: 'select',
+              required: true,
+              placeholder: t('form.choosePlaceholder'),
+              hint: t('screening.referralHint'),
+              options: options('screeningReferral', ['NONE', 'COUNSELLING', 'ADDICTION_DETERMINATION', 'TREATMENT']),
+            },
+            { name: 'note', label: t('field.note'), kind: 'textarea' },
+          ]}
+          onSubmit={(v) =>
+            submit(RECORD_SCREENING, {
+              personId: person.id,
+              input: {
+                screenedOn: v.screenedOn ?? '',
+                instrument: chosen<ScreeningInstrument>(v.instrument),
+                riskLevel: chosen<DrugUseRiskLevel>(v.riskLevel),
+                substanceClasses: (v.substanceClasses ?? '')
+                  .split(',')
+                  .filter(Boolean)
+                  .map((c) => chosen<SubstanceClass>(c)),
+                referral: chosen<ScreeningReferral>(v.referral),
+                note: optional(v.note),
+              },
             })
           }
           onDone={reload}

@@ -264,6 +264,41 @@ export type DoseKind =
   /** Uống tại chỗ có giám sát. */
   | 'WITNESSED';
 
+/** Mức độ nguy cơ do sử dụng ma túy. */
+export type DrugUseRiskLevel =
+  /** Nguy cơ cao. */
+  | 'HIGH'
+  /** Nguy cơ thấp. */
+  | 'LOW'
+  /** Nguy cơ trung bình. */
+  | 'MODERATE';
+
+/**
+ * Sàng lọc, đánh giá mức độ sử dụng ma túy: a health worker's screening of a person's drug use,
+ * with the level of risk and what the person was referred to (a high risk is referred to a
+ * determination or to treatment). The plans count the people screened and assessed.
+ */
+export type DrugUseScreening = {
+  __typename?: 'DrugUseScreening';
+  id: Scalars['ID']['output'];
+  instrument: ScreeningInstrument;
+  note?: Maybe<Scalars['String']['output']>;
+  referral: ScreeningReferral;
+  riskLevel: DrugUseRiskLevel;
+  screenedOn: Scalars['Date']['output'];
+  substanceClasses: Array<SubstanceClass>;
+};
+
+export type DrugUseScreeningInput = {
+  instrument: ScreeningInstrument;
+  note?: InputMaybe<Scalars['String']['input']>;
+  referral: ScreeningReferral;
+  riskLevel: DrugUseRiskLevel;
+  screenedOn: Scalars['Date']['input'];
+  /** At least one, each once. */
+  substanceClasses: Array<SubstanceClass>;
+};
+
 export type DurationUnit =
   | 'DAYS'
   | 'HOURS'
@@ -355,6 +390,8 @@ export type Mutation = {
   recordAddictionExamination: AddictionExamination;
   /** A clinic's whole day of doses in one transaction: all rows or none. */
   recordClinicDoses: ClinicDoseDay;
+  /** Records a screening and assessment of a person's drug use (health workers: a person living in their unit, or a patient in their care; once a day). */
+  recordDrugUseScreening: DrugUseScreening;
   recordInfectionStatus: InfectionStatus;
   recordUrineTest: UrineTest;
   /** Asks for an addiction determination of a registered person living where the caller acts (a facility: its province): police, the commune or a facility, each for its own kind. */
@@ -408,6 +445,12 @@ export type MutationRecordClinicDosesArgs = {
   clinicCode: Scalars['ID']['input'];
   date: Scalars['Date']['input'];
   doses: Array<DoseInput>;
+};
+
+
+export type MutationRecordDrugUseScreeningArgs = {
+  input: DrugUseScreeningInput;
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -479,6 +522,8 @@ export type Person = {
   addictionExaminations?: Maybe<Array<AddictionExamination>>;
   /** Sổ cấp thuốc: the latest 90 doses within the caller's unit, newest first (health only). */
   doses?: Maybe<Array<Dose>>;
+  /** Sàng lọc, đánh giá mức độ sử dụng ma túy, newest first (health workers only). */
+  drugUseScreenings?: Maybe<Array<DrugUseScreening>>;
   id: Scalars['ID']['output'];
   /** Tình trạng HIV, viêm gan B, viêm gan C: the latest result (health workers only). */
   infectionStatus?: Maybe<InfectionStatus>;
@@ -577,6 +622,24 @@ export type ResponsibilityActorArgs = {
 export type ResponsibilityStepLabelArgs = {
   locale?: InputMaybe<Locale>;
 };
+
+/** The screening instrument. */
+export type ScreeningInstrument =
+  /** Bộ công cụ ASSIST (WHO). */
+  | 'ASSIST'
+  /** Công cụ khác. */
+  | 'OTHER';
+
+/** What the screened person was referred to. */
+export type ScreeningReferral =
+  /** Đề nghị xác định tình trạng nghiện. */
+  | 'ADDICTION_DETERMINATION'
+  /** Tư vấn, can thiệp ngắn. */
+  | 'COUNSELLING'
+  /** Không chuyển tiếp (tư vấn ngắn). */
+  | 'NONE'
+  /** Điều trị (thay thế, cai nghiện). */
+  | 'TREATMENT';
 
 /** Nhóm chất ma túy: the substance classes an addiction is determined for. */
 export type SubstanceClass =
@@ -817,6 +880,9 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DoseInput: DoseInput;
   DoseKind: DoseKind;
+  DrugUseRiskLevel: DrugUseRiskLevel;
+  DrugUseScreening: ResolverTypeWrapper<DrugUseScreening>;
+  DrugUseScreeningInput: DrugUseScreeningInput;
   DurationUnit: DurationUnit;
   GuardianConsentInput: GuardianConsentInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
@@ -834,6 +900,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequesterKind: RequesterKind;
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
+  ScreeningInstrument: ScreeningInstrument;
+  ScreeningReferral: ScreeningReferral;
   SubstanceClass: SubstanceClass;
   SubstanceFinding: ResolverTypeWrapper<SubstanceFinding>;
   SubstanceFindingInput: SubstanceFindingInput;
@@ -870,6 +938,8 @@ export type ResolversParentTypes = {
   Dose: DoseRecord;
   Float: Scalars['Float']['output'];
   DoseInput: DoseInput;
+  DrugUseScreening: DrugUseScreening;
+  DrugUseScreeningInput: DrugUseScreeningInput;
   GuardianConsentInput: GuardianConsentInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   IndicatorMeasurement: IndicatorMeasurement;
@@ -991,6 +1061,16 @@ export type DoseResolvers<ContextType = Context, ParentType extends ResolversPar
   recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DrugUseScreeningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUseScreening'] = ResolversParentTypes['DrugUseScreening']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['ScreeningInstrument'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referral?: Resolver<ResolversTypes['ScreeningReferral'], ParentType, ContextType>;
+  riskLevel?: Resolver<ResolversTypes['DrugUseRiskLevel'], ParentType, ContextType>;
+  screenedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  substanceClasses?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
+};
+
 export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdentificationNumber'], any> {
   name: 'IdentificationNumber';
 }
@@ -1043,6 +1123,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   openDispensingPoint?: Resolver<ResolversTypes['DispensingPoint'], ParentType, ContextType, RequireFields<MutationOpenDispensingPointArgs, 'address' | 'clinicCode' | 'name' | 'openedOn'>>;
   recordAddictionExamination?: Resolver<ResolversTypes['AddictionExamination'], ParentType, ContextType, RequireFields<MutationRecordAddictionExaminationArgs, 'input' | 'requestId'>>;
   recordClinicDoses?: Resolver<ResolversTypes['ClinicDoseDay'], ParentType, ContextType, RequireFields<MutationRecordClinicDosesArgs, 'clinicCode' | 'date' | 'doses'>>;
+  recordDrugUseScreening?: Resolver<ResolversTypes['DrugUseScreening'], ParentType, ContextType, RequireFields<MutationRecordDrugUseScreeningArgs, 'input' | 'personId'>>;
   recordInfectionStatus?: Resolver<ResolversTypes['InfectionStatus'], ParentType, ContextType, RequireFields<MutationRecordInfectionStatusArgs, 'hepatitisB' | 'hepatitisC' | 'hiv' | 'personId' | 'testedOn'>>;
   recordUrineTest?: Resolver<ResolversTypes['UrineTest'], ParentType, ContextType, RequireFields<MutationRecordUrineTestArgs, 'date' | 'personId' | 'results'>>;
   requestAddictionDetermination?: Resolver<ResolversTypes['AddictionDeterminationRequest'], ParentType, ContextType, RequireFields<MutationRequestAddictionDeterminationArgs, 'personId' | 'reason' | 'requestedBy'>>;
@@ -1061,6 +1142,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   addictionDeterminations?: Resolver<Maybe<Array<ResolversTypes['AddictionDetermination']>>, ParentType, ContextType>;
   addictionExaminations?: Resolver<Maybe<Array<ResolversTypes['AddictionExamination']>>, ParentType, ContextType>;
   doses?: Resolver<Maybe<Array<ResolversTypes['Dose']>>, ParentType, ContextType>;
+  drugUseScreenings?: Resolver<Maybe<Array<ResolversTypes['DrugUseScreening']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   infectionStatus?: Resolver<Maybe<ResolversTypes['InfectionStatus']>, ParentType, ContextType>;
   substitutionTreatment?: Resolver<Maybe<ResolversTypes['SubstitutionTreatment']>, ParentType, ContextType>;
@@ -1136,6 +1218,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   DispensingPoint?: DispensingPointResolvers<ContextType>;
   Dose?: DoseResolvers<ContextType>;
+  DrugUseScreening?: DrugUseScreeningResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;

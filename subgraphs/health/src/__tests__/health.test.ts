@@ -66,6 +66,14 @@ beforeAll(async () => {
     WHERE person_id = $1`,
     [onSubstitution.id],
   );
+  // And one screening with every field set, so each has a value to read.
+  await database.db.query('DELETE FROM drug_use_screening WHERE person_id = $1', [onSubstitution.id]);
+  await database.db.query(
+    `INSERT INTO drug_use_screening (id, person_id, screened_on, instrument, risk_level, substance_classes, referral, note,
+    residence_unit_path, owner_unit_path, recorded_by) VALUES (gen_random_uuid(), $1, '2025-01-10', 'ASSIST', 'HIGH', '{OPIOIDS}',
+    'TREATMENT', 'Tiêm chích heroin hằng ngày', '01', '01', 'test')`,
+    [onSubstitution.id],
+  );
   server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
@@ -248,6 +256,7 @@ describe('field access, generated from HEALTH_RULES', () => {
       ['UrineTest.results', true],
     ],
     InfectionStatus: [['Person.infectionStatus', false]],
+    DrugUseScreening: [['Person.drugUseScreenings', true]],
   };
   /** Object-valued fields are selected as { __typename }; this is what an allowed read returns. */
   const OBJECT_FIELDS = new Map<string, unknown>([
@@ -265,6 +274,7 @@ describe('field access, generated from HEALTH_RULES', () => {
     ['Person.urineTests', [{ __typename: 'UrineTest' }]],
     ['UrineTest.results', [{ __typename: 'UrineResult' }]],
     ['Person.infectionStatus', { __typename: 'InfectionStatus' }],
+    ['Person.drugUseScreenings', [{ __typename: 'DrugUseScreening' }]],
   ]);
   /** Fields of the seeded active enrolment that are null until it stops. */
   const NULL_WHILE_ACTIVE = new Set(['SubstitutionTreatment.stoppedOn', 'SubstitutionTreatment.terminationReason']);

@@ -47,6 +47,10 @@ export const HEALTH_MEASURES: MeasureBranches = {
   // People on substitution treatment in the period: labor-welfare combines them with police's and its own.
   RECORDS_IN_TREATMENT_SHARE: personKeys('RECORDS_IN_TREATMENT_SHARE'),
   TREATED_TOTAL: personKeys('TREATED_TOTAL'),
+  SCREENED_AND_ASSESSED: `SELECT r.i, count(DISTINCT s.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN drug_use_screening s ON s.screened_on + 0 BETWEEN r.d_from AND r.d_to
+      AND WITHIN(s.residence_unit_path, s.person_id)
+    WHERE r.code = 'SCREENED_AND_ASSESSED' GROUP BY r.i`,
 };
 
 export const indicatorResolvers = indicatorMeasureResolvers('healthMeasure', HEALTH_MEASURES);

@@ -8,6 +8,7 @@ import { recordClinicDoses } from '../mutations/doses';
 import { recordAddictionExamination } from '../mutations/examination';
 import { requestDay } from '../mutations/request-day';
 import { recordInfectionStatus, recordUrineTest } from '../mutations/tests';
+import { recordDrugUseScreening } from '../mutations/screening';
 import {
   advanceTreatmentPhase,
   enrollSubstitutionTreatment,
@@ -93,5 +94,6 @@ export const Mutation: MutationResolvers = {
   openDispensingPoint: (_parent, args, ctx) => openDispensingPoint(args, ctx),
   closeDispensingPoint: (_parent, args, ctx) => closeDispensingPoint(args, ctx),
   recordUrineTest: (_parent, args, ctx) => recordUrineTest(args, ctx),
+  recordDrugUseScreening: (_parent, args, ctx) => recordDrugUseScreening(args, ctx),
   recordInfectionStatus: (_parent, args, ctx) => recordInfectionStatus(args, ctx),
 };

@@ -28,5 +28,6 @@ export const Person: PersonResolvers = {
   addictionExaminations: (person, _args, ctx) => ctx.loaders.examinationsByPerson.load(person.id),
   doses: (person, _args, ctx) => ctx.loaders.dosesByPerson.load(person.id),
   urineTests: (person, _args, ctx) => ctx.loaders.urineTestsByPerson.load(person.id),
+  drugUseScreenings: (person, _args, ctx) => ctx.loaders.screeningsByPerson.load(person.id),
   infectionStatus: (person, _args, ctx) => ctx.loaders.infectionByPerson.load(person.id),
 };
