@@ -25,6 +25,10 @@ describe('a paper determination entered late', () => {
     await openPersonByName(page, subject.fullName);
     await page.getByRole('button', { name: 'Đề nghị xác định tình trạng nghiện' }).click();
     const request = page.getByTestId('form-request-determination');
+    // The form names where the city's people can be examined.
+    await request
+      .getByText(/Cơ sở y tế đủ điều kiện xác định tình trạng nghiện của tỉnh, thành phố: .*Cơ sở điều trị Methadone Ba Đình/)
+      .waitFor();
     await request.getByLabel(/^Lý do\s*\*?$/).fill('Phát hiện sử dụng trái phép chất ma túy (biên bản giấy)');
     await request.getByLabel('Ngày đề nghị').fill(dmy(PAPER_DAY));
     // An earlier day without the reason it is entered late is refused beside that field.

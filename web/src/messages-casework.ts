@@ -41,6 +41,7 @@ export const caseworkVi = {
   'screening.referral': 'Chuyển tiếp',
   'screening.referralHint': 'Nguy cơ cao: chuyển đề nghị xác định tình trạng nghiện hoặc chuyển điều trị.',
   'screening.timeline': 'Sàng lọc, đánh giá mức độ sử dụng ma túy',
+  'qualified.hint': 'Cơ sở y tế đủ điều kiện xác định tình trạng nghiện của tỉnh, thành phố: {names}.',
 } as const;
 
 export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
@@ -81,6 +82,7 @@ export const caseworkEn: Record<keyof typeof caseworkVi, string> = {
   'screening.referral': 'Referred to',
   'screening.referralHint': 'A high risk is referred to an addiction determination or to treatment.',
   'screening.timeline': 'Drug-use screening and assessment',
+  'qualified.hint': "The province's facilities qualified to determine addiction: {names}.",
 };
 
 export const caseworkEnumsVi = {

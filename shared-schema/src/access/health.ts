@@ -48,7 +48,14 @@ const treatment = { read: TREATMENT_READERS, sensitive: true };
 const everyone = { read: ALL_ROLES };
 
 export const HEALTH_RULES: Record<string, FieldRule> = {
-  ...fieldsOf('Query', 'health', { clinics: everyone }),
+  ...fieldsOf('Query', 'health', { clinics: everyone, qualifiedDeterminationFacilities: everyone }),
+  // Which facilities may determine addiction is public administration: every officer may read it.
+  ...fieldsOf('QualifiedDeterminationFacility', 'health', {
+    code: everyone,
+    name: everyone,
+    qualifiedOn: everyone,
+    certifiedPhysicians: everyone,
+  }),
   ...fieldsOf('Mutation', 'health', {
     requestAddictionDetermination: { read: ['police_officer', 'commune_official', 'facility_staff'] },
     recordAddictionExamination: { read: CLINICAL_READERS },

@@ -664,6 +664,13 @@ export type RequestAddictionDeterminationMutationVariables = Exact<{
 
 export type RequestAddictionDeterminationMutation = { requestAddictionDetermination: { id: string, requestedOn: string, lateEntry: boolean } };
 
+export type QualifiedFacilitiesQueryVariables = Exact<{
+  provinceCode: string | number;
+}>;
+
+
+export type QualifiedFacilitiesQuery = { qualifiedDeterminationFacilities: Array<{ code: string, name: string }> };
+
 export type RecordDrugUseScreeningMutationVariables = Exact<{
   personId: string | number;
   input: DrugUseScreeningInput;

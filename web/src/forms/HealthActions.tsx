@@ -1,5 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { skipToken, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
+import { useActing } from '../acting';
 import { useI18n } from '../i18n';
 import { ActionForm } from './ActionForm';
 import { ActionMenu, type MenuAction } from './ActionMenu';
@@ -23,6 +25,8 @@ import type {
   ArvStatus,
   SubstitutionMedication,
   DrugUseRiskLevel,
+  QualifiedFacilitiesQuery,
+  QualifiedFacilitiesQueryVariables,
   RecordDrugUseScreeningMutation,
   RecordDrugUseScreeningMutationVariables,
   ScreeningInstrument,
@@ -50,6 +54,16 @@ const REQUEST_DETERMINATION: TypedDocumentNode<
       id
       requestedOn
       lateEntry
+    }
+  }
+`;
+
+/** Where the province's people can be examined: named in the request form. */
+const QUALIFIED: TypedDocumentNode<QualifiedFacilitiesQuery, QualifiedFacilitiesQueryVariables> = gql`
+  query QualifiedFacilities($provinceCode: ID!) {
+    qualifiedDeterminationFacilities(provinceCode: $provinceCode) {
+      code
+      name
     }
   }
 `;
@@ -159,6 +173,10 @@ export function HealthActions({
   const clinics = useClinicOptions(unitCode, role === 'health_worker');
   const actions: MenuAction[] = [];
   const requester = REQUESTER[role];
+  const { provinceCode } = useActing();
+  const qualified = useQuery(QUALIFIED, requester && provinceCode ? { variables: { provinceCode } } : skipToken).data
+    ?.qualifiedDeterminationFacilities;
+  const qualifiedHint = qualified?.length ? t('qualified.hint', { names: qualified.map((f) => f.name).join('; ') }) : undefined;
   if (requester) {
     actions.push({
       key: 'request',
@@ -169,7 +187,7 @@ export function HealthActions({
           title={t('action.requestDetermination')}
           submitLabel={t('form.send')}
           fields={[
-            { name: 'reason', label: t('field.reason'), kind: 'textarea', required: true },
+            { name: 'reason', label: t('field.reason'), kind: 'textarea', required: true, hint: qualifiedHint },
             { name: 'requestedOn', label: t('lateEntry.requestedOn'), kind: 'date', required: true, initial: today() },
             { name: 'lateEntryReason', label: t('lateEntry.reason'), kind: 'textarea', hint: t('lateEntry.hint') },
           ]}

@@ -533,6 +533,20 @@ export type Person = {
   urineTests?: Maybe<Array<UrineTest>>;
 };
 
+/**
+ * A medical facility qualified to determine addiction (cơ sở y tế đủ điều kiện xác định tình
+ * trạng nghiện), with the number of physicians certified there: the list a requester consults.
+ */
+export type QualifiedDeterminationFacility = {
+  __typename?: 'QualifiedDeterminationFacility';
+  /** Physicians certified to examine there. */
+  certifiedPhysicians: Scalars['Int']['output'];
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The day it was qualified. */
+  qualifiedOn: Scalars['Date']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The version of a unit valid on the given date (today in Hà Nội when omitted). */
@@ -549,6 +563,8 @@ export type Query = {
   legalRules: Array<LegalRule>;
   /** Worklist: active treatments at the clinic with at least minDays consecutive days without a dose up to asOf (default today). */
   missedDoseStreaks: Array<MissedDoseStreak>;
+  /** The facilities qualified to determine addiction in a province (today's), by name. */
+  qualifiedDeterminationFacilities: Array<QualifiedDeterminationFacility>;
   /** Who acts at each step on the given date (today when omitted). */
   responsibilities: Array<Responsibility>;
 };
@@ -581,6 +597,11 @@ export type QueryMissedDoseStreaksArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   clinicCode: Scalars['ID']['input'];
   minDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryQualifiedDeterminationFacilitiesArgs = {
+  provinceCode: Scalars['ID']['input'];
 };
 
 
@@ -897,6 +918,7 @@ export type ResolversTypes = {
   ObservationPattern: ObservationPattern;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  QualifiedDeterminationFacility: ResolverTypeWrapper<QualifiedDeterminationFacility>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequesterKind: RequesterKind;
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
@@ -950,6 +972,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  QualifiedDeterminationFacility: QualifiedDeterminationFacility;
   Query: Record<PropertyKey, never>;
   Responsibility: ResponsibilityRecord;
   SubstanceFinding: SubstanceFinding;
@@ -1149,12 +1172,20 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   urineTests?: Resolver<Maybe<Array<ResolversTypes['UrineTest']>>, ParentType, ContextType>;
 };
 
+export type QualifiedDeterminationFacilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualifiedDeterminationFacility'] = ResolversParentTypes['QualifiedDeterminationFacility']> = {
+  certifiedPhysicians?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qualifiedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   clinics?: Resolver<Array<ResolversTypes['Clinic']>, ParentType, ContextType, Partial<QueryClinicsArgs>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   missedDoseStreaks?: Resolver<Array<ResolversTypes['MissedDoseStreak']>, ParentType, ContextType, RequireFields<QueryMissedDoseStreaksArgs, 'clinicCode' | 'minDays'>>;
+  qualifiedDeterminationFacilities?: Resolver<Array<ResolversTypes['QualifiedDeterminationFacility']>, ParentType, ContextType, RequireFields<QueryQualifiedDeterminationFacilitiesArgs, 'provinceCode'>>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
 };
 
@@ -1228,6 +1259,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  QualifiedDeterminationFacility?: QualifiedDeterminationFacilityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   SubstanceFinding?: SubstanceFindingResolvers<ContextType>;

@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ApolloServer } from '@apollo/server';
-import {
-  announceTestPersons,
-  buildSubgraphServer,
-  createContext,
-  demoUnits,
-  openTestDatabase,
-  testCaller,
-  type TestDatabase,
-} from '@rehab/server-kit';
-import { addDays, generateDemoPopulation, todayInHanoi, type Role } from '@rehab/shared-schema';
-import { createLoaders, type Context } from '../context';
-import { seedHealth } from '../seed';
-import { createHealthDataSource, healthSubgraph } from '../server';
+import { announceTestPersons, demoUnits } from '@rehab/server-kit';
+import { addDays, todayInHanoi } from '@rehab/shared-schema';
+import { openHealthHarness, type HealthHarness } from './harness';
 
 /**
  * A paper examination done before its request reached the system: the request is entered with
@@ -20,37 +9,16 @@ import { createHealthDataSource, healthSubgraph } from '../server';
  * keeps its real date; the registration deadline police keep runs from the real dates.
  */
 const { COMMUNE } = demoUnits;
-let database: TestDatabase;
-let server: ApolloServer<Context>;
-const PHYSICIAN = 'test.health_worker';
+let h: HealthHarness;
 
 beforeAll(async () => {
-  database = await openTestDatabase('health', createHealthDataSource);
-  await seedHealth(database.db, generateDemoPopulation({ persons: 20 }));
-  await database.db.query(
-    `INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
-    VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`,
-    [PHYSICIAN],
-  );
-  server = buildSubgraphServer(healthSubgraph, { db: database.db });
+  h = await openHealthHarness({ persons: 20, physician: true });
 });
-
 afterAll(async () => {
-  await server.stop();
-  await database.close();
+  await h.close();
 });
 
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { extensions?: Record<string, unknown> }[];
-}
-
-async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
-  const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
-  const response = await server.executeOperation({ query, variables }, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run: HealthHarness['run'] = (...args) => h.run(...args);
 
 const REQUEST = `mutation($p: ID!, $on: Date, $why: String) {
   requestAddictionDetermination(personId: $p, reason: "Phát hiện sử dụng", requestedBy: POLICE, requestedOn: $on, lateEntryReason: $why) {
@@ -67,12 +35,12 @@ const WHY = 'Hồ sơ giấy lập trước khi xã được cấp tài khoản'
 
 async function person(): Promise<string> {
   const id = randomUUID();
-  await announceTestPersons(database.db, COMMUNE, id);
+  await announceTestPersons(h.database.db, COMMUNE, id);
   return id;
 }
 
 const requestCount = async (): Promise<number> => {
-  const [{ n }] = await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM addiction_determination_request');
+  const [{ n }] = await h.database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM addiction_determination_request');
   return n;
 };
 
@@ -95,7 +63,7 @@ describe('a paper examination entered late', () => {
     expect(examined.data?.recordAddictionExamination).toMatchObject({
       determination: { examinedOn: addDays(PAPER_DAY, 3), informedOn: addDays(PAPER_DAY, 3), addicted: true },
     });
-    const [notice] = await database.db.query<[{ payload: { informedOn: string } }]>(
+    const [notice] = await h.database.db.query<[{ payload: { informedOn: string } }]>(
       `SELECT payload FROM outbox_notice WHERE topic = 'addiction.determined' AND payload->>'personId' = $1`,
       [p],
     );

@@ -1,18 +1,7 @@
-import type { ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import {
-  announceTestPersons,
-  buildSubgraphServer,
-  createContext,
-  demoUnits,
-  openTestDatabase,
-  testCaller,
-  type TestDatabase,
-} from '@rehab/server-kit';
-import { addDays, generateDemoPopulation, todayInHanoi, type Role } from '@rehab/shared-schema';
-import { createLoaders, type Context } from '../context';
-import { seedHealth } from '../seed';
-import { createHealthDataSource, healthSubgraph } from '../server';
+import { announceTestPersons, demoUnits } from '@rehab/server-kit';
+import { addDays, todayInHanoi } from '@rehab/shared-schema';
+import { openHealthHarness, type HealthHarness, type Result } from './harness';
 
 const { COMMUNE } = demoUnits;
 
@@ -21,38 +10,18 @@ const { COMMUNE } = demoUnits;
  * (with the day the person was told) and an enrolment in substitution treatment, each queued
  * in the outbox in the transaction of the change.
  */
-let database: TestDatabase;
-let server: ApolloServer<Context>;
-const PHYSICIAN = 'test.health_worker';
+let h: HealthHarness;
 const TODAY = todayInHanoi();
 
 beforeAll(async () => {
-  database = await openTestDatabase('health', createHealthDataSource);
-  await seedHealth(database.db, generateDemoPopulation({ persons: 10 }));
-  await database.db.query(
-    `INSERT INTO certified_physician (username, full_name, certificate_number, facility_code)
-    VALUES ($1, 'Bác sĩ Kiểm Thử', 'CCHN-TEST', 'MMT001')`,
-    [PHYSICIAN],
-  );
-  server = buildSubgraphServer(healthSubgraph, { db: database.db });
+  h = await openHealthHarness({ persons: 10, physician: true });
 });
 
 afterAll(async () => {
-  await server.stop();
-  await database.close();
+  await h.close();
 });
 
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { extensions?: Record<string, unknown> }[];
-}
-
-async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
-  const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
-  const response = await server.executeOperation({ query, variables }, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run: HealthHarness['run'] = (...args) => h.run(...args);
 
 function ok<T>(result: Result, field: string): T {
   expect(result.errors).toBeUndefined();
@@ -81,7 +50,7 @@ async function examine(
   findings: unknown[],
   dates: { examinedOn: string; informedOn?: string },
 ): Promise<{ person: string; result: Result }> {
-  const [person] = (await announceTestPersons(database.db, COMMUNE, randomUUID())) as [string];
+  const [person] = (await announceTestPersons(h.database.db, COMMUNE, randomUUID())) as [string];
   // Requested on paper a week ago (entered late), so the examination and the informed date may lie in the past days.
   const id = ok<{ id: string }>(
     await run(REQUEST, { p: person, on: addDays(TODAY, -7) }, 'police_officer', COMMUNE),
@@ -92,7 +61,7 @@ async function examine(
 }
 
 const notices = (topic: string, person: string) =>
-  database.db.query<{ destination: string; payload: unknown }[]>(
+  h.database.db.query<{ destination: string; payload: unknown }[]>(
     `SELECT destination, payload FROM outbox_notice WHERE topic = $1 AND payload->>'personId' = $2 ORDER BY destination`,
     [topic, person],
   );
@@ -138,7 +107,7 @@ describe('notices to police for the treatment-registration deadline', () => {
   it('refuses an informed date before the examination or in the future, recording and sending nothing', async () => {
     const count = async () =>
       (
-        await database.db.query<unknown[]>(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
+        await h.database.db.query<unknown[]>(`SELECT (SELECT count(*) FROM addiction_determination)::int AS d,
       (SELECT count(*) FROM outbox_notice)::int AS o`)
       )[0];
     const before = await count();

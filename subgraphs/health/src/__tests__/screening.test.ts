@@ -1,46 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { ApolloServer } from '@apollo/server';
-import {
-  announceTestPersons,
-  buildSubgraphServer,
-  createContext,
-  demoUnits,
-  openTestDatabase,
-  testCaller,
-  type TestDatabase,
-} from '@rehab/server-kit';
-import { addDays, generateDemoPopulation, todayInHanoi, type Role } from '@rehab/shared-schema';
-import { createLoaders, type Context } from '../context';
-import { seedHealth } from '../seed';
-import { createHealthDataSource, healthSubgraph } from '../server';
+import { announceTestPersons, demoUnits } from '@rehab/server-kit';
+import { addDays, todayInHanoi } from '@rehab/shared-schema';
+import { openHealthHarness, type HealthHarness } from './harness';
 
 /** Sàng lọc, đánh giá mức độ sử dụng ma túy: the rules of a screening and who records and reads it. */
 const { COMMUNE, OTHER_PROVINCE_COMMUNE } = demoUnits;
-let database: TestDatabase;
-let server: ApolloServer<Context>;
+let h: HealthHarness;
 
 beforeAll(async () => {
-  database = await openTestDatabase('health', createHealthDataSource);
-  await seedHealth(database.db, generateDemoPopulation({ persons: 20 }));
-  server = buildSubgraphServer(healthSubgraph, { db: database.db });
+  h = await openHealthHarness({ persons: 20 });
 });
-
 afterAll(async () => {
-  await server.stop();
-  await database.close();
+  await h.close();
 });
 
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { extensions?: Record<string, unknown> }[];
-}
-
-async function run(query: string, variables: Record<string, unknown>, role: Role, unitCode = '01'): Promise<Result> {
-  const contextValue = createContext(database.db, testCaller(role, unitCode), createLoaders);
-  const response = await server.executeOperation({ query, variables }, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run: HealthHarness['run'] = (...args) => h.run(...args);
 
 const SCREEN = `mutation($p: ID!, $input: DrugUseScreeningInput!) { recordDrugUseScreening(personId: $p, input: $input) {
   id screenedOn instrument riskLevel substanceClasses referral note } }`;
@@ -58,12 +32,12 @@ const input = (over: Record<string, unknown> = {}) => ({
 
 async function resident(commune = COMMUNE): Promise<string> {
   const id = randomUUID();
-  await announceTestPersons(database.db, commune, id);
+  await announceTestPersons(h.database.db, commune, id);
   return id;
 }
 
 const count = async (): Promise<number> => {
-  const [{ n }] = await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM drug_use_screening');
+  const [{ n }] = await h.database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM drug_use_screening');
   return n;
 };
 
@@ -80,7 +54,7 @@ describe('recordDrugUseScreening', () => {
       referral: 'COUNSELLING',
       note: 'Sử dụng ma túy tổng hợp cuối tuần',
     });
-    const [row] = await database.db.query<[{ residence_unit_path: string; owner_unit_path: string }]>(
+    const [row] = await h.database.db.query<[{ residence_unit_path: string; owner_unit_path: string }]>(
       'SELECT residence_unit_path, owner_unit_path FROM drug_use_screening WHERE person_id = $1',
       [p],
     );
@@ -90,7 +64,7 @@ describe('recordDrugUseScreening', () => {
     expect(read.data?._entities).toEqual([
       { drugUseScreenings: [{ screenedOn: addDays(TODAY, -2), riskLevel: 'MODERATE', referral: 'COUNSELLING' }] },
     ]);
-    const [audit] = await database.db.query<[{ fields: string[] }]>(
+    const [audit] = await h.database.db.query<[{ fields: string[] }]>(
       `SELECT fields FROM audit_log WHERE action = 'CHANGE' AND entity_type = 'DrugUseScreening' AND person_id = $1`,
       [p],
     );

@@ -2,6 +2,7 @@ import { domainError } from '@rehab/server-kit';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import { ClinicEntity } from '../entities/Clinic';
 import { missedDoseStreaks } from './worklists';
+import { qualifiedFacilities } from './qualified-facilities';
 
 export const Query: QueryResolvers = {
   clinics: async (_parent, { unitCode }, ctx) => {
@@ -28,4 +29,5 @@ export const Query: QueryResolvers = {
     return clinics;
   },
   missedDoseStreaks: (_parent, args, ctx) => missedDoseStreaks(args, ctx),
+  qualifiedDeterminationFacilities: (_parent, { provinceCode }, ctx) => qualifiedFacilities(provinceCode, ctx),
 };
