@@ -40,8 +40,14 @@ describe('qualifiedDeterminationFacilities', () => {
       expect(listed.length).toBeGreaterThan(0);
       for (const f of listed) expect(f.certifiedPhysicians).toBe(expected.find((r) => r.code === f.code)?.n);
       const names = listed.map((f) => f.name);
-      expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
     }
+    // Vietnamese order: "Đ" after "D" and before "E".
+    const hanoi = (await list('01')).map((f) => f.name);
+    expect(hanoi.indexOf('Cơ sở điều trị Methadone Đống Đa')).toBeGreaterThan(
+      hanoi.indexOf('Cơ sở điều trị Methadone Chương Mỹ'),
+    );
+    expect(hanoi.indexOf('Cơ sở điều trị Methadone Đông Anh')).toBeLessThan(hanoi.indexOf('Cơ sở điều trị Methadone Gia Lâm'));
     // Ba Đình's clinic is on the city's list, not on Lào Cai's.
     expect((await list('01')).find((f) => f.code === 'MMT001')).toMatchObject({ qualifiedOn: '2021-12-31' });
     expect((await list('15')).some((f) => f.code === 'MMT001')).toBe(false);

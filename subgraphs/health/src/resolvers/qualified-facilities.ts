@@ -23,13 +23,16 @@ export async function qualifiedFacilities(provinceCode: string, ctx: Context): P
   const rows = await ctx.db.query<Row[]>(
     `SELECT q.code, q.name, q.qualified_on::text AS qualified_on, count(p.username)::int AS physicians
     FROM qualified_facility q LEFT JOIN certified_physician p ON p.facility_code = q.code
-    GROUP BY q.code ORDER BY q.name, q.code`,
+    GROUP BY q.code`,
   );
   const inProvince = (code: string): boolean => {
     const unit = units().current(code);
     return unit !== undefined && units().provinceToday(unit.path)?.code === province.code;
   };
+  // In Vietnamese order (Đ after D), not the database's byte order.
+  const byName = new Intl.Collator('vi').compare;
   return rows
     .filter((r) => inProvince(r.code))
+    .sort((a, b) => byName(a.name, b.name) || byName(a.code, b.code))
     .map((r) => ({ code: r.code, name: r.name, qualifiedOn: r.qualified_on, certifiedPhysicians: r.physicians }));
 }
