@@ -118,8 +118,6 @@ const REQUEST_COLUMNS = [
   'owner_unit_path',
   'late_entry_reason',
 ];
-/** Late entries are possible from the day the criteria recorded here took effect. */
-const LATE_ENTRY_FROM = CRITERIA_IN_FORCE_FROM;
 const SCREENING_COLUMNS = [
   'id',
   'person_id',
@@ -287,7 +285,7 @@ function requestRows(population: readonly DemoPerson[]): (string | null)[][] {
       const requestedOn = addDays(p.detectedOn, 1);
       const commune = demoUnitOn(p, requestedOn);
       // About one in eight was made on paper and entered late, a few days on (drawn from the id, not the generator).
-      const late = parseInt(p.id.slice(-1), 16) % 8 === 5 && requestedOn >= LATE_ENTRY_FROM;
+      const late = parseInt(p.id.slice(-1), 16) % 8 === 5 && requestedOn >= CRITERIA_IN_FORCE_FROM;
       return [
         rng.uuid(),
         p.id,

@@ -6,6 +6,9 @@ import type { Transition } from '../rules/treatment';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date (the Date scalar checks the shape; this also rejects 2026-02-30). */
+/** A typed BAD_USER_INPUT on one field. */
+export const badInput = (field: string, vi: string, en: string) => domainError('BAD_USER_INPUT', { vi, en }, { field });
+
 export function requireDate(date: string, field: string): string {
   const parsed = Date.parse(`${date}T00:00:00Z`);
   if (!ISO_DATE.test(date) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== date) {

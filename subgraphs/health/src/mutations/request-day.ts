@@ -1,7 +1,6 @@
-import { domainError } from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import { CRITERIA_IN_FORCE_FROM } from '../rules/addiction';
-import { requirePastDate, requireText } from './common';
+import { badInput, requirePastDate, requireText } from './common';
 
 /**
  * The day a request was made: today, or an earlier day for a request made on paper and
@@ -14,32 +13,22 @@ export function requestDay(
   const today = todayInHanoi();
   const requestedOn = day == null ? today : requirePastDate(day, 'requestedOn');
   if (requestedOn < CRITERIA_IN_FORCE_FROM) {
-    throw domainError(
-      'BAD_USER_INPUT',
-      {
-        vi: `Đề nghị trước ngày ${CRITERIA_IN_FORCE_FROM} (Thông tư 18/2021/TT-BYT có hiệu lực) không nhập được: kết quả khám khi đó theo tiêu chí cũ`,
-        en: `A request before ${CRITERIA_IN_FORCE_FROM} (when Circular 18/2021/TT-BYT took effect) cannot be entered: it was examined under the earlier criteria`,
-      },
-      { field: 'requestedOn' },
+    throw badInput(
+      'requestedOn',
+      `Đề nghị trước ngày ${CRITERIA_IN_FORCE_FROM} (Thông tư 18/2021/TT-BYT có hiệu lực) không nhập được: kết quả khám khi đó theo tiêu chí cũ`,
+      `A request before ${CRITERIA_IN_FORCE_FROM} (when Circular 18/2021/TT-BYT took effect) cannot be entered: it was examined under the earlier criteria`,
     );
   }
   const text = reason?.trim() ? requireText(reason, 'lateEntryReason', 1000) : null;
   if (requestedOn < today && !text) {
-    throw domainError(
-      'BAD_USER_INPUT',
-      {
-        vi: 'Đề nghị lập trên giấy từ ngày trước phải ghi lý do nhập muộn',
-        en: 'A request made earlier on paper needs the reason it is entered late',
-      },
-      { field: 'lateEntryReason' },
+    throw badInput(
+      'lateEntryReason',
+      'Đề nghị lập trên giấy từ ngày trước phải ghi lý do nhập muộn',
+      'A request made earlier on paper needs the reason it is entered late',
     );
   }
   if (requestedOn === today && text) {
-    throw domainError(
-      'BAD_USER_INPUT',
-      { vi: 'Đề nghị lập hôm nay không phải nhập muộn', en: 'A request made today is not a late entry' },
-      { field: 'lateEntryReason' },
-    );
+    throw badInput('lateEntryReason', 'Đề nghị lập hôm nay không phải nhập muộn', 'A request made today is not a late entry');
   }
   return { requestedOn, lateEntryReason: text };
 }

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { checkUuid, domainError, recordNotFound, requirePersonInScope } from '@rehab/server-kit';
+import { checkUuid, recordNotFound, requirePersonInScope } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import type { MutationRecordDrugUseScreeningArgs } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import type { DrugUseScreeningRecord } from '../records';
 import { PATIENT, isInCare } from './care';
-import { requirePastDate, requireText } from './common';
-
-const badInput = (field: string, vi: string, en: string) => domainError('BAD_USER_INPUT', { vi, en }, { field });
+import { badInput, requirePastDate, requireText } from './common';
 
 /**
  * Where the person lives, for the indicator, and whether the caller may screen them: a

@@ -4,7 +4,7 @@ import type { MutationRecordInfectionStatusArgs, MutationRecordUrineTestArgs } f
 import type { Context } from '../context';
 import type { InfectionStatusRecord, UrineTestRecord } from '../records';
 import { requireInCare } from './care';
-import { requirePastDate } from './common';
+import { badInput, requirePastDate } from './common';
 
 /**
  * Urine and infection tests belong to the recording health unit (scope of later reads) and
@@ -39,8 +39,6 @@ export async function recordUrineTest(args: MutationRecordUrineTestArgs, ctx: Co
 }
 
 type Arv = Pick<InfectionStatusRecord, 'arv' | 'arvStartedOn'>;
-
-const badInput = (field: string, vi: string, en: string) => domainError('BAD_USER_INPUT', { vi, en }, { field });
 
 /** The ARV status a positive HIV result needs (and a negative one refuses), with its start date when it started. */
 function arvOf(args: MutationRecordInfectionStatusArgs): Arv {

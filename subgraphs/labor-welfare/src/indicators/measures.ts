@@ -22,6 +22,13 @@ const episodes = (
   WHERE r.code = '${code}' GROUP BY r.i`;
 /** A date in the period; `+ 0` keeps it a filter (see episodeOverlaps). */
 const inPeriod = (column: string) => `${column} + 0 BETWEEN r.d_from AND r.d_to`;
+
+/** A share over the post-rehab cases under management at some time in the period: those meeting `counted`. */
+const underManagement = (code: string, counted: string) => `SELECT r.i, (count(x.id) FILTER (WHERE ${counted}))::int AS numerator,
+    count(x.id)::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
+      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
+    WHERE r.code = '${code}' GROUP BY r.i`;
 /** An episode with at least one day in the period (admitted by its last day, not ended before its first). */
 // `+ 0` keeps the period a filter: as an index condition the planner ANDs the whole
 // (person_id, admitted_on) index into every unit's path-index scan (5 s at 100,000 persons).
@@ -117,17 +124,11 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
   POST_REHAB_MODELS_MAINTAINED: models('POST_REHAB_MODELS_MAINTAINED', modelMaintained),
   POST_REHAB_MODELS_NEW: models('POST_REHAB_MODELS_NEW', modelNew),
   POST_REHAB_MODELS_TOTAL: models('POST_REHAB_MODELS_TOTAL', `(${modelMaintained}) OR ${modelNew}`),
-  RELAPSE_RATE: `SELECT r.i, (count(x.id) FILTER (WHERE ${inPeriod('x.relapsed_on')}))::int AS numerator,
-    count(x.id)::int AS denominator, NULL::text[] AS person_keys
-    FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
-      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
-    WHERE r.code = 'RELAPSE_RATE' GROUP BY r.i`,
-  DRUG_USE_DURING_POST_REHAB_RATE: `SELECT r.i, (count(x.id) FILTER (WHERE EXISTS (SELECT 1 FROM post_rehab_drug_use u
-      WHERE u.case_id = x.id AND u.used_on BETWEEN r.d_from AND r.d_to)))::int AS numerator,
-    count(x.id)::int AS denominator, NULL::text[] AS person_keys
-    FROM req r LEFT JOIN post_rehab_case x ON x.decision_on <= r.d_to
-      AND coalesce(x.relapsed_on, x.completed_on, r.d_to) >= r.d_from AND WITHIN(x.owner_unit_path, x.person_id)
-    WHERE r.code = 'DRUG_USE_DURING_POST_REHAB_RATE' GROUP BY r.i`,
+  RELAPSE_RATE: underManagement('RELAPSE_RATE', inPeriod('x.relapsed_on')),
+  DRUG_USE_DURING_POST_REHAB_RATE: underManagement(
+    'DRUG_USE_DURING_POST_REHAB_RATE',
+    'EXISTS (SELECT 1 FROM post_rehab_drug_use u WHERE u.case_id = x.id AND u.used_on BETWEEN r.d_from AND r.d_to)',
+  ),
   // People treated in any form: health's patients (sent) and the rehab episodes here, by residence.
   TREATED_TOTAL: `SELECT * FROM (WITH ${SENT_ROWS}, rows AS (SELECT DISTINCT r.i FROM req r WHERE r.code = 'TREATED_TOTAL'),
     people AS (SELECT s.i, s.person_id FROM sent s JOIN rows USING (i) WHERE s.treated
