@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './phone';
 export * from './context-token';
 export * from './scalars';
 export * from './db';

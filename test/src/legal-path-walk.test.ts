@@ -145,7 +145,7 @@ describe('the legal path, end to end', () => {
       { id: dossier.id },
     );
     let episode = admitted.admitCompulsory;
-    expect(episode).toMatchObject({ status: 'ADMITTED', plannedEndOn: '2025-03-25', phase: 'DETOX' });
+    expect(episode).toMatchObject({ status: 'ADMITTED', plannedEndOn: '2025-03-25', phase: 'INTAKE_CLASSIFICATION' });
     wake('labor-welfare');
     await eventually(
       'management superseded by rehab',

@@ -70,6 +70,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     overdueLeaves: worklist('facility_staff', 'labour_officer', 'police_officer'),
     postRehabCasesAwaitingDecision: worklist('commune_official', 'labour_officer', 'police_officer'),
     postRehabCasesEndingSoon: worklist('commune_official', 'labour_officer', 'police_officer'),
+    communityRehabAwaitingPlan: worklist('commune_official', 'police_officer'),
   }),
   ...fieldsOf('Mutation', 'labor-welfare', {
     updateFacilityStaffing: callers('labour_officer', 'police_officer', 'facility_staff'),
@@ -88,6 +89,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     admitVoluntary: callers('facility_staff'),
     registerCommunityRehab: callers('commune_official'),
     advanceRehabPhase: callers('facility_staff', 'commune_official'),
+    setCommunityRehabPlan: callers('commune_official'),
     grantLeave: callers('facility_staff'),
     returnFromLeave: callers('facility_staff'),
     recordEscape: callers('facility_staff'),
@@ -136,9 +138,36 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
       'communitySetting',
       'postRehabCase',
       'events',
+      'communityRehabPlan',
       'version',
     ),
   ),
+  // Read, and audited, through RehabEpisode.communityRehabPlan: the caregiver's and supporters' names
+  // and phones are third parties' data, for the legal-path officers only.
+  ...fieldsOf('CommunityRehabPlan', 'labor-welfare', {
+    revision: { read: LEGAL_PATH_ROLES },
+    preparedOn: { read: LEGAL_PATH_ROLES },
+    goals: { read: LEGAL_PATH_ROLES },
+    caregiver: { read: LEGAL_PATH_ROLES },
+    supporters: { read: LEGAL_PATH_ROLES },
+    phases: { read: LEGAL_PATH_ROLES },
+  }),
+  ...fieldsOf('FamilyCaregiver', 'labor-welfare', {
+    fullName: { read: LEGAL_PATH_ROLES },
+    relationship: { read: LEGAL_PATH_ROLES },
+    phone: { read: LEGAL_PATH_ROLES },
+  }),
+  ...fieldsOf('CommunityRehabSupporter', 'labor-welfare', {
+    fullName: { read: LEGAL_PATH_ROLES },
+    role: { read: LEGAL_PATH_ROLES },
+    organisation: { read: LEGAL_PATH_ROLES },
+    phone: { read: LEGAL_PATH_ROLES },
+  }),
+  ...fieldsOf('PlannedRehabPhase', 'labor-welfare', {
+    phase: { read: LEGAL_PATH_ROLES },
+    startsOn: { read: LEGAL_PATH_ROLES },
+    activities: { read: LEGAL_PATH_ROLES },
+  }),
   ...fieldsOf('RehabLeave', 'labor-welfare', legalPathFields('reason', 'note', 'startedOn', 'dueOn')),
   ...fieldsOf('Absconding', 'labor-welfare', legalPathFields('reason', 'since')),
   ...fieldsOf('CompulsoryRehabDossier', 'labor-welfare', {

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphContext } from '@rehab/server-kit';
 import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
 import { CaseEventEntity } from './entities/CaseEvent';
+import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
 import { PlanEntity } from './entities/Plan';
@@ -38,6 +39,8 @@ export interface LaborWelfareLoaders {
   postRehabCaseByEpisode: DataLoader<string, PostRehabCaseEntity | null>;
   /** Drug uses recorded on a case, newest first (reached through the case, already in scope). */
   drugUsesByCase: DataLoader<string, PostRehabDrugUseEntity[]>;
+  /** The individual plan of a rehab at home/community (reached through the episode, already in scope). */
+  communityPlanByEpisode: DataLoader<string, CommunityRehabPlanEntity | null>;
   reintegrationSupportsByPerson: DataLoader<string, ReintegrationSupportEntity[]>;
   /** History of a dossier, episode or post-rehab case (the parent was already scope-checked). */
   eventsByEntity: DataLoader<string, CaseEventEntity[]>;
@@ -124,6 +127,15 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
           .orderBy('u.used_on', 'DESC')
           .getMany(),
       (u) => u.caseId,
+    ),
+    communityPlanByEpisode: keyedLoader(
+      (episodeIds) =>
+        db
+          .getRepository(CommunityRehabPlanEntity)
+          .createQueryBuilder('p')
+          .where('p.episode_id IN (:...episodeIds)', { episodeIds })
+          .getMany(),
+      (p) => p.episodeId,
     ),
     reintegrationSupportsByPerson: groupedLoader(
       (personIds) => {

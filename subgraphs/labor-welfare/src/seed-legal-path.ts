@@ -1,3 +1,4 @@
+import { demoCommunityPlan } from './seed-community-plans';
 import { createHash } from 'node:crypto';
 import {
   DEMO_REFERENCE_DATE,
@@ -135,6 +136,8 @@ export interface LegalPathRows {
   providers: unknown[][];
   /** Drug uses recorded on post-rehab cases (not relapses into addiction). */
   drugUses: unknown[][];
+  /** Individual plans of rehabs at home/community (after the episodes: foreign key). */
+  communityPlans: unknown[][];
   /** Episodes admitted from a dossier, inserted after the dossiers (foreign key). */
   episodes: unknown[][];
   dossiers: unknown[][];
@@ -232,19 +235,31 @@ function wholeMonths(from: string, to: string): number | null {
   return months > 0 && addMonths(from, months) === to ? months : null;
 }
 
+const INTAKE_DAYS = 5;
+
 /** The phase an episode has reached on `on`, and since when (by the share of the term elapsed). */
 function phaseOn(admittedOn: string, plannedEndOn: string, on: string): [RehabPhase, string] {
   const total = Math.max(1, daysBetween(admittedOn, plannedEndOn));
   const at = (share: number) => addDays(admittedOn, Math.floor(total * share));
   const elapsed = daysBetween(admittedOn, on) / total;
-  if (elapsed < 0.1) return ['DETOX', admittedOn];
+  // Intake and classification takes the first days.
+  if (daysBetween(admittedOn, on) < INTAKE_DAYS) return ['INTAKE_CLASSIFICATION', admittedOn];
+  if (elapsed < 0.1) return ['DETOX', addDays(admittedOn, INTAKE_DAYS)];
   if (elapsed < 0.4) return ['EDUCATION_BEHAVIOUR', at(0.1)];
   if (elapsed < 0.8) return ['VOCATIONAL_LABOUR_THERAPY', at(0.4)];
   return ['REINTEGRATION_PREPARATION', at(0.8)];
 }
 
 class Builder {
-  readonly rows: LegalPathRows = { providers: [], episodes: [], dossiers: [], postRehab: [], supports: [], drugUses: [] };
+  readonly rows: LegalPathRows = {
+    providers: [],
+    episodes: [],
+    dossiers: [],
+    postRehab: [],
+    supports: [],
+    drugUses: [],
+    communityPlans: [],
+  };
   private readonly rng = new SeededRandom(LEGAL_PATH_SEED);
 
   constructor(private readonly ref: string) {}
@@ -343,6 +358,12 @@ class Builder {
       rehab.kind === 'VOLUNTARY_COMMUNITY' ? providerFor(p, rehab.admittedOn) : null,
       rehab.kind === 'VOLUNTARY_COMMUNITY' ? communitySettingFor(id) : null,
     ]);
+    if (rehab.kind === 'VOLUNTARY_COMMUNITY') this.communityPlan(id, rehab.admittedOn, rehab.plannedEndOn);
+  }
+
+  private communityPlan(episodeId: string, admittedOn: string, plannedEndOn: string): void {
+    const row = demoCommunityPlan(episodeId, admittedOn, plannedEndOn, communitySettingFor(episodeId), this.ref);
+    if (row) this.rows.communityPlans.push(row);
   }
 
   /** An earlier voluntary rehab at home, quit before the compulsory dossier (ordinal 1). */
@@ -381,6 +402,7 @@ class Builder {
       providerFor(p, admittedOn),
       communitySettingFor(id),
     ]);
+    this.communityPlan(id, admittedOn, addMonths(admittedOn, term));
   }
 
   /** The court's dossier behind a compulsory episode: drafted, (returned once,) forwarded, approved, escorted, admitted. */

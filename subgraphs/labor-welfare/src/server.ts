@@ -16,6 +16,7 @@ import { PlanEntity } from './entities/Plan';
 import { PlanTargetEntity } from './entities/PlanTarget';
 import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { PostRehabDrugUseEntity } from './entities/PostRehabDrugUse';
+import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -29,6 +30,7 @@ import { AddCommunityRehabSetting1764900002000 } from './migrations/176490000200
 import { PostRehabAfterSubstitution1796500000000 } from './migrations/1796500000000-PostRehabAfterSubstitution';
 import { AddDossierFrontOpinion1796500000200 } from './migrations/1796500000200-AddDossierFrontOpinion';
 import { AddPostRehabDrugUse1796500000300 } from './migrations/1796500000300-AddPostRehabDrugUse';
+import { AddCommunityRehabPlan1796500000600 } from './migrations/1796500000600-AddCommunityRehabPlan';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -56,6 +58,7 @@ export const entities = [
   CompulsoryRehabDossierEntity,
   PostRehabCaseEntity,
   PostRehabDrugUseEntity,
+  CommunityRehabPlanEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -74,6 +77,7 @@ export const migrations = [
   PostRehabAfterSubstitution1796500000000,
   AddDossierFrontOpinion1796500000200,
   AddPostRehabDrugUse1796500000300,
+  AddCommunityRehabPlan1796500000600,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -14,6 +14,7 @@ import type { CourtDecisionView, FrontOpinionView } from '../resolvers/Compulsor
 import type { AllowedTerm } from '../rules/term';
 import type { CaseEventEntity } from '../entities/CaseEvent';
 import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
+import type { CommunityRehabPlanEntity } from '../entities/CommunityRehabPlan';
 import type { PostRehabDrugUseEntity } from '../entities/PostRehabDrugUse';
 import type { ReintegrationSupportEntity } from '../entities/ReintegrationSupport';
 import type { PlanTargetEntity } from '../entities/PlanTarget';
@@ -144,6 +145,23 @@ export type AdmitVoluntaryInput = {
   termMonths: Scalars['Int']['input'];
 };
 
+/** Quan hệ của người trực tiếp chăm sóc, giúp đỡ trong gia đình với người cai nghiện. */
+export type CaregiverRelationship =
+  /** Con. */
+  | 'CHILD'
+  /** Ông, bà. */
+  | 'GRANDPARENT'
+  /** Người giám hộ. */
+  | 'GUARDIAN'
+  /** Người thân khác. */
+  | 'OTHER_RELATIVE'
+  /** Cha, mẹ. */
+  | 'PARENT'
+  /** Anh, chị, em ruột. */
+  | 'SIBLING'
+  /** Vợ, chồng. */
+  | 'SPOUSE';
+
 /** One step in the history of a case. */
 export type CaseEvent = {
   __typename?: 'CaseEvent';
@@ -159,12 +177,61 @@ export type CaseEvent = {
   toStatus: Scalars['String']['output'];
 };
 
+/**
+ * Kế hoạch cai nghiện cá nhân of a rehab at home/community: the phases in the law's order with
+ * their planned start and activities (labour therapy may be left out at home or in the community),
+ * the family caregiver (required for rehab at home) and the named supporters. Replaced as a whole;
+ * each revision is an event of the episode's history.
+ */
+export type CommunityRehabPlan = {
+  __typename?: 'CommunityRehabPlan';
+  caregiver?: Maybe<FamilyCaregiver>;
+  goals?: Maybe<Scalars['String']['output']>;
+  phases: Array<PlannedRehabPhase>;
+  preparedOn: Scalars['Date']['output'];
+  /** 1 for the first plan, then one more for each revision. */
+  revision: Scalars['Int']['output'];
+  supporters: Array<CommunityRehabSupporter>;
+};
+
+export type CommunityRehabPlanInput = {
+  /** Required for rehab at home (setting HOME). */
+  caregiver?: InputMaybe<FamilyCaregiverInput>;
+  goals?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The phases in the law's order, each starting after the one before, within the rehab's term:
+   * every phase but VOCATIONAL_LABOUR_THERAPY is required.
+   */
+  phases: Array<PlannedRehabPhaseInput>;
+  /** The day the plan was drawn up (today by default): not before the rehab started, not in the future. */
+  preparedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** One to five named supporters. */
+  supporters: Array<CommunityRehabSupporterInput>;
+};
+
 /** Nơi cai nghiện tự nguyện tại gia đình, cộng đồng. */
 export type CommunityRehabSetting =
   /** Tại gia đình. */
   | 'HOME'
   /** Tại cơ sở, điểm cai nghiện ở cộng đồng (nhà cai nghiện của xã). */
   | 'REHAB_HOUSE';
+
+/** Người được giao hỗ trợ người cai nghiện tại gia đình, cộng đồng. */
+export type CommunityRehabSupporter = {
+  __typename?: 'CommunityRehabSupporter';
+  fullName: Scalars['String']['output'];
+  /** The organisation or office the supporter belongs to. */
+  organisation?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  role: SupporterRole;
+};
+
+export type CommunityRehabSupporterInput = {
+  fullName: Scalars['String']['input'];
+  organisation?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role: SupporterRole;
+};
 
 /** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
 export type CompulsoryRehabDossier = {
@@ -417,6 +484,20 @@ export type FacilityStaffing = {
   overRatio: Scalars['Boolean']['output'];
   requiredStaff: Scalars['Int']['output'];
   voluntaryResidents: Scalars['Int']['output'];
+};
+
+/** Người trong gia đình trực tiếp chăm sóc, giúp đỡ người cai nghiện tại gia đình. */
+export type FamilyCaregiver = {
+  __typename?: 'FamilyCaregiver';
+  fullName: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  relationship: CaregiverRelationship;
+};
+
+export type FamilyCaregiverInput = {
+  fullName: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  relationship: CaregiverRelationship;
 };
 
 /**
@@ -675,6 +756,11 @@ export type Mutation = {
   returnDossierForCorrection: CompulsoryRehabDossier;
   /** Trở lại sau phép (facility staff). */
   returnFromLeave: RehabEpisode;
+  /**
+   * Draws up or revises the individual rehab plan of an open rehab at home/community (the commune
+   * that manages it, as the responsibilities table names on the plan's day).
+   */
+  setCommunityRehabPlan: RehabEpisode;
   /** Biện pháp trong thời gian chờ: giao gia đình quản lý / tạm giữ tại cơ sở (commune official, labour officer). */
   setInterimMeasure: CompulsoryRehabDossier;
   /**
@@ -889,6 +975,13 @@ export type MutationReturnFromLeaveArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   returnedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationSetCommunityRehabPlanArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: CommunityRehabPlanInput;
 };
 
 
@@ -1289,6 +1382,20 @@ export type PlanTargetConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One phase of an individual rehab plan: when it is to start and what is done in it. */
+export type PlannedRehabPhase = {
+  __typename?: 'PlannedRehabPhase';
+  activities: Scalars['String']['output'];
+  phase: RehabPhase;
+  startsOn: Scalars['Date']['output'];
+};
+
+export type PlannedRehabPhaseInput = {
+  activities: Scalars['String']['input'];
+  phase: RehabPhase;
+  startsOn: Scalars['Date']['input'];
+};
+
 /** What a post-rehab case follows (căn cứ quản lý sau cai nghiện). */
 export type PostRehabBasis =
   /** Đã ngừng điều trị thay thế (hoàn thành, tự ngừng hoặc bị buộc ngừng). */
@@ -1418,6 +1525,11 @@ export type Query = {
    * for by level.
    */
   administrativeUnits: Array<AdministrativeUnit>;
+  /**
+   * Worklist of the commune: its open rehabs at home/community that have no individual rehab plan
+   * yet, oldest start first.
+   */
+  communityRehabAwaitingPlan: Array<RehabEpisode>;
   /** A dossier by id, within the caller's unit. */
   compulsoryRehabDossier?: Maybe<CompulsoryRehabDossier>;
   /**
@@ -1502,6 +1614,12 @@ export type QueryAdministrativeUnitsArgs = {
   levels?: InputMaybe<Array<AdministrativeUnitLevel>>;
   on?: InputMaybe<Scalars['Date']['input']>;
   parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCommunityRehabAwaitingPlanArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode: Scalars['ID']['input'];
 };
 
 
@@ -1681,6 +1799,8 @@ export type RehabEpisode = {
   admittedOn: Scalars['Date']['output'];
   /** Số giấy chứng nhận hoàn thành (COMPLETED). */
   certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** The individual rehab plan (rehab at home/community), once drawn up. */
+  communityRehabPlan?: Maybe<CommunityRehabPlan>;
   /** Nơi cai nghiện tại gia đình, cộng đồng: a community rehab house or the home (null for facility rehab, or not recorded). */
   communitySetting?: Maybe<CommunityRehabSetting>;
   /** Days held at a facility before admission (count toward the term). */
@@ -1739,6 +1859,8 @@ export type RehabPhase =
   | 'DETOX'
   /** Giáo dục, phục hồi hành vi, nhân cách. */
   | 'EDUCATION_BEHAVIOUR'
+  /** Tiếp nhận, phân loại (the first phase; episodes admitted from December 2026 start in it). */
+  | 'INTAKE_CLASSIFICATION'
   /** Chuẩn bị tái hòa nhập cộng đồng. */
   | 'REINTEGRATION_PREPARATION'
   /** Dạy nghề, lao động trị liệu. */
@@ -1840,6 +1962,21 @@ export type ServiceProvider = {
   /** The unit it is registered with; it serves that unit's subtree. */
   unit: AdministrativeUnit;
 };
+
+/** Who a named supporter of a rehab at home/community is. */
+export type SupporterRole =
+  /** Công an xã, phường. */
+  | 'COMMUNE_POLICE'
+  /** Nhân viên y tế (trạm y tế xã). */
+  | 'HEALTH_WORKER'
+  /** Thành viên Mặt trận, đoàn thể (hội phụ nữ, đoàn thanh niên, hội cựu chiến binh…). */
+  | 'MASS_ORGANISATION'
+  /** Khác. */
+  | 'OTHER'
+  /** Nhân viên của đơn vị cung cấp dịch vụ cai nghiện. */
+  | 'PROVIDER_STAFF'
+  /** Trưởng thôn, tổ trưởng dân phố. */
+  | 'VILLAGE_HEAD';
 
 export type TermCategory =
   /** Người thành niên, lần đầu. */
@@ -2028,8 +2165,13 @@ export type ResolversTypes = {
   AdministrativeUnitLevel: AdministrativeUnitLevel;
   AdmitVoluntaryInput: AdmitVoluntaryInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CaregiverRelationship: CaregiverRelationship;
   CaseEvent: ResolverTypeWrapper<CaseEventEntity>;
+  CommunityRehabPlan: ResolverTypeWrapper<CommunityRehabPlanEntity>;
+  CommunityRehabPlanInput: CommunityRehabPlanInput;
   CommunityRehabSetting: CommunityRehabSetting;
+  CommunityRehabSupporter: ResolverTypeWrapper<CommunityRehabSupporter>;
+  CommunityRehabSupporterInput: CommunityRehabSupporterInput;
   CompulsoryRehabDossier: ResolverTypeWrapper<CompulsoryRehabDossierEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CourtDecision: ResolverTypeWrapper<CourtDecisionView>;
@@ -2049,6 +2191,8 @@ export type ResolversTypes = {
   FacilityKind: FacilityKind;
   FacilityOccupancy: ResolverTypeWrapper<OccupancyView>;
   FacilityStaffing: ResolverTypeWrapper<StaffingCheck>;
+  FamilyCaregiver: ResolverTypeWrapper<FamilyCaregiver>;
+  FamilyCaregiverInput: FamilyCaregiverInput;
   FrontOpinion: ResolverTypeWrapper<FrontOpinionView>;
   FrontOpinionInput: FrontOpinionInput;
   FrontOpinionKind: FrontOpinionKind;
@@ -2093,6 +2237,8 @@ export type ResolversTypes = {
   PlanTableRows: PlanTableRows;
   PlanTarget: ResolverTypeWrapper<PlanTargetEntity>;
   PlanTargetConnection: ResolverTypeWrapper<PlanTargetConnectionView>;
+  PlannedRehabPhase: ResolverTypeWrapper<PlannedRehabPhase>;
+  PlannedRehabPhaseInput: PlannedRehabPhaseInput;
   PostRehabBasis: PostRehabBasis;
   PostRehabCase: ResolverTypeWrapper<PostRehabCaseEntity>;
   PostRehabDecisionInput: PostRehabDecisionInput;
@@ -2116,6 +2262,7 @@ export type ResolversTypes = {
   ReintegrationSupportKind: ReintegrationSupportKind;
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
   ServiceProvider: ResolverTypeWrapper<ServiceProviderEntity>;
+  SupporterRole: SupporterRole;
   TermCategory: TermCategory;
   TermRange: ResolverTypeWrapper<AllowedTerm>;
   UnitLineage: ResolverTypeWrapper<Omit<UnitLineage, 'unit'> & { unit: ResolversTypes['AdministrativeUnit'] }>;
@@ -2133,6 +2280,10 @@ export type ResolversParentTypes = {
   AdmitVoluntaryInput: AdmitVoluntaryInput;
   Int: Scalars['Int']['output'];
   CaseEvent: CaseEventEntity;
+  CommunityRehabPlan: CommunityRehabPlanEntity;
+  CommunityRehabPlanInput: CommunityRehabPlanInput;
+  CommunityRehabSupporter: CommunityRehabSupporter;
+  CommunityRehabSupporterInput: CommunityRehabSupporterInput;
   CompulsoryRehabDossier: CompulsoryRehabDossierEntity;
   Boolean: Scalars['Boolean']['output'];
   CourtDecision: CourtDecisionView;
@@ -2145,6 +2296,8 @@ export type ResolversParentTypes = {
   Facility: FacilityEntity;
   FacilityOccupancy: OccupancyView;
   FacilityStaffing: StaffingCheck;
+  FamilyCaregiver: FamilyCaregiver;
+  FamilyCaregiverInput: FamilyCaregiverInput;
   FrontOpinion: FrontOpinionView;
   FrontOpinionInput: FrontOpinionInput;
   GrantLeaveInput: GrantLeaveInput;
@@ -2177,6 +2330,8 @@ export type ResolversParentTypes = {
   PlanTableDefinitionInput: PlanTableDefinitionInput;
   PlanTarget: PlanTargetEntity;
   PlanTargetConnection: PlanTargetConnectionView;
+  PlannedRehabPhase: PlannedRehabPhase;
+  PlannedRehabPhaseInput: PlannedRehabPhaseInput;
   PostRehabCase: PostRehabCaseEntity;
   PostRehabDecisionInput: PostRehabDecisionInput;
   PostRehabDrugUse: PostRehabDrugUseEntity;
@@ -2240,6 +2395,22 @@ export type CaseEventResolvers<ContextType = Context, ParentType extends Resolve
   occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   toStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CommunityRehabPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityRehabPlan'] = ResolversParentTypes['CommunityRehabPlan']> = {
+  caregiver?: Resolver<Maybe<ResolversTypes['FamilyCaregiver']>, ParentType, ContextType>;
+  goals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['PlannedRehabPhase']>, ParentType, ContextType>;
+  preparedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supporters?: Resolver<Array<ResolversTypes['CommunityRehabSupporter']>, ParentType, ContextType>;
+};
+
+export type CommunityRehabSupporterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityRehabSupporter'] = ResolversParentTypes['CommunityRehabSupporter']> = {
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['SupporterRole'], ParentType, ContextType>;
 };
 
 export type CompulsoryRehabDossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompulsoryRehabDossier'] = ResolversParentTypes['CompulsoryRehabDossier']> = {
@@ -2318,6 +2489,12 @@ export type FacilityStaffingResolvers<ContextType = Context, ParentType extends 
   overRatio?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredStaff?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   voluntaryResidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FamilyCaregiverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FamilyCaregiver'] = ResolversParentTypes['FamilyCaregiver']> = {
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['CaregiverRelationship'], ParentType, ContextType>;
 };
 
 export type FrontOpinionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrontOpinion'] = ResolversParentTypes['FrontOpinion']> = {
@@ -2416,6 +2593,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   returnAfterEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnAfterEscapeArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   returnDossierForCorrection?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationReturnDossierForCorrectionArgs, 'expectedVersion' | 'id' | 'reason'>>;
   returnFromLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnFromLeaveArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
+  setCommunityRehabPlan?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationSetCommunityRehabPlanArgs, 'expectedVersion' | 'id' | 'input'>>;
   setInterimMeasure?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSetInterimMeasureArgs, 'expectedVersion' | 'id' | 'input'>>;
   submitCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSubmitCompulsoryRehabDossierArgs, 'expectedVersion' | 'id'>>;
   terminateRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTerminateRehabEpisodeArgs, 'expectedVersion' | 'id' | 'reason' | 'terminatedOn'>>;
@@ -2550,6 +2728,12 @@ export type PlanTargetConnectionResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PlannedRehabPhaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlannedRehabPhase'] = ResolversParentTypes['PlannedRehabPhase']> = {
+  activities?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['RehabPhase'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type PostRehabCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostRehabCase'] = ResolversParentTypes['PostRehabCase']> = {
   basis?: Resolver<ResolversTypes['PostRehabBasis'], ParentType, ContextType>;
   certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2600,6 +2784,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   abscondedResidents?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryAbscondedResidentsArgs, 'facilityCode' | 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
+  communityRehabAwaitingPlan?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryCommunityRehabAwaitingPlanArgs, 'first' | 'unitCode'>>;
   compulsoryRehabDossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryCompulsoryRehabDossierArgs, 'id'>>;
   dossiersAwaitingAdmission?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingAdmissionArgs, 'facilityCode' | 'first'>>;
   dossiersAwaitingDecision?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingDecisionArgs, 'first'>>;
@@ -2634,6 +2819,7 @@ export type RehabEpisodeResolvers<ContextType = Context, ParentType extends Reso
   absconding?: Resolver<Maybe<ResolversTypes['Absconding']>, ParentType, ContextType>;
   admittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  communityRehabPlan?: Resolver<Maybe<ResolversTypes['CommunityRehabPlan']>, ParentType, ContextType>;
   communitySetting?: Resolver<Maybe<ResolversTypes['CommunityRehabSetting']>, ParentType, ContextType>;
   daysHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType>;
@@ -2717,6 +2903,8 @@ export type Resolvers<ContextType = Context> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   CaseEvent?: CaseEventResolvers<ContextType>;
+  CommunityRehabPlan?: CommunityRehabPlanResolvers<ContextType>;
+  CommunityRehabSupporter?: CommunityRehabSupporterResolvers<ContextType>;
   CompulsoryRehabDossier?: CompulsoryRehabDossierResolvers<ContextType>;
   CourtDecision?: CourtDecisionResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -2724,6 +2912,7 @@ export type Resolvers<ContextType = Context> = {
   Facility?: FacilityResolvers<ContextType>;
   FacilityOccupancy?: FacilityOccupancyResolvers<ContextType>;
   FacilityStaffing?: FacilityStaffingResolvers<ContextType>;
+  FamilyCaregiver?: FamilyCaregiverResolvers<ContextType>;
   FrontOpinion?: FrontOpinionResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   IndicatorDefinition?: IndicatorDefinitionResolvers<ContextType>;
@@ -2746,6 +2935,7 @@ export type Resolvers<ContextType = Context> = {
   PlanTableDefinition?: PlanTableDefinitionResolvers<ContextType>;
   PlanTarget?: PlanTargetResolvers<ContextType>;
   PlanTargetConnection?: PlanTargetConnectionResolvers<ContextType>;
+  PlannedRehabPhase?: PlannedRehabPhaseResolvers<ContextType>;
   PostRehabCase?: PostRehabCaseResolvers<ContextType>;
   PostRehabDrugUse?: PostRehabDrugUseResolvers<ContextType>;
   PostRehabModel?: PostRehabModelResolvers<ContextType>;

@@ -49,7 +49,7 @@ describe('compulsory admission', () => {
       plannedEndOn: '2026-09-28',
       termMonths: 18,
       daysHeld: 0,
-      phase: 'DETOX',
+      phase: 'INTAKE_CLASSIFICATION',
       phaseSince: '2025-03-28',
       facility: { code: FACILITY },
       residenceUnit: { code: COMMUNE },

@@ -110,6 +110,7 @@ describe('episode state machine', () => {
       TRANSFER: 'ADMITTED',
       COMPLETE: 'COMPLETED',
       TERMINATE: 'TERMINATED',
+      SET_PLAN: 'ADMITTED',
     },
     ON_LEAVE: { RETURN_FROM_LEAVE: 'ADMITTED', MARK_LEAVE_OVERDUE: 'ABSCONDED', TERMINATE: 'TERMINATED' },
     ABSCONDED: { RETURN_AFTER_ESCAPE: 'ADMITTED', TERMINATE: 'TERMINATED' },
@@ -124,12 +125,15 @@ describe('episode state machine', () => {
     'RETURN_AFTER_ESCAPE',
     'TRANSFER',
   ]);
+  const COMMUNITY_ONLY = new Set<EpisodeAction>(['SET_PLAN']);
   const cases = REHAB_KINDS.flatMap((kind) =>
     EPISODE_STATUSES.flatMap((from) => EPISODE_ACTIONS.map((action) => [kind, from, action] as const)),
   );
 
   it.each(cases)('%s: %s × %s', (kind: RehabKind, from, action) => {
-    const to = kind === 'VOLUNTARY_COMMUNITY' && FACILITY_ONLY.has(action) ? undefined : LEGAL[from][action];
+    const community = kind === 'VOLUNTARY_COMMUNITY';
+    const excluded = community ? FACILITY_ONLY.has(action) : COMMUNITY_ONLY.has(action);
+    const to = excluded ? undefined : LEGAL[from][action];
     if (to) expect(nextEpisodeStatus(kind, from, action)).toBe(to);
     else expectTyped(() => nextEpisodeStatus(kind, from, action), 'ILLEGAL_TRANSITION');
   });
@@ -141,6 +145,7 @@ describe('episode state machine', () => {
 
   it('moves phases forward only (skipping allowed)', () => {
     expect(() => checkPhaseAdvance(null, 'DETOX')).not.toThrow();
+    expect(() => checkPhaseAdvance('INTAKE_CLASSIFICATION', 'DETOX')).not.toThrow();
     expect(() => checkPhaseAdvance('DETOX', 'EDUCATION_BEHAVIOUR')).not.toThrow();
     expect(() => checkPhaseAdvance('DETOX', 'REINTEGRATION_PREPARATION')).not.toThrow();
     for (const [i, current] of REHAB_PHASES.entries()) {

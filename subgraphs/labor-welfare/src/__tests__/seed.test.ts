@@ -66,6 +66,25 @@ describe('seeded legal path', () => {
     expect(rows.filter((r) => r.kind !== 'VOLUNTARY_COMMUNITY').every((r) => r.setting === null)).toBe(true);
   });
 
+  it('gives most community rehabs an individual plan, with a caregiver at home, and leaves some awaiting one', async () => {
+    const rows = await h.database.db.query<{ planned: boolean; setting: string; caregiver: boolean; n: number }[]>(
+      `SELECT p.episode_id IS NOT NULL AS planned, e.community_setting AS setting, p.caregiver_name IS NOT NULL AS caregiver,
+         count(*)::int AS n
+       FROM rehab_episode e LEFT JOIN community_rehab_plan p ON p.episode_id = e.id
+       WHERE e.kind = 'VOLUNTARY_COMMUNITY' GROUP BY 1, 2, 3`,
+    );
+    const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((n, r) => n + r.n, 0);
+    expect(count((r) => r.planned)).toBeGreaterThan(count((r) => !r.planned));
+    expect(count((r) => !r.planned)).toBeGreaterThan(0);
+    expect(count((r) => r.planned && r.setting === 'HOME' && !r.caregiver)).toBe(0);
+    const [bad] = await h.database.db.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM community_rehab_plan p JOIN rehab_episode e ON e.id = p.episode_id
+       WHERE p.prepared_on < e.admitted_on OR (p.phases->0->>'startsOn')::date <> e.admitted_on
+         OR (p.phases->-1->>'startsOn')::date >= e.planned_end_on`,
+    );
+    expect(bad.n).toBe(0);
+  });
+
   it('opens the post-rehab case the population describes, with its outcome', async () => {
     for (const [what, test, status] of [
       [

@@ -32,7 +32,12 @@ import {
 const EPISODE_TYPE = 'RehabEpisode';
 
 /** Locks an episode: facility episodes are acted on by their facility, rehab at home by the residence commune. */
-function lockEpisode(manager: EntityManager, caller: Caller, id: string, expectedVersion: number): Promise<RehabEpisodeEntity> {
+export function lockEpisode(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  expectedVersion: number,
+): Promise<RehabEpisodeEntity> {
   checkVersion(expectedVersion);
   return lockForChange(manager, caller, {
     entity: RehabEpisodeEntity,
@@ -44,7 +49,7 @@ function lockEpisode(manager: EntityManager, caller: Caller, id: string, expecte
   });
 }
 
-async function transition(
+export async function transition(
   manager: EntityManager,
   ctx: Context,
   e: RehabEpisodeEntity,
@@ -110,7 +115,7 @@ async function admit(manager: EntityManager, ctx: Context, e: NewEpisode): Promi
       ...e,
       status: 'ADMITTED',
       endedOn: null,
-      phase: 'DETOX',
+      phase: 'INTAKE_CLASSIFICATION',
       phaseSince: e.admittedOn,
     })
     .updateEntity(false)

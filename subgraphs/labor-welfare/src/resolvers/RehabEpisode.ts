@@ -1,4 +1,9 @@
-import type { AbscondingResolvers, RehabEpisodeResolvers, RehabLeaveResolvers } from '../__generated__/resolvers';
+import type {
+  AbscondingResolvers,
+  CommunityRehabPlanResolvers,
+  RehabEpisodeResolvers,
+  RehabLeaveResolvers,
+} from '../__generated__/resolvers';
 import type { AbscondReason, LeaveReason } from '../entities/RehabEpisode';
 import { unitOf } from './unit';
 
@@ -33,6 +38,15 @@ export const RehabEpisode: RehabEpisodeResolvers = {
   serviceProvider: (e, _args, ctx) => (e.serviceProviderId ? ctx.loaders.serviceProviderById.load(e.serviceProviderId) : null),
   postRehabCase: (e, _args, ctx) => ctx.loaders.postRehabCaseByEpisode.load(e.id),
   events: (e, _args, ctx) => ctx.loaders.eventsByEntity.load(e.id),
+  communityRehabPlan: (e, _args, ctx) =>
+    e.kind === 'VOLUNTARY_COMMUNITY' ? ctx.loaders.communityPlanByEpisode.load(e.id) : null,
+};
+
+export const CommunityRehabPlan: CommunityRehabPlanResolvers = {
+  caregiver: (p) =>
+    p.caregiverName && p.caregiverRelationship
+      ? { fullName: p.caregiverName, relationship: p.caregiverRelationship, phone: p.caregiverPhone }
+      : null,
 };
 
 export const RehabLeave: RehabLeaveResolvers = {};

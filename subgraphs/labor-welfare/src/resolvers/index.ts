@@ -34,13 +34,29 @@ import { Query } from './Query';
 import { admissionQueries } from './admissions';
 import { frontOpinionMutations, frontOpinionQueries } from '../mutations/front-opinion';
 import { drugUseMutations } from '../mutations/post-rehab-drug-use';
-import { Absconding, RehabEpisode, RehabLeave } from './RehabEpisode';
+import { Absconding, CommunityRehabPlan, RehabEpisode, RehabLeave } from './RehabEpisode';
+import { communityPlanMutations, communityPlanQueries } from '../mutations/community-plan';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...planQueries, ...indicatorQueries, ...postRehabModelQueries, ...admissionQueries, ...frontOpinionQueries },
-  Mutation: { ...Mutation, ...planMutations, ...postRehabModelMutations, ...frontOpinionMutations, ...drugUseMutations },
+  Query: {
+    ...Query,
+    ...planQueries,
+    ...indicatorQueries,
+    ...postRehabModelQueries,
+    ...admissionQueries,
+    ...frontOpinionQueries,
+    ...communityPlanQueries,
+  },
+  Mutation: {
+    ...Mutation,
+    ...planMutations,
+    ...postRehabModelMutations,
+    ...frontOpinionMutations,
+    ...drugUseMutations,
+    ...communityPlanMutations,
+  },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
   Person,
@@ -49,6 +65,7 @@ export const resolvers: Resolvers = {
   ServiceProvider,
   RehabEpisode,
   RehabLeave,
+  CommunityRehabPlan,
   Absconding,
   CompulsoryRehabDossier,
   CourtDecision,

@@ -13,6 +13,7 @@ export const EPISODE_ACTIONS = [
   'TRANSFER',
   'COMPLETE',
   'TERMINATE',
+  'SET_PLAN',
 ] as const;
 export type EpisodeAction = (typeof EPISODE_ACTIONS)[number];
 
@@ -20,17 +21,25 @@ export const EPISODE_STATUSES: readonly RehabStatus[] = ['ADMITTED', 'ON_LEAVE',
 export const OPEN_EPISODE_STATUSES: readonly RehabStatus[] = ['ADMITTED', 'ON_LEAVE', 'ABSCONDED'];
 export const REHAB_KINDS: readonly RehabKind[] = ['COMPULSORY', 'VOLUNTARY_FACILITY', 'VOLUNTARY_COMMUNITY'];
 
-const TRANSITIONS: Record<EpisodeAction, { from: readonly RehabStatus[]; to: RehabStatus | 'SAME'; facilityOnly: boolean }> = {
-  ADVANCE_PHASE: { from: ['ADMITTED'], to: 'SAME', facilityOnly: false },
-  GRANT_LEAVE: { from: ['ADMITTED'], to: 'ON_LEAVE', facilityOnly: true },
-  RETURN_FROM_LEAVE: { from: ['ON_LEAVE'], to: 'ADMITTED', facilityOnly: true },
-  ESCAPE: { from: ['ADMITTED'], to: 'ABSCONDED', facilityOnly: true },
-  MARK_LEAVE_OVERDUE: { from: ['ON_LEAVE'], to: 'ABSCONDED', facilityOnly: true },
-  RETURN_AFTER_ESCAPE: { from: ['ABSCONDED'], to: 'ADMITTED', facilityOnly: true },
-  TRANSFER: { from: ['ADMITTED'], to: 'SAME', facilityOnly: true },
-  COMPLETE: { from: ['ADMITTED'], to: 'COMPLETED', facilityOnly: false },
-  TERMINATE: { from: OPEN_EPISODE_STATUSES, to: 'TERMINATED', facilityOnly: false },
+/** Which kinds of rehab an action applies to: a facility's, rehab at home/community, or both. */
+type ActionScope = 'ALL' | 'FACILITY' | 'COMMUNITY';
+
+const TRANSITIONS: Record<EpisodeAction, { from: readonly RehabStatus[]; to: RehabStatus | 'SAME'; only: ActionScope }> = {
+  ADVANCE_PHASE: { from: ['ADMITTED'], to: 'SAME', only: 'ALL' },
+  GRANT_LEAVE: { from: ['ADMITTED'], to: 'ON_LEAVE', only: 'FACILITY' },
+  RETURN_FROM_LEAVE: { from: ['ON_LEAVE'], to: 'ADMITTED', only: 'FACILITY' },
+  ESCAPE: { from: ['ADMITTED'], to: 'ABSCONDED', only: 'FACILITY' },
+  MARK_LEAVE_OVERDUE: { from: ['ON_LEAVE'], to: 'ABSCONDED', only: 'FACILITY' },
+  RETURN_AFTER_ESCAPE: { from: ['ABSCONDED'], to: 'ADMITTED', only: 'FACILITY' },
+  TRANSFER: { from: ['ADMITTED'], to: 'SAME', only: 'FACILITY' },
+  COMPLETE: { from: ['ADMITTED'], to: 'COMPLETED', only: 'ALL' },
+  TERMINATE: { from: OPEN_EPISODE_STATUSES, to: 'TERMINATED', only: 'ALL' },
+  SET_PLAN: { from: ['ADMITTED'], to: 'SAME', only: 'COMMUNITY' },
 };
+
+function appliesTo(only: ActionScope, kind: RehabKind): boolean {
+  return only === 'ALL' || (only === 'COMMUNITY') === (kind === 'VOLUNTARY_COMMUNITY');
+}
 
 export const EPISODE_STATUS_LABEL: Record<RehabStatus, Bilingual> = {
   ADMITTED: { vi: 'đang cai nghiện', en: 'in rehab' },
@@ -50,6 +59,7 @@ export const EPISODE_ACTION_LABEL: Record<EpisodeAction, Bilingual> = {
   TRANSFER: { vi: 'chuyển cơ sở', en: 'transfer to another facility' },
   COMPLETE: { vi: 'ghi nhận hoàn thành', en: 'complete the episode' },
   TERMINATE: { vi: 'chấm dứt trước hạn', en: 'terminate the episode early' },
+  SET_PLAN: { vi: 'lập kế hoạch cai nghiện cá nhân', en: 'set the individual rehab plan' },
 };
 
 const KIND_LABEL: Record<RehabKind, Bilingual> = {
@@ -61,7 +71,7 @@ const KIND_LABEL: Record<RehabKind, Bilingual> = {
 /** The status after `action` on an episode of `kind`, or a typed ILLEGAL_TRANSITION error. */
 export function nextEpisodeStatus(kind: RehabKind, from: RehabStatus, action: EpisodeAction): RehabStatus {
   const transition = TRANSITIONS[action];
-  if (transition.facilityOnly && kind === 'VOLUNTARY_COMMUNITY') {
+  if (!appliesTo(transition.only, kind)) {
     const label = EPISODE_ACTION_LABEL[action];
     throw notAllowed({
       vi: `Không thể ${label.vi} đối với ${KIND_LABEL[kind].vi}`,
@@ -75,14 +85,27 @@ export function nextEpisodeStatus(kind: RehabKind, from: RehabStatus, action: Ep
 
 export function isEpisodeActionAllowed(kind: RehabKind, from: RehabStatus, action: EpisodeAction): boolean {
   const transition = TRANSITIONS[action];
-  return transition.from.includes(from) && !(transition.facilityOnly && kind === 'VOLUNTARY_COMMUNITY');
+  return transition.from.includes(from) && appliesTo(transition.only, kind);
 }
 
-/** Phases of rehab, in order (Nghị định 116/2021: cắt cơn → giáo dục → lao động trị liệu → tái hòa nhập). */
-export const REHAB_PHASES = ['DETOX', 'EDUCATION_BEHAVIOUR', 'VOCATIONAL_LABOUR_THERAPY', 'REINTEGRATION_PREPARATION'] as const;
+/**
+ * The five phases of rehab, in order (Luật Phòng, chống ma túy 2021, art. 29: tiếp nhận, phân loại →
+ * cắt cơn → giáo dục → lao động trị liệu → tái hòa nhập). Rehab at home/community need not have
+ * the labour-therapy phase.
+ */
+export const REHAB_PHASES = [
+  'INTAKE_CLASSIFICATION',
+  'DETOX',
+  'EDUCATION_BEHAVIOUR',
+  'VOCATIONAL_LABOUR_THERAPY',
+  'REINTEGRATION_PREPARATION',
+] as const;
+/** The phases a rehab at home/community may leave out. */
+export const OPTIONAL_COMMUNITY_PHASES: readonly RehabPhase[] = ['VOCATIONAL_LABOUR_THERAPY'];
 export type RehabPhase = (typeof REHAB_PHASES)[number];
 
-const PHASE_LABEL: Record<RehabPhase, Bilingual> = {
+export const PHASE_LABEL: Record<RehabPhase, Bilingual> = {
+  INTAKE_CLASSIFICATION: { vi: 'tiếp nhận, phân loại', en: 'intake and classification' },
   DETOX: { vi: 'cắt cơn, giải độc', en: 'detox' },
   EDUCATION_BEHAVIOUR: { vi: 'giáo dục, phục hồi hành vi', en: 'education and behaviour' },
   VOCATIONAL_LABOUR_THERAPY: { vi: 'dạy nghề, lao động trị liệu', en: 'vocational and labour therapy' },

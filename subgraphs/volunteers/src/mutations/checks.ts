@@ -59,14 +59,7 @@ export function optionalText(
   return requiredText(value, field, what, max);
 }
 
-export function optionalPhone(value: string | null | undefined, field: string): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const phone = value.trim();
-  if (!/^0[0-9]{9}$/.test(phone)) {
-    throw badInput({ vi: `Số điện thoại không hợp lệ: ${phone}`, en: `Invalid phone number: ${phone}` }, field);
-  }
-  return phone;
-}
+export { optionalPhone } from '@rehab/server-kit';
 
 /**
  * Locks a volunteer row (SELECT … FOR UPDATE): concurrent assignments of the same
