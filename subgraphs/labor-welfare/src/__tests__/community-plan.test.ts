@@ -51,8 +51,13 @@ async function atHome(setting: 'HOME' | 'REHAB_HOUSE' = 'HOME'): Promise<Row> {
   });
 }
 
+const INTAKE = {
+  phase: 'INTAKE_CLASSIFICATION',
+  startsOn: '2026-09-01',
+  activities: 'Tiếp nhận, đánh giá mức độ nghiện, phân loại',
+};
 const PHASES = [
-  { phase: 'INTAKE_CLASSIFICATION', startsOn: '2026-09-01', activities: 'Tiếp nhận, đánh giá mức độ nghiện, phân loại' },
+  INTAKE,
   { phase: 'DETOX', startsOn: '2026-09-03', activities: 'Cắt cơn tại trạm y tế xã, theo dõi 10 ngày' },
   { phase: 'EDUCATION_BEHAVIOUR', startsOn: '2026-09-20', activities: 'Tư vấn cá nhân hằng tuần, sinh hoạt nhóm' },
   { phase: 'REINTEGRATION_PREPARATION', startsOn: '2027-06-01', activities: 'Giới thiệu việc làm, vay vốn' },
@@ -168,7 +173,7 @@ describe('the individual rehab plan of a rehab at home/community', () => {
       ['out of order', { phases: swapped }, 'BAD_USER_INPUT', 'input.phases.2.phase'],
       [
         'same start',
-        { phases: [PHASES[0], { ...PHASES[1], startsOn: PHASES[0].startsOn }, PHASES[2], PHASES[3]] },
+        { phases: [PHASES[0], { ...PHASES[1], startsOn: INTAKE.startsOn }, PHASES[2], PHASES[3]] },
         'BAD_USER_INPUT',
         'input.phases.1.startsOn',
       ],
