@@ -4,6 +4,7 @@ import { todayEn, todayVi } from './messages-today';
 import { careEn, careEnumsEn, careEnumsVi, careVi } from './messages-care';
 import { inboxEn, inboxEnumsEn, inboxEnumsVi, inboxVi } from './messages-inbox';
 import { caseworkEn, caseworkEnumsEn, caseworkEnumsVi, caseworkVi } from './messages-casework';
+import { communityEn, communityEnumsEn, communityEnumsVi, communityVi } from './messages-community';
 
 export type Locale = 'vi' | 'en';
 
@@ -16,6 +17,7 @@ const vi = {
   ...careVi,
   ...inboxVi,
   ...caseworkVi,
+  ...communityVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -109,6 +111,7 @@ const en: Record<MessageKey, string> = {
   ...careEn,
   ...inboxEn,
   ...caseworkEn,
+  ...communityEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -202,6 +205,7 @@ const enumLabelsVi = {
   ...careEnumsVi,
   ...inboxEnumsVi,
   ...caseworkEnumsVi,
+  ...communityEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -270,6 +274,7 @@ const enumLabelsEn: EnumLabels = {
   ...careEnumsEn,
   ...inboxEnumsEn,
   ...caseworkEnumsEn,
+  ...communityEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

@@ -60,6 +60,7 @@ export const inboxEnumsVi = {
     'residence.moved': 'Chuyển đến cư trú: hồ sơ đang mở chuyển theo',
     'dossier.front-opinion': 'Mặt trận Tổ quốc đã cho ý kiến về hồ sơ đề nghị cai nghiện bắt buộc',
     'post-rehab.drug-use': 'Sử dụng ma túy trong thời gian quản lý sau cai nghiện (chưa tái nghiện)',
+    'rehab.community-plan': 'Đã lập kế hoạch cai nghiện cá nhân (cai nghiện tại gia đình, cộng đồng)',
   },
 } as const;
 
@@ -77,5 +78,6 @@ export const inboxEnumsEn: { [K in keyof typeof inboxEnumsVi]: Record<keyof (typ
     'residence.moved': 'Moved in: open cases moved along',
     'dossier.front-opinion': 'The Fatherland Front gave its opinion on the compulsory-rehab dossier',
     'post-rehab.drug-use': 'Drug use during post-rehab management (no relapse into addiction)',
+    'rehab.community-plan': 'Individual rehab plan drawn up (rehab at home/community)',
   },
 };

@@ -85,6 +85,52 @@ export type AssignmentReason =
   /** Quản lý sau cai nghiện tại nơi cư trú. */
   | 'POST_REHAB_MANAGEMENT';
 
+/** Quan hệ của người trực tiếp chăm sóc, giúp đỡ trong gia đình với người cai nghiện. */
+export type CaregiverRelationship =
+  /** Con. */
+  | 'CHILD'
+  /** Ông, bà. */
+  | 'GRANDPARENT'
+  /** Người giám hộ. */
+  | 'GUARDIAN'
+  /** Người thân khác. */
+  | 'OTHER_RELATIVE'
+  /** Cha, mẹ. */
+  | 'PARENT'
+  /** Anh, chị, em ruột. */
+  | 'SIBLING'
+  /** Vợ, chồng. */
+  | 'SPOUSE';
+
+export type CommunityRehabPlanInput = {
+  /** Required for rehab at home (setting HOME). */
+  caregiver?: FamilyCaregiverInput | null | undefined;
+  goals?: string | null | undefined;
+  /**
+   * The phases in the law's order, each starting after the one before, within the rehab's term:
+   * every phase but VOCATIONAL_LABOUR_THERAPY is required.
+   */
+  phases: Array<PlannedRehabPhaseInput>;
+  /** The day the plan was drawn up (today by default): not before the rehab started, not in the future. */
+  preparedOn?: string | null | undefined;
+  /** One to five named supporters. */
+  supporters: Array<CommunityRehabSupporterInput>;
+};
+
+/** Nơi cai nghiện tự nguyện tại gia đình, cộng đồng. */
+export type CommunityRehabSetting =
+  /** Tại gia đình. */
+  | 'HOME'
+  /** Tại cơ sở, điểm cai nghiện ở cộng đồng (nhà cai nghiện của xã). */
+  | 'REHAB_HOUSE';
+
+export type CommunityRehabSupporterInput = {
+  fullName: string;
+  organisation?: string | null | undefined;
+  phone?: string | null | undefined;
+  role: SupporterRole;
+};
+
 export type CourtDecisionInput = {
   decidedOn: string;
   decisionNumber: string;
@@ -226,6 +272,12 @@ export type DrugUserManagementStatus =
   /** Đã chuyển sang cai nghiện (tiếp nhận vào cai nghiện). */
   | 'SUPERSEDED_BY_REHAB';
 
+export type FamilyCaregiverInput = {
+  fullName: string;
+  phone?: string | null | undefined;
+  relationship: CaregiverRelationship;
+};
+
 export type FrontOpinionInput = {
   /** The day the committee gave its opinion (today by default); not before the dossier was sent. */
   givenOn?: string | null | undefined;
@@ -321,6 +373,12 @@ export type PeriodKind =
   /** Năm. */
   | 'YEAR';
 
+export type PlannedRehabPhaseInput = {
+  activities: string;
+  phase: RehabPhase;
+  startsOn: string;
+};
+
 /** What a post-rehab case follows (căn cứ quản lý sau cai nghiện). */
 export type PostRehabBasis =
   /** Đã ngừng điều trị thay thế (hoàn thành, tự ngừng hoặc bị buộc ngừng). */
@@ -347,6 +405,16 @@ export type PostRehabStatus =
   /** Đang quản lý. */
   | 'UNDER_MANAGEMENT';
 
+export type RegisterCommunityRehabInput = {
+  personId: string | number;
+  residenceUnitCode: string | number;
+  serviceProviderId: string | number;
+  /** Nơi cai nghiện: a community rehab house or the home (omitted: not recorded). */
+  setting?: CommunityRehabSetting | null | undefined;
+  startedOn: string;
+  termMonths: number;
+};
+
 export type RegisterPersonInput = {
   /** The record's owner: the caller's unit must contain this commune. */
   currentResidence: ResidenceInput;
@@ -367,6 +435,19 @@ export type RehabKind =
   | 'VOLUNTARY_COMMUNITY'
   /** Cai nghiện tự nguyện tại cơ sở. */
   | 'VOLUNTARY_FACILITY';
+
+/** Giai đoạn cai nghiện (phases only move forward). */
+export type RehabPhase =
+  /** Cắt cơn, giải độc. */
+  | 'DETOX'
+  /** Giáo dục, phục hồi hành vi, nhân cách. */
+  | 'EDUCATION_BEHAVIOUR'
+  /** Tiếp nhận, phân loại (the first phase; episodes admitted from December 2026 start in it). */
+  | 'INTAKE_CLASSIFICATION'
+  /** Chuẩn bị tái hòa nhập cộng đồng. */
+  | 'REINTEGRATION_PREPARATION'
+  /** Dạy nghề, lao động trị liệu. */
+  | 'VOCATIONAL_LABOUR_THERAPY';
 
 /** Trạng thái đợt cai nghiện. */
 export type RehabStatus =
@@ -474,6 +555,21 @@ export type SupportActivityKind =
   /** Thăm hỏi. */
   | 'VISIT';
 
+/** Who a named supporter of a rehab at home/community is. */
+export type SupporterRole =
+  /** Công an xã, phường. */
+  | 'COMMUNE_POLICE'
+  /** Nhân viên y tế (trạm y tế xã). */
+  | 'HEALTH_WORKER'
+  /** Thành viên Mặt trận, đoàn thể (hội phụ nữ, đoàn thanh niên, hội cựu chiến binh…). */
+  | 'MASS_ORGANISATION'
+  /** Khác. */
+  | 'OTHER'
+  /** Nhân viên của đơn vị cung cấp dịch vụ cai nghiện. */
+  | 'PROVIDER_STAFF'
+  /** Trưởng thôn, tổ trưởng dân phố. */
+  | 'VILLAGE_HEAD';
+
 export type TerminationReason =
   /** Buộc ngừng: vi phạm quy định điều trị. */
   | 'FORCED_PROTOCOL_VIOLATIONS'
@@ -520,7 +616,7 @@ export type HealthPanel_personFragment = { id: string, addictionDeterminations: 
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
-export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
+export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
 
 export type Person360IdentityQueryVariables = Exact<{
   id: string | number;
@@ -534,7 +630,7 @@ export type Person360LaborQueryVariables = Exact<{
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, facility: { code: string, name: string, managingAgency: string } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
@@ -563,6 +659,59 @@ export type PoliceTimelineQueryVariables = Exact<{
 export type PoliceTimelineQuery = { person: { id: string, drugUserManagements: Array<{ id: string, detectedOn: string, decisionDate: string | null, endedOn: string | null }>, absconderSearches: Array<{ id: string, since: string, foundOn: string | null, returnedOn: string | null }> } | null };
 
 export type VolunteersPanel_personFragment = { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null };
+
+export type CommunityServiceProvidersQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type CommunityServiceProvidersQuery = { serviceProviders: Array<{ id: string, name: string, registrationNumber: string }> };
+
+export type RegisterCommunityRehabMutationVariables = Exact<{
+  input: RegisterCommunityRehabInput;
+}>;
+
+
+export type RegisterCommunityRehabMutation = { registerCommunityRehab: { id: string, status: RehabStatus, version: number } };
+
+export type SetCommunityRehabPlanMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: CommunityRehabPlanInput;
+}>;
+
+
+export type SetCommunityRehabPlanMutation = { setCommunityRehabPlan: { id: string, version: number, communityRehabPlan: { revision: number } | null } };
+
+export type AdvanceRehabPhaseMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  phase: RehabPhase;
+  on: string;
+}>;
+
+
+export type AdvanceRehabPhaseMutation = { advanceRehabPhase: { id: string, phase: RehabPhase | null, version: number } };
+
+export type CompleteCommunityRehabMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  completedOn: string;
+  certificateNumber: string;
+}>;
+
+
+export type CompleteCommunityRehabMutation = { completeRehabEpisode: { id: string, status: RehabStatus, version: number } };
+
+export type TerminateCommunityRehabMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  terminatedOn: string;
+  reason: string;
+}>;
+
+
+export type TerminateCommunityRehabMutation = { terminateRehabEpisode: { id: string, status: RehabStatus, version: number } };
 
 export type SubmitDossierMutationVariables = Exact<{
   id: string | number;
@@ -1152,6 +1301,13 @@ export type ReassignVolunteerMutationVariables = Exact<{
 
 export type ReassignVolunteerMutation = { reassignVolunteer: { id: string, version: number } };
 
+export type CommunityRehabAwaitingPlanQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type CommunityRehabAwaitingPlanQuery = { communityRehabAwaitingPlan: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, person: { id: string, fullName: string } }> };
+
 export type DossiersAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1346,7 +1502,7 @@ export type CommuneWorkCountQueryVariables = Exact<{
 }>;
 
 
-export type CommuneWorkCountQuery = { decisions: Array<{ id: string }>, needing: Array<{ assignmentId: string }> };
+export type CommuneWorkCountQuery = { decisions: Array<{ id: string }>, plans: Array<{ id: string }>, needing: Array<{ assignmentId: string }> };
 
 export type CourtWorkCountQueryVariables = Exact<{ [key: string]: never; }>;
 

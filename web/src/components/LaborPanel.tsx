@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { useFacilityLabel } from '../units';
+import { CommunityPlanView } from './CommunityPlanView';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
 import type { LaborPanel_personFragment } from '../__generated__/operations';
 
@@ -21,6 +22,33 @@ export const LABOR_PANEL_FRAGMENT = gql`
         code
         name
         managingAgency
+      }
+      phase
+      communitySetting
+      serviceProvider {
+        id
+        name
+      }
+      communityRehabPlan {
+        revision
+        preparedOn
+        goals
+        caregiver {
+          fullName
+          relationship
+          phone
+        }
+        supporters {
+          fullName
+          role
+          organisation
+          phone
+        }
+        phases {
+          phase
+          startsOn
+          activities
+        }
       }
     }
     postRehabCases {
@@ -66,15 +94,17 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
             {(status) => <span className={`badge badge--${status.toLowerCase()}`}>{label('rehabStatus', status)}</span>}
           </Guarded>
         </Field>
-        <Field label={t('labor.facility')}>
-          <Guarded errors={errors} path={[...path, 'facility']} value={episode.facility}>
-            {(facility) =>
-              facility.name && facility.managingAgency
-                ? facilityLabel({ name: facility.name, managingAgency: facility.managingAgency })
-                : facility.name
-            }
-          </Guarded>
-        </Field>
+        {episode.kind !== 'VOLUNTARY_COMMUNITY' && (
+          <Field label={t('labor.facility')}>
+            <Guarded errors={errors} path={[...path, 'facility']} value={episode.facility}>
+              {(facility) =>
+                facility.name && facility.managingAgency
+                  ? facilityLabel({ name: facility.name, managingAgency: facility.managingAgency })
+                  : facility.name
+              }
+            </Guarded>
+          </Field>
+        )}
         <Field label={t('labor.admittedOn')}>
           <Guarded errors={errors} path={[...path, 'admittedOn']} value={episode.admittedOn}>
             {(date) => formatDate(date)}
@@ -85,6 +115,7 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
             {(date) => formatDate(date)}
           </Guarded>
         </Field>
+        {episode.kind === 'VOLUNTARY_COMMUNITY' && <CommunityDetails episode={episode} />}
         {(episode.endedOn !== null || episode.status === 'COMPLETED' || episode.status === 'TERMINATED') && (
           <Field label={t('labor.endedOn')}>
             <Guarded errors={errors} path={[...path, 'endedOn']} value={episode.endedOn}>
@@ -94,6 +125,21 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
         )}
       </dl>
     </li>
+  );
+}
+
+/** Where and by whom a rehab at home/community is done, its phase and its individual plan. */
+function CommunityDetails({ episode }: { episode: RehabEpisode }): ReactNode {
+  const { t, label } = useI18n();
+  return (
+    <>
+      {episode.communitySetting && (
+        <Field label={t('community.setting')}>{label('communitySetting', episode.communitySetting)}</Field>
+      )}
+      {episode.serviceProvider && <Field label={t('community.provider')}>{episode.serviceProvider.name}</Field>}
+      {episode.phase && <Field label={t('community.phase')}>{label('rehabPhase', episode.phase)}</Field>}
+      <CommunityPlanView plan={episode.communityRehabPlan} revision={episode.communityRehabPlan?.revision ?? null} />
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import { HealthActions } from '../forms/HealthActions';
 import { ManagementActions } from '../forms/ManagementActions';
 import { DossierActions, OpenDossierAction, PENDING_DOSSIER_STATUSES, WhoCompilesDossiers } from '../forms/DossierActions';
 import { EditPersonAction } from '../forms/EditPerson';
+import { CommunityEpisodeActions, RegisterCommunityRehabAction } from '../forms/CommunityRehabActions';
 import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
 import { TreatmentActions } from '../forms/TreatmentActions';
@@ -31,6 +32,8 @@ function currentUnitCode(unit: DatedUnit): string {
   const only = successors.length === 1 && successors[0]?.whole ? successors[0].unit.code : null;
   return unit.validTo && only ? only : unit.code;
 }
+
+const OPEN_EPISODE = new Set(['ADMITTED', 'ON_LEAVE', 'ABSCONDED']);
 
 function compact<T>(list: readonly (T | null)[] | null | undefined): T[] {
   return (list ?? []).filter((item): item is T => item !== null);
@@ -85,15 +88,19 @@ export function PersonActions({
             title={`${t('labor.dossier')} ${formatDate(dossier.startedOn)} — ${label('dossierStatus', dossier.status)}`}
           />
         ))}
-        {episodes.map((episode) => (
-          <EpisodeActions
-            key={episode.id}
-            episode={episode}
-            person={person.fullName}
-            reload={reload}
-            title={`${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status)}`}
-          />
-        ))}
+        <RegisterCommunityRehabAction
+          person={subject}
+          hasOpenEpisode={episodes.some((e) => OPEN_EPISODE.has(e.status))}
+          reload={reload}
+        />
+        {episodes.map((episode) => {
+          const title = `${t('labor.episode')} ${formatDate(episode.admittedOn)} — ${label('rehabStatus', episode.status)}`;
+          return episode.kind === 'VOLUNTARY_COMMUNITY' ? (
+            <CommunityEpisodeActions key={episode.id} episode={episode} person={person.fullName} reload={reload} title={title} />
+          ) : (
+            <EpisodeActions key={episode.id} episode={episode} person={person.fullName} reload={reload} title={title} />
+          );
+        })}
         <HealthActions
           person={{
             ...subject,

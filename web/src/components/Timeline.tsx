@@ -148,6 +148,7 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
   for (const e of compact(person.rehabEpisodes)) {
     push(events, e.admittedOn, 'labor-welfare', 'timeline.admitted', e.facility?.name ?? undefined);
     push(events, e.endedOn, 'labor-welfare', 'timeline.episodeEnded', e.facility?.name ?? undefined);
+    push(events, e.communityRehabPlan?.preparedOn, 'labor-welfare', 'community.timelinePlan');
   }
   for (const c of compact(person.postRehabCases)) {
     push(events, c.openedOn, 'labor-welfare', POST_REHAB_OPENED[c.basis]);

@@ -4,6 +4,7 @@ import type { Officer } from '../auth';
 import { useI18n } from '../i18n';
 import { CourtWorklist } from './worklists/CourtWorklist';
 import { HealthWorklists } from './worklists/HealthWorklists';
+import { CommunityRehabWorklist } from './worklists/CommunityRehabWorklist';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -42,6 +43,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
     case 'commune_official':
       return (
         <>
+          <CommunityRehabWorklist officer={officer} />
           <PostRehabWorklists officer={officer} />
           <CommuneVolunteerWorklists />
           <PoliceWorklists />

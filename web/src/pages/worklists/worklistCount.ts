@@ -47,6 +47,9 @@ const COMMUNE: TypedDocumentNode<CommuneWorkCountQuery, CommuneWorkCountQueryVar
     decisions: postRehabCasesAwaitingDecision(unitCode: $unitCode) {
       id
     }
+    plans: communityRehabAwaitingPlan(unitCode: $unitCode) {
+      id
+    }
     needing: assignmentsNeedingVolunteer {
       assignmentId
     }
@@ -150,6 +153,7 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
     p?.completions.totalCount,
     p?.searches.totalCount,
     commune.data?.decisions.length,
+    commune.data?.plans.length,
     commune.data?.needing.length,
     court.data?.dossiersAwaitingDecision.length,
     admission.data?.dossiersAwaitingAdmission.length,
