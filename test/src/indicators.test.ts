@@ -128,6 +128,22 @@ async function healthFixture(): Promise<void> {
       [uuid(250 + n), P[person], on, unit.path],
     );
   }
+  // Psychosis from synthetic drugs: P5 found in March 2015 in Phúc Xá, recovered in June; P6 found in
+  // November 2014 in Trúc Bạch, still under care; P2 found in January 2016 (outside 2015).
+  const psychoses: [number, number, string, string | null, typeof BA_DINH_1][] = [
+    [1, 5, '2015-03-10', '2015-06-01', BA_DINH_1],
+    [2, 6, '2014-11-01', null, BA_DINH_2],
+    [3, 2, '2016-01-05', null, BA_DINH_1],
+  ];
+  for (const [n, person, on, ended, unit] of psychoses) {
+    await sql(
+      'health',
+      `INSERT INTO drug_induced_psychosis (id, person_id, diagnosed_on, substance_classes, severity, risk_to_others, care, status,
+      ended_on, end_reason, residence_unit_path, owner_unit_path, recorded_by) VALUES ($1, $2, $3, '{STIMULANTS}', 'MODERATE', false,
+      'OUTPATIENT', $4, $5, $6, $7, '01', 'test')`,
+      [uuid(270 + n), P[person], on, ended ? 'ENDED' : 'UNDER_CARE', ended, ended ? 'RECOVERED' : null, unit.path],
+    );
+  }
   await phases(uuid(201), [
     ['INDUCTION', '2015-03-01'],
     ['DOSE_ADJUSTMENT', '2015-03-15'],
@@ -374,6 +390,8 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(v.RELAPSE_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     // Screened and assessed in 2015: P2 (twice, once counted) and P4; P3's was in December 2014.
     expect(pick(v.SCREENED_AND_ASSESSED)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    // Psychosis under care in 2015: P5 (March to June) and P6 (since November 2014); P2's is in 2016.
+    expect(pick(v.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 2, numerator: 2, denominator: null });
     // P7 used in September (without relapse into addiction) before relapsing in November.
     expect(pick(v.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -437,6 +455,11 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(nov.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(c1.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(c2.SCREENED_AND_ASSESSED)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    // Psychosis under care: September P6 only (P5 ended in June); by commune, 2015: Phúc Xá P5, Trúc Bạch P6.
+    expect(pick(sep.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(q1.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(c1.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(c2.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });

@@ -5,6 +5,7 @@ import { careEn, careEnumsEn, careEnumsVi, careVi } from './messages-care';
 import { inboxEn, inboxEnumsEn, inboxEnumsVi, inboxVi } from './messages-inbox';
 import { caseworkEn, caseworkEnumsEn, caseworkEnumsVi, caseworkVi } from './messages-casework';
 import { communityEn, communityEnumsEn, communityEnumsVi, communityVi } from './messages-community';
+import { psychosisEn, psychosisEnumsEn, psychosisEnumsVi, psychosisVi } from './messages-psychosis';
 
 export type Locale = 'vi' | 'en';
 
@@ -18,6 +19,7 @@ const vi = {
   ...inboxVi,
   ...caseworkVi,
   ...communityVi,
+  ...psychosisVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -112,6 +114,7 @@ const en: Record<MessageKey, string> = {
   ...inboxEn,
   ...caseworkEn,
   ...communityEn,
+  ...psychosisEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -206,6 +209,7 @@ const enumLabelsVi = {
   ...inboxEnumsVi,
   ...caseworkEnumsVi,
   ...communityEnumsVi,
+  ...psychosisEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -275,6 +279,7 @@ const enumLabelsEn: EnumLabels = {
   ...inboxEnumsEn,
   ...caseworkEnumsEn,
   ...communityEnumsEn,
+  ...psychosisEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

@@ -61,6 +61,8 @@ export const inboxEnumsVi = {
     'dossier.front-opinion': 'Mặt trận Tổ quốc đã cho ý kiến về hồ sơ đề nghị cai nghiện bắt buộc',
     'post-rehab.drug-use': 'Sử dụng ma túy trong thời gian quản lý sau cai nghiện (chưa tái nghiện)',
     'rehab.community-plan': 'Đã lập kế hoạch cai nghiện cá nhân (cai nghiện tại gia đình, cộng đồng)',
+    'health.psychosis-risk': 'Người loạn thần do sử dụng ma túy có nguy cơ gây nguy hiểm: phối hợp với gia đình quản lý',
+    'health.psychosis-ended': 'Kết thúc quản lý người loạn thần do sử dụng ma túy',
   },
 } as const;
 
@@ -79,5 +81,7 @@ export const inboxEnumsEn: { [K in keyof typeof inboxEnumsVi]: Record<keyof (typ
     'dossier.front-opinion': 'The Fatherland Front gave its opinion on the compulsory-rehab dossier',
     'post-rehab.drug-use': 'Drug use during post-rehab management (no relapse into addiction)',
     'rehab.community-plan': 'Individual rehab plan drawn up (rehab at home/community)',
+    'health.psychosis-risk': 'A person with drug-induced psychosis is at risk of harming others: act with the family',
+    'health.psychosis-ended': 'The care of a person with drug-induced psychosis ended',
   },
 };

@@ -68,6 +68,8 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     closeDispensingPoint: { read: ['health_worker'] },
     recordUrineTest: { read: CLINICAL_READERS },
     recordDrugUseScreening: { read: CLINICAL_READERS },
+    recordDrugInducedPsychosis: { read: CLINICAL_READERS },
+    endDrugInducedPsychosisCare: { read: CLINICAL_READERS },
     recordInfectionStatus: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('Query', 'health', { missedDoseStreaks: { read: CLINICAL_READERS } }),
@@ -79,6 +81,7 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     doses: clinical,
     urineTests: clinical,
     drugUseScreenings: clinical,
+    drugInducedPsychoses: clinical,
     infectionStatus: clinical,
   }),
   ...fieldsOf('AddictionDeterminationRequest', 'health', {
@@ -151,6 +154,26 @@ export const HEALTH_RULES: Record<string, FieldRule> = {
     days: { read: CLINICAL_READERS },
   }),
   ...fieldsOf('UrineTest', 'health', { id: { read: CLINICAL_READERS }, testedOn: clinical, results: clinical }),
+  // Health workers only; each record carries its person for the audit of a sensitive read.
+  ...fieldsOf('DrugInducedPsychosis', 'health', {
+    id: { read: CLINICAL_READERS },
+    ...Object.fromEntries(
+      [
+        'diagnosedOn',
+        'substanceClasses',
+        'severity',
+        'riskToOthers',
+        'care',
+        'careFacility',
+        'note',
+        'status',
+        'endedOn',
+        'endReason',
+        'endNote',
+        'version',
+      ].map((f) => [f, clinical]),
+    ),
+  }),
   ...fieldsOf('DrugUseScreening', 'health', {
     id: { read: CLINICAL_READERS },
     screenedOn: clinical,

@@ -97,6 +97,20 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     },
   }),
   def({
+    code: 'DRUG_INDUCED_PSYCHOSIS_UNDER_CARE',
+    measure: 'COUNT',
+    owner: HEALTH,
+    measuredBy: 'health',
+    name: {
+      vi: 'Người sử dụng ma túy tổng hợp có biểu hiện loạn thần được quản lý',
+      en: 'Users of synthetic drugs with psychosis under care',
+    },
+    definition: {
+      vi: 'Tử số: người được cán bộ y tế xác định loạn thần do sử dụng ma túy tổng hợp (ngáo đá) và được quản lý, điều trị (mỗi người tính một lần), theo xã nơi cư trú khi được xác định (cộng dồn lên tỉnh, thành phố). Kỳ: thời gian quản lý có ít nhất một ngày trong kỳ (ngày xác định không sau ngày cuối kỳ; chưa kết thúc trước ngày đầu kỳ).',
+      en: 'Numerator: people a health worker found to have psychosis from synthetic drugs and who are under care (each person once), by the commune of residence when found (summed up the unit tree). Period: the care has at least one day in the period (found on or before its last day, not ended before its first day).',
+    },
+  }),
+  def({
     code: 'METHADONE_MAINTAINED',
     measure: 'COUNT',
     owner: HEALTH,

@@ -1,3 +1,4 @@
+import { PSYCHOSIS_COLUMNS, toPsychosis, type PsychosisRecord, type PsychosisRow } from './records-psychosis';
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader, pathScope, unitLookup, type UnitLookup, type SubgraphContext } from '@rehab/server-kit';
@@ -45,6 +46,8 @@ export interface HealthLoaders {
   urineTestsByPerson: DataLoader<string, UrineTestRecord[]>;
   /** A person's drug-use screenings recorded within the caller's unit, newest first. */
   screeningsByPerson: DataLoader<string, DrugUseScreeningRecord[]>;
+  /** A person's drug-induced psychosis records made within the caller's unit, newest first. */
+  psychosesByPerson: DataLoader<string, PsychosisRecord[]>;
   /** A person's latest HIV/hepatitis result recorded within the caller's unit. */
   infectionByPerson: DataLoader<string, InfectionStatusRecord | null>;
   /** The determination answering a request (scoped like the request: the requesting unit). */
@@ -203,6 +206,13 @@ export function createLoaders(db: DataSource, caller: Caller): HealthLoaders {
           toScreening(r as unknown as Parameters<typeof toScreening>[0]),
         ),
       (s) => s.personId,
+    ),
+    psychosesByPerson: groupedLoader(
+      async (ids) =>
+        (await scopedRows(db, caller, 'drug_induced_psychosis', PSYCHOSIS_COLUMNS, ids, 'diagnosed_on')).map((r) =>
+          toPsychosis(r as unknown as PsychosisRow),
+        ),
+      (p) => p.personId,
     ),
     infectionByPerson: keyedLoader(
       async (ids) =>

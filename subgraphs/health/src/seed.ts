@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { DOSE_INSERT_COLUMNS } from './mutations/doses';
+import { PSYCHOSIS_COLUMNS, psychosisRows } from './seed-psychosis';
 import { CRITERIA_IN_FORCE_FROM } from './rules/addiction';
 import {
   SeededRandom,
@@ -471,5 +472,6 @@ export async function seedHealth(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'urine_test', URINE_COLUMNS, care.urineTests, 1000);
     await insertRows(manager, 'infection_status', INFECTION_COLUMNS, care.infections, 1000);
     await insertRows(manager, 'drug_use_screening', SCREENING_COLUMNS, screeningRows(population), 1000);
+    await insertRows(manager, 'drug_induced_psychosis', PSYCHOSIS_COLUMNS, psychosisRows(population), 1000);
   });
 }

@@ -25,6 +25,7 @@ import { IndexDoseDispensingPoint1796300000100 } from './migrations/179630000010
 import { AddArvStatus1796500000100 } from './migrations/1796500000100-AddArvStatus';
 import { AddDeterminationLateEntry1796500000400 } from './migrations/1796500000400-AddDeterminationLateEntry';
 import { CreateDrugUseScreening1796500000500 } from './migrations/1796500000500-CreateDrugUseScreening';
+import { CreateDrugInducedPsychosis1796500000700 } from './migrations/1796500000700-CreateDrugInducedPsychosis';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 import { seedHealthVolume } from './seed-volume';
@@ -60,6 +61,7 @@ export const migrations = [
   AddArvStatus1796500000100,
   AddDeterminationLateEntry1796500000400,
   CreateDrugUseScreening1796500000500,
+  CreateDrugInducedPsychosis1796500000700,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {

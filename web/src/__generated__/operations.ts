@@ -227,6 +227,18 @@ export type DraftDossierInput = {
   subjectFullName: string;
 };
 
+export type DrugInducedPsychosisInput = {
+  care: PsychosisCare;
+  /** Required for inpatient care. */
+  careFacility?: string | null | undefined;
+  diagnosedOn: string;
+  note?: string | null | undefined;
+  riskToOthers: boolean;
+  severity: PsychosisSeverity;
+  /** Must include STIMULANTS; each class once. */
+  substanceClasses: Array<SubstanceClass>;
+};
+
 export type DrugUseDetectionInput = {
   detectedOn: string;
   method: DetectionMethod;
@@ -404,6 +416,43 @@ export type PostRehabStatus =
   | 'RELAPSED'
   /** Đang quản lý. */
   | 'UNDER_MANAGEMENT';
+
+/** Where a person with drug-induced psychosis is cared for. */
+export type PsychosisCare =
+  /** Gia đình chăm sóc, theo dõi (có hướng dẫn của y tế). */
+  | 'FAMILY_CARE'
+  /** Điều trị nội trú tại cơ sở tâm thần. */
+  | 'INPATIENT_PSYCHIATRIC'
+  /** Điều trị ngoại trú, theo dõi tại trạm y tế xã. */
+  | 'OUTPATIENT';
+
+/** Why the care of a drug-induced psychosis ended. */
+export type PsychosisEndReason =
+  /** Tử vong. */
+  | 'DIED'
+  /** Chuyển nơi ở khỏi địa bàn. */
+  | 'MOVED_AWAY'
+  | 'OTHER'
+  /** Hết biểu hiện loạn thần. */
+  | 'RECOVERED'
+  /** Chuyển cai nghiện hoặc điều trị nghiện. */
+  | 'TRANSFERRED_TO_REHAB';
+
+/** How severe a drug-induced psychosis is, as the health worker classifies it. */
+export type PsychosisSeverity =
+  /** Nhẹ. */
+  | 'MILD'
+  /** Vừa. */
+  | 'MODERATE'
+  /** Nặng. */
+  | 'SEVERE';
+
+/** Trạng thái quản lý người loạn thần do sử dụng ma túy. */
+export type PsychosisStatus =
+  /** Đã kết thúc quản lý. */
+  | 'ENDED'
+  /** Đang được quản lý, điều trị. */
+  | 'UNDER_CARE';
 
 export type RegisterCommunityRehabInput = {
   personId: string | number;
@@ -612,7 +661,7 @@ export type PersonAccessLogQueryVariables = Exact<{
 
 export type PersonAccessLogQuery = { person: { id: string, policeAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, laborWelfareAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, healthAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null, volunteersAccessLog: Array<{ occurredAt: string, username: string, role: string, unitCode: string, action: AccessAction, entityType: string, fields: Array<string>, purpose: string, requestId: string }> | null } | null };
 
-export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, drugUseScreenings?: Array<{ id: string, screenedOn: string, instrument: ScreeningInstrument, riskLevel: DrugUseRiskLevel, substanceClasses: Array<SubstanceClass>, referral: ScreeningReferral, note: string | null }> | null };
+export type HealthPanel_personFragment = { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, drugUseScreenings?: Array<{ id: string, screenedOn: string, instrument: ScreeningInstrument, riskLevel: DrugUseRiskLevel, substanceClasses: Array<SubstanceClass>, referral: ScreeningReferral, note: string | null }> | null, drugInducedPsychoses?: Array<{ id: string, version: number, status: PsychosisStatus, diagnosedOn: string, substanceClasses: Array<SubstanceClass>, severity: PsychosisSeverity, riskToOthers: boolean, care: PsychosisCare, careFacility: string | null, note: string | null, endedOn: string | null, endReason: PsychosisEndReason | null }> | null };
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
@@ -638,7 +687,7 @@ export type Person360HealthQueryVariables = Exact<{
 }>;
 
 
-export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, drugUseScreenings?: Array<{ id: string, screenedOn: string, instrument: ScreeningInstrument, riskLevel: DrugUseRiskLevel, substanceClasses: Array<SubstanceClass>, referral: ScreeningReferral, note: string | null }> | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, requestedOn: string, lateEntry: boolean, reason: string, determination: { id: string } | null }> | null } | null };
+export type Person360HealthQuery = { person: { id: string, addictionDeterminations: Array<{ id: string, examinedOn: string, addicted: boolean, substanceClasses: Array<SubstanceClass>, documentNumber: string }> | null, substitutionTreatment: { id: string, version: number, status: SubstitutionStatus, phase: SubstitutionPhase, enrolledOn: string, stoppedOn: string | null, medication: SubstitutionMedication, clinic: { code: string, name: string } } | null, infectionStatus?: { id: string, hiv: TestResult, hepatitisB: TestResult, hepatitisC: TestResult, testedOn: string, arv: ArvStatus | null, arvStartedOn: string | null } | null, drugUseScreenings?: Array<{ id: string, screenedOn: string, instrument: ScreeningInstrument, riskLevel: DrugUseRiskLevel, substanceClasses: Array<SubstanceClass>, referral: ScreeningReferral, note: string | null }> | null, drugInducedPsychoses?: Array<{ id: string, version: number, status: PsychosisStatus, diagnosedOn: string, substanceClasses: Array<SubstanceClass>, severity: PsychosisSeverity, riskToOthers: boolean, care: PsychosisCare, careFacility: string | null, note: string | null, endedOn: string | null, endReason: PsychosisEndReason | null }> | null, addictionDeterminationRequests: Array<{ id: string, requestedAt: string, requestedOn: string, lateEntry: boolean, reason: string, determination: { id: string } | null }> | null } | null };
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
@@ -1020,6 +1069,25 @@ export type RecordDrugUseDetectionMutationVariables = Exact<{
 
 
 export type RecordDrugUseDetectionMutation = { recordDrugUseDetection: { id: string, status: DrugUserManagementStatus, detectedOn: string } };
+
+export type RecordDrugInducedPsychosisMutationVariables = Exact<{
+  personId: string | number;
+  input: DrugInducedPsychosisInput;
+}>;
+
+
+export type RecordDrugInducedPsychosisMutation = { recordDrugInducedPsychosis: { id: string, status: PsychosisStatus, version: number } };
+
+export type EndDrugInducedPsychosisCareMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  endedOn: string;
+  reason: PsychosisEndReason;
+  note?: string | null | undefined;
+}>;
+
+
+export type EndDrugInducedPsychosisCareMutation = { endDrugInducedPsychosisCare: { id: string, status: PsychosisStatus, version: number } };
 
 export type RegistrationSameNameQueryVariables = Exact<{
   name: string;

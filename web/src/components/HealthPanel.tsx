@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
+import { PsychosisList } from './PsychosisList';
 import type { HealthPanel_personFragment } from '../__generated__/operations';
 
 export const HEALTH_PANEL_FRAGMENT = gql`
@@ -46,6 +47,20 @@ export const HEALTH_PANEL_FRAGMENT = gql`
       substanceClasses
       referral
       note
+    }
+    drugInducedPsychoses @include(if: $clinical) {
+      id
+      version
+      status
+      diagnosedOn
+      substanceClasses
+      severity
+      riskToOthers
+      care
+      careFacility
+      note
+      endedOn
+      endReason
     }
   }
 `;
@@ -191,7 +206,8 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
         (!person.addictionDeterminations || person.addictionDeterminations.length === 0) &&
         !person.substitutionTreatment &&
         !person.infectionStatus &&
-        !person.drugUseScreenings?.length
+        !person.drugUseScreenings?.length &&
+        !person.drugInducedPsychoses?.length
       }
     >
       {(person, errors, path) => (
@@ -237,6 +253,14 @@ export function HealthPanel({ state }: { state: PanelState<HealthPanel_person> }
                     ))}
                   </ul>
                 )}
+              </Guarded>
+            </section>
+          )}
+          {person.drugInducedPsychoses !== undefined && (
+            <section className="subsection" aria-label={t('psychosis.heading')}>
+              <h3 className="subsection__title">{t('psychosis.heading')}</h3>
+              <Guarded errors={errors} path={[...path, 'drugInducedPsychoses']} value={person.drugInducedPsychoses} empty={empty}>
+                {(records) => <PsychosisList records={records} />}
               </Guarded>
             </section>
           )}

@@ -247,6 +247,7 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       substitutionTreatment: healthPart?.substitutionTreatment ?? null,
       infectionStatus: healthPart?.infectionStatus,
       drugUseScreenings: healthPart?.drugUseScreenings,
+      drugInducedPsychoses: healthPart?.drugInducedPsychoses,
       addictionDeterminationRequests: healthPart?.addictionDeterminationRequests ?? null,
       supportAssignments: volunteers.data?.person?.supportAssignments ?? null,
     };

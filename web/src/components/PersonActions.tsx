@@ -7,6 +7,7 @@ import { EditPersonAction } from '../forms/EditPerson';
 import { CommunityEpisodeActions, RegisterCommunityRehabAction } from '../forms/CommunityRehabActions';
 import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
+import { PsychosisActions } from '../forms/PsychosisActions';
 import { TreatmentActions } from '../forms/TreatmentActions';
 import { VolunteerActions } from '../forms/VolunteerActions';
 import { useI18n } from '../i18n';
@@ -111,6 +112,9 @@ export function PersonActions({
           unitCode={officer.unitCode}
           reload={reload}
         />
+        {role === 'health_worker' && person.drugInducedPsychoses && (
+          <PsychosisActions person={person} records={person.drugInducedPsychoses} reload={reload} />
+        )}
         {role === 'health_worker' && person.substitutionTreatment && (
           <TreatmentActions treatment={person.substitutionTreatment} person={person.fullName} role={role} reload={reload} />
         )}

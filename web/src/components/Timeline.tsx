@@ -160,6 +160,10 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     push(events, r.requestedOn, 'health', r.lateEntry ? 'lateEntry.timeline' : 'timeline.determinationRequested');
   for (const d of compact(person.addictionDeterminations)) push(events, d.examinedOn, 'health', 'timeline.determined');
   for (const sc of compact(person.drugUseScreenings)) push(events, sc.screenedOn, 'health', 'screening.timeline');
+  for (const x of compact(person.drugInducedPsychoses)) {
+    push(events, x.diagnosedOn, 'health', 'psychosis.timeline');
+    push(events, x.endedOn, 'health', 'psychosis.timelineEnded');
+  }
   push(
     events,
     person.substitutionTreatment?.enrolledOn,

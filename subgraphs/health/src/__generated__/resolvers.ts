@@ -264,6 +264,45 @@ export type DoseKind =
   /** Uống tại chỗ có giám sát. */
   | 'WITNESSED';
 
+/**
+ * A user of synthetic drugs with psychosis ("ngáo đá": loạn thần do sử dụng chất kích thích),
+ * classified by a health worker and managed until the care ends. Health workers only; when the
+ * person is at risk of harming others the commune's police and committee are told, without the
+ * clinical details, so they can act with the family.
+ */
+export type DrugInducedPsychosis = {
+  __typename?: 'DrugInducedPsychosis';
+  care: PsychosisCare;
+  /** The psychiatric facility (inpatient care). */
+  careFacility?: Maybe<Scalars['String']['output']>;
+  diagnosedOn: Scalars['Date']['output'];
+  endNote?: Maybe<Scalars['String']['output']>;
+  endReason?: Maybe<PsychosisEndReason>;
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** Có nguy cơ gây nguy hiểm cho người khác. */
+  riskToOthers: Scalars['Boolean']['output'];
+  severity: PsychosisSeverity;
+  status: PsychosisStatus;
+  /** Always includes STIMULANTS (synthetic drugs). */
+  substanceClasses: Array<SubstanceClass>;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+export type DrugInducedPsychosisInput = {
+  care: PsychosisCare;
+  /** Required for inpatient care. */
+  careFacility?: InputMaybe<Scalars['String']['input']>;
+  diagnosedOn: Scalars['Date']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  riskToOthers: Scalars['Boolean']['input'];
+  severity: PsychosisSeverity;
+  /** Must include STIMULANTS; each class once. */
+  substanceClasses: Array<SubstanceClass>;
+};
+
 /** Mức độ nguy cơ do sử dụng ma túy. */
 export type DrugUseRiskLevel =
   /** Nguy cơ cao. */
@@ -382,6 +421,8 @@ export type Mutation = {
   advanceTreatmentPhase: SubstitutionTreatment;
   /** Closes a dispensing point from closedOn; doses already recorded there stay. */
   closeDispensingPoint: DispensingPoint;
+  /** Ends the management of a drug-induced psychosis (the recording unit). */
+  endDrugInducedPsychosisCare: DrugInducedPsychosis;
   /** Enrols a person with a determined opioid addiction. dateOfBirth and residenceUnitCode are snapshots from the registry (health does not own identity); under 16 needs guardianConsent. */
   enrollSubstitutionTreatment: SubstitutionTreatment;
   /** Opens a dispensing point of the clinic (health workers of the clinic). */
@@ -390,6 +431,11 @@ export type Mutation = {
   recordAddictionExamination: AddictionExamination;
   /** A clinic's whole day of doses in one transaction: all rows or none. */
   recordClinicDoses: ClinicDoseDay;
+  /**
+   * Classifies a person of the caller's unit (or a patient in its care) as a user of synthetic
+   * drugs with psychosis and opens their management: one open record per person.
+   */
+  recordDrugInducedPsychosis: DrugInducedPsychosis;
   /** Records a screening and assessment of a person's drug use (health workers: a person living in their unit, or a patient in their care; once a day). */
   recordDrugUseScreening: DrugUseScreening;
   recordInfectionStatus: InfectionStatus;
@@ -413,6 +459,15 @@ export type MutationCloseDispensingPointArgs = {
   closedOn: Scalars['Date']['input'];
   code: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationEndDrugInducedPsychosisCareArgs = {
+  endedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: PsychosisEndReason;
 };
 
 
@@ -445,6 +500,12 @@ export type MutationRecordClinicDosesArgs = {
   clinicCode: Scalars['ID']['input'];
   date: Scalars['Date']['input'];
   doses: Array<DoseInput>;
+};
+
+
+export type MutationRecordDrugInducedPsychosisArgs = {
+  input: DrugInducedPsychosisInput;
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -522,6 +583,8 @@ export type Person = {
   addictionExaminations?: Maybe<Array<AddictionExamination>>;
   /** Sổ cấp thuốc: the latest 90 doses within the caller's unit, newest first (health only). */
   doses?: Maybe<Array<Dose>>;
+  /** Loạn thần do sử dụng ma túy tổng hợp (ngáo đá), newest first (health workers only). */
+  drugInducedPsychoses?: Maybe<Array<DrugInducedPsychosis>>;
   /** Sàng lọc, đánh giá mức độ sử dụng ma túy, newest first (health workers only). */
   drugUseScreenings?: Maybe<Array<DrugUseScreening>>;
   id: Scalars['ID']['output'];
@@ -532,6 +595,43 @@ export type Person = {
   /** Xét nghiệm nước tiểu, newest first (health only). */
   urineTests?: Maybe<Array<UrineTest>>;
 };
+
+/** Where a person with drug-induced psychosis is cared for. */
+export type PsychosisCare =
+  /** Gia đình chăm sóc, theo dõi (có hướng dẫn của y tế). */
+  | 'FAMILY_CARE'
+  /** Điều trị nội trú tại cơ sở tâm thần. */
+  | 'INPATIENT_PSYCHIATRIC'
+  /** Điều trị ngoại trú, theo dõi tại trạm y tế xã. */
+  | 'OUTPATIENT';
+
+/** Why the care of a drug-induced psychosis ended. */
+export type PsychosisEndReason =
+  /** Tử vong. */
+  | 'DIED'
+  /** Chuyển nơi ở khỏi địa bàn. */
+  | 'MOVED_AWAY'
+  | 'OTHER'
+  /** Hết biểu hiện loạn thần. */
+  | 'RECOVERED'
+  /** Chuyển cai nghiện hoặc điều trị nghiện. */
+  | 'TRANSFERRED_TO_REHAB';
+
+/** How severe a drug-induced psychosis is, as the health worker classifies it. */
+export type PsychosisSeverity =
+  /** Nhẹ. */
+  | 'MILD'
+  /** Vừa. */
+  | 'MODERATE'
+  /** Nặng. */
+  | 'SEVERE';
+
+/** Trạng thái quản lý người loạn thần do sử dụng ma túy. */
+export type PsychosisStatus =
+  /** Đã kết thúc quản lý. */
+  | 'ENDED'
+  /** Đang được quản lý, điều trị. */
+  | 'UNDER_CARE';
 
 /**
  * A medical facility qualified to determine addiction (cơ sở y tế đủ điều kiện xác định tình
@@ -901,6 +1001,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DoseInput: DoseInput;
   DoseKind: DoseKind;
+  DrugInducedPsychosis: ResolverTypeWrapper<DrugInducedPsychosis>;
+  DrugInducedPsychosisInput: DrugInducedPsychosisInput;
   DrugUseRiskLevel: DrugUseRiskLevel;
   DrugUseScreening: ResolverTypeWrapper<DrugUseScreening>;
   DrugUseScreeningInput: DrugUseScreeningInput;
@@ -918,6 +1020,10 @@ export type ResolversTypes = {
   ObservationPattern: ObservationPattern;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PsychosisCare: PsychosisCare;
+  PsychosisEndReason: PsychosisEndReason;
+  PsychosisSeverity: PsychosisSeverity;
+  PsychosisStatus: PsychosisStatus;
   QualifiedDeterminationFacility: ResolverTypeWrapper<QualifiedDeterminationFacility>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequesterKind: RequesterKind;
@@ -960,6 +1066,8 @@ export type ResolversParentTypes = {
   Dose: DoseRecord;
   Float: Scalars['Float']['output'];
   DoseInput: DoseInput;
+  DrugInducedPsychosis: DrugInducedPsychosis;
+  DrugInducedPsychosisInput: DrugInducedPsychosisInput;
   DrugUseScreening: DrugUseScreening;
   DrugUseScreeningInput: DrugUseScreeningInput;
   GuardianConsentInput: GuardianConsentInput;
@@ -1084,6 +1192,22 @@ export type DoseResolvers<ContextType = Context, ParentType extends ResolversPar
   recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DrugInducedPsychosisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugInducedPsychosis'] = ResolversParentTypes['DrugInducedPsychosis']> = {
+  care?: Resolver<ResolversTypes['PsychosisCare'], ParentType, ContextType>;
+  careFacility?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diagnosedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['PsychosisEndReason']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  riskToOthers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['PsychosisSeverity'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PsychosisStatus'], ParentType, ContextType>;
+  substanceClasses?: Resolver<Array<ResolversTypes['SubstanceClass']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DrugUseScreeningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUseScreening'] = ResolversParentTypes['DrugUseScreening']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['ScreeningInstrument'], ParentType, ContextType>;
@@ -1142,10 +1266,12 @@ export type MissedDoseStreakResolvers<ContextType = Context, ParentType extends 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   advanceTreatmentPhase?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationAdvanceTreatmentPhaseArgs, 'on' | 'to' | 'treatmentId'>>;
   closeDispensingPoint?: Resolver<ResolversTypes['DispensingPoint'], ParentType, ContextType, RequireFields<MutationCloseDispensingPointArgs, 'closedOn' | 'code' | 'expectedVersion'>>;
+  endDrugInducedPsychosisCare?: Resolver<ResolversTypes['DrugInducedPsychosis'], ParentType, ContextType, RequireFields<MutationEndDrugInducedPsychosisCareArgs, 'endedOn' | 'expectedVersion' | 'id' | 'reason'>>;
   enrollSubstitutionTreatment?: Resolver<ResolversTypes['SubstitutionTreatment'], ParentType, ContextType, RequireFields<MutationEnrollSubstitutionTreatmentArgs, 'clinicCode' | 'dateOfBirth' | 'enrolledOn' | 'medication' | 'personId' | 'residenceUnitCode'>>;
   openDispensingPoint?: Resolver<ResolversTypes['DispensingPoint'], ParentType, ContextType, RequireFields<MutationOpenDispensingPointArgs, 'address' | 'clinicCode' | 'name' | 'openedOn'>>;
   recordAddictionExamination?: Resolver<ResolversTypes['AddictionExamination'], ParentType, ContextType, RequireFields<MutationRecordAddictionExaminationArgs, 'input' | 'requestId'>>;
   recordClinicDoses?: Resolver<ResolversTypes['ClinicDoseDay'], ParentType, ContextType, RequireFields<MutationRecordClinicDosesArgs, 'clinicCode' | 'date' | 'doses'>>;
+  recordDrugInducedPsychosis?: Resolver<ResolversTypes['DrugInducedPsychosis'], ParentType, ContextType, RequireFields<MutationRecordDrugInducedPsychosisArgs, 'input' | 'personId'>>;
   recordDrugUseScreening?: Resolver<ResolversTypes['DrugUseScreening'], ParentType, ContextType, RequireFields<MutationRecordDrugUseScreeningArgs, 'input' | 'personId'>>;
   recordInfectionStatus?: Resolver<ResolversTypes['InfectionStatus'], ParentType, ContextType, RequireFields<MutationRecordInfectionStatusArgs, 'hepatitisB' | 'hepatitisC' | 'hiv' | 'personId' | 'testedOn'>>;
   recordUrineTest?: Resolver<ResolversTypes['UrineTest'], ParentType, ContextType, RequireFields<MutationRecordUrineTestArgs, 'date' | 'personId' | 'results'>>;
@@ -1165,6 +1291,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   addictionDeterminations?: Resolver<Maybe<Array<ResolversTypes['AddictionDetermination']>>, ParentType, ContextType>;
   addictionExaminations?: Resolver<Maybe<Array<ResolversTypes['AddictionExamination']>>, ParentType, ContextType>;
   doses?: Resolver<Maybe<Array<ResolversTypes['Dose']>>, ParentType, ContextType>;
+  drugInducedPsychoses?: Resolver<Maybe<Array<ResolversTypes['DrugInducedPsychosis']>>, ParentType, ContextType>;
   drugUseScreenings?: Resolver<Maybe<Array<ResolversTypes['DrugUseScreening']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   infectionStatus?: Resolver<Maybe<ResolversTypes['InfectionStatus']>, ParentType, ContextType>;
@@ -1249,6 +1376,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   DispensingPoint?: DispensingPointResolvers<ContextType>;
   Dose?: DoseResolvers<ContextType>;
+  DrugInducedPsychosis?: DrugInducedPsychosisResolvers<ContextType>;
   DrugUseScreening?: DrugUseScreeningResolvers<ContextType>;
   IdentificationNumber?: GraphQLScalarType;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;

@@ -74,6 +74,15 @@ beforeAll(async () => {
     'TREATMENT', 'Tiêm chích heroin hằng ngày', '01', '01', 'test')`,
     [onSubstitution.id],
   );
+  // And one psychosis record with every field set (ended, inpatient), so each has a value to read.
+  await database.db.query('DELETE FROM drug_induced_psychosis WHERE person_id = $1', [onSubstitution.id]);
+  await database.db.query(
+    `INSERT INTO drug_induced_psychosis (id, person_id, diagnosed_on, substance_classes, severity, risk_to_others, care,
+    care_facility, note, status, ended_on, end_reason, end_note, residence_unit_path, owner_unit_path, recorded_by)
+    VALUES (gen_random_uuid(), $1, '2025-02-01', '{STIMULANTS}', 'SEVERE', true, 'INPATIENT_PSYCHIATRIC', 'Bệnh viện Tâm thần',
+    'Hoang tưởng', 'ENDED', '2025-04-01', 'RECOVERED', 'Ổn định', '01', '01', 'test')`,
+    [onSubstitution.id],
+  );
   server = buildSubgraphServer(healthSubgraph, { db: database.db });
 });
 
@@ -257,6 +266,7 @@ describe('field access, generated from HEALTH_RULES', () => {
     ],
     InfectionStatus: [['Person.infectionStatus', false]],
     DrugUseScreening: [['Person.drugUseScreenings', true]],
+    DrugInducedPsychosis: [['Person.drugInducedPsychoses', true]],
   };
   /** Object-valued fields are selected as { __typename }; this is what an allowed read returns. */
   const OBJECT_FIELDS = new Map<string, unknown>([
@@ -275,6 +285,7 @@ describe('field access, generated from HEALTH_RULES', () => {
     ['UrineTest.results', [{ __typename: 'UrineResult' }]],
     ['Person.infectionStatus', { __typename: 'InfectionStatus' }],
     ['Person.drugUseScreenings', [{ __typename: 'DrugUseScreening' }]],
+    ['Person.drugInducedPsychoses', [{ __typename: 'DrugInducedPsychosis' }]],
   ]);
   /** Fields of the seeded active enrolment that are null until it stops. */
   const NULL_WHILE_ACTIVE = new Set(['SubstitutionTreatment.stoppedOn', 'SubstitutionTreatment.terminationReason']);

@@ -51,6 +51,11 @@ export const HEALTH_MEASURES: MeasureBranches = {
     FROM req r LEFT JOIN drug_use_screening s ON s.screened_on + 0 BETWEEN r.d_from AND r.d_to
       AND WITHIN(s.residence_unit_path, s.person_id)
     WHERE r.code = 'SCREENED_AND_ASSESSED' GROUP BY r.i`,
+  DRUG_INDUCED_PSYCHOSIS_UNDER_CARE: `SELECT r.i, count(DISTINCT x.person_id)::int AS numerator, NULL::int AS denominator,
+      NULL::text[] AS person_keys
+    FROM req r LEFT JOIN drug_induced_psychosis x ON x.diagnosed_on <= r.d_to AND (x.ended_on IS NULL OR x.ended_on >= r.d_from)
+      AND WITHIN(x.residence_unit_path, x.person_id)
+    WHERE r.code = 'DRUG_INDUCED_PSYCHOSIS_UNDER_CARE' GROUP BY r.i`,
 };
 
 export const indicatorResolvers = indicatorMeasureResolvers('healthMeasure', HEALTH_MEASURES);

@@ -12,7 +12,7 @@ import { badInput, requirePastDate, requireText } from './common';
  * Where the person lives, for the indicator, and whether the caller may screen them: a
  * person living within the caller's unit, or a patient in the caller's care (a clinic).
  */
-async function residenceFor(manager: EntityManager, caller: Caller, personId: string): Promise<string> {
+export async function residenceFor(manager: EntityManager, caller: Caller, personId: string): Promise<string> {
   if (await isInCare(manager, caller, personId)) {
     const [row] = await manager.query<{ unit_path: string }[]>('SELECT unit_path FROM person_directory WHERE person_id = $1', [
       personId,

@@ -9,6 +9,7 @@ import { recordAddictionExamination } from '../mutations/examination';
 import { requestDay } from '../mutations/request-day';
 import { recordInfectionStatus, recordUrineTest } from '../mutations/tests';
 import { recordDrugUseScreening } from '../mutations/screening';
+import { endDrugInducedPsychosisCare, recordDrugInducedPsychosis } from '../mutations/psychosis';
 import {
   advanceTreatmentPhase,
   enrollSubstitutionTreatment,
@@ -95,5 +96,7 @@ export const Mutation: MutationResolvers = {
   closeDispensingPoint: (_parent, args, ctx) => closeDispensingPoint(args, ctx),
   recordUrineTest: (_parent, args, ctx) => recordUrineTest(args, ctx),
   recordDrugUseScreening: (_parent, args, ctx) => recordDrugUseScreening(args, ctx),
+  recordDrugInducedPsychosis: (_parent, args, ctx) => recordDrugInducedPsychosis(args, ctx),
+  endDrugInducedPsychosisCare: (_parent, args, ctx) => endDrugInducedPsychosisCare(args, ctx),
   recordInfectionStatus: (_parent, args, ctx) => recordInfectionStatus(args, ctx),
 };

@@ -29,5 +29,6 @@ export const Person: PersonResolvers = {
   doses: (person, _args, ctx) => ctx.loaders.dosesByPerson.load(person.id),
   urineTests: (person, _args, ctx) => ctx.loaders.urineTestsByPerson.load(person.id),
   drugUseScreenings: (person, _args, ctx) => ctx.loaders.screeningsByPerson.load(person.id),
+  drugInducedPsychoses: (person, _args, ctx) => ctx.loaders.psychosesByPerson.load(person.id),
   infectionStatus: (person, _args, ctx) => ctx.loaders.infectionByPerson.load(person.id),
 };
