@@ -46,6 +46,13 @@ const DOSSIER_REVIEW_FIELDS = [
   'version',
 ];
 
+/**
+ * Trích xuất concerns an investigation: the police who ask (provincial investigation agency),
+ * the facility that hands the resident over, and supervisors. Not the commune or labour office.
+ */
+const EXTRACTION_ROLES: Role[] = ['police_officer', 'facility_staff'];
+const extraction = { read: [...EXTRACTION_ROLES, 'supervisor'] as Role[], sensitive: true };
+
 function legalPathFields(...fields: string[]): Record<string, typeof legalPath> {
   return Object.fromEntries(fields.map((f) => [f, legalPath]));
 }
@@ -71,6 +78,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     postRehabCasesAwaitingDecision: worklist('commune_official', 'labour_officer', 'police_officer'),
     postRehabCasesEndingSoon: worklist('commune_official', 'labour_officer', 'police_officer'),
     communityRehabAwaitingPlan: worklist('commune_official', 'police_officer'),
+    residentExtractions: worklist(...EXTRACTION_ROLES),
   }),
   ...fieldsOf('Mutation', 'labor-welfare', {
     updateFacilityStaffing: callers('labour_officer', 'police_officer', 'facility_staff'),
@@ -90,6 +98,10 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     registerCommunityRehab: callers('commune_official'),
     advanceRehabPhase: callers('facility_staff', 'commune_official'),
     setCommunityRehabPlan: callers('commune_official'),
+    requestResidentExtraction: callers('police_officer'),
+    cancelResidentExtraction: callers('police_officer'),
+    recordExtractionHandover: callers('facility_staff'),
+    recordExtractionReturn: callers('facility_staff'),
     grantLeave: callers('facility_staff'),
     returnFromLeave: callers('facility_staff'),
     recordEscape: callers('facility_staff'),
@@ -112,10 +124,8 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     postRehabCases: legalPath,
     reintegrationSupports: legalPath,
   }),
-  ...fieldsOf(
-    'RehabEpisode',
-    'labor-welfare',
-    legalPathFields(
+  ...fieldsOf('RehabEpisode', 'labor-welfare', {
+    ...legalPathFields(
       'id',
       'person',
       'kind',
@@ -140,6 +150,32 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
       'events',
       'communityRehabPlan',
       'version',
+    ),
+    // Extractions concern an investigation: the police who ask, the facility that hands over, supervisors.
+    extractions: extraction,
+  }),
+  ...fieldsOf(
+    'ResidentExtraction',
+    'labor-welfare',
+    Object.fromEntries(
+      [
+        'id',
+        'person',
+        'episode',
+        'facility',
+        'requestingUnit',
+        'requestingAgency',
+        'documentNumber',
+        'purpose',
+        'requestedOn',
+        'expectedReturnOn',
+        'status',
+        'handedOverOn',
+        'returnedOn',
+        'cancelReason',
+        'overdue',
+        'version',
+      ].map((f) => [f, extraction]),
     ),
   ),
   // Read, and audited, through RehabEpisode.communityRehabPlan: the caregiver's and supporters' names

@@ -21,7 +21,8 @@ export type ResponsibilityStep =
   | 'COMMUNITY_REHAB_PROVIDERS'
   | 'POST_REHAB_MANAGEMENT'
   | 'REHAB_STATE_MANAGEMENT'
-  | 'ELECTRONIC_MONITORING_ORDER';
+  | 'ELECTRONIC_MONITORING_ORDER'
+  | 'RESIDENT_EXTRACTION_REQUEST';
 
 export interface ResponsibilityRecord {
   step: ResponsibilityStep;
@@ -77,6 +78,10 @@ export const STEP_LABEL: Readonly<Record<ResponsibilityStep, { vi: string; en: s
     en: 'state management of rehab: plans, targets, staffing',
   },
   ELECTRONIC_MONITORING_ORDER: { vi: 'quyết định áp dụng giám sát điện tử', en: 'order electronic monitoring' },
+  RESIDENT_EXTRACTION_REQUEST: {
+    vi: 'đề nghị trích xuất người đang cai nghiện tại cơ sở để phục vụ điều tra, truy tố, xét xử',
+    en: 'ask a facility to hand over a resident to investigate, prosecute or try a case',
+  },
 };
 
 const LAW_2008 = 'Luật Phòng, chống ma túy 2000 (sửa đổi 2008); Luật Xử lý vi phạm hành chính 2012; Nghị định 221/2013/NĐ-CP';
@@ -365,6 +370,17 @@ const ROWS: readonly Row[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     legalBasis: FRONT_LAW,
+  },
+  {
+    step: 'RESIDENT_EXTRACTION_REQUEST',
+    actorVi: 'Cơ quan điều tra thuộc Công an cấp tỉnh',
+    actorEn: 'Investigation agency of the provincial police',
+    agency: 'police',
+    role: 'police_officer',
+    unitLevel: 'PROVINCE',
+    effectiveFrom: '2022-01-01',
+    effectiveTo: null,
+    legalBasis: LAW_2021,
   },
   {
     step: 'ELECTRONIC_MONITORING_ORDER',

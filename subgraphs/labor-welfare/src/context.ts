@@ -4,6 +4,7 @@ import { groupedLoader, keyedLoader, unitLookup, type UnitLookup, type SubgraphC
 import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
 import { CaseEventEntity } from './entities/CaseEvent';
 import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
+import { ResidentExtractionEntity } from './entities/ResidentExtraction';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
 import { PlanEntity } from './entities/Plan';
@@ -41,6 +42,8 @@ export interface LaborWelfareLoaders {
   drugUsesByCase: DataLoader<string, PostRehabDrugUseEntity[]>;
   /** The individual plan of a rehab at home/community (reached through the episode, already in scope). */
   communityPlanByEpisode: DataLoader<string, CommunityRehabPlanEntity | null>;
+  /** Extraction requests of an episode, newest first (reached through the episode, already in scope). */
+  extractionsByEpisode: DataLoader<string, ResidentExtractionEntity[]>;
   reintegrationSupportsByPerson: DataLoader<string, ReintegrationSupportEntity[]>;
   /** History of a dossier, episode or post-rehab case (the parent was already scope-checked). */
   eventsByEntity: DataLoader<string, CaseEventEntity[]>;
@@ -127,6 +130,17 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
           .orderBy('u.used_on', 'DESC')
           .getMany(),
       (u) => u.caseId,
+    ),
+    extractionsByEpisode: groupedLoader(
+      (episodeIds) =>
+        db
+          .getRepository(ResidentExtractionEntity)
+          .createQueryBuilder('x')
+          .where('x.episode_id IN (:...episodeIds)', { episodeIds })
+          .orderBy('x.requested_on', 'DESC')
+          .addOrderBy('x.id', 'DESC')
+          .getMany(),
+      (x) => x.episodeId,
     ),
     communityPlanByEpisode: keyedLoader(
       (episodeIds) =>

@@ -1,4 +1,5 @@
 import { demoCommunityPlan } from './seed-community-plans';
+import { demoExtraction } from './seed-extractions';
 import { createHash } from 'node:crypto';
 import {
   DEMO_REFERENCE_DATE,
@@ -259,6 +260,7 @@ class Builder {
     supports: [],
     drugUses: [],
     communityPlans: [],
+    extractions: [],
   };
   private readonly rng = new SeededRandom(LEGAL_PATH_SEED);
 
@@ -359,6 +361,12 @@ class Builder {
       rehab.kind === 'VOLUNTARY_COMMUNITY' ? communitySettingFor(id) : null,
     ]);
     if (rehab.kind === 'VOLUNTARY_COMMUNITY') this.communityPlan(id, rehab.admittedOn, rehab.plannedEndOn);
+    if (rehab.status === 'ADMITTED' && rehab.facilityCode) {
+      const facilityPath = unitOn(rehab.facilityCode, rehab.admittedOn).path;
+      const episode = { id, personId: p.id, facilityCode: rehab.facilityCode, facilityPath, admittedOn: rehab.admittedOn };
+      const row = demoExtraction(episode, this.ref, nameUuid(`extraction:${id}`));
+      if (row) this.rows.extractions.push(row);
+    }
   }
 
   private communityPlan(episodeId: string, admittedOn: string, plannedEndOn: string): void {

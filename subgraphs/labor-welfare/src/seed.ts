@@ -1,4 +1,5 @@
 import { PLAN_COLUMNS } from './seed-community-plans';
+import { EXTRACTION_COLUMNS } from './seed-extractions';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { SeededRandom, hanoi2022Targets, unitsOfLevel, type DemoPerson, type TargetRow } from '@rehab/shared-schema';
@@ -91,6 +92,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
     await insertRows(manager, 'reintegration_support', SUPPORT_COLUMNS, rows.supports, 1000);
     await insertRows(manager, 'post_rehab_drug_use', DRUG_USE_COLUMNS, rows.drugUses, 1000);
     await insertRows(manager, 'community_rehab_plan', PLAN_COLUMNS, rows.communityPlans, 1000);
+    await insertRows(manager, 'resident_extraction', EXTRACTION_COLUMNS, rows.extractions, 1000);
     await importEvents(manager);
   });
 }

@@ -17,6 +17,7 @@ import { PlanTargetEntity } from './entities/PlanTarget';
 import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { PostRehabDrugUseEntity } from './entities/PostRehabDrugUse';
 import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
+import { ResidentExtractionEntity } from './entities/ResidentExtraction';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -31,6 +32,7 @@ import { PostRehabAfterSubstitution1796500000000 } from './migrations/1796500000
 import { AddDossierFrontOpinion1796500000200 } from './migrations/1796500000200-AddDossierFrontOpinion';
 import { AddPostRehabDrugUse1796500000300 } from './migrations/1796500000300-AddPostRehabDrugUse';
 import { AddCommunityRehabPlan1796500000600 } from './migrations/1796500000600-AddCommunityRehabPlan';
+import { CreateResidentExtraction1796500000800 } from './migrations/1796500000800-CreateResidentExtraction';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -59,6 +61,7 @@ export const entities = [
   PostRehabCaseEntity,
   PostRehabDrugUseEntity,
   CommunityRehabPlanEntity,
+  ResidentExtractionEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -78,6 +81,7 @@ export const migrations = [
   AddDossierFrontOpinion1796500000200,
   AddPostRehabDrugUse1796500000300,
   AddCommunityRehabPlan1796500000600,
+  CreateResidentExtraction1796500000800,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -14,6 +14,7 @@ import type { CourtDecisionView, FrontOpinionView } from '../resolvers/Compulsor
 import type { AllowedTerm } from '../rules/term';
 import type { CaseEventEntity } from '../entities/CaseEvent';
 import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
+import type { ResidentExtractionEntity } from '../entities/ResidentExtraction';
 import type { CommunityRehabPlanEntity } from '../entities/CommunityRehabPlan';
 import type { PostRehabDrugUseEntity } from '../entities/PostRehabDrugUse';
 import type { ReintegrationSupportEntity } from '../entities/ReintegrationSupport';
@@ -415,6 +416,17 @@ export type DurationUnit =
   | 'MONTHS'
   | 'WORKING_DAYS';
 
+/** Trạng thái trích xuất. */
+export type ExtractionStatus =
+  /** Cơ quan đề nghị đã hủy trước khi bàn giao. */
+  | 'CANCELLED'
+  /** Đã bàn giao cho cơ quan đề nghị, chưa trả về cơ sở. */
+  | 'OUT'
+  /** Đã đề nghị, chờ cơ sở bàn giao. */
+  | 'REQUESTED'
+  /** Đã trả về cơ sở. */
+  | 'RETURNED';
+
 /** A rehab facility (cơ sở cai nghiện ma túy); it owns the records of its residents. */
 export type Facility = {
   __typename?: 'Facility';
@@ -702,6 +714,8 @@ export type Mutation = {
   advanceRehabPhase: RehabEpisode;
   /** Phân công người hỗ trợ (commune official). */
   assignPostRehabSupporters: PostRehabCase;
+  /** The requesting police unit withdraws a request not yet handed over. */
+  cancelResidentExtraction: ResidentExtraction;
   /** Xác nhận hoàn thành, đưa ra khỏi danh sách (commune official). */
   completePostRehab: PostRehabCase;
   /** Hoàn thành with a certificate: notifies police and opens a post-rehab case (facility staff; commune official for rehab at home). */
@@ -733,6 +747,10 @@ export type Mutation = {
   recordDossierEscort: CompulsoryRehabDossier;
   /** Bỏ trốn: notifies police (facility staff). */
   recordEscape: RehabEpisode;
+  /** The facility hands the resident over to the requesting agency. */
+  recordExtractionHandover: ResidentExtraction;
+  /** The facility records the resident's return. */
+  recordExtractionReturn: ResidentExtraction;
   /** Records the Front committee's opinion on a dossier of its commune awaiting the court (once). */
   recordFrontOpinion: CompulsoryRehabDossier;
   /**
@@ -750,6 +768,8 @@ export type Mutation = {
   registerCommunityRehab: RehabEpisode;
   /** Đăng ký đơn vị cung cấp dịch vụ cai nghiện tại cộng đồng (labour officer, commune official). */
   registerServiceProvider: ServiceProvider;
+  /** The provincial police's investigation agency asks a facility to hand over a resident (one request under way per resident). */
+  requestResidentExtraction: ResidentExtraction;
   /** Trở lại sau bỏ trốn: notifies police (facility staff). */
   returnAfterEscape: RehabEpisode;
   /** Trả hồ sơ để bổ sung (the district labour office, while its review existed: until 28 February 2025). */
@@ -810,6 +830,13 @@ export type MutationAssignPostRehabSupportersArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   supporterIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCancelResidentExtractionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -912,6 +939,20 @@ export type MutationRecordEscapeArgs = {
 };
 
 
+export type MutationRecordExtractionHandoverArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  handedOverOn: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordExtractionReturnArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  returnedOn: Scalars['Date']['input'];
+};
+
+
 export type MutationRecordFrontOpinionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -953,6 +994,12 @@ export type MutationRegisterCommunityRehabArgs = {
 
 export type MutationRegisterServiceProviderArgs = {
   input: RegisterServiceProviderInput;
+};
+
+
+export type MutationRequestResidentExtractionArgs = {
+  episodeId: Scalars['ID']['input'];
+  input: ResidentExtractionInput;
 };
 
 
@@ -1591,6 +1638,11 @@ export type Query = {
   postRehabModels: PostRehabModelConnection;
   /** A rehab episode by id, within the caller's unit. */
   rehabEpisode?: Maybe<RehabEpisode>;
+  /**
+   * Extraction requests the caller's unit made or its facilities received, oldest request first:
+   * by default those under way (REQUESTED, OUT).
+   */
+  residentExtractions: Array<ResidentExtraction>;
   /** Who acts at each step on the given date (today when omitted). */
   responsibilities: Array<Responsibility>;
   /** Registered community service providers serving a unit: registered at it, above it or within it. */
@@ -1763,6 +1815,12 @@ export type QueryRehabEpisodeArgs = {
 };
 
 
+export type QueryResidentExtractionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<ExtractionStatus>>;
+};
+
+
 export type QueryResponsibilitiesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1811,6 +1869,8 @@ export type RehabEpisode = {
   endedOn?: Maybe<Scalars['Date']['output']>;
   /** History, oldest first. */
   events: Array<CaseEvent>;
+  /** Trích xuất: the resident's extraction requests, newest first. */
+  extractions: Array<ResidentExtraction>;
   /** The facility; null for rehab at home/community. */
   facility?: Maybe<Facility>;
   id: Scalars['ID']['output'];
@@ -1924,6 +1984,48 @@ export type ReintegrationSupportKind =
   | 'LOAN'
   /** Dạy nghề. */
   | 'VOCATIONAL_TRAINING';
+
+/**
+ * Trích xuất: a resident of a facility taken out at an investigation agency's request (to
+ * investigate, prosecute or try a case) and brought back. The provincial police's investigation
+ * agency asks; the facility hands the resident over and records the return; each side is told in
+ * its inbox. The time away counts toward the term.
+ */
+export type ResidentExtraction = {
+  __typename?: 'ResidentExtraction';
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Số văn bản đề nghị trích xuất. */
+  documentNumber: Scalars['String']['output'];
+  /** The episode, as far as the caller may see it. */
+  episode?: Maybe<RehabEpisode>;
+  expectedReturnOn: Scalars['Date']['output'];
+  facility: Facility;
+  handedOverOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Out of the facility past the expected return (today in Hà Nội). */
+  overdue: Scalars['Boolean']['output'];
+  person: Person;
+  purpose: Scalars['String']['output'];
+  requestedOn: Scalars['Date']['output'];
+  /** The investigation agency named in the request (e.g. Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội). */
+  requestingAgency: Scalars['String']['output'];
+  /** The police unit that asked. */
+  requestingUnit: AdministrativeUnit;
+  returnedOn?: Maybe<Scalars['Date']['output']>;
+  status: ExtractionStatus;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+export type ResidentExtractionInput = {
+  documentNumber: Scalars['String']['input'];
+  /** Not before the request. */
+  expectedReturnOn: Scalars['Date']['input'];
+  purpose: Scalars['String']['input'];
+  /** The day of the request (today by default): not in the future, not before the admission. */
+  requestedOn?: InputMaybe<Scalars['Date']['input']>;
+  requestingAgency: Scalars['String']['input'];
+};
 
 /** Who acts at a step of the path between two dates (the agency that owns a step changes by law). */
 export type Responsibility = {
@@ -2187,6 +2289,7 @@ export type ResolversTypes = {
   DraftDossierInput: DraftDossierInput;
   DrugUseEvidence: DrugUseEvidence;
   DurationUnit: DurationUnit;
+  ExtractionStatus: ExtractionStatus;
   Facility: ResolverTypeWrapper<FacilityEntity>;
   FacilityKind: FacilityKind;
   FacilityOccupancy: ResolverTypeWrapper<OccupancyView>;
@@ -2260,6 +2363,8 @@ export type ResolversTypes = {
   ReintegrationSupport: ResolverTypeWrapper<ReintegrationSupportEntity>;
   ReintegrationSupportInput: ReintegrationSupportInput;
   ReintegrationSupportKind: ReintegrationSupportKind;
+  ResidentExtraction: ResolverTypeWrapper<ResidentExtractionEntity>;
+  ResidentExtractionInput: ResidentExtractionInput;
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
   ServiceProvider: ResolverTypeWrapper<ServiceProviderEntity>;
   SupporterRole: SupporterRole;
@@ -2345,6 +2450,8 @@ export type ResolversParentTypes = {
   RehabLeave: LeaveView;
   ReintegrationSupport: ReintegrationSupportEntity;
   ReintegrationSupportInput: ReintegrationSupportInput;
+  ResidentExtraction: ResidentExtractionEntity;
+  ResidentExtractionInput: ResidentExtractionInput;
   Responsibility: ResponsibilityRecord;
   ServiceProvider: ServiceProviderEntity;
   TermRange: AllowedTerm;
@@ -2569,6 +2676,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   admitVoluntary?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdmitVoluntaryArgs, 'input'>>;
   advanceRehabPhase?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdvanceRehabPhaseArgs, 'expectedVersion' | 'id' | 'on' | 'phase'>>;
   assignPostRehabSupporters?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationAssignPostRehabSupportersArgs, 'expectedVersion' | 'id' | 'supporterIds'>>;
+  cancelResidentExtraction?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationCancelResidentExtractionArgs, 'expectedVersion' | 'id' | 'reason'>>;
   completePostRehab?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationCompletePostRehabArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
   completeRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationCompleteRehabEpisodeArgs, 'certificateNumber' | 'completedOn' | 'expectedVersion' | 'id'>>;
   createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
@@ -2583,6 +2691,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
+  recordExtractionHandover?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRecordExtractionHandoverArgs, 'expectedVersion' | 'handedOverOn' | 'id'>>;
+  recordExtractionReturn?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRecordExtractionReturnArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   recordFrontOpinion?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordPostRehabDrugUse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabDrugUseArgs, 'evidence' | 'expectedVersion' | 'id' | 'usedOn'>>;
   recordPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationRecordPostRehabModelArgs, 'input'>>;
@@ -2590,6 +2700,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
   registerCommunityRehab?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRegisterCommunityRehabArgs, 'input'>>;
   registerServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationRegisterServiceProviderArgs, 'input'>>;
+  requestResidentExtraction?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRequestResidentExtractionArgs, 'episodeId' | 'input'>>;
   returnAfterEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnAfterEscapeArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   returnDossierForCorrection?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationReturnDossierForCorrectionArgs, 'expectedVersion' | 'id' | 'reason'>>;
   returnFromLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnFromLeaveArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
@@ -2811,6 +2922,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   postRehabCasesEndingSoon?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesEndingSoonArgs, 'first' | 'unitCode'>>;
   postRehabModels?: Resolver<ResolversTypes['PostRehabModelConnection'], ParentType, ContextType, RequireFields<QueryPostRehabModelsArgs, 'first' | 'includeEnded'>>;
   rehabEpisode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryRehabEpisodeArgs, 'id'>>;
+  residentExtractions?: Resolver<Array<ResolversTypes['ResidentExtraction']>, ParentType, ContextType, RequireFields<QueryResidentExtractionsArgs, 'first'>>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
   serviceProviders?: Resolver<Array<ResolversTypes['ServiceProvider']>, ParentType, ContextType, RequireFields<QueryServiceProvidersArgs, 'unitCode'>>;
 };
@@ -2825,6 +2937,7 @@ export type RehabEpisodeResolvers<ContextType = Context, ParentType extends Reso
   dossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['CaseEvent']>, ParentType, ContextType>;
+  extractions?: Resolver<Array<ResolversTypes['ResidentExtraction']>, ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RehabKind'], ParentType, ContextType>;
@@ -2861,6 +2974,25 @@ export type ReintegrationSupportResolvers<ContextType = Context, ParentType exte
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   residenceUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResidentExtractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentExtraction'] = ResolversParentTypes['ResidentExtraction']> = {
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  episode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType>;
+  expectedReturnOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType>;
+  handedOverOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  requestingAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestingUnit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  returnedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExtractionStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2944,6 +3076,7 @@ export type Resolvers<ContextType = Context> = {
   RehabEpisode?: RehabEpisodeResolvers<ContextType>;
   RehabLeave?: RehabLeaveResolvers<ContextType>;
   ReintegrationSupport?: ReintegrationSupportResolvers<ContextType>;
+  ResidentExtraction?: ResidentExtractionResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   ServiceProvider?: ServiceProviderResolvers<ContextType>;
   TermRange?: TermRangeResolvers<ContextType>;

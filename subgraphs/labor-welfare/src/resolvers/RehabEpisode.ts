@@ -38,6 +38,7 @@ export const RehabEpisode: RehabEpisodeResolvers = {
   serviceProvider: (e, _args, ctx) => (e.serviceProviderId ? ctx.loaders.serviceProviderById.load(e.serviceProviderId) : null),
   postRehabCase: (e, _args, ctx) => ctx.loaders.postRehabCaseByEpisode.load(e.id),
   events: (e, _args, ctx) => ctx.loaders.eventsByEntity.load(e.id),
+  extractions: (e, _args, ctx) => ctx.loaders.extractionsByEpisode.load(e.id),
   communityRehabPlan: (e, _args, ctx) =>
     e.kind === 'VOLUNTARY_COMMUNITY' ? ctx.loaders.communityPlanByEpisode.load(e.id) : null,
 };

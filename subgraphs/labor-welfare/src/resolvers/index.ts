@@ -36,6 +36,8 @@ import { frontOpinionMutations, frontOpinionQueries } from '../mutations/front-o
 import { drugUseMutations } from '../mutations/post-rehab-drug-use';
 import { Absconding, CommunityRehabPlan, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { communityPlanMutations, communityPlanQueries } from '../mutations/community-plan';
+import { extractionMutations, extractionQueries } from '../mutations/extraction';
+import { ResidentExtraction } from './ResidentExtraction';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
 
@@ -48,6 +50,7 @@ export const resolvers: Resolvers = {
     ...admissionQueries,
     ...frontOpinionQueries,
     ...communityPlanQueries,
+    ...extractionQueries,
   },
   Mutation: {
     ...Mutation,
@@ -56,6 +59,7 @@ export const resolvers: Resolvers = {
     ...frontOpinionMutations,
     ...drugUseMutations,
     ...communityPlanMutations,
+    ...extractionMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
@@ -66,6 +70,7 @@ export const resolvers: Resolvers = {
   RehabEpisode,
   RehabLeave,
   CommunityRehabPlan,
+  ResidentExtraction,
   Absconding,
   CompulsoryRehabDossier,
   CourtDecision,
