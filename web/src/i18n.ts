@@ -6,6 +6,7 @@ import { inboxEn, inboxEnumsEn, inboxEnumsVi, inboxVi } from './messages-inbox';
 import { caseworkEn, caseworkEnumsEn, caseworkEnumsVi, caseworkVi } from './messages-casework';
 import { communityEn, communityEnumsEn, communityEnumsVi, communityVi } from './messages-community';
 import { psychosisEn, psychosisEnumsEn, psychosisEnumsVi, psychosisVi } from './messages-psychosis';
+import { extractionEn, extractionEnumsEn, extractionEnumsVi, extractionVi } from './messages-extraction';
 
 export type Locale = 'vi' | 'en';
 
@@ -20,6 +21,7 @@ const vi = {
   ...caseworkVi,
   ...communityVi,
   ...psychosisVi,
+  ...extractionVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -115,6 +117,7 @@ const en: Record<MessageKey, string> = {
   ...caseworkEn,
   ...communityEn,
   ...psychosisEn,
+  ...extractionEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -210,6 +213,7 @@ const enumLabelsVi = {
   ...caseworkEnumsVi,
   ...communityEnumsVi,
   ...psychosisEnumsVi,
+  ...extractionEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -280,6 +284,7 @@ const enumLabelsEn: EnumLabels = {
   ...caseworkEnumsEn,
   ...communityEnumsEn,
   ...psychosisEnumsEn,
+  ...extractionEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

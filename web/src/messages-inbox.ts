@@ -63,6 +63,10 @@ export const inboxEnumsVi = {
     'rehab.community-plan': 'Đã lập kế hoạch cai nghiện cá nhân (cai nghiện tại gia đình, cộng đồng)',
     'health.psychosis-risk': 'Người loạn thần do sử dụng ma túy có nguy cơ gây nguy hiểm: phối hợp với gia đình quản lý',
     'health.psychosis-ended': 'Kết thúc quản lý người loạn thần do sử dụng ma túy',
+    'rehab.extraction-requested': 'Đề nghị trích xuất học viên: cần bàn giao',
+    'rehab.extraction-cancelled': 'Cơ quan điều tra đã hủy đề nghị trích xuất',
+    'rehab.extraction-handed-over': 'Cơ sở cai nghiện đã bàn giao người được trích xuất',
+    'rehab.extraction-returned': 'Người được trích xuất đã trở lại cơ sở cai nghiện',
   },
 } as const;
 
@@ -83,5 +87,9 @@ export const inboxEnumsEn: { [K in keyof typeof inboxEnumsVi]: Record<keyof (typ
     'rehab.community-plan': 'Individual rehab plan drawn up (rehab at home/community)',
     'health.psychosis-risk': 'A person with drug-induced psychosis is at risk of harming others: act with the family',
     'health.psychosis-ended': 'The care of a person with drug-induced psychosis ended',
+    'rehab.extraction-requested': 'A resident is asked for (extraction): to hand over',
+    'rehab.extraction-cancelled': 'The investigation agency withdrew its extraction request',
+    'rehab.extraction-handed-over': 'The facility handed the resident over',
+    'rehab.extraction-returned': 'The resident is back at the facility',
   },
 };

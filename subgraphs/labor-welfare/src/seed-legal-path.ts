@@ -139,6 +139,8 @@ export interface LegalPathRows {
   drugUses: unknown[][];
   /** Individual plans of rehabs at home/community (after the episodes: foreign key). */
   communityPlans: unknown[][];
+  /** Extractions of residents (after the episodes: foreign key). */
+  extractions: unknown[][];
   /** Episodes admitted from a dossier, inserted after the dossiers (foreign key). */
   episodes: unknown[][];
   dossiers: unknown[][];

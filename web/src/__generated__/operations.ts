@@ -284,6 +284,17 @@ export type DrugUserManagementStatus =
   /** Đã chuyển sang cai nghiện (tiếp nhận vào cai nghiện). */
   | 'SUPERSEDED_BY_REHAB';
 
+/** Trạng thái trích xuất. */
+export type ExtractionStatus =
+  /** Cơ quan đề nghị đã hủy trước khi bàn giao. */
+  | 'CANCELLED'
+  /** Đã bàn giao cho cơ quan đề nghị, chưa trả về cơ sở. */
+  | 'OUT'
+  /** Đã đề nghị, chờ cơ sở bàn giao. */
+  | 'REQUESTED'
+  /** Đã trả về cơ sở. */
+  | 'RETURNED';
+
 export type FamilyCaregiverInput = {
   fullName: string;
   phone?: string | null | undefined;
@@ -532,6 +543,16 @@ export type ResidenceInput = {
   unitCode: string | number;
 };
 
+export type ResidentExtractionInput = {
+  documentNumber: string;
+  /** Not before the request. */
+  expectedReturnOn: string;
+  purpose: string;
+  /** The day of the request (today by default): not in the future, not before the admission. */
+  requestedOn?: string | null | undefined;
+  requestingAgency: string;
+};
+
 /** The screening instrument. */
 export type ScreeningInstrument =
   /** Bộ công cụ ASSIST (WHO). */
@@ -665,7 +686,7 @@ export type HealthPanel_personFragment = { id: string, addictionDeterminations: 
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
-export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
+export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, extractions?: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, purpose: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, returnedOn: string | null, overdue: boolean }>, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
 
 export type Person360IdentityQueryVariables = Exact<{
   id: string | number;
@@ -676,10 +697,11 @@ export type Person360IdentityQuery = { person: { id: string, identificationNumbe
 
 export type Person360LaborQueryVariables = Exact<{
   id: string | number;
+  investigation: boolean;
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, extractions?: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, purpose: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, returnedOn: string | null, overdue: boolean }>, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
@@ -850,6 +872,41 @@ export type UpdatePersonMutationVariables = Exact<{
 
 
 export type UpdatePersonMutation = { updatePerson: { id: string, version: number } };
+
+export type RequestResidentExtractionMutationVariables = Exact<{
+  episodeId: string | number;
+  input: ResidentExtractionInput;
+}>;
+
+
+export type RequestResidentExtractionMutation = { requestResidentExtraction: { id: string, status: ExtractionStatus, version: number } };
+
+export type RecordExtractionHandoverMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  handedOverOn: string;
+}>;
+
+
+export type RecordExtractionHandoverMutation = { recordExtractionHandover: { id: string, status: ExtractionStatus, version: number } };
+
+export type RecordExtractionReturnMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  returnedOn: string;
+}>;
+
+
+export type RecordExtractionReturnMutation = { recordExtractionReturn: { id: string, status: ExtractionStatus, version: number } };
+
+export type CancelResidentExtractionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  reason: string;
+}>;
+
+
+export type CancelResidentExtractionMutation = { cancelResidentExtraction: { id: string, status: ExtractionStatus, version: number } };
 
 export type RequestAddictionDeterminationMutationVariables = Exact<{
   personId: string | number;
@@ -1397,6 +1454,11 @@ export type MergePersonsMutationVariables = Exact<{
 
 export type MergePersonsMutation = { mergePersons: { id: string, version: number } };
 
+export type ResidentExtractionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResidentExtractionsQuery = { residentExtractions: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, overdue: boolean, facility: { code: string, name: string }, person: { id: string, fullName: string } }> };
+
 export type DossiersForFrontOpinionQueryVariables = Exact<{
   answered: boolean;
 }>;
@@ -1582,7 +1644,7 @@ export type AdmissionCountQueryVariables = Exact<{
 }>;
 
 
-export type AdmissionCountQuery = { dossiersAwaitingAdmission: Array<{ id: string }> };
+export type AdmissionCountQuery = { dossiersAwaitingAdmission: Array<{ id: string }>, extractions: Array<{ id: string }> };
 
 export type ReviewCountQueryVariables = Exact<{
   unitCode: string | number;

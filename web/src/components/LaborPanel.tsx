@@ -4,6 +4,7 @@ import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { useFacilityLabel } from '../units';
 import { CommunityPlanView } from './CommunityPlanView';
+import { ExtractionField } from './ExtractionField';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
 import type { LaborPanel_personFragment } from '../__generated__/operations';
 
@@ -28,6 +29,20 @@ export const LABOR_PANEL_FRAGMENT = gql`
       serviceProvider {
         id
         name
+      }
+      # Trích xuất concerns an investigation: asked for by police, facility staff and supervisors only.
+      extractions @include(if: $investigation) {
+        id
+        status
+        version
+        requestingAgency
+        documentNumber
+        purpose
+        requestedOn
+        expectedReturnOn
+        handedOverOn
+        returnedOn
+        overdue
       }
       communityRehabPlan {
         revision
@@ -116,6 +131,7 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
           </Guarded>
         </Field>
         {episode.kind === 'VOLUNTARY_COMMUNITY' && <CommunityDetails episode={episode} />}
+        <ExtractionField extractions={episode.extractions} />
         {(episode.endedOn !== null || episode.status === 'COMPLETED' || episode.status === 'TERMINATED') && (
           <Field label={t('labor.endedOn')}>
             <Guarded errors={errors} path={[...path, 'endedOn']} value={episode.endedOn}>

@@ -66,7 +66,7 @@ const IDENTITY_QUERY: TypedDocumentNode<Person360IdentityQuery, Person360Identit
  * agency that is slow or down delays and blanks only its own panel and its events.
  */
 const LABOR_QUERY: TypedDocumentNode<Person360LaborQuery, Person360LaborQueryVariables> = gql`
-  query Person360Labor($id: ID!) {
+  query Person360Labor($id: ID!, $investigation: Boolean!) {
     person(id: $id) {
       id
       ...LaborPanel_person
@@ -76,6 +76,8 @@ const LABOR_QUERY: TypedDocumentNode<Person360LaborQuery, Person360LaborQueryVar
   ${LABOR_PANEL_FRAGMENT}
   ${TIMELINE_DOSSIERS_FRAGMENT}
 `;
+
+const INVESTIGATION_ROLES = new Set(['police_officer', 'facility_staff', 'supervisor']);
 
 const HEALTH_QUERY: TypedDocumentNode<Person360HealthQuery, Person360HealthQueryVariables> = gql`
   query Person360Health($id: ID!, $clinical: Boolean!) {
@@ -183,7 +185,12 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
   const known = Boolean(identity.data?.person);
   // Each agency's part once the person is known, in parallel; no cache (sensitive data, current errors).
   const part = known ? ({ variables: { id }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken;
-  const labor = useQuery(LABOR_QUERY, part);
+  // Extractions (trích xuất) concern an investigation: asked for by the roles that may read them.
+  const investigation = INVESTIGATION_ROLES.has(officer.role);
+  const labor = useQuery(
+    LABOR_QUERY,
+    known ? ({ variables: { id, investigation }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken,
+  );
   // HIV, hepatitis and ARV are health-only: asked for by health workers only.
   const clinical = officer.role === 'health_worker';
   const health = useQuery(

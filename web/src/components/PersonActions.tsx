@@ -5,6 +5,7 @@ import { ManagementActions } from '../forms/ManagementActions';
 import { DossierActions, OpenDossierAction, PENDING_DOSSIER_STATUSES, WhoCompilesDossiers } from '../forms/DossierActions';
 import { EditPersonAction } from '../forms/EditPerson';
 import { CommunityEpisodeActions, RegisterCommunityRehabAction } from '../forms/CommunityRehabActions';
+import { EpisodeExtraction } from '../forms/ExtractionActions';
 import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
 import { PsychosisActions } from '../forms/PsychosisActions';
@@ -99,7 +100,10 @@ export function PersonActions({
           return episode.kind === 'VOLUNTARY_COMMUNITY' ? (
             <CommunityEpisodeActions key={episode.id} episode={episode} person={person.fullName} reload={reload} title={title} />
           ) : (
-            <EpisodeActions key={episode.id} episode={episode} person={person.fullName} reload={reload} title={title} />
+            <div key={episode.id}>
+              <EpisodeActions episode={episode} person={person.fullName} reload={reload} title={title} />
+              <EpisodeExtraction episode={episode} person={person.fullName} reload={reload} />
+            </div>
           );
         })}
         <HealthActions

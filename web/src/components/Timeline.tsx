@@ -149,6 +149,11 @@ export function timelineEvents(person: TimelinePerson, police: PoliceTimelineQue
     push(events, e.admittedOn, 'labor-welfare', 'timeline.admitted', e.facility?.name ?? undefined);
     push(events, e.endedOn, 'labor-welfare', 'timeline.episodeEnded', e.facility?.name ?? undefined);
     push(events, e.communityRehabPlan?.preparedOn, 'labor-welfare', 'community.timelinePlan');
+    for (const x of e.extractions ?? []) {
+      push(events, x.requestedOn, 'labor-welfare', 'extraction.timelineRequested');
+      push(events, x.handedOverOn, 'labor-welfare', 'extraction.timelineOut');
+      push(events, x.returnedOn, 'labor-welfare', 'extraction.timelineReturned');
+    }
   }
   for (const c of compact(person.postRehabCases)) {
     push(events, c.openedOn, 'labor-welfare', POST_REHAB_OPENED[c.basis]);

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { CourtWorklist } from './worklists/CourtWorklist';
 import { HealthWorklists } from './worklists/HealthWorklists';
 import { CommunityRehabWorklist } from './worklists/CommunityRehabWorklist';
+import { ExtractionWorklist } from './worklists/ExtractionWorklist';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -28,6 +29,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return (
         <>
           <AdmissionWorklist officer={officer} />
+          <ExtractionWorklist />
           <FacilityWorklists officer={officer} />
         </>
       );
@@ -37,6 +39,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <ReassignmentWorklist officer={officer} />
           <PoliceWorklists acknowledges />
           <DuplicatesWorklist />
+          <ExtractionWorklist />
           <FacilityWorklists officer={officer} />
         </>
       );

@@ -69,6 +69,9 @@ const ADMISSION: TypedDocumentNode<AdmissionCountQuery, AdmissionCountQueryVaria
     dossiersAwaitingAdmission(facilityCode: $facilityCode) {
       id
     }
+    extractions: residentExtractions(statuses: [REQUESTED]) {
+      id
+    }
   }
 `;
 
@@ -157,6 +160,7 @@ export function useWorklistCount(officer: Officer, page: string): number | null 
     commune.data?.needing.length,
     court.data?.dossiersAwaitingDecision.length,
     admission.data?.dossiersAwaitingAdmission.length,
+    admission.data?.extractions.length,
     review.data?.dossiersAwaitingReview.length,
     missed.data?.missedDoseStreaks.length,
     visits.data?.myVolunteerWorklist.people.filter((p) => p.visitDue).length,
