@@ -5,6 +5,7 @@ import type { Caller, LegalRuleRecord } from '@rehab/shared-schema';
 import { CaseEventEntity } from './entities/CaseEvent';
 import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { ResidentExtractionEntity } from './entities/ResidentExtraction';
+import { FacilityAreaEntity } from './entities/FacilityArea';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
 import { PlanEntity } from './entities/Plan';
@@ -44,6 +45,11 @@ export interface LaborWelfareLoaders {
   communityPlanByEpisode: DataLoader<string, CommunityRehabPlanEntity | null>;
   /** Extraction requests of an episode, newest first (reached through the episode, already in scope). */
   extractionsByEpisode: DataLoader<string, ResidentExtractionEntity[]>;
+  /** Areas of a facility by name, and areas by id (reference data of facilities, not scoped). */
+  areasByFacility: DataLoader<string, FacilityAreaEntity[]>;
+  areaById: DataLoader<string, FacilityAreaEntity | null>;
+  /** Residents placed in an area now (a count, not personal data). */
+  occupancyByArea: DataLoader<string, number>;
   reintegrationSupportsByPerson: DataLoader<string, ReintegrationSupportEntity[]>;
   /** History of a dossier, episode or post-rehab case (the parent was already scope-checked). */
   eventsByEntity: DataLoader<string, CaseEventEntity[]>;
@@ -131,6 +137,28 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
           .getMany(),
       (u) => u.caseId,
     ),
+    areasByFacility: groupedLoader(
+      (codes) =>
+        db
+          .getRepository(FacilityAreaEntity)
+          .createQueryBuilder('a')
+          .where('a.facility_code IN (:...codes)', { codes })
+          .orderBy('a.name', 'ASC')
+          .getMany(),
+      (a) => a.facilityCode,
+    ),
+    areaById: keyedLoader(
+      (ids) => db.getRepository(FacilityAreaEntity).createQueryBuilder('a').where('a.id IN (:...ids)', { ids }).getMany(),
+      (a) => a.id,
+    ),
+    occupancyByArea: new DataLoader<string, number>(async (ids) => {
+      const rows = await db.query<{ id: string; n: number }[]>(
+        `SELECT area_id AS id, count(*)::int AS n FROM rehab_episode WHERE area_id = ANY($1) AND status = ANY($2) GROUP BY area_id`,
+        [ids, OPEN_EPISODE_STATUSES],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.n]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
     extractionsByEpisode: groupedLoader(
       (episodeIds) =>
         db

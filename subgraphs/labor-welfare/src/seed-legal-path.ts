@@ -1,6 +1,7 @@
 import { demoCommunityPlan } from './seed-community-plans';
 import { demoExtraction } from './seed-extractions';
-import { createHash } from 'node:crypto';
+import { demoAreaOf } from './seed-areas';
+import { nameUuid } from './seed-ids';
 import {
   DEMO_REFERENCE_DATE,
   REFORM_DATE,
@@ -57,6 +58,7 @@ export const EPISODE_COLUMNS = [
   'termination_reason',
   'service_provider_id',
   'community_setting',
+  'area_id',
 ];
 export const DOSSIER_COLUMNS = [
   'id',
@@ -148,14 +150,7 @@ export interface LegalPathRows {
   supports: unknown[][];
 }
 
-/** A name-based (SHA-1, version 5 layout) UUID, the same on every seed. */
-export function nameUuid(name: string): string {
-  const hex = createHash('sha1').update(name).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
+export { nameUuid } from './seed-ids';
 
 /** The id of a person's n-th demo rehab episode (police's seed names the same ids). */
 export const demoEpisodeId = (personId: string, ordinal = 0): string => nameUuid(`rehab-episode:${personId}:${ordinal}`);
@@ -361,6 +356,7 @@ class Builder {
       null,
       rehab.kind === 'VOLUNTARY_COMMUNITY' ? providerFor(p, rehab.admittedOn) : null,
       rehab.kind === 'VOLUNTARY_COMMUNITY' ? communitySettingFor(id) : null,
+      demoAreaOf(p, rehab, this.ref),
     ]);
     if (rehab.kind === 'VOLUNTARY_COMMUNITY') this.communityPlan(id, rehab.admittedOn, rehab.plannedEndOn);
     if (rehab.status === 'ADMITTED' && rehab.facilityCode) {
@@ -411,6 +407,7 @@ class Builder {
       reason,
       providerFor(p, admittedOn),
       communitySettingFor(id),
+      null,
     ]);
     this.communityPlan(id, admittedOn, addMonths(admittedOn, term));
   }

@@ -1,4 +1,5 @@
 import { PLAN_COLUMNS } from './seed-community-plans';
+import { AREA_COLUMNS, demoAreaRows } from './seed-areas';
 import { EXTRACTION_COLUMNS } from './seed-extractions';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
@@ -79,7 +80,9 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
   const targets = hanoi2022Targets();
   const rows = legalPathRows(population);
   await db.transaction(async (manager) => {
-    await insertRows(manager, 'facility', FACILITY_COLUMNS, facilityRows(targets));
+    const facilities = facilityRows(targets);
+    await insertRows(manager, 'facility', FACILITY_COLUMNS, facilities);
+    await insertRows(manager, 'facility_area', AREA_COLUMNS, demoAreaRows(facilities));
     await seedPersonUnitAssignments(manager, population);
     await seedPersonDirectory(manager, population);
     await seedPlans(manager);

@@ -18,6 +18,7 @@ import { PostRehabCaseEntity } from './entities/PostRehabCase';
 import { PostRehabDrugUseEntity } from './entities/PostRehabDrugUse';
 import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { ResidentExtractionEntity } from './entities/ResidentExtraction';
+import { FacilityAreaEntity } from './entities/FacilityArea';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -33,6 +34,7 @@ import { AddDossierFrontOpinion1796500000200 } from './migrations/1796500000200-
 import { AddPostRehabDrugUse1796500000300 } from './migrations/1796500000300-AddPostRehabDrugUse';
 import { AddCommunityRehabPlan1796500000600 } from './migrations/1796500000600-AddCommunityRehabPlan';
 import { CreateResidentExtraction1796500000800 } from './migrations/1796500000800-CreateResidentExtraction';
+import { CreateFacilityArea1796500000900 } from './migrations/1796500000900-CreateFacilityArea';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -62,6 +64,7 @@ export const entities = [
   PostRehabDrugUseEntity,
   CommunityRehabPlanEntity,
   ResidentExtractionEntity,
+  FacilityAreaEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -82,6 +85,7 @@ export const migrations = [
   AddPostRehabDrugUse1796500000300,
   AddCommunityRehabPlan1796500000600,
   CreateResidentExtraction1796500000800,
+  CreateFacilityArea1796500000900,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -14,6 +14,7 @@ import type { CourtDecisionView, FrontOpinionView } from '../resolvers/Compulsor
 import type { AllowedTerm } from '../rules/term';
 import type { CaseEventEntity } from '../entities/CaseEvent';
 import type { PostRehabCaseEntity } from '../entities/PostRehabCase';
+import type { FacilityAreaEntity } from '../entities/FacilityArea';
 import type { ResidentExtractionEntity } from '../entities/ResidentExtraction';
 import type { CommunityRehabPlanEntity } from '../entities/CommunityRehabPlan';
 import type { PostRehabDrugUseEntity } from '../entities/PostRehabDrugUse';
@@ -435,6 +436,8 @@ export type Facility = {
    * a minor to compulsory rehab only at such a facility (or a reformatory school).
    */
   admitsMinors: Scalars['Boolean']['output'];
+  /** Its areas, by name. */
+  areas: Array<FacilityArea>;
   /** Số chỗ (places for residents). */
   capacity: Scalars['Int']['output'];
   /** The facility's unit code in the administrative tree (e.g. CSCN1). */
@@ -450,6 +453,8 @@ export type Facility = {
   name: Scalars['String']['output'];
   /** Residents now: open episodes (in the facility, on leave or absconded) by kind. */
   occupancy: FacilityOccupancy;
+  /** Residents now not placed in an area. */
+  residentsWithoutArea: Scalars['Int']['output'];
   /** Số cán bộ, nhân viên (managers included). */
   staffCount: Scalars['Int']['output'];
   /** The staffing check: one care staff member (managers excluded) per 7 compulsory or 9 voluntary residents. */
@@ -465,6 +470,39 @@ export type Facility = {
 export type FacilityManagingAgencyArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
+
+/** An area of a facility, with its places and the residents placed in it now. */
+export type FacilityArea = {
+  __typename?: 'FacilityArea';
+  /** Số chỗ. */
+  capacity: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: FacilityAreaKind;
+  name: Scalars['String']['output'];
+  /** Residents placed in the area now (in the facility, on leave or absconded keep their place). */
+  occupancy: Scalars['Int']['output'];
+  /** More residents than places: shown, never refused (a court's decision is carried out). */
+  overCapacity: Scalars['Boolean']['output'];
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+export type FacilityAreaInput = {
+  capacity: Scalars['Int']['input'];
+  kind: FacilityAreaKind;
+  name: Scalars['String']['input'];
+};
+
+/** Khu trong cơ sở cai nghiện: người lớn và người chưa thành niên, nam và nữ, ở khu riêng. */
+export type FacilityAreaKind =
+  /** Khu nam (từ đủ 18 tuổi). */
+  | 'MEN'
+  /** Khu người chưa thành niên nam (từ đủ 12 đến dưới 18 tuổi). */
+  | 'MINOR_BOYS'
+  /** Khu người chưa thành niên nữ (từ đủ 12 đến dưới 18 tuổi). */
+  | 'MINOR_GIRLS'
+  /** Khu nữ (từ đủ 18 tuổi). */
+  | 'WOMEN';
 
 /** Loại cơ sở cai nghiện. */
 export type FacilityKind =
@@ -706,6 +744,8 @@ export type Locale =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds an area to a facility (the facility, or the office above it); minors' areas only where the facility admits minors. */
+  addFacilityArea: FacilityArea;
   /** Tiếp nhận cai nghiện bắt buộc from an APPROVED dossier (staff of the facility the court named). */
   admitCompulsory: RehabEpisode;
   /** Tiếp nhận cai nghiện tự nguyện tại cơ sở (the facility's staff; a registered person living in the facility's province). */
@@ -741,6 +781,11 @@ export type Mutation = {
   importPlanTargets: PlanImportResult;
   /** Quá hạn phép không trở lại: the episode becomes ABSCONDED and police are notified (facility staff). */
   markLeaveAbsconded: RehabEpisode;
+  /**
+   * Places a resident in an area of the facility holding them (facility staff): a person under 18
+   * on the day (the dossier's date of birth) in a minors' area, an adult in an adults' area.
+   */
+  placeResidentInArea: RehabEpisode;
   /** Ghi quyết định của Tòa án (the district court until 30 June 2025; from 1 July 2025 the regional court the dossier was sent to). */
   recordCourtDecision: CompulsoryRehabDossier;
   /** Ghi việc áp giải đến cơ sở (police officer). */
@@ -796,12 +841,20 @@ export type Mutation = {
   transferRehabEpisode: RehabEpisode;
   /** Sửa hồ sơ đang lập hoặc bị trả lại (commune police, commune official). */
   updateDossierDraft: CompulsoryRehabDossier;
+  /** Renames an area or changes its places (its kind stays). */
+  updateFacilityArea: FacilityArea;
   /** Cập nhật số chỗ, số cán bộ (labour officer, the facility's staff). */
   updateFacilityStaffing: Facility;
   /** Sửa bảng: a new version (imports keep the version they used). */
   updatePlanTableDefinition: PlanTableDefinition;
   /** Ghi kết quả hỗ trợ (commune official, labour officer). */
   updateReintegrationOutcome: ReintegrationSupport;
+};
+
+
+export type MutationAddFacilityAreaArgs = {
+  facilityCode: Scalars['ID']['input'];
+  input: FacilityAreaInput;
 };
 
 
@@ -914,6 +967,14 @@ export type MutationMarkLeaveAbscondedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationPlaceResidentInAreaArgs = {
+  areaId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  placedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1067,6 +1128,14 @@ export type MutationUpdateDossierDraftArgs = {
   changes: DossierDraftChanges;
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateFacilityAreaArgs = {
+  capacity: Scalars['Int']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -1855,6 +1924,8 @@ export type RehabEpisode = {
   absconding?: Maybe<Absconding>;
   /** Ngày tiếp nhận. */
   admittedOn: Scalars['Date']['output'];
+  /** The area of the facility the resident is placed in (null: not placed, or rehab at home). */
+  area?: Maybe<FacilityArea>;
   /** Số giấy chứng nhận hoàn thành (COMPLETED). */
   certificateNumber?: Maybe<Scalars['String']['output']>;
   /** The individual rehab plan (rehab at home/community), once drawn up. */
@@ -2291,6 +2362,9 @@ export type ResolversTypes = {
   DurationUnit: DurationUnit;
   ExtractionStatus: ExtractionStatus;
   Facility: ResolverTypeWrapper<FacilityEntity>;
+  FacilityArea: ResolverTypeWrapper<FacilityAreaEntity>;
+  FacilityAreaInput: FacilityAreaInput;
+  FacilityAreaKind: FacilityAreaKind;
   FacilityKind: FacilityKind;
   FacilityOccupancy: ResolverTypeWrapper<OccupancyView>;
   FacilityStaffing: ResolverTypeWrapper<StaffingCheck>;
@@ -2399,6 +2473,8 @@ export type ResolversParentTypes = {
   DossierDraftChanges: DossierDraftChanges;
   DraftDossierInput: DraftDossierInput;
   Facility: FacilityEntity;
+  FacilityArea: FacilityAreaEntity;
+  FacilityAreaInput: FacilityAreaInput;
   FacilityOccupancy: OccupancyView;
   FacilityStaffing: StaffingCheck;
   FamilyCaregiver: FamilyCaregiver;
@@ -2571,6 +2647,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type FacilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility'], FederationReferenceType extends FederationReferenceTypes['Facility'] = FederationReferenceTypes['Facility']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Facility']> | FederationReferenceType, FederationReferenceType, ContextType>;
   admitsMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['FacilityArea']>, ParentType, ContextType>;
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FacilityKind'], ParentType, ContextType>;
@@ -2578,9 +2655,20 @@ export type FacilityResolvers<ContextType = Context, ParentType extends Resolver
   managingAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FacilityManagingAgencyArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occupancy?: Resolver<ResolversTypes['FacilityOccupancy'], ParentType, ContextType>;
+  residentsWithoutArea?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   staffCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   staffing?: Resolver<ResolversTypes['FacilityStaffing'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FacilityAreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacilityArea'] = ResolversParentTypes['FacilityArea']> = {
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FacilityAreaKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occupancy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overCapacity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2672,6 +2760,7 @@ export type LegalRuleResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addFacilityArea?: Resolver<ResolversTypes['FacilityArea'], ParentType, ContextType, RequireFields<MutationAddFacilityAreaArgs, 'facilityCode' | 'input'>>;
   admitCompulsory?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdmitCompulsoryArgs, 'admittedOn' | 'dossierId' | 'expectedVersion' | 'facilityCode'>>;
   admitVoluntary?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdmitVoluntaryArgs, 'input'>>;
   advanceRehabPhase?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationAdvanceRehabPhaseArgs, 'expectedVersion' | 'id' | 'on' | 'phase'>>;
@@ -2688,6 +2777,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   grantLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationGrantLeaveArgs, 'expectedVersion' | 'id' | 'input'>>;
   importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'plan'>>;
   markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
+  placeResidentInArea?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationPlaceResidentInAreaArgs, 'areaId' | 'expectedVersion' | 'id'>>;
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
@@ -2710,6 +2800,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   terminateRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTerminateRehabEpisodeArgs, 'expectedVersion' | 'id' | 'reason' | 'terminatedOn'>>;
   transferRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTransferRehabEpisodeArgs, 'expectedVersion' | 'id' | 'toFacilityCode' | 'transferredOn'>>;
   updateDossierDraft?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationUpdateDossierDraftArgs, 'changes' | 'expectedVersion' | 'id'>>;
+  updateFacilityArea?: Resolver<ResolversTypes['FacilityArea'], ParentType, ContextType, RequireFields<MutationUpdateFacilityAreaArgs, 'capacity' | 'expectedVersion' | 'id' | 'name'>>;
   updateFacilityStaffing?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationUpdateFacilityStaffingArgs, 'code' | 'expectedVersion' | 'input'>>;
   updatePlanTableDefinition?: Resolver<ResolversTypes['PlanTableDefinition'], ParentType, ContextType, RequireFields<MutationUpdatePlanTableDefinitionArgs, 'id' | 'input'>>;
   updateReintegrationOutcome?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationUpdateReintegrationOutcomeArgs, 'expectedVersion' | 'id' | 'outcome' | 'outcomeOn'>>;
@@ -2930,6 +3021,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RehabEpisodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RehabEpisode'] = ResolversParentTypes['RehabEpisode']> = {
   absconding?: Resolver<Maybe<ResolversTypes['Absconding']>, ParentType, ContextType>;
   admittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['FacilityArea']>, ParentType, ContextType>;
   certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   communityRehabPlan?: Resolver<Maybe<ResolversTypes['CommunityRehabPlan']>, ParentType, ContextType>;
   communitySetting?: Resolver<Maybe<ResolversTypes['CommunityRehabSetting']>, ParentType, ContextType>;
@@ -3042,6 +3134,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Facility?: FacilityResolvers<ContextType>;
+  FacilityArea?: FacilityAreaResolvers<ContextType>;
   FacilityOccupancy?: FacilityOccupancyResolvers<ContextType>;
   FacilityStaffing?: FacilityStaffingResolvers<ContextType>;
   FamilyCaregiver?: FamilyCaregiverResolvers<ContextType>;

@@ -111,8 +111,14 @@ describe('episode state machine', () => {
       COMPLETE: 'COMPLETED',
       TERMINATE: 'TERMINATED',
       SET_PLAN: 'ADMITTED',
+      PLACE_IN_AREA: 'ADMITTED',
     },
-    ON_LEAVE: { RETURN_FROM_LEAVE: 'ADMITTED', MARK_LEAVE_OVERDUE: 'ABSCONDED', TERMINATE: 'TERMINATED' },
+    ON_LEAVE: {
+      RETURN_FROM_LEAVE: 'ADMITTED',
+      MARK_LEAVE_OVERDUE: 'ABSCONDED',
+      TERMINATE: 'TERMINATED',
+      PLACE_IN_AREA: 'ON_LEAVE',
+    },
     ABSCONDED: { RETURN_AFTER_ESCAPE: 'ADMITTED', TERMINATE: 'TERMINATED' },
     COMPLETED: {},
     TERMINATED: {},
@@ -124,6 +130,7 @@ describe('episode state machine', () => {
     'MARK_LEAVE_OVERDUE',
     'RETURN_AFTER_ESCAPE',
     'TRANSFER',
+    'PLACE_IN_AREA',
   ]);
   const COMMUNITY_ONLY = new Set<EpisodeAction>(['SET_PLAN']);
   const cases = REHAB_KINDS.flatMap((kind) =>

@@ -101,6 +101,10 @@ export class RehabEpisodeEntity {
   @Column({ name: 'community_setting', type: 'varchar', length: 16, nullable: true })
   communitySetting: CommunityRehabSetting | null;
 
+  /** The area of the facility the resident is placed in (facility rehab only). */
+  @Column({ name: 'area_id', type: 'uuid', nullable: true })
+  areaId: string | null;
+
   @VersionColumn()
   version: number;
 }

@@ -470,7 +470,8 @@ export const episodeMutations: Pick<
         e,
         'TRANSFER',
         transferredOn,
-        { facilityCode: to.code, facilityOwnerPath: unit.path },
+        // The areas are the old facility's: the new one places the resident again.
+        { facilityCode: to.code, facilityOwnerPath: unit.path, areaId: null },
         null,
         { from: e.facilityCode, to: to.code },
       );

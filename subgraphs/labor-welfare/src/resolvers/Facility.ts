@@ -1,4 +1,5 @@
-import type { FacilityResolvers, FacilityOccupancyResolvers } from '../__generated__/resolvers';
+import type { FacilityAreaResolvers, FacilityResolvers, FacilityOccupancyResolvers } from '../__generated__/resolvers';
+import { OPEN_EPISODE_STATUSES } from '../rules/episode';
 import { agencyInCharge, todayInHanoi } from '@rehab/shared-schema';
 import { staffingCheck } from '../rules/staffing';
 import { unitOf } from './unit';
@@ -14,10 +15,23 @@ export const Facility: FacilityResolvers = {
   unit: (facility, _args, ctx) => unitOf(facility.code, ctx),
   occupancy: (facility, _args, ctx) => ctx.loaders.occupancyByFacility.load(facility.code),
   managingAgency: (_facility, { on }) => agencyInCharge('FACILITY_OPERATION', on ?? todayInHanoi()) ?? 'police',
+  areas: (facility, _args, ctx) => ctx.loaders.areasByFacility.load(facility.code),
+  residentsWithoutArea: async (facility, _args, ctx) => {
+    const [row] = await ctx.db.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM rehab_episode WHERE facility_code = $1 AND status = ANY($2) AND area_id IS NULL',
+      [facility.code, OPEN_EPISODE_STATUSES],
+    );
+    return row?.n ?? 0;
+  },
   staffing: async (facility, _args, ctx) => {
     const o = await ctx.loaders.occupancyByFacility.load(facility.code);
     return staffingCheck(o.compulsory, o.voluntary, facility.staffCount, facility.managerCount);
   },
+};
+
+export const FacilityArea: FacilityAreaResolvers = {
+  occupancy: (area, _args, ctx) => ctx.loaders.occupancyByArea.load(area.id),
+  overCapacity: async (area, _args, ctx) => (await ctx.loaders.occupancyByArea.load(area.id)) > area.capacity,
 };
 
 export const FacilityOccupancy: FacilityOccupancyResolvers = {

@@ -39,6 +39,7 @@ export const RehabEpisode: RehabEpisodeResolvers = {
   postRehabCase: (e, _args, ctx) => ctx.loaders.postRehabCaseByEpisode.load(e.id),
   events: (e, _args, ctx) => ctx.loaders.eventsByEntity.load(e.id),
   extractions: (e, _args, ctx) => ctx.loaders.extractionsByEpisode.load(e.id),
+  area: (e, _args, ctx) => (e.areaId ? ctx.loaders.areaById.load(e.areaId) : null),
   communityRehabPlan: (e, _args, ctx) =>
     e.kind === 'VOLUNTARY_COMMUNITY' ? ctx.loaders.communityPlanByEpisode.load(e.id) : null,
 };

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers';
 import { CompulsoryRehabDossier, CourtDecision, FrontOpinion } from './CompulsoryRehabDossier';
-import { Facility, FacilityOccupancy } from './Facility';
+import { Facility, FacilityArea, FacilityOccupancy } from './Facility';
+import { facilityAreaMutations } from '../mutations/facility-areas';
 import { Mutation } from './Mutation';
 import { Period } from './Period';
 import { Person } from './Person';
@@ -60,12 +61,14 @@ export const resolvers: Resolvers = {
     ...drugUseMutations,
     ...communityPlanMutations,
     ...extractionMutations,
+    ...facilityAreaMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
   Person,
   Facility,
   FacilityOccupancy,
+  FacilityArea,
   ServiceProvider,
   RehabEpisode,
   RehabLeave,

@@ -14,6 +14,7 @@ export const EPISODE_ACTIONS = [
   'COMPLETE',
   'TERMINATE',
   'SET_PLAN',
+  'PLACE_IN_AREA',
 ] as const;
 export type EpisodeAction = (typeof EPISODE_ACTIONS)[number];
 
@@ -35,6 +36,7 @@ const TRANSITIONS: Record<EpisodeAction, { from: readonly RehabStatus[]; to: Reh
   COMPLETE: { from: ['ADMITTED'], to: 'COMPLETED', only: 'ALL' },
   TERMINATE: { from: OPEN_EPISODE_STATUSES, to: 'TERMINATED', only: 'ALL' },
   SET_PLAN: { from: ['ADMITTED'], to: 'SAME', only: 'COMMUNITY' },
+  PLACE_IN_AREA: { from: ['ADMITTED', 'ON_LEAVE'], to: 'SAME', only: 'FACILITY' },
 };
 
 function appliesTo(only: ActionScope, kind: RehabKind): boolean {
@@ -60,6 +62,7 @@ export const EPISODE_ACTION_LABEL: Record<EpisodeAction, Bilingual> = {
   COMPLETE: { vi: 'ghi nhận hoàn thành', en: 'complete the episode' },
   TERMINATE: { vi: 'chấm dứt trước hạn', en: 'terminate the episode early' },
   SET_PLAN: { vi: 'lập kế hoạch cai nghiện cá nhân', en: 'set the individual rehab plan' },
+  PLACE_IN_AREA: { vi: 'xếp khu', en: 'place in an area' },
 };
 
 const KIND_LABEL: Record<RehabKind, Bilingual> = {
