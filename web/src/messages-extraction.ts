@@ -1,4 +1,4 @@
-/** Messages of trích xuất: a facility resident taken out at an investigation agency's request. Vietnamese first. */
+/** Messages of a facility's residents: trích xuất at an investigation agency's request, and the facility's areas. Vietnamese first. */
 export const extractionVi = {
   'extraction.heading': 'Trích xuất',
   'extraction.request': 'Đề nghị trích xuất học viên',
@@ -25,6 +25,17 @@ export const extractionVi = {
   'extraction.timelineRequested': 'Đề nghị trích xuất khỏi cơ sở cai nghiện',
   'extraction.timelineOut': 'Được trích xuất khỏi cơ sở cai nghiện',
   'extraction.timelineReturned': 'Trở lại cơ sở cai nghiện sau trích xuất',
+  'area.heading': 'Khu của cơ sở và số học viên',
+  'area.area': 'Khu',
+  'area.kind': 'Loại khu',
+  'area.occupancy': 'Số học viên',
+  'area.capacity': 'Số chỗ',
+  'area.overCapacity': 'vượt số chỗ',
+  'area.withoutArea': 'Học viên chưa xếp khu: {count}',
+  'area.place': 'Xếp khu',
+  'area.placedOn': 'Ngày xếp khu',
+  'area.option': '{name} ({kind}): {occupancy}/{capacity}',
+  'area.hint': 'Người chưa đủ 18 tuổi ở khu dành cho người chưa thành niên; nam, nữ ở khu riêng.',
 };
 
 export const extractionEn: Record<keyof typeof extractionVi, string> = {
@@ -53,9 +64,26 @@ export const extractionEn: Record<keyof typeof extractionVi, string> = {
   'extraction.timelineRequested': 'Extraction from the facility requested',
   'extraction.timelineOut': 'Taken out of the facility (extraction)',
   'extraction.timelineReturned': 'Back at the facility after an extraction',
+  'area.heading': "The facility's areas and residents",
+  'area.area': 'Area',
+  'area.kind': 'Kind',
+  'area.occupancy': 'Residents',
+  'area.capacity': 'Places',
+  'area.overCapacity': 'over capacity',
+  'area.withoutArea': 'Residents not placed in an area: {count}',
+  'area.place': 'Place in an area',
+  'area.placedOn': 'Placed on',
+  'area.option': '{name} ({kind}): {occupancy}/{capacity}',
+  'area.hint': 'A person under 18 goes to a minors’ area; men and women each to their own.',
 };
 
 export const extractionEnumsVi = {
+  facilityAreaKind: {
+    MEN: 'Nam',
+    WOMEN: 'Nữ',
+    MINOR_BOYS: 'Người chưa thành niên nam',
+    MINOR_GIRLS: 'Người chưa thành niên nữ',
+  },
   extractionStatus: {
     REQUESTED: 'Chờ bàn giao',
     OUT: 'Đang trích xuất',
@@ -65,5 +93,6 @@ export const extractionEnumsVi = {
 } as const;
 
 export const extractionEnumsEn: { [K in keyof typeof extractionEnumsVi]: Record<keyof (typeof extractionEnumsVi)[K], string> } = {
+  facilityAreaKind: { MEN: 'Men', WOMEN: 'Women', MINOR_BOYS: 'Minors (boys)', MINOR_GIRLS: 'Minors (girls)' },
   extractionStatus: { REQUESTED: 'Awaiting hand-over', OUT: 'Out', RETURNED: 'Returned', CANCELLED: 'Withdrawn' },
 };

@@ -295,6 +295,17 @@ export type ExtractionStatus =
   /** Đã trả về cơ sở. */
   | 'RETURNED';
 
+/** Khu trong cơ sở cai nghiện: người lớn và người chưa thành niên, nam và nữ, ở khu riêng. */
+export type FacilityAreaKind =
+  /** Khu nam (từ đủ 18 tuổi). */
+  | 'MEN'
+  /** Khu người chưa thành niên nam (từ đủ 12 đến dưới 18 tuổi). */
+  | 'MINOR_BOYS'
+  /** Khu người chưa thành niên nữ (từ đủ 12 đến dưới 18 tuổi). */
+  | 'MINOR_GIRLS'
+  /** Khu nữ (từ đủ 18 tuổi). */
+  | 'WOMEN';
+
 export type FamilyCaregiverInput = {
   fullName: string;
   phone?: string | null | undefined;
@@ -686,7 +697,7 @@ export type HealthPanel_personFragment = { id: string, addictionDeterminations: 
 
 export type IdentityPanel_personFragment = { id: string, identificationNumber: string, fullName: string, otherNames: Array<string> | null, dateOfBirth: string, sex: Sex | null, ethnicity: string | null, permanentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null, currentResidence: { addressLine: string, unit: { code: string, name: string, path: string, validTo: string | null, parent: { name: string } | null, successors: Array<{ whole: boolean, unit: { code: string, name: string } }> } } | null };
 
-export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, extractions?: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, purpose: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, returnedOn: string | null, overdue: boolean }>, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
+export type LaborPanel_personFragment = { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, area: { id: string, name: string } | null, serviceProvider: { id: string, name: string } | null, extractions?: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, purpose: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, returnedOn: string | null, overdue: boolean }>, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null };
 
 export type Person360IdentityQueryVariables = Exact<{
   id: string | number;
@@ -701,7 +712,7 @@ export type Person360LaborQueryVariables = Exact<{
 }>;
 
 
-export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, serviceProvider: { id: string, name: string } | null, extractions?: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, purpose: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, returnedOn: string | null, overdue: boolean }>, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
+export type Person360LaborQuery = { person: { id: string, rehabEpisodes: Array<{ id: string, kind: RehabKind, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, endedOn: string | null, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, facility: { code: string, name: string, managingAgency: string } | null, area: { id: string, name: string } | null, serviceProvider: { id: string, name: string } | null, extractions?: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, purpose: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, returnedOn: string | null, overdue: boolean }>, communityRehabPlan: { revision: number, preparedOn: string, goals: string | null, caregiver: { fullName: string, relationship: CaregiverRelationship, phone: string | null } | null, supporters: Array<{ fullName: string, role: SupporterRole, organisation: string | null, phone: string | null }>, phases: Array<{ phase: RehabPhase, startsOn: string, activities: string }> } | null }> | null, postRehabCases: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, decisionNumber: string | null, decisionOn: string | null, endsOn: string | null, relapsedOn: string | null, completedOn: string | null, drugUses: Array<{ id: string, usedOn: string, evidence: DrugUseEvidence }> }> | null, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null } | null };
 
 export type Person360HealthQueryVariables = Exact<{
   id: string | number;
@@ -730,6 +741,23 @@ export type PoliceTimelineQueryVariables = Exact<{
 export type PoliceTimelineQuery = { person: { id: string, drugUserManagements: Array<{ id: string, detectedOn: string, decisionDate: string | null, endedOn: string | null }>, absconderSearches: Array<{ id: string, since: string, foundOn: string | null, returnedOn: string | null }> } | null };
 
 export type VolunteersPanel_personFragment = { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null };
+
+export type FacilityAreasQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type FacilityAreasQuery = { facility: { code: string, residentsWithoutArea: number, areas: Array<{ id: string, name: string, kind: FacilityAreaKind, capacity: number, occupancy: number, overCapacity: boolean }> } | null };
+
+export type PlaceResidentInAreaMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  areaId: string | number;
+  placedOn?: string | null | undefined;
+}>;
+
+
+export type PlaceResidentInAreaMutation = { placeResidentInArea: { id: string, version: number, area: { id: string, name: string } | null } };
 
 export type CommunityServiceProvidersQueryVariables = Exact<{
   unitCode: string | number;
@@ -1514,7 +1542,7 @@ export type DossiersAwaitingAdmissionQueryVariables = Exact<{
 
 export type DossiersAwaitingAdmissionQuery = { dossiersAwaitingAdmission: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, subjectFullName: string, person: { id: string }, decision: { decidedOn: string, termMonths: number | null } | null }> };
 
-export type EpisodeRowFragment = { id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null };
+export type EpisodeRowFragment = { id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, area: { id: string } | null, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null };
 
 export type EpisodesDueToCompleteQueryVariables = Exact<{
   facilityCode: string | number;
@@ -1522,21 +1550,21 @@ export type EpisodesDueToCompleteQueryVariables = Exact<{
 }>;
 
 
-export type EpisodesDueToCompleteQuery = { episodesDueToComplete: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
+export type EpisodesDueToCompleteQuery = { episodesDueToComplete: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, area: { id: string } | null, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
 export type AbscondedResidentsQueryVariables = Exact<{
   facilityCode: string | number;
 }>;
 
 
-export type AbscondedResidentsQuery = { abscondedResidents: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
+export type AbscondedResidentsQuery = { abscondedResidents: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, area: { id: string } | null, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
 export type OverdueLeavesQueryVariables = Exact<{
   unitCode: string | number;
 }>;
 
 
-export type OverdueLeavesQuery = { overdueLeaves: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
+export type OverdueLeavesQuery = { overdueLeaves: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, area: { id: string } | null, facility: { code: string, name: string } | null, person: { id: string, fullName: string, dateOfBirth: string }, dossier: { id: string, subjectFullName: string } | null }> };
 
 export type PostRehabRowFragment = { id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } };
 

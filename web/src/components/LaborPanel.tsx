@@ -25,6 +25,10 @@ export const LABOR_PANEL_FRAGMENT = gql`
         managingAgency
       }
       phase
+      area {
+        id
+        name
+      }
       communitySetting
       serviceProvider {
         id
@@ -120,6 +124,7 @@ function EpisodeItem({ episode, errors, path }: { episode: RehabEpisode; errors:
             </Guarded>
           </Field>
         )}
+        {episode.area && <Field label={t('area.area')}>{episode.area.name}</Field>}
         <Field label={t('labor.admittedOn')}>
           <Guarded errors={errors} path={[...path, 'admittedOn']} value={episode.admittedOn}>
             {(date) => formatDate(date)}

@@ -6,6 +6,7 @@ import { useFacilities, useFacilityLabel } from '../units';
 import { useEnumOptions } from './options';
 import { dateField, StepMenu, type Step, type VersionedRecord } from './StepMenu';
 import { optional } from './useSubmit';
+import { useAreaStep } from './AreaStep';
 import type {
   CompleteRehabEpisodeMutation,
   CompleteRehabEpisodeMutationVariables,
@@ -110,6 +111,7 @@ const OPEN_STATUSES = new Set(['ADMITTED', 'ON_LEAVE', 'ABSCONDED']);
 
 export interface EpisodeRecord extends VersionedRecord {
   facility?: { code: string; name: string } | null;
+  area?: { id: string } | null;
 }
 
 /** Transfer to another facility of the province (a facility's episode in residence) and early termination. */
@@ -181,6 +183,7 @@ export function EpisodeActions({
   const options = useEnumOptions();
   const acting = useActing();
   const endSteps = useEndSteps(episode, person);
+  const areaStep = useAreaStep(episode);
   // The facility's staff, while today's arrangement names them (the facility's agency changes by law).
   if (!acting.mayAct('FACILITY_OPERATION')) return null;
   const steps: Step[] = [];
@@ -240,6 +243,7 @@ export function EpisodeActions({
       variables: (v) => ({ returnedOn: v.returnedOn }),
     });
   }
+  if (areaStep) steps.push(areaStep);
   steps.push(...(endSteps ?? []));
   return <StepMenu label={t('action.labor')} steps={steps} record={episode} reload={reload} title={title} />;
 }

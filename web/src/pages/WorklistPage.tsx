@@ -6,6 +6,7 @@ import { CourtWorklist } from './worklists/CourtWorklist';
 import { HealthWorklists } from './worklists/HealthWorklists';
 import { CommunityRehabWorklist } from './worklists/CommunityRehabWorklist';
 import { ExtractionWorklist } from './worklists/ExtractionWorklist';
+import { FacilityAreas } from './worklists/FacilityAreas';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -29,6 +30,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return (
         <>
           <AdmissionWorklist officer={officer} />
+          <FacilityAreas officer={officer} />
           <ExtractionWorklist />
           <FacilityWorklists officer={officer} />
         </>

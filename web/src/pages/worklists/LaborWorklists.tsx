@@ -96,6 +96,9 @@ const EPISODE_ROW = gql`
     version
     admittedOn
     plannedEndOn
+    area {
+      id
+    }
     facility {
       code
       name
