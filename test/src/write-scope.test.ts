@@ -83,6 +83,8 @@ const RECORD_ARGS: Readonly<Record<string, RecordRef>> = {
   requestId: byId('addiction_determination_request'),
   treatmentId: byId('substitution_treatment'),
   dossierId: byId('compulsory_rehab_dossier'),
+  episodeId: byId('rehab_episode'),
+  areaId: byId('facility_area'),
   assignmentId: byId('volunteer_assignment'),
   volunteerId: byId('volunteer'),
   chapterId: byId('organisation_chapter'),

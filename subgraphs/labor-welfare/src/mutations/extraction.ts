@@ -130,8 +130,10 @@ export const extractionMutations: Pick<
   requestResidentExtraction: (_parent, { episodeId, input }, ctx) =>
     inTransaction(ctx, async (manager) => {
       const requestedOn = input.requestedOn ?? todayInHanoi();
-      checkNotFuture(requestedOn, 'input.requestedOn');
       requireResponsible(ctx.caller, 'RESIDENT_EXTRACTION_REQUEST', requestedOn);
+      // The record first: an episode the caller may not see is NOT_FOUND whatever the input says.
+      const e = await lockEpisodeAtFacility(manager, ctx.caller, checkUuid(episodeId, 'episodeId'));
+      checkNotFuture(requestedOn, 'input.requestedOn');
       const agency = requiredText(
         input.requestingAgency,
         'input.requestingAgency',
@@ -146,7 +148,6 @@ export const extractionMutations: Pick<
       );
       const purpose = requiredText(input.purpose, 'input.purpose', { vi: 'mục đích trích xuất', en: 'purpose' }, 2000);
       checkNotBefore(input.expectedReturnOn, requestedOn, 'input.expectedReturnOn', { vi: 'ngày đề nghị', en: 'the request' });
-      const e = await lockEpisodeAtFacility(manager, ctx.caller, checkUuid(episodeId, 'episodeId'));
       checkNotBefore(requestedOn, e.admittedOn, 'input.requestedOn', { vi: 'ngày tiếp nhận vào cơ sở', en: 'the admission' });
       const open = await manager
         .getRepository(ResidentExtractionEntity)
