@@ -64,6 +64,7 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     planTargets: everyone,
     facilitiesOverStaffingRatio: everyone,
     serviceProviders: everyone,
+    providerRegister: everyone,
     compulsoryRehabDossier: { read: LEGAL_PATH_ROLES },
     rehabEpisode: { read: LEGAL_PATH_ROLES },
     postRehabCase: { read: LEGAL_PATH_ROLES },
@@ -86,6 +87,8 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     updateFacilityArea: callers('labour_officer', 'police_officer', 'facility_staff'),
     placeResidentInArea: callers('facility_staff'),
     registerServiceProvider: callers('labour_officer', 'police_officer'),
+    publishServiceProvider: callers('labour_officer', 'police_officer'),
+    withdrawServiceProvider: callers('labour_officer', 'police_officer'),
     draftCompulsoryRehabDossier: callers('police_officer', 'commune_official'),
     updateDossierDraft: callers('police_officer', 'commune_official'),
     // Roles of every arrangement in force at some date; the responsibility table decides per date (mutations check it).
@@ -344,6 +347,11 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     registrationNumber: everyone,
     registeredOn: everyone,
     address: everyone,
+    conditionsMet: everyone,
+    publishedOn: everyone,
+    withdrawnOn: everyone,
+    withdrawalReason: everyone,
+    version: everyone,
   }),
   ...fieldsOf('PlanTarget', 'labor-welfare', { year: everyone, unit: everyone, indicator: everyone, target: everyone }),
 };

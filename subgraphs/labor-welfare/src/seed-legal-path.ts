@@ -30,7 +30,19 @@ import type { RehabPhase } from './rules/episode';
  */
 export const LEGAL_PATH_SEED = 1763800002100;
 
-export const PROVIDER_COLUMNS = ['id', 'name', 'unit_code', 'owner_unit_path', 'registration_number', 'registered_on', 'address'];
+export const PROVIDER_COLUMNS = [
+  'id',
+  'name',
+  'unit_code',
+  'owner_unit_path',
+  'registration_number',
+  'registered_on',
+  'address',
+  'published_on',
+  'conditions_met',
+];
+/** The provincial police register a provider once it meets every condition (Decree 184/2025). */
+const ALL_CONDITIONS = ['PREMISES', 'MEDICAL_STAFF', 'COUNSELLING_STAFF', 'OPERATING_RULES'];
 export const EPISODE_COLUMNS = [
   'id',
   'person_id',
@@ -274,6 +286,8 @@ class Builder {
           `${d.code}/ĐK-CNCĐ`,
           PROVIDERS_REGISTERED_ON,
           `Trụ sở UBND ${d.name}`,
+          PROVIDERS_REGISTERED_ON,
+          [],
         ]);
       }
     }
@@ -287,6 +301,8 @@ class Builder {
         `${code}/2025/ĐK-CNCĐ-CAT`,
         PROVINCE_PROVIDERS_REGISTERED_ON,
         `Công an ${p.name}`,
+        PROVINCE_PROVIDERS_REGISTERED_ON,
+        ALL_CONDITIONS,
       ]);
     }
   }

@@ -35,6 +35,7 @@ import { AddPostRehabDrugUse1796500000300 } from './migrations/1796500000300-Add
 import { AddCommunityRehabPlan1796500000600 } from './migrations/1796500000600-AddCommunityRehabPlan';
 import { CreateResidentExtraction1796500000800 } from './migrations/1796500000800-CreateResidentExtraction';
 import { CreateFacilityArea1796500000900 } from './migrations/1796500000900-CreateFacilityArea';
+import { AddProviderPublication1796500001000 } from './migrations/1796500001000-AddProviderPublication';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -86,6 +87,7 @@ export const migrations = [
   AddCommunityRehabPlan1796500000600,
   CreateResidentExtraction1796500000800,
   CreateFacilityArea1796500000900,
+  AddProviderPublication1796500001000,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

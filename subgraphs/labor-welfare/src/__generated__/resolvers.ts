@@ -786,6 +786,8 @@ export type Mutation = {
    * on the day (the dossier's date of birth) in a minors' area, an adult in an adults' area.
    */
   placeResidentInArea: RehabEpisode;
+  /** Publishes a registered provider (công bố): the provincial police, from the responsibilities table on the day. */
+  publishServiceProvider: ServiceProvider;
   /** Ghi quyết định của Tòa án (the district court until 30 June 2025; from 1 July 2025 the regional court the dossier was sent to). */
   recordCourtDecision: CompulsoryRehabDossier;
   /** Ghi việc áp giải đến cơ sở (police officer). */
@@ -849,6 +851,8 @@ export type Mutation = {
   updatePlanTableDefinition: PlanTableDefinition;
   /** Ghi kết quả hỗ trợ (commune official, labour officer). */
   updateReintegrationOutcome: ReintegrationSupport;
+  /** Withdraws a provider that no longer meets the conditions, with the reason. */
+  withdrawServiceProvider: ServiceProvider;
 };
 
 
@@ -975,6 +979,13 @@ export type MutationPlaceResidentInAreaArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   placedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationPublishServiceProviderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  publishedOn: Scalars['Date']['input'];
 };
 
 
@@ -1158,6 +1169,14 @@ export type MutationUpdateReintegrationOutcomeArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
   outcome: ReintegrationOutcome;
   outcomeOn: Scalars['Date']['input'];
+};
+
+
+export type MutationWithdrawServiceProviderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  withdrawnOn: Scalars['Date']['input'];
 };
 
 /** Cursor pagination, the same in every list of every subgraph. */
@@ -1626,6 +1645,20 @@ export type PostRehabStatus =
   /** Đang quản lý. */
   | 'UNDER_MANAGEMENT';
 
+/**
+ * A condition a voluntary community-rehab provider must meet to be registered (from 1 July 2025,
+ * when the provincial police register and publish providers, Decree 184/2025).
+ */
+export type ProviderCondition =
+  /** Có người làm công tác tư vấn, hỗ trợ tâm lý, xã hội. */
+  | 'COUNSELLING_STAFF'
+  /** Có người có chuyên môn y tế thực hiện điều trị cắt cơn, giải độc. */
+  | 'MEDICAL_STAFF'
+  /** Có nội quy, quy trình cung cấp dịch vụ. */
+  | 'OPERATING_RULES'
+  /** Có địa điểm, cơ sở vật chất bảo đảm cho việc cai nghiện. */
+  | 'PREMISES';
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1705,6 +1738,11 @@ export type Query = {
   postRehabCasesEndingSoon: Array<PostRehabCase>;
   /** Post-rehab models in unitCode's subtree (and the caller's), oldest first; running ones only unless includeEnded. */
   postRehabModels: PostRehabModelConnection;
+  /**
+   * The community-rehab providers of a province with their conditions, publication and withdrawal,
+   * published or not (the provincial police's register; registered units of the province's subtree).
+   */
+  providerRegister: Array<ServiceProvider>;
   /** A rehab episode by id, within the caller's unit. */
   rehabEpisode?: Maybe<RehabEpisode>;
   /**
@@ -1714,7 +1752,11 @@ export type Query = {
   residentExtractions: Array<ResidentExtraction>;
   /** Who acts at each step on the given date (today when omitted). */
   responsibilities: Array<Responsibility>;
-  /** Registered community service providers serving a unit: registered at it, above it or within it. */
+  /**
+   * Registered community service providers serving a unit: registered at it, above it or within it.
+   * With usableOn, those a commune may register a person with on that day: published by then and
+   * not withdrawn.
+   */
   serviceProviders: Array<ServiceProvider>;
 };
 
@@ -1879,6 +1921,11 @@ export type QueryPostRehabModelsArgs = {
 };
 
 
+export type QueryProviderRegisterArgs = {
+  provinceCode: Scalars['ID']['input'];
+};
+
+
 export type QueryRehabEpisodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1897,6 +1944,7 @@ export type QueryResponsibilitiesArgs = {
 
 export type QueryServiceProvidersArgs = {
   unitCode: Scalars['ID']['input'];
+  usableOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type RegisterCommunityRehabInput = {
@@ -1911,6 +1959,8 @@ export type RegisterCommunityRehabInput = {
 
 export type RegisterServiceProviderInput = {
   address?: InputMaybe<Scalars['String']['input']>;
+  /** The conditions found met: all of them for a registration from 1 July 2025. */
+  conditionsMet?: InputMaybe<Array<ProviderCondition>>;
   name: Scalars['String']['input'];
   registeredOn: Scalars['Date']['input'];
   registrationNumber: Scalars['String']['input'];
@@ -2128,12 +2178,21 @@ export type ResponsibilityStepLabelArgs = {
 export type ServiceProvider = {
   __typename?: 'ServiceProvider';
   address?: Maybe<Scalars['String']['output']>;
+  /** The conditions found met at registration (not recorded for registrations before 1 July 2025). */
+  conditionsMet: Array<ProviderCondition>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Công bố: the day the provider was published; from then on communes may register people with it. */
+  publishedOn?: Maybe<Scalars['Date']['output']>;
   registeredOn: Scalars['Date']['output'];
   registrationNumber: Scalars['String']['output'];
   /** The unit it is registered with; it serves that unit's subtree. */
   unit: AdministrativeUnit;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
+  /** The day the provider was withdrawn (no new registrations from then on; rehabs under way go on). */
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** Who a named supporter of a rehab at home/community is. */
@@ -2425,6 +2484,7 @@ export type ResolversTypes = {
   PostRehabModelInput: PostRehabModelInput;
   PostRehabModelKind: PostRehabModelKind;
   PostRehabStatus: PostRehabStatus;
+  ProviderCondition: ProviderCondition;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCommunityRehabInput: RegisterCommunityRehabInput;
   RegisterServiceProviderInput: RegisterServiceProviderInput;
@@ -2778,6 +2838,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'plan'>>;
   markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
   placeResidentInArea?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationPlaceResidentInAreaArgs, 'areaId' | 'expectedVersion' | 'id'>>;
+  publishServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationPublishServiceProviderArgs, 'expectedVersion' | 'id' | 'publishedOn'>>;
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
@@ -2804,6 +2865,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateFacilityStaffing?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationUpdateFacilityStaffingArgs, 'code' | 'expectedVersion' | 'input'>>;
   updatePlanTableDefinition?: Resolver<ResolversTypes['PlanTableDefinition'], ParentType, ContextType, RequireFields<MutationUpdatePlanTableDefinitionArgs, 'id' | 'input'>>;
   updateReintegrationOutcome?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationUpdateReintegrationOutcomeArgs, 'expectedVersion' | 'id' | 'outcome' | 'outcomeOn'>>;
+  withdrawServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationWithdrawServiceProviderArgs, 'expectedVersion' | 'id' | 'reason' | 'withdrawnOn'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3012,6 +3074,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   postRehabCasesAwaitingDecision?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesAwaitingDecisionArgs, 'first' | 'unitCode'>>;
   postRehabCasesEndingSoon?: Resolver<Array<ResolversTypes['PostRehabCase']>, ParentType, ContextType, RequireFields<QueryPostRehabCasesEndingSoonArgs, 'first' | 'unitCode'>>;
   postRehabModels?: Resolver<ResolversTypes['PostRehabModelConnection'], ParentType, ContextType, RequireFields<QueryPostRehabModelsArgs, 'first' | 'includeEnded'>>;
+  providerRegister?: Resolver<Array<ResolversTypes['ServiceProvider']>, ParentType, ContextType, RequireFields<QueryProviderRegisterArgs, 'provinceCode'>>;
   rehabEpisode?: Resolver<Maybe<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryRehabEpisodeArgs, 'id'>>;
   residentExtractions?: Resolver<Array<ResolversTypes['ResidentExtraction']>, ParentType, ContextType, RequireFields<QueryResidentExtractionsArgs, 'first'>>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
@@ -3102,11 +3165,16 @@ export type ResponsibilityResolvers<ContextType = Context, ParentType extends Re
 
 export type ServiceProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceProvider'] = ResolversParentTypes['ServiceProvider']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conditionsMet?: Resolver<Array<ResolversTypes['ProviderCondition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type TermRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TermRange'] = ResolversParentTypes['TermRange']> = {

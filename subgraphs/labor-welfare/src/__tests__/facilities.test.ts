@@ -119,6 +119,7 @@ describe('community service providers', () => {
         name: 'Điểm tư vấn cộng đồng phường Ba Đình',
         registrationNumber: '00004/ĐK-1',
         registeredOn: '2025-09-02',
+        conditionsMet: ['PREMISES', 'MEDICAL_STAFF', 'COUNSELLING_STAFF', 'OPERATING_RULES'],
       },
     });
     const after = (await ok(h, { role: 'volunteer', unit: COMMUNE }, LIST, { u: COMMUNE })) as unknown as Row[];
@@ -136,7 +137,13 @@ describe('community service providers', () => {
       unit: { code: '001' },
     });
     // From 1 July 2025 (Decree 184/2025) the provincial police director registers them; the district office no longer exists.
-    const after = { unitCode: COMMUNE, name: 'Z', registrationNumber: 'P-1', registeredOn: '2025-08-01' };
+    const after = {
+      unitCode: COMMUNE,
+      name: 'Z',
+      registrationNumber: 'P-1',
+      registeredOn: '2025-08-01',
+      conditionsMet: ['PREMISES', 'MEDICAL_STAFF', 'COUNSELLING_STAFF', 'OPERATING_RULES'],
+    };
     expect((await fails(h, { role: 'labour_officer', unit: '01' }, REGISTER, { input: after })).extensions?.code).toBe(
       'FORBIDDEN',
     );
@@ -149,7 +156,13 @@ describe('community service providers', () => {
   });
 
   it("refuses a duplicate registration number and registration outside the caller's unit", async () => {
-    const input = { unitCode: COMMUNE, name: 'X', registrationNumber: '01/2025/ĐK-CNCĐ-CAT', registeredOn: '2025-09-02' };
+    const input = {
+      unitCode: COMMUNE,
+      name: 'X',
+      registrationNumber: '01/2025/ĐK-CNCĐ-CAT',
+      registeredOn: '2025-09-02',
+      conditionsMet: ['PREMISES', 'MEDICAL_STAFF', 'COUNSELLING_STAFF', 'OPERATING_RULES'],
+    };
     expect((await fails(h, { role: 'police_officer', unit: '01' }, REGISTER, { input })).extensions).toMatchObject({
       code: 'CONFLICT',
       field: 'registrationNumber',

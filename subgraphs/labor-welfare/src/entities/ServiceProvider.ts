@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
+export type ProviderCondition = 'PREMISES' | 'MEDICAL_STAFF' | 'COUNSELLING_STAFF' | 'OPERATING_RULES';
+
 /** A registered provider of voluntary rehab at home/community (đơn vị cung cấp dịch vụ cai nghiện tại cộng đồng). */
 @Entity({ name: 'service_provider' })
 export class ServiceProviderEntity {
@@ -24,6 +26,20 @@ export class ServiceProviderEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   address: string | null;
+
+  /** The conditions found met at registration (recorded from 1 July 2025). */
+  @Column({ name: 'conditions_met', type: 'text', array: true })
+  conditionsMet: ProviderCondition[];
+
+  /** Công bố: from then on communes may register people with it. */
+  @Column({ name: 'published_on', type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  @Column({ name: 'withdrawn_on', type: 'date', nullable: true })
+  withdrawnOn: string | null;
+
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  withdrawalReason: string | null;
 
   @VersionColumn()
   version: number;

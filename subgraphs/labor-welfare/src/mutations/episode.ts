@@ -15,6 +15,7 @@ import { EPISODE_NAME, badInput, checkNotBefore, checkNotFuture, notAllowed, opt
 import { checkTerm, voluntaryTermRange } from '../rules/term';
 import { inSubtree } from '../scope';
 import { admitDossier, daysHeldUntil, lockDossier } from './dossier';
+import { usableOn } from './providers';
 import {
   OPEN_EPISODE_EXISTS,
   applyChanges,
@@ -286,6 +287,15 @@ export const episodeMutations: Pick<
         );
       }
       checkNotFuture(input.startedOn, 'input.startedOn');
+      if (!usableOn(provider, input.startedOn)) {
+        throw badInput(
+          {
+            vi: `${provider.name} chưa được công bố hoặc đã bị rút khỏi danh sách vào ngày ${input.startedOn}`,
+            en: `${provider.name} is not published, or was withdrawn, on ${input.startedOn}`,
+          },
+          'input.serviceProviderId',
+        );
+      }
       checkNotBefore(input.startedOn, provider.registeredOn, 'input.startedOn', {
         vi: 'ngày đăng ký của đơn vị cung cấp dịch vụ',
         en: "the provider's registration",

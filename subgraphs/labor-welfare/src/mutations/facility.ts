@@ -4,6 +4,7 @@ import type { MutationResolvers } from '../__generated__/resolvers';
 import { FacilityEntity } from '../entities/Facility';
 import { ServiceProviderEntity } from '../entities/ServiceProvider';
 import { FACILITY_NAME, badInput, checkNotFuture, optionalText, requiredText } from '../rules/errors';
+import { conditionsAt } from './providers';
 import { applyChanges, checkActsOn, checkVersion, inTransaction, inputUnit, lockForChange } from './support';
 
 const PROVIDER_NAME = { vi: 'đơn vị cung cấp dịch vụ', en: 'service provider' };
@@ -70,6 +71,7 @@ export const facilityMutations: Pick<MutationResolvers, 'updateFacilityStaffing'
           ),
           registeredOn: input.registeredOn,
           address: optionalText(input.address, 'input.address', { vi: 'địa chỉ', en: 'address' }, 300),
+          conditionsMet: conditionsAt(input.registeredOn, input.conditionsMet),
         })
         .updateEntity(false)
         .execute();

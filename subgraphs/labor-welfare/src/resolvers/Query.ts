@@ -71,16 +71,17 @@ export const Query: QueryResolvers = {
   },
 
   // Providers registered at the unit or within it, and those registered above it (which serve it).
-  serviceProviders: async (_parent, { unitCode }, ctx) => {
+  serviceProviders: async (_parent, { unitCode, usableOn }, ctx) => {
     const unit = await unitNamed(ctx, unitCode, 'unitCode');
     const ancestors = unit.path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
-    return ctx.db
+    const query = ctx.db
       .getRepository(ServiceProviderEntity)
       .createQueryBuilder('p')
-      .where('(p.owner_unit_path IN (:...ancestors) OR p.owner_unit_path LIKE :below)', { ancestors, below: `${unit.path}.%` })
-      .orderBy('p.owner_unit_path', 'ASC')
-      .addOrderBy('p.name', 'ASC')
-      .getMany();
+      .where('(p.owner_unit_path IN (:...ancestors) OR p.owner_unit_path LIKE :below)', { ancestors, below: `${unit.path}.%` });
+    if (usableOn) {
+      query.andWhere('p.published_on <= :on AND (p.withdrawn_on IS NULL OR p.withdrawn_on > :on)', { on: usableOn });
+    }
+    return query.orderBy('p.owner_unit_path', 'ASC').addOrderBy('p.name', 'ASC').getMany();
   },
 
   compulsoryRehabDossier: (_parent, { id }, ctx) => ctx.loaders.dossierById.load(id),

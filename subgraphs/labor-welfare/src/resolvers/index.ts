@@ -38,6 +38,7 @@ import { drugUseMutations } from '../mutations/post-rehab-drug-use';
 import { Absconding, CommunityRehabPlan, RehabEpisode, RehabLeave } from './RehabEpisode';
 import { communityPlanMutations, communityPlanQueries } from '../mutations/community-plan';
 import { extractionMutations, extractionQueries } from '../mutations/extraction';
+import { providerMutations, providerQueries } from '../mutations/providers';
 import { ResidentExtraction } from './ResidentExtraction';
 import { ReintegrationSupport } from './ReintegrationSupport';
 import { ServiceProvider } from './ServiceProvider';
@@ -52,6 +53,7 @@ export const resolvers: Resolvers = {
     ...frontOpinionQueries,
     ...communityPlanQueries,
     ...extractionQueries,
+    ...providerQueries,
   },
   Mutation: {
     ...Mutation,
@@ -62,6 +64,7 @@ export const resolvers: Resolvers = {
     ...communityPlanMutations,
     ...extractionMutations,
     ...facilityAreaMutations,
+    ...providerMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
