@@ -4,6 +4,26 @@
  * Vietnamese first.
  */
 export const communityVi = {
+  'provider.heading': 'Đơn vị cung cấp dịch vụ cai nghiện tự nguyện tại cộng đồng của tỉnh, thành phố',
+  'provider.register': 'Đăng ký đơn vị cung cấp dịch vụ',
+  'provider.name': 'Tên đơn vị',
+  'provider.unit': 'Phục vụ',
+  'provider.unitHint': 'Toàn tỉnh, thành phố hoặc một xã, phường.',
+  'provider.wholeProvince': 'Toàn tỉnh, thành phố',
+  'provider.number': 'Số đăng ký',
+  'provider.registeredOn': 'Ngày đăng ký',
+  'provider.address': 'Địa chỉ',
+  'provider.conditions': 'Điều kiện đã đáp ứng',
+  'provider.conditionsHint': 'Từ 01/7/2025 chỉ đăng ký đơn vị đáp ứng đủ các điều kiện.',
+  'provider.state': 'Tình trạng',
+  'provider.notPublished': 'Chưa công bố',
+  'provider.publishedState': 'Đã công bố ngày {date}',
+  'provider.withdrawnState': 'Đã rút khỏi danh sách ngày {date}',
+  'provider.publish': 'Công bố',
+  'provider.publishedOn': 'Ngày công bố',
+  'provider.withdraw': 'Rút khỏi danh sách',
+  'provider.withdrawnOn': 'Ngày rút',
+  'provider.reason': 'Lý do',
   'community.register': 'Đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng',
   'community.provider': 'Đơn vị cung cấp dịch vụ cai nghiện',
   'community.noProvider': 'Chưa có đơn vị cung cấp dịch vụ cai nghiện nào được đăng ký phục vụ xã, phường này.',
@@ -51,6 +71,26 @@ export const communityVi = {
 };
 
 export const communityEn: Record<keyof typeof communityVi, string> = {
+  'provider.heading': "The province's voluntary community-rehab providers",
+  'provider.register': 'Register a provider',
+  'provider.name': 'Name',
+  'provider.unit': 'Serves',
+  'provider.unitHint': 'The whole province, or one commune or ward.',
+  'provider.wholeProvince': 'The whole province',
+  'provider.number': 'Registration number',
+  'provider.registeredOn': 'Registered on',
+  'provider.address': 'Address',
+  'provider.conditions': 'Conditions met',
+  'provider.conditionsHint': 'From 1 July 2025 only a provider meeting every condition is registered.',
+  'provider.state': 'State',
+  'provider.notPublished': 'Not published',
+  'provider.publishedState': 'Published on {date}',
+  'provider.withdrawnState': 'Withdrawn on {date}',
+  'provider.publish': 'Publish',
+  'provider.publishedOn': 'Published on',
+  'provider.withdraw': 'Withdraw from the list',
+  'provider.withdrawnOn': 'Withdrawn on',
+  'provider.reason': 'Reason',
   'community.register': 'Register voluntary rehab at home/community',
   'community.provider': 'Rehab service provider',
   'community.noProvider': 'No rehab service provider is registered to serve this commune.',
@@ -97,6 +137,12 @@ export const communityEn: Record<keyof typeof communityVi, string> = {
 };
 
 export const communityEnumsVi = {
+  providerCondition: {
+    PREMISES: 'Địa điểm, cơ sở vật chất',
+    MEDICAL_STAFF: 'Người có chuyên môn y tế',
+    COUNSELLING_STAFF: 'Người làm công tác tư vấn',
+    OPERATING_RULES: 'Nội quy, quy trình',
+  },
   rehabPhase: {
     INTAKE_CLASSIFICATION: 'Tiếp nhận, phân loại',
     DETOX: 'Điều trị cắt cơn, giải độc',
@@ -128,6 +174,12 @@ export const communityEnumsVi = {
 } as const;
 
 export const communityEnumsEn: { [K in keyof typeof communityEnumsVi]: Record<keyof (typeof communityEnumsVi)[K], string> } = {
+  providerCondition: {
+    PREMISES: 'Premises',
+    MEDICAL_STAFF: 'Medical staff',
+    COUNSELLING_STAFF: 'Counselling staff',
+    OPERATING_RULES: 'Operating rules',
+  },
   rehabPhase: {
     INTAKE_CLASSIFICATION: 'Intake and classification',
     DETOX: 'Detox',

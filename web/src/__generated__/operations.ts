@@ -439,6 +439,20 @@ export type PostRehabStatus =
   /** Đang quản lý. */
   | 'UNDER_MANAGEMENT';
 
+/**
+ * A condition a voluntary community-rehab provider must meet to be registered (from 1 July 2025,
+ * when the provincial police register and publish providers, Decree 184/2025).
+ */
+export type ProviderCondition =
+  /** Có người làm công tác tư vấn, hỗ trợ tâm lý, xã hội. */
+  | 'COUNSELLING_STAFF'
+  /** Có người có chuyên môn y tế thực hiện điều trị cắt cơn, giải độc. */
+  | 'MEDICAL_STAFF'
+  /** Có nội quy, quy trình cung cấp dịch vụ. */
+  | 'OPERATING_RULES'
+  /** Có địa điểm, cơ sở vật chất bảo đảm cho việc cai nghiện. */
+  | 'PREMISES';
+
 /** Where a person with drug-induced psychosis is cared for. */
 export type PsychosisCare =
   /** Gia đình chăm sóc, theo dõi (có hướng dẫn của y tế). */
@@ -496,6 +510,16 @@ export type RegisterPersonInput = {
   otherNames?: Array<string> | null | undefined;
   permanentResidence: ResidenceInput;
   sex: Sex;
+};
+
+export type RegisterServiceProviderInput = {
+  address?: string | null | undefined;
+  /** The conditions found met: all of them for a registration from 1 July 2025. */
+  conditionsMet?: Array<ProviderCondition> | null | undefined;
+  name: string;
+  registeredOn: string;
+  registrationNumber: string;
+  unitCode: string | number;
 };
 
 /** Hình thức cai nghiện. */
@@ -761,6 +785,7 @@ export type PlaceResidentInAreaMutation = { placeResidentInArea: { id: string, v
 
 export type CommunityServiceProvidersQueryVariables = Exact<{
   unitCode: string | number;
+  usableOn?: string | null | undefined;
 }>;
 
 
@@ -1627,6 +1652,39 @@ export type AcknowledgeCompletionNoticeMutationVariables = Exact<{
 
 
 export type AcknowledgeCompletionNoticeMutation = { acknowledgeRehabCompletionNotice: { id: string, version: number } };
+
+export type ProviderRegisterQueryVariables = Exact<{
+  provinceCode: string | number;
+}>;
+
+
+export type ProviderRegisterQuery = { providerRegister: Array<{ id: string, name: string, registrationNumber: string, registeredOn: string, conditionsMet: Array<ProviderCondition>, publishedOn: string | null, withdrawnOn: string | null, version: number, unit: { code: string, name: string } }> };
+
+export type RegisterServiceProviderMutationVariables = Exact<{
+  input: RegisterServiceProviderInput;
+}>;
+
+
+export type RegisterServiceProviderMutation = { registerServiceProvider: { id: string, version: number } };
+
+export type PublishServiceProviderMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  publishedOn: string;
+}>;
+
+
+export type PublishServiceProviderMutation = { publishServiceProvider: { id: string, publishedOn: string | null, version: number } };
+
+export type WithdrawServiceProviderMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  withdrawnOn: string;
+  reason: string;
+}>;
+
+
+export type WithdrawServiceProviderMutation = { withdrawServiceProvider: { id: string, withdrawnOn: string | null, version: number } };
 
 export type UnitReassignmentWorklistQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -7,7 +7,7 @@ import { ActionForm, type FieldSpec, type FormValues } from './ActionForm';
 import { ActionMenu } from './ActionMenu';
 import { chosen, useEnumOptions } from './options';
 import { dateField, StepMenu, type Step } from './StepMenu';
-import { numberOf, optional, useSubmit } from './useSubmit';
+import { numberOf, optional, today, useSubmit } from './useSubmit';
 import type {
   AdvanceRehabPhaseMutation,
   AdvanceRehabPhaseMutationVariables,
@@ -28,8 +28,8 @@ import type {
 } from '../__generated__/operations';
 
 const PROVIDERS: TypedDocumentNode<CommunityServiceProvidersQuery, CommunityServiceProvidersQueryVariables> = gql`
-  query CommunityServiceProviders($unitCode: ID!) {
-    serviceProviders(unitCode: $unitCode) {
+  query CommunityServiceProviders($unitCode: ID!, $usableOn: Date) {
+    serviceProviders(unitCode: $unitCode, usableOn: $usableOn) {
       id
       name
       registrationNumber
@@ -159,7 +159,8 @@ function RegisterForm({
   const { t, formatDate } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();
-  const providers = useQuery(PROVIDERS, { variables: { unitCode } });
+  // Providers published and not withdrawn today (the server checks the chosen start date).
+  const providers = useQuery(PROVIDERS, { variables: { unitCode, usableOn: today() } });
   const list = providers.data?.serviceProviders ?? [];
   const fields: FieldSpec[] = [
     {

@@ -7,6 +7,7 @@ import { HealthWorklists } from './worklists/HealthWorklists';
 import { CommunityRehabWorklist } from './worklists/CommunityRehabWorklist';
 import { ExtractionWorklist } from './worklists/ExtractionWorklist';
 import { FacilityAreas } from './worklists/FacilityAreas';
+import { ProviderRegister } from './worklists/ProviderRegister';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -42,6 +43,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <PoliceWorklists acknowledges />
           <DuplicatesWorklist />
           <ExtractionWorklist />
+          <ProviderRegister />
           <FacilityWorklists officer={officer} />
         </>
       );

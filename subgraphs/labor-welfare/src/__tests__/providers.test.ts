@@ -42,9 +42,8 @@ async function startRehab(providerId: unknown, startedOn: string): Promise<Row |
     COMMUNE_OFFICIAL.role,
     COMMUNE_OFFICIAL.unit,
   );
-  return result.errors?.[0]?.extensions?.field
-    ? String(result.errors[0].extensions.field)
-    : (result.data?.registerCommunityRehab as Row);
+  const field = result.errors?.[0]?.extensions?.field;
+  return typeof field === 'string' ? field : (result.data?.registerCommunityRehab as Row);
 }
 
 describe('community-rehab providers registered, published and withdrawn by the provincial police', () => {

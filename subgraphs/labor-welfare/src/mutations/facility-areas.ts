@@ -113,8 +113,9 @@ export const facilityAreaMutations: Pick<MutationResolvers, 'addFacilityArea' | 
       const on = placedOn ?? todayInHanoi();
       checkNotFuture(on, 'placedOn');
       checkNotBefore(on, e.admittedOn, 'placedOn', { vi: 'ngày tiếp nhận', en: 'the admission' });
-      const area = await manager.getRepository(FacilityAreaEntity).findOneBy({ id: checkUuid(areaId, 'areaId') });
-      if (!area || area.facilityCode !== e.facilityCode) {
+      const found = await manager.getRepository(FacilityAreaEntity).findOneBy({ id: checkUuid(areaId, 'areaId') });
+      const area = found?.facilityCode === e.facilityCode ? found : null;
+      if (!area) {
         throw badInput(
           { vi: 'Khu này không thuộc cơ sở đang quản lý người này', en: 'The area is not of the facility holding the resident' },
           'areaId',
