@@ -25,6 +25,8 @@ export interface FacilityOccupancyCounts {
   facilityCode: string;
   compulsory: number;
   voluntary: number;
+  /** Of them, those not placed in an area. */
+  withoutArea: number;
 }
 
 export interface LaborWelfareLoaders {
@@ -209,10 +211,11 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
     ),
     occupancyByFacility: new DataLoader<string, FacilityOccupancyCounts>(
       async (codes) => {
-        const rows = await db.query<{ code: string; compulsory: number; voluntary: number }[]>(
+        const rows = await db.query<{ code: string; compulsory: number; voluntary: number; without_area: number }[]>(
           `SELECT facility_code AS code,
           count(*) FILTER (WHERE kind = 'COMPULSORY')::int AS compulsory,
-          count(*) FILTER (WHERE kind <> 'COMPULSORY')::int AS voluntary
+          count(*) FILTER (WHERE kind <> 'COMPULSORY')::int AS voluntary,
+          count(*) FILTER (WHERE area_id IS NULL)::int AS without_area
         FROM rehab_episode WHERE facility_code = ANY($1) AND status = ANY($2) GROUP BY facility_code`,
           [codes, OPEN_EPISODE_STATUSES],
         );
@@ -221,6 +224,7 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
           facilityCode: code,
           compulsory: byCode.get(code)?.compulsory ?? 0,
           voluntary: byCode.get(code)?.voluntary ?? 0,
+          withoutArea: byCode.get(code)?.without_area ?? 0,
         }));
       },
       { maxBatchSize: 1000 },

@@ -101,13 +101,13 @@ describe('community-rehab providers registered, published and withdrawn by the p
       const error = await fails(h, actor, PUBLISH, { id: p.id, v: 1, on: TODAY });
       expect([actor.role, error.extensions?.code]).toEqual([actor.role, 'FORBIDDEN']);
     }
-    // The labour office no longer registers or publishes them (from 1 July 2025); another province's police do not act here.
+    // The labour office no longer registers or publishes them (from 1 July 2025); another province's police do not find it.
     expect(
       (await fails(h, { role: 'labour_officer', unit: '01' }, PUBLISH, { id: p.id, v: 1, on: TODAY })).extensions?.code,
     ).toBe('FORBIDDEN');
     expect(
       (await fails(h, { role: 'police_officer', unit: '15' }, PUBLISH, { id: p.id, v: 1, on: TODAY })).extensions?.code,
-    ).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
     expect((await fails(h, PROVINCIAL_POLICE, PUBLISH, { id: p.id, v: 9, on: TODAY })).extensions?.code).toBe('CONFLICT');
     expect((await fails(h, PROVINCIAL_POLICE, WITHDRAW, { id: p.id, v: 1, on: TODAY, reason: ' ' })).extensions?.field).toBe(
       'reason',

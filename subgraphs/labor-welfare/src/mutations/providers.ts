@@ -58,8 +58,8 @@ function lockProvider(
     name: PROVIDER,
     key: { column: 'id', value: checkUuid(id, 'id') },
     expectedVersion,
-    // Providers are public: anyone sees them; the unit they are registered with, or one above it, acts.
-    paths: () => [caller.unitPath],
+    // Acted on within the unit it is registered with, or one above it; another province's is not found.
+    paths: (p) => [p.ownerUnitPath],
     actingPath: (p) => p.ownerUnitPath,
   });
 }

@@ -1,5 +1,4 @@
 import type { FacilityAreaResolvers, FacilityResolvers, FacilityOccupancyResolvers } from '../__generated__/resolvers';
-import { OPEN_EPISODE_STATUSES } from '../rules/episode';
 import { agencyInCharge, todayInHanoi } from '@rehab/shared-schema';
 import { staffingCheck } from '../rules/staffing';
 import { unitOf } from './unit';
@@ -16,13 +15,7 @@ export const Facility: FacilityResolvers = {
   occupancy: (facility, _args, ctx) => ctx.loaders.occupancyByFacility.load(facility.code),
   managingAgency: (_facility, { on }) => agencyInCharge('FACILITY_OPERATION', on ?? todayInHanoi()) ?? 'police',
   areas: (facility, _args, ctx) => ctx.loaders.areasByFacility.load(facility.code),
-  residentsWithoutArea: async (facility, _args, ctx) => {
-    const [row] = await ctx.db.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM rehab_episode WHERE facility_code = $1 AND status = ANY($2) AND area_id IS NULL',
-      [facility.code, OPEN_EPISODE_STATUSES],
-    );
-    return row?.n ?? 0;
-  },
+  residentsWithoutArea: async (facility, _args, ctx) => (await ctx.loaders.occupancyByFacility.load(facility.code)).withoutArea,
   staffing: async (facility, _args, ctx) => {
     const o = await ctx.loaders.occupancyByFacility.load(facility.code);
     return staffingCheck(o.compulsory, o.voluntary, facility.staffCount, facility.managerCount);
