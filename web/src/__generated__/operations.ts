@@ -817,26 +817,6 @@ export type AdvanceRehabPhaseMutationVariables = Exact<{
 
 export type AdvanceRehabPhaseMutation = { advanceRehabPhase: { id: string, phase: RehabPhase | null, version: number } };
 
-export type CompleteCommunityRehabMutationVariables = Exact<{
-  id: string | number;
-  expectedVersion: number;
-  completedOn: string;
-  certificateNumber: string;
-}>;
-
-
-export type CompleteCommunityRehabMutation = { completeRehabEpisode: { id: string, status: RehabStatus, version: number } };
-
-export type TerminateCommunityRehabMutationVariables = Exact<{
-  id: string | number;
-  expectedVersion: number;
-  terminatedOn: string;
-  reason: string;
-}>;
-
-
-export type TerminateCommunityRehabMutation = { terminateRehabEpisode: { id: string, status: RehabStatus, version: number } };
-
 export type SubmitDossierMutationVariables = Exact<{
   id: string | number;
   expectedVersion: number;

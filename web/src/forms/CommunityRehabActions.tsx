@@ -5,6 +5,7 @@ import { useActing } from '../acting';
 import { useI18n } from '../i18n';
 import { ActionForm, type FieldSpec, type FormValues } from './ActionForm';
 import { ActionMenu } from './ActionMenu';
+import { COMPLETE_REHAB_EPISODE, TERMINATE_REHAB_EPISODE } from './LaborActions';
 import { chosen, useEnumOptions } from './options';
 import { dateField, StepMenu, type Step } from './StepMenu';
 import { numberOf, optional, today, useSubmit } from './useSubmit';
@@ -15,16 +16,12 @@ import type {
   CommunityRehabPlanInput,
   CommunityServiceProvidersQuery,
   CommunityServiceProvidersQueryVariables,
-  CompleteCommunityRehabMutation,
-  CompleteCommunityRehabMutationVariables,
   RegisterCommunityRehabMutation,
   RegisterCommunityRehabMutationVariables,
   RehabPhase,
   SetCommunityRehabPlanMutation,
   SetCommunityRehabPlanMutationVariables,
   SupporterRole,
-  TerminateCommunityRehabMutation,
-  TerminateCommunityRehabMutationVariables,
 } from '../__generated__/operations';
 
 const PROVIDERS: TypedDocumentNode<CommunityServiceProvidersQuery, CommunityServiceProvidersQueryVariables> = gql`
@@ -64,31 +61,6 @@ const ADVANCE: TypedDocumentNode<AdvanceRehabPhaseMutation, AdvanceRehabPhaseMut
     advanceRehabPhase(id: $id, expectedVersion: $expectedVersion, phase: $phase, on: $on) {
       id
       phase
-      version
-    }
-  }
-`;
-
-const COMPLETE: TypedDocumentNode<CompleteCommunityRehabMutation, CompleteCommunityRehabMutationVariables> = gql`
-  mutation CompleteCommunityRehab($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
-    completeRehabEpisode(
-      id: $id
-      expectedVersion: $expectedVersion
-      completedOn: $completedOn
-      certificateNumber: $certificateNumber
-    ) {
-      id
-      status
-      version
-    }
-  }
-`;
-
-const TERMINATE: TypedDocumentNode<TerminateCommunityRehabMutation, TerminateCommunityRehabMutationVariables> = gql`
-  mutation TerminateCommunityRehab($id: ID!, $expectedVersion: Int!, $terminatedOn: Date!, $reason: String!) {
-    terminateRehabEpisode(id: $id, expectedVersion: $expectedVersion, terminatedOn: $terminatedOn, reason: $reason) {
-      id
-      status
       version
     }
   }
@@ -391,7 +363,7 @@ export function CommunityEpisodeActions({
     steps.push({
       key: 'community-complete',
       label: t('community.complete'),
-      mutation: COMPLETE,
+      mutation: COMPLETE_REHAB_EPISODE,
       fields: [
         dateField('completedOn', t('community.completedOn')),
         { name: 'certificateNumber', label: t('community.certificate'), kind: 'text', required: true },
@@ -403,7 +375,7 @@ export function CommunityEpisodeActions({
   steps.push({
     key: 'community-terminate',
     label: t('community.terminate'),
-    mutation: TERMINATE,
+    mutation: TERMINATE_REHAB_EPISODE,
     fields: [
       { name: 'reason', label: t('community.reason'), kind: 'textarea', required: true },
       dateField('terminatedOn', t('community.endedOn')),

@@ -64,7 +64,7 @@ const RETURN_AFTER_ESCAPE: TypedDocumentNode<ReturnAfterEscapeMutation, ReturnAf
   }
 `;
 
-const COMPLETE_REHAB_EPISODE: TypedDocumentNode<CompleteRehabEpisodeMutation, CompleteRehabEpisodeMutationVariables> = gql`
+export const COMPLETE_REHAB_EPISODE: TypedDocumentNode<CompleteRehabEpisodeMutation, CompleteRehabEpisodeMutationVariables> = gql`
   mutation CompleteRehabEpisode($id: ID!, $expectedVersion: Int!, $completedOn: Date!, $certificateNumber: String!) {
     completeRehabEpisode(
       id: $id
@@ -97,15 +97,16 @@ const TRANSFER_REHAB_EPISODE: TypedDocumentNode<TransferRehabEpisodeMutation, Tr
   }
 `;
 
-const TERMINATE_REHAB_EPISODE: TypedDocumentNode<TerminateRehabEpisodeMutation, TerminateRehabEpisodeMutationVariables> = gql`
-  mutation TerminateRehabEpisode($id: ID!, $expectedVersion: Int!, $terminatedOn: Date!, $reason: String!) {
-    terminateRehabEpisode(id: $id, expectedVersion: $expectedVersion, terminatedOn: $terminatedOn, reason: $reason) {
-      id
-      status
-      version
+export const TERMINATE_REHAB_EPISODE: TypedDocumentNode<TerminateRehabEpisodeMutation, TerminateRehabEpisodeMutationVariables> =
+  gql`
+    mutation TerminateRehabEpisode($id: ID!, $expectedVersion: Int!, $terminatedOn: Date!, $reason: String!) {
+      terminateRehabEpisode(id: $id, expectedVersion: $expectedVersion, terminatedOn: $terminatedOn, reason: $reason) {
+        id
+        status
+        version
+      }
     }
-  }
-`;
+  `;
 
 const OPEN_STATUSES = new Set(['ADMITTED', 'ON_LEAVE', 'ABSCONDED']);
 
