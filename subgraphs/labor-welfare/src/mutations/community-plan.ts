@@ -1,4 +1,4 @@
-import { notifyUnit, optionalPhone, pageSize, pathScope, requireResponsible } from '@rehab/server-kit';
+import { notifyUnit, optionalPhone, pageSize, requireResponsible } from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import type { EntityManager } from 'typeorm';
 import type {
@@ -13,6 +13,7 @@ import { CommunityRehabPlanEntity, type PlanSupporter, type PlannedPhase } from 
 import { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import { nextEpisodeStatus, OPTIONAL_COMMUNITY_PHASES, PHASE_LABEL, REHAB_PHASES } from '../rules/episode';
 import { badInput, checkNotBefore, checkNotFuture, optionalText, requiredText } from '../rules/errors';
+import { subtree, unitPath } from '../resolvers/Query';
 import { episodeScope } from '../scope';
 import { lockEpisode, transition } from './episode';
 import { inTransaction } from './support';
@@ -201,21 +202,14 @@ export const communityPlanMutations: Pick<MutationResolvers, 'setCommunityRehabP
 
 export const communityPlanQueries: Pick<QueryResolvers, 'communityRehabAwaitingPlan'> = {
   communityRehabAwaitingPlan: async (_parent, { unitCode, first }, ctx) => {
-    const unit = await ctx.loaders.unitByCode.load(unitCode);
-    if (!unit) {
-      throw badInput(
-        { vi: `Không có đơn vị hành chính mã ${unitCode}`, en: `No administrative unit with code ${unitCode}` },
-        'unitCode',
-      );
-    }
-    const within = pathScope('e.residence_owner_path', { unitPath: unit.path }, { personColumn: 'e.person_id' });
+    const [withinSql, withinParams] = subtree('e.residence_owner_path', await unitPath(ctx, unitCode), 'e.person_id');
     const scope = episodeScope('e', ctx.caller);
     return ctx.db
       .getRepository(RehabEpisodeEntity)
       .createQueryBuilder('e')
       .where("e.kind = 'VOLUNTARY_COMMUNITY' AND e.status = 'ADMITTED'")
       .andWhere('NOT EXISTS (SELECT 1 FROM community_rehab_plan p WHERE p.episode_id = e.id)')
-      .andWhere(within.sql, within.params)
+      .andWhere(withinSql, withinParams)
       .andWhere(scope.sql, scope.params)
       .orderBy('e.admitted_on', 'ASC')
       .addOrderBy('e.id', 'ASC')

@@ -8,7 +8,7 @@ import { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import { ResidentExtractionEntity, type ExtractionStatus } from '../entities/ResidentExtraction';
 import { EPISODE_NAME, checkNotBefore, checkNotFuture, recordNotFound, requiredText, type RecordName } from '../rules/errors';
 import { episodeScope } from '../scope';
-import { checkUuid, checkVersion, inTransaction, lockForChange, recordEvent } from './support';
+import { applyChanges, checkUuid, checkVersion, inTransaction, lockForChange, recordEvent } from './support';
 
 /** Topics of the inbox: the facility is asked; the requesting police are told of the hand-over and the return. */
 export const EXTRACTION_TOPICS = {
@@ -87,7 +87,7 @@ async function change(
   occurredOn: string,
   note: string | null = null,
 ): Promise<ResidentExtractionEntity> {
-  await manager.createQueryBuilder().update(ResidentExtractionEntity).set(changes).where('id = :id', { id: x.id }).execute();
+  const updated = await applyChanges(manager, ResidentExtractionEntity, x, 'id', changes);
   await recordEvent(manager, ctx.caller, {
     entityType: 'EPISODE',
     entityId: x.episodeId,
@@ -100,7 +100,7 @@ async function change(
     details: { extractionId: x.id, requestingAgency: x.requestingAgency, documentNumber: x.documentNumber },
   });
   await ctx.audit.change(manager, 'ResidentExtraction', Object.keys(changes).sort(), x.personId);
-  return manager.getRepository(ResidentExtractionEntity).findOneByOrFail({ id: x.id });
+  return updated;
 }
 
 const tellFacility = (manager: EntityManager, x: ResidentExtractionEntity, topic: string, on: string) =>

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ageOn, todayInHanoi } from '@rehab/shared-schema';
 import type { MutationResolvers } from '../__generated__/resolvers';
-import { FacilityEntity } from '../entities/Facility';
 import { FacilityAreaEntity, type FacilityAreaKind } from '../entities/FacilityArea';
 import type { RehabEpisodeEntity } from '../entities/RehabEpisode';
 import { nextEpisodeStatus } from '../rules/episode';
 import { FACILITY_NAME, badInput, checkNotBefore, checkNotFuture, requiredText } from '../rules/errors';
 import { lockEpisode, transition } from './episode';
-import { checkActsOn, checkUuid, inTransaction, inputUnit, lockForChange } from './support';
+import { applyChanges, checkActsOn, checkUuid, inTransaction, inputFacility, inputUnit, lockForChange } from './support';
 
 const AREA = { vi: 'khu', en: 'area' };
 const MINOR_KINDS: readonly FacilityAreaKind[] = ['MINOR_BOYS', 'MINOR_GIRLS'];
@@ -58,13 +57,7 @@ async function checkAgeFits(manager: EntityManager, e: RehabEpisodeEntity, kind:
 export const facilityAreaMutations: Pick<MutationResolvers, 'addFacilityArea' | 'updateFacilityArea' | 'placeResidentInArea'> = {
   addFacilityArea: (_parent, { facilityCode, input }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const facility = await manager.getRepository(FacilityEntity).findOneBy({ code: facilityCode });
-      if (!facility) {
-        throw badInput(
-          { vi: `Không có cơ sở cai nghiện mã ${facilityCode}`, en: `No rehab facility with code ${facilityCode}` },
-          'facilityCode',
-        );
-      }
+      const facility = await inputFacility(manager, facilityCode, 'facilityCode', false);
       checkActsOn(ctx.caller, inputUnit(facility.code, 'facilityCode', ['FACILITY']).path, FACILITY_NAME);
       const name = nameOf(input.name, 'input.name');
       const capacity = capacityOf(input.capacity, 'input.capacity');
@@ -99,11 +92,12 @@ export const facilityAreaMutations: Pick<MutationResolvers, 'addFacilityArea' | 
       });
       const newName = nameOf(name, 'name');
       await checkNameFree(manager, area.facilityCode, newName, area.id);
-      await manager
-        .getRepository(FacilityAreaEntity)
-        .update({ id: area.id }, { name: newName, capacity: capacityOf(capacity, 'capacity'), version: area.version + 1 });
+      const updated = await applyChanges(manager, FacilityAreaEntity, area, 'id', {
+        name: newName,
+        capacity: capacityOf(capacity, 'capacity'),
+      });
       await ctx.audit.change(manager, 'FacilityArea', ['capacity', 'name'], null);
-      return manager.getRepository(FacilityAreaEntity).findOneByOrFail({ id: area.id });
+      return updated;
     }),
 
   placeResidentInArea: (_parent, { id, expectedVersion, areaId, placedOn }, ctx) =>

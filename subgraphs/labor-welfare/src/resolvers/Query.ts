@@ -25,7 +25,7 @@ async function unitNamed(ctx: Context, code: string, field: string): Promise<Adm
   return unit;
 }
 
-async function unitPath(ctx: Context, code: string): Promise<string> {
+export async function unitPath(ctx: Context, code: string): Promise<string> {
   return (await unitNamed(ctx, code, 'unitCode')).path;
 }
 
@@ -33,7 +33,7 @@ async function unitPath(ctx: Context, code: string): Promise<string> {
  * SQL keeping rows of the unit at `path`: its subtree, those of the old units merged into it
  * whole, and (with `personColumn`) a split old unit's records of the people assigned to it.
  */
-function subtree(column: string, path: string, personColumn?: string): [string, Record<string, string | string[]>] {
+export function subtree(column: string, path: string, personColumn?: string): [string, Record<string, string | string[]>] {
   const scope = pathScope(column, { unitPath: path }, personColumn ? { personColumn } : {});
   return [scope.sql, scope.params];
 }
