@@ -94,6 +94,8 @@ const RECORD_ARGS: Readonly<Record<string, RecordRef>> = {
   'input.serviceProviderId': byId('service_provider'),
   'recordCheckIn.id': byId('drug_user_management'),
   'updateFacilityStaffing.code': { table: 'facility', key: 'code' },
+  // A facility unit's code (the record is made from it): probed like the facility's own.
+  'registerFacility.code': { table: 'facility', key: 'code' },
   'closeDispensingPoint.code': { table: 'dispensing_point', key: 'code' },
   // Every subgraph's inbox (policeMarkNotificationsRead, …).
   ids: byId('officer_notification'),

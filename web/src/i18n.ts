@@ -7,6 +7,7 @@ import { caseworkEn, caseworkEnumsEn, caseworkEnumsVi, caseworkVi } from './mess
 import { communityEn, communityEnumsEn, communityEnumsVi, communityVi } from './messages-community';
 import { psychosisEn, psychosisEnumsEn, psychosisEnumsVi, psychosisVi } from './messages-psychosis';
 import { extractionEn, extractionEnumsEn, extractionEnumsVi, extractionVi } from './messages-extraction';
+import { licenceEn, licenceEnumsEn, licenceEnumsVi, licenceVi } from './messages-licence';
 
 export type Locale = 'vi' | 'en';
 
@@ -22,6 +23,7 @@ const vi = {
   ...communityVi,
   ...psychosisVi,
   ...extractionVi,
+  ...licenceVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -118,6 +120,7 @@ const en: Record<MessageKey, string> = {
   ...communityEn,
   ...psychosisEn,
   ...extractionEn,
+  ...licenceEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -214,6 +217,7 @@ const enumLabelsVi = {
   ...communityEnumsVi,
   ...psychosisEnumsVi,
   ...extractionEnumsVi,
+  ...licenceEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -285,6 +289,7 @@ const enumLabelsEn: EnumLabels = {
   ...communityEnumsEn,
   ...psychosisEnumsEn,
   ...extractionEnumsEn,
+  ...licenceEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

@@ -67,6 +67,9 @@ export const inboxEnumsVi = {
     'rehab.extraction-cancelled': 'Cơ quan điều tra đã hủy đề nghị trích xuất',
     'rehab.extraction-handed-over': 'Cơ sở cai nghiện đã bàn giao người được trích xuất',
     'rehab.extraction-returned': 'Người được trích xuất đã trở lại cơ sở cai nghiện',
+    'facility.licence-granted': 'Cơ sở được cấp giấy phép hoạt động cai nghiện ma túy tự nguyện',
+    'facility.licence-renewed': 'Giấy phép hoạt động cai nghiện của cơ sở được gia hạn',
+    'facility.licence-revoked': 'Giấy phép hoạt động cai nghiện của cơ sở bị thu hồi: dừng tiếp nhận, chuyển học viên',
   },
 } as const;
 
@@ -91,5 +94,8 @@ export const inboxEnumsEn: { [K in keyof typeof inboxEnumsVi]: Record<keyof (typ
     'rehab.extraction-cancelled': 'The investigation agency withdrew its extraction request',
     'rehab.extraction-handed-over': 'The facility handed the resident over',
     'rehab.extraction-returned': 'The resident is back at the facility',
+    'facility.licence-granted': 'The facility was granted its voluntary-rehab licence',
+    'facility.licence-renewed': "The facility's licence was renewed",
+    'facility.licence-revoked': "The facility's licence was revoked: stop admitting, move the residents",
   },
 };

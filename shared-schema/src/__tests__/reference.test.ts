@@ -207,6 +207,10 @@ describe('who acts at each step, by date', () => {
     expect(mayActAt('COURT_DECISION', '2025-07-01', { role: 'court_clerk', unitLevel: 'COURT' })).toBe(true);
     expect(mayActAt('COMMUNITY_REHAB_PROVIDERS', '2025-06-30', districtLabour)).toBe(true);
     expect(mayActAt('COMMUNITY_REHAB_PROVIDERS', '2025-07-01', { role: 'police_officer', unitLevel: 'PROVINCE' })).toBe(true);
+    expect(mayActAt('FACILITY_LICENSING', '2025-02-28', { role: 'labour_officer', unitLevel: 'PROVINCE' })).toBe(true);
+    expect(mayActAt('FACILITY_LICENSING', '2025-03-01', { role: 'labour_officer', unitLevel: 'PROVINCE' })).toBe(false);
+    expect(mayActAt('FACILITY_LICENSING', '2025-03-01', { role: 'police_officer', unitLevel: 'PROVINCE' })).toBe(true);
+    expect(mayActAt('FACILITY_LICENSING', '2025-03-01', communePolice)).toBe(false);
     expect(responsibleFor('ELECTRONIC_MONITORING_ORDER', '2026-06-30')).toEqual([]);
     expect(mayActAt('ELECTRONIC_MONITORING_ORDER', '2026-07-01', communePolice)).toBe(true);
   });

@@ -22,7 +22,8 @@ export type ResponsibilityStep =
   | 'POST_REHAB_MANAGEMENT'
   | 'REHAB_STATE_MANAGEMENT'
   | 'ELECTRONIC_MONITORING_ORDER'
-  | 'RESIDENT_EXTRACTION_REQUEST';
+  | 'RESIDENT_EXTRACTION_REQUEST'
+  | 'FACILITY_LICENSING';
 
 export interface ResponsibilityRecord {
   step: ResponsibilityStep;
@@ -81,6 +82,10 @@ export const STEP_LABEL: Readonly<Record<ResponsibilityStep, { vi: string; en: s
   RESIDENT_EXTRACTION_REQUEST: {
     vi: 'đề nghị trích xuất người đang cai nghiện tại cơ sở để phục vụ điều tra, truy tố, xét xử',
     en: 'ask a facility to hand over a resident to investigate, prosecute or try a case',
+  },
+  FACILITY_LICENSING: {
+    vi: 'cấp, gia hạn, thu hồi giấy phép hoạt động cai nghiện ma túy tự nguyện của cơ sở ngoài công lập',
+    en: 'grant, renew and revoke the licences of private voluntary rehab facilities',
   },
 };
 
@@ -381,6 +386,28 @@ const ROWS: readonly Row[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     legalBasis: LAW_2021,
+  },
+  {
+    step: 'FACILITY_LICENSING',
+    actorVi: 'Giám đốc Sở Lao động - Thương binh và Xã hội',
+    actorEn: 'Director of the provincial labour department',
+    agency: 'labor-welfare',
+    role: 'labour_officer',
+    unitLevel: 'PROVINCE',
+    effectiveFrom: '2022-01-01',
+    effectiveTo: BEFORE_POLICE,
+    legalBasis: LAW_2021,
+  },
+  {
+    step: 'FACILITY_LICENSING',
+    actorVi: 'Giám đốc Công an cấp tỉnh',
+    actorEn: 'Provincial police director',
+    agency: 'police',
+    role: 'police_officer',
+    unitLevel: 'PROVINCE',
+    effectiveFrom: POLICE_FROM,
+    effectiveTo: null,
+    legalBasis: DECREE_02,
   },
   {
     step: 'ELECTRONIC_MONITORING_ORDER',

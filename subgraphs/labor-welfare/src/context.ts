@@ -6,6 +6,7 @@ import { CaseEventEntity } from './entities/CaseEvent';
 import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { ResidentExtractionEntity } from './entities/ResidentExtraction';
 import { FacilityAreaEntity } from './entities/FacilityArea';
+import { FacilityLicenceEntity } from './entities/FacilityLicence';
 import { CompulsoryRehabDossierEntity } from './entities/CompulsoryRehabDossier';
 import { FacilityEntity } from './entities/Facility';
 import { PlanEntity } from './entities/Plan';
@@ -50,6 +51,8 @@ export interface LaborWelfareLoaders {
   /** Areas of a facility by name, and areas by id (reference data of facilities, not scoped). */
   areasByFacility: DataLoader<string, FacilityAreaEntity[]>;
   areaById: DataLoader<string, FacilityAreaEntity | null>;
+  /** A facility's licences, newest first (a public register, not scoped). */
+  licencesByFacility: DataLoader<string, FacilityLicenceEntity[]>;
   /** Residents placed in an area now (a count, not personal data). */
   occupancyByArea: DataLoader<string, number>;
   reintegrationSupportsByPerson: DataLoader<string, ReintegrationSupportEntity[]>;
@@ -204,6 +207,16 @@ export function createLoaders(db: DataSource, caller: Caller): LaborWelfareLoade
           .orderBy('v.id', 'ASC')
           .getMany(),
       (v) => v.entityId,
+    ),
+    licencesByFacility: groupedLoader(
+      (codes) =>
+        db
+          .getRepository(FacilityLicenceEntity)
+          .createQueryBuilder('l')
+          .where('l.facility_code IN (:...codes)', { codes })
+          .orderBy('l.granted_on', 'DESC')
+          .getMany(),
+      (l) => l.facilityCode,
     ),
     facilityByCode: keyedLoader(
       (codes) => db.getRepository(FacilityEntity).createQueryBuilder('f').where('f.code IN (:...codes)', { codes }).getMany(),

@@ -1,6 +1,7 @@
 import { PLAN_COLUMNS } from './seed-community-plans';
 import { AREA_COLUMNS, demoAreaRows } from './seed-areas';
 import { EXTRACTION_COLUMNS } from './seed-extractions';
+import { DEMO_PRIVATE_FACILITIES, LICENCE_COLUMNS, demoLicenceRows } from './seed-licences';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { SeededRandom, hanoi2022Targets, unitsOfLevel, type DemoPerson, type TargetRow } from '@rehab/shared-schema';
@@ -30,6 +31,7 @@ const COMPULSORY_OUTSIDE_THE_PLAN = ['CSCNLC'];
 
 /** A facility takes compulsory residents when the plan gives it a compulsory-admission target. */
 function facilityKind(code: string, targets: readonly TargetRow[]): FacilityKind {
+  if (DEMO_PRIVATE_FACILITIES.includes(code)) return 'PRIVATE_VOLUNTARY';
   const compulsory =
     COMPULSORY_OUTSIDE_THE_PLAN.includes(code) ||
     targets.some((t) => t.unitCode === code && t.indicator === 'FACILITY_ADMISSIONS' && t.value > 0);
@@ -41,7 +43,8 @@ function facilityRows(targets: readonly TargetRow[]): unknown[][] {
   const rng = new SeededRandom(FACILITY_SEED);
   return unitsOfLevel('FACILITY').map((f) => {
     const kind = facilityKind(f.code, targets);
-    const capacity = rng.int(8, 16) * 100;
+    // Private facilities are small: a tenth of a public one's places.
+    const capacity = (rng.int(8, 16) * 100) / (kind === 'PRIVATE_VOLUNTARY' ? 10 : 1);
     const managers = rng.int(8, 16);
     return [f.code, f.name, kind, capacity, careStaffFor(capacity, kind !== 'PUBLIC_VOLUNTARY') + managers, managers];
   });
@@ -83,6 +86,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
     const facilities = facilityRows(targets);
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilities);
     await insertRows(manager, 'facility_area', AREA_COLUMNS, demoAreaRows(facilities));
+    await insertRows(manager, 'facility_licence', LICENCE_COLUMNS, demoLicenceRows(facilities));
     await seedPersonUnitAssignments(manager, population);
     await seedPersonDirectory(manager, population);
     await seedPlans(manager);

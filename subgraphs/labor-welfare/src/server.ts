@@ -19,6 +19,7 @@ import { PostRehabDrugUseEntity } from './entities/PostRehabDrugUse';
 import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { ResidentExtractionEntity } from './entities/ResidentExtraction';
 import { FacilityAreaEntity } from './entities/FacilityArea';
+import { FacilityLicenceEntity } from './entities/FacilityLicence';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -36,6 +37,7 @@ import { AddCommunityRehabPlan1796500000600 } from './migrations/1796500000600-A
 import { CreateResidentExtraction1796500000800 } from './migrations/1796500000800-CreateResidentExtraction';
 import { CreateFacilityArea1796500000900 } from './migrations/1796500000900-CreateFacilityArea';
 import { AddProviderPublication1796500001000 } from './migrations/1796500001000-AddProviderPublication';
+import { CreateFacilityLicence1796500001100 } from './migrations/1796500001100-CreateFacilityLicence';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -66,6 +68,7 @@ export const entities = [
   CommunityRehabPlanEntity,
   ResidentExtractionEntity,
   FacilityAreaEntity,
+  FacilityLicenceEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -88,6 +91,7 @@ export const migrations = [
   CreateResidentExtraction1796500000800,
   CreateFacilityArea1796500000900,
   AddProviderPublication1796500001000,
+  CreateFacilityLicence1796500001100,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -306,6 +306,30 @@ export type FacilityAreaKind =
   /** Khu nữ (từ đủ 18 tuổi). */
   | 'WOMEN';
 
+/** Loại cơ sở cai nghiện. */
+export type FacilityKind =
+  /** Cơ sở cai nghiện ngoài công lập (tự nguyện). */
+  | 'PRIVATE_VOLUNTARY'
+  /** Cơ sở cai nghiện công lập: bắt buộc và tự nguyện. */
+  | 'PUBLIC_COMPULSORY_AND_VOLUNTARY'
+  /** Cơ sở cai nghiện công lập: chỉ tự nguyện. */
+  | 'PUBLIC_VOLUNTARY';
+
+/** Where a facility stands with its licence to run voluntary rehab on a day. */
+export type FacilityLicenceStatus =
+  /** Giấy phép đã hết hạn. */
+  | 'EXPIRED'
+  /** Giấy phép còn hiệu lực nhưng hết hạn trong 90 ngày tới: time to renew. */
+  | 'EXPIRING'
+  /** Giấy phép còn hiệu lực. */
+  | 'IN_FORCE'
+  /** Cơ sở công lập: không cần giấy phép (a public facility needs none). */
+  | 'NOT_REQUIRED'
+  /** Giấy phép đã bị thu hồi. */
+  | 'REVOKED'
+  /** Chưa được cấp giấy phép: no licence granted on or before the day. */
+  | 'UNLICENSED';
+
 export type FamilyCaregiverInput = {
   fullName: string;
   phone?: string | null | undefined;
@@ -325,6 +349,14 @@ export type FrontOpinionKind =
   | 'AGREE'
   /** Không nhất trí (ghi rõ lý do). */
   | 'DISAGREE';
+
+export type GrantFacilityLicenceInput = {
+  grantedOn: string;
+  licenceNumber: string;
+  licensedCapacity: number;
+  /** The last day in force, as the licence states it. */
+  validUntil: string;
+};
 
 export type GrantLeaveInput = {
   dueOn: string;
@@ -498,6 +530,15 @@ export type RegisterCommunityRehabInput = {
   setting?: CommunityRehabSetting | null | undefined;
   startedOn: string;
   termMonths: number;
+};
+
+export type RegisterFacilityInput = {
+  /** Takes minors (public facilities only). */
+  admitsMinors?: boolean | null | undefined;
+  capacity: number;
+  kind: FacilityKind;
+  managerCount: number;
+  staffCount: number;
 };
 
 export type RegisterPersonInput = {
@@ -1491,6 +1532,49 @@ export type ResidentExtractionsQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type ResidentExtractionsQuery = { residentExtractions: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, overdue: boolean, facility: { code: string, name: string }, person: { id: string, fullName: string } }> };
+
+export type FacilityLicenceRegisterQueryVariables = Exact<{
+  provinceCode: string | number;
+}>;
+
+
+export type FacilityLicenceRegisterQuery = { facilityLicenceRegister: Array<{ code: string, name: string, capacity: number, licenceState: FacilityLicenceStatus, occupancy: { total: number }, licences: Array<{ id: string, licenceNumber: string, grantedOn: string, validUntil: string, licensedCapacity: number, revokedOn: string | null, revocationReason: string | null, status: FacilityLicenceStatus, version: number, renewals: Array<{ renewedOn: string }> }> }>, facilities: Array<{ code: string }>, administrativeUnits: Array<{ code: string, name: string }> };
+
+export type RegisterPrivateFacilityMutationVariables = Exact<{
+  code: string | number;
+  input: RegisterFacilityInput;
+}>;
+
+
+export type RegisterPrivateFacilityMutation = { registerFacility: { code: string, version: number } };
+
+export type GrantFacilityLicenceMutationVariables = Exact<{
+  facilityCode: string | number;
+  input: GrantFacilityLicenceInput;
+}>;
+
+
+export type GrantFacilityLicenceMutation = { grantFacilityLicence: { id: string, version: number } };
+
+export type RenewFacilityLicenceMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  renewedOn: string;
+  validUntil: string;
+}>;
+
+
+export type RenewFacilityLicenceMutation = { renewFacilityLicence: { id: string, validUntil: string, version: number } };
+
+export type RevokeFacilityLicenceMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  revokedOn: string;
+  reason: string;
+}>;
+
+
+export type RevokeFacilityLicenceMutation = { revokeFacilityLicence: { id: string, revokedOn: string | null, version: number } };
 
 export type DossiersForFrontOpinionQueryVariables = Exact<{
   answered: boolean;

@@ -26,7 +26,12 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
           </button>
         ))}
       </div>
-      {current && <div className="action-menu__form">{current.render(() => setOpen(null))}</div>}
+      {/* Keyed by the action: another action's form starts afresh, not with the last one's values. */}
+      {current && (
+        <div key={current.key} className="action-menu__form">
+          {current.render(() => setOpen(null))}
+        </div>
+      )}
     </div>
   );
 }

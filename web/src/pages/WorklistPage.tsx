@@ -8,6 +8,7 @@ import { CommunityRehabWorklist } from './worklists/CommunityRehabWorklist';
 import { ExtractionWorklist } from './worklists/ExtractionWorklist';
 import { FacilityAreas } from './worklists/FacilityAreas';
 import { ProviderRegister } from './worklists/ProviderRegister';
+import { FacilityLicences } from './worklists/FacilityLicences';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -25,6 +26,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
         <>
           <DossierReviewWorklist officer={officer} />
           <PostRehabWorklists officer={officer} />
+          <FacilityLicences />
         </>
       );
     case 'facility_staff':
@@ -44,6 +46,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <DuplicatesWorklist />
           <ExtractionWorklist />
           <ProviderRegister />
+          <FacilityLicences />
           <FacilityWorklists officer={officer} />
         </>
       );

@@ -28,6 +28,7 @@ import type { PostRehabModelEntity } from '../entities/PostRehabModel';
 import type { PostRehabModelConnectionParent } from '../resolvers/post-rehab-models';
 import type { TableDefinition, ColumnDefinition, ColumnRelation, PlanMeasureRecord } from '../plans/definition';
 import type { MeasureTargetView } from '../plans/measure-targets';
+import type { FacilityLicenceEntity, LicenceRenewal } from '../entities/FacilityLicence';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -443,6 +444,10 @@ export type Facility = {
   /** The facility's unit code in the administrative tree (e.g. CSCN1). */
   code: Scalars['ID']['output'];
   kind: FacilityKind;
+  /** Its licence state on the day (today by default): a private facility admits only while it is IN_FORCE or EXPIRING. */
+  licenceState: FacilityLicenceStatus;
+  /** Its licences, newest first (none for a public facility). */
+  licences: Array<FacilityLicence>;
   /** Số cán bộ quản lý (excluded from the staffing rule). */
   managerCount: Scalars['Int']['output'];
   /**
@@ -463,6 +468,12 @@ export type Facility = {
   unit: AdministrativeUnit;
   /** Optimistic-locking version (send it back as expectedVersion). */
   version: Scalars['Int']['output'];
+};
+
+
+/** A rehab facility (cơ sở cai nghiện ma túy); it owns the records of its residents. */
+export type FacilityLicenceStateArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -512,6 +523,65 @@ export type FacilityKind =
   | 'PUBLIC_COMPULSORY_AND_VOLUNTARY'
   /** Cơ sở cai nghiện công lập: chỉ tự nguyện. */
   | 'PUBLIC_VOLUNTARY';
+
+/**
+ * Giấy phép hoạt động cai nghiện ma túy tự nguyện of a private facility (cơ sở cai nghiện ngoài
+ * công lập): granted, renewed and revoked by the province (the labour department until 28 February
+ * 2025, the provincial police director from 1 March 2025). A public register: anyone may read it.
+ */
+export type FacilityLicence = {
+  __typename?: 'FacilityLicence';
+  facility: Facility;
+  grantedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** Số giấy phép. */
+  licenceNumber: Scalars['String']['output'];
+  /** Quy mô tiếp nhận: the places the licence allows. */
+  licensedCapacity: Scalars['Int']['output'];
+  /** Renewals, oldest first. */
+  renewals: Array<FacilityLicenceRenewal>;
+  revocationReason?: Maybe<Scalars['String']['output']>;
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Its state on the day (today by default). */
+  status: FacilityLicenceStatus;
+  /** The last day in force, after any renewal. */
+  validUntil: Scalars['Date']['output'];
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * Giấy phép hoạt động cai nghiện ma túy tự nguyện of a private facility (cơ sở cai nghiện ngoài
+ * công lập): granted, renewed and revoked by the province (the labour department until 28 February
+ * 2025, the provincial police director from 1 March 2025). A public register: anyone may read it.
+ */
+export type FacilityLicenceStatusArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Gia hạn giấy phép: the licence's end moved on the day. */
+export type FacilityLicenceRenewal = {
+  __typename?: 'FacilityLicenceRenewal';
+  previousValidUntil: Scalars['Date']['output'];
+  renewedOn: Scalars['Date']['output'];
+  validUntil: Scalars['Date']['output'];
+};
+
+/** Where a facility stands with its licence to run voluntary rehab on a day. */
+export type FacilityLicenceStatus =
+  /** Giấy phép đã hết hạn. */
+  | 'EXPIRED'
+  /** Giấy phép còn hiệu lực nhưng hết hạn trong 90 ngày tới: time to renew. */
+  | 'EXPIRING'
+  /** Giấy phép còn hiệu lực. */
+  | 'IN_FORCE'
+  /** Cơ sở công lập: không cần giấy phép (a public facility needs none). */
+  | 'NOT_REQUIRED'
+  /** Giấy phép đã bị thu hồi. */
+  | 'REVOKED'
+  /** Chưa được cấp giấy phép: no licence granted on or before the day. */
+  | 'UNLICENSED';
 
 /** Open episodes of a facility by kind (a resident on leave or absconded keeps the place). */
 export type FacilityOccupancy = {
@@ -577,6 +647,14 @@ export type FrontOpinionKind =
   | 'AGREE'
   /** Không nhất trí (ghi rõ lý do). */
   | 'DISAGREE';
+
+export type GrantFacilityLicenceInput = {
+  grantedOn: Scalars['Date']['input'];
+  licenceNumber: Scalars['String']['input'];
+  licensedCapacity: Scalars['Int']['input'];
+  /** The last day in force, as the licence states it. */
+  validUntil: Scalars['Date']['input'];
+};
 
 export type GrantLeaveInput = {
   dueOn: Scalars['Date']['input'];
@@ -772,6 +850,11 @@ export type Mutation = {
   endPostRehabModel: PostRehabModel;
   /** Chuyển hồ sơ sang Tòa án (the district labour office until 28 February 2025; after, the compiler for a dossier still awaiting that review; courtUnitCode from 1 July 2025). */
   forwardDossierToCourt: CompulsoryRehabDossier;
+  /**
+   * Grants a private facility its licence (the province's licensing authority on the day): not
+   * while another of its licences is in force on that day.
+   */
+  grantFacilityLicence: FacilityLicence;
   /** Cho về phép (facility staff). */
   grantLeave: RehabEpisode;
   /**
@@ -813,8 +896,16 @@ export type Mutation = {
   recordReintegrationSupport: ReintegrationSupport;
   /** Đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng (commune official; a registered person living in the commune). */
   registerCommunityRehab: RehabEpisode;
+  /**
+   * Creates the record of a facility that is a unit of the administrative tree and has none yet
+   * (a new facility enters the tree as reference data): a private facility by the licensing
+   * authority of its province, a public one by the province's state management of rehab.
+   */
+  registerFacility: Facility;
   /** Đăng ký đơn vị cung cấp dịch vụ cai nghiện tại cộng đồng (labour officer, commune official). */
   registerServiceProvider: ServiceProvider;
+  /** Renews a licence in force (gia hạn) to a later end; an expired or revoked licence is not renewed: grant a new one. */
+  renewFacilityLicence: FacilityLicence;
   /** The provincial police's investigation agency asks a facility to hand over a resident (one request under way per resident). */
   requestResidentExtraction: ResidentExtraction;
   /** Trở lại sau bỏ trốn: notifies police (facility staff). */
@@ -823,6 +914,11 @@ export type Mutation = {
   returnDossierForCorrection: CompulsoryRehabDossier;
   /** Trở lại sau phép (facility staff). */
   returnFromLeave: RehabEpisode;
+  /**
+   * Revokes a licence (thu hồi), with the reason: from that day the facility admits no one; its
+   * staff are told, and its residents are listed for transfer.
+   */
+  revokeFacilityLicence: FacilityLicence;
   /**
    * Draws up or revises the individual rehab plan of an open rehab at home/community (the commune
    * that manages it, as the responsibilities table names on the plan's day).
@@ -950,6 +1046,12 @@ export type MutationForwardDossierToCourtArgs = {
 };
 
 
+export type MutationGrantFacilityLicenceArgs = {
+  facilityCode: Scalars['ID']['input'];
+  input: GrantFacilityLicenceInput;
+};
+
+
 export type MutationGrantLeaveArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1064,8 +1166,22 @@ export type MutationRegisterCommunityRehabArgs = {
 };
 
 
+export type MutationRegisterFacilityArgs = {
+  code: Scalars['ID']['input'];
+  input: RegisterFacilityInput;
+};
+
+
 export type MutationRegisterServiceProviderArgs = {
   input: RegisterServiceProviderInput;
+};
+
+
+export type MutationRenewFacilityLicenceArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  renewedOn: Scalars['Date']['input'];
+  validUntil: Scalars['Date']['input'];
 };
 
 
@@ -1094,6 +1210,14 @@ export type MutationReturnFromLeaveArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   returnedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationRevokeFacilityLicenceArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  revokedOn: Scalars['Date']['input'];
 };
 
 
@@ -1708,6 +1832,11 @@ export type Query = {
   facilitiesOverStaffingRatio: Array<Facility>;
   /** A rehab facility by its unit code. */
   facility?: Maybe<Facility>;
+  /**
+   * The private facilities of a province with their licences (the province's register; facilities
+   * of the province's subtree), with those whose licence lapses or lapsed first.
+   */
+  facilityLicenceRegister: Array<Facility>;
   /** One row per child unit (districts of the province, communes of a district; facilities for facility indicators at the province). */
   indicatorBreakdown: Array<IndicatorValue>;
   indicatorDefinitions: Array<IndicatorDefinition>;
@@ -1824,6 +1953,11 @@ export type QueryEpisodesDueToCompleteArgs = {
 
 export type QueryFacilityArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryFacilityLicenceRegisterArgs = {
+  provinceCode: Scalars['ID']['input'];
 };
 
 
@@ -1955,6 +2089,15 @@ export type RegisterCommunityRehabInput = {
   setting?: InputMaybe<CommunityRehabSetting>;
   startedOn: Scalars['Date']['input'];
   termMonths: Scalars['Int']['input'];
+};
+
+export type RegisterFacilityInput = {
+  /** Takes minors (public facilities only). */
+  admitsMinors?: InputMaybe<Scalars['Boolean']['input']>;
+  capacity: Scalars['Int']['input'];
+  kind: FacilityKind;
+  managerCount: Scalars['Int']['input'];
+  staffCount: Scalars['Int']['input'];
 };
 
 export type RegisterServiceProviderInput = {
@@ -2425,6 +2568,9 @@ export type ResolversTypes = {
   FacilityAreaInput: FacilityAreaInput;
   FacilityAreaKind: FacilityAreaKind;
   FacilityKind: FacilityKind;
+  FacilityLicence: ResolverTypeWrapper<FacilityLicenceEntity>;
+  FacilityLicenceRenewal: ResolverTypeWrapper<LicenceRenewal>;
+  FacilityLicenceStatus: FacilityLicenceStatus;
   FacilityOccupancy: ResolverTypeWrapper<OccupancyView>;
   FacilityStaffing: ResolverTypeWrapper<StaffingCheck>;
   FamilyCaregiver: ResolverTypeWrapper<FamilyCaregiver>;
@@ -2432,6 +2578,7 @@ export type ResolversTypes = {
   FrontOpinion: ResolverTypeWrapper<FrontOpinionView>;
   FrontOpinionInput: FrontOpinionInput;
   FrontOpinionKind: FrontOpinionKind;
+  GrantFacilityLicenceInput: GrantFacilityLicenceInput;
   GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: ResolverTypeWrapper<Scalars['IdentificationNumber']['output']>;
   IndicatorDefinition: ResolverTypeWrapper<IndicatorDefinitionRecord>;
@@ -2487,6 +2634,7 @@ export type ResolversTypes = {
   ProviderCondition: ProviderCondition;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCommunityRehabInput: RegisterCommunityRehabInput;
+  RegisterFacilityInput: RegisterFacilityInput;
   RegisterServiceProviderInput: RegisterServiceProviderInput;
   RehabEpisode: ResolverTypeWrapper<RehabEpisodeEntity>;
   RehabKind: RehabKind;
@@ -2535,12 +2683,15 @@ export type ResolversParentTypes = {
   Facility: FacilityEntity;
   FacilityArea: FacilityAreaEntity;
   FacilityAreaInput: FacilityAreaInput;
+  FacilityLicence: FacilityLicenceEntity;
+  FacilityLicenceRenewal: LicenceRenewal;
   FacilityOccupancy: OccupancyView;
   FacilityStaffing: StaffingCheck;
   FamilyCaregiver: FamilyCaregiver;
   FamilyCaregiverInput: FamilyCaregiverInput;
   FrontOpinion: FrontOpinionView;
   FrontOpinionInput: FrontOpinionInput;
+  GrantFacilityLicenceInput: GrantFacilityLicenceInput;
   GrantLeaveInput: GrantLeaveInput;
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
   IndicatorDefinition: IndicatorDefinitionRecord;
@@ -2581,6 +2732,7 @@ export type ResolversParentTypes = {
   PostRehabModelInput: PostRehabModelInput;
   Query: Record<PropertyKey, never>;
   RegisterCommunityRehabInput: RegisterCommunityRehabInput;
+  RegisterFacilityInput: RegisterFacilityInput;
   RegisterServiceProviderInput: RegisterServiceProviderInput;
   RehabEpisode: RehabEpisodeEntity;
   RehabLeave: LeaveView;
@@ -2711,6 +2863,8 @@ export type FacilityResolvers<ContextType = Context, ParentType extends Resolver
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FacilityKind'], ParentType, ContextType>;
+  licenceState?: Resolver<ResolversTypes['FacilityLicenceStatus'], ParentType, ContextType, Partial<FacilityLicenceStateArgs>>;
+  licences?: Resolver<Array<ResolversTypes['FacilityLicence']>, ParentType, ContextType>;
   managerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   managingAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FacilityManagingAgencyArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2730,6 +2884,26 @@ export type FacilityAreaResolvers<ContextType = Context, ParentType extends Reso
   occupancy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overCapacity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FacilityLicenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacilityLicence'] = ResolversParentTypes['FacilityLicence']> = {
+  facility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType>;
+  grantedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licensedCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  renewals?: Resolver<Array<ResolversTypes['FacilityLicenceRenewal']>, ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FacilityLicenceStatus'], ParentType, ContextType, Partial<FacilityLicenceStatusArgs>>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FacilityLicenceRenewalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacilityLicenceRenewal'] = ResolversParentTypes['FacilityLicenceRenewal']> = {
+  previousValidUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  renewedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type FacilityOccupancyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacilityOccupancy'] = ResolversParentTypes['FacilityOccupancy']> = {
@@ -2834,6 +3008,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   draftCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationDraftCompulsoryRehabDossierArgs, 'input'>>;
   endPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationEndPostRehabModelArgs, 'endedOn' | 'expectedVersion' | 'id'>>;
   forwardDossierToCourt?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationForwardDossierToCourtArgs, 'expectedVersion' | 'id'>>;
+  grantFacilityLicence?: Resolver<ResolversTypes['FacilityLicence'], ParentType, ContextType, RequireFields<MutationGrantFacilityLicenceArgs, 'facilityCode' | 'input'>>;
   grantLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationGrantLeaveArgs, 'expectedVersion' | 'id' | 'input'>>;
   importPlanTargets?: Resolver<ResolversTypes['PlanImportResult'], ParentType, ContextType, RequireFields<MutationImportPlanTargetsArgs, 'plan'>>;
   markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
@@ -2850,11 +3025,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
   recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
   registerCommunityRehab?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRegisterCommunityRehabArgs, 'input'>>;
+  registerFacility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationRegisterFacilityArgs, 'code' | 'input'>>;
   registerServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationRegisterServiceProviderArgs, 'input'>>;
+  renewFacilityLicence?: Resolver<ResolversTypes['FacilityLicence'], ParentType, ContextType, RequireFields<MutationRenewFacilityLicenceArgs, 'expectedVersion' | 'id' | 'renewedOn' | 'validUntil'>>;
   requestResidentExtraction?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRequestResidentExtractionArgs, 'episodeId' | 'input'>>;
   returnAfterEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnAfterEscapeArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   returnDossierForCorrection?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationReturnDossierForCorrectionArgs, 'expectedVersion' | 'id' | 'reason'>>;
   returnFromLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnFromLeaveArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
+  revokeFacilityLicence?: Resolver<ResolversTypes['FacilityLicence'], ParentType, ContextType, RequireFields<MutationRevokeFacilityLicenceArgs, 'expectedVersion' | 'id' | 'reason' | 'revokedOn'>>;
   setCommunityRehabPlan?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationSetCommunityRehabPlanArgs, 'expectedVersion' | 'id' | 'input'>>;
   setInterimMeasure?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSetInterimMeasureArgs, 'expectedVersion' | 'id' | 'input'>>;
   submitCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSubmitCompulsoryRehabDossierArgs, 'expectedVersion' | 'id'>>;
@@ -3058,6 +3236,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   facilitiesOverStaffingRatio?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType, RequireFields<QueryFacilityArgs, 'code'>>;
+  facilityLicenceRegister?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType, RequireFields<QueryFacilityLicenceRegisterArgs, 'provinceCode'>>;
   indicatorBreakdown?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<QueryIndicatorBreakdownArgs, 'indicator' | 'period' | 'plan' | 'unit'>>;
   indicatorDefinitions?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
   indicatorRecords?: Resolver<ResolversTypes['IndicatorRecordConnection'], ParentType, ContextType, RequireFields<QueryIndicatorRecordsArgs, 'first' | 'indicator' | 'period' | 'plan' | 'unit'>>;
@@ -3203,6 +3382,8 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Facility?: FacilityResolvers<ContextType>;
   FacilityArea?: FacilityAreaResolvers<ContextType>;
+  FacilityLicence?: FacilityLicenceResolvers<ContextType>;
+  FacilityLicenceRenewal?: FacilityLicenceRenewalResolvers<ContextType>;
   FacilityOccupancy?: FacilityOccupancyResolvers<ContextType>;
   FacilityStaffing?: FacilityStaffingResolvers<ContextType>;
   FamilyCaregiver?: FamilyCaregiverResolvers<ContextType>;

@@ -37,12 +37,13 @@ async function targets(year: number, unitCode?: string): Promise<TargetView[]> {
 }
 
 describe('facilities', () => {
-  it("lists Hà Nội's seven facilities (number 5 takes voluntary residents only) and Lào Cai's", async () => {
+  it("lists Hà Nội's seven facilities (number 5 takes voluntary residents only), its private one and Lào Cai's", async () => {
     const result = await h.run(FACILITIES, {}, 'facility_staff');
     expect(result.errors).toBeUndefined();
     const all = (result.data as { facilities: FacilityView[] }).facilities;
-    expect(all.map((f) => f.code)).toEqual(['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN5', 'CSCN6', 'CSCN7', 'CSCNLC']);
-    const list = all.filter((f) => f.code !== 'CSCNLC');
+    expect(all.map((f) => f.code)).toEqual(['CSCN1', 'CSCN2', 'CSCN3', 'CSCN4', 'CSCN5', 'CSCN6', 'CSCN7', 'CSCNLC', 'CSCNTN1']);
+    expect(all.find((f) => f.code === 'CSCNTN1')?.kind).toBe('PRIVATE_VOLUNTARY');
+    const list = all.filter((f) => f.code.length === 5);
     for (const f of list) {
       expect(f.kind).toBe(f.code === 'CSCN5' ? 'PUBLIC_VOLUNTARY' : 'PUBLIC_COMPULSORY_AND_VOLUNTARY');
       expect(f.unit).toEqual({ code: f.code, level: 'FACILITY' });

@@ -15,6 +15,7 @@ import { EPISODE_NAME, badInput, checkNotBefore, checkNotFuture, notAllowed, opt
 import { checkTerm, voluntaryTermRange } from '../rules/term';
 import { inSubtree } from '../scope';
 import { admitDossier, daysHeldUntil, lockDossier } from './dossier';
+import { checkLicensedOn } from './facility-licences';
 import { usableOn } from './providers';
 import {
   OPEN_EPISODE_EXISTS,
@@ -251,6 +252,7 @@ export const episodeMutations: Pick<
       await requirePersonInScope(manager, ctx.caller, personId, 'input.personId');
       const residence = inputUnit(input.residenceUnitCode, 'input.residenceUnitCode', ['COMMUNE'], input.admittedOn);
       checkNotFuture(input.admittedOn, 'input.admittedOn');
+      await checkLicensedOn(manager, facility, input.admittedOn, 'input.facilityCode');
       const term = await voluntaryTerm(manager, personId, input.termMonths, input.admittedOn);
       return admit(manager, ctx, {
         personId,
@@ -459,6 +461,7 @@ export const episodeMutations: Pick<
       const to = await inputFacility(manager, toFacilityCode, 'toFacilityCode', e.kind === 'COMPULSORY');
       const unit = inputUnit(to.code, 'toFacilityCode', ['FACILITY'], transferredOn);
       checkActDate(transferredOn, e.admittedOn, 'transferredOn');
+      await checkLicensedOn(manager, to, transferredOn, 'toFacilityCode');
       // The old facility's care ends the day before the transfer, the new one's starts on it.
       if (e.facilityCode !== null) {
         await notifyPolice(manager, 'care.facility', {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireResponsible } from '@rehab/server-kit';
+import { domainError, requireResponsible } from '@rehab/server-kit';
 import type { MutationResolvers } from '../__generated__/resolvers';
 import { FacilityEntity } from '../entities/Facility';
 import { ServiceProviderEntity } from '../entities/ServiceProvider';
@@ -19,19 +19,61 @@ function count(value: number, field: string, min: number): number {
   return value;
 }
 
-export const facilityMutations: Pick<MutationResolvers, 'updateFacilityStaffing' | 'registerServiceProvider'> = {
+function staffing(input: { capacity: number; staffCount: number; managerCount: number }) {
+  const capacity = count(input.capacity, 'input.capacity', 1);
+  const staffCount = count(input.staffCount, 'input.staffCount', 0);
+  const managerCount = count(input.managerCount, 'input.managerCount', 0);
+  if (managerCount > staffCount) {
+    throw badInput(
+      { vi: 'Số cán bộ quản lý không thể lớn hơn tổng số cán bộ', en: 'Managers cannot outnumber the staff' },
+      'input.managerCount',
+    );
+  }
+  return { capacity, staffCount, managerCount };
+}
+
+export const facilityMutations: Pick<
+  MutationResolvers,
+  'updateFacilityStaffing' | 'registerServiceProvider' | 'registerFacility'
+> = {
+  registerFacility: (_parent, { code, input }, ctx) =>
+    inTransaction(ctx, async (manager) => {
+      const privateFacility = input.kind === 'PRIVATE_VOLUNTARY';
+      requireResponsible(ctx.caller, privateFacility ? 'FACILITY_LICENSING' : 'REHAB_STATE_MANAGEMENT');
+      const unit = inputUnit(code, 'code', ['FACILITY']);
+      checkActsOn(ctx.caller, unit.path, FACILITY_NAME);
+      const figures = staffing(input);
+      if (privateFacility && input.admitsMinors) {
+        throw badInput(
+          {
+            vi: 'Người chưa thành niên chỉ cai nghiện bắt buộc tại cơ sở công lập',
+            en: 'Only a public facility takes minors in compulsory rehab',
+          },
+          'input.admitsMinors',
+        );
+      }
+      if (await manager.getRepository(FacilityEntity).existsBy({ code })) {
+        throw domainError(
+          'CONFLICT',
+          { vi: `${unit.name} đã có hồ sơ cơ sở cai nghiện`, en: `${code} already has a facility record` },
+          { field: 'code' },
+        );
+      }
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(FacilityEntity)
+        .values({ code, name: unit.name, kind: input.kind, ...figures, admitsMinors: input.admitsMinors ?? false })
+        .updateEntity(false)
+        .execute();
+      await ctx.audit.change(manager, 'Facility', ['admitsMinors', 'capacity', 'kind', 'managerCount', 'staffCount'], null);
+      return manager.getRepository(FacilityEntity).findOneByOrFail({ code });
+    }),
+
   updateFacilityStaffing: (_parent, { code, expectedVersion, input }, ctx) =>
     inTransaction(ctx, async (manager) => {
       checkVersion(expectedVersion);
-      const capacity = count(input.capacity, 'input.capacity', 1);
-      const staffCount = count(input.staffCount, 'input.staffCount', 0);
-      const managerCount = count(input.managerCount, 'input.managerCount', 0);
-      if (managerCount > staffCount) {
-        throw badInput(
-          { vi: 'Số cán bộ quản lý không thể lớn hơn tổng số cán bộ', en: 'Managers cannot outnumber the staff' },
-          'input.managerCount',
-        );
-      }
+      const { capacity, staffCount, managerCount } = staffing(input);
       const unit = inputUnit(code, 'code', ['FACILITY']);
       const facility = await lockForChange(manager, ctx.caller, {
         entity: FacilityEntity,

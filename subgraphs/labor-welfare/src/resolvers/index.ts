@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers';
 import { CompulsoryRehabDossier, CourtDecision, FrontOpinion } from './CompulsoryRehabDossier';
-import { Facility, FacilityArea, FacilityOccupancy } from './Facility';
+import { Facility, FacilityArea, FacilityLicence, FacilityOccupancy } from './Facility';
+import { licenceMutations, licenceQueries } from '../mutations/facility-licences';
 import { facilityAreaMutations } from '../mutations/facility-areas';
 import { Mutation } from './Mutation';
 import { Period } from './Period';
@@ -54,6 +55,7 @@ export const resolvers: Resolvers = {
     ...communityPlanQueries,
     ...extractionQueries,
     ...providerQueries,
+    ...licenceQueries,
   },
   Mutation: {
     ...Mutation,
@@ -65,6 +67,7 @@ export const resolvers: Resolvers = {
     ...extractionMutations,
     ...facilityAreaMutations,
     ...providerMutations,
+    ...licenceMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
@@ -72,6 +75,7 @@ export const resolvers: Resolvers = {
   Facility,
   FacilityOccupancy,
   FacilityArea,
+  FacilityLicence,
   ServiceProvider,
   RehabEpisode,
   RehabLeave,
