@@ -51,4 +51,35 @@ describe('areas of a facility', () => {
     await table.getByRole('row', { name: new RegExp(`^Khu nữ Nữ ${women.occupancy + 1}`) }).waitFor();
     await table.getByRole('row', { name: new RegExp(`^Khu nam Nam ${men.occupancy - 1}`) }).waitFor();
   });
+
+  it('the staff add an area (adults only at a facility not admitting minors) and change its places', async () => {
+    const page = await suite.open();
+    await logIn(page, suite.portal, 'cscn1');
+    await page.getByRole('link', { name: /^Việc cần làm/ }).click();
+    const table = page.getByTestId('facility-areas');
+    await table.getByRole('button', { name: 'Thêm khu' }).click();
+    const add = page.getByTestId('form-area-add');
+    const kinds = await add.getByRole('combobox', { name: 'Loại khu' }).locator('option:not([value=""])').allTextContents();
+    expect(kinds).toEqual(['Nam', 'Nữ']);
+    await add.getByLabel('Tên khu').fill('Khu cắt cơn nam');
+    await add.getByRole('combobox', { name: 'Loại khu' }).selectOption('MEN');
+    await add.getByLabel('Số chỗ').fill('40');
+    await add.getByRole('button', { name: 'Lưu' }).click();
+    await add.getByText('Đã lưu thành công').waitFor();
+    const row = table.getByRole('row', { name: /^Khu cắt cơn nam Nam 0 40/ });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Sửa tên, số chỗ' }).click();
+    const edit = page.getByTestId('form-area-edit');
+    await edit.getByLabel('Số chỗ').fill('-5');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    const places = edit.locator('.form-field', { has: page.getByLabel('Số chỗ') });
+    await places.locator('.form-field__error').waitFor();
+    await edit.getByLabel('Số chỗ').fill('60');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.getByText('Đã lưu thành công').waitFor();
+    await table.getByRole('row', { name: /^Khu cắt cơn nam Nam 0 60/ }).waitFor();
+    const after = (await apiCall<{ facility: { areas: Area[] } }>(suite.portal, 'cscn1', AREAS)).facility.areas;
+    expect(after.map((a) => a.name)).toContain('Khu cắt cơn nam');
+  });
 });

@@ -36,6 +36,10 @@ export const extractionVi = {
   'area.placedOn': 'Ngày xếp khu',
   'area.option': '{name} ({kind}): {occupancy}/{capacity}',
   'area.hint': 'Người chưa đủ 18 tuổi ở khu dành cho người chưa thành niên; nam, nữ ở khu riêng.',
+  'area.add': 'Thêm khu',
+  'area.edit': 'Sửa tên, số chỗ',
+  'area.name': 'Tên khu',
+  'area.noMinors': 'Cơ sở không tiếp nhận người chưa thành niên: chỉ có khu người lớn.',
 };
 
 export const extractionEn: Record<keyof typeof extractionVi, string> = {
@@ -75,6 +79,10 @@ export const extractionEn: Record<keyof typeof extractionVi, string> = {
   'area.placedOn': 'Placed on',
   'area.option': '{name} ({kind}): {occupancy}/{capacity}',
   'area.hint': 'A person under 18 goes to a minors’ area; men and women each to their own.',
+  'area.add': 'Add an area',
+  'area.edit': 'Rename or change places',
+  'area.name': 'Area name',
+  'area.noMinors': 'The facility does not admit minors: adults’ areas only.',
 };
 
 export const extractionEnumsVi = {

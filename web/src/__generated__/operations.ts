@@ -295,6 +295,12 @@ export type ExtractionStatus =
   /** Đã trả về cơ sở. */
   | 'RETURNED';
 
+export type FacilityAreaInput = {
+  capacity: number;
+  kind: FacilityAreaKind;
+  name: string;
+};
+
 /** Khu trong cơ sở cai nghiện: người lớn và người chưa thành niên, nam và nữ, ở khu riêng. */
 export type FacilityAreaKind =
   /** Khu nam (từ đủ 18 tuổi). */
@@ -812,7 +818,7 @@ export type FacilityAreasQueryVariables = Exact<{
 }>;
 
 
-export type FacilityAreasQuery = { facility: { code: string, residentsWithoutArea: number, areas: Array<{ id: string, name: string, kind: FacilityAreaKind, capacity: number, occupancy: number, overCapacity: boolean }> } | null };
+export type FacilityAreasQuery = { facility: { code: string, admitsMinors: boolean, residentsWithoutArea: number, areas: Array<{ id: string, name: string, kind: FacilityAreaKind, capacity: number, occupancy: number, overCapacity: boolean, version: number }> } | null };
 
 export type PlaceResidentInAreaMutationVariables = Exact<{
   id: string | number;
@@ -1532,6 +1538,24 @@ export type ResidentExtractionsQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type ResidentExtractionsQuery = { residentExtractions: Array<{ id: string, status: ExtractionStatus, version: number, requestingAgency: string, documentNumber: string, requestedOn: string, expectedReturnOn: string, handedOverOn: string | null, overdue: boolean, facility: { code: string, name: string }, person: { id: string, fullName: string } }> };
+
+export type AddFacilityAreaMutationVariables = Exact<{
+  facilityCode: string | number;
+  input: FacilityAreaInput;
+}>;
+
+
+export type AddFacilityAreaMutation = { addFacilityArea: { id: string, version: number } };
+
+export type UpdateFacilityAreaMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  name: string;
+  capacity: number;
+}>;
+
+
+export type UpdateFacilityAreaMutation = { updateFacilityArea: { id: string, version: number } };
 
 export type FacilityLicenceRegisterQueryVariables = Exact<{
   provinceCode: string | number;

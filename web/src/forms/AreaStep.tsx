@@ -13,6 +13,7 @@ export const FACILITY_AREAS: TypedDocumentNode<FacilityAreasQuery, FacilityAreas
   query FacilityAreas($code: ID!) {
     facility(code: $code) {
       code
+      admitsMinors
       residentsWithoutArea
       areas {
         id
@@ -21,6 +22,7 @@ export const FACILITY_AREAS: TypedDocumentNode<FacilityAreasQuery, FacilityAreas
         capacity
         occupancy
         overCapacity
+        version
       }
     }
   }

@@ -45,7 +45,7 @@ async function admit(facility: string, on: string): Promise<Row | string> {
   return typeof field === 'string' ? field : (result.data?.admitVoluntary as Row);
 }
 
-const state = async (on: string) => ((await ok(h, PRIVATE_STAFF, STATE, { c: PRIVATE, on }))).licenceState;
+const state = async (on: string) => (await ok(h, PRIVATE_STAFF, STATE, { c: PRIVATE, on })).licenceState;
 
 async function notices(topic: string): Promise<{ audience: string[]; unit_path: string; occurred_on: string }[]> {
   return h.database.db.query(
