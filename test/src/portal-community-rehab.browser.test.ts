@@ -77,6 +77,9 @@ describe('voluntary rehab at home, with its individual plan', () => {
     await form.getByLabel('Người hỗ trợ 1: cơ quan, tổ chức').fill('Công an phường');
     await form.getByLabel('Người hỗ trợ 2: họ tên').fill('Vũ Thị Mai');
     await form.getByLabel('Người hỗ trợ 2: là').selectOption('MASS_ORGANISATION');
+    // A fifth supporter: every row the rule allows is on the form.
+    await form.getByLabel('Người hỗ trợ 5: họ tên').fill('Lê Văn Hòa');
+    await form.getByLabel('Người hỗ trợ 5: là').selectOption('VILLAGE_HEAD');
     const phases: [string, string, string][] = [
       ['Tiếp nhận, phân loại', isoDate(-2), 'Đánh giá, phân loại'],
       ['Điều trị cắt cơn, giải độc', isoDate(-1), 'Cắt cơn tại trạm y tế phường'],
@@ -100,6 +103,7 @@ describe('voluntary rehab at home, with its individual plan', () => {
     expect(await panel.getByTestId('community-supporters').textContent()).toContain(
       'Đỗ Văn Thắng, Công an xã, phường, Công an phường',
     );
+    expect(await panel.getByTestId('community-supporters').textContent()).toContain('Lê Văn Hòa');
     expect(await panel.textContent()).toContain('Nguyễn Thị Lan, Cha, mẹ, 0912345678');
     expect(await panel.getByTestId('community-phases').locator('li').allTextContents()).toEqual(
       phases.map(([phase, startsOn, activities]) => `${dmy(startsOn)}: ${phase} — ${activities}`),
@@ -130,6 +134,7 @@ describe('voluntary rehab at home, with its individual plan', () => {
         supporters: [
           { fullName: 'Đỗ Văn Thắng', role: 'COMMUNE_POLICE' },
           { fullName: 'Vũ Thị Mai', role: 'MASS_ORGANISATION' },
+          { fullName: 'Lê Văn Hòa', role: 'VILLAGE_HEAD' },
         ],
       },
     });

@@ -92,8 +92,8 @@ const SUPPORTER_ROLES: readonly SupporterRole[] = [
   'PROVIDER_STAFF',
   'OTHER',
 ];
-/** The form names two supporters; the API takes up to five. */
-const SUPPORTER_ROWS = [1, 2] as const;
+/** Up to five named supporters, as the rule allows (the first required). */
+const SUPPORTER_ROWS = [1, 2, 3, 4, 5] as const;
 const OPEN = new Set(['ADMITTED', 'ON_LEAVE', 'ABSCONDED']);
 
 /** The person, as the register form needs them. */

@@ -38,7 +38,15 @@ const UPDATE_AREA: TypedDocumentNode<UpdateFacilityAreaMutation, UpdateFacilityA
 const ADULT_KINDS: readonly FacilityAreaKind[] = ['MEN', 'WOMEN'];
 const MINOR_KINDS: readonly FacilityAreaKind[] = ['MINOR_BOYS', 'MINOR_GIRLS'];
 
-function AddAreaForm({ code, admitsMinors, reload }: { code: string; admitsMinors: boolean; reload: () => Promise<unknown> }): ReactNode {
+function AddAreaForm({
+  code,
+  admitsMinors,
+  reload,
+}: {
+  code: string;
+  admitsMinors: boolean;
+  reload: () => Promise<unknown>;
+}): ReactNode {
   const { t } = useI18n();
   const options = useEnumOptions();
   const submit = useSubmit();
@@ -131,7 +139,13 @@ export function FacilityAreas({ officer }: { officer: Officer }): ReactNode {
                           mutation: UPDATE_AREA,
                           fields: [
                             { name: 'name', label: t('area.name'), kind: 'text', required: true, initial: a.name },
-                            { name: 'capacity', label: t('area.capacity'), kind: 'number', required: true, initial: String(a.capacity) },
+                            {
+                              name: 'capacity',
+                              label: t('area.capacity'),
+                              kind: 'number',
+                              required: true,
+                              initial: String(a.capacity),
+                            },
                           ],
                           variables: (v) => ({ name: v.name ?? '', capacity: Number(v.capacity) }),
                         },
