@@ -26,6 +26,7 @@ import { AddArvStatus1796500000100 } from './migrations/1796500000100-AddArvStat
 import { AddDeterminationLateEntry1796500000400 } from './migrations/1796500000400-AddDeterminationLateEntry';
 import { CreateDrugUseScreening1796500000500 } from './migrations/1796500000500-CreateDrugUseScreening';
 import { CreateDrugInducedPsychosis1796500000700 } from './migrations/1796500000700-CreateDrugInducedPsychosis';
+import { AnnounceSubstitutionForPostRehab1796500001200 } from './migrations/1796500001200-AnnounceSubstitutionForPostRehab';
 import { resolvers } from './resolvers';
 import { isHealthEmpty, seedHealth } from './seed';
 import { seedHealthVolume } from './seed-volume';
@@ -62,6 +63,7 @@ export const migrations = [
   AddDeterminationLateEntry1796500000400,
   CreateDrugUseScreening1796500000500,
   CreateDrugInducedPsychosis1796500000700,
+  AnnounceSubstitutionForPostRehab1796500001200,
 ];
 
 export function createHealthDataSource(env: NodeJS.ProcessEnv = process.env) {
