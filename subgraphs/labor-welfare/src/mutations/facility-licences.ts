@@ -6,7 +6,7 @@ import type { MutationResolvers, QueryResolvers } from '../__generated__/resolve
 import { FacilityEntity } from '../entities/Facility';
 import { FacilityLicenceEntity } from '../entities/FacilityLicence';
 import { FACILITY_NAME, badInput, checkNotBefore, checkNotFuture, requiredText, type RecordName } from '../rules/errors';
-import { admitsOn, facilityLicenceStatus, inForceOn, lastDayInForce, overlaps, type LicenceStatus } from '../rules/licence';
+import { admitsOn, facilityLicenceStatus, lastDayInForce, overlaps, type LicenceStatus } from '../rules/licence';
 import { applyChanges, checkActsOn, checkUuid, checkVersion, inTransaction, inputUnit, lockForChange } from './support';
 
 const LICENCE: RecordName = { vi: 'giấy phép hoạt động cai nghiện', en: 'facility licence' };
@@ -122,19 +122,38 @@ function lockLicence(manager: EntityManager, caller: Caller, id: string, expecte
   });
 }
 
-function notRevoked(l: FacilityLicenceEntity): void {
+/**
+ * A licence to renew or revoke on `on`: locked, the caller the licensing authority that day,
+ * not revoked, the day not in the future, not before its grant or last renewal, and not after
+ * its end (an expired licence is replaced by a new grant).
+ */
+async function lockLicenceInForce(
+  manager: EntityManager,
+  caller: Caller,
+  act: { id: string; expectedVersion: number; on: string; field: string },
+): Promise<FacilityLicenceEntity> {
+  const l = await lockLicence(manager, caller, act.id, act.expectedVersion);
+  requireResponsible(caller, 'FACILITY_LICENSING', act.on);
   if (l.revokedOn !== null) {
     throw domainError('ILLEGAL_TRANSITION', {
       vi: `Giấy phép số ${l.licenceNumber} đã bị thu hồi ngày ${l.revokedOn}`,
       en: `Licence ${l.licenceNumber} was revoked on ${l.revokedOn}`,
     });
   }
-}
-
-/** Not before the grant nor before the last renewal. */
-function checkAfterLastAct(l: FacilityLicenceEntity, on: string, field: string): void {
+  checkNotFuture(act.on, act.field);
   const last = l.renewals.at(-1)?.renewedOn ?? l.grantedOn;
-  checkNotBefore(on, last, field, { vi: 'lần cấp hoặc gia hạn trước', en: 'the last grant or renewal' });
+  checkNotBefore(act.on, last, act.field, { vi: 'lần cấp hoặc gia hạn trước', en: 'the last grant or renewal' });
+  if (act.on > l.validUntil) {
+    throw domainError(
+      'ILLEGAL_TRANSITION',
+      {
+        vi: `Giấy phép số ${l.licenceNumber} đã hết hạn ngày ${l.validUntil}: cần cấp giấy phép mới`,
+        en: `Licence ${l.licenceNumber} ended on ${l.validUntil}: grant a new licence instead`,
+      },
+      { field: act.field },
+    );
+  }
+  return l;
 }
 
 const tellFacility = (manager: EntityManager, l: FacilityLicenceEntity, topic: string, on: string) =>
@@ -184,21 +203,7 @@ export const licenceMutations: Pick<
 
   renewFacilityLicence: (_parent, { id, expectedVersion, renewedOn, validUntil }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const l = await lockLicence(manager, ctx.caller, id, expectedVersion);
-      requireResponsible(ctx.caller, 'FACILITY_LICENSING', renewedOn);
-      notRevoked(l);
-      checkNotFuture(renewedOn, 'renewedOn');
-      checkAfterLastAct(l, renewedOn, 'renewedOn');
-      if (!inForceOn(l, renewedOn)) {
-        throw domainError(
-          'ILLEGAL_TRANSITION',
-          {
-            vi: `Giấy phép số ${l.licenceNumber} đã hết hạn ngày ${l.validUntil}: không gia hạn được, cần cấp giấy phép mới`,
-            en: `Licence ${l.licenceNumber} ended on ${l.validUntil}: grant a new licence instead`,
-          },
-          { field: 'renewedOn' },
-        );
-      }
+      const l = await lockLicenceInForce(manager, ctx.caller, { id, expectedVersion, on: renewedOn, field: 'renewedOn' });
       checkLaterEnd(validUntil, l.validUntil, 'validUntil');
       const others = (await licencesOf(manager, l.facilityCode)).filter((o) => o.id !== l.id);
       checkNoOverlap(others, l.grantedOn, validUntil, 'validUntil');
@@ -211,21 +216,7 @@ export const licenceMutations: Pick<
 
   revokeFacilityLicence: (_parent, { id, expectedVersion, revokedOn, reason }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const l = await lockLicence(manager, ctx.caller, id, expectedVersion);
-      requireResponsible(ctx.caller, 'FACILITY_LICENSING', revokedOn);
-      notRevoked(l);
-      checkNotFuture(revokedOn, 'revokedOn');
-      checkAfterLastAct(l, revokedOn, 'revokedOn');
-      if (revokedOn > l.validUntil) {
-        throw domainError(
-          'ILLEGAL_TRANSITION',
-          {
-            vi: `Giấy phép số ${l.licenceNumber} đã hết hạn ngày ${l.validUntil}`,
-            en: `Licence ${l.licenceNumber} ended on ${l.validUntil}`,
-          },
-          { field: 'revokedOn' },
-        );
-      }
+      const l = await lockLicenceInForce(manager, ctx.caller, { id, expectedVersion, on: revokedOn, field: 'revokedOn' });
       const text = requiredText(reason, 'reason', { vi: 'lý do thu hồi', en: 'reason' }, 2000);
       const updated = await applyChanges(manager, FacilityLicenceEntity, l, 'id', { revokedOn, revocationReason: text });
       await ctx.audit.change(manager, 'FacilityLicence', ['revocationReason', 'revokedOn'], null);
