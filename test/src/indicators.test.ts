@@ -181,6 +181,22 @@ async function volunteersFixture(): Promise<void> {
       [uuid(310 + n), uuid(302), on, kind],
     );
   }
+  // Communication: a forum of 120 in Phúc Xá in March, leaflets to 300 in Trúc Bạch in September,
+  // a broadcast heard by 2,000 across Ba Đình district in September 2015 (held at the district's
+  // province, Hà Nội, so it counts for the city, not the district), and a talk of 40 in Phúc Xá in 2016.
+  for (const [n, unit, path, kind, on, audience] of [
+    [1, BA_DINH_1.code, BA_DINH_1.path, 'FORUM', '2015-03-12', 120],
+    [2, BA_DINH_2.code, BA_DINH_2.path, 'LEAFLET', '2015-09-02', 300],
+    [3, '01', '01', 'BROADCAST', '2015-09-20', 2000],
+    [4, BA_DINH_1.code, BA_DINH_1.path, 'TALK', '2016-01-08', 40],
+  ] as const) {
+    await sql(
+      'volunteers',
+      `INSERT INTO communication_activity (id, unit_code, owner_unit_path, kind, held_on, title, agency, audience, recorded_by)
+      VALUES ($1, $2, $3, $4, $5, 'Tuyên truyền phòng, chống ma túy', 'volunteers', $6, 'test')`,
+      [uuid(320 + n), unit, path, kind, on, audience],
+    );
+  }
 }
 
 const EPISODE = `INSERT INTO rehab_episode (id, person_id, kind, status, facility_code, residence_unit_code, facility_owner_path, residence_owner_path,
@@ -394,6 +410,9 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(v.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 2, numerator: 2, denominator: null });
     // P7 used in September (without relapse into addiction) before relapsing in November.
     expect(pick(v.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
+    // Communication in Ba Đình in 2015: the forum (120) and the leaflets (300); the city's broadcast and 2016's talk are not the district's.
+    expect(pick(v.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.COMMUNICATION_AUDIENCE)).toEqual({ actual: 420, numerator: 420, denominator: null });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.LOANS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.JOB_PLACEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -460,6 +479,15 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(q1.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 2, numerator: 2, denominator: null });
     expect(pick(c1.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(c2.DRUG_INDUCED_PSYCHOSIS_UNDER_CARE)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    // Communication: Phúc Xá's forum in March (Q1); Trúc Bạch's leaflets in September; the city adds its broadcast.
+    expect(pick(c1.COMMUNICATION_AUDIENCE)).toEqual({ actual: 120, numerator: 120, denominator: null });
+    expect(pick(c2.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(q1.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(sep.COMMUNICATION_AUDIENCE)).toEqual({ actual: 300, numerator: 300, denominator: null });
+    expect(pick(nov.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 0, numerator: 0, denominator: null });
+    const city = await values('01', YEAR_2015);
+    expect(pick(city.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 3, numerator: 3, denominator: null });
+    expect(pick(city.COMMUNICATION_AUDIENCE)).toEqual({ actual: 2420, numerator: 2420, denominator: null });
     expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });
@@ -522,6 +550,8 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
       ['CSCN5', 0, null],
       ['CSCN6', 0, 150],
       ['CSCN7', 0, 150],
+      // The city's private facility (voluntary only, licensed): listed with the city's facilities, no target.
+      ['CSCNTN1', 0, null],
     ]);
     const districts = await system.graphql<{ indicatorBreakdown: Row[] }>(analyst, Q, {
       plan: plan2022,

@@ -28,6 +28,12 @@ const LAO_CAI_TABLE = {
       indicatorCode: 'COMPULSORY_DOSSIERS',
     },
     {
+      header: 'Hoạt động tuyên truyền',
+      labelVi: 'Số hoạt động tuyên truyền phòng, chống ma túy',
+      labelEn: 'Communication activities',
+      indicatorCode: 'COMMUNICATION_ACTIVITIES',
+    },
+    {
       header: PROVINCIAL_FACILITY,
       labelVi: 'Cai nghiện tại cơ sở của tỉnh',
       labelEn: 'Rehab at the provincial facility',
@@ -41,7 +47,7 @@ const LAO_CAI_TABLE = {
     },
   ],
 };
-const LAO_CAI_CSV = `Đơn vị;Hồ sơ cai nghiện bắt buộc;${PROVINCIAL_FACILITY}\r\nToàn tỉnh;120;1.250\r\n`;
+const LAO_CAI_CSV = `Đơn vị;Hồ sơ cai nghiện bắt buộc;Hoạt động tuyên truyền;${PROVINCIAL_FACILITY}\r\nToàn tỉnh;120;400;1.250\r\n`;
 
 beforeAll(async () => {
   portal = await startPortal();
@@ -146,6 +152,22 @@ describe('dashboard of another province', () => {
         .first()
         .textContent(),
     ).toBe('120');
+    // Programme work against its target: the communication activities the province's agencies recorded in the half.
+    const communication = await portal.api.graphql<{ indicators: { actual: number; target: number }[] }>(
+      await portal.api.login('giamsat.hanoi'),
+      `query($plan: ID!) { indicators(plan: $plan, unit: "15", period: { kind: HALF_YEAR, year: 2026, number: 2 },
+        indicatorCodes: ["COMMUNICATION_ACTIVITIES"]) { actual target } }`,
+      { plan: laoCaiPlan },
+    );
+    const [held] = communication.data?.indicators ?? [];
+    expect(held?.target).toBe(400);
+    expect(held?.actual).toBeGreaterThan(0);
+    expect(
+      await indicators
+        .locator('tbody tr', { hasText: 'Số hoạt động tuyên truyền phòng, chống ma túy' })
+        .locator('td')
+        .allTextContents(),
+    ).toEqual(expect.arrayContaining(['400', (held?.actual ?? 0).toLocaleString('vi-VN')]));
     await shot(page, 'dashboard-lao-cai-half-year');
 
     // The dossiers of the half break down by Lào Cai's communes and wards of today, and a number opens its records.

@@ -8,6 +8,7 @@ import { communityEn, communityEnumsEn, communityEnumsVi, communityVi } from './
 import { psychosisEn, psychosisEnumsEn, psychosisEnumsVi, psychosisVi } from './messages-psychosis';
 import { extractionEn, extractionEnumsEn, extractionEnumsVi, extractionVi } from './messages-extraction';
 import { licenceEn, licenceEnumsEn, licenceEnumsVi, licenceVi } from './messages-licence';
+import { programmeEn, programmeEnumsEn, programmeEnumsVi, programmeVi } from './messages-programme';
 
 export type Locale = 'vi' | 'en';
 
@@ -24,6 +25,7 @@ const vi = {
   ...psychosisVi,
   ...extractionVi,
   ...licenceVi,
+  ...programmeVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -121,6 +123,7 @@ const en: Record<MessageKey, string> = {
   ...psychosisEn,
   ...extractionEn,
   ...licenceEn,
+  ...programmeEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -218,6 +221,7 @@ const enumLabelsVi = {
   ...psychosisEnumsVi,
   ...extractionEnumsVi,
   ...licenceEnumsVi,
+  ...programmeEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -290,6 +294,7 @@ const enumLabelsEn: EnumLabels = {
   ...psychosisEnumsEn,
   ...extractionEnumsEn,
   ...licenceEnumsEn,
+  ...programmeEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

@@ -25,6 +25,8 @@ const VOLUNTEER_LIST: readonly Role[] = ['commune_official', 'police_officer', '
  * registry. Record level: only the calling volunteer's own assignments (resolver).
  */
 const OWN: readonly Role[] = ['volunteer'];
+/** Who holds communication activities: the Front and mass organisations, the commune, police, health, labour. */
+const COMMUNICATORS: readonly Role[] = ['front_officer', 'commune_official', 'police_officer', 'health_worker', 'labour_officer'];
 const ownPlain = { read: OWN };
 const managersPlain = { read: MANAGERS };
 /*
@@ -44,6 +46,8 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     volunteers: { read: VOLUNTEER_LIST },
     assignmentsNeedingVolunteer: managersPlain,
     organisationChapters: { read: VOLUNTEER_LIST },
+    // Communication against drugs is programme work, not personal data: a plan's report publishes it.
+    communicationActivities: everyone,
   }),
   ...fieldsOf('Mutation', 'volunteers', {
     assignVolunteer: { read: COMMUNE },
@@ -54,6 +58,20 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     openOrganisationChapter: { read: COMMUNE },
     registerVolunteer: { read: COMMUNE },
     recordVolunteerTraining: { read: COMMUNE },
+    // The officers of the agencies that hold it, each for its own agency (the mutation records the caller's).
+    recordCommunicationActivity: { read: COMMUNICATORS },
+    updateCommunicationActivity: { read: COMMUNICATORS },
+  }),
+  ...fieldsOf('CommunicationActivity', 'volunteers', {
+    id: everyone,
+    unit: everyone,
+    kind: everyone,
+    heldOn: everyone,
+    title: everyone,
+    agency: everyone,
+    audience: everyone,
+    copies: everyone,
+    version: everyone,
   }),
   // Not volunteers: a volunteer sees only their own people, through myAssignedPeople.
   ...fieldsOf('Person', 'volunteers', {

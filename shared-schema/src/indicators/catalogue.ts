@@ -34,6 +34,11 @@ const POLICE: LocalizedText = {
   en: 'Police (with Labour, Health, mass organisations)',
 };
 
+const FRONT: LocalizedText = {
+  vi: 'Mặt trận Tổ quốc, các đoàn thể (với Công an, Y tế, UBND xã)',
+  en: 'Fatherland Front and mass organisations (with police, health, communes)',
+};
+
 type Spec = Omit<IndicatorDefinitionRecord, 'byFacility' | 'table'> &
   Partial<Pick<IndicatorDefinitionRecord, 'byFacility' | 'table'>>;
 
@@ -427,6 +432,28 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     definition: {
       vi: `Mẫu số: trường hợp quản lý sau cai nghiện đang được quản lý vào một thời điểm trong kỳ, ${RESIDENCE_VI} (như tỷ lệ tái nghiện). Tử số: những trường hợp được ghi nhận sử dụng trái phép chất ma túy trong kỳ mà không phải tái nghiện (mỗi trường hợp một lần, dù ghi nhận nhiều lần). Kỳ: quyết định quản lý không sau ngày cuối kỳ và chưa kết thúc trước ngày đầu kỳ; ngày sử dụng trong kỳ.`,
       en: `Denominator: post-rehab cases under management at some time in the period, ${RESIDENCE_EN} (as for the relapse rate). Numerator: those with a recorded drug use in the period that was not a relapse into addiction (each case once, however many uses). Period: a decision on or before the last day, not ended before the first day; the day of use in the period.`,
+    },
+  }),
+  def({
+    code: 'COMMUNICATION_ACTIVITIES',
+    measure: 'COUNT',
+    owner: FRONT,
+    measuredBy: 'volunteers',
+    name: { vi: 'Số hoạt động tuyên truyền phòng, chống ma túy', en: 'Communication activities against drugs' },
+    definition: {
+      vi: 'Tử số: số hoạt động tuyên truyền (diễn đàn, hội nghị, phát thanh, tờ rơi, sinh hoạt chuyên đề…) do các cơ quan, đoàn thể tổ chức, theo xã hoặc tỉnh, thành phố nơi tổ chức (cộng dồn lên tỉnh, thành phố). Kỳ: ngày tổ chức trong kỳ.',
+      en: 'Numerator: communication activities (forums, conferences, broadcasts, leaflets, talks…) held by the agencies and mass organisations, by the commune or province where held (summed up the unit tree). Period: the day held lies in the period.',
+    },
+  }),
+  def({
+    code: 'COMMUNICATION_AUDIENCE',
+    measure: 'COUNT',
+    owner: FRONT,
+    measuredBy: 'volunteers',
+    name: { vi: 'Số lượt người được tuyên truyền', en: 'People reached by communication (person-times)' },
+    definition: {
+      vi: 'Tử số: tổng số lượt người tham dự, nghe các hoạt động tuyên truyền (ước tính với phát thanh), theo xã hoặc tỉnh, thành phố nơi tổ chức (cộng dồn lên tỉnh, thành phố); một người dự nhiều hoạt động được tính nhiều lượt. Kỳ: ngày tổ chức trong kỳ.',
+      en: 'Numerator: the people attending or hearing communication activities (estimated for broadcasts), as person-times, by the commune or province where held (summed up the unit tree). Period: the day held lies in the period.',
     },
   }),
 ];

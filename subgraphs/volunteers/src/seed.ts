@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import type { DemoPerson } from '@rehab/shared-schema';
 import { planVolunteersSeed } from './demo/plan';
+import { COMMUNICATION_COLUMNS, demoCommunicationRows } from './demo/communication';
 
 const ORGANISATION_COLUMNS = ['code', 'name', 'kind', 'unit_code', 'max_active_assignments'];
 const CHAPTER_COLUMNS = ['id', 'organisation_code', 'unit_code', 'owner_unit_path', 'name'];
@@ -107,5 +108,7 @@ export async function seedVolunteers(db: DataSource, population: readonly DemoPe
       ACTIVITY_COLUMNS,
       plan.activities.map((s) => [s.id, s.assignmentId, s.occurredOn, s.kind, s.note, s.relapseRisk, s.recordedBy]),
     );
+    const communes = [...new Set(plan.chapters.map((c) => c.unitCode))].sort();
+    await insertRows(manager, 'communication_activity', COMMUNICATION_COLUMNS, demoCommunicationRows(communes));
   });
 }

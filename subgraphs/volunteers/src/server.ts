@@ -18,6 +18,8 @@ import { OrganisationChapterEntity } from './entities/OrganisationChapter';
 import { CreateVolunteers1763800004000 } from './migrations/1763800004000-CreateVolunteers';
 import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSupport';
 import { CreateOrganisationChapters1763800004200 } from './migrations/1763800004200-CreateOrganisationChapters';
+import { CreateCommunicationActivity1796500001300 } from './migrations/1796500001300-CreateCommunicationActivity';
+import { CommunicationActivityEntity } from './entities/CommunicationActivity';
 import { resolvers } from './resolvers';
 import { isVolunteersEmpty, seedVolunteers } from './seed';
 
@@ -39,12 +41,14 @@ export const entities = [
   VolunteerTrainingEntity,
   SupportActivityEntity,
   OrganisationChapterEntity,
+  CommunicationActivityEntity,
 ];
 export const migrations = [
   CreateVolunteers1763800004000,
   CreateSupport1763800004100,
   CreateOrganisationChapters1763800004200,
   CreatePersonDirectory1764800000000,
+  CreateCommunicationActivity1796500001300,
 ];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -102,6 +102,30 @@ export type CaregiverRelationship =
   /** Vợ, chồng. */
   | 'SPOUSE';
 
+export type CommunicationActivityInput = {
+  audience: number;
+  copies?: number | null | undefined;
+  heldOn: string;
+  kind: CommunicationKind;
+  title: string;
+  /** A commune or a province the officer acts for. */
+  unitCode: string | number;
+};
+
+/** Hình thức tuyên truyền phòng, chống ma túy. */
+export type CommunicationKind =
+  /** Phát thanh, truyền hình, loa truyền thanh. */
+  | 'BROADCAST'
+  /** Hội nghị, hội thảo. */
+  | 'CONFERENCE'
+  /** Diễn đàn. */
+  | 'FORUM'
+  /** Tờ rơi, áp phích, tài liệu. */
+  | 'LEAFLET'
+  | 'OTHER'
+  /** Sinh hoạt chuyên đề, nói chuyện. */
+  | 'TALK';
+
 export type CommunityRehabPlanInput = {
   /** Required for rehab at home (setting HOME). */
   caregiver?: FamilyCaregiverInput | null | undefined;
@@ -1505,6 +1529,30 @@ export type ReassignVolunteerMutationVariables = Exact<{
 
 
 export type ReassignVolunteerMutation = { reassignVolunteer: { id: string, version: number } };
+
+export type CommunicationActivitiesQueryVariables = Exact<{
+  unitCode: string | number;
+  from?: string | null | undefined;
+}>;
+
+
+export type CommunicationActivitiesQuery = { communicationActivities: Array<{ id: string, kind: CommunicationKind, heldOn: string, title: string, agency: string, audience: number, copies: number | null, version: number, unit: { code: string, name: string } }> };
+
+export type RecordCommunicationActivityMutationVariables = Exact<{
+  input: CommunicationActivityInput;
+}>;
+
+
+export type RecordCommunicationActivityMutation = { recordCommunicationActivity: { id: string, version: number } };
+
+export type UpdateCommunicationActivityMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: CommunicationActivityInput;
+}>;
+
+
+export type UpdateCommunicationActivityMutation = { updateCommunicationActivity: { id: string, version: number } };
 
 export type CommunityRehabAwaitingPlanQueryVariables = Exact<{
   unitCode: string | number;

@@ -9,6 +9,7 @@ import { ExtractionWorklist } from './worklists/ExtractionWorklist';
 import { FacilityAreas } from './worklists/FacilityAreas';
 import { ProviderRegister } from './worklists/ProviderRegister';
 import { FacilityLicences } from './worklists/FacilityLicences';
+import { CommunicationActivities } from './worklists/CommunicationActivities';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -27,6 +28,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <DossierReviewWorklist officer={officer} />
           <PostRehabWorklists officer={officer} />
           <FacilityLicences />
+          <CommunicationActivities officer={officer} />
         </>
       );
     case 'facility_staff':
@@ -48,6 +50,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <ProviderRegister />
           <FacilityLicences />
           <FacilityWorklists officer={officer} />
+          <CommunicationActivities officer={officer} />
         </>
       );
     case 'commune_official':
@@ -57,16 +60,27 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <PostRehabWorklists officer={officer} />
           <CommuneVolunteerWorklists />
           <PoliceWorklists />
+          <CommunicationActivities officer={officer} />
         </>
       );
     case 'court_clerk':
       return <CourtWorklist officer={officer} />;
     case 'health_worker':
-      return <HealthWorklists officer={officer} />;
+      return (
+        <>
+          <HealthWorklists officer={officer} />
+          <CommunicationActivities officer={officer} />
+        </>
+      );
     case 'volunteer':
       return <VolunteerWorklist />;
     case 'front_officer':
-      return <FrontWorklist />;
+      return (
+        <>
+          <FrontWorklist />
+          <CommunicationActivities officer={officer} />
+        </>
+      );
     case 'supervisor':
       // Supervisors read the province's reassignment worklist (they do not assign).
       if (!acting.loaded)

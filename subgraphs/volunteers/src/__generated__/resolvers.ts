@@ -10,6 +10,7 @@ import type { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment'
 import type { VolunteerTrainingEntity } from '../entities/VolunteerTraining';
 import type { SupportActivityEntity } from '../entities/SupportActivity';
 import type { AssignedPersonParent, VolunteerWorklistParent, VolunteerDeactivationParent } from '../resolvers/worklist';
+import type { CommunicationActivityEntity } from '../entities/CommunicationActivity';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -158,6 +159,52 @@ export type AssignmentReason =
   /** Quản lý sau cai nghiện tại nơi cư trú. */
   | 'POST_REHAB_MANAGEMENT';
 
+/**
+ * A communication activity against drugs (hoạt động tuyên truyền) held in a commune or a province:
+ * the agency that held it and the people it reached. Aggregates only: no person is named.
+ */
+export type CommunicationActivity = {
+  __typename?: 'CommunicationActivity';
+  /** The agency that held it (the recording officer's). */
+  agency: Scalars['String']['output'];
+  /** Người tham dự, người nghe (estimated for a broadcast). */
+  audience: Scalars['Int']['output'];
+  /** Leaflets or other copies handed out. */
+  copies?: Maybe<Scalars['Int']['output']>;
+  heldOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  kind: CommunicationKind;
+  title: Scalars['String']['output'];
+  /** Where it was held. */
+  unit: AdministrativeUnit;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+export type CommunicationActivityInput = {
+  audience: Scalars['Int']['input'];
+  copies?: InputMaybe<Scalars['Int']['input']>;
+  heldOn: Scalars['Date']['input'];
+  kind: CommunicationKind;
+  title: Scalars['String']['input'];
+  /** A commune or a province the officer acts for. */
+  unitCode: Scalars['ID']['input'];
+};
+
+/** Hình thức tuyên truyền phòng, chống ma túy. */
+export type CommunicationKind =
+  /** Phát thanh, truyền hình, loa truyền thanh. */
+  | 'BROADCAST'
+  /** Hội nghị, hội thảo. */
+  | 'CONFERENCE'
+  /** Diễn đàn. */
+  | 'FORUM'
+  /** Tờ rơi, áp phích, tài liệu. */
+  | 'LEAFLET'
+  | 'OTHER'
+  /** Sinh hoạt chuyên đề, nói chuyện. */
+  | 'TALK';
+
 export type DurationUnit =
   | 'DAYS'
   | 'HOURS'
@@ -246,10 +293,14 @@ export type Mutation = {
   openOrganisationChapter: OrganisationChapter;
   /** Gives a person whose volunteer left a new volunteer (commune official). */
   reassignVolunteer: VolunteerAssignment;
+  /** Records a communication activity the officer's agency held in a unit the officer acts for. */
+  recordCommunicationActivity: CommunicationActivity;
   /** Records a training course a volunteer took or is taking (commune official). */
   recordVolunteerTraining: Volunteer;
   /** Registers a member of a chapter as a volunteer of its commune (commune official). username links a volunteer's portal account. */
   registerVolunteer: Volunteer;
+  /** Corrects one (the agency and unit that recorded it). */
+  updateCommunicationActivity: CommunicationActivity;
 };
 
 
@@ -304,6 +355,11 @@ export type MutationReassignVolunteerArgs = {
 };
 
 
+export type MutationRecordCommunicationActivityArgs = {
+  input: CommunicationActivityInput;
+};
+
+
 export type MutationRecordVolunteerTrainingArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   course: Scalars['String']['input'];
@@ -318,6 +374,13 @@ export type MutationRegisterVolunteerArgs = {
   fullName: Scalars['String']['input'];
   phone: Scalars['String']['input'];
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateCommunicationActivityArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: CommunicationActivityInput;
 };
 
 /** A chapter (chi hội, chi đoàn) of a mass organisation in one commune: its members help the people of that commune. */
@@ -375,6 +438,8 @@ export type Query = {
   administrativeUnits: Array<AdministrativeUnit>;
   /** People of the caller's unit whose volunteer left and who need a new one. */
   assignmentsNeedingVolunteer: Array<PendingReassignment>;
+  /** Communication activities held in a unit's subtree, newest first, within the dates given (at most 200). */
+  communicationActivities: Array<CommunicationActivity>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
   /** Mass organisations, in the order of MassOrganisationKind. */
@@ -402,6 +467,13 @@ export type QueryAdministrativeUnitsArgs = {
   levels?: InputMaybe<Array<AdministrativeUnitLevel>>;
   on?: InputMaybe<Scalars['Date']['input']>;
   parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCommunicationActivitiesArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  unitCode: Scalars['ID']['input'];
 };
 
 
@@ -680,6 +752,9 @@ export type ResolversTypes = {
   AssignedPersonContactInput: AssignedPersonContactInput;
   AssignmentEndReason: AssignmentEndReason;
   AssignmentReason: AssignmentReason;
+  CommunicationActivity: ResolverTypeWrapper<CommunicationActivityEntity>;
+  CommunicationActivityInput: CommunicationActivityInput;
+  CommunicationKind: CommunicationKind;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationUnit: DurationUnit;
@@ -720,6 +795,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   AssignedPersonContactInput: AssignedPersonContactInput;
+  CommunicationActivity: CommunicationActivityEntity;
+  CommunicationActivityInput: CommunicationActivityInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   IdentificationNumber: Scalars['IdentificationNumber']['output'];
@@ -787,6 +864,18 @@ export type AssignedPersonResolvers<ContextType = Context, ParentType extends Re
   visitDue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CommunicationActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunicationActivity'] = ResolversParentTypes['CommunicationActivity']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  copies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunicationKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -837,8 +926,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   logSupportActivity?: Resolver<ResolversTypes['SupportActivity'], ParentType, ContextType, RequireFields<MutationLogSupportActivityArgs, 'assignmentId' | 'date' | 'kind' | 'relapseRisk'>>;
   openOrganisationChapter?: Resolver<ResolversTypes['OrganisationChapter'], ParentType, ContextType, RequireFields<MutationOpenOrganisationChapterArgs, 'name' | 'organisationCode' | 'unitCode'>>;
   reassignVolunteer?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationReassignVolunteerArgs, 'assignmentId' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
+  recordCommunicationActivity?: Resolver<ResolversTypes['CommunicationActivity'], ParentType, ContextType, RequireFields<MutationRecordCommunicationActivityArgs, 'input'>>;
   recordVolunteerTraining?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRecordVolunteerTrainingArgs, 'course' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
   registerVolunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'chapterId' | 'fullName' | 'phone'>>;
+  updateCommunicationActivity?: Resolver<ResolversTypes['CommunicationActivity'], ParentType, ContextType, RequireFields<MutationUpdateCommunicationActivityArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
 
 export type OrganisationChapterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationChapter'] = ResolversParentTypes['OrganisationChapter']> = {
@@ -878,6 +969,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
   assignmentsNeedingVolunteer?: Resolver<Array<ResolversTypes['PendingReassignment']>, ParentType, ContextType>;
+  communicationActivities?: Resolver<Array<ResolversTypes['CommunicationActivity']>, ParentType, ContextType, RequireFields<QueryCommunicationActivitiesArgs, 'unitCode'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   massOrganisations?: Resolver<Array<ResolversTypes['MassOrganisation']>, ParentType, ContextType>;
   myAssignedPeople?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType, Partial<QueryMyAssignedPeopleArgs>>;
@@ -958,6 +1050,7 @@ export type Resolvers<ContextType = Context> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   AssignedPerson?: AssignedPersonResolvers<ContextType>;
+  CommunicationActivity?: CommunicationActivityResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   IdentificationNumber?: GraphQLScalarType;

@@ -40,6 +40,8 @@ const ISSUE4_TYPES = new Set([
   'VolunteerDeactivation',
   'VolunteerTraining',
   'OrganisationChapter',
+  // Communication against drugs: its access by role is tested in communication.test.ts.
+  'CommunicationActivity',
 ]);
 const ISSUE4_FIELDS = new Set([
   'Query.myVolunteerWorklist',
@@ -53,6 +55,7 @@ const ISSUE4_FIELDS = new Set([
   'VolunteerAssignment.version',
   'Query.organisationChapters',
   'Volunteer.chapter',
+  'Query.communicationActivities',
 ]);
 // The kit's fields, the same in every subgraph, have their own tests (test/src/outbox-admin.test.ts, notifications.test.ts).
 const KIT_OUTBOX_FIELDS = new Set(Object.keys(kitFieldRules(['volunteers'])));

@@ -4,13 +4,15 @@ import { MassOrganisation } from './MassOrganisation';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
+import { CommunicationActivity, communicationMutations, communicationQueries } from '../mutations/communication';
 import { AssignedPerson, PendingReassignment, VolunteerDeactivation, VolunteerWorklist } from './support';
 import { OrganisationChapter, Volunteer } from './Volunteer';
 import { VolunteerAssignment } from './VolunteerAssignment';
 
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...communicationQueries },
+  Mutation: { ...Mutation, ...communicationMutations },
+  CommunicationActivity,
   Person,
   MassOrganisation,
   OrganisationChapter,

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { recordNotFound, requireUnit, staleVersion, type RecordName } from '@rehab/server-kit';
+import { todayInHanoi, type Caller } from '@rehab/shared-schema';
+import type {
+  CommunicationActivityResolvers,
+  CommunicationActivityInput,
+  MutationResolvers,
+  QueryResolvers,
+} from '../__generated__/resolvers';
+import type { Context } from '../context';
+import { CommunicationActivityEntity } from '../entities/CommunicationActivity';
+import { referencedUnit } from '../resolvers/units';
+import { badInput, outsideUnit } from '../rules/errors';
+import { actsOn, visibleTo } from '../scope';
+import { checkNotFuture, checkUuid, inTransaction, requiredText } from './checks';
+
+const ACTIVITY: RecordName = { vi: 'hoạt động tuyên truyền', en: 'communication activity' };
+const MAX_LISTED = 200;
+
+function count(value: number | null | undefined, field: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 0 || value > 10_000_000) {
+    throw badInput(
+      { vi: 'Số người, số bản phải là số nguyên từ 0 đến 10.000.000', en: 'Counts must be whole numbers from 0 to 10,000,000' },
+      field,
+    );
+  }
+  return value;
+}
+
+/** The fields of an activity from its input: a commune or province the caller acts for, a past date, counts in range. */
+function fieldsOf(caller: Caller, input: CommunicationActivityInput) {
+  const unit = requireUnit(input.unitCode, 'input.unitCode', ['COMMUNE', 'PROVINCE'], input.heldOn);
+  if (!actsOn(caller, unit.path)) throw outsideUnit(ACTIVITY);
+  checkNotFuture(input.heldOn, 'input.heldOn');
+  return {
+    unitCode: unit.code,
+    ownerUnitPath: unit.path,
+    kind: input.kind,
+    heldOn: input.heldOn,
+    title: requiredText(input.title, 'input.title', { vi: 'tên hoạt động', en: 'title' }, 300),
+    audience: count(input.audience, 'input.audience') ?? 0,
+    copies: count(input.copies, 'input.copies'),
+  };
+}
+
+async function lockActivity(manager: EntityManager, caller: Caller, id: string, expectedVersion: number) {
+  const row = await manager
+    .getRepository(CommunicationActivityEntity)
+    .createQueryBuilder('a')
+    .setLock('pessimistic_write')
+    .where('a.id = :id', { id: checkUuid(id, 'id') })
+    .getOne();
+  if (!row || !visibleTo(caller, [row.ownerUnitPath])) throw recordNotFound(ACTIVITY, id);
+  // Corrected by the agency that recorded it, in a unit the officer acts for.
+  if (!actsOn(caller, row.ownerUnitPath) || row.agency !== caller.agency) throw outsideUnit(ACTIVITY);
+  if (row.version !== expectedVersion) throw staleVersion(ACTIVITY, expectedVersion, row.version);
+  return row;
+}
+
+const AUDITED = ['audience', 'copies', 'heldOn', 'kind', 'title', 'unit'];
+
+export const communicationMutations: Pick<MutationResolvers, 'recordCommunicationActivity' | 'updateCommunicationActivity'> = {
+  recordCommunicationActivity: (_parent, { input }, ctx) =>
+    inTransaction(ctx, async (manager) => {
+      const id = randomUUID();
+      const values = { id, ...fieldsOf(ctx.caller, input), agency: ctx.caller.agency, recordedBy: ctx.caller.username };
+      await manager.getRepository(CommunicationActivityEntity).insert({ ...values, version: 1 });
+      await ctx.audit.change(manager, 'CommunicationActivity', AUDITED, null);
+      return manager.getRepository(CommunicationActivityEntity).findOneByOrFail({ id });
+    }),
+
+  updateCommunicationActivity: (_parent, { id, expectedVersion, input }, ctx) =>
+    inTransaction(ctx, async (manager) => {
+      const row = await lockActivity(manager, ctx.caller, id, expectedVersion);
+      await manager
+        .getRepository(CommunicationActivityEntity)
+        .update({ id: row.id }, { ...fieldsOf(ctx.caller, input), version: row.version + 1 });
+      await ctx.audit.change(manager, 'CommunicationActivity', AUDITED, null);
+      return manager.getRepository(CommunicationActivityEntity).findOneByOrFail({ id: row.id });
+    }),
+};
+
+/** Not personal data: anyone reads any unit's activities (as a plan's report would publish them). */
+export const communicationQueries: Pick<QueryResolvers, 'communicationActivities'> = {
+  communicationActivities: (_parent, { unitCode, from, to }, ctx: Context) => {
+    const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
+    return ctx.db
+      .getRepository(CommunicationActivityEntity)
+      .createQueryBuilder('a')
+      .where('(a.owner_unit_path = :path OR a.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` })
+      .andWhere('a.held_on BETWEEN :from AND :to', { from: from ?? '1900-01-01', to: to ?? todayInHanoi() })
+      .orderBy('a.held_on', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(MAX_LISTED)
+      .getMany();
+  },
+};
+
+export const CommunicationActivity: CommunicationActivityResolvers = {
+  unit: (a, _args, ctx) => referencedUnit(ctx, a.unitCode),
+};
