@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './phone';
+export * from './programme';
 export * from './context-token';
 export * from './scalars';
 export * from './db';

@@ -80,6 +80,20 @@ async function modelsFixture(): Promise<void> {
       [uuid(500 + n), `Mô hình M${n}`, kind, unit.code, unit.path, from, to],
     );
   }
+  // Training: 30 at Phúc Xá ending in April 2015, 200 for the city ending in September, 20 at Trúc Bạch in 2016.
+  const courses: [number, string, string, string, number][] = [
+    [1, BA_DINH_1.code, BA_DINH_1.path, '2015-04-10', 30],
+    [2, '01', '01', '2015-09-30', 200],
+    [3, BA_DINH_2.code, BA_DINH_2.path, '2016-02-01', 20],
+  ];
+  for (const [n, unit, path, endedOn, total] of courses) {
+    await sql(
+      'labor-welfare',
+      `INSERT INTO training_course (id, unit_code, owner_unit_path, title, agency, started_on, ended_on, participants,
+      total_participants, recorded_by) VALUES ($1, $2, $3, 'Tập huấn', 'police', $4::date - 2, $4, $5::jsonb, $6, 'test')`,
+      [uuid(520 + n), unit, path, endedOn, JSON.stringify([{ group: 'POLICE', count: total }]), total],
+    );
+  }
 }
 
 const PHASE = `INSERT INTO substitution_treatment_phase (treatment_id, phase, since, source, recorded_by)
@@ -413,6 +427,9 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     // Communication in Ba Đình in 2015: the forum (120) and the leaflets (300); the city's broadcast and 2016's talk are not the district's.
     expect(pick(v.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 2, numerator: 2, denominator: null });
     expect(pick(v.COMMUNICATION_AUDIENCE)).toEqual({ actual: 420, numerator: 420, denominator: null });
+    // Training in Ba Đình in 2015: Phúc Xá's course (30); the city's and 2016's are not the district's.
+    expect(pick(v.TRAINING_COURSES)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.OFFICERS_TRAINED)).toEqual({ actual: 30, numerator: 30, denominator: null });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.LOANS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.JOB_PLACEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -488,6 +505,11 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     const city = await values('01', YEAR_2015);
     expect(pick(city.COMMUNICATION_ACTIVITIES)).toEqual({ actual: 3, numerator: 3, denominator: null });
     expect(pick(city.COMMUNICATION_AUDIENCE)).toEqual({ actual: 2420, numerator: 2420, denominator: null });
+    // Training: the city adds its course of September; the first quarter had none ending in it.
+    expect(pick(city.TRAINING_COURSES)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(city.OFFICERS_TRAINED)).toEqual({ actual: 230, numerator: 230, denominator: null });
+    expect(pick(q1.OFFICERS_TRAINED)).toEqual({ actual: 0, numerator: 0, denominator: null });
+    expect(pick(c2.TRAINING_COURSES)).toEqual({ actual: 0, numerator: 0, denominator: null });
     expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });

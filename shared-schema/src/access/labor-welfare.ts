@@ -53,6 +53,9 @@ const DOSSIER_REVIEW_FIELDS = [
 const EXTRACTION_ROLES: Role[] = ['police_officer', 'facility_staff'];
 const extraction = { read: [...EXTRACTION_ROLES, 'supervisor'] as Role[], sensitive: true };
 
+/** The agencies that train drug-control officers and staff: police, labour, health, the commune, the Front. */
+const TRAINERS: Role[] = ['police_officer', 'labour_officer', 'health_worker', 'commune_official', 'front_officer'];
+
 function legalPathFields(...fields: string[]): Record<string, typeof legalPath> {
   return Object.fromEntries(fields.map((f) => [f, legalPath]));
 }
@@ -67,6 +70,8 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     providerRegister: everyone,
     // The register of licences is public (the licensing authority publishes it).
     facilityLicenceRegister: everyone,
+    // Training courses are programme work, not personal data: a plan's report publishes them.
+    trainingCourses: everyone,
     compulsoryRehabDossier: { read: LEGAL_PATH_ROLES },
     rehabEpisode: { read: LEGAL_PATH_ROLES },
     postRehabCase: { read: LEGAL_PATH_ROLES },
@@ -94,6 +99,9 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     grantFacilityLicence: callers('labour_officer', 'police_officer'),
     renewFacilityLicence: callers('labour_officer', 'police_officer'),
     revokeFacilityLicence: callers('labour_officer', 'police_officer'),
+    // Each agency records the courses it held for its officers and staff.
+    recordTrainingCourse: callers(...TRAINERS),
+    updateTrainingCourse: callers(...TRAINERS),
     publishServiceProvider: callers('labour_officer', 'police_officer'),
     withdrawServiceProvider: callers('labour_officer', 'police_officer'),
     draftCompulsoryRehabDossier: callers('police_officer', 'commune_official'),
@@ -354,6 +362,18 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     status: everyone,
     version: everyone,
   }),
+  ...fieldsOf('TrainingCourse', 'labor-welfare', {
+    id: everyone,
+    unit: everyone,
+    title: everyone,
+    agency: everyone,
+    startedOn: everyone,
+    endedOn: everyone,
+    participants: everyone,
+    totalParticipants: everyone,
+    version: everyone,
+  }),
+  ...fieldsOf('TrainedGroupCount', 'labor-welfare', { group: everyone, count: everyone }),
   ...fieldsOf('FacilityLicenceRenewal', 'labor-welfare', {
     renewedOn: everyone,
     previousValidUntil: everyone,

@@ -456,6 +456,28 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
       en: 'Numerator: the people attending or hearing communication activities (estimated for broadcasts), as person-times, by the commune or province where held (summed up the unit tree). Period: the day held lies in the period.',
     },
   }),
+  def({
+    code: 'TRAINING_COURSES',
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Số lớp tập huấn, bồi dưỡng nghiệp vụ phòng, chống ma túy', en: 'Training courses for drug-control officers' },
+    definition: {
+      vi: 'Tử số: số lớp tập huấn, bồi dưỡng cho cán bộ, nhân viên làm công tác phòng, chống ma túy (Công an, UBND xã, Lao động, cơ sở cai nghiện, Y tế, Mặt trận, đoàn thể) do các cơ quan tổ chức, theo xã hoặc tỉnh, thành phố được tập huấn (cộng dồn lên tỉnh, thành phố). Kỳ: ngày bế giảng trong kỳ.',
+      en: 'Numerator: training courses for the officers and staff who do drug-control work (police, communes, labour, facilities, health, the Front and mass organisations) held by the agencies, by the commune or province trained (summed up the unit tree). Period: the last day of the course lies in the period.',
+    },
+  }),
+  def({
+    code: 'OFFICERS_TRAINED',
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Số lượt cán bộ, nhân viên được tập huấn', en: 'Officers and staff trained (person-times)' },
+    definition: {
+      vi: 'Tử số: tổng số lượt người tham dự các lớp tập huấn, bồi dưỡng nghiệp vụ phòng, chống ma túy (một người dự nhiều lớp được tính nhiều lượt), theo xã hoặc tỉnh, thành phố được tập huấn (cộng dồn lên tỉnh, thành phố). Kỳ: ngày bế giảng trong kỳ. Tỷ lệ cán bộ được tập huấn (chỉ tiêu trên 80%) cần số cán bộ đang công tác, hệ thống không ghi: kế hoạch đặt chỉ tiêu đó như một chỉ tiêu riêng.',
+      en: "Numerator: participants of the training courses for drug-control officers and staff, as person-times (one person at two courses counts twice), by the commune or province trained (summed up the unit tree). Period: the course's last day lies in the period. The share of officers trained (target above 80%) needs the officers in post, which the system does not hold: a plan sets it as a measure of its own.",
+    },
+  }),
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

@@ -2,6 +2,7 @@ import { PLAN_COLUMNS } from './seed-community-plans';
 import { AREA_COLUMNS, demoAreaRows } from './seed-areas';
 import { EXTRACTION_COLUMNS } from './seed-extractions';
 import { DEMO_PRIVATE_FACILITIES, LICENCE_COLUMNS, demoLicenceRows } from './seed-licences';
+import { TRAINING_COLUMNS, demoTrainingRows } from './seed-training';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { SeededRandom, hanoi2022Targets, unitsOfLevel, type DemoPerson, type TargetRow } from '@rehab/shared-schema';
@@ -87,6 +88,7 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
     await insertRows(manager, 'facility', FACILITY_COLUMNS, facilities);
     await insertRows(manager, 'facility_area', AREA_COLUMNS, demoAreaRows(facilities));
     await insertRows(manager, 'facility_licence', LICENCE_COLUMNS, demoLicenceRows(facilities));
+    await insertRows(manager, 'training_course', TRAINING_COLUMNS, demoTrainingRows());
     await seedPersonUnitAssignments(manager, population);
     await seedPersonDirectory(manager, population);
     await seedPlans(manager);

@@ -20,6 +20,7 @@ import { CommunityRehabPlanEntity } from './entities/CommunityRehabPlan';
 import { ResidentExtractionEntity } from './entities/ResidentExtraction';
 import { FacilityAreaEntity } from './entities/FacilityArea';
 import { FacilityLicenceEntity } from './entities/FacilityLicence';
+import { TrainingCourseEntity } from './entities/TrainingCourse';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -38,6 +39,7 @@ import { CreateResidentExtraction1796500000800 } from './migrations/179650000080
 import { CreateFacilityArea1796500000900 } from './migrations/1796500000900-CreateFacilityArea';
 import { AddProviderPublication1796500001000 } from './migrations/1796500001000-AddProviderPublication';
 import { CreateFacilityLicence1796500001100 } from './migrations/1796500001100-CreateFacilityLicence';
+import { CreateTrainingCourse1796500001400 } from './migrations/1796500001400-CreateTrainingCourse';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -69,6 +71,7 @@ export const entities = [
   ResidentExtractionEntity,
   FacilityAreaEntity,
   FacilityLicenceEntity,
+  TrainingCourseEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -92,6 +95,7 @@ export const migrations = [
   CreateFacilityArea1796500000900,
   AddProviderPublication1796500001000,
   CreateFacilityLicence1796500001100,
+  CreateTrainingCourse1796500001400,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

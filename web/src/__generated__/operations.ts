@@ -759,6 +759,37 @@ export type TestResult =
   | 'NEGATIVE'
   | 'POSITIVE';
 
+/** Where the participants of a training course work. */
+export type TrainedGroup =
+  /** Cán bộ UBND xã, phường. */
+  | 'COMMUNE'
+  /** Cán bộ, nhân viên cơ sở cai nghiện. */
+  | 'FACILITY'
+  /** Y tế. */
+  | 'HEALTH'
+  /** Ngành Lao động - Thương binh và Xã hội, Nội vụ. */
+  | 'LABOUR'
+  /** Mặt trận, đoàn thể, tình nguyện viên. */
+  | 'MASS_ORGANISATIONS'
+  | 'OTHER'
+  /** Công an. */
+  | 'POLICE';
+
+export type TrainedGroupCountInput = {
+  count: number;
+  group: TrainedGroup;
+};
+
+export type TrainingCourseInput = {
+  endedOn: string;
+  /** Each group once; at least one participant in all. */
+  participants: Array<TrainedGroupCountInput>;
+  startedOn: string;
+  title: string;
+  /** A commune or a province the officer acts for. */
+  unitCode: string | number;
+};
+
 /** Fields to change; omitted fields stay. A move to another commune goes through recordResidenceChange. */
 export type UpdatePersonInput = {
   /** A new address line within the current commune. */
@@ -1838,6 +1869,30 @@ export type AssignPersonToUnitMutationVariables = Exact<{
 
 
 export type AssignPersonToUnitMutation = { assignPersonToUnit: { id: string, version: number } };
+
+export type TrainingCoursesQueryVariables = Exact<{
+  unitCode: string | number;
+  from?: string | null | undefined;
+}>;
+
+
+export type TrainingCoursesQuery = { trainingCourses: Array<{ id: string, title: string, agency: string, startedOn: string, endedOn: string, totalParticipants: number, version: number, participants: Array<{ group: TrainedGroup, count: number }>, unit: { code: string } }> };
+
+export type RecordTrainingCourseMutationVariables = Exact<{
+  input: TrainingCourseInput;
+}>;
+
+
+export type RecordTrainingCourseMutation = { recordTrainingCourse: { id: string, version: number } };
+
+export type UpdateTrainingCourseMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: TrainingCourseInput;
+}>;
+
+
+export type UpdateTrainingCourseMutation = { updateTrainingCourse: { id: string, version: number } };
 
 export type MyVolunteerWorklistQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -10,6 +10,7 @@ import { FacilityAreas } from './worklists/FacilityAreas';
 import { ProviderRegister } from './worklists/ProviderRegister';
 import { FacilityLicences } from './worklists/FacilityLicences';
 import { CommunicationActivities } from './worklists/CommunicationActivities';
+import { TrainingCourses } from './worklists/TrainingCourses';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -29,6 +30,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <PostRehabWorklists officer={officer} />
           <FacilityLicences />
           <CommunicationActivities officer={officer} />
+          <TrainingCourses officer={officer} />
         </>
       );
     case 'facility_staff':
@@ -51,6 +53,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <FacilityLicences />
           <FacilityWorklists officer={officer} />
           <CommunicationActivities officer={officer} />
+          <TrainingCourses officer={officer} />
         </>
       );
     case 'commune_official':
@@ -61,6 +64,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <CommuneVolunteerWorklists />
           <PoliceWorklists />
           <CommunicationActivities officer={officer} />
+          <TrainingCourses officer={officer} />
         </>
       );
     case 'court_clerk':
@@ -70,6 +74,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
         <>
           <HealthWorklists officer={officer} />
           <CommunicationActivities officer={officer} />
+          <TrainingCourses officer={officer} />
         </>
       );
     case 'volunteer':
@@ -79,6 +84,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
         <>
           <FrontWorklist />
           <CommunicationActivities officer={officer} />
+          <TrainingCourses officer={officer} />
         </>
       );
     case 'supervisor':

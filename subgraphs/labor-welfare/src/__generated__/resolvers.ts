@@ -29,6 +29,7 @@ import type { PostRehabModelConnectionParent } from '../resolvers/post-rehab-mod
 import type { TableDefinition, ColumnDefinition, ColumnRelation, PlanMeasureRecord } from '../plans/definition';
 import type { MeasureTargetView } from '../plans/measure-targets';
 import type { FacilityLicenceEntity, LicenceRenewal } from '../entities/FacilityLicence';
+import type { TrainingCourseEntity, GroupCount } from '../entities/TrainingCourse';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -894,6 +895,8 @@ export type Mutation = {
   recordPostRehabRelapse: PostRehabCase;
   /** Ghi hỗ trợ hòa nhập cộng đồng (commune official, labour officer). */
   recordReintegrationSupport: ReintegrationSupport;
+  /** Records a course the officer's agency held for a unit the officer acts for (ended, not in the future). */
+  recordTrainingCourse: TrainingCourse;
   /** Đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng (commune official; a registered person living in the commune). */
   registerCommunityRehab: RehabEpisode;
   /**
@@ -947,6 +950,8 @@ export type Mutation = {
   updatePlanTableDefinition: PlanTableDefinition;
   /** Ghi kết quả hỗ trợ (commune official, labour officer). */
   updateReintegrationOutcome: ReintegrationSupport;
+  /** Corrects one (the agency that recorded it). */
+  updateTrainingCourse: TrainingCourse;
   /** Withdraws a provider that no longer meets the conditions, with the reason. */
   withdrawServiceProvider: ServiceProvider;
 };
@@ -1161,6 +1166,11 @@ export type MutationRecordReintegrationSupportArgs = {
 };
 
 
+export type MutationRecordTrainingCourseArgs = {
+  input: TrainingCourseInput;
+};
+
+
 export type MutationRegisterCommunityRehabArgs = {
   input: RegisterCommunityRehabInput;
 };
@@ -1293,6 +1303,13 @@ export type MutationUpdateReintegrationOutcomeArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
   outcome: ReintegrationOutcome;
   outcomeOn: Scalars['Date']['input'];
+};
+
+
+export type MutationUpdateTrainingCourseArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: TrainingCourseInput;
 };
 
 
@@ -1887,6 +1904,8 @@ export type Query = {
    * not withdrawn.
    */
   serviceProviders: Array<ServiceProvider>;
+  /** Training courses held for a unit's subtree, ended within the dates given, newest first (at most 200). */
+  trainingCourses: Array<TrainingCourse>;
 };
 
 
@@ -2079,6 +2098,13 @@ export type QueryResponsibilitiesArgs = {
 export type QueryServiceProvidersArgs = {
   unitCode: Scalars['ID']['input'];
   usableOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryTrainingCoursesArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  unitCode: Scalars['ID']['input'];
 };
 
 export type RegisterCommunityRehabInput = {
@@ -2370,6 +2396,65 @@ export type TermRange = {
   minMonths: Scalars['Int']['output'];
 };
 
+/** Where the participants of a training course work. */
+export type TrainedGroup =
+  /** Cán bộ UBND xã, phường. */
+  | 'COMMUNE'
+  /** Cán bộ, nhân viên cơ sở cai nghiện. */
+  | 'FACILITY'
+  /** Y tế. */
+  | 'HEALTH'
+  /** Ngành Lao động - Thương binh và Xã hội, Nội vụ. */
+  | 'LABOUR'
+  /** Mặt trận, đoàn thể, tình nguyện viên. */
+  | 'MASS_ORGANISATIONS'
+  | 'OTHER'
+  /** Công an. */
+  | 'POLICE';
+
+/** How many participants of a course work in a group. */
+export type TrainedGroupCount = {
+  __typename?: 'TrainedGroupCount';
+  count: Scalars['Int']['output'];
+  group: TrainedGroup;
+};
+
+export type TrainedGroupCountInput = {
+  count: Scalars['Int']['input'];
+  group: TrainedGroup;
+};
+
+/**
+ * A training course for the officers and staff who do drug-control work (tập huấn, bồi dưỡng
+ * nghiệp vụ), held by an agency for a commune or a province. Aggregates only: no one is named.
+ */
+export type TrainingCourse = {
+  __typename?: 'TrainingCourse';
+  /** The agency that held it (the recording officer's). */
+  agency: Scalars['String']['output'];
+  endedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** Participants by the group they work in. */
+  participants: Array<TrainedGroupCount>;
+  startedOn: Scalars['Date']['output'];
+  title: Scalars['String']['output'];
+  totalParticipants: Scalars['Int']['output'];
+  /** The commune or province it was held for. */
+  unit: AdministrativeUnit;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+export type TrainingCourseInput = {
+  endedOn: Scalars['Date']['input'];
+  /** Each group once; at least one participant in all. */
+  participants: Array<TrainedGroupCountInput>;
+  startedOn: Scalars['Date']['input'];
+  title: Scalars['String']['input'];
+  /** A commune or a province the officer acts for. */
+  unitCode: Scalars['ID']['input'];
+};
+
 /** A link across a reform: the other unit, and whether the whole predecessor moved or only a part. */
 export type UnitLineage = {
   __typename?: 'UnitLineage';
@@ -2652,6 +2737,11 @@ export type ResolversTypes = {
   SupporterRole: SupporterRole;
   TermCategory: TermCategory;
   TermRange: ResolverTypeWrapper<AllowedTerm>;
+  TrainedGroup: TrainedGroup;
+  TrainedGroupCount: ResolverTypeWrapper<GroupCount>;
+  TrainedGroupCountInput: TrainedGroupCountInput;
+  TrainingCourse: ResolverTypeWrapper<TrainingCourseEntity>;
+  TrainingCourseInput: TrainingCourseInput;
   UnitLineage: ResolverTypeWrapper<Omit<UnitLineage, 'unit'> & { unit: ResolversTypes['AdministrativeUnit'] }>;
   UnitLineageMethod: UnitLineageMethod;
   UpdateFacilityStaffingInput: UpdateFacilityStaffingInput;
@@ -2743,6 +2833,10 @@ export type ResolversParentTypes = {
   Responsibility: ResponsibilityRecord;
   ServiceProvider: ServiceProviderEntity;
   TermRange: AllowedTerm;
+  TrainedGroupCount: GroupCount;
+  TrainedGroupCountInput: TrainedGroupCountInput;
+  TrainingCourse: TrainingCourseEntity;
+  TrainingCourseInput: TrainingCourseInput;
   UnitLineage: Omit<UnitLineage, 'unit'> & { unit: ResolversParentTypes['AdministrativeUnit'] };
   UpdateFacilityStaffingInput: UpdateFacilityStaffingInput;
 };
@@ -3024,6 +3118,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationRecordPostRehabModelArgs, 'input'>>;
   recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
   recordReintegrationSupport?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationRecordReintegrationSupportArgs, 'input'>>;
+  recordTrainingCourse?: Resolver<ResolversTypes['TrainingCourse'], ParentType, ContextType, RequireFields<MutationRecordTrainingCourseArgs, 'input'>>;
   registerCommunityRehab?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRegisterCommunityRehabArgs, 'input'>>;
   registerFacility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationRegisterFacilityArgs, 'code' | 'input'>>;
   registerServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationRegisterServiceProviderArgs, 'input'>>;
@@ -3043,6 +3138,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateFacilityStaffing?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationUpdateFacilityStaffingArgs, 'code' | 'expectedVersion' | 'input'>>;
   updatePlanTableDefinition?: Resolver<ResolversTypes['PlanTableDefinition'], ParentType, ContextType, RequireFields<MutationUpdatePlanTableDefinitionArgs, 'id' | 'input'>>;
   updateReintegrationOutcome?: Resolver<ResolversTypes['ReintegrationSupport'], ParentType, ContextType, RequireFields<MutationUpdateReintegrationOutcomeArgs, 'expectedVersion' | 'id' | 'outcome' | 'outcomeOn'>>;
+  updateTrainingCourse?: Resolver<ResolversTypes['TrainingCourse'], ParentType, ContextType, RequireFields<MutationUpdateTrainingCourseArgs, 'expectedVersion' | 'id' | 'input'>>;
   withdrawServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationWithdrawServiceProviderArgs, 'expectedVersion' | 'id' | 'reason' | 'withdrawnOn'>>;
 };
 
@@ -3258,6 +3354,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   residentExtractions?: Resolver<Array<ResolversTypes['ResidentExtraction']>, ParentType, ContextType, RequireFields<QueryResidentExtractionsArgs, 'first'>>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
   serviceProviders?: Resolver<Array<ResolversTypes['ServiceProvider']>, ParentType, ContextType, RequireFields<QueryServiceProvidersArgs, 'unitCode'>>;
+  trainingCourses?: Resolver<Array<ResolversTypes['TrainingCourse']>, ParentType, ContextType, RequireFields<QueryTrainingCoursesArgs, 'unitCode'>>;
 };
 
 export type RehabEpisodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RehabEpisode'] = ResolversParentTypes['RehabEpisode']> = {
@@ -3363,6 +3460,23 @@ export type TermRangeResolvers<ContextType = Context, ParentType extends Resolve
   minMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TrainedGroupCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainedGroupCount'] = ResolversParentTypes['TrainedGroupCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['TrainedGroup'], ParentType, ContextType>;
+};
+
+export type TrainingCourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingCourse'] = ResolversParentTypes['TrainingCourse']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['TrainedGroupCount']>, ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UnitLineageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitLineage'] = ResolversParentTypes['UnitLineage']> = {
   method?: Resolver<ResolversTypes['UnitLineageMethod'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
@@ -3422,6 +3536,8 @@ export type Resolvers<ContextType = Context> = {
   Responsibility?: ResponsibilityResolvers<ContextType>;
   ServiceProvider?: ServiceProviderResolvers<ContextType>;
   TermRange?: TermRangeResolvers<ContextType>;
+  TrainedGroupCount?: TrainedGroupCountResolvers<ContextType>;
+  TrainingCourse?: TrainingCourseResolvers<ContextType>;
   UnitLineage?: UnitLineageResolvers<ContextType>;
 };
 

@@ -146,6 +146,8 @@ describe('who may call each mutation', () => {
         'court_clerk',
         // The commune's Fatherland Front committee gives its opinion on a compulsory dossier.
         ...(coordinate === 'Mutation.recordFrontOpinion' ? ['front_officer'] : []),
+        // Training courses: each agency records those it held for its officers, health and the Front included.
+        ...(coordinate.endsWith('TrainingCourse') ? ['health_worker', 'front_officer'] : []),
         ...(planning.has(coordinate) || outbox.has(coordinate) ? ['supervisor'] : []),
       ];
       for (const role of rule.read) expect(acting).toContain(role);

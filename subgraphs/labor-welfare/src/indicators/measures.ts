@@ -124,6 +124,10 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
   POST_REHAB_MODELS_MAINTAINED: models('POST_REHAB_MODELS_MAINTAINED', modelMaintained),
   POST_REHAB_MODELS_NEW: models('POST_REHAB_MODELS_NEW', modelNew),
   POST_REHAB_MODELS_TOTAL: models('POST_REHAB_MODELS_TOTAL', `(${modelMaintained}) OR ${modelNew}`),
+  TRAINING_COURSES: count('TRAINING_COURSES', 'training_course', `${inPeriod('x.ended_on')} AND WITHIN(x.owner_unit_path)`),
+  OFFICERS_TRAINED: `SELECT r.i, coalesce(sum(x.total_participants), 0)::int AS numerator, NULL::int AS denominator,
+    NULL::text[] AS person_keys FROM req r LEFT JOIN training_course x ON ${inPeriod('x.ended_on')} AND WITHIN(x.owner_unit_path)
+    WHERE r.code = 'OFFICERS_TRAINED' GROUP BY r.i`,
   RELAPSE_RATE: underManagement('RELAPSE_RATE', inPeriod('x.relapsed_on')),
   DRUG_USE_DURING_POST_REHAB_RATE: underManagement(
     'DRUG_USE_DURING_POST_REHAB_RATE',

@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers';
 import { CompulsoryRehabDossier, CourtDecision, FrontOpinion } from './CompulsoryRehabDossier';
 import { Facility, FacilityArea, FacilityLicence, FacilityOccupancy } from './Facility';
 import { licenceMutations, licenceQueries } from '../mutations/facility-licences';
+import { TrainingCourse, trainingMutations, trainingQueries } from '../mutations/training';
 import { facilityAreaMutations } from '../mutations/facility-areas';
 import { Mutation } from './Mutation';
 import { Period } from './Period';
@@ -56,6 +57,7 @@ export const resolvers: Resolvers = {
     ...extractionQueries,
     ...providerQueries,
     ...licenceQueries,
+    ...trainingQueries,
   },
   Mutation: {
     ...Mutation,
@@ -68,6 +70,7 @@ export const resolvers: Resolvers = {
     ...facilityAreaMutations,
     ...providerMutations,
     ...licenceMutations,
+    ...trainingMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
@@ -76,6 +79,7 @@ export const resolvers: Resolvers = {
   FacilityOccupancy,
   FacilityArea,
   FacilityLicence,
+  TrainingCourse,
   ServiceProvider,
   RehabEpisode,
   RehabLeave,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { recordNotFound, requireUnit, staleVersion, type RecordName } from '@rehab/server-kit';
+import { programmeCount, programmeUnit, recordNotFound, requireUnit, staleVersion, type RecordName } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type {
   CommunicationActivityResolvers,
@@ -11,28 +11,16 @@ import type {
 import type { Context } from '../context';
 import { CommunicationActivityEntity } from '../entities/CommunicationActivity';
 import { referencedUnit } from '../resolvers/units';
-import { badInput, outsideUnit } from '../rules/errors';
+import { outsideUnit } from '../rules/errors';
 import { actsOn, visibleTo } from '../scope';
 import { checkNotFuture, checkUuid, inTransaction, requiredText } from './checks';
 
 const ACTIVITY: RecordName = { vi: 'hoạt động tuyên truyền', en: 'communication activity' };
 const MAX_LISTED = 200;
 
-function count(value: number | null | undefined, field: string): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 0 || value > 10_000_000) {
-    throw badInput(
-      { vi: 'Số người, số bản phải là số nguyên từ 0 đến 10.000.000', en: 'Counts must be whole numbers from 0 to 10,000,000' },
-      field,
-    );
-  }
-  return value;
-}
-
 /** The fields of an activity from its input: a commune or province the caller acts for, a past date, counts in range. */
 function fieldsOf(caller: Caller, input: CommunicationActivityInput) {
-  const unit = requireUnit(input.unitCode, 'input.unitCode', ['COMMUNE', 'PROVINCE'], input.heldOn);
-  if (!actsOn(caller, unit.path)) throw outsideUnit(ACTIVITY);
+  const unit = programmeUnit(caller, input.unitCode, 'input.unitCode', input.heldOn, ACTIVITY);
   checkNotFuture(input.heldOn, 'input.heldOn');
   return {
     unitCode: unit.code,
@@ -40,8 +28,8 @@ function fieldsOf(caller: Caller, input: CommunicationActivityInput) {
     kind: input.kind,
     heldOn: input.heldOn,
     title: requiredText(input.title, 'input.title', { vi: 'tên hoạt động', en: 'title' }, 300),
-    audience: count(input.audience, 'input.audience') ?? 0,
-    copies: count(input.copies, 'input.copies'),
+    audience: programmeCount(input.audience, 'input.audience') ?? 0,
+    copies: programmeCount(input.copies, 'input.copies'),
   };
 }
 

@@ -1,0 +1,34 @@
+import type { AdministrativeUnitRecord, Caller } from '@rehab/shared-schema';
+import { actsOn } from './access/scope';
+import { domainError } from './errors';
+import { outsideUnit, type RecordName } from './record-errors';
+import { requireUnit } from './reference/unit-input';
+
+/**
+ * Programme work around the legal path (communication, training…) is recorded for a commune or
+ * a province the officer acts for, as it was on the day it happened.
+ */
+export function programmeUnit(
+  caller: Caller,
+  code: string,
+  field: string,
+  on: string,
+  name: RecordName,
+): AdministrativeUnitRecord {
+  const unit = requireUnit(code, field, ['COMMUNE', 'PROVINCE'], on);
+  if (!actsOn(caller, unit.path)) throw outsideUnit(name);
+  return unit;
+}
+
+/** A count of people or copies: a whole number from 0 to ten million, or null when not given. */
+export function programmeCount(value: number | null | undefined, field: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 0 || value > 10_000_000) {
+    throw domainError(
+      'BAD_USER_INPUT',
+      { vi: 'Số người, số bản phải là số nguyên từ 0 đến 10.000.000', en: 'Counts must be whole numbers from 0 to 10,000,000' },
+      { field },
+    );
+  }
+  return value;
+}

@@ -1,0 +1,122 @@
+import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
+
+/**
+ * Programme work. Communication against drugs: the ward's Fatherland Front committee records a
+ * forum on its worklist page (a wrong count refused beside its field), corrects it, and the
+ * analyst's indicator counts it; the ward's police see it listed, held by the Front, and cannot
+ * edit it. Training: the provincial police record a course with its participants by group.
+ */
+const suite = portalSuite();
+
+const COURSE = 'Tập huấn nghiệp vụ quản lý sau cai nghiện cho công an xã, phường';
+const TITLE = 'Diễn đàn “Thanh niên Ba Đình nói không với ma túy”';
+const LIST = 'query { communicationActivities(unitCode: "00004") { title agency audience kind } }';
+const INDICATOR = `query($plan: ID!, $unit: ID!, $year: Int!, $code: ID!) { indicators(plan: $plan, unit: $unit,
+  period: { kind: YEAR, year: $year }, indicatorCodes: [$code]) { actual } }`;
+
+/** An indicator's actual for a unit this year, as the analyst reads it. */
+async function actual(code: string, unit: string): Promise<number> {
+  const year = Number(isoDate(0).slice(0, 4));
+  const { plans } = await apiCall<{ plans: { id: string }[] }>(
+    suite.portal,
+    'phantich.hanoi',
+    'query($y: Int) { plans(year: $y) { id } }',
+    {
+      y: year,
+    },
+  );
+  const plan = plans[0]?.id;
+  if (!plan) throw new Error(`no plan of ${year}`);
+  const { indicators } = await apiCall<{ indicators: { actual: number }[] }>(suite.portal, 'phantich.hanoi', INDICATOR, {
+    plan,
+    unit,
+    year,
+    code,
+  });
+  return indicators[0]?.actual ?? Number.NaN;
+}
+
+describe('programme work: communication and training', () => {
+  it('the Front records a forum, corrects its audience, and the police of the ward see it', async () => {
+    const before = await actual('COMMUNICATION_AUDIENCE', '00004');
+    const page = await suite.open();
+    await logIn(page, suite.portal, 'mttq.phuongbadinh');
+    await page.getByRole('link', { name: /^Việc cần làm/ }).click();
+    await page.getByRole('button', { name: 'Ghi hoạt động tuyên truyền' }).click();
+    const form = page.getByTestId('form-communication-record');
+    await form.getByLabel('Hình thức').selectOption('FORUM');
+    await form.getByLabel('Tên hoạt động').fill(TITLE);
+    await form.getByLabel('Ngày tổ chức').fill(dmy(isoDate(-1)));
+    await form.getByLabel('Số người tham dự, nghe').fill('-3');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const audience = form.locator('.form-field', { has: page.getByLabel('Số người tham dự, nghe') });
+    await audience.locator('.form-field__error').waitFor();
+    await form.getByLabel('Số người tham dự, nghe').fill('150');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+
+    const list = page.getByTestId('worklist-communication');
+    const row = list.getByRole('row', { name: new RegExp(TITLE) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Mặt trận / Đoàn thể');
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    const edit = page.getByTestId('form-communication-edit');
+    await edit.getByLabel('Số người tham dự, nghe').fill('180');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.getByText('Đã lưu thành công').waitFor();
+    await list.getByRole('row', { name: new RegExp(`${TITLE}.*180`) }).waitFor();
+    await shot(page, 'communication-recorded');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await logIn(page, suite.portal, 'congan.phuongbadinh');
+    await page.getByRole('link', { name: /^Việc cần làm/ }).click();
+    const policeRow = page.getByTestId('worklist-communication').getByRole('row', { name: new RegExp(TITLE) });
+    await policeRow.waitFor();
+    expect(await policeRow.getByRole('button', { name: 'Sửa' }).count()).toBe(0);
+
+    const stored = await apiCall<{ communicationActivities: { title: string; agency: string; audience: number }[] }>(
+      suite.portal,
+      'phantich.hanoi',
+      LIST,
+    );
+    expect(stored.communicationActivities.find((a) => a.title === TITLE)).toMatchObject({ agency: 'volunteers', audience: 180 });
+    expect(await actual('COMMUNICATION_AUDIENCE', '00004')).toBe(before + 180);
+  });
+
+  it('the provincial police record a training course by group of participants, and correct it', async () => {
+    const before = await actual('OFFICERS_TRAINED', '01');
+    const page = await suite.open();
+    await logIn(page, suite.portal, 'congan.hanoi');
+    await page.getByRole('link', { name: /^Việc cần làm/ }).click();
+    await page.getByRole('button', { name: 'Ghi lớp tập huấn' }).click();
+    const form = page.getByTestId('form-training-record');
+    await form.getByLabel('Tên lớp').fill(COURSE);
+    await form.getByLabel('Ngày khai giảng').fill(dmy(isoDate(-3)));
+    await form.getByLabel('Ngày bế giảng').fill(dmy(isoDate(-4)));
+    await form.getByLabel('Số người dự: Công an').fill('60');
+    await form.getByLabel('Số người dự: Cán bộ UBND xã, phường').fill('25');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    // Ended before it started: refused beside the end.
+    const end = form.locator('.form-field', { has: page.getByLabel('Ngày bế giảng') });
+    await end.locator('.form-field__error').waitFor();
+    await form.getByLabel('Ngày bế giảng').fill(dmy(isoDate(-2)));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+
+    const list = page.getByTestId('worklist-training');
+    const row = list.getByRole('row', { name: new RegExp(COURSE) });
+    await row.getByText('Công an: 60; Cán bộ UBND xã, phường: 25').waitFor();
+    await row.getByRole('button', { name: 'Sửa lớp tập huấn' }).click();
+    const edit = page.getByTestId('form-training-edit');
+    expect(await edit.getByLabel('Số người dự: Công an').inputValue()).toBe('60');
+    await edit.getByLabel('Số người dự: Y tế').fill('5');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.getByText('Đã lưu thành công').waitFor();
+    await list
+      .getByRole('row', { name: new RegExp(COURSE) })
+      .getByText('Công an: 60; Cán bộ UBND xã, phường: 25; Y tế: 5')
+      .waitFor();
+    await shot(page, 'training-recorded');
+    expect(await actual('OFFICERS_TRAINED', '01')).toBe(before + 90);
+  });
+});
