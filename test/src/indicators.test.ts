@@ -94,6 +94,21 @@ async function modelsFixture(): Promise<void> {
       [uuid(520 + n), unit, path, endedOn, JSON.stringify([{ group: 'POLICE', count: total }]), total],
     );
   }
+  // Inspections: CSCN1 in May 2015 (one violation, put right on 1 July), Phúc Xá in October (two,
+  // still open), Trúc Bạch in November (none).
+  const inspections: [number, string, string, string, number, string | null, string | null][] = [
+    [1, 'CSCN1', '01.CSCN1', '2015-05-05', 1, '2015-06-05', '2015-07-01'],
+    [2, BA_DINH_1.code, BA_DINH_1.path, '2015-10-10', 2, '2015-12-10', null],
+    [3, BA_DINH_2.code, BA_DINH_2.path, '2015-11-20', 0, null, null],
+  ];
+  for (const [n, unit, path, on, violations, due, resolved] of inspections) {
+    await sql(
+      'labor-welfare',
+      `INSERT INTO inspection (id, unit_code, owner_unit_path, kind, inspected_on, agency, findings, violations, follow_up_due_on,
+      resolved_on, resolution, recorded_by) VALUES ($1, $2, $3, 'PLANNED', $4, 'labor-welfare', 'Kết luận', $5, $6, $7, $8, 'test')`,
+      [uuid(540 + n), unit, path, on, violations, due, resolved, resolved ? 'Đã khắc phục' : null],
+    );
+  }
 }
 
 const PHASE = `INSERT INTO substitution_treatment_phase (treatment_id, phase, since, source, recorded_by)
@@ -430,6 +445,9 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     // Training in Ba Đình in 2015: Phúc Xá's course (30); the city's and 2016's are not the district's.
     expect(pick(v.TRAINING_COURSES)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.OFFICERS_TRAINED)).toEqual({ actual: 30, numerator: 30, denominator: null });
+    // Inspections of Ba Đình in 2015: Phúc Xá (violations still open) and Trúc Bạch (none); CSCN1 is the city's.
+    expect(pick(v.INSPECTIONS)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.INSPECTION_VIOLATIONS_RESOLVED_SHARE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.LOANS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.JOB_PLACEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -510,6 +528,11 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(city.OFFICERS_TRAINED)).toEqual({ actual: 230, numerator: 230, denominator: null });
     expect(pick(q1.OFFICERS_TRAINED)).toEqual({ actual: 0, numerator: 0, denominator: null });
     expect(pick(c2.TRAINING_COURSES)).toEqual({ actual: 0, numerator: 0, denominator: null });
+    // The city: CSCN1's violation put right in July, Phúc Xá's open; in the second quarter CSCN1's was still open.
+    expect(pick(city.INSPECTIONS)).toEqual({ actual: 3, numerator: 3, denominator: null });
+    expect(pick(city.INSPECTION_VIOLATIONS_RESOLVED_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
+    const cityQ2 = await values('01', { kind: 'QUARTER', year: 2015, number: 2 });
+    expect(pick(cityQ2.INSPECTION_VIOLATIONS_RESOLVED_SHARE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });

@@ -8,6 +8,7 @@ import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-suppor
  */
 const suite = portalSuite();
 
+const FINDINGS = 'Thiếu cán bộ trực đêm tại khu nam';
 const COURSE = 'Tập huấn nghiệp vụ quản lý sau cai nghiện cho công an xã, phường';
 const TITLE = 'Diễn đàn “Thanh niên Ba Đình nói không với ma túy”';
 const LIST = 'query { communicationActivities(unitCode: "00004") { title agency audience kind } }';
@@ -118,5 +119,40 @@ describe('programme work: communication and training', () => {
       .waitFor();
     await shot(page, 'training-recorded');
     expect(await actual('OFFICERS_TRAINED', '01')).toBe(before + 90);
+  });
+
+  it('the provincial police record an inspection with violations, then that they were put right', async () => {
+    const before = await actual('INSPECTIONS', '01');
+    const page = await suite.open();
+    await logIn(page, suite.portal, 'congan.hanoi');
+    await page.getByRole('link', { name: /^Việc cần làm/ }).click();
+    await page.getByRole('button', { name: 'Ghi kết quả thanh tra, kiểm tra' }).click();
+    const form = page.getByTestId('form-inspection-record');
+    await form.getByLabel('Nơi được thanh tra, kiểm tra').selectOption('CSCN3');
+    await form.getByLabel('Hình thức').selectOption('UNANNOUNCED');
+    await form.getByLabel('Kết luận').fill(FINDINGS);
+    await form.getByLabel('Số vi phạm').fill('2');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    // Violations need a date to put them right by: refused beside it.
+    const due = form.locator('.form-field', { has: page.getByLabel('Hạn khắc phục') });
+    await due.locator('.form-field__error').waitFor();
+    await form.getByLabel('Hạn khắc phục').fill(dmy(isoDate(30)));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thành công').waitFor();
+
+    const list = page.getByTestId('worklist-inspections');
+    const row = () => list.getByRole('row', { name: new RegExp(FINDINGS) });
+    await row()
+      .getByText(`Đang khắc phục, hạn ${dmy(isoDate(30))}`)
+      .waitFor();
+    await row().getByRole('button', { name: 'Ghi nhận đã khắc phục' }).click();
+    const resolve = page.getByTestId('form-inspection-resolve');
+    await resolve.getByLabel('Kết quả khắc phục').fill('Đã bố trí đủ cán bộ trực đêm');
+    await resolve.getByRole('button', { name: 'Lưu' }).click();
+    // Put right: the row says so and offers the step no more.
+    await row().getByRole('cell', { name: 'Đã khắc phục', exact: true }).waitFor();
+    expect(await row().getByRole('button', { name: 'Ghi nhận đã khắc phục' }).count()).toBe(0);
+    await shot(page, 'inspection-resolved');
+    expect(await actual('INSPECTIONS', '01')).toBe(before + 1);
   });
 });

@@ -19,6 +19,21 @@ export const programmeVi = {
   'training.participantsOf': 'Số người dự: {group}',
   'training.participants': 'Người dự theo nhóm',
   'training.total': 'Tổng số người dự',
+  'inspection.heading': 'Thanh tra, kiểm tra cơ sở cai nghiện và công tác cai nghiện của xã, phường',
+  'inspection.record': 'Ghi kết quả thanh tra, kiểm tra',
+  'inspection.unit': 'Nơi được thanh tra, kiểm tra',
+  'inspection.kind': 'Hình thức',
+  'inspection.inspectedOn': 'Ngày thanh tra, kiểm tra',
+  'inspection.findings': 'Kết luận',
+  'inspection.violations': 'Số vi phạm',
+  'inspection.recommendations': 'Kiến nghị khắc phục',
+  'inspection.followUpDueOn': 'Hạn khắc phục',
+  'inspection.followUpHint': 'Bắt buộc khi có vi phạm.',
+  'inspection.status': 'Tình trạng',
+  'inspection.dueOn': '{status}, hạn {date}',
+  'inspection.resolve': 'Ghi nhận đã khắc phục',
+  'inspection.resolvedOn': 'Ngày khắc phục xong',
+  'inspection.resolution': 'Kết quả khắc phục',
 };
 
 export const programmeEn: Record<keyof typeof programmeVi, string> = {
@@ -41,6 +56,21 @@ export const programmeEn: Record<keyof typeof programmeVi, string> = {
   'training.participantsOf': 'Participants: {group}',
   'training.participants': 'Participants by group',
   'training.total': 'Participants in all',
+  'inspection.heading': "Inspections of facilities and of communes' rehab work",
+  'inspection.record': 'Record an inspection',
+  'inspection.unit': 'Inspected',
+  'inspection.kind': 'Kind',
+  'inspection.inspectedOn': 'Inspected on',
+  'inspection.findings': 'Findings',
+  'inspection.violations': 'Violations',
+  'inspection.recommendations': 'To put right',
+  'inspection.followUpDueOn': 'Put right by',
+  'inspection.followUpHint': 'Required when violations were found.',
+  'inspection.status': 'Follow-up',
+  'inspection.dueOn': '{status}, by {date}',
+  'inspection.resolve': 'Record it put right',
+  'inspection.resolvedOn': 'Put right on',
+  'inspection.resolution': 'How it was put right',
 };
 
 export const programmeEnumsVi = {
@@ -51,6 +81,13 @@ export const programmeEnumsVi = {
     LEAFLET: 'Tờ rơi, tài liệu',
     TALK: 'Sinh hoạt chuyên đề, nói chuyện',
     OTHER: 'Hình thức khác',
+  },
+  inspectionKind: { PLANNED: 'Theo kế hoạch', UNANNOUNCED: 'Đột xuất' },
+  inspectionStatus: {
+    CLOSED: 'Không có vi phạm',
+    FOLLOW_UP: 'Đang khắc phục',
+    OVERDUE: 'Quá hạn khắc phục',
+    RESOLVED: 'Đã khắc phục',
   },
   trainedGroup: {
     POLICE: 'Công an',
@@ -72,6 +109,8 @@ export const programmeEnumsEn: { [K in keyof typeof programmeEnumsVi]: Record<ke
     TALK: 'Talk',
     OTHER: 'Other',
   },
+  inspectionKind: { PLANNED: 'Planned', UNANNOUNCED: 'Unannounced' },
+  inspectionStatus: { CLOSED: 'No violation', FOLLOW_UP: 'Being put right', OVERDUE: 'Overdue', RESOLVED: 'Put right' },
   trainedGroup: {
     POLICE: 'Police',
     COMMUNE: 'Commune officials',

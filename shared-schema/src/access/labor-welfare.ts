@@ -72,6 +72,8 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     facilityLicenceRegister: everyone,
     // Training courses are programme work, not personal data: a plan's report publishes them.
     trainingCourses: everyone,
+    // Inspection conclusions about institutions are made public (kết luận thanh tra được công khai).
+    inspections: everyone,
     compulsoryRehabDossier: { read: LEGAL_PATH_ROLES },
     rehabEpisode: { read: LEGAL_PATH_ROLES },
     postRehabCase: { read: LEGAL_PATH_ROLES },
@@ -102,6 +104,9 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     // Each agency records the courses it held for its officers and staff.
     recordTrainingCourse: callers(...TRAINERS),
     updateTrainingCourse: callers(...TRAINERS),
+    // The province's state management of rehab on the day (the responsibilities table): labour, police, the steering committee.
+    recordInspection: callers('labour_officer', 'police_officer', 'supervisor'),
+    resolveInspection: callers('labour_officer', 'police_officer', 'supervisor'),
     publishServiceProvider: callers('labour_officer', 'police_officer'),
     withdrawServiceProvider: callers('labour_officer', 'police_officer'),
     draftCompulsoryRehabDossier: callers('police_officer', 'commune_official'),
@@ -371,6 +376,21 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     endedOn: everyone,
     participants: everyone,
     totalParticipants: everyone,
+    version: everyone,
+  }),
+  ...fieldsOf('Inspection', 'labor-welfare', {
+    id: everyone,
+    unit: everyone,
+    kind: everyone,
+    inspectedOn: everyone,
+    agency: everyone,
+    findings: everyone,
+    violations: everyone,
+    recommendations: everyone,
+    followUpDueOn: everyone,
+    resolvedOn: everyone,
+    resolution: everyone,
+    status: everyone,
     version: everyone,
   }),
   ...fieldsOf('TrainedGroupCount', 'labor-welfare', { group: everyone, count: everyone }),

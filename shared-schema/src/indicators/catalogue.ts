@@ -25,6 +25,11 @@ export interface IndicatorDefinitionRecord {
   table: PlanTableKind | null;
   /** Counted by facility (facility units) as well as by residence. */
   byFacility: boolean;
+  /**
+   * Counts people of the records (or records about people): analysts' small cells are then
+   * suppressed. Programme work (activities, courses, inspections) names no one and is not.
+   */
+  aboutPeople: boolean;
 }
 
 const LABOUR: LocalizedText = { vi: 'Lao động - Thương binh và Xã hội', en: 'Labour, Invalids and Social Affairs' };
@@ -39,10 +44,10 @@ const FRONT: LocalizedText = {
   en: 'Fatherland Front and mass organisations (with police, health, communes)',
 };
 
-type Spec = Omit<IndicatorDefinitionRecord, 'byFacility' | 'table'> &
-  Partial<Pick<IndicatorDefinitionRecord, 'byFacility' | 'table'>>;
+type Spec = Omit<IndicatorDefinitionRecord, 'byFacility' | 'table' | 'aboutPeople'> &
+  Partial<Pick<IndicatorDefinitionRecord, 'byFacility' | 'table' | 'aboutPeople'>>;
 
-const def = (spec: Spec): IndicatorDefinitionRecord => ({ table: null, byFacility: false, ...spec });
+const def = (spec: Spec): IndicatorDefinitionRecord => ({ table: null, byFacility: false, aboutPeople: true, ...spec });
 
 const RESIDENCE_VI = 'theo xã nơi cư trú ghi trên hồ sơ (cộng dồn lên huyện, tỉnh, thành phố)';
 const RESIDENCE_EN = 'by the commune of residence on the record (summed up the unit tree)';
@@ -436,6 +441,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'COMMUNICATION_ACTIVITIES',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: FRONT,
     measuredBy: 'volunteers',
@@ -447,6 +453,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'COMMUNICATION_AUDIENCE',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: FRONT,
     measuredBy: 'volunteers',
@@ -458,6 +465,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'TRAINING_COURSES',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: POLICE,
     measuredBy: 'labor-welfare',
@@ -469,6 +477,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'OFFICERS_TRAINED',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: POLICE,
     measuredBy: 'labor-welfare',
@@ -476,6 +485,30 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
     definition: {
       vi: 'Tử số: tổng số lượt người tham dự các lớp tập huấn, bồi dưỡng nghiệp vụ phòng, chống ma túy (một người dự nhiều lớp được tính nhiều lượt), theo xã hoặc tỉnh, thành phố được tập huấn (cộng dồn lên tỉnh, thành phố). Kỳ: ngày bế giảng trong kỳ. Tỷ lệ cán bộ được tập huấn (chỉ tiêu trên 80%) cần số cán bộ đang công tác, hệ thống không ghi: kế hoạch đặt chỉ tiêu đó như một chỉ tiêu riêng.',
       en: "Numerator: participants of the training courses for drug-control officers and staff, as person-times (one person at two courses counts twice), by the commune or province trained (summed up the unit tree). Period: the course's last day lies in the period. The share of officers trained (target above 80%) needs the officers in post, which the system does not hold: a plan sets it as a measure of its own.",
+    },
+  }),
+  def({
+    code: 'INSPECTIONS',
+    aboutPeople: false,
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Số cuộc thanh tra, kiểm tra công tác cai nghiện', en: 'Inspections of rehab work' },
+    definition: {
+      vi: 'Tử số: số cuộc thanh tra, kiểm tra cơ sở cai nghiện và công tác cai nghiện, quản lý sau cai nghiện của xã, phường, theo nơi được thanh tra, kiểm tra (cộng dồn lên tỉnh, thành phố). Kỳ: ngày thanh tra, kiểm tra trong kỳ.',
+      en: "Numerator: inspections of rehab facilities and of communes' rehab and post-rehab work, by the place inspected (summed up the unit tree). Period: the inspection date lies in the period.",
+    },
+  }),
+  def({
+    code: 'INSPECTION_VIOLATIONS_RESOLVED_SHARE',
+    aboutPeople: false,
+    measure: 'SHARE',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Tỷ lệ cuộc thanh tra, kiểm tra có vi phạm đã được khắc phục', en: 'Inspections with violations put right' },
+    definition: {
+      vi: 'Mẫu số: cuộc thanh tra, kiểm tra trong kỳ phát hiện vi phạm, theo nơi được thanh tra, kiểm tra (cộng dồn lên tỉnh, thành phố). Tử số: những cuộc đã khắc phục xong vi phạm đến ngày cuối kỳ. Kỳ: ngày thanh tra, kiểm tra trong kỳ; ngày khắc phục không sau ngày cuối kỳ.',
+      en: 'Denominator: inspections in the period that found violations, by the place inspected (summed up the unit tree). Numerator: those whose violations were put right by the last day of the period. Period: the inspection date lies in the period; the day put right is on or before its last day.',
     },
   }),
 ];

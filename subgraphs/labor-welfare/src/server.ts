@@ -21,6 +21,7 @@ import { ResidentExtractionEntity } from './entities/ResidentExtraction';
 import { FacilityAreaEntity } from './entities/FacilityArea';
 import { FacilityLicenceEntity } from './entities/FacilityLicence';
 import { TrainingCourseEntity } from './entities/TrainingCourse';
+import { InspectionEntity } from './entities/Inspection';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -40,6 +41,7 @@ import { CreateFacilityArea1796500000900 } from './migrations/1796500000900-Crea
 import { AddProviderPublication1796500001000 } from './migrations/1796500001000-AddProviderPublication';
 import { CreateFacilityLicence1796500001100 } from './migrations/1796500001100-CreateFacilityLicence';
 import { CreateTrainingCourse1796500001400 } from './migrations/1796500001400-CreateTrainingCourse';
+import { CreateInspection1796500001500 } from './migrations/1796500001500-CreateInspection';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -72,6 +74,7 @@ export const entities = [
   FacilityAreaEntity,
   FacilityLicenceEntity,
   TrainingCourseEntity,
+  InspectionEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -96,6 +99,7 @@ export const migrations = [
   AddProviderPublication1796500001000,
   CreateFacilityLicence1796500001100,
   CreateTrainingCourse1796500001400,
+  CreateInspection1796500001500,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -401,6 +401,33 @@ export type IndicatorMeasure =
   /** numerator / denominator, between 0 and 1. */
   | 'SHARE';
 
+export type InspectionInput = {
+  findings: string;
+  followUpDueOn?: string | null | undefined;
+  inspectedOn: string;
+  kind: InspectionKind;
+  recommendations?: string | null | undefined;
+  /** A facility or a commune within the officer's unit. */
+  unitCode: string | number;
+  violations: number;
+};
+
+/** Thanh tra, kiểm tra theo kế hoạch hay đột xuất. */
+export type InspectionKind =
+  | 'PLANNED'
+  | 'UNANNOUNCED';
+
+/** Where an inspection's follow-up stands. */
+export type InspectionStatus =
+  /** No violation found: nothing to follow up. */
+  | 'CLOSED'
+  /** Violations to put right, by followUpDueOn. */
+  | 'FOLLOW_UP'
+  /** Violations to put right, past followUpDueOn. */
+  | 'OVERDUE'
+  /** Put right (resolvedOn). */
+  | 'RESOLVED';
+
 /** Biện pháp trong thời gian lập hồ sơ và chờ quyết định. */
 export type InterimMeasure =
   /** Giao gia đình quản lý. */
@@ -1719,6 +1746,30 @@ export type RecordClinicDosesMutationVariables = Exact<{
 
 
 export type RecordClinicDosesMutation = { recordClinicDoses: { clinicCode: string, date: string, recorded: number } };
+
+export type InspectionsQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type InspectionsQuery = { inspections: Array<{ id: string, kind: InspectionKind, inspectedOn: string, findings: string, violations: number, followUpDueOn: string | null, resolvedOn: string | null, status: InspectionStatus, version: number, unit: { code: string, name: string } }>, administrativeUnits: Array<{ code: string, name: string }> };
+
+export type RecordInspectionMutationVariables = Exact<{
+  input: InspectionInput;
+}>;
+
+
+export type RecordInspectionMutation = { recordInspection: { id: string, version: number } };
+
+export type ResolveInspectionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  resolvedOn: string;
+  resolution: string;
+}>;
+
+
+export type ResolveInspectionMutation = { resolveInspection: { id: string, version: number } };
 
 export type DossiersAwaitingReviewQueryVariables = Exact<{
   unitCode: string | number;

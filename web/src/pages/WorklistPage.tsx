@@ -11,6 +11,7 @@ import { ProviderRegister } from './worklists/ProviderRegister';
 import { FacilityLicences } from './worklists/FacilityLicences';
 import { CommunicationActivities } from './worklists/CommunicationActivities';
 import { TrainingCourses } from './worklists/TrainingCourses';
+import { Inspections } from './worklists/Inspections';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -51,6 +52,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <ExtractionWorklist />
           <ProviderRegister />
           <FacilityLicences />
+          <Inspections />
           <FacilityWorklists officer={officer} />
           <CommunicationActivities officer={officer} />
           <TrainingCourses officer={officer} />

@@ -30,6 +30,7 @@ import type { TableDefinition, ColumnDefinition, ColumnRelation, PlanMeasureReco
 import type { MeasureTargetView } from '../plans/measure-targets';
 import type { FacilityLicenceEntity, LicenceRenewal } from '../entities/FacilityLicence';
 import type { TrainingCourseEntity, GroupCount } from '../entities/TrainingCourse';
+import type { InspectionEntity } from '../entities/Inspection';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -764,7 +765,8 @@ export type IndicatorValue = {
   /**
    * Small-cell suppression for analysts: true when the count (or a share's numerator or
    * denominator) is 1 to SMALL_CELL_THRESHOLD − 1 people (default 5); actual, ratio, numerator
-   * and denominator are then null and the portal shows "< 5". Always false for other roles.
+   * and denominator are then null and the portal shows "< 5". Always false for other roles, and
+   * for the programme indicators that name no one (communication, training, inspections).
    */
   suppressed: Scalars['Boolean']['output'];
   /** Null when the plan has no target for this unit (or its subtree) and indicator. */
@@ -772,6 +774,63 @@ export type IndicatorValue = {
   unit: AdministrativeUnit;
   volunteersMeasure?: Maybe<IndicatorMeasurement>;
 };
+
+/**
+ * An inspection (thanh tra, kiểm tra) of a rehab facility or of a commune's drug-control work by
+ * the province's state management of rehab: its findings, the violations found and their follow-up.
+ */
+export type Inspection = {
+  __typename?: 'Inspection';
+  /** The agency that inspected (the recording officer's). */
+  agency: Scalars['String']['output'];
+  /** Kết luận: what was found. */
+  findings: Scalars['String']['output'];
+  /** By when it must be put right (required when violations were found). */
+  followUpDueOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  inspectedOn: Scalars['Date']['output'];
+  kind: InspectionKind;
+  /** Kiến nghị: what must be put right. */
+  recommendations?: Maybe<Scalars['String']['output']>;
+  /** How it was put right. */
+  resolution?: Maybe<Scalars['String']['output']>;
+  resolvedOn?: Maybe<Scalars['Date']['output']>;
+  /** Its state today. */
+  status: InspectionStatus;
+  /** The facility or commune inspected. */
+  unit: AdministrativeUnit;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+  /** Số vi phạm phát hiện. */
+  violations: Scalars['Int']['output'];
+};
+
+export type InspectionInput = {
+  findings: Scalars['String']['input'];
+  followUpDueOn?: InputMaybe<Scalars['Date']['input']>;
+  inspectedOn: Scalars['Date']['input'];
+  kind: InspectionKind;
+  recommendations?: InputMaybe<Scalars['String']['input']>;
+  /** A facility or a commune within the officer's unit. */
+  unitCode: Scalars['ID']['input'];
+  violations: Scalars['Int']['input'];
+};
+
+/** Thanh tra, kiểm tra theo kế hoạch hay đột xuất. */
+export type InspectionKind =
+  | 'PLANNED'
+  | 'UNANNOUNCED';
+
+/** Where an inspection's follow-up stands. */
+export type InspectionStatus =
+  /** No violation found: nothing to follow up. */
+  | 'CLOSED'
+  /** Violations to put right, by followUpDueOn. */
+  | 'FOLLOW_UP'
+  /** Violations to put right, past followUpDueOn. */
+  | 'OVERDUE'
+  /** Put right (resolvedOn). */
+  | 'RESOLVED';
 
 /** Biện pháp trong thời gian lập hồ sơ và chờ quyết định. */
 export type InterimMeasure =
@@ -884,6 +943,8 @@ export type Mutation = {
   recordExtractionReturn: ResidentExtraction;
   /** Records the Front committee's opinion on a dossier of its commune awaiting the court (once). */
   recordFrontOpinion: CompulsoryRehabDossier;
+  /** Records an inspection (the province's state management of rehab on its date, from the responsibilities table). */
+  recordInspection: Inspection;
   /**
    * Drug use during the management that is not a relapse into addiction: kept on the case, which
    * goes on (commune official, police officer; once per day; within the management period).
@@ -911,6 +972,8 @@ export type Mutation = {
   renewFacilityLicence: FacilityLicence;
   /** The provincial police's investigation agency asks a facility to hand over a resident (one request under way per resident). */
   requestResidentExtraction: ResidentExtraction;
+  /** Records that the violations found were put right. */
+  resolveInspection: Inspection;
   /** Trở lại sau bỏ trốn: notifies police (facility staff). */
   returnAfterEscape: RehabEpisode;
   /** Trả hồ sơ để bổ sung (the district labour office, while its review existed: until 28 February 2025). */
@@ -1139,6 +1202,11 @@ export type MutationRecordFrontOpinionArgs = {
 };
 
 
+export type MutationRecordInspectionArgs = {
+  input: InspectionInput;
+};
+
+
 export type MutationRecordPostRehabDrugUseArgs = {
   evidence: DrugUseEvidence;
   expectedVersion: Scalars['Int']['input'];
@@ -1198,6 +1266,14 @@ export type MutationRenewFacilityLicenceArgs = {
 export type MutationRequestResidentExtractionArgs = {
   episodeId: Scalars['ID']['input'];
   input: ResidentExtractionInput;
+};
+
+
+export type MutationResolveInspectionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
+  resolvedOn: Scalars['Date']['input'];
 };
 
 
@@ -1861,6 +1937,11 @@ export type Query = {
   indicatorRecords: IndicatorRecordConnection;
   /** One row per indicator for the unit, rolled up over its subtree. */
   indicators: Array<IndicatorValue>;
+  /**
+   * Inspections of a unit's subtree (facilities and communes), newest first; only those whose
+   * follow-up is open (FOLLOW_UP or OVERDUE) when openOnly (at most 200).
+   */
+  inspections: Array<Inspection>;
   /** Rules in force on the given date (today when omitted). */
   legalRules: Array<LegalRule>;
   /** Worklist: leaves whose due date passed before asOf without a return. */
@@ -2003,6 +2084,12 @@ export type QueryIndicatorsArgs = {
   period: PeriodInput;
   plan: Scalars['ID']['input'];
   unit: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionsArgs = {
+  openOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  unitCode: Scalars['ID']['input'];
 };
 
 
@@ -2673,6 +2760,10 @@ export type ResolversTypes = {
   IndicatorRecordConnection: ResolverTypeWrapper<IndicatorRecordConnectionView>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Inspection: ResolverTypeWrapper<InspectionEntity>;
+  InspectionInput: InspectionInput;
+  InspectionKind: InspectionKind;
+  InspectionStatus: InspectionStatus;
   InterimMeasure: InterimMeasure;
   InterimMeasureInput: InterimMeasureInput;
   LeaveReason: LeaveReason;
@@ -2790,6 +2881,8 @@ export type ResolversParentTypes = {
   IndicatorRecordConnection: IndicatorRecordConnectionView;
   IndicatorValue: IndicatorValueParent;
   Float: Scalars['Float']['output'];
+  Inspection: InspectionEntity;
+  InspectionInput: InspectionInput;
   InterimMeasureInput: InterimMeasureInput;
   LegalRule: LegalRuleEntity;
   Mutation: Record<PropertyKey, never>;
@@ -3076,6 +3169,22 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
 };
 
+export type InspectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followUpDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InspectionKind'], ParentType, ContextType>;
+  recommendations?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InspectionStatus'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  violations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LegalRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalRule'] = ResolversParentTypes['LegalRule']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3114,6 +3223,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordExtractionHandover?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRecordExtractionHandoverArgs, 'expectedVersion' | 'handedOverOn' | 'id'>>;
   recordExtractionReturn?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRecordExtractionReturnArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   recordFrontOpinion?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  recordInspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'input'>>;
   recordPostRehabDrugUse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabDrugUseArgs, 'evidence' | 'expectedVersion' | 'id' | 'usedOn'>>;
   recordPostRehabModel?: Resolver<ResolversTypes['PostRehabModel'], ParentType, ContextType, RequireFields<MutationRecordPostRehabModelArgs, 'input'>>;
   recordPostRehabRelapse?: Resolver<ResolversTypes['PostRehabCase'], ParentType, ContextType, RequireFields<MutationRecordPostRehabRelapseArgs, 'expectedVersion' | 'id' | 'relapsedOn'>>;
@@ -3124,6 +3234,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationRegisterServiceProviderArgs, 'input'>>;
   renewFacilityLicence?: Resolver<ResolversTypes['FacilityLicence'], ParentType, ContextType, RequireFields<MutationRenewFacilityLicenceArgs, 'expectedVersion' | 'id' | 'renewedOn' | 'validUntil'>>;
   requestResidentExtraction?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRequestResidentExtractionArgs, 'episodeId' | 'input'>>;
+  resolveInspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType, RequireFields<MutationResolveInspectionArgs, 'expectedVersion' | 'id' | 'resolution' | 'resolvedOn'>>;
   returnAfterEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnAfterEscapeArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   returnDossierForCorrection?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationReturnDossierForCorrectionArgs, 'expectedVersion' | 'id' | 'reason'>>;
   returnFromLeave?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnFromLeaveArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
@@ -3337,6 +3448,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indicatorDefinitions?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
   indicatorRecords?: Resolver<ResolversTypes['IndicatorRecordConnection'], ParentType, ContextType, RequireFields<QueryIndicatorRecordsArgs, 'first' | 'indicator' | 'period' | 'plan' | 'unit'>>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'period' | 'plan' | 'unit'>>;
+  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<QueryInspectionsArgs, 'openOnly' | 'unitCode'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   overdueLeaves?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryOverdueLeavesArgs, 'first' | 'unitCode'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
@@ -3508,6 +3620,7 @@ export type Resolvers<ContextType = Context> = {
   IndicatorRecord?: IndicatorRecordResolvers<ContextType>;
   IndicatorRecordConnection?: IndicatorRecordConnectionResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  Inspection?: InspectionResolvers<ContextType>;
   LegalRule?: LegalRuleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

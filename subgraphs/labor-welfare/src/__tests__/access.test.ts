@@ -148,7 +148,8 @@ describe('who may call each mutation', () => {
         ...(coordinate === 'Mutation.recordFrontOpinion' ? ['front_officer'] : []),
         // Training courses: each agency records those it held for its officers, health and the Front included.
         ...(coordinate.endsWith('TrainingCourse') ? ['health_worker', 'front_officer'] : []),
-        ...(planning.has(coordinate) || outbox.has(coordinate) ? ['supervisor'] : []),
+        // Plans, the outbox and inspections: the steering committee acts in state management too.
+        ...(planning.has(coordinate) || outbox.has(coordinate) || coordinate.endsWith('Inspection') ? ['supervisor'] : []),
       ];
       for (const role of rule.read) expect(acting).toContain(role);
     }

@@ -23,8 +23,8 @@ const NONE: ComputedValue = { numerator: null, denominator: null, actual: null, 
 const SUPPRESSED: ComputedValue = { numerator: null, denominator: null, actual: null, suppressed: true };
 
 /** Analysts see a count (or a share's numerator or denominator) of 1 to threshold − 1 people as suppressed. */
-function suppressSmallCells(ctx: Context, value: ComputedValue): ComputedValue {
-  if (!coarsensFor(ctx.caller)) return value;
+function suppressSmallCells(ctx: Context, key: IndicatorValueKey, value: ComputedValue): ComputedValue {
+  if (!coarsensFor(ctx.caller) || !key.indicator.aboutPeople) return value;
   const threshold = smallCellThreshold();
   return isSmallCell(value.numerator, threshold) || isSmallCell(value.denominator, threshold) ? SUPPRESSED : value;
 }
@@ -119,7 +119,7 @@ export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, Comp
         present.map((x) => x.k),
         sentColumns(present),
       );
-      const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, combine(k, v, own.get(i)))]));
+      const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, k, combine(k, v, own.get(i)))]));
       return values.map((v) => byId.get(v.id) ?? NONE);
     },
     { cacheKeyFn: (v) => v.id, maxBatchSize: 1000 },

@@ -128,6 +128,11 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
   OFFICERS_TRAINED: `SELECT r.i, coalesce(sum(x.total_participants), 0)::int AS numerator, NULL::int AS denominator,
     NULL::text[] AS person_keys FROM req r LEFT JOIN training_course x ON ${inPeriod('x.ended_on')} AND WITHIN(x.owner_unit_path)
     WHERE r.code = 'OFFICERS_TRAINED' GROUP BY r.i`,
+  INSPECTIONS: count('INSPECTIONS', 'inspection', `${inPeriod('x.inspected_on')} AND WITHIN(x.owner_unit_path)`),
+  INSPECTION_VIOLATIONS_RESOLVED_SHARE: `SELECT r.i, (count(x.id) FILTER (WHERE x.resolved_on <= r.d_to))::int AS numerator,
+    count(x.id)::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN inspection x ON ${inPeriod('x.inspected_on')} AND x.violations > 0 AND WITHIN(x.owner_unit_path)
+    WHERE r.code = 'INSPECTION_VIOLATIONS_RESOLVED_SHARE' GROUP BY r.i`,
   RELAPSE_RATE: underManagement('RELAPSE_RATE', inPeriod('x.relapsed_on')),
   DRUG_USE_DURING_POST_REHAB_RATE: underManagement(
     'DRUG_USE_DURING_POST_REHAB_RATE',

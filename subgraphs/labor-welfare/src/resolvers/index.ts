@@ -3,6 +3,7 @@ import { CompulsoryRehabDossier, CourtDecision, FrontOpinion } from './Compulsor
 import { Facility, FacilityArea, FacilityLicence, FacilityOccupancy } from './Facility';
 import { licenceMutations, licenceQueries } from '../mutations/facility-licences';
 import { TrainingCourse, trainingMutations, trainingQueries } from '../mutations/training';
+import { Inspection, inspectionMutations, inspectionQueries } from '../mutations/inspections';
 import { facilityAreaMutations } from '../mutations/facility-areas';
 import { Mutation } from './Mutation';
 import { Period } from './Period';
@@ -58,6 +59,7 @@ export const resolvers: Resolvers = {
     ...providerQueries,
     ...licenceQueries,
     ...trainingQueries,
+    ...inspectionQueries,
   },
   Mutation: {
     ...Mutation,
@@ -71,6 +73,7 @@ export const resolvers: Resolvers = {
     ...providerMutations,
     ...licenceMutations,
     ...trainingMutations,
+    ...inspectionMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
@@ -80,6 +83,7 @@ export const resolvers: Resolvers = {
   FacilityArea,
   FacilityLicence,
   TrainingCourse,
+  Inspection,
   ServiceProvider,
   RehabEpisode,
   RehabLeave,
