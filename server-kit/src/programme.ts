@@ -1,7 +1,8 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AdministrativeUnitRecord, Caller } from '@rehab/shared-schema';
-import { actsOn } from './access/scope';
+import { actsOn, visibleTo } from './access/scope';
 import { domainError } from './errors';
-import { outsideUnit, type RecordName } from './record-errors';
+import { checkUuid, outsideUnit, recordNotFound, staleVersion, type RecordName } from './record-errors';
 import { requireUnit } from './reference/unit-input';
 
 /**
@@ -31,4 +32,33 @@ export function programmeCount(value: number | null | undefined, field: string):
     );
   }
   return value;
+}
+
+interface ProgrammeRecord extends ObjectLiteral {
+  id: string;
+  ownerUnitPath: string;
+  agency: string;
+  version: number;
+}
+
+/**
+ * A programme record to change, locked: seen by the caller (else NOT_FOUND), in a unit the caller
+ * acts for and, when `sameAgency`, recorded by the caller's agency (else FORBIDDEN), at the
+ * version the caller saw (else CONFLICT).
+ */
+export async function lockProgrammeRecord<E extends ProgrammeRecord>(
+  manager: EntityManager,
+  caller: Caller,
+  spec: { entity: EntityTarget<E>; name: RecordName; id: string; expectedVersion: number; sameAgency: boolean },
+): Promise<E> {
+  const row = await manager
+    .getRepository(spec.entity)
+    .createQueryBuilder('r')
+    .setLock('pessimistic_write')
+    .where('r.id = :id', { id: checkUuid(spec.id, 'id') })
+    .getOne();
+  if (!row || !visibleTo(caller, [row.ownerUnitPath])) throw recordNotFound(spec.name, spec.id);
+  if (!actsOn(caller, row.ownerUnitPath) || (spec.sameAgency && row.agency !== caller.agency)) throw outsideUnit(spec.name);
+  if (row.version !== spec.expectedVersion) throw staleVersion(spec.name, spec.expectedVersion, row.version);
+  return row;
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { domainError, recordNotFound, requireResponsible, requireUnit, staleVersion, type RecordName } from '@rehab/server-kit';
-import { todayInHanoi, type Caller } from '@rehab/shared-schema';
+import { domainError, lockProgrammeRecord, requireResponsible, requireUnit, type RecordName } from '@rehab/server-kit';
+import { todayInHanoi } from '@rehab/shared-schema';
 import type { InspectionResolvers, MutationResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { InspectionEntity } from '../entities/Inspection';
 import { badInput, checkNotBefore, checkNotFuture, optionalText, outsideUnit, requiredText } from '../rules/errors';
-import { actsOn, visibleTo } from '../scope';
-import { checkUuid, inTransaction } from './support';
+import { actsOn } from '../scope';
+import { inTransaction } from './support';
 import { unitOf } from '../resolvers/unit';
 
 const INSPECTION: RecordName = { vi: 'cuộc thanh tra, kiểm tra', en: 'inspection' };
@@ -52,19 +51,6 @@ function followUpOf(violations: number, due: string | null | undefined, inspecte
   return due;
 }
 
-async function lockInspection(manager: EntityManager, caller: Caller, id: string, expectedVersion: number) {
-  const row = await manager
-    .getRepository(InspectionEntity)
-    .createQueryBuilder('i')
-    .setLock('pessimistic_write')
-    .where('i.id = :id', { id: checkUuid(id, 'id') })
-    .getOne();
-  if (!row || !visibleTo(caller, [row.ownerUnitPath])) throw recordNotFound(INSPECTION, id);
-  if (!actsOn(caller, row.ownerUnitPath)) throw outsideUnit(INSPECTION);
-  if (row.version !== expectedVersion) throw staleVersion(INSPECTION, expectedVersion, row.version);
-  return row;
-}
-
 export const inspectionMutations: Pick<MutationResolvers, 'recordInspection' | 'resolveInspection'> = {
   recordInspection: (_parent, { input }, ctx) =>
     inTransaction(ctx, async (manager) => {
@@ -101,7 +87,13 @@ export const inspectionMutations: Pick<MutationResolvers, 'recordInspection' | '
 
   resolveInspection: (_parent, { id, expectedVersion, resolvedOn, resolution }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const row = await lockInspection(manager, ctx.caller, id, expectedVersion);
+      const row = await lockProgrammeRecord(manager, ctx.caller, {
+        entity: InspectionEntity,
+        name: INSPECTION,
+        id,
+        expectedVersion,
+        sameAgency: false,
+      });
       requireResponsible(ctx.caller, 'REHAB_STATE_MANAGEMENT', resolvedOn);
       const status = inspectionStatus(row, todayInHanoi());
       if (status === 'CLOSED' || status === 'RESOLVED') {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { programmeCount, programmeUnit, recordNotFound, requireUnit, staleVersion, type RecordName } from '@rehab/server-kit';
+import { lockProgrammeRecord, programmeCount, programmeUnit, requireUnit, type RecordName } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { MutationResolvers, QueryResolvers, TrainingCourseInput, TrainingCourseResolvers } from '../__generated__/resolvers';
 import { TrainingCourseEntity, type GroupCount } from '../entities/TrainingCourse';
-import { badInput, checkNotBefore, checkNotFuture, outsideUnit, requiredText } from '../rules/errors';
-import { actsOn, visibleTo } from '../scope';
-import { checkUuid, inTransaction } from './support';
+import { badInput, checkNotBefore, checkNotFuture, requiredText } from '../rules/errors';
+import { inTransaction } from './support';
 import { unitOf } from '../resolvers/unit';
 
 const COURSE: RecordName = { vi: 'lớp tập huấn', en: 'training course' };
@@ -45,20 +43,6 @@ function fieldsOf(caller: Caller, input: TrainingCourseInput) {
   };
 }
 
-async function lockCourse(manager: EntityManager, caller: Caller, id: string, expectedVersion: number) {
-  const row = await manager
-    .getRepository(TrainingCourseEntity)
-    .createQueryBuilder('c')
-    .setLock('pessimistic_write')
-    .where('c.id = :id', { id: checkUuid(id, 'id') })
-    .getOne();
-  if (!row || !visibleTo(caller, [row.ownerUnitPath])) throw recordNotFound(COURSE, id);
-  // Corrected by the agency that recorded it, in a unit the officer acts for.
-  if (!actsOn(caller, row.ownerUnitPath) || row.agency !== caller.agency) throw outsideUnit(COURSE);
-  if (row.version !== expectedVersion) throw staleVersion(COURSE, expectedVersion, row.version);
-  return row;
-}
-
 const AUDITED = ['endedOn', 'participants', 'startedOn', 'title', 'unit'];
 
 export const trainingMutations: Pick<MutationResolvers, 'recordTrainingCourse' | 'updateTrainingCourse'> = {
@@ -73,7 +57,14 @@ export const trainingMutations: Pick<MutationResolvers, 'recordTrainingCourse' |
 
   updateTrainingCourse: (_parent, { id, expectedVersion, input }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const row = await lockCourse(manager, ctx.caller, id, expectedVersion);
+      // Corrected by the agency that recorded it, in a unit the officer acts for.
+      const row = await lockProgrammeRecord(manager, ctx.caller, {
+        entity: TrainingCourseEntity,
+        name: COURSE,
+        id,
+        expectedVersion,
+        sameAgency: true,
+      });
       await manager
         .getRepository(TrainingCourseEntity)
         .update({ id: row.id }, { ...fieldsOf(ctx.caller, input), version: row.version + 1 });

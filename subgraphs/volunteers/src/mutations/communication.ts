@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { programmeCount, programmeUnit, recordNotFound, requireUnit, staleVersion, type RecordName } from '@rehab/server-kit';
+import { lockProgrammeRecord, programmeCount, programmeUnit, requireUnit, type RecordName } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type {
   CommunicationActivityResolvers,
@@ -11,9 +10,7 @@ import type {
 import type { Context } from '../context';
 import { CommunicationActivityEntity } from '../entities/CommunicationActivity';
 import { referencedUnit } from '../resolvers/units';
-import { outsideUnit } from '../rules/errors';
-import { actsOn, visibleTo } from '../scope';
-import { checkNotFuture, checkUuid, inTransaction, requiredText } from './checks';
+import { checkNotFuture, inTransaction, requiredText } from './checks';
 
 const ACTIVITY: RecordName = { vi: 'hoạt động tuyên truyền', en: 'communication activity' };
 const MAX_LISTED = 200;
@@ -33,20 +30,6 @@ function fieldsOf(caller: Caller, input: CommunicationActivityInput) {
   };
 }
 
-async function lockActivity(manager: EntityManager, caller: Caller, id: string, expectedVersion: number) {
-  const row = await manager
-    .getRepository(CommunicationActivityEntity)
-    .createQueryBuilder('a')
-    .setLock('pessimistic_write')
-    .where('a.id = :id', { id: checkUuid(id, 'id') })
-    .getOne();
-  if (!row || !visibleTo(caller, [row.ownerUnitPath])) throw recordNotFound(ACTIVITY, id);
-  // Corrected by the agency that recorded it, in a unit the officer acts for.
-  if (!actsOn(caller, row.ownerUnitPath) || row.agency !== caller.agency) throw outsideUnit(ACTIVITY);
-  if (row.version !== expectedVersion) throw staleVersion(ACTIVITY, expectedVersion, row.version);
-  return row;
-}
-
 const AUDITED = ['audience', 'copies', 'heldOn', 'kind', 'title', 'unit'];
 
 export const communicationMutations: Pick<MutationResolvers, 'recordCommunicationActivity' | 'updateCommunicationActivity'> = {
@@ -61,7 +44,14 @@ export const communicationMutations: Pick<MutationResolvers, 'recordCommunicatio
 
   updateCommunicationActivity: (_parent, { id, expectedVersion, input }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const row = await lockActivity(manager, ctx.caller, id, expectedVersion);
+      // Corrected by the agency that recorded it, in a unit the officer acts for.
+      const row = await lockProgrammeRecord(manager, ctx.caller, {
+        entity: CommunicationActivityEntity,
+        name: ACTIVITY,
+        id,
+        expectedVersion,
+        sameAgency: true,
+      });
       await manager
         .getRepository(CommunicationActivityEntity)
         .update({ id: row.id }, { ...fieldsOf(ctx.caller, input), version: row.version + 1 });

@@ -1,15 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useActing } from '../../acting';
 import type { Officer } from '../../auth';
-import { ActionForm, type FieldSpec, type FormValues } from '../../forms/ActionForm';
-import { ActionMenu } from '../../forms/ActionMenu';
+import type { FieldSpec, FormValues } from '../../forms/ActionForm';
 import { chosen, useEnumOptions } from '../../forms/options';
-import { StepMenu } from '../../forms/StepMenu';
-import { today, useSubmit } from '../../forms/useSubmit';
+import { today } from '../../forms/useSubmit';
 import { useI18n } from '../../i18n';
-import { WorklistSection } from './WorklistSection';
+import { AgencyRecords, useRecordsProgramme } from './AgencyRecords';
 import type {
   CommunicationActivitiesQuery,
   CommunicationActivitiesQueryVariables,
@@ -60,14 +57,20 @@ const UPDATE: TypedDocumentNode<UpdateCommunicationActivityMutation, UpdateCommu
 
 const KINDS: readonly CommunicationKind[] = ['FORUM', 'CONFERENCE', 'BROADCAST', 'LEAFLET', 'TALK', 'OTHER'];
 /** The officers who hold communication activities (their agency's), at their own unit. */
-const COMMUNICATORS = new Set(['front_officer', 'commune_official', 'police_officer', 'health_worker', 'labour_officer']);
+const COMMUNICATORS: ReadonlySet<string> = new Set([
+  'front_officer',
+  'commune_official',
+  'police_officer',
+  'health_worker',
+  'labour_officer',
+]);
 
 type Activity = CommunicationActivitiesQuery['communicationActivities'][number];
 
-function useFields(initial?: Activity): FieldSpec[] {
+function useFields(): (initial?: Activity) => FieldSpec[] {
   const { t } = useI18n();
   const options = useEnumOptions();
-  return [
+  return (initial) => [
     {
       name: 'kind',
       label: t('communication.kind'),
@@ -107,62 +110,11 @@ function inputOf(unitCode: string, v: FormValues): CommunicationActivityInput {
   };
 }
 
-function RecordForm({ unitCode, reload }: { unitCode: string; reload: () => Promise<unknown> }): ReactNode {
-  const { t } = useI18n();
-  const submit = useSubmit();
-  const fields = useFields();
-  return (
-    <ActionMenu
-      label={t('communication.record')}
-      actions={[
-        {
-          key: 'communication-record',
-          label: t('communication.record'),
-          render: (close) => (
-            <ActionForm
-              testId="form-communication-record"
-              title={t('communication.record')}
-              submitLabel={t('form.save')}
-              fields={fields}
-              onSubmit={(v) => submit(RECORD, { input: inputOf(unitCode, v) })}
-              onDone={reload}
-              onCancel={close}
-            />
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-function EditStep({ activity, reload }: { activity: Activity; reload: () => Promise<unknown> }): ReactNode {
-  const { t } = useI18n();
-  const fields = useFields(activity);
-  return (
-    <StepMenu
-      label={activity.title}
-      record={{ id: activity.id, version: activity.version, status: null }}
-      reload={reload}
-      steps={[
-        {
-          key: 'communication-edit',
-          label: t('communication.edit'),
-          mutation: UPDATE,
-          fields,
-          variables: (v) => ({ input: inputOf(activity.unit.code, v) }),
-        },
-      ]}
-    />
-  );
-}
-
 /** Hoạt động tuyên truyền: what the officer's unit held this year, recorded and corrected by the agency that held it. */
 export function CommunicationActivities({ officer }: { officer: Officer }): ReactNode {
   const { t, label, formatDate } = useI18n();
-  const acting = useActing();
-  // Held in a commune or a province (not at a clinic or a facility).
-  const level = acting.unit?.level;
-  const allowed = COMMUNICATORS.has(officer.role) && (level === 'COMMUNE' || level === 'PROVINCE');
+  const allowed = useRecordsProgramme(officer, COMMUNICATORS);
+  const fields = useFields();
   const { data, loading, error, refetch } = useQuery(ACTIVITIES, {
     variables: { unitCode: officer.unitCode, from: `${today().slice(0, 4)}-01-01` },
     fetchPolicy: 'no-cache',
@@ -170,27 +122,27 @@ export function CommunicationActivities({ officer }: { officer: Officer }): Reac
     skip: !allowed,
   });
   if (!allowed) return null;
-  const reload = () => refetch();
   return (
-    <>
-      <RecordForm unitCode={officer.unitCode} reload={reload} />
-      <WorklistSection
-        title={t('communication.heading')}
-        testId="worklist-communication"
-        loading={loading}
-        error={error}
-        rows={data?.communicationActivities}
-        rowKey={(r) => r.id}
-        columns={[
-          { header: t('communication.heldOn'), cell: (r) => formatDate(r.heldOn) },
-          { header: t('communication.kind'), cell: (r) => label('communicationKind', r.kind) },
-          { header: t('communication.title'), cell: (r) => r.title },
-          { header: t('communication.agency'), cell: (r) => label('agency', r.agency) },
-          { header: t('communication.audience'), cell: (r) => r.audience },
-          { header: t('communication.copies'), cell: (r) => r.copies ?? '—' },
-        ]}
-        actions={(r) => (r.agency === officer.agency ? <EditStep activity={r} reload={reload} /> : null)}
-      />
-    </>
+    <AgencyRecords
+      officer={officer}
+      actionKey="communication"
+      labels={{ heading: t('communication.heading'), record: t('communication.record'), edit: t('communication.edit') }}
+      rows={data?.communicationActivities}
+      loading={loading}
+      error={error}
+      reload={() => refetch()}
+      columns={[
+        { header: t('communication.heldOn'), cell: (r) => formatDate(r.heldOn) },
+        { header: t('communication.kind'), cell: (r) => label('communicationKind', r.kind) },
+        { header: t('communication.title'), cell: (r) => r.title },
+        { header: t('communication.agency'), cell: (r) => label('agency', r.agency) },
+        { header: t('communication.audience'), cell: (r) => r.audience },
+        { header: t('communication.copies'), cell: (r) => r.copies ?? '—' },
+      ]}
+      fields={fields}
+      mutations={{ record: RECORD, edit: UPDATE }}
+      inputOf={inputOf}
+      title={(r) => r.title}
+    />
   );
 }

@@ -1,14 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { useActing } from '../../acting';
 import type { Officer } from '../../auth';
-import { ActionForm, type FieldSpec, type FormValues } from '../../forms/ActionForm';
-import { ActionMenu } from '../../forms/ActionMenu';
-import { StepMenu } from '../../forms/StepMenu';
-import { today, useSubmit } from '../../forms/useSubmit';
+import type { FieldSpec, FormValues } from '../../forms/ActionForm';
+import { today } from '../../forms/useSubmit';
 import { useI18n } from '../../i18n';
-import { WorklistSection } from './WorklistSection';
+import { AgencyRecords, useRecordsProgramme } from './AgencyRecords';
 import type {
   RecordTrainingCourseMutation,
   RecordTrainingCourseMutationVariables,
@@ -61,24 +58,32 @@ const UPDATE: TypedDocumentNode<UpdateTrainingCourseMutation, UpdateTrainingCour
 
 const GROUPS: readonly TrainedGroup[] = ['POLICE', 'COMMUNE', 'LABOUR', 'FACILITY', 'HEALTH', 'MASS_ORGANISATIONS', 'OTHER'];
 /** The agencies that train their officers and staff, at their own commune or province. */
-const TRAINERS = new Set(['police_officer', 'labour_officer', 'health_worker', 'commune_official', 'front_officer']);
+const TRAINERS: ReadonlySet<string> = new Set([
+  'police_officer',
+  'labour_officer',
+  'health_worker',
+  'commune_official',
+  'front_officer',
+]);
 
 type Course = TrainingCoursesQuery['trainingCourses'][number];
 
-function useFields(initial?: Course): FieldSpec[] {
+function useFields(): (initial?: Course) => FieldSpec[] {
   const { t, label } = useI18n();
-  const countOf = (g: TrainedGroup) => initial?.participants.find((p) => p.group === g)?.count;
-  return [
-    { name: 'title', label: t('training.title'), kind: 'text', required: true, wide: true, initial: initial?.title },
-    { name: 'startedOn', label: t('training.startedOn'), kind: 'date', required: true, initial: initial?.startedOn ?? today() },
-    { name: 'endedOn', label: t('training.endedOn'), kind: 'date', required: true, initial: initial?.endedOn ?? today() },
-    ...GROUPS.map((g): FieldSpec => ({
-      name: `group-${g}`,
-      label: t('training.participantsOf', { group: label('trainedGroup', g) }),
-      kind: 'number',
-      initial: countOf(g) !== undefined ? String(countOf(g)) : undefined,
-    })),
-  ];
+  return (initial) => {
+    const countOf = (g: TrainedGroup) => initial?.participants.find((p) => p.group === g)?.count;
+    return [
+      { name: 'title', label: t('training.title'), kind: 'text', required: true, wide: true, initial: initial?.title },
+      { name: 'startedOn', label: t('training.startedOn'), kind: 'date', required: true, initial: initial?.startedOn ?? today() },
+      { name: 'endedOn', label: t('training.endedOn'), kind: 'date', required: true, initial: initial?.endedOn ?? today() },
+      ...GROUPS.map((g): FieldSpec => ({
+        name: `group-${g}`,
+        label: t('training.participantsOf', { group: label('trainedGroup', g) }),
+        kind: 'number',
+        initial: countOf(g) !== undefined ? String(countOf(g)) : undefined,
+      })),
+    ];
+  };
 }
 
 function inputOf(unitCode: string, v: FormValues): TrainingCourseInput {
@@ -91,61 +96,11 @@ function inputOf(unitCode: string, v: FormValues): TrainingCourseInput {
   };
 }
 
-function RecordForm({ unitCode, reload }: { unitCode: string; reload: () => Promise<unknown> }): ReactNode {
-  const { t } = useI18n();
-  const submit = useSubmit();
-  const fields = useFields();
-  return (
-    <ActionMenu
-      label={t('training.record')}
-      actions={[
-        {
-          key: 'training-record',
-          label: t('training.record'),
-          render: (close) => (
-            <ActionForm
-              testId="form-training-record"
-              title={t('training.record')}
-              submitLabel={t('form.save')}
-              fields={fields}
-              onSubmit={(v) => submit(RECORD, { input: inputOf(unitCode, v) })}
-              onDone={reload}
-              onCancel={close}
-            />
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-function EditStep({ course, reload }: { course: Course; reload: () => Promise<unknown> }): ReactNode {
-  const { t } = useI18n();
-  const fields = useFields(course);
-  return (
-    <StepMenu
-      label={course.title}
-      record={{ id: course.id, version: course.version, status: null }}
-      reload={reload}
-      steps={[
-        {
-          key: 'training-edit',
-          label: t('training.edit'),
-          mutation: UPDATE,
-          fields,
-          variables: (v) => ({ input: inputOf(course.unit.code, v) }),
-        },
-      ]}
-    />
-  );
-}
-
 /** Tập huấn: the courses held for the officer's unit this year, recorded and corrected by the agency that held them. */
 export function TrainingCourses({ officer }: { officer: Officer }): ReactNode {
   const { t, label, formatDate } = useI18n();
-  const acting = useActing();
-  const level = acting.unit?.level;
-  const allowed = TRAINERS.has(officer.role) && (level === 'COMMUNE' || level === 'PROVINCE');
+  const allowed = useRecordsProgramme(officer, TRAINERS);
+  const fields = useFields();
   const { data, loading, error, refetch } = useQuery(COURSES, {
     variables: { unitCode: officer.unitCode, from: `${today().slice(0, 4)}-01-01` },
     fetchPolicy: 'no-cache',
@@ -153,29 +108,29 @@ export function TrainingCourses({ officer }: { officer: Officer }): ReactNode {
     skip: !allowed,
   });
   if (!allowed) return null;
-  const reload = () => refetch();
   return (
-    <>
-      <RecordForm unitCode={officer.unitCode} reload={reload} />
-      <WorklistSection
-        title={t('training.heading')}
-        testId="worklist-training"
-        loading={loading}
-        error={error}
-        rows={data?.trainingCourses}
-        rowKey={(r) => r.id}
-        columns={[
-          { header: t('training.endedOn'), cell: (r) => formatDate(r.endedOn) },
-          { header: t('training.title'), cell: (r) => r.title },
-          { header: t('communication.agency'), cell: (r) => label('agency', r.agency) },
-          {
-            header: t('training.participants'),
-            cell: (r) => r.participants.map((p) => `${label('trainedGroup', p.group)}: ${p.count}`).join('; '),
-          },
-          { header: t('training.total'), cell: (r) => r.totalParticipants },
-        ]}
-        actions={(r) => (r.agency === officer.agency ? <EditStep course={r} reload={reload} /> : null)}
-      />
-    </>
+    <AgencyRecords
+      officer={officer}
+      actionKey="training"
+      labels={{ heading: t('training.heading'), record: t('training.record'), edit: t('training.edit') }}
+      rows={data?.trainingCourses}
+      loading={loading}
+      error={error}
+      reload={() => refetch()}
+      columns={[
+        { header: t('training.endedOn'), cell: (r) => formatDate(r.endedOn) },
+        { header: t('training.title'), cell: (r) => r.title },
+        { header: t('communication.agency'), cell: (r) => label('agency', r.agency) },
+        {
+          header: t('training.participants'),
+          cell: (r) => r.participants.map((p) => `${label('trainedGroup', p.group)}: ${p.count}`).join('; '),
+        },
+        { header: t('training.total'), cell: (r) => r.totalParticipants },
+      ]}
+      fields={fields}
+      mutations={{ record: RECORD, edit: UPDATE }}
+      inputOf={inputOf}
+      title={(r) => r.title}
+    />
   );
 }
