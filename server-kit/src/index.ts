@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './phone';
 export * from './programme';
+export * from './input-checks';
 export * from './context-token';
 export * from './scalars';
 export * from './db';

@@ -111,6 +111,127 @@ async function modelsFixture(): Promise<void> {
   }
 }
 
+async function budgetsAndComplaintsFixture(): Promise<void> {
+  // Budgets: the city's prevention line of 2015 (1,000 million; 200 spent in March, 300 in September),
+  // Phúc Xá's communication line of 2015 (50; 40 spent in June) and of 2016 (70; 10 spent in February 2016).
+  const lines: [number, string, string, number, string, number, [string, number][]][] = [
+    [
+      1,
+      '01',
+      '01',
+      2015,
+      'PREVENTION',
+      1000,
+      [
+        ['2015-03-10', 200],
+        ['2015-09-15', 300],
+      ],
+    ],
+    [2, BA_DINH_1.code, BA_DINH_1.path, 2015, 'COMMUNICATION', 50, [['2015-06-01', 40]]],
+    [3, BA_DINH_1.code, BA_DINH_1.path, 2016, 'COMMUNICATION', 70, [['2016-02-01', 10]]],
+  ];
+  for (const [n, unit, path, year, activity, allocated, spendings] of lines) {
+    const spent = spendings.reduce((sum, [, amount]) => sum + amount, 0);
+    await sql(
+      'labor-welfare',
+      `INSERT INTO budget_line (id, unit_code, owner_unit_path, fiscal_year, source, activity, allocated, allocated_on, agency,
+      spent, recorded_by) VALUES ($1, $2, $3, $4::int, 'PROVINCE', $5, $6, make_date($4::int, 1, 5), 'police', $7, 'test')`,
+      [uuid(560 + n), unit, path, year, activity, allocated, spent],
+    );
+    for (const [i, [on, amount]] of spendings.entries()) {
+      await sql(
+        'labor-welfare',
+        `INSERT INTO budget_spending (id, budget_line_id, spent_on, amount, recorded_by) VALUES ($1, $2, $3, $4, 'test')`,
+        [uuid(570 + n * 3 + i), uuid(560 + n), on, amount],
+      );
+    }
+  }
+  // Complaints: Phúc Xá's of February settled on time, Trúc Bạch's of November settled late, and
+  // CSCN1's of 20 December open with a time limit in 2016.
+  const complaints: [number, string, string, string, string, string | null][] = [
+    [1, BA_DINH_1.code, BA_DINH_1.path, '2015-02-01', '2015-03-03', '2015-02-25'],
+    [2, BA_DINH_2.code, BA_DINH_2.path, '2015-11-01', '2015-12-01', '2015-12-20'],
+    [3, 'CSCN1', '01.CSCN1', '2015-12-20', '2016-01-19', null],
+  ];
+  for (const [n, unit, path, received, due, resolved] of complaints) {
+    await sql(
+      'labor-welfare',
+      `INSERT INTO complaint (id, kind, unit_code, owner_unit_path, agency, received_on, subject, summary, complainant_name,
+      due_on, resolved_on, outcome, resolution, recorded_by)
+      VALUES ($1, 'COMPLAINT', $2, $3, 'commune', $4, 'DECISION', 'Nội dung', 'Người khiếu nại', $5, $6, $7, $8, 'test')`,
+      [uuid(590 + n), unit, path, received, due, resolved, resolved ? 'NOT_UPHELD' : null, resolved ? 'Đã trả lời' : null],
+    );
+  }
+}
+
+async function preventionFixture(): Promise<void> {
+  // People at risk: A1 in Phúc Xá (listed February 2015, screened in March), A2 in Trúc Bạch (listed
+  // June, never served), A3 in Trúc Bạch (listed 2014, later P3 on record; counselled in April 2015),
+  // A4 in Phúc Xá (listed and taken off in 2014). P2 was given legal aid directly in May 2015.
+  const entries: [number, typeof BA_DINH_1, string, string | null, string | null][] = [
+    [1, BA_DINH_1, '2015-02-01', null, null],
+    [2, BA_DINH_2, '2015-06-01', null, null],
+    [3, BA_DINH_2, '2014-10-01', null, P[3] ?? null],
+    [4, BA_DINH_1, '2014-05-01', '2014-12-01', null],
+  ];
+  for (const [n, unit, listed, removed, person] of entries) {
+    await sql(
+      'volunteers',
+      `INSERT INTO person_at_risk (id, full_name, birth_year, commune_code, owner_unit_path, risk_group, listed_on, agency,
+      person_id, linked_on, removed_on, removal_reason, recorded_by)
+      VALUES ($1, $2, 1998, $3, $4, 'SUSPECTED_USE', $5, 'volunteers', $6, $7, $8, $9, 'test')`,
+      [
+        uuid(600 + n),
+        `Người nguy cơ ${n}`,
+        unit.code,
+        unit.path,
+        listed,
+        person,
+        person ? '2015-08-01' : null,
+        removed,
+        removed ? 'Chuyển đi' : null,
+      ],
+    );
+  }
+  const services: [number, number | null, string | null, string, string, string][] = [
+    [1, 1, null, BA_DINH_1.path, 'RISK_SCREENING', '2015-03-05'],
+    [2, 3, null, BA_DINH_2.path, 'COUNSELLING', '2015-04-04'],
+    [3, null, P[2] ?? null, BA_DINH_1.path, 'LEGAL_AID', '2015-05-20'],
+  ];
+  for (const [n, entry, person, path, kind, on] of services) {
+    await sql(
+      'volunteers',
+      `INSERT INTO prevention_service (id, person_at_risk_id, person_id, owner_unit_path, kind, provided_on, agency, recorded_by)
+      VALUES ($1, $2, $3, $4, $5, $6, 'volunteers', 'test')`,
+      [uuid(610 + n), entry === null ? null : uuid(600 + entry), person, path, kind, on],
+    );
+  }
+  // Hotspots: Phúc Xá's from June 2014, cleared on 1 August 2015; Trúc Bạch's from October 2015.
+  // Drug-free: Phúc Xá recognised on 1 May 2015; Trúc Bạch's recognition of 2014 withdrawn on 1 July 2015.
+  for (const [n, unit, from, to] of [
+    [1, BA_DINH_1, '2014-06-01', '2015-08-01'],
+    [2, BA_DINH_2, '2015-10-01', null],
+  ] as const) {
+    await sql(
+      'police',
+      `INSERT INTO drug_hotspot (id, commune_code, owner_unit_path, description, identified_on, cleared_on, clearance_note, agency, recorded_by)
+      VALUES ($1, $2, $3, 'Điểm tụ tập', $4, $5, $6, 'police', 'test')`,
+      [uuid(620 + n), unit.code, unit.path, from, to, to ? 'Đã xóa bỏ' : null],
+    );
+  }
+  for (const [n, unit, from, to] of [
+    [1, BA_DINH_1, '2015-05-01', null],
+    [2, BA_DINH_2, '2014-01-01', '2015-07-01'],
+  ] as const) {
+    await sql(
+      'police',
+      `INSERT INTO drug_free_recognition (id, commune_code, owner_unit_path, recognised_on, decision_number, withdrawn_on,
+      withdrawal_reason, agency, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, 'police', 'test')`,
+      [uuid(630 + n), unit.code, unit.path, from, `QĐ-${n}`, to, to ? 'Có điểm tụ tập mới' : null],
+    );
+  }
+}
+
 const PHASE = `INSERT INTO substitution_treatment_phase (treatment_id, phase, since, source, recorded_by)
   VALUES ($1, $2, $3, 'RECORDED', 'test')`;
 
@@ -394,6 +515,8 @@ beforeAll(async () => {
   await volunteersFixture();
   await laborWelfareFixture();
   await modelsFixture();
+  await budgetsAndComplaintsFixture();
+  await preventionFixture();
 });
 
 afterAll(async () => {
@@ -448,6 +571,20 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     // Inspections of Ba Đình in 2015: Phúc Xá (violations still open) and Trúc Bạch (none); CSCN1 is the city's.
     expect(pick(v.INSPECTIONS)).toEqual({ actual: 2, numerator: 2, denominator: null });
     expect(pick(v.INSPECTION_VIOLATIONS_RESOLVED_SHARE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
+    // Budgets of Ba Đình in 2015: Phúc Xá's line (50, 40 spent); the city's and 2016's are not the district's.
+    expect(pick(v.BUDGET_ALLOCATED)).toEqual({ actual: 50, numerator: 50, denominator: null });
+    expect(pick(v.BUDGET_SPENT)).toEqual({ actual: 40, numerator: 40, denominator: null });
+    // Complaints received in Ba Đình in 2015: Phúc Xá's (on time) and Trúc Bạch's (late).
+    expect(pick(v.COMPLAINTS_RECEIVED)).toEqual({ actual: 2, numerator: 2, denominator: null });
+    expect(pick(v.COMPLAINTS_SETTLED_ON_TIME_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
+    // Prevention lists on 31 December 2015: A1, A2, A3 (A4 taken off in 2014); on a list in 2015: the
+    // same three, of whom A1 and A3 were served. Managed P1–P4, of whom P2 (directly) and P3 (through A3) were reached.
+    expect(pick(v.PEOPLE_AT_RISK)).toEqual({ actual: 3, numerator: 3, denominator: null });
+    expect(pick(v.PEOPLE_AT_RISK_REACHED_SHARE)).toEqual({ actual: 2 / 3, numerator: 2, denominator: 3 });
+    expect(pick(v.USERS_REACHED_BY_PREVENTION_SHARE)).toEqual({ actual: 0.5, numerator: 2, denominator: 4 });
+    // At the end of 2015: Trúc Bạch's hotspot (Phúc Xá's cleared in August); Phúc Xá drug-free (Trúc Bạch's withdrawn).
+    expect(pick(v.DRUG_HOTSPOTS)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(v.DRUG_FREE_COMMUNES)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.REINTEGRATION_SUPPORT)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.LOANS)).toEqual({ actual: 1, numerator: 1, denominator: null });
     expect(pick(v.JOB_PLACEMENT)).toEqual({ actual: 1, numerator: 1, denominator: null });
@@ -533,6 +670,28 @@ describe('indicator values on a hand-computed fixture (2015, Quận Ba Đình)',
     expect(pick(city.INSPECTION_VIOLATIONS_RESOLVED_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
     const cityQ2 = await values('01', { kind: 'QUARTER', year: 2015, number: 2 });
     expect(pick(cityQ2.INSPECTION_VIOLATIONS_RESOLVED_SHARE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
+    // Budgets: the city adds its line (1,000 allocated, 500 spent); a quarter counts its year's allocation and its own spending.
+    expect(pick(city.BUDGET_ALLOCATED)).toEqual({ actual: 1050, numerator: 1050, denominator: null });
+    expect(pick(city.BUDGET_SPENT)).toEqual({ actual: 540, numerator: 540, denominator: null });
+    const cityQ1 = await values('01', { kind: 'QUARTER', year: 2015, number: 1 });
+    expect(pick(cityQ1.BUDGET_ALLOCATED)).toEqual({ actual: 1050, numerator: 1050, denominator: null });
+    expect(pick(cityQ1.BUDGET_SPENT)).toEqual({ actual: 200, numerator: 200, denominator: null });
+    // Complaints: the city adds CSCN1's, whose time limit falls in 2016 (not yet due in 2015).
+    expect(pick(city.COMPLAINTS_RECEIVED)).toEqual({ actual: 3, numerator: 3, denominator: null });
+    expect(pick(city.COMPLAINTS_SETTLED_ON_TIME_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
+    expect(pick(c1.COMPLAINTS_SETTLED_ON_TIME_SHARE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
+    // Prevention by commune and quarter: Phúc Xá lists A1; in Q1 A1 and A3 were on a list, A1 served;
+    // P1–P3 managed in Q1, none reached yet.
+    expect(pick(c1.PEOPLE_AT_RISK)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(c2.PEOPLE_AT_RISK_REACHED_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
+    expect(pick(q1.PEOPLE_AT_RISK_REACHED_SHARE)).toEqual({ actual: 0.5, numerator: 1, denominator: 2 });
+    expect(pick(q1.USERS_REACHED_BY_PREVENTION_SHARE)).toEqual({ actual: 0, numerator: 0, denominator: 3 });
+    // Hotspots on 31 March: Phúc Xá's only; on 30 September none. Drug-free on 31 March: Trúc Bạch; on 30 June both.
+    expect(pick(q1.DRUG_HOTSPOTS)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    expect(pick(sep.DRUG_HOTSPOTS)).toEqual({ actual: 0, numerator: 0, denominator: null });
+    expect(pick(q1.DRUG_FREE_COMMUNES)).toEqual({ actual: 1, numerator: 1, denominator: null });
+    const q2 = await values('001', { kind: 'QUARTER', year: 2015, number: 2 });
+    expect(pick(q2.DRUG_FREE_COMMUNES)).toEqual({ actual: 2, numerator: 2, denominator: null });
     expect(pick(sep.DRUG_USE_DURING_POST_REHAB_RATE)).toEqual({ actual: 1, numerator: 1, denominator: 1 });
     expect(pick(sep.RELAPSE_RATE)).toEqual({ actual: 0, numerator: 0, denominator: 1 });
     expect(pick(nov.VOLUNTARY_MOBILISED)).toEqual({ actual: 0, numerator: 0, denominator: null });

@@ -88,6 +88,7 @@ const RECORD_ARGS: Readonly<Record<string, RecordRef>> = {
   assignmentId: byId('volunteer_assignment'),
   volunteerId: byId('volunteer'),
   chapterId: byId('organisation_chapter'),
+  personAtRiskId: byId('person_at_risk'),
   clinicCode: { table: 'clinic', key: 'code' },
   plan: byId('plan'),
   'doses.personId': PERSON,
@@ -116,6 +117,7 @@ const FIXED_IDS: Readonly<Record<string, unknown>> = {
   supporterIds: ['6f1c1f3e-0000-4000-8000-000000000001'],
   'doses.dispensingPointCode': 'MMT001-01',
   'input.provinceCode': '01',
+  'input.communeCode': '00004',
 };
 
 /** Values the type alone does not make valid, by `<mutation>.<path>`: so the call gets as far as the lookup. */

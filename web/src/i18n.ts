@@ -9,6 +9,7 @@ import { psychosisEn, psychosisEnumsEn, psychosisEnumsVi, psychosisVi } from './
 import { extractionEn, extractionEnumsEn, extractionEnumsVi, extractionVi } from './messages-extraction';
 import { licenceEn, licenceEnumsEn, licenceEnumsVi, licenceVi } from './messages-licence';
 import { programmeEn, programmeEnumsEn, programmeEnumsVi, programmeVi } from './messages-programme';
+import { preventionEn, preventionEnumsEn, preventionEnumsVi, preventionVi } from './messages-prevention';
 
 export type Locale = 'vi' | 'en';
 
@@ -26,6 +27,7 @@ const vi = {
   ...extractionVi,
   ...licenceVi,
   ...programmeVi,
+  ...preventionVi,
   'app.title': 'Hệ thống quản lý cai nghiện liên ngành',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'lang.switchLabel': 'Chuyển ngôn ngữ giao diện',
@@ -124,6 +126,7 @@ const en: Record<MessageKey, string> = {
   ...extractionEn,
   ...licenceEn,
   ...programmeEn,
+  ...preventionEn,
   'app.title': 'Inter-agency drug rehabilitation case management',
   'app.skipToContent': 'Skip to main content',
   'lang.switchLabel': 'Change interface language',
@@ -222,6 +225,7 @@ const enumLabelsVi = {
   ...extractionEnumsVi,
   ...licenceEnumsVi,
   ...programmeEnumsVi,
+  ...preventionEnumsVi,
   agency: {
     police: 'Công an',
     'labor-welfare': 'Lao động - Thương binh và Xã hội',
@@ -295,6 +299,7 @@ const enumLabelsEn: EnumLabels = {
   ...extractionEnumsEn,
   ...licenceEnumsEn,
   ...programmeEnumsEn,
+  ...preventionEnumsEn,
   agency: {
     police: 'Police',
     'labor-welfare': 'Labour, Invalids and Social Affairs',

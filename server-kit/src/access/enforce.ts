@@ -19,9 +19,11 @@ function isGuardedType(name: string): boolean {
 
 function personIdOf(typeName: string, source: unknown): string | null {
   if (typeof source !== 'object' || source === null) return null;
-  const record = source as { id?: unknown; personId?: unknown };
+  const record = source as { id?: unknown; personId?: unknown; auditSubjectId?: unknown };
   if (typeName === 'Person' && typeof record.id === 'string') return record.id;
-  return typeof record.personId === 'string' ? record.personId : null;
+  if (typeof record.personId === 'string') return record.personId;
+  // Records of people outside the registry (complainants, people at risk) are audited against the record itself.
+  return typeof record.auditSubjectId === 'string' ? record.auditSubjectId : null;
 }
 
 export class MissingAccessRuleError extends Error {

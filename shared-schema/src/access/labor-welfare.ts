@@ -53,6 +53,15 @@ const DOSSIER_REVIEW_FIELDS = [
 const EXTRACTION_ROLES: Role[] = ['police_officer', 'facility_staff'];
 const extraction = { read: [...EXTRACTION_ROLES, 'supervisor'] as Role[], sensitive: true };
 
+/**
+ * Complaints and denunciations are received and handled where they are lodged: the commune, the
+ * provincial labour department or police, a facility. The complainant's identity is confidential
+ * (a denouncer's by law): handlers only, each read audited against the complaint.
+ */
+const COMPLAINT_HANDLERS: Role[] = ['labour_officer', 'police_officer', 'commune_official', 'facility_staff'];
+const complaintRead = { read: [...COMPLAINT_HANDLERS, 'supervisor'] as Role[] };
+const complainant = { ...complaintRead, sensitive: true };
+
 /** The agencies that train drug-control officers and staff: police, labour, health, the commune, the Front. */
 const TRAINERS: Role[] = ['police_officer', 'labour_officer', 'health_worker', 'commune_official', 'front_officer'];
 
@@ -74,6 +83,9 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     trainingCourses: everyone,
     // Inspection conclusions about institutions are made public (kết luận thanh tra được công khai).
     inspections: everyone,
+    // Budgets are public finance (công khai ngân sách).
+    budgetLines: everyone,
+    complaints: complaintRead,
     compulsoryRehabDossier: { read: LEGAL_PATH_ROLES },
     rehabEpisode: { read: LEGAL_PATH_ROLES },
     postRehabCase: { read: LEGAL_PATH_ROLES },
@@ -107,6 +119,12 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     // The province's state management of rehab on the day (the responsibilities table): labour, police, the steering committee.
     recordInspection: callers('labour_officer', 'police_officer', 'supervisor'),
     resolveInspection: callers('labour_officer', 'police_officer', 'supervisor'),
+    // The agency that carries out a plan's activity records its funding and spending.
+    recordBudgetLine: callers(...TRAINERS),
+    updateBudgetLine: callers(...TRAINERS),
+    recordBudgetSpending: callers(...TRAINERS),
+    recordComplaint: callers(...COMPLAINT_HANDLERS, 'supervisor'),
+    resolveComplaint: callers(...COMPLAINT_HANDLERS, 'supervisor'),
     publishServiceProvider: callers('labour_officer', 'police_officer'),
     withdrawServiceProvider: callers('labour_officer', 'police_officer'),
     draftCompulsoryRehabDossier: callers('police_officer', 'commune_official'),
@@ -393,6 +411,38 @@ export const LABOR_WELFARE_RULES: Record<string, FieldRule> = {
     status: everyone,
     version: everyone,
   }),
+  ...fieldsOf('BudgetLine', 'labor-welfare', {
+    id: everyone,
+    unit: everyone,
+    fiscalYear: everyone,
+    source: everyone,
+    activity: everyone,
+    allocated: everyone,
+    allocatedOn: everyone,
+    agency: everyone,
+    note: everyone,
+    spent: everyone,
+    spendings: everyone,
+    version: everyone,
+  }),
+  ...fieldsOf('Complaint', 'labor-welfare', {
+    id: complaintRead,
+    kind: complaintRead,
+    unit: complaintRead,
+    agency: complaintRead,
+    receivedOn: complaintRead,
+    subject: complaintRead,
+    summary: complainant,
+    complainantName: complainant,
+    complainantContact: complainant,
+    dueOn: complaintRead,
+    status: complaintRead,
+    resolvedOn: complaintRead,
+    outcome: complaintRead,
+    resolution: complaintRead,
+    version: complaintRead,
+  }),
+  ...fieldsOf('BudgetSpending', 'labor-welfare', { id: everyone, spentOn: everyone, amount: everyone, note: everyone }),
   ...fieldsOf('TrainedGroupCount', 'labor-welfare', { group: everyone, count: everyone }),
   ...fieldsOf('FacilityLicenceRenewal', 'labor-welfare', {
     renewedOn: everyone,

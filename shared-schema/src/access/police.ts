@@ -47,8 +47,29 @@ const law120Plain = { read: LAW_120_READERS };
 const allFields = (fields: readonly string[], rule: { read: readonly Role[]; sensitive?: boolean }) =>
   Object.fromEntries(fields.map((f) => [f, rule]));
 
+/**
+ * Hotspots are the police's operational picture, shared with the commune and the Front who plan
+ * prevention there (not personal data; within the officer's scope). Drug-free recognitions are
+ * published decisions: anyone reads them; provincial police record them (checked in the resolver).
+ */
+const HOTSPOT_READERS: readonly Role[] = ['police_officer', 'commune_official', 'front_officer', 'supervisor'];
+const hotspots = { read: HOTSPOT_READERS };
+const everyone = { read: ALL_ROLES };
+
 export const POLICE_RULES: Record<string, FieldRule> = {
+  ...fieldsOf(
+    'DrugHotspot',
+    'police',
+    allFields(['id', 'commune', 'description', 'identifiedOn', 'clearedOn', 'clearanceNote', 'version'], hotspots),
+  ),
+  ...fieldsOf(
+    'DrugFreeRecognition',
+    'police',
+    allFields(['id', 'commune', 'recognisedOn', 'decisionNumber', 'withdrawnOn', 'withdrawalReason', 'version'], everyone),
+  ),
   ...fieldsOf('Query', 'police', {
+    drugHotspots: hotspots,
+    drugFreeRecognitions: everyone,
     person: { read: CASE_ROLES },
     personByIdentificationNumber: { read: OFFICERS },
     // The registry list: not volunteers (they see only their assigned people, myAssignedPeople)
@@ -78,6 +99,10 @@ export const POLICE_RULES: Record<string, FieldRule> = {
   ),
   ...fieldsOf('UnitReassignmentCaseConnection', 'police', connection(['police_officer', 'supervisor'])),
   ...fieldsOf('Mutation', 'police', {
+    recordDrugHotspot: { read: ['police_officer'] },
+    clearDrugHotspot: { read: ['police_officer'] },
+    recognizeDrugFreeCommune: { read: ['police_officer', 'supervisor'] },
+    withdrawDrugFreeRecognition: { read: ['police_officer', 'supervisor'] },
     registerPerson: { read: REGISTRARS },
     updatePerson: { read: REGISTRARS },
     // Provincial police (checked in the resolver; district police ended on 1 March 2025), and supervisors.

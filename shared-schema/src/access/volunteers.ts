@@ -27,6 +27,14 @@ const VOLUNTEER_LIST: readonly Role[] = ['commune_official', 'police_officer', '
 const OWN: readonly Role[] = ['volunteer'];
 /** Who holds communication activities: the Front and mass organisations, the commune, police, health, labour. */
 const COMMUNICATORS: readonly Role[] = ['front_officer', 'commune_official', 'police_officer', 'health_worker', 'labour_officer'];
+/**
+ * Prevention for high-risk groups: the commune's mass organisations (the Front), the commune and
+ * its police list people at risk and serve them. Sensitive personal data like the registry's:
+ * those officers and supervisors only, each read audited; analysts see counts only.
+ */
+const PREVENTION: readonly Role[] = ['front_officer', 'commune_official', 'police_officer'];
+const prevention = { read: [...PREVENTION, 'supervisor'] as Role[], sensitive: true };
+const preventionPlain = { read: [...PREVENTION, 'supervisor'] as Role[] };
 const ownPlain = { read: OWN };
 const managersPlain = { read: MANAGERS };
 /*
@@ -48,6 +56,7 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     organisationChapters: { read: VOLUNTEER_LIST },
     // Communication against drugs is programme work, not personal data: a plan's report publishes it.
     communicationActivities: everyone,
+    peopleAtRisk: preventionPlain,
   }),
   ...fieldsOf('Mutation', 'volunteers', {
     assignVolunteer: { read: COMMUNE },
@@ -61,6 +70,35 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
     // The officers of the agencies that hold it, each for its own agency (the mutation records the caller's).
     recordCommunicationActivity: { read: COMMUNICATORS },
     updateCommunicationActivity: { read: COMMUNICATORS },
+    listPersonAtRisk: { read: PREVENTION },
+    updatePersonAtRisk: { read: PREVENTION },
+    linkPersonAtRisk: { read: PREVENTION },
+    removePersonAtRisk: { read: PREVENTION },
+    recordPreventionService: { read: PREVENTION },
+    recordPreventionServiceForPerson: { read: PREVENTION },
+  }),
+  ...fieldsOf('PersonAtRisk', 'volunteers', {
+    id: preventionPlain,
+    fullName: prevention,
+    birthYear: prevention,
+    commune: preventionPlain,
+    riskGroup: prevention,
+    listedOn: preventionPlain,
+    agency: preventionPlain,
+    note: prevention,
+    person: prevention,
+    linkedOn: preventionPlain,
+    removedOn: preventionPlain,
+    removalReason: prevention,
+    services: prevention,
+    version: preventionPlain,
+  }),
+  ...fieldsOf('PreventionService', 'volunteers', {
+    id: preventionPlain,
+    kind: prevention,
+    providedOn: preventionPlain,
+    agency: preventionPlain,
+    note: prevention,
   }),
   ...fieldsOf('CommunicationActivity', 'volunteers', {
     id: everyone,
@@ -76,6 +114,8 @@ export const VOLUNTEERS_RULES: Record<string, FieldRule> = {
   // Not volunteers: a volunteer sees only their own people, through myAssignedPeople.
   ...fieldsOf('Person', 'volunteers', {
     supportAssignments: { read: SUPPORT_ROLES.filter((r) => r !== 'volunteer'), sensitive: true },
+    preventionServices: prevention,
+    preventionListEntry: prevention,
   }),
   ...fieldsOf('VolunteerAssignment', 'volunteers', {
     id: support,

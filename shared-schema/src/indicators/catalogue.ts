@@ -511,6 +511,112 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
       en: 'Denominator: inspections in the period that found violations, by the place inspected (summed up the unit tree). Numerator: those whose violations were put right by the last day of the period. Period: the inspection date lies in the period; the day put right is on or before its last day.',
     },
   }),
+  def({
+    code: 'BUDGET_ALLOCATED',
+    aboutPeople: false,
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Kinh phí được giao cho công tác cai nghiện, phòng ngừa (triệu đồng)', en: 'Funding allocated (million VND)' },
+    definition: {
+      vi: 'Tử số: tổng kinh phí được giao (triệu đồng) của các dòng dự toán, mọi nguồn và mọi hoạt động, theo xã hoặc tỉnh, thành phố được giao (cộng dồn lên tỉnh, thành phố). Kỳ: năm ngân sách của dòng dự toán nằm trong các năm của kỳ (kỳ quý, nửa năm tính cả kinh phí năm).',
+      en: "Numerator: funding allocated (million VND) on the budget lines, every source and activity, by the commune or province funded (summed up the unit tree). Period: the line's fiscal year is one of the period's years (a quarter or half-year counts its year's whole allocation).",
+    },
+  }),
+  def({
+    code: 'BUDGET_SPENT',
+    aboutPeople: false,
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Kinh phí đã chi cho công tác cai nghiện, phòng ngừa (triệu đồng)', en: 'Funding spent (million VND)' },
+    definition: {
+      vi: 'Tử số: tổng số tiền đã chi (triệu đồng) theo các dòng dự toán, mọi nguồn và mọi hoạt động, theo xã hoặc tỉnh, thành phố được giao (cộng dồn lên tỉnh, thành phố). Kỳ: ngày chi trong kỳ. Kế hoạch đặt chỉ tiêu là kinh phí dự kiến của kỳ.',
+      en: "Numerator: spendings (million VND) against the budget lines, every source and activity, by the commune or province funded (summed up the unit tree). Period: the day spent lies in the period. A plan's target is the funding it plans for the period.",
+    },
+  }),
+  def({
+    code: 'COMPLAINTS_RECEIVED',
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Số đơn khiếu nại, tố cáo về công tác cai nghiện', en: 'Complaints and denunciations about rehab work' },
+    definition: {
+      vi: 'Tử số: số đơn khiếu nại, tố cáo về công tác cai nghiện, quản lý sau cai nghiện, theo xã, tỉnh hoặc cơ sở nhận đơn (cộng dồn lên tỉnh, thành phố). Kỳ: ngày nhận đơn trong kỳ.',
+      en: 'Numerator: complaints and denunciations about rehab and post-rehab work, by the commune, province or facility that received them (summed up the unit tree). Period: the day received lies in the period.',
+    },
+  }),
+  def({
+    code: 'COMPLAINTS_SETTLED_ON_TIME_SHARE',
+    measure: 'SHARE',
+    owner: POLICE,
+    measuredBy: 'labor-welfare',
+    name: { vi: 'Tỷ lệ đơn khiếu nại, tố cáo được giải quyết đúng hạn', en: 'Complaints settled within their time limit' },
+    definition: {
+      vi: 'Mẫu số: đơn khiếu nại, tố cáo nhận trong kỳ có hạn giải quyết không sau ngày cuối kỳ, theo nơi nhận đơn (cộng dồn lên tỉnh, thành phố). Tử số: những đơn đã giải quyết không muộn hơn hạn giải quyết. Kỳ: ngày nhận đơn trong kỳ và hạn giải quyết không sau ngày cuối kỳ.',
+      en: 'Denominator: complaints and denunciations received in the period whose time limit falls on or before its last day, by the place that received them (summed up the unit tree). Numerator: those settled by their time limit. Period: received in the period, with a time limit on or before its last day.',
+    },
+  }),
+  def({
+    code: 'PEOPLE_AT_RISK',
+    measure: 'COUNT',
+    owner: FRONT,
+    measuredBy: 'volunteers',
+    name: { vi: 'Số người có nguy cơ trong danh sách phòng ngừa', en: 'People at risk on the prevention lists' },
+    definition: {
+      vi: 'Tử số: số người có nguy cơ (nghi vấn sử dụng, thanh thiếu niên nguy cơ cao, người thân của người sử dụng…) trong danh sách phòng ngừa của xã, phường vào ngày cuối kỳ (cộng dồn lên tỉnh, thành phố). Người đã có hồ sơ quản lý vẫn được tính một lần qua mục đã liên kết. Kỳ: vào danh sách không sau ngày cuối kỳ, chưa đưa ra khỏi danh sách vào ngày đó.',
+      en: "Numerator: people at risk (suspected use, youth at high risk, families of users…) on the communes' prevention lists on the period's last day (summed up the unit tree). A person on record is counted once, through the linked entry. Period: listed by the period's last day and not taken off on it.",
+    },
+  }),
+  def({
+    code: 'PEOPLE_AT_RISK_REACHED_SHARE',
+    measure: 'SHARE',
+    owner: FRONT,
+    measuredBy: 'volunteers',
+    name: { vi: 'Tỷ lệ người có nguy cơ được tiếp cận dịch vụ phòng ngừa', en: 'People at risk reached by prevention services' },
+    definition: {
+      vi: 'Mẫu số: người trong danh sách phòng ngừa vào một ngày nào đó của kỳ. Tử số: những người được sàng lọc nguy cơ, tư vấn, trợ giúp pháp lý hoặc chuyển gửi trong kỳ. Theo xã nơi cư trú ghi trong danh sách (cộng dồn lên tỉnh, thành phố). Kỳ: ngày cung cấp dịch vụ trong kỳ.',
+      en: "Denominator: people on a prevention list on some day of the period. Numerator: those given risk screening, counselling, legal aid or a referral in the period. By the list's commune (summed up the unit tree). Period: the day of the service lies in the period.",
+    },
+  }),
+  def({
+    code: 'USERS_REACHED_BY_PREVENTION_SHARE',
+    measure: 'SHARE',
+    owner: FRONT,
+    measuredBy: 'volunteers',
+    name: {
+      vi: 'Tỷ lệ người sử dụng trái phép chất ma túy có hồ sơ được tiếp cận dịch vụ phòng ngừa',
+      en: 'People on record reached by prevention services',
+    },
+    definition: {
+      vi: `Mẫu số: người có quyết định quản lý người sử dụng trái phép chất ma túy (Công an) trong kỳ (mỗi người một lần), ${RESIDENCE_VI}. Tử số: những người đó được cung cấp dịch vụ phòng ngừa (sàng lọc, tư vấn, trợ giúp pháp lý, chuyển gửi) trong kỳ tại đơn vị, trực tiếp hoặc qua mục danh sách người có nguy cơ đã liên kết với hồ sơ. Kỳ: quyết định quản lý ban hành không sau ngày cuối kỳ và còn hiệu lực đến ngày đầu kỳ; ngày cung cấp dịch vụ trong kỳ. Chỉ tiêu của đề án: ít nhất 80%.`,
+      en: `Denominator: people under a police drug-user management decision in the period (each person once), ${RESIDENCE_EN}. Numerator: those of them given a prevention service (screening, counselling, legal aid, referral) in the period in the unit, directly or through the prevention-list entry linked to their record. Period: a management decision made on or before the last day and in force on or after the first day; the day of the service lies in the period. The project targets at least 80%.`,
+    },
+  }),
+  def({
+    code: 'DRUG_HOTSPOTS',
+    aboutPeople: false,
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'police',
+    name: { vi: 'Số địa bàn, điểm trọng điểm về ma túy', en: 'Drug hotspots' },
+    definition: {
+      vi: 'Tử số: số địa bàn, điểm trọng điểm về ma túy do công an xác định, theo xã, phường (cộng dồn lên tỉnh, thành phố). Kỳ: xác định không sau ngày cuối kỳ, chưa xóa bỏ vào ngày đó.',
+      en: "Numerator: drug hotspots identified by the police and by commune (summed up the unit tree). Period: identified by the period's last day and not cleared on it.",
+    },
+  }),
+  def({
+    code: 'DRUG_FREE_COMMUNES',
+    aboutPeople: false,
+    measure: 'COUNT',
+    owner: POLICE,
+    measuredBy: 'police',
+    name: { vi: 'Số xã, phường được công nhận không ma túy', en: 'Communes recognised drug-free' },
+    definition: {
+      vi: 'Tử số: số xã, phường có quyết định công nhận không ma túy (cộng dồn lên tỉnh, thành phố). Kỳ: công nhận không sau ngày cuối kỳ, chưa bị thu hồi vào ngày đó.',
+      en: "Numerator: communes recognised drug-free (summed up the unit tree). Period: recognised by the period's last day and not withdrawn on it.",
+    },
+  }),
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

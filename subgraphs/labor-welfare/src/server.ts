@@ -22,6 +22,8 @@ import { FacilityAreaEntity } from './entities/FacilityArea';
 import { FacilityLicenceEntity } from './entities/FacilityLicence';
 import { TrainingCourseEntity } from './entities/TrainingCourse';
 import { InspectionEntity } from './entities/Inspection';
+import { BudgetLineEntity, BudgetSpendingEntity } from './entities/BudgetLine';
+import { ComplaintEntity } from './entities/Complaint';
 import { RehabEpisodeEntity } from './entities/RehabEpisode';
 import { ReintegrationSupportEntity } from './entities/ReintegrationSupport';
 import { ServiceProviderEntity } from './entities/ServiceProvider';
@@ -42,6 +44,8 @@ import { AddProviderPublication1796500001000 } from './migrations/1796500001000-
 import { CreateFacilityLicence1796500001100 } from './migrations/1796500001100-CreateFacilityLicence';
 import { CreateTrainingCourse1796500001400 } from './migrations/1796500001400-CreateTrainingCourse';
 import { CreateInspection1796500001500 } from './migrations/1796500001500-CreateInspection';
+import { CreateBudget1796500001600 } from './migrations/1796500001600-CreateBudget';
+import { CreateComplaint1796500001700 } from './migrations/1796500001700-CreateComplaint';
 import { PlanUnitsAndTableDefinitions1764900006000 } from './migrations/1764900006000-PlanUnitsAndTableDefinitions';
 import { AnnounceCareRelations1796214000200 } from './migrations/1796214000200-AnnounceCareRelations';
 import { PostRehabModelEntity } from './entities/PostRehabModel';
@@ -75,6 +79,9 @@ export const entities = [
   FacilityLicenceEntity,
   TrainingCourseEntity,
   InspectionEntity,
+  BudgetLineEntity,
+  BudgetSpendingEntity,
+  ComplaintEntity,
   ReintegrationSupportEntity,
   CaseEventEntity,
   PostRehabModelEntity,
@@ -100,6 +107,8 @@ export const migrations = [
   CreateFacilityLicence1796500001100,
   CreateTrainingCourse1796500001400,
   CreateInspection1796500001500,
+  CreateBudget1796500001600,
+  CreateComplaint1796500001700,
 ];
 
 export function createLaborWelfareDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -24,6 +24,8 @@ import { AnnouncePersonDirectory1764800001000 } from './migrations/1764800001000
 import { CreateCareRelation1796214000000 } from './migrations/1796214000000-CreateCareRelation';
 import { IndexPersonNameOrder1796300000000 } from './migrations/1796300000000-IndexPersonNameOrder';
 import { CareRelationEntity } from './entities/CareRelation';
+import { DrugFreeRecognitionEntity, DrugHotspotEntity } from './prevention-map/entities';
+import { CreatePreventionMap1796500001900 } from './migrations/1796500001900-CreatePreventionMap';
 import { policeNoticeHandlers } from './notices/handlers';
 import { resolvers } from './resolvers';
 import { guardCareOnlyFields } from './care/fields';
@@ -57,6 +59,8 @@ export const entities = [
   MonitoringAlertEntity,
   TreatmentRegistrationDeadlineEntity,
   CareRelationEntity,
+  DrugHotspotEntity,
+  DrugFreeRecognitionEntity,
 ];
 export const migrations = [
   CreatePerson1763800001000,
@@ -68,6 +72,7 @@ export const migrations = [
   AnnouncePersonDirectory1764800001000,
   CreateCareRelation1796214000000,
   IndexPersonNameOrder1796300000000,
+  CreatePreventionMap1796500001900,
 ];
 
 export function createPoliceDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -20,6 +20,8 @@ import { CreateSupport1763800004100 } from './migrations/1763800004100-CreateSup
 import { CreateOrganisationChapters1763800004200 } from './migrations/1763800004200-CreateOrganisationChapters';
 import { CreateCommunicationActivity1796500001300 } from './migrations/1796500001300-CreateCommunicationActivity';
 import { CommunicationActivityEntity } from './entities/CommunicationActivity';
+import { PersonAtRiskEntity, PreventionServiceEntity } from './entities/PersonAtRisk';
+import { CreatePrevention1796500001800 } from './migrations/1796500001800-CreatePrevention';
 import { resolvers } from './resolvers';
 import { isVolunteersEmpty, seedVolunteers } from './seed';
 
@@ -42,6 +44,8 @@ export const entities = [
   SupportActivityEntity,
   OrganisationChapterEntity,
   CommunicationActivityEntity,
+  PersonAtRiskEntity,
+  PreventionServiceEntity,
 ];
 export const migrations = [
   CreateVolunteers1763800004000,
@@ -49,6 +53,7 @@ export const migrations = [
   CreateOrganisationChapters1763800004200,
   CreatePersonDirectory1764800000000,
   CreateCommunicationActivity1796500001300,
+  CreatePrevention1796500001800,
 ];
 
 export function createVolunteersDataSource(env: NodeJS.ProcessEnv = process.env) {

@@ -31,6 +31,8 @@ import type { MeasureTargetView } from '../plans/measure-targets';
 import type { FacilityLicenceEntity, LicenceRenewal } from '../entities/FacilityLicence';
 import type { TrainingCourseEntity, GroupCount } from '../entities/TrainingCourse';
 import type { InspectionEntity } from '../entities/Inspection';
+import type { BudgetLineEntity, BudgetSpendingEntity } from '../entities/BudgetLine';
+import type { ComplaintEntity } from '../entities/Complaint';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -150,6 +152,83 @@ export type AdmitVoluntaryInput = {
   termMonths: Scalars['Int']['input'];
 };
 
+/** The plan's activity a budget line funds. */
+export type BudgetActivity =
+  | 'COMMUNICATION'
+  | 'INSPECTION'
+  | 'OTHER'
+  | 'POST_REHAB'
+  | 'PREVENTION'
+  | 'REHAB'
+  | 'TRAINING';
+
+/**
+ * One line of a plan's funding (dự toán kinh phí): a unit's allocation for a fiscal year from one
+ * source for one activity, in million VND, and what was spent against it. Public finance: anyone reads.
+ */
+export type BudgetLine = {
+  __typename?: 'BudgetLine';
+  activity: BudgetActivity;
+  /** The agency that carries out the activity and recorded the line. */
+  agency: Scalars['String']['output'];
+  /** Million VND allocated (triệu đồng). */
+  allocated: Scalars['Int']['output'];
+  /** The day the allocation was decided. */
+  allocatedOn: Scalars['Date']['output'];
+  fiscalYear: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  source: BudgetSource;
+  /** Spendings, oldest first. */
+  spendings: Array<BudgetSpending>;
+  /** Million VND spent so far. */
+  spent: Scalars['Int']['output'];
+  /** The commune or province whose plan it funds. */
+  unit: AdministrativeUnit;
+  /** Optimistic-locking version (send it back as expectedVersion). */
+  version: Scalars['Int']['output'];
+};
+
+export type BudgetLineInput = {
+  activity: BudgetActivity;
+  allocated: Scalars['Int']['input'];
+  allocatedOn: Scalars['Date']['input'];
+  fiscalYear: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  source: BudgetSource;
+  /** A commune or province the officer acts for. */
+  unitCode: Scalars['ID']['input'];
+};
+
+/** Nguồn kinh phí: where a budget line's money comes from. */
+export type BudgetSource =
+  /** Chương trình mục tiêu quốc gia, ngân sách trung ương. */
+  | 'CENTRAL_PROGRAMME'
+  /** Ngân sách xã, phường. */
+  | 'COMMUNE'
+  /** Tài trợ, viện trợ. */
+  | 'DONOR'
+  /** Nguồn hợp pháp khác. */
+  | 'OTHER'
+  /** Ngân sách tỉnh, thành phố. */
+  | 'PROVINCE';
+
+/** A spending against a budget line (giải ngân), in million VND. */
+export type BudgetSpending = {
+  __typename?: 'BudgetSpending';
+  /** Million VND (triệu đồng). */
+  amount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  spentOn: Scalars['Date']['output'];
+};
+
+export type BudgetSpendingInput = {
+  amount: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  spentOn: Scalars['Date']['input'];
+};
+
 /** Quan hệ của người trực tiếp chăm sóc, giúp đỡ trong gia đình với người cai nghiện. */
 export type CaregiverRelationship =
   /** Con. */
@@ -237,6 +316,81 @@ export type CommunityRehabSupporterInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   role: SupporterRole;
 };
+
+/**
+ * A complaint or denunciation received by a commune, province or facility about rehab work, and its
+ * handling. The complainant's identity is confidential (a denouncer's by law): only the officers
+ * who handle complaints read it, each read audited.
+ */
+export type Complaint = {
+  __typename?: 'Complaint';
+  agency: Scalars['String']['output'];
+  complainantContact?: Maybe<Scalars['String']['output']>;
+  complainantName: Scalars['String']['output'];
+  /** The time limit for settling it (set on acceptance, by the law in force). */
+  dueOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  kind: ComplaintKind;
+  outcome?: Maybe<ComplaintOutcome>;
+  receivedOn: Scalars['Date']['output'];
+  resolution?: Maybe<Scalars['String']['output']>;
+  resolvedOn?: Maybe<Scalars['Date']['output']>;
+  status: ComplaintStatus;
+  subject: ComplaintSubject;
+  /** What it says. */
+  summary: Scalars['String']['output'];
+  /** The commune, province or facility that received it and handles it. */
+  unit: AdministrativeUnit;
+  version: Scalars['Int']['output'];
+};
+
+export type ComplaintInput = {
+  complainantContact?: InputMaybe<Scalars['String']['input']>;
+  complainantName: Scalars['String']['input'];
+  /** Within 90 days of receipt (the longest time limit of the laws on complaints and denunciations, extensions included). */
+  dueOn: Scalars['Date']['input'];
+  kind: ComplaintKind;
+  receivedOn: Scalars['Date']['input'];
+  subject: ComplaintSubject;
+  summary: Scalars['String']['input'];
+  /** A commune, province or facility the officer acts for. */
+  unitCode: Scalars['ID']['input'];
+};
+
+/** Khiếu nại (a complaint about a decision or act affecting the complainant) or tố cáo (a denunciation of a violation). */
+export type ComplaintKind =
+  | 'COMPLAINT'
+  | 'DENUNCIATION';
+
+/** How a complaint or denunciation was settled. */
+export type ComplaintOutcome =
+  /** Sai, không có cơ sở. */
+  | 'NOT_UPHELD'
+  /** Đúng một phần. */
+  | 'PARTLY_UPHELD'
+  /** Chuyển cơ quan có thẩm quyền. */
+  | 'TRANSFERRED'
+  /** Đúng: upheld. */
+  | 'UPHELD'
+  /** Rút đơn. */
+  | 'WITHDRAWN';
+
+export type ComplaintStatus =
+  /** Being handled, within its time limit. */
+  | 'OPEN'
+  /** Being handled, past its time limit. */
+  | 'OVERDUE'
+  | 'RESOLVED';
+
+/** What a complaint or denunciation is about. */
+export type ComplaintSubject =
+  /** An officer's or staff member's conduct. */
+  | 'CONDUCT'
+  /** A decision on rehab, post-rehab management or their support. */
+  | 'DECISION'
+  /** A facility's conditions or treatment of residents. */
+  | 'FACILITY'
+  | 'OTHER';
 
 /** A compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc). */
 export type CompulsoryRehabDossier = {
@@ -931,6 +1085,12 @@ export type Mutation = {
   placeResidentInArea: RehabEpisode;
   /** Publishes a registered provider (công bố): the provincial police, from the responsibilities table on the day. */
   publishServiceProvider: ServiceProvider;
+  /** Records a budget line (the agency that carries out the activity, for a commune or province it acts for). */
+  recordBudgetLine: BudgetLine;
+  /** Records a spending against a budget line (its agency): within its fiscal year, not beyond the allocation. */
+  recordBudgetSpending: BudgetLine;
+  /** Records a complaint or denunciation received. */
+  recordComplaint: Complaint;
   /** Ghi quyết định của Tòa án (the district court until 30 June 2025; from 1 July 2025 the regional court the dossier was sent to). */
   recordCourtDecision: CompulsoryRehabDossier;
   /** Ghi việc áp giải đến cơ sở (police officer). */
@@ -972,6 +1132,8 @@ export type Mutation = {
   renewFacilityLicence: FacilityLicence;
   /** The provincial police's investigation agency asks a facility to hand over a resident (one request under way per resident). */
   requestResidentExtraction: ResidentExtraction;
+  /** Records how it was settled. */
+  resolveComplaint: Complaint;
   /** Records that the violations found were put right. */
   resolveInspection: Inspection;
   /** Trở lại sau bỏ trốn: notifies police (facility staff). */
@@ -1003,6 +1165,8 @@ export type Mutation = {
   terminateRehabEpisode: RehabEpisode;
   /** Chuyển cơ sở (staff of the sending facility). */
   transferRehabEpisode: RehabEpisode;
+  /** Corrects a budget line (its agency); the allocation may not fall below what was spent. */
+  updateBudgetLine: BudgetLine;
   /** Sửa hồ sơ đang lập hoặc bị trả lại (commune police, commune official). */
   updateDossierDraft: CompulsoryRehabDossier;
   /** Renames an area or changes its places (its kind stays). */
@@ -1159,6 +1323,23 @@ export type MutationPublishServiceProviderArgs = {
 };
 
 
+export type MutationRecordBudgetLineArgs = {
+  input: BudgetLineInput;
+};
+
+
+export type MutationRecordBudgetSpendingArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: BudgetSpendingInput;
+};
+
+
+export type MutationRecordComplaintArgs = {
+  input: ComplaintInput;
+};
+
+
 export type MutationRecordCourtDecisionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1269,6 +1450,15 @@ export type MutationRequestResidentExtractionArgs = {
 };
 
 
+export type MutationResolveComplaintArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  outcome: ComplaintOutcome;
+  resolution: Scalars['String']['input'];
+  resolvedOn: Scalars['Date']['input'];
+};
+
+
 export type MutationResolveInspectionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1342,6 +1532,13 @@ export type MutationTransferRehabEpisodeArgs = {
   id: Scalars['ID']['input'];
   toFacilityCode: Scalars['ID']['input'];
   transferredOn: Scalars['Date']['input'];
+};
+
+
+export type MutationUpdateBudgetLineArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: BudgetLineInput;
 };
 
 
@@ -1891,11 +2088,15 @@ export type Query = {
    * for by level.
    */
   administrativeUnits: Array<AdministrativeUnit>;
+  /** A unit's budget lines (its subtree's) for a fiscal year, by activity and source (at most 200). */
+  budgetLines: Array<BudgetLine>;
   /**
    * Worklist of the commune: its open rehabs at home/community that have no individual rehab plan
    * yet, oldest start first.
    */
   communityRehabAwaitingPlan: Array<RehabEpisode>;
+  /** Complaints and denunciations received in a unit's subtree, newest first; only those being handled when openOnly (at most 200). */
+  complaints: Array<Complaint>;
   /** A dossier by id, within the caller's unit. */
   compulsoryRehabDossier?: Maybe<CompulsoryRehabDossier>;
   /**
@@ -2009,8 +2210,20 @@ export type QueryAdministrativeUnitsArgs = {
 };
 
 
+export type QueryBudgetLinesArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  unitCode: Scalars['ID']['input'];
+};
+
+
 export type QueryCommunityRehabAwaitingPlanArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryComplaintsArgs = {
+  openOnly?: InputMaybe<Scalars['Boolean']['input']>;
   unitCode: Scalars['ID']['input'];
 };
 
@@ -2712,6 +2925,12 @@ export type ResolversTypes = {
   AdministrativeUnitLevel: AdministrativeUnitLevel;
   AdmitVoluntaryInput: AdmitVoluntaryInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BudgetActivity: BudgetActivity;
+  BudgetLine: ResolverTypeWrapper<BudgetLineEntity>;
+  BudgetLineInput: BudgetLineInput;
+  BudgetSource: BudgetSource;
+  BudgetSpending: ResolverTypeWrapper<BudgetSpendingEntity>;
+  BudgetSpendingInput: BudgetSpendingInput;
   CaregiverRelationship: CaregiverRelationship;
   CaseEvent: ResolverTypeWrapper<CaseEventEntity>;
   CommunityRehabPlan: ResolverTypeWrapper<CommunityRehabPlanEntity>;
@@ -2719,6 +2938,12 @@ export type ResolversTypes = {
   CommunityRehabSetting: CommunityRehabSetting;
   CommunityRehabSupporter: ResolverTypeWrapper<CommunityRehabSupporter>;
   CommunityRehabSupporterInput: CommunityRehabSupporterInput;
+  Complaint: ResolverTypeWrapper<ComplaintEntity>;
+  ComplaintInput: ComplaintInput;
+  ComplaintKind: ComplaintKind;
+  ComplaintOutcome: ComplaintOutcome;
+  ComplaintStatus: ComplaintStatus;
+  ComplaintSubject: ComplaintSubject;
   CompulsoryRehabDossier: ResolverTypeWrapper<CompulsoryRehabDossierEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CourtDecision: ResolverTypeWrapper<CourtDecisionView>;
@@ -2847,11 +3072,17 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AdmitVoluntaryInput: AdmitVoluntaryInput;
   Int: Scalars['Int']['output'];
+  BudgetLine: BudgetLineEntity;
+  BudgetLineInput: BudgetLineInput;
+  BudgetSpending: BudgetSpendingEntity;
+  BudgetSpendingInput: BudgetSpendingInput;
   CaseEvent: CaseEventEntity;
   CommunityRehabPlan: CommunityRehabPlanEntity;
   CommunityRehabPlanInput: CommunityRehabPlanInput;
   CommunityRehabSupporter: CommunityRehabSupporter;
   CommunityRehabSupporterInput: CommunityRehabSupporterInput;
+  Complaint: ComplaintEntity;
+  ComplaintInput: ComplaintInput;
   CompulsoryRehabDossier: CompulsoryRehabDossierEntity;
   Boolean: Scalars['Boolean']['output'];
   CourtDecision: CourtDecisionView;
@@ -2967,6 +3198,28 @@ export type AdministrativeUnitResolvers<ContextType = Context, ParentType extend
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type BudgetLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetLine'] = ResolversParentTypes['BudgetLine']> = {
+  activity?: Resolver<ResolversTypes['BudgetActivity'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  allocated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allocatedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fiscalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
+  spendings?: Resolver<Array<ResolversTypes['BudgetSpending']>, ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BudgetSpendingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetSpending'] = ResolversParentTypes['BudgetSpending']> = {
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spentOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type CaseEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2993,6 +3246,24 @@ export type CommunityRehabSupporterResolvers<ContextType = Context, ParentType e
   organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['SupporterRole'], ParentType, ContextType>;
+};
+
+export type ComplaintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  complainantContact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  complainantName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ComplaintKind'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ComplaintOutcome']>, ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ComplaintSubject'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CompulsoryRehabDossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompulsoryRehabDossier'] = ResolversParentTypes['CompulsoryRehabDossier']> = {
@@ -3217,6 +3488,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markLeaveAbsconded?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationMarkLeaveAbscondedArgs, 'expectedVersion' | 'id'>>;
   placeResidentInArea?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationPlaceResidentInAreaArgs, 'areaId' | 'expectedVersion' | 'id'>>;
   publishServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationPublishServiceProviderArgs, 'expectedVersion' | 'id' | 'publishedOn'>>;
+  recordBudgetLine?: Resolver<ResolversTypes['BudgetLine'], ParentType, ContextType, RequireFields<MutationRecordBudgetLineArgs, 'input'>>;
+  recordBudgetSpending?: Resolver<ResolversTypes['BudgetLine'], ParentType, ContextType, RequireFields<MutationRecordBudgetSpendingArgs, 'expectedVersion' | 'id' | 'input'>>;
+  recordComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationRecordComplaintArgs, 'input'>>;
   recordCourtDecision?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordCourtDecisionArgs, 'expectedVersion' | 'id' | 'input'>>;
   recordDossierEscort?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationRecordDossierEscortArgs, 'escortedOn' | 'expectedVersion' | 'id'>>;
   recordEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationRecordEscapeArgs, 'escapedOn' | 'expectedVersion' | 'id'>>;
@@ -3234,6 +3508,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerServiceProvider?: Resolver<ResolversTypes['ServiceProvider'], ParentType, ContextType, RequireFields<MutationRegisterServiceProviderArgs, 'input'>>;
   renewFacilityLicence?: Resolver<ResolversTypes['FacilityLicence'], ParentType, ContextType, RequireFields<MutationRenewFacilityLicenceArgs, 'expectedVersion' | 'id' | 'renewedOn' | 'validUntil'>>;
   requestResidentExtraction?: Resolver<ResolversTypes['ResidentExtraction'], ParentType, ContextType, RequireFields<MutationRequestResidentExtractionArgs, 'episodeId' | 'input'>>;
+  resolveComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationResolveComplaintArgs, 'expectedVersion' | 'id' | 'outcome' | 'resolution' | 'resolvedOn'>>;
   resolveInspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType, RequireFields<MutationResolveInspectionArgs, 'expectedVersion' | 'id' | 'resolution' | 'resolvedOn'>>;
   returnAfterEscape?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationReturnAfterEscapeArgs, 'expectedVersion' | 'id' | 'returnedOn'>>;
   returnDossierForCorrection?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationReturnDossierForCorrectionArgs, 'expectedVersion' | 'id' | 'reason'>>;
@@ -3244,6 +3519,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   submitCompulsoryRehabDossier?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationSubmitCompulsoryRehabDossierArgs, 'expectedVersion' | 'id'>>;
   terminateRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTerminateRehabEpisodeArgs, 'expectedVersion' | 'id' | 'reason' | 'terminatedOn'>>;
   transferRehabEpisode?: Resolver<ResolversTypes['RehabEpisode'], ParentType, ContextType, RequireFields<MutationTransferRehabEpisodeArgs, 'expectedVersion' | 'id' | 'toFacilityCode' | 'transferredOn'>>;
+  updateBudgetLine?: Resolver<ResolversTypes['BudgetLine'], ParentType, ContextType, RequireFields<MutationUpdateBudgetLineArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateDossierDraft?: Resolver<ResolversTypes['CompulsoryRehabDossier'], ParentType, ContextType, RequireFields<MutationUpdateDossierDraftArgs, 'changes' | 'expectedVersion' | 'id'>>;
   updateFacilityArea?: Resolver<ResolversTypes['FacilityArea'], ParentType, ContextType, RequireFields<MutationUpdateFacilityAreaArgs, 'capacity' | 'expectedVersion' | 'id' | 'name'>>;
   updateFacilityStaffing?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationUpdateFacilityStaffingArgs, 'code' | 'expectedVersion' | 'input'>>;
@@ -3433,7 +3709,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   abscondedResidents?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryAbscondedResidentsArgs, 'facilityCode' | 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
+  budgetLines?: Resolver<Array<ResolversTypes['BudgetLine']>, ParentType, ContextType, RequireFields<QueryBudgetLinesArgs, 'fiscalYear' | 'unitCode'>>;
   communityRehabAwaitingPlan?: Resolver<Array<ResolversTypes['RehabEpisode']>, ParentType, ContextType, RequireFields<QueryCommunityRehabAwaitingPlanArgs, 'first' | 'unitCode'>>;
+  complaints?: Resolver<Array<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintsArgs, 'openOnly' | 'unitCode'>>;
   compulsoryRehabDossier?: Resolver<Maybe<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryCompulsoryRehabDossierArgs, 'id'>>;
   dossiersAwaitingAdmission?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingAdmissionArgs, 'facilityCode' | 'first'>>;
   dossiersAwaitingDecision?: Resolver<Array<ResolversTypes['CompulsoryRehabDossier']>, ParentType, ContextType, RequireFields<QueryDossiersAwaitingDecisionArgs, 'first'>>;
@@ -3599,9 +3877,12 @@ export type Resolvers<ContextType = Context> = {
   Absconding?: AbscondingResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
+  BudgetLine?: BudgetLineResolvers<ContextType>;
+  BudgetSpending?: BudgetSpendingResolvers<ContextType>;
   CaseEvent?: CaseEventResolvers<ContextType>;
   CommunityRehabPlan?: CommunityRehabPlanResolvers<ContextType>;
   CommunityRehabSupporter?: CommunityRehabSupporterResolvers<ContextType>;
+  Complaint?: ComplaintResolvers<ContextType>;
   CompulsoryRehabDossier?: CompulsoryRehabDossierResolvers<ContextType>;
   CourtDecision?: CourtDecisionResolvers<ContextType>;
   Date?: GraphQLScalarType;

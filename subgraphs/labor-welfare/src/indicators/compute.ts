@@ -39,6 +39,7 @@ function finish(measure: 'COUNT' | 'SHARE', numerator: number | null, denominato
 const CROSS_AGENCY: Readonly<Record<string, readonly ('policeMeasure' | 'healthMeasure' | 'volunteersMeasure')[]>> = {
   RECORDS_IN_TREATMENT_SHARE: ['policeMeasure', 'healthMeasure', 'volunteersMeasure'],
   TREATED_TOTAL: ['healthMeasure'],
+  USERS_REACHED_BY_PREVENTION_SHARE: ['policeMeasure', 'volunteersMeasure'],
 };
 
 /**

@@ -133,6 +133,19 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
     count(x.id)::int AS denominator, NULL::text[] AS person_keys
     FROM req r LEFT JOIN inspection x ON ${inPeriod('x.inspected_on')} AND x.violations > 0 AND WITHIN(x.owner_unit_path)
     WHERE r.code = 'INSPECTION_VIOLATIONS_RESOLVED_SHARE' GROUP BY r.i`,
+  BUDGET_ALLOCATED: `SELECT r.i, coalesce(sum(x.allocated), 0)::int AS numerator, NULL::int AS denominator,
+    NULL::text[] AS person_keys FROM req r LEFT JOIN budget_line x
+      ON x.fiscal_year BETWEEN extract(year FROM r.d_from) AND extract(year FROM r.d_to) AND WITHIN(x.owner_unit_path)
+    WHERE r.code = 'BUDGET_ALLOCATED' GROUP BY r.i`,
+  BUDGET_SPENT: `SELECT r.i, coalesce(sum(s.amount), 0)::int AS numerator, NULL::int AS denominator,
+    NULL::text[] AS person_keys FROM req r LEFT JOIN (budget_line x JOIN budget_spending s ON s.budget_line_id = x.id)
+      ON ${inPeriod('s.spent_on')} AND WITHIN(x.owner_unit_path)
+    WHERE r.code = 'BUDGET_SPENT' GROUP BY r.i`,
+  COMPLAINTS_RECEIVED: count('COMPLAINTS_RECEIVED', 'complaint', `${inPeriod('x.received_on')} AND WITHIN(x.owner_unit_path)`),
+  COMPLAINTS_SETTLED_ON_TIME_SHARE: `SELECT r.i, (count(x.id) FILTER (WHERE x.resolved_on <= x.due_on))::int AS numerator,
+    count(x.id)::int AS denominator, NULL::text[] AS person_keys
+    FROM req r LEFT JOIN complaint x ON ${inPeriod('x.received_on')} AND x.due_on <= r.d_to AND WITHIN(x.owner_unit_path)
+    WHERE r.code = 'COMPLAINTS_SETTLED_ON_TIME_SHARE' GROUP BY r.i`,
   RELAPSE_RATE: underManagement('RELAPSE_RATE', inPeriod('x.relapsed_on')),
   DRUG_USE_DURING_POST_REHAB_RATE: underManagement(
     'DRUG_USE_DURING_POST_REHAB_RATE',
@@ -145,6 +158,14 @@ export const LABOR_WELFARE_MEASURES: MeasureBranches = {
         AND WITHIN(e.residence_owner_path, e.person_id) WHERE r.code = 'TREATED_TOTAL')
     SELECT rows.i, count(p.person_id)::int AS numerator, NULL::int AS denominator, NULL::text[] AS person_keys
     FROM rows LEFT JOIN people p USING (i) GROUP BY rows.i) AS treated`,
+  // People under police management (sent as counted) reached by prevention (sent by the mass organisations as treated).
+  USERS_REACHED_BY_PREVENTION_SHARE: `SELECT * FROM (WITH ${SENT_ROWS}, rows AS (SELECT DISTINCT r.i FROM req r
+      WHERE r.code = 'USERS_REACHED_BY_PREVENTION_SHARE'),
+    persons AS (SELECT s.i, s.person_id, bool_or(s.counted) AS counted, bool_or(s.treated) AS reached
+      FROM sent s JOIN rows USING (i) GROUP BY s.i, s.person_id)
+    SELECT rows.i, (count(p.person_id) FILTER (WHERE p.counted AND p.reached))::int AS numerator,
+      (count(p.person_id) FILTER (WHERE p.counted))::int AS denominator, NULL::text[] AS person_keys
+    FROM rows LEFT JOIN persons p USING (i) GROUP BY rows.i) AS reached`,
   // People with management records: those police (management) and health (treatment) sent, with
   // the rehab episodes and post-rehab management here; treated: a rehab episode here (of any unit,
   // for a person counted in this one), treatment or counselling sent.

@@ -4,6 +4,8 @@ import { Facility, FacilityArea, FacilityLicence, FacilityOccupancy } from './Fa
 import { licenceMutations, licenceQueries } from '../mutations/facility-licences';
 import { TrainingCourse, trainingMutations, trainingQueries } from '../mutations/training';
 import { Inspection, inspectionMutations, inspectionQueries } from '../mutations/inspections';
+import { BudgetLine, budgetMutations, budgetQueries } from '../mutations/budgets';
+import { Complaint, complaintMutations, complaintQueries } from '../mutations/complaints';
 import { facilityAreaMutations } from '../mutations/facility-areas';
 import { Mutation } from './Mutation';
 import { Period } from './Period';
@@ -60,6 +62,8 @@ export const resolvers: Resolvers = {
     ...licenceQueries,
     ...trainingQueries,
     ...inspectionQueries,
+    ...budgetQueries,
+    ...complaintQueries,
   },
   Mutation: {
     ...Mutation,
@@ -74,6 +78,8 @@ export const resolvers: Resolvers = {
     ...licenceMutations,
     ...trainingMutations,
     ...inspectionMutations,
+    ...budgetMutations,
+    ...complaintMutations,
   },
   PostRehabModel,
   PostRehabModelConnection: connectionResolvers,
@@ -84,6 +90,8 @@ export const resolvers: Resolvers = {
   FacilityLicence,
   TrainingCourse,
   Inspection,
+  BudgetLine,
+  Complaint,
   ServiceProvider,
   RehabEpisode,
   RehabLeave,

@@ -2,7 +2,6 @@ import { domainError, type Bilingual, type RecordName } from '@rehab/server-kit'
 
 export { outsideUnit, recordNotFound, staleVersion, type RecordName } from '@rehab/server-kit';
 import type { GraphQLError } from 'graphql';
-import { todayInHanoi } from '@rehab/shared-schema';
 
 /** A person as labour-welfare knows them (episodes, dossiers, post-rehab cases). */
 export const PERSON_NAME: RecordName = { vi: 'người', en: 'person' };
@@ -29,44 +28,4 @@ export function badInput(text: Bilingual, field: string): GraphQLError {
   return domainError('BAD_USER_INPUT', text, { field });
 }
 
-/** Refuses a date of an act that has not happened yet (after today in Hà Nội). */
-export function checkNotFuture(date: string, field: string, today: string = todayInHanoi()): void {
-  if (date > today) {
-    throw badInput(
-      { vi: `Ngày ${date} chưa đến (hôm nay là ${today})`, en: `The date ${date} is in the future (today is ${today})` },
-      field,
-    );
-  }
-}
-
-/** Refuses `date` before `floor` (e.g. a completion before the admission). */
-export function checkNotBefore(date: string, floor: string, field: string, what: Bilingual): void {
-  if (date < floor) {
-    throw badInput(
-      { vi: `Ngày ${date} trước ${what.vi} (${floor})`, en: `The date ${date} is before ${what.en} (${floor})` },
-      field,
-    );
-  }
-}
-
-/** Refuses an empty (after trimming) or overlong text; returns it trimmed. */
-export function requiredText(value: string, field: string, label: Bilingual, max = 500): string {
-  const text = value.trim();
-  if (text.length === 0)
-    throw badInput({ vi: `${capitalise(label.vi)} không được để trống`, en: `The ${label.en} must not be empty` }, field);
-  if (text.length > max)
-    throw badInput(
-      { vi: `${capitalise(label.vi)} dài quá ${max} ký tự`, en: `The ${label.en} is longer than ${max} characters` },
-      field,
-    );
-  return text;
-}
-
-export function optionalText(value: string | null | undefined, field: string, label: Bilingual, max = 500): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return requiredText(value, field, label, max);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
-}
+export { checkNotBefore, checkNotFuture, optionalText, requiredText } from '@rehab/server-kit';

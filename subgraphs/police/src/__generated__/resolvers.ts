@@ -21,6 +21,7 @@ import type { ElectronicMonitoringOrderEntity } from '../entities/ElectronicMoni
 import type { MonitoringAlertEntity } from '../entities/MonitoringAlert';
 import type { DeviceEventReceiptParent } from '../mutations/monitoring';
 import type { DeadlineParent, DeadlineConnectionParent } from '../treatment-registration/resolvers';
+import type { DrugHotspotEntity, DrugFreeRecognitionEntity } from '../prevention-map/entities';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -192,6 +193,52 @@ export type DeviceEventReceipt = {
   alert: MonitoringAlert;
   /** True when this event id had already been received for the order (nothing new was recorded). */
   duplicate: Scalars['Boolean']['output'];
+};
+
+/**
+ * A commune recognised drug-free (xã, phường không ma túy) by the province's decision, until the
+ * recognition is withdrawn.
+ */
+export type DrugFreeRecognition = {
+  __typename?: 'DrugFreeRecognition';
+  commune: AdministrativeUnit;
+  /** Số quyết định công nhận. */
+  decisionNumber: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  recognisedOn: Scalars['Date']['output'];
+  version: Scalars['Int']['output'];
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
+};
+
+export type DrugFreeRecognitionInput = {
+  /** A commune of the officer's province. */
+  communeCode: Scalars['ID']['input'];
+  decisionNumber: Scalars['String']['input'];
+  recognisedOn: Scalars['Date']['input'];
+};
+
+/**
+ * A drug hotspot (địa bàn, điểm trọng điểm về ma túy) of a commune identified by the police, from the
+ * day it was identified until the day it was cleared (xóa bỏ).
+ */
+export type DrugHotspot = {
+  __typename?: 'DrugHotspot';
+  clearanceNote?: Maybe<Scalars['String']['output']>;
+  clearedOn?: Maybe<Scalars['Date']['output']>;
+  commune: AdministrativeUnit;
+  /** Where it is and what goes on there. */
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  identifiedOn: Scalars['Date']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type DrugHotspotInput = {
+  /** A commune the officer acts for. */
+  communeCode: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  identifiedOn: Scalars['Date']['input'];
 };
 
 export type DrugUseDetectionInput = {
@@ -418,6 +465,8 @@ export type Mutation = {
    * commune become the new commune's in every agency (a person.unit-assigned notice), audited.
    */
   assignPersonToUnit: Person;
+  /** Records that a hotspot was cleared. */
+  clearDrugHotspot: DrugHotspot;
   /** The commune chairman's decision: starts the management period. */
   decideDrugUserManagement: DrugUserManagement;
   endDrugUserManagement: DrugUserManagement;
@@ -430,10 +479,14 @@ export type Mutation = {
   mergePersons: Person;
   /** The head of commune police orders electronic monitoring of a person of the commune. */
   orderElectronicMonitoring: ElectronicMonitoringOrder;
+  /** Records the province's recognition of a commune as drug-free (one in force per commune; provincial officers). */
+  recognizeDrugFreeCommune: DrugFreeRecognition;
   /** The person was found (the facility's notice of the return closes the search). */
   recordAbsconderFound: AbsconderSearch;
   /** A check-in (trình diện) of an actively managed person. */
   recordCheckIn: DrugUserCheckIn;
+  /** Records a hotspot identified by the police. */
+  recordDrugHotspot: DrugHotspot;
   /** Records a detection: opens a drug-user management case awaiting the chairman's decision. */
   recordDrugUseDetection: DrugUserManagement;
   /** Police of the receiving commune record that the person presented themselves after a move (once). */
@@ -451,6 +504,8 @@ export type Mutation = {
   /** Commune police summon a managed person to appear. */
   summonDrugUser: Summons;
   updatePerson: Person;
+  /** Records that a recognition was withdrawn. */
+  withdrawDrugFreeRecognition: DrugFreeRecognition;
 };
 
 
@@ -476,6 +531,14 @@ export type MutationAssignPersonToUnitArgs = {
   expectedVersion: Scalars['Int']['input'];
   personId: Scalars['ID']['input'];
   toUnitCode: Scalars['ID']['input'];
+};
+
+
+export type MutationClearDrugHotspotArgs = {
+  clearedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 
@@ -518,6 +581,11 @@ export type MutationOrderElectronicMonitoringArgs = {
 };
 
 
+export type MutationRecognizeDrugFreeCommuneArgs = {
+  input: DrugFreeRecognitionInput;
+};
+
+
 export type MutationRecordAbsconderFoundArgs = {
   expectedVersion: Scalars['Int']['input'];
   foundOn: Scalars['Date']['input'];
@@ -530,6 +598,11 @@ export type MutationRecordCheckInArgs = {
   date: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
+};
+
+
+export type MutationRecordDrugHotspotArgs = {
+  input: DrugHotspotInput;
 };
 
 
@@ -590,6 +663,14 @@ export type MutationUpdatePersonArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdatePersonInput;
+};
+
+
+export type MutationWithdrawDrugFreeRecognitionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  withdrawnOn: Scalars['Date']['input'];
 };
 
 /** Cursor pagination, the same in every list of every subgraph. */
@@ -687,6 +768,10 @@ export type Query = {
    * for by level.
    */
   administrativeUnits: Array<AdministrativeUnit>;
+  /** A unit's communes recognised drug-free, withdrawn ones too (at most 500). */
+  drugFreeRecognitions: Array<DrugFreeRecognition>;
+  /** Hotspots of a unit's communes active on a day (today when not given), or every one when includeCleared (at most 500). */
+  drugHotspots: Array<DrugHotspot>;
   /**
    * Worklist: active drug-user managements of persons in the caller's unit whose period ends
    * within withinDays (default 30) of asOf (default today), or has already ended while the
@@ -750,6 +835,18 @@ export type QueryAdministrativeUnitsArgs = {
   levels?: InputMaybe<Array<AdministrativeUnitLevel>>;
   on?: InputMaybe<Scalars['Date']['input']>;
   parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDrugFreeRecognitionsArgs = {
+  unitCode: Scalars['ID']['input'];
+};
+
+
+export type QueryDrugHotspotsArgs = {
+  includeCleared?: InputMaybe<Scalars['Boolean']['input']>;
+  on?: InputMaybe<Scalars['Date']['input']>;
+  unitCode: Scalars['ID']['input'];
 };
 
 
@@ -1346,6 +1443,10 @@ export type ResolversTypes = {
   DeviceEventKind: DeviceEventKind;
   DeviceEventReceipt: ResolverTypeWrapper<DeviceEventReceiptParent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DrugFreeRecognition: ResolverTypeWrapper<DrugFreeRecognitionEntity>;
+  DrugFreeRecognitionInput: DrugFreeRecognitionInput;
+  DrugHotspot: ResolverTypeWrapper<DrugHotspotEntity>;
+  DrugHotspotInput: DrugHotspotInput;
   DrugUseDetectionInput: DrugUseDetectionInput;
   DrugUserCheckIn: ResolverTypeWrapper<DrugUserCheckInEntity>;
   DrugUserManagement: ResolverTypeWrapper<DrugUserManagementEntity>;
@@ -1416,6 +1517,10 @@ export type ResolversParentTypes = {
   DeviceEventInput: DeviceEventInput;
   DeviceEventReceipt: DeviceEventReceiptParent;
   Boolean: Scalars['Boolean']['output'];
+  DrugFreeRecognition: DrugFreeRecognitionEntity;
+  DrugFreeRecognitionInput: DrugFreeRecognitionInput;
+  DrugHotspot: DrugHotspotEntity;
+  DrugHotspotInput: DrugHotspotInput;
   DrugUseDetectionInput: DrugUseDetectionInput;
   DrugUserCheckIn: DrugUserCheckInEntity;
   DrugUserManagement: DrugUserManagementEntity;
@@ -1517,6 +1622,26 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeviceEventReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceEventReceipt'] = ResolversParentTypes['DeviceEventReceipt']> = {
   alert?: Resolver<ResolversTypes['MonitoringAlert'], ParentType, ContextType>;
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DrugFreeRecognitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugFreeRecognition'] = ResolversParentTypes['DrugFreeRecognition']> = {
+  commune?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recognisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type DrugHotspotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugHotspot'] = ResolversParentTypes['DrugHotspot']> = {
+  clearanceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clearedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  commune?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DrugUserCheckInResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrugUserCheckIn'] = ResolversParentTypes['DrugUserCheckIn']> = {
@@ -1621,13 +1746,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acknowledgeRehabCompletionNotice?: Resolver<ResolversTypes['RehabCompletionNotice'], ParentType, ContextType, RequireFields<MutationAcknowledgeRehabCompletionNoticeArgs, 'expectedVersion' | 'id'>>;
   acknowledgeTransferNotice?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationAcknowledgeTransferNoticeArgs, 'expectedVersion' | 'id'>>;
   assignPersonToUnit?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationAssignPersonToUnitArgs, 'expectedVersion' | 'personId' | 'toUnitCode'>>;
+  clearDrugHotspot?: Resolver<ResolversTypes['DrugHotspot'], ParentType, ContextType, RequireFields<MutationClearDrugHotspotArgs, 'clearedOn' | 'expectedVersion' | 'id' | 'note'>>;
   decideDrugUserManagement?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationDecideDrugUserManagementArgs, 'decisionDate' | 'decisionNumber' | 'expectedVersion' | 'id'>>;
   endDrugUserManagement?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationEndDrugUserManagementArgs, 'endedOn' | 'expectedVersion' | 'id' | 'reason'>>;
   endElectronicMonitoring?: Resolver<ResolversTypes['ElectronicMonitoringOrder'], ParentType, ContextType, RequireFields<MutationEndElectronicMonitoringArgs, 'endedOn' | 'expectedVersion' | 'id' | 'reason'>>;
   mergePersons?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergePersonsArgs, 'duplicateId' | 'reason' | 'survivorId'>>;
   orderElectronicMonitoring?: Resolver<ResolversTypes['ElectronicMonitoringOrder'], ParentType, ContextType, RequireFields<MutationOrderElectronicMonitoringArgs, 'input' | 'personId'>>;
+  recognizeDrugFreeCommune?: Resolver<ResolversTypes['DrugFreeRecognition'], ParentType, ContextType, RequireFields<MutationRecognizeDrugFreeCommuneArgs, 'input'>>;
   recordAbsconderFound?: Resolver<ResolversTypes['AbsconderSearch'], ParentType, ContextType, RequireFields<MutationRecordAbsconderFoundArgs, 'expectedVersion' | 'foundOn' | 'note' | 'searchId'>>;
   recordCheckIn?: Resolver<ResolversTypes['DrugUserCheckIn'], ParentType, ContextType, RequireFields<MutationRecordCheckInArgs, 'date' | 'id' | 'note'>>;
+  recordDrugHotspot?: Resolver<ResolversTypes['DrugHotspot'], ParentType, ContextType, RequireFields<MutationRecordDrugHotspotArgs, 'input'>>;
   recordDrugUseDetection?: Resolver<ResolversTypes['DrugUserManagement'], ParentType, ContextType, RequireFields<MutationRecordDrugUseDetectionArgs, 'input' | 'personId'>>;
   recordMovePresentation?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationRecordMovePresentationArgs, 'expectedVersion' | 'presentedAt' | 'transferNoticeId'>>;
   recordResidenceChange?: Resolver<ResolversTypes['TransferNotice'], ParentType, ContextType, RequireFields<MutationRecordResidenceChangeArgs, 'addressLine' | 'expectedVersion' | 'movedOn' | 'personId' | 'toUnitCode'>>;
@@ -1637,6 +1765,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reportMonitoringDeviceEvent?: Resolver<ResolversTypes['DeviceEventReceipt'], ParentType, ContextType, RequireFields<MutationReportMonitoringDeviceEventArgs, 'input' | 'orderId'>>;
   summonDrugUser?: Resolver<ResolversTypes['Summons'], ParentType, ContextType, RequireFields<MutationSummonDrugUserArgs, 'input' | 'managementId'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'expectedVersion' | 'id' | 'input'>>;
+  withdrawDrugFreeRecognition?: Resolver<ResolversTypes['DrugFreeRecognition'], ParentType, ContextType, RequireFields<MutationWithdrawDrugFreeRecognitionArgs, 'expectedVersion' | 'id' | 'reason' | 'withdrawnOn'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1689,6 +1818,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   absconderSearches?: Resolver<ResolversTypes['AbsconderSearchConnection'], ParentType, ContextType, RequireFields<QueryAbsconderSearchesArgs, 'first'>>;
   administrativeUnit?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, RequireFields<QueryAdministrativeUnitArgs, 'code'>>;
   administrativeUnits?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType, Partial<QueryAdministrativeUnitsArgs>>;
+  drugFreeRecognitions?: Resolver<Array<ResolversTypes['DrugFreeRecognition']>, ParentType, ContextType, RequireFields<QueryDrugFreeRecognitionsArgs, 'unitCode'>>;
+  drugHotspots?: Resolver<Array<ResolversTypes['DrugHotspot']>, ParentType, ContextType, RequireFields<QueryDrugHotspotsArgs, 'includeCleared' | 'unitCode'>>;
   drugUserManagementsEnding?: Resolver<ResolversTypes['DrugUserManagementConnection'], ParentType, ContextType, RequireFields<QueryDrugUserManagementsEndingArgs, 'first' | 'withinDays'>>;
   legalRules?: Resolver<Array<ResolversTypes['LegalRule']>, ParentType, ContextType, Partial<QueryLegalRulesArgs>>;
   monitoringAlertsAwaitingAcknowledgement?: Resolver<ResolversTypes['MonitoringAlertConnection'], ParentType, ContextType, RequireFields<QueryMonitoringAlertsAwaitingAcknowledgementArgs, 'first'>>;
@@ -1858,6 +1989,8 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeviceEventReceipt?: DeviceEventReceiptResolvers<ContextType>;
+  DrugFreeRecognition?: DrugFreeRecognitionResolvers<ContextType>;
+  DrugHotspot?: DrugHotspotResolvers<ContextType>;
   DrugUserCheckIn?: DrugUserCheckInResolvers<ContextType>;
   DrugUserManagement?: DrugUserManagementResolvers<ContextType>;
   DrugUserManagementConnection?: DrugUserManagementConnectionResolvers<ContextType>;

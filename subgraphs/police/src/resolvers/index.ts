@@ -10,6 +10,7 @@ import { Residence } from './Residence';
 import { ElectronicMonitoringOrder, MonitoringAlert, Summons } from './law-120';
 import { UnitReassignmentCase, UnitReassignmentCaseConnection } from './reassignment';
 import { treatmentRegistrationResolvers } from '../treatment-registration';
+import { DrugFreeRecognition, DrugHotspot, preventionMapMutations, preventionMapQueries } from '../prevention-map/resolvers';
 
 export const resolvers: Resolvers = {
   Query,
@@ -44,3 +45,8 @@ Object.assign(resolvers, indicatorResolvers);
 Object.assign(resolvers.Query as object, treatmentRegistrationResolvers.Query);
 Object.assign(resolvers.Person as object, treatmentRegistrationResolvers.Person);
 Object.assign(resolvers, treatmentRegistrationResolvers.types);
+
+// Hotspots and drug-free communes (schema/prevention-map.graphql), apart like the indicators.
+Object.assign(resolvers.Query as object, preventionMapQueries);
+Object.assign(resolvers.Mutation as object, preventionMapMutations);
+Object.assign(resolvers, { DrugHotspot, DrugFreeRecognition });

@@ -11,6 +11,7 @@ import type { VolunteerTrainingEntity } from '../entities/VolunteerTraining';
 import type { SupportActivityEntity } from '../entities/SupportActivity';
 import type { AssignedPersonParent, VolunteerWorklistParent, VolunteerDeactivationParent } from '../resolvers/worklist';
 import type { CommunicationActivityEntity } from '../entities/CommunicationActivity';
+import type { PersonAtRiskEntity, PreventionServiceEntity } from '../entities/PersonAtRisk';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -287,6 +288,10 @@ export type Mutation = {
   deactivateVolunteer: VolunteerDeactivation;
   /** Ends an active assignment (commune official). */
   endAssignment: VolunteerAssignment;
+  /** Links an entry to the registry person they became (a person in the officer's scope, linked from one entry only). */
+  linkPersonAtRisk: PersonAtRisk;
+  /** Lists a person at risk (refused when the commune's list already holds the same name and year of birth). */
+  listPersonAtRisk: PersonAtRisk;
   /** Logs a support activity (the assigned volunteer only); a HIGH relapse risk notifies commune police and labour. */
   logSupportActivity: SupportActivity;
   /** Opens the chapter of an organisation in a commune (commune official); one per organisation and commune. */
@@ -295,12 +300,20 @@ export type Mutation = {
   reassignVolunteer: VolunteerAssignment;
   /** Records a communication activity the officer's agency held in a unit the officer acts for. */
   recordCommunicationActivity: CommunicationActivity;
+  /** Records a service given to a person on the list. */
+  recordPreventionService: PersonAtRisk;
+  /** Records a service given to a person on record (in the officer's scope). */
+  recordPreventionServiceForPerson: PreventionService;
   /** Records a training course a volunteer took or is taking (commune official). */
   recordVolunteerTraining: Volunteer;
   /** Registers a member of a chapter as a volunteer of its commune (commune official). username links a volunteer's portal account. */
   registerVolunteer: Volunteer;
+  /** Takes an entry off the list. */
+  removePersonAtRisk: PersonAtRisk;
   /** Corrects one (the agency and unit that recorded it). */
   updateCommunicationActivity: CommunicationActivity;
+  /** Corrects an entry of the list. */
+  updatePersonAtRisk: PersonAtRisk;
 };
 
 
@@ -325,6 +338,19 @@ export type MutationEndAssignmentArgs = {
   endedOn: Scalars['Date']['input'];
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationLinkPersonAtRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  linkedOn: Scalars['Date']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationListPersonAtRiskArgs = {
+  input: PersonAtRiskInput;
 };
 
 
@@ -360,6 +386,19 @@ export type MutationRecordCommunicationActivityArgs = {
 };
 
 
+export type MutationRecordPreventionServiceArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input: PreventionServiceInput;
+  personAtRiskId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordPreventionServiceForPersonArgs = {
+  input: PreventionServiceInput;
+  personId: Scalars['ID']['input'];
+};
+
+
 export type MutationRecordVolunteerTrainingArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   course: Scalars['String']['input'];
@@ -377,10 +416,25 @@ export type MutationRegisterVolunteerArgs = {
 };
 
 
+export type MutationRemovePersonAtRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  removedOn: Scalars['Date']['input'];
+};
+
+
 export type MutationUpdateCommunicationActivityArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: CommunicationActivityInput;
+};
+
+
+export type MutationUpdatePersonAtRiskArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: PersonAtRiskInput;
 };
 
 /** A chapter (chi hội, chi đoàn) of a mass organisation in one commune: its members help the people of that commune. */
@@ -422,9 +476,78 @@ export type PendingReassignment = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
+  /** The prevention list's entry linked to the person (they were listed at risk before they came on record), in the officer's scope. */
+  preventionListEntry?: Maybe<PersonAtRisk>;
+  /** Prevention services given to the person, directly or while on the prevention list (newest first). */
+  preventionServices: Array<PreventionService>;
   /** Phân công giúp đỡ: volunteers assigned to help the person, newest first. Nullable so an outage of this agency leaves the rest of a Person answer intact. */
   supportAssignments?: Maybe<Array<VolunteerAssignment>>;
 };
+
+/**
+ * A person at risk of drug use or suspected of it, listed by a commune's mass organisations or police
+ * before they are on record (sensitive: the officers of the commune's prevention work, each read audited).
+ * When they come on record the entry is linked to the registry person, not copied.
+ */
+export type PersonAtRisk = {
+  __typename?: 'PersonAtRisk';
+  /** The agency that listed them. */
+  agency: Scalars['String']['output'];
+  birthYear: Scalars['Int']['output'];
+  /** The commune where they live. */
+  commune: AdministrativeUnit;
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  linkedOn?: Maybe<Scalars['Date']['output']>;
+  listedOn: Scalars['Date']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** The registry person they became, once linked. */
+  person?: Maybe<Person>;
+  removalReason?: Maybe<Scalars['String']['output']>;
+  /** Taken off the list (no longer at risk, moved away, died). */
+  removedOn?: Maybe<Scalars['Date']['output']>;
+  riskGroup: RiskGroup;
+  /** Services given, oldest first. */
+  services: Array<PreventionService>;
+  version: Scalars['Int']['output'];
+};
+
+export type PersonAtRiskInput = {
+  birthYear: Scalars['Int']['input'];
+  /** A commune the officer acts for. */
+  communeCode: Scalars['ID']['input'];
+  fullName: Scalars['String']['input'];
+  listedOn: Scalars['Date']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  riskGroup: RiskGroup;
+};
+
+export type PreventionService = {
+  __typename?: 'PreventionService';
+  /** The agency of the officer who gave it. */
+  agency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: PreventionServiceKind;
+  note?: Maybe<Scalars['String']['output']>;
+  providedOn: Scalars['Date']['output'];
+};
+
+export type PreventionServiceInput = {
+  kind: PreventionServiceKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  providedOn: Scalars['Date']['input'];
+};
+
+/** A prevention service given to a person at risk or to a person on record. */
+export type PreventionServiceKind =
+  /** Tư vấn. */
+  | 'COUNSELLING'
+  /** Trợ giúp pháp lý. */
+  | 'LEGAL_AID'
+  /** Chuyển gửi dịch vụ (y tế, xã hội, việc làm). */
+  | 'REFERRAL'
+  /** Sàng lọc nguy cơ. */
+  | 'RISK_SCREENING';
 
 export type Query = {
   __typename?: 'Query';
@@ -450,6 +573,8 @@ export type Query = {
   myVolunteerWorklist: VolunteerWorklist;
   /** Chapters of the organisations in the caller's unit, by commune then organisation; narrowed to a unit's subtree or one organisation when given. */
   organisationChapters: Array<OrganisationChapter>;
+  /** The prevention list of a commune (or a province's communes), newest first; with those taken off when includeRemoved (at most 500). */
+  peopleAtRisk: Array<PersonAtRisk>;
   /** Who acts at each step on the given date (today when omitted). */
   responsibilities: Array<Responsibility>;
   /** Volunteers serving the caller's unit (active ones unless includeInactive). */
@@ -499,6 +624,12 @@ export type QueryOrganisationChaptersArgs = {
 };
 
 
+export type QueryPeopleAtRiskArgs = {
+  includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
+  unitCode: Scalars['ID']['input'];
+};
+
+
 export type QueryResponsibilitiesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -539,6 +670,16 @@ export type ResponsibilityActorArgs = {
 export type ResponsibilityStepLabelArgs = {
   locale?: InputMaybe<Locale>;
 };
+
+/** Why a person is on the prevention list. */
+export type RiskGroup =
+  /** Người thân của người sử dụng ma túy. */
+  | 'FAMILY_OF_USER'
+  | 'OTHER'
+  /** Nghi vấn sử dụng trái phép chất ma túy: suspected of drug use, not yet on record. */
+  | 'SUSPECTED_USE'
+  /** Thanh, thiếu niên có nguy cơ cao. */
+  | 'YOUTH_AT_RISK';
 
 /** A support activity logged by the assigned volunteer. */
 export type SupportActivity = {
@@ -771,9 +912,15 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PendingReassignment: ResolverTypeWrapper<VolunteerAssignmentEntity>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PersonAtRisk: ResolverTypeWrapper<PersonAtRiskEntity>;
+  PersonAtRiskInput: PersonAtRiskInput;
+  PreventionService: ResolverTypeWrapper<PreventionServiceEntity>;
+  PreventionServiceInput: PreventionServiceInput;
+  PreventionServiceKind: PreventionServiceKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelapseRisk: RelapseRisk;
   Responsibility: ResolverTypeWrapper<ResponsibilityRecord>;
+  RiskGroup: RiskGroup;
   SupportActivity: ResolverTypeWrapper<SupportActivityEntity>;
   SupportActivityKind: SupportActivityKind;
   UnitLineage: ResolverTypeWrapper<Omit<UnitLineage, 'unit'> & { unit: ResolversTypes['AdministrativeUnit'] }>;
@@ -809,6 +956,10 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PendingReassignment: VolunteerAssignmentEntity;
   Person: PersonRef;
+  PersonAtRisk: PersonAtRiskEntity;
+  PersonAtRiskInput: PersonAtRiskInput;
+  PreventionService: PreventionServiceEntity;
+  PreventionServiceInput: PreventionServiceInput;
   Query: Record<PropertyKey, never>;
   Responsibility: ResponsibilityRecord;
   SupportActivity: SupportActivityEntity;
@@ -923,13 +1074,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   assignVolunteer?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationAssignVolunteerArgs, 'contact' | 'personId' | 'reason' | 'startedOn' | 'volunteerId'>>;
   deactivateVolunteer?: Resolver<ResolversTypes['VolunteerDeactivation'], ParentType, ContextType, RequireFields<MutationDeactivateVolunteerArgs, 'expectedVersion' | 'reason' | 'volunteerId'>>;
   endAssignment?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationEndAssignmentArgs, 'endedOn' | 'expectedVersion' | 'id'>>;
+  linkPersonAtRisk?: Resolver<ResolversTypes['PersonAtRisk'], ParentType, ContextType, RequireFields<MutationLinkPersonAtRiskArgs, 'expectedVersion' | 'id' | 'linkedOn' | 'personId'>>;
+  listPersonAtRisk?: Resolver<ResolversTypes['PersonAtRisk'], ParentType, ContextType, RequireFields<MutationListPersonAtRiskArgs, 'input'>>;
   logSupportActivity?: Resolver<ResolversTypes['SupportActivity'], ParentType, ContextType, RequireFields<MutationLogSupportActivityArgs, 'assignmentId' | 'date' | 'kind' | 'relapseRisk'>>;
   openOrganisationChapter?: Resolver<ResolversTypes['OrganisationChapter'], ParentType, ContextType, RequireFields<MutationOpenOrganisationChapterArgs, 'name' | 'organisationCode' | 'unitCode'>>;
   reassignVolunteer?: Resolver<ResolversTypes['VolunteerAssignment'], ParentType, ContextType, RequireFields<MutationReassignVolunteerArgs, 'assignmentId' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
   recordCommunicationActivity?: Resolver<ResolversTypes['CommunicationActivity'], ParentType, ContextType, RequireFields<MutationRecordCommunicationActivityArgs, 'input'>>;
+  recordPreventionService?: Resolver<ResolversTypes['PersonAtRisk'], ParentType, ContextType, RequireFields<MutationRecordPreventionServiceArgs, 'expectedVersion' | 'input' | 'personAtRiskId'>>;
+  recordPreventionServiceForPerson?: Resolver<ResolversTypes['PreventionService'], ParentType, ContextType, RequireFields<MutationRecordPreventionServiceForPersonArgs, 'input' | 'personId'>>;
   recordVolunteerTraining?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRecordVolunteerTrainingArgs, 'course' | 'expectedVersion' | 'startedOn' | 'volunteerId'>>;
   registerVolunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'chapterId' | 'fullName' | 'phone'>>;
+  removePersonAtRisk?: Resolver<ResolversTypes['PersonAtRisk'], ParentType, ContextType, RequireFields<MutationRemovePersonAtRiskArgs, 'expectedVersion' | 'id' | 'reason' | 'removedOn'>>;
   updateCommunicationActivity?: Resolver<ResolversTypes['CommunicationActivity'], ParentType, ContextType, RequireFields<MutationUpdateCommunicationActivityArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updatePersonAtRisk?: Resolver<ResolversTypes['PersonAtRisk'], ParentType, ContextType, RequireFields<MutationUpdatePersonAtRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
 
 export type OrganisationChapterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationChapter'] = ResolversParentTypes['OrganisationChapter']> = {
@@ -962,7 +1119,34 @@ export type PendingReassignmentResolvers<ContextType = Context, ParentType exten
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  preventionListEntry?: Resolver<Maybe<ResolversTypes['PersonAtRisk']>, ParentType, ContextType>;
+  preventionServices?: Resolver<Array<ResolversTypes['PreventionService']>, ParentType, ContextType>;
   supportAssignments?: Resolver<Maybe<Array<ResolversTypes['VolunteerAssignment']>>, ParentType, ContextType>;
+};
+
+export type PersonAtRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonAtRisk'] = ResolversParentTypes['PersonAtRisk']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commune?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linkedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  removalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  riskGroup?: Resolver<ResolversTypes['RiskGroup'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['PreventionService']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PreventionServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PreventionService'] = ResolversParentTypes['PreventionService']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PreventionServiceKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -975,6 +1159,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   myAssignedPeople?: Resolver<Array<ResolversTypes['AssignedPerson']>, ParentType, ContextType, Partial<QueryMyAssignedPeopleArgs>>;
   myVolunteerWorklist?: Resolver<ResolversTypes['VolunteerWorklist'], ParentType, ContextType, RequireFields<QueryMyVolunteerWorklistArgs, 'visitIntervalDays'>>;
   organisationChapters?: Resolver<Array<ResolversTypes['OrganisationChapter']>, ParentType, ContextType, Partial<QueryOrganisationChaptersArgs>>;
+  peopleAtRisk?: Resolver<Array<ResolversTypes['PersonAtRisk']>, ParentType, ContextType, RequireFields<QueryPeopleAtRiskArgs, 'includeRemoved' | 'unitCode'>>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType, Partial<QueryResponsibilitiesArgs>>;
   volunteers?: Resolver<Array<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<QueryVolunteersArgs, 'includeInactive'>>;
 };
@@ -1063,6 +1248,8 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PendingReassignment?: PendingReassignmentResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonAtRisk?: PersonAtRiskResolvers<ContextType>;
+  PreventionService?: PreventionServiceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   SupportActivity?: SupportActivityResolvers<ContextType>;

@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { checkUuid, checkVersion, domainError, isUniqueViolation } from '@rehab/server-kit';
-import { todayInHanoi, type Caller } from '@rehab/shared-schema';
+import type { Caller } from '@rehab/shared-schema';
 import type { Context } from '../context';
 import { VolunteerEntity } from '../entities/Volunteer';
 import { VolunteerAssignmentEntity } from '../entities/VolunteerAssignment';
 import {
   ASSIGNMENT_NAME,
   VOLUNTEER_NAME,
-  badInput,
   capacityExceeded,
   illegal,
   recordNotFound,
@@ -21,43 +20,7 @@ export { checkUuid, checkVersion };
 
 /** Input checks and row locks shared by the mutations. */
 
-export function checkNotFuture(date: string, field: string, today: string = todayInHanoi()): void {
-  if (date > today) {
-    throw badInput(
-      { vi: `Ngày ${date} chưa đến (hôm nay là ${today})`, en: `The date ${date} is in the future (today is ${today})` },
-      field,
-    );
-  }
-}
-
-export function checkNotBefore(date: string, earliest: string, field: string, what: { vi: string; en: string }): void {
-  if (date < earliest) {
-    throw badInput(
-      { vi: `Ngày ${date} ở trước ${what.vi} (${earliest})`, en: `The date ${date} is before ${what.en} (${earliest})` },
-      field,
-    );
-  }
-}
-
-/** Trimmed text of 1..max characters. */
-export function requiredText(value: string, field: string, what: { vi: string; en: string }, max: number): string {
-  const text = value.trim();
-  if (text.length === 0) throw badInput({ vi: `Thiếu ${what.vi}`, en: `The ${what.en} is missing` }, field);
-  if (text.length > max)
-    throw badInput({ vi: `${what.vi} dài quá ${max} ký tự`, en: `The ${what.en} is longer than ${max} characters` }, field);
-  return text;
-}
-
-/** Trimmed text of at most max characters; empty means none. */
-export function optionalText(
-  value: string | null | undefined,
-  field: string,
-  what: { vi: string; en: string },
-  max: number,
-): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return requiredText(value, field, what, max);
-}
+export { checkNotBefore, checkNotFuture, optionalText, requiredText } from '@rehab/server-kit';
 
 export { optionalPhone } from '@rehab/server-kit';
 

@@ -26,4 +26,6 @@ export const Person: PersonResolvers = {
   // Async, so a bad representation fails alone rather than the whole _entities list.
   __resolveReference: async (reference) => ({ id: checkedPersonId(reference.id) }),
   supportAssignments: (p, _args, ctx) => ctx.loaders.assignmentsByPerson.load(p.id),
+  preventionServices: (p, _args, ctx) => ctx.loaders.preventionByPerson.load(p.id),
+  preventionListEntry: (p, _args, ctx) => ctx.loaders.preventionEntryByPerson.load(p.id),
 };

@@ -5,14 +5,16 @@ import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { CommunicationActivity, communicationMutations, communicationQueries } from '../mutations/communication';
+import { PersonAtRisk, preventionMutations, preventionQueries } from '../mutations/prevention';
 import { AssignedPerson, PendingReassignment, VolunteerDeactivation, VolunteerWorklist } from './support';
 import { OrganisationChapter, Volunteer } from './Volunteer';
 import { VolunteerAssignment } from './VolunteerAssignment';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...communicationQueries },
-  Mutation: { ...Mutation, ...communicationMutations },
+  Query: { ...Query, ...communicationQueries, ...preventionQueries },
+  Mutation: { ...Mutation, ...communicationMutations, ...preventionMutations },
   CommunicationActivity,
+  PersonAtRisk,
   Person,
   MassOrganisation,
   OrganisationChapter,
