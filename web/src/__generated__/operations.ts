@@ -85,6 +85,46 @@ export type AssignmentReason =
   /** Quản lý sau cai nghiện tại nơi cư trú. */
   | 'POST_REHAB_MANAGEMENT';
 
+/** The plan's activity a budget line funds. */
+export type BudgetActivity =
+  | 'COMMUNICATION'
+  | 'INSPECTION'
+  | 'OTHER'
+  | 'POST_REHAB'
+  | 'PREVENTION'
+  | 'REHAB'
+  | 'TRAINING';
+
+export type BudgetLineInput = {
+  activity: BudgetActivity;
+  allocated: number;
+  allocatedOn: string;
+  fiscalYear: number;
+  note?: string | null | undefined;
+  source: BudgetSource;
+  /** A commune or province the officer acts for. */
+  unitCode: string | number;
+};
+
+/** Nguồn kinh phí: where a budget line's money comes from. */
+export type BudgetSource =
+  /** Chương trình mục tiêu quốc gia, ngân sách trung ương. */
+  | 'CENTRAL_PROGRAMME'
+  /** Ngân sách xã, phường. */
+  | 'COMMUNE'
+  /** Tài trợ, viện trợ. */
+  | 'DONOR'
+  /** Nguồn hợp pháp khác. */
+  | 'OTHER'
+  /** Ngân sách tỉnh, thành phố. */
+  | 'PROVINCE';
+
+export type BudgetSpendingInput = {
+  amount: number;
+  note?: string | null | undefined;
+  spentOn: string;
+};
+
 /** Quan hệ của người trực tiếp chăm sóc, giúp đỡ trong gia đình với người cai nghiện. */
 export type CaregiverRelationship =
   /** Con. */
@@ -154,6 +194,54 @@ export type CommunityRehabSupporterInput = {
   phone?: string | null | undefined;
   role: SupporterRole;
 };
+
+export type ComplaintInput = {
+  complainantContact?: string | null | undefined;
+  complainantName: string;
+  /** Within 90 days of receipt (the longest time limit of the laws on complaints and denunciations, extensions included). */
+  dueOn: string;
+  kind: ComplaintKind;
+  receivedOn: string;
+  subject: ComplaintSubject;
+  summary: string;
+  /** A commune, province or facility the officer acts for. */
+  unitCode: string | number;
+};
+
+/** Khiếu nại (a complaint about a decision or act affecting the complainant) or tố cáo (a denunciation of a violation). */
+export type ComplaintKind =
+  | 'COMPLAINT'
+  | 'DENUNCIATION';
+
+/** How a complaint or denunciation was settled. */
+export type ComplaintOutcome =
+  /** Sai, không có cơ sở. */
+  | 'NOT_UPHELD'
+  /** Đúng một phần. */
+  | 'PARTLY_UPHELD'
+  /** Chuyển cơ quan có thẩm quyền. */
+  | 'TRANSFERRED'
+  /** Đúng: upheld. */
+  | 'UPHELD'
+  /** Rút đơn. */
+  | 'WITHDRAWN';
+
+export type ComplaintStatus =
+  /** Being handled, within its time limit. */
+  | 'OPEN'
+  /** Being handled, past its time limit. */
+  | 'OVERDUE'
+  | 'RESOLVED';
+
+/** What a complaint or denunciation is about. */
+export type ComplaintSubject =
+  /** An officer's or staff member's conduct. */
+  | 'CONDUCT'
+  /** A decision on rehab, post-rehab management or their support. */
+  | 'DECISION'
+  /** A facility's conditions or treatment of residents. */
+  | 'FACILITY'
+  | 'OTHER';
 
 export type CourtDecisionInput = {
   decidedOn: string;
@@ -249,6 +337,20 @@ export type DraftDossierInput = {
   subjectDateOfBirth: string;
   /** Identity snapshot from the registry. */
   subjectFullName: string;
+};
+
+export type DrugFreeRecognitionInput = {
+  /** A commune of the officer's province. */
+  communeCode: string | number;
+  decisionNumber: string;
+  recognisedOn: string;
+};
+
+export type DrugHotspotInput = {
+  /** A commune the officer acts for. */
+  communeCode: string | number;
+  description: string;
+  identifiedOn: string;
 };
 
 export type DrugInducedPsychosisInput = {
@@ -496,6 +598,16 @@ export type PeriodKind =
   /** Năm. */
   | 'YEAR';
 
+export type PersonAtRiskInput = {
+  birthYear: number;
+  /** A commune the officer acts for. */
+  communeCode: string | number;
+  fullName: string;
+  listedOn: string;
+  note?: string | null | undefined;
+  riskGroup: RiskGroup;
+};
+
 export type PlannedRehabPhaseInput = {
   activities: string;
   phase: RehabPhase;
@@ -527,6 +639,23 @@ export type PostRehabStatus =
   | 'RELAPSED'
   /** Đang quản lý. */
   | 'UNDER_MANAGEMENT';
+
+export type PreventionServiceInput = {
+  kind: PreventionServiceKind;
+  note?: string | null | undefined;
+  providedOn: string;
+};
+
+/** A prevention service given to a person at risk or to a person on record. */
+export type PreventionServiceKind =
+  /** Tư vấn. */
+  | 'COUNSELLING'
+  /** Trợ giúp pháp lý. */
+  | 'LEGAL_AID'
+  /** Chuyển gửi dịch vụ (y tế, xã hội, việc làm). */
+  | 'REFERRAL'
+  /** Sàng lọc nguy cơ. */
+  | 'RISK_SCREENING';
 
 /**
  * A condition a voluntary community-rehab provider must meet to be registered (from 1 July 2025,
@@ -685,6 +814,16 @@ export type ResidentExtractionInput = {
   requestedOn?: string | null | undefined;
   requestingAgency: string;
 };
+
+/** Why a person is on the prevention list. */
+export type RiskGroup =
+  /** Người thân của người sử dụng ma túy. */
+  | 'FAMILY_OF_USER'
+  | 'OTHER'
+  /** Nghi vấn sử dụng trái phép chất ma túy: suspected of drug use, not yet on record. */
+  | 'SUSPECTED_USE'
+  /** Thanh, thiếu niên có nguy cơ cao. */
+  | 'YOUTH_AT_RISK';
 
 /** The screening instrument. */
 export type ScreeningInstrument =
@@ -1558,6 +1697,39 @@ export type NotificationCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type NotificationCountsQuery = { police: { unreadCount: number }, labour: { unreadCount: number }, health: { unreadCount: number }, volunteers: { unreadCount: number } };
 
+export type BudgetLinesQueryVariables = Exact<{
+  unitCode: string | number;
+  fiscalYear: number;
+}>;
+
+
+export type BudgetLinesQuery = { budgetLines: Array<{ id: string, fiscalYear: number, source: BudgetSource, activity: BudgetActivity, allocated: number, allocatedOn: string, agency: string, note: string | null, spent: number, version: number, unit: { code: string } }> };
+
+export type RecordBudgetLineMutationVariables = Exact<{
+  input: BudgetLineInput;
+}>;
+
+
+export type RecordBudgetLineMutation = { recordBudgetLine: { id: string, version: number } };
+
+export type UpdateBudgetLineMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: BudgetLineInput;
+}>;
+
+
+export type UpdateBudgetLineMutation = { updateBudgetLine: { id: string, version: number } };
+
+export type RecordBudgetSpendingMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: BudgetSpendingInput;
+}>;
+
+
+export type RecordBudgetSpendingMutation = { recordBudgetSpending: { id: string, version: number } };
+
 export type CommuneVolunteerRosterQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1618,6 +1790,31 @@ export type CommunityRehabAwaitingPlanQueryVariables = Exact<{
 
 
 export type CommunityRehabAwaitingPlanQuery = { communityRehabAwaitingPlan: Array<{ id: string, status: RehabStatus, version: number, admittedOn: string, plannedEndOn: string, phase: RehabPhase | null, communitySetting: CommunityRehabSetting | null, person: { id: string, fullName: string } }> };
+
+export type ComplaintsQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type ComplaintsQuery = { complaints: Array<{ id: string, kind: ComplaintKind, receivedOn: string, subject: ComplaintSubject, summary: string, complainantName: string, dueOn: string, status: ComplaintStatus, outcome: ComplaintOutcome | null, version: number }> };
+
+export type RecordComplaintMutationVariables = Exact<{
+  input: ComplaintInput;
+}>;
+
+
+export type RecordComplaintMutation = { recordComplaint: { id: string, version: number } };
+
+export type ResolveComplaintMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  resolvedOn: string;
+  outcome: ComplaintOutcome;
+  resolution: string;
+}>;
+
+
+export type ResolveComplaintMutation = { resolveComplaint: { id: string, version: number } };
 
 export type DossiersAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1825,6 +2022,58 @@ export type PostRehabEndingQueryVariables = Exact<{
 
 export type PostRehabEndingQuery = { postRehabCasesEndingSoon: Array<{ id: string, status: PostRehabStatus, basis: PostRehabBasis, openedOn: string, endsOn: string | null, person: { id: string, fullName: string } }> };
 
+export type PeopleAtRiskQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type PeopleAtRiskQuery = { peopleAtRisk: Array<{ id: string, fullName: string, birthYear: number, riskGroup: RiskGroup, listedOn: string, note: string | null, linkedOn: string | null, version: number, commune: { code: string }, services: Array<{ id: string, kind: PreventionServiceKind, providedOn: string }> }> };
+
+export type ListPersonAtRiskMutationVariables = Exact<{
+  input: PersonAtRiskInput;
+}>;
+
+
+export type ListPersonAtRiskMutation = { listPersonAtRisk: { id: string, version: number } };
+
+export type UpdatePersonAtRiskMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: PersonAtRiskInput;
+}>;
+
+
+export type UpdatePersonAtRiskMutation = { updatePersonAtRisk: { id: string, version: number } };
+
+export type RecordPreventionServiceMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: PreventionServiceInput;
+}>;
+
+
+export type RecordPreventionServiceMutation = { recordPreventionService: { id: string, version: number } };
+
+export type LinkPersonAtRiskMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  personId: string | number;
+  linkedOn: string;
+}>;
+
+
+export type LinkPersonAtRiskMutation = { linkPersonAtRisk: { id: string, version: number } };
+
+export type RemovePersonAtRiskMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  removedOn: string;
+  reason: string;
+}>;
+
+
+export type RemovePersonAtRiskMutation = { removePersonAtRisk: { id: string, version: number } };
+
 export type OpenAbsconderSearchesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1870,6 +2119,47 @@ export type AcknowledgeCompletionNoticeMutationVariables = Exact<{
 
 
 export type AcknowledgeCompletionNoticeMutation = { acknowledgeRehabCompletionNotice: { id: string, version: number } };
+
+export type PreventionMapQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type PreventionMapQuery = { drugHotspots: Array<{ id: string, description: string, identifiedOn: string, version: number, commune: { code: string, name: string } }>, drugFreeRecognitions: Array<{ id: string, recognisedOn: string, decisionNumber: string, withdrawnOn: string | null, version: number, commune: { code: string, name: string } }> };
+
+export type RecordDrugHotspotMutationVariables = Exact<{
+  input: DrugHotspotInput;
+}>;
+
+
+export type RecordDrugHotspotMutation = { recordDrugHotspot: { id: string, version: number } };
+
+export type ClearDrugHotspotMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  clearedOn: string;
+  note: string;
+}>;
+
+
+export type ClearDrugHotspotMutation = { clearDrugHotspot: { id: string, version: number } };
+
+export type RecognizeDrugFreeCommuneMutationVariables = Exact<{
+  input: DrugFreeRecognitionInput;
+}>;
+
+
+export type RecognizeDrugFreeCommuneMutation = { recognizeDrugFreeCommune: { id: string, version: number } };
+
+export type WithdrawDrugFreeRecognitionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  withdrawnOn: string;
+  reason: string;
+}>;
+
+
+export type WithdrawDrugFreeRecognitionMutation = { withdrawDrugFreeRecognition: { id: string, version: number } };
 
 export type ProviderRegisterQueryVariables = Exact<{
   provinceCode: string | number;

@@ -12,6 +12,10 @@ import { FacilityLicences } from './worklists/FacilityLicences';
 import { CommunicationActivities } from './worklists/CommunicationActivities';
 import { TrainingCourses } from './worklists/TrainingCourses';
 import { Inspections } from './worklists/Inspections';
+import { BudgetLines } from './worklists/BudgetLines';
+import { Complaints } from './worklists/Complaints';
+import { PeopleAtRisk } from './worklists/PeopleAtRisk';
+import { PreventionMap } from './worklists/PreventionMap';
 import { AdmissionWorklist, DossierReviewWorklist, FacilityWorklists, PostRehabWorklists } from './worklists/LaborWorklists';
 import { PoliceWorklists } from './worklists/PoliceWorklists';
 import { ReassignmentWorklist } from './worklists/ReassignmentWorklist';
@@ -30,8 +34,10 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <DossierReviewWorklist officer={officer} />
           <PostRehabWorklists officer={officer} />
           <FacilityLicences />
+          <Complaints officer={officer} />
           <CommunicationActivities officer={officer} />
           <TrainingCourses officer={officer} />
+          <BudgetLines officer={officer} />
         </>
       );
     case 'facility_staff':
@@ -41,6 +47,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <FacilityAreas officer={officer} />
           <ExtractionWorklist />
           <FacilityWorklists officer={officer} />
+          <Complaints officer={officer} />
         </>
       );
     case 'police_officer':
@@ -54,8 +61,12 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <FacilityLicences />
           <Inspections />
           <FacilityWorklists officer={officer} />
+          <PeopleAtRisk officer={officer} />
+          <PreventionMap officer={officer} />
+          <Complaints officer={officer} />
           <CommunicationActivities officer={officer} />
           <TrainingCourses officer={officer} />
+          <BudgetLines officer={officer} />
         </>
       );
     case 'commune_official':
@@ -65,8 +76,12 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <PostRehabWorklists officer={officer} />
           <CommuneVolunteerWorklists />
           <PoliceWorklists />
+          <PeopleAtRisk officer={officer} />
+          <PreventionMap officer={officer} />
+          <Complaints officer={officer} />
           <CommunicationActivities officer={officer} />
           <TrainingCourses officer={officer} />
+          <BudgetLines officer={officer} />
         </>
       );
     case 'court_clerk':
@@ -77,6 +92,7 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
           <HealthWorklists officer={officer} />
           <CommunicationActivities officer={officer} />
           <TrainingCourses officer={officer} />
+          <BudgetLines officer={officer} />
         </>
       );
     case 'volunteer':
@@ -85,8 +101,11 @@ function Lists({ officer }: { officer: Officer }): ReactNode {
       return (
         <>
           <FrontWorklist />
+          <PeopleAtRisk officer={officer} />
+          <PreventionMap officer={officer} />
           <CommunicationActivities officer={officer} />
           <TrainingCourses officer={officer} />
+          <BudgetLines officer={officer} />
         </>
       );
     case 'supervisor':

@@ -410,6 +410,22 @@ const MUTATIONS: Record<string, [string, Record<string, unknown>]> = {
     'mutation($id: ID!) { acknowledgeMonitoringAlert(id: $id, expectedVersion: 1) { id } }',
     { id: ID },
   ],
+  recordDrugHotspot: [
+    'mutation { recordDrugHotspot(input: { communeCode: "00004", description: "x", identifiedOn: "2026-07-02" }) { id } }',
+    {},
+  ],
+  clearDrugHotspot: [
+    'mutation($id: ID!) { clearDrugHotspot(id: $id, expectedVersion: 1, clearedOn: "2026-07-03", note: "x") { id } }',
+    { id: ID },
+  ],
+  recognizeDrugFreeCommune: [
+    'mutation { recognizeDrugFreeCommune(input: { communeCode: "00004", recognisedOn: "2026-07-02", decisionNumber: "x" }) { id } }',
+    {},
+  ],
+  withdrawDrugFreeRecognition: [
+    'mutation($id: ID!) { withdrawDrugFreeRecognition(id: $id, expectedVersion: 1, withdrawnOn: "2026-07-03", reason: "x") { id } }',
+    { id: ID },
+  ],
 };
 
 const POLICE_MUTATIONS = Object.entries(ACCESS_MATRIX)

@@ -176,6 +176,8 @@ describe('prevention for high-risk groups', () => {
 
   it('is read and kept by the prevention officers only: not health, labour, courts, volunteers or analysts', async () => {
     const entry = await ok(LIST_ONE, { input: input({ fullName: 'Vũ Đức Anh' }) }, FRONT);
+    const [personId] = await announceTestPersons(database.db, COMMUNE, randomUUID());
+    await ok(LINK, { id: entry.id, v: 1, p: personId, on: TODAY }, FRONT);
     let keepers = 0;
     for (const role of ROLES) {
       const caller = testCaller(role, role === 'court_clerk' ? 'TAKV-HN01' : role === 'facility_staff' ? 'CSCN1' : COMMUNE);
@@ -187,6 +189,10 @@ describe('prevention for high-risk groups', () => {
       } else {
         expect([role, errorOf(made).code]).toEqual([role, 'FORBIDDEN']);
       }
+      const person = await run(PERSON, { reps: [{ __typename: 'Person', id: personId }] }, caller);
+      const codes = [...new Set(person.errors?.map((e) => e.extensions?.code) ?? [])];
+      expect([role, codes]).toEqual([role, canRead(ACCESS_MATRIX, role, 'Person.preventionListEntry') ? [] : ['FORBIDDEN']]);
+      if (codes.length > 0) expect(JSON.stringify(person.data ?? null)).not.toContain(entry.fullName as string);
       if (canRead(ACCESS_MATRIX, role, 'PersonAtRisk.fullName')) {
         expect([role, read.errors]).toEqual([role, undefined]);
       } else {

@@ -42,6 +42,9 @@ const ISSUE4_TYPES = new Set([
   'OrganisationChapter',
   // Communication against drugs: its access by role is tested in communication.test.ts.
   'CommunicationActivity',
+  // Prevention for high-risk groups: its access by role is tested in prevention.test.ts.
+  'PersonAtRisk',
+  'PreventionService',
 ]);
 const ISSUE4_FIELDS = new Set([
   'Query.myVolunteerWorklist',
@@ -56,6 +59,9 @@ const ISSUE4_FIELDS = new Set([
   'Query.organisationChapters',
   'Volunteer.chapter',
   'Query.communicationActivities',
+  'Query.peopleAtRisk',
+  'Person.preventionServices',
+  'Person.preventionListEntry',
 ]);
 // The kit's fields, the same in every subgraph, have their own tests (test/src/outbox-admin.test.ts, notifications.test.ts).
 const KIT_OUTBOX_FIELDS = new Set(Object.keys(kitFieldRules(['volunteers'])));

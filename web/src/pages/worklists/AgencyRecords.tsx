@@ -5,7 +5,7 @@ import { useActing } from '../../acting';
 import type { Officer } from '../../auth';
 import { ActionForm, type FieldSpec, type FormValues } from '../../forms/ActionForm';
 import { ActionMenu } from '../../forms/ActionMenu';
-import { StepMenu } from '../../forms/StepMenu';
+import { StepMenu, type Step } from '../../forms/StepMenu';
 import { useSubmit } from '../../forms/useSubmit';
 import { useI18n } from '../../i18n';
 import { WorklistSection, type Column } from './WorklistSection';
@@ -40,6 +40,8 @@ interface Props<R extends AgencyRecord> {
   mutations: { record: DocumentNode; edit: DocumentNode };
   inputOf: (unitCode: string, values: FormValues) => unknown;
   title: (row: R) => string;
+  /** More steps on the rows of the officer's own agency (a spending against a budget line…). */
+  moreSteps?: (row: R) => Step[];
 }
 
 /**
@@ -63,6 +65,7 @@ export function AgencyRecords<R extends AgencyRecord>(props: Props<R>): ReactNod
           fields: props.fields(row),
           variables: (v) => ({ input: props.inputOf(row.unit.code, v) }),
         },
+        ...(props.moreSteps?.(row) ?? []),
       ]}
     />
   );
