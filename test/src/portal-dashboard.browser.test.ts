@@ -34,6 +34,24 @@ const LAO_CAI_TABLE = {
       indicatorCode: 'COMMUNICATION_ACTIVITIES',
     },
     {
+      header: 'Người có nguy cơ được tiếp cận',
+      labelVi: 'Tỷ lệ người có nguy cơ được tiếp cận dịch vụ phòng ngừa',
+      labelEn: 'People at risk reached by prevention',
+      indicatorCode: 'PEOPLE_AT_RISK_REACHED_SHARE',
+    },
+    {
+      header: 'Lớp tập huấn',
+      labelVi: 'Số lớp tập huấn nghiệp vụ',
+      labelEn: 'Training courses',
+      indicatorCode: 'TRAINING_COURSES',
+    },
+    {
+      header: 'Kinh phí đã chi',
+      labelVi: 'Kinh phí đã chi (triệu đồng)',
+      labelEn: 'Funding spent (million VND)',
+      indicatorCode: 'BUDGET_SPENT',
+    },
+    {
       header: PROVINCIAL_FACILITY,
       labelVi: 'Cai nghiện tại cơ sở của tỉnh',
       labelEn: 'Rehab at the provincial facility',
@@ -47,7 +65,55 @@ const LAO_CAI_TABLE = {
     },
   ],
 };
-const LAO_CAI_CSV = `Đơn vị;Hồ sơ cai nghiện bắt buộc;Hoạt động tuyên truyền;${PROVINCIAL_FACILITY}\r\nToàn tỉnh;120;400;1.250\r\n`;
+const LAO_CAI_CSV = `Đơn vị;Hồ sơ cai nghiện bắt buộc;Hoạt động tuyên truyền;Người có nguy cơ được tiếp cận;Lớp tập huấn;Kinh phí đã chi;${PROVINCIAL_FACILITY}\r\nToàn tỉnh;120;400;80;4;1.500;1.250\r\n`;
+/** Phường Lào Cai, where the province's police list two people at risk. */
+const LAO_CAI_WARD = '02647';
+
+/**
+ * The second half of 2026's programme work in Lào Cai, recorded by its provincial police (API
+ * steps; their forms are tested in portal-prevention and portal-programme): two people at risk
+ * of whom one was counselled, a training course, and 250 million spent of the year's 1,500.
+ */
+async function recordLaoCaiProgrammeWork(token: string): Promise<void> {
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const result = await portal.api.graphql<Record<string, { id: string; version: number }>>(token, query, variables);
+    expect(result.errors).toBeUndefined();
+    return Object.values(result.data ?? {})[0] ?? { id: '', version: 0 };
+  };
+  const LIST = 'mutation($input: PersonAtRiskInput!) { listPersonAtRisk(input: $input) { id version } }';
+  const person = (fullName: string) => ({
+    input: { fullName, birthYear: 2007, communeCode: LAO_CAI_WARD, riskGroup: 'YOUTH_AT_RISK', listedOn: '2026-08-01' },
+  });
+  const served = await call(LIST, person('Lò Văn Pao'));
+  await call(LIST, person('Giàng Thị Mỷ'));
+  await call(
+    'mutation($id: ID!, $v: Int!) { recordPreventionService(personAtRiskId: $id, expectedVersion: $v, input: { kind: COUNSELLING, providedOn: "2026-09-01" }) { id version } }',
+    { id: served.id, v: served.version },
+  );
+  await call('mutation($input: TrainingCourseInput!) { recordTrainingCourse(input: $input) { id version } }', {
+    input: {
+      unitCode: '15',
+      title: 'Tập huấn phòng ngừa cho nhóm nguy cơ cao',
+      startedOn: '2026-09-10',
+      endedOn: '2026-09-12',
+      participants: [{ group: 'POLICE', count: 40 }],
+    },
+  });
+  const line = await call('mutation($input: BudgetLineInput!) { recordBudgetLine(input: $input) { id version } }', {
+    input: {
+      unitCode: '15',
+      fiscalYear: 2026,
+      source: 'PROVINCE',
+      activity: 'PREVENTION',
+      allocated: 1500,
+      allocatedOn: '2026-01-10',
+    },
+  });
+  await call(
+    'mutation($id: ID!, $v: Int!) { recordBudgetSpending(id: $id, expectedVersion: $v, input: { spentOn: "2026-10-15", amount: 250 }) { id version } }',
+    { id: line.id, v: line.version },
+  );
+}
 
 beforeAll(async () => {
   portal = await startPortal();
@@ -74,6 +140,7 @@ beforeAll(async () => {
   );
   expect(imported.errors).toBeUndefined();
   expect(imported.data?.importPlanTargets.rowsImported).toBe(1);
+  await recordLaoCaiProgrammeWork(token);
 });
 
 afterAll(async () => {
@@ -168,6 +235,14 @@ describe('dashboard of another province', () => {
         .locator('td')
         .allTextContents(),
     ).toEqual(expect.arrayContaining(['400', (held?.actual ?? 0).toLocaleString('vi-VN')]));
+    // Prevention, training and budget columns against the half's actuals: one of two people at risk
+    // reached (80% planned), one course (four planned), 250 million spent (1,500 planned).
+    const rowOf = async (name: string) => indicators.locator('tbody tr', { hasText: name }).locator('td').allTextContents();
+    expect(await rowOf('Tỷ lệ người có nguy cơ được tiếp cận dịch vụ phòng ngừa')).toEqual(
+      expect.arrayContaining(['80 %', '50 %']),
+    );
+    expect(await rowOf('Số lớp tập huấn')).toEqual(expect.arrayContaining(['4', '1']));
+    expect(await rowOf('Kinh phí đã chi')).toEqual(expect.arrayContaining(['1.500', '250']));
     await shot(page, 'dashboard-lao-cai-half-year');
 
     // The dossiers of the half break down by Lào Cai's communes and wards of today, and a number opens its records.
