@@ -3,6 +3,7 @@ import { AREA_COLUMNS, demoAreaRows } from './seed-areas';
 import { EXTRACTION_COLUMNS } from './seed-extractions';
 import { DEMO_PRIVATE_FACILITIES, LICENCE_COLUMNS, demoLicenceRows } from './seed-licences';
 import { TRAINING_COLUMNS, demoTrainingRows } from './seed-training';
+import { BUDGET_LINE_COLUMNS, BUDGET_SPENDING_COLUMNS, demoBudgetRows } from './seed-budgets';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { SeededRandom, hanoi2022Targets, unitsOfLevel, type DemoPerson, type TargetRow } from '@rehab/shared-schema';
@@ -89,6 +90,9 @@ export async function seedLaborWelfare(db: DataSource, population: readonly Demo
     await insertRows(manager, 'facility_area', AREA_COLUMNS, demoAreaRows(facilities));
     await insertRows(manager, 'facility_licence', LICENCE_COLUMNS, demoLicenceRows(facilities));
     await insertRows(manager, 'training_course', TRAINING_COLUMNS, demoTrainingRows());
+    const budgets = demoBudgetRows();
+    await insertRows(manager, 'budget_line', BUDGET_LINE_COLUMNS, budgets.lines);
+    await insertRows(manager, 'budget_spending', BUDGET_SPENDING_COLUMNS, budgets.spendings);
     await seedPersonUnitAssignments(manager, population);
     await seedPersonDirectory(manager, population);
     await seedPlans(manager);

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { insertRows, seedPersonUnitAssignments } from '@rehab/server-kit';
 import { foldVietnamese, type DemoPerson } from '@rehab/shared-schema';
 import { seedCareRelations } from './care/seed';
+import { seedPreventionMap } from './prevention-map/seed';
 import {
   CHECK_IN_COLUMNS,
   COMPLETION_COLUMNS,
@@ -68,5 +69,6 @@ export async function seedPolice(db: DataSource, population: readonly DemoPerson
     await insertRows(manager, 'absconder_search', SEARCH_COLUMNS, cases.searches, 1000);
     await insertRows(manager, 'rehab_completion_notice', COMPLETION_COLUMNS, cases.completions, 1000);
     await seedCareRelations(manager, population);
+    await seedPreventionMap(manager);
   });
 }

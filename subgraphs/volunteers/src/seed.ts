@@ -3,6 +3,7 @@ import { insertRows, seedPersonDirectory, seedPersonUnitAssignments } from '@reh
 import type { DemoPerson } from '@rehab/shared-schema';
 import { planVolunteersSeed } from './demo/plan';
 import { COMMUNICATION_COLUMNS, demoCommunicationRows } from './demo/communication';
+import { AT_RISK_COLUMNS, SERVICE_COLUMNS, demoPreventionRows } from './demo/prevention';
 
 const ORGANISATION_COLUMNS = ['code', 'name', 'kind', 'unit_code', 'max_active_assignments'];
 const CHAPTER_COLUMNS = ['id', 'organisation_code', 'unit_code', 'owner_unit_path', 'name'];
@@ -110,5 +111,8 @@ export async function seedVolunteers(db: DataSource, population: readonly DemoPe
     );
     const communes = [...new Set(plan.chapters.map((c) => c.unitCode))].sort();
     await insertRows(manager, 'communication_activity', COMMUNICATION_COLUMNS, demoCommunicationRows(communes));
+    const prevention = demoPreventionRows();
+    await insertRows(manager, 'person_at_risk', AT_RISK_COLUMNS, prevention.people);
+    await insertRows(manager, 'prevention_service', SERVICE_COLUMNS, prevention.services);
   });
 }

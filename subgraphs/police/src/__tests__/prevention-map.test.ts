@@ -80,8 +80,9 @@ describe("a commune's drug hotspots", () => {
 
 describe('communes recognised drug-free', () => {
   it("are recognised by the province's officers, one recognition in force at a time, and withdrawn", async () => {
-    const input = { communeCode: NEIGHBOUR_COMMUNE, recognisedOn: addDays(TODAY, -200), decisionNumber: '1234/QĐ-UBND' };
-    const commune = await h.run(RECOGNIZE, { input }, 'police_officer', NEIGHBOUR_COMMUNE);
+    // (The demo recognises Phường Ngọc Hà: this test recognises Phường Ba Đình.)
+    const input = { communeCode: COMMUNE, recognisedOn: addDays(TODAY, -200), decisionNumber: '1234/QĐ-UBND' };
+    const commune = await h.run(RECOGNIZE, { input }, 'police_officer', COMMUNE);
     expect(errorOf(commune).code).toBe('FORBIDDEN');
     const made = first<Row>(await h.run(RECOGNIZE, { input }, 'police_officer', '01'));
     expect(made).toMatchObject({ decisionNumber: '1234/QĐ-UBND', withdrawnOn: null, version: 1 });

@@ -15,7 +15,7 @@ export const COMMUNICATION_COLUMNS = [
 ];
 
 /** A name-based UUID: the same on every seed. */
-function seededUuid(name: string): string {
+export function seededUuid(name: string): string {
   const h = createHash('sha1').update(name).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

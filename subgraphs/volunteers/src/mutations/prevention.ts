@@ -90,9 +90,10 @@ function refuseRemoved(row: PersonAtRiskEntity): void {
   }
 }
 
-function serviceOf(caller: Caller, input: PreventionServiceInput, since: string, ownerUnitPath: string) {
+/** A service's fields; one given to a person on a list is not dated before their listing (`since`). */
+function serviceOf(caller: Caller, input: PreventionServiceInput, since: string | null, ownerUnitPath: string) {
   checkNotFuture(input.providedOn, 'input.providedOn');
-  checkNotBefore(input.providedOn, since, 'input.providedOn', { vi: 'ngày vào danh sách', en: 'the listing' });
+  if (since) checkNotBefore(input.providedOn, since, 'input.providedOn', { vi: 'ngày vào danh sách', en: 'the listing' });
   return {
     id: randomUUID(),
     ownerUnitPath,
@@ -205,7 +206,7 @@ export const preventionMutations: Pick<
   recordPreventionServiceForPerson: (_parent, { personId, input }, ctx) =>
     inTransaction(ctx, async (manager) => {
       const person = await requirePersonInScope(manager, ctx.caller, personId, 'personId');
-      const service = serviceOf(ctx.caller, input, '1900-01-01', person.unitPath);
+      const service = serviceOf(ctx.caller, input, null, person.unitPath);
       await manager
         .getRepository(PreventionServiceEntity)
         .insert({ ...service, personAtRiskId: null, personId: person.personId });
