@@ -1,4 +1,5 @@
-import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
+import { apiCall, dmy, isoDate, logIn, openPersonById, portalSuite, shot } from './portal-support';
+import { population } from './fixtures';
 
 /**
  * The rest of the programme work, each recorded by the officers who do it on their worklist page:
@@ -76,6 +77,40 @@ describe('programme work: prevention, complaints and budgets', () => {
     expect(await actual('PEOPLE_AT_RISK', '00004')).toBe(before + 1);
   });
 
+  it("the ward's police link a person on record to the ward's list of people at risk, and give them legal aid", async () => {
+    // A person of Phường Ba Đình on record; "Chu Văn Nam" is on the demo's list of the ward, not yet linked.
+    const subject = population.find(
+      (p) => p.home.unitCode === '00004' && p.currentResidence.unitPath === p.home.unitPath && p.stage === 'MANAGED',
+    );
+    if (!subject) throw new Error('no demo person managed in Phường Ba Đình');
+    const page = await suite.open();
+    await logIn(page, suite.portal, 'congan.phuongbadinh');
+    await openPersonById(page, suite.portal, subject);
+    await page.getByRole('button', { name: 'Liên kết với danh sách người có nguy cơ' }).click();
+    const link = page.getByTestId('form-person-at-risk-link');
+    const entry = link.getByLabel('Người trong danh sách người có nguy cơ của xã, phường');
+    await entry.locator('option', { hasText: 'Chu Văn Nam' }).waitFor({ state: 'attached' });
+    await entry.selectOption({ label: (await entry.locator('option', { hasText: 'Chu Văn Nam' }).textContent()) ?? '' });
+    await link.getByRole('button', { name: 'Lưu' }).click();
+    await link.getByText('Đã lưu thành công').waitFor();
+    await page.getByRole('button', { name: 'Ghi dịch vụ phòng ngừa' }).click();
+    const serve = page.getByTestId('form-person-prevention-service');
+    await serve.getByLabel('Dịch vụ').selectOption('LEGAL_AID');
+    await serve.getByRole('button', { name: 'Lưu' }).click();
+    await serve.getByText('Đã lưu thành công').waitFor();
+    await shot(page, 'person-prevention');
+    const { person } = await apiCall<{
+      person: { preventionListEntry: { fullName: string } | null; preventionServices: { kind: string; providedOn: string }[] };
+    }>(
+      suite.portal,
+      'congan.phuongbadinh',
+      'query($id: ID!) { person(id: $id) { preventionListEntry { fullName } preventionServices { kind providedOn } } }',
+      { id: subject.id },
+    );
+    expect(person.preventionListEntry?.fullName).toBe('Chu Văn Nam');
+    expect(person.preventionServices[0]).toEqual({ kind: 'LEGAL_AID', providedOn: isoDate(0) });
+  });
+
   it('the ward police record a hotspot and clear it; the city police recognise the ward drug-free', async () => {
     const page = await worklistOf('congan.phuongbadinh');
     await page.getByRole('button', { name: 'Ghi địa bàn trọng điểm' }).click();
@@ -131,7 +166,7 @@ describe('programme work: prevention, complaints and budgets', () => {
     await form.getByLabel('Ngày nhận đơn').fill(dmy(isoDate(-5)));
     await form.getByLabel('Hạn giải quyết').fill(dmy(isoDate(120)));
     await form.getByLabel('Tóm tắt nội dung đơn').fill('Tố cáo cán bộ gây khó khăn khi xác nhận hồ sơ');
-    await form.getByLabel('Họ tên người khiếu nại, tố cáo').fill('Nguyễn Thị Mai');
+    await form.getByLabel('Họ tên người khiếu nại, tố cáo').fill('Lương Thị Hằng');
     await form.getByRole('button', { name: 'Lưu' }).click();
     // Beyond the longest time limit the laws allow: refused beside it.
     await fieldOf(form, 'Hạn giải quyết').locator('.form-field__error').waitFor();
@@ -140,7 +175,7 @@ describe('programme work: prevention, complaints and budgets', () => {
     await form.getByText('Đã lưu thành công').waitFor();
 
     const list = page.getByTestId('worklist-complaints');
-    const row = () => list.getByRole('row', { name: /Nguyễn Thị Mai/ });
+    const row = () => list.getByRole('row', { name: /Lương Thị Hằng/ });
     await row()
       .getByText(`Đang giải quyết, hạn ${dmy(isoDate(25))}`)
       .waitFor();

@@ -1428,6 +1428,31 @@ export type RecordDrugUseDetectionMutationVariables = Exact<{
 
 export type RecordDrugUseDetectionMutation = { recordDrugUseDetection: { id: string, status: DrugUserManagementStatus, detectedOn: string } };
 
+export type UnlinkedPeopleAtRiskQueryVariables = Exact<{
+  unitCode: string | number;
+}>;
+
+
+export type UnlinkedPeopleAtRiskQuery = { peopleAtRisk: Array<{ id: string, fullName: string, birthYear: number, listedOn: string, linkedOn: string | null, version: number }> };
+
+export type LinkPersonAtRiskFromPersonMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  personId: string | number;
+  linkedOn: string;
+}>;
+
+
+export type LinkPersonAtRiskFromPersonMutation = { linkPersonAtRisk: { id: string, version: number } };
+
+export type RecordPreventionServiceForPersonMutationVariables = Exact<{
+  personId: string | number;
+  input: PreventionServiceInput;
+}>;
+
+
+export type RecordPreventionServiceForPersonMutation = { recordPreventionServiceForPerson: { id: string } };
+
 export type RecordDrugInducedPsychosisMutationVariables = Exact<{
   personId: string | number;
   input: DrugInducedPsychosisInput;

@@ -9,6 +9,7 @@ import { EpisodeExtraction } from '../forms/ExtractionActions';
 import { EpisodeActions } from '../forms/LaborActions';
 import { PoliceActions } from '../forms/PoliceActions';
 import { PsychosisActions } from '../forms/PsychosisActions';
+import { PreventionActions } from '../forms/PreventionActions';
 import { TreatmentActions } from '../forms/TreatmentActions';
 import { VolunteerActions } from '../forms/VolunteerActions';
 import { useI18n } from '../i18n';
@@ -123,6 +124,7 @@ export function PersonActions({
           <TreatmentActions treatment={person.substitutionTreatment} person={person.fullName} role={role} reload={reload} />
         )}
         <VolunteerActions person={subject} role={role} reload={reload} />
+        <PreventionActions personId={person.id} officer={officer} reload={reload} />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
+import { useActing } from '../../acting';
 import type { Officer } from '../../auth';
 import { ActionForm } from '../../forms/ActionForm';
 import { ActionMenu } from '../../forms/ActionMenu';
@@ -195,7 +196,9 @@ function ResolveStep({ complaint, reload }: { complaint: Complaint; reload: () =
 /** Khiếu nại, tố cáo: those received by the officer's unit, the ones being handled first. */
 export function Complaints({ officer }: { officer: Officer }): ReactNode {
   const { t, label, formatDate } = useI18n();
-  const allowed = HANDLERS.has(officer.role);
+  const level = useActing().unit?.level;
+  // Received where lodged: a commune, a province or a facility (not a district of before the reform).
+  const allowed = HANDLERS.has(officer.role) && (level === 'COMMUNE' || level === 'PROVINCE' || level === 'FACILITY');
   const { data, loading, error, refetch } = useQuery(COMPLAINTS, {
     variables: { unitCode: officer.unitCode },
     fetchPolicy: 'no-cache',
