@@ -1,4 +1,4 @@
-import { apiCall, dmy, isoDate, logIn, openPersonById, portalSuite, shot } from './portal-support';
+import { apiCall, indicatorActual, dmy, isoDate, logIn, openPersonById, portalSuite, shot } from './portal-support';
 import { population } from './fixtures';
 
 /**
@@ -10,29 +10,8 @@ import { population } from './fixtures';
  */
 const suite = portalSuite();
 
-const INDICATOR = `query($plan: ID!, $unit: ID!, $year: Int!, $code: ID!) { indicators(plan: $plan, unit: $unit,
-  period: { kind: YEAR, year: $year }, indicatorCodes: [$code]) { actual } }`;
-
-async function actual(code: string, unit: string): Promise<number> {
-  const year = Number(isoDate(0).slice(0, 4));
-  const { plans } = await apiCall<{ plans: { id: string }[] }>(
-    suite.portal,
-    'giamsat.hanoi',
-    'query($y: Int) { plans(year: $y) { id } }',
-    {
-      y: year,
-    },
-  );
-  const plan = plans[0]?.id;
-  if (!plan) throw new Error(`no plan of ${year}`);
-  const { indicators } = await apiCall<{ indicators: { actual: number | null }[] }>(suite.portal, 'giamsat.hanoi', INDICATOR, {
-    plan,
-    unit,
-    year,
-    code,
-  });
-  return indicators[0]?.actual ?? Number.NaN;
-}
+/** An indicator's actual for a unit this year, as the supervisor reads it. */
+const actual = (code: string, unit: string): Promise<number> => indicatorActual(suite.portal, 'giamsat.hanoi', code, unit);
 
 /** Opens the worklist page as `username`. */
 async function worklistOf(username: string) {

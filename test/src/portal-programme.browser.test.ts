@@ -1,4 +1,4 @@
-import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
+import { apiCall, indicatorActual, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
 
 /**
  * Programme work. Communication against drugs: the ward's Fatherland Front committee records a
@@ -12,30 +12,8 @@ const FINDINGS = 'Thiếu cán bộ trực đêm tại khu nam';
 const COURSE = 'Tập huấn nghiệp vụ quản lý sau cai nghiện cho công an xã, phường';
 const TITLE = 'Diễn đàn “Thanh niên Ba Đình nói không với ma túy”';
 const LIST = 'query { communicationActivities(unitCode: "00004") { title agency audience kind } }';
-const INDICATOR = `query($plan: ID!, $unit: ID!, $year: Int!, $code: ID!) { indicators(plan: $plan, unit: $unit,
-  period: { kind: YEAR, year: $year }, indicatorCodes: [$code]) { actual } }`;
-
 /** An indicator's actual for a unit this year, as the analyst reads it. */
-async function actual(code: string, unit: string): Promise<number> {
-  const year = Number(isoDate(0).slice(0, 4));
-  const { plans } = await apiCall<{ plans: { id: string }[] }>(
-    suite.portal,
-    'phantich.hanoi',
-    'query($y: Int) { plans(year: $y) { id } }',
-    {
-      y: year,
-    },
-  );
-  const plan = plans[0]?.id;
-  if (!plan) throw new Error(`no plan of ${year}`);
-  const { indicators } = await apiCall<{ indicators: { actual: number }[] }>(suite.portal, 'phantich.hanoi', INDICATOR, {
-    plan,
-    unit,
-    year,
-    code,
-  });
-  return indicators[0]?.actual ?? Number.NaN;
-}
+const actual = (code: string, unit: string): Promise<number> => indicatorActual(suite.portal, 'phantich.hanoi', code, unit);
 
 describe('programme work: communication and training', () => {
   it('the Front records a forum, corrects its audience, and the police of the ward see it', async () => {

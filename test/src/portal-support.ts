@@ -197,6 +197,26 @@ export async function apiCall<T>(
   return result.data;
 }
 
+const INDICATOR = `query($plan: ID!, $unit: ID!, $year: Int!, $code: ID!) { indicators(plan: $plan, unit: $unit,
+  period: { kind: YEAR, year: $year }, indicatorCodes: [$code]) { actual } }`;
+
+/** An indicator's actual for a unit this year (against this year's plan), as `username` reads it. */
+export async function indicatorActual(portal: Portal, username: string, code: string, unit: string): Promise<number> {
+  const year = Number(isoDate(0).slice(0, 4));
+  const { plans } = await apiCall<{ plans: { id: string }[] }>(portal, username, 'query($y: Int) { plans(year: $y) { id } }', {
+    y: year,
+  });
+  const plan = plans[0]?.id;
+  if (!plan) throw new Error(`no plan of ${String(year)}`);
+  const { indicators } = await apiCall<{ indicators: { actual: number | null }[] }>(portal, username, INDICATOR, {
+    plan,
+    unit,
+    year,
+    code,
+  });
+  return indicators[0]?.actual ?? Number.NaN;
+}
+
 /** The page is no wider than the viewport (nothing to scroll sideways). */
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');

@@ -1,54 +1,14 @@
-import type { ApolloServer } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
-import {
-  buildSubgraphServer,
-  createContext,
-  demoUnits,
-  openTestDatabase,
-  testCaller,
-  type TestDatabase,
-} from '@rehab/server-kit';
-import {
-  ACCESS_MATRIX,
-  ROLES,
-  addDays,
-  canRead,
-  generateDemoPopulation,
-  todayInHanoi,
-  type Caller,
-  type Role,
-} from '@rehab/shared-schema';
-import { createLoaders, type Context } from '../context';
-import { seedVolunteers } from '../seed';
-import { createVolunteersDataSource, volunteersSubgraph } from '../server';
+import { demoUnits, testCaller } from '@rehab/server-kit';
+import { ACCESS_MATRIX, addDays, canRead, ROLES, todayInHanoi, type Caller, type Role } from '@rehab/shared-schema';
+import { volunteersSuite, type Result } from './harness';
 
 const { COMMUNE, NEIGHBOUR_COMMUNE } = demoUnits;
-type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 type Row = Record<string, unknown>;
 
-let database: TestDatabase;
-let server: ApolloServer<Context>;
+const suite = volunteersSuite();
+const run = (query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> =>
+  suite.run(query, variables, caller);
 const TODAY = todayInHanoi();
-
-beforeAll(async () => {
-  database = await openTestDatabase('volunteers', createVolunteersDataSource);
-  await seedVolunteers(database.db, generateDemoPopulation({ persons: 30 }));
-  server = buildSubgraphServer(volunteersSubgraph, { db: database.db });
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
-
-async function run(query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> {
-  const response = await server.executeOperation(
-    { query, variables },
-    { contextValue: createContext(database.db, caller, createLoaders) },
-  );
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
 
 const FIELDS = 'id kind heldOn title agency audience copies version unit { code }';
 const RECORD = `mutation($input: CommunicationActivityInput!) { recordCommunicationActivity(input: $input) { ${FIELDS} } }`;
@@ -67,7 +27,7 @@ const input = (over: Row = {}) => ({
 });
 
 async function stored(): Promise<number> {
-  const [row] = await database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM communication_activity');
+  const [row] = await suite.database.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM communication_activity');
   return row.n;
 }
 
@@ -91,7 +51,7 @@ describe('communication activities', () => {
     }
     const neighbour = (await run(LIST, { u: NEIGHBOUR_COMMUNE }, FRONT)).data?.communicationActivities as Row[];
     expect(neighbour.map((r) => r.id)).not.toContain(made.id);
-    const [audit] = await database.db.query<[{ n: number }]>(
+    const [audit] = await suite.database.db.query<[{ n: number }]>(
       "SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'CommunicationActivity'",
     );
     expect(audit.n).toBeGreaterThan(0);

@@ -1,47 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { ApolloServer } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
-import {
-  announceTestPersons,
-  buildSubgraphServer,
-  createContext,
-  demoUnits,
-  openTestDatabase,
-  testCaller,
-  type TestDatabase,
-} from '@rehab/server-kit';
-import { ACCESS_MATRIX, ROLES, addDays, canRead, generateDemoPopulation, todayInHanoi, type Caller } from '@rehab/shared-schema';
-import { createLoaders, type Context } from '../context';
-import { seedVolunteers } from '../seed';
-import { createVolunteersDataSource, volunteersSubgraph } from '../server';
+import { announceTestPersons, demoUnits, testCaller } from '@rehab/server-kit';
+import { ACCESS_MATRIX, addDays, type Caller, canRead, ROLES, todayInHanoi } from '@rehab/shared-schema';
+import { volunteersSuite, type Result } from './harness';
 
 const { COMMUNE, NEIGHBOUR_COMMUNE } = demoUnits;
-type Result = FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 type Row = Record<string, unknown>;
 
-let database: TestDatabase;
-let server: ApolloServer<Context>;
+const suite = volunteersSuite();
+const run = (query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> =>
+  suite.run(query, variables, caller);
 const TODAY = todayInHanoi();
-
-beforeAll(async () => {
-  database = await openTestDatabase('volunteers', createVolunteersDataSource);
-  await seedVolunteers(database.db, generateDemoPopulation({ persons: 30 }));
-  server = buildSubgraphServer(volunteersSubgraph, { db: database.db });
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
-
-async function run(query: string, variables: Record<string, unknown>, caller: Caller): Promise<Result> {
-  const response = await server.executeOperation(
-    { query, variables },
-    { contextValue: createContext(database.db, caller, createLoaders) },
-  );
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
 
 async function ok(query: string, variables: Record<string, unknown>, caller: Caller): Promise<Row> {
   const result = await run(query, variables, caller);
@@ -77,7 +45,7 @@ const input = (over: Row = {}) => ({
 });
 
 async function stored(): Promise<number> {
-  const [row] = await database.db.query<[{ n: number }]>(
+  const [row] = await suite.database.db.query<[{ n: number }]>(
     'SELECT ((SELECT count(*) FROM person_at_risk) + (SELECT count(*) FROM prevention_service))::int AS n',
   );
   return row.n;
@@ -98,8 +66,8 @@ describe('prevention for high-risk groups', () => {
     );
     expect(served).toMatchObject({ version: 2, services: [{ kind: 'COUNSELLING', agency: 'police' }] });
 
-    const [personId] = await announceTestPersons(database.db, COMMUNE, randomUUID());
-    const [elsewhere] = await announceTestPersons(database.db, NEIGHBOUR_COMMUNE, randomUUID());
+    const [personId] = await announceTestPersons(suite.database.db, COMMUNE, randomUUID());
+    const [elsewhere] = await announceTestPersons(suite.database.db, NEIGHBOUR_COMMUNE, randomUUID());
     const outside = await run(LINK, { id: entry.id, v: 2, p: elsewhere, on: TODAY }, FRONT);
     expect(errorOf(outside)).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
     const linked = await ok(LINK, { id: entry.id, v: 2, p: personId, on: TODAY }, FRONT);
@@ -136,12 +104,12 @@ describe('prevention for high-risk groups', () => {
   it('audits every read of a name and every change, against the entry or, once linked, the person', async () => {
     const entry = await ok(LIST_ONE, { input: input({ fullName: 'Đỗ Thị Lan' }) }, FRONT);
     await ok(LIST, { u: COMMUNE }, COMMUNE_POLICE);
-    const reads = await database.db.query<{ fields: string[]; username: string }[]>(
+    const reads = await suite.database.db.query<{ fields: string[]; username: string }[]>(
       "SELECT fields, username FROM audit_log WHERE entity_type = 'PersonAtRisk' AND action = 'READ' AND person_id = $1",
       [entry.id],
     );
     expect(reads.some((r) => r.fields.includes('fullName') && r.username === COMMUNE_POLICE.username)).toBe(true);
-    const changes = await database.db.query<{ n: number }[]>(
+    const changes = await suite.database.db.query<{ n: number }[]>(
       "SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'PersonAtRisk' AND action = 'CHANGE' AND person_id = $1",
       [entry.id],
     );
@@ -176,7 +144,7 @@ describe('prevention for high-risk groups', () => {
 
   it('is read and kept by the prevention officers only: not health, labour, courts, volunteers or analysts', async () => {
     const entry = await ok(LIST_ONE, { input: input({ fullName: 'Vũ Đức Anh' }) }, FRONT);
-    const [personId] = await announceTestPersons(database.db, COMMUNE, randomUUID());
+    const [personId] = await announceTestPersons(suite.database.db, COMMUNE, randomUUID());
     await ok(LINK, { id: entry.id, v: 1, p: personId, on: TODAY }, FRONT);
     let keepers = 0;
     for (const role of ROLES) {
