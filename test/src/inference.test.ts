@@ -41,6 +41,33 @@ async function fixture(): Promise<void> {
   for (const [n, facility, unit, on] of ADMISSIONS) {
     await db.query(EPISODE, [uuid(100 + n), uuid(n), facility, unit.code, `01.${facility}`, unit.path, on]);
   }
+  // Phúc Xá in 2015: one post-rehab model, 3 million spent, one complaint, and two people at risk.
+  await db.query(
+    `INSERT INTO post_rehab_model (id, name, kind, unit_code, owner_unit_path, established_on, recorded_by)
+    VALUES ($1, 'Câu lạc bộ', 'CLUB', $2, $3, '2015-02-01', 'test')`,
+    [uuid(200), SMALL.code, SMALL.path],
+  );
+  await db.query(
+    `INSERT INTO budget_line (id, unit_code, owner_unit_path, fiscal_year, source, activity, allocated, allocated_on, agency,
+    spent, recorded_by) VALUES ($1, $2, $3, 2015, 'COMMUNE', 'PREVENTION', 10, '2015-01-05', 'commune', 3, 'test')`,
+    [uuid(201), SMALL.code, SMALL.path],
+  );
+  await db.query(
+    `INSERT INTO budget_spending (id, budget_line_id, spent_on, amount, recorded_by) VALUES ($1, $2, '2015-03-01', 3, 'test')`,
+    [uuid(202), uuid(201)],
+  );
+  await db.query(
+    `INSERT INTO complaint (id, kind, unit_code, owner_unit_path, agency, received_on, subject, summary, complainant_name, due_on, recorded_by)
+    VALUES ($1, 'COMPLAINT', $2, $3, 'commune', '2015-04-01', 'DECISION', 'Nội dung', 'Người khiếu nại', '2015-05-01', 'test')`,
+    [uuid(203), SMALL.code, SMALL.path],
+  );
+  for (const n of [1, 2]) {
+    await system.dbs.subgraph('volunteers').db.query(
+      `INSERT INTO person_at_risk (id, full_name, birth_year, commune_code, owner_unit_path, risk_group, listed_on, agency, recorded_by)
+      VALUES ($1, $2, 2000, $3, $4, 'OTHER', '2015-06-01', 'volunteers', 'test')`,
+      [uuid(210 + n), `Người nguy cơ ${String(n)}`, SMALL.code, SMALL.path],
+    );
+  }
 }
 
 beforeAll(async () => {
@@ -139,6 +166,28 @@ describe('small cells', () => {
     expect(rows.get(SMALL.code)).toMatchObject({ actual: null, numerator: null, suppressed: true });
     expect(rows.get(LARGE.code)).toMatchObject({ actual: 6, suppressed: false });
     for (const row of rows.values()) expect(row.suppressed || row.numerator === 0 || (row.numerator ?? 0) >= 5).toBe(true);
+  });
+
+  it('are not suppressed where nobody is counted: models and funding; complaints and people at risk are', async () => {
+    const Q = `query($plan: ID!) { indicators(plan: $plan, unit: "${SMALL.code}", period: { kind: YEAR, year: 2015 },
+      indicatorCodes: ["POST_REHAB_MODELS_TOTAL", "BUDGET_SPENT", "COMPLAINTS_RECEIVED", "PEOPLE_AT_RISK"]) {
+      indicator { code } actual suppressed } }`;
+    const read = async (token: string) => {
+      const response = await system.graphql<{
+        indicators: { indicator: { code: string }; actual: number | null; suppressed: boolean }[];
+      }>(token, Q, { plan: plan2022 });
+      expect(response.errors).toBeUndefined();
+      return Object.fromEntries(
+        (response.data?.indicators ?? []).map((v) => [v.indicator.code, { actual: v.actual, suppressed: v.suppressed }]),
+      );
+    };
+    expect(await read(analyst)).toEqual({
+      POST_REHAB_MODELS_TOTAL: { actual: 1, suppressed: false },
+      BUDGET_SPENT: { actual: 3, suppressed: false },
+      COMPLAINTS_RECEIVED: { actual: null, suppressed: true },
+      PEOPLE_AT_RISK: { actual: null, suppressed: true },
+    });
+    expect((await read(supervisor)).PEOPLE_AT_RISK).toEqual({ actual: 2, suppressed: false });
   });
 
   it('are suppressed for the new and cross-agency indicators too', async () => {

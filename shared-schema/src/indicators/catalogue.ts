@@ -380,6 +380,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'POST_REHAB_MODELS_MAINTAINED',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: LABOUR,
     measuredBy: 'labor-welfare',
@@ -392,6 +393,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'POST_REHAB_MODELS_NEW',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: LABOUR,
     measuredBy: 'labor-welfare',
@@ -404,6 +406,7 @@ export const INDICATORS: readonly IndicatorDefinitionRecord[] = [
   }),
   def({
     code: 'POST_REHAB_MODELS_TOTAL',
+    aboutPeople: false,
     measure: 'COUNT',
     owner: LABOUR,
     measuredBy: 'labor-welfare',
