@@ -109,6 +109,14 @@ describe('prevention for high-risk groups', () => {
       [entry.id],
     );
     expect(reads.some((r) => r.fields.includes('fullName') && r.username === COMMUNE_POLICE.username)).toBe(true);
+    // A service given while on the list is audited against the entry too.
+    await ok(SERVE, { id: entry.id, v: 1, input: { kind: 'RISK_SCREENING', providedOn: TODAY } }, FRONT);
+    await ok(`query($u: ID!) { peopleAtRisk(unitCode: $u) { id services { kind } } }`, { u: COMMUNE }, COMMUNE_POLICE);
+    const serviceReads = await suite.database.db.query<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'PreventionService' AND action = 'READ' AND person_id = $1",
+      [entry.id],
+    );
+    expect(serviceReads[0]?.n).toBeGreaterThan(0);
     const changes = await suite.database.db.query<{ n: number }[]>(
       "SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'PersonAtRisk' AND action = 'CHANGE' AND person_id = $1",
       [entry.id],

@@ -87,4 +87,9 @@ export class PreventionServiceEntity {
 
   @Column({ name: 'recorded_by', type: 'varchar', length: 64 })
   recordedBy: string;
+
+  /** A service given while on a list (no registry person): its reads are audited against the entry. */
+  get auditSubjectId(): string | null {
+    return this.personAtRiskId;
+  }
 }
