@@ -72,6 +72,11 @@ describe('prevention for high-risk groups', () => {
     expect(errorOf(outside)).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
     const linked = await ok(LINK, { id: entry.id, v: 2, p: personId, on: TODAY }, FRONT);
     expect(linked).toMatchObject({ person: { id: personId }, linkedOn: TODAY, version: 3 });
+    const linkAudit = await suite.database.db.query<{ fields: string[] }[]>(
+      "SELECT fields FROM audit_log WHERE entity_type = 'PersonAtRisk' AND action = 'CHANGE' AND person_id = $1",
+      [personId],
+    );
+    expect(linkAudit.map((r) => r.fields)).toEqual([['linkedOn', 'personId']]);
     // A second entry may not claim the same registry person: linked, not duplicated.
     const other = await ok(LIST_ONE, { input: input() }, FRONT);
     const dup = await run(LINK, { id: other.id, v: 1, p: personId, on: TODAY }, FRONT);

@@ -109,7 +109,8 @@ const reload = (manager: EntityManager, id: string) => manager.getRepository(Per
 
 async function update(manager: EntityManager, ctx: Context, row: PersonAtRiskEntity, changes: Partial<PersonAtRiskEntity>) {
   await manager.getRepository(PersonAtRiskEntity).update({ id: row.id }, { ...changes, version: row.version + 1 });
-  await ctx.audit.change(manager, 'PersonAtRisk', Object.keys(changes).sort(), row.personId ?? row.id);
+  // A change of a linked entry (the link itself included) is audited against the registry person.
+  await ctx.audit.change(manager, 'PersonAtRisk', Object.keys(changes).sort(), changes.personId ?? row.personId ?? row.id);
   return reload(manager, row.id);
 }
 
