@@ -9,8 +9,8 @@ import { ActionMenu, type MenuAction } from './ActionMenu';
 import { chosen, useEnumOptions } from './options';
 import { optional, today, useSubmit } from './useSubmit';
 import type {
-  LinkPersonAtRiskMutation,
-  LinkPersonAtRiskMutationVariables,
+  LinkPersonAtRiskFromPersonMutation,
+  LinkPersonAtRiskFromPersonMutationVariables,
   PreventionServiceKind,
   RecordPreventionServiceForPersonMutation,
   RecordPreventionServiceForPersonMutationVariables,
@@ -31,7 +31,7 @@ const UNLINKED: TypedDocumentNode<UnlinkedPeopleAtRiskQuery, UnlinkedPeopleAtRis
   }
 `;
 
-const LINK: TypedDocumentNode<LinkPersonAtRiskMutation, LinkPersonAtRiskMutationVariables> = gql`
+const LINK: TypedDocumentNode<LinkPersonAtRiskFromPersonMutation, LinkPersonAtRiskFromPersonMutationVariables> = gql`
   mutation LinkPersonAtRiskFromPerson($id: ID!, $expectedVersion: Int!, $personId: ID!, $linkedOn: Date!) {
     linkPersonAtRisk(id: $id, expectedVersion: $expectedVersion, personId: $personId, linkedOn: $linkedOn) {
       id
