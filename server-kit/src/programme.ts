@@ -1,13 +1,13 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { AdministrativeUnitRecord, Caller } from '@rehab/shared-schema';
+import type { AdministrativeUnitRecord, Caller, UnitLevel } from '@rehab/shared-schema';
 import { actsOn, visibleTo } from './access/scope';
 import { domainError } from './errors';
 import { checkUuid, outsideUnit, recordNotFound, staleVersion, type RecordName } from './record-errors';
 import { requireUnit } from './reference/unit-input';
 
 /**
- * Programme work around the legal path (communication, training…) is recorded for a commune or
- * a province the officer acts for, as it was on the day it happened.
+ * Programme work around the legal path (communication, training…) is recorded for a unit the
+ * officer acts for (a commune or a province unless `levels` says otherwise), as it was on the day.
  */
 export function programmeUnit(
   caller: Caller,
@@ -15,8 +15,9 @@ export function programmeUnit(
   field: string,
   on: string,
   name: RecordName,
+  levels: readonly UnitLevel[] = ['COMMUNE', 'PROVINCE'],
 ): AdministrativeUnitRecord {
-  const unit = requireUnit(code, field, ['COMMUNE', 'PROVINCE'], on);
+  const unit = requireUnit(code, field, levels, on);
   if (!actsOn(caller, unit.path)) throw outsideUnit(name);
   return unit;
 }

@@ -97,6 +97,15 @@ export function pathScope(columns: string | readonly string[], caller: ScopeCall
   return { sql: `(${terms.join(' OR ')})`, params };
 }
 
+/**
+ * SQL condition keeping records owned by the unit at `path` or below it (the plain tree: what a
+ * list of a unit asks for, apart from the caller's scope). Parameter names are unique per call.
+ */
+export function unitSubtree(column: string, path: string): SqlScope {
+  const id = `subtree${(scopeCounter = (scopeCounter + 1) % 1_000_000)}`;
+  return { sql: `(${column} = :${id}p OR ${column} LIKE :${id}l)`, params: { [`${id}p`]: path, [`${id}l`]: `${path}.%` } };
+}
+
 /** Is `path` the unit `root` or inside its subtree (no lineage: the plain tree test)? */
 export const inSubtree = isWithin;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { lockProgrammeRecord, programmeUnit, requireUnit, type RecordName } from '@rehab/server-kit';
+import { lockProgrammeRecord, programmeUnit, requireUnit, unitSubtree, type RecordName } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
 import type { BudgetLineInput, BudgetLineResolvers, MutationResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { BudgetLineEntity, BudgetSpendingEntity } from '../entities/BudgetLine';
@@ -71,7 +71,9 @@ async function withSpendings(manager: EntityManager, lines: BudgetLineEntity[]):
           .orderBy('s.spent_on', 'ASC')
           .addOrderBy('s.id', 'ASC')
           .getMany();
-  for (const line of lines) line.spendings = spendings.filter((s) => s.budgetLineId === line.id);
+  const byLine = new Map<string, BudgetSpendingEntity[]>();
+  for (const s of spendings) byLine.set(s.budgetLineId, [...(byLine.get(s.budgetLineId) ?? []), s]);
+  for (const line of lines) line.spendings = byLine.get(line.id) ?? [];
   return lines;
 }
 
@@ -163,10 +165,11 @@ export const budgetMutations: Pick<MutationResolvers, 'recordBudgetLine' | 'upda
 export const budgetQueries: Pick<QueryResolvers, 'budgetLines'> = {
   budgetLines: async (_parent, { unitCode, fiscalYear }, ctx) => {
     const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
+    const within = unitSubtree('b.owner_unit_path', unit.path);
     const lines = await ctx.db
       .getRepository(BudgetLineEntity)
       .createQueryBuilder('b')
-      .where('(b.owner_unit_path = :path OR b.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` })
+      .where(within.sql, within.params)
       .andWhere('b.fiscal_year = :year', { year: fiscalYear })
       .orderBy('b.activity', 'ASC')
       .addOrderBy('b.source', 'ASC')

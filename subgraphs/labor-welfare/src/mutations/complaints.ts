@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { actsOn, domainError, lockProgrammeRecord, pathScope, requireUnit, type RecordName } from '@rehab/server-kit';
+import {
+  domainError,
+  lockProgrammeRecord,
+  pathScope,
+  programmeUnit,
+  requireUnit,
+  unitSubtree,
+  type RecordName,
+} from '@rehab/server-kit';
 import { addDays, todayInHanoi } from '@rehab/shared-schema';
 import type { ComplaintResolvers, MutationResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { ComplaintEntity } from '../entities/Complaint';
-import { badInput, checkNotBefore, checkNotFuture, optionalText, outsideUnit, requiredText } from '../rules/errors';
+import { badInput, checkNotBefore, checkNotFuture, optionalText, requiredText } from '../rules/errors';
 import { inTransaction } from './support';
 import { unitOf } from '../resolvers/unit';
 
@@ -24,8 +32,11 @@ const AUDITED = ['complainantContact', 'complainantName', 'dueOn', 'kind', 'rece
 export const complaintMutations: Pick<MutationResolvers, 'recordComplaint' | 'resolveComplaint'> = {
   recordComplaint: (_parent, { input }, ctx) =>
     inTransaction(ctx, async (manager) => {
-      const unit = requireUnit(input.unitCode, 'input.unitCode', ['COMMUNE', 'PROVINCE', 'FACILITY'], input.receivedOn);
-      if (!actsOn(ctx.caller, unit.path)) throw outsideUnit(COMPLAINT);
+      const unit = programmeUnit(ctx.caller, input.unitCode, 'input.unitCode', input.receivedOn, COMPLAINT, [
+        'COMMUNE',
+        'PROVINCE',
+        'FACILITY',
+      ]);
       checkNotFuture(input.receivedOn, 'input.receivedOn');
       checkNotBefore(input.dueOn, input.receivedOn, 'input.dueOn', { vi: 'ngày nhận đơn', en: 'the day received' });
       if (input.dueOn > addDays(input.receivedOn, MAX_DAYS)) {
@@ -98,11 +109,12 @@ export const complaintQueries: Pick<QueryResolvers, 'complaints'> = {
   complaints: (_parent, { unitCode, openOnly }, ctx) => {
     const unit = requireUnit(unitCode, 'unitCode', ['PROVINCE', 'COMMUNE', 'FACILITY']);
     // Of the unit's subtree, those within the officer's scope (a commune's officer asking for the province sees their commune's).
+    const within = unitSubtree('c.owner_unit_path', unit.path);
     const scope = pathScope('c.owner_unit_path', ctx.caller);
     const query = ctx.db
       .getRepository(ComplaintEntity)
       .createQueryBuilder('c')
-      .where('(c.owner_unit_path = :path OR c.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` })
+      .where(within.sql, within.params)
       .andWhere(scope.sql, scope.params);
     if (openOnly) query.andWhere('c.resolved_on IS NULL');
     return query.orderBy('c.received_on', 'DESC').addOrderBy('c.id', 'ASC').limit(MAX_LISTED).getMany();

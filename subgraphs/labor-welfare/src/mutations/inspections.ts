@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, lockProgrammeRecord, requireResponsible, requireUnit, type RecordName } from '@rehab/server-kit';
+import {
+  domainError,
+  lockProgrammeRecord,
+  programmeUnit,
+  requireResponsible,
+  requireUnit,
+  unitSubtree,
+  type RecordName,
+} from '@rehab/server-kit';
 import { todayInHanoi } from '@rehab/shared-schema';
 import type { InspectionResolvers, MutationResolvers, QueryResolvers } from '../__generated__/resolvers';
 import { InspectionEntity } from '../entities/Inspection';
-import { badInput, checkNotBefore, checkNotFuture, optionalText, outsideUnit, requiredText } from '../rules/errors';
-import { actsOn } from '../scope';
+import { badInput, checkNotBefore, checkNotFuture, optionalText, requiredText } from '../rules/errors';
 import { inTransaction } from './support';
 import { unitOf } from '../resolvers/unit';
 
@@ -55,8 +62,10 @@ export const inspectionMutations: Pick<MutationResolvers, 'recordInspection' | '
   recordInspection: (_parent, { input }, ctx) =>
     inTransaction(ctx, async (manager) => {
       requireResponsible(ctx.caller, 'REHAB_STATE_MANAGEMENT', input.inspectedOn);
-      const unit = requireUnit(input.unitCode, 'input.unitCode', ['FACILITY', 'COMMUNE'], input.inspectedOn);
-      if (!actsOn(ctx.caller, unit.path)) throw outsideUnit(INSPECTION);
+      const unit = programmeUnit(ctx.caller, input.unitCode, 'input.unitCode', input.inspectedOn, INSPECTION, [
+        'FACILITY',
+        'COMMUNE',
+      ]);
       checkNotFuture(input.inspectedOn, 'input.inspectedOn');
       const violations = violationsOf(input.violations);
       const id = randomUUID();
@@ -123,10 +132,8 @@ const OPEN = 'i.violations > 0 AND i.resolved_on IS NULL';
 export const inspectionQueries: Pick<QueryResolvers, 'inspections'> = {
   inspections: (_parent, { unitCode, openOnly }, ctx) => {
     const unit = requireUnit(unitCode, 'unitCode', ['PROVINCE', 'COMMUNE', 'FACILITY']);
-    const query = ctx.db
-      .getRepository(InspectionEntity)
-      .createQueryBuilder('i')
-      .where('(i.owner_unit_path = :path OR i.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` });
+    const within = unitSubtree('i.owner_unit_path', unit.path);
+    const query = ctx.db.getRepository(InspectionEntity).createQueryBuilder('i').where(within.sql, within.params);
     if (openOnly) query.andWhere(OPEN);
     return query.orderBy('i.inspected_on', 'DESC').addOrderBy('i.id', 'ASC').limit(MAX_LISTED).getMany();
   },

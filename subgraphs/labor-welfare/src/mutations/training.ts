@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lockProgrammeRecord, programmeCount, programmeUnit, requireUnit, type RecordName } from '@rehab/server-kit';
+import { lockProgrammeRecord, programmeCount, programmeUnit, requireUnit, unitSubtree, type RecordName } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type { MutationResolvers, QueryResolvers, TrainingCourseInput, TrainingCourseResolvers } from '../__generated__/resolvers';
 import { TrainingCourseEntity, type GroupCount } from '../entities/TrainingCourse';
@@ -77,10 +77,11 @@ export const trainingMutations: Pick<MutationResolvers, 'recordTrainingCourse' |
 export const trainingQueries: Pick<QueryResolvers, 'trainingCourses'> = {
   trainingCourses: (_parent, { unitCode, from, to }, ctx) => {
     const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
+    const within = unitSubtree('c.owner_unit_path', unit.path);
     return ctx.db
       .getRepository(TrainingCourseEntity)
       .createQueryBuilder('c')
-      .where('(c.owner_unit_path = :path OR c.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` })
+      .where(within.sql, within.params)
       .andWhere('c.ended_on BETWEEN :from AND :to', { from: from ?? '1900-01-01', to: to ?? todayInHanoi() })
       .orderBy('c.ended_on', 'DESC')
       .addOrderBy('c.id', 'ASC')

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
-  actsOn,
   checkNotBefore,
   checkNotFuture,
   domainError,
   isUniqueViolation,
   lockProgrammeRecord,
-  outsideUnit,
   pathScope,
+  programmeUnit,
   requireUnit,
   requiredText,
+  unitSubtree,
   type RecordName,
 } from '@rehab/server-kit';
 import { todayInHanoi, unitByCode, type Caller } from '@rehab/shared-schema';
@@ -29,16 +29,8 @@ const RECOGNITION: RecordName = { vi: 'quyết định công nhận xã, phườ
 const MAX_LISTED = 500;
 
 /** A commune the caller acts for, as it was on the day. */
-function communeOf(caller: Caller, code: string, on: string, name: RecordName) {
-  const commune = requireUnit(code, 'input.communeCode', ['COMMUNE'], on);
-  if (!actsOn(caller, commune.path)) throw outsideUnit(name);
-  return commune;
-}
-
-const underUnit = (alias: string, path: string) => ({
-  sql: `(${alias}.owner_unit_path = :path OR ${alias}.owner_unit_path LIKE :below)`,
-  params: { path, below: `${path}.%` },
-});
+const communeOf = (caller: Caller, code: string, on: string, name: RecordName) =>
+  programmeUnit(caller, code, 'input.communeCode', on, name, ['COMMUNE']);
 
 async function reloadHotspot(manager: EntityManager, id: string) {
   return manager.getRepository(DrugHotspotEntity).findOneByOrFail({ id });
@@ -177,7 +169,7 @@ export const preventionMapMutations: Pick<
 export const preventionMapQueries: Pick<QueryResolvers, 'drugHotspots' | 'drugFreeRecognitions'> = {
   drugHotspots: (_parent, { unitCode, on, includeCleared }, ctx: Context) => {
     const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
-    const within = underUnit('h', unit.path);
+    const within = unitSubtree('h.owner_unit_path', unit.path);
     // Operational police information: within the officer's scope only.
     const scope = pathScope('h.owner_unit_path', ctx.caller);
     const query = ctx.db
@@ -192,7 +184,7 @@ export const preventionMapQueries: Pick<QueryResolvers, 'drugHotspots' | 'drugFr
   },
   drugFreeRecognitions: (_parent, { unitCode }, ctx: Context) => {
     const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
-    const within = underUnit('d', unit.path);
+    const within = unitSubtree('d.owner_unit_path', unit.path);
     return ctx.db
       .getRepository(DrugFreeRecognitionEntity)
       .createQueryBuilder('d')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lockProgrammeRecord, programmeCount, programmeUnit, requireUnit, type RecordName } from '@rehab/server-kit';
+import { lockProgrammeRecord, programmeCount, programmeUnit, requireUnit, unitSubtree, type RecordName } from '@rehab/server-kit';
 import { todayInHanoi, type Caller } from '@rehab/shared-schema';
 import type {
   CommunicationActivityResolvers,
@@ -64,10 +64,11 @@ export const communicationMutations: Pick<MutationResolvers, 'recordCommunicatio
 export const communicationQueries: Pick<QueryResolvers, 'communicationActivities'> = {
   communicationActivities: (_parent, { unitCode, from, to }, ctx: Context) => {
     const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
+    const within = unitSubtree('a.owner_unit_path', unit.path);
     return ctx.db
       .getRepository(CommunicationActivityEntity)
       .createQueryBuilder('a')
-      .where('(a.owner_unit_path = :path OR a.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` })
+      .where(within.sql, within.params)
       .andWhere('a.held_on BETWEEN :from AND :to', { from: from ?? '1900-01-01', to: to ?? todayInHanoi() })
       .orderBy('a.held_on', 'DESC')
       .addOrderBy('a.id', 'ASC')

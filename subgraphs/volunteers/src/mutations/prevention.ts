@@ -5,8 +5,10 @@ import {
   isUniqueViolation,
   lockProgrammeRecord,
   pathScope,
+  programmeUnit,
   requirePersonInScope,
   requireUnit,
+  unitSubtree,
   type RecordName,
 } from '@rehab/server-kit';
 import type { Caller } from '@rehab/shared-schema';
@@ -19,9 +21,8 @@ import type {
 } from '../__generated__/resolvers';
 import type { Context } from '../context';
 import { PersonAtRiskEntity, PreventionServiceEntity } from '../entities/PersonAtRisk';
-import { badInput, outsideUnit } from '../rules/errors';
+import { badInput } from '../rules/errors';
 import { referencedUnit } from '../resolvers/units';
-import { actsOn } from '../scope';
 import { checkNotBefore, checkNotFuture, inTransaction, optionalText, requiredText } from './checks';
 
 const ENTRY: RecordName = { vi: 'người có nguy cơ', en: 'person at risk' };
@@ -39,8 +40,7 @@ function birthYearOf(value: number, listedOn: string): number {
 }
 
 function fieldsOf(caller: Caller, input: PersonAtRiskInput) {
-  const commune = requireUnit(input.communeCode, 'input.communeCode', ['COMMUNE'], input.listedOn);
-  if (!actsOn(caller, commune.path)) throw outsideUnit(ENTRY);
+  const commune = programmeUnit(caller, input.communeCode, 'input.communeCode', input.listedOn, ENTRY, ['COMMUNE']);
   checkNotFuture(input.listedOn, 'input.listedOn');
   return {
     fullName: requiredText(input.fullName, 'input.fullName', { vi: 'họ tên', en: 'full name' }, 200),
@@ -219,11 +219,12 @@ export const preventionMutations: Pick<
 export const preventionQueries: Pick<QueryResolvers, 'peopleAtRisk'> = {
   peopleAtRisk: (_parent, { unitCode, includeRemoved }, ctx) => {
     const unit = requireUnit(unitCode, 'unitCode', ['COMMUNE', 'PROVINCE']);
+    const within = unitSubtree('p.owner_unit_path', unit.path);
     const scope = pathScope('p.owner_unit_path', ctx.caller);
     const query = ctx.db
       .getRepository(PersonAtRiskEntity)
       .createQueryBuilder('p')
-      .where('(p.owner_unit_path = :path OR p.owner_unit_path LIKE :below)', { path: unit.path, below: `${unit.path}.%` })
+      .where(within.sql, within.params)
       .andWhere(scope.sql, scope.params);
     if (!includeRemoved) query.andWhere('p.removed_on IS NULL');
     return query.orderBy('p.listed_on', 'DESC').addOrderBy('p.id', 'ASC').limit(MAX_LISTED).getMany();
