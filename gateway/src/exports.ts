@@ -10,7 +10,9 @@ export {
   type TrustedDocumentsMode,
   type TrustedDocumentsOptions,
 } from './trusted-documents';
+export { verifyAccessToken } from './identity/tokens';
 export {
+  callerFrom,
   fromTrustedProxy,
   GraphQLFront,
   identityServiceOf,

@@ -102,24 +102,35 @@ export interface RateLimiter {
 
 interface BucketRow {
   tokens: number;
-  allowed: boolean;
+  granted: number;
 }
 
 /** How often one gateway deletes the buckets of its scope that are full again (idle). */
 const PRUNE_INTERVAL_MS = 60_000;
+/** Most tokens one take leases from a shared bucket (a tenth of the burst, 1 to 10). */
+const MAX_LEASE = 10;
+/** Keys whose leased tokens one gateway keeps at most (beyond, the leases are dropped: the limit only tightens). */
+const MAX_LEASED_KEYS = 100_000;
 
 /**
  * Token buckets in the identity database (`rate_limit_bucket`), shared by every gateway on
  * it: each take is one atomic `INSERT … ON CONFLICT … DO UPDATE … RETURNING`, so two
- * gateways taking for one officer at once never both spend the last token. The scope
- * names the limit and its rate and burst, so gateways configured alike share a bucket and
- * a gateway with other limits keeps its own. Buckets idle long enough to be full again
- * are pruned (a missing bucket is a full one). When the database cannot be reached the
- * limit falls back to this gateway's own memory rather than refusing every request.
+ * gateways taking for one officer at once never both spend the last token. A take leases
+ * up to a tenth of the burst (at most 10 tokens) and spends the rest in memory, so an
+ * officer's burst of requests costs one statement per lease rather than one per request;
+ * tokens leased by one gateway are not spent by another (the limit can only be tighter).
+ * The scope names the limit and its rate and burst, so gateways configured alike share a
+ * bucket and a gateway with other limits keeps its own. Buckets idle long enough to be
+ * full again are pruned (a missing bucket is a full one). When the database cannot be
+ * reached the limit falls back to this gateway's own memory rather than refusing every request.
  */
 export class SharedTokenBuckets implements RateLimiter {
   readonly scope: string;
   private readonly fallback: TokenBuckets;
+  private readonly leaseSize: number;
+  private readonly leased = new Map<string, number>();
+  private readonly leasing = new Map<string, Promise<TakeResult>>();
+  private readonly emptyUntil = new Map<string, number>();
   private nextPrune = 0;
 
   constructor(
@@ -129,32 +140,74 @@ export class SharedTokenBuckets implements RateLimiter {
   ) {
     this.fallback = new TokenBuckets(options);
     this.scope = `${name}:${options.ratePerSecond}/s:${options.burst}`.slice(0, 100);
+    this.leaseSize = Math.max(1, Math.min(MAX_LEASE, Math.floor(options.burst / 10)));
   }
 
   async take(key: string): Promise<TakeResult> {
+    const emptyFor = (this.emptyUntil.get(key) ?? 0) - Date.now();
+    if (emptyFor > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(emptyFor / 1000)) };
+    const held = this.leased.get(key) ?? 0;
+    if (held >= 1) {
+      this.leased.set(key, held - 1);
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    const inFlight = this.leasing.get(key);
+    if (inFlight) {
+      // Another request of this key is leasing: spend from its lease, or lease again.
+      await inFlight;
+      return this.take(key);
+    }
+    const lease = this.lease(key);
+    this.leasing.set(key, lease);
+    try {
+      return await lease;
+    } finally {
+      this.leasing.delete(key);
+    }
+  }
+
+  private async lease(key: string): Promise<TakeResult> {
     this.pruneNowAndThen();
     let row: BucketRow | undefined;
     try {
       [row] = await this.db.query<BucketRow[]>(
-        `INSERT INTO rate_limit_bucket AS b (scope, key, tokens, allowed, updated_at)
-         VALUES ($1, $2, $3::double precision - 1, true, statement_timestamp())
-         ON CONFLICT (scope, key) DO UPDATE SET (tokens, allowed, updated_at) = (
-           SELECT CASE WHEN r.t >= 1 THEN r.t - 1 ELSE r.t END, r.t >= 1, greatest(b.updated_at, statement_timestamp())
+        `INSERT INTO rate_limit_bucket AS b (scope, key, tokens, granted, allowed, updated_at)
+         VALUES ($1, $2, $3::double precision - least($5::integer, floor($3::double precision)),
+                 least($5::integer, floor($3::double precision)), true, statement_timestamp())
+         ON CONFLICT (scope, key) DO UPDATE SET (tokens, granted, allowed, updated_at) = (
+           SELECT r.t - g.n, g.n, g.n >= 1, greatest(b.updated_at, statement_timestamp())
              FROM (SELECT least($3::double precision,
                                 b.tokens + greatest(0, extract(epoch FROM statement_timestamp() - b.updated_at)::double precision)
-                                           * $4::double precision) AS t) r)
-         RETURNING tokens, allowed`,
-        [this.scope, key.slice(0, 200), this.options.burst, this.options.ratePerSecond],
+                                           * $4::double precision) AS t) r,
+                  LATERAL (SELECT CASE WHEN r.t >= 1 THEN least($5::integer, floor(r.t)::integer) ELSE 0 END AS n) g)
+         RETURNING tokens, granted`,
+        [this.scope, key.slice(0, 200), this.options.burst, this.options.ratePerSecond, this.leaseSize],
       );
     } catch {
       return this.fallback.take(key);
     }
     if (!row) return this.fallback.take(key);
-    if (row.allowed) return { allowed: true, retryAfterSeconds: 0 };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - row.tokens) / this.options.ratePerSecond)) };
+    if (row.granted >= 1) {
+      if (row.granted > 1) this.keepLease(key, row.granted - 1);
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    const seconds = (1 - row.tokens) / this.options.ratePerSecond;
+    // With leases, the bucket is known empty until its next token: refusals meanwhile need no statement.
+    if (this.leaseSize > 1) this.remember(this.emptyUntil, key, Date.now() + seconds * 1000);
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(seconds)) };
+  }
+
+  private remember(map: Map<string, number>, key: string, value: number): void {
+    if (map.size >= MAX_LEASED_KEYS) map.clear();
+    map.set(key, value);
+  }
+
+  private keepLease(key: string, tokens: number): void {
+    this.remember(this.leased, key, tokens);
   }
 
   async refund(key: string): Promise<void> {
+    this.emptyUntil.delete(key);
     try {
       await this.db.query(
         `UPDATE rate_limit_bucket b

@@ -216,6 +216,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       manifest?.close();
       await apollo.stop();
       await closeFetcher();
+      await identity.close();
       await tracing?.shutdown();
     },
   };

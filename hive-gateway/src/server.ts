@@ -187,6 +187,7 @@ export async function startHiveGateway(
       manifest?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await hive.dispose();
+      await identity.close();
     },
   };
 }

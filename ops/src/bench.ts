@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
@@ -9,6 +10,7 @@ import { dropAllDatabases, openAllDatabases, seedAll } from './databases';
 import { DEMO_PASSWORD } from '@rehab/gateway';
 import { InProcessSystem } from './system';
 import { demo2026PlanId } from '@rehab/labor-welfare';
+import { compareGateways } from './bench/compare';
 
 /**
  * npm run bench [-- --persons N]: seeds N persons (bulk), then measures the gateway on
@@ -95,6 +97,65 @@ async function timed(run: () => Promise<void>): Promise<number> {
 }
 
 const ms = (t: number) => `${t.toFixed(1)} ms`;
+
+/** Where the side-by-side run's figures go in docs/benchmarks.md (inside the kept part). */
+const COMPARE_START = '<!-- bench --compare: start -->';
+const COMPARE_END = '<!-- bench --compare: end -->';
+
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}`;
+}
+
+const loads = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+
+/** --cpu-profile [folder]: each process's CPU profile of the rounds (default: a new temporary folder). */
+function cpuProfileDir(): string | undefined {
+  const index = process.argv.indexOf('--cpu-profile');
+  if (index < 0) return undefined;
+  const given = process.argv[index + 1];
+  return given && !given.startsWith('--') ? given : mkdtempSync(join(tmpdir(), 'rehab-cpu-'));
+}
+
+/** npm run bench -- --compare: the side-by-side figures, written between their markers in docs/benchmarks.md. */
+async function compare(): Promise<void> {
+  const options = {
+    persons: option('persons', 20_000),
+    rounds: option('rounds', 4),
+    seconds: option('seconds', 20),
+    clients: option('clients', 50),
+    reuse: process.argv.includes('--reuse'),
+    cpuProfileDir: cpuProfileDir(),
+  };
+  const loadAtStart = loads();
+  const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const result = await compareGateways(options, (m) => console.log(`[compare] ${m}`));
+  const args = `--compare --persons ${options.persons} --rounds ${options.rounds} --seconds ${options.seconds} --clients ${options.clients}`;
+  const section = [
+    COMPARE_START,
+    '### Person-360 side by side with Hive Gateway (`npm run bench -- --compare`)',
+    '',
+    `Run: ${started} UTC with \`npm run bench -- ${args}\` at commit ${commit()}; ${options.persons} persons.`,
+    `Machine: ${machine()}; ${process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL 17 (throwaway, fsync off)'}.`,
+    'Each gateway and each subgraph its own process (as `npm start` runs them), the load generator in the benchmark process, all on this machine; CPU per request from /proc (user + system) over each round.',
+    `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loads()}.`,
+    '',
+    ...result,
+    COMPARE_END,
+  ].join('\n');
+  console.log(section);
+  const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const from = previous.indexOf(COMPARE_START);
+  const to = previous.indexOf(COMPARE_END);
+  const next =
+    from >= 0 && to > from
+      ? previous.slice(0, from) + section + previous.slice(to + COMPARE_END.length)
+      : `${previous.trimEnd()}\n\n${previous.includes(KEPT_HEADING) ? '' : `${KEPT_HEADING}\n\n`}${section}\n`;
+  writeFileSync(file, next);
+}
 
 function commit(): string {
   try {
@@ -240,7 +301,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--compare') ? compare() : main()).catch((error: unknown) => {
   console.error('Benchmark failed:', error instanceof Error ? error.stack : error);
   process.exit(1);
 });

@@ -22,7 +22,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -33,7 +33,7 @@ export function ownerOfFrame(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg?.[1]) return pkg[1];
-  const workspace = /\/(gateway|server-kit|shared-schema|ops|subgraphs\/[^/]+)\/(?:src|dist)\//.exec(url);
+  const workspace = /\/(gateway|hive-gateway|server-kit|shared-schema|ops|subgraphs\/[^/]+)\/(?:src|dist)\//.exec(url);
   if (workspace?.[1]) return `project: ${workspace[1]}`;
   if (url.startsWith('node:')) return 'node';
   return 'other';

@@ -9,6 +9,7 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
   type GraphQLInputType,
+  type ValueNode,
   type GraphQLSchema,
 } from 'graphql';
 import { isUuid } from '@rehab/shared-schema';
@@ -43,26 +44,56 @@ function malformedIn(name: string, type: GraphQLInputType, value: unknown, depth
   return null;
 }
 
+/** Whether a value of this input type can hold a record id anywhere (named `name` at the top). */
+function mayHoldRecordId(name: string, type: GraphQLInputType, seen = new Set<string>()): boolean {
+  const named = getNamedType(type);
+  if (named.name === 'ID') return RECORD_ID_NAME.test(name);
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((field) => mayHoldRecordId(field.name, field.type, seen));
+}
+
+interface IdArgument {
+  name: string;
+  type: GraphQLInputType;
+  value: ValueNode;
+}
+
+/** The arguments of a document that may hold record ids, found once per parsed document and schema. */
+const argumentsOfDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; args: IdArgument[] }>();
+
+function idArguments(document: DocumentNode, schema: GraphQLSchema): IdArgument[] {
+  const known = argumentsOfDocument.get(document);
+  if (known?.schema === schema) return known.args;
+  const typeInfo = new TypeInfo(schema);
+  const args: IdArgument[] = [];
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const type = typeInfo.getInputType();
+        if (type && mayHoldRecordId(node.name.value, type)) args.push({ name: node.name.value, type, value: node.value });
+      },
+    }),
+  );
+  argumentsOfDocument.set(document, { schema, args });
+  return args;
+}
+
 /**
  * The path of the first argument or input field of the operation (literal or variable)
- * whose record id is not a UUID, or null when every id is well formed.
+ * whose record id is not a UUID, or null when every id is well formed. The servers keep
+ * each parsed document, so the walk of the document is done once and only the values
+ * are checked per request.
  */
 export function malformedRecordId(
   document: DocumentNode,
   schema: GraphQLSchema,
   variables: Readonly<Record<string, unknown>>,
 ): string | null {
-  const typeInfo = new TypeInfo(schema);
-  let found: string | null = null;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Argument(node) {
-        const type = typeInfo.getInputType();
-        if (found || !type) return;
-        found = malformedIn(node.name.value, type, valueFromASTUntyped(node.value, variables), 0);
-      },
-    }),
-  );
-  return found;
+  for (const arg of idArguments(document, schema)) {
+    const found = malformedIn(arg.name, arg.type, valueFromASTUntyped(arg.value, variables), 0);
+    if (found) return found;
+  }
+  return null;
 }

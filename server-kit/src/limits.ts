@@ -233,21 +233,58 @@ export function queryLimitChecks(limits: QueryLimits): {
     variables: Readonly<Record<string, unknown>>,
   ): GraphQLError | undefined;
 } {
-  const costRules = armorCostRules(limits.maxCost);
-  return {
-    validationRules: armorRules(limits),
-    costError: (document, schema, variables) => validate(schema, bindPageSizes(document, schema, variables), costRules)[0],
+  return { validationRules: armorRules(limits), costError: costChecker(limits.maxCost) };
+}
+
+/** The page sizes a document's cost depends on: each numeric variable's value or default. */
+function pageSizeKey(document: DocumentNode, variables: Readonly<Record<string, unknown>>): string {
+  const values: (number | null)[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const given = variables[variable.variable.name.value];
+      values.push(typeof given === 'number' && Number.isFinite(given) ? given : null);
+    }
+  }
+  return values.join(',');
+}
+
+/** Page sizes remembered per document; beyond this many, a document's cost is worked out each time. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * An operation's cost check, done once per parsed document, schema and page sizes: the
+ * servers keep each parsed document, and the cost depends on nothing else.
+ */
+export function costChecker(
+  maxCost: number,
+): (document: DocumentNode, schema: GraphQLSchema, variables: Readonly<Record<string, unknown>>) => GraphQLError | undefined {
+  const rules = armorCostRules(maxCost);
+  const known = new WeakMap<DocumentNode, { schema: GraphQLSchema; byPageSizes: Map<string, GraphQLError | null> }>();
+  return (document, schema, variables) => {
+    let entry = known.get(document);
+    if (entry?.schema !== schema) {
+      entry = { schema, byPageSizes: new Map() };
+      known.set(document, entry);
+    }
+    const key = pageSizeKey(document, variables);
+    const cached = entry.byPageSizes.get(key);
+    // A refusal is given afresh to each request: errors are annotated on their way out.
+    if (cached !== undefined)
+      return cached ? new GraphQLError(cached.message, { nodes: cached.nodes, extensions: { ...cached.extensions } }) : undefined;
+    const [error] = validate(schema, bindPageSizes(document, schema, variables), rules);
+    if (entry.byPageSizes.size < COSTS_PER_DOCUMENT) entry.byPageSizes.set(key, error ?? null);
+    return error;
   };
 }
 
 function costPlugin(maxCost: number): ApolloServerPlugin {
-  const rules = armorCostRules(maxCost);
+  const costError = costChecker(maxCost);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request }) {
-          const bound = bindPageSizes(document, schema, request.variables ?? {});
-          const [error] = validate(schema, bound, rules);
+          const error = costError(document, schema, request.variables ?? {});
           if (error) throw error;
         },
       };
@@ -299,7 +336,18 @@ function hasNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
+/** Whether each parsed document (kept by the servers) holds a NUL in a string literal, found once. */
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentHasNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
+  const found = literalHasNul(document);
+  nulInDocument.set(document, found);
+  return found;
+}
+
+function literalHasNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {

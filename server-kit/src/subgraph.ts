@@ -20,6 +20,7 @@ import {
 } from '@rehab/shared-schema';
 import { applyAccessRules } from './access/enforce';
 import { accessLogResolvers } from './audit/access-log';
+import { auditWriterOf } from './audit/writer';
 import { PersonPseudonyms } from './access/pseudonym';
 import { createContext, type LoaderFactory, type SubgraphContext } from './context';
 import {
@@ -134,7 +135,7 @@ function auditPlugin<L>(logger?: Logger): ApolloServerPlugin<SubgraphContext<L>>
         async willSendResponse({ contextValue, response }) {
           if (contextValue.audit.pendingCount === 0) return;
           try {
-            await contextValue.audit.flush(contextValue.db.manager);
+            await contextValue.audit.flush(auditWriterOf(contextValue.db));
           } catch (cause) {
             const requestId = currentRequest()?.requestId;
             logger?.error({ requestId, err: cause }, 'access not audited: response replaced by AUDIT_UNAVAILABLE');

@@ -5,9 +5,16 @@
 const DAY_MS = 86_400_000;
 const HANOI_OFFSET_MS = 7 * 3_600_000;
 
-/** Today's date in Hà Nội. */
+/** The last day computed, valid from `from` (inclusive) to `to` (exclusive), in ms since the epoch. */
+let lastDay = { from: 0, to: 0, date: '' };
+
+/** Today's date in Hà Nội (read on every request's scope: the day's string is kept until midnight there). */
 export function todayInHanoi(now: Date = new Date()): string {
-  return new Date(now.getTime() + HANOI_OFFSET_MS).toISOString().slice(0, 10);
+  const ms = now.getTime();
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  const from = Math.floor((ms + HANOI_OFFSET_MS) / DAY_MS) * DAY_MS - HANOI_OFFSET_MS;
+  lastDay = { from, to: from + DAY_MS, date: new Date(ms + HANOI_OFFSET_MS).toISOString().slice(0, 10) };
+  return lastDay.date;
 }
 
 function toUtc(date: string): Date {

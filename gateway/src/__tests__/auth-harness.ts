@@ -66,6 +66,7 @@ export async function openAuthHarness(): Promise<AuthHarness> {
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await identity.close();
       await database.close();
     },
   };

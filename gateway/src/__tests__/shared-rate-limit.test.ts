@@ -37,6 +37,24 @@ describe('shared token buckets', () => {
     expect((await b.take('officer-2')).allowed).toBe(true);
   });
 
+  it('lease tokens in tenths of the burst: two gateways spend exactly one burst, one statement per lease', async () => {
+    const burst = { ratePerSecond: 0.001, burst: 60 };
+    const a = new SharedTokenBuckets(database.db, 'graphql-officer', burst);
+    const b = new SharedTokenBuckets(other, 'graphql-officer', burst);
+    const statements = jest.spyOn(database.db, 'query');
+    const results = await Promise.all(Array.from({ length: 200 }, (_v, i) => (i % 2 === 0 ? a : b).take('officer-lease')));
+    expect(results.filter((r) => r.allowed)).toHaveLength(60);
+    // Gateway a: its 100 takes, about 30 of them allowed, in leases of 6; once refused, it knows the bucket is empty.
+    expect(statements.mock.calls.length).toBeLessThan(15);
+    statements.mockRestore();
+    const alone = new SharedTokenBuckets(database.db, 'graphql-officer', burst);
+    const counted = jest.spyOn(database.db, 'query');
+    for (let i = 0; i < 12; i++) expect((await alone.take('officer-lease-2')).allowed).toBe(true);
+    // Two leases of 6, and this gateway's first pruning of idle buckets.
+    expect(counted.mock.calls.length).toBe(3);
+    counted.mockRestore();
+  });
+
   it('give a refunded token back to both gateways', async () => {
     const a = new SharedTokenBuckets(database.db, 'login-ip', { ratePerSecond: 0.001, burst: 2 });
     const b = new SharedTokenBuckets(other, 'login-ip', { ratePerSecond: 0.001, burst: 2 });

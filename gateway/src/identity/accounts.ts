@@ -9,6 +9,7 @@ import { OfficerAccount, OfficerSession } from './entities';
 import { hashPassword, verifyPassword } from './passwords';
 import { newRefreshToken, parseRefreshToken, sameHash } from './refresh-tokens';
 import { signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
+import { SessionCache, sessionChanged } from './session-cache';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 const LOCK_MINUTES = 15;
@@ -85,6 +86,7 @@ export class IdentityService {
 
   readonly breakGlass: BreakGlassService;
   private readonly hashes: HashQueue;
+  private readonly sessions: SessionCache;
 
   constructor(
     private readonly db: DataSource,
@@ -92,6 +94,12 @@ export class IdentityService {
   ) {
     this.breakGlass = new BreakGlassService(db);
     this.hashes = new HashQueue(config.hashQueue ?? hashQueueOptionsFromEnv());
+    this.sessions = new SessionCache(db);
+  }
+
+  /** Stops listening for session changes (the gateway's stop). */
+  async close(): Promise<void> {
+    await this.sessions.close();
   }
 
   /** The identity database (security events are read from it). */
@@ -271,17 +279,22 @@ export class IdentityService {
       .set({ revokedAt: () => 'now()', revokedReason: reason })
       .where('id = :id AND revoked_at IS NULL', { id: sessionId })
       .execute();
+    sessionChanged(this.db, sessionId);
   }
 
   /**
    * For a GraphQL request: the claims of a valid token whose session is open, with the
-   * session's active break-the-glass grants, in one statement; null otherwise.
+   * session's active break-the-glass grants, in one statement (none while the session
+   * cache knows it open and without grants); null otherwise.
    */
   async authenticateRequest(token: string): Promise<AuthenticatedRequest | null> {
     const claims = await verifyAccessToken(token, this.config.accessTokenSecret);
     if (!claims) return null;
-    const rows = await this.db.query<{ grants: GrantJson[] }[]>(
-      `SELECT COALESCE(json_agg(json_build_object('grantId', g.id, 'unitPath', g.target_unit_path, 'reason', g.reason,
+    if (this.sessions.isOpen(claims.sessionId)) return { claims, grants: [] };
+    const generation = this.sessions.current;
+    const rows = await this.db.query<{ grants: GrantJson[]; expiresAt: Date }[]>(
+      `SELECT s.expires_at AS "expiresAt",
+              COALESCE(json_agg(json_build_object('grantId', g.id, 'unitPath', g.target_unit_path, 'reason', g.reason,
                 'expiresAt', g.expires_at) ORDER BY g.created_at) FILTER (WHERE g.id IS NOT NULL), '[]'::json) AS grants
          FROM officer_session s
          LEFT JOIN break_glass_grant g ON g.session_id = s.id AND g.status = 'OPEN' AND g.expires_at > now()
@@ -291,6 +304,7 @@ export class IdentityService {
     );
     const [row] = rows;
     if (!row) return null;
+    if (row.grants.length === 0) this.sessions.remember(claims.sessionId, row.expiresAt, generation);
     return { claims, grants: row.grants.map((g) => ({ ...g, expiresAt: new Date(g.expiresAt).toISOString() })) };
   }
 

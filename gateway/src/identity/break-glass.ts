@@ -5,6 +5,7 @@ import { UNIT_OFFICER_ROLES, isWithin, unitByCode, type BreakGlassGrant, type Ro
 import { BreakGlassGrantEntity, type GrantState } from './entities';
 import { recordSecurityEvent, type SecurityEventKind } from './security-events';
 import type { AccessClaims } from './tokens';
+import { sessionChanged } from './session-cache';
 
 /** An error a /auth route answers with: HTTP status, public code, bilingual text. */
 export class RequestError extends Error {
@@ -243,6 +244,7 @@ export class BreakGlassService {
       );
       await grantEvent(manager, 'BREAK_GLASS_REQUEST', claims, grant, client, { status: grant.status });
     });
+    sessionChanged(this.db, grant.sessionId);
     return view(grant, now);
   }
 
@@ -371,6 +373,7 @@ export class BreakGlassService {
         holder: grant.username,
       });
     });
+    sessionChanged(this.db, grant.sessionId);
     return view({ ...grant, ...decided }, now);
   }
 

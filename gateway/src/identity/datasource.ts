@@ -17,6 +17,8 @@ import { CreateBreakGlassGrants1763800006000 } from '../migrations/1763800006000
 import { AddRefreshTokens1763800007000 } from '../migrations/1763800007000-AddRefreshTokens';
 import { SecurityEvents1764700006000 } from '../migrations/1764700006000-SecurityEvents';
 import { CreateRateLimitBuckets1796227000000 } from '../migrations/1796227000000-CreateRateLimitBuckets';
+import { RateLimitLeases1796500002000 } from '../migrations/1796500002000-RateLimitLeases';
+import { SessionChangeNotices1796500002100 } from '../migrations/1796500002100-SessionChangeNotices';
 
 /** The gateway's own database: officer accounts, sessions, break-the-glass grants (plus the reference tables). */
 export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
@@ -43,6 +45,8 @@ export function createIdentityDataSource(env: NodeJS.ProcessEnv = process.env) {
       SecurityEvents1764700006000,
       CreateMigrationStatus1796226354475,
       CreateRateLimitBuckets1796227000000,
+      RateLimitLeases1796500002000,
+      SessionChangeNotices1796500002100,
     ],
     env,
   });

@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   bindPageSizes,
+  costChecker,
   GATEWAY_LIMIT_DEFAULTS,
   gatewayLimitsFromEnv,
   limitServerOptions,
@@ -190,6 +191,23 @@ describe('query limits (graphql-armor rules and plugins)', () => {
         parse('query($n: Int, $m: Int = 7) { persons(first: 42) { friends(first: 5) { id } } other: persons(first: 7) { id } }'),
       ),
     );
+  });
+
+  it('judges the cost once per document and page sizes, each answer still by its own page size', async () => {
+    const query = 'query($n: Int) { persons(first: $n) { id fullName friend { fullName } } }';
+    for (const n of [5, 100, 5, 100, 3]) {
+      const { errors } = (await post(dev, { query, variables: { n } })).body;
+      if (n === 100) expect(errors?.[0]?.extensions?.i18n?.en).toMatch(/too expensive: estimated cost 1025/);
+      else expect(errors).toBeUndefined();
+    }
+    const costError = costChecker(400);
+    const document = parse(query);
+    const first = costError(document, schema, { n: 100 });
+    const again = costError(document, schema, { n: 100 });
+    expect(first?.message).toMatch(/vượt ngân sách 400/);
+    expect(again?.message).toBe(first?.message);
+    expect(again).not.toBe(first);
+    expect(costError(document, schema, { n: 5 })).toBeUndefined();
   });
 
   it('refuses batched HTTP requests with a typed error', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse, type GraphQLSchema } from 'graphql';
-import type { EntityManager } from 'typeorm';
 import type { AccessMatrix, Caller, Role } from '@rehab/shared-schema';
 import { applyAccessRules } from '../access/enforce';
 import { PersonPseudonyms, PseudonymError, seesPseudonyms } from '../access/pseudonym';
@@ -138,17 +137,7 @@ async function run(role: Role, source: string, variableValues: Record<string, un
   const audit = new AuditCollector(caller);
   const result = await graphql({ schema, source, variableValues, contextValue: { caller, audit } });
   const audited: Run['audited'] = [];
-  const chain = {
-    insert: () => chain,
-    into: () => chain,
-    updateEntity: () => chain,
-    execute: async () => undefined,
-    values: (rows: Run['audited']) => {
-      audited.push(...rows);
-      return chain;
-    },
-  };
-  await audit.flush({ createQueryBuilder: () => chain } as unknown as EntityManager);
+  await audit.flush({ write: async (rows) => void audited.push(...rows) });
   return { data: result.data, errors: result.errors?.map((e) => e.toJSON()), audited };
 }
 

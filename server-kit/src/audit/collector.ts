@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@rehab/shared-schema';
 import { activeGrants } from '../access/scope';
 import { AuditLogEntry, type AuditAction } from './entity';
+import type { AuditRow, AuditSink } from './writer';
 
 /**
  * The purpose recorded for a request: the caller's stated purpose, plus each active
@@ -22,7 +23,7 @@ interface PendingRead {
 
 /**
  * Collects the sensitive fields one request reads, grouped per person and type, and
- * writes them as audit rows in one statement before the response leaves.
+ * hands them as audit rows to the subgraph's writer before the response leaves.
  */
 export class AuditCollector {
   private readonly reads = new Map<string, PendingRead>();
@@ -44,7 +45,7 @@ export class AuditCollector {
   }
 
   /** One audit row; a read made while a break-the-glass grant is active is recorded as BREAK_GLASS. */
-  private row(action: AuditAction, entityType: string, fields: string[], personId: string | null): Partial<AuditLogEntry> {
+  private row(action: AuditAction, entityType: string, fields: string[], personId: string | null): AuditRow {
     const c = this.caller;
     const { purpose, breakGlass } = auditPurpose(c);
     return {
@@ -63,11 +64,11 @@ export class AuditCollector {
   }
 
   /** Writes the collected reads. Throws when the audit table cannot be written. */
-  async flush(manager: EntityManager): Promise<void> {
+  async flush(sink: AuditSink): Promise<void> {
     if (this.reads.size === 0) return;
     const rows = [...this.reads.values()].map((r) => this.row('READ', r.entityType, [...r.fields].sort(), r.personId));
     this.reads.clear();
-    await manager.createQueryBuilder().insert().into(AuditLogEntry).values(rows).updateEntity(false).execute();
+    await sink.write(rows);
   }
 
   /** Records a change; call inside the transaction that makes it. */
