@@ -17,6 +17,9 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   // Inflate the bundled Chromium once, before parallel workers would race to do it.
   await ensureBrowserExecutable();
+  // Tests write records and read indicators at once, and expect the new numbers: kept measures
+  // are recomputed after any change. How long they are served despite changes is tested on its own.
+  process.env.INDICATOR_MAX_STALENESS_SECONDS ??= '0.001';
   if (!process.env.DATABASE_URL) {
     const handle = await startEmbeddedPostgres();
     globalThis.__REHAB_TEST_PG__ = handle;

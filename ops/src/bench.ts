@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/server-kit';
-import { generateDemoPopulation, REPO_ROOT, SUBGRAPH_NAMES } from '@rehab/shared-schema';
-import { dropAllDatabases, openAllDatabases, seedAll } from './databases';
+import { generateDemoPopulation, REPO_ROOT, SUBGRAPH_NAMES, todayInHanoi } from '@rehab/shared-schema';
+import { dropAllDatabases, openAllDatabases, seedAll, seedVolume } from './databases';
 import { DEMO_PASSWORD } from '@rehab/gateway';
 import { InProcessSystem } from './system';
 import { demo2026PlanId } from '@rehab/labor-welfare';
@@ -36,9 +36,9 @@ const NAME_SEARCH = `query($name: String!) { persons(name: $name, first: 20) { t
 const KEPT_HEADING = '## Measurements outside `npm run bench`';
 
 /** Every indicator of the city for a year, and one indicator over the city's units of that year (126 communes and wards in 2026). */
-const INDICATORS = `query($plan: ID!) { indicators(plan: $plan, unit: "01", period: { kind: YEAR, year: 2026 }) {
-  indicator { code } target actual ratio numerator denominator } }`;
-const BREAKDOWN = `query($plan: ID!) { indicatorBreakdown(plan: $plan, indicator: "RECORDS_IN_TREATMENT_SHARE", unit: "01",
+const INDICATORS = `query($plan: ID!, $unit: ID!) { indicators(plan: $plan, unit: $unit, period: { kind: YEAR, year: 2026 }) {
+  indicator { code } target actual ratio numerator denominator computedAt } }`;
+const BREAKDOWN = `query($plan: ID!, $unit: ID!) { indicatorBreakdown(plan: $plan, indicator: "RECORDS_IN_TREATMENT_SHARE", unit: $unit,
   period: { kind: YEAR, year: 2026 }) { unit { code } actual numerator denominator } }`;
 
 /** The time of one login from `ip` (through TRUST_PROXY's forwarded address), and whether it succeeded. */
@@ -193,6 +193,12 @@ async function main(): Promise<void> {
     const seedMs = await timed(async () => {
       await seedAll(dbs, { persons, log: (m) => seedLog.push(m.trim()) });
     });
+    // --volume: a year of daily witnessed doses per patient in treatment (COPY, indexes built after).
+    const volumeLog: string[] = [];
+    const volume = process.argv.includes('--volume');
+    const volumeMs = volume
+      ? await timed(() => seedVolume(dbs, env, { asOf: todayInHanoi() }, (m) => volumeLog.push(m.trim())))
+      : 0;
     await dbs.close();
     console.log(`seeded ${persons} persons in ${(seedMs / 1000).toFixed(1)} s`);
 
@@ -232,17 +238,30 @@ async function main(): Promise<void> {
       fullNameSearches.push(await timed(() => search(sample[(i * 104729) % sample.length]?.fullName ?? 'an')));
     const analyst = await system.login('phantich.hanoi');
     let breakdownUnits = 0;
-    const indicatorRun = (query: string) => async () => {
-      const response = await system.graphql<{ indicatorBreakdown?: unknown[] }>(analyst, query, { plan: demo2026PlanId() });
-      if (response.errors) throw new Error(JSON.stringify(response.errors));
-      breakdownUnits = response.data?.indicatorBreakdown?.length ?? breakdownUnits;
+    const indicatorRun =
+      (query: string, unit = '01') =>
+      async () => {
+        const response = await system.graphql<{ indicatorBreakdown?: unknown[] }>(analyst, query, {
+          plan: demo2026PlanId(),
+          unit,
+        });
+        if (response.errors) throw new Error(JSON.stringify(response.errors));
+        breakdownUnits = response.data?.indicatorBreakdown?.length ?? breakdownUnits;
+      };
+    // The first request of a dashboard computes its measures; the next ones are served the kept measures (no record written meanwhile).
+    const firstAndKept = async (run: () => Promise<void>): Promise<{ first: number; kept: number[] }> => {
+      const first = await timed(run);
+      const kept: number[] = [];
+      for (let i = 0; i < 20; i++) kept.push(await timed(run));
+      return { first, kept };
     };
-    const indicatorTimes: number[] = [];
-    for (let i = 0; i < 10; i++) indicatorTimes.push(await timed(indicatorRun(INDICATORS)));
+    const ward = await firstAndKept(indicatorRun(INDICATORS, '00004'));
+    const city = await firstAndKept(indicatorRun(INDICATORS));
+    const indicatorTimes = city.kept;
     system.resetQueryCounts();
-    const breakdownTimes: number[] = [];
-    for (let i = 0; i < 10; i++) breakdownTimes.push(await timed(indicatorRun(BREAKDOWN)));
-    const breakdownStatements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 10).toFixed(1)}`).join(', ');
+    const breakdown = await firstAndKept(indicatorRun(BREAKDOWN));
+    const breakdownTimes = breakdown.kept;
+    const breakdownStatements = SUBGRAPH_NAMES.map((n) => `${n} ${(system.queryCount(n) / 21).toFixed(1)}`).join(', ');
     const concurrency = 8;
     const total = 800;
     let next = 0;
@@ -263,10 +282,11 @@ async function main(): Promise<void> {
     const fullName = summarise(fullNameSearches);
     const ind = summarise(indicatorTimes);
     const brk = summarise(breakdownTimes);
+    const wardKept = summarise(ward.kept);
     lines.push(
       `# Benchmarks`,
       '',
-      `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --persons ${persons}\` at commit ${commit()}.`,
+      `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --persons ${persons}${volume ? ' --volume' : ''}\` at commit ${commit()}.`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${database ? 'embedded PostgreSQL 17 (throwaway, fsync off)' : 'PostgreSQL at DATABASE_URL'}.`,
       'Gateway, four subgraphs and PostgreSQL on the same machine, real HTTP on loopback, one process for gateway and subgraphs (the benchmark harness).',
       `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadavg()
@@ -277,13 +297,19 @@ async function main(): Promise<void> {
       '|---|---|',
       `| demo population generated (${persons} persons) | ${(generationMs / 1000).toFixed(1)} s |`,
       `| bulk seed, all four subgraphs (multi-row INSERTs) | ${(seedMs / 1000).toFixed(1)} s (${seedLog.join('; ')}) |`,
+      ...(volume
+        ? [
+            `| a year of witnessed doses (\`--volume\`: COPY, indexes built after, ANALYZE) | ${(volumeMs / 1000).toFixed(1)} s (${volumeLog.join('; ')}) |`,
+          ]
+        : []),
       `| Person-360 by identification number, sequential (${s.count} requests) | p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, mean ${ms(s.mean)} |`,
       `| 100-person page with fields from all four subgraphs (${l.count} pages) | p50 ${ms(l.p50)}, p95 ${ms(l.p95)} |`,
       `| SQL statements per 100-person page, per subgraph | ${statements} |`,
       `| name search, a common surname ("nguyen", "Trần"), first page of 20 (${common.count} requests) | p50 ${ms(common.p50)}, p95 ${ms(common.p95)} |`,
       `| name search, a person's full name (${fullName.count} requests) | p50 ${ms(fullName.p50)}, p95 ${ms(fullName.p95)} |`,
-      `| \`indicators\`: every indicator of the city for 2026, as the analyst (${ind.count} requests) | p50 ${ms(ind.p50)}, p95 ${ms(ind.p95)} |`,
-      `| \`indicatorBreakdown\`: the cross-agency share over the city's ${breakdownUnits} units of 2026 (${brk.count} requests) | p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
+      `| \`indicators\`: every indicator of a ward (Phường Ba Đình) for 2026, as the analyst: first request, then ${wardKept.count} more (kept measures) | first ${ms(ward.first)}; then p50 ${ms(wardKept.p50)}, p95 ${ms(wardKept.p95)} |`,
+      `| \`indicators\`: every indicator of the city for 2026, as the analyst: first request, then ${ind.count} more (kept measures) | first ${ms(city.first)}; then p50 ${ms(ind.p50)}, p95 ${ms(ind.p95)} |`,
+      `| \`indicatorBreakdown\`: the cross-agency share over the city's ${breakdownUnits} units of 2026: first request, then ${brk.count} more | first ${ms(breakdown.first)}; then p50 ${ms(brk.p50)}, p95 ${ms(brk.p95)}; SQL statements per request: ${breakdownStatements} |`,
       `| Person-360 with ${concurrency} concurrent clients (${total} requests) | ${(total / (concurrentMs / 1000)).toFixed(0)} requests/s |`,
       `| an officer's login while 20 wrong-password logins from other addresses run at once (${flood.count} floods) | p50 ${ms(flood.p50)}, p95 ${ms(flood.p95)} |`,
       `| resident memory of the harness process after the run | ${rssMb.toFixed(0)} MiB |`,

@@ -255,8 +255,9 @@ export class ${record}Entity {
 }
 `,
     [`src/migrations/${migrationFile}.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { trackDataChanges } from '@rehab/server-kit';
 
-/** The ${name} subgraph's cases on persons. */
+/** The ${name} subgraph's cases on persons (their writes counted, so kept indicator measures are recomputed). */
 export class ${migration} implements MigrationInterface {
   name = '${migration}';
 
@@ -272,6 +273,7 @@ export class ${migration} implements MigrationInterface {
       recorded_at timestamptz NOT NULL DEFAULT now())\`);
     await runner.query('CREATE INDEX ${table}_person ON ${table} (person_id)');
     await runner.query('CREATE INDEX ${table}_owner ON ${table} (owner_unit_path text_pattern_ops)');
+    await trackDataChanges(runner, '${table}');
   }
 
   async down(runner: QueryRunner): Promise<void> {

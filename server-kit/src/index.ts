@@ -31,6 +31,8 @@ export * from './testing';
 export * from './subgraph-database';
 export * from './record-errors';
 export * from './indicators';
+export * from './measure-cache';
+export * from './data-changes';
 export { bodyErrorHandler, observedBodyErrorHandler } from './http-errors';
 export {
   badCursor,

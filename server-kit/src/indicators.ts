@@ -9,6 +9,7 @@ import {
   type IndicatorValueKey,
 } from '@rehab/shared-schema';
 import { seesPseudonyms } from './access/pseudonym';
+import { keptMeasures, type TimedMeasure } from './measure-cache';
 import { isInUnitScope, ownedRoots } from './access/scope';
 
 /**
@@ -141,21 +142,23 @@ interface MeasureContext {
   caller: Caller;
 }
 
-const loaders = new WeakMap<object, DataLoader<string, IndicatorMeasurementRecord | null>>();
+const loaders = new WeakMap<object, DataLoader<string, TimedMeasure | null>>();
 
 /** The request's loader of measures by IndicatorValue id (kept per context object, so never shared across requests). */
-function measureLoader(ctx: MeasureContext, branches: MeasureBranches): DataLoader<string, IndicatorMeasurementRecord | null> {
+function measureLoader(ctx: MeasureContext, branches: MeasureBranches): DataLoader<string, TimedMeasure | null> {
   let loader = loaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(
       async (ids) => {
         const keys = ids.map((id) => decodeIndicatorValueId(id));
-        const readable = keys.map((k) => (k && mayReadIndicators(ctx.caller, k.unit.path) ? k : null));
+        const readable = keys.map((k) =>
+          k && branches[k.indicator.code] !== undefined && mayReadIndicators(ctx.caller, k.unit.path) ? k : null,
+        );
         const present = readable.map((k, i) => ({ k, i })).filter((x): x is { k: IndicatorValueKey; i: number } => x.k !== null);
-        const measured = await runMeasureBranches(
+        const measured = await keptMeasures(
           ctx.db,
-          branches,
           present.map((x) => x.k),
+          (missing) => runMeasureBranches(ctx.db, branches, missing),
         );
         const byIndex = new Map(present.map((x, j) => [x.i, measured.get(j) ?? null]));
         return ids.map((_id, i) => byIndex.get(i) ?? null);

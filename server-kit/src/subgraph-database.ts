@@ -9,6 +9,7 @@ import { CreateReferenceData1763800000000 } from './reference/migration';
 import { CreateUnitPatchLog1764700000200 } from './reference/unit-patch-sync';
 import { CreateMigrationStatus1796226354475 } from './observability/migration';
 import { CreateOfficerNotification1796400000000 } from './notifications';
+import { TrackDataChanges1796500002200 } from './data-changes';
 
 type Classes = MixedList<ClassType | string | EntitySchema>;
 
@@ -31,6 +32,7 @@ export const COMMON_MIGRATIONS = [
   CreateMigrationStatus1796226354475,
   AddOutboxLease1796226400000,
   CreateOfficerNotification1796400000000,
+  TrackDataChanges1796500002200,
 ];
 
 /** A subgraph's DataSource: the common tables first, then its own entities and migrations. */

@@ -193,6 +193,13 @@ describe('dashboard of another province', () => {
     const indicators = await openDashboard('giamsat.hanoi');
     const scope = page.getByTestId('dashboard-scope');
     await scope.getByText('Thành phố Hà Nội').waitFor();
+    // When the numbers were computed, to the minute, in the officer's time (the page's clock is Hà Nội's, UTC+7).
+    const freshness = (await page.getByTestId('dashboard-freshness').first().textContent()) ?? '';
+    const at = /Số liệu tính lúc (\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})/.exec(freshness);
+    expect(at).not.toBeNull();
+    const [, day, month, year, hour, minute] = (at ?? []).map<number>(Number);
+    const shown = Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute) - 7 * 3_600_000;
+    expect(Math.abs(Date.now() - shown)).toBeLessThan(15 * 60_000);
     // A picker of provinces, not a typed code: today's 34 provinces and cities.
     const province = page.getByLabel('Tỉnh, thành phố');
     expect(await province.locator('option').count()).toBeGreaterThanOrEqual(34);

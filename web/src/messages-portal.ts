@@ -235,6 +235,8 @@ export const portalVi = {
   'dashboard.target': 'Chỉ tiêu',
   'dashboard.actual': 'Kết quả',
   'dashboard.suppressed': 'Dưới ngưỡng công bố',
+  'dashboard.freshness':
+    'Số liệu tính lúc {at}. Các cơ quan tính lại khi hồ sơ thay đổi, chậm nhất sau thời hạn cấu hình (mặc định 1 phút).',
   'dashboard.suppressedHint':
     'Số nhỏ hơn ngưỡng công bố (mặc định 5) không hiển thị cho cán bộ phân tích, để không nhận ra được từng người',
   'dashboard.ratio': 'Tỷ lệ đạt',
@@ -492,6 +494,8 @@ export const portalEn: Record<PortalMessageKey, string> = {
   'dashboard.target': 'Target',
   'dashboard.actual': 'Result',
   'dashboard.suppressed': 'Below the reporting threshold',
+  'dashboard.freshness':
+    'Figures computed at {at}. Each agency recomputes them when its records change, within the configured delay (1 minute by default).',
   'dashboard.suppressedHint':
     'Counts under the reporting threshold (5 by default) are withheld from analysts so that no one can be singled out',
   'dashboard.ratio': 'Achieved',

@@ -217,6 +217,7 @@ export function variables(subgraphs: readonly SubgraphName[] = SUBGRAPH_NAMES): 
     ...GATEWAY_LIMIT_NAMES.map((n) => plain(`SUBGRAPH_${n}`, SUBGRAPH, positiveInteger())),
     plain('SUBGRAPH_MAX_BODY_MIB', SUBGRAPH, positiveNumber()),
     plain('SMALL_CELL_THRESHOLD', SUBGRAPH, positiveInteger()),
+    plain('INDICATOR_MAX_STALENESS_SECONDS', SUBGRAPH, positiveNumber()),
     plain('OUTBOX_STUCK_AFTER_SECONDS', SUBGRAPH, positiveInteger('seconds, e.g. 600')),
     plain('LOG_LEVEL', SERVICES, oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
     { name: 'METRICS_TOKEN', readers: SERVICES, schema: nonEmpty(), kind: 'secret' },

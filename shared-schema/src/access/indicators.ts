@@ -94,13 +94,14 @@ export const INDICATOR_RULES: Record<string, FieldRule> = {
       'numerator',
       'denominator',
       'suppressed',
+      'computedAt',
       'policeMeasure',
       'healthMeasure',
       'volunteersMeasure',
     ),
   ),
   // Inaccessible in the supergraph: only the gateway's query plans read it.
-  ...fieldsOf('IndicatorMeasurement', 'shared', all('numerator', 'denominator', 'personKeys')),
+  ...fieldsOf('IndicatorMeasurement', 'shared', all('numerator', 'denominator', 'personKeys', 'computedAt')),
   ...fieldsOf('IndicatorRecordConnection', 'labor-welfare', { nodes: drillDown, pageInfo: drillDown, totalCount: drillDown }),
   // Audited by the resolver, one row per person listed (the matrix's `sensitive` marks fields reached from a Person).
   ...fieldsOf('IndicatorRecord', 'labor-welfare', {

@@ -8,6 +8,8 @@ export interface IndicatorMeasurementRecord {
   numerator: number | null;
   denominator: number | null;
   personKeys: string[] | null;
+  /** When the counts were computed: a Date where they were, its ISO text once it travelled through the gateway. */
+  computedAt?: Date | string | null;
 }
 
 /** Roles that read indicators of any unit (aggregates, not personal data). */

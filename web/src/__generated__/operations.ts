@@ -1615,7 +1615,7 @@ export type DashboardProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardProvincesQuery = { administrativeUnits: Array<{ code: string, name: string }> };
 
-export type DashboardIndicatorValueFragment = { id: string, target: number | null, actual: number | null, ratio: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, indicator: { code: string, name: string, measure: IndicatorMeasure, owner: string, definition: string }, unit: { code: string, name: string, level: AdministrativeUnitLevel, validFrom: string, validTo: string | null }, period: { from: string, to: string, label: string } };
+export type DashboardIndicatorValueFragment = { id: string, target: number | null, actual: number | null, ratio: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, computedAt: string | null, indicator: { code: string, name: string, measure: IndicatorMeasure, owner: string, definition: string }, unit: { code: string, name: string, level: AdministrativeUnitLevel, validFrom: string, validTo: string | null }, period: { from: string, to: string, label: string } };
 
 export type DashboardIndicatorsQueryVariables = Exact<{
   plan: string | number;
@@ -1625,7 +1625,7 @@ export type DashboardIndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardIndicatorsQuery = { indicators: Array<{ id: string, target: number | null, actual: number | null, ratio: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, indicator: { code: string, name: string, measure: IndicatorMeasure, owner: string, definition: string }, unit: { code: string, name: string, level: AdministrativeUnitLevel, validFrom: string, validTo: string | null }, period: { from: string, to: string, label: string } }> };
+export type DashboardIndicatorsQuery = { indicators: Array<{ id: string, target: number | null, actual: number | null, ratio: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, computedAt: string | null, indicator: { code: string, name: string, measure: IndicatorMeasure, owner: string, definition: string }, unit: { code: string, name: string, level: AdministrativeUnitLevel, validFrom: string, validTo: string | null }, period: { from: string, to: string, label: string } }> };
 
 export type DashboardBreakdownQueryVariables = Exact<{
   plan: string | number;
@@ -1636,7 +1636,7 @@ export type DashboardBreakdownQueryVariables = Exact<{
 }>;
 
 
-export type DashboardBreakdownQuery = { indicatorBreakdown: Array<{ id: string, target: number | null, actual: number | null, ratio: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, indicator: { code: string, name: string, measure: IndicatorMeasure, owner: string, definition: string }, unit: { code: string, name: string, level: AdministrativeUnitLevel, validFrom: string, validTo: string | null }, period: { from: string, to: string, label: string } }> };
+export type DashboardBreakdownQuery = { indicatorBreakdown: Array<{ id: string, target: number | null, actual: number | null, ratio: number | null, numerator: number | null, denominator: number | null, suppressed: boolean, computedAt: string | null, indicator: { code: string, name: string, measure: IndicatorMeasure, owner: string, definition: string }, unit: { code: string, name: string, level: AdministrativeUnitLevel, validFrom: string, validTo: string | null }, period: { from: string, to: string, label: string } }> };
 
 export type DashboardRecordsQueryVariables = Exact<{
   plan: string | number;

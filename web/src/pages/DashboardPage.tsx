@@ -6,7 +6,7 @@ import { useActing } from '../acting';
 import type { Officer } from '../auth';
 import { ErrorNotice } from '../components/States';
 import { errorCode, noticeMessages } from '../graphqlErrors';
-import { useI18n } from '../i18n';
+import { formatDateTime, useI18n } from '../i18n';
 import { downloadCsv, toCsv } from '../export/csv';
 import { formatPercent, formatValue, NO_VALUE } from './dashboard/format';
 import { IndicatorChart } from './dashboard/IndicatorChart';
@@ -151,10 +151,26 @@ function ValuesTable({
           </tbody>
         </table>
       </div>
+      <Freshness rows={rows} />
       <button type="button" className="button button--secondary" onClick={exportCsv}>
         {t('dashboard.exportCsv')}
       </button>
     </>
+  );
+}
+
+/** When the numbers shown were computed (the oldest): the agencies keep their counts until their records change. */
+function Freshness({ rows }: { rows: readonly IndicatorValue[] }): ReactNode {
+  const { t } = useI18n();
+  const oldest = rows
+    .map((r) => r.computedAt)
+    .filter((at): at is string => typeof at === 'string')
+    .sort()[0];
+  if (!oldest) return null;
+  return (
+    <p className="dashboard-freshness" data-testid="dashboard-freshness">
+      {t('dashboard.freshness', { at: formatDateTime(oldest) })}
+    </p>
   );
 }
 

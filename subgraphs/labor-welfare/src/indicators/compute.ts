@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import { coarsensFor, isSmallCell, mayReadIndicators, runMeasureBranches, smallCellThreshold } from '@rehab/server-kit';
+import {
+  coarsensFor,
+  isSmallCell,
+  keptMeasures,
+  mayReadIndicators,
+  runMeasureBranches,
+  smallCellThreshold,
+} from '@rehab/server-kit';
 import {
   decodeIndicatorValueId,
   TARGET_ONLY_INDICATORS,
@@ -17,22 +24,35 @@ export interface ComputedValue {
   actual: number | null;
   /** A small cell withheld from the caller (analysts): the numbers above are then null. */
   suppressed: boolean;
+  /** When the numbers were computed: the oldest of the parts (null without numbers). */
+  computedAt: Date | null;
 }
 
-const NONE: ComputedValue = { numerator: null, denominator: null, actual: null, suppressed: false };
-const SUPPRESSED: ComputedValue = { numerator: null, denominator: null, actual: null, suppressed: true };
+const NONE: ComputedValue = { numerator: null, denominator: null, actual: null, suppressed: false, computedAt: null };
 
 /** Analysts see a count (or a share's numerator or denominator) of 1 to threshold − 1 people as suppressed. */
 function suppressSmallCells(ctx: Context, key: IndicatorValueKey, value: ComputedValue): ComputedValue {
   if (!coarsensFor(ctx.caller) || !key.indicator.aboutPeople) return value;
   const threshold = smallCellThreshold();
-  return isSmallCell(value.numerator, threshold) || isSmallCell(value.denominator, threshold) ? SUPPRESSED : value;
+  const small = isSmallCell(value.numerator, threshold) || isSmallCell(value.denominator, threshold);
+  return small ? { ...NONE, suppressed: true, computedAt: value.computedAt } : value;
 }
 
-function finish(measure: 'COUNT' | 'SHARE', numerator: number | null, denominator: number | null): ComputedValue {
+/** The oldest of the parts' times (a part without one counts as computed now). */
+function oldest(parts: readonly (IndicatorMeasurementRecord | null | undefined)[]): Date {
+  const times = parts.map((p) => (p?.computedAt ? new Date(p.computedAt).getTime() : Date.now()));
+  return new Date(Math.min(...times));
+}
+
+function finish(
+  measure: 'COUNT' | 'SHARE',
+  numerator: number | null,
+  denominator: number | null,
+  computedAt: Date,
+): ComputedValue {
   if (numerator === null) return NONE;
-  if (measure === 'COUNT') return { numerator, denominator: null, actual: numerator, suppressed: false };
-  return { numerator, denominator, actual: denominator ? numerator / denominator : null, suppressed: false };
+  if (measure === 'COUNT') return { numerator, denominator: null, actual: numerator, suppressed: false, computedAt };
+  return { numerator, denominator, actual: denominator ? numerator / denominator : null, suppressed: false, computedAt };
 }
 
 /** The cross-agency indicators labour-welfare completes from the people the other subgraphs sent. */
@@ -80,6 +100,15 @@ function sentColumns(present: readonly { v: IndicatorValueParent; k: IndicatorVa
   return [index.join(','), person.join(','), counted.join(','), treated.join(',')];
 }
 
+/** The people sent for one cross-agency value, as the text its kept measure is keyed by ('' for other values). */
+function sentVariant(x: { v: IndicatorValueParent; k: IndicatorValueKey } | undefined): string {
+  if (!x || !CROSS_AGENCY[x.k.indicator.code]) return '';
+  return [...sentPersons(x.v)]
+    .map(([key, flags]) => `${key}:${flags}`)
+    .sort()
+    .join(',');
+}
+
 function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: IndicatorMeasurementRecord | undefined): ComputedValue {
   const { code, measure, measuredBy } = key.indicator;
   if (TARGET_ONLY_INDICATORS.has(code)) return NONE;
@@ -87,7 +116,7 @@ function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: Indicator
   if (parts) {
     // A part missing (its subgraph unavailable) would undercount: no number rather than a wrong one.
     if (parts.some((part) => !v[part]) || !own) return NONE;
-    return finish(measure, own.numerator, own.denominator);
+    return finish(measure, own.numerator, own.denominator, oldest([own, ...parts.map((part) => v[part])]));
   }
   const from =
     measuredBy === 'labor-welfare'
@@ -97,7 +126,7 @@ function combine(key: IndicatorValueKey, v: IndicatorValueParent, own: Indicator
         : measuredBy === 'police'
           ? v.policeMeasure
           : v.volunteersMeasure;
-  return from ? finish(measure, from.numerator, from.denominator) : NONE;
+  return from ? finish(measure, from.numerator, from.denominator, oldest([from])) : NONE;
 }
 
 /**
@@ -114,13 +143,19 @@ export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, Comp
           (x): x is { v: IndicatorValueParent; k: IndicatorValueKey } =>
             x.k !== null && mayReadIndicators(ctx.caller, x.k.unit.path),
         );
-      const own = await runMeasureBranches(
+      // Labour-welfare's own measures are kept like every agency's; a cross-agency share's also by the people sent.
+      const mine = present.filter((x) => LABOR_WELFARE_MEASURES[x.k.indicator.code] !== undefined);
+      const kept = await keptMeasures(
         ctx.db,
-        LABOR_WELFARE_MEASURES,
-        present.map((x) => x.k),
-        sentColumns(present),
+        mine.map((x) => x.k),
+        (missing) => {
+          const subset = mine.filter((x) => missing.includes(x.k));
+          return runMeasureBranches(ctx.db, LABOR_WELFARE_MEASURES, missing, sentColumns(subset));
+        },
+        (i) => sentVariant(mine[i]),
       );
-      const byId = new Map(present.map(({ v, k }, i) => [v.id, suppressSmallCells(ctx, k, combine(k, v, own.get(i)))]));
+      const ownAt = new Map(mine.map((x, j) => [x.v.id, kept.get(j)]));
+      const byId = new Map(present.map(({ v, k }) => [v.id, suppressSmallCells(ctx, k, combine(k, v, ownAt.get(v.id)))]));
       return values.map((v) => byId.get(v.id) ?? NONE);
     },
     { cacheKeyFn: (v) => v.id, maxBatchSize: 1000 },

@@ -178,6 +178,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   numerator: async (v, _args, ctx) => (await computedValue(ctx, v)).numerator,
   denominator: async (v, _args, ctx) => (await computedValue(ctx, v)).denominator,
   suppressed: async (v, _args, ctx) => (await computedValue(ctx, v)).suppressed,
+  computedAt: async (v, _args, ctx) => (await computedValue(ctx, v)).computedAt?.toISOString() ?? null,
   ratio: async (v, _args, ctx) => {
     const [{ actual }, target] = await Promise.all([computedValue(ctx, v), targetValue(ctx, keyOf(v))]);
     return actual === null || !target ? null : actual / target;

@@ -353,6 +353,8 @@ export type ElectronicMonitoringOrderInput = {
 /** Counts for one IndicatorValue (and, for the cross-agency share, the keys of the people counted). */
 export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
+  /** When these counts were computed (kept between requests until the records change or they grow old). */
+  computedAt?: Maybe<Scalars['DateTime']['output']>;
   denominator?: Maybe<Scalars['Int']['output']>;
   numerator?: Maybe<Scalars['Int']['output']>;
   personKeys?: Maybe<Array<Scalars['String']['output']>>;
@@ -1699,6 +1701,7 @@ export interface IdentificationNumberScalarConfig extends GraphQLScalarTypeConfi
 }
 
 export type IndicatorMeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorMeasurement'] = ResolversParentTypes['IndicatorMeasurement']> = {
+  computedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   personKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;

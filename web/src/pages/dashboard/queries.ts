@@ -78,6 +78,7 @@ const INDICATOR_VALUE = gql`
     numerator
     denominator
     suppressed
+    computedAt
   }
 `;
 
