@@ -15,8 +15,8 @@ interface Entry {
 
 /** Measures kept per subgraph process (the oldest dropped first). */
 const MAX_ENTRIES = 5_000;
-/** A measure listing more people than this is not kept (a city's keys are megabytes). */
-const MAX_KEPT_KEYS = 250_000;
+/** A measure whose people's keys are longer than this is not kept (a city's keys are megabytes). */
+const MAX_KEPT_KEY_TEXT = 16_000_000;
 
 /**
  * INDICATOR_MAX_STALENESS_SECONDS (60): how old a kept measure may be while records have
@@ -76,7 +76,7 @@ export async function keptMeasures(
     const record = computed.get(j);
     if (!record) return;
     out.set(i, { ...record, computedAt: new Date(computedAt) });
-    if ((record.personKeys?.length ?? 0) > MAX_KEPT_KEYS) return;
+    if ((record.personKeys?.length ?? 0) > MAX_KEPT_KEY_TEXT) return;
     cache.delete(cacheKey);
     cache.set(cacheKey, { record, version, computedAt });
     if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);

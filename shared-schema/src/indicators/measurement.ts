@@ -7,7 +7,8 @@
 export interface IndicatorMeasurementRecord {
   numerator: number | null;
   denominator: number | null;
-  personKeys: string[] | null;
+  /** Comma-separated (one text through the gateway rather than a list of tens of thousands). */
+  personKeys: string | null;
   /** When the counts were computed: a Date where they were, its ISO text once it travelled through the gateway. */
   computedAt?: Date | string | null;
 }

@@ -868,8 +868,8 @@ export type IndicatorMeasurement = {
   computedAt?: Maybe<Scalars['DateTime']['output']>;
   denominator?: Maybe<Scalars['Int']['output']>;
   numerator?: Maybe<Scalars['Int']['output']>;
-  /** Keys of the people counted (cross-agency share only). */
-  personKeys?: Maybe<Array<Scalars['String']['output']>>;
+  /** Keys of the people counted (cross-agency share only), comma-separated: one text travels far cheaper than a list of tens of thousands. */
+  personKeys?: Maybe<Scalars['String']['output']>;
 };
 
 /** A record behind an indicator's number (drill-down). Person ids are pseudonymous for analysts. */
@@ -3432,7 +3432,7 @@ export type IndicatorMeasurementResolvers<ContextType = Context, ParentType exte
   computedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  personKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  personKeys?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IndicatorRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorRecord'] = ResolversParentTypes['IndicatorRecord']> = {

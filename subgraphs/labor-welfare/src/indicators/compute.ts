@@ -73,8 +73,8 @@ const TREATED = 2;
 
 function sentPersons(v: IndicatorValueParent): Map<string, number> {
   const out = new Map<string, number>();
-  const add = (keys: string[] | null | undefined, flags: number) => {
-    for (const k of keys ?? []) out.set(k, (out.get(k) ?? 0) | flags);
+  const add = (keys: string | null | undefined, flags: number) => {
+    if (keys) for (const k of keys.split(',')) out.set(k, (out.get(k) ?? 0) | flags);
   };
   add(v.policeMeasure?.personKeys, COUNTED);
   add(v.healthMeasure?.personKeys, COUNTED | TREATED);
@@ -100,12 +100,21 @@ function sentColumns(present: readonly { v: IndicatorValueParent; k: IndicatorVa
   return [index.join(','), person.join(','), counted.join(','), treated.join(',')];
 }
 
-/** The people sent for one cross-agency value, as the text its kept measure is keyed by ('' for other values). */
+/**
+ * What a cross-agency value's kept measure is keyed by besides its unit and period: when
+ * each agency computed the people it sent, and how many (each agency keeps its measure
+ * until its records change, so the same times mean the same people); '' for other values.
+ */
 function sentVariant(x: { v: IndicatorValueParent; k: IndicatorValueKey } | undefined): string {
-  if (!x || !CROSS_AGENCY[x.k.indicator.code]) return '';
-  return [...sentPersons(x.v)]
-    .map(([key, flags]) => `${key}:${flags}`)
-    .sort()
+  const parts = x ? CROSS_AGENCY[x.k.indicator.code] : undefined;
+  if (!x || !parts) return '';
+  return parts
+    .map((part) => {
+      const m = x.v[part];
+      return m
+        ? `${part}@${m.computedAt ? new Date(m.computedAt).toISOString() : 'now:' + String(Date.now())}#${m.personKeys?.length ?? 0}`
+        : `${part}:none`;
+    })
     .join(',');
 }
 

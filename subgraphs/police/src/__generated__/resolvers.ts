@@ -357,7 +357,8 @@ export type IndicatorMeasurement = {
   computedAt?: Maybe<Scalars['DateTime']['output']>;
   denominator?: Maybe<Scalars['Int']['output']>;
   numerator?: Maybe<Scalars['Int']['output']>;
-  personKeys?: Maybe<Array<Scalars['String']['output']>>;
+  /** The keys of the people counted, comma-separated: one text travels far cheaper than a list of tens of thousands. */
+  personKeys?: Maybe<Scalars['String']['output']>;
 };
 
 /** An indicator for one unit and period of a plan (owned by labor-welfare; opaque id). */
@@ -1704,7 +1705,7 @@ export type IndicatorMeasurementResolvers<ContextType = Context, ParentType exte
   computedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  personKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  personKeys?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
