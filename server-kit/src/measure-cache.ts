@@ -13,10 +13,12 @@ interface Entry {
   computedAt: number;
 }
 
-/** Measures kept per subgraph process (the oldest dropped first). */
+/** Measures kept per subgraph process (the least recently used dropped first). */
 const MAX_ENTRIES = 5_000;
 /** A measure whose people's keys are longer than this is not kept (a city's keys are megabytes). */
-const MAX_KEPT_KEY_TEXT = 16_000_000;
+const MAX_KEPT_KEY_TEXT = 8_000_000;
+/** The people's keys of all kept measures together, at most (characters). */
+const MAX_TOTAL_KEY_TEXT = 32_000_000;
 
 /**
  * INDICATOR_MAX_STALENESS_SECONDS (60): how old a kept measure may be while records have
@@ -26,12 +28,49 @@ export function maxStalenessMs(env: NodeJS.ProcessEnv = process.env): number {
   return positiveNumberFromEnv(env, 'INDICATOR_MAX_STALENESS_SECONDS', 60) * 1000;
 }
 
-const caches = new WeakMap<DataSource, Map<string, Entry>>();
+const keyText = (entry: Entry): number => entry.record.personKeys?.length ?? 0;
 
-function cacheOf(db: DataSource): Map<string, Entry> {
+/** One process's kept measures of one database, bounded in count and in the size of their keys. */
+class Kept {
+  private readonly entries = new Map<string, Entry>();
+  private keyTextTotal = 0;
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // The most recently used go last, so the oldest unused go first.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  put(key: string, entry: Entry): void {
+    this.drop(key);
+    if (keyText(entry) > MAX_KEPT_KEY_TEXT) return;
+    this.entries.set(key, entry);
+    this.keyTextTotal += keyText(entry);
+    while (this.entries.size > MAX_ENTRIES || this.keyTextTotal > MAX_TOTAL_KEY_TEXT) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.keyTextTotal -= keyText(entry);
+  }
+}
+
+const caches = new WeakMap<DataSource, Kept>();
+
+function cacheOf(db: DataSource): Kept {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = new Kept();
     caches.set(db, cache);
   }
   return cache;
@@ -76,10 +115,7 @@ export async function keptMeasures(
     const record = computed.get(j);
     if (!record) return;
     out.set(i, { ...record, computedAt: new Date(computedAt) });
-    if ((record.personKeys?.length ?? 0) > MAX_KEPT_KEY_TEXT) return;
-    cache.delete(cacheKey);
-    cache.set(cacheKey, { record, version, computedAt });
-    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.put(cacheKey, { record, version, computedAt });
   });
   return out;
 }

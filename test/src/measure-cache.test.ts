@@ -88,6 +88,27 @@ describe('kept measures', () => {
     expect([0, 1, 2].map((i) => fresh.get(i)?.numerator)).toEqual([2, 2, 2]);
   });
 
+  it('are bounded by the size of the people’s keys they hold: too large alone, or the least recently used first', async () => {
+    const { db } = await open('health');
+    let calls = 0;
+    const keys = (length: number) => async (asked: readonly IndicatorValueKey[]) => {
+      calls++;
+      return new Map(asked.map((_k, i) => [i, { numerator: 1, denominator: null, personKeys: 'k'.repeat(length) }]));
+    };
+    await keptMeasures(db, [key('01')], keys(9_000_000));
+    await keptMeasures(db, [key('01')], keys(9_000_000));
+    expect(calls).toBe(2);
+    calls = 0;
+    const five = ['01.00004', '01.00008', '01.00070', '01.00073', '01.00076'].map(key);
+    for (const k of five) await keptMeasures(db, [k], keys(7_000_000));
+    expect(calls).toBe(5);
+    // 35 million characters are over the 32 million kept: the first was dropped, the last is kept.
+    await keptMeasures(db, [five[4] as IndicatorValueKey], keys(7_000_000));
+    expect(calls).toBe(5);
+    await keptMeasures(db, [five[0] as IndicatorValueKey], keys(7_000_000));
+    expect(calls).toBe(6);
+  });
+
   it('are kept apart by what else they depend on (the people other agencies sent)', async () => {
     const { db } = await open('labor-welfare');
     const { calls, compute } = counting();
