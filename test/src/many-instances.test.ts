@@ -340,24 +340,28 @@ describe('two gateways and two copies of every subgraph on one database', () => 
     expect((await refresh(gatewayB, tokens.refreshToken)).status).toBe(401);
   });
 
-  it("share one officer's rate limit: both gateways spend the same bucket", async () => {
+  it("share one officer's rate limit: both gateways spend the same bucket, each leasing its share", async () => {
     const analyst = await login(gatewayA, 'phantich.hanoi');
-    expect((await graphql(gatewayA, analyst.accessToken, '{ __typename }')).status).toBe(200);
-    // Leave the officer's shared bucket two tokens (rather than spend 5,000 requests).
+    // Leave the officer's shared bucket twelve tokens (rather than spend 5,000 requests).
     const [account] = await system.dbs.identity.query<{ id: string }[]>(
       "SELECT id FROM officer_account WHERE username = 'phantich.hanoi'",
     );
-    const [updated] = await system.dbs.identity.query<[unknown[], number]>(
-      "UPDATE rate_limit_bucket SET tokens = 2 WHERE key = $1 AND scope LIKE 'graphql-officer:%' RETURNING key",
-      [account?.id],
+    const scope = `graphql-officer:${RATE_LIMITS.perUser.ratePerSecond}/s:${RATE_LIMITS.perUser.burst}`;
+    await system.dbs.identity.query(
+      `INSERT INTO rate_limit_bucket (scope, key, tokens, granted, allowed, updated_at) VALUES ($1, $2, 12, 1, true, now())
+       ON CONFLICT (scope, key) DO UPDATE SET tokens = 12, updated_at = now()`,
+      [scope, account?.id],
     );
-    expect(updated).toHaveLength(1);
     const statuses: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 22; i++) {
       const [name, gateway] = i % 2 === 0 ? ['A', gatewayA] : ['B', gatewayB];
       statuses.push(`${name}${(await graphql(gateway, analyst.accessToken, '{ __typename }')).status}`);
     }
-    expect(statuses).toEqual(['A200', 'B200', 'A429', 'B429', 'A429', 'B429']);
+    // A leases ten tokens (a tenth of the burst, at most ten), B the two left: twelve requests in all, then both refuse.
+    const of = (name: string, status: number) => statuses.filter((s) => s === `${name}${status}`).length;
+    expect([of('A', 200), of('B', 200), of('A', 429), of('B', 429)]).toEqual([10, 2, 1, 9]);
+    expect(statuses.slice(0, 4)).toEqual(['A200', 'B200', 'A200', 'B200']);
+    expect(statuses.slice(-2)).toEqual(['A429', 'B429']);
   });
 
   it('under load, with copy 2 of every subgraph killed: every notice delivered once, only in-flight requests failed', async () => {
