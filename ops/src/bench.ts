@@ -11,19 +11,14 @@ import { DEMO_PASSWORD } from '@rehab/gateway';
 import { InProcessSystem } from './system';
 import { demo2026PlanId } from '@rehab/labor-welfare';
 import { compareGateways } from './bench/compare';
+import { PERSON_360 } from './bench/queries';
+import { percentile } from './bench/load';
 
 /**
- * npm run bench [-- --persons N]: seeds N persons (bulk), then measures the gateway on
- * real HTTP: Person-360 lookups, 100-person lists with fields from all four subgraphs,
- * and concurrent lookups. Writes docs/benchmarks.md.
+ * npm run bench [-- --persons N] [--volume] [--compare]: seeds N persons (bulk), then measures
+ * the gateway on real HTTP: Person-360 lookups, 100-person lists with fields from all four
+ * subgraphs, name searches, dashboards, and concurrent lookups. Writes docs/benchmarks.md.
  */
-const PERSON_360 = `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) {
-  id fullName dateOfBirth currentResidence { addressLine unit { name } }
-  rehabEpisodes { kind status admittedOn facility { name } }
-  addictionDeterminations { examinedOn addicted substanceClasses }
-  substitutionTreatment { phase clinic { name } }
-  supportAssignments { startedOn volunteer { fullName organisation { name } } } } }`;
-
 const LIST_100 = `query($after: String) { persons(first: 100, after: $after) { pageInfo { endCursor }
   nodes { id fullName currentResidence { unit { name } } rehabEpisodes { status facility { name } }
     addictionDeterminations { addicted } substitutionTreatment { phase } supportAssignments { startedOn } } } }`;
@@ -85,8 +80,7 @@ interface Timing {
 }
 
 function summarise(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const at = (q: number) => (samples.length === 0 ? 0 : percentile(samples, q));
   return { p50: at(0.5), p95: at(0.95), mean: samples.reduce((a, b) => a + b, 0) / samples.length, count: samples.length };
 }
 

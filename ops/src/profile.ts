@@ -4,19 +4,13 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@rehab/serve
 import { generateDemoPopulation, SUBGRAPH_NAMES } from '@rehab/shared-schema';
 import { dropAllDatabases } from './databases';
 import { InProcessSystem } from './system';
+import { PERSON_360 } from './bench/queries';
 
 /**
  * `npm run profile`: where the CPU of a Person-360 goes. The gateway and the four subgraphs
  * run in this one process (the benchmark harness) over real HTTP; the V8 profiler samples
  * it while 8 clients ask for Person-360, and the self time is summed by whose code ran.
  */
-const PERSON_360 = `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) {
-  id fullName dateOfBirth currentResidence { addressLine unit { name } }
-  rehabEpisodes { kind status admittedOn facility { name } }
-  addictionDeterminations { examinedOn addicted substanceClasses }
-  substitutionTreatment { phase clinic { name } }
-  supportAssignments { startedOn volunteer { fullName organisation { name } } } } }`;
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };

@@ -76,7 +76,7 @@ export async function untrackedTables(db: DataSource): Promise<string[]> {
   return rows.map((r) => r.name).filter((name) => !UNTRACKED_TABLES.has(name));
 }
 
-/** The change counter now: any write statement since raises it. */
+/** The change counter now; every later write statement raises it. */
 export async function dataVersion(db: DataSource): Promise<string> {
   const [row] = await db.query<{ v: string }[]>(
     `SELECT last_value::text || ':' || is_called::text AS v FROM ${DATA_CHANGE_SEQUENCE}`,

@@ -16,14 +16,7 @@ import { dropAllDatabases, isEmpty, openAllDatabases, seedAll } from '../databas
 import { closedLoop, cpuMillis, percentile, post, type LoadResult } from './load';
 import { directCriticalPath, RecordingProxies, type CapturedPlan } from './direct';
 import { profileSummary, startProfiles, stopProfiles } from './profiles';
-
-/** The README's Person-360 query. */
-export const PERSON_360 = `query($n: IdentificationNumber!) { personByIdentificationNumber(number: $n) {
-  id fullName dateOfBirth currentResidence { addressLine unit { name } }
-  rehabEpisodes { kind status admittedOn facility { name } }
-  addictionDeterminations { examinedOn addicted substanceClasses }
-  substitutionTreatment { phase clinic { name } }
-  supportAssignments { startedOn volunteer { fullName organisation { name } } } } }`;
+import { PERSON_360 } from './queries';
 
 export interface CompareOptions {
   persons: number;

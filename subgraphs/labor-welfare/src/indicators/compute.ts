@@ -158,7 +158,8 @@ export function valueLoader(ctx: Context): DataLoader<IndicatorValueParent, Comp
         ctx.db,
         mine.map((x) => x.k),
         (missing) => {
-          const subset = mine.filter((x) => missing.includes(x.k));
+          const asked = new Set(missing);
+          const subset = mine.filter((x) => asked.has(x.k));
           return runMeasureBranches(ctx.db, LABOR_WELFARE_MEASURES, missing, sentColumns(subset));
         },
         (i) => sentVariant(mine[i]),
