@@ -138,9 +138,15 @@ class SubgraphResponse implements FetcherResponse {
 /** Every error fetch throws is a request that got no answer (an HTTP answer, even 5xx, is the agency answering). */
 const unanswered = (): boolean => true;
 
+/** The start of a body the gateway wrote (query first), up to the operation's first word. */
+const QUERY_FIRST = /^\{"query":"(?:\s|\\[nrt])*(mutation\b)?/;
+
 /** Whether a subgraph request's body is a mutation (the gateway sends one operation per request). */
 export function isMutation(body: unknown): boolean {
   if (typeof body !== 'string') return false;
+  // The gateway writes the query first: its first word decides without parsing the variables (megabytes for indicator lists).
+  const head = QUERY_FIRST.exec(body.slice(0, 256));
+  if (head) return head[1] !== undefined;
   try {
     const parsed = JSON.parse(body) as { query?: unknown };
     return typeof parsed.query === 'string' && /^\s*mutation\b/.test(parsed.query);

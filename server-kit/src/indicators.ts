@@ -96,6 +96,19 @@ const REQUEST_ROWS = `WITH req0 AS (SELECT q.*, string_to_array(q.roots_text, ',
         JOIN moves m ON m.to_unit_path = into_root OR m.to_unit_path LIKE into_root || '.%'
       WHERE NOT ${inRoots('m.from_unit_path', 'q.roots')})`;
 
+/**
+ * A person's key as it travels between subgraphs: the 16 bytes of the person's id in
+ * unpadded base64url (22 characters where the id's text has 36). The city's cross-agency
+ * shares send the keys of a hundred thousand people or more on every request, and each byte
+ * is serialised, signed, parsed and checked on the way.
+ */
+export const personKeyOf = (uuidExpression: string): string =>
+  `translate(encode(uuid_send(${uuidExpression}), 'base64'), '+/=', '-_')`;
+
+/** The person id (uuid) of a key written by personKeyOf. */
+export const personIdOfKey = (keyExpression: string): string =>
+  `encode(decode(translate(${keyExpression}, '-_', '+/') || '==', 'base64'), 'hex')::uuid`;
+
 interface MeasureRow {
   i: number;
   numerator: number | null;
@@ -114,11 +127,13 @@ export async function runMeasureBranches(
   const codes = [...new Set(wanted.map(({ k }) => k.indicator.code))];
   const out = new Map<number, IndicatorMeasurementRecord>();
   if (codes.length === 0) return out;
-  // Person keys come back as one comma-separated text, and travel on as it: parsing or
-  // serialising a list of tens of thousands of elements costs the driver, the gateway and
-  // labour-welfare far more than one text.
+  // Person keys come back as one comma-separated text of compact keys, and travel on as it:
+  // parsing or serialising a list of tens of thousands of elements costs the driver, the
+  // gateway and labour-welfare far more than one text.
   const sql = `${REQUEST_ROWS}
-    SELECT u.i, u.numerator, u.denominator, array_to_string(u.person_keys, ',') AS person_keys FROM (
+    SELECT u.i, u.numerator, u.denominator,
+      CASE WHEN u.person_keys IS NOT NULL THEN coalesce((SELECT string_agg(${personKeyOf('k::uuid')}, ',')
+        FROM unnest(u.person_keys) AS k), '') END AS person_keys FROM (
     ${codes.map((c) => `(${expandWithinRows(branches[c] as string)})`).join('\nUNION ALL\n')}) AS u`;
   // Extra parameters ($7…) only when a chosen branch uses them (PostgreSQL refuses untyped unused ones).
   const params = [

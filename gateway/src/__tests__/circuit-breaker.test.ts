@@ -96,6 +96,14 @@ describe('reads and writes to a subgraph', () => {
     expect(isMutation(JSON.stringify({ variables: {}, query: '\n  mutation { x }' }))).toBe(true);
     expect(isMutation(JSON.stringify({ query: 'query Q { mutationCount }' }))).toBe(false);
     expect(isMutation(JSON.stringify({ query: '{ x }' }))).toBe(false);
+    expect(isMutation(JSON.stringify({ query: '\n\t mutation { x }', variables: {} }))).toBe(true);
+    const keys = 'k,'.repeat(100_000);
+    expect(
+      isMutation(
+        JSON.stringify({ query: 'query Q($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { keys } }),
+      ),
+    ).toBe(false);
+    expect(isMutation('{"query":"mutation { x }", "variables": {"a": ')).toBe(true);
     expect(isMutation('not json')).toBe(false);
     expect(isMutation(undefined)).toBe(false);
   });

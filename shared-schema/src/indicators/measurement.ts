@@ -7,7 +7,7 @@
 export interface IndicatorMeasurementRecord {
   numerator: number | null;
   denominator: number | null;
-  /** Comma-separated (one text through the gateway rather than a list of tens of thousands). */
+  /** Compact keys (server-kit's personKeyOf), comma-separated: one text through the gateway rather than a list of tens of thousands. */
   personKeys: string | null;
   /** When the counts were computed: a Date where they were, its ISO text once it travelled through the gateway. */
   computedAt?: Date | string | null;

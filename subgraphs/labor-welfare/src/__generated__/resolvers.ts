@@ -868,7 +868,7 @@ export type IndicatorMeasurement = {
   computedAt?: Maybe<Scalars['DateTime']['output']>;
   denominator?: Maybe<Scalars['Int']['output']>;
   numerator?: Maybe<Scalars['Int']['output']>;
-  /** Keys of the people counted (cross-agency share only), comma-separated: one text travels far cheaper than a list of tens of thousands. */
+  /** Keys of the people counted (cross-agency share only; each id in 22 characters of base64url), comma-separated: one text travels far cheaper than a list of tens of thousands. */
   personKeys?: Maybe<Scalars['String']['output']>;
 };
 

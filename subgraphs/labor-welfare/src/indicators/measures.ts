@@ -1,4 +1,4 @@
-import type { MeasureBranches } from '@rehab/server-kit';
+import { personIdOfKey, type MeasureBranches } from '@rehab/server-kit';
 
 const count = (code: string, from: string, join: string) => `SELECT r.i, count(x.id)::int AS numerator, NULL::int AS denominator,
   NULL::text[] AS person_keys FROM req r LEFT JOIN ${from} x ON ${join} WHERE r.code = '${code}' GROUP BY r.i`;
@@ -49,13 +49,13 @@ const community = (code: string, setting: string | null) =>
  * (A branch with its own WITH is wrapped as a subquery: a statement of one branch would
  * otherwise follow the request rows' WITH with a second one, which PostgreSQL refuses.)
  * The people other subgraphs counted for the value (compute.ts), as comma-separated texts (one parameter
- * of 100,000 items costs the driver far less than an array): ($7 value index, $8 person id,
+ * of 100,000 items costs the driver far less than an array): ($7 value index, $8 person key (personKeyOf),
  * $9 has management records there: police management or substitution treatment, $10 treated or
  * counselled there: substitution treatment or counselling).
  */
-const SENT_ROWS = `sent AS MATERIALIZED (SELECT * FROM unnest(string_to_array($7::text, ',')::int[],
-  string_to_array($8::text, ',')::uuid[], string_to_array($9::text, ',')::bool[], string_to_array($10::text, ',')::bool[])
-  AS pk(i, person_id, counted, treated))`;
+const SENT_ROWS = `sent AS MATERIALIZED (SELECT pk.i, ${personIdOfKey('pk.k')} AS person_id, pk.counted, pk.treated
+  FROM unnest(string_to_array($7::text, ',')::int[], string_to_array($8::text, ','), string_to_array($9::text, ',')::bool[],
+    string_to_array($10::text, ',')::bool[]) AS pk(i, k, counted, treated))`;
 
 const support = (code: string, kind: string | null) =>
   distinctPersons(

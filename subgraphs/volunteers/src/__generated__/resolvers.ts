@@ -219,7 +219,7 @@ export type IndicatorMeasurement = {
   computedAt?: Maybe<Scalars['DateTime']['output']>;
   denominator?: Maybe<Scalars['Int']['output']>;
   numerator?: Maybe<Scalars['Int']['output']>;
-  /** The keys of the people counted, comma-separated: one text travels far cheaper than a list of tens of thousands. */
+  /** The keys of the people counted (each id in 22 characters of base64url), comma-separated: one text travels far cheaper than a list of tens of thousands. */
   personKeys?: Maybe<Scalars['String']['output']>;
 };
 
