@@ -71,6 +71,7 @@ async function loginUnderFlood(url: string, rounds: number): Promise<number[]> {
 function outputFile(): string {
   const index = process.argv.indexOf('--out');
   const given = index < 0 ? undefined : process.argv[index + 1];
+  if (index >= 0 && (!given || given.startsWith('--'))) throw new Error('--out needs a file name');
   return given ? resolve(given) : join(REPO_ROOT, 'docs', 'benchmarks.md');
 }
 
@@ -122,6 +123,7 @@ function cpuProfileDir(): string | undefined {
 
 /** npm run bench -- --compare: the side-by-side figures, written between their markers in docs/benchmarks.md. */
 async function compare(): Promise<void> {
+  const file = outputFile();
   const options = {
     persons: option('persons', 20_000),
     rounds: option('rounds', 4),
@@ -147,7 +149,6 @@ async function compare(): Promise<void> {
     COMPARE_END,
   ].join('\n');
   console.log(section);
-  const file = outputFile();
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const from = previous.indexOf(COMPARE_START);
   const to = previous.indexOf(COMPARE_END);
@@ -167,6 +168,7 @@ function commit(): string {
 }
 
 async function main(): Promise<void> {
+  const file = outputFile();
   const persons = option('persons', 100_000);
   const loadAtStart = loadavg()
     .map((l) => l.toFixed(2))
@@ -320,7 +322,6 @@ async function main(): Promise<void> {
     await dropAllDatabases(env).catch(() => undefined);
     await database?.stop();
   }
-  const file = outputFile();
   mkdirSync(dirname(file), { recursive: true });
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const kept = previous.indexOf(KEPT_HEADING);

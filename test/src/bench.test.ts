@@ -66,3 +66,9 @@ it('runs the project gateway and Hive Gateway side by side and writes the ratio,
   const again = await bench(file, '--compare', '--persons', '300', '--rounds', '1', '--seconds', '2', '--clients', '4');
   expect(again.split('<!-- bench --compare: start -->')).toHaveLength(2);
 });
+
+it('refuses --out without a file name before it measures anything', async () => {
+  await expect(run(process.execPath, [BENCH, '--persons', '300', '--out'], { cwd: REPO_ROOT })).rejects.toMatchObject({
+    stderr: expect.stringContaining('--out needs a file name') as unknown,
+  });
+});
