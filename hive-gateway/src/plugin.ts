@@ -62,6 +62,27 @@ function bodyOf(body: unknown): { query?: unknown; variables?: unknown; operatio
   return typeof parsed === 'object' && parsed !== null ? parsed : {};
 }
 
+type FetchPayload = Parameters<NonNullable<GatewayPlugin<RehabContext>['onFetch']>>[0];
+
+/**
+ * Signs a subgraph fetch for its caller (the context header, bound to the request's body)
+ * and names the subgraph. Only the configured subgraphs are ever called, and only for a
+ * known caller.
+ */
+export async function signSubgraphFetch<S extends string>(
+  payload: FetchPayload,
+  subgraphOfUrl: ReadonlyMap<string, S>,
+  privateKey: KeyObject,
+): Promise<S> {
+  const { url, options: init, context } = payload;
+  const subgraph = subgraphOfUrl.get(url);
+  const caller = 'caller' in context ? context.caller : undefined;
+  if (!subgraph || !caller) throw new Error('Hive Gateway fetch outside a signed request');
+  const token = await signCallerContext(caller, subgraph, privateKey, bodyOf(init.body));
+  payload.setOptions({ ...init, headers: { ...(init.headers as Record<string, string>), [CONTEXT_HEADER]: token } });
+  return subgraph;
+}
+
 /** A subgraph's answer standing in for one that never came: the agency's typed unavailability. */
 const unavailableResponse = (subgraph: SubgraphName): Response =>
   Response.json({ errors: [subgraphUnavailable(subgraph).toJSON()] }, { status: 200 });
@@ -118,13 +139,7 @@ export function useRehabTrust(options: RehabPluginOptions): GatewayPlugin<RehabC
       if (error) payload.setResultAndStopExecution({ errors: [error] });
     },
     async onFetch(payload) {
-      const { url, options: init, context } = payload;
-      const subgraph = options.subgraphOfUrl.get(url);
-      const caller = 'caller' in context ? context.caller : undefined;
-      // Only the configured subgraphs are ever called, and only for a known caller.
-      if (!subgraph || !caller) throw new Error('Hive Gateway fetch outside a signed request');
-      const token = await signCallerContext(caller, subgraph, options.contextPrivateKey, bodyOf(init.body));
-      payload.setOptions({ ...init, headers: { ...(init.headers as Record<string, string>), [CONTEXT_HEADER]: token } });
+      const subgraph = await signSubgraphFetch(payload, options.subgraphOfUrl, options.contextPrivateKey);
       payload.setFetchFn(async (target, request, ...rest) => {
         const started = process.hrtime.bigint();
         const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;

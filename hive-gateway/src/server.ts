@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError } from 'graphql';
 import {
   defaultServiceLogger,
@@ -37,6 +35,7 @@ import {
   type RunningGateway,
 } from '@rehab/gateway';
 import { useRehabTrust, type RehabContext } from './plugin';
+import { supergraphRuntime } from './runtime';
 
 export interface HiveGatewayOptions extends Omit<GatewayOptions, 'fetch' | 'tracing' | 'schemaToolsForAll' | 'subgraphUrls'> {
   subgraphUrls: Readonly<Record<string, string>>;
@@ -100,14 +99,7 @@ export async function startHiveGateway(
   const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
 
   const hive = createGatewayRuntime<RehabContext>({
-    supergraph: () => readFile(options.supergraphPath, 'utf8'),
-    // The subgraphs' HTTP transport, given here rather than found at run time.
-    transports: { http: httpTransport },
-    transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, { location: url }])),
-    graphqlEndpoint: '/graphql',
-    landingPage: false,
-    graphiql: false,
-    logging: false,
+    ...supergraphRuntime(options.supergraphPath, options.subgraphUrls),
     maskedErrors: false,
     requestId: false,
     batching: false,

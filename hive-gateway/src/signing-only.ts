@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import httpTransport from '@graphql-mesh/transport-http';
-import { CONTEXT_HEADER, exitOnStartFailure, signCallerContext } from '@rehab/server-kit';
+import { exitOnStartFailure } from '@rehab/server-kit';
 import { callerFrom, gatewayConfigFromEnv, verifyAccessToken } from '@rehab/gateway';
-import type { RehabContext } from './plugin';
+import { signSubgraphFetch, type RehabContext } from './plugin';
+import { supergraphRuntime } from './runtime';
 
 /**
  * The benchmark's yardstick (`npm run bench -- --compare`), not a way to run the product:
@@ -16,13 +15,7 @@ import type { RehabContext } from './plugin';
 function useContextSigning(privateKey: KeyObject, subgraphOfUrl: ReadonlyMap<string, string>): GatewayPlugin<RehabContext> {
   return {
     async onFetch(payload) {
-      const { url, options, context } = payload;
-      const subgraph = subgraphOfUrl.get(url);
-      const caller = 'caller' in context ? context.caller : undefined;
-      if (!subgraph || !caller) throw new Error('fetch outside a signed request');
-      const body: unknown = typeof options.body === 'string' ? JSON.parse(options.body) : {};
-      const token = await signCallerContext(caller, subgraph, privateKey, body as Record<string, unknown>);
-      payload.setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [CONTEXT_HEADER]: token } });
+      await signSubgraphFetch(payload, subgraphOfUrl, privateKey);
     },
   };
 }
@@ -37,13 +30,7 @@ async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   const subgraphOfUrl = new Map(Object.entries(config.subgraphUrls).map(([name, url]) => [url, name]));
   const hive = createGatewayRuntime<RehabContext>({
-    supergraph: () => readFile(config.supergraphPath, 'utf8'),
-    transports: { http: httpTransport },
-    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, { location: url }])),
-    graphqlEndpoint: '/graphql',
-    landingPage: false,
-    graphiql: false,
-    logging: false,
+    ...supergraphRuntime(config.supergraphPath, config.subgraphUrls),
     plugins: () => [useContextSigning(config.contextPrivateKey, subgraphOfUrl)],
   });
   await hive.getSchema();
