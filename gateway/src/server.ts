@@ -2,7 +2,6 @@ import type { KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -41,6 +40,7 @@ import {
   trustProxyFromEnv,
 } from './front';
 import { staticSupergraph } from './supergraph';
+import { createApolloGateway } from './apollo-gateway';
 import { introspectionPlugin, schemaToolsForAllFromEnv } from './introspection';
 import { rateLimitPlugin, rateLimitsFromEnv, SharedTokenBuckets, type RateLimits } from './rate-limit';
 import {
@@ -140,7 +140,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     observe: (url, outcome, seconds) => metrics.subgraphFetch(subgraphOfUrl.get(url) ?? 'unknown', outcome, seconds),
     ...(tracing ? { trace: (url: string) => subgraphSpan(tracing, subgraphOfUrl.get(url) ?? 'unknown') } : {}),
   });
-  const gateway = new ApolloGateway({
+  const gateway = createApolloGateway({
     supergraphSdl: staticSupergraph(options.supergraphPath, log),
     buildService: ({ name }) => {
       const subgraph = name;

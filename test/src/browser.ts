@@ -55,12 +55,26 @@ export function ensureBrowserExecutable(): Promise<string> {
  */
 const UNWANTED_ARGS = new Set(['--single-process']);
 
-/** Launches headless Chromium through playwright-core. Close it with `browser.close()`. */
+/** Attempts at starting Chromium before a launch failure fails the test file. */
+const LAUNCH_ATTEMPTS = 3;
+
+/**
+ * Launches headless Chromium through playwright-core. Close it with `browser.close()`.
+ *
+ * Chromium (SwiftShader, in-process GPU) now and then dies of SIGSEGV while starting on a busy
+ * 2-core machine, before a page exists; a launch that fails is tried again, so a test file
+ * fails only for what its tests assert. A browser that crashes after starting is not retried.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const args = [...new Set([...loadChromiumBinary().args.filter((arg) => !UNWANTED_ARGS.has(arg)), '--no-sandbox'])];
-  return chromium.launch({
-    executablePath: await ensureBrowserExecutable(),
-    args,
-    headless: true,
-  });
+  const executable = await ensureBrowserExecutable();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await chromium.launch({ executablePath: executable, args, headless: true });
+    } catch (error) {
+      if (attempt >= LAUNCH_ATTEMPTS) throw error;
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      process.stderr.write(`Chromium failed to start (attempt ${attempt} of ${LAUNCH_ATTEMPTS}): ${reason}\n`);
+    }
+  }
 }
