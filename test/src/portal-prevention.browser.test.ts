@@ -77,7 +77,21 @@ describe('programme work: prevention, complaints and budgets', () => {
     await serve.getByLabel('Dịch vụ').selectOption('LEGAL_AID');
     await serve.getByRole('button', { name: 'Lưu' }).click();
     await serve.getByText('Đã lưu thành công').waitFor();
+    // The volunteers panel shows the list entry and the service, once saved.
+    const shown = page.getByTestId('panel-volunteers').getByTestId('person-prevention');
+    const service = shown.getByRole('listitem').filter({ hasText: 'Trợ giúp pháp lý' });
+    await service.waitFor();
+    expect(await service.textContent()).toContain(dmy(isoDate(0)));
+    expect(await service.textContent()).toContain('Công an');
+    expect(await shown.textContent()).toContain('Trong danh sách người có nguy cơ');
     await shot(page, 'person-prevention');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    // The city's labour officer reads the person but not their prevention: not asked for, nothing shown.
+    await logIn(page, suite.portal, 'laodong.hanoi');
+    await openPersonById(page, suite.portal, subject);
+    await page.locator('[data-testid="panel-volunteers"][aria-busy="false"]').waitFor();
+    expect(await page.getByTestId('person-prevention').count()).toBe(0);
+    expect(await page.getByTestId('panel-volunteers').textContent()).not.toContain('Không có quyền xem');
     const { person } = await apiCall<{
       person: { preventionListEntry: { fullName: string } | null; preventionServices: { kind: string; providedOn: string }[] };
     }>(

@@ -1016,10 +1016,13 @@ export type Person360HealthQuery = { person: { id: string, addictionDeterminatio
 
 export type Person360VolunteersQueryVariables = Exact<{
   id: string | number;
+  prevention: boolean;
 }>;
 
 
-export type Person360VolunteersQuery = { person: { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null } | null };
+export type Person360VolunteersQuery = { person: { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null, preventionListEntry?: { id: string, riskGroup: RiskGroup, listedOn: string } | null, preventionServices?: Array<{ id: string, kind: PreventionServiceKind, providedOn: string, agency: string, note: string | null }> } | null };
+
+export type PreventionSection_personFragment = { id: string, preventionListEntry?: { id: string, riskGroup: RiskGroup, listedOn: string } | null, preventionServices?: Array<{ id: string, kind: PreventionServiceKind, providedOn: string, agency: string, note: string | null }> };
 
 export type TimelineDossiers_personFragment = { id: string, compulsoryRehabDossiers: Array<{ id: string, status: DossierStatus, version: number, startedOn: string, submittedOn: string | null, forwardedOn: string | null, interimMeasure: InterimMeasure | null, interimSince: string | null, escortedOn: string | null, court: { code: string, name: string } | null, decision: { outcome: CourtOutcome, decidedOn: string } | null, allowedTerm: { minMonths: number, maxMonths: number, legalBasis: string } | null, frontOpinion: { opinion: FrontOpinionKind, givenOn: string } | null }> | null };
 
@@ -1032,7 +1035,7 @@ export type PoliceTimelineQueryVariables = Exact<{
 
 export type PoliceTimelineQuery = { person: { id: string, drugUserManagements: Array<{ id: string, detectedOn: string, decisionDate: string | null, endedOn: string | null }>, absconderSearches: Array<{ id: string, since: string, foundOn: string | null, returnedOn: string | null }> } | null };
 
-export type VolunteersPanel_personFragment = { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null };
+export type VolunteersPanel_personFragment = { id: string, supportAssignments: Array<{ id: string, reason: AssignmentReason, startedOn: string, endedOn: string | null, volunteer: { id: string, fullName: string, phone: string, organisation: { name: string } } }> | null, preventionListEntry?: { id: string, riskGroup: RiskGroup, listedOn: string } | null, preventionServices?: Array<{ id: string, kind: PreventionServiceKind, providedOn: string, agency: string, note: string | null }> };
 
 export type FacilityAreasQueryVariables = Exact<{
   code: string | number;

@@ -78,6 +78,7 @@ const LABOR_QUERY: TypedDocumentNode<Person360LaborQuery, Person360LaborQueryVar
 `;
 
 const INVESTIGATION_ROLES = new Set(['police_officer', 'facility_staff', 'supervisor']);
+const PREVENTION_ROLES = new Set(['commune_official', 'police_officer', 'supervisor']);
 
 const HEALTH_QUERY: TypedDocumentNode<Person360HealthQuery, Person360HealthQueryVariables> = gql`
   query Person360Health($id: ID!, $clinical: Boolean!) {
@@ -92,7 +93,7 @@ const HEALTH_QUERY: TypedDocumentNode<Person360HealthQuery, Person360HealthQuery
 `;
 
 const VOLUNTEERS_QUERY: TypedDocumentNode<Person360VolunteersQuery, Person360VolunteersQueryVariables> = gql`
-  query Person360Volunteers($id: ID!) {
+  query Person360Volunteers($id: ID!, $prevention: Boolean!) {
     person(id: $id) {
       id
       ...VolunteersPanel_person
@@ -184,7 +185,6 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
   });
   const known = Boolean(identity.data?.person);
   // Each agency's part once the person is known, in parallel; no cache (sensitive data, current errors).
-  const part = known ? ({ variables: { id }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken;
   // Extractions (trích xuất) concern an investigation: asked for by the roles that may read them.
   const investigation = INVESTIGATION_ROLES.has(officer.role);
   const labor = useQuery(
@@ -197,7 +197,12 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
     HEALTH_QUERY,
     known ? ({ variables: { id, clinical }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken,
   );
-  const volunteers = useQuery(VOLUNTEERS_QUERY, part);
+  // Prevention for high-risk groups: asked for by the commune's prevention officers and supervisors.
+  const prevention = PREVENTION_ROLES.has(officer.role);
+  const volunteers = useQuery(
+    VOLUNTEERS_QUERY,
+    known ? ({ variables: { id, prevention }, fetchPolicy: 'no-cache', errorPolicy: 'all' } as const) : skipToken,
+  );
   const [refreshKey, setRefreshKey] = useState(0);
   const { refetch: refetchIdentity } = identity;
   const { refetch: refetchLabor } = labor;
@@ -257,6 +262,8 @@ export function Person360({ id, officer }: { id: string; officer: Officer }): Re
       drugInducedPsychoses: healthPart?.drugInducedPsychoses,
       addictionDeterminationRequests: healthPart?.addictionDeterminationRequests ?? null,
       supportAssignments: volunteers.data?.person?.supportAssignments ?? null,
+      preventionListEntry: volunteers.data?.person?.preventionListEntry,
+      preventionServices: volunteers.data?.person?.preventionServices,
     };
     const missing = [missingOf('labor-welfare', labor), missingOf('health', health), missingOf('volunteers', volunteers)].filter(
       (m): m is MissingAgency => m !== null,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { GraphQLErrors, ResponsePath } from '../graphqlErrors';
 import { useI18n } from '../i18n';
 import { Field, Guarded, Panel, type PanelState } from './Panel';
+import { PREVENTION_SECTION_FRAGMENT, PreventionSection, hasPrevention } from './PreventionSection';
 import type { VolunteersPanel_personFragment } from '../__generated__/operations';
 
 export const VOLUNTEERS_PANEL_FRAGMENT = gql`
@@ -22,15 +23,21 @@ export const VOLUNTEERS_PANEL_FRAGMENT = gql`
         }
       }
     }
+    ...PreventionSection_person
   }
+  ${PREVENTION_SECTION_FRAGMENT}
 `;
 
 export type SupportAssignment = NonNullable<VolunteersPanel_personFragment['supportAssignments']>[number];
 
-/** Mass-organisation data: volunteers assigned to support the person after rehab. */
+/** Mass-organisation data: volunteers assigned to support the person after rehab, and prevention given to them. */
 export type VolunteersPanel_person = VolunteersPanel_personFragment;
 
-const FIELDS = ['supportAssignments'] as const satisfies readonly (keyof VolunteersPanel_person)[];
+const FIELDS = [
+  'supportAssignments',
+  'preventionListEntry',
+  'preventionServices',
+] as const satisfies readonly (keyof VolunteersPanel_person)[];
 
 function AssignmentItem({
   assignment,
@@ -99,30 +106,33 @@ export function VolunteersPanel({ state }: { state: PanelState<VolunteersPanel_p
       agency="volunteers"
       state={state}
       fields={FIELDS}
-      isEmpty={(person) => !person.supportAssignments || person.supportAssignments.length === 0}
+      isEmpty={(person) => (person.supportAssignments ?? []).length === 0 && !hasPrevention(person)}
     >
       {(person, errors, path) => (
-        <section className="subsection" aria-label={t('volunteers.assignments')}>
-          <Guarded
-            errors={errors}
-            path={[...path, 'supportAssignments']}
-            value={person.supportAssignments}
-            empty={<p className="state state--empty">{t('state.empty')}</p>}
-          >
-            {(assignments) => (
-              <ul className="records">
-                {assignments.map((assignment, index) => (
-                  <AssignmentItem
-                    key={assignment.id}
-                    assignment={assignment}
-                    errors={errors}
-                    path={[...path, 'supportAssignments', index]}
-                  />
-                ))}
-              </ul>
-            )}
-          </Guarded>
-        </section>
+        <>
+          <section className="subsection" aria-label={t('volunteers.assignments')}>
+            <Guarded
+              errors={errors}
+              path={[...path, 'supportAssignments']}
+              value={person.supportAssignments}
+              empty={<p className="state state--empty">{t('state.empty')}</p>}
+            >
+              {(assignments) => (
+                <ul className="records">
+                  {assignments.map((assignment, index) => (
+                    <AssignmentItem
+                      key={assignment.id}
+                      assignment={assignment}
+                      errors={errors}
+                      path={[...path, 'supportAssignments', index]}
+                    />
+                  ))}
+                </ul>
+              )}
+            </Guarded>
+          </section>
+          <PreventionSection person={person} errors={errors} path={path} />
+        </>
       )}
     </Panel>
   );
