@@ -91,6 +91,36 @@ describe('the notifications inbox', () => {
     expect(read.policeNotifications.nodes.filter((n) => n.person.id === second.id).map((n) => n.read)).toEqual([true]);
   });
 
+  it('shows a notice that arrives while the inbox is open within a minute, without leaving the page', async () => {
+    page = await suite.open();
+    // The page's timers run on a clock the test moves on: the minute passes at once.
+    await page.clock.install();
+    await logIn(page, suite.portal, 'congan.phuongngocha');
+    await page.getByRole('link', { name: /^Thông báo/ }).click();
+    const inbox = page.getByTestId('inbox');
+    await inbox.locator('table, .state--empty').first().waitFor();
+    // Every agency's inbox has answered.
+    await page.waitForLoadState('networkidle');
+    const mover = await moveToNgocHa('Đinh Văn Chuyển Bốn');
+    // Delivered to the police's inbox (the outbox sends it after the move is saved)…
+    for (let i = 0; ; i++) {
+      const { policeNotifications } = await apiCall<{ policeNotifications: { nodes: { person: { id: string } }[] } }>(
+        suite.portal,
+        'congan.phuongngocha',
+        '{ policeNotifications(first: 200) { nodes { person { id } } } }',
+      );
+      if (policeNotifications.nodes.some((n) => n.person.id === mover.id)) break;
+      if (i >= 100) throw new Error('the notice of the move never arrived');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // …but not yet on the open page, until its next look.
+    const row = inbox.locator('tr', { hasText: mover.fullName });
+    expect(await row.count()).toBe(0);
+    await page.clock.fastForward(60_000);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Chưa đọc');
+  });
+
   it('counts in the navigation what waits on the worklist, and counts again after the officer acts', async () => {
     const mover = await moveToNgocHa('Đinh Văn Chuyển Ba');
     const waiting = async (): Promise<{ total: number; transferId: string; version: number }> => {

@@ -5,6 +5,7 @@ import { useSubmit } from '../../forms/useSubmit';
 import { formatCount, formatDateTime, useI18n } from '../../i18n';
 import { routeHref } from '../../router';
 import { WorklistSection, type Column } from '../worklists/WorklistSection';
+import { POLL_MS } from './useUnreadCount';
 import type { InboxItemFragment } from '../../__generated__/operations';
 import {
   HEALTH_INBOX,
@@ -51,8 +52,10 @@ function useAgencyInbox(
   query: TypedDocumentNode<Inbox, { unreadOnly?: boolean | null }>,
   unreadOnly: boolean,
 ): AgencyInbox {
+  // Polled like the navigation's count: a notice that arrives while the page is open appears on it.
   const { data, loading, error, refetch } = useQuery(query, {
     variables: { unreadOnly },
+    pollInterval: POLL_MS,
     fetchPolicy: 'network-only',
     errorPolicy: 'all',
   });

@@ -1,8 +1,8 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { NOTIFICATION_COUNTS } from './operations';
 
-/** How often the navigation asks for new notifications. */
-const POLL_MS = 60_000;
+/** How often the navigation, and the inbox while open, ask for new notifications. */
+export const POLL_MS = 60_000;
 
 /** The officer's unread notifications across agencies (an agency that does not answer counts nothing); null until known. */
 export function useUnreadCount(enabled: boolean): number | null {
