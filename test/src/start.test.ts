@@ -21,13 +21,18 @@ function person360(start: NpmStart, token: string) {
   return start.graphql<Person360>(token, PERSON_360, { number: person?.identificationNumber });
 }
 
-/** A Person-360 answer with every agency's part and no error. */
-async function complete(start: NpmStart, token: string): Promise<true | undefined> {
+/** What a Person-360 answer lacks (an error, the person, an agency's part), or undefined when it is whole. */
+async function lacking(start: NpmStart, token: string): Promise<string | undefined> {
   const body = await person360(start, token);
   const found = body.data?.personByIdentificationNumber;
-  return body.errors === undefined && found?.fullName === person?.fullName && Array.isArray(found?.rehabEpisodes)
-    ? true
-    : undefined;
+  if (body.errors !== undefined) return `errors: ${JSON.stringify(body.errors)}`;
+  if (found?.fullName !== person?.fullName) return `not the person: ${JSON.stringify(found?.fullName)}`;
+  return Array.isArray(found?.rehabEpisodes) ? undefined : 'no rehab episodes';
+}
+
+/** A Person-360 answer with every agency's part and no error. */
+async function complete(start: NpmStart, token: string): Promise<true | undefined> {
+  return (await lacking(start, token)) === undefined ? true : undefined;
 }
 
 describe('npm start', () => {
@@ -47,7 +52,7 @@ describe('npm start', () => {
     const output = await start.waitFor(/Ready\. Portal: http:\/\/localhost:\d+\//);
     expect(output).toContain('Seeded 300 persons');
     const token = await start.token();
-    expect(await complete(start, token)).toBe(true);
+    expect(await lacking(start, token)).toBeUndefined();
     const processes = descendantProcesses(start.pid).map((p) => p.pid);
     expect(processes.length).toBeGreaterThanOrEqual(6); // 4 subgraphs, gateway, postgres (+ its workers)
 
@@ -68,7 +73,7 @@ describe('npm start', () => {
     await start.waitFor(/labor-welfare is back\./, 60_000, mark);
     expect((await fetch(healthUrl)).status).toBe(200);
     expect(start.childPid('subgraphs/labor-welfare/dist/index.js')).not.toBe(laborWelfare);
-    expect(await complete(start, token)).toBe(true);
+    expect(await lacking(start, token)).toBeUndefined();
     const otherServices = ['police', 'health', 'volunteers'].map((s) => start?.childPid(`subgraphs/${s}/dist/index.js`));
     expect(otherServices.every((pid) => pid !== undefined && processes.includes(pid))).toBe(true); // never restarted
 
@@ -126,7 +131,7 @@ describe('npm start', () => {
     expect(output).toContain('gateway (Hive Gateway) ready at');
     expect(start.childPid('hive-gateway/dist/index.js')).toBeGreaterThan(0);
     const token = await start.token();
-    expect(await complete(start, token)).toBe(true);
+    expect(await lacking(start, token)).toBeUndefined();
     const mark = start.output.length;
     process.kill(start.pid, 'SIGTERM');
     expect(await start.exited).toBe(0);
