@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { apiCall, dmy, isoDate, logIn, portalSuite, shot } from './portal-support';
 import { registrationInput } from './registration-input';
+import { eventually } from './start-support';
 
 /**
  * The notifications inbox: a move into the ward reaches its police's inbox, counted in the
@@ -103,16 +104,14 @@ describe('the notifications inbox', () => {
     await page.waitForLoadState('networkidle');
     const mover = await moveToNgocHa('Đinh Văn Chuyển Bốn');
     // Delivered to the police's inbox (the outbox sends it after the move is saved)…
-    for (let i = 0; ; i++) {
+    await eventually('the notice of the move in the police inbox', async () => {
       const { policeNotifications } = await apiCall<{ policeNotifications: { nodes: { person: { id: string } }[] } }>(
         suite.portal,
         'congan.phuongngocha',
         '{ policeNotifications(first: 200) { nodes { person { id } } } }',
       );
-      if (policeNotifications.nodes.some((n) => n.person.id === mover.id)) break;
-      if (i >= 100) throw new Error('the notice of the move never arrived');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return policeNotifications.nodes.some((n) => n.person.id === mover.id) ? true : undefined;
+    });
     // …but not yet on the open page, until its next look.
     const row = inbox.locator('tr', { hasText: mover.fullName });
     expect(await row.count()).toBe(0);
